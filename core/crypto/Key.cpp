@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/crypto/Key.h"
+
+#include <openssl/core_names.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/rsa.h>
+
+#include <QCryptographicHash>
+
+namespace ta::core {
+
+Key::Key(EvpPkeyPtr pkey) : m_pkey(std::move(pkey)) {}
+
+Key::Key(const Key &other)
+{
+    if (other.m_pkey && EVP_PKEY_up_ref(other.m_pkey.get()) == 1)
+        m_pkey.reset(other.m_pkey.get());
+}
+
+Key &Key::operator=(const Key &other)
+{
+    if (this != &other) {
+        Key copy(other);
+        m_pkey = std::move(copy.m_pkey);
+    }
+    return *this;
+}
+
+Result<Key> Key::generate(KeyType type)
+{
+    EVP_PKEY *raw = nullptr;
+    switch (type) {
+    case KeyType::EcP256:
+        raw = EVP_EC_gen("P-256");
+        break;
+    case KeyType::EcP384:
+        raw = EVP_EC_gen("P-384");
+        break;
+    case KeyType::Rsa2048:
+        raw = EVP_RSA_gen(2048);
+        break;
+    case KeyType::Rsa4096:
+        raw = EVP_RSA_gen(4096);
+        break;
+    }
+    if (!raw)
+        return makeError(QStringLiteral("crypto.keygen_failed"), takeOpenSslErrors());
+    return Key(EvpPkeyPtr(raw));
+}
+
+Result<Key> Key::fromPem(const QByteArray &pem)
+{
+    if (pem.contains("ENCRYPTED PRIVATE KEY"))
+        return makeError(QStringLiteral("crypto.key_encrypted"));
+    {
+        BioPtr bio = readBio(pem);
+        if (EVP_PKEY *k = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr))
+            return Key(EvpPkeyPtr(k));
+    }
+    takeOpenSslErrors();
+    {
+        BioPtr bio = readBio(pem);
+        if (EVP_PKEY *k = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr))
+            return Key(EvpPkeyPtr(k));
+    }
+    return makeError(QStringLiteral("crypto.key_unreadable"), takeOpenSslErrors());
+}
+
+Result<Key> Key::fromPublicDer(const QByteArray &der)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+    EVP_PKEY *k = d2i_PUBKEY(nullptr, &p, long(der.size()));
+    if (!k)
+        return makeError(QStringLiteral("crypto.key_unreadable"), takeOpenSslErrors());
+    return Key(EvpPkeyPtr(k));
+}
+
+Result<Key> Key::fromEncryptedPkcs8(const QByteArray &pem, const QByteArray &passphrase)
+{
+    BioPtr bio = readBio(pem);
+    // A non-null passphrase pointer keeps OpenSSL from prompting on a terminal.
+    QByteArray pass = passphrase;
+    EVP_PKEY *k = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, pass.data());
+    if (!k) {
+        takeOpenSslErrors();
+        return makeError(QStringLiteral("crypto.wrong_passphrase"));
+    }
+    return Key(EvpPkeyPtr(k));
+}
+
+bool Key::hasPrivate() const
+{
+    if (!m_pkey)
+        return false;
+    if (isEc()) {
+        BIGNUM *priv = nullptr;
+        const bool has = EVP_PKEY_get_bn_param(m_pkey.get(), OSSL_PKEY_PARAM_PRIV_KEY, &priv) == 1;
+        BN_clear_free(priv);
+        return has;
+    }
+    BIGNUM *d = nullptr;
+    const bool has = EVP_PKEY_get_bn_param(m_pkey.get(), OSSL_PKEY_PARAM_RSA_D, &d) == 1;
+    BN_clear_free(d);
+    return has;
+}
+
+bool Key::isEc() const
+{
+    return m_pkey && EVP_PKEY_get_base_id(m_pkey.get()) == EVP_PKEY_EC;
+}
+
+bool Key::isRsa() const
+{
+    return m_pkey && (EVP_PKEY_get_base_id(m_pkey.get()) == EVP_PKEY_RSA
+                      || EVP_PKEY_get_base_id(m_pkey.get()) == EVP_PKEY_RSA_PSS);
+}
+
+int Key::bits() const
+{
+    return m_pkey ? EVP_PKEY_get_bits(m_pkey.get()) : 0;
+}
+
+std::optional<KeyType> Key::type() const
+{
+    if (isEc()) {
+        char group[64] = {};
+        size_t len = 0;
+        if (EVP_PKEY_get_utf8_string_param(m_pkey.get(), OSSL_PKEY_PARAM_GROUP_NAME, group,
+                                           sizeof group, &len)
+            != 1)
+            return std::nullopt;
+        const QByteArray name(group, int(len));
+        if (name == "prime256v1" || name == "P-256")
+            return KeyType::EcP256;
+        if (name == "secp384r1" || name == "P-384")
+            return KeyType::EcP384;
+        return std::nullopt;
+    }
+    if (isRsa()) {
+        if (bits() == 2048)
+            return KeyType::Rsa2048;
+        if (bits() == 4096)
+            return KeyType::Rsa4096;
+    }
+    return std::nullopt;
+}
+
+QByteArray Key::publicPem() const
+{
+    if (!m_pkey)
+        return {};
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    PEM_write_bio_PUBKEY(bio.get(), m_pkey.get());
+    return bioBytes(bio.get());
+}
+
+QByteArray Key::publicDer() const
+{
+    if (!m_pkey)
+        return {};
+    unsigned char *buf = nullptr;
+    const int len = i2d_PUBKEY(m_pkey.get(), &buf);
+    if (len <= 0)
+        return {};
+    QByteArray out(reinterpret_cast<const char *>(buf), len);
+    OPENSSL_free(buf);
+    return out;
+}
+
+QByteArray Key::privatePkcs8Pem() const
+{
+    if (!hasPrivate())
+        return {};
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    PEM_write_bio_PKCS8PrivateKey(bio.get(), m_pkey.get(), nullptr, nullptr, 0, nullptr, nullptr);
+    return bioBytes(bio.get());
+}
+
+Result<QByteArray> Key::encryptedPkcs8Pem(const QByteArray &passphrase) const
+{
+    if (!hasPrivate())
+        return makeError(QStringLiteral("crypto.no_private_key"));
+    if (passphrase.isEmpty())
+        return makeError(QStringLiteral("crypto.empty_passphrase"));
+    // PBES2 with scrypt (N=2^14, r=8, p=1) as the KDF and AES-256-CBC as the cipher.
+    X509_ALGOR *alg = PKCS5_pbe2_set_scrypt(EVP_aes_256_cbc(), nullptr, 0, nullptr, 16384, 8, 1);
+    if (!alg)
+        return makeError(QStringLiteral("crypto.encrypt_failed"), takeOpenSslErrors());
+    std::unique_ptr<PKCS8_PRIV_KEY_INFO, OsslDeleter<PKCS8_PRIV_KEY_INFO_free>> p8(
+        EVP_PKEY2PKCS8(m_pkey.get()));
+    X509_SIG *sig = p8 ? PKCS8_set0_pbe(passphrase.constData(), int(passphrase.size()), p8.get(),
+                                        alg)
+                       : nullptr;
+    if (!sig) {
+        X509_ALGOR_free(alg);
+        return makeError(QStringLiteral("crypto.encrypt_failed"), takeOpenSslErrors());
+    }
+    std::unique_ptr<X509_SIG, OsslDeleter<X509_SIG_free>> sigPtr(sig);
+    BioPtr bio(BIO_new(BIO_s_mem()));
+    if (PEM_write_bio_PKCS8(bio.get(), sig) != 1)
+        return makeError(QStringLiteral("crypto.encrypt_failed"), takeOpenSslErrors());
+    return bioBytes(bio.get());
+}
+
+QByteArray Key::fingerprint() const
+{
+    return QCryptographicHash::hash(publicDer(), QCryptographicHash::Sha256).toHex();
+}
+
+Key Key::publicKey() const
+{
+    if (!m_pkey)
+        return {};
+    auto pub = fromPublicDer(publicDer());
+    return pub ? pub.value() : Key();
+}
+
+bool Key::samePublicKey(const Key &other) const
+{
+    return m_pkey && other.m_pkey && EVP_PKEY_eq(m_pkey.get(), other.m_pkey.get()) == 1;
+}
+
+} // namespace ta::core

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/crypto/KeyType.h"
+#include "core/crypto/OsslPtr.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+namespace ta::core {
+
+/// An asymmetric key (private, or public only) over an OpenSSL EVP_PKEY. Copies share the
+/// underlying key, which OpenSSL reference-counts and never mutates after creation.
+class Key
+{
+public:
+    Key() = default;
+    /// Takes ownership of @p pkey.
+    explicit Key(EvpPkeyPtr pkey);
+    Key(const Key &other);
+    Key &operator=(const Key &other);
+    Key(Key &&) noexcept = default;
+    Key &operator=(Key &&) noexcept = default;
+
+    /// A fresh key of @p type from OpenSSL's default random generator.
+    static Result<Key> generate(KeyType type);
+    /// A private key (PKCS#8, traditional) or a public key (SubjectPublicKeyInfo), PEM or DER.
+    static Result<Key> fromPem(const QByteArray &pem);
+    static Result<Key> fromPublicDer(const QByteArray &der);
+    /// An encrypted PKCS#8 key (PEM), decrypted with @p passphrase.
+    static Result<Key> fromEncryptedPkcs8(const QByteArray &pem, const QByteArray &passphrase);
+
+    bool isNull() const { return !m_pkey; }
+    bool hasPrivate() const;
+    /// The key type, when it is one of ours (EC P-256/P-384, RSA 2048/4096).
+    std::optional<KeyType> type() const;
+    bool isEc() const;
+    bool isRsa() const;
+    int bits() const;
+
+    QByteArray publicPem() const;
+    QByteArray publicDer() const;
+    /// Unencrypted PKCS#8 PEM; empty for a public key.
+    QByteArray privatePkcs8Pem() const;
+    /// PKCS#8 encrypted with PBES2: scrypt key derivation and AES-256-CBC.
+    Result<QByteArray> encryptedPkcs8Pem(const QByteArray &passphrase) const;
+    /// SHA-256 of the SubjectPublicKeyInfo DER, hex: a stable identity for the public half.
+    QByteArray fingerprint() const;
+
+    /// The public half only.
+    Key publicKey() const;
+    bool samePublicKey(const Key &other) const;
+
+    EVP_PKEY *get() const { return m_pkey.get(); }
+
+private:
+    EvpPkeyPtr m_pkey;
+};
+
+} // namespace ta::core

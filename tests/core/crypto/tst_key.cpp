@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/crypto/Key.h"
+
+#include <QTest>
+
+using namespace ta::core;
+
+class TestKey : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void generate_data();
+    void generate();
+    void encryptedPkcs8RoundTrip();
+    void wrongPassphraseRefused();
+    void encryptedPemHoldsNoClearKey();
+    void garbageRefused();
+};
+
+void TestKey::generate_data()
+{
+    QTest::addColumn<KeyType>("type");
+    QTest::addColumn<int>("bits");
+    QTest::newRow("ec-p256") << KeyType::EcP256 << 256;
+    QTest::newRow("ec-p384") << KeyType::EcP384 << 384;
+    QTest::newRow("rsa-2048") << KeyType::Rsa2048 << 2048;
+}
+
+void TestKey::generate()
+{
+    QFETCH(KeyType, type);
+    QFETCH(int, bits);
+    auto key = Key::generate(type);
+    QVERIFY(key.ok());
+    QVERIFY(key->hasPrivate());
+    QCOMPARE(key->bits(), bits);
+    QCOMPARE(key->type(), std::optional<KeyType>(type));
+    QCOMPARE(keyTypeFromName(keyTypeName(type)), std::optional<KeyType>(type));
+
+    const Key pub = key->publicKey();
+    QVERIFY(!pub.hasPrivate());
+    QVERIFY(pub.samePublicKey(*key));
+    QCOMPARE(pub.fingerprint(), key->fingerprint());
+
+    auto reread = Key::fromPem(key->privatePkcs8Pem());
+    QVERIFY(reread.ok());
+    QVERIFY(reread->hasPrivate());
+    QVERIFY(reread->samePublicKey(*key));
+}
+
+void TestKey::encryptedPkcs8RoundTrip()
+{
+    auto key = Key::generate(KeyType::EcP256);
+    QVERIFY(key.ok());
+    auto pem = key->encryptedPkcs8Pem("correct horse");
+    QVERIFY(pem.ok());
+    QVERIFY(pem->startsWith("-----BEGIN ENCRYPTED PRIVATE KEY-----"));
+    auto back = Key::fromEncryptedPkcs8(*pem, "correct horse");
+    QVERIFY(back.ok());
+    QVERIFY(back->samePublicKey(*key));
+    QVERIFY(back->hasPrivate());
+}
+
+void TestKey::wrongPassphraseRefused()
+{
+    auto key = Key::generate(KeyType::EcP256);
+    QVERIFY(key.ok());
+    auto pem = key->encryptedPkcs8Pem("right");
+    QVERIFY(pem.ok());
+    auto back = Key::fromEncryptedPkcs8(*pem, "wrong");
+    QVERIFY(!back.ok());
+    QCOMPARE(back.error().code, QStringLiteral("crypto.wrong_passphrase"));
+    // An encrypted key is never read as if it were clear.
+    QCOMPARE(Key::fromPem(*pem).error().code, QStringLiteral("crypto.key_encrypted"));
+}
+
+void TestKey::encryptedPemHoldsNoClearKey()
+{
+    auto key = Key::generate(KeyType::EcP256);
+    QVERIFY(key.ok());
+    const QByteArray clear = key->privatePkcs8Pem();
+    const QByteArray clearDer = QByteArray::fromBase64(
+        clear.split('\n').mid(1, clear.count('\n') - 2).join());
+    auto pem = key->encryptedPkcs8Pem("pw");
+    QVERIFY(pem.ok());
+    QByteArray encDer = QByteArray::fromBase64(pem->split('\n').mid(1).join());
+    // The 32-byte private scalar sits near the end of the clear PKCS#8; it must not appear.
+    QVERIFY(clearDer.size() > 40);
+    QVERIFY(!encDer.contains(clearDer.mid(7, 32)));
+}
+
+void TestKey::garbageRefused()
+{
+    QVERIFY(!Key::fromPem("not a key").ok());
+    QVERIFY(!Key::fromPublicDer(QByteArray(10, 'x')).ok());
+}
+
+QTEST_GUILESS_MAIN(TestKey)
+#include "tst_key.moc"
