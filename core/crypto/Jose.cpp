@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/crypto/Jose.h"
+
+#include "core/crypto/Jwk.h"
+
+#include <openssl/rsa.h>
+
+#include <QJsonDocument>
+
+#include <array>
+
+namespace ta::core {
+namespace {
+
+struct AlgInfo
+{
+    JwsAlgorithm alg;
+    const char *name;
+    enum class Family { Ecdsa, RsaPkcs1, RsaPss } family;
+    int hashBits;
+    const char *curve; // JWK "crv" for ECDSA
+};
+
+constexpr std::array<AlgInfo, 9> algTable{{
+    {JwsAlgorithm::ES256, "ES256", AlgInfo::Family::Ecdsa, 256, "P-256"},
+    {JwsAlgorithm::ES384, "ES384", AlgInfo::Family::Ecdsa, 384, "P-384"},
+    {JwsAlgorithm::ES512, "ES512", AlgInfo::Family::Ecdsa, 512, "P-521"},
+    {JwsAlgorithm::RS256, "RS256", AlgInfo::Family::RsaPkcs1, 256, nullptr},
+    {JwsAlgorithm::RS384, "RS384", AlgInfo::Family::RsaPkcs1, 384, nullptr},
+    {JwsAlgorithm::RS512, "RS512", AlgInfo::Family::RsaPkcs1, 512, nullptr},
+    {JwsAlgorithm::PS256, "PS256", AlgInfo::Family::RsaPss, 256, nullptr},
+    {JwsAlgorithm::PS384, "PS384", AlgInfo::Family::RsaPss, 384, nullptr},
+    {JwsAlgorithm::PS512, "PS512", AlgInfo::Family::RsaPss, 512, nullptr},
+}};
+
+const AlgInfo &info(JwsAlgorithm alg)
+{
+    return algTable[size_t(alg)];
+}
+
+const EVP_MD *digestFor(const AlgInfo &a)
+{
+    switch (a.hashBits) {
+    case 384:
+        return EVP_sha384();
+    case 512:
+        return EVP_sha512();
+    default:
+        return EVP_sha256();
+    }
+}
+
+// RFC 7518 3.5 fixes the PSS salt at the hash size and MGF1 on the same hash (OpenSSL's default
+// MGF1 digest is the signing digest).
+bool configurePadding(EVP_PKEY_CTX *pctx, const AlgInfo &a)
+{
+    if (a.family == AlgInfo::Family::RsaPkcs1)
+        return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0;
+    if (a.family == AlgInfo::Family::RsaPss)
+        return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) > 0
+               && EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) > 0;
+    return true;
+}
+
+bool isB64UrlChar(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
+           || c == '_';
+}
+
+int b64UrlValue(char c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c - 'A';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 26;
+    if (c >= '0' && c <= '9')
+        return c - '0' + 52;
+    return c == '-' ? 62 : 63;
+}
+
+} // namespace
+
+QByteArray Jose::base64UrlEncode(QByteArrayView data)
+{
+    return QByteArray::fromRawData(data.data(), data.size())
+        .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+Result<QByteArray> Jose::base64UrlDecode(QByteArrayView text)
+{
+    for (const char c : text) {
+        if (!isB64UrlChar(c))
+            return makeError(QStringLiteral("jose.bad_base64url"),
+                             QStringLiteral("character 0x%1").arg(uchar(c), 2, 16, QLatin1Char('0')));
+    }
+    const qsizetype rem = text.size() % 4;
+    if (rem == 1)
+        return makeError(QStringLiteral("jose.bad_base64url"), QStringLiteral("length"));
+    // A canonical encoding leaves the bits past the last whole byte at zero; anything else is a
+    // second spelling of the same bytes, which a strict decoder refuses.
+    if (rem != 0) {
+        const int last = b64UrlValue(text.back());
+        if ((rem == 2 && (last & 0x0f) != 0) || (rem == 3 && (last & 0x03) != 0))
+            return makeError(QStringLiteral("jose.bad_base64url"), QStringLiteral("non-zero pad bits"));
+    }
+    return QByteArray::fromBase64(QByteArray::fromRawData(text.data(), text.size()),
+                                  QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+QString Jose::algorithmName(JwsAlgorithm alg)
+{
+    return QString::fromLatin1(info(alg).name);
+}
+
+std::optional<JwsAlgorithm> Jose::algorithmFromName(QStringView name)
+{
+    for (const AlgInfo &a : algTable) {
+        if (name == QLatin1String(a.name))
+            return a.alg;
+    }
+    return std::nullopt;
+}
+
+std::optional<JwsAlgorithm> Jose::defaultAlgorithm(const Key &key)
+{
+    if (key.isRsa())
+        return JwsAlgorithm::RS256;
+    const QString crv = Jwk::curveName(key);
+    for (const AlgInfo &a : algTable) {
+        if (a.curve && crv == QLatin1String(a.curve))
+            return a.alg;
+    }
+    return std::nullopt;
+}
+
+int Jose::ecCoordinateBytes(JwsAlgorithm alg)
+{
+    switch (alg) {
+    case JwsAlgorithm::ES256:
+        return 32;
+    case JwsAlgorithm::ES384:
+        return 48;
+    case JwsAlgorithm::ES512:
+        return 66;
+    default:
+        return 0;
+    }
+}
+
+Result<void> Jose::checkKeyFits(const Key &key, JwsAlgorithm alg)
+{
+    const AlgInfo &a = info(alg);
+    if (key.isNull())
+        return makeError(QStringLiteral("jose.no_key"));
+    if (a.family == AlgInfo::Family::Ecdsa) {
+        if (!key.isEc())
+            return makeError(QStringLiteral("jose.key_type_mismatch"),
+                             QStringLiteral("%1 needs an EC key").arg(QLatin1String(a.name)));
+        const QString crv = Jwk::curveName(key);
+        if (crv != QLatin1String(a.curve))
+            return makeError(QStringLiteral("jose.curve_mismatch"),
+                             QStringLiteral("%1 needs %2, key is %3")
+                                 .arg(QLatin1String(a.name), QLatin1String(a.curve), crv));
+        return {};
+    }
+    // RS* signs with PKCS#1 v1.5, which an RSA-PSS-restricted key refuses to do.
+    const int base = EVP_PKEY_get_base_id(key.get());
+    if (base != EVP_PKEY_RSA && !(base == EVP_PKEY_RSA_PSS && a.family == AlgInfo::Family::RsaPss))
+        return makeError(QStringLiteral("jose.key_type_mismatch"),
+                         QStringLiteral("%1 needs an RSA key").arg(QLatin1String(a.name)));
+    if (key.bits() < 2048)
+        return makeError(QStringLiteral("jose.rsa_key_too_small"), QString::number(key.bits()));
+    return {};
+}
+
+Result<QByteArray> Jose::sign(const Key &key, JwsAlgorithm alg, QByteArrayView input)
+{
+    if (auto fits = checkKeyFits(key, alg); !fits)
+        return fits.error();
+    if (!key.hasPrivate())
+        return makeError(QStringLiteral("jose.no_private_key"));
+    const AlgInfo &a = info(alg);
+    EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *pctx = nullptr;
+    if (!ctx || EVP_DigestSignInit(ctx.get(), &pctx, digestFor(a), nullptr, key.get()) != 1
+        || !configurePadding(pctx, a))
+        return makeError(QStringLiteral("jose.sign_failed"), takeOpenSslErrors());
+    const auto *in = reinterpret_cast<const unsigned char *>(input.data());
+    size_t len = 0;
+    if (EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(input.size())) != 1)
+        return makeError(QStringLiteral("jose.sign_failed"), takeOpenSslErrors());
+    QByteArray sig(qsizetype(len), Qt::Uninitialized);
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,
+                       size_t(input.size()))
+        != 1)
+        return makeError(QStringLiteral("jose.sign_failed"), takeOpenSslErrors());
+    sig.resize(qsizetype(len));
+    if (a.family == AlgInfo::Family::Ecdsa)
+        return ecdsaDerToRaw(sig, ecCoordinateBytes(alg));
+    return sig;
+}
+
+Result<void> Jose::verify(const Key &key, JwsAlgorithm alg, QByteArrayView input,
+                          QByteArrayView signature)
+{
+    if (auto fits = checkKeyFits(key, alg); !fits)
+        return fits.error();
+    const AlgInfo &a = info(alg);
+    QByteArray der;
+    QByteArrayView sig = signature;
+    if (a.family == AlgInfo::Family::Ecdsa) {
+        // RFC 7518 3.4: exactly two coordinates of the curve's size; a DER signature or any
+        // other length is refused rather than guessed at.
+        if (signature.size() != 2 * ecCoordinateBytes(alg))
+            return makeError(QStringLiteral("jose.bad_signature_length"),
+                             QString::number(signature.size()));
+        auto converted = ecdsaRawToDer(signature);
+        if (!converted)
+            return converted.error();
+        der = std::move(converted).value();
+        sig = der;
+    }
+    EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *pctx = nullptr;
+    if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, digestFor(a), nullptr, key.get()) != 1
+        || !configurePadding(pctx, a))
+        return makeError(QStringLiteral("jose.verify_failed"), takeOpenSslErrors());
+    const int rc = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.data()),
+                                    size_t(sig.size()),
+                                    reinterpret_cast<const unsigned char *>(input.data()),
+                                    size_t(input.size()));
+    if (rc != 1) {
+        // A malformed signature (rc < 0) is as bad as a wrong one; the queue is drained so the
+        // next OpenSSL call starts clean.
+        takeOpenSslErrors();
+        return makeError(QStringLiteral("jose.bad_signature"));
+    }
+    return {};
+}
+
+Result<QByteArray> Jose::signCompact(QJsonObject header, QByteArrayView payload, const Key &key,
+                                     JwsAlgorithm alg)
+{
+    header.insert(QStringLiteral("alg"), algorithmName(alg));
+    QByteArray input = base64UrlEncode(QJsonDocument(header).toJson(QJsonDocument::Compact));
+    input += '.';
+    input += base64UrlEncode(payload);
+    auto sig = sign(key, alg, input);
+    if (!sig)
+        return sig.error();
+    input += '.';
+    input += base64UrlEncode(*sig);
+    return input;
+}
+
+Result<Jose::CompactJws> Jose::splitCompact(QByteArrayView token)
+{
+    const qsizetype dot1 = token.indexOf('.');
+    const qsizetype dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
+    if (dot1 < 0 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0)
+        return makeError(QStringLiteral("jose.not_compact"),
+                         QStringLiteral("%1 parts").arg(token.count('.') + 1));
+    CompactJws out;
+    auto header = base64UrlDecode(token.first(dot1));
+    if (!header)
+        return makeError(header.error().code, QStringLiteral("header: ") + header.error().detail);
+    auto payload = base64UrlDecode(token.sliced(dot1 + 1, dot2 - dot1 - 1));
+    if (!payload)
+        return makeError(payload.error().code, QStringLiteral("payload: ") + payload.error().detail);
+    auto signature = base64UrlDecode(token.sliced(dot2 + 1));
+    if (!signature)
+        return makeError(signature.error().code,
+                         QStringLiteral("signature: ") + signature.error().detail);
+    out.header = std::move(header).value();
+    out.payload = std::move(payload).value();
+    out.signature = std::move(signature).value();
+    out.signingInput = token.first(dot2).toByteArray();
+    return out;
+}
+
+Result<QByteArray> Jose::ecdsaDerToRaw(QByteArrayView der, int coordinateBytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(der.data());
+    EcdsaSigPtr sig(d2i_ECDSA_SIG(nullptr, &p, long(der.size())));
+    if (!sig)
+        return makeError(QStringLiteral("jose.bad_ecdsa_der"), takeOpenSslErrors());
+    const BIGNUM *r = nullptr;
+    const BIGNUM *s = nullptr;
+    ECDSA_SIG_get0(sig.get(), &r, &s);
+    QByteArray out(2 * coordinateBytes, Qt::Uninitialized);
+    auto *buf = reinterpret_cast<unsigned char *>(out.data());
+    if (BN_bn2binpad(r, buf, coordinateBytes) != coordinateBytes
+        || BN_bn2binpad(s, buf + coordinateBytes, coordinateBytes) != coordinateBytes)
+        return makeError(QStringLiteral("jose.bad_ecdsa_der"), QStringLiteral("coordinate too large"));
+    return out;
+}
+
+Result<QByteArray> Jose::ecdsaRawToDer(QByteArrayView raw)
+{
+    if (raw.isEmpty() || raw.size() % 2 != 0)
+        return makeError(QStringLiteral("jose.bad_signature_length"), QString::number(raw.size()));
+    const int half = int(raw.size() / 2);
+    const auto *buf = reinterpret_cast<const unsigned char *>(raw.data());
+    BignumPtr r(BN_bin2bn(buf, half, nullptr));
+    BignumPtr s(BN_bin2bn(buf + half, half, nullptr));
+    EcdsaSigPtr sig(ECDSA_SIG_new());
+    if (!r || !s || !sig || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1)
+        return makeError(QStringLiteral("jose.bad_signature"), takeOpenSslErrors());
+    // ECDSA_SIG_set0 took ownership of both numbers.
+    (void)r.release();
+    (void)s.release();
+    unsigned char *der = nullptr;
+    const int len = i2d_ECDSA_SIG(sig.get(), &der);
+    if (len <= 0)
+        return makeError(QStringLiteral("jose.bad_signature"), takeOpenSslErrors());
+    QByteArray out(reinterpret_cast<const char *>(der), len);
+    OPENSSL_free(der);
+    return out;
+}
+
+} // namespace ta::core

@@ -1,0 +1,136 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/store/Database.h"
+
+#include <QFileInfo>
+
+namespace ta::core {
+
+Error sqliteError(sqlite3 *db, const QString &what)
+{
+    return makeError(QStringLiteral("store.sqlite"),
+                     what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
+}
+
+Statement &Statement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_st.get(), index, value);
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    const QByteArray utf8 = value.toUtf8();
+    sqlite3_bind_text(m_st.get(), index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QByteArray &value)
+{
+    if (value.isNull())
+        return bindNull(index);
+    sqlite3_bind_blob(m_st.get(), index, value.constData(), int(value.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    sqlite3_bind_null(m_st.get(), index);
+    return *this;
+}
+
+bool Statement::next()
+{
+    const int rc = sqlite3_step(m_st.get());
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE)
+        m_error = sqliteError(sqlite3_db_handle(m_st.get()), QStringLiteral("step"));
+    return false;
+}
+
+Result<void> Statement::exec()
+{
+    while (next()) {
+    }
+    if (m_error)
+        return *m_error;
+    return {};
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_st.get());
+    sqlite3_clear_bindings(m_st.get());
+    m_error.reset();
+}
+
+QString Statement::text(int col) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_st.get(), col));
+    if (!p)
+        return {};
+    return QString::fromUtf8(p, sqlite3_column_bytes(m_st.get(), col));
+}
+
+QByteArray Statement::blob(int col) const
+{
+    const auto *p = static_cast<const char *>(sqlite3_column_blob(m_st.get(), col));
+    return QByteArray(p, sqlite3_column_bytes(m_st.get(), col));
+}
+
+Result<Database> Database::open(const QString &path, Mode mode)
+{
+    const bool exists = QFileInfo::exists(path);
+    if (mode == Mode::CreateNew && exists)
+        return makeError(QStringLiteral("store.file_exists"), path);
+    if (mode == Mode::OpenExisting && !exists)
+        return makeError(QStringLiteral("store.file_missing"), path);
+    sqlite3 *raw = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX
+                      | (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
+    Database db;
+    db.m_db.reset(raw);
+    db.m_path = path;
+    if (rc != SQLITE_OK)
+        return sqliteError(raw, QStringLiteral("open"));
+    sqlite3_busy_timeout(raw, 5000);
+    sqlite3_extended_result_codes(raw, 1);
+    // A file that is not SQLite fails on the first read, not on open.
+    if (auto r = db.exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;")); !r)
+        return makeError(QStringLiteral("store.not_a_workspace"), r.error().detail);
+    return db;
+}
+
+Result<void> Database::exec(const QString &sql)
+{
+    char *msg = nullptr;
+    if (sqlite3_exec(m_db.get(), sql.toUtf8().constData(), nullptr, nullptr, &msg) != SQLITE_OK) {
+        const QString text = QString::fromUtf8(msg ? msg : "");
+        sqlite3_free(msg);
+        return makeError(QStringLiteral("store.sqlite"), text);
+    }
+    return {};
+}
+
+Result<Statement> Database::prepare(const QString &sql)
+{
+    sqlite3_stmt *st = nullptr;
+    const QByteArray utf8 = sql.toUtf8();
+    if (sqlite3_prepare_v2(m_db.get(), utf8.constData(), int(utf8.size()), &st, nullptr)
+        != SQLITE_OK)
+        return sqliteError(m_db.get(), QStringLiteral("prepare"));
+    return Statement(st);
+}
+
+int Database::userVersion()
+{
+    auto st = prepare(QStringLiteral("PRAGMA user_version"));
+    if (!st || !st->next())
+        return -1;
+    return int(st->int64(0));
+}
+
+} // namespace ta::core

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/store/Migrations.h"
+
+#include <array>
+
+namespace ta::core {
+namespace {
+
+// Each entry takes the schema from version i to i + 1. Entries are never edited once released;
+// a change is a new entry.
+constexpr std::array kSteps = {
+    R"SQL(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value BLOB
+);
+CREATE TABLE trust_domains (
+    id              INTEGER PRIMARY KEY,
+    name            TEXT NOT NULL UNIQUE,
+    key_type        TEXT NOT NULL,
+    ca_ttl          INTEGER NOT NULL,
+    root_ttl        INTEGER NOT NULL,
+    x509_svid_ttl   INTEGER NOT NULL,
+    jwt_svid_ttl    INTEGER NOT NULL,
+    intermediate    INTEGER NOT NULL,
+    root_cert_pem   BLOB,
+    root_key        BLOB,
+    bundle_sequence INTEGER NOT NULL DEFAULT 1,
+    refresh_hint    INTEGER NOT NULL DEFAULT 300,
+    created_at      TEXT NOT NULL
+);
+CREATE TABLE authority_slots (
+    id              INTEGER PRIMARY KEY,
+    trust_domain_id INTEGER NOT NULL REFERENCES trust_domains(id) ON DELETE CASCADE,
+    authority_id    TEXT NOT NULL,
+    kind            TEXT NOT NULL CHECK (kind IN ('x509', 'jwt')),
+    status          TEXT NOT NULL CHECK (status IN ('prepared', 'active', 'old', 'revoked')),
+    tainted         INTEGER NOT NULL DEFAULT 0,
+    private_key     BLOB NOT NULL,
+    public_key_pem  BLOB NOT NULL,
+    cert_pem        BLOB,
+    kid             TEXT,
+    created_at      TEXT NOT NULL,
+    not_after       TEXT NOT NULL,
+    UNIQUE (trust_domain_id, authority_id)
+);
+CREATE TABLE credentials (
+    id              INTEGER PRIMARY KEY,
+    trust_domain_id INTEGER NOT NULL REFERENCES trust_domains(id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL CHECK (kind IN ('x509', 'jwt')),
+    serial          TEXT NOT NULL,
+    spiffe_id       TEXT NOT NULL,
+    not_before      TEXT NOT NULL,
+    not_after       TEXT NOT NULL,
+    issued_at       TEXT NOT NULL,
+    key_type        TEXT NOT NULL,
+    status          TEXT NOT NULL CHECK (status IN ('valid', 'revoked')),
+    authority_id    TEXT NOT NULL,
+    audience        TEXT,
+    dns_names       TEXT,
+    material        BLOB NOT NULL,
+    UNIQUE (trust_domain_id, kind, serial)
+);
+CREATE INDEX credentials_by_spiffe_id ON credentials(spiffe_id);
+)SQL",
+};
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return int(kSteps.size());
+}
+
+Result<void> Migrations::migrate(Database &db)
+{
+    const int current = db.userVersion();
+    if (current < 0)
+        return makeError(QStringLiteral("store.not_a_workspace"), db.path());
+    if (current > latestVersion())
+        return makeError(QStringLiteral("store.newer_schema"),
+                         QStringLiteral("%1 > %2").arg(current).arg(latestVersion()));
+    for (int v = current; v < latestVersion(); ++v) {
+        auto r = db.transaction([&]() -> Result<void> {
+            if (auto s = db.exec(QString::fromUtf8(kSteps[size_t(v)])); !s)
+                return s;
+            return db.exec(QStringLiteral("PRAGMA user_version=%1").arg(v + 1));
+        });
+        if (!r)
+            return r;
+    }
+    return {};
+}
+
+} // namespace ta::core

@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/store/Database.h"
+
+namespace ta::core {
+
+/// The workspace schema, as forward migrations numbered by PRAGMA user_version.
+class Migrations
+{
+public:
+    /// The schema version this build writes.
+    static int latestVersion();
+    /// Brings @p db up to the latest version, each step in its own transaction. A file written by
+    /// a newer build is refused rather than touched.
+    [[nodiscard]] static Result<void> migrate(Database &db);
+};
+
+} // namespace ta::core

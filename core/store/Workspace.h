@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/crypto/CertificateAuthority.h"
+#include "core/store/CredentialRecord.h"
+#include "core/store/Database.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace ta::core {
+
+/// Summary of a trust domain that needs no private key.
+struct TrustDomainInfo
+{
+    QString name;
+    CaSettings settings;
+    qint64 bundleSequence = 0;
+    qint64 refreshHint = 0;
+    QDateTime createdAt;
+};
+
+/// The workspace file (*.atlas): one SQLite database holding trust domains, their authorities
+/// (private keys as PKCS#8 encrypted with the workspace passphrase, or in clear when the
+/// workspace was made without one), and every credential issued.
+class Workspace
+{
+public:
+    /// Creates @p path; with no @p passphrase, keys are stored in clear and the file says so.
+    [[nodiscard]] static Result<std::unique_ptr<Workspace>>
+    create(const QString &path, const std::optional<QByteArray> &passphrase);
+    /// Opens @p path; a protected workspace checks @p passphrase before anything else is read.
+    [[nodiscard]] static Result<std::unique_ptr<Workspace>> open(const QString &path,
+                                                                 const QByteArray &passphrase);
+    /// Whether @p path is protected by a passphrase (so a caller knows to ask for one).
+    [[nodiscard]] static Result<bool> needsPassphrase(const QString &path);
+
+    QString path() const { return m_db.path(); }
+    bool keysInClear() const { return !m_passphrase.has_value(); }
+    Database &database() { return m_db; }
+
+    QStringList trustDomainNames();
+    [[nodiscard]] Result<TrustDomainInfo> trustDomainInfo(const QString &name);
+    /// Creates a trust domain with a fresh CA and stores it.
+    [[nodiscard]] Result<CertificateAuthority>
+    createTrustDomain(const TrustDomain &trustDomain, const CaSettings &settings,
+                      const QDateTime &now);
+    /// Removes a trust domain with its authorities and credentials.
+    [[nodiscard]] Result<void> deleteTrustDomain(const QString &name);
+    /// Loads a trust domain's CA; the keys of authorities that may still sign are decrypted.
+    [[nodiscard]] Result<CertificateAuthority> authority(const QString &name);
+    /// Stores slot changes (new, activated, tainted, revoked authorities) and settings; the
+    /// bundle sequence increases when the set of published authorities changed.
+    [[nodiscard]] Result<void> saveAuthority(const CertificateAuthority &ca);
+    /// Sets the bundle refresh hint, in seconds.
+    [[nodiscard]] Result<void> setRefreshHint(const QString &name, qint64 seconds);
+
+    [[nodiscard]] Result<qint64> recordCredential(const CredentialRecord &record);
+    [[nodiscard]] Result<QList<CredentialRecord>> credentials(const QString &trustDomain = {});
+    [[nodiscard]] Result<void> setCredentialStatus(qint64 id, CredentialRecord::Status status);
+    [[nodiscard]] Result<void> deleteCredential(qint64 id);
+
+private:
+    explicit Workspace(Database db) : m_db(std::move(db)) {}
+    [[nodiscard]] Result<QByteArray> sealKey(const Key &key) const;
+    [[nodiscard]] Result<Key> unsealKey(const QByteArray &stored) const;
+    [[nodiscard]] Result<qint64> trustDomainId(const QString &name);
+    [[nodiscard]] Result<void> writeSlots(qint64 tdId, const CertificateAuthority &ca);
+
+    Database m_db;
+    std::optional<QByteArray> m_passphrase;
+};
+
+} // namespace ta::core
