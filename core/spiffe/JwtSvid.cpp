@@ -1,0 +1,301 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/spiffe/JwtSvid.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace ta::core {
+namespace {
+
+const QString algKey = QStringLiteral("alg");
+const QString kidKey = QStringLiteral("kid");
+const QString typKey = QStringLiteral("typ");
+const QString subKey = QStringLiteral("sub");
+const QString audKey = QStringLiteral("aud");
+const QString expKey = QStringLiteral("exp");
+const QString iatKey = QStringLiteral("iat");
+const QString nbfKey = QStringLiteral("nbf");
+
+Error refuse(const char *code, const QString &detail = {})
+{
+    return makeError(QString::fromLatin1(code), detail);
+}
+
+// The distinct refusals of algorithms outside the nine keep the reason visible: "none" and HMAC
+// are the classic JWT downgrade attacks, EdDSA is merely not allowed by JWT-SVID.
+Result<JwsAlgorithm> checkAlgorithm(const QJsonValue &value)
+{
+    if (!value.isString() || value.toString().isEmpty())
+        return refuse("jwtsvid.alg_missing");
+    const QString name = value.toString();
+    if (const auto alg = Jose::algorithmFromName(name))
+        return *alg;
+    if (name.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
+        return refuse("jwtsvid.alg_none", name);
+    if (name.startsWith(QLatin1String("HS")))
+        return refuse("jwtsvid.alg_hmac", name);
+    if (name == QLatin1String("EdDSA") || name == QLatin1String("Ed25519")
+        || name == QLatin1String("Ed448"))
+        return refuse("jwtsvid.alg_eddsa", name);
+    return refuse("jwtsvid.alg_not_allowed", name);
+}
+
+// A NumericDate (RFC 7519 2): seconds since the epoch, possibly fractional.
+std::optional<double> numericDate(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    return value.toDouble();
+}
+
+QDateTime fromNumericDate(double seconds)
+{
+    return QDateTime::fromMSecsSinceEpoch(qint64(seconds * 1000.0), Qt::UTC);
+}
+
+Result<QStringList> audienceOf(const QJsonObject &claims)
+{
+    const auto it = claims.constFind(audKey);
+    if (it == claims.constEnd())
+        return refuse("jwtsvid.aud_missing");
+    if (it->isString())
+        return QStringList{it->toString()};
+    if (!it->isArray())
+        return refuse("jwtsvid.aud_invalid");
+    const QJsonArray array = it->toArray();
+    if (array.isEmpty())
+        return refuse("jwtsvid.aud_missing");
+    QStringList out;
+    out.reserve(array.size());
+    for (const QJsonValue &v : array) {
+        if (!v.isString())
+            return refuse("jwtsvid.aud_invalid");
+        out.append(v.toString());
+    }
+    return out;
+}
+
+Result<void> verifyWith(const Key &key, JwsAlgorithm alg, const Jose::CompactJws &jws)
+{
+    if (auto fits = Jose::checkKeyFits(key, alg); !fits)
+        return refuse("jwtsvid.key_alg_mismatch", fits.error().toString());
+    if (auto ok = Jose::verify(key, alg, jws.signingInput, jws.signature); !ok)
+        return refuse("jwtsvid.bad_signature", ok.error().toString());
+    return {};
+}
+
+} // namespace
+
+Result<JwtSvid> JwtSvid::mint(const Key &signingKey, const QString &kid, const SpiffeId &subject,
+                              const QStringList &audience, const QDateTime &issuedAt,
+                              const QDateTime &expiry, std::optional<JwsAlgorithm> alg,
+                              const QJsonObject &extraClaims)
+{
+    if (subject.isNull())
+        return refuse("jwtsvid.mint_no_subject");
+    if (audience.isEmpty() || audience.contains(QString()))
+        return refuse("jwtsvid.mint_no_audience");
+    if (kid.isEmpty())
+        return refuse("jwtsvid.mint_no_kid");
+    if (!issuedAt.isValid() || !expiry.isValid() || expiry <= issuedAt)
+        return refuse("jwtsvid.mint_bad_lifetime");
+    if (!alg)
+        alg = Jose::defaultAlgorithm(signingKey);
+    if (!alg)
+        return refuse("jwtsvid.mint_unsupported_key");
+
+    QJsonObject header{{kidKey, kid}, {typKey, QStringLiteral("JWT")}};
+    QJsonObject claims = extraClaims;
+    claims.insert(subKey, subject.toString());
+    claims.insert(audKey, audience.size() == 1 ? QJsonValue(audience.first())
+                                               : QJsonValue(QJsonArray::fromStringList(audience)));
+    claims.insert(expKey, expiry.toSecsSinceEpoch());
+    claims.insert(iatKey, issuedAt.toSecsSinceEpoch());
+    auto token = Jose::signCompact(header, QJsonDocument(claims).toJson(QJsonDocument::Compact),
+                                   signingKey, *alg);
+    if (!token)
+        return token.error();
+
+    JwtSvid svid;
+    svid.m_token = std::move(token).value();
+    svid.m_subject = subject;
+    svid.m_audience = audience;
+    svid.m_expiry = QDateTime::fromSecsSinceEpoch(expiry.toSecsSinceEpoch(), Qt::UTC);
+    svid.m_issuedAt = QDateTime::fromSecsSinceEpoch(issuedAt.toSecsSinceEpoch(), Qt::UTC);
+    svid.m_kid = kid;
+    svid.m_alg = *alg;
+    svid.m_claims = claims;
+    header.insert(algKey, Jose::algorithmName(*alg));
+    svid.m_header = header;
+    return svid;
+}
+
+Result<JwtSvid> JwtSvid::validate(QByteArrayView token, const TrustBundleSet &bundles,
+                                  const QString &audience, const QDateTime &now,
+                                  const ValidationOptions &options)
+{
+    return validateImpl(token, &bundles, nullptr, audience, now, options);
+}
+
+Result<JwtSvid> JwtSvid::validate(QByteArrayView token, const TrustBundleSet &bundles,
+                                  const QString &audience, const QDateTime &now)
+{
+    return validateImpl(token, &bundles, nullptr, audience, now, ValidationOptions());
+}
+
+Result<JwtSvid> JwtSvid::validate(QByteArrayView token, const TrustBundle &bundle,
+                                  const QString &audience, const QDateTime &now,
+                                  const ValidationOptions &options)
+{
+    return validateImpl(token, nullptr, &bundle, audience, now, options);
+}
+
+Result<JwtSvid> JwtSvid::validate(QByteArrayView token, const TrustBundle &bundle,
+                                  const QString &audience, const QDateTime &now)
+{
+    return validateImpl(token, nullptr, &bundle, audience, now, ValidationOptions());
+}
+
+Result<JwtSvid> JwtSvid::validateImpl(QByteArrayView token, const TrustBundleSet *bundles,
+                                      const TrustBundle *bundle, const QString &audience,
+                                      const QDateTime &now, const ValidationOptions &options)
+{
+    if (audience.isEmpty())
+        return refuse("jwtsvid.no_expected_audience");
+    if (!now.isValid())
+        return refuse("jwtsvid.no_time");
+
+    // Structure: JWS compact serialization only (JWT-SVID.md 5.1).
+    auto split = Jose::splitCompact(token);
+    if (!split) {
+        if (split.error().code == QLatin1String("jose.bad_base64url"))
+            return refuse("jwtsvid.bad_base64url", split.error().detail);
+        return refuse("jwtsvid.malformed", split.error().detail);
+    }
+    const Jose::CompactJws &jws = *split;
+    QJsonParseError parseError;
+    const QJsonDocument headerDoc = QJsonDocument::fromJson(jws.header, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !headerDoc.isObject())
+        return refuse("jwtsvid.header_not_object");
+    const QJsonObject header = headerDoc.object();
+
+    // Header (JWT-SVID.md 2): alg first, so a "none" token is named as such whatever else it has.
+    auto alg = checkAlgorithm(header.value(algKey));
+    if (!alg)
+        return alg.error();
+    if (header.contains(QStringLiteral("crit")))
+        return refuse("jwtsvid.crit_not_supported");
+    for (auto it = header.constBegin(); it != header.constEnd(); ++it) {
+        if (it.key() != algKey && it.key() != kidKey && it.key() != typKey)
+            return refuse("jwtsvid.header_not_allowed", it.key());
+    }
+    if (const auto typ = header.constFind(typKey); typ != header.constEnd()) {
+        if (!typ->isString()
+            || (typ->toString() != QLatin1String("JWT") && typ->toString() != QLatin1String("JOSE")))
+            return refuse("jwtsvid.typ_not_allowed", typ->toVariant().toString());
+    }
+    QString kid;
+    if (const auto it = header.constFind(kidKey); it != header.constEnd()) {
+        if (!it->isString() || it->toString().isEmpty())
+            return refuse("jwtsvid.kid_invalid");
+        kid = it->toString();
+    } else if (options.requireKid) {
+        return refuse("jwtsvid.kid_missing");
+    }
+
+    // Claims: the subject names the trust domain, whose bundle alone may vouch for the token.
+    const QJsonDocument claimsDoc = QJsonDocument::fromJson(jws.payload, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !claimsDoc.isObject())
+        return refuse("jwtsvid.claims_not_object");
+    const QJsonObject claims = claimsDoc.object();
+    const QJsonValue subValue = claims.value(subKey);
+    if (!subValue.isString())
+        return refuse("jwtsvid.sub_missing");
+    auto subject = SpiffeId::fromString(subValue.toString());
+    if (!subject)
+        return refuse("jwtsvid.sub_invalid", subject.error().toString());
+    const TrustBundle *trusted = bundles ? bundles->bundleFor(subject->trustDomain())
+                                         : (bundle && bundle->trustDomain() == subject->trustDomain()
+                                                ? bundle
+                                                : nullptr);
+    if (!trusted)
+        return refuse("jwtsvid.unknown_trust_domain", subject->trustDomain().name());
+
+    // Signature (RFC 7515 5.2), before any claim is believed.
+    if (!kid.isEmpty()) {
+        const Key *key = trusted->jwtAuthority(kid);
+        if (!key)
+            return refuse("jwtsvid.unknown_kid", kid);
+        if (auto ok = verifyWith(*key, *alg, jws); !ok)
+            return ok.error();
+    } else {
+        const QMap<QString, Key> &authorities = trusted->jwtAuthorities();
+        if (authorities.isEmpty())
+            return refuse("jwtsvid.no_jwt_authority", subject->trustDomain().name());
+        bool anyFits = false;
+        bool verified = false;
+        for (const Key &key : authorities) {
+            if (!Jose::checkKeyFits(key, *alg))
+                continue;
+            anyFits = true;
+            if (Jose::verify(key, *alg, jws.signingInput, jws.signature)) {
+                verified = true;
+                break;
+            }
+        }
+        if (!anyFits)
+            return refuse("jwtsvid.key_alg_mismatch", Jose::algorithmName(*alg));
+        if (!verified)
+            return refuse("jwtsvid.bad_signature");
+    }
+
+    // Time (RFC 7519 4.1.4, 4.1.5, 4.1.6), with the leeway on each side.
+    const double nowSeconds = double(now.toMSecsSinceEpoch()) / 1000.0;
+    const double leeway = double(options.leeway.count());
+    const auto expIt = claims.constFind(expKey);
+    if (expIt == claims.constEnd())
+        return refuse("jwtsvid.exp_missing");
+    const auto exp = numericDate(*expIt);
+    if (!exp)
+        return refuse("jwtsvid.exp_invalid");
+    if (nowSeconds >= *exp + leeway)
+        return refuse("jwtsvid.expired", fromNumericDate(*exp).toString(Qt::ISODate));
+    if (const auto it = claims.constFind(nbfKey); it != claims.constEnd()) {
+        const auto nbf = numericDate(*it);
+        if (!nbf)
+            return refuse("jwtsvid.nbf_invalid");
+        if (nowSeconds + leeway < *nbf)
+            return refuse("jwtsvid.not_yet_valid", fromNumericDate(*nbf).toString(Qt::ISODate));
+    }
+    std::optional<double> iat;
+    if (const auto it = claims.constFind(iatKey); it != claims.constEnd()) {
+        iat = numericDate(*it);
+        if (!iat)
+            return refuse("jwtsvid.iat_invalid");
+        if (*iat > nowSeconds + leeway)
+            return refuse("jwtsvid.issued_in_future", fromNumericDate(*iat).toString(Qt::ISODate));
+    }
+
+    // Audience (JWT-SVID.md 3.2): present, and naming us.
+    auto aud = audienceOf(claims);
+    if (!aud)
+        return aud.error();
+    if (!aud->contains(audience))
+        return refuse("jwtsvid.audience_mismatch", audience);
+
+    JwtSvid svid;
+    svid.m_token = token.toByteArray();
+    svid.m_subject = std::move(subject).value();
+    svid.m_audience = std::move(aud).value();
+    svid.m_expiry = fromNumericDate(*exp);
+    if (iat)
+        svid.m_issuedAt = fromNumericDate(*iat);
+    svid.m_kid = kid;
+    svid.m_alg = *alg;
+    svid.m_claims = claims;
+    svid.m_header = header;
+    return svid;
+}
+
+} // namespace ta::core
