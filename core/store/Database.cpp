@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/Database.h"
 
+#include <QFile>
 #include <QFileInfo>
 
 namespace ta::core {
@@ -87,6 +88,15 @@ Result<Database> Database::open(const QString &path, Mode mode)
         return makeError(QStringLiteral("store.file_exists"), path);
     if (mode == Mode::OpenExisting && !exists)
         return makeError(QStringLiteral("store.file_missing"), path);
+    if (mode == Mode::OpenExisting) {
+        // SQLite would happily turn an empty or foreign file into a database on first write;
+        // a file that does not start as one is refused before SQLite touches it.
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return makeError(QStringLiteral("store.unreadable"), path);
+        if (f.read(16) != QByteArray("SQLite format 3\0", 16))
+            return makeError(QStringLiteral("store.not_a_workspace"), path);
+    }
     sqlite3 *raw = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX
                       | (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);

@@ -16,6 +16,13 @@ QString isoTime(const QDateTime &t)
     return t.toUTC().toString(Qt::ISODate);
 }
 
+// The stored bundle sequence stays above what rebuilding the bundle counts (one per authority
+// added, one for the refresh hint), so TrustBundle accepts it and it never moves backwards.
+qint64 sequenceFloor(qsizetype publishedAuthorities)
+{
+    return qint64(publishedAuthorities) + 2;
+}
+
 QDateTime parseTime(const QString &s)
 {
     QDateTime t = QDateTime::fromString(s, Qt::ISODate);
@@ -200,8 +207,8 @@ Result<CertificateAuthority> Workspace::createTrustDomain(const TrustDomain &tru
     auto r = m_db.transaction([&]() -> Result<void> {
         auto st = m_db.prepare(QStringLiteral(
             "INSERT INTO trust_domains(name, key_type, ca_ttl, root_ttl, x509_svid_ttl, "
-            "jwt_svid_ttl, intermediate, root_cert_pem, root_key, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            "jwt_svid_ttl, intermediate, root_cert_pem, root_key, created_at, bundle_sequence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         if (!st)
             return st.error();
         st->bind(1, trustDomain.name())
@@ -213,7 +220,8 @@ Result<CertificateAuthority> Workspace::createTrustDomain(const TrustDomain &tru
             .bind(7, settings.intermediate)
             .bind(8, ca->root().toPem())
             .bind(9, rootKey)
-            .bind(10, isoTime(now));
+            .bind(10, isoTime(now))
+            .bind(11, sequenceFloor(ca->x509Authorities().size() + ca->jwtAuthorities().size()));
         if (auto e = st->exec(); !e)
             return e;
         return writeSlots(m_db.lastInsertId(), *ca);
@@ -383,13 +391,68 @@ Result<void> Workspace::saveAuthority(const CertificateAuthority &ca)
         const CaSettings &cs = ca.settings();
         auto st = m_db.prepare(QStringLiteral(
             "UPDATE trust_domains SET ca_ttl = ?, x509_svid_ttl = ?, jwt_svid_ttl = ?, "
-            "bundle_sequence = bundle_sequence + ? WHERE id = ?"));
+            "bundle_sequence = MAX(bundle_sequence + ?, ?) WHERE id = ?"));
         if (!st)
             return st.error();
         st->bind(1, cs.caTtl).bind(2, cs.x509SvidTtl).bind(3, cs.jwtSvidTtl)
-            .bind(4, before == after ? 0 : 1).bind(5, *id);
+            .bind(4, before == after ? 0 : 1)
+            .bind(5, sequenceFloor(ca.x509Authorities().size() + ca.jwtAuthorities().size()))
+            .bind(6, *id);
         return st->exec();
     });
+}
+
+Result<TrustBundle> Workspace::bundle(const QString &name)
+{
+    auto info = trustDomainInfo(name);
+    if (!info)
+        return info.error();
+    auto td = TrustDomain::fromName(name);
+    if (!td)
+        return td.error();
+    TrustBundle out(*td);
+    auto rootSt = m_db.prepare(
+        QStringLiteral("SELECT root_cert_pem FROM trust_domains WHERE name = ?"));
+    if (!rootSt)
+        return rootSt.error();
+    rootSt->bind(1, name);
+    if (rootSt->next() && !rootSt->blob(0).isEmpty()) {
+        auto root = Certificate::fromPem(rootSt->blob(0));
+        if (!root)
+            return root.error();
+        if (auto a = out.addX509Authority(*root); !a)
+            return a.error();
+    }
+    auto st = m_db.prepare(QStringLiteral(
+        "SELECT s.kind, s.cert_pem, s.kid, s.public_key_pem FROM authority_slots s "
+        "JOIN trust_domains t ON t.id = s.trust_domain_id "
+        "WHERE t.name = ? AND s.status != 'revoked' ORDER BY s.id"));
+    if (!st)
+        return st.error();
+    st->bind(1, name);
+    while (st->next()) {
+        if (st->text(0) == QLatin1String("jwt")) {
+            auto key = Key::fromPem(st->blob(3));
+            if (!key)
+                return key.error();
+            if (auto a = out.addJwtAuthority(st->text(2), *key); !a)
+                return a.error();
+        } else if (!info->settings.intermediate) {
+            auto cert = Certificate::fromPem(st->blob(1));
+            if (!cert)
+                return cert.error();
+            if (auto a = out.addX509Authority(*cert); !a)
+                return a.error();
+        }
+    }
+    if (st->error())
+        return *st->error();
+    if (auto h = out.setRefreshHint(info->refreshHint); !h)
+        return h.error();
+    if (auto q = out.setSequence(std::max<quint64>(quint64(info->bundleSequence), out.sequence()));
+        !q)
+        return q.error();
+    return out;
 }
 
 Result<void> Workspace::setRefreshHint(const QString &name, qint64 seconds)

@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "core/crypto/CertificateAuthority.h"
+#include "core/spiffe/TrustBundle.h"
 #include "core/store/CredentialRecord.h"
 #include "core/store/Database.h"
 
@@ -56,6 +57,9 @@ public:
     /// Stores slot changes (new, activated, tainted, revoked authorities) and settings; the
     /// bundle sequence increases when the set of published authorities changed.
     [[nodiscard]] Result<void> saveAuthority(const CertificateAuthority &ca);
+    /// The trust domain's bundle: its published authorities, sequence and refresh hint. Built
+    /// from public data alone, so it needs no passphrase.
+    [[nodiscard]] Result<TrustBundle> bundle(const QString &name);
     /// Sets the bundle refresh hint, in seconds.
     [[nodiscard]] Result<void> setRefreshHint(const QString &name, qint64 seconds);
 
