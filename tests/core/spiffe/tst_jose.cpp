@@ -1,0 +1,340 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/crypto/Jose.h"
+#include "core/crypto/Jwk.h"
+
+#include <openssl/rsa.h>
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace ta::core;
+
+Q_DECLARE_METATYPE(ta::core::JwsAlgorithm)
+
+namespace {
+
+template<typename R>
+QByteArray why(const R &r)
+{
+    return r.ok() ? QByteArray() : r.error().toString().toUtf8();
+}
+
+// RFC 7515 appendix A.3 (ES256): the public key and the complete JWS.
+const char *a3Jwk = R"({"kty":"EC","crv":"P-256",
+    "x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+    "y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"})";
+const QByteArray a3Token =
+    "eyJhbGciOiJFUzI1NiJ9"
+    ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
+    ".DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
+
+} // namespace
+
+class TestJose : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void base64Url_data();
+    void base64Url();
+    void base64UrlEncode();
+    void rfc7515A3Verifies();
+    void signVerifyRoundTrip_data();
+    void signVerifyRoundTrip();
+    void keyMustFitAlgorithm_data();
+    void keyMustFitAlgorithm();
+    void algorithmNames();
+    void ecdsaConversion();
+    void pssUsesDigestLengthSalt();
+    void splitCompact_data();
+    void splitCompact();
+
+private:
+    Key m_p256, m_p384, m_p521, m_rsa2048, m_rsa1024;
+};
+
+void TestJose::initTestCase()
+{
+    m_p256 = Key(EvpPkeyPtr(EVP_EC_gen("P-256")));
+    m_p384 = Key(EvpPkeyPtr(EVP_EC_gen("P-384")));
+    m_p521 = Key(EvpPkeyPtr(EVP_EC_gen("P-521")));
+    m_rsa2048 = Key(EvpPkeyPtr(EVP_RSA_gen(2048)));
+    m_rsa1024 = Key(EvpPkeyPtr(EVP_RSA_gen(1024)));
+    QVERIFY(!m_p256.isNull() && !m_p384.isNull() && !m_p521.isNull() && !m_rsa2048.isNull()
+            && !m_rsa1024.isNull());
+}
+
+void TestJose::base64Url_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<QByteArray>("decoded");
+    QTest::newRow("empty") << QByteArray() << true << QByteArray();
+    QTest::newRow("one byte") << QByteArray("YQ") << true << QByteArray("a");
+    QTest::newRow("two bytes") << QByteArray("YWI") << true << QByteArray("ab");
+    QTest::newRow("three bytes") << QByteArray("YWJj") << true << QByteArray("abc");
+    QTest::newRow("url alphabet") << QByteArray("-_8") << true << QByteArray("\xfb\xff", 2);
+    QTest::newRow("padding refused") << QByteArray("YQ==") << false << QByteArray();
+    QTest::newRow("single pad refused") << QByteArray("YWI=") << false << QByteArray();
+    QTest::newRow("standard plus refused") << QByteArray("+_8") << false << QByteArray();
+    QTest::newRow("standard slash refused") << QByteArray("-/8") << false << QByteArray();
+    QTest::newRow("whitespace refused") << QByteArray("YW Jj") << false << QByteArray();
+    QTest::newRow("newline refused") << QByteArray("YWJj\n") << false << QByteArray();
+    QTest::newRow("impossible length refused") << QByteArray("YWJjZ") << false << QByteArray();
+    QTest::newRow("non-zero pad bits (2 chars)") << QByteArray("YR") << false << QByteArray();
+    QTest::newRow("non-zero pad bits (3 chars)") << QByteArray("YWJ") << false << QByteArray();
+    QTest::newRow("dot refused") << QByteArray("YW.J") << false << QByteArray();
+}
+
+void TestJose::base64Url()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(bool, valid);
+    QFETCH(QByteArray, decoded);
+    const auto out = Jose::base64UrlDecode(text);
+    QCOMPARE(out.ok(), valid);
+    if (!valid) {
+        QCOMPARE(out.error().code, QStringLiteral("jose.bad_base64url"));
+        return;
+    }
+    QCOMPARE(*out, decoded);
+    QCOMPARE(Jose::base64UrlEncode(decoded), text);
+}
+
+void TestJose::base64UrlEncode()
+{
+    QCOMPARE(Jose::base64UrlEncode(QByteArray("\xfb\xff\xfe", 3)), QByteArray("-__-"));
+    QCOMPARE(Jose::base64UrlEncode(QByteArray("a")), QByteArray("YQ"));
+    // Every byte value survives the trip.
+    QByteArray all;
+    for (int i = 0; i < 256; ++i)
+        all += char(i);
+    QCOMPARE(*Jose::base64UrlDecode(Jose::base64UrlEncode(all)), all);
+}
+
+void TestJose::rfc7515A3Verifies()
+{
+    const auto key = Jwk::toKey(QJsonDocument::fromJson(a3Jwk).object());
+    QVERIFY2(key.ok(), why(key).constData());
+    const auto jws = Jose::splitCompact(a3Token);
+    QVERIFY2(jws.ok(), why(jws).constData());
+    QCOMPARE(jws->header, QByteArray(R"({"alg":"ES256"})"));
+    QVERIFY(jws->payload.contains("\"iss\":\"joe\""));
+    QCOMPARE(jws->signature.size(), 64);
+    const auto ok = Jose::verify(*key, JwsAlgorithm::ES256, jws->signingInput, jws->signature);
+    QVERIFY2(ok.ok(), why(ok).constData());
+
+    // One bit of payload or signature changed, and it no longer verifies.
+    QByteArray input = jws->signingInput;
+    input[input.size() - 1] = char(input.back() ^ 1);
+    QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES256, input, jws->signature).error().code,
+             QStringLiteral("jose.bad_signature"));
+    QByteArray sig = jws->signature;
+    sig[10] = char(sig[10] ^ 0x40);
+    QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES256, jws->signingInput, sig).error().code,
+             QStringLiteral("jose.bad_signature"));
+    // The same signature under another algorithm or key is refused before any maths.
+    QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES384, jws->signingInput, jws->signature).error().code,
+             QStringLiteral("jose.curve_mismatch"));
+    QCOMPARE(Jose::verify(m_p256, JwsAlgorithm::ES256, jws->signingInput, jws->signature).error().code,
+             QStringLiteral("jose.bad_signature"));
+}
+
+void TestJose::signVerifyRoundTrip_data()
+{
+    QTest::addColumn<JwsAlgorithm>("alg");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<int>("sigBytes");
+    QTest::newRow("ES256") << JwsAlgorithm::ES256 << QStringLiteral("p256") << 64;
+    QTest::newRow("ES384") << JwsAlgorithm::ES384 << QStringLiteral("p384") << 96;
+    QTest::newRow("ES512") << JwsAlgorithm::ES512 << QStringLiteral("p521") << 132;
+    QTest::newRow("RS256") << JwsAlgorithm::RS256 << QStringLiteral("rsa") << 256;
+    QTest::newRow("RS384") << JwsAlgorithm::RS384 << QStringLiteral("rsa") << 256;
+    QTest::newRow("RS512") << JwsAlgorithm::RS512 << QStringLiteral("rsa") << 256;
+    QTest::newRow("PS256") << JwsAlgorithm::PS256 << QStringLiteral("rsa") << 256;
+    QTest::newRow("PS384") << JwsAlgorithm::PS384 << QStringLiteral("rsa") << 256;
+    QTest::newRow("PS512") << JwsAlgorithm::PS512 << QStringLiteral("rsa") << 256;
+}
+
+void TestJose::signVerifyRoundTrip()
+{
+    QFETCH(JwsAlgorithm, alg);
+    QFETCH(QString, key);
+    QFETCH(int, sigBytes);
+    const Key k = key == u"p256" ? m_p256
+                  : key == u"p384" ? m_p384
+                  : key == u"p521" ? m_p521
+                                   : m_rsa2048;
+    const QJsonObject header{{"typ", "JWT"}};
+    const auto token = Jose::signCompact(header, QByteArray(R"({"sub":"x"})"), k, alg);
+    QVERIFY2(token.ok(), why(token).constData());
+    const auto jws = Jose::splitCompact(*token);
+    QVERIFY(jws.ok());
+    QCOMPARE(jws->signature.size(), sigBytes);
+    const QJsonObject h = QJsonDocument::fromJson(jws->header).object();
+    QCOMPARE(h.value("alg").toString(), Jose::algorithmName(alg));
+    QCOMPARE(jws->payload, QByteArray(R"({"sub":"x"})"));
+    // Verifies with the public half only.
+    const Key pub = k.publicKey();
+    auto ok = Jose::verify(pub, alg, jws->signingInput, jws->signature);
+    QVERIFY2(ok.ok(), why(ok).constData());
+    QVERIFY(!Jose::verify(pub, alg, jws->signingInput + "x", jws->signature).ok());
+    // Signing with a public key only is refused.
+    QCOMPARE(Jose::sign(pub, alg, "x").error().code, QStringLiteral("jose.no_private_key"));
+}
+
+void TestJose::keyMustFitAlgorithm_data()
+{
+    QTest::addColumn<JwsAlgorithm>("alg");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("ES256 with P-256") << JwsAlgorithm::ES256 << "p256" << QString();
+    QTest::newRow("ES256 with P-384") << JwsAlgorithm::ES256 << "p384" << "jose.curve_mismatch";
+    QTest::newRow("ES384 with P-256") << JwsAlgorithm::ES384 << "p256" << "jose.curve_mismatch";
+    QTest::newRow("ES512 with P-384") << JwsAlgorithm::ES512 << "p384" << "jose.curve_mismatch";
+    QTest::newRow("ES256 with RSA") << JwsAlgorithm::ES256 << "rsa" << "jose.key_type_mismatch";
+    QTest::newRow("RS256 with EC") << JwsAlgorithm::RS256 << "p256" << "jose.key_type_mismatch";
+    QTest::newRow("PS256 with EC") << JwsAlgorithm::PS256 << "p256" << "jose.key_type_mismatch";
+    QTest::newRow("RS256 with RSA 1024") << JwsAlgorithm::RS256 << "rsa1024" << "jose.rsa_key_too_small";
+    QTest::newRow("PS512 with RSA 1024") << JwsAlgorithm::PS512 << "rsa1024" << "jose.rsa_key_too_small";
+    QTest::newRow("RS512 with RSA 2048") << JwsAlgorithm::RS512 << "rsa" << QString();
+    QTest::newRow("ES256 with secp256k1") << JwsAlgorithm::ES256 << "k1" << "jose.curve_mismatch";
+    QTest::newRow("no key") << JwsAlgorithm::ES256 << "none" << "jose.no_key";
+}
+
+void TestJose::keyMustFitAlgorithm()
+{
+    QFETCH(JwsAlgorithm, alg);
+    QFETCH(QString, key);
+    QFETCH(QString, code);
+    const Key k = key == u"p256"      ? m_p256
+                  : key == u"p384"    ? m_p384
+                  : key == u"rsa"     ? m_rsa2048
+                  : key == u"rsa1024" ? m_rsa1024
+                  : key == u"k1"      ? Key(EvpPkeyPtr(EVP_EC_gen("secp256k1")))
+                                      : Key();
+    const auto fits = Jose::checkKeyFits(k, alg);
+    if (code.isEmpty()) {
+        QVERIFY2(fits.ok(), why(fits).constData());
+        return;
+    }
+    QVERIFY(!fits.ok());
+    QCOMPARE(fits.error().code, code);
+    // Neither signing nor verifying gets past the same check.
+    QCOMPARE(Jose::sign(k, alg, "x").error().code, code);
+    QCOMPARE(Jose::verify(k, alg, "x", QByteArray(64, 'x')).error().code, code);
+}
+
+void TestJose::algorithmNames()
+{
+    const QStringList names{"ES256", "ES384", "ES512", "RS256", "RS384",
+                            "RS512", "PS256", "PS384", "PS512"};
+    for (const QString &name : names) {
+        const auto alg = Jose::algorithmFromName(name);
+        QVERIFY(alg.has_value());
+        QCOMPARE(Jose::algorithmName(*alg), name);
+    }
+    for (const char *name : {"none", "HS256", "EdDSA", "es256", "ES256K", "RS1", ""})
+        QVERIFY2(!Jose::algorithmFromName(QString::fromLatin1(name)), name);
+    QCOMPARE(Jose::defaultAlgorithm(m_p256), std::optional(JwsAlgorithm::ES256));
+    QCOMPARE(Jose::defaultAlgorithm(m_p384), std::optional(JwsAlgorithm::ES384));
+    QCOMPARE(Jose::defaultAlgorithm(m_p521), std::optional(JwsAlgorithm::ES512));
+    QCOMPARE(Jose::defaultAlgorithm(m_rsa2048), std::optional(JwsAlgorithm::RS256));
+}
+
+void TestJose::ecdsaConversion()
+{
+    // r and s with leading zero bytes must come back at full width.
+    QByteArray raw(64, '\0');
+    raw[31] = 1;
+    raw[63] = 2;
+    const auto der = Jose::ecdsaRawToDer(raw);
+    QVERIFY(der.ok());
+    QCOMPARE(*der, QByteArray::fromHex("3006020101020102"));
+    QCOMPARE(*Jose::ecdsaDerToRaw(*der, 32), raw);
+    QCOMPARE(Jose::ecdsaRawToDer(QByteArray(63, 'x')).error().code,
+             QStringLiteral("jose.bad_signature_length"));
+    QCOMPARE(Jose::ecdsaDerToRaw("garbage", 32).error().code, QStringLiteral("jose.bad_ecdsa_der"));
+    // A coordinate wider than the curve cannot be squeezed into it.
+    QCOMPARE(Jose::ecdsaDerToRaw(*Jose::ecdsaRawToDer(QByteArray(66, '\x7f')), 32).error().code,
+             QStringLiteral("jose.bad_ecdsa_der"));
+
+    // A DER signature, as OpenSSL makes it, is not a JOSE signature.
+    EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+    QVERIFY(EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_p256.get()) == 1);
+    unsigned char sig[80];
+    size_t len = sizeof sig;
+    QVERIFY(EVP_DigestSign(ctx.get(), sig, &len, reinterpret_cast<const unsigned char *>("in"), 2)
+            == 1);
+    const QByteArray derSig(reinterpret_cast<const char *>(sig), qsizetype(len));
+    QCOMPARE(Jose::verify(m_p256, JwsAlgorithm::ES256, "in", derSig).error().code,
+             QStringLiteral("jose.bad_signature_length"));
+    const auto converted = Jose::ecdsaDerToRaw(derSig, 32);
+    QVERIFY(converted.ok());
+    QVERIFY(Jose::verify(m_p256, JwsAlgorithm::ES256, "in", *converted).ok());
+}
+
+void TestJose::pssUsesDigestLengthSalt()
+{
+    // RFC 7518 3.5: salt as long as the hash. OpenSSL, told that salt length explicitly,
+    // verifies our PS256 signature, and refuses it with another salt length.
+    const auto sig = Jose::sign(m_rsa2048, JwsAlgorithm::PS256, "input");
+    QVERIFY(sig.ok());
+    auto verifyWithSalt = [&](int salt) {
+        EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+        EVP_PKEY_CTX *pctx = nullptr;
+        if (EVP_DigestVerifyInit(ctx.get(), &pctx, EVP_sha256(), nullptr, m_rsa2048.get()) != 1)
+            return false;
+        EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING);
+        EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, salt);
+        return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig->constData()),
+                                size_t(sig->size()),
+                                reinterpret_cast<const unsigned char *>("input"), 5)
+               == 1;
+    };
+    QVERIFY(verifyWithSalt(32));
+    QVERIFY(!verifyWithSalt(20));
+    // PS and RS are different schemes: neither verifies as the other.
+    QCOMPARE(Jose::verify(m_rsa2048, JwsAlgorithm::RS256, "input", *sig).error().code,
+             QStringLiteral("jose.bad_signature"));
+    const auto rs = Jose::sign(m_rsa2048, JwsAlgorithm::RS256, "input");
+    QVERIFY(rs.ok());
+    QVERIFY(!Jose::verify(m_rsa2048, JwsAlgorithm::PS256, "input", *rs).ok());
+    // PKCS#1 v1.5 is deterministic; PSS is not.
+    QCOMPARE(*Jose::sign(m_rsa2048, JwsAlgorithm::RS256, "input"), *rs);
+    QVERIFY(*Jose::sign(m_rsa2048, JwsAlgorithm::PS256, "input") != *sig);
+}
+
+void TestJose::splitCompact_data()
+{
+    QTest::addColumn<QByteArray>("token");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("three parts") << QByteArray("eyJ9.e30.AA") << QString();
+    QTest::newRow("empty signature part") << QByteArray("eyJ9.e30.") << QString();
+    QTest::newRow("empty") << QByteArray() << "jose.not_compact";
+    QTest::newRow("one part") << QByteArray("eyJ9") << "jose.not_compact";
+    QTest::newRow("two parts") << QByteArray("eyJ9.e30") << "jose.not_compact";
+    QTest::newRow("four parts") << QByteArray("eyJ9.e30.AA.AA") << "jose.not_compact";
+    QTest::newRow("five parts (JWE)") << QByteArray("eyJ9.AA.AA.AA.AA") << "jose.not_compact";
+    QTest::newRow("padded header") << QByteArray("e30=.e30.AA") << "jose.bad_base64url";
+    QTest::newRow("bad payload char") << QByteArray("e30.e3+.AA") << "jose.bad_base64url";
+    QTest::newRow("bad signature char") << QByteArray("e30.e30.A A") << "jose.bad_base64url";
+}
+
+void TestJose::splitCompact()
+{
+    QFETCH(QByteArray, token);
+    QFETCH(QString, code);
+    const auto jws = Jose::splitCompact(token);
+    if (code.isEmpty()) {
+        QVERIFY2(jws.ok(), why(jws).constData());
+        QCOMPARE(jws->signingInput, token.left(token.lastIndexOf('.')));
+        return;
+    }
+    QVERIFY(!jws.ok());
+    QCOMPARE(jws.error().code, code);
+}
+
+QTEST_GUILESS_MAIN(TestJose)
+#include "tst_jose.moc"
