@@ -37,9 +37,10 @@ constexpr DemoWorkload kWorkloads[] = {
     {"partner.example", "/billing/exporter", ""},
 };
 
-Result<void> build(const QString &path, const QDateTime &now)
+Result<void> build(const QString &path, const QDateTime &now,
+                   const std::optional<QByteArray> &passphrase)
 {
-    auto ws = Workspace::create(path, std::nullopt);
+    auto ws = Workspace::create(path, passphrase);
     if (!ws)
         return ws.error();
     for (const DemoDomain &d : kDomains) {
@@ -100,9 +101,12 @@ QStringList DemoWorkspace::trustDomainNames()
     return out;
 }
 
-Result<void> DemoWorkspace::create(const QString &path, const QDateTime &now)
+Result<void> DemoWorkspace::create(const QString &path, const QDateTime &now,
+                                   const std::optional<QByteArray> &passphrase)
 {
-    auto r = build(path, now);
+    if (QFile::exists(path))
+        return makeError(QStringLiteral("store.file_exists"), path);
+    auto r = build(path, now, passphrase);
     if (!r) {
         // Nothing half-made is left behind for the next start to trip over.
         QFile::remove(path);

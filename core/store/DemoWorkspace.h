@@ -6,15 +6,19 @@
 #include <QDateTime>
 #include <QString>
 
+#include <optional>
+
 namespace ta::core {
 
-/// The bundled demo: a workspace made with fresh keys (stored in clear, and marked so) holding
+/// The bundled demo: a workspace made with fresh keys (in clear by default, and marked so) holding
 /// a few trust domains, rotated authorities and issued SVIDs, for first runs and examples.
 class DemoWorkspace
 {
 public:
-    /// Creates the demo at @p path, which must not exist yet.
-    [[nodiscard]] static Result<void> create(const QString &path, const QDateTime &now);
+    /// Creates the demo at @p path, which must not exist yet; keys in clear unless a
+    /// @p passphrase is given.
+    [[nodiscard]] static Result<void> create(const QString &path, const QDateTime &now,
+                                             const std::optional<QByteArray> &passphrase = {});
     /// The trust domains the demo holds.
     static QStringList trustDomainNames();
 };

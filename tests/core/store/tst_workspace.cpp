@@ -313,7 +313,12 @@ void TestWorkspace::demoWorkspace()
     auto staging = (*ws)->authority(QStringLiteral("staging.example"));
     QVERIFY(staging.ok());
     QCOMPARE(staging->slots().size(), 4);
+    ws->reset();
     QCOMPARE(DemoWorkspace::create(file, now).error().code, QStringLiteral("store.file_exists"));
+    // Refusing must not harm the file that was there.
+    auto again = Workspace::open(file, {});
+    QVERIFY(again.ok());
+    QCOMPARE((*again)->credentials()->size(), 10);
 }
 
 QTEST_GUILESS_MAIN(TestWorkspace)

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/cli/CliSupport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace ta::cli {
+
+int badInput(const QString &message)
+{
+    std::fprintf(stderr, "trustatlas-cli: error: %s\n", message.simplified().toUtf8().constData());
+    return BadInput;
+}
+
+int badInput(const core::Error &error)
+{
+    return badInput(error.toString());
+}
+
+void print(const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    std::fwrite(utf8.constData(), 1, size_t(utf8.size()), stdout);
+    std::fflush(stdout);
+}
+
+void printJson(const QJsonObject &object)
+{
+    print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+}
+
+std::optional<int> parseArgs(QCommandLineParser &parser, const QString &description,
+                             const QStringList &args, int minPositional, int maxPositional)
+{
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(args))
+        return badInput(parser.errorText());
+    if (parser.isSet(help)) {
+        print(parser.helpText());
+        return Success;
+    }
+    const qsizetype n = parser.positionalArguments().size();
+    if (n < minPositional)
+        return badInput(QStringLiteral("missing arguments; see --help"));
+    if (maxPositional >= 0 && n > maxPositional)
+        return badInput(QStringLiteral("unexpected argument '%1'; see --help")
+                            .arg(parser.positionalArguments().at(maxPositional)));
+    return std::nullopt;
+}
+
+void addPassphraseOption(QCommandLineParser &parser)
+{
+    parser.addOption({QStringLiteral("passphrase-file"),
+                      QStringLiteral("Read the workspace passphrase from FILE (first line)."),
+                      QStringLiteral("FILE")});
+}
+
+namespace {
+
+core::Result<QByteArray> promptPassphrase()
+{
+    FILE *tty = std::fopen("/dev/tty", "r+");
+    if (!tty || !isatty(fileno(tty))) {
+        if (tty)
+            std::fclose(tty);
+        return core::makeError(QStringLiteral("cli.passphrase_required"),
+                               QStringLiteral("give --passphrase-file or TRUSTATLAS_PASSPHRASE"));
+    }
+    std::fputs("Workspace passphrase: ", tty);
+    std::fflush(tty);
+    termios old{};
+    tcgetattr(fileno(tty), &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~tcflag_t(ECHO);
+    tcsetattr(fileno(tty), TCSAFLUSH, &quiet);
+    char buf[1024] = {};
+    const bool got = std::fgets(buf, sizeof buf, tty) != nullptr;
+    tcsetattr(fileno(tty), TCSAFLUSH, &old);
+    std::fputs("\n", tty);
+    std::fclose(tty);
+    QByteArray pass(buf);
+    while (pass.endsWith('\n') || pass.endsWith('\r'))
+        pass.chop(1);
+    if (!got || pass.isEmpty())
+        return core::makeError(QStringLiteral("cli.passphrase_required"));
+    return pass;
+}
+
+} // namespace
+
+core::Result<QByteArray> passphrase(const QCommandLineParser &parser)
+{
+    if (parser.isSet(QStringLiteral("passphrase-file"))) {
+        auto data = readFile(parser.value(QStringLiteral("passphrase-file")));
+        if (!data)
+            return data.error();
+        QByteArray line = data->split('\n').first();
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.isEmpty())
+            return core::makeError(QStringLiteral("cli.empty_passphrase"),
+                                   parser.value(QStringLiteral("passphrase-file")));
+        return line;
+    }
+    const QByteArray env = qgetenv("TRUSTATLAS_PASSPHRASE");
+    if (!env.isEmpty())
+        return env;
+    return promptPassphrase();
+}
+
+core::Result<std::unique_ptr<core::Workspace>> openWorkspace(const QString &path,
+                                                             const QCommandLineParser &parser)
+{
+    auto needs = core::Workspace::needsPassphrase(path);
+    if (!needs)
+        return needs.error();
+    QByteArray pass;
+    if (*needs) {
+        auto p = passphrase(parser);
+        if (!p)
+            return p.error();
+        pass = *p;
+    }
+    return core::Workspace::open(path, pass);
+}
+
+std::optional<qint64> parseDuration(const QString &text)
+{
+    static const QRegularExpression bare(QStringLiteral("^[0-9]+$"));
+    if (bare.match(text).hasMatch()) {
+        bool ok = false;
+        const qint64 v = text.toLongLong(&ok);
+        return ok && v > 0 ? std::optional<qint64>(v) : std::nullopt;
+    }
+    static const QRegularExpression part(QStringLiteral("([0-9]+)([dhms])"));
+    static const QRegularExpression whole(QStringLiteral("^(?:[0-9]+[dhms])+$"));
+    if (!whole.match(text).hasMatch())
+        return std::nullopt;
+    qint64 total = 0;
+    auto it = part.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        bool ok = false;
+        const qint64 n = m.captured(1).toLongLong(&ok);
+        if (!ok || n > 100000000)
+            return std::nullopt;
+        const QChar unit = m.captured(2).at(0);
+        total += n * (unit == QLatin1Char('d')   ? 86400
+                      : unit == QLatin1Char('h') ? 3600
+                      : unit == QLatin1Char('m') ? 60
+                                                 : 1);
+    }
+    return total > 0 ? std::optional<qint64>(total) : std::nullopt;
+}
+
+std::optional<QDateTime> parseInstant(const QString &text)
+{
+    if (text == QLatin1String("now"))
+        return QDateTime::currentDateTimeUtc();
+    QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid())
+        return std::nullopt;
+    return t.toUTC();
+}
+
+core::Result<QByteArray> readFile(const QString &path)
+{
+    QFile f(path);
+    if (path == QLatin1String("-") ? !f.open(stdin, QIODevice::ReadOnly)
+                                   : !f.open(QIODevice::ReadOnly))
+        return core::makeError(QStringLiteral("cli.unreadable_file"),
+                               path + QStringLiteral(": ") + f.errorString());
+    return f.readAll();
+}
+
+core::Result<void> writeFile(const QString &path, const QByteArray &data, bool secret)
+{
+    // QSaveFile: a failed write leaves no truncated file behind.
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return core::makeError(QStringLiteral("cli.unwritable_file"),
+                               path + QStringLiteral(": ") + f.errorString());
+    if (secret)
+        f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    f.write(data);
+    if (!f.commit())
+        return core::makeError(QStringLiteral("cli.unwritable_file"),
+                               path + QStringLiteral(": ") + f.errorString());
+    return {};
+}
+
+} // namespace ta::cli

@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/cli/CliSupport.h"
+#include "app/cli/SvidCommands.h"
+#include "app/cli/VerifyCommands.h"
+#include "app/cli/WorkspaceCommands.h"
+
+namespace ta::cli {
+
+const QList<Command> &commands()
+{
+    static const QList<Command> all = {
+        {{QStringLiteral("workspace"), QStringLiteral("init")}, QStringLiteral("Create a workspace file."), workspaceInit},
+        {{QStringLiteral("td"), QStringLiteral("create")}, QStringLiteral("Create a trust domain with its CA."), tdCreate},
+        {{QStringLiteral("td"), QStringLiteral("list")}, QStringLiteral("List trust domains."), tdList},
+        {{QStringLiteral("ca"), QStringLiteral("prepare")}, QStringLiteral("Prepare a new signing authority."), caPrepare},
+        {{QStringLiteral("ca"), QStringLiteral("activate")}, QStringLiteral("Activate the prepared authority."), caActivate},
+        {{QStringLiteral("ca"), QStringLiteral("taint")}, QStringLiteral("Taint an old authority."), caTaint},
+        {{QStringLiteral("ca"), QStringLiteral("revoke")}, QStringLiteral("Revoke a tainted authority."), caRevoke},
+        {{QStringLiteral("svid"), QStringLiteral("x509")}, QStringLiteral("Issue an X509-SVID."), svidX509},
+        {{QStringLiteral("svid"), QStringLiteral("jwt")}, QStringLiteral("Issue a JWT-SVID."), svidJwt},
+        {{QStringLiteral("bundle"), QStringLiteral("export")}, QStringLiteral("Export a trust bundle."), bundleExport},
+        {{QStringLiteral("verify"), QStringLiteral("x509")}, QStringLiteral("Validate an X509-SVID."), verifyX509},
+        {{QStringLiteral("verify"), QStringLiteral("jwt")}, QStringLiteral("Validate a JWT-SVID."), verifyJwt},
+    };
+    return all;
+}
+
+} // namespace ta::cli

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/cli/CliSupport.h"
+
+#include <QCoreApplication>
+
+using namespace ta::cli;
+
+namespace {
+
+QString usage()
+{
+    QString text = QStringLiteral("Usage: trustatlas-cli VERB [options]\n\nVerbs:\n");
+    for (const Command &c : commands())
+        text += QStringLiteral("  %1%2\n").arg(c.words.join(QLatin1Char(' ')).leftJustified(20), c.summary);
+    text += QStringLiteral("\nEach verb takes --help. Exit status: 0 success or accepted, "
+                           "1 refused or failed check, 2 bad usage or input.\n");
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("trustatlas-cli"));
+    const QStringList args = QCoreApplication::arguments();
+    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
+        print(usage());
+        return args.size() < 2 ? BadInput : Success;
+    }
+    for (const Command &c : commands()) {
+        if (args.size() <= c.words.size() || args.mid(1, c.words.size()) != c.words)
+            continue;
+        QStringList verbArgs{args.first() + QLatin1Char(' ') + c.words.join(QLatin1Char(' '))};
+        verbArgs += args.mid(1 + c.words.size());
+        return c.run(verbArgs);
+    }
+    return badInput(QStringLiteral("unknown verb '%1'; see --help").arg(args.mid(1, 2).join(QLatin1Char(' '))));
+}
