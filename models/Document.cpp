@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "models/Document.h"
+
+#include "models/AuthorityStatusCommand.h"
+#include "models/CreateTrustDomainCommand.h"
+#include "models/DeleteTrustDomainCommand.h"
+#include "models/IssueCredentialCommand.h"
+#include "models/SetCredentialStatusCommand.h"
+
+#include <QUndoStack>
+
+namespace ta::models {
+
+using core::Error;
+using core::Result;
+
+Document::Document(std::unique_ptr<core::Workspace> workspace, QObject *parent)
+    : QObject(parent),
+      m_workspace(std::move(workspace)),
+      m_undoStack(new QUndoStack(this)),
+      m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{
+}
+
+Document::~Document()
+{
+    // The commands call back into this document; they go before the workspace does.
+    m_undoStack->clear();
+}
+
+Result<void> Document::createTrustDomain(const QString &name, const core::CaSettings &settings)
+{
+    auto td = core::TrustDomain::fromName(name);
+    if (!td)
+        return td.error();
+    auto ca = m_workspace->createTrustDomain(*td, settings, now());
+    if (!ca)
+        return ca.error();
+    m_undoStack->push(new CreateTrustDomainCommand(this, name));
+    notifyTrustDomainsChanged();
+    return {};
+}
+
+Result<void> Document::deleteTrustDomain(const QString &name)
+{
+    auto snapshot = TrustDomainSnapshot::capture(*m_workspace, name);
+    if (!snapshot)
+        return snapshot.error();
+    if (auto r = m_workspace->deleteTrustDomain(name); !r)
+        return r.error();
+    m_undoStack->push(new DeleteTrustDomainCommand(this, std::move(*snapshot)));
+    notifyTrustDomainsChanged();
+    notifyCredentialsChanged();
+    return {};
+}
+
+Result<core::IssuedX509> Document::issueX509(const core::X509IssueRequest &request)
+{
+    core::CredentialIssuer issuer(*m_workspace);
+    auto issued = issuer.issueX509(request, now());
+    if (!issued)
+        return issued.error();
+    m_undoStack->push(new IssueCredentialCommand(this, issued->record));
+    notifyCredentialsChanged();
+    return issued;
+}
+
+Result<core::IssuedJwt> Document::issueJwt(const core::JwtIssueRequest &request)
+{
+    core::CredentialIssuer issuer(*m_workspace);
+    auto issued = issuer.issueJwt(request, now());
+    if (!issued)
+        return issued.error();
+    m_undoStack->push(new IssueCredentialCommand(this, issued->record));
+    notifyCredentialsChanged();
+    return issued;
+}
+
+Result<void> Document::revokeCredential(qint64 credentialId)
+{
+    auto all = m_workspace->credentials();
+    if (!all)
+        return all.error();
+    for (const core::CredentialRecord &c : *all) {
+        if (c.id != credentialId)
+            continue;
+        if (c.status == core::CredentialRecord::Status::Revoked)
+            return core::makeError(QStringLiteral("models.already_revoked"),
+                                   QString::number(credentialId));
+        if (auto r = m_workspace->setCredentialStatus(credentialId,
+                                                      core::CredentialRecord::Status::Revoked);
+            !r)
+            return r.error();
+        m_undoStack->push(new SetCredentialStatusCommand(
+            this, c, core::CredentialRecord::Status::Revoked));
+        notifyCredentialsChanged();
+        return {};
+    }
+    return core::makeError(QStringLiteral("store.unknown_credential"),
+                           QString::number(credentialId));
+}
+
+Result<void> Document::activateAuthority(const QString &trustDomain, core::AuthorityKind kind)
+{
+    auto ca = m_workspace->authority(trustDomain);
+    if (!ca)
+        return ca.error();
+    const auto before = AuthorityStatusCommand::statesOf(*ca);
+    if (auto r = ca->activate(kind); !r)
+        return r.error();
+    if (auto r = m_workspace->saveAuthority(*ca); !r)
+        return r.error();
+    m_undoStack->push(new AuthorityStatusCommand(this, AuthorityStatusCommand::Operation::Activate,
+                                                 trustDomain, before,
+                                                 AuthorityStatusCommand::statesOf(*ca)));
+    notifyAuthoritiesChanged(trustDomain);
+    return {};
+}
+
+Result<void> Document::taintAuthority(const QString &trustDomain, const QString &authorityId)
+{
+    auto ca = m_workspace->authority(trustDomain);
+    if (!ca)
+        return ca.error();
+    const auto before = AuthorityStatusCommand::statesOf(*ca);
+    if (auto r = ca->taint(authorityId); !r)
+        return r.error();
+    if (auto r = m_workspace->saveAuthority(*ca); !r)
+        return r.error();
+    m_undoStack->push(new AuthorityStatusCommand(this, AuthorityStatusCommand::Operation::Taint,
+                                                 trustDomain, before,
+                                                 AuthorityStatusCommand::statesOf(*ca)));
+    notifyAuthoritiesChanged(trustDomain);
+    return {};
+}
+
+Result<void> Document::prepareAuthority(const QString &trustDomain, core::AuthorityKind kind)
+{
+    auto ca = m_workspace->authority(trustDomain);
+    if (!ca)
+        return ca.error();
+    if (auto r = ca->prepare(kind, now()); !r)
+        return r.error();
+    if (auto r = m_workspace->saveAuthority(*ca); !r)
+        return r.error();
+    m_undoStack->clear();
+    notifyAuthoritiesChanged(trustDomain);
+    return {};
+}
+
+Result<void> Document::revokeAuthority(const QString &trustDomain, const QString &authorityId)
+{
+    auto ca = m_workspace->authority(trustDomain);
+    if (!ca)
+        return ca.error();
+    if (auto r = ca->revoke(authorityId); !r)
+        return r.error();
+    if (auto r = m_workspace->saveAuthority(*ca); !r)
+        return r.error();
+    m_undoStack->clear();
+    notifyAuthoritiesChanged(trustDomain);
+    return {};
+}
+
+void Document::notifyTrustDomainsChanged()
+{
+    Q_EMIT trustDomainsChanged();
+}
+
+void Document::notifyAuthoritiesChanged(const QString &trustDomain)
+{
+    Q_EMIT authoritiesChanged(trustDomain);
+}
+
+void Document::notifyCredentialsChanged()
+{
+    Q_EMIT credentialsChanged();
+}
+
+void Document::reportCommandFailure(const Error &error)
+{
+    Q_EMIT commandFailed(error);
+}
+
+} // namespace ta::models
