@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/policy/cel/Arena.h"
+#include "core/policy/cel/Diagnostic.h"
+#include "core/policy/cel/Expr.h"
+
+#include <QString>
+
+#include <memory>
+#include <string>
+
+namespace ta::core::cel {
+
+/// A parsed expression: the tree, the source it came from and the storage of its literals.
+class Ast
+{
+public:
+    Ast(std::string source, std::unique_ptr<Expr> root, int nodeCount,
+        std::unique_ptr<Arena> literals);
+
+    const Expr &root() const { return *m_root; }
+    /// The source as UTF-8.
+    const std::string &source() const { return m_source; }
+    /// One past the largest node id.
+    int nodeCount() const { return m_nodeCount; }
+    /// A diagnostic at byte @p offset, with its line and column.
+    Diagnostic diagnosticAt(int offset, const QString &message) const;
+
+private:
+    std::string m_source;
+    std::unique_ptr<Expr> m_root;
+    int m_nodeCount = 0;
+    std::unique_ptr<Arena> m_literals;
+};
+
+} // namespace ta::core::cel

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+namespace ta::core::cel {
+
+/// Options of evaluateJson().
+struct EvaluateOptions
+{
+    /// The namespace names resolve in (e.g. "ta.policy"); empty for none.
+    QString container;
+    /// Run the type checker first (bindings are declared as dyn).
+    bool typeCheck = true;
+};
+
+/// Parses, checks and evaluates @p expression with @p bindings (name -> typed JSON value) and
+/// returns the result in the same typed JSON encoding — what `trustatlas-cli cel eval` prints.
+/// Error codes: cel.syntax and cel.check (detail "line:column: message"), cel.json (bad
+/// bindings), cel.eval (the evaluation failed; detail is CEL's error message).
+[[nodiscard]] Result<QJsonValue> evaluateJson(const QString &expression,
+                                              const QJsonObject &bindings = {},
+                                              const EvaluateOptions &options = {});
+
+} // namespace ta::core::cel

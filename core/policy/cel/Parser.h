@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/policy/cel/Ast.h"
+#include "core/policy/cel/Diagnostic.h"
+#include "core/policy/cel/Token.h"
+
+#include <QString>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ta::core::cel {
+
+/// The outcome of parsing: the tree, or the syntax error with its position.
+struct ParseResult
+{
+    std::unique_ptr<Ast> ast;
+    std::vector<Diagnostic> diagnostics;
+
+    bool ok() const { return ast != nullptr; }
+};
+
+/// A recursive-descent parser for the CEL grammar (cel-spec langdef) with the spec's operator
+/// precedence; it expands the macros (has, all, exists, exists_one, map, filter, the
+/// two-variable forms, transformList, transformMap, cel.bind) into comprehension nodes.
+class Parser
+{
+public:
+    /// Parses @p source; nesting deeper than @p maxDepth is refused rather than overflowing.
+    static ParseResult parse(const QString &source, int maxDepth = 250);
+    /// The same over UTF-8 text.
+    static ParseResult parseUtf8(std::string source, int maxDepth = 250);
+
+private:
+    explicit Parser(std::string_view source, int maxDepth);
+
+    std::unique_ptr<Expr> expression();
+    std::unique_ptr<Expr> conditionalOr();
+    std::unique_ptr<Expr> conditionalAnd();
+    std::unique_ptr<Expr> relation();
+    std::unique_ptr<Expr> addition();
+    std::unique_ptr<Expr> multiplication();
+    std::unique_ptr<Expr> unary();
+    std::unique_ptr<Expr> member();
+    std::unique_ptr<Expr> primary();
+    std::unique_ptr<Expr> numericLiteral(bool negative, int offset);
+    std::vector<std::unique_ptr<Expr>> exprList(TokenKind close);
+
+    std::unique_ptr<Expr> node(ExprKind kind, int offset);
+    std::unique_ptr<Expr> call(std::string name, int offset, std::unique_ptr<Expr> target,
+                               std::vector<std::unique_ptr<Expr>> args);
+    std::unique_ptr<Expr> expandMacro(const std::string &name, int offset,
+                                      std::unique_ptr<Expr> &target,
+                                      std::vector<std::unique_ptr<Expr>> &args);
+    std::string simpleName(const Expr &arg);
+
+    const Token &peek(std::size_t ahead = 0) const;
+    Token take();
+    bool accept(TokenKind kind);
+    void expect(TokenKind kind, const char *what);
+    [[noreturn]] void fail(int offset, std::string message);
+
+    std::vector<Token> m_tokens;
+    std::size_t m_pos = 0;
+    int m_nextId = 1;
+    int m_depth = 0;
+    int m_maxDepth;
+    std::unique_ptr<Arena> m_literals;
+};
+
+} // namespace ta::core::cel

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/policy/cel/Arena.h"
+#include "core/policy/cel/PlanNode.h"
+
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace re2 {
+class RE2;
+}
+
+namespace ta::core::cel {
+
+class Activation;
+class Ast;
+class Env;
+class EvalContext;
+
+/// A compiled expression: names resolved to activation slots, functions bound, constant
+/// subexpressions folded and constant regular expressions compiled. Compile once, evaluate
+/// many times, from many threads (each with its own EvalContext).
+class Program
+{
+public:
+    Program();
+    ~Program();
+    Program(Program &&) noexcept;
+    Program &operator=(Program &&) noexcept;
+
+    /// Plans a parsed expression against @p env (which gives the variables their slots).
+    static Program plan(const Ast &ast, const Env &env);
+    /// Parses, type-checks (when @p typeCheck) and plans @p source. Errors: cel.syntax,
+    /// cel.check (detail "line:column: message").
+    static Result<Program> compile(const QString &source, const Env &env, bool typeCheck = true);
+
+    /// Evaluates the program. The result may view the program's constants, the activation's
+    /// data or @p ctx's arena: it is valid until the next ctx.reset().
+    Value evaluate(const Activation &activation, EvalContext &ctx) const;
+
+    /// Number of plan nodes (a folded constant counts one).
+    std::size_t nodeCount() const { return m_nodes.size(); }
+    /// Whether the whole program folded to a constant.
+    bool isConstant() const { return m_nodes[m_root].op == Op::Const; }
+
+private:
+    friend class Planner;
+    friend class Interpreter;
+
+    std::vector<PlanNode> m_nodes;
+    std::vector<std::int32_t> m_edges;
+    std::unique_ptr<Arena> m_constants;
+    std::vector<std::unique_ptr<re2::RE2>> m_regexes;
+    std::int32_t m_root = 0;
+    std::int32_t m_localCount = 0;
+};
+
+} // namespace ta::core::cel
