@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/policy/RegistrationEntry.h"
+
+#include "core/spiffe/SpiffeId.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+namespace ta::core {
+namespace {
+
+QJsonObject idToJson(const QString &id)
+{
+    auto parsed = SpiffeId::fromString(id);
+    if (!parsed)
+        return {};
+    return {{QStringLiteral("trust_domain"), parsed->trustDomain().name()},
+            {QStringLiteral("path"), parsed->path()}};
+}
+
+Result<QString> idFromJson(const QJsonValue &v, const char *field)
+{
+    if (!v.isObject())
+        return makeError(QStringLiteral("entry.missing_field"), QString::fromLatin1(field));
+    const QJsonObject o = v.toObject();
+    auto td = TrustDomain::fromName(o.value(QStringLiteral("trust_domain")).toString());
+    if (!td)
+        return makeError(QStringLiteral("entry.bad_spiffe_id"),
+                         QString::fromLatin1(field) + QStringLiteral(": ") + td.error().toString());
+    auto id = SpiffeId::fromPath(*td, o.value(QStringLiteral("path")).toString());
+    if (!id)
+        return makeError(QStringLiteral("entry.bad_spiffe_id"),
+                         QString::fromLatin1(field) + QStringLiteral(": ") + id.error().toString());
+    return id->toString();
+}
+
+// protojson writes int64 as a decimal string and accepts a number too.
+Result<qint64> int64Of(const QJsonObject &o, const char *field)
+{
+    const QJsonValue v = o.value(QLatin1String(field));
+    if (v.isUndefined() || v.isNull())
+        return qint64(0);
+    if (v.isDouble())
+        return v.toInteger();
+    if (v.isString()) {
+        bool ok = false;
+        const qint64 n = v.toString().toLongLong(&ok);
+        if (ok)
+            return n;
+    }
+    return makeError(QStringLiteral("entry.bad_number"), QString::fromLatin1(field));
+}
+
+Result<qint32> int32Of(const QJsonObject &o, const char *field)
+{
+    auto n = int64Of(o, field);
+    if (!n)
+        return n.error();
+    if (*n < 0 || *n > std::numeric_limits<qint32>::max())
+        return makeError(QStringLiteral("entry.bad_number"), QString::fromLatin1(field));
+    return qint32(*n);
+}
+
+QStringList stringsOf(const QJsonObject &o, const char *field)
+{
+    QStringList out;
+    for (const QJsonValue &v : o.value(QLatin1String(field)).toArray())
+        out << v.toString();
+    return out;
+}
+
+} // namespace
+
+QJsonObject RegistrationEntry::toJson() const
+{
+    QJsonArray sel;
+    for (const Selector &s : selectors)
+        sel.append(QJsonObject{{QStringLiteral("type"), s.type}, {QStringLiteral("value"), s.value}});
+    return {{QStringLiteral("id"), id},
+            {QStringLiteral("spiffe_id"), idToJson(spiffeId)},
+            {QStringLiteral("parent_id"), idToJson(parentId)},
+            {QStringLiteral("selectors"), sel},
+            {QStringLiteral("x509_svid_ttl"), x509SvidTtl},
+            {QStringLiteral("federates_with"), QJsonArray::fromStringList(federatesWith)},
+            {QStringLiteral("admin"), admin},
+            {QStringLiteral("downstream"), downstream},
+            {QStringLiteral("expires_at"), QString::number(expiresAt)},
+            {QStringLiteral("dns_names"), QJsonArray::fromStringList(dnsNames)},
+            {QStringLiteral("revision_number"), QString::number(revisionNumber)},
+            {QStringLiteral("store_svid"), storeSvid},
+            {QStringLiteral("jwt_svid_ttl"), jwtSvidTtl},
+            {QStringLiteral("hint"), hint},
+            {QStringLiteral("created_at"), QString::number(createdAt)}};
+}
+
+Result<RegistrationEntry> RegistrationEntry::fromJson(const QJsonObject &o)
+{
+    RegistrationEntry e;
+    e.id = o.value(QStringLiteral("id")).toString();
+    auto sid = idFromJson(o.value(QStringLiteral("spiffe_id")), "spiffe_id");
+    if (!sid)
+        return sid.error();
+    e.spiffeId = *sid;
+    auto pid = idFromJson(o.value(QStringLiteral("parent_id")), "parent_id");
+    if (!pid)
+        return pid.error();
+    e.parentId = *pid;
+    const QJsonArray sel = o.value(QStringLiteral("selectors")).toArray();
+    if (sel.isEmpty())
+        return makeError(QStringLiteral("entry.no_selectors"));
+    for (const QJsonValue &v : sel) {
+        const QString type = v.toObject().value(QStringLiteral("type")).toString();
+        const QString value = v.toObject().value(QStringLiteral("value")).toString();
+        if (type.isEmpty() || value.isEmpty() || type.contains(QLatin1Char(':')))
+            return makeError(QStringLiteral("entry.bad_selector"), type + QLatin1Char(':') + value);
+        e.selectors.append({type, value});
+    }
+    auto x509 = int32Of(o, "x509_svid_ttl");
+    auto jwt = int32Of(o, "jwt_svid_ttl");
+    auto expires = int64Of(o, "expires_at");
+    auto revision = int64Of(o, "revision_number");
+    auto created = int64Of(o, "created_at");
+    for (const Error *err : {x509 ? nullptr : &x509.error(), jwt ? nullptr : &jwt.error(),
+                             expires ? nullptr : &expires.error(),
+                             revision ? nullptr : &revision.error(),
+                             created ? nullptr : &created.error()}) {
+        if (err)
+            return *err;
+    }
+    e.x509SvidTtl = *x509;
+    e.jwtSvidTtl = *jwt;
+    e.expiresAt = *expires;
+    e.revisionNumber = *revision;
+    e.createdAt = *created;
+    e.federatesWith = stringsOf(o, "federates_with");
+    for (const QString &td : e.federatesWith) {
+        // SPIRE accepts a trust domain name or its SPIFFE ID here.
+        auto byName = TrustDomain::fromName(td);
+        if (!byName && !TrustDomain::fromIdString(td))
+            return makeError(QStringLiteral("entry.bad_federates_with"), td);
+    }
+    e.admin = o.value(QStringLiteral("admin")).toBool();
+    e.downstream = o.value(QStringLiteral("downstream")).toBool();
+    e.dnsNames = stringsOf(o, "dns_names");
+    e.storeSvid = o.value(QStringLiteral("store_svid")).toBool();
+    e.hint = o.value(QStringLiteral("hint")).toString();
+    return e;
+}
+
+QByteArray RegistrationEntry::listToJson(const QList<RegistrationEntry> &entries)
+{
+    QJsonArray arr;
+    for (const RegistrationEntry &e : entries)
+        arr.append(e.toJson());
+    return QJsonDocument(QJsonObject{{QStringLiteral("entries"), arr},
+                                     {QStringLiteral("next_page_token"), QString()}})
+        .toJson(QJsonDocument::Indented);
+}
+
+Result<QList<RegistrationEntry>> RegistrationEntry::listFromJson(const QByteArray &json)
+{
+    QJsonParseError perr;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &perr);
+    if (perr.error != QJsonParseError::NoError)
+        return makeError(QStringLiteral("entry.bad_json"),
+                         QStringLiteral("offset %1: %2").arg(perr.offset).arg(perr.errorString()));
+    if (!doc.isObject() || !doc.object().value(QStringLiteral("entries")).isArray())
+        return makeError(QStringLiteral("entry.bad_json"), QStringLiteral("no \"entries\" array"));
+    QList<RegistrationEntry> out;
+    QSet<QString> ids;
+    const QJsonArray arr = doc.object().value(QStringLiteral("entries")).toArray();
+    for (qsizetype i = 0; i < arr.size(); ++i) {
+        if (!arr[i].isObject())
+            return makeError(QStringLiteral("entry.bad_json"), QStringLiteral("entry %1").arg(i));
+        auto e = fromJson(arr[i].toObject());
+        if (!e)
+            return makeError(e.error().code,
+                             QStringLiteral("entry %1: %2").arg(i).arg(e.error().detail));
+        if (!e->id.isEmpty() && ids.contains(e->id))
+            return makeError(QStringLiteral("entry.duplicate_id"), e->id);
+        ids.insert(e->id);
+        out.append(*e);
+    }
+    return out;
+}
+
+} // namespace ta::core
