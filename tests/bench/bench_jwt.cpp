@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+// JWT-SVID validation rate beside OpenSSL's raw EVP_DigestVerify rate for the same key and the
+// same signing input, same run, one core. One JSON line per case. DESIGN.md's target: ratio >= 0.5.
+#include "core/crypto/Jose.h"
+#include "core/spiffe/JwtSvid.h"
+
+#include <openssl/rsa.h>
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace ta::core;
+
+namespace {
+
+template<typename Fn>
+double ratePerSecond(qint64 budgetMs, Fn &&op)
+{
+    QElapsedTimer t;
+    t.start();
+    qint64 n = 0;
+    while (t.elapsed() < budgetMs) {
+        for (int i = 0; i < 16; ++i) {
+            if (!op())
+                return -1;
+        }
+        n += 16;
+    }
+    return double(n) * 1000.0 / double(t.elapsed());
+}
+
+void emit(const QJsonObject &o)
+{
+    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+    const qint64 budget = quick ? 200 : 2000;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto td = TrustDomain::fromName(QStringLiteral("bench.example")).value();
+    const auto id = SpiffeId::fromString(QStringLiteral("spiffe://bench.example/ns/pay/sa/api")).value();
+    const QString audience = QStringLiteral("spiffe://bench.example/ns/pay/sa/ledger");
+
+    struct Case
+    {
+        JwsAlgorithm alg;
+        KeyType keyType;
+    };
+    for (const Case &c : {Case{JwsAlgorithm::ES256, KeyType::EcP256},
+                          Case{JwsAlgorithm::RS256, KeyType::Rsa2048},
+                          Case{JwsAlgorithm::PS256, KeyType::Rsa2048},
+                          Case{JwsAlgorithm::ES384, KeyType::EcP384}}) {
+        auto key = Key::generate(c.keyType);
+        if (!key)
+            return 1;
+        TrustBundle bundle(td);
+        if (!bundle.addJwtAuthority(QStringLiteral("k1"), *key))
+            return 1;
+        TrustBundleSet bundles;
+        bundles.insert(bundle);
+        auto svid = JwtSvid::mint(*key, QStringLiteral("k1"), id, {audience}, now,
+                                  now.addSecs(300), c.alg);
+        if (!svid)
+            return 1;
+        const QByteArray token = svid->token();
+        if (!JwtSvid::validate(token, bundles, audience, now))
+            return 1;
+
+        // The raw reference: OpenSSL verifying the same signature (in its native DER form for
+        // ECDSA) over the same signing input with the same public key, a fresh context each time
+        // as any verifier of independent tokens needs.
+        const Key pub = *bundle.jwtAuthority(QStringLiteral("k1"));
+        const auto jws = Jose::splitCompact(token);
+        if (!jws)
+            return 1;
+        QByteArray sig = jws->signature;
+        if (pub.isEc())
+            sig = Jose::ecdsaRawToDer(jws->signature).value();
+        const QByteArray input = jws->signingInput;
+        const EVP_MD *md = c.alg == JwsAlgorithm::ES384 ? EVP_sha384() : EVP_sha256();
+        const bool pss = c.alg == JwsAlgorithm::PS256;
+        const double raw = ratePerSecond(budget, [&] {
+            EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+            EVP_PKEY_CTX *pctx = nullptr;
+            if (EVP_DigestVerifyInit(ctx.get(), &pctx, md, nullptr, pub.get()) != 1)
+                return false;
+            if (pss
+                && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) <= 0
+                    || EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) <= 0))
+                return false;
+            return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.constData()),
+                                    size_t(sig.size()),
+                                    reinterpret_cast<const unsigned char *>(input.constData()),
+                                    size_t(input.size()))
+                   == 1;
+        });
+        const double ours = ratePerSecond(budget, [&] {
+            return JwtSvid::validate(token, bundles, audience, now).ok();
+        });
+        emit({{QStringLiteral("bench"), QStringLiteral("jwtsvid_validate")},
+              {QStringLiteral("alg"), Jose::algorithmName(c.alg)},
+              {QStringLiteral("token_bytes"), int(token.size())},
+              {QStringLiteral("ours_per_s"), qRound(ours)},
+              {QStringLiteral("openssl_raw_per_s"), qRound(raw)},
+              {QStringLiteral("ratio"), qRound(ours / raw * 1000) / 1000.0},
+              {QStringLiteral("target_ratio"), 0.5}});
+    }
+    return 0;
+}
