@@ -233,6 +233,17 @@ Value Interpreter::evalIn(const PlanNode &n)
         return c;
     if (c.kind() == ValueKind::List) {
         const ListData &l = c.listValue();
+        if (e.kind() == ValueKind::String) {
+            // The common policy case (a digest in an allow-list): strings equal only strings.
+            const std::string_view wanted = e.text();
+            for (std::uint32_t i = 0; i < l.size; ++i) {
+                const Value &item = l.items[i];
+                if (item.kind() == ValueKind::String && item.text().size() == wanted.size()
+                    && item.text() == wanted)
+                    return Value::boolean(true);
+            }
+            return Value::boolean(false);
+        }
         for (std::uint32_t i = 0; i < l.size; ++i) {
             if (valuesEqual(l.items[i], e))
                 return Value::boolean(true);
