@@ -6,6 +6,7 @@
 #include "core/policy/cel/Signatures.h"
 
 #include <array>
+#include <map>
 #include <optional>
 
 namespace ta::core::cel {
@@ -113,11 +114,6 @@ bool isNumeric(const Type &t)
 }
 
 } // namespace
-
-const Type &CheckResult::typeOf(const Expr &expr) const
-{
-    return types[static_cast<std::size_t>(expr.id)];
-}
 
 Checker::Checker(const Ast &ast, const Env &env) : m_ast(ast), m_env(env)
 {

@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/policy/cel/Diagnostic.h"
+#include "core/policy/cel/CheckResult.h"
 #include "core/policy/cel/Type.h"
 
-#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,20 +13,6 @@ namespace ta::core::cel {
 class Ast;
 class Env;
 struct Expr;
-struct Overload;
-
-/// The checker's verdict: a type for every node (indexed by Expr::id) and the diagnostics.
-struct CheckResult
-{
-    std::vector<Type> types;
-    std::vector<Diagnostic> diagnostics;
-    /// The type of the whole expression.
-    Type resultType;
-
-    bool ok() const { return diagnostics.empty(); }
-    /// The type the checker gave @p expr.
-    const Type &typeOf(const Expr &expr) const;
-};
 
 /// Static type checking over a declared environment: undeclared names and functions, calls
 /// that match no overload, fields selected from values that have none, ranges that cannot be

@@ -2,20 +2,13 @@
 #pragma once
 
 #include "core/policy/cel/Type.h"
+#include "core/policy/cel/VariableDecl.h"
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace ta::core::cel {
-
-/// A declared variable: its name, its static type and the activation slot it lives in.
-struct VariableDecl
-{
-    std::string name;
-    Type type;
-    int slot = 0;
-};
 
 /// The compile-time environment: declared variables (each with a slot) and the container
 /// (namespace) names are resolved in. The functions are the standard library and extensions.

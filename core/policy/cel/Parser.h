@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/policy/cel/Ast.h"
-#include "core/policy/cel/Diagnostic.h"
+#include "core/policy/cel/ParseResult.h"
 #include "core/policy/cel/Token.h"
 
 #include <QString>
@@ -12,15 +12,6 @@
 #include <vector>
 
 namespace ta::core::cel {
-
-/// The outcome of parsing: the tree, or the syntax error with its position.
-struct ParseResult
-{
-    std::unique_ptr<Ast> ast;
-    std::vector<Diagnostic> diagnostics;
-
-    bool ok() const { return ast != nullptr; }
-};
 
 /// A recursive-descent parser for the CEL grammar (cel-spec langdef) with the spec's operator
 /// precedence; it expands the macros (has, all, exists, exists_one, map, filter, the

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/policy/cel/ListData.h"
+#include "core/policy/cel/MapData.h"
+
 #include <cstdint>
 #include <string_view>
 
@@ -21,23 +24,6 @@ enum class ValueKind : std::uint8_t {
     Duration,
     Type,
     Error,
-};
-
-class Value;
-
-/// The elements of a list value; the storage lives in an Arena (or with the host).
-struct ListData
-{
-    const Value *items = nullptr;
-    std::uint32_t size = 0;
-};
-
-/// The entries of a map value, in insertion order; keys are int, uint, bool or string.
-struct MapData
-{
-    const Value *keys = nullptr;
-    const Value *values = nullptr;
-    std::uint32_t size = 0;
 };
 
 /// A CEL value in 16 bytes, trivially copyable. Strings, bytes, lists and maps are views: the
