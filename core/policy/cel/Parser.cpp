@@ -4,6 +4,8 @@
 #include "core/policy/cel/Lexer.h"
 
 #include <limits>
+#include <utility>
+#include <vector>
 
 namespace ta::core::cel {
 
@@ -53,6 +55,17 @@ ParseResult Parser::parseUtf8(std::string source, int maxDepth)
         auto root = parser.expression();
         if (parser.peek().kind != TokenKind::End)
             parser.fail(parser.peek().offset, "unexpected input after the expression");
+        // Chains like a || b || ... parse iteratively but build deep trees; the checker and
+        // the interpreter recurse over them, so their depth is bounded too.
+        std::vector<std::pair<const Expr *, int>> stack{{root.get(), 1}};
+        while (!stack.empty()) {
+            const auto [node, depth] = stack.back();
+            stack.pop_back();
+            if (depth > 4 * maxDepth)
+                parser.fail(node->offset, "expression nests too deeply");
+            for (const auto &c : node->children)
+                stack.emplace_back(c.get(), depth + 1);
+        }
         const int count = parser.m_nextId;
         result.ast = std::make_unique<Ast>(std::move(source), std::move(root), count,
                                            std::move(parser.m_literals));

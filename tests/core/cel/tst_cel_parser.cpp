@@ -175,6 +175,12 @@ void TestCelParser::deepNestingIsRefused()
     const ParseResult r = Parser::parse(deep);
     QVERIFY(!r.ok());
     QVERIFY(r.diagnostics.front().message.contains(QLatin1String("nests too deeply")));
+    // A long flat chain parses without recursion but still builds a deep tree.
+    QStringList terms(3000, QStringLiteral("x"));
+    const ParseResult chain = Parser::parse(terms.join(QLatin1String(" || ")));
+    QVERIFY(!chain.ok());
+    QStringList few(200, QStringLiteral("x"));
+    QVERIFY(Parser::parse(few.join(QLatin1String(" || "))).ok());
 }
 
 QTEST_GUILESS_MAIN(TestCelParser)
