@@ -2,6 +2,8 @@
 #include "core/crypto/Jose.h"
 #include "core/crypto/Jwk.h"
 
+#include <openssl/core_names.h>
+#include <openssl/param_build.h>
 #include <openssl/rsa.h>
 
 #include <QJsonDocument>
@@ -28,6 +30,57 @@ const QByteArray a3Token =
     ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
     ".DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
 
+// RFC 7515 appendix A.4 (ES512 over P-521): coordinates with a leading zero byte.
+const char *a4Jwk = R"({"kty":"EC","crv":"P-521",
+    "x":"AekpBQ8ST8a8VcfVOTNl353vSrDCLLJXmPk06wTjxrrjcBpXp5EOnYG_NjFZ6OvLFV1jSfS9tsz4qUxcWceqwQGk",
+    "y":"ADSmRA43Z1DSNx_RvcLI87cdL07l6jQyyBXMoxVg_l2Th-x3S1WDhjDly79ajL4Kkd0AZMaZmh9ubmf63e3kyMj2"})";
+const QByteArray a4Token =
+    "eyJhbGciOiJFUzUxMiJ9.UGF5bG9hZA"
+    ".AdwMgeerwtHoh-l192l60hp9wAHZFVJbLfD_UxMi70cwnZOYaRI1bKPWROc-mZZqwqT2SI-KGDKB34XO0aw_7Xdt"
+    "AG8GaSwFKdCAPZgoXD2YBJZCPEX3xKpRwcdOO8KpEHwJjyqOgzDO7iKvU8vcnwNrmxYbSW9ERBXukOXolLzeO_Jn";
+
+// RFC 7515 appendix A.2 (RS256): the RSA key (RFC 7517 A.1/A.2) and the complete JWS. PKCS#1 v1.5
+// is deterministic, so signing the same input must give the published signature byte for byte.
+const QByteArray a2N =
+    "ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-4qPCJrcS2mJPMEzP1Pt0Bm4d4Ql"
+    "L-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-bSf63kpaSHSXndS5z5rexMdbBYUsL"
+    "A9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_I5IhlJH7aGhyxXFvUK-DWNmoudF8"
+    "NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ";
+const QByteArray a2D =
+    "Eq5xpGnNCivDflJsRQBXHx1hdR1k6Ulwe2JZD50LpXyWPEAeP88vLNO97IjlA7_GQ5sLKMgvfTeXZx9SE-7YwVol2NXOoAJe"
+    "46sui395IW_GO-pWJ1O0BkTGoVEn2bKVRUCgu-GjBVaYLU6f3l9kJfFNS3E0QbVdxzubSu3Mkqzjkn439X0M_V51gfpRLI9JY"
+    "anrC4D4qAdGcopV_0ZHHzQlBjudU2QvXt4ehNYTCBr6XCLQUShb1juUO1ZdiYoFaFQT5Tw8bGUl_x_jTj3ccPDVZFD9pIuhLh"
+    "BOneufuBiB4cS98l2SR_RQyGWSeWjnczT0QU91p1DhOVRuOopznQ";
+const QByteArray a2Token =
+    "eyJhbGciOiJSUzI1NiJ9"
+    ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
+    ".cC4hiUPoj9Eetdgtv3hF80EGrhuB__dzERat0XF9g2VtQgr9PJbu3XOiZj5RZmh7AAuHIm4Bh-0Qc_lF5YKt_O8W2Fp5jujG"
+    "bds9uJdbF9CUAr7t1dnZcAcQjbKBYNX4BAynRFdiuB--f_nZLgrnbyTyWzO75vRK5h6xBArLIARNPvkSjtQBMHlb1L07Qe7K0"
+    "GarZRmB_eSN9383LcOLn6_dO--xi12jzDwusC-eOkHWEsqtFZESc6BfI7noOPqvhJ1phCnvWh6IeYI2w9QOYEUipUTI8np6Lb"
+    "gGY9Fs98rqVt5AXLIhWkWywlVmtVrBp0igcN_IoypGlUPQGe77Rw";
+
+// The A.2 private key from n, e and d alone (OpenSSL signs without the CRT factors).
+Key a2PrivateKey()
+{
+    const QByteArray n = *Jose::base64UrlDecode(a2N);
+    const QByteArray d = *Jose::base64UrlDecode(a2D);
+    BignumPtr bnN(BN_bin2bn(reinterpret_cast<const unsigned char *>(n.constData()), int(n.size()), nullptr));
+    BignumPtr bnD(BN_bin2bn(reinterpret_cast<const unsigned char *>(d.constData()), int(d.size()), nullptr));
+    BignumPtr bnE(BN_new());
+    BN_set_word(bnE.get(), 65537);
+    std::unique_ptr<OSSL_PARAM_BLD, OsslDeleter<OSSL_PARAM_BLD_free>> bld(OSSL_PARAM_BLD_new());
+    OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bnN.get());
+    OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, bnE.get());
+    OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_D, bnD.get());
+    std::unique_ptr<OSSL_PARAM, OsslDeleter<OSSL_PARAM_free>> params(OSSL_PARAM_BLD_to_param(bld.get()));
+    EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
+    EVP_PKEY *pkey = nullptr;
+    if (EVP_PKEY_fromdata_init(ctx.get()) != 1
+        || EVP_PKEY_fromdata(ctx.get(), &pkey, EVP_PKEY_KEYPAIR, params.get()) != 1)
+        return Key();
+    return Key(EvpPkeyPtr(pkey));
+}
+
 } // namespace
 
 class TestJose : public QObject
@@ -40,6 +93,9 @@ private Q_SLOTS:
     void base64Url();
     void base64UrlEncode();
     void rfc7515A3Verifies();
+    void rfc7515A4Verifies();
+    void rfc7515A2SignsAndVerifies();
+    void psychicSignatureRefused();
     void signVerifyRoundTrip_data();
     void signVerifyRoundTrip();
     void keyMustFitAlgorithm_data();
@@ -138,6 +194,63 @@ void TestJose::rfc7515A3Verifies()
     QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES384, jws->signingInput, jws->signature).error().code,
              QStringLiteral("jose.curve_mismatch"));
     QCOMPARE(Jose::verify(m_p256, JwsAlgorithm::ES256, jws->signingInput, jws->signature).error().code,
+             QStringLiteral("jose.bad_signature"));
+}
+
+void TestJose::rfc7515A4Verifies()
+{
+    const auto key = Jwk::toKey(QJsonDocument::fromJson(a4Jwk).object());
+    QVERIFY2(key.ok(), why(key).constData());
+    QCOMPARE(Jwk::curveName(*key), QStringLiteral("P-521"));
+    const auto jws = Jose::splitCompact(a4Token);
+    QVERIFY2(jws.ok(), why(jws).constData());
+    QCOMPARE(jws->payload, QByteArray("Payload"));
+    QCOMPARE(jws->signature.size(), 132);
+    const auto ok = Jose::verify(*key, JwsAlgorithm::ES512, jws->signingInput, jws->signature);
+    QVERIFY2(ok.ok(), why(ok).constData());
+    QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES512, "eyJhbGciOiJFUzUxMiJ9.UGF5bG9hZQ", jws->signature)
+                 .error()
+                 .code,
+             QStringLiteral("jose.bad_signature"));
+    // The JWK written back keeps the leading zero bytes of both coordinates.
+    const QJsonObject back = *Jwk::fromKey(*key);
+    QCOMPARE(back.value("x"), QJsonDocument::fromJson(a4Jwk).object().value("x"));
+    QCOMPARE(back.value("y"), QJsonDocument::fromJson(a4Jwk).object().value("y"));
+}
+
+void TestJose::rfc7515A2SignsAndVerifies()
+{
+    const auto pub = Jwk::toKey(QJsonObject{{"kty", "RSA"}, {"n", QString::fromLatin1(a2N)}, {"e", "AQAB"}});
+    QVERIFY2(pub.ok(), why(pub).constData());
+    const auto jws = Jose::splitCompact(a2Token);
+    QVERIFY(jws.ok());
+    const auto ok = Jose::verify(*pub, JwsAlgorithm::RS256, jws->signingInput, jws->signature);
+    QVERIFY2(ok.ok(), why(ok).constData());
+    QVERIFY(!Jose::verify(*pub, JwsAlgorithm::RS384, jws->signingInput, jws->signature).ok());
+    QVERIFY(!Jose::verify(*pub, JwsAlgorithm::PS256, jws->signingInput, jws->signature).ok());
+
+    const Key priv = a2PrivateKey();
+    QVERIFY(!priv.isNull());
+    QVERIFY(priv.samePublicKey(*pub));
+    const auto sig = Jose::sign(priv, JwsAlgorithm::RS256, jws->signingInput);
+    QVERIFY2(sig.ok(), why(sig).constData());
+    QCOMPARE(*sig, jws->signature);
+    const auto token = Jose::signCompact({}, *Jose::base64UrlDecode(a2Token.split('.').at(1)), priv,
+                                         JwsAlgorithm::RS256);
+    QVERIFY(token.ok());
+    QCOMPARE(*token, a2Token);
+}
+
+void TestJose::psychicSignatureRefused()
+{
+    // CVE-2022-21449: r = s = 0 must never verify, for any key or message.
+    const auto key = Jwk::toKey(QJsonDocument::fromJson(a3Jwk).object());
+    QVERIFY(key.ok());
+    const auto jws = Jose::splitCompact(a3Token);
+    QVERIFY(jws.ok());
+    QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES256, jws->signingInput, QByteArray(64, '\0')).error().code,
+             QStringLiteral("jose.bad_signature"));
+    QCOMPARE(Jose::verify(m_p521, JwsAlgorithm::ES512, "x", QByteArray(132, '\0')).error().code,
              QStringLiteral("jose.bad_signature"));
 }
 

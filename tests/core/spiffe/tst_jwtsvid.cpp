@@ -218,6 +218,8 @@ void TestJwtSvid::validate_data()
     bad("signature empty", goodInput + '.', "jwtsvid.bad_signature");
     bad("signature bit flipped", goodInput + '.' + b64(QByteArray(goodSig).replace(0, 1, QByteArray(1, char(goodSig[0] ^ 1)))),
         "jwtsvid.bad_signature");
+    bad("psychic signature (r = s = 0)", goodInput + '.' + b64(QByteArray(64, '\0')),
+        "jwtsvid.bad_signature");
     bad("signature as DER", goodInput + '.' + b64(*Jose::ecdsaRawToDer(goodSig)), "jwtsvid.bad_signature");
 
     // Structure: JWS compact, strict base64url, JSON objects.
