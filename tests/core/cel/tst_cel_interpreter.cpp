@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "core/policy/cel/Activation.h"
 #include "core/policy/cel/Env.h"
 #include "core/policy/cel/EvalContext.h"
 #include "core/policy/cel/Program.h"
@@ -7,21 +8,26 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <deque>
 #include <string>
+#include <vector>
 
 using namespace ta::core::cel;
 
 namespace {
 
-// Evaluates without bindings; errors come back as error values.
+// Evaluates without bindings; errors come back as error values. Results may view the
+// program's folded constants, so the programs live as long as the test process.
 Value run(EvalContext &ctx, const QString &source, bool check = false)
 {
+    static std::deque<Program> programs;
     Env env;
     auto program = Program::compile(source, env, check);
     if (!program)
         return ctx.error(program.error().toString().toStdString());
+    programs.push_back(std::move(*program));
     SlotActivation activation;
-    return program->evaluate(activation, ctx);
+    return programs.back().evaluate(activation, ctx);
 }
 
 } // namespace
@@ -43,6 +49,8 @@ private Q_SLOTS:
     void programIsReusable();
     void constantsFold();
     void unboundVariableIsAnError();
+    void hostActivationIsConsultedBySlot();
+    void containerResolvesNames();
 };
 
 void TestCelInterpreter::overflowIsAnError_data()
@@ -211,6 +219,64 @@ void TestCelInterpreter::unboundVariableIsAnError()
     auto absorbed = Program::compile(QStringLiteral("x || true"), env);
     QVERIFY(absorbed.ok());
     QVERIFY(absorbed->evaluate(activation, ctx).boolValue());
+}
+
+namespace {
+
+// A host activation that computes values on demand and records which slots were asked for.
+class CountingActivation final : public Activation
+{
+public:
+    explicit CountingActivation(int slots) : m_hits(static_cast<std::size_t>(slots), 0) {}
+    const Value *find(int slot) const override
+    {
+        ++m_hits[static_cast<std::size_t>(slot)];
+        m_value = Value::integer(slot * 10);
+        return &m_value;
+    }
+    int hits(int slot) const { return m_hits[static_cast<std::size_t>(slot)]; }
+
+private:
+    mutable std::vector<int> m_hits;
+    mutable Value m_value;
+};
+
+} // namespace
+
+void TestCelInterpreter::hostActivationIsConsultedBySlot()
+{
+    Env env;
+    const int a = env.declareVariable("a", Type(TypeKind::Int));
+    const int b = env.declareVariable("b", Type(TypeKind::Int));
+    auto program = Program::compile(QStringLiteral("a > 5 || b > 5"), env);
+    QVERIFY(program.ok());
+    CountingActivation activation(2);
+    EvalContext ctx;
+    QVERIFY(program->evaluate(activation, ctx).boolValue());
+    // a is slot 0 (value 0), b is slot 1 (value 10): both read once, by slot, never by name.
+    QCOMPARE(activation.hits(a), 1);
+    QCOMPARE(activation.hits(b), 1);
+}
+
+void TestCelInterpreter::containerResolvesNames()
+{
+    Env env;
+    env.setContainer("ta.policy");
+    const int inner = env.declareVariable("ta.policy.limit", Type(TypeKind::Int));
+    const int outer = env.declareVariable("limit", Type(TypeKind::Int));
+    SlotActivation activation;
+    activation.bind(inner, Value::integer(7));
+    activation.bind(outer, Value::integer(100));
+    EvalContext ctx;
+    auto relative = Program::compile(QStringLiteral("limit"), env);
+    QVERIFY(relative.ok());
+    QCOMPARE(relative->evaluate(activation, ctx).intValue(), 7);
+    auto absolute = Program::compile(QStringLiteral(".limit"), env);
+    QVERIFY(absolute.ok());
+    QCOMPARE(absolute->evaluate(activation, ctx).intValue(), 100);
+    auto qualified = Program::compile(QStringLiteral("policy.limit + 1"), env);
+    QVERIFY(qualified.ok());
+    QCOMPARE(qualified->evaluate(activation, ctx).intValue(), 8);
 }
 
 QTEST_GUILESS_MAIN(TestCelInterpreter)

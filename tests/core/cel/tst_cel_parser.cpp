@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <deque>
+
 using namespace ta::core::cel;
 
 class TestCelParser : public QObject
@@ -114,11 +116,13 @@ void TestCelParser::precedence()
 
 void TestCelParser::literals()
 {
-    const auto literal = [](const char *source) {
-        ParseResult r = Parser::parse(QString::fromUtf8(source));
-        if (!r.ok())
+    // Literal values view their Ast's storage, so the parse results stay alive here.
+    std::deque<ParseResult> parsed;
+    const auto literal = [&parsed](const char *source) {
+        parsed.push_back(Parser::parse(QString::fromUtf8(source)));
+        if (!parsed.back().ok())
             return Value::error("parse failed");
-        return r.ast->root().literal;
+        return parsed.back().ast->root().literal;
     };
     QCOMPARE(literal("0x1F").intValue(), 31);
     QCOMPARE(literal("42u").uintValue(), 42u);
