@@ -63,6 +63,45 @@ CREATE TABLE credentials (
 );
 CREATE INDEX credentials_by_spiffe_id ON credentials(spiffe_id);
 )SQL",
+    // 2: attestation. Anchors and reference values keep the anchors file's JSON (join tokens
+    // hashed); evidence keeps each record's line as imported, ordered by time then import order.
+    R"SQL(
+CREATE TABLE trust_anchors (
+    id          INTEGER PRIMARY KEY,
+    anchor_id   TEXT NOT NULL UNIQUE,
+    kind        TEXT NOT NULL,
+    document    TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE reference_values (
+    id          INTEGER PRIMARY KEY,
+    value_id    TEXT NOT NULL UNIQUE,
+    kind        TEXT NOT NULL CHECK (kind IN ('pcr', 'image_digest')),
+    document    TEXT NOT NULL,
+    imported_at TEXT NOT NULL
+);
+CREATE TABLE evidence_records (
+    id       INTEGER PRIMARY KEY,
+    time_ms  INTEGER NOT NULL,
+    attestor TEXT NOT NULL,
+    subject  TEXT NOT NULL,
+    record   TEXT NOT NULL,
+    source   TEXT
+);
+CREATE INDEX evidence_by_time ON evidence_records(time_ms, id);
+CREATE INDEX evidence_by_subject ON evidence_records(subject, time_ms);
+CREATE TABLE used_nonces (
+    subject    TEXT NOT NULL,
+    nonce      TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (subject, nonce)
+) WITHOUT ROWID;
+CREATE TABLE used_join_tokens (
+    token_sha256 TEXT PRIMARY KEY,
+    subject      TEXT NOT NULL,
+    used_at      TEXT NOT NULL
+) WITHOUT ROWID;
+)SQL",
 };
 
 } // namespace

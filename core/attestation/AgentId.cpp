@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/attestation/AgentId.h"
+
+#include "core/spiffe/SpiffeId.h"
+
+namespace ta::core {
+
+Result<QString> AgentId::make(const TrustDomain &td, const QString &attestor,
+                              const QStringList &parts)
+{
+    if (td.isNull())
+        return makeError(QStringLiteral("attestation.no_trust_domain"));
+    auto id = SpiffeId::fromSegments(td, QStringList{QStringLiteral("spire"), QStringLiteral("agent"),
+                                                     attestor}
+                                             + parts);
+    if (!id)
+        return id.error();
+    return id->toString();
+}
+
+} // namespace ta::core

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/attestation/AnchorSet.h"
+
+#include "core/attestation/EvidenceRecord.h"
+#include "core/crypto/Jwk.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace ta::core {
+namespace {
+
+Error fieldError(const QString &code, const QString &what)
+{
+    return makeError(code, what);
+}
+
+Result<QString> requiredString(const QJsonObject &o, const char *field)
+{
+    const QJsonValue v = o.value(QLatin1String(field));
+    if (v.isUndefined())
+        return fieldError(QStringLiteral("anchors.missing_field"), QString::fromLatin1(field));
+    if (!v.isString() || v.toString().isEmpty())
+        return fieldError(QStringLiteral("anchors.bad_field"), QString::fromLatin1(field));
+    return v.toString();
+}
+
+Result<QMap<QString, Key>> parseJwks(const QJsonValue &value)
+{
+    if (!value.isObject() || !value.toObject().value(QLatin1String("keys")).isArray())
+        return makeError(QStringLiteral("anchors.bad_jwks"), QStringLiteral("no keys array"));
+    QMap<QString, Key> out;
+    const QJsonArray keys = value.toObject().value(QLatin1String("keys")).toArray();
+    for (qsizetype i = 0; i < keys.size(); ++i) {
+        const QJsonObject jwk = keys.at(i).toObject();
+        // A provider's JWKS may carry key types we do not use; they can sign nothing we accept.
+        if (!Jwk::isSupportedKeyType(jwk.value(QLatin1String("kty")).toString()))
+            continue;
+        auto key = Jwk::toKey(jwk);
+        if (!key)
+            return makeError(QStringLiteral("anchors.bad_jwks"),
+                             QStringLiteral("keys[%1]: %2").arg(i).arg(key.error().toString()));
+        QString kid = jwk.value(QLatin1String("kid")).toString();
+        if (kid.isEmpty()) {
+            auto t = Jwk::thumbprintKeyId(*key);
+            if (!t)
+                return t.error();
+            kid = *t;
+        }
+        if (out.contains(kid))
+            return makeError(QStringLiteral("anchors.bad_jwks"),
+                             QStringLiteral("keys[%1]: duplicate kid %2").arg(i).arg(kid));
+        out.insert(kid, *key);
+    }
+    if (out.isEmpty())
+        return makeError(QStringLiteral("anchors.bad_jwks"), QStringLiteral("no usable key"));
+    return out;
+}
+
+Result<Key> parsePublicKey(const QJsonObject &o)
+{
+    auto pem = requiredString(o, "public_key_pem");
+    if (!pem)
+        return pem.error();
+    auto key = Key::fromPem(pem->toUtf8());
+    if (!key)
+        return makeError(QStringLiteral("anchors.bad_pem"), key.error().toString());
+    return key->publicKey();
+}
+
+Result<QList<Certificate>> parseCertificates(const QJsonObject &o)
+{
+    auto pem = requiredString(o, "pem");
+    if (!pem)
+        return pem.error();
+    auto certs = Certificate::listFromPem(pem->toUtf8());
+    if (!certs)
+        return makeError(QStringLiteral("anchors.bad_pem"), certs.error().toString());
+    return *certs;
+}
+
+Result<QDateTime> optionalTime(const QJsonObject &o, const char *field)
+{
+    const QJsonValue v = o.value(QLatin1String(field));
+    if (v.isUndefined())
+        return QDateTime();
+    const auto t = EvidenceRecord::parseTime(v.toString());
+    if (!t)
+        return makeError(QStringLiteral("anchors.bad_field"), QString::fromLatin1(field));
+    return *t;
+}
+
+QStringList audiencesOf(const QJsonValue &v)
+{
+    if (v.isString())
+        return {v.toString()};
+    QStringList out;
+    for (const QJsonValue &a : v.toArray())
+        out << a.toString();
+    return out;
+}
+
+Error entryError(const char *list, qsizetype index, const QString &kind, const Error &e)
+{
+    return makeError(e.code, QStringLiteral("%1[%2]%3: %4")
+                                 .arg(QString::fromLatin1(list))
+                                 .arg(index)
+                                 .arg(kind.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(kind))
+                                 .arg(e.detail));
+}
+
+} // namespace
+
+Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
+{
+    const QString kindName = entry.value(QLatin1String("kind")).toString();
+    const auto kind = anchorKindFromName(kindName);
+    if (!kind)
+        return makeError(QStringLiteral("anchors.unknown_kind"), kindName);
+    TrustAnchor a;
+    a.kind = *kind;
+    a.document = entry;
+    auto notBefore = optionalTime(entry, "not_before");
+    if (!notBefore)
+        return notBefore.error();
+    auto notAfter = optionalTime(entry, "not_after");
+    if (!notAfter)
+        return notAfter.error();
+    a.notBefore = *notBefore;
+    a.notAfter = *notAfter;
+    QString naturalName;
+    switch (a.kind) {
+    case AnchorKind::TpmAk: {
+        auto subject = requiredString(entry, "subject");
+        if (!subject)
+            return subject.error();
+        auto key = parsePublicKey(entry);
+        if (!key)
+            return key.error();
+        a.name = naturalName = *subject;
+        a.publicKey = *key;
+        break;
+    }
+    case AnchorKind::K8sIssuer: {
+        auto cluster = requiredString(entry, "cluster");
+        if (!cluster)
+            return cluster.error();
+        auto issuer = requiredString(entry, "issuer");
+        if (!issuer)
+            return issuer.error();
+        a.audiences = audiencesOf(entry.value(QLatin1String("audience")));
+        if (a.audiences.isEmpty())
+            a.audiences = {QStringLiteral("spire-server")}; // SPIRE's default audience
+        auto jwks = parseJwks(entry.value(QLatin1String("jwks")));
+        if (!jwks)
+            return jwks.error();
+        a.name = naturalName = *cluster;
+        a.issuer = *issuer;
+        a.jwks = *jwks;
+        break;
+    }
+    case AnchorKind::GcpJwks: {
+        a.name = naturalName = entry.value(QLatin1String("name")).toString(QStringLiteral("google"));
+        a.issuer = entry.value(QLatin1String("issuer")).toString(QStringLiteral("https://accounts.google.com"));
+        a.audiences = audiencesOf(entry.value(QLatin1String("audience")));
+        if (a.audiences.isEmpty())
+            return makeError(QStringLiteral("anchors.missing_field"), QStringLiteral("audience"));
+        auto jwks = parseJwks(entry.value(QLatin1String("jwks")));
+        if (!jwks)
+            return jwks.error();
+        a.jwks = *jwks;
+        break;
+    }
+    case AnchorKind::CosignKey: {
+        auto name = requiredString(entry, "name");
+        if (!name)
+            return name.error();
+        auto key = parsePublicKey(entry);
+        if (!key)
+            return key.error();
+        a.name = naturalName = *name;
+        a.publicKey = *key;
+        break;
+    }
+    case AnchorKind::X509PopCa:
+    case AnchorKind::AwsSigningCert: {
+        auto certs = parseCertificates(entry);
+        if (!certs)
+            return certs.error();
+        a.certificates = *certs;
+        a.name = entry.value(QLatin1String("name")).toString();
+        naturalName = a.name.isEmpty() ? QString::fromLatin1(certs->first().fingerprint().left(16))
+                                       : a.name;
+        break;
+    }
+    case AnchorKind::JoinToken: {
+        const QString token = entry.value(QLatin1String("token")).toString();
+        QString hash = entry.value(QLatin1String("token_sha256")).toString();
+        if (!token.isEmpty())
+            hash = QString::fromLatin1(
+                QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+        static const QRegularExpression hex64(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!hex64.match(hash).hasMatch())
+            return makeError(QStringLiteral("anchors.missing_field"), QStringLiteral("token"));
+        const QJsonValue ttl = entry.value(QLatin1String("ttl"));
+        // SPIRE's default join token TTL is 600 s.
+        const qint64 ttlSeconds = ttl.isUndefined() ? 600 : qint64(ttl.toDouble(-1));
+        if (ttlSeconds <= 0)
+            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("ttl"));
+        auto created = optionalTime(entry, "created_at");
+        if (!created)
+            return created.error();
+        if (!created->isValid())
+            return makeError(QStringLiteral("anchors.missing_field"), QStringLiteral("created_at"));
+        a.tokenSha256 = hash.toLatin1();
+        a.notBefore = *created;
+        a.notAfter = created->addSecs(ttlSeconds);
+        naturalName = hash.left(16);
+        a.document.remove(QStringLiteral("token"));
+        a.document.insert(QStringLiteral("token_sha256"), hash);
+        a.document.insert(QStringLiteral("ttl"), ttlSeconds);
+        break;
+    }
+    }
+    const QString givenId = entry.value(QLatin1String("id")).toString();
+    a.id = givenId.isEmpty() ? anchorKindName(a.kind) + QLatin1Char(':') + naturalName : givenId;
+    a.document.insert(QStringLiteral("id"), a.id);
+    return a;
+}
+
+Result<ReferenceValue> AnchorSet::referenceValueFromJson(const QJsonObject &entry)
+{
+    const QString kind = entry.value(QLatin1String("kind")).toString();
+    ReferenceValue v;
+    v.document = entry;
+    if (kind == QLatin1String("pcr")) {
+        v.kind = ReferenceKind::Pcr;
+        auto subject = requiredString(entry, "subject");
+        if (!subject)
+            return subject.error();
+        v.subject = *subject;
+        v.bank = entry.value(QLatin1String("bank")).toString(QStringLiteral("sha256"));
+        if (v.bank != QLatin1String("sha1") && v.bank != QLatin1String("sha256")
+            && v.bank != QLatin1String("sha384"))
+            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("bank"));
+        v.index = entry.value(QLatin1String("index")).toInt(-1);
+        if (v.index < 0 || v.index > 23)
+            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("index"));
+        auto value = requiredString(entry, "value");
+        if (!value)
+            return value.error();
+        v.value = value->toLower();
+        static const QRegularExpression hex(QStringLiteral("^([0-9a-f]{2})+$"));
+        if (!hex.match(v.value).hasMatch())
+            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("value"));
+        v.id = QStringLiteral("pcr:%1:%2:%3:%4").arg(v.subject, v.bank).arg(v.index).arg(v.value.left(16));
+    } else if (kind == QLatin1String("image_digest")) {
+        v.kind = ReferenceKind::ImageDigest;
+        auto image = requiredString(entry, "image");
+        if (!image)
+            return image.error();
+        auto digest = requiredString(entry, "digest");
+        if (!digest)
+            return digest.error();
+        static const QRegularExpression sha(QStringLiteral("^sha256:[0-9a-f]{64}$"));
+        if (!sha.match(*digest).hasMatch())
+            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("digest"));
+        v.image = *image;
+        v.digest = *digest;
+        v.id = QStringLiteral("image_digest:%1@%2").arg(v.image, v.digest);
+    } else {
+        return makeError(QStringLiteral("anchors.unknown_kind"), kind);
+    }
+    const QString givenId = entry.value(QLatin1String("id")).toString();
+    if (!givenId.isEmpty())
+        v.id = givenId;
+    v.document.insert(QStringLiteral("id"), v.id);
+    return v;
+}
+
+Result<AnchorSet> AnchorSet::fromImportJson(const QByteArray &json)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return makeError(QStringLiteral("anchors.bad_json"), err.errorString());
+    const QJsonObject root = doc.object();
+    AnchorSet set;
+    const QJsonArray anchors = root.value(QLatin1String("anchors")).toArray();
+    for (qsizetype i = 0; i < anchors.size(); ++i) {
+        const QJsonObject entry = anchors.at(i).toObject();
+        const QString kind = entry.value(QLatin1String("kind")).toString();
+        auto a = anchorFromJson(entry);
+        if (!a)
+            return entryError("anchors", i, kind, a.error());
+        if (auto r = set.addAnchor(std::move(*a)); !r)
+            return entryError("anchors", i, kind, r.error());
+    }
+    const QJsonArray refs = root.value(QLatin1String("reference_values")).toArray();
+    for (qsizetype i = 0; i < refs.size(); ++i) {
+        const QJsonObject entry = refs.at(i).toObject();
+        const QString kind = entry.value(QLatin1String("kind")).toString();
+        auto v = referenceValueFromJson(entry);
+        if (!v)
+            return entryError("reference_values", i, kind, v.error());
+        if (auto r = set.addReferenceValue(std::move(*v)); !r)
+            return entryError("reference_values", i, kind, r.error());
+    }
+    return set;
+}
+
+Result<void> AnchorSet::addAnchor(TrustAnchor anchor)
+{
+    if (m_anchorIndex.contains(anchor.id))
+        return makeError(QStringLiteral("anchors.duplicate_id"), anchor.id);
+    m_anchorIndex.insert(anchor.id, m_anchors.size());
+    m_anchors.append(std::move(anchor));
+    return {};
+}
+
+Result<void> AnchorSet::addReferenceValue(ReferenceValue value)
+{
+    if (m_referenceIndex.contains(value.id))
+        return makeError(QStringLiteral("anchors.duplicate_id"), value.id);
+    m_referenceIndex.insert(value.id, m_references.size());
+    m_references.append(std::move(value));
+    return {};
+}
+
+void AnchorSet::merge(const AnchorSet &other)
+{
+    for (const TrustAnchor &a : other.m_anchors) {
+        if (auto it = m_anchorIndex.constFind(a.id); it != m_anchorIndex.cend())
+            m_anchors[*it] = a;
+        else
+            (void)addAnchor(a);
+    }
+    for (const ReferenceValue &v : other.m_references) {
+        if (auto it = m_referenceIndex.constFind(v.id); it != m_referenceIndex.cend())
+            m_references[*it] = v;
+        else
+            (void)addReferenceValue(v);
+    }
+}
+
+const TrustAnchor *AnchorSet::anchor(const QString &id) const
+{
+    const auto it = m_anchorIndex.constFind(id);
+    return it == m_anchorIndex.cend() ? nullptr : &m_anchors.at(*it);
+}
+
+QList<const TrustAnchor *> AnchorSet::anchorsOfKind(AnchorKind kind) const
+{
+    QList<const TrustAnchor *> out;
+    for (const TrustAnchor &a : m_anchors) {
+        if (a.kind == kind)
+            out.append(&a);
+    }
+    return out;
+}
+
+QList<const ReferenceValue *> AnchorSet::imageDigests(const QString &image) const
+{
+    QList<const ReferenceValue *> out;
+    for (const ReferenceValue &v : m_references) {
+        if (v.kind == ReferenceKind::ImageDigest && v.image == image)
+            out.append(&v);
+    }
+    return out;
+}
+
+QList<const ReferenceValue *> AnchorSet::pcrValues(const QString &subject) const
+{
+    QList<const ReferenceValue *> out;
+    for (const ReferenceValue &v : m_references) {
+        if (v.kind == ReferenceKind::Pcr && v.subject == subject)
+            out.append(&v);
+    }
+    return out;
+}
+
+QJsonObject AnchorSet::toJson() const
+{
+    QJsonArray anchors;
+    for (const TrustAnchor &a : m_anchors)
+        anchors.append(a.document);
+    QJsonArray refs;
+    for (const ReferenceValue &v : m_references)
+        refs.append(v.document);
+    return {{QStringLiteral("anchors"), anchors}, {QStringLiteral("reference_values"), refs}};
+}
+
+} // namespace ta::core

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/attestation/AttestationState.h"
+
+namespace ta::core {
+
+void AttestationState::revokeAnchor(const QString &anchorId, const QDateTime &at)
+{
+    m_revokedAnchors.insert(anchorId, at);
+}
+
+void AttestationState::expireAnchor(const QString &anchorId, const QDateTime &at)
+{
+    m_expiredAnchors.insert(anchorId, at);
+}
+
+void AttestationState::revokeKey(const QByteArray &fingerprint, const QDateTime &at)
+{
+    m_revokedKeys.insert(fingerprint, at);
+}
+
+void AttestationState::attestNode(const AttestedNode &node)
+{
+    dropNode(node.subject);
+    m_nodes.insert(node.agentId, node);
+    m_agentBySubject.insert(node.subject, node.agentId);
+}
+
+void AttestationState::dropNode(const QString &subject)
+{
+    const auto it = m_agentBySubject.constFind(subject);
+    if (it == m_agentBySubject.cend())
+        return;
+    m_nodes.remove(*it);
+    m_agentBySubject.erase(it);
+}
+
+const AttestedNode *AttestationState::nodeByAgent(const QString &agentId) const
+{
+    const auto it = m_nodes.constFind(agentId);
+    return it == m_nodes.cend() ? nullptr : &*it;
+}
+
+QString AttestationState::nodeInvalidReason(const AttestedNode &node, const QDateTime &time) const
+{
+    if (time < node.attestedAt)
+        return QStringLiteral("attested later, at ") + node.attestedAt.toString(Qt::ISODate);
+    if (node.validUntil.isValid() && time >= node.validUntil)
+        return QStringLiteral("lapsed at ") + node.validUntil.toString(Qt::ISODate);
+    for (const QString &a : node.anchorIds) {
+        if (anchorRevoked(a))
+            return QStringLiteral("anchor revoked: ") + a;
+        if (anchorExpiredBySignal(a))
+            return QStringLiteral("anchor expired: ") + a;
+    }
+    for (const QString &k : node.keyFingerprints) {
+        if (keyRevoked(k.toLatin1()))
+            return QStringLiteral("key revoked: ") + k;
+    }
+    return {};
+}
+
+} // namespace ta::core

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QDateTime>
+#include <QHash>
+#include <QPair>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace ta::core {
+
+/// An agent whose node attestation holds: what workload evidence it signs is believed.
+struct AttestedNode
+{
+    QString subject;
+    QString agentId;
+    QDateTime attestedAt;
+    /// Node attestation lapses here unless renewed by a new one.
+    QDateTime validUntil;
+    /// The anchors the node attestation rested on; revoking one drops the node at once.
+    QStringList anchorIds;
+    /// The keys it rested on (SPKI SHA-256, hex); revoking one drops the node too.
+    QStringList keyFingerprints;
+};
+
+/// What a replay has learnt so far, in timeline order: anchors revoked or expired by signals,
+/// keys revoked, join tokens consumed, and the nodes currently attested.
+class AttestationState
+{
+public:
+    void revokeAnchor(const QString &anchorId, const QDateTime &at);
+    void expireAnchor(const QString &anchorId, const QDateTime &at);
+    /// Revokes a public key by its SPKI SHA-256 fingerprint (hex), wherever it appears.
+    void revokeKey(const QByteArray &fingerprint, const QDateTime &at);
+    bool anchorRevoked(const QString &anchorId) const { return m_revokedAnchors.contains(anchorId); }
+    bool anchorExpiredBySignal(const QString &anchorId) const { return m_expiredAnchors.contains(anchorId); }
+    bool keyRevoked(const QByteArray &fingerprint) const { return m_revokedKeys.contains(fingerprint); }
+
+    /// When join token @p tokenSha256 was used; invalid when it has not been.
+    QDateTime tokenUsedAt(const QByteArray &tokenSha256) const { return m_usedTokens.value(tokenSha256).second; }
+    /// Marks a join token used by @p subject at @p at.
+    void consumeToken(const QByteArray &tokenSha256, const QString &subject, const QDateTime &at)
+    {
+        m_usedTokens.insert(tokenSha256, {subject, at});
+    }
+    /// Token hash -> (subject, time) of every used join token.
+    const QHash<QByteArray, QPair<QString, QDateTime>> &usedTokens() const { return m_usedTokens; }
+
+    /// Records a successful node attestation, replacing any earlier one of the same subject.
+    void attestNode(const AttestedNode &node);
+    /// Forgets the node attestation of @p subject (its new evidence was refused: drift).
+    void dropNode(const QString &subject);
+    /// The node attestation of the agent @p agentId, or nullptr; validity is the caller's check.
+    const AttestedNode *nodeByAgent(const QString &agentId) const;
+    qsizetype nodeCount() const { return m_nodes.size(); }
+    /// Why @p node does not vouch for its agent at @p time (lapsed, anchor or key revoked or
+    /// expired); empty when it does.
+    QString nodeInvalidReason(const AttestedNode &node, const QDateTime &time) const;
+
+private:
+    QHash<QString, QDateTime> m_revokedAnchors;
+    QHash<QString, QDateTime> m_expiredAnchors;
+    QHash<QByteArray, QDateTime> m_revokedKeys;
+    QHash<QByteArray, QPair<QString, QDateTime>> m_usedTokens;
+    QHash<QString, AttestedNode> m_nodes;        // by agent ID
+    QHash<QString, QString> m_agentBySubject;    // node subject -> agent ID
+};
+
+} // namespace ta::core

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/attestation/AttestationContext.h"
+#include "core/attestation/AttestationResult.h"
+#include "core/attestation/EvidenceRecord.h"
+
+#include <QString>
+
+namespace ta::core {
+
+/// Verifies one attestor's evidence in its real wire format and turns it into a result. An
+/// attestor is stateless: what it learns (a node attested, a token used) is carried in the
+/// result and applied by EvidenceVerifier, so a refused record changes nothing.
+class Attestor
+{
+public:
+    virtual ~Attestor() = default;
+    /// The attestor name records carry (SPIRE's plugin name where there is one).
+    virtual QString name() const = 0;
+    /// True for node attestors, whose accepted results attest an agent.
+    virtual bool attestsNodes() const { return false; }
+    /// Verifies @p record; never throws, never skips a check: every failure is a reason.
+    virtual AttestationResult verify(const EvidenceRecord &record,
+                                     const AttestationContext &context) const = 0;
+};
+
+/// A result pre-filled from @p record.
+AttestationResult startResult(const EvidenceRecord &record);
+
+/// Checks an anchor's state at @p time (revoked, expired by signal, outside its window) and
+/// refuses @p result accordingly; true when the anchor may be used.
+bool checkAnchorUsable(const TrustAnchor &anchor, const QDateTime &time,
+                       const AttestationContext &context, AttestationResult &result);
+
+} // namespace ta::core

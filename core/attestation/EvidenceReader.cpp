@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/attestation/EvidenceReader.h"
+
+#include <QFile>
+
+namespace ta::core {
+namespace {
+
+Error atLine(qint64 line, const Error &e)
+{
+    return makeError(e.code, QStringLiteral("line %1: %2").arg(line).arg(e.detail));
+}
+
+} // namespace
+
+Result<qint64> EvidenceReader::forEach(QIODevice &device, const Sink &sink)
+{
+    qint64 lineNo = 0;
+    qint64 count = 0;
+    QDateTime last;
+    while (!device.atEnd()) {
+        QByteArray line = device.readLine();
+        ++lineNo;
+        if (line.endsWith('\n'))
+            line.chop(1);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.trimmed().isEmpty())
+            continue;
+        auto rec = EvidenceRecord::fromJsonLine(line);
+        if (!rec)
+            return atLine(lineNo, rec.error());
+        rec->line = lineNo;
+        if (last.isValid() && rec->time < last)
+            return makeError(QStringLiteral("evidence.out_of_order"),
+                             QStringLiteral("line %1: %2 is before %3")
+                                 .arg(lineNo)
+                                 .arg(EvidenceRecord::formatTime(rec->time),
+                                      EvidenceRecord::formatTime(last)));
+        last = rec->time;
+        if (auto s = sink(*rec); !s)
+            return atLine(lineNo, s.error());
+        ++count;
+    }
+    return count;
+}
+
+Result<QList<EvidenceRecord>> EvidenceReader::readAll(QIODevice &device)
+{
+    QList<EvidenceRecord> out;
+    auto n = forEach(device, [&](const EvidenceRecord &r) -> Result<void> {
+        out.append(r);
+        return {};
+    });
+    if (!n)
+        return n.error();
+    return out;
+}
+
+Result<QList<EvidenceRecord>> EvidenceReader::readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return makeError(QStringLiteral("evidence.unreadable"), path);
+    return readAll(f);
+}
+
+} // namespace ta::core

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/attestation/EvidenceRecord.h"
+
+#include <QIODevice>
+#include <QList>
+
+#include <functional>
+
+namespace ta::core {
+
+/// Reads DESIGN.md's evidence JSON Lines. Records must come in time order: a recording whose
+/// times go backwards is refused at the offending line rather than sorted, because sorting would
+/// hide a broken recorder and change which of two records a replay guard sees first. Equal times
+/// keep file order. Blank lines are skipped. Every error names its 1-based line:
+/// "line N: <why>", with the record's own code (evidence.bad_json, ...) or evidence.out_of_order.
+class EvidenceReader
+{
+public:
+    using Sink = std::function<Result<void>(const EvidenceRecord &)>;
+
+    /// Streams records to @p sink one at a time (nothing is held); stops at the first bad line
+    /// or the first sink error. Returns the number of records read. A caller that must not
+    /// half-import (the store) runs this inside a transaction and rolls back on error.
+    [[nodiscard]] static Result<qint64> forEach(QIODevice &device, const Sink &sink);
+    /// Reads every record, or none when any line is bad.
+    [[nodiscard]] static Result<QList<EvidenceRecord>> readAll(QIODevice &device);
+    [[nodiscard]] static Result<QList<EvidenceRecord>> readFile(const QString &path);
+};
+
+} // namespace ta::core

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+namespace ta::core {
+
+/// One recorded piece of evidence, as a line of DESIGN.md's JSON Lines format:
+/// {"time": RFC 3339, "attestor": name, "subject": who, "payload": {...wire format...}}.
+struct EvidenceRecord
+{
+    QDateTime time; ///< UTC
+    QString attestor;
+    QString subject;
+    QJsonObject payload;
+    /// 1-based line of the file it came from; 0 when not read from a file.
+    qint64 line = 0;
+
+    /// Parses one line. Error codes: evidence.bad_json, evidence.missing_field,
+    /// evidence.bad_field, evidence.bad_time.
+    [[nodiscard]] static Result<EvidenceRecord> fromJsonLine(QByteArrayView line);
+    /// Reads an RFC 3339 instant; a time without an offset or "Z" is refused, being ambiguous.
+    static std::optional<QDateTime> parseTime(const QString &text);
+    /// RFC 3339 in UTC with "Z", milliseconds only when non-zero.
+    static QString formatTime(const QDateTime &time);
+
+    QJsonObject toJson() const;
+    /// The compact JSON text of one line, without the newline.
+    QByteArray toJsonLine() const;
+};
+
+} // namespace ta::core

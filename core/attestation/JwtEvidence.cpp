@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/attestation/JwtEvidence.h"
+
+#include "core/attestation/EvidenceRecord.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ta::core {
+namespace {
+
+QDateTime fromNumericDate(const QJsonValue &v)
+{
+    return QDateTime::fromSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC);
+}
+
+} // namespace
+
+std::optional<JwtEvidence::Parsed> JwtEvidence::parse(QByteArrayView token,
+                                                      AttestationResult &result)
+{
+    auto jws = Jose::splitCompact(token);
+    if (!jws) {
+        result.refuse(QStringLiteral("malformed"), QStringLiteral("compact JWS"), jws.error().code);
+        return std::nullopt;
+    }
+    Parsed p;
+    p.jws = *jws;
+    const QJsonDocument header = QJsonDocument::fromJson(jws->header);
+    const QJsonDocument claims = QJsonDocument::fromJson(jws->payload);
+    if (!header.isObject() || !claims.isObject()) {
+        result.refuse(QStringLiteral("malformed"), QStringLiteral("JSON header and claims"),
+                      QStringLiteral("not JSON objects"));
+        return std::nullopt;
+    }
+    p.header = header.object();
+    p.claims = claims.object();
+    return p;
+}
+
+bool JwtEvidence::verifySignature(const Parsed &jwt, const TrustAnchor &anchor,
+                                  const QList<JwsAlgorithm> &allowed,
+                                  const AttestationContext &context, AttestationResult &result)
+{
+    const QString algName = jwt.header.value(QLatin1String("alg")).toString();
+    const auto alg = Jose::algorithmFromName(algName);
+    if (!alg || !allowed.contains(*alg)) {
+        QStringList names;
+        for (JwsAlgorithm a : allowed)
+            names << Jose::algorithmName(a);
+        result.refuse(QStringLiteral("algorithm_not_allowed"), names.join(QLatin1Char(',')), algName);
+        return false;
+    }
+    const QString kid = jwt.header.value(QLatin1String("kid")).toString();
+    const auto it = anchor.jwks.constFind(kid);
+    if (it == anchor.jwks.cend()) {
+        result.refuse(QStringLiteral("key_unknown"), QStringLiteral("a kid of ") + anchor.id,
+                      kid.isEmpty() ? QStringLiteral("(none)") : kid);
+        return false;
+    }
+    if (context.state.keyRevoked(it->fingerprint())) {
+        result.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"), kid);
+        return false;
+    }
+    if (!Jose::checkKeyFits(*it, *alg) || !Jose::verify(*it, *alg, jwt.jws.signingInput, jwt.jws.signature)) {
+        result.refuse(QStringLiteral("signature_invalid"), QStringLiteral("signed by ") + kid,
+                      QStringLiteral("signature does not verify"));
+        return false;
+    }
+    result.keyFingerprints << QString::fromLatin1(it->fingerprint());
+    return true;
+}
+
+bool JwtEvidence::checkClaims(const Parsed &jwt, const TrustAnchor &anchor, const QDateTime &at,
+                              const AttestationContext &context, AttestationResult &result)
+{
+    bool ok = true;
+    const QString iss = jwt.claims.value(QLatin1String("iss")).toString();
+    if (iss != anchor.issuer) {
+        result.refuse(QStringLiteral("issuer_mismatch"), anchor.issuer, iss);
+        ok = false;
+    }
+    QStringList aud;
+    const QJsonValue audValue = jwt.claims.value(QLatin1String("aud"));
+    if (audValue.isString())
+        aud << audValue.toString();
+    for (const QJsonValue &a : audValue.toArray())
+        aud << a.toString();
+    bool audOk = false;
+    for (const QString &want : anchor.audiences)
+        audOk = audOk || aud.contains(want);
+    if (!audOk) {
+        result.refuse(QStringLiteral("audience_mismatch"), anchor.audiences.join(QLatin1Char(',')),
+                      aud.join(QLatin1Char(',')));
+        ok = false;
+    }
+    const qint64 leeway = context.settings.leeway.count();
+    const QJsonValue exp = jwt.claims.value(QLatin1String("exp"));
+    if (!exp.isDouble()) {
+        result.refuse(QStringLiteral("claim_missing"), QStringLiteral("exp"));
+        ok = false;
+    } else {
+        result.expiresAt = fromNumericDate(exp);
+        if (at.addSecs(-leeway) >= result.expiresAt) {
+            result.refuse(QStringLiteral("expired"),
+                          QStringLiteral("before ") + EvidenceRecord::formatTime(result.expiresAt),
+                          EvidenceRecord::formatTime(at));
+            ok = false;
+        }
+    }
+    for (const char *field : {"nbf", "iat"}) {
+        const QJsonValue v = jwt.claims.value(QLatin1String(field));
+        if (v.isDouble() && at.addSecs(leeway) < fromNumericDate(v)) {
+            result.refuse(QStringLiteral("not_yet_valid"),
+                          QStringLiteral("%1 from %2")
+                              .arg(QLatin1String(field), EvidenceRecord::formatTime(fromNumericDate(v))),
+                          EvidenceRecord::formatTime(at));
+            ok = false;
+            break;
+        }
+    }
+    return ok;
+}
+
+} // namespace ta::core

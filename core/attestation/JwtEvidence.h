@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/attestation/AttestationContext.h"
+#include "core/attestation/AttestationResult.h"
+#include "core/crypto/Jose.h"
+
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace ta::core {
+
+/// The JWT checks shared by the token attestors (k8s_psat, gcp_iit): a compact JWS verified by
+/// a key of a JWKS anchor, then iss, aud, exp and nbf. Each failure is its own reason.
+class JwtEvidence
+{
+public:
+    /// A token split and decoded; nothing in it is trusted yet.
+    struct Parsed
+    {
+        Jose::CompactJws jws;
+        QJsonObject header;
+        QJsonObject claims;
+    };
+
+    /// Splits @p token; refuses @p result with "malformed" when it is not a JWS of JSON parts.
+    static std::optional<Parsed> parse(QByteArrayView token, AttestationResult &result);
+    /// Checks alg against @p allowed, finds the header's kid in @p anchor's JWKS, refuses a
+    /// revoked key, and verifies the signature.
+    static bool verifySignature(const Parsed &jwt, const TrustAnchor &anchor,
+                                const QList<JwsAlgorithm> &allowed,
+                                const AttestationContext &context, AttestationResult &result);
+    /// iss must equal the anchor's issuer, aud must contain one of its audiences, exp and nbf
+    /// hold at @p at within the leeway. Sets result.expiresAt from exp.
+    static bool checkClaims(const Parsed &jwt, const TrustAnchor &anchor, const QDateTime &at,
+                            const AttestationContext &context, AttestationResult &result);
+};
+
+} // namespace ta::core

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/attestation/K8sPsatAttestor.h"
+
+#include "core/attestation/AgentId.h"
+#include "core/attestation/JwtEvidence.h"
+
+#include <QCryptographicHash>
+
+namespace ta::core {
+
+AttestationResult K8sPsatAttestor::verify(const EvidenceRecord &record,
+                                          const AttestationContext &context) const
+{
+    AttestationResult r = startResult(record);
+    const QByteArray token = record.payload.value(QLatin1String("token")).toString().toLatin1();
+    if (token.isEmpty()) {
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.token"), QStringLiteral("(none)"));
+        return r;
+    }
+    const auto jwt = JwtEvidence::parse(token, r);
+    if (!jwt)
+        return r;
+    // The issuer picks the cluster anchor; the claim is not trusted until the signature holds.
+    const QString iss = jwt->claims.value(QLatin1String("iss")).toString();
+    const QString kid = jwt->header.value(QLatin1String("kid")).toString();
+    const TrustAnchor *anchor = nullptr;
+    for (const TrustAnchor *a : context.anchors.anchorsOfKind(AnchorKind::K8sIssuer)) {
+        if (a->issuer == iss && (!anchor || a->jwks.contains(kid)))
+            anchor = a;
+    }
+    if (!anchor) {
+        r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("a k8s_issuer anchor"), iss);
+        return r;
+    }
+    if (!checkAnchorUsable(*anchor, record.time, context, r))
+        return r;
+    if (!JwtEvidence::verifySignature(*jwt, *anchor, {JwsAlgorithm::RS256, JwsAlgorithm::ES256},
+                                      context, r))
+        return r;
+    (void)JwtEvidence::checkClaims(*jwt, *anchor, record.time, context, r);
+
+    const QJsonObject k8s = jwt->claims.value(QLatin1String("kubernetes.io")).toObject();
+    const QString ns = k8s.value(QLatin1String("namespace")).toString();
+    const QJsonObject sa = k8s.value(QLatin1String("serviceaccount")).toObject();
+    const QJsonObject pod = k8s.value(QLatin1String("pod")).toObject();
+    const QJsonObject node = k8s.value(QLatin1String("node")).toObject();
+    const QString saName = sa.value(QLatin1String("name")).toString();
+    const QString podName = pod.value(QLatin1String("name")).toString();
+    const QString podUid = pod.value(QLatin1String("uid")).toString();
+    const QString nodeName = node.value(QLatin1String("name")).toString();
+    const QString nodeUid = node.value(QLatin1String("uid")).toString();
+    const std::pair<const char *, QString> required[] = {
+        {"kubernetes.io.namespace", ns},
+        {"kubernetes.io.serviceaccount.name", saName},
+        {"kubernetes.io.pod.name", podName},
+        {"kubernetes.io.pod.uid", podUid},
+        {"kubernetes.io.node.name", nodeName},
+    };
+    for (const auto &[claim, value] : required) {
+        if (value.isEmpty())
+            r.refuse(QStringLiteral("claim_missing"), QString::fromLatin1(claim));
+    }
+    // A projected token's subject names the same service account as its claim block.
+    const QString sub = jwt->claims.value(QLatin1String("sub")).toString();
+    const QString wantSub = QStringLiteral("system:serviceaccount:%1:%2").arg(ns, saName);
+    if (!ns.isEmpty() && !saName.isEmpty() && sub != wantSub)
+        r.refuse(QStringLiteral("claim_mismatch"), wantSub, sub);
+    if (!r.accepted())
+        return r;
+
+    r.selectors = {QStringLiteral("k8s_psat:cluster:") + anchor->name,
+                   QStringLiteral("k8s_psat:agent_ns:") + ns,
+                   QStringLiteral("k8s_psat:agent_sa:") + saName,
+                   QStringLiteral("k8s_psat:agent_pod_name:") + podName,
+                   QStringLiteral("k8s_psat:agent_pod_uid:") + podUid,
+                   QStringLiteral("k8s_psat:agent_node_name:") + nodeName};
+    if (!nodeUid.isEmpty())
+        r.selectors << QStringLiteral("k8s_psat:agent_node_uid:") + nodeUid;
+    else
+        r.warn(QStringLiteral("claim_missing"), QStringLiteral("kubernetes.io.node.uid"),
+               QStringLiteral("agent ID uses the node name"));
+    r.claims.insert(QStringLiteral("node"),
+                    QJsonObject{{QStringLiteral("platform"), name()},
+                                {QStringLiteral("cluster"), anchor->name},
+                                {QStringLiteral("namespace"), ns},
+                                {QStringLiteral("service_account"), saName},
+                                {QStringLiteral("pod_name"), podName},
+                                {QStringLiteral("pod_uid"), podUid},
+                                {QStringLiteral("node_name"), nodeName},
+                                {QStringLiteral("node_uid"), nodeUid}});
+    auto agent = AgentId::make(context.settings.trustDomain, name(),
+                               {anchor->name, nodeUid.isEmpty() ? nodeName : nodeUid});
+    if (!agent) {
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"), agent.error().code);
+        return r;
+    }
+    r.agentId = *agent;
+    const QString jti = jwt->claims.value(QLatin1String("jti")).toString();
+    r.nonce = jti.isEmpty()
+                  ? QString::fromLatin1(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex())
+                  : jti;
+    return r;
+}
+
+} // namespace ta::core

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/crypto/Certificate.h"
+#include "core/crypto/Key.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace ta::core {
+
+/// The kinds of trust anchor, one or more per attestor.
+enum class AnchorKind {
+    TpmAk,          ///< tpm: a node's attestation key (subject, public_key_pem)
+    K8sIssuer,      ///< k8s_psat: a cluster's service-account issuer (cluster, issuer, audience, jwks)
+    X509PopCa,      ///< x509pop: CA certificates (pem)
+    CosignKey,      ///< cosign: a signing public key (name, public_key_pem)
+    AwsSigningCert, ///< aws_iid: the provider's identity-document certificate (name, pem)
+    GcpJwks,        ///< gcp_iit: Google's signing keys (name, jwks, audience, issuer)
+    JoinToken,      ///< join_token: a single-use token (token, ttl, created_at); kept hashed
+};
+
+/// "tpm_ak", "k8s_issuer", "x509pop_ca", "cosign_key", "aws_signing_cert", "gcp_jwks",
+/// "join_token": the anchors file's spelling.
+QString anchorKindName(AnchorKind kind);
+std::optional<AnchorKind> anchorKindFromName(const QString &name);
+
+/// One trust anchor, parsed once so that verification never re-reads PEM or JWKS.
+struct TrustAnchor
+{
+    /// Stable ID: "id" from the file, else "<kind>:<name>" (see AnchorSet).
+    QString id;
+    AnchorKind kind = AnchorKind::CosignKey;
+    /// Cluster (k8s_issuer), key name (cosign_key, aws, gcp), node subject (tpm_ak).
+    QString name;
+    QString issuer;
+    QStringList audiences;
+    /// Key ID -> key, for JWKS anchors.
+    QMap<QString, Key> jwks;
+    /// tpm_ak, cosign_key.
+    Key publicKey;
+    /// x509pop_ca, aws_signing_cert.
+    QList<Certificate> certificates;
+    /// join_token: SHA-256 of the token, lowercase hex; the token itself is never stored.
+    QByteArray tokenSha256;
+    /// Validity window; invalid ends are open. A join token's is created_at .. created_at + ttl.
+    QDateTime notBefore;
+    QDateTime notAfter;
+    /// The anchor as stored: the imported JSON, normalized, join token replaced by its hash.
+    QJsonObject document;
+
+    /// Every public key the anchor holds (for revoke-key signals by fingerprint).
+    QList<Key> keys() const;
+};
+
+/// Kinds of reference value.
+enum class ReferenceKind {
+    Pcr,         ///< golden PCR value (subject, bank, index, value)
+    ImageDigest, ///< allowed image digest (image, digest)
+};
+
+/// A reference value: what good evidence is compared against.
+struct ReferenceValue
+{
+    /// "pcr:<subject>:<bank>:<index>:<value>" or "image_digest:<image>@<digest>", unless given.
+    QString id;
+    ReferenceKind kind = ReferenceKind::ImageDigest;
+    QString subject;
+    QString bank;
+    int index = -1;
+    /// PCR value, lowercase hex.
+    QString value;
+    QString image;
+    /// "sha256:<hex>".
+    QString digest;
+    QJsonObject document;
+};
+
+} // namespace ta::core

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/attestation/WorkloadAttestor.h"
+
+#include "core/attestation/JwtEvidence.h"
+#include "core/spiffe/X509SvidValidator.h"
+
+#include <QJsonArray>
+
+namespace ta::core {
+
+AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
+                                           const AttestationContext &context) const
+{
+    AttestationResult r = startResult(record);
+    const QByteArray token = record.payload.value(QLatin1String("jws")).toString().toLatin1();
+    if (token.isEmpty()) {
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.jws"), QStringLiteral("(none)"));
+        return r;
+    }
+    const auto jwt = JwtEvidence::parse(token, r);
+    if (!jwt)
+        return r;
+    QList<Certificate> chain;
+    for (const QJsonValue &v : jwt->header.value(QLatin1String("x5c")).toArray()) {
+        auto der = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
+                                                  QByteArray::AbortOnBase64DecodingErrors);
+        auto cert = der ? Certificate::fromDer(*der) : Result<Certificate>(makeError(QStringLiteral("base64")));
+        if (!cert) {
+            r.refuse(QStringLiteral("malformed"), QStringLiteral("header.x5c: base64 DER"), cert.error().code);
+            return r;
+        }
+        chain << *cert;
+    }
+    if (chain.isEmpty()) {
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("header.x5c: the agent SVID chain"),
+                 QStringLiteral("(none)"));
+        return r;
+    }
+    auto leafId = X509SvidValidator::checkLeaf(chain.first());
+    if (!leafId) {
+        r.refuse(QStringLiteral("agent_svid_invalid"), QStringLiteral("an X509-SVID"), leafId.error().code);
+        return r;
+    }
+    const TrustBundle *bundle = context.bundles.bundleFor(leafId->trustDomain());
+    if (!bundle) {
+        r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("a workspace trust domain"),
+                 leafId->trustDomain().name());
+        return r;
+    }
+    auto svid = X509SvidValidator::validate(chain, leafId->trustDomain(), bundle->x509Authorities(),
+                                            record.time);
+    if (!svid) {
+        r.refuse(QStringLiteral("agent_svid_invalid"), QStringLiteral("valid against the bundle of ")
+                                                           + leafId->trustDomain().name(),
+                 svid.error().toString());
+        return r;
+    }
+    const Key agentKey = chain.first().publicKey();
+    const auto alg = Jose::algorithmFromName(jwt->header.value(QLatin1String("alg")).toString());
+    if (!alg) {
+        r.refuse(QStringLiteral("algorithm_not_allowed"), QStringLiteral("a JWS algorithm"),
+                 jwt->header.value(QLatin1String("alg")).toString());
+        return r;
+    }
+    if (context.state.keyRevoked(agentKey.fingerprint())) {
+        r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
+                 QString::fromLatin1(agentKey.fingerprint()));
+        return r;
+    }
+    if (!Jose::checkKeyFits(agentKey, *alg) || !Jose::verify(agentKey, *alg, jwt->jws.signingInput, jwt->jws.signature)) {
+        r.refuse(QStringLiteral("signature_invalid"), QStringLiteral("signed by the agent SVID key"),
+                 QStringLiteral("signature does not verify"));
+        return r;
+    }
+    const QString agentId = svid->id.toString();
+    const AttestedNode *node = context.state.nodeByAgent(agentId);
+    const QString why = node ? context.state.nodeInvalidReason(*node, record.time)
+                             : QStringLiteral("no node attestation");
+    if (!why.isEmpty()) {
+        r.refuse(QStringLiteral("agent_not_attested"), QStringLiteral("node attestation of ") + agentId, why);
+        return r;
+    }
+
+    const QJsonObject &c = jwt->claims;
+    const QString sub = c.value(QLatin1String("sub")).toString();
+    if (sub != record.subject)
+        r.refuse(QStringLiteral("claim_mismatch"), record.subject, sub.isEmpty() ? QStringLiteral("(no sub)") : sub);
+    const qint64 leeway = context.settings.leeway.count();
+    const QJsonValue iat = c.value(QLatin1String("iat"));
+    if (!iat.isDouble()) {
+        r.refuse(QStringLiteral("claim_missing"), QStringLiteral("iat"));
+    } else {
+        const QDateTime issued = QDateTime::fromSecsSinceEpoch(qint64(iat.toDouble()), Qt::UTC);
+        if (record.time.addSecs(leeway) < issued)
+            r.refuse(QStringLiteral("not_yet_valid"), QStringLiteral("iat from ") + EvidenceRecord::formatTime(issued),
+                     EvidenceRecord::formatTime(record.time));
+        const QDateTime stale = issued.addSecs(context.settings.workloadClaimMaxAge + leeway);
+        if (record.time > stale)
+            r.refuse(QStringLiteral("expired"), QStringLiteral("before ") + EvidenceRecord::formatTime(stale),
+                     EvidenceRecord::formatTime(record.time));
+        r.expiresAt = issued.addSecs(context.settings.workloadClaimMaxAge);
+    }
+    const QString jti = c.value(QLatin1String("jti")).toString();
+    if (jti.isEmpty())
+        r.refuse(QStringLiteral("claim_missing"), QStringLiteral("jti"));
+    const QJsonArray selectors = c.value(QLatin1String("selectors")).toArray();
+    if (selectors.isEmpty())
+        r.refuse(QStringLiteral("claim_missing"), QStringLiteral("selectors"));
+    const QString prefix = m_name + QLatin1Char(':');
+    for (const QJsonValue &s : selectors) {
+        const QString sel = s.toString();
+        if (!sel.startsWith(prefix) || sel.size() == prefix.size())
+            r.refuse(QStringLiteral("selector_foreign"), prefix + QStringLiteral("..."), sel);
+        else
+            r.selectors << sel;
+    }
+    if (!r.accepted()) {
+        r.selectors.clear();
+        return r;
+    }
+    r.nonce = jti;
+    r.anchorIds = node->anchorIds;
+    r.keyFingerprints = node->keyFingerprints;
+    QJsonObject workload = c.value(QLatin1String("claims")).toObject();
+    workload.insert(QStringLiteral("attestor"), m_name);
+    workload.insert(QStringLiteral("agent_id"), agentId);
+    workload.insert(QStringLiteral("node"), node->subject);
+    r.claims.insert(QStringLiteral("workload"), workload);
+    return r;
+}
+
+} // namespace ta::core

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/attestation/X509PopAttestor.h"
+
+#include "core/attestation/AgentId.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+
+#include <openssl/rsa.h>
+
+namespace ta::core {
+namespace {
+
+QString sha1Hex(const Certificate &c)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(c.toDer(), QCryptographicHash::Sha1).toHex());
+}
+
+QString commonName(const Certificate &c)
+{
+    X509_NAME *subject = X509_get_subject_name(c.get());
+    const int i = X509_NAME_get_index_by_NID(subject, NID_commonName, -1);
+    if (i < 0)
+        return {};
+    const ASN1_STRING *data = X509_NAME_ENTRY_get_data(X509_NAME_get_entry(subject, i));
+    unsigned char *utf8 = nullptr;
+    const int n = ASN1_STRING_to_UTF8(&utf8, data);
+    if (n < 0)
+        return {};
+    const QString out = QString::fromUtf8(reinterpret_cast<const char *>(utf8), n);
+    OPENSSL_free(utf8);
+    return out;
+}
+
+bool setupPadding(EVP_PKEY_CTX *pctx, const Key &key)
+{
+    if (!key.isRsa())
+        return true;
+    return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) == 1
+           && EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) == 1;
+}
+
+} // namespace
+
+QByteArray X509PopAttestor::signChallenge(const Key &key, const QByteArray &challenge)
+{
+    EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *pctx = nullptr;
+    size_t len = 0;
+    if (EVP_DigestSignInit(ctx.get(), &pctx, EVP_sha256(), nullptr, key.get()) != 1
+        || !setupPadding(pctx, key)
+        || EVP_DigestSign(ctx.get(), nullptr, &len,
+                          reinterpret_cast<const unsigned char *>(challenge.constData()),
+                          size_t(challenge.size())) != 1)
+        return {};
+    QByteArray sig(qsizetype(len), Qt::Uninitialized);
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len,
+                       reinterpret_cast<const unsigned char *>(challenge.constData()),
+                       size_t(challenge.size())) != 1)
+        return {};
+    sig.resize(qsizetype(len));
+    return sig;
+}
+
+bool X509PopAttestor::verifyChallenge(const Key &key, const QByteArray &challenge,
+                                      const QByteArray &signature)
+{
+    EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+    EVP_PKEY_CTX *pctx = nullptr;
+    const bool ok = EVP_DigestVerifyInit(ctx.get(), &pctx, EVP_sha256(), nullptr, key.get()) == 1
+                    && setupPadding(pctx, key)
+                    && EVP_DigestVerify(ctx.get(),
+                                        reinterpret_cast<const unsigned char *>(signature.constData()),
+                                        size_t(signature.size()),
+                                        reinterpret_cast<const unsigned char *>(challenge.constData()),
+                                        size_t(challenge.size())) == 1;
+    (void)takeOpenSslErrors();
+    return ok;
+}
+
+AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
+                                          const AttestationContext &context) const
+{
+    AttestationResult r = startResult(record);
+    QByteArray pem;
+    const QJsonValue chainValue = record.payload.value(QLatin1String("chain"));
+    if (chainValue.isString())
+        pem = chainValue.toString().toLatin1();
+    for (const QJsonValue &v : chainValue.toArray())
+        pem += v.toString().toLatin1() + '\n';
+    const QByteArray challenge = QByteArray::fromBase64(
+        record.payload.value(QLatin1String("challenge")).toString().toLatin1());
+    const auto signature = QByteArray::fromBase64Encoding(
+        record.payload.value(QLatin1String("signature")).toString().toLatin1());
+    auto chain = Certificate::listFromPem(pem);
+    if (!chain || challenge.isEmpty() || !signature) {
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.chain, challenge, signature (base64)"),
+                 !chain ? chain.error().code : QStringLiteral("bad challenge or signature"));
+        return r;
+    }
+    const Certificate &leaf = chain->first();
+
+    X509StorePtr store(X509_STORE_new());
+    QHash<QByteArray, const TrustAnchor *> anchorByCert;
+    for (const TrustAnchor *a : context.anchors.anchorsOfKind(AnchorKind::X509PopCa)) {
+        for (const Certificate &c : a->certificates) {
+            X509_STORE_add_cert(store.get(), c.get());
+            anchorByCert.insert(c.fingerprint(), a);
+        }
+    }
+    X509StackPtr untrusted(sk_X509_new_null());
+    for (qsizetype i = 1; i < chain->size(); ++i) {
+        X509_up_ref(chain->at(i).get());
+        sk_X509_push(untrusted.get(), chain->at(i).get());
+    }
+    X509StoreCtxPtr ctx(X509_STORE_CTX_new());
+    X509_STORE_CTX_init(ctx.get(), store.get(), leaf.get(), untrusted.get());
+    // Validity is judged at the instant the evidence was recorded, not when it is replayed.
+    X509_STORE_CTX_set_time(ctx.get(), 0, time_t(record.time.toSecsSinceEpoch()));
+    if (X509_verify_cert(ctx.get()) != 1) {
+        const int err = X509_STORE_CTX_get_error(ctx.get());
+        const QString found = QString::fromLatin1(X509_verify_cert_error_string(err));
+        if (err == X509_V_ERR_CERT_HAS_EXPIRED)
+            r.refuse(QStringLiteral("expired"), QStringLiteral("certificate valid at record time"), found);
+        else if (err == X509_V_ERR_CERT_NOT_YET_VALID)
+            r.refuse(QStringLiteral("not_yet_valid"), QStringLiteral("certificate valid at record time"), found);
+        else if (err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+                 || err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT
+                 || err == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT
+                 || err == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN)
+            r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("an x509pop_ca anchor"), found);
+        else
+            r.refuse(QStringLiteral("chain_invalid"), QStringLiteral("a valid path"), found);
+        (void)takeOpenSslErrors();
+        return r;
+    }
+    STACK_OF(X509) *path = X509_STORE_CTX_get0_chain(ctx.get());
+    const Certificate root(X509Ptr(X509_dup(sk_X509_value(path, sk_X509_num(path) - 1))));
+    const TrustAnchor *anchor = anchorByCert.value(root.fingerprint());
+    if (!anchor) {
+        r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("an x509pop_ca anchor"), root.subjectText());
+        return r;
+    }
+    if (!checkAnchorUsable(*anchor, record.time, context, r))
+        return r;
+    const Key leafKey = leaf.publicKey();
+    if (context.state.keyRevoked(root.publicKey().fingerprint())) {
+        r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
+                 QString::fromLatin1(root.publicKey().fingerprint()));
+        return r;
+    }
+    if (context.state.keyRevoked(leafKey.fingerprint())) {
+        r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
+                 QString::fromLatin1(leafKey.fingerprint()));
+        return r;
+    }
+    if (!verifyChallenge(leafKey, challenge, *signature)) {
+        r.refuse(QStringLiteral("signature_invalid"), QStringLiteral("challenge signed by the leaf key"),
+                 QStringLiteral("signature does not verify"));
+        return r;
+    }
+    r.expiresAt = leaf.notAfter();
+    r.keyFingerprints << QString::fromLatin1(leafKey.fingerprint())
+                      << QString::fromLatin1(root.publicKey().fingerprint());
+    const QString leafSha1 = sha1Hex(leaf);
+    const QString cn = commonName(leaf);
+    if (!cn.isEmpty())
+        r.selectors << QStringLiteral("x509pop:subject:cn:") + cn;
+    r.selectors << QStringLiteral("x509pop:ca:fingerprint:") + sha1Hex(root);
+    r.claims.insert(QStringLiteral("node"), QJsonObject{{QStringLiteral("platform"), name()},
+                                                        {QStringLiteral("common_name"), cn},
+                                                        {QStringLiteral("fingerprint"), leafSha1},
+                                                        {QStringLiteral("ca"), anchor->id}});
+    auto agent = AgentId::make(context.settings.trustDomain, name(), {leafSha1});
+    if (!agent) {
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"), agent.error().code);
+        return r;
+    }
+    r.agentId = *agent;
+    r.nonce = QString::fromLatin1(challenge.toBase64());
+    return r;
+}
+
+} // namespace ta::core
