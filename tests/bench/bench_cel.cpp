@@ -11,10 +11,10 @@
 #include <QJsonObject>
 
 #include <atomic>
-#include <ctime>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <new>
 #include <string>
 #include <vector>
@@ -139,13 +139,13 @@ int main(int argc, char **argv)
                             {"sa", Value::string("api-server")},
                             {"pod", Value::string("api-7d9f-x2")}})},
         {"image", claims.map({{"digest", imageDigest},
-                              {"ref", claims.string("registry.example/pay/api@"
-                                                    + std::string(imageDigest.text()))}})},
-        {"labels", claims.map({{"team", Value::string("billing")},
-                               {"tier", Value::string("backend")}})},
-        {"selectors", claims.list({Value::string("k8s:sa:api-server"),
-                                   Value::string("k8s:ns:payments"),
-                                   Value::string("unix:uid:1000")})},
+                              {"ref", claims.string("registry.example/pay/api@" +
+                                                    std::string(imageDigest.text()))}})},
+        {"labels",
+         claims.map({{"team", Value::string("billing")}, {"tier", Value::string("backend")}})},
+        {"selectors",
+         claims.list({Value::string("k8s:sa:api-server"), Value::string("k8s:ns:payments"),
+                      Value::string("unix:uid:1000")})},
         {"issued_at", Value::timestamp(1775556000, 0)},
     });
     const Value node = claims.map({{"attested", Value::boolean(true)},
@@ -159,11 +159,15 @@ int main(int argc, char **argv)
     activation.bind(nowSlot, Value::timestamp(1775557200, 0));
 
     const Case cases[] = {
-        {"k8s_policy", R"(workload.k8s.ns == "payments" && workload.image.digest in allowed && node.attested)"},
-        {"labels_and_prefix", R"((workload.k8s.sa.startsWith("api") && workload.labels["team"] == "billing") || node.platform == "tpm" && node.pcr_ok)"},
-        {"selector_exists", R"(workload.selectors.exists(s, s == "k8s:ns:payments") && !("unix:uid:0" in workload.selectors))"},
+        {"k8s_policy",
+         R"(workload.k8s.ns == "payments" && workload.image.digest in allowed && node.attested)"},
+        {"labels_and_prefix",
+         R"((workload.k8s.sa.startsWith("api") && workload.labels["team"] == "billing") || node.platform == "tpm" && node.pcr_ok)"},
+        {"selector_exists",
+         R"(workload.selectors.exists(s, s == "k8s:ns:payments") && !("unix:uid:0" in workload.selectors))"},
         {"freshness", R"(now - workload.issued_at < duration("1h") && has(workload.image.digest))"},
-        {"regex_image_ref", R"(workload.image.ref.matches("^registry\\.example/pay/[a-z]+@sha256:[0-9a-f]{64}$"))"},
+        {"regex_image_ref",
+         R"(workload.image.ref.matches("^registry\\.example/pay/[a-z]+@sha256:[0-9a-f]{64}$"))"},
     };
 
     for (const Case &c : cases) {

@@ -22,7 +22,7 @@ public:
     /// Uninitialised storage of @p size bytes aligned to @p align; valid until reset().
     void *allocate(std::size_t size, std::size_t align = alignof(std::max_align_t));
     /// Storage for @p count objects of T (which must be trivially destructible).
-    template<typename T>
+    template <typename T>
     T *allocateArray(std::size_t count)
     {
         return static_cast<T *>(allocate(sizeof(T) * (count ? count : 1), alignof(T)));

@@ -31,8 +31,8 @@ Value addDurationToTimestamp(const Value &ts, std::int64_t durationNanos)
 
 Value durationOrRange(__int128 nanos)
 {
-    if (nanos > std::numeric_limits<std::int64_t>::max()
-        || nanos < std::numeric_limits<std::int64_t>::min())
+    if (nanos > std::numeric_limits<std::int64_t>::max() ||
+        nanos < std::numeric_limits<std::int64_t>::min())
         return kRange;
     return Value::duration(static_cast<std::int64_t>(nanos));
 }
@@ -129,9 +129,8 @@ Value subtract(EvalContext &, const Value &a, const Value &b)
     case ValueKind::Duration:
         return durationOrRange(static_cast<__int128>(a.durationNanos()) - b.durationNanos());
     case ValueKind::Timestamp: {
-        const __int128 nanos =
-            (static_cast<__int128>(a.seconds()) - b.seconds()) * 1000000000
-            + (a.nanos() - b.nanos());
+        const __int128 nanos = (static_cast<__int128>(a.seconds()) - b.seconds()) * 1000000000 +
+                               (a.nanos() - b.nanos());
         return durationOrRange(nanos);
     }
     default:

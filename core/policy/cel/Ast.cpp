@@ -9,8 +9,7 @@ Ast::Ast(std::string source, std::unique_ptr<Expr> root, int nodeCount,
          std::unique_ptr<Arena> literals)
     : m_source(std::move(source)), m_root(std::move(root)), m_nodeCount(nodeCount),
       m_literals(std::move(literals))
-{
-}
+{}
 
 Diagnostic Ast::diagnosticAt(int offset, const QString &message) const
 {

@@ -55,8 +55,8 @@ bool unify(const Type &param, const Type &arg, Bindings &bindings)
     if (param.kind() == TypeKind::List)
         return unify(param.first(), arg.first(), bindings);
     if (param.kind() == TypeKind::Map)
-        return unify(param.first(), arg.first(), bindings)
-               && unify(param.second(), arg.second(), bindings);
+        return unify(param.first(), arg.first(), bindings) &&
+               unify(param.second(), arg.second(), bindings);
     return true;
 }
 
@@ -66,7 +66,7 @@ Type substitute(const Type &t, const Bindings &bindings)
     case TypeKind::Param: {
         auto it = bindings.find(t.paramName());
         return it == bindings.end() || it->second.kind() == TypeKind::Error ? Type::dyn()
-                                                                             : it->second;
+                                                                            : it->second;
     }
     case TypeKind::List:
         return Type::list(substitute(t.first(), bindings));
@@ -92,9 +92,18 @@ Type join(const std::vector<Type> &types)
     return common ? *common : Type::dyn();
 }
 
-constexpr std::array<std::string_view, 12> kTypeNames = {
-    "int",  "uint", "double",    "bool", "string",                    "bytes",
-    "list", "map",  "null_type", "type", "google.protobuf.Timestamp", "google.protobuf.Duration"};
+constexpr std::array<std::string_view, 12> kTypeNames = {"int",
+                                                         "uint",
+                                                         "double",
+                                                         "bool",
+                                                         "string",
+                                                         "bytes",
+                                                         "list",
+                                                         "map",
+                                                         "null_type",
+                                                         "type",
+                                                         "google.protobuf.Timestamp",
+                                                         "google.protobuf.Duration"};
 
 std::optional<std::string> qualifiedName(const Expr &e)
 {
@@ -109,8 +118,8 @@ std::optional<std::string> qualifiedName(const Expr &e)
 
 bool isNumeric(const Type &t)
 {
-    return isLoose(t) || t.kind() == TypeKind::Int || t.kind() == TypeKind::Uint
-           || t.kind() == TypeKind::Double;
+    return isLoose(t) || t.kind() == TypeKind::Int || t.kind() == TypeKind::Uint ||
+           t.kind() == TypeKind::Double;
 }
 
 } // namespace
@@ -281,12 +290,11 @@ Type Checker::visitSelect(const Expr &expr)
     if (operand.kind() == TypeKind::Map) {
         const TypeKind key = operand.first().kind();
         if (key != TypeKind::String && !isLoose(operand.first()) && key != TypeKind::Param)
-            report(expr.offset, "map with '" + operand.first().toString()
-                                    + "' keys does not support field selection");
+            report(expr.offset, "map with '" + operand.first().toString() +
+                                    "' keys does not support field selection");
         field = operand.second();
     } else if (!isLoose(operand)) {
-        report(expr.offset,
-               "type '" + operand.toString() + "' does not support field selection");
+        report(expr.offset, "type '" + operand.toString() + "' does not support field selection");
         field = Type(TypeKind::Error);
     }
     return expr.testOnly ? Type(TypeKind::Bool) : field;
@@ -346,8 +354,8 @@ Type Checker::resolveCall(const Expr &expr, const std::string &name, bool receiv
         if (!signatures.knows(name))
             report(expr.offset, "undeclared reference to function '" + name + "'");
         else
-            report(expr.offset, "found no matching overload for '" + name + "' with "
-                                    + std::to_string(args.size()) + " argument(s)");
+            report(expr.offset, "found no matching overload for '" + name + "' with " +
+                                    std::to_string(args.size()) + " argument(s)");
         return Type(TypeKind::Error);
     }
     std::optional<Type> result;
@@ -397,8 +405,8 @@ Type Checker::visitComprehension(const Expr &expr)
         first = range.first();
         second = range.second();
     } else if (!isLoose(range)) {
-        report(expr.child(0).offset, "expression of type '" + range.toString()
-                                         + "' cannot be the range of a comprehension");
+        report(expr.child(0).offset, "expression of type '" + range.toString() +
+                                         "' cannot be the range of a comprehension");
     }
     m_scope.emplace_back(expr.iterVar, first);
     if (!expr.iterVar2.empty())

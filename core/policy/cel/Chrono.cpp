@@ -26,8 +26,8 @@ bool readDigits(std::string_view s, std::size_t &pos, int count, int &out)
 
 bool expect(std::string_view s, std::size_t &pos, char c)
 {
-    if (pos < s.size() && (s[pos] == c || (c == 'T' && s[pos] == 't')
-                           || (c == 'Z' && s[pos] == 'z'))) {
+    if (pos < s.size() &&
+        (s[pos] == c || (c == 'T' && s[pos] == 't') || (c == 'Z' && s[pos] == 'z'))) {
         ++pos;
         return true;
     }
@@ -87,14 +87,13 @@ bool parseTimestamp(std::string_view s, std::int64_t &seconds, std::int32_t &nan
 {
     std::size_t pos = 0;
     int year, month, day, hour, minute, second;
-    if (!readDigits(s, pos, 4, year) || !expect(s, pos, '-') || !readDigits(s, pos, 2, month)
-        || !expect(s, pos, '-') || !readDigits(s, pos, 2, day) || !expect(s, pos, 'T')
-        || !readDigits(s, pos, 2, hour) || !expect(s, pos, ':')
-        || !readDigits(s, pos, 2, minute) || !expect(s, pos, ':')
-        || !readDigits(s, pos, 2, second))
+    if (!readDigits(s, pos, 4, year) || !expect(s, pos, '-') || !readDigits(s, pos, 2, month) ||
+        !expect(s, pos, '-') || !readDigits(s, pos, 2, day) || !expect(s, pos, 'T') ||
+        !readDigits(s, pos, 2, hour) || !expect(s, pos, ':') || !readDigits(s, pos, 2, minute) ||
+        !expect(s, pos, ':') || !readDigits(s, pos, 2, second))
         return false;
-    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23
-        || minute > 59 || second > 59)
+    if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 ||
+        minute > 59 || second > 59)
         return false;
     std::int64_t frac = 0;
     if (pos < s.size() && s[pos] == '.') {
@@ -118,8 +117,8 @@ bool parseTimestamp(std::string_view s, std::int64_t &seconds, std::int32_t &nan
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
         const int sign = s[pos++] == '-' ? -1 : 1;
         int oh, om;
-        if (!readDigits(s, pos, 2, oh) || !expect(s, pos, ':') || !readDigits(s, pos, 2, om)
-            || oh > 23 || om > 59)
+        if (!readDigits(s, pos, 2, oh) || !expect(s, pos, ':') || !readDigits(s, pos, 2, om) ||
+            oh > 23 || om > 59)
             return false;
         offset = sign * (oh * 3600 + om * 60);
     } else {
@@ -127,8 +126,7 @@ bool parseTimestamp(std::string_view s, std::int64_t &seconds, std::int32_t &nan
     }
     if (pos != s.size())
         return false;
-    seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second
-              - offset;
+    seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset;
     nanos = static_cast<std::int32_t>(frac);
     return true;
 }
@@ -145,9 +143,9 @@ std::string formatTimestamp(std::int64_t seconds, std::int32_t nanos)
     int month, day;
     civilFromDays(days, year, month, day);
     char buf[40];
-    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d",
-                  static_cast<long long>(year), month, day, static_cast<int>(rem / 3600),
-                  static_cast<int>(rem % 3600 / 60), static_cast<int>(rem % 60));
+    std::snprintf(buf, sizeof buf, "%04lld-%02d-%02dT%02d:%02d:%02d", static_cast<long long>(year),
+                  month, day, static_cast<int>(rem / 3600), static_cast<int>(rem % 3600 / 60),
+                  static_cast<int>(rem % 60));
     return std::string(buf) + fraction(nanos) + "Z";
 }
 
@@ -217,8 +215,8 @@ bool parseDuration(std::string_view s, std::int64_t &nanos)
     }
     if (negative)
         total = -total;
-    if (total > std::numeric_limits<std::int64_t>::max()
-        || total < std::numeric_limits<std::int64_t>::min())
+    if (total > std::numeric_limits<std::int64_t>::max() ||
+        total < std::numeric_limits<std::int64_t>::min())
         return false;
     nanos = static_cast<std::int64_t>(total);
     return true;
@@ -227,9 +225,8 @@ bool parseDuration(std::string_view s, std::int64_t &nanos)
 std::string formatDuration(std::int64_t nanos)
 {
     const bool negative = nanos < 0;
-    const unsigned long long magnitude =
-        negative ? 0ULL - static_cast<unsigned long long>(nanos)
-                 : static_cast<unsigned long long>(nanos);
+    const unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(nanos)
+                                                  : static_cast<unsigned long long>(nanos);
     std::string out = negative ? "-" : "";
     out += std::to_string(magnitude / 1000000000ULL);
     out += fraction(static_cast<std::int64_t>(magnitude % 1000000000ULL));

@@ -23,9 +23,9 @@ Result<QJsonValue> evaluateJson(const QString &expression, const QJsonObject &bi
     EvalContext ctx;
     const Value result = program->evaluate(activation, ctx);
     if (result.isError()) {
-        return makeError(QStringLiteral("cel.eval"),
-                         QString::fromUtf8(result.text().data(),
-                                           static_cast<qsizetype>(result.text().size())));
+        return makeError(
+            QStringLiteral("cel.eval"),
+            QString::fromUtf8(result.text().data(), static_cast<qsizetype>(result.text().size())));
     }
     return JsonCodec::encode(result);
 }

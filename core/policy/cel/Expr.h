@@ -11,7 +11,15 @@
 namespace ta::core::cel {
 
 /// The node kinds of a parsed expression.
-enum class ExprKind : std::uint8_t { Literal, Ident, Select, Call, CreateList, CreateMap, Comprehension };
+enum class ExprKind : std::uint8_t {
+    Literal,
+    Ident,
+    Select,
+    Call,
+    CreateList,
+    CreateMap,
+    Comprehension
+};
 
 /// The macros, expanded at parse time into Comprehension nodes (Bind for cel.bind).
 enum class MacroKind : std::uint8_t {

@@ -26,8 +26,8 @@ void FunctionRegistry::add(std::string_view name, bool receiver, int minArgs, in
 Builtin FunctionRegistry::find(std::string_view name, bool receiver, int argc) const
 {
     for (const FunctionEntry &e : m_entries) {
-        if (e.receiver == receiver && e.name == name && argc >= e.minArgs
-            && (e.maxArgs < 0 || argc <= e.maxArgs))
+        if (e.receiver == receiver && e.name == name && argc >= e.minArgs &&
+            (e.maxArgs < 0 || argc <= e.maxArgs))
             return e.fn;
     }
     return nullptr;

@@ -68,8 +68,7 @@ Interpreter::Interpreter(const Program &program, const Activation *activation, E
     : m_program(program), m_nodes(program.m_nodes.data()), m_edges(program.m_edges.data()),
       m_activation(activation), m_ctx(ctx),
       m_locals(ctx.locals(static_cast<std::size_t>(program.m_localCount)))
-{
-}
+{}
 
 Value Interpreter::eval(std::int32_t index)
 {
@@ -238,8 +237,8 @@ Value Interpreter::evalIn(const PlanNode &n)
             const std::string_view wanted = e.text();
             for (std::uint32_t i = 0; i < l.size; ++i) {
                 const Value &item = l.items[i];
-                if (item.kind() == ValueKind::String && item.text().size() == wanted.size()
-                    && item.text() == wanted)
+                if (item.kind() == ValueKind::String && item.text().size() == wanted.size() &&
+                    item.text() == wanted)
                     return Value::boolean(true);
             }
             return Value::boolean(false);
@@ -321,8 +320,9 @@ Value Interpreter::evalComprehension(const PlanNode &n)
     const Value *seconds = isMap ? range.mapValue().values : range.listValue().items;
     const bool twoVars = n.b >= 0;
     const MacroKind macro = n.macro;
-    const bool filtered = macro == MacroKind::MapFilter || macro == MacroKind::TransformListFilter
-                          || macro == MacroKind::TransformMapFilter;
+    const bool filtered = macro == MacroKind::MapFilter ||
+                          macro == MacroKind::TransformListFilter ||
+                          macro == MacroKind::TransformMapFilter;
     const std::int32_t body = child(n, 1);
     const std::int32_t transform = filtered ? child(n, 2) : body;
 

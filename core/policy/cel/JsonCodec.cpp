@@ -30,7 +30,7 @@ std::string_view store(Arena &arena, const QString &text)
     return arena.copy(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
 }
 
-template<typename T>
+template <typename T>
 bool parseInteger(const QJsonValue &v, T &out)
 {
     if (v.isDouble()) {
@@ -49,9 +49,18 @@ bool parseInteger(const QJsonValue &v, T &out)
 
 Value typeValue(const QString &name)
 {
-    static constexpr std::string_view names[] = {
-        "int",  "uint", "double",    "bool", "string",                    "bytes",
-        "list", "map",  "null_type", "type", "google.protobuf.Timestamp", "google.protobuf.Duration"};
+    static constexpr std::string_view names[] = {"int",
+                                                 "uint",
+                                                 "double",
+                                                 "bool",
+                                                 "string",
+                                                 "bytes",
+                                                 "list",
+                                                 "map",
+                                                 "null_type",
+                                                 "type",
+                                                 "google.protobuf.Timestamp",
+                                                 "google.protobuf.Duration"};
     const QByteArray utf8 = name.toUtf8();
     for (std::string_view n : names) {
         if (n == std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())))
@@ -99,8 +108,8 @@ Result<Value> JsonCodec::decode(const QJsonValue &json, Arena &arena)
         return Value::string(store(arena, v.toString()));
     }
     if (tag == QLatin1String("bytes")) {
-        const auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
-                                                            QByteArray::AbortOnBase64DecodingErrors);
+        const auto decoded = QByteArray::fromBase64Encoding(
+            v.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!v.isString() || !decoded)
             return jsonError(QStringLiteral("bad base64 in bytes"));
         return Value::bytes(arena.copy(std::string_view(
@@ -123,8 +132,8 @@ Result<Value> JsonCodec::decode(const QJsonValue &json, Arena &arena)
         std::int64_t seconds = 0;
         std::int32_t nanos = 0;
         const std::string text = v.toString().toStdString();
-        if (!chrono::parseTimestamp(text, seconds, nanos) || seconds < chrono::kMinSeconds
-            || seconds > chrono::kMaxSeconds)
+        if (!chrono::parseTimestamp(text, seconds, nanos) || seconds < chrono::kMinSeconds ||
+            seconds > chrono::kMaxSeconds)
             return jsonError(QStringLiteral("bad timestamp: ") + v.toString());
         return Value::timestamp(seconds, nanos);
     }
@@ -210,9 +219,9 @@ QJsonValue JsonCodec::encode(const Value &value)
         break;
     case ValueKind::Bytes:
         out.insert(QStringLiteral("bytes"),
-                   QString::fromLatin1(QByteArray(value.text().data(),
-                                                  static_cast<qsizetype>(value.text().size()))
-                                           .toBase64()));
+                   QString::fromLatin1(
+                       QByteArray(value.text().data(), static_cast<qsizetype>(value.text().size()))
+                           .toBase64()));
         break;
     case ValueKind::List: {
         QJsonArray items;
@@ -257,8 +266,8 @@ Result<void> JsonCodec::bind(const QJsonObject &bindings, Env &env, SlotActivati
     for (auto it = bindings.begin(); it != bindings.end(); ++it) {
         auto value = decode(it.value(), activation.arena());
         if (!value)
-            return makeError(value.error().code, it.key() + QStringLiteral(": ")
-                                                     + value.error().detail);
+            return makeError(value.error().code,
+                             it.key() + QStringLiteral(": ") + value.error().detail);
         const QByteArray name = it.key().toUtf8();
         const std::string_view view(name.constData(), static_cast<std::size_t>(name.size()));
         const int slot = env.variable(view) ? env.slotOf(view) : env.declareVariable(view);

@@ -34,8 +34,8 @@ int hexValue(char c)
 
 // Words the language reserves: not usable as identifiers, but fine as field and method names.
 constexpr std::array<std::string_view, 17> kReserved = {
-    "as",  "break", "const",   "continue", "else",      "for",    "function", "if",   "import",
-    "let", "loop",  "package", "namespace", "return", "var",      "void", "while"};
+    "as",  "break", "const",   "continue",  "else",   "for", "function", "if",   "import",
+    "let", "loop",  "package", "namespace", "return", "var", "void",     "while"};
 
 } // namespace
 
@@ -345,10 +345,10 @@ Token Lexer::lexString(int start, bool raw, bool bytes)
             break;
         }
         default:
-            if (e >= '0' && e <= '3' && peek() >= '0' && peek() <= '7' && peek(1) >= '0'
-                && peek(1) <= '7') {
-                const char32_t cp = static_cast<char32_t>((e - '0') * 64 + (peek() - '0') * 8
-                                                          + (peek(1) - '0'));
+            if (e >= '0' && e <= '3' && peek() >= '0' && peek() <= '7' && peek(1) >= '0' &&
+                peek(1) <= '7') {
+                const char32_t cp =
+                    static_cast<char32_t>((e - '0') * 64 + (peek() - '0') * 8 + (peek(1) - '0'));
                 m_pos += 2;
                 if (bytes)
                     out.push_back(static_cast<char>(cp));

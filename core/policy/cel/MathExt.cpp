@@ -15,8 +15,8 @@ constexpr Value kNoOverload = Value::error("no such overload");
 
 bool isNumber(const Value &v)
 {
-    return v.kind() == ValueKind::Int || v.kind() == ValueKind::Uint
-           || v.kind() == ValueKind::Double;
+    return v.kind() == ValueKind::Int || v.kind() == ValueKind::Uint ||
+           v.kind() == ValueKind::Double;
 }
 
 // greatest() and least() take numbers as arguments or one list of numbers; the winner keeps
@@ -51,7 +51,7 @@ Value least(EvalContext &, const Value *args, int argc)
     return extreme(args, argc, Ordering::Less);
 }
 
-template<double (*F)(double)>
+template <double (*F)(double)>
 Value rounding(EvalContext &, const Value *args, int)
 {
     if (args[0].kind() != ValueKind::Double)
@@ -115,7 +115,7 @@ Value sign(EvalContext &, const Value *args, int)
     }
 }
 
-template<int Which>
+template <int Which>
 Value classify(EvalContext &, const Value *args, int)
 {
     if (args[0].kind() != ValueKind::Double)
@@ -128,7 +128,7 @@ Value classify(EvalContext &, const Value *args, int)
     return Value::boolean(std::isfinite(d));
 }
 
-template<char Op>
+template <char Op>
 Value bitwise(EvalContext &, const Value *args, int)
 {
     const Value &a = args[0];
@@ -137,8 +137,8 @@ Value bitwise(EvalContext &, const Value *args, int)
         return Op == '&' ? (x & y) : (Op == '|' ? (x | y) : (x ^ y));
     };
     if (a.kind() == ValueKind::Int && b.kind() == ValueKind::Int) {
-        return Value::integer(static_cast<std::int64_t>(
-            apply(static_cast<std::uint64_t>(a.intValue()), static_cast<std::uint64_t>(b.intValue()))));
+        return Value::integer(static_cast<std::int64_t>(apply(
+            static_cast<std::uint64_t>(a.intValue()), static_cast<std::uint64_t>(b.intValue()))));
     }
     if (a.kind() == ValueKind::Uint && b.kind() == ValueKind::Uint)
         return Value::uinteger(apply(a.uintValue(), b.uintValue()));
@@ -155,18 +155,18 @@ Value bitNot(EvalContext &, const Value *args, int)
 }
 
 // Shifts treat ints as bit patterns: right shifts of negative ints bring in zeros.
-template<bool Left>
+template <bool Left>
 Value shift(EvalContext &, const Value *args, int)
 {
     const Value &v = args[0];
-    if ((v.kind() != ValueKind::Int && v.kind() != ValueKind::Uint)
-        || args[1].kind() != ValueKind::Int)
+    if ((v.kind() != ValueKind::Int && v.kind() != ValueKind::Uint) ||
+        args[1].kind() != ValueKind::Int)
         return kNoOverload;
     const std::int64_t by = args[1].intValue();
     if (by < 0)
         return Value::error("math.bitShift: negative offset");
-    const std::uint64_t bits = v.kind() == ValueKind::Int ? static_cast<std::uint64_t>(v.intValue())
-                                                          : v.uintValue();
+    const std::uint64_t bits =
+        v.kind() == ValueKind::Int ? static_cast<std::uint64_t>(v.intValue()) : v.uintValue();
     const std::uint64_t shifted = by >= 64 ? 0 : (Left ? bits << by : bits >> by);
     if (v.kind() == ValueKind::Int)
         return Value::integer(static_cast<std::int64_t>(shifted));

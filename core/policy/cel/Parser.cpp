@@ -220,8 +220,8 @@ std::unique_ptr<Expr> Parser::addition()
         std::vector<std::unique_ptr<Expr>> args;
         args.push_back(std::move(left));
         args.push_back(multiplication());
-        left = call(op.kind == TokenKind::Plus ? "_+_" : "_-_", op.offset, nullptr,
-                    std::move(args));
+        left =
+            call(op.kind == TokenKind::Plus ? "_+_" : "_-_", op.offset, nullptr, std::move(args));
     }
     return left;
 }
@@ -251,9 +251,8 @@ std::unique_ptr<Expr> Parser::unary()
 {
     DepthGuard guard(m_depth, m_maxDepth, peek().offset);
     const TokenKind k = peek().kind;
-    if (k == TokenKind::Bang
-        || (k == TokenKind::Minus && peek(1).kind != TokenKind::Int
-            && peek(1).kind != TokenKind::Double)) {
+    if (k == TokenKind::Bang || (k == TokenKind::Minus && peek(1).kind != TokenKind::Int &&
+                                 peek(1).kind != TokenKind::Double)) {
         const int offset = take().offset;
         std::vector<std::unique_ptr<Expr>> args;
         args.push_back(unary());
@@ -287,8 +286,8 @@ std::unique_ptr<Expr> Parser::member()
             args.push_back(expression());
             expect(TokenKind::RBracket, "']'");
             e = call("_[_]", offset, nullptr, std::move(args));
-        } else if (peek().kind == TokenKind::LBrace
-                   && (e->kind == ExprKind::Ident || e->kind == ExprKind::Select)) {
+        } else if (peek().kind == TokenKind::LBrace &&
+                   (e->kind == ExprKind::Ident || e->kind == ExprKind::Select)) {
             fail(peek().offset, "message construction needs protocol buffer types, which this "
                                 "engine does not have");
         } else {
@@ -313,9 +312,9 @@ std::unique_ptr<Expr> Parser::numericLiteral(bool negative, int offset)
     if (negative) {
         if (t.magnitude > maxInt + 1)
             fail(t.offset, "integer literal out of range");
-        e->literal = Value::integer(t.magnitude == maxInt + 1
-                                        ? std::numeric_limits<std::int64_t>::min()
-                                        : -static_cast<std::int64_t>(t.magnitude));
+        e->literal =
+            Value::integer(t.magnitude == maxInt + 1 ? std::numeric_limits<std::int64_t>::min()
+                                                     : -static_cast<std::int64_t>(t.magnitude));
     } else {
         if (t.magnitude > maxInt)
             fail(t.offset, "integer literal out of range");

@@ -21,17 +21,38 @@ struct OperatorName
 };
 
 constexpr std::array<OperatorName, 18> kOperators = {{
-    {"_+_", Op::Add},           {"_-_", Op::Subtract},      {"_*_", Op::Multiply},
-    {"_/_", Op::Divide},        {"_%_", Op::Modulo},        {"-_", Op::Negate},
-    {"!_", Op::Not},            {"_==_", Op::Equal},        {"_!=_", Op::NotEqual},
-    {"_<_", Op::Less},          {"_<=_", Op::LessEqual},    {"_>_", Op::Greater},
-    {"_>=_", Op::GreaterEqual}, {"@in", Op::In},            {"_&&_", Op::And},
-    {"_||_", Op::Or},           {"_?_:_", Op::Conditional}, {"_[_]", Op::Index},
+    {"_+_", Op::Add},
+    {"_-_", Op::Subtract},
+    {"_*_", Op::Multiply},
+    {"_/_", Op::Divide},
+    {"_%_", Op::Modulo},
+    {"-_", Op::Negate},
+    {"!_", Op::Not},
+    {"_==_", Op::Equal},
+    {"_!=_", Op::NotEqual},
+    {"_<_", Op::Less},
+    {"_<=_", Op::LessEqual},
+    {"_>_", Op::Greater},
+    {"_>=_", Op::GreaterEqual},
+    {"@in", Op::In},
+    {"_&&_", Op::And},
+    {"_||_", Op::Or},
+    {"_?_:_", Op::Conditional},
+    {"_[_]", Op::Index},
 }};
 
-constexpr std::array<std::string_view, 12> kTypeNames = {
-    "int",  "uint", "double",    "bool", "string",                    "bytes",
-    "list", "map",  "null_type", "type", "google.protobuf.Timestamp", "google.protobuf.Duration"};
+constexpr std::array<std::string_view, 12> kTypeNames = {"int",
+                                                         "uint",
+                                                         "double",
+                                                         "bool",
+                                                         "string",
+                                                         "bytes",
+                                                         "list",
+                                                         "map",
+                                                         "null_type",
+                                                         "type",
+                                                         "google.protobuf.Timestamp",
+                                                         "google.protobuf.Duration"};
 
 Value unboundFunction(EvalContext &, const Value *, int)
 {
@@ -56,8 +77,7 @@ bool foldable(Op op)
 
 Planner::Planner(Program &program, const Env &env)
     : m_program(program), m_env(env), m_registry(FunctionRegistry::standard())
-{
-}
+{}
 
 std::int32_t Planner::add(PlanNode node, const std::vector<std::int32_t> &children)
 {
@@ -170,8 +190,8 @@ std::int32_t Planner::resolve(const std::string &name)
             PlanNode node;
             node.op = Op::Slot;
             node.a = v->slot;
-            const std::string message = "no such attribute: variable '" + candidate
-                                        + "' is not bound";
+            const std::string message =
+                "no such attribute: variable '" + candidate + "' is not bound";
             node.failure = Value::error(m_program.m_constants->copy(message));
             return add(node, {});
         }
@@ -279,8 +299,8 @@ std::int32_t Planner::planCall(const Expr &expr)
             re2::RE2::Options options;
             options.set_log_errors(false);
             const std::string_view text = pattern.value.text();
-            auto re = std::make_unique<re2::RE2>(re2::StringPiece(text.data(), text.size()),
-                                                 options);
+            auto re =
+                std::make_unique<re2::RE2>(re2::StringPiece(text.data(), text.size()), options);
             PlanNode node;
             node.op = Op::MatchesConst;
             if (re->ok()) {

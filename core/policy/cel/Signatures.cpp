@@ -132,9 +132,9 @@ const Signatures &Signatures::standard()
         s.add("endsWith", true, "string,string->bool");
         s.add("matches", true, "string,string->bool");
         s.add("matches", false, "string,string->bool");
-        for (std::string_view f : {"getFullYear", "getMonth", "getDayOfMonth", "getDate",
-                                   "getDayOfWeek", "getDayOfYear", "getHours", "getMinutes",
-                                   "getSeconds", "getMilliseconds"}) {
+        for (std::string_view f :
+             {"getFullYear", "getMonth", "getDayOfMonth", "getDate", "getDayOfWeek", "getDayOfYear",
+              "getHours", "getMinutes", "getSeconds", "getMilliseconds"}) {
             s.add(f, true, "timestamp->int");
             s.add(f, true, "timestamp,string->int");
         }
@@ -188,8 +188,7 @@ const Signatures &Signatures::standard()
     return table;
 }
 
-std::vector<const Overload *> Signatures::find(std::string_view name, bool receiver,
-                                               int argc) const
+std::vector<const Overload *> Signatures::find(std::string_view name, bool receiver, int argc) const
 {
     std::vector<const Overload *> out;
     for (const Overload &o : m_overloads) {

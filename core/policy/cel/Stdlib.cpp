@@ -24,7 +24,7 @@ constexpr Value kNoOverload = Value::error("no such overload");
 constexpr Value kRangeError = Value::error("range error: value out of range for the type");
 constexpr Value kConversionError = Value::error("type conversion error");
 
-template<typename T>
+template <typename T>
 bool parseWhole(std::string_view text, T &out)
 {
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -209,8 +209,8 @@ Value endsWith(EvalContext &, const Value *args, int)
         return kNoOverload;
     const std::string_view s = args[0].text();
     const std::string_view suffix = args[1].text();
-    return Value::boolean(s.size() >= suffix.size()
-                          && s.substr(s.size() - suffix.size()) == suffix);
+    return Value::boolean(s.size() >= suffix.size() &&
+                          s.substr(s.size() - suffix.size()) == suffix);
 }
 
 // The pattern is not a constant here (constant patterns are compiled once by the planner).

@@ -70,8 +70,7 @@ bool asDouble(const Value &v, double &d)
 }
 
 // One clause; false with @p error set when the argument does not suit it.
-bool formatClause(char verb, int precision, const Value &arg, std::string &out,
-                  std::string &error)
+bool formatClause(char verb, int precision, const Value &arg, std::string &out, std::string &error)
 {
     const std::string given = ", was given " + std::string(typeNameOf(arg));
     switch (verb) {
@@ -100,8 +99,8 @@ bool formatClause(char verb, int precision, const Value &arg, std::string &out,
     case 'e': {
         double d = 0;
         if (!asDouble(arg, d)) {
-            error = std::string(verb == 'f' ? "fixed-point" : "scientific")
-                    + " clause can only be used on doubles" + given;
+            error = std::string(verb == 'f' ? "fixed-point" : "scientific") +
+                    " clause can only be used on doubles" + given;
             return false;
         }
         std::string special;
@@ -186,8 +185,9 @@ Value formatString(EvalContext &ctx, const Value *args, int)
         }
         const char verb = fmt[i];
         if (std::string_view("sdfeboxX").find(verb) == std::string_view::npos) {
-            return ctx.error("could not parse formatting clause: unrecognized formatting clause \""
-                             + std::string(1, verb) + "\"");
+            return ctx.error(
+                "could not parse formatting clause: unrecognized formatting clause \"" +
+                std::string(1, verb) + "\"");
         }
         if (next >= list.size)
             return ctx.error("index " + std::to_string(next) + " out of range");

@@ -104,8 +104,8 @@ Value upperAscii(EvalContext &ctx, const Value *args, int)
 
 Value replace(EvalContext &ctx, const Value *args, int argc)
 {
-    if (!isString(args[0]) || !isString(args[1]) || !isString(args[2])
-        || (argc == 4 && !isInt(args[3])))
+    if (!isString(args[0]) || !isString(args[1]) || !isString(args[2]) ||
+        (argc == 4 && !isInt(args[3])))
         return kNoOverload;
     const std::string_view s = args[0].text();
     const std::string_view from = args[1].text();
@@ -195,8 +195,8 @@ Value substring(EvalContext &ctx, const Value *args, int argc)
     if (end < 0 || end > length)
         return outOfRange(ctx, end);
     if (end < start) {
-        return ctx.error("invalid substring range. start: " + std::to_string(start)
-                         + ", end: " + std::to_string(end));
+        return ctx.error("invalid substring range. start: " + std::to_string(start) +
+                         ", end: " + std::to_string(end));
     }
     const std::size_t from = utf8::offsetOf(s, start);
     const std::size_t to = utf8::offsetOf(s, end);

@@ -62,8 +62,7 @@ Value durationOf(EvalContext &ctx, const Value *args, int)
 
 bool digits2(std::string_view s, std::size_t pos, int &out)
 {
-    if (pos + 2 > s.size() || s[pos] < '0' || s[pos] > '9' || s[pos + 1] < '0'
-        || s[pos + 1] > '9')
+    if (pos + 2 > s.size() || s[pos] < '0' || s[pos] > '9' || s[pos + 1] < '0' || s[pos + 1] > '9')
         return false;
     out = (s[pos] - '0') * 10 + (s[pos + 1] - '0');
     return true;
@@ -80,8 +79,8 @@ bool zoneOffset(std::string_view zone, std::int64_t utcSeconds, std::int64_t &of
     }
     int hours = 0;
     int minutes = 0;
-    if (zone.size() == pos + 5 && digits2(zone, pos, hours) && zone[pos + 2] == ':'
-        && digits2(zone, pos + 3, minutes)) {
+    if (zone.size() == pos + 5 && digits2(zone, pos, hours) && zone[pos + 2] == ':' &&
+        digits2(zone, pos + 3, minutes)) {
         offset = sign * (hours * 3600 + minutes * 60);
         return true;
     }
@@ -92,7 +91,7 @@ bool zoneOffset(std::string_view zone, std::int64_t utcSeconds, std::int64_t &of
     return true;
 }
 
-template<Field F>
+template <Field F>
 Value accessor(EvalContext &ctx, const Value *args, int argc)
 {
     const Value &v = args[0];

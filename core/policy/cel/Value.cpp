@@ -18,7 +18,7 @@ Ordering orderDoubles(double a, double b)
     return Ordering::Equal;
 }
 
-template<typename T>
+template <typename T>
 Ordering orderPlain(T a, T b)
 {
     if (a < b)
@@ -158,8 +158,8 @@ const Value *mapFind(const MapData &map, const Value &key)
         const std::string_view wanted = key.text();
         for (std::uint32_t i = 0; i < map.size; ++i) {
             const Value &k = map.keys[i];
-            if (k.kind() == ValueKind::String && k.text().size() == wanted.size()
-                && k.text() == wanted)
+            if (k.kind() == ValueKind::String && k.text().size() == wanted.size() &&
+                k.text() == wanted)
                 return &map.values[i];
         }
         return nullptr;

@@ -66,7 +66,10 @@ public:
     /// A type value named as CEL names it ("int", "list", "google.protobuf.Timestamp", ...).
     static constexpr Value type(std::string_view name) { return view(ValueKind::Type, name); }
     /// An error; the message must outlive the value (a literal, or arena-owned).
-    static constexpr Value error(std::string_view message) { return view(ValueKind::Error, message); }
+    static constexpr Value error(std::string_view message)
+    {
+        return view(ValueKind::Error, message);
+    }
     static constexpr Value list(const ListData *data)
     {
         Value v(ValueKind::List);

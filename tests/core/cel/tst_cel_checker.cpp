@@ -37,21 +37,34 @@ void TestCelChecker::wellTyped_data()
 {
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("type");
-    QTest::newRow("string-eq") << "name == 'x'" << "bool";
-    QTest::newRow("arith") << "count * 2 + 1" << "int";
-    QTest::newRow("list-index") << "tags[0]" << "string";
-    QTest::newRow("map-select") << "labels.team" << "string";
-    QTest::newRow("dyn-anything") << "claims.a.b[3] + 1" << "int";
-    QTest::newRow("map-macro") << "tags.map(t, size(t))" << "list(int)";
-    QTest::newRow("filter") << "tags.filter(t, t.startsWith('a'))" << "list(string)";
-    QTest::newRow("mixed-list") << "[1, 'a']" << "list(dyn)";
-    QTest::newRow("ternary") << "count > 1 ? 'many' : 'one'" << "string";
+    QTest::newRow("string-eq") << "name == 'x'"
+                               << "bool";
+    QTest::newRow("arith") << "count * 2 + 1"
+                           << "int";
+    QTest::newRow("list-index") << "tags[0]"
+                                << "string";
+    QTest::newRow("map-select") << "labels.team"
+                                << "string";
+    QTest::newRow("dyn-anything") << "claims.a.b[3] + 1"
+                                  << "int";
+    QTest::newRow("map-macro") << "tags.map(t, size(t))"
+                               << "list(int)";
+    QTest::newRow("filter") << "tags.filter(t, t.startsWith('a'))"
+                            << "list(string)";
+    QTest::newRow("mixed-list") << "[1, 'a']"
+                                << "list(dyn)";
+    QTest::newRow("ternary") << "count > 1 ? 'many' : 'one'"
+                             << "string";
     QTest::newRow("time") << "timestamp('2024-01-01T00:00:00Z') - duration('1h')"
                           << "google.protobuf.Timestamp";
-    QTest::newRow("bind") << "cel.bind(n, size(tags), n * n)" << "int";
-    QTest::newRow("type-ident") << "type(count) == int" << "bool";
-    QTest::newRow("format") << "'%d items'.format([count])" << "string";
-    QTest::newRow("math") << "math.greatest(1, 2, 3)" << "int";
+    QTest::newRow("bind") << "cel.bind(n, size(tags), n * n)"
+                          << "int";
+    QTest::newRow("type-ident") << "type(count) == int"
+                                << "bool";
+    QTest::newRow("format") << "'%d items'.format([count])"
+                            << "string";
+    QTest::newRow("math") << "math.greatest(1, 2, 3)"
+                          << "int";
 }
 
 void TestCelChecker::wellTyped()
@@ -61,8 +74,8 @@ void TestCelChecker::wellTyped()
     const ParseResult parsed = Parser::parse(source);
     QVERIFY(parsed.ok());
     const CheckResult checked = Checker::check(*parsed.ast, m_env);
-    QVERIFY2(checked.ok(), qPrintable(checked.ok() ? QString()
-                                                    : checked.diagnostics.front().toString()));
+    QVERIFY2(checked.ok(),
+             qPrintable(checked.ok() ? QString() : checked.diagnostics.front().toString()));
     QCOMPARE(QString::fromStdString(checked.resultType.toString()), type);
     QCOMPARE(QString::fromStdString(checked.typeOf(parsed.ast->root()).toString()), type);
 }
@@ -74,8 +87,8 @@ void TestCelChecker::diagnostics_data()
     QTest::addColumn<QString>("fragment");
     QTest::newRow("undeclared") << "nmae == 'x'" << 1 << "undeclared reference to 'nmae'";
     QTest::newRow("no-overload") << "name + 1" << 6 << "no matching overload for '_+_'";
-    QTest::newRow("unknown-function") << "count > 1 && frobnicate(name)" << 14
-                                      << "undeclared reference to function 'frobnicate'";
+    QTest::newRow("unknown-function")
+        << "count > 1 && frobnicate(name)" << 14 << "undeclared reference to function 'frobnicate'";
     QTest::newRow("select-on-int") << "count.x" << 6 << "does not support field selection";
     QTest::newRow("bad-range") << "count.all(x, x > 0)" << 1 << "cannot be the range";
     QTest::newRow("predicate-not-bool") << "tags.exists(t, 1)" << 16 << "must be bool";

@@ -65,8 +65,8 @@ bool sameValue(const QJsonValue &expected, const QJsonValue &actual)
         for (const QJsonValue &entry : x) {
             bool found = false;
             for (const QJsonValue &other : y) {
-                if (sameValue(entry[QLatin1String("key")], other[QLatin1String("key")])
-                    && sameValue(entry[QLatin1String("value")], other[QLatin1String("value")])) {
+                if (sameValue(entry[QLatin1String("key")], other[QLatin1String("key")]) &&
+                    sameValue(entry[QLatin1String("value")], other[QLatin1String("value")])) {
                     found = true;
                     break;
                 }
@@ -107,9 +107,8 @@ void TestCelConformance::initTestCase()
             continue;
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(text, &error);
-        QVERIFY2(doc.isObject(), qPrintable(QStringLiteral("line %1: %2")
-                                                .arg(line)
-                                                .arg(error.errorString())));
+        QVERIFY2(doc.isObject(),
+                 qPrintable(QStringLiteral("line %1: %2").arg(line).arg(error.errorString())));
         m_cases.append(doc.object());
     }
     QVERIFY(!m_cases.isEmpty());
@@ -120,8 +119,8 @@ void TestCelConformance::conformance_data()
     QTest::addColumn<QJsonObject>("testCase");
     QSet<QString> seen;
     for (const QJsonObject &c : m_cases) {
-        const QString base = c[QLatin1String("section")].toString() + QLatin1Char('/')
-                             + c[QLatin1String("name")].toString();
+        const QString base = c[QLatin1String("section")].toString() + QLatin1Char('/') +
+                             c[QLatin1String("name")].toString();
         // A few names repeat within a section; number the repeats so every row is distinct.
         QString tag = base;
         for (int n = 2; seen.contains(tag); ++n)
@@ -142,19 +141,19 @@ void TestCelConformance::conformance()
     const QJsonObject expect = testCase[QLatin1String("expect")].toObject();
     if (expect.contains(QLatin1String("error"))) {
         QVERIFY2(!result.ok(),
-                 qPrintable(QStringLiteral("expected an error, got ")
-                            + QString::fromUtf8(QJsonDocument(result.ok() ? result->toObject()
-                                                                          : QJsonObject())
-                                                    .toJson(QJsonDocument::Compact))));
+                 qPrintable(QStringLiteral("expected an error, got ") +
+                            QString::fromUtf8(
+                                QJsonDocument(result.ok() ? result->toObject() : QJsonObject())
+                                    .toJson(QJsonDocument::Compact))));
         return;
     }
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().toString()));
     QVERIFY2(sameValue(expect, *result),
-             qPrintable(QStringLiteral("expected %1, got %2")
-                            .arg(QString::fromUtf8(
-                                     QJsonDocument(expect).toJson(QJsonDocument::Compact)),
-                                 QString::fromUtf8(QJsonDocument(result->toObject())
-                                                       .toJson(QJsonDocument::Compact)))));
+             qPrintable(
+                 QStringLiteral("expected %1, got %2")
+                     .arg(QString::fromUtf8(QJsonDocument(expect).toJson(QJsonDocument::Compact)),
+                          QString::fromUtf8(
+                              QJsonDocument(result->toObject()).toJson(QJsonDocument::Compact)))));
 }
 
 void TestCelConformance::comparatorIsStrict()

@@ -118,8 +118,8 @@ void TestCelInterpreter::heterogeneousNumbers()
     EvalContext ctx;
     for (const char *expr :
          {"1 == 1u", "1u == 1.0", "1.0 == 1", "2 in [1.0, 2.0]", "{1: 'a'}[1u] == 'a'",
-          "{1u: 'a'}[1.0] == 'a'", "1u in {1: true}", "[1, 2u, 3.0] == [1u, 2.0, 3]",
-          "-1 < 1u", "18446744073709551615u > 9223372036854775807"}) {
+          "{1u: 'a'}[1.0] == 'a'", "1u in {1: true}", "[1, 2u, 3.0] == [1u, 2.0, 3]", "-1 < 1u",
+          "18446744073709551615u > 9223372036854775807"}) {
         const Value v = run(ctx, QString::fromUtf8(expr));
         QVERIFY2(v.isBool() && v.boolValue(), expr);
     }
@@ -140,8 +140,8 @@ void TestCelInterpreter::pathologicalRegexIsLinear()
     // (a+)+$ backtracks exponentially in backtracking engines; RE2 stays linear.
     Env env;
     const int slot = env.declareVariable("s", Type(TypeKind::String));
-    auto program = Program::compile(QStringLiteral("s.matches('^(a+)+$') || s.matches('(x+x+)+y')"),
-                                    env);
+    auto program =
+        Program::compile(QStringLiteral("s.matches('^(a+)+$') || s.matches('(x+x+)+y')"), env);
     QVERIFY(program.ok());
     SlotActivation activation;
     const std::string input = std::string(100000, 'a') + "!" + std::string(5000, 'x');

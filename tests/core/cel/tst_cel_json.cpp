@@ -36,8 +36,8 @@ void TestCelJson::roundTrip_data()
     QTest::newRow("type") << QByteArray(R"({"type":"google.protobuf.Duration"})");
     QTest::newRow("timestamp") << QByteArray(R"({"timestamp":"2024-02-29T12:00:00.5Z"})");
     QTest::newRow("duration") << QByteArray(R"({"duration":"-1.5s"})");
-    QTest::newRow("nested")
-        << QByteArray(R"({"list":[{"int":"1"},{"map":[{"key":{"string":"k"},"value":{"list":[]}},{"key":{"uint":"2"},"value":{"null":true}}]}]})");
+    QTest::newRow("nested") << QByteArray(
+        R"({"list":[{"int":"1"},{"map":[{"key":{"string":"k"},"value":{"list":[]}},{"key":{"uint":"2"},"value":{"null":true}}]}]})");
 }
 
 void TestCelJson::roundTrip()
@@ -59,9 +59,10 @@ void TestCelJson::rejectsBadInput_data()
     QTest::newRow("int-garbage") << QByteArray(R"({"int":"12x"})");
     QTest::newRow("negative-uint") << QByteArray(R"({"uint":"-1"})");
     QTest::newRow("bad-base64") << QByteArray(R"({"bytes":"!!"})");
-    QTest::newRow("double-key") << QByteArray(R"({"map":[{"key":{"double":1},"value":{"null":true}}]})");
-    QTest::newRow("duplicate-key")
-        << QByteArray(R"({"map":[{"key":{"int":"1"},"value":{"null":true}},{"key":{"uint":"1"},"value":{"null":true}}]})");
+    QTest::newRow("double-key") << QByteArray(
+        R"({"map":[{"key":{"double":1},"value":{"null":true}}]})");
+    QTest::newRow("duplicate-key") << QByteArray(
+        R"({"map":[{"key":{"int":"1"},"value":{"null":true}},{"key":{"uint":"1"},"value":{"null":true}}]})");
     QTest::newRow("unknown-tag") << QByteArray(R"({"float":1})");
     QTest::newRow("unknown-type") << QByteArray(R"({"type":"float"})");
 }

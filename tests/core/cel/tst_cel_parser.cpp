@@ -79,8 +79,8 @@ QString shape(const Expr &e)
         QStringList args;
         for (const auto &c : e.children)
             args << shape(*c);
-        return QString::fromStdString(e.name) + QLatin1Char('(') + args.join(QLatin1Char(','))
-               + QLatin1Char(')');
+        return QString::fromStdString(e.name) + QLatin1Char('(') + args.join(QLatin1Char(',')) +
+               QLatin1Char(')');
     }
     default:
         return QStringLiteral("?");
@@ -93,16 +93,26 @@ void TestCelParser::precedence_data()
 {
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("mul-over-add") << "1 + 2 * 3" << "_+_(1,_*_(2,3))";
-    QTest::newRow("left-assoc-sub") << "1 - 2 - 3" << "_-_(_-_(1,2),3)";
-    QTest::newRow("and-over-or") << "a || b && c" << "_||_(a,_&&_(b,c))";
-    QTest::newRow("relation-over-and") << "a < 1 && b" << "_&&_(_<_(a,1),b)";
-    QTest::newRow("in-is-relation") << "a in b == c" << "_==_(@in(a,b),c)";
-    QTest::newRow("ternary-right-assoc") << "a ? b : c ? d : e" << "_?_:_(a,b,_?_:_(c,d,e))";
-    QTest::newRow("unary-binds-tight") << "!a && -b < 1" << "_&&_(!_(a),_<_(-_(b),1))";
-    QTest::newRow("member-over-unary") << "-a.b" << "-_(a.b)";
-    QTest::newRow("negative-literal") << "-5 * 2" << "_*_(-5,2)";
-    QTest::newRow("index-and-call") << "a[1].size()" << "size(_[_](a,1))";
+    QTest::newRow("mul-over-add") << "1 + 2 * 3"
+                                  << "_+_(1,_*_(2,3))";
+    QTest::newRow("left-assoc-sub") << "1 - 2 - 3"
+                                    << "_-_(_-_(1,2),3)";
+    QTest::newRow("and-over-or") << "a || b && c"
+                                 << "_||_(a,_&&_(b,c))";
+    QTest::newRow("relation-over-and") << "a < 1 && b"
+                                       << "_&&_(_<_(a,1),b)";
+    QTest::newRow("in-is-relation") << "a in b == c"
+                                    << "_==_(@in(a,b),c)";
+    QTest::newRow("ternary-right-assoc") << "a ? b : c ? d : e"
+                                         << "_?_:_(a,b,_?_:_(c,d,e))";
+    QTest::newRow("unary-binds-tight") << "!a && -b < 1"
+                                       << "_&&_(!_(a),_<_(-_(b),1))";
+    QTest::newRow("member-over-unary") << "-a.b"
+                                       << "-_(a.b)";
+    QTest::newRow("negative-literal") << "-5 * 2"
+                                      << "_*_(-5,2)";
+    QTest::newRow("index-and-call") << "a[1].size()"
+                                    << "size(_[_](a,1))";
 }
 
 void TestCelParser::precedence()
@@ -154,7 +164,8 @@ void TestCelParser::nodesCarryOffsets()
 
 void TestCelParser::macrosExpand()
 {
-    ParseResult r = Parser::parse(QStringLiteral("has(a.b) && xs.exists(x, v, x > 0) && cel.bind(y, 1, y)"));
+    ParseResult r =
+        Parser::parse(QStringLiteral("has(a.b) && xs.exists(x, v, x > 0) && cel.bind(y, 1, y)"));
     QVERIFY(r.ok());
     const Expr &root = r.ast->root();
     const Expr &has = root.child(0).child(0);
@@ -175,7 +186,8 @@ void TestCelParser::macrosExpand()
 
 void TestCelParser::deepNestingIsRefused()
 {
-    const QString deep = QString(5000, QLatin1Char('(')) + QLatin1Char('1') + QString(5000, QLatin1Char(')'));
+    const QString deep =
+        QString(5000, QLatin1Char('(')) + QLatin1Char('1') + QString(5000, QLatin1Char(')'));
     const ParseResult r = Parser::parse(deep);
     QVERIFY(!r.ok());
     QVERIFY(r.diagnostics.front().message.contains(QLatin1String("nests too deeply")));
