@@ -165,8 +165,33 @@ Key Certificate::publicKey() const
 {
     if (!m_x509)
         return {};
-    EVP_PKEY *k = X509_get_pubkey(m_x509.get());
-    return k ? Key(EvpPkeyPtr(k)) : Key();
+    if (EVP_PKEY *k = X509_get_pubkey(m_x509.get()))
+        return Key(EvpPkeyPtr(k));
+    takeOpenSslErrors();
+    // A leaf fresh from CertificateBuilder: decode the key from its encoded SubjectPublicKeyInfo.
+    unsigned char *der = nullptr;
+    const int len = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(m_x509.get()), &der);
+    if (len <= 0)
+        return {};
+    auto key = Key::fromPublicDer(QByteArray(reinterpret_cast<const char *>(der), len));
+    OPENSSL_free(der);
+    return key ? *key : Key();
+}
+
+bool Certificate::hasDecodedPublicKey() const
+{
+    if (!m_x509)
+        return false;
+    const bool has = X509_get0_pubkey(m_x509.get()) != nullptr;
+    if (!has)
+        takeOpenSslErrors();
+    return has;
+}
+
+Certificate Certificate::reparsed() const
+{
+    auto copy = fromDer(toDer());
+    return copy ? *copy : Certificate();
 }
 
 QStringList Certificate::uriSans() const

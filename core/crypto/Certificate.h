@@ -42,6 +42,11 @@ public:
     QDateTime notBefore() const;
     QDateTime notAfter() const;
     Key publicKey() const;
+    /// Whether OpenSSL holds the subject key decoded (false for a leaf fresh from
+    /// CertificateBuilder, which skips that cost; see reparsed()).
+    bool hasDecodedPublicKey() const;
+    /// The same certificate parsed anew from its DER, with its key decoded.
+    Certificate reparsed() const;
     QStringList uriSans() const;
     QStringList dnsSans() const;
     /// Number of GeneralNames of every kind in the SAN extension.

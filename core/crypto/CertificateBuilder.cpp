@@ -70,6 +70,41 @@ bool setName(X509_NAME *name, const QString &org, const QString &cn)
     return add("O", org) && add("CN", cn);
 }
 
+// X509_set_pubkey round-trips the key through OpenSSL 3.0's encoder and decoder, which costs
+// several times an ECDSA signature. For an EC leaf the SubjectPublicKeyInfo is just the curve OID
+// and the encoded point, both available without a decoder. The certificate then carries no
+// decoded key in memory (X509_get0_pubkey gives null) until it is parsed again: Certificate and
+// the validator account for that. Signing certificates take the full path, as they must serve as
+// issuers in OpenSSL's X509_STORE at once.
+bool setSubjectPublicKey(X509 *x, const Key &key, bool leaf)
+{
+    if (leaf && key.isEc()) {
+        char group[64] = {};
+        size_t groupLen = 0;
+        unsigned char point[256];
+        size_t pointLen = 0;
+        const int curve =
+            EVP_PKEY_get_utf8_string_param(key.get(), "group", group, sizeof group, &groupLen) == 1
+                ? (OBJ_sn2nid(group) != NID_undef ? OBJ_sn2nid(group) : EC_curve_nist2nid(group))
+                : NID_undef;
+        if (curve != NID_undef
+            && EVP_PKEY_get_octet_string_param(key.get(), "encoded-pub-key", point, sizeof point,
+                                               &pointLen)
+                   == 1) {
+            auto *bits = static_cast<unsigned char *>(OPENSSL_memdup(point, pointLen));
+            if (bits
+                && X509_PUBKEY_set0_param(X509_get_X509_PUBKEY(x),
+                                          OBJ_nid2obj(NID_X9_62_id_ecPublicKey), V_ASN1_OBJECT,
+                                          OBJ_nid2obj(curve), bits, int(pointLen))
+                       == 1)
+                return true;
+            OPENSSL_free(bits);
+        }
+        takeOpenSslErrors();
+    }
+    return X509_set_pubkey(x, key.get()) == 1;
+}
+
 } // namespace
 
 const EVP_MD *CertificateBuilder::digestFor(const Key &signingKey)
@@ -94,7 +129,7 @@ Result<Certificate> CertificateBuilder::build(const CertificateSpec &spec, const
     if (!ASN1_TIME_set(X509_getm_notBefore(x.get()), time_t(spec.notBefore.toSecsSinceEpoch()))
         || !ASN1_TIME_set(X509_getm_notAfter(x.get()), time_t(spec.notAfter.toSecsSinceEpoch())))
         return fail("validity");
-    if (X509_set_pubkey(x.get(), subjectKey.get()) != 1)
+    if (!setSubjectPublicKey(x.get(), subjectKey, spec.role == CertificateSpec::Role::Leaf))
         return fail("public key");
     if (!setName(X509_get_subject_name(x.get()), spec.organization, spec.commonName))
         return fail("subject");

@@ -129,8 +129,12 @@ Result<X509SvidVerification> X509SvidValidator::validate(const QList<Certificate
         X509_up_ref(chain[i].get());
         sk_X509_push(untrusted.get(), chain[i].get());
     }
+    // OpenSSL's path validation checks the leaf's key; a leaf minted in this process may not
+    // hold it decoded yet (CertificateBuilder skips that cost).
+    const Certificate leaf =
+        chain.first().hasDecodedPublicKey() ? chain.first() : chain.first().reparsed();
     X509StoreCtxPtr ctx(X509_STORE_CTX_new());
-    if (!ctx || X509_STORE_CTX_init(ctx.get(), store.get(), chain.first().get(), untrusted.get())
+    if (!ctx || X509_STORE_CTX_init(ctx.get(), store.get(), leaf.get(), untrusted.get())
                     != 1)
         return refuse("path_invalid", takeOpenSslErrors());
     X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param(ctx.get());
