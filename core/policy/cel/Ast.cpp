@@ -11,6 +11,23 @@ Ast::Ast(std::string source, std::unique_ptr<Expr> root, int nodeCount,
       m_literals(std::move(literals))
 {}
 
+std::pair<int, int> Ast::span(const Expr &expr) const
+{
+    std::pair<int, int> range{expr.offset, expr.end};
+    for (const auto &child : expr.children) {
+        const auto inner = span(*child);
+        range.first = std::min(range.first, inner.first);
+        range.second = std::max(range.second, inner.second);
+    }
+    return range;
+}
+
+QString Ast::sourceText(const Expr &expr) const
+{
+    const auto [first, second] = span(expr);
+    return QString::fromUtf8(m_source.data() + first, second - first);
+}
+
 Diagnostic Ast::diagnosticAt(int offset, const QString &message) const
 {
     return locateDiagnostic(m_source, offset, message);

@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 
 namespace ta::core::cel {
 
@@ -24,6 +25,10 @@ public:
     const std::string &source() const { return m_source; }
     /// One past the largest node id.
     int nodeCount() const { return m_nodeCount; }
+    /// The byte range [first, second) that @p expr and its subexpressions cover.
+    std::pair<int, int> span(const Expr &expr) const;
+    /// The source text of @p expr (for explanations: "which clause failed").
+    QString sourceText(const Expr &expr) const;
     /// A diagnostic at byte @p offset, with its line and column.
     Diagnostic diagnosticAt(int offset, const QString &message) const;
 

@@ -50,6 +50,8 @@ struct Expr
     int id = 0;
     /// Byte offset of the node in the source (of the operator for operator calls).
     int offset = 0;
+    /// One past the node's last byte; with the smallest offset in its subtree, its span.
+    int end = 0;
     Value literal;
     /// Identifier, selected field or function name.
     std::string name;

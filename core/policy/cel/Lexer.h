@@ -17,6 +17,8 @@ public:
 
     /// The next token; TokenKind::End at the end of input.
     Token next();
+    /// The byte offset the lexer has reached: the end of the token next() returned.
+    int position() const { return static_cast<int>(m_pos); }
 
 private:
     Token lexNumber();

@@ -82,6 +82,7 @@ Parser::Parser(std::string_view source, int maxDepth)
     Lexer lexer(source);
     for (;;) {
         Token t = lexer.next();
+        t.end = lexer.position();
         const TokenKind kind = t.kind;
         m_tokens.push_back(std::move(t));
         if (kind == TokenKind::End || kind == TokenKind::Error)
@@ -98,8 +99,10 @@ const Token &Parser::peek(std::size_t ahead) const
 Token Parser::take()
 {
     Token t = peek();
-    if (m_pos < m_tokens.size() - 1)
+    if (m_pos < m_tokens.size() - 1) {
         ++m_pos;
+        m_lastEnd = t.end;
+    }
     return t;
 }
 
@@ -128,6 +131,9 @@ std::unique_ptr<Expr> Parser::node(ExprKind kind, int offset)
     e->kind = kind;
     e->offset = offset;
     e->id = m_nextId++;
+    // Nodes are made once their last token is consumed (lists and maps excepted, which set
+    // their end at the closing bracket).
+    e->end = m_lastEnd;
     return e;
 }
 
@@ -401,23 +407,26 @@ std::unique_ptr<Expr> Parser::primary()
         take();
         auto e = node(ExprKind::CreateList, offset);
         e->children = exprList(TokenKind::RBracket);
+        e->end = m_lastEnd;
         return e;
     }
     case TokenKind::LBrace: {
         take();
         auto e = node(ExprKind::CreateMap, offset);
-        if (accept(TokenKind::RBrace))
-            return e;
-        for (;;) {
+        for (bool first = true;; first = false) {
+            if (accept(TokenKind::RBrace))
+                break;
+            if (!first) {
+                expect(TokenKind::Comma, "',' or '}'");
+                if (accept(TokenKind::RBrace))
+                    break;
+            }
             e->children.push_back(expression());
             expect(TokenKind::Colon, "':'");
             e->children.push_back(expression());
-            if (accept(TokenKind::RBrace))
-                return e;
-            expect(TokenKind::Comma, "',' or '}'");
-            if (accept(TokenKind::RBrace))
-                return e;
         }
+        e->end = m_lastEnd;
+        return e;
     }
     case TokenKind::End:
         fail(offset, "unexpected end of expression");

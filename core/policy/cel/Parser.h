@@ -56,6 +56,7 @@ private:
     std::vector<Token> m_tokens;
     std::size_t m_pos = 0;
     int m_nextId = 1;
+    int m_lastEnd = 0;
     int m_depth = 0;
     int m_maxDepth;
     std::unique_ptr<Arena> m_literals;

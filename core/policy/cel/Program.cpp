@@ -27,6 +27,14 @@ Program Program::plan(const Ast &ast, const Env &env)
     return program;
 }
 
+Program Program::plan(const Ast &, const Expr &subexpression, const Env &env)
+{
+    Program program;
+    Planner planner(program, env);
+    program.m_root = planner.plan(subexpression);
+    return program;
+}
+
 Result<Program> Program::compile(const QString &source, const Env &env, bool typeCheck)
 {
     ParseResult parsed = Parser::parse(source);

@@ -20,6 +20,7 @@ class Activation;
 class Ast;
 class Env;
 class EvalContext;
+struct Expr;
 
 /// A compiled expression: names resolved to activation slots, functions bound, constant
 /// subexpressions folded and constant regular expressions compiled. Compile once, evaluate
@@ -34,6 +35,9 @@ public:
 
     /// Plans a parsed expression against @p env (which gives the variables their slots).
     static Program plan(const Ast &ast, const Env &env);
+    /// Plans one subexpression of @p ast, e.g. each clause of a conjunction, to explain which
+    /// clause of a condition failed.
+    static Program plan(const Ast &ast, const Expr &subexpression, const Env &env);
     /// Parses, type-checks (when @p typeCheck) and plans @p source. Errors: cel.syntax,
     /// cel.check (detail "line:column: message").
     static Result<Program> compile(const QString &source, const Env &env, bool typeCheck = true);

@@ -53,6 +53,8 @@ struct Token
 {
     TokenKind kind = TokenKind::End;
     int offset = 0;
+    /// One past the last byte of the token.
+    int end = 0;
     std::string text;
     /// Integer literals keep their magnitude so that -9223372036854775808 can be formed.
     std::uint64_t magnitude = 0;

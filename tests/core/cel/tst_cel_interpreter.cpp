@@ -2,6 +2,7 @@
 #include "core/policy/cel/Activation.h"
 #include "core/policy/cel/Env.h"
 #include "core/policy/cel/EvalContext.h"
+#include "core/policy/cel/Parser.h"
 #include "core/policy/cel/Program.h"
 #include "core/policy/cel/SlotActivation.h"
 
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void unboundVariableIsAnError();
     void hostActivationIsConsultedBySlot();
     void containerResolvesNames();
+    void clausesExplainAFailure();
 };
 
 void TestCelInterpreter::overflowIsAnError_data()
@@ -277,6 +279,28 @@ void TestCelInterpreter::containerResolvesNames()
     auto qualified = Program::compile(QStringLiteral("policy.limit + 1"), env);
     QVERIFY(qualified.ok());
     QCOMPARE(qualified->evaluate(activation, ctx).intValue(), 8);
+}
+
+void TestCelInterpreter::clausesExplainAFailure()
+{
+    // How a policy says which clause failed: plan each conjunct of the condition on its own.
+    Env env;
+    const int ns = env.declareVariable("ns", Type(TypeKind::String));
+    const int attested = env.declareVariable("attested", Type(TypeKind::Bool));
+    const ParseResult parsed = Parser::parse(QStringLiteral("ns == 'payments' && attested"));
+    QVERIFY(parsed.ok());
+    SlotActivation activation;
+    activation.bind(ns, Value::string("payments"));
+    activation.bind(attested, Value::boolean(false));
+    EvalContext ctx;
+    QStringList failed;
+    for (const auto &clause : parsed.ast->root().children) {
+        const Program program = Program::plan(*parsed.ast, *clause, env);
+        const Value v = program.evaluate(activation, ctx);
+        if (!v.isBool() || !v.boolValue())
+            failed << parsed.ast->sourceText(*clause);
+    }
+    QCOMPARE(failed, QStringList{QStringLiteral("attested")});
 }
 
 QTEST_GUILESS_MAIN(TestCelInterpreter)

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void nodesCarryOffsets();
     void macrosExpand();
     void deepNestingIsRefused();
+    void spansCoverSourceText();
 };
 
 void TestCelParser::syntaxErrorPositions_data()
@@ -197,6 +198,21 @@ void TestCelParser::deepNestingIsRefused()
     QVERIFY(!chain.ok());
     QStringList few(200, QStringLiteral("x"));
     QVERIFY(Parser::parse(few.join(QLatin1String(" || "))).ok());
+}
+
+void TestCelParser::spansCoverSourceText()
+{
+    const QString source =
+        QStringLiteral("a.b == 'x' && [c, d][0].exists(e, e > 1) && size({'k': [1]}) > 0");
+    const ParseResult r = Parser::parse(source);
+    QVERIFY(r.ok());
+    const Expr &root = r.ast->root();
+    QCOMPARE(r.ast->sourceText(root), source);
+    const Expr &left = root.child(0);
+    QCOMPARE(r.ast->sourceText(left.child(0)), QStringLiteral("a.b == 'x'"));
+    QCOMPARE(r.ast->sourceText(left.child(1)), QStringLiteral("[c, d][0].exists(e, e > 1)"));
+    QCOMPARE(r.ast->sourceText(root.child(1)), QStringLiteral("size({'k': [1]}) > 0"));
+    QCOMPARE(r.ast->sourceText(root.child(1).child(0).child(0)), QStringLiteral("{'k': [1]}"));
 }
 
 QTEST_GUILESS_MAIN(TestCelParser)
