@@ -51,11 +51,10 @@ const EVP_MD *digestFor(const AlgInfo &a)
 }
 
 // RFC 7518 3.5 fixes the PSS salt at the hash size and MGF1 on the same hash (OpenSSL's default
-// MGF1 digest is the signing digest).
+// MGF1 digest is the signing digest). PKCS#1 v1.5 is already the default for the plain RSA keys
+// checkKeyFits lets through to RS*, and setting it again costs a parameter round trip per token.
 bool configurePadding(EVP_PKEY_CTX *pctx, const AlgInfo &a)
 {
-    if (a.family == AlgInfo::Family::RsaPkcs1)
-        return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) > 0;
     if (a.family == AlgInfo::Family::RsaPss)
         return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) > 0
                && EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) > 0;

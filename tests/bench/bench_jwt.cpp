@@ -46,6 +46,9 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
     const qint64 budget = quick ? 200 : 2000;
+    // --alg ES256 runs one case only, for profiling.
+    const qsizetype algArg = app.arguments().indexOf(QStringLiteral("--alg"));
+    const QString only = algArg > 0 ? app.arguments().value(algArg + 1) : QString();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto td = TrustDomain::fromName(QStringLiteral("bench.example")).value();
     const auto id = SpiffeId::fromString(QStringLiteral("spiffe://bench.example/ns/pay/sa/api")).value();
@@ -60,6 +63,8 @@ int main(int argc, char *argv[])
                           Case{JwsAlgorithm::RS256, KeyType::Rsa2048},
                           Case{JwsAlgorithm::PS256, KeyType::Rsa2048},
                           Case{JwsAlgorithm::ES384, KeyType::EcP384}}) {
+        if (!only.isEmpty() && Jose::algorithmName(c.alg) != only)
+            continue;
         auto key = Key::generate(c.keyType);
         if (!key)
             return 1;
