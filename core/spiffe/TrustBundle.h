@@ -27,7 +27,11 @@ public:
     explicit TrustBundle(TrustDomain td);
 
     /// Reads a SPIFFE bundle (JWKS). Entries of unknown `use` or `kty` are skipped as the spec
-    /// requires; `keys` must be present but may be empty (a bundle that trusts nothing).
+    /// requires; `keys` must be present but may be empty (a bundle that trusts nothing). An entry
+    /// without `use` is refused (the spec says it MUST be set). x509-svid entries need exactly one
+    /// x5c certificate whose key is the entry's key (as go-spiffe; X509-SVID.md 6.2 would skip
+    /// such entries, but a malformed authority is better reported than silently dropped); a kid
+    /// on them is tolerated. jwt-svid entries need a kid, unique in the bundle.
     [[nodiscard]] static Result<TrustBundle> fromJwks(const TrustDomain &td, const QByteArray &json);
     /// Reads PEM CA certificates as X.509 authorities; there must be at least one.
     [[nodiscard]] static Result<TrustBundle> fromPem(const TrustDomain &td, const QByteArray &pem);

@@ -11,6 +11,10 @@ Result<void> TrustDomain::validateName(QStringView name)
 {
     if (name.isEmpty())
         return makeError(QStringLiteral("spiffe.td.empty"));
+    // A whole SPIFFE ID where a bare name belongs is a common slip; say so rather than
+    // reporting its colon as a port.
+    if (name.contains(u"://"))
+        return makeError(QStringLiteral("spiffe.td.not_a_name"), name.toString());
     // Whole-string checks first, so "user:pw@host" is reported as userinfo, not as a port.
     if (name.contains(u'@'))
         return makeError(QStringLiteral("spiffe.td.userinfo"), name.toString());

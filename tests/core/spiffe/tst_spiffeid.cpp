@@ -177,6 +177,8 @@ void TestSpiffeId::trustDomainName_data()
     QTest::newRow("percent") << QStringLiteral("a%2eb") << QStringLiteral("spiffe.td.percent_encoded");
     QTest::newRow("slash") << QStringLiteral("example.org/a") << QStringLiteral("spiffe.td.bad_char");
     QTest::newRow("space") << QStringLiteral("example org") << QStringLiteral("spiffe.td.bad_char");
+    QTest::newRow("a SPIFFE ID, not a name") << QStringLiteral("spiffe://example.org")
+                                             << QStringLiteral("spiffe.td.not_a_name");
 }
 
 void TestSpiffeId::trustDomainName()
