@@ -2,8 +2,10 @@
 #include "core/attestation/TpmQuote.h"
 
 #include <openssl/ecdsa.h>
+#include <openssl/pem.h>
 #include <openssl/rsa.h>
 
+#include <QCryptographicHash>
 #include <QJsonValue>
 #include <QSet>
 #include <QStringList>
@@ -173,6 +175,25 @@ Result<QByteArray> base64Field(const QJsonObject &payload, const char *name)
         return tpmError("tpm.payload_invalid",
                         QStringLiteral("%1: not base64").arg(QLatin1String(name)));
     return *decoded;
+}
+
+// The DER inside a "PUBLIC KEY" PEM block (OpenSSL reads the armor); empty for anything else.
+QByteArray pemPublicKeyDer(const QByteArray &pem)
+{
+    BioPtr bio = readBio(pem);
+    char *name = nullptr;
+    char *header = nullptr;
+    unsigned char *data = nullptr;
+    long len = 0;
+    QByteArray der;
+    if (bio && PEM_read_bio(bio.get(), &name, &header, &data, &len) == 1
+        && qstrcmp(name, "PUBLIC KEY") == 0)
+        der = QByteArray(reinterpret_cast<const char *>(data), int(len));
+    OPENSSL_free(name);
+    OPENSSL_free(header);
+    OPENSSL_free(data);
+    takeOpenSslErrors();
+    return der;
 }
 
 Result<QByteArray> digest(TpmQuote::Alg hash, const QByteArray &data)
@@ -568,15 +589,22 @@ Result<TpmQuote::Verified> TpmQuote::verifyEvidencePayload(
     const QJsonValue akValue = payload.value(QLatin1String("ak_public"));
     if (!akValue.isString())
         return tpmError("tpm.payload_invalid", QStringLiteral("ak_public: missing or not a string"));
-    auto ak = Key::fromPem(akValue.toString().toLatin1());
-    if (!ak)
-        return tpmError("tpm.payload_invalid",
-                        QStringLiteral("ak_public: ") + ak.error().toString());
-    if (!ak->samePublicKey(registeredAk))
-        return tpmError("tpm.ak_mismatch",
-                        QStringLiteral("payload AK %1, registered AK %2")
-                            .arg(QString::fromLatin1(ak->fingerprint()),
-                                 QString::fromLatin1(registeredAk.fingerprint())));
+    const QByteArray akPem = akValue.toString().toLatin1();
+    const QByteArray registeredDer = registeredAk.publicDer();
+    // Fast path: the payload's PEM body is byte for byte the registered SubjectPublicKeyInfo.
+    // OpenSSL's key decoders cost more than the quote's whole verification, so a full decode
+    // only runs when the bytes differ (another encoding of the same key, or another key).
+    if (pemPublicKeyDer(akPem) != registeredDer) {
+        auto ak = Key::fromPem(akPem);
+        if (!ak)
+            return tpmError("tpm.payload_invalid",
+                            QStringLiteral("ak_public: ") + ak.error().toString());
+        if (!ak->samePublicKey(registeredAk))
+            return tpmError("tpm.ak_mismatch",
+                            QStringLiteral("payload AK %1, registered AK %2")
+                                .arg(QString::fromLatin1(ak->fingerprint()),
+                                     QString::fromLatin1(registeredAk.fingerprint())));
+    }
 
     auto attest = base64Field(payload, "quote");
     if (!attest)
@@ -615,7 +643,8 @@ Result<TpmQuote::Verified> TpmQuote::verifyEvidencePayload(
     v.attest = quote->attest();
     v.signature = quote->signature();
     v.pcrs = std::move(pcrs).value();
-    v.akFingerprint = registeredAk.fingerprint();
+    // Key::fingerprint()'s definition, without encoding the key a second time.
+    v.akFingerprint = QCryptographicHash::hash(registeredDer, QCryptographicHash::Sha256).toHex();
     return v;
 }
 
