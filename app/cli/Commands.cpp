@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "app/cli/AttestationCommands.h"
 #include "app/cli/CliSupport.h"
 #include "app/cli/SvidCommands.h"
 #include "app/cli/VerifyCommands.h"
@@ -21,6 +22,10 @@ const QList<Command> &commands()
         {{QStringLiteral("bundle"), QStringLiteral("export")}, QStringLiteral("Export a trust bundle."), bundleExport},
         {{QStringLiteral("verify"), QStringLiteral("x509")}, QStringLiteral("Validate an X509-SVID."), verifyX509},
         {{QStringLiteral("verify"), QStringLiteral("jwt")}, QStringLiteral("Validate a JWT-SVID."), verifyJwt},
+        {{QStringLiteral("anchors"), QStringLiteral("import")}, QStringLiteral("Import trust anchors and reference values."), anchorsImport},
+        {{QStringLiteral("evidence"), QStringLiteral("import")}, QStringLiteral("Import an evidence recording."), evidenceImport},
+        {{QStringLiteral("evidence"), QStringLiteral("verify")}, QStringLiteral("Replay evidence through the attestors."), evidenceVerify},
+        {{QStringLiteral("lab"), QStringLiteral("generate")}, QStringLiteral("Generate a lab workspace and evidence."), labGenerate},
     };
     return all;
 }

@@ -316,6 +316,8 @@ Result<void> AnchorSet::addAnchor(TrustAnchor anchor)
     if (m_anchorIndex.contains(anchor.id))
         return makeError(QStringLiteral("anchors.duplicate_id"), anchor.id);
     m_anchorIndex.insert(anchor.id, m_anchors.size());
+    m_byKind[int(anchor.kind)].append(m_anchors.size());
+    m_byKindName.insert(anchorKindName(anchor.kind) + QChar(0) + anchor.name, m_anchors.size());
     m_anchors.append(std::move(anchor));
     return {};
 }
@@ -325,6 +327,10 @@ Result<void> AnchorSet::addReferenceValue(ReferenceValue value)
     if (m_referenceIndex.contains(value.id))
         return makeError(QStringLiteral("anchors.duplicate_id"), value.id);
     m_referenceIndex.insert(value.id, m_references.size());
+    if (value.kind == ReferenceKind::ImageDigest)
+        m_byImage.insert(value.image, m_references.size());
+    else
+        m_pcrBySubject.insert(value.subject, m_references.size());
     m_references.append(std::move(value));
     return {};
 }
@@ -354,30 +360,30 @@ const TrustAnchor *AnchorSet::anchor(const QString &id) const
 QList<const TrustAnchor *> AnchorSet::anchorsOfKind(AnchorKind kind) const
 {
     QList<const TrustAnchor *> out;
-    for (const TrustAnchor &a : m_anchors) {
-        if (a.kind == kind)
-            out.append(&a);
-    }
+    for (qsizetype i : m_byKind.value(int(kind)))
+        out.append(&m_anchors.at(i));
     return out;
+}
+
+const TrustAnchor *AnchorSet::anchorNamed(AnchorKind kind, const QString &name) const
+{
+    const auto it = m_byKindName.constFind(anchorKindName(kind) + QChar(0) + name);
+    return it == m_byKindName.cend() ? nullptr : &m_anchors.at(*it);
 }
 
 QList<const ReferenceValue *> AnchorSet::imageDigests(const QString &image) const
 {
     QList<const ReferenceValue *> out;
-    for (const ReferenceValue &v : m_references) {
-        if (v.kind == ReferenceKind::ImageDigest && v.image == image)
-            out.append(&v);
-    }
+    for (auto it = m_byImage.constFind(image); it != m_byImage.cend() && it.key() == image; ++it)
+        out.prepend(&m_references.at(*it));
     return out;
 }
 
 QList<const ReferenceValue *> AnchorSet::pcrValues(const QString &subject) const
 {
     QList<const ReferenceValue *> out;
-    for (const ReferenceValue &v : m_references) {
-        if (v.kind == ReferenceKind::Pcr && v.subject == subject)
-            out.append(&v);
-    }
+    for (auto it = m_pcrBySubject.constFind(subject); it != m_pcrBySubject.cend() && it.key() == subject; ++it)
+        out.prepend(&m_references.at(*it));
     return out;
 }
 

@@ -35,6 +35,8 @@ public:
     const QList<ReferenceValue> &referenceValues() const { return m_references; }
     const TrustAnchor *anchor(const QString &id) const;
     QList<const TrustAnchor *> anchorsOfKind(AnchorKind kind) const;
+    /// The anchor of @p kind named @p name (cluster, key name, node subject), or nullptr.
+    const TrustAnchor *anchorNamed(AnchorKind kind, const QString &name) const;
     /// Allowed digests of @p image (repository without tag or digest).
     QList<const ReferenceValue *> imageDigests(const QString &image) const;
     /// Golden PCR values of @p subject.
@@ -48,6 +50,11 @@ private:
     QList<ReferenceValue> m_references;
     QHash<QString, qsizetype> m_anchorIndex;
     QHash<QString, qsizetype> m_referenceIndex;
+    // Lookups by image and by PCR subject stay O(1) in labs with 100,000 nodes.
+    QMultiHash<QString, qsizetype> m_byImage;
+    QHash<int, QList<qsizetype>> m_byKind;
+    QHash<QString, qsizetype> m_byKindName;
+    QMultiHash<QString, qsizetype> m_pcrBySubject;
 };
 
 } // namespace ta::core

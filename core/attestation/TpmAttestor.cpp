@@ -33,11 +33,7 @@ AttestationResult TpmAttestor::verify(const EvidenceRecord &record,
                                       const AttestationContext &context) const
 {
     AttestationResult r = startResult(record);
-    const TrustAnchor *anchor = nullptr;
-    for (const TrustAnchor *a : context.anchors.anchorsOfKind(AnchorKind::TpmAk)) {
-        if (a->name == record.subject)
-            anchor = a;
-    }
+    const TrustAnchor *anchor = context.anchors.anchorNamed(AnchorKind::TpmAk, record.subject);
     if (!anchor) {
         r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("a tpm_ak anchor for ") + record.subject,
                  QStringLiteral("(none)"));

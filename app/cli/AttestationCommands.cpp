@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: Apache-2.0
+// Verbs over attestation: anchors import, evidence import, evidence verify, lab generate.
+#include "app/cli/AttestationCommands.h"
+
+#include "app/cli/CliSupport.h"
+#include "core/attestation/EvidenceReader.h"
+#include "core/attestation/EvidenceVerifier.h"
+#include "core/attestation/lab/EvidenceLab.h"
+#include "core/store/AttestationStore.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace ta::cli {
+namespace {
+
+void printLine(const QJsonObject &o)
+{
+    // Results stream out one line at a time; a million of them must not pile up in memory.
+    const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fputc('\n', stdout);
+}
+
+QString reasonsText(const core::AttestationResult &r)
+{
+    QStringList parts;
+    for (const core::AttestationReason &reason : r.reasons)
+        parts << QStringLiteral("%1 (expected %2, found %3)").arg(reason.code, reason.expected, reason.found);
+    return parts.join(QStringLiteral("; "));
+}
+
+} // namespace
+
+int anchorsImport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
+    parser.addPositionalArgument(QStringLiteral("ANCHORS"), QStringLiteral("Trust anchors and reference values (JSON)."));
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the counts as JSON.")});
+    addPassphraseOption(parser);
+    if (auto stop = parseArgs(parser, QStringLiteral("Import trust anchors and reference values."), args, 2, 2))
+        return *stop;
+    auto data = readFile(parser.positionalArguments().at(1));
+    if (!data)
+        return badInput(data.error());
+    // Validated in full before the workspace is touched: a bad entry imports nothing.
+    auto set = core::AnchorSet::fromImportJson(*data);
+    if (!set)
+        return badInput(set.error());
+    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
+    if (!ws)
+        return badInput(ws.error());
+    core::AttestationStore store((*ws)->database());
+    if (auto r = store.saveAnchors(*set, QDateTime::currentDateTimeUtc()); !r)
+        return badInput(r.error());
+    if (parser.isSet(QStringLiteral("json")))
+        printJson({{QStringLiteral("anchors"), qint64(set->anchors().size())},
+                   {QStringLiteral("reference_values"), qint64(set->referenceValues().size())}});
+    else
+        print(QStringLiteral("Imported %1 anchors and %2 reference values\n")
+                  .arg(set->anchors().size())
+                  .arg(set->referenceValues().size()));
+    return Success;
+}
+
+int evidenceImport(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
+    parser.addPositionalArgument(QStringLiteral("EVIDENCE"), QStringLiteral("Evidence records (JSON Lines)."));
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the count as JSON.")});
+    addPassphraseOption(parser);
+    if (auto stop = parseArgs(parser, QStringLiteral("Import an evidence recording, all of it or nothing."),
+                              args, 2, 2))
+        return *stop;
+    const QString path = parser.positionalArguments().at(1);
+    QFile in(path);
+    if (!in.open(QIODevice::ReadOnly))
+        return badInput(core::makeError(QStringLiteral("evidence.unreadable"), path));
+    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
+    if (!ws)
+        return badInput(ws.error());
+    core::AttestationStore store((*ws)->database());
+    auto n = store.importEvidence(in, QFileInfo(path).fileName());
+    if (!n)
+        return badInput(n.error());
+    if (parser.isSet(QStringLiteral("json")))
+        printJson({{QStringLiteral("records"), *n}});
+    else
+        print(QStringLiteral("Imported %1 evidence records\n").arg(*n));
+    return Success;
+}
+
+int evidenceVerify(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace (anchors, bundles)."));
+    parser.addOption({QStringLiteral("evidence"),
+                      QStringLiteral("Records to replay (JSON Lines); default: the workspace's own."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("One attestation result per line, as JSON.")});
+    parser.addOption({QStringLiteral("td"), QStringLiteral("Trust domain of agent IDs (default: the first)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("node-ttl"), QStringLiteral("How long a node attestation holds (default 1h)."),
+                      QStringLiteral("DURATION")});
+    parser.addOption({QStringLiteral("commit"),
+                      QStringLiteral("Store the nonces and join tokens consumed, so later runs refuse them.")});
+    parser.addOption({QStringLiteral("fail-on-refusal"),
+                      QStringLiteral("Exit 1 when any record is contraindicated.")});
+    addPassphraseOption(parser);
+    if (auto stop = parseArgs(parser,
+                              QStringLiteral("Replay evidence through the attestors. Exit 0 when the replay ran, "
+                                             "whatever the verdicts (1 with --fail-on-refusal if any was "
+                                             "refused); 2 on bad input, before any result is printed."),
+                              args, 1, 1))
+        return *stop;
+    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
+    if (!ws)
+        return badInput(ws.error());
+    core::AttestationStore store((*ws)->database());
+    auto anchors = store.anchors();
+    if (!anchors)
+        return badInput(anchors.error());
+    core::TrustBundleSet bundles;
+    const QStringList tds = (*ws)->trustDomainNames();
+    for (const QString &name : tds) {
+        auto b = (*ws)->bundle(name);
+        if (!b)
+            return badInput(b.error());
+        bundles.insert(*b);
+    }
+    core::AttestationSettings settings;
+    const QString tdName = parser.isSet(QStringLiteral("td")) ? parser.value(QStringLiteral("td"))
+                                                              : tds.value(0);
+    if (tdName.isEmpty())
+        return badInput(QStringLiteral("the workspace has no trust domain for agent IDs; create one or give --td"));
+    auto td = core::TrustDomain::fromName(tdName);
+    if (!td)
+        return badInput(td.error());
+    settings.trustDomain = *td;
+    if (parser.isSet(QStringLiteral("node-ttl"))) {
+        const auto ttl = parseDuration(parser.value(QStringLiteral("node-ttl")));
+        if (!ttl || *ttl <= 0)
+            return badInput(core::makeError(QStringLiteral("cli.bad_duration"), parser.value(QStringLiteral("node-ttl"))));
+        settings.nodeAttestationTtl = *ttl;
+    }
+    core::EvidenceVerifier verifier(*anchors, bundles, settings);
+    if (auto r = store.loadConsumed(verifier.replayGuard(), verifier.state()); !r)
+        return badInput(r.error());
+
+    const bool json = parser.isSet(QStringLiteral("json"));
+    qint64 total = 0;
+    qint64 refused = 0;
+    auto emitResult = [&](const core::AttestationResult &r) {
+        ++total;
+        if (r.verdict() == core::Verdict::Contraindicated)
+            ++refused;
+        if (json)
+            printLine(r.toJson());
+        else
+            print(QStringLiteral("%1 %2 %3 %4%5\n")
+                      .arg(core::EvidenceRecord::formatTime(r.time), r.subject, r.attestor,
+                           core::verdictName(r.verdict()),
+                           r.reasons.isEmpty() ? QString() : QStringLiteral(": ") + reasonsText(r)));
+    };
+    if (parser.isSet(QStringLiteral("evidence"))) {
+        const QString path = parser.value(QStringLiteral("evidence"));
+        QFile in(path);
+        if (!in.open(QIODevice::ReadOnly))
+            return badInput(core::makeError(QStringLiteral("evidence.unreadable"), path));
+        // A first pass checks every line, so bad input prints no result at all.
+        auto checked = core::EvidenceReader::forEach(in, [](const core::EvidenceRecord &) -> core::Result<void> {
+            return {};
+        });
+        if (!checked)
+            return badInput(checked.error());
+        in.seek(0);
+        auto n = verifier.verifyStream(in, emitResult);
+        if (!n)
+            return badInput(n.error());
+    } else {
+        auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { emitResult(verifier.verify(r)); });
+        if (!n)
+            return badInput(n.error());
+    }
+    std::fflush(stdout);
+    if (parser.isSet(QStringLiteral("commit"))) {
+        if (auto r = store.saveConsumed(verifier.replayGuard(), verifier.state()); !r)
+            return badInput(r.error());
+    }
+    std::fprintf(stderr, "trustatlas-cli: %lld records, %lld refused\n", total, refused);
+    return parser.isSet(QStringLiteral("fail-on-refusal")) && refused > 0 ? Refused : Success;
+}
+
+int labGenerate(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace to create."));
+    parser.addOption({QStringLiteral("nodes"), QStringLiteral("Nodes (default 10)."), QStringLiteral("N"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("workloads"), QStringLiteral("Workloads (default 40)."), QStringLiteral("N"), QStringLiteral("40")});
+    parser.addOption({QStringLiteral("records"), QStringLiteral("Evidence records (default 1000)."), QStringLiteral("N"), QStringLiteral("1000")});
+    parser.addOption({QStringLiteral("drift-rate"), QStringLiteral("Share of drifted records, 0..1 (default 0.01)."),
+                      QStringLiteral("R"), QStringLiteral("0.01")});
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("N"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("start"), QStringLiteral("First record's time (RFC 3339; default now)."),
+                      QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("evidence"), QStringLiteral("Evidence output (default FILE.evidence.jsonl)."),
+                      QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("anchors"), QStringLiteral("Anchors output (default FILE.anchors.json)."),
+                      QStringLiteral("PATH")});
+    parser.addOption({QStringLiteral("no-import"), QStringLiteral("Write the evidence file only, not into the workspace.")});
+    parser.addOption({QStringLiteral("no-passphrase"), QStringLiteral("Store keys in clear (demos only).")});
+    parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")});
+    addPassphraseOption(parser);
+    if (auto stop = parseArgs(parser, QStringLiteral("Build a workspace with synthetic attesters and an evidence timeline."),
+                              args, 1, 1))
+        return *stop;
+    const QString file = parser.positionalArguments().first();
+    core::LabSettings s;
+    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false, ok5 = false;
+    s.nodes = parser.value(QStringLiteral("nodes")).toInt(&ok1);
+    s.workloads = parser.value(QStringLiteral("workloads")).toInt(&ok2);
+    s.records = parser.value(QStringLiteral("records")).toLongLong(&ok3);
+    s.driftRate = parser.value(QStringLiteral("drift-rate")).toDouble(&ok4);
+    s.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok5);
+    if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5 || s.nodes < 1 || s.workloads < 0 || s.records < 0
+        || s.driftRate < 0 || s.driftRate > 1)
+        return badInput(core::makeError(QStringLiteral("cli.bad_number"),
+                                        QStringLiteral("--nodes >= 1, --workloads, --records >= 0, --drift-rate in 0..1")));
+    if (parser.isSet(QStringLiteral("start"))) {
+        const auto t = parseInstant(parser.value(QStringLiteral("start")));
+        if (!t)
+            return badInput(core::makeError(QStringLiteral("cli.bad_time"), parser.value(QStringLiteral("start"))));
+        s.start = *t;
+    }
+    s.importEvidence = !parser.isSet(QStringLiteral("no-import"));
+    std::optional<QByteArray> pass;
+    if (!parser.isSet(QStringLiteral("no-passphrase"))) {
+        auto p = passphrase(parser);
+        if (!p)
+            return badInput(p.error());
+        pass = *p;
+    }
+    const QString evidence = parser.isSet(QStringLiteral("evidence")) ? parser.value(QStringLiteral("evidence"))
+                                                                      : file + QStringLiteral(".evidence.jsonl");
+    const QString anchors = parser.isSet(QStringLiteral("anchors")) ? parser.value(QStringLiteral("anchors"))
+                                                                    : file + QStringLiteral(".anchors.json");
+    auto sum = core::EvidenceLab::generate(file, anchors, evidence, s, pass);
+    if (!sum)
+        return badInput(sum.error());
+    const QJsonObject o{{QStringLiteral("workspace"), file},
+                        {QStringLiteral("anchors"), anchors},
+                        {QStringLiteral("evidence"), evidence},
+                        {QStringLiteral("records"), sum->records},
+                        {QStringLiteral("node_attestations"), sum->nodeAttestations},
+                        {QStringLiteral("workload_attestations"), sum->workloadAttestations},
+                        {QStringLiteral("image_signatures"), sum->imageSignatures},
+                        {QStringLiteral("signals"), sum->signals},
+                        {QStringLiteral("drifted"), sum->drifted},
+                        {QStringLiteral("start"), core::EvidenceRecord::formatTime(sum->start)},
+                        {QStringLiteral("end"), core::EvidenceRecord::formatTime(sum->end)}};
+    if (parser.isSet(QStringLiteral("json")))
+        printJson(o);
+    else
+        print(QStringLiteral("Generated %1 records (%2 drifted) into %3\n").arg(sum->records).arg(sum->drifted).arg(evidence));
+    return Success;
+}
+
+} // namespace ta::cli
