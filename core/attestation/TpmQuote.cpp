@@ -594,7 +594,7 @@ Result<TpmQuote::Verified> TpmQuote::verifyEvidencePayload(
     // Fast path: the payload's PEM body is byte for byte the registered SubjectPublicKeyInfo.
     // OpenSSL's key decoders cost more than the quote's whole verification, so a full decode
     // only runs when the bytes differ (another encoding of the same key, or another key).
-    if (pemPublicKeyDer(akPem) != registeredDer) {
+    if (registeredDer.isEmpty() || pemPublicKeyDer(akPem) != registeredDer) {
         auto ak = Key::fromPem(akPem);
         if (!ak)
             return tpmError("tpm.payload_invalid",

@@ -10,6 +10,8 @@
 
 #include <QtEndian>
 
+#include <openssl/core_names.h>
+
 using namespace ta::core;
 using Alg = TpmQuote::Alg;
 
@@ -132,6 +134,7 @@ private Q_SLOTS:
     void pcrJsonRefused();
     void randomBytesNeverCrash();
     void mutatedQuoteNeverVerifies();
+    void akInAnotherEncodingAccepted();
 
 private:
     // Keys no fixture was signed by; generated once, RSA generation being slow.
@@ -656,6 +659,34 @@ void TestTpmQuote::mutatedQuoteNeverVerifies()
             QVERIFY2(knownCodes().contains(v.error().code), qPrintable(v.error().code));
         }
     }
+}
+
+// The payload's AK is compared as a key, not as text: the same EC key with its point
+// compressed is the registered key, and a different label around the same bytes is not a key.
+void TestTpmQuote::akInAnotherEncodingAccepted()
+{
+    const Fixture f = loadFixture(QStringLiteral("ecc"));
+    EvpPkeyPtr copy(EVP_PKEY_dup(f.ak.get()));
+    QVERIFY(copy);
+    QVERIFY(EVP_PKEY_set_utf8_string_param(copy.get(), OSSL_PKEY_PARAM_EC_POINT_CONVERSION_FORMAT,
+                                           "compressed")
+            == 1);
+    const Key compressed(std::move(copy));
+    const QByteArray pem = compressed.publicPem();
+    QVERIFY(compressed.publicDer() != f.ak.publicDer());
+
+    QJsonObject payload = f.payload;
+    payload[QStringLiteral("ak_public")] = QString::fromLatin1(pem);
+    auto v = TpmQuote::verifyEvidencePayload(payload, f.ak, f.pcrs, f.nonce);
+    QVERIFY2(v.ok(), qPrintable(v.ok() ? QString() : v.error().toString()));
+    QCOMPARE(v->akFingerprint, f.ak.fingerprint());
+
+    QByteArray relabelled = f.payload.value(QStringLiteral("ak_public")).toString().toLatin1();
+    relabelled.replace("PUBLIC KEY", "CERTIFICATE");
+    payload[QStringLiteral("ak_public")] = QString::fromLatin1(relabelled);
+    auto refused = TpmQuote::verifyEvidencePayload(payload, f.ak, f.pcrs, f.nonce);
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, QStringLiteral("tpm.payload_invalid"));
 }
 
 QTEST_GUILESS_MAIN(TestTpmQuote)
