@@ -40,6 +40,7 @@ public:
     /// Switches signing to the second key; returns the retired key's SPKI fingerprint.
     QByteArray rotate();
     const Key &currentKey() const { return m_keys.at(m_current); }
+    QString currentKid() const { return m_kids.at(m_current); }
 
 private:
     QString m_cluster;
