@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/cli/AttestationCommands.h"
+#include "app/cli/CelCommands.h"
 #include "app/cli/CliSupport.h"
+#include "app/cli/RuleCommands.h"
 #include "app/cli/SvidCommands.h"
 #include "app/cli/VerifyCommands.h"
 #include "app/cli/WorkspaceCommands.h"
@@ -26,6 +28,9 @@ const QList<Command> &commands()
         {{QStringLiteral("evidence"), QStringLiteral("import")}, QStringLiteral("Import an evidence recording."), evidenceImport},
         {{QStringLiteral("evidence"), QStringLiteral("verify")}, QStringLiteral("Replay evidence through the attestors."), evidenceVerify},
         {{QStringLiteral("lab"), QStringLiteral("generate")}, QStringLiteral("Generate a lab workspace and evidence."), labGenerate},
+        {{QStringLiteral("cel"), QStringLiteral("eval")}, QStringLiteral("Evaluate a CEL expression."), celEval},
+        {{QStringLiteral("import"), QStringLiteral("spire-entries")}, QStringLiteral("Import SPIRE registration entries."), importSpireEntries},
+        {{QStringLiteral("export"), QStringLiteral("spire-entries")}, QStringLiteral("Export SPIRE registration entries."), exportSpireEntries},
     };
     return all;
 }

@@ -102,6 +102,19 @@ CREATE TABLE used_join_tokens (
     used_at      TEXT NOT NULL
 ) WITHOUT ROWID;
 )SQL",
+    // 3: rule documents (policies, registration entries). A save appends a version and never
+    // overwrites one, so any two versions can be compared.
+    R"SQL(
+CREATE TABLE rule_documents (
+    id       INTEGER PRIMARY KEY,
+    kind     TEXT NOT NULL CHECK (kind IN ('policies', 'entries')),
+    version  INTEGER NOT NULL,
+    saved_at TEXT NOT NULL,
+    comment  TEXT NOT NULL DEFAULT '',
+    content  BLOB NOT NULL,
+    UNIQUE (kind, version)
+);
+)SQL",
 };
 
 } // namespace
