@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/policy/CompiledCondition.h"
+
+#include "core/policy/PolicyEnv.h"
+#include "core/policy/cel/Ast.h"
+#include "core/policy/cel/Checker.h"
+#include "core/policy/cel/EvalContext.h"
+#include "core/policy/cel/JsonCodec.h"
+#include "core/policy/cel/Parser.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+namespace ta::core {
+
+using cel::Expr;
+using cel::ExprKind;
+using cel::Value;
+using cel::ValueKind;
+
+namespace {
+
+void flattenConjunction(const Expr &expr, std::vector<const Expr *> &out)
+{
+    if (expr.kind == ExprKind::Call && expr.name == "_&&_" && !expr.hasTarget
+        && expr.children.size() == 2) {
+        flattenConjunction(expr.child(0), out);
+        flattenConjunction(expr.child(1), out);
+        return;
+    }
+    out.push_back(&expr);
+}
+
+QString text(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// Values as people read JSON; kinds JSON has no word for keep the typed encoding of cel eval.
+QJsonValue plainJson(const Value &v)
+{
+    switch (v.kind()) {
+    case ValueKind::Null:
+        return QJsonValue::Null;
+    case ValueKind::Bool:
+        return v.boolValue();
+    case ValueKind::Int:
+        return double(v.intValue());
+    case ValueKind::Uint:
+        return double(v.uintValue());
+    case ValueKind::Double:
+        return v.doubleValue();
+    case ValueKind::String:
+        return text(v.text());
+    case ValueKind::Error:
+        return QJsonObject{{QStringLiteral("error"), text(v.text())}};
+    case ValueKind::List: {
+        QJsonArray a;
+        const cel::ListData &l = v.listValue();
+        for (std::uint32_t i = 0; i < l.size; ++i)
+            a.append(plainJson(l.items[i]));
+        return a;
+    }
+    case ValueKind::Map: {
+        QJsonObject o;
+        const cel::MapData &m = v.mapValue();
+        for (std::uint32_t i = 0; i < m.size; ++i) {
+            const Value &k = m.keys[i];
+            const QString key = k.kind() == ValueKind::String ? text(k.text())
+                                : k.kind() == ValueKind::Bool ? (k.boolValue() ? QStringLiteral("true") : QStringLiteral("false"))
+                                : k.kind() == ValueKind::Uint ? QString::number(k.uintValue())
+                                                              : QString::number(k.intValue());
+            o.insert(key, plainJson(m.values[i]));
+        }
+        return o;
+    }
+    case ValueKind::Bytes:
+    case ValueKind::Timestamp:
+    case ValueKind::Duration:
+    case ValueKind::Type:
+        break;
+    }
+    return cel::JsonCodec::encode(v);
+}
+
+// The variables and field paths an expression reads, outermost first: `workload.k8s.ns` once,
+// not also `workload`; names bound by comprehensions are the macro's own and are left out.
+class References
+{
+public:
+    explicit References(const cel::Ast &ast) : m_ast(ast) {}
+
+    void visit(const Expr &e)
+    {
+        switch (e.kind) {
+        case ExprKind::Ident:
+            if (!inScope(e.name))
+                add(e);
+            return;
+        case ExprKind::Select:
+            if (e.testOnly) {
+                visit(e.child(0));
+                return;
+            }
+            if (rootedInVariable(e)) {
+                add(e);
+                return;
+            }
+            visit(e.child(0));
+            return;
+        case ExprKind::Comprehension: {
+            visit(e.child(0));
+            m_scope.push_back(e.iterVar);
+            if (!e.iterVar2.empty())
+                m_scope.push_back(e.iterVar2);
+            for (std::size_t i = 1; i < e.children.size(); ++i)
+                visit(e.child(i));
+            m_scope.resize(m_scope.size() - (e.iterVar2.empty() ? 1 : 2));
+            return;
+        }
+        default:
+            for (const auto &c : e.children)
+                visit(*c);
+        }
+    }
+
+    std::vector<const Expr *> found;
+
+private:
+    bool inScope(const std::string &name) const
+    {
+        return std::find(m_scope.begin(), m_scope.end(), name) != m_scope.end();
+    }
+    bool rootedInVariable(const Expr &e) const
+    {
+        const Expr *x = &e;
+        while (x->kind == ExprKind::Select && !x->testOnly)
+            x = &x->child(0);
+        return x->kind == ExprKind::Ident && !inScope(x->name);
+    }
+    void add(const Expr &e)
+    {
+        const QString source = m_ast.sourceText(e);
+        if (m_seen.insert(source.toStdString()).second)
+            found.push_back(&e);
+    }
+
+    const cel::Ast &m_ast;
+    std::vector<std::string> m_scope;
+    std::set<std::string> m_seen;
+};
+
+} // namespace
+
+CompiledCondition::CompiledCondition() = default;
+CompiledCondition::~CompiledCondition() = default;
+CompiledCondition::CompiledCondition(CompiledCondition &&) noexcept = default;
+CompiledCondition &CompiledCondition::operator=(CompiledCondition &&) noexcept = default;
+
+Result<CompiledCondition> CompiledCondition::compile(const QString &source, const PolicyEnv &env)
+{
+    cel::ParseResult parsed = cel::Parser::parse(source);
+    if (!parsed.ok())
+        return makeError(QStringLiteral("policy.condition"), parsed.diagnostics.front().toString());
+    const cel::CheckResult checked = cel::Checker::check(*parsed.ast, env.env());
+    if (!checked.ok())
+        return makeError(QStringLiteral("policy.condition"), checked.diagnostics.front().toString());
+    CompiledCondition c;
+    c.m_ast = std::move(parsed.ast);
+    c.m_program = cel::Program::plan(*c.m_ast, env.env());
+    flattenConjunction(c.m_ast->root(), c.m_conjuncts);
+    return c;
+}
+
+ClauseExplanation CompiledCondition::explainFailure(const cel::Activation &activation,
+                                                    const PolicyEnv &env) const
+{
+    cel::EvalContext ctx;
+    // The first false conjunct is what an author looks for; failing that, the first error
+    // (CEL's && lets a false absorb an error, so a false is the real cause when both occur).
+    const Expr *culprit = nullptr;
+    int index = 0;
+    QJsonValue culpritValue;
+    for (std::size_t i = 0; i < m_conjuncts.size(); ++i) {
+        const cel::Program clause = cel::Program::plan(*m_ast, *m_conjuncts[i], env.env());
+        const Value v = clause.evaluate(activation, ctx);
+        const bool isFalse = v.isBool() && !v.boolValue();
+        if (isFalse || (!culprit && !(v.isBool() && v.boolValue()))) {
+            culprit = m_conjuncts[i];
+            index = int(i);
+            // Now, while the clause's program (whose constants v may view) is alive.
+            culpritValue = plainJson(v);
+            if (isFalse)
+                break;
+        }
+    }
+    ClauseExplanation e;
+    if (!culprit) {
+        // Every conjunct held one by one, yet the whole did not (a non-bool dyn result).
+        culprit = &m_ast->root();
+        index = 0;
+        culpritValue = plainJson(m_program.evaluate(activation, ctx));
+    }
+    e.clause = m_ast->sourceText(*culprit);
+    e.conjunct = index;
+    e.value = culpritValue;
+    const cel::Diagnostic where = m_ast->diagnosticAt(m_ast->span(*culprit).first, {});
+    e.line = where.line;
+    e.column = where.column;
+    References refs(*m_ast);
+    refs.visit(*culprit);
+    for (const Expr *r : refs.found) {
+        const cel::Program read = cel::Program::plan(*m_ast, *r, env.env());
+        e.values.append({m_ast->sourceText(*r), plainJson(read.evaluate(activation, ctx))});
+    }
+    return e;
+}
+
+QStringList CompiledCondition::conjuncts() const
+{
+    QStringList out;
+    for (const Expr *c : m_conjuncts)
+        out << m_ast->sourceText(*c);
+    return out;
+}
+
+} // namespace ta::core

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/policy/ClauseExplanation.h"
+#include "core/policy/cel/Program.h"
+
+#include <memory>
+#include <vector>
+
+namespace ta::core {
+
+namespace cel {
+class Activation;
+class Ast;
+class EvalContext;
+struct Expr;
+} // namespace cel
+
+class PolicyEnv;
+
+/// A policy condition parsed, checked and planned once: evaluating it is the hot path of a
+/// decision. The parsed tree is kept so that a failure can be explained clause by clause,
+/// which is planned only when an explanation is asked for.
+class CompiledCondition
+{
+public:
+    CompiledCondition();
+    ~CompiledCondition();
+    CompiledCondition(CompiledCondition &&) noexcept;
+    CompiledCondition &operator=(CompiledCondition &&) noexcept;
+
+    /// Compiles @p source over @p env. Error codes: policy.condition (detail "line:column:
+    /// message", from the parser or the checker).
+    [[nodiscard]] static Result<CompiledCondition> compile(const QString &source, const PolicyEnv &env);
+
+    /// Evaluates the condition; the result is valid until @p ctx is reset.
+    cel::Value evaluate(const cel::Activation &activation, cel::EvalContext &ctx) const
+    {
+        return m_program.evaluate(activation, ctx);
+    }
+
+    /// The clause that made the condition fail for @p activation, and the values it read.
+    /// Meant for a condition that did not evaluate to true.
+    ClauseExplanation explainFailure(const cel::Activation &activation, const PolicyEnv &env) const;
+
+    /// The source text of each top-level conjunct.
+    QStringList conjuncts() const;
+
+private:
+    std::unique_ptr<cel::Ast> m_ast;
+    cel::Program m_program;
+    std::vector<const cel::Expr *> m_conjuncts;
+};
+
+} // namespace ta::core

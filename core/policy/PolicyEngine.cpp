@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/policy/PolicyEngine.h"
+
+#include "core/policy/PolicySubject.h"
+#include "core/policy/SubjectActivation.h"
+#include "core/policy/cel/EvalContext.h"
+#include "core/spiffe/TrustDomain.h"
+
+#include <QHash>
+
+#include <algorithm>
+
+namespace ta::core {
+
+using Outcome = PolicyVerdict::Outcome;
+using Condition = PolicyEngine::Evaluation::Condition;
+
+PolicyEngine::PolicyEngine(PolicyEngine &&) noexcept = default;
+PolicyEngine &PolicyEngine::operator=(PolicyEngine &&) noexcept = default;
+PolicyEngine::~PolicyEngine() = default;
+
+Result<PolicyEngine> PolicyEngine::compile(const QList<Policy> &policies)
+{
+    PolicyEngine engine;
+    engine.m_env = std::make_unique<PolicyEnv>();
+    engine.m_policies = policies;
+    engine.m_compiled.reserve(std::size_t(policies.size()));
+    for (qsizetype i = 0; i < policies.size(); ++i) {
+        const Policy &p = policies[i];
+        const QString where = QStringLiteral("policy %1 (%2): ").arg(i).arg(p.name);
+        auto td = TrustDomain::fromName(p.trustDomain);
+        if (!td)
+            return makeError(QStringLiteral("policy.field"), where + QStringLiteral("trust_domain: ") + td.error().toString());
+        Compiled c;
+        c.trustDomainId = td->idString();
+        if (!p.spiffeIdTemplate.isEmpty()) {
+            auto t = SpiffeIdTemplate::parse(p.spiffeIdTemplate, *td);
+            if (!t)
+                return makeError(t.error().code, where + QStringLiteral("spiffe_id: ") + t.error().detail);
+            c.spiffeId = *t;
+        } else if (p.effect == PolicyEffect::Grant) {
+            return makeError(QStringLiteral("policy.field"), where + QStringLiteral("spiffe_id: missing"));
+        }
+        auto condition = CompiledCondition::compile(p.condition, *engine.m_env);
+        if (!condition)
+            return makeError(condition.error().code,
+                             where + QStringLiteral("condition: ") + condition.error().detail);
+        c.condition = std::move(*condition);
+        engine.m_compiled.push_back(std::move(c));
+    }
+    return engine;
+}
+
+void PolicyEngine::evaluate(const SubjectActivation &activation, cel::EvalContext &ctx,
+                            Evaluation &out) const
+{
+    out.conditions.resize(m_compiled.size());
+    out.trueCount = 0;
+    for (std::size_t i = 0; i < m_compiled.size(); ++i) {
+        ctx.reset();
+        const cel::Value v = m_compiled[i].condition.evaluate(activation, ctx);
+        // Only a bool true holds: a dyn condition yielding anything else is not a yes.
+        Condition c = v.isError()                  ? Condition::Error
+                      : v.isBool() && v.boolValue() ? Condition::True
+                      : v.isBool()                  ? Condition::False
+                                                    : Condition::Error;
+        out.conditions[i] = c;
+        out.trueCount += c == Condition::True;
+    }
+}
+
+PolicyDecision PolicyEngine::decide(const PolicySubject &subject, Detail detail) const
+{
+    SubjectActivation activation(*m_env);
+    activation.bind(subject);
+    cel::EvalContext ctx;
+    Evaluation evaluation;
+    evaluate(activation, ctx, evaluation);
+    return decide(subject, activation, ctx, evaluation, detail);
+}
+
+ClauseExplanation PolicyEngine::explain(int index, const SubjectActivation &activation) const
+{
+    return m_compiled[std::size_t(index)].condition.explainFailure(activation, *m_env);
+}
+
+PolicyDecision PolicyEngine::decide(const PolicySubject &subject, const SubjectActivation &activation,
+                                    cel::EvalContext &ctx, const Evaluation &evaluation,
+                                    Detail detail) const
+{
+    PolicyDecision d;
+    d.verdicts.reserve(m_policies.size());
+    // What the applicable denies remove: IDs, and trust domains ("spiffe://td") wholesale.
+    QHash<QString, QStringList> deniedIds;
+    QHash<QString, QStringList> deniedDomains;
+    for (std::size_t i = 0; i < m_compiled.size(); ++i) {
+        const Policy &p = m_policies[qsizetype(i)];
+        const Compiled &c = m_compiled[i];
+        PolicyVerdict v;
+        v.index = int(i);
+        v.policy = p.name;
+        v.effect = p.effect;
+        const Condition condition = evaluation.conditions[i];
+        if (condition == Condition::Error) {
+            ctx.reset();
+            const cel::Value e = c.condition.evaluate(activation, ctx);
+            v.reason = QStringLiteral("policy.condition.error");
+            v.detail = e.isError() ? QString::fromUtf8(e.text().data(), qsizetype(e.text().size()))
+                                   : QStringLiteral("not a bool");
+        }
+        if (condition != Condition::True && detail == Detail::Explain)
+            v.explanation = c.condition.explainFailure(activation, *m_env);
+        if (p.effect == PolicyEffect::Deny) {
+            if (condition == Condition::False) {
+                v.outcome = Outcome::NotMatched;
+            } else {
+                v.outcome = Outcome::DenyApplied;
+                SpiffeIdTemplate::Rendered r;
+                r.status = SpiffeIdTemplate::Status::FieldMissing;
+                if (condition == Condition::True && !c.spiffeId.isNull())
+                    r = c.spiffeId.render(subject);
+                if (condition == Condition::True && !c.spiffeId.isNull() && r.status != SpiffeIdTemplate::Status::Ok) {
+                    v.reason = r.status == SpiffeIdTemplate::Status::FieldMissing
+                                   ? QStringLiteral("policy.template.field_missing")
+                                   : QStringLiteral("policy.template.invalid_value");
+                    v.detail = r.detail.isEmpty() ? r.field : r.field + QStringLiteral(": ") + r.detail;
+                }
+                if (r.status == SpiffeIdTemplate::Status::Ok) {
+                    v.spiffeId = r.spiffeId;
+                    deniedIds[r.spiffeId] << p.name;
+                } else {
+                    v.spiffeId = c.trustDomainId;
+                    v.deniesTrustDomain = true;
+                    deniedDomains[c.trustDomainId] << p.name;
+                }
+            }
+            d.verdicts.append(std::move(v));
+            continue;
+        }
+        if (condition == Condition::False) {
+            v.outcome = Outcome::NotMatched;
+        } else if (condition == Condition::Error) {
+            v.outcome = Outcome::ConditionError;
+        } else {
+            const SpiffeIdTemplate::Rendered r = c.spiffeId.render(subject);
+            switch (r.status) {
+            case SpiffeIdTemplate::Status::Ok:
+                v.outcome = Outcome::Granted;
+                v.spiffeId = r.spiffeId;
+                break;
+            case SpiffeIdTemplate::Status::FieldMissing:
+                v.outcome = Outcome::FieldMissing;
+                v.reason = QStringLiteral("policy.template.field_missing");
+                v.detail = r.field;
+                break;
+            case SpiffeIdTemplate::Status::InvalidValue:
+                v.outcome = Outcome::TemplateInvalid;
+                v.reason = QStringLiteral("policy.template.invalid_value");
+                v.detail = r.field + QStringLiteral(": ") + r.detail;
+                break;
+            case SpiffeIdTemplate::Status::InvalidId:
+                v.outcome = Outcome::TemplateInvalid;
+                v.reason = QStringLiteral("policy.template.invalid_id");
+                v.spiffeId = r.spiffeId;
+                v.detail = r.detail;
+                break;
+            }
+            if (v.outcome == Outcome::TemplateInvalid)
+                d.errors.append(int(i));
+        }
+        d.verdicts.append(std::move(v));
+    }
+
+    QHash<QString, qsizetype> byId;
+    for (PolicyVerdict &v : d.verdicts) {
+        if (v.outcome != Outcome::Granted)
+            continue;
+        v.deniedBy = deniedIds.value(v.spiffeId)
+                     + deniedDomains.value(m_compiled[std::size_t(v.index)].trustDomainId);
+        if (!v.deniedBy.isEmpty()) {
+            v.outcome = Outcome::Overridden;
+            continue;
+        }
+        const Policy &p = m_policies[v.index];
+        auto it = byId.find(v.spiffeId);
+        if (it == byId.end()) {
+            byId.insert(v.spiffeId, d.identities.size());
+            d.identities.append({v.spiffeId, {p.name}, p.x509SvidTtl, p.jwtSvidTtl, p.dnsNames, p.federatesWith});
+            continue;
+        }
+        PolicyIdentity &id = d.identities[*it];
+        id.policies << p.name;
+        auto strictest = [](qint32 a, qint32 b) { return a == 0 ? b : b == 0 ? a : std::min(a, b); };
+        id.x509SvidTtl = strictest(id.x509SvidTtl, p.x509SvidTtl);
+        id.jwtSvidTtl = strictest(id.jwtSvidTtl, p.jwtSvidTtl);
+        for (const QString &n : p.dnsNames) {
+            if (!id.dnsNames.contains(n))
+                id.dnsNames << n;
+        }
+        for (const QString &n : p.federatesWith) {
+            if (!id.federatesWith.contains(n))
+                id.federatesWith << n;
+        }
+    }
+    std::sort(d.identities.begin(), d.identities.end(),
+              [](const PolicyIdentity &a, const PolicyIdentity &b) { return a.spiffeId < b.spiffeId; });
+    return d;
+}
+
+} // namespace ta::core
