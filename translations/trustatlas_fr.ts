@@ -1,0 +1,1348 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+35" />
+        <source>Design and audit SPIFFE workload identity.</source>
+        <translation>Concevoir et auditer les identités de charges de travail SPIFFE.</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The workspace to open; the demo workspace by default.</source>
+        <translation>L'espace de travail à ouvrir ; par défaut l'espace de démonstration.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::MainWindow</name>
+    <message>
+        <location filename="../app/gui/MainWindow.cpp" line="+41" />
+        <source>Trust &amp;Domains</source>
+        <translation>&amp;Domaines de confiance</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Inspector</source>
+        <translation>&amp;Inspecteur</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>CA &amp;Slots</source>
+        <translation>&amp;Emplacements de l'AC</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Bundle</source>
+        <translation>&amp;Bundle</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+74" />
+        <source>Trust Atlas</source>
+        <translation>Trust Atlas</translation>
+    </message>
+    <message>
+        <location line="-62" />
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;New Workspace…</source>
+        <translation>&amp;Nouvel espace de travail…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Open &amp;Recent</source>
+        <translation>Ouvrir un fichier &amp;récent</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Open &amp;Demo Workspace</source>
+        <translation>Ouvrir l'espace de &amp;démonstration</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Édition</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Trust Domain</source>
+        <translation>&amp;Domaine de confiance</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;New Trust Domain…</source>
+        <translation>&amp;Nouveau domaine de confiance…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ctrl+T</source>
+        <translation>Ctrl+T</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Delete Trust Domain</source>
+        <translation>&amp;Supprimer le domaine de confiance</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;Credential</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Issue SVID…</source>
+        <translation>&amp;Émettre un SVID…</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Re&amp;voke Credential</source>
+        <translation>Ré&amp;voquer l'identifiant</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location line="+25" />
+        <source>Open a workspace with File &gt; Open, or the demo with File &gt; Open Demo Workspace.</source>
+        <translation>Ouvrez un espace de travail avec Fichier &gt; Ouvrir, ou la démonstration avec Fichier &gt; Ouvrir l'espace de démonstration.</translation>
+    </message>
+    <message>
+        <location line="+50" />
+        <source>%1[*] — Trust Atlas</source>
+        <translation>%1[*] — Trust Atlas</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>&amp;%1 %2</source>
+        <translation>&amp;%1 %2</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Open Workspace</source>
+        <translation>Ouvrir un espace de travail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trust Atlas workspaces (*.atlas);;All files (*)</source>
+        <translation>Espaces de travail Trust Atlas (*.atlas);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>New Workspace</source>
+        <translation>Nouvel espace de travail</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trust Atlas workspaces (*.atlas)</source>
+        <translation>Espaces de travail Trust Atlas (*.atlas)</translation>
+    </message>
+    <message>
+        <location line="+24" />
+        <source>Delete Trust Domain</source>
+        <translation>Supprimer le domaine de confiance</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Deleted %1 with its CA and credentials. Undo brings it back.</source>
+        <translation>%1 supprimé avec son AC et ses identifiants. « Annuler » le rétablit.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::WorkspaceController</name>
+    <message>
+        <location filename="../app/gui/WorkspaceController.cpp" line="+62" />
+        <source>Cannot create the folder %1.</source>
+        <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::AuthoritySlotModel</name>
+    <message>
+        <location filename="../models/AuthoritySlotModel.cpp" line="+63" />
+        <source>Prepared</source>
+        <translation>Préparée</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Old</source>
+        <translation>Ancienne</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Revoked</source>
+        <translation>Révoqué</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>%1, tainted</source>
+        <translation>%1, compromise</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>X.509</source>
+        <translation>X.509</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Authority ID</source>
+        <translation>ID d'autorité</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Expires</source>
+        <translation>Expire le</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::AuthorityStatusCommand</name>
+    <message>
+        <location filename="../models/AuthorityStatusCommand.cpp" line="+22" />
+        <source>Activate authority in %1</source>
+        <translation>Activer une autorité dans %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Taint authority in %1</source>
+        <translation>Marquer une autorité compromise dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::CreateTrustDomainCommand</name>
+    <message>
+        <location filename="../models/CreateTrustDomainCommand.cpp" line="+11" />
+        <source>Create trust domain %1</source>
+        <translation>Créer le domaine de confiance %1</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::CredentialModel</name>
+    <message>
+        <location filename="../models/CredentialModel.cpp" line="+61" />
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Expired</source>
+        <translation>Expiré</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Revoked</source>
+        <translation>Révoqué</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>X509-SVID</source>
+        <translation>X509-SVID</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>JWT-SVID</source>
+        <translation>JWT-SVID</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>SPIFFE ID</source>
+        <translation>ID SPIFFE</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Trust domain</source>
+        <translation>Domaine de confiance</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Expires</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Serial / fingerprint</source>
+        <translation>Numéro de série / empreinte</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::DeleteTrustDomainCommand</name>
+    <message>
+        <location filename="../models/DeleteTrustDomainCommand.cpp" line="+11" />
+        <source>Delete trust domain %1</source>
+        <translation>Supprimer le domaine de confiance %1</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::IssueCredentialCommand</name>
+    <message>
+        <location filename="../models/IssueCredentialCommand.cpp" line="+13" />
+        <source>Issue X509-SVID %1</source>
+        <translation>Émettre le X509-SVID %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Issue JWT-SVID %1</source>
+        <translation>Émettre le JWT-SVID %1</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::SetCredentialStatusCommand</name>
+    <message>
+        <location filename="../models/SetCredentialStatusCommand.cpp" line="+15" />
+        <source>Revoke credential %1</source>
+        <translation>Révoquer l'identifiant %1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reinstate credential %1</source>
+        <translation>Rétablir l'identifiant %1</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::TrustDomainModel</name>
+    <message>
+        <location filename="../models/TrustDomainModel.cpp" line="+69" />
+        <source>Trust domain</source>
+        <translation>Domaine de confiance</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Key type</source>
+        <translation>Type de clé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Bundle sequence</source>
+        <translation>Séquence du bundle</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::AuthorityPanel</name>
+    <message>
+        <location filename="../views/AuthorityPanel.cpp" line="+28" />
+        <source>Prepare &amp;X.509</source>
+        <translation>Préparer &amp;X.509</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Prepare a new X.509 authority (published in the bundle at once; cannot be undone)</source>
+        <translation>Préparer une nouvelle autorité X.509 (publiée aussitôt dans le bundle ; irréversible)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Prepare &amp;JWT</source>
+        <translation>Préparer &amp;JWT</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Prepare a new JWT authority (published in the bundle at once; cannot be undone)</source>
+        <translation>Préparer une nouvelle autorité JWT (publiée aussitôt dans le bundle ; irréversible)</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>&amp;Activate</source>
+        <translation>&amp;Activer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Make the selected prepared authority the one that signs</source>
+        <translation>Faire de l'autorité préparée sélectionnée celle qui signe</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Taint</source>
+        <translation>&amp;Marquer compromise</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mark the selected old authority so its credentials are re-issued</source>
+        <translation>Marquer l'ancienne autorité sélectionnée pour que ses identifiants soient réémis</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Revoke</source>
+        <translation>&amp;Révoquer</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Remove the selected tainted authority from the bundle for good</source>
+        <translation>Retirer définitivement du bundle l'autorité compromise sélectionnée</translation>
+    </message>
+    <message>
+        <location line="+81" />
+        <source>Prepare Authority</source>
+        <translation>Préparer une autorité</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A new %1 authority of %2 is published in the bundle at once, and relying parties may fetch it. This cannot be undone, and clears the undo history.</source>
+        <translation>Une nouvelle autorité %1 de %2 est publiée aussitôt dans le bundle, et les parties de confiance peuvent la récupérer. Cette action est irréversible et vide l'historique d'annulation.</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Revoke Authority</source>
+        <translation>Révoquer l'autorité</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Authority %1 leaves the bundle of %2 for good, and everything it signed stops validating. As in SPIRE, revocation is final: this cannot be undone, and clears the undo history.</source>
+        <translation>L'autorité %1 quitte définitivement le bundle de %2, et tout ce qu'elle a signé cesse d'être valide. Comme dans SPIRE, la révocation est définitive : elle est irréversible et vide l'historique d'annulation.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::BundleView</name>
+    <message>
+        <location filename="../views/BundleView.cpp" line="+28" />
+        <source>SPIFFE bundle (JWKS)</source>
+        <translation>Bundle SPIFFE (JWKS)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>PEM (X.509 authorities)</source>
+        <translation>PEM (autorités X.509)</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Format:</source>
+        <translation>&amp;Format :</translation>
+    </message>
+    <message>
+        <location line="+41" />
+        <source>No trust domain selected</source>
+        <translation>Aucun domaine de confiance sélectionné</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Sequence %1 · refresh hint %2 · %3 X.509 and %4 JWT authorities</source>
+        <translation>Séquence %1 · délai de rafraîchissement %2 · %3 autorités X.509 et %4 JWT</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::ClearKeysBanner</name>
+    <message>
+        <location filename="../views/ClearKeysBanner.cpp" line="+18" />
+        <source>&lt;b&gt;Keys stored in clear.&lt;/b&gt; The private keys of this workspace are not encrypted: use it for demos and tests only.</source>
+        <translation>&lt;b&gt;Clés stockées en clair.&lt;/b&gt; Les clés privées de cet espace de travail ne sont pas chiffrées : à réserver aux démonstrations et aux tests.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::CredentialInspector</name>
+    <message>
+        <location filename="../views/CredentialInspector.cpp" line="+61" />
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Certificate chain</source>
+        <translation>Chaîne de certificats</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Header and claims</source>
+        <translation>En-tête et revendications</translation>
+    </message>
+    <message>
+        <location line="+89" />
+        <source>No credential selected</source>
+        <translation>Aucun identifiant sélectionné</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Revoked in this workspace. Its signature still verifies against the bundle until it expires.</source>
+        <translation>Révoqué dans cet espace de travail. Sa signature reste vérifiable avec le bundle jusqu'à son expiration.</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>not valid yet</source>
+        <translation>pas encore valide</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>expired %1 min ago</source>
+        <translation>expiré depuis %1 min</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>%1 min left</source>
+        <translation>encore %1 min</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <location line="+89" />
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="-89" />
+        <source>X509-SVID</source>
+        <translation>X509-SVID</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <location line="+89" />
+        <source>Trust domain</source>
+        <translation>Domaine de confiance</translation>
+    </message>
+    <message>
+        <location line="-86" />
+        <location line="+58" />
+        <location line="+8" />
+        <location line="+25" />
+        <location line="+30" />
+        <location line="+7" />
+        <source>Invalid: %1</source>
+        <translation>Invalide : %1</translation>
+    </message>
+    <message>
+        <location line="-124" />
+        <location line="+93" />
+        <source>SPIFFE ID</source>
+        <translation>ID SPIFFE</translation>
+    </message>
+    <message>
+        <location line="-92" />
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Serial</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Valid from</source>
+        <translation>Valide à partir du</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Valid until</source>
+        <translation>Valide jusqu'au</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+101" />
+        <source>Validity</source>
+        <translation>Validité</translation>
+    </message>
+    <message>
+        <location line="-99" />
+        <source>Public key</source>
+        <translation>Clé publique</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>EC, %1 bits</source>
+        <translation>EC, %1 bits</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>RSA, %1 bits</source>
+        <translation>RSA, %1 bits</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>other</source>
+        <translation>autre</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Signature algorithm</source>
+        <translation>Algorithme de signature</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Digital signature</source>
+        <translation>Signature numérique</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Key encipherment</source>
+        <translation>Chiffrement de clé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Key agreement</source>
+        <translation>Accord de clé</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Certificate signing</source>
+        <translation>Signature de certificats</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>CRL signing</source>
+        <translation>Signature de CRL</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Key usage</source>
+        <translation>Utilisation de la clé</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <location line="+11" />
+        <location line="+2" />
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <location line="-9" />
+        <source>not restricted</source>
+        <translation>non restreinte</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>TLS server authentication</source>
+        <translation>Authentification serveur TLS</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>TLS client authentication</source>
+        <translation>Authentification client TLS</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Extended key usage</source>
+        <translation>Utilisation étendue de la clé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>DNS names</source>
+        <translation>Noms DNS</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>CA certificate</source>
+        <translation>Certificat d'AC</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>SHA-256 fingerprint</source>
+        <translation>Empreinte SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Authority ID</source>
+        <translation>ID d'autorité</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>%1. %2 (issued by %3)</source>
+        <translation>%1. %2 (émis par %3)</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>%1. %2 (trust anchor from the bundle)</source>
+        <translation>%1. %2 (ancre de confiance du bundle)</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Valid: chains to the bundle of %1 (sequence %2) at %3.</source>
+        <translation>Valide : se rattache au bundle de %1 (séquence %2), vérifié le %3.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>JWT-SVID</source>
+        <translation>JWT-SVID</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Audience</source>
+        <translation>Audience</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Issued at</source>
+        <translation>Émis le</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Expires</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Algorithm</source>
+        <translation>Algorithme</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Key ID</source>
+        <translation>ID de clé</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Token fingerprint</source>
+        <translation>Empreinte du jeton</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Header:</source>
+        <translation>En-tête :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Claims:</source>
+        <translation>Revendications :</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Valid: signed by key %1 of the bundle of %2 (sequence %3) at %4.</source>
+        <translation>Valide : signé par la clé %1 du bundle de %2 (séquence %3), vérifié le %4.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::CredentialPanel</name>
+    <message>
+        <location filename="../views/CredentialPanel.cpp" line="+40" />
+        <source>Filter by SPIFFE ID</source>
+        <translation>Filtrer par ID SPIFFE</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>F&amp;ilter:</source>
+        <translation>F&amp;iltre :</translation>
+    </message>
+    <message>
+        <location line="+27" />
+        <source>Re&amp;voke Credential</source>
+        <translation>Ré&amp;voquer l'identifiant</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Mark the selected credential revoked in this workspace (undoable)</source>
+        <translation>Marquer l'identifiant sélectionné comme révoqué dans cet espace de travail (annulable)</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::ErrorMessages</name>
+    <message>
+        <location filename="../views/ErrorMessages.cpp" line="+18" />
+        <location line="+138" />
+        <source>The passphrase is wrong.</source>
+        <translation>La phrase secrète est incorrecte.</translation>
+    </message>
+    <message>
+        <location line="-136" />
+        <source>This workspace is protected: enter its passphrase.</source>
+        <translation>Cet espace de travail est protégé : saisissez sa phrase secrète.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The passphrase cannot be empty.</source>
+        <translation>La phrase secrète ne peut pas être vide.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A file of that name exists already.</source>
+        <translation>Un fichier de ce nom existe déjà.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The file does not exist.</source>
+        <translation>Le fichier n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This file is not a Trust Atlas workspace.</source>
+        <translation>Ce fichier n'est pas un espace de travail Trust Atlas.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>This workspace was written by a newer Trust Atlas.</source>
+        <translation>Cet espace de travail a été écrit par une version plus récente de Trust Atlas.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The file cannot be read.</source>
+        <translation>Le fichier ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A trust domain of that name exists already.</source>
+        <translation>Un domaine de confiance de ce nom existe déjà.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>There is no such trust domain.</source>
+        <translation>Ce domaine de confiance n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>There is no such credential.</source>
+        <translation>Cet identifiant n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The workspace file could not be written or read.</source>
+        <translation>Le fichier de l'espace de travail n'a pas pu être écrit ou lu.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>This credential is revoked already.</source>
+        <translation>Cet identifiant est déjà révoqué.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>An authority of this kind is prepared already.</source>
+        <translation>Une autorité de ce type est déjà préparée.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Prepare an authority of this kind before activating it.</source>
+        <translation>Préparez une autorité de ce type avant de l'activer.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Only an old authority can be tainted.</source>
+        <translation>Seule une ancienne autorité peut être marquée compromise.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This authority is tainted already.</source>
+        <translation>Cette autorité est déjà marquée compromise.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Taint an authority before revoking it.</source>
+        <translation>Marquez une autorité comme compromise avant de la révoquer.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This authority is revoked already.</source>
+        <translation>Cette autorité est déjà révoquée.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>There is no such authority.</source>
+        <translation>Cette autorité n'existe pas.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The SPIFFE ID belongs to another trust domain.</source>
+        <translation>L'ID SPIFFE appartient à un autre domaine de confiance.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A workload's SPIFFE ID needs a path after the trust domain.</source>
+        <translation>L'ID SPIFFE d'une charge de travail doit avoir un chemin après le domaine de confiance.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The trust domain has no active authority to sign with.</source>
+        <translation>Le domaine de confiance n'a aucune autorité active pour signer.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The active authority has expired.</source>
+        <translation>L'autorité active a expiré.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <location line="+2" />
+        <source>A JWT-SVID needs at least one audience.</source>
+        <translation>Un JWT-SVID doit avoir au moins une audience.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Enter a SPIFFE ID.</source>
+        <translation>Saisissez un ID SPIFFE.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A SPIFFE ID starts with spiffe://.</source>
+        <translation>Un ID SPIFFE commence par spiffe://.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The scheme must be written spiffe:// in lowercase.</source>
+        <translation>Le schéma doit s'écrire spiffe:// en minuscules.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The SPIFFE ID names no trust domain.</source>
+        <translation>L'ID SPIFFE ne nomme aucun domaine de confiance.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The path has an empty segment (two slashes in a row).</source>
+        <translation>Le chemin contient un segment vide (deux barres obliques à la suite).</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The path may not contain "." or ".." segments.</source>
+        <translation>Le chemin ne peut pas contenir de segments « . » ou « .. ».</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The path may not end with a slash.</source>
+        <translation>Le chemin ne peut pas se terminer par une barre oblique.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The path may hold only letters, digits, dots, dashes and underscores.</source>
+        <translation>Le chemin ne peut contenir que des lettres, des chiffres, des points, des tirets et des traits de soulignement.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A SPIFFE ID may not have a query part.</source>
+        <translation>Un ID SPIFFE ne peut pas avoir de partie requête.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A SPIFFE ID may not have a fragment.</source>
+        <translation>Un ID SPIFFE ne peut pas avoir de fragment.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A SPIFFE ID may not use percent-encoding.</source>
+        <translation>Un ID SPIFFE ne peut pas utiliser l'encodage pourcent.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The SPIFFE ID is longer than 2048 bytes.</source>
+        <translation>L'ID SPIFFE dépasse 2048 octets.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Enter a trust domain name.</source>
+        <translation>Saisissez un nom de domaine de confiance.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A trust domain name is written in lowercase.</source>
+        <translation>Un nom de domaine de confiance s'écrit en minuscules.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A trust domain name holds only lowercase letters, digits, dots, dashes and underscores.</source>
+        <translation>Un nom de domaine de confiance ne contient que des minuscules, des chiffres, des points, des tirets et des traits de soulignement.</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A trust domain name may not have a port.</source>
+        <translation>Un nom de domaine de confiance ne peut pas avoir de port.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>A trust domain name may not have user information.</source>
+        <translation>Un nom de domaine de confiance ne peut pas contenir d'informations d'utilisateur.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The trust domain name is longer than 255 characters.</source>
+        <translation>Le nom du domaine de confiance dépasse 255 caractères.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The certificate has expired.</source>
+        <translation>Le certificat a expiré.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The certificate is not valid yet.</source>
+        <translation>Le certificat n'est pas encore valide.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The chain does not lead to an authority of the bundle.</source>
+        <translation>La chaîne ne mène à aucune autorité du bundle.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>A signature in the chain does not verify.</source>
+        <translation>Une signature de la chaîne n'est pas vérifiée.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The SVID belongs to another trust domain than the bundle.</source>
+        <translation>Le SVID appartient à un autre domaine de confiance que le bundle.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The bundle holds no X.509 authority.</source>
+        <translation>Le bundle ne contient aucune autorité X.509.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>There is no certificate to check.</source>
+        <translation>Il n'y a aucun certificat à vérifier.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The certificate carries no SPIFFE ID.</source>
+        <translation>Le certificat ne porte aucun ID SPIFFE.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The certificate carries more than one URI.</source>
+        <translation>Le certificat porte plus d'une URI.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The leaf certificate is a CA certificate.</source>
+        <translation>Le certificat feuille est un certificat d'AC.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The certificate path is not valid.</source>
+        <translation>Le chemin de certification n'est pas valide.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The token has expired.</source>
+        <translation>Le jeton a expiré.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The token is not valid yet.</source>
+        <translation>Le jeton n'est pas encore valide.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The token's signature does not verify.</source>
+        <translation>La signature du jeton n'est pas vérifiée.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The token was signed by a key the bundle does not hold.</source>
+        <translation>Le jeton a été signé par une clé absente du bundle.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The token is not meant for this audience.</source>
+        <translation>Le jeton n'est pas destiné à cette audience.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This is not a well-formed JWT.</source>
+        <translation>Ce n'est pas un JWT bien formé.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The bundle is for another trust domain.</source>
+        <translation>Le bundle concerne un autre domaine de confiance.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The token says it was issued in the future.</source>
+        <translation>Le jeton prétend avoir été émis dans le futur.</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>This is not a valid SPIFFE ID.</source>
+        <translation>Ce n'est pas un ID SPIFFE valide.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>This is not a valid trust domain name.</source>
+        <translation>Ce n'est pas un nom de domaine de confiance valide.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The trust bundle is not valid.</source>
+        <translation>Le bundle de confiance n'est pas valide.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The certificate is not a valid X509-SVID.</source>
+        <translation>Le certificat n'est pas un X509-SVID valide.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The token is not a valid JWT-SVID.</source>
+        <translation>Le jeton n'est pas un JWT-SVID valide.</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>The certificate authority refused the change.</source>
+        <translation>L'autorité de certification a refusé la modification.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>A cryptographic operation failed.</source>
+        <translation>Une opération cryptographique a échoué.</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The workspace could not complete the change.</source>
+        <translation>L'espace de travail n'a pas pu terminer la modification.</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Unexpected error (%1).</source>
+        <translation>Erreur inattendue (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::IssueSvidDialog</name>
+    <message>
+        <location filename="../views/IssueSvidDialog.cpp" line="+24" />
+        <source>Issue SVID</source>
+        <translation>Émettre un SVID</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>X509-SVID</source>
+        <translation>X509-SVID</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>JWT-SVID</source>
+        <translation>JWT-SVID</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>T&amp;ype:</source>
+        <translation>T&amp;ype :</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>&amp;Trust domain:</source>
+        <translation>&amp;Domaine de confiance :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>&amp;SPIFFE ID:</source>
+        <translation>ID &amp;SPIFFE :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>optional, separated by commas</source>
+        <translation>facultatif, séparés par des virgules</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;DNS names:</source>
+        <translation>Noms &amp;DNS :</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>required, separated by commas</source>
+        <translation>obligatoire, séparées par des virgules</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Audience:</source>
+        <translation>&amp;Audience :</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Trust domain default</source>
+        <translation>Valeur par défaut du domaine</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Lifetime:</source>
+        <translation>Durée de &amp;vie :</translation>
+    </message>
+    <message>
+        <location line="+10" />
+        <source>&amp;Issue</source>
+        <translation>&amp;Émettre</translation>
+    </message>
+    <message>
+        <location line="+56" />
+        <source>Create a trust domain first.</source>
+        <translation>Créez d'abord un domaine de confiance.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::NewTrustDomainDialog</name>
+    <message>
+        <location filename="../views/NewTrustDomainDialog.cpp" line="+21" />
+        <source>New Trust Domain</source>
+        <translation>Nouveau domaine de confiance</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>example.org</source>
+        <translation>example.org</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>EC P-256</source>
+        <translation>EC P-256</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>EC P-384</source>
+        <translation>EC P-384</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>RSA 2048</source>
+        <translation>RSA 2048</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>RSA 4096</source>
+        <translation>RSA 4096</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>&amp;Key type:</source>
+        <translation>Type de &amp;clé :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Sign with &amp;intermediates under one long-lived root</source>
+        <translation>Signer avec des &amp;intermédiaires sous une racine de longue durée</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::PassphraseDialog</name>
+    <message>
+        <location filename="../views/PassphraseDialog.cpp" line="+20" />
+        <source>Open Protected Workspace</source>
+        <translation>Ouvrir un espace de travail protégé</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>New Workspace</source>
+        <translation>Nouvel espace de travail</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The keys in &lt;b&gt;%1&lt;/b&gt; are encrypted. Enter the workspace passphrase to open it.</source>
+        <translation>Les clés de &lt;b&gt;%1&lt;/b&gt; sont chiffrées. Saisissez la phrase secrète de l'espace de travail pour l'ouvrir.</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Choose a passphrase to encrypt the private keys of &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Choisissez une phrase secrète pour chiffrer les clés privées de &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Phrase secrète :</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Répéter :</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Store keys in &amp;clear (for demos and throwaway tests)</source>
+        <translation>Stocker les clés en &amp;clair (pour les démonstrations et les tests jetables)</translation>
+    </message>
+    <message>
+        <location line="+69" />
+        <source>The two passphrases differ.</source>
+        <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+
+#include <QCoreApplication>
+
+namespace ta::views {
+
+/// Turns core's error codes into sentences for people. Core never shows text; this is the one
+/// place that decides what a refusal says.
+class ErrorMessages
+{
+    Q_DECLARE_TR_FUNCTIONS(ta::views::ErrorMessages)
+
+public:
+    /// A translated sentence for @p error; codes without their own sentence fall back to one
+    /// for their family ("spiffe.id.*", "x509svid.*", ...), then to a generic one naming the code.
+    static QString text(const core::Error &error);
+};
+
+} // namespace ta::views

@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "views/IssueSvidDialog.h"
+
+#include "core/spiffe/SpiffeId.h"
+#include "models/Document.h"
+#include "views/ErrorMessages.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace ta::views {
+
+IssueSvidDialog::IssueSvidDialog(models::Document *document, const QString &trustDomain,
+                                 QWidget *parent)
+    : QDialog(parent), m_document(document)
+{
+    setWindowTitle(tr("Issue SVID"));
+    setMinimumWidth(520);
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("kind"));
+    m_kind->addItem(tr("X509-SVID"), int(Kind::X509));
+    m_kind->addItem(tr("JWT-SVID"), int(Kind::Jwt));
+    form->addRow(tr("T&ype:"), m_kind);
+
+    m_trustDomain = new QComboBox(this);
+    m_trustDomain->setObjectName(QStringLiteral("trustDomain"));
+    m_trustDomain->addItems(document->workspace().trustDomainNames());
+    if (const int i = m_trustDomain->findText(trustDomain); i >= 0)
+        m_trustDomain->setCurrentIndex(i);
+    form->addRow(tr("&Trust domain:"), m_trustDomain);
+
+    m_spiffeId = new QLineEdit(this);
+    m_spiffeId->setObjectName(QStringLiteral("spiffeId"));
+    form->addRow(tr("&SPIFFE ID:"), m_spiffeId);
+
+    m_dnsNames = new QLineEdit(this);
+    m_dnsNames->setObjectName(QStringLiteral("dnsNames"));
+    m_dnsNames->setPlaceholderText(tr("optional, separated by commas"));
+    form->addRow(tr("&DNS names:"), m_dnsNames);
+
+    m_audience = new QLineEdit(this);
+    m_audience->setObjectName(QStringLiteral("audience"));
+    m_audience->setPlaceholderText(tr("required, separated by commas"));
+    form->addRow(tr("&Audience:"), m_audience);
+
+    m_ttl = new QSpinBox(this);
+    m_ttl->setObjectName(QStringLiteral("ttl"));
+    m_ttl->setRange(0, 60 * 24 * 365);
+    m_ttl->setSuffix(tr(" min"));
+    m_ttl->setSpecialValueText(tr("Trust domain default"));
+    form->addRow(tr("&Lifetime:"), m_ttl);
+    layout->addLayout(form);
+
+    m_feedback = new QLabel(this);
+    m_feedback->setObjectName(QStringLiteral("feedback"));
+    m_feedback->setWordWrap(true);
+    m_feedback->setMinimumHeight(m_feedback->fontMetrics().height() * 2);
+    layout->addWidget(m_feedback);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Issue"));
+    layout->addWidget(m_buttons);
+
+    setTabOrder(m_kind, m_trustDomain);
+    setTabOrder(m_trustDomain, m_spiffeId);
+    setTabOrder(m_spiffeId, m_dnsNames);
+    setTabOrder(m_dnsNames, m_audience);
+    setTabOrder(m_audience, m_ttl);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &IssueSvidDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &IssueSvidDialog::reject);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &IssueSvidDialog::onKindChanged);
+    connect(m_trustDomain, &QComboBox::currentIndexChanged, this,
+            &IssueSvidDialog::onTrustDomainChanged);
+    connect(m_spiffeId, &QLineEdit::textChanged, this, &IssueSvidDialog::validate);
+    connect(m_audience, &QLineEdit::textChanged, this, &IssueSvidDialog::validate);
+    connect(m_dnsNames, &QLineEdit::textChanged, this, &IssueSvidDialog::validate);
+    onTrustDomainChanged();
+    onKindChanged();
+    m_spiffeId->setFocus();
+}
+
+QString IssueSvidDialog::feedbackText() const
+{
+    return m_feedback->text();
+}
+
+QStringList IssueSvidDialog::splitList(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[,\\s]+"));
+    return text.split(separators, Qt::SkipEmptyParts);
+}
+
+void IssueSvidDialog::onTrustDomainChanged()
+{
+    // Keep what the user typed after the prefix; only the trust domain part follows the combo.
+    const QString prefix = QStringLiteral("spiffe://%1/").arg(m_trustDomain->currentText());
+    const QString text = m_spiffeId->text();
+    if (text.isEmpty() || (!m_lastPrefix.isEmpty() && text.startsWith(m_lastPrefix)))
+        m_spiffeId->setText(prefix + text.mid(m_lastPrefix.size()));
+    m_lastPrefix = prefix;
+    validate();
+}
+
+void IssueSvidDialog::onKindChanged()
+{
+    const bool jwt = Kind(m_kind->currentData().toInt()) == Kind::Jwt;
+    m_audience->setEnabled(jwt);
+    m_dnsNames->setEnabled(!jwt);
+    validate();
+}
+
+void IssueSvidDialog::validate()
+{
+    QString problem;
+    if (m_trustDomain->count() == 0) {
+        problem = tr("Create a trust domain first.");
+    } else if (auto id = core::SpiffeId::fromString(m_spiffeId->text()); !id) {
+        problem = ErrorMessages::text(id.error());
+    } else if (id->trustDomain().name() != m_trustDomain->currentText()) {
+        problem = ErrorMessages::text(core::makeError(QStringLiteral("ca.foreign_trust_domain")));
+    } else if (id->path().isEmpty()) {
+        problem = ErrorMessages::text(core::makeError(QStringLiteral("ca.id_without_path")));
+    } else if (Kind(m_kind->currentData().toInt()) == Kind::Jwt &&
+               splitList(m_audience->text()).isEmpty()) {
+        problem = ErrorMessages::text(core::makeError(QStringLiteral("jwtsvid.audience_missing")));
+    }
+    m_feedback->setText(problem);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());
+}
+
+void IssueSvidDialog::accept()
+{
+    const qint64 ttl = qint64(m_ttl->value()) * 60;
+    std::optional<core::Error> error;
+    if (Kind(m_kind->currentData().toInt()) == Kind::X509) {
+        core::X509IssueRequest request;
+        request.trustDomain = m_trustDomain->currentText();
+        request.spiffeId = m_spiffeId->text();
+        request.dnsNames = splitList(m_dnsNames->text());
+        request.ttl = ttl;
+        auto issued = m_document->issueX509(request);
+        if (issued)
+            m_issued = issued->record;
+        else
+            error = issued.error();
+    } else {
+        core::JwtIssueRequest request;
+        request.trustDomain = m_trustDomain->currentText();
+        request.spiffeId = m_spiffeId->text();
+        request.audience = splitList(m_audience->text());
+        request.ttl = ttl;
+        auto issued = m_document->issueJwt(request);
+        if (issued)
+            m_issued = issued->record;
+        else
+            error = issued.error();
+    }
+    if (error) {
+        m_feedback->setText(ErrorMessages::text(*error));
+        return;
+    }
+    QDialog::accept();
+}
+
+} // namespace ta::views

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/store/CredentialRecord.h"
+
+#include <QDialog>
+
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+QT_END_NAMESPACE
+
+namespace ta::models {
+class Document;
+}
+
+namespace ta::views {
+
+/// Issues an X509-SVID or a JWT-SVID from a trust domain of the document. The SPIFFE ID is
+/// checked as it is typed; refusals from the CA are shown in the dialog, which stays open.
+class IssueSvidDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    enum class Kind { X509, Jwt };
+
+    IssueSvidDialog(models::Document *document, const QString &trustDomain,
+                    QWidget *parent = nullptr);
+
+    /// The credential recorded when the dialog was accepted.
+    std::optional<core::CredentialRecord> issuedRecord() const { return m_issued; }
+    /// What the feedback line says now (empty when all is well).
+    QString feedbackText() const;
+
+    void accept() override;
+
+private:
+    void onTrustDomainChanged();
+    void onKindChanged();
+    void validate();
+    static QStringList splitList(const QString &text);
+
+    models::Document *m_document;
+    QComboBox *m_kind = nullptr;
+    QComboBox *m_trustDomain = nullptr;
+    QLineEdit *m_spiffeId = nullptr;
+    QLineEdit *m_dnsNames = nullptr;
+    QLineEdit *m_audience = nullptr;
+    QSpinBox *m_ttl = nullptr;
+    QLabel *m_feedback = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    QString m_lastPrefix;
+    std::optional<core::CredentialRecord> m_issued;
+};
+
+} // namespace ta::views
