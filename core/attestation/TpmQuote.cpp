@@ -56,7 +56,7 @@ public:
         return std::nullopt;
     }
 
-    template<typename T>
+    template <typename T>
     Result<T> number(const char *field)
     {
         if (auto e = need(qsizetype(sizeof(T)), field))
@@ -94,10 +94,9 @@ public:
     Result<void> finish(const char *what) const
     {
         if (remaining() != 0)
-            return tpmError("tpm.trailing_bytes",
-                            QStringLiteral("%1: %2 bytes after the structure")
-                                .arg(QLatin1String(what))
-                                .arg(remaining()));
+            return tpmError("tpm.trailing_bytes", QStringLiteral("%1: %2 bytes after the structure")
+                                                      .arg(QLatin1String(what))
+                                                      .arg(remaining()));
         return {};
     }
 
@@ -155,8 +154,8 @@ std::optional<QByteArray> strictHex(const QString &text)
     if (text.size() % 2 != 0)
         return std::nullopt;
     for (const QChar c : text) {
-        const bool digit = (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f')
-                           || (c >= u'A' && c <= u'F');
+        const bool digit =
+            (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F');
         if (!digit)
             return std::nullopt;
     }
@@ -186,8 +185,8 @@ QByteArray pemPublicKeyDer(const QByteArray &pem)
     unsigned char *data = nullptr;
     long len = 0;
     QByteArray der;
-    if (bio && PEM_read_bio(bio.get(), &name, &header, &data, &len) == 1
-        && qstrcmp(name, "PUBLIC KEY") == 0)
+    if (bio && PEM_read_bio(bio.get(), &name, &header, &data, &len) == 1 &&
+        qstrcmp(name, "PUBLIC KEY") == 0)
         der = QByteArray(reinterpret_cast<const char *>(data), int(len));
     OPENSSL_free(name);
     OPENSSL_free(header);
@@ -259,12 +258,14 @@ Result<TpmQuote::Attest> TpmQuote::parseAttest(const QByteArray &bytes)
     if (!magic)
         return magic.error();
     if (*magic != tpmGeneratedValue)
-        return tpmError("tpm.bad_magic", QStringLiteral("0x%1").arg(*magic, 8, 16, QLatin1Char('0')));
+        return tpmError("tpm.bad_magic",
+                        QStringLiteral("0x%1").arg(*magic, 8, 16, QLatin1Char('0')));
     auto type = in.number<quint16>("type");
     if (!type)
         return type.error();
     if (*type != tpmStAttestQuote)
-        return tpmError("tpm.not_a_quote", QStringLiteral("type 0x%1").arg(*type, 4, 16, QLatin1Char('0')));
+        return tpmError("tpm.not_a_quote",
+                        QStringLiteral("type 0x%1").arg(*type, 4, 16, QLatin1Char('0')));
 
     auto signer = in.sized(maxNameSize, "qualifiedSigner");
     if (!signer)
@@ -371,8 +372,9 @@ Result<TpmQuote::Signature> TpmQuote::parseSignature(const QByteArray &bytes)
         return hashId.error();
     const auto hash = hashAlgFromWire(*hashId);
     if (!hash)
-        return tpmError("tpm.unsupported_hash_alg",
-                        QStringLiteral("signature hash 0x%1").arg(*hashId, 4, 16, QLatin1Char('0')));
+        return tpmError(
+            "tpm.unsupported_hash_alg",
+            QStringLiteral("signature hash 0x%1").arg(*hashId, 4, 16, QLatin1Char('0')));
     sig.hash = *hash;
 
     if (sig.scheme == Alg::Ecdsa) {
@@ -452,17 +454,17 @@ Result<void> TpmQuote::verifySignature(const Key &ak) const
 
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX *pctx = nullptr;
-    if (!ctx
-        || EVP_DigestVerifyInit(ctx.get(), &pctx, mdFor(m_signature.hash), nullptr, ak.get()) != 1)
+    if (!ctx ||
+        EVP_DigestVerifyInit(ctx.get(), &pctx, mdFor(m_signature.hash), nullptr, ak.get()) != 1)
         return tpmError("tpm.bad_signature", takeOpenSslErrors());
-    if (m_signature.scheme == Alg::RsaSsa
-        && EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) != 1)
+    if (m_signature.scheme == Alg::RsaSsa &&
+        EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) != 1)
         return tpmError("tpm.internal", takeOpenSslErrors());
     if (m_signature.scheme == Alg::RsaPss) {
         // TPMs differ on the PSS salt length (digest size or the maximum, by spec revision);
         // the salt length is recovered from the signature, the padding still fully checked.
-        if (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1
-            || EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_AUTO) != 1)
+        if (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1 ||
+            EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_AUTO) != 1)
             return tpmError("tpm.internal", takeOpenSslErrors());
     }
     const int rc = EVP_DigestVerify(
@@ -573,9 +575,10 @@ Result<void> TpmQuote::verify(const Key &ak, const TpmPcrValues &reported,
     return checkGolden(reported, golden);
 }
 
-Result<TpmQuote::Verified> TpmQuote::verifyEvidencePayload(
-    const QJsonObject &payload, const Key &registeredAk, const TpmPcrValues &golden,
-    const std::optional<QByteArray> &expectedNonce)
+Result<TpmQuote::Verified>
+TpmQuote::verifyEvidencePayload(const QJsonObject &payload, const Key &registeredAk,
+                                const TpmPcrValues &golden,
+                                const std::optional<QByteArray> &expectedNonce)
 {
     if (registeredAk.isNull())
         return tpmError("tpm.no_attestation_key");
@@ -588,7 +591,8 @@ Result<TpmQuote::Verified> TpmQuote::verifyEvidencePayload(
 
     const QJsonValue akValue = payload.value(QLatin1String("ak_public"));
     if (!akValue.isString())
-        return tpmError("tpm.payload_invalid", QStringLiteral("ak_public: missing or not a string"));
+        return tpmError("tpm.payload_invalid",
+                        QStringLiteral("ak_public: missing or not a string"));
     const QByteArray akPem = akValue.toString().toLatin1();
     const QByteArray registeredDer = registeredAk.publicDer();
     // Fast path: the payload's PEM body is byte for byte the registered SubjectPublicKeyInfo.
@@ -656,7 +660,8 @@ Result<TpmPcrValues> TpmQuote::pcrValuesFromJson(const QJsonObject &json)
         if (!hash)
             return tpmError("tpm.unsupported_hash_alg", QStringLiteral("bank ") + bank.key());
         if (!bank.value().isObject())
-            return tpmError("tpm.pcr_value_invalid", bank.key() + QStringLiteral(": not an object"));
+            return tpmError("tpm.pcr_value_invalid",
+                            bank.key() + QStringLiteral(": not an object"));
         const QJsonObject values = bank.value().toObject();
         QMap<int, QByteArray> &target = out[bank.key()];
         for (auto pcr = values.constBegin(); pcr != values.constEnd(); ++pcr) {
@@ -667,12 +672,12 @@ Result<TpmPcrValues> TpmQuote::pcrValuesFromJson(const QJsonObject &json)
             const bool canonical = isNumber && QString::number(index) == pcr.key();
             if (!canonical || index < 0 || index > maxPcrIndex)
                 return tpmError("tpm.pcr_value_invalid", where + QStringLiteral(": bad PCR index"));
-            const auto value = pcr.value().isString() ? strictHex(pcr.value().toString())
-                                                      : std::nullopt;
+            const auto value =
+                pcr.value().isString() ? strictHex(pcr.value().toString()) : std::nullopt;
             if (!value || value->size() != digestSize(*hash))
-                return tpmError("tpm.pcr_value_invalid",
-                                where + QStringLiteral(": not a %1-byte hex digest")
-                                            .arg(digestSize(*hash)));
+                return tpmError(
+                    "tpm.pcr_value_invalid",
+                    where + QStringLiteral(": not a %1-byte hex digest").arg(digestSize(*hash)));
             target.insert(index, *value);
         }
     }

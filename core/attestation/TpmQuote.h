@@ -85,8 +85,8 @@ public:
     {
         Attest attest;
         Signature signature;
-        TpmPcrValues pcrs;         ///< the reported values, proven by the quote
-        QByteArray akFingerprint;  ///< Key::fingerprint() of the attestation key
+        TpmPcrValues pcrs;        ///< the reported values, proven by the quote
+        QByteArray akFingerprint; ///< Key::fingerprint() of the attestation key
     };
 
     TpmQuote() = default;
@@ -128,7 +128,8 @@ public:
                           const TpmPcrValues &golden,
                           const std::optional<QByteArray> &expectedNonce = {});
 
-    /// Reads `{"sha256":{"0":"hex",...}}`: known banks, decimal indices, digests of the bank's size.
+    /// Reads `{"sha256":{"0":"hex",...}}`: known banks, decimal indices, digests of the bank's
+    /// size.
     [[nodiscard]] static Result<TpmPcrValues> pcrValuesFromJson(const QJsonObject &json);
     /// Writes the shape pcrValuesFromJson() reads, lower-case hex.
     static QJsonObject pcrValuesToJson(const TpmPcrValues &values);

@@ -17,7 +17,7 @@ constexpr quint16 tpmStAttestQuote = 0x8018;
 constexpr int minSelectBytes = 3;
 constexpr int maxTpm2bData = 66;
 
-template<typename T>
+template <typename T>
 void put(QByteArray &out, T value)
 {
     char buf[sizeof(T)];
@@ -106,11 +106,12 @@ Result<QByteArray> TpmQuoteBuilder::buildAttest(const Key &ak) const
             return buildError(QStringLiteral("no key to name the signer"));
         // A TPM name is nameAlg || H(TPMT_PUBLIC); with no TPMT_PUBLIC in software, the
         // SubjectPublicKeyInfo stands in, so the name still identifies the key.
-        signer = QByteArray::fromHex("000b")
-                 + QCryptographicHash::hash(ak.publicDer(), QCryptographicHash::Sha256);
+        signer = QByteArray::fromHex("000b") +
+                 QCryptographicHash::hash(ak.publicDer(), QCryptographicHash::Sha256);
     }
     if (signer.size() > maxTpm2bData)
-        return buildError(QStringLiteral("qualified signer longer than %1 bytes").arg(maxTpm2bData));
+        return buildError(
+            QStringLiteral("qualified signer longer than %1 bytes").arg(maxTpm2bData));
 
     for (auto it = m_pcrs.cbegin(); it != m_pcrs.cend(); ++it)
         if (!TpmQuote::bankFromName(it.key()))
@@ -153,8 +154,7 @@ Result<QByteArray> TpmQuoteBuilder::buildAttest(const Key &ak) const
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int digestLen = 0;
     if (EVP_Digest(concatenated.constData(), size_t(concatenated.size()), digest, &digestLen,
-                   mdFor(m_hash), nullptr)
-        != 1)
+                   mdFor(m_hash), nullptr) != 1)
         return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
 
     QByteArray out;
@@ -190,12 +190,13 @@ Result<QByteArray> TpmQuoteBuilder::sign(const QByteArray &attest, const Key &ak
     EVP_PKEY_CTX *pctx = nullptr;
     if (!ctx || EVP_DigestSignInit(ctx.get(), &pctx, md, nullptr, ak.get()) != 1)
         return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
-    if (scheme == TpmQuote::Alg::RsaSsa && EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) != 1)
+    if (scheme == TpmQuote::Alg::RsaSsa &&
+        EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) != 1)
         return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
     // A salt as long as the digest, as TPM 2.0 revisions from 1.38 on produce.
-    if (scheme == TpmQuote::Alg::RsaPss
-        && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1
-            || EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1))
+    if (scheme == TpmQuote::Alg::RsaPss &&
+        (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1 ||
+         EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1))
         return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
     const auto *in = reinterpret_cast<const unsigned char *>(attest.constData());
     size_t len = 0;
@@ -203,8 +204,7 @@ Result<QByteArray> TpmQuoteBuilder::sign(const QByteArray &attest, const Key &ak
         return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
     QByteArray sig(qsizetype(len), '\0');
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,
-                       size_t(attest.size()))
-        != 1)
+                       size_t(attest.size())) != 1)
         return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
     sig.resize(qsizetype(len));
 
@@ -226,8 +226,8 @@ Result<QByteArray> TpmQuoteBuilder::sign(const QByteArray &attest, const Key &ak
     const int width = (ak.bits() + 7) / 8;
     QByteArray rBytes(width, '\0');
     QByteArray sBytes(width, '\0');
-    if (BN_bn2binpad(r, reinterpret_cast<unsigned char *>(rBytes.data()), width) != width
-        || BN_bn2binpad(s, reinterpret_cast<unsigned char *>(sBytes.data()), width) != width)
+    if (BN_bn2binpad(r, reinterpret_cast<unsigned char *>(rBytes.data()), width) != width ||
+        BN_bn2binpad(s, reinterpret_cast<unsigned char *>(sBytes.data()), width) != width)
         return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
     putSized(out, rBytes);
     putSized(out, sBytes);

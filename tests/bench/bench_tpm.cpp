@@ -18,7 +18,7 @@ using namespace ta::core;
 
 namespace {
 
-template<typename Fn>
+template <typename Fn>
 double ratePerSecond(qint64 budgetMs, Fn &&op)
 {
     QElapsedTimer t;
@@ -73,26 +73,24 @@ int main(int argc, char *argv[])
             EvpMdCtxPtr ctx(EVP_MD_CTX_new());
             size_t len = 0;
             const auto *in = reinterpret_cast<const unsigned char *>(msg.constData());
-            if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, ak->get()) != 1
-                || EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(msg.size())) != 1)
+            if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, ak->get()) != 1 ||
+                EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(msg.size())) != 1)
                 return 1;
             rawSig.resize(qsizetype(len));
             if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(rawSig.data()), &len,
-                               in, size_t(msg.size()))
-                != 1)
+                               in, size_t(msg.size())) != 1)
                 return 1;
             rawSig.resize(qsizetype(len));
         }
         const double raw = ratePerSecond(budget, [&] {
             EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-            return EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, akPublic.get())
-                       == 1
-                   && EVP_DigestVerify(ctx.get(),
-                                       reinterpret_cast<const unsigned char *>(rawSig.constData()),
-                                       size_t(rawSig.size()),
-                                       reinterpret_cast<const unsigned char *>(msg.constData()),
-                                       size_t(msg.size()))
-                          == 1;
+            return EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr,
+                                        akPublic.get()) == 1 &&
+                   EVP_DigestVerify(ctx.get(),
+                                    reinterpret_cast<const unsigned char *>(rawSig.constData()),
+                                    size_t(rawSig.size()),
+                                    reinterpret_cast<const unsigned char *>(msg.constData()),
+                                    size_t(msg.size())) == 1;
         });
         const double quote = ratePerSecond(budget, [&] {
             auto q = TpmQuote::parse(built->attest, built->signature);

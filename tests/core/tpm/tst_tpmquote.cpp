@@ -48,8 +48,10 @@ Fixture loadFixture(const QString &name)
     f.attest = readData(name + QStringLiteral("/quote.msg"));
     f.signature = readData(name + QStringLiteral("/quote.sig"));
     f.nonce = QByteArray::fromHex(readData(name + QStringLiteral("/nonce.hex")).trimmed());
-    f.qualifiedName = QByteArray::fromHex(readData(name + QStringLiteral("/qualified-name.hex")).trimmed());
-    const QJsonObject pcrsJson = QJsonDocument::fromJson(readData(name + QStringLiteral("/pcrs.json"))).object();
+    f.qualifiedName =
+        QByteArray::fromHex(readData(name + QStringLiteral("/qualified-name.hex")).trimmed());
+    const QJsonObject pcrsJson =
+        QJsonDocument::fromJson(readData(name + QStringLiteral("/pcrs.json"))).object();
     auto pcrs = TpmQuote::pcrValuesFromJson(pcrsJson);
     if (!pcrs)
         qFatal("fixture pcrs unreadable: %s", qPrintable(pcrs.error().toString()));
@@ -98,13 +100,20 @@ QString b64(const QByteArray &b)
 const QSet<QString> &knownCodes()
 {
     static const QSet<QString> codes{
-        QStringLiteral("tpm.truncated"),         QStringLiteral("tpm.trailing_bytes"),
-        QStringLiteral("tpm.bad_magic"),         QStringLiteral("tpm.not_a_quote"),
-        QStringLiteral("tpm.malformed"),         QStringLiteral("tpm.unsupported_hash_alg"),
-        QStringLiteral("tpm.unsupported_sig_alg"), QStringLiteral("tpm.ak_type_mismatch"),
-        QStringLiteral("tpm.bad_signature"),     QStringLiteral("tpm.nonce_mismatch"),
-        QStringLiteral("tpm.pcr_value_invalid"), QStringLiteral("tpm.pcr_selection_mismatch"),
-        QStringLiteral("tpm.pcr_digest_mismatch"), QStringLiteral("tpm.pcr_not_golden"),
+        QStringLiteral("tpm.truncated"),
+        QStringLiteral("tpm.trailing_bytes"),
+        QStringLiteral("tpm.bad_magic"),
+        QStringLiteral("tpm.not_a_quote"),
+        QStringLiteral("tpm.malformed"),
+        QStringLiteral("tpm.unsupported_hash_alg"),
+        QStringLiteral("tpm.unsupported_sig_alg"),
+        QStringLiteral("tpm.ak_type_mismatch"),
+        QStringLiteral("tpm.bad_signature"),
+        QStringLiteral("tpm.nonce_mismatch"),
+        QStringLiteral("tpm.pcr_value_invalid"),
+        QStringLiteral("tpm.pcr_selection_mismatch"),
+        QStringLiteral("tpm.pcr_digest_mismatch"),
+        QStringLiteral("tpm.pcr_not_golden"),
         QStringLiteral("tpm.golden_pcr_not_quoted"),
     };
     return codes;
@@ -294,8 +303,7 @@ void TestTpmQuote::refused()
     } else if (mutation == u"extra-pcr-reported") {
         sha256[QStringLiteral("7")] = QString::fromLatin1(otherDigest.toHex());
     } else if (mutation == u"extra-bank-reported") {
-        pcrsJson[QStringLiteral("sha1")] =
-            QJsonObject{{QStringLiteral("0"), QString(40, u'0')}};
+        pcrsJson[QStringLiteral("sha1")] = QJsonObject{{QStringLiteral("0"), QString(40, u'0')}};
     } else if (mutation == u"payload-ak-not-registered") {
         payload[QStringLiteral("ak_public")] = QString::fromLatin1(otherKey.publicPem());
     } else if (mutation == u"other-key-registered") {
@@ -566,14 +574,15 @@ void TestTpmQuote::pcrJsonRefused_data()
                                   << QStringLiteral("tpm.pcr_value_invalid");
     QTest::newRow("index-too-high") << QByteArray(R"({"sha256":{"64":")" + zeros + R"("}})")
                                     << QStringLiteral("tpm.pcr_value_invalid");
-    QTest::newRow("sha1-size-in-sha256") << QByteArray(R"({"sha256":{"0":")" + QByteArray(40, '0') + R"("}})")
-                                         << QStringLiteral("tpm.pcr_value_invalid");
+    QTest::newRow("sha1-size-in-sha256")
+        << QByteArray(R"({"sha256":{"0":")" + QByteArray(40, '0') + R"("}})")
+        << QStringLiteral("tpm.pcr_value_invalid");
     QTest::newRow("odd-hex") << QByteArray(R"({"sha256":{"0":")" + QByteArray(63, '0') + R"("}})")
                              << QStringLiteral("tpm.pcr_value_invalid");
-    QTest::newRow("number-not-string") << QByteArray(R"({"sha256":{"0":0}})")
-                                       << QStringLiteral("tpm.pcr_value_invalid");
-    QTest::newRow("bank-not-object") << QByteArray(R"({"sha256":[]})")
-                                     << QStringLiteral("tpm.pcr_value_invalid");
+    QTest::newRow("number-not-string")
+        << QByteArray(R"({"sha256":{"0":0}})") << QStringLiteral("tpm.pcr_value_invalid");
+    QTest::newRow("bank-not-object")
+        << QByteArray(R"({"sha256":[]})") << QStringLiteral("tpm.pcr_value_invalid");
 }
 
 void TestTpmQuote::pcrJsonRefused()
@@ -653,9 +662,10 @@ void TestTpmQuote::mutatedQuoteNeverVerifies()
             payload[QStringLiteral("quote")] = b64(attest);
             payload[QStringLiteral("signature")] = b64(signature);
             auto v = TpmQuote::verifyEvidencePayload(payload, f.ak, f.pcrs, f.nonce);
-            QVERIFY2(!v.ok(), qPrintable(QStringLiteral("%1: mutation %2 verified")
-                                             .arg(QLatin1String(name))
-                                             .arg(i)));
+            QVERIFY2(
+                !v.ok(),
+                qPrintable(
+                    QStringLiteral("%1: mutation %2 verified").arg(QLatin1String(name)).arg(i)));
             QVERIFY2(knownCodes().contains(v.error().code), qPrintable(v.error().code));
         }
     }
@@ -669,8 +679,7 @@ void TestTpmQuote::akInAnotherEncodingAccepted()
     EvpPkeyPtr copy(EVP_PKEY_dup(f.ak.get()));
     QVERIFY(copy);
     QVERIFY(EVP_PKEY_set_utf8_string_param(copy.get(), OSSL_PKEY_PARAM_EC_POINT_CONVERSION_FORMAT,
-                                           "compressed")
-            == 1);
+                                           "compressed") == 1);
     const Key compressed(std::move(copy));
     const QByteArray pem = compressed.publicPem();
     QVERIFY(compressed.publicDer() != f.ak.publicDer());
