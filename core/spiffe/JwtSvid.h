@@ -64,6 +64,7 @@ public:
     [[nodiscard]] static Result<JwtSvid> validate(QByteArrayView token, const TrustBundle &bundle,
                                                   const QString &audience, const QDateTime &now);
 
+    /// True for a default-constructed instance (never for a minted or validated one).
     bool isNull() const { return m_token.isEmpty(); }
     /// The compact serialization.
     QByteArray token() const { return m_token; }

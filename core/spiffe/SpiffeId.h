@@ -32,6 +32,7 @@ public:
     /// Why @p path is not a valid SPIFFE ID path, or success.
     [[nodiscard]] static Result<void> validatePath(QStringView path);
 
+    /// True for a default-constructed ID (never for a parsed one).
     bool isNull() const { return m_td.isNull(); }
     TrustDomain trustDomain() const { return m_td; }
     /// The path, "" for a trust domain's own ID, otherwise "/seg/seg".
@@ -44,6 +45,7 @@ public:
     /// True when this ID resides in @p td.
     bool memberOf(const TrustDomain &td) const { return !isNull() && m_td == td; }
 
+    /// Exact comparison: trust domain and path, the path case-sensitively.
     friend bool operator==(const SpiffeId &a, const SpiffeId &b)
     {
         return a.m_td == b.m_td && a.m_path == b.m_path;
@@ -61,6 +63,7 @@ private:
     QString m_path;
 };
 
+/// Hash for QHash and QSet, consistent with operator==.
 size_t qHash(const SpiffeId &id, size_t seed = 0) noexcept;
 
 } // namespace ta::core

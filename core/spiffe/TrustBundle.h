@@ -42,6 +42,7 @@ public:
     /// The X.509 authorities as concatenated PEM (JWT authorities have no PEM form here).
     QByteArray toPem() const;
 
+    /// True for a default-constructed bundle, which belongs to no trust domain.
     bool isNull() const { return m_td.isNull(); }
     TrustDomain trustDomain() const { return m_td; }
     /// True when the bundle holds no authority of either kind.

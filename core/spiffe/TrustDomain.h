@@ -26,12 +26,14 @@ public:
     /// Why @p name is not a valid trust domain name, or success.
     [[nodiscard]] static Result<void> validateName(QStringView name);
 
+    /// True for a default-constructed trust domain (never for a parsed one).
     bool isNull() const { return m_name.isEmpty(); }
     /// The bare name, "example.org".
     QString name() const { return m_name; }
     /// The trust domain's own SPIFFE ID, "spiffe://example.org".
     QString idString() const;
 
+    /// Names are lowercase by rule, so comparing them exactly is comparing trust domains.
     friend bool operator==(const TrustDomain &a, const TrustDomain &b)
     {
         return a.m_name == b.m_name;
@@ -46,6 +48,7 @@ private:
     QString m_name;
 };
 
+/// Hash for QHash and QSet, consistent with operator==.
 size_t qHash(const TrustDomain &td, size_t seed = 0) noexcept;
 
 } // namespace ta::core
