@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: Apache-2.0
+// Trust anchors and reference values: validated on import, errors naming the entry, stored and
+// read back from the workspace.
+#include "core/attestation/AnchorSet.h"
+#include "core/crypto/Jwk.h"
+#include "core/store/AttestationStore.h"
+#include "core/store/Workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ta::core;
+
+class TestAnchorSet : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void importsEveryKind();
+    void badEntries_data();
+    void badEntries();
+    void storeRoundTrip();
+
+private:
+    QJsonObject goodFile() const;
+
+    Key m_ec;
+    Key m_rsa;
+};
+
+void TestAnchorSet::initTestCase()
+{
+    m_ec = Key::generate(KeyType::EcP256).value();
+    m_rsa = Key::generate(KeyType::Rsa2048).value();
+}
+
+QJsonObject TestAnchorSet::goodFile() const
+{
+    QJsonObject jwk = Jwk::fromKey(m_ec).value();
+    jwk.insert(QStringLiteral("kid"), QStringLiteral("k1"));
+    const QJsonObject jwks{{QStringLiteral("keys"), QJsonArray{jwk, QJsonObject{{QStringLiteral("kty"), QStringLiteral("OKP")}}}}};
+    return {{QStringLiteral("anchors"),
+             QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")}, {QStringLiteral("subject"), QStringLiteral("node/lab-a")},
+                                    {QStringLiteral("public_key_pem"), QString::fromLatin1(m_ec.publicPem())}},
+                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("k8s_issuer")}, {QStringLiteral("cluster"), QStringLiteral("prod-eu")},
+                                    {QStringLiteral("issuer"), QStringLiteral("https://k8s")}, {QStringLiteral("audience"), QStringLiteral("spire-server")},
+                                    {QStringLiteral("jwks"), jwks}},
+                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("cosign_key")}, {QStringLiteral("name"), QStringLiteral("release")},
+                                    {QStringLiteral("public_key_pem"), QString::fromLatin1(m_rsa.publicPem())}},
+                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("gcp_jwks")}, {QStringLiteral("audience"), QStringLiteral("a")},
+                                    {QStringLiteral("jwks"), jwks}},
+                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")}, {QStringLiteral("token"), QStringLiteral("secret-token")},
+                                    {QStringLiteral("ttl"), 60}, {QStringLiteral("created_at"), QStringLiteral("2026-04-07T10:00:00Z")}}}},
+            {QStringLiteral("reference_values"),
+             QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")}, {QStringLiteral("subject"), QStringLiteral("node/lab-a")},
+                                    {QStringLiteral("bank"), QStringLiteral("sha256")}, {QStringLiteral("index"), 16},
+                                    {QStringLiteral("value"), QString(64, QLatin1Char('0'))}},
+                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("image_digest")}, {QStringLiteral("image"), QStringLiteral("registry.example/pay/api")},
+                                    {QStringLiteral("digest"), QStringLiteral("sha256:") + QString(64, QLatin1Char('c'))}}}}};
+}
+
+void TestAnchorSet::importsEveryKind()
+{
+    auto set = AnchorSet::fromImportJson(QJsonDocument(goodFile()).toJson());
+    QVERIFY2(set, set ? "" : qPrintable(set.error().toString()));
+    QCOMPARE(set->anchors().size(), 5);
+    QVERIFY(set->anchor(QStringLiteral("tpm_ak:node/lab-a")));
+    const TrustAnchor *k8s = set->anchor(QStringLiteral("k8s_issuer:prod-eu"));
+    QVERIFY(k8s);
+    QCOMPARE(k8s->jwks.keys(), QStringList{QStringLiteral("k1")}); // the OKP key is skipped, not an error
+    QVERIFY(set->anchorNamed(AnchorKind::CosignKey, QStringLiteral("release")));
+    const TrustAnchor *token = set->anchorsOfKind(AnchorKind::JoinToken).first();
+    QCOMPARE(token->notAfter, token->notBefore.addSecs(60));
+    QCOMPARE(set->pcrValues(QStringLiteral("node/lab-a")).size(), 1);
+    QCOMPARE(set->imageDigests(QStringLiteral("registry.example/pay/api")).size(), 1);
+}
+
+void TestAnchorSet::badEntries_data()
+{
+    QTest::addColumn<QString>("list");
+    QTest::addColumn<QJsonObject>("entry");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("unknown kind") << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("azure_msi")}} << "anchors.unknown_kind";
+    QTest::newRow("bad PEM") << "anchors"
+                             << QJsonObject{{QStringLiteral("kind"), QStringLiteral("cosign_key")}, {QStringLiteral("name"), QStringLiteral("x")},
+                                            {QStringLiteral("public_key_pem"), QStringLiteral("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")}}
+                             << "anchors.bad_pem";
+    QTest::newRow("bad CA PEM") << "anchors"
+                                << QJsonObject{{QStringLiteral("kind"), QStringLiteral("x509pop_ca")}, {QStringLiteral("pem"), QStringLiteral("garbage")}}
+                                << "anchors.bad_pem";
+    QTest::newRow("JWKS without keys") << "anchors"
+                                       << QJsonObject{{QStringLiteral("kind"), QStringLiteral("k8s_issuer")}, {QStringLiteral("cluster"), QStringLiteral("c")},
+                                                      {QStringLiteral("issuer"), QStringLiteral("i")}, {QStringLiteral("jwks"), QJsonObject{}}}
+                                       << "anchors.bad_jwks";
+    QTest::newRow("JWKS key broken") << "anchors"
+                                     << QJsonObject{{QStringLiteral("kind"), QStringLiteral("gcp_jwks")}, {QStringLiteral("audience"), QStringLiteral("a")},
+                                                    {QStringLiteral("jwks"), QJsonObject{{QStringLiteral("keys"), QJsonArray{QJsonObject{{QStringLiteral("kty"), QStringLiteral("EC")}, {QStringLiteral("crv"), QStringLiteral("P-256")}}}}}}}
+                                     << "anchors.bad_jwks";
+    QTest::newRow("missing field") << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")}} << "anchors.missing_field";
+    QTest::newRow("join token without created_at")
+        << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")}, {QStringLiteral("token"), QStringLiteral("t")}}
+        << "anchors.missing_field";
+    QTest::newRow("duplicate id") << "anchors"
+                                  << QJsonObject{{QStringLiteral("kind"), QStringLiteral("cosign_key")}, {QStringLiteral("name"), QStringLiteral("release")},
+                                                 {QStringLiteral("public_key_pem"), QString::fromLatin1(Key::generate(KeyType::EcP256)->publicPem())}}
+                                  << "anchors.duplicate_id";
+    QTest::newRow("digest not sha256") << "reference_values"
+                                       << QJsonObject{{QStringLiteral("kind"), QStringLiteral("image_digest")}, {QStringLiteral("image"), QStringLiteral("r/i")},
+                                                      {QStringLiteral("digest"), QStringLiteral("md5:abc")}}
+                                       << "anchors.bad_field";
+    QTest::newRow("PCR index out of range") << "reference_values"
+                                            << QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")}, {QStringLiteral("subject"), QStringLiteral("n")},
+                                                           {QStringLiteral("index"), 24}, {QStringLiteral("value"), QStringLiteral("00")}}
+                                            << "anchors.bad_field";
+}
+
+void TestAnchorSet::badEntries()
+{
+    QFETCH(QString, list);
+    QFETCH(QJsonObject, entry);
+    QFETCH(QString, code);
+    QJsonObject file = goodFile();
+    QJsonArray entries = file.value(list).toArray();
+    // A duplicate is reported where it repeats an earlier entry: append it after the original.
+    const qsizetype at = code == QLatin1String("anchors.duplicate_id") ? entries.size() : 1;
+    entries.insert(at, entry);
+    file.insert(list, entries);
+    auto set = AnchorSet::fromImportJson(QJsonDocument(file).toJson());
+    QVERIFY(!set);
+    QCOMPARE(set.error().code, code);
+    QVERIFY2(set.error().detail.startsWith(list + QStringLiteral("[%1]").arg(at)), qPrintable(set.error().detail));
+}
+
+void TestAnchorSet::storeRoundTrip()
+{
+    QTemporaryDir dir;
+    auto ws = Workspace::create(dir.filePath(QStringLiteral("a.atlas")), std::nullopt);
+    QVERIFY(ws);
+    AttestationStore store((*ws)->database());
+    const AnchorSet set = AnchorSet::fromImportJson(QJsonDocument(goodFile()).toJson()).value();
+    QVERIFY(store.saveAnchors(set, QDateTime::currentDateTimeUtc()));
+    QVERIFY(store.saveAnchors(set, QDateTime::currentDateTimeUtc())); // re-import replaces, no duplicates
+    auto back = store.anchors();
+    QVERIFY2(back, back ? "" : qPrintable(back.error().toString()));
+    QCOMPARE(back->anchors().size(), set.anchors().size());
+    QCOMPARE(back->referenceValues().size(), 2);
+    for (const TrustAnchor &a : set.anchors())
+        QVERIFY2(back->anchor(a.id), qPrintable(a.id));
+    QCOMPARE(back->anchorsOfKind(AnchorKind::JoinToken).first()->tokenSha256,
+             set.anchorsOfKind(AnchorKind::JoinToken).first()->tokenSha256);
+    // The join token itself never reaches the file.
+    QFile f(dir.filePath(QStringLiteral("a.atlas")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(!f.readAll().contains("secret-token"));
+}
+
+QTEST_GUILESS_MAIN(TestAnchorSet)
+#include "tst_anchorset.moc"

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+// Evidence JSON Lines: bad lines reported with their number, nothing imported from a bad file,
+// records kept in time order.
+#include "core/attestation/EvidenceReader.h"
+#include "core/store/AttestationStore.h"
+#include "core/store/Workspace.h"
+
+#include <QBuffer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ta::core;
+
+namespace {
+
+QByteArray line(const char *time, const char *subject = "node/a")
+{
+    return QByteArray(R"({"time":")") + time + R"(","attestor":"join_token","subject":")" + subject
+           + R"(","payload":{"token":"t"}})" + "\n";
+}
+
+} // namespace
+
+class TestEvidenceReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void readsRecords();
+    void badLines_data();
+    void badLines();
+    void importIsAllOrNothing();
+    void storeKeepsTimeOrder();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Workspace> m_ws;
+};
+
+void TestEvidenceReader::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    auto ws = Workspace::create(m_dir.filePath(QStringLiteral("e.atlas")), std::nullopt);
+    QVERIFY2(ws, ws ? "" : qPrintable(ws.error().toString()));
+    m_ws = std::move(*ws);
+}
+
+void TestEvidenceReader::readsRecords()
+{
+    QByteArray data = line("2026-04-07T10:00:00Z") + "\n" + line("2026-04-07T12:00:00.250+02:00", "node/b")
+                      + line("2026-04-07T10:00:00.250Z", "node/c");
+    QBuffer b(&data);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    auto records = EvidenceReader::readAll(b);
+    QVERIFY2(records, records ? "" : qPrintable(records.error().toString()));
+    QCOMPARE(records->size(), 3);
+    QCOMPARE(records->at(0).line, 1);
+    QCOMPARE(records->at(1).line, 3); // the blank line 2 is skipped, numbering is not
+    // An offset is honoured: 12:00:00.250+02:00 is the same instant as the third record.
+    QCOMPARE(records->at(1).time, records->at(2).time);
+    QCOMPARE(records->at(1).subject, QStringLiteral("node/b"));
+    QCOMPARE(records->at(0).payload.value(QLatin1String("token")).toString(), QStringLiteral("t"));
+    QCOMPARE(EvidenceRecord::fromJsonLine(records->at(2).toJsonLine())->time, records->at(2).time);
+}
+
+void TestEvidenceReader::badLines_data()
+{
+    QTest::addColumn<QByteArray>("bad");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("not JSON") << QByteArray("{\"time\":") << "evidence.bad_json";
+    QTest::newRow("not an object") << QByteArray("[1,2]") << "evidence.bad_json";
+    QTest::newRow("no payload") << QByteArray(R"({"time":"2026-04-07T10:05:00Z","attestor":"x","subject":"s"})")
+                                << "evidence.missing_field";
+    QTest::newRow("payload not an object")
+        << QByteArray(R"({"time":"2026-04-07T10:05:00Z","attestor":"x","subject":"s","payload":"p"})") << "evidence.bad_field";
+    QTest::newRow("empty attestor")
+        << QByteArray(R"({"time":"2026-04-07T10:05:00Z","attestor":"","subject":"s","payload":{}})") << "evidence.bad_field";
+    QTest::newRow("time without offset")
+        << QByteArray(R"({"time":"2026-04-07T10:05:00","attestor":"x","subject":"s","payload":{}})") << "evidence.bad_time";
+    QTest::newRow("time not a date")
+        << QByteArray(R"({"time":"yesterday at noon, Z","attestor":"x","subject":"s","payload":{}})") << "evidence.bad_time";
+    QTest::newRow("time goes backwards")
+        << QByteArray(R"({"time":"2026-04-07T09:00:00Z","attestor":"x","subject":"s","payload":{}})") << "evidence.out_of_order";
+}
+
+void TestEvidenceReader::badLines()
+{
+    QFETCH(QByteArray, bad);
+    QFETCH(QString, code);
+    QByteArray data = line("2026-04-07T10:00:00Z") + line("2026-04-07T10:01:00Z") + bad + "\n" + line("2026-04-07T10:09:00Z");
+    QBuffer b(&data);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    auto records = EvidenceReader::readAll(b);
+    QVERIFY(!records);
+    QCOMPARE(records.error().code, code);
+    QVERIFY2(records.error().detail.startsWith(QStringLiteral("line 3: ")), qPrintable(records.error().detail));
+}
+
+void TestEvidenceReader::importIsAllOrNothing()
+{
+    AttestationStore store(m_ws->database());
+    const qint64 before = store.evidenceCount().value();
+    QByteArray data = line("2026-04-07T10:00:00Z") + line("2026-04-07T10:01:00Z") + "{oops\n";
+    QBuffer b(&data);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    auto n = store.importEvidence(b, QStringLiteral("bad.jsonl"));
+    QVERIFY(!n);
+    QVERIFY(n.error().detail.startsWith(QStringLiteral("line 3")));
+    QCOMPARE(store.evidenceCount().value(), before);
+}
+
+void TestEvidenceReader::storeKeepsTimeOrder()
+{
+    AttestationStore store(m_ws->database());
+    QByteArray later = line("2026-04-07T11:00:00Z", "node/late") + line("2026-04-07T11:30:00Z", "node/later");
+    QByteArray earlier = line("2026-04-07T10:00:00Z", "node/early") + line("2026-04-07T11:00:00Z", "node/tie");
+    for (QByteArray *data : {&later, &earlier}) {
+        QBuffer b(data);
+        QVERIFY(b.open(QIODevice::ReadOnly));
+        QCOMPARE(store.importEvidence(b, QStringLiteral("f")).value(), 2);
+    }
+    QStringList order;
+    QVERIFY(store.forEachEvidence([&](const EvidenceRecord &r) { order << r.subject; }));
+    // Time order across imports; equal times keep import order.
+    QCOMPARE(order, (QStringList{QStringLiteral("node/early"), QStringLiteral("node/late"), QStringLiteral("node/tie"),
+                                 QStringLiteral("node/later")}));
+}
+
+QTEST_GUILESS_MAIN(TestEvidenceReader)
+#include "tst_evidencereader.moc"
