@@ -2,6 +2,7 @@
 #include "app/cli/AttestationCommands.h"
 #include "app/cli/CelCommands.h"
 #include "app/cli/CliSupport.h"
+#include "app/cli/PolicyCommands.h"
 #include "app/cli/RuleCommands.h"
 #include "app/cli/SvidCommands.h"
 #include "app/cli/VerifyCommands.h"
@@ -31,6 +32,11 @@ const QList<Command> &commands()
         {{QStringLiteral("cel"), QStringLiteral("eval")}, QStringLiteral("Evaluate a CEL expression."), celEval},
         {{QStringLiteral("import"), QStringLiteral("spire-entries")}, QStringLiteral("Import SPIRE registration entries."), importSpireEntries},
         {{QStringLiteral("export"), QStringLiteral("spire-entries")}, QStringLiteral("Export SPIRE registration entries."), exportSpireEntries},
+        {{QStringLiteral("policy"), QStringLiteral("import")}, QStringLiteral("Save a policy set as a new version."), policyImport},
+        {{QStringLiteral("policy"), QStringLiteral("export")}, QStringLiteral("Export a version of the policy set."), policyExport},
+        {{QStringLiteral("policy"), QStringLiteral("versions")}, QStringLiteral("List the policy set's versions."), policyVersions},
+        {{QStringLiteral("decide")}, QStringLiteral("Decide a subject's identities, with reasons."), decide},
+        {{QStringLiteral("diff")}, QStringLiteral("Compare two policy sets over subjects."), policyDiff},
     };
     return all;
 }
