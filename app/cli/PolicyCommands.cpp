@@ -3,10 +3,12 @@
 #include "app/cli/PolicyCommands.h"
 
 #include "app/cli/CliSupport.h"
+#include "core/attestation/EvidenceVerifier.h"
 #include "core/policy/Decision.h"
 #include "core/policy/PolicyDiff.h"
 #include "core/policy/PolicyEngine.h"
 #include "core/policy/PolicySubject.h"
+#include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 
 #include <QJsonArray>
@@ -64,7 +66,8 @@ core::Result<QList<core::Policy>> policiesFrom(const QString &spec, core::RuleSt
         return data.error();
     auto policies = core::Policy::listFromJson(*data);
     if (!policies)
-        return core::makeError(policies.error().code, spec + QStringLiteral(": ") + policies.error().detail);
+        return core::makeError(policies.error().code,
+                               spec + QStringLiteral(": ") + policies.error().detail);
     return policies;
 }
 
@@ -73,17 +76,65 @@ core::Result<core::PolicySubject> subjectFrom(const QByteArray &json, const QStr
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return core::makeError(QStringLiteral("subject.json"), where + QStringLiteral(": not a JSON object"));
+        return core::makeError(QStringLiteral("subject.json"),
+                               where + QStringLiteral(": not a JSON object"));
     auto s = core::PolicySubject::fromJson(doc.object());
     if (!s)
         return core::makeError(s.error().code, where + QStringLiteral(": ") + s.error().detail);
     return s;
 }
 
+// The workspace's evidence replayed through the attestors, as `evidence verify` does (trust
+// domain of agent IDs: the first), keeping each subject's last result: what it holds at the
+// end of the timeline.
+core::Result<QList<core::PolicySubject>> replayedSubjects(core::Workspace &ws)
+{
+    core::AttestationStore store(ws.database());
+    auto anchors = store.anchors();
+    if (!anchors)
+        return anchors.error();
+    core::TrustBundleSet bundles;
+    const QStringList tds = ws.trustDomainNames();
+    for (const QString &name : tds) {
+        auto b = ws.bundle(name);
+        if (!b)
+            return b.error();
+        bundles.insert(*b);
+    }
+    if (tds.isEmpty())
+        return core::makeError(
+            QStringLiteral("cli.no_trust_domain"),
+            QStringLiteral("replaying evidence needs a trust domain; or give --subjects"));
+    core::AttestationSettings settings;
+    auto td = core::TrustDomain::fromName(tds.first());
+    if (!td)
+        return td.error();
+    settings.trustDomain = *td;
+    core::EvidenceVerifier verifier(*anchors, bundles, settings);
+    if (auto r = store.loadConsumed(verifier.replayGuard(), verifier.state()); !r)
+        return r.error();
+    QList<core::PolicySubject> subjects;
+    QHash<QString, qsizetype> index;
+    auto n = store.forEachEvidence([&](const core::EvidenceRecord &record) {
+        const core::AttestationResult result = verifier.verify(record);
+        auto it = index.find(result.subject);
+        if (it == index.end()) {
+            index.insert(result.subject, subjects.size());
+            subjects << core::PolicySubject::fromAttestationResult(result);
+        } else {
+            subjects[*it] = core::PolicySubject::fromAttestationResult(result);
+        }
+    });
+    if (!n)
+        return n.error();
+    return subjects;
+}
+
 QString describe(const core::PolicyVerdict &v)
 {
-    QString line = QStringLiteral("  %1 %2: %3").arg(core::policyEffectName(v.effect), v.policy,
-                                                       core::outcomeName(v.outcome));
+    QString line =
+        QStringLiteral("  %1 %2: %3")
+            .arg(core::policyEffectName(v.effect), v.policy, core::outcomeName(v.outcome));
     if (!v.spiffeId.isEmpty())
         line += QLatin1Char(' ') + v.spiffeId;
     if (!v.deniedBy.isEmpty())
@@ -101,14 +152,18 @@ int policyImport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addPositionalArgument(QStringLiteral("POLICIES"), QStringLiteral("A policy set: {\"policies\": [...]}."));
-    parser.addOption({QStringLiteral("comment"), QStringLiteral("Note kept with the new version."), QStringLiteral("TEXT")});
+    parser.addPositionalArgument(QStringLiteral("POLICIES"),
+                                 QStringLiteral("A policy set: {\"policies\": [...]}."));
+    parser.addOption({QStringLiteral("comment"), QStringLiteral("Note kept with the new version."),
+                      QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Save a policy set as the next version of the workspace's "
-                                                     "policies; earlier versions stay. The set is validated "
-                                                     "first (conditions parsed and type-checked)."),
-                              args, 2, 2))
+    if (auto stop =
+            parseArgs(parser,
+                      QStringLiteral("Save a policy set as the next version of the workspace's "
+                                     "policies; earlier versions stay. The set is validated "
+                                     "first (conditions parsed and type-checked)."),
+                      args, 2, 2))
         return *stop;
     const QString path = parser.positionalArguments().at(1);
     auto data = readFile(path);
@@ -121,16 +176,20 @@ int policyImport(const QStringList &args)
     if (!ws)
         return badInput(ws.error());
     core::RuleStore rules((*ws)->database());
-    const QString comment = parser.isSet(QStringLiteral("comment")) ? parser.value(QStringLiteral("comment"))
-                                                                    : QStringLiteral("import %1").arg(path);
-    auto version = rules.save(core::RuleKind::Policies, core::Policy::listToJson(*policies), comment,
-                              QDateTime::currentDateTimeUtc());
+    const QString comment = parser.isSet(QStringLiteral("comment"))
+                                ? parser.value(QStringLiteral("comment"))
+                                : QStringLiteral("import %1").arg(path);
+    auto version = rules.save(core::RuleKind::Policies, core::Policy::listToJson(*policies),
+                              comment, QDateTime::currentDateTimeUtc());
     if (!version)
         return badInput(version.error());
     if (parser.isSet(QStringLiteral("json")))
-        printJson({{QStringLiteral("version"), *version}, {QStringLiteral("policies"), int(policies->size())}});
+        printJson({{QStringLiteral("version"), *version},
+                   {QStringLiteral("policies"), int(policies->size())}});
     else
-        print(QStringLiteral("Policies version %1: %2 policies\n").arg(*version).arg(policies->size()));
+        print(QStringLiteral("Policies version %1: %2 policies\n")
+                  .arg(*version)
+                  .arg(policies->size()));
     return Success;
 }
 
@@ -138,10 +197,15 @@ int policyExport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addOption({QStringLiteral("version"), QStringLiteral("Export this version (default latest)."), QStringLiteral("N")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("version"),
+                      QStringLiteral("Export this version (default latest)."),
+                      QStringLiteral("N")});
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Write to FILE instead of stdout."),
+                      QStringLiteral("FILE")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Export the workspace's policy set as {\"policies\": [...]}."), args, 1, 1))
+    if (auto stop = parseArgs(
+            parser, QStringLiteral("Export the workspace's policy set as {\"policies\": [...]}."),
+            args, 1, 1))
         return *stop;
     int version = 0;
     if (auto stop = versionOption(parser, version))
@@ -169,7 +233,9 @@ int policyVersions(const QStringList &args)
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the versions as JSON.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("List the saved versions of the workspace's policies."), args, 1, 1))
+    if (auto stop = parseArgs(
+            parser, QStringLiteral("List the saved versions of the workspace's policies."), args, 1,
+            1))
         return *stop;
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)
@@ -197,21 +263,27 @@ int policyVersions(const QStringList &args)
 int decide(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace (policies, entries)."));
-    parser.addOption({QStringLiteral("subject"), QStringLiteral("The attestation result to decide for."), QStringLiteral("SUBJECT.json")});
-    parser.addOption({QStringLiteral("version"), QStringLiteral("Use this version of the policies (default latest)."),
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("The workspace (policies, entries)."));
+    parser.addOption({QStringLiteral("subject"),
+                      QStringLiteral("The attestation result to decide for."),
+                      QStringLiteral("SUBJECT.json")});
+    parser.addOption({QStringLiteral("version"),
+                      QStringLiteral("Use this version of the policies (default latest)."),
                       QStringLiteral("N")});
-    parser.addOption({QStringLiteral("policies"), QStringLiteral("Use this policy set instead of the workspace's."),
+    parser.addOption({QStringLiteral("policies"),
+                      QStringLiteral("Use this policy set instead of the workspace's."),
                       QStringLiteral("POLICIES.json")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the decision as JSON.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser,
-                              QStringLiteral("Decide which identities a subject gets, from the workspace's "
-                                             "policies and SPIRE registration entries, and why: a verdict for "
-                                             "every rule, and for each condition that did not hold the clause "
-                                             "that failed and the values it saw. Exit 0 once decided.\n\n")
-                                  + QLatin1String(kSubjectHelp),
-                              args, 1, 1))
+    if (auto stop = parseArgs(
+            parser,
+            QStringLiteral("Decide which identities a subject gets, from the workspace's "
+                           "policies and SPIRE registration entries, and why: a verdict for "
+                           "every rule, and for each condition that did not hold the clause "
+                           "that failed and the values it saw. Exit 0 once decided.\n\n") +
+                QLatin1String(kSubjectHelp),
+            args, 1, 1))
         return *stop;
     if (!parser.isSet(QStringLiteral("subject")))
         return badInput(QStringLiteral("--subject is required; see --help"));
@@ -241,15 +313,17 @@ int decide(const QStringList &args)
     if (!entries)
         return badInput(entries.error());
     const core::EntryMatcher matcher(*entries);
-    const core::Decision d = core::Decision::make(*engine, &matcher, *subject, core::PolicyEngine::Detail::Explain,
-                                                  QDateTime::currentSecsSinceEpoch());
+    const core::Decision d =
+        core::Decision::make(*engine, &matcher, *subject, core::PolicyEngine::Detail::Explain,
+                             QDateTime::currentSecsSinceEpoch());
     if (parser.isSet(QStringLiteral("json"))) {
         printJson(d.toJson());
         return Success;
     }
     QString text = QStringLiteral("Subject %1\nPolicy identities:\n").arg(d.subject);
     for (const core::PolicyIdentity &i : d.policies.identities)
-        text += QStringLiteral("  %1 (from %2)\n").arg(i.spiffeId, i.policies.join(QStringLiteral(", ")));
+        text += QStringLiteral("  %1 (from %2)\n")
+                    .arg(i.spiffeId, i.policies.join(QStringLiteral(", ")));
     text += QStringLiteral("Policies:\n");
     for (const core::PolicyVerdict &v : d.policies.verdicts)
         text += describe(v);
@@ -263,7 +337,9 @@ int decide(const QStringList &args)
                 missing << s.toString();
             text += QStringLiteral("  entry %1 %2: %3%4\n")
                         .arg(v.entryId, v.spiffeId, core::entryOutcomeName(v.outcome),
-                             missing.isEmpty() ? QString() : QStringLiteral(" (missing %1)").arg(missing.join(QStringLiteral(", "))));
+                             missing.isEmpty() ? QString()
+                                               : QStringLiteral(" (missing %1)")
+                                                     .arg(missing.join(QStringLiteral(", "))));
         }
     } else if (!d.entriesSkipped.isEmpty()) {
         text += QStringLiteral("Entries not matched: %1\n").arg(d.entriesSkipped);
@@ -276,42 +352,48 @@ int policyDiff(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addOption({QStringLiteral("policies"),
-                      QStringLiteral("A policy set: a file, or version:N of the workspace. Give it twice: "
-                                     "before, then after."),
-                      QStringLiteral("POLICIES")});
-    parser.addOption({QStringLiteral("subjects"),
-                      QStringLiteral("Attestation results to compare over, one JSON object a line (the output "
-                                     "of 'evidence verify --json' will do)."),
-                      QStringLiteral("SUBJECTS.jsonl")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object per subject, a line each.")});
+    parser.addOption(
+        {QStringLiteral("policies"),
+         QStringLiteral("A policy set: a file, or version:N of the workspace. Give it twice: "
+                        "before, then after."),
+         QStringLiteral("POLICIES")});
+    parser.addOption(
+        {QStringLiteral("subjects"),
+         QStringLiteral("Attestation results to compare over, one JSON object a line (the output "
+                        "of 'evidence verify --json' will do). Default: the workspace's evidence, "
+                        "replayed through the attestors, each subject's last result."),
+         QStringLiteral("SUBJECTS.jsonl")});
+    parser.addOption(
+        {QStringLiteral("json"), QStringLiteral("One JSON object per subject, a line each.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser,
-                              QStringLiteral("Compare two policy sets over the same subjects: for each, the "
-                                             "identities gained, lost and changed (TTLs, DNS names, "
-                                             "federates-with, granting policies), and the policies whose "
-                                             "template is an error for it. Exit 0 once compared.\n\n")
-                                  + QLatin1String(kSubjectHelp),
-                              args, 1, 1))
+    if (auto stop = parseArgs(
+            parser,
+            QStringLiteral("Compare two policy sets over the same subjects: for each, the "
+                           "identities gained, lost and changed (TTLs, DNS names, "
+                           "federates-with, granting policies), and the policies whose "
+                           "template is an error for it. Exit 0 once compared.\n\n") +
+                QLatin1String(kSubjectHelp),
+            args, 1, 1))
         return *stop;
     const QStringList specs = parser.values(QStringLiteral("policies"));
     if (specs.size() != 2)
         return badInput(QStringLiteral("give --policies twice: before, then after"));
-    if (!parser.isSet(QStringLiteral("subjects")))
-        return badInput(QStringLiteral("--subjects is required; see --help"));
-    const QString subjectsPath = parser.value(QStringLiteral("subjects"));
-    auto subjectsData = readFile(subjectsPath);
-    if (!subjectsData)
-        return badInput(subjectsData.error());
     QList<core::PolicySubject> subjects;
-    const QList<QByteArray> lines = subjectsData->split('\n');
-    for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (lines[i].trimmed().isEmpty())
-            continue;
-        auto s = subjectFrom(lines[i], QStringLiteral("%1 line %2").arg(subjectsPath).arg(i + 1));
-        if (!s)
-            return badInput(s.error());
-        subjects << *s;
+    if (parser.isSet(QStringLiteral("subjects"))) {
+        const QString subjectsPath = parser.value(QStringLiteral("subjects"));
+        auto subjectsData = readFile(subjectsPath);
+        if (!subjectsData)
+            return badInput(subjectsData.error());
+        const QList<QByteArray> lines = subjectsData->split('\n');
+        for (qsizetype i = 0; i < lines.size(); ++i) {
+            if (lines[i].trimmed().isEmpty())
+                continue;
+            auto s =
+                subjectFrom(lines[i], QStringLiteral("%1 line %2").arg(subjectsPath).arg(i + 1));
+            if (!s)
+                return badInput(s.error());
+            subjects << *s;
+        }
     }
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)
@@ -329,6 +411,13 @@ int policyDiff(const QStringList &args)
     auto engineAfter = core::PolicyEngine::compile(*after);
     if (!engineAfter)
         return badInput(engineAfter.error());
+    // Policies first: a bad set is reported before the replay's work.
+    if (!parser.isSet(QStringLiteral("subjects"))) {
+        auto replayed = replayedSubjects(**ws);
+        if (!replayed)
+            return badInput(replayed.error());
+        subjects = *replayed;
+    }
     const core::PolicyDiff diff(*engineBefore, *engineAfter);
     const bool json = parser.isSet(QStringLiteral("json"));
     int changedSubjects = 0;
@@ -336,7 +425,8 @@ int policyDiff(const QStringList &args)
         const core::SubjectDiff d = diff.compare(s);
         changedSubjects += !d.isEmpty();
         if (json) {
-            print(QString::fromUtf8(QJsonDocument(d.toJson()).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+            print(QString::fromUtf8(QJsonDocument(d.toJson()).toJson(QJsonDocument::Compact)) +
+                  QLatin1Char('\n'));
             continue;
         }
         if (d.isEmpty() && d.errorsBefore.isEmpty() && d.errorsAfter.isEmpty())
@@ -347,13 +437,16 @@ int policyDiff(const QStringList &args)
         for (const core::PolicyIdentity &i : d.lost)
             text += QStringLiteral("  - %1\n").arg(i.spiffeId);
         for (const core::IdentityChange &c : d.changed)
-            text += QStringLiteral("  ~ %1 (%2)\n").arg(c.after.spiffeId, c.fields.join(QStringLiteral(", ")));
+            text += QStringLiteral("  ~ %1 (%2)\n")
+                        .arg(c.after.spiffeId, c.fields.join(QStringLiteral(", ")));
         if (!d.errorsAfter.isEmpty())
-            text += QStringLiteral("  ! template errors after: %1\n").arg(d.errorsAfter.join(QStringLiteral(", ")));
+            text += QStringLiteral("  ! template errors after: %1\n")
+                        .arg(d.errorsAfter.join(QStringLiteral(", ")));
         print(text);
     }
     if (!json)
-        print(QStringLiteral("%1 of %2 subjects change\n").arg(changedSubjects).arg(subjects.size()));
+        print(
+            QStringLiteral("%1 of %2 subjects change\n").arg(changedSubjects).arg(subjects.size()));
     return Success;
 }
 

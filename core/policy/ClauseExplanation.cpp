@@ -25,17 +25,15 @@ QJsonObject ClauseExplanation::toJson() const
     QJsonArray seen;
     for (const auto &[path, value] : values)
         seen.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("value"), value}});
-    return {{QStringLiteral("clause"), clause},
-            {QStringLiteral("line"), line},
-            {QStringLiteral("column"), column},
-            {QStringLiteral("conjunct"), conjunct},
-            {QStringLiteral("value"), value},
-            {QStringLiteral("values"), seen}};
+    return {{QStringLiteral("clause"), clause}, {QStringLiteral("line"), line},
+            {QStringLiteral("column"), column}, {QStringLiteral("conjunct"), conjunct},
+            {QStringLiteral("value"), value},   {QStringLiteral("values"), seen}};
 }
 
 QString ClauseExplanation::toText() const
 {
-    QString text = QStringLiteral("`%1` (%2:%3) was %4").arg(clause).arg(line).arg(column).arg(compact(value));
+    QString text =
+        QStringLiteral("`%1` (%2:%3) was %4").arg(clause).arg(line).arg(column).arg(compact(value));
     for (const auto &[path, v] : values)
         text += QStringLiteral("; %1 = %2").arg(path, compact(v));
     return text;

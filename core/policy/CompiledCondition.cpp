@@ -25,8 +25,8 @@ namespace {
 
 void flattenConjunction(const Expr &expr, std::vector<const Expr *> &out)
 {
-    if (expr.kind == ExprKind::Call && expr.name == "_&&_" && !expr.hasTarget
-        && expr.children.size() == 2) {
+    if (expr.kind == ExprKind::Call && expr.name == "_&&_" && !expr.hasTarget &&
+        expr.children.size() == 2) {
         flattenConjunction(expr.child(0), out);
         flattenConjunction(expr.child(1), out);
         return;
@@ -69,10 +69,12 @@ QJsonValue plainJson(const Value &v)
         const cel::MapData &m = v.mapValue();
         for (std::uint32_t i = 0; i < m.size; ++i) {
             const Value &k = m.keys[i];
-            const QString key = k.kind() == ValueKind::String ? text(k.text())
-                                : k.kind() == ValueKind::Bool ? (k.boolValue() ? QStringLiteral("true") : QStringLiteral("false"))
-                                : k.kind() == ValueKind::Uint ? QString::number(k.uintValue())
-                                                              : QString::number(k.intValue());
+            const QString key =
+                k.kind() == ValueKind::String ? text(k.text())
+                : k.kind() == ValueKind::Bool
+                    ? (k.boolValue() ? QStringLiteral("true") : QStringLiteral("false"))
+                : k.kind() == ValueKind::Uint ? QString::number(k.uintValue())
+                                              : QString::number(k.intValue());
             o.insert(key, plainJson(m.values[i]));
         }
         return o;
@@ -167,7 +169,8 @@ Result<CompiledCondition> CompiledCondition::compile(const QString &source, cons
         return makeError(QStringLiteral("policy.condition"), parsed.diagnostics.front().toString());
     const cel::CheckResult checked = cel::Checker::check(*parsed.ast, env.env());
     if (!checked.ok())
-        return makeError(QStringLiteral("policy.condition"), checked.diagnostics.front().toString());
+        return makeError(QStringLiteral("policy.condition"),
+                         checked.diagnostics.front().toString());
     CompiledCondition c;
     c.m_ast = std::move(parsed.ast);
     c.m_program = cel::Program::plan(*c.m_ast, env.env());

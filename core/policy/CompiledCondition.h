@@ -32,7 +32,8 @@ public:
 
     /// Compiles @p source over @p env. Error codes: policy.condition (detail "line:column:
     /// message", from the parser or the checker).
-    [[nodiscard]] static Result<CompiledCondition> compile(const QString &source, const PolicyEnv &env);
+    [[nodiscard]] static Result<CompiledCondition> compile(const QString &source,
+                                                           const PolicyEnv &env);
 
     /// Evaluates the condition; the result is valid until @p ctx is reset.
     cel::Value evaluate(const cel::Activation &activation, cel::EvalContext &ctx) const

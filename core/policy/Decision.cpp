@@ -51,8 +51,9 @@ Decision Decision::make(const PolicyEngine &engine, const EntryMatcher *matcher,
         return d;
     }
     if (subject.isWorkload()) {
-        d.entries = matcher->matchWorkload(subject.agentId(), parseSelectors(subject.nodeSelectors()),
-                                           parseSelectors(subject.selectors()), at);
+        d.entries =
+            matcher->matchWorkload(subject.agentId(), parseSelectors(subject.nodeSelectors()),
+                                   parseSelectors(subject.selectors()), at);
         return d;
     }
     auto agent = SpiffeId::fromString(subject.agentId());
@@ -66,16 +67,18 @@ Decision Decision::make(const PolicyEngine &engine, const EntryMatcher *matcher,
 
 QJsonObject Decision::toJson() const
 {
-    QJsonObject o{{QStringLiteral("subject"), subject}, {QStringLiteral("policies"), policies.toJson()}};
+    QJsonObject o{{QStringLiteral("subject"), subject},
+                  {QStringLiteral("policies"), policies.toJson()}};
     if (entries) {
         QJsonArray ids;
         for (const RegistrationEntry &e : entries->granted)
-            ids.append(QJsonObject{{QStringLiteral("entry_id"), e.id},
-                                   {QStringLiteral("spiffe_id"), e.spiffeId},
-                                   {QStringLiteral("x509_svid_ttl"), e.x509SvidTtl},
-                                   {QStringLiteral("jwt_svid_ttl"), e.jwtSvidTtl},
-                                   {QStringLiteral("dns_names"), QJsonArray::fromStringList(e.dnsNames)},
-                                   {QStringLiteral("federates_with"), QJsonArray::fromStringList(e.federatesWith)}});
+            ids.append(QJsonObject{
+                {QStringLiteral("entry_id"), e.id},
+                {QStringLiteral("spiffe_id"), e.spiffeId},
+                {QStringLiteral("x509_svid_ttl"), e.x509SvidTtl},
+                {QStringLiteral("jwt_svid_ttl"), e.jwtSvidTtl},
+                {QStringLiteral("dns_names"), QJsonArray::fromStringList(e.dnsNames)},
+                {QStringLiteral("federates_with"), QJsonArray::fromStringList(e.federatesWith)}});
         QJsonArray verdicts;
         for (const EntryVerdict &v : entries->verdicts) {
             QStringList missing;
@@ -88,10 +91,11 @@ QJsonObject Decision::toJson() const
                 vo.insert(QStringLiteral("missing_selectors"), QJsonArray::fromStringList(missing));
             verdicts.append(vo);
         }
-        o.insert(QStringLiteral("entries"),
-                 QJsonObject{{QStringLiteral("identities"), ids}, {QStringLiteral("verdicts"), verdicts}});
+        o.insert(QStringLiteral("entries"), QJsonObject{{QStringLiteral("identities"), ids},
+                                                        {QStringLiteral("verdicts"), verdicts}});
     } else if (!entriesSkipped.isEmpty()) {
-        o.insert(QStringLiteral("entries"), QJsonObject{{QStringLiteral("skipped"), entriesSkipped}});
+        o.insert(QStringLiteral("entries"),
+                 QJsonObject{{QStringLiteral("skipped"), entriesSkipped}});
     }
     return o;
 }

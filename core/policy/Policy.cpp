@@ -19,11 +19,11 @@ namespace {
 const QStringList &knownKeys()
 {
     static const QStringList keys = {
-        QStringLiteral("name"),          QStringLiteral("effect"),
-        QStringLiteral("trust_domain"),  QStringLiteral("spiffe_id"),
-        QStringLiteral("condition"),     QStringLiteral("x509_svid_ttl"),
-        QStringLiteral("jwt_svid_ttl"),  QStringLiteral("federates_with"),
-        QStringLiteral("dns_names"),     QStringLiteral("description")};
+        QStringLiteral("name"),         QStringLiteral("effect"),
+        QStringLiteral("trust_domain"), QStringLiteral("spiffe_id"),
+        QStringLiteral("condition"),    QStringLiteral("x509_svid_ttl"),
+        QStringLiteral("jwt_svid_ttl"), QStringLiteral("federates_with"),
+        QStringLiteral("dns_names"),    QStringLiteral("description")};
     return keys;
 }
 
@@ -113,7 +113,8 @@ Result<Policy> readPolicy(const QJsonObject &o, const PolicyEnv &env)
     else if (*effect == QLatin1String("deny"))
         p.effect = PolicyEffect::Deny;
     else
-        return fieldError(QStringLiteral("effect"), QStringLiteral("'%1' is neither grant nor deny").arg(*effect));
+        return fieldError(QStringLiteral("effect"),
+                          QStringLiteral("'%1' is neither grant nor deny").arg(*effect));
     auto td = stringField(o, QStringLiteral("trust_domain"), true);
     if (!td)
         return td.error();
@@ -128,7 +129,8 @@ Result<Policy> readPolicy(const QJsonObject &o, const PolicyEnv &env)
     if (!p.spiffeIdTemplate.isEmpty()) {
         auto parsed = SpiffeIdTemplate::parse(p.spiffeIdTemplate, *trustDomain);
         if (!parsed)
-            return makeError(parsed.error().code, QStringLiteral("spiffe_id: ") + parsed.error().detail);
+            return makeError(parsed.error().code,
+                             QStringLiteral("spiffe_id: ") + parsed.error().detail);
     }
     auto condition = stringField(o, QStringLiteral("condition"), true);
     if (!condition)
@@ -198,7 +200,8 @@ QByteArray Policy::listToJson(const QList<Policy> &policies)
     QJsonArray array;
     for (const Policy &p : policies)
         array.append(p.toJson());
-    return QJsonDocument(QJsonObject{{QStringLiteral("policies"), array}}).toJson(QJsonDocument::Indented);
+    return QJsonDocument(QJsonObject{{QStringLiteral("policies"), array}})
+        .toJson(QJsonDocument::Indented);
 }
 
 Result<QList<Policy>> Policy::listFromJson(const QByteArray &json)
@@ -206,11 +209,13 @@ Result<QList<Policy>> Policy::listFromJson(const QByteArray &json)
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return makeError(QStringLiteral("policy.json"),
-                         QStringLiteral("offset %1: %2").arg(error.offset).arg(error.errorString()));
+        return makeError(
+            QStringLiteral("policy.json"),
+            QStringLiteral("offset %1: %2").arg(error.offset).arg(error.errorString()));
     const QJsonValue list = doc.object().value(QLatin1String("policies"));
     if (!doc.isObject() || !list.isArray())
-        return makeError(QStringLiteral("policy.json"), QStringLiteral("not a {\"policies\": [...]} document"));
+        return makeError(QStringLiteral("policy.json"),
+                         QStringLiteral("not a {\"policies\": [...]} document"));
     const PolicyEnv env;
     QList<Policy> out;
     QSet<QString> names;
@@ -221,12 +226,14 @@ Result<QList<Policy>> Policy::listFromJson(const QByteArray &json)
         const QString where = name.isEmpty() ? QStringLiteral("policy %1: ").arg(i)
                                              : QStringLiteral("policy %1 (%2): ").arg(i).arg(name);
         if (!array[i].isObject())
-            return makeError(QStringLiteral("policy.json"), where + QStringLiteral("not an object"));
+            return makeError(QStringLiteral("policy.json"),
+                             where + QStringLiteral("not an object"));
         auto p = readPolicy(o, env);
         if (!p)
             return makeError(p.error().code, where + p.error().detail);
         if (names.contains(p->name))
-            return makeError(QStringLiteral("policy.duplicate_name"), where + QStringLiteral("name used before"));
+            return makeError(QStringLiteral("policy.duplicate_name"),
+                             where + QStringLiteral("name used before"));
         names.insert(p->name);
         out.append(*p);
     }

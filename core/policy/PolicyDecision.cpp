@@ -44,7 +44,8 @@ QJsonObject PolicyVerdict::toJson() const
                   {QStringLiteral("effect"), policyEffectName(effect)},
                   {QStringLiteral("outcome"), outcomeName(outcome)}};
     if (!spiffeId.isEmpty())
-        o.insert(deniesTrustDomain ? QStringLiteral("denies_trust_domain") : QStringLiteral("spiffe_id"),
+        o.insert(deniesTrustDomain ? QStringLiteral("denies_trust_domain")
+                                   : QStringLiteral("spiffe_id"),
                  spiffeId);
     if (!deniedBy.isEmpty())
         o.insert(QStringLiteral("denied_by"), QJsonArray::fromStringList(deniedBy));

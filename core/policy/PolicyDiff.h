@@ -45,8 +45,7 @@ class PolicyDiff
 public:
     PolicyDiff(const PolicyEngine &before, const PolicyEngine &after)
         : m_before(before), m_after(after)
-    {
-    }
+    {}
 
     /// Decides @p subject under both sets and compares.
     SubjectDiff compare(const PolicySubject &subject) const;

@@ -30,16 +30,19 @@ Result<PolicyEngine> PolicyEngine::compile(const QList<Policy> &policies)
         const QString where = QStringLiteral("policy %1 (%2): ").arg(i).arg(p.name);
         auto td = TrustDomain::fromName(p.trustDomain);
         if (!td)
-            return makeError(QStringLiteral("policy.field"), where + QStringLiteral("trust_domain: ") + td.error().toString());
+            return makeError(QStringLiteral("policy.field"),
+                             where + QStringLiteral("trust_domain: ") + td.error().toString());
         Compiled c;
         c.trustDomainId = td->idString();
         if (!p.spiffeIdTemplate.isEmpty()) {
             auto t = SpiffeIdTemplate::parse(p.spiffeIdTemplate, *td);
             if (!t)
-                return makeError(t.error().code, where + QStringLiteral("spiffe_id: ") + t.error().detail);
+                return makeError(t.error().code,
+                                 where + QStringLiteral("spiffe_id: ") + t.error().detail);
             c.spiffeId = *t;
         } else if (p.effect == PolicyEffect::Grant) {
-            return makeError(QStringLiteral("policy.field"), where + QStringLiteral("spiffe_id: missing"));
+            return makeError(QStringLiteral("policy.field"),
+                             where + QStringLiteral("spiffe_id: missing"));
         }
         auto condition = CompiledCondition::compile(p.condition, *engine.m_env);
         if (!condition)
@@ -60,7 +63,7 @@ void PolicyEngine::evaluate(const SubjectActivation &activation, cel::EvalContex
         ctx.reset();
         const cel::Value v = m_compiled[i].condition.evaluate(activation, ctx);
         // Only a bool true holds: a dyn condition yielding anything else is not a yes.
-        Condition c = v.isError()                  ? Condition::Error
+        Condition c = v.isError()                   ? Condition::Error
                       : v.isBool() && v.boolValue() ? Condition::True
                       : v.isBool()                  ? Condition::False
                                                     : Condition::Error;
@@ -84,9 +87,9 @@ ClauseExplanation PolicyEngine::explain(int index, const SubjectActivation &acti
     return m_compiled[std::size_t(index)].condition.explainFailure(activation, *m_env);
 }
 
-PolicyDecision PolicyEngine::decide(const PolicySubject &subject, const SubjectActivation &activation,
-                                    cel::EvalContext &ctx, const Evaluation &evaluation,
-                                    Detail detail) const
+PolicyDecision PolicyEngine::decide(const PolicySubject &subject,
+                                    const SubjectActivation &activation, cel::EvalContext &ctx,
+                                    const Evaluation &evaluation, Detail detail) const
 {
     PolicyDecision d;
     d.verdicts.reserve(m_policies.size());
@@ -119,11 +122,13 @@ PolicyDecision PolicyEngine::decide(const PolicySubject &subject, const SubjectA
                 r.status = SpiffeIdTemplate::Status::FieldMissing;
                 if (condition == Condition::True && !c.spiffeId.isNull())
                     r = c.spiffeId.render(subject);
-                if (condition == Condition::True && !c.spiffeId.isNull() && r.status != SpiffeIdTemplate::Status::Ok) {
+                if (condition == Condition::True && !c.spiffeId.isNull() &&
+                    r.status != SpiffeIdTemplate::Status::Ok) {
                     v.reason = r.status == SpiffeIdTemplate::Status::FieldMissing
                                    ? QStringLiteral("policy.template.field_missing")
                                    : QStringLiteral("policy.template.invalid_value");
-                    v.detail = r.detail.isEmpty() ? r.field : r.field + QStringLiteral(": ") + r.detail;
+                    v.detail =
+                        r.detail.isEmpty() ? r.field : r.field + QStringLiteral(": ") + r.detail;
                 }
                 if (r.status == SpiffeIdTemplate::Status::Ok) {
                     v.spiffeId = r.spiffeId;
@@ -175,8 +180,8 @@ PolicyDecision PolicyEngine::decide(const PolicySubject &subject, const SubjectA
     for (PolicyVerdict &v : d.verdicts) {
         if (v.outcome != Outcome::Granted)
             continue;
-        v.deniedBy = deniedIds.value(v.spiffeId)
-                     + deniedDomains.value(m_compiled[std::size_t(v.index)].trustDomainId);
+        v.deniedBy = deniedIds.value(v.spiffeId) +
+                     deniedDomains.value(m_compiled[std::size_t(v.index)].trustDomainId);
         if (!v.deniedBy.isEmpty()) {
             v.outcome = Outcome::Overridden;
             continue;
@@ -185,12 +190,15 @@ PolicyDecision PolicyEngine::decide(const PolicySubject &subject, const SubjectA
         auto it = byId.find(v.spiffeId);
         if (it == byId.end()) {
             byId.insert(v.spiffeId, d.identities.size());
-            d.identities.append({v.spiffeId, {p.name}, p.x509SvidTtl, p.jwtSvidTtl, p.dnsNames, p.federatesWith});
+            d.identities.append(
+                {v.spiffeId, {p.name}, p.x509SvidTtl, p.jwtSvidTtl, p.dnsNames, p.federatesWith});
             continue;
         }
         PolicyIdentity &id = d.identities[*it];
         id.policies << p.name;
-        auto strictest = [](qint32 a, qint32 b) { return a == 0 ? b : b == 0 ? a : std::min(a, b); };
+        auto strictest = [](qint32 a, qint32 b) {
+            return a == 0 ? b : b == 0 ? a : std::min(a, b);
+        };
         id.x509SvidTtl = strictest(id.x509SvidTtl, p.x509SvidTtl);
         id.jwtSvidTtl = strictest(id.jwtSvidTtl, p.jwtSvidTtl);
         for (const QString &n : p.dnsNames) {
@@ -202,8 +210,9 @@ PolicyDecision PolicyEngine::decide(const PolicySubject &subject, const SubjectA
                 id.federatesWith << n;
         }
     }
-    std::sort(d.identities.begin(), d.identities.end(),
-              [](const PolicyIdentity &a, const PolicyIdentity &b) { return a.spiffeId < b.spiffeId; });
+    std::sort(
+        d.identities.begin(), d.identities.end(),
+        [](const PolicyIdentity &a, const PolicyIdentity &b) { return a.spiffeId < b.spiffeId; });
     return d;
 }
 

@@ -64,7 +64,8 @@ public:
 
     /// Evaluates every condition over @p activation. Once @p out and @p ctx are warm, this
     /// allocates nothing.
-    void evaluate(const SubjectActivation &activation, cel::EvalContext &ctx, Evaluation &out) const;
+    void evaluate(const SubjectActivation &activation, cel::EvalContext &ctx,
+                  Evaluation &out) const;
 
     /// The decision for @p subject, bound in @p activation and evaluated into @p evaluation.
     PolicyDecision decide(const PolicySubject &subject, const SubjectActivation &activation,

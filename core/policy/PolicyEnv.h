@@ -29,8 +29,8 @@ public:
     /// The name of claim variable @p index.
     static constexpr std::string_view claimVariableName(int index)
     {
-        constexpr std::string_view names[claimVariableCount] = {"node", "workload", "image",
-                                                                "tpm", "signal"};
+        constexpr std::string_view names[claimVariableCount] = {"node", "workload", "image", "tpm",
+                                                                "signal"};
         return names[index];
     }
 

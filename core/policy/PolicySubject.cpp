@@ -45,8 +45,8 @@ Result<PolicySubject> PolicySubject::fromJson(const QJsonObject &o)
         return bad(QStringLiteral("subject"), QStringLiteral("missing"));
     s.m_verdict = o.value(QLatin1String("verdict")).toString();
     // Fail closed: a result without its verdict must not pass for an affirming one.
-    if (s.m_verdict != QLatin1String("affirming") && s.m_verdict != QLatin1String("warning")
-        && s.m_verdict != QLatin1String("contraindicated"))
+    if (s.m_verdict != QLatin1String("affirming") && s.m_verdict != QLatin1String("warning") &&
+        s.m_verdict != QLatin1String("contraindicated"))
         return bad(QStringLiteral("verdict"),
                    s.m_verdict.isEmpty() ? QStringLiteral("missing") : s.m_verdict);
     s.m_attestor = o.value(QLatin1String("attestor")).toString();

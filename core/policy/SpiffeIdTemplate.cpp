@@ -18,10 +18,10 @@ Error syntax(qsizetype column, const QString &why)
 
 bool isNameChar(QChar c)
 {
-    return (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
-           || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
-           || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_')
-           || c == QLatin1Char('-');
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+           (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) ||
+           (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_') ||
+           c == QLatin1Char('-');
 }
 
 bool isSegmentChar(QChar c)
@@ -31,7 +31,8 @@ bool isSegmentChar(QChar c)
 
 } // namespace
 
-Result<SpiffeIdTemplate> SpiffeIdTemplate::parse(const QString &text, const TrustDomain &trustDomain)
+Result<SpiffeIdTemplate> SpiffeIdTemplate::parse(const QString &text,
+                                                 const TrustDomain &trustDomain)
 {
     SpiffeIdTemplate t;
     t.m_text = text;
@@ -44,8 +45,9 @@ Result<SpiffeIdTemplate> SpiffeIdTemplate::parse(const QString &text, const Trus
         if (td.contains(QLatin1Char('{')))
             return syntax(scheme.size(), QStringLiteral("no placeholder in the trust domain"));
         if (td != trustDomain.name())
-            return syntax(scheme.size(), QStringLiteral("trust domain '%1' is not the policy's '%2'")
-                                             .arg(td, trustDomain.name()));
+            return syntax(scheme.size(),
+                          QStringLiteral("trust domain '%1' is not the policy's '%2'")
+                              .arg(td, trustDomain.name()));
         pos = slash < 0 ? text.size() : slash;
     } else if (!text.startsWith(QLatin1Char('/'))) {
         return syntax(0, QStringLiteral("starts with neither 'spiffe://' nor '/'"));
@@ -69,14 +71,15 @@ Result<SpiffeIdTemplate> SpiffeIdTemplate::parse(const QString &text, const Trus
         if (field.isEmpty())
             return syntax(pos, QStringLiteral("empty placeholder"));
         const QStringList path = field.split(QLatin1Char('.'));
-        for (qsizetype i = 0, column = pos + 1; i < path.size(); column += path[i].size() + 1, ++i) {
+        for (qsizetype i = 0, column = pos + 1; i < path.size();
+             column += path[i].size() + 1, ++i) {
             if (path[i].isEmpty())
                 return syntax(column, QStringLiteral("empty name in field path '%1'").arg(field));
             for (qsizetype k = 0; k < path[i].size(); ++k) {
                 if (!isNameChar(path[i].at(k)))
-                    return syntax(column + k, QStringLiteral("'%1' in field path '%2'")
-                                                  .arg(path[i].at(k))
-                                                  .arg(field));
+                    return syntax(
+                        column + k,
+                        QStringLiteral("'%1' in field path '%2'").arg(path[i].at(k)).arg(field));
             }
         }
         if (!literal.isEmpty())
@@ -114,8 +117,8 @@ SpiffeIdTemplate::Rendered SpiffeIdTemplate::render(const PolicySubject &subject
         }
         if (v.isString()) {
             text = v.toString();
-        } else if (v.isDouble() && std::trunc(v.toDouble()) == v.toDouble()
-                   && std::abs(v.toDouble()) < 9007199254740992.0) {
+        } else if (v.isDouble() && std::trunc(v.toDouble()) == v.toDouble() &&
+                   std::abs(v.toDouble()) < 9007199254740992.0) {
             // Beyond 2^53 a JSON number no longer names one integer.
             text = QString::number(qint64(v.toDouble()));
         } else {

@@ -17,14 +17,14 @@ using cel::Value;
 
 SubjectActivation::SubjectActivation(const PolicyEnv &env)
     : m_env(env), m_values(std::size_t(env.slotCount())), m_bound(std::size_t(env.slotCount()))
-{
-}
+{}
 
 Value SubjectActivation::string(QStringView text)
 {
     // Encode straight into the arena: QString::toUtf8 would allocate a QByteArray per string.
     QStringEncoder encoder(QStringEncoder::Utf8);
-    char *out = static_cast<char *>(m_arena.allocate(std::size_t(encoder.requiredSpace(text.size())), 1));
+    char *out =
+        static_cast<char *>(m_arena.allocate(std::size_t(encoder.requiredSpace(text.size())), 1));
     char *end = encoder.appendToBuffer(out, text);
     return Value::string(std::string_view(out, std::size_t(end - out)));
 }
@@ -91,7 +91,8 @@ void SubjectActivation::bind(const PolicySubject &subject)
     if (subject.time().isValid()) {
         const qint64 ms = subject.time().toMSecsSinceEpoch();
         const qint64 seconds = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
-        set(m_env.timeSlot(), Value::timestamp(seconds, std::int32_t((ms - seconds * 1000) * 1000000)));
+        set(m_env.timeSlot(),
+            Value::timestamp(seconds, std::int32_t((ms - seconds * 1000) * 1000000)));
     } else {
         // An unknown time must not compare as the epoch: conditions on it fail with this error.
         m_bound[std::size_t(m_env.timeSlot())] = false;

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -17,6 +18,7 @@ private Q_SLOTS:
     void importVersionsExport();
     void decideExplains();
     void diffPerSubject();
+    void diffReplaysWorkspaceEvidence();
     void badInputExitsTwo_data();
     void badInputExitsTwo();
 
@@ -211,6 +213,41 @@ void TestCliPolicy::diffPerSubject()
     QCOMPARE(text.code, 0);
     QVERIFY2(text.out.contains("- spiffe://prod.example/batch/api"), text.out.constData());
     QVERIFY(text.out.contains("2 of 3 subjects change"));
+}
+
+void TestCliPolicy::diffReplaysWorkspaceEvidence()
+{
+    // Without --subjects, the workspace's own evidence is verified and each subject's last
+    // result is compared: every affirming subject gains the one identity set B adds.
+    const QString lab = m_dir.filePath(QStringLiteral("lab.atlas"));
+    QCOMPARE(cli({QStringLiteral("lab"), QStringLiteral("generate"), lab, QStringLiteral("--no-passphrase"),
+                  QStringLiteral("--nodes"), QStringLiteral("2"), QStringLiteral("--workloads"), QStringLiteral("3"),
+                  QStringLiteral("--records"), QStringLiteral("20"), QStringLiteral("--seed"), QStringLiteral("1")})
+                 .code,
+             0);
+    const QByteArray grantAll = R"J({"policies": [{"name": "all", "effect": "grant", "trust_domain": "lab.example",
+        "spiffe_id": "/by/{attestor}", "condition": "verdict == 'affirming'"}]})J";
+    write(QStringLiteral("empty.json"), "{\"policies\": []}");
+    write(QStringLiteral("all.json"), grantAll);
+    auto r = cli({QStringLiteral("diff"), lab, QStringLiteral("--policies"), QStringLiteral("empty.json"),
+                  QStringLiteral("--policies"), QStringLiteral("all.json"), QStringLiteral("--json")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QVERIFY(lines.size() >= 2);
+    QSet<QString> subjects;
+    int gained = 0;
+    for (const QByteArray &l : lines) {
+        const QJsonObject o = QJsonDocument::fromJson(l).object();
+        subjects.insert(o.value(QStringLiteral("subject")).toString());
+        const QJsonArray g = o.value(QStringLiteral("gained")).toArray();
+        gained += int(g.size());
+        for (const QJsonValue &i : g)
+            QVERIFY(i.toObject().value(QStringLiteral("spiffe_id")).toString().startsWith(QStringLiteral("spiffe://lab.example/by/")));
+        QVERIFY(o.value(QStringLiteral("lost")).toArray().isEmpty());
+    }
+    // One line per subject, however many records it has.
+    QCOMPARE(subjects.size(), lines.size());
+    QVERIFY(gained > 0);
 }
 
 void TestCliPolicy::badInputExitsTwo_data()
