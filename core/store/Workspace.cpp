@@ -52,6 +52,36 @@ Result<void> writeMeta(Database &db, const QString &key, const QByteArray &value
 
 } // namespace
 
+Result<void> Workspace::execChanging(Statement &st, const Error &ifUnchanged)
+{
+    if (auto e = st.exec(); !e)
+        return e;
+    if (m_db.changes() == 0)
+        return ifUnchanged;
+    return {};
+}
+
+Result<Workspace::StoredRoot> Workspace::storedRoot(const QString &name)
+{
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT root_cert_pem, root_key FROM trust_domains WHERE name = ?"));
+    if (!st)
+        return st.error();
+    st->bind(1, name);
+    StoredRoot root;
+    if (!st->next())
+        return st->error() ? *st->error()
+                           : makeError(QStringLiteral("store.unknown_trust_domain"), name);
+    if (st->isNull(0) || st->blob(0).isEmpty())
+        return root;
+    auto cert = Certificate::fromPem(st->blob(0));
+    if (!cert)
+        return cert.error();
+    root.certificate = *cert;
+    root.sealedKey = st->blob(1);
+    return root;
+}
+
 Result<std::unique_ptr<Workspace>> Workspace::create(const QString &path,
                                                      const std::optional<QByteArray> &passphrase)
 {
@@ -238,11 +268,7 @@ Result<void> Workspace::deleteTrustDomain(const QString &name)
         if (!st)
             return st.error();
         st->bind(1, name);
-        if (auto e = st->exec(); !e)
-            return e;
-        if (m_db.changes() == 0)
-            return makeError(QStringLiteral("store.unknown_trust_domain"), name);
-        return {};
+        return execChanging(*st, makeError(QStringLiteral("store.unknown_trust_domain"), name));
     });
 }
 
@@ -307,24 +333,15 @@ Result<CertificateAuthority> Workspace::authority(const QString &name)
     if (!id)
         return id.error();
 
+    auto root = storedRoot(name);
+    if (!root)
+        return root.error();
     Key rootKey;
-    Certificate root;
-    {
-        auto st = m_db.prepare(
-            QStringLiteral("SELECT root_cert_pem, root_key FROM trust_domains WHERE id = ?"));
-        if (!st)
-            return st.error();
-        st->bind(1, *id);
-        if (st->next() && !st->isNull(0) && !st->blob(0).isEmpty()) {
-            auto cert = Certificate::fromPem(st->blob(0));
-            if (!cert)
-                return cert.error();
-            root = *cert;
-            auto key = unsealKey(st->blob(1));
-            if (!key)
-                return key.error();
-            rootKey = *key;
-        }
+    if (!root->certificate.isNull()) {
+        auto key = unsealKey(root->sealedKey);
+        if (!key)
+            return key.error();
+        rootKey = *key;
     }
 
     QList<AuthoritySlot> slots;
@@ -360,7 +377,7 @@ Result<CertificateAuthority> Workspace::authority(const QString &name)
     }
     if (st->error())
         return *st->error();
-    return CertificateAuthority::restore(*td, info->settings, rootKey, root, slots);
+    return CertificateAuthority::restore(*td, info->settings, rootKey, root->certificate, slots);
 }
 
 Result<void> Workspace::saveAuthority(const CertificateAuthority &ca)
@@ -411,16 +428,11 @@ Result<TrustBundle> Workspace::bundle(const QString &name)
     if (!td)
         return td.error();
     TrustBundle out(*td);
-    auto rootSt = m_db.prepare(
-        QStringLiteral("SELECT root_cert_pem FROM trust_domains WHERE name = ?"));
-    if (!rootSt)
-        return rootSt.error();
-    rootSt->bind(1, name);
-    if (rootSt->next() && !rootSt->blob(0).isEmpty()) {
-        auto root = Certificate::fromPem(rootSt->blob(0));
-        if (!root)
-            return root.error();
-        if (auto a = out.addX509Authority(*root); !a)
+    auto root = storedRoot(name);
+    if (!root)
+        return root.error();
+    if (!root->certificate.isNull()) {
+        if (auto a = out.addX509Authority(root->certificate); !a)
             return a.error();
     }
     auto st = m_db.prepare(QStringLiteral(
@@ -466,11 +478,7 @@ Result<void> Workspace::setRefreshHint(const QString &name, qint64 seconds)
         if (!st)
             return st.error();
         st->bind(1, seconds).bind(2, name);
-        if (auto e = st->exec(); !e)
-            return e;
-        if (m_db.changes() == 0)
-            return makeError(QStringLiteral("store.unknown_trust_domain"), name);
-        return {};
+        return execChanging(*st, makeError(QStringLiteral("store.unknown_trust_domain"), name));
     });
 }
 
@@ -555,11 +563,8 @@ Result<void> Workspace::setCredentialStatus(qint64 id, CredentialRecord::Status 
         st->bind(1, status == CredentialRecord::Status::Valid ? QStringLiteral("valid")
                                                               : QStringLiteral("revoked"))
             .bind(2, id);
-        if (auto e = st->exec(); !e)
-            return e;
-        if (m_db.changes() == 0)
-            return makeError(QStringLiteral("store.unknown_credential"), QString::number(id));
-        return {};
+        return execChanging(*st,
+                            makeError(QStringLiteral("store.unknown_credential"), QString::number(id)));
     });
 }
 

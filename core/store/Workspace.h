@@ -69,7 +69,17 @@ public:
     [[nodiscard]] Result<void> deleteCredential(qint64 id);
 
 private:
+    /// The root above the slots in intermediate mode (null otherwise) and its sealed key.
+    struct StoredRoot
+    {
+        Certificate certificate;
+        QByteArray sealedKey;
+    };
+
     explicit Workspace(Database db) : m_db(std::move(db)) {}
+    [[nodiscard]] Result<StoredRoot> storedRoot(const QString &name);
+    /// Runs @p st, which must change a row; @p ifUnchanged when it changed none.
+    [[nodiscard]] Result<void> execChanging(Statement &st, const Error &ifUnchanged);
     [[nodiscard]] Result<QByteArray> sealKey(const Key &key) const;
     [[nodiscard]] Result<Key> unsealKey(const QByteArray &stored) const;
     [[nodiscard]] Result<qint64> trustDomainId(const QString &name);

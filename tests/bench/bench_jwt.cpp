@@ -6,8 +6,9 @@
 
 #include <openssl/rsa.h>
 
+#include "BenchSupport.h"
+
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -15,37 +16,13 @@
 
 using namespace ta::core;
 
-namespace {
-
-template<typename Fn>
-double ratePerSecond(qint64 budgetMs, Fn &&op)
-{
-    QElapsedTimer t;
-    t.start();
-    qint64 n = 0;
-    while (t.elapsed() < budgetMs) {
-        for (int i = 0; i < 16; ++i) {
-            if (!op())
-                return -1;
-        }
-        n += 16;
-    }
-    return double(n) * 1000.0 / double(t.elapsed());
-}
-
-void emit(const QJsonObject &o)
-{
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-} // namespace
+using ta::bench::emitLine;
+using ta::bench::ratePerSecond;
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const bool quick = app.arguments().contains(QStringLiteral("--quick"));
-    const qint64 budget = quick ? 200 : 2000;
+    const qint64 budget = ta::bench::budgetMs(app.arguments());
     // --alg ES256 runs one case only, for profiling.
     const qsizetype algArg = app.arguments().indexOf(QStringLiteral("--alg"));
     const QString only = algArg > 0 ? app.arguments().value(algArg + 1) : QString();
@@ -112,7 +89,7 @@ int main(int argc, char *argv[])
         const double ours = ratePerSecond(budget, [&] {
             return JwtSvid::validate(token, bundles, audience, now).ok();
         });
-        emit({{QStringLiteral("bench"), QStringLiteral("jwtsvid_validate")},
+        emitLine({{QStringLiteral("bench"), QStringLiteral("jwtsvid_validate")},
               {QStringLiteral("alg"), Jose::algorithmName(c.alg)},
               {QStringLiteral("token_bytes"), int(token.size())},
               {QStringLiteral("ours_per_s"), qRound(ours)},

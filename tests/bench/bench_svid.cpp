@@ -4,8 +4,9 @@
 #include "core/crypto/CertificateAuthority.h"
 #include "core/crypto/CertificateBuilder.h"
 
+#include "BenchSupport.h"
+
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -13,37 +14,13 @@
 
 using namespace ta::core;
 
-namespace {
-
-template<typename Fn>
-double ratePerSecond(qint64 budgetMs, Fn &&op)
-{
-    QElapsedTimer t;
-    t.start();
-    qint64 n = 0;
-    while (t.elapsed() < budgetMs) {
-        for (int i = 0; i < 16; ++i) {
-            if (!op())
-                return -1;
-        }
-        n += 16;
-    }
-    return double(n) * 1000.0 / double(t.elapsed());
-}
-
-void emit(const QJsonObject &o)
-{
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-} // namespace
+using ta::bench::emitLine;
+using ta::bench::ratePerSecond;
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const bool quick = app.arguments().contains(QStringLiteral("--quick"));
-    const qint64 budget = quick ? 200 : 2000;
+    const qint64 budget = ta::bench::budgetMs(app.arguments());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto td = TrustDomain::fromName(QStringLiteral("bench.example")).value();
     const auto id = SpiffeId::fromString(QStringLiteral("spiffe://bench.example/ns/pay/sa/api")).value();
@@ -81,7 +58,7 @@ int main(int argc, char *argv[])
         const double ours = ratePerSecond(budget, [&] {
             return ca->mintX509Svid(id, subjectPublic, {}, 0, now).ok();
         });
-        emit({{QStringLiteral("bench"), QStringLiteral("x509svid_issue")},
+        emitLine({{QStringLiteral("bench"), QStringLiteral("x509svid_issue")},
               {QStringLiteral("ca_key"), keyTypeName(type)},
               {QStringLiteral("ours_per_s"), qRound(ours)},
               {QStringLiteral("openssl_raw_sign_per_s"), qRound(raw)},

@@ -5,8 +5,9 @@
 #include "core/attestation/TpmQuote.h"
 #include "core/attestation/TpmQuoteBuilder.h"
 
+#include "BenchSupport.h"
+
 #include <QCoreApplication>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -16,37 +17,13 @@
 
 using namespace ta::core;
 
-namespace {
-
-template <typename Fn>
-double ratePerSecond(qint64 budgetMs, Fn &&op)
-{
-    QElapsedTimer t;
-    t.start();
-    qint64 n = 0;
-    while (t.elapsed() < budgetMs) {
-        for (int i = 0; i < 16; ++i) {
-            if (!op())
-                return -1;
-        }
-        n += 16;
-    }
-    return double(n) * 1000.0 / double(t.elapsed());
-}
-
-void emitLine(const QJsonObject &o)
-{
-    std::printf("%s\n", QJsonDocument(o).toJson(QJsonDocument::Compact).constData());
-    std::fflush(stdout);
-}
-
-} // namespace
+using ta::bench::emitLine;
+using ta::bench::ratePerSecond;
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const bool quick = app.arguments().contains(QStringLiteral("--quick"));
-    const qint64 budget = quick ? 200 : 2000;
+    const qint64 budget = ta::bench::budgetMs(app.arguments());
 
     // PC Client-like selection: PCRs 0-7 and 16 in the sha256 bank.
     TpmPcrValues pcrs;
