@@ -17,7 +17,7 @@
 <context>
     <name>ta::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+41" />
+        <location filename="../app/gui/MainWindow.cpp" line="+107" />
         <source>Trust &amp;Domains</source>
         <translation>&amp;Vertrauensdomänen</translation>
     </message>
@@ -27,23 +27,43 @@
         <translation>&amp;Inspektor</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="-2" />
         <source>CA &amp;Slots</source>
         <translation>CA-&amp;Slots</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1" />
         <source>&amp;Bundle</source>
         <translation>&amp;Bundle</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+74" />
+        <location line="-49" />
+        <location line="+83" />
         <source>Trust Atlas</source>
         <translation>Trust Atlas</translation>
     </message>
     <message>
-        <location line="-62" />
+        <location line="-102" />
+        <source>Trust Domains</source>
+        <translation>Vertrauensdomänen</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Inspector</source>
+        <translation>Inspektor</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>CA Slots</source>
+        <translation>CA-Slots</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Bundle</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <location line="+22" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -133,7 +153,7 @@
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+25" />
+        <location line="+34" />
         <source>Open a workspace with File &gt; Open, or the demo with File &gt; Open Demo Workspace.</source>
         <translation>Öffnen Sie einen Arbeitsbereich mit Datei &gt; Öffnen oder die Demo mit Datei &gt; Demo-Arbeitsbereich öffnen.</translation>
     </message>
@@ -502,27 +522,17 @@
 <context>
     <name>ta::views::CredentialInspector</name>
     <message>
-        <location filename="../views/CredentialInspector.cpp" line="+61" />
-        <source>Field</source>
-        <translation>Feld</translation>
-    </message>
-    <message>
-        <location line="+0" />
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <location line="+7" />
+        <location filename="../views/CredentialInspector.cpp" line="+71" />
         <source>Certificate chain</source>
         <translation>Zertifikatskette</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+9" />
         <source>Header and claims</source>
         <translation>Header und Claims</translation>
     </message>
     <message>
-        <location line="+89" />
+        <location line="+85" />
         <source>No credential selected</source>
         <translation>Kein Nachweis ausgewählt</translation>
     </message>
@@ -548,39 +558,39 @@
     </message>
     <message>
         <location line="+8" />
-        <location line="+89" />
+        <location line="+88" />
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="-89" />
+        <location line="-88" />
         <source>X509-SVID</source>
         <translation>X509-SVID</translation>
     </message>
     <message>
         <location line="+1" />
-        <location line="+89" />
+        <location line="+88" />
         <source>Trust domain</source>
         <translation>Vertrauensdomäne</translation>
     </message>
     <message>
-        <location line="-86" />
+        <location line="-85" />
         <location line="+58" />
         <location line="+8" />
-        <location line="+25" />
+        <location line="+24" />
         <location line="+30" />
         <location line="+7" />
         <source>Invalid: %1</source>
         <translation>Ungültig: %1</translation>
     </message>
     <message>
-        <location line="-124" />
-        <location line="+93" />
+        <location line="-123" />
+        <location line="+92" />
         <source>SPIFFE ID</source>
         <translation>SPIFFE-ID</translation>
     </message>
     <message>
-        <location line="-92" />
+        <location line="-91" />
         <source>Subject</source>
         <translation>Subjekt</translation>
     </message>
@@ -606,12 +616,12 @@
     </message>
     <message>
         <location line="+2" />
-        <location line="+101" />
+        <location line="+100" />
         <source>Validity</source>
         <translation>Gültigkeit</translation>
     </message>
     <message>
-        <location line="-99" />
+        <location line="-98" />
         <source>Public key</source>
         <translation>Öffentlicher Schlüssel</translation>
     </message>
@@ -669,11 +679,12 @@
         <location line="+0" />
         <location line="+11" />
         <location line="+2" />
+        <location line="+102" />
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-111" />
         <source>not restricted</source>
         <translation>nicht eingeschränkt</translation>
     </message>
@@ -728,7 +739,7 @@
         <translation>%1. %2 (ausgestellt von %3)</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+20" />
         <source>%1. %2 (trust anchor from the bundle)</source>
         <translation>%1. %2 (Vertrauensanker aus dem Bundle)</translation>
     </message>
@@ -801,7 +812,7 @@
         <translation>F&amp;ilter:</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+28" />
         <source>Re&amp;voke Credential</source>
         <translation>Nachweis &amp;widerrufen</translation>
     </message>

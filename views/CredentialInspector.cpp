@@ -10,16 +10,15 @@
 #include "views/ErrorMessages.h"
 
 #include <QFontDatabase>
+#include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QStackedWidget>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <openssl/x509v3.h>
@@ -55,20 +54,27 @@ CredentialInspector::CredentialInspector(models::Document *document, QWidget *pa
     m_verdictLabel->setMargin(6);
     layout->addWidget(m_verdictLabel);
 
-    m_fields = new QTreeWidget(this);
-    m_fields->setObjectName(QStringLiteral("fields"));
-    m_fields->setColumnCount(2);
-    m_fields->setHeaderLabels({tr("Field"), tr("Value")});
-    m_fields->setRootIsDecorated(false);
-    m_fields->setWordWrap(true);
-    m_fields->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    layout->addWidget(m_fields, 3);
+    // Labels, not a table: long values (IDs, fingerprints, dates) wrap instead of eliding.
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("fields"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto *pane = new QWidget(scroll);
+    m_fields = new QFormLayout(pane);
+    m_fields->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_fields->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    scroll->setWidget(pane);
+    layout->addWidget(scroll, 3);
 
     m_details = new QStackedWidget(this);
     auto *chainBox = new QGroupBox(tr("Certificate chain"), this);
     auto *chainLayout = new QVBoxLayout(chainBox);
-    m_chain = new QListWidget(chainBox);
+    m_chain = new QLabel(chainBox);
     m_chain->setObjectName(QStringLiteral("chain"));
+    m_chain->setWordWrap(true);
+    m_chain->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_chain->setTextInteractionFlags(Qt::TextSelectableByMouse);
     chainLayout->addWidget(m_chain);
     m_details->addWidget(chainBox);
     auto *joseBox = new QGroupBox(tr("Header and claims"), this);
@@ -128,25 +134,21 @@ QString CredentialInspector::verdictText() const
 
 QString CredentialInspector::fieldValue(const QString &label) const
 {
-    for (int i = 0; i < m_fields->topLevelItemCount(); ++i) {
-        if (m_fields->topLevelItem(i)->text(0) == label)
-            return m_fields->topLevelItem(i)->text(1);
+    for (const auto &[l, value] : m_fieldValues) {
+        if (l == label)
+            return value;
     }
     return {};
 }
 
 QStringList CredentialInspector::chainEntries() const
 {
-    QStringList out;
-    for (int i = 0; i < m_chain->count(); ++i)
-        out << m_chain->item(i)->text();
-    return out;
+    return m_chainEntries;
 }
 
 void CredentialInspector::refresh()
 {
-    m_fields->clear();
-    m_chain->clear();
+    clearDetails();
     m_jose->clear();
     if (m_stored && m_record && m_document) {
         // The record may have been revoked, restored or deleted since it was shown.
@@ -207,9 +209,9 @@ void CredentialInspector::showX509(const core::CredentialRecord &record,
     addField(tr("Issuer"), leaf.issuerText());
     addField(tr("Serial"), leaf.serialHex());
     addField(tr("Valid from"),
-             locale.toString(leaf.notBefore().toLocalTime(), QLocale::LongFormat));
+             locale.toString(leaf.notBefore().toLocalTime(), QLocale::ShortFormat));
     addField(tr("Valid until"),
-             locale.toString(leaf.notAfter().toLocalTime(), QLocale::LongFormat));
+             locale.toString(leaf.notAfter().toLocalTime(), QLocale::ShortFormat));
     addField(tr("Validity"), validityText(leaf.notBefore(), leaf.notAfter()));
     const core::Key key = leaf.publicKey();
     addField(tr("Public key"), key.isEc()    ? tr("EC, %1 bits").arg(key.bits())
@@ -249,11 +251,11 @@ void CredentialInspector::showX509(const core::CredentialRecord &record,
 
     for (int i = 0; i < chain->size(); ++i) {
         const core::Certificate &c = chain->at(i);
-        m_chain->addItem(tr("%1. %2 (issued by %3)")
-                             .arg(i + 1)
-                             .arg(c.subjectText().isEmpty() ? c.uriSans().join(QLatin1Char(' '))
-                                                            : c.subjectText(),
-                                  c.issuerText()));
+        addChainEntry(tr("%1. %2 (issued by %3)")
+                          .arg(i + 1)
+                          .arg(c.subjectText().isEmpty() ? c.uriSans().join(QLatin1Char(' '))
+                                                         : c.subjectText(),
+                               c.issuerText()));
     }
     if (!bundle) {
         setVerdict(Verdict::Invalid, tr("Invalid: %1").arg(ErrorMessages::text(bundle.error())));
@@ -269,8 +271,7 @@ void CredentialInspector::showX509(const core::CredentialRecord &record,
     }
     for (qsizetype i = chain->size(); i < verification->path.size(); ++i) {
         const core::Certificate &c = verification->path.at(i);
-        m_chain->addItem(
-            tr("%1. %2 (trust anchor from the bundle)").arg(i + 1).arg(c.subjectText()));
+        addChainEntry(tr("%1. %2 (trust anchor from the bundle)").arg(i + 1).arg(c.subjectText()));
     }
     setVerdict(Verdict::Valid, tr("Valid: chains to the bundle of %1 (sequence %2) at %3.")
                                    .arg(bundle->trustDomain().name())
@@ -309,8 +310,8 @@ void CredentialInspector::showJwt(const core::CredentialRecord &record,
         qint64(claims.value(QStringLiteral("iat")).toDouble()), Qt::UTC);
     const QDateTime exp = QDateTime::fromSecsSinceEpoch(
         qint64(claims.value(QStringLiteral("exp")).toDouble()), Qt::UTC);
-    addField(tr("Issued at"), locale.toString(iat.toLocalTime(), QLocale::LongFormat));
-    addField(tr("Expires"), locale.toString(exp.toLocalTime(), QLocale::LongFormat));
+    addField(tr("Issued at"), locale.toString(iat.toLocalTime(), QLocale::ShortFormat));
+    addField(tr("Expires"), locale.toString(exp.toLocalTime(), QLocale::ShortFormat));
     addField(tr("Validity"), validityText(iat, exp));
     addField(tr("Algorithm"), header.value(QStringLiteral("alg")).toString());
     addField(tr("Key ID"), header.value(QStringLiteral("kid")).toString());
@@ -338,8 +339,39 @@ void CredentialInspector::showJwt(const core::CredentialRecord &record,
 
 void CredentialInspector::addField(const QString &label, const QString &value)
 {
-    auto *item = new QTreeWidgetItem(m_fields, {label, value});
-    item->setToolTip(1, value);
+    m_fieldValues.append({label, value});
+    // Zero-width spaces let long unbroken values (hex, IDs) wrap; copies keep the plain value.
+    QString display = value;
+    for (qsizetype i = 16; i < display.size(); i += 17) {
+        if (!value.contains(QLatin1Char(' ')))
+            display.insert(i, QChar(0x200B));
+    }
+    auto *text = new QLabel(display.isEmpty() ? tr("none") : display);
+    text->setWordWrap(true);
+    text->setTextFormat(Qt::PlainText);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    text->setToolTip(value);
+    auto *name = new QLabel(label);
+    name->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    m_fields->addRow(name, text);
+}
+
+void CredentialInspector::addChainEntry(const QString &entry)
+{
+    m_chainEntries << entry;
+    QStringList html;
+    for (const QString &e : std::as_const(m_chainEntries))
+        html << e.toHtmlEscaped();
+    m_chain->setText(html.join(QStringLiteral("<br>")));
+}
+
+void CredentialInspector::clearDetails()
+{
+    m_fieldValues.clear();
+    while (m_fields->rowCount() > 0)
+        m_fields->removeRow(0);
+    m_chainEntries.clear();
+    m_chain->clear();
 }
 
 void CredentialInspector::setVerdict(Verdict verdict, const QString &text)

@@ -12,10 +12,9 @@
 
 QT_BEGIN_NAMESPACE
 class QLabel;
-class QListWidget;
 class QPlainTextEdit;
 class QStackedWidget;
-class QTreeWidget;
+class QFormLayout;
 QT_END_NAMESPACE
 
 namespace ta::models {
@@ -56,6 +55,8 @@ private:
     void showJwt(const core::CredentialRecord &record,
                  const core::Result<core::TrustBundle> &bundle);
     void addField(const QString &label, const QString &value);
+    void addChainEntry(const QString &entry);
+    void clearDetails();
     void setVerdict(Verdict verdict, const QString &text);
     QString validityText(const QDateTime &notBefore, const QDateTime &notAfter) const;
 
@@ -66,9 +67,11 @@ private:
 
     QLabel *m_title = nullptr;
     QLabel *m_verdictLabel = nullptr;
-    QTreeWidget *m_fields = nullptr;
+    QFormLayout *m_fields = nullptr;
+    QList<QPair<QString, QString>> m_fieldValues;
     QStackedWidget *m_details = nullptr;
-    QListWidget *m_chain = nullptr;
+    QLabel *m_chain = nullptr;
+    QStringList m_chainEntries;
     QPlainTextEdit *m_jose = nullptr;
 };
 

@@ -53,9 +53,10 @@ CredentialPanel::CredentialPanel(models::Document *document, QWidget *parent)
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(int(CredentialModel::Column::Expires), Qt::DescendingOrder);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->header()->setStretchLastSection(false);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(int(CredentialModel::Column::SpiffeId),
                                            QHeaderView::Stretch);
-    m_view->header()->setStretchLastSection(false);
     m_view->setColumnHidden(int(CredentialModel::Column::TrustDomain), true);
     m_view->setColumnHidden(int(CredentialModel::Column::Serial), true);
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/gui/MainWindow.h"
+
+#include "app/gui/Settings.h"
+#include "app/gui/WorkspaceController.h"
+#include "models/Document.h"
+#include "views/AuthorityPanel.h"
+#include "views/BundleView.h"
+#include "views/ClearKeysBanner.h"
+#include "views/CredentialInspector.h"
+#include "views/CredentialPanel.h"
+#include "views/ErrorMessages.h"
+#include "views/IssueSvidDialog.h"
+#include "views/NewTrustDomainDialog.h"
+#include "views/TrustDomainPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QUndoGroup>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace ta::app {
+
+MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_dataDir(dataDir)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    m_controller = new WorkspaceController(settings, this, this);
+    m_undoGroup = new QUndoGroup(this);
+    setDockNestingEnabled(true);
+
+    m_domainDock = new QDockWidget(tr("Trust Domains"), this);
+    m_domainDock->setObjectName(QStringLiteral("trustDomainDock"));
+    addDockWidget(Qt::LeftDockWidgetArea, m_domainDock);
+    m_inspectorDock = new QDockWidget(tr("Inspector"), this);
+    m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    m_authorityDock = new QDockWidget(tr("CA Slots"), this);
+    m_authorityDock->setObjectName(QStringLiteral("authorityDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_authorityDock);
+    m_bundleDock = new QDockWidget(tr("Bundle"), this);
+    m_bundleDock->setObjectName(QStringLiteral("bundleDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_bundleDock);
+    splitDockWidget(m_authorityDock, m_bundleDock, Qt::Horizontal);
+    resizeDocks({m_domainDock, m_inspectorDock}, {320, 440}, Qt::Horizontal);
+    resizeDocks({m_authorityDock}, {260}, Qt::Vertical);
+
+    createActions();
+    connect(m_controller, &WorkspaceController::documentChanged, this, &MainWindow::attach);
+    connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
+        QMessageBox::warning(this, tr("Trust Atlas"), message);
+    });
+    attach(nullptr);
+    resize(1280, 800);
+    restoreGeometry(m_settings.windowGeometry());
+    restoreState(m_settings.windowState());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *newFile = file->addAction(tr("&New Workspace…"), this, &MainWindow::newFile);
+    newFile->setShortcut(QKeySequence::New);
+    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openFile);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Open &Demo Workspace"), this,
+                    [this] { m_controller->openDemo(m_dataDir); });
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_undoGroup->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_undoGroup->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+
+    QMenu *domain = menuBar()->addMenu(tr("&Trust Domain"));
+    m_newTrustDomain =
+        domain->addAction(tr("&New Trust Domain…"), this, &MainWindow::newTrustDomain);
+    m_newTrustDomain->setShortcut(QKeySequence(tr("Ctrl+T")));
+    m_deleteTrustDomain =
+        domain->addAction(tr("&Delete Trust Domain"), this, &MainWindow::deleteTrustDomain);
+
+    QMenu *credential = menuBar()->addMenu(tr("&Credential"));
+    m_issue = credential->addAction(tr("&Issue SVID…"), this, &MainWindow::issueSvid);
+    m_issue->setShortcut(QKeySequence(tr("Ctrl+I")));
+    m_revoke = credential->addAction(tr("Re&voke Credential"));
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    // Dock titles show no mnemonics; the menu entries that toggle them do.
+    const QList<QPair<QDockWidget *, QString>> docks = {
+        {m_domainDock, tr("Trust &Domains")},
+        {m_authorityDock, tr("CA &Slots")},
+        {m_bundleDock, tr("&Bundle")},
+        {m_inspectorDock, tr("&Inspector")},
+    };
+    for (const auto &[dock, text] : docks) {
+        dock->toggleViewAction()->setText(text);
+        view->addAction(dock->toggleViewAction());
+    }
+    updateRecentMenu();
+}
+
+void MainWindow::attach(models::Document *document)
+{
+    // The panels are built per document: none holds state that outlives its workspace.
+    for (QDockWidget *dock : {m_domainDock, m_authorityDock, m_bundleDock, m_inspectorDock}) {
+        if (QWidget *old = dock->widget()) {
+            dock->setWidget(nullptr);
+            old->deleteLater();
+        }
+    }
+    m_trustDomains = nullptr;
+    m_credentials = nullptr;
+    m_inspector = nullptr;
+    m_authorities = nullptr;
+    m_bundle = nullptr;
+    m_banner = nullptr;
+    m_document = document;
+    disconnect(m_revoke, nullptr, nullptr, nullptr);
+
+    if (!document) {
+        auto *empty = new QLabel(tr("Open a workspace with File > Open, or the demo with "
+                                    "File > Open Demo Workspace."),
+                                 this);
+        empty->setAlignment(Qt::AlignCenter);
+        setCentralWidget(empty);
+        setWindowTitle(tr("Trust Atlas"));
+        updateActions();
+        return;
+    }
+
+    m_undoGroup->addStack(document->undoStack());
+    m_undoGroup->setActiveStack(document->undoStack());
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(4, 4, 4, 4);
+    m_banner = new views::ClearKeysBanner(central);
+    m_banner->setVisible(document->keysInClear());
+    layout->addWidget(m_banner);
+    m_credentials = new views::CredentialPanel(document, central);
+    layout->addWidget(m_credentials);
+    setCentralWidget(central);
+
+    m_trustDomains = new views::TrustDomainPanel(document, m_domainDock);
+    m_domainDock->setWidget(m_trustDomains);
+    m_authorities = new views::AuthorityPanel(document, m_authorityDock);
+    m_authorityDock->setWidget(m_authorities);
+    m_bundle = new views::BundleView(document, m_bundleDock);
+    m_bundleDock->setWidget(m_bundle);
+    m_inspector = new views::CredentialInspector(document, m_inspectorDock);
+    m_inspectorDock->setWidget(m_inspector);
+
+    auto follow = [this](const QString &name) {
+        m_authorities->setTrustDomain(name);
+        m_bundle->setTrustDomain(name);
+        m_credentials->setTrustDomain(name);
+        updateActions();
+    };
+    connect(m_trustDomains, &views::TrustDomainPanel::currentTrustDomainChanged, this, follow);
+    follow(m_trustDomains->currentTrustDomain());
+    connect(m_credentials, &views::CredentialPanel::currentCredentialChanged, m_inspector,
+            &views::CredentialInspector::showCredential);
+    m_inspector->showCredential(m_credentials->currentCredential());
+    connect(m_revoke, &QAction::triggered, m_credentials->revokeAction(), &QAction::trigger);
+    connect(m_credentials->revokeAction(), &QAction::changed, this, &MainWindow::updateActions);
+    connect(document, &models::Document::commandFailed, this, [this](const core::Error &error) {
+        statusBar()->showMessage(views::ErrorMessages::text(error), 10000);
+    });
+    connect(document->undoStack(), &QUndoStack::cleanChanged, this,
+            [this](bool clean) { setWindowModified(!clean); });
+
+    setWindowTitle(tr("%1[*] — Trust Atlas").arg(QFileInfo(document->path()).fileName()));
+    updateRecentMenu();
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool haveDocument = !m_document.isNull();
+    const bool haveDomain = m_trustDomains && !m_trustDomains->currentTrustDomain().isEmpty();
+    m_newTrustDomain->setEnabled(haveDocument);
+    m_deleteTrustDomain->setEnabled(haveDomain);
+    m_issue->setEnabled(haveDomain);
+    m_revoke->setEnabled(m_credentials && m_credentials->revokeAction()->isEnabled());
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_settings.recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString path = files.at(i);
+        // &1 … &8: each recent file has its own mnemonic.
+        m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+                                [this, path] { m_controller->open(path); });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::openFile()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open Workspace"), m_settings.lastDirectory(),
+                                     tr("Trust Atlas workspaces (*.atlas);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
+    m_controller->open(path);
+}
+
+void MainWindow::newFile()
+{
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("New Workspace"), m_settings.lastDirectory(),
+                                     tr("Trust Atlas workspaces (*.atlas)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".atlas")))
+        path += QLatin1String(".atlas");
+    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
+    m_controller->create(path);
+}
+
+void MainWindow::newTrustDomain()
+{
+    if (!m_document)
+        return;
+    views::NewTrustDomainDialog dialog(m_document, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_trustDomains->setCurrentTrustDomain(dialog.createdName());
+}
+
+void MainWindow::deleteTrustDomain()
+{
+    if (!m_document || !m_trustDomains)
+        return;
+    const QString name = m_trustDomains->currentTrustDomain();
+    if (auto r = m_document->deleteTrustDomain(name); !r) {
+        QMessageBox::warning(this, tr("Delete Trust Domain"),
+                             views::ErrorMessages::text(r.error()));
+        return;
+    }
+    statusBar()->showMessage(
+        tr("Deleted %1 with its CA and credentials. Undo brings it back.").arg(name), 10000);
+}
+
+void MainWindow::issueSvid()
+{
+    if (!m_document || !m_trustDomains)
+        return;
+    views::IssueSvidDialog dialog(m_document, m_trustDomains->currentTrustDomain(), this);
+    if (dialog.exec() != QDialog::Accepted || !dialog.issuedRecord())
+        return;
+    m_trustDomains->setCurrentTrustDomain(dialog.issuedRecord()->trustDomain);
+    m_credentials->setCurrentCredential(dialog.issuedRecord()->id);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setWindowGeometry(saveGeometry());
+    m_settings.setWindowState(saveState());
+    event->accept();
+}
+
+} // namespace ta::app

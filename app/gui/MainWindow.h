@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QDockWidget;
+class QMenu;
+class QUndoGroup;
+QT_END_NAMESPACE
+
+namespace ta::models {
+class Document;
+}
+
+namespace ta::views {
+class AuthorityPanel;
+class BundleView;
+class ClearKeysBanner;
+class CredentialInspector;
+class CredentialPanel;
+class TrustDomainPanel;
+} // namespace ta::views
+
+namespace ta::app {
+
+class Settings;
+class WorkspaceController;
+
+/// The shell: menus, actions and docks around the open document. The panels do the work; this
+/// class only builds them for each document and wires them together.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(Settings &settings, const QString &dataDir, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    WorkspaceController *controller() const { return m_controller; }
+    views::TrustDomainPanel *trustDomainPanel() const { return m_trustDomains; }
+    views::CredentialPanel *credentialPanel() const { return m_credentials; }
+    views::CredentialInspector *inspector() const { return m_inspector; }
+    views::AuthorityPanel *authorityPanel() const { return m_authorities; }
+    views::BundleView *bundleView() const { return m_bundle; }
+    views::ClearKeysBanner *clearKeysBanner() const { return m_banner; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void attach(models::Document *document);
+    void updateRecentMenu();
+    void updateActions();
+    void openFile();
+    void newFile();
+    void newTrustDomain();
+    void deleteTrustDomain();
+    void issueSvid();
+
+    Settings &m_settings;
+    QString m_dataDir;
+    WorkspaceController *m_controller = nullptr;
+    QUndoGroup *m_undoGroup = nullptr;
+    QPointer<models::Document> m_document;
+
+    QDockWidget *m_domainDock = nullptr;
+    QDockWidget *m_authorityDock = nullptr;
+    QDockWidget *m_bundleDock = nullptr;
+    QDockWidget *m_inspectorDock = nullptr;
+    views::TrustDomainPanel *m_trustDomains = nullptr;
+    views::CredentialPanel *m_credentials = nullptr;
+    views::CredentialInspector *m_inspector = nullptr;
+    views::AuthorityPanel *m_authorities = nullptr;
+    views::BundleView *m_bundle = nullptr;
+    views::ClearKeysBanner *m_banner = nullptr;
+
+    QMenu *m_recentMenu = nullptr;
+    QAction *m_newTrustDomain = nullptr;
+    QAction *m_deleteTrustDomain = nullptr;
+    QAction *m_issue = nullptr;
+    QAction *m_revoke = nullptr;
+};
+
+} // namespace ta::app

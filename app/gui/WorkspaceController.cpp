@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/gui/WorkspaceController.h"
+
+#include "app/gui/Settings.h"
+#include "core/store/DemoWorkspace.h"
+#include "models/Document.h"
+#include "views/ErrorMessages.h"
+#include "views/PassphraseDialog.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace ta::app {
+
+WorkspaceController::WorkspaceController(Settings &settings, QWidget *dialogParent, QObject *parent)
+    : QObject(parent), m_settings(settings), m_dialogParent(dialogParent)
+{}
+
+WorkspaceController::~WorkspaceController() = default;
+
+QString WorkspaceController::demoPath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("demo.atlas"));
+}
+
+bool WorkspaceController::fail(const QString &message)
+{
+    m_lastError = message;
+    Q_EMIT failed(message);
+    return false;
+}
+
+bool WorkspaceController::open(const QString &path)
+{
+    m_lastError.clear();
+    auto protectedFile = core::Workspace::needsPassphrase(path);
+    if (!protectedFile)
+        return fail(views::ErrorMessages::text(protectedFile.error()));
+    std::unique_ptr<core::Workspace> workspace;
+    if (*protectedFile) {
+        views::PassphraseDialog dialog(views::PassphraseDialog::Mode::Open, path, m_dialogParent);
+        if (dialog.exec() != QDialog::Accepted)
+            return false;
+        workspace = dialog.takeWorkspace();
+    } else {
+        auto ws = core::Workspace::open(path, {});
+        if (!ws)
+            return fail(views::ErrorMessages::text(ws.error()));
+        workspace = std::move(*ws);
+    }
+    setDocument(new models::Document(std::move(workspace), this));
+    m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+bool WorkspaceController::openDemo(const QString &dataDir)
+{
+    m_lastError.clear();
+    const QString path = demoPath(dataDir);
+    if (!QFileInfo::exists(path)) {
+        if (!QDir().mkpath(dataDir))
+            return fail(tr("Cannot create the folder %1.").arg(dataDir));
+        if (auto r = core::DemoWorkspace::create(path, QDateTime::currentDateTimeUtc()); !r)
+            return fail(views::ErrorMessages::text(r.error()));
+    }
+    return open(path);
+}
+
+bool WorkspaceController::create(const QString &path)
+{
+    m_lastError.clear();
+    views::PassphraseDialog dialog(views::PassphraseDialog::Mode::Create, path, m_dialogParent);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    setDocument(new models::Document(dialog.takeWorkspace(), this));
+    m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+void WorkspaceController::setDocument(models::Document *document)
+{
+    models::Document *old = m_document;
+    m_document = document;
+    Q_EMIT documentChanged(document);
+    // Views of the old document are gone by now; the workspace file closes with it.
+    delete old;
+}
+
+} // namespace ta::app

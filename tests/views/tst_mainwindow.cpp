@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/gui/MainWindow.h"
+#include "app/gui/Settings.h"
+#include "app/gui/WorkspaceController.h"
+#include "core/store/DemoWorkspace.h"
+#include "models/Document.h"
+#include "views/BundleView.h"
+#include "views/ClearKeysBanner.h"
+#include "views/CredentialInspector.h"
+#include "views/CredentialPanel.h"
+#include "views/ErrorMessages.h"
+#include "views/IssueSvidDialog.h"
+#include "views/TrustDomainPanel.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QTreeView>
+#include <QUndoStack>
+
+using ta::app::MainWindow;
+using ta::app::Settings;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void opensDemoOnFirstRunAndAgain();
+    void undoRedoFromTheEditMenu();
+    void everyMenuHasMnemonics();
+    void germanTranslationIsLoaded();
+};
+
+void TestMainWindow::opensDemoOnFirstRunAndAgain()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
+    QVERIFY(QFileInfo::exists(ta::app::WorkspaceController::demoPath(dataDir)));
+    ta::models::Document *doc = window.controller()->document();
+    QVERIFY(doc);
+    QStringList expected = ta::core::DemoWorkspace::trustDomainNames();
+    expected.sort();
+    QCOMPARE(doc->workspace().trustDomainNames(), expected);
+    QTRY_VERIFY(window.clearKeysBanner()->isVisible());
+    QCOMPARE(window.trustDomainPanel()->view()->model()->rowCount(),
+             int(ta::core::DemoWorkspace::trustDomainNames().size()));
+    QVERIFY(!window.trustDomainPanel()->currentTrustDomain().isEmpty());
+    QVERIFY(window.bundleView()->text().contains(QStringLiteral("\"keys\"")));
+    QVERIFY(window.bundleView()->summary().startsWith(QStringLiteral("Sequence ")));
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo.atlas")));
+    QCOMPARE(settings.recentFiles().size(), 1);
+
+    // Select the first credential of the first trust domain that has one: the inspector
+    // shows it with a verdict.
+    for (const QString &td : doc->workspace().trustDomainNames()) {
+        window.trustDomainPanel()->setCurrentTrustDomain(td);
+        QTreeView *credentials = window.credentialPanel()->view();
+        if (credentials->model()->rowCount() == 0)
+            continue;
+        credentials->setCurrentIndex(credentials->model()->index(0, 0));
+        break;
+    }
+    QVERIFY(window.credentialPanel()->currentCredential() != 0);
+    QVERIFY(window.inspector()->verdict() != ta::views::CredentialInspector::Verdict::None);
+
+    window.resize(1400, 860);
+    const QImage shot = window.grab().toImage();
+    QVERIFY(!shot.isNull());
+    QVERIFY(shot.save(QStringLiteral("/tmp/trustatlas-mainwindow.png")));
+
+    // A second start opens the same demo instead of making a new one.
+    const QString demoRoot =
+        doc->workspace().bundle(doc->workspace().trustDomainNames().first())->toJwks();
+    QVERIFY(window.controller()->openDemo(dataDir));
+    QCOMPARE(
+        QString::fromUtf8(
+            window.controller()
+                ->document()
+                ->workspace()
+                .bundle(window.controller()->document()->workspace().trustDomainNames().first())
+                ->toJwks()),
+        demoRoot);
+}
+
+void TestMainWindow::undoRedoFromTheEditMenu()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    window.show();
+    QVERIFY(window.controller()->openDemo(dataDir));
+    ta::models::Document *doc = window.controller()->document();
+    QAction *undo = nullptr;
+    QAction *redo = nullptr;
+    for (QAction *a : window.findChildren<QAction *>()) {
+        if (a->shortcut() == QKeySequence(QKeySequence::Undo))
+            undo = a;
+        if (a->shortcut() == QKeySequence(QKeySequence::Redo))
+            redo = a;
+    }
+    QVERIFY(undo && redo);
+    QVERIFY(!undo->isEnabled());
+    const int before = window.credentialPanel()->view()->model()->rowCount();
+    ta::core::JwtIssueRequest request;
+    request.trustDomain = window.trustDomainPanel()->currentTrustDomain();
+    request.spiffeId = QStringLiteral("spiffe://%1/menu-test").arg(request.trustDomain);
+    request.audience = {QStringLiteral("aud")};
+    QVERIFY(doc->issueJwt(request));
+    QCOMPARE(window.credentialPanel()->view()->model()->rowCount(), before + 1);
+    QVERIFY(undo->isEnabled());
+    undo->trigger();
+    QCOMPARE(window.credentialPanel()->view()->model()->rowCount(), before);
+    redo->trigger();
+    QCOMPARE(window.credentialPanel()->view()->model()->rowCount(), before + 1);
+}
+
+void TestMainWindow::everyMenuHasMnemonics()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(settings, dir.filePath(QStringLiteral("data")));
+    const QList<QAction *> menus = window.menuBar()->actions();
+    QVERIFY(menus.size() >= 5);
+    for (QAction *menu : menus) {
+        QVERIFY2(menu->text().contains(QLatin1Char('&')), qPrintable(menu->text()));
+        for (QAction *item : menu->menu()->actions()) {
+            if (item->isSeparator())
+                continue;
+            QVERIFY2(item->text().contains(QLatin1Char('&')), qPrintable(item->text()));
+        }
+    }
+}
+
+void TestMainWindow::germanTranslationIsLoaded()
+{
+    QTranslator translator;
+    QVERIFY(translator.load(QStringLiteral(":/i18n/trustatlas_de.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    QCOMPARE(ta::views::ErrorMessages::text(
+                 ta::core::makeError(QStringLiteral("store.wrong_passphrase"))),
+             QStringLiteral("Die Passphrase ist falsch."));
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(settings, dir.filePath(QStringLiteral("data")));
+    QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+    QCoreApplication::removeTranslator(&translator);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
