@@ -175,6 +175,23 @@ Result<CompiledCondition> CompiledCondition::compile(const QString &source, cons
     c.m_ast = std::move(parsed.ast);
     c.m_program = cel::Program::plan(*c.m_ast, env.env());
     flattenConjunction(c.m_ast->root(), c.m_conjuncts);
+    for (const Expr *conjunct : c.m_conjuncts) {
+        if (conjunct->kind != ExprKind::Call || conjunct->name != "_==_" || conjunct->hasTarget ||
+            conjunct->children.size() != 2)
+            continue;
+        const Expr *a = &conjunct->child(0);
+        const Expr *b = &conjunct->child(1);
+        if (a->kind == ExprKind::Literal)
+            std::swap(a, b);
+        if (b->kind != ExprKind::Literal || b->literal.kind() != ValueKind::String)
+            continue;
+        const Expr *root = a;
+        while (root->kind == ExprKind::Select && !root->testOnly)
+            root = &root->child(0);
+        if (root->kind != ExprKind::Ident || !env.env().variable(root->name))
+            continue;
+        c.m_equalities.push_back({c.m_ast->sourceText(*a), std::string(b->literal.text()), a});
+    }
     return c;
 }
 
@@ -220,6 +237,11 @@ ClauseExplanation CompiledCondition::explainFailure(const cel::Activation &activ
         e.values.append({m_ast->sourceText(*r), plainJson(read.evaluate(activation, ctx))});
     }
     return e;
+}
+
+cel::Program CompiledCondition::planPath(const Equality &equality, const PolicyEnv &env) const
+{
+    return cel::Program::plan(*m_ast, *equality.pathExpr, env.env());
 }
 
 QStringList CompiledCondition::conjuncts() const

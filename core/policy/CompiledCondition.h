@@ -6,6 +6,7 @@
 #include "core/policy/cel/Program.h"
 
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace ta::core {
@@ -48,10 +49,24 @@ public:
     /// The source text of each top-level conjunct.
     QStringList conjuncts() const;
 
+    /// A top-level conjunct `path == "literal"` (either way round), path being a variable or a
+    /// field of one: whenever path holds a string other than literal, the condition is false
+    /// (CEL's && lets a false absorb errors), which lets an engine skip it.
+    struct Equality
+    {
+        QString path;
+        std::string literal;
+        const cel::Expr *pathExpr = nullptr;
+    };
+    const std::vector<Equality> &equalities() const { return m_equalities; }
+    /// Plans @p equality's path on its own, to read it once for many conditions.
+    cel::Program planPath(const Equality &equality, const PolicyEnv &env) const;
+
 private:
     std::unique_ptr<cel::Ast> m_ast;
     cel::Program m_program;
     std::vector<const cel::Expr *> m_conjuncts;
+    std::vector<Equality> m_equalities;
 };
 
 } // namespace ta::core

@@ -9,6 +9,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <set>
 
 namespace ta::core {
 
@@ -19,7 +20,7 @@ PolicyEngine::PolicyEngine(PolicyEngine &&) noexcept = default;
 PolicyEngine &PolicyEngine::operator=(PolicyEngine &&) noexcept = default;
 PolicyEngine::~PolicyEngine() = default;
 
-Result<PolicyEngine> PolicyEngine::compile(const QList<Policy> &policies)
+Result<PolicyEngine> PolicyEngine::compile(const QList<Policy> &policies, Indexing indexing)
 {
     PolicyEngine engine;
     engine.m_env = std::make_unique<PolicyEnv>();
@@ -51,24 +52,82 @@ Result<PolicyEngine> PolicyEngine::compile(const QList<Policy> &policies)
         c.condition = std::move(*condition);
         engine.m_compiled.push_back(std::move(c));
     }
+    if (indexing == Indexing::ByEquality) {
+        engine.buildIndex();
+    } else {
+        for (std::size_t i = 0; i < engine.m_compiled.size(); ++i)
+            engine.m_unindexed.push_back(int(i));
+    }
     return engine;
+}
+
+void PolicyEngine::buildIndex()
+{
+    // The path with the most distinct literals across the set discriminates best.
+    QHash<QString, std::set<std::string>> literals;
+    for (const Compiled &c : m_compiled) {
+        for (const CompiledCondition::Equality &e : c.condition.equalities())
+            literals[e.path].insert(e.literal);
+    }
+    QHash<QString, std::size_t> groupOf;
+    for (std::size_t i = 0; i < m_compiled.size(); ++i) {
+        const CompiledCondition &condition = m_compiled[i].condition;
+        const CompiledCondition::Equality *best = nullptr;
+        for (const CompiledCondition::Equality &e : condition.equalities()) {
+            if (!best || literals[e.path].size() > literals[best->path].size())
+                best = &e;
+        }
+        if (!best) {
+            m_unindexed.push_back(int(i));
+            continue;
+        }
+        auto it = groupOf.find(best->path);
+        if (it == groupOf.end()) {
+            it = groupOf.insert(best->path, m_groups.size());
+            m_groups.push_back({condition.planPath(*best, *m_env), {}, {}});
+        }
+        IndexGroup &g = m_groups[*it];
+        g.byLiteral[best->literal].push_back(int(i));
+        g.policies.push_back(int(i));
+    }
+}
+
+void PolicyEngine::run(int index, const SubjectActivation &activation, cel::EvalContext &ctx,
+                       Evaluation &out) const
+{
+    ctx.reset();
+    const cel::Value v = m_compiled[std::size_t(index)].condition.evaluate(activation, ctx);
+    // Only a bool true holds: a dyn condition yielding anything else is not a yes.
+    const Condition c = v.isError()                   ? Condition::Error
+                        : v.isBool() && v.boolValue() ? Condition::True
+                        : v.isBool()                  ? Condition::False
+                                                      : Condition::Error;
+    out.conditions[std::size_t(index)] = c;
+    out.trueCount += c == Condition::True;
 }
 
 void PolicyEngine::evaluate(const SubjectActivation &activation, cel::EvalContext &ctx,
                             Evaluation &out) const
 {
-    out.conditions.resize(m_compiled.size());
+    // Conditions the index skips are false: a conjunct of theirs is.
+    out.conditions.assign(m_compiled.size(), Condition::False);
     out.trueCount = 0;
-    for (std::size_t i = 0; i < m_compiled.size(); ++i) {
+    for (int i : m_unindexed)
+        run(i, activation, ctx, out);
+    for (const IndexGroup &g : m_groups) {
         ctx.reset();
-        const cel::Value v = m_compiled[i].condition.evaluate(activation, ctx);
-        // Only a bool true holds: a dyn condition yielding anything else is not a yes.
-        Condition c = v.isError()                   ? Condition::Error
-                      : v.isBool() && v.boolValue() ? Condition::True
-                      : v.isBool()                  ? Condition::False
-                                                    : Condition::Error;
-        out.conditions[i] = c;
-        out.trueCount += c == Condition::True;
+        const cel::Value path = g.path.evaluate(activation, ctx);
+        if (path.kind() != cel::ValueKind::String) {
+            // An error or another type: let each condition judge, as it would unindexed.
+            for (int i : g.policies)
+                run(i, activation, ctx, out);
+            continue;
+        }
+        const auto it = g.byLiteral.find(path.text());
+        if (it == g.byLiteral.end())
+            continue;
+        for (int i : it->second)
+            run(i, activation, ctx, out);
     }
 }
 

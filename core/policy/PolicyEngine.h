@@ -9,7 +9,9 @@
 #include "core/policy/SpiffeIdTemplate.h"
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace ta::core {
@@ -50,13 +52,23 @@ public:
         int trueCount = 0;
     };
 
+    /// Whether evaluation may skip conditions by an index of their equality conjuncts.
+    enum class Indexing {
+        /// Each condition's most selective `path == "literal"` conjunct is indexed: the path is
+        /// read once per subject and only conditions whose literal it holds are evaluated.
+        ByEquality,
+        /// Every condition is evaluated (for tests that hold the index to account).
+        None,
+    };
+
     PolicyEngine(PolicyEngine &&) noexcept;
     PolicyEngine &operator=(PolicyEngine &&) noexcept;
     ~PolicyEngine();
 
     /// Compiles @p policies (validated as Policy::fromJson does). Errors name the policy as
     /// Policy::listFromJson does.
-    [[nodiscard]] static Result<PolicyEngine> compile(const QList<Policy> &policies);
+    [[nodiscard]] static Result<PolicyEngine> compile(const QList<Policy> &policies,
+                                                      Indexing indexing = Indexing::ByEquality);
 
     const QList<Policy> &policies() const { return m_policies; }
     /// The environment to build SubjectActivations over.
@@ -84,11 +96,24 @@ private:
         QString trustDomainId;
     };
 
+    // Policies grouped by the path of their indexed equality.
+    struct IndexGroup
+    {
+        cel::Program path;
+        std::map<std::string, std::vector<int>, std::less<>> byLiteral;
+        std::vector<int> policies;
+    };
+
     PolicyEngine() = default;
+    void buildIndex();
+    void run(int index, const SubjectActivation &activation, cel::EvalContext &ctx,
+             Evaluation &out) const;
 
     QList<Policy> m_policies;
     std::unique_ptr<PolicyEnv> m_env;
     std::vector<Compiled> m_compiled;
+    std::vector<IndexGroup> m_groups;
+    std::vector<int> m_unindexed;
 };
 
 } // namespace ta::core

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void explanationOnlyWhenAsked();
     void nonBoolConditionIsAnError();
     void evaluateAllocatesNothingWhenWarm();
+    void indexAgreesWithFullEvaluation_data() { decisions_data(); }
+    void indexAgreesWithFullEvaluation();
     void compileErrorsNameThePolicy();
 };
 
@@ -89,8 +91,9 @@ PolicySubject subject(const char *base, const QStringList &edits = {})
     for (const QString &edit : edits) {
         const qsizetype eq = edit.indexOf(QLatin1Char('='));
         const QString json = edit.mid(eq + 1);
-        const QJsonValue v = json.isEmpty() ? QJsonValue(QJsonValue::Undefined)
-                                            : QJsonDocument::fromJson("[" + json.toUtf8() + "]").array().at(0);
+        const QJsonValue v = json.isEmpty()
+                                 ? QJsonValue(QJsonValue::Undefined)
+                                 : QJsonDocument::fromJson("[" + json.toUtf8() + "]").array().at(0);
         setPath(o, edit.left(eq).split(QLatin1Char('.')), v);
     }
     auto s = PolicySubject::fromJson(o);
@@ -151,7 +154,8 @@ void TestPolicyEngine::decisions_data()
         << w << QStringList{"claims.image={\"digest\":\"sha256:bad\"}"} << QStringList{}
         << QStringList{"overridden", nm, "deny_applied", nm, "overridden", nm};
     QTest::newRow("allowed image: deny does not apply")
-        << w << QStringList{"claims.image={\"digest\":\"sha256:good\"}"} << QStringList{id("/ns/payments/sa/api-server")}
+        << w << QStringList{"claims.image={\"digest\":\"sha256:good\"}"}
+        << QStringList{id("/ns/payments/sa/api-server")}
         << QStringList{"granted", nm, nm, nm, "granted", nm};
     QTest::newRow("deny by its rendered identity")
         << w << QStringList{"claims.workload.labels={\"quarantine\":\"yes\"}"} << QStringList{}
@@ -166,17 +170,22 @@ void TestPolicyEngine::decisions_data()
         << QByteArray(kTpmNode) << QStringList{"claims.tpm.pcrs_ok=false"} << QStringList{}
         << QStringList{nm, nm, nm, nm, "condition_error", "condition_error"};
     QTest::newRow("template field missing: no identity")
-        << w << QStringList{"claims.workload.k8s.sa=", "claims.workload.k8s.serviceaccount=\"api-server\""}
+        << w
+        << QStringList{"claims.workload.k8s.sa=",
+                       "claims.workload.k8s.serviceaccount=\"api-server\""}
         << QStringList{} << QStringList{"field_missing", nm, nm, nm, "condition_error", nm};
     QTest::newRow("template value with a slash: an error, not an identity")
-        << w << QStringList{"claims.workload.k8s.ns=\"batch\"", "claims.workload.k8s.replica=\"a/b\""}
-        << QStringList{id("/ns/batch/sa/api-server")} << QStringList{nm, nm, nm, nm, "granted", "template_invalid"};
+        << w
+        << QStringList{"claims.workload.k8s.ns=\"batch\"", "claims.workload.k8s.replica=\"a/b\""}
+        << QStringList{id("/ns/batch/sa/api-server")}
+        << QStringList{nm, nm, nm, nm, "granted", "template_invalid"};
     QTest::newRow("integral claim renders")
         << w << QStringList{"claims.workload.k8s.ns=\"batch\"", "claims.workload.k8s.replica=3"}
-        << QStringList{id("/ns/batch/sa/api-server"), id("/r/3")} << QStringList{nm, nm, nm, nm, "granted", "granted"};
+        << QStringList{id("/ns/batch/sa/api-server"), id("/r/3")}
+        << QStringList{nm, nm, nm, nm, "granted", "granted"};
     QTest::newRow("contraindicated verdict and foreign sa")
-        << w << QStringList{"verdict=\"contraindicated\"", "claims.workload.k8s.sa=\"web\""} << QStringList{}
-        << QStringList{nm, nm, nm, nm, nm, nm};
+        << w << QStringList{"verdict=\"contraindicated\"", "claims.workload.k8s.sa=\"web\""}
+        << QStringList{} << QStringList{nm, nm, nm, nm, nm, nm};
 }
 
 void TestPolicyEngine::decisions()
@@ -199,20 +208,26 @@ void TestPolicyEngine::reasons_data()
     QTest::addColumn<QString>("detail");
     QTest::newRow("field missing names the field")
         << QStringList{"claims.workload.k8s.sa=", "selectors=[\"k8s:sa:api-server\"]"} << 0
-        << "policy.template.field_missing" << "workload.k8s.sa";
+        << "policy.template.field_missing"
+        << "workload.k8s.sa";
     QTest::newRow("invalid value names field and value")
-        << QStringList{"claims.workload.k8s.ns=\"batch\"", "claims.workload.k8s.replica=\"a/b\""} << 5
-        << "policy.template.invalid_value" << "workload.k8s.replica: \"a/b\"";
-    QTest::newRow("object value")
-        << QStringList{"claims.workload.k8s.ns=\"batch\"", "claims.workload.k8s.replica={\"n\":1}"} << 5
-        << "policy.template.invalid_value" << "workload.k8s.replica: an object";
+        << QStringList{"claims.workload.k8s.ns=\"batch\"", "claims.workload.k8s.replica=\"a/b\""}
+        << 5 << "policy.template.invalid_value"
+        << "workload.k8s.replica: \"a/b\"";
+    QTest::newRow("object value") << QStringList{"claims.workload.k8s.ns=\"batch\"",
+                                                 "claims.workload.k8s.replica={\"n\":1}"}
+                                  << 5 << "policy.template.invalid_value"
+                                  << "workload.k8s.replica: an object";
     QTest::newRow("dot-dot makes an invalid ID")
-        << QStringList{"claims.workload.k8s.ns=\"batch\"", "claims.workload.k8s.replica=\"..\""} << 5
-        << "policy.template.invalid_id" << "spiffe.id.dot_segment";
+        << QStringList{"claims.workload.k8s.ns=\"batch\"", "claims.workload.k8s.replica=\"..\""}
+        << 5 << "policy.template.invalid_id"
+        << "spiffe.id.dot_segment";
     QTest::newRow("condition error carries CEL's message")
-        << QStringList{"claims.workload.k8s.sa="} << 4 << "policy.condition.error" << "no such key: sa";
+        << QStringList{"claims.workload.k8s.sa="} << 4 << "policy.condition.error"
+        << "no such key: sa";
     QTest::newRow("deny failing closed says why")
-        << QStringList{"claims.image=\"not-a-map\""} << 2 << "policy.condition.error" << "";
+        << QStringList{"claims.image=\"not-a-map\""} << 2 << "policy.condition.error"
+        << "";
 }
 
 void TestPolicyEngine::reasons()
@@ -233,30 +248,41 @@ void TestPolicyEngine::ttlDnsAndFederationCarried()
     const PolicyDecision d = engine().decide(subject(kSubject));
     QCOMPARE(d.identities.size(), 1);
     const PolicyIdentity &i = d.identities.first();
-    QCOMPARE(i.policies, (QStringList{QStringLiteral("payments-api"), QStringLiteral("payments-api-short")}));
+    QCOMPARE(i.policies,
+             (QStringList{QStringLiteral("payments-api"), QStringLiteral("payments-api-short")}));
     // The strictest non-zero TTL of the grants; 0 (server default) never wins over a bound.
     QCOMPARE(i.x509SvidTtl, 600);
     QCOMPARE(i.jwtSvidTtl, 300);
-    QCOMPARE(i.dnsNames, (QStringList{QStringLiteral("api.payments.svc"), QStringLiteral("api.internal")}));
+    QCOMPARE(i.dnsNames,
+             (QStringList{QStringLiteral("api.payments.svc"), QStringLiteral("api.internal")}));
     QCOMPARE(i.federatesWith, QStringList{QStringLiteral("partner.example")});
     const QJsonObject json = d.toJson();
-    QCOMPARE(json.value(QLatin1String("identities")).toArray().at(0).toObject().value(QLatin1String("x509_svid_ttl")).toInt(), 600);
+    QCOMPARE(json.value(QLatin1String("identities"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .value(QLatin1String("x509_svid_ttl"))
+                 .toInt(),
+             600);
 }
 
 void TestPolicyEngine::denyNamesItsPolicyAndScope()
 {
-    const PolicyDecision byImage = engine().decide(subject(kSubject, {QStringLiteral("claims.image={\"digest\":\"sha256:bad\"}")}));
+    const PolicyDecision byImage = engine().decide(
+        subject(kSubject, {QStringLiteral("claims.image={\"digest\":\"sha256:bad\"}")}));
     QCOMPARE(byImage.verdicts[0].deniedBy, QStringList{QStringLiteral("revoked-image")});
     QVERIFY(byImage.verdicts[2].deniesTrustDomain);
     QCOMPARE(byImage.verdicts[2].spiffeId, QStringLiteral("spiffe://prod.example"));
-    const PolicyDecision byId = engine().decide(subject(kSubject, {QStringLiteral("claims.workload.labels={\"quarantine\":\"yes\"}")}));
+    const PolicyDecision byId = engine().decide(
+        subject(kSubject, {QStringLiteral("claims.workload.labels={\"quarantine\":\"yes\"}")}));
     QCOMPARE(byId.verdicts[4].deniedBy, QStringList{QStringLiteral("quarantine")});
     QVERIFY(!byId.verdicts[3].deniesTrustDomain);
     QCOMPARE(byId.verdicts[3].spiffeId, id("/ns/payments/sa/api-server"));
     // A deny by ID leaves other identities of the trust domain alone.
-    const PolicyDecision other = engine().decide(subject(kSubject, {QStringLiteral("claims.workload.labels={\"quarantine\":\"yes\"}"),
-                                                                     QStringLiteral("claims.workload.k8s.ns=\"batch\""),
-                                                                     QStringLiteral("claims.workload.k8s.replica=2")}));
+    const PolicyDecision other = engine().decide(
+        subject(kSubject, {QStringLiteral("claims.workload.labels={\"quarantine\":\"yes\"}"),
+                           QStringLiteral("claims.workload.k8s.ns=\"batch\""),
+                           QStringLiteral("claims.workload.k8s.replica=2")}));
     QCOMPARE(ids(other), QStringList{id("/r/2")});
 }
 
@@ -274,20 +300,24 @@ void TestPolicyEngine::explanations_data()
         << w << QStringList{"verdict=\"warning\""} << 0 << "verdict == 'affirming'" << 1 << "false"
         << "verdict=\"warning\"";
     QTest::newRow("second conjunct: the namespace it saw")
-        << w << QStringList{"claims.workload.k8s.ns=\"dev\""} << 0 << "workload.k8s.ns == 'payments'" << 27
-        << "false" << "workload.k8s.ns=\"dev\"";
+        << w << QStringList{"claims.workload.k8s.ns=\"dev\""} << 0
+        << "workload.k8s.ns == 'payments'" << 27 << "false"
+        << "workload.k8s.ns=\"dev\"";
     QTest::newRow("third conjunct: the selectors it saw")
-        << w << QStringList{"selectors=[\"k8s:ns:payments\"]"} << 0 << "'k8s:sa:api-server' in selectors" << 60
-        << "false" << "selectors=[\"k8s:ns:payments\"]";
+        << w << QStringList{"selectors=[\"k8s:ns:payments\"]"} << 0
+        << "'k8s:sa:api-server' in selectors" << 60 << "false"
+        << "selectors=[\"k8s:ns:payments\"]";
     QTest::newRow("error clause: the absent field")
         << QByteArray(kTpmNode) << QStringList{} << 4 << "workload.k8s.sa == 'api-server'" << 1
-        << "{\"error\":\"no such key: k8s\"}" << "workload.k8s.sa={\"error\":\"no such key: k8s\"}";
+        << "{\"error\":\"no such key: k8s\"}"
+        << "workload.k8s.sa={\"error\":\"no such key: k8s\"}";
     QTest::newRow("false beats an earlier error")
-        << QByteArray(kTpmNode) << QStringList{"attestor=\"join_token\""} << 0 << "'k8s:sa:api-server' in selectors" << 60
-        << "false" << "selectors=[\"tpm:pub_hash:abc123\"]";
-    QTest::newRow("bool claim")
-        << QByteArray(kTpmNode) << QStringList{"claims.tpm.pcrs_ok=false"} << 1 << "tpm.pcrs_ok" << 22
-        << "false" << "tpm.pcrs_ok=false";
+        << QByteArray(kTpmNode) << QStringList{"attestor=\"join_token\""} << 0
+        << "'k8s:sa:api-server' in selectors" << 60 << "false"
+        << "selectors=[\"tpm:pub_hash:abc123\"]";
+    QTest::newRow("bool claim") << QByteArray(kTpmNode) << QStringList{"claims.tpm.pcrs_ok=false"}
+                                << 1 << "tpm.pcrs_ok" << 22 << "false"
+                                << "tpm.pcrs_ok=false";
 }
 
 void TestPolicyEngine::explanations()
@@ -299,7 +329,8 @@ void TestPolicyEngine::explanations()
     QFETCH(int, column);
     QFETCH(QString, value);
     QFETCH(QString, seen);
-    const PolicyDecision d = engine().decide(subject(base.constData(), edits), PolicyEngine::Detail::Explain);
+    const PolicyDecision d =
+        engine().decide(subject(base.constData(), edits), PolicyEngine::Detail::Explain);
     const PolicyVerdict &v = d.verdicts.at(policy);
     QVERIFY(v.explanation.has_value());
     const ClauseExplanation &e = *v.explanation;
@@ -307,12 +338,15 @@ void TestPolicyEngine::explanations()
     QCOMPARE(e.line, 1);
     QCOMPARE(e.column, column);
     const QJsonObject json = e.toJson();
-    QCOMPARE(QString::fromUtf8(QJsonDocument(QJsonArray{json.value(QLatin1String("value"))}).toJson(QJsonDocument::Compact)),
+    QCOMPARE(QString::fromUtf8(QJsonDocument(QJsonArray{json.value(QLatin1String("value"))})
+                                   .toJson(QJsonDocument::Compact)),
              QLatin1Char('[') + value + QLatin1Char(']'));
     QStringList pairs;
     for (const auto &[path, v2] : e.values)
-        pairs << path + QLatin1Char('=')
-                     + QString::fromUtf8(QJsonDocument(QJsonArray{v2}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        pairs << path + QLatin1Char('=') +
+                     QString::fromUtf8(QJsonDocument(QJsonArray{v2}).toJson(QJsonDocument::Compact))
+                         .mid(1)
+                         .chopped(1);
     QCOMPARE(pairs.join(QLatin1Char(';')), seen);
     QVERIFY(e.toText().contains(clause));
 }
@@ -328,11 +362,13 @@ void TestPolicyEngine::explanationOnlyWhenAsked()
         "condition": "selectors.exists(s, s.startsWith('unix:')) && verdict == 'affirming'"}]})J");
     const PolicyDecision d = withMacro.decide(s, PolicyEngine::Detail::Explain);
     QVERIFY(d.verdicts[0].explanation.has_value());
-    QCOMPARE(d.verdicts[0].explanation->clause, QStringLiteral("selectors.exists(s, s.startsWith('unix:'))"));
+    QCOMPARE(d.verdicts[0].explanation->clause,
+             QStringLiteral("selectors.exists(s, s.startsWith('unix:'))"));
     QCOMPARE(d.verdicts[0].explanation->values.size(), 1);
     QCOMPARE(d.verdicts[0].explanation->values[0].first, QStringLiteral("selectors"));
     // Matched policies carry no explanation even when asked.
-    const PolicyDecision granted = engine().decide(subject(kSubject), PolicyEngine::Detail::Explain);
+    const PolicyDecision granted =
+        engine().decide(subject(kSubject), PolicyEngine::Detail::Explain);
     QVERIFY(!granted.verdicts[0].explanation.has_value());
     QVERIFY(granted.verdicts[1].explanation.has_value());
 }
@@ -366,6 +402,41 @@ void TestPolicyEngine::evaluateAllocatesNothingWhenWarm()
     QCOMPARE(ev.conditions[4], PolicyEngine::Evaluation::Condition::Error);
 }
 
+void TestPolicyEngine::indexAgreesWithFullEvaluation()
+{
+    QFETCH(QByteArray, base);
+    QFETCH(QStringList, edits);
+    auto policies = Policy::listFromJson(kPolicies);
+    QVERIFY(policies.ok());
+    // Two more grants on the indexed path, so a group has literals that do and do not match.
+    Policy extra = policies->at(0);
+    for (const char *ns : {"batch", "dev"}) {
+        extra.name = QStringLiteral("ns-") + QLatin1String(ns);
+        extra.condition = QStringLiteral("workload.k8s.ns == '%1' && verdict == 'affirming'")
+                              .arg(QLatin1String(ns));
+        policies->append(extra);
+    }
+    const PolicyEngine indexed = PolicyEngine::compile(*policies).value();
+    const PolicyEngine full =
+        PolicyEngine::compile(*policies, PolicyEngine::Indexing::None).value();
+    const PolicySubject s = subject(base.constData(), edits);
+    SubjectActivation a(indexed.env());
+    SubjectActivation b(full.env());
+    a.bind(s);
+    b.bind(s);
+    cel::EvalContext ctx;
+    PolicyEngine::Evaluation ea;
+    PolicyEngine::Evaluation eb;
+    indexed.evaluate(a, ctx, ea);
+    full.evaluate(b, ctx, eb);
+    // The index may only skip what would be false; errors and trues are the same.
+    QCOMPARE(ea.trueCount, eb.trueCount);
+    QCOMPARE(ea.conditions.size(), eb.conditions.size());
+    for (std::size_t i = 0; i < ea.conditions.size(); ++i)
+        QVERIFY2(ea.conditions[i] == eb.conditions[i], qPrintable(QString::number(i)));
+    QCOMPARE(indexed.decide(s).toJson(), full.decide(s).toJson());
+}
+
 void TestPolicyEngine::compileErrorsNameThePolicy()
 {
     Policy p;
@@ -376,7 +447,8 @@ void TestPolicyEngine::compileErrorsNameThePolicy()
     auto e = PolicyEngine::compile({p});
     QVERIFY(!e.ok());
     QCOMPARE(e.error().code, QStringLiteral("policy.condition"));
-    QVERIFY2(e.error().detail.startsWith(QStringLiteral("policy 0 (broken): condition: 1:")), qPrintable(e.error().detail));
+    QVERIFY2(e.error().detail.startsWith(QStringLiteral("policy 0 (broken): condition: 1:")),
+             qPrintable(e.error().detail));
     p.condition = QStringLiteral("true");
     p.spiffeIdTemplate = QStringLiteral("spiffe://other.example/x");
     auto t = PolicyEngine::compile({p});
