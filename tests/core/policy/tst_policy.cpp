@@ -81,35 +81,46 @@ void TestPolicy::invalidDocuments_data()
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("detail");
-    QTest::newRow("not JSON") << QByteArray("{\"policies\": [") << "policy.json" << "offset";
-    QTest::newRow("no policies list") << QByteArray("{\"rules\": []}") << "policy.json" << "not a";
+    QTest::newRow("not JSON") << QByteArray("{\"policies\": [") << "policy.json"
+                              << "offset";
+    QTest::newRow("no policies list") << QByteArray("{\"rules\": []}") << "policy.json"
+                                      << "not a";
     QTest::newRow("syntax error, line and column")
         << withField("condition", "\"has(image.digest) &&\\n  image.digest in ['a'\"")
-        << "policy.condition" << "policy 1 (no-revoked-images): condition: 2:23: ";
+        << "policy.condition"
+        << "policy 1 (no-revoked-images): condition: 2:23: ";
     QTest::newRow("check error names the position")
         << withField("condition", "\"verdict == 'affirming' && nodes.platform == 'tpm'\"")
-        << "policy.condition" << "policy 1 (no-revoked-images): condition: 1:27: ";
-    QTest::newRow("condition not bool") << withField("condition", "\"size(selectors)\"")
-                                        << "policy.condition" << "policy 1 (no-revoked-images): condition: 1:1: of type int";
+        << "policy.condition"
+        << "policy 1 (no-revoked-images): condition: 1:27: ";
+    QTest::newRow("condition not bool")
+        << withField("condition", "\"size(selectors)\"") << "policy.condition"
+        << "policy 1 (no-revoked-images): condition: 1:1: of type int";
     QTest::newRow("missing condition") << withField("condition", {}) << "policy.field"
                                        << "policy 1 (no-revoked-images): condition: missing";
     QTest::newRow("unknown key") << withField("conditon", "\"true\"") << "policy.field"
                                  << "policy 1 (no-revoked-images): conditon: unknown key";
     QTest::newRow("bad effect") << withField("effect", "\"allow\"") << "policy.field"
                                 << "policy 1 (no-revoked-images): effect: 'allow'";
-    QTest::newRow("bad trust domain") << withField("trust_domain", "\"Prod.Example\"") << "policy.field"
-                                      << "policy 1 (no-revoked-images): trust_domain: ";
-    QTest::newRow("bad template") << withField("spiffe_id", "\"/ns/{image.digest\"") << "policy.template"
+    QTest::newRow("bad trust domain")
+        << withField("trust_domain", "\"Prod.Example\"") << "policy.field"
+        << "policy 1 (no-revoked-images): trust_domain: ";
+    QTest::newRow("bad template") << withField("spiffe_id", "\"/ns/{image.digest\"")
+                                  << "policy.template"
                                   << "policy 1 (no-revoked-images): spiffe_id: column 5: ";
     QTest::newRow("negative TTL") << withField("x509_svid_ttl", "-1") << "policy.field"
                                   << "policy 1 (no-revoked-images): x509_svid_ttl: ";
-    QTest::newRow("bad federates_with") << withField("federates_with", "[\"ok.example\", \"Bad\"]")
-                                        << "policy.field" << "policy 1 (no-revoked-images): federates_with[1]: ";
-    QTest::newRow("duplicate name") << withField("name", "\"payments-api\"") << "policy.duplicate_name"
-                                    << "policy 1 (payments-api): name used before";
-    QTest::newRow("unnamed policy by index") << withField("name", {}) << "policy.field" << "policy 1: name: missing";
+    QTest::newRow("bad federates_with")
+        << withField("federates_with", "[\"ok.example\", \"Bad\"]") << "policy.field"
+        << "policy 1 (no-revoked-images): federates_with[1]: ";
+    QTest::newRow("duplicate name")
+        << withField("name", "\"payments-api\"") << "policy.duplicate_name"
+        << "policy 1 (payments-api): name used before";
+    QTest::newRow("unnamed policy by index") << withField("name", {}) << "policy.field"
+                                             << "policy 1: name: missing";
     QByteArray grantWithoutId(kDocument);
-    grantWithoutId.replace("\"spiffe_id\": \"spiffe://prod.example/ns/{workload.k8s.ns}/sa/{workload.k8s.sa}\",", "");
+    grantWithoutId.replace(
+        "\"spiffe_id\": \"spiffe://prod.example/ns/{workload.k8s.ns}/sa/{workload.k8s.sa}\",", "");
     QTest::newRow("grant without spiffe_id") << grantWithoutId << "policy.field"
                                              << "policy 0 (payments-api): spiffe_id: missing";
 }

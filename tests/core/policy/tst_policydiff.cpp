@@ -85,16 +85,22 @@ void TestPolicyDiff::gainedLostChanged_data()
     QTest::addColumn<QStringList>("gained");
     QTest::addColumn<QStringList>("lost");
     QTest::addColumn<QStringList>("changedFields");
-    QTest::newRow("api: TTL and DNS changed") << "payments" << "api" << QStringList{} << QStringList{}
-                                            << QStringList{"x509_svid_ttl", "dns_names"};
-    QTest::newRow("batch: legacy lost") << "jobs" << "batch" << QStringList{} << QStringList{"spiffe://prod.example/legacy/batch"}
-                                        << QStringList{};
-    QTest::newRow("web: gained") << "front" << "web-1" << QStringList{"spiffe://prod.example/web/web-1"} << QStringList{}
-                                 << QStringList{};
-    QTest::newRow("payments web: changed and gained") << "payments" << "web-2"
-                                                      << QStringList{"spiffe://prod.example/web/web-2"} << QStringList{}
-                                                      << QStringList{"x509_svid_ttl", "dns_names"};
-    QTest::newRow("untouched: nothing") << "other" << "db" << QStringList{} << QStringList{} << QStringList{};
+    QTest::newRow("api: TTL and DNS changed")
+        << "payments"
+        << "api" << QStringList{} << QStringList{} << QStringList{"x509_svid_ttl", "dns_names"};
+    QTest::newRow("batch: legacy lost")
+        << "jobs"
+        << "batch" << QStringList{} << QStringList{"spiffe://prod.example/legacy/batch"}
+        << QStringList{};
+    QTest::newRow("web: gained") << "front"
+                                 << "web-1" << QStringList{"spiffe://prod.example/web/web-1"}
+                                 << QStringList{} << QStringList{};
+    QTest::newRow("payments web: changed and gained")
+        << "payments"
+        << "web-2" << QStringList{"spiffe://prod.example/web/web-2"} << QStringList{}
+        << QStringList{"x509_svid_ttl", "dns_names"};
+    QTest::newRow("untouched: nothing") << "other"
+                                        << "db" << QStringList{} << QStringList{} << QStringList{};
 }
 
 void TestPolicyDiff::gainedLostChanged()
@@ -106,7 +112,9 @@ void TestPolicyDiff::gainedLostChanged()
     QFETCH(QStringList, changedFields);
     const PolicyEngine before = compile(kBefore);
     const PolicyEngine after = compile(kAfter);
-    const SubjectDiff d = PolicyDiff(before, after).compare(subject("w", ns.toLatin1().constData(), sa.toLatin1().constData()));
+    const SubjectDiff d =
+        PolicyDiff(before, after)
+            .compare(subject("w", ns.toLatin1().constData(), sa.toLatin1().constData()));
     QCOMPARE(ids(d.gained), gained);
     QCOMPARE(ids(d.lost), lost);
     QCOMPARE(d.changed.isEmpty() ? QStringList{} : d.changed.first().fields, changedFields);
@@ -116,7 +124,9 @@ void TestPolicyDiff::gainedLostChanged()
         QCOMPARE(d.changed.first().after.x509SvidTtl, 600);
     }
     // Swapping the sets swaps gained and lost.
-    const SubjectDiff back = PolicyDiff(after, before).compare(subject("w", ns.toLatin1().constData(), sa.toLatin1().constData()));
+    const SubjectDiff back =
+        PolicyDiff(after, before)
+            .compare(subject("w", ns.toLatin1().constData(), sa.toLatin1().constData()));
     QCOMPARE(ids(back.gained), lost);
     QCOMPARE(ids(back.lost), gained);
 }
@@ -130,8 +140,15 @@ void TestPolicyDiff::versionsKeptAndCompared()
     auto before = Policy::listFromJson(kBefore);
     auto after = Policy::listFromJson(kAfter);
     QVERIFY(before.ok() && after.ok());
-    QCOMPARE(rules.save(RuleKind::Policies, Policy::listToJson(*before), QStringLiteral("initial"), t).value(), 1);
-    QCOMPARE(rules.save(RuleKind::Policies, Policy::listToJson(*after), QStringLiteral("tighten"), t.addSecs(60)).value(), 2);
+    QCOMPARE(
+        rules.save(RuleKind::Policies, Policy::listToJson(*before), QStringLiteral("initial"), t)
+            .value(),
+        1);
+    QCOMPARE(rules
+                 .save(RuleKind::Policies, Policy::listToJson(*after), QStringLiteral("tighten"),
+                       t.addSecs(60))
+                 .value(),
+             2);
     // The earlier version is still there, word for word, after the later save.
     auto v1 = Policy::listFromJson(rules.load(RuleKind::Policies, 1).value());
     auto v2 = Policy::listFromJson(rules.load(RuleKind::Policies, 2).value());
