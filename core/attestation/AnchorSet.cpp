@@ -159,6 +159,8 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
         a.name = naturalName = *cluster;
         a.issuer = *issuer;
         a.jwks = *jwks;
+        for (auto it = a.jwks.cbegin(); it != a.jwks.cend(); ++it)
+            a.jwksFingerprints.insert(it.key(), it->fingerprint());
         break;
     }
     case AnchorKind::GcpJwks: {
@@ -171,6 +173,8 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
         if (!jwks)
             return jwks.error();
         a.jwks = *jwks;
+        for (auto it = a.jwks.cbegin(); it != a.jwks.cend(); ++it)
+            a.jwksFingerprints.insert(it.key(), it->fingerprint());
         break;
     }
     case AnchorKind::CosignKey: {

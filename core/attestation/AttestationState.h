@@ -36,6 +36,9 @@ public:
     bool anchorRevoked(const QString &anchorId) const { return m_revokedAnchors.contains(anchorId); }
     bool anchorExpiredBySignal(const QString &anchorId) const { return m_expiredAnchors.contains(anchorId); }
     bool keyRevoked(const QByteArray &fingerprint) const { return m_revokedKeys.contains(fingerprint); }
+    /// Whether any key was revoked; lets attestors skip computing fingerprints (a key encoding
+    /// per record) in the common case.
+    bool anyKeyRevoked() const { return !m_revokedKeys.isEmpty(); }
 
     /// When join token @p tokenSha256 was used; invalid when it has not been.
     QDateTime tokenUsedAt(const QByteArray &tokenSha256) const { return m_usedTokens.value(tokenSha256).second; }

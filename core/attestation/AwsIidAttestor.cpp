@@ -57,7 +57,7 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     }
     if (!checkAnchorUsable(*anchor, record.time, context, r))
         return r;
-    if (context.state.keyRevoked(signerCert.publicKey().fingerprint())) {
+    if (context.state.anyKeyRevoked() && context.state.keyRevoked(signerCert.publicKey().fingerprint())) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
                  QString::fromLatin1(signerCert.publicKey().fingerprint()));
         return r;

@@ -58,7 +58,8 @@ bool JwtEvidence::verifySignature(const Parsed &jwt, const TrustAnchor &anchor,
                       kid.isEmpty() ? QStringLiteral("(none)") : kid);
         return false;
     }
-    if (context.state.keyRevoked(it->fingerprint())) {
+    const QByteArray fingerprint = anchor.jwksFingerprints.value(kid);
+    if (context.state.keyRevoked(fingerprint)) {
         result.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"), kid);
         return false;
     }
@@ -67,7 +68,7 @@ bool JwtEvidence::verifySignature(const Parsed &jwt, const TrustAnchor &anchor,
                       QStringLiteral("signature does not verify"));
         return false;
     }
-    result.keyFingerprints << QString::fromLatin1(it->fingerprint());
+    result.keyFingerprints << QString::fromLatin1(fingerprint);
     return true;
 }
 

@@ -43,6 +43,8 @@ struct TrustAnchor
     QStringList audiences;
     /// Key ID -> key, for JWKS anchors.
     QMap<QString, Key> jwks;
+    /// Key ID -> SPKI SHA-256 (hex) of that key, computed once: encoding a key is costly.
+    QMap<QString, QByteArray> jwksFingerprints;
     /// tpm_ak, cosign_key.
     Key publicKey;
     /// x509pop_ca, aws_signing_cert.

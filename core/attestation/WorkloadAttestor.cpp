@@ -8,6 +8,55 @@
 
 namespace ta::core {
 
+std::optional<WorkloadAttestor::ValidatedSvid>
+WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &record,
+                                const AttestationContext &context, AttestationResult &r) const
+{
+    QList<Certificate> chain;
+    for (const QJsonValue &v : x5c) {
+        auto der = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
+                                                  QByteArray::AbortOnBase64DecodingErrors);
+        auto cert = der ? Certificate::fromDer(*der) : Result<Certificate>(makeError(QStringLiteral("base64")));
+        if (!cert) {
+            r.refuse(QStringLiteral("malformed"), QStringLiteral("header.x5c: base64 DER"), cert.error().code);
+            return std::nullopt;
+        }
+        chain << *cert;
+    }
+    if (chain.isEmpty()) {
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("header.x5c: the agent SVID chain"),
+                 QStringLiteral("(none)"));
+        return std::nullopt;
+    }
+    auto leafId = X509SvidValidator::checkLeaf(chain.first());
+    if (!leafId) {
+        r.refuse(QStringLiteral("agent_svid_invalid"), QStringLiteral("an X509-SVID"), leafId.error().code);
+        return std::nullopt;
+    }
+    const TrustBundle *bundle = context.bundles.bundleFor(leafId->trustDomain());
+    if (!bundle) {
+        r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("a workspace trust domain"),
+                 leafId->trustDomain().name());
+        return std::nullopt;
+    }
+    auto svid = X509SvidValidator::validate(chain, leafId->trustDomain(), bundle->x509Authorities(),
+                                            record.time);
+    if (!svid) {
+        r.refuse(QStringLiteral("agent_svid_invalid"), QStringLiteral("valid against the bundle of ")
+                                                           + leafId->trustDomain().name(),
+                 svid.error().toString());
+        return std::nullopt;
+    }
+    ValidatedSvid out{svid->id.toString(), chain.first().publicKey(), {}, {}};
+    for (const Certificate &c : svid->path) {
+        if (!out.notBefore.isValid() || c.notBefore() > out.notBefore)
+            out.notBefore = c.notBefore();
+        if (!out.notAfter.isValid() || c.notAfter() < out.notAfter)
+            out.notAfter = c.notAfter();
+    }
+    return out;
+}
+
 AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                                            const AttestationContext &context) const
 {
@@ -20,49 +69,30 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     const auto jwt = JwtEvidence::parse(token, r);
     if (!jwt)
         return r;
-    QList<Certificate> chain;
-    for (const QJsonValue &v : jwt->header.value(QLatin1String("x5c")).toArray()) {
-        auto der = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
-                                                  QByteArray::AbortOnBase64DecodingErrors);
-        auto cert = der ? Certificate::fromDer(*der) : Result<Certificate>(makeError(QStringLiteral("base64")));
-        if (!cert) {
-            r.refuse(QStringLiteral("malformed"), QStringLiteral("header.x5c: base64 DER"), cert.error().code);
-            return r;
-        }
-        chain << *cert;
-    }
-    if (chain.isEmpty()) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("header.x5c: the agent SVID chain"),
-                 QStringLiteral("(none)"));
+    const QJsonArray x5c = jwt->header.value(QLatin1String("x5c")).toArray();
+    QByteArray cacheKey;
+    for (const QJsonValue &v : x5c)
+        cacheKey += v.toString().toLatin1() + '.';
+    QString agentId;
+    Key agentKey;
+    const auto cached = m_validated.constFind(cacheKey);
+    if (cached != m_validated.cend() && record.time >= cached->notBefore && record.time <= cached->notAfter) {
+        agentId = cached->agentId;
+        agentKey = cached->leafKey;
+    } else if (auto v = validateChain(x5c, record, context, r)) {
+        agentId = v->agentId;
+        agentKey = v->leafKey;
+        m_validated.insert(cacheKey, *v);
+    } else {
         return r;
     }
-    auto leafId = X509SvidValidator::checkLeaf(chain.first());
-    if (!leafId) {
-        r.refuse(QStringLiteral("agent_svid_invalid"), QStringLiteral("an X509-SVID"), leafId.error().code);
-        return r;
-    }
-    const TrustBundle *bundle = context.bundles.bundleFor(leafId->trustDomain());
-    if (!bundle) {
-        r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("a workspace trust domain"),
-                 leafId->trustDomain().name());
-        return r;
-    }
-    auto svid = X509SvidValidator::validate(chain, leafId->trustDomain(), bundle->x509Authorities(),
-                                            record.time);
-    if (!svid) {
-        r.refuse(QStringLiteral("agent_svid_invalid"), QStringLiteral("valid against the bundle of ")
-                                                           + leafId->trustDomain().name(),
-                 svid.error().toString());
-        return r;
-    }
-    const Key agentKey = chain.first().publicKey();
     const auto alg = Jose::algorithmFromName(jwt->header.value(QLatin1String("alg")).toString());
     if (!alg) {
         r.refuse(QStringLiteral("algorithm_not_allowed"), QStringLiteral("a JWS algorithm"),
                  jwt->header.value(QLatin1String("alg")).toString());
         return r;
     }
-    if (context.state.keyRevoked(agentKey.fingerprint())) {
+    if (context.state.anyKeyRevoked() && context.state.keyRevoked(agentKey.fingerprint())) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
                  QString::fromLatin1(agentKey.fingerprint()));
         return r;
@@ -72,7 +102,6 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                  QStringLiteral("signature does not verify"));
         return r;
     }
-    const QString agentId = svid->id.toString();
     const AttestedNode *node = context.state.nodeByAgent(agentId);
     const QString why = node ? context.state.nodeInvalidReason(*node, record.time)
                              : QStringLiteral("no node attestation");

@@ -2,6 +2,13 @@
 #pragma once
 
 #include "core/attestation/Attestor.h"
+#include "core/crypto/Key.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+
+#include <optional>
 
 namespace ta::core {
 
@@ -22,7 +29,25 @@ public:
                              const AttestationContext &context) const override;
 
 private:
+    /// An agent SVID chain that passed validation: valid again at any instant inside its window.
+    struct ValidatedSvid
+    {
+        QString agentId;
+        Key leafKey;
+        QDateTime notBefore; ///< latest notBefore on the path
+        QDateTime notAfter;  ///< earliest notAfter on the path
+    };
+
     QString m_name;
+    /// Agents sign thousands of records with one SVID; path validation (an X509_verify_cert per
+    /// record) is the cost that dominates, and its outcome only depends on the chain, the bundle
+    /// (fixed for a verifier's life) and the instant. Keyed by the x5c text. Not thread-safe: a
+    /// verifier runs on one thread.
+    mutable QHash<QByteArray, ValidatedSvid> m_validated;
+
+    std::optional<ValidatedSvid> validateChain(const QJsonArray &x5c, const EvidenceRecord &record,
+                                               const AttestationContext &context,
+                                               AttestationResult &r) const;
 };
 
 } // namespace ta::core

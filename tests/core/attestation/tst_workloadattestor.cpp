@@ -22,6 +22,7 @@ private Q_SLOTS:
     void accepted();
     void refusals_data();
     void refusals();
+    void validatedSvidStillExpires();
 
 private:
     EvidenceRecord node(const QDateTime &at = t0()) const
@@ -148,6 +149,20 @@ void TestWorkloadAttestor::refusals()
                 << workload(m_agent, QStringLiteral("k8s"), sel, t0().addSecs(61));
     }
     expectOutcome(m_f.replay(records), code);
+}
+
+void TestWorkloadAttestor::validatedSvidStillExpires()
+{
+    // A chain validated once is remembered by the attestor; the memory must not outlive the
+    // certificates: past the SVID's notAfter it is refused as if never seen.
+    EvidenceVerifier v = m_f.verifier();
+    const QStringList sel{QStringLiteral("k8s:ns:payments")};
+    expectOutcome(v.verify(node()), {});
+    expectOutcome(v.verify(workload(m_agent, QStringLiteral("k8s"), sel)), {});
+    const QDateTime later = t0().addSecs(25 * 3600);
+    expectOutcome(v.verify(node(later)), {});
+    expectOutcome(v.verify(workload(m_agent, QStringLiteral("k8s"), sel, later.addSecs(60), QStringLiteral("j2"))),
+                  QStringLiteral("agent_svid_invalid"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkloadAttestor)
