@@ -11,6 +11,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <string>
 
@@ -37,6 +38,35 @@ void flattenConjunction(const Expr &expr, std::vector<const Expr *> &out)
 QString text(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// The byte range of @p expr as written: has(x.y) expands to a presence test spanning only x.y,
+// so the macro call around it is taken back in.
+std::pair<int, int> writtenSpan(const cel::Ast &ast, const Expr &expr)
+{
+    auto [first, second] = ast.span(expr);
+    if (expr.kind != ExprKind::Select || !expr.testOnly)
+        return {first, second};
+    const std::string &src = ast.source();
+    auto skipBack = [&](int i) {
+        while (i > 0 && std::isspace(static_cast<unsigned char>(src[std::size_t(i - 1)])))
+            --i;
+        return i;
+    };
+    auto skipForward = [&](int i) {
+        while (i < int(src.size()) && std::isspace(static_cast<unsigned char>(src[std::size_t(i)])))
+            ++i;
+        return i;
+    };
+    const int open = skipBack(first);
+    if (open < 1 || src[std::size_t(open - 1)] != '(')
+        return {first, second};
+    const int name = skipBack(open - 1);
+    const int close = skipForward(second);
+    if (name < 3 || src.compare(std::size_t(name - 3), 3, "has") != 0 || close >= int(src.size()) ||
+        src[std::size_t(close)] != ')')
+        return {first, second};
+    return {name - 3, close + 1};
 }
 
 // Values as people read JSON; kinds JSON has no word for keep the typed encoding of cel eval.
@@ -224,10 +254,11 @@ ClauseExplanation CompiledCondition::explainFailure(const cel::Activation &activ
         index = 0;
         culpritValue = plainJson(m_program.evaluate(activation, ctx));
     }
-    e.clause = m_ast->sourceText(*culprit);
+    const auto [first, second] = writtenSpan(*m_ast, *culprit);
+    e.clause = QString::fromUtf8(m_ast->source().data() + first, second - first);
     e.conjunct = index;
     e.value = culpritValue;
-    const cel::Diagnostic where = m_ast->diagnosticAt(m_ast->span(*culprit).first, {});
+    const cel::Diagnostic where = m_ast->diagnosticAt(first, {});
     e.line = where.line;
     e.column = where.column;
     References refs(*m_ast);

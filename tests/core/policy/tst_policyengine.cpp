@@ -315,6 +315,9 @@ void TestPolicyEngine::explanations_data()
         << QByteArray(kTpmNode) << QStringList{"attestor=\"join_token\""} << 0
         << "'k8s:sa:api-server' in selectors" << 60 << "false"
         << "selectors=[\"tpm:pub_hash:abc123\"]";
+    QTest::newRow("has() quoted as written")
+        << w << QStringList{} << 2 << "has(image.digest)" << 1 << "false"
+        << "image={}";
     QTest::newRow("bool claim") << QByteArray(kTpmNode) << QStringList{"claims.tpm.pcrs_ok=false"}
                                 << 1 << "tpm.pcrs_ok" << 22 << "false"
                                 << "tpm.pcrs_ok=false";
