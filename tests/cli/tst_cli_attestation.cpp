@@ -20,6 +20,7 @@ private Q_SLOTS:
     void helpOnEveryVerb();
     void verifyPrintsOneResultPerRecord();
     void replayRefused();
+    void commitPersistsConsumedNonces();
     void malformedEvidenceIsBadInput();
     void failOnRefusal();
     void anchorsImport();
@@ -156,6 +157,25 @@ void TestCliAttestation::replayRefused()
     QCOMPARE(results.at(0).value(QLatin1String("verdict")).toString(), QStringLiteral("affirming"));
     QCOMPARE(results.at(1).value(QLatin1String("verdict")).toString(), QStringLiteral("contraindicated"));
     QCOMPARE(results.at(1).value(QLatin1String("reasons")).toArray().first().toObject().value(QLatin1String("code")).toString(),
+             QStringLiteral("replayed"));
+}
+
+void TestCliAttestation::commitPersistsConsumedNonces()
+{
+    // A run with --commit stores the nonces it consumed: the same evidence in a later run, even
+    // alone in its own file, is a replay.
+    const QString ws = path(QStringLiteral("commit.atlas"));
+    QVERIFY(QFile::copy(m_ws, ws));
+    write(QStringLiteral("once.jsonl"), m_evidence.left(m_evidence.indexOf('\n') + 1));
+    const QStringList args{QStringLiteral("evidence"), QStringLiteral("verify"), ws, QStringLiteral("--evidence"),
+                           path(QStringLiteral("once.jsonl")), QStringLiteral("--json")};
+    const Run first = cli(args + QStringList{QStringLiteral("--commit")});
+    QCOMPARE(first.code, 0);
+    QCOMPARE(lines(first.out).first().value(QLatin1String("verdict")).toString(), QStringLiteral("affirming"));
+    const Run second = cli(args);
+    QCOMPARE(second.code, 0);
+    QCOMPARE(lines(second.out).first().value(QLatin1String("reasons")).toArray().first().toObject()
+                 .value(QLatin1String("code")).toString(),
              QStringLiteral("replayed"));
 }
 
