@@ -442,9 +442,13 @@ Result<LabSummary> EvidenceLab::generate(const QString &workspacePath, const QSt
     const QDateTime start = settings.start.isValid()
                                 ? settings.start.toUTC()
                                 : QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
-    // Spread the timeline over up to 20 days at one record every 2 s at most, so that every
-    // certificate and CA authority involved outlives it.
-    const qint64 stepMs = qBound<qint64>(qint64(10), settings.records > 0 ? qint64(20) * 86400 * 1000 / settings.records : qint64(2000), qint64(2000));
+    // Records come close enough that node re-attestations (each node every 30 min) stay near a
+    // tenth of the timeline, the rest being workloads and images; at most one record every 2 s,
+    // and the whole timeline within 20 days so that every certificate and CA authority outlives it.
+    const qint64 density = qBound<qint64>(qint64(1), qint64(180000) / qMax(1, settings.nodes), qint64(2000));
+    const qint64 stepMs = qMax<qint64>(qint64(1), qMin<qint64>(density, settings.records > 0
+                                                                            ? qint64(20) * 86400 * 1000 / settings.records
+                                                                            : density));
     const qint64 spanMs = stepMs * qMax<qint64>(1, settings.records);
     auto td = TrustDomain::fromName(settings.trustDomain);
     if (!td)
