@@ -5,7 +5,8 @@
 
 namespace ta::models {
 
-AuthorityStatusCommand::States AuthorityStatusCommand::statesOf(const core::CertificateAuthority &ca)
+AuthorityStatusCommand::States
+AuthorityStatusCommand::statesOf(const core::CertificateAuthority &ca)
 {
     States out;
     for (const core::AuthoritySlot &s : ca.slots())

@@ -17,7 +17,7 @@ class Document;
 /// revoke) are not commands: relying parties may have fetched the bundle already.
 class AuthorityStatusCommand : public QUndoCommand
 {
-    Q_DECLARE_TR_FUNCTIONS(AuthorityStatusCommand)
+    Q_DECLARE_TR_FUNCTIONS(ta::models::AuthorityStatusCommand)
 
 public:
     enum class Operation { Activate, Taint };

@@ -16,7 +16,7 @@ class Document;
 /// same CA (same keys), so credentials redone after it still chain to it.
 class CreateTrustDomainCommand : public QUndoCommand
 {
-    Q_DECLARE_TR_FUNCTIONS(CreateTrustDomainCommand)
+    Q_DECLARE_TR_FUNCTIONS(ta::models::CreateTrustDomainCommand)
 
 public:
     /// The trust domain @p name was created already; the first redo does nothing.

@@ -5,8 +5,7 @@
 
 namespace ta::models {
 
-DeleteTrustDomainCommand::DeleteTrustDomainCommand(Document *document,
-                                                   TrustDomainSnapshot snapshot)
+DeleteTrustDomainCommand::DeleteTrustDomainCommand(Document *document, TrustDomainSnapshot snapshot)
     : m_document(document), m_snapshot(std::move(snapshot))
 {
     setText(tr("Delete trust domain %1").arg(m_snapshot.name()));

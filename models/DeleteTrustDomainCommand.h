@@ -13,7 +13,7 @@ class Document;
 /// Undo of deleting a trust domain: the rows taken before the delete are put back as they were.
 class DeleteTrustDomainCommand : public QUndoCommand
 {
-    Q_DECLARE_TR_FUNCTIONS(DeleteTrustDomainCommand)
+    Q_DECLARE_TR_FUNCTIONS(ta::models::DeleteTrustDomainCommand)
 
 public:
     /// The trust domain in @p snapshot was deleted already; the first redo does nothing.

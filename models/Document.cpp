@@ -15,12 +15,9 @@ using core::Error;
 using core::Result;
 
 Document::Document(std::unique_ptr<core::Workspace> workspace, QObject *parent)
-    : QObject(parent),
-      m_workspace(std::move(workspace)),
-      m_undoStack(new QUndoStack(this)),
+    : QObject(parent), m_workspace(std::move(workspace)), m_undoStack(new QUndoStack(this)),
       m_clock([] { return QDateTime::currentDateTimeUtc(); })
-{
-}
+{}
 
 Document::~Document()
 {
@@ -91,8 +88,8 @@ Result<void> Document::revokeCredential(qint64 credentialId)
                                                       core::CredentialRecord::Status::Revoked);
             !r)
             return r.error();
-        m_undoStack->push(new SetCredentialStatusCommand(
-            this, c, core::CredentialRecord::Status::Revoked));
+        m_undoStack->push(
+            new SetCredentialStatusCommand(this, c, core::CredentialRecord::Status::Revoked));
         notifyCredentialsChanged();
         return {};
     }

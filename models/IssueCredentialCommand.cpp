@@ -9,8 +9,9 @@ IssueCredentialCommand::IssueCredentialCommand(Document *document,
                                                const core::CredentialRecord &record)
     : m_document(document), m_record(record)
 {
-    setText(record.kind == core::AuthorityKind::X509 ? tr("Issue X509-SVID %1").arg(record.spiffeId)
-                                                     : tr("Issue JWT-SVID %1").arg(record.spiffeId));
+    setText(record.kind == core::AuthorityKind::X509
+                ? tr("Issue X509-SVID %1").arg(record.spiffeId)
+                : tr("Issue JWT-SVID %1").arg(record.spiffeId));
 }
 
 void IssueCredentialCommand::undo()

@@ -15,7 +15,7 @@ class Document;
 /// undo; the record is what the workspace audits.
 class IssueCredentialCommand : public QUndoCommand
 {
-    Q_DECLARE_TR_FUNCTIONS(IssueCredentialCommand)
+    Q_DECLARE_TR_FUNCTIONS(ta::models::IssueCredentialCommand)
 
 public:
     /// @p record was stored already; the first redo does nothing.

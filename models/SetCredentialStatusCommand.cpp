@@ -8,12 +8,8 @@ namespace ta::models {
 SetCredentialStatusCommand::SetCredentialStatusCommand(Document *document,
                                                        const core::CredentialRecord &record,
                                                        core::CredentialRecord::Status after)
-    : m_document(document),
-      m_trustDomain(record.trustDomain),
-      m_kind(record.kind),
-      m_serial(record.serial),
-      m_before(record.status),
-      m_after(after)
+    : m_document(document), m_trustDomain(record.trustDomain), m_kind(record.kind),
+      m_serial(record.serial), m_before(record.status), m_after(after)
 {
     setText(after == core::CredentialRecord::Status::Revoked
                 ? tr("Revoke credential %1").arg(record.spiffeId)

@@ -13,7 +13,7 @@ class Document;
 /// Undo of changing a credential's recorded status (revoking it in the workspace).
 class SetCredentialStatusCommand : public QUndoCommand
 {
-    Q_DECLARE_TR_FUNCTIONS(SetCredentialStatusCommand)
+    Q_DECLARE_TR_FUNCTIONS(ta::models::SetCredentialStatusCommand)
 
 public:
     /// The status was set already; the first redo does nothing.

@@ -70,7 +70,7 @@ QVariant TrustDomainModel::headerData(int section, Qt::Orientation orientation, 
     case Column::KeyType:
         return tr("Key type");
     case Column::BundleSequence:
-        return tr("Bundle sequence");
+        return tr("Sequence");
     case Column::Count:
         break;
     }

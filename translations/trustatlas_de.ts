@@ -17,7 +17,7 @@
 <context>
     <name>ta::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+107" />
+        <location filename="../app/gui/MainWindow.cpp" line="+105" />
         <source>Trust &amp;Domains</source>
         <translation>&amp;Vertrauensdomänen</translation>
     </message>
@@ -43,7 +43,7 @@
         <translation>Trust Atlas</translation>
     </message>
     <message>
-        <location line="-102" />
+        <location line="-100" />
         <source>Trust Domains</source>
         <translation>Vertrauensdomänen</translation>
     </message>
@@ -63,7 +63,7 @@
         <translation>Bundle</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+20" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>Öffnen Sie einen Arbeitsbereich mit Datei &gt; Öffnen oder die Demo mit Datei &gt; Demo-Arbeitsbereich öffnen.</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+52" />
         <source>%1[*] — Trust Atlas</source>
         <translation>%1[*] — Trust Atlas</translation>
     </message>
@@ -396,8 +396,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>Bundle sequence</source>
-        <translation>Bundle-Sequenz</translation>
+        <source>Sequence</source>
+        <translation>Sequenz</translation>
     </message>
 </context>
 <context>

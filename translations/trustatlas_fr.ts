@@ -17,7 +17,7 @@
 <context>
     <name>ta::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+107" />
+        <location filename="../app/gui/MainWindow.cpp" line="+105" />
         <source>Trust &amp;Domains</source>
         <translation>&amp;Domaines de confiance</translation>
     </message>
@@ -43,7 +43,7 @@
         <translation>Trust Atlas</translation>
     </message>
     <message>
-        <location line="-102" />
+        <location line="-100" />
         <source>Trust Domains</source>
         <translation>Domaines de confiance</translation>
     </message>
@@ -63,7 +63,7 @@
         <translation>Bundle</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+20" />
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -158,7 +158,7 @@
         <translation>Ouvrez un espace de travail avec Fichier &gt; Ouvrir, ou la démonstration avec Fichier &gt; Ouvrir l'espace de démonstration.</translation>
     </message>
     <message>
-        <location line="+50" />
+        <location line="+52" />
         <source>%1[*] — Trust Atlas</source>
         <translation>%1[*] — Trust Atlas</translation>
     </message>
@@ -396,8 +396,8 @@
     </message>
     <message>
         <location line="+2" />
-        <source>Bundle sequence</source>
-        <translation>Séquence du bundle</translation>
+        <source>Sequence</source>
+        <translation>Séquence</translation>
     </message>
 </context>
 <context>

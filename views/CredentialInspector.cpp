@@ -65,7 +65,7 @@ CredentialInspector::CredentialInspector(models::Document *document, QWidget *pa
     m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_fields->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
     scroll->setWidget(pane);
-    layout->addWidget(scroll, 3);
+    layout->addWidget(scroll, 4);
 
     m_details = new QStackedWidget(this);
     auto *chainBox = new QGroupBox(tr("Certificate chain"), this);
@@ -85,7 +85,7 @@ CredentialInspector::CredentialInspector(models::Document *document, QWidget *pa
     m_jose->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     joseLayout->addWidget(m_jose);
     m_details->addWidget(joseBox);
-    layout->addWidget(m_details, 2);
+    layout->addWidget(m_details, 1);
 
     if (document) {
         connect(document, &models::Document::credentialsChanged, this,

@@ -51,8 +51,6 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     m_bundleDock->setObjectName(QStringLiteral("bundleDock"));
     addDockWidget(Qt::BottomDockWidgetArea, m_bundleDock);
     splitDockWidget(m_authorityDock, m_bundleDock, Qt::Horizontal);
-    resizeDocks({m_domainDock, m_inspectorDock}, {320, 440}, Qt::Horizontal);
-    resizeDocks({m_authorityDock}, {260}, Qt::Vertical);
 
     createActions();
     connect(m_controller, &WorkspaceController::documentChanged, this, &MainWindow::attach);
@@ -158,12 +156,14 @@ void MainWindow::attach(models::Document *document)
     setCentralWidget(central);
 
     m_trustDomains = new views::TrustDomainPanel(document, m_domainDock);
+    m_trustDomains->setMinimumWidth(300);
     m_domainDock->setWidget(m_trustDomains);
     m_authorities = new views::AuthorityPanel(document, m_authorityDock);
     m_authorityDock->setWidget(m_authorities);
     m_bundle = new views::BundleView(document, m_bundleDock);
     m_bundleDock->setWidget(m_bundle);
     m_inspector = new views::CredentialInspector(document, m_inspectorDock);
+    m_inspector->setMinimumWidth(400);
     m_inspectorDock->setWidget(m_inspector);
 
     auto follow = [this](const QString &name) {

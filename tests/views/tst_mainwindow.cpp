@@ -73,6 +73,8 @@ void TestMainWindow::opensDemoOnFirstRunAndAgain()
     QVERIFY(window.inspector()->verdict() != ta::views::CredentialInspector::Verdict::None);
 
     window.resize(1400, 860);
+    // Widgets added to a visible window show from the event loop; let it run before grabbing.
+    QTest::qWait(200);
     const QImage shot = window.grab().toImage();
     QVERIFY(!shot.isNull());
     QVERIFY(shot.save(QStringLiteral("/tmp/trustatlas-mainwindow.png")));
