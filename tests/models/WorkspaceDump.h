@@ -61,7 +61,7 @@ inline QStringList dumpWorkspace(const QString &path, const QByteArray &passphra
 
 /// The error of @p r for a QVERIFY2 message, empty on success (QVERIFY2 builds its message
 /// before it knows whether the check passed).
-template<typename R>
+template <typename R>
 QByteArray why(const R &r)
 {
     return r ? QByteArray() : r.error().toString().toUtf8();

@@ -86,8 +86,7 @@ void TestAuthoritySlotModel::followsRotationAndUndo()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString td = QStringLiteral("a.example");
     model.setTrustDomain(td);
-    const QString firstId =
-        m_doc->workspace().authority(td)->activeSlot(AuthorityKind::X509)->id;
+    const QString firstId = m_doc->workspace().authority(td)->activeSlot(AuthorityKind::X509)->id;
     QVERIFY(m_doc->prepareAuthority(td, AuthorityKind::X509));
     QCOMPARE(model.rowCount(), 3);
     QVERIFY(m_doc->activateAuthority(td, AuthorityKind::X509));

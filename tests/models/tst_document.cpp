@@ -146,8 +146,8 @@ void TestDocument::issueJwtUndoRedo()
     auto issued = m_doc->issueJwt(request);
     QVERIFY2(issued, ta::tests::why(issued).constData());
     auto bundle = m_doc->workspace().bundle(QStringLiteral("prod.example"));
-    QVERIFY(JwtSvid::validate(issued->svid.token(), *bundle, QStringLiteral("payments"),
-                              m_doc->now()));
+    QVERIFY(
+        JwtSvid::validate(issued->svid.token(), *bundle, QStringLiteral("payments"), m_doc->now()));
     checkUndoRedo(before, dumpWorkspace(m_path, kPassphrase));
 }
 
