@@ -13,7 +13,7 @@ CreateTrustDomainCommand::CreateTrustDomainCommand(Document *document, const QSt
 
 void CreateTrustDomainCommand::undo()
 {
-    auto snapshot = TrustDomainSnapshot::capture(m_document->workspace(), m_name);
+    auto snapshot = core::TrustDomainSnapshot::capture(m_document->workspace(), m_name);
     if (!snapshot) {
         m_document->reportCommandFailure(snapshot.error());
         return;

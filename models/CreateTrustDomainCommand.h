@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "models/TrustDomainSnapshot.h"
+#include "core/store/TrustDomainSnapshot.h"
 
 #include <QCoreApplication>
 #include <QUndoCommand>
@@ -28,7 +28,7 @@ public:
 private:
     Document *m_document;
     QString m_name;
-    std::optional<TrustDomainSnapshot> m_snapshot;
+    std::optional<core::TrustDomainSnapshot> m_snapshot;
     bool m_done = true;
 };
 

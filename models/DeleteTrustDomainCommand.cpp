@@ -5,7 +5,8 @@
 
 namespace ta::models {
 
-DeleteTrustDomainCommand::DeleteTrustDomainCommand(Document *document, TrustDomainSnapshot snapshot)
+DeleteTrustDomainCommand::DeleteTrustDomainCommand(Document *document,
+                                                   core::TrustDomainSnapshot snapshot)
     : m_document(document), m_snapshot(std::move(snapshot))
 {
     setText(tr("Delete trust domain %1").arg(m_snapshot.name()));
@@ -29,7 +30,7 @@ void DeleteTrustDomainCommand::redo()
     if (m_done)
         return;
     // Take the rows again: the state may differ from the first time only by what undo restored.
-    auto snapshot = TrustDomainSnapshot::capture(m_document->workspace(), m_snapshot.name());
+    auto snapshot = core::TrustDomainSnapshot::capture(m_document->workspace(), m_snapshot.name());
     if (!snapshot) {
         m_document->reportCommandFailure(snapshot.error());
         return;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "models/TrustDomainSnapshot.h"
+#include "core/store/TrustDomainSnapshot.h"
 
 #include <QCoreApplication>
 #include <QUndoCommand>
@@ -17,14 +17,14 @@ class DeleteTrustDomainCommand : public QUndoCommand
 
 public:
     /// The trust domain in @p snapshot was deleted already; the first redo does nothing.
-    DeleteTrustDomainCommand(Document *document, TrustDomainSnapshot snapshot);
+    DeleteTrustDomainCommand(Document *document, core::TrustDomainSnapshot snapshot);
 
     void undo() override;
     void redo() override;
 
 private:
     Document *m_document;
-    TrustDomainSnapshot m_snapshot;
+    core::TrustDomainSnapshot m_snapshot;
     bool m_done = true;
 };
 

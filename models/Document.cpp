@@ -40,7 +40,7 @@ Result<void> Document::createTrustDomain(const QString &name, const core::CaSett
 
 Result<void> Document::deleteTrustDomain(const QString &name)
 {
-    auto snapshot = TrustDomainSnapshot::capture(*m_workspace, name);
+    auto snapshot = core::TrustDomainSnapshot::capture(*m_workspace, name);
     if (!snapshot)
         return snapshot.error();
     if (auto r = m_workspace->deleteTrustDomain(name); !r)

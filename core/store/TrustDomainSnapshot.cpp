@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "models/TrustDomainSnapshot.h"
+#include "core/store/TrustDomainSnapshot.h"
 
 #include <sqlite3.h>
 
 #include <memory>
 
-namespace ta::models {
+namespace ta::core {
 namespace {
 
 struct Finalizer
@@ -14,12 +14,12 @@ struct Finalizer
 };
 using StatementPtr = std::unique_ptr<sqlite3_stmt, Finalizer>;
 
-core::Error sqlError(sqlite3 *db)
+Error sqlError(sqlite3 *db)
 {
-    return core::makeError(QStringLiteral("store.sqlite"), QString::fromUtf8(sqlite3_errmsg(db)));
+    return makeError(QStringLiteral("store.sqlite"), QString::fromUtf8(sqlite3_errmsg(db)));
 }
 
-core::Result<StatementPtr> prepare(sqlite3 *db, const QString &sql)
+Result<StatementPtr> prepare(sqlite3 *db, const QString &sql)
 {
     sqlite3_stmt *st = nullptr;
     if (sqlite3_prepare_v2(db, sql.toUtf8().constData(), -1, &st, nullptr) != SQLITE_OK)
@@ -71,8 +71,7 @@ void bindValue(sqlite3_stmt *st, int index, const QVariant &v)
 
 } // namespace
 
-core::Result<TrustDomainSnapshot> TrustDomainSnapshot::capture(core::Workspace &workspace,
-                                                               const QString &name)
+Result<TrustDomainSnapshot> TrustDomainSnapshot::capture(Workspace &workspace, const QString &name)
 {
     sqlite3 *db = workspace.database().handle();
     // Parents before children, so that restore satisfies the foreign keys in this order.
@@ -112,15 +111,15 @@ core::Result<TrustDomainSnapshot> TrustDomainSnapshot::capture(core::Workspace &
         snapshot.m_tables << t;
     }
     if (snapshot.m_tables.first().rows.isEmpty())
-        return core::makeError(QStringLiteral("store.unknown_trust_domain"), name);
+        return makeError(QStringLiteral("store.unknown_trust_domain"), name);
     return snapshot;
 }
 
-core::Result<void> TrustDomainSnapshot::restore(core::Workspace &workspace) const
+Result<void> TrustDomainSnapshot::restore(Workspace &workspace) const
 {
-    core::Database &database = workspace.database();
+    Database &database = workspace.database();
     sqlite3 *db = database.handle();
-    return database.transaction([&]() -> core::Result<void> {
+    return database.transaction([&]() -> Result<void> {
         for (const Table &t : m_tables) {
             QStringList marks;
             for (qsizetype i = 0; i < t.columns.size(); ++i)
@@ -143,4 +142,4 @@ core::Result<void> TrustDomainSnapshot::restore(core::Workspace &workspace) cons
     });
 }
 
-} // namespace ta::models
+} // namespace ta::core

@@ -9,21 +9,19 @@
 #include <QStringList>
 #include <QVariant>
 
-namespace ta::models {
+namespace ta::core {
 
 /// A trust domain's stored rows (its CA, authority slots and credentials) exactly as the file
 /// holds them, so deleting and re-creating it can be undone without a single key changing.
 /// Private keys stay as stored: sealed with the passphrase when the workspace has one.
-///
-/// It reads the workspace tables directly because core has no export of a whole trust domain
-/// yet; when Workspace gains one, this class shrinks to a call.
+/// It lives beside the schema it copies, so a migration that changes those tables changes it too.
 class TrustDomainSnapshot
 {
 public:
-    [[nodiscard]] static core::Result<TrustDomainSnapshot> capture(core::Workspace &workspace,
-                                                                   const QString &name);
+    [[nodiscard]] static Result<TrustDomainSnapshot> capture(Workspace &workspace,
+                                                             const QString &name);
     /// Puts the rows back, with their original row IDs, in one transaction.
-    [[nodiscard]] core::Result<void> restore(core::Workspace &workspace) const;
+    [[nodiscard]] Result<void> restore(Workspace &workspace) const;
 
     QString name() const { return m_name; }
 
@@ -39,4 +37,4 @@ private:
     QList<Table> m_tables;
 };
 
-} // namespace ta::models
+} // namespace ta::core
