@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/DemoWorkspace.h"
 
+#include "core/attestation/lab/EvidenceLab.h"
 #include "core/store/CredentialIssuer.h"
 #include "core/store/Workspace.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 
 namespace ta::core {
 namespace {
@@ -16,10 +18,12 @@ struct DemoDomain
     bool intermediate;
 };
 
+// prod.example comes from the evidence lab (its anchors and a recorded timeline); the others
+// are made here.
+constexpr const char *kLabDomain = "prod.example";
 constexpr DemoDomain kDomains[] = {
-    {"prod.example", KeyType::EcP256, true},
     {"staging.example", KeyType::EcP256, false},
-    {"partner.example", KeyType::EcP384, false},
+    {"partner.example", KeyType::EcP384, true},
 };
 
 struct DemoWorkload
@@ -40,9 +44,45 @@ constexpr DemoWorkload kWorkloads[] = {
 Result<void> build(const QString &path, const QDateTime &now,
                    const std::optional<QByteArray> &passphrase)
 {
-    auto ws = Workspace::create(path, passphrase);
+    // The lab makes the workspace with prod.example, its attesters' anchors and a short
+    // evidence timeline (re-attestations, image updates, a rotated and revoked issuer key).
+    QTemporaryDir scratch;
+    if (!scratch.isValid())
+        return makeError(QStringLiteral("store.demo_scratch"), scratch.errorString());
+    LabSettings lab;
+    lab.nodes = 3;
+    lab.workloads = 8;
+    lab.records = 240;
+    lab.driftRate = 0.05;
+    lab.trustDomain = QString::fromLatin1(kLabDomain);
+    lab.start = now.addSecs(-3600);
+    auto made = EvidenceLab::generate(path, scratch.filePath(QStringLiteral("anchors.json")),
+                                      scratch.filePath(QStringLiteral("evidence.jsonl")), lab,
+                                      passphrase);
+    if (!made)
+        return made.error();
+    auto ws = Workspace::open(path, passphrase.value_or(QByteArray()));
     if (!ws)
         return ws.error();
+    // The lab's authorities live only as long as its timeline; rotate prod to month-long ones,
+    // leaving the lab's published (old) so the agents' SVIDs in the evidence still validate.
+    {
+        auto ca = (*ws)->authority(QString::fromLatin1(kLabDomain));
+        if (!ca)
+            return ca.error();
+        CaSettings settings = ca->settings();
+        settings.caTtl = CaSettings{}.caTtl;
+        settings.x509SvidTtl = CaSettings{}.x509SvidTtl;
+        ca->setSettings(settings);
+        for (AuthorityKind kind : {AuthorityKind::X509, AuthorityKind::Jwt}) {
+            if (auto p = ca->prepare(kind, now); !p)
+                return p.error();
+            if (auto a = ca->activate(kind); !a)
+                return a;
+        }
+        if (auto s = (*ws)->saveAuthority(*ca); !s)
+            return s;
+    }
     for (const DemoDomain &d : kDomains) {
         auto td = TrustDomain::fromName(QString::fromLatin1(d.name));
         if (!td)
@@ -95,7 +135,7 @@ Result<void> build(const QString &path, const QDateTime &now,
 
 QStringList DemoWorkspace::trustDomainNames()
 {
-    QStringList out;
+    QStringList out{QString::fromLatin1(kLabDomain)};
     for (const DemoDomain &d : kDomains)
         out << QString::fromLatin1(d.name);
     return out;

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "core/store/AttestationStore.h"
 #include "core/store/CredentialIssuer.h"
 #include "core/store/DemoWorkspace.h"
 #include "core/store/Migrations.h"
@@ -313,6 +314,15 @@ void TestWorkspace::demoWorkspace()
     auto staging = (*ws)->authority(QStringLiteral("staging.example"));
     QVERIFY(staging.ok());
     QCOMPARE(staging->slots().size(), 4);
+    // prod.example comes from the evidence lab: a recorded timeline and the anchors to check it,
+    // and it was rotated off the lab's short-lived authorities onto month-long ones.
+    AttestationStore store((*ws)->database());
+    QCOMPARE(store.evidenceCount().value(), 240);
+    QVERIFY(store.anchors().ok());
+    auto prod = (*ws)->authority(QStringLiteral("prod.example"));
+    QVERIFY(prod.ok());
+    QVERIFY(prod->activeSlot(AuthorityKind::X509)->notAfter > now.addDays(20));
+    QCOMPARE(prod->x509Authorities().size(), 2);
     ws->reset();
     QCOMPARE(DemoWorkspace::create(file, now).error().code, QStringLiteral("store.file_exists"));
     // Refusing must not harm the file that was there.
