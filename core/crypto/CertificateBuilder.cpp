@@ -2,6 +2,7 @@
 #include "core/crypto/CertificateBuilder.h"
 
 #include <openssl/rand.h>
+#include <openssl/sha.h>
 
 namespace ta::core {
 namespace {
@@ -76,7 +77,9 @@ bool setName(X509_NAME *name, const QString &org, const QString &cn)
 // decoded key in memory (X509_get0_pubkey gives null) until it is parsed again: Certificate and
 // the validator account for that. Signing certificates take the full path, as they must serve as
 // issuers in OpenSSL's X509_STORE at once.
-bool setSubjectPublicKey(X509 *x, const Key &key, bool leaf)
+// On the fast path @p skiOut receives the subject key identifier, RFC 5280 4.2.1.2 method 1:
+// SHA-1 over the subjectPublicKey bits, which for EC are the encoded point already in hand.
+bool setSubjectPublicKey(X509 *x, const Key &key, bool leaf, QByteArray *skiOut)
 {
     if (leaf && key.isEc()) {
         char group[64] = {};
@@ -96,8 +99,13 @@ bool setSubjectPublicKey(X509 *x, const Key &key, bool leaf)
                 && X509_PUBKEY_set0_param(X509_get_X509_PUBKEY(x),
                                           OBJ_nid2obj(NID_X9_62_id_ecPublicKey), V_ASN1_OBJECT,
                                           OBJ_nid2obj(curve), bits, int(pointLen))
-                       == 1)
+                       == 1) {
+                unsigned char md[SHA_DIGEST_LENGTH];
+                unsigned int mdLen = 0;
+                if (EVP_Digest(point, pointLen, md, &mdLen, EVP_sha1(), nullptr) == 1)
+                    *skiOut = QByteArray(reinterpret_cast<const char *>(md), int(mdLen));
                 return true;
+            }
             OPENSSL_free(bits);
         }
         takeOpenSslErrors();
@@ -129,7 +137,9 @@ Result<Certificate> CertificateBuilder::build(const CertificateSpec &spec, const
     if (!ASN1_TIME_set(X509_getm_notBefore(x.get()), time_t(spec.notBefore.toSecsSinceEpoch()))
         || !ASN1_TIME_set(X509_getm_notAfter(x.get()), time_t(spec.notAfter.toSecsSinceEpoch())))
         return fail("validity");
-    if (!setSubjectPublicKey(x.get(), subjectKey, spec.role == CertificateSpec::Role::Leaf))
+    QByteArray skiBytes;
+    if (!setSubjectPublicKey(x.get(), subjectKey, spec.role == CertificateSpec::Role::Leaf,
+                             &skiBytes))
         return fail("public key");
     if (!setName(X509_get_subject_name(x.get()), spec.organization, spec.commonName))
         return fail("subject");
@@ -183,12 +193,16 @@ Result<Certificate> CertificateBuilder::build(const CertificateSpec &spec, const
             return fail("subjectAltName");
     }
 
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdLen = 0;
-    if (X509_pubkey_digest(x.get(), EVP_sha1(), md, &mdLen) != 1)
-        return fail("subject key identifier");
+    if (skiBytes.isEmpty()) {
+        unsigned char md[EVP_MAX_MD_SIZE];
+        unsigned int mdLen = 0;
+        if (X509_pubkey_digest(x.get(), EVP_sha1(), md, &mdLen) != 1)
+            return fail("subject key identifier");
+        skiBytes = QByteArray(reinterpret_cast<const char *>(md), int(mdLen));
+    }
     OctetStringPtr ski(ASN1_OCTET_STRING_new());
-    ASN1_OCTET_STRING_set(ski.get(), md, int(mdLen));
+    ASN1_OCTET_STRING_set(ski.get(), reinterpret_cast<const unsigned char *>(skiBytes.constData()),
+                          int(skiBytes.size()));
     if (X509_add1_ext_i2d(x.get(), NID_subject_key_identifier, ski.get(), 0, X509V3_ADD_DEFAULT)
         != 1)
         return fail("subjectKeyIdentifier");

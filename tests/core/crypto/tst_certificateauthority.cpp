@@ -87,6 +87,19 @@ void TestCertificateAuthority::leafMeetsEveryMust()
     QVERIFY(leaf.extensionCritical(NID_subject_alt_name));
     QVERIFY(leaf.publicKey().samePublicKey(*key));
     QVERIFY(!leaf.serialHex().isEmpty());
+    // The subject key identifier is RFC 5280's method 1, as OpenSSL computes it from the
+    // certificate parsed anew.
+    {
+        const Certificate parsed = leaf.reparsed();
+        unsigned char md[EVP_MAX_MD_SIZE];
+        unsigned int mdLen = 0;
+        QVERIFY(X509_pubkey_digest(parsed.get(), EVP_sha1(), md, &mdLen) == 1);
+        const ASN1_OCTET_STRING *ski = X509_get0_subject_key_id(parsed.get());
+        QVERIFY(ski);
+        QCOMPARE(QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(ski)),
+                            ASN1_STRING_length(ski)),
+                 QByteArray(reinterpret_cast<const char *>(md), int(mdLen)));
+    }
     QCOMPARE(svid->authorityId, ca->activeSlot(AuthorityKind::X509)->id);
 
     auto valid = X509SvidValidator::validate(svid->chain, td("example.org"),
