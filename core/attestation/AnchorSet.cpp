@@ -9,6 +9,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <limits>
+
 namespace ta::core {
 namespace {
 
@@ -102,6 +104,89 @@ QStringList audiencesOf(const QJsonValue &v)
     return out;
 }
 
+/// An optional list of non-empty strings: absent gives nullopt; anything but an array of
+/// non-empty strings, or an empty array where @p allowEmpty is false, is a bad field.
+Result<std::optional<QStringList>> optionalStringList(const QJsonObject &o, const char *field,
+                                                      bool allowEmpty)
+{
+    const QJsonValue v = o.value(QLatin1String(field));
+    if (v.isUndefined())
+        return std::optional<QStringList>();
+    const QString name = QString::fromLatin1(field);
+    if (!v.isArray() || (!allowEmpty && v.toArray().isEmpty()))
+        return makeError(QStringLiteral("anchors.bad_field"), name);
+    QStringList out;
+    const QJsonArray items = v.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!items.at(i).isString() || items.at(i).toString().isEmpty())
+            return makeError(QStringLiteral("anchors.bad_field"),
+                             QStringLiteral("%1[%2]").arg(name).arg(i));
+        out << items.at(i).toString();
+    }
+    return std::optional<QStringList>(out);
+}
+
+/// k8s_issuer's service_account_allow_list, label key lists and audience, as SPIRE's k8s_psat
+/// cluster configuration has them.
+Result<void> parseK8sPolicy(const QJsonObject &o, TrustAnchor &a)
+{
+    const QJsonValue audience = o.value(QLatin1String("audience"));
+    // SPIRE reads an empty audience list as "the API server's own audience", which recorded
+    // evidence cannot tell; a value that is no audience at all must not fall back silently.
+    if (!audience.isUndefined() && (!audience.isString() || audience.toString().isEmpty())) {
+        if (auto list = optionalStringList(o, "audience", false); !list)
+            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("audience"));
+    }
+    auto allow = optionalStringList(o, "service_account_allow_list", false);
+    if (!allow)
+        return allow.error();
+    if (*allow) {
+        static const QRegularExpression account(QStringLiteral("^[^:]+:[^:]+$"));
+        for (qsizetype i = 0; i < (*allow)->size(); ++i) {
+            if (!account.match((*allow)->at(i)).hasMatch())
+                return makeError(QStringLiteral("anchors.bad_field"),
+                                 QStringLiteral("service_account_allow_list[%1]").arg(i));
+        }
+    }
+    auto nodeKeys = optionalStringList(o, "allowed_node_label_keys", true);
+    if (!nodeKeys)
+        return nodeKeys.error();
+    auto podKeys = optionalStringList(o, "allowed_pod_label_keys", true);
+    if (!podKeys)
+        return podKeys.error();
+    a.allowList = *allow;
+    a.allowedNodeLabelKeys = nodeKeys->value_or(QStringList());
+    a.allowedLabelKeys = podKeys->value_or(QStringList());
+    return {};
+}
+
+/// gcp_jwks's projectid_allow_list and instance metadata settings, as SPIRE's gcp_iit has them.
+Result<void> parseGcpPolicy(const QJsonObject &o, TrustAnchor &a)
+{
+    auto allow = optionalStringList(o, "projectid_allow_list", false);
+    if (!allow)
+        return allow.error();
+    auto labelKeys = optionalStringList(o, "allowed_label_keys", true);
+    if (!labelKeys)
+        return labelKeys.error();
+    auto metadataKeys = optionalStringList(o, "allowed_metadata_keys", true);
+    if (!metadataKeys)
+        return metadataKeys.error();
+    const QJsonValue max = o.value(QLatin1String("max_metadata_value_size"));
+    if (!max.isUndefined()) {
+        const double size = max.toDouble(-1);
+        if (!max.isDouble() || size < 1 || size > std::numeric_limits<int>::max() ||
+            size != double(qint64(size)))
+            return makeError(QStringLiteral("anchors.bad_field"),
+                             QStringLiteral("max_metadata_value_size"));
+        a.maxMetadataValueSize = int(size);
+    }
+    a.allowList = *allow;
+    a.allowedLabelKeys = labelKeys->value_or(QStringList());
+    a.allowedMetadataKeys = metadataKeys->value_or(QStringList());
+    return {};
+}
+
 Error entryError(const char *list, qsizetype index, const QString &kind, const Error &e)
 {
     return makeError(e.code, QStringLiteral("%1[%2]%3: %4")
@@ -153,6 +238,8 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
         a.audiences = audiencesOf(entry.value(QLatin1String("audience")));
         if (a.audiences.isEmpty())
             a.audiences = {QStringLiteral("spire-server")}; // SPIRE's default audience
+        if (auto policy = parseK8sPolicy(entry, a); !policy)
+            return policy.error();
         auto jwks = parseJwks(entry.value(QLatin1String("jwks")));
         if (!jwks)
             return jwks.error();
@@ -172,6 +259,8 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
         auto jwks = parseJwks(entry.value(QLatin1String("jwks")));
         if (!jwks)
             return jwks.error();
+        if (auto policy = parseGcpPolicy(entry, a); !policy)
+            return policy.error();
         a.jwks = *jwks;
         for (auto it = a.jwks.cbegin(); it != a.jwks.cend(); ++it)
             a.jwksFingerprints.insert(it.key(), it->fingerprint());

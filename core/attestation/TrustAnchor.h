@@ -54,6 +54,17 @@ struct TrustAnchor
     /// Validity window; invalid ends are open. A join token's is created_at .. created_at + ttl.
     QDateTime notBefore;
     QDateTime notAfter;
+    /// k8s_issuer: service_account_allow_list ("namespace:name"); gcp_jwks: projectid_allow_list.
+    /// Absent (nullopt) in anchors written before the field existed: not enforced, but warned
+    /// about on every attestation. Never empty when present (SPIRE refuses an empty list).
+    std::optional<QStringList> allowList;
+    /// k8s_issuer: allowed_pod_label_keys; gcp_jwks: allowed_label_keys (instance labels).
+    QStringList allowedLabelKeys;
+    /// k8s_issuer: allowed_node_label_keys.
+    QStringList allowedNodeLabelKeys;
+    /// gcp_jwks: allowed_metadata_keys, and the largest allowed value in bytes (SPIRE's 128).
+    QStringList allowedMetadataKeys;
+    int maxMetadataValueSize = 128;
     /// The anchor as stored: the imported JSON, normalized, join token replaced by its hash.
     QJsonObject document;
 

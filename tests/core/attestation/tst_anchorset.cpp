@@ -42,24 +42,49 @@ QJsonObject TestAnchorSet::goodFile() const
     QJsonObject jwk = Jwk::fromKey(m_ec).value();
     jwk.insert(QStringLiteral("kid"), QStringLiteral("k1"));
     const QJsonObject jwks{{QStringLiteral("keys"), QJsonArray{jwk, QJsonObject{{QStringLiteral("kty"), QStringLiteral("OKP")}}}}};
-    return {{QStringLiteral("anchors"),
-             QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")}, {QStringLiteral("subject"), QStringLiteral("node/lab-a")},
-                                    {QStringLiteral("public_key_pem"), QString::fromLatin1(m_ec.publicPem())}},
-                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("k8s_issuer")}, {QStringLiteral("cluster"), QStringLiteral("prod-eu")},
-                                    {QStringLiteral("issuer"), QStringLiteral("https://k8s")}, {QStringLiteral("audience"), QStringLiteral("spire-server")},
-                                    {QStringLiteral("jwks"), jwks}},
-                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("cosign_key")}, {QStringLiteral("name"), QStringLiteral("release")},
-                                    {QStringLiteral("public_key_pem"), QString::fromLatin1(m_rsa.publicPem())}},
-                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("gcp_jwks")}, {QStringLiteral("audience"), QStringLiteral("a")},
-                                    {QStringLiteral("jwks"), jwks}},
-                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")}, {QStringLiteral("token"), QStringLiteral("secret-token")},
-                                    {QStringLiteral("ttl"), 60}, {QStringLiteral("created_at"), QStringLiteral("2026-04-07T10:00:00Z")}}}},
-            {QStringLiteral("reference_values"),
-             QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")}, {QStringLiteral("subject"), QStringLiteral("node/lab-a")},
-                                    {QStringLiteral("bank"), QStringLiteral("sha256")}, {QStringLiteral("index"), 16},
-                                    {QStringLiteral("value"), QString(64, QLatin1Char('0'))}},
-                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("image_digest")}, {QStringLiteral("image"), QStringLiteral("registry.example/pay/api")},
-                                    {QStringLiteral("digest"), QStringLiteral("sha256:") + QString(64, QLatin1Char('c'))}}}}};
+    return {
+        {QStringLiteral("anchors"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
+                         {QStringLiteral("subject"), QStringLiteral("node/lab-a")},
+                         {QStringLiteral("public_key_pem"), QString::fromLatin1(m_ec.publicPem())}},
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("k8s_issuer")},
+                         {QStringLiteral("cluster"), QStringLiteral("prod-eu")},
+                         {QStringLiteral("issuer"), QStringLiteral("https://k8s")},
+                         {QStringLiteral("audience"), QStringLiteral("spire-server")},
+                         {QStringLiteral("jwks"), jwks},
+                         {QStringLiteral("service_account_allow_list"),
+                          QJsonArray{QStringLiteral("spire:spire-agent")}},
+                         {QStringLiteral("allowed_node_label_keys"),
+                          QJsonArray{QStringLiteral("topology.kubernetes.io/zone")}},
+                         {QStringLiteral("allowed_pod_label_keys"), QJsonArray{}}},
+             QJsonObject{
+                 {QStringLiteral("kind"), QStringLiteral("cosign_key")},
+                 {QStringLiteral("name"), QStringLiteral("release")},
+                 {QStringLiteral("public_key_pem"), QString::fromLatin1(m_rsa.publicPem())}},
+             QJsonObject{
+                 {QStringLiteral("kind"), QStringLiteral("gcp_jwks")},
+                 {QStringLiteral("audience"), QStringLiteral("a")},
+                 {QStringLiteral("jwks"), jwks},
+                 {QStringLiteral("projectid_allow_list"), QJsonArray{QStringLiteral("p1")}},
+                 {QStringLiteral("allowed_label_keys"), QJsonArray{QStringLiteral("env")}},
+                 {QStringLiteral("allowed_metadata_keys"), QJsonArray{QStringLiteral("role")}},
+                 {QStringLiteral("max_metadata_value_size"), 64}},
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")},
+                         {QStringLiteral("token"), QStringLiteral("secret-token")},
+                         {QStringLiteral("ttl"), 60},
+                         {QStringLiteral("created_at"), QStringLiteral("2026-04-07T10:00:00Z")}}}},
+        {QStringLiteral("reference_values"),
+         QJsonArray{
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
+                         {QStringLiteral("subject"), QStringLiteral("node/lab-a")},
+                         {QStringLiteral("bank"), QStringLiteral("sha256")},
+                         {QStringLiteral("index"), 16},
+                         {QStringLiteral("value"), QString(64, QLatin1Char('0'))}},
+             QJsonObject{{QStringLiteral("kind"), QStringLiteral("image_digest")},
+                         {QStringLiteral("image"), QStringLiteral("registry.example/pay/api")},
+                         {QStringLiteral("digest"),
+                          QStringLiteral("sha256:") + QString(64, QLatin1Char('c'))}}}}};
 }
 
 void TestAnchorSet::importsEveryKind()
@@ -73,6 +98,40 @@ void TestAnchorSet::importsEveryKind()
     QCOMPARE(k8s->jwks.keys(), QStringList{QStringLiteral("k1")}); // the OKP key is skipped, not an error
     QVERIFY(set->anchorNamed(AnchorKind::CosignKey, QStringLiteral("release")));
     const TrustAnchor *token = set->anchorsOfKind(AnchorKind::JoinToken).first();
+    QCOMPARE(k8s->allowList, std::optional(QStringList{QStringLiteral("spire:spire-agent")}));
+    QCOMPARE(k8s->allowedNodeLabelKeys, QStringList{QStringLiteral("topology.kubernetes.io/zone")});
+    QVERIFY(k8s->allowedLabelKeys.isEmpty());
+    const TrustAnchor *gcp = set->anchor(QStringLiteral("gcp_jwks:google"));
+    QVERIFY(gcp);
+    QCOMPARE(gcp->allowList, std::optional(QStringList{QStringLiteral("p1")}));
+    QCOMPARE(gcp->allowedLabelKeys, QStringList{QStringLiteral("env")});
+    QCOMPARE(gcp->allowedMetadataKeys, QStringList{QStringLiteral("role")});
+    QCOMPARE(gcp->maxMetadataValueSize, 64);
+    // Anchors written before the allow lists existed still load: unenforced, SPIRE's defaults.
+    QJsonObject legacy = goodFile();
+    QJsonArray entries = legacy.value(QLatin1String("anchors")).toArray();
+    for (qsizetype i : {1, 3}) {
+        QJsonObject e = entries.at(i).toObject();
+        for (const char *field :
+             {"service_account_allow_list", "allowed_node_label_keys", "allowed_pod_label_keys",
+              "projectid_allow_list", "allowed_label_keys", "allowed_metadata_keys",
+              "max_metadata_value_size"})
+            e.remove(QLatin1String(field));
+        entries.replace(i, e);
+    }
+    legacy.insert(QStringLiteral("anchors"), entries);
+    auto old = AnchorSet::fromImportJson(QJsonDocument(legacy).toJson());
+    QVERIFY2(old, old ? "" : qPrintable(old.error().toString()));
+    QVERIFY(!old->anchor(QStringLiteral("k8s_issuer:prod-eu"))->allowList);
+    QVERIFY(!old->anchor(QStringLiteral("gcp_jwks:google"))->allowList);
+    QCOMPARE(old->anchor(QStringLiteral("gcp_jwks:google"))->maxMetadataValueSize, 128);
+    // The file form carries the new fields through a second import unchanged.
+    auto again = AnchorSet::fromImportJson(QJsonDocument(set->toJson()).toJson());
+    QVERIFY(again);
+    QCOMPARE(again->anchor(QStringLiteral("k8s_issuer:prod-eu"))->allowList, k8s->allowList);
+    QCOMPARE(again->anchor(QStringLiteral("gcp_jwks:google"))->allowedMetadataKeys,
+             gcp->allowedMetadataKeys);
+    QCOMPARE(again->anchor(QStringLiteral("gcp_jwks:google"))->maxMetadataValueSize, 64);
     QCOMPARE(token->notAfter, token->notBefore.addSecs(60));
     QCOMPARE(set->pcrValues(QStringLiteral("node/lab-a")).size(), 1);
     QCOMPARE(set->imageDigests(QStringLiteral("registry.example/pay/api")).size(), 1);
@@ -102,6 +161,60 @@ void TestAnchorSet::badEntries_data()
     QTest::newRow("missing field") << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")}} << "anchors.missing_field";
     QTest::newRow("join token without created_at")
         << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")}, {QStringLiteral("token"), QStringLiteral("t")}}
+    // k8s_issuer and gcp_jwks policy fields: a row per way each can be wrong.
+    const QJsonObject goodKeys{{QStringLiteral("keys"), QJsonArray{[this] {
+                                    QJsonObject jwk = Jwk::fromKey(m_ec).value();
+                                    jwk.insert(QStringLiteral("kid"), QStringLiteral("k2"));
+                                    return jwk;
+                                }()}}};
+    const auto k8s = [&](const char *field, const QJsonValue &value) {
+        return QJsonObject{{QStringLiteral("kind"), QStringLiteral("k8s_issuer")},
+                           {QStringLiteral("cluster"), QStringLiteral("c2")},
+                           {QStringLiteral("issuer"), QStringLiteral("https://c2")},
+                           {QStringLiteral("jwks"), goodKeys},
+                           {QString::fromLatin1(field), value}};
+    };
+    const auto gcp = [&](const char *field, const QJsonValue &value) {
+        return QJsonObject{{QStringLiteral("kind"), QStringLiteral("gcp_jwks")},
+                           {QStringLiteral("name"), QStringLiteral("g2")},
+                           {QStringLiteral("audience"), QStringLiteral("a")},
+                           {QStringLiteral("jwks"), goodKeys},
+                           {QString::fromLatin1(field), value}};
+    };
+    QTest::newRow("service account allow list empty")
+        << "anchors" << k8s("service_account_allow_list", QJsonArray{}) << "anchors.bad_field";
+    QTest::newRow("service account allow list not a list")
+        << "anchors" << k8s("service_account_allow_list", QStringLiteral("spire:spire-agent"))
+        << "anchors.bad_field";
+    QTest::newRow("service account without namespace")
+        << "anchors"
+        << k8s("service_account_allow_list",
+               QJsonArray{QStringLiteral("spire:a"), QStringLiteral("spire-agent")})
+        << "anchors.bad_field";
+    QTest::newRow("node label key not a string")
+        << "anchors" << k8s("allowed_node_label_keys", QJsonArray{1}) << "anchors.bad_field";
+    QTest::newRow("pod label key empty")
+        << "anchors" << k8s("allowed_pod_label_keys", QJsonArray{QString()}) << "anchors.bad_field";
+    QTest::newRow("k8s audience empty list")
+        << "anchors" << k8s("audience", QJsonArray{}) << "anchors.bad_field";
+    QTest::newRow("k8s audience a number")
+        << "anchors" << k8s("audience", 7) << "anchors.bad_field";
+    QTest::newRow("project allow list empty")
+        << "anchors" << gcp("projectid_allow_list", QJsonArray{}) << "anchors.bad_field";
+    QTest::newRow("project allow list with an empty ID")
+        << "anchors" << gcp("projectid_allow_list", QJsonArray{QStringLiteral("p"), QString()})
+        << "anchors.bad_field";
+    QTest::newRow("label keys an object")
+        << "anchors" << gcp("allowed_label_keys", QJsonObject{}) << "anchors.bad_field";
+    QTest::newRow("metadata keys not strings")
+        << "anchors" << gcp("allowed_metadata_keys", QJsonArray{true}) << "anchors.bad_field";
+    QTest::newRow("metadata size zero")
+        << "anchors" << gcp("max_metadata_value_size", 0) << "anchors.bad_field";
+    QTest::newRow("metadata size fractional")
+        << "anchors" << gcp("max_metadata_value_size", 1.5) << "anchors.bad_field";
+    QTest::newRow("metadata size a string")
+        << "anchors" << gcp("max_metadata_value_size", QStringLiteral("128"))
+        << "anchors.bad_field";
         << "anchors.missing_field";
     QTest::newRow("duplicate id") << "anchors"
                                   << QJsonObject{{QStringLiteral("kind"), QStringLiteral("cosign_key")}, {QStringLiteral("name"), QStringLiteral("release")},
@@ -159,3 +272,11 @@ void TestAnchorSet::storeRoundTrip()
 
 QTEST_GUILESS_MAIN(TestAnchorSet)
 #include "tst_anchorset.moc"
+    const TrustAnchor *k8s = back->anchor(QStringLiteral("k8s_issuer:prod-eu"));
+    QCOMPARE(k8s->allowList, std::optional(QStringList{QStringLiteral("spire:spire-agent")}));
+    QCOMPARE(k8s->allowedNodeLabelKeys, QStringList{QStringLiteral("topology.kubernetes.io/zone")});
+    const TrustAnchor *gcp = back->anchor(QStringLiteral("gcp_jwks:google"));
+    QCOMPARE(gcp->allowList, std::optional(QStringList{QStringLiteral("p1")}));
+    QCOMPARE(gcp->allowedLabelKeys, QStringList{QStringLiteral("env")});
+    QCOMPARE(gcp->allowedMetadataKeys, QStringList{QStringLiteral("role")});
+    QCOMPARE(gcp->maxMetadataValueSize, 64);
