@@ -215,6 +215,9 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
         return notAfter.error();
     a.notBefore = *notBefore;
     a.notAfter = *notAfter;
+    // An inverted window would make the anchor valid never, silently.
+    if (a.notBefore.isValid() && a.notAfter.isValid() && a.notAfter < a.notBefore)
+        return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("not_after"));
     QString naturalName;
     switch (a.kind) {
     case AnchorKind::TpmAk: {
@@ -346,7 +349,11 @@ Result<ReferenceValue> AnchorSet::referenceValueFromJson(const QJsonObject &entr
             return value.error();
         v.value = value->toLower();
         static const QRegularExpression hex(QStringLiteral("^([0-9a-f]{2})+$"));
-        if (!hex.match(v.value).hasMatch())
+        // A value of another length than the bank's digest could never match a quote.
+        const int digestSize = v.bank == QLatin1String("sha1")     ? 20
+                               : v.bank == QLatin1String("sha256") ? 32
+                                                                   : 48;
+        if (!hex.match(v.value).hasMatch() || v.value.size() != 2 * digestSize)
             return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("value"));
         v.id = QStringLiteral("pcr:%1:%2:%3:%4").arg(v.subject, v.bank).arg(v.index).arg(v.value.left(16));
     } else if (kind == QLatin1String("image_digest")) {
@@ -360,6 +367,9 @@ Result<ReferenceValue> AnchorSet::referenceValueFromJson(const QJsonObject &entr
         static const QRegularExpression sha(QStringLiteral("^sha256:[0-9a-f]{64}$"));
         if (!sha.match(*digest).hasMatch())
             return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("digest"));
+        // Evidence is matched by repository; an image that carries a digest itself never matches.
+        if (image->contains(QLatin1Char('@')))
+            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("image"));
         v.image = *image;
         v.digest = *digest;
         v.id = QStringLiteral("image_digest:%1@%2").arg(v.image, v.digest);
@@ -409,9 +419,8 @@ Result<void> AnchorSet::addAnchor(TrustAnchor anchor)
     if (m_anchorIndex.contains(anchor.id))
         return makeError(QStringLiteral("anchors.duplicate_id"), anchor.id);
     m_anchorIndex.insert(anchor.id, m_anchors.size());
-    m_byKind[int(anchor.kind)].append(m_anchors.size());
-    m_byKindName.insert(anchorKindName(anchor.kind) + QChar(0) + anchor.name, m_anchors.size());
     m_anchors.append(std::move(anchor));
+    indexAnchor(m_anchors.size() - 1);
     return {};
 }
 
@@ -420,34 +429,72 @@ Result<void> AnchorSet::addReferenceValue(ReferenceValue value)
     if (m_referenceIndex.contains(value.id))
         return makeError(QStringLiteral("anchors.duplicate_id"), value.id);
     m_referenceIndex.insert(value.id, m_references.size());
-    if (value.kind == ReferenceKind::ImageDigest)
-        m_byImage.insert(value.image, m_references.size());
-    else
-        m_pcrBySubject.insert(value.subject, m_references.size());
     m_references.append(std::move(value));
+    indexReferenceValue(m_references.size() - 1);
     return {};
 }
 
 void AnchorSet::merge(const AnchorSet &other)
 {
     for (const TrustAnchor &a : other.m_anchors) {
-        if (auto it = m_anchorIndex.constFind(a.id); it != m_anchorIndex.cend())
+        if (auto it = m_anchorIndex.constFind(a.id); it != m_anchorIndex.cend()) {
             m_anchors[*it] = a;
-        else
-            (void)addAnchor(a);
+        } else {
+            m_anchorIndex.insert(a.id, m_anchors.size());
+            m_anchors.append(a);
+        }
     }
     for (const ReferenceValue &v : other.m_references) {
-        if (auto it = m_referenceIndex.constFind(v.id); it != m_referenceIndex.cend())
+        if (auto it = m_referenceIndex.constFind(v.id); it != m_referenceIndex.cend()) {
             m_references[*it] = v;
-        else
-            (void)addReferenceValue(v);
+        } else {
+            m_referenceIndex.insert(v.id, m_references.size());
+            m_references.append(v);
+        }
     }
+    // A replaced entry may have another kind, name, image or subject than the one it replaces:
+    // the lookups are rebuilt rather than patched, so none can point at a name it no longer has.
+    reindexLookups();
+}
+
+void AnchorSet::reindexLookups()
+{
+    m_byKind.clear();
+    m_byKindName.clear();
+    m_byImage.clear();
+    m_pcrBySubject.clear();
+    for (qsizetype i = 0; i < m_anchors.size(); ++i)
+        indexAnchor(i);
+    for (qsizetype i = 0; i < m_references.size(); ++i)
+        indexReferenceValue(i);
+}
+
+void AnchorSet::indexAnchor(qsizetype i)
+{
+    const TrustAnchor &a = m_anchors.at(i);
+    m_byKind[int(a.kind)].append(i);
+    m_byKindName.insert(anchorKindName(a.kind) + QChar(0) + a.name, i);
+}
+
+void AnchorSet::indexReferenceValue(qsizetype i)
+{
+    const ReferenceValue &v = m_references.at(i);
+    if (v.kind == ReferenceKind::ImageDigest)
+        m_byImage.insert(v.image, i);
+    else
+        m_pcrBySubject.insert(v.subject, i);
 }
 
 const TrustAnchor *AnchorSet::anchor(const QString &id) const
 {
     const auto it = m_anchorIndex.constFind(id);
     return it == m_anchorIndex.cend() ? nullptr : &m_anchors.at(*it);
+}
+
+const ReferenceValue *AnchorSet::referenceValue(const QString &id) const
+{
+    const auto it = m_referenceIndex.constFind(id);
+    return it == m_referenceIndex.cend() ? nullptr : &m_references.at(*it);
 }
 
 QList<const TrustAnchor *> AnchorSet::anchorsOfKind(AnchorKind kind) const

@@ -28,12 +28,13 @@ public:
     /// Adds an anchor; an ID already present is refused.
     [[nodiscard]] Result<void> addAnchor(TrustAnchor anchor);
     [[nodiscard]] Result<void> addReferenceValue(ReferenceValue value);
-    /// Adds or replaces (by ID) everything of @p other.
+    /// Adds or replaces (by ID) everything of @p other; a replaced entry keeps its place.
     void merge(const AnchorSet &other);
 
     const QList<TrustAnchor> &anchors() const { return m_anchors; }
     const QList<ReferenceValue> &referenceValues() const { return m_references; }
     const TrustAnchor *anchor(const QString &id) const;
+    const ReferenceValue *referenceValue(const QString &id) const;
     QList<const TrustAnchor *> anchorsOfKind(AnchorKind kind) const;
     /// The anchor of @p kind named @p name (cluster, key name, node subject), or nullptr.
     const TrustAnchor *anchorNamed(AnchorKind kind, const QString &name) const;
@@ -46,6 +47,10 @@ public:
     QJsonObject toJson() const;
 
 private:
+    void reindexLookups();
+    void indexAnchor(qsizetype i);
+    void indexReferenceValue(qsizetype i);
+
     QList<TrustAnchor> m_anchors;
     QList<ReferenceValue> m_references;
     QHash<QString, qsizetype> m_anchorIndex;

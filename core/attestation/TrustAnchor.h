@@ -78,6 +78,10 @@ enum class ReferenceKind {
     ImageDigest, ///< allowed image digest (image, digest)
 };
 
+/// "pcr", "image_digest": the anchors file's spelling.
+QString referenceKindName(ReferenceKind kind);
+std::optional<ReferenceKind> referenceKindFromName(const QString &name);
+
 /// A reference value: what good evidence is compared against.
 struct ReferenceValue
 {

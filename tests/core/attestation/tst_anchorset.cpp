@@ -23,6 +23,8 @@ private Q_SLOTS:
     void badEntries_data();
     void badEntries();
     void storeRoundTrip();
+    void mergeKeepsLookupsTrue_data();
+    void mergeKeepsLookupsTrue();
 
 private:
     QJsonObject goodFile() const;
@@ -96,8 +98,6 @@ void TestAnchorSet::importsEveryKind()
     const TrustAnchor *k8s = set->anchor(QStringLiteral("k8s_issuer:prod-eu"));
     QVERIFY(k8s);
     QCOMPARE(k8s->jwks.keys(), QStringList{QStringLiteral("k1")}); // the OKP key is skipped, not an error
-    QVERIFY(set->anchorNamed(AnchorKind::CosignKey, QStringLiteral("release")));
-    const TrustAnchor *token = set->anchorsOfKind(AnchorKind::JoinToken).first();
     QCOMPARE(k8s->allowList, std::optional(QStringList{QStringLiteral("spire:spire-agent")}));
     QCOMPARE(k8s->allowedNodeLabelKeys, QStringList{QStringLiteral("topology.kubernetes.io/zone")});
     QVERIFY(k8s->allowedLabelKeys.isEmpty());
@@ -132,6 +132,8 @@ void TestAnchorSet::importsEveryKind()
     QCOMPARE(again->anchor(QStringLiteral("gcp_jwks:google"))->allowedMetadataKeys,
              gcp->allowedMetadataKeys);
     QCOMPARE(again->anchor(QStringLiteral("gcp_jwks:google"))->maxMetadataValueSize, 64);
+    QVERIFY(set->anchorNamed(AnchorKind::CosignKey, QStringLiteral("release")));
+    const TrustAnchor *token = set->anchorsOfKind(AnchorKind::JoinToken).first();
     QCOMPARE(token->notAfter, token->notBefore.addSecs(60));
     QCOMPARE(set->pcrValues(QStringLiteral("node/lab-a")).size(), 1);
     QCOMPARE(set->imageDigests(QStringLiteral("registry.example/pay/api")).size(), 1);
@@ -159,8 +161,6 @@ void TestAnchorSet::badEntries_data()
                                                     {QStringLiteral("jwks"), QJsonObject{{QStringLiteral("keys"), QJsonArray{QJsonObject{{QStringLiteral("kty"), QStringLiteral("EC")}, {QStringLiteral("crv"), QStringLiteral("P-256")}}}}}}}
                                      << "anchors.bad_jwks";
     QTest::newRow("missing field") << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")}} << "anchors.missing_field";
-    QTest::newRow("join token without created_at")
-        << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")}, {QStringLiteral("token"), QStringLiteral("t")}}
     // k8s_issuer and gcp_jwks policy fields: a row per way each can be wrong.
     const QJsonObject goodKeys{{QStringLiteral("keys"), QJsonArray{[this] {
                                     QJsonObject jwk = Jwk::fromKey(m_ec).value();
@@ -215,6 +215,8 @@ void TestAnchorSet::badEntries_data()
     QTest::newRow("metadata size a string")
         << "anchors" << gcp("max_metadata_value_size", QStringLiteral("128"))
         << "anchors.bad_field";
+    QTest::newRow("join token without created_at")
+        << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")}, {QStringLiteral("token"), QStringLiteral("t")}}
         << "anchors.missing_field";
     QTest::newRow("duplicate id") << "anchors"
                                   << QJsonObject{{QStringLiteral("kind"), QStringLiteral("cosign_key")}, {QStringLiteral("name"), QStringLiteral("release")},
@@ -228,6 +230,30 @@ void TestAnchorSet::badEntries_data()
                                             << QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")}, {QStringLiteral("subject"), QStringLiteral("n")},
                                                            {QStringLiteral("index"), 24}, {QStringLiteral("value"), QStringLiteral("00")}}
                                             << "anchors.bad_field";
+    // A PCR value must be a digest of its bank: a shorter or longer one can never match a quote.
+    QTest::newRow("PCR value of sha1 length in the sha256 bank")
+        << "reference_values"
+        << QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
+                       {QStringLiteral("subject"), QStringLiteral("n")},
+                       {QStringLiteral("bank"), QStringLiteral("sha256")},
+                       {QStringLiteral("index"), 7},
+                       {QStringLiteral("value"), QString(40, QLatin1Char('a'))}}
+        << "anchors.bad_field";
+    QTest::newRow("image that carries a digest itself")
+        << "reference_values"
+        << QJsonObject{{QStringLiteral("kind"), QStringLiteral("image_digest")},
+                       {QStringLiteral("image"), QStringLiteral("r/i@sha256:00")},
+                       {QStringLiteral("digest"),
+                        QStringLiteral("sha256:") + QString(64, QLatin1Char('c'))}}
+        << "anchors.bad_field";
+    QTest::newRow("validity ends before it starts")
+        << "anchors"
+        << QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
+                       {QStringLiteral("subject"), QStringLiteral("node/x")},
+                       {QStringLiteral("public_key_pem"), QString::fromLatin1(m_ec.publicPem())},
+                       {QStringLiteral("not_before"), QStringLiteral("2026-05-01T00:00:00Z")},
+                       {QStringLiteral("not_after"), QStringLiteral("2026-04-01T00:00:00Z")}}
+        << "anchors.bad_field";
 }
 
 void TestAnchorSet::badEntries()
@@ -264,14 +290,6 @@ void TestAnchorSet::storeRoundTrip()
         QVERIFY2(back->anchor(a.id), qPrintable(a.id));
     QCOMPARE(back->anchorsOfKind(AnchorKind::JoinToken).first()->tokenSha256,
              set.anchorsOfKind(AnchorKind::JoinToken).first()->tokenSha256);
-    // The join token itself never reaches the file.
-    QFile f(dir.filePath(QStringLiteral("a.atlas")));
-    QVERIFY(f.open(QIODevice::ReadOnly));
-    QVERIFY(!f.readAll().contains("secret-token"));
-}
-
-QTEST_GUILESS_MAIN(TestAnchorSet)
-#include "tst_anchorset.moc"
     const TrustAnchor *k8s = back->anchor(QStringLiteral("k8s_issuer:prod-eu"));
     QCOMPARE(k8s->allowList, std::optional(QStringList{QStringLiteral("spire:spire-agent")}));
     QCOMPARE(k8s->allowedNodeLabelKeys, QStringList{QStringLiteral("topology.kubernetes.io/zone")});
@@ -280,3 +298,126 @@ QTEST_GUILESS_MAIN(TestAnchorSet)
     QCOMPARE(gcp->allowedLabelKeys, QStringList{QStringLiteral("env")});
     QCOMPARE(gcp->allowedMetadataKeys, QStringList{QStringLiteral("role")});
     QCOMPARE(gcp->maxMetadataValueSize, 64);
+    // The join token itself never reaches the file.
+    QFile f(dir.filePath(QStringLiteral("a.atlas")));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(!f.readAll().contains("secret-token"));
+}
+
+namespace {
+
+/// Lookup probe -> the IDs it finds (see lookup()).
+using Lookups = QMap<QString, QString>;
+
+QJsonObject entry(const char *kind, const char *field, const char *value, const char *id)
+{
+    return {{QStringLiteral("kind"), QString::fromLatin1(kind)},
+            {QString::fromLatin1(field), QString::fromLatin1(value)},
+            {QStringLiteral("id"), QString::fromLatin1(id)}};
+}
+
+QJsonObject pcr(const char *subject, const char *id)
+{
+    QJsonObject o = entry("pcr", "subject", subject, id);
+    o.insert(QStringLiteral("index"), 7);
+    o.insert(QStringLiteral("value"), QString(64, QLatin1Char('a')));
+    return o;
+}
+
+QJsonObject imageDigest(const char *image, const char *id)
+{
+    QJsonObject o = entry("image_digest", "image", image, id);
+    o.insert(QStringLiteral("digest"), QStringLiteral("sha256:") + QString(64, QLatin1Char('b')));
+    return o;
+}
+
+/// What each lookup of @p set finds for the probes "named:<kind>:<name>", "kind:<kind>",
+/// "image:<image>" and "pcr:<subject>": the IDs found, joined with commas.
+QString lookup(const AnchorSet &set, const QString &probe)
+{
+    const QStringList p = probe.split(QLatin1Char(':'));
+    QStringList ids;
+    if (p.at(0) == QLatin1String("named")) {
+        if (const TrustAnchor *a = set.anchorNamed(*anchorKindFromName(p.at(1)), p.at(2)))
+            ids << a->id;
+    } else if (p.at(0) == QLatin1String("kind")) {
+        for (const TrustAnchor *a : set.anchorsOfKind(*anchorKindFromName(p.at(1))))
+            ids << a->id;
+    } else if (p.at(0) == QLatin1String("image")) {
+        for (const ReferenceValue *v : set.imageDigests(p.at(1)))
+            ids << v->id;
+    } else {
+        for (const ReferenceValue *v : set.pcrValues(p.at(1)))
+            ids << v->id;
+    }
+    return ids.join(QLatin1Char(','));
+}
+
+} // namespace
+
+void TestAnchorSet::mergeKeepsLookupsTrue_data()
+{
+    const QString key = QString::fromLatin1(m_ec.publicPem());
+    auto cosign = [&](const char *name, const char *id) {
+        QJsonObject o = entry("cosign_key", "name", name, id);
+        o.insert(QStringLiteral("public_key_pem"), key);
+        return o;
+    };
+    auto tpm = [&](const char *subject, const char *id) {
+        QJsonObject o = entry("tpm_ak", "subject", subject, id);
+        o.insert(QStringLiteral("public_key_pem"), key);
+        return o;
+    };
+    QTest::addColumn<QJsonObject>("before");
+    QTest::addColumn<QJsonObject>("after");
+    // probe -> the IDs it must find once "after" was merged into "before".
+    QTest::addColumn<Lookups>("expected");
+    const auto anchors = [](QJsonArray a) { return QJsonObject{{QStringLiteral("anchors"), a}}; };
+    const auto refs = [](QJsonArray r) {
+        return QJsonObject{{QStringLiteral("reference_values"), r}};
+    };
+    QTest::newRow("anchor renamed under its ID")
+        << anchors({cosign("release", "k")}) << anchors({cosign("build", "k")})
+        << Lookups{{QStringLiteral("named:cosign_key:release"), QString()},
+                   {QStringLiteral("named:cosign_key:build"), QStringLiteral("k")}};
+    QTest::newRow("anchor ID re-added as another kind")
+        << anchors({tpm("node/a", "k"), tpm("node/b", "other")}) << anchors({cosign("node/a", "k")})
+        << Lookups{{QStringLiteral("kind:tpm_ak"), QStringLiteral("other")},
+                   {QStringLiteral("named:tpm_ak:node/a"), QString()},
+                   {QStringLiteral("kind:cosign_key"), QStringLiteral("k")},
+                   {QStringLiteral("named:cosign_key:node/a"), QStringLiteral("k")}};
+    QTest::newRow("image digest moved to another image")
+        << refs({imageDigest("r/a", "d")}) << refs({imageDigest("r/b", "d")})
+        << Lookups{{QStringLiteral("image:r/a"), QString()},
+                   {QStringLiteral("image:r/b"), QStringLiteral("d")}};
+    QTest::newRow("PCR value moved to another node")
+        << refs({pcr("node/a", "p")}) << refs({pcr("node/b", "p")})
+        << Lookups{{QStringLiteral("pcr:node/a"), QString()},
+                   {QStringLiteral("pcr:node/b"), QStringLiteral("p")}};
+    QTest::newRow("reference ID re-added as another kind")
+        << refs({pcr("node/a", "x")}) << refs({imageDigest("node/a", "x")})
+        << Lookups{{QStringLiteral("pcr:node/a"), QString()},
+                   {QStringLiteral("image:node/a"), QStringLiteral("x")}};
+}
+
+void TestAnchorSet::mergeKeepsLookupsTrue()
+{
+    QFETCH(QJsonObject, before);
+    QFETCH(QJsonObject, after);
+    QFETCH(Lookups, expected);
+    auto set = AnchorSet::fromImportJson(QJsonDocument(before).toJson());
+    QVERIFY2(set, set ? "" : qPrintable(set.error().toString()));
+    auto update = AnchorSet::fromImportJson(QJsonDocument(after).toJson());
+    QVERIFY2(update, update ? "" : qPrintable(update.error().toString()));
+    set->merge(*update);
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+        QCOMPARE(lookup(*set, it.key()), it.value());
+    // The merged set reads back the same from its own file form.
+    auto again = AnchorSet::fromImportJson(QJsonDocument(set->toJson()).toJson());
+    QVERIFY(again);
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+        QCOMPARE(lookup(*again, it.key()), it.value());
+}
+
+QTEST_GUILESS_MAIN(TestAnchorSet)
+#include "tst_anchorset.moc"
