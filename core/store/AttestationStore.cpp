@@ -13,6 +13,25 @@ QByteArray compact(const QJsonObject &o)
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
+QString tableOf(AnchorList list)
+{
+    return list == AnchorList::Anchors ? QStringLiteral("trust_anchors")
+                                       : QStringLiteral("reference_values");
+}
+
+QString idColumnOf(AnchorList list)
+{
+    return list == AnchorList::Anchors ? QStringLiteral("anchor_id") : QStringLiteral("value_id");
+}
+
+Error unknownEntry(const AnchorEntryKey &key)
+{
+    return makeError(key.list == AnchorList::Anchors
+                         ? QStringLiteral("store.unknown_anchor")
+                         : QStringLiteral("store.unknown_reference_value"),
+                     key.id);
+}
+
 } // namespace
 
 Result<void> AttestationStore::saveAnchors(const AnchorSet &set, const QDateTime &now)
@@ -21,26 +40,31 @@ Result<void> AttestationStore::saveAnchors(const AnchorSet &set, const QDateTime
     return m_db.transaction([&]() -> Result<void> {
         auto a = m_db.prepare(QStringLiteral(
             "INSERT INTO trust_anchors(anchor_id, kind, document, imported_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(anchor_id) DO UPDATE SET kind = excluded.kind, document = excluded.document, "
+            "ON CONFLICT(anchor_id) DO UPDATE SET kind = excluded.kind, document = "
+            "excluded.document, "
             "imported_at = excluded.imported_at"));
         if (!a)
             return a.error();
         for (const TrustAnchor &anchor : set.anchors()) {
             a->reset();
-            a->bind(1, anchor.id).bind(2, anchorKindName(anchor.kind)).bind(3, compact(anchor.document)).bind(4, at);
+            a->bind(1, anchor.id)
+                .bind(2, anchorKindName(anchor.kind))
+                .bind(3, compact(anchor.document))
+                .bind(4, at);
             if (auto r = a->exec(); !r)
                 return r;
         }
-        auto v = m_db.prepare(QStringLiteral(
-            "INSERT INTO reference_values(value_id, kind, document, imported_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(value_id) DO UPDATE SET kind = excluded.kind, document = excluded.document, "
-            "imported_at = excluded.imported_at"));
+        auto v = m_db.prepare(QStringLiteral("INSERT INTO reference_values(value_id, kind, "
+                                             "document, imported_at) VALUES (?, ?, ?, ?) "
+                                             "ON CONFLICT(value_id) DO UPDATE SET kind = "
+                                             "excluded.kind, document = excluded.document, "
+                                             "imported_at = excluded.imported_at"));
         if (!v)
             return v.error();
         for (const ReferenceValue &ref : set.referenceValues()) {
             v->reset();
             v->bind(1, ref.id)
-                .bind(2, ref.kind == ReferenceKind::Pcr ? QStringLiteral("pcr") : QStringLiteral("image_digest"))
+                .bind(2, referenceKindName(ref.kind))
                 .bind(3, compact(ref.document))
                 .bind(4, at);
             if (auto r = v->exec(); !r)
@@ -80,12 +104,199 @@ Result<AnchorSet> AttestationStore::anchors()
     return set;
 }
 
+Result<void> AttestationStore::addAnchor(const TrustAnchor &anchor, const QDateTime &now)
+{
+    return addEntry({AnchorList::Anchors, anchor.id}, anchorKindName(anchor.kind), anchor.document,
+                    now);
+}
+
+Result<void> AttestationStore::addReferenceValue(const ReferenceValue &value, const QDateTime &now)
+{
+    return addEntry({AnchorList::ReferenceValues, value.id}, referenceKindName(value.kind),
+                    value.document, now);
+}
+
+Result<void> AttestationStore::replaceAnchor(const QString &oldId, const TrustAnchor &anchor,
+                                             const QDateTime &now)
+{
+    return replaceEntry(oldId, {AnchorList::Anchors, anchor.id}, anchorKindName(anchor.kind),
+                        anchor.document, now);
+}
+
+Result<void> AttestationStore::replaceReferenceValue(const QString &oldId,
+                                                     const ReferenceValue &value,
+                                                     const QDateTime &now)
+{
+    return replaceEntry(oldId, {AnchorList::ReferenceValues, value.id},
+                        referenceKindName(value.kind), value.document, now);
+}
+
+Result<void> AttestationStore::removeAnchor(const QString &id)
+{
+    return removeEntry({AnchorList::Anchors, id});
+}
+
+Result<void> AttestationStore::removeReferenceValue(const QString &id)
+{
+    return removeEntry({AnchorList::ReferenceValues, id});
+}
+
+Result<bool> AttestationStore::contains(const AnchorEntryKey &key)
+{
+    auto st = m_db.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE %2 = ?")
+                               .arg(tableOf(key.list), idColumnOf(key.list)));
+    if (!st)
+        return st.error();
+    st->bind(1, key.id);
+    const bool found = st->next();
+    if (st->error())
+        return *st->error();
+    return found;
+}
+
+Result<void> AttestationStore::addEntry(const AnchorEntryKey &key, const QString &kind,
+                                        const QJsonObject &document, const QDateTime &now)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        auto exists = contains(key);
+        if (!exists)
+            return exists.error();
+        if (*exists)
+            return makeError(QStringLiteral("anchors.duplicate_id"), key.id);
+        auto st = m_db.prepare(
+            QStringLiteral("INSERT INTO %1(%2, kind, document, imported_at) VALUES (?, ?, ?, ?)")
+                .arg(tableOf(key.list), idColumnOf(key.list)));
+        if (!st)
+            return st.error();
+        st->bind(1, key.id)
+            .bind(2, kind)
+            .bind(3, compact(document))
+            .bind(4, EvidenceRecord::formatTime(now));
+        return st->exec();
+    });
+}
+
+Result<void> AttestationStore::replaceEntry(const QString &oldId, const AnchorEntryKey &key,
+                                            const QString &kind, const QJsonObject &document,
+                                            const QDateTime &now)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        const AnchorEntryKey oldKey{key.list, oldId};
+        auto found = contains(oldKey);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return unknownEntry(oldKey);
+        if (key.id != oldId) {
+            auto taken = contains(key);
+            if (!taken)
+                return taken.error();
+            if (*taken)
+                return makeError(QStringLiteral("anchors.duplicate_id"), key.id);
+        }
+        // An UPDATE keeps the row ID, so the entry keeps its place among the others.
+        auto st = m_db.prepare(QStringLiteral("UPDATE %1 SET %2 = ?, kind = ?, document = ?, "
+                                              "imported_at = ? WHERE %2 = ?")
+                                   .arg(tableOf(key.list), idColumnOf(key.list)));
+        if (!st)
+            return st.error();
+        st->bind(1, key.id)
+            .bind(2, kind)
+            .bind(3, compact(document))
+            .bind(4, EvidenceRecord::formatTime(now))
+            .bind(5, oldId);
+        return st->exec();
+    });
+}
+
+Result<void> AttestationStore::removeEntry(const AnchorEntryKey &key)
+{
+    auto st = m_db.prepare(
+        QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(tableOf(key.list), idColumnOf(key.list)));
+    if (!st)
+        return st.error();
+    st->bind(1, key.id);
+    if (auto r = st->exec(); !r)
+        return r;
+    if (m_db.changes() == 0)
+        return unknownEntry(key);
+    return {};
+}
+
+Result<QList<StoredAnchorEntry>> AttestationStore::storedEntries(const QList<AnchorEntryKey> &keys)
+{
+    QList<StoredAnchorEntry> out;
+    for (AnchorList list : {AnchorList::Anchors, AnchorList::ReferenceValues}) {
+        auto st = m_db.prepare(
+            QStringLiteral("SELECT id, kind, document, imported_at FROM %1 WHERE %2 = ?")
+                .arg(tableOf(list), idColumnOf(list)));
+        if (!st)
+            return st.error();
+        for (const AnchorEntryKey &key : keys) {
+            if (key.list != list)
+                continue;
+            st->reset();
+            st->bind(1, key.id);
+            if (st->next())
+                out.append({key, st->int64(0), st->text(1), st->blob(2), st->text(3)});
+            if (st->error())
+                return *st->error();
+        }
+    }
+    return out;
+}
+
+Result<void> AttestationStore::restoreEntries(const QList<AnchorEntryKey> &keys,
+                                              const QList<StoredAnchorEntry> &entries)
+{
+    return m_db.transaction([&]() -> Result<void> {
+        for (AnchorList list : {AnchorList::Anchors, AnchorList::ReferenceValues}) {
+            const QString table = tableOf(list);
+            const QString idColumn = idColumnOf(list);
+            auto del =
+                m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE %2 = ?").arg(table, idColumn));
+            if (!del)
+                return del.error();
+            for (const AnchorEntryKey &key : keys) {
+                if (key.list != list)
+                    continue;
+                del->reset();
+                del->bind(1, key.id);
+                if (auto r = del->exec(); !r)
+                    return r;
+            }
+            // The old row ID keeps the entry's place in the list; a NULL one appends it when
+            // another entry took that ID in the meantime.
+            auto ins = m_db.prepare(
+                QStringLiteral("INSERT INTO %1(id, %2, kind, document, imported_at) VALUES ("
+                               "(SELECT CASE WHEN EXISTS (SELECT 1 FROM %1 WHERE id = ?1) "
+                               "THEN NULL ELSE ?1 END), ?2, ?3, ?4, ?5)")
+                    .arg(table, idColumn));
+            if (!ins)
+                return ins.error();
+            for (const StoredAnchorEntry &e : entries) {
+                if (e.key.list != list)
+                    continue;
+                ins->reset();
+                ins->bind(1, e.rowId)
+                    .bind(2, e.key.id)
+                    .bind(3, e.kind)
+                    .bind(4, e.document)
+                    .bind(5, e.importedAt);
+                if (auto r = ins->exec(); !r)
+                    return r;
+            }
+        }
+        return {};
+    });
+}
+
 Result<qint64> AttestationStore::importEvidence(QIODevice &device, const QString &source)
 {
     qint64 count = 0;
     auto r = m_db.transaction([&]() -> Result<void> {
-        auto st = m_db.prepare(QStringLiteral(
-            "INSERT INTO evidence_records(time_ms, attestor, subject, record, source) VALUES (?, ?, ?, ?, ?)"));
+        auto st = m_db.prepare(QStringLiteral("INSERT INTO evidence_records(time_ms, attestor, "
+                                              "subject, record, source) VALUES (?, ?, ?, ?, ?)"));
         if (!st)
             return st.error();
         auto n = EvidenceReader::forEach(device, [&](const EvidenceRecord &rec) -> Result<void> {
@@ -117,9 +328,11 @@ Result<qint64> AttestationStore::evidenceCount()
     return st->int64(0);
 }
 
-Result<qint64> AttestationStore::forEachEvidence(const std::function<void(const EvidenceRecord &)> &fn)
+Result<qint64>
+AttestationStore::forEachEvidence(const std::function<void(const EvidenceRecord &)> &fn)
 {
-    auto st = m_db.prepare(QStringLiteral("SELECT record FROM evidence_records ORDER BY time_ms, id"));
+    auto st =
+        m_db.prepare(QStringLiteral("SELECT record FROM evidence_records ORDER BY time_ms, id"));
     if (!st)
         return st.error();
     qint64 n = 0;
@@ -152,8 +365,8 @@ Result<void> AttestationStore::saveConsumed(const ReplayGuard &guard, const Atte
         });
         if (!failed)
             return failed;
-        auto t = m_db.prepare(QStringLiteral(
-            "INSERT OR IGNORE INTO used_join_tokens(token_sha256, subject, used_at) VALUES (?, ?, ?)"));
+        auto t = m_db.prepare(QStringLiteral("INSERT OR IGNORE INTO used_join_tokens(token_sha256, "
+                                             "subject, used_at) VALUES (?, ?, ?)"));
         if (!t)
             return t.error();
         const auto &tokens = state.usedTokens();
@@ -175,10 +388,12 @@ Result<void> AttestationStore::loadConsumed(ReplayGuard &guard, AttestationState
     if (!n)
         return n.error();
     while (n->next())
-        guard.remember(n->text(0), n->text(1), EvidenceRecord::parseTime(n->text(2)).value_or(QDateTime()));
+        guard.remember(n->text(0), n->text(1),
+                       EvidenceRecord::parseTime(n->text(2)).value_or(QDateTime()));
     if (n->error())
         return *n->error();
-    auto t = m_db.prepare(QStringLiteral("SELECT token_sha256, subject, used_at FROM used_join_tokens"));
+    auto t =
+        m_db.prepare(QStringLiteral("SELECT token_sha256, subject, used_at FROM used_join_tokens"));
     if (!t)
         return t.error();
     while (t->next())
