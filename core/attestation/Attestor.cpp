@@ -40,4 +40,43 @@ bool checkAnchorUsable(const TrustAnchor &anchor, const QDateTime &time,
     return true;
 }
 
+bool checkAllowList(const TrustAnchor &anchor, const QString &field, const QString &value,
+                    AttestationResult &result)
+{
+    if (!anchor.allowList) {
+        result.warn(QStringLiteral("allow_list_missing"),
+                    QStringLiteral("%1 on %2").arg(field, anchor.id), QStringLiteral("(none)"));
+        return true;
+    }
+    if (anchor.allowList->contains(value))
+        return true;
+    result.refuse(QStringLiteral("not_allowed"),
+                  QStringLiteral("%1 of %2: %3")
+                      .arg(field, anchor.id, anchor.allowList->join(QStringLiteral(", "))),
+                  value);
+    return false;
+}
+
+bool checkRecordedField(const QString &field, const QString &signedValue,
+                        const QString &recordedValue, AttestationResult &result)
+{
+    if (signedValue == recordedValue)
+        return true;
+    result.refuse(QStringLiteral("claim_mismatch"), field + QStringLiteral(": ") + signedValue,
+                  field + QStringLiteral(": ") +
+                      (recordedValue.isEmpty() ? QStringLiteral("(none)") : recordedValue));
+    return false;
+}
+
+QJsonObject allowedEntries(const QJsonObject &map, const QStringList &allowedKeys)
+{
+    QJsonObject out;
+    for (const QString &key : allowedKeys) {
+        const QJsonValue v = map.value(key);
+        if (!v.isUndefined())
+            out.insert(key, v.isString() ? v.toString() : QString());
+    }
+    return out;
+}
+
 } // namespace ta::core

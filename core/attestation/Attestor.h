@@ -33,4 +33,18 @@ AttestationResult startResult(const EvidenceRecord &record);
 bool checkAnchorUsable(const TrustAnchor &anchor, const QDateTime &time,
                        const AttestationContext &context, AttestationResult &result);
 
+/// Checks @p value against @p anchor's allow list, named @p field in the anchors file: refused
+/// with not_allowed when it is not listed. An anchor without a list (written before the field
+/// existed) lets every value through, with an allow_list_missing warning. True when allowed.
+bool checkAllowList(const TrustAnchor &anchor, const QString &field, const QString &value,
+                    AttestationResult &result);
+
+/// Compares a field of a recorded API object (@p field, e.g. "pod.metadata.uid"), which nothing
+/// signs, with what the signed evidence says: claim_mismatch unless they are equal.
+bool checkRecordedField(const QString &field, const QString &signedValue,
+                        const QString &recordedValue, AttestationResult &result);
+
+/// The entries of @p map (labels, metadata) whose keys @p allowedKeys lists, values as text.
+QJsonObject allowedEntries(const QJsonObject &map, const QStringList &allowedKeys);
+
 } // namespace ta::core

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/JwtEvidence.h"
 
+#include "core/attestation/Attestor.h"
 #include "core/attestation/EvidenceRecord.h"
 
 #include <QJsonArray>
@@ -15,6 +16,42 @@ QDateTime fromNumericDate(const QJsonValue &v)
 }
 
 } // namespace
+
+std::optional<JwtEvidence::Verified> JwtEvidence::verifyToken(const EvidenceRecord &record,
+                                                              AnchorKind kind,
+                                                              const QList<JwsAlgorithm> &allowed,
+                                                              const AttestationContext &context,
+                                                              AttestationResult &result)
+{
+    Verified v;
+    v.token = record.payload.value(QLatin1String("token")).toString().toLatin1();
+    if (v.token.isEmpty()) {
+        result.refuse(QStringLiteral("malformed"), QStringLiteral("payload.token"),
+                      QStringLiteral("(none)"));
+        return std::nullopt;
+    }
+    auto jwt = parse(v.token, result);
+    if (!jwt)
+        return std::nullopt;
+    v.jwt = std::move(*jwt);
+    // The issuer picks the anchor; the claim is not trusted until the signature holds.
+    const QString iss = v.jwt.claims.value(QLatin1String("iss")).toString();
+    const QString kid = v.jwt.header.value(QLatin1String("kid")).toString();
+    for (const TrustAnchor *a : context.anchors.anchorsOfKind(kind)) {
+        if (a->issuer == iss && (!v.anchor || a->jwks.contains(kid)))
+            v.anchor = a;
+    }
+    if (!v.anchor) {
+        result.refuse(QStringLiteral("issuer_unknown"),
+                      QStringLiteral("a %1 anchor").arg(anchorKindName(kind)), iss);
+        return std::nullopt;
+    }
+    if (!checkAnchorUsable(*v.anchor, record.time, context, result) ||
+        !verifySignature(v.jwt, *v.anchor, allowed, context, result))
+        return std::nullopt;
+    (void)checkClaims(v.jwt, *v.anchor, record.time, context, result);
+    return v;
+}
 
 std::optional<JwtEvidence::Parsed> JwtEvidence::parse(QByteArrayView token,
                                                       AttestationResult &result)

@@ -3,6 +3,7 @@
 
 #include "core/attestation/AttestationContext.h"
 #include "core/attestation/AttestationResult.h"
+#include "core/attestation/EvidenceRecord.h"
 #include "core/crypto/Jose.h"
 
 #include <QJsonObject>
@@ -25,6 +26,23 @@ public:
         QJsonObject claims;
     };
 
+    /// A token whose signature verified under @p anchor; checkClaims has run too.
+    struct Verified
+    {
+        Parsed jwt;
+        const TrustAnchor *anchor = nullptr;
+        QByteArray token;
+    };
+
+    /// The path every token attestor takes: payload.token parsed, the @p kind anchor picked by
+    /// the iss claim (by the header's kid too when anchors share an issuer), the anchor usable
+    /// at the record's time, the signature by one of @p allowed, then checkClaims. nullopt when
+    /// refused before the claims; a claim that fails leaves its reason on @p result beside the
+    /// value, so that every failing claim is reported.
+    static std::optional<Verified> verifyToken(const EvidenceRecord &record, AnchorKind kind,
+                                               const QList<JwsAlgorithm> &allowed,
+                                               const AttestationContext &context,
+                                               AttestationResult &result);
     /// Splits @p token; refuses @p result with "malformed" when it is not a JWS of JSON parts.
     static std::optional<Parsed> parse(QByteArrayView token, AttestationResult &result);
     /// Checks alg against @p allowed, finds the header's kid in @p anchor's JWKS, refuses a

@@ -3,6 +3,7 @@
 
 #include "core/attestation/AgentId.h"
 #include "core/attestation/JwtEvidence.h"
+#include "core/attestation/K8sRecordedObjects.h"
 
 #include <QCryptographicHash>
 
@@ -12,33 +13,12 @@ AttestationResult K8sPsatAttestor::verify(const EvidenceRecord &record,
                                           const AttestationContext &context) const
 {
     AttestationResult r = startResult(record);
-    const QByteArray token = record.payload.value(QLatin1String("token")).toString().toLatin1();
-    if (token.isEmpty()) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.token"), QStringLiteral("(none)"));
+    const auto verified = JwtEvidence::verifyToken(
+        record, AnchorKind::K8sIssuer, {JwsAlgorithm::RS256, JwsAlgorithm::ES256}, context, r);
+    if (!verified)
         return r;
-    }
-    const auto jwt = JwtEvidence::parse(token, r);
-    if (!jwt)
-        return r;
-    // The issuer picks the cluster anchor; the claim is not trusted until the signature holds.
-    const QString iss = jwt->claims.value(QLatin1String("iss")).toString();
-    const QString kid = jwt->header.value(QLatin1String("kid")).toString();
-    const TrustAnchor *anchor = nullptr;
-    for (const TrustAnchor *a : context.anchors.anchorsOfKind(AnchorKind::K8sIssuer)) {
-        if (a->issuer == iss && (!anchor || a->jwks.contains(kid)))
-            anchor = a;
-    }
-    if (!anchor) {
-        r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("a k8s_issuer anchor"), iss);
-        return r;
-    }
-    if (!checkAnchorUsable(*anchor, record.time, context, r))
-        return r;
-    if (!JwtEvidence::verifySignature(*jwt, *anchor, {JwsAlgorithm::RS256, JwsAlgorithm::ES256},
-                                      context, r))
-        return r;
-    (void)JwtEvidence::checkClaims(*jwt, *anchor, record.time, context, r);
-
+    const JwtEvidence::Parsed *jwt = &verified->jwt;
+    const TrustAnchor *anchor = verified->anchor;
     const QJsonObject k8s = jwt->claims.value(QLatin1String("kubernetes.io")).toObject();
     const QString ns = k8s.value(QLatin1String("namespace")).toString();
     const QJsonObject sa = k8s.value(QLatin1String("serviceaccount")).toObject();
@@ -67,27 +47,37 @@ AttestationResult K8sPsatAttestor::verify(const EvidenceRecord &record,
         r.refuse(QStringLiteral("claim_mismatch"), wantSub, sub);
     if (!r.accepted())
         return r;
+    if (!checkAllowList(*anchor, QStringLiteral("service_account_allow_list"),
+                        ns + QLatin1Char(':') + saName, r))
+        return r;
+    const auto recorded = K8sRecordedObjects::read(
+        record.payload, {ns, saName, podName, podUid, nodeName, nodeUid}, r);
+    if (!r.accepted())
+        return r;
 
+    // SPIRE's order: the node IP (from the API server, here the recorded objects) comes between
+    // the pod's selectors and the node's, the labels last.
     r.selectors = {QStringLiteral("k8s_psat:cluster:") + anchor->name,
                    QStringLiteral("k8s_psat:agent_ns:") + ns,
                    QStringLiteral("k8s_psat:agent_sa:") + saName,
                    QStringLiteral("k8s_psat:agent_pod_name:") + podName,
-                   QStringLiteral("k8s_psat:agent_pod_uid:") + podUid,
-                   QStringLiteral("k8s_psat:agent_node_name:") + nodeName};
+                   QStringLiteral("k8s_psat:agent_pod_uid:") + podUid};
+    if (!recorded.nodeIp().isEmpty())
+        r.selectors << QStringLiteral("k8s_psat:agent_node_ip:") + recorded.nodeIp();
+    r.selectors << QStringLiteral("k8s_psat:agent_node_name:") + nodeName;
     if (!nodeUid.isEmpty())
         r.selectors << QStringLiteral("k8s_psat:agent_node_uid:") + nodeUid;
     else
         r.warn(QStringLiteral("claim_missing"), QStringLiteral("kubernetes.io.node.uid"),
                QStringLiteral("agent ID uses the node name"));
-    r.claims.insert(QStringLiteral("node"),
-                    QJsonObject{{QStringLiteral("platform"), name()},
-                                {QStringLiteral("cluster"), anchor->name},
-                                {QStringLiteral("namespace"), ns},
-                                {QStringLiteral("service_account"), saName},
-                                {QStringLiteral("pod_name"), podName},
-                                {QStringLiteral("pod_uid"), podUid},
-                                {QStringLiteral("node_name"), nodeName},
-                                {QStringLiteral("node_uid"), nodeUid}});
+    r.selectors << recorded.labelSelectors(*anchor);
+    QJsonObject nodeClaims{
+        {QStringLiteral("platform"), name()},    {QStringLiteral("cluster"), anchor->name},
+        {QStringLiteral("namespace"), ns},       {QStringLiteral("service_account"), saName},
+        {QStringLiteral("pod_name"), podName},   {QStringLiteral("pod_uid"), podUid},
+        {QStringLiteral("node_name"), nodeName}, {QStringLiteral("node_uid"), nodeUid}};
+    recorded.addClaims(*anchor, nodeClaims);
+    r.claims.insert(QStringLiteral("node"), nodeClaims);
     auto agent = AgentId::make(context.settings.trustDomain, name(),
                                {anchor->name, nodeUid.isEmpty() ? nodeName : nodeUid});
     if (!agent) {
@@ -96,9 +86,11 @@ AttestationResult K8sPsatAttestor::verify(const EvidenceRecord &record,
     }
     r.agentId = *agent;
     const QString jti = jwt->claims.value(QLatin1String("jti")).toString();
-    r.nonce = jti.isEmpty()
-                  ? QString::fromLatin1(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex())
-                  : jti;
+    r.nonce =
+        jti.isEmpty()
+            ? QString::fromLatin1(
+                  QCryptographicHash::hash(verified->token, QCryptographicHash::Sha256).toHex())
+            : jti;
     return r;
 }
 

@@ -74,6 +74,66 @@ Result<QByteArray> ClusterIssuer::mintToken(const Pod &pod, const QString &audie
                              m_keys.at(m_current), JwsAlgorithm::ES256);
 }
 
+QJsonObject ClusterIssuer::podObject(const Pod &pod, const QJsonObject &labels,
+                                     const QString &hostIp)
+{
+    const QString podIp = QStringLiteral("10.244.0.17");
+    return {
+        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+        {QStringLiteral("kind"), QStringLiteral("Pod")},
+        {QStringLiteral("metadata"),
+         QJsonObject{
+             {QStringLiteral("generateName"), pod.serviceAccount + QLatin1Char('-')},
+             {QStringLiteral("labels"), labels},
+             {QStringLiteral("name"), pod.podName},
+             {QStringLiteral("namespace"), pod.ns},
+             {QStringLiteral("ownerReferences"),
+              QJsonArray{QJsonObject{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+                                     {QStringLiteral("controller"), true},
+                                     {QStringLiteral("kind"), QStringLiteral("DaemonSet")},
+                                     {QStringLiteral("name"), pod.serviceAccount}}}},
+             {QStringLiteral("uid"), pod.podUid}}},
+        {QStringLiteral("spec"),
+         QJsonObject{
+             {QStringLiteral("containers"),
+              QJsonArray{QJsonObject{
+                  {QStringLiteral("image"), QStringLiteral("ghcr.io/spiffe/spire-agent:1.9.6")},
+                  {QStringLiteral("name"), QStringLiteral("spire-agent")}}}},
+             {QStringLiteral("nodeName"), pod.nodeName},
+             {QStringLiteral("serviceAccount"), pod.serviceAccount},
+             {QStringLiteral("serviceAccountName"), pod.serviceAccount}}},
+        {QStringLiteral("status"),
+         QJsonObject{
+             {QStringLiteral("hostIP"), hostIp},
+             {QStringLiteral("hostIPs"), QJsonArray{QJsonObject{{QStringLiteral("ip"), hostIp}}}},
+             {QStringLiteral("phase"), QStringLiteral("Running")},
+             {QStringLiteral("podIP"), podIp},
+             {QStringLiteral("podIPs"), QJsonArray{QJsonObject{{QStringLiteral("ip"), podIp}}}}}}};
+}
+
+QJsonObject ClusterIssuer::nodeObject(const Pod &pod, const QJsonObject &labels,
+                                      const QString &internalIp)
+{
+    QJsonObject allLabels = labels;
+    allLabels.insert(QStringLiteral("kubernetes.io/hostname"), pod.nodeName);
+    allLabels.insert(QStringLiteral("kubernetes.io/os"), QStringLiteral("linux"));
+    return {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+            {QStringLiteral("kind"), QStringLiteral("Node")},
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("labels"), allLabels},
+                                                     {QStringLiteral("name"), pod.nodeName},
+                                                     {QStringLiteral("uid"), pod.nodeUid}}},
+            {QStringLiteral("status"),
+             QJsonObject{
+                 {QStringLiteral("addresses"),
+                  QJsonArray{QJsonObject{{QStringLiteral("address"), internalIp},
+                                         {QStringLiteral("type"), QStringLiteral("InternalIP")}},
+                             QJsonObject{{QStringLiteral("address"), pod.nodeName},
+                                         {QStringLiteral("type"), QStringLiteral("Hostname")}}}},
+                 {QStringLiteral("nodeInfo"),
+                  QJsonObject{{QStringLiteral("kubeletVersion"), QStringLiteral("v1.30.2")},
+                              {QStringLiteral("operatingSystem"), QStringLiteral("linux")}}}}}};
+}
+
 QByteArray ClusterIssuer::rotate()
 {
     const QByteArray old = m_keys.at(m_current).fingerprint();

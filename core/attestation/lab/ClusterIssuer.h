@@ -37,6 +37,13 @@ public:
     /// A token signed by the current key, valid from @p iat for @p ttl seconds.
     [[nodiscard]] Result<QByteArray> mintToken(const Pod &pod, const QString &audience,
                                                const QDateTime &iat, qint64 ttl) const;
+    /// The v1 Pod of @p pod as `kubectl get pod -o json` prints it (an agent's DaemonSet pod),
+    /// with @p labels, scheduled on a node whose address is @p hostIp.
+    static QJsonObject podObject(const Pod &pod, const QJsonObject &labels, const QString &hostIp);
+    /// The v1 Node @p pod runs on, as `kubectl get node -o json` prints it, with @p labels and
+    /// @p internalIp.
+    static QJsonObject nodeObject(const Pod &pod, const QJsonObject &labels,
+                                  const QString &internalIp);
     /// Switches signing to the second key; returns the retired key's SPKI fingerprint.
     QByteArray rotate();
     const Key &currentKey() const { return m_keys.at(m_current); }

@@ -70,12 +70,44 @@ struct LabFixture
     CosignSigner release = CosignSigner::create(QStringLiteral("release")).value();
     QJsonArray extraAnchors;
     QJsonArray referenceValues;
+    /// SPIRE server settings merged into the cluster's k8s_issuer anchor and Google's gcp_jwks
+    /// anchor; a test removes a field to play an anchors file written before it existed.
+    QJsonObject psatPolicy{
+        {QStringLiteral("service_account_allow_list"),
+         QJsonArray{QStringLiteral("spire:spire-agent")}},
+        {QStringLiteral("allowed_node_label_keys"),
+         QJsonArray{QStringLiteral("topology.kubernetes.io/zone")}},
+        {QStringLiteral("allowed_pod_label_keys"), QJsonArray{QStringLiteral("app")}}};
+    QJsonObject gcpPolicy{
+        {QStringLiteral("projectid_allow_list"), QJsonArray{QStringLiteral("big-kahuna-123456")}},
+        {QStringLiteral("allowed_label_keys"), QJsonArray{QStringLiteral("env")}},
+        {QStringLiteral("allowed_metadata_keys"),
+         QJsonArray{QStringLiteral("role"), QStringLiteral("flag")}}};
+
+    /// @p policy with @p field set to @p value, or without it when @p value is undefined.
+    static QJsonObject withSetting(QJsonObject policy, const QString &field,
+                                   const QJsonValue &value)
+    {
+        if (value.isUndefined())
+            policy.remove(field);
+        else
+            policy.insert(field, value);
+        return policy;
+    }
+
+    static QJsonObject merged(QJsonObject anchor, const QJsonObject &policy)
+    {
+        for (auto it = policy.constBegin(); it != policy.constEnd(); ++it)
+            anchor.insert(it.key(), it.value());
+        return anchor;
+    }
 
     QJsonObject anchorsJson() const
     {
-        QJsonArray anchors{cluster.anchorJson(QStringLiteral("spire-server")),
-                           gcp.anchorJson(QStringLiteral("spire-gcp-node-attestor")), aws.anchorJson(),
-                           release.anchorJson()};
+        QJsonArray anchors{
+            merged(cluster.anchorJson(QStringLiteral("spire-server")), psatPolicy),
+            merged(gcp.anchorJson(QStringLiteral("spire-gcp-node-attestor")), gcpPolicy),
+            aws.anchorJson(), release.anchorJson()};
         for (const QJsonValue &v : extraAnchors)
             anchors.append(v);
         return {{QStringLiteral("anchors"), anchors}, {QStringLiteral("reference_values"), referenceValues}};
