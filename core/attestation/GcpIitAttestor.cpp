@@ -2,6 +2,7 @@
 #include "core/attestation/GcpIitAttestor.h"
 
 #include "core/attestation/AgentId.h"
+#include "core/attestation/GcpRecordedInstance.h"
 #include "core/attestation/JwtEvidence.h"
 
 #include <QCryptographicHash>
@@ -12,32 +13,13 @@ AttestationResult GcpIitAttestor::verify(const EvidenceRecord &record,
                                          const AttestationContext &context) const
 {
     AttestationResult r = startResult(record);
-    const QByteArray token = record.payload.value(QLatin1String("token")).toString().toLatin1();
-    if (token.isEmpty()) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.token"), QStringLiteral("(none)"));
-        return r;
-    }
-    const auto jwt = JwtEvidence::parse(token, r);
-    if (!jwt)
-        return r;
-    const QString iss = jwt->claims.value(QLatin1String("iss")).toString();
-    const QString kid = jwt->header.value(QLatin1String("kid")).toString();
-    const TrustAnchor *anchor = nullptr;
-    for (const TrustAnchor *a : context.anchors.anchorsOfKind(AnchorKind::GcpJwks)) {
-        if (a->issuer == iss && (!anchor || a->jwks.contains(kid)))
-            anchor = a;
-    }
-    if (!anchor) {
-        r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("a gcp_jwks anchor"), iss);
-        return r;
-    }
-    if (!checkAnchorUsable(*anchor, record.time, context, r))
-        return r;
     // Google signs identity tokens with RS256 only.
-    if (!JwtEvidence::verifySignature(*jwt, *anchor, {JwsAlgorithm::RS256}, context, r))
+    const auto verified =
+        JwtEvidence::verifyToken(record, AnchorKind::GcpJwks, {JwsAlgorithm::RS256}, context, r);
+    if (!verified)
         return r;
-    (void)JwtEvidence::checkClaims(*jwt, *anchor, record.time, context, r);
-
+    const JwtEvidence::Parsed *jwt = &verified->jwt;
+    const TrustAnchor *anchor = verified->anchor;
     const QJsonObject ce = jwt->claims.value(QLatin1String("google")).toObject()
                                .value(QLatin1String("compute_engine")).toObject();
     const QString project = ce.value(QLatin1String("project_id")).toString();
@@ -56,22 +38,37 @@ AttestationResult GcpIitAttestor::verify(const EvidenceRecord &record,
     }
     if (!r.accepted())
         return r;
+    if (!checkAllowList(*anchor, QStringLiteral("projectid_allow_list"), project, r))
+        return r;
+    // The service account the token was minted for; SPIRE's documented gcp_iit:sa selector.
+    const QString email = jwt->claims.value(QLatin1String("email")).toString();
+    const auto recorded = GcpRecordedInstance::read(
+        record.payload, {project, zone, instanceId, instanceName, email}, *anchor, r);
+    if (!r.accepted())
+        return r;
     r.selectors = {QStringLiteral("gcp_iit:project-id:") + project,
                    QStringLiteral("gcp_iit:zone:") + zone,
                    QStringLiteral("gcp_iit:instance-name:") + instanceName};
-    r.claims.insert(QStringLiteral("node"),
-                    QJsonObject{{QStringLiteral("platform"), name()},
-                                {QStringLiteral("project_id"), project},
-                                {QStringLiteral("zone"), zone},
-                                {QStringLiteral("instance_id"), instanceId},
-                                {QStringLiteral("instance_name"), instanceName}});
+    if (!email.isEmpty())
+        r.selectors << QStringLiteral("gcp_iit:sa:") + email;
+    r.selectors << recorded.selectors(*anchor);
+    r.selectors.removeDuplicates();
+    QJsonObject nodeClaims{{QStringLiteral("platform"), name()},
+                           {QStringLiteral("project_id"), project},
+                           {QStringLiteral("zone"), zone},
+                           {QStringLiteral("instance_id"), instanceId},
+                           {QStringLiteral("instance_name"), instanceName},
+                           {QStringLiteral("service_account"), email}};
+    recorded.addClaims(*anchor, nodeClaims);
+    r.claims.insert(QStringLiteral("node"), nodeClaims);
     auto agent = AgentId::make(context.settings.trustDomain, name(), {project, instanceId});
     if (!agent) {
         r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"), agent.error().code);
         return r;
     }
     r.agentId = *agent;
-    r.nonce = QString::fromLatin1(QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex());
+    r.nonce = QString::fromLatin1(
+        QCryptographicHash::hash(verified->token, QCryptographicHash::Sha256).toHex());
     return r;
 }
 

@@ -6,9 +6,10 @@
 namespace ta::core {
 
 /// gcp_iit: a Compute Engine instance identity token (RS256 JWT, format=full) verified against a
-/// gcp_jwks anchor: signature, iss, aud, exp; the google.compute_engine block. Selectors as
-/// SPIRE's gcp_iit: project-id, zone, instance-name. Agent ID:
-/// spire/agent/gcp_iit/<project>/<instance id>.
+/// gcp_jwks anchor: signature, iss, aud, exp; the google.compute_engine block; the anchor's
+/// projectid_allow_list. Selectors as SPIRE's gcp_iit: project-id, zone, instance-name, sa (the
+/// token's email); with the recorded instance (see GcpRecordedInstance) also tag, sa, label and
+/// metadata. Agent ID: spire/agent/gcp_iit/<project>/<instance id>.
 class GcpIitAttestor : public Attestor
 {
 public:

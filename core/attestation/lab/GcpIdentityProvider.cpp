@@ -49,7 +49,7 @@ Result<QByteArray> GcpIdentityProvider::mintToken(const Instance &instance, cons
     const QJsonObject claims{
         {QStringLiteral("aud"), audience},
         {QStringLiteral("azp"), QStringLiteral("1234567890")},
-        {QStringLiteral("email"), QStringLiteral("1234567890-compute@developer.gserviceaccount.com")},
+        {QStringLiteral("email"), serviceAccount()},
         {QStringLiteral("email_verified"), true},
         {QStringLiteral("exp"), t + 3600},
         {QStringLiteral("iat"), t},
@@ -59,6 +59,49 @@ Result<QByteArray> GcpIdentityProvider::mintToken(const Instance &instance, cons
     return Jose::signCompact(QJsonObject{{QStringLiteral("kid"), m_kid}, {QStringLiteral("typ"), QStringLiteral("JWT")}},
                              QJsonDocument(claims).toJson(QJsonDocument::Compact), m_key,
                              JwsAlgorithm::RS256);
+}
+
+QString GcpIdentityProvider::serviceAccount()
+{
+    return QStringLiteral("1234567890-compute@developer.gserviceaccount.com");
+}
+
+QJsonObject GcpIdentityProvider::instanceObject(const Instance &instance, const QStringList &tags,
+                                                const QJsonObject &labels,
+                                                const QJsonObject &metadata)
+{
+    const QString zoneUrl =
+        QStringLiteral("https://www.googleapis.com/compute/v1/projects/%1/zones/%2")
+            .arg(instance.projectId, instance.zone);
+    QJsonArray items;
+    for (auto it = metadata.constBegin(); it != metadata.constEnd(); ++it) {
+        QJsonObject item{{QStringLiteral("key"), it.key()}};
+        if (!it.value().isNull())
+            item.insert(QStringLiteral("value"), it.value());
+        items.append(item);
+    }
+    return {
+        {QStringLiteral("kind"), QStringLiteral("compute#instance")},
+        {QStringLiteral("id"), instance.instanceId},
+        {QStringLiteral("name"), instance.instanceName},
+        {QStringLiteral("zone"), zoneUrl},
+        {QStringLiteral("machineType"), zoneUrl + QStringLiteral("/machineTypes/e2-standard-4")},
+        {QStringLiteral("status"), QStringLiteral("RUNNING")},
+        {QStringLiteral("selfLink"),
+         zoneUrl + QStringLiteral("/instances/") + instance.instanceName},
+        {QStringLiteral("tags"),
+         QJsonObject{{QStringLiteral("items"), QJsonArray::fromStringList(tags)},
+                     {QStringLiteral("fingerprint"), QStringLiteral("42WmSpB8rSM=")}}},
+        {QStringLiteral("labels"), labels},
+        {QStringLiteral("metadata"),
+         QJsonObject{{QStringLiteral("kind"), QStringLiteral("compute#metadata")},
+                     {QStringLiteral("fingerprint"), QStringLiteral("3ZkTMO9M+tY=")},
+                     {QStringLiteral("items"), items}}},
+        {QStringLiteral("serviceAccounts"),
+         QJsonArray{QJsonObject{
+             {QStringLiteral("email"), serviceAccount()},
+             {QStringLiteral("scopes"),
+              QJsonArray{QStringLiteral("https://www.googleapis.com/auth/cloud-platform")}}}}}};
 }
 
 } // namespace ta::core

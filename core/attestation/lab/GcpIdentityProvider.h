@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 namespace ta::core {
 
@@ -28,6 +29,13 @@ public:
     /// A token for @p instance, issued at @p iat, valid one hour as Google's are.
     [[nodiscard]] Result<QByteArray> mintToken(const Instance &instance, const QString &audience,
                                                const QDateTime &iat) const;
+
+    /// The service account tokens are minted for (their email claim).
+    static QString serviceAccount();
+    /// The compute#instance JSON instances.get returns for @p instance: @p tags, @p labels,
+    /// @p metadata (key -> value; a null value is an item without one), the service account.
+    static QJsonObject instanceObject(const Instance &instance, const QStringList &tags,
+                                      const QJsonObject &labels, const QJsonObject &metadata);
 
 private:
     Key m_key;
