@@ -2,6 +2,7 @@
 #include "core/attestation/AwsIidAttestor.h"
 
 #include "core/attestation/AgentId.h"
+#include "core/attestation/AwsRecordedInstance.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -99,9 +100,17 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     }
     if (!r.accepted())
         return r;
+    const auto recorded =
+        AwsRecordedInstance::read(record.payload, {account, az, instance, image}, r);
+    if (!r.accepted())
+        return r;
     r.selectors = {QStringLiteral("aws_iid:az:") + az, QStringLiteral("aws_iid:image:id:") + image,
                    QStringLiteral("aws_iid:instance:id:") + instance,
                    QStringLiteral("aws_iid:region:") + region};
+    // SPIRE reports the set sorted, the EC2 API's selectors among the document's.
+    r.selectors << recorded.selectors();
+    r.selectors.sort();
+    r.selectors.removeDuplicates();
     r.claims.insert(QStringLiteral("node"),
                     QJsonObject{{QStringLiteral("platform"), name()},
                                 {QStringLiteral("account_id"), account},
@@ -110,6 +119,7 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
                                 {QStringLiteral("instance_id"), instance},
                                 {QStringLiteral("image_id"), image},
                                 {QStringLiteral("instance_type"), doc.value(QLatin1String("instanceType")).toString()}});
+    recorded.addClaims(r.claims);
     auto agent = AgentId::make(context.settings.trustDomain, name(), {account, region, instance});
     if (!agent) {
         r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"), agent.error().code);

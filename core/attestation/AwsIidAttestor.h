@@ -8,8 +8,9 @@ namespace ta::core {
 /// aws_iid: the EC2 instance identity document (JSON text) and its PKCS#7 signature (base64 DER
 /// SignedData, as the metadata service serves it), verified by OpenSSL's CMS_verify against the
 /// aws_signing_cert anchors; the signed content must be the document byte for byte. Selectors as
-/// SPIRE's aws_iid: az, image:id, instance:id, region (SPIRE has no account selector; the
-/// account is in the agent ID and the claims). Agent ID:
+/// SPIRE's aws_iid, sorted: az, image:id, instance:id, region (SPIRE has no account selector; the
+/// account is in the agent ID and the claims); with the recorded EC2 answers (see
+/// AwsRecordedInstance) also tag, sg:id, sg:name and iamrole. Agent ID:
 /// spire/agent/aws_iid/<account>/<region>/<instance>.
 class AwsIidAttestor : public Attestor
 {

@@ -3,6 +3,7 @@
 
 #include "core/crypto/CertificateBuilder.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <openssl/cms.h>
@@ -60,6 +61,63 @@ QByteArray CloudProvider::document(const Instance &i, const QDateTime &pendingTi
                           {QStringLiteral("region"), i.region},
                           {QStringLiteral("version"), QStringLiteral("2017-09-30")}};
     return QJsonDocument(doc).toJson(QJsonDocument::Indented);
+}
+
+QJsonObject CloudProvider::describeInstance(const Instance &i, const QMap<QString, QString> &tags,
+                                            const QMap<QString, QString> &securityGroups,
+                                            const QString &profile)
+{
+    QJsonArray tagList;
+    for (auto it = tags.cbegin(); it != tags.cend(); ++it)
+        tagList.append(
+            QJsonObject{{QStringLiteral("Key"), it.key()}, {QStringLiteral("Value"), *it}});
+    QJsonArray groups;
+    for (auto it = securityGroups.cbegin(); it != securityGroups.cend(); ++it)
+        groups.append(
+            QJsonObject{{QStringLiteral("GroupId"), it.key()}, {QStringLiteral("GroupName"), *it}});
+    QJsonObject out{
+        {QStringLiteral("InstanceId"), i.instanceId},
+        {QStringLiteral("ImageId"), i.imageId},
+        {QStringLiteral("InstanceType"), i.instanceType},
+        {QStringLiteral("Placement"),
+         QJsonObject{{QStringLiteral("AvailabilityZone"), i.availabilityZone},
+                     {QStringLiteral("Tenancy"), QStringLiteral("default")}}},
+        {QStringLiteral("PrivateIpAddress"), QStringLiteral("10.0.0.1")},
+        {QStringLiteral("State"), QJsonObject{{QStringLiteral("Code"), 16},
+                                              {QStringLiteral("Name"), QStringLiteral("running")}}},
+        {QStringLiteral("NetworkInterfaces"),
+         QJsonArray{QJsonObject{{QStringLiteral("OwnerId"), i.accountId},
+                                {QStringLiteral("PrivateIpAddress"), QStringLiteral("10.0.0.1")},
+                                {QStringLiteral("Groups"), groups}}}},
+        {QStringLiteral("SecurityGroups"), groups},
+        {QStringLiteral("Tags"), tagList}};
+    if (!profile.isEmpty())
+        out.insert(
+            QStringLiteral("IamInstanceProfile"),
+            QJsonObject{
+                {QStringLiteral("Arn"),
+                 QStringLiteral("arn:aws:iam::%1:instance-profile/%2").arg(i.accountId, profile)},
+                {QStringLiteral("Id"), QStringLiteral("AIPAEXAMPLE") + profile.toUpper()}});
+    return out;
+}
+
+QJsonObject CloudProvider::instanceProfile(const Instance &i, const QString &profile,
+                                           const QStringList &roles)
+{
+    QJsonArray roleList;
+    for (const QString &role : roles)
+        roleList.append(
+            QJsonObject{{QStringLiteral("Path"), QStringLiteral("/")},
+                        {QStringLiteral("RoleName"), role},
+                        {QStringLiteral("Arn"),
+                         QStringLiteral("arn:aws:iam::%1:role/%2").arg(i.accountId, role)}});
+    return {{QStringLiteral("InstanceProfile"),
+             QJsonObject{
+                 {QStringLiteral("Path"), QStringLiteral("/")},
+                 {QStringLiteral("InstanceProfileName"), profile},
+                 {QStringLiteral("Arn"),
+                  QStringLiteral("arn:aws:iam::%1:instance-profile/%2").arg(i.accountId, profile)},
+                 {QStringLiteral("Roles"), roleList}}}};
 }
 
 Result<QByteArray> CloudProvider::sign(const QByteArray &document, const QDateTime &signingTime) const

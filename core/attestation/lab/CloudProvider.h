@@ -7,7 +7,9 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QMap>
 #include <QString>
+#include <QStringList>
 
 namespace ta::core {
 
@@ -33,6 +35,16 @@ public:
     QJsonObject anchorJson() const;
     /// The identity document's JSON text, pretty-printed as the metadata service writes it.
     static QByteArray document(const Instance &instance, const QDateTime &pendingTime);
+    /// The instance as `aws ec2 describe-instances` lists it (one Reservations[].Instances[]
+    /// element): @p tags (key -> value), @p securityGroups (ID -> name), the instance profile
+    /// named @p profile (none if empty), one network interface owned by the account.
+    static QJsonObject describeInstance(const Instance &instance,
+                                        const QMap<QString, QString> &tags,
+                                        const QMap<QString, QString> &securityGroups,
+                                        const QString &profile);
+    /// `aws iam get-instance-profile` for the profile named @p profile, holding @p roles.
+    static QJsonObject instanceProfile(const Instance &instance, const QString &profile,
+                                       const QStringList &roles);
     /// Base64 DER PKCS#7 over @p document, signed at @p signingTime.
     [[nodiscard]] Result<QByteArray> sign(const QByteArray &document, const QDateTime &signingTime) const;
 
