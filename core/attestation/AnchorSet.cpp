@@ -238,11 +238,11 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
         auto issuer = requiredString(entry, "issuer");
         if (!issuer)
             return issuer.error();
+        if (auto policy = parseK8sPolicy(entry, a); !policy)
+            return policy.error();
         a.audiences = audiencesOf(entry.value(QLatin1String("audience")));
         if (a.audiences.isEmpty())
             a.audiences = {QStringLiteral("spire-server")}; // SPIRE's default audience
-        if (auto policy = parseK8sPolicy(entry, a); !policy)
-            return policy.error();
         auto jwks = parseJwks(entry.value(QLatin1String("jwks")));
         if (!jwks)
             return jwks.error();
@@ -259,11 +259,11 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
         a.audiences = audiencesOf(entry.value(QLatin1String("audience")));
         if (a.audiences.isEmpty())
             return makeError(QStringLiteral("anchors.missing_field"), QStringLiteral("audience"));
+        if (auto policy = parseGcpPolicy(entry, a); !policy)
+            return policy.error();
         auto jwks = parseJwks(entry.value(QLatin1String("jwks")));
         if (!jwks)
             return jwks.error();
-        if (auto policy = parseGcpPolicy(entry, a); !policy)
-            return policy.error();
         a.jwks = *jwks;
         for (auto it = a.jwks.cbegin(); it != a.jwks.cend(); ++it)
             a.jwksFingerprints.insert(it.key(), it->fingerprint());
