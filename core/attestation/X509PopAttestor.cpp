@@ -32,6 +32,33 @@ QString commonName(const Certificate &c)
     return out;
 }
 
+/// Lowercase hex without leading zeros, as SPIRE prints a serial (Go's big.Int Text(16)).
+QString serialNumberHex(const Certificate &c)
+{
+    QString hex = c.serialHex();
+    const bool negative = hex.startsWith(QLatin1Char('-'));
+    if (negative)
+        hex.remove(0, 1);
+    while (hex.size() > 1 && hex.startsWith(QLatin1Char('0')))
+        hex.remove(0, 1);
+    return negative ? QLatin1Char('-') + hex : hex;
+}
+
+/// "<key>:<value>" of each URI SAN x509pop://<trust domain>/<key>:<value> of @p leaf.
+QStringList sanSelectorValues(const Certificate &leaf, const QString &trustDomain)
+{
+    const QString prefix = QStringLiteral("x509pop://%1/").arg(trustDomain);
+    QStringList out;
+    for (const QString &uri : leaf.uriSans()) {
+        if (!uri.startsWith(prefix))
+            continue;
+        const QString keyValue = uri.mid(prefix.size());
+        if (keyValue.indexOf(QLatin1Char(':')) > 0)
+            out << keyValue;
+    }
+    return out;
+}
+
 bool setupPadding(EVP_PKEY_CTX *pctx, const Key &key)
 {
     if (!key.isRsa())
@@ -166,11 +193,27 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
     const QString cn = commonName(leaf);
     if (!cn.isEmpty())
         r.selectors << QStringLiteral("x509pop:subject:cn:") + cn;
-    r.selectors << QStringLiteral("x509pop:ca:fingerprint:") + sha1Hex(root);
-    r.claims.insert(QStringLiteral("node"), QJsonObject{{QStringLiteral("platform"), name()},
-                                                        {QStringLiteral("common_name"), cn},
-                                                        {QStringLiteral("fingerprint"), leafSha1},
-                                                        {QStringLiteral("ca"), anchor->id}});
+    // Every certificate of the verified path above the leaf, the intermediates and the root.
+    QStringList caFingerprints;
+    for (int i = 1; i < sk_X509_num(path); ++i) {
+        X509_up_ref(sk_X509_value(path, i));
+        caFingerprints << sha1Hex(Certificate(X509Ptr(sk_X509_value(path, i))));
+        r.selectors << QStringLiteral("x509pop:ca:fingerprint:") + caFingerprints.last();
+    }
+    const QString serial = serialNumberHex(leaf);
+    r.selectors << QStringLiteral("x509pop:serialnumber:") + serial;
+    const QStringList sans = sanSelectorValues(leaf, context.settings.trustDomain.name());
+    for (const QString &san : sans)
+        r.selectors << QStringLiteral("x509pop:san:") + san;
+    r.claims.insert(
+        QStringLiteral("node"),
+        QJsonObject{{QStringLiteral("platform"), name()},
+                    {QStringLiteral("common_name"), cn},
+                    {QStringLiteral("fingerprint"), leafSha1},
+                    {QStringLiteral("ca"), anchor->id},
+                    {QStringLiteral("ca_fingerprints"), QJsonArray::fromStringList(caFingerprints)},
+                    {QStringLiteral("serial_number"), serial},
+                    {QStringLiteral("san"), QJsonArray::fromStringList(sans)}});
     auto agent = AgentId::make(context.settings.trustDomain, name(), {leafSha1});
     if (!agent) {
         r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"), agent.error().code);

@@ -5,6 +5,10 @@
 #include "core/attestation/X509PopAttestor.h"
 #include "core/crypto/CertificateBuilder.h"
 
+#include <QCryptographicHash>
+
+#include <openssl/x509v3.h>
+
 using namespace ta::core;
 using namespace ta::core::test;
 
@@ -17,8 +21,41 @@ private Q_SLOTS:
     void accepted();
     void refusals_data();
     void refusals();
+    void selectors_data();
+    void selectors();
 
 private:
+    /// @p cert re-signed by @p issuerKey with @p serial and exactly @p uris as its URI SANs
+    /// (CertificateBuilder writes one).
+    static Certificate resigned(const Certificate &cert, const Key &issuerKey, qint64 serial,
+                                const QStringList &uris)
+    {
+        X509Ptr x(X509_dup(cert.get()));
+        ASN1_INTEGER_set_int64(X509_get_serialNumber(x.get()), serial);
+        const int at = X509_get_ext_by_NID(x.get(), NID_subject_alt_name, -1);
+        if (at >= 0)
+            X509_EXTENSION_free(X509_delete_ext(x.get(), at));
+        if (!uris.isEmpty()) {
+            GENERAL_NAMES *names = sk_GENERAL_NAME_new_null();
+            for (const QString &uri : uris) {
+                ASN1_IA5STRING *text = ASN1_IA5STRING_new();
+                const QByteArray bytes = uri.toUtf8();
+                ASN1_STRING_set(text, bytes.constData(), int(bytes.size()));
+                GENERAL_NAME *name = GENERAL_NAME_new();
+                GENERAL_NAME_set0_value(name, GEN_URI, text);
+                sk_GENERAL_NAME_push(names, name);
+            }
+            X509_add1_ext_i2d(x.get(), NID_subject_alt_name, names, 0, X509V3_ADD_DEFAULT);
+            GENERAL_NAMES_free(names);
+        }
+        X509_sign(x.get(), issuerKey.get(), EVP_sha256());
+        return Certificate(std::move(x));
+    }
+    static QString sha1(const Certificate &c)
+    {
+        return QString::fromLatin1(
+            QCryptographicHash::hash(c.toDer(), QCryptographicHash::Sha1).toHex());
+    }
     Certificate issue(const Key &subject, const Key &caKey, const Certificate &ca, const QDateTime &from,
                       const QDateTime &to) const
     {
@@ -114,6 +151,68 @@ void TestX509PopAttestor::refusals()
         records << pop(m_leaf, m_leafKey, "same") << pop(m_leaf, m_leafKey, "same", t0().addSecs(1));
     }
     expectOutcome(m_f.replay(records), code);
+}
+
+void TestX509PopAttestor::selectors_data()
+{
+    QTest::addColumn<bool>("intermediate"); // the leaf chains through an intermediate CA
+    QTest::addColumn<qint64>("serial");
+    QTest::addColumn<QString>("serialHex");
+    QTest::addColumn<QStringList>("uris");
+    QTest::addColumn<QStringList>("sans"); // the san selectors' values, in order
+    QTest::newRow("leaf under the root")
+        << false << qint64(0x1f2e3d4c5b6a) << "1f2e3d4c5b6a" << QStringList{} << QStringList{};
+    QTest::newRow("leaf under an intermediate: both CAs' fingerprints")
+        << true << qint64(0x7a) << "7a" << QStringList{} << QStringList{};
+    QTest::newRow("serial with leading zero nibble: no leading zero")
+        << false << qint64(0x0abc) << "abc" << QStringList{} << QStringList{};
+    QTest::newRow("x509pop SANs of the trust domain only")
+        << false << qint64(0x10) << "10"
+        << QStringList{QStringLiteral("x509pop://lab.example/datacenter:us-east-1"),
+                       QStringLiteral("spiffe://lab.example/node"),
+                       QStringLiteral("x509pop://other.example/datacenter:eu-west-1"),
+                       QStringLiteral("x509pop://lab.example/rack:r12"),
+                       QStringLiteral("x509pop://lab.example/no-value"),
+                       QStringLiteral("x509pop://lab.example.evil/rack:r1")}
+        << QStringList{QStringLiteral("datacenter:us-east-1"), QStringLiteral("rack:r12")};
+}
+
+void TestX509PopAttestor::selectors()
+{
+    QFETCH(bool, intermediate);
+    QFETCH(qint64, serial);
+    QFETCH(QString, serialHex);
+    QFETCH(QStringList, uris);
+    QFETCH(QStringList, sans);
+    const Key midKey = Key::generate(KeyType::EcP256).value();
+    CertificateSpec midSpec;
+    midSpec.role = CertificateSpec::Role::SigningCa;
+    midSpec.commonName = QStringLiteral("pop intermediate");
+    midSpec.notBefore = t0().addDays(-5);
+    midSpec.notAfter = t0().addDays(100);
+    const Certificate mid = CertificateBuilder::build(midSpec, midKey, m_caKey, &m_ca).value();
+    const Key &issuerKey = intermediate ? midKey : m_caKey;
+    const Certificate leaf = resigned(
+        issue(m_leafKey, issuerKey, intermediate ? mid : m_ca, t0().addDays(-1), t0().addDays(30)),
+        issuerKey, serial, uris);
+    EvidenceRecord rec = pop(leaf, m_leafKey, "challenge-s");
+    if (intermediate)
+        rec.payload.insert(QStringLiteral("chain"), QJsonArray{QString::fromLatin1(leaf.toPem()),
+                                                               QString::fromLatin1(mid.toPem())});
+    const AttestationResult r = m_f.replay({rec});
+    expectOutcome(r, {});
+    QStringList want{QStringLiteral("x509pop:subject:cn:node-7")};
+    if (intermediate)
+        want << QStringLiteral("x509pop:ca:fingerprint:") + sha1(mid);
+    want << QStringLiteral("x509pop:ca:fingerprint:") + sha1(m_ca)
+         << QStringLiteral("x509pop:serialnumber:") + serialHex;
+    for (const QString &san : sans)
+        want << QStringLiteral("x509pop:san:") + san;
+    QCOMPARE(r.selectors, want);
+    const QJsonObject node = r.claims.value(QLatin1String("node")).toObject();
+    QCOMPARE(node.value(QLatin1String("serial_number")).toString(), serialHex);
+    QCOMPARE(node.value(QLatin1String("san")).toArray(), QJsonArray::fromStringList(sans));
+    QCOMPARE(node.value(QLatin1String("ca_fingerprints")).toArray().size(), intermediate ? 2 : 1);
 }
 
 QTEST_GUILESS_MAIN(TestX509PopAttestor)
