@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 class TestCliAttestation : public QObject
 {
     Q_OBJECT
@@ -118,6 +120,7 @@ void TestCliAttestation::verifyPrintsOneResultPerRecord()
     const QList<QJsonObject> results = lines(r.out);
     QCOMPARE(results.size(), 300);
     QSet<QString> attestors;
+    QSet<QString> selectors;
     int affirming = 0;
     for (const QJsonObject &o : results) {
         for (const char *key : {"subject", "attestor", "verdict", "selectors", "reasons"})
@@ -128,6 +131,19 @@ void TestCliAttestation::verifyPrintsOneResultPerRecord()
         QCOMPARE(o.value(QLatin1String("reasons")).toArray().isEmpty(), verdict != QLatin1String("contraindicated"));
         affirming += verdict == QLatin1String("affirming");
         attestors << o.value(QLatin1String("attestor")).toString();
+        for (const QJsonValue &s : o.value(QLatin1String("selectors")).toArray())
+            selectors << s.toString();
+    }
+    // The lab records the API objects SPIRE's server would look up, and they verify.
+    for (const char *prefix :
+         {"k8s_psat:agent_node_ip:10.", "k8s_psat:agent_pod_label:app:spire-agent",
+          "k8s_psat:agent_node_label:topology.kubernetes.io/zone:", "aws_iid:iamrole:arn:aws:iam::",
+          "aws_iid:tag:env:lab", "aws_iid:sg:id:", "gcp_iit:tag:lab",
+          "gcp_iit:metadata:role:worker", "gcp_iit:label:env:lab", "x509pop:serialnumber:"}) {
+        const QString p = QString::fromLatin1(prefix);
+        QVERIFY2(std::any_of(selectors.cbegin(), selectors.cend(),
+                             [&](const QString &s) { return s.startsWith(p); }),
+                 prefix);
     }
     // Every node platform of the lab verified, and most records were good.
     for (const char *a : {"k8s_psat", "aws_iid", "gcp_iit", "x509pop", "tpm", "signal"})

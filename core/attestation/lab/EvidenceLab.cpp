@@ -44,6 +44,9 @@ struct LabNode
     Certificate popCert;
     Key ak;
     TpmPcrValues pcrs;
+    /// API objects recorded beside this node's evidence (pod and node, instance and profile),
+    /// built once: payload fields merged into each of its node attestations.
+    QJsonObject recorded;
 };
 
 struct LabWorkload
@@ -82,6 +85,7 @@ public:
 
 private:
     Result<void> addNode(int i, const QDateTime &start, qint64 spanMs);
+    static QJsonObject recordedObjects(const LabNode &node, int i);
     Result<QJsonObject> nodeEvidence(LabNode &node, const QDateTime &t, bool drift);
     Result<QJsonObject> workloadEvidence(const LabWorkload &w, const QDateTime &t);
     double uniform() { return std::uniform_real_distribution<double>(0, 1)(m_rng); }
@@ -234,6 +238,9 @@ Result<void> Generator::addNode(int i, const QDateTime &start, qint64 spanMs)
         break;
     }
     }
+    // Every other node of a platform comes with the API objects SPIRE's server would look up.
+    if ((i / kPlatforms) % 2 == 0)
+        n.recorded = recordedObjects(n, i);
     auto agentId = AgentId::make(m_ca.trustDomain(), attestor, agentParts);
     if (!agentId)
         return agentId.error();
@@ -249,10 +256,59 @@ Result<void> Generator::addNode(int i, const QDateTime &start, qint64 spanMs)
     return {};
 }
 
+QJsonObject Generator::recordedObjects(const LabNode &n, int i)
+{
+    const QString ip =
+        QStringLiteral("10.%1.%2.%3").arg(i >> 16 & 0xff).arg(i >> 8 & 0xff).arg(i & 0xff);
+    switch (n.platform) {
+    case Platform::Psat:
+        return {{QStringLiteral("pod"),
+                 ClusterIssuer::podObject(
+                     n.pod, {{QStringLiteral("app"), QStringLiteral("spire-agent")}}, ip)},
+                {QStringLiteral("node"),
+                 ClusterIssuer::nodeObject(n.pod,
+                                           {{QStringLiteral("topology.kubernetes.io/zone"),
+                                             QStringLiteral("lab-zone-%1").arg(i % 3)}},
+                                           ip)}};
+    case Platform::Aws:
+        return {{QStringLiteral("instance"),
+                 CloudProvider::describeInstance(n.aws,
+                                                 {{QStringLiteral("Name"), n.subject.mid(5)},
+                                                  {QStringLiteral("env"), QStringLiteral("lab")}},
+                                                 {{QStringLiteral("sg-0lab%1").arg(i % 4),
+                                                   QStringLiteral("lab-nodes-%1").arg(i % 4)}},
+                                                 QStringLiteral("lab-node"))},
+                {QStringLiteral("instance_profile"),
+                 CloudProvider::instanceProfile(n.aws, QStringLiteral("lab-node"),
+                                                {QStringLiteral("lab-node-role")})}};
+    case Platform::Gcp:
+        return {
+            {QStringLiteral("instance"),
+             GcpIdentityProvider::instanceObject(
+                 n.gcp, {QStringLiteral("lab")}, {{QStringLiteral("env"), QStringLiteral("lab")}},
+                 {{QStringLiteral("role"), QStringLiteral("worker")}})}};
+    case Platform::X509Pop:
+    case Platform::Tpm:
+        break;
+    }
+    return {};
+}
+
 QJsonObject Generator::anchorsJson() const
 {
-    QJsonArray anchors{m_cluster->anchorJson(kPsatAudience), m_gcp->anchorJson(kGcpAudience),
-                       m_aws->anchorJson(), m_release->anchorJson(),
+    // The SPIRE server settings: the agents' service account and the lab's project allowed, the
+    // label and metadata keys the recorded objects carry turned into selectors.
+    QJsonObject psat = m_cluster->anchorJson(kPsatAudience);
+    psat.insert(QStringLiteral("service_account_allow_list"),
+                QJsonArray{QStringLiteral("spire:spire-agent")});
+    psat.insert(QStringLiteral("allowed_node_label_keys"),
+                QJsonArray{QStringLiteral("topology.kubernetes.io/zone")});
+    psat.insert(QStringLiteral("allowed_pod_label_keys"), QJsonArray{QStringLiteral("app")});
+    QJsonObject gcp = m_gcp->anchorJson(kGcpAudience);
+    gcp.insert(QStringLiteral("projectid_allow_list"), QJsonArray{QStringLiteral("lab-project")});
+    gcp.insert(QStringLiteral("allowed_label_keys"), QJsonArray{QStringLiteral("env")});
+    gcp.insert(QStringLiteral("allowed_metadata_keys"), QJsonArray{QStringLiteral("role")});
+    QJsonArray anchors{psat, gcp, m_aws->anchorJson(), m_release->anchorJson(),
                        QJsonObject{{QStringLiteral("kind"), QStringLiteral("x509pop_ca")},
                                    {QStringLiteral("name"), QStringLiteral("lab-pop-ca")},
                                    {QStringLiteral("pem"), QString::fromLatin1(m_popCa.toPem())}}};
@@ -381,6 +437,8 @@ Result<LabSummary> Generator::run(QFile &out, const QDateTime &start, qint64 ste
             auto payload = nodeEvidence(node, t, drift);
             if (!payload)
                 return payload.error();
+            for (auto it = node.recorded.constBegin(); it != node.recorded.constEnd(); ++it)
+                payload->insert(it.key(), it.value());
             static const char *names[] = {"k8s_psat", "aws_iid", "gcp_iit", "x509pop", "tpm"};
             rec.attestor = QString::fromLatin1(names[int(node.platform)]);
             rec.subject = node.subject;
