@@ -39,7 +39,7 @@ struct AttestationReason
 /// expired, not_yet_valid, replayed, out_of_order, attestor_unknown, token_unknown, token_used,
 /// chain_invalid, document_mismatch, digest_mismatch, reference_mismatch, digest_not_allowed,
 /// agent_svid_invalid, agent_not_attested, selector_foreign, signal_unknown, anchor_unknown,
-/// claim_mismatch.
+/// claim_mismatch, not_allowed, value_too_large. Warnings: claim_missing, allow_list_missing.
 struct AttestationResult
 {
     QDateTime time;
