@@ -3,8 +3,8 @@
 
 #include "core/attestation/AgentId.h"
 #include "core/attestation/AwsRecordedInstance.h"
+#include "core/crypto/Digest.h"
 
-#include <QCryptographicHash>
 #include <QJsonDocument>
 
 #include <openssl/cms.h>
@@ -58,9 +58,10 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     }
     if (!checkAnchorUsable(*anchor, record.time, context, r))
         return r;
-    if (context.state.anyKeyRevoked() && context.state.keyRevoked(signerCert.publicKey().fingerprint())) {
+    const QByteArray signerFingerprint = signerCert.publicKeyFingerprint();
+    if (context.state.anyKeyRevoked() && context.state.keyRevoked(signerFingerprint)) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
-                 QString::fromLatin1(signerCert.publicKey().fingerprint()));
+                 QString::fromLatin1(signerFingerprint));
         return r;
     }
     X509StackPtr certs(sk_X509_new_null());
@@ -79,7 +80,7 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
                  takeOpenSslErrors());
         return r;
     }
-    r.keyFingerprints << QString::fromLatin1(signerCert.publicKey().fingerprint());
+    r.keyFingerprints << QString::fromLatin1(signerFingerprint);
     if (!detached && bioBytes(out.get()) != document) {
         r.refuse(QStringLiteral("document_mismatch"), QStringLiteral("the signed document"),
                  QStringLiteral("a different document"));
@@ -128,7 +129,7 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     r.agentId = *agent;
     // The document never changes for an instance; each signature (with its signing time) is
     // what may be presented once.
-    r.nonce = QString::fromLatin1(QCryptographicHash::hash(*der, QCryptographicHash::Sha256).toHex());
+    r.nonce = QString::fromLatin1(sha256Hex(*der));
     return r;
 }
 

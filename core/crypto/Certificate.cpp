@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/Certificate.h"
 
-#include <openssl/pem.h>
+#include "core/crypto/Digest.h"
 
-#include <QCryptographicHash>
+#include <openssl/pem.h>
 
 namespace ta::core {
 namespace {
@@ -169,13 +169,27 @@ Key Certificate::publicKey() const
         return Key(EvpPkeyPtr(k));
     takeOpenSslErrors();
     // A leaf fresh from CertificateBuilder: decode the key from its encoded SubjectPublicKeyInfo.
+    auto key = Key::fromPublicDer(subjectPublicKeyInfoDer());
+    return key ? *key : Key();
+}
+
+QByteArray Certificate::subjectPublicKeyInfoDer() const
+{
+    if (!m_x509)
+        return {};
     unsigned char *der = nullptr;
     const int len = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(m_x509.get()), &der);
     if (len <= 0)
         return {};
-    auto key = Key::fromPublicDer(QByteArray(reinterpret_cast<const char *>(der), len));
+    QByteArray out(reinterpret_cast<const char *>(der), len);
     OPENSSL_free(der);
-    return key ? *key : Key();
+    return out;
+}
+
+QByteArray Certificate::publicKeyFingerprint() const
+{
+    const QByteArray spki = subjectPublicKeyInfoDer();
+    return spki.isEmpty() ? QByteArray() : sha256Hex(spki);
 }
 
 bool Certificate::hasDecodedPublicKey() const
@@ -254,7 +268,7 @@ bool Certificate::isSelfSigned() const
 
 QByteArray Certificate::fingerprint() const
 {
-    return QCryptographicHash::hash(toDer(), QCryptographicHash::Sha256).toHex();
+    return sha256Hex(toDer());
 }
 
 QString Certificate::signatureAlgorithm() const

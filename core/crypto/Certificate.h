@@ -42,6 +42,9 @@ public:
     QDateTime notBefore() const;
     QDateTime notAfter() const;
     Key publicKey() const;
+    /// The subject key's Key::fingerprint(), hashed from the SubjectPublicKeyInfo as encoded in
+    /// the certificate: no key is decoded or re-encoded, so it is cheap enough per record.
+    QByteArray publicKeyFingerprint() const;
     /// Whether OpenSSL holds the subject key decoded (false for a leaf fresh from
     /// CertificateBuilder, which skips that cost; see reparsed()).
     bool hasDecodedPublicKey() const;
@@ -68,6 +71,9 @@ public:
     bool operator==(const Certificate &other) const;
 
 private:
+    /// The SubjectPublicKeyInfo DER as the certificate holds it.
+    QByteArray subjectPublicKeyInfoDer() const;
+
     X509Ptr m_x509;
 };
 

@@ -1,21 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/Key.h"
 
+#include "core/crypto/Digest.h"
+
 #include <openssl/core_names.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 #include <openssl/rsa.h>
 
-#include <QCryptographicHash>
-
 namespace ta::core {
 
-Key::Key(EvpPkeyPtr pkey) : m_pkey(std::move(pkey)) {}
+Key::Key(EvpPkeyPtr pkey)
+    : m_pkey(std::move(pkey)), m_derived(m_pkey ? std::make_shared<Derived>() : nullptr)
+{
+}
 
 Key::Key(const Key &other)
 {
-    if (other.m_pkey && EVP_PKEY_up_ref(other.m_pkey.get()) == 1)
+    if (other.m_pkey && EVP_PKEY_up_ref(other.m_pkey.get()) == 1) {
         m_pkey.reset(other.m_pkey.get());
+        m_derived = other.m_derived;
+    }
 }
 
 Key &Key::operator=(const Key &other)
@@ -23,6 +28,7 @@ Key &Key::operator=(const Key &other)
     if (this != &other) {
         Key copy(other);
         m_pkey = std::move(copy.m_pkey);
+        m_derived = std::move(copy.m_derived);
     }
     return *this;
 }
@@ -155,17 +161,26 @@ QByteArray Key::publicPem() const
     return bioBytes(bio.get());
 }
 
+const Key::Derived *Key::derived() const
+{
+    if (!m_derived)
+        return nullptr;
+    std::call_once(m_derived->once, [this] {
+        unsigned char *buf = nullptr;
+        const int len = i2d_PUBKEY(m_pkey.get(), &buf);
+        if (len <= 0)
+            return;
+        m_derived->publicDer = QByteArray(reinterpret_cast<const char *>(buf), len);
+        OPENSSL_free(buf);
+        m_derived->fingerprint = sha256Hex(m_derived->publicDer);
+    });
+    return m_derived.get();
+}
+
 QByteArray Key::publicDer() const
 {
-    if (!m_pkey)
-        return {};
-    unsigned char *buf = nullptr;
-    const int len = i2d_PUBKEY(m_pkey.get(), &buf);
-    if (len <= 0)
-        return {};
-    QByteArray out(reinterpret_cast<const char *>(buf), len);
-    OPENSSL_free(buf);
-    return out;
+    const Derived *d = derived();
+    return d ? d->publicDer : QByteArray();
 }
 
 QByteArray Key::privatePkcs8Pem() const
@@ -205,7 +220,8 @@ Result<QByteArray> Key::encryptedPkcs8Pem(const QByteArray &passphrase) const
 
 QByteArray Key::fingerprint() const
 {
-    return QCryptographicHash::hash(publicDer(), QCryptographicHash::Sha256).toHex();
+    const Derived *d = derived();
+    return d ? d->fingerprint : QByteArray();
 }
 
 Key Key::publicKey() const

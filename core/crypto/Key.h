@@ -7,6 +7,9 @@
 
 #include <QByteArray>
 
+#include <memory>
+#include <mutex>
+
 #include <optional>
 
 namespace ta::core {
@@ -41,12 +44,15 @@ public:
     int bits() const;
 
     QByteArray publicPem() const;
+    /// SubjectPublicKeyInfo DER; encoded once and shared by every copy, like fingerprint().
     QByteArray publicDer() const;
     /// Unencrypted PKCS#8 PEM; empty for a public key.
     QByteArray privatePkcs8Pem() const;
     /// PKCS#8 encrypted with PBES2: scrypt key derivation and AES-256-CBC.
     Result<QByteArray> encryptedPkcs8Pem(const QByteArray &passphrase) const;
     /// SHA-256 of the SubjectPublicKeyInfo DER, hex: a stable identity for the public half.
+    /// Computed once and shared by every copy (OpenSSL 3's encoder makes each encoding cost as
+    /// much as an RSA verify); safe to call from several threads.
     QByteArray fingerprint() const;
 
     /// The public half only.
@@ -56,7 +62,17 @@ public:
     EVP_PKEY *get() const { return m_pkey.get(); }
 
 private:
+    /// What copies share besides the key: values derived from it once.
+    struct Derived
+    {
+        std::once_flag once;
+        QByteArray publicDer;
+        QByteArray fingerprint;
+    };
+    const Derived *derived() const;
+
     EvpPkeyPtr m_pkey;
+    std::shared_ptr<Derived> m_derived;
 };
 
 } // namespace ta::core

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "core/crypto/CertificateBuilder.h"
 #include "core/crypto/Key.h"
 
+#include <QCryptographicHash>
 #include <QTest>
+
+#include <thread>
+#include <vector>
 
 using namespace ta::core;
 
@@ -16,6 +21,9 @@ private Q_SLOTS:
     void wrongPassphraseRefused();
     void encryptedPemHoldsNoClearKey();
     void garbageRefused();
+    void fingerprintSharedByCopiesAndThreads();
+    void certificateKeyFingerprint_data();
+    void certificateKeyFingerprint();
 };
 
 void TestKey::generate_data()
@@ -94,6 +102,79 @@ void TestKey::garbageRefused()
 {
     QVERIFY(!Key::fromPem("not a key").ok());
     QVERIFY(!Key::fromPublicDer(QByteArray(10, 'x')).ok());
+}
+
+
+void TestKey::fingerprintSharedByCopiesAndThreads()
+{
+    auto key = Key::generate(KeyType::EcP256);
+    QVERIFY(key.ok());
+    const QByteArray expected = QCryptographicHash::hash(key->publicDer(), QCryptographicHash::Sha256).toHex();
+    QCOMPARE(expected.size(), 64);
+    const Key copy = *key;
+    Key assigned;
+    QVERIFY(assigned.fingerprint().isEmpty());
+    assigned = copy;
+    // The first caller computes it; every copy and every thread sees the same value.
+    std::vector<QByteArray> seen(8);
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < seen.size(); ++i)
+        threads.emplace_back([&, i] { seen[i] = (i % 2 ? copy : assigned).fingerprint(); });
+    for (std::thread &t : threads)
+        t.join();
+    for (const QByteArray &fp : seen)
+        QCOMPARE(fp, expected);
+    QCOMPARE(key->fingerprint(), expected);
+    // Encoded once: every copy hands out the same shared bytes.
+    QCOMPARE(copy.publicDer().constData(), key->publicDer().constData());
+    // Another key does not share the cached value.
+    auto other = Key::generate(KeyType::EcP256);
+    QVERIFY(other.ok());
+    QVERIFY(other->fingerprint() != expected);
+}
+
+void TestKey::certificateKeyFingerprint_data()
+{
+    QTest::addColumn<KeyType>("type");
+    QTest::addColumn<bool>("leaf");
+    QTest::newRow("ec-p256 CA") << KeyType::EcP256 << false;
+    QTest::newRow("ec-p256 leaf, key not decoded") << KeyType::EcP256 << true;
+    QTest::newRow("ec-p384 CA") << KeyType::EcP384 << false;
+    QTest::newRow("rsa-2048 CA") << KeyType::Rsa2048 << false;
+}
+
+void TestKey::certificateKeyFingerprint()
+{
+    QFETCH(KeyType, type);
+    QFETCH(bool, leaf);
+    auto caKey = Key::generate(type);
+    QVERIFY(caKey.ok());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    CertificateSpec spec;
+    spec.role = CertificateSpec::Role::SigningCa;
+    spec.uriSan = QStringLiteral("spiffe://example.org");
+    spec.commonName = QStringLiteral("CA");
+    spec.notBefore = now;
+    spec.notAfter = now.addDays(1);
+    auto ca = CertificateBuilder::build(spec, *caKey, *caKey, nullptr);
+    QVERIFY(ca.ok());
+    Certificate cert = *ca;
+    Key subjectKey = *caKey;
+    if (leaf) {
+        auto leafKey = Key::generate(type);
+        QVERIFY(leafKey.ok());
+        spec.role = CertificateSpec::Role::Leaf;
+        spec.uriSan = QStringLiteral("spiffe://example.org/w");
+        auto issued = CertificateBuilder::build(spec, *leafKey, *caKey, &*ca);
+        QVERIFY(issued.ok());
+        QVERIFY(!issued->hasDecodedPublicKey());
+        cert = *issued;
+        subjectKey = *leafKey;
+    }
+    // The same identity whether hashed from the certificate's bytes or the decoded key.
+    QCOMPARE(cert.publicKeyFingerprint(), subjectKey.fingerprint());
+    QCOMPARE(cert.publicKeyFingerprint(), cert.publicKey().fingerprint());
+    QCOMPARE(cert.reparsed().publicKeyFingerprint(), subjectKey.fingerprint());
 }
 
 QTEST_GUILESS_MAIN(TestKey)
