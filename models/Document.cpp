@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/Document.h"
 
+#include "models/AnchorEditCommand.h"
 #include "models/AuthorityStatusCommand.h"
 #include "models/CreateTrustDomainCommand.h"
 #include "models/DeleteTrustDomainCommand.h"
@@ -11,8 +12,42 @@
 
 namespace ta::models {
 
+using core::AnchorEntryKey;
+using core::AnchorList;
+using core::AttestationStore;
 using core::Error;
 using core::Result;
+
+namespace {
+
+/// Runs @p change on the anchors and reference values named by @p keys and pushes the command
+/// that undoes it, holding those entries' rows as they were before and after.
+Result<void> editAnchors(Document &document, AnchorEditCommand::Operation operation,
+                         AnchorList list, const QString &subject, QList<AnchorEntryKey> keys,
+                         const std::function<Result<void>(AttestationStore &)> &change)
+{
+    // An edit that keeps its ID names one entry twice; its row must be kept only once.
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    AttestationStore store(document.workspace().database());
+    auto before = store.storedEntries(keys);
+    if (!before)
+        return before.error();
+    if (auto r = change(store); !r)
+        return r;
+    auto after = store.storedEntries(keys);
+    if (!after) {
+        // The change is in the file but could not be recorded: no history may claim otherwise.
+        document.undoStack()->clear();
+        document.notifyAnchorsChanged();
+        return after.error();
+    }
+    document.undoStack()->push(new AnchorEditCommand(&document, operation, list, subject, keys,
+                                                     std::move(*before), std::move(*after)));
+    document.notifyAnchorsChanged();
+    return {};
+}
+
+} // namespace
 
 Document::Document(std::unique_ptr<core::Workspace> workspace, QObject *parent)
     : QObject(parent), m_workspace(std::move(workspace)), m_undoStack(new QUndoStack(this)),
@@ -159,6 +194,93 @@ Result<void> Document::revokeAuthority(const QString &trustDomain, const QString
     return {};
 }
 
+Result<core::AnchorSet> Document::anchors()
+{
+    return AttestationStore(m_workspace->database()).anchors();
+}
+
+Result<void> Document::addAnchors(const core::AnchorSet &set)
+{
+    if (set.anchors().isEmpty() && set.referenceValues().isEmpty())
+        return core::makeError(QStringLiteral("anchors.nothing_to_import"));
+    QList<AnchorEntryKey> keys;
+    for (const core::TrustAnchor &a : set.anchors())
+        keys.append({AnchorList::Anchors, a.id});
+    for (const core::ReferenceValue &v : set.referenceValues())
+        keys.append({AnchorList::ReferenceValues, v.id});
+    return editAnchors(*this, AnchorEditCommand::Operation::Import, AnchorList::Anchors, {}, keys,
+                       [&](AttestationStore &store) { return store.saveAnchors(set, now()); });
+}
+
+Result<QString> Document::addAnchor(const QJsonObject &entry)
+{
+    auto anchor = core::AnchorSet::anchorFromJson(entry);
+    if (!anchor)
+        return anchor.error();
+    auto r = editAnchors(*this, AnchorEditCommand::Operation::Add, AnchorList::Anchors, anchor->id,
+                         {{AnchorList::Anchors, anchor->id}},
+                         [&](AttestationStore &store) { return store.addAnchor(*anchor, now()); });
+    if (!r)
+        return r.error();
+    return anchor->id;
+}
+
+Result<QString> Document::addReferenceValue(const QJsonObject &entry)
+{
+    auto value = core::AnchorSet::referenceValueFromJson(entry);
+    if (!value)
+        return value.error();
+    auto r = editAnchors(
+        *this, AnchorEditCommand::Operation::Add, AnchorList::ReferenceValues, value->id,
+        {{AnchorList::ReferenceValues, value->id}},
+        [&](AttestationStore &store) { return store.addReferenceValue(*value, now()); });
+    if (!r)
+        return r.error();
+    return value->id;
+}
+
+Result<QString> Document::replaceAnchor(const QString &oldId, const QJsonObject &entry)
+{
+    auto anchor = core::AnchorSet::anchorFromJson(entry);
+    if (!anchor)
+        return anchor.error();
+    auto r = editAnchors(
+        *this, AnchorEditCommand::Operation::Edit, AnchorList::Anchors, oldId,
+        {{AnchorList::Anchors, oldId}, {AnchorList::Anchors, anchor->id}},
+        [&](AttestationStore &store) { return store.replaceAnchor(oldId, *anchor, now()); });
+    if (!r)
+        return r.error();
+    return anchor->id;
+}
+
+Result<QString> Document::replaceReferenceValue(const QString &oldId, const QJsonObject &entry)
+{
+    auto value = core::AnchorSet::referenceValueFromJson(entry);
+    if (!value)
+        return value.error();
+    auto r = editAnchors(
+        *this, AnchorEditCommand::Operation::Edit, AnchorList::ReferenceValues, oldId,
+        {{AnchorList::ReferenceValues, oldId}, {AnchorList::ReferenceValues, value->id}},
+        [&](AttestationStore &store) { return store.replaceReferenceValue(oldId, *value, now()); });
+    if (!r)
+        return r.error();
+    return value->id;
+}
+
+Result<void> Document::removeAnchor(const QString &id)
+{
+    return editAnchors(*this, AnchorEditCommand::Operation::Remove, AnchorList::Anchors, id,
+                       {{AnchorList::Anchors, id}},
+                       [&](AttestationStore &store) { return store.removeAnchor(id); });
+}
+
+Result<void> Document::removeReferenceValue(const QString &id)
+{
+    return editAnchors(*this, AnchorEditCommand::Operation::Remove, AnchorList::ReferenceValues, id,
+                       {{AnchorList::ReferenceValues, id}},
+                       [&](AttestationStore &store) { return store.removeReferenceValue(id); });
+}
+
 void Document::notifyTrustDomainsChanged()
 {
     Q_EMIT trustDomainsChanged();
@@ -172,6 +294,11 @@ void Document::notifyAuthoritiesChanged(const QString &trustDomain)
 void Document::notifyCredentialsChanged()
 {
     Q_EMIT credentialsChanged();
+}
+
+void Document::notifyAnchorsChanged()
+{
+    Q_EMIT anchorsChanged();
 }
 
 void Document::reportCommandFailure(const Error &error)

@@ -2,10 +2,12 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/attestation/AnchorSet.h"
 #include "core/store/CredentialIssuer.h"
 #include "core/store/Workspace.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QObject>
 
 #include <functional>
@@ -63,10 +65,31 @@ public:
     [[nodiscard]] core::Result<void> revokeAuthority(const QString &trustDomain,
                                                      const QString &authorityId);
 
+    /// Every stored trust anchor and reference value.
+    [[nodiscard]] core::Result<core::AnchorSet> anchors();
+    /// Imports trust anchors and reference values; stored entries of the same IDs are replaced
+    /// (undoable: undo removes what the import added and puts back what it replaced).
+    [[nodiscard]] core::Result<void> addAnchors(const core::AnchorSet &set);
+    /// Adds one entry in the anchors file form and returns its ID (undoable). An ID already
+    /// stored is refused (anchors.duplicate_id). A join token's clear "token" is hashed; only
+    /// the hash reaches the file or the undo history.
+    [[nodiscard]] core::Result<QString> addAnchor(const QJsonObject &entry);
+    [[nodiscard]] core::Result<QString> addReferenceValue(const QJsonObject &entry);
+    /// Replaces the entry @p oldId by @p entry in place, under the new entry's ID and kind, and
+    /// returns that ID (undoable).
+    [[nodiscard]] core::Result<QString> replaceAnchor(const QString &oldId,
+                                                      const QJsonObject &entry);
+    [[nodiscard]] core::Result<QString> replaceReferenceValue(const QString &oldId,
+                                                              const QJsonObject &entry);
+    /// Removes one entry (undoable: undo puts it back in its place).
+    [[nodiscard]] core::Result<void> removeAnchor(const QString &id);
+    [[nodiscard]] core::Result<void> removeReferenceValue(const QString &id);
+
     /// Called by the undo commands after they changed the workspace.
     void notifyTrustDomainsChanged();
     void notifyAuthoritiesChanged(const QString &trustDomain);
     void notifyCredentialsChanged();
+    void notifyAnchorsChanged();
     /// Called by an undo command whose undo or redo failed (the file changed under it).
     void reportCommandFailure(const core::Error &error);
 
@@ -75,6 +98,8 @@ Q_SIGNALS:
     /// Slots, settings or the bundle of @p trustDomain changed.
     void authoritiesChanged(const QString &trustDomain);
     void credentialsChanged();
+    /// Trust anchors or reference values were added, changed or removed.
+    void anchorsChanged();
     void commandFailed(const ta::core::Error &error);
 
 private:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "../core/store/AnchorRowsDump.h"
 #include "core/store/Workspace.h"
 
 #include <QStringList>

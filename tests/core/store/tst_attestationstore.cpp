@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Single-entry edits of trust anchors and reference values in a real workspace file: add, replace
 // in place (even under another ID or kind), remove, and the verbatim restore that undo relies on.
+#include "AnchorRowsDump.h"
+
 #include "core/attestation/AnchorSet.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/Workspace.h"
@@ -114,23 +116,7 @@ QJsonObject TestAttestationStore::image(const QString &repository)
 
 QStringList TestAttestationStore::dump() const
 {
-    QStringList out;
-    auto db = Database::open(m_path, Database::Mode::OpenExisting);
-    if (!db)
-        return {db.error().toString()};
-    for (const char *table : {"trust_anchors", "reference_values"}) {
-        auto st =
-            db->prepare(QStringLiteral("SELECT * FROM %1 ORDER BY id").arg(QLatin1String(table)));
-        if (!st)
-            return {st.error().toString()};
-        while (st->next()) {
-            out << QStringLiteral("%1 %2 %3 %4 %5 %6")
-                       .arg(QLatin1String(table))
-                       .arg(st->int64(0))
-                       .arg(st->text(1), st->text(2), QString::fromUtf8(st->blob(3)), st->text(4));
-        }
-    }
-    return out;
+    return ta::tests::dumpAnchorRows(m_path);
 }
 
 void TestAttestationStore::addRefusesAnExistingId()

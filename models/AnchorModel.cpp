@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "models/AnchorModel.h"
+
+#include "models/Document.h"
+
+#include <QLocale>
+
+#include <limits>
+
+namespace ta::models {
+
+using core::AnchorKind;
+using core::AnchorList;
+
+namespace {
+
+QString shortHex(const QByteArray &hex)
+{
+    return QString::fromLatin1(hex.left(16)) + QChar(0x2026);
+}
+
+QString formatTime(const QDateTime &t)
+{
+    return QLocale().toString(t.toLocalTime(), QLocale::ShortFormat);
+}
+
+} // namespace
+
+AnchorModel::AnchorModel(Document *document, QObject *parent)
+    : QAbstractTableModel(parent), m_document(document)
+{
+    connect(document, &Document::anchorsChanged, this, &AnchorModel::reload);
+    reload();
+}
+
+void AnchorModel::reload()
+{
+    beginResetModel();
+    m_set = core::AnchorSet();
+    m_loadError.reset();
+    if (m_document) {
+        auto set = m_document->anchors();
+        if (set)
+            m_set = std::move(*set);
+        else
+            m_loadError = set.error();
+    }
+    endResetModel();
+}
+
+int AnchorModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_set.anchors().size() + m_set.referenceValues().size());
+}
+
+int AnchorModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(Column::Count);
+}
+
+AnchorList AnchorModel::listAt(int row) const
+{
+    return row < m_set.anchors().size() ? AnchorList::Anchors : AnchorList::ReferenceValues;
+}
+
+const core::TrustAnchor *AnchorModel::anchorAt(int row) const
+{
+    return row >= 0 && row < m_set.anchors().size() ? &m_set.anchors().at(row) : nullptr;
+}
+
+const core::ReferenceValue *AnchorModel::referenceValueAt(int row) const
+{
+    const qsizetype i = row - m_set.anchors().size();
+    return i >= 0 && i < m_set.referenceValues().size() ? &m_set.referenceValues().at(i) : nullptr;
+}
+
+QString AnchorModel::idAt(int row) const
+{
+    if (const core::TrustAnchor *a = anchorAt(row))
+        return a->id;
+    if (const core::ReferenceValue *v = referenceValueAt(row))
+        return v->id;
+    return {};
+}
+
+QJsonObject AnchorModel::documentAt(int row) const
+{
+    if (const core::TrustAnchor *a = anchorAt(row))
+        return a->document;
+    if (const core::ReferenceValue *v = referenceValueAt(row))
+        return v->document;
+    return {};
+}
+
+int AnchorModel::rowOf(AnchorList list, const QString &id) const
+{
+    if (list == AnchorList::Anchors) {
+        const core::TrustAnchor *a = m_set.anchor(id);
+        return a ? int(a - m_set.anchors().constData()) : -1;
+    }
+    const core::ReferenceValue *v = m_set.referenceValue(id);
+    return v ? int(m_set.anchors().size() + (v - m_set.referenceValues().constData())) : -1;
+}
+
+std::pair<QDateTime, QDateTime> AnchorModel::windowAt(int row) const
+{
+    const core::TrustAnchor *a = anchorAt(row);
+    if (!a)
+        return {};
+    QDateTime from = a->notBefore;
+    QDateTime until = a->notAfter;
+    // A CA or signing certificate past its own notAfter verifies nothing, whatever the entry says.
+    for (const core::Certificate &c : a->certificates) {
+        if (!from.isValid() || c.notBefore() > from)
+            from = c.notBefore();
+        if (!until.isValid() || c.notAfter() < until)
+            until = c.notAfter();
+    }
+    return {from, until};
+}
+
+AnchorModel::Validity AnchorModel::validityAt(int row) const
+{
+    const auto [from, until] = windowAt(row);
+    if (!from.isValid() && !until.isValid())
+        return Validity::Unlimited;
+    const QDateTime now = m_document ? m_document->now() : QDateTime::currentDateTimeUtc();
+    if (from.isValid() && now < from)
+        return Validity::NotYetValid;
+    if (until.isValid() && now >= until)
+        return Validity::Expired;
+    return Validity::Valid;
+}
+
+QStringList AnchorModel::kindNames(AnchorList list)
+{
+    if (list == AnchorList::ReferenceValues)
+        return {QStringLiteral("pcr"), QStringLiteral("image_digest")};
+    return {QStringLiteral("k8s_issuer"),       QStringLiteral("gcp_jwks"),
+            QStringLiteral("aws_signing_cert"), QStringLiteral("x509pop_ca"),
+            QStringLiteral("join_token"),       QStringLiteral("tpm_ak"),
+            QStringLiteral("cosign_key")};
+}
+
+QString AnchorModel::kindText(const QString &kindName)
+{
+    static const QHash<QString, const char *> texts{
+        {QStringLiteral("k8s_issuer"), QT_TR_NOOP("Kubernetes cluster issuer")},
+        {QStringLiteral("gcp_jwks"), QT_TR_NOOP("GCP signing keys (JWKS)")},
+        {QStringLiteral("aws_signing_cert"), QT_TR_NOOP("AWS document signing certificate")},
+        {QStringLiteral("x509pop_ca"), QT_TR_NOOP("x509pop CA certificate")},
+        {QStringLiteral("join_token"), QT_TR_NOOP("Join token")},
+        {QStringLiteral("tpm_ak"), QT_TR_NOOP("TPM attestation key")},
+        {QStringLiteral("cosign_key"), QT_TR_NOOP("Cosign public key")},
+        {QStringLiteral("pcr"), QT_TR_NOOP("Golden PCR value")},
+        {QStringLiteral("image_digest"), QT_TR_NOOP("Allowed image digest")},
+    };
+    const auto it = texts.constFind(kindName);
+    return it == texts.cend() ? kindName : tr(it.value());
+}
+
+QString AnchorModel::keyText(const core::Key &key)
+{
+    if (key.isEc())
+        return tr("EC P-%1").arg(key.bits());
+    if (key.isRsa())
+        return tr("RSA %1").arg(key.bits());
+    return tr("%1-bit key").arg(key.bits());
+}
+
+QString AnchorModel::nameAt(int row) const
+{
+    if (const core::TrustAnchor *a = anchorAt(row)) {
+        if (a->kind == AnchorKind::JoinToken)
+            return shortHex(a->tokenSha256);
+        if (a->name.isEmpty() && !a->certificates.isEmpty())
+            return a->certificates.first().subjectText();
+        return a->name;
+    }
+    const core::ReferenceValue *v = referenceValueAt(row);
+    return v->kind == core::ReferenceKind::Pcr ? v->subject : v->image;
+}
+
+QString AnchorModel::detailAt(int row) const
+{
+    if (const core::ReferenceValue *v = referenceValueAt(row)) {
+        if (v->kind == core::ReferenceKind::ImageDigest)
+            return v->digest;
+        return tr("%1 PCR %2 = %3").arg(v->bank).arg(v->index).arg(shortHex(v->value.toLatin1()));
+    }
+    const core::TrustAnchor *a = anchorAt(row);
+    switch (a->kind) {
+    case AnchorKind::TpmAk:
+    case AnchorKind::CosignKey:
+        return tr("%1, SHA-256 %2")
+            .arg(keyText(a->publicKey), shortHex(a->publicKey.fingerprint()));
+    case AnchorKind::K8sIssuer:
+    case AnchorKind::GcpJwks:
+        return tr("%1, audience %2, keys: %3")
+            .arg(a->issuer, a->audiences.join(QStringLiteral(", ")))
+            .arg(a->jwks.size());
+    case AnchorKind::X509PopCa:
+    case AnchorKind::AwsSigningCert:
+        return tr("Certificates: %1, SHA-256 %2")
+            .arg(a->certificates.size())
+            .arg(shortHex(a->certificates.first().fingerprint()));
+    case AnchorKind::JoinToken:
+        return tr("Single use, TTL %1 s; only its SHA-256 is stored")
+            .arg(a->notBefore.secsTo(a->notAfter));
+    }
+    return {};
+}
+
+QString AnchorModel::validityText(int row) const
+{
+    const auto [from, until] = windowAt(row);
+    switch (validityAt(row)) {
+    case Validity::Unlimited:
+        return anchorAt(row) ? tr("No limit") : tr("In force");
+    case Validity::NotYetValid:
+        return tr("From %1").arg(formatTime(from));
+    case Validity::Expired:
+        return tr("Expired %1").arg(formatTime(until));
+    case Validity::Valid:
+        return until.isValid() ? tr("Until %1").arg(formatTime(until)) : tr("Valid");
+    }
+    return {};
+}
+
+QVariant AnchorModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const int row = index.row();
+    const core::TrustAnchor *a = anchorAt(row);
+    const core::ReferenceValue *v = referenceValueAt(row);
+    const QString kindName = a ? core::anchorKindName(a->kind) : core::referenceKindName(v->kind);
+    switch (Role(role)) {
+    case Role::Id:
+        return idAt(row);
+    case Role::List:
+        return int(listAt(row));
+    case Role::KindName:
+        return kindName;
+    case Role::Sort:
+        if (Column(index.column()) == Column::Validity) {
+            // Soonest end first; entries without one last.
+            const QDateTime until = windowAt(row).second;
+            return until.isValid() ? until.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
+        }
+        break;
+    }
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != int(Role::Sort))
+        return {};
+    switch (Column(index.column())) {
+    case Column::Kind:
+        return kindText(kindName);
+    case Column::Name:
+        return nameAt(row);
+    case Column::Detail:
+        return detailAt(row);
+    case Column::Validity:
+        return validityText(row);
+    case Column::Id:
+        return idAt(row);
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+QVariant AnchorModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (Column(section)) {
+    case Column::Kind:
+        return tr("Kind");
+    case Column::Name:
+        return tr("Name / subject / image");
+    case Column::Detail:
+        return tr("Detail");
+    case Column::Validity:
+        return tr("Validity");
+    case Column::Id:
+        return tr("ID");
+    case Column::Count:
+        break;
+    }
+    return {};
+}
+
+} // namespace ta::models
