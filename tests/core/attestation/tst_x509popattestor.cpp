@@ -201,6 +201,8 @@ void TestX509PopAttestor::selectors()
                                                                QString::fromLatin1(mid.toPem())});
     const AttestationResult r = m_f.replay({rec});
     expectOutcome(r, {});
+    if (QTest::currentTestFailed()) // what follows reads the reasons or selectors
+        return;
     QStringList want{QStringLiteral("x509pop:subject:cn:node-7")};
     if (intermediate)
         want << QStringLiteral("x509pop:ca:fingerprint:") + sha1(mid);
