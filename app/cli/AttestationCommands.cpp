@@ -111,6 +111,9 @@ int evidenceVerify(const QStringList &args)
                       QStringLiteral("Store the nonces and join tokens consumed, so later runs refuse them.")});
     parser.addOption({QStringLiteral("fail-on-refusal"),
                       QStringLiteral("Exit 1 when any record is contraindicated.")});
+    parser.addOption({QStringLiteral("threads"),
+                      QStringLiteral("Threads checking signatures ahead of the replay (default: every core; 1: none)."),
+                      QStringLiteral("N")});
     addPassphraseOption(parser);
     if (auto stop = parseArgs(parser,
                               QStringLiteral("Replay evidence through the attestors. Exit 0 when the replay ran, "
@@ -149,6 +152,14 @@ int evidenceVerify(const QStringList &args)
         settings.nodeAttestationTtl = *ttl;
     }
     core::EvidenceVerifier verifier(*anchors, bundles, settings);
+    if (parser.isSet(QStringLiteral("threads"))) {
+        bool ok = false;
+        const int threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+        if (!ok || threads < 1 || threads > 256)
+            return badInput(core::makeError(QStringLiteral("cli.bad_number"),
+                                            QStringLiteral("--threads: 1 to 256, not ") + parser.value(QStringLiteral("threads"))));
+        verifier.setThreads(threads);
+    }
     if (auto r = store.loadConsumed(verifier.replayGuard(), verifier.state()); !r)
         return badInput(r.error());
 
@@ -183,7 +194,8 @@ int evidenceVerify(const QStringList &args)
         if (!n)
             return badInput(n.error());
     } else {
-        auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { emitResult(verifier.verify(r)); });
+        auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { verifier.submit(r, emitResult); });
+        verifier.finish(emitResult);
         if (!n)
             return badInput(n.error());
     }

@@ -115,16 +115,19 @@ core::Result<QList<core::PolicySubject>> replayedSubjects(core::Workspace &ws)
         return r.error();
     QList<core::PolicySubject> subjects;
     QHash<QString, qsizetype> index;
-    auto n = store.forEachEvidence([&](const core::EvidenceRecord &record) {
-        const core::AttestationResult result = verifier.verify(record);
-        auto it = index.find(result.subject);
-        if (it == index.end()) {
-            index.insert(result.subject, subjects.size());
-            subjects << core::PolicySubject::fromAttestationResult(result);
-        } else {
-            subjects[*it] = core::PolicySubject::fromAttestationResult(result);
-        }
-    });
+    const core::EvidenceVerifier::ResultSink keepLatest =
+        [&](const core::AttestationResult &result) {
+            auto it = index.find(result.subject);
+            if (it == index.end()) {
+                index.insert(result.subject, subjects.size());
+                subjects << core::PolicySubject::fromAttestationResult(result);
+            } else {
+                subjects[*it] = core::PolicySubject::fromAttestationResult(result);
+            }
+        };
+    auto n = store.forEachEvidence(
+        [&](const core::EvidenceRecord &record) { verifier.submit(record, keepLatest); });
+    verifier.finish(keepLatest);
     if (!n)
         return n.error();
     return subjects;

@@ -3,6 +3,7 @@
 
 #include "core/attestation/AnchorSet.h"
 #include "core/attestation/AttestationState.h"
+#include "core/attestation/SignatureMemo.h"
 #include "core/spiffe/TrustBundleSet.h"
 #include "core/spiffe/TrustDomain.h"
 
@@ -32,6 +33,10 @@ struct AttestationContext
     const AttestationState &state;
     const TrustBundleSet &bundles;
     const AttestationSettings &settings;
+    /// Signature outcomes already computed for this batch of records, when there is one
+    /// (EvidenceVerifier's parallel pre-pass); attestors route their signature checks through
+    /// checkSignature() with it.
+    SignatureMemo *signatures = nullptr;
 };
 
 } // namespace ta::core

@@ -11,7 +11,9 @@ namespace ta::core {
 
 /// Verifies one attestor's evidence in its real wire format and turns it into a result. An
 /// attestor is stateless: what it learns (a node attested, a token used) is carried in the
-/// result and applied by EvidenceVerifier, so a refused record changes nothing.
+/// result and applied by EvidenceVerifier, so a refused record changes nothing. verify() may
+/// run on several threads at once (EvidenceVerifier's pre-pass), and routes its signature
+/// checks through checkSignature() with the context's memo.
 class Attestor
 {
 public:

@@ -25,7 +25,8 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
         record.payload.value(QLatin1String("pkcs7")).toString().toLatin1(),
         QByteArray::AbortOnBase64DecodingErrors);
     if (document.isEmpty() || !der || der.decoded.isEmpty()) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.document, payload.pkcs7 (base64)"),
+        r.refuse(QStringLiteral("malformed"),
+                 QStringLiteral("payload.document, payload.pkcs7 (base64)"),
                  QStringLiteral("missing or not base64"));
         return r;
     }
@@ -33,7 +34,8 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, long(der.decoded.size())));
     if (!cms || OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed) {
         (void)takeOpenSslErrors();
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("PKCS#7 SignedData"), QStringLiteral("unparsable"));
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("PKCS#7 SignedData"),
+                 QStringLiteral("unparsable"));
         return r;
     }
     // Which anchor's certificate signed it: matched on the SignerInfo's issuer and serial before
@@ -64,27 +66,45 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
                  QString::fromLatin1(signerFingerprint));
         return r;
     }
-    X509StackPtr certs(sk_X509_new_null());
-    X509_up_ref(signerCert.get());
-    sk_X509_push(certs.get(), signerCert.get());
     // The anchor certificate is trusted as configured (AWS publishes it self-signed per
     // region): NOINTERN takes the signer only from it, NO_SIGNER_CERT_VERIFY skips building a
     // path above it. Detached signatures get the document as their content.
     const bool detached = CMS_is_detached(cms.get()) == 1;
-    BioPtr content = detached ? readBio(document) : BioPtr();
-    BioPtr out(BIO_new(BIO_s_mem()));
-    const int ok = CMS_verify(cms.get(), certs.get(), nullptr, content.get(), out.get(),
-                              CMS_NOINTERN | CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY);
-    if (ok != 1) {
+    QString failure;
+    auto verifyCms = [&] {
+        X509StackPtr certs(sk_X509_new_null());
+        X509_up_ref(signerCert.get());
+        sk_X509_push(certs.get(), signerCert.get());
+        BioPtr content = detached ? readBio(document) : BioPtr();
+        const bool ok = CMS_verify(cms.get(), certs.get(), nullptr, content.get(), nullptr,
+                                   CMS_NOINTERN | CMS_NO_SIGNER_CERT_VERIFY | CMS_BINARY) == 1;
+        failure = ok ? QString() : takeOpenSslErrors();
+        return ok;
+    };
+    // A remembered success skips the check; anything else runs it here, for its error.
+    const bool knownGood =
+        context.signatures &&
+        context.signatures->check(
+            signerFingerprint,
+            {"cms", *der, detached ? QByteArrayView(document) : QByteArrayView()}, verifyCms);
+    if (!knownGood && !verifyCms()) {
         r.refuse(QStringLiteral("signature_invalid"), QStringLiteral("signed by ") + anchor->id,
-                 takeOpenSslErrors());
+                 failure);
         return r;
     }
     r.keyFingerprints << QString::fromLatin1(signerFingerprint);
-    if (!detached && bioBytes(out.get()) != document) {
-        r.refuse(QStringLiteral("document_mismatch"), QStringLiteral("the signed document"),
-                 QStringLiteral("a different document"));
-        return r;
+    if (!detached) {
+        ASN1_OCTET_STRING **signedContent = CMS_get0_content(cms.get());
+        const QByteArray signedDocument =
+            signedContent && *signedContent
+                ? QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(*signedContent)),
+                             ASN1_STRING_length(*signedContent))
+                : QByteArray();
+        if (signedDocument != document) {
+            r.refuse(QStringLiteral("document_mismatch"), QStringLiteral("the signed document"),
+                     QStringLiteral("a different document"));
+            return r;
+        }
     }
     const QJsonObject doc = QJsonDocument::fromJson(document).object();
     const QString account = doc.value(QLatin1String("accountId")).toString();
@@ -92,9 +112,11 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     const QString az = doc.value(QLatin1String("availabilityZone")).toString();
     const QString instance = doc.value(QLatin1String("instanceId")).toString();
     const QString image = doc.value(QLatin1String("imageId")).toString();
-    const std::pair<const char *, QString> required[] = {
-        {"accountId", account}, {"region", region}, {"availabilityZone", az},
-        {"instanceId", instance}, {"imageId", image}};
+    const std::pair<const char *, QString> required[] = {{"accountId", account},
+                                                         {"region", region},
+                                                         {"availabilityZone", az},
+                                                         {"instanceId", instance},
+                                                         {"imageId", image}};
     for (const auto &[field, value] : required) {
         if (value.isEmpty())
             r.refuse(QStringLiteral("claim_missing"), QString::fromLatin1(field));
@@ -119,11 +141,13 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
                                 {QStringLiteral("availability_zone"), az},
                                 {QStringLiteral("instance_id"), instance},
                                 {QStringLiteral("image_id"), image},
-                                {QStringLiteral("instance_type"), doc.value(QLatin1String("instanceType")).toString()}});
+                                {QStringLiteral("instance_type"),
+                                 doc.value(QLatin1String("instanceType")).toString()}});
     recorded.addClaims(r.claims);
     auto agent = AgentId::make(context.settings.trustDomain, name(), {account, region, instance});
     if (!agent) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"), agent.error().code);
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"),
+                 agent.error().code);
         return r;
     }
     r.agentId = *agent;

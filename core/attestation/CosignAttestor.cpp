@@ -35,12 +35,12 @@ bool CosignAttestor::verifySignature(const Key &key, const QByteArray &payload,
                                      const QByteArray &signature)
 {
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
-    const bool ok = EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) == 1
-                    && EVP_DigestVerify(ctx.get(),
-                                        reinterpret_cast<const unsigned char *>(signature.constData()),
-                                        size_t(signature.size()),
-                                        reinterpret_cast<const unsigned char *>(payload.constData()),
-                                        size_t(payload.size())) == 1;
+    const bool ok =
+        EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) == 1 &&
+        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
+                         size_t(signature.size()),
+                         reinterpret_cast<const unsigned char *>(payload.constData()),
+                         size_t(payload.size())) == 1;
     (void)takeOpenSslErrors();
     return ok;
 }
@@ -57,43 +57,55 @@ AttestationResult CosignAttestor::verify(const EvidenceRecord &record,
     const auto signature = QByteArray::fromBase64Encoding(
         record.payload.value(QLatin1String("signature")).toString().toLatin1(),
         QByteArray::AbortOnBase64DecodingErrors);
-    if (repo.isEmpty() || !payload || payload.decoded.isEmpty() || !signature || signature.decoded.isEmpty()) {
-        r.refuse(QStringLiteral("malformed"),
-                 QStringLiteral("payload.image (repo@sha256:...), payload.payload, payload.signature (base64)"),
-                 reference);
+    if (repo.isEmpty() || !payload || payload.decoded.isEmpty() || !signature ||
+        signature.decoded.isEmpty()) {
+        r.refuse(
+            QStringLiteral("malformed"),
+            QStringLiteral(
+                "payload.image (repo@sha256:...), payload.payload, payload.signature (base64)"),
+            reference);
         return r;
     }
     // The signer: the anchor whose key verifies. Revoked anchors are tried too, so that their
     // signatures are refused as revoked rather than as unknown.
     const TrustAnchor *anchor = nullptr;
     for (const TrustAnchor *a : context.anchors.anchorsOfKind(AnchorKind::CosignKey)) {
-        if (verifySignature(a->publicKey, *payload, *signature)) {
+        if (checkSignature(context.signatures, a->publicKey.fingerprint(),
+                           {"cosign", *payload, *signature},
+                           [&] { return verifySignature(a->publicKey, *payload, *signature); })) {
             anchor = a;
             break;
         }
     }
     if (!anchor) {
-        r.refuse(QStringLiteral("signature_invalid"), QStringLiteral("signed by a cosign_key anchor"),
+        r.refuse(QStringLiteral("signature_invalid"),
+                 QStringLiteral("signed by a cosign_key anchor"),
                  QStringLiteral("no anchor key verifies"));
         return r;
     }
     if (!checkAnchorUsable(*anchor, record.time, context, r))
         return r;
-    if (context.state.anyKeyRevoked() && context.state.keyRevoked(anchor->publicKey.fingerprint())) {
+    if (context.state.anyKeyRevoked() &&
+        context.state.keyRevoked(anchor->publicKey.fingerprint())) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"), anchor->id);
         return r;
     }
-    const QJsonObject critical = QJsonDocument::fromJson(*payload).object()
-                                     .value(QLatin1String("critical")).toObject();
-    if (critical.value(QLatin1String("type")).toString() != QLatin1String("cosign container image signature")) {
+    const QJsonObject critical =
+        QJsonDocument::fromJson(*payload).object().value(QLatin1String("critical")).toObject();
+    if (critical.value(QLatin1String("type")).toString() !=
+        QLatin1String("cosign container image signature")) {
         r.refuse(QStringLiteral("malformed"), QStringLiteral("cosign container image signature"),
                  critical.value(QLatin1String("type")).toString());
         return r;
     }
-    const QString signedDigest = critical.value(QLatin1String("image")).toObject()
-                                     .value(QLatin1String("docker-manifest-digest")).toString();
-    const QString signedRepo = critical.value(QLatin1String("identity")).toObject()
-                                   .value(QLatin1String("docker-reference")).toString();
+    const QString signedDigest = critical.value(QLatin1String("image"))
+                                     .toObject()
+                                     .value(QLatin1String("docker-manifest-digest"))
+                                     .toString();
+    const QString signedRepo = critical.value(QLatin1String("identity"))
+                                   .toObject()
+                                   .value(QLatin1String("docker-reference"))
+                                   .toString();
     if (signedDigest != digest)
         r.refuse(QStringLiteral("digest_mismatch"), digest, signedDigest);
     if (signedRepo != repo)
@@ -114,7 +126,8 @@ AttestationResult CosignAttestor::verify(const EvidenceRecord &record,
                  digest);
         return r;
     }
-    r.selectors = {QStringLiteral("cosign:image:") + repo, QStringLiteral("cosign:digest:") + digest,
+    r.selectors = {QStringLiteral("cosign:image:") + repo,
+                   QStringLiteral("cosign:digest:") + digest,
                    QStringLiteral("cosign:signer:") + anchor->name};
     r.claims.insert(QStringLiteral("image"), QJsonObject{{QStringLiteral("reference"), reference},
                                                          {QStringLiteral("repository"), repo},

@@ -12,7 +12,25 @@
 #include "core/attestation/WorkloadAttestor.h"
 #include "core/attestation/X509PopAttestor.h"
 
+#include <QThread>
+#include <QtConcurrent/QtConcurrentMap>
+
 namespace ta::core {
+
+namespace {
+
+// Large enough that the pool's per-batch start-up is noise, small enough that the replay
+// starts soon and a batch's memo stays small.
+constexpr qsizetype BatchSize = 256;
+
+} // namespace
+
+struct EvidenceVerifier::Batch
+{
+    QList<EvidenceRecord> records;
+    SignatureMemo signatures;
+    QFuture<void> prepass;
+};
 
 EvidenceVerifier::EvidenceVerifier(AnchorSet anchors, TrustBundleSet bundles,
                                    AttestationSettings settings)
@@ -28,6 +46,15 @@ EvidenceVerifier::EvidenceVerifier(AnchorSet anchors, TrustBundleSet bundles,
     addAttestor(std::make_unique<TpmAttestor>());
     for (const char *w : {"unix", "k8s", "docker", "systemd"})
         addAttestor(std::make_unique<WorkloadAttestor>(QString::fromLatin1(w)));
+    setThreads(0);
+}
+
+EvidenceVerifier::~EvidenceVerifier()
+{
+    // The pre-pass reads the attestors and anchors: it ends before they do.
+    if (m_checking)
+        m_checking->prepass.waitForFinished();
+    m_pool.waitForDone();
 }
 
 void EvidenceVerifier::addAttestor(std::unique_ptr<Attestor> attestor)
@@ -45,9 +72,16 @@ QStringList EvidenceVerifier::attestorNames() const
 
 AttestationResult EvidenceVerifier::verify(const EvidenceRecord &record)
 {
+    return verifyWith(record, nullptr);
+}
+
+AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
+                                               SignatureMemo *signatures)
+{
     if (m_last.isValid() && record.time < m_last) {
         AttestationResult r = startResult(record);
-        r.refuse(QStringLiteral("out_of_order"), QStringLiteral("at or after ") + EvidenceRecord::formatTime(m_last),
+        r.refuse(QStringLiteral("out_of_order"),
+                 QStringLiteral("at or after ") + EvidenceRecord::formatTime(m_last),
                  EvidenceRecord::formatTime(record.time));
         return r;
     }
@@ -55,17 +89,19 @@ AttestationResult EvidenceVerifier::verify(const EvidenceRecord &record)
     const auto it = m_attestors.constFind(record.attestor);
     if (it == m_attestors.cend()) {
         AttestationResult r = startResult(record);
-        r.refuse(QStringLiteral("attestor_unknown"), attestorNames().join(QLatin1Char(',')), record.attestor);
+        r.refuse(QStringLiteral("attestor_unknown"), attestorNames().join(QLatin1Char(',')),
+                 record.attestor);
         return r;
     }
     const Attestor &attestor = **it;
-    const AttestationContext context{m_anchors, m_state, m_bundles, m_settings};
+    const AttestationContext context{m_anchors, m_state, m_bundles, m_settings, signatures};
     AttestationResult r = attestor.verify(record, context);
 
     if (r.accepted() && !r.nonce.isEmpty()) {
         const QDateTime first = m_guard.firstSeen(record.subject, r.nonce);
         if (first.isValid())
-            r.refuse(QStringLiteral("replayed"), QStringLiteral("a nonce not seen from ") + record.subject,
+            r.refuse(QStringLiteral("replayed"),
+                     QStringLiteral("a nonce not seen from ") + record.subject,
                      QStringLiteral("first seen at ") + EvidenceRecord::formatTime(first));
     }
     if (!r.accepted()) {
@@ -102,20 +138,90 @@ void EvidenceVerifier::applySignal(const AttestationResult &result, const Eviden
     const QJsonObject signal = result.claims.value(QLatin1String("signal")).toObject();
     const QString kind = signal.value(QLatin1String("kind")).toString();
     if (kind == QLatin1String("revoke-key"))
-        m_state.revokeKey(signal.value(QLatin1String("fingerprint")).toString().toLatin1(), record.time);
+        m_state.revokeKey(signal.value(QLatin1String("fingerprint")).toString().toLatin1(),
+                          record.time);
     else if (kind == QLatin1String("revoke-anchor"))
         m_state.revokeAnchor(signal.value(QLatin1String("anchor")).toString(), record.time);
     else if (kind == QLatin1String("expire"))
         m_state.expireAnchor(signal.value(QLatin1String("anchor")).toString(), record.time);
 }
 
-Result<qint64> EvidenceVerifier::verifyStream(QIODevice &device,
-                                              const std::function<void(const AttestationResult &)> &sink)
+void EvidenceVerifier::setThreads(int threads)
 {
-    return EvidenceReader::forEach(device, [&](const EvidenceRecord &record) -> Result<void> {
-        sink(verify(record));
+    m_threads = threads > 0 ? threads : QThread::idealThreadCount();
+    m_pool.setMaxThreadCount(qMax(1, m_threads));
+}
+
+int EvidenceVerifier::threads() const
+{
+    return m_threads;
+}
+
+void EvidenceVerifier::submit(const EvidenceRecord &record, const ResultSink &sink)
+{
+    if (m_threads <= 1 && !m_filling && !m_checking) {
+        sink(verifyWith(record, nullptr));
+        return;
+    }
+    if (!m_filling)
+        m_filling = std::make_unique<Batch>();
+    m_filling->records.append(record);
+    if (m_filling->records.size() < BatchSize)
+        return;
+    // The full batch's pre-pass starts before the previous batch is replayed, so both cores
+    // stay busy: the pool checks signatures while this thread replays.
+    std::unique_ptr<Batch> next = std::move(m_filling);
+    startPrepass(*next);
+    replay(sink);
+    m_checking = std::move(next);
+}
+
+void EvidenceVerifier::finish(const ResultSink &sink)
+{
+    if (m_filling) {
+        std::unique_ptr<Batch> last = std::move(m_filling);
+        startPrepass(*last);
+        replay(sink);
+        m_checking = std::move(last);
+    }
+    replay(sink);
+}
+
+void EvidenceVerifier::startPrepass(Batch &batch)
+{
+    batch.prepass =
+        QtConcurrent::map(&m_pool, batch.records, [this, &batch](const EvidenceRecord &record) {
+            const auto it = m_attestors.constFind(record.attestor);
+            if (it == m_attestors.cend())
+                return;
+            const AttestationContext context{m_anchors, m_prepassState, m_bundles, m_settings,
+                                             &batch.signatures};
+            (void)(*it)->verify(record, context);
+        });
+}
+
+void EvidenceVerifier::replay(const ResultSink &sink)
+{
+    if (!m_checking)
+        return;
+    m_checking->prepass.waitForFinished();
+    const qint64 hits = m_checking->signatures.hits();
+    const qint64 misses = m_checking->signatures.misses();
+    for (const EvidenceRecord &record : std::as_const(m_checking->records))
+        sink(verifyWith(record, &m_checking->signatures));
+    m_signaturesReused += m_checking->signatures.hits() - hits;
+    m_signaturesComputed += m_checking->signatures.misses() - misses;
+    m_checking.reset();
+}
+
+Result<qint64> EvidenceVerifier::verifyStream(QIODevice &device, const ResultSink &sink)
+{
+    auto n = EvidenceReader::forEach(device, [&](const EvidenceRecord &record) -> Result<void> {
+        submit(record, sink);
         return {};
     });
+    finish(sink);
+    return n;
 }
 
 } // namespace ta::core

@@ -13,6 +13,7 @@
 
 #include <QHash>
 #include <QIODevice>
+#include <QThreadPool>
 
 #include <functional>
 #include <memory>
@@ -24,22 +25,48 @@ namespace ta::core {
 /// effects applied: the nonce remembered, a join token consumed, a node attested (or, when a
 /// node's new evidence is refused, its attestation dropped), a signal's revocation in force
 /// from that instant on.
+///
+/// The replay is sequential, but its cost is signature checks, and those depend on nothing the
+/// replay changes. submit() therefore gathers records in batches and, while the previous batch
+/// is replayed, runs each record of the next through its attestor on a thread pool against an
+/// empty state, only to remember every signature outcome (SignatureMemo). The replay then
+/// reuses those outcomes: the results are those of verify(), record for record.
 class EvidenceVerifier
 {
 public:
+    using ResultSink = std::function<void(const AttestationResult &)>;
+
     /// A verifier with every built-in attestor.
     EvidenceVerifier(AnchorSet anchors, TrustBundleSet bundles, AttestationSettings settings);
+    ~EvidenceVerifier();
+    EvidenceVerifier(const EvidenceVerifier &) = delete;
+    EvidenceVerifier &operator=(const EvidenceVerifier &) = delete;
 
     /// Adds or replaces the attestor of its name.
     void addAttestor(std::unique_ptr<Attestor> attestor);
     QStringList attestorNames() const;
 
     /// Verifies the next record; a record earlier than the previous one is refused (out_of_order).
+    /// Records still queued by submit() must be finished first.
     AttestationResult verify(const EvidenceRecord &record);
-    /// Verifies each record of a JSON Lines stream, handing each result to @p sink. Returns the
-    /// number of records, or the reader's error (bad line) — results before it were delivered.
-    [[nodiscard]] Result<qint64> verifyStream(QIODevice &device,
-                                              const std::function<void(const AttestationResult &)> &sink);
+
+    /// Threads that check signatures ahead of the replay: 0 (the default) uses every core, 1
+    /// makes submit() verify each record at once, on the calling thread.
+    void setThreads(int threads);
+    int threads() const;
+    /// Queues the next record. Results reach @p sink in record order, a batch at a time, each
+    /// during a later submit() or finish() call.
+    void submit(const EvidenceRecord &record, const ResultSink &sink);
+    /// Verifies and delivers every queued record.
+    void finish(const ResultSink &sink);
+    /// Signature checks the replay took from the pre-pass, and those it computed itself.
+    qint64 signaturesReused() const { return m_signaturesReused; }
+    qint64 signaturesComputedInReplay() const { return m_signaturesComputed; }
+
+    /// Verifies each record of a JSON Lines stream through submit(), handing each result to
+    /// @p sink. Returns the number of records, or the reader's error (bad line); results before
+    /// it were delivered.
+    [[nodiscard]] Result<qint64> verifyStream(QIODevice &device, const ResultSink &sink);
 
     const AttestationState &state() const { return m_state; }
     const ReplayGuard &replayGuard() const { return m_guard; }
@@ -49,7 +76,12 @@ public:
     const AnchorSet &anchors() const { return m_anchors; }
 
 private:
+    struct Batch;
+
+    AttestationResult verifyWith(const EvidenceRecord &record, SignatureMemo *signatures);
     void applySignal(const AttestationResult &result, const EvidenceRecord &record);
+    void startPrepass(Batch &batch);
+    void replay(const ResultSink &sink);
 
     AnchorSet m_anchors;
     TrustBundleSet m_bundles;
@@ -58,6 +90,16 @@ private:
     ReplayGuard m_guard;
     QHash<QString, std::shared_ptr<Attestor>> m_attestors;
     QDateTime m_last;
+
+    /// What the pre-pass runs against: nothing attested, revoked or consumed yet.
+    const AttestationState m_prepassState{};
+    QThreadPool m_pool;
+    int m_threads = 0;
+    /// Records being gathered, and the batch whose pre-pass runs while they are.
+    std::unique_ptr<Batch> m_filling;
+    std::unique_ptr<Batch> m_checking;
+    qint64 m_signaturesReused = 0;
+    qint64 m_signaturesComputed = 0;
 };
 
 } // namespace ta::core

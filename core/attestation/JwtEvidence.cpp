@@ -85,7 +85,8 @@ bool JwtEvidence::verifySignature(const Parsed &jwt, const TrustAnchor &anchor,
         QStringList names;
         for (JwsAlgorithm a : allowed)
             names << Jose::algorithmName(a);
-        result.refuse(QStringLiteral("algorithm_not_allowed"), names.join(QLatin1Char(',')), algName);
+        result.refuse(QStringLiteral("algorithm_not_allowed"), names.join(QLatin1Char(',')),
+                      algName);
         return false;
     }
     const QString kid = jwt.header.value(QLatin1String("kid")).toString();
@@ -100,7 +101,13 @@ bool JwtEvidence::verifySignature(const Parsed &jwt, const TrustAnchor &anchor,
         result.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"), kid);
         return false;
     }
-    if (!Jose::checkKeyFits(*it, *alg) || !Jose::verify(*it, *alg, jwt.jws.signingInput, jwt.jws.signature)) {
+    const bool verified =
+        Jose::checkKeyFits(*it, *alg) &&
+        checkSignature(context.signatures, fingerprint,
+                       {algName.toLatin1(), jwt.jws.signingInput, jwt.jws.signature}, [&] {
+                           return Jose::verify(*it, *alg, jwt.jws.signingInput, jwt.jws.signature);
+                       });
+    if (!verified) {
         result.refuse(QStringLiteral("signature_invalid"), QStringLiteral("signed by ") + kid,
                       QStringLiteral("signature does not verify"));
         return false;
@@ -149,10 +156,11 @@ bool JwtEvidence::checkClaims(const Parsed &jwt, const TrustAnchor &anchor, cons
     for (const char *field : {"nbf", "iat"}) {
         const QJsonValue v = jwt.claims.value(QLatin1String(field));
         if (v.isDouble() && at.addSecs(leeway) < fromNumericDate(v)) {
-            result.refuse(QStringLiteral("not_yet_valid"),
-                          QStringLiteral("%1 from %2")
-                              .arg(QLatin1String(field), EvidenceRecord::formatTime(fromNumericDate(v))),
-                          EvidenceRecord::formatTime(at));
+            result.refuse(
+                QStringLiteral("not_yet_valid"),
+                QStringLiteral("%1 from %2")
+                    .arg(QLatin1String(field), EvidenceRecord::formatTime(fromNumericDate(v))),
+                EvidenceRecord::formatTime(at));
             ok = false;
             break;
         }

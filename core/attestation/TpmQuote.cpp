@@ -575,10 +575,9 @@ Result<void> TpmQuote::verify(const Key &ak, const TpmPcrValues &reported,
     return checkGolden(reported, golden);
 }
 
-Result<TpmQuote::Verified>
-TpmQuote::verifyEvidencePayload(const QJsonObject &payload, const Key &registeredAk,
-                                const TpmPcrValues &golden,
-                                const std::optional<QByteArray> &expectedNonce)
+Result<TpmQuote::Verified> TpmQuote::verifyEvidencePayload(
+    const QJsonObject &payload, const Key &registeredAk, const TpmPcrValues &golden,
+    const std::optional<QByteArray> &expectedNonce, SignatureMemo *signatures)
 {
     if (registeredAk.isNull())
         return tpmError("tpm.no_attestation_key");
@@ -630,8 +629,13 @@ TpmQuote::verifyEvidencePayload(const QJsonObject &payload, const Key &registere
     auto quote = parse(*attest, *signature);
     if (!quote)
         return quote.error();
-    if (auto r = quote->verifySignature(registeredAk); !r)
-        return r.error();
+    // A remembered success skips the check; anything else runs it here, for its error.
+    const bool knownGood =
+        signatures && signatures->check(registeredAk.fingerprint(), {"tpm", *attest, *signature},
+                                        [&] { return quote->verifySignature(registeredAk).ok(); });
+    if (!knownGood)
+        if (auto r = quote->verifySignature(registeredAk); !r)
+            return r.error();
     // The payload's nonce must be what the TPM signed, and the challenge when there is one.
     if (auto r = quote->checkNonce(*nonce); !r)
         return r.error();

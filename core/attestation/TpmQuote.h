@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/attestation/SignatureMemo.h"
 #include "core/crypto/Key.h"
 
 #include <QByteArray>
@@ -123,10 +124,9 @@ public:
     /// Verifies a `tpm` evidence payload (DESIGN: ak_public, quote, signature, pcrs, nonce) against
     /// the registered attestation key and golden values; the payload's own ak_public must be that
     /// key, its nonce must be the quote's, and @p expectedNonce (the challenge) when given too.
-    [[nodiscard]] static Result<Verified>
-    verifyEvidencePayload(const QJsonObject &payload, const Key &registeredAk,
-                          const TpmPcrValues &golden,
-                          const std::optional<QByteArray> &expectedNonce = {});
+    [[nodiscard]] static Result<Verified> verifyEvidencePayload(
+        const QJsonObject &payload, const Key &registeredAk, const TpmPcrValues &golden,
+        const std::optional<QByteArray> &expectedNonce = {}, SignatureMemo *signatures = nullptr);
 
     /// Reads `{"sha256":{"0":"hex",...}}`: known banks, decimal indices, digests of the bank's
     /// size.

@@ -16,9 +16,11 @@ WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &rec
     for (const QJsonValue &v : x5c) {
         auto der = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
                                                   QByteArray::AbortOnBase64DecodingErrors);
-        auto cert = der ? Certificate::fromDer(*der) : Result<Certificate>(makeError(QStringLiteral("base64")));
+        auto cert = der ? Certificate::fromDer(*der)
+                        : Result<Certificate>(makeError(QStringLiteral("base64")));
         if (!cert) {
-            r.refuse(QStringLiteral("malformed"), QStringLiteral("header.x5c: base64 DER"), cert.error().code);
+            r.refuse(QStringLiteral("malformed"), QStringLiteral("header.x5c: base64 DER"),
+                     cert.error().code);
             return std::nullopt;
         }
         chain << *cert;
@@ -30,7 +32,8 @@ WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &rec
     }
     auto leafId = X509SvidValidator::checkLeaf(chain.first());
     if (!leafId) {
-        r.refuse(QStringLiteral("agent_svid_invalid"), QStringLiteral("an X509-SVID"), leafId.error().code);
+        r.refuse(QStringLiteral("agent_svid_invalid"), QStringLiteral("an X509-SVID"),
+                 leafId.error().code);
         return std::nullopt;
     }
     const TrustBundle *bundle = context.bundles.bundleFor(leafId->trustDomain());
@@ -42,8 +45,8 @@ WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &rec
     auto svid = X509SvidValidator::validate(chain, leafId->trustDomain(), bundle->x509Authorities(),
                                             record.time);
     if (!svid) {
-        r.refuse(QStringLiteral("agent_svid_invalid"), QStringLiteral("valid against the bundle of ")
-                                                           + leafId->trustDomain().name(),
+        r.refuse(QStringLiteral("agent_svid_invalid"),
+                 QStringLiteral("valid against the bundle of ") + leafId->trustDomain().name(),
                  svid.error().toString());
         return std::nullopt;
     }
@@ -63,7 +66,8 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     AttestationResult r = startResult(record);
     const QByteArray token = record.payload.value(QLatin1String("jws")).toString().toLatin1();
     if (token.isEmpty()) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.jws"), QStringLiteral("(none)"));
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.jws"),
+                 QStringLiteral("(none)"));
         return r;
     }
     const auto jwt = JwtEvidence::parse(token, r);
@@ -75,13 +79,20 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
         cacheKey += v.toString().toLatin1() + '.';
     QString agentId;
     Key agentKey;
-    const auto cached = m_validated.constFind(cacheKey);
-    if (cached != m_validated.cend() && record.time >= cached->notBefore && record.time <= cached->notAfter) {
+    std::optional<ValidatedSvid> cached;
+    {
+        QMutexLocker lock(&m_validatedMutex);
+        const auto it = m_validated.constFind(cacheKey);
+        if (it != m_validated.cend() && record.time >= it->notBefore && record.time <= it->notAfter)
+            cached = *it;
+    }
+    if (cached) {
         agentId = cached->agentId;
         agentKey = cached->leafKey;
     } else if (auto v = validateChain(x5c, record, context, r)) {
         agentId = v->agentId;
         agentKey = v->leafKey;
+        QMutexLocker lock(&m_validatedMutex);
         m_validated.insert(cacheKey, *v);
     } else {
         return r;
@@ -97,8 +108,16 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                  QString::fromLatin1(agentKey.fingerprint()));
         return r;
     }
-    if (!Jose::checkKeyFits(agentKey, *alg) || !Jose::verify(agentKey, *alg, jwt->jws.signingInput, jwt->jws.signature)) {
-        r.refuse(QStringLiteral("signature_invalid"), QStringLiteral("signed by the agent SVID key"),
+    const bool verified =
+        Jose::checkKeyFits(agentKey, *alg) &&
+        checkSignature(
+            context.signatures, agentKey.fingerprint(),
+            {Jose::algorithmName(*alg).toLatin1(), jwt->jws.signingInput, jwt->jws.signature}, [&] {
+                return Jose::verify(agentKey, *alg, jwt->jws.signingInput, jwt->jws.signature);
+            });
+    if (!verified) {
+        r.refuse(QStringLiteral("signature_invalid"),
+                 QStringLiteral("signed by the agent SVID key"),
                  QStringLiteral("signature does not verify"));
         return r;
     }
@@ -106,14 +125,16 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     const QString why = node ? context.state.nodeInvalidReason(*node, record.time)
                              : QStringLiteral("no node attestation");
     if (!why.isEmpty()) {
-        r.refuse(QStringLiteral("agent_not_attested"), QStringLiteral("node attestation of ") + agentId, why);
+        r.refuse(QStringLiteral("agent_not_attested"),
+                 QStringLiteral("node attestation of ") + agentId, why);
         return r;
     }
 
     const QJsonObject &c = jwt->claims;
     const QString sub = c.value(QLatin1String("sub")).toString();
     if (sub != record.subject)
-        r.refuse(QStringLiteral("claim_mismatch"), record.subject, sub.isEmpty() ? QStringLiteral("(no sub)") : sub);
+        r.refuse(QStringLiteral("claim_mismatch"), record.subject,
+                 sub.isEmpty() ? QStringLiteral("(no sub)") : sub);
     const qint64 leeway = context.settings.leeway.count();
     const QJsonValue iat = c.value(QLatin1String("iat"));
     if (!iat.isDouble()) {
@@ -121,11 +142,13 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     } else {
         const QDateTime issued = QDateTime::fromSecsSinceEpoch(qint64(iat.toDouble()), Qt::UTC);
         if (record.time.addSecs(leeway) < issued)
-            r.refuse(QStringLiteral("not_yet_valid"), QStringLiteral("iat from ") + EvidenceRecord::formatTime(issued),
+            r.refuse(QStringLiteral("not_yet_valid"),
+                     QStringLiteral("iat from ") + EvidenceRecord::formatTime(issued),
                      EvidenceRecord::formatTime(record.time));
         const QDateTime stale = issued.addSecs(context.settings.workloadClaimMaxAge + leeway);
         if (record.time > stale)
-            r.refuse(QStringLiteral("expired"), QStringLiteral("before ") + EvidenceRecord::formatTime(stale),
+            r.refuse(QStringLiteral("expired"),
+                     QStringLiteral("before ") + EvidenceRecord::formatTime(stale),
                      EvidenceRecord::formatTime(record.time));
         r.expiresAt = issued.addSecs(context.settings.workloadClaimMaxAge);
     }

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
+#include <QMutex>
 
 #include <optional>
 
@@ -41,8 +42,9 @@ private:
     QString m_name;
     /// Agents sign thousands of records with one SVID; path validation (an X509_verify_cert per
     /// record) is the cost that dominates, and its outcome only depends on the chain, the bundle
-    /// (fixed for a verifier's life) and the instant. Keyed by the x5c text. Not thread-safe: a
-    /// verifier runs on one thread.
+    /// (fixed for a verifier's life) and the instant. Keyed by the x5c text. Guarded by
+    /// m_validatedMutex: EvidenceVerifier's pre-pass calls verify() from several threads.
+    mutable QMutex m_validatedMutex;
     mutable QHash<QByteArray, ValidatedSvid> m_validated;
 
     std::optional<ValidatedSvid> validateChain(const QJsonArray &x5c, const EvidenceRecord &record,

@@ -22,6 +22,7 @@ private Q_SLOTS:
     void helpOnEveryVerb();
     void verifyPrintsOneResultPerRecord();
     void replayRefused();
+    void threadsGiveTheSameResults();
     void commitPersistsConsumedNonces();
     void malformedEvidenceIsBadInput();
     void failOnRefusal();
@@ -155,6 +156,29 @@ void TestCliAttestation::verifyPrintsOneResultPerRecord()
     QCOMPARE(lines(stored.out).size(), 300);
     for (qsizetype i = 0; i < results.size(); ++i)
         QCOMPARE(lines(stored.out).at(i).value(QLatin1String("verdict")), results.at(i).value(QLatin1String("verdict")));
+}
+
+void TestCliAttestation::threadsGiveTheSameResults()
+{
+    QByteArray first;
+    for (const char *threads : {"1", "2", "3"}) {
+        const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws, QStringLiteral("--evidence"),
+                           m_ws + QStringLiteral(".evidence.jsonl"), QStringLiteral("--json"),
+                           QStringLiteral("--threads"), QString::fromLatin1(threads)});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(lines(r.out).size(), 300);
+        if (first.isEmpty())
+            first = r.out;
+        else
+            QCOMPARE(r.out, first);
+    }
+    for (const char *bad : {"0", "many", "1000"}) {
+        const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws, QStringLiteral("--threads"),
+                           QString::fromLatin1(bad)});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.contains("--threads"), r.err.constData());
+    }
 }
 
 void TestCliAttestation::replayRefused()

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QHash>
+#include <QMutex>
+
+#include <atomic>
+#include <initializer_list>
+#include <utility>
+
+namespace ta::core {
+
+/// Outcomes of signature checks already made, keyed by everything the check read: the key's
+/// fingerprint, the algorithm, the signed bytes and the signature. An outcome depends on
+/// nothing else, so reusing it cannot change a verdict; this is what lets EvidenceVerifier
+/// check a batch's signatures on every core ahead of the replay, which must run in order.
+/// Safe to use from several threads.
+class SignatureMemo
+{
+public:
+    /// The outcome of @p verify for these inputs: remembered when known, else computed (outside
+    /// the lock) and remembered. @p parts are what the check reads besides the key; @p verify
+    /// returns anything that converts to bool (a Result).
+    template <typename Verify>
+    bool check(QByteArrayView keyFingerprint, std::initializer_list<QByteArrayView> parts,
+               Verify &&verify)
+    {
+        const QByteArray id = keyOf(keyFingerprint, parts);
+        {
+            QMutexLocker lock(&m_mutex);
+            const auto it = m_outcomes.constFind(id);
+            if (it != m_outcomes.cend()) {
+                m_hits.fetch_add(1, std::memory_order_relaxed);
+                return *it;
+            }
+        }
+        const bool ok = static_cast<bool>(std::forward<Verify>(verify)());
+        m_misses.fetch_add(1, std::memory_order_relaxed);
+        QMutexLocker lock(&m_mutex);
+        m_outcomes.insert(id, ok);
+        return ok;
+    }
+
+    /// Checks answered from memory, and checks computed.
+    qint64 hits() const { return m_hits.load(std::memory_order_relaxed); }
+    qint64 misses() const { return m_misses.load(std::memory_order_relaxed); }
+    qsizetype size() const;
+    void clear();
+
+private:
+    static QByteArray keyOf(QByteArrayView keyFingerprint,
+                            std::initializer_list<QByteArrayView> parts);
+
+    mutable QMutex m_mutex;
+    QHash<QByteArray, bool> m_outcomes;
+    std::atomic<qint64> m_hits{0};
+    std::atomic<qint64> m_misses{0};
+};
+
+/// @p verify through @p memo when there is one, else directly.
+template <typename Verify>
+bool checkSignature(SignatureMemo *memo, QByteArrayView keyFingerprint,
+                    std::initializer_list<QByteArrayView> parts, Verify &&verify)
+{
+    return memo ? memo->check(keyFingerprint, parts, std::forward<Verify>(verify))
+                : static_cast<bool>(std::forward<Verify>(verify)());
+}
+
+} // namespace ta::core
