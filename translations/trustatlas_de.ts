@@ -4,12 +4,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+35" />
+        <location filename="../app/gui/main.cpp" line="+35"/>
         <source>Design and audit SPIFFE workload identity.</source>
         <translation>SPIFFE-Workload-Identitäten entwerfen und prüfen.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The workspace to open; the demo workspace by default.</source>
         <translation>Der zu öffnende Arbeitsbereich; standardmäßig der Demo-Arbeitsbereich.</translation>
     </message>
@@ -17,183 +17,198 @@
 <context>
     <name>ta::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+105" />
+        <location filename="../app/gui/MainWindow.cpp" line="+114"/>
         <source>Trust &amp;Domains</source>
         <translation>&amp;Vertrauensdomänen</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1"/>
         <source>&amp;Inspector</source>
         <translation>&amp;Inspektor</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-1"/>
         <source>CA &amp;Slots</source>
         <translation>CA-&amp;Slots</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Bundle</source>
         <translation>&amp;Bundle</translation>
     </message>
     <message>
-        <location line="-49" />
-        <location line="+83" />
+        <location line="-51"/>
+        <location line="+89"/>
         <source>Trust Atlas</source>
         <translation>Trust Atlas</translation>
     </message>
     <message>
-        <location line="-100" />
+        <location line="-111"/>
         <source>Trust Domains</source>
         <translation>Vertrauensdomänen</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Inspector</source>
         <translation>Inspektor</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>CA Slots</source>
         <translation>CA-Slots</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Bundle</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+4"/>
+        <source>Trust Anchors</source>
+        <translation>Vertrauensanker</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;New Workspace…</source>
         <translation>&amp;Neuer Arbeitsbereich…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Open…</source>
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open &amp;Demo Workspace</source>
         <translation>&amp;Demo-Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;Rückgängig</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Trust Domain</source>
         <translation>&amp;Vertrauensdomäne</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;New Trust Domain…</source>
         <translation>&amp;Neue Vertrauensdomäne…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Delete Trust Domain</source>
         <translation>Vertrauensdomäne &amp;löschen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Credential</source>
         <translation>&amp;Nachweis</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Issue SVID…</source>
         <translation>SVID &amp;ausstellen…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Re&amp;voke Credential</source>
         <translation>Nachweis &amp;widerrufen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3"/>
+        <source>&amp;Anchors</source>
+        <translation>An&amp;ker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+5"/>
+        <source>Trust &amp;Anchors</source>
+        <translation>Vertrauens&amp;anker</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Open a workspace with File &gt; Open, or the demo with File &gt; Open Demo Workspace.</source>
         <translation>Öffnen Sie einen Arbeitsbereich mit Datei &gt; Öffnen oder die Demo mit Datei &gt; Demo-Arbeitsbereich öffnen.</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+55"/>
         <source>%1[*] — Trust Atlas</source>
         <translation>%1[*] — Trust Atlas</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Open Workspace</source>
         <translation>Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trust Atlas workspaces (*.atlas);;All files (*)</source>
         <translation>Trust-Atlas-Arbeitsbereiche (*.atlas);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>New Workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trust Atlas workspaces (*.atlas)</source>
         <translation>Trust-Atlas-Arbeitsbereiche (*.atlas)</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Delete Trust Domain</source>
         <translation>Vertrauensdomäne löschen</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Deleted %1 with its CA and credentials. Undo brings it back.</source>
         <translation>%1 mit CA und Nachweisen gelöscht. „Rückgängig“ stellt die Domäne wieder her.</translation>
     </message>
@@ -201,70 +216,251 @@
 <context>
     <name>ta::app::WorkspaceController</name>
     <message>
-        <location filename="../app/gui/WorkspaceController.cpp" line="+62" />
+        <location filename="../app/gui/WorkspaceController.cpp" line="+62"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
 </context>
 <context>
-    <name>ta::models::AuthoritySlotModel</name>
+    <name>ta::models::AnchorEditCommand</name>
     <message>
-        <location filename="../models/AuthoritySlotModel.cpp" line="+63" />
-        <source>Prepared</source>
-        <translation>Vorbereitet</translation>
+        <location filename="../models/AnchorEditCommand.cpp" line="+24"/>
+        <source>Import trust anchors and reference values (entries: %1)</source>
+        <translation>Vertrauensanker und Referenzwerte importieren (Einträge: %1)</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Active</source>
-        <translation>Aktiv</translation>
+        <location line="+2"/>
+        <source>Add trust anchor %1</source>
+        <translation>Vertrauensanker %1 hinzufügen</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Old</source>
-        <translation>Alt</translation>
+        <location line="+1"/>
+        <source>Add reference value %1</source>
+        <translation>Referenzwert %1 hinzufügen</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Revoked</source>
-        <translation>Widerrufen</translation>
+        <location line="+2"/>
+        <source>Edit trust anchor %1</source>
+        <translation>Vertrauensanker %1 bearbeiten</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>%1, tainted</source>
-        <translation>%1, kompromittiert</translation>
+        <location line="+1"/>
+        <source>Edit reference value %1</source>
+        <translation>Referenzwert %1 bearbeiten</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>X.509</source>
-        <translation>X.509</translation>
+        <location line="+2"/>
+        <source>Remove trust anchor %1</source>
+        <translation>Vertrauensanker %1 entfernen</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>JWT</source>
-        <translation>JWT</translation>
+        <location line="+1"/>
+        <source>Remove reference value %1</source>
+        <translation>Referenzwert %1 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::AnchorModel</name>
+    <message>
+        <location filename="../models/AnchorModel.cpp" line="+148"/>
+        <source>Kubernetes cluster issuer</source>
+        <translation>Kubernetes-Cluster-Aussteller</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+1"/>
+        <source>GCP signing keys (JWKS)</source>
+        <translation>GCP-Signaturschlüssel (JWKS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AWS document signing certificate</source>
+        <translation>AWS-Dokumentsignaturzertifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x509pop CA certificate</source>
+        <translation>x509pop-CA-Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join token</source>
+        <translation>Join-Token</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TPM attestation key</source>
+        <translation>TPM-Attestierungsschlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cosign public key</source>
+        <translation>Öffentlicher Cosign-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Golden PCR value</source>
+        <translation>Referenz-PCR-Wert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed image digest</source>
+        <translation>Erlaubter Image-Digest</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>EC P-%1</source>
+        <translation>EC P-%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RSA %1</source>
+        <translation>RSA %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1-bit key</source>
+        <translation>%1-Bit-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 PCR %2 = %3</source>
+        <translation>%1 PCR %2 = %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, SHA-256 %2</source>
+        <translation>%1, SHA-256 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, audience %2, keys: %3</source>
+        <translation>%1, Zielgruppe %2, Schlüssel: %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Certificates: %1, SHA-256 %2</source>
+        <translation>Zertifikate: %1, SHA-256 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Single use, TTL %1 s; only its SHA-256 is stored</source>
+        <translation>Einmalig, Gültigkeitsdauer %1 s; nur sein SHA-256 wird gespeichert</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No limit</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In force</source>
+        <translation>In Kraft</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From %1</source>
+        <translation>Ab %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expired %1</source>
+        <translation>Abgelaufen %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Until %1</source>
+        <translation>Bis %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
+        <source>Name / subject / image</source>
+        <translation>Name / Subjekt / Image</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validity</source>
+        <translation>Gültigkeit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::AuthoritySlotModel</name>
+    <message>
+        <location filename="../models/AuthoritySlotModel.cpp" line="+63"/>
+        <source>Prepared</source>
+        <translation>Vorbereitet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Old</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, tainted</source>
+        <translation>%1, kompromittiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>X.509</source>
+        <translation>X.509</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Authority ID</source>
         <translation>Autoritäts-ID</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Created</source>
         <translation>Angelegt</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
@@ -272,12 +468,12 @@
 <context>
     <name>ta::models::AuthorityStatusCommand</name>
     <message>
-        <location filename="../models/AuthorityStatusCommand.cpp" line="+22" />
+        <location filename="../models/AuthorityStatusCommand.cpp" line="+22"/>
         <source>Activate authority in %1</source>
         <translation>Autorität in %1 aktivieren</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Taint authority in %1</source>
         <translation>Autorität in %1 als kompromittiert markieren</translation>
     </message>
@@ -285,7 +481,7 @@
 <context>
     <name>ta::models::CreateTrustDomainCommand</name>
     <message>
-        <location filename="../models/CreateTrustDomainCommand.cpp" line="+11" />
+        <location filename="../models/CreateTrustDomainCommand.cpp" line="+11"/>
         <source>Create trust domain %1</source>
         <translation>Vertrauensdomäne %1 anlegen</translation>
     </message>
@@ -293,57 +489,57 @@
 <context>
     <name>ta::models::CredentialModel</name>
     <message>
-        <location filename="../models/CredentialModel.cpp" line="+61" />
+        <location filename="../models/CredentialModel.cpp" line="+61"/>
         <source>Valid</source>
         <translation>Gültig</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Revoked</source>
         <translation>Widerrufen</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>X509-SVID</source>
         <translation>X509-SVID</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>JWT-SVID</source>
         <translation>JWT-SVID</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>SPIFFE ID</source>
         <translation>SPIFFE-ID</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Trust domain</source>
         <translation>Vertrauensdomäne</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Serial / fingerprint</source>
         <translation>Seriennummer / Fingerabdruck</translation>
     </message>
@@ -351,7 +547,7 @@
 <context>
     <name>ta::models::DeleteTrustDomainCommand</name>
     <message>
-        <location filename="../models/DeleteTrustDomainCommand.cpp" line="+11" />
+        <location filename="../models/DeleteTrustDomainCommand.cpp" line="+12"/>
         <source>Delete trust domain %1</source>
         <translation>Vertrauensdomäne %1 löschen</translation>
     </message>
@@ -359,12 +555,12 @@
 <context>
     <name>ta::models::IssueCredentialCommand</name>
     <message>
-        <location filename="../models/IssueCredentialCommand.cpp" line="+13" />
+        <location filename="../models/IssueCredentialCommand.cpp" line="+13"/>
         <source>Issue X509-SVID %1</source>
         <translation>X509-SVID %1 ausstellen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Issue JWT-SVID %1</source>
         <translation>JWT-SVID %1 ausstellen</translation>
     </message>
@@ -372,12 +568,12 @@
 <context>
     <name>ta::models::SetCredentialStatusCommand</name>
     <message>
-        <location filename="../models/SetCredentialStatusCommand.cpp" line="+15" />
+        <location filename="../models/SetCredentialStatusCommand.cpp" line="+15"/>
         <source>Revoke credential %1</source>
         <translation>Nachweis %1 widerrufen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reinstate credential %1</source>
         <translation>Nachweis %1 wieder gültig machen</translation>
     </message>
@@ -385,90 +581,638 @@
 <context>
     <name>ta::models::TrustDomainModel</name>
     <message>
-        <location filename="../models/TrustDomainModel.cpp" line="+69" />
+        <location filename="../models/TrustDomainModel.cpp" line="+69"/>
         <source>Trust domain</source>
         <translation>Vertrauensdomäne</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Key type</source>
         <translation>Schlüsseltyp</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sequence</source>
         <translation>Sequenz</translation>
     </message>
 </context>
 <context>
+    <name>ta::views::AnchorDetails</name>
+    <message>
+        <location filename="../views/AnchorDetails.cpp" line="+17"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a trust anchor or reference value to see its details.</source>
+        <translation>Wählen Sie einen Vertrauensanker oder Referenzwert, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PCR</source>
+        <translation>PCR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, index %2</source>
+        <translation>%1, Index %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Golden value</source>
+        <translation>Referenzwert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image repository</source>
+        <translation>Image-Repository</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed digest</source>
+        <translation>Erlaubter Digest</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issuer</source>
+        <translation>Aussteller</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audiences</source>
+        <translation>Zielgruppen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service accounts allowed</source>
+        <translation>Erlaubte Dienstkonten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects allowed</source>
+        <translation>Erlaubte Projekte</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no allow list: any is accepted, with a warning</source>
+        <translation>keine Positivliste: alle werden akzeptiert, mit Warnung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Public key</source>
+        <translation>Öffentlicher Schlüssel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>%1, SPKI SHA-256 %2</source>
+        <translation>%1, SPKI-SHA-256 %2</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>    issuer %1, serial %2</source>
+        <translation>    Aussteller %1, Seriennummer %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>    valid %1 to %2%3</source>
+        <translation>    gültig %1 bis %2%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, CA</source>
+        <translation>, CA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>    SHA-256 %1</source>
+        <translation>    SHA-256 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token SHA-256</source>
+        <translation>Token-SHA-256</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The token itself is not stored: it was shown once, when it was created. It is accepted once, until it expires.</source>
+        <translation>Das Token selbst wird nicht gespeichert: Es wurde einmal angezeigt, als es erzeugt wurde. Es wird einmal akzeptiert, bis es abläuft.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored entry:</source>
+        <translation>Gespeicherter Eintrag:</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::AnchorEntryDialog</name>
+    <message>
+        <location filename="../views/AnchorEntryDialog.cpp" line="+66"/>
+        <source>C&amp;luster:</source>
+        <translation>C&amp;luster:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Aussteller:</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+13"/>
+        <source>&amp;Audience:</source>
+        <translation>&amp;Zielgruppe:</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+13"/>
+        <source>&amp;JWKS:</source>
+        <translation>&amp;JWKS:</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>&amp;Node label keys:</source>
+        <translation>&amp;Knoten-Label-Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Pod label keys:</source>
+        <translation>&amp;Pod-Label-Schlüssel:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <location line="+4"/>
+        <location line="+14"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>&amp;Projects allowed:</source>
+        <translation>Erlaubte &amp;Projekte:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Certificate (PEM):</source>
+        <translation>&amp;Zertifikat (PEM):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;CA certificates (PEM):</source>
+        <translation>&amp;CA-Zertifikate (PEM):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time to &amp;live:</source>
+        <translation>&amp;Gültigkeitsdauer:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;reated at:</source>
+        <translation>Er&amp;zeugt am:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>&amp;Node:</source>
+        <translation>&amp;Knoten:</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>&amp;Attestation key (PEM):</source>
+        <translation>&amp;Attestierungsschlüssel (PEM):</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Public key (PEM):</source>
+        <translation>Ö&amp;ffentlicher Schlüssel (PEM):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Bank:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Value (hex):</source>
+        <translation>&amp;Wert (hex):</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Image repository:</source>
+        <translation>&amp;Image-Repository:</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Ser&amp;vice accounts allowed:</source>
+        <translation>Erlaubte Diens&amp;tkonten:</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;Index:</source>
+        <translation>&amp;Index:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Di&amp;gest:</source>
+        <translation>Di&amp;gest:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Valid &amp;from:</source>
+        <translation>Gültig a&amp;b:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid &amp;until:</source>
+        <translation>Gültig b&amp;is:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I&amp;D:</source>
+        <translation>I&amp;D:</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>PEM or JSON files (*.pem *.crt *.json);;All files (*)</source>
+        <translation>PEM- oder JSON-Dateien (*.pem *.crt *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New Trust Anchor</source>
+        <translation>Neuer Vertrauensanker</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New Reference Value</source>
+        <translation>Neuer Referenzwert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit Trust Anchor</source>
+        <translation>Vertrauensanker bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit Reference Value</source>
+        <translation>Referenzwert bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Kind:</source>
+        <translation>A&amp;rt:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>separated by commas</source>
+        <translation>durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>derived from the entry</source>
+        <translation>aus dem Eintrag abgeleitet</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Paste PEM text, or load it from a file</source>
+        <translation>PEM-Text einfügen oder aus einer Datei laden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the JWKS (JSON), or load it from a file</source>
+        <translation>JWKS (JSON) einfügen oder aus einer Datei laden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load from File…</source>
+        <translation>Aus Datei laden…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load %1</source>
+        <translation>%1 laden</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>set</source>
+        <translation>gesetzt</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Generate New</source>
+        <translation>&amp;Neu erzeugen</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the token&apos;s SHA-256 is stored: the token itself cannot be shown again.</source>
+        <translation>Nur der SHA-256 des Tokens wird gespeichert: Das Token selbst kann nicht erneut angezeigt werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy this token now and hand it to the node: only its SHA-256 is stored, so it is shown this once.</source>
+        <translation>Kopieren Sie dieses Token jetzt und übergeben Sie es dem Knoten: Nur sein SHA-256 wird gespeichert, daher wird es nur dieses eine Mal angezeigt.</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::AnchorPanel</name>
+    <message>
+        <location filename="../views/AnchorPanel.cpp" line="+51"/>
+        <source>Filter by name, issuer, digest, ID…</source>
+        <translation>Nach Name, Aussteller, Digest, ID filtern…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fi&amp;lter:</source>
+        <translation>Fi&amp;lter:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Kind:</source>
+        <translation>A&amp;rt:</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>New &amp;Trust Anchor…</source>
+        <translation>Neuer &amp;Vertrauensanker…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a trust anchor (undoable)</source>
+        <translation>Einen Vertrauensanker hinzufügen (rückgängig machbar)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New &amp;Reference Value…</source>
+        <translation>Neuer &amp;Referenzwert…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a golden PCR value or an image digest</source>
+        <translation>Einen Referenz-PCR-Wert oder einen Image-Digest hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit the selected entry (undoable)</source>
+        <translation>Den gewählten Eintrag bearbeiten (rückgängig machbar)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected entry (undoable)</source>
+        <translation>Den gewählten Eintrag entfernen (rückgängig machbar)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import Anchors…</source>
+        <translation>Anker &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import an anchors file; a file with a bad entry imports nothing</source>
+        <translation>Eine Anker-Datei importieren; eine Datei mit einem fehlerhaften Eintrag importiert nichts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport Anchors…</source>
+        <translation>Anker e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write every entry to an anchors file</source>
+        <translation>Alle Einträge in eine Anker-Datei schreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anchors files (*.json);;All files (*)</source>
+        <translation>Anker-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Saved %1. Undo takes it back.</source>
+        <translation>%1 gespeichert. Rückgängig nimmt es zurück.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Removed %1. Undo puts it back.</source>
+        <translation>%1 entfernt. Rückgängig stellt es wieder her.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import Anchors</source>
+        <translation>Anker importieren</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export Anchors</source>
+        <translation>Anker exportieren</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nothing was imported. Entry %1: %2 (%3)</source>
+        <translation>Nichts wurde importiert. Eintrag %1: %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Nothing was imported: %1</source>
+        <translation>Nichts wurde importiert: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported %1 entries from %2. Undo takes the import back.</source>
+        <translation>%1 Einträge aus %2 importiert. Rückgängig nimmt den Import zurück.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
+        <translation>%1 Einträge nach %2 exportiert; Join-Tokens nur als ihr SHA-256.</translation>
+    </message>
+</context>
+<context>
     <name>ta::views::AuthorityPanel</name>
     <message>
-        <location filename="../views/AuthorityPanel.cpp" line="+28" />
+        <location filename="../views/AuthorityPanel.cpp" line="+28"/>
         <source>Prepare &amp;X.509</source>
         <translation>&amp;X.509 vorbereiten</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Prepare a new X.509 authority (published in the bundle at once; cannot be undone)</source>
         <translation>Eine neue X.509-Autorität vorbereiten (wird sofort im Bundle veröffentlicht; nicht rückgängig zu machen)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Prepare &amp;JWT</source>
         <translation>&amp;JWT vorbereiten</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Prepare a new JWT authority (published in the bundle at once; cannot be undone)</source>
         <translation>Eine neue JWT-Autorität vorbereiten (wird sofort im Bundle veröffentlicht; nicht rückgängig zu machen)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Activate</source>
         <translation>&amp;Aktivieren</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Make the selected prepared authority the one that signs</source>
         <translation>Die gewählte vorbereitete Autorität zur signierenden machen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Taint</source>
         <translation>Als kompromittiert &amp;markieren</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mark the selected old authority so its credentials are re-issued</source>
         <translation>Die gewählte alte Autorität markieren, damit ihre Nachweise neu ausgestellt werden</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Widerrufen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Remove the selected tainted authority from the bundle for good</source>
         <translation>Die gewählte kompromittierte Autorität endgültig aus dem Bundle entfernen</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+81"/>
         <source>Prepare Authority</source>
         <translation>Autorität vorbereiten</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A new %1 authority of %2 is published in the bundle at once, and relying parties may fetch it. This cannot be undone, and clears the undo history.</source>
         <translation>Eine neue %1-Autorität von %2 wird sofort im Bundle veröffentlicht, und vertrauende Parteien können sie abrufen. Das lässt sich nicht rückgängig machen und leert den Rückgängig-Verlauf.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Revoke Authority</source>
         <translation>Autorität widerrufen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Authority %1 leaves the bundle of %2 for good, and everything it signed stops validating. As in SPIRE, revocation is final: this cannot be undone, and clears the undo history.</source>
         <translation>Autorität %1 verlässt das Bundle von %2 endgültig, und alles, was sie signiert hat, wird nicht mehr als gültig erkannt. Wie in SPIRE ist der Widerruf endgültig: Er lässt sich nicht rückgängig machen und leert den Rückgängig-Verlauf.</translation>
     </message>
@@ -476,37 +1220,37 @@
 <context>
     <name>ta::views::BundleView</name>
     <message>
-        <location filename="../views/BundleView.cpp" line="+28" />
+        <location filename="../views/BundleView.cpp" line="+28"/>
         <source>SPIFFE bundle (JWKS)</source>
         <translation>SPIFFE-Bundle (JWKS)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>PEM (X.509 authorities)</source>
         <translation>PEM (X.509-Autoritäten)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format:</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>No trust domain selected</source>
         <translation>Keine Vertrauensdomäne ausgewählt</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Sequence %1 · refresh hint %2 · %3 X.509 and %4 JWT authorities</source>
         <translation>Sequenz %1 · Aktualisierungshinweis %2 · %3 X.509- und %4 JWT-Autoritäten</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -514,7 +1258,7 @@
 <context>
     <name>ta::views::ClearKeysBanner</name>
     <message>
-        <location filename="../views/ClearKeysBanner.cpp" line="+18" />
+        <location filename="../views/ClearKeysBanner.cpp" line="+18"/>
         <source>&lt;b&gt;Keys stored in clear.&lt;/b&gt; The private keys of this workspace are not encrypted: use it for demos and tests only.</source>
         <translation>&lt;b&gt;Schlüssel unverschlüsselt gespeichert.&lt;/b&gt; Die privaten Schlüssel dieses Arbeitsbereichs sind nicht verschlüsselt: nur für Vorführungen und Tests verwenden.</translation>
     </message>
@@ -522,279 +1266,279 @@
 <context>
     <name>ta::views::CredentialInspector</name>
     <message>
-        <location filename="../views/CredentialInspector.cpp" line="+71" />
+        <location filename="../views/CredentialInspector.cpp" line="+71"/>
         <source>Certificate chain</source>
         <translation>Zertifikatskette</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Header and claims</source>
         <translation>Header und Claims</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+85"/>
         <source>No credential selected</source>
         <translation>Kein Nachweis ausgewählt</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Revoked in this workspace. Its signature still verifies against the bundle until it expires.</source>
         <translation>In diesem Arbeitsbereich widerrufen. Die Signatur lässt sich bis zum Ablauf weiterhin mit dem Bundle prüfen.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>not valid yet</source>
         <translation>noch nicht gültig</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>expired %1 min ago</source>
         <translation>seit %1 min abgelaufen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 min left</source>
         <translation>noch %1 min</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+88" />
+        <location line="+8"/>
+        <location line="+88"/>
         <source>Type</source>
         <translation>Typ</translation>
     </message>
     <message>
-        <location line="-88" />
+        <location line="-88"/>
         <source>X509-SVID</source>
         <translation>X509-SVID</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+88" />
+        <location line="+1"/>
+        <location line="+88"/>
         <source>Trust domain</source>
         <translation>Vertrauensdomäne</translation>
     </message>
     <message>
-        <location line="-85" />
-        <location line="+58" />
-        <location line="+8" />
-        <location line="+24" />
-        <location line="+30" />
-        <location line="+7" />
+        <location line="-85"/>
+        <location line="+58"/>
+        <location line="+8"/>
+        <location line="+24"/>
+        <location line="+30"/>
+        <location line="+7"/>
         <source>Invalid: %1</source>
         <translation>Ungültig: %1</translation>
     </message>
     <message>
-        <location line="-123" />
-        <location line="+92" />
+        <location line="-123"/>
+        <location line="+92"/>
         <source>SPIFFE ID</source>
         <translation>SPIFFE-ID</translation>
     </message>
     <message>
-        <location line="-91" />
+        <location line="-91"/>
         <source>Subject</source>
         <translation>Subjekt</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Issuer</source>
         <translation>Aussteller</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Serial</source>
         <translation>Seriennummer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Valid from</source>
         <translation>Gültig ab</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Valid until</source>
         <translation>Gültig bis</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+100" />
+        <location line="+2"/>
+        <location line="+100"/>
         <source>Validity</source>
         <translation>Gültigkeit</translation>
     </message>
     <message>
-        <location line="-98" />
+        <location line="-98"/>
         <source>Public key</source>
         <translation>Öffentlicher Schlüssel</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>EC, %1 bits</source>
         <translation>EC, %1 Bit</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>RSA, %1 bits</source>
         <translation>RSA, %1 Bit</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>other</source>
         <translation>andere</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Signature algorithm</source>
         <translation>Signaturalgorithmus</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Digital signature</source>
         <translation>Digitale Signatur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Key encipherment</source>
         <translation>Schlüsselverschlüsselung</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Key agreement</source>
         <translation>Schlüsselvereinbarung</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Certificate signing</source>
         <translation>Zertifikatssignatur</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CRL signing</source>
         <translation>CRL-Signatur</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Key usage</source>
         <translation>Schlüsselverwendung</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+11" />
-        <location line="+2" />
-        <location line="+102" />
+        <location line="+0"/>
+        <location line="+11"/>
+        <location line="+2"/>
+        <location line="+102"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
     <message>
-        <location line="-111" />
+        <location line="-111"/>
         <source>not restricted</source>
         <translation>nicht eingeschränkt</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>TLS server authentication</source>
         <translation>TLS-Server-Authentifizierung</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>TLS client authentication</source>
         <translation>TLS-Client-Authentifizierung</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Extended key usage</source>
         <translation>Erweiterte Schlüsselverwendung</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>DNS names</source>
         <translation>DNS-Namen</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CA certificate</source>
         <translation>CA-Zertifikat</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>SHA-256 fingerprint</source>
         <translation>SHA-256-Fingerabdruck</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Authority ID</source>
         <translation>Autoritäts-ID</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1. %2 (issued by %3)</source>
         <translation>%1. %2 (ausgestellt von %3)</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>%1. %2 (trust anchor from the bundle)</source>
         <translation>%1. %2 (Vertrauensanker aus dem Bundle)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Valid: chains to the bundle of %1 (sequence %2) at %3.</source>
         <translation>Gültig: führt zum Bundle von %1 (Sequenz %2), geprüft am %3.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>JWT-SVID</source>
         <translation>JWT-SVID</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Audience</source>
         <translation>Zielgruppe</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Issued at</source>
         <translation>Ausgestellt am</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expires</source>
         <translation>Läuft ab</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Algorithm</source>
         <translation>Algorithmus</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Key ID</source>
         <translation>Schlüssel-ID</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Token fingerprint</source>
         <translation>Token-Fingerabdruck</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Header:</source>
         <translation>Header:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Claims:</source>
         <translation>Claims:</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Valid: signed by key %1 of the bundle of %2 (sequence %3) at %4.</source>
         <translation>Gültig: signiert mit Schlüssel %1 aus dem Bundle von %2 (Sequenz %3), geprüft am %4.</translation>
     </message>
@@ -802,22 +1546,22 @@
 <context>
     <name>ta::views::CredentialPanel</name>
     <message>
-        <location filename="../views/CredentialPanel.cpp" line="+40" />
+        <location filename="../views/CredentialPanel.cpp" line="+40"/>
         <source>Filter by SPIFFE ID</source>
         <translation>Nach SPIFFE-ID filtern</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>F&amp;ilter:</source>
         <translation>F&amp;ilter:</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Re&amp;voke Credential</source>
         <translation>Nachweis &amp;widerrufen</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mark the selected credential revoked in this workspace (undoable)</source>
         <translation>Den gewählten Nachweis in diesem Arbeitsbereich als widerrufen markieren (rückgängig machbar)</translation>
     </message>
@@ -825,359 +1569,419 @@
 <context>
     <name>ta::views::ErrorMessages</name>
     <message>
-        <location filename="../views/ErrorMessages.cpp" line="+18" />
-        <location line="+138" />
+        <location filename="../views/ErrorMessages.cpp" line="+18"/>
+        <location line="+138"/>
         <source>The passphrase is wrong.</source>
         <translation>Die Passphrase ist falsch.</translation>
     </message>
     <message>
-        <location line="-136" />
+        <location line="-136"/>
         <source>This workspace is protected: enter its passphrase.</source>
         <translation>Dieser Arbeitsbereich ist geschützt: Geben Sie seine Passphrase ein.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The passphrase cannot be empty.</source>
         <translation>Die Passphrase darf nicht leer sein.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A file of that name exists already.</source>
         <translation>Eine Datei dieses Namens existiert bereits.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The file does not exist.</source>
         <translation>Die Datei existiert nicht.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This file is not a Trust Atlas workspace.</source>
         <translation>Diese Datei ist kein Trust-Atlas-Arbeitsbereich.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This workspace was written by a newer Trust Atlas.</source>
         <translation>Dieser Arbeitsbereich wurde von einer neueren Trust-Atlas-Version geschrieben.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The file cannot be read.</source>
         <translation>Die Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A trust domain of that name exists already.</source>
         <translation>Eine Vertrauensdomäne dieses Namens existiert bereits.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no such trust domain.</source>
         <translation>Diese Vertrauensdomäne gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no such credential.</source>
         <translation>Diesen Nachweis gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The workspace file could not be written or read.</source>
         <translation>Die Arbeitsbereichsdatei konnte nicht geschrieben oder gelesen werden.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This credential is revoked already.</source>
         <translation>Dieser Nachweis ist bereits widerrufen.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>An authority of this kind is prepared already.</source>
         <translation>Eine Autorität dieser Art ist bereits vorbereitet.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Prepare an authority of this kind before activating it.</source>
         <translation>Bereiten Sie eine Autorität dieser Art vor, bevor Sie sie aktivieren.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Only an old authority can be tainted.</source>
         <translation>Nur eine alte Autorität kann als kompromittiert markiert werden.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This authority is tainted already.</source>
         <translation>Diese Autorität ist bereits als kompromittiert markiert.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Taint an authority before revoking it.</source>
         <translation>Markieren Sie eine Autorität als kompromittiert, bevor Sie sie widerrufen.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This authority is revoked already.</source>
         <translation>Diese Autorität ist bereits widerrufen.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no such authority.</source>
         <translation>Diese Autorität gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The SPIFFE ID belongs to another trust domain.</source>
         <translation>Die SPIFFE-ID gehört zu einer anderen Vertrauensdomäne.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>A workload's SPIFFE ID needs a path after the trust domain.</source>
+        <location line="+3"/>
+        <source>A workload&apos;s SPIFFE ID needs a path after the trust domain.</source>
         <translation>Die SPIFFE-ID eines Workloads braucht einen Pfad nach der Vertrauensdomäne.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The trust domain has no active authority to sign with.</source>
         <translation>Die Vertrauensdomäne hat keine aktive Autorität zum Signieren.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The active authority has expired.</source>
         <translation>Die aktive Autorität ist abgelaufen.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+2" />
+        <location line="+2"/>
+        <location line="+2"/>
         <source>A JWT-SVID needs at least one audience.</source>
         <translation>Ein JWT-SVID braucht mindestens eine Zielgruppe.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Enter a SPIFFE ID.</source>
         <translation>Geben Sie eine SPIFFE-ID ein.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A SPIFFE ID starts with spiffe://.</source>
         <translation>Eine SPIFFE-ID beginnt mit spiffe://.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The scheme must be written spiffe:// in lowercase.</source>
         <translation>Das Schema muss kleingeschrieben spiffe:// lauten.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The SPIFFE ID names no trust domain.</source>
         <translation>Die SPIFFE-ID nennt keine Vertrauensdomäne.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The path has an empty segment (two slashes in a row).</source>
         <translation>Der Pfad hat ein leeres Segment (zwei Schrägstriche hintereinander).</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The path may not contain "." or ".." segments.</source>
+        <location line="+3"/>
+        <source>The path may not contain &quot;.&quot; or &quot;..&quot; segments.</source>
         <translation>Der Pfad darf keine Segmente „.“ oder „..“ enthalten.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The path may not end with a slash.</source>
         <translation>Der Pfad darf nicht mit einem Schrägstrich enden.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The path may hold only letters, digits, dots, dashes and underscores.</source>
         <translation>Der Pfad darf nur Buchstaben, Ziffern, Punkte, Bindestriche und Unterstriche enthalten.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A SPIFFE ID may not have a query part.</source>
         <translation>Eine SPIFFE-ID darf keinen Query-Teil haben.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A SPIFFE ID may not have a fragment.</source>
         <translation>Eine SPIFFE-ID darf kein Fragment haben.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A SPIFFE ID may not use percent-encoding.</source>
         <translation>Eine SPIFFE-ID darf keine Prozentkodierung verwenden.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The SPIFFE ID is longer than 2048 bytes.</source>
         <translation>Die SPIFFE-ID ist länger als 2048 Byte.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter a trust domain name.</source>
         <translation>Geben Sie einen Namen für die Vertrauensdomäne ein.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A trust domain name is written in lowercase.</source>
         <translation>Der Name einer Vertrauensdomäne wird kleingeschrieben.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A trust domain name holds only lowercase letters, digits, dots, dashes and underscores.</source>
         <translation>Der Name einer Vertrauensdomäne enthält nur Kleinbuchstaben, Ziffern, Punkte, Bindestriche und Unterstriche.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A trust domain name may not have a port.</source>
         <translation>Der Name einer Vertrauensdomäne darf keinen Port haben.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A trust domain name may not have user information.</source>
         <translation>Der Name einer Vertrauensdomäne darf keine Benutzerangaben enthalten.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The trust domain name is longer than 255 characters.</source>
         <translation>Der Name der Vertrauensdomäne ist länger als 255 Zeichen.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The certificate has expired.</source>
         <translation>Das Zertifikat ist abgelaufen.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The certificate is not valid yet.</source>
         <translation>Das Zertifikat ist noch nicht gültig.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The chain does not lead to an authority of the bundle.</source>
         <translation>Die Kette führt zu keiner Autorität des Bundles.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A signature in the chain does not verify.</source>
         <translation>Eine Signatur in der Kette lässt sich nicht bestätigen.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The SVID belongs to another trust domain than the bundle.</source>
         <translation>Das SVID gehört zu einer anderen Vertrauensdomäne als das Bundle.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The bundle holds no X.509 authority.</source>
         <translation>Das Bundle enthält keine X.509-Autorität.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no certificate to check.</source>
         <translation>Es gibt kein Zertifikat zu prüfen.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The certificate carries no SPIFFE ID.</source>
         <translation>Das Zertifikat trägt keine SPIFFE-ID.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The certificate carries more than one URI.</source>
         <translation>Das Zertifikat trägt mehr als eine URI.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The leaf certificate is a CA certificate.</source>
         <translation>Das Endzertifikat ist ein CA-Zertifikat.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The certificate path is not valid.</source>
         <translation>Der Zertifizierungspfad ist nicht gültig.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The token has expired.</source>
         <translation>Das Token ist abgelaufen.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The token is not valid yet.</source>
         <translation>Das Token ist noch nicht gültig.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The token's signature does not verify.</source>
+        <location line="+2"/>
+        <source>The token&apos;s signature does not verify.</source>
         <translation>Die Signatur des Tokens lässt sich nicht bestätigen.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The token was signed by a key the bundle does not hold.</source>
         <translation>Das Token wurde mit einem Schlüssel signiert, den das Bundle nicht enthält.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The token is not meant for this audience.</source>
         <translation>Das Token ist nicht für diese Zielgruppe bestimmt.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This is not a well-formed JWT.</source>
         <translation>Dies ist kein wohlgeformtes JWT.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The bundle is for another trust domain.</source>
         <translation>Das Bundle gehört zu einer anderen Vertrauensdomäne.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The token says it was issued in the future.</source>
         <translation>Laut Token wurde es in der Zukunft ausgestellt.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+4"/>
+        <source>The anchors file is not valid JSON.</source>
+        <translation>Die Anker-Datei ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This kind of trust anchor or reference value is not known.</source>
+        <translation>Diese Art von Vertrauensanker oder Referenzwert ist unbekannt.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A required field is missing.</source>
+        <translation>Ein Pflichtfeld fehlt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A field has a value that is not allowed.</source>
+        <translation>Ein Feld hat einen unzulässigen Wert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PEM text holds no valid public key or certificate.</source>
+        <translation>Der PEM-Text enthält keinen gültigen öffentlichen Schlüssel und kein gültiges Zertifikat.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The JWKS is not valid: it needs a &quot;keys&quot; array with at least one usable public key.</source>
+        <translation>Das JWKS ist ungültig: Es braucht ein „keys“-Array mit mindestens einem verwendbaren öffentlichen Schlüssel.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An entry with this ID exists already.</source>
+        <translation>Ein Eintrag mit dieser ID existiert bereits.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file holds no trust anchors or reference values.</source>
+        <translation>Die Datei enthält keine Vertrauensanker oder Referenzwerte.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file could not be written.</source>
+        <translation>Die Datei konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no such trust anchor.</source>
+        <translation>Diesen Vertrauensanker gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no such reference value.</source>
+        <translation>Diesen Referenzwert gibt es nicht.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This is not a valid SPIFFE ID.</source>
         <translation>Dies ist keine gültige SPIFFE-ID.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This is not a valid trust domain name.</source>
         <translation>Dies ist kein gültiger Name für eine Vertrauensdomäne.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The trust bundle is not valid.</source>
         <translation>Das Vertrauens-Bundle ist nicht gültig.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The certificate is not a valid X509-SVID.</source>
         <translation>Das Zertifikat ist kein gültiges X509-SVID.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The token is not a valid JWT-SVID.</source>
         <translation>Das Token ist kein gültiges JWT-SVID.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The certificate authority refused the change.</source>
         <translation>Die Zertifizierungsstelle hat die Änderung abgelehnt.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A cryptographic operation failed.</source>
         <translation>Eine kryptografische Operation ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+1"/>
+        <source>The trust anchors or reference values are not valid.</source>
+        <translation>Die Vertrauensanker oder Referenzwerte sind ungültig.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The workspace could not complete the change.</source>
         <translation>Der Arbeitsbereich konnte die Änderung nicht abschließen.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Unexpected error (%1).</source>
         <translation>Unerwarteter Fehler (%1).</translation>
     </message>
@@ -1185,77 +1989,77 @@
 <context>
     <name>ta::views::IssueSvidDialog</name>
     <message>
-        <location filename="../views/IssueSvidDialog.cpp" line="+24" />
+        <location filename="../views/IssueSvidDialog.cpp" line="+24"/>
         <source>Issue SVID</source>
         <translation>SVID ausstellen</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>X509-SVID</source>
         <translation>X509-SVID</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>JWT-SVID</source>
         <translation>JWT-SVID</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>T&amp;ype:</source>
         <translation>T&amp;yp:</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Trust domain:</source>
         <translation>&amp;Vertrauensdomäne:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;SPIFFE ID:</source>
         <translation>&amp;SPIFFE-ID:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>optional, separated by commas</source>
         <translation>optional, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;DNS names:</source>
         <translation>&amp;DNS-Namen:</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>required, separated by commas</source>
         <translation>erforderlich, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Audience:</source>
         <translation>&amp;Zielgruppe:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trust domain default</source>
         <translation>Vorgabe der Vertrauensdomäne</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Lifetime:</source>
         <translation>&amp;Lebensdauer:</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>&amp;Issue</source>
         <translation>&amp;Ausstellen</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>Create a trust domain first.</source>
         <translation>Legen Sie zuerst eine Vertrauensdomäne an.</translation>
     </message>
@@ -1263,52 +2067,52 @@
 <context>
     <name>ta::views::NewTrustDomainDialog</name>
     <message>
-        <location filename="../views/NewTrustDomainDialog.cpp" line="+21" />
+        <location filename="../views/NewTrustDomainDialog.cpp" line="+21"/>
         <source>New Trust Domain</source>
         <translation>Neue Vertrauensdomäne</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>example.org</source>
         <translation>example.org</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>EC P-256</source>
         <translation>EC P-256</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>EC P-384</source>
         <translation>EC P-384</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>RSA 2048</source>
         <translation>RSA 2048</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>RSA 4096</source>
         <translation>RSA 4096</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Key type:</source>
         <translation>&amp;Schlüsseltyp:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sign with &amp;intermediates under one long-lived root</source>
         <translation>Mit &amp;Zwischenzertifikaten unter einer langlebigen Wurzel signieren</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Create</source>
         <translation>&amp;Anlegen</translation>
     </message>
@@ -1316,42 +2120,42 @@
 <context>
     <name>ta::views::PassphraseDialog</name>
     <message>
-        <location filename="../views/PassphraseDialog.cpp" line="+20" />
+        <location filename="../views/PassphraseDialog.cpp" line="+20"/>
         <source>Open Protected Workspace</source>
         <translation>Geschützten Arbeitsbereich öffnen</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>New Workspace</source>
         <translation>Neuer Arbeitsbereich</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The keys in &lt;b&gt;%1&lt;/b&gt; are encrypted. Enter the workspace passphrase to open it.</source>
         <translation>Die Schlüssel in &lt;b&gt;%1&lt;/b&gt; sind verschlüsselt. Geben Sie die Passphrase des Arbeitsbereichs ein, um ihn zu öffnen.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose a passphrase to encrypt the private keys of &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Wählen Sie eine Passphrase, mit der die privaten Schlüssel von &lt;b&gt;%1&lt;/b&gt; verschlüsselt werden.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Wiederholen:</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Store keys in &amp;clear (for demos and throwaway tests)</source>
         <translation>Schlüssel &amp;unverschlüsselt speichern (für Vorführungen und Wegwerf-Tests)</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen unterscheiden sich.</translation>
     </message>

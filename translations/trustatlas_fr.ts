@@ -4,196 +4,211 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+35" />
+        <location filename="../app/gui/main.cpp" line="+35"/>
         <source>Design and audit SPIFFE workload identity.</source>
         <translation>Concevoir et auditer les identités de charges de travail SPIFFE.</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The workspace to open; the demo workspace by default.</source>
-        <translation>L'espace de travail à ouvrir ; par défaut l'espace de démonstration.</translation>
+        <translation>L&apos;espace de travail à ouvrir ; par défaut l&apos;espace de démonstration.</translation>
     </message>
 </context>
 <context>
     <name>ta::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+105" />
+        <location filename="../app/gui/MainWindow.cpp" line="+114"/>
         <source>Trust &amp;Domains</source>
         <translation>&amp;Domaines de confiance</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+1"/>
         <source>&amp;Inspector</source>
         <translation>&amp;Inspecteur</translation>
     </message>
     <message>
-        <location line="-2" />
+        <location line="-1"/>
         <source>CA &amp;Slots</source>
-        <translation>&amp;Emplacements de l'AC</translation>
+        <translation>&amp;Emplacements de l&apos;AC</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Bundle</source>
         <translation>&amp;Bundle</translation>
     </message>
     <message>
-        <location line="-49" />
-        <location line="+83" />
+        <location line="-51"/>
+        <location line="+89"/>
         <source>Trust Atlas</source>
         <translation>Trust Atlas</translation>
     </message>
     <message>
-        <location line="-100" />
+        <location line="-111"/>
         <source>Trust Domains</source>
         <translation>Domaines de confiance</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>CA Slots</source>
-        <translation>Emplacements de l'AC</translation>
+        <translation>Emplacements de l&apos;AC</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Bundle</source>
         <translation>Bundle</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+4"/>
+        <source>Trust Anchors</source>
+        <translation>Ancres de confiance</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;New Workspace…</source>
         <translation>&amp;Nouvel espace de travail…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Open…</source>
         <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open &amp;Recent</source>
         <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Open &amp;Demo Workspace</source>
-        <translation>Ouvrir l'espace de &amp;démonstration</translation>
+        <translation>Ouvrir l&apos;espace de &amp;démonstration</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Edit</source>
         <translation>&amp;Édition</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Undo</source>
         <translation>&amp;Annuler</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Redo</source>
         <translation>&amp;Rétablir</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Trust Domain</source>
         <translation>&amp;Domaine de confiance</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;New Trust Domain…</source>
         <translation>&amp;Nouveau domaine de confiance…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Delete Trust Domain</source>
         <translation>&amp;Supprimer le domaine de confiance</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>&amp;Credential</source>
         <translation>&amp;Identifiant</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Issue SVID…</source>
         <translation>&amp;Émettre un SVID…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Re&amp;voke Credential</source>
-        <translation>Ré&amp;voquer l'identifiant</translation>
+        <translation>Ré&amp;voquer l&apos;identifiant</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+3"/>
+        <source>&amp;Anchors</source>
+        <translation>A&amp;ncres</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+34" />
-        <source>Open a workspace with File &gt; Open, or the demo with File &gt; Open Demo Workspace.</source>
-        <translation>Ouvrez un espace de travail avec Fichier &gt; Ouvrir, ou la démonstration avec Fichier &gt; Ouvrir l'espace de démonstration.</translation>
+        <location line="+5"/>
+        <source>Trust &amp;Anchors</source>
+        <translation>&amp;Ancres de confiance</translation>
     </message>
     <message>
-        <location line="+52" />
+        <location line="+32"/>
+        <source>Open a workspace with File &gt; Open, or the demo with File &gt; Open Demo Workspace.</source>
+        <translation>Ouvrez un espace de travail avec Fichier &gt; Ouvrir, ou la démonstration avec Fichier &gt; Ouvrir l&apos;espace de démonstration.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>%1[*] — Trust Atlas</source>
         <translation>%1[*] — Trust Atlas</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>&amp;%1 %2</source>
         <translation>&amp;%1 %2</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Open Workspace</source>
         <translation>Ouvrir un espace de travail</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trust Atlas workspaces (*.atlas);;All files (*)</source>
         <translation>Espaces de travail Trust Atlas (*.atlas);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>New Workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trust Atlas workspaces (*.atlas)</source>
         <translation>Espaces de travail Trust Atlas (*.atlas)</translation>
     </message>
     <message>
-        <location line="+24" />
+        <location line="+24"/>
         <source>Delete Trust Domain</source>
         <translation>Supprimer le domaine de confiance</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Deleted %1 with its CA and credentials. Undo brings it back.</source>
         <translation>%1 supprimé avec son AC et ses identifiants. « Annuler » le rétablit.</translation>
     </message>
@@ -201,70 +216,251 @@
 <context>
     <name>ta::app::WorkspaceController</name>
     <message>
-        <location filename="../app/gui/WorkspaceController.cpp" line="+62" />
+        <location filename="../app/gui/WorkspaceController.cpp" line="+62"/>
         <source>Cannot create the folder %1.</source>
         <translation>Impossible de créer le dossier %1.</translation>
     </message>
 </context>
 <context>
-    <name>ta::models::AuthoritySlotModel</name>
+    <name>ta::models::AnchorEditCommand</name>
     <message>
-        <location filename="../models/AuthoritySlotModel.cpp" line="+63" />
-        <source>Prepared</source>
-        <translation>Préparée</translation>
+        <location filename="../models/AnchorEditCommand.cpp" line="+24"/>
+        <source>Import trust anchors and reference values (entries: %1)</source>
+        <translation>Importer des ancres de confiance et des valeurs de référence (entrées : %1)</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Active</source>
-        <translation>Active</translation>
+        <location line="+2"/>
+        <source>Add trust anchor %1</source>
+        <translation>Ajouter l&apos;ancre de confiance %1</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Old</source>
-        <translation>Ancienne</translation>
+        <location line="+1"/>
+        <source>Add reference value %1</source>
+        <translation>Ajouter la valeur de référence %1</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>Revoked</source>
-        <translation>Révoqué</translation>
+        <location line="+2"/>
+        <source>Edit trust anchor %1</source>
+        <translation>Modifier l&apos;ancre de confiance %1</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>%1, tainted</source>
-        <translation>%1, compromise</translation>
+        <location line="+1"/>
+        <source>Edit reference value %1</source>
+        <translation>Modifier la valeur de référence %1</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>X.509</source>
-        <translation>X.509</translation>
+        <location line="+2"/>
+        <source>Remove trust anchor %1</source>
+        <translation>Supprimer l&apos;ancre de confiance %1</translation>
     </message>
     <message>
-        <location line="+0" />
-        <source>JWT</source>
-        <translation>JWT</translation>
+        <location line="+1"/>
+        <source>Remove reference value %1</source>
+        <translation>Supprimer la valeur de référence %1</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::AnchorModel</name>
+    <message>
+        <location filename="../models/AnchorModel.cpp" line="+148"/>
+        <source>Kubernetes cluster issuer</source>
+        <translation>Émetteur de cluster Kubernetes</translation>
     </message>
     <message>
-        <location line="+47" />
+        <location line="+1"/>
+        <source>GCP signing keys (JWKS)</source>
+        <translation>Clés de signature GCP (JWKS)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>AWS document signing certificate</source>
+        <translation>Certificat de signature de documents AWS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>x509pop CA certificate</source>
+        <translation>Certificat d&apos;AC x509pop</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Join token</source>
+        <translation>Jeton d&apos;enrôlement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TPM attestation key</source>
+        <translation>Clé d&apos;attestation TPM</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cosign public key</source>
+        <translation>Clé publique Cosign</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Golden PCR value</source>
+        <translation>Valeur PCR de référence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed image digest</source>
+        <translation>Empreinte d&apos;image autorisée</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>EC P-%1</source>
+        <translation>EC P-%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RSA %1</source>
+        <translation>RSA %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1-bit key</source>
+        <translation>Clé de %1 bits</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 PCR %2 = %3</source>
+        <translation>%1 PCR %2 = %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, SHA-256 %2</source>
+        <translation>%1, SHA-256 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1, audience %2, keys: %3</source>
+        <translation>%1, audience %2, clés : %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Certificates: %1, SHA-256 %2</source>
+        <translation>Certificats : %1, SHA-256 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Single use, TTL %1 s; only its SHA-256 is stored</source>
+        <translation>Usage unique, durée de vie %1 s ; seul son SHA-256 est enregistré</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No limit</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>In force</source>
+        <translation>En vigueur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From %1</source>
+        <translation>À partir du %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expired %1</source>
+        <translation>Expiré le %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Until %1</source>
+        <translation>Jusqu&apos;au %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <location line="+53"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
+        <source>Name / subject / image</source>
+        <translation>Nom / sujet / image</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Validity</source>
+        <translation>Validité</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::AuthoritySlotModel</name>
+    <message>
+        <location filename="../models/AuthoritySlotModel.cpp" line="+63"/>
+        <source>Prepared</source>
+        <translation>Préparée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Old</source>
+        <translation>Ancienne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Revoked</source>
+        <translation>Révoqué</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, tainted</source>
+        <translation>%1, compromise</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>X.509</source>
+        <translation>X.509</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>JWT</source>
+        <translation>JWT</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Authority ID</source>
-        <translation>ID d'autorité</translation>
+        <translation>ID d&apos;autorité</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Created</source>
         <translation>Créée</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expires</source>
         <translation>Expire le</translation>
     </message>
@@ -272,12 +468,12 @@
 <context>
     <name>ta::models::AuthorityStatusCommand</name>
     <message>
-        <location filename="../models/AuthorityStatusCommand.cpp" line="+22" />
+        <location filename="../models/AuthorityStatusCommand.cpp" line="+22"/>
         <source>Activate authority in %1</source>
         <translation>Activer une autorité dans %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Taint authority in %1</source>
         <translation>Marquer une autorité compromise dans %1</translation>
     </message>
@@ -285,7 +481,7 @@
 <context>
     <name>ta::models::CreateTrustDomainCommand</name>
     <message>
-        <location filename="../models/CreateTrustDomainCommand.cpp" line="+11" />
+        <location filename="../models/CreateTrustDomainCommand.cpp" line="+11"/>
         <source>Create trust domain %1</source>
         <translation>Créer le domaine de confiance %1</translation>
     </message>
@@ -293,57 +489,57 @@
 <context>
     <name>ta::models::CredentialModel</name>
     <message>
-        <location filename="../models/CredentialModel.cpp" line="+61" />
+        <location filename="../models/CredentialModel.cpp" line="+61"/>
         <source>Valid</source>
         <translation>Valide</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expired</source>
         <translation>Expiré</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Revoked</source>
         <translation>Révoqué</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+27"/>
         <source>X509-SVID</source>
         <translation>X509-SVID</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>JWT-SVID</source>
         <translation>JWT-SVID</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>SPIFFE ID</source>
         <translation>ID SPIFFE</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Trust domain</source>
         <translation>Domaine de confiance</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Status</source>
         <translation>État</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Expires</source>
         <translation>Expire le</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Serial / fingerprint</source>
         <translation>Numéro de série / empreinte</translation>
     </message>
@@ -351,7 +547,7 @@
 <context>
     <name>ta::models::DeleteTrustDomainCommand</name>
     <message>
-        <location filename="../models/DeleteTrustDomainCommand.cpp" line="+11" />
+        <location filename="../models/DeleteTrustDomainCommand.cpp" line="+12"/>
         <source>Delete trust domain %1</source>
         <translation>Supprimer le domaine de confiance %1</translation>
     </message>
@@ -359,12 +555,12 @@
 <context>
     <name>ta::models::IssueCredentialCommand</name>
     <message>
-        <location filename="../models/IssueCredentialCommand.cpp" line="+13" />
+        <location filename="../models/IssueCredentialCommand.cpp" line="+13"/>
         <source>Issue X509-SVID %1</source>
         <translation>Émettre le X509-SVID %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Issue JWT-SVID %1</source>
         <translation>Émettre le JWT-SVID %1</translation>
     </message>
@@ -372,141 +568,689 @@
 <context>
     <name>ta::models::SetCredentialStatusCommand</name>
     <message>
-        <location filename="../models/SetCredentialStatusCommand.cpp" line="+15" />
+        <location filename="../models/SetCredentialStatusCommand.cpp" line="+15"/>
         <source>Revoke credential %1</source>
-        <translation>Révoquer l'identifiant %1</translation>
+        <translation>Révoquer l&apos;identifiant %1</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Reinstate credential %1</source>
-        <translation>Rétablir l'identifiant %1</translation>
+        <translation>Rétablir l&apos;identifiant %1</translation>
     </message>
 </context>
 <context>
     <name>ta::models::TrustDomainModel</name>
     <message>
-        <location filename="../models/TrustDomainModel.cpp" line="+69" />
+        <location filename="../models/TrustDomainModel.cpp" line="+69"/>
         <source>Trust domain</source>
         <translation>Domaine de confiance</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Key type</source>
         <translation>Type de clé</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sequence</source>
         <translation>Séquence</translation>
     </message>
 </context>
 <context>
+    <name>ta::views::AnchorDetails</name>
+    <message>
+        <location filename="../views/AnchorDetails.cpp" line="+17"/>
+        <source>open</source>
+        <translation>ouvert</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Select a trust anchor or reference value to see its details.</source>
+        <translation>Sélectionnez une ancre de confiance ou une valeur de référence pour en voir le détail.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PCR</source>
+        <translation>PCR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1, index %2</source>
+        <translation>%1, index %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Golden value</source>
+        <translation>Valeur de référence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Image repository</source>
+        <translation>Dépôt d&apos;images</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allowed digest</source>
+        <translation>Empreinte autorisée</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Issuer</source>
+        <translation>Émetteur</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audiences</source>
+        <translation>Audiences</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service accounts allowed</source>
+        <translation>Comptes de service autorisés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Projects allowed</source>
+        <translation>Projets autorisés</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no allow list: any is accepted, with a warning</source>
+        <translation>pas de liste d&apos;autorisation : tout est accepté, avec un avertissement</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Public key</source>
+        <translation>Clé publique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+5"/>
+        <source>%1, SPKI SHA-256 %2</source>
+        <translation>%1, SHA-256 du SPKI %2</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Key %1</source>
+        <translation>Clé %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Certificate</source>
+        <translation>Certificat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>    issuer %1, serial %2</source>
+        <translation>    émetteur %1, numéro de série %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>    valid %1 to %2%3</source>
+        <translation>    valide du %1 au %2%3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, CA</source>
+        <translation>, AC</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>    SHA-256 %1</source>
+        <translation>    SHA-256 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Token SHA-256</source>
+        <translation>SHA-256 du jeton</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The token itself is not stored: it was shown once, when it was created. It is accepted once, until it expires.</source>
+        <translation>Le jeton lui-même n&apos;est pas enregistré : il a été affiché une seule fois, à sa création. Il est accepté une fois, jusqu&apos;à son expiration.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Valid</source>
+        <translation>Valide</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Stored entry:</source>
+        <translation>Entrée enregistrée :</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::AnchorEntryDialog</name>
+    <message>
+        <location filename="../views/AnchorEntryDialog.cpp" line="+66"/>
+        <source>C&amp;luster:</source>
+        <translation>C&amp;luster :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+13"/>
+        <source>&amp;Issuer:</source>
+        <translation>&amp;Émetteur :</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+13"/>
+        <source>&amp;Audience:</source>
+        <translation>A&amp;udience :</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <location line="+13"/>
+        <source>&amp;JWKS:</source>
+        <translation>&amp;JWKS :</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>&amp;Node label keys:</source>
+        <translation>Clés de libellés de &amp;nœud :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Pod label keys:</source>
+        <translation>Clés de libellés de &amp;pod :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <location line="+4"/>
+        <location line="+14"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>&amp;Projects allowed:</source>
+        <translation>&amp;Projets autorisés :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Certificate (PEM):</source>
+        <translation>&amp;Certificat (PEM) :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;CA certificates (PEM):</source>
+        <translation>Certificats d&apos;&amp;AC (PEM) :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Token:</source>
+        <translation>&amp;Jeton :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time to &amp;live:</source>
+        <translation>Durée de &amp;vie :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;reated at:</source>
+        <translation>C&amp;réé le :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+8"/>
+        <source>&amp;Node:</source>
+        <translation>&amp;Nœud :</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>&amp;Attestation key (PEM):</source>
+        <translation>Clé d&apos;&amp;attestation (PEM) :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Public key (PEM):</source>
+        <translation>Clé &amp;publique (PEM) :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Banque :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Value (hex):</source>
+        <translation>&amp;Valeur (hex) :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Image repository:</source>
+        <translation>Dépôt d&apos;&amp;images :</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Ser&amp;vice accounts allowed:</source>
+        <translation>Comptes de ser&amp;vice autorisés :</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>&amp;Index:</source>
+        <translation>&amp;Index :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Di&amp;gest:</source>
+        <translation>Em&amp;preinte :</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Valid &amp;from:</source>
+        <translation>Valide à pa&amp;rtir du :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid &amp;until:</source>
+        <translation>Valide jus&amp;qu&apos;au :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>I&amp;D:</source>
+        <translation>I&amp;D :</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>PEM or JSON files (*.pem *.crt *.json);;All files (*)</source>
+        <translation>Fichiers PEM ou JSON (*.pem *.crt *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New Trust Anchor</source>
+        <translation>Nouvelle ancre de confiance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New Reference Value</source>
+        <translation>Nouvelle valeur de référence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Edit Trust Anchor</source>
+        <translation>Modifier l&apos;ancre de confiance</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit Reference Value</source>
+        <translation>Modifier la valeur de référence</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>separated by commas</source>
+        <translation>séparés par des virgules</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>derived from the entry</source>
+        <translation>déduit de l&apos;entrée</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Paste PEM text, or load it from a file</source>
+        <translation>Collez le texte PEM ou chargez-le depuis un fichier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the JWKS (JSON), or load it from a file</source>
+        <translation>Collez le JWKS (JSON) ou chargez-le depuis un fichier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Load from File…</source>
+        <translation>Charger depuis un fichier…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Load %1</source>
+        <translation>Charger %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>set</source>
+        <translation>défini</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Generate New</source>
+        <translation>&amp;Générer un nouveau</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>SHA-256 %1</source>
+        <translation>SHA-256 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Only the token&apos;s SHA-256 is stored: the token itself cannot be shown again.</source>
+        <translation>Seul le SHA-256 du jeton est enregistré : le jeton lui-même ne peut plus être affiché.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Copy this token now and hand it to the node: only its SHA-256 is stored, so it is shown this once.</source>
+        <translation>Copiez ce jeton maintenant et remettez-le au nœud : seul son SHA-256 est enregistré, il n&apos;est donc affiché que cette fois.</translation>
+    </message>
+    <message>
+        <location line="+184"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::AnchorPanel</name>
+    <message>
+        <location filename="../views/AnchorPanel.cpp" line="+51"/>
+        <source>Filter by name, issuer, digest, ID…</source>
+        <translation>Filtrer par nom, émetteur, empreinte, ID…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fi&amp;lter:</source>
+        <translation>Fi&amp;ltre :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>All kinds</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>New &amp;Trust Anchor…</source>
+        <translation>Nouvelle ancre de &amp;confiance…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a trust anchor (undoable)</source>
+        <translation>Ajouter une ancre de confiance (annulable)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New &amp;Reference Value…</source>
+        <translation>Nouvelle valeur de &amp;référence…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a golden PCR value or an image digest</source>
+        <translation>Ajouter une valeur PCR de référence ou une empreinte d&apos;image</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit the selected entry (undoable)</source>
+        <translation>Modifier l&apos;entrée sélectionnée (annulable)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Re&amp;move</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove the selected entry (undoable)</source>
+        <translation>Supprimer l&apos;entrée sélectionnée (annulable)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import Anchors…</source>
+        <translation>&amp;Importer des ancres…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import an anchors file; a file with a bad entry imports nothing</source>
+        <translation>Importer un fichier d&apos;ancres ; un fichier avec une entrée invalide n&apos;importe rien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+I</source>
+        <translation>Ctrl+Shift+I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E&amp;xport Anchors…</source>
+        <translation>E&amp;xporter les ancres…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Write every entry to an anchors file</source>
+        <translation>Écrire toutes les entrées dans un fichier d&apos;ancres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Anchors files (*.json);;All files (*)</source>
+        <translation>Fichiers d&apos;ancres (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Saved %1. Undo takes it back.</source>
+        <translation>%1 enregistré. Annuler le retire.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Removed %1. Undo puts it back.</source>
+        <translation>%1 supprimé. Annuler le rétablit.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import Anchors</source>
+        <translation>Importer des ancres</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Export Anchors</source>
+        <translation>Exporter les ancres</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nothing was imported. Entry %1: %2 (%3)</source>
+        <translation>Rien n&apos;a été importé. Entrée %1 : %2 (%3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <source>Nothing was imported: %1</source>
+        <translation>Rien n&apos;a été importé : %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported %1 entries from %2. Undo takes the import back.</source>
+        <translation>%1 entrées importées depuis %2. Annuler retire l&apos;importation.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
+        <translation>%1 entrées exportées vers %2 ; les jetons d&apos;enrôlement seulement sous forme de SHA-256.</translation>
+    </message>
+</context>
+<context>
     <name>ta::views::AuthorityPanel</name>
     <message>
-        <location filename="../views/AuthorityPanel.cpp" line="+28" />
+        <location filename="../views/AuthorityPanel.cpp" line="+28"/>
         <source>Prepare &amp;X.509</source>
         <translation>Préparer &amp;X.509</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Prepare a new X.509 authority (published in the bundle at once; cannot be undone)</source>
         <translation>Préparer une nouvelle autorité X.509 (publiée aussitôt dans le bundle ; irréversible)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Prepare &amp;JWT</source>
         <translation>Préparer &amp;JWT</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Prepare a new JWT authority (published in the bundle at once; cannot be undone)</source>
         <translation>Préparer une nouvelle autorité JWT (publiée aussitôt dans le bundle ; irréversible)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>&amp;Activate</source>
         <translation>&amp;Activer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Make the selected prepared authority the one that signs</source>
-        <translation>Faire de l'autorité préparée sélectionnée celle qui signe</translation>
+        <translation>Faire de l&apos;autorité préparée sélectionnée celle qui signe</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Taint</source>
         <translation>&amp;Marquer compromise</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mark the selected old authority so its credentials are re-issued</source>
-        <translation>Marquer l'ancienne autorité sélectionnée pour que ses identifiants soient réémis</translation>
+        <translation>Marquer l&apos;ancienne autorité sélectionnée pour que ses identifiants soient réémis</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Revoke</source>
         <translation>&amp;Révoquer</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Remove the selected tainted authority from the bundle for good</source>
-        <translation>Retirer définitivement du bundle l'autorité compromise sélectionnée</translation>
+        <translation>Retirer définitivement du bundle l&apos;autorité compromise sélectionnée</translation>
     </message>
     <message>
-        <location line="+81" />
+        <location line="+81"/>
         <source>Prepare Authority</source>
         <translation>Préparer une autorité</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A new %1 authority of %2 is published in the bundle at once, and relying parties may fetch it. This cannot be undone, and clears the undo history.</source>
-        <translation>Une nouvelle autorité %1 de %2 est publiée aussitôt dans le bundle, et les parties de confiance peuvent la récupérer. Cette action est irréversible et vide l'historique d'annulation.</translation>
+        <translation>Une nouvelle autorité %1 de %2 est publiée aussitôt dans le bundle, et les parties de confiance peuvent la récupérer. Cette action est irréversible et vide l&apos;historique d&apos;annulation.</translation>
     </message>
     <message>
-        <location line="+34" />
+        <location line="+34"/>
         <source>Revoke Authority</source>
-        <translation>Révoquer l'autorité</translation>
+        <translation>Révoquer l&apos;autorité</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Authority %1 leaves the bundle of %2 for good, and everything it signed stops validating. As in SPIRE, revocation is final: this cannot be undone, and clears the undo history.</source>
-        <translation>L'autorité %1 quitte définitivement le bundle de %2, et tout ce qu'elle a signé cesse d'être valide. Comme dans SPIRE, la révocation est définitive : elle est irréversible et vide l'historique d'annulation.</translation>
+        <translation>L&apos;autorité %1 quitte définitivement le bundle de %2, et tout ce qu&apos;elle a signé cesse d&apos;être valide. Comme dans SPIRE, la révocation est définitive : elle est irréversible et vide l&apos;historique d&apos;annulation.</translation>
     </message>
 </context>
 <context>
     <name>ta::views::BundleView</name>
     <message>
-        <location filename="../views/BundleView.cpp" line="+28" />
+        <location filename="../views/BundleView.cpp" line="+28"/>
         <source>SPIFFE bundle (JWKS)</source>
         <translation>Bundle SPIFFE (JWKS)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>PEM (X.509 authorities)</source>
         <translation>PEM (autorités X.509)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Format:</source>
         <translation>&amp;Format :</translation>
     </message>
     <message>
-        <location line="+41" />
+        <location line="+41"/>
         <source>No trust domain selected</source>
         <translation>Aucun domaine de confiance sélectionné</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>Sequence %1 · refresh hint %2 · %3 X.509 and %4 JWT authorities</source>
         <translation>Séquence %1 · délai de rafraîchissement %2 · %3 autorités X.509 et %4 JWT</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
@@ -514,7 +1258,7 @@
 <context>
     <name>ta::views::ClearKeysBanner</name>
     <message>
-        <location filename="../views/ClearKeysBanner.cpp" line="+18" />
+        <location filename="../views/ClearKeysBanner.cpp" line="+18"/>
         <source>&lt;b&gt;Keys stored in clear.&lt;/b&gt; The private keys of this workspace are not encrypted: use it for demos and tests only.</source>
         <translation>&lt;b&gt;Clés stockées en clair.&lt;/b&gt; Les clés privées de cet espace de travail ne sont pas chiffrées : à réserver aux démonstrations et aux tests.</translation>
     </message>
@@ -522,279 +1266,279 @@
 <context>
     <name>ta::views::CredentialInspector</name>
     <message>
-        <location filename="../views/CredentialInspector.cpp" line="+71" />
+        <location filename="../views/CredentialInspector.cpp" line="+71"/>
         <source>Certificate chain</source>
         <translation>Chaîne de certificats</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Header and claims</source>
         <translation>En-tête et revendications</translation>
     </message>
     <message>
-        <location line="+85" />
+        <location line="+85"/>
         <source>No credential selected</source>
         <translation>Aucun identifiant sélectionné</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>Revoked in this workspace. Its signature still verifies against the bundle until it expires.</source>
-        <translation>Révoqué dans cet espace de travail. Sa signature reste vérifiable avec le bundle jusqu'à son expiration.</translation>
+        <translation>Révoqué dans cet espace de travail. Sa signature reste vérifiable avec le bundle jusqu&apos;à son expiration.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>not valid yet</source>
         <translation>pas encore valide</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>expired %1 min ago</source>
         <translation>expiré depuis %1 min</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 min left</source>
         <translation>encore %1 min</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+88" />
+        <location line="+8"/>
+        <location line="+88"/>
         <source>Type</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location line="-88" />
+        <location line="-88"/>
         <source>X509-SVID</source>
         <translation>X509-SVID</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+88" />
+        <location line="+1"/>
+        <location line="+88"/>
         <source>Trust domain</source>
         <translation>Domaine de confiance</translation>
     </message>
     <message>
-        <location line="-85" />
-        <location line="+58" />
-        <location line="+8" />
-        <location line="+24" />
-        <location line="+30" />
-        <location line="+7" />
+        <location line="-85"/>
+        <location line="+58"/>
+        <location line="+8"/>
+        <location line="+24"/>
+        <location line="+30"/>
+        <location line="+7"/>
         <source>Invalid: %1</source>
         <translation>Invalide : %1</translation>
     </message>
     <message>
-        <location line="-123" />
-        <location line="+92" />
+        <location line="-123"/>
+        <location line="+92"/>
         <source>SPIFFE ID</source>
         <translation>ID SPIFFE</translation>
     </message>
     <message>
-        <location line="-91" />
+        <location line="-91"/>
         <source>Subject</source>
         <translation>Sujet</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Issuer</source>
         <translation>Émetteur</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Serial</source>
         <translation>Numéro de série</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Valid from</source>
         <translation>Valide à partir du</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Valid until</source>
-        <translation>Valide jusqu'au</translation>
+        <translation>Valide jusqu&apos;au</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+100" />
+        <location line="+2"/>
+        <location line="+100"/>
         <source>Validity</source>
         <translation>Validité</translation>
     </message>
     <message>
-        <location line="-98" />
+        <location line="-98"/>
         <source>Public key</source>
         <translation>Clé publique</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>EC, %1 bits</source>
         <translation>EC, %1 bits</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>RSA, %1 bits</source>
         <translation>RSA, %1 bits</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>other</source>
         <translation>autre</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Signature algorithm</source>
         <translation>Algorithme de signature</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Digital signature</source>
         <translation>Signature numérique</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Key encipherment</source>
         <translation>Chiffrement de clé</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Key agreement</source>
         <translation>Accord de clé</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Certificate signing</source>
         <translation>Signature de certificats</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CRL signing</source>
         <translation>Signature de CRL</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Key usage</source>
         <translation>Utilisation de la clé</translation>
     </message>
     <message>
-        <location line="+0" />
-        <location line="+11" />
-        <location line="+2" />
-        <location line="+102" />
+        <location line="+0"/>
+        <location line="+11"/>
+        <location line="+2"/>
+        <location line="+102"/>
         <source>none</source>
         <translation>aucune</translation>
     </message>
     <message>
-        <location line="-111" />
+        <location line="-111"/>
         <source>not restricted</source>
         <translation>non restreinte</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>TLS server authentication</source>
         <translation>Authentification serveur TLS</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>TLS client authentication</source>
         <translation>Authentification client TLS</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Extended key usage</source>
         <translation>Utilisation étendue de la clé</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>DNS names</source>
         <translation>Noms DNS</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>CA certificate</source>
-        <translation>Certificat d'AC</translation>
+        <translation>Certificat d&apos;AC</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>yes</source>
         <translation>oui</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>no</source>
         <translation>non</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>SHA-256 fingerprint</source>
         <translation>Empreinte SHA-256</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Authority ID</source>
-        <translation>ID d'autorité</translation>
+        <translation>ID d&apos;autorité</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>%1. %2 (issued by %3)</source>
         <translation>%1. %2 (émis par %3)</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>%1. %2 (trust anchor from the bundle)</source>
         <translation>%1. %2 (ancre de confiance du bundle)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Valid: chains to the bundle of %1 (sequence %2) at %3.</source>
         <translation>Valide : se rattache au bundle de %1 (séquence %2), vérifié le %3.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>JWT-SVID</source>
         <translation>JWT-SVID</translation>
     </message>
     <message>
-        <location line="+21" />
+        <location line="+21"/>
         <source>Audience</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Issued at</source>
         <translation>Émis le</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Expires</source>
         <translation>Expire le</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Algorithm</source>
         <translation>Algorithme</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Key ID</source>
         <translation>ID de clé</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Token fingerprint</source>
         <translation>Empreinte du jeton</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Header:</source>
         <translation>En-tête :</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Claims:</source>
         <translation>Revendications :</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Valid: signed by key %1 of the bundle of %2 (sequence %3) at %4.</source>
         <translation>Valide : signé par la clé %1 du bundle de %2 (séquence %3), vérifié le %4.</translation>
     </message>
@@ -802,382 +1546,442 @@
 <context>
     <name>ta::views::CredentialPanel</name>
     <message>
-        <location filename="../views/CredentialPanel.cpp" line="+40" />
+        <location filename="../views/CredentialPanel.cpp" line="+40"/>
         <source>Filter by SPIFFE ID</source>
         <translation>Filtrer par ID SPIFFE</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>F&amp;ilter:</source>
         <translation>F&amp;iltre :</translation>
     </message>
     <message>
-        <location line="+28" />
+        <location line="+28"/>
         <source>Re&amp;voke Credential</source>
-        <translation>Ré&amp;voquer l'identifiant</translation>
+        <translation>Ré&amp;voquer l&apos;identifiant</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Mark the selected credential revoked in this workspace (undoable)</source>
-        <translation>Marquer l'identifiant sélectionné comme révoqué dans cet espace de travail (annulable)</translation>
+        <translation>Marquer l&apos;identifiant sélectionné comme révoqué dans cet espace de travail (annulable)</translation>
     </message>
 </context>
 <context>
     <name>ta::views::ErrorMessages</name>
     <message>
-        <location filename="../views/ErrorMessages.cpp" line="+18" />
-        <location line="+138" />
+        <location filename="../views/ErrorMessages.cpp" line="+18"/>
+        <location line="+138"/>
         <source>The passphrase is wrong.</source>
         <translation>La phrase secrète est incorrecte.</translation>
     </message>
     <message>
-        <location line="-136" />
+        <location line="-136"/>
         <source>This workspace is protected: enter its passphrase.</source>
         <translation>Cet espace de travail est protégé : saisissez sa phrase secrète.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The passphrase cannot be empty.</source>
         <translation>La phrase secrète ne peut pas être vide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A file of that name exists already.</source>
         <translation>Un fichier de ce nom existe déjà.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The file does not exist.</source>
-        <translation>Le fichier n'existe pas.</translation>
+        <translation>Le fichier n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This file is not a Trust Atlas workspace.</source>
-        <translation>Ce fichier n'est pas un espace de travail Trust Atlas.</translation>
+        <translation>Ce fichier n&apos;est pas un espace de travail Trust Atlas.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>This workspace was written by a newer Trust Atlas.</source>
         <translation>Cet espace de travail a été écrit par une version plus récente de Trust Atlas.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A trust domain of that name exists already.</source>
         <translation>Un domaine de confiance de ce nom existe déjà.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no such trust domain.</source>
-        <translation>Ce domaine de confiance n'existe pas.</translation>
+        <translation>Ce domaine de confiance n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no such credential.</source>
-        <translation>Cet identifiant n'existe pas.</translation>
+        <translation>Cet identifiant n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The workspace file could not be written or read.</source>
-        <translation>Le fichier de l'espace de travail n'a pas pu être écrit ou lu.</translation>
+        <translation>Le fichier de l&apos;espace de travail n&apos;a pas pu être écrit ou lu.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>This credential is revoked already.</source>
         <translation>Cet identifiant est déjà révoqué.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>An authority of this kind is prepared already.</source>
         <translation>Une autorité de ce type est déjà préparée.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Prepare an authority of this kind before activating it.</source>
-        <translation>Préparez une autorité de ce type avant de l'activer.</translation>
+        <translation>Préparez une autorité de ce type avant de l&apos;activer.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Only an old authority can be tainted.</source>
         <translation>Seule une ancienne autorité peut être marquée compromise.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This authority is tainted already.</source>
         <translation>Cette autorité est déjà marquée compromise.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Taint an authority before revoking it.</source>
         <translation>Marquez une autorité comme compromise avant de la révoquer.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This authority is revoked already.</source>
         <translation>Cette autorité est déjà révoquée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no such authority.</source>
-        <translation>Cette autorité n'existe pas.</translation>
+        <translation>Cette autorité n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The SPIFFE ID belongs to another trust domain.</source>
-        <translation>L'ID SPIFFE appartient à un autre domaine de confiance.</translation>
+        <translation>L&apos;ID SPIFFE appartient à un autre domaine de confiance.</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>A workload's SPIFFE ID needs a path after the trust domain.</source>
-        <translation>L'ID SPIFFE d'une charge de travail doit avoir un chemin après le domaine de confiance.</translation>
+        <location line="+3"/>
+        <source>A workload&apos;s SPIFFE ID needs a path after the trust domain.</source>
+        <translation>L&apos;ID SPIFFE d&apos;une charge de travail doit avoir un chemin après le domaine de confiance.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The trust domain has no active authority to sign with.</source>
-        <translation>Le domaine de confiance n'a aucune autorité active pour signer.</translation>
+        <translation>Le domaine de confiance n&apos;a aucune autorité active pour signer.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The active authority has expired.</source>
-        <translation>L'autorité active a expiré.</translation>
+        <translation>L&apos;autorité active a expiré.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+2" />
+        <location line="+2"/>
+        <location line="+2"/>
         <source>A JWT-SVID needs at least one audience.</source>
         <translation>Un JWT-SVID doit avoir au moins une audience.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Enter a SPIFFE ID.</source>
         <translation>Saisissez un ID SPIFFE.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A SPIFFE ID starts with spiffe://.</source>
         <translation>Un ID SPIFFE commence par spiffe://.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The scheme must be written spiffe:// in lowercase.</source>
-        <translation>Le schéma doit s'écrire spiffe:// en minuscules.</translation>
+        <translation>Le schéma doit s&apos;écrire spiffe:// en minuscules.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The SPIFFE ID names no trust domain.</source>
-        <translation>L'ID SPIFFE ne nomme aucun domaine de confiance.</translation>
+        <translation>L&apos;ID SPIFFE ne nomme aucun domaine de confiance.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The path has an empty segment (two slashes in a row).</source>
         <translation>Le chemin contient un segment vide (deux barres obliques à la suite).</translation>
     </message>
     <message>
-        <location line="+3" />
-        <source>The path may not contain "." or ".." segments.</source>
+        <location line="+3"/>
+        <source>The path may not contain &quot;.&quot; or &quot;..&quot; segments.</source>
         <translation>Le chemin ne peut pas contenir de segments « . » ou « .. ».</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The path may not end with a slash.</source>
         <translation>Le chemin ne peut pas se terminer par une barre oblique.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The path may hold only letters, digits, dots, dashes and underscores.</source>
         <translation>Le chemin ne peut contenir que des lettres, des chiffres, des points, des tirets et des traits de soulignement.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A SPIFFE ID may not have a query part.</source>
         <translation>Un ID SPIFFE ne peut pas avoir de partie requête.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A SPIFFE ID may not have a fragment.</source>
         <translation>Un ID SPIFFE ne peut pas avoir de fragment.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A SPIFFE ID may not use percent-encoding.</source>
-        <translation>Un ID SPIFFE ne peut pas utiliser l'encodage pourcent.</translation>
+        <translation>Un ID SPIFFE ne peut pas utiliser l&apos;encodage pourcent.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The SPIFFE ID is longer than 2048 bytes.</source>
-        <translation>L'ID SPIFFE dépasse 2048 octets.</translation>
+        <translation>L&apos;ID SPIFFE dépasse 2048 octets.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Enter a trust domain name.</source>
         <translation>Saisissez un nom de domaine de confiance.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A trust domain name is written in lowercase.</source>
-        <translation>Un nom de domaine de confiance s'écrit en minuscules.</translation>
+        <translation>Un nom de domaine de confiance s&apos;écrit en minuscules.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A trust domain name holds only lowercase letters, digits, dots, dashes and underscores.</source>
         <translation>Un nom de domaine de confiance ne contient que des minuscules, des chiffres, des points, des tirets et des traits de soulignement.</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A trust domain name may not have a port.</source>
         <translation>Un nom de domaine de confiance ne peut pas avoir de port.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>A trust domain name may not have user information.</source>
-        <translation>Un nom de domaine de confiance ne peut pas contenir d'informations d'utilisateur.</translation>
+        <translation>Un nom de domaine de confiance ne peut pas contenir d&apos;informations d&apos;utilisateur.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The trust domain name is longer than 255 characters.</source>
         <translation>Le nom du domaine de confiance dépasse 255 caractères.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The certificate has expired.</source>
         <translation>Le certificat a expiré.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The certificate is not valid yet.</source>
-        <translation>Le certificat n'est pas encore valide.</translation>
+        <translation>Le certificat n&apos;est pas encore valide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The chain does not lead to an authority of the bundle.</source>
         <translation>La chaîne ne mène à aucune autorité du bundle.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>A signature in the chain does not verify.</source>
-        <translation>Une signature de la chaîne n'est pas vérifiée.</translation>
+        <translation>Une signature de la chaîne n&apos;est pas vérifiée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The SVID belongs to another trust domain than the bundle.</source>
         <translation>Le SVID appartient à un autre domaine de confiance que le bundle.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The bundle holds no X.509 authority.</source>
         <translation>Le bundle ne contient aucune autorité X.509.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>There is no certificate to check.</source>
-        <translation>Il n'y a aucun certificat à vérifier.</translation>
+        <translation>Il n&apos;y a aucun certificat à vérifier.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The certificate carries no SPIFFE ID.</source>
         <translation>Le certificat ne porte aucun ID SPIFFE.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The certificate carries more than one URI.</source>
-        <translation>Le certificat porte plus d'une URI.</translation>
+        <translation>Le certificat porte plus d&apos;une URI.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The leaf certificate is a CA certificate.</source>
-        <translation>Le certificat feuille est un certificat d'AC.</translation>
+        <translation>Le certificat feuille est un certificat d&apos;AC.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The certificate path is not valid.</source>
-        <translation>Le chemin de certification n'est pas valide.</translation>
+        <translation>Le chemin de certification n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The token has expired.</source>
         <translation>Le jeton a expiré.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The token is not valid yet.</source>
-        <translation>Le jeton n'est pas encore valide.</translation>
+        <translation>Le jeton n&apos;est pas encore valide.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The token's signature does not verify.</source>
-        <translation>La signature du jeton n'est pas vérifiée.</translation>
+        <location line="+2"/>
+        <source>The token&apos;s signature does not verify.</source>
+        <translation>La signature du jeton n&apos;est pas vérifiée.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The token was signed by a key the bundle does not hold.</source>
         <translation>Le jeton a été signé par une clé absente du bundle.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The token is not meant for this audience.</source>
-        <translation>Le jeton n'est pas destiné à cette audience.</translation>
+        <translation>Le jeton n&apos;est pas destiné à cette audience.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This is not a well-formed JWT.</source>
-        <translation>Ce n'est pas un JWT bien formé.</translation>
+        <translation>Ce n&apos;est pas un JWT bien formé.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The bundle is for another trust domain.</source>
         <translation>Le bundle concerne un autre domaine de confiance.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The token says it was issued in the future.</source>
         <translation>Le jeton prétend avoir été émis dans le futur.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+4"/>
+        <source>The anchors file is not valid JSON.</source>
+        <translation>Le fichier d&apos;ancres n&apos;est pas un JSON valide.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This kind of trust anchor or reference value is not known.</source>
+        <translation>Ce type d&apos;ancre de confiance ou de valeur de référence est inconnu.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A required field is missing.</source>
+        <translation>Un champ obligatoire manque.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A field has a value that is not allowed.</source>
+        <translation>Un champ a une valeur non autorisée.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The PEM text holds no valid public key or certificate.</source>
+        <translation>Le texte PEM ne contient ni clé publique ni certificat valide.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The JWKS is not valid: it needs a &quot;keys&quot; array with at least one usable public key.</source>
+        <translation>Le JWKS n&apos;est pas valide : il lui faut un tableau « keys » avec au moins une clé publique utilisable.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An entry with this ID exists already.</source>
+        <translation>Une entrée avec cet ID existe déjà.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file holds no trust anchors or reference values.</source>
+        <translation>Le fichier ne contient ni ancres de confiance ni valeurs de référence.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The file could not be written.</source>
+        <translation>Le fichier n&apos;a pas pu être écrit.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no such trust anchor.</source>
+        <translation>Cette ancre de confiance n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no such reference value.</source>
+        <translation>Cette valeur de référence n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This is not a valid SPIFFE ID.</source>
-        <translation>Ce n'est pas un ID SPIFFE valide.</translation>
+        <translation>Ce n&apos;est pas un ID SPIFFE valide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>This is not a valid trust domain name.</source>
-        <translation>Ce n'est pas un nom de domaine de confiance valide.</translation>
+        <translation>Ce n&apos;est pas un nom de domaine de confiance valide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The trust bundle is not valid.</source>
-        <translation>Le bundle de confiance n'est pas valide.</translation>
+        <translation>Le bundle de confiance n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The certificate is not a valid X509-SVID.</source>
-        <translation>Le certificat n'est pas un X509-SVID valide.</translation>
+        <translation>Le certificat n&apos;est pas un X509-SVID valide.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The token is not a valid JWT-SVID.</source>
-        <translation>Le jeton n'est pas un JWT-SVID valide.</translation>
+        <translation>Le jeton n&apos;est pas un JWT-SVID valide.</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The certificate authority refused the change.</source>
-        <translation>L'autorité de certification a refusé la modification.</translation>
+        <translation>L&apos;autorité de certification a refusé la modification.</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>A cryptographic operation failed.</source>
         <translation>Une opération cryptographique a échoué.</translation>
     </message>
     <message>
-        <location line="+2" />
-        <source>The workspace could not complete the change.</source>
-        <translation>L'espace de travail n'a pas pu terminer la modification.</translation>
+        <location line="+1"/>
+        <source>The trust anchors or reference values are not valid.</source>
+        <translation>Les ancres de confiance ou les valeurs de référence ne sont pas valides.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+3"/>
+        <source>The workspace could not complete the change.</source>
+        <translation>L&apos;espace de travail n&apos;a pas pu terminer la modification.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Unexpected error (%1).</source>
         <translation>Erreur inattendue (%1).</translation>
     </message>
@@ -1185,130 +1989,130 @@
 <context>
     <name>ta::views::IssueSvidDialog</name>
     <message>
-        <location filename="../views/IssueSvidDialog.cpp" line="+24" />
+        <location filename="../views/IssueSvidDialog.cpp" line="+24"/>
         <source>Issue SVID</source>
         <translation>Émettre un SVID</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>X509-SVID</source>
         <translation>X509-SVID</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>JWT-SVID</source>
         <translation>JWT-SVID</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>T&amp;ype:</source>
         <translation>T&amp;ype :</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>&amp;Trust domain:</source>
         <translation>&amp;Domaine de confiance :</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>&amp;SPIFFE ID:</source>
         <translation>ID &amp;SPIFFE :</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>optional, separated by commas</source>
         <translation>facultatif, séparés par des virgules</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;DNS names:</source>
         <translation>Noms &amp;DNS :</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>required, separated by commas</source>
         <translation>obligatoire, séparées par des virgules</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Audience:</source>
         <translation>&amp;Audience :</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trust domain default</source>
         <translation>Valeur par défaut du domaine</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Lifetime:</source>
         <translation>Durée de &amp;vie :</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>&amp;Issue</source>
         <translation>&amp;Émettre</translation>
     </message>
     <message>
-        <location line="+56" />
+        <location line="+56"/>
         <source>Create a trust domain first.</source>
-        <translation>Créez d'abord un domaine de confiance.</translation>
+        <translation>Créez d&apos;abord un domaine de confiance.</translation>
     </message>
 </context>
 <context>
     <name>ta::views::NewTrustDomainDialog</name>
     <message>
-        <location filename="../views/NewTrustDomainDialog.cpp" line="+21" />
+        <location filename="../views/NewTrustDomainDialog.cpp" line="+21"/>
         <source>New Trust Domain</source>
         <translation>Nouveau domaine de confiance</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>example.org</source>
         <translation>example.org</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>EC P-256</source>
         <translation>EC P-256</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>EC P-384</source>
         <translation>EC P-384</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>RSA 2048</source>
         <translation>RSA 2048</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>RSA 4096</source>
         <translation>RSA 4096</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Key type:</source>
         <translation>Type de &amp;clé :</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Sign with &amp;intermediates under one long-lived root</source>
         <translation>Signer avec des &amp;intermédiaires sous une racine de longue durée</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
@@ -1316,42 +2120,42 @@
 <context>
     <name>ta::views::PassphraseDialog</name>
     <message>
-        <location filename="../views/PassphraseDialog.cpp" line="+20" />
+        <location filename="../views/PassphraseDialog.cpp" line="+20"/>
         <source>Open Protected Workspace</source>
         <translation>Ouvrir un espace de travail protégé</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>New Workspace</source>
         <translation>Nouvel espace de travail</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>The keys in &lt;b&gt;%1&lt;/b&gt; are encrypted. Enter the workspace passphrase to open it.</source>
-        <translation>Les clés de &lt;b&gt;%1&lt;/b&gt; sont chiffrées. Saisissez la phrase secrète de l'espace de travail pour l'ouvrir.</translation>
+        <translation>Les clés de &lt;b&gt;%1&lt;/b&gt; sont chiffrées. Saisissez la phrase secrète de l&apos;espace de travail pour l&apos;ouvrir.</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Choose a passphrase to encrypt the private keys of &lt;b&gt;%1&lt;/b&gt;.</source>
         <translation>Choisissez une phrase secrète pour chiffrer les clés privées de &lt;b&gt;%1&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location line="+11" />
+        <location line="+11"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Répéter :</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Store keys in &amp;clear (for demos and throwaway tests)</source>
         <translation>Stocker les clés en &amp;clair (pour les démonstrations et les tests jetables)</translation>
     </message>
     <message>
-        <location line="+69" />
+        <location line="+69"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>

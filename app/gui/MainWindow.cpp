@@ -4,6 +4,7 @@
 #include "app/gui/Settings.h"
 #include "app/gui/WorkspaceController.h"
 #include "models/Document.h"
+#include "views/AnchorPanel.h"
 #include "views/AuthorityPanel.h"
 #include "views/BundleView.h"
 #include "views/ClearKeysBanner.h"
@@ -51,6 +52,11 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     m_bundleDock->setObjectName(QStringLiteral("bundleDock"));
     addDockWidget(Qt::BottomDockWidgetArea, m_bundleDock);
     splitDockWidget(m_authorityDock, m_bundleDock, Qt::Horizontal);
+    m_anchorDock = new QDockWidget(tr("Trust Anchors"), this);
+    m_anchorDock->setObjectName(QStringLiteral("anchorDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_anchorDock);
+    tabifyDockWidget(m_authorityDock, m_anchorDock);
+    m_authorityDock->raise();
 
     createActions();
     connect(m_controller, &WorkspaceController::documentChanged, this, &MainWindow::attach);
@@ -99,13 +105,15 @@ void MainWindow::createActions()
     m_issue->setShortcut(QKeySequence(tr("Ctrl+I")));
     m_revoke = credential->addAction(tr("Re&voke Credential"));
 
+    // Filled with the anchor panel's own actions for each document.
+    m_anchorMenu = menuBar()->addMenu(tr("&Anchors"));
+
     QMenu *view = menuBar()->addMenu(tr("&View"));
     // Dock titles show no mnemonics; the menu entries that toggle them do.
     const QList<QPair<QDockWidget *, QString>> docks = {
-        {m_domainDock, tr("Trust &Domains")},
-        {m_authorityDock, tr("CA &Slots")},
-        {m_bundleDock, tr("&Bundle")},
-        {m_inspectorDock, tr("&Inspector")},
+        {m_domainDock, tr("Trust &Domains")}, {m_authorityDock, tr("CA &Slots")},
+        {m_bundleDock, tr("&Bundle")},        {m_inspectorDock, tr("&Inspector")},
+        {m_anchorDock, tr("Trust &Anchors")},
     };
     for (const auto &[dock, text] : docks) {
         dock->toggleViewAction()->setText(text);
@@ -117,7 +125,8 @@ void MainWindow::createActions()
 void MainWindow::attach(models::Document *document)
 {
     // The panels are built per document: none holds state that outlives its workspace.
-    for (QDockWidget *dock : {m_domainDock, m_authorityDock, m_bundleDock, m_inspectorDock}) {
+    for (QDockWidget *dock :
+         {m_domainDock, m_authorityDock, m_bundleDock, m_inspectorDock, m_anchorDock}) {
         if (QWidget *old = dock->widget()) {
             dock->setWidget(nullptr);
             old->deleteLater();
@@ -129,6 +138,9 @@ void MainWindow::attach(models::Document *document)
     m_authorities = nullptr;
     m_bundle = nullptr;
     m_banner = nullptr;
+    m_anchors = nullptr;
+    m_anchorMenu->clear();
+    m_anchorMenu->setEnabled(document != nullptr);
     m_document = document;
     disconnect(m_revoke, nullptr, nullptr, nullptr);
 
@@ -165,6 +177,9 @@ void MainWindow::attach(models::Document *document)
     m_inspector = new views::CredentialInspector(document, m_inspectorDock);
     m_inspector->setMinimumWidth(400);
     m_inspectorDock->setWidget(m_inspector);
+    m_anchors = new views::AnchorPanel(document, m_anchorDock);
+    m_anchorDock->setWidget(m_anchors);
+    m_anchorMenu->addActions(m_anchors->menuActions());
 
     auto follow = [this](const QString &name) {
         m_authorities->setTrustDomain(name);

@@ -16,6 +16,7 @@ class Document;
 }
 
 namespace ta::views {
+class AnchorPanel;
 class AuthorityPanel;
 class BundleView;
 class ClearKeysBanner;
@@ -46,6 +47,7 @@ public:
     views::AuthorityPanel *authorityPanel() const { return m_authorities; }
     views::BundleView *bundleView() const { return m_bundle; }
     views::ClearKeysBanner *clearKeysBanner() const { return m_banner; }
+    views::AnchorPanel *anchorPanel() const { return m_anchors; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,14 +73,17 @@ private:
     QDockWidget *m_authorityDock = nullptr;
     QDockWidget *m_bundleDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
+    QDockWidget *m_anchorDock = nullptr;
     views::TrustDomainPanel *m_trustDomains = nullptr;
     views::CredentialPanel *m_credentials = nullptr;
     views::CredentialInspector *m_inspector = nullptr;
     views::AuthorityPanel *m_authorities = nullptr;
     views::BundleView *m_bundle = nullptr;
     views::ClearKeysBanner *m_banner = nullptr;
+    views::AnchorPanel *m_anchors = nullptr;
 
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_anchorMenu = nullptr;
     QAction *m_newTrustDomain = nullptr;
     QAction *m_deleteTrustDomain = nullptr;
     QAction *m_issue = nullptr;

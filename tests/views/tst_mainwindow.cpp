@@ -4,6 +4,7 @@
 #include "app/gui/WorkspaceController.h"
 #include "core/store/DemoWorkspace.h"
 #include "models/Document.h"
+#include "views/AnchorPanel.h"
 #include "views/BundleView.h"
 #include "views/ClearKeysBanner.h"
 #include "views/CredentialInspector.h"
@@ -58,6 +59,10 @@ void TestMainWindow::opensDemoOnFirstRunAndAgain()
     QVERIFY(window.bundleView()->summary().startsWith(QStringLiteral("Sequence ")));
     QVERIFY(window.windowTitle().startsWith(QStringLiteral("demo.atlas")));
     QCOMPARE(settings.recentFiles().size(), 1);
+    // The demo's trust anchors are listed, and the Anchors menu holds the panel's own actions.
+    QVERIFY(window.anchorPanel()->view()->model()->rowCount() > 0);
+    QVERIFY(window.menuBar()->actions().at(4)->menu()->actions().contains(
+        window.anchorPanel()->importAction()));
 
     // Select the first credential of the first trust domain that has one: the inspector
     // shows it with a verdict.
@@ -151,6 +156,9 @@ void TestMainWindow::germanTranslationIsLoaded()
     QCOMPARE(ta::views::ErrorMessages::text(
                  ta::core::makeError(QStringLiteral("store.wrong_passphrase"))),
              QStringLiteral("Die Passphrase ist falsch."));
+    QCOMPARE(ta::views::ErrorMessages::text(
+                 ta::core::makeError(QStringLiteral("anchors.duplicate_id"))),
+             QStringLiteral("Ein Eintrag mit dieser ID existiert bereits."));
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
     MainWindow window(settings, dir.filePath(QStringLiteral("data")));

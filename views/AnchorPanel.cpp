@@ -1,0 +1,328 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "views/AnchorPanel.h"
+
+#include "models/AnchorModel.h"
+#include "models/Document.h"
+#include "views/AnchorDetails.h"
+#include "views/AnchorEntryDialog.h"
+#include "views/ErrorMessages.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace ta::views {
+
+using core::AnchorList;
+using models::AnchorModel;
+
+AnchorPanel::AnchorPanel(models::Document *document, QWidget *parent)
+    : QWidget(parent), m_document(document)
+{
+    setObjectName(QStringLiteral("anchorPanel"));
+    m_model = new AnchorModel(document, this);
+    m_byKind = new QSortFilterProxyModel(this);
+    m_byKind->setSourceModel(m_model);
+    m_byKind->setFilterRole(int(AnchorModel::Role::KindName));
+    m_byText = new QSortFilterProxyModel(this);
+    m_byText->setSourceModel(m_byKind);
+    m_byText->setFilterKeyColumn(-1);
+    m_byText->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_byText->setSortRole(int(AnchorModel::Role::Sort));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *top = new QHBoxLayout;
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("anchorFilter"));
+    m_filter->setPlaceholderText(tr("Filter by name, issuer, digest, ID…"));
+    m_filter->setClearButtonEnabled(true);
+    auto *filterLabel = new QLabel(tr("Fi&lter:"), this);
+    filterLabel->setBuddy(m_filter);
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("anchorKindFilter"));
+    m_kind->addItem(tr("All kinds"), QString());
+    for (AnchorList list : {AnchorList::Anchors, AnchorList::ReferenceValues}) {
+        for (const QString &kind : AnchorModel::kindNames(list))
+            m_kind->addItem(AnchorModel::kindText(kind), kind);
+    }
+    auto *kindLabel = new QLabel(tr("&Kind:"), this);
+    kindLabel->setBuddy(m_kind);
+    top->addWidget(filterLabel);
+    top->addWidget(m_filter, 1);
+    top->addWidget(kindLabel);
+    top->addWidget(m_kind);
+    layout->addLayout(top);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_view = new QTreeView(split);
+    m_view->setObjectName(QStringLiteral("anchors"));
+    m_view->setModel(m_byText);
+    m_view->setRootIsDecorated(false);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(-1, Qt::AscendingOrder); // stored order until a header is clicked
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->setColumnHidden(int(AnchorModel::Column::Id), true);
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_details = new AnchorDetails(split);
+    split->addWidget(m_view);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
+    layout->addWidget(split, 1);
+
+    m_message = new QLabel(this);
+    m_message->setObjectName(QStringLiteral("anchorMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+    layout->addWidget(m_message);
+
+    const auto action = [this](const QString &text, const QString &tip, const QKeySequence &keys,
+                               Qt::ShortcutContext context = Qt::WindowShortcut) {
+        auto *a = new QAction(text, this);
+        a->setToolTip(tip);
+        a->setShortcut(keys);
+        a->setShortcutContext(context);
+        m_view->addAction(a);
+        return a;
+    };
+    m_newAnchor = action(tr("New &Trust Anchor…"), tr("Add a trust anchor (undoable)"),
+                         QKeySequence(tr("Ctrl+Shift+A")));
+    m_newReference =
+        action(tr("New &Reference Value…"), tr("Add a golden PCR value or an image digest"),
+               QKeySequence(tr("Ctrl+Shift+R")));
+    // Edit and Remove act on the selection, so they only answer while the list has focus.
+    m_edit = action(tr("&Edit…"), tr("Edit the selected entry (undoable)"),
+                    QKeySequence(Qt::Key_F2), Qt::WidgetWithChildrenShortcut);
+    m_remove = action(tr("Re&move"), tr("Remove the selected entry (undoable)"),
+                      QKeySequence::Delete, Qt::WidgetWithChildrenShortcut);
+    m_separator = new QAction(this);
+    m_separator->setSeparator(true);
+    m_view->addAction(m_separator);
+    m_import = action(tr("&Import Anchors…"),
+                      tr("Import an anchors file; a file with a bad entry imports nothing"),
+                      QKeySequence(tr("Ctrl+Shift+I")));
+    m_export = action(tr("E&xport Anchors…"), tr("Write every entry to an anchors file"),
+                      QKeySequence(tr("Ctrl+Shift+E")));
+
+    m_chooseFile = [this](bool save, const QString &title) {
+        const QString filter = tr("Anchors files (*.json);;All files (*)");
+        return save ? QFileDialog::getSaveFileName(this, title, {}, filter)
+                    : QFileDialog::getOpenFileName(this, title, {}, filter);
+    };
+
+    connect(m_filter, &QLineEdit::textChanged, m_byText,
+            &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
+        const QString kind = m_kind->currentData().toString();
+        m_byKind->setFilterRegularExpression(
+            kind.isEmpty() ? QRegularExpression()
+                           : QRegularExpression(QRegularExpression::anchoredPattern(
+                                 QRegularExpression::escape(kind))));
+    });
+    connect(m_newAnchor, &QAction::triggered, this, [this] { newEntry(AnchorList::Anchors); });
+    connect(m_newReference, &QAction::triggered, this,
+            [this] { newEntry(AnchorList::ReferenceValues); });
+    connect(m_edit, &QAction::triggered, this, &AnchorPanel::editCurrent);
+    connect(m_remove, &QAction::triggered, this, &AnchorPanel::removeCurrent);
+    connect(m_import, &QAction::triggered, this, &AnchorPanel::chooseImport);
+    connect(m_export, &QAction::triggered, this, &AnchorPanel::chooseExport);
+    connect(m_view, &QTreeView::activated, this, &AnchorPanel::editCurrent);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &AnchorPanel::updateCurrent);
+    connect(m_byText, &QAbstractItemModel::layoutChanged, this, &AnchorPanel::updateCurrent);
+    connect(m_byText, &QAbstractItemModel::rowsRemoved, this, &AnchorPanel::updateCurrent);
+    connect(m_byText, &QAbstractItemModel::rowsInserted, this, &AnchorPanel::updateCurrent);
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
+            [this] { m_beforeReset = current(); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        setCurrent(m_beforeReset.first, m_beforeReset.second);
+        updateCurrent();
+    });
+    if (m_model->loadError())
+        report(ErrorMessages::text(*m_model->loadError()), true);
+    updateCurrent();
+}
+
+QList<QAction *> AnchorPanel::menuActions() const
+{
+    return {m_newAnchor, m_newReference, m_edit, m_remove, m_separator, m_import, m_export};
+}
+
+AnchorEntryDialog *AnchorPanel::openDialog() const
+{
+    return m_dialog;
+}
+
+QString AnchorPanel::message() const
+{
+    return m_message->isHidden() ? QString() : m_message->text();
+}
+
+void AnchorPanel::report(const QString &text, bool error)
+{
+    m_message->setText(text);
+    m_message->setProperty("error", error);
+    m_message->setVisible(!text.isEmpty());
+}
+
+int AnchorPanel::currentRow() const
+{
+    const QModelIndex index = m_view->selectionModel()->currentIndex();
+    return index.isValid() ? m_byKind->mapToSource(m_byText->mapToSource(index)).row() : -1;
+}
+
+std::pair<AnchorList, QString> AnchorPanel::current() const
+{
+    const int row = currentRow();
+    return row < 0 ? std::pair(AnchorList::Anchors, QString())
+                   : std::pair(m_model->listAt(row), m_model->idAt(row));
+}
+
+void AnchorPanel::setCurrent(AnchorList list, const QString &id)
+{
+    const int row = id.isEmpty() ? -1 : m_model->rowOf(list, id);
+    if (row < 0)
+        return;
+    const QModelIndex index =
+        m_byText->mapFromSource(m_byKind->mapFromSource(m_model->index(row, 0)));
+    if (index.isValid())
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                             QItemSelectionModel::Rows);
+}
+
+void AnchorPanel::updateCurrent()
+{
+    const int row = currentRow();
+    m_edit->setEnabled(row >= 0);
+    m_remove->setEnabled(row >= 0);
+    m_details->showEntry(*m_model, row);
+}
+
+void AnchorPanel::openEntryDialog(AnchorEntryDialog *dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setFileChooser([this](const QString &title) { return m_chooseFile(false, title); });
+    m_dialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        setCurrent(dialog->list(), dialog->savedId());
+        report(tr("Saved %1. Undo takes it back.").arg(dialog->savedId()), false);
+    });
+    dialog->open();
+}
+
+void AnchorPanel::newEntry(AnchorList list)
+{
+    if (m_document)
+        openEntryDialog(new AnchorEntryDialog(m_document, list, this));
+}
+
+void AnchorPanel::editCurrent()
+{
+    const int row = currentRow();
+    if (!m_document || row < 0)
+        return;
+    openEntryDialog(
+        new AnchorEntryDialog(m_document, m_model->listAt(row), m_model->documentAt(row), this));
+}
+
+void AnchorPanel::removeCurrent()
+{
+    const auto [list, id] = current();
+    if (!m_document || id.isEmpty())
+        return;
+    auto r = list == AnchorList::Anchors ? m_document->removeAnchor(id)
+                                         : m_document->removeReferenceValue(id);
+    if (r)
+        report(tr("Removed %1. Undo puts it back.").arg(id), false);
+    else
+        report(ErrorMessages::text(r.error()), true);
+}
+
+void AnchorPanel::chooseImport()
+{
+    const QString path = m_chooseFile(false, tr("Import Anchors"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
+void AnchorPanel::chooseExport()
+{
+    const QString path = m_chooseFile(true, tr("Export Anchors"));
+    if (!path.isEmpty())
+        exportFile(path);
+}
+
+void AnchorPanel::importFile(const QString &path)
+{
+    if (!m_document)
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        report(ErrorMessages::text(core::makeError(QStringLiteral("store.unreadable"), path)),
+               true);
+        return;
+    }
+    auto set = core::AnchorSet::fromImportJson(file.readAll());
+    if (!set) {
+        // The detail names the entry: "anchors[3] (cosign_key): public_key_pem".
+        static const QRegularExpression where(
+            QStringLiteral("^((?:anchors|reference_values)\\[\\d+\\](?: \\([^)]*\\))?): (.*)$"));
+        const auto m = where.match(set.error().detail);
+        report(m.hasMatch()
+                   ? tr("Nothing was imported. Entry %1: %2 (%3)")
+                         .arg(m.captured(1), ErrorMessages::text(set.error()), m.captured(2))
+                   : tr("Nothing was imported: %1").arg(ErrorMessages::text(set.error())),
+               true);
+        return;
+    }
+    const qsizetype count = set->anchors().size() + set->referenceValues().size();
+    if (auto r = m_document->addAnchors(*set); !r) {
+        report(tr("Nothing was imported: %1").arg(ErrorMessages::text(r.error())), true);
+        return;
+    }
+    report(tr("Imported %1 entries from %2. Undo takes the import back.")
+               .arg(count)
+               .arg(QFileInfo(path).fileName()),
+           false);
+}
+
+void AnchorPanel::exportFile(const QString &path)
+{
+    if (!m_document)
+        return;
+    auto set = m_document->anchors();
+    if (!set) {
+        report(ErrorMessages::text(set.error()), true);
+        return;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(QJsonDocument(set->toJson()).toJson(QJsonDocument::Indented)) < 0 ||
+        !file.commit()) {
+        report(ErrorMessages::text(core::makeError(QStringLiteral("io.unwritable"), path)), true);
+        return;
+    }
+    report(tr("Exported %1 entries to %2; join tokens as their SHA-256 only.")
+               .arg(set->anchors().size() + set->referenceValues().size())
+               .arg(QFileInfo(path).fileName()),
+           false);
+}
+
+} // namespace ta::views
