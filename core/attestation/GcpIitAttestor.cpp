@@ -4,8 +4,7 @@
 #include "core/attestation/AgentId.h"
 #include "core/attestation/GcpRecordedInstance.h"
 #include "core/attestation/JwtEvidence.h"
-
-#include <QCryptographicHash>
+#include "core/crypto/Digest.h"
 
 namespace ta::core {
 
@@ -68,7 +67,7 @@ AttestationResult GcpIitAttestor::verify(const EvidenceRecord &record,
     }
     r.agentId = *agent;
     r.nonce = QString::fromLatin1(
-        QCryptographicHash::hash(verified->token, QCryptographicHash::Sha256).toHex());
+        sha256Hex(verified->token));
     return r;
 }
 

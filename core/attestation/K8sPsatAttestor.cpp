@@ -4,8 +4,7 @@
 #include "core/attestation/AgentId.h"
 #include "core/attestation/JwtEvidence.h"
 #include "core/attestation/K8sRecordedObjects.h"
-
-#include <QCryptographicHash>
+#include "core/crypto/Digest.h"
 
 namespace ta::core {
 
@@ -89,7 +88,7 @@ AttestationResult K8sPsatAttestor::verify(const EvidenceRecord &record,
     r.nonce =
         jti.isEmpty()
             ? QString::fromLatin1(
-                  QCryptographicHash::hash(verified->token, QCryptographicHash::Sha256).toHex())
+                  sha256Hex(verified->token))
             : jti;
     return r;
 }

@@ -5,7 +5,6 @@
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 
-#include <QCryptographicHash>
 #include <QJsonValue>
 #include <QSet>
 #include <QStringList>
@@ -651,8 +650,7 @@ Result<TpmQuote::Verified> TpmQuote::verifyEvidencePayload(
     v.attest = quote->attest();
     v.signature = quote->signature();
     v.pcrs = std::move(pcrs).value();
-    // Key::fingerprint()'s definition, without encoding the key a second time.
-    v.akFingerprint = QCryptographicHash::hash(registeredDer, QCryptographicHash::Sha256).toHex();
+    v.akFingerprint = registeredAk.fingerprint();
     return v;
 }
 
