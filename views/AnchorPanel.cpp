@@ -78,6 +78,15 @@ AnchorPanel::AnchorPanel(models::Document *document, QWidget *parent)
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->setColumnHidden(int(AnchorModel::Column::Id), true);
+    // Fit the short columns to what they hold whenever rows arrive; the user may still drag them.
+    auto fitColumns = [this] {
+        for (auto c :
+             {AnchorModel::Column::Kind, AnchorModel::Column::Name, AnchorModel::Column::Validity})
+            m_view->resizeColumnToContents(int(c));
+    };
+    connect(m_byText, &QAbstractItemModel::modelReset, this, fitColumns);
+    connect(m_byText, &QAbstractItemModel::rowsInserted, this, fitColumns);
+    fitColumns();
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_details = new AnchorDetails(split);
     split->addWidget(m_view);

@@ -14,6 +14,7 @@
 #include "views/TrustDomainPanel.h"
 
 #include <QAction>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QTemporaryDir>
@@ -83,6 +84,15 @@ void TestMainWindow::opensDemoOnFirstRunAndAgain()
     const QImage shot = window.grab().toImage();
     QVERIFY(!shot.isNull());
     QVERIFY(shot.save(QStringLiteral("/tmp/trustatlas-mainwindow.png")));
+    // The anchors dock shares its place with the CA slots: raised, it lists the demo's anchors.
+    auto *anchorDock = qobject_cast<QDockWidget *>(window.anchorPanel()->parentWidget());
+    QVERIFY(anchorDock);
+    anchorDock->raise();
+    QTreeView *anchors = window.anchorPanel()->view();
+    anchors->setCurrentIndex(anchors->model()->index(0, 0));
+    QTest::qWait(200);
+    QVERIFY(anchors->isVisible());
+    QVERIFY(window.grab().toImage().save(QStringLiteral("/tmp/trustatlas-anchors.png")));
 
     // A second start opens the same demo instead of making a new one.
     const QString demoRoot =
