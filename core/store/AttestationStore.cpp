@@ -37,40 +37,30 @@ Error unknownEntry(const AnchorEntryKey &key)
 Result<void> AttestationStore::saveAnchors(const AnchorSet &set, const QDateTime &now)
 {
     const QString at = EvidenceRecord::formatTime(now);
-    return m_db.transaction([&]() -> Result<void> {
-        auto a = m_db.prepare(QStringLiteral(
-            "INSERT INTO trust_anchors(anchor_id, kind, document, imported_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(anchor_id) DO UPDATE SET kind = excluded.kind, document = "
-            "excluded.document, "
-            "imported_at = excluded.imported_at"));
-        if (!a)
-            return a.error();
-        for (const TrustAnchor &anchor : set.anchors()) {
-            a->reset();
-            a->bind(1, anchor.id)
-                .bind(2, anchorKindName(anchor.kind))
-                .bind(3, compact(anchor.document))
+    // The two lists differ only in table and ID column: one upsert, prepared once per list.
+    auto upsertAll = [&](AnchorList list, const auto &entries, auto kindName) -> Result<void> {
+        auto st = m_db.prepare(QStringLiteral("INSERT INTO %1(%2, kind, document, imported_at) "
+                                              "VALUES (?, ?, ?, ?) ON CONFLICT(%2) DO UPDATE SET "
+                                              "kind = excluded.kind, document = excluded.document, "
+                                              "imported_at = excluded.imported_at")
+                                   .arg(tableOf(list), idColumnOf(list)));
+        if (!st)
+            return st.error();
+        for (const auto &entry : entries) {
+            st->reset();
+            st->bind(1, entry.id)
+                .bind(2, kindName(entry.kind))
+                .bind(3, compact(entry.document))
                 .bind(4, at);
-            if (auto r = a->exec(); !r)
-                return r;
-        }
-        auto v = m_db.prepare(QStringLiteral("INSERT INTO reference_values(value_id, kind, "
-                                             "document, imported_at) VALUES (?, ?, ?, ?) "
-                                             "ON CONFLICT(value_id) DO UPDATE SET kind = "
-                                             "excluded.kind, document = excluded.document, "
-                                             "imported_at = excluded.imported_at"));
-        if (!v)
-            return v.error();
-        for (const ReferenceValue &ref : set.referenceValues()) {
-            v->reset();
-            v->bind(1, ref.id)
-                .bind(2, referenceKindName(ref.kind))
-                .bind(3, compact(ref.document))
-                .bind(4, at);
-            if (auto r = v->exec(); !r)
+            if (auto r = st->exec(); !r)
                 return r;
         }
         return {};
+    };
+    return m_db.transaction([&]() -> Result<void> {
+        if (auto r = upsertAll(AnchorList::Anchors, set.anchors(), anchorKindName); !r)
+            return r;
+        return upsertAll(AnchorList::ReferenceValues, set.referenceValues(), referenceKindName);
     });
 }
 
