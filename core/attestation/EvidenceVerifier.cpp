@@ -168,7 +168,12 @@ void EvidenceVerifier::submit(const EvidenceRecord &record, const ResultSink &si
     m_filling->records.append(record);
     if (m_filling->records.size() < BatchSize)
         return;
-    // The full batch's pre-pass starts before the previous batch is replayed, so both cores
+    advance(sink);
+}
+
+void EvidenceVerifier::advance(const ResultSink &sink)
+{
+    // The filled batch's pre-pass starts before the previous batch is replayed, so both cores
     // stay busy: the pool checks signatures while this thread replays.
     std::unique_ptr<Batch> next = std::move(m_filling);
     startPrepass(*next);
@@ -178,12 +183,8 @@ void EvidenceVerifier::submit(const EvidenceRecord &record, const ResultSink &si
 
 void EvidenceVerifier::finish(const ResultSink &sink)
 {
-    if (m_filling) {
-        std::unique_ptr<Batch> last = std::move(m_filling);
-        startPrepass(*last);
-        replay(sink);
-        m_checking = std::move(last);
-    }
+    if (m_filling)
+        advance(sink);
     replay(sink);
 }
 

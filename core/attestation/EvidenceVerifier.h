@@ -81,6 +81,8 @@ private:
     AttestationResult verifyWith(const EvidenceRecord &record, SignatureMemo *signatures);
     void applySignal(const AttestationResult &result, const EvidenceRecord &record);
     void startPrepass(Batch &batch);
+    /// Starts the filled batch's pre-pass, then replays the batch before it.
+    void advance(const ResultSink &sink);
     void replay(const ResultSink &sink);
 
     AnchorSet m_anchors;
