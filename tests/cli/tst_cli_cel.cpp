@@ -107,7 +107,7 @@ void TestCliCel::badBindingsAreBadInput()
 void TestCliCel::conformanceSample_data()
 {
     QTest::addColumn<QJsonObject>("testCase");
-    QFile f(QStringLiteral(TA_SHARED_DIR "/cel-conformance/cel-conformance.jsonl"));
+    QFile f(QStringLiteral(TA_TEST_DATA_DIR "/cel-conformance/cel-conformance.jsonl"));
     QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(f.fileName()));
     int line = 0;
     while (!f.atEnd()) {

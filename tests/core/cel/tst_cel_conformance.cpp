@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Every case of the CEL specification's conformance suite (shared/cel-conformance), through the
+// Every case of the CEL specification's conformance suite (a copy in tests/data/cel-conformance), through the
 // same entry point the CLI uses.
 #include "core/policy/cel/Evaluate.h"
 
@@ -97,7 +97,7 @@ private:
 
 void TestCelConformance::initTestCase()
 {
-    QFile file(QStringLiteral(TA_SHARED_DIR "/cel-conformance/cel-conformance.jsonl"));
+    QFile file(QStringLiteral(TA_TEST_DATA_DIR "/cel-conformance/cel-conformance.jsonl"));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
     int line = 0;
     while (!file.atEnd()) {
