@@ -162,14 +162,13 @@ void TestCliCel::limitsEndInOneError_data()
     const QString x = QStringLiteral("x");
     QTest::newRow("x.a.a... 60,000") << x + QString(QStringLiteral(".a")).repeated(60000)
                                      << QString() << QByteArray("cel.limit.size");
-    QTest::newRow("1+1+... 60,000") << QStringLiteral("1") +
-                                           QString(QStringLiteral("+1")).repeated(60000)
-                                    << QString() << QByteArray("cel.limit.size");
-    QTest::newRow("1+1+... 20,000") << QStringLiteral("1") +
-                                           QString(QStringLiteral("+1")).repeated(20000)
-                                    << QString() << QByteArray("cel.limit.depth");
-    QTest::newRow("((((...))))") << QString(30000, '(') + QStringLiteral("1") +
-                                        QString(30000, ')')
+    QTest::newRow("1+1+... 60,000")
+        << QStringLiteral("1") + QString(QStringLiteral("+1")).repeated(60000) << QString()
+        << QByteArray("cel.limit.size");
+    QTest::newRow("1+1+... 20,000")
+        << QStringLiteral("1") + QString(QStringLiteral("+1")).repeated(20000) << QString()
+        << QByteArray("cel.limit.depth");
+    QTest::newRow("((((...))))") << QString(30000, '(') + QStringLiteral("1") + QString(30000, ')')
                                  << QString() << QByteArray("cel.limit.depth");
     QTest::newRow("[[[[...]]]]") << QString(30000, '[') + QString(30000, ']') << QString()
                                  << QByteArray("cel.limit.depth");

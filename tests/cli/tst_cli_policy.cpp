@@ -335,10 +335,10 @@ void TestCliPolicy::badInputExitsTwo_data()
         write(name, QJsonDocument(doc).toJson());
         return name;
     };
-    const QString chain = withCondition(
-        QStringLiteral("chain.json"),
-        QStringLiteral("workload") + QString(QStringLiteral(".a")).repeated(300000) +
-            QStringLiteral(" == 'x'"));
+    const QString chain =
+        withCondition(QStringLiteral("chain.json"),
+                      QStringLiteral("workload") + QString(QStringLiteral(".a")).repeated(300000) +
+                          QStringLiteral(" == 'x'"));
     QTest::newRow("condition x.a.a... of 300,000 terms")
         << QStringList{"policy", "import", m_ws, chain}
         << QByteArray("cel.limit.size: policy 1 (batch): condition: 1:100001: ");
@@ -351,9 +351,9 @@ void TestCliPolicy::badInputExitsTwo_data()
         << QByteArray("cel.limit.size");
     QTest::newRow("condition ((((...)))) 300,000 deep")
         << QStringList{"policy", "import", m_ws,
-                       withCondition(QStringLiteral("parens.json"),
-                                     QString(300000, '(') + QStringLiteral("true") +
-                                         QString(300000, ')'))}
+                       withCondition(QStringLiteral("parens.json"), QString(300000, '(') +
+                                                                        QStringLiteral("true") +
+                                                                        QString(300000, ')'))}
         << QByteArray("cel.limit.size");
     QTest::newRow("condition [[[[...]]]] 40,000 deep")
         << QStringList{"policy", "import", m_ws,
@@ -381,11 +381,11 @@ void TestCliPolicy::badInputExitsTwo_data()
         << QByteArray("cel.cost_exceeded: policy 1 (batch): condition: estimated cost ");
     const QString subjects = write(QStringLiteral("subjects.jsonl"), line(kPayments));
     QTest::newRow("diff with a 300,000-term condition")
-        << QStringList{"diff",       m_ws,  "--policies",  "a.json",
+        << QStringList{"diff",       m_ws,  "--policies", "a.json",
                        "--policies", chain, "--subjects", subjects}
         << QByteArray("cel.limit.size");
     QTest::newRow("diff with a condition over the cost estimate")
-        << QStringList{"diff",       m_ws,   "--policies",  "a.json",
+        << QStringList{"diff",       m_ws,   "--policies", "a.json",
                        "--policies", nested, "--subjects", subjects}
         << QByteArray("cel.cost_exceeded");
     QTest::newRow("policy with a syntax error") << QStringList{"policy", "import", m_ws, "bad.json"}

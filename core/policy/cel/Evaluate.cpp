@@ -24,19 +24,18 @@ Result<QJsonValue> evaluateJson(const QString &expression, const QJsonObject &bi
     ctx.setBudget(options.limits.maxSteps, options.limits.maxBytes);
     const Value result = program->evaluate(activation, ctx);
     if (ctx.exceeded()) {
-        return makeError(QStringLiteral("cel.budget_exceeded"),
-                         ctx.exceededKind() == BudgetExceeded::Kind::Steps
-                             ? QStringLiteral("more than %1 evaluation steps")
-                                   .arg(options.limits.maxSteps)
-                             : QStringLiteral("more than %1 bytes allocated")
-                                   .arg(options.limits.maxBytes));
+        return makeError(
+            QStringLiteral("cel.budget_exceeded"),
+            ctx.exceededKind() == BudgetExceeded::Kind::Steps
+                ? QStringLiteral("more than %1 evaluation steps").arg(options.limits.maxSteps)
+                : QStringLiteral("more than %1 bytes allocated").arg(options.limits.maxBytes));
     }
     // A list may hold one long string many times over: written out, it would be far larger
     // than the memory the evaluation used.
     if (footprint(result, options.limits.maxBytes) > options.limits.maxBytes) {
-        return makeError(QStringLiteral("cel.budget_exceeded"),
-                         QStringLiteral("the result is larger than %1 bytes")
-                             .arg(options.limits.maxBytes));
+        return makeError(
+            QStringLiteral("cel.budget_exceeded"),
+            QStringLiteral("the result is larger than %1 bytes").arg(options.limits.maxBytes));
     }
     if (result.isError()) {
         return makeError(

@@ -91,13 +91,13 @@ void TestCelLimits::hugeInputsAreRefused_data()
                                 << "cel.limit.depth";
     QTest::newRow("x.f().f()...") << repeated(QStringLiteral("x"), QStringLiteral(".f()"), kTerms)
                                   << "cel.limit.depth";
-    QTest::newRow("((((...))))")
-        << repeated(QString(kTerms, QLatin1Char('(')), {}, 0, QStringLiteral("1") +
-                                                               QString(kTerms, QLatin1Char(')')))
-        << "cel.limit.depth";
-    QTest::newRow("[[[[...]]]]")
-        << repeated(QString(kTerms, QLatin1Char('[')), {}, 0, QString(kTerms, QLatin1Char(']')))
-        << "cel.limit.depth";
+    QTest::newRow("((((...))))") << repeated(QString(kTerms, QLatin1Char('(')), {}, 0,
+                                             QStringLiteral("1") +
+                                                 QString(kTerms, QLatin1Char(')')))
+                                 << "cel.limit.depth";
+    QTest::newRow("[[[[...]]]]") << repeated(QString(kTerms, QLatin1Char('[')), {}, 0,
+                                             QString(kTerms, QLatin1Char(']')))
+                                 << "cel.limit.depth";
     QTest::newRow("{{...") << repeated({}, QStringLiteral("{1:"), kTerms, QStringLiteral("1"))
                            << "cel.limit.depth";
     QTest::newRow("!!!!...") << repeated(QString(kTerms, QLatin1Char('!')), {}, 0,
@@ -159,7 +159,8 @@ void TestCelLimits::chainAtTheHeightLimitRuns()
     auto total = evaluateJson(sum);
     QVERIFY2(total, why(total).constData());
     QCOMPARE(total->toObject().value(QStringLiteral("int")).toString(), QStringLiteral("999"));
-    const ParseResult over = Parser::parse(repeated(QStringLiteral("x"), QStringLiteral(".a"), 1000));
+    const ParseResult over =
+        Parser::parse(repeated(QStringLiteral("x"), QStringLiteral(".a"), 1000));
     QVERIFY(!over.ok());
     QCOMPARE(over.diagnostics.front().code, QStringLiteral("cel.limit.depth"));
 }
@@ -254,9 +255,8 @@ void TestCelLimits::nestedComprehensionsAreStopped()
     const int slot = env.declareVariable("xs");
     Limits limits;
     limits.maxEstimatedCost = UINT64_MAX;
-    auto program =
-        Program::compile(QStringLiteral("xs.exists(x, xs.exists(y, x + y < 0))"), env, true,
-                         limits);
+    auto program = Program::compile(QStringLiteral("xs.exists(x, xs.exists(y, x + y < 0))"), env,
+                                    true, limits);
     QVERIFY(program);
     EvalContext ctx;
     std::vector<Value> items;
@@ -285,8 +285,8 @@ void TestCelLimits::budgetIsNotAbsorbedByOr()
     options.limits.maxEstimatedCost = UINT64_MAX;
     const QJsonObject bindings{{QStringLiteral("xs"), intList(300)}};
     auto r = evaluateJson(
-        QStringLiteral("xs.exists(x, xs.exists(y, xs.exists(z, x + y + z < 0))) || true"),
-        bindings, options);
+        QStringLiteral("xs.exists(x, xs.exists(y, xs.exists(z, x + y + z < 0))) || true"), bindings,
+        options);
     QVERIFY(!r);
     QCOMPARE(r.error().code, QStringLiteral("cel.budget_exceeded"));
 }
