@@ -320,6 +320,8 @@ Value Interpreter::evalCreateMap(const PlanNode &n)
             return k;
         if (!isValidMapKey(k))
             return Value::error("unsupported map key type");
+        // The duplicate check scans the entries so far: a large literal costs its square.
+        m_ctx.charge(std::int64_t(i >> 4));
         if (mapFind(*data, k))
             return Value::error("duplicate map key");
         const Value v = eval(child(n, 2 * i + 1));

@@ -253,6 +253,9 @@ Planner::Estimate Planner::estimateNode(std::int32_t index) const
     case Op::CreateMap: {
         const bool list = n.op == Op::CreateList;
         e.size = list ? n.count : n.count / 2;
+        // A map literal checks each key against the ones before it (see Interpreter).
+        if (!list)
+            e.cost += e.size * e.size / 32;
         e.elem = 0;
         for (std::int32_t i = list ? 0 : 1; i < n.count; i += list ? 1 : 2)
             e.elem = std::max(e.elem, child(i).size);

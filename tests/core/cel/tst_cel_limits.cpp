@@ -189,6 +189,11 @@ void TestCelLimits::costOverTheLimitIsRefused_data()
         << QStringLiteral("%1.map(x, %1.map(y, %1.map(z, x + y + z)))").arg(list100);
     QTest::newRow("nested exists over a variable")
         << QStringLiteral("xs.exists(x, xs.exists(y, xs.exists(z, x == y && y == z)))");
+    QString entries;
+    for (int i = 0; i < 8000; ++i)
+        entries += QStringLiteral("%1%2:0").arg(i ? QStringLiteral(",") : QString()).arg(i);
+    // Each key is checked against the ones before it: 32 million comparisons.
+    QTest::newRow("map literal of 8,000 entries") << QStringLiteral("{%1}.size() > 0").arg(entries);
     QTest::newRow("doubling a string through cel.bind")
         << QStringLiteral("cel.bind(a, s + s, cel.bind(b, a + a, cel.bind(c, b + b, "
                           "cel.bind(d, c + c, cel.bind(e, d + d, cel.bind(f, e + e, "
