@@ -69,8 +69,22 @@ std::pair<int, int> writtenSpan(const cel::Ast &ast, const Expr &expr)
     return {name - 3, close + 1};
 }
 
+QJsonValue plainJsonOf(const Value &v);
+
 // Values as people read JSON; kinds JSON has no word for keep the typed encoding of cel eval.
+// A value too large to write out (a list may hold one long string many times) is named, not
+// written.
 QJsonValue plainJson(const Value &v)
+{
+    const std::size_t limit = cel::Limits().maxBytes;
+    if (cel::footprint(v, limit) > limit)
+        return QJsonObject{
+            {QStringLiteral("error"),
+             QStringLiteral("cel.budget_exceeded: value larger than %1 bytes").arg(limit)}};
+    return plainJsonOf(v);
+}
+
+QJsonValue plainJsonOf(const Value &v)
 {
     switch (v.kind()) {
     case ValueKind::Null:
@@ -91,7 +105,7 @@ QJsonValue plainJson(const Value &v)
         QJsonArray a;
         const cel::ListData &l = v.listValue();
         for (std::uint32_t i = 0; i < l.size; ++i)
-            a.append(plainJson(l.items[i]));
+            a.append(plainJsonOf(l.items[i]));
         return a;
     }
     case ValueKind::Map: {
@@ -105,7 +119,7 @@ QJsonValue plainJson(const Value &v)
                     ? (k.boolValue() ? QStringLiteral("true") : QStringLiteral("false"))
                 : k.kind() == ValueKind::Uint ? QString::number(k.uintValue())
                                               : QString::number(k.intValue());
-            o.insert(key, plainJson(m.values[i]));
+            o.insert(key, plainJsonOf(m.values[i]));
         }
         return o;
     }
@@ -195,15 +209,21 @@ CompiledCondition &CompiledCondition::operator=(CompiledCondition &&) noexcept =
 Result<CompiledCondition> CompiledCondition::compile(const QString &source, const PolicyEnv &env)
 {
     cel::ParseResult parsed = cel::Parser::parse(source);
-    if (!parsed.ok())
-        return makeError(QStringLiteral("policy.condition"), parsed.diagnostics.front().toString());
+    if (!parsed.ok()) {
+        const cel::Diagnostic &d = parsed.diagnostics.front();
+        return makeError(d.code.isEmpty() ? QStringLiteral("policy.condition") : d.code,
+                         d.toString());
+    }
     const cel::CheckResult checked = cel::Checker::check(*parsed.ast, env.env());
     if (!checked.ok())
         return makeError(QStringLiteral("policy.condition"),
                          checked.diagnostics.front().toString());
     CompiledCondition c;
     c.m_ast = std::move(parsed.ast);
-    c.m_program = cel::Program::plan(*c.m_ast, env.env());
+    const cel::Limits limits;
+    c.m_program = cel::Program::plan(*c.m_ast, env.env(), limits);
+    if (auto cost = c.m_program.checkCost(limits); !cost)
+        return cost.error();
     flattenConjunction(c.m_ast->root(), c.m_conjuncts);
     for (const Expr *conjunct : c.m_conjuncts) {
         if (conjunct->kind != ExprKind::Call || conjunct->name != "_==_" || conjunct->hasTarget ||

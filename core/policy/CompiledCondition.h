@@ -32,7 +32,8 @@ public:
     CompiledCondition &operator=(CompiledCondition &&) noexcept;
 
     /// Compiles @p source over @p env. Error codes: policy.condition (detail "line:column:
-    /// message", from the parser or the checker).
+    /// message", from the parser or the checker), cel.limit.size, cel.limit.depth,
+    /// cel.limit.nodes (a parse limit), cel.cost_exceeded (estimated cost over the limit).
     [[nodiscard]] static Result<CompiledCondition> compile(const QString &source,
                                                            const PolicyEnv &env);
 

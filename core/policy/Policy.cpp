@@ -5,6 +5,7 @@
 #include "core/policy/SpiffeIdTemplate.h"
 #include "core/policy/cel/Checker.h"
 #include "core/policy/cel/Parser.h"
+#include "core/policy/cel/Program.h"
 #include "core/spiffe/TrustDomain.h"
 
 #include <QJsonArray>
@@ -79,13 +80,19 @@ Result<QStringList> listField(const QJsonObject &o, const QString &key)
 Result<void> checkCondition(const QString &condition, const PolicyEnv &env)
 {
     const cel::ParseResult parsed = cel::Parser::parse(condition);
-    if (!parsed.ok())
-        return makeError(QStringLiteral("policy.condition"),
-                         QStringLiteral("condition: ") + parsed.diagnostics.front().toString());
+    if (!parsed.ok()) {
+        const cel::Diagnostic &d = parsed.diagnostics.front();
+        return makeError(d.code.isEmpty() ? QStringLiteral("policy.condition") : d.code,
+                         QStringLiteral("condition: ") + d.toString());
+    }
     const cel::CheckResult checked = cel::Checker::check(*parsed.ast, env.env());
     if (!checked.ok())
         return makeError(QStringLiteral("policy.condition"),
                          QStringLiteral("condition: ") + checked.diagnostics.front().toString());
+    // Planned here only for its cost: a policy that could stall a decision is not accepted.
+    const cel::Limits limits;
+    if (auto cost = cel::Program::plan(*parsed.ast, env.env(), limits).checkCost(limits); !cost)
+        return makeError(cost.error().code, QStringLiteral("condition: ") + cost.error().detail);
     const cel::TypeKind kind = checked.resultType.kind();
     if (kind != cel::TypeKind::Bool && kind != cel::TypeKind::Dyn)
         return makeError(QStringLiteral("policy.condition"),

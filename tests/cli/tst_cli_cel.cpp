@@ -2,6 +2,8 @@
 // cel eval end to end, including a sample of the CEL conformance cases through the executable,
 // so the CLI's encoding is the suite's.
 #include <QFile>
+#include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -16,6 +18,8 @@ private Q_SLOTS:
     void evaluates_data();
     void evaluates();
     void badBindingsAreBadInput();
+    void limitsEndInOneError_data();
+    void limitsEndInOneError();
     void conformanceSample_data();
     void conformanceSample();
 
@@ -146,6 +150,74 @@ void TestCliCel::conformanceSample()
     if (!expect.contains(QStringLiteral("map")) && !expect.contains(QStringLiteral("list"))
         && !expect.contains(QStringLiteral("double")))
         QCOMPARE(got, expect);
+}
+
+void TestCliCel::limitsEndInOneError_data()
+{
+    // Issue 8, finding 6. A command line argument holds at most 128 KiB, so the longest chains
+    // here are 60,000 terms; policy import takes 300,000 (tst_cli_policy).
+    QTest::addColumn<QString>("expr");
+    QTest::addColumn<QString>("bindings");
+    QTest::addColumn<QByteArray>("expect");
+    const QString x = QStringLiteral("x");
+    QTest::newRow("x.a.a... 60,000") << x + QString(QStringLiteral(".a")).repeated(60000)
+                                     << QString() << QByteArray("cel.limit.size");
+    QTest::newRow("1+1+... 60,000")
+        << QStringLiteral("1") + QString(QStringLiteral("+1")).repeated(60000) << QString()
+        << QByteArray("cel.limit.size");
+    QTest::newRow("1+1+... 20,000")
+        << QStringLiteral("1") + QString(QStringLiteral("+1")).repeated(20000) << QString()
+        << QByteArray("cel.limit.depth");
+    QTest::newRow("((((...))))") << QString(30000, '(') + QStringLiteral("1") + QString(30000, ')')
+                                 << QString() << QByteArray("cel.limit.depth");
+    QTest::newRow("[[[[...]]]]") << QString(30000, '[') + QString(30000, ']') << QString()
+                                 << QByteArray("cel.limit.depth");
+    QTest::newRow("!!!!...") << QString(60000, '!') + QStringLiteral("true") << QString()
+                             << QByteArray("cel.limit.depth");
+    QTest::newRow("-(-(-...") << QString(QStringLiteral("-(")).repeated(30000) +
+                                     QStringLiteral("1") + QString(30000, ')')
+                              << QString() << QByteArray("cel.limit.depth");
+    const QString list = QStringLiteral("[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19]");
+    QTest::newRow("nested comprehensions, estimated")
+        << QStringLiteral("%1.map(a, %1.map(b, %1.map(c, %1.map(d, %1.map(e, a+b+c+d+e)))))")
+               .arg(list)
+        << QString() << QByteArray("cel.cost_exceeded: estimated cost ");
+    QString doubling = QStringLiteral("size(v20)");
+    for (int i = 20; i > 0; --i)
+        doubling = QStringLiteral("cel.bind(v%1, v%2 + v%2, %3)").arg(i).arg(i - 1).arg(doubling);
+    QTest::newRow("doubling a constant string, estimated")
+        << QStringLiteral("cel.bind(v0, 'xxxxxxxxxxxxxxxx', %1)").arg(doubling) << QString()
+        << QByteArray("cel.cost_exceeded");
+    QTest::newRow("a long loop over a large binding, stopped")
+        << QStringLiteral("xs.all(v, v >= 0 && v < 1000000)") << QStringLiteral("ints")
+        << QByteArray("cel.budget_exceeded: more than 1000000 evaluation steps");
+    QTest::newRow("a string growing through replace, stopped")
+        << QStringLiteral("s.replace('x', s).replace('x', s).replace('x', s).size()")
+        << QStringLiteral("string") << QByteArray("cel.budget_exceeded: more than 16777216 bytes");
+}
+
+void TestCliCel::limitsEndInOneError()
+{
+    QFETCH(QString, expr);
+    QFETCH(QString, bindings);
+    QFETCH(QByteArray, expect);
+    QJsonObject b;
+    if (bindings == QLatin1String("ints")) {
+        QJsonArray items;
+        for (int i = 0; i < 300000; ++i)
+            items.append(QJsonObject{{QStringLiteral("int"), QString::number(i)}});
+        b.insert(QStringLiteral("xs"), QJsonObject{{QStringLiteral("list"), items}});
+    } else if (bindings == QLatin1String("string")) {
+        b.insert(QStringLiteral("s"),
+                 QJsonObject{{QStringLiteral("string"), QString(1000, QLatin1Char('x'))}});
+    }
+    QElapsedTimer timer;
+    timer.start();
+    auto r = cel(expr, b);
+    QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.out.count('\n'), 1);
+    QVERIFY2(r.out.contains(expect), r.out.left(300).constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliCel)

@@ -323,6 +323,71 @@ void TestCliPolicy::badInputExitsTwo_data()
     write(QStringLiteral("bad.json"), badCondition);
     write(QStringLiteral("nosubject.json"), "{\"verdict\": \"affirming\"}");
     write(QStringLiteral("badlines.jsonl"), line(kPayments) + "{not json}\n");
+    // Issue 8, finding 6: conditions of 300,000 terms or deeply nested, and one that would
+    // cost too much, refused cleanly (a policy file has no 128 KiB argument limit).
+    auto withCondition = [&](const QString &name, const QString &condition) {
+        QJsonObject doc = QJsonDocument::fromJson(kPoliciesA).object();
+        QJsonArray list = doc.value(QStringLiteral("policies")).toArray();
+        QJsonObject p = list[1].toObject();
+        p.insert(QStringLiteral("condition"), condition);
+        list[1] = p;
+        doc.insert(QStringLiteral("policies"), list);
+        write(name, QJsonDocument(doc).toJson());
+        return name;
+    };
+    const QString chain =
+        withCondition(QStringLiteral("chain.json"),
+                      QStringLiteral("workload") + QString(QStringLiteral(".a")).repeated(300000) +
+                          QStringLiteral(" == 'x'"));
+    QTest::newRow("condition x.a.a... of 300,000 terms")
+        << QStringList{"policy", "import", m_ws, chain}
+        << QByteArray("cel.limit.size: policy 1 (batch): condition: 1:100001: ");
+    QTest::newRow("condition 1+1+... of 300,000 terms")
+        << QStringList{"policy", "import", m_ws,
+                       withCondition(QStringLiteral("sum.json"),
+                                     QStringLiteral("1") +
+                                         QString(QStringLiteral("+1")).repeated(300000) +
+                                         QStringLiteral(" > 0"))}
+        << QByteArray("cel.limit.size");
+    QTest::newRow("condition ((((...)))) 300,000 deep")
+        << QStringList{"policy", "import", m_ws,
+                       withCondition(QStringLiteral("parens.json"), QString(300000, '(') +
+                                                                        QStringLiteral("true") +
+                                                                        QString(300000, ')'))}
+        << QByteArray("cel.limit.size");
+    QTest::newRow("condition [[[[...]]]] 40,000 deep")
+        << QStringList{"policy", "import", m_ws,
+                       withCondition(QStringLiteral("lists.json"),
+                                     QStringLiteral("size(") + QString(40000, '[') +
+                                         QString(40000, ']') + QStringLiteral(") > 0"))}
+        << QByteArray("cel.limit.depth: policy 1 (batch): condition: 1:");
+    QTest::newRow("condition !!!!... 90,000 deep")
+        << QStringList{"policy", "import", m_ws,
+                       withCondition(QStringLiteral("bangs.json"),
+                                     QString(90000, '!') + QStringLiteral("true"))}
+        << QByteArray("cel.limit.depth");
+    QTest::newRow("condition -(-(-... 30,000 deep")
+        << QStringList{"policy", "import", m_ws,
+                       withCondition(QStringLiteral("minus.json"),
+                                     QStringLiteral("0 < ") +
+                                         QString(QStringLiteral("-(")).repeated(30000) +
+                                         QStringLiteral("1") + QString(30000, ')'))}
+        << QByteArray("cel.limit.depth");
+    const QString nested = withCondition(
+        QStringLiteral("nested.json"),
+        QStringLiteral("selectors.all(a, selectors.all(b, selectors.all(c, a != b || b != c)))"));
+    QTest::newRow("condition over the cost estimate")
+        << QStringList{"policy", "import", m_ws, nested}
+        << QByteArray("cel.cost_exceeded: policy 1 (batch): condition: estimated cost ");
+    const QString subjects = write(QStringLiteral("subjects.jsonl"), line(kPayments));
+    QTest::newRow("diff with a 300,000-term condition")
+        << QStringList{"diff",       m_ws,  "--policies", "a.json",
+                       "--policies", chain, "--subjects", subjects}
+        << QByteArray("cel.limit.size");
+    QTest::newRow("diff with a condition over the cost estimate")
+        << QStringList{"diff",       m_ws,   "--policies", "a.json",
+                       "--policies", nested, "--subjects", subjects}
+        << QByteArray("cel.cost_exceeded");
     QTest::newRow("policy with a syntax error") << QStringList{"policy", "import", m_ws, "bad.json"}
                                                 << QByteArray("policy 1 (batch): condition: 1:");
     QTest::newRow("decide without --subject")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/cel/Arena.h"
 
+#include "core/policy/cel/Limits.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -21,12 +23,18 @@ void *Arena::allocate(std::size_t size, std::size_t align)
         Block &block = m_blocks[m_current];
         const std::size_t start = alignUp(m_offset, align);
         if (start + size <= block.size) {
+            if (m_base + start + size > m_limit || start + size < size)
+                throw BudgetExceeded{BudgetExceeded::Kind::Bytes};
             m_offset = start + size;
             return block.data.get() + start;
         }
+        m_base += block.size;
         ++m_current;
         m_offset = 0;
     }
+    // A new block is memory taken from the system: the budget is checked before, not after.
+    if (size > m_limit - std::min(m_limit, m_base) || size > SIZE_MAX / 2)
+        throw BudgetExceeded{BudgetExceeded::Kind::Bytes};
     Block block;
     block.size = std::max(kBlockSize, size + align);
     block.data = std::make_unique<char[]>(block.size);
@@ -35,6 +43,19 @@ void *Arena::allocate(std::size_t size, std::size_t align)
     // operator new[] returns storage aligned for any fundamental type, so offset 0 is aligned.
     m_offset = size;
     return m_blocks.back().data.get();
+}
+
+void Arena::setBudget(std::size_t bytes)
+{
+    const std::size_t now = used();
+    m_limit = bytes > SIZE_MAX - now ? SIZE_MAX : now + bytes;
+}
+
+void Arena::rewind(const Mark &mark)
+{
+    m_current = mark.current;
+    m_offset = mark.offset;
+    m_base = mark.base;
 }
 
 std::string_view Arena::copy(std::string_view text)
@@ -50,6 +71,7 @@ void Arena::reset()
 {
     m_current = 0;
     m_offset = 0;
+    m_base = 0;
 }
 
 std::size_t Arena::capacity() const

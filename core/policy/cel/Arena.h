@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -34,6 +36,25 @@ public:
     /// Bytes reserved from the system (for tests and the benchmark).
     std::size_t capacity() const;
 
+    /// Bytes handed out since the last reset() (alignment padding and skipped block ends
+    /// included).
+    std::size_t used() const { return m_base + m_offset; }
+    /// Lets at most @p bytes more be handed out; beyond that allocate() throws
+    /// BudgetExceeded (Limits.h). SIZE_MAX lifts the cap.
+    void setBudget(std::size_t bytes);
+    /// Whether @p bytes more would still fit the budget.
+    bool fits(std::size_t bytes) const { return bytes <= m_limit - std::min(m_limit, used()); }
+
+    /// A position to come back to with rewind(), forgetting what was allocated after it.
+    struct Mark
+    {
+        std::size_t current = 0;
+        std::size_t offset = 0;
+        std::size_t base = 0;
+    };
+    Mark mark() const { return {m_current, m_offset, m_base}; }
+    void rewind(const Mark &mark);
+
 private:
     struct Block
     {
@@ -43,6 +64,10 @@ private:
     std::vector<Block> m_blocks;
     std::size_t m_current = 0;
     std::size_t m_offset = 0;
+    /// The sizes of the blocks before m_current.
+    std::size_t m_base = 0;
+    /// The largest used() allowed.
+    std::size_t m_limit = SIZE_MAX;
 };
 
 } // namespace ta::core::cel

@@ -52,3 +52,23 @@ Diagnostic locateDiagnostic(std::string_view source, int offset, const QString &
 }
 
 } // namespace ta::core::cel
+
+namespace ta::core::cel {
+
+Expr::~Expr()
+{
+    // The default would recurse once per level; a tree refused for its height, or built by a
+    // caller without the parser's limits, must not take the stack with it.
+    if (children.empty())
+        return;
+    std::vector<std::unique_ptr<Expr>> pending = std::move(children);
+    while (!pending.empty()) {
+        std::unique_ptr<Expr> e = std::move(pending.back());
+        pending.pop_back();
+        for (auto &c : e->children)
+            pending.push_back(std::move(c));
+        e->children.clear();
+    }
+}
+
+} // namespace ta::core::cel

@@ -15,6 +15,9 @@ struct Diagnostic
     int line = 1;
     int column = 1;
     QString message;
+    /// Empty for a syntax or type error; a cel.limit.* code when a parse limit refused the
+    /// expression.
+    QString code;
 
     /// "line:column: message", for the CLI and logs.
     QString toString() const

@@ -5,6 +5,11 @@
 
 namespace ta::core::cel {
 
+void EvalContext::outOfSteps()
+{
+    throw BudgetExceeded{BudgetExceeded::Kind::Steps};
+}
+
 Value EvalContext::list(const Value *items, std::size_t count)
 {
     auto *data = m_arena->allocateArray<ListData>(1);

@@ -2,8 +2,11 @@
 #pragma once
 
 #include "core/policy/cel/Arena.h"
+#include "core/policy/cel/Limits.h"
 #include "core/policy/cel/Value.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -22,6 +25,53 @@ public:
     EvalContext &operator=(const EvalContext &) = delete;
 
     Arena &arena() { return *m_arena; }
+
+    /// The runtime budget of each evaluation (Limits::maxSteps, Limits::maxBytes).
+    void setBudget(std::uint64_t steps, std::size_t bytes)
+    {
+        m_maxSteps = steps;
+        m_maxBytes = bytes;
+    }
+    std::uint64_t maxSteps() const { return m_maxSteps; }
+    std::size_t maxBytes() const { return m_maxBytes; }
+    /// Starts an evaluation: a full step budget, and maxBytes() more from the arena.
+    void beginEvaluation()
+    {
+        m_steps = m_maxSteps > std::uint64_t(INT64_MAX) ? INT64_MAX : std::int64_t(m_maxSteps);
+        m_arena->setBudget(m_maxBytes);
+        m_exceeded = false;
+    }
+    /// Ends it: the arena may grow freely again (results are copied out, errors formatted).
+    void endEvaluation() { m_arena->setBudget(SIZE_MAX); }
+    /// Takes @p steps from the budget; throws BudgetExceeded when it runs out.
+    void charge(std::int64_t steps)
+    {
+        m_steps -= steps;
+        if (m_steps < 0) [[unlikely]]
+            outOfSteps();
+    }
+    /// Throws BudgetExceeded unless @p bytes more would fit the byte budget: for functions
+    /// that build a result elsewhere before copying it into the arena.
+    void reserve(std::size_t bytes) const
+    {
+        if (!m_arena->fits(bytes)) [[unlikely]]
+            throw BudgetExceeded{BudgetExceeded::Kind::Bytes};
+    }
+    /// Steps taken by the last evaluation.
+    std::uint64_t stepsTaken() const
+    {
+        const std::int64_t limit =
+            m_maxSteps > std::uint64_t(INT64_MAX) ? INT64_MAX : std::int64_t(m_maxSteps);
+        return std::uint64_t(limit - std::max<std::int64_t>(m_steps, 0));
+    }
+    /// Which budget the last evaluation ran out of, if it did.
+    bool exceeded() const { return m_exceeded; }
+    BudgetExceeded::Kind exceededKind() const { return m_exceededKind; }
+    void markExceeded(BudgetExceeded::Kind kind)
+    {
+        m_exceeded = true;
+        m_exceededKind = kind;
+    }
     /// Forgets the results of previous evaluations; values they returned become invalid.
     void reset() { m_arena->reset(); }
 
@@ -45,9 +95,16 @@ public:
     }
 
 private:
+    [[noreturn]] static void outOfSteps();
+
     Arena m_own;
     Arena *m_arena;
     std::vector<Value> m_locals;
+    std::uint64_t m_maxSteps = Limits().maxSteps;
+    std::size_t m_maxBytes = Limits().maxBytes;
+    std::int64_t m_steps = INT64_MAX;
+    bool m_exceeded = false;
+    BudgetExceeded::Kind m_exceededKind = BudgetExceeded::Kind::Steps;
 };
 
 } // namespace ta::core::cel

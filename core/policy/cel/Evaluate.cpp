@@ -17,11 +17,26 @@ Result<QJsonValue> evaluateJson(const QString &expression, const QJsonObject &bi
     SlotActivation activation;
     if (auto bound = JsonCodec::bind(bindings, env, activation); !bound)
         return bound.error();
-    auto program = Program::compile(expression, env, options.typeCheck);
+    auto program = Program::compile(expression, env, options.typeCheck, options.limits);
     if (!program)
         return program.error();
     EvalContext ctx;
+    ctx.setBudget(options.limits.maxSteps, options.limits.maxBytes);
     const Value result = program->evaluate(activation, ctx);
+    if (ctx.exceeded()) {
+        return makeError(
+            QStringLiteral("cel.budget_exceeded"),
+            ctx.exceededKind() == BudgetExceeded::Kind::Steps
+                ? QStringLiteral("more than %1 evaluation steps").arg(options.limits.maxSteps)
+                : QStringLiteral("more than %1 bytes allocated").arg(options.limits.maxBytes));
+    }
+    // A list may hold one long string many times over: written out, it would be far larger
+    // than the memory the evaluation used.
+    if (footprint(result, options.limits.maxBytes) > options.limits.maxBytes) {
+        return makeError(
+            QStringLiteral("cel.budget_exceeded"),
+            QStringLiteral("the result is larger than %1 bytes").arg(options.limits.maxBytes));
+    }
     if (result.isError()) {
         return makeError(
             QStringLiteral("cel.eval"),

@@ -62,6 +62,14 @@ struct Expr
     MacroKind macro = MacroKind::None;
     std::string iterVar;
     std::string iterVar2;
+    /// The height of the subtree (1 for a leaf): the parser keeps it under its limit.
+    int height = 1;
+
+    Expr() = default;
+    Expr(const Expr &) = delete;
+    Expr &operator=(const Expr &) = delete;
+    /// Takes the subtree apart without recursion.
+    ~Expr();
 
     const Expr &child(std::size_t i) const { return *children[i]; }
 };

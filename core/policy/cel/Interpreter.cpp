@@ -19,6 +19,23 @@ constexpr Value kNoOverload = Value::error("no such overload");
 constexpr Value kNoMatchingOverload = Value::error("no matching overload");
 constexpr int kInlineArgs = 8;
 
+// What scanning a value costs beyond its node's step: a step per 64 bytes of a string or
+// bytes, per 16 entries of a list or map (Limits.h; the planner estimates the same).
+inline std::int64_t scanCost(const Value &v)
+{
+    switch (v.kind()) {
+    case ValueKind::String:
+    case ValueKind::Bytes:
+        return std::int64_t(v.text().size() >> 6);
+    case ValueKind::List:
+        return std::int64_t(v.listValue().size >> 4);
+    case ValueKind::Map:
+        return std::int64_t(v.mapValue().size >> 4);
+    default:
+        return 0;
+    }
+}
+
 Value compareOp(Op op, const Value &a, const Value &b)
 {
     const Ordering o = compareValues(a, b);
@@ -72,6 +89,7 @@ Interpreter::Interpreter(const Program &program, const Activation *activation, E
 
 Value Interpreter::eval(std::int32_t index)
 {
+    m_ctx.charge(1);
     const PlanNode &n = m_nodes[index];
     switch (n.op) {
     case Op::Const:
@@ -133,6 +151,7 @@ Value Interpreter::eval(std::int32_t index)
     const Value b = eval(child(n, 1));
     if (b.isError())
         return b;
+    m_ctx.charge(scanCost(a) + scanCost(b));
     switch (n.op) {
     case Op::Add:
         return arithmetic::add(m_ctx, a, b);
@@ -190,6 +209,7 @@ Value Interpreter::evalSelect(const PlanNode &n, bool testOnly)
         return operand;
     if (operand.kind() != ValueKind::Map)
         return Value::error("type does not support field selection");
+    m_ctx.charge(scanCost(operand));
     const Value *found = mapFind(operand.mapValue(), n.value);
     if (testOnly)
         return Value::boolean(found != nullptr);
@@ -204,6 +224,7 @@ Value Interpreter::evalIndex(const PlanNode &n)
     const Value k = eval(child(n, 1));
     if (k.isError())
         return k;
+    m_ctx.charge(scanCost(c));
     if (c.kind() == ValueKind::List) {
         bool ok = false;
         const std::int64_t i = toIndex(k, ok);
@@ -230,6 +251,7 @@ Value Interpreter::evalIn(const PlanNode &n)
     const Value c = eval(child(n, 1));
     if (c.isError())
         return c;
+    m_ctx.charge(scanCost(c));
     if (c.kind() == ValueKind::List) {
         const ListData &l = c.listValue();
         if (e.kind() == ValueKind::String) {
@@ -258,11 +280,14 @@ Value Interpreter::evalCall(const PlanNode &n)
 {
     Value inline_[kInlineArgs];
     Value *args = n.count <= kInlineArgs ? inline_ : m_ctx.arena().allocateArray<Value>(n.count);
+    std::int64_t scan = 0;
     for (std::int32_t i = 0; i < n.count; ++i) {
         args[i] = eval(child(n, i));
         if (args[i].isError())
             return args[i];
+        scan += scanCost(args[i]);
     }
+    m_ctx.charge(scan);
     return n.fn(m_ctx, args, n.count);
 }
 
@@ -295,6 +320,8 @@ Value Interpreter::evalCreateMap(const PlanNode &n)
             return k;
         if (!isValidMapKey(k))
             return Value::error("unsupported map key type");
+        // The duplicate check scans the entries so far: a large literal costs its square.
+        m_ctx.charge(std::int64_t(i >> 4));
         if (mapFind(*data, k))
             return Value::error("duplicate map key");
         const Value v = eval(child(n, 2 * i + 1));
@@ -339,6 +366,7 @@ Value Interpreter::evalComprehension(const PlanNode &n)
     bool hasPending = false;
 
     for (std::uint32_t i = 0; i < size; ++i) {
+        m_ctx.charge(1);
         if (twoVars) {
             m_locals[n.a] = isMap ? firsts[i] : Value::integer(i);
             m_locals[n.b] = seconds[i];
@@ -421,6 +449,7 @@ Value Interpreter::evalMatches(const PlanNode &n)
         return kNoOverload;
     if (n.a < 0)
         return n.failure;
+    m_ctx.charge(scanCost(target));
     const re2::RE2 &re = *m_program.m_regexes[static_cast<std::size_t>(n.a)];
     const std::string_view text = target.text();
     return Value::boolean(re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re));

@@ -3,7 +3,9 @@
 
 #include "core/policy/cel/Lexer.h"
 
+#include <algorithm>
 #include <limits>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -17,7 +19,10 @@ struct SyntaxError
 {
     int offset;
     std::string message;
+    const char *code = nullptr;
 };
+
+constexpr const char *kDepthCode = "cel.limit.depth";
 
 // Keeps recursion depth honest on every path that can nest.
 class DepthGuard
@@ -26,7 +31,9 @@ public:
     DepthGuard(int &depth, int max, int offset) : m_depth(depth)
     {
         if (++m_depth > max)
-            throw SyntaxError{offset, "expression nests too deeply"};
+            throw SyntaxError{offset,
+                              "expression nests too deeply (limit " + std::to_string(max) + ")",
+                              kDepthCode};
     }
     ~DepthGuard() { --m_depth; }
     DepthGuard(const DepthGuard &) = delete;
@@ -38,16 +45,34 @@ private:
 
 } // namespace
 
-ParseResult Parser::parse(const QString &source, int maxDepth)
+ParseResult Parser::parse(const QString &source, const Limits &limits)
 {
-    return parseUtf8(source.toStdString(), maxDepth);
+    return parseUtf8(source.toStdString(), limits);
 }
 
-ParseResult Parser::parseUtf8(std::string source, int maxDepth)
+ParseResult Parser::parseUtf8(std::string source, const Limits &limits)
 {
     ParseResult result;
-    Parser parser(source, maxDepth);
+    // Refused before lexing: the length bounds the tokens, the nodes and the work.
+    std::int64_t codePoints = 0;
+    std::size_t cut = 0;
+    for (std::size_t i = 0; i < source.size(); ++i) {
+        if ((static_cast<unsigned char>(source[i]) & 0xC0) != 0x80 &&
+            ++codePoints == std::int64_t(limits.maxSourceCodePoints) + 1)
+            cut = i;
+    }
+    if (codePoints > limits.maxSourceCodePoints) {
+        Diagnostic d = locateDiagnostic(
+            source, int(std::min<std::size_t>(cut, std::numeric_limits<int>::max())),
+            QStringLiteral("expression of %1 code points exceeds the limit of %2")
+                .arg(codePoints)
+                .arg(limits.maxSourceCodePoints));
+        d.code = QStringLiteral("cel.limit.size");
+        result.diagnostics.push_back(std::move(d));
+        return result;
+    }
     try {
+        Parser parser(source, limits);
         for (const Token &t : parser.m_tokens) {
             if (t.kind == TokenKind::Error)
                 throw SyntaxError{t.offset, t.text};
@@ -55,29 +80,22 @@ ParseResult Parser::parseUtf8(std::string source, int maxDepth)
         auto root = parser.expression();
         if (parser.peek().kind != TokenKind::End)
             parser.fail(parser.peek().offset, "unexpected input after the expression");
-        // Chains like a || b || ... parse iteratively but build deep trees; the checker and
-        // the interpreter recurse over them, so their depth is bounded too.
-        std::vector<std::pair<const Expr *, int>> stack{{root.get(), 1}};
-        while (!stack.empty()) {
-            const auto [node, depth] = stack.back();
-            stack.pop_back();
-            if (depth > 4 * maxDepth)
-                parser.fail(node->offset, "expression nests too deeply");
-            for (const auto &c : node->children)
-                stack.emplace_back(c.get(), depth + 1);
-        }
         const int count = parser.m_nextId;
         result.ast = std::make_unique<Ast>(std::move(source), std::move(root), count,
                                            std::move(parser.m_literals));
     } catch (const SyntaxError &e) {
-        result.diagnostics.push_back(
-            locateDiagnostic(source, e.offset, QString::fromStdString(e.message)));
+        Diagnostic d = locateDiagnostic(source, e.offset, QString::fromStdString(e.message));
+        if (e.code)
+            d.code = QString::fromLatin1(e.code);
+        result.diagnostics.push_back(std::move(d));
     }
     return result;
 }
 
-Parser::Parser(std::string_view source, int maxDepth)
-    : m_maxDepth(maxDepth), m_literals(std::make_unique<Arena>())
+Parser::Parser(std::string_view source, const Limits &limits)
+    : m_maxDepth(std::clamp(limits.maxDepth, 1, Limits::kDepthCeiling)),
+      m_maxHeight(std::clamp(limits.maxHeight, 1, Limits::kHeightCeiling)),
+      m_maxNodes(std::max(1, limits.maxNodes)), m_literals(std::make_unique<Arena>())
 {
     Lexer lexer(source);
     for (;;) {
@@ -88,6 +106,21 @@ Parser::Parser(std::string_view source, int maxDepth)
         if (kind == TokenKind::End || kind == TokenKind::Error)
             break;
     }
+}
+
+void Parser::seal(Expr &e)
+{
+    int height = 0;
+    for (const auto &c : e.children)
+        height = std::max(height, c->height);
+    e.height = height + 1;
+    // Chains like a || b || ... or x.a.a... parse in loops but build trees as deep as they are
+    // long; the checker, the planner and the interpreter recurse over them.
+    if (e.height > m_maxHeight)
+        throw SyntaxError{e.offset,
+                          "expression nests too deeply (tree height limit " +
+                              std::to_string(m_maxHeight) + ")",
+                          kDepthCode};
 }
 
 const Token &Parser::peek(std::size_t ahead) const
@@ -130,6 +163,10 @@ std::unique_ptr<Expr> Parser::node(ExprKind kind, int offset)
     auto e = std::make_unique<Expr>();
     e->kind = kind;
     e->offset = offset;
+    if (m_nextId > m_maxNodes)
+        throw SyntaxError{offset,
+                          "expression has more than " + std::to_string(m_maxNodes) + " nodes",
+                          "cel.limit.nodes"};
     e->id = m_nextId++;
     // Nodes are made once their last token is consumed (lists and maps excepted, which set
     // their end at the closing bracket).
@@ -284,6 +321,7 @@ std::unique_ptr<Expr> Parser::member()
             auto select = node(ExprKind::Select, offset);
             select->name = name.text;
             select->children.push_back(std::move(e));
+            seal(*select);
             e = std::move(select);
         } else if (peek().kind == TokenKind::LBracket) {
             const int offset = take().offset;
@@ -408,6 +446,7 @@ std::unique_ptr<Expr> Parser::primary()
         auto e = node(ExprKind::CreateList, offset);
         e->children = exprList(TokenKind::RBracket);
         e->end = m_lastEnd;
+        seal(*e);
         return e;
     }
     case TokenKind::LBrace: {
@@ -426,6 +465,7 @@ std::unique_ptr<Expr> Parser::primary()
             e->children.push_back(expression());
         }
         e->end = m_lastEnd;
+        seal(*e);
         return e;
     }
     case TokenKind::End:
@@ -455,6 +495,7 @@ std::unique_ptr<Expr> Parser::call(std::string name, int offset, std::unique_ptr
     }
     for (auto &a : args)
         e->children.push_back(std::move(a));
+    seal(*e);
     return e;
 }
 
@@ -499,6 +540,7 @@ std::unique_ptr<Expr> Parser::expandMacro(const std::string &name, int offset,
     if (macro == MacroKind::Bind) {
         e->children.push_back(std::move(args[1]));
         e->children.push_back(std::move(args[2]));
+        seal(*e);
         return e;
     }
     if (vars == 2) {
@@ -509,6 +551,7 @@ std::unique_ptr<Expr> Parser::expandMacro(const std::string &name, int offset,
     e->children.push_back(std::move(target));
     for (std::size_t i = static_cast<std::size_t>(vars); i < n; ++i)
         e->children.push_back(std::move(args[i]));
+    seal(*e);
     return e;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/policy/cel/Ast.h"
+#include "core/policy/cel/Limits.h"
 #include "core/policy/cel/ParseResult.h"
 #include "core/policy/cel/Token.h"
 
@@ -19,13 +20,15 @@ namespace ta::core::cel {
 class Parser
 {
 public:
-    /// Parses @p source; nesting deeper than @p maxDepth is refused rather than overflowing.
-    static ParseResult parse(const QString &source, int maxDepth = 250);
+    /// Parses @p source within @p limits (source length, recursion depth, tree height, node
+    /// count): an expression over any of them is refused with a diagnostic whose code is
+    /// cel.limit.size, cel.limit.depth or cel.limit.nodes, never by overflowing the stack.
+    static ParseResult parse(const QString &source, const Limits &limits = Limits());
     /// The same over UTF-8 text.
-    static ParseResult parseUtf8(std::string source, int maxDepth = 250);
+    static ParseResult parseUtf8(std::string source, const Limits &limits = Limits());
 
 private:
-    explicit Parser(std::string_view source, int maxDepth);
+    Parser(std::string_view source, const Limits &limits);
 
     std::unique_ptr<Expr> expression();
     std::unique_ptr<Expr> conditionalOr();
@@ -52,6 +55,8 @@ private:
     bool accept(TokenKind kind);
     void expect(TokenKind kind, const char *what);
     [[noreturn]] void fail(int offset, std::string message);
+    /// Sets @p e's height from its children, refusing a tree higher than the limit.
+    void seal(Expr &e);
 
     std::vector<Token> m_tokens;
     std::size_t m_pos = 0;
@@ -59,6 +64,8 @@ private:
     int m_lastEnd = 0;
     int m_depth = 0;
     int m_maxDepth;
+    int m_maxHeight;
+    int m_maxNodes;
     std::unique_ptr<Arena> m_literals;
 };
 

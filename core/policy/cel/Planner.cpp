@@ -75,8 +75,8 @@ bool foldable(Op op)
 
 } // namespace
 
-Planner::Planner(Program &program, const Env &env)
-    : m_program(program), m_env(env), m_registry(FunctionRegistry::standard())
+Planner::Planner(Program &program, const Env &env, const Limits &limits)
+    : m_program(program), m_env(env), m_registry(FunctionRegistry::standard()), m_limits(limits)
 {}
 
 std::int32_t Planner::add(PlanNode node, const std::vector<std::int32_t> &children)
@@ -85,7 +85,9 @@ std::int32_t Planner::add(PlanNode node, const std::vector<std::int32_t> &childr
     node.count = static_cast<std::int32_t>(children.size());
     m_program.m_edges.insert(m_program.m_edges.end(), children.begin(), children.end());
     m_program.m_nodes.push_back(node);
-    return fold(static_cast<std::int32_t>(m_program.m_nodes.size() - 1));
+    const auto index = static_cast<std::int32_t>(m_program.m_nodes.size() - 1);
+    m_estimates.push_back(estimateNode(index));
+    return fold(index);
 }
 
 std::int32_t Planner::constant(Value value)
@@ -95,6 +97,7 @@ std::int32_t Planner::constant(Value value)
     node.value = value;
     node.first = static_cast<std::int32_t>(m_program.m_edges.size());
     m_program.m_nodes.push_back(node);
+    m_estimates.push_back(estimateValue(value));
     return static_cast<std::int32_t>(m_program.m_nodes.size() - 1);
 }
 
@@ -108,15 +111,161 @@ std::int32_t Planner::fold(std::int32_t index)
         if (m_program.m_nodes[c].op != Op::Const)
             return index;
     }
-    // Everything below is constant: evaluate now, into the program's own arena.
+    // Everything below is constant: evaluate now, into the program's own arena, within the
+    // runtime budget. Over it, the node stays as it is, and evaluating it will fail the same
+    // way; what the attempt allocated is given back.
     EvalContext ctx(m_program.m_constants.get());
-    Interpreter interpreter(m_program, nullptr, ctx);
-    const Value value = interpreter.eval(index);
+    ctx.setBudget(m_limits.maxSteps, m_limits.maxBytes);
+    const Arena::Mark mark = m_program.m_constants->mark();
+    ctx.beginEvaluation();
+    Value value;
+    try {
+        Interpreter interpreter(m_program, nullptr, ctx);
+        value = interpreter.eval(index);
+    } catch (const BudgetExceeded &) {
+        ctx.endEvaluation();
+        m_program.m_constants->rewind(mark);
+        return index;
+    }
+    ctx.endEvaluation();
     PlanNode folded;
     folded.op = Op::Const;
     folded.value = value;
     m_program.m_nodes[static_cast<std::size_t>(index)] = folded;
+    m_estimates[static_cast<std::size_t>(index)] = estimateValue(value);
     return index;
+}
+
+Planner::Estimate Planner::estimateValue(const Value &value)
+{
+    Estimate e;
+    switch (value.kind()) {
+    case ValueKind::String:
+    case ValueKind::Bytes:
+        e.size = double(value.text().size());
+        break;
+    case ValueKind::List:
+    case ValueKind::Map: {
+        const bool list = value.kind() == ValueKind::List;
+        const std::uint32_t n = list ? value.listValue().size : value.mapValue().size;
+        const Value *items = list ? value.listValue().items : value.mapValue().values;
+        e.size = double(n);
+        e.elem = 0;
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const Value &item = items[i];
+            double size = 0;
+            if (item.kind() == ValueKind::String || item.kind() == ValueKind::Bytes)
+                size = double(item.text().size());
+            else if (item.kind() == ValueKind::List)
+                size = double(item.listValue().size);
+            else if (item.kind() == ValueKind::Map)
+                size = double(item.mapValue().size);
+            e.elem = std::max(e.elem, size);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return e;
+}
+
+Planner::Estimate Planner::estimateNode(std::int32_t index) const
+{
+    const PlanNode &n = m_program.m_nodes[static_cast<std::size_t>(index)];
+    auto child = [&](std::int32_t i) -> const Estimate & {
+        return m_estimates[static_cast<std::size_t>(m_program.m_edges[n.first + i])];
+    };
+    // What an operation pays to scan a value of this size (see the class comment).
+    auto scan = [](const Estimate &e) { return e.size / 16; };
+    Estimate e;
+    double children = 0;
+    for (std::int32_t i = 0; i < n.count; ++i)
+        children += child(i).cost;
+    e.cost = 1 + children;
+    switch (n.op) {
+    case Op::Const:
+        return estimateValue(n.value);
+    case Op::Slot: {
+        const auto &vars = m_env.variables();
+        const auto slot = static_cast<std::size_t>(n.a);
+        switch (slot < vars.size() ? vars[slot].type.kind() : TypeKind::Dyn) {
+        case TypeKind::Bool:
+        case TypeKind::Int:
+        case TypeKind::Uint:
+        case TypeKind::Double:
+        case TypeKind::Timestamp:
+        case TypeKind::Duration:
+        case TypeKind::Null:
+        case TypeKind::Type:
+            break;
+        default:
+            e.size = Limits::kUnknownSize;
+        }
+        return e;
+    }
+    case Op::Local: {
+        const auto local = static_cast<std::size_t>(n.a);
+        if (local < m_scope.size())
+            return {1, m_scope[local].estimate.size, m_scope[local].estimate.elem};
+        e.size = Limits::kUnknownSize;
+        return e;
+    }
+    case Op::Select:
+    case Op::Has:
+    case Op::Index:
+    case Op::In: {
+        const Estimate &container = child(n.op == Op::Select || n.op == Op::Has ? 0 : n.count - 1);
+        e.cost += scan(container);
+        if (n.op == Op::Select || n.op == Op::Index)
+            e.size = container.elem;
+        return e;
+    }
+    case Op::Conditional:
+        e.cost = 1 + child(0).cost + std::max(child(1).cost, child(2).cost);
+        e.size = std::max(child(1).size, child(2).size);
+        e.elem = std::max(child(1).elem, child(2).elem);
+        return e;
+    case Op::Add:
+        e.cost += scan(child(0)) + scan(child(1));
+        e.size = child(0).size + child(1).size;
+        e.elem = std::max(child(0).elem, child(1).elem);
+        return e;
+    case Op::Subtract:
+    case Op::Multiply:
+    case Op::Divide:
+    case Op::Modulo:
+    case Op::Equal:
+    case Op::NotEqual:
+    case Op::Less:
+    case Op::LessEqual:
+    case Op::Greater:
+    case Op::GreaterEqual:
+        e.cost += scan(child(0)) + scan(child(1));
+        return e;
+    case Op::Call:
+    case Op::MatchesConst:
+        for (std::int32_t i = 0; i < n.count; ++i)
+            e.cost += scan(child(i));
+        e.size = n.op == Op::Call ? Limits::kUnknownSize : 0;
+        return e;
+    case Op::CreateList:
+    case Op::CreateMap: {
+        const bool list = n.op == Op::CreateList;
+        e.size = list ? n.count : n.count / 2;
+        // A map literal checks each key against the ones before it (see Interpreter).
+        if (!list)
+            e.cost += e.size * e.size / 32;
+        e.elem = 0;
+        for (std::int32_t i = list ? 0 : 1; i < n.count; i += list ? 1 : 2)
+            e.elem = std::max(e.elem, child(i).size);
+        return e;
+    }
+    default:
+        // Not, Negate, And, Or: their children and themselves. Comprehension and Bind are
+        // estimated where they are planned.
+        return e;
+    }
 }
 
 Value Planner::constantString(std::string_view text)
@@ -127,30 +276,34 @@ Value Planner::constantString(std::string_view text)
 int Planner::localIndex(std::string_view name) const
 {
     for (auto it = m_scope.rbegin(); it != m_scope.rend(); ++it) {
-        if (it->first == name)
-            return it->second;
+        if (it->name == name)
+            return it->index;
     }
     return -1;
 }
 
-int Planner::pushLocal(const std::string &name)
+int Planner::pushLocal(const std::string &name, const Estimate &estimate)
 {
     const int index = static_cast<int>(m_scope.size());
-    m_scope.emplace_back(name, index);
+    m_scope.push_back({name, index, estimate});
     m_program.m_localCount = std::max(m_program.m_localCount, index + 1);
     return index;
 }
 
 std::optional<std::string> Planner::qualifiedName(const Expr &expr) const
 {
-    if (expr.kind == ExprKind::Ident)
-        return expr.name;
-    if (expr.kind == ExprKind::Select && !expr.testOnly) {
-        auto base = qualifiedName(expr.child(0));
-        if (base)
-            return *base + "." + expr.name;
+    std::vector<const std::string *> parts;
+    const Expr *x = &expr;
+    while (x->kind == ExprKind::Select && !x->testOnly) {
+        parts.push_back(&x->name);
+        x = &x->child(0);
     }
-    return std::nullopt;
+    if (x->kind != ExprKind::Ident)
+        return std::nullopt;
+    std::string name = x->name;
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it)
+        name.append(".").append(**it);
+    return name;
 }
 
 bool Planner::namesVariable(const std::string &qualified) const
@@ -325,22 +478,62 @@ std::int32_t Planner::planCall(const Expr &expr)
 std::int32_t Planner::planComprehension(const Expr &expr)
 {
     const std::int32_t first = plan(expr.child(0));
+    const Estimate range = m_estimates[static_cast<std::size_t>(first)];
     const std::size_t depth = m_scope.size();
     PlanNode node;
     node.macro = expr.macro;
-    node.a = pushLocal(expr.iterVar);
     std::vector<std::int32_t> children{first};
     if (expr.macro == MacroKind::Bind) {
         node.op = Op::Bind;
+        node.a = pushLocal(expr.iterVar, {1, range.size, range.elem});
     } else {
         node.op = Op::Comprehension;
-        if (!expr.iterVar2.empty())
-            node.b = pushLocal(expr.iterVar2);
+        // A list's items, or a map's keys (whose size is not tracked); with two variables,
+        // a list's index and item, or a map's key and value.
+        const Estimate item{1, range.elem, Limits::kUnknownSize};
+        if (expr.iterVar2.empty()) {
+            node.a = pushLocal(expr.iterVar, item);
+        } else {
+            node.a = pushLocal(expr.iterVar, {1, Limits::kUnknownSize, Limits::kUnknownSize});
+            node.b = pushLocal(expr.iterVar2, item);
+        }
     }
     for (std::size_t i = 1; i < expr.children.size(); ++i)
         children.push_back(plan(*expr.children[i]));
     m_scope.resize(depth);
-    return add(node, children);
+    const std::int32_t index = add(node, children);
+    // add() estimated the node as its children once; a comprehension runs its body once
+    // per element of its range.
+    Estimate &e = m_estimates[static_cast<std::size_t>(index)];
+    double body = 0;
+    for (std::size_t i = 1; i < children.size(); ++i)
+        body += m_estimates[static_cast<std::size_t>(children[i])].cost;
+    const double last = m_estimates[static_cast<std::size_t>(children.back())].size;
+    if (node.op == Op::Bind) {
+        e = m_estimates[static_cast<std::size_t>(children.back())];
+        e.cost = 1 + range.cost + body;
+        return index;
+    }
+    e.cost = 1 + range.cost + range.size * (1 + body);
+    switch (expr.macro) {
+    case MacroKind::Map:
+    case MacroKind::MapFilter:
+    case MacroKind::TransformList:
+    case MacroKind::TransformListFilter:
+    case MacroKind::TransformMap:
+    case MacroKind::TransformMapFilter:
+        e.size = range.size;
+        e.elem = last;
+        break;
+    case MacroKind::Filter:
+        e.size = range.size;
+        e.elem = range.elem;
+        break;
+    default:
+        e.size = 0;
+        break;
+    }
+    return index;
 }
 
 } // namespace ta::core::cel

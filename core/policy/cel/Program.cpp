@@ -14,16 +14,33 @@
 
 namespace ta::core::cel {
 
+namespace {
+constexpr Value kStepsExceeded =
+    Value::error("cel.budget_exceeded: the evaluation ran out of its step budget");
+constexpr Value kBytesExceeded =
+    Value::error("cel.budget_exceeded: the evaluation ran out of its memory budget");
+} // namespace
+
 Program::Program() : m_constants(std::make_unique<Arena>()) {}
 Program::~Program() = default;
 Program::Program(Program &&) noexcept = default;
 Program &Program::operator=(Program &&) noexcept = default;
 
-Program Program::plan(const Ast &ast, const Env &env)
+namespace {
+
+std::uint64_t saturate(double cost)
+{
+    return cost >= 1.8e19 ? UINT64_MAX : static_cast<std::uint64_t>(cost);
+}
+
+} // namespace
+
+Program Program::plan(const Ast &ast, const Env &env, const Limits &limits)
 {
     Program program;
-    Planner planner(program, env);
+    Planner planner(program, env, limits);
     program.m_root = planner.plan(ast.root());
+    program.m_estimatedCost = saturate(planner.estimatedCost(program.m_root));
     return program;
 }
 
@@ -32,14 +49,29 @@ Program Program::plan(const Ast &, const Expr &subexpression, const Env &env)
     Program program;
     Planner planner(program, env);
     program.m_root = planner.plan(subexpression);
+    program.m_estimatedCost = saturate(planner.estimatedCost(program.m_root));
     return program;
 }
 
-Result<Program> Program::compile(const QString &source, const Env &env, bool typeCheck)
+Result<void> Program::checkCost(const Limits &limits) const
 {
-    ParseResult parsed = Parser::parse(source);
-    if (!parsed.ok())
-        return makeError(QStringLiteral("cel.syntax"), parsed.diagnostics.front().toString());
+    if (m_estimatedCost <= limits.maxEstimatedCost)
+        return {};
+    return makeError(QStringLiteral("cel.cost_exceeded"),
+                     QStringLiteral("estimated cost %1 exceeds the limit %2")
+                         .arg(m_estimatedCost == UINT64_MAX ? QStringLiteral("> 1.8e19")
+                                                            : QString::number(m_estimatedCost))
+                         .arg(limits.maxEstimatedCost));
+}
+
+Result<Program> Program::compile(const QString &source, const Env &env, bool typeCheck,
+                                 const Limits &limits)
+{
+    ParseResult parsed = Parser::parse(source, limits);
+    if (!parsed.ok()) {
+        const Diagnostic &d = parsed.diagnostics.front();
+        return makeError(d.code.isEmpty() ? QStringLiteral("cel.syntax") : d.code, d.toString());
+    }
     if (typeCheck) {
         const CheckResult checked = Checker::check(*parsed.ast, env);
         if (!checked.ok()) {
@@ -49,13 +81,26 @@ Result<Program> Program::compile(const QString &source, const Env &env, bool typ
             return makeError(QStringLiteral("cel.check"), messages.join(QStringLiteral("; ")));
         }
     }
-    return plan(*parsed.ast, env);
+    Program program = plan(*parsed.ast, env, limits);
+    if (auto ok = program.checkCost(limits); !ok)
+        return ok.error();
+    return program;
 }
 
 Value Program::evaluate(const Activation &activation, EvalContext &ctx) const
 {
-    Interpreter interpreter(*this, &activation, ctx);
-    return interpreter.eval(m_root);
+    ctx.beginEvaluation();
+    Value result;
+    try {
+        Interpreter interpreter(*this, &activation, ctx);
+        result = interpreter.eval(m_root);
+    } catch (const BudgetExceeded &e) {
+        // Not an ordinary CEL error: it ends the whole evaluation, whatever && or || around it.
+        ctx.markExceeded(e.kind);
+        result = e.kind == BudgetExceeded::Kind::Steps ? kStepsExceeded : kBytesExceeded;
+    }
+    ctx.endEvaluation();
+    return result;
 }
 
 } // namespace ta::core::cel

@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "core/policy/cel/Arena.h"
+#include "core/policy/cel/Limits.h"
 #include "core/policy/cel/PlanNode.h"
 
 #include <QString>
@@ -33,17 +34,29 @@ public:
     Program(Program &&) noexcept;
     Program &operator=(Program &&) noexcept;
 
-    /// Plans a parsed expression against @p env (which gives the variables their slots).
-    static Program plan(const Ast &ast, const Env &env);
+    /// Plans a parsed expression against @p env (which gives the variables their slots);
+    /// constants fold within @p limits' runtime budget.
+    static Program plan(const Ast &ast, const Env &env, const Limits &limits = Limits());
     /// Plans one subexpression of @p ast, e.g. each clause of a conjunction, to explain which
     /// clause of a condition failed.
     static Program plan(const Ast &ast, const Expr &subexpression, const Env &env);
-    /// Parses, type-checks (when @p typeCheck) and plans @p source. Errors: cel.syntax,
-    /// cel.check (detail "line:column: message").
-    static Result<Program> compile(const QString &source, const Env &env, bool typeCheck = true);
+    /// Parses, type-checks (when @p typeCheck) and plans @p source, within @p limits. Errors:
+    /// cel.syntax, cel.check (detail "line:column: message"), cel.limit.size,
+    /// cel.limit.depth, cel.limit.nodes (a parse limit; same detail), cel.cost_exceeded (see
+    /// checkCost()).
+    static Result<Program> compile(const QString &source, const Env &env, bool typeCheck = true,
+                                   const Limits &limits = Limits());
 
-    /// Evaluates the program. The result may view the program's constants, the activation's
-    /// data or @p ctx's arena: it is valid until the next ctx.reset().
+    /// The worst-case cost estimated at planning, in evaluation steps (see Planner); saturates.
+    std::uint64_t estimatedCost() const { return m_estimatedCost; }
+    /// cel.cost_exceeded ("estimated cost E exceeds the limit L") when estimatedCost() is over
+    /// @p limits.maxEstimatedCost.
+    [[nodiscard]] Result<void> checkCost(const Limits &limits) const;
+
+    /// Evaluates the program within @p ctx's budget (EvalContext::setBudget). The result may
+    /// view the program's constants, the activation's data or @p ctx's arena: it is valid
+    /// until the next ctx.reset(). An evaluation that runs out of its budget stops and yields
+    /// an error value "cel.budget_exceeded: ..." and ctx.exceeded() is true.
     Value evaluate(const Activation &activation, EvalContext &ctx) const;
 
     /// Number of plan nodes (a folded constant counts one).
@@ -61,6 +74,7 @@ private:
     std::vector<std::unique_ptr<re2::RE2>> m_regexes;
     std::int32_t m_root = 0;
     std::int32_t m_localCount = 0;
+    std::uint64_t m_estimatedCost = 0;
 };
 
 } // namespace ta::core::cel

@@ -69,6 +69,34 @@ bool asDouble(const Value &v, double &d)
     }
 }
 
+// An upper bound of the length of text::display(@p v), given up on past @p cap: a list may
+// hold the same long string many times over, so its display can be far larger than the
+// memory the evaluation has used.
+std::size_t displayBound(const Value &v, std::size_t cap)
+{
+    switch (v.kind()) {
+    case ValueKind::String:
+    case ValueKind::Bytes:
+    case ValueKind::Type:
+    case ValueKind::Error:
+        return v.text().size();
+    case ValueKind::List:
+    case ValueKind::Map: {
+        const bool list = v.kind() == ValueKind::List;
+        const std::uint32_t n = list ? v.listValue().size : v.mapValue().size;
+        std::size_t total = 2;
+        for (std::uint32_t i = 0; i < n && total <= cap; ++i) {
+            total += 4 + displayBound(list ? v.listValue().items[i] : v.mapValue().values[i], cap);
+            if (!list)
+                total += displayBound(v.mapValue().keys[i], cap);
+        }
+        return total;
+    }
+    default:
+        return 64;
+    }
+}
+
 // One clause; false with @p error set when the argument does not suit it.
 bool formatClause(char verb, int precision, const Value &arg, std::string &out, std::string &error)
 {
@@ -191,6 +219,9 @@ Value formatString(EvalContext &ctx, const Value *args, int)
         }
         if (next >= list.size)
             return ctx.error("index " + std::to_string(next) + " out of range");
+        ctx.reserve(out.size());
+        if (verb == 's')
+            ctx.reserve(out.size() + displayBound(list.items[next], std::size_t(1) << 40));
         std::string error;
         if (!formatClause(verb, precision, list.items[next++], out, error))
             return ctx.error("error during formatting: " + error);

@@ -82,6 +82,7 @@ Value changeCase(EvalContext &ctx, const Value *args, bool upper)
 {
     if (!isString(args[0]))
         return kNoOverload;
+    ctx.reserve(args[0].text().size());
     std::string out(args[0].text());
     for (char &c : out) {
         if (upper && c >= 'a' && c <= 'z')
@@ -121,6 +122,9 @@ Value replace(EvalContext &ctx, const Value *args, int argc)
                 break;
             }
             out += to;
+            // The result is built here before it is copied into the arena: keep it within
+            // the evaluation's memory budget as it grows.
+            ctx.reserve(out.size());
             if (remaining > 0)
                 --remaining;
             if (pos >= s.size())
@@ -137,6 +141,7 @@ Value replace(EvalContext &ctx, const Value *args, int argc)
             break;
         out += s.substr(pos, found - pos);
         out += to;
+        ctx.reserve(out.size());
         pos = found + from.size();
         if (remaining > 0)
             --remaining;
@@ -166,6 +171,7 @@ Value split(EvalContext &ctx, const Value *args, int argc)
             const std::size_t start = pos;
             utf8::decode(s, pos);
             parts.push_back(Value::string(s.substr(start, pos - start)));
+            ctx.reserve(parts.size() * sizeof(Value));
         }
         return ctx.list(parts.data(), parts.size());
     }
@@ -176,6 +182,7 @@ Value split(EvalContext &ctx, const Value *args, int argc)
         if (found == std::string_view::npos)
             break;
         parts.push_back(Value::string(s.substr(pos, found - pos)));
+        ctx.reserve(parts.size() * sizeof(Value));
         pos = found + sep.size();
     }
     parts.push_back(Value::string(s.substr(pos)));
@@ -237,6 +244,7 @@ Value join(EvalContext &ctx, const Value *args, int argc)
         if (i)
             out += sep;
         out += list.items[i].text();
+        ctx.reserve(out.size());
     }
     return ctx.string(out);
 }
@@ -252,6 +260,7 @@ Value reverse(EvalContext &ctx, const Value *args, int)
         const std::size_t start = pos;
         utf8::decode(s, pos);
         points.push_back(s.substr(start, pos - start));
+        ctx.reserve(points.size() * sizeof(std::string_view));
     }
     std::string out;
     for (auto it = points.rbegin(); it != points.rend(); ++it)
@@ -267,6 +276,7 @@ Value quote(EvalContext &ctx, const Value *args, int)
     std::string out = "\"";
     std::size_t pos = 0;
     while (pos < s.size()) {
+        ctx.reserve(out.size());
         const std::size_t start = pos;
         const char32_t cp = utf8::decode(s, pos);
         switch (cp) {

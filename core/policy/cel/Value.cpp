@@ -217,4 +217,30 @@ std::string_view typeNameOf(const Value &value)
     return "error";
 }
 
+std::size_t footprint(const Value &value, std::size_t cap)
+{
+    std::size_t total = sizeof(Value);
+    switch (value.kind()) {
+    case ValueKind::String:
+    case ValueKind::Bytes:
+    case ValueKind::Type:
+    case ValueKind::Error:
+        return total + value.text().size();
+    case ValueKind::List: {
+        const ListData &l = value.listValue();
+        for (std::uint32_t i = 0; i < l.size && total <= cap; ++i)
+            total += footprint(l.items[i], cap);
+        return total;
+    }
+    case ValueKind::Map: {
+        const MapData &m = value.mapValue();
+        for (std::uint32_t i = 0; i < m.size && total <= cap; ++i)
+            total += footprint(m.keys[i], cap) + footprint(m.values[i], cap);
+        return total;
+    }
+    default:
+        return total;
+    }
+}
+
 } // namespace ta::core::cel

@@ -150,6 +150,10 @@ Ordering compareValues(const Value &a, const Value &b);
 const Value *mapFind(const MapData &map, const Value &key);
 /// Whether @p value may be a map key (int, uint, bool, string).
 bool isValidMapKey(const Value &value);
+/// The bytes @p value spans when written out in full: 16 per value plus the text of every
+/// string, bytes, type or error in it, a shared element counted each time it appears (as an
+/// encoder writes it). Counting stops soon after passing @p cap.
+std::size_t footprint(const Value &value, std::size_t cap);
 /// The CEL type name of a value ("int", "google.protobuf.Duration", ...).
 std::string_view typeNameOf(const Value &value);
 

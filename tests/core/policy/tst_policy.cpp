@@ -118,6 +118,50 @@ void TestPolicy::invalidDocuments_data()
         << "policy 1 (payments-api): name used before";
     QTest::newRow("unnamed policy by index") << withField("name", {}) << "policy.field"
                                              << "policy 1: name: missing";
+    // Issue 8, finding 6: conditions that once overflowed the stack, or could stall a decision.
+    auto quoted = [](const QString &condition) {
+        return QJsonDocument(QJsonArray{condition})
+            .toJson(QJsonDocument::Compact)
+            .mid(1)
+            .chopped(1);
+    };
+    auto times = [](const char *unit, int n) {
+        QString s;
+        for (int i = 0; i < n; ++i)
+            s += QLatin1String(unit);
+        return s;
+    };
+    QTest::newRow("300,000 selections")
+        << withField("condition", quoted("workload" + times(".a", 300000) + " == 'x'"))
+        << "cel.limit.size"
+        << "policy 1 (no-revoked-images): condition: 1:100001: expression of 600015 code points";
+    QTest::newRow("300,000 additions")
+        << withField("condition", quoted("1" + times("+1", 300000) + " == 2")) << "cel.limit.size"
+        << "policy 1 (no-revoked-images): condition: 1:100001: ";
+    QTest::newRow("a chain under the size limit, too deep")
+        << withField("condition", quoted("workload" + times(".a", 20000) + " == 'x'"))
+        << "cel.limit.depth"
+        << "policy 1 (no-revoked-images): condition: 1:";
+    QTest::newRow("nested parentheses")
+        << withField("condition", quoted(times("(", 30000) + "true" + times(")", 30000)))
+        << "cel.limit.depth"
+        << "policy 1 (no-revoked-images): condition: 1:";
+    QTest::newRow("nested lists") << withField("condition", quoted("size(" + times("[", 30000) +
+                                                                   times("]", 30000) + ") > 0"))
+                                  << "cel.limit.depth"
+                                  << "policy 1 (no-revoked-images): condition: 1:";
+    QTest::newRow("negations") << withField("condition", quoted(times("!", 30000) + "true"))
+                               << "cel.limit.depth"
+                               << "policy 1 (no-revoked-images): condition: 1:";
+    QTest::newRow("minus signs") << withField("condition", quoted("0 == " + times("-(", 30000) +
+                                                                  "1" + times(")", 30000)))
+                                 << "cel.limit.depth"
+                                 << "policy 1 (no-revoked-images): condition: 1:";
+    QTest::newRow("nested comprehensions over the selectors")
+        << withField("condition", quoted("selectors.all(a, selectors.all(b, selectors.all(c, "
+                                         "a != b || b != c)))"))
+        << "cel.cost_exceeded"
+        << "policy 1 (no-revoked-images): condition: estimated cost ";
     QByteArray grantWithoutId(kDocument);
     grantWithoutId.replace(
         "\"spiffe_id\": \"spiffe://prod.example/ns/{workload.k8s.ns}/sa/{workload.k8s.sa}\",", "");

@@ -6,6 +6,7 @@
 #include "core/policy/SubjectActivation.h"
 #include "core/policy/cel/EvalContext.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void indexAgreesWithFullEvaluation_data() { decisions_data(); }
     void indexAgreesWithFullEvaluation();
     void compileErrorsNameThePolicy();
+    void limitsRefuseAndBudgetStops();
 };
 
 namespace {
@@ -457,6 +459,56 @@ void TestPolicyEngine::compileErrorsNameThePolicy()
     auto t = PolicyEngine::compile({p});
     QVERIFY(!t.ok());
     QCOMPARE(t.error().code, QStringLiteral("policy.template"));
+}
+
+void TestPolicyEngine::limitsRefuseAndBudgetStops()
+{
+    // Issue 8, finding 6: a set compiled without the import's validation (a stored workspace,
+    // diff --policies) is refused the same way, and never overflows the stack.
+    Policy p;
+    p.name = QStringLiteral("deep");
+    p.trustDomain = QStringLiteral("prod.example");
+    p.spiffeIdTemplate = QStringLiteral("/x");
+    p.condition = QStringLiteral("workload") + QString(QStringLiteral(".a")).repeated(300000) +
+                  QStringLiteral(" == 'x'");
+    auto e = PolicyEngine::compile({p});
+    QVERIFY(!e.ok());
+    QCOMPARE(e.error().code, QStringLiteral("cel.limit.size"));
+    QVERIFY(e.error().detail.startsWith(QStringLiteral("policy 0 (deep): condition: ")));
+    p.condition = QStringLiteral("1") + QString(QStringLiteral("+1")).repeated(20000) +
+                  QStringLiteral(" > 0");
+    e = PolicyEngine::compile({p});
+    QVERIFY(!e.ok());
+    QCOMPARE(e.error().code, QStringLiteral("cel.limit.depth"));
+    p.condition = QStringLiteral("selectors.all(a, selectors.all(b, a != b))");
+    e = PolicyEngine::compile({p});
+    QVERIFY(!e.ok());
+    QCOMPARE(e.error().code, QStringLiteral("cel.cost_exceeded"));
+
+    // Within the estimate, but the subject's claims are far larger than estimated: the
+    // evaluation stops, and a grant whose condition ran out of budget is a condition error.
+    p.condition = QStringLiteral("workload.items.exists(a, a.contains('needle'))");
+    auto engine = PolicyEngine::compile({p});
+    QVERIFY(engine.ok());
+    QJsonArray items;
+    const QString hay(4096, QLatin1Char('x'));
+    for (int i = 0; i < 20000; ++i)
+        items.append(hay);
+    QJsonObject o = QJsonDocument::fromJson(kSubject).object();
+    QJsonObject claims = o.value(QStringLiteral("claims")).toObject();
+    claims.insert(QStringLiteral("workload"), QJsonObject{{QStringLiteral("items"), items}});
+    o.insert(QStringLiteral("claims"), claims);
+    auto s = PolicySubject::fromJson(o);
+    QVERIFY(s.ok());
+    QElapsedTimer timer;
+    timer.start();
+    const PolicyDecision d = engine->decide(*s);
+    QVERIFY(timer.elapsed() < 10000);
+    QCOMPARE(d.verdicts.size(), 1);
+    QCOMPARE(d.verdicts[0].outcome, PolicyVerdict::Outcome::ConditionError);
+    QVERIFY2(d.verdicts[0].detail.startsWith(QStringLiteral("cel.budget_exceeded")),
+             qPrintable(d.verdicts[0].detail));
+    QVERIFY(d.identities.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestPolicyEngine)
