@@ -81,6 +81,20 @@ int evidenceImport(const QStringList &args)
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
         return badInput(core::makeError(QStringLiteral("evidence.unreadable"), path));
+    // Every record must name an attestor that exists, checked before the workspace is touched:
+    // a record nothing can verify is a typo or a foreign file, and imports nothing.
+    const QStringList known = core::EvidenceVerifier::builtinAttestorNames();
+    auto checked =
+        core::EvidenceReader::forEach(in, [&](const core::EvidenceRecord &r) -> core::Result<void> {
+            if (!known.contains(r.attestor))
+                return core::makeError(QStringLiteral("evidence.unknown_attestor"),
+                                       QStringLiteral("%1 (known: %2)")
+                                           .arg(r.attestor, known.join(QStringLiteral(", "))));
+            return {};
+        });
+    if (!checked)
+        return badInput(checked.error());
+    in.seek(0);
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)
         return badInput(ws.error());

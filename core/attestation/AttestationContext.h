@@ -22,6 +22,9 @@ struct AttestationSettings
     qint64 nodeAttestationTtl = 3600;
     /// Oldest a workload claim's iat may be at the record's time.
     qint64 workloadClaimMaxAge = 300;
+    /// aws_iid: how long before the record's time the PKCS#7 signing time may lie. A signature
+    /// later than the record (beyond the leeway) is refused too.
+    qint64 awsSigningTimeMaxAge = 86400;
 };
 
 /// Everything an attestor reads: anchors and reference values, the run's state, the workspace's

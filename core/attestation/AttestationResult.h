@@ -34,12 +34,17 @@ struct AttestationReason
 };
 
 /// What an attestor concluded from one evidence record. Core's stable reason codes:
-/// malformed, claim_missing, issuer_unknown, key_unknown, key_revoked, anchor_revoked,
-/// anchor_expired, algorithm_not_allowed, signature_invalid, issuer_mismatch, audience_mismatch,
-/// expired, not_yet_valid, replayed, out_of_order, attestor_unknown, token_unknown, token_used,
-/// chain_invalid, document_mismatch, digest_mismatch, reference_mismatch, digest_not_allowed,
-/// agent_svid_invalid, agent_not_attested, selector_foreign, signal_unknown, anchor_unknown,
-/// claim_mismatch, not_allowed, value_too_large. Warnings: claim_missing, allow_list_missing.
+/// malformed, claim_missing, claim_invalid (a NumericDate out of range: negative, huge),
+/// issuer_unknown, key_unknown, key_revoked, anchor_revoked, anchor_expired,
+/// algorithm_not_allowed, crit_unknown (a JOSE "crit" header, RFC 7515 4.1.11),
+/// signature_invalid, issuer_mismatch, audience_mismatch, expired, not_yet_valid, replayed,
+/// nonce_missing (node evidence without a nonce of at least 8 bytes), subject_mismatch (a
+/// subject label that contradicts the agent ID it, or the agent, was first bound to),
+/// out_of_order, attestor_unknown, token_unknown, token_used, chain_invalid, document_mismatch,
+/// digest_mismatch, reference_mismatch, digest_not_allowed, agent_svid_invalid,
+/// agent_not_attested, selector_foreign, signal_unknown, anchor_unknown, claim_mismatch,
+/// not_allowed, value_too_large; tpm also nonce_mismatch, pcr_digest_mismatch, pcr_not_golden,
+/// reference_missing. Warnings: claim_missing, allow_list_missing.
 struct AttestationResult
 {
     QDateTime time;
@@ -58,7 +63,8 @@ struct AttestationResult
     QString agentId;
     /// Until when the evidence itself vouches (token exp, certificate notAfter); invalid if open.
     QDateTime expiresAt;
-    /// The one-time value the replay guard keys on, with the subject; empty if none applies.
+    /// The one-time value the replay guard keys on, with the agent ID for node evidence (never
+    /// the subject label) and the subject otherwise; empty if none applies (never for a node).
     QString nonce;
     /// SPKI SHA-256 fingerprints (hex) of the keys whose signatures the result rests on, so that
     /// revoking one of them drops what rested on it.

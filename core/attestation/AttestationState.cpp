@@ -21,17 +21,25 @@ void AttestationState::revokeKey(const QByteArray &fingerprint, const QDateTime 
 void AttestationState::attestNode(const AttestedNode &node)
 {
     dropNode(node.subject);
+    bindSubject(node.subject, node.agentId);
     m_nodes.insert(node.agentId, node);
-    m_agentBySubject.insert(node.subject, node.agentId);
 }
 
 void AttestationState::dropNode(const QString &subject)
 {
     const auto it = m_agentBySubject.constFind(subject);
-    if (it == m_agentBySubject.cend())
+    if (it != m_agentBySubject.cend())
+        m_nodes.remove(*it);
+}
+
+void AttestationState::bindSubject(const QString &subject, const QString &agentId)
+{
+    if (subject.isEmpty() || agentId.isEmpty())
         return;
-    m_nodes.remove(*it);
-    m_agentBySubject.erase(it);
+    if (!m_agentBySubject.contains(subject))
+        m_agentBySubject.insert(subject, agentId);
+    if (!m_subjectByAgent.contains(agentId))
+        m_subjectByAgent.insert(agentId, subject);
 }
 
 const AttestedNode *AttestationState::nodeByAgent(const QString &agentId) const

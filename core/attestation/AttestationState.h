@@ -50,10 +50,21 @@ public:
     /// Token hash -> (subject, time) of every used join token.
     const QHash<QByteArray, QPair<QString, QDateTime>> &usedTokens() const { return m_usedTokens; }
 
-    /// Records a successful node attestation, replacing any earlier one of the same subject.
+    /// Records a successful node attestation, replacing any earlier one of the same subject, and
+    /// binds its subject and agent ID to each other for the rest of the replay (bindSubject).
     void attestNode(const AttestedNode &node);
-    /// Forgets the node attestation of @p subject (its new evidence was refused: drift).
+    /// Forgets the node attestation of the agent @p subject is bound to (its new evidence was
+    /// refused: drift). The binding stays: a label never regains trust by losing it.
     void dropNode(const QString &subject);
+
+    /// Binds the label @p subject to the agent ID @p agentId its evidence proved, both ways, on
+    /// first use; an existing binding is kept. Node state is keyed on the agent ID: the label
+    /// only names it, so a label that contradicts its binding is refused (subject_mismatch).
+    void bindSubject(const QString &subject, const QString &agentId);
+    /// The agent ID @p subject was first bound to; empty when none.
+    QString boundAgent(const QString &subject) const { return m_agentBySubject.value(subject); }
+    /// The subject @p agentId was first bound to; empty when none.
+    QString boundSubject(const QString &agentId) const { return m_subjectByAgent.value(agentId); }
     /// The node attestation of the agent @p agentId, or nullptr; validity is the caller's check.
     const AttestedNode *nodeByAgent(const QString &agentId) const;
     qsizetype nodeCount() const { return m_nodes.size(); }
@@ -66,8 +77,9 @@ private:
     QHash<QString, QDateTime> m_expiredAnchors;
     QHash<QByteArray, QDateTime> m_revokedKeys;
     QHash<QByteArray, QPair<QString, QDateTime>> m_usedTokens;
-    QHash<QString, AttestedNode> m_nodes;        // by agent ID
-    QHash<QString, QString> m_agentBySubject;    // node subject -> agent ID
+    QHash<QString, AttestedNode> m_nodes;     // by agent ID
+    QHash<QString, QString> m_agentBySubject; // node subject -> agent ID, first bound
+    QHash<QString, QString> m_subjectByAgent; // agent ID -> node subject, first bound
 };
 
 } // namespace ta::core

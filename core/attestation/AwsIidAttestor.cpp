@@ -9,10 +9,93 @@
 
 #include <openssl/cms.h>
 
+#include <algorithm>
+#include <optional>
+
 namespace ta::core {
 namespace {
 
 using CmsPtr = std::unique_ptr<CMS_ContentInfo, OsslDeleter<CMS_ContentInfo_free>>;
+
+QByteArray derOf(const X509_ATTRIBUTE *attribute)
+{
+    unsigned char *out = nullptr;
+    const int len = i2d_X509_ATTRIBUTE(attribute, &out);
+    if (len <= 0)
+        return {};
+    QByteArray der(reinterpret_cast<const char *>(out), len);
+    OPENSSL_free(out);
+    return der;
+}
+
+/// The signingTime signed attribute of @p signer; nullopt when absent or unreadable.
+std::optional<QDateTime> signingTime(CMS_SignerInfo *signer)
+{
+    const int i = CMS_signed_get_attr_by_NID(signer, NID_pkcs9_signingTime, -1);
+    if (i < 0)
+        return std::nullopt;
+    X509_ATTRIBUTE *attribute = CMS_signed_get_attr(signer, i);
+    if (X509_ATTRIBUTE_count(attribute) != 1)
+        return std::nullopt;
+    const ASN1_TYPE *value = X509_ATTRIBUTE_get0_type(attribute, 0);
+    if (!value || (value->type != V_ASN1_UTCTIME && value->type != V_ASN1_GENERALIZEDTIME))
+        return std::nullopt;
+    struct tm tm = {};
+    if (ASN1_TIME_to_tm(value->value.asn1_string, &tm) != 1)
+        return std::nullopt;
+    const QDateTime t(QDate(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday),
+                      QTime(tm.tm_hour, tm.tm_min, tm.tm_sec), Qt::UTC);
+    return t.isValid() ? std::optional<QDateTime>(t) : std::nullopt;
+}
+
+QString replayKey(const QByteArray &document, CMS_SignerInfo *signer)
+{
+    // The document and the signed attributes (signing time, message digest) are exactly what
+    // the signature covers; each attribute's DER, sorted as DER sorts a SET OF, so another
+    // encoding of the same set is the same key. Without signed attributes the signature is
+    // over the document alone, and its value tells two signings apart.
+    QList<QByteArray> attributes;
+    for (int i = 0; i < CMS_signed_get_attr_count(signer); ++i)
+        attributes << derOf(CMS_signed_get_attr(signer, i));
+    std::sort(attributes.begin(), attributes.end());
+    QByteArray input = "aws_iid:" + QByteArray::number(document.size()) + ':' + document;
+    for (const QByteArray &a : std::as_const(attributes))
+        input += QByteArray::number(a.size()) + ':' + a;
+    if (attributes.isEmpty()) {
+        const ASN1_OCTET_STRING *sig = CMS_SignerInfo_get0_signature(signer);
+        input += "sig:" + QByteArray(reinterpret_cast<const char *>(ASN1_STRING_get0_data(sig)),
+                                     ASN1_STRING_length(sig));
+    }
+    return QString::fromLatin1(sha256Hex(input));
+}
+
+/// The signing time within [record time - awsSigningTimeMaxAge, record time], each end widened
+/// by the leeway: claim_missing without one, not_yet_valid or expired outside.
+bool checkSigningTime(CMS_SignerInfo *signer, const QDateTime &recordTime,
+                      const AttestationContext &context, AttestationResult &r)
+{
+    const auto signedAt = signingTime(signer);
+    if (!signedAt) {
+        r.refuse(QStringLiteral("claim_missing"), QStringLiteral("PKCS#7 signingTime"));
+        return false;
+    }
+    const qint64 leeway = context.settings.leeway.count();
+    if (*signedAt > recordTime.addSecs(leeway)) {
+        r.refuse(QStringLiteral("not_yet_valid"),
+                 QStringLiteral("signed by ") +
+                     EvidenceRecord::formatTime(recordTime.addSecs(leeway)),
+                 QStringLiteral("signed at ") + EvidenceRecord::formatTime(*signedAt));
+        return false;
+    }
+    const QDateTime oldest = recordTime.addSecs(-context.settings.awsSigningTimeMaxAge - leeway);
+    if (*signedAt < oldest) {
+        r.refuse(QStringLiteral("expired"),
+                 QStringLiteral("signed from ") + EvidenceRecord::formatTime(oldest),
+                 QStringLiteral("signed at ") + EvidenceRecord::formatTime(*signedAt));
+        return false;
+    }
+    return true;
+}
 
 } // namespace
 
@@ -30,7 +113,8 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
                  QStringLiteral("missing or not base64"));
         return r;
     }
-    const auto *p = reinterpret_cast<const unsigned char *>(der.decoded.constData());
+    const auto *begin = reinterpret_cast<const unsigned char *>(der.decoded.constData());
+    const unsigned char *p = begin;
     CmsPtr cms(d2i_CMS_ContentInfo(nullptr, &p, long(der.decoded.size())));
     if (!cms || OBJ_obj2nid(CMS_get0_type(cms.get())) != NID_pkcs7_signed) {
         (void)takeOpenSslErrors();
@@ -38,20 +122,36 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
                  QStringLiteral("unparsable"));
         return r;
     }
+    // Bytes after the SignedData are nobody's signature; accepting them would let anyone mint
+    // new-looking copies of one signed document.
+    if (p != begin + der.decoded.size()) {
+        r.refuse(QStringLiteral("malformed"),
+                 QStringLiteral("PKCS#7 SignedData and nothing after it"),
+                 QStringLiteral("%1 trailing bytes").arg(der.decoded.size() - (p - begin)));
+        return r;
+    }
     // Which anchor's certificate signed it: matched on the SignerInfo's issuer and serial before
     // any cryptography, so an unknown signer is told apart from a bad signature.
     STACK_OF(CMS_SignerInfo) *signers = CMS_get0_SignerInfos(cms.get());
     const TrustAnchor *anchor = nullptr;
     Certificate signerCert;
+    CMS_SignerInfo *signer = nullptr;
     for (const TrustAnchor *a : context.anchors.anchorsOfKind(AnchorKind::AwsSigningCert)) {
         for (const Certificate &c : a->certificates) {
             for (int i = 0; i < sk_CMS_SignerInfo_num(signers); ++i) {
                 if (CMS_SignerInfo_cert_cmp(sk_CMS_SignerInfo_value(signers, i), c.get()) == 0) {
                     anchor = a;
                     signerCert = c;
+                    signer = sk_CMS_SignerInfo_value(signers, i);
                 }
             }
         }
+    }
+    // One signer only: a second SignerInfo is bytes an attacker could add or vary.
+    if (anchor && sk_CMS_SignerInfo_num(signers) != 1) {
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("one SignerInfo"),
+                 QStringLiteral("%1").arg(sk_CMS_SignerInfo_num(signers)));
+        return r;
     }
     if (!anchor) {
         r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("an aws_signing_cert anchor"),
@@ -106,6 +206,8 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
             return r;
         }
     }
+    if (!checkSigningTime(signer, record.time, context, r))
+        return r;
     const QJsonObject doc = QJsonDocument::fromJson(document).object();
     const QString account = doc.value(QLatin1String("accountId")).toString();
     const QString region = doc.value(QLatin1String("region")).toString();
@@ -152,8 +254,9 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     }
     r.agentId = *agent;
     // The document never changes for an instance; each signature (with its signing time) is
-    // what may be presented once.
-    r.nonce = QString::fromLatin1(sha256Hex(*der));
+    // what may be presented once. The key is what was signed, not the container's bytes:
+    // re-encoding it, adding certificates or unsigned attributes must not mint a fresh nonce.
+    r.nonce = replayKey(document, signer);
     return r;
 }
 

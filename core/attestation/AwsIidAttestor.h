@@ -11,7 +11,10 @@ namespace ta::core {
 /// SPIRE's aws_iid, sorted: az, image:id, instance:id, region (SPIRE has no account selector; the
 /// account is in the agent ID and the claims); with the recorded EC2 answers (see
 /// AwsRecordedInstance) also tag, sg:id, sg:name and iamrole. Agent ID:
-/// spire/agent/aws_iid/<account>/<region>/<instance>.
+/// spire/agent/aws_iid/<account>/<region>/<instance>. Nothing may follow the SignedData, which
+/// has one SignerInfo with a signingTime within AttestationSettings::awsSigningTimeMaxAge before
+/// the record's time. The nonce is derived from what was signed (the document and the signed
+/// attributes), so another encoding of the same signature is a replay.
 class AwsIidAttestor : public Attestor
 {
 public:

@@ -15,6 +15,8 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <vector>
+
 namespace ta::core {
 
 namespace {
@@ -32,21 +34,42 @@ struct EvidenceVerifier::Batch
     QFuture<void> prepass;
 };
 
+namespace {
+
+std::vector<std::unique_ptr<Attestor>> builtinAttestors()
+{
+    std::vector<std::unique_ptr<Attestor>> out;
+    out.push_back(std::make_unique<JoinTokenAttestor>());
+    out.push_back(std::make_unique<X509PopAttestor>());
+    out.push_back(std::make_unique<K8sPsatAttestor>());
+    out.push_back(std::make_unique<AwsIidAttestor>());
+    out.push_back(std::make_unique<GcpIitAttestor>());
+    out.push_back(std::make_unique<CosignAttestor>());
+    out.push_back(std::make_unique<SignalAttestor>());
+    out.push_back(std::make_unique<TpmAttestor>());
+    for (const char *w : {"unix", "k8s", "docker", "systemd"})
+        out.push_back(std::make_unique<WorkloadAttestor>(QString::fromLatin1(w)));
+    return out;
+}
+
+} // namespace
+
 EvidenceVerifier::EvidenceVerifier(AnchorSet anchors, TrustBundleSet bundles,
                                    AttestationSettings settings)
     : m_anchors(std::move(anchors)), m_bundles(std::move(bundles)), m_settings(std::move(settings))
 {
-    addAttestor(std::make_unique<JoinTokenAttestor>());
-    addAttestor(std::make_unique<X509PopAttestor>());
-    addAttestor(std::make_unique<K8sPsatAttestor>());
-    addAttestor(std::make_unique<AwsIidAttestor>());
-    addAttestor(std::make_unique<GcpIitAttestor>());
-    addAttestor(std::make_unique<CosignAttestor>());
-    addAttestor(std::make_unique<SignalAttestor>());
-    addAttestor(std::make_unique<TpmAttestor>());
-    for (const char *w : {"unix", "k8s", "docker", "systemd"})
-        addAttestor(std::make_unique<WorkloadAttestor>(QString::fromLatin1(w)));
+    for (auto &attestor : builtinAttestors())
+        addAttestor(std::move(attestor));
     setThreads(0);
+}
+
+QStringList EvidenceVerifier::builtinAttestorNames()
+{
+    QStringList names;
+    for (const auto &attestor : builtinAttestors())
+        names << attestor->name();
+    names.sort();
+    return names;
 }
 
 EvidenceVerifier::~EvidenceVerifier()
@@ -96,24 +119,32 @@ AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
     const Attestor &attestor = **it;
     const AttestationContext context{m_anchors, m_state, m_bundles, m_settings, signatures};
     AttestationResult r = attestor.verify(record, context);
-
+    const bool node = attestor.attestsNodes();
+    // What the replay guard keys on: for node evidence the agent ID the evidence proves, never
+    // the subject label; other evidence (workloads, whose subject is signed, images, signals)
+    // keeps its subject.
+    const QString scope = node ? r.agentId : record.subject;
+    if (r.accepted() && node)
+        checkNodeEvidence(record, r);
     if (r.accepted() && !r.nonce.isEmpty()) {
-        const QDateTime first = m_guard.firstSeen(record.subject, r.nonce);
+        QDateTime first = m_guard.firstSeen(scope, r.nonce);
+        // Nonces an earlier version persisted under the label still refuse (never accept).
+        if (!first.isValid() && node)
+            first = m_guard.firstSeen(record.subject, r.nonce);
         if (first.isValid())
-            r.refuse(QStringLiteral("replayed"),
-                     QStringLiteral("a nonce not seen from ") + record.subject,
+            r.refuse(QStringLiteral("replayed"), QStringLiteral("a nonce not seen from ") + scope,
                      QStringLiteral("first seen at ") + EvidenceRecord::formatTime(first));
     }
     if (!r.accepted()) {
-        // New node evidence that fails is drift: the node no longer vouches for its agent.
-        // A replay is someone else's old evidence, and says nothing about the node itself.
-        if (attestor.attestsNodes() && !r.hasReason(QStringLiteral("replayed")))
+        // Node evidence that fails counts against its subject, whatever the reason (a replay
+        // included): the node bound to that label no longer vouches for its agent. Fail closed.
+        if (node)
             m_state.dropNode(record.subject);
         r.selectors.clear();
         return r;
     }
     if (!r.nonce.isEmpty())
-        m_guard.remember(record.subject, r.nonce, record.time);
+        m_guard.remember(scope, r.nonce, record.time);
     if (!r.consumedToken.isEmpty())
         m_state.consumeToken(r.consumedToken.toLatin1(), record.subject, record.time);
     if (attestor.attestsNodes() && !r.agentId.isEmpty()) {
@@ -131,6 +162,38 @@ AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
     if (record.attestor == QLatin1String("signal"))
         applySignal(r, record);
     return r;
+}
+
+void EvidenceVerifier::checkNodeEvidence(const EvidenceRecord &record, AttestationResult &r) const
+{
+    // Every node attestor must prove an agent and yield a nonce the guard can key on; one that
+    // does not is refused here rather than trusted without a replay check.
+    if (r.agentId.isEmpty()) {
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("an agent ID proved by the evidence"),
+                 QStringLiteral("(none)"));
+        return;
+    }
+    if (r.nonce.toUtf8().size() < MinNonceBytes) {
+        r.refuse(QStringLiteral("nonce_missing"),
+                 QStringLiteral("a nonce of at least %1 bytes").arg(MinNonceBytes),
+                 r.nonce.isEmpty() ? QStringLiteral("(none)")
+                                   : QStringLiteral("%1 bytes").arg(r.nonce.toUtf8().size()));
+        return;
+    }
+    // The label may take trust away, never give it: it must name the agent it was first bound
+    // to, and the agent must come under the label it was first seen with.
+    const QString boundAgent = m_state.boundAgent(record.subject);
+    if (!boundAgent.isEmpty() && boundAgent != r.agentId) {
+        r.refuse(QStringLiteral("subject_mismatch"),
+                 record.subject + QStringLiteral(": ") + boundAgent,
+                 record.subject + QStringLiteral(": ") + r.agentId);
+        return;
+    }
+    const QString boundSubject = m_state.boundSubject(r.agentId);
+    if (!boundSubject.isEmpty() && boundSubject != record.subject)
+        r.refuse(QStringLiteral("subject_mismatch"),
+                 r.agentId + QStringLiteral(": ") + boundSubject,
+                 r.agentId + QStringLiteral(": ") + record.subject);
 }
 
 void EvidenceVerifier::applySignal(const AttestationResult &result, const EvidenceRecord &record)

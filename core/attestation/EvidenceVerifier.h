@@ -21,10 +21,13 @@
 namespace ta::core {
 
 /// Replays evidence records in time order through the attestors. After an attestor accepts a
-/// record, the replay guard refuses a (subject, nonce) seen before; only then are the record's
-/// effects applied: the nonce remembered, a join token consumed, a node attested (or, when a
-/// node's new evidence is refused, its attestation dropped), a signal's revocation in force
-/// from that instant on.
+/// record, the replay guard refuses a nonce seen before, keyed on what the evidence proves:
+/// the agent ID for node evidence, the (signed) subject for the rest. Node evidence must also
+/// yield a nonce of at least MinNonceBytes and a subject label consistent with the agent ID it
+/// was first bound to (subject_mismatch). Only then are the record's effects applied: the nonce
+/// remembered, a join token consumed, a node attested and bound to its label, a signal's
+/// revocation in force from that instant on. Refused node evidence drops the node its subject
+/// is bound to, whatever the reason: the label may take trust away, never give it.
 ///
 /// The replay is sequential, but its cost is signature checks, and those depend on nothing the
 /// replay changes. submit() therefore gathers records in batches and, while the previous batch
@@ -34,6 +37,10 @@ namespace ta::core {
 class EvidenceVerifier
 {
 public:
+    /// The shortest nonce a node attestor may yield (a TPM quote's qualifying data, a PoP
+    /// challenge, a token ID); shorter or none is refused with nonce_missing.
+    static constexpr int MinNonceBytes = 8;
+
     using ResultSink = std::function<void(const AttestationResult &)>;
 
     /// A verifier with every built-in attestor.
@@ -41,6 +48,9 @@ public:
     ~EvidenceVerifier();
     EvidenceVerifier(const EvidenceVerifier &) = delete;
     EvidenceVerifier &operator=(const EvidenceVerifier &) = delete;
+
+    /// The names of the attestors every verifier has (what an evidence import may name).
+    static QStringList builtinAttestorNames();
 
     /// Adds or replaces the attestor of its name.
     void addAttestor(std::unique_ptr<Attestor> attestor);
@@ -79,6 +89,9 @@ private:
     struct Batch;
 
     AttestationResult verifyWith(const EvidenceRecord &record, SignatureMemo *signatures);
+    /// The checks every accepted node result passes before the replay guard: an agent ID, a
+    /// nonce of at least MinNonceBytes, a subject label consistent with its bindings.
+    void checkNodeEvidence(const EvidenceRecord &record, AttestationResult &result) const;
     void applySignal(const AttestationResult &result, const EvidenceRecord &record);
     void startPrepass(Batch &batch);
     /// Starts the filled batch's pre-pass, then replays the batch before it.

@@ -66,8 +66,9 @@ AttestationResult GcpIitAttestor::verify(const EvidenceRecord &record,
         return r;
     }
     r.agentId = *agent;
-    r.nonce = QString::fromLatin1(
-        sha256Hex(verified->token));
+    // What Google signed (header and claims, so its iat): a new token is fresh, the same token
+    // again is a replay however its signature is spelt.
+    r.nonce = QString::fromLatin1(sha256Hex(jwt->jws.signingInput));
     return r;
 }
 

@@ -8,14 +8,25 @@
 #include <QJsonDocument>
 
 namespace ta::core {
-namespace {
 
-QDateTime fromNumericDate(const QJsonValue &v)
+QString JwtEvidence::numericDateExpected(const QString &claim)
 {
-    return QDateTime::fromSecsSinceEpoch(qint64(v.toDouble()), Qt::UTC);
+    return QStringLiteral("%1: a NumericDate from 0 to %2")
+        .arg(claim)
+        .arg(qint64(Jose::MaxNumericDate));
 }
 
-} // namespace
+QString JwtEvidence::valueText(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    if (value.isString())
+        return QStringLiteral("\"%1\"").arg(value.toString().left(64));
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+        .mid(1)
+        .chopped(1)
+        .left(64);
+}
 
 std::optional<JwtEvidence::Verified> JwtEvidence::verifyToken(const EvidenceRecord &record,
                                                               AnchorKind kind,
@@ -72,6 +83,14 @@ std::optional<JwtEvidence::Parsed> JwtEvidence::parse(QByteArrayView token,
     }
     p.header = header.object();
     p.claims = claims.object();
+    // Nothing here understands any JOSE extension, so a token that names one as critical is
+    // refused (RFC 7515 4.1.11) rather than read without it.
+    if (auto crit = Jose::checkCritical(p.header); !crit) {
+        result.refuse(QStringLiteral("crit_unknown"),
+                      QStringLiteral("no critical header extension"),
+                      crit.error().code + QStringLiteral(": ") + crit.error().detail);
+        return std::nullopt;
+    }
     return p;
 }
 
@@ -141,11 +160,16 @@ bool JwtEvidence::checkClaims(const Parsed &jwt, const TrustAnchor &anchor, cons
     }
     const qint64 leeway = context.settings.leeway.count();
     const QJsonValue exp = jwt.claims.value(QLatin1String("exp"));
-    if (!exp.isDouble()) {
+    const auto expiresAt = Jose::numericDate(exp);
+    if (exp.isUndefined()) {
         result.refuse(QStringLiteral("claim_missing"), QStringLiteral("exp"));
         ok = false;
+    } else if (!expiresAt) {
+        result.refuse(QStringLiteral("claim_invalid"), numericDateExpected(QStringLiteral("exp")),
+                      valueText(exp));
+        ok = false;
     } else {
-        result.expiresAt = fromNumericDate(exp);
+        result.expiresAt = *expiresAt;
         if (at.addSecs(-leeway) >= result.expiresAt) {
             result.refuse(QStringLiteral("expired"),
                           QStringLiteral("before ") + EvidenceRecord::formatTime(result.expiresAt),
@@ -155,12 +179,20 @@ bool JwtEvidence::checkClaims(const Parsed &jwt, const TrustAnchor &anchor, cons
     }
     for (const char *field : {"nbf", "iat"}) {
         const QJsonValue v = jwt.claims.value(QLatin1String(field));
-        if (v.isDouble() && at.addSecs(leeway) < fromNumericDate(v)) {
-            result.refuse(
-                QStringLiteral("not_yet_valid"),
-                QStringLiteral("%1 from %2")
-                    .arg(QLatin1String(field), EvidenceRecord::formatTime(fromNumericDate(v))),
-                EvidenceRecord::formatTime(at));
+        if (v.isUndefined())
+            continue;
+        const auto from = Jose::numericDate(v);
+        if (!from) {
+            result.refuse(QStringLiteral("claim_invalid"),
+                          numericDateExpected(QString::fromLatin1(field)), valueText(v));
+            ok = false;
+            break;
+        }
+        if (at.addSecs(leeway) < *from) {
+            result.refuse(QStringLiteral("not_yet_valid"),
+                          QStringLiteral("%1 from %2")
+                              .arg(QLatin1String(field), EvidenceRecord::formatTime(*from)),
+                          EvidenceRecord::formatTime(at));
             ok = false;
             break;
         }

@@ -14,7 +14,8 @@
 namespace ta::core {
 
 /// The JWT checks shared by the token attestors (k8s_psat, gcp_iit): a compact JWS verified by
-/// a key of a JWKS anchor, then iss, aud, exp and nbf. Each failure is its own reason.
+/// a key of a JWKS anchor, then iss, aud, exp and nbf. Each failure is its own reason. A token
+/// with a "crit" header is refused (crit_unknown): no extension is understood.
 class JwtEvidence
 {
 public:
@@ -51,9 +52,14 @@ public:
                                 const QList<JwsAlgorithm> &allowed,
                                 const AttestationContext &context, AttestationResult &result);
     /// iss must equal the anchor's issuer, aud must contain one of its audiences, exp and nbf
-    /// hold at @p at within the leeway. Sets result.expiresAt from exp.
+    /// hold at @p at within the leeway. Sets result.expiresAt from exp. exp, nbf and iat must be
+    /// NumericDates Jose::numericDate accepts (claim_invalid otherwise: 1e300 never overflows).
     static bool checkClaims(const Parsed &jwt, const TrustAnchor &anchor, const QDateTime &at,
                             const AttestationContext &context, AttestationResult &result);
+    /// "<claim>: a NumericDate from 0 to ...", the expected side of a claim_invalid reason.
+    static QString numericDateExpected(const QString &claim);
+    /// A claim's value as a reason's found side, cut to 64 characters.
+    static QString valueText(const QJsonValue &value);
 };
 
 } // namespace ta::core

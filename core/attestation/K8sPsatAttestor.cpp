@@ -84,12 +84,12 @@ AttestationResult K8sPsatAttestor::verify(const EvidenceRecord &record,
         return r;
     }
     r.agentId = *agent;
+    // The token's own ID when it has one long enough to be a nonce; otherwise the hash of what
+    // the issuer signed (header and claims), so that a second valid signature over the same
+    // claims (ECDSA's (r, n-s)) is still the same evidence.
     const QString jti = jwt->claims.value(QLatin1String("jti")).toString();
     r.nonce =
-        jti.isEmpty()
-            ? QString::fromLatin1(
-                  sha256Hex(verified->token))
-            : jti;
+        jti.toUtf8().size() >= 8 ? jti : QString::fromLatin1(sha256Hex(jwt->jws.signingInput));
     return r;
 }
 

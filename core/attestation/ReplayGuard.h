@@ -9,9 +9,12 @@
 
 namespace ta::core {
 
-/// Remembers every (subject, nonce) pair accepted so far, so that evidence a subject presents a
-/// second time is refused as a replay. Another subject may use the same nonce value: nonces are
-/// chosen per subject (a TPM quote's qualifying data, a PoP challenge, a token ID).
+/// Remembers every (scope, nonce) pair accepted so far, so that evidence presented a second time
+/// is refused as a replay. The scope is what the evidence proves, never an unsigned label:
+/// EvidenceVerifier passes the agent ID for node evidence and the signed subject for workload
+/// evidence. Another scope may use the same nonce value: nonces are chosen per agent (a TPM
+/// quote's qualifying data, a PoP challenge, a token ID). The parameters keep the name
+/// "subject" for the store's persisted column.
 class ReplayGuard
 {
 public:

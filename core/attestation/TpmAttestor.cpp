@@ -61,6 +61,14 @@ AttestationResult TpmAttestor::verify(const EvidenceRecord &record,
         r.refuse(reasonFor(verified.error().code), verified.error().code, verified.error().detail);
         return r;
     }
+    // The qualifying data is the quote's only freshness: without it the same quote verifies
+    // any number of times, so none (or a short one) is refused, never let past the guard.
+    if (verified->attest.extraData.size() < 8) {
+        r.refuse(QStringLiteral("nonce_missing"),
+                 QStringLiteral("qualifyingData of at least 8 bytes"),
+                 QStringLiteral("%1 bytes").arg(verified->attest.extraData.size()));
+        return r;
+    }
     r.referenceValueIds = goldenIds;
     r.keyFingerprints << QString::fromLatin1(verified->akFingerprint);
     const QString akHash = QString::fromLatin1(verified->akFingerprint);

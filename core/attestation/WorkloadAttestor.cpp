@@ -137,10 +137,15 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                  sub.isEmpty() ? QStringLiteral("(no sub)") : sub);
     const qint64 leeway = context.settings.leeway.count();
     const QJsonValue iat = c.value(QLatin1String("iat"));
+    const auto iatTime = Jose::numericDate(iat);
     if (!iat.isDouble()) {
         r.refuse(QStringLiteral("claim_missing"), QStringLiteral("iat"));
+    } else if (!iatTime) {
+        r.refuse(QStringLiteral("claim_invalid"),
+                 JwtEvidence::numericDateExpected(QStringLiteral("iat")),
+                 JwtEvidence::valueText(iat));
     } else {
-        const QDateTime issued = QDateTime::fromSecsSinceEpoch(qint64(iat.toDouble()), Qt::UTC);
+        const QDateTime issued = *iatTime;
         if (record.time.addSecs(leeway) < issued)
             r.refuse(QStringLiteral("not_yet_valid"),
                      QStringLiteral("iat from ") + EvidenceRecord::formatTime(issued),

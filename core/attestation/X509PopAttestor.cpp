@@ -125,6 +125,13 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
                  !chain ? chain.error().code : QStringLiteral("bad challenge or signature"));
         return r;
     }
+    // Recorded evidence has no live challenge from the verifier: the recorded challenge is the
+    // replay key (per agent ID), and one too short to be unique is no nonce at all.
+    if (challenge.size() < 8) {
+        r.refuse(QStringLiteral("nonce_missing"), QStringLiteral("a challenge of at least 8 bytes"),
+                 QStringLiteral("%1 bytes").arg(challenge.size()));
+        return r;
+    }
     const Certificate &leaf = chain->first();
 
     X509StorePtr store(X509_STORE_new());

@@ -5,6 +5,7 @@
 
 #include <openssl/rsa.h>
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 #include <array>
@@ -251,6 +252,41 @@ Result<QByteArray> Jose::signCompact(QJsonObject header, QByteArrayView payload,
     input += '.';
     input += base64UrlEncode(*sig);
     return input;
+}
+
+Result<void> Jose::checkCritical(const QJsonObject &header, const QStringList &understood)
+{
+    const auto it = header.constFind(QLatin1String("crit"));
+    if (it == header.constEnd())
+        return {};
+    // RFC 7515 4.1.11: an array of names, never empty; an empty or ill-formed list is refused
+    // as well, since a recipient cannot know what its sender meant it to understand.
+    if (!it->isArray() || it->toArray().isEmpty())
+        return makeError(QStringLiteral("jose.crit_invalid"),
+                         QStringLiteral("not a non-empty array"));
+    QStringList seen;
+    for (const QJsonValue &v : it->toArray()) {
+        if (!v.isString() || v.toString().isEmpty() || seen.contains(v.toString()))
+            return makeError(QStringLiteral("jose.crit_invalid"),
+                             QStringLiteral("entries must be distinct names"));
+        seen << v.toString();
+    }
+    for (const QString &name : std::as_const(seen)) {
+        if (!understood.contains(name))
+            return makeError(QStringLiteral("jose.crit_unknown"), name);
+    }
+    return {};
+}
+
+std::optional<QDateTime> Jose::numericDate(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double seconds = value.toDouble();
+    // Written so that NaN fails both comparisons; the bound keeps the cast below defined.
+    if (!(seconds >= 0.0 && seconds <= MaxNumericDate))
+        return std::nullopt;
+    return QDateTime::fromSecsSinceEpoch(qint64(seconds), Qt::UTC);
 }
 
 Result<Jose::CompactJws> Jose::splitCompact(QByteArrayView token)

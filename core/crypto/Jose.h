@@ -6,8 +6,10 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <optional>
@@ -62,6 +64,20 @@ public:
     /// Signs @p payload; @p header gets its "alg" set from @p alg. Returns the compact JWS.
     [[nodiscard]] static Result<QByteArray> signCompact(QJsonObject header, QByteArrayView payload,
                                                         const Key &key, JwsAlgorithm alg);
+    /// RFC 7515 4.1.11: a "crit" header names extensions the recipient must understand, or
+    /// refuse the JWS. @p understood lists those the caller processes (none, for every caller
+    /// today), so any "crit" is refused: jose.crit_invalid when it is not a non-empty array of
+    /// distinct strings, jose.crit_unknown naming the first one not understood.
+    [[nodiscard]] static Result<void> checkCritical(const QJsonObject &header,
+                                                    const QStringList &understood = {});
+    /// The largest NumericDate accepted: 9999-12-31T23:59:59Z, the end of what QDateTime and an
+    /// RFC 3339 text can hold.
+    static constexpr double MaxNumericDate = 253402300799.0;
+    /// A NumericDate (RFC 7519 2: seconds since the epoch, possibly fractional) as an instant,
+    /// whole seconds; nullopt unless it is a JSON number from 0 to MaxNumericDate, so a huge,
+    /// negative or non-finite value is refused rather than overflowed.
+    static std::optional<QDateTime> numericDate(const QJsonValue &value);
+
     /// Splits and decodes a compact JWS: exactly three strict base64url parts.
     [[nodiscard]] static Result<CompactJws> splitCompact(QByteArrayView token);
 

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void failOnRefusal();
     void anchorsImport();
     void evidenceImportAllOrNothing();
+    void evidenceImportUnknownAttestor();
+    void relabelledRecordRefused();
     void labBadArguments();
 
 private:
@@ -279,6 +281,72 @@ void TestCliAttestation::evidenceImportAllOrNothing()
     const QList<QJsonObject> results = lines(verified.out);
     QCOMPARE(results.size(), 300);
     QCOMPARE(results.first().value(QLatin1String("verdict")).toString(), QStringLiteral("contraindicated"));
+}
+
+void TestCliAttestation::evidenceImportUnknownAttestor()
+{
+    // Issue 8, finding 9: a record whose attestor does not exist is refused with its line, and
+    // nothing of the file is imported.
+    const QString ws = path(QStringLiteral("unknown-attestor.atlas"));
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws,
+                  QStringLiteral("--no-passphrase")})
+                 .code,
+             0);
+    QCOMPARE(
+        cli({QStringLiteral("td"), QStringLiteral("create"), ws, QStringLiteral("lab.example")})
+            .code,
+        0);
+    const QByteArray first = m_evidence.left(m_evidence.indexOf('\n') + 1);
+    write(
+        QStringLiteral("unknown.jsonl"),
+        first +
+            "\n"
+            R"({"time":"2030-01-01T00:00:00Z","attestor":"azure_msi","subject":"node/x","payload":{}})"
+            "\n");
+    const Run bad = cli({QStringLiteral("evidence"), QStringLiteral("import"), ws,
+                         path(QStringLiteral("unknown.jsonl"))});
+    QCOMPARE(bad.code, 2);
+    QVERIFY(bad.out.isEmpty());
+    QCOMPARE(bad.err.count('\n'), 1);
+    QVERIFY2(
+        bad.err.startsWith("trustatlas-cli: error: evidence.unknown_attestor: line 3: azure_msi"),
+        bad.err.constData());
+    const Run none =
+        cli({QStringLiteral("evidence"), QStringLiteral("verify"), ws, QStringLiteral("--json")});
+    QCOMPARE(none.code, 0);
+    QVERIFY(none.out.isEmpty());
+}
+
+void TestCliAttestation::relabelledRecordRefused()
+{
+    // Issue 8, finding 1: the first node record, relabelled with another subject a minute later,
+    // proves the same agent: refused, never a fresh node.
+    const QByteArray first = m_evidence.left(m_evidence.indexOf('\n'));
+    QJsonObject copy = QJsonDocument::fromJson(first).object();
+    const QDateTime t =
+        QDateTime::fromString(copy.value(QLatin1String("time")).toString(), Qt::ISODate)
+            .addSecs(60);
+    copy.insert(QStringLiteral("time"), t.toUTC().toString(Qt::ISODate));
+    copy.insert(QStringLiteral("subject"), QStringLiteral("node/impostor"));
+    write(QStringLiteral("relabel.jsonl"),
+          first + '\n' + QJsonDocument(copy).toJson(QJsonDocument::Compact) + '\n');
+    const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws,
+                       QStringLiteral("--evidence"), path(QStringLiteral("relabel.jsonl")),
+                       QStringLiteral("--json")});
+    QCOMPARE(r.code, 0);
+    const QList<QJsonObject> results = lines(r.out);
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results.at(0).value(QLatin1String("verdict")).toString(), QStringLiteral("affirming"));
+    QCOMPARE(results.at(1).value(QLatin1String("verdict")).toString(),
+             QStringLiteral("contraindicated"));
+    QCOMPARE(results.at(1)
+                 .value(QLatin1String("reasons"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("code"))
+                 .toString(),
+             QStringLiteral("subject_mismatch"));
 }
 
 void TestCliAttestation::labBadArguments()

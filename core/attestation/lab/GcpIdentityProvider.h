@@ -30,6 +30,10 @@ public:
     [[nodiscard]] Result<QByteArray> mintToken(const Instance &instance, const QString &audience,
                                                const QDateTime &iat) const;
 
+    /// The signing key and its kid, for tests that sign tokens no honest provider would.
+    const Key &key() const { return m_key; }
+    const QString &kid() const { return m_kid; }
+
     /// The service account tokens are minted for (their email claim).
     static QString serviceAccount();
     /// The compute#instance JSON instances.get returns for @p instance: @p tags, @p labels,

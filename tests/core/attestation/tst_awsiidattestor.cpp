@@ -2,6 +2,11 @@
 // aws_iid: a CMS-signed identity document accepted, and every refusal, one row per rule.
 #include "LabFixture.h"
 
+#include "core/crypto/CertificateBuilder.h"
+#include "core/crypto/OsslPtr.h"
+
+#include <openssl/cms.h>
+
 using namespace ta::core;
 using namespace ta::core::test;
 
@@ -17,8 +22,28 @@ private Q_SLOTS:
     void recordedInstance();
     void recordedInstanceRefused_data();
     void recordedInstanceRefused();
+    void sameSignatureAnotherContainer_data();
+    void sameSignatureAnotherContainer();
+    void signingTimeWindow_data();
+    void signingTimeWindow();
+    void signingTimeMissing();
 
 private:
+    using Cms = std::unique_ptr<CMS_ContentInfo, OsslDeleter<CMS_ContentInfo_free>>;
+    static Cms parseCms(const QByteArray &base64)
+    {
+        const QByteArray der = QByteArray::fromBase64(base64);
+        const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+        return Cms(d2i_CMS_ContentInfo(nullptr, &p, long(der.size())));
+    }
+    static QByteArray encodeCms(CMS_ContentInfo *cms)
+    {
+        unsigned char *out = nullptr;
+        const int len = i2d_CMS_ContentInfo(cms, &out);
+        const QByteArray der(reinterpret_cast<const char *>(out), len);
+        OPENSSL_free(out);
+        return der.toBase64();
+    }
     QJsonObject describe(const QString &profile = QStringLiteral("web-profile")) const
     {
         return CloudProvider::describeInstance(
@@ -270,6 +295,104 @@ void TestAwsIidAttestor::recordedInstanceRefused()
         return;
     // The first reason names the field (a profile of another account is another profile too).
     QVERIFY2(r.reasons.first().expected.startsWith(names), qPrintable(r.reasons.first().expected));
+}
+
+void TestAwsIidAttestor::sameSignatureAnotherContainer_data()
+{
+    // Issue 8, finding 2: each variant carries the genuine signature over the same document.
+    QTest::addColumn<QString>("variant");
+    QTest::addColumn<QString>("code"); // after the genuine record was accepted
+    QTest::newRow("trailing bytes") << "trailing"
+                                    << "malformed";
+    QTest::newRow("an unsigned attribute added") << "unsigned_attribute"
+                                                 << "replayed";
+    QTest::newRow("a certificate added") << "certificate"
+                                         << "replayed";
+    QTest::newRow("the same signature again") << "same"
+                                              << "replayed";
+}
+
+void TestAwsIidAttestor::sameSignatureAnotherContainer()
+{
+    QFETCH(QString, variant);
+    QFETCH(QString, code);
+    const QByteArray doc = CloudProvider::document(instance(), t0().addDays(-1));
+    const QByteArray good = m_f.aws.sign(doc, t0()).value();
+    QByteArray copy = good;
+    if (variant == QLatin1String("trailing")) {
+        copy = (QByteArray::fromBase64(good) + QByteArray(16, '\0')).toBase64();
+    } else if (variant == QLatin1String("unsigned_attribute")) {
+        Cms cms = parseCms(good);
+        CMS_SignerInfo *si = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
+        ASN1_UTF8STRING *text = ASN1_UTF8STRING_new();
+        ASN1_STRING_set(text, "fresh?", -1);
+        // With a length of -1 OpenSSL takes the value as an ASN1_STRING, and copies it.
+        const int added =
+            CMS_unsigned_add1_attr_by_txt(si, "1.3.6.1.4.1.99999.1", V_ASN1_UTF8STRING, text, -1);
+        ASN1_UTF8STRING_free(text);
+        QCOMPARE(added, 1);
+        copy = encodeCms(cms.get());
+    } else if (variant == QLatin1String("certificate")) {
+        Cms cms = parseCms(good);
+        QVERIFY(CMS_add1_cert(cms.get(), m_f.aws.certificate().get()) == 1);
+        copy = encodeCms(cms.get());
+    }
+    QVERIFY((copy == good) == (variant == QLatin1String("same")));
+    EvidenceVerifier v = m_f.verifier();
+    expectOutcome(v.verify(aws(doc, good)), {});
+    const AttestationResult r = v.verify(aws(doc, copy, t0().addSecs(60)));
+    expectOutcome(r, code);
+    // The variant alone verifies (or not) on its own merits: only what was signed is the nonce.
+    if (code == QLatin1String("replayed")) {
+        const AttestationResult alone = m_f.replay({aws(doc, copy)});
+        expectOutcome(alone, {});
+        QCOMPARE(alone.nonce, m_f.replay({aws(doc, good)}).nonce);
+    }
+}
+
+void TestAwsIidAttestor::signingTimeWindow_data()
+{
+    QTest::addColumn<qint64>("signedBefore"); // seconds before the record's time
+    QTest::addColumn<QString>("code");
+    QTest::newRow("at the record's time") << qint64(0) << "";
+    QTest::newRow("23 hours before") << qint64(23 * 3600) << "";
+    QTest::newRow("a day and a minute before") << qint64(86400 + 60) << "expired";
+    QTest::newRow("a year before") << qint64(365 * 86400) << "expired";
+    QTest::newRow("within the leeway after") << qint64(-20) << "";
+    QTest::newRow("an hour after") << qint64(-3600) << "not_yet_valid";
+}
+
+void TestAwsIidAttestor::signingTimeWindow()
+{
+    QFETCH(qint64, signedBefore);
+    QFETCH(QString, code);
+    const QByteArray doc = CloudProvider::document(instance(), t0().addDays(-400));
+    expectOutcome(m_f.replay({aws(doc, m_f.aws.sign(doc, t0().addSecs(-signedBefore)).value())}),
+                  code);
+}
+
+void TestAwsIidAttestor::signingTimeMissing()
+{
+    // A signature with no signed attributes has no signing time to check: refused.
+    const Key key = Key::generate(KeyType::Rsa2048).value();
+    CertificateSpec spec;
+    spec.role = CertificateSpec::Role::SigningCa;
+    spec.commonName = QStringLiteral("aws no-attr");
+    spec.notBefore = t0().addDays(-1);
+    spec.notAfter = t0().addDays(30);
+    const Certificate cert = CertificateBuilder::build(spec, key, key, nullptr).value();
+    LabFixture f;
+    f.extraAnchors.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("aws_signing_cert")},
+                                      {QStringLiteral("name"), QStringLiteral("aws-noattr")},
+                                      {QStringLiteral("pem"), QString::fromLatin1(cert.toPem())}});
+    const QByteArray doc = CloudProvider::document(instance(), t0().addDays(-1));
+    BioPtr in = readBio(doc);
+    Cms cms(
+        CMS_sign(cert.get(), key.get(), nullptr, in.get(), CMS_BINARY | CMS_NOCERTS | CMS_NOATTR));
+    QVERIFY(cms);
+    const AttestationResult r = f.replay({aws(doc, encodeCms(cms.get()))});
+    expectOutcome(r, QStringLiteral("claim_missing"));
+    QCOMPARE(r.reasons.first().expected, QStringLiteral("PKCS#7 signingTime"));
 }
 
 QTEST_GUILESS_MAIN(TestAwsIidAttestor)

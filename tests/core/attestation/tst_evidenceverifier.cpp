@@ -3,13 +3,16 @@
 // instant on, and refused records that change nothing.
 #include "LabFixture.h"
 
-#include "core/attestation/lab/EvidenceLab.h"
 #include "core/attestation/CosignAttestor.h"
-#include "core/attestation/SignatureMemo.h"
 #include "core/attestation/EvidenceReader.h"
+#include "core/attestation/SignatureMemo.h"
+#include "core/attestation/X509PopAttestor.h"
+#include "core/attestation/lab/EvidenceLab.h"
+#include "core/crypto/CertificateBuilder.h"
 #include "core/store/Workspace.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QTemporaryDir>
 
 using namespace ta::core;
@@ -33,8 +36,118 @@ private Q_SLOTS:
     void parallelReplayMatchesSequential();
     void parallelReplayRefusesBorrowedSignature();
     void streamErrorDeliversEarlierResults();
+    void relabelledRecordRestoresNothing_data();
+    void relabelledRecordRestoresNothing();
+    void subjectBoundToAgent_data();
+    void subjectBoundToAgent();
+    void replayCountsAgainstSubject();
+    void popChallengeIsPerAgent();
+    void nodeNonceRequired_data();
+    void nodeNonceRequired();
+    void builtinAttestorNames();
 
 private:
+    /// The four attestors whose evidence can be relabelled: one node of each, and its agent.
+    struct Nodes
+    {
+        LabFixture f;
+        Key caKey = Key::generate(KeyType::EcP256).value();
+        Certificate ca;
+        Key leafKey = Key::generate(KeyType::EcP256).value();
+        Certificate leaf;
+        Key otherLeafKey = Key::generate(KeyType::EcP256).value();
+        Certificate otherLeaf;
+
+        Nodes()
+        {
+            CertificateSpec s;
+            s.role = CertificateSpec::Role::SigningCa;
+            s.commonName = QStringLiteral("pop CA");
+            s.notBefore = t0().addDays(-10);
+            s.notAfter = t0().addDays(300);
+            ca = CertificateBuilder::build(s, caKey, caKey, nullptr).value();
+            s.role = CertificateSpec::Role::Leaf;
+            s.commonName = QStringLiteral("node-7");
+            leaf = CertificateBuilder::build(s, leafKey, caKey, &ca).value();
+            s.commonName = QStringLiteral("node-8");
+            otherLeaf = CertificateBuilder::build(s, otherLeafKey, caKey, &ca).value();
+            f.extraAnchors.append(
+                QJsonObject{{QStringLiteral("kind"), QStringLiteral("x509pop_ca")},
+                            {QStringLiteral("name"), QStringLiteral("pop-ca")},
+                            {QStringLiteral("pem"), QString::fromLatin1(ca.toPem())}});
+        }
+        static GcpIdentityProvider::Instance gce()
+        {
+            return {QStringLiteral("big-kahuna-123456"), QStringLiteral("us-west1-b"),
+                    QStringLiteral("8910111213"), QStringLiteral("blog-server")};
+        }
+        static CloudProvider::Instance ec2()
+        {
+            return {QStringLiteral("123456789012"), QStringLiteral("us-west-2"),
+                    QStringLiteral("us-west-2b"),   QStringLiteral("i-0b22a22eec53b9321"),
+                    QStringLiteral("ami-5fb8c835"), QStringLiteral("t2.micro")};
+        }
+        static QString popAgent(const Certificate &c)
+        {
+            return QStringLiteral("spiffe://lab.example/spire/agent/x509pop/") +
+                   QString::fromLatin1(
+                       QCryptographicHash::hash(c.toDer(), QCryptographicHash::Sha1).toHex());
+        }
+        QString agentId(const QString &kind) const
+        {
+            if (kind == QLatin1String("k8s_psat"))
+                return QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat/prod/node-uid-a");
+            if (kind == QLatin1String("gcp_iit"))
+                return QStringLiteral(
+                    "spiffe://lab.example/spire/agent/gcp_iit/big-kahuna-123456/8910111213");
+            if (kind == QLatin1String("aws_iid"))
+                return QStringLiteral("spiffe://lab.example/spire/agent/aws_iid/123456789012/"
+                                      "us-west-2/i-0b22a22eec53b9321");
+            return popAgent(leaf);
+        }
+        QJsonObject popPayload(const Certificate &c, const Key &key,
+                               const QByteArray &challenge) const
+        {
+            return {
+                {QStringLiteral("chain"), QJsonArray{QString::fromLatin1(c.toPem())}},
+                {QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64())},
+                {QStringLiteral("signature"),
+                 QString::fromLatin1(X509PopAttestor::signChallenge(key, challenge).toBase64())}};
+        }
+        /// Fresh, genuine evidence of the node of @p kind, made at @p at (a new token, signature
+        /// or challenge each time).
+        EvidenceRecord fresh(const QString &kind, const QString &subject, const QDateTime &at) const
+        {
+            QJsonObject payload;
+            if (kind == QLatin1String("k8s_psat")) {
+                payload = f.psatPayload(at.addSecs(-1));
+            } else if (kind == QLatin1String("gcp_iit")) {
+                payload = {{QStringLiteral("token"),
+                            QString::fromLatin1(
+                                f.gcp
+                                    .mintToken(gce(), QStringLiteral("spire-gcp-node-attestor"),
+                                               at.addSecs(-1))
+                                    .value())}};
+            } else if (kind == QLatin1String("aws_iid")) {
+                const QByteArray doc = CloudProvider::document(ec2(), t0().addDays(-1));
+                payload = {{QStringLiteral("document"), QString::fromUtf8(doc)},
+                           {QStringLiteral("pkcs7"),
+                            QString::fromLatin1(f.aws.sign(doc, at.addSecs(-1)).value())}};
+            } else {
+                payload = popPayload(
+                    leaf, leafKey, QByteArray("challenge@") + at.toString(Qt::ISODate).toLatin1());
+            }
+            return record(kind, subject, payload, at);
+        }
+    };
+
+    EvidenceRecord workload(const AgentSigner &agent, const QDateTime &at, const QString &jti) const
+    {
+        const QString sub = QStringLiteral("workload/w");
+        return record(QStringLiteral("unix"), sub,
+                      agent.sign(sub, {QStringLiteral("unix:uid:1000")}, {}, at, jti).value(), at);
+    }
+
     EvidenceRecord psat(const QDateTime &at, const QString &subject = QStringLiteral("node/a")) const
     {
         return record(QStringLiteral("k8s_psat"), subject, m_f.psatPayload(at.addSecs(-1)), at);
@@ -300,11 +413,11 @@ void TestEvidenceVerifier::streamErrorDeliversEarlierResults()
 {
     QByteArray jsonl;
     for (int i = 0; i < 3; ++i)
-        jsonl += QJsonDocument(record(QStringLiteral("k8s_psat"), QStringLiteral("node/n%1").arg(i),
+        jsonl += QJsonDocument(record(QStringLiteral("k8s_psat"), QStringLiteral("node/n"),
                                       m_f.psatPayload(t0().addSecs(i - 1)), t0().addSecs(i))
                                    .toJson())
-                     .toJson(QJsonDocument::Compact)
-                 + '\n';
+                     .toJson(QJsonDocument::Compact) +
+                 '\n';
     jsonl += "{not json\n";
     EvidenceVerifier v = m_f.verifier();
     v.setThreads(2);
@@ -317,6 +430,196 @@ void TestEvidenceVerifier::streamErrorDeliversEarlierResults()
     });
     QVERIFY(!n.ok());
     QCOMPARE(delivered, 3);
+}
+
+static void addNodeKinds()
+{
+    QTest::addColumn<QString>("kind");
+    for (const char *kind : {"k8s_psat", "gcp_iit", "x509pop", "aws_iid"})
+        QTest::newRow(kind) << QString::fromLatin1(kind);
+}
+
+void TestEvidenceVerifier::relabelledRecordRestoresNothing_data()
+{
+    addNodeKinds();
+}
+
+void TestEvidenceVerifier::relabelledRecordRestoresNothing()
+{
+    // Issue 8, finding 1: after a drift refused a node, a relabelled copy of its old good
+    // record must not restore its attestation, nor the workloads resting on it.
+    QFETCH(QString, kind);
+    const Nodes n;
+    const QString agentId = n.agentId(kind);
+    const AgentSigner agent = n.f.agent(agentId);
+    EvidenceVerifier v = n.f.verifier();
+    const EvidenceRecord good = n.fresh(kind, QStringLiteral("node/a"), t0());
+    expectOutcome(v.verify(good), {});
+    expectOutcome(v.verify(workload(agent, t0().addSecs(1), QStringLiteral("w-1"))), {});
+
+    // Drift: the node's new evidence is refused, and its attestation dropped.
+    expectOutcome(v.verify(record(kind, QStringLiteral("node/a"), {}, t0().addSecs(10))),
+                  QStringLiteral("malformed"));
+    QVERIFY(!v.state().nodeByAgent(agentId));
+    expectOutcome(v.verify(workload(agent, t0().addSecs(11), QStringLiteral("w-2"))),
+                  QStringLiteral("agent_not_attested"));
+
+    // The old good record under a new label, then under its own: refused both times.
+    EvidenceRecord relabelled = good;
+    relabelled.subject = QStringLiteral("node/evil");
+    relabelled.time = t0().addSecs(20);
+    expectOutcome(v.verify(relabelled), QStringLiteral("subject_mismatch"));
+    EvidenceRecord again = good;
+    again.time = t0().addSecs(21);
+    expectOutcome(v.verify(again), QStringLiteral("replayed"));
+    QVERIFY(!v.state().nodeByAgent(agentId));
+    expectOutcome(v.verify(workload(agent, t0().addSecs(22), QStringLiteral("w-3"))),
+                  QStringLiteral("agent_not_attested"));
+
+    // Fresh evidence under its own label re-attests it.
+    expectOutcome(v.verify(n.fresh(kind, QStringLiteral("node/a"), t0().addSecs(30))), {});
+    expectOutcome(v.verify(workload(agent, t0().addSecs(31), QStringLiteral("w-4"))), {});
+}
+
+void TestEvidenceVerifier::subjectBoundToAgent_data()
+{
+    addNodeKinds();
+}
+
+void TestEvidenceVerifier::subjectBoundToAgent()
+{
+    QFETCH(QString, kind);
+    const Nodes n;
+    EvidenceVerifier v = n.f.verifier();
+    expectOutcome(v.verify(n.fresh(kind, QStringLiteral("node/a"), t0())), {});
+    // Fresh evidence of the same agent (the same instance, for TOFU attestors) under another
+    // label is refused; the label names what it was first bound to.
+    const AttestationResult other =
+        v.verify(n.fresh(kind, QStringLiteral("node/b"), t0().addSecs(5)));
+    expectOutcome(other, QStringLiteral("subject_mismatch"));
+    QCOMPARE(other.reasons.first().expected, n.agentId(kind) + QStringLiteral(": node/a"));
+    QCOMPARE(other.reasons.first().found, n.agentId(kind) + QStringLiteral(": node/b"));
+    // A refused label takes nothing from the node it does not name.
+    QVERIFY(v.state().nodeByAgent(n.agentId(kind)));
+    // Fresh evidence under the bound label re-attests (a new token with its own iat, a new
+    // signature, a new challenge).
+    expectOutcome(v.verify(n.fresh(kind, QStringLiteral("node/a"), t0().addSecs(10))), {});
+    if (kind == QLatin1String("x509pop")) {
+        // Another agent (another certificate) under the bound label is refused as well.
+        const AttestationResult r = v.verify(
+            record(kind, QStringLiteral("node/a"),
+                   n.popPayload(n.otherLeaf, n.otherLeafKey, "challenge-other"), t0().addSecs(20)));
+        expectOutcome(r, QStringLiteral("subject_mismatch"));
+        QCOMPARE(r.reasons.first().expected, QStringLiteral("node/a: ") + n.agentId(kind));
+        QCOMPARE(r.reasons.first().found,
+                 QStringLiteral("node/a: ") + Nodes::popAgent(n.otherLeaf));
+    }
+}
+
+void TestEvidenceVerifier::replayCountsAgainstSubject()
+{
+    // Fail closed: a node record that fails for any reason, a replay included, drops the node
+    // its subject names.
+    EvidenceVerifier v = m_f.verifier();
+    const EvidenceRecord good = psat(t0());
+    const AttestationResult first = v.verify(good);
+    expectOutcome(first, {});
+    const QString agentId =
+        QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat/prod/node-uid-a");
+    QVERIFY(v.state().nodeByAgent(agentId));
+    // The guard keys node nonces on the agent ID the evidence proves, not on the label.
+    QVERIFY(v.replayGuard().seen(agentId, first.nonce));
+    QVERIFY(!v.replayGuard().seen(QStringLiteral("node/a"), first.nonce));
+    EvidenceRecord again = good;
+    again.time = t0().addSecs(1);
+    expectOutcome(v.verify(again), QStringLiteral("replayed"));
+    QVERIFY(!v.state().nodeByAgent(agentId));
+}
+
+void TestEvidenceVerifier::popChallengeIsPerAgent()
+{
+    // x509pop: the recorded challenge is the replay key, per agent ID.
+    const Nodes n;
+    EvidenceVerifier v = n.f.verifier();
+    const QByteArray challenge = "the same challenge";
+    expectOutcome(v.verify(record(QStringLiteral("x509pop"), QStringLiteral("node/a"),
+                                  n.popPayload(n.leaf, n.leafKey, challenge), t0())),
+                  {});
+    expectOutcome(
+        v.verify(record(QStringLiteral("x509pop"), QStringLiteral("node/b"),
+                        n.popPayload(n.otherLeaf, n.otherLeafKey, challenge), t0().addSecs(1))),
+        {});
+    expectOutcome(v.verify(record(QStringLiteral("x509pop"), QStringLiteral("node/a"),
+                                  n.popPayload(n.leaf, n.leafKey, challenge), t0().addSecs(2))),
+                  QStringLiteral("replayed"));
+    // A challenge too short to be a nonce.
+    expectOutcome(
+        v.verify(record(QStringLiteral("x509pop"), QStringLiteral("node/b"),
+                        n.popPayload(n.otherLeaf, n.otherLeafKey, "1234567"), t0().addSecs(3))),
+        QStringLiteral("nonce_missing"));
+}
+
+namespace {
+
+/// A node attestor that accepts anything, proving @p agentId with @p nonce: what the verifier
+/// must not trust when the nonce is missing.
+class FixedNodeAttestor : public Attestor
+{
+public:
+    FixedNodeAttestor(QString agentId, QString nonce)
+        : m_agentId(std::move(agentId)), m_nonce(std::move(nonce))
+    {}
+    QString name() const override { return QStringLiteral("fixed_node"); }
+    bool attestsNodes() const override { return true; }
+    AttestationResult verify(const EvidenceRecord &record,
+                             const AttestationContext &) const override
+    {
+        AttestationResult r = startResult(record);
+        r.agentId = m_agentId;
+        r.nonce = m_nonce;
+        r.selectors << QStringLiteral("fixed_node:x");
+        return r;
+    }
+
+private:
+    QString m_agentId;
+    QString m_nonce;
+};
+
+} // namespace
+
+void TestEvidenceVerifier::nodeNonceRequired_data()
+{
+    QTest::addColumn<QString>("agentId");
+    QTest::addColumn<QString>("nonce");
+    QTest::addColumn<QString>("code");
+    const QString agent = QStringLiteral("spiffe://lab.example/spire/agent/fixed/1");
+    QTest::newRow("no nonce") << agent << QString() << "nonce_missing";
+    QTest::newRow("7 bytes") << agent << QStringLiteral("1234567") << "nonce_missing";
+    QTest::newRow("8 bytes") << agent << QStringLiteral("12345678") << "";
+    QTest::newRow("no agent ID") << QString() << QStringLiteral("12345678") << "malformed";
+}
+
+void TestEvidenceVerifier::nodeNonceRequired()
+{
+    QFETCH(QString, agentId);
+    QFETCH(QString, nonce);
+    QFETCH(QString, code);
+    EvidenceVerifier v = m_f.verifier();
+    v.addAttestor(std::make_unique<FixedNodeAttestor>(agentId, nonce));
+    const EvidenceRecord r = record(QStringLiteral("fixed_node"), QStringLiteral("node/f"), {});
+    expectOutcome(v.verify(r), code);
+    if (code.isEmpty()) {
+        EvidenceRecord again = r;
+        again.time = t0().addSecs(1);
+        expectOutcome(v.verify(again), QStringLiteral("replayed"));
+    }
+}
+
+void TestEvidenceVerifier::builtinAttestorNames()
+{
+    QCOMPARE(EvidenceVerifier::builtinAttestorNames(), m_f.verifier().attestorNames());
+    QVERIFY(EvidenceVerifier::builtinAttestorNames().contains(QStringLiteral("tpm")));
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceVerifier)

@@ -19,6 +19,9 @@ private Q_SLOTS:
     void recordedInstance();
     void recordedInstanceRefused_data();
     void recordedInstanceRefused();
+    void joseHeaderAndDates_data();
+    void joseHeaderAndDates();
+    void newTokenIsFresh();
 
 private:
     /// The instance as instances.get returns it: tags, labels (env allowed, team not), metadata
@@ -303,6 +306,52 @@ void TestGcpIitAttestor::recordedInstanceRefused()
         return;
     QCOMPARE(r.reasons.size(), 1);
     QVERIFY2(r.reasons.first().expected.startsWith(names), qPrintable(r.reasons.first().expected));
+}
+
+void TestGcpIitAttestor::joseHeaderAndDates_data()
+{
+    // Issue 8, finding 4, signed by Google's own key: only the header or a date is wrong.
+    QTest::addColumn<QJsonObject>("header");
+    QTest::addColumn<QJsonObject>("claims");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("genuine claims re-signed") << QJsonObject{} << QJsonObject{} << "";
+    QTest::newRow("crit") << QJsonObject{{QStringLiteral("crit"),
+                                          QJsonArray{QStringLiteral("urn:x")}},
+                                         {QStringLiteral("urn:x"), true}}
+                          << QJsonObject{} << "crit_unknown";
+    QTest::newRow("exp 1e300") << QJsonObject{} << QJsonObject{{QStringLiteral("exp"), 1e300}}
+                               << "claim_invalid";
+    QTest::newRow("exp -1") << QJsonObject{} << QJsonObject{{QStringLiteral("exp"), -1}}
+                            << "claim_invalid";
+    QTest::newRow("nbf 1e300") << QJsonObject{} << QJsonObject{{QStringLiteral("nbf"), 1e300}}
+                               << "claim_invalid";
+    QTest::newRow("iat -1e300") << QJsonObject{} << QJsonObject{{QStringLiteral("iat"), -1e300}}
+                                << "claim_invalid";
+}
+
+void TestGcpIitAttestor::joseHeaderAndDates()
+{
+    QFETCH(QJsonObject, header);
+    QFETCH(QJsonObject, claims);
+    QFETCH(QString, code);
+    const auto genuine = Jose::splitCompact(token()).value();
+    QJsonObject c = QJsonDocument::fromJson(genuine.payload).object();
+    for (auto it = claims.constBegin(); it != claims.constEnd(); ++it)
+        c.insert(it.key(), it.value());
+    header.insert(QStringLiteral("kid"), m_f.gcp.kid());
+    expectOutcome(m_f.replay({gcp(signJwt(m_f.gcp.key(), JwsAlgorithm::RS256, header, c))}), code);
+}
+
+void TestGcpIitAttestor::newTokenIsFresh()
+{
+    // Trust on first use, yet a new token with its own iat is fresh evidence; the same token
+    // again is a replay.
+    EvidenceVerifier v = m_f.verifier();
+    expectOutcome(v.verify(gcp(token())), {});
+    expectOutcome(v.verify(gcp(token(QStringLiteral("spire-gcp-node-attestor"), t0().addSecs(30)),
+                               t0().addSecs(60))),
+                  {});
+    expectOutcome(v.verify(gcp(token(), t0().addSecs(90))), QStringLiteral("replayed"));
 }
 
 QTEST_GUILESS_MAIN(TestGcpIitAttestor)

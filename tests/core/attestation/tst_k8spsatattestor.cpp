@@ -21,6 +21,8 @@ private Q_SLOTS:
     void recordedObjects();
     void recordedObjectsDisagree_data();
     void recordedObjectsDisagree();
+    void joseHeaderAndDates_data();
+    void joseHeaderAndDates();
 
 private:
     /// The fixture pod's Pod and Node objects, as the API server would have served them.
@@ -360,6 +362,65 @@ void TestK8sPsatAttestor::recordedObjectsDisagree()
         return;
     QCOMPARE(r.reasons.size(), 1);
     QVERIFY2(r.reasons.first().expected.startsWith(field), qPrintable(r.reasons.first().expected));
+}
+
+void TestK8sPsatAttestor::joseHeaderAndDates_data()
+{
+    // Issue 8, finding 4: a critical extension nobody understands, and NumericDates that do not
+    // fit an instant, are refused; nothing overflows.
+    QTest::addColumn<QJsonObject>("header"); // beside kid and alg
+    QTest::addColumn<QJsonObject>("claims"); // replacing the fixture's
+    QTest::addColumn<QString>("code");
+    QTest::newRow("crit naming an unknown extension")
+        << QJsonObject{{QStringLiteral("crit"), QJsonArray{QStringLiteral("exp")}},
+                       {QStringLiteral("exp"), 1}}
+        << QJsonObject{} << "crit_unknown";
+    QTest::newRow("crit empty") << QJsonObject{{QStringLiteral("crit"), QJsonArray{}}}
+                                << QJsonObject{} << "crit_unknown";
+    QTest::newRow("crit not an array")
+        << QJsonObject{{QStringLiteral("crit"), QStringLiteral("b64")}} << QJsonObject{}
+        << "crit_unknown";
+    QTest::newRow("exp 1e300") << QJsonObject{} << QJsonObject{{QStringLiteral("exp"), 1e300}}
+                               << "claim_invalid";
+    QTest::newRow("exp largest double")
+        << QJsonObject{} << QJsonObject{{QStringLiteral("exp"), 1.7976931348623157e308}}
+        << "claim_invalid";
+    QTest::newRow("exp negative") << QJsonObject{} << QJsonObject{{QStringLiteral("exp"), -1e300}}
+                                  << "claim_invalid";
+    QTest::newRow("exp past year 9999")
+        << QJsonObject{} << QJsonObject{{QStringLiteral("exp"), 253402300800.0}} << "claim_invalid";
+    QTest::newRow("exp a string") << QJsonObject{}
+                                  << QJsonObject{{QStringLiteral("exp"),
+                                                  QStringLiteral("tomorrow")}}
+                                  << "claim_invalid";
+    QTest::newRow("nbf 1e300") << QJsonObject{} << QJsonObject{{QStringLiteral("nbf"), 1e300}}
+                               << "claim_invalid";
+    QTest::newRow("nbf negative") << QJsonObject{} << QJsonObject{{QStringLiteral("nbf"), -1e300}}
+                                  << "claim_invalid";
+    QTest::newRow("iat 1e300") << QJsonObject{} << QJsonObject{{QStringLiteral("iat"), 1e300}}
+                               << "claim_invalid";
+    QTest::newRow("exp at year 9999 is still a date")
+        << QJsonObject{} << QJsonObject{{QStringLiteral("exp"), 253402300799.0}} << "";
+    QTest::newRow("fractional dates")
+        << QJsonObject{}
+        << QJsonObject{{QStringLiteral("nbf"), double(t0().toSecsSinceEpoch()) - 0.5}} << "";
+}
+
+void TestK8sPsatAttestor::joseHeaderAndDates()
+{
+    QFETCH(QJsonObject, header);
+    QFETCH(QJsonObject, claims);
+    QFETCH(QString, code);
+    QJsonObject c = this->claims(t0());
+    for (auto it = claims.constBegin(); it != claims.constEnd(); ++it)
+        c.insert(it.key(), it.value());
+    header.insert(QStringLiteral("kid"), m_f.cluster.currentKid());
+    const QByteArray tok = signJwt(m_f.cluster.currentKey(), JwsAlgorithm::ES256, header, c);
+    const AttestationResult r =
+        m_f.replay({psat({{QStringLiteral("token"), QString::fromLatin1(tok)}})});
+    expectOutcome(r, code);
+    if (code.isEmpty())
+        QVERIFY(r.expiresAt.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestK8sPsatAttestor)

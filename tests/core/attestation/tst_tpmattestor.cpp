@@ -56,12 +56,12 @@ void TestTpmAttestor::initTestCase()
 
 void TestTpmAttestor::accepted()
 {
-    const AttestationResult r = m_f.replay({tpm(quote(m_ak, m_pcrs, "nonce-1"))});
+    const AttestationResult r = m_f.replay({tpm(quote(m_ak, m_pcrs, "nonce-0001"))});
     expectOutcome(r, {});
     QCOMPARE(r.selectors, QStringList{QStringLiteral("tpm:pub_hash:") + QString::fromLatin1(m_ak.fingerprint())});
     QCOMPARE(r.referenceValueIds.size(), 2);
     QCOMPARE(r.anchorIds, QStringList{QStringLiteral("tpm_ak:node/lab-a")});
-    QCOMPARE(r.nonce, QString::fromLatin1(QByteArray("nonce-1").toHex()));
+    QCOMPARE(r.nonce, QString::fromLatin1(QByteArray("nonce-0001").toHex()));
     QVERIFY(r.claims.value(QLatin1String("tpm")).toObject().contains(QLatin1String("pcrs")));
 }
 
@@ -71,17 +71,21 @@ void TestTpmAttestor::refusals_data()
     for (const char *row : {"issuer_unknown", "key_unknown", "signature_invalid", "nonce_mismatch",
                             "pcr_digest_mismatch", "pcr_not_golden", "reference_missing", "anchor_revoked", "replayed"})
         QTest::newRow(row) << QString::fromLatin1(row);
+    // Issue 8, finding 3: a quote without qualifying data (or too little) verified any number
+    // of times, skipping the replay guard.
+    QTest::newRow("nonce_missing: empty, twice") << QStringLiteral("nonce_missing");
+    QTest::newRow("nonce_missing: 7 bytes") << QStringLiteral("nonce_missing/7");
 }
 
 void TestTpmAttestor::refusals()
 {
     QFETCH(QString, code);
     QList<EvidenceRecord> records;
-    QJsonObject good = quote(m_ak, m_pcrs, "n");
+    QJsonObject good = quote(m_ak, m_pcrs, "nonce-n-01");
     if (code == QLatin1String("issuer_unknown")) {
         records << tpm(good, QStringLiteral("node/unregistered"));
     } else if (code == QLatin1String("key_unknown")) {
-        records << tpm(quote(Key::generate(KeyType::EcP256).value(), m_pcrs, "n"));
+        records << tpm(quote(Key::generate(KeyType::EcP256).value(), m_pcrs, "nonce-n-01"));
     } else if (code == QLatin1String("signature_invalid")) {
         good.insert(QStringLiteral("signature"), quote(m_ak, m_pcrs, "other").value(QLatin1String("signature")));
         records << tpm(good);
@@ -96,7 +100,7 @@ void TestTpmAttestor::refusals()
     } else if (code == QLatin1String("pcr_not_golden")) {
         TpmPcrValues drifted = m_pcrs;
         drifted[QStringLiteral("sha256")][7] = QByteArray(32, '\x07');
-        records << tpm(quote(m_ak, drifted, "n"));
+        records << tpm(quote(m_ak, drifted, "nonce-n-01"));
     } else if (code == QLatin1String("reference_missing")) {
         records << tpm(good, QStringLiteral("node/no-golden"));
     } else if (code == QLatin1String("anchor_revoked")) {
@@ -104,6 +108,14 @@ void TestTpmAttestor::refusals()
                 << tpm(good);
     } else if (code == QLatin1String("replayed")) {
         records << tpm(good) << tpm(good, QStringLiteral("node/lab-a"), t0().addSecs(30));
+    } else if (code == QLatin1String("nonce_missing")) {
+        const QJsonObject empty = quote(m_ak, m_pcrs, QByteArray());
+        const AttestationResult first = m_f.replay({tpm(empty)});
+        expectOutcome(first, code);
+        records << tpm(empty) << tpm(empty, QStringLiteral("node/lab-a"), t0().addSecs(30));
+    } else if (code == QLatin1String("nonce_missing/7")) {
+        code = QStringLiteral("nonce_missing");
+        records << tpm(quote(m_ak, m_pcrs, "1234567"));
     }
     expectOutcome(m_f.replay(records), code);
 }

@@ -114,14 +114,17 @@ void TestX509PopAttestor::accepted()
 
     // RSA leaves prove possession with RSA-PSS, as SPIRE's agent does.
     const Key rsa = Key::generate(KeyType::Rsa2048).value();
-    expectOutcome(m_f.replay({pop(issue(rsa, m_caKey, m_ca, t0().addDays(-1), t0().addDays(3)), rsa, "c")}), {});
+    expectOutcome(m_f.replay({pop(issue(rsa, m_caKey, m_ca, t0().addDays(-1), t0().addDays(3)), rsa,
+                                  "challenge-rsa")}),
+                  {});
 }
 
 void TestX509PopAttestor::refusals_data()
 {
     QTest::addColumn<QString>("code");
-    for (const char *row : {"malformed", "issuer_unknown", "expired", "not_yet_valid", "signature_invalid",
-                            "anchor_revoked", "key_revoked", "replayed"})
+    for (const char *row :
+         {"malformed", "issuer_unknown", "expired", "not_yet_valid", "signature_invalid",
+          "anchor_revoked", "key_revoked", "replayed", "nonce_missing"})
         QTest::newRow(row) << QString::fromLatin1(row);
 }
 
@@ -134,21 +137,28 @@ void TestX509PopAttestor::refusals()
     } else if (code == QLatin1String("issuer_unknown")) {
         const Key otherKey = Key::generate(KeyType::EcP256).value();
         const Certificate other = makeCa(otherKey);
-        records << pop(issue(m_leafKey, otherKey, other, t0().addDays(-1), t0().addDays(3)), m_leafKey, "c");
+        records << pop(issue(m_leafKey, otherKey, other, t0().addDays(-1), t0().addDays(3)),
+                       m_leafKey, "challenge-c");
     } else if (code == QLatin1String("expired")) {
-        records << pop(m_leaf, m_leafKey, "c", t0().addDays(31));
+        records << pop(m_leaf, m_leafKey, "challenge-c", t0().addDays(31));
     } else if (code == QLatin1String("not_yet_valid")) {
-        records << pop(m_leaf, m_leafKey, "c", t0().addDays(-2));
+        records << pop(m_leaf, m_leafKey, "challenge-c", t0().addDays(-2));
     } else if (code == QLatin1String("signature_invalid")) {
-        records << pop(m_leaf, m_caKey, "c");
+        records << pop(m_leaf, m_caKey, "challenge-c");
     } else if (code == QLatin1String("anchor_revoked")) {
-        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"), QStringLiteral("x509pop_ca:pop-ca"))
-                << pop(m_leaf, m_leafKey, "c");
+        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"),
+                          QStringLiteral("x509pop_ca:pop-ca"))
+                << pop(m_leaf, m_leafKey, "challenge-c");
     } else if (code == QLatin1String("key_revoked")) {
-        records << signal(QStringLiteral("revoke-key"), QStringLiteral("fingerprint"), QString::fromLatin1(m_leafKey.fingerprint()))
-                << pop(m_leaf, m_leafKey, "c");
+        records << signal(QStringLiteral("revoke-key"), QStringLiteral("fingerprint"),
+                          QString::fromLatin1(m_leafKey.fingerprint()))
+                << pop(m_leaf, m_leafKey, "challenge-c");
     } else if (code == QLatin1String("replayed")) {
-        records << pop(m_leaf, m_leafKey, "same") << pop(m_leaf, m_leafKey, "same", t0().addSecs(1));
+        records << pop(m_leaf, m_leafKey, "same-challenge")
+                << pop(m_leaf, m_leafKey, "same-challenge", t0().addSecs(1));
+    } else if (code == QLatin1String("nonce_missing")) {
+        // The recorded challenge is the replay key: 7 bytes is too short to be one.
+        records << pop(m_leaf, m_leafKey, "1234567");
     }
     expectOutcome(m_f.replay(records), code);
 }
