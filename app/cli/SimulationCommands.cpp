@@ -27,8 +27,8 @@ void printLine(const QJsonObject &o)
 QString eventText(const core::SimulationEvent &e)
 {
     QString line = QStringLiteral("%1 %2 %3 %4")
-                       .arg(core::EvidenceRecord::formatTime(e.at), core::simulationEventName(e.kind),
-                            e.subject, e.spiffeId);
+                       .arg(core::EvidenceRecord::formatTime(e.at),
+                            core::simulationEventName(e.kind), e.subject, e.spiffeId);
     if (!e.credential.isEmpty())
         line += QLatin1Char(' ') + e.credential;
     if (!e.replaces.isEmpty())
@@ -81,19 +81,18 @@ std::optional<int> positive(const QCommandLineParser &parser, const QString &nam
     bool ok = false;
     out = parser.value(name).toInt(&ok);
     if (!ok || out < 1 || out > max)
-        return badInput(core::makeError(QStringLiteral("cli.bad_number"),
-                                        QStringLiteral("--%1: 1 to %2, not %3")
-                                            .arg(name)
-                                            .arg(max)
-                                            .arg(parser.value(name))));
+        return badInput(core::makeError(
+            QStringLiteral("cli.bad_number"),
+            QStringLiteral("--%1: 1 to %2, not %3").arg(name).arg(max).arg(parser.value(name))));
     return std::nullopt;
 }
 
 void addCommonOptions(QCommandLineParser &parser)
 {
-    parser.addOption({QStringLiteral("evidence"),
-                      QStringLiteral("Records to replay (JSON Lines); default: the workspace's own."),
-                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("evidence"),
+         QStringLiteral("Records to replay (JSON Lines); default: the workspace's own."),
+         QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("freshness"),
                       QStringLiteral("How long after its last accepted record a subject's "
                                      "attestation holds (default 1h)."),
@@ -142,8 +141,8 @@ int simulate(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("The workspace (anchors, rules, evidence)."));
-    parser.addOption({QStringLiteral("policies"),
-                      QStringLiteral("Decide with this policy set."), QStringLiteral("P.json")});
+    parser.addOption({QStringLiteral("policies"), QStringLiteral("Decide with this policy set."),
+                      QStringLiteral("P.json")});
     parser.addOption({QStringLiteral("version"),
                       QStringLiteral("Decide with this version of the workspace's policies."),
                       QStringLiteral("N")});
@@ -166,9 +165,9 @@ int simulate(const QStringList &args)
                 "Exit 0 once simulated, 2 on bad input."),
             args, 1, 1))
         return *stop;
-    const int ruleOptions = int(parser.isSet(QStringLiteral("policies")))
-                            + int(parser.isSet(QStringLiteral("version")))
-                            + int(parser.isSet(QStringLiteral("entries")));
+    const int ruleOptions = int(parser.isSet(QStringLiteral("policies"))) +
+                            int(parser.isSet(QStringLiteral("version"))) +
+                            int(parser.isSet(QStringLiteral("entries")));
     if (ruleOptions > 1)
         return badInput(QStringLiteral("give one of --policies, --version, --entries"));
     core::SimulationSettings settings;
@@ -278,8 +277,8 @@ int whatIf(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QStringLiteral("The workspace (anchors, rules, evidence)."));
-    parser.addOption({QStringLiteral("policies"),
-                      QStringLiteral("The candidate policy set."), QStringLiteral("B.json")});
+    parser.addOption({QStringLiteral("policies"), QStringLiteral("The candidate policy set."),
+                      QStringLiteral("B.json")});
     parser.addOption({QStringLiteral("anchors"),
                       QStringLiteral("The candidate trust anchors and reference values."),
                       QStringLiteral("B.json")});
@@ -312,7 +311,8 @@ int whatIf(const QStringList &args)
     if (parser.isSet(QStringLiteral("base")) && parser.isSet(QStringLiteral("base-version")))
         return badInput(QStringLiteral("give at most one of --base, --base-version"));
     if (byAnchors && parser.isSet(QStringLiteral("base-version")))
-        return badInput(QStringLiteral("--base-version compares policies; with --anchors give --base"));
+        return badInput(
+            QStringLiteral("--base-version compares policies; with --anchors give --base"));
     core::SimulationSettings settings;
     core::TimelineReplay::Options options;
     int threads = 0;
@@ -380,8 +380,7 @@ int whatIf(const QStringList &args)
     if (!runs)
         return badInput(runs.error());
     const core::WhatIfReport report = core::WhatIf::compare(runs->base, runs->candidate);
-    const QJsonObject summary =
-        report.summaryJson().value(QLatin1String("summary")).toObject();
+    const QJsonObject summary = report.summaryJson().value(QLatin1String("summary")).toObject();
     if (parser.isSet(QStringLiteral("json"))) {
         for (const core::SubjectDifference &d : report.subjects)
             printLine(d.toJson());
@@ -389,11 +388,11 @@ int whatIf(const QStringList &args)
     } else {
         QString text;
         for (const core::SubjectDifference &d : report.subjects) {
-            text += QStringLiteral("%1: first differs at %2%3\n")
-                        .arg(d.subject, core::EvidenceRecord::formatTime(d.divergedAt),
-                             d.divergedRecord > 0
-                                 ? QStringLiteral(" (record %1)").arg(d.divergedRecord)
-                                 : QString());
+            text +=
+                QStringLiteral("%1: first differs at %2%3\n")
+                    .arg(d.subject, core::EvidenceRecord::formatTime(d.divergedAt),
+                         d.divergedRecord > 0 ? QStringLiteral(" (record %1)").arg(d.divergedRecord)
+                                              : QString());
             for (const QString &id : d.gained)
                 text += QStringLiteral("  + %1\n").arg(id);
             for (const QString &id : d.lost)

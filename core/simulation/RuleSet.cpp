@@ -32,8 +32,8 @@ RuleSet::Outcome RuleSet::decide(const PolicySubject &subject) const
 {
     Outcome out;
     if (m_matcher) {
-        const Decision d = Decision::make(*m_engine, &*m_matcher, subject,
-                                          PolicyEngine::Detail::Verdicts, 0);
+        const Decision d =
+            Decision::make(*m_engine, &*m_matcher, subject, PolicyEngine::Detail::Verdicts, 0);
         if (!d.entries)
             return out;
         // Several entries may give one ID (SPIRE would serve each); the simulation keeps one
@@ -63,8 +63,8 @@ RuleSet::Outcome RuleSet::decide(const PolicySubject &subject) const
 QString RuleSet::whyNot(const PolicySubject &subject, const QString &rule) const
 {
     if (m_matcher) {
-        const Decision d = Decision::make(*m_engine, &*m_matcher, subject,
-                                          PolicyEngine::Detail::Verdicts, 0);
+        const Decision d =
+            Decision::make(*m_engine, &*m_matcher, subject, PolicyEngine::Detail::Verdicts, 0);
         if (!d.entries)
             return d.entriesSkipped;
         for (const EntryVerdict &v : d.entries->verdicts) {

@@ -260,8 +260,8 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
     for (int cred : gone) {
         const QStringList reason{mayHold ? QStringLiteral("no_longer_granted")
                                          : QStringLiteral("node_revoked")};
-        const QString detail = mayHold ? m_rules.whyNot(s.decided, m_run.m_credentials[cred].rule)
-                                       : QString();
+        const QString detail =
+            mayHold ? m_rules.whyNot(s.decided, m_run.m_credentials[cred].rule) : QString();
         revoke(cred, result.time, record, reason, detail);
     }
     for (const RuleSet::Grant &g : o.grants) {
@@ -396,8 +396,8 @@ void Simulation::lapseWorkloads(int node, const QDateTime &at, qint64 record)
 void Simulation::setAttested(int si, bool attested, qint64 ms)
 {
     subject(si).attested = attested;
-    m_run.record(ms, attested ? SimulationRun::Change::SubjectOn : SimulationRun::Change::SubjectOff,
-                 si);
+    m_run.record(
+        ms, attested ? SimulationRun::Change::SubjectOn : SimulationRun::Change::SubjectOff, si);
 }
 
 void Simulation::addHistory(int si, SubjectHistoryEntry entry)

@@ -11,10 +11,11 @@ QJsonObject SimulationState::toJson() const
 {
     QJsonArray creds;
     for (const LiveCredential &c : live)
-        creds.append(QJsonObject{{QStringLiteral("credential"), c.credential},
-                                 {QStringLiteral("subject"), c.subject},
-                                 {QStringLiteral("spiffe_id"), c.spiffeId},
-                                 {QStringLiteral("not_after"), EvidenceRecord::formatTime(c.notAfter)}});
+        creds.append(
+            QJsonObject{{QStringLiteral("credential"), c.credential},
+                        {QStringLiteral("subject"), c.subject},
+                        {QStringLiteral("spiffe_id"), c.spiffeId},
+                        {QStringLiteral("not_after"), EvidenceRecord::formatTime(c.notAfter)}});
     return {{QStringLiteral("at"), EvidenceRecord::formatTime(at)},
             {QStringLiteral("attested"), QJsonArray::fromStringList(attested)},
             {QStringLiteral("live"), creds}};

@@ -11,10 +11,8 @@ namespace ta::core {
 
 TimelineReplay::TimelineReplay(AnchorSet anchors, TrustBundleSet bundles,
                                AttestationSettings settings)
-    : m_anchors(std::move(anchors)), m_bundles(std::move(bundles)),
-      m_settings(std::move(settings))
-{
-}
+    : m_anchors(std::move(anchors)), m_bundles(std::move(bundles)), m_settings(std::move(settings))
+{}
 
 Result<TimelineReplay> TimelineReplay::fromWorkspace(Workspace &workspace, const Options &options)
 {
@@ -78,8 +76,8 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
         QFile in(m_file);
         if (!in.open(QIODevice::ReadOnly))
             return makeError(QStringLiteral("evidence.unreadable"), m_file);
-        auto checked = EvidenceReader::forEach(
-            in, [](const EvidenceRecord &) -> Result<void> { return {}; });
+        auto checked =
+            EvidenceReader::forEach(in, [](const EvidenceRecord &) -> Result<void> { return {}; });
         if (!checked)
             return checked.error();
         in.seek(0);
@@ -88,8 +86,8 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
     if (!m_workspace)
         return makeError(QStringLiteral("replay.no_evidence"));
     AttestationStore store(m_workspace->database());
-    auto n = store.forEachEvidence(
-        [&](const EvidenceRecord &record) { verifier.submit(record, sink); });
+    auto n =
+        store.forEachEvidence([&](const EvidenceRecord &record) { verifier.submit(record, sink); });
     verifier.finish(sink);
     return n;
 }

@@ -15,8 +15,8 @@ namespace {
 // An event as two runs can share it: credential IDs are numbered per run, so they are left out.
 bool sameEvent(const SimulationEvent &a, const SimulationEvent &b)
 {
-    return a.at == b.at && a.kind == b.kind && a.spiffeId == b.spiffeId && a.rule == b.rule
-           && a.notAfter == b.notAfter && a.reason == b.reason && a.record == b.record;
+    return a.at == b.at && a.kind == b.kind && a.spiffeId == b.spiffeId && a.rule == b.rule &&
+           a.notAfter == b.notAfter && a.reason == b.reason && a.record == b.record;
 }
 
 struct Held
@@ -52,8 +52,8 @@ QList<SubjectDifference::Revocation> revokedOnly(const QList<SimulatedCredential
     }
     QList<SubjectDifference::Revocation> out;
     for (const SimulatedCredential &c : mine) {
-        if (c.end == SimulatedCredential::End::Revoked
-            && !other.contains({c.spiffeId, c.endedAt.toMSecsSinceEpoch()}))
+        if (c.end == SimulatedCredential::End::Revoked &&
+            !other.contains({c.spiffeId, c.endedAt.toMSecsSinceEpoch()}))
             out.append({c.spiffeId, c.id, c.endedAt, c.revokeReason});
     }
     return out;

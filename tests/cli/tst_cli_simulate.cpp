@@ -85,14 +85,16 @@ QByteArray labPolicies(bool denyApp1)
             {QStringLiteral("effect"), QStringLiteral("grant")},
             {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
             {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/") + s},
-            {QStringLiteral("condition"), QStringLiteral("subject == '%1' && verdict == 'affirming'").arg(s)},
+            {QStringLiteral("condition"),
+             QStringLiteral("subject == '%1' && verdict == 'affirming'").arg(s)},
             {QStringLiteral("x509_svid_ttl"), 900}});
     if (denyApp1)
-        list.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("no-app-1")},
-                                {QStringLiteral("effect"), QStringLiteral("deny")},
-                                {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
-                                {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/workload/app-1")},
-                                {QStringLiteral("condition"), QStringLiteral("subject == 'workload/app-1'")}});
+        list.append(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("no-app-1")},
+            {QStringLiteral("effect"), QStringLiteral("deny")},
+            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
+            {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/workload/app-1")},
+            {QStringLiteral("condition"), QStringLiteral("subject == 'workload/app-1'")}});
     return QJsonDocument(QJsonObject{{QStringLiteral("policies"), list}}).toJson();
 }
 
@@ -102,13 +104,14 @@ void TestCliSimulate::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_ws = path(QStringLiteral("lab.atlas"));
-    const Run r = cli({QStringLiteral("lab"), QStringLiteral("generate"), m_ws, QStringLiteral("--nodes"),
-                       QStringLiteral("3"), QStringLiteral("--workloads"), QStringLiteral("9"),
-                       QStringLiteral("--records"), QStringLiteral("300"), QStringLiteral("--drift-rate"),
-                       QStringLiteral("0.05"), QStringLiteral("--seed"), QStringLiteral("5"),
-                       QStringLiteral("--start"), QStringLiteral("2026-04-07T10:00:00Z"),
-                       QStringLiteral("--evidence"), path(QStringLiteral("lab.jsonl")),
-                       QStringLiteral("--no-passphrase")});
+    const Run r =
+        cli({QStringLiteral("lab"), QStringLiteral("generate"), m_ws, QStringLiteral("--nodes"),
+             QStringLiteral("3"), QStringLiteral("--workloads"), QStringLiteral("9"),
+             QStringLiteral("--records"), QStringLiteral("300"), QStringLiteral("--drift-rate"),
+             QStringLiteral("0.05"), QStringLiteral("--seed"), QStringLiteral("5"),
+             QStringLiteral("--start"), QStringLiteral("2026-04-07T10:00:00Z"),
+             QStringLiteral("--evidence"), path(QStringLiteral("lab.jsonl")),
+             QStringLiteral("--no-passphrase")});
     QVERIFY2(r.code == 0, r.err.constData());
     write(QStringLiteral("all.json"), labPolicies(false));
     write(QStringLiteral("deny.json"), labPolicies(true));
@@ -137,11 +140,14 @@ void TestCliSimulate::eventLogContract()
         ++counts[event];
         const QString at = e.value(QLatin1String("at")).toString();
         QVERIFY2(at.endsWith(QLatin1Char('Z')), qPrintable(at));
-        QVERIFY2(last.isEmpty() || QDateTime::fromString(last, Qt::ISODateWithMs) <= QDateTime::fromString(at, Qt::ISODateWithMs),
+        QVERIFY2(last.isEmpty() || QDateTime::fromString(last, Qt::ISODateWithMs) <=
+                                       QDateTime::fromString(at, Qt::ISODateWithMs),
                  "events in time order");
         last = at;
         QVERIFY(e.value(QLatin1String("subject")).isString());
-        QVERIFY(e.value(QLatin1String("spiffe_id")).toString().startsWith(QLatin1String("spiffe://lab.example/")));
+        QVERIFY(e.value(QLatin1String("spiffe_id"))
+                    .toString()
+                    .startsWith(QLatin1String("spiffe://lab.example/")));
         if (event == QLatin1String("issued") || event == QLatin1String("renewed")) {
             const QString id = e.value(QLatin1String("credential")).toString();
             QVERIFY(id.startsWith(QLatin1Char('c')));
@@ -149,7 +155,9 @@ void TestCliSimulate::eventLogContract()
             credentials.insert(id);
             QVERIFY(e.contains(QLatin1String("not_after")));
             QCOMPARE(e.value(QLatin1String("rule")).toString(),
-                     e.value(QLatin1String("subject")).toString().replace(QLatin1Char('/'), QLatin1Char('-')));
+                     e.value(QLatin1String("subject"))
+                         .toString()
+                         .replace(QLatin1Char('/'), QLatin1Char('-')));
         }
         if (event == QLatin1String("issued"))
             QVERIFY(e.value(QLatin1String("record")).toInt() >= 1);
@@ -162,7 +170,8 @@ void TestCliSimulate::eventLogContract()
         if (event == QLatin1String("revoked")) {
             const QJsonArray reason = e.value(QLatin1String("reason")).toArray();
             QVERIFY(!reason.isEmpty());
-            // Timer revocations (staleness) name no record; every other names the one that caused it.
+            // Timer revocations (staleness) name no record; every other names the one that caused
+            // it.
             const bool stale = reason.first().toString() == QLatin1String("evidence_stale");
             QCOMPARE(e.contains(QLatin1String("record")), !stale);
             QVERIFY(credentials.contains(e.value(QLatin1String("credential")).toString()));
@@ -194,11 +203,11 @@ void TestCliSimulate::sameLogFromFileAndWorkspace()
 void TestCliSimulate::threadsGiveTheSameLog()
 {
     const Run one = cli({QStringLiteral("simulate"), m_ws, QStringLiteral("--policies"),
-                         path(QStringLiteral("all.json")), QStringLiteral("--threads"), QStringLiteral("1"),
-                         QStringLiteral("--json")});
+                         path(QStringLiteral("all.json")), QStringLiteral("--threads"),
+                         QStringLiteral("1"), QStringLiteral("--json")});
     const Run two = cli({QStringLiteral("simulate"), m_ws, QStringLiteral("--policies"),
-                         path(QStringLiteral("all.json")), QStringLiteral("--threads"), QStringLiteral("2"),
-                         QStringLiteral("--json")});
+                         path(QStringLiteral("all.json")), QStringLiteral("--threads"),
+                         QStringLiteral("2"), QStringLiteral("--json")});
     QCOMPARE(one.code, 0);
     QCOMPARE(two.out, one.out);
 }
@@ -232,7 +241,8 @@ void TestCliSimulate::stateAt()
     const QList<QJsonObject> out = lines(r.out);
     QCOMPARE(out.size(), 1);
     const QJsonObject s = out.first();
-    QCOMPARE(s.keys(), (QStringList{QStringLiteral("at"), QStringLiteral("attested"), QStringLiteral("live")}));
+    QCOMPARE(s.keys(), (QStringList{QStringLiteral("at"), QStringLiteral("attested"),
+                                    QStringLiteral("live")}));
     QCOMPARE(s.value(QLatin1String("at")).toString(), instant);
     QSet<QString> got;
     for (const QJsonValue &v : s.value(QLatin1String("live")).toArray()) {
@@ -257,51 +267,67 @@ void TestCliSimulate::untilEndsTheRun()
     const QList<QJsonObject> out = lines(r.out);
     const QDateTime t = QDateTime::fromString(until, Qt::ISODateWithMs);
     for (qsizetype i = 0; i + 1 < out.size(); ++i)
-        QVERIFY(QDateTime::fromString(out.at(i).value(QLatin1String("at")).toString(), Qt::ISODateWithMs) <= t);
-    QVERIFY(out.constLast().value(QLatin1String("summary")).toObject().value(QLatin1String("records")).toInt() < 300);
+        QVERIFY(QDateTime::fromString(out.at(i).value(QLatin1String("at")).toString(),
+                                      Qt::ISODateWithMs) <= t);
+    QVERIFY(out.constLast()
+                .value(QLatin1String("summary"))
+                .toObject()
+                .value(QLatin1String("records"))
+                .toInt() < 300);
 }
 
 void TestCliSimulate::badUsage_data()
 {
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("two rule sets") << QStringList{QStringLiteral("--policies"), QStringLiteral("all.json"),
-                                                  QStringLiteral("--version"), QStringLiteral("1")};
-    QTest::newRow("policies and entries") << QStringList{QStringLiteral("--policies"), QStringLiteral("all.json"),
-                                                         QStringLiteral("--entries")};
-    QTest::newRow("bad freshness") << QStringList{QStringLiteral("--freshness"), QStringLiteral("soon")};
-    QTest::newRow("bad until") << QStringList{QStringLiteral("--until"), QStringLiteral("tomorrow")};
+    QTest::newRow("two rule sets")
+        << QStringList{QStringLiteral("--policies"), QStringLiteral("all.json"),
+                       QStringLiteral("--version"), QStringLiteral("1")};
+    QTest::newRow("policies and entries") << QStringList{
+        QStringLiteral("--policies"), QStringLiteral("all.json"), QStringLiteral("--entries")};
+    QTest::newRow("bad freshness")
+        << QStringList{QStringLiteral("--freshness"), QStringLiteral("soon")};
+    QTest::newRow("bad until") << QStringList{QStringLiteral("--until"),
+                                              QStringLiteral("tomorrow")};
     QTest::newRow("bad state-at") << QStringList{QStringLiteral("--state-at"), QStringLiteral("x")};
     QTest::newRow("bad threads") << QStringList{QStringLiteral("--threads"), QStringLiteral("0")};
-    QTest::newRow("missing policies file") << QStringList{QStringLiteral("--policies"), QStringLiteral("nope.json")};
-    QTest::newRow("missing evidence file") << QStringList{QStringLiteral("--evidence"), QStringLiteral("nope.jsonl")};
-    QTest::newRow("version not saved") << QStringList{QStringLiteral("--version"), QStringLiteral("7")};
+    QTest::newRow("missing policies file")
+        << QStringList{QStringLiteral("--policies"), QStringLiteral("nope.json")};
+    QTest::newRow("missing evidence file")
+        << QStringList{QStringLiteral("--evidence"), QStringLiteral("nope.jsonl")};
+    QTest::newRow("version not saved")
+        << QStringList{QStringLiteral("--version"), QStringLiteral("7")};
 }
 
 void TestCliSimulate::badUsage()
 {
     QFETCH(QStringList, args);
-    const Run r = cli(QStringList{QStringLiteral("simulate"), m_ws} + args + QStringList{QStringLiteral("--json")});
+    const Run r = cli(QStringList{QStringLiteral("simulate"), m_ws} + args +
+                      QStringList{QStringLiteral("--json")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.out.isEmpty());
     QCOMPARE(r.err.count('\n'), 1);
     const Run w = cli({QStringLiteral("what-if"), m_ws, QStringLiteral("--json")});
     QCOMPARE(w.code, 2);
-    const Run both = cli({QStringLiteral("what-if"), m_ws, QStringLiteral("--policies"), path(QStringLiteral("all.json")),
-                          QStringLiteral("--anchors"), path(QStringLiteral("all.json"))});
+    const Run both = cli({QStringLiteral("what-if"), m_ws, QStringLiteral("--policies"),
+                          path(QStringLiteral("all.json")), QStringLiteral("--anchors"),
+                          path(QStringLiteral("all.json"))});
     QCOMPARE(both.code, 2);
 }
 
 void TestCliSimulate::whatIfDeny()
 {
-    const QStringList args{QStringLiteral("what-if"), m_ws, QStringLiteral("--base"), path(QStringLiteral("all.json")),
-                           QStringLiteral("--policies"), path(QStringLiteral("deny.json")), QStringLiteral("--json")};
+    const QStringList args{QStringLiteral("what-if"),    m_ws,
+                           QStringLiteral("--base"),     path(QStringLiteral("all.json")),
+                           QStringLiteral("--policies"), path(QStringLiteral("deny.json")),
+                           QStringLiteral("--json")};
     const Run r = cli(args);
     QVERIFY2(r.code == 0, r.err.constData());
     const QList<QJsonObject> out = lines(r.out);
     QCOMPARE(out.size(), 2);
     const QJsonObject d = out.first();
     QCOMPARE(d.value(QLatin1String("subject")).toString(), QStringLiteral("workload/app-1"));
-    QCOMPARE(d.value(QLatin1String("lost")).toArray(), QJsonArray{QStringLiteral("spiffe://lab.example/workload/app-1")});
+    QCOMPARE(d.value(QLatin1String("lost")).toArray(),
+             QJsonArray{QStringLiteral("spiffe://lab.example/workload/app-1")});
     QCOMPARE(d.value(QLatin1String("gained")).toArray(), QJsonArray());
     QVERIFY(d.value(QLatin1String("changed")).isArray());
     const QJsonObject div = d.value(QLatin1String("first_divergence")).toObject();
@@ -312,15 +338,17 @@ void TestCliSimulate::whatIfDeny()
     QCOMPARE(sum.value(QLatin1String("gained")).toInt(), 0);
     QCOMPARE(sum.value(QLatin1String("lost")).toInt(), 1);
     // The deny's first divergence is the record at which the candidate logs "denied".
-    const Run sim = cli({QStringLiteral("simulate"), m_ws, QStringLiteral("--policies"), path(QStringLiteral("deny.json")),
-                         QStringLiteral("--json")});
+    const Run sim = cli({QStringLiteral("simulate"), m_ws, QStringLiteral("--policies"),
+                         path(QStringLiteral("deny.json")), QStringLiteral("--json")});
     int denied = 0;
     for (const QJsonObject &e : lines(sim.out)) {
         if (e.value(QLatin1String("event")).toString() == QLatin1String("denied")) {
-            QCOMPARE(e.value(QLatin1String("subject")).toString(), QStringLiteral("workload/app-1"));
+            QCOMPARE(e.value(QLatin1String("subject")).toString(),
+                     QStringLiteral("workload/app-1"));
             QCOMPARE(e.value(QLatin1String("rule")).toString(), QStringLiteral("no-app-1"));
             if (++denied == 1)
-                QCOMPARE(e.value(QLatin1String("record")).toInt(), div.value(QLatin1String("record")).toInt());
+                QCOMPARE(e.value(QLatin1String("record")).toInt(),
+                         div.value(QLatin1String("record")).toInt());
         }
     }
     QVERIFY(denied >= 1);
@@ -329,13 +357,19 @@ void TestCliSimulate::whatIfDeny()
 
 void TestCliSimulate::whatIfSamePolicies()
 {
-    const Run r = cli({QStringLiteral("what-if"), m_ws, QStringLiteral("--base"), path(QStringLiteral("all.json")),
-                       QStringLiteral("--policies"), path(QStringLiteral("all.json")), QStringLiteral("--json"),
+    const Run r = cli({QStringLiteral("what-if"), m_ws, QStringLiteral("--base"),
+                       path(QStringLiteral("all.json")), QStringLiteral("--policies"),
+                       path(QStringLiteral("all.json")), QStringLiteral("--json"),
                        QStringLiteral("--fail-on-change")});
     QCOMPARE(r.code, 0);
     const QList<QJsonObject> out = lines(r.out);
     QCOMPARE(out.size(), 1);
-    QCOMPARE(out.first().value(QLatin1String("summary")).toObject().value(QLatin1String("subjects_changed")).toInt(), 0);
+    QCOMPARE(out.first()
+                 .value(QLatin1String("summary"))
+                 .toObject()
+                 .value(QLatin1String("subjects_changed"))
+                 .toInt(),
+             0);
 }
 
 QTEST_GUILESS_MAIN(TestCliSimulate)

@@ -25,7 +25,7 @@ const QString kImageA = QStringLiteral("registry.example/pay/api@sha256:aaaa");
 const QString kImageB = QStringLiteral("registry.example/pay/api@sha256:bbbb");
 
 /// The error text of a failed result, for QVERIFY2 (whose message is built even on success).
-template<typename T>
+template <typename T>
 QByteArray errorOf(const Result<T> &r)
 {
     return r.ok() ? QByteArray() : r.error().toString().toUtf8();
@@ -45,35 +45,39 @@ QByteArray policiesJson(qint32 nodeTtl, qint32 apiTtl, bool denyApi = false)
                     {QStringLiteral("spiffe_id"), kNodeId},
                     {QStringLiteral("condition"), QStringLiteral("subject == 'node/a'")},
                     {QStringLiteral("x509_svid_ttl"), nodeTtl}},
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("api")},
-                    {QStringLiteral("effect"), QStringLiteral("grant")},
-                    {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
-                    {QStringLiteral("spiffe_id"), kApiId},
-                    {QStringLiteral("condition"),
-                     QStringLiteral("subject == 'workload/api' && workload.image == '%1'").arg(kImageA)},
-                    {QStringLiteral("x509_svid_ttl"), apiTtl}}};
+        QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("api")},
+            {QStringLiteral("effect"), QStringLiteral("grant")},
+            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
+            {QStringLiteral("spiffe_id"), kApiId},
+            {QStringLiteral("condition"),
+             QStringLiteral("subject == 'workload/api' && workload.image == '%1'").arg(kImageA)},
+            {QStringLiteral("x509_svid_ttl"), apiTtl}}};
     if (denyApi)
-        list.append(QJsonObject{{QStringLiteral("name"), QStringLiteral("no-api")},
-                                {QStringLiteral("effect"), QStringLiteral("deny")},
-                                {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
-                                {QStringLiteral("spiffe_id"), kApiId},
-                                {QStringLiteral("condition"), QStringLiteral("subject == 'workload/api'")}});
+        list.append(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("no-api")},
+            {QStringLiteral("effect"), QStringLiteral("deny")},
+            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
+            {QStringLiteral("spiffe_id"), kApiId},
+            {QStringLiteral("condition"), QStringLiteral("subject == 'workload/api'")}});
     return QJsonDocument(QJsonObject{{QStringLiteral("policies"), list}}).toJson();
 }
 
-/// One grant per subject, named after it ("node/a" -> "node-a"): spiffe://lab.example/<subject> when @p condition holds.
-/// (A template cannot render the subject itself: a placeholder never adds a "/".)
+/// One grant per subject, named after it ("node/a" -> "node-a"): spiffe://lab.example/<subject>
+/// when @p condition holds. (A template cannot render the subject itself: a placeholder never adds
+/// a "/".)
 QByteArray perSubjectPolicies(const QStringList &subjects, const QString &condition, qint32 ttl)
 {
     QJsonArray list;
     for (const QString &s : subjects)
-        list.append(QJsonObject{{QStringLiteral("name"), QString(s).replace(QLatin1Char('/'), QLatin1Char('-'))},
-                                {QStringLiteral("effect"), QStringLiteral("grant")},
-                                {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
-                                {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/") + s},
-                                {QStringLiteral("condition"),
-                                 QStringLiteral("subject == '%1' && %2").arg(s, condition)},
-                                {QStringLiteral("x509_svid_ttl"), ttl}});
+        list.append(QJsonObject{
+            {QStringLiteral("name"), QString(s).replace(QLatin1Char('/'), QLatin1Char('-'))},
+            {QStringLiteral("effect"), QStringLiteral("grant")},
+            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
+            {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/") + s},
+            {QStringLiteral("condition"),
+             QStringLiteral("subject == '%1' && %2").arg(s, condition)},
+            {QStringLiteral("x509_svid_ttl"), ttl}});
     return QJsonDocument(QJsonObject{{QStringLiteral("policies"), list}}).toJson();
 }
 
@@ -88,9 +92,12 @@ RuleSet policies(qint32 nodeTtl, qint32 apiTtl, bool denyApi = false)
 QJsonObject issued(qint64 t, const QString &subject, const QString &id, const QString &cred,
                    qint64 record, const QString &rule, qint64 notAfter)
 {
-    QJsonObject o{{QStringLiteral("at"), at(t)},          {QStringLiteral("event"), QStringLiteral("issued")},
-                  {QStringLiteral("subject"), subject},   {QStringLiteral("spiffe_id"), id},
-                  {QStringLiteral("credential"), cred},   {QStringLiteral("rule"), rule},
+    QJsonObject o{{QStringLiteral("at"), at(t)},
+                  {QStringLiteral("event"), QStringLiteral("issued")},
+                  {QStringLiteral("subject"), subject},
+                  {QStringLiteral("spiffe_id"), id},
+                  {QStringLiteral("credential"), cred},
+                  {QStringLiteral("rule"), rule},
                   {QStringLiteral("not_after"), at(notAfter)}};
     if (record > 0)
         o.insert(QStringLiteral("record"), record);
@@ -109,9 +116,12 @@ QJsonObject renewed(qint64 t, const QString &subject, const QString &id, const Q
 QJsonObject revoked(qint64 t, const QString &subject, const QString &id, const QString &cred,
                     qint64 record, const QString &rule, const QStringList &reason)
 {
-    QJsonObject o{{QStringLiteral("at"), at(t)},         {QStringLiteral("event"), QStringLiteral("revoked")},
-                  {QStringLiteral("subject"), subject},  {QStringLiteral("spiffe_id"), id},
-                  {QStringLiteral("credential"), cred},  {QStringLiteral("rule"), rule},
+    QJsonObject o{{QStringLiteral("at"), at(t)},
+                  {QStringLiteral("event"), QStringLiteral("revoked")},
+                  {QStringLiteral("subject"), subject},
+                  {QStringLiteral("spiffe_id"), id},
+                  {QStringLiteral("credential"), cred},
+                  {QStringLiteral("rule"), rule},
                   {QStringLiteral("reason"), QJsonArray::fromStringList(reason)}};
     if (record > 0)
         o.insert(QStringLiteral("record"), record);
@@ -121,9 +131,10 @@ QJsonObject revoked(qint64 t, const QString &subject, const QString &id, const Q
 QJsonObject expired(qint64 t, const QString &subject, const QString &id, const QString &cred,
                     const QString &rule)
 {
-    return {{QStringLiteral("at"), at(t)},        {QStringLiteral("event"), QStringLiteral("expired")},
-            {QStringLiteral("subject"), subject}, {QStringLiteral("spiffe_id"), id},
-            {QStringLiteral("credential"), cred}, {QStringLiteral("rule"), rule}};
+    return {
+        {QStringLiteral("at"), at(t)},        {QStringLiteral("event"), QStringLiteral("expired")},
+        {QStringLiteral("subject"), subject}, {QStringLiteral("spiffe_id"), id},
+        {QStringLiteral("credential"), cred}, {QStringLiteral("rule"), rule}};
 }
 
 /// The log as JSON, the revocation details (clause text) left out to be checked apart.
@@ -141,8 +152,12 @@ QList<QJsonObject> logOf(const SimulationRun &run)
 void compareLogs(const QList<QJsonObject> &actual, const QList<QJsonObject> &expected)
 {
     for (qsizetype i = 0; i < qMax(actual.size(), expected.size()); ++i) {
-        const QByteArray a = i < actual.size() ? QJsonDocument(actual.at(i)).toJson(QJsonDocument::Compact) : "(none)";
-        const QByteArray e = i < expected.size() ? QJsonDocument(expected.at(i)).toJson(QJsonDocument::Compact) : "(none)";
+        const QByteArray a = i < actual.size()
+                                 ? QJsonDocument(actual.at(i)).toJson(QJsonDocument::Compact)
+                                 : "(none)";
+        const QByteArray e = i < expected.size()
+                                 ? QJsonDocument(expected.at(i)).toJson(QJsonDocument::Compact)
+                                 : "(none)";
         QVERIFY2(a == e, qPrintable(QStringLiteral("event %1:\n  got  %2\n  want %3")
                                         .arg(i + 1)
                                         .arg(QString::fromUtf8(a), QString::fromUtf8(e))));
@@ -169,7 +184,8 @@ private Q_SLOTS:
     void labTimelineSameOnOneAndTwoThreads();
 
 private:
-    TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records, int threads = 1) const
+    TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records,
+                          int threads = 1) const
     {
         auto set = AnchorSet::fromImportJson(QJsonDocument(f.anchorsJson()).toJson());
         if (!set)
@@ -193,12 +209,14 @@ private:
     }
     EvidenceRecord workload(qint64 secs, const QString &image = kImageA,
                             const QString &subject = QStringLiteral("workload/api"),
-                            const AgentSigner *agent = nullptr, const QString &attestor = QStringLiteral("k8s")) const
+                            const AgentSigner *agent = nullptr,
+                            const QString &attestor = QStringLiteral("k8s")) const
     {
         const QDateTime t = t0().addSecs(secs);
-        const QStringList sel = attestor == QLatin1String("k8s")
-                                    ? QStringList{QStringLiteral("k8s:ns:payments"), QStringLiteral("k8s:sa:api")}
-                                    : QStringList{QStringLiteral("unix:uid:1000")};
+        const QStringList sel =
+            attestor == QLatin1String("k8s")
+                ? QStringList{QStringLiteral("k8s:ns:payments"), QStringLiteral("k8s:sa:api")}
+                : QStringList{QStringLiteral("unix:uid:1000")};
         return record(attestor, subject,
                       (agent ? *agent : m_agent)
                           .sign(subject, sel, {{QStringLiteral("image"), image}}, t,
@@ -231,29 +249,34 @@ void TestSimulation::renewedThenStale()
     SimulationSettings s;
     s.freshness = 1000;
     s.until = t0().addSecs(2000);
-    const SimulationRun r = run({node(0), workload(100), workload(750), node(800)}, policies(1200, 1200), s);
+    const SimulationRun r =
+        run({node(0), workload(100), workload(750), node(800)}, policies(1200, 1200), s);
     compareLogs(logOf(r),
-                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1, QStringLiteral("node-a"), 1200),
-                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2, QStringLiteral("api"), 1300),
-                 renewed(600, QStringLiteral("node/a"), kNodeId, QStringLiteral("c3"), QStringLiteral("c1"),
-                         QStringLiteral("node-a"), 1800),
-                 renewed(700, QStringLiteral("workload/api"), kApiId, QStringLiteral("c4"), QStringLiteral("c2"),
-                         QStringLiteral("api"), 1900),
-                 renewed(1200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"), QStringLiteral("c3"),
-                         QStringLiteral("node-a"), 2400),
-                 renewed(1300, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"), QStringLiteral("c4"),
-                         QStringLiteral("api"), 2500),
-                 revoked(1750, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"), 0, QStringLiteral("api"),
-                         {QStringLiteral("evidence_stale")}),
-                 revoked(1800, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"), 0, QStringLiteral("node-a"),
-                         {QStringLiteral("evidence_stale")})});
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 1200),
+                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
+                        QStringLiteral("api"), 1300),
+                 renewed(600, QStringLiteral("node/a"), kNodeId, QStringLiteral("c3"),
+                         QStringLiteral("c1"), QStringLiteral("node-a"), 1800),
+                 renewed(700, QStringLiteral("workload/api"), kApiId, QStringLiteral("c4"),
+                         QStringLiteral("c2"), QStringLiteral("api"), 1900),
+                 renewed(1200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"),
+                         QStringLiteral("c3"), QStringLiteral("node-a"), 2400),
+                 renewed(1300, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"),
+                         QStringLiteral("c4"), QStringLiteral("api"), 2500),
+                 revoked(1750, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"), 0,
+                         QStringLiteral("api"), {QStringLiteral("evidence_stale")}),
+                 revoked(1800, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"), 0,
+                         QStringLiteral("node-a"), {QStringLiteral("evidence_stale")})});
     const SimulationRun::Summary sum = r.summary();
-    QCOMPARE(sum.toJson(),
-             (QJsonObject{{QStringLiteral("summary"),
-                           QJsonObject{{QStringLiteral("records"), 4}, {QStringLiteral("subjects"), 2},
-                                       {QStringLiteral("issued"), 2}, {QStringLiteral("renewed"), 4},
-                                       {QStringLiteral("expired"), 0}, {QStringLiteral("revoked"), 2},
-                                       {QStringLiteral("denied"), 0}}}}));
+    QCOMPARE(sum.toJson(), (QJsonObject{{QStringLiteral("summary"),
+                                         QJsonObject{{QStringLiteral("records"), 4},
+                                                     {QStringLiteral("subjects"), 2},
+                                                     {QStringLiteral("issued"), 2},
+                                                     {QStringLiteral("renewed"), 4},
+                                                     {QStringLiteral("expired"), 0},
+                                                     {QStringLiteral("revoked"), 2},
+                                                     {QStringLiteral("denied"), 0}}}}));
     // Lifetimes: c2 rests on its own record and its node's; c6 on the workload's last and the
     // node's last at renewal time.
     QCOMPARE(r.credential(QStringLiteral("c2"))->restsOn, (QList<qint64>{2, 1}));
@@ -273,15 +296,17 @@ void TestSimulation::stateAtInstants()
     SimulationSettings s;
     s.freshness = 1000;
     s.until = t0().addSecs(2000);
-    const SimulationRun r = run({node(0), workload(100), workload(750), node(800)}, policies(1200, 1200), s);
+    const SimulationRun r =
+        run({node(0), workload(100), workload(750), node(800)}, policies(1200, 1200), s);
     SimulationState st = r.stateAt(t0().addSecs(-1));
     QVERIFY(st.attested.isEmpty());
     QVERIFY(st.live.isEmpty());
     st = r.stateAt(t0().addSecs(1250));
     QCOMPARE(st.attested, (QStringList{QStringLiteral("node/a"), QStringLiteral("workload/api")}));
-    QCOMPARE(st.live, (QList<LiveCredential>{
-                          {QStringLiteral("c4"), QStringLiteral("workload/api"), kApiId, t0().addSecs(1900)},
-                          {QStringLiteral("c5"), QStringLiteral("node/a"), kNodeId, t0().addSecs(2400)}}));
+    QCOMPARE(st.live,
+             (QList<LiveCredential>{
+                 {QStringLiteral("c4"), QStringLiteral("workload/api"), kApiId, t0().addSecs(1900)},
+                 {QStringLiteral("c5"), QStringLiteral("node/a"), kNodeId, t0().addSecs(2400)}}));
     // At the instant of a change, the change has happened.
     st = r.stateAt(t0().addSecs(1750));
     QCOMPARE(st.attested, QStringList{QStringLiteral("node/a")});
@@ -290,7 +315,8 @@ void TestSimulation::stateAtInstants()
     st = r.stateAt(t0().addSecs(1800));
     QVERIFY(st.attested.isEmpty());
     QVERIFY(st.live.isEmpty());
-    QCOMPARE(r.stateAt(t0().addSecs(100)).toJson().value(QLatin1String("live")).toArray().size(), 2);
+    QCOMPARE(r.stateAt(t0().addSecs(100)).toJson().value(QLatin1String("live")).toArray().size(),
+             2);
 }
 
 void TestSimulation::checkpointsAgreeWithFullReplay()
@@ -338,9 +364,10 @@ void TestSimulation::entryPastExpiresAtExpires()
     SimulationSettings s;
     s.until = t0().addSecs(1400);
     const SimulationRun r = run({node(0), workload(100)}, RuleSet::fromEntries({e}).value(), s);
-    compareLogs(logOf(r),
-                {issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c1"), 2, QStringLiteral("e-api"), 1300),
-                 expired(1300, QStringLiteral("workload/api"), kApiId, QStringLiteral("c1"), QStringLiteral("e-api"))});
+    compareLogs(logOf(r), {issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c1"),
+                                  2, QStringLiteral("e-api"), 1300),
+                           expired(1300, QStringLiteral("workload/api"), kApiId,
+                                   QStringLiteral("c1"), QStringLiteral("e-api"))});
     QCOMPARE(r.summary().expired, 1);
     QCOMPARE(r.credential(QStringLiteral("c1"))->end, SimulatedCredential::End::Expired);
     // Without expires_at it is renewed instead.
@@ -352,13 +379,17 @@ void TestSimulation::entryPastExpiresAtExpires()
 
 void TestSimulation::imageDigestDriftRevokesWorkload()
 {
-    const SimulationRun r = run({node(0), workload(100), workload(200, kImageB), workload(300)}, policies(3600, 3600));
+    const SimulationRun r =
+        run({node(0), workload(100), workload(200, kImageB), workload(300)}, policies(3600, 3600));
     compareLogs(logOf(r),
-                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1, QStringLiteral("node-a"), 3600),
-                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2, QStringLiteral("api"), 3700),
-                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3, QStringLiteral("api"),
-                         {QStringLiteral("no_longer_granted")}),
-                 issued(300, QStringLiteral("workload/api"), kApiId, QStringLiteral("c3"), 4, QStringLiteral("api"), 3900)});
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 3600),
+                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
+                        QStringLiteral("api"), 3700),
+                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3,
+                         QStringLiteral("api"), {QStringLiteral("no_longer_granted")}),
+                 issued(300, QStringLiteral("workload/api"), kApiId, QStringLiteral("c3"), 4,
+                        QStringLiteral("api"), 3900)});
     // The revocation names the clause that failed.
     const QString detail = r.events().at(2).detail;
     QVERIFY2(detail.startsWith(QLatin1String("api: not_matched")), qPrintable(detail));
@@ -371,35 +402,41 @@ void TestSimulation::pcrDriftRevokesNodeAndWorkloads()
     const Key ak = Key::generate(KeyType::EcP256).value();
     TpmPcrValues golden;
     for (int i : {0, 7})
-        golden[QStringLiteral("sha256")][i] = QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha256);
-    f.extraAnchors.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
-                                      {QStringLiteral("subject"), QStringLiteral("node/t")},
-                                      {QStringLiteral("public_key_pem"), QString::fromLatin1(ak.publicPem())}});
+        golden[QStringLiteral("sha256")][i] =
+            QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha256);
+    f.extraAnchors.append(
+        QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
+                    {QStringLiteral("subject"), QStringLiteral("node/t")},
+                    {QStringLiteral("public_key_pem"), QString::fromLatin1(ak.publicPem())}});
     for (int i : {0, 7})
-        f.referenceValues.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
-                                             {QStringLiteral("subject"), QStringLiteral("node/t")},
-                                             {QStringLiteral("bank"), QStringLiteral("sha256")},
-                                             {QStringLiteral("index"), i},
-                                             {QStringLiteral("value"), QString::fromLatin1(golden[QStringLiteral("sha256")][i].toHex())}});
+        f.referenceValues.append(
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
+                        {QStringLiteral("subject"), QStringLiteral("node/t")},
+                        {QStringLiteral("bank"), QStringLiteral("sha256")},
+                        {QStringLiteral("index"), i},
+                        {QStringLiteral("value"),
+                         QString::fromLatin1(golden[QStringLiteral("sha256")][i].toHex())}});
     auto quote = [&](const TpmPcrValues &pcrs, const QByteArray &nonce, qint64 secs) {
         TpmQuoteBuilder b;
         b.setNonce(nonce).setPcrValues(pcrs);
-        return record(QStringLiteral("tpm"), QStringLiteral("node/t"), b.buildEvidencePayload(ak).value(),
-                      t0().addSecs(secs));
+        return record(QStringLiteral("tpm"), QStringLiteral("node/t"),
+                      b.buildEvidencePayload(ak).value(), t0().addSecs(secs));
     };
     // The agent ID the TPM attestation mints, for the agent's SVID.
     const QString agentId = f.replay({quote(golden, "n0", 0)}).agentId;
     QVERIFY(!agentId.isEmpty());
     const AgentSigner agent = f.agent(agentId);
     TpmPcrValues drifted = golden;
-    drifted[QStringLiteral("sha256")][7] = QCryptographicHash::hash("rootkit", QCryptographicHash::Sha256);
-    const QList<EvidenceRecord> records{quote(golden, "n1", 0),
-                                        workload(10, kImageA, QStringLiteral("workload/w1"), &agent, QStringLiteral("unix")),
-                                        workload(20, kImageA, QStringLiteral("workload/w2"), &agent, QStringLiteral("unix")),
-                                        quote(drifted, "n2", 30)};
-    const QByteArray all = perSubjectPolicies({QStringLiteral("node/t"), QStringLiteral("workload/w1"),
-                                               QStringLiteral("workload/w2")},
-                                              QStringLiteral("true"), 600);
+    drifted[QStringLiteral("sha256")][7] =
+        QCryptographicHash::hash("rootkit", QCryptographicHash::Sha256);
+    const QList<EvidenceRecord> records{
+        quote(golden, "n1", 0),
+        workload(10, kImageA, QStringLiteral("workload/w1"), &agent, QStringLiteral("unix")),
+        workload(20, kImageA, QStringLiteral("workload/w2"), &agent, QStringLiteral("unix")),
+        quote(drifted, "n2", 30)};
+    const QByteArray all = perSubjectPolicies(
+        {QStringLiteral("node/t"), QStringLiteral("workload/w1"), QStringLiteral("workload/w2")},
+        QStringLiteral("true"), 600);
     auto policyList = Policy::listFromJson(all);
     QVERIFY2(policyList.ok(), errorOf(policyList).constData());
     auto r = replay(f, records).simulate(RuleSet::fromPolicies(*policyList).value(), {});
@@ -408,15 +445,18 @@ void TestSimulation::pcrDriftRevokesNodeAndWorkloads()
     const QString w1 = QStringLiteral("spiffe://lab.example/workload/w1");
     const QString w2 = QStringLiteral("spiffe://lab.example/workload/w2");
     compareLogs(logOf(*r),
-                {issued(0, QStringLiteral("node/t"), nodeId, QStringLiteral("c1"), 1, QStringLiteral("node-t"), 600),
-                 issued(10, QStringLiteral("workload/w1"), w1, QStringLiteral("c2"), 2, QStringLiteral("workload-w1"), 610),
-                 issued(20, QStringLiteral("workload/w2"), w2, QStringLiteral("c3"), 3, QStringLiteral("workload-w2"), 620),
-                 revoked(30, QStringLiteral("node/t"), nodeId, QStringLiteral("c1"), 4, QStringLiteral("node-t"),
-                         {QStringLiteral("pcr_not_golden")}),
-                 revoked(30, QStringLiteral("workload/w1"), w1, QStringLiteral("c2"), 4, QStringLiteral("workload-w1"),
-                         {QStringLiteral("node_revoked")}),
-                 revoked(30, QStringLiteral("workload/w2"), w2, QStringLiteral("c3"), 4, QStringLiteral("workload-w2"),
-                         {QStringLiteral("node_revoked")})});
+                {issued(0, QStringLiteral("node/t"), nodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-t"), 600),
+                 issued(10, QStringLiteral("workload/w1"), w1, QStringLiteral("c2"), 2,
+                        QStringLiteral("workload-w1"), 610),
+                 issued(20, QStringLiteral("workload/w2"), w2, QStringLiteral("c3"), 3,
+                        QStringLiteral("workload-w2"), 620),
+                 revoked(30, QStringLiteral("node/t"), nodeId, QStringLiteral("c1"), 4,
+                         QStringLiteral("node-t"), {QStringLiteral("pcr_not_golden")}),
+                 revoked(30, QStringLiteral("workload/w1"), w1, QStringLiteral("c2"), 4,
+                         QStringLiteral("workload-w1"), {QStringLiteral("node_revoked")}),
+                 revoked(30, QStringLiteral("workload/w2"), w2, QStringLiteral("c3"), 4,
+                         QStringLiteral("workload-w2"), {QStringLiteral("node_revoked")})});
     QVERIFY(r->stateAt(t0().addSecs(30)).attested.isEmpty());
 }
 
@@ -426,23 +466,29 @@ void TestSimulation::revokedSigningKey()
     // workload's (through its node): both go at that signal, with key_revoked.
     LabFixture f;
     const AgentSigner agent = f.agent(kAgent);
-    const EvidenceRecord n = record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"), f.psatPayload(t0().addSecs(-5)), t0());
-    const EvidenceRecord w = record(QStringLiteral("k8s"), QStringLiteral("workload/api"),
-                                    agent.sign(QStringLiteral("workload/api"), {QStringLiteral("k8s:ns:payments")},
-                                               {{QStringLiteral("image"), kImageA}}, t0().addSecs(100), QStringLiteral("j1"))
-                                        .value(),
-                                    t0().addSecs(100));
+    const EvidenceRecord n = record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
+                                    f.psatPayload(t0().addSecs(-5)), t0());
+    const EvidenceRecord w = record(
+        QStringLiteral("k8s"), QStringLiteral("workload/api"),
+        agent
+            .sign(QStringLiteral("workload/api"), {QStringLiteral("k8s:ns:payments")},
+                  {{QStringLiteral("image"), kImageA}}, t0().addSecs(100), QStringLiteral("j1"))
+            .value(),
+        t0().addSecs(100));
     const QString fp = QString::fromLatin1(f.cluster.rotate());
-    const EvidenceRecord revoke = signal(QStringLiteral("revoke-key"), QStringLiteral("fingerprint"), fp, t0().addSecs(200));
+    const EvidenceRecord revoke =
+        signal(QStringLiteral("revoke-key"), QStringLiteral("fingerprint"), fp, t0().addSecs(200));
     auto r = replay(f, {n, w, revoke}).simulate(policies(3600, 3600), {});
     QVERIFY2(r.ok(), errorOf(r).constData());
     compareLogs(logOf(*r),
-                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1, QStringLiteral("node-a"), 3600),
-                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2, QStringLiteral("api"), 3700),
-                 revoked(200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 3, QStringLiteral("node-a"),
-                         {QStringLiteral("key_revoked")}),
-                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3, QStringLiteral("api"),
-                         {QStringLiteral("key_revoked")})});
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 3600),
+                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
+                        QStringLiteral("api"), 3700),
+                 revoked(200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 3,
+                         QStringLiteral("node-a"), {QStringLiteral("key_revoked")}),
+                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3,
+                         QStringLiteral("api"), {QStringLiteral("key_revoked")})});
     QCOMPARE(r->summary().subjects, 2);
     QCOMPARE(r->summary().records, 3);
 }
@@ -451,26 +497,32 @@ void TestSimulation::expiredEvidenceRevokes()
 {
     // The node presents a token long expired: the record is contraindicated and its own codes
     // revoke the node's credential at once, and the workload's under it.
-    const EvidenceRecord stale = record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
-                                        m_f.psatPayload(t0().addSecs(200 - 7200)), t0().addSecs(200));
+    const EvidenceRecord stale =
+        record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
+               m_f.psatPayload(t0().addSecs(200 - 7200)), t0().addSecs(200));
     const SimulationRun r = run({node(0), workload(100), stale}, policies(3600, 3600));
     compareLogs(logOf(r),
-                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1, QStringLiteral("node-a"), 3600),
-                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2, QStringLiteral("api"), 3700),
-                 revoked(200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 3, QStringLiteral("node-a"),
-                         {QStringLiteral("expired")}),
-                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3, QStringLiteral("api"),
-                         {QStringLiteral("node_revoked")})});
-    QCOMPARE(r.history(QStringLiteral("node/a")).constLast().reasons, QStringList{QStringLiteral("expired")});
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 3600),
+                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
+                        QStringLiteral("api"), 3700),
+                 revoked(200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 3,
+                         QStringLiteral("node-a"), {QStringLiteral("expired")}),
+                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3,
+                         QStringLiteral("api"), {QStringLiteral("node_revoked")})});
+    QCOMPARE(r.history(QStringLiteral("node/a")).constLast().reasons,
+             QStringList{QStringLiteral("expired")});
 }
 
 void TestSimulation::whatIfDenyPolicy()
 {
     const QList<EvidenceRecord> records{node(0), workload(100), workload(200)};
-    auto runs = WhatIf::runRules(replay(m_f, records), policies(3600, 3600), policies(3600, 3600, true), {});
+    auto runs = WhatIf::runRules(replay(m_f, records), policies(3600, 3600),
+                                 policies(3600, 3600, true), {});
     QVERIFY2(runs.ok(), errorOf(runs).constData());
     compareLogs(logOf(runs->candidate),
-                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1, QStringLiteral("node-a"), 3600),
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 3600),
                  QJsonObject{{QStringLiteral("at"), at(100)},
                              {QStringLiteral("event"), QStringLiteral("denied")},
                              {QStringLiteral("subject"), QStringLiteral("workload/api")},
@@ -486,12 +538,19 @@ void TestSimulation::whatIfDenyPolicy()
     QCOMPARE(d.value(QLatin1String("gained")).toArray(), QJsonArray());
     QCOMPARE(d.value(QLatin1String("first_divergence")).toObject(),
              (QJsonObject{{QStringLiteral("at"), at(100)}, {QStringLiteral("record"), 2}}));
-    QCOMPARE(report.summaryJson().value(QLatin1String("summary")).toObject().value(QLatin1String("lost")).toInt(), 1);
+    QCOMPARE(report.summaryJson()
+                 .value(QLatin1String("summary"))
+                 .toObject()
+                 .value(QLatin1String("lost"))
+                 .toInt(),
+             1);
     // The same rules on both sides change nothing.
-    auto same = WhatIf::runRules(replay(m_f, records), policies(3600, 3600), policies(3600, 3600), {});
+    auto same =
+        WhatIf::runRules(replay(m_f, records), policies(3600, 3600), policies(3600, 3600), {});
     QVERIFY(!WhatIf::compare(same->base, same->candidate).changed());
     // A TTL change is a change of a kept identity.
-    auto ttl = WhatIf::runRules(replay(m_f, records), policies(3600, 3600), policies(3600, 1800), {});
+    auto ttl =
+        WhatIf::runRules(replay(m_f, records), policies(3600, 3600), policies(3600, 1800), {});
     const WhatIfReport tr = WhatIf::compare(ttl->base, ttl->candidate);
     QCOMPARE(tr.subjects.size(), 1);
     QCOMPARE(tr.subjects.first().changed.size(), 1);
@@ -512,7 +571,8 @@ void TestSimulation::labTimelineSameOnOneAndTwoThreads()
     ls.importEvidence = false;
     const QString ws = dir.filePath(QStringLiteral("lab.atlas"));
     const QString evidence = dir.filePath(QStringLiteral("lab.jsonl"));
-    auto sum = EvidenceLab::generate(ws, dir.filePath(QStringLiteral("anchors.json")), evidence, ls, std::nullopt);
+    auto sum = EvidenceLab::generate(ws, dir.filePath(QStringLiteral("anchors.json")), evidence, ls,
+                                     std::nullopt);
     QVERIFY2(sum.ok(), errorOf(sum).constData());
     auto workspace = Workspace::open(ws, QByteArray());
     QVERIFY2(workspace.ok(), errorOf(workspace).constData());
@@ -524,7 +584,8 @@ void TestSimulation::labTimelineSameOnOneAndTwoThreads()
         subjects << QStringLiteral("node/lab-%1").arg(i);
     for (int i = 0; i < ls.workloads; ++i)
         subjects << QStringLiteral("workload/app-%1").arg(i);
-    const QByteArray all = perSubjectPolicies(subjects, QStringLiteral("verdict == 'affirming'"), 900);
+    const QByteArray all =
+        perSubjectPolicies(subjects, QStringLiteral("verdict == 'affirming'"), 900);
     auto policyList = Policy::listFromJson(all);
     QVERIFY2(policyList.ok(), errorOf(policyList).constData());
     const RuleSet rules = RuleSet::fromPolicies(*policyList).value();
