@@ -24,6 +24,7 @@ private Q_SLOTS:
     void badUsage();
     void whatIfDeny();
     void whatIfSamePolicies();
+    void whatIfAnchors();
 
 private:
     struct Run
@@ -370,6 +371,59 @@ void TestCliSimulate::whatIfSamePolicies()
                  .value(QLatin1String("subjects_changed"))
                  .toInt(),
              0);
+}
+
+void TestCliSimulate::whatIfAnchors()
+{
+    // The candidate anchors lack the cluster issuer: the k8s node (lab-0) is refused from its
+    // first record on, so it and the workloads on it never get their identities.
+    QFile in(m_ws + QStringLiteral(".anchors.json"));
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    const QByteArray same = in.readAll();
+    QJsonObject doc = QJsonDocument::fromJson(same).object();
+    QJsonArray anchors;
+    for (const QJsonValue &a : doc.value(QLatin1String("anchors")).toArray()) {
+        if (a.toObject().value(QLatin1String("kind")).toString() != QLatin1String("k8s_issuer"))
+            anchors.append(a);
+    }
+    QVERIFY(anchors.size() < doc.value(QLatin1String("anchors")).toArray().size());
+    doc.insert(QStringLiteral("anchors"), anchors);
+    write(QStringLiteral("no-k8s.json"), QJsonDocument(doc).toJson());
+    write(QStringLiteral("same.json"), same);
+    // The base is the workspace's anchors; rules are its latest policies, so save some.
+    const Run imported = cli({QStringLiteral("policy"), QStringLiteral("import"), m_ws,
+                              path(QStringLiteral("all.json"))});
+    QVERIFY2(imported.code == 0, imported.err.constData());
+    const Run r = cli({QStringLiteral("what-if"), m_ws, QStringLiteral("--anchors"),
+                       path(QStringLiteral("no-k8s.json")), QStringLiteral("--json"),
+                       QStringLiteral("--fail-on-change")});
+    QCOMPARE(r.code, 1);
+    const QList<QJsonObject> out = lines(r.out);
+    QVERIFY(out.size() >= 2);
+    QStringList changed;
+    for (qsizetype i = 0; i + 1 < out.size(); ++i) {
+        changed << out.at(i).value(QLatin1String("subject")).toString();
+        QVERIFY(out.at(i).value(QLatin1String("gained")).toArray().isEmpty());
+    }
+    QVERIFY2(changed.contains(QStringLiteral("node/lab-0")),
+             qPrintable(changed.join(QLatin1Char(','))));
+    const QJsonObject node = out.at(changed.indexOf(QStringLiteral("node/lab-0")));
+    QCOMPARE(node.value(QLatin1String("lost")).toArray(),
+             QJsonArray{QStringLiteral("spiffe://lab.example/node/lab-0")});
+    const QJsonObject sum = out.constLast().value(QLatin1String("summary")).toObject();
+    QCOMPARE(sum.value(QLatin1String("subjects_changed")).toInt(), changed.size());
+    QVERIFY(sum.value(QLatin1String("lost")).toInt() >= 1);
+    // The same anchors as a file change nothing; --base-version is for policies only.
+    const Run none = cli({QStringLiteral("what-if"), m_ws, QStringLiteral("--anchors"),
+                          path(QStringLiteral("same.json")), QStringLiteral("--json"),
+                          QStringLiteral("--fail-on-change")});
+    QCOMPARE(none.code, 0);
+    QCOMPARE(lines(none.out).size(), 1);
+    QCOMPARE(cli({QStringLiteral("what-if"), m_ws, QStringLiteral("--anchors"),
+                  path(QStringLiteral("same.json")), QStringLiteral("--base-version"),
+                  QStringLiteral("1")})
+                 .code,
+             2);
 }
 
 QTEST_GUILESS_MAIN(TestCliSimulate)
