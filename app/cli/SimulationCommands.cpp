@@ -9,9 +9,13 @@
 #include "core/simulation/WhatIf.h"
 #include "core/store/RuleStore.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <memory>
+
+#include <unistd.h>
 
 namespace ta::cli {
 namespace {
@@ -44,6 +48,32 @@ QString eventText(const core::SimulationEvent &e)
     if (!e.detail.isEmpty())
         line += QStringLiteral(" [%1]").arg(e.detail);
     return line + QLatin1Char('\n');
+}
+
+// Records done, rate and time left on stderr, redrawn in place; only when stderr is a terminal,
+// so that piped or captured output never carries it.
+void showProgress(core::TimelineReplay &replay)
+{
+    if (!isatty(fileno(stderr)))
+        return;
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
+    replay.setProgress(
+        [clock](qint64 done, qint64 total) {
+            const double secs = qMax<qint64>(1, clock->elapsed()) / 1000.0;
+            const double rate = done / secs;
+            QString line = QStringLiteral("\r%1").arg(done);
+            if (total > 0)
+                line += QStringLiteral("/%1").arg(total);
+            line += QStringLiteral(" records, %1/s").arg(qint64(rate));
+            if (total > done && rate > 0)
+                line += QStringLiteral(", %1 s left").arg(qint64((total - done) / rate));
+            if (done >= total)
+                line += QStringLiteral("\n");
+            std::fputs(line.toLocal8Bit().constData(), stderr);
+            std::fflush(stderr);
+        },
+        5000);
 }
 
 core::Result<QList<core::Policy>> policiesFromFile(const QString &path)
@@ -223,6 +253,7 @@ int simulate(const QStringList &args)
     if (parser.isSet(QStringLiteral("evidence")))
         replay->setEvidenceFile(parser.value(QStringLiteral("evidence")));
     replay->setThreads(threads);
+    showProgress(*replay);
     const bool json = parser.isSet(QStringLiteral("json"));
     core::Simulation::EventSink sink;
     if (!stateAt) {
@@ -332,6 +363,7 @@ int whatIf(const QStringList &args)
     if (parser.isSet(QStringLiteral("evidence")))
         replay->setEvidenceFile(parser.value(QStringLiteral("evidence")));
     replay->setThreads(threads);
+    showProgress(*replay);
 
     core::Result<core::WhatIf::Runs> runs = core::makeError(QStringLiteral("what_if.none"));
     if (byPolicies) {

@@ -66,11 +66,25 @@ std::unique_ptr<EvidenceVerifier> TimelineReplay::makeVerifier() const
 Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
                                       const EvidenceVerifier::ResultSink &sink) const
 {
+    qint64 total = 0;
+    qint64 done = 0;
+    const EvidenceVerifier::ResultSink counted = [&](const AttestationResult &r) {
+        sink(r);
+        if (++done % m_progressEvery == 0)
+            m_progress(done, total);
+    };
+    const EvidenceVerifier::ResultSink &use = m_progress ? counted : sink;
+    auto finished = [&](Result<qint64> n) {
+        if (m_progress && n)
+            m_progress(done, total);
+        return n;
+    };
     if (m_records) {
+        total = m_records->size();
         for (const EvidenceRecord &r : *m_records)
-            verifier.submit(r, sink);
-        verifier.finish(sink);
-        return qint64(m_records->size());
+            verifier.submit(r, use);
+        verifier.finish(use);
+        return finished(qint64(m_records->size()));
     }
     if (!m_file.isEmpty()) {
         QFile in(m_file);
@@ -80,16 +94,23 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
             EvidenceReader::forEach(in, [](const EvidenceRecord &) -> Result<void> { return {}; });
         if (!checked)
             return checked.error();
+        total = *checked;
         in.seek(0);
-        return verifier.verifyStream(in, sink);
+        return finished(verifier.verifyStream(in, use));
     }
     if (!m_workspace)
         return makeError(QStringLiteral("replay.no_evidence"));
     AttestationStore store(m_workspace->database());
+    if (m_progress) {
+        auto count = store.evidenceCount();
+        if (!count)
+            return count.error();
+        total = *count;
+    }
     auto n =
-        store.forEachEvidence([&](const EvidenceRecord &record) { verifier.submit(record, sink); });
-    verifier.finish(sink);
-    return n;
+        store.forEachEvidence([&](const EvidenceRecord &record) { verifier.submit(record, use); });
+    verifier.finish(use);
+    return finished(n);
 }
 
 Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) const

@@ -17,6 +17,8 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
 #include <memory>
 #include <optional>
 
@@ -60,6 +62,14 @@ public:
     void setRecords(QList<EvidenceRecord> records) { m_records = std::move(records); }
     /// Threads checking signatures ahead of the replay (EvidenceVerifier::setThreads).
     void setThreads(int threads) { m_threads = threads; }
+    /// Called with the records replayed so far and the total (0 when unknown), every
+    /// @p every records and once at the end; for progress displays.
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+    void setProgress(Progress progress, qint64 every = 1000)
+    {
+        m_progress = std::move(progress);
+        m_progressEvery = qMax<qint64>(1, every);
+    }
 
     /// A verifier over the set-up, seeded with consumed nonces when asked for.
     std::unique_ptr<EvidenceVerifier> makeVerifier() const;
@@ -85,6 +95,8 @@ private:
     QString m_file;
     std::optional<QList<EvidenceRecord>> m_records;
     int m_threads = 0;
+    Progress m_progress;
+    qint64 m_progressEvery = 1000;
 };
 
 } // namespace ta::core

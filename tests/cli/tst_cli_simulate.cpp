@@ -123,6 +123,8 @@ void TestCliSimulate::eventLogContract()
     const Run r = cli({QStringLiteral("simulate"), m_ws, QStringLiteral("--policies"),
                        path(QStringLiteral("all.json")), QStringLiteral("--json")});
     QVERIFY2(r.code == 0, r.err.constData());
+    // Progress goes to a terminal only: captured stderr stays empty.
+    QCOMPARE(r.err, QByteArray());
     const QList<QJsonObject> out = lines(r.out);
     QVERIFY(out.size() > 2);
     const QJsonObject summary = out.constLast().value(QLatin1String("summary")).toObject();

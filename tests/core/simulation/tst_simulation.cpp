@@ -182,6 +182,7 @@ private Q_SLOTS:
     void expiredEvidenceRevokes();
     void whatIfDenyPolicy();
     void labTimelineSameOnOneAndTwoThreads();
+    void progressCountsRecords();
 
 private:
     TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records,
@@ -605,6 +606,17 @@ void TestSimulation::labTimelineSameOnOneAndTwoThreads()
         logs << log;
     }
     QCOMPARE(logs.at(0), logs.at(1));
+}
+
+void TestSimulation::progressCountsRecords()
+{
+    TimelineReplay r =
+        replay(m_f, {node(0), workload(100), workload(200), node(300), workload(400)});
+    QList<QPair<qint64, qint64>> calls;
+    r.setProgress([&](qint64 done, qint64 total) { calls.append({done, total}); }, 2);
+    auto run = r.simulate(policies(3600, 3600), {});
+    QVERIFY(run.ok());
+    QCOMPARE(calls, (QList<QPair<qint64, qint64>>{{2, 5}, {4, 5}, {5, 5}}));
 }
 
 QTEST_GUILESS_MAIN(TestSimulation)
