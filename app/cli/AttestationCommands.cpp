@@ -6,6 +6,7 @@
 #include "core/attestation/EvidenceReader.h"
 #include "core/attestation/EvidenceVerifier.h"
 #include "core/attestation/lab/EvidenceLab.h"
+#include "core/simulation/TimelineReplay.h"
 #include "core/store/AttestationStore.h"
 
 #include <QFile>
@@ -135,47 +136,36 @@ int evidenceVerify(const QStringList &args)
                                              "refused); 2 on bad input, before any result is printed."),
                               args, 1, 1))
         return *stop;
-    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
-    if (!ws)
-        return badInput(ws.error());
-    core::AttestationStore store((*ws)->database());
-    auto anchors = store.anchors();
-    if (!anchors)
-        return badInput(anchors.error());
-    core::TrustBundleSet bundles;
-    const QStringList tds = (*ws)->trustDomainNames();
-    for (const QString &name : tds) {
-        auto b = (*ws)->bundle(name);
-        if (!b)
-            return badInput(b.error());
-        bundles.insert(*b);
-    }
-    core::AttestationSettings settings;
-    const QString tdName = parser.isSet(QStringLiteral("td")) ? parser.value(QStringLiteral("td"))
-                                                              : tds.value(0);
-    if (tdName.isEmpty())
-        return badInput(QStringLiteral("the workspace has no trust domain for agent IDs; create one or give --td"));
-    auto td = core::TrustDomain::fromName(tdName);
-    if (!td)
-        return badInput(td.error());
-    settings.trustDomain = *td;
+    core::TimelineReplay::Options options;
+    options.trustDomain = parser.value(QStringLiteral("td"));
+    options.loadConsumed = true;
     if (parser.isSet(QStringLiteral("node-ttl"))) {
         const auto ttl = parseDuration(parser.value(QStringLiteral("node-ttl")));
         if (!ttl || *ttl <= 0)
             return badInput(core::makeError(QStringLiteral("cli.bad_duration"), parser.value(QStringLiteral("node-ttl"))));
-        settings.nodeAttestationTtl = *ttl;
+        options.nodeAttestationTtl = *ttl;
     }
-    core::EvidenceVerifier verifier(*anchors, bundles, settings);
+    int threads = 0;
     if (parser.isSet(QStringLiteral("threads"))) {
         bool ok = false;
-        const int threads = parser.value(QStringLiteral("threads")).toInt(&ok);
+        threads = parser.value(QStringLiteral("threads")).toInt(&ok);
         if (!ok || threads < 1 || threads > 256)
             return badInput(core::makeError(QStringLiteral("cli.bad_number"),
                                             QStringLiteral("--threads: 1 to 256, not ") + parser.value(QStringLiteral("threads"))));
-        verifier.setThreads(threads);
     }
-    if (auto r = store.loadConsumed(verifier.replayGuard(), verifier.state()); !r)
-        return badInput(r.error());
+    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
+    if (!ws)
+        return badInput(ws.error());
+    auto replay = core::TimelineReplay::fromWorkspace(**ws, options);
+    if (!replay) {
+        if (replay.error().code == QLatin1String("replay.no_trust_domain"))
+            return badInput(QStringLiteral("the workspace has no trust domain for agent IDs; create one or give --td"));
+        return badInput(replay.error());
+    }
+    if (parser.isSet(QStringLiteral("evidence")))
+        replay->setEvidenceFile(parser.value(QStringLiteral("evidence")));
+    replay->setThreads(threads);
+    const std::unique_ptr<core::EvidenceVerifier> verifier = replay->makeVerifier();
 
     const bool json = parser.isSet(QStringLiteral("json"));
     qint64 total = 0;
@@ -192,30 +182,14 @@ int evidenceVerify(const QStringList &args)
                            core::verdictName(r.verdict()),
                            r.reasons.isEmpty() ? QString() : QStringLiteral(": ") + reasonsText(r)));
     };
-    if (parser.isSet(QStringLiteral("evidence"))) {
-        const QString path = parser.value(QStringLiteral("evidence"));
-        QFile in(path);
-        if (!in.open(QIODevice::ReadOnly))
-            return badInput(core::makeError(QStringLiteral("evidence.unreadable"), path));
-        // A first pass checks every line, so bad input prints no result at all.
-        auto checked = core::EvidenceReader::forEach(in, [](const core::EvidenceRecord &) -> core::Result<void> {
-            return {};
-        });
-        if (!checked)
-            return badInput(checked.error());
-        in.seek(0);
-        auto n = verifier.verifyStream(in, emitResult);
-        if (!n)
-            return badInput(n.error());
-    } else {
-        auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { verifier.submit(r, emitResult); });
-        verifier.finish(emitResult);
-        if (!n)
-            return badInput(n.error());
-    }
+    // A file is read through once first, so bad input prints no result at all.
+    auto n = replay->replay(*verifier, emitResult);
+    if (!n)
+        return badInput(n.error());
     std::fflush(stdout);
     if (parser.isSet(QStringLiteral("commit"))) {
-        if (auto r = store.saveConsumed(verifier.replayGuard(), verifier.state()); !r)
+        core::AttestationStore store((*ws)->database());
+        if (auto r = store.saveConsumed(verifier->replayGuard(), verifier->state()); !r)
             return badInput(r.error());
     }
     std::fprintf(stderr, "trustatlas-cli: %lld records, %lld refused\n", total, refused);

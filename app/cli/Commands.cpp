@@ -4,6 +4,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/PolicyCommands.h"
 #include "app/cli/RuleCommands.h"
+#include "app/cli/SimulationCommands.h"
 #include "app/cli/SvidCommands.h"
 #include "app/cli/VerifyCommands.h"
 #include "app/cli/WorkspaceCommands.h"
@@ -37,6 +38,8 @@ const QList<Command> &commands()
         {{QStringLiteral("policy"), QStringLiteral("versions")}, QStringLiteral("List the policy set's versions."), policyVersions},
         {{QStringLiteral("decide")}, QStringLiteral("Decide a subject's identities, with reasons."), decide},
         {{QStringLiteral("diff")}, QStringLiteral("Compare two policy sets over subjects."), policyDiff},
+        {{QStringLiteral("simulate")}, QStringLiteral("Replay evidence through rules: credential lifecycles."), simulate},
+        {{QStringLiteral("what-if")}, QStringLiteral("Compare two rule or anchor sets over the same evidence."), whatIf},
     };
     return all;
 }

@@ -8,6 +8,7 @@
 #include "core/policy/PolicyDiff.h"
 #include "core/policy/PolicyEngine.h"
 #include "core/policy/PolicySubject.h"
+#include "core/simulation/TimelineReplay.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 
@@ -89,45 +90,27 @@ core::Result<core::PolicySubject> subjectFrom(const QByteArray &json, const QStr
 // end of the timeline.
 core::Result<QList<core::PolicySubject>> replayedSubjects(core::Workspace &ws)
 {
-    core::AttestationStore store(ws.database());
-    auto anchors = store.anchors();
-    if (!anchors)
-        return anchors.error();
-    core::TrustBundleSet bundles;
-    const QStringList tds = ws.trustDomainNames();
-    for (const QString &name : tds) {
-        auto b = ws.bundle(name);
-        if (!b)
-            return b.error();
-        bundles.insert(*b);
+    core::TimelineReplay::Options options;
+    options.loadConsumed = true;
+    auto replay = core::TimelineReplay::fromWorkspace(ws, options);
+    if (!replay) {
+        if (replay.error().code == QLatin1String("replay.no_trust_domain"))
+            return core::makeError(
+                QStringLiteral("cli.no_trust_domain"),
+                QStringLiteral("replaying evidence needs a trust domain; or give --subjects"));
+        return replay.error();
     }
-    if (tds.isEmpty())
-        return core::makeError(
-            QStringLiteral("cli.no_trust_domain"),
-            QStringLiteral("replaying evidence needs a trust domain; or give --subjects"));
-    core::AttestationSettings settings;
-    auto td = core::TrustDomain::fromName(tds.first());
-    if (!td)
-        return td.error();
-    settings.trustDomain = *td;
-    core::EvidenceVerifier verifier(*anchors, bundles, settings);
-    if (auto r = store.loadConsumed(verifier.replayGuard(), verifier.state()); !r)
-        return r.error();
     QList<core::PolicySubject> subjects;
     QHash<QString, qsizetype> index;
-    const core::EvidenceVerifier::ResultSink keepLatest =
-        [&](const core::AttestationResult &result) {
-            auto it = index.find(result.subject);
-            if (it == index.end()) {
-                index.insert(result.subject, subjects.size());
-                subjects << core::PolicySubject::fromAttestationResult(result);
-            } else {
-                subjects[*it] = core::PolicySubject::fromAttestationResult(result);
-            }
-        };
-    auto n = store.forEachEvidence(
-        [&](const core::EvidenceRecord &record) { verifier.submit(record, keepLatest); });
-    verifier.finish(keepLatest);
+    auto n = replay->replay([&](const core::AttestationResult &result) {
+        auto it = index.find(result.subject);
+        if (it == index.end()) {
+            index.insert(result.subject, subjects.size());
+            subjects << core::PolicySubject::fromAttestationResult(result);
+        } else {
+            subjects[*it] = core::PolicySubject::fromAttestationResult(result);
+        }
+    });
     if (!n)
         return n.error();
     return subjects;

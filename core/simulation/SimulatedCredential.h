@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ta::core {
+
+/// An X509-SVID a simulation issued: a record, not a minted certificate (any can be minted from
+/// the trust domain's CA on request), with its lifetime as the run played it.
+struct SimulatedCredential
+{
+    /// How a credential's life ended.
+    enum class End {
+        Live,    ///< still valid when the run ended
+        Renewed, ///< replaced by its renewal (replacedBy)
+        Expired, ///< reached notAfter without renewal
+        Revoked, ///< cut off early (revokeReason)
+    };
+
+    QString id;
+    QString subject;
+    QString spiffeId;
+    /// The policy name or registration entry ID that granted it.
+    QString rule;
+    qint32 ttl = 0;
+    QDateTime notBefore;
+    QDateTime notAfter;
+    /// Timeline positions (1-based) of the evidence it rests on: the subject's own accepted
+    /// record and, for a workload, its node's.
+    QList<qint64> restsOn;
+    QString replaces;
+    QString replacedBy;
+    End end = End::Live;
+    /// When the life ended (renewal, expiry or revocation); invalid while live.
+    QDateTime endedAt;
+    QStringList revokeReason;
+    /// The record that caused a revocation; 0 for timer events.
+    qint64 revokedByRecord = 0;
+
+    /// Whether it is valid at @p t: issued, not yet expired, not yet ended.
+    bool liveAt(const QDateTime &t) const
+    {
+        return notBefore <= t && t < notAfter && (!endedAt.isValid() || t < endedAt);
+    }
+    /// {"credential", "subject", "spiffe_id", "rule", "not_before", "not_after", "rests_on",
+    /// "replaces", "replaced_by", "end", "ended_at", "reason"}.
+    QJsonObject toJson() const;
+};
+
+/// "live", "renewed", "expired", "revoked".
+QString credentialEndName(SimulatedCredential::End end);
+
+} // namespace ta::core

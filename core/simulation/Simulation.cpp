@@ -1,0 +1,439 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/simulation/Simulation.h"
+
+#include <algorithm>
+
+namespace ta::core {
+namespace {
+
+QStringList reasonCodes(const AttestationResult &r)
+{
+    QStringList codes;
+    for (const AttestationReason &reason : r.reasons) {
+        if (!codes.contains(reason.code))
+            codes << reason.code;
+    }
+    return codes;
+}
+
+bool intersects(const QStringList &a, const QStringList &b)
+{
+    for (const QString &x : a) {
+        if (b.contains(x))
+            return true;
+    }
+    return false;
+}
+
+QDateTime fromMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
+
+} // namespace
+
+Simulation::Simulation(RuleSet rules, SimulationSettings settings)
+    : m_rules(std::move(rules)), m_settings(std::move(settings))
+{
+    m_run.m_checkpointInterval = qMax(1, m_settings.checkpointInterval);
+}
+
+void Simulation::feed(const AttestationResult &result)
+{
+    if (m_stopped)
+        return;
+    if (m_settings.until.isValid() && result.time > m_settings.until) {
+        m_stopped = true;
+        return;
+    }
+    const qint64 record = ++m_records;
+    const qint64 ms = result.time.toMSecsSinceEpoch();
+    if (!m_run.m_start.isValid())
+        m_run.m_start = result.time.toUTC();
+    m_run.m_end = result.time.toUTC();
+    fireTimersUpTo(ms);
+    m_lastMs = qMax(m_lastMs, ms);
+    const int s = m_run.subjectIndex(result.subject);
+    if (size_t(s) >= m_subjects.size())
+        m_subjects.resize(size_t(s) + 1);
+    if (result.attestor == QLatin1String("signal")) {
+        m_run.m_signalSubjects.insert(s);
+        if (result.accepted())
+            onSignal(result, record);
+        return;
+    }
+    if (result.accepted())
+        onAccepted(s, result, record);
+    else
+        onRefused(s, result, record);
+}
+
+SimulationRun Simulation::finish()
+{
+    if (m_settings.until.isValid()) {
+        fireTimersUpTo(m_settings.until.toMSecsSinceEpoch());
+        m_run.m_end = m_settings.until.toUTC();
+    }
+    m_run.m_summary.records = m_records;
+    m_run.m_summary.subjects = m_run.subjects().size();
+    return std::move(m_run);
+}
+
+void Simulation::fireTimersUpTo(qint64 ms)
+{
+    while (!m_timers.empty() && m_timers.top().atMs <= ms) {
+        const Timer t = m_timers.top();
+        m_timers.pop();
+        onTimer(t);
+    }
+}
+
+void Simulation::onTimer(const Timer &t)
+{
+    const QDateTime at = fromMs(t.atMs);
+    switch (t.kind) {
+    case TimerKind::Renew: {
+        SimulatedCredential &c = m_run.m_credentials[t.id];
+        if (c.endedAt.isValid())
+            return;
+        const int si = m_run.m_subjectIndex.value(c.subject);
+        Subject &s = subject(si);
+        if (!holds(s) || !s.hasDecision)
+            return;
+        // A renewal is a new decision at its own instant: an entry past expires_at, or a
+        // condition over time, may no longer give the identity. Not drift: it just expires.
+        PolicySubject now = s.decided;
+        now.setTime(at);
+        const RuleSet::Outcome o = m_rules.decide(now);
+        for (const RuleSet::Grant &g : o.grants) {
+            if (g.spiffeId == c.spiffeId) {
+                issue(si, g, at, 0, t.id);
+                return;
+            }
+        }
+        return;
+    }
+    case TimerKind::Expire: {
+        SimulatedCredential &c = m_run.m_credentials[t.id];
+        if (c.endedAt.isValid())
+            return;
+        c.end = SimulatedCredential::End::Expired;
+        c.endedAt = at;
+        const int si = m_run.m_subjectIndex.value(c.subject);
+        subject(si).live.erase(c.spiffeId);
+        m_run.record(t.atMs, SimulationRun::Change::CredentialOff, t.id);
+        SimulationEvent e;
+        e.at = at;
+        e.kind = SimulationEvent::Kind::Expired;
+        e.subject = c.subject;
+        e.spiffeId = c.spiffeId;
+        e.credential = c.id;
+        e.rule = c.rule;
+        log(std::move(e));
+        return;
+    }
+    case TimerKind::Stale: {
+        Subject &s = subject(t.id);
+        if (s.generation != t.generation || !s.attested)
+            return;
+        setAttested(t.id, false, t.atMs);
+        addHistory(t.id, {at, SubjectHistoryEntry::Kind::Stale, 0, {}, {}});
+        revokeAll(t.id, at, 0, {QStringLiteral("evidence_stale")});
+        if (s.isNode)
+            lapseWorkloads(t.id, at, 0);
+        return;
+    }
+    }
+}
+
+void Simulation::onSignal(const AttestationResult &result, qint64 record)
+{
+    // The verifier applied the revocation to its own state; here every subject whose current
+    // attestation rests on the key or anchor loses it, nodes taking their workloads along.
+    const QStringList keys = result.keyFingerprints;
+    const QStringList anchors = result.anchorIds;
+    const QDateTime at = result.time;
+    // Everything resting on the key or anchor itself goes first, with key_revoked; then the
+    // workloads of nodes that went, with node_revoked.
+    std::vector<int> nodes;
+    for (int i = 0; i < int(m_subjects.size()); ++i) {
+        Subject &s = subject(i);
+        if (!s.attested && s.live.empty())
+            continue;
+        if (!intersects(s.keyFingerprints, keys) && !intersects(s.anchorIds, anchors))
+            continue;
+        s.generation++;
+        if (s.attested) {
+            setAttested(i, false, at.toMSecsSinceEpoch());
+            addHistory(i, {at, SubjectHistoryEntry::Kind::Revoked, record, {}, {}});
+        }
+        revokeAll(i, at, record, {QStringLiteral("key_revoked")});
+        if (s.isNode)
+            nodes.push_back(i);
+    }
+    for (int node : nodes)
+        lapseWorkloads(node, at, record);
+}
+
+void Simulation::onRefused(int si, const AttestationResult &result, qint64 record)
+{
+    Subject &s = subject(si);
+    const QStringList codes = reasonCodes(result);
+    const qint64 ms = result.time.toMSecsSinceEpoch();
+    s.generation++;
+    if (s.attested)
+        setAttested(si, false, ms);
+    addHistory(si, {result.time, SubjectHistoryEntry::Kind::Refused, record, codes, {}});
+    revokeAll(si, result.time, record, codes);
+    if (s.isNode)
+        lapseWorkloads(si, result.time, record);
+}
+
+void Simulation::onAccepted(int si, const AttestationResult &result, qint64 record)
+{
+    const qint64 ms = result.time.toMSecsSinceEpoch();
+    const QJsonObject workload = result.claims.value(QLatin1String("workload")).toObject();
+    const bool isWorkload = !workload.isEmpty();
+    {
+        Subject &s = subject(si);
+        s.lastAccepted = result.time;
+        s.lastRecord = record;
+        s.generation++;
+        s.selectors = result.selectors;
+        s.keyFingerprints = result.keyFingerprints;
+        s.anchorIds = result.anchorIds;
+        if (isWorkload) {
+            s.isNode = false;
+            s.agentId = workload.value(QLatin1String("agent_id")).toString();
+        } else if (!result.agentId.isEmpty()) {
+            s.isNode = true;
+            if (!s.agentId.isEmpty() && s.agentId != result.agentId)
+                m_nodeByAgent.remove(s.agentId);
+            s.agentId = result.agentId;
+            m_nodeByAgent.insert(s.agentId, si);
+        }
+        if (!s.attested)
+            setAttested(si, true, ms);
+        schedule(ms + m_settings.freshness * 1000, TimerKind::Stale, si, s.generation);
+    }
+    QStringList nodeSelectors;
+    const int node = isWorkload ? nodeOf(subject(si).agentId) : -1;
+    if (node >= 0) {
+        m_workloadsOfNode[node].insert(si);
+        nodeSelectors = subject(node).selectors;
+    }
+    Subject &s = subject(si);
+    s.decided = PolicySubject::fromAttestationResult(result, nodeSelectors);
+    s.hasDecision = true;
+    RuleSet::Outcome o;
+    const bool mayHold = holds(s);
+    if (mayHold)
+        o = m_rules.decide(s.decided);
+
+    QStringList granted;
+    for (const RuleSet::Grant &g : o.grants)
+        granted << g.spiffeId;
+    addHistory(si, {result.time, SubjectHistoryEntry::Kind::Attested, record, {}, granted});
+
+    QSet<QString> denied;
+    for (const RuleSet::Denial &d : o.denials) {
+        denied.insert(d.spiffeId);
+        if (s.denied.contains(d.spiffeId))
+            continue;
+        SimulationEvent e;
+        e.at = result.time;
+        e.kind = SimulationEvent::Kind::Denied;
+        e.subject = result.subject;
+        e.spiffeId = d.spiffeId;
+        e.record = record;
+        e.rule = d.rule;
+        log(std::move(e));
+    }
+    s.denied = denied;
+
+    // Drift first: what is held and no longer granted goes at once.
+    std::vector<int> gone;
+    for (const auto &[id, cred] : s.live) {
+        if (!granted.contains(id))
+            gone.push_back(cred);
+    }
+    for (int cred : gone) {
+        const QStringList reason{mayHold ? QStringLiteral("no_longer_granted")
+                                         : QStringLiteral("node_revoked")};
+        const QString detail =
+            mayHold ? m_rules.whyNot(s.decided, m_run.m_credentials[cred].rule) : QString();
+        revoke(cred, result.time, record, reason, detail);
+    }
+    for (const RuleSet::Grant &g : o.grants) {
+        if (subject(si).live.count(g.spiffeId) == 0)
+            issue(si, g, result.time, record, -1);
+    }
+}
+
+int Simulation::nodeOf(const QString &agentId) const
+{
+    return agentId.isEmpty() ? -1 : m_nodeByAgent.value(agentId, -1);
+}
+
+bool Simulation::holds(const Subject &s) const
+{
+    if (!s.attested)
+        return false;
+    if (s.isNode || s.agentId.isEmpty())
+        return true;
+    // A workload rests on its node: without an attested node it holds nothing. A workload that
+    // names no agent (not a SPIRE workload) rests on itself.
+    const int node = nodeOf(s.agentId);
+    if (node < 0)
+        return s.decided.claims().value(QLatin1String("workload")).toObject().isEmpty();
+    return m_subjects[size_t(node)].attested;
+}
+
+qint32 Simulation::ttlOf(const RuleSet::Grant &grant) const
+{
+    return grant.x509SvidTtl > 0 ? grant.x509SvidTtl : m_settings.defaultX509SvidTtl;
+}
+
+void Simulation::issue(int si, const RuleSet::Grant &grant, const QDateTime &at, qint64 record,
+                       int replaces)
+{
+    const int index = int(m_run.m_credentials.size());
+    const qint32 ttl = ttlOf(grant);
+    SimulatedCredential c;
+    c.id = QStringLiteral("c%1").arg(index + 1);
+    c.subject = m_run.m_subjectNames.at(si);
+    c.spiffeId = grant.spiffeId;
+    c.rule = grant.rule;
+    c.ttl = ttl;
+    c.notBefore = at.toUTC();
+    c.notAfter = c.notBefore.addSecs(ttl);
+    Subject &s = subject(si);
+    c.restsOn << s.lastRecord;
+    if (!s.isNode) {
+        const int node = nodeOf(s.agentId);
+        if (node >= 0)
+            c.restsOn << subject(node).lastRecord;
+    }
+    const qint64 ms = at.toMSecsSinceEpoch();
+    if (replaces >= 0) {
+        SimulatedCredential &old = m_run.m_credentials[replaces];
+        old.end = SimulatedCredential::End::Renewed;
+        old.endedAt = c.notBefore;
+        old.replacedBy = c.id;
+        c.replaces = old.id;
+        m_run.record(ms, SimulationRun::Change::CredentialOff, replaces);
+    }
+    SimulationEvent e;
+    e.at = c.notBefore;
+    e.kind = replaces < 0 ? SimulationEvent::Kind::Issued : SimulationEvent::Kind::Renewed;
+    e.subject = c.subject;
+    e.spiffeId = c.spiffeId;
+    e.credential = c.id;
+    e.replaces = c.replaces;
+    e.record = record;
+    e.rule = c.rule;
+    e.notAfter = c.notAfter;
+    m_run.m_credentials.append(std::move(c));
+    s.live[grant.spiffeId] = index;
+    m_run.record(ms, SimulationRun::Change::CredentialOn, index);
+    // Renewal at half the TTL, as SPIRE agents rotate; expiry at not-after unless renewed.
+    schedule(ms + qint64(ttl) * 500, TimerKind::Renew, index);
+    schedule(ms + qint64(ttl) * 1000, TimerKind::Expire, index);
+    log(std::move(e));
+}
+
+void Simulation::revokeAll(int si, const QDateTime &at, qint64 record, const QStringList &reason)
+{
+    std::vector<int> creds;
+    for (const auto &[id, cred] : subject(si).live)
+        creds.push_back(cred);
+    for (int cred : creds)
+        revoke(cred, at, record, reason);
+}
+
+void Simulation::revoke(int credential, const QDateTime &at, qint64 record,
+                        const QStringList &reason, const QString &detail)
+{
+    SimulatedCredential &c = m_run.m_credentials[credential];
+    c.end = SimulatedCredential::End::Revoked;
+    c.endedAt = at.toUTC();
+    c.revokeReason = reason;
+    c.revokedByRecord = record;
+    subject(m_run.m_subjectIndex.value(c.subject)).live.erase(c.spiffeId);
+    m_run.record(at.toMSecsSinceEpoch(), SimulationRun::Change::CredentialOff, credential);
+    SimulationEvent e;
+    e.at = c.endedAt;
+    e.kind = SimulationEvent::Kind::Revoked;
+    e.subject = c.subject;
+    e.spiffeId = c.spiffeId;
+    e.credential = c.id;
+    e.record = record;
+    e.rule = c.rule;
+    e.reason = reason;
+    e.detail = detail;
+    log(std::move(e));
+}
+
+void Simulation::lapseWorkloads(int node, const QDateTime &at, qint64 record)
+{
+    const QSet<int> workloads = m_workloadsOfNode.value(node);
+    std::vector<int> ordered(workloads.cbegin(), workloads.cend());
+    // Subjects in order of first appearance, so that the log does not depend on hashing.
+    std::sort(ordered.begin(), ordered.end());
+    for (int w : ordered) {
+        Subject &s = subject(w);
+        if (s.isNode || nodeOf(s.agentId) != node)
+            continue;
+        if (s.attested) {
+            s.generation++;
+            setAttested(w, false, at.toMSecsSinceEpoch());
+            addHistory(w, {at, SubjectHistoryEntry::Kind::NodeLapsed, record, {}, {}});
+        }
+        revokeAll(w, at, record, {QStringLiteral("node_revoked")});
+    }
+}
+
+void Simulation::setAttested(int si, bool attested, qint64 ms)
+{
+    subject(si).attested = attested;
+    m_run.record(
+        ms, attested ? SimulationRun::Change::SubjectOn : SimulationRun::Change::SubjectOff, si);
+}
+
+void Simulation::addHistory(int si, SubjectHistoryEntry entry)
+{
+    entry.at = entry.at.toUTC();
+    m_run.m_histories[si].append(std::move(entry));
+}
+
+void Simulation::schedule(qint64 atMs, TimerKind kind, int id, quint64 generation)
+{
+    m_timers.push({atMs, m_seq++, kind, id, generation});
+}
+
+void Simulation::log(SimulationEvent event)
+{
+    SimulationRun::Summary &sum = m_run.m_summary;
+    switch (event.kind) {
+    case SimulationEvent::Kind::Issued:
+        ++sum.issued;
+        break;
+    case SimulationEvent::Kind::Renewed:
+        ++sum.renewed;
+        break;
+    case SimulationEvent::Kind::Expired:
+        ++sum.expired;
+        break;
+    case SimulationEvent::Kind::Revoked:
+        ++sum.revoked;
+        break;
+    case SimulationEvent::Kind::Denied:
+        ++sum.denied;
+        break;
+    }
+    if (m_sink)
+        m_sink(event);
+    m_run.m_events.append(std::move(event));
+}
+
+} // namespace ta::core

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/attestation/AttestationResult.h"
+#include "core/policy/PolicySubject.h"
+#include "core/simulation/RuleSet.h"
+#include "core/simulation/SimulationRun.h"
+#include "core/simulation/SimulationSettings.h"
+
+#include <QHash>
+#include <QSet>
+
+#include <functional>
+#include <map>
+#include <queue>
+#include <vector>
+
+namespace ta::core {
+
+/// The credential lifecycle of a timeline, played one attestation result at a time (the results
+/// of EvidenceVerifier, in record order; TimelineReplay feeds them).
+///
+/// At each record it first fires the timers due at or before the record's time, then:
+/// - an accepted record attests its subject (until `freshness` after it) and is decided by the
+///   rule set: an identity granted and not held is issued (not-after from the rule's TTL); one
+///   held and no longer granted is revoked at once (`no_longer_granted`); a grant a deny
+///   overrode is logged as `denied`, once per onset. A workload is only granted while its node
+///   (found by agent ID) is attested.
+/// - a contraindicated record revokes every credential of its subject at once, with the
+///   result's own reason codes; a node's refusal also revokes its workloads' (`node_revoked`).
+/// - an accepted revoke-key, revoke-anchor or expire signal revokes every credential whose
+///   subject's attestation rests on that key or anchor (`key_revoked`), and a node's workloads
+///   with it (`node_revoked`).
+/// Timers: a credential is renewed at half its TTL when its subject (and for a workload, its
+/// node) is still attested and a fresh decision at that instant still grants it; otherwise it
+/// expires at not-after (an entry past expires_at is not renewed, as SPIRE stops serving it). A
+/// subject's attestation lapses `freshness` after its last accepted record: its credentials are
+/// revoked (`evidence_stale`), and a node's workloads' too (`node_revoked`).
+class Simulation
+{
+public:
+    /// Called with each event as it is logged.
+    using EventSink = std::function<void(const SimulationEvent &)>;
+
+    Simulation(RuleSet rules, SimulationSettings settings);
+
+    /// Also hands each event to @p sink as it happens (for streaming output).
+    void setEventSink(EventSink sink) { m_sink = std::move(sink); }
+    /// Plays the next record's attestation result; results after `until` are ignored.
+    void feed(const AttestationResult &result);
+    /// Ends the run: the timers up to `until` fire (none past the last record without it).
+    SimulationRun finish();
+
+private:
+    enum class TimerKind : quint8 { Renew, Expire, Stale };
+    struct Timer
+    {
+        qint64 atMs;
+        quint64 seq;
+        TimerKind kind;
+        int id; // credential for Renew/Expire, subject for Stale
+        quint64 generation;
+        bool operator>(const Timer &o) const
+        {
+            return atMs != o.atMs ? atMs > o.atMs : seq > o.seq;
+        }
+    };
+    struct Subject
+    {
+        bool attested = false;
+        bool isNode = false;
+        bool hasDecision = false;
+        QDateTime lastAccepted;
+        quint64 generation = 0;
+        qint64 lastRecord = 0;
+        /// A node's own agent ID, a workload's node's.
+        QString agentId;
+        QStringList selectors;
+        QStringList keyFingerprints;
+        QStringList anchorIds;
+        PolicySubject decided;
+        /// Live credentials by SPIFFE ID (credential index).
+        std::map<QString, int> live;
+        QSet<QString> denied;
+    };
+
+    void fireTimersUpTo(qint64 ms);
+    void onTimer(const Timer &t);
+    void onSignal(const AttestationResult &result, qint64 record);
+    void onRefused(int subject, const AttestationResult &result, qint64 record);
+    void onAccepted(int subject, const AttestationResult &result, qint64 record);
+    /// The node subject whose agent is @p agentId, or -1.
+    int nodeOf(const QString &agentId) const;
+    /// Whether @p s may hold credentials: attested and, for a workload, its node attested.
+    bool holds(const Subject &s) const;
+    /// Issues @p grant; with @p replaces >= 0, as the renewal of that credential.
+    void issue(int subject, const RuleSet::Grant &grant, const QDateTime &at, qint64 record,
+               int replaces);
+    void revokeAll(int subject, const QDateTime &at, qint64 record, const QStringList &reason);
+    void revoke(int credential, const QDateTime &at, qint64 record, const QStringList &reason,
+                const QString &detail = {});
+    /// Drops the attestation of a node's workloads and revokes their credentials.
+    void lapseWorkloads(int node, const QDateTime &at, qint64 record);
+    void setAttested(int subject, bool attested, qint64 ms);
+    void addHistory(int subject, SubjectHistoryEntry entry);
+    void schedule(qint64 atMs, TimerKind kind, int id, quint64 generation = 0);
+    void log(SimulationEvent event);
+    qint32 ttlOf(const RuleSet::Grant &grant) const;
+    Subject &subject(int i) { return m_subjects[size_t(i)]; }
+
+    RuleSet m_rules;
+    SimulationSettings m_settings;
+    EventSink m_sink;
+    SimulationRun m_run;
+    std::vector<Subject> m_subjects;
+    QHash<QString, int> m_nodeByAgent;
+    QHash<int, QSet<int>> m_workloadsOfNode;
+    std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
+    quint64 m_seq = 0;
+    qint64 m_records = 0;
+    qint64 m_lastMs = 0;
+    bool m_stopped = false;
+};
+
+} // namespace ta::core

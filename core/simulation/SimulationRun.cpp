@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/simulation/SimulationRun.h"
+
+#include <algorithm>
+
+namespace ta::core {
+
+QJsonObject SimulationRun::Summary::toJson() const
+{
+    return {{QStringLiteral("summary"), QJsonObject{{QStringLiteral("records"), records},
+                                                    {QStringLiteral("subjects"), subjects},
+                                                    {QStringLiteral("issued"), issued},
+                                                    {QStringLiteral("renewed"), renewed},
+                                                    {QStringLiteral("expired"), expired},
+                                                    {QStringLiteral("revoked"), revoked},
+                                                    {QStringLiteral("denied"), denied}}}};
+}
+
+const SimulatedCredential *SimulationRun::credential(const QString &id) const
+{
+    // IDs are "c<n>" with n the 1-based issue position.
+    if (!id.startsWith(QLatin1Char('c')))
+        return nullptr;
+    bool ok = false;
+    const qsizetype n = id.mid(1).toLongLong(&ok);
+    if (!ok || n < 1 || n > m_credentials.size())
+        return nullptr;
+    return &m_credentials.at(n - 1);
+}
+
+QList<SimulatedCredential> SimulationRun::credentialsOf(const QString &subject) const
+{
+    QList<SimulatedCredential> out;
+    for (const SimulatedCredential &c : m_credentials) {
+        if (c.subject == subject)
+            out << c;
+    }
+    return out;
+}
+
+QStringList SimulationRun::subjects() const
+{
+    QStringList out;
+    for (int i = 0; i < m_subjectNames.size(); ++i) {
+        if (!m_signalSubjects.contains(i))
+            out << m_subjectNames.at(i);
+    }
+    out.sort();
+    return out;
+}
+
+QList<SubjectHistoryEntry> SimulationRun::history(const QString &subject) const
+{
+    const auto it = m_subjectIndex.constFind(subject);
+    return it == m_subjectIndex.constEnd() ? QList<SubjectHistoryEntry>() : m_histories.at(*it);
+}
+
+int SimulationRun::subjectIndex(const QString &subject)
+{
+    auto it = m_subjectIndex.constFind(subject);
+    if (it != m_subjectIndex.constEnd())
+        return *it;
+    const int i = int(m_subjectNames.size());
+    m_subjectNames << subject;
+    m_histories.append(QList<SubjectHistoryEntry>());
+    m_subjectIndex.insert(subject, i);
+    return i;
+}
+
+void SimulationRun::record(qint64 atMs, Change change, int id)
+{
+    m_deltas.push_back({atMs, change, id});
+    switch (change) {
+    case Change::CredentialOn:
+        m_liveNow.insert(id);
+        break;
+    case Change::CredentialOff:
+        m_liveNow.remove(id);
+        break;
+    case Change::SubjectOn:
+        m_attestedNow.insert(id);
+        break;
+    case Change::SubjectOff:
+        m_attestedNow.remove(id);
+        break;
+    }
+    if (m_deltas.size() % size_t(m_checkpointInterval) == 0) {
+        Checkpoint c;
+        c.deltas = qsizetype(m_deltas.size());
+        c.live.assign(m_liveNow.cbegin(), m_liveNow.cend());
+        c.attested.assign(m_attestedNow.cbegin(), m_attestedNow.cend());
+        m_checkpoints.push_back(std::move(c));
+    }
+}
+
+SimulationState SimulationRun::stateAt(const QDateTime &at) const
+{
+    const qint64 ms = at.toMSecsSinceEpoch();
+    // Deltas are in time order: those at or before the instant are a prefix.
+    const auto end = std::upper_bound(m_deltas.cbegin(), m_deltas.cend(), ms,
+                                      [](qint64 t, const Delta &d) { return t < d.atMs; });
+    const qsizetype upto = qsizetype(end - m_deltas.cbegin());
+    QSet<int> live;
+    QSet<int> attested;
+    qsizetype from = 0;
+    const auto cp = std::upper_bound(m_checkpoints.cbegin(), m_checkpoints.cend(), upto,
+                                     [](qsizetype n, const Checkpoint &c) { return n < c.deltas; });
+    if (cp != m_checkpoints.cbegin()) {
+        const Checkpoint &c = *(cp - 1);
+        live = QSet<int>(c.live.cbegin(), c.live.cend());
+        attested = QSet<int>(c.attested.cbegin(), c.attested.cend());
+        from = c.deltas;
+    }
+    for (qsizetype i = from; i < upto; ++i) {
+        const Delta &d = m_deltas[size_t(i)];
+        switch (d.change) {
+        case Change::CredentialOn:
+            live.insert(d.id);
+            break;
+        case Change::CredentialOff:
+            live.remove(d.id);
+            break;
+        case Change::SubjectOn:
+            attested.insert(d.id);
+            break;
+        case Change::SubjectOff:
+            attested.remove(d.id);
+            break;
+        }
+    }
+    SimulationState s;
+    s.at = at;
+    for (int i : attested)
+        s.attested << m_subjectNames.at(i);
+    s.attested.sort();
+    std::vector<int> ids(live.cbegin(), live.cend());
+    std::sort(ids.begin(), ids.end());
+    for (int i : ids) {
+        const SimulatedCredential &c = m_credentials.at(i);
+        s.live.append({c.id, c.subject, c.spiffeId, c.notAfter});
+    }
+    return s;
+}
+
+} // namespace ta::core

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/simulation/SimulatedCredential.h"
+#include "core/simulation/SimulationEvent.h"
+#include "core/simulation/SimulationState.h"
+#include "core/simulation/SubjectHistoryEntry.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+#include <vector>
+
+namespace ta::core {
+
+/// The outcome of one simulation: the event log, every credential's lifetime, each subject's
+/// history, and the state of the estate at any instant. A finished run is read-only and may be
+/// queried from several threads at once.
+///
+/// stateAt() does not replay the run: every state change is kept in time order with a
+/// checkpoint of the whole state every SimulationSettings::checkpointInterval changes, so a query
+/// starts at the last checkpoint before the instant and applies at most that many changes.
+class SimulationRun
+{
+public:
+    /// The totals of the `simulate --json` summary line.
+    struct Summary
+    {
+        qint64 records = 0;
+        qint64 subjects = 0;
+        qint64 issued = 0;
+        qint64 renewed = 0;
+        qint64 expired = 0;
+        qint64 revoked = 0;
+        qint64 denied = 0;
+
+        /// {"summary": {"records", "subjects", "issued", "renewed", "expired", "revoked",
+        /// "denied"}}
+        QJsonObject toJson() const;
+        bool operator==(const Summary &) const = default;
+    };
+
+    /// The event log, in time order (events of one instant in the order they happened).
+    const QList<SimulationEvent> &events() const { return m_events; }
+    /// Every credential issued, in issue order (c1 first).
+    const QList<SimulatedCredential> &credentials() const { return m_credentials; }
+    /// The credential @p id ("c7"), or nullptr.
+    const SimulatedCredential *credential(const QString &id) const;
+    /// The credentials of @p subject, in issue order.
+    QList<SimulatedCredential> credentialsOf(const QString &subject) const;
+    /// Every subject that presented evidence (signals aside), sorted.
+    QStringList subjects() const;
+    /// What happened to @p subject's attestation, in time order.
+    QList<SubjectHistoryEntry> history(const QString &subject) const;
+    /// The attested subjects and valid credentials at @p at: every change at or before @p at
+    /// applied (a credential revoked at @p at is no longer live then).
+    SimulationState stateAt(const QDateTime &at) const;
+    Summary summary() const { return m_summary; }
+    /// The first record's time, and where the run ended (the last record or `until`).
+    QDateTime start() const { return m_start; }
+    QDateTime end() const { return m_end; }
+
+private:
+    friend class Simulation;
+
+    enum class Change : quint8 { CredentialOn, CredentialOff, SubjectOn, SubjectOff };
+    struct Delta
+    {
+        qint64 atMs;
+        Change change;
+        int id;
+    };
+    struct Checkpoint
+    {
+        /// How many deltas the snapshot includes.
+        qsizetype deltas = 0;
+        std::vector<int> live;
+        std::vector<int> attested;
+    };
+
+    int subjectIndex(const QString &subject);
+    void record(qint64 atMs, Change change, int id);
+
+    QList<SimulationEvent> m_events;
+    QList<SimulatedCredential> m_credentials;
+    QStringList m_subjectNames;
+    QHash<QString, int> m_subjectIndex;
+    QList<QList<SubjectHistoryEntry>> m_histories;
+    QSet<int> m_signalSubjects;
+    std::vector<Delta> m_deltas;
+    std::vector<Checkpoint> m_checkpoints;
+    QSet<int> m_liveNow;
+    QSet<int> m_attestedNow;
+    int m_checkpointInterval = 4096;
+    Summary m_summary;
+    QDateTime m_start;
+    QDateTime m_end;
+};
+
+} // namespace ta::core

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/simulation/TimelineReplay.h"
+
+#include "core/attestation/EvidenceReader.h"
+#include "core/store/AttestationStore.h"
+#include "core/store/Workspace.h"
+
+#include <QFile>
+
+namespace ta::core {
+
+TimelineReplay::TimelineReplay(AnchorSet anchors, TrustBundleSet bundles,
+                               AttestationSettings settings)
+    : m_anchors(std::move(anchors)), m_bundles(std::move(bundles)), m_settings(std::move(settings))
+{}
+
+Result<TimelineReplay> TimelineReplay::fromWorkspace(Workspace &workspace, const Options &options)
+{
+    AttestationStore store(workspace.database());
+    auto anchors = store.anchors();
+    if (!anchors)
+        return anchors.error();
+    TrustBundleSet bundles;
+    const QStringList tds = workspace.trustDomainNames();
+    for (const QString &name : tds) {
+        auto b = workspace.bundle(name);
+        if (!b)
+            return b.error();
+        bundles.insert(*b);
+    }
+    const QString tdName = options.trustDomain.isEmpty() ? tds.value(0) : options.trustDomain;
+    if (tdName.isEmpty())
+        return makeError(QStringLiteral("replay.no_trust_domain"),
+                         QStringLiteral("agent IDs need a trust domain"));
+    auto td = TrustDomain::fromName(tdName);
+    if (!td)
+        return td.error();
+    AttestationSettings settings;
+    settings.trustDomain = *td;
+    if (options.nodeAttestationTtl > 0)
+        settings.nodeAttestationTtl = options.nodeAttestationTtl;
+    TimelineReplay replay(std::move(*anchors), std::move(bundles), std::move(settings));
+    replay.m_workspace = &workspace;
+    if (options.loadConsumed) {
+        ReplayGuard guard;
+        AttestationState state;
+        if (auto r = store.loadConsumed(guard, state); !r)
+            return r.error();
+        replay.m_consumedGuard = std::move(guard);
+        replay.m_consumedState = std::move(state);
+    }
+    return replay;
+}
+
+std::unique_ptr<EvidenceVerifier> TimelineReplay::makeVerifier() const
+{
+    auto v = std::make_unique<EvidenceVerifier>(m_anchors, m_bundles, m_settings);
+    v->setThreads(m_threads);
+    if (m_consumedGuard)
+        v->replayGuard() = *m_consumedGuard;
+    if (m_consumedState)
+        v->state() = *m_consumedState;
+    return v;
+}
+
+Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
+                                      const EvidenceVerifier::ResultSink &sink) const
+{
+    qint64 total = 0;
+    qint64 done = 0;
+    const EvidenceVerifier::ResultSink counted = [&](const AttestationResult &r) {
+        sink(r);
+        if (++done % m_progressEvery == 0)
+            m_progress(done, total);
+    };
+    const EvidenceVerifier::ResultSink &use = m_progress ? counted : sink;
+    auto finished = [&](Result<qint64> n) {
+        if (m_progress && n)
+            m_progress(done, total);
+        return n;
+    };
+    if (m_records) {
+        total = m_records->size();
+        for (const EvidenceRecord &r : *m_records)
+            verifier.submit(r, use);
+        verifier.finish(use);
+        return finished(qint64(m_records->size()));
+    }
+    if (!m_file.isEmpty()) {
+        QFile in(m_file);
+        if (!in.open(QIODevice::ReadOnly))
+            return makeError(QStringLiteral("evidence.unreadable"), m_file);
+        auto checked =
+            EvidenceReader::forEach(in, [](const EvidenceRecord &) -> Result<void> { return {}; });
+        if (!checked)
+            return checked.error();
+        total = *checked;
+        in.seek(0);
+        return finished(verifier.verifyStream(in, use));
+    }
+    if (!m_workspace)
+        return makeError(QStringLiteral("replay.no_evidence"));
+    AttestationStore store(m_workspace->database());
+    if (m_progress) {
+        auto count = store.evidenceCount();
+        if (!count)
+            return count.error();
+        total = *count;
+    }
+    auto n =
+        store.forEachEvidence([&](const EvidenceRecord &record) { verifier.submit(record, use); });
+    verifier.finish(use);
+    return finished(n);
+}
+
+Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) const
+{
+    auto verifier = makeVerifier();
+    return replay(*verifier, sink);
+}
+
+Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,
+                                               const SimulationSettings &settings,
+                                               const Simulation::EventSink &sink) const
+{
+    Simulation sim(rules, settings);
+    sim.setEventSink(sink);
+    auto n = replay([&](const AttestationResult &r) { sim.feed(r); });
+    if (!n)
+        return n.error();
+    return sim.finish();
+}
+
+} // namespace ta::core

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/attestation/AnchorSet.h"
+#include "core/attestation/AttestationContext.h"
+#include "core/attestation/AttestationState.h"
+#include "core/attestation/EvidenceRecord.h"
+#include "core/attestation/EvidenceVerifier.h"
+#include "core/attestation/ReplayGuard.h"
+#include "core/simulation/RuleSet.h"
+#include "core/simulation/Simulation.h"
+#include "core/simulation/SimulationRun.h"
+#include "core/simulation/SimulationSettings.h"
+#include "core/spiffe/TrustBundleSet.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+#include <memory>
+#include <optional>
+
+namespace ta::core {
+
+class Workspace;
+
+/// The replay set-up every timeline consumer shares (`evidence verify`, `decide`/`diff` over
+/// replayed subjects, `simulate`, `what-if`, the graph): a workspace's anchors and reference
+/// values, the bundles of every trust domain, agent IDs minted in one trust domain, and an
+/// evidence source (the workspace's own records, a JSON Lines file, or records in memory).
+class TimelineReplay
+{
+public:
+    struct Options
+    {
+        /// The trust domain of agent IDs; empty: the workspace's first.
+        QString trustDomain;
+        /// How long a node attestation holds (seconds); 0: AttestationSettings' default.
+        qint64 nodeAttestationTtl = 0;
+        /// Seed the replay guard with the nonces and join tokens earlier committed runs consumed
+        /// (`evidence verify`); a simulation replays history as it was and leaves this off.
+        bool loadConsumed = false;
+    };
+
+    TimelineReplay(AnchorSet anchors, TrustBundleSet bundles, AttestationSettings settings);
+
+    /// Reads the set-up from @p workspace, which must outlive the replay when its own records
+    /// are replayed. Errors: the store's, cli-independent replay.no_trust_domain when the
+    /// workspace has none, the trust domain name's.
+    [[nodiscard]] static Result<TimelineReplay> fromWorkspace(Workspace &workspace,
+                                                              const Options &options);
+
+    const AnchorSet &anchors() const { return m_anchors; }
+    /// Replaces the anchors and reference values (a what-if over another set).
+    void setAnchors(AnchorSet anchors) { m_anchors = std::move(anchors); }
+    const AttestationSettings &settings() const { return m_settings; }
+    /// Replays this JSON Lines file instead of the workspace's records.
+    void setEvidenceFile(const QString &path) { m_file = path; }
+    /// Replays these records instead (tests, the app's in-memory timelines).
+    void setRecords(QList<EvidenceRecord> records) { m_records = std::move(records); }
+    /// Threads checking signatures ahead of the replay (EvidenceVerifier::setThreads).
+    void setThreads(int threads) { m_threads = threads; }
+    /// Called with the records replayed so far and the total (0 when unknown), every
+    /// @p every records and once at the end; for progress displays.
+    using Progress = std::function<void(qint64 done, qint64 total)>;
+    void setProgress(Progress progress, qint64 every = 1000)
+    {
+        m_progress = std::move(progress);
+        m_progressEvery = qMax<qint64>(1, every);
+    }
+
+    /// A verifier over the set-up, seeded with consumed nonces when asked for.
+    std::unique_ptr<EvidenceVerifier> makeVerifier() const;
+    /// Replays the evidence through @p verifier, handing each result to @p sink in record
+    /// order. A file is read through once first, so a bad line fails before any result.
+    [[nodiscard]] Result<qint64> replay(EvidenceVerifier &verifier,
+                                        const EvidenceVerifier::ResultSink &sink) const;
+    /// The same through a fresh verifier.
+    [[nodiscard]] Result<qint64> replay(const EvidenceVerifier::ResultSink &sink) const;
+
+    /// Plays the timeline through @p rules: one verification, one Simulation.
+    [[nodiscard]] Result<SimulationRun> simulate(const RuleSet &rules,
+                                                 const SimulationSettings &settings,
+                                                 const Simulation::EventSink &sink = {}) const;
+
+private:
+    AnchorSet m_anchors;
+    TrustBundleSet m_bundles;
+    AttestationSettings m_settings;
+    std::optional<ReplayGuard> m_consumedGuard;
+    std::optional<AttestationState> m_consumedState;
+    Workspace *m_workspace = nullptr;
+    QString m_file;
+    std::optional<QList<EvidenceRecord>> m_records;
+    int m_threads = 0;
+    Progress m_progress;
+    qint64 m_progressEvery = 1000;
+};
+
+} // namespace ta::core

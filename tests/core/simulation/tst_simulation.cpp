@@ -1,0 +1,623 @@
+// SPDX-License-Identifier: Apache-2.0
+// The simulation engine over hand-built timelines of real signed evidence: exact event logs for
+// issue, renewal, expiry and every kind of revocation, state at an instant, and what-if runs.
+#include "../attestation/LabFixture.h"
+
+#include "core/attestation/TpmQuoteBuilder.h"
+#include "core/attestation/lab/EvidenceLab.h"
+#include "core/simulation/Simulation.h"
+#include "core/simulation/TimelineReplay.h"
+#include "core/simulation/WhatIf.h"
+#include "core/store/Workspace.h"
+
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+
+using namespace ta::core;
+using namespace ta::core::test;
+
+namespace {
+
+const QString kAgent = QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat/prod/node-uid-a");
+const QString kNodeId = QStringLiteral("spiffe://lab.example/node/a");
+const QString kApiId = QStringLiteral("spiffe://lab.example/ns/payments/sa/api");
+const QString kImageA = QStringLiteral("registry.example/pay/api@sha256:aaaa");
+const QString kImageB = QStringLiteral("registry.example/pay/api@sha256:bbbb");
+
+/// The error text of a failed result, for QVERIFY2 (whose message is built even on success).
+template <typename T>
+QByteArray errorOf(const Result<T> &r)
+{
+    return r.ok() ? QByteArray() : r.error().toString().toUtf8();
+}
+
+QString at(qint64 secs)
+{
+    return EvidenceRecord::formatTime(t0().addSecs(secs));
+}
+
+QByteArray policiesJson(qint32 nodeTtl, qint32 apiTtl, bool denyApi = false)
+{
+    QJsonArray list{
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("node-a")},
+                    {QStringLiteral("effect"), QStringLiteral("grant")},
+                    {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
+                    {QStringLiteral("spiffe_id"), kNodeId},
+                    {QStringLiteral("condition"), QStringLiteral("subject == 'node/a'")},
+                    {QStringLiteral("x509_svid_ttl"), nodeTtl}},
+        QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("api")},
+            {QStringLiteral("effect"), QStringLiteral("grant")},
+            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
+            {QStringLiteral("spiffe_id"), kApiId},
+            {QStringLiteral("condition"),
+             QStringLiteral("subject == 'workload/api' && workload.image == '%1'").arg(kImageA)},
+            {QStringLiteral("x509_svid_ttl"), apiTtl}}};
+    if (denyApi)
+        list.append(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("no-api")},
+            {QStringLiteral("effect"), QStringLiteral("deny")},
+            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
+            {QStringLiteral("spiffe_id"), kApiId},
+            {QStringLiteral("condition"), QStringLiteral("subject == 'workload/api'")}});
+    return QJsonDocument(QJsonObject{{QStringLiteral("policies"), list}}).toJson();
+}
+
+/// One grant per subject, named after it ("node/a" -> "node-a"): spiffe://lab.example/<subject>
+/// when @p condition holds. (A template cannot render the subject itself: a placeholder never adds
+/// a "/".)
+QByteArray perSubjectPolicies(const QStringList &subjects, const QString &condition, qint32 ttl)
+{
+    QJsonArray list;
+    for (const QString &s : subjects)
+        list.append(QJsonObject{
+            {QStringLiteral("name"), QString(s).replace(QLatin1Char('/'), QLatin1Char('-'))},
+            {QStringLiteral("effect"), QStringLiteral("grant")},
+            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
+            {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/") + s},
+            {QStringLiteral("condition"),
+             QStringLiteral("subject == '%1' && %2").arg(s, condition)},
+            {QStringLiteral("x509_svid_ttl"), ttl}});
+    return QJsonDocument(QJsonObject{{QStringLiteral("policies"), list}}).toJson();
+}
+
+RuleSet policies(qint32 nodeTtl, qint32 apiTtl, bool denyApi = false)
+{
+    auto list = Policy::listFromJson(policiesJson(nodeTtl, apiTtl, denyApi));
+    if (!list)
+        qFatal("policies: %s", qPrintable(list.error().toString()));
+    return RuleSet::fromPolicies(*list).value();
+}
+
+QJsonObject issued(qint64 t, const QString &subject, const QString &id, const QString &cred,
+                   qint64 record, const QString &rule, qint64 notAfter)
+{
+    QJsonObject o{{QStringLiteral("at"), at(t)},
+                  {QStringLiteral("event"), QStringLiteral("issued")},
+                  {QStringLiteral("subject"), subject},
+                  {QStringLiteral("spiffe_id"), id},
+                  {QStringLiteral("credential"), cred},
+                  {QStringLiteral("rule"), rule},
+                  {QStringLiteral("not_after"), at(notAfter)}};
+    if (record > 0)
+        o.insert(QStringLiteral("record"), record);
+    return o;
+}
+
+QJsonObject renewed(qint64 t, const QString &subject, const QString &id, const QString &cred,
+                    const QString &replaces, const QString &rule, qint64 notAfter)
+{
+    QJsonObject o = issued(t, subject, id, cred, 0, rule, notAfter);
+    o.insert(QStringLiteral("event"), QStringLiteral("renewed"));
+    o.insert(QStringLiteral("replaces"), replaces);
+    return o;
+}
+
+QJsonObject revoked(qint64 t, const QString &subject, const QString &id, const QString &cred,
+                    qint64 record, const QString &rule, const QStringList &reason)
+{
+    QJsonObject o{{QStringLiteral("at"), at(t)},
+                  {QStringLiteral("event"), QStringLiteral("revoked")},
+                  {QStringLiteral("subject"), subject},
+                  {QStringLiteral("spiffe_id"), id},
+                  {QStringLiteral("credential"), cred},
+                  {QStringLiteral("rule"), rule},
+                  {QStringLiteral("reason"), QJsonArray::fromStringList(reason)}};
+    if (record > 0)
+        o.insert(QStringLiteral("record"), record);
+    return o;
+}
+
+QJsonObject expired(qint64 t, const QString &subject, const QString &id, const QString &cred,
+                    const QString &rule)
+{
+    return {
+        {QStringLiteral("at"), at(t)},        {QStringLiteral("event"), QStringLiteral("expired")},
+        {QStringLiteral("subject"), subject}, {QStringLiteral("spiffe_id"), id},
+        {QStringLiteral("credential"), cred}, {QStringLiteral("rule"), rule}};
+}
+
+/// The log as JSON, the revocation details (clause text) left out to be checked apart.
+QList<QJsonObject> logOf(const SimulationRun &run)
+{
+    QList<QJsonObject> out;
+    for (const SimulationEvent &e : run.events()) {
+        QJsonObject o = e.toJson();
+        o.remove(QStringLiteral("detail"));
+        out << o;
+    }
+    return out;
+}
+
+void compareLogs(const QList<QJsonObject> &actual, const QList<QJsonObject> &expected)
+{
+    for (qsizetype i = 0; i < qMax(actual.size(), expected.size()); ++i) {
+        const QByteArray a = i < actual.size()
+                                 ? QJsonDocument(actual.at(i)).toJson(QJsonDocument::Compact)
+                                 : "(none)";
+        const QByteArray e = i < expected.size()
+                                 ? QJsonDocument(expected.at(i)).toJson(QJsonDocument::Compact)
+                                 : "(none)";
+        QVERIFY2(a == e, qPrintable(QStringLiteral("event %1:\n  got  %2\n  want %3")
+                                        .arg(i + 1)
+                                        .arg(QString::fromUtf8(a), QString::fromUtf8(e))));
+    }
+}
+
+} // namespace
+
+class TestSimulation : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void renewedThenStale();
+    void stateAtInstants();
+    void checkpointsAgreeWithFullReplay();
+    void entryPastExpiresAtExpires();
+    void imageDigestDriftRevokesWorkload();
+    void pcrDriftRevokesNodeAndWorkloads();
+    void revokedSigningKey();
+    void expiredEvidenceRevokes();
+    void whatIfDenyPolicy();
+    void labTimelineSameOnOneAndTwoThreads();
+    void progressCountsRecords();
+
+private:
+    TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records,
+                          int threads = 1) const
+    {
+        auto set = AnchorSet::fromImportJson(QJsonDocument(f.anchorsJson()).toJson());
+        if (!set)
+            qFatal("anchors: %s", qPrintable(set.error().toString()));
+        TrustBundleSet bundles;
+        TrustBundle b(f.td);
+        for (const Certificate &c : f.ca.x509Authorities())
+            (void)b.addX509Authority(c);
+        bundles.insert(b);
+        AttestationSettings s;
+        s.trustDomain = f.td;
+        TimelineReplay r(*set, bundles, s);
+        r.setRecords(records);
+        r.setThreads(threads);
+        return r;
+    }
+    EvidenceRecord node(qint64 secs) const
+    {
+        return record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
+                      m_f.psatPayload(t0().addSecs(secs - 5)), t0().addSecs(secs));
+    }
+    EvidenceRecord workload(qint64 secs, const QString &image = kImageA,
+                            const QString &subject = QStringLiteral("workload/api"),
+                            const AgentSigner *agent = nullptr,
+                            const QString &attestor = QStringLiteral("k8s")) const
+    {
+        const QDateTime t = t0().addSecs(secs);
+        const QStringList sel =
+            attestor == QLatin1String("k8s")
+                ? QStringList{QStringLiteral("k8s:ns:payments"), QStringLiteral("k8s:sa:api")}
+                : QStringList{QStringLiteral("unix:uid:1000")};
+        return record(attestor, subject,
+                      (agent ? *agent : m_agent)
+                          .sign(subject, sel, {{QStringLiteral("image"), image}}, t,
+                                QStringLiteral("j%1-%2").arg(subject).arg(secs))
+                          .value(),
+                      t);
+    }
+    SimulationRun run(const QList<EvidenceRecord> &records, const RuleSet &rules,
+                      const SimulationSettings &settings = {}) const
+    {
+        auto r = replay(m_f, records).simulate(rules, settings);
+        if (!r)
+            qFatal("simulate: %s", qPrintable(r.error().toString()));
+        return std::move(*r);
+    }
+
+    LabFixture m_f;
+    AgentSigner m_agent;
+};
+
+void TestSimulation::initTestCase()
+{
+    m_agent = m_f.agent(kAgent);
+}
+
+void TestSimulation::renewedThenStale()
+{
+    // Node and workload renewed at half their TTL while evidence comes; when it stops, each
+    // lapses `freshness` after its last accepted record.
+    SimulationSettings s;
+    s.freshness = 1000;
+    s.until = t0().addSecs(2000);
+    const SimulationRun r =
+        run({node(0), workload(100), workload(750), node(800)}, policies(1200, 1200), s);
+    compareLogs(logOf(r),
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 1200),
+                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
+                        QStringLiteral("api"), 1300),
+                 renewed(600, QStringLiteral("node/a"), kNodeId, QStringLiteral("c3"),
+                         QStringLiteral("c1"), QStringLiteral("node-a"), 1800),
+                 renewed(700, QStringLiteral("workload/api"), kApiId, QStringLiteral("c4"),
+                         QStringLiteral("c2"), QStringLiteral("api"), 1900),
+                 renewed(1200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"),
+                         QStringLiteral("c3"), QStringLiteral("node-a"), 2400),
+                 renewed(1300, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"),
+                         QStringLiteral("c4"), QStringLiteral("api"), 2500),
+                 revoked(1750, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"), 0,
+                         QStringLiteral("api"), {QStringLiteral("evidence_stale")}),
+                 revoked(1800, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"), 0,
+                         QStringLiteral("node-a"), {QStringLiteral("evidence_stale")})});
+    const SimulationRun::Summary sum = r.summary();
+    QCOMPARE(sum.toJson(), (QJsonObject{{QStringLiteral("summary"),
+                                         QJsonObject{{QStringLiteral("records"), 4},
+                                                     {QStringLiteral("subjects"), 2},
+                                                     {QStringLiteral("issued"), 2},
+                                                     {QStringLiteral("renewed"), 4},
+                                                     {QStringLiteral("expired"), 0},
+                                                     {QStringLiteral("revoked"), 2},
+                                                     {QStringLiteral("denied"), 0}}}}));
+    // Lifetimes: c2 rests on its own record and its node's; c6 on the workload's last and the
+    // node's last at renewal time.
+    QCOMPARE(r.credential(QStringLiteral("c2"))->restsOn, (QList<qint64>{2, 1}));
+    QCOMPARE(r.credential(QStringLiteral("c6"))->restsOn, (QList<qint64>{3, 4}));
+    QCOMPARE(r.credential(QStringLiteral("c2"))->end, SimulatedCredential::End::Renewed);
+    QCOMPARE(r.credential(QStringLiteral("c2"))->replacedBy, QStringLiteral("c4"));
+    const QList<SubjectHistoryEntry> h = r.history(QStringLiteral("node/a"));
+    QCOMPARE(h.size(), 3);
+    QCOMPARE(h.at(0).kind, SubjectHistoryEntry::Kind::Attested);
+    QCOMPARE(h.at(0).granted, QStringList{kNodeId});
+    QCOMPARE(h.at(2).kind, SubjectHistoryEntry::Kind::Stale);
+    QCOMPARE(h.at(2).at, t0().addSecs(1800));
+}
+
+void TestSimulation::stateAtInstants()
+{
+    SimulationSettings s;
+    s.freshness = 1000;
+    s.until = t0().addSecs(2000);
+    const SimulationRun r =
+        run({node(0), workload(100), workload(750), node(800)}, policies(1200, 1200), s);
+    SimulationState st = r.stateAt(t0().addSecs(-1));
+    QVERIFY(st.attested.isEmpty());
+    QVERIFY(st.live.isEmpty());
+    st = r.stateAt(t0().addSecs(1250));
+    QCOMPARE(st.attested, (QStringList{QStringLiteral("node/a"), QStringLiteral("workload/api")}));
+    QCOMPARE(st.live,
+             (QList<LiveCredential>{
+                 {QStringLiteral("c4"), QStringLiteral("workload/api"), kApiId, t0().addSecs(1900)},
+                 {QStringLiteral("c5"), QStringLiteral("node/a"), kNodeId, t0().addSecs(2400)}}));
+    // At the instant of a change, the change has happened.
+    st = r.stateAt(t0().addSecs(1750));
+    QCOMPARE(st.attested, QStringList{QStringLiteral("node/a")});
+    QCOMPARE(st.live.size(), 1);
+    QCOMPARE(st.live.at(0).credential, QStringLiteral("c5"));
+    st = r.stateAt(t0().addSecs(1800));
+    QVERIFY(st.attested.isEmpty());
+    QVERIFY(st.live.isEmpty());
+    QCOMPARE(r.stateAt(t0().addSecs(100)).toJson().value(QLatin1String("live")).toArray().size(),
+             2);
+}
+
+void TestSimulation::checkpointsAgreeWithFullReplay()
+{
+    SimulationSettings every;
+    every.freshness = 1000;
+    every.until = t0().addSecs(2000);
+    every.checkpointInterval = 1;
+    SimulationSettings none = every;
+    none.checkpointInterval = 1 << 30;
+    SimulationSettings some = every;
+    some.checkpointInterval = 3;
+    const QList<EvidenceRecord> records{node(0), workload(100), workload(750), node(800)};
+    const SimulationRun a = run(records, policies(1200, 1200), every);
+    const SimulationRun b = run(records, policies(1200, 1200), none);
+    const SimulationRun c = run(records, policies(1200, 1200), some);
+    for (qint64 t = -10; t <= 2010; t += 50) {
+        const SimulationState sa = a.stateAt(t0().addSecs(t));
+        QCOMPARE(sa.toJson(), b.stateAt(t0().addSecs(t)).toJson());
+        QCOMPARE(sa.toJson(), c.stateAt(t0().addSecs(t)).toJson());
+        // The lifetimes say the same as the checkpointed state.
+        QStringList live;
+        for (const SimulatedCredential &cred : a.credentials()) {
+            if (cred.liveAt(t0().addSecs(t)))
+                live << cred.id;
+        }
+        QStringList fromState;
+        for (const LiveCredential &l : sa.live)
+            fromState << l.credential;
+        QCOMPARE(fromState, live);
+    }
+}
+
+void TestSimulation::entryPastExpiresAtExpires()
+{
+    // SPIRE stops serving an entry past expires_at without revoking what it served: the
+    // credential is not renewed at half its TTL and expires at not-after.
+    RegistrationEntry e;
+    e.id = QStringLiteral("e-api");
+    e.spiffeId = kApiId;
+    e.parentId = kAgent;
+    e.selectors = {Selector::parse(QStringLiteral("k8s:ns:payments")).value()};
+    e.x509SvidTtl = 1200;
+    e.expiresAt = t0().addSecs(600).toSecsSinceEpoch();
+    SimulationSettings s;
+    s.until = t0().addSecs(1400);
+    const SimulationRun r = run({node(0), workload(100)}, RuleSet::fromEntries({e}).value(), s);
+    compareLogs(logOf(r), {issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c1"),
+                                  2, QStringLiteral("e-api"), 1300),
+                           expired(1300, QStringLiteral("workload/api"), kApiId,
+                                   QStringLiteral("c1"), QStringLiteral("e-api"))});
+    QCOMPARE(r.summary().expired, 1);
+    QCOMPARE(r.credential(QStringLiteral("c1"))->end, SimulatedCredential::End::Expired);
+    // Without expires_at it is renewed instead.
+    e.expiresAt = 0;
+    const SimulationRun kept = run({node(0), workload(100)}, RuleSet::fromEntries({e}).value(), s);
+    QCOMPARE(kept.summary().renewed, 2);
+    QCOMPARE(kept.summary().expired, 0);
+}
+
+void TestSimulation::imageDigestDriftRevokesWorkload()
+{
+    const SimulationRun r =
+        run({node(0), workload(100), workload(200, kImageB), workload(300)}, policies(3600, 3600));
+    compareLogs(logOf(r),
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 3600),
+                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
+                        QStringLiteral("api"), 3700),
+                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3,
+                         QStringLiteral("api"), {QStringLiteral("no_longer_granted")}),
+                 issued(300, QStringLiteral("workload/api"), kApiId, QStringLiteral("c3"), 4,
+                        QStringLiteral("api"), 3900)});
+    // The revocation names the clause that failed.
+    const QString detail = r.events().at(2).detail;
+    QVERIFY2(detail.startsWith(QLatin1String("api: not_matched")), qPrintable(detail));
+    QVERIFY2(detail.contains(kImageB), qPrintable(detail));
+}
+
+void TestSimulation::pcrDriftRevokesNodeAndWorkloads()
+{
+    LabFixture f;
+    const Key ak = Key::generate(KeyType::EcP256).value();
+    TpmPcrValues golden;
+    for (int i : {0, 7})
+        golden[QStringLiteral("sha256")][i] =
+            QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha256);
+    f.extraAnchors.append(
+        QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
+                    {QStringLiteral("subject"), QStringLiteral("node/t")},
+                    {QStringLiteral("public_key_pem"), QString::fromLatin1(ak.publicPem())}});
+    for (int i : {0, 7})
+        f.referenceValues.append(
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
+                        {QStringLiteral("subject"), QStringLiteral("node/t")},
+                        {QStringLiteral("bank"), QStringLiteral("sha256")},
+                        {QStringLiteral("index"), i},
+                        {QStringLiteral("value"),
+                         QString::fromLatin1(golden[QStringLiteral("sha256")][i].toHex())}});
+    auto quote = [&](const TpmPcrValues &pcrs, const QByteArray &nonce, qint64 secs) {
+        TpmQuoteBuilder b;
+        b.setNonce(nonce).setPcrValues(pcrs);
+        return record(QStringLiteral("tpm"), QStringLiteral("node/t"),
+                      b.buildEvidencePayload(ak).value(), t0().addSecs(secs));
+    };
+    // The agent ID the TPM attestation mints, for the agent's SVID.
+    const QString agentId = f.replay({quote(golden, "n0", 0)}).agentId;
+    QVERIFY(!agentId.isEmpty());
+    const AgentSigner agent = f.agent(agentId);
+    TpmPcrValues drifted = golden;
+    drifted[QStringLiteral("sha256")][7] =
+        QCryptographicHash::hash("rootkit", QCryptographicHash::Sha256);
+    const QList<EvidenceRecord> records{
+        quote(golden, "n1", 0),
+        workload(10, kImageA, QStringLiteral("workload/w1"), &agent, QStringLiteral("unix")),
+        workload(20, kImageA, QStringLiteral("workload/w2"), &agent, QStringLiteral("unix")),
+        quote(drifted, "n2", 30)};
+    const QByteArray all = perSubjectPolicies(
+        {QStringLiteral("node/t"), QStringLiteral("workload/w1"), QStringLiteral("workload/w2")},
+        QStringLiteral("true"), 600);
+    auto policyList = Policy::listFromJson(all);
+    QVERIFY2(policyList.ok(), errorOf(policyList).constData());
+    auto r = replay(f, records).simulate(RuleSet::fromPolicies(*policyList).value(), {});
+    QVERIFY2(r.ok(), errorOf(r).constData());
+    const QString nodeId = QStringLiteral("spiffe://lab.example/node/t");
+    const QString w1 = QStringLiteral("spiffe://lab.example/workload/w1");
+    const QString w2 = QStringLiteral("spiffe://lab.example/workload/w2");
+    compareLogs(logOf(*r),
+                {issued(0, QStringLiteral("node/t"), nodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-t"), 600),
+                 issued(10, QStringLiteral("workload/w1"), w1, QStringLiteral("c2"), 2,
+                        QStringLiteral("workload-w1"), 610),
+                 issued(20, QStringLiteral("workload/w2"), w2, QStringLiteral("c3"), 3,
+                        QStringLiteral("workload-w2"), 620),
+                 revoked(30, QStringLiteral("node/t"), nodeId, QStringLiteral("c1"), 4,
+                         QStringLiteral("node-t"), {QStringLiteral("pcr_not_golden")}),
+                 revoked(30, QStringLiteral("workload/w1"), w1, QStringLiteral("c2"), 4,
+                         QStringLiteral("workload-w1"), {QStringLiteral("node_revoked")}),
+                 revoked(30, QStringLiteral("workload/w2"), w2, QStringLiteral("c3"), 4,
+                         QStringLiteral("workload-w2"), {QStringLiteral("node_revoked")})});
+    QVERIFY(r->stateAt(t0().addSecs(30)).attested.isEmpty());
+}
+
+void TestSimulation::revokedSigningKey()
+{
+    // The cluster issuer's key is revoked: the node's attestation rested on it, and so did the
+    // workload's (through its node): both go at that signal, with key_revoked.
+    LabFixture f;
+    const AgentSigner agent = f.agent(kAgent);
+    const EvidenceRecord n = record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
+                                    f.psatPayload(t0().addSecs(-5)), t0());
+    const EvidenceRecord w = record(
+        QStringLiteral("k8s"), QStringLiteral("workload/api"),
+        agent
+            .sign(QStringLiteral("workload/api"), {QStringLiteral("k8s:ns:payments")},
+                  {{QStringLiteral("image"), kImageA}}, t0().addSecs(100), QStringLiteral("j1"))
+            .value(),
+        t0().addSecs(100));
+    const QString fp = QString::fromLatin1(f.cluster.rotate());
+    const EvidenceRecord revoke =
+        signal(QStringLiteral("revoke-key"), QStringLiteral("fingerprint"), fp, t0().addSecs(200));
+    auto r = replay(f, {n, w, revoke}).simulate(policies(3600, 3600), {});
+    QVERIFY2(r.ok(), errorOf(r).constData());
+    compareLogs(logOf(*r),
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 3600),
+                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
+                        QStringLiteral("api"), 3700),
+                 revoked(200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 3,
+                         QStringLiteral("node-a"), {QStringLiteral("key_revoked")}),
+                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3,
+                         QStringLiteral("api"), {QStringLiteral("key_revoked")})});
+    QCOMPARE(r->summary().subjects, 2);
+    QCOMPARE(r->summary().records, 3);
+}
+
+void TestSimulation::expiredEvidenceRevokes()
+{
+    // The node presents a token long expired: the record is contraindicated and its own codes
+    // revoke the node's credential at once, and the workload's under it.
+    const EvidenceRecord stale =
+        record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
+               m_f.psatPayload(t0().addSecs(200 - 7200)), t0().addSecs(200));
+    const SimulationRun r = run({node(0), workload(100), stale}, policies(3600, 3600));
+    compareLogs(logOf(r),
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 3600),
+                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
+                        QStringLiteral("api"), 3700),
+                 revoked(200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 3,
+                         QStringLiteral("node-a"), {QStringLiteral("expired")}),
+                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3,
+                         QStringLiteral("api"), {QStringLiteral("node_revoked")})});
+    QCOMPARE(r.history(QStringLiteral("node/a")).constLast().reasons,
+             QStringList{QStringLiteral("expired")});
+}
+
+void TestSimulation::whatIfDenyPolicy()
+{
+    const QList<EvidenceRecord> records{node(0), workload(100), workload(200)};
+    auto runs = WhatIf::runRules(replay(m_f, records), policies(3600, 3600),
+                                 policies(3600, 3600, true), {});
+    QVERIFY2(runs.ok(), errorOf(runs).constData());
+    compareLogs(logOf(runs->candidate),
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 3600),
+                 QJsonObject{{QStringLiteral("at"), at(100)},
+                             {QStringLiteral("event"), QStringLiteral("denied")},
+                             {QStringLiteral("subject"), QStringLiteral("workload/api")},
+                             {QStringLiteral("spiffe_id"), kApiId},
+                             {QStringLiteral("record"), 2},
+                             {QStringLiteral("rule"), QStringLiteral("no-api")}}});
+    QCOMPARE(runs->candidate.summary().denied, 1);
+    const WhatIfReport report = WhatIf::compare(runs->base, runs->candidate);
+    QCOMPARE(report.subjects.size(), 1);
+    const QJsonObject d = report.subjects.first().toJson();
+    QCOMPARE(d.value(QLatin1String("subject")).toString(), QStringLiteral("workload/api"));
+    QCOMPARE(d.value(QLatin1String("lost")).toArray(), QJsonArray{kApiId});
+    QCOMPARE(d.value(QLatin1String("gained")).toArray(), QJsonArray());
+    QCOMPARE(d.value(QLatin1String("first_divergence")).toObject(),
+             (QJsonObject{{QStringLiteral("at"), at(100)}, {QStringLiteral("record"), 2}}));
+    QCOMPARE(report.summaryJson()
+                 .value(QLatin1String("summary"))
+                 .toObject()
+                 .value(QLatin1String("lost"))
+                 .toInt(),
+             1);
+    // The same rules on both sides change nothing.
+    auto same =
+        WhatIf::runRules(replay(m_f, records), policies(3600, 3600), policies(3600, 3600), {});
+    QVERIFY(!WhatIf::compare(same->base, same->candidate).changed());
+    // A TTL change is a change of a kept identity.
+    auto ttl =
+        WhatIf::runRules(replay(m_f, records), policies(3600, 3600), policies(3600, 1800), {});
+    const WhatIfReport tr = WhatIf::compare(ttl->base, ttl->candidate);
+    QCOMPARE(tr.subjects.size(), 1);
+    QCOMPARE(tr.subjects.first().changed.size(), 1);
+    QCOMPARE(tr.subjects.first().changed.first().candidateTtls, QList<qint32>{1800});
+}
+
+void TestSimulation::labTimelineSameOnOneAndTwoThreads()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    LabSettings ls;
+    ls.nodes = 5;
+    ls.workloads = 15;
+    ls.records = 600;
+    ls.driftRate = 0.05;
+    ls.seed = 11;
+    ls.start = t0();
+    ls.importEvidence = false;
+    const QString ws = dir.filePath(QStringLiteral("lab.atlas"));
+    const QString evidence = dir.filePath(QStringLiteral("lab.jsonl"));
+    auto sum = EvidenceLab::generate(ws, dir.filePath(QStringLiteral("anchors.json")), evidence, ls,
+                                     std::nullopt);
+    QVERIFY2(sum.ok(), errorOf(sum).constData());
+    auto workspace = Workspace::open(ws, QByteArray());
+    QVERIFY2(workspace.ok(), errorOf(workspace).constData());
+    auto setup = TimelineReplay::fromWorkspace(**workspace, {});
+    QVERIFY2(setup.ok(), errorOf(setup).constData());
+    setup->setEvidenceFile(evidence);
+    QStringList subjects;
+    for (int i = 0; i < ls.nodes; ++i)
+        subjects << QStringLiteral("node/lab-%1").arg(i);
+    for (int i = 0; i < ls.workloads; ++i)
+        subjects << QStringLiteral("workload/app-%1").arg(i);
+    const QByteArray all =
+        perSubjectPolicies(subjects, QStringLiteral("verdict == 'affirming'"), 900);
+    auto policyList = Policy::listFromJson(all);
+    QVERIFY2(policyList.ok(), errorOf(policyList).constData());
+    const RuleSet rules = RuleSet::fromPolicies(*policyList).value();
+    QList<QByteArray> logs;
+    for (int threads : {1, 2}) {
+        setup->setThreads(threads);
+        auto r = setup->simulate(rules, {});
+        QVERIFY2(r.ok(), errorOf(r).constData());
+        QByteArray log;
+        for (const SimulationEvent &e : r->events())
+            log += QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n';
+        log += QJsonDocument(r->summary().toJson()).toJson(QJsonDocument::Compact);
+        QCOMPARE(r->summary().records, sum->records);
+        QVERIFY(r->summary().issued > 0);
+        QVERIFY(r->summary().renewed > 0);
+        QVERIFY(r->summary().revoked > 0);
+        logs << log;
+    }
+    QCOMPARE(logs.at(0), logs.at(1));
+}
+
+void TestSimulation::progressCountsRecords()
+{
+    TimelineReplay r =
+        replay(m_f, {node(0), workload(100), workload(200), node(300), workload(400)});
+    QList<QPair<qint64, qint64>> calls;
+    r.setProgress([&](qint64 done, qint64 total) { calls.append({done, total}); }, 2);
+    auto run = r.simulate(policies(3600, 3600), {});
+    QVERIFY(run.ok());
+    QCOMPARE(calls, (QList<QPair<qint64, qint64>>{{2, 5}, {4, 5}, {5, 5}}));
+}
+
+QTEST_GUILESS_MAIN(TestSimulation)
+#include "tst_simulation.moc"
