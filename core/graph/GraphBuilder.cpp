@@ -277,9 +277,9 @@ private:
             why = QStringLiteral("evidence_stale");
             return GraphStatus::Stale;
         }
-        QDateTime until = o.time.addSecs(m_e.freshness);
-        if (o.expiresAt.isValid() && o.expiresAt < until)
-            until = o.expiresAt;
+        // As the simulation has it: an attestation lapses a freshness after its last accepted
+        // record (the evidence's own expiry only bounds when it may be presented).
+        const QDateTime until = o.time.addSecs(m_e.freshness);
         if (m_at.isValid() && until < m_at) {
             why = QStringLiteral("evidence_stale");
             return GraphStatus::Stale;

@@ -20,8 +20,8 @@ struct GraphBuildOptions
 /// estate in tens of milliseconds), so the graph is simply rebuilt after an edit.
 ///
 /// Statuses: a subject is refused when its last record by then was refused (or an anchor it
-/// rested on was revoked since), stale when its last accepted attestation no longer vouches (its
-/// evidence expired, or the estate's freshness passed), warning or attested otherwise. A
+/// rested on was revoked since), stale when its last accepted record is older than the
+/// estate's freshness (as the simulation's attestation lapses), warning or attested otherwise. A
 /// credential is revoked (its record, or its authority), expired, expiring or valid.
 /// With a GraphStateInput, the simulation's attested subjects and live credentials decide
 /// instead of the builder's own reading of the evidence.
