@@ -2,6 +2,7 @@
 #include "app/cli/AttestationCommands.h"
 #include "app/cli/CelCommands.h"
 #include "app/cli/CliSupport.h"
+#include "app/cli/GraphCommands.h"
 #include "app/cli/PolicyCommands.h"
 #include "app/cli/RuleCommands.h"
 #include "app/cli/SvidCommands.h"
@@ -37,6 +38,8 @@ const QList<Command> &commands()
         {{QStringLiteral("policy"), QStringLiteral("versions")}, QStringLiteral("List the policy set's versions."), policyVersions},
         {{QStringLiteral("decide")}, QStringLiteral("Decide a subject's identities, with reasons."), decide},
         {{QStringLiteral("diff")}, QStringLiteral("Compare two policy sets over subjects."), policyDiff},
+        {{QStringLiteral("graph"), QStringLiteral("export")}, QStringLiteral("Export the estate graph."), graphExport},
+        {{QStringLiteral("graph"), QStringLiteral("analyze")}, QStringLiteral("Ask the estate graph: reach, blast radius, path, findings."), graphAnalyze},
     };
     return all;
 }
