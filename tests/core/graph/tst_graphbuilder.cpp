@@ -127,6 +127,22 @@ private Q_SLOTS:
         QCOMPARE(status(at(minutes), id), expected);
     }
 
+    void workloadClaimExpiryDoesNotMakeItStale()
+    {
+        // A workload's signed claims are presentable for five minutes; its attestation still
+        // holds for the estate's freshness after the record, as in the simulation.
+        Estate e = samples::handBuiltEstate();
+        for (EstateSubject &s : e.subjects) {
+            for (EstateObservation &o : s.history)
+                o.expiresAt = o.time.addSecs(300);
+        }
+        GraphBuildOptions o;
+        o.at = samples::kT0.addSecs(50 * 60);
+        const TopologyGraph g = GraphBuilder::build(e, o);
+        QCOMPARE(status(g, QStringLiteral("workload/w1")), QStringLiteral("attested"));
+        QCOMPARE(status(g, QStringLiteral("node/k1")), QStringLiteral("attested"));
+    }
+
     void edgesCarryTheirEndsStatus()
     {
         const TopologyGraph g = at(50);
