@@ -50,18 +50,19 @@ void appendAttrs(QByteArray &out, const GraphNode &n, const DotOptions &o)
 {
     const QString cls = nodeClassName(n.cls);
     const QString status = graphStatusName(n.status);
-    out += "  " + DotWriter::quote(n.id) + " [id=" + DotWriter::quote(n.id) + " class="
-           + DotWriter::quote(o.statusInClass && !status.isEmpty() ? cls + QLatin1Char(' ') + status : cls);
+    out += "  " + DotWriter::quote(n.id) + " [id=" + DotWriter::quote(n.id) + " class=" +
+           DotWriter::quote(o.statusInClass && !status.isEmpty() ? cls + QLatin1Char(' ') + status
+                                                                 : cls);
     if (!status.isEmpty())
         out += " status=" + DotWriter::quote(status);
     out += " label=" + DotWriter::quote(n.label) + " shape=" + shapeOf(n.cls);
     if (!n.trustDomain.isEmpty())
         out += " td=" + DotWriter::quote(n.trustDomain);
-    if (n.status == GraphStatus::Refused || n.status == GraphStatus::Revoked
-        || n.status == GraphStatus::Expired)
+    if (n.status == GraphStatus::Refused || n.status == GraphStatus::Revoked ||
+        n.status == GraphStatus::Expired)
         out += " style=dashed";
-    else if (n.status == GraphStatus::Stale || n.status == GraphStatus::Expiring
-             || n.status == GraphStatus::Warning)
+    else if (n.status == GraphStatus::Stale || n.status == GraphStatus::Expiring ||
+             n.status == GraphStatus::Warning)
         out += " style=dotted";
     out += "];\n";
 }
@@ -113,9 +114,10 @@ QByteArray DotWriter::write(const TopologyGraph &graph, const DotOptions &o)
             loose << i;
     }
     for (auto it = byDomain.cbegin(); it != byDomain.cend(); ++it) {
-        out += "  subgraph " + quote(QStringLiteral("cluster_") + it.key()) + " {\n    graph [label="
-               + quote(it.key()) + " class=\"trust_domain\" id=" + quote(QStringLiteral("cluster_") + it.key())
-               + "];\n";
+        out += "  subgraph " + quote(QStringLiteral("cluster_") + it.key()) +
+               " {\n    graph [label=" + quote(it.key()) +
+               " class=\"trust_domain\" id=" + quote(QStringLiteral("cluster_") + it.key()) +
+               "];\n";
         for (int i : it.value()) {
             out += "  ";
             appendAttrs(out, graph.node(i), o);
@@ -128,9 +130,9 @@ QByteArray DotWriter::write(const TopologyGraph &graph, const DotOptions &o)
         const GraphEdge &e = graph.edge(i);
         const QString cls = edgeClassName(e.cls);
         const QString status = graphStatusName(e.status);
-        out += "  " + quote(graph.node(e.from).id) + " -> " + quote(graph.node(e.to).id) + " [id=\"e"
-               + QByteArray::number(i) + "\" class="
-               + quote(o.statusInClass && !status.isEmpty() ? cls + QLatin1Char(' ') + status : cls);
+        out += "  " + quote(graph.node(e.from).id) + " -> " + quote(graph.node(e.to).id) +
+               " [id=\"e" + QByteArray::number(i) + "\" class=" +
+               quote(o.statusInClass && !status.isEmpty() ? cls + QLatin1Char(' ') + status : cls);
         if (!status.isEmpty())
             out += " status=" + quote(status);
         out += " style=";

@@ -87,7 +87,8 @@ int EstateLoader::internGrants(QList<EstateGrant> grants)
         return -1;
     QString key;
     for (const EstateGrant &g : grants)
-        key += g.spiffeId + QLatin1Char('\x1f') + g.rules.join(QLatin1Char(',')) + QLatin1Char('\x1e');
+        key +=
+            g.spiffeId + QLatin1Char('\x1f') + g.rules.join(QLatin1Char(',')) + QLatin1Char('\x1e');
     auto it = m_grantIndex.constFind(key);
     if (it != m_grantIndex.cend())
         return *it;
@@ -103,7 +104,10 @@ void EstateLoader::addResult(const AttestationResult &r)
     if (r.attestor == QLatin1String("signal")) {
         if (!r.accepted())
             return;
-        const QString kind = r.claims.value(QLatin1String("signal")).toObject().value(QLatin1String("kind")).toString();
+        const QString kind = r.claims.value(QLatin1String("signal"))
+                                 .toObject()
+                                 .value(QLatin1String("kind"))
+                                 .toString();
         for (const QString &id : r.anchorIds) {
             if (kind == QLatin1String("revoke-key"))
                 estate.keyRevokedAnchors.insert(id, r.time);
@@ -113,7 +117,8 @@ void EstateLoader::addResult(const AttestationResult &r)
         return;
     }
     const bool workload = r.claims.contains(QLatin1String("workload"));
-    const bool node = !workload && (r.claims.contains(QLatin1String("node")) || !r.agentId.isEmpty());
+    const bool node =
+        !workload && (r.claims.contains(QLatin1String("node")) || !r.agentId.isEmpty());
     if (!workload && !node)
         return; // images (cosign) and operator records are not subjects of the topology
     int si = m_subjectIndex.value(r.subject, -1);
@@ -156,8 +161,9 @@ void EstateLoader::addResult(const AttestationResult &r)
         if (m_engine) {
             const PolicySubject subject = PolicySubject::fromAttestationResult(
                 r, workload ? m_nodeSelectorsByAgent.value(s.agentId) : QStringList());
-            const Decision d = Decision::make(*m_engine, m_matcher, subject,
-                                              PolicyEngine::Detail::Verdicts, r.time.toSecsSinceEpoch());
+            const Decision d =
+                Decision::make(*m_engine, m_matcher, subject, PolicyEngine::Detail::Verdicts,
+                               r.time.toSecsSinceEpoch());
             QList<EstateGrant> grants;
             for (const PolicyIdentity &id : d.policies.identities) {
                 EstateGrant g{id.spiffeId, {}, id.x509SvidTtl};
@@ -171,7 +177,8 @@ void EstateLoader::addResult(const AttestationResult &r)
                         return g.spiffeId == e.spiffeId;
                     });
                     if (it == grants.end())
-                        grants << EstateGrant{e.spiffeId, {QStringLiteral("rule/entry/") + e.id}, e.x509SvidTtl};
+                        grants << EstateGrant{
+                            e.spiffeId, {QStringLiteral("rule/entry/") + e.id}, e.x509SvidTtl};
                     else
                         it->rules << QStringLiteral("rule/entry/") + e.id;
                 }

@@ -48,8 +48,7 @@ public:
     /// may be null), so that a replay driven elsewhere can fill an estate as load() does.
     EstateLoader(Estate &estate, const PolicyEngine *engine, const EntryMatcher *matcher)
         : m_estate(estate), m_engine(engine), m_matcher(matcher)
-    {
-    }
+    {}
     /// Folds one attestation result (in time order) into the estate.
     void addResult(const AttestationResult &result);
 

@@ -214,7 +214,8 @@ GraphPath GraphAnalysis::path(const TopologyGraph &g, const QString &fromId, con
         const GraphEdge &edge = g.edge(e);
         out.nodes.prepend(g.node(i).id);
         const bool forward = edge.to == i;
-        out.edges.prepend(forward ? edgeClassName(edge.cls) : QStringLiteral("<-") + edgeClassName(edge.cls));
+        out.edges.prepend(forward ? edgeClassName(edge.cls)
+                                  : QStringLiteral("<-") + edgeClassName(edge.cls));
         i = forward ? edge.from : edge.to;
     }
     out.nodes.prepend(g.node(from).id);
@@ -236,11 +237,16 @@ QList<GraphFinding> GraphAnalysis::findings(const TopologyGraph &g, const Findin
         for (const QString &id : ids)
             holders[id] << i;
         if (n.cls == NodeClass::Workload && ids.size() > 1)
-            out << GraphFinding{QStringLiteral("multiple_identities"), QStringLiteral("medium"), n.id,
+            out << GraphFinding{QStringLiteral("multiple_identities"),
+                                QStringLiteral("medium"),
+                                n.id,
                                 {{QStringLiteral("identities"), QJsonArray::fromStringList(ids)}}};
         if (n.status == GraphStatus::Stale)
-            out << GraphFinding{QStringLiteral("stale_evidence"), QStringLiteral("medium"), n.id,
-                                {{QStringLiteral("last_seen"), n.properties.value(QLatin1String("last_seen"))}}};
+            out << GraphFinding{
+                QStringLiteral("stale_evidence"),
+                QStringLiteral("medium"),
+                n.id,
+                {{QStringLiteral("last_seen"), n.properties.value(QLatin1String("last_seen"))}}};
     }
 
     // An identity every holder of which rests on a node attested by a join token alone.
@@ -250,20 +256,24 @@ QList<GraphFinding> GraphAnalysis::findings(const TopologyGraph &g, const Findin
         bool weak = true;
         for (int h : holders.value(id)) {
             const int host = hostOf(g, h);
-            if (host < 0 || g.node(host).properties.value(QLatin1String("attestor")).toString()
-                                != QLatin1String("join_token")) {
+            if (host < 0 || g.node(host).properties.value(QLatin1String("attestor")).toString() !=
+                                QLatin1String("join_token")) {
                 weak = false;
                 break;
             }
         }
         if (weak)
-            out << GraphFinding{QStringLiteral("weak_attestor"), QStringLiteral("high"), id,
+            out << GraphFinding{QStringLiteral("weak_attestor"),
+                                QStringLiteral("high"),
+                                id,
                                 {{QStringLiteral("attestor"), QStringLiteral("join_token")}}};
     }
 
     for (const GraphEdge &e : g.edges()) {
-        if (e.cls == EdgeClass::FederatesWith && e.properties.value(QLatin1String("one_way")).toBool())
-            out << GraphFinding{QStringLiteral("one_way_federation"), QStringLiteral("low"),
+        if (e.cls == EdgeClass::FederatesWith &&
+            e.properties.value(QLatin1String("one_way")).toBool())
+            out << GraphFinding{QStringLiteral("one_way_federation"),
+                                QStringLiteral("low"),
                                 g.node(e.from).label + QStringLiteral("->") + g.node(e.to).label,
                                 {{QStringLiteral("from"), g.node(e.from).label},
                                  {QStringLiteral("to"), g.node(e.to).label}}};
@@ -274,22 +284,29 @@ QList<GraphFinding> GraphAnalysis::findings(const TopologyGraph &g, const Findin
         const qint64 x509 = r.properties.value(QLatin1String("x509_svid_ttl")).toInteger();
         const qint64 jwt = r.properties.value(QLatin1String("jwt_svid_ttl")).toInteger();
         if (x509 > o.longX509Ttl || jwt > o.longJwtTtl)
-            out << GraphFinding{QStringLiteral("long_ttl"), QStringLiteral("medium"), r.id,
-                                {{QStringLiteral("x509_svid_ttl"), x509}, {QStringLiteral("jwt_svid_ttl"), jwt}}};
-        const bool grant = r.properties.value(QLatin1String("effect")).toString() == QLatin1String("grant");
-        const bool grants = std::any_of(g.outEdges(i).cbegin(), g.outEdges(i).cend(), [&](int e) {
-            return g.edge(e).cls == EdgeClass::Grants;
-        });
+            out << GraphFinding{
+                QStringLiteral("long_ttl"),
+                QStringLiteral("medium"),
+                r.id,
+                {{QStringLiteral("x509_svid_ttl"), x509}, {QStringLiteral("jwt_svid_ttl"), jwt}}};
+        const bool grant =
+            r.properties.value(QLatin1String("effect")).toString() == QLatin1String("grant");
+        const bool grants = std::any_of(g.outEdges(i).cbegin(), g.outEdges(i).cend(),
+                                        [&](int e) { return g.edge(e).cls == EdgeClass::Grants; });
         if (grant && !grants)
-            out << GraphFinding{QStringLiteral("rule_grants_nothing"), QStringLiteral("low"), r.id, {}};
+            out << GraphFinding{
+                QStringLiteral("rule_grants_nothing"), QStringLiteral("low"), r.id, {}};
     }
     for (int i : g.nodesOf(NodeClass::Credential)) {
         const GraphNode &c = g.node(i);
         const QDateTime nb = timeOf(c.properties.value(QLatin1String("not_before")));
         const QDateTime na = timeOf(c.properties.value(QLatin1String("not_after")));
-        const bool jwt = c.properties.value(QLatin1String("kind")).toString() == QLatin1String("jwt");
+        const bool jwt =
+            c.properties.value(QLatin1String("kind")).toString() == QLatin1String("jwt");
         if (nb.isValid() && na.isValid() && nb.secsTo(na) > (jwt ? o.longJwtTtl : o.longX509Ttl))
-            out << GraphFinding{QStringLiteral("long_ttl"), QStringLiteral("low"), c.id,
+            out << GraphFinding{QStringLiteral("long_ttl"),
+                                QStringLiteral("low"),
+                                c.id,
                                 {{QStringLiteral("lifetime"), nb.secsTo(na)}}};
     }
 
@@ -305,14 +322,18 @@ QList<GraphFinding> GraphAnalysis::findings(const TopologyGraph &g, const Findin
         bool successor = false;
         for (int j : g.nodesOf(NodeClass::Authority)) {
             const GraphNode &b = g.node(j);
-            if (b.trustDomain == a.trustDomain && b.properties.value(QLatin1String("kind")).toString() == kind
-                && b.properties.value(QLatin1String("slot")).toString() == QLatin1String("prepared"))
+            if (b.trustDomain == a.trustDomain &&
+                b.properties.value(QLatin1String("kind")).toString() == kind &&
+                b.properties.value(QLatin1String("slot")).toString() == QLatin1String("prepared"))
                 successor = true;
         }
         if (!successor)
-            out << GraphFinding{QStringLiteral("ca_near_expiry"), QStringLiteral("high"), a.id,
-                                {{QStringLiteral("not_after"), a.properties.value(QLatin1String("not_after"))},
-                                 {QStringLiteral("trust_domain"), a.trustDomain}}};
+            out << GraphFinding{
+                QStringLiteral("ca_near_expiry"),
+                QStringLiteral("high"),
+                a.id,
+                {{QStringLiteral("not_after"), a.properties.value(QLatin1String("not_after"))},
+                 {QStringLiteral("trust_domain"), a.trustDomain}}};
     }
     return out;
 }

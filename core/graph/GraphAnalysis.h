@@ -78,7 +78,8 @@ class GraphAnalysis
 {
 public:
     /// Trust domains are named without the "td/" prefix.
-    static ReachResult reach(const TopologyGraph &graph, const QString &fromTd, const QString &toTd);
+    static ReachResult reach(const TopologyGraph &graph, const QString &fromTd,
+                             const QString &toTd);
     /// Nodes that depend on @p id: subjects attested by an anchor, workloads on a node,
     /// credentials held by those subjects or issued by an authority, nodes of a platform,
     /// identities a rule grants and credentials of those identities. Empty root when @p id is
@@ -86,7 +87,8 @@ public:
     static BlastRadius blastRadius(const TopologyGraph &graph, const QString &id);
     /// The shortest path between @p from and @p to, walking edges either way.
     static GraphPath path(const TopologyGraph &graph, const QString &from, const QString &to);
-    static QList<GraphFinding> findings(const TopologyGraph &graph, const FindingOptions &options = {});
+    static QList<GraphFinding> findings(const TopologyGraph &graph,
+                                        const FindingOptions &options = {});
 };
 
 } // namespace ta::core

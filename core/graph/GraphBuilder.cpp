@@ -104,8 +104,9 @@ private:
         int i = m_g.indexOf(QStringLiteral("td/") + name);
         if (i >= 0)
             return i;
-        GraphNode n{QStringLiteral("td/") + name, NodeClass::TrustDomain, name, GraphStatus::None,
-                    name, {{QStringLiteral("name"), name}}};
+        GraphNode n{
+            QStringLiteral("td/") + name,    NodeClass::TrustDomain, name, GraphStatus::None, name,
+            {{QStringLiteral("name"), name}}};
         if (!m_known.contains(name))
             n.properties.insert(QStringLiteral("foreign"), true);
         return m_g.addNode(std::move(n));
@@ -127,14 +128,17 @@ private:
                 if (!atOrBefore(a.createdAt, m_at))
                     continue;
                 const QString kind = authorityKindName(a.kind);
-                GraphNode n{QStringLiteral("authority/") + a.id, NodeClass::Authority,
-                            QStringLiteral("%1 %2 (%3)").arg(kind, a.id.left(8), slotStatusName(a.status)),
-                            GraphStatus::None, d.name,
-                            {{QStringLiteral("kind"), kind},
-                             {QStringLiteral("slot"), slotStatusName(a.status)},
-                             {QStringLiteral("tainted"), a.tainted},
-                             {QStringLiteral("created_at"), timeText(a.createdAt)},
-                             {QStringLiteral("not_after"), timeText(a.notAfter)}}};
+                GraphNode n{
+                    QStringLiteral("authority/") + a.id,
+                    NodeClass::Authority,
+                    QStringLiteral("%1 %2 (%3)").arg(kind, a.id.left(8), slotStatusName(a.status)),
+                    GraphStatus::None,
+                    d.name,
+                    {{QStringLiteral("kind"), kind},
+                     {QStringLiteral("slot"), slotStatusName(a.status)},
+                     {QStringLiteral("tainted"), a.tainted},
+                     {QStringLiteral("created_at"), timeText(a.createdAt)},
+                     {QStringLiteral("not_after"), timeText(a.notAfter)}}};
                 if (a.notAfter.isValid() && m_at.isValid() && a.notAfter <= m_at)
                     n.properties.insert(QStringLiteral("expired"), true);
                 const int i = m_g.addNode(std::move(n));
@@ -154,17 +158,21 @@ private:
         for (const EstateFederation &f : m_e.federation)
             links.insert({f.from, f.to});
         for (const EstateFederation &f : m_e.federation) {
-            const int e = m_g.addEdge(trustDomain(f.from), trustDomain(f.to), EdgeClass::FederatesWith);
-            m_g.edge(e).properties = {{QStringLiteral("rules"), QJsonArray::fromStringList(f.rules)},
-                                      {QStringLiteral("one_way"), !links.contains({f.to, f.from})}};
+            const int e =
+                m_g.addEdge(trustDomain(f.from), trustDomain(f.to), EdgeClass::FederatesWith);
+            m_g.edge(e).properties = {
+                {QStringLiteral("rules"), QJsonArray::fromStringList(f.rules)},
+                {QStringLiteral("one_way"), !links.contains({f.to, f.from})}};
         }
     }
 
     void addRules()
     {
         for (const EstateRule &r : m_e.rules) {
-            QJsonObject p{{QStringLiteral("kind"), r.entry ? QStringLiteral("entry") : QStringLiteral("policy")},
-                          {QStringLiteral("effect"), r.deny ? QStringLiteral("deny") : QStringLiteral("grant")},
+            QJsonObject p{{QStringLiteral("kind"),
+                           r.entry ? QStringLiteral("entry") : QStringLiteral("policy")},
+                          {QStringLiteral("effect"),
+                           r.deny ? QStringLiteral("deny") : QStringLiteral("grant")},
                           {QStringLiteral("spiffe_id"), r.spiffeId}};
             if (!r.condition.isEmpty())
                 p.insert(QStringLiteral("condition"), r.condition);
@@ -173,13 +181,14 @@ private:
             if (!r.parentId.isEmpty())
                 p.insert(QStringLiteral("parent_id"), r.parentId);
             if (!r.federatesWith.isEmpty())
-                p.insert(QStringLiteral("federates_with"), QJsonArray::fromStringList(r.federatesWith));
+                p.insert(QStringLiteral("federates_with"),
+                         QJsonArray::fromStringList(r.federatesWith));
             if (r.x509SvidTtl)
                 p.insert(QStringLiteral("x509_svid_ttl"), r.x509SvidTtl);
             if (r.jwtSvidTtl)
                 p.insert(QStringLiteral("jwt_svid_ttl"), r.jwtSvidTtl);
-            const int i = m_g.addNode(GraphNode{r.id, NodeClass::Rule, r.name, GraphStatus::None,
-                                                r.trustDomain, p});
+            const int i = m_g.addNode(
+                GraphNode{r.id, NodeClass::Rule, r.name, GraphStatus::None, r.trustDomain, p});
             memberOf(i, r.trustDomain);
         }
     }
@@ -191,8 +200,12 @@ private:
         if (i >= 0)
             return i;
         const auto [kind, label] = platformKindAndLabel(key);
-        i = m_g.addNode(GraphNode{id, NodeClass::Platform, label, GraphStatus::None,
-                                  m_e.agentTrustDomain, {{QStringLiteral("kind"), kind}}});
+        i = m_g.addNode(GraphNode{id,
+                                  NodeClass::Platform,
+                                  label,
+                                  GraphStatus::None,
+                                  m_e.agentTrustDomain,
+                                  {{QStringLiteral("kind"), kind}}});
         memberOf(i, m_e.agentTrustDomain);
         return i;
     }
@@ -201,7 +214,8 @@ private:
     {
         const QString td = m_e.agentTrustDomain;
         for (const TrustAnchor &a : m_e.anchors.anchors()) {
-            QJsonObject p{{QStringLiteral("kind"), anchorKindName(a.kind)}, {QStringLiteral("name"), a.name}};
+            QJsonObject p{{QStringLiteral("kind"), anchorKindName(a.kind)},
+                          {QStringLiteral("name"), a.name}};
             if (a.notAfter.isValid())
                 p.insert(QStringLiteral("not_after"), timeText(a.notAfter));
             auto rev = m_e.revokedAnchors.constFind(a.id);
@@ -210,8 +224,9 @@ private:
             auto krev = m_e.keyRevokedAnchors.constFind(a.id);
             if (krev != m_e.keyRevokedAnchors.cend() && atOrBefore(*krev, m_at))
                 p.insert(QStringLiteral("key_revoked_at"), timeText(*krev));
-            const int i = m_g.addNode(GraphNode{QStringLiteral("anchor/") + a.id, NodeClass::Anchor,
-                                                a.name.isEmpty() ? a.id : a.name, GraphStatus::None, td, p});
+            const int i =
+                m_g.addNode(GraphNode{QStringLiteral("anchor/") + a.id, NodeClass::Anchor,
+                                      a.name.isEmpty() ? a.id : a.name, GraphStatus::None, td, p});
             const QStringList platforms = platformsOfAnchor(a);
             for (const QString &key : platforms)
                 m_g.addEdge(i, platform(key), EdgeClass::MemberOf);
@@ -227,12 +242,16 @@ private:
             const QString id = QStringLiteral("anchor/") + set;
             int i = m_g.indexOf(id);
             if (i < 0) {
-                i = m_g.addNode(GraphNode{
-                    id, NodeClass::Anchor,
-                    pcr ? QStringLiteral("PCRs of ") + v.subject : QStringLiteral("digests of ") + v.image,
-                    GraphStatus::None, td,
-                    {{QStringLiteral("kind"), pcr ? QStringLiteral("pcr_values") : QStringLiteral("image_digests")},
-                     {QStringLiteral("name"), pcr ? v.subject : v.image}}});
+                i = m_g.addNode(
+                    GraphNode{id,
+                              NodeClass::Anchor,
+                              pcr ? QStringLiteral("PCRs of ") + v.subject
+                                  : QStringLiteral("digests of ") + v.image,
+                              GraphStatus::None,
+                              td,
+                              {{QStringLiteral("kind"), pcr ? QStringLiteral("pcr_values")
+                                                            : QStringLiteral("image_digests")},
+                               {QStringLiteral("name"), pcr ? v.subject : v.image}}});
                 if (pcr)
                     m_g.addEdge(i, platform(QStringLiteral("tpm")), EdgeClass::MemberOf);
                 else
@@ -251,8 +270,9 @@ private:
             return nullptr;
         if (!m_at.isValid())
             return &s.history.last();
-        auto it = std::upper_bound(s.history.cbegin(), s.history.cend(), m_at,
-                                   [](const QDateTime &t, const EstateObservation &o) { return t < o.time; });
+        auto it = std::upper_bound(
+            s.history.cbegin(), s.history.cend(), m_at,
+            [](const QDateTime &t, const EstateObservation &o) { return t < o.time; });
         if (it == s.history.cbegin())
             return nullptr;
         return &*(it - 1);
@@ -293,7 +313,11 @@ private:
         if (i >= 0)
             return i;
         const QString td = trustDomainOf(spiffeId);
-        i = m_g.addNode(GraphNode{spiffeId, NodeClass::Identity, spiffeId.mid(9), GraphStatus::None, td,
+        i = m_g.addNode(GraphNode{spiffeId,
+                                  NodeClass::Identity,
+                                  spiffeId.mid(9),
+                                  GraphStatus::None,
+                                  td,
                                   {{QStringLiteral("spiffe_id"), spiffeId}}});
         memberOf(i, td);
         return i;
@@ -304,9 +328,12 @@ private:
         int i = m_g.indexOf(subject);
         if (i >= 0)
             return i;
-        return m_g.addNode(GraphNode{subject, workload ? NodeClass::Workload : NodeClass::Node,
+        return m_g.addNode(GraphNode{subject,
+                                     workload ? NodeClass::Workload : NodeClass::Node,
                                      subject.mid(subject.indexOf(QLatin1Char('/')) + 1),
-                                     GraphStatus::None, td, {}});
+                                     GraphStatus::None,
+                                     td,
+                                     {}});
     }
 
     void addSubjects()
@@ -372,8 +399,9 @@ private:
                 m_g.addEdge(i, anchor, EdgeClass::AttestedBy, status);
                 if (!s.workload) {
                     // A cloud signing certificate defines no platform itself; its nodes' do.
-                    if (m_g.findEdge(anchor, m_g.indexOf(QStringLiteral("td/") + td), EdgeClass::MemberOf) >= 0
-                        && !s.platform.isEmpty())
+                    if (m_g.findEdge(anchor, m_g.indexOf(QStringLiteral("td/") + td),
+                                     EdgeClass::MemberOf) >= 0 &&
+                        !s.platform.isEmpty())
                         m_g.addEdge(anchor, platform(s.platform), EdgeClass::MemberOf);
                 }
             }
@@ -410,8 +438,8 @@ private:
         m_g.node(i).properties.insert(QStringLiteral("identities"), ids);
     }
 
-    GraphStatus credentialStatus(bool revoked, const QDateTime &notBefore, const QDateTime &notAfter,
-                                 const QString &authorityId) const
+    GraphStatus credentialStatus(bool revoked, const QDateTime &notBefore,
+                                 const QDateTime &notAfter, const QString &authorityId) const
     {
         if (revoked || m_revokedAuthorities.contains(authorityId))
             return GraphStatus::Revoked;
@@ -442,16 +470,19 @@ private:
         for (const EstateCredential &c : m_e.credentials) {
             if (m_at.isValid() && c.notBefore.isValid() && c.notBefore > m_at)
                 continue;
-            const GraphStatus status = credentialStatus(c.revoked, c.notBefore, c.notAfter, c.authorityId);
-            const int i = m_g.addNode(GraphNode{
-                c.id, NodeClass::Credential,
-                QStringLiteral("%1 %2").arg(authorityKindName(c.kind), c.serial.left(12)), status,
-                c.trustDomain,
-                {{QStringLiteral("kind"), authorityKindName(c.kind)},
-                 {QStringLiteral("serial"), c.serial},
-                 {QStringLiteral("spiffe_id"), c.spiffeId},
-                 {QStringLiteral("not_before"), timeText(c.notBefore)},
-                 {QStringLiteral("not_after"), timeText(c.notAfter)}}});
+            const GraphStatus status =
+                credentialStatus(c.revoked, c.notBefore, c.notAfter, c.authorityId);
+            const int i = m_g.addNode(
+                GraphNode{c.id,
+                          NodeClass::Credential,
+                          QStringLiteral("%1 %2").arg(authorityKindName(c.kind), c.serial.left(12)),
+                          status,
+                          c.trustDomain,
+                          {{QStringLiteral("kind"), authorityKindName(c.kind)},
+                           {QStringLiteral("serial"), c.serial},
+                           {QStringLiteral("spiffe_id"), c.spiffeId},
+                           {QStringLiteral("not_before"), timeText(c.notBefore)},
+                           {QStringLiteral("not_after"), timeText(c.notAfter)}}});
             QList<int> holders;
             if (!c.subject.isEmpty()) {
                 const int h = m_g.indexOf(c.subject);
@@ -475,8 +506,9 @@ private:
                           {QStringLiteral("not_after"), timeText(c.notAfter)}};
             if (!c.rule.isEmpty())
                 p.insert(QStringLiteral("rule"), c.rule);
-            const int i = m_g.addNode(GraphNode{QStringLiteral("credential/") + c.credential,
-                                                NodeClass::Credential, c.credential, status, td, p});
+            const int i =
+                m_g.addNode(GraphNode{QStringLiteral("credential/") + c.credential,
+                                      NodeClass::Credential, c.credential, status, td, p});
             QList<int> holders;
             if (!c.subject.isEmpty())
                 holders << subjectNode(c.subject, c.subject.startsWith(QLatin1String("workload/")),

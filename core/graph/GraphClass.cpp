@@ -4,7 +4,7 @@
 namespace ta::core {
 namespace {
 
-constexpr const char *kNodeNames[] = {"trust_domain", "authority", "platform", "anchor", "node",
+constexpr const char *kNodeNames[] = {"trust_domain", "authority", "platform",   "anchor", "node",
                                       "workload",     "identity",  "credential", "rule"};
 constexpr const char *kEdgeNames[] = {"federates_with", "attested_by", "runs_on",   "grants",
                                       "holds",          "identifies",  "issued_by", "member_of"};

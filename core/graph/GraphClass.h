@@ -8,15 +8,44 @@
 namespace ta::core {
 
 /// The type of a topology node, as DESIGN.md's `graph export` contract names it.
-enum class NodeClass { TrustDomain, Authority, Platform, Anchor, Node, Workload, Identity, Credential, Rule };
+enum class NodeClass {
+    TrustDomain,
+    Authority,
+    Platform,
+    Anchor,
+    Node,
+    Workload,
+    Identity,
+    Credential,
+    Rule
+};
 
 /// The type of a topology edge.
-enum class EdgeClass { FederatesWith, AttestedBy, RunsOn, Grants, Holds, Identifies, IssuedBy, MemberOf };
+enum class EdgeClass {
+    FederatesWith,
+    AttestedBy,
+    RunsOn,
+    Grants,
+    Holds,
+    Identifies,
+    IssuedBy,
+    MemberOf
+};
 
 /// A node's or edge's state at the instant the graph shows. Subjects (nodes, workloads) are
 /// attested, warning, refused or stale; credentials valid, expiring, expired or revoked; the rest
 /// have none.
-enum class GraphStatus { None, Attested, Warning, Refused, Stale, Valid, Expiring, Expired, Revoked };
+enum class GraphStatus {
+    None,
+    Attested,
+    Warning,
+    Refused,
+    Stale,
+    Valid,
+    Expiring,
+    Expired,
+    Revoked
+};
 
 /// "trust_domain", "authority", "platform", "anchor", "node", "workload", "identity",
 /// "credential", "rule".

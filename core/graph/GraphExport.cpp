@@ -31,12 +31,14 @@ QJsonObject flatten(const QJsonObject &in)
     for (auto it = in.constBegin(); it != in.constEnd(); ++it) {
         const QJsonValue v = it.value();
         if (v.isObject())
-            out.insert(it.key(), QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)));
+            out.insert(it.key(), QString::fromUtf8(
+                                     QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact)));
         else if (v.isArray()) {
             QJsonArray flat;
             for (const QJsonValue &e : v.toArray())
                 flat.append(e.isObject() || e.isArray()
-                                ? QJsonValue(QString::fromUtf8(QJsonDocument(QJsonArray{e}).toJson(QJsonDocument::Compact)))
+                                ? QJsonValue(QString::fromUtf8(
+                                      QJsonDocument(QJsonArray{e}).toJson(QJsonDocument::Compact)))
                                 : e);
             out.insert(it.key(), flat);
         } else if (!v.isNull() && !(v.isString() && v.toString().isEmpty())) {
@@ -51,8 +53,9 @@ QJsonObject flatten(const QJsonObject &in)
 std::optional<ExportFormat> exportFormatFromName(QStringView name)
 {
     static const std::pair<const char *, ExportFormat> kNames[] = {
-        {"dot", ExportFormat::Dot},   {"svg", ExportFormat::Svg},   {"png", ExportFormat::Png},
-        {"pdf", ExportFormat::Pdf},   {"json", ExportFormat::Json}, {"opengraph", ExportFormat::OpenGraph}};
+        {"dot", ExportFormat::Dot},   {"svg", ExportFormat::Svg},
+        {"png", ExportFormat::Png},   {"pdf", ExportFormat::Pdf},
+        {"json", ExportFormat::Json}, {"opengraph", ExportFormat::OpenGraph}};
     for (const auto &[n, f] : kNames) {
         if (name == QLatin1String(n))
             return f;
@@ -111,7 +114,8 @@ QJsonObject GraphExport::toJson(const TopologyGraph &graph, const GraphLayoutRes
     if (positions) {
         out.insert(QStringLiteral("layout"), layoutEngineName(positions->engine));
         const QRectF &b = positions->boundingBox;
-        out.insert(QStringLiteral("bounding_box"), QJsonArray{b.left(), b.top(), b.width(), b.height()});
+        out.insert(QStringLiteral("bounding_box"),
+                   QJsonArray{b.left(), b.top(), b.width(), b.height()});
     }
     out.insert(QStringLiteral("nodes"), nodes);
     out.insert(QStringLiteral("edges"), edges);
@@ -129,25 +133,29 @@ QJsonObject GraphExport::toOpenGraph(const TopologyGraph &graph)
             p.insert(QStringLiteral("status"), graphStatusName(n.status));
         if (!n.trustDomain.isEmpty())
             p.insert(QStringLiteral("trust_domain"), n.trustDomain);
-        nodes.append(QJsonObject{{QStringLiteral("id"), n.id},
-                                 {QStringLiteral("kinds"), QJsonArray{openGraphKind(n.cls), QStringLiteral("TABase")}},
-                                 {QStringLiteral("properties"), p}});
+        nodes.append(QJsonObject{
+            {QStringLiteral("id"), n.id},
+            {QStringLiteral("kinds"), QJsonArray{openGraphKind(n.cls), QStringLiteral("TABase")}},
+            {QStringLiteral("properties"), p}});
     }
     QJsonArray edges;
     for (const GraphEdge &e : graph.edges()) {
         QJsonObject p = flatten(e.properties);
         if (e.status != GraphStatus::None)
             p.insert(QStringLiteral("status"), graphStatusName(e.status));
-        edges.append(QJsonObject{
-            {QStringLiteral("start"), QJsonObject{{QStringLiteral("value"), graph.node(e.from).id},
-                                                  {QStringLiteral("match_by"), QStringLiteral("id")}}},
-            {QStringLiteral("end"), QJsonObject{{QStringLiteral("value"), graph.node(e.to).id},
-                                                {QStringLiteral("match_by"), QStringLiteral("id")}}},
-            {QStringLiteral("kind"), openGraphKind(e.cls)},
-            {QStringLiteral("properties"), p}});
+        edges.append(QJsonObject{{QStringLiteral("start"),
+                                  QJsonObject{{QStringLiteral("value"), graph.node(e.from).id},
+                                              {QStringLiteral("match_by"), QStringLiteral("id")}}},
+                                 {QStringLiteral("end"),
+                                  QJsonObject{{QStringLiteral("value"), graph.node(e.to).id},
+                                              {QStringLiteral("match_by"), QStringLiteral("id")}}},
+                                 {QStringLiteral("kind"), openGraphKind(e.cls)},
+                                 {QStringLiteral("properties"), p}});
     }
-    return {{QStringLiteral("metadata"), QJsonObject{{QStringLiteral("source_kind"), QStringLiteral("TABase")}}},
-            {QStringLiteral("graph"), QJsonObject{{QStringLiteral("nodes"), nodes}, {QStringLiteral("edges"), edges}}}};
+    return {{QStringLiteral("metadata"),
+             QJsonObject{{QStringLiteral("source_kind"), QStringLiteral("TABase")}}},
+            {QStringLiteral("graph"),
+             QJsonObject{{QStringLiteral("nodes"), nodes}, {QStringLiteral("edges"), edges}}}};
 }
 
 Result<QByteArray> GraphExport::write(const TopologyGraph &graph, ExportFormat format,

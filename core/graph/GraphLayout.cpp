@@ -107,7 +107,8 @@ std::optional<LayoutEngine> layoutEngineFromName(QStringView name)
     return std::nullopt;
 }
 
-Result<GraphLayoutResult> GraphLayout::layout(const TopologyGraph &graph, const LayoutOptions &options)
+Result<GraphLayoutResult> GraphLayout::layout(const TopologyGraph &graph,
+                                              const LayoutOptions &options)
 {
     if (!report(options, 0))
         return makeError(QStringLiteral("layout.cancelled"));
@@ -136,7 +137,8 @@ Result<GraphLayoutResult> GraphLayout::layout(const TopologyGraph &graph, const 
     return out;
 }
 
-Result<QHash<QString, NodePosition>> GraphLayout::layoutDot(const QByteArray &dot, LayoutEngine engine)
+Result<QHash<QString, NodePosition>> GraphLayout::layoutDot(const QByteArray &dot,
+                                                            LayoutEngine engine)
 {
     QMutexLocker lock(&graphvizMutex());
     std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
@@ -153,7 +155,8 @@ Result<QHash<QString, NodePosition>> GraphLayout::layoutDot(const QByteArray &do
 Result<QByteArray> GraphLayout::render(const TopologyGraph &graph, const QString &format,
                                        const LayoutOptions &options)
 {
-    if (format != QLatin1String("svg") && format != QLatin1String("png") && format != QLatin1String("pdf"))
+    if (format != QLatin1String("svg") && format != QLatin1String("png") &&
+        format != QLatin1String("pdf"))
         return makeError(QStringLiteral("layout.bad_format"), format);
     if (!report(options, 0))
         return makeError(QStringLiteral("layout.cancelled"));

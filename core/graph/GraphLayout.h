@@ -11,7 +11,7 @@
 
 #include <functional>
 
-template<typename T>
+template <typename T>
 class QPromise;
 
 namespace ta::core {
@@ -62,10 +62,10 @@ public:
                                                           const LayoutOptions &options = {});
     /// Lays @p dot (DOT text) out and returns the node positions by node name.
     [[nodiscard]] static Result<QHash<QString, NodePosition>> layoutDot(const QByteArray &dot,
-                                                                       LayoutEngine engine);
+                                                                        LayoutEngine engine);
     /// Lays out and renders through Graphviz's renderer @p format ("svg", "png", "pdf").
-    [[nodiscard]] static Result<QByteArray> render(const TopologyGraph &graph, const QString &format,
-                                                   const LayoutOptions &options = {});
+    [[nodiscard]] static Result<QByteArray>
+    render(const TopologyGraph &graph, const QString &format, const LayoutOptions &options = {});
     /// For QtConcurrent::run(&GraphLayout::runLayout, graph, options): progress and cancel
     /// through @p promise, the result (or nothing, when cancelled or failed) added to it.
     static void runLayout(QPromise<GraphLayoutResult> &promise, const TopologyGraph &graph,

@@ -41,9 +41,10 @@ private:
     QByteArray exported(const QString &format, const QStringList &extra = {}) const
     {
         const QString out = path(QStringLiteral("graph.") + format);
-        const Run r = cli(QStringList{QStringLiteral("graph"), QStringLiteral("export"), m_ws,
-                                      QStringLiteral("--format"), format, QStringLiteral("--out"), out}
-                          + extra);
+        const Run r =
+            cli(QStringList{QStringLiteral("graph"), QStringLiteral("export"), m_ws,
+                            QStringLiteral("--format"), format, QStringLiteral("--out"), out} +
+                extra);
         if (r.code != 0) {
             qWarning() << r.err;
             return {};
@@ -60,8 +61,8 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_ws = path(QStringLiteral("demo.atlas"));
-        const Run r = cli({QStringLiteral("workspace"), QStringLiteral("init"), m_ws, QStringLiteral("--demo"),
-                           QStringLiteral("--no-passphrase")});
+        const Run r = cli({QStringLiteral("workspace"), QStringLiteral("init"), m_ws,
+                           QStringLiteral("--demo"), QStringLiteral("--no-passphrase")});
         QVERIFY2(r.code == 0, r.err.constData());
         QFile policies(path(QStringLiteral("policies.json")));
         QVERIFY(policies.open(QIODevice::WriteOnly));
@@ -70,7 +71,8 @@ private Q_SLOTS:
              "spiffe_id": "/by/{attestor}", "condition": "verdict == 'affirming' && attestor in ['unix', 'docker', 'systemd', 'k8s']",
              "federates_with": ["partner.example"]}]})J");
         policies.close();
-        const Run p = cli({QStringLiteral("policy"), QStringLiteral("import"), m_ws, policies.fileName()});
+        const Run p =
+            cli({QStringLiteral("policy"), QStringLiteral("import"), m_ws, policies.fileName()});
         QVERIFY2(p.code == 0, p.err.constData());
     }
 
@@ -87,14 +89,15 @@ private Q_SLOTS:
                 continue;
             ++statements;
             QVERIFY2(line.contains(" class=\""), line.constData());
-            if (line.contains("class=\"workload\"") || line.contains("class=\"node\"")
-                || line.contains("class=\"credential\""))
+            if (line.contains("class=\"workload\"") || line.contains("class=\"node\"") ||
+                line.contains("class=\"credential\""))
                 QVERIFY2(line.contains(" status=\""), line.constData());
         }
         QVERIFY(statements > 50);
-        for (const char *cls : {"trust_domain", "authority", "platform", "anchor", "node", "workload",
-                                "identity", "credential", "rule", "federates_with", "attested_by",
-                                "runs_on", "grants", "identifies", "issued_by", "member_of"})
+        for (const char *cls :
+             {"trust_domain", "authority", "platform", "anchor", "node", "workload", "identity",
+              "credential", "rule", "federates_with", "attested_by", "runs_on", "grants",
+              "identifies", "issued_by", "member_of"})
             QVERIFY2(dot.contains(QByteArray("class=\"") + cls + '"'), cls);
         const QString dotExe = QStandardPaths::findExecutable(QStringLiteral("dot"));
         if (dotExe.isEmpty())
@@ -108,15 +111,18 @@ private Q_SLOTS:
 
     void svgHasClassesOnEveryGroup()
     {
-        const QByteArray svg = exported(QStringLiteral("svg"), {QStringLiteral("--layout"), QStringLiteral("sfdp")});
+        const QByteArray svg =
+            exported(QStringLiteral("svg"), {QStringLiteral("--layout"), QStringLiteral("sfdp")});
         QVERIFY(!svg.isEmpty());
         QXmlStreamReader xml(svg);
         int nodes = 0;
         int withStatus = 0;
         while (!xml.atEnd()) {
-            if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != QLatin1String("g"))
+            if (xml.readNext() != QXmlStreamReader::StartElement ||
+                xml.name() != QLatin1String("g"))
                 continue;
-            const QStringList cls = xml.attributes().value(QLatin1String("class")).toString().split(QLatin1Char(' '));
+            const QStringList cls =
+                xml.attributes().value(QLatin1String("class")).toString().split(QLatin1Char(' '));
             if (cls.value(0) != QLatin1String("node") && cls.value(0) != QLatin1String("edge"))
                 continue;
             QVERIFY2(cls.size() >= 2, qPrintable(cls.join(QLatin1Char(' '))));
@@ -140,7 +146,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, format);
         QFETCH(QByteArray, magic);
-        QVERIFY(exported(format, {QStringLiteral("--td"), QStringLiteral("staging.example")}).startsWith(magic));
+        QVERIFY(exported(format, {QStringLiteral("--td"), QStringLiteral("staging.example")})
+                    .startsWith(magic));
     }
 
     void jsonAndOpenGraph()
@@ -155,7 +162,8 @@ private Q_SLOTS:
         }
         for (const QJsonValue &v : json.value(QLatin1String("edges")).toArray())
             QVERIFY(!v.toObject().value(QLatin1String("class")).toString().isEmpty());
-        const QJsonObject og = QJsonDocument::fromJson(exported(QStringLiteral("opengraph"))).object();
+        const QJsonObject og =
+            QJsonDocument::fromJson(exported(QStringLiteral("opengraph"))).object();
         const QJsonObject graph = og.value(QLatin1String("graph")).toObject();
         QCOMPARE(graph.value(QLatin1String("nodes")).toArray().size(), nodes.size());
         const QJsonObject edge = graph.value(QLatin1String("edges")).toArray().first().toObject();
@@ -167,8 +175,11 @@ private Q_SLOTS:
     void atAnInstantBeforeTheEvidence()
     {
         // Before the demo's evidence begins, no subject exists yet.
-        const QJsonObject json = QJsonDocument::fromJson(
-            exported(QStringLiteral("json"), {QStringLiteral("--at"), QStringLiteral("2000-01-01T00:00:00Z")})).object();
+        const QJsonObject json =
+            QJsonDocument::fromJson(
+                exported(QStringLiteral("json"),
+                         {QStringLiteral("--at"), QStringLiteral("2000-01-01T00:00:00Z")}))
+                .object();
         for (const QJsonValue &v : json.value(QLatin1String("nodes")).toArray()) {
             const QString cls = v.toObject().value(QLatin1String("class")).toString();
             QVERIFY(cls != QLatin1String("node") && cls != QLatin1String("workload"));
@@ -178,14 +189,20 @@ private Q_SLOTS:
     void badUsage_data()
     {
         QTest::addColumn<QStringList>("args");
-        QTest::newRow("bad format") << QStringList{"graph", "export", "WS", "--format", "gif", "--out", "x"};
+        QTest::newRow("bad format")
+            << QStringList{"graph", "export", "WS", "--format", "gif", "--out", "x"};
         QTest::newRow("no out") << QStringList{"graph", "export", "WS", "--format", "dot"};
-        QTest::newRow("bad layout") << QStringList{"graph", "export", "WS", "--format", "dot", "--layout", "neato", "--out", "x"};
-        QTest::newRow("unknown td") << QStringList{"graph", "export", "WS", "--format", "dot", "--td", "nope.example", "--out", "x"};
-        QTest::newRow("bad time") << QStringList{"graph", "export", "WS", "--format", "dot", "--at", "yesterday", "--out", "x"};
+        QTest::newRow("bad layout") << QStringList{"graph",    "export", "WS",    "--format", "dot",
+                                                   "--layout", "neato",  "--out", "x"};
+        QTest::newRow("unknown td") << QStringList{
+            "graph", "export", "WS", "--format", "dot", "--td", "nope.example", "--out", "x"};
+        QTest::newRow("bad time") << QStringList{"graph", "export",    "WS",    "--format", "dot",
+                                                 "--at",  "yesterday", "--out", "x"};
         QTest::newRow("analyze nothing") << QStringList{"graph", "analyze", "WS"};
-        QTest::newRow("reach without to") << QStringList{"graph", "analyze", "WS", "--reach", "prod.example"};
-        QTest::newRow("unknown blast root") << QStringList{"graph", "analyze", "WS", "--blast-radius", "anchor/none"};
+        QTest::newRow("reach without to")
+            << QStringList{"graph", "analyze", "WS", "--reach", "prod.example"};
+        QTest::newRow("unknown blast root")
+            << QStringList{"graph", "analyze", "WS", "--blast-radius", "anchor/none"};
     }
     void badUsage()
     {
@@ -199,18 +216,20 @@ private Q_SLOTS:
     void analyzeReach()
     {
         // prod.example's rule federates with partner.example: partner's workloads reach prod.
-        Run r = cli({QStringLiteral("graph"), QStringLiteral("analyze"), m_ws, QStringLiteral("--reach"),
-                     QStringLiteral("partner.example"), QStringLiteral("--to"), QStringLiteral("prod.example"),
-                     QStringLiteral("--json")});
+        Run r =
+            cli({QStringLiteral("graph"), QStringLiteral("analyze"), m_ws,
+                 QStringLiteral("--reach"), QStringLiteral("partner.example"),
+                 QStringLiteral("--to"), QStringLiteral("prod.example"), QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value(QLatin1String("reachable")).toBool(), true);
         QCOMPARE(o.value(QLatin1String("mutual")).toBool(), false);
-        r = cli({QStringLiteral("graph"), QStringLiteral("analyze"), m_ws, QStringLiteral("--reach"),
-                 QStringLiteral("prod.example"), QStringLiteral("--to"), QStringLiteral("partner.example"),
-                 QStringLiteral("--json")});
+        r = cli({QStringLiteral("graph"), QStringLiteral("analyze"), m_ws,
+                 QStringLiteral("--reach"), QStringLiteral("prod.example"), QStringLiteral("--to"),
+                 QStringLiteral("partner.example"), QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
-        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("reachable")).toBool(), false);
+        QCOMPARE(QJsonDocument::fromJson(r.out).object().value(QLatin1String("reachable")).toBool(),
+                 false);
     }
 
     void analyzeBlastRadiusAndFindings()
@@ -219,26 +238,36 @@ private Q_SLOTS:
         QString anchor;
         for (const QJsonValue &v : json.value(QLatin1String("nodes")).toArray()) {
             const QJsonObject n = v.toObject();
-            if (n.value(QLatin1String("properties")).toObject().value(QLatin1String("kind")).toString()
-                == QLatin1String("k8s_issuer"))
+            if (n.value(QLatin1String("properties"))
+                    .toObject()
+                    .value(QLatin1String("kind"))
+                    .toString() == QLatin1String("k8s_issuer"))
                 anchor = n.value(QLatin1String("id")).toString();
         }
         QVERIFY(!anchor.isEmpty());
-        Run r = cli({QStringLiteral("graph"), QStringLiteral("analyze"), m_ws, QStringLiteral("--blast-radius"),
-                     anchor, QStringLiteral("--json")});
+        Run r = cli({QStringLiteral("graph"), QStringLiteral("analyze"), m_ws,
+                     QStringLiteral("--blast-radius"), anchor, QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         const QJsonObject b = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(b.value(QLatin1String("root")).toString(), anchor);
-        QVERIFY(!b.value(QLatin1String("affected")).toObject().value(QLatin1String("node")).toArray().isEmpty());
-        r = cli({QStringLiteral("graph"), QStringLiteral("analyze"), m_ws, QStringLiteral("--findings"),
-                 QStringLiteral("--json")});
+        QVERIFY(!b.value(QLatin1String("affected"))
+                     .toObject()
+                     .value(QLatin1String("node"))
+                     .toArray()
+                     .isEmpty());
+        r = cli({QStringLiteral("graph"), QStringLiteral("analyze"), m_ws,
+                 QStringLiteral("--findings"), QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         QStringList kinds;
         for (const QByteArray &line : r.out.split('\n')) {
             if (!line.isEmpty())
-                kinds << QJsonDocument::fromJson(line).object().value(QLatin1String("kind")).toString();
+                kinds << QJsonDocument::fromJson(line)
+                             .object()
+                             .value(QLatin1String("kind"))
+                             .toString();
         }
-        QVERIFY2(kinds.contains(QStringLiteral("one_way_federation")), qPrintable(kinds.join(QLatin1Char(','))));
+        QVERIFY2(kinds.contains(QStringLiteral("one_way_federation")),
+                 qPrintable(kinds.join(QLatin1Char(','))));
     }
 };
 

@@ -14,7 +14,6 @@
 #include "core/graph/Estate.h"
 #include "core/graph/EstateLoader.h"
 
-
 namespace ta::samples {
 
 inline const QDateTime kT0 = QDateTime(QDate(2026, 4, 7), QTime(10, 0), Qt::UTC);
@@ -66,7 +65,8 @@ inline core::EstateCredential credential(const QString &id, const QString &spiff
 }
 
 inline core::EstateRule rule(const QString &name, const QString &spiffeId, qint32 ttl = 0,
-                             const QStringList &federatesWith = {}, const QString &td = QStringLiteral("a.example"))
+                             const QStringList &federatesWith = {},
+                             const QString &td = QStringLiteral("a.example"))
 {
     core::EstateRule r;
     r.id = QStringLiteral("rule/policy/") + name;
@@ -127,7 +127,9 @@ inline core::Estate handBuiltEstate()
                     {QStringLiteral("a.example")}, QStringLiteral("c.example"))};
     e.grantSets = {
         {{QStringLiteral("spiffe://a.example/api"), {QStringLiteral("rule/policy/api")}, 3600},
-         {QStringLiteral("spiffe://a.example/long"), {QStringLiteral("rule/policy/long")}, 30 * 86400}},
+         {QStringLiteral("spiffe://a.example/long"),
+          {QStringLiteral("rule/policy/long")},
+          30 * 86400}},
         {{QStringLiteral("spiffe://a.example/weak"), {QStringLiteral("rule/policy/weak")}, 0}},
     };
 

@@ -39,12 +39,18 @@ private Q_SLOTS:
         QTest::addColumn<bool>("reachable");
         QTest::addColumn<bool>("mutual");
         // c.example holds a.example's bundle (c -> a): a's workloads reach c, not the reverse.
-        QTest::newRow("one way: a reaches c") << "a.example" << "c.example" << true << false;
-        QTest::newRow("one way: c does not reach a") << "c.example" << "a.example" << false << true;
-        QTest::newRow("two way a to b") << "a.example" << "b.example" << true << true;
-        QTest::newRow("two way b to a") << "b.example" << "a.example" << true << true;
-        QTest::newRow("no relation b to c") << "b.example" << "c.example" << false << false;
-        QTest::newRow("unknown domain") << "x.example" << "a.example" << false << false;
+        QTest::newRow("one way: a reaches c") << "a.example"
+                                              << "c.example" << true << false;
+        QTest::newRow("one way: c does not reach a") << "c.example"
+                                                     << "a.example" << false << true;
+        QTest::newRow("two way a to b") << "a.example"
+                                        << "b.example" << true << true;
+        QTest::newRow("two way b to a") << "b.example"
+                                        << "a.example" << true << true;
+        QTest::newRow("no relation b to c") << "b.example"
+                                            << "c.example" << false << false;
+        QTest::newRow("unknown domain") << "x.example"
+                                        << "a.example" << false << false;
     }
     void reach()
     {
@@ -75,20 +81,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("cls");
         QTest::addColumn<QStringList>("expected");
         // The shared CA auth-a1 signed cred1, cred2 and cred4.
-        QTest::newRow("shared CA: credentials") << "authority/auth-a1" << "credential"
-                                                << QStringList{"credential/cred1", "credential/cred2", "credential/cred4"};
-        QTest::newRow("cluster issuer: nodes") << "anchor/k8s_issuer:prod" << "node" << QStringList{"node/k1"};
-        QTest::newRow("cluster issuer: workloads") << "anchor/k8s_issuer:prod" << "workload"
-                                                   << QStringList{"workload/w1", "workload/w3"};
+        QTest::newRow("shared CA: credentials")
+            << "authority/auth-a1"
+            << "credential"
+            << QStringList{"credential/cred1", "credential/cred2", "credential/cred4"};
+        QTest::newRow("cluster issuer: nodes") << "anchor/k8s_issuer:prod"
+                                               << "node" << QStringList{"node/k1"};
+        QTest::newRow("cluster issuer: workloads")
+            << "anchor/k8s_issuer:prod"
+            << "workload" << QStringList{"workload/w1", "workload/w3"};
         // w1 holds cred1 (valid); the revoked cred2 is held by no one attested.
-        QTest::newRow("cluster issuer: credentials") << "anchor/k8s_issuer:prod" << "credential"
-                                                     << QStringList{"credential/cred1", "credential/cred2"};
-        QTest::newRow("join token: the weak workload") << "anchor/join_token:t1" << "workload"
-                                                       << QStringList{"workload/w2"};
-        QTest::newRow("node: its workloads") << "node/j1" << "credential" << QStringList{"credential/cred4"};
-        QTest::newRow("platform: its nodes") << "platform/k8s:prod" << "node" << QStringList{"node/k1"};
-        QTest::newRow("rule: its identity") << "rule/policy/weak" << "identity" << QStringList{"spiffe://a.example/weak"};
-        QTest::newRow("unknown root") << "anchor/none" << "node" << QStringList{};
+        QTest::newRow("cluster issuer: credentials")
+            << "anchor/k8s_issuer:prod"
+            << "credential" << QStringList{"credential/cred1", "credential/cred2"};
+        QTest::newRow("join token: the weak workload") << "anchor/join_token:t1"
+                                                       << "workload" << QStringList{"workload/w2"};
+        QTest::newRow("node: its workloads") << "node/j1"
+                                             << "credential" << QStringList{"credential/cred4"};
+        QTest::newRow("platform: its nodes") << "platform/k8s:prod"
+                                             << "node" << QStringList{"node/k1"};
+        QTest::newRow("rule: its identity") << "rule/policy/weak"
+                                            << "identity" << QStringList{"spiffe://a.example/weak"};
+        QTest::newRow("unknown root") << "anchor/none"
+                                      << "node" << QStringList{};
     }
     void blastRadius()
     {
@@ -107,9 +122,11 @@ private Q_SLOTS:
         QCOMPARE(p.nodes, (QStringList{QStringLiteral("workload/w1"), QStringLiteral("node/k1"),
                                        QStringLiteral("anchor/k8s_issuer:prod")}));
         QCOMPARE(p.edges, (QStringList{QStringLiteral("runs_on"), QStringLiteral("attested_by")}));
-        const GraphPath back = GraphAnalysis::path(g, QStringLiteral("node/k1"), QStringLiteral("workload/w1"));
+        const GraphPath back =
+            GraphAnalysis::path(g, QStringLiteral("node/k1"), QStringLiteral("workload/w1"));
         QCOMPARE(back.edges, QStringList{QStringLiteral("<-runs_on")});
-        QVERIFY(!GraphAnalysis::path(g, QStringLiteral("node/k1"), QStringLiteral("nowhere")).found());
+        QVERIFY(
+            !GraphAnalysis::path(g, QStringLiteral("node/k1"), QStringLiteral("nowhere")).found());
     }
 
     void findings_data()
@@ -117,19 +134,23 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("minutes");
         QTest::addColumn<QString>("kind");
         QTest::addColumn<QStringList>("subjects");
-        QTest::newRow("one workload, several identities") << qint64(50) << "multiple_identities"
-                                                          << QStringList{"workload/w1"};
-        QTest::newRow("join token alone") << qint64(50) << "weak_attestor" << QStringList{"spiffe://a.example/weak"};
-        QTest::newRow("one-way federation") << qint64(50) << "one_way_federation"
-                                            << QStringList{"c.example->a.example"};
+        QTest::newRow("one workload, several identities")
+            << qint64(50) << "multiple_identities" << QStringList{"workload/w1"};
+        QTest::newRow("join token alone")
+            << qint64(50) << "weak_attestor" << QStringList{"spiffe://a.example/weak"};
+        QTest::newRow("one-way federation")
+            << qint64(50) << "one_way_federation" << QStringList{"c.example->a.example"};
         QTest::newRow("long TTL") << qint64(50) << "long_ttl" << QStringList{"rule/policy/long"};
         // a's X.509 authority ends in 3 days with nothing prepared; b's has a successor.
-        QTest::newRow("CA near expiry") << qint64(50) << "ca_near_expiry" << QStringList{"authority/auth-a1"};
+        QTest::newRow("CA near expiry")
+            << qint64(50) << "ca_near_expiry" << QStringList{"authority/auth-a1"};
         QTest::newRow("nothing stale yet") << qint64(50) << "stale_evidence" << QStringList{};
-        QTest::newRow("stale evidence later") << qint64(95) << "stale_evidence"
-                                              << QStringList{"node/j1", "node/k1", "workload/w1", "workload/w2"};
-        QTest::newRow("rule granting nothing") << qint64(50) << "rule_grants_nothing"
-                                               << QStringList{"rule/policy/b-api", "rule/policy/c-api", "rule/policy/idle"};
+        QTest::newRow("stale evidence later")
+            << qint64(95) << "stale_evidence"
+            << QStringList{"node/j1", "node/k1", "workload/w1", "workload/w2"};
+        QTest::newRow("rule granting nothing")
+            << qint64(50) << "rule_grants_nothing"
+            << QStringList{"rule/policy/b-api", "rule/policy/c-api", "rule/policy/idle"};
     }
     void findings()
     {

@@ -30,7 +30,8 @@ private:
         const int i = g.indexOf(id);
         return i < 0 ? QStringLiteral("<absent>") : graphStatusName(g.node(i).status);
     }
-    static bool hasEdge(const TopologyGraph &g, const QString &from, const QString &to, EdgeClass cls)
+    static bool hasEdge(const TopologyGraph &g, const QString &from, const QString &to,
+                        EdgeClass cls)
     {
         return g.findEdge(g.indexOf(from), g.indexOf(to), cls) >= 0;
     }
@@ -66,20 +67,48 @@ private Q_SLOTS:
         QTest::addColumn<QString>("from");
         QTest::addColumn<QString>("to");
         QTest::addColumn<QString>("cls");
-        QTest::newRow("federates_with one way") << "td/c.example" << "td/a.example" << "federates_with";
-        QTest::newRow("federates_with both ways") << "td/b.example" << "td/a.example" << "federates_with";
-        QTest::newRow("attested_by anchor") << "node/k1" << "anchor/k8s_issuer:prod" << "attested_by";
-        QTest::newRow("attested_by reference set") << "workload/w1" << "anchor/refs:image:reg/api" << "attested_by";
-        QTest::newRow("runs_on") << "workload/w1" << "node/k1" << "runs_on";
-        QTest::newRow("grants") << "rule/policy/api" << "spiffe://a.example/api" << "grants";
-        QTest::newRow("holds") << "workload/w1" << "credential/cred1" << "holds";
-        QTest::newRow("identifies") << "credential/cred1" << "spiffe://a.example/api" << "identifies";
-        QTest::newRow("issued_by") << "credential/cred1" << "authority/auth-a1" << "issued_by";
-        QTest::newRow("member_of authority") << "authority/auth-a1" << "td/a.example" << "member_of";
-        QTest::newRow("member_of node to platform") << "node/k1" << "platform/k8s:prod" << "member_of";
-        QTest::newRow("member_of anchor to platform") << "anchor/k8s_issuer:prod" << "platform/k8s:prod" << "member_of";
-        QTest::newRow("member_of platform") << "platform/k8s:prod" << "td/a.example" << "member_of";
-        QTest::newRow("member_of identity") << "spiffe://a.example/api" << "td/a.example" << "member_of";
+        QTest::newRow("federates_with one way") << "td/c.example"
+                                                << "td/a.example"
+                                                << "federates_with";
+        QTest::newRow("federates_with both ways") << "td/b.example"
+                                                  << "td/a.example"
+                                                  << "federates_with";
+        QTest::newRow("attested_by anchor") << "node/k1"
+                                            << "anchor/k8s_issuer:prod"
+                                            << "attested_by";
+        QTest::newRow("attested_by reference set") << "workload/w1"
+                                                   << "anchor/refs:image:reg/api"
+                                                   << "attested_by";
+        QTest::newRow("runs_on") << "workload/w1"
+                                 << "node/k1"
+                                 << "runs_on";
+        QTest::newRow("grants") << "rule/policy/api"
+                                << "spiffe://a.example/api"
+                                << "grants";
+        QTest::newRow("holds") << "workload/w1"
+                               << "credential/cred1"
+                               << "holds";
+        QTest::newRow("identifies") << "credential/cred1"
+                                    << "spiffe://a.example/api"
+                                    << "identifies";
+        QTest::newRow("issued_by") << "credential/cred1"
+                                   << "authority/auth-a1"
+                                   << "issued_by";
+        QTest::newRow("member_of authority") << "authority/auth-a1"
+                                             << "td/a.example"
+                                             << "member_of";
+        QTest::newRow("member_of node to platform") << "node/k1"
+                                                    << "platform/k8s:prod"
+                                                    << "member_of";
+        QTest::newRow("member_of anchor to platform") << "anchor/k8s_issuer:prod"
+                                                      << "platform/k8s:prod"
+                                                      << "member_of";
+        QTest::newRow("member_of platform") << "platform/k8s:prod"
+                                            << "td/a.example"
+                                            << "member_of";
+        QTest::newRow("member_of identity") << "spiffe://a.example/api"
+                                            << "td/a.example"
+                                            << "member_of";
     }
     void edgeClasses()
     {
@@ -97,8 +126,9 @@ private Q_SLOTS:
         const TopologyGraph g = at(50);
         QVERIFY(!hasEdge(g, QStringLiteral("td/a.example"), QStringLiteral("td/c.example"),
                          EdgeClass::FederatesWith));
-        const int e = g.findEdge(g.indexOf(QStringLiteral("td/c.example")),
-                                 g.indexOf(QStringLiteral("td/a.example")), EdgeClass::FederatesWith);
+        const int e =
+            g.findEdge(g.indexOf(QStringLiteral("td/c.example")),
+                       g.indexOf(QStringLiteral("td/a.example")), EdgeClass::FederatesWith);
         QVERIFY(g.edge(e).properties.value(QLatin1String("one_way")).toBool());
     }
 
@@ -107,17 +137,28 @@ private Q_SLOTS:
         QTest::addColumn<qint64>("minutes");
         QTest::addColumn<QString>("id");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("node attested") << qint64(50) << "node/k1" << "attested";
-        QTest::newRow("node stale past freshness") << qint64(100) << "node/k1" << "stale";
-        QTest::newRow("workload attested before its refusal") << qint64(10) << "workload/w3" << "attested";
-        QTest::newRow("workload refused after") << qint64(50) << "workload/w3" << "refused";
-        QTest::newRow("subject not yet seen") << qint64(-5) << "node/k1" << "<absent>";
-        QTest::newRow("credential valid") << qint64(10) << "credential/cred1" << "valid";
-        QTest::newRow("credential expiring") << qint64(50) << "credential/cred1" << "expiring";
-        QTest::newRow("credential expired") << qint64(61) << "credential/cred1" << "expired";
-        QTest::newRow("credential revoked") << qint64(10) << "credential/cred2" << "revoked";
-        QTest::newRow("credential of a revoked authority") << qint64(10) << "credential/cred3" << "revoked";
-        QTest::newRow("credential not yet issued") << qint64(-1) << "credential/cred1" << "<absent>";
+        QTest::newRow("node attested") << qint64(50) << "node/k1"
+                                       << "attested";
+        QTest::newRow("node stale past freshness") << qint64(100) << "node/k1"
+                                                   << "stale";
+        QTest::newRow("workload attested before its refusal") << qint64(10) << "workload/w3"
+                                                              << "attested";
+        QTest::newRow("workload refused after") << qint64(50) << "workload/w3"
+                                                << "refused";
+        QTest::newRow("subject not yet seen") << qint64(-5) << "node/k1"
+                                              << "<absent>";
+        QTest::newRow("credential valid") << qint64(10) << "credential/cred1"
+                                          << "valid";
+        QTest::newRow("credential expiring") << qint64(50) << "credential/cred1"
+                                             << "expiring";
+        QTest::newRow("credential expired") << qint64(61) << "credential/cred1"
+                                            << "expired";
+        QTest::newRow("credential revoked") << qint64(10) << "credential/cred2"
+                                            << "revoked";
+        QTest::newRow("credential of a revoked authority") << qint64(10) << "credential/cred3"
+                                                           << "revoked";
+        QTest::newRow("credential not yet issued") << qint64(-1) << "credential/cred1"
+                                                   << "<absent>";
     }
     void statusAtInstant()
     {
@@ -160,8 +201,12 @@ private Q_SLOTS:
         state.at = samples::kT0.addSecs(50 * 60);
         state.attested = {QStringLiteral("node/k1"), QStringLiteral("workload/w1"),
                           QStringLiteral("workload/new")};
-        state.live = {{QStringLiteral("c77"), QStringLiteral("workload/w1"),
-                       QStringLiteral("spiffe://a.example/api"), state.at.addSecs(1800), {}, {}}};
+        state.live = {{QStringLiteral("c77"),
+                       QStringLiteral("workload/w1"),
+                       QStringLiteral("spiffe://a.example/api"),
+                       state.at.addSecs(1800),
+                       {},
+                       {}}};
         const TopologyGraph g = at(0, &state);
         QCOMPARE(g.at(), state.at);
         QCOMPARE(status(g, QStringLiteral("node/k1")), QStringLiteral("attested"));
@@ -170,8 +215,10 @@ private Q_SLOTS:
         QCOMPARE(status(g, QStringLiteral("workload/w3")), QStringLiteral("refused"));
         QCOMPARE(status(g, QStringLiteral("workload/new")), QStringLiteral("attested"));
         QCOMPARE(status(g, QStringLiteral("credential/c77")), QStringLiteral("valid"));
-        QVERIFY(hasEdge(g, QStringLiteral("workload/w1"), QStringLiteral("credential/c77"), EdgeClass::Holds));
-        QVERIFY(hasEdge(g, QStringLiteral("credential/c77"), QStringLiteral("authority/auth-a1"), EdgeClass::IssuedBy));
+        QVERIFY(hasEdge(g, QStringLiteral("workload/w1"), QStringLiteral("credential/c77"),
+                        EdgeClass::Holds));
+        QVERIFY(hasEdge(g, QStringLiteral("credential/c77"), QStringLiteral("authority/auth-a1"),
+                        EdgeClass::IssuedBy));
     }
 
     void restrictedToTrustDomain()
@@ -212,20 +259,20 @@ private Q_SLOTS:
         QCOMPARE(g.countOf(NodeClass::TrustDomain), qsizetype(3));
         for (int c = 0; c < kNodeClassCount; ++c)
             QVERIFY2(g.countOf(NodeClass(c)) > 0, qPrintable(nodeClassName(NodeClass(c))));
-        for (EdgeClass c : {EdgeClass::FederatesWith, EdgeClass::AttestedBy, EdgeClass::RunsOn,
-                            EdgeClass::Grants, EdgeClass::Identifies, EdgeClass::IssuedBy,
-                            EdgeClass::MemberOf})
+        for (EdgeClass c :
+             {EdgeClass::FederatesWith, EdgeClass::AttestedBy, EdgeClass::RunsOn, EdgeClass::Grants,
+              EdgeClass::Identifies, EdgeClass::IssuedBy, EdgeClass::MemberOf})
             QVERIFY2(g.countOf(c) > 0, qPrintable(edgeClassName(c)));
         // Every subject and credential has a status; nothing else does.
         for (const GraphNode &n : g.nodes()) {
-            const bool hasStatus = n.cls == NodeClass::Node || n.cls == NodeClass::Workload
-                                   || n.cls == NodeClass::Credential;
+            const bool hasStatus = n.cls == NodeClass::Node || n.cls == NodeClass::Workload ||
+                                   n.cls == NodeClass::Credential;
             QCOMPARE(n.status != GraphStatus::None, hasStatus);
         }
         QVERIFY(hasEdge(g, QStringLiteral("td/prod.example"), QStringLiteral("td/partner.example"),
                         EdgeClass::FederatesWith));
-        QVERIFY(g.contains(QStringLiteral("spiffe://prod.example/by/k8s"))
-                || g.contains(QStringLiteral("spiffe://prod.example/by/unix")));
+        QVERIFY(g.contains(QStringLiteral("spiffe://prod.example/by/k8s")) ||
+                g.contains(QStringLiteral("spiffe://prod.example/by/unix")));
     }
 
     void buildsTenThousandNodesFast()
@@ -241,8 +288,8 @@ private Q_SLOTS:
             n.history = {samples::seen(0)};
             e.subjects << n;
             for (int j = 0; j < 4; ++j) {
-                EstateSubject w = samples::subject(QStringLiteral("workload/n%1-%2").arg(i).arg(j), true,
-                                                   QStringLiteral("k8s"), n.subject, {});
+                EstateSubject w = samples::subject(QStringLiteral("workload/n%1-%2").arg(i).arg(j),
+                                                   true, QStringLiteral("k8s"), n.subject, {});
                 w.history = {samples::seen(1, 0)};
                 e.subjects << w;
             }

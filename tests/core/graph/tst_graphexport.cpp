@@ -6,9 +6,9 @@
 #include "core/graph/GraphExport.h"
 #include "core/graph/GraphLayout.h"
 
+#include <QFuture>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QFuture>
 #include <QProcess>
 #include <QPromise>
 #include <QRegularExpression>
@@ -37,16 +37,16 @@ private Q_SLOTS:
         const TopologyGraph g = graph();
         const QByteArray dot = DotWriter::write(g);
         for (const GraphNode &n : g.nodes()) {
-            QByteArray expect = DotWriter::quote(n.id) + " [id=" + DotWriter::quote(n.id) + " class=\""
-                                + nodeClassName(n.cls).toLatin1() + "\"";
+            QByteArray expect = DotWriter::quote(n.id) + " [id=" + DotWriter::quote(n.id) +
+                                " class=\"" + nodeClassName(n.cls).toLatin1() + "\"";
             if (n.status != GraphStatus::None)
                 expect += " status=\"" + graphStatusName(n.status).toLatin1() + "\"";
             QVERIFY2(dot.contains(expect), expect.constData());
         }
         for (int i = 0; i < g.edgeCount(); ++i) {
             const GraphEdge &e = g.edge(i);
-            QByteArray expect = "[id=\"e" + QByteArray::number(i) + "\" class=\""
-                                + edgeClassName(e.cls).toLatin1() + "\"";
+            QByteArray expect = "[id=\"e" + QByteArray::number(i) + "\" class=\"" +
+                                edgeClassName(e.cls).toLatin1() + "\"";
             if (e.status != GraphStatus::None)
                 expect += " status=\"" + graphStatusName(e.status).toLatin1() + "\"";
             QVERIFY2(dot.contains(expect), expect.constData());
@@ -66,7 +66,8 @@ private Q_SLOTS:
         const TopologyGraph g = graph();
         DotOptions o;
         o.engine = engine;
-        auto positions = GraphLayout::layoutDot(DotWriter::write(g, o), *layoutEngineFromName(engine));
+        auto positions =
+            GraphLayout::layoutDot(DotWriter::write(g, o), *layoutEngineFromName(engine));
         if (!positions.ok())
             QFAIL(qPrintable(positions.error().toString()));
         QCOMPARE(positions->size(), g.nodeCount());
@@ -99,15 +100,18 @@ private Q_SLOTS:
         QHash<QString, QStringList> nodeClasses;
         int edges = 0;
         while (!xml.atEnd()) {
-            if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != QLatin1String("g"))
+            if (xml.readNext() != QXmlStreamReader::StartElement ||
+                xml.name() != QLatin1String("g"))
                 continue;
-            const QStringList cls = xml.attributes().value(QLatin1String("class")).toString().split(QLatin1Char(' '));
+            const QStringList cls =
+                xml.attributes().value(QLatin1String("class")).toString().split(QLatin1Char(' '));
             const QString id = xml.attributes().value(QLatin1String("id")).toString();
             if (cls.value(0) == QLatin1String("node"))
                 nodeClasses.insert(id, cls.mid(1));
             else if (cls.value(0) == QLatin1String("edge")) {
                 ++edges;
-                QVERIFY2(edgeClassFromName(cls.value(1)).has_value(), qPrintable(cls.join(QLatin1Char(' '))));
+                QVERIFY2(edgeClassFromName(cls.value(1)).has_value(),
+                         qPrintable(cls.join(QLatin1Char(' '))));
             }
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
@@ -156,7 +160,8 @@ private Q_SLOTS:
         const QJsonArray edges = o.value(QLatin1String("edges")).toArray();
         QCOMPARE(edges.size(), g.edgeCount());
         for (const QJsonValue &v : edges)
-            QVERIFY(edgeClassFromName(v.toObject().value(QLatin1String("class")).toString()).has_value());
+            QVERIFY(edgeClassFromName(v.toObject().value(QLatin1String("class")).toString())
+                        .has_value());
     }
 
     void openGraph()
@@ -180,12 +185,18 @@ private Q_SLOTS:
         QCOMPARE(edges.size(), g.edgeCount());
         for (const QJsonValue &v : edges) {
             const QJsonObject e = v.toObject();
-            QVERIFY(ids.contains(e.value(QLatin1String("start")).toObject().value(QLatin1String("value")).toString()));
-            QVERIFY(ids.contains(e.value(QLatin1String("end")).toObject().value(QLatin1String("value")).toString()));
+            QVERIFY(ids.contains(e.value(QLatin1String("start"))
+                                     .toObject()
+                                     .value(QLatin1String("value"))
+                                     .toString()));
+            QVERIFY(ids.contains(
+                e.value(QLatin1String("end")).toObject().value(QLatin1String("value")).toString()));
             QVERIFY(e.value(QLatin1String("kind")).toString().startsWith(QLatin1String("TA")));
         }
-        QCOMPARE(GraphExport::openGraphKind(EdgeClass::FederatesWith), QStringLiteral("TAFederatesWith"));
-        QCOMPARE(GraphExport::openGraphKind(NodeClass::TrustDomain), QStringLiteral("TATrustDomain"));
+        QCOMPARE(GraphExport::openGraphKind(EdgeClass::FederatesWith),
+                 QStringLiteral("TAFederatesWith"));
+        QCOMPARE(GraphExport::openGraphKind(NodeClass::TrustDomain),
+                 QStringLiteral("TATrustDomain"));
     }
 
     void layoutThroughPromise()
