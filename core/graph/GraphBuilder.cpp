@@ -87,6 +87,10 @@ public:
 
     TopologyGraph run()
     {
+        // Each subject and credential brings a node or two and about three edges.
+        const qsizetype items =
+            m_e.subjects.size() + m_e.credentials.size() + (m_state ? m_state->live.size() : 0);
+        m_g.reserve(items * 2 + 64, items * 3 + 64);
         addTrustDomains();
         addFederation();
         addRules();

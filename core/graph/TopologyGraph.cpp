@@ -18,6 +18,16 @@ int TopologyGraph::addNode(GraphNode node)
     return i;
 }
 
+void TopologyGraph::reserve(qsizetype nodes, qsizetype edges)
+{
+    m_nodes.reserve(nodes);
+    m_index.reserve(nodes);
+    m_out.reserve(size_t(nodes));
+    m_in.reserve(size_t(nodes));
+    m_edges.reserve(edges);
+    m_edgeIndex.reserve(edges);
+}
+
 int TopologyGraph::addEdge(int from, int to, EdgeClass cls, GraphStatus status)
 {
     Q_ASSERT(from >= 0 && from < m_nodes.size() && to >= 0 && to < m_nodes.size());

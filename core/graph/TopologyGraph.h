@@ -47,6 +47,8 @@ public:
     int addNode(GraphNode node);
     /// Adds an edge, or returns the existing edge of the same ends and class.
     int addEdge(int from, int to, EdgeClass cls, GraphStatus status = GraphStatus::None);
+    /// Makes room for about @p nodes nodes and @p edges edges, so a large build never rehashes.
+    void reserve(qsizetype nodes, qsizetype edges);
     /// -1 when absent.
     int indexOf(const QString &id) const { return m_index.value(id, -1); }
     bool contains(const QString &id) const { return m_index.contains(id); }

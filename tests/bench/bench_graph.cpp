@@ -187,7 +187,16 @@ int main(int argc, char **argv)
     GraphBuildOptions at;
     at.at = kStart.addSecs(1800);
     TopologyGraph g10k;
-    const double buildMs = bestOf(quick ? 2 : 5, [&] { g10k = GraphBuilder::build(big, at); });
+    // Each build is timed alone: the previous graph is freed outside the timer.
+    double buildMs = 1e18;
+    for (int i = 0; i < (quick ? 2 : 5); ++i) {
+        g10k = TopologyGraph();
+        QElapsedTimer t;
+        t.start();
+        TopologyGraph g = GraphBuilder::build(big, at);
+        buildMs = std::min(buildMs, double(t.nsecsElapsed()) / 1e6);
+        g10k = std::move(g);
+    }
     bench::emitLine({{QStringLiteral("case"), QStringLiteral("build_10k")},
                      {QStringLiteral("nodes"), qint64(g10k.nodeCount())},
                      {QStringLiteral("edges"), qint64(g10k.edgeCount())},
