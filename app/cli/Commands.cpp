@@ -2,6 +2,7 @@
 #include "app/cli/AttestationCommands.h"
 #include "app/cli/CelCommands.h"
 #include "app/cli/CliSupport.h"
+#include "app/cli/GraphCommands.h"
 #include "app/cli/PolicyCommands.h"
 #include "app/cli/RuleCommands.h"
 #include "app/cli/SimulationCommands.h"
@@ -40,6 +41,8 @@ const QList<Command> &commands()
         {{QStringLiteral("diff")}, QStringLiteral("Compare two policy sets over subjects."), policyDiff},
         {{QStringLiteral("simulate")}, QStringLiteral("Replay evidence through rules: credential lifecycles."), simulate},
         {{QStringLiteral("what-if")}, QStringLiteral("Compare two rule or anchor sets over the same evidence."), whatIf},
+        {{QStringLiteral("graph"), QStringLiteral("export")}, QStringLiteral("Export the estate graph."), graphExport},
+        {{QStringLiteral("graph"), QStringLiteral("analyze")}, QStringLiteral("Ask the estate graph: reach, blast radius, path, findings."), graphAnalyze},
     };
     return all;
 }

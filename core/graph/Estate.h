@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/attestation/AnchorSet.h"
+#include "core/attestation/AttestationResult.h"
+#include "core/crypto/AuthoritySlot.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace ta::core {
+
+/// A CA slot as the graph shows it (no key material).
+struct EstateAuthority
+{
+    QString id;
+    AuthorityKind kind = AuthorityKind::X509;
+    SlotStatus status = SlotStatus::Prepared;
+    bool tainted = false;
+    QDateTime createdAt;
+    QDateTime notAfter;
+};
+
+struct EstateTrustDomain
+{
+    QString name;
+    QList<EstateAuthority> authorities;
+};
+
+/// An identity a rule gives a subject.
+struct EstateGrant
+{
+    QString spiffeId;
+    /// Rule node IDs ("rule/policy/NAME", "rule/entry/ID") that give it.
+    QStringList rules;
+    qint32 x509SvidTtl = 0;
+};
+
+/// One attestation of a subject, in time order.
+struct EstateObservation
+{
+    QDateTime time;
+    Verdict verdict = Verdict::Affirming;
+    /// Until when the evidence vouches (invalid: the estate's freshness from time).
+    QDateTime expiresAt;
+    /// Index into Estate::grantSets of what the rules gave for this result; -1 for none.
+    int grantSet = -1;
+    /// Reason codes of a refusal.
+    QStringList reasons;
+};
+
+/// A node or workload seen in the evidence.
+struct EstateSubject
+{
+    QString subject;
+    bool workload = false;
+    QString attestor;
+    /// A node's agent ID; a workload's agent (the one that signed its evidence).
+    QString agentId;
+    /// A workload's node subject.
+    QString node;
+    /// A node's platform key ("k8s:CLUSTER", "aws:ACCOUNT", "gcp:PROJECT", "tpm", "x509pop:CA",
+    /// "join_token"); empty for workloads.
+    QString platform;
+    QString trustDomain;
+    /// Anchors and reference-value sets ("refs:pcr:SUBJECT", "refs:image:REPO") the last
+    /// accepted attestation rested on.
+    QStringList anchorIds;
+    QStringList referenceSets;
+    QStringList selectors;
+    QList<EstateObservation> history;
+};
+
+/// A policy or registration entry.
+struct EstateRule
+{
+    /// "rule/policy/NAME" or "rule/entry/ID".
+    QString id;
+    QString name;
+    bool entry = false;
+    bool deny = false;
+    QString trustDomain;
+    /// The SPIFFE ID template (policy) or ID (entry).
+    QString spiffeId;
+    QString condition;
+    QStringList selectors;
+    QString parentId;
+    QStringList federatesWith;
+    qint32 x509SvidTtl = 0;
+    qint32 jwtSvidTtl = 0;
+};
+
+/// A credential of the workspace's table.
+struct EstateCredential
+{
+    QString id;
+    QString trustDomain;
+    AuthorityKind kind = AuthorityKind::X509;
+    QString serial;
+    QString spiffeId;
+    QString subject;
+    QDateTime notBefore;
+    QDateTime notAfter;
+    bool revoked = false;
+    QString authorityId;
+};
+
+/// One way federation: @p from holds @p to's bundle (its workloads accept @p to's SVIDs).
+struct EstateFederation
+{
+    QString from;
+    QString to;
+    /// The rules whose federates-with made it.
+    QStringList rules;
+};
+
+/// Everything GraphBuilder reads, independent of the instant: the workspace's trust domains and
+/// authorities, anchors, rules, credentials, federation, and the evidence replayed into subjects.
+/// Filled by EstateLoader from a workspace, or by hand (tests, benchmarks, designs).
+struct Estate
+{
+    QList<EstateTrustDomain> trustDomains;
+    AnchorSet anchors;
+    /// Anchors revoked by a signal in the timeline, with when.
+    QHash<QString, QDateTime> revokedAnchors;
+    /// Anchors one of whose keys a signal revoked (the anchor stays, that key is refused).
+    QHash<QString, QDateTime> keyRevokedAnchors;
+    QList<EstateRule> rules;
+    QList<EstateCredential> credentials;
+    QList<EstateFederation> federation;
+    QList<EstateSubject> subjects;
+    QList<QList<EstateGrant>> grantSets;
+    /// The trust domain of agent IDs, anchors and platforms.
+    QString agentTrustDomain;
+    /// How long an accepted attestation vouches when its evidence sets no earlier end, seconds.
+    qint64 freshness = 3600;
+};
+
+} // namespace ta::core

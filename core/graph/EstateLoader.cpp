@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/graph/EstateLoader.h"
+
+#include "core/attestation/EvidenceVerifier.h"
+#include "core/crypto/Certificate.h"
+#include "core/crypto/Jose.h"
+#include "core/policy/Decision.h"
+#include "core/policy/PolicyEngine.h"
+#include "core/policy/PolicySubject.h"
+#include "core/spiffe/SpiffeId.h"
+#include "core/store/AttestationStore.h"
+#include "core/store/RuleStore.h"
+#include "core/store/Workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace ta::core {
+namespace {
+
+QDateTime parseStoredTime(const QString &s)
+{
+    QDateTime t = QDateTime::fromString(s, Qt::ISODate);
+    t.setTimeSpec(Qt::UTC);
+    return t;
+}
+
+QString trustDomainOf(const QString &spiffeId)
+{
+    if (!spiffeId.startsWith(QLatin1String("spiffe://")))
+        return {};
+    const qsizetype slash = spiffeId.indexOf(QLatin1Char('/'), 9);
+    return spiffeId.mid(9, slash < 0 ? -1 : slash - 9);
+}
+
+// The trust domain in the URI SAN of the agent SVID that signed a workload record, so that the
+// replay mints node agent IDs where the agents' SVIDs say they live.
+QString agentDomainOfRecord(const EvidenceRecord &record)
+{
+    const QByteArray jws = record.payload.value(QLatin1String("jws")).toString().toLatin1();
+    const qsizetype dot = jws.indexOf('.');
+    if (dot <= 0)
+        return {};
+    auto header = Jose::base64UrlDecode(QByteArrayView(jws).first(dot));
+    if (!header)
+        return {};
+    const QJsonArray x5c =
+        QJsonDocument::fromJson(*header).object().value(QLatin1String("x5c")).toArray();
+    if (x5c.isEmpty())
+        return {};
+    auto cert = Certificate::fromDer(QByteArray::fromBase64(x5c.first().toString().toLatin1()));
+    if (!cert)
+        return {};
+    const QStringList sans = cert->uriSans();
+    return sans.isEmpty() ? QString() : trustDomainOf(sans.first());
+}
+
+QString platformOf(const AttestationResult &r)
+{
+    const QJsonObject node = r.claims.value(QLatin1String("node")).toObject();
+    if (r.attestor == QLatin1String("k8s_psat"))
+        return QStringLiteral("k8s:") + node.value(QLatin1String("cluster")).toString();
+    if (r.attestor == QLatin1String("aws_iid"))
+        return QStringLiteral("aws:") + node.value(QLatin1String("account_id")).toString();
+    if (r.attestor == QLatin1String("gcp_iit"))
+        return QStringLiteral("gcp:") + node.value(QLatin1String("project_id")).toString();
+    if (r.attestor == QLatin1String("x509pop"))
+        return QStringLiteral("x509pop:") + r.anchorIds.value(0);
+    return r.attestor; // tpm, join_token: one group each
+}
+
+QString referenceSetOf(const AnchorSet &anchors, const QString &valueId)
+{
+    const ReferenceValue *v = anchors.referenceValue(valueId);
+    if (!v)
+        return {};
+    return v->kind == ReferenceKind::Pcr ? QStringLiteral("refs:pcr:") + v->subject
+                                         : QStringLiteral("refs:image:") + v->image;
+}
+
+} // namespace
+
+int EstateLoader::internGrants(QList<EstateGrant> grants)
+{
+    // Thousands of re-attestations of one subject give the same identities: store them once.
+    if (grants.isEmpty())
+        return -1;
+    QString key;
+    for (const EstateGrant &g : grants)
+        key +=
+            g.spiffeId + QLatin1Char('\x1f') + g.rules.join(QLatin1Char(',')) + QLatin1Char('\x1e');
+    auto it = m_grantIndex.constFind(key);
+    if (it != m_grantIndex.cend())
+        return *it;
+    const int i = int(m_estate.grantSets.size());
+    m_estate.grantSets.append(std::move(grants));
+    m_grantIndex.insert(key, i);
+    return i;
+}
+
+void EstateLoader::addResult(const AttestationResult &r)
+{
+    Estate &estate = m_estate;
+    if (r.attestor == QLatin1String("signal")) {
+        if (!r.accepted())
+            return;
+        const QString kind = r.claims.value(QLatin1String("signal"))
+                                 .toObject()
+                                 .value(QLatin1String("kind"))
+                                 .toString();
+        for (const QString &id : r.anchorIds) {
+            if (kind == QLatin1String("revoke-key"))
+                estate.keyRevokedAnchors.insert(id, r.time);
+            else if (kind == QLatin1String("revoke-anchor") || kind == QLatin1String("expire"))
+                estate.revokedAnchors.insert(id, r.time);
+        }
+        return;
+    }
+    const bool workload = r.claims.contains(QLatin1String("workload"));
+    const bool node =
+        !workload && (r.claims.contains(QLatin1String("node")) || !r.agentId.isEmpty());
+    if (!workload && !node)
+        return; // images (cosign) and operator records are not subjects of the topology
+    int si = m_subjectIndex.value(r.subject, -1);
+    if (si < 0) {
+        si = int(estate.subjects.size());
+        EstateSubject s;
+        s.subject = r.subject;
+        s.workload = workload;
+        s.attestor = r.attestor;
+        estate.subjects.append(s);
+        m_subjectIndex.insert(r.subject, si);
+    }
+    EstateSubject &s = estate.subjects[si];
+    EstateObservation o;
+    o.time = r.time;
+    o.verdict = r.verdict();
+    o.expiresAt = r.expiresAt;
+    for (const AttestationReason &reason : r.reasons)
+        o.reasons << reason.code;
+    if (r.accepted()) {
+        s.attestor = r.attestor;
+        s.selectors = r.selectors;
+        s.anchorIds = r.anchorIds;
+        s.referenceSets.clear();
+        for (const QString &v : r.referenceValueIds) {
+            const QString set = referenceSetOf(estate.anchors, v);
+            if (!set.isEmpty() && !s.referenceSets.contains(set))
+                s.referenceSets << set;
+        }
+        if (workload) {
+            const QJsonObject w = r.claims.value(QLatin1String("workload")).toObject();
+            s.agentId = w.value(QLatin1String("agent_id")).toString();
+            s.node = w.value(QLatin1String("node")).toString();
+        } else {
+            s.agentId = r.agentId;
+            s.platform = platformOf(r);
+            m_nodeSelectorsByAgent.insert(r.agentId, r.selectors);
+        }
+        s.trustDomain = trustDomainOf(s.agentId);
+        if (m_engine) {
+            const PolicySubject subject = PolicySubject::fromAttestationResult(
+                r, workload ? m_nodeSelectorsByAgent.value(s.agentId) : QStringList());
+            const Decision d =
+                Decision::make(*m_engine, m_matcher, subject, PolicyEngine::Detail::Verdicts,
+                               r.time.toSecsSinceEpoch());
+            QList<EstateGrant> grants;
+            for (const PolicyIdentity &id : d.policies.identities) {
+                EstateGrant g{id.spiffeId, {}, id.x509SvidTtl};
+                for (const QString &p : id.policies)
+                    g.rules << QStringLiteral("rule/policy/") + p;
+                grants << g;
+            }
+            if (d.entries) {
+                for (const RegistrationEntry &e : d.entries->granted) {
+                    auto it = std::find_if(grants.begin(), grants.end(), [&](const EstateGrant &g) {
+                        return g.spiffeId == e.spiffeId;
+                    });
+                    if (it == grants.end())
+                        grants << EstateGrant{
+                            e.spiffeId, {QStringLiteral("rule/entry/") + e.id}, e.x509SvidTtl};
+                    else
+                        it->rules << QStringLiteral("rule/entry/") + e.id;
+                }
+            }
+            o.grantSet = internGrants(std::move(grants));
+        }
+    }
+    s.history.append(o);
+}
+
+void EstateLoader::deriveFederation(Estate &estate)
+{
+    QHash<QPair<QString, QString>, int> index;
+    for (const EstateFederation &f : std::as_const(estate.federation))
+        index.insert({f.from, f.to}, int(index.size()));
+    for (const EstateRule &rule : std::as_const(estate.rules)) {
+        if (rule.deny)
+            continue;
+        const QString from = rule.trustDomain;
+        for (const QString &to : rule.federatesWith) {
+            if (from.isEmpty() || to.isEmpty() || from == to)
+                continue;
+            auto it = index.constFind({from, to});
+            if (it == index.cend()) {
+                index.insert({from, to}, int(estate.federation.size()));
+                estate.federation.append(EstateFederation{from, to, {rule.id}});
+            } else if (!estate.federation[*it].rules.contains(rule.id)) {
+                estate.federation[*it].rules << rule.id;
+            }
+        }
+    }
+}
+
+Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions &options)
+{
+    Estate estate;
+    estate.freshness = options.freshness;
+    // Slots straight from their table: no key is unsealed to draw a graph.
+    auto st = workspace.database().prepare(QStringLiteral(
+        "SELECT t.name, s.authority_id, s.kind, s.status, s.tainted, s.created_at, s.not_after "
+        "FROM trust_domains t LEFT JOIN authority_slots s ON s.trust_domain_id = t.id "
+        "ORDER BY t.name, s.id"));
+    if (!st)
+        return st.error();
+    while (st->next()) {
+        const QString name = st->text(0);
+        if (estate.trustDomains.isEmpty() || estate.trustDomains.last().name != name)
+            estate.trustDomains.append(EstateTrustDomain{name, {}});
+        if (st->isNull(1))
+            continue;
+        EstateAuthority a;
+        a.id = st->text(1);
+        a.kind = authorityKindFromName(st->text(2)).value_or(AuthorityKind::X509);
+        a.status = slotStatusFromName(st->text(3)).value_or(SlotStatus::Old);
+        a.tainted = st->int64(4) != 0;
+        a.createdAt = parseStoredTime(st->text(5));
+        a.notAfter = parseStoredTime(st->text(6));
+        estate.trustDomains.last().authorities.append(a);
+    }
+    if (st->error())
+        return *st->error();
+
+    AttestationStore store(workspace.database());
+    auto anchors = store.anchors();
+    if (!anchors)
+        return anchors.error();
+    estate.anchors = *anchors;
+
+    RuleStore rules(workspace.database());
+    QList<Policy> policies;
+    auto content = rules.load(RuleKind::Policies, options.policyVersion);
+    if (!content)
+        return content.error();
+    if (!content->isEmpty()) {
+        auto list = Policy::listFromJson(*content);
+        if (!list)
+            return list.error();
+        policies = *list;
+    }
+    auto entries = rules.entries();
+    if (!entries)
+        return entries.error();
+    for (const Policy &p : std::as_const(policies)) {
+        EstateRule r;
+        r.id = QStringLiteral("rule/policy/") + p.name;
+        r.name = p.name;
+        r.deny = p.effect == PolicyEffect::Deny;
+        r.trustDomain = p.trustDomain;
+        r.spiffeId = p.spiffeIdTemplate;
+        r.condition = p.condition;
+        r.federatesWith = p.federatesWith;
+        r.x509SvidTtl = p.x509SvidTtl;
+        r.jwtSvidTtl = p.jwtSvidTtl;
+        estate.rules << r;
+    }
+    for (const RegistrationEntry &e : std::as_const(*entries)) {
+        EstateRule r;
+        r.id = QStringLiteral("rule/entry/") + e.id;
+        r.name = e.id;
+        r.entry = true;
+        r.trustDomain = trustDomainOf(e.spiffeId);
+        r.spiffeId = e.spiffeId;
+        r.parentId = e.parentId;
+        for (const Selector &s : e.selectors)
+            r.selectors << s.toString();
+        r.federatesWith = e.federatesWith;
+        r.x509SvidTtl = e.x509SvidTtl;
+        r.jwtSvidTtl = e.jwtSvidTtl;
+        estate.rules << r;
+    }
+    deriveFederation(estate);
+
+    auto credentials = workspace.credentials();
+    if (!credentials)
+        return credentials.error();
+    for (const CredentialRecord &c : std::as_const(*credentials)) {
+        EstateCredential e;
+        e.id = QStringLiteral("credential/%1/%2/%3")
+                   .arg(c.trustDomain, authorityKindName(c.kind), c.serial.left(16));
+        e.trustDomain = c.trustDomain;
+        e.kind = c.kind;
+        e.serial = c.serial;
+        e.spiffeId = c.spiffeId;
+        e.notBefore = c.notBefore;
+        e.notAfter = c.notAfter;
+        e.revoked = c.status == CredentialRecord::Status::Revoked;
+        e.authorityId = c.authorityId;
+        estate.credentials << e;
+    }
+
+    // The replay: the agent trust domain first, as the verifier mints agent IDs in it.
+    QString agentTd = options.agentTrustDomain;
+    if (agentTd.isEmpty()) {
+        auto found = store.forEachEvidence([&](const EvidenceRecord &rec) {
+            if (agentTd.isEmpty() && rec.payload.contains(QLatin1String("jws")))
+                agentTd = agentDomainOfRecord(rec);
+        });
+        if (!found)
+            return found.error();
+    }
+    if (agentTd.isEmpty() && !estate.trustDomains.isEmpty())
+        agentTd = estate.trustDomains.first().name;
+    estate.agentTrustDomain = agentTd;
+    if (agentTd.isEmpty())
+        return estate; // no trust domain: nothing can be attested
+
+    auto td = TrustDomain::fromName(agentTd);
+    if (!td)
+        return td.error();
+    TrustBundleSet bundles;
+    for (const EstateTrustDomain &d : std::as_const(estate.trustDomains)) {
+        auto b = workspace.bundle(d.name);
+        if (!b)
+            return b.error();
+        bundles.insert(*b);
+    }
+    AttestationSettings settings;
+    settings.trustDomain = *td;
+    settings.nodeAttestationTtl = options.freshness;
+    auto engine = PolicyEngine::compile(policies);
+    if (!engine)
+        return engine.error();
+    const EntryMatcher matcher(*entries);
+    const EntryMatcher *matcherPtr = entries->isEmpty() ? nullptr : &matcher;
+
+    EvidenceVerifier verifier(estate.anchors, bundles, settings);
+    verifier.setThreads(options.threads);
+    EstateLoader loader(estate, &*engine, matcherPtr);
+    qint64 done = 0;
+    bool cancelled = false;
+    auto sink = [&](const AttestationResult &r) {
+        loader.addResult(r);
+        if (options.progress && ++done % 1024 == 0 && !options.progress(done))
+            cancelled = true;
+    };
+    auto n = store.forEachEvidence([&](const EvidenceRecord &rec) {
+        if (!cancelled)
+            verifier.submit(rec, sink);
+    });
+    verifier.finish(sink);
+    if (!n)
+        return n.error();
+    if (cancelled)
+        return makeError(QStringLiteral("estate.cancelled"));
+    if (options.progress)
+        options.progress(done);
+    return estate;
+}
+
+} // namespace ta::core

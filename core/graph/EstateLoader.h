@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/graph/Estate.h"
+
+#include <QHash>
+
+#include <functional>
+
+namespace ta::core {
+
+class Workspace;
+struct AttestationResult;
+class PolicyEngine;
+class EntryMatcher;
+
+/// What EstateLoader reads and how.
+struct EstateLoadOptions
+{
+    /// The trust domain of agent IDs; empty: the domain named by the first agent SVID in the
+    /// evidence, else the workspace's first.
+    QString agentTrustDomain;
+    /// How long an accepted attestation vouches, seconds.
+    qint64 freshness = 3600;
+    /// Policy version (0: latest).
+    int policyVersion = 0;
+    /// Threads checking signatures ahead of the replay (0: every core).
+    int threads = 0;
+    /// Called with (records done) now and then; returning false cancels (estate.cancelled).
+    std::function<bool(qint64)> progress;
+};
+
+/// Reads a workspace into an Estate: trust domains and authority slots (no keys are unsealed),
+/// anchors, the latest policies and registration entries, credentials, federation from the
+/// rules' federates-with lists, and the stored evidence replayed through EvidenceVerifier, each
+/// accepted result decided by the rules so that subjects carry the identities they were given.
+class EstateLoader
+{
+public:
+    [[nodiscard]] static Result<Estate> load(Workspace &workspace,
+                                             const EstateLoadOptions &options = {});
+
+    /// Adds federation links from the rules' federates-with lists (deduplicated).
+    static void deriveFederation(Estate &estate);
+
+    /// A loader folding results into @p estate, deciding with @p engine and @p matcher (either
+    /// may be null), so that a replay driven elsewhere can fill an estate as load() does.
+    EstateLoader(Estate &estate, const PolicyEngine *engine, const EntryMatcher *matcher)
+        : m_estate(estate), m_engine(engine), m_matcher(matcher)
+    {}
+    /// Folds one attestation result (in time order) into the estate.
+    void addResult(const AttestationResult &result);
+
+private:
+    int internGrants(QList<EstateGrant> grants);
+
+    Estate &m_estate;
+    const PolicyEngine *m_engine;
+    const EntryMatcher *m_matcher;
+    QHash<QString, int> m_subjectIndex;
+    QHash<QString, int> m_grantIndex;
+    QHash<QString, QStringList> m_nodeSelectorsByAgent;
+};
+
+} // namespace ta::core

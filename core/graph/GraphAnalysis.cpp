@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/graph/GraphAnalysis.h"
+
+#include <QJsonArray>
+#include <QSet>
+
+#include <deque>
+
+namespace ta::core {
+namespace {
+
+QString tdId(const QString &name)
+{
+    return name.startsWith(QLatin1String("td/")) ? name : QStringLiteral("td/") + name;
+}
+
+QStringList stringsOf(const QJsonValue &v)
+{
+    QStringList out;
+    for (const QJsonValue &e : v.toArray())
+        out << e.toString();
+    return out;
+}
+
+// The node a subject's attestation rests on: itself for a node, the node it runs on otherwise.
+int hostOf(const TopologyGraph &g, int subject)
+{
+    if (g.node(subject).cls == NodeClass::Node)
+        return subject;
+    for (int e : g.outEdges(subject)) {
+        if (g.edge(e).cls == EdgeClass::RunsOn)
+            return g.edge(e).to;
+    }
+    return -1;
+}
+
+QDateTime timeOf(const QJsonValue &v)
+{
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    return t;
+}
+
+} // namespace
+
+QJsonObject ReachResult::toJson() const
+{
+    return {{QStringLiteral("from"), from},
+            {QStringLiteral("to"), to},
+            {QStringLiteral("reachable"), reachable},
+            {QStringLiteral("mutual"), mutual},
+            {QStringLiteral("rules"), QJsonArray::fromStringList(rules)},
+            {QStringLiteral("workloads"), QJsonArray::fromStringList(workloads)},
+            {QStringLiteral("accepted_by"), QJsonArray::fromStringList(acceptedBy)}};
+}
+
+qsizetype BlastRadius::total() const
+{
+    qsizetype n = 0;
+    for (const QStringList &l : affected)
+        n += l.size();
+    return n;
+}
+
+QJsonObject BlastRadius::toJson() const
+{
+    QJsonObject groups;
+    for (auto it = affected.cbegin(); it != affected.cend(); ++it)
+        groups.insert(it.key(), QJsonArray::fromStringList(it.value()));
+    return {{QStringLiteral("root"), root},
+            {QStringLiteral("total"), qint64(total())},
+            {QStringLiteral("affected"), groups}};
+}
+
+QJsonObject GraphPath::toJson() const
+{
+    return {{QStringLiteral("found"), found()},
+            {QStringLiteral("nodes"), QJsonArray::fromStringList(nodes)},
+            {QStringLiteral("edges"), QJsonArray::fromStringList(edges)}};
+}
+
+QJsonObject GraphFinding::toJson() const
+{
+    return {{QStringLiteral("kind"), kind},
+            {QStringLiteral("severity"), severity},
+            {QStringLiteral("subject"), subject},
+            {QStringLiteral("detail"), detail}};
+}
+
+ReachResult GraphAnalysis::reach(const TopologyGraph &g, const QString &fromTd, const QString &toTd)
+{
+    ReachResult r;
+    r.from = fromTd.startsWith(QLatin1String("td/")) ? fromTd.mid(3) : fromTd;
+    r.to = toTd.startsWith(QLatin1String("td/")) ? toTd.mid(3) : toTd;
+    const int from = g.indexOf(tdId(fromTd));
+    const int to = g.indexOf(tdId(toTd));
+    if (from < 0 || to < 0)
+        return r;
+    for (int i : g.nodesOf(NodeClass::Workload)) {
+        if (g.node(i).trustDomain == r.from)
+            r.workloads << g.node(i).id;
+    }
+    if (from == to) {
+        r.reachable = r.mutual = true;
+        return r;
+    }
+    // SPIFFE federation is not transitive: only a direct relation carries a bundle.
+    const int e = g.findEdge(to, from, EdgeClass::FederatesWith);
+    r.mutual = g.findEdge(from, to, EdgeClass::FederatesWith) >= 0;
+    if (e < 0)
+        return r;
+    r.reachable = true;
+    r.rules = stringsOf(g.edge(e).properties.value(QLatin1String("rules")));
+    QSet<QString> identities;
+    for (const QString &rule : std::as_const(r.rules)) {
+        const int ri = g.indexOf(rule);
+        if (ri < 0)
+            continue;
+        for (int ge : g.outEdges(ri)) {
+            if (g.edge(ge).cls == EdgeClass::Grants)
+                identities.insert(g.node(g.edge(ge).to).id);
+        }
+    }
+    for (int i : g.nodesOf(NodeClass::Workload)) {
+        const GraphNode &w = g.node(i);
+        if (w.trustDomain != r.to)
+            continue;
+        for (const QString &id : stringsOf(w.properties.value(QLatin1String("identities")))) {
+            if (identities.contains(id)) {
+                r.acceptedBy << w.id;
+                break;
+            }
+        }
+    }
+    return r;
+}
+
+BlastRadius GraphAnalysis::blastRadius(const TopologyGraph &g, const QString &id)
+{
+    BlastRadius out;
+    const int root = g.indexOf(id);
+    if (root < 0)
+        return out;
+    out.root = id;
+    QSet<int> seen{root};
+    std::deque<int> queue{root};
+    auto visit = [&](int i) {
+        if (seen.contains(i))
+            return;
+        seen.insert(i);
+        queue.push_back(i);
+        out.affected[nodeClassName(g.node(i).cls)] << g.node(i).id;
+    };
+    while (!queue.empty()) {
+        const int i = queue.front();
+        queue.pop_front();
+        const NodeClass cls = g.node(i).cls;
+        for (int e : g.inEdges(i)) {
+            const GraphEdge &edge = g.edge(e);
+            switch (edge.cls) {
+            case EdgeClass::AttestedBy: // subjects resting on an anchor
+            case EdgeClass::RunsOn:     // workloads on a node
+            case EdgeClass::IssuedBy:   // credentials of an authority
+            case EdgeClass::Identifies: // credentials of an identity
+                visit(edge.from);
+                break;
+            case EdgeClass::MemberOf:
+                // A platform's nodes and anchors fall with it; a domain's members do not
+                // depend on its node, which is only where they are drawn.
+                if (cls == NodeClass::Platform)
+                    visit(edge.from);
+                break;
+            default:
+                break;
+            }
+        }
+        for (int e : g.outEdges(i)) {
+            const GraphEdge &edge = g.edge(e);
+            if (edge.cls == EdgeClass::Holds || edge.cls == EdgeClass::Grants)
+                visit(edge.to);
+        }
+    }
+    for (QStringList &l : out.affected)
+        l.sort();
+    return out;
+}
+
+GraphPath GraphAnalysis::path(const TopologyGraph &g, const QString &fromId, const QString &toId)
+{
+    GraphPath out;
+    const int from = g.indexOf(fromId);
+    const int to = g.indexOf(toId);
+    if (from < 0 || to < 0)
+        return out;
+    // Breadth first over edges in both directions; each node remembers the edge it came by.
+    QHash<int, int> via{{from, -1}};
+    std::deque<int> queue{from};
+    while (!queue.empty() && !via.contains(to)) {
+        const int i = queue.front();
+        queue.pop_front();
+        for (const auto *list : {&g.outEdges(i), &g.inEdges(i)}) {
+            for (int e : *list) {
+                const int next = g.edge(e).from == i ? g.edge(e).to : g.edge(e).from;
+                if (via.contains(next))
+                    continue;
+                via.insert(next, e);
+                queue.push_back(next);
+            }
+        }
+    }
+    if (!via.contains(to))
+        return out;
+    for (int i = to; i != from;) {
+        const int e = via.value(i);
+        const GraphEdge &edge = g.edge(e);
+        out.nodes.prepend(g.node(i).id);
+        const bool forward = edge.to == i;
+        out.edges.prepend(forward ? edgeClassName(edge.cls)
+                                  : QStringLiteral("<-") + edgeClassName(edge.cls));
+        i = forward ? edge.from : edge.to;
+    }
+    out.nodes.prepend(g.node(from).id);
+    return out;
+}
+
+QList<GraphFinding> GraphAnalysis::findings(const TopologyGraph &g, const FindingOptions &o)
+{
+    QList<GraphFinding> out;
+    const QDateTime at = g.at().isValid() ? g.at() : QDateTime::currentDateTimeUtc();
+
+    // Identities and who holds them, from the subjects' granted identities.
+    QHash<QString, QList<int>> holders;
+    for (int i = 0; i < g.nodeCount(); ++i) {
+        const GraphNode &n = g.node(i);
+        if (n.cls != NodeClass::Workload && n.cls != NodeClass::Node)
+            continue;
+        const QStringList ids = stringsOf(n.properties.value(QLatin1String("identities")));
+        for (const QString &id : ids)
+            holders[id] << i;
+        if (n.cls == NodeClass::Workload && ids.size() > 1)
+            out << GraphFinding{QStringLiteral("multiple_identities"),
+                                QStringLiteral("medium"),
+                                n.id,
+                                {{QStringLiteral("identities"), QJsonArray::fromStringList(ids)}}};
+        if (n.status == GraphStatus::Stale)
+            out << GraphFinding{
+                QStringLiteral("stale_evidence"),
+                QStringLiteral("medium"),
+                n.id,
+                {{QStringLiteral("last_seen"), n.properties.value(QLatin1String("last_seen"))}}};
+    }
+
+    // An identity every holder of which rests on a node attested by a join token alone.
+    QStringList ids = holders.keys();
+    ids.sort();
+    for (const QString &id : std::as_const(ids)) {
+        bool weak = true;
+        for (int h : holders.value(id)) {
+            const int host = hostOf(g, h);
+            if (host < 0 || g.node(host).properties.value(QLatin1String("attestor")).toString() !=
+                                QLatin1String("join_token")) {
+                weak = false;
+                break;
+            }
+        }
+        if (weak)
+            out << GraphFinding{QStringLiteral("weak_attestor"),
+                                QStringLiteral("high"),
+                                id,
+                                {{QStringLiteral("attestor"), QStringLiteral("join_token")}}};
+    }
+
+    for (const GraphEdge &e : g.edges()) {
+        if (e.cls == EdgeClass::FederatesWith &&
+            e.properties.value(QLatin1String("one_way")).toBool())
+            out << GraphFinding{QStringLiteral("one_way_federation"),
+                                QStringLiteral("low"),
+                                g.node(e.from).label + QStringLiteral("->") + g.node(e.to).label,
+                                {{QStringLiteral("from"), g.node(e.from).label},
+                                 {QStringLiteral("to"), g.node(e.to).label}}};
+    }
+
+    for (int i : g.nodesOf(NodeClass::Rule)) {
+        const GraphNode &r = g.node(i);
+        const qint64 x509 = r.properties.value(QLatin1String("x509_svid_ttl")).toInteger();
+        const qint64 jwt = r.properties.value(QLatin1String("jwt_svid_ttl")).toInteger();
+        if (x509 > o.longX509Ttl || jwt > o.longJwtTtl)
+            out << GraphFinding{
+                QStringLiteral("long_ttl"),
+                QStringLiteral("medium"),
+                r.id,
+                {{QStringLiteral("x509_svid_ttl"), x509}, {QStringLiteral("jwt_svid_ttl"), jwt}}};
+        const bool grant =
+            r.properties.value(QLatin1String("effect")).toString() == QLatin1String("grant");
+        const bool grants = std::any_of(g.outEdges(i).cbegin(), g.outEdges(i).cend(),
+                                        [&](int e) { return g.edge(e).cls == EdgeClass::Grants; });
+        if (grant && !grants)
+            out << GraphFinding{
+                QStringLiteral("rule_grants_nothing"), QStringLiteral("low"), r.id, {}};
+    }
+    for (int i : g.nodesOf(NodeClass::Credential)) {
+        const GraphNode &c = g.node(i);
+        const QDateTime nb = timeOf(c.properties.value(QLatin1String("not_before")));
+        const QDateTime na = timeOf(c.properties.value(QLatin1String("not_after")));
+        const bool jwt =
+            c.properties.value(QLatin1String("kind")).toString() == QLatin1String("jwt");
+        if (nb.isValid() && na.isValid() && nb.secsTo(na) > (jwt ? o.longJwtTtl : o.longX509Ttl))
+            out << GraphFinding{QStringLiteral("long_ttl"),
+                                QStringLiteral("low"),
+                                c.id,
+                                {{QStringLiteral("lifetime"), nb.secsTo(na)}}};
+    }
+
+    // An active authority close to its end with no prepared one of its kind to take over.
+    for (int i : g.nodesOf(NodeClass::Authority)) {
+        const GraphNode &a = g.node(i);
+        if (a.properties.value(QLatin1String("slot")).toString() != QLatin1String("active"))
+            continue;
+        const QDateTime na = timeOf(a.properties.value(QLatin1String("not_after")));
+        if (!na.isValid() || at.secsTo(na) > o.caWarning)
+            continue;
+        const QString kind = a.properties.value(QLatin1String("kind")).toString();
+        bool successor = false;
+        for (int j : g.nodesOf(NodeClass::Authority)) {
+            const GraphNode &b = g.node(j);
+            if (b.trustDomain == a.trustDomain &&
+                b.properties.value(QLatin1String("kind")).toString() == kind &&
+                b.properties.value(QLatin1String("slot")).toString() == QLatin1String("prepared"))
+                successor = true;
+        }
+        if (!successor)
+            out << GraphFinding{
+                QStringLiteral("ca_near_expiry"),
+                QStringLiteral("high"),
+                a.id,
+                {{QStringLiteral("not_after"), a.properties.value(QLatin1String("not_after"))},
+                 {QStringLiteral("trust_domain"), a.trustDomain}}};
+    }
+    return out;
+}
+
+} // namespace ta::core

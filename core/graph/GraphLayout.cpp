@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/graph/GraphLayout.h"
+
+#include "core/graph/DotWriter.h"
+
+#include <QMutex>
+#include <QMutexLocker>
+#include <QPromise>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <memory>
+
+namespace ta::core {
+namespace {
+
+// The one global of the project, on purpose: Graphviz is not thread-safe (a process-wide
+// current graph, shared attribute dictionaries, lazily loaded plugins), so every use of it in
+// this process goes through this lock.
+QMutex &graphvizMutex()
+{
+    static QMutex mutex;
+    return mutex;
+}
+
+struct GvcDeleter
+{
+    void operator()(GVC_t *gvc) const { gvFreeContext(gvc); }
+};
+
+// Owns a parsed graph and, once laid out, its layout.
+class LaidOutGraph
+{
+public:
+    LaidOutGraph(GVC_t *gvc, Agraph_t *graph) : m_gvc(gvc), m_graph(graph) {}
+    ~LaidOutGraph()
+    {
+        if (m_laidOut)
+            gvFreeLayout(m_gvc, m_graph);
+        if (m_graph)
+            agclose(m_graph);
+    }
+    LaidOutGraph(const LaidOutGraph &) = delete;
+    LaidOutGraph &operator=(const LaidOutGraph &) = delete;
+
+    Agraph_t *graph() const { return m_graph; }
+    bool layout(LayoutEngine engine)
+    {
+        const QByteArray name = layoutEngineName(engine).toLatin1();
+        m_laidOut = gvLayout(m_gvc, m_graph, name.constData()) == 0;
+        return m_laidOut;
+    }
+
+private:
+    GVC_t *m_gvc;
+    Agraph_t *m_graph;
+    bool m_laidOut = false;
+};
+
+bool report(const LayoutOptions &o, int percent)
+{
+    return !o.progress || o.progress(percent);
+}
+
+NodePosition positionOf(Agnode_t *n)
+{
+    // ND_width/ND_height are inches; coordinates are points.
+    return NodePosition{QPointF(ND_coord(n).x, ND_coord(n).y), ND_width(n) * 72.0,
+                        ND_height(n) * 72.0};
+}
+
+Result<std::unique_ptr<LaidOutGraph>> parseAndLayout(GVC_t *gvc, const QByteArray &dot,
+                                                     LayoutEngine engine)
+{
+    Agraph_t *g = agmemread(dot.constData());
+    if (!g)
+        return makeError(QStringLiteral("layout.bad_dot"));
+    auto laid = std::make_unique<LaidOutGraph>(gvc, g);
+    if (!laid->layout(engine))
+        return makeError(QStringLiteral("layout.failed"), layoutEngineName(engine));
+    return laid;
+}
+
+DotOptions dotOptionsFor(const LayoutOptions &o, bool statusInClass)
+{
+    DotOptions d;
+    d.engine = layoutEngineName(o.engine);
+    d.clusters = o.clusters;
+    d.statusInClass = statusInClass;
+    return d;
+}
+
+} // namespace
+
+QString layoutEngineName(LayoutEngine engine)
+{
+    return engine == LayoutEngine::Dot ? QStringLiteral("dot") : QStringLiteral("sfdp");
+}
+
+std::optional<LayoutEngine> layoutEngineFromName(QStringView name)
+{
+    if (name == QLatin1String("dot"))
+        return LayoutEngine::Dot;
+    if (name == QLatin1String("sfdp"))
+        return LayoutEngine::Sfdp;
+    return std::nullopt;
+}
+
+Result<GraphLayoutResult> GraphLayout::layout(const TopologyGraph &graph,
+                                              const LayoutOptions &options)
+{
+    if (!report(options, 0))
+        return makeError(QStringLiteral("layout.cancelled"));
+    const QByteArray dot = DotWriter::write(graph, dotOptionsFor(options, false));
+    if (!report(options, 5))
+        return makeError(QStringLiteral("layout.cancelled"));
+    QMutexLocker lock(&graphvizMutex());
+    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+    auto laid = parseAndLayout(gvc.get(), dot, options.engine);
+    if (!laid)
+        return laid.error();
+    if (!report(options, 90))
+        return makeError(QStringLiteral("layout.cancelled"));
+    GraphLayoutResult out;
+    out.engine = options.engine;
+    out.nodes.resize(graph.nodeCount());
+    Agraph_t *g = (*laid)->graph();
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        const int i = graph.indexOf(QString::fromUtf8(agnameof(n)));
+        if (i >= 0)
+            out.nodes[i] = positionOf(n);
+    }
+    const boxf bb = GD_bb(g);
+    out.boundingBox = QRectF(QPointF(bb.LL.x, bb.LL.y), QPointF(bb.UR.x, bb.UR.y));
+    report(options, 100);
+    return out;
+}
+
+Result<QHash<QString, NodePosition>> GraphLayout::layoutDot(const QByteArray &dot,
+                                                            LayoutEngine engine)
+{
+    QMutexLocker lock(&graphvizMutex());
+    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+    auto laid = parseAndLayout(gvc.get(), dot, engine);
+    if (!laid)
+        return laid.error();
+    QHash<QString, NodePosition> out;
+    Agraph_t *g = (*laid)->graph();
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+        out.insert(QString::fromUtf8(agnameof(n)), positionOf(n));
+    return out;
+}
+
+Result<QByteArray> GraphLayout::render(const TopologyGraph &graph, const QString &format,
+                                       const LayoutOptions &options)
+{
+    if (format != QLatin1String("svg") && format != QLatin1String("png") &&
+        format != QLatin1String("pdf"))
+        return makeError(QStringLiteral("layout.bad_format"), format);
+    if (!report(options, 0))
+        return makeError(QStringLiteral("layout.cancelled"));
+    const QByteArray dot = DotWriter::write(graph, dotOptionsFor(options, true));
+    QMutexLocker lock(&graphvizMutex());
+    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
+    auto laid = parseAndLayout(gvc.get(), dot, options.engine);
+    if (!laid)
+        return laid.error();
+    if (!report(options, 70))
+        return makeError(QStringLiteral("layout.cancelled"));
+    char *data = nullptr;
+    unsigned int length = 0;
+    const QByteArray f = format.toLatin1();
+    if (gvRenderData(gvc.get(), (*laid)->graph(), f.constData(), &data, &length) != 0 || !data)
+        return makeError(QStringLiteral("layout.render_failed"), format);
+    QByteArray out(data, qsizetype(length));
+    gvFreeRenderData(data);
+    report(options, 100);
+    return out;
+}
+
+void GraphLayout::runLayout(QPromise<GraphLayoutResult> &promise, const TopologyGraph &graph,
+                            LayoutOptions options)
+{
+    promise.setProgressRange(0, 100);
+    auto outer = options.progress;
+    options.progress = [&promise, outer](int percent) {
+        promise.setProgressValue(percent);
+        if (outer && !outer(percent))
+            return false;
+        return !promise.isCanceled();
+    };
+    auto r = layout(graph, options);
+    if (r)
+        promise.addResult(std::move(*r));
+}
+
+} // namespace ta::core

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "EstateSamples.h"
+
+#include "core/graph/DotWriter.h"
+#include "core/graph/GraphBuilder.h"
+#include "core/graph/GraphExport.h"
+#include "core/graph/GraphLayout.h"
+
+#include <QFuture>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QPromise>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTest>
+#include <QXmlStreamReader>
+
+using namespace ta;
+using namespace ta::core;
+
+class TestGraphExport : public QObject
+{
+    Q_OBJECT
+
+private:
+    static TopologyGraph graph()
+    {
+        GraphBuildOptions o;
+        o.at = samples::kT0.addSecs(50 * 60);
+        return GraphBuilder::build(samples::handBuiltEstate(), o);
+    }
+
+private Q_SLOTS:
+    void dotCarriesClassAndStatus()
+    {
+        const TopologyGraph g = graph();
+        const QByteArray dot = DotWriter::write(g);
+        for (const GraphNode &n : g.nodes()) {
+            QByteArray expect = DotWriter::quote(n.id) + " [id=" + DotWriter::quote(n.id) +
+                                " class=\"" + nodeClassName(n.cls).toLatin1() + "\"";
+            if (n.status != GraphStatus::None)
+                expect += " status=\"" + graphStatusName(n.status).toLatin1() + "\"";
+            QVERIFY2(dot.contains(expect), expect.constData());
+        }
+        for (int i = 0; i < g.edgeCount(); ++i) {
+            const GraphEdge &e = g.edge(i);
+            QByteArray expect = "[id=\"e" + QByteArray::number(i) + "\" class=\"" +
+                                edgeClassName(e.cls).toLatin1() + "\"";
+            if (e.status != GraphStatus::None)
+                expect += " status=\"" + graphStatusName(e.status).toLatin1() + "\"";
+            QVERIFY2(dot.contains(expect), expect.constData());
+        }
+        QVERIFY(dot.contains("subgraph \"cluster_a.example\""));
+    }
+
+    void dotReadsBackInProcess_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("dot") << "dot";
+        QTest::newRow("sfdp") << "sfdp";
+    }
+    void dotReadsBackInProcess()
+    {
+        QFETCH(QString, engine);
+        const TopologyGraph g = graph();
+        DotOptions o;
+        o.engine = engine;
+        auto positions =
+            GraphLayout::layoutDot(DotWriter::write(g, o), *layoutEngineFromName(engine));
+        if (!positions.ok())
+            QFAIL(qPrintable(positions.error().toString()));
+        QCOMPARE(positions->size(), g.nodeCount());
+        for (const GraphNode &n : g.nodes())
+            QVERIFY2(positions->contains(n.id), qPrintable(n.id));
+    }
+
+    void dotReadsBackThroughTheExecutable()
+    {
+        const QString dotExe = QStandardPaths::findExecutable(QStringLiteral("dot"));
+        if (dotExe.isEmpty())
+            QSKIP("no dot executable");
+        QProcess p;
+        p.start(dotExe, {QStringLiteral("-Tsvg")});
+        QVERIFY(p.waitForStarted());
+        p.write(DotWriter::write(graph()));
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().contains("<svg"));
+    }
+
+    void svgCarriesClassesOnGroups()
+    {
+        const TopologyGraph g = graph();
+        auto svg = GraphExport::write(g, ExportFormat::Svg);
+        if (!svg.ok())
+            QFAIL(qPrintable(svg.error().toString()));
+        QXmlStreamReader xml(*svg);
+        QHash<QString, QStringList> nodeClasses;
+        int edges = 0;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement ||
+                xml.name() != QLatin1String("g"))
+                continue;
+            const QStringList cls =
+                xml.attributes().value(QLatin1String("class")).toString().split(QLatin1Char(' '));
+            const QString id = xml.attributes().value(QLatin1String("id")).toString();
+            if (cls.value(0) == QLatin1String("node"))
+                nodeClasses.insert(id, cls.mid(1));
+            else if (cls.value(0) == QLatin1String("edge")) {
+                ++edges;
+                QVERIFY2(edgeClassFromName(cls.value(1)).has_value(),
+                         qPrintable(cls.join(QLatin1Char(' '))));
+            }
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(nodeClasses.size(), g.nodeCount());
+        QCOMPARE(edges, int(g.edgeCount()));
+        for (const GraphNode &n : g.nodes()) {
+            QStringList expect{nodeClassName(n.cls)};
+            if (n.status != GraphStatus::None)
+                expect << graphStatusName(n.status);
+            QCOMPARE(nodeClasses.value(n.id), expect);
+        }
+    }
+
+    void binaryFormats_data()
+    {
+        QTest::addColumn<int>("format");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("png") << int(ExportFormat::Png) << QByteArray("\x89PNG");
+        QTest::newRow("pdf") << int(ExportFormat::Pdf) << QByteArray("%PDF");
+    }
+    void binaryFormats()
+    {
+        QFETCH(int, format);
+        QFETCH(QByteArray, magic);
+        auto out = GraphExport::write(graph(), ExportFormat(format));
+        if (!out.ok())
+            QFAIL(qPrintable(out.error().toString()));
+        QVERIFY(out->startsWith(magic));
+    }
+
+    void jsonHasClassesStatusesAndPositions()
+    {
+        const TopologyGraph g = graph();
+        auto out = GraphExport::write(g, ExportFormat::Json);
+        QVERIFY(out.ok());
+        const QJsonObject o = QJsonDocument::fromJson(*out).object();
+        const QJsonArray nodes = o.value(QLatin1String("nodes")).toArray();
+        QCOMPARE(nodes.size(), g.nodeCount());
+        for (const QJsonValue &v : nodes) {
+            const QJsonObject n = v.toObject();
+            const GraphNode &gn = g.node(g.indexOf(n.value(QLatin1String("id")).toString()));
+            QCOMPARE(n.value(QLatin1String("class")).toString(), nodeClassName(gn.cls));
+            QCOMPARE(n.value(QLatin1String("status")).toString(), graphStatusName(gn.status));
+            QVERIFY(n.contains(QLatin1String("x")) && n.contains(QLatin1String("y")));
+        }
+        const QJsonArray edges = o.value(QLatin1String("edges")).toArray();
+        QCOMPARE(edges.size(), g.edgeCount());
+        for (const QJsonValue &v : edges)
+            QVERIFY(edgeClassFromName(v.toObject().value(QLatin1String("class")).toString())
+                        .has_value());
+    }
+
+    void openGraph()
+    {
+        const TopologyGraph g = graph();
+        auto out = GraphExport::write(g, ExportFormat::OpenGraph);
+        QVERIFY(out.ok());
+        const QJsonObject root = QJsonDocument::fromJson(*out).object();
+        const QJsonObject og = root.value(QLatin1String("graph")).toObject();
+        const QJsonArray nodes = og.value(QLatin1String("nodes")).toArray();
+        QCOMPARE(nodes.size(), g.nodeCount());
+        QSet<QString> ids;
+        for (const QJsonValue &v : nodes) {
+            const QJsonObject n = v.toObject();
+            ids.insert(n.value(QLatin1String("id")).toString());
+            QVERIFY(!n.value(QLatin1String("kinds")).toArray().isEmpty());
+            for (const QJsonValue &p : n.value(QLatin1String("properties")).toObject())
+                QVERIFY(!p.isObject()); // OpenGraph properties are flat
+        }
+        const QJsonArray edges = og.value(QLatin1String("edges")).toArray();
+        QCOMPARE(edges.size(), g.edgeCount());
+        for (const QJsonValue &v : edges) {
+            const QJsonObject e = v.toObject();
+            QVERIFY(ids.contains(e.value(QLatin1String("start"))
+                                     .toObject()
+                                     .value(QLatin1String("value"))
+                                     .toString()));
+            QVERIFY(ids.contains(
+                e.value(QLatin1String("end")).toObject().value(QLatin1String("value")).toString()));
+            QVERIFY(e.value(QLatin1String("kind")).toString().startsWith(QLatin1String("TA")));
+        }
+        QCOMPARE(GraphExport::openGraphKind(EdgeClass::FederatesWith),
+                 QStringLiteral("TAFederatesWith"));
+        QCOMPARE(GraphExport::openGraphKind(NodeClass::TrustDomain),
+                 QStringLiteral("TATrustDomain"));
+    }
+
+    void layoutThroughPromise()
+    {
+        QPromise<GraphLayoutResult> promise;
+        QFuture<GraphLayoutResult> future = promise.future();
+        promise.start();
+        GraphLayout::runLayout(promise, graph(), LayoutOptions{});
+        promise.finish();
+        QCOMPARE(future.resultCount(), 1);
+        QCOMPARE(future.progressValue(), 100);
+        QCOMPARE(future.result().nodes.size(), graph().nodeCount());
+        QVERIFY(future.result().boundingBox.width() > 0);
+    }
+
+    void layoutCancels()
+    {
+        QPromise<GraphLayoutResult> promise;
+        QFuture<GraphLayoutResult> future = promise.future();
+        promise.start();
+        future.cancel();
+        GraphLayout::runLayout(promise, graph(), LayoutOptions{});
+        promise.finish();
+        QCOMPARE(future.resultCount(), 0);
+        int calls = 0;
+        LayoutOptions o;
+        o.progress = [&calls](int) { return ++calls < 2; };
+        auto r = GraphLayout::layout(graph(), o);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, QStringLiteral("layout.cancelled"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGraphExport)
+#include "tst_graphexport.moc"
