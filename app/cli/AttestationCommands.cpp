@@ -44,7 +44,7 @@ int anchorsImport(const QStringList &args)
     addPassphraseOption(parser);
     if (auto stop = parseArgs(parser, QStringLiteral("Import trust anchors and reference values."), args, 2, 2))
         return *stop;
-    auto data = readFile(parser.positionalArguments().at(1));
+    auto data = readJsonFile(parser.positionalArguments().at(1));
     if (!data)
         return badInput(data.error());
     // Validated in full before the workspace is touched: a bad entry imports nothing.
@@ -88,6 +88,10 @@ int evidenceImport(const QStringList &args)
     auto n = store.importEvidence(in, QFileInfo(path).fileName());
     if (!n)
         return badInput(n.error());
+    // Nothing was written then (the import is one transaction); an empty recording is almost
+    // always a failed capture or copy, so it is reported rather than counted as zero.
+    if (*n == 0)
+        return badInput(core::makeError(QStringLiteral("evidence.empty"), path + QStringLiteral(": no records")));
     if (parser.isSet(QStringLiteral("json")))
         printJson({{QStringLiteral("records"), *n}});
     else
@@ -189,6 +193,8 @@ int evidenceVerify(const QStringList &args)
         });
         if (!checked)
             return badInput(checked.error());
+        if (*checked == 0)
+            return badInput(core::makeError(QStringLiteral("evidence.empty"), path + QStringLiteral(": no records")));
         in.seek(0);
         auto n = verifier.verifyStream(in, emitResult);
         if (!n)

@@ -58,7 +58,8 @@ Result<Key> Key::generate(KeyType type)
 Result<Key> Key::fromPem(const QByteArray &pem)
 {
     if (pem.contains("ENCRYPTED PRIVATE KEY"))
-        return makeError(QStringLiteral("crypto.key_encrypted"));
+        return makeError(QStringLiteral("crypto.key_encrypted"),
+                         QStringLiteral("an encrypted key; give it in clear"));
     // An encrypted key here is not the workspace's own (those go through fromEncryptedPkcs8):
     // the callback refuses it instead of letting OpenSSL prompt on the terminal.
     bool encrypted = false;
@@ -69,7 +70,8 @@ Result<Key> Key::fromPem(const QByteArray &pem)
     }
     takeOpenSslErrors();
     if (encrypted)
-        return makeError(QStringLiteral("crypto.key_encrypted"));
+        return makeError(QStringLiteral("crypto.key_encrypted"),
+                         QStringLiteral("an encrypted key; give it in clear"));
     {
         BioPtr bio = readBio(pem);
         if (EVP_PKEY *k = PEM_read_bio_PUBKEY(bio.get(), nullptr, refusePassphrase, &encrypted))
@@ -77,7 +79,8 @@ Result<Key> Key::fromPem(const QByteArray &pem)
     }
     const QString errors = takeOpenSslErrors();
     if (encrypted)
-        return makeError(QStringLiteral("crypto.key_encrypted"));
+        return makeError(QStringLiteral("crypto.key_encrypted"),
+                         QStringLiteral("an encrypted key; give it in clear"));
     return makeError(QStringLiteral("crypto.key_unreadable"), errors);
 }
 
