@@ -67,8 +67,9 @@ Result<void> noDuplicateKeys(const QByteArray &json)
             if (!stack.isEmpty() && stack.last().object && stack.last().expectKey) {
                 const QString key = stringToken(json, i, end);
                 if (stack.last().keys.contains(key))
-                    return makeError(QStringLiteral("json.duplicate_key"),
-                                     QStringLiteral("\"%1\" at offset %2").arg(key.left(100)).arg(i));
+                    return makeError(
+                        QStringLiteral("json.duplicate_key"),
+                        QStringLiteral("\"%1\" at offset %2").arg(key.left(100)).arg(i));
                 stack.last().keys.insert(key);
                 stack.last().expectKey = false;
             } else {
@@ -91,8 +92,9 @@ Result<QJsonDocument> JsonInput::parse(const QByteArray &json)
     QJsonParseError error{};
     QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return makeError(QStringLiteral("json.syntax"),
-                         QStringLiteral("offset %1: %2").arg(error.offset).arg(error.errorString()));
+        return makeError(
+            QStringLiteral("json.syntax"),
+            QStringLiteral("offset %1: %2").arg(error.offset).arg(error.errorString()));
     if (auto r = noDuplicateKeys(json); !r)
         return r.error();
     return doc;

@@ -91,7 +91,8 @@ int evidenceImport(const QStringList &args)
     // Nothing was written then (the import is one transaction); an empty recording is almost
     // always a failed capture or copy, so it is reported rather than counted as zero.
     if (*n == 0)
-        return badInput(core::makeError(QStringLiteral("evidence.empty"), path + QStringLiteral(": no records")));
+        return badInput(core::makeError(QStringLiteral("evidence.empty"),
+                                        path + QStringLiteral(": no records")));
     if (parser.isSet(QStringLiteral("json")))
         printJson({{QStringLiteral("records"), *n}});
     else
@@ -194,7 +195,8 @@ int evidenceVerify(const QStringList &args)
         if (!checked)
             return badInput(checked.error());
         if (*checked == 0)
-            return badInput(core::makeError(QStringLiteral("evidence.empty"), path + QStringLiteral(": no records")));
+            return badInput(core::makeError(QStringLiteral("evidence.empty"),
+                                            path + QStringLiteral(": no records")));
         in.seek(0);
         auto n = verifier.verifyStream(in, emitResult);
         if (!n)

@@ -76,9 +76,10 @@ core::Result<core::PolicySubject> subjectFrom(const QByteArray &json, const QStr
 {
     auto doc = core::JsonInput::parse(json);
     if (!doc || !doc->isObject())
-        return core::makeError(QStringLiteral("subject.json"),
-                               where + QStringLiteral(": not a JSON object")
-                                   + (doc ? QString() : QStringLiteral(" (%1)").arg(doc.error().toString())));
+        return core::makeError(
+            QStringLiteral("subject.json"),
+            where + QStringLiteral(": not a JSON object") +
+                (doc ? QString() : QStringLiteral(" (%1)").arg(doc.error().toString())));
     auto s = core::PolicySubject::fromJson(doc->object());
     if (!s)
         return core::makeError(s.error().code, where + QStringLiteral(": ") + s.error().detail);

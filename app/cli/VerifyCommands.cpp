@@ -44,11 +44,11 @@ core::Result<Common> readCommon(const QCommandLineParser &parser)
     const bool json = data->trimmed().startsWith('{');
     if (json) {
         if (auto r = core::JsonInput::check(*data); !r)
-            return core::makeError(r.error().code, parser.value(QStringLiteral("bundle"))
-                                                       + QStringLiteral(": ") + r.error().detail);
+            return core::makeError(r.error().code, parser.value(QStringLiteral("bundle")) +
+                                                       QStringLiteral(": ") + r.error().detail);
     }
-    auto bundle = json ? core::TrustBundle::fromJwks(*td, *data)
-                       : core::TrustBundle::fromPem(*td, *data);
+    auto bundle =
+        json ? core::TrustBundle::fromJwks(*td, *data) : core::TrustBundle::fromPem(*td, *data);
     if (!bundle)
         return bundle.error();
     Common c{*bundle, QDateTime::currentDateTimeUtc()};

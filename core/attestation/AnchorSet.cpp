@@ -397,7 +397,8 @@ Result<AnchorSet> AnchorSet::fromImportJson(const QByteArray &json)
             return makeError(QStringLiteral("anchors.bad_json"),
                              QStringLiteral("%1: not an array").arg(QLatin1String(list)));
     }
-    if (!root.contains(QLatin1String("anchors")) && !root.contains(QLatin1String("reference_values")))
+    if (!root.contains(QLatin1String("anchors")) &&
+        !root.contains(QLatin1String("reference_values")))
         return makeError(QStringLiteral("anchors.bad_json"),
                          QStringLiteral("neither anchors nor reference_values"));
     AnchorSet set;

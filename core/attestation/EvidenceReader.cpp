@@ -30,10 +30,9 @@ Result<qint64> EvidenceReader::forEach(QIODevice &device, const Sink &sink)
         if (line.endsWith('\r'))
             line.chop(1);
         if (line.size() > kMaxLineBytes)
-            return makeError(QStringLiteral("evidence.line_too_long"),
-                             QStringLiteral("line %1: more than %2 bytes")
-                                 .arg(lineNo)
-                                 .arg(kMaxLineBytes));
+            return makeError(
+                QStringLiteral("evidence.line_too_long"),
+                QStringLiteral("line %1: more than %2 bytes").arg(lineNo).arg(kMaxLineBytes));
         if (line.trimmed().isEmpty())
             continue;
         auto rec = EvidenceRecord::fromJsonLine(line);

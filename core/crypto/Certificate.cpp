@@ -94,7 +94,8 @@ Result<QList<Certificate>> Certificate::listFromPem(const QByteArray &pem)
     // Any other error means a block that started and did not parse (cut short, bad base64 or
     // DER, encrypted): the list would silently lose it and what follows, so it is refused.
     const unsigned long last = ERR_peek_last_error();
-    const bool atEnd = ERR_GET_LIB(last) == ERR_LIB_PEM && ERR_GET_REASON(last) == PEM_R_NO_START_LINE;
+    const bool atEnd =
+        ERR_GET_LIB(last) == ERR_LIB_PEM && ERR_GET_REASON(last) == PEM_R_NO_START_LINE;
     const QString errors = takeOpenSslErrors();
     if (encrypted)
         return makeError(QStringLiteral("crypto.pem_encrypted"),

@@ -407,12 +407,12 @@ Result<void> AttestationStore::loadConsumed(ReplayGuard &guard, AttestationState
     // never skipped or read as a time of its own.
     while (n->next()) {
         const auto seen = EvidenceRecord::parseTime(n->text(2));
-        if (!n->isText(0) || !n->isText(1) || !n->isText(2) || n->text(0).isEmpty()
-            || n->text(1).isEmpty() || !seen)
-            return corruptValue(QStringLiteral("used_nonces"),
-                                QStringLiteral("subject %1, nonce %2, first_seen %3")
-                                    .arg(n->text(0).left(100), n->text(1).left(100),
-                                         n->text(2).left(40)));
+        if (!n->isText(0) || !n->isText(1) || !n->isText(2) || n->text(0).isEmpty() ||
+            n->text(1).isEmpty() || !seen)
+            return corruptValue(
+                QStringLiteral("used_nonces"),
+                QStringLiteral("subject %1, nonce %2, first_seen %3")
+                    .arg(n->text(0).left(100), n->text(1).left(100), n->text(2).left(40)));
         guard.remember(n->text(0), n->text(1), *seen);
     }
     if (n->error())
@@ -424,12 +424,12 @@ Result<void> AttestationStore::loadConsumed(ReplayGuard &guard, AttestationState
     static const QRegularExpression sha256Hex(QStringLiteral("^[0-9a-f]{64}$"));
     while (t->next()) {
         const auto used = EvidenceRecord::parseTime(t->text(2));
-        if (!t->isText(0) || !t->isText(1) || !t->isText(2)
-            || !sha256Hex.match(t->text(0)).hasMatch() || t->text(1).isEmpty() || !used)
-            return corruptValue(QStringLiteral("used_join_tokens"),
-                                QStringLiteral("token_sha256 %1, subject %2, used_at %3")
-                                    .arg(t->text(0).left(100), t->text(1).left(100),
-                                         t->text(2).left(40)));
+        if (!t->isText(0) || !t->isText(1) || !t->isText(2) ||
+            !sha256Hex.match(t->text(0)).hasMatch() || t->text(1).isEmpty() || !used)
+            return corruptValue(
+                QStringLiteral("used_join_tokens"),
+                QStringLiteral("token_sha256 %1, subject %2, used_at %3")
+                    .arg(t->text(0).left(100), t->text(1).left(100), t->text(2).left(40)));
         state.consumeToken(t->text(0).toLatin1(), t->text(1), *used);
     }
     if (t->error())

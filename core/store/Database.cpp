@@ -110,8 +110,8 @@ Result<Database> Database::open(const QString &path, Mode mode)
             const quint64 pageSize = be(16, 2) == 1 ? 65536 : be(16, 2);
             const quint64 pages = be(28, 4);
             const bool countValid = be(24, 4) == be(92, 4);
-            if (countValid && QFileInfo(path + QStringLiteral("-wal")).size() == 0
-                && quint64(f.size()) < pageSize * pages)
+            if (countValid && QFileInfo(path + QStringLiteral("-wal")).size() == 0 &&
+                quint64(f.size()) < pageSize * pages)
                 return makeError(QStringLiteral("store.truncated"),
                                  QStringLiteral("%1: %2 bytes, the header says %3")
                                      .arg(path)
@@ -133,9 +133,9 @@ Result<Database> Database::open(const QString &path, Mode mode)
     // A workspace may come from someone else: no SQL in its schema runs with the application's
     // trust (no functions with side effects from views or triggers), the schema cannot be
     // written around SQLite's checks, and no extension can be loaded.
-    if (sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr) != SQLITE_OK
-        || sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr) != SQLITE_OK
-        || sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr) != SQLITE_OK)
+    if (sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr) != SQLITE_OK ||
+        sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr) != SQLITE_OK ||
+        sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr) != SQLITE_OK)
         return sqliteError(raw, QStringLiteral("defensive configuration"));
     // A file that is not SQLite fails on the first read, not on open.
     if (auto r = db.exec(QStringLiteral(
@@ -148,8 +148,8 @@ Result<Database> Database::open(const QString &path, Mode mode)
 Result<Database> Database::openMemory()
 {
     sqlite3 *raw = nullptr;
-    const int rc = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     Database db;
     db.m_db.reset(raw);
     db.m_path = QStringLiteral(":memory:");

@@ -132,9 +132,9 @@ namespace {
 // tables (ANALYZE) hold no SQL the application runs and are left out.
 Result<QStringList> schemaOf(Database &db)
 {
-    auto st = db.prepare(QStringLiteral(
-        "SELECT type, name, tbl_name, sql FROM sqlite_schema "
-        "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY type, name"));
+    auto st = db.prepare(
+        QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_schema "
+                       "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY type, name"));
     if (!st)
         return st.error();
     QStringList out;

@@ -35,14 +35,13 @@ int recordingReader(UI *ui, UI_STRING *uis)
 const char kPass[] = "secret";
 
 // Any ASN.1 object as an encrypted ("Proc-Type: 4,ENCRYPTED") PEM block of @p name.
-template<typename T>
+template <typename T>
 QByteArray encryptedPem(int (*i2d)(const T *, unsigned char **), const char *name, const T *obj)
 {
     BioPtr bio(BIO_new(BIO_s_mem()));
     auto *pass = reinterpret_cast<unsigned char *>(const_cast<char *>(kPass));
-    PEM_ASN1_write_bio(reinterpret_cast<i2d_of_void *>(i2d), name, bio.get(),
-                       const_cast<T *>(obj), EVP_aes_128_cbc(), pass, int(sizeof kPass - 1),
-                       nullptr, nullptr);
+    PEM_ASN1_write_bio(reinterpret_cast<i2d_of_void *>(i2d), name, bio.get(), const_cast<T *>(obj),
+                       EVP_aes_128_cbc(), pass, int(sizeof kPass - 1), nullptr, nullptr);
     return bioBytes(bio.get());
 }
 
@@ -164,12 +163,12 @@ void TestUntrustedPem::refusedWithoutPrompt_data()
     QTest::newRow("csr: encrypted request") << "csr" << csr << "csr.encrypted";
     // anchors import: the PEM fields of tpm_ak, cosign_key and x509pop_ca
     QTest::newRow("anchor tpm_ak public_key_pem")
-        << "anchors" << anchorsJson(QStringLiteral("tpm_ak"), QStringLiteral("public_key_pem"),
-                                    legacyKey)
+        << "anchors"
+        << anchorsJson(QStringLiteral("tpm_ak"), QStringLiteral("public_key_pem"), legacyKey)
         << "anchors.bad_pem";
     QTest::newRow("anchor cosign_key public_key_pem")
-        << "anchors" << anchorsJson(QStringLiteral("cosign_key"),
-                                    QStringLiteral("public_key_pem"), pubkey)
+        << "anchors"
+        << anchorsJson(QStringLiteral("cosign_key"), QStringLiteral("public_key_pem"), pubkey)
         << "anchors.bad_pem";
     QTest::newRow("anchor x509pop_ca pem")
         << "anchors" << anchorsJson(QStringLiteral("x509pop_ca"), QStringLiteral("pem"), cert)

@@ -20,8 +20,8 @@ namespace {
 bool craft(const QString &path, const QByteArray &sql)
 {
     sqlite3 *db = nullptr;
-    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr)
-        != SQLITE_OK) {
+    if (sqlite3_open_v2(path.toUtf8().constData(), &db, SQLITE_OPEN_READWRITE, nullptr) !=
+        SQLITE_OK) {
         sqlite3_close(db);
         return false;
     }
@@ -122,9 +122,9 @@ void TestUntrustedWorkspace::craftedSchemaRefused_data()
 void TestUntrustedWorkspace::craftedSchemaRefused()
 {
     QFETCH(QByteArray, sql);
-    const QString path = freshWorkspace(QString::fromLatin1(QTest::currentDataTag()).replace(
-                                            QLatin1Char(' '), QLatin1Char('_'))
-                                        + QStringLiteral(".atlas"));
+    const QString path = freshWorkspace(
+        QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')) +
+        QStringLiteral(".atlas"));
     QVERIFY(!path.isEmpty());
     QVERIFY(craft(path, kNonceRow + sql));
     auto needs = Workspace::needsPassphrase(path);
@@ -143,10 +143,10 @@ void TestUntrustedWorkspace::unparsableValueRefused_data()
         << QByteArray("INSERT INTO used_nonces VALUES ('node/b', 'n2', 'garbage');") << "consumed";
     QTest::newRow("nonce time a number")
         << QByteArray("INSERT INTO used_nonces VALUES ('node/b', 'n2', 12);") << "consumed";
-    QTest::newRow("nonce a blob")
-        << QByteArray("INSERT INTO used_nonces VALUES ('node/b', x'00ff', "
-                      "'2026-01-01T00:00:00Z');")
-        << "consumed";
+    QTest::newRow("nonce a blob") << QByteArray(
+                                         "INSERT INTO used_nonces VALUES ('node/b', x'00ff', "
+                                         "'2026-01-01T00:00:00Z');")
+                                  << "consumed";
     QTest::newRow("nonce subject empty")
         << QByteArray("INSERT INTO used_nonces VALUES ('', 'n2', '2026-01-01T00:00:00Z');")
         << "consumed";
@@ -155,8 +155,8 @@ void TestUntrustedWorkspace::unparsableValueRefused_data()
                       "'2026-01-01T00:00:00Z');")
         << "consumed";
     QTest::newRow("join token time garbage")
-        << QByteArray("INSERT INTO used_join_tokens VALUES ('" + QByteArray(64, 'a')
-                      + "', 'node/b', 'yesterday');")
+        << QByteArray("INSERT INTO used_join_tokens VALUES ('" + QByteArray(64, 'a') +
+                      "', 'node/b', 'yesterday');")
         << "consumed";
     QTest::newRow("evidence record garbage")
         << QByteArray("INSERT INTO evidence_records(time_ms, attestor, subject, record) "
@@ -181,9 +181,9 @@ void TestUntrustedWorkspace::unparsableValueRefused()
 {
     QFETCH(QByteArray, sql);
     QFETCH(QString, reader);
-    const QString path = freshWorkspace(QString::fromLatin1(QTest::currentDataTag()).replace(
-                                            QLatin1Char(' '), QLatin1Char('_'))
-                                        + QStringLiteral(".atlas"));
+    const QString path = freshWorkspace(
+        QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')) +
+        QStringLiteral(".atlas"));
     QVERIFY(!path.isEmpty());
     QVERIFY(craft(path, kNonceRow + sql));
     auto ws = Workspace::open(path, {});
