@@ -45,7 +45,7 @@ int anchorsImport(const QStringList &args)
     addPassphraseOption(parser);
     if (auto stop = parseArgs(parser, QStringLiteral("Import trust anchors and reference values."), args, 2, 2))
         return *stop;
-    auto data = readFile(parser.positionalArguments().at(1));
+    auto data = readJsonFile(parser.positionalArguments().at(1));
     if (!data)
         return badInput(data.error());
     // Validated in full before the workspace is touched: a bad entry imports nothing.
@@ -103,6 +103,11 @@ int evidenceImport(const QStringList &args)
     auto n = store.importEvidence(in, QFileInfo(path).fileName());
     if (!n)
         return badInput(n.error());
+    // Nothing was written then (the import is one transaction); an empty recording is almost
+    // always a failed capture or copy, so it is reported rather than counted as zero.
+    if (*n == 0)
+        return badInput(core::makeError(QStringLiteral("evidence.empty"),
+                                        path + QStringLiteral(": no records")));
     if (parser.isSet(QStringLiteral("json")))
         printJson({{QStringLiteral("records"), *n}});
     else

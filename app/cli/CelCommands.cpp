@@ -28,13 +28,14 @@ int celEval(const QStringList &args)
         return badInput(QStringLiteral("--expr is required"));
     QJsonObject bindings;
     if (parser.isSet(QStringLiteral("bindings"))) {
-        auto data = readFile(parser.value(QStringLiteral("bindings")));
+        auto data = readJsonFile(parser.value(QStringLiteral("bindings")));
         if (!data)
             return badInput(data.error());
         QJsonParseError perr;
         const QJsonDocument doc = QJsonDocument::fromJson(*data, &perr);
         if (perr.error != QJsonParseError::NoError || !doc.isObject())
-            return badInput(QStringLiteral("--bindings must hold a JSON object"));
+            return badInput(core::makeError(QStringLiteral("cel.json"),
+                                            QStringLiteral("--bindings must hold a JSON object")));
         bindings = doc.object();
     }
     core::cel::EvaluateOptions options;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/cli/CliSupport.h"
 
+#include "core/JsonInput.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -181,7 +183,32 @@ core::Result<QByteArray> readFile(const QString &path)
                                    : !f.open(QIODevice::ReadOnly))
         return core::makeError(QStringLiteral("cli.unreadable_file"),
                                path + QStringLiteral(": ") + f.errorString());
-    return f.readAll();
+    const auto tooLarge = [&] {
+        return core::makeError(QStringLiteral("input.too_large"),
+                               QStringLiteral("%1: more than %2 bytes")
+                                   .arg(path == QLatin1String("-") ? QStringLiteral("stdin") : path)
+                                   .arg(kMaxInputBytes));
+    };
+    // A regular file says its size up front; a pipe or device is read to one byte past the cap.
+    if (!f.isSequential() && f.size() > kMaxInputBytes)
+        return tooLarge();
+    QByteArray data = f.read(kMaxInputBytes + 1);
+    if (data.size() > kMaxInputBytes)
+        return tooLarge();
+    if (f.error() != QFileDevice::NoError)
+        return core::makeError(QStringLiteral("cli.unreadable_file"),
+                               path + QStringLiteral(": ") + f.errorString());
+    return data;
+}
+
+core::Result<QByteArray> readJsonFile(const QString &path)
+{
+    auto data = readFile(path);
+    if (!data)
+        return data;
+    if (auto r = core::JsonInput::check(*data); !r)
+        return core::makeError(r.error().code, path + QStringLiteral(": ") + r.error().detail);
+    return data;
 }
 
 core::Result<void> writeFile(const QString &path, const QByteArray &data, bool secret)

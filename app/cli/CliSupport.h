@@ -53,7 +53,13 @@ core::Result<std::unique_ptr<core::Workspace>> openWorkspace(const QString &path
 std::optional<qint64> parseDuration(const QString &text);
 /// An RFC 3339 instant, or "now".
 std::optional<QDateTime> parseInstant(const QString &text);
+/// The most a verb reads of one input file (or stdin) whole: 64 MiB.
+inline constexpr qint64 kMaxInputBytes = qint64(64) << 20;
+/// Reads @p path ("-": stdin) whole. Refuses more than kMaxInputBytes (input.too_large) before
+/// reading it, so a huge or endless input fails at once instead of filling memory.
 core::Result<QByteArray> readFile(const QString &path);
+/// readFile, then core::JsonInput::check: a JSON document, with no duplicate member names.
+core::Result<QByteArray> readJsonFile(const QString &path);
 core::Result<void> writeFile(const QString &path, const QByteArray &data, bool secret);
 
 } // namespace ta::cli

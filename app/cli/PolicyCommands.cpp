@@ -3,6 +3,7 @@
 #include "app/cli/PolicyCommands.h"
 
 #include "app/cli/CliSupport.h"
+#include "core/JsonInput.h"
 #include "core/attestation/EvidenceVerifier.h"
 #include "core/policy/Decision.h"
 #include "core/policy/PolicyDiff.h"
@@ -62,7 +63,7 @@ core::Result<QList<core::Policy>> policiesFrom(const QString &spec, core::RuleSt
             return core::makeError(QStringLiteral("cli.bad_version"), spec);
         return storedPolicies(rules, version);
     }
-    auto data = readFile(spec);
+    auto data = readJsonFile(spec);
     if (!data)
         return data.error();
     auto policies = core::Policy::listFromJson(*data);
@@ -74,12 +75,13 @@ core::Result<QList<core::Policy>> policiesFrom(const QString &spec, core::RuleSt
 
 core::Result<core::PolicySubject> subjectFrom(const QByteArray &json, const QString &where)
 {
-    QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
-        return core::makeError(QStringLiteral("subject.json"),
-                               where + QStringLiteral(": not a JSON object"));
-    auto s = core::PolicySubject::fromJson(doc.object());
+    auto doc = core::JsonInput::parse(json);
+    if (!doc || !doc->isObject())
+        return core::makeError(
+            QStringLiteral("subject.json"),
+            where + QStringLiteral(": not a JSON object") +
+                (doc ? QString() : QStringLiteral(" (%1)").arg(doc.error().toString())));
+    auto s = core::PolicySubject::fromJson(doc->object());
     if (!s)
         return core::makeError(s.error().code, where + QStringLiteral(": ") + s.error().detail);
     return s;
@@ -152,7 +154,7 @@ int policyImport(const QStringList &args)
                       args, 2, 2))
         return *stop;
     const QString path = parser.positionalArguments().at(1);
-    auto data = readFile(path);
+    auto data = readJsonFile(path);
     if (!data)
         return badInput(data.error());
     auto policies = core::Policy::listFromJson(*data);
@@ -380,6 +382,9 @@ int policyDiff(const QStringList &args)
                 return badInput(s.error());
             subjects << *s;
         }
+        if (subjects.isEmpty())
+            return badInput(core::makeError(QStringLiteral("subject.empty"),
+                                            subjectsPath + QStringLiteral(": no subjects")));
     }
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)

@@ -25,7 +25,7 @@ int importSpireEntries(const QStringList &args)
                                                      "version of the workspace's entries."),
                               args, 2, 2))
         return *stop;
-    auto data = readFile(parser.positionalArguments().at(1));
+    auto data = readJsonFile(parser.positionalArguments().at(1));
     if (!data)
         return badInput(data.error());
     auto incoming = core::RegistrationEntry::listFromJson(*data);

@@ -4,6 +4,7 @@
 #include "app/cli/VerifyCommands.h"
 
 #include "app/cli/CliSupport.h"
+#include "core/JsonInput.h"
 #include "core/spiffe/JwtSvid.h"
 #include "core/spiffe/X509SvidValidator.h"
 
@@ -40,8 +41,14 @@ core::Result<Common> readCommon(const QCommandLineParser &parser)
     if (!data)
         return data.error();
     // A SPIFFE bundle is a JSON object; anything else is read as PEM.
-    auto bundle = data->trimmed().startsWith('{') ? core::TrustBundle::fromJwks(*td, *data)
-                                                  : core::TrustBundle::fromPem(*td, *data);
+    const bool json = data->trimmed().startsWith('{');
+    if (json) {
+        if (auto r = core::JsonInput::check(*data); !r)
+            return core::makeError(r.error().code, parser.value(QStringLiteral("bundle")) +
+                                                       QStringLiteral(": ") + r.error().detail);
+    }
+    auto bundle =
+        json ? core::TrustBundle::fromJwks(*td, *data) : core::TrustBundle::fromPem(*td, *data);
     if (!bundle)
         return bundle.error();
     Common c{*bundle, QDateTime::currentDateTimeUtc()};

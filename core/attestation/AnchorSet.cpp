@@ -390,6 +390,17 @@ Result<AnchorSet> AnchorSet::fromImportJson(const QByteArray &json)
     if (err.error != QJsonParseError::NoError || !doc.isObject())
         return makeError(QStringLiteral("anchors.bad_json"), err.errorString());
     const QJsonObject root = doc.object();
+    // A list of the wrong type would read as empty and import nothing, silently.
+    for (const char *list : {"anchors", "reference_values"}) {
+        const QJsonValue v = root.value(QLatin1String(list));
+        if (!v.isUndefined() && !v.isArray())
+            return makeError(QStringLiteral("anchors.bad_json"),
+                             QStringLiteral("%1: not an array").arg(QLatin1String(list)));
+    }
+    if (!root.contains(QLatin1String("anchors")) &&
+        !root.contains(QLatin1String("reference_values")))
+        return makeError(QStringLiteral("anchors.bad_json"),
+                         QStringLiteral("neither anchors nor reference_values"));
     AnchorSet set;
     const QJsonArray anchors = root.value(QLatin1String("anchors")).toArray();
     for (qsizetype i = 0; i < anchors.size(); ++i) {

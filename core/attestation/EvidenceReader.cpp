@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/EvidenceReader.h"
 
+#include "core/JsonInput.h"
+
 #include <QFile>
 
 namespace ta::core {
@@ -19,17 +21,25 @@ Result<qint64> EvidenceReader::forEach(QIODevice &device, const Sink &sink)
     qint64 count = 0;
     QDateTime last;
     while (!device.atEnd()) {
-        QByteArray line = device.readLine();
+        // Two bytes past the limit leave room for a line break; a longer line is cut there
+        // and refused, never read whole.
+        QByteArray line = device.readLine(kMaxLineBytes + 2);
         ++lineNo;
         if (line.endsWith('\n'))
             line.chop(1);
         if (line.endsWith('\r'))
             line.chop(1);
+        if (line.size() > kMaxLineBytes)
+            return makeError(
+                QStringLiteral("evidence.line_too_long"),
+                QStringLiteral("line %1: more than %2 bytes").arg(lineNo).arg(kMaxLineBytes));
         if (line.trimmed().isEmpty())
             continue;
         auto rec = EvidenceRecord::fromJsonLine(line);
         if (!rec)
             return atLine(lineNo, rec.error());
+        if (auto unique = JsonInput::checkDuplicateKeys(line); !unique)
+            return atLine(lineNo, unique.error());
         rec->line = lineNo;
         if (last.isValid() && rec->time < last)
             return makeError(QStringLiteral("evidence.out_of_order"),

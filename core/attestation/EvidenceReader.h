@@ -16,9 +16,16 @@ namespace ta::core {
 /// hide a broken recorder and change which of two records a replay guard sees first. Equal times
 /// keep file order. Blank lines are skipped. Every error names its 1-based line:
 /// "line N: <why>", with the record's own code (evidence.bad_json, ...) or evidence.out_of_order.
+///
+/// A line longer than kMaxLineBytes is refused (evidence.line_too_long) as soon as that many
+/// bytes are read, so a file with no line breaks cannot fill memory; a record that names a
+/// member twice is refused (json.duplicate_key).
 class EvidenceReader
 {
 public:
+    /// The longest record line: 1 MiB, far above any attestor's evidence.
+    static constexpr qint64 kMaxLineBytes = qint64(1) << 20;
+
     using Sink = std::function<Result<void>(const EvidenceRecord &)>;
 
     /// Streams records to @p sink one at a time (nothing is held); stops at the first bad line

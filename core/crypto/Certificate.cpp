@@ -3,6 +3,7 @@
 
 #include "core/crypto/Digest.h"
 
+#include <openssl/err.h>
 #include <openssl/pem.h>
 
 namespace ta::core {
@@ -86,12 +87,25 @@ Result<QList<Certificate>> Certificate::listFromPem(const QByteArray &pem)
 {
     QList<Certificate> out;
     BioPtr bio = readBio(pem);
-    while (X509 *x = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr))
+    bool encrypted = false;
+    while (X509 *x = PEM_read_bio_X509(bio.get(), nullptr, refusePassphrase, &encrypted))
         out.append(Certificate(X509Ptr(x)));
     // Reaching the end of the input leaves a "no start line" error behind; that is not a fault.
-    takeOpenSslErrors();
+    // Any other error means a block that started and did not parse (cut short, bad base64 or
+    // DER, encrypted): the list would silently lose it and what follows, so it is refused.
+    const unsigned long last = ERR_peek_last_error();
+    const bool atEnd =
+        ERR_GET_LIB(last) == ERR_LIB_PEM && ERR_GET_REASON(last) == PEM_R_NO_START_LINE;
+    const QString errors = takeOpenSslErrors();
+    if (encrypted)
+        return makeError(QStringLiteral("crypto.pem_encrypted"),
+                         QStringLiteral("certificate %1").arg(out.size() + 1));
+    if (!atEnd && last != 0)
+        return makeError(QStringLiteral("crypto.certificate_unreadable"),
+                         QStringLiteral("certificate %1: %2").arg(out.size() + 1).arg(errors));
     if (out.isEmpty())
-        return makeError(QStringLiteral("crypto.no_certificate"));
+        return makeError(QStringLiteral("crypto.no_certificate"),
+                         QStringLiteral("no PEM certificate in %1 bytes").arg(pem.size()));
     return out;
 }
 

@@ -12,7 +12,13 @@ Result<CertificateRequest> CertificateRequest::parse(const QByteArray &data)
     X509ReqPtr req;
     if (data.contains("-----BEGIN")) {
         BioPtr bio = readBio(data);
-        req.reset(PEM_read_bio_X509_REQ(bio.get(), nullptr, nullptr, nullptr));
+        bool encrypted = false;
+        req.reset(PEM_read_bio_X509_REQ(bio.get(), nullptr, refusePassphrase, &encrypted));
+        if (encrypted) {
+            takeOpenSslErrors();
+            return makeError(QStringLiteral("csr.encrypted"),
+                             QStringLiteral("an encrypted PEM block (Proc-Type: 4,ENCRYPTED)"));
+        }
     } else {
         const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
         req.reset(d2i_X509_REQ(nullptr, &p, long(data.size())));

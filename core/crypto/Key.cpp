@@ -58,19 +58,30 @@ Result<Key> Key::generate(KeyType type)
 Result<Key> Key::fromPem(const QByteArray &pem)
 {
     if (pem.contains("ENCRYPTED PRIVATE KEY"))
-        return makeError(QStringLiteral("crypto.key_encrypted"));
+        return makeError(QStringLiteral("crypto.key_encrypted"),
+                         QStringLiteral("an encrypted key; give it in clear"));
+    // An encrypted key here is not the workspace's own (those go through fromEncryptedPkcs8):
+    // the callback refuses it instead of letting OpenSSL prompt on the terminal.
+    bool encrypted = false;
     {
         BioPtr bio = readBio(pem);
-        if (EVP_PKEY *k = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr))
+        if (EVP_PKEY *k = PEM_read_bio_PrivateKey(bio.get(), nullptr, refusePassphrase, &encrypted))
             return Key(EvpPkeyPtr(k));
     }
     takeOpenSslErrors();
+    if (encrypted)
+        return makeError(QStringLiteral("crypto.key_encrypted"),
+                         QStringLiteral("an encrypted key; give it in clear"));
     {
         BioPtr bio = readBio(pem);
-        if (EVP_PKEY *k = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr))
+        if (EVP_PKEY *k = PEM_read_bio_PUBKEY(bio.get(), nullptr, refusePassphrase, &encrypted))
             return Key(EvpPkeyPtr(k));
     }
-    return makeError(QStringLiteral("crypto.key_unreadable"), takeOpenSslErrors());
+    const QString errors = takeOpenSslErrors();
+    if (encrypted)
+        return makeError(QStringLiteral("crypto.key_encrypted"),
+                         QStringLiteral("an encrypted key; give it in clear"));
+    return makeError(QStringLiteral("crypto.key_unreadable"), errors);
 }
 
 Result<Key> Key::fromPublicDer(const QByteArray &der)
@@ -85,9 +96,10 @@ Result<Key> Key::fromPublicDer(const QByteArray &der)
 Result<Key> Key::fromEncryptedPkcs8(const QByteArray &pem, const QByteArray &passphrase)
 {
     BioPtr bio = readBio(pem);
-    // A non-null passphrase pointer keeps OpenSSL from prompting on a terminal.
-    QByteArray pass = passphrase;
-    EVP_PKEY *k = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, pass.data());
+    // The callback answers with the passphrase, or refuses when there is none: OpenSSL's own
+    // callback would prompt on the terminal.
+    EVP_PKEY *k = PEM_read_bio_PrivateKey(bio.get(), nullptr, passphraseCallback,
+                                          const_cast<QByteArray *>(&passphrase));
     if (!k) {
         takeOpenSslErrors();
         return makeError(QStringLiteral("crypto.wrong_passphrase"));

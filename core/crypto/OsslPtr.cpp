@@ -3,6 +3,8 @@
 
 #include <openssl/err.h>
 
+#include <cstring>
+
 namespace ta::core {
 
 QString takeOpenSslErrors()
@@ -29,6 +31,22 @@ QByteArray bioBytes(BIO *bio)
     char *ptr = nullptr;
     const long len = BIO_get_mem_data(bio, &ptr);
     return QByteArray(ptr, int(len));
+}
+
+int refusePassphrase(char *, int, int, void *userdata)
+{
+    if (userdata)
+        *static_cast<bool *>(userdata) = true;
+    return -1;
+}
+
+int passphraseCallback(char *buf, int size, int, void *userdata)
+{
+    const auto *pass = static_cast<const QByteArray *>(userdata);
+    if (!pass || pass->isEmpty() || pass->size() > size)
+        return -1;
+    std::memcpy(buf, pass->constData(), size_t(pass->size()));
+    return int(pass->size());
 }
 
 } // namespace ta::core

@@ -59,4 +59,13 @@ BioPtr readBio(const QByteArray &data);
 /// The bytes written to a memory BIO.
 QByteArray bioBytes(BIO *bio);
 
+/// A PEM password callback for input that is not ours to decrypt: it refuses, so OpenSSL never
+/// falls back to its own callback, which prompts on the terminal (or reads stdin) and waits.
+/// When @p userdata is non-null it points to a bool, set to true: the input was encrypted.
+/// Every PEM read passes this callback, or passphraseCallback for the workspace's own keys.
+int refusePassphrase(char *buf, int size, int rwflag, void *userdata);
+
+/// A PEM password callback that answers with the QByteArray @p userdata points to.
+int passphraseCallback(char *buf, int size, int rwflag, void *userdata);
+
 } // namespace ta::core

@@ -94,6 +94,8 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
             EvidenceReader::forEach(in, [](const EvidenceRecord &) -> Result<void> { return {}; });
         if (!checked)
             return checked.error();
+        if (*checked == 0)
+            return makeError(QStringLiteral("evidence.empty"), m_file + QStringLiteral(": no records"));
         total = *checked;
         in.seek(0);
         return finished(verifier.verifyStream(in, use));

@@ -95,7 +95,8 @@ Result<TrustBundle> TrustBundle::fromJwks(const TrustDomain &td, const QByteArra
     if (keysIt == root.constEnd())
         return makeError(QStringLiteral("spiffe.bundle.keys_missing"));
     if (!keysIt->isArray())
-        return makeError(QStringLiteral("spiffe.bundle.keys_not_array"));
+        return makeError(QStringLiteral("spiffe.bundle.keys_not_array"),
+                         QStringLiteral("\"keys\" must be an array"));
     const QJsonArray keys = keysIt->toArray();
 
     for (qsizetype i = 0; i < keys.size(); ++i) {

@@ -4,6 +4,7 @@
 #include "core/attestation/EvidenceReader.h"
 
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 namespace ta::core {
 namespace {
@@ -22,6 +23,22 @@ QString tableOf(AnchorList list)
 QString idColumnOf(AnchorList list)
 {
     return list == AnchorList::Anchors ? QStringLiteral("anchor_id") : QStringLiteral("value_id");
+}
+
+// A stored value the application would never have written: the file was made or edited by
+// something else, and is refused rather than read as if the row were absent.
+Error corruptValue(const QString &where, const QString &what)
+{
+    return makeError(QStringLiteral("store.corrupt_value"), where + QStringLiteral(": ") + what);
+}
+
+Result<QJsonObject> storedDocument(const QByteArray &bytes, const QString &where)
+{
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return corruptValue(where, QStringLiteral("document is not a JSON object"));
+    return doc.object();
 }
 
 Error unknownEntry(const AnchorEntryKey &key)
@@ -67,27 +84,35 @@ Result<void> AttestationStore::saveAnchors(const AnchorSet &set, const QDateTime
 Result<AnchorSet> AttestationStore::anchors()
 {
     AnchorSet set;
-    auto a = m_db.prepare(QStringLiteral("SELECT document FROM trust_anchors ORDER BY id"));
+    auto a = m_db.prepare(QStringLiteral("SELECT id, document FROM trust_anchors ORDER BY id"));
     if (!a)
         return a.error();
     while (a->next()) {
-        auto anchor = AnchorSet::anchorFromJson(QJsonDocument::fromJson(a->blob(0)).object());
+        const QString where = QStringLiteral("trust_anchors row %1").arg(a->int64(0));
+        auto document = storedDocument(a->blob(1), where);
+        if (!document)
+            return document.error();
+        auto anchor = AnchorSet::anchorFromJson(*document);
         if (!anchor)
-            return anchor.error();
+            return corruptValue(where, anchor.error().toString());
         if (auto r = set.addAnchor(std::move(*anchor)); !r)
-            return r.error();
+            return corruptValue(where, r.error().toString());
     }
     if (a->error())
         return *a->error();
-    auto v = m_db.prepare(QStringLiteral("SELECT document FROM reference_values ORDER BY id"));
+    auto v = m_db.prepare(QStringLiteral("SELECT id, document FROM reference_values ORDER BY id"));
     if (!v)
         return v.error();
     while (v->next()) {
-        auto ref = AnchorSet::referenceValueFromJson(QJsonDocument::fromJson(v->blob(0)).object());
+        const QString where = QStringLiteral("reference_values row %1").arg(v->int64(0));
+        auto document = storedDocument(v->blob(1), where);
+        if (!document)
+            return document.error();
+        auto ref = AnchorSet::referenceValueFromJson(*document);
         if (!ref)
-            return ref.error();
+            return corruptValue(where, ref.error().toString());
         if (auto r = set.addReferenceValue(std::move(*ref)); !r)
-            return r.error();
+            return corruptValue(where, r.error().toString());
     }
     if (v->error())
         return *v->error();
@@ -321,15 +346,16 @@ Result<qint64> AttestationStore::evidenceCount()
 Result<qint64>
 AttestationStore::forEachEvidence(const std::function<void(const EvidenceRecord &)> &fn)
 {
-    auto st =
-        m_db.prepare(QStringLiteral("SELECT record FROM evidence_records ORDER BY time_ms, id"));
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT record, id FROM evidence_records ORDER BY time_ms, id"));
     if (!st)
         return st.error();
     qint64 n = 0;
     while (st->next()) {
         auto rec = EvidenceRecord::fromJsonLine(st->blob(0));
         if (!rec)
-            return rec.error();
+            return corruptValue(QStringLiteral("evidence_records row %1").arg(st->int64(1)),
+                                rec.error().toString());
         fn(*rec);
         ++n;
     }
@@ -377,18 +403,35 @@ Result<void> AttestationStore::loadConsumed(ReplayGuard &guard, AttestationState
     auto n = m_db.prepare(QStringLiteral("SELECT subject, nonce, first_seen FROM used_nonces"));
     if (!n)
         return n.error();
-    while (n->next())
-        guard.remember(n->text(0), n->text(1),
-                       EvidenceRecord::parseTime(n->text(2)).value_or(QDateTime()));
+    // The replay state decides what counts as unseen: a row that does not parse is refused,
+    // never skipped or read as a time of its own.
+    while (n->next()) {
+        const auto seen = EvidenceRecord::parseTime(n->text(2));
+        if (!n->isText(0) || !n->isText(1) || !n->isText(2) || n->text(0).isEmpty() ||
+            n->text(1).isEmpty() || !seen)
+            return corruptValue(
+                QStringLiteral("used_nonces"),
+                QStringLiteral("subject %1, nonce %2, first_seen %3")
+                    .arg(n->text(0).left(100), n->text(1).left(100), n->text(2).left(40)));
+        guard.remember(n->text(0), n->text(1), *seen);
+    }
     if (n->error())
         return *n->error();
     auto t =
         m_db.prepare(QStringLiteral("SELECT token_sha256, subject, used_at FROM used_join_tokens"));
     if (!t)
         return t.error();
-    while (t->next())
-        state.consumeToken(t->text(0).toLatin1(), t->text(1),
-                           EvidenceRecord::parseTime(t->text(2)).value_or(QDateTime()));
+    static const QRegularExpression sha256Hex(QStringLiteral("^[0-9a-f]{64}$"));
+    while (t->next()) {
+        const auto used = EvidenceRecord::parseTime(t->text(2));
+        if (!t->isText(0) || !t->isText(1) || !t->isText(2) ||
+            !sha256Hex.match(t->text(0)).hasMatch() || t->text(1).isEmpty() || !used)
+            return corruptValue(
+                QStringLiteral("used_join_tokens"),
+                QStringLiteral("token_sha256 %1, subject %2, used_at %3")
+                    .arg(t->text(0).left(100), t->text(1).left(100), t->text(2).left(40)));
+        state.consumeToken(t->text(0).toLatin1(), t->text(1), *used);
+    }
     if (t->error())
         return *t->error();
     return {};

@@ -94,8 +94,30 @@ Result<Database> Database::open(const QString &path, Mode mode)
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
             return makeError(QStringLiteral("store.unreadable"), path);
-        if (f.read(16) != QByteArray("SQLite format 3\0", 16))
+        const QByteArray header = f.read(100);
+        if (!header.startsWith(QByteArray("SQLite format 3\0", 16)))
             return makeError(QStringLiteral("store.not_a_workspace"), path);
+        // A file cut short (a partial copy or download) would read as a workspace missing rows.
+        // The header says how many pages the file holds; with no write-ahead log that could
+        // hold the rest, a shorter file is refused.
+        if (header.size() == 100) {
+            const auto be = [&](int at, int bytes) {
+                quint64 v = 0;
+                for (int i = 0; i < bytes; ++i)
+                    v = (v << 8) | quint8(header.at(at + i));
+                return v;
+            };
+            const quint64 pageSize = be(16, 2) == 1 ? 65536 : be(16, 2);
+            const quint64 pages = be(28, 4);
+            const bool countValid = be(24, 4) == be(92, 4);
+            if (countValid && QFileInfo(path + QStringLiteral("-wal")).size() == 0 &&
+                quint64(f.size()) < pageSize * pages)
+                return makeError(QStringLiteral("store.truncated"),
+                                 QStringLiteral("%1: %2 bytes, the header says %3")
+                                     .arg(path)
+                                     .arg(f.size())
+                                     .arg(pageSize * pages));
+        }
     }
     sqlite3 *raw = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX
@@ -108,9 +130,31 @@ Result<Database> Database::open(const QString &path, Mode mode)
         return sqliteError(raw, QStringLiteral("open"));
     sqlite3_busy_timeout(raw, 5000);
     sqlite3_extended_result_codes(raw, 1);
+    // A workspace may come from someone else: no SQL in its schema runs with the application's
+    // trust (no functions with side effects from views or triggers), the schema cannot be
+    // written around SQLite's checks, and no extension can be loaded.
+    if (sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr) != SQLITE_OK ||
+        sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr) != SQLITE_OK ||
+        sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr) != SQLITE_OK)
+        return sqliteError(raw, QStringLiteral("defensive configuration"));
     // A file that is not SQLite fails on the first read, not on open.
-    if (auto r = db.exec(QStringLiteral("PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;")); !r)
+    if (auto r = db.exec(QStringLiteral(
+            "PRAGMA trusted_schema=OFF; PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;"));
+        !r)
         return makeError(QStringLiteral("store.not_a_workspace"), r.error().detail);
+    return db;
+}
+
+Result<Database> Database::openMemory()
+{
+    sqlite3 *raw = nullptr;
+    const int rc =
+        sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    Database db;
+    db.m_db.reset(raw);
+    db.m_path = QStringLiteral(":memory:");
+    if (rc != SQLITE_OK)
+        return sqliteError(raw, QStringLiteral("open"));
     return db;
 }
 

@@ -47,6 +47,7 @@ public:
     QString text(int col) const;
     QByteArray blob(int col) const;
     bool isNull(int col) const { return sqlite3_column_type(m_st.get(), col) == SQLITE_NULL; }
+    bool isText(int col) const { return sqlite3_column_type(m_st.get(), col) == SQLITE_TEXT; }
 
 private:
     std::unique_ptr<sqlite3_stmt, SqliteFinalizer> m_st;
@@ -60,7 +61,11 @@ class Database
 public:
     enum class Mode { OpenExisting, CreateNew };
 
+    /// Opens @p path defensively: SQLITE_DBCONFIG_DEFENSIVE, an untrusted schema (trusted_schema
+    /// off) and no extension loading, since a workspace may come from someone else.
     [[nodiscard]] static Result<Database> open(const QString &path, Mode mode);
+    /// A private in-memory database, e.g. to build the schema a file should have.
+    [[nodiscard]] static Result<Database> openMemory();
 
     [[nodiscard]] Result<void> exec(const QString &sql);
     [[nodiscard]] Result<Statement> prepare(const QString &sql);

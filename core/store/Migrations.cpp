@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/Migrations.h"
 
+#include <QStringList>
+
 #include <array>
 
 namespace ta::core {
@@ -122,6 +124,64 @@ CREATE TABLE rule_documents (
 int Migrations::latestVersion()
 {
     return int(kSteps.size());
+}
+
+namespace {
+
+// type, name, table and SQL of every schema object, in a stable order. SQLite's statistics
+// tables (ANALYZE) hold no SQL the application runs and are left out.
+Result<QStringList> schemaOf(Database &db)
+{
+    auto st = db.prepare(
+        QStringLiteral("SELECT type, name, tbl_name, sql FROM sqlite_schema "
+                       "WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY type, name"));
+    if (!st)
+        return st.error();
+    QStringList out;
+    while (st->next())
+        out << QStringLiteral("%1 %2 on %3: %4")
+                   .arg(st->text(0), st->text(1), st->text(2),
+                        st->isNull(3) ? QStringLiteral("(automatic)") : st->text(3));
+    if (st->error())
+        return *st->error();
+    return out;
+}
+
+} // namespace
+
+Result<void> Migrations::verifySchema(Database &db)
+{
+    const int version = db.userVersion();
+    if (version <= 0)
+        return makeError(QStringLiteral("store.not_a_workspace"), db.path());
+    if (version > latestVersion())
+        return makeError(QStringLiteral("store.newer_schema"),
+                         QStringLiteral("%1 > %2").arg(version).arg(latestVersion()));
+    auto expectedDb = Database::openMemory();
+    if (!expectedDb)
+        return expectedDb.error();
+    for (int v = 0; v < version; ++v) {
+        if (auto r = expectedDb->exec(QString::fromUtf8(kSteps[size_t(v)])); !r)
+            return r;
+    }
+    auto expected = schemaOf(*expectedDb);
+    if (!expected)
+        return expected.error();
+    auto found = schemaOf(db);
+    if (!found)
+        return makeError(QStringLiteral("store.unexpected_schema"), found.error().detail);
+    for (const QString &entry : *found) {
+        if (!expected->contains(entry))
+            return makeError(QStringLiteral("store.unexpected_schema"),
+                             QStringLiteral("not made by this application: %1")
+                                 .arg(entry.simplified().left(200)));
+    }
+    for (const QString &entry : *expected) {
+        if (!found->contains(entry))
+            return makeError(QStringLiteral("store.unexpected_schema"),
+                             QStringLiteral("missing: %1").arg(entry.simplified().left(200)));
+    }
+    return {};
 }
 
 Result<void> Migrations::migrate(Database &db)

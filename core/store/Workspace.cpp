@@ -122,6 +122,8 @@ Result<bool> Workspace::needsPassphrase(const QString &path)
         return db.error();
     if (db->userVersion() <= 0)
         return makeError(QStringLiteral("store.not_a_workspace"), path);
+    if (auto s = Migrations::verifySchema(*db); !s)
+        return s.error();
     auto protection = readMeta(*db, QStringLiteral("key_protection"));
     if (!protection)
         return protection.error();
@@ -136,6 +138,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path,
         return db.error();
     if (db->userVersion() <= 0)
         return makeError(QStringLiteral("store.not_a_workspace"), path);
+    // Checked before the migrations run: they would execute in a schema someone else wrote.
+    if (auto s = Migrations::verifySchema(*db); !s)
+        return s.error();
     if (auto m = Migrations::migrate(*db); !m)
         return m.error();
     auto protection = readMeta(*db, QStringLiteral("key_protection"));
