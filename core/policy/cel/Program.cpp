@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/cel/Program.h"
+#include "core/policy/cel/CelErrors.h"
 
 #include "core/policy/cel/Ast.h"
 #include "core/policy/cel/Checker.h"
@@ -39,14 +40,14 @@ Result<Program> Program::compile(const QString &source, const Env &env, bool typ
 {
     ParseResult parsed = Parser::parse(source);
     if (!parsed.ok())
-        return makeError(QStringLiteral("cel.syntax"), parsed.diagnostics.front().toString());
+        return makeError(ec::CelSyntax, parsed.diagnostics.front().toString());
     if (typeCheck) {
         const CheckResult checked = Checker::check(*parsed.ast, env);
         if (!checked.ok()) {
             QStringList messages;
             for (const Diagnostic &d : checked.diagnostics)
                 messages << d.toString();
-            return makeError(QStringLiteral("cel.check"), messages.join(QStringLiteral("; ")));
+            return makeError(ec::CelCheck, messages.join(QStringLiteral("; ")));
         }
     }
     return plan(*parsed.ast, env);
