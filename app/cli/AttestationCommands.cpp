@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verbs over attestation: anchors import, evidence import, evidence verify, lab generate.
 #include "app/cli/AttestationCommands.h"
+#include "core/attestation/AttestationErrors.h"
+#include "core/FrontEndErrors.h"
 
 #include "app/cli/CliSupport.h"
 #include "core/attestation/EvidenceReader.h"
@@ -80,7 +82,7 @@ int evidenceImport(const QStringList &args)
     const QString path = parser.positionalArguments().at(1);
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
-        return badInput(core::makeError(QStringLiteral("evidence.unreadable"), path));
+        return badInput(core::makeError(core::ec::EvidenceUnreadable, path));
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)
         return badInput(ws.error());
@@ -140,7 +142,8 @@ int evidenceVerify(const QStringList &args)
     const QString tdName = parser.isSet(QStringLiteral("td")) ? parser.value(QStringLiteral("td"))
                                                               : tds.value(0);
     if (tdName.isEmpty())
-        return badInput(QStringLiteral("the workspace has no trust domain for agent IDs; create one or give --td"));
+        return badInput(core::ec::CliNoTrustDomain,
+                        QStringLiteral("no trust domain for agent IDs; create one or give --td"));
     auto td = core::TrustDomain::fromName(tdName);
     if (!td)
         return badInput(td.error());
@@ -148,7 +151,7 @@ int evidenceVerify(const QStringList &args)
     if (parser.isSet(QStringLiteral("node-ttl"))) {
         const auto ttl = parseDuration(parser.value(QStringLiteral("node-ttl")));
         if (!ttl || *ttl <= 0)
-            return badInput(core::makeError(QStringLiteral("cli.bad_duration"), parser.value(QStringLiteral("node-ttl"))));
+            return badInput(core::makeError(core::ec::CliBadDuration, parser.value(QStringLiteral("node-ttl"))));
         settings.nodeAttestationTtl = *ttl;
     }
     core::EvidenceVerifier verifier(*anchors, bundles, settings);
@@ -156,7 +159,7 @@ int evidenceVerify(const QStringList &args)
         bool ok = false;
         const int threads = parser.value(QStringLiteral("threads")).toInt(&ok);
         if (!ok || threads < 1 || threads > 256)
-            return badInput(core::makeError(QStringLiteral("cli.bad_number"),
+            return badInput(core::makeError(core::ec::CliBadNumber,
                                             QStringLiteral("--threads: 1 to 256, not ") + parser.value(QStringLiteral("threads"))));
         verifier.setThreads(threads);
     }
@@ -182,7 +185,7 @@ int evidenceVerify(const QStringList &args)
         const QString path = parser.value(QStringLiteral("evidence"));
         QFile in(path);
         if (!in.open(QIODevice::ReadOnly))
-            return badInput(core::makeError(QStringLiteral("evidence.unreadable"), path));
+            return badInput(core::makeError(core::ec::EvidenceUnreadable, path));
         // A first pass checks every line, so bad input prints no result at all.
         auto checked = core::EvidenceReader::forEach(in, [](const core::EvidenceRecord &) -> core::Result<void> {
             return {};
@@ -241,12 +244,12 @@ int labGenerate(const QStringList &args)
     s.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok5);
     if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5 || s.nodes < 1 || s.workloads < 0 || s.records < 0
         || s.driftRate < 0 || s.driftRate > 1)
-        return badInput(core::makeError(QStringLiteral("cli.bad_number"),
+        return badInput(core::makeError(core::ec::CliBadNumber,
                                         QStringLiteral("--nodes >= 1, --workloads, --records >= 0, --drift-rate in 0..1")));
     if (parser.isSet(QStringLiteral("start"))) {
         const auto t = parseInstant(parser.value(QStringLiteral("start")));
         if (!t)
-            return badInput(core::makeError(QStringLiteral("cli.bad_time"), parser.value(QStringLiteral("start"))));
+            return badInput(core::makeError(core::ec::CliBadTime, parser.value(QStringLiteral("start"))));
         s.start = *t;
     }
     s.importEvidence = !parser.isSet(QStringLiteral("no-import"));
