@@ -60,7 +60,9 @@ QString TestCliErrors::contractViolation(const Run &r, QString *code)
     static const QRegularExpression line(
         QStringLiteral("^trustatlas-cli: error: ([a-z0-9]+(?:\\.[a-z0-9_]+)+): (\\S.*)\\n$"));
     if (r.code != 2)
-        return QStringLiteral("exit %1, not 2; stderr: %2").arg(r.code).arg(QString::fromUtf8(r.err));
+        return QStringLiteral("exit %1, not 2; stderr: %2")
+            .arg(r.code)
+            .arg(QString::fromUtf8(r.err));
     const auto m = line.match(QString::fromUtf8(r.err));
     if (!m.hasMatch())
         return QStringLiteral("not one contract line: ") + QString::fromUtf8(r.err);
@@ -100,9 +102,9 @@ void TestCliErrors::initTestCase()
     QVERIFY(notes.open(QIODevice::WriteOnly));
     notes.write("hello, not JSON\n");
     notes.close();
-    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), QStringLiteral("ws.atlas")})
-                 .code,
-             0);
+    QCOMPARE(
+        cli({QStringLiteral("workspace"), QStringLiteral("init"), QStringLiteral("ws.atlas")}).code,
+        0);
     QCOMPARE(cli({QStringLiteral("td"), QStringLiteral("create"), QStringLiteral("ws.atlas"),
                   QStringLiteral("example.org")})
                  .code,
@@ -142,7 +144,8 @@ void TestCliErrors::everyVerbBadUsage_data()
             << QStringLiteral("cli.unexpected_argument");
     }
     QTest::newRow("no verb") << QStringList{} << QStringLiteral("cli.missing_argument");
-    QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("now")}
+    QTest::newRow("unknown verb") << QStringList{QStringLiteral("frobnicate"),
+                                                 QStringLiteral("now")}
                                   << QStringLiteral("cli.unknown_verb");
 }
 
@@ -193,7 +196,8 @@ void TestCliErrors::badInput_data()
         "crypto.no_certificate");
     row("verify x509 --bundle badseq.json --td example.org --chain notes.txt",
         "spiffe.bundle.bad_sequence");
-    row("verify x509 --bundle bundle.json --td Example.org --chain notes.txt", "spiffe.td.uppercase");
+    row("verify x509 --bundle bundle.json --td Example.org --chain notes.txt",
+        "spiffe.td.uppercase");
     row("verify jwt --bundle bundle.json --td example.org tok", "cli.missing_option");
     row("verify jwt --bundle bundle.json --td example.org", "cli.missing_argument");
     row("anchors import ws.atlas nope.json", "cli.unreadable_file");

@@ -33,7 +33,10 @@ private Q_SLOTS:
 private:
     /// Every .h/.cpp under core, app, models and views, but the tables that declare codes.
     static QStringList sourceFiles();
-    static QString sourceRoot() { return QDir::cleanPath(QStringLiteral(TA_TEST_DATA_DIR "/../..")); }
+    static QString sourceRoot()
+    {
+        return QDir::cleanPath(QStringLiteral(TA_TEST_DATA_DIR "/../.."));
+    }
 };
 
 QStringList TestErrorCodes::sourceFiles()
@@ -45,7 +48,8 @@ QStringList TestErrorCodes::sourceFiles()
                         QDirIterator::Subdirectories);
         while (it.hasNext()) {
             const QString path = it.next();
-            if (path.endsWith(QLatin1String("Errors.h")) || path.endsWith(QLatin1String("Errors.cpp")))
+            if (path.endsWith(QLatin1String("Errors.h")) ||
+                path.endsWith(QLatin1String("Errors.cpp")))
                 continue;
             files << path;
         }
@@ -65,7 +69,7 @@ void TestErrorCodes::everyCodeIsDeclaredOnceWithAMeaning()
         QVERIFY2(!seen.contains(code), qPrintable(code + QStringLiteral(" is declared twice")));
         seen.insert(code);
         QVERIFY2(qstrlen(c.meaning) > 10, c.code);
-        
+
         QVERIFY(findErrorCode(code));
         QCOMPARE(QLatin1String(findErrorCode(code)->code), QLatin1String(c.code));
     }
@@ -103,7 +107,8 @@ void TestErrorCodes::sourceUsesOnlyDeclaredCodes()
         while (it.hasNext()) {
             const auto m = it.next();
             const QString code = m.captured(0).mid(1, m.capturedLength(0) - 2);
-            if (!families.contains(m.captured(1)) || notErrors.contains(code) || findErrorCode(code))
+            if (!families.contains(m.captured(1)) || notErrors.contains(code) ||
+                findErrorCode(code))
                 continue;
             const qsizetype line = text.left(m.capturedStart(0)).count(QLatin1Char('\n')) + 1;
             undeclared << QStringLiteral("%1:%2: %3")
@@ -114,8 +119,8 @@ void TestErrorCodes::sourceUsesOnlyDeclaredCodes()
     }
     QVERIFY2(undeclared.isEmpty(),
              qPrintable(QStringLiteral("undeclared error codes (declare them in their module's "
-                                       "*Errors.h table):\n")
-                        + undeclared.join(QLatin1Char('\n'))));
+                                       "*Errors.h table):\n") +
+                        undeclared.join(QLatin1Char('\n'))));
 }
 
 void TestErrorCodes::newErrorsNameAConstantNotALiteral()
@@ -137,13 +142,14 @@ void TestErrorCodes::newErrorsNameAConstantNotALiteral()
         }
     }
     QVERIFY2(found.isEmpty(),
-             qPrintable(QStringLiteral("makeError with a literal code (use the ec:: constant):\n")
-                        + found.join(QLatin1Char('\n'))));
+             qPrintable(QStringLiteral("makeError with a literal code (use the ec:: constant):\n") +
+                        found.join(QLatin1Char('\n'))));
 }
 
 void TestErrorCodes::declaredConstantIsTheCode()
 {
-    const Error e = makeError(ErrorCode{"spiffe.bundle.bad_sequence", "meaning"}, QStringLiteral("-1"));
+    const Error e =
+        makeError(ErrorCode{"spiffe.bundle.bad_sequence", "meaning"}, QStringLiteral("-1"));
     QCOMPARE(e.code, QStringLiteral("spiffe.bundle.bad_sequence"));
     QCOMPARE(e.toString(), QStringLiteral("spiffe.bundle.bad_sequence: -1"));
     QCOMPARE(e.line, qint64(0));
@@ -151,9 +157,9 @@ void TestErrorCodes::declaredConstantIsTheCode()
 }
 
 // One registration entry in SPIRE's JSON form.
-#define TA_ONE_ENTRY                                                                                   \
-    R"({"id":"e1","spiffe_id":{"trust_domain":"example.org","path":"/a"},)"                      \
-    R"("parent_id":{"trust_domain":"example.org","path":"/p"},)"                                 \
+#define TA_ONE_ENTRY                                                                               \
+    R"({"id":"e1","spiffe_id":{"trust_domain":"example.org","path":"/a"},)"                        \
+    R"("parent_id":{"trust_domain":"example.org","path":"/p"},)"                                   \
     R"("selectors":[{"type":"unix","value":"uid:1"}]})"
 
 void TestErrorCodes::locationFields_data()
@@ -177,23 +183,22 @@ void TestErrorCodes::locationFields_data()
         << qint64(-1) << QString();
     QTest::newRow("anchors entry and field")
         << "anchors"
-        << QByteArray(R"({"anchors":[{"kind":"join_token","token":"t","created_at":"2026-04-07T10:00:00Z"},)"
-                      R"({"kind":"join_token","created_at":"2026-04-07T10:00:00Z"}]})")
+        << QByteArray(
+               R"({"anchors":[{"kind":"join_token","token":"t","created_at":"2026-04-07T10:00:00Z"},)"
+               R"({"kind":"join_token","created_at":"2026-04-07T10:00:00Z"}]})")
         << "anchors.missing_field" << qint64(0) << "anchors" << qint64(1) << "token";
     QTest::newRow("reference value entry")
-        << "anchors"
-        << QByteArray(R"({"reference_values":[{"kind":"no_such_kind"}]})")
+        << "anchors" << QByteArray(R"({"reference_values":[{"kind":"no_such_kind"}]})")
         << "anchors.unknown_kind" << qint64(0) << "reference_values" << qint64(0) << QString();
     QTest::newRow("registration entry index")
-        << "entries"
-        << QByteArray(R"({"entries":[)" TA_ONE_ENTRY "," TA_ONE_ENTRY "]}")
+        << "entries" << QByteArray(R"({"entries":[)" TA_ONE_ENTRY "," TA_ONE_ENTRY "]}")
         << "entry.duplicate_id" << qint64(0) << "entries" << qint64(1) << QString();
     QTest::newRow("registration entry not an object")
         << "entries" << QByteArray(R"({"entries":[)" TA_ONE_ENTRY ",42]}") << "entry.bad_json"
         << qint64(0) << "entries" << qint64(1) << QString();
-    QTest::newRow("policy index")
-        << "policies" << QByteArray(R"({"policies":[7]})") << "policy.json" << qint64(0)
-        << "policies" << qint64(0) << QString();
+    QTest::newRow("policy index") << "policies" << QByteArray(R"({"policies":[7]})")
+                                  << "policy.json" << qint64(0) << "policies" << qint64(0)
+                                  << QString();
 }
 
 void TestErrorCodes::locationFields()
