@@ -151,7 +151,8 @@ int evidenceVerify(const QStringList &args)
     if (parser.isSet(QStringLiteral("node-ttl"))) {
         const auto ttl = parseDuration(parser.value(QStringLiteral("node-ttl")));
         if (!ttl || *ttl <= 0)
-            return badInput(core::makeError(core::ec::CliBadDuration, parser.value(QStringLiteral("node-ttl"))));
+            return badInput(core::makeError(core::ec::CliBadDuration,
+                                            parser.value(QStringLiteral("node-ttl"))));
         settings.nodeAttestationTtl = *ttl;
     }
     core::EvidenceVerifier verifier(*anchors, bundles, settings);
@@ -249,7 +250,8 @@ int labGenerate(const QStringList &args)
     if (parser.isSet(QStringLiteral("start"))) {
         const auto t = parseInstant(parser.value(QStringLiteral("start")));
         if (!t)
-            return badInput(core::makeError(core::ec::CliBadTime, parser.value(QStringLiteral("start"))));
+            return badInput(
+                core::makeError(core::ec::CliBadTime, parser.value(QStringLiteral("start"))));
         s.start = *t;
     }
     s.importEvidence = !parser.isSet(QStringLiteral("no-import"));

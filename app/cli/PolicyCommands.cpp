@@ -39,7 +39,8 @@ std::optional<int> versionOption(const QCommandLineParser &parser, int &version)
     bool ok = false;
     version = parser.value(QStringLiteral("version")).toInt(&ok);
     if (!ok || version <= 0)
-        return badInput(core::ec::CliBadVersion, QStringLiteral("--version takes a positive number"));
+        return badInput(core::ec::CliBadVersion,
+                        QStringLiteral("--version takes a positive number"));
     return std::nullopt;
 }
 
@@ -291,7 +292,8 @@ int decide(const QStringList &args)
             args, 1, 1))
         return *stop;
     if (!parser.isSet(QStringLiteral("subject")))
-        return badInput(core::ec::CliMissingOption, QStringLiteral("--subject is required; see --help"));
+        return badInput(core::ec::CliMissingOption,
+                        QStringLiteral("--subject is required; see --help"));
     int version = 0;
     if (auto stop = versionOption(parser, version))
         return *stop;

@@ -69,7 +69,8 @@ int svidX509(const QStringList &args)
         return badInput(core::ec::CliMissingOption, QStringLiteral("--out is required"));
     const QDir out(parser.value(QStringLiteral("out")));
     if (!out.exists() && !QDir().mkpath(out.path()))
-        return badInput(core::ec::CliUnwritableFile, QStringLiteral("cannot create %1").arg(out.path()));
+        return badInput(core::ec::CliUnwritableFile,
+                        QStringLiteral("cannot create %1").arg(out.path()));
 
     core::X509IssueRequest req;
     req.trustDomain = id->trustDomain().name();
@@ -78,7 +79,8 @@ int svidX509(const QStringList &args)
     req.ttl = *ttl;
     const auto keyType = core::keyTypeFromName(parser.value(QStringLiteral("key-type")));
     if (!keyType)
-        return badInput(core::ec::CliUnknownKeyType, QStringLiteral("'%1'").arg(parser.value(QStringLiteral("key-type"))));
+        return badInput(core::ec::CliUnknownKeyType,
+                        QStringLiteral("'%1'").arg(parser.value(QStringLiteral("key-type"))));
     req.keyType = *keyType;
     if (parser.isSet(QStringLiteral("csr")) && parser.isSet(QStringLiteral("public-key")))
         return badInput(core::ec::CliConflictingOptions,

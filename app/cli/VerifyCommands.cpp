@@ -33,7 +33,8 @@ struct Common
 core::Result<Common> readCommon(const QCommandLineParser &parser)
 {
     if (!parser.isSet(QStringLiteral("bundle")) || !parser.isSet(QStringLiteral("td")))
-        return core::makeError(core::ec::CliMissingOption, QStringLiteral("--bundle and --td are required"));
+        return core::makeError(core::ec::CliMissingOption,
+                               QStringLiteral("--bundle and --td are required"));
     auto td = core::TrustDomain::fromName(parser.value(QStringLiteral("td")));
     if (!td)
         return td.error();

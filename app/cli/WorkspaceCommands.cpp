@@ -62,7 +62,8 @@ int tdCreate(const QStringList &args)
     core::CaSettings settings;
     const auto keyType = core::keyTypeFromName(parser.value(QStringLiteral("key")));
     if (!keyType)
-        return badInput(core::ec::CliUnknownKeyType, QStringLiteral("'%1'").arg(parser.value(QStringLiteral("key"))));
+        return badInput(core::ec::CliUnknownKeyType,
+                        QStringLiteral("'%1'").arg(parser.value(QStringLiteral("key"))));
     settings.keyType = *keyType;
     settings.intermediate = parser.isSet(QStringLiteral("intermediate"));
     for (auto [option, target] : {std::pair{"ca-ttl", &settings.caTtl},
@@ -73,7 +74,8 @@ int tdCreate(const QStringList &args)
             continue;
         const auto d = parseDuration(parser.value(name));
         if (!d)
-            return badInput(core::ec::CliBadDuration, QStringLiteral("--%1: '%2'").arg(name, parser.value(name)));
+            return badInput(core::ec::CliBadDuration,
+                            QStringLiteral("--%1: '%2'").arg(name, parser.value(name)));
         *target = *d;
     }
     auto td = core::TrustDomain::fromName(parser.positionalArguments().at(1));
