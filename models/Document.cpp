@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/Document.h"
+#include "core/store/StoreErrors.h"
+#include "core/attestation/AttestationErrors.h"
+#include "core/FrontEndErrors.h"
 
 #include "models/AnchorEditCommand.h"
 #include "models/AuthorityStatusCommand.h"
@@ -117,7 +120,7 @@ Result<void> Document::revokeCredential(qint64 credentialId)
         if (c.id != credentialId)
             continue;
         if (c.status == core::CredentialRecord::Status::Revoked)
-            return core::makeError(QStringLiteral("models.already_revoked"),
+            return core::makeError(core::ec::ModelsAlreadyRevoked,
                                    QString::number(credentialId));
         if (auto r = m_workspace->setCredentialStatus(credentialId,
                                                       core::CredentialRecord::Status::Revoked);
@@ -128,7 +131,7 @@ Result<void> Document::revokeCredential(qint64 credentialId)
         notifyCredentialsChanged();
         return {};
     }
-    return core::makeError(QStringLiteral("store.unknown_credential"),
+    return core::makeError(core::ec::StoreUnknownCredential,
                            QString::number(credentialId));
 }
 
@@ -202,7 +205,7 @@ Result<core::AnchorSet> Document::anchors()
 Result<void> Document::addAnchors(const core::AnchorSet &set)
 {
     if (set.anchors().isEmpty() && set.referenceValues().isEmpty())
-        return core::makeError(QStringLiteral("anchors.nothing_to_import"));
+        return core::makeError(core::ec::AnchorsNothingToImport);
     QList<AnchorEntryKey> keys;
     for (const core::TrustAnchor &a : set.anchors())
         keys.append({AnchorList::Anchors, a.id});

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/SetCredentialStatusCommand.h"
+#include "core/store/StoreErrors.h"
 
 #include "models/Document.h"
 
@@ -44,7 +45,7 @@ void SetCredentialStatusCommand::apply(core::CredentialRecord::Status status)
     }
     if (id == 0) {
         m_document->reportCommandFailure(
-            core::makeError(QStringLiteral("store.unknown_credential"), m_serial));
+            core::makeError(core::ec::StoreUnknownCredential, m_serial));
         return;
     }
     if (auto r = m_document->workspace().setCredentialStatus(id, status); !r) {

@@ -1143,6 +1143,10 @@
         <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
         <translation>%1 Einträge nach %2 exportiert; Join-Tokens nur als ihr SHA-256.</translation>
     </message>
+    <message>
+        <source>Nothing was imported. Entry %1: %2</source>
+        <translation>Nichts wurde importiert. Eintrag %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::AuthorityPanel</name>
@@ -1984,6 +1988,698 @@
         <location line="+19"/>
         <source>Unexpected error (%1).</source>
         <translation>Unerwarteter Fehler (%1).</translation>
+    </message>
+    <message>
+        <source>The path of a SPIFFE ID must start with a slash.</source>
+        <translation>Der Pfad einer SPIFFE-ID muss mit einem Schrägstrich beginnen.</translation>
+    </message>
+    <message>
+        <source>This is not a trust domain name.</source>
+        <translation>Dies ist kein Name einer Vertrauensdomäne.</translation>
+    </message>
+    <message>
+        <source>A trust domain name may not use percent-encoding.</source>
+        <translation>Ein Name einer Vertrauensdomäne darf keine Prozentkodierung verwenden.</translation>
+    </message>
+    <message>
+        <source>The trust bundle is not valid JSON.</source>
+        <translation>Das Vertrauensbündel ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>The trust bundle is not a JSON object.</source>
+        <translation>Das Vertrauensbündel ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The trust bundle has no &quot;keys&quot; member.</source>
+        <translation>Dem Vertrauensbündel fehlt das Element &quot;keys&quot;.</translation>
+    </message>
+    <message>
+        <source>The &quot;keys&quot; member of the trust bundle is not an array.</source>
+        <translation>Das Element &quot;keys&quot; des Vertrauensbündels ist kein Array.</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle is not a JSON object.</source>
+        <translation>Ein Schlüssel des Vertrauensbündels ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle has no key type (kty).</source>
+        <translation>Einem Schlüssel des Vertrauensbündels fehlt der Schlüsseltyp (kty).</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle does not say its use.</source>
+        <translation>Ein Schlüssel des Vertrauensbündels nennt seine Verwendung nicht.</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle has a use other than x509-svid or jwt-svid.</source>
+        <translation>Ein Schlüssel des Vertrauensbündels hat eine andere Verwendung als x509-svid oder jwt-svid.</translation>
+    </message>
+    <message>
+        <source>A JWT authority of the trust bundle has no key ID.</source>
+        <translation>Einer JWT-Autorität des Vertrauensbündels fehlt die Schlüssel-ID.</translation>
+    </message>
+    <message>
+        <source>Two JWT authorities of the trust bundle share one key ID.</source>
+        <translation>Zwei JWT-Autoritäten des Vertrauensbündels teilen eine Schlüssel-ID.</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle is not a valid public key.</source>
+        <translation>Ein Schlüssel des Vertrauensbündels ist kein gültiger öffentlicher Schlüssel.</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle is of a type that is not supported.</source>
+        <translation>Ein Schlüssel des Vertrauensbündels hat einen nicht unterstützten Typ.</translation>
+    </message>
+    <message>
+        <source>An X.509 authority of the trust bundle has no certificate (x5c).</source>
+        <translation>Einer X.509-Autorität des Vertrauensbündels fehlt das Zertifikat (x5c).</translation>
+    </message>
+    <message>
+        <source>An X.509 authority of the trust bundle must hold exactly one certificate.</source>
+        <translation>Eine X.509-Autorität des Vertrauensbündels muss genau ein Zertifikat enthalten.</translation>
+    </message>
+    <message>
+        <source>The certificate of an X.509 authority is not valid base64.</source>
+        <translation>Das Zertifikat einer X.509-Autorität ist kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>The certificate of an X.509 authority cannot be read.</source>
+        <translation>Das Zertifikat einer X.509-Autorität kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The certificate of an X.509 authority does not hold the key beside it.</source>
+        <translation>Das Zertifikat einer X.509-Autorität enthält nicht den Schlüssel daneben.</translation>
+    </message>
+    <message>
+        <source>The trust bundle holds no key.</source>
+        <translation>Das Vertrauensbündel enthält keinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The trust bundle holds no certificate.</source>
+        <translation>Das Vertrauensbündel enthält kein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The PEM bundle holds no certificate.</source>
+        <translation>Das PEM-Bündel enthält kein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The trust bundle names no trust domain.</source>
+        <translation>Das Vertrauensbündel nennt keine Vertrauensdomäne.</translation>
+    </message>
+    <message>
+        <source>The refresh hint of the trust bundle is not a positive number.</source>
+        <translation>Der Aktualisierungshinweis des Vertrauensbündels ist keine positive Zahl.</translation>
+    </message>
+    <message>
+        <source>The sequence number of the trust bundle is not a non-negative integer.</source>
+        <translation>Die Sequenznummer des Vertrauensbündels ist keine nichtnegative ganze Zahl.</translation>
+    </message>
+    <message>
+        <source>The trust bundle is older than the one held: its sequence number goes backwards.</source>
+        <translation>Das Vertrauensbündel ist älter als das vorhandene: seine Sequenznummer geht zurück.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s URI is not a valid SPIFFE ID.</source>
+        <translation>Die URI des Zertifikats ist keine gültige SPIFFE-ID.</translation>
+    </message>
+    <message>
+        <source>The SPIFFE ID of a workload certificate has no path.</source>
+        <translation>Die SPIFFE-ID eines Workload-Zertifikats hat keinen Pfad.</translation>
+    </message>
+    <message>
+        <source>The certificate allows neither server nor client authentication.</source>
+        <translation>Das Zertifikat erlaubt weder Server- noch Client-Authentifizierung.</translation>
+    </message>
+    <message>
+        <source>The certificate has no key usage extension.</source>
+        <translation>Das Zertifikat hat keine Schlüsselverwendungs-Erweiterung.</translation>
+    </message>
+    <message>
+        <source>The key usage extension of the certificate is not marked critical.</source>
+        <translation>Die Schlüsselverwendungs-Erweiterung des Zertifikats ist nicht als kritisch markiert.</translation>
+    </message>
+    <message>
+        <source>The leaf certificate may sign revocation lists.</source>
+        <translation>Das Blattzertifikat darf Sperrlisten signieren.</translation>
+    </message>
+    <message>
+        <source>The leaf certificate may sign certificates.</source>
+        <translation>Das Blattzertifikat darf Zertifikate signieren.</translation>
+    </message>
+    <message>
+        <source>The leaf certificate does not allow digital signatures.</source>
+        <translation>Das Blattzertifikat erlaubt keine digitalen Signaturen.</translation>
+    </message>
+    <message>
+        <source>The chain is longer than a CA certificate allows.</source>
+        <translation>Die Kette ist länger, als ein CA-Zertifikat erlaubt.</translation>
+    </message>
+    <message>
+        <source>A signing certificate carries an invalid SPIFFE ID.</source>
+        <translation>Ein signierendes Zertifikat trägt eine ungültige SPIFFE-ID.</translation>
+    </message>
+    <message>
+        <source>A signing certificate allows digital signatures, which it may not.</source>
+        <translation>Ein signierendes Zertifikat erlaubt digitale Signaturen, was es nicht darf.</translation>
+    </message>
+    <message>
+        <source>A signing certificate may not sign certificates.</source>
+        <translation>Ein signierendes Zertifikat darf keine Zertifikate signieren.</translation>
+    </message>
+    <message>
+        <source>A certificate that signs another is not a CA certificate.</source>
+        <translation>Ein Zertifikat, das ein anderes signiert, ist kein CA-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>A part of the token is not valid base64url.</source>
+        <translation>Ein Teil des Tokens ist kein gültiges base64url.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s header is not a JSON object.</source>
+        <translation>Der Header des Tokens ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s claims are not a JSON object.</source>
+        <translation>Die Claims des Tokens sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s header holds a member that is not allowed.</source>
+        <translation>Der Header des Tokens enthält ein unzulässiges Element.</translation>
+    </message>
+    <message>
+        <source>The token names critical header members that are not supported.</source>
+        <translation>Das Token nennt nicht unterstützte kritische Header-Elemente.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s type is not JWT or JOSE.</source>
+        <translation>Der Typ des Tokens ist nicht JWT oder JOSE.</translation>
+    </message>
+    <message>
+        <source>The token names no signature algorithm.</source>
+        <translation>Das Token nennt keinen Signaturalgorithmus.</translation>
+    </message>
+    <message>
+        <source>The token is unsigned (algorithm none).</source>
+        <translation>Das Token ist unsigniert (Algorithmus none).</translation>
+    </message>
+    <message>
+        <source>The token uses an HMAC algorithm, which a JWT-SVID may not.</source>
+        <translation>Das Token verwendet einen HMAC-Algorithmus, was ein JWT-SVID nicht darf.</translation>
+    </message>
+    <message>
+        <source>The token uses EdDSA, which a JWT-SVID may not.</source>
+        <translation>Das Token verwendet EdDSA, was ein JWT-SVID nicht darf.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s signature algorithm is not allowed.</source>
+        <translation>Der Signaturalgorithmus des Tokens ist nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>The token names no key ID.</source>
+        <translation>Das Token nennt keine Schlüssel-ID.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s key ID is not a string.</source>
+        <translation>Die Schlüssel-ID des Tokens ist keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s algorithm does not fit the key that signed it.</source>
+        <translation>Der Algorithmus des Tokens passt nicht zum signierenden Schlüssel.</translation>
+    </message>
+    <message>
+        <source>The token has no subject.</source>
+        <translation>Das Token hat kein Subjekt.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s subject is not a valid SPIFFE ID.</source>
+        <translation>Das Subjekt des Tokens ist keine gültige SPIFFE-ID.</translation>
+    </message>
+    <message>
+        <source>The token has no audience.</source>
+        <translation>Das Token hat keine Zielgruppe.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s audience is not a string or a list of strings.</source>
+        <translation>Die Zielgruppe des Tokens ist keine Zeichenkette oder Liste von Zeichenketten.</translation>
+    </message>
+    <message>
+        <source>The token has no expiry.</source>
+        <translation>Das Token hat kein Ablaufdatum.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s expiry is not a valid time.</source>
+        <translation>Das Ablaufdatum des Tokens ist keine gültige Zeit.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s issue time is not a valid time.</source>
+        <translation>Der Ausstellungszeitpunkt des Tokens ist keine gültige Zeit.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s not-before time is not a valid time.</source>
+        <translation>Der Gültigkeitsbeginn des Tokens ist keine gültige Zeit.</translation>
+    </message>
+    <message>
+        <source>Give the audience the token must be meant for.</source>
+        <translation>Geben Sie die Zielgruppe an, für die das Token bestimmt sein muss.</translation>
+    </message>
+    <message>
+        <source>The bundle holds no JWT authority.</source>
+        <translation>Das Bündel enthält keine JWT-Autorität.</translation>
+    </message>
+    <message>
+        <source>No time was given to check the token against.</source>
+        <translation>Es wurde keine Zeit angegeben, gegen die das Token geprüft wird.</translation>
+    </message>
+    <message>
+        <source>A JWT-SVID needs a subject.</source>
+        <translation>Ein JWT-SVID braucht ein Subjekt.</translation>
+    </message>
+    <message>
+        <source>The signing key has no key ID.</source>
+        <translation>Der Signaturschlüssel hat keine Schlüssel-ID.</translation>
+    </message>
+    <message>
+        <source>The lifetime of the token must be positive.</source>
+        <translation>Die Lebensdauer des Tokens muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>The signing key cannot sign a JWT-SVID.</source>
+        <translation>Der Signaturschlüssel kann kein JWT-SVID signieren.</translation>
+    </message>
+    <message>
+        <source>The key is encrypted and no passphrase was given.</source>
+        <translation>Der Schlüssel ist verschlüsselt, und es wurde keine Passphrase angegeben.</translation>
+    </message>
+    <message>
+        <source>The key cannot be read.</source>
+        <translation>Der Schlüssel kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>This is a public key; a private key is needed.</source>
+        <translation>Dies ist ein öffentlicher Schlüssel; ein privater Schlüssel wird benötigt.</translation>
+    </message>
+    <message>
+        <source>The certificate cannot be read.</source>
+        <translation>Das Zertifikat kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The certificate is followed by data that does not belong to it.</source>
+        <translation>Auf das Zertifikat folgen Daten, die nicht dazugehören.</translation>
+    </message>
+    <message>
+        <source>The input holds no certificate.</source>
+        <translation>Die Eingabe enthält kein Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The validity period is not valid: it must end after it starts.</source>
+        <translation>Der Gültigkeitszeitraum ist ungültig: Er muss nach seinem Beginn enden.</translation>
+    </message>
+    <message>
+        <source>The certificate request cannot be read.</source>
+        <translation>Die Zertifikatsanforderung kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The certificate request&apos;s signature does not verify.</source>
+        <translation>Die Signatur der Zertifikatsanforderung lässt sich nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>The certificate request holds no public key.</source>
+        <translation>Die Zertifikatsanforderung enthält keinen öffentlichen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>This is not a compact JWS (three parts joined by dots).</source>
+        <translation>Dies ist kein kompaktes JWS (drei durch Punkte verbundene Teile).</translation>
+    </message>
+    <message>
+        <source>A part of the signed token is not valid base64url.</source>
+        <translation>Ein Teil des signierten Tokens ist kein gültiges base64url.</translation>
+    </message>
+    <message>
+        <source>The signature does not verify.</source>
+        <translation>Die Signatur lässt sich nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>The signature has the wrong length for its algorithm.</source>
+        <translation>Die Signatur hat die falsche Länge für ihren Algorithmus.</translation>
+    </message>
+    <message>
+        <source>The ECDSA signature is not well formed.</source>
+        <translation>Die ECDSA-Signatur ist nicht wohlgeformt.</translation>
+    </message>
+    <message>
+        <source>The key&apos;s curve does not fit the algorithm.</source>
+        <translation>Die Kurve des Schlüssels passt nicht zum Algorithmus.</translation>
+    </message>
+    <message>
+        <source>The key&apos;s type does not fit the algorithm.</source>
+        <translation>Der Typ des Schlüssels passt nicht zum Algorithmus.</translation>
+    </message>
+    <message>
+        <source>The RSA key is too small.</source>
+        <translation>Der RSA-Schlüssel ist zu klein.</translation>
+    </message>
+    <message>
+        <source>There is no key to sign or verify with.</source>
+        <translation>Es gibt keinen Schlüssel zum Signieren oder Prüfen.</translation>
+    </message>
+    <message>
+        <source>Signing needs a private key.</source>
+        <translation>Zum Signieren wird ein privater Schlüssel benötigt.</translation>
+    </message>
+    <message>
+        <source>A required member of the JSON Web Key is missing.</source>
+        <translation>Ein erforderliches Element des JSON Web Key fehlt.</translation>
+    </message>
+    <message>
+        <source>A member of the JSON Web Key has a value that is not allowed.</source>
+        <translation>Ein Element des JSON Web Key hat einen unzulässigen Wert.</translation>
+    </message>
+    <message>
+        <source>A member of the JSON Web Key is not valid base64url.</source>
+        <translation>Ein Element des JSON Web Key ist kein gültiges base64url.</translation>
+    </message>
+    <message>
+        <source>The JSON Web Key is of a type that is not supported.</source>
+        <translation>Der JSON Web Key hat einen nicht unterstützten Typ.</translation>
+    </message>
+    <message>
+        <source>The JSON Web Key uses a curve that is not supported.</source>
+        <translation>Der JSON Web Key verwendet eine nicht unterstützte Kurve.</translation>
+    </message>
+    <message>
+        <source>A coordinate of the JSON Web Key has the wrong length.</source>
+        <translation>Eine Koordinate des JSON Web Key hat die falsche Länge.</translation>
+    </message>
+    <message>
+        <source>The JSON Web Key&apos;s point is not on its curve.</source>
+        <translation>Der Punkt des JSON Web Key liegt nicht auf seiner Kurve.</translation>
+    </message>
+    <message>
+        <source>The RSA parameters of the JSON Web Key are not valid.</source>
+        <translation>Die RSA-Parameter des JSON Web Key sind ungültig.</translation>
+    </message>
+    <message>
+        <source>The JSON Web Key holds private key material, which is not allowed here.</source>
+        <translation>Der JSON Web Key enthält privates Schlüsselmaterial, was hier nicht erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>There is no key to export.</source>
+        <translation>Es gibt keinen Schlüssel zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>There is no such version of the policy set.</source>
+        <translation>Es gibt keine solche Version der Richtlinienmenge.</translation>
+    </message>
+    <message>
+        <source>The workspace stores a key in a form this version does not know.</source>
+        <translation>Der Arbeitsbereich speichert einen Schlüssel in einer Form, die diese Version nicht kennt.</translation>
+    </message>
+    <message>
+        <source>The refresh hint must be a positive number of seconds.</source>
+        <translation>Der Aktualisierungshinweis muss eine positive Anzahl von Sekunden sein.</translation>
+    </message>
+    <message>
+        <source>The demo workspace could not be set up.</source>
+        <translation>Der Demo-Arbeitsbereich konnte nicht eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>An entry holds a field that its kind does not know.</source>
+        <translation>Ein Eintrag enthält ein Feld, das seine Art nicht kennt.</translation>
+    </message>
+    <message>
+        <source>The evidence file cannot be read.</source>
+        <translation>Die Nachweisdatei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>A line of the evidence file is not a JSON object.</source>
+        <translation>Eine Zeile der Nachweisdatei ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>An evidence record lacks a required field.</source>
+        <translation>Einem Nachweis-Datensatz fehlt ein erforderliches Feld.</translation>
+    </message>
+    <message>
+        <source>A field of an evidence record has a value that is not allowed.</source>
+        <translation>Ein Feld eines Nachweis-Datensatzes hat einen unzulässigen Wert.</translation>
+    </message>
+    <message>
+        <source>The time of an evidence record is not an RFC 3339 time.</source>
+        <translation>Die Zeit eines Nachweis-Datensatzes ist keine RFC-3339-Zeit.</translation>
+    </message>
+    <message>
+        <source>The evidence records are not in time order.</source>
+        <translation>Die Nachweis-Datensätze sind nicht zeitlich geordnet.</translation>
+    </message>
+    <message>
+        <source>The workspace has no trust domain to name agents in.</source>
+        <translation>Der Arbeitsbereich hat keine Vertrauensdomäne, in der Agenten benannt werden.</translation>
+    </message>
+    <message>
+        <source>A certificate in the evidence is not valid base64.</source>
+        <translation>Ein Zertifikat im Nachweis ist kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>The TPM quote is not well formed.</source>
+        <translation>Das TPM-Quote ist nicht wohlgeformt.</translation>
+    </message>
+    <message>
+        <source>The TPM quote is truncated.</source>
+        <translation>Das TPM-Quote ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The TPM quote is followed by bytes that do not belong to it.</source>
+        <translation>Auf das TPM-Quote folgen Bytes, die nicht dazugehören.</translation>
+    </message>
+    <message>
+        <source>The TPM structure does not come from a TPM.</source>
+        <translation>Die TPM-Struktur stammt nicht von einem TPM.</translation>
+    </message>
+    <message>
+        <source>The TPM structure is not a quote.</source>
+        <translation>Die TPM-Struktur ist kein Quote.</translation>
+    </message>
+    <message>
+        <source>The TPM evidence payload is not valid.</source>
+        <translation>Die Nutzlast des TPM-Nachweises ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The TPM quote uses a hash algorithm that is not supported.</source>
+        <translation>Das TPM-Quote verwendet einen nicht unterstützten Hash-Algorithmus.</translation>
+    </message>
+    <message>
+        <source>The TPM quote uses a signature algorithm that is not supported.</source>
+        <translation>Das TPM-Quote verwendet einen nicht unterstützten Signaturalgorithmus.</translation>
+    </message>
+    <message>
+        <source>The TPM quote&apos;s signature does not verify.</source>
+        <translation>Die Signatur des TPM-Quotes lässt sich nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>No attestation key is known for this TPM.</source>
+        <translation>Für dieses TPM ist kein Attestierungsschlüssel bekannt.</translation>
+    </message>
+    <message>
+        <source>The TPM quote was signed by another attestation key.</source>
+        <translation>Das TPM-Quote wurde mit einem anderen Attestierungsschlüssel signiert.</translation>
+    </message>
+    <message>
+        <source>The attestation key&apos;s type does not fit the quote&apos;s signature.</source>
+        <translation>Der Typ des Attestierungsschlüssels passt nicht zur Signatur des Quotes.</translation>
+    </message>
+    <message>
+        <source>The TPM quote does not carry the expected nonce.</source>
+        <translation>Das TPM-Quote trägt nicht die erwartete Nonce.</translation>
+    </message>
+    <message>
+        <source>The TPM quote covers other PCRs than the evidence lists.</source>
+        <translation>Das TPM-Quote deckt andere PCRs ab, als der Nachweis aufführt.</translation>
+    </message>
+    <message>
+        <source>The PCR values do not match the quote&apos;s digest.</source>
+        <translation>Die PCR-Werte passen nicht zum Digest des Quotes.</translation>
+    </message>
+    <message>
+        <source>A PCR value is not valid.</source>
+        <translation>Ein PCR-Wert ist ungültig.</translation>
+    </message>
+    <message>
+        <source>There are no reference PCR values to compare with.</source>
+        <translation>Es gibt keine Referenz-PCR-Werte zum Vergleich.</translation>
+    </message>
+    <message>
+        <source>A PCR with a reference value is not in the quote.</source>
+        <translation>Ein PCR mit Referenzwert ist nicht im Quote enthalten.</translation>
+    </message>
+    <message>
+        <source>A PCR differs from its reference value.</source>
+        <translation>Ein PCR weicht von seinem Referenzwert ab.</translation>
+    </message>
+    <message>
+        <source>The TPM quote could not be built from the values given.</source>
+        <translation>Das TPM-Quote konnte aus den angegebenen Werten nicht erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>The lab settings are not valid.</source>
+        <translation>Die Labor-Einstellungen sind ungültig.</translation>
+    </message>
+    <message>
+        <source>The lab could not be set up.</source>
+        <translation>Das Labor konnte nicht eingerichtet werden.</translation>
+    </message>
+    <message>
+        <source>The lab could not create a platform&apos;s keys.</source>
+        <translation>Das Labor konnte die Schlüssel einer Plattform nicht erzeugen.</translation>
+    </message>
+    <message>
+        <source>The lab could not sign a document.</source>
+        <translation>Das Labor konnte ein Dokument nicht signieren.</translation>
+    </message>
+    <message>
+        <source>The lab could not sign an image.</source>
+        <translation>Das Labor konnte ein Image nicht signieren.</translation>
+    </message>
+    <message>
+        <source>The lab could not read a file.</source>
+        <translation>Das Labor konnte eine Datei nicht lesen.</translation>
+    </message>
+    <message>
+        <source>The lab could not write a file.</source>
+        <translation>Das Labor konnte eine Datei nicht schreiben.</translation>
+    </message>
+    <message>
+        <source>The policy file is not valid JSON.</source>
+        <translation>Die Richtliniendatei ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>A policy has a missing or wrong field.</source>
+        <translation>Einer Richtlinie fehlt ein Feld, oder es ist falsch.</translation>
+    </message>
+    <message>
+        <source>Two policies have the same name.</source>
+        <translation>Zwei Richtlinien haben denselben Namen.</translation>
+    </message>
+    <message>
+        <source>A policy&apos;s condition is not a valid CEL expression.</source>
+        <translation>Die Bedingung einer Richtlinie ist kein gültiger CEL-Ausdruck.</translation>
+    </message>
+    <message>
+        <source>A policy&apos;s SPIFFE ID template is not valid.</source>
+        <translation>Die SPIFFE-ID-Vorlage einer Richtlinie ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The subject is not a valid JSON object.</source>
+        <translation>Das Subjekt ist kein gültiges JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The registration entries are not valid JSON.</source>
+        <translation>Die Registrierungseinträge sind kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>A registration entry lacks a required field.</source>
+        <translation>Einem Registrierungseintrag fehlt ein erforderliches Feld.</translation>
+    </message>
+    <message>
+        <source>A registration entry holds an invalid SPIFFE ID.</source>
+        <translation>Ein Registrierungseintrag enthält eine ungültige SPIFFE-ID.</translation>
+    </message>
+    <message>
+        <source>A registration entry holds an invalid selector.</source>
+        <translation>Ein Registrierungseintrag enthält einen ungültigen Selektor.</translation>
+    </message>
+    <message>
+        <source>A registration entry has no selectors.</source>
+        <translation>Ein Registrierungseintrag hat keine Selektoren.</translation>
+    </message>
+    <message>
+        <source>A number in a registration entry is not valid.</source>
+        <translation>Eine Zahl in einem Registrierungseintrag ist ungültig.</translation>
+    </message>
+    <message>
+        <source>A registration entry federates with an invalid trust domain.</source>
+        <translation>Ein Registrierungseintrag föderiert mit einer ungültigen Vertrauensdomäne.</translation>
+    </message>
+    <message>
+        <source>Two registration entries have the same ID.</source>
+        <translation>Zwei Registrierungseinträge haben dieselbe ID.</translation>
+    </message>
+    <message>
+        <source>A selector must be written type:value.</source>
+        <translation>Ein Selektor muss als Typ:Wert geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The CEL expression has a syntax error.</source>
+        <translation>Der CEL-Ausdruck hat einen Syntaxfehler.</translation>
+    </message>
+    <message>
+        <source>The CEL expression does not type-check.</source>
+        <translation>Der CEL-Ausdruck besteht die Typprüfung nicht.</translation>
+    </message>
+    <message>
+        <source>The CEL expression failed to evaluate.</source>
+        <translation>Der CEL-Ausdruck konnte nicht ausgewertet werden.</translation>
+    </message>
+    <message>
+        <source>The CEL bindings are not valid JSON values.</source>
+        <translation>Die CEL-Bindungen sind keine gültigen JSON-Werte.</translation>
+    </message>
+    <message>
+        <source>This command is not known.</source>
+        <translation>Dieser Befehl ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>An option is not known.</source>
+        <translation>Eine Option ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>The command line is not valid.</source>
+        <translation>Die Befehlszeile ist ungültig.</translation>
+    </message>
+    <message>
+        <source>An argument is missing.</source>
+        <translation>Ein Argument fehlt.</translation>
+    </message>
+    <message>
+        <source>There is an argument too many.</source>
+        <translation>Es gibt ein Argument zu viel.</translation>
+    </message>
+    <message>
+        <source>A required option is missing.</source>
+        <translation>Eine erforderliche Option fehlt.</translation>
+    </message>
+    <message>
+        <source>Two options exclude each other.</source>
+        <translation>Zwei Optionen schließen einander aus.</translation>
+    </message>
+    <message>
+        <source>An option has a value that is not allowed.</source>
+        <translation>Eine Option hat einen unzulässigen Wert.</translation>
+    </message>
+    <message>
+        <source>This key type is not known.</source>
+        <translation>Dieser Schlüsseltyp ist nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>This is not a duration such as 90s, 5m, 1h or 7d.</source>
+        <translation>Dies ist keine Dauer wie 90s, 5m, 1h oder 7d.</translation>
+    </message>
+    <message>
+        <source>This is not a valid number.</source>
+        <translation>Dies ist keine gültige Zahl.</translation>
+    </message>
+    <message>
+        <source>This is not an RFC 3339 time.</source>
+        <translation>Dies ist keine RFC-3339-Zeit.</translation>
+    </message>
+    <message>
+        <source>A version is a positive number.</source>
+        <translation>Eine Version ist eine positive Zahl.</translation>
+    </message>
+    <message>
+        <source>The bindings must be a JSON object.</source>
+        <translation>Die Bindungen müssen ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>The workspace has no trust domain.</source>
+        <translation>Der Arbeitsbereich hat keine Vertrauensdomäne.</translation>
     </message>
 </context>
 <context>

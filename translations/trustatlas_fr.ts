@@ -1143,6 +1143,10 @@
         <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
         <translation>%1 entrées exportées vers %2 ; les jetons d&apos;enrôlement seulement sous forme de SHA-256.</translation>
     </message>
+    <message>
+        <source>Nothing was imported. Entry %1: %2</source>
+        <translation>Rien n&apos;a été importé. Entrée %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::AuthorityPanel</name>
@@ -1984,6 +1988,698 @@
         <location line="+19"/>
         <source>Unexpected error (%1).</source>
         <translation>Erreur inattendue (%1).</translation>
+    </message>
+    <message>
+        <source>The path of a SPIFFE ID must start with a slash.</source>
+        <translation>Le chemin d&apos;un SPIFFE ID doit commencer par une barre oblique.</translation>
+    </message>
+    <message>
+        <source>This is not a trust domain name.</source>
+        <translation>Ceci n&apos;est pas un nom de domaine de confiance.</translation>
+    </message>
+    <message>
+        <source>A trust domain name may not use percent-encoding.</source>
+        <translation>Un nom de domaine de confiance ne peut pas utiliser l&apos;encodage par pourcentage.</translation>
+    </message>
+    <message>
+        <source>The trust bundle is not valid JSON.</source>
+        <translation>Le paquet de confiance n&apos;est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>The trust bundle is not a JSON object.</source>
+        <translation>Le paquet de confiance n&apos;est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The trust bundle has no &quot;keys&quot; member.</source>
+        <translation>Le paquet de confiance n&apos;a pas de membre « keys ».</translation>
+    </message>
+    <message>
+        <source>The &quot;keys&quot; member of the trust bundle is not an array.</source>
+        <translation>Le membre « keys » du paquet de confiance n&apos;est pas un tableau.</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle is not a JSON object.</source>
+        <translation>Une clé du paquet de confiance n&apos;est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle has no key type (kty).</source>
+        <translation>Une clé du paquet de confiance n&apos;a pas de type de clé (kty).</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle does not say its use.</source>
+        <translation>Une clé du paquet de confiance n&apos;indique pas son usage.</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle has a use other than x509-svid or jwt-svid.</source>
+        <translation>Une clé du paquet de confiance a un usage autre que x509-svid ou jwt-svid.</translation>
+    </message>
+    <message>
+        <source>A JWT authority of the trust bundle has no key ID.</source>
+        <translation>Une autorité JWT du paquet de confiance n&apos;a pas d&apos;identifiant de clé.</translation>
+    </message>
+    <message>
+        <source>Two JWT authorities of the trust bundle share one key ID.</source>
+        <translation>Deux autorités JWT du paquet de confiance partagent un identifiant de clé.</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle is not a valid public key.</source>
+        <translation>Une clé du paquet de confiance n&apos;est pas une clé publique valide.</translation>
+    </message>
+    <message>
+        <source>A key of the trust bundle is of a type that is not supported.</source>
+        <translation>Une clé du paquet de confiance est d&apos;un type non pris en charge.</translation>
+    </message>
+    <message>
+        <source>An X.509 authority of the trust bundle has no certificate (x5c).</source>
+        <translation>Une autorité X.509 du paquet de confiance n&apos;a pas de certificat (x5c).</translation>
+    </message>
+    <message>
+        <source>An X.509 authority of the trust bundle must hold exactly one certificate.</source>
+        <translation>Une autorité X.509 du paquet de confiance doit contenir exactement un certificat.</translation>
+    </message>
+    <message>
+        <source>The certificate of an X.509 authority is not valid base64.</source>
+        <translation>Le certificat d&apos;une autorité X.509 n&apos;est pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>The certificate of an X.509 authority cannot be read.</source>
+        <translation>Le certificat d&apos;une autorité X.509 ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The certificate of an X.509 authority does not hold the key beside it.</source>
+        <translation>Le certificat d&apos;une autorité X.509 ne contient pas la clé qui l&apos;accompagne.</translation>
+    </message>
+    <message>
+        <source>The trust bundle holds no key.</source>
+        <translation>Le paquet de confiance ne contient aucune clé.</translation>
+    </message>
+    <message>
+        <source>The trust bundle holds no certificate.</source>
+        <translation>Le paquet de confiance ne contient aucun certificat.</translation>
+    </message>
+    <message>
+        <source>The PEM bundle holds no certificate.</source>
+        <translation>Le paquet PEM ne contient aucun certificat.</translation>
+    </message>
+    <message>
+        <source>The trust bundle names no trust domain.</source>
+        <translation>Le paquet de confiance ne nomme aucun domaine de confiance.</translation>
+    </message>
+    <message>
+        <source>The refresh hint of the trust bundle is not a positive number.</source>
+        <translation>L&apos;indication de rafraîchissement du paquet de confiance n&apos;est pas un nombre positif.</translation>
+    </message>
+    <message>
+        <source>The sequence number of the trust bundle is not a non-negative integer.</source>
+        <translation>Le numéro de séquence du paquet de confiance n&apos;est pas un entier positif ou nul.</translation>
+    </message>
+    <message>
+        <source>The trust bundle is older than the one held: its sequence number goes backwards.</source>
+        <translation>Le paquet de confiance est plus ancien que celui détenu : son numéro de séquence recule.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s URI is not a valid SPIFFE ID.</source>
+        <translation>L&apos;URI du certificat n&apos;est pas un SPIFFE ID valide.</translation>
+    </message>
+    <message>
+        <source>The SPIFFE ID of a workload certificate has no path.</source>
+        <translation>Le SPIFFE ID d&apos;un certificat de charge de travail n&apos;a pas de chemin.</translation>
+    </message>
+    <message>
+        <source>The certificate allows neither server nor client authentication.</source>
+        <translation>Le certificat ne permet ni l&apos;authentification serveur ni l&apos;authentification client.</translation>
+    </message>
+    <message>
+        <source>The certificate has no key usage extension.</source>
+        <translation>Le certificat n&apos;a pas d&apos;extension d&apos;utilisation de clé.</translation>
+    </message>
+    <message>
+        <source>The key usage extension of the certificate is not marked critical.</source>
+        <translation>L&apos;extension d&apos;utilisation de clé du certificat n&apos;est pas marquée critique.</translation>
+    </message>
+    <message>
+        <source>The leaf certificate may sign revocation lists.</source>
+        <translation>Le certificat feuille peut signer des listes de révocation.</translation>
+    </message>
+    <message>
+        <source>The leaf certificate may sign certificates.</source>
+        <translation>Le certificat feuille peut signer des certificats.</translation>
+    </message>
+    <message>
+        <source>The leaf certificate does not allow digital signatures.</source>
+        <translation>Le certificat feuille ne permet pas les signatures numériques.</translation>
+    </message>
+    <message>
+        <source>The chain is longer than a CA certificate allows.</source>
+        <translation>La chaîne est plus longue que ne le permet un certificat d&apos;AC.</translation>
+    </message>
+    <message>
+        <source>A signing certificate carries an invalid SPIFFE ID.</source>
+        <translation>Un certificat signataire porte un SPIFFE ID non valide.</translation>
+    </message>
+    <message>
+        <source>A signing certificate allows digital signatures, which it may not.</source>
+        <translation>Un certificat signataire permet les signatures numériques, ce qui lui est interdit.</translation>
+    </message>
+    <message>
+        <source>A signing certificate may not sign certificates.</source>
+        <translation>Un certificat signataire ne peut pas signer de certificats.</translation>
+    </message>
+    <message>
+        <source>A certificate that signs another is not a CA certificate.</source>
+        <translation>Un certificat qui en signe un autre n&apos;est pas un certificat d&apos;AC.</translation>
+    </message>
+    <message>
+        <source>A part of the token is not valid base64url.</source>
+        <translation>Une partie du jeton n&apos;est pas du base64url valide.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s header is not a JSON object.</source>
+        <translation>L&apos;en-tête du jeton n&apos;est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s claims are not a JSON object.</source>
+        <translation>Les revendications du jeton ne sont pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s header holds a member that is not allowed.</source>
+        <translation>L&apos;en-tête du jeton contient un membre non autorisé.</translation>
+    </message>
+    <message>
+        <source>The token names critical header members that are not supported.</source>
+        <translation>Le jeton nomme des membres d&apos;en-tête critiques non pris en charge.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s type is not JWT or JOSE.</source>
+        <translation>Le type du jeton n&apos;est ni JWT ni JOSE.</translation>
+    </message>
+    <message>
+        <source>The token names no signature algorithm.</source>
+        <translation>Le jeton ne nomme aucun algorithme de signature.</translation>
+    </message>
+    <message>
+        <source>The token is unsigned (algorithm none).</source>
+        <translation>Le jeton n&apos;est pas signé (algorithme none).</translation>
+    </message>
+    <message>
+        <source>The token uses an HMAC algorithm, which a JWT-SVID may not.</source>
+        <translation>Le jeton utilise un algorithme HMAC, ce qu&apos;un JWT-SVID ne peut pas.</translation>
+    </message>
+    <message>
+        <source>The token uses EdDSA, which a JWT-SVID may not.</source>
+        <translation>Le jeton utilise EdDSA, ce qu&apos;un JWT-SVID ne peut pas.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s signature algorithm is not allowed.</source>
+        <translation>L&apos;algorithme de signature du jeton n&apos;est pas autorisé.</translation>
+    </message>
+    <message>
+        <source>The token names no key ID.</source>
+        <translation>Le jeton ne nomme aucun identifiant de clé.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s key ID is not a string.</source>
+        <translation>L&apos;identifiant de clé du jeton n&apos;est pas une chaîne.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s algorithm does not fit the key that signed it.</source>
+        <translation>L&apos;algorithme du jeton ne correspond pas à la clé qui l&apos;a signé.</translation>
+    </message>
+    <message>
+        <source>The token has no subject.</source>
+        <translation>Le jeton n&apos;a pas de sujet.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s subject is not a valid SPIFFE ID.</source>
+        <translation>Le sujet du jeton n&apos;est pas un SPIFFE ID valide.</translation>
+    </message>
+    <message>
+        <source>The token has no audience.</source>
+        <translation>Le jeton n&apos;a pas d&apos;audience.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s audience is not a string or a list of strings.</source>
+        <translation>L&apos;audience du jeton n&apos;est ni une chaîne ni une liste de chaînes.</translation>
+    </message>
+    <message>
+        <source>The token has no expiry.</source>
+        <translation>Le jeton n&apos;a pas d&apos;expiration.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s expiry is not a valid time.</source>
+        <translation>L&apos;expiration du jeton n&apos;est pas une heure valide.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s issue time is not a valid time.</source>
+        <translation>L&apos;heure d&apos;émission du jeton n&apos;est pas une heure valide.</translation>
+    </message>
+    <message>
+        <source>The token&apos;s not-before time is not a valid time.</source>
+        <translation>Le début de validité du jeton n&apos;est pas une heure valide.</translation>
+    </message>
+    <message>
+        <source>Give the audience the token must be meant for.</source>
+        <translation>Indiquez l&apos;audience à laquelle le jeton doit être destiné.</translation>
+    </message>
+    <message>
+        <source>The bundle holds no JWT authority.</source>
+        <translation>Le paquet ne contient aucune autorité JWT.</translation>
+    </message>
+    <message>
+        <source>No time was given to check the token against.</source>
+        <translation>Aucune heure n&apos;a été donnée pour vérifier le jeton.</translation>
+    </message>
+    <message>
+        <source>A JWT-SVID needs a subject.</source>
+        <translation>Un JWT-SVID a besoin d&apos;un sujet.</translation>
+    </message>
+    <message>
+        <source>The signing key has no key ID.</source>
+        <translation>La clé de signature n&apos;a pas d&apos;identifiant de clé.</translation>
+    </message>
+    <message>
+        <source>The lifetime of the token must be positive.</source>
+        <translation>La durée de vie du jeton doit être positive.</translation>
+    </message>
+    <message>
+        <source>The signing key cannot sign a JWT-SVID.</source>
+        <translation>La clé de signature ne peut pas signer de JWT-SVID.</translation>
+    </message>
+    <message>
+        <source>The key is encrypted and no passphrase was given.</source>
+        <translation>La clé est chiffrée et aucune phrase secrète n&apos;a été donnée.</translation>
+    </message>
+    <message>
+        <source>The key cannot be read.</source>
+        <translation>La clé ne peut pas être lue.</translation>
+    </message>
+    <message>
+        <source>This is a public key; a private key is needed.</source>
+        <translation>Ceci est une clé publique ; une clé privée est nécessaire.</translation>
+    </message>
+    <message>
+        <source>The certificate cannot be read.</source>
+        <translation>Le certificat ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The certificate is followed by data that does not belong to it.</source>
+        <translation>Le certificat est suivi de données qui ne lui appartiennent pas.</translation>
+    </message>
+    <message>
+        <source>The input holds no certificate.</source>
+        <translation>L&apos;entrée ne contient aucun certificat.</translation>
+    </message>
+    <message>
+        <source>The validity period is not valid: it must end after it starts.</source>
+        <translation>La période de validité n&apos;est pas valide : elle doit finir après son début.</translation>
+    </message>
+    <message>
+        <source>The certificate request cannot be read.</source>
+        <translation>La demande de certificat ne peut pas être lue.</translation>
+    </message>
+    <message>
+        <source>The certificate request&apos;s signature does not verify.</source>
+        <translation>La signature de la demande de certificat ne se vérifie pas.</translation>
+    </message>
+    <message>
+        <source>The certificate request holds no public key.</source>
+        <translation>La demande de certificat ne contient aucune clé publique.</translation>
+    </message>
+    <message>
+        <source>This is not a compact JWS (three parts joined by dots).</source>
+        <translation>Ceci n&apos;est pas un JWS compact (trois parties jointes par des points).</translation>
+    </message>
+    <message>
+        <source>A part of the signed token is not valid base64url.</source>
+        <translation>Une partie du jeton signé n&apos;est pas du base64url valide.</translation>
+    </message>
+    <message>
+        <source>The signature does not verify.</source>
+        <translation>La signature ne se vérifie pas.</translation>
+    </message>
+    <message>
+        <source>The signature has the wrong length for its algorithm.</source>
+        <translation>La signature n&apos;a pas la bonne longueur pour son algorithme.</translation>
+    </message>
+    <message>
+        <source>The ECDSA signature is not well formed.</source>
+        <translation>La signature ECDSA est mal formée.</translation>
+    </message>
+    <message>
+        <source>The key&apos;s curve does not fit the algorithm.</source>
+        <translation>La courbe de la clé ne correspond pas à l&apos;algorithme.</translation>
+    </message>
+    <message>
+        <source>The key&apos;s type does not fit the algorithm.</source>
+        <translation>Le type de la clé ne correspond pas à l&apos;algorithme.</translation>
+    </message>
+    <message>
+        <source>The RSA key is too small.</source>
+        <translation>La clé RSA est trop petite.</translation>
+    </message>
+    <message>
+        <source>There is no key to sign or verify with.</source>
+        <translation>Il n&apos;y a pas de clé pour signer ou vérifier.</translation>
+    </message>
+    <message>
+        <source>Signing needs a private key.</source>
+        <translation>La signature nécessite une clé privée.</translation>
+    </message>
+    <message>
+        <source>A required member of the JSON Web Key is missing.</source>
+        <translation>Un membre requis de la clé web JSON est absent.</translation>
+    </message>
+    <message>
+        <source>A member of the JSON Web Key has a value that is not allowed.</source>
+        <translation>Un membre de la clé web JSON a une valeur non autorisée.</translation>
+    </message>
+    <message>
+        <source>A member of the JSON Web Key is not valid base64url.</source>
+        <translation>Un membre de la clé web JSON n&apos;est pas du base64url valide.</translation>
+    </message>
+    <message>
+        <source>The JSON Web Key is of a type that is not supported.</source>
+        <translation>La clé web JSON est d&apos;un type non pris en charge.</translation>
+    </message>
+    <message>
+        <source>The JSON Web Key uses a curve that is not supported.</source>
+        <translation>La clé web JSON utilise une courbe non prise en charge.</translation>
+    </message>
+    <message>
+        <source>A coordinate of the JSON Web Key has the wrong length.</source>
+        <translation>Une coordonnée de la clé web JSON n&apos;a pas la bonne longueur.</translation>
+    </message>
+    <message>
+        <source>The JSON Web Key&apos;s point is not on its curve.</source>
+        <translation>Le point de la clé web JSON n&apos;est pas sur sa courbe.</translation>
+    </message>
+    <message>
+        <source>The RSA parameters of the JSON Web Key are not valid.</source>
+        <translation>Les paramètres RSA de la clé web JSON ne sont pas valides.</translation>
+    </message>
+    <message>
+        <source>The JSON Web Key holds private key material, which is not allowed here.</source>
+        <translation>La clé web JSON contient des éléments de clé privée, ce qui n&apos;est pas autorisé ici.</translation>
+    </message>
+    <message>
+        <source>There is no key to export.</source>
+        <translation>Il n&apos;y a aucune clé à exporter.</translation>
+    </message>
+    <message>
+        <source>There is no such version of the policy set.</source>
+        <translation>Cette version de l&apos;ensemble de règles n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The workspace stores a key in a form this version does not know.</source>
+        <translation>L&apos;espace de travail stocke une clé sous une forme que cette version ne connaît pas.</translation>
+    </message>
+    <message>
+        <source>The refresh hint must be a positive number of seconds.</source>
+        <translation>L&apos;indication de rafraîchissement doit être un nombre positif de secondes.</translation>
+    </message>
+    <message>
+        <source>The demo workspace could not be set up.</source>
+        <translation>L&apos;espace de travail de démonstration n&apos;a pas pu être préparé.</translation>
+    </message>
+    <message>
+        <source>An entry holds a field that its kind does not know.</source>
+        <translation>Une entrée contient un champ que son type ne connaît pas.</translation>
+    </message>
+    <message>
+        <source>The evidence file cannot be read.</source>
+        <translation>Le fichier de preuves ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>A line of the evidence file is not a JSON object.</source>
+        <translation>Une ligne du fichier de preuves n&apos;est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>An evidence record lacks a required field.</source>
+        <translation>Un enregistrement de preuve n&apos;a pas un champ requis.</translation>
+    </message>
+    <message>
+        <source>A field of an evidence record has a value that is not allowed.</source>
+        <translation>Un champ d&apos;un enregistrement de preuve a une valeur non autorisée.</translation>
+    </message>
+    <message>
+        <source>The time of an evidence record is not an RFC 3339 time.</source>
+        <translation>L&apos;heure d&apos;un enregistrement de preuve n&apos;est pas une heure RFC 3339.</translation>
+    </message>
+    <message>
+        <source>The evidence records are not in time order.</source>
+        <translation>Les enregistrements de preuve ne sont pas dans l&apos;ordre chronologique.</translation>
+    </message>
+    <message>
+        <source>The workspace has no trust domain to name agents in.</source>
+        <translation>L&apos;espace de travail n&apos;a aucun domaine de confiance pour nommer les agents.</translation>
+    </message>
+    <message>
+        <source>A certificate in the evidence is not valid base64.</source>
+        <translation>Un certificat de la preuve n&apos;est pas du base64 valide.</translation>
+    </message>
+    <message>
+        <source>The TPM quote is not well formed.</source>
+        <translation>La citation TPM est mal formée.</translation>
+    </message>
+    <message>
+        <source>The TPM quote is truncated.</source>
+        <translation>La citation TPM est tronquée.</translation>
+    </message>
+    <message>
+        <source>The TPM quote is followed by bytes that do not belong to it.</source>
+        <translation>La citation TPM est suivie d&apos;octets qui ne lui appartiennent pas.</translation>
+    </message>
+    <message>
+        <source>The TPM structure does not come from a TPM.</source>
+        <translation>La structure TPM ne provient pas d&apos;un TPM.</translation>
+    </message>
+    <message>
+        <source>The TPM structure is not a quote.</source>
+        <translation>La structure TPM n&apos;est pas une citation.</translation>
+    </message>
+    <message>
+        <source>The TPM evidence payload is not valid.</source>
+        <translation>La charge utile de la preuve TPM n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The TPM quote uses a hash algorithm that is not supported.</source>
+        <translation>La citation TPM utilise un algorithme de hachage non pris en charge.</translation>
+    </message>
+    <message>
+        <source>The TPM quote uses a signature algorithm that is not supported.</source>
+        <translation>La citation TPM utilise un algorithme de signature non pris en charge.</translation>
+    </message>
+    <message>
+        <source>The TPM quote&apos;s signature does not verify.</source>
+        <translation>La signature de la citation TPM ne se vérifie pas.</translation>
+    </message>
+    <message>
+        <source>No attestation key is known for this TPM.</source>
+        <translation>Aucune clé d&apos;attestation n&apos;est connue pour ce TPM.</translation>
+    </message>
+    <message>
+        <source>The TPM quote was signed by another attestation key.</source>
+        <translation>La citation TPM a été signée par une autre clé d&apos;attestation.</translation>
+    </message>
+    <message>
+        <source>The attestation key&apos;s type does not fit the quote&apos;s signature.</source>
+        <translation>Le type de la clé d&apos;attestation ne correspond pas à la signature de la citation.</translation>
+    </message>
+    <message>
+        <source>The TPM quote does not carry the expected nonce.</source>
+        <translation>La citation TPM ne porte pas le nonce attendu.</translation>
+    </message>
+    <message>
+        <source>The TPM quote covers other PCRs than the evidence lists.</source>
+        <translation>La citation TPM couvre d&apos;autres PCR que ceux listés par la preuve.</translation>
+    </message>
+    <message>
+        <source>The PCR values do not match the quote&apos;s digest.</source>
+        <translation>Les valeurs des PCR ne correspondent pas à l&apos;empreinte de la citation.</translation>
+    </message>
+    <message>
+        <source>A PCR value is not valid.</source>
+        <translation>Une valeur de PCR n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>There are no reference PCR values to compare with.</source>
+        <translation>Il n&apos;y a aucune valeur de PCR de référence à comparer.</translation>
+    </message>
+    <message>
+        <source>A PCR with a reference value is not in the quote.</source>
+        <translation>Un PCR ayant une valeur de référence n&apos;est pas dans la citation.</translation>
+    </message>
+    <message>
+        <source>A PCR differs from its reference value.</source>
+        <translation>Un PCR diffère de sa valeur de référence.</translation>
+    </message>
+    <message>
+        <source>The TPM quote could not be built from the values given.</source>
+        <translation>La citation TPM n&apos;a pas pu être construite à partir des valeurs données.</translation>
+    </message>
+    <message>
+        <source>The lab settings are not valid.</source>
+        <translation>Les paramètres du laboratoire ne sont pas valides.</translation>
+    </message>
+    <message>
+        <source>The lab could not be set up.</source>
+        <translation>Le laboratoire n&apos;a pas pu être préparé.</translation>
+    </message>
+    <message>
+        <source>The lab could not create a platform&apos;s keys.</source>
+        <translation>Le laboratoire n&apos;a pas pu créer les clés d&apos;une plateforme.</translation>
+    </message>
+    <message>
+        <source>The lab could not sign a document.</source>
+        <translation>Le laboratoire n&apos;a pas pu signer un document.</translation>
+    </message>
+    <message>
+        <source>The lab could not sign an image.</source>
+        <translation>Le laboratoire n&apos;a pas pu signer une image.</translation>
+    </message>
+    <message>
+        <source>The lab could not read a file.</source>
+        <translation>Le laboratoire n&apos;a pas pu lire un fichier.</translation>
+    </message>
+    <message>
+        <source>The lab could not write a file.</source>
+        <translation>Le laboratoire n&apos;a pas pu écrire un fichier.</translation>
+    </message>
+    <message>
+        <source>The policy file is not valid JSON.</source>
+        <translation>Le fichier de règles n&apos;est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>A policy has a missing or wrong field.</source>
+        <translation>Une règle a un champ absent ou erroné.</translation>
+    </message>
+    <message>
+        <source>Two policies have the same name.</source>
+        <translation>Deux règles portent le même nom.</translation>
+    </message>
+    <message>
+        <source>A policy&apos;s condition is not a valid CEL expression.</source>
+        <translation>La condition d&apos;une règle n&apos;est pas une expression CEL valide.</translation>
+    </message>
+    <message>
+        <source>A policy&apos;s SPIFFE ID template is not valid.</source>
+        <translation>Le modèle de SPIFFE ID d&apos;une règle n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>The subject is not a valid JSON object.</source>
+        <translation>Le sujet n&apos;est pas un objet JSON valide.</translation>
+    </message>
+    <message>
+        <source>The registration entries are not valid JSON.</source>
+        <translation>Les entrées d&apos;enregistrement ne sont pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>A registration entry lacks a required field.</source>
+        <translation>Une entrée d&apos;enregistrement n&apos;a pas un champ requis.</translation>
+    </message>
+    <message>
+        <source>A registration entry holds an invalid SPIFFE ID.</source>
+        <translation>Une entrée d&apos;enregistrement contient un SPIFFE ID non valide.</translation>
+    </message>
+    <message>
+        <source>A registration entry holds an invalid selector.</source>
+        <translation>Une entrée d&apos;enregistrement contient un sélecteur non valide.</translation>
+    </message>
+    <message>
+        <source>A registration entry has no selectors.</source>
+        <translation>Une entrée d&apos;enregistrement n&apos;a aucun sélecteur.</translation>
+    </message>
+    <message>
+        <source>A number in a registration entry is not valid.</source>
+        <translation>Un nombre d&apos;une entrée d&apos;enregistrement n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>A registration entry federates with an invalid trust domain.</source>
+        <translation>Une entrée d&apos;enregistrement est fédérée avec un domaine de confiance non valide.</translation>
+    </message>
+    <message>
+        <source>Two registration entries have the same ID.</source>
+        <translation>Deux entrées d&apos;enregistrement ont le même identifiant.</translation>
+    </message>
+    <message>
+        <source>A selector must be written type:value.</source>
+        <translation>Un sélecteur doit s&apos;écrire type:valeur.</translation>
+    </message>
+    <message>
+        <source>The CEL expression has a syntax error.</source>
+        <translation>L&apos;expression CEL contient une erreur de syntaxe.</translation>
+    </message>
+    <message>
+        <source>The CEL expression does not type-check.</source>
+        <translation>L&apos;expression CEL ne passe pas la vérification de types.</translation>
+    </message>
+    <message>
+        <source>The CEL expression failed to evaluate.</source>
+        <translation>L&apos;évaluation de l&apos;expression CEL a échoué.</translation>
+    </message>
+    <message>
+        <source>The CEL bindings are not valid JSON values.</source>
+        <translation>Les liaisons CEL ne sont pas des valeurs JSON valides.</translation>
+    </message>
+    <message>
+        <source>This command is not known.</source>
+        <translation>Cette commande n&apos;est pas connue.</translation>
+    </message>
+    <message>
+        <source>An option is not known.</source>
+        <translation>Une option n&apos;est pas connue.</translation>
+    </message>
+    <message>
+        <source>The command line is not valid.</source>
+        <translation>La ligne de commande n&apos;est pas valide.</translation>
+    </message>
+    <message>
+        <source>An argument is missing.</source>
+        <translation>Un argument est manquant.</translation>
+    </message>
+    <message>
+        <source>There is an argument too many.</source>
+        <translation>Il y a un argument de trop.</translation>
+    </message>
+    <message>
+        <source>A required option is missing.</source>
+        <translation>Une option requise est manquante.</translation>
+    </message>
+    <message>
+        <source>Two options exclude each other.</source>
+        <translation>Deux options s&apos;excluent mutuellement.</translation>
+    </message>
+    <message>
+        <source>An option has a value that is not allowed.</source>
+        <translation>Une option a une valeur non autorisée.</translation>
+    </message>
+    <message>
+        <source>This key type is not known.</source>
+        <translation>Ce type de clé n&apos;est pas connu.</translation>
+    </message>
+    <message>
+        <source>This is not a duration such as 90s, 5m, 1h or 7d.</source>
+        <translation>Ceci n&apos;est pas une durée telle que 90s, 5m, 1h ou 7d.</translation>
+    </message>
+    <message>
+        <source>This is not a valid number.</source>
+        <translation>Ceci n&apos;est pas un nombre valide.</translation>
+    </message>
+    <message>
+        <source>This is not an RFC 3339 time.</source>
+        <translation>Ceci n&apos;est pas une heure RFC 3339.</translation>
+    </message>
+    <message>
+        <source>A version is a positive number.</source>
+        <translation>Une version est un nombre positif.</translation>
+    </message>
+    <message>
+        <source>The bindings must be a JSON object.</source>
+        <translation>Les liaisons doivent être un objet JSON.</translation>
+    </message>
+    <message>
+        <source>The workspace has no trust domain.</source>
+        <translation>L&apos;espace de travail n&apos;a aucun domaine de confiance.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/AnchorEntryDialog.h"
+#include "core/store/StoreErrors.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include "models/AnchorModel.h"
 #include "models/Document.h"
@@ -476,10 +478,10 @@ core::Result<void> AnchorEntryDialog::loadField(const QString &key, const QStrin
 {
     auto *edit = qobject_cast<QPlainTextEdit *>(field(key));
     if (!edit)
-        return core::makeError(QStringLiteral("anchors.unknown_field"), key);
+        return core::makeError(core::ec::AnchorsUnknownField, key);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return core::makeError(QStringLiteral("store.unreadable"), path);
+        return core::makeError(core::ec::StoreUnreadable, path);
     edit->setPlainText(QString::fromUtf8(file.readAll()));
     return {};
 }
@@ -562,7 +564,7 @@ QString AnchorEntryDialog::fieldOf(const core::Error &error) const
         return field(QStringLiteral("pem")) ? QStringLiteral("pem")
                                             : QStringLiteral("public_key_pem");
     // "service_account_allow_list[2]" is about the allow list.
-    return error.detail.section(QLatin1Char('['), 0, 0);
+    return error.field.section(QLatin1Char('['), 0, 0);
 }
 
 QString AnchorEntryDialog::problemText(const core::Error &error) const
@@ -593,7 +595,7 @@ void AnchorEntryDialog::validate()
     if (!problem && id != m_oldId &&
         (m_list == AnchorList::Anchors ? m_existing.anchor(id) != nullptr
                                        : m_existing.referenceValue(id) != nullptr))
-        problem = core::makeError(QStringLiteral("anchors.duplicate_id"), id);
+        problem = core::makeError(core::ec::AnchorsDuplicateId, id);
     m_feedback->setText(problem ? problemText(*problem) : QString());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!problem);
 }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/AnchorPanel.h"
+#include "core/store/StoreErrors.h"
+#include "core/FrontEndErrors.h"
 
 #include "models/AnchorModel.h"
 #include "models/Document.h"
@@ -14,7 +16,9 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -284,20 +288,34 @@ void AnchorPanel::importFile(const QString &path)
         return;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        report(ErrorMessages::text(core::makeError(QStringLiteral("store.unreadable"), path)),
+        report(ErrorMessages::text(core::makeError(core::ec::StoreUnreadable, path)),
                true);
         return;
     }
-    auto set = core::AnchorSet::fromImportJson(file.readAll());
+    const QByteArray bytes = file.readAll();
+    auto set = core::AnchorSet::fromImportJson(bytes);
     if (!set) {
-        // The detail names the entry: "anchors[3] (cosign_key): public_key_pem".
-        static const QRegularExpression where(
-            QStringLiteral("^((?:anchors|reference_values)\\[\\d+\\](?: \\([^)]*\\))?): (.*)$"));
-        const auto m = where.match(set.error().detail);
-        report(m.hasMatch()
-                   ? tr("Nothing was imported. Entry %1: %2 (%3)")
-                         .arg(m.captured(1), ErrorMessages::text(set.error()), m.captured(2))
-                   : tr("Nothing was imported: %1").arg(ErrorMessages::text(set.error())),
+        const core::Error &e = set.error();
+        if (e.index < 0) {
+            report(tr("Nothing was imported: %1").arg(ErrorMessages::text(e)), true);
+            return;
+        }
+        // The error says where as data (list, index, field); the entry's kind is in the file.
+        QString entry = QStringLiteral("%1[%2]").arg(e.list).arg(e.index);
+        const QString kind = QJsonDocument::fromJson(bytes)
+                                 .object()
+                                 .value(e.list)
+                                 .toArray()
+                                 .at(e.index)
+                                 .toObject()
+                                 .value(QLatin1String("kind"))
+                                 .toString();
+        if (!kind.isEmpty())
+            entry += QStringLiteral(" (%1)").arg(kind);
+        report(e.field.isEmpty()
+                   ? tr("Nothing was imported. Entry %1: %2").arg(entry, ErrorMessages::text(e))
+                   : tr("Nothing was imported. Entry %1: %2 (%3)")
+                         .arg(entry, ErrorMessages::text(e), e.field),
                true);
         return;
     }
@@ -325,7 +343,7 @@ void AnchorPanel::exportFile(const QString &path)
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(QJsonDocument(set->toJson()).toJson(QJsonDocument::Indented)) < 0 ||
         !file.commit()) {
-        report(ErrorMessages::text(core::makeError(QStringLiteral("io.unwritable"), path)), true);
+        report(ErrorMessages::text(core::makeError(core::ec::IoUnwritable, path)), true);
         return;
     }
     report(tr("Exported %1 entries to %2; join tokens as their SHA-256 only.")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/CredentialInspector.h"
+#include "core/spiffe/SpiffeErrors.h"
 
 #include "core/crypto/Certificate.h"
 #include "core/crypto/Jose.h"
@@ -291,7 +292,7 @@ void CredentialInspector::showJwt(const core::CredentialRecord &record,
         setVerdict(
             Verdict::Invalid,
             tr("Invalid: %1")
-                .arg(ErrorMessages::text(core::makeError(QStringLiteral("jwtsvid.malformed")))));
+                .arg(ErrorMessages::text(core::makeError(core::ec::JwtsvidMalformed))));
         return;
     }
     const QJsonObject header = QJsonDocument::fromJson(parts->header).object();

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/IssueSvidDialog.h"
+#include "core/spiffe/SpiffeErrors.h"
+#include "core/crypto/CryptoErrors.h"
 
 #include "core/spiffe/SpiffeId.h"
 #include "models/Document.h"
@@ -128,12 +130,12 @@ void IssueSvidDialog::validate()
     } else if (auto id = core::SpiffeId::fromString(m_spiffeId->text()); !id) {
         problem = ErrorMessages::text(id.error());
     } else if (id->trustDomain().name() != m_trustDomain->currentText()) {
-        problem = ErrorMessages::text(core::makeError(QStringLiteral("ca.foreign_trust_domain")));
+        problem = ErrorMessages::text(core::makeError(core::ec::CaForeignTrustDomain));
     } else if (id->path().isEmpty()) {
-        problem = ErrorMessages::text(core::makeError(QStringLiteral("ca.id_without_path")));
+        problem = ErrorMessages::text(core::makeError(core::ec::CaIdWithoutPath));
     } else if (Kind(m_kind->currentData().toInt()) == Kind::Jwt &&
                splitList(m_audience->text()).isEmpty()) {
-        problem = ErrorMessages::text(core::makeError(QStringLiteral("jwtsvid.audience_missing")));
+        problem = ErrorMessages::text(core::makeError(core::ec::JwtsvidAudienceMissing));
     }
     m_feedback->setText(problem);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(problem.isEmpty());

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verbs over attestation: anchors import, evidence import, evidence verify, lab generate.
 #include "app/cli/AttestationCommands.h"
+#include "core/attestation/AttestationErrors.h"
+#include "core/FrontEndErrors.h"
 
 #include "app/cli/CliSupport.h"
 #include "core/attestation/EvidenceReader.h"
@@ -155,7 +157,7 @@ int evidenceVerify(const QStringList &args)
         bool ok = false;
         threads = parser.value(QStringLiteral("threads")).toInt(&ok);
         if (!ok || threads < 1 || threads > 256)
-            return badInput(core::makeError(QStringLiteral("cli.bad_number"),
+            return badInput(core::makeError(core::ec::CliBadNumber,
                                             QStringLiteral("--threads: 1 to 256, not ") + parser.value(QStringLiteral("threads"))));
     }
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
@@ -234,12 +236,13 @@ int labGenerate(const QStringList &args)
     s.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok5);
     if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5 || s.nodes < 1 || s.workloads < 0 || s.records < 0
         || s.driftRate < 0 || s.driftRate > 1)
-        return badInput(core::makeError(QStringLiteral("cli.bad_number"),
+        return badInput(core::makeError(core::ec::CliBadNumber,
                                         QStringLiteral("--nodes >= 1, --workloads, --records >= 0, --drift-rate in 0..1")));
     if (parser.isSet(QStringLiteral("start"))) {
         const auto t = parseInstant(parser.value(QStringLiteral("start")));
         if (!t)
-            return badInput(core::makeError(QStringLiteral("cli.bad_time"), parser.value(QStringLiteral("start"))));
+            return badInput(
+                core::makeError(core::ec::CliBadTime, parser.value(QStringLiteral("start"))));
         s.start = *t;
     }
     s.importEvidence = !parser.isSet(QStringLiteral("no-import"));

@@ -25,7 +25,7 @@ int celEval(const QStringList &args)
                               args, 0, 0))
         return *stop;
     if (!parser.isSet(QStringLiteral("expr")))
-        return badInput(QStringLiteral("--expr is required"));
+        return badInput(core::ec::CliMissingOption, QStringLiteral("--expr is required"));
     QJsonObject bindings;
     if (parser.isSet(QStringLiteral("bindings"))) {
         auto data = readJsonFile(parser.value(QStringLiteral("bindings")));
@@ -34,8 +34,9 @@ int celEval(const QStringList &args)
         QJsonParseError perr;
         const QJsonDocument doc = QJsonDocument::fromJson(*data, &perr);
         if (perr.error != QJsonParseError::NoError || !doc.isObject())
-            return badInput(core::makeError(QStringLiteral("cel.json"),
-                                            QStringLiteral("--bindings must hold a JSON object")));
+            return badInput(core::ec::CliBadBindings,
+                            parser.value(QStringLiteral("bindings"))
+                                + QStringLiteral(": --bindings must hold a JSON object"));
         bindings = doc.object();
     }
     core::cel::EvaluateOptions options;

@@ -2,6 +2,8 @@
 #include "app/cli/CliSupport.h"
 
 #include "core/JsonInput.h"
+#include "core/ErrorCatalog.h"
+#include "core/FrontEndErrors.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -14,15 +16,22 @@
 
 namespace ta::cli {
 
-int badInput(const QString &message)
+int badInput(const core::Error &error)
 {
-    std::fprintf(stderr, "trustatlas-cli: error: %s\n", message.simplified().toUtf8().constData());
+    QString detail = error.detail.simplified();
+    if (detail.isEmpty()) {
+        const core::ErrorCode *declared = core::findErrorCode(error.code);
+        detail = declared ? QString::fromUtf8(declared->meaning) : QStringLiteral("no detail");
+    }
+    const QString code = error.code.isEmpty() ? QStringLiteral("cli.bad_usage") : error.code;
+    std::fprintf(stderr, "trustatlas-cli: error: %s: %s\n", code.simplified().toUtf8().constData(),
+                 detail.toUtf8().constData());
     return BadInput;
 }
 
-int badInput(const core::Error &error)
+int badInput(const core::ErrorCode &code, const QString &detail)
 {
-    return badInput(error.toString());
+    return badInput(core::makeError(code, detail));
 }
 
 void print(const QString &text)
@@ -44,17 +53,26 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QString &descript
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
-    if (!parser.parse(args))
-        return badInput(parser.errorText());
+    if (!parser.parse(args)) {
+        // QCommandLineParser's own sentences, under the codes of the contract.
+        return badInput(parser.unknownOptionNames().isEmpty() ? core::ec::CliBadUsage
+                                                              : core::ec::CliUnknownOption,
+                        parser.errorText() + QStringLiteral("; see --help"));
+    }
     if (parser.isSet(help)) {
         print(parser.helpText());
         return Success;
     }
     const qsizetype n = parser.positionalArguments().size();
     if (n < minPositional)
-        return badInput(QStringLiteral("missing arguments; see --help"));
+        return badInput(core::ec::CliMissingArgument,
+                        QStringLiteral("%1 needs %2 argument(s), got %3; see --help")
+                            .arg(args.value(0))
+                            .arg(minPositional)
+                            .arg(n));
     if (maxPositional >= 0 && n > maxPositional)
-        return badInput(QStringLiteral("unexpected argument '%1'; see --help")
+        return badInput(core::ec::CliUnexpectedArgument,
+                        QStringLiteral("'%1'; see --help")
                             .arg(parser.positionalArguments().at(maxPositional)));
     return std::nullopt;
 }
@@ -74,7 +92,7 @@ core::Result<QByteArray> promptPassphrase()
     if (!tty || !isatty(fileno(tty))) {
         if (tty)
             std::fclose(tty);
-        return core::makeError(QStringLiteral("cli.passphrase_required"),
+        return core::makeError(core::ec::CliPassphraseRequired,
                                QStringLiteral("give --passphrase-file or TRUSTATLAS_PASSPHRASE"));
     }
     std::fputs("Workspace passphrase: ", tty);
@@ -93,7 +111,8 @@ core::Result<QByteArray> promptPassphrase()
     while (pass.endsWith('\n') || pass.endsWith('\r'))
         pass.chop(1);
     if (!got || pass.isEmpty())
-        return core::makeError(QStringLiteral("cli.passphrase_required"));
+        return core::makeError(core::ec::CliPassphraseRequired,
+                               QStringLiteral("no passphrase was entered on the terminal"));
     return pass;
 }
 
@@ -109,7 +128,7 @@ core::Result<QByteArray> passphrase(const QCommandLineParser &parser)
         if (line.endsWith('\r'))
             line.chop(1);
         if (line.isEmpty())
-            return core::makeError(QStringLiteral("cli.empty_passphrase"),
+            return core::makeError(core::ec::CliEmptyPassphrase,
                                    parser.value(QStringLiteral("passphrase-file")));
         return line;
     }
@@ -181,7 +200,7 @@ core::Result<QByteArray> readFile(const QString &path)
     QFile f(path);
     if (path == QLatin1String("-") ? !f.open(stdin, QIODevice::ReadOnly)
                                    : !f.open(QIODevice::ReadOnly))
-        return core::makeError(QStringLiteral("cli.unreadable_file"),
+        return core::makeError(core::ec::CliUnreadableFile,
                                path + QStringLiteral(": ") + f.errorString());
     const auto tooLarge = [&] {
         return core::makeError(QStringLiteral("input.too_large"),
@@ -216,13 +235,13 @@ core::Result<void> writeFile(const QString &path, const QByteArray &data, bool s
     // QSaveFile: a failed write leaves no truncated file behind.
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return core::makeError(QStringLiteral("cli.unwritable_file"),
+        return core::makeError(core::ec::CliUnwritableFile,
                                path + QStringLiteral(": ") + f.errorString());
     if (secret)
         f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     f.write(data);
     if (!f.commit())
-        return core::makeError(QStringLiteral("cli.unwritable_file"),
+        return core::makeError(core::ec::CliUnwritableFile,
                                path + QStringLiteral(": ") + f.errorString());
     return {};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/FrontEndErrors.h"
 #include "core/Result.h"
 #include "core/store/Workspace.h"
 
@@ -29,8 +30,10 @@ struct Command
 const QList<Command> &commands();
 
 /// Prints one line to stderr: "trustatlas-cli: error: <code>: <detail>", and returns BadInput.
-int badInput(const QString &message);
+/// The code is a declared one (core::ErrorCatalog); an error without detail prints its declared
+/// meaning instead, so the line always says what went wrong.
 int badInput(const core::Error &error);
+int badInput(const core::ErrorCode &code, const QString &detail);
 /// Writes @p text to stdout as it is.
 void print(const QString &text);
 void printJson(const QJsonObject &object);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verbs over the workspace's policies: policy import/export/versions, decide, diff.
 #include "app/cli/PolicyCommands.h"
+#include "core/policy/PolicyErrors.h"
+#include "core/FrontEndErrors.h"
 
 #include "app/cli/CliSupport.h"
 #include "core/JsonInput.h"
@@ -39,7 +41,8 @@ std::optional<int> versionOption(const QCommandLineParser &parser, int &version)
     bool ok = false;
     version = parser.value(QStringLiteral("version")).toInt(&ok);
     if (!ok || version <= 0)
-        return badInput(QStringLiteral("--version takes a positive number"));
+        return badInput(core::ec::CliBadVersion,
+                        QStringLiteral("--version takes a positive number"));
     return std::nullopt;
 }
 
@@ -60,7 +63,7 @@ core::Result<QList<core::Policy>> policiesFrom(const QString &spec, core::RuleSt
         bool ok = false;
         const int version = spec.mid(8).toInt(&ok);
         if (!ok || version <= 0)
-            return core::makeError(QStringLiteral("cli.bad_version"), spec);
+            return core::makeError(core::ec::CliBadVersion, spec);
         return storedPolicies(rules, version);
     }
     auto data = readJsonFile(spec);
@@ -274,7 +277,8 @@ int decide(const QStringList &args)
             args, 1, 1))
         return *stop;
     if (!parser.isSet(QStringLiteral("subject")))
-        return badInput(QStringLiteral("--subject is required; see --help"));
+        return badInput(core::ec::CliMissingOption,
+                        QStringLiteral("--subject is required; see --help"));
     int version = 0;
     if (auto stop = versionOption(parser, version))
         return *stop;
@@ -365,7 +369,8 @@ int policyDiff(const QStringList &args)
         return *stop;
     const QStringList specs = parser.values(QStringLiteral("policies"));
     if (specs.size() != 2)
-        return badInput(QStringLiteral("give --policies twice: before, then after"));
+        return badInput(core::ec::CliMissingOption,
+                        QStringLiteral("give --policies twice: before, then after"));
     QList<core::PolicySubject> subjects;
     if (parser.isSet(QStringLiteral("subjects"))) {
         const QString subjectsPath = parser.value(QStringLiteral("subjects"));

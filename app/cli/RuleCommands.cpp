@@ -94,7 +94,8 @@ int exportSpireEntries(const QStringList &args)
         bool ok = false;
         version = parser.value(QStringLiteral("version")).toInt(&ok);
         if (!ok || version <= 0)
-            return badInput(QStringLiteral("--version takes a positive number"));
+            return badInput(core::ec::CliBadVersion,
+                            QStringLiteral("--version takes a positive number"));
     }
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)

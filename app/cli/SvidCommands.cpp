@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verbs that issue from a workspace: svid x509, svid jwt, bundle export.
 #include "app/cli/SvidCommands.h"
+#include "core/FrontEndErrors.h"
 
 #include "app/cli/CliSupport.h"
 #include "core/crypto/CertificateRequest.h"
@@ -26,14 +27,14 @@ core::Result<qint64> ttlOf(const QCommandLineParser &parser)
         return qint64(0);
     const auto d = parseDuration(parser.value(QStringLiteral("ttl")));
     if (!d)
-        return core::makeError(QStringLiteral("cli.bad_duration"), parser.value(QStringLiteral("ttl")));
+        return core::makeError(core::ec::CliBadDuration, parser.value(QStringLiteral("ttl")));
     return *d;
 }
 
 core::Result<core::SpiffeId> spiffeIdOf(const QCommandLineParser &parser)
 {
     if (!parser.isSet(QStringLiteral("spiffe-id")))
-        return core::makeError(QStringLiteral("cli.missing_option"), QStringLiteral("--spiffe-id"));
+        return core::makeError(core::ec::CliMissingOption, QStringLiteral("--spiffe-id"));
     return core::SpiffeId::fromString(parser.value(QStringLiteral("spiffe-id")));
 }
 
@@ -65,10 +66,11 @@ int svidX509(const QStringList &args)
     if (!ttl)
         return badInput(ttl.error());
     if (!parser.isSet(QStringLiteral("out")))
-        return badInput(QStringLiteral("--out is required"));
+        return badInput(core::ec::CliMissingOption, QStringLiteral("--out is required"));
     const QDir out(parser.value(QStringLiteral("out")));
     if (!out.exists() && !QDir().mkpath(out.path()))
-        return badInput(QStringLiteral("cannot create %1").arg(out.path()));
+        return badInput(core::ec::CliUnwritableFile,
+                        QStringLiteral("cannot create %1").arg(out.path()));
 
     core::X509IssueRequest req;
     req.trustDomain = id->trustDomain().name();
@@ -77,10 +79,12 @@ int svidX509(const QStringList &args)
     req.ttl = *ttl;
     const auto keyType = core::keyTypeFromName(parser.value(QStringLiteral("key-type")));
     if (!keyType)
-        return badInput(QStringLiteral("unknown key type '%1'").arg(parser.value(QStringLiteral("key-type"))));
+        return badInput(core::ec::CliUnknownKeyType,
+                        QStringLiteral("'%1'").arg(parser.value(QStringLiteral("key-type"))));
     req.keyType = *keyType;
     if (parser.isSet(QStringLiteral("csr")) && parser.isSet(QStringLiteral("public-key")))
-        return badInput(QStringLiteral("give --csr or --public-key, not both"));
+        return badInput(core::ec::CliConflictingOptions,
+                        QStringLiteral("give --csr or --public-key, not both"));
     if (parser.isSet(QStringLiteral("csr"))) {
         auto data = readFile(parser.value(QStringLiteral("csr")));
         if (!data)
@@ -157,7 +161,7 @@ int svidJwt(const QStringList &args)
     if (!ttl)
         return badInput(ttl.error());
     if (parser.values(QStringLiteral("audience")).isEmpty())
-        return badInput(QStringLiteral("--audience is required"));
+        return badInput(core::ec::CliMissingOption, QStringLiteral("--audience is required"));
     core::JwtIssueRequest req;
     req.trustDomain = id->trustDomain().name();
     req.spiffeId = id->toString();
@@ -193,10 +197,10 @@ int bundleExport(const QStringList &args)
     if (auto stop = parseArgs(parser, QStringLiteral("Export a trust domain's bundle."), args, 1, 1))
         return *stop;
     if (!parser.isSet(QStringLiteral("td")))
-        return badInput(QStringLiteral("--td is required"));
+        return badInput(core::ec::CliMissingOption, QStringLiteral("--td is required"));
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("spiffe") && format != QLatin1String("pem"))
-        return badInput(QStringLiteral("--format must be spiffe or pem"));
+        return badInput(core::ec::CliBadValue, QStringLiteral("--format must be spiffe or pem"));
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)
         return badInput(ws.error());

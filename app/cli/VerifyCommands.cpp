@@ -2,6 +2,7 @@
 // Verbs that validate SVIDs against a bundle file: verify x509, verify jwt. They need no
 // workspace: an auditor checks what a peer would accept.
 #include "app/cli/VerifyCommands.h"
+#include "core/FrontEndErrors.h"
 
 #include "app/cli/CliSupport.h"
 #include "core/JsonInput.h"
@@ -33,7 +34,8 @@ struct Common
 core::Result<Common> readCommon(const QCommandLineParser &parser)
 {
     if (!parser.isSet(QStringLiteral("bundle")) || !parser.isSet(QStringLiteral("td")))
-        return core::makeError(QStringLiteral("cli.missing_option"), QStringLiteral("--bundle and --td are required"));
+        return core::makeError(core::ec::CliMissingOption,
+                               QStringLiteral("--bundle and --td are required"));
     auto td = core::TrustDomain::fromName(parser.value(QStringLiteral("td")));
     if (!td)
         return td.error();
@@ -55,7 +57,7 @@ core::Result<Common> readCommon(const QCommandLineParser &parser)
     if (parser.isSet(QStringLiteral("at"))) {
         const auto at = parseInstant(parser.value(QStringLiteral("at")));
         if (!at)
-            return core::makeError(QStringLiteral("cli.bad_time"), parser.value(QStringLiteral("at")));
+            return core::makeError(core::ec::CliBadTime, parser.value(QStringLiteral("at")));
         c.at = *at;
     }
     return c;
@@ -86,7 +88,7 @@ int verifyX509(const QStringList &args)
     if (!common)
         return badInput(common.error());
     if (!parser.isSet(QStringLiteral("chain")))
-        return badInput(QStringLiteral("--chain is required"));
+        return badInput(core::ec::CliMissingOption, QStringLiteral("--chain is required"));
     auto data = readFile(parser.value(QStringLiteral("chain")));
     if (!data)
         return badInput(data.error());
@@ -122,7 +124,7 @@ int verifyJwt(const QStringList &args)
     if (!common)
         return badInput(common.error());
     if (!parser.isSet(QStringLiteral("audience")))
-        return badInput(QStringLiteral("--audience is required"));
+        return badInput(core::ec::CliMissingOption, QStringLiteral("--audience is required"));
     QByteArray token = parser.positionalArguments().first().toUtf8();
     if (token == "-") {
         auto data = readFile(QStringLiteral("-"));

@@ -62,7 +62,8 @@ int tdCreate(const QStringList &args)
     core::CaSettings settings;
     const auto keyType = core::keyTypeFromName(parser.value(QStringLiteral("key")));
     if (!keyType)
-        return badInput(QStringLiteral("unknown key type '%1'").arg(parser.value(QStringLiteral("key"))));
+        return badInput(core::ec::CliUnknownKeyType,
+                        QStringLiteral("'%1'").arg(parser.value(QStringLiteral("key"))));
     settings.keyType = *keyType;
     settings.intermediate = parser.isSet(QStringLiteral("intermediate"));
     for (auto [option, target] : {std::pair{"ca-ttl", &settings.caTtl},
@@ -73,7 +74,8 @@ int tdCreate(const QStringList &args)
             continue;
         const auto d = parseDuration(parser.value(name));
         if (!d)
-            return badInput(QStringLiteral("bad duration for --%1: '%2'").arg(name, parser.value(name)));
+            return badInput(core::ec::CliBadDuration,
+                            QStringLiteral("--%1: '%2'").arg(name, parser.value(name)));
         *target = *d;
     }
     auto td = core::TrustDomain::fromName(parser.positionalArguments().at(1));
@@ -156,7 +158,7 @@ int caCommand(const QStringList &args, CaVerb verb)
     if (auto stop = parseArgs(parser, QString::fromLatin1(descriptions[int(verb)]), args, 1, 1))
         return *stop;
     if (!parser.isSet(QStringLiteral("td")))
-        return badInput(QStringLiteral("--td is required"));
+        return badInput(core::ec::CliMissingOption, QStringLiteral("--td is required"));
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)
         return badInput(ws.error());
@@ -168,7 +170,7 @@ int caCommand(const QStringList &args, CaVerb verb)
     if (byKind) {
         const auto kind = core::authorityKindFromName(parser.value(QStringLiteral("kind")));
         if (!kind)
-            return badInput(QStringLiteral("--kind must be x509 or jwt"));
+            return badInput(core::ec::CliBadValue, QStringLiteral("--kind must be x509 or jwt"));
         if (verb == CaVerb::Prepare) {
             auto id = ca->prepare(*kind, QDateTime::currentDateTimeUtc());
             done = id ? core::Result<void>() : core::Result<void>(id.error());
@@ -181,7 +183,7 @@ int caCommand(const QStringList &args, CaVerb verb)
     } else {
         subject = parser.value(QStringLiteral("authority"));
         if (subject.isEmpty())
-            return badInput(QStringLiteral("--authority is required"));
+            return badInput(core::ec::CliMissingOption, QStringLiteral("--authority is required"));
         done = verb == CaVerb::Taint ? ca->taint(subject) : ca->revoke(subject);
     }
     if (!done)

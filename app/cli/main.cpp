@@ -26,7 +26,9 @@ int main(int argc, char *argv[])
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
         print(usage());
-        return args.size() < 2 ? BadInput : Success;
+        if (args.size() < 2)
+            return badInput(ta::core::ec::CliMissingArgument, QStringLiteral("give a verb"));
+        return Success;
     }
     for (const Command &c : commands()) {
         if (args.size() <= c.words.size() || args.mid(1, c.words.size()) != c.words)
@@ -35,5 +37,6 @@ int main(int argc, char *argv[])
         verbArgs += args.mid(1 + c.words.size());
         return c.run(verbArgs);
     }
-    return badInput(QStringLiteral("unknown verb '%1'; see --help").arg(args.mid(1, 2).join(QLatin1Char(' '))));
+    return badInput(ta::core::ec::CliUnknownVerb,
+                    QStringLiteral("unknown verb '%1'; see --help").arg(args.mid(1, 2).join(QLatin1Char(' '))));
 }

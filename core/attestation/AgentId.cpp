@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/AgentId.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include "core/spiffe/SpiffeId.h"
 
@@ -9,7 +10,7 @@ Result<QString> AgentId::make(const TrustDomain &td, const QString &attestor,
                               const QStringList &parts)
 {
     if (td.isNull())
-        return makeError(QStringLiteral("attestation.no_trust_domain"));
+        return makeError(ec::AttestationNoTrustDomain);
     auto id = SpiffeId::fromSegments(td, QStringList{QStringLiteral("spire"), QStringLiteral("agent"),
                                                      attestor}
                                              + parts);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/AnchorSet.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include "core/attestation/EvidenceRecord.h"
 #include "core/crypto/Jwk.h"
@@ -16,23 +17,25 @@ namespace {
 
 Error fieldError(const QString &code, const QString &what)
 {
-    return makeError(code, what);
+    Error e = makeError(code, what);
+    e.field = what;
+    return e;
 }
 
 Result<QString> requiredString(const QJsonObject &o, const char *field)
 {
     const QJsonValue v = o.value(QLatin1String(field));
     if (v.isUndefined())
-        return fieldError(QStringLiteral("anchors.missing_field"), QString::fromLatin1(field));
+        return fieldError(ec::AnchorsMissingField, QString::fromLatin1(field));
     if (!v.isString() || v.toString().isEmpty())
-        return fieldError(QStringLiteral("anchors.bad_field"), QString::fromLatin1(field));
+        return fieldError(ec::AnchorsBadField, QString::fromLatin1(field));
     return v.toString();
 }
 
 Result<QMap<QString, Key>> parseJwks(const QJsonValue &value)
 {
     if (!value.isObject() || !value.toObject().value(QLatin1String("keys")).isArray())
-        return makeError(QStringLiteral("anchors.bad_jwks"), QStringLiteral("no keys array"));
+        return makeError(ec::AnchorsBadJwks, QStringLiteral("no keys array"));
     QMap<QString, Key> out;
     const QJsonArray keys = value.toObject().value(QLatin1String("keys")).toArray();
     for (qsizetype i = 0; i < keys.size(); ++i) {
@@ -42,7 +45,7 @@ Result<QMap<QString, Key>> parseJwks(const QJsonValue &value)
             continue;
         auto key = Jwk::toKey(jwk);
         if (!key)
-            return makeError(QStringLiteral("anchors.bad_jwks"),
+            return makeError(ec::AnchorsBadJwks,
                              QStringLiteral("keys[%1]: %2").arg(i).arg(key.error().toString()));
         QString kid = jwk.value(QLatin1String("kid")).toString();
         if (kid.isEmpty()) {
@@ -52,12 +55,12 @@ Result<QMap<QString, Key>> parseJwks(const QJsonValue &value)
             kid = *t;
         }
         if (out.contains(kid))
-            return makeError(QStringLiteral("anchors.bad_jwks"),
+            return makeError(ec::AnchorsBadJwks,
                              QStringLiteral("keys[%1]: duplicate kid %2").arg(i).arg(kid));
         out.insert(kid, *key);
     }
     if (out.isEmpty())
-        return makeError(QStringLiteral("anchors.bad_jwks"), QStringLiteral("no usable key"));
+        return makeError(ec::AnchorsBadJwks, QStringLiteral("no usable key"));
     return out;
 }
 
@@ -68,7 +71,7 @@ Result<Key> parsePublicKey(const QJsonObject &o)
         return pem.error();
     auto key = Key::fromPem(pem->toUtf8());
     if (!key)
-        return makeError(QStringLiteral("anchors.bad_pem"), key.error().toString());
+        return makeError(ec::AnchorsBadPem, key.error().toString());
     return key->publicKey();
 }
 
@@ -79,7 +82,7 @@ Result<QList<Certificate>> parseCertificates(const QJsonObject &o)
         return pem.error();
     auto certs = Certificate::listFromPem(pem->toUtf8());
     if (!certs)
-        return makeError(QStringLiteral("anchors.bad_pem"), certs.error().toString());
+        return makeError(ec::AnchorsBadPem, certs.error().toString());
     return *certs;
 }
 
@@ -90,7 +93,7 @@ Result<QDateTime> optionalTime(const QJsonObject &o, const char *field)
         return QDateTime();
     const auto t = EvidenceRecord::parseTime(v.toString());
     if (!t)
-        return makeError(QStringLiteral("anchors.bad_field"), QString::fromLatin1(field));
+        return fieldError(ec::AnchorsBadField, QString::fromLatin1(field));
     return *t;
 }
 
@@ -114,12 +117,12 @@ Result<std::optional<QStringList>> optionalStringList(const QJsonObject &o, cons
         return std::optional<QStringList>();
     const QString name = QString::fromLatin1(field);
     if (!v.isArray() || (!allowEmpty && v.toArray().isEmpty()))
-        return makeError(QStringLiteral("anchors.bad_field"), name);
+        return fieldError(ec::AnchorsBadField, name);
     QStringList out;
     const QJsonArray items = v.toArray();
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (!items.at(i).isString() || items.at(i).toString().isEmpty())
-            return makeError(QStringLiteral("anchors.bad_field"),
+            return fieldError(ec::AnchorsBadField,
                              QStringLiteral("%1[%2]").arg(name).arg(i));
         out << items.at(i).toString();
     }
@@ -135,7 +138,7 @@ Result<void> parseK8sPolicy(const QJsonObject &o, TrustAnchor &a)
     // evidence cannot tell; a value that is no audience at all must not fall back silently.
     if (!audience.isUndefined() && (!audience.isString() || audience.toString().isEmpty())) {
         if (auto list = optionalStringList(o, "audience", false); !list)
-            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("audience"));
+            return fieldError(ec::AnchorsBadField, QStringLiteral("audience"));
     }
     auto allow = optionalStringList(o, "service_account_allow_list", false);
     if (!allow)
@@ -144,7 +147,7 @@ Result<void> parseK8sPolicy(const QJsonObject &o, TrustAnchor &a)
         static const QRegularExpression account(QStringLiteral("^[^:]+:[^:]+$"));
         for (qsizetype i = 0; i < (*allow)->size(); ++i) {
             if (!account.match((*allow)->at(i)).hasMatch())
-                return makeError(QStringLiteral("anchors.bad_field"),
+                return fieldError(ec::AnchorsBadField,
                                  QStringLiteral("service_account_allow_list[%1]").arg(i));
         }
     }
@@ -177,7 +180,7 @@ Result<void> parseGcpPolicy(const QJsonObject &o, TrustAnchor &a)
         const double size = max.toDouble(-1);
         if (!max.isDouble() || size < 1 || size > std::numeric_limits<int>::max() ||
             size != double(qint64(size)))
-            return makeError(QStringLiteral("anchors.bad_field"),
+            return fieldError(ec::AnchorsBadField,
                              QStringLiteral("max_metadata_value_size"));
         a.maxMetadataValueSize = int(size);
     }
@@ -189,11 +192,15 @@ Result<void> parseGcpPolicy(const QJsonObject &o, TrustAnchor &a)
 
 Error entryError(const char *list, qsizetype index, const QString &kind, const Error &e)
 {
-    return makeError(e.code, QStringLiteral("%1[%2]%3: %4")
-                                 .arg(QString::fromLatin1(list))
-                                 .arg(index)
-                                 .arg(kind.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(kind))
-                                 .arg(e.detail));
+    Error out = makeError(e.code, QStringLiteral("%1[%2]%3: %4")
+                                      .arg(QString::fromLatin1(list))
+                                      .arg(index)
+                                      .arg(kind.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(kind))
+                                      .arg(e.detail));
+    out.list = QString::fromLatin1(list);
+    out.index = index;
+    out.field = e.field;
+    return out;
 }
 
 } // namespace
@@ -203,7 +210,7 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
     const QString kindName = entry.value(QLatin1String("kind")).toString();
     const auto kind = anchorKindFromName(kindName);
     if (!kind)
-        return makeError(QStringLiteral("anchors.unknown_kind"), kindName);
+        return makeError(ec::AnchorsUnknownKind, kindName);
     TrustAnchor a;
     a.kind = *kind;
     a.document = entry;
@@ -217,7 +224,7 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
     a.notAfter = *notAfter;
     // An inverted window would make the anchor valid never, silently.
     if (a.notBefore.isValid() && a.notAfter.isValid() && a.notAfter < a.notBefore)
-        return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("not_after"));
+        return fieldError(ec::AnchorsBadField, QStringLiteral("not_after"));
     QString naturalName;
     switch (a.kind) {
     case AnchorKind::TpmAk: {
@@ -258,7 +265,7 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
         a.issuer = entry.value(QLatin1String("issuer")).toString(QStringLiteral("https://accounts.google.com"));
         a.audiences = audiencesOf(entry.value(QLatin1String("audience")));
         if (a.audiences.isEmpty())
-            return makeError(QStringLiteral("anchors.missing_field"), QStringLiteral("audience"));
+            return fieldError(ec::AnchorsMissingField, QStringLiteral("audience"));
         if (auto policy = parseGcpPolicy(entry, a); !policy)
             return policy.error();
         auto jwks = parseJwks(entry.value(QLatin1String("jwks")));
@@ -299,17 +306,17 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
                 QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
         static const QRegularExpression hex64(QStringLiteral("^[0-9a-f]{64}$"));
         if (!hex64.match(hash).hasMatch())
-            return makeError(QStringLiteral("anchors.missing_field"), QStringLiteral("token"));
+            return fieldError(ec::AnchorsMissingField, QStringLiteral("token"));
         const QJsonValue ttl = entry.value(QLatin1String("ttl"));
         // SPIRE's default join token TTL is 600 s.
         const qint64 ttlSeconds = ttl.isUndefined() ? 600 : qint64(ttl.toDouble(-1));
         if (ttlSeconds <= 0)
-            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("ttl"));
+            return fieldError(ec::AnchorsBadField, QStringLiteral("ttl"));
         auto created = optionalTime(entry, "created_at");
         if (!created)
             return created.error();
         if (!created->isValid())
-            return makeError(QStringLiteral("anchors.missing_field"), QStringLiteral("created_at"));
+            return fieldError(ec::AnchorsMissingField, QStringLiteral("created_at"));
         a.tokenSha256 = hash.toLatin1();
         a.notBefore = *created;
         a.notAfter = created->addSecs(ttlSeconds);
@@ -340,10 +347,10 @@ Result<ReferenceValue> AnchorSet::referenceValueFromJson(const QJsonObject &entr
         v.bank = entry.value(QLatin1String("bank")).toString(QStringLiteral("sha256"));
         if (v.bank != QLatin1String("sha1") && v.bank != QLatin1String("sha256")
             && v.bank != QLatin1String("sha384"))
-            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("bank"));
+            return fieldError(ec::AnchorsBadField, QStringLiteral("bank"));
         v.index = entry.value(QLatin1String("index")).toInt(-1);
         if (v.index < 0 || v.index > 23)
-            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("index"));
+            return fieldError(ec::AnchorsBadField, QStringLiteral("index"));
         auto value = requiredString(entry, "value");
         if (!value)
             return value.error();
@@ -354,7 +361,7 @@ Result<ReferenceValue> AnchorSet::referenceValueFromJson(const QJsonObject &entr
                                : v.bank == QLatin1String("sha256") ? 32
                                                                    : 48;
         if (!hex.match(v.value).hasMatch() || v.value.size() != 2 * digestSize)
-            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("value"));
+            return fieldError(ec::AnchorsBadField, QStringLiteral("value"));
         v.id = QStringLiteral("pcr:%1:%2:%3:%4").arg(v.subject, v.bank).arg(v.index).arg(v.value.left(16));
     } else if (kind == QLatin1String("image_digest")) {
         v.kind = ReferenceKind::ImageDigest;
@@ -366,15 +373,15 @@ Result<ReferenceValue> AnchorSet::referenceValueFromJson(const QJsonObject &entr
             return digest.error();
         static const QRegularExpression sha(QStringLiteral("^sha256:[0-9a-f]{64}$"));
         if (!sha.match(*digest).hasMatch())
-            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("digest"));
+            return fieldError(ec::AnchorsBadField, QStringLiteral("digest"));
         // Evidence is matched by repository; an image that carries a digest itself never matches.
         if (image->contains(QLatin1Char('@')))
-            return makeError(QStringLiteral("anchors.bad_field"), QStringLiteral("image"));
+            return fieldError(ec::AnchorsBadField, QStringLiteral("image"));
         v.image = *image;
         v.digest = *digest;
         v.id = QStringLiteral("image_digest:%1@%2").arg(v.image, v.digest);
     } else {
-        return makeError(QStringLiteral("anchors.unknown_kind"), kind);
+        return makeError(ec::AnchorsUnknownKind, kind);
     }
     const QString givenId = entry.value(QLatin1String("id")).toString();
     if (!givenId.isEmpty())
@@ -387,8 +394,11 @@ Result<AnchorSet> AnchorSet::fromImportJson(const QByteArray &json)
 {
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(json, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return makeError(QStringLiteral("anchors.bad_json"), err.errorString());
+    if (err.error != QJsonParseError::NoError)
+        return makeError(ec::AnchorsBadJson,
+                         QStringLiteral("%1 at offset %2").arg(err.errorString()).arg(err.offset));
+    if (!doc.isObject())
+        return makeError(ec::AnchorsBadJson, QStringLiteral("the top level is not an object"));
     const QJsonObject root = doc.object();
     // A list of the wrong type would read as empty and import nothing, silently.
     for (const char *list : {"anchors", "reference_values"}) {
@@ -428,7 +438,7 @@ Result<AnchorSet> AnchorSet::fromImportJson(const QByteArray &json)
 Result<void> AnchorSet::addAnchor(TrustAnchor anchor)
 {
     if (m_anchorIndex.contains(anchor.id))
-        return makeError(QStringLiteral("anchors.duplicate_id"), anchor.id);
+        return makeError(ec::AnchorsDuplicateId, anchor.id);
     m_anchorIndex.insert(anchor.id, m_anchors.size());
     m_anchors.append(std::move(anchor));
     indexAnchor(m_anchors.size() - 1);
@@ -438,7 +448,7 @@ Result<void> AnchorSet::addAnchor(TrustAnchor anchor)
 Result<void> AnchorSet::addReferenceValue(ReferenceValue value)
 {
     if (m_referenceIndex.contains(value.id))
-        return makeError(QStringLiteral("anchors.duplicate_id"), value.id);
+        return makeError(ec::AnchorsDuplicateId, value.id);
     m_referenceIndex.insert(value.id, m_references.size());
     m_references.append(std::move(value));
     indexReferenceValue(m_references.size() - 1);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/EvidenceReader.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include "core/JsonInput.h"
 
@@ -10,7 +11,10 @@ namespace {
 
 Error atLine(qint64 line, const Error &e)
 {
-    return makeError(e.code, QStringLiteral("line %1: %2").arg(line).arg(e.detail));
+    Error out = makeError(e.code, QStringLiteral("line %1: %2").arg(line).arg(e.detail));
+    out.line = line;
+    out.field = e.field;
+    return out;
 }
 
 } // namespace
@@ -42,11 +46,10 @@ Result<qint64> EvidenceReader::forEach(QIODevice &device, const Sink &sink)
             return atLine(lineNo, unique.error());
         rec->line = lineNo;
         if (last.isValid() && rec->time < last)
-            return makeError(QStringLiteral("evidence.out_of_order"),
-                             QStringLiteral("line %1: %2 is before %3")
-                                 .arg(lineNo)
-                                 .arg(EvidenceRecord::formatTime(rec->time),
-                                      EvidenceRecord::formatTime(last)));
+            return atLine(lineNo, makeError(ec::EvidenceOutOfOrder,
+                                            QStringLiteral("%1 is before %2")
+                                                .arg(EvidenceRecord::formatTime(rec->time),
+                                                     EvidenceRecord::formatTime(last))));
         last = rec->time;
         if (auto s = sink(*rec); !s)
             return atLine(lineNo, s.error());
@@ -71,7 +74,7 @@ Result<QList<EvidenceRecord>> EvidenceReader::readFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return makeError(QStringLiteral("evidence.unreadable"), path);
+        return makeError(ec::EvidenceUnreadable, path);
     return readAll(f);
 }
 

@@ -1,10 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/EvidenceRecord.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
 
 namespace ta::core {
+
+namespace {
+
+/// A refusal of the record's member @p field, named both in the detail and as the location.
+Error fieldError(const ErrorCode &code, const QString &field)
+{
+    Error e = makeError(code, field);
+    e.field = field;
+    return e;
+}
+
+} // namespace
 
 std::optional<QDateTime> EvidenceRecord::parseTime(const QString &text)
 {
@@ -35,34 +48,34 @@ Result<EvidenceRecord> EvidenceRecord::fromJsonLine(QByteArrayView line)
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &err);
     if (err.error != QJsonParseError::NoError)
-        return makeError(QStringLiteral("evidence.bad_json"),
+        return makeError(ec::EvidenceBadJson,
                          QStringLiteral("%1 at offset %2").arg(err.errorString()).arg(err.offset));
     if (!doc.isObject())
-        return makeError(QStringLiteral("evidence.bad_json"), QStringLiteral("not an object"));
+        return makeError(ec::EvidenceBadJson, QStringLiteral("not an object"));
     const QJsonObject o = doc.object();
     for (const char *field : {"time", "attestor", "subject", "payload"}) {
         if (!o.contains(QLatin1String(field)))
-            return makeError(QStringLiteral("evidence.missing_field"), QString::fromLatin1(field));
+            return fieldError(ec::EvidenceMissingField, QString::fromLatin1(field));
     }
     EvidenceRecord r;
     const QJsonValue time = o.value(QLatin1String("time"));
     if (!time.isString())
-        return makeError(QStringLiteral("evidence.bad_field"), QStringLiteral("time"));
+        return fieldError(ec::EvidenceBadField, QStringLiteral("time"));
     const auto t = parseTime(time.toString());
     if (!t)
-        return makeError(QStringLiteral("evidence.bad_time"), time.toString());
+        return makeError(ec::EvidenceBadTime, time.toString());
     r.time = *t;
     const QJsonValue attestor = o.value(QLatin1String("attestor"));
     if (!attestor.isString() || attestor.toString().isEmpty())
-        return makeError(QStringLiteral("evidence.bad_field"), QStringLiteral("attestor"));
+        return fieldError(ec::EvidenceBadField, QStringLiteral("attestor"));
     r.attestor = attestor.toString();
     const QJsonValue subject = o.value(QLatin1String("subject"));
     if (!subject.isString() || subject.toString().isEmpty())
-        return makeError(QStringLiteral("evidence.bad_field"), QStringLiteral("subject"));
+        return fieldError(ec::EvidenceBadField, QStringLiteral("subject"));
     r.subject = subject.toString();
     const QJsonValue payload = o.value(QLatin1String("payload"));
     if (!payload.isObject())
-        return makeError(QStringLiteral("evidence.bad_field"), QStringLiteral("payload"));
+        return fieldError(ec::EvidenceBadField, QStringLiteral("payload"));
     r.payload = payload.toObject();
     return r;
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/TpmQuote.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include <openssl/ecdsa.h>
 #include <openssl/pem.h>
@@ -29,9 +30,9 @@ constexpr int maxRsaSignatureSize = 512;
 constexpr quint32 maxPcrBanks = 16;
 constexpr int maxSelectBytes = (TpmQuote::maxPcrIndex + 1) / 8;
 
-Error tpmError(const char *code, const QString &detail = {})
+Error tpmError(const ErrorCode &code, const QString &detail = {})
 {
-    return makeError(QString::fromLatin1(code), detail);
+    return makeError(code, detail);
 }
 
 QString hex(const QByteArray &bytes)
@@ -48,7 +49,7 @@ public:
     std::optional<Error> need(qsizetype n, const char *field) const
     {
         if (n > remaining())
-            return tpmError("tpm.truncated", QStringLiteral("%1: needs %2 bytes, %3 left")
+            return tpmError(ec::TpmTruncated, QStringLiteral("%1: needs %2 bytes, %3 left")
                                                  .arg(QLatin1String(field))
                                                  .arg(n)
                                                  .arg(remaining()));
@@ -81,7 +82,7 @@ public:
         if (!size)
             return size.error();
         if (*size > maxSize)
-            return tpmError("tpm.malformed", QStringLiteral("%1: size %2 exceeds %3")
+            return tpmError(ec::TpmMalformed, QStringLiteral("%1: size %2 exceeds %3")
                                                  .arg(QLatin1String(field))
                                                  .arg(*size)
                                                  .arg(maxSize));
@@ -93,7 +94,7 @@ public:
     Result<void> finish(const char *what) const
     {
         if (remaining() != 0)
-            return tpmError("tpm.trailing_bytes", QStringLiteral("%1: %2 bytes after the structure")
+            return tpmError(ec::TpmTrailingBytes, QStringLiteral("%1: %2 bytes after the structure")
                                                       .arg(QLatin1String(what))
                                                       .arg(remaining()));
         return {};
@@ -165,12 +166,12 @@ Result<QByteArray> base64Field(const QJsonObject &payload, const char *name)
 {
     const QJsonValue v = payload.value(QLatin1String(name));
     if (!v.isString() || v.toString().isEmpty())
-        return tpmError("tpm.payload_invalid",
+        return tpmError(ec::TpmPayloadInvalid,
                         QStringLiteral("%1: missing or not a string").arg(QLatin1String(name)));
     auto decoded = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
                                                   QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
-        return tpmError("tpm.payload_invalid",
+        return tpmError(ec::TpmPayloadInvalid,
                         QStringLiteral("%1: not base64").arg(QLatin1String(name)));
     return *decoded;
 }
@@ -198,11 +199,11 @@ Result<QByteArray> digest(TpmQuote::Alg hash, const QByteArray &data)
 {
     const EVP_MD *md = mdFor(hash);
     if (!md)
-        return tpmError("tpm.unsupported_hash_alg", algName(hash));
+        return tpmError(ec::TpmUnsupportedHashAlg, algName(hash));
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     if (EVP_Digest(data.constData(), size_t(data.size()), out, &len, md, nullptr) != 1)
-        return tpmError("tpm.internal", takeOpenSslErrors());
+        return tpmError(ec::TpmInternal, takeOpenSslErrors());
     return QByteArray(reinterpret_cast<const char *>(out), int(len));
 }
 
@@ -257,13 +258,13 @@ Result<TpmQuote::Attest> TpmQuote::parseAttest(const QByteArray &bytes)
     if (!magic)
         return magic.error();
     if (*magic != tpmGeneratedValue)
-        return tpmError("tpm.bad_magic",
+        return tpmError(ec::TpmBadMagic,
                         QStringLiteral("0x%1").arg(*magic, 8, 16, QLatin1Char('0')));
     auto type = in.number<quint16>("type");
     if (!type)
         return type.error();
     if (*type != tpmStAttestQuote)
-        return tpmError("tpm.not_a_quote",
+        return tpmError(ec::TpmNotAQuote,
                         QStringLiteral("type 0x%1").arg(*type, 4, 16, QLatin1Char('0')));
 
     auto signer = in.sized(maxNameSize, "qualifiedSigner");
@@ -289,7 +290,7 @@ Result<TpmQuote::Attest> TpmQuote::parseAttest(const QByteArray &bytes)
         return safe.error();
     // TPMI_YES_NO admits only 0 and 1.
     if (*safe > 1)
-        return tpmError("tpm.malformed", QStringLiteral("clockInfo.safe: %1").arg(*safe));
+        return tpmError(ec::TpmMalformed, QStringLiteral("clockInfo.safe: %1").arg(*safe));
     a.clockInfo = ClockInfo{*clock, *resets, *restarts, *safe == 1};
 
     auto firmware = in.number<quint64>("firmwareVersion");
@@ -301,7 +302,7 @@ Result<TpmQuote::Attest> TpmQuote::parseAttest(const QByteArray &bytes)
     if (!count)
         return count.error();
     if (*count > maxPcrBanks)
-        return tpmError("tpm.malformed", QStringLiteral("pcrSelect.count: %1").arg(*count));
+        return tpmError(ec::TpmMalformed, QStringLiteral("pcrSelect.count: %1").arg(*count));
     QSet<quint16> seenBanks;
     for (quint32 i = 0; i < *count; ++i) {
         auto hashId = in.number<quint16>("pcrSelections.hash");
@@ -309,19 +310,19 @@ Result<TpmQuote::Attest> TpmQuote::parseAttest(const QByteArray &bytes)
             return hashId.error();
         const auto hash = hashAlgFromWire(*hashId);
         if (!hash)
-            return tpmError("tpm.unsupported_hash_alg",
+            return tpmError(ec::TpmUnsupportedHashAlg,
                             QStringLiteral("PCR bank 0x%1").arg(*hashId, 4, 16, QLatin1Char('0')));
         // One entry per bank: the reported values (a map per bank) could not say which of two
         // entries a value belongs to.
         if (seenBanks.contains(*hashId))
-            return tpmError("tpm.malformed",
+            return tpmError(ec::TpmMalformed,
                             QStringLiteral("bank %1 selected twice").arg(bankName(*hash)));
         seenBanks.insert(*hashId);
         auto sizeofSelect = in.number<quint8>("pcrSelections.sizeofSelect");
         if (!sizeofSelect)
             return sizeofSelect.error();
         if (*sizeofSelect > maxSelectBytes)
-            return tpmError("tpm.malformed",
+            return tpmError(ec::TpmMalformed,
                             QStringLiteral("pcrSelections.sizeofSelect: %1").arg(*sizeofSelect));
         auto select = in.bytes(*sizeofSelect, "pcrSelections.pcrSelect");
         if (!select)
@@ -362,7 +363,7 @@ Result<TpmQuote::Signature> TpmQuote::parseSignature(const QByteArray &bytes)
         break;
     default:
         // Without the scheme the layout of the rest is unknown, so nothing further is read.
-        return tpmError("tpm.unsupported_sig_alg",
+        return tpmError(ec::TpmUnsupportedSigAlg,
                         QStringLiteral("0x%1").arg(*sigAlg, 4, 16, QLatin1Char('0')));
     }
 
@@ -372,7 +373,7 @@ Result<TpmQuote::Signature> TpmQuote::parseSignature(const QByteArray &bytes)
     const auto hash = hashAlgFromWire(*hashId);
     if (!hash)
         return tpmError(
-            "tpm.unsupported_hash_alg",
+            ec::TpmUnsupportedHashAlg,
             QStringLiteral("signature hash 0x%1").arg(*hashId, 4, 16, QLatin1Char('0')));
     sig.hash = *hash;
 
@@ -415,18 +416,18 @@ Result<TpmQuote> TpmQuote::parse(const QByteArray &attest, const QByteArray &sig
 Result<void> TpmQuote::verifySignature(const Key &ak) const
 {
     if (ak.isNull())
-        return tpmError("tpm.no_attestation_key");
+        return tpmError(ec::TpmNoAttestationKey);
     const bool ecdsa = m_signature.scheme == Alg::Ecdsa;
     if (ecdsa ? !ak.isEc() : !ak.isRsa())
-        return tpmError("tpm.ak_type_mismatch",
+        return tpmError(ec::TpmAkTypeMismatch,
                         QStringLiteral("%1 signature, %2 key")
                             .arg(algName(m_signature.scheme),
                                  ak.isEc() ? QStringLiteral("EC") : QStringLiteral("RSA")));
     // SHA-1 collisions are practical; a quote signed over SHA-1 proves too little.
     if (m_signature.hash == Alg::Sha1)
-        return tpmError("tpm.unsupported_hash_alg", QStringLiteral("sha1 signatures are refused"));
+        return tpmError(ec::TpmUnsupportedHashAlg, QStringLiteral("sha1 signatures are refused"));
     if (!mdFor(m_signature.hash))
-        return tpmError("tpm.unsupported_hash_alg", algName(m_signature.hash));
+        return tpmError(ec::TpmUnsupportedHashAlg, algName(m_signature.hash));
 
     QByteArray sigBytes;
     if (ecdsa) {
@@ -437,14 +438,14 @@ Result<void> TpmQuote::verifySignature(const Key &ak) const
                               int(m_signature.s.size()), nullptr));
         EcdsaSigPtr ecSig(ECDSA_SIG_new());
         if (!r || !s || !ecSig || ECDSA_SIG_set0(ecSig.get(), r.get(), s.get()) != 1)
-            return tpmError("tpm.internal", takeOpenSslErrors());
+            return tpmError(ec::TpmInternal, takeOpenSslErrors());
         // ECDSA_SIG_set0 took ownership of both numbers.
         r.release();
         s.release();
         unsigned char *der = nullptr;
         const int len = i2d_ECDSA_SIG(ecSig.get(), &der);
         if (len <= 0)
-            return tpmError("tpm.internal", takeOpenSslErrors());
+            return tpmError(ec::TpmInternal, takeOpenSslErrors());
         sigBytes = QByteArray(reinterpret_cast<const char *>(der), len);
         OPENSSL_free(der);
     } else {
@@ -455,16 +456,16 @@ Result<void> TpmQuote::verifySignature(const Key &ak) const
     EVP_PKEY_CTX *pctx = nullptr;
     if (!ctx ||
         EVP_DigestVerifyInit(ctx.get(), &pctx, mdFor(m_signature.hash), nullptr, ak.get()) != 1)
-        return tpmError("tpm.bad_signature", takeOpenSslErrors());
+        return tpmError(ec::TpmBadSignature, takeOpenSslErrors());
     if (m_signature.scheme == Alg::RsaSsa &&
         EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) != 1)
-        return tpmError("tpm.internal", takeOpenSslErrors());
+        return tpmError(ec::TpmInternal, takeOpenSslErrors());
     if (m_signature.scheme == Alg::RsaPss) {
         // TPMs differ on the PSS salt length (digest size or the maximum, by spec revision);
         // the salt length is recovered from the signature, the padding still fully checked.
         if (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1 ||
             EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_AUTO) != 1)
-            return tpmError("tpm.internal", takeOpenSslErrors());
+            return tpmError(ec::TpmInternal, takeOpenSslErrors());
     }
     const int rc = EVP_DigestVerify(
         ctx.get(), reinterpret_cast<const unsigned char *>(sigBytes.constData()),
@@ -472,7 +473,7 @@ Result<void> TpmQuote::verifySignature(const Key &ak) const
         size_t(m_raw.size()));
     if (rc != 1) {
         const QString why = takeOpenSslErrors();
-        return tpmError("tpm.bad_signature",
+        return tpmError(ec::TpmBadSignature,
                         QStringLiteral("%1/%2 signature does not verify with the attestation key%3")
                             .arg(algName(m_signature.scheme), algName(m_signature.hash),
                                  why.isEmpty() ? QString() : QStringLiteral(" (") + why + u')'));
@@ -483,7 +484,7 @@ Result<void> TpmQuote::verifySignature(const Key &ak) const
 Result<void> TpmQuote::checkNonce(const QByteArray &expected) const
 {
     if (m_attest.extraData != expected)
-        return tpmError("tpm.nonce_mismatch", QStringLiteral("expected %1, quote has %2")
+        return tpmError(ec::TpmNonceMismatch, QStringLiteral("expected %1, quote has %2")
                                                   .arg(hex(expected), hex(m_attest.extraData)));
     return {};
 }
@@ -503,14 +504,14 @@ Result<void> TpmQuote::checkPcrs(const TpmPcrValues &reported) const
                 quoted << QString::number(i);
             for (int i : reportedIndices)
                 given << QString::number(i);
-            return tpmError("tpm.pcr_selection_mismatch",
+            return tpmError(ec::TpmPcrSelectionMismatch,
                             QStringLiteral("%1: quote selects [%2], payload reports [%3]")
                                 .arg(bank, quoted.join(u','), given.join(u',')));
         }
         for (int index : sel.pcrs) {
             const QByteArray &value = values.value(index);
             if (value.size() != digestSize(sel.hash))
-                return tpmError("tpm.pcr_value_invalid",
+                return tpmError(ec::TpmPcrValueInvalid,
                                 QStringLiteral("%1:%2 is %3 bytes, the bank's digest is %4")
                                     .arg(bank)
                                     .arg(index)
@@ -521,7 +522,7 @@ Result<void> TpmQuote::checkPcrs(const TpmPcrValues &reported) const
     }
     for (auto it = reported.cbegin(); it != reported.cend(); ++it)
         if (!selectedBanks.contains(it.key()) && !it.value().isEmpty())
-            return tpmError("tpm.pcr_selection_mismatch",
+            return tpmError(ec::TpmPcrSelectionMismatch,
                             QStringLiteral("%1: reported but not quoted").arg(it.key()));
 
     // TPM 2.0 Part 3, TPM2_Quote: pcrDigest is the signing scheme's hash over every selected
@@ -530,7 +531,7 @@ Result<void> TpmQuote::checkPcrs(const TpmPcrValues &reported) const
     if (!computed)
         return computed.error();
     if (*computed != m_attest.pcrDigest)
-        return tpmError("tpm.pcr_digest_mismatch",
+        return tpmError(ec::TpmPcrDigestMismatch,
                         QStringLiteral("quote has %1, reported values hash to %2")
                             .arg(hex(m_attest.pcrDigest), hex(*computed)));
     return {};
@@ -552,10 +553,10 @@ Result<void> TpmQuote::checkGolden(const TpmPcrValues &reported, const TpmPcrVal
         }
     }
     if (!differing.isEmpty())
-        return tpmError("tpm.pcr_not_golden", differing.join(QStringLiteral("; ")));
+        return tpmError(ec::TpmPcrNotGolden, differing.join(QStringLiteral("; ")));
     // A golden PCR the quote leaves out would let a changed measurement pass unseen.
     if (!missing.isEmpty())
-        return tpmError("tpm.golden_pcr_not_quoted", missing.join(QStringLiteral(", ")));
+        return tpmError(ec::TpmGoldenPcrNotQuoted, missing.join(QStringLiteral(", ")));
     return {};
 }
 
@@ -579,17 +580,17 @@ Result<TpmQuote::Verified> TpmQuote::verifyEvidencePayload(
     const std::optional<QByteArray> &expectedNonce, SignatureMemo *signatures)
 {
     if (registeredAk.isNull())
-        return tpmError("tpm.no_attestation_key");
+        return tpmError(ec::TpmNoAttestationKey);
     // Fail closed: with no reference values a quote proves the platform's state to no one.
     bool anyGolden = false;
     for (const auto &bank : golden)
         anyGolden = anyGolden || !bank.isEmpty();
     if (!anyGolden)
-        return tpmError("tpm.no_golden_values");
+        return tpmError(ec::TpmNoGoldenValues);
 
     const QJsonValue akValue = payload.value(QLatin1String("ak_public"));
     if (!akValue.isString())
-        return tpmError("tpm.payload_invalid",
+        return tpmError(ec::TpmPayloadInvalid,
                         QStringLiteral("ak_public: missing or not a string"));
     const QByteArray akPem = akValue.toString().toLatin1();
     const QByteArray registeredDer = registeredAk.publicDer();
@@ -599,10 +600,10 @@ Result<TpmQuote::Verified> TpmQuote::verifyEvidencePayload(
     if (registeredDer.isEmpty() || pemPublicKeyDer(akPem) != registeredDer) {
         auto ak = Key::fromPem(akPem);
         if (!ak)
-            return tpmError("tpm.payload_invalid",
+            return tpmError(ec::TpmPayloadInvalid,
                             QStringLiteral("ak_public: ") + ak.error().toString());
         if (!ak->samePublicKey(registeredAk))
-            return tpmError("tpm.ak_mismatch",
+            return tpmError(ec::TpmAkMismatch,
                             QStringLiteral("payload AK %1, registered AK %2")
                                 .arg(QString::fromLatin1(ak->fingerprint()),
                                      QString::fromLatin1(registeredAk.fingerprint())));
@@ -616,14 +617,14 @@ Result<TpmQuote::Verified> TpmQuote::verifyEvidencePayload(
         return signature.error();
     const QJsonValue pcrsValue = payload.value(QLatin1String("pcrs"));
     if (!pcrsValue.isObject())
-        return tpmError("tpm.payload_invalid", QStringLiteral("pcrs: missing or not an object"));
+        return tpmError(ec::TpmPayloadInvalid, QStringLiteral("pcrs: missing or not an object"));
     auto pcrs = pcrValuesFromJson(pcrsValue.toObject());
     if (!pcrs)
         return pcrs.error();
     const QJsonValue nonceValue = payload.value(QLatin1String("nonce"));
     const auto nonce = nonceValue.isString() ? strictHex(nonceValue.toString()) : std::nullopt;
     if (!nonce)
-        return tpmError("tpm.payload_invalid", QStringLiteral("nonce: missing or not hex"));
+        return tpmError(ec::TpmPayloadInvalid, QStringLiteral("nonce: missing or not hex"));
 
     auto quote = parse(*attest, *signature);
     if (!quote)
@@ -660,9 +661,9 @@ Result<TpmPcrValues> TpmQuote::pcrValuesFromJson(const QJsonObject &json)
     for (auto bank = json.constBegin(); bank != json.constEnd(); ++bank) {
         const auto hash = bankFromName(bank.key());
         if (!hash)
-            return tpmError("tpm.unsupported_hash_alg", QStringLiteral("bank ") + bank.key());
+            return tpmError(ec::TpmUnsupportedHashAlg, QStringLiteral("bank ") + bank.key());
         if (!bank.value().isObject())
-            return tpmError("tpm.pcr_value_invalid",
+            return tpmError(ec::TpmPcrValueInvalid,
                             bank.key() + QStringLiteral(": not an object"));
         const QJsonObject values = bank.value().toObject();
         QMap<int, QByteArray> &target = out[bank.key()];
@@ -673,12 +674,12 @@ Result<TpmPcrValues> TpmQuote::pcrValuesFromJson(const QJsonObject &json)
             // Decimal digits only: "+1", " 1" or "01" would name a PCR ambiguously.
             const bool canonical = isNumber && QString::number(index) == pcr.key();
             if (!canonical || index < 0 || index > maxPcrIndex)
-                return tpmError("tpm.pcr_value_invalid", where + QStringLiteral(": bad PCR index"));
+                return tpmError(ec::TpmPcrValueInvalid, where + QStringLiteral(": bad PCR index"));
             const auto value =
                 pcr.value().isString() ? strictHex(pcr.value().toString()) : std::nullopt;
             if (!value || value->size() != digestSize(*hash))
                 return tpmError(
-                    "tpm.pcr_value_invalid",
+                    ec::TpmPcrValueInvalid,
                     where + QStringLiteral(": not a %1-byte hex digest").arg(digestSize(*hash)));
             target.insert(index, *value);
         }

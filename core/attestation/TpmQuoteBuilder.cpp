@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/TpmQuoteBuilder.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include <openssl/ecdsa.h>
 #include <openssl/rsa.h>
@@ -47,7 +48,7 @@ const EVP_MD *mdFor(TpmQuote::Alg hash)
 
 Error buildError(const QString &detail)
 {
-    return makeError(QStringLiteral("tpm.build_invalid"), detail);
+    return makeError(ec::TpmBuildInvalid, detail);
 }
 
 } // namespace
@@ -115,7 +116,7 @@ Result<QByteArray> TpmQuoteBuilder::buildAttest(const Key &ak) const
 
     for (auto it = m_pcrs.cbegin(); it != m_pcrs.cend(); ++it)
         if (!TpmQuote::bankFromName(it.key()))
-            return makeError(QStringLiteral("tpm.unsupported_hash_alg"),
+            return makeError(ec::TpmUnsupportedHashAlg,
                              QStringLiteral("bank ") + it.key());
 
     QByteArray selections;
@@ -131,10 +132,10 @@ Result<QByteArray> TpmQuoteBuilder::buildAttest(const Key &ak) const
         QByteArray select(minSelectBytes, '\0');
         for (auto it = values.cbegin(); it != values.cend(); ++it) {
             if (it.key() < 0 || it.key() > TpmQuote::maxPcrIndex)
-                return makeError(QStringLiteral("tpm.pcr_value_invalid"),
+                return makeError(ec::TpmPcrValueInvalid,
                                  bank + QStringLiteral(": PCR index %1").arg(it.key()));
             if (it.value().size() != TpmQuote::digestSize(hash))
-                return makeError(QStringLiteral("tpm.pcr_value_invalid"),
+                return makeError(ec::TpmPcrValueInvalid,
                                  bank + QStringLiteral(":%1 is not a %2-byte digest")
                                             .arg(it.key())
                                             .arg(TpmQuote::digestSize(hash)));
@@ -155,7 +156,7 @@ Result<QByteArray> TpmQuoteBuilder::buildAttest(const Key &ak) const
     unsigned int digestLen = 0;
     if (EVP_Digest(concatenated.constData(), size_t(concatenated.size()), digest, &digestLen,
                    mdFor(m_hash), nullptr) != 1)
-        return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
+        return makeError(ec::TpmInternal, takeOpenSslErrors());
 
     QByteArray out;
     put<quint32>(out, tpmGeneratedValue);
@@ -189,23 +190,23 @@ Result<QByteArray> TpmQuoteBuilder::sign(const QByteArray &attest, const Key &ak
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX *pctx = nullptr;
     if (!ctx || EVP_DigestSignInit(ctx.get(), &pctx, md, nullptr, ak.get()) != 1)
-        return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
+        return makeError(ec::TpmInternal, takeOpenSslErrors());
     if (scheme == TpmQuote::Alg::RsaSsa &&
         EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) != 1)
-        return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
+        return makeError(ec::TpmInternal, takeOpenSslErrors());
     // A salt as long as the digest, as TPM 2.0 revisions from 1.38 on produce.
     if (scheme == TpmQuote::Alg::RsaPss &&
         (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) != 1 ||
          EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) != 1))
-        return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
+        return makeError(ec::TpmInternal, takeOpenSslErrors());
     const auto *in = reinterpret_cast<const unsigned char *>(attest.constData());
     size_t len = 0;
     if (EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(attest.size())) != 1)
-        return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
+        return makeError(ec::TpmInternal, takeOpenSslErrors());
     QByteArray sig(qsizetype(len), '\0');
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,
                        size_t(attest.size())) != 1)
-        return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
+        return makeError(ec::TpmInternal, takeOpenSslErrors());
     sig.resize(qsizetype(len));
 
     QByteArray out;
@@ -219,7 +220,7 @@ Result<QByteArray> TpmQuoteBuilder::sign(const QByteArray &attest, const Key &ak
     const auto *p = reinterpret_cast<const unsigned char *>(sig.constData());
     EcdsaSigPtr ecSig(d2i_ECDSA_SIG(nullptr, &p, long(sig.size())));
     if (!ecSig)
-        return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
+        return makeError(ec::TpmInternal, takeOpenSslErrors());
     const BIGNUM *r = nullptr;
     const BIGNUM *s = nullptr;
     ECDSA_SIG_get0(ecSig.get(), &r, &s);
@@ -228,7 +229,7 @@ Result<QByteArray> TpmQuoteBuilder::sign(const QByteArray &attest, const Key &ak
     QByteArray sBytes(width, '\0');
     if (BN_bn2binpad(r, reinterpret_cast<unsigned char *>(rBytes.data()), width) != width ||
         BN_bn2binpad(s, reinterpret_cast<unsigned char *>(sBytes.data()), width) != width)
-        return makeError(QStringLiteral("tpm.internal"), takeOpenSslErrors());
+        return makeError(ec::TpmInternal, takeOpenSslErrors());
     putSized(out, rBytes);
     putSized(out, sBytes);
     return out;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/WorkloadAttestor.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include "core/attestation/JwtEvidence.h"
 #include "core/spiffe/X509SvidValidator.h"
@@ -17,7 +18,7 @@ WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &rec
         auto der = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
                                                   QByteArray::AbortOnBase64DecodingErrors);
         auto cert = der ? Certificate::fromDer(*der)
-                        : Result<Certificate>(makeError(QStringLiteral("base64")));
+                        : Result<Certificate>(makeError(ec::AttestationBadBase64, QStringLiteral("x5c")));
         if (!cert) {
             r.refuse(QStringLiteral("malformed"), QStringLiteral("header.x5c: base64 DER"),
                      cert.error().code);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/Certificate.h"
+#include "core/crypto/CryptoErrors.h"
 
 #include "core/crypto/Digest.h"
 
@@ -67,10 +68,13 @@ Result<Certificate> Certificate::fromDer(const QByteArray &der)
     const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
     X509 *x = d2i_X509(nullptr, &p, long(der.size()));
     if (!x)
-        return makeError(QStringLiteral("crypto.certificate_unreadable"), takeOpenSslErrors());
+        return makeError(ec::CryptoCertificateUnreadable, takeOpenSslErrors());
     if (p != reinterpret_cast<const unsigned char *>(der.constData()) + der.size()) {
         X509_free(x);
-        return makeError(QStringLiteral("crypto.certificate_trailing_data"));
+        return makeError(ec::CryptoCertificateTrailingData,
+                         QStringLiteral("%1 bytes after the certificate")
+                             .arg(der.size() - (p - reinterpret_cast<const unsigned char *>(
+                                                        der.constData()))));
     }
     return Certificate(X509Ptr(x));
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/CertificateAuthority.h"
+#include "core/crypto/CryptoErrors.h"
 
 #include "core/crypto/CertificateBuilder.h"
 
@@ -140,7 +141,7 @@ Result<QString> CertificateAuthority::prepare(AuthorityKind kind, const QDateTim
 {
     for (const AuthoritySlot &s : m_slots) {
         if (s.kind == kind && s.status == SlotStatus::Prepared)
-            return makeError(QStringLiteral("ca.already_prepared"), s.id);
+            return makeError(ec::CaAlreadyPrepared, s.id);
     }
     auto s = makeSlot(kind, now);
     if (!s)
@@ -157,7 +158,7 @@ Result<void> CertificateAuthority::activate(AuthorityKind kind)
             prepared = &s;
     }
     if (!prepared)
-        return makeError(QStringLiteral("ca.nothing_prepared"), authorityKindName(kind));
+        return makeError(ec::CaNothingPrepared, authorityKindName(kind));
     for (AuthoritySlot &s : m_slots) {
         if (s.kind == kind && s.status == SlotStatus::Active)
             s.status = SlotStatus::Old;
@@ -172,13 +173,13 @@ Result<void> CertificateAuthority::taint(const QString &authorityId)
         if (s.id != authorityId)
             continue;
         if (s.status != SlotStatus::Old)
-            return makeError(QStringLiteral("ca.taint_not_old"), slotStatusName(s.status));
+            return makeError(ec::CaTaintNotOld, slotStatusName(s.status));
         if (s.tainted)
-            return makeError(QStringLiteral("ca.already_tainted"), authorityId);
+            return makeError(ec::CaAlreadyTainted, authorityId);
         s.tainted = true;
         return {};
     }
-    return makeError(QStringLiteral("ca.unknown_authority"), authorityId);
+    return makeError(ec::CaUnknownAuthority, authorityId);
 }
 
 Result<void> CertificateAuthority::revoke(const QString &authorityId)
@@ -187,13 +188,13 @@ Result<void> CertificateAuthority::revoke(const QString &authorityId)
         if (s.id != authorityId)
             continue;
         if (s.status == SlotStatus::Revoked)
-            return makeError(QStringLiteral("ca.already_revoked"), authorityId);
+            return makeError(ec::CaAlreadyRevoked, authorityId);
         if (!s.tainted)
-            return makeError(QStringLiteral("ca.revoke_not_tainted"), authorityId);
+            return makeError(ec::CaRevokeNotTainted, authorityId);
         s.status = SlotStatus::Revoked;
         return {};
     }
-    return makeError(QStringLiteral("ca.unknown_authority"), authorityId);
+    return makeError(ec::CaUnknownAuthority, authorityId);
 }
 
 QList<Certificate> CertificateAuthority::x509Authorities() const
@@ -223,16 +224,16 @@ Result<MintedX509Svid> CertificateAuthority::mintX509Svid(const SpiffeId &id, co
                                                           const QDateTime &now) const
 {
     if (!id.memberOf(m_trustDomain))
-        return makeError(QStringLiteral("ca.foreign_trust_domain"), id.toString());
+        return makeError(ec::CaForeignTrustDomain, id.toString());
     if (id.path().isEmpty())
-        return makeError(QStringLiteral("ca.id_without_path"), id.toString());
+        return makeError(ec::CaIdWithoutPath, id.toString());
     if (publicKey.isNull())
-        return makeError(QStringLiteral("ca.no_public_key"));
+        return makeError(ec::CaNoPublicKey);
     const AuthoritySlot *active = activeSlot(AuthorityKind::X509);
     if (!active)
-        return makeError(QStringLiteral("ca.no_active_authority"));
+        return makeError(ec::CaNoActiveAuthority);
     if (active->certificate.notAfter() <= now)
-        return makeError(QStringLiteral("ca.authority_expired"), active->id);
+        return makeError(ec::CaAuthorityExpired, active->id);
 
     CertificateSpec spec;
     spec.role = CertificateSpec::Role::Leaf;

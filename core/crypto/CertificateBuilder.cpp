@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/CertificateBuilder.h"
+#include "core/crypto/CryptoErrors.h"
 
 #include <openssl/rand.h>
 #include <openssl/sha.h>
@@ -20,7 +21,7 @@ constexpr int kCrlSign = 6;
 
 Error fail(const char *what)
 {
-    return makeError(QStringLiteral("crypto.certificate_build_failed"),
+    return makeError(ec::CryptoCertificateBuildFailed,
                      QString::fromLatin1(what) + QLatin1Char(' ') + takeOpenSslErrors());
 }
 
@@ -126,10 +127,10 @@ Result<Certificate> CertificateBuilder::build(const CertificateSpec &spec, const
                                               const Key &issuerKey, const Certificate *issuer)
 {
     if (subjectKey.isNull() || !issuerKey.hasPrivate())
-        return makeError(QStringLiteral("crypto.certificate_build_failed"),
+        return makeError(ec::CryptoCertificateBuildFailed,
                          QStringLiteral("missing subject key or issuer private key"));
     if (!spec.notBefore.isValid() || !spec.notAfter.isValid() || spec.notAfter <= spec.notBefore)
-        return makeError(QStringLiteral("crypto.bad_validity"));
+        return makeError(ec::CryptoBadValidity);
 
     X509Ptr x(X509_new());
     if (!x || X509_set_version(x.get(), X509_VERSION_3) != 1 || !setRandomSerial(x.get()))

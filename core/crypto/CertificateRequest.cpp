@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/CertificateRequest.h"
+#include "core/crypto/CryptoErrors.h"
 
 #include "core/crypto/CertificateBuilder.h"
 
@@ -24,14 +25,14 @@ Result<CertificateRequest> CertificateRequest::parse(const QByteArray &data)
         req.reset(d2i_X509_REQ(nullptr, &p, long(data.size())));
     }
     if (!req)
-        return makeError(QStringLiteral("csr.unreadable"), takeOpenSslErrors());
+        return makeError(ec::CsrUnreadable, takeOpenSslErrors());
     EVP_PKEY *pub = X509_REQ_get_pubkey(req.get());
     if (!pub)
-        return makeError(QStringLiteral("csr.no_public_key"), takeOpenSslErrors());
+        return makeError(ec::CsrNoPublicKey, takeOpenSslErrors());
     Key key{EvpPkeyPtr(pub)};
     if (X509_REQ_verify(req.get(), key.get()) != 1) {
         takeOpenSslErrors();
-        return makeError(QStringLiteral("csr.bad_signature"));
+        return makeError(ec::CsrBadSignature);
     }
     CertificateRequest out;
     out.m_publicKey = std::move(key);
@@ -43,7 +44,7 @@ Result<QByteArray> CertificateRequest::createPem(const Key &key)
     X509ReqPtr req(X509_REQ_new());
     if (!req || X509_REQ_set_pubkey(req.get(), key.get()) != 1
         || X509_REQ_sign(req.get(), key.get(), CertificateBuilder::digestFor(key)) <= 0)
-        return makeError(QStringLiteral("csr.create_failed"), takeOpenSslErrors());
+        return makeError(ec::CsrCreateFailed, takeOpenSslErrors());
     BioPtr bio(BIO_new(BIO_s_mem()));
     PEM_write_bio_X509_REQ(bio.get(), req.get());
     return bioBytes(bio.get());

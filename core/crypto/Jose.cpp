@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/Jose.h"
+#include "core/crypto/CryptoErrors.h"
 
 #include "core/crypto/Jwk.h"
 
@@ -91,18 +92,18 @@ Result<QByteArray> Jose::base64UrlDecode(QByteArrayView text)
 {
     for (const char c : text) {
         if (!isB64UrlChar(c))
-            return makeError(QStringLiteral("jose.bad_base64url"),
+            return makeError(ec::JoseBadBase64url,
                              QStringLiteral("character 0x%1").arg(uchar(c), 2, 16, QLatin1Char('0')));
     }
     const qsizetype rem = text.size() % 4;
     if (rem == 1)
-        return makeError(QStringLiteral("jose.bad_base64url"), QStringLiteral("length"));
+        return makeError(ec::JoseBadBase64url, QStringLiteral("length"));
     // A canonical encoding leaves the bits past the last whole byte at zero; anything else is a
     // second spelling of the same bytes, which a strict decoder refuses.
     if (rem != 0) {
         const int last = b64UrlValue(text.back());
         if ((rem == 2 && (last & 0x0f) != 0) || (rem == 3 && (last & 0x03) != 0))
-            return makeError(QStringLiteral("jose.bad_base64url"), QStringLiteral("non-zero pad bits"));
+            return makeError(ec::JoseBadBase64url, QStringLiteral("non-zero pad bits"));
     }
     return QByteArray::fromBase64(QByteArray::fromRawData(text.data(), text.size()),
                                   QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
@@ -152,14 +153,14 @@ Result<void> Jose::checkKeyFits(const Key &key, JwsAlgorithm alg)
 {
     const AlgInfo &a = info(alg);
     if (key.isNull())
-        return makeError(QStringLiteral("jose.no_key"));
+        return makeError(ec::JoseNoKey);
     if (a.family == AlgInfo::Family::Ecdsa) {
         if (!key.isEc())
-            return makeError(QStringLiteral("jose.key_type_mismatch"),
+            return makeError(ec::JoseKeyTypeMismatch,
                              QStringLiteral("%1 needs an EC key").arg(QLatin1String(a.name)));
         const QString crv = Jwk::curveName(key);
         if (crv != QLatin1String(a.curve))
-            return makeError(QStringLiteral("jose.curve_mismatch"),
+            return makeError(ec::JoseCurveMismatch,
                              QStringLiteral("%1 needs %2, key is %3")
                                  .arg(QLatin1String(a.name), QLatin1String(a.curve), crv));
         return {};
@@ -167,10 +168,10 @@ Result<void> Jose::checkKeyFits(const Key &key, JwsAlgorithm alg)
     // RS* signs with PKCS#1 v1.5, which an RSA-PSS-restricted key refuses to do.
     const int base = EVP_PKEY_get_base_id(key.get());
     if (base != EVP_PKEY_RSA && !(base == EVP_PKEY_RSA_PSS && a.family == AlgInfo::Family::RsaPss))
-        return makeError(QStringLiteral("jose.key_type_mismatch"),
+        return makeError(ec::JoseKeyTypeMismatch,
                          QStringLiteral("%1 needs an RSA key").arg(QLatin1String(a.name)));
     if (key.bits() < 2048)
-        return makeError(QStringLiteral("jose.rsa_key_too_small"), QString::number(key.bits()));
+        return makeError(ec::JoseRsaKeyTooSmall, QString::number(key.bits()));
     return {};
 }
 
@@ -179,22 +180,22 @@ Result<QByteArray> Jose::sign(const Key &key, JwsAlgorithm alg, QByteArrayView i
     if (auto fits = checkKeyFits(key, alg); !fits)
         return fits.error();
     if (!key.hasPrivate())
-        return makeError(QStringLiteral("jose.no_private_key"));
+        return makeError(ec::JoseNoPrivateKey);
     const AlgInfo &a = info(alg);
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX *pctx = nullptr;
     if (!ctx || EVP_DigestSignInit(ctx.get(), &pctx, digestFor(a), nullptr, key.get()) != 1
         || !configurePadding(pctx, a))
-        return makeError(QStringLiteral("jose.sign_failed"), takeOpenSslErrors());
+        return makeError(ec::JoseSignFailed, takeOpenSslErrors());
     const auto *in = reinterpret_cast<const unsigned char *>(input.data());
     size_t len = 0;
     if (EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(input.size())) != 1)
-        return makeError(QStringLiteral("jose.sign_failed"), takeOpenSslErrors());
+        return makeError(ec::JoseSignFailed, takeOpenSslErrors());
     QByteArray sig(qsizetype(len), Qt::Uninitialized);
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,
                        size_t(input.size()))
         != 1)
-        return makeError(QStringLiteral("jose.sign_failed"), takeOpenSslErrors());
+        return makeError(ec::JoseSignFailed, takeOpenSslErrors());
     sig.resize(qsizetype(len));
     if (a.family == AlgInfo::Family::Ecdsa)
         return ecdsaDerToRaw(sig, ecCoordinateBytes(alg));
@@ -213,7 +214,7 @@ Result<void> Jose::verify(const Key &key, JwsAlgorithm alg, QByteArrayView input
         // RFC 7518 3.4: exactly two coordinates of the curve's size; a DER signature or any
         // other length is refused rather than guessed at.
         if (signature.size() != 2 * ecCoordinateBytes(alg))
-            return makeError(QStringLiteral("jose.bad_signature_length"),
+            return makeError(ec::JoseBadSignatureLength,
                              QString::number(signature.size()));
         auto converted = ecdsaRawToDer(signature);
         if (!converted)
@@ -225,7 +226,7 @@ Result<void> Jose::verify(const Key &key, JwsAlgorithm alg, QByteArrayView input
     EVP_PKEY_CTX *pctx = nullptr;
     if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, digestFor(a), nullptr, key.get()) != 1
         || !configurePadding(pctx, a))
-        return makeError(QStringLiteral("jose.verify_failed"), takeOpenSslErrors());
+        return makeError(ec::JoseVerifyFailed, takeOpenSslErrors());
     const int rc = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.data()),
                                     size_t(sig.size()),
                                     reinterpret_cast<const unsigned char *>(input.data()),
@@ -234,7 +235,7 @@ Result<void> Jose::verify(const Key &key, JwsAlgorithm alg, QByteArrayView input
         // A malformed signature (rc < 0) is as bad as a wrong one; the queue is drained so the
         // next OpenSSL call starts clean.
         takeOpenSslErrors();
-        return makeError(QStringLiteral("jose.bad_signature"));
+        return makeError(ec::JoseBadSignature);
     }
     return {};
 }
@@ -294,7 +295,7 @@ Result<Jose::CompactJws> Jose::splitCompact(QByteArrayView token)
     const qsizetype dot1 = token.indexOf('.');
     const qsizetype dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot1 < 0 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0)
-        return makeError(QStringLiteral("jose.not_compact"),
+        return makeError(ec::JoseNotCompact,
                          QStringLiteral("%1 parts").arg(token.count('.') + 1));
     CompactJws out;
     auto header = base64UrlDecode(token.first(dot1));
@@ -319,7 +320,7 @@ Result<QByteArray> Jose::ecdsaDerToRaw(QByteArrayView der, int coordinateBytes)
     const auto *p = reinterpret_cast<const unsigned char *>(der.data());
     EcdsaSigPtr sig(d2i_ECDSA_SIG(nullptr, &p, long(der.size())));
     if (!sig)
-        return makeError(QStringLiteral("jose.bad_ecdsa_der"), takeOpenSslErrors());
+        return makeError(ec::JoseBadEcdsaDer, takeOpenSslErrors());
     const BIGNUM *r = nullptr;
     const BIGNUM *s = nullptr;
     ECDSA_SIG_get0(sig.get(), &r, &s);
@@ -327,28 +328,28 @@ Result<QByteArray> Jose::ecdsaDerToRaw(QByteArrayView der, int coordinateBytes)
     auto *buf = reinterpret_cast<unsigned char *>(out.data());
     if (BN_bn2binpad(r, buf, coordinateBytes) != coordinateBytes
         || BN_bn2binpad(s, buf + coordinateBytes, coordinateBytes) != coordinateBytes)
-        return makeError(QStringLiteral("jose.bad_ecdsa_der"), QStringLiteral("coordinate too large"));
+        return makeError(ec::JoseBadEcdsaDer, QStringLiteral("coordinate too large"));
     return out;
 }
 
 Result<QByteArray> Jose::ecdsaRawToDer(QByteArrayView raw)
 {
     if (raw.isEmpty() || raw.size() % 2 != 0)
-        return makeError(QStringLiteral("jose.bad_signature_length"), QString::number(raw.size()));
+        return makeError(ec::JoseBadSignatureLength, QString::number(raw.size()));
     const int half = int(raw.size() / 2);
     const auto *buf = reinterpret_cast<const unsigned char *>(raw.data());
     BignumPtr r(BN_bin2bn(buf, half, nullptr));
     BignumPtr s(BN_bin2bn(buf + half, half, nullptr));
     EcdsaSigPtr sig(ECDSA_SIG_new());
     if (!r || !s || !sig || ECDSA_SIG_set0(sig.get(), r.get(), s.get()) != 1)
-        return makeError(QStringLiteral("jose.bad_signature"), takeOpenSslErrors());
+        return makeError(ec::JoseBadSignature, takeOpenSslErrors());
     // ECDSA_SIG_set0 took ownership of both numbers.
     (void)r.release();
     (void)s.release();
     unsigned char *der = nullptr;
     const int len = i2d_ECDSA_SIG(sig.get(), &der);
     if (len <= 0)
-        return makeError(QStringLiteral("jose.bad_signature"), takeOpenSslErrors());
+        return makeError(ec::JoseBadSignature, takeOpenSslErrors());
     QByteArray out(reinterpret_cast<const char *>(der), len);
     OPENSSL_free(der);
     return out;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/Jwk.h"
+#include "core/crypto/CryptoErrors.h"
 
 #include "core/crypto/Jose.h"
 
@@ -43,9 +44,9 @@ Result<QString> stringMember(const QJsonObject &jwk, const QString &name)
 {
     const auto it = jwk.constFind(name);
     if (it == jwk.constEnd())
-        return makeError(QStringLiteral("jwk.member_missing"), name);
+        return makeError(ec::JwkMemberMissing, name);
     if (!it->isString())
-        return makeError(QStringLiteral("jwk.member_invalid"), name);
+        return makeError(ec::JwkMemberInvalid, name);
     return it->toString();
 }
 
@@ -56,7 +57,7 @@ Result<QByteArray> bytesMember(const QJsonObject &jwk, const QString &name)
         return text.error();
     auto bytes = Jose::base64UrlDecode(text->toLatin1());
     if (!bytes)
-        return makeError(QStringLiteral("jwk.bad_base64url"), name);
+        return makeError(ec::JwkBadBase64url, name);
     return bytes;
 }
 
@@ -97,7 +98,7 @@ Result<Key> ecFromJwk(const QJsonObject &jwk)
         return crv.error();
     const Curve *curve = curveByJwkName(*crv);
     if (!curve)
-        return makeError(QStringLiteral("jwk.unsupported_curve"), *crv);
+        return makeError(ec::JwkUnsupportedCurve, *crv);
     auto x = bytesMember(jwk, QStringLiteral("x"));
     if (!x)
         return x.error();
@@ -106,7 +107,7 @@ Result<Key> ecFromJwk(const QJsonObject &jwk)
         return y.error();
     // RFC 7518 6.2.1.2/3: each coordinate is the full size of the field, leading zeros kept.
     if (x->size() != curve->fieldBytes || y->size() != curve->fieldBytes)
-        return makeError(QStringLiteral("jwk.bad_coordinate_length"),
+        return makeError(ec::JwkBadCoordinateLength,
                          QStringLiteral("%1/%2, want %3")
                              .arg(x->size())
                              .arg(y->size())
@@ -122,7 +123,7 @@ Result<Key> ecFromJwk(const QJsonObject &jwk)
         OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(), size_t(point.size())),
         OSSL_PARAM_construct_end(),
     };
-    return keyFromParams("EC", params, QStringLiteral("jwk.bad_ec_point"));
+    return keyFromParams("EC", params, ec::JwkBadEcPoint);
 }
 
 Result<Key> rsaFromJwk(const QJsonObject &jwk)
@@ -134,7 +135,7 @@ Result<Key> rsaFromJwk(const QJsonObject &jwk)
     if (!e)
         return e.error();
     if (n->isEmpty() || e->isEmpty())
-        return makeError(QStringLiteral("jwk.bad_rsa_parameters"), QStringLiteral("empty n or e"));
+        return makeError(ec::JwkBadRsaParameters, QStringLiteral("empty n or e"));
     BignumPtr bnN(BN_bin2bn(reinterpret_cast<const unsigned char *>(n->constData()), int(n->size()),
                             nullptr));
     BignumPtr bnE(BN_bin2bn(reinterpret_cast<const unsigned char *>(e->constData()), int(e->size()),
@@ -142,11 +143,11 @@ Result<Key> rsaFromJwk(const QJsonObject &jwk)
     ParamBldPtr bld(OSSL_PARAM_BLD_new());
     if (!bnN || !bnE || !bld || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bnN.get()) != 1
         || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, bnE.get()) != 1)
-        return makeError(QStringLiteral("jwk.bad_rsa_parameters"), takeOpenSslErrors());
+        return makeError(ec::JwkBadRsaParameters, takeOpenSslErrors());
     ParamPtr params(OSSL_PARAM_BLD_to_param(bld.get()));
     if (!params)
-        return makeError(QStringLiteral("jwk.bad_rsa_parameters"), takeOpenSslErrors());
-    return keyFromParams("RSA", params.get(), QStringLiteral("jwk.bad_rsa_parameters"));
+        return makeError(ec::JwkBadRsaParameters, takeOpenSslErrors());
+    return keyFromParams("RSA", params.get(), ec::JwkBadRsaParameters);
 }
 
 } // namespace
@@ -177,16 +178,16 @@ QString Jwk::curveName(const Key &key)
 Result<QJsonObject> Jwk::fromKey(const Key &key)
 {
     if (key.isNull())
-        return makeError(QStringLiteral("jwk.no_key"));
+        return makeError(ec::JwkNoKey);
     QJsonObject out;
     if (key.isEc()) {
         const Curve *curve = curveByJwkName(curveName(key));
         if (!curve)
-            return makeError(QStringLiteral("jwk.unsupported_curve"));
+            return makeError(ec::JwkUnsupportedCurve);
         const QByteArray x = bnParam(key.get(), OSSL_PKEY_PARAM_EC_PUB_X, curve->fieldBytes);
         const QByteArray y = bnParam(key.get(), OSSL_PKEY_PARAM_EC_PUB_Y, curve->fieldBytes);
         if (x.isEmpty() || y.isEmpty())
-            return makeError(QStringLiteral("jwk.export_failed"), takeOpenSslErrors());
+            return makeError(ec::JwkExportFailed, takeOpenSslErrors());
         out.insert(ktyKey, QStringLiteral("EC"));
         out.insert(QStringLiteral("crv"), QString::fromLatin1(curve->jwkName));
         out.insert(QStringLiteral("x"), QString::fromLatin1(Jose::base64UrlEncode(x)));
@@ -198,13 +199,13 @@ Result<QJsonObject> Jwk::fromKey(const Key &key)
         const QByteArray n = bnParam(key.get(), OSSL_PKEY_PARAM_RSA_N, 0);
         const QByteArray e = bnParam(key.get(), OSSL_PKEY_PARAM_RSA_E, 0);
         if (n.isEmpty() || e.isEmpty())
-            return makeError(QStringLiteral("jwk.export_failed"), takeOpenSslErrors());
+            return makeError(ec::JwkExportFailed, takeOpenSslErrors());
         out.insert(ktyKey, QStringLiteral("RSA"));
         out.insert(QStringLiteral("n"), QString::fromLatin1(Jose::base64UrlEncode(n)));
         out.insert(QStringLiteral("e"), QString::fromLatin1(Jose::base64UrlEncode(e)));
         return out;
     }
-    return makeError(QStringLiteral("jwk.unsupported_kty"),
+    return makeError(ec::JwkUnsupportedKty,
                      QString::fromLatin1(EVP_PKEY_get0_type_name(key.get())));
 }
 
@@ -214,10 +215,10 @@ Result<Key> Jwk::toKey(const QJsonObject &jwk)
     if (!kty)
         return kty.error();
     if (!isSupportedKeyType(*kty))
-        return makeError(QStringLiteral("jwk.unsupported_kty"), *kty);
+        return makeError(ec::JwkUnsupportedKty, *kty);
     for (const char *priv : {"d", "p", "q", "dp", "dq", "qi", "oth"}) {
         if (jwk.contains(QLatin1String(priv)))
-            return makeError(QStringLiteral("jwk.private_member"), QLatin1String(priv));
+            return makeError(ec::JwkPrivateMember, QLatin1String(priv));
     }
     return *kty == QLatin1String("EC") ? ecFromJwk(jwk) : rsaFromJwk(jwk);
 }
@@ -233,7 +234,7 @@ Result<QByteArray> Jwk::thumbprint(const QJsonObject &jwk)
     else if (*kty == QLatin1String("RSA"))
         required = {QStringLiteral("e"), QStringLiteral("n")};
     else
-        return makeError(QStringLiteral("jwk.unsupported_kty"), *kty);
+        return makeError(ec::JwkUnsupportedKty, *kty);
     // RFC 7638 3: the required members only, names sorted, no whitespace. QJsonObject keeps its
     // keys sorted and the compact form has no whitespace, which is exactly that form.
     QJsonObject canonical{{ktyKey, *kty}};

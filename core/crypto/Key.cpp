@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/Key.h"
+#include "core/crypto/CryptoErrors.h"
 
 #include "core/crypto/Digest.h"
 
@@ -51,7 +52,7 @@ Result<Key> Key::generate(KeyType type)
         break;
     }
     if (!raw)
-        return makeError(QStringLiteral("crypto.keygen_failed"), takeOpenSslErrors());
+        return makeError(ec::CryptoKeygenFailed, takeOpenSslErrors());
     return Key(EvpPkeyPtr(raw));
 }
 
@@ -89,7 +90,7 @@ Result<Key> Key::fromPublicDer(const QByteArray &der)
     const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
     EVP_PKEY *k = d2i_PUBKEY(nullptr, &p, long(der.size()));
     if (!k)
-        return makeError(QStringLiteral("crypto.key_unreadable"), takeOpenSslErrors());
+        return makeError(ec::CryptoKeyUnreadable, takeOpenSslErrors());
     return Key(EvpPkeyPtr(k));
 }
 
@@ -102,7 +103,7 @@ Result<Key> Key::fromEncryptedPkcs8(const QByteArray &pem, const QByteArray &pas
                                           const_cast<QByteArray *>(&passphrase));
     if (!k) {
         takeOpenSslErrors();
-        return makeError(QStringLiteral("crypto.wrong_passphrase"));
+        return makeError(ec::CryptoWrongPassphrase);
     }
     return Key(EvpPkeyPtr(k));
 }
@@ -207,13 +208,13 @@ QByteArray Key::privatePkcs8Pem() const
 Result<QByteArray> Key::encryptedPkcs8Pem(const QByteArray &passphrase) const
 {
     if (!hasPrivate())
-        return makeError(QStringLiteral("crypto.no_private_key"));
+        return makeError(ec::CryptoNoPrivateKey);
     if (passphrase.isEmpty())
-        return makeError(QStringLiteral("crypto.empty_passphrase"));
+        return makeError(ec::CryptoEmptyPassphrase);
     // PBES2 with scrypt (N=2^14, r=8, p=1) as the KDF and AES-256-CBC as the cipher.
     X509_ALGOR *alg = PKCS5_pbe2_set_scrypt(EVP_aes_256_cbc(), nullptr, 0, nullptr, 16384, 8, 1);
     if (!alg)
-        return makeError(QStringLiteral("crypto.encrypt_failed"), takeOpenSslErrors());
+        return makeError(ec::CryptoEncryptFailed, takeOpenSslErrors());
     std::unique_ptr<PKCS8_PRIV_KEY_INFO, OsslDeleter<PKCS8_PRIV_KEY_INFO_free>> p8(
         EVP_PKEY2PKCS8(m_pkey.get()));
     X509_SIG *sig = p8 ? PKCS8_set0_pbe(passphrase.constData(), int(passphrase.size()), p8.get(),
@@ -221,12 +222,12 @@ Result<QByteArray> Key::encryptedPkcs8Pem(const QByteArray &passphrase) const
                        : nullptr;
     if (!sig) {
         X509_ALGOR_free(alg);
-        return makeError(QStringLiteral("crypto.encrypt_failed"), takeOpenSslErrors());
+        return makeError(ec::CryptoEncryptFailed, takeOpenSslErrors());
     }
     std::unique_ptr<X509_SIG, OsslDeleter<X509_SIG_free>> sigPtr(sig);
     BioPtr bio(BIO_new(BIO_s_mem()));
     if (PEM_write_bio_PKCS8(bio.get(), sig) != 1)
-        return makeError(QStringLiteral("crypto.encrypt_failed"), takeOpenSslErrors());
+        return makeError(ec::CryptoEncryptFailed, takeOpenSslErrors());
     return bioBytes(bio.get());
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/CompiledCondition.h"
+#include "core/policy/PolicyErrors.h"
 
 #include "core/policy/PolicyEnv.h"
 #include "core/policy/cel/Ast.h"
@@ -216,7 +217,7 @@ Result<CompiledCondition> CompiledCondition::compile(const QString &source, cons
     }
     const cel::CheckResult checked = cel::Checker::check(*parsed.ast, env.env());
     if (!checked.ok())
-        return makeError(QStringLiteral("policy.condition"),
+        return makeError(ec::PolicyCondition,
                          checked.diagnostics.front().toString());
     CompiledCondition c;
     c.m_ast = std::move(parsed.ast);

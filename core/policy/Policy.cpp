@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/Policy.h"
+#include "core/policy/PolicyErrors.h"
 
 #include "core/policy/PolicyEnv.h"
 #include "core/policy/SpiffeIdTemplate.h"
@@ -17,6 +18,14 @@
 namespace ta::core {
 namespace {
 
+/// @p e placed at entry @p index of the "policies" list.
+Error atPolicy(qsizetype index, Error e)
+{
+    e.list = QStringLiteral("policies");
+    e.index = index;
+    return e;
+}
+
 const QStringList &knownKeys()
 {
     static const QStringList keys = {
@@ -30,7 +39,7 @@ const QStringList &knownKeys()
 
 Error fieldError(const QString &field, const QString &why)
 {
-    return makeError(QStringLiteral("policy.field"), field + QStringLiteral(": ") + why);
+    return makeError(ec::PolicyField, field + QStringLiteral(": ") + why);
 }
 
 Result<QString> stringField(const QJsonObject &o, const QString &key, bool required)
@@ -87,7 +96,7 @@ Result<void> checkCondition(const QString &condition, const PolicyEnv &env)
     }
     const cel::CheckResult checked = cel::Checker::check(*parsed.ast, env.env());
     if (!checked.ok())
-        return makeError(QStringLiteral("policy.condition"),
+        return makeError(ec::PolicyCondition,
                          QStringLiteral("condition: ") + checked.diagnostics.front().toString());
     // Planned here only for its cost: a policy that could stall a decision is not accepted.
     const cel::Limits limits;
@@ -95,7 +104,7 @@ Result<void> checkCondition(const QString &condition, const PolicyEnv &env)
         return makeError(cost.error().code, QStringLiteral("condition: ") + cost.error().detail);
     const cel::TypeKind kind = checked.resultType.kind();
     if (kind != cel::TypeKind::Bool && kind != cel::TypeKind::Dyn)
-        return makeError(QStringLiteral("policy.condition"),
+        return makeError(ec::PolicyCondition,
                          QStringLiteral("condition: 1:1: of type %1, not bool")
                              .arg(QString::fromStdString(checked.resultType.toString())));
     return {};
@@ -217,11 +226,11 @@ Result<QList<Policy>> Policy::listFromJson(const QByteArray &json)
     const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
         return makeError(
-            QStringLiteral("policy.json"),
+            ec::PolicyJson,
             QStringLiteral("offset %1: %2").arg(error.offset).arg(error.errorString()));
     const QJsonValue list = doc.object().value(QLatin1String("policies"));
     if (!doc.isObject() || !list.isArray())
-        return makeError(QStringLiteral("policy.json"),
+        return makeError(ec::PolicyJson,
                          QStringLiteral("not a {\"policies\": [...]} document"));
     const PolicyEnv env;
     QList<Policy> out;
@@ -233,14 +242,14 @@ Result<QList<Policy>> Policy::listFromJson(const QByteArray &json)
         const QString where = name.isEmpty() ? QStringLiteral("policy %1: ").arg(i)
                                              : QStringLiteral("policy %1 (%2): ").arg(i).arg(name);
         if (!array[i].isObject())
-            return makeError(QStringLiteral("policy.json"),
-                             where + QStringLiteral("not an object"));
+            return atPolicy(i, makeError(ec::PolicyJson,
+                             where + QStringLiteral("not an object")));
         auto p = readPolicy(o, env);
         if (!p)
-            return makeError(p.error().code, where + p.error().detail);
+            return atPolicy(i, makeError(p.error().code, where + p.error().detail));
         if (names.contains(p->name))
-            return makeError(QStringLiteral("policy.duplicate_name"),
-                             where + QStringLiteral("name used before"));
+            return atPolicy(i, makeError(ec::PolicyDuplicateName,
+                             where + QStringLiteral("name used before")));
         names.insert(p->name);
         out.append(*p);
     }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/PolicyEngine.h"
+#include "core/policy/PolicyErrors.h"
 
 #include "core/policy/PolicySubject.h"
 #include "core/policy/SubjectActivation.h"
@@ -31,7 +32,7 @@ Result<PolicyEngine> PolicyEngine::compile(const QList<Policy> &policies, Indexi
         const QString where = QStringLiteral("policy %1 (%2): ").arg(i).arg(p.name);
         auto td = TrustDomain::fromName(p.trustDomain);
         if (!td)
-            return makeError(QStringLiteral("policy.field"),
+            return makeError(ec::PolicyField,
                              where + QStringLiteral("trust_domain: ") + td.error().toString());
         Compiled c;
         c.trustDomainId = td->idString();
@@ -42,7 +43,7 @@ Result<PolicyEngine> PolicyEngine::compile(const QList<Policy> &policies, Indexi
                                  where + QStringLiteral("spiffe_id: ") + t.error().detail);
             c.spiffeId = *t;
         } else if (p.effect == PolicyEffect::Grant) {
-            return makeError(QStringLiteral("policy.field"),
+            return makeError(ec::PolicyField,
                              where + QStringLiteral("spiffe_id: missing"));
         }
         auto condition = CompiledCondition::compile(p.condition, *engine.m_env);

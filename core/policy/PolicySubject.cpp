@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/PolicySubject.h"
+#include "core/policy/PolicyErrors.h"
 
 #include "core/attestation/AttestationResult.h"
 #include "core/attestation/EvidenceRecord.h"
@@ -11,7 +12,7 @@ namespace {
 
 Error bad(const QString &field, const QString &why)
 {
-    return makeError(QStringLiteral("subject.json"), field + QStringLiteral(": ") + why);
+    return makeError(ec::SubjectJson, field + QStringLiteral(": ") + why);
 }
 
 Result<QStringList> stringList(const QJsonObject &o, const QString &key)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/RegistrationEntry.h"
+#include "core/policy/PolicyErrors.h"
 
 #include "core/spiffe/SpiffeId.h"
 
@@ -9,6 +10,14 @@
 
 namespace ta::core {
 namespace {
+
+/// @p e placed at entry @p index of the "entries" list.
+Error atEntry(qsizetype index, Error e)
+{
+    e.list = QStringLiteral("entries");
+    e.index = index;
+    return e;
+}
 
 QJsonObject idToJson(const QString &id)
 {
@@ -22,15 +31,15 @@ QJsonObject idToJson(const QString &id)
 Result<QString> idFromJson(const QJsonValue &v, const char *field)
 {
     if (!v.isObject())
-        return makeError(QStringLiteral("entry.missing_field"), QString::fromLatin1(field));
+        return makeError(ec::EntryMissingField, QString::fromLatin1(field));
     const QJsonObject o = v.toObject();
     auto td = TrustDomain::fromName(o.value(QStringLiteral("trust_domain")).toString());
     if (!td)
-        return makeError(QStringLiteral("entry.bad_spiffe_id"),
+        return makeError(ec::EntryBadSpiffeId,
                          QString::fromLatin1(field) + QStringLiteral(": ") + td.error().toString());
     auto id = SpiffeId::fromPath(*td, o.value(QStringLiteral("path")).toString());
     if (!id)
-        return makeError(QStringLiteral("entry.bad_spiffe_id"),
+        return makeError(ec::EntryBadSpiffeId,
                          QString::fromLatin1(field) + QStringLiteral(": ") + id.error().toString());
     return id->toString();
 }
@@ -49,7 +58,7 @@ Result<qint64> int64Of(const QJsonObject &o, const char *field)
         if (ok)
             return n;
     }
-    return makeError(QStringLiteral("entry.bad_number"), QString::fromLatin1(field));
+    return makeError(ec::EntryBadNumber, QString::fromLatin1(field));
 }
 
 Result<qint32> int32Of(const QJsonObject &o, const char *field)
@@ -58,7 +67,7 @@ Result<qint32> int32Of(const QJsonObject &o, const char *field)
     if (!n)
         return n.error();
     if (*n < 0 || *n > std::numeric_limits<qint32>::max())
-        return makeError(QStringLiteral("entry.bad_number"), QString::fromLatin1(field));
+        return makeError(ec::EntryBadNumber, QString::fromLatin1(field));
     return qint32(*n);
 }
 
@@ -108,12 +117,12 @@ Result<RegistrationEntry> RegistrationEntry::fromJson(const QJsonObject &o)
     e.parentId = *pid;
     const QJsonArray sel = o.value(QStringLiteral("selectors")).toArray();
     if (sel.isEmpty())
-        return makeError(QStringLiteral("entry.no_selectors"));
+        return makeError(ec::EntryNoSelectors);
     for (const QJsonValue &v : sel) {
         const QString type = v.toObject().value(QStringLiteral("type")).toString();
         const QString value = v.toObject().value(QStringLiteral("value")).toString();
         if (type.isEmpty() || value.isEmpty() || type.contains(QLatin1Char(':')))
-            return makeError(QStringLiteral("entry.bad_selector"), type + QLatin1Char(':') + value);
+            return makeError(ec::EntryBadSelector, type + QLatin1Char(':') + value);
         e.selectors.append({type, value});
     }
     auto x509 = int32Of(o, "x509_svid_ttl");
@@ -138,7 +147,7 @@ Result<RegistrationEntry> RegistrationEntry::fromJson(const QJsonObject &o)
         // SPIRE accepts a trust domain name or its SPIFFE ID here.
         auto byName = TrustDomain::fromName(td);
         if (!byName && !TrustDomain::fromIdString(td))
-            return makeError(QStringLiteral("entry.bad_federates_with"), td);
+            return makeError(ec::EntryBadFederatesWith, td);
     }
     e.admin = o.value(QStringLiteral("admin")).toBool();
     e.downstream = o.value(QStringLiteral("downstream")).toBool();
@@ -163,22 +172,23 @@ Result<QList<RegistrationEntry>> RegistrationEntry::listFromJson(const QByteArra
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &perr);
     if (perr.error != QJsonParseError::NoError)
-        return makeError(QStringLiteral("entry.bad_json"),
+        return makeError(ec::EntryBadJson,
                          QStringLiteral("offset %1: %2").arg(perr.offset).arg(perr.errorString()));
     if (!doc.isObject() || !doc.object().value(QStringLiteral("entries")).isArray())
-        return makeError(QStringLiteral("entry.bad_json"), QStringLiteral("no \"entries\" array"));
+        return makeError(ec::EntryBadJson, QStringLiteral("no \"entries\" array"));
     QList<RegistrationEntry> out;
     QSet<QString> ids;
     const QJsonArray arr = doc.object().value(QStringLiteral("entries")).toArray();
     for (qsizetype i = 0; i < arr.size(); ++i) {
         if (!arr[i].isObject())
-            return makeError(QStringLiteral("entry.bad_json"), QStringLiteral("entry %1").arg(i));
+            return atEntry(i, makeError(ec::EntryBadJson, QStringLiteral("entry %1").arg(i)));
         auto e = fromJson(arr[i].toObject());
         if (!e)
-            return makeError(e.error().code,
-                             QStringLiteral("entry %1: %2").arg(i).arg(e.error().detail));
+            return atEntry(i, makeError(e.error().code, QStringLiteral("entry %1: %2")
+                                                              .arg(i)
+                                                              .arg(e.error().detail)));
         if (!e->id.isEmpty() && ids.contains(e->id))
-            return makeError(QStringLiteral("entry.duplicate_id"), e->id);
+            return atEntry(i, makeError(ec::EntryDuplicateId, e->id));
         ids.insert(e->id);
         out.append(*e);
     }

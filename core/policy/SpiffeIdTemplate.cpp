@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/SpiffeIdTemplate.h"
+#include "core/policy/PolicyErrors.h"
 
 #include "core/policy/PolicySubject.h"
 #include "core/spiffe/SpiffeId.h"
@@ -12,7 +13,7 @@ namespace {
 
 Error syntax(qsizetype column, const QString &why)
 {
-    return makeError(QStringLiteral("policy.template"),
+    return makeError(ec::PolicyTemplate,
                      QStringLiteral("column %1: %2").arg(column + 1).arg(why));
 }
 
@@ -92,10 +93,10 @@ Result<SpiffeIdTemplate> SpiffeIdTemplate::parse(const QString &text,
     if (!literal.isEmpty())
         t.m_parts.append({literal, {}, false});
     if (auto valid = SpiffeId::validatePath(shape); !valid)
-        return makeError(QStringLiteral("policy.template"),
+        return makeError(ec::PolicyTemplate,
                          QStringLiteral("path: %1").arg(valid.error().toString()));
     if (auto id = SpiffeId::fromPath(trustDomain, shape); !id)
-        return makeError(QStringLiteral("policy.template"), id.error().toString());
+        return makeError(ec::PolicyTemplate, id.error().toString());
     return t;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/spiffe/JwtSvid.h"
+#include "core/spiffe/SpiffeErrors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,9 +18,9 @@ const QString expKey = QStringLiteral("exp");
 const QString iatKey = QStringLiteral("iat");
 const QString nbfKey = QStringLiteral("nbf");
 
-Error refuse(const char *code, const QString &detail = {})
+Error refuse(const ErrorCode &code, const QString &detail = {})
 {
-    return makeError(QString::fromLatin1(code), detail);
+    return makeError(code, detail);
 }
 
 // The distinct refusals of algorithms outside the nine keep the reason visible: "none" and HMAC
@@ -27,18 +28,18 @@ Error refuse(const char *code, const QString &detail = {})
 Result<JwsAlgorithm> checkAlgorithm(const QJsonValue &value)
 {
     if (!value.isString() || value.toString().isEmpty())
-        return refuse("jwtsvid.alg_missing");
+        return refuse(ec::JwtsvidAlgMissing);
     const QString name = value.toString();
     if (const auto alg = Jose::algorithmFromName(name))
         return *alg;
     if (name.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0)
-        return refuse("jwtsvid.alg_none", name);
+        return refuse(ec::JwtsvidAlgNone, name);
     if (name.startsWith(QLatin1String("HS")))
-        return refuse("jwtsvid.alg_hmac", name);
+        return refuse(ec::JwtsvidAlgHmac, name);
     if (name == QLatin1String("EdDSA") || name == QLatin1String("Ed25519")
         || name == QLatin1String("Ed448"))
-        return refuse("jwtsvid.alg_eddsa", name);
-    return refuse("jwtsvid.alg_not_allowed", name);
+        return refuse(ec::JwtsvidAlgEddsa, name);
+    return refuse(ec::JwtsvidAlgNotAllowed, name);
 }
 
 // A NumericDate (RFC 7519 2): seconds since the epoch, possibly fractional.
@@ -58,19 +59,19 @@ Result<QStringList> audienceOf(const QJsonObject &claims)
 {
     const auto it = claims.constFind(audKey);
     if (it == claims.constEnd())
-        return refuse("jwtsvid.aud_missing");
+        return refuse(ec::JwtsvidAudMissing);
     if (it->isString())
         return QStringList{it->toString()};
     if (!it->isArray())
-        return refuse("jwtsvid.aud_invalid");
+        return refuse(ec::JwtsvidAudInvalid);
     const QJsonArray array = it->toArray();
     if (array.isEmpty())
-        return refuse("jwtsvid.aud_missing");
+        return refuse(ec::JwtsvidAudMissing);
     QStringList out;
     out.reserve(array.size());
     for (const QJsonValue &v : array) {
         if (!v.isString())
-            return refuse("jwtsvid.aud_invalid");
+            return refuse(ec::JwtsvidAudInvalid);
         out.append(v.toString());
     }
     return out;
@@ -86,8 +87,8 @@ Result<void> verifyWith(const Key &key, JwsAlgorithm alg, const Jose::CompactJws
     const QString &code = ok.error().code;
     if (code == QLatin1String("jose.key_type_mismatch") || code == QLatin1String("jose.curve_mismatch")
         || code == QLatin1String("jose.rsa_key_too_small") || code == QLatin1String("jose.no_key"))
-        return refuse("jwtsvid.key_alg_mismatch", ok.error().toString());
-    return refuse("jwtsvid.bad_signature", ok.error().toString());
+        return refuse(ec::JwtsvidKeyAlgMismatch, ok.error().toString());
+    return refuse(ec::JwtsvidBadSignature, ok.error().toString());
 }
 
 } // namespace
@@ -98,17 +99,17 @@ Result<JwtSvid> JwtSvid::mint(const Key &signingKey, const QString &kid, const S
                               const QJsonObject &extraClaims)
 {
     if (subject.isNull())
-        return refuse("jwtsvid.mint_no_subject");
+        return refuse(ec::JwtsvidMintNoSubject);
     if (audience.isEmpty() || audience.contains(QString()))
-        return refuse("jwtsvid.mint_no_audience");
+        return refuse(ec::JwtsvidMintNoAudience);
     if (kid.isEmpty())
-        return refuse("jwtsvid.mint_no_kid");
+        return refuse(ec::JwtsvidMintNoKid);
     if (!issuedAt.isValid() || !expiry.isValid() || expiry <= issuedAt)
-        return refuse("jwtsvid.mint_bad_lifetime");
+        return refuse(ec::JwtsvidMintBadLifetime);
     if (!alg)
         alg = Jose::defaultAlgorithm(signingKey);
     if (!alg)
-        return refuse("jwtsvid.mint_unsupported_key");
+        return refuse(ec::JwtsvidMintUnsupportedKey);
 
     QJsonObject header{{kidKey, kid}, {typKey, QStringLiteral("JWT")}};
     QJsonObject claims = extraClaims;
@@ -167,22 +168,22 @@ Result<JwtSvid> JwtSvid::validateImpl(QByteArrayView token, const TrustBundleSet
                                       const QDateTime &now, const ValidationOptions &options)
 {
     if (audience.isEmpty())
-        return refuse("jwtsvid.no_expected_audience");
+        return refuse(ec::JwtsvidNoExpectedAudience);
     if (!now.isValid())
-        return refuse("jwtsvid.no_time");
+        return refuse(ec::JwtsvidNoTime);
 
     // Structure: JWS compact serialization only (JWT-SVID.md 5.1).
     auto split = Jose::splitCompact(token);
     if (!split) {
         if (split.error().code == QLatin1String("jose.bad_base64url"))
-            return refuse("jwtsvid.bad_base64url", split.error().detail);
-        return refuse("jwtsvid.malformed", split.error().detail);
+            return refuse(ec::JwtsvidBadBase64url, split.error().detail);
+        return refuse(ec::JwtsvidMalformed, split.error().detail);
     }
     const Jose::CompactJws &jws = *split;
     QJsonParseError parseError;
     const QJsonDocument headerDoc = QJsonDocument::fromJson(jws.header, &parseError);
     if (parseError.error != QJsonParseError::NoError || !headerDoc.isObject())
-        return refuse("jwtsvid.header_not_object");
+        return refuse(ec::JwtsvidHeaderNotObject);
     const QJsonObject header = headerDoc.object();
 
     // Header (JWT-SVID.md 2): alg first, so a "none" token is named as such whatever else it has.
@@ -190,54 +191,54 @@ Result<JwtSvid> JwtSvid::validateImpl(QByteArrayView token, const TrustBundleSet
     if (!alg)
         return alg.error();
     if (header.contains(QStringLiteral("crit")))
-        return refuse("jwtsvid.crit_not_supported");
+        return refuse(ec::JwtsvidCritNotSupported);
     for (auto it = header.constBegin(); it != header.constEnd(); ++it) {
         if (it.key() != algKey && it.key() != kidKey && it.key() != typKey)
-            return refuse("jwtsvid.header_not_allowed", it.key());
+            return refuse(ec::JwtsvidHeaderNotAllowed, it.key());
     }
     if (const auto typ = header.constFind(typKey); typ != header.constEnd()) {
         if (!typ->isString()
             || (typ->toString() != QLatin1String("JWT") && typ->toString() != QLatin1String("JOSE")))
-            return refuse("jwtsvid.typ_not_allowed", typ->toVariant().toString());
+            return refuse(ec::JwtsvidTypNotAllowed, typ->toVariant().toString());
     }
     QString kid;
     if (const auto it = header.constFind(kidKey); it != header.constEnd()) {
         if (!it->isString() || it->toString().isEmpty())
-            return refuse("jwtsvid.kid_invalid");
+            return refuse(ec::JwtsvidKidInvalid);
         kid = it->toString();
     } else if (options.requireKid) {
-        return refuse("jwtsvid.kid_missing");
+        return refuse(ec::JwtsvidKidMissing);
     }
 
     // Claims: the subject names the trust domain, whose bundle alone may vouch for the token.
     const QJsonDocument claimsDoc = QJsonDocument::fromJson(jws.payload, &parseError);
     if (parseError.error != QJsonParseError::NoError || !claimsDoc.isObject())
-        return refuse("jwtsvid.claims_not_object");
+        return refuse(ec::JwtsvidClaimsNotObject);
     const QJsonObject claims = claimsDoc.object();
     const QJsonValue subValue = claims.value(subKey);
     if (!subValue.isString())
-        return refuse("jwtsvid.sub_missing");
+        return refuse(ec::JwtsvidSubMissing);
     auto subject = SpiffeId::fromString(subValue.toString());
     if (!subject)
-        return refuse("jwtsvid.sub_invalid", subject.error().toString());
+        return refuse(ec::JwtsvidSubInvalid, subject.error().toString());
     const TrustBundle *trusted = bundles ? bundles->bundleFor(subject->trustDomain())
                                          : (bundle && bundle->trustDomain() == subject->trustDomain()
                                                 ? bundle
                                                 : nullptr);
     if (!trusted)
-        return refuse("jwtsvid.unknown_trust_domain", subject->trustDomain().name());
+        return refuse(ec::JwtsvidUnknownTrustDomain, subject->trustDomain().name());
 
     // Signature (RFC 7515 5.2), before any claim is believed.
     if (!kid.isEmpty()) {
         const Key *key = trusted->jwtAuthority(kid);
         if (!key)
-            return refuse("jwtsvid.unknown_kid", kid);
+            return refuse(ec::JwtsvidUnknownKid, kid);
         if (auto ok = verifyWith(*key, *alg, jws); !ok)
             return ok.error();
     } else {
         const QMap<QString, Key> &authorities = trusted->jwtAuthorities();
         if (authorities.isEmpty())
-            return refuse("jwtsvid.no_jwt_authority", subject->trustDomain().name());
+            return refuse(ec::JwtsvidNoJwtAuthority, subject->trustDomain().name());
         bool anyFits = false;
         bool verified = false;
         for (const Key &key : authorities) {
@@ -250,9 +251,9 @@ Result<JwtSvid> JwtSvid::validateImpl(QByteArrayView token, const TrustBundleSet
             }
         }
         if (!anyFits)
-            return refuse("jwtsvid.key_alg_mismatch", Jose::algorithmName(*alg));
+            return refuse(ec::JwtsvidKeyAlgMismatch, Jose::algorithmName(*alg));
         if (!verified)
-            return refuse("jwtsvid.bad_signature");
+            return refuse(ec::JwtsvidBadSignature);
     }
 
     // Time (RFC 7519 4.1.4, 4.1.5, 4.1.6), with the leeway on each side.
@@ -260,26 +261,26 @@ Result<JwtSvid> JwtSvid::validateImpl(QByteArrayView token, const TrustBundleSet
     const double leeway = double(options.leeway.count());
     const auto expIt = claims.constFind(expKey);
     if (expIt == claims.constEnd())
-        return refuse("jwtsvid.exp_missing");
+        return refuse(ec::JwtsvidExpMissing);
     const auto exp = numericDate(*expIt);
     if (!exp)
-        return refuse("jwtsvid.exp_invalid");
+        return refuse(ec::JwtsvidExpInvalid);
     if (nowSeconds >= *exp + leeway)
-        return refuse("jwtsvid.expired", fromNumericDate(*exp).toString(Qt::ISODate));
+        return refuse(ec::JwtsvidExpired, fromNumericDate(*exp).toString(Qt::ISODate));
     if (const auto it = claims.constFind(nbfKey); it != claims.constEnd()) {
         const auto nbf = numericDate(*it);
         if (!nbf)
-            return refuse("jwtsvid.nbf_invalid");
+            return refuse(ec::JwtsvidNbfInvalid);
         if (nowSeconds + leeway < *nbf)
-            return refuse("jwtsvid.not_yet_valid", fromNumericDate(*nbf).toString(Qt::ISODate));
+            return refuse(ec::JwtsvidNotYetValid, fromNumericDate(*nbf).toString(Qt::ISODate));
     }
     std::optional<double> iat;
     if (const auto it = claims.constFind(iatKey); it != claims.constEnd()) {
         iat = numericDate(*it);
         if (!iat)
-            return refuse("jwtsvid.iat_invalid");
+            return refuse(ec::JwtsvidIatInvalid);
         if (*iat > nowSeconds + leeway)
-            return refuse("jwtsvid.issued_in_future", fromNumericDate(*iat).toString(Qt::ISODate));
+            return refuse(ec::JwtsvidIssuedInFuture, fromNumericDate(*iat).toString(Qt::ISODate));
     }
 
     // Audience (JWT-SVID.md 3.2): present, and naming us.
@@ -287,7 +288,7 @@ Result<JwtSvid> JwtSvid::validateImpl(QByteArrayView token, const TrustBundleSet
     if (!aud)
         return aud.error();
     if (!aud->contains(audience))
-        return refuse("jwtsvid.audience_mismatch", audience);
+        return refuse(ec::JwtsvidAudienceMismatch, audience);
 
     JwtSvid svid;
     svid.m_token = token.toByteArray();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/spiffe/SpiffeId.h"
+#include "core/spiffe/SpiffeErrors.h"
 
 #include <QHashFunctions>
 
@@ -19,16 +20,16 @@ bool isPathChar(char16_t u)
 Result<void> validateSegment(QStringView segment, bool last)
 {
     if (segment.isEmpty())
-        return makeError(last ? QStringLiteral("spiffe.id.trailing_slash")
-                              : QStringLiteral("spiffe.id.empty_segment"));
+        return makeError(last ? ec::SpiffeIdTrailingSlash
+                              : ec::SpiffeIdEmptySegment);
     if (segment == u"." || segment == u"..")
-        return makeError(QStringLiteral("spiffe.id.dot_segment"), segment.toString());
+        return makeError(ec::SpiffeIdDotSegment, segment.toString());
     for (const QChar c : segment) {
         const char16_t u = c.unicode();
         if (u == u'%')
-            return makeError(QStringLiteral("spiffe.id.percent_encoded"), segment.toString());
+            return makeError(ec::SpiffeIdPercentEncoded, segment.toString());
         if (!isPathChar(u))
-            return makeError(QStringLiteral("spiffe.id.bad_path_char"),
+            return makeError(ec::SpiffeIdBadPathChar,
                              QStringLiteral("U+%1").arg(int(u), 4, 16, QLatin1Char('0')));
     }
     return {};
@@ -38,7 +39,7 @@ Result<void> checkLength(const TrustDomain &td, qsizetype pathLength)
 {
     const qsizetype total = schemePrefix.size() + td.name().size() + pathLength;
     if (total > SpiffeId::maxLength)
-        return makeError(QStringLiteral("spiffe.id.too_long"), QString::number(total));
+        return makeError(ec::SpiffeIdTooLong, QString::number(total));
     return {};
 }
 
@@ -49,7 +50,7 @@ Result<void> SpiffeId::validatePath(QStringView path)
     if (path.isEmpty())
         return {};
     if (!path.startsWith(u'/'))
-        return makeError(QStringLiteral("spiffe.id.path_not_absolute"), path.toString());
+        return makeError(ec::SpiffeIdPathNotAbsolute, path.toString());
     qsizetype start = 1;
     while (true) {
         const qsizetype slash = path.indexOf(u'/', start);
@@ -66,28 +67,28 @@ Result<void> SpiffeId::validatePath(QStringView path)
 Result<SpiffeId> SpiffeId::fromString(QStringView id)
 {
     if (id.isEmpty())
-        return makeError(QStringLiteral("spiffe.id.empty"));
+        return makeError(ec::SpiffeIdEmpty);
     // Characters outside ASCII are refused below, so a count of characters is a count of bytes.
     if (id.size() > maxLength)
-        return makeError(QStringLiteral("spiffe.id.too_long"), QString::number(id.size()));
+        return makeError(ec::SpiffeIdTooLong, QString::number(id.size()));
     if (!id.startsWith(schemePrefix)) {
         if (id.startsWith(schemePrefix, Qt::CaseInsensitive))
-            return makeError(QStringLiteral("spiffe.id.scheme_not_lowercase"),
+            return makeError(ec::SpiffeIdSchemeNotLowercase,
                              id.left(6).toString());
-        return makeError(QStringLiteral("spiffe.id.wrong_scheme"), id.left(16).toString());
+        return makeError(ec::SpiffeIdWrongScheme, id.left(16).toString());
     }
     const QStringView rest = id.mid(schemePrefix.size());
     for (const QChar c : rest) {
         if (c == u'?')
-            return makeError(QStringLiteral("spiffe.id.query"));
+            return makeError(ec::SpiffeIdQuery);
         if (c == u'#')
-            return makeError(QStringLiteral("spiffe.id.fragment"));
+            return makeError(ec::SpiffeIdFragment);
     }
     const qsizetype slash = rest.indexOf(u'/');
     const QStringView authority = slash < 0 ? rest : rest.left(slash);
     const QStringView path = slash < 0 ? QStringView() : rest.mid(slash);
     if (authority.isEmpty())
-        return makeError(QStringLiteral("spiffe.id.missing_trust_domain"));
+        return makeError(ec::SpiffeIdMissingTrustDomain);
     if (auto ok = TrustDomain::validateName(authority); !ok)
         return ok.error();
     if (auto ok = validatePath(path); !ok)
@@ -98,7 +99,7 @@ Result<SpiffeId> SpiffeId::fromString(QStringView id)
 Result<SpiffeId> SpiffeId::fromSegments(const TrustDomain &td, const QStringList &segments)
 {
     if (td.isNull())
-        return makeError(QStringLiteral("spiffe.id.missing_trust_domain"));
+        return makeError(ec::SpiffeIdMissingTrustDomain);
     QString path;
     for (const QString &segment : segments) {
         // Inside a list an empty segment is always an inner "//", never a trailing slash.
@@ -115,7 +116,7 @@ Result<SpiffeId> SpiffeId::fromSegments(const TrustDomain &td, const QStringList
 Result<SpiffeId> SpiffeId::fromPath(const TrustDomain &td, QStringView path)
 {
     if (td.isNull())
-        return makeError(QStringLiteral("spiffe.id.missing_trust_domain"));
+        return makeError(ec::SpiffeIdMissingTrustDomain);
     if (auto ok = validatePath(path); !ok)
         return ok.error();
     if (auto ok = checkLength(td, path.size()); !ok)

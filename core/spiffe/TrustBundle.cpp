@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/spiffe/TrustBundle.h"
+#include "core/spiffe/SpiffeErrors.h"
 
 #include "core/crypto/Jwk.h"
 
@@ -11,6 +12,15 @@
 
 namespace ta::core {
 namespace {
+
+/// A JSON value as it was written, cut short: the data a refusal names.
+QString jsonText(const QJsonValue &v)
+{
+    const QJsonArray wrapped{v};
+    QString text = QString::fromUtf8(QJsonDocument(wrapped).toJson(QJsonDocument::Compact));
+    text = text.mid(1, text.size() - 2);
+    return text.size() > 64 ? text.left(61) + QStringLiteral("...") : text;
+}
 
 const QString x509Use = QStringLiteral("x509-svid");
 const QString jwtUse = QStringLiteral("jwt-svid");
@@ -38,26 +48,26 @@ Result<Certificate> readX509Entry(const QJsonObject &entry, qsizetype index)
 {
     const QJsonValue x5c = entry.value(QStringLiteral("x5c"));
     if (!x5c.isArray())
-        return entryError(QStringLiteral("spiffe.bundle.x5c_missing"), index);
+        return entryError(ec::SpiffeBundleX5cMissing, index);
     const QJsonArray certs = x5c.toArray();
     if (certs.size() != 1)
-        return entryError(QStringLiteral("spiffe.bundle.x5c_count"), index,
+        return entryError(ec::SpiffeBundleX5cCount, index,
                           QString::number(certs.size()));
     const QJsonValue first = certs.first();
     // x5c holds standard base64 (RFC 7517 4.7), not base64url.
     auto decoded = QByteArray::fromBase64Encoding(first.toString().toLatin1(),
                                                   QByteArray::AbortOnBase64DecodingErrors);
     if (!first.isString() || !decoded || decoded.decoded.isEmpty())
-        return entryError(QStringLiteral("spiffe.bundle.x5c_bad_base64"), index);
+        return entryError(ec::SpiffeBundleX5cBadBase64, index);
     auto cert = Certificate::fromDer(decoded.decoded);
     if (!cert)
-        return entryError(QStringLiteral("spiffe.bundle.x5c_bad_certificate"), index,
+        return entryError(ec::SpiffeBundleX5cBadCertificate, index,
                           cert.error().toString());
     auto key = Jwk::toKey(entry);
     if (!key)
-        return entryError(QStringLiteral("spiffe.bundle.bad_key"), index, key.error().toString());
+        return entryError(ec::SpiffeBundleBadKey, index, key.error().toString());
     if (!cert->publicKey().samePublicKey(*key))
-        return entryError(QStringLiteral("spiffe.bundle.x5c_key_mismatch"), index);
+        return entryError(ec::SpiffeBundleX5cKeyMismatch, index);
     return cert;
 }
 
@@ -68,32 +78,34 @@ TrustBundle::TrustBundle(TrustDomain td) : m_td(std::move(td)) {}
 Result<TrustBundle> TrustBundle::fromJwks(const TrustDomain &td, const QByteArray &json)
 {
     if (td.isNull())
-        return makeError(QStringLiteral("spiffe.bundle.no_trust_domain"));
+        return makeError(ec::SpiffeBundleNoTrustDomain);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return makeError(QStringLiteral("spiffe.bundle.not_json"), parseError.errorString());
+        return makeError(ec::SpiffeBundleNotJson, parseError.errorString());
     if (!doc.isObject())
-        return makeError(QStringLiteral("spiffe.bundle.not_object"));
+        return makeError(ec::SpiffeBundleNotObject, QStringLiteral("the top level is not an object"));
     const QJsonObject root = doc.object();
 
     TrustBundle bundle(td);
     if (const auto it = root.constFind(QStringLiteral("spiffe_sequence")); it != root.constEnd()) {
         const auto seq = nonNegativeInteger(*it);
         if (!seq)
-            return makeError(QStringLiteral("spiffe.bundle.bad_sequence"));
+            return makeError(ec::SpiffeBundleBadSequence,
+                             QStringLiteral("spiffe_sequence: ") + jsonText(*it));
         bundle.m_sequence = quint64(*seq);
     }
     if (const auto it = root.constFind(QStringLiteral("spiffe_refresh_hint"));
         it != root.constEnd()) {
         const auto hint = nonNegativeInteger(*it);
         if (!hint)
-            return makeError(QStringLiteral("spiffe.bundle.bad_refresh_hint"));
+            return makeError(ec::SpiffeBundleBadRefreshHint,
+                             QStringLiteral("spiffe_refresh_hint: ") + jsonText(*it));
         bundle.m_refreshHint = *hint;
     }
     const auto keysIt = root.constFind(QStringLiteral("keys"));
     if (keysIt == root.constEnd())
-        return makeError(QStringLiteral("spiffe.bundle.keys_missing"));
+        return makeError(ec::SpiffeBundleKeysMissing, QStringLiteral("keys"));
     if (!keysIt->isArray())
         return makeError(QStringLiteral("spiffe.bundle.keys_not_array"),
                          QStringLiteral("\"keys\" must be an array"));
@@ -101,19 +113,19 @@ Result<TrustBundle> TrustBundle::fromJwks(const TrustDomain &td, const QByteArra
 
     for (qsizetype i = 0; i < keys.size(); ++i) {
         if (!keys.at(i).isObject())
-            return entryError(QStringLiteral("spiffe.bundle.key_not_object"), i);
+            return entryError(ec::SpiffeBundleKeyNotObject, i);
         const QJsonObject entry = keys.at(i).toObject();
         const QJsonValue use = entry.value(QStringLiteral("use"));
         if (use.isUndefined())
-            return entryError(QStringLiteral("spiffe.bundle.use_missing"), i);
+            return entryError(ec::SpiffeBundleUseMissing, i);
         if (!use.isString())
-            return entryError(QStringLiteral("spiffe.bundle.use_invalid"), i);
+            return entryError(ec::SpiffeBundleUseInvalid, i);
         // Section 4.2.2: unknown uses (values are case sensitive) are ignored, entry and all.
         if (use.toString() != x509Use && use.toString() != jwtUse)
             continue;
         const QJsonValue kty = entry.value(QStringLiteral("kty"));
         if (!kty.isString())
-            return entryError(QStringLiteral("spiffe.bundle.kty_missing"), i);
+            return entryError(ec::SpiffeBundleKtyMissing, i);
         // Section 4.2.1: unknown key types are ignored too.
         if (!Jwk::isSupportedKeyType(kty.toString()))
             continue;
@@ -129,12 +141,12 @@ Result<TrustBundle> TrustBundle::fromJwks(const TrustDomain &td, const QByteArra
         // JWT-SVID.md 6.1: every jwt-svid entry carries its kid.
         const QJsonValue kid = entry.value(QStringLiteral("kid"));
         if (!kid.isString() || kid.toString().isEmpty())
-            return entryError(QStringLiteral("spiffe.bundle.kid_missing"), i);
+            return entryError(ec::SpiffeBundleKidMissing, i);
         auto key = Jwk::toKey(entry);
         if (!key)
-            return entryError(QStringLiteral("spiffe.bundle.bad_key"), i, key.error().toString());
+            return entryError(ec::SpiffeBundleBadKey, i, key.error().toString());
         if (bundle.m_jwt.contains(kid.toString()))
-            return entryError(QStringLiteral("spiffe.bundle.duplicate_kid"), i, kid.toString());
+            return entryError(ec::SpiffeBundleDuplicateKid, i, kid.toString());
         bundle.m_jwt.insert(kid.toString(), *key);
     }
     return bundle;
@@ -143,10 +155,10 @@ Result<TrustBundle> TrustBundle::fromJwks(const TrustDomain &td, const QByteArra
 Result<TrustBundle> TrustBundle::fromPem(const TrustDomain &td, const QByteArray &pem)
 {
     if (td.isNull())
-        return makeError(QStringLiteral("spiffe.bundle.no_trust_domain"));
+        return makeError(ec::SpiffeBundleNoTrustDomain);
     auto certs = Certificate::listFromPem(pem);
     if (!certs)
-        return makeError(QStringLiteral("spiffe.bundle.pem_no_certificate"), certs.error().toString());
+        return makeError(ec::SpiffeBundlePemNoCertificate, certs.error().toString());
     TrustBundle bundle(td);
     for (const Certificate &cert : *certs) {
         if (auto ok = bundle.addX509Authority(cert); !ok)
@@ -201,9 +213,9 @@ bool TrustBundle::hasX509Authority(const Certificate &cert) const
 Result<void> TrustBundle::addX509Authority(const Certificate &cert)
 {
     if (cert.isNull())
-        return makeError(QStringLiteral("spiffe.bundle.no_certificate"));
+        return makeError(ec::SpiffeBundleNoCertificate);
     if (auto jwk = Jwk::fromKey(cert.publicKey()); !jwk)
-        return makeError(QStringLiteral("spiffe.bundle.unsupported_key"), jwk.error().toString());
+        return makeError(ec::SpiffeBundleUnsupportedKey, jwk.error().toString());
     if (hasX509Authority(cert))
         return {};
     m_x509.append(cert);
@@ -222,20 +234,20 @@ bool TrustBundle::removeX509Authority(const Certificate &cert)
 Result<void> TrustBundle::addJwtAuthority(const QString &kid, const Key &key)
 {
     if (kid.isEmpty())
-        return makeError(QStringLiteral("spiffe.bundle.kid_missing"));
+        return makeError(ec::SpiffeBundleKidMissing);
     if (key.isNull())
-        return makeError(QStringLiteral("spiffe.bundle.no_key"));
+        return makeError(ec::SpiffeBundleNoKey);
     if (auto jwk = Jwk::fromKey(key); !jwk)
-        return makeError(QStringLiteral("spiffe.bundle.unsupported_key"), jwk.error().toString());
+        return makeError(ec::SpiffeBundleUnsupportedKey, jwk.error().toString());
     if (const Key *existing = jwtAuthority(kid)) {
         if (existing->samePublicKey(key))
             return {};
-        return makeError(QStringLiteral("spiffe.bundle.duplicate_kid"), kid);
+        return makeError(ec::SpiffeBundleDuplicateKid, kid);
     }
     // A bundle is published; only the public half may ever sit in it.
     const Key pub = key.publicKey();
     if (pub.isNull())
-        return makeError(QStringLiteral("spiffe.bundle.unsupported_key"), takeOpenSslErrors());
+        return makeError(ec::SpiffeBundleUnsupportedKey, takeOpenSslErrors());
     m_jwt.insert(kid, pub);
     changed();
     return {};
@@ -252,10 +264,11 @@ bool TrustBundle::removeJwtAuthority(const QString &kid)
 Result<void> TrustBundle::setSequence(quint64 sequence)
 {
     if (sequence < m_sequence)
-        return makeError(QStringLiteral("spiffe.bundle.sequence_backwards"),
+        return makeError(ec::SpiffeBundleSequenceBackwards,
                          QStringLiteral("%1 < %2").arg(sequence).arg(m_sequence));
     if (sequence > quint64(std::numeric_limits<qint64>::max()))
-        return makeError(QStringLiteral("spiffe.bundle.bad_sequence"));
+        return makeError(ec::SpiffeBundleBadSequence,
+                         QStringLiteral("%1 is beyond the largest sequence number").arg(sequence));
     m_sequence = sequence;
     return {};
 }
@@ -263,7 +276,7 @@ Result<void> TrustBundle::setSequence(quint64 sequence)
 Result<void> TrustBundle::setRefreshHint(std::optional<qint64> seconds)
 {
     if (seconds && *seconds < 0)
-        return makeError(QStringLiteral("spiffe.bundle.bad_refresh_hint"));
+        return makeError(ec::SpiffeBundleBadRefreshHint, QString::number(*seconds));
     if (seconds == m_refreshHint)
         return {};
     m_refreshHint = seconds;

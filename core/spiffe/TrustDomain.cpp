@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/spiffe/TrustDomain.h"
+#include "core/spiffe/SpiffeErrors.h"
 
 #include "core/spiffe/SpiffeId.h"
 
@@ -10,29 +11,29 @@ namespace ta::core {
 Result<void> TrustDomain::validateName(QStringView name)
 {
     if (name.isEmpty())
-        return makeError(QStringLiteral("spiffe.td.empty"));
+        return makeError(ec::SpiffeTdEmpty);
     // A whole SPIFFE ID where a bare name belongs is a common slip; say so rather than
     // reporting its colon as a port.
     if (name.contains(u"://"))
-        return makeError(QStringLiteral("spiffe.td.not_a_name"), name.toString());
+        return makeError(ec::SpiffeTdNotAName, name.toString());
     // Whole-string checks first, so "user:pw@host" is reported as userinfo, not as a port.
     if (name.contains(u'@'))
-        return makeError(QStringLiteral("spiffe.td.userinfo"), name.toString());
+        return makeError(ec::SpiffeTdUserinfo, name.toString());
     if (name.contains(u':'))
-        return makeError(QStringLiteral("spiffe.td.port"), name.toString());
+        return makeError(ec::SpiffeTdPort, name.toString());
     if (name.contains(u'%'))
-        return makeError(QStringLiteral("spiffe.td.percent_encoded"), name.toString());
+        return makeError(ec::SpiffeTdPercentEncoded, name.toString());
     // Only ASCII passes the character check below, so characters and bytes agree here.
     if (name.size() > maxNameLength)
-        return makeError(QStringLiteral("spiffe.td.too_long"), QString::number(name.size()));
+        return makeError(ec::SpiffeTdTooLong, QString::number(name.size()));
     for (const QChar c : name) {
         const char16_t u = c.unicode();
         if (u >= u'A' && u <= u'Z')
-            return makeError(QStringLiteral("spiffe.td.uppercase"), name.toString());
+            return makeError(ec::SpiffeTdUppercase, name.toString());
         const bool allowed = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'.'
                              || u == u'-' || u == u'_';
         if (!allowed)
-            return makeError(QStringLiteral("spiffe.td.bad_char"),
+            return makeError(ec::SpiffeTdBadChar,
                              QStringLiteral("U+%1").arg(int(u), 4, 16, QLatin1Char('0')));
     }
     return {};

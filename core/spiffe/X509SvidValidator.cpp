@@ -1,22 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/spiffe/X509SvidValidator.h"
+#include "core/spiffe/SpiffeErrors.h"
 
 #include "core/crypto/OsslPtr.h"
 
 namespace ta::core {
 namespace {
 
-Error refuse(const char *code, const QString &detail = {})
+Error refuse(const ErrorCode &code, const QString &detail = {})
 {
-    return makeError(QStringLiteral("x509svid.") + QLatin1String(code), detail);
+    return makeError(code, detail);
 }
 
 Result<void> checkKeyUsagePresent(const Certificate &cert)
 {
     if (!cert.hasExtension(NID_key_usage))
-        return refuse("key_usage_missing", cert.subjectText());
+        return refuse(ec::X509svidKeyUsageMissing, cert.subjectText());
     if (!cert.extensionCritical(NID_key_usage))
-        return refuse("key_usage_not_critical", cert.subjectText());
+        return refuse(ec::X509svidKeyUsageNotCritical, cert.subjectText());
     return {};
 }
 
@@ -25,23 +26,23 @@ Error pathError(int code)
     const QString detail = QString::fromLatin1(X509_verify_cert_error_string(code));
     switch (code) {
     case X509_V_ERR_CERT_HAS_EXPIRED:
-        return refuse("expired", detail);
+        return refuse(ec::X509svidExpired, detail);
     case X509_V_ERR_CERT_NOT_YET_VALID:
-        return refuse("not_yet_valid", detail);
+        return refuse(ec::X509svidNotYetValid, detail);
     case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
     case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
     case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
     case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
     case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
-        return refuse("untrusted", detail);
+        return refuse(ec::X509svidUntrusted, detail);
     case X509_V_ERR_CERT_SIGNATURE_FAILURE:
-        return refuse("bad_signature", detail);
+        return refuse(ec::X509svidBadSignature, detail);
     case X509_V_ERR_INVALID_CA:
-        return refuse("signing_not_ca", detail);
+        return refuse(ec::X509svidSigningNotCa, detail);
     case X509_V_ERR_PATH_LENGTH_EXCEEDED:
-        return refuse("path_length_exceeded", detail);
+        return refuse(ec::X509svidPathLengthExceeded, detail);
     default:
-        return refuse("path_invalid", detail);
+        return refuse(ec::X509svidPathInvalid, detail);
     }
 }
 
@@ -51,29 +52,29 @@ Result<SpiffeId> X509SvidValidator::checkLeaf(const Certificate &leaf)
 {
     const QStringList uris = leaf.uriSans();
     if (uris.isEmpty())
-        return refuse("no_uri_san");
+        return refuse(ec::X509svidNoUriSan);
     if (uris.size() > 1)
-        return refuse("multiple_uri_sans", uris.join(QLatin1Char(' ')));
+        return refuse(ec::X509svidMultipleUriSans, uris.join(QLatin1Char(' ')));
     auto id = SpiffeId::fromString(uris.first());
     if (!id)
-        return refuse("bad_spiffe_id", id.error().toString());
+        return refuse(ec::X509svidBadSpiffeId, id.error().toString());
     if (id->path().isEmpty())
-        return refuse("id_without_path", id->toString());
+        return refuse(ec::X509svidIdWithoutPath, id->toString());
     if (leaf.isCa())
-        return refuse("leaf_is_ca");
+        return refuse(ec::X509svidLeafIsCa);
     if (auto ku = checkKeyUsagePresent(leaf); !ku)
         return ku.error();
     const uint32_t usage = leaf.keyUsage();
     if (usage & KU_KEY_CERT_SIGN)
-        return refuse("leaf_key_cert_sign");
+        return refuse(ec::X509svidLeafKeyCertSign);
     if (usage & KU_CRL_SIGN)
-        return refuse("leaf_crl_sign");
+        return refuse(ec::X509svidLeafCrlSign);
     if (!(usage & KU_DIGITAL_SIGNATURE))
-        return refuse("leaf_no_digital_signature");
+        return refuse(ec::X509svidLeafNoDigitalSignature);
     if (leaf.hasExtension(NID_ext_key_usage)) {
         const uint32_t eku = leaf.extendedKeyUsage();
         if (!(eku & XKU_SSL_SERVER) || !(eku & XKU_SSL_CLIENT))
-            return refuse("eku_missing_server_client_auth");
+            return refuse(ec::X509svidEkuMissingServerClientAuth);
     }
     return *id;
 }
@@ -82,18 +83,18 @@ Result<void> X509SvidValidator::checkSigning(const Certificate &cert,
                                              const TrustDomain &trustDomain)
 {
     if (!cert.isCa())
-        return refuse("signing_not_ca", cert.subjectText());
+        return refuse(ec::X509svidSigningNotCa, cert.subjectText());
     if (auto ku = checkKeyUsagePresent(cert); !ku)
         return ku;
     if (!(cert.keyUsage() & KU_KEY_CERT_SIGN))
-        return refuse("signing_no_key_cert_sign", cert.subjectText());
+        return refuse(ec::X509svidSigningNoKeyCertSign, cert.subjectText());
     if (cert.keyUsage() & KU_DIGITAL_SIGNATURE)
-        return refuse("signing_digital_signature", cert.subjectText());
+        return refuse(ec::X509svidSigningDigitalSignature, cert.subjectText());
     // A signing certificate's SPIFFE ID, when it has one, is its trust domain's, without path.
     for (const QString &uri : cert.uriSans()) {
         auto id = SpiffeId::fromString(uri);
         if (id && (!id->isTrustDomainId() || !id->memberOf(trustDomain)))
-            return refuse("signing_bad_spiffe_id", uri);
+            return refuse(ec::X509svidSigningBadSpiffeId, uri);
     }
     return {};
 }
@@ -104,19 +105,19 @@ Result<X509SvidVerification> X509SvidValidator::validate(const QList<Certificate
                                                          const QDateTime &at)
 {
     if (chain.isEmpty())
-        return refuse("empty_chain");
+        return refuse(ec::X509svidEmptyChain);
     auto id = checkLeaf(chain.first());
     if (!id)
         return id.error();
     if (!id->memberOf(trustDomain))
-        return refuse("trust_domain_mismatch",
+        return refuse(ec::X509svidTrustDomainMismatch,
                       id->trustDomain().name() + QStringLiteral(" != ") + trustDomain.name());
     for (qsizetype i = 1; i < chain.size(); ++i) {
         if (auto s = checkSigning(chain[i], trustDomain); !s)
             return s.error();
     }
     if (authorities.isEmpty())
-        return refuse("no_authorities", trustDomain.name());
+        return refuse(ec::X509svidNoAuthorities, trustDomain.name());
 
     X509StorePtr store(X509_STORE_new());
     for (const Certificate &a : authorities)
@@ -136,7 +137,7 @@ Result<X509SvidVerification> X509SvidValidator::validate(const QList<Certificate
     X509StoreCtxPtr ctx(X509_STORE_CTX_new());
     if (!ctx || X509_STORE_CTX_init(ctx.get(), store.get(), leaf.get(), untrusted.get())
                     != 1)
-        return refuse("path_invalid", takeOpenSslErrors());
+        return refuse(ec::X509svidPathInvalid, takeOpenSslErrors());
     X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param(ctx.get());
     X509_VERIFY_PARAM_set_time(param, time_t(at.toSecsSinceEpoch()));
     if (X509_verify_cert(ctx.get()) != 1) {

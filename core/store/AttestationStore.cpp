@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/AttestationStore.h"
+#include "core/store/StoreErrors.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include "core/attestation/EvidenceReader.h"
 
@@ -44,8 +46,8 @@ Result<QJsonObject> storedDocument(const QByteArray &bytes, const QString &where
 Error unknownEntry(const AnchorEntryKey &key)
 {
     return makeError(key.list == AnchorList::Anchors
-                         ? QStringLiteral("store.unknown_anchor")
-                         : QStringLiteral("store.unknown_reference_value"),
+                         ? ec::StoreUnknownAnchor
+                         : ec::StoreUnknownReferenceValue,
                      key.id);
 }
 
@@ -177,7 +179,7 @@ Result<void> AttestationStore::addEntry(const AnchorEntryKey &key, const QString
         if (!exists)
             return exists.error();
         if (*exists)
-            return makeError(QStringLiteral("anchors.duplicate_id"), key.id);
+            return makeError(ec::AnchorsDuplicateId, key.id);
         auto st = m_db.prepare(
             QStringLiteral("INSERT INTO %1(%2, kind, document, imported_at) VALUES (?, ?, ?, ?)")
                 .arg(tableOf(key.list), idColumnOf(key.list)));
@@ -207,7 +209,7 @@ Result<void> AttestationStore::replaceEntry(const QString &oldId, const AnchorEn
             if (!taken)
                 return taken.error();
             if (*taken)
-                return makeError(QStringLiteral("anchors.duplicate_id"), key.id);
+                return makeError(ec::AnchorsDuplicateId, key.id);
         }
         // An UPDATE keeps the row ID, so the entry keeps its place among the others.
         auto st = m_db.prepare(QStringLiteral("UPDATE %1 SET %2 = ?, kind = ?, document = ?, "
@@ -339,7 +341,7 @@ Result<qint64> AttestationStore::evidenceCount()
     if (!st)
         return st.error();
     if (!st->next())
-        return st->error() ? *st->error() : makeError(QStringLiteral("store.query_failed"));
+        return st->error() ? *st->error() : makeError(ec::StoreQueryFailed);
     return st->int64(0);
 }
 

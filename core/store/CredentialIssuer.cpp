@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/CredentialIssuer.h"
+#include "core/spiffe/SpiffeErrors.h"
+#include "core/crypto/CryptoErrors.h"
 
 #include <QCryptographicHash>
 
@@ -56,23 +58,23 @@ Result<IssuedJwt> CredentialIssuer::issueJwt(const JwtIssueRequest &request, con
     if (!id)
         return id.error();
     if (request.audience.isEmpty())
-        return makeError(QStringLiteral("jwtsvid.audience_missing"));
+        return makeError(ec::JwtsvidAudienceMissing);
     auto ca = m_workspace.authority(request.trustDomain);
     if (!ca)
         return ca.error();
     if (!id->memberOf(ca->trustDomain()))
-        return makeError(QStringLiteral("ca.foreign_trust_domain"), id->toString());
+        return makeError(ec::CaForeignTrustDomain, id->toString());
     if (id->path().isEmpty())
-        return makeError(QStringLiteral("ca.id_without_path"), id->toString());
+        return makeError(ec::CaIdWithoutPath, id->toString());
     const AuthoritySlot *active = ca->activeSlot(AuthorityKind::Jwt);
     if (!active)
-        return makeError(QStringLiteral("ca.no_active_authority"));
+        return makeError(ec::CaNoActiveAuthority);
     const qint64 ttl = request.ttl > 0 ? request.ttl : ca->settings().jwtSvidTtl;
     QDateTime expiry = now.addSecs(ttl);
     if (expiry > active->notAfter)
         expiry = active->notAfter;
     if (expiry <= now)
-        return makeError(QStringLiteral("ca.authority_expired"), active->id);
+        return makeError(ec::CaAuthorityExpired, active->id);
     auto svid = JwtSvid::mint(active->key, active->kid, *id, request.audience, now, expiry);
     if (!svid)
         return svid.error();

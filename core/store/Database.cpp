@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/Database.h"
+#include "core/store/StoreErrors.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -8,7 +9,7 @@ namespace ta::core {
 
 Error sqliteError(sqlite3 *db, const QString &what)
 {
-    return makeError(QStringLiteral("store.sqlite"),
+    return makeError(ec::StoreSqlite,
                      what + QStringLiteral(": ") + QString::fromUtf8(sqlite3_errmsg(db)));
 }
 
@@ -85,9 +86,9 @@ Result<Database> Database::open(const QString &path, Mode mode)
 {
     const bool exists = QFileInfo::exists(path);
     if (mode == Mode::CreateNew && exists)
-        return makeError(QStringLiteral("store.file_exists"), path);
+        return makeError(ec::StoreFileExists, path);
     if (mode == Mode::OpenExisting && !exists)
-        return makeError(QStringLiteral("store.file_missing"), path);
+        return makeError(ec::StoreFileMissing, path);
     if (mode == Mode::OpenExisting) {
         // SQLite would happily turn an empty or foreign file into a database on first write;
         // a file that does not start as one is refused before SQLite touches it.
@@ -164,7 +165,7 @@ Result<void> Database::exec(const QString &sql)
     if (sqlite3_exec(m_db.get(), sql.toUtf8().constData(), nullptr, nullptr, &msg) != SQLITE_OK) {
         const QString text = QString::fromUtf8(msg ? msg : "");
         sqlite3_free(msg);
-        return makeError(QStringLiteral("store.sqlite"), text);
+        return makeError(ec::StoreSqlite, text);
     }
     return {};
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/DemoWorkspace.h"
+#include "core/store/StoreErrors.h"
 
 #include "core/attestation/lab/EvidenceLab.h"
 #include "core/store/CredentialIssuer.h"
@@ -48,7 +49,7 @@ Result<void> build(const QString &path, const QDateTime &now,
     // evidence timeline (re-attestations, image updates, a rotated and revoked issuer key).
     QTemporaryDir scratch;
     if (!scratch.isValid())
-        return makeError(QStringLiteral("store.demo_scratch"), scratch.errorString());
+        return makeError(ec::StoreDemoScratch, scratch.errorString());
     LabSettings lab;
     lab.nodes = 3;
     lab.workloads = 8;
@@ -145,7 +146,7 @@ Result<void> DemoWorkspace::create(const QString &path, const QDateTime &now,
                                    const std::optional<QByteArray> &passphrase)
 {
     if (QFile::exists(path))
-        return makeError(QStringLiteral("store.file_exists"), path);
+        return makeError(ec::StoreFileExists, path);
     auto r = build(path, now, passphrase);
     if (!r) {
         // Nothing half-made is left behind for the next start to trip over.

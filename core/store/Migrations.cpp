@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/Migrations.h"
+#include "core/store/StoreErrors.h"
 
 #include <QStringList>
 
@@ -188,9 +189,9 @@ Result<void> Migrations::migrate(Database &db)
 {
     const int current = db.userVersion();
     if (current < 0)
-        return makeError(QStringLiteral("store.not_a_workspace"), db.path());
+        return makeError(ec::StoreNotAWorkspace, db.path());
     if (current > latestVersion())
-        return makeError(QStringLiteral("store.newer_schema"),
+        return makeError(ec::StoreNewerSchema,
                          QStringLiteral("%1 > %2").arg(current).arg(latestVersion()));
     for (int v = current; v < latestVersion(); ++v) {
         auto r = db.transaction([&]() -> Result<void> {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/RuleStore.h"
+#include "core/store/StoreErrors.h"
 
 #include <QUuid>
 
@@ -21,7 +22,7 @@ Result<int> RuleStore::latestVersion(RuleKind kind)
         return st.error();
     st->bind(1, kindName(kind));
     if (!st->next())
-        return st->error() ? *st->error() : makeError(QStringLiteral("store.sqlite"));
+        return st->error() ? *st->error() : makeError(ec::StoreSqlite);
     return int(st->int64(0));
 }
 
@@ -67,7 +68,7 @@ Result<QByteArray> RuleStore::load(RuleKind kind, int version)
         if (st->error())
             return *st->error();
         if (version > 0)
-            return makeError(QStringLiteral("store.unknown_version"),
+            return makeError(ec::StoreUnknownVersion,
                              kindName(kind) + QLatin1Char(' ') + QString::number(version));
         return QByteArray();
     }

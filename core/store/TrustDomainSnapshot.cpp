@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/TrustDomainSnapshot.h"
+#include "core/store/StoreErrors.h"
 
 #include <sqlite3.h>
 
@@ -16,7 +17,7 @@ using StatementPtr = std::unique_ptr<sqlite3_stmt, Finalizer>;
 
 Error sqlError(sqlite3 *db)
 {
-    return makeError(QStringLiteral("store.sqlite"), QString::fromUtf8(sqlite3_errmsg(db)));
+    return makeError(ec::StoreSqlite, QString::fromUtf8(sqlite3_errmsg(db)));
 }
 
 Result<StatementPtr> prepare(sqlite3 *db, const QString &sql)
@@ -111,7 +112,7 @@ Result<TrustDomainSnapshot> TrustDomainSnapshot::capture(Workspace &workspace, c
         snapshot.m_tables << t;
     }
     if (snapshot.m_tables.first().rows.isEmpty())
-        return makeError(QStringLiteral("store.unknown_trust_domain"), name);
+        return makeError(ec::StoreUnknownTrustDomain, name);
     return snapshot;
 }
 

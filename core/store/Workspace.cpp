@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/Workspace.h"
+#include "core/store/StoreErrors.h"
 
 #include "core/store/Migrations.h"
 
@@ -37,7 +38,7 @@ Result<QByteArray> readMeta(Database &db, const QString &key)
         return st.error();
     st->bind(1, key);
     if (!st->next())
-        return makeError(QStringLiteral("store.not_a_workspace"), QStringLiteral("no ") + key);
+        return makeError(ec::StoreNotAWorkspace, QStringLiteral("no ") + key);
     return st->blob(0);
 }
 
@@ -71,7 +72,7 @@ Result<Workspace::StoredRoot> Workspace::storedRoot(const QString &name)
     StoredRoot root;
     if (!st->next())
         return st->error() ? *st->error()
-                           : makeError(QStringLiteral("store.unknown_trust_domain"), name);
+                           : makeError(ec::StoreUnknownTrustDomain, name);
     if (st->isNull(0) || st->blob(0).isEmpty())
         return root;
     auto cert = Certificate::fromPem(st->blob(0));
@@ -86,7 +87,7 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const QString &path,
                                                      const std::optional<QByteArray> &passphrase)
 {
     if (passphrase && passphrase->isEmpty())
-        return makeError(QStringLiteral("store.empty_passphrase"));
+        return makeError(ec::StoreEmptyPassphrase);
     auto db = Database::open(path, Database::Mode::CreateNew);
     if (!db)
         return db.error();
@@ -151,15 +152,15 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path,
     if (mode == kProtectionClear)
         return ws;
     if (mode != kProtectionPkcs8)
-        return makeError(QStringLiteral("store.unknown_key_protection"), mode);
+        return makeError(ec::StoreUnknownKeyProtection, mode);
     if (passphrase.isEmpty())
-        return makeError(QStringLiteral("store.passphrase_required"));
+        return makeError(ec::StorePassphraseRequired);
     ws->m_passphrase = passphrase;
     auto check = readMeta(ws->m_db, QStringLiteral("passphrase_check"));
     if (!check)
         return check.error();
     if (auto k = ws->unsealKey(*check); !k)
-        return makeError(QStringLiteral("store.wrong_passphrase"));
+        return makeError(ec::StoreWrongPassphrase);
     return ws;
 }
 
@@ -195,7 +196,7 @@ Result<qint64> Workspace::trustDomainId(const QString &name)
         return st.error();
     st->bind(1, name);
     if (!st->next())
-        return makeError(QStringLiteral("store.unknown_trust_domain"), name);
+        return makeError(ec::StoreUnknownTrustDomain, name);
     return st->int64(0);
 }
 
@@ -208,7 +209,7 @@ Result<TrustDomainInfo> Workspace::trustDomainInfo(const QString &name)
         return st.error();
     st->bind(1, name);
     if (!st->next())
-        return makeError(QStringLiteral("store.unknown_trust_domain"), name);
+        return makeError(ec::StoreUnknownTrustDomain, name);
     TrustDomainInfo info;
     info.name = name;
     info.settings.keyType = keyTypeFromName(st->text(0)).value_or(KeyType::EcP256);
@@ -228,7 +229,7 @@ Result<CertificateAuthority> Workspace::createTrustDomain(const TrustDomain &tru
                                                           const QDateTime &now)
 {
     if (trustDomainId(trustDomain.name()))
-        return makeError(QStringLiteral("store.trust_domain_exists"), trustDomain.name());
+        return makeError(ec::StoreTrustDomainExists, trustDomain.name());
     auto ca = CertificateAuthority::create(trustDomain, settings, now);
     if (!ca)
         return ca.error();
@@ -273,7 +274,7 @@ Result<void> Workspace::deleteTrustDomain(const QString &name)
         if (!st)
             return st.error();
         st->bind(1, name);
-        return execChanging(*st, makeError(QStringLiteral("store.unknown_trust_domain"), name));
+        return execChanging(*st, makeError(ec::StoreUnknownTrustDomain, name));
     });
 }
 
@@ -475,7 +476,7 @@ Result<TrustBundle> Workspace::bundle(const QString &name)
 Result<void> Workspace::setRefreshHint(const QString &name, qint64 seconds)
 {
     if (seconds <= 0)
-        return makeError(QStringLiteral("store.bad_refresh_hint"), QString::number(seconds));
+        return makeError(ec::StoreBadRefreshHint, QString::number(seconds));
     return m_db.transaction([&]() -> Result<void> {
         auto st = m_db.prepare(QStringLiteral(
             "UPDATE trust_domains SET refresh_hint = ?, bundle_sequence = bundle_sequence + 1 "
@@ -483,7 +484,7 @@ Result<void> Workspace::setRefreshHint(const QString &name, qint64 seconds)
         if (!st)
             return st.error();
         st->bind(1, seconds).bind(2, name);
-        return execChanging(*st, makeError(QStringLiteral("store.unknown_trust_domain"), name));
+        return execChanging(*st, makeError(ec::StoreUnknownTrustDomain, name));
     });
 }
 
@@ -569,7 +570,7 @@ Result<void> Workspace::setCredentialStatus(qint64 id, CredentialRecord::Status 
                                                               : QStringLiteral("revoked"))
             .bind(2, id);
         return execChanging(*st,
-                            makeError(QStringLiteral("store.unknown_credential"), QString::number(id)));
+                            makeError(ec::StoreUnknownCredential, QString::number(id)));
     });
 }
 

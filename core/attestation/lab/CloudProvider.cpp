@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/lab/CloudProvider.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include "core/crypto/CertificateBuilder.h"
 
@@ -126,19 +127,19 @@ Result<QByteArray> CloudProvider::sign(const QByteArray &document, const QDateTi
     const unsigned flags = CMS_BINARY | CMS_NOCERTS | CMS_PARTIAL;
     CmsPtr cms(CMS_sign(m_cert.get(), m_key.get(), nullptr, in.get(), flags));
     if (!cms)
-        return makeError(QStringLiteral("lab.cms_sign"), takeOpenSslErrors());
+        return makeError(ec::LabCmsSign, takeOpenSslErrors());
     // The signing time makes each signature distinct, as each fetch from the service is.
     CMS_SignerInfo *si = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
     Asn1TimePtr t(ASN1_TIME_set(nullptr, time_t(signingTime.toSecsSinceEpoch())));
     if (!si || !t
         || CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t.get(), -1) != 1)
-        return makeError(QStringLiteral("lab.cms_sign"), takeOpenSslErrors());
+        return makeError(ec::LabCmsSign, takeOpenSslErrors());
     BioPtr data = readBio(document);
     if (CMS_final(cms.get(), data.get(), nullptr, flags) != 1)
-        return makeError(QStringLiteral("lab.cms_sign"), takeOpenSslErrors());
+        return makeError(ec::LabCmsSign, takeOpenSslErrors());
     BioPtr out(BIO_new(BIO_s_mem()));
     if (i2d_CMS_bio(out.get(), cms.get()) != 1)
-        return makeError(QStringLiteral("lab.cms_sign"), takeOpenSslErrors());
+        return makeError(ec::LabCmsSign, takeOpenSslErrors());
     return bioBytes(out.get()).toBase64();
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/lab/CosignSigner.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include "core/attestation/CosignAttestor.h"
 
@@ -31,11 +32,11 @@ Result<QJsonObject> CosignSigner::sign(const QString &repository, const QString 
     const auto *in = reinterpret_cast<const unsigned char *>(payload.constData());
     if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) != 1
         || EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(payload.size())) != 1)
-        return makeError(QStringLiteral("lab.cosign_sign"), takeOpenSslErrors());
+        return makeError(ec::LabCosignSign, takeOpenSslErrors());
     QByteArray sig(qsizetype(len), Qt::Uninitialized);
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,
                        size_t(payload.size())) != 1)
-        return makeError(QStringLiteral("lab.cosign_sign"), takeOpenSslErrors());
+        return makeError(ec::LabCosignSign, takeOpenSslErrors());
     sig.resize(qsizetype(len));
     return QJsonObject{{QStringLiteral("image"), repository + QLatin1Char('@') + digest},
                        {QStringLiteral("payload"), QString::fromLatin1(payload.toBase64())},

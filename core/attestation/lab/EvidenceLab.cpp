@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/lab/EvidenceLab.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include "core/attestation/AgentId.h"
 #include "core/attestation/AnchorSet.h"
@@ -124,7 +125,7 @@ Result<void> Generator::setUp(const QDateTime &start, qint64 spanMs)
     auto rogue = CosignSigner::create(QStringLiteral("rogue"));
     auto popCaKey = Key::generate(KeyType::EcP256);
     if (!cluster || !aws || !gcp || !release || !rogue || !popCaKey)
-        return makeError(QStringLiteral("lab.setup"), QStringLiteral("attester keys"));
+        return makeError(ec::LabSetup, QStringLiteral("attester keys"));
     m_cluster = *cluster;
     m_aws = *aws;
     m_gcp = *gcp;
@@ -382,7 +383,7 @@ Result<QJsonObject> Generator::nodeEvidence(LabNode &n, const QDateTime &t, bool
         return b.buildEvidencePayload(n.ak);
     }
     }
-    return makeError(QStringLiteral("lab.platform"));
+    return makeError(ec::LabPlatform);
 }
 
 Result<QJsonObject> Generator::workloadEvidence(const LabWorkload &w, const QDateTime &t)
@@ -481,7 +482,7 @@ Result<LabSummary> Generator::run(QFile &out, const QDateTime &start, qint64 ste
         QByteArray line = rec.toJsonLine();
         line += '\n';
         if (out.write(line) != line.size())
-            return makeError(QStringLiteral("lab.write"), out.errorString());
+            return makeError(ec::LabWrite, out.errorString());
         ++sum.records;
     }
     sum.end = t;
@@ -496,7 +497,7 @@ Result<LabSummary> EvidenceLab::generate(const QString &workspacePath, const QSt
 {
     if (settings.nodes < 0 || settings.workloads < 0 || settings.records < 0 || settings.driftRate < 0
         || settings.driftRate > 1)
-        return makeError(QStringLiteral("lab.bad_settings"));
+        return makeError(ec::LabBadSettings);
     const QDateTime start = settings.start.isValid()
                                 ? settings.start.toUTC()
                                 : QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
@@ -533,11 +534,11 @@ Result<LabSummary> EvidenceLab::generate(const QString &workspacePath, const QSt
     QFile anchorsFile(anchorsPath);
     if (!anchorsFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
         || anchorsFile.write(anchorsJson) != anchorsJson.size())
-        return makeError(QStringLiteral("lab.write"), anchorsPath);
+        return makeError(ec::LabWrite, anchorsPath);
     anchorsFile.close();
     QFile out(evidencePath);
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return makeError(QStringLiteral("lab.write"), evidencePath);
+        return makeError(ec::LabWrite, evidencePath);
     auto sum = gen.run(out, start.addSecs(1), stepMs);
     out.close();
     if (!sum)
@@ -545,7 +546,7 @@ Result<LabSummary> EvidenceLab::generate(const QString &workspacePath, const QSt
     if (settings.importEvidence) {
         QFile in(evidencePath);
         if (!in.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("lab.read"), evidencePath);
+            return makeError(ec::LabRead, evidencePath);
         auto n = store.importEvidence(in, evidencePath);
         if (!n)
             return n.error();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/cel/Evaluate.h"
+#include "core/policy/cel/CelErrors.h"
 
 #include "core/policy/cel/Env.h"
 #include "core/policy/cel/EvalContext.h"
@@ -39,7 +40,7 @@ Result<QJsonValue> evaluateJson(const QString &expression, const QJsonObject &bi
     }
     if (result.isError()) {
         return makeError(
-            QStringLiteral("cel.eval"),
+            ec::CelEval,
             QString::fromUtf8(result.text().data(), static_cast<qsizetype>(result.text().size())));
     }
     return JsonCodec::encode(result);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/cel/JsonCodec.h"
+#include "core/policy/cel/CelErrors.h"
 
 #include "core/policy/cel/Arena.h"
 #include "core/policy/cel/Chrono.h"
@@ -21,7 +22,7 @@ namespace {
 
 Error jsonError(const QString &detail)
 {
-    return makeError(QStringLiteral("cel.json"), detail);
+    return makeError(ec::CelJson, detail);
 }
 
 std::string_view store(Arena &arena, const QString &text)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/cel/Program.h"
+#include "core/policy/cel/CelErrors.h"
 
 #include "core/policy/cel/Ast.h"
 #include "core/policy/cel/Checker.h"
@@ -78,7 +79,7 @@ Result<Program> Program::compile(const QString &source, const Env &env, bool typ
             QStringList messages;
             for (const Diagnostic &d : checked.diagnostics)
                 messages << d.toString();
-            return makeError(QStringLiteral("cel.check"), messages.join(QStringLiteral("; ")));
+            return makeError(ec::CelCheck, messages.join(QStringLiteral("; ")));
         }
     }
     Program program = plan(*parsed.ast, env, limits);
