@@ -4,8 +4,10 @@
 #include "core/FrontEndErrors.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/crypto/CryptoErrors.h"
+#include "core/graph/GraphErrors.h"
 #include "core/policy/PolicyErrors.h"
 #include "core/policy/cel/CelErrors.h"
+#include "core/simulation/SimulationErrors.h"
 #include "core/spiffe/SpiffeErrors.h"
 #include "core/store/StoreErrors.h"
 
@@ -20,6 +22,10 @@ QList<ErrorCode> declaredErrorCodes()
          {spiffeErrorCodes(), cryptoErrorCodes(), storeErrorCodes(), attestationErrorCodes(),
           policyErrorCodes(), celErrorCodes(), frontEndErrorCodes()})
         all += module;
+    // The simulation and graph modules sit above core; their tables are header-only macros, so
+    // listing them here needs no link to those modules.
+    all += QList<ErrorCode>{TA_SIMULATION_ERRORS(TA_ERROR_CODE_ROW)};
+    all += QList<ErrorCode>{TA_GRAPH_ERRORS(TA_ERROR_CODE_ROW)};
     return all;
 }
 

@@ -10,6 +10,16 @@
 // X(constant, "code", "meaning"): the constant is ta::core::ec::<constant>; the meaning is
 // the sentence views/ErrorMessages translates. Add a row here for a new code.
 #define TA_FRONT_END_ERRORS(X)                                                                     \
+    X(CliBadFormat, "cli.bad_format", \
+      "This output format is not known.") \
+    X(CliBadLayout, "cli.bad_layout", \
+      "This layout engine is not known.") \
+    X(InputTooLarge, "input.too_large", \
+      "The input is larger than the limit.") \
+    X(JsonSyntax, "json.syntax", \
+      "The file is not valid JSON.") \
+    X(JsonDuplicateKey, "json.duplicate_key", \
+      "A JSON object names the same key twice.") \
     X(CliUnknownVerb, "cli.unknown_verb",                                                          \
       "This command is not known.")                                                                \
     X(CliUnknownOption, "cli.unknown_option",                                                      \

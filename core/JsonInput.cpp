@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/JsonInput.h"
+#include "core/FrontEndErrors.h"
 
 #include <QJsonArray>
 #include <QList>
@@ -68,7 +69,7 @@ Result<void> noDuplicateKeys(const QByteArray &json)
                 const QString key = stringToken(json, i, end);
                 if (stack.last().keys.contains(key))
                     return makeError(
-                        QStringLiteral("json.duplicate_key"),
+                        ec::JsonDuplicateKey,
                         QStringLiteral("\"%1\" at offset %2").arg(key.left(100)).arg(i));
                 stack.last().keys.insert(key);
                 stack.last().expectKey = false;
@@ -93,7 +94,7 @@ Result<QJsonDocument> JsonInput::parse(const QByteArray &json)
     QJsonDocument doc = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
         return makeError(
-            QStringLiteral("json.syntax"),
+            ec::JsonSyntax,
             QStringLiteral("offset %1: %2").arg(error.offset).arg(error.errorString()));
     if (auto r = noDuplicateKeys(json); !r)
         return r.error();

@@ -2681,6 +2681,138 @@
         <source>The workspace has no trust domain.</source>
         <translation>Der Arbeitsbereich hat keine Vertrauensdomäne.</translation>
     </message>
+    <message>
+        <source>The expression is longer than the limit.</source>
+        <translation>Der Ausdruck ist länger als erlaubt.</translation>
+    </message>
+    <message>
+        <source>The expression is nested deeper than the limit.</source>
+        <translation>Der Ausdruck ist tiefer verschachtelt als erlaubt.</translation>
+    </message>
+    <message>
+        <source>The expression has more terms than the limit.</source>
+        <translation>Der Ausdruck hat mehr Terme als erlaubt.</translation>
+    </message>
+    <message>
+        <source>The expression&apos;s estimated cost is over the limit.</source>
+        <translation>Die geschätzten Kosten des Ausdrucks übersteigen das Limit.</translation>
+    </message>
+    <message>
+        <source>The evaluation ran out of its step or memory budget.</source>
+        <translation>Die Auswertung hat ihr Schritt- oder Speicherbudget aufgebraucht.</translation>
+    </message>
+    <message>
+        <source>This output format is not known.</source>
+        <translation>Dieses Ausgabeformat ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>This layout engine is not known.</source>
+        <translation>Dieses Layoutverfahren ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>The input is larger than the limit.</source>
+        <translation>Die Eingabe ist größer als erlaubt.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON.</source>
+        <translation>Die Datei ist kein gültiges JSON.</translation>
+    </message>
+    <message>
+        <source>A JSON object names the same key twice.</source>
+        <translation>Ein JSON-Objekt nennt denselben Schlüssel zweimal.</translation>
+    </message>
+    <message>
+        <source>The PEM data is encrypted; untrusted input is never decrypted.</source>
+        <translation>Die PEM-Daten sind verschlüsselt; nicht vertrauenswürdige Eingaben werden nie entschlüsselt.</translation>
+    </message>
+    <message>
+        <source>The certificate request is encrypted.</source>
+        <translation>Die Zertifikatsanforderung ist verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>The JOSE header&apos;s crit field is malformed.</source>
+        <translation>Das crit-Feld des JOSE-Headers ist fehlerhaft.</translation>
+    </message>
+    <message>
+        <source>The JOSE header names an extension that is not understood.</source>
+        <translation>Der JOSE-Header nennt eine nicht unterstützte Erweiterung.</translation>
+    </message>
+    <message>
+        <source>The evidence recording holds no records.</source>
+        <translation>Die Evidenzaufzeichnung enthält keine Einträge.</translation>
+    </message>
+    <message>
+        <source>An evidence line is longer than the limit.</source>
+        <translation>Eine Evidenzzeile ist länger als erlaubt.</translation>
+    </message>
+    <message>
+        <source>A record names an attestor that does not exist.</source>
+        <translation>Ein Eintrag nennt einen Attestor, den es nicht gibt.</translation>
+    </message>
+    <message>
+        <source>The subjects file holds no subjects.</source>
+        <translation>Die Subjektdatei enthält keine Subjekte.</translation>
+    </message>
+    <message>
+        <source>A value stored in the workspace does not parse.</source>
+        <translation>Ein im Arbeitsbereich gespeicherter Wert ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The workspace file is cut short.</source>
+        <translation>Die Arbeitsbereichsdatei ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s schema was altered outside Trust Atlas.</source>
+        <translation>Das Schema des Arbeitsbereichs wurde außerhalb von Trust Atlas verändert.</translation>
+    </message>
+    <message>
+        <source>There is no evidence to replay.</source>
+        <translation>Es gibt keine Evidenz zum Abspielen.</translation>
+    </message>
+    <message>
+        <source>Replaying evidence needs a trust domain for agent IDs.</source>
+        <translation>Das Abspielen von Evidenz braucht eine Vertrauensdomäne für Agent-IDs.</translation>
+    </message>
+    <message>
+        <source>There is nothing to compare against.</source>
+        <translation>Es gibt nichts, womit verglichen werden kann.</translation>
+    </message>
+    <message>
+        <source>This graph format is not known.</source>
+        <translation>Dieses Graphformat ist unbekannt.</translation>
+    </message>
+    <message>
+        <source>The graph has no such node.</source>
+        <translation>Der Graph hat keinen solchen Knoten.</translation>
+    </message>
+    <message>
+        <source>The graph has no such trust domain.</source>
+        <translation>Der Graph hat keine solche Vertrauensdomäne.</translation>
+    </message>
+    <message>
+        <source>Graphviz could not read the graph.</source>
+        <translation>Graphviz konnte den Graphen nicht lesen.</translation>
+    </message>
+    <message>
+        <source>Graphviz cannot render this format.</source>
+        <translation>Graphviz kann dieses Format nicht ausgeben.</translation>
+    </message>
+    <message>
+        <source>The layout was cancelled.</source>
+        <translation>Das Layout wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Graphviz could not lay out the graph.</source>
+        <translation>Graphviz konnte den Graphen nicht anordnen.</translation>
+    </message>
+    <message>
+        <source>Graphviz could not render the graph.</source>
+        <translation>Graphviz konnte den Graphen nicht ausgeben.</translation>
+    </message>
+    <message>
+        <source>Building the estate was cancelled.</source>
+        <translation>Der Aufbau des Bestands wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::IssueSvidDialog</name>

@@ -2681,6 +2681,138 @@
         <source>The workspace has no trust domain.</source>
         <translation>L&apos;espace de travail n&apos;a aucun domaine de confiance.</translation>
     </message>
+    <message>
+        <source>The expression is longer than the limit.</source>
+        <translation>L&apos;expression dépasse la longueur permise.</translation>
+    </message>
+    <message>
+        <source>The expression is nested deeper than the limit.</source>
+        <translation>L&apos;expression est imbriquée plus profondément que permis.</translation>
+    </message>
+    <message>
+        <source>The expression has more terms than the limit.</source>
+        <translation>L&apos;expression compte plus de termes que permis.</translation>
+    </message>
+    <message>
+        <source>The expression&apos;s estimated cost is over the limit.</source>
+        <translation>Le coût estimé de l&apos;expression dépasse la limite.</translation>
+    </message>
+    <message>
+        <source>The evaluation ran out of its step or memory budget.</source>
+        <translation>L&apos;évaluation a épuisé son budget de pas ou de mémoire.</translation>
+    </message>
+    <message>
+        <source>This output format is not known.</source>
+        <translation>Ce format de sortie est inconnu.</translation>
+    </message>
+    <message>
+        <source>This layout engine is not known.</source>
+        <translation>Ce moteur de disposition est inconnu.</translation>
+    </message>
+    <message>
+        <source>The input is larger than the limit.</source>
+        <translation>L&apos;entrée dépasse la taille permise.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON.</source>
+        <translation>Le fichier n&apos;est pas du JSON valide.</translation>
+    </message>
+    <message>
+        <source>A JSON object names the same key twice.</source>
+        <translation>Un objet JSON nomme deux fois la même clé.</translation>
+    </message>
+    <message>
+        <source>The PEM data is encrypted; untrusted input is never decrypted.</source>
+        <translation>Les données PEM sont chiffrées ; une entrée non fiable n&apos;est jamais déchiffrée.</translation>
+    </message>
+    <message>
+        <source>The certificate request is encrypted.</source>
+        <translation>La demande de certificat est chiffrée.</translation>
+    </message>
+    <message>
+        <source>The JOSE header&apos;s crit field is malformed.</source>
+        <translation>Le champ crit de l&apos;en-tête JOSE est mal formé.</translation>
+    </message>
+    <message>
+        <source>The JOSE header names an extension that is not understood.</source>
+        <translation>L&apos;en-tête JOSE nomme une extension non prise en charge.</translation>
+    </message>
+    <message>
+        <source>The evidence recording holds no records.</source>
+        <translation>L&apos;enregistrement de preuves ne contient aucun enregistrement.</translation>
+    </message>
+    <message>
+        <source>An evidence line is longer than the limit.</source>
+        <translation>Une ligne de preuve dépasse la longueur permise.</translation>
+    </message>
+    <message>
+        <source>A record names an attestor that does not exist.</source>
+        <translation>Un enregistrement nomme un attesteur inexistant.</translation>
+    </message>
+    <message>
+        <source>The subjects file holds no subjects.</source>
+        <translation>Le fichier de sujets ne contient aucun sujet.</translation>
+    </message>
+    <message>
+        <source>A value stored in the workspace does not parse.</source>
+        <translation>Une valeur stockée dans l&apos;espace de travail est illisible.</translation>
+    </message>
+    <message>
+        <source>The workspace file is cut short.</source>
+        <translation>Le fichier de l&apos;espace de travail est tronqué.</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s schema was altered outside Trust Atlas.</source>
+        <translation>Le schéma de l&apos;espace de travail a été modifié hors de Trust Atlas.</translation>
+    </message>
+    <message>
+        <source>There is no evidence to replay.</source>
+        <translation>Il n&apos;y a aucune preuve à rejouer.</translation>
+    </message>
+    <message>
+        <source>Replaying evidence needs a trust domain for agent IDs.</source>
+        <translation>Rejouer des preuves exige un domaine de confiance pour les identifiants d&apos;agent.</translation>
+    </message>
+    <message>
+        <source>There is nothing to compare against.</source>
+        <translation>Il n&apos;y a rien à comparer.</translation>
+    </message>
+    <message>
+        <source>This graph format is not known.</source>
+        <translation>Ce format de graphe est inconnu.</translation>
+    </message>
+    <message>
+        <source>The graph has no such node.</source>
+        <translation>Le graphe n&apos;a pas ce nœud.</translation>
+    </message>
+    <message>
+        <source>The graph has no such trust domain.</source>
+        <translation>Le graphe n&apos;a pas ce domaine de confiance.</translation>
+    </message>
+    <message>
+        <source>Graphviz could not read the graph.</source>
+        <translation>Graphviz n&apos;a pas pu lire le graphe.</translation>
+    </message>
+    <message>
+        <source>Graphviz cannot render this format.</source>
+        <translation>Graphviz ne peut pas produire ce format.</translation>
+    </message>
+    <message>
+        <source>The layout was cancelled.</source>
+        <translation>La disposition a été annulée.</translation>
+    </message>
+    <message>
+        <source>Graphviz could not lay out the graph.</source>
+        <translation>Graphviz n&apos;a pas pu disposer le graphe.</translation>
+    </message>
+    <message>
+        <source>Graphviz could not render the graph.</source>
+        <translation>Graphviz n&apos;a pas pu produire le graphe.</translation>
+    </message>
+    <message>
+        <source>Building the estate was cancelled.</source>
+        <translation>La construction du parc a été annulée.</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::IssueSvidDialog</name>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verbs over attestation: anchors import, evidence import, evidence verify, lab generate.
 #include "app/cli/AttestationCommands.h"
+#include "core/simulation/SimulationErrors.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/FrontEndErrors.h"
 
@@ -83,14 +84,14 @@ int evidenceImport(const QStringList &args)
     const QString path = parser.positionalArguments().at(1);
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
-        return badInput(core::makeError(QStringLiteral("evidence.unreadable"), path));
+        return badInput(core::makeError(core::ec::EvidenceUnreadable, path));
     // Every record must name an attestor that exists, checked before the workspace is touched:
     // a record nothing can verify is a typo or a foreign file, and imports nothing.
     const QStringList known = core::EvidenceVerifier::builtinAttestorNames();
     auto checked =
         core::EvidenceReader::forEach(in, [&](const core::EvidenceRecord &r) -> core::Result<void> {
             if (!known.contains(r.attestor))
-                return core::makeError(QStringLiteral("evidence.unknown_attestor"),
+                return core::makeError(core::ec::EvidenceUnknownAttestor,
                                        QStringLiteral("%1 (known: %2)")
                                            .arg(r.attestor, known.join(QStringLiteral(", "))));
             return {};
@@ -108,7 +109,7 @@ int evidenceImport(const QStringList &args)
     // Nothing was written then (the import is one transaction); an empty recording is almost
     // always a failed capture or copy, so it is reported rather than counted as zero.
     if (*n == 0)
-        return badInput(core::makeError(QStringLiteral("evidence.empty"),
+        return badInput(core::makeError(core::ec::EvidenceEmpty,
                                         path + QStringLiteral(": no records")));
     if (parser.isSet(QStringLiteral("json")))
         printJson({{QStringLiteral("records"), *n}});
@@ -149,7 +150,7 @@ int evidenceVerify(const QStringList &args)
     if (parser.isSet(QStringLiteral("node-ttl"))) {
         const auto ttl = parseDuration(parser.value(QStringLiteral("node-ttl")));
         if (!ttl || *ttl <= 0)
-            return badInput(core::makeError(QStringLiteral("cli.bad_duration"), parser.value(QStringLiteral("node-ttl"))));
+            return badInput(core::makeError(core::ec::CliBadDuration, parser.value(QStringLiteral("node-ttl"))));
         options.nodeAttestationTtl = *ttl;
     }
     int threads = 0;
@@ -165,8 +166,8 @@ int evidenceVerify(const QStringList &args)
         return badInput(ws.error());
     auto replay = core::TimelineReplay::fromWorkspace(**ws, options);
     if (!replay) {
-        if (replay.error().code == QLatin1String("replay.no_trust_domain"))
-            return badInput(QStringLiteral("the workspace has no trust domain for agent IDs; create one or give --td"));
+        if (replay.error().code == QString(core::ec::ReplayNoTrustDomain))
+            return badInput(core::ec::CliNoTrustDomain, QStringLiteral("the workspace has no trust domain for agent IDs; create one or give --td"));
         return badInput(replay.error());
     }
     if (parser.isSet(QStringLiteral("evidence")))

@@ -203,7 +203,7 @@ core::Result<QByteArray> readFile(const QString &path)
         return core::makeError(core::ec::CliUnreadableFile,
                                path + QStringLiteral(": ") + f.errorString());
     const auto tooLarge = [&] {
-        return core::makeError(QStringLiteral("input.too_large"),
+        return core::makeError(core::ec::InputTooLarge,
                                QStringLiteral("%1: more than %2 bytes")
                                    .arg(path == QLatin1String("-") ? QStringLiteral("stdin") : path)
                                    .arg(kMaxInputBytes));
@@ -215,7 +215,7 @@ core::Result<QByteArray> readFile(const QString &path)
     if (data.size() > kMaxInputBytes)
         return tooLarge();
     if (f.error() != QFileDevice::NoError)
-        return core::makeError(QStringLiteral("cli.unreadable_file"),
+        return core::makeError(core::ec::CliUnreadableFile,
                                path + QStringLiteral(": ") + f.errorString());
     return data;
 }

@@ -7,6 +7,8 @@
 #include "core/graph/GraphAnalysis.h"
 #include "core/graph/GraphBuilder.h"
 #include "core/graph/GraphExport.h"
+#include "core/graph/GraphErrors.h"
+#include "core/FrontEndErrors.h"
 
 #include <QJsonArray>
 
@@ -33,7 +35,7 @@ std::variant<core::TopologyGraph, int> loadGraph(const QCommandLineParser &parse
     if (parser.isSet(QStringLiteral("at"))) {
         const auto at = parseInstant(parser.value(QStringLiteral("at")));
         if (!at)
-            return badInput(core::makeError(QStringLiteral("cli.bad_time"),
+            return badInput(core::makeError(core::ec::CliBadTime,
                                             parser.value(QStringLiteral("at"))));
         build.at = *at;
     }
@@ -41,7 +43,7 @@ std::variant<core::TopologyGraph, int> loadGraph(const QCommandLineParser &parse
     if (parser.isSet(QStringLiteral("freshness"))) {
         const auto f = parseDuration(parser.value(QStringLiteral("freshness")));
         if (!f || *f <= 0)
-            return badInput(core::makeError(QStringLiteral("cli.bad_duration"),
+            return badInput(core::makeError(core::ec::CliBadDuration,
                                             parser.value(QStringLiteral("freshness"))));
         load.freshness = *f;
     }
@@ -83,17 +85,17 @@ int graphExport(const QStringList &args)
     const auto format = core::exportFormatFromName(parser.value(QStringLiteral("format")));
     if (!format)
         return badInput(
-            core::makeError(QStringLiteral("cli.bad_format"),
+            core::makeError(core::ec::CliBadFormat,
                             QStringLiteral("--format: dot, svg, png, pdf, json or opengraph")));
     if (!parser.isSet(QStringLiteral("out")))
-        return badInput(QStringLiteral("--out is required; see --help"));
+        return badInput(core::ec::CliMissingOption, QStringLiteral("--out is required; see --help"));
     core::LayoutOptions layout;
     layout.engine =
         parser.isSet(QStringLiteral("td")) ? core::LayoutEngine::Dot : core::LayoutEngine::Sfdp;
     if (parser.isSet(QStringLiteral("layout"))) {
         const auto engine = core::layoutEngineFromName(parser.value(QStringLiteral("layout")));
         if (!engine)
-            return badInput(core::makeError(QStringLiteral("cli.bad_layout"),
+            return badInput(core::makeError(core::ec::CliBadLayout,
                                             parser.value(QStringLiteral("layout"))));
         layout.engine = *engine;
     }
@@ -104,7 +106,7 @@ int graphExport(const QStringList &args)
     if (parser.isSet(QStringLiteral("td"))) {
         const QString td = parser.value(QStringLiteral("td"));
         if (!graph.contains(QStringLiteral("td/") + td))
-            return badInput(core::makeError(QStringLiteral("graph.unknown_trust_domain"), td));
+            return badInput(core::makeError(core::ec::GraphUnknownTrustDomain, td));
         graph = graph.restrictedTo(td);
     }
     auto data = core::GraphExport::write(graph, *format, layout);
@@ -147,10 +149,10 @@ int graphAnalyze(const QStringList &args)
                       int(parser.isSet(QStringLiteral("findings")));
     if (asked != 1)
         return badInput(
-            QStringLiteral("give one of --reach, --blast-radius, --path, --findings; see --help"));
+            core::ec::CliConflictingOptions, QStringLiteral("give one of --reach, --blast-radius, --path, --findings; see --help"));
     if ((parser.isSet(QStringLiteral("reach")) || parser.isSet(QStringLiteral("path"))) &&
         !parser.isSet(QStringLiteral("to")))
-        return badInput(QStringLiteral("--to is required with --reach and --path"));
+        return badInput(core::ec::CliMissingOption, QStringLiteral("--to is required with --reach and --path"));
     auto loaded = loadGraph(parser);
     if (const int *code = std::get_if<int>(&loaded))
         return *code;
@@ -161,7 +163,7 @@ int graphAnalyze(const QStringList &args)
         const QString from = parser.value(QStringLiteral("reach"));
         for (const QString &td : {from, to}) {
             if (!graph.contains(QStringLiteral("td/") + td))
-                return badInput(core::makeError(QStringLiteral("graph.unknown_trust_domain"), td));
+                return badInput(core::makeError(core::ec::GraphUnknownTrustDomain, td));
         }
         const core::ReachResult r = core::GraphAnalysis::reach(graph, from, to);
         if (json)
@@ -180,7 +182,7 @@ int graphAnalyze(const QStringList &args)
     if (parser.isSet(QStringLiteral("blast-radius"))) {
         const QString id = parser.value(QStringLiteral("blast-radius"));
         if (!graph.contains(id))
-            return badInput(core::makeError(QStringLiteral("graph.unknown_node"), id));
+            return badInput(core::makeError(core::ec::GraphUnknownNode, id));
         const core::BlastRadius b = core::GraphAnalysis::blastRadius(graph, id);
         if (json) {
             printJson(b.toJson());
@@ -197,7 +199,7 @@ int graphAnalyze(const QStringList &args)
         const QString from = parser.value(QStringLiteral("path"));
         for (const QString &id : {from, to}) {
             if (!graph.contains(id))
-                return badInput(core::makeError(QStringLiteral("graph.unknown_node"), id));
+                return badInput(core::makeError(core::ec::GraphUnknownNode, id));
         }
         const core::GraphPath p = core::GraphAnalysis::path(graph, from, to);
         if (json)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verbs over the workspace's policies: policy import/export/versions, decide, diff.
 #include "app/cli/PolicyCommands.h"
+#include "core/simulation/SimulationErrors.h"
 #include "core/policy/PolicyErrors.h"
 #include "core/FrontEndErrors.h"
 
@@ -81,7 +82,7 @@ core::Result<core::PolicySubject> subjectFrom(const QByteArray &json, const QStr
     auto doc = core::JsonInput::parse(json);
     if (!doc || !doc->isObject())
         return core::makeError(
-            QStringLiteral("subject.json"),
+            core::ec::SubjectJson,
             where + QStringLiteral(": not a JSON object") +
                 (doc ? QString() : QStringLiteral(" (%1)").arg(doc.error().toString())));
     auto s = core::PolicySubject::fromJson(doc->object());
@@ -99,9 +100,9 @@ core::Result<QList<core::PolicySubject>> replayedSubjects(core::Workspace &ws)
     options.loadConsumed = true;
     auto replay = core::TimelineReplay::fromWorkspace(ws, options);
     if (!replay) {
-        if (replay.error().code == QLatin1String("replay.no_trust_domain"))
+        if (replay.error().code == QString(core::ec::ReplayNoTrustDomain))
             return core::makeError(
-                QStringLiteral("cli.no_trust_domain"),
+                core::ec::CliNoTrustDomain,
                 QStringLiteral("replaying evidence needs a trust domain; or give --subjects"));
         return replay.error();
     }
@@ -388,7 +389,7 @@ int policyDiff(const QStringList &args)
             subjects << *s;
         }
         if (subjects.isEmpty())
-            return badInput(core::makeError(QStringLiteral("subject.empty"),
+            return badInput(core::makeError(core::ec::SubjectEmpty,
                                             subjectsPath + QStringLiteral(": no subjects")));
     }
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);

@@ -8,6 +8,8 @@
 #include "core/simulation/TimelineReplay.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/RuleStore.h"
+#include "core/simulation/SimulationErrors.h"
+#include "core/FrontEndErrors.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -78,7 +80,7 @@ void showProgress(core::TimelineReplay &replay)
 
 core::Result<QList<core::Policy>> policiesFromFile(const QString &path)
 {
-    auto data = readFile(path);
+    auto data = readJsonFile(path);
     if (!data)
         return data.error();
     auto policies = core::Policy::listFromJson(*data);
@@ -112,7 +114,7 @@ std::optional<int> positive(const QCommandLineParser &parser, const QString &nam
     out = parser.value(name).toInt(&ok);
     if (!ok || out < 1 || out > max)
         return badInput(core::makeError(
-            QStringLiteral("cli.bad_number"),
+            core::ec::CliBadNumber,
             QStringLiteral("--%1: 1 to %2, not %3").arg(name).arg(max).arg(parser.value(name))));
     return std::nullopt;
 }
@@ -148,14 +150,14 @@ std::optional<int> readCommon(const QCommandLineParser &parser, core::Simulation
     if (parser.isSet(QStringLiteral("freshness"))) {
         const auto d = parseDuration(parser.value(QStringLiteral("freshness")));
         if (!d || *d <= 0)
-            return badInput(core::makeError(QStringLiteral("cli.bad_duration"),
+            return badInput(core::makeError(core::ec::CliBadDuration,
                                             parser.value(QStringLiteral("freshness"))));
         settings.freshness = *d;
     }
     if (parser.isSet(QStringLiteral("until"))) {
         const auto t = parseInstant(parser.value(QStringLiteral("until")));
         if (!t)
-            return badInput(core::makeError(QStringLiteral("cli.bad_time"),
+            return badInput(core::makeError(core::ec::CliBadTime,
                                             parser.value(QStringLiteral("until"))));
         settings.until = *t;
     }
@@ -199,7 +201,7 @@ int simulate(const QStringList &args)
                             int(parser.isSet(QStringLiteral("version"))) +
                             int(parser.isSet(QStringLiteral("entries")));
     if (ruleOptions > 1)
-        return badInput(QStringLiteral("give one of --policies, --version, --entries"));
+        return badInput(core::ec::CliConflictingOptions, QStringLiteral("give one of --policies, --version, --entries"));
     core::SimulationSettings settings;
     core::TimelineReplay::Options options;
     int threads = 0;
@@ -212,7 +214,7 @@ int simulate(const QStringList &args)
     if (parser.isSet(QStringLiteral("state-at"))) {
         stateAt = parseInstant(parser.value(QStringLiteral("state-at")));
         if (!stateAt)
-            return badInput(core::makeError(QStringLiteral("cli.bad_time"),
+            return badInput(core::makeError(core::ec::CliBadTime,
                                             parser.value(QStringLiteral("state-at"))));
         // Nothing after the instant can change the state at it; timers up to it must fire.
         if (!settings.until.isValid() || settings.until > *stateAt)
@@ -338,12 +340,12 @@ int whatIf(const QStringList &args)
     const bool byPolicies = parser.isSet(QStringLiteral("policies"));
     const bool byAnchors = parser.isSet(QStringLiteral("anchors"));
     if (byPolicies == byAnchors)
-        return badInput(QStringLiteral("give one of --policies, --anchors"));
+        return badInput(core::ec::CliConflictingOptions, QStringLiteral("give one of --policies, --anchors"));
     if (parser.isSet(QStringLiteral("base")) && parser.isSet(QStringLiteral("base-version")))
-        return badInput(QStringLiteral("give at most one of --base, --base-version"));
+        return badInput(core::ec::CliConflictingOptions, QStringLiteral("give at most one of --base, --base-version"));
     if (byAnchors && parser.isSet(QStringLiteral("base-version")))
         return badInput(
-            QStringLiteral("--base-version compares policies; with --anchors give --base"));
+            core::ec::CliConflictingOptions, QStringLiteral("--base-version compares policies; with --anchors give --base"));
     core::SimulationSettings settings;
     core::TimelineReplay::Options options;
     int threads = 0;
@@ -365,7 +367,7 @@ int whatIf(const QStringList &args)
     replay->setThreads(threads);
     showProgress(*replay);
 
-    core::Result<core::WhatIf::Runs> runs = core::makeError(QStringLiteral("what_if.none"));
+    core::Result<core::WhatIf::Runs> runs = core::makeError(core::ec::WhatIfNone);
     if (byPolicies) {
         auto candidatePolicies = policiesFromFile(parser.value(QStringLiteral("policies")));
         if (!candidatePolicies)
@@ -373,7 +375,7 @@ int whatIf(const QStringList &args)
         auto candidate = core::RuleSet::fromPolicies(*candidatePolicies);
         if (!candidate)
             return badInput(candidate.error());
-        core::Result<core::RuleSet> base = core::makeError(QStringLiteral("what_if.none"));
+        core::Result<core::RuleSet> base = core::makeError(core::ec::WhatIfNone);
         if (parser.isSet(QStringLiteral("base"))) {
             auto basePolicies = policiesFromFile(parser.value(QStringLiteral("base")));
             if (!basePolicies)
@@ -386,7 +388,7 @@ int whatIf(const QStringList &args)
             return badInput(base.error());
         runs = core::WhatIf::runRules(*replay, *base, *candidate, settings);
     } else {
-        auto candidateData = readFile(parser.value(QStringLiteral("anchors")));
+        auto candidateData = readJsonFile(parser.value(QStringLiteral("anchors")));
         if (!candidateData)
             return badInput(candidateData.error());
         auto candidateAnchors = core::AnchorSet::fromImportJson(*candidateData);
@@ -394,7 +396,7 @@ int whatIf(const QStringList &args)
             return badInput(candidateAnchors.error());
         core::TimelineReplay base = *replay;
         if (parser.isSet(QStringLiteral("base"))) {
-            auto baseData = readFile(parser.value(QStringLiteral("base")));
+            auto baseData = readJsonFile(parser.value(QStringLiteral("base")));
             if (!baseData)
                 return badInput(baseData.error());
             auto baseAnchors = core::AnchorSet::fromImportJson(*baseData);

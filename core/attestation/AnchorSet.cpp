@@ -404,12 +404,12 @@ Result<AnchorSet> AnchorSet::fromImportJson(const QByteArray &json)
     for (const char *list : {"anchors", "reference_values"}) {
         const QJsonValue v = root.value(QLatin1String(list));
         if (!v.isUndefined() && !v.isArray())
-            return makeError(QStringLiteral("anchors.bad_json"),
+            return makeError(ec::AnchorsBadJson,
                              QStringLiteral("%1: not an array").arg(QLatin1String(list)));
     }
     if (!root.contains(QLatin1String("anchors")) &&
         !root.contains(QLatin1String("reference_values")))
-        return makeError(QStringLiteral("anchors.bad_json"),
+        return makeError(ec::AnchorsBadJson,
                          QStringLiteral("neither anchors nor reference_values"));
     AnchorSet set;
     const QJsonArray anchors = root.value(QLatin1String("anchors")).toArray();

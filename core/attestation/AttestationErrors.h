@@ -10,6 +10,12 @@
 // X(constant, "code", "meaning"): the constant is ta::core::ec::<constant>; the meaning is
 // the sentence views/ErrorMessages translates. Add a row here for a new code.
 #define TA_ATTESTATION_ERRORS(X)                                                                   \
+    X(EvidenceEmpty, "evidence.empty", \
+      "The evidence recording holds no records.") \
+    X(EvidenceLineTooLong, "evidence.line_too_long", \
+      "An evidence line is longer than the limit.") \
+    X(EvidenceUnknownAttestor, "evidence.unknown_attestor", \
+      "A record names an attestor that does not exist.") \
     X(AnchorsBadJson, "anchors.bad_json",                                                          \
       "The anchors file is not valid JSON.")                                                       \
     X(AnchorsUnknownKind, "anchors.unknown_kind",                                                  \

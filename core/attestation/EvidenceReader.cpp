@@ -35,7 +35,7 @@ Result<qint64> EvidenceReader::forEach(QIODevice &device, const Sink &sink)
             line.chop(1);
         if (line.size() > kMaxLineBytes)
             return makeError(
-                QStringLiteral("evidence.line_too_long"),
+                ec::EvidenceLineTooLong,
                 QStringLiteral("line %1: more than %2 bytes").arg(lineNo).arg(kMaxLineBytes));
         if (line.trimmed().isEmpty())
             continue;

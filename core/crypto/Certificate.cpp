@@ -102,13 +102,13 @@ Result<QList<Certificate>> Certificate::listFromPem(const QByteArray &pem)
         ERR_GET_LIB(last) == ERR_LIB_PEM && ERR_GET_REASON(last) == PEM_R_NO_START_LINE;
     const QString errors = takeOpenSslErrors();
     if (encrypted)
-        return makeError(QStringLiteral("crypto.pem_encrypted"),
+        return makeError(ec::CryptoPemEncrypted,
                          QStringLiteral("certificate %1").arg(out.size() + 1));
     if (!atEnd && last != 0)
-        return makeError(QStringLiteral("crypto.certificate_unreadable"),
+        return makeError(ec::CryptoCertificateUnreadable,
                          QStringLiteral("certificate %1: %2").arg(out.size() + 1).arg(errors));
     if (out.isEmpty())
-        return makeError(QStringLiteral("crypto.no_certificate"),
+        return makeError(ec::CryptoNoCertificate,
                          QStringLiteral("no PEM certificate in %1 bytes").arg(pem.size()));
     return out;
 }

@@ -17,7 +17,7 @@ Result<CertificateRequest> CertificateRequest::parse(const QByteArray &data)
         req.reset(PEM_read_bio_X509_REQ(bio.get(), nullptr, refusePassphrase, &encrypted));
         if (encrypted) {
             takeOpenSslErrors();
-            return makeError(QStringLiteral("csr.encrypted"),
+            return makeError(ec::CsrEncrypted,
                              QStringLiteral("an encrypted PEM block (Proc-Type: 4,ENCRYPTED)"));
         }
     } else {

@@ -10,6 +10,14 @@
 // X(constant, "code", "meaning"): the constant is ta::core::ec::<constant>; the meaning is
 // the sentence views/ErrorMessages translates. Add a row here for a new code.
 #define TA_CRYPTO_ERRORS(X)                                                                        \
+    X(CryptoPemEncrypted, "crypto.pem_encrypted", \
+      "The PEM data is encrypted; untrusted input is never decrypted.") \
+    X(CsrEncrypted, "csr.encrypted", \
+      "The certificate request is encrypted.") \
+    X(JoseCritInvalid, "jose.crit_invalid", \
+      "The JOSE header's crit field is malformed.") \
+    X(JoseCritUnknown, "jose.crit_unknown", \
+      "The JOSE header names an extension that is not understood.") \
     X(CryptoWrongPassphrase, "crypto.wrong_passphrase",                                            \
       "The passphrase is wrong.")                                                                  \
     X(CryptoEmptyPassphrase, "crypto.empty_passphrase",                                            \

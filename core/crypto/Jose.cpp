@@ -263,18 +263,18 @@ Result<void> Jose::checkCritical(const QJsonObject &header, const QStringList &u
     // RFC 7515 4.1.11: an array of names, never empty; an empty or ill-formed list is refused
     // as well, since a recipient cannot know what its sender meant it to understand.
     if (!it->isArray() || it->toArray().isEmpty())
-        return makeError(QStringLiteral("jose.crit_invalid"),
+        return makeError(ec::JoseCritInvalid,
                          QStringLiteral("not a non-empty array"));
     QStringList seen;
     for (const QJsonValue &v : it->toArray()) {
         if (!v.isString() || v.toString().isEmpty() || seen.contains(v.toString()))
-            return makeError(QStringLiteral("jose.crit_invalid"),
+            return makeError(ec::JoseCritInvalid,
                              QStringLiteral("entries must be distinct names"));
         seen << v.toString();
     }
     for (const QString &name : std::as_const(seen)) {
         if (!understood.contains(name))
-            return makeError(QStringLiteral("jose.crit_unknown"), name);
+            return makeError(ec::JoseCritUnknown, name);
     }
     return {};
 }

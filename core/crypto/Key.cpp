@@ -59,7 +59,7 @@ Result<Key> Key::generate(KeyType type)
 Result<Key> Key::fromPem(const QByteArray &pem)
 {
     if (pem.contains("ENCRYPTED PRIVATE KEY"))
-        return makeError(QStringLiteral("crypto.key_encrypted"),
+        return makeError(ec::CryptoKeyEncrypted,
                          QStringLiteral("an encrypted key; give it in clear"));
     // An encrypted key here is not the workspace's own (those go through fromEncryptedPkcs8):
     // the callback refuses it instead of letting OpenSSL prompt on the terminal.
@@ -71,7 +71,7 @@ Result<Key> Key::fromPem(const QByteArray &pem)
     }
     takeOpenSslErrors();
     if (encrypted)
-        return makeError(QStringLiteral("crypto.key_encrypted"),
+        return makeError(ec::CryptoKeyEncrypted,
                          QStringLiteral("an encrypted key; give it in clear"));
     {
         BioPtr bio = readBio(pem);
@@ -80,9 +80,9 @@ Result<Key> Key::fromPem(const QByteArray &pem)
     }
     const QString errors = takeOpenSslErrors();
     if (encrypted)
-        return makeError(QStringLiteral("crypto.key_encrypted"),
+        return makeError(ec::CryptoKeyEncrypted,
                          QStringLiteral("an encrypted key; give it in clear"));
-    return makeError(QStringLiteral("crypto.key_unreadable"), errors);
+    return makeError(ec::CryptoKeyUnreadable, errors);
 }
 
 Result<Key> Key::fromPublicDer(const QByteArray &der)

@@ -11,6 +11,7 @@
 #include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
+#include "core/graph/GraphErrors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -362,7 +363,7 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
     if (!n)
         return n.error();
     if (cancelled)
-        return makeError(QStringLiteral("estate.cancelled"));
+        return makeError(ec::EstateCancelled);
     if (options.progress)
         options.progress(done);
     return estate;

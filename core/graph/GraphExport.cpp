@@ -2,6 +2,7 @@
 #include "core/graph/GraphExport.h"
 
 #include "core/graph/DotWriter.h"
+#include "core/graph/GraphErrors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -183,7 +184,7 @@ Result<QByteArray> GraphExport::write(const TopologyGraph &graph, ExportFormat f
     case ExportFormat::OpenGraph:
         return QJsonDocument(toOpenGraph(graph)).toJson(QJsonDocument::Indented);
     }
-    return makeError(QStringLiteral("graph.bad_format"));
+    return makeError(ec::GraphBadFormat);
 }
 
 } // namespace ta::core

@@ -2,6 +2,7 @@
 #include "core/graph/GraphLayout.h"
 
 #include "core/graph/DotWriter.h"
+#include "core/graph/GraphErrors.h"
 
 #include <QMutex>
 #include <QMutexLocker>
@@ -75,10 +76,10 @@ Result<std::unique_ptr<LaidOutGraph>> parseAndLayout(GVC_t *gvc, const QByteArra
 {
     Agraph_t *g = agmemread(dot.constData());
     if (!g)
-        return makeError(QStringLiteral("layout.bad_dot"));
+        return makeError(ec::LayoutBadDot);
     auto laid = std::make_unique<LaidOutGraph>(gvc, g);
     if (!laid->layout(engine))
-        return makeError(QStringLiteral("layout.failed"), layoutEngineName(engine));
+        return makeError(ec::LayoutFailed, layoutEngineName(engine));
     return laid;
 }
 
@@ -111,17 +112,17 @@ Result<GraphLayoutResult> GraphLayout::layout(const TopologyGraph &graph,
                                               const LayoutOptions &options)
 {
     if (!report(options, 0))
-        return makeError(QStringLiteral("layout.cancelled"));
+        return makeError(ec::LayoutCancelled);
     const QByteArray dot = DotWriter::write(graph, dotOptionsFor(options, false));
     if (!report(options, 5))
-        return makeError(QStringLiteral("layout.cancelled"));
+        return makeError(ec::LayoutCancelled);
     QMutexLocker lock(&graphvizMutex());
     std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
     auto laid = parseAndLayout(gvc.get(), dot, options.engine);
     if (!laid)
         return laid.error();
     if (!report(options, 90))
-        return makeError(QStringLiteral("layout.cancelled"));
+        return makeError(ec::LayoutCancelled);
     GraphLayoutResult out;
     out.engine = options.engine;
     out.nodes.resize(graph.nodeCount());
@@ -157,9 +158,9 @@ Result<QByteArray> GraphLayout::render(const TopologyGraph &graph, const QString
 {
     if (format != QLatin1String("svg") && format != QLatin1String("png") &&
         format != QLatin1String("pdf"))
-        return makeError(QStringLiteral("layout.bad_format"), format);
+        return makeError(ec::LayoutBadFormat, format);
     if (!report(options, 0))
-        return makeError(QStringLiteral("layout.cancelled"));
+        return makeError(ec::LayoutCancelled);
     const QByteArray dot = DotWriter::write(graph, dotOptionsFor(options, true));
     QMutexLocker lock(&graphvizMutex());
     std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
@@ -167,12 +168,12 @@ Result<QByteArray> GraphLayout::render(const TopologyGraph &graph, const QString
     if (!laid)
         return laid.error();
     if (!report(options, 70))
-        return makeError(QStringLiteral("layout.cancelled"));
+        return makeError(ec::LayoutCancelled);
     char *data = nullptr;
     unsigned int length = 0;
     const QByteArray f = format.toLatin1();
     if (gvRenderData(gvc.get(), (*laid)->graph(), f.constData(), &data, &length) != 0 || !data)
-        return makeError(QStringLiteral("layout.render_failed"), format);
+        return makeError(ec::LayoutRenderFailed, format);
     QByteArray out(data, qsizetype(length));
     gvFreeRenderData(data);
     report(options, 100);

@@ -212,7 +212,7 @@ Result<CompiledCondition> CompiledCondition::compile(const QString &source, cons
     cel::ParseResult parsed = cel::Parser::parse(source);
     if (!parsed.ok()) {
         const cel::Diagnostic &d = parsed.diagnostics.front();
-        return makeError(d.code.isEmpty() ? QStringLiteral("policy.condition") : d.code,
+        return makeError(d.code.isEmpty() ? QString(ec::PolicyCondition) : d.code,
                          d.toString());
     }
     const cel::CheckResult checked = cel::Checker::check(*parsed.ast, env.env());

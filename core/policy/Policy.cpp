@@ -91,7 +91,7 @@ Result<void> checkCondition(const QString &condition, const PolicyEnv &env)
     const cel::ParseResult parsed = cel::Parser::parse(condition);
     if (!parsed.ok()) {
         const cel::Diagnostic &d = parsed.diagnostics.front();
-        return makeError(d.code.isEmpty() ? QStringLiteral("policy.condition") : d.code,
+        return makeError(d.code.isEmpty() ? QString(ec::PolicyCondition) : d.code,
                          QStringLiteral("condition: ") + d.toString());
     }
     const cel::CheckResult checked = cel::Checker::check(*parsed.ast, env.env());

@@ -10,6 +10,8 @@
 // X(constant, "code", "meaning"): the constant is ta::core::ec::<constant>; the meaning is
 // the sentence views/ErrorMessages translates. Add a row here for a new code.
 #define TA_POLICY_ERRORS(X)                                                                        \
+    X(SubjectEmpty, "subject.empty", \
+      "The subjects file holds no subjects.") \
     X(PolicyJson, "policy.json",                                                                   \
       "The policy file is not valid JSON.")                                                        \
     X(PolicyField, "policy.field",                                                                 \

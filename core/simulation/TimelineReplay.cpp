@@ -4,6 +4,8 @@
 #include "core/attestation/EvidenceReader.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/Workspace.h"
+#include "core/simulation/SimulationErrors.h"
+#include "core/attestation/AttestationErrors.h"
 
 #include <QFile>
 
@@ -30,7 +32,7 @@ Result<TimelineReplay> TimelineReplay::fromWorkspace(Workspace &workspace, const
     }
     const QString tdName = options.trustDomain.isEmpty() ? tds.value(0) : options.trustDomain;
     if (tdName.isEmpty())
-        return makeError(QStringLiteral("replay.no_trust_domain"),
+        return makeError(ec::ReplayNoTrustDomain,
                          QStringLiteral("agent IDs need a trust domain"));
     auto td = TrustDomain::fromName(tdName);
     if (!td)
@@ -89,19 +91,19 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
     if (!m_file.isEmpty()) {
         QFile in(m_file);
         if (!in.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("evidence.unreadable"), m_file);
+            return makeError(ec::EvidenceUnreadable, m_file);
         auto checked =
             EvidenceReader::forEach(in, [](const EvidenceRecord &) -> Result<void> { return {}; });
         if (!checked)
             return checked.error();
         if (*checked == 0)
-            return makeError(QStringLiteral("evidence.empty"), m_file + QStringLiteral(": no records"));
+            return makeError(ec::EvidenceEmpty, m_file + QStringLiteral(": no records"));
         total = *checked;
         in.seek(0);
         return finished(verifier.verifyStream(in, use));
     }
     if (!m_workspace)
-        return makeError(QStringLiteral("replay.no_evidence"));
+        return makeError(ec::ReplayNoEvidence);
     AttestationStore store(m_workspace->database());
     if (m_progress) {
         auto count = store.evidenceCount();

@@ -107,7 +107,7 @@ Result<TrustBundle> TrustBundle::fromJwks(const TrustDomain &td, const QByteArra
     if (keysIt == root.constEnd())
         return makeError(ec::SpiffeBundleKeysMissing, QStringLiteral("keys"));
     if (!keysIt->isArray())
-        return makeError(QStringLiteral("spiffe.bundle.keys_not_array"),
+        return makeError(ec::SpiffeBundleKeysNotArray,
                          QStringLiteral("\"keys\" must be an array"));
     const QJsonArray keys = keysIt->toArray();
 

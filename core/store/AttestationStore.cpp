@@ -31,7 +31,7 @@ QString idColumnOf(AnchorList list)
 // something else, and is refused rather than read as if the row were absent.
 Error corruptValue(const QString &where, const QString &what)
 {
-    return makeError(QStringLiteral("store.corrupt_value"), where + QStringLiteral(": ") + what);
+    return makeError(ec::StoreCorruptValue, where + QStringLiteral(": ") + what);
 }
 
 Result<QJsonObject> storedDocument(const QByteArray &bytes, const QString &where)

@@ -94,10 +94,10 @@ Result<Database> Database::open(const QString &path, Mode mode)
         // a file that does not start as one is refused before SQLite touches it.
         QFile f(path);
         if (!f.open(QIODevice::ReadOnly))
-            return makeError(QStringLiteral("store.unreadable"), path);
+            return makeError(ec::StoreUnreadable, path);
         const QByteArray header = f.read(100);
         if (!header.startsWith(QByteArray("SQLite format 3\0", 16)))
-            return makeError(QStringLiteral("store.not_a_workspace"), path);
+            return makeError(ec::StoreNotAWorkspace, path);
         // A file cut short (a partial copy or download) would read as a workspace missing rows.
         // The header says how many pages the file holds; with no write-ahead log that could
         // hold the rest, a shorter file is refused.
@@ -113,7 +113,7 @@ Result<Database> Database::open(const QString &path, Mode mode)
             const bool countValid = be(24, 4) == be(92, 4);
             if (countValid && QFileInfo(path + QStringLiteral("-wal")).size() == 0 &&
                 quint64(f.size()) < pageSize * pages)
-                return makeError(QStringLiteral("store.truncated"),
+                return makeError(ec::StoreTruncated,
                                  QStringLiteral("%1: %2 bytes, the header says %3")
                                      .arg(path)
                                      .arg(f.size())
@@ -142,7 +142,7 @@ Result<Database> Database::open(const QString &path, Mode mode)
     if (auto r = db.exec(QStringLiteral(
             "PRAGMA trusted_schema=OFF; PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;"));
         !r)
-        return makeError(QStringLiteral("store.not_a_workspace"), r.error().detail);
+        return makeError(ec::StoreNotAWorkspace, r.error().detail);
     return db;
 }
 

@@ -154,9 +154,9 @@ Result<void> Migrations::verifySchema(Database &db)
 {
     const int version = db.userVersion();
     if (version <= 0)
-        return makeError(QStringLiteral("store.not_a_workspace"), db.path());
+        return makeError(ec::StoreNotAWorkspace, db.path());
     if (version > latestVersion())
-        return makeError(QStringLiteral("store.newer_schema"),
+        return makeError(ec::StoreNewerSchema,
                          QStringLiteral("%1 > %2").arg(version).arg(latestVersion()));
     auto expectedDb = Database::openMemory();
     if (!expectedDb)
@@ -170,16 +170,16 @@ Result<void> Migrations::verifySchema(Database &db)
         return expected.error();
     auto found = schemaOf(db);
     if (!found)
-        return makeError(QStringLiteral("store.unexpected_schema"), found.error().detail);
+        return makeError(ec::StoreUnexpectedSchema, found.error().detail);
     for (const QString &entry : *found) {
         if (!expected->contains(entry))
-            return makeError(QStringLiteral("store.unexpected_schema"),
+            return makeError(ec::StoreUnexpectedSchema,
                              QStringLiteral("not made by this application: %1")
                                  .arg(entry.simplified().left(200)));
     }
     for (const QString &entry : *expected) {
         if (!found->contains(entry))
-            return makeError(QStringLiteral("store.unexpected_schema"),
+            return makeError(ec::StoreUnexpectedSchema,
                              QStringLiteral("missing: %1").arg(entry.simplified().left(200)));
     }
     return {};

@@ -9,6 +9,12 @@
 // X(constant, "code", "meaning"): the constant is ta::core::ec::<constant>; the meaning is
 // the sentence views/ErrorMessages translates. Add a row here for a new code.
 #define TA_STORE_ERRORS(X)                                                                         \
+    X(StoreCorruptValue, "store.corrupt_value", \
+      "A value stored in the workspace does not parse.") \
+    X(StoreTruncated, "store.truncated", \
+      "The workspace file is cut short.") \
+    X(StoreUnexpectedSchema, "store.unexpected_schema", \
+      "The workspace's schema was altered outside Trust Atlas.") \
     X(StoreWrongPassphrase, "store.wrong_passphrase",                                              \
       "The passphrase is wrong.")                                                                  \
     X(StorePassphraseRequired, "store.passphrase_required",                                        \

@@ -122,7 +122,7 @@ Result<bool> Workspace::needsPassphrase(const QString &path)
     if (!db)
         return db.error();
     if (db->userVersion() <= 0)
-        return makeError(QStringLiteral("store.not_a_workspace"), path);
+        return makeError(ec::StoreNotAWorkspace, path);
     if (auto s = Migrations::verifySchema(*db); !s)
         return s.error();
     auto protection = readMeta(*db, QStringLiteral("key_protection"));
@@ -138,7 +138,7 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path,
     if (!db)
         return db.error();
     if (db->userVersion() <= 0)
-        return makeError(QStringLiteral("store.not_a_workspace"), path);
+        return makeError(ec::StoreNotAWorkspace, path);
     // Checked before the migrations run: they would execute in a schema someone else wrote.
     if (auto s = Migrations::verifySchema(*db); !s)
         return s.error();

@@ -201,7 +201,7 @@ void TestCliErrors::badInput_data()
     row("verify jwt --bundle bundle.json --td example.org tok", "cli.missing_option");
     row("verify jwt --bundle bundle.json --td example.org", "cli.missing_argument");
     row("anchors import ws.atlas nope.json", "cli.unreadable_file");
-    row("anchors import ws.atlas notes.txt", "anchors.bad_json");
+    row("anchors import ws.atlas notes.txt", "json.syntax");
     row("evidence import ws.atlas nope.jsonl", "evidence.unreadable");
     row("evidence verify ws.atlas --node-ttl xx", "cli.bad_duration");
     row("evidence verify ws.atlas --threads x", "cli.bad_number");
@@ -211,10 +211,10 @@ void TestCliErrors::badInput_data()
     // This one printed a message with no code.
     row("cel eval --expr 1 --bindings list.json", "cli.bad_bindings");
     row("import spire-entries ws.atlas nope.json", "cli.unreadable_file");
-    row("import spire-entries ws.atlas notes.txt", "entry.bad_json");
+    row("import spire-entries ws.atlas notes.txt", "json.syntax");
     row("export spire-entries ws.atlas --version 0", "cli.bad_version");
     row("policy import ws.atlas nope.json", "cli.unreadable_file");
-    row("policy import ws.atlas notes.txt", "policy.json");
+    row("policy import ws.atlas notes.txt", "json.syntax");
     row("policy export ws.atlas --version 0", "cli.bad_version");
     row("policy versions nope.atlas", "store.file_missing");
     row("decide ws.atlas", "cli.missing_option");

@@ -336,7 +336,7 @@ void TestCliHostile::initTestCase()
     m_valid.insert(QStringLiteral("subjects"), m_valid.value(QStringLiteral("subject")) + '\n');
 
     // Files the verbs take next to the hostile one.
-    for (const char *name : {"chain", "json bundle", "policies", "subject", "csr"})
+    for (const char *name : {"chain", "json bundle", "policies", "subject", "csr", "evidence"})
         QVERIFY(!write(QStringLiteral("valid ") + QLatin1String(name),
                        m_valid.value(QLatin1String(name)))
                      .isEmpty());
@@ -457,6 +457,26 @@ void TestCliHostile::hostileInput_data()
          "json",
          "bindings",
          {s("cel"), s("eval"), s("--expr"), s("x"), s("--bindings"), in}},
+        {"simulate --evidence",
+         "jsonl",
+         "evidence",
+         {s("simulate"), ws, s("--evidence"), in, s("--policies"), s("%VALID(policies)"),
+          s("--json")}},
+        {"simulate --policies",
+         "json",
+         "policies",
+         {s("simulate"), ws, s("--evidence"), s("%VALID(evidence)"), s("--policies"), in,
+          s("--json")}},
+        {"what-if --policies",
+         "json",
+         "policies",
+         {s("what-if"), ws, s("--policies"), in, s("--base"), s("%VALID(policies)"),
+          s("--evidence"), s("%VALID(evidence)"), s("--json")}},
+        {"what-if --anchors",
+         "json",
+         "anchors",
+         {s("what-if"), ws, s("--anchors"), in, s("--evidence"), s("%VALID(evidence)"),
+          s("--json")}},
     };
 
     const QByteArray huge = "%HUGE";
@@ -525,6 +545,52 @@ void TestCliHostile::hostileInput_data()
         for (const auto &[name, bytes] : cases)
             QTest::addRow("%s: %s", v.name, name) << v.args << bytes << v.viaStdin;
     }
+
+    // Policy files whose condition is hostile CEL: huge chains and deep nesting that once
+    // overflowed the stack, and loops and growth that would run for minutes or allocate
+    // gigabytes. Each is refused at its parse or cost limit, in every verb that reads policies.
+    const auto policyWith = [](const QByteArray &condition) {
+        return QByteArray(R"({"policies":[{"name":"p","effect":"grant","trust_domain":"example.org",)"
+                          R"("spiffe_id":"/x","condition":")") +
+               condition + QByteArray(R"("}]})");
+    };
+    const QByteArray chainTerms = QByteArray(".a").repeated(300000);
+    const QList<std::pair<const char *, QByteArray>> hostileCel = {
+        {"CEL x.a.a... 300,000 terms", policyWith("verdict" + chainTerms)},
+        {"CEL 1+1+... 300,000 terms",
+         policyWith(QByteArray("1").append(QByteArray("+1").repeated(300000)) + " == 2")},
+        {"CEL 100,000 nested parentheses",
+         policyWith(QByteArray(100000, '(') + "true" + QByteArray(100000, ')'))},
+        {"CEL nested comprehensions",
+         policyWith("[1,2,3,4,5,6,7,8,9,10].all(a, selectors.all(b, selectors.all(c, "
+                    "selectors.all(d, b != c))))")},
+        {"CEL string doubling",
+         policyWith("cel.bind(s, 'xxxxxxxxxxxxxxxx', cel.bind(s, s + s + s + s + s + s + s + s, "
+                    "cel.bind(s, s + s + s + s + s + s + s + s, cel.bind(s, s + s + s + s + s + s "
+                    "+ s + s, cel.bind(s, s + s + s + s + s + s + s + s, cel.bind(s, s + s + s + s "
+                    "+ s + s + s + s, cel.bind(s, s + s + s + s + s + s + s + s, size(s) > "
+                    "0)))))))")},
+    };
+    for (const Verb &v : verbs) {
+        if (QLatin1String(v.valid) != QLatin1String("policies"))
+            continue;
+        for (const auto &[name, bytes] : hostileCel)
+            QTest::addRow("%s: %s", v.name, name) << v.args << bytes << v.viaStdin;
+    }
+    // cel eval's expression is a command-line argument, capped by the kernel at 128 KiB.
+    for (const auto &[name, expr] :
+         {std::pair{"cel eval: 60,000 nested parentheses",
+                    QString(60000, QLatin1Char('(')) + QStringLiteral("1") +
+                        QString(60000, QLatin1Char(')'))},
+          std::pair{"cel eval: nested comprehensions",
+                    QStringLiteral("[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(a, "
+                                   "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(b, "
+                                   "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(c, "
+                                   "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(d, "
+                                   "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(e, a+b+c+d+e))))))")}})
+        QTest::addRow("%s", name) << QStringList{QStringLiteral("cel"), QStringLiteral("eval"),
+                                                 QStringLiteral("--expr"), expr}
+                                  << QByteArray() << false;
 
     // The workspace itself, as someone else sent it.
     for (const auto &[name, file, verb] :

@@ -26,7 +26,7 @@ Result<QJsonValue> evaluateJson(const QString &expression, const QJsonObject &bi
     const Value result = program->evaluate(activation, ctx);
     if (ctx.exceeded()) {
         return makeError(
-            QStringLiteral("cel.budget_exceeded"),
+            ec::CelBudgetExceeded,
             ctx.exceededKind() == BudgetExceeded::Kind::Steps
                 ? QStringLiteral("more than %1 evaluation steps").arg(options.limits.maxSteps)
                 : QStringLiteral("more than %1 bytes allocated").arg(options.limits.maxBytes));
@@ -35,7 +35,7 @@ Result<QJsonValue> evaluateJson(const QString &expression, const QJsonObject &bi
     // than the memory the evaluation used.
     if (footprint(result, options.limits.maxBytes) > options.limits.maxBytes) {
         return makeError(
-            QStringLiteral("cel.budget_exceeded"),
+            ec::CelBudgetExceeded,
             QStringLiteral("the result is larger than %1 bytes").arg(options.limits.maxBytes));
     }
     if (result.isError()) {

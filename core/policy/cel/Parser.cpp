@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/cel/Parser.h"
 
+#include "core/policy/cel/CelErrors.h"
+
 #include "core/policy/cel/Lexer.h"
 
 #include <algorithm>
@@ -22,7 +24,7 @@ struct SyntaxError
     const char *code = nullptr;
 };
 
-constexpr const char *kDepthCode = "cel.limit.depth";
+constexpr const char *kDepthCode = ec::CelLimitDepth.code;
 
 // Keeps recursion depth honest on every path that can nest.
 class DepthGuard
@@ -67,7 +69,7 @@ ParseResult Parser::parseUtf8(std::string source, const Limits &limits)
             QStringLiteral("expression of %1 code points exceeds the limit of %2")
                 .arg(codePoints)
                 .arg(limits.maxSourceCodePoints));
-        d.code = QStringLiteral("cel.limit.size");
+        d.code = ec::CelLimitSize;
         result.diagnostics.push_back(std::move(d));
         return result;
     }
@@ -166,7 +168,7 @@ std::unique_ptr<Expr> Parser::node(ExprKind kind, int offset)
     if (m_nextId > m_maxNodes)
         throw SyntaxError{offset,
                           "expression has more than " + std::to_string(m_maxNodes) + " nodes",
-                          "cel.limit.nodes"};
+                          ec::CelLimitNodes.code};
     e->id = m_nextId++;
     // Nodes are made once their last token is consumed (lists and maps excepted, which set
     // their end at the closing bracket).

@@ -58,7 +58,7 @@ Result<void> Program::checkCost(const Limits &limits) const
 {
     if (m_estimatedCost <= limits.maxEstimatedCost)
         return {};
-    return makeError(QStringLiteral("cel.cost_exceeded"),
+    return makeError(ec::CelCostExceeded,
                      QStringLiteral("estimated cost %1 exceeds the limit %2")
                          .arg(m_estimatedCost == UINT64_MAX ? QStringLiteral("> 1.8e19")
                                                             : QString::number(m_estimatedCost))
@@ -71,7 +71,7 @@ Result<Program> Program::compile(const QString &source, const Env &env, bool typ
     ParseResult parsed = Parser::parse(source, limits);
     if (!parsed.ok()) {
         const Diagnostic &d = parsed.diagnostics.front();
-        return makeError(d.code.isEmpty() ? QStringLiteral("cel.syntax") : d.code, d.toString());
+        return makeError(d.code.isEmpty() ? QString(ec::CelSyntax) : d.code, d.toString());
     }
     if (typeCheck) {
         const CheckResult checked = Checker::check(*parsed.ast, env);

@@ -424,17 +424,17 @@ void TestSimulation::pcrDriftRevokesNodeAndWorkloads()
                       b.buildEvidencePayload(ak).value(), t0().addSecs(secs));
     };
     // The agent ID the TPM attestation mints, for the agent's SVID.
-    const QString agentId = f.replay({quote(golden, "n0", 0)}).agentId;
+    const QString agentId = f.replay({quote(golden, "nonce-00", 0)}).agentId;
     QVERIFY(!agentId.isEmpty());
     const AgentSigner agent = f.agent(agentId);
     TpmPcrValues drifted = golden;
     drifted[QStringLiteral("sha256")][7] =
         QCryptographicHash::hash("rootkit", QCryptographicHash::Sha256);
     const QList<EvidenceRecord> records{
-        quote(golden, "n1", 0),
+        quote(golden, "nonce-01", 0),
         workload(10, kImageA, QStringLiteral("workload/w1"), &agent, QStringLiteral("unix")),
         workload(20, kImageA, QStringLiteral("workload/w2"), &agent, QStringLiteral("unix")),
-        quote(drifted, "n2", 30)};
+        quote(drifted, "nonce-02", 30)};
     const QByteArray all = perSubjectPolicies(
         {QStringLiteral("node/t"), QStringLiteral("workload/w1"), QStringLiteral("workload/w2")},
         QStringLiteral("true"), 600);
