@@ -42,12 +42,18 @@ Result<JwsAlgorithm> checkAlgorithm(const QJsonValue &value)
     return refuse(ec::JwtsvidAlgNotAllowed, name);
 }
 
-// A NumericDate (RFC 7519 2): seconds since the epoch, possibly fractional.
+// A NumericDate (RFC 7519 2): seconds since the epoch, possibly fractional. Only 0 up to
+// 9999-12-31T23:59:59Z is a date: a huge value (1e300) would overflow the milliseconds a
+// QDateTime is built from, and a negative one is no token's lifetime.
 std::optional<double> numericDate(const QJsonValue &value)
 {
+    constexpr double maxNumericDate = 253402300799.0;
     if (!value.isDouble())
         return std::nullopt;
-    return value.toDouble();
+    const double seconds = value.toDouble();
+    if (!(seconds >= 0 && seconds <= maxNumericDate))
+        return std::nullopt;
+    return seconds;
 }
 
 QDateTime fromNumericDate(double seconds)

@@ -258,6 +258,12 @@ void TestJwtSvid::validate_data()
     bad("nbf a string", es(h, with(c, "nbf", "soon")), "jwtsvid.nbf_invalid");
     bad("iat in the future", es(h, with(c, "iat", now + 31)), "jwtsvid.issued_in_future");
     bad("iat a string", es(h, with(c, "iat", "now")), "jwtsvid.iat_invalid");
+    // Out-of-range NumericDates are refused, never converted: 1e300 overflowed to a date.
+    bad("exp 1e300", es(h, with(c, "exp", 1e300)), "jwtsvid.exp_invalid");
+    bad("exp negative", es(h, with(c, "exp", -1.0)), "jwtsvid.exp_invalid");
+    bad("exp past year 9999", es(h, with(c, "exp", 253402300800.0)), "jwtsvid.exp_invalid");
+    bad("nbf -1e300", es(h, with(c, "nbf", -1e300)), "jwtsvid.nbf_invalid");
+    bad("iat 1e300", es(h, with(c, "iat", 1e300)), "jwtsvid.iat_invalid");
 
     // Audience.
     bad("aud missing", es(h, with(c, "aud", QJsonValue::Undefined)), "jwtsvid.aud_missing");
