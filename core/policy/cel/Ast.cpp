@@ -2,6 +2,7 @@
 #include "core/policy/cel/Ast.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace ta::core::cel {
 
@@ -69,6 +70,22 @@ Expr::~Expr()
             pending.push_back(std::move(c));
         e->children.clear();
     }
+}
+
+std::optional<std::string> qualifiedName(const Expr &expr)
+{
+    std::vector<const std::string *> parts;
+    const Expr *x = &expr;
+    while (x->kind == ExprKind::Select && !x->testOnly) {
+        parts.push_back(&x->name);
+        x = &x->child(0);
+    }
+    if (x->kind != ExprKind::Ident)
+        return std::nullopt;
+    std::string name = x->name;
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it)
+        name.append(".").append(**it);
+    return name;
 }
 
 } // namespace ta::core::cel

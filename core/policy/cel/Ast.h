@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -38,5 +39,9 @@ private:
     int m_nodeCount = 0;
     std::unique_ptr<Arena> m_literals;
 };
+
+/// a.b.c as one dotted name, or nullopt when @p expr is not a plain chain of selects on an
+/// identifier. Built in one pass: the checker and the planner ask at every level of a long chain.
+std::optional<std::string> qualifiedName(const Expr &expr);
 
 } // namespace ta::core::cel

@@ -105,24 +105,6 @@ constexpr std::array<std::string_view, 12> kTypeNames = {"int",
                                                          "google.protobuf.Timestamp",
                                                          "google.protobuf.Duration"};
 
-// a.b.c as one dotted name; built in one pass, since the checker asks at every level of a
-// long chain.
-std::optional<std::string> qualifiedName(const Expr &e)
-{
-    std::vector<const std::string *> parts;
-    const Expr *x = &e;
-    while (x->kind == ExprKind::Select && !x->testOnly) {
-        parts.push_back(&x->name);
-        x = &x->child(0);
-    }
-    if (x->kind != ExprKind::Ident)
-        return std::nullopt;
-    std::string name = x->name;
-    for (auto it = parts.rbegin(); it != parts.rend(); ++it)
-        name.append(".").append(**it);
-    return name;
-}
-
 bool isNumeric(const Type &t)
 {
     return isLoose(t) || t.kind() == TypeKind::Int || t.kind() == TypeKind::Uint ||

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/cel/Planner.h"
 
+#include "core/policy/cel/Ast.h"
 #include "core/policy/cel/Env.h"
 #include "core/policy/cel/EvalContext.h"
 #include "core/policy/cel/Interpreter.h"
@@ -288,22 +289,6 @@ int Planner::pushLocal(const std::string &name, const Estimate &estimate)
     m_scope.push_back({name, index, estimate});
     m_program.m_localCount = std::max(m_program.m_localCount, index + 1);
     return index;
-}
-
-std::optional<std::string> Planner::qualifiedName(const Expr &expr) const
-{
-    std::vector<const std::string *> parts;
-    const Expr *x = &expr;
-    while (x->kind == ExprKind::Select && !x->testOnly) {
-        parts.push_back(&x->name);
-        x = &x->child(0);
-    }
-    if (x->kind != ExprKind::Ident)
-        return std::nullopt;
-    std::string name = x->name;
-    for (auto it = parts.rbegin(); it != parts.rend(); ++it)
-        name.append(".").append(**it);
-    return name;
 }
 
 bool Planner::namesVariable(const std::string &qualified) const

@@ -64,7 +64,6 @@ private:
     std::int32_t planSelect(const Expr &expr);
     std::int32_t planComprehension(const Expr &expr);
     std::int32_t resolve(const std::string &name);
-    std::optional<std::string> qualifiedName(const Expr &expr) const;
     bool namesVariable(const std::string &qualified) const;
     int localIndex(std::string_view name) const;
     Value constantString(std::string_view text);
