@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // trustatlas-cli graph export and graph analyze end to end on the demo workspace: every format,
 // the DOT read back by Graphviz, class and status on every node and edge, the exit codes.
+#include "CliRun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,26 +19,8 @@ class TestCliGraph : public QObject
     Q_OBJECT
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run cli(const QStringList &args) const
-    {
-        QProcess p;
-        p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral(TA_CLI_PATH), args);
-        p.closeWriteChannel();
-        Run r;
-        if (!p.waitForFinished(300000))
-            return r;
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    }
+    using Run = CliRun;
+    Run cli(const QStringList &args) const { return runCli(m_dir.path(), args); }
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QByteArray exported(const QString &format, const QStringList &extra = {}) const
     {

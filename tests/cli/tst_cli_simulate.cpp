@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // trustatlas-cli simulate and what-if end to end, on a lab workspace: DESIGN.md's JSON Lines
 // contract (event fields, time order, summary line, --state-at) and exit codes.
+#include "CliRun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -27,26 +29,8 @@ private Q_SLOTS:
     void whatIfAnchors();
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run cli(const QStringList &args) const
-    {
-        QProcess p;
-        p.setWorkingDirectory(m_dir.path());
-        p.start(QStringLiteral(TA_CLI_PATH), args);
-        p.closeWriteChannel();
-        Run r;
-        if (!p.waitForFinished(300000))
-            return r;
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
-        r.out = p.readAllStandardOutput();
-        r.err = p.readAllStandardError();
-        return r;
-    }
+    using Run = CliRun;
+    Run cli(const QStringList &args) const { return runCli(m_dir.path(), args); }
     QString path(const QString &name) const { return m_dir.filePath(name); }
     static QList<QJsonObject> lines(const QByteArray &out)
     {
