@@ -138,9 +138,12 @@ Result<Database> Database::open(const QString &path, Mode mode)
         sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr) != SQLITE_OK ||
         sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr) != SQLITE_OK)
         return sqliteError(raw, QStringLiteral("defensive configuration"));
-    // A file that is not SQLite fails on the first read, not on open.
+    // A file that is not SQLite fails on the first read, not on open. secure_delete zeroes
+    // what is deleted or overwritten, so a key sealed under an old passphrase (or in clear)
+    // does not linger in free pages after a passphrase change.
     if (auto r = db.exec(QStringLiteral(
-            "PRAGMA trusted_schema=OFF; PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL;"));
+            "PRAGMA trusted_schema=OFF; PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; "
+            "PRAGMA secure_delete=ON;"));
         !r)
         return makeError(ec::StoreNotAWorkspace, r.error().detail);
     return db;

@@ -10,7 +10,23 @@ namespace ta::core {
 namespace {
 
 const QString kProtectionClear = QStringLiteral("none");
+// Files made before AES-256-GCM key wrapping: each key a PKCS#8 PEM with its own scrypt run.
+// They stay readable, and a passphrase change moves them to kProtectionGcm.
 const QString kProtectionPkcs8 = QStringLiteral("pkcs8-pbes2-scrypt-aes256cbc");
+const QString kProtectionGcm = QStringLiteral("scrypt-aes256gcm");
+
+// Where a sealed key is stored: the GCM tag binds it there.
+QByteArray rootContext(const QString &trustDomain)
+{
+    return "trust_domains/" + trustDomain.toUtf8() + "/root";
+}
+
+QByteArray slotContext(const QString &trustDomain, const QString &authorityId)
+{
+    return "authority_slots/" + trustDomain.toUtf8() + '/' + authorityId.toUtf8();
+}
+
+const QByteArray kCheckContext = QByteArrayLiteral("meta/passphrase_check");
 
 QString isoTime(const QDateTime &t)
 {
@@ -94,26 +110,40 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const QString &path,
     if (auto m = Migrations::migrate(*db); !m)
         return m.error();
     std::unique_ptr<Workspace> ws(new Workspace(std::move(*db)));
-    ws->m_passphrase = passphrase;
-    auto r = ws->m_db.transaction([&]() -> Result<void> {
+    if (!passphrase) {
         if (auto w = writeMeta(ws->m_db, QStringLiteral("key_protection"),
-                               (passphrase ? kProtectionPkcs8 : kProtectionClear).toUtf8());
+                               kProtectionClear.toUtf8());
             !w)
-            return w;
-        if (!passphrase)
-            return {};
-        // A sealed throwaway key proves a passphrase at open without touching any CA key.
-        auto probe = Key::generate(KeyType::EcP256);
-        if (!probe)
-            return probe.error();
-        auto sealed = ws->sealKey(*probe);
-        if (!sealed)
-            return sealed.error();
-        return writeMeta(ws->m_db, QStringLiteral("passphrase_check"), *sealed);
-    });
-    if (!r)
+            return w.error();
+        return ws;
+    }
+    auto params = ScryptParams::fresh();
+    if (!params)
+        return params.error();
+    auto wrap = KeyWrap::derive(*passphrase, *params);
+    if (!wrap)
+        return wrap.error();
+    if (auto r = ws->m_db.transaction([&] { return ws->writeProtection(*wrap); }); !r)
         return r.error();
+    ws->m_passphrase = passphrase;
+    ws->m_wrap = std::move(*wrap);
     return ws;
+}
+
+Result<void> Workspace::writeProtection(const KeyWrap &wrap)
+{
+    if (auto w = writeMeta(m_db, QStringLiteral("key_protection"), kProtectionGcm.toUtf8()); !w)
+        return w;
+    if (auto w = writeMeta(m_db, QStringLiteral("key_wrap"), wrap.params().toJson()); !w)
+        return w;
+    // A sealed throwaway key proves a passphrase at open without touching any CA key.
+    auto probe = Key::generate(KeyType::EcP256);
+    if (!probe)
+        return probe.error();
+    auto sealed = wrap.seal(*probe, kCheckContext);
+    if (!sealed)
+        return sealed.error();
+    return writeMeta(m_db, QStringLiteral("passphrase_check"), *sealed);
 }
 
 Result<bool> Workspace::needsPassphrase(const QString &path)
@@ -151,31 +181,133 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString &path,
     const QString mode = QString::fromUtf8(*protection);
     if (mode == kProtectionClear)
         return ws;
-    if (mode != kProtectionPkcs8)
+    if (mode != kProtectionPkcs8 && mode != kProtectionGcm)
         return makeError(ec::StoreUnknownKeyProtection, mode);
     if (passphrase.isEmpty())
         return makeError(ec::StorePassphraseRequired);
     ws->m_passphrase = passphrase;
+    if (mode == kProtectionGcm) {
+        auto stored = readMeta(ws->m_db, QStringLiteral("key_wrap"));
+        if (!stored)
+            return stored.error();
+        auto params = ScryptParams::parse(*stored);
+        if (!params)
+            return makeError(ec::StoreCorruptValue, params.error().detail);
+        auto wrap = KeyWrap::derive(passphrase, *params);
+        if (!wrap)
+            return wrap.error();
+        ws->m_wrap = std::move(*wrap);
+    }
     auto check = readMeta(ws->m_db, QStringLiteral("passphrase_check"));
     if (!check)
         return check.error();
-    if (auto k = ws->unsealKey(*check); !k)
+    if (auto k = ws->unsealKey(*check, kCheckContext); !k)
         return makeError(ec::StoreWrongPassphrase);
     return ws;
 }
 
-Result<QByteArray> Workspace::sealKey(const Key &key) const
+QString Workspace::keyProtection() const
+{
+    if (!m_passphrase)
+        return kProtectionClear;
+    return m_wrap ? kProtectionGcm : kProtectionPkcs8;
+}
+
+Result<QByteArray> Workspace::sealKey(const Key &key, const QByteArray &context) const
 {
     if (!m_passphrase)
         return key.privatePkcs8Pem();
+    if (m_wrap)
+        return m_wrap->seal(key, context);
     return key.encryptedPkcs8Pem(*m_passphrase);
 }
 
-Result<Key> Workspace::unsealKey(const QByteArray &stored) const
+Result<Key> Workspace::unsealKey(const QByteArray &stored, const QByteArray &context) const
 {
     if (!m_passphrase)
         return Key::fromPem(stored);
+    // Each file has one form; a key in the other form was not written by this workspace.
+    if (m_wrap)
+        return m_wrap->unseal(stored, context);
+    if (KeyWrap::isSealed(stored))
+        return makeError(ec::StoreCorruptValue, QStringLiteral("a key sealed in another form"));
     return Key::fromEncryptedPkcs8(stored, *m_passphrase);
+}
+
+Result<void> Workspace::changePassphrase(const QByteArray &newPassphrase)
+{
+    if (newPassphrase.isEmpty())
+        return makeError(ec::StoreEmptyPassphrase);
+    auto params = ScryptParams::fresh();
+    if (!params)
+        return params.error();
+    auto wrap = KeyWrap::derive(newPassphrase, *params);
+    if (!wrap)
+        return wrap.error();
+    struct Resealed
+    {
+        QString table;
+        qint64 rowId;
+        QByteArray sealed;
+    };
+    QList<Resealed> resealed;
+    // Every key is unsealed and sealed again before anything is written, so a key that does
+    // not unseal leaves the file as it was.
+    {
+        auto st = m_db.prepare(QStringLiteral(
+            "SELECT id, name, root_key FROM trust_domains WHERE length(root_key) > 0"));
+        if (!st)
+            return st.error();
+        while (st->next()) {
+            auto key = unsealKey(st->blob(2), rootContext(st->text(1)));
+            if (!key)
+                return key.error();
+            auto sealed = wrap->seal(*key, rootContext(st->text(1)));
+            if (!sealed)
+                return sealed.error();
+            resealed.append({QStringLiteral("trust_domains SET root_key"), st->int64(0), *sealed});
+        }
+        if (st->error())
+            return *st->error();
+    }
+    {
+        auto st = m_db.prepare(QStringLiteral(
+            "SELECT s.id, t.name, s.authority_id, s.private_key FROM authority_slots s "
+            "JOIN trust_domains t ON t.id = s.trust_domain_id"));
+        if (!st)
+            return st.error();
+        while (st->next()) {
+            const QByteArray context = slotContext(st->text(1), st->text(2));
+            auto key = unsealKey(st->blob(3), context);
+            if (!key)
+                return key.error();
+            auto sealed = wrap->seal(*key, context);
+            if (!sealed)
+                return sealed.error();
+            resealed.append(
+                {QStringLiteral("authority_slots SET private_key"), st->int64(0), *sealed});
+        }
+        if (st->error())
+            return *st->error();
+    }
+    auto r = m_db.transaction([&]() -> Result<void> {
+        for (const Resealed &k : std::as_const(resealed)) {
+            auto up = m_db.prepare(QStringLiteral("UPDATE %1 = ? WHERE id = ?").arg(k.table));
+            if (!up)
+                return up.error();
+            up->bind(1, k.sealed).bind(2, k.rowId);
+            if (auto e = up->exec(); !e)
+                return e;
+        }
+        return writeProtection(*wrap);
+    });
+    if (!r)
+        return r;
+    m_passphrase = newPassphrase;
+    m_wrap = std::move(*wrap);
+    // The old sealed forms are zeroed in the pages (secure_delete); the checkpoint moves those
+    // pages out of the write-ahead log into the file.
+    return m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 
 QStringList Workspace::trustDomainNames()
@@ -235,7 +367,7 @@ Result<CertificateAuthority> Workspace::createTrustDomain(const TrustDomain &tru
         return ca.error();
     QByteArray rootKey;
     if (!ca->rootKey().isNull()) {
-        auto sealed = sealKey(ca->rootKey());
+        auto sealed = sealKey(ca->rootKey(), rootContext(trustDomain.name()));
         if (!sealed)
             return sealed.error();
         rootKey = *sealed;
@@ -301,7 +433,7 @@ Result<void> Workspace::writeSlots(qint64 tdId, const CertificateAuthority &ca)
                 return e;
             continue;
         }
-        auto sealed = sealKey(s.key);
+        auto sealed = sealKey(s.key, slotContext(ca.trustDomain().name(), s.id));
         if (!sealed)
             return sealed.error();
         auto ins = m_db.prepare(QStringLiteral(
@@ -344,7 +476,7 @@ Result<CertificateAuthority> Workspace::authority(const QString &name)
         return root.error();
     Key rootKey;
     if (!root->certificate.isNull()) {
-        auto key = unsealKey(root->sealedKey);
+        auto key = unsealKey(root->sealedKey, rootContext(name));
         if (!key)
             return key.error();
         rootKey = *key;
@@ -366,7 +498,8 @@ Result<CertificateAuthority> Workspace::authority(const QString &name)
         // Only an authority that may still sign needs its private key; the scrypt cost of
         // unsealing is paid for those alone.
         const bool maySign = s.status == SlotStatus::Active || s.status == SlotStatus::Prepared;
-        auto key = maySign ? unsealKey(st->blob(4)) : Key::fromPem(st->blob(5));
+        auto key =
+            maySign ? unsealKey(st->blob(4), slotContext(name, s.id)) : Key::fromPem(st->blob(5));
         if (!key)
             return key.error();
         s.key = *key;

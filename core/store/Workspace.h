@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "core/crypto/CertificateAuthority.h"
+#include "core/crypto/KeyWrap.h"
 #include "core/spiffe/TrustBundle.h"
 #include "core/store/CredentialRecord.h"
 #include "core/store/Database.h"
@@ -26,8 +27,9 @@ struct TrustDomainInfo
 };
 
 /// The workspace file (*.atlas): one SQLite database holding trust domains, their authorities
-/// (private keys as PKCS#8 encrypted with the workspace passphrase, or in clear when the
-/// workspace was made without one), and every credential issued.
+/// (private keys sealed with AES-256-GCM under a key derived from the workspace passphrase
+/// with scrypt; PKCS#8 PBES2 with AES-256-CBC in files made before; in clear when the
+/// workspace was made without a passphrase), and every credential issued.
 class Workspace
 {
 public:
@@ -42,6 +44,13 @@ public:
 
     QString path() const { return m_db.path(); }
     bool keysInClear() const { return !m_passphrase.has_value(); }
+    /// How the file's keys are kept: "none", "scrypt-aes256gcm" or, in older files,
+    /// "pkcs8-pbes2-scrypt-aes256cbc".
+    QString keyProtection() const;
+    /// Seals every private key under @p newPassphrase (AES-256-GCM, fresh scrypt salt) in one
+    /// transaction; an older file moves to AES-256-GCM, a file with keys in clear becomes
+    /// protected. Nothing changes when any key fails to unseal.
+    [[nodiscard]] Result<void> changePassphrase(const QByteArray &newPassphrase);
     Database &database() { return m_db; }
 
     QStringList trustDomainNames();
@@ -80,13 +89,16 @@ private:
     [[nodiscard]] Result<StoredRoot> storedRoot(const QString &name);
     /// Runs @p st, which must change a row; @p ifUnchanged when it changed none.
     [[nodiscard]] Result<void> execChanging(Statement &st, const Error &ifUnchanged);
-    [[nodiscard]] Result<QByteArray> sealKey(const Key &key) const;
-    [[nodiscard]] Result<Key> unsealKey(const QByteArray &stored) const;
+    /// @p context names where the sealed key is stored; AES-256-GCM binds the key to it.
+    [[nodiscard]] Result<QByteArray> sealKey(const Key &key, const QByteArray &context) const;
+    [[nodiscard]] Result<Key> unsealKey(const QByteArray &stored, const QByteArray &context) const;
+    [[nodiscard]] Result<void> writeProtection(const KeyWrap &wrap);
     [[nodiscard]] Result<qint64> trustDomainId(const QString &name);
     [[nodiscard]] Result<void> writeSlots(qint64 tdId, const CertificateAuthority &ca);
 
     Database m_db;
     std::optional<QByteArray> m_passphrase;
+    std::optional<KeyWrap> m_wrap;
 };
 
 } // namespace ta::core
