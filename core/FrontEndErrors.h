@@ -54,6 +54,8 @@
       "This workspace is protected: enter its passphrase.")                                        \
     X(CliEmptyPassphrase, "cli.empty_passphrase",                                                  \
       "The passphrase cannot be empty.")                                                           \
+    X(CliPassphraseMismatch, "cli.passphrase_mismatch",                                            \
+      "The two passphrases typed differ.")                                                         \
     X(CliUnreadableFile, "cli.unreadable_file",                                                    \
       "The file cannot be read.")                                                                  \
     X(CliUnwritableFile, "cli.unwritable_file",                                                    \

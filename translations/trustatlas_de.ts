@@ -1589,6 +1589,10 @@
         <translation>Die Passphrase darf nicht leer sein.</translation>
     </message>
     <message>
+        <source>The two passphrases typed differ.</source>
+        <translation>Die beiden eingegebenen Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A file of that name exists already.</source>
         <translation>Eine Datei dieses Namens existiert bereits.</translation>

@@ -1589,6 +1589,10 @@
         <translation>La phrase secrète ne peut pas être vide.</translation>
     </message>
     <message>
+        <source>The two passphrases typed differ.</source>
+        <translation>Les deux phrases secrètes saisies diffèrent.</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>A file of that name exists already.</source>
         <translation>Un fichier de ce nom existe déjà.</translation>

@@ -86,7 +86,7 @@ void addPassphraseOption(QCommandLineParser &parser)
 
 namespace {
 
-core::Result<QByteArray> promptPassphrase()
+core::Result<QByteArray> promptPassphrase(const char *prompt)
 {
     FILE *tty = std::fopen("/dev/tty", "r+");
     if (!tty || !isatty(fileno(tty))) {
@@ -95,7 +95,7 @@ core::Result<QByteArray> promptPassphrase()
         return core::makeError(core::ec::CliPassphraseRequired,
                                QStringLiteral("give --passphrase-file or TRUSTATLAS_PASSPHRASE"));
     }
-    std::fputs("Workspace passphrase: ", tty);
+    std::fputs(prompt, tty);
     std::fflush(tty);
     termios old{};
     tcgetattr(fileno(tty), &old);
@@ -118,24 +118,50 @@ core::Result<QByteArray> promptPassphrase()
 
 } // namespace
 
-core::Result<QByteArray> passphrase(const QCommandLineParser &parser)
+namespace {
+
+core::Result<QByteArray> passphraseFrom(const QCommandLineParser &parser, const QString &option,
+                                        const char *environment, const char *prompt)
 {
-    if (parser.isSet(QStringLiteral("passphrase-file"))) {
-        auto data = readFile(parser.value(QStringLiteral("passphrase-file")));
+    if (parser.isSet(option)) {
+        auto data = readFile(parser.value(option));
         if (!data)
             return data.error();
         QByteArray line = data->split('\n').first();
         if (line.endsWith('\r'))
             line.chop(1);
         if (line.isEmpty())
-            return core::makeError(core::ec::CliEmptyPassphrase,
-                                   parser.value(QStringLiteral("passphrase-file")));
+            return core::makeError(core::ec::CliEmptyPassphrase, parser.value(option));
         return line;
     }
-    const QByteArray env = qgetenv("TRUSTATLAS_PASSPHRASE");
+    const QByteArray env = qgetenv(environment);
     if (!env.isEmpty())
         return env;
-    return promptPassphrase();
+    return promptPassphrase(prompt);
+}
+
+} // namespace
+
+core::Result<QByteArray> passphrase(const QCommandLineParser &parser)
+{
+    return passphraseFrom(parser, QStringLiteral("passphrase-file"), "TRUSTATLAS_PASSPHRASE",
+                          "Workspace passphrase: ");
+}
+
+core::Result<QByteArray> newPassphrase(const QCommandLineParser &parser)
+{
+    auto first = passphraseFrom(parser, QStringLiteral("new-passphrase-file"),
+                                "TRUSTATLAS_NEW_PASSPHRASE", "New workspace passphrase: ");
+    if (!first || parser.isSet(QStringLiteral("new-passphrase-file"))
+        || !qgetenv("TRUSTATLAS_NEW_PASSPHRASE").isEmpty())
+        return first;
+    // Typed on the terminal: a typo would lock the keys away, so it is typed twice.
+    auto again = promptPassphrase("Repeat the new passphrase: ");
+    if (!again)
+        return again.error();
+    if (*again != *first)
+        return core::makeError(core::ec::CliPassphraseMismatch);
+    return first;
 }
 
 core::Result<std::unique_ptr<core::Workspace>> openWorkspace(const QString &path,

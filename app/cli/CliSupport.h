@@ -46,6 +46,9 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QString &descript
 /// The workspace passphrase: --passphrase-file, else TRUSTATLAS_PASSPHRASE, else a prompt on
 /// the terminal; with none of them, an error.
 core::Result<QByteArray> passphrase(const QCommandLineParser &parser);
+/// A new passphrase: --new-passphrase-file, else TRUSTATLAS_NEW_PASSPHRASE, else typed twice on
+/// the terminal.
+core::Result<QByteArray> newPassphrase(const QCommandLineParser &parser);
 /// Adds --passphrase-file to @p parser.
 void addPassphraseOption(QCommandLineParser &parser);
 /// Opens the workspace at @p path, asking for the passphrase only if the file is protected.

@@ -16,6 +16,7 @@ const QList<Command> &commands()
 {
     static const QList<Command> all = {
         {{QStringLiteral("workspace"), QStringLiteral("init")}, QStringLiteral("Create a workspace file."), workspaceInit},
+        {{QStringLiteral("workspace"), QStringLiteral("passphrase")}, QStringLiteral("Change the passphrase that seals the keys."), workspacePassphrase},
         {{QStringLiteral("td"), QStringLiteral("create")}, QStringLiteral("Create a trust domain with its CA."), tdCreate},
         {{QStringLiteral("td"), QStringLiteral("list")}, QStringLiteral("List trust domains."), tdList},
         {{QStringLiteral("ca"), QStringLiteral("prepare")}, QStringLiteral("Prepare a new signing authority."), caPrepare},

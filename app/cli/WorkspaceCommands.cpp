@@ -39,6 +39,35 @@ int workspaceInit(const QStringList &args)
     return Success;
 }
 
+int workspacePassphrase(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
+    addPassphraseOption(parser);
+    parser.addOption({QStringLiteral("new-passphrase-file"),
+                      QStringLiteral("Read the new passphrase from FILE (first line); else "
+                                     "TRUSTATLAS_NEW_PASSPHRASE, else it is typed twice."),
+                      QStringLiteral("FILE")});
+    if (auto stop = parseArgs(parser,
+                              QStringLiteral("Change the workspace passphrase: every private key "
+                                             "is sealed again (AES-256-GCM) in one transaction."),
+                              args, 1, 1))
+        return *stop;
+    const QString file = parser.positionalArguments().first();
+    auto ws = openWorkspace(file, parser);
+    if (!ws)
+        return badInput(ws.error());
+    auto pass = newPassphrase(parser);
+    if (!pass)
+        return badInput(pass.error());
+    const bool wasClear = (*ws)->keysInClear();
+    if (auto r = (*ws)->changePassphrase(*pass); !r)
+        return badInput(r.error());
+    print(wasClear ? QStringLiteral("Protected %1 with a passphrase\n").arg(file)
+                   : QStringLiteral("Changed the passphrase of %1\n").arg(file));
+    return Success;
+}
+
 int tdCreate(const QStringList &args)
 {
     QCommandLineParser parser;

@@ -6,6 +6,7 @@
 namespace ta::cli {
 
 int workspaceInit(const QStringList &args);
+int workspacePassphrase(const QStringList &args);
 int tdCreate(const QStringList &args);
 int tdList(const QStringList &args);
 int caPrepare(const QStringList &args);

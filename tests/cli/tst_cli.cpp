@@ -20,6 +20,7 @@ private Q_SLOTS:
     void badUsage_data();
     void badUsage();
     void passphraseSources();
+    void passphraseChange();
     void issueAndVerifyX509();
     void x509FromCsrWritesNoKey();
     void verifyX509Refusals_data();
@@ -95,7 +96,7 @@ void TestCli::initTestCase()
 void TestCli::helpOnEveryVerb_data()
 {
     QTest::addColumn<QStringList>("verb");
-    for (const char *v : {"workspace init", "td create", "td list", "ca prepare", "ca activate",
+    for (const char *v : {"workspace init", "workspace passphrase", "td create", "td list", "ca prepare", "ca activate",
                           "ca taint", "ca revoke", "svid x509", "svid jwt", "bundle export",
                           "verify x509", "verify jwt"})
         QTest::newRow(v) << QString::fromLatin1(v).split(QLatin1Char(' '));
@@ -168,6 +169,44 @@ void TestCli::passphraseSources()
     // Creating over an existing file is refused and leaves it intact.
     QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), m_ws, QStringLiteral("--no-passphrase")}).code, 2);
     QCOMPARE(cli(list, "correct horse").code, 0);
+}
+
+void TestCli::passphraseChange()
+{
+    const QString ws = path(QStringLiteral("change.atlas"));
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws}, "first").code, 0);
+    QCOMPARE(cli({QStringLiteral("td"), QStringLiteral("create"), ws, QStringLiteral("change.org")},
+                 "first")
+                 .code,
+             0);
+    const QString next = path(QStringLiteral("next.txt"));
+    QFile f(next);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("second\n");
+    f.close();
+    const QStringList change{QStringLiteral("workspace"), QStringLiteral("passphrase"), ws,
+                             QStringLiteral("--new-passphrase-file"), next};
+    // The old passphrase must be right before anything changes.
+    auto wrong = cli(change, "not it");
+    QCOMPARE(wrong.code, 2);
+    QVERIFY(wrong.err.contains("store.wrong_passphrase"));
+    // No new passphrase and no terminal: refused, the old one still opens the file.
+    auto noNew = cli({QStringLiteral("workspace"), QStringLiteral("passphrase"), ws}, "first");
+    QCOMPARE(noNew.code, 2);
+    QVERIFY(noNew.err.contains("cli.passphrase_required"));
+    auto ok = cli(change, "first");
+    QCOMPARE(ok.code, 0);
+    QVERIFY(ok.out.contains("Changed the passphrase"));
+    const QStringList list{QStringLiteral("td"), QStringLiteral("list"), ws};
+    QCOMPARE(cli(list, "first").code, 2);
+    QCOMPARE(cli(list, "second").code, 0);
+    // The CA still signs under the new passphrase.
+    QCOMPARE(cli({QStringLiteral("svid"), QStringLiteral("x509"), ws, QStringLiteral("--spiffe-id"),
+                  QStringLiteral("spiffe://change.org/w"), QStringLiteral("--out"),
+                  path(QStringLiteral("changed-svid"))},
+                 "second")
+                 .code,
+             0);
 }
 
 void TestCli::issueAndVerifyX509()
