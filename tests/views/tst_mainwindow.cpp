@@ -26,6 +26,18 @@
 using ta::app::MainWindow;
 using ta::app::Settings;
 
+namespace {
+
+// Screenshots go to TA_SCREENSHOT_DIR when it is set (to look at them), else into the test's own
+// temporary folder: tests run in parallel, so none writes a fixed path.
+QString screenshotPath(const QTemporaryDir &dir, const char *name)
+{
+    const QString chosen = qEnvironmentVariable("TA_SCREENSHOT_DIR");
+    return (chosen.isEmpty() ? dir.path() : chosen) + QLatin1Char('/') + QLatin1String(name);
+}
+
+} // namespace
+
 class TestMainWindow : public QObject
 {
     Q_OBJECT
@@ -83,7 +95,7 @@ void TestMainWindow::opensDemoOnFirstRunAndAgain()
     QTest::qWait(200);
     const QImage shot = window.grab().toImage();
     QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(QStringLiteral("/tmp/trustatlas-mainwindow.png")));
+    QVERIFY(shot.save(screenshotPath(dir, "trustatlas-mainwindow.png")));
     // The anchors dock shares its place with the CA slots: raised, it lists the demo's anchors.
     auto *anchorDock = qobject_cast<QDockWidget *>(window.anchorPanel()->parentWidget());
     QVERIFY(anchorDock);
@@ -92,7 +104,7 @@ void TestMainWindow::opensDemoOnFirstRunAndAgain()
     anchors->setCurrentIndex(anchors->model()->index(0, 0));
     QTest::qWait(200);
     QVERIFY(anchors->isVisible());
-    QVERIFY(window.grab().toImage().save(QStringLiteral("/tmp/trustatlas-anchors.png")));
+    QVERIFY(window.grab().toImage().save(screenshotPath(dir, "trustatlas-anchors.png")));
 
     // A second start opens the same demo instead of making a new one.
     const QString demoRoot =
