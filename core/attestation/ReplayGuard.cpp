@@ -4,10 +4,11 @@
 namespace ta::core {
 namespace {
 
-// A NUL cannot occur in a JSON-decoded subject that we accept, so the pair is unambiguous.
+// The subject's length first, so no two pairs share a key, whatever characters they hold (a
+// JSON string may decode to a NUL).
 QString keyOf(const QString &subject, const QString &nonce)
 {
-    return subject + QChar(0) + nonce;
+    return QString::number(subject.size()) + QLatin1Char(':') + subject + nonce;
 }
 
 } // namespace
@@ -30,8 +31,10 @@ void ReplayGuard::forEach(
     const std::function<void(const QString &, const QString &, const QDateTime &)> &fn) const
 {
     for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it) {
-        const qsizetype sep = it.key().indexOf(QChar(0));
-        fn(it.key().left(sep), it.key().mid(sep + 1), it.value());
+        const QString &key = it.key();
+        const qsizetype colon = key.indexOf(QLatin1Char(':'));
+        const qsizetype length = key.left(colon).toLongLong();
+        fn(key.mid(colon + 1, length), key.mid(colon + 1 + length), it.value());
     }
 }
 

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/attestation/SignatureMemo.h"
+
+#include <QTest>
+#include <QtConcurrent>
+
+#include <atomic>
+
+using namespace ta::core;
+
+namespace {
+
+// Out of line: GCC 12 inlining the memo's atomics into QtConcurrent's lambda warns falsely
+// (-Wstringop-overflow on fetch_add through a region it thinks is empty).
+[[gnu::noinline]] bool answersRight(SignatureMemo &memo, int check)
+{
+    const bool expected = check % 3 != 0;
+    return memo.check("fp", {QByteArray::number(check)}, [expected] { return expected; })
+           == expected;
+}
+
+} // namespace
+
+class TestSignatureMemo : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rememberedOutcomeReused();
+    void failuresRemembered();
+    void everyInputIsPartOfTheKey_data();
+    void everyInputIsPartOfTheKey();
+    void withoutMemoAlwaysComputes();
+    void clearForgets();
+    void manyThreadsAgree();
+};
+
+void TestSignatureMemo::rememberedOutcomeReused()
+{
+    SignatureMemo memo;
+    int calls = 0;
+    auto verify = [&] {
+        ++calls;
+        return true;
+    };
+    QVERIFY(memo.check("fp", {"msg", "sig"}, verify));
+    QVERIFY(memo.check("fp", {"msg", "sig"}, verify));
+    QCOMPARE(calls, 1);
+    QCOMPARE(memo.hits(), 1);
+    QCOMPARE(memo.misses(), 1);
+    QCOMPARE(memo.size(), 1);
+}
+
+void TestSignatureMemo::failuresRemembered()
+{
+    SignatureMemo memo;
+    int calls = 0;
+    auto bad = [&] {
+        ++calls;
+        return false;
+    };
+    QVERIFY(!memo.check("fp", {"msg", "forged"}, bad));
+    // A remembered failure stays a failure, however the second caller would verify.
+    QVERIFY(!memo.check("fp", {"msg", "forged"}, [] { return true; }));
+    QCOMPARE(calls, 1);
+}
+
+void TestSignatureMemo::everyInputIsPartOfTheKey_data()
+{
+    QTest::addColumn<QByteArray>("fp");
+    QTest::addColumn<QByteArray>("a");
+    QTest::addColumn<QByteArray>("b");
+    QTest::newRow("other key") << QByteArray("fp2") << QByteArray("msg") << QByteArray("sig");
+    QTest::newRow("other message") << QByteArray("fp") << QByteArray("msh") << QByteArray("sig");
+    QTest::newRow("other signature") << QByteArray("fp") << QByteArray("msg") << QByteArray("sih");
+    // The same bytes split differently are a different check.
+    QTest::newRow("split moved") << QByteArray("fp") << QByteArray("msgs") << QByteArray("ig");
+    QTest::newRow("fingerprint absorbs part") << QByteArray("fpmsg") << QByteArray("")
+                                              << QByteArray("sig");
+}
+
+void TestSignatureMemo::everyInputIsPartOfTheKey()
+{
+    QFETCH(QByteArray, fp);
+    QFETCH(QByteArray, a);
+    QFETCH(QByteArray, b);
+    SignatureMemo memo;
+    QVERIFY(memo.check("fp", {"msg", "sig"}, [] { return true; }));
+    int calls = 0;
+    QVERIFY(!memo.check(fp, {a, b}, [&] {
+        ++calls;
+        return false;
+    }));
+    QCOMPARE(calls, 1);
+    QCOMPARE(memo.size(), 2);
+}
+
+void TestSignatureMemo::withoutMemoAlwaysComputes()
+{
+    int calls = 0;
+    auto verify = [&] {
+        ++calls;
+        return true;
+    };
+    QVERIFY(checkSignature(nullptr, "fp", {"m"}, verify));
+    QVERIFY(checkSignature(nullptr, "fp", {"m"}, verify));
+    QCOMPARE(calls, 2);
+    SignatureMemo memo;
+    QVERIFY(checkSignature(&memo, "fp", {"m"}, verify));
+    QVERIFY(checkSignature(&memo, "fp", {"m"}, verify));
+    QCOMPARE(calls, 3);
+}
+
+void TestSignatureMemo::clearForgets()
+{
+    SignatureMemo memo;
+    QVERIFY(memo.check("fp", {"m"}, [] { return true; }));
+    memo.clear();
+    QCOMPARE(memo.size(), 0);
+    QVERIFY(!memo.check("fp", {"m"}, [] { return false; }));
+}
+
+void TestSignatureMemo::manyThreadsAgree()
+{
+    // Every thread asks about the same 64 checks; each outcome is the one its inputs give, and
+    // no outcome is lost to a race.
+    SignatureMemo memo;
+    std::atomic<int> wrong{0};
+    QList<int> work(2000);
+    std::iota(work.begin(), work.end(), 0);
+    QtConcurrent::blockingMap(work, [&memo, &wrong](int i) {
+        if (!answersRight(memo, i % 64))
+            ++wrong;
+    });
+    QCOMPARE(wrong.load(), 0);
+    QCOMPARE(memo.size(), 64);
+    QCOMPARE(memo.hits() + memo.misses(), 2000);
+}
+
+QTEST_GUILESS_MAIN(TestSignatureMemo)
+#include "tst_signaturememo.moc"
