@@ -61,6 +61,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     createActions();
     connect(m_controller, &WorkspaceController::documentChanged, this, &MainWindow::attach);
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
+        updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
     });
     attach(nullptr);

@@ -34,8 +34,12 @@ bool WorkspaceController::open(const QString &path)
 {
     m_lastError.clear();
     auto protectedFile = core::Workspace::needsPassphrase(path);
-    if (!protectedFile)
+    if (!protectedFile) {
+        // Gone, or not a workspace this version can open: it leaves the recent files, so the
+        // menu does not offer it again. (A cancel or a wrong passphrase keeps it.)
+        m_settings.removeRecentFile(QFileInfo(path).absoluteFilePath());
         return fail(views::ErrorMessages::text(protectedFile.error()));
+    }
     std::unique_ptr<core::Workspace> workspace;
     if (*protectedFile) {
         views::PassphraseDialog dialog(views::PassphraseDialog::Mode::Open, path, m_dialogParent);
