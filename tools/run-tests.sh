@@ -1,12 +1,37 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Builds Trust Atlas and runs every test (unit, model, view offscreen, CLI end to end).
+# Builds Trust Atlas and runs every test (unit, model, view offscreen, CLI end to end), with
+# warnings as errors; then builds the whole suite again with AddressSanitizer and
+# UndefinedBehaviorSanitizer and runs it (every report fatal). TA_SANITIZERS=0 skips the second
+# build (a quicker local run); TA_BUILD_DIR and TA_ASAN_BUILD_DIR choose the build folders.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build="${TA_BUILD_DIR:-$top/build}"
+asan_build="${TA_ASAN_BUILD_DIR:-$top/build-asan}"
+jobs=$(nproc)
 "$top/tools/install-deps.sh"
-cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build "$build" -j"$(nproc)"
-cd "$build"
+
+stage() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
+
+stage "build"
+cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTA_WERROR=ON
+cmake --build "$build" -j"$jobs"
+stage "tests"
 # The offscreen platform serves widget tests; xvfb-run gives the few that need a real X server one.
-xvfb-run -a ctest --output-on-failure -j"$(nproc)" --timeout 600
+(cd "$build" && xvfb-run -a ctest --output-on-failure -j"$jobs" --timeout 600)
+
+if [ "${TA_SANITIZERS:-1}" != 0 ]; then
+    stage "sanitizer build (ASan + UBSan)"
+    cmake -S "$top" -B "$asan_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DTA_SANITIZE=ON -DTA_BUILD_BENCHMARKS=OFF
+    cmake --build "$asan_build" -j"$jobs"
+    stage "tests under the sanitizers"
+    # suppressions: tools/sanitizers/*.supp; each entry names the upstream bug it works around.
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1"
+    export LSAN_OPTIONS="suppressions=$top/tools/sanitizers/lsan.supp:print_suppressions=0"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    # install_layout checks the packaging, which the first build already proved.
+    (cd "$asan_build" && xvfb-run -a ctest --output-on-failure -j"$jobs" --timeout 1200 \
+        -E '^install_layout$')
+fi
+stage "done"
