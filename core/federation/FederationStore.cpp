@@ -102,52 +102,78 @@ Result<QList<FederationRelationship>> FederationStore::relationshipsWith(const Q
 
 Result<qint64> FederationStore::add(const FederationRelationship &r, const QDateTime &now)
 {
-    if (auto v = r.validate(); !v)
-        return v.error();
-    Database &db = m_workspace.database();
     qint64 rowId = 0;
-    auto done = db.transaction([&]() -> Result<void> {
-        auto td = db.prepare(QStringLiteral("SELECT id FROM trust_domains WHERE name = ?"));
-        if (!td)
-            return td.error();
-        td->bind(1, r.localTrustDomain.name());
-        if (!td->next())
-            return makeError(ec::StoreUnknownTrustDomain, r.localTrustDomain.name());
-        const qint64 tdId = td->int64(0);
-        auto exists = db.prepare(QStringLiteral("SELECT 1 FROM federation_relationships "
-                                                "WHERE trust_domain_id = ? AND peer_trust_domain = ?"));
-        if (!exists)
-            return exists.error();
-        exists->bind(1, tdId).bind(2, r.peerTrustDomain.name());
-        if (exists->next())
-            return makeError(ec::FedRelationshipExists, QStringLiteral("%1 -> %2").arg(
-                                                            r.localTrustDomain.name(),
-                                                            r.peerTrustDomain.name()));
-        auto st = db.prepare(QStringLiteral(
-            "INSERT INTO federation_relationships(trust_domain_id, peer_trust_domain, "
-            "bundle_endpoint_url, profile, endpoint_spiffe_id, bootstrap_bundle, pinned_ca_pem, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-        if (!st)
-            return st.error();
-        st->bind(1, tdId)
-            .bind(2, r.peerTrustDomain.name())
-            .bind(3, r.bundleEndpointUrl.toString(QUrl::FullyEncoded))
-            .bind(4, bundleEndpointProfileName(r.profile));
-        if (r.profile == BundleEndpointProfile::HttpsSpiffe)
-            st->bind(5, r.endpointSpiffeId.toString());
-        else
-            st->bindNull(5);
-        bindOptionalBlob(*st, 6, r.bootstrapBundle);
-        bindOptionalBlob(*st, 7, r.pinnedCaPem);
-        st->bind(8, isoTime(now));
-        if (auto e = st->exec(); !e)
-            return e;
-        rowId = db.lastInsertId();
+    auto done = m_workspace.database().transaction([&]() -> Result<void> {
+        auto id = insertRelationship(r, now);
+        if (!id)
+            return id.error();
+        rowId = *id;
         return {};
     });
     if (!done)
         return done.error();
     return rowId;
+}
+
+Result<void> FederationStore::addAll(const QList<QPair<FederationRelationship, TrustBundle>> &items,
+                                     const QDateTime &now)
+{
+    return m_workspace.database().transaction([&]() -> Result<void> {
+        for (const auto &[relationship, bundle] : items) {
+            auto id = insertRelationship(relationship, now);
+            if (!id)
+                return id.error();
+            if (!bundle.isNull()) {
+                if (auto s = insertFetched(*id, bundle, now); !s)
+                    return s.error();
+            }
+        }
+        return {};
+    });
+}
+
+Result<qint64> FederationStore::insertRelationship(const FederationRelationship &r,
+                                                   const QDateTime &now)
+{
+    if (auto v = r.validate(); !v)
+        return v.error();
+    Database &db = m_workspace.database();
+    auto td = db.prepare(QStringLiteral("SELECT id FROM trust_domains WHERE name = ?"));
+    if (!td)
+        return td.error();
+    td->bind(1, r.localTrustDomain.name());
+    if (!td->next())
+        return makeError(ec::StoreUnknownTrustDomain, r.localTrustDomain.name());
+    const qint64 tdId = td->int64(0);
+    auto exists = db.prepare(QStringLiteral("SELECT 1 FROM federation_relationships "
+                                            "WHERE trust_domain_id = ? AND peer_trust_domain = ?"));
+    if (!exists)
+        return exists.error();
+    exists->bind(1, tdId).bind(2, r.peerTrustDomain.name());
+    if (exists->next())
+        return makeError(ec::FedRelationshipExists,
+                         QStringLiteral("%1 -> %2").arg(r.localTrustDomain.name(),
+                                                        r.peerTrustDomain.name()));
+    auto st = db.prepare(QStringLiteral(
+        "INSERT INTO federation_relationships(trust_domain_id, peer_trust_domain, "
+        "bundle_endpoint_url, profile, endpoint_spiffe_id, bootstrap_bundle, pinned_ca_pem, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    if (!st)
+        return st.error();
+    st->bind(1, tdId)
+        .bind(2, r.peerTrustDomain.name())
+        .bind(3, r.bundleEndpointUrl.toString(QUrl::FullyEncoded))
+        .bind(4, bundleEndpointProfileName(r.profile));
+    if (r.profile == BundleEndpointProfile::HttpsSpiffe)
+        st->bind(5, r.endpointSpiffeId.toString());
+    else
+        st->bindNull(5);
+    bindOptionalBlob(*st, 6, r.bootstrapBundle);
+    bindOptionalBlob(*st, 7, r.pinnedCaPem);
+    st->bind(8, isoTime(now));
+    if (auto e = st->exec(); !e)
+        return e.error();
+    return db.lastInsertId();
 }
 
 Result<void> FederationStore::update(const FederationRelationship &r)
@@ -230,6 +256,21 @@ Result<std::optional<FetchedBundle>> FederationStore::latestBundle(qint64 relati
 Result<BundleUpdate> FederationStore::storeFetched(qint64 relationshipId, const TrustBundle &bundle,
                                                    const QDateTime &at)
 {
+    Result<BundleUpdate> outcome = makeError(ec::FedUnknownRelationship);
+    auto done = m_workspace.database().transaction([&]() -> Result<void> {
+        outcome = insertFetched(relationshipId, bundle, at);
+        if (!outcome)
+            return outcome.error();
+        return {};
+    });
+    if (!done)
+        return done.error();
+    return outcome;
+}
+
+Result<BundleUpdate> FederationStore::insertFetched(qint64 relationshipId, const TrustBundle &bundle,
+                                                    const QDateTime &at)
+{
     auto rels = query(QStringLiteral("WHERE r.id = ?1"), {QString::number(relationshipId)});
     if (!rels)
         return rels.error();
@@ -260,7 +301,7 @@ Result<BundleUpdate> FederationStore::storeFetched(qint64 relationshipId, const 
         }
     }
     Database &db = m_workspace.database();
-    auto done = db.transaction([&]() -> Result<void> {
+    auto done = [&]() -> Result<void> {
         if (outcome == BundleUpdate::Stored) {
             auto st = db.prepare(QStringLiteral(
                 "INSERT INTO federated_bundles(relationship_id, sequence, refresh_hint, "
@@ -282,7 +323,7 @@ Result<BundleUpdate> FederationStore::storeFetched(qint64 relationshipId, const 
             return st.error();
         st->bind(1, isoTime(at)).bind(2, relationshipId);
         return st->exec();
-    });
+    }();
     if (!done)
         return done.error();
     return outcome;

@@ -37,6 +37,9 @@ public:
     /// Stores a new relationship (validated first); returns its row ID.
     [[nodiscard]] Result<qint64> add(const FederationRelationship &relationship,
                                      const QDateTime &now);
+    /// Stores relationships with the peer bundle each holds (null: none), all or none of them.
+    [[nodiscard]] Result<void> addAll(const QList<QPair<FederationRelationship, TrustBundle>> &items,
+                                      const QDateTime &now);
     /// Rewrites the endpoint, profile, endpoint ID, bootstrap bundle and pinned CA of the stored
     /// relationship of the same local and peer trust domains. Fetched bundles stay.
     [[nodiscard]] Result<void> update(const FederationRelationship &relationship);
@@ -55,6 +58,11 @@ public:
                                                     const QDateTime &at);
 
 private:
+    // The bodies of add and storeFetched, inside a caller's transaction.
+    [[nodiscard]] Result<qint64> insertRelationship(const FederationRelationship &relationship,
+                                                    const QDateTime &now);
+    [[nodiscard]] Result<BundleUpdate> insertFetched(qint64 relationshipId,
+                                                     const TrustBundle &bundle, const QDateTime &at);
     [[nodiscard]] Result<QList<FederationRelationship>> query(const QString &where,
                                                               const QStringList &args);
 

@@ -167,14 +167,21 @@ void TestFederationStore::fetchedBundleHistory()
     auto back = store.storeFetched(*id, *b1, m_now.addSecs(180));
     QVERIFY(!back.ok());
     QCOMPARE(back.error().code, QString::fromLatin1(ec::FedSequenceBackwards.code));
-    // Changed content under the same sequence is refused too.
-    TrustBundle forged = *b2;
-    QVERIFY(forged.removeX509Authority(b2->x509Authorities().first()));
-    QVERIFY(forged.setSequence(b2->sequence()).ok() || forged.sequence() > b2->sequence());
-    if (forged.sequence() == b2->sequence()) {
-        auto reused = store.storeFetched(*id, forged, m_now.addSecs(200));
-        QCOMPARE(reused.error().code, QString::fromLatin1(ec::FedSequenceReused.code));
+    // Changed content under the same sequence is refused too: the JSON of b2 without its JWT
+    // authority, spiffe_sequence left as it was.
+    QJsonObject json = QJsonDocument::fromJson(b2->toJwks()).object();
+    QJsonArray keys;
+    for (const QJsonValue &k : json.value(QLatin1String("keys")).toArray()) {
+        if (k[QLatin1String("use")].toString() != QLatin1String("jwt-svid"))
+            keys.append(k);
     }
+    json.insert(QStringLiteral("keys"), keys);
+    auto forged = TrustBundle::fromJwks(td("b.test"), QJsonDocument(json).toJson());
+    QVERIFY(forged.ok());
+    QCOMPARE(forged->sequence(), b2->sequence());
+    auto reused = store.storeFetched(*id, *forged, m_now.addSecs(200));
+    QVERIFY(!reused.ok());
+    QCOMPARE(reused.error().code, QString::fromLatin1(ec::FedSequenceReused.code));
     // A bundle of another trust domain is never stored for this peer.
     auto wrong = store.storeFetched(*id, *m_ws->bundle(QStringLiteral("a.test")), m_now);
     QCOMPARE(wrong.error().code, QString::fromLatin1(ec::FedWrongTrustDomain.code));
