@@ -52,6 +52,8 @@ Result<void> BundleEndpointServer::apply(const ServerCredential &credential)
     config.setLocalCertificateChain(chain);
     config.setPrivateKey(key);
     config.setPeerVerifyMode(QSslSocket::VerifyNone);
+    // Clients are not authenticated: no CA certificates to load for each connection.
+    config.setCaCertificates({});
     config.setProtocol(QSsl::TlsV1_2OrLater);
     m_server->setSslConfiguration(config);
     m_credential = credential;
@@ -125,6 +127,7 @@ void BundleEndpointServer::onPendingConnection()
         if (!socket)
             continue;
         socket->setParent(this);
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *deadline = new QTimer(socket);
         deadline->setSingleShot(true);
         connect(deadline, &QTimer::timeout, socket, &QSslSocket::abort);
