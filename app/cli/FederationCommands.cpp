@@ -43,10 +43,10 @@ void addRelationshipOptions(QCommandLineParser &parser)
 
 void addEndpointOptions(QCommandLineParser &parser)
 {
-    parser.addOption({kUrl, QStringLiteral("The peer's bundle endpoint URL (https)."),
-                      QStringLiteral("URL")});
-    parser.addOption({kProfile, QStringLiteral("https_web or https_spiffe."),
-                      QStringLiteral("PROFILE")});
+    parser.addOption(
+        {kUrl, QStringLiteral("The peer's bundle endpoint URL (https)."), QStringLiteral("URL")});
+    parser.addOption(
+        {kProfile, QStringLiteral("https_web or https_spiffe."), QStringLiteral("PROFILE")});
     parser.addOption({kEndpointId,
                       QStringLiteral("https_spiffe: the endpoint's SPIFFE ID (default "
                                      "spiffe://PEER/spire/server)."),
@@ -117,7 +117,8 @@ core::Result<void> applyEndpointOptions(const QCommandLineParser &parser,
         r.endpointSpiffeId = *id;
     }
     if (r.profile == core::BundleEndpointProfile::HttpsSpiffe && r.endpointSpiffeId.isNull())
-        r.endpointSpiffeId = core::FederationRelationship::defaultEndpointSpiffeId(r.peerTrustDomain);
+        r.endpointSpiffeId =
+            core::FederationRelationship::defaultEndpointSpiffeId(r.peerTrustDomain);
     if (r.profile == core::BundleEndpointProfile::HttpsWeb)
         r.endpointSpiffeId = core::SpiffeId();
     if (parser.isSet(kBundle)) {
@@ -140,14 +141,14 @@ core::Result<void> applyEndpointOptions(const QCommandLineParser &parser,
 
 QJsonObject relationshipJson(core::FederationStore &store, const core::FederationRelationship &r)
 {
-    QJsonObject o{{QStringLiteral("trust_domain"), r.localTrustDomain.name()},
-                  {QStringLiteral("peer"), r.peerTrustDomain.name()},
-                  {QStringLiteral("bundle_endpoint_url"),
-                   r.bundleEndpointUrl.toString(QUrl::FullyEncoded)},
-                  {QStringLiteral("profile"), core::bundleEndpointProfileName(r.profile)},
-                  {QStringLiteral("bootstrap_bundle"), !r.bootstrapBundle.isEmpty()},
-                  {QStringLiteral("pinned_ca"), !r.pinnedCaPem.isEmpty()},
-                  {QStringLiteral("created_at"), r.createdAt.toString(Qt::ISODate)}};
+    QJsonObject o{
+        {QStringLiteral("trust_domain"), r.localTrustDomain.name()},
+        {QStringLiteral("peer"), r.peerTrustDomain.name()},
+        {QStringLiteral("bundle_endpoint_url"), r.bundleEndpointUrl.toString(QUrl::FullyEncoded)},
+        {QStringLiteral("profile"), core::bundleEndpointProfileName(r.profile)},
+        {QStringLiteral("bootstrap_bundle"), !r.bootstrapBundle.isEmpty()},
+        {QStringLiteral("pinned_ca"), !r.pinnedCaPem.isEmpty()},
+        {QStringLiteral("created_at"), r.createdAt.toString(Qt::ISODate)}};
     if (!r.endpointSpiffeId.isNull())
         o.insert(QStringLiteral("endpoint_spiffe_id"), r.endpointSpiffeId.toString());
     if (r.lastFetchedAt.isValid())
@@ -157,10 +158,11 @@ QJsonObject relationshipJson(core::FederationStore &store, const core::Federatio
         const core::FetchedBundle &latest = history->last();
         o.insert(QStringLiteral("sequence"), qint64(latest.sequence));
         o.insert(QStringLiteral("fetched_bundles"), qint64(history->size()));
-        const qint64 hint = latest.refreshHint.value_or(core::BundleRefresher::kDefaultRefreshSeconds);
+        const qint64 hint =
+            latest.refreshHint.value_or(core::BundleRefresher::kDefaultRefreshSeconds);
         o.insert(QStringLiteral("refresh_hint"), hint);
-        const QDateTime next = (r.lastFetchedAt.isValid() ? r.lastFetchedAt : latest.fetchedAt)
-                                   .addSecs(hint);
+        const QDateTime next =
+            (r.lastFetchedAt.isValid() ? r.lastFetchedAt : latest.fetchedAt).addSecs(hint);
         o.insert(QStringLiteral("next_fetch_at"), next.toString(Qt::ISODate));
     } else {
         o.insert(QStringLiteral("fetched_bundles"), 0);
@@ -231,7 +233,8 @@ int federationEdit(const QStringList &args)
     addEndpointOptions(parser);
     parser.addOption({kJson, QStringLiteral("Print the relationship as JSON.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Change a federation relationship."), args, 1, 1))
+    if (auto stop =
+            parseArgs(parser, QStringLiteral("Change a federation relationship."), args, 1, 1))
         return *stop;
     auto peer = peerOf(parser);
     if (!peer)
@@ -285,8 +288,8 @@ int federationList(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addOption({kFor, QStringLiteral("Only this trust domain's relationships."),
-                      QStringLiteral("NAME")});
+    parser.addOption(
+        {kFor, QStringLiteral("Only this trust domain's relationships."), QStringLiteral("NAME")});
     parser.addOption({kJson, QStringLiteral("Print JSON.")});
     addPassphraseOption(parser);
     if (auto stop = parseArgs(parser, QStringLiteral("List federation relationships."), args, 1, 1))
@@ -323,15 +326,16 @@ int federationImport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addPositionalArgument(QStringLiteral("JSON"),
-                                 QStringLiteral("`spire-server federation list -output json`, or the "
-                                                "server configuration's federates_with as JSON."));
+    parser.addPositionalArgument(
+        QStringLiteral("JSON"),
+        QStringLiteral("`spire-server federation list -output json`, or the "
+                       "server configuration's federates_with as JSON."));
     parser.addOption({kFor, QStringLiteral("The trust domain the relationships belong to."),
                       QStringLiteral("NAME")});
     parser.addOption({kJson, QStringLiteral("Print a summary as JSON.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Import SPIRE federation relationships."),
-                              args, 2, 2))
+    if (auto stop =
+            parseArgs(parser, QStringLiteral("Import SPIRE federation relationships."), args, 2, 2))
         return *stop;
     auto data = readJsonFile(parser.positionalArguments().at(1));
     if (!data)
@@ -341,13 +345,14 @@ int federationImport(const QStringList &args)
         return badInput(ws.error());
     QStringList names = (*ws)->trustDomainNames();
     if (!parser.isSet(kFor) && names.size() != 1)
-        return badInput(core::ec::FedAmbiguousLocal,
-                        QStringLiteral("give --for, one of %1").arg(names.join(QStringLiteral(", "))));
+        return badInput(
+            core::ec::FedAmbiguousLocal,
+            QStringLiteral("give --for, one of %1").arg(names.join(QStringLiteral(", "))));
     const QString localName = parser.isSet(kFor) ? parser.value(kFor) : names.first();
     if (!names.contains(localName))
         return badInput(core::ec::StoreUnknownTrustDomain, localName);
-    auto entries = core::SpireFederationJson::read(core::TrustDomain::fromName(localName).value(),
-                                                   *data);
+    auto entries =
+        core::SpireFederationJson::read(core::TrustDomain::fromName(localName).value(), *data);
     if (!entries)
         return badInput(entries.error());
     core::FederationStore store(**ws);
@@ -372,8 +377,8 @@ int federationExport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addOption({kFor, QStringLiteral("Only this trust domain's relationships."),
-                      QStringLiteral("NAME")});
+    parser.addOption(
+        {kFor, QStringLiteral("Only this trust domain's relationships."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("format"),
                       QStringLiteral("spire-list (federation list -output json) or spire-config "
                                      "(federates_with)."),
@@ -381,8 +386,8 @@ int federationExport(const QStringList &args)
     parser.addOption({QStringLiteral("out"), QStringLiteral("Write here instead of stdout."),
                       QStringLiteral("FILE")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Export federation relationships as SPIRE's JSON."),
-                              args, 1, 1))
+    if (auto stop = parseArgs(
+            parser, QStringLiteral("Export federation relationships as SPIRE's JSON."), args, 1, 1))
         return *stop;
     const QString format = parser.value(QStringLiteral("format"));
     if (format != QLatin1String("spire-list") && format != QLatin1String("spire-config"))
@@ -428,11 +433,12 @@ int federationServe(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addOption({kTd, QStringLiteral("The trust domain whose bundle is served."),
-                      QStringLiteral("NAME")});
-    parser.addOption({kProfile, QStringLiteral("https_web or https_spiffe."),
-                      QStringLiteral("PROFILE")});
-    parser.addOption({QStringLiteral("listen"), QStringLiteral("Address and port (port 0: any free)."),
+    parser.addOption(
+        {kTd, QStringLiteral("The trust domain whose bundle is served."), QStringLiteral("NAME")});
+    parser.addOption(
+        {kProfile, QStringLiteral("https_web or https_spiffe."), QStringLiteral("PROFILE")});
+    parser.addOption({QStringLiteral("listen"),
+                      QStringLiteral("Address and port (port 0: any free)."),
                       QStringLiteral("HOST:PORT")});
     parser.addOption({QStringLiteral("spiffe-id"),
                       QStringLiteral("https_spiffe: the endpoint's SPIFFE ID (default "
@@ -443,10 +449,11 @@ int federationServe(const QStringList &args)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("key"), QStringLiteral("https_web: its private key (PEM)."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("ttl"),
-                      QStringLiteral("https_spiffe: the endpoint SVID's lifetime (default: the trust "
-                                     "domain's); renewed at half of it."),
-                      QStringLiteral("DURATION")});
+    parser.addOption(
+        {QStringLiteral("ttl"),
+         QStringLiteral("https_spiffe: the endpoint SVID's lifetime (default: the trust "
+                        "domain's); renewed at half of it."),
+         QStringLiteral("DURATION")});
     parser.addOption({QStringLiteral("refresh-hint"),
                       QStringLiteral("Set the trust domain's bundle refresh hint first (stored)."),
                       QStringLiteral("DURATION")});
@@ -474,7 +481,8 @@ int federationServe(const QStringList &args)
         hostText = hostText.mid(1, hostText.size() - 2);
     const QHostAddress host(hostText);
     if (colon <= 0 || !portOk || port > 65535 || host.isNull())
-        return badInput(core::ec::CliBadValue, QStringLiteral("--listen %1: give IP:PORT").arg(listen));
+        return badInput(core::ec::CliBadValue,
+                        QStringLiteral("--listen %1: give IP:PORT").arg(listen));
     qint64 maxRequests = 0;
     if (parser.isSet(QStringLiteral("max-requests"))) {
         bool ok = false;
@@ -506,7 +514,8 @@ int federationServe(const QStringList &args)
     core::BundleEndpointServer server([w, td] { return w->bundle(td); });
     if (*profile == core::BundleEndpointProfile::HttpsWeb) {
         if (!parser.isSet(QStringLiteral("cert")) || !parser.isSet(QStringLiteral("key")))
-            return badInput(core::ec::CliMissingOption, QStringLiteral("https_web needs --cert and --key"));
+            return badInput(core::ec::CliMissingOption,
+                            QStringLiteral("https_web needs --cert and --key"));
         auto cert = readFile(parser.value(QStringLiteral("cert")));
         if (!cert)
             return badInput(cert.error());
@@ -545,11 +554,12 @@ int federationServe(const QStringList &args)
                                       error.toUtf8().constData());
                      });
     if (maxRequests > 0)
-        QObject::connect(&server, &core::BundleEndpointServer::answered, &server, [&server, maxRequests] {
-            if (server.requestsAnswered() >= maxRequests)
-                // Let the last answer leave before the loop ends.
-                QTimer::singleShot(200, &server, [] { QCoreApplication::exit(0); });
-        });
+        QObject::connect(
+            &server, &core::BundleEndpointServer::answered, &server, [&server, maxRequests] {
+                if (server.requestsAnswered() >= maxRequests)
+                    // Let the last answer leave before the loop ends.
+                    QTimer::singleShot(200, &server, [] { QCoreApplication::exit(0); });
+            });
     printJson({{QStringLiteral("listening"),
                 QStringLiteral("%1:%2").arg(host.toString()).arg(server.port())},
                {QStringLiteral("trust_domain"), td},
@@ -578,8 +588,8 @@ int federationFetch(const QStringList &args)
                       QStringLiteral("N")});
     parser.addOption({kJson, QStringLiteral("Print one JSON line per fetch.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser,
-                              QStringLiteral("Fetch, validate and store a peer's bundle."), args, 1, 1))
+    if (auto stop = parseArgs(parser, QStringLiteral("Fetch, validate and store a peer's bundle."),
+                              args, 1, 1))
         return *stop;
     auto peer = peerOf(parser);
     if (!peer)
@@ -657,7 +667,8 @@ int federationFetch(const QStringList &args)
                 outcome = id.error();
             } else {
                 r.id = *id;
-                outcome = store.storeFetched(r.id, fetched->bundle, QDateTime::currentDateTimeUtc());
+                outcome =
+                    store.storeFetched(r.id, fetched->bundle, QDateTime::currentDateTimeUtc());
             }
         } else if (outcome && fetches == 1 && exists) {
             if (auto u = store.update(r); !u)
@@ -669,21 +680,22 @@ int federationFetch(const QStringList &args)
             status = Success;
             const bool stored = *outcome == core::BundleUpdate::Stored;
             if (parser.isSet(QStringLiteral("out"))) {
-                if (auto w = writeFile(parser.value(QStringLiteral("out")), fetched->body, false); !w)
+                if (auto w = writeFile(parser.value(QStringLiteral("out")), fetched->body, false);
+                    !w)
                     status = badInput(w.error());
             }
-            QJsonObject line{{QStringLiteral("fetched"), true},
-                             {QStringLiteral("trust_domain"), r.localTrustDomain.name()},
-                             {QStringLiteral("peer"), r.peerTrustDomain.name()},
-                             {QStringLiteral("sequence"), qint64(fetched->bundle.sequence())},
-                             {QStringLiteral("stored"), stored},
-                             {QStringLiteral("x509_authorities"),
-                              qint64(fetched->bundle.x509Authorities().size())},
-                             {QStringLiteral("jwt_authorities"),
-                              qint64(fetched->bundle.jwtAuthorities().size())},
-                             {QStringLiteral("next_fetch_at"),
-                              refresher.nextRefresh().toString(Qt::ISODate)},
-                             {QStringLiteral("elapsed_us"), refresher.client().elapsedMicroseconds()}};
+            QJsonObject line{
+                {QStringLiteral("fetched"), true},
+                {QStringLiteral("trust_domain"), r.localTrustDomain.name()},
+                {QStringLiteral("peer"), r.peerTrustDomain.name()},
+                {QStringLiteral("sequence"), qint64(fetched->bundle.sequence())},
+                {QStringLiteral("stored"), stored},
+                {QStringLiteral("x509_authorities"),
+                 qint64(fetched->bundle.x509Authorities().size())},
+                {QStringLiteral("jwt_authorities"),
+                 qint64(fetched->bundle.jwtAuthorities().size())},
+                {QStringLiteral("next_fetch_at"), refresher.nextRefresh().toString(Qt::ISODate)},
+                {QStringLiteral("elapsed_us"), refresher.client().elapsedMicroseconds()}};
             if (parser.isSet(kJson))
                 printJson(line);
             else

@@ -163,9 +163,9 @@ Result<void> BundleEndpointClient::checkSpiffeEndpoint()
         return makeError(ec::FedUntrustedCertificate,
                          QStringLiteral("not an X509-SVID: %1").arg(id.error().toString()));
     if (*id != m_request.endpointSpiffeId)
-        return makeError(ec::FedSpiffeIdMismatch, QStringLiteral("presented %1, expected %2")
-                                                      .arg(id->toString(),
-                                                           m_request.endpointSpiffeId.toString()));
+        return makeError(ec::FedSpiffeIdMismatch,
+                         QStringLiteral("presented %1, expected %2")
+                             .arg(id->toString(), m_request.endpointSpiffeId.toString()));
     const TrustDomain endpointTd = m_request.endpointSpiffeId.trustDomain();
     if (m_request.endpointBundle.isNull() || m_request.endpointBundle.trustDomain() != endpointTd)
         return makeError(ec::FedNoEndpointBundle, endpointTd.name());
@@ -174,8 +174,8 @@ Result<void> BundleEndpointClient::checkSpiffeEndpoint()
                                              QDateTime::currentDateTimeUtc());
     if (!valid) {
         const QString code = valid.error().code;
-        if (code == QLatin1String(ec::X509svidExpired.code)
-            || code == QLatin1String(ec::X509svidNotYetValid.code))
+        if (code == QLatin1String(ec::X509svidExpired.code) ||
+            code == QLatin1String(ec::X509svidNotYetValid.code))
             return makeError(ec::FedCertificateExpired, valid.error().toString());
         return makeError(ec::FedUntrustedCertificate, valid.error().toString());
     }
@@ -204,9 +204,9 @@ void BundleEndpointClient::onEncrypted()
         host = '[' + host + ']';
     if (m_request.url.port() > 0)
         host += ':' + QByteArray::number(m_request.url.port());
-    m_socket->write("GET " + target + " HTTP/1.1\r\nHost: " + host
-                    + "\r\nAccept: application/json\r\nUser-Agent: trustatlas\r\n"
-                      "Connection: close\r\n\r\n");
+    m_socket->write("GET " + target + " HTTP/1.1\r\nHost: " + host +
+                    "\r\nAccept: application/json\r\nUser-Agent: trustatlas\r\n"
+                    "Connection: close\r\n\r\n");
 }
 
 std::optional<qint64> BundleEndpointClient::expectedLength() const
@@ -230,13 +230,14 @@ void BundleEndpointClient::onReadyRead()
         return;
     m_response += m_socket->read(m_request.maxResponseBytes + 1 - m_response.size());
     if (m_response.size() > m_request.maxResponseBytes)
-        return finish(makeError(ec::FedTooLarge, QStringLiteral("more than %1 bytes")
-                                                      .arg(m_request.maxResponseBytes)));
+        return finish(makeError(
+            ec::FedTooLarge, QStringLiteral("more than %1 bytes").arg(m_request.maxResponseBytes)));
     if (const auto expected = expectedLength()) {
         if (*expected > m_request.maxResponseBytes)
-            return finish(makeError(ec::FedTooLarge, QStringLiteral("%1 bytes announced, at most %2")
-                                                          .arg(*expected)
-                                                          .arg(m_request.maxResponseBytes)));
+            return finish(
+                makeError(ec::FedTooLarge, QStringLiteral("%1 bytes announced, at most %2")
+                                               .arg(*expected)
+                                               .arg(m_request.maxResponseBytes)));
         if (m_response.size() >= *expected)
             return finish(parseResponse());
     }
@@ -262,16 +263,17 @@ void BundleEndpointClient::onSocketError()
     const QAbstractSocket::SocketError error = m_socket->error();
     if (error == QAbstractSocket::RemoteHostClosedError && m_socket->isEncrypted())
         return onDisconnected();
-    if (error == QAbstractSocket::SslHandshakeFailedError
-        || error == QAbstractSocket::SslInternalError
-        || error == QAbstractSocket::SslInvalidUserDataError
-        || (!m_sslErrors.isEmpty() && !m_socket->isEncrypted()))
+    if (error == QAbstractSocket::SslHandshakeFailedError ||
+        error == QAbstractSocket::SslInternalError ||
+        error == QAbstractSocket::SslInvalidUserDataError ||
+        (!m_sslErrors.isEmpty() && !m_socket->isEncrypted()))
         return finish(tlsError(m_sslErrors, m_socket->errorString()));
     if (error == QAbstractSocket::SocketTimeoutError)
         return finish(makeError(ec::FedTimeout, m_socket->errorString()));
     if (error == QAbstractSocket::RemoteHostClosedError)
-        return finish(makeError(ec::FedTls, QStringLiteral("closed during the handshake: %1")
-                                                 .arg(m_socket->errorString())));
+        return finish(makeError(
+            ec::FedTls,
+            QStringLiteral("closed during the handshake: %1").arg(m_socket->errorString())));
     finish(makeError(ec::FedConnection, m_socket->errorString()));
 }
 

@@ -44,8 +44,8 @@ Result<void> BundleEndpointServer::apply(const ServerCredential &credential)
     QList<QSslCertificate> chain;
     for (const Certificate &c : credential.chain)
         chain << QSslCertificate(c.toDer(), QSsl::Der);
-    const QSslKey key(credential.privateKey.privatePkcs8Pem(),
-                      keyAlgorithm(credential.privateKey), QSsl::Pem);
+    const QSslKey key(credential.privateKey.privatePkcs8Pem(), keyAlgorithm(credential.privateKey),
+                      QSsl::Pem);
     if (key.isNull() || chain.first().isNull())
         return makeError(ec::FedServerCredential, QStringLiteral("Qt cannot load the pair"));
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();

@@ -5,9 +5,7 @@
 namespace ta::core {
 
 BundleRefresher::BundleRefresher(Workspace &workspace, QObject *parent)
-    : QObject(parent),
-      m_workspace(workspace),
-      m_client(this),
+    : QObject(parent), m_workspace(workspace), m_client(this),
       m_result(makeError(ec::FedConnection, QStringLiteral("not fetched")))
 {
     connect(&m_client, &BundleEndpointClient::finished, this, &BundleRefresher::onFetched);

@@ -20,7 +20,8 @@ public:
     /// own SVID is not recorded among the workspace's credentials (it is renewed every half life).
     [[nodiscard]] static Result<ServerCredential> mintSvid(Workspace &workspace, const SpiffeId &id,
                                                            const QDateTime &now, qint64 ttl = 0);
-    /// https_web: a certificate chain (PEM, leaf first) and its private key (PEM), which must match.
+    /// https_web: a certificate chain (PEM, leaf first) and its private key (PEM), which must
+    /// match.
     [[nodiscard]] static Result<ServerCredential> fromPem(const QByteArray &chainPem,
                                                           const QByteArray &keyPem);
 };

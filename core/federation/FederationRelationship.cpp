@@ -11,8 +11,8 @@ Result<void> FederationRelationship::validate() const
         return makeError(ec::SpiffeTdEmpty);
     if (localTrustDomain == peerTrustDomain)
         return makeError(ec::FedSelfFederation, peerTrustDomain.name());
-    if (!bundleEndpointUrl.isValid() || bundleEndpointUrl.scheme() != QLatin1String("https")
-        || bundleEndpointUrl.host().isEmpty() || !bundleEndpointUrl.userInfo().isEmpty())
+    if (!bundleEndpointUrl.isValid() || bundleEndpointUrl.scheme() != QLatin1String("https") ||
+        bundleEndpointUrl.host().isEmpty() || !bundleEndpointUrl.userInfo().isEmpty())
         return makeError(ec::FedBadUrl, bundleEndpointUrl.toString());
     if (profile == BundleEndpointProfile::HttpsSpiffe) {
         if (endpointSpiffeId.isNull())
@@ -27,8 +27,8 @@ Result<void> FederationRelationship::validate() const
 
 Result<TrustBundle> FederationRelationship::bootstrap() const
 {
-    const TrustDomain td = endpointSpiffeId.isNull() ? peerTrustDomain
-                                                      : endpointSpiffeId.trustDomain();
+    const TrustDomain td =
+        endpointSpiffeId.isNull() ? peerTrustDomain : endpointSpiffeId.trustDomain();
     if (bootstrapBundle.trimmed().startsWith("-----BEGIN"))
         return TrustBundle::fromPem(td, bootstrapBundle);
     return TrustBundle::fromJwks(td, bootstrapBundle);

@@ -36,8 +36,8 @@ void bindOptionalBlob(Statement &st, int index, const QByteArray &value)
 Result<QList<FederationRelationship>> FederationStore::query(const QString &where,
                                                              const QStringList &args)
 {
-    auto st = m_workspace.database().prepare(kSelectRelationships + where
-                                             + QStringLiteral(" ORDER BY t.name, r.peer_trust_domain"));
+    auto st = m_workspace.database().prepare(
+        kSelectRelationships + where + QStringLiteral(" ORDER BY t.name, r.peer_trust_domain"));
     if (!st)
         return st.error();
     for (qsizetype i = 0; i < args.size(); ++i)
@@ -75,7 +75,8 @@ Result<QList<FederationRelationship>> FederationStore::query(const QString &wher
     return out;
 }
 
-Result<QList<FederationRelationship>> FederationStore::relationships(const QString &localTrustDomain)
+Result<QList<FederationRelationship>>
+FederationStore::relationships(const QString &localTrustDomain)
 {
     if (localTrustDomain.isEmpty())
         return query({}, {});
@@ -151,9 +152,9 @@ Result<qint64> FederationStore::insertRelationship(const FederationRelationship 
         return exists.error();
     exists->bind(1, tdId).bind(2, r.peerTrustDomain.name());
     if (exists->next())
-        return makeError(ec::FedRelationshipExists,
-                         QStringLiteral("%1 -> %2").arg(r.localTrustDomain.name(),
-                                                        r.peerTrustDomain.name()));
+        return makeError(
+            ec::FedRelationshipExists,
+            QStringLiteral("%1 -> %2").arg(r.localTrustDomain.name(), r.peerTrustDomain.name()));
     auto st = db.prepare(QStringLiteral(
         "INSERT INTO federation_relationships(trust_domain_id, peer_trust_domain, "
         "bundle_endpoint_url, profile, endpoint_spiffe_id, bootstrap_bundle, pinned_ca_pem, "
@@ -268,8 +269,8 @@ Result<BundleUpdate> FederationStore::storeFetched(qint64 relationshipId, const 
     return outcome;
 }
 
-Result<BundleUpdate> FederationStore::insertFetched(qint64 relationshipId, const TrustBundle &bundle,
-                                                    const QDateTime &at)
+Result<BundleUpdate> FederationStore::insertFetched(qint64 relationshipId,
+                                                    const TrustBundle &bundle, const QDateTime &at)
 {
     auto rels = query(QStringLiteral("WHERE r.id = ?1"), {QString::number(relationshipId)});
     if (!rels)
@@ -295,8 +296,7 @@ Result<BundleUpdate> FederationStore::insertFetched(qint64 relationshipId, const
         if (bundle.sequence() == held) {
             auto old = TrustBundle::fromJwks(rel.peerTrustDomain, (*latest)->json);
             if (!old || *old != bundle)
-                return makeError(ec::FedSequenceReused,
-                                 QStringLiteral("sequence %1").arg(held));
+                return makeError(ec::FedSequenceReused, QStringLiteral("sequence %1").arg(held));
             outcome = BundleUpdate::Unchanged;
         }
     }

@@ -38,8 +38,8 @@ public:
     [[nodiscard]] Result<qint64> add(const FederationRelationship &relationship,
                                      const QDateTime &now);
     /// Stores relationships with the peer bundle each holds (null: none), all or none of them.
-    [[nodiscard]] Result<void> addAll(const QList<QPair<FederationRelationship, TrustBundle>> &items,
-                                      const QDateTime &now);
+    [[nodiscard]] Result<void>
+    addAll(const QList<QPair<FederationRelationship, TrustBundle>> &items, const QDateTime &now);
     /// Rewrites the endpoint, profile, endpoint ID, bootstrap bundle and pinned CA of the stored
     /// relationship of the same local and peer trust domains. Fetched bundles stay.
     [[nodiscard]] Result<void> update(const FederationRelationship &relationship);
@@ -54,15 +54,15 @@ public:
     /// than the peer's, a lower sequence than the one held, or a changed bundle under the same
     /// sequence is refused and the held bundle kept (fed.wrong_trust_domain,
     /// fed.sequence_backwards, fed.sequence_reused); nothing is written then.
-    [[nodiscard]] Result<BundleUpdate> storeFetched(qint64 relationshipId, const TrustBundle &bundle,
-                                                    const QDateTime &at);
+    [[nodiscard]] Result<BundleUpdate> storeFetched(qint64 relationshipId,
+                                                    const TrustBundle &bundle, const QDateTime &at);
 
 private:
     // The bodies of add and storeFetched, inside a caller's transaction.
     [[nodiscard]] Result<qint64> insertRelationship(const FederationRelationship &relationship,
                                                     const QDateTime &now);
-    [[nodiscard]] Result<BundleUpdate> insertFetched(qint64 relationshipId,
-                                                     const TrustBundle &bundle, const QDateTime &at);
+    [[nodiscard]] Result<BundleUpdate>
+    insertFetched(qint64 relationshipId, const TrustBundle &bundle, const QDateTime &at);
     [[nodiscard]] Result<QList<FederationRelationship>> query(const QString &where,
                                                               const QStringList &args);
 

@@ -36,12 +36,13 @@ std::optional<qint64> integer(const QJsonValue &v)
 Result<TrustBundle> bundleFromSpire(const TrustDomain &td, const QJsonObject &o)
 {
     TrustBundle bundle(td);
-    if (o.contains(QLatin1String("trust_domain"))
-        && o.value(QLatin1String("trust_domain")).toString() != td.name())
-        return makeError(ec::FedWrongTrustDomain, o.value(QLatin1String("trust_domain")).toString());
+    if (o.contains(QLatin1String("trust_domain")) &&
+        o.value(QLatin1String("trust_domain")).toString() != td.name())
+        return makeError(ec::FedWrongTrustDomain,
+                         o.value(QLatin1String("trust_domain")).toString());
     for (const QJsonValue &a : o.value(QLatin1String("x509_authorities")).toArray()) {
-        const QByteArray der = QByteArray::fromBase64(
-            a.toObject().value(QLatin1String("asn1")).toString().toLatin1());
+        const QByteArray der =
+            QByteArray::fromBase64(a.toObject().value(QLatin1String("asn1")).toString().toLatin1());
         auto cert = Certificate::fromDer(der);
         if (!cert)
             return cert.error();
@@ -73,7 +74,8 @@ QJsonObject bundleToSpire(const TrustBundle &b)
 {
     QJsonArray x509;
     for (const Certificate &c : b.x509Authorities())
-        x509.append(QJsonObject{{QStringLiteral("asn1"), QString::fromLatin1(c.toDer().toBase64())}});
+        x509.append(
+            QJsonObject{{QStringLiteral("asn1"), QString::fromLatin1(c.toDer().toBase64())}});
     QJsonArray jwt;
     for (auto it = b.jwtAuthorities().cbegin(); it != b.jwtAuthorities().cend(); ++it)
         jwt.append(QJsonObject{
@@ -99,10 +101,11 @@ Result<QList<SpireFederationEntry>> readList(const TrustDomain &local, const QJs
         r.localTrustDomain = local;
         auto peer = TrustDomain::fromName(o.value(QLatin1String("trust_domain")).toString());
         if (!peer)
-            return importError(listName, i, QStringLiteral("trust_domain"), peer.error().toString());
+            return importError(listName, i, QStringLiteral("trust_domain"),
+                               peer.error().toString());
         r.peerTrustDomain = *peer;
-        r.bundleEndpointUrl = QUrl(o.value(QLatin1String("bundle_endpoint_url")).toString(),
-                                   QUrl::StrictMode);
+        r.bundleEndpointUrl =
+            QUrl(o.value(QLatin1String("bundle_endpoint_url")).toString(), QUrl::StrictMode);
         if (o.contains(QLatin1String("https_spiffe"))) {
             r.profile = BundleEndpointProfile::HttpsSpiffe;
             auto id = SpiffeId::fromString(o.value(QLatin1String("https_spiffe"))
@@ -120,13 +123,14 @@ Result<QList<SpireFederationEntry>> readList(const TrustDomain &local, const QJs
                                QStringLiteral("no bundle endpoint profile"));
         }
         if (o.contains(QLatin1String("trust_domain_bundle"))) {
-            auto b = bundleFromSpire(*peer, o.value(QLatin1String("trust_domain_bundle")).toObject());
+            auto b =
+                bundleFromSpire(*peer, o.value(QLatin1String("trust_domain_bundle")).toObject());
             if (!b)
                 return importError(listName, i, QStringLiteral("trust_domain_bundle"),
                                    b.error().toString());
             e.bundle = *b;
-            if (r.profile == BundleEndpointProfile::HttpsSpiffe
-                && r.endpointSpiffeId.trustDomain() == *peer)
+            if (r.profile == BundleEndpointProfile::HttpsSpiffe &&
+                r.endpointSpiffeId.trustDomain() == *peer)
                 r.bootstrapBundle = b->toJwks();
         }
         if (auto v = r.validate(); !v)
@@ -160,8 +164,8 @@ Result<QList<SpireFederationEntry>> readConfig(const TrustDomain &local, const Q
         if (!peer)
             return importError(listName, index, it.key(), peer.error().toString());
         r.peerTrustDomain = *peer;
-        r.bundleEndpointUrl = QUrl(o.value(QLatin1String("bundle_endpoint_url")).toString(),
-                                   QUrl::StrictMode);
+        r.bundleEndpointUrl =
+            QUrl(o.value(QLatin1String("bundle_endpoint_url")).toString(), QUrl::StrictMode);
         const QJsonObject profile = unwrap(o.value(QLatin1String("bundle_endpoint_profile")));
         if (profile.contains(QLatin1String("https_spiffe"))) {
             r.profile = BundleEndpointProfile::HttpsSpiffe;
@@ -229,8 +233,9 @@ QByteArray SpireFederationJson::writeList(const QList<SpireFederationEntry> &ent
                       {QStringLiteral("bundle_endpoint_url"),
                        r.bundleEndpointUrl.toString(QUrl::FullyEncoded)}};
         if (r.profile == BundleEndpointProfile::HttpsSpiffe)
-            o.insert(QStringLiteral("https_spiffe"),
-                     QJsonObject{{QStringLiteral("endpoint_spiffe_id"), r.endpointSpiffeId.toString()}});
+            o.insert(
+                QStringLiteral("https_spiffe"),
+                QJsonObject{{QStringLiteral("endpoint_spiffe_id"), r.endpointSpiffeId.toString()}});
         else
             o.insert(QStringLiteral("https_web"), QJsonObject());
         if (!e.bundle.isNull())
@@ -248,9 +253,9 @@ QByteArray SpireFederationJson::writeConfig(const QList<FederationRelationship> 
     for (const FederationRelationship &r : relationships) {
         QJsonObject profile;
         if (r.profile == BundleEndpointProfile::HttpsSpiffe)
-            profile.insert(QStringLiteral("https_spiffe"),
-                           QJsonObject{{QStringLiteral("endpoint_spiffe_id"),
-                                        r.endpointSpiffeId.toString()}});
+            profile.insert(
+                QStringLiteral("https_spiffe"),
+                QJsonObject{{QStringLiteral("endpoint_spiffe_id"), r.endpointSpiffeId.toString()}});
         else
             profile.insert(QStringLiteral("https_web"), QJsonObject());
         block.insert(r.peerTrustDomain.name(),
@@ -258,9 +263,8 @@ QByteArray SpireFederationJson::writeConfig(const QList<FederationRelationship> 
                                   r.bundleEndpointUrl.toString(QUrl::FullyEncoded)},
                                  {QStringLiteral("bundle_endpoint_profile"), profile}});
     }
-    return QJsonDocument(
-               QJsonObject{{QStringLiteral("federation"),
-                            QJsonObject{{QStringLiteral("federates_with"), block}}}})
+    return QJsonDocument(QJsonObject{{QStringLiteral("federation"),
+                                      QJsonObject{{QStringLiteral("federates_with"), block}}}})
         .toJson(QJsonDocument::Indented);
 }
 

@@ -79,7 +79,8 @@ Result<void> FederationEstateLoader::load(Workspace &workspace, Estate &estate)
         if (!revoked)
             return revoked.error();
         for (const Certificate &c : held.x509Authorities()) {
-            const QString key = QStringLiteral("x509:") + QString::fromLatin1(c.fingerprint().toHex());
+            const QString key =
+                QStringLiteral("x509:") + QString::fromLatin1(c.fingerprint().toHex());
             if (revoked->contains(key))
                 link->revokedHeld << key;
         }

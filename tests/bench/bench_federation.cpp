@@ -74,8 +74,8 @@ quint16 serveOurs(Process &server, const QString &dir, const QStringList &extra)
                     QStringList{QStringLiteral("federation"), QStringLiteral("serve"),
                                 QStringLiteral("bench.atlas"), QStringLiteral("--td"),
                                 QStringLiteral("bench.test"), QStringLiteral("--listen"),
-                                QStringLiteral("127.0.0.1:0")}
-                        + extra);
+                                QStringLiteral("127.0.0.1:0")} +
+                        extra);
     if (!server.p->waitForReadyRead(30000))
         return 0;
     const QByteArray line = server.p->readLine();
@@ -93,8 +93,9 @@ double sTimeRate(const QString &dir, quint16 port, int seconds)
     t.start();
     p.start(QStringLiteral("openssl"),
             {QStringLiteral("s_time"), QStringLiteral("-connect"),
-             QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-new"), QStringLiteral("-time"),
-             QString::number(seconds), QStringLiteral("-www"), QStringLiteral("/")});
+             QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("-new"),
+             QStringLiteral("-time"), QString::number(seconds), QStringLiteral("-www"),
+             QStringLiteral("/")});
     if (!p.waitForFinished(120000))
         return -1;
     const qint64 wall = t.elapsed();
@@ -173,7 +174,7 @@ int main(int argc, char *argv[])
     {
         auto ws = Workspace::create(dir.filePath(QStringLiteral("bench.atlas")), std::nullopt);
         if (!ws || !(*ws)->createTrustDomain(TrustDomain::fromName(u"bench.test").value(),
-                                            CaSettings{}, QDateTime::currentDateTimeUtc()))
+                                             CaSettings{}, QDateTime::currentDateTimeUtc()))
             return 2;
     }
     if (!run(d, QStringLiteral("openssl"),
@@ -191,17 +192,18 @@ int main(int argc, char *argv[])
     Process reference;
     const quint16 spiffePort =
         serveOurs(spiffe, d, {QStringLiteral("--profile"), QStringLiteral("https_spiffe")});
-    const quint16 webPort =
-        serveOurs(web, d, {QStringLiteral("--profile"), QStringLiteral("https_web"),
-                           QStringLiteral("--cert"), QStringLiteral("web.pem"),
-                           QStringLiteral("--key"), QStringLiteral("web.key")});
+    const quint16 webPort = serveOurs(web, d,
+                                      {QStringLiteral("--profile"), QStringLiteral("https_web"),
+                                       QStringLiteral("--cert"), QStringLiteral("web.pem"),
+                                       QStringLiteral("--key"), QStringLiteral("web.key")});
     const quint16 refPort = freePort();
     reference.p->setWorkingDirectory(d);
     reference.p->start(QStringLiteral("openssl"),
                        {QStringLiteral("s_server"), QStringLiteral("-accept"),
                         QStringLiteral("127.0.0.1:%1").arg(refPort), QStringLiteral("-cert"),
-                        QStringLiteral("web.pem"), QStringLiteral("-key"), QStringLiteral("web.key"),
-                        QStringLiteral("-www"), QStringLiteral("-quiet")});
+                        QStringLiteral("web.pem"), QStringLiteral("-key"),
+                        QStringLiteral("web.key"), QStringLiteral("-www"),
+                        QStringLiteral("-quiet")});
     if (!spiffePort || !webPort || !waitForPort(refPort)) {
         std::fprintf(stderr, "a server did not start\n");
         return 2;
@@ -217,7 +219,8 @@ int main(int argc, char *argv[])
     spiffeRequest.trustDomain = bundle->trustDomain();
     spiffeRequest.url = QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(spiffePort));
     spiffeRequest.profile = BundleEndpointProfile::HttpsSpiffe;
-    spiffeRequest.endpointSpiffeId = SpiffeId::fromString(u"spiffe://bench.test/spire/server").value();
+    spiffeRequest.endpointSpiffeId =
+        SpiffeId::fromString(u"spiffe://bench.test/spire/server").value();
     spiffeRequest.endpointBundle = *bundle;
     BundleFetchRequest webRequest;
     webRequest.trustDomain = bundle->trustDomain();
@@ -238,23 +241,24 @@ int main(int argc, char *argv[])
                                         std::pair{QStringLiteral("https_web"), webRequest}}) {
         qint64 fetches = 0;
         const double oursUs = ourFetchMicros(request, budget, &fetches);
-        ta::bench::emitLine({{QStringLiteral("case"), QStringLiteral("fetch_latency_") + name},
-                             {QStringLiteral("fetches"), fetches},
-                             {QStringLiteral("ours_us"), oursUs},
-                             {QStringLiteral("openssl_s_time_us"), refUs},
-                             {QStringLiteral("openssl_s_client_process_us"), sClientUs},
-                             {QStringLiteral("ratio_vs_s_time"),
-                              oursUs > 0 && refUs > 0 ? refUs / oursUs : -1}});
+        ta::bench::emitLine(
+            {{QStringLiteral("case"), QStringLiteral("fetch_latency_") + name},
+             {QStringLiteral("fetches"), fetches},
+             {QStringLiteral("ours_us"), oursUs},
+             {QStringLiteral("openssl_s_time_us"), refUs},
+             {QStringLiteral("openssl_s_client_process_us"), sClientUs},
+             {QStringLiteral("ratio_vs_s_time"), oursUs > 0 && refUs > 0 ? refUs / oursUs : -1}});
     }
 
     // Requests per second served, the same client (s_time -new) against both servers.
     const double oursRate = sTimeRate(d, webPort, seconds);
     const double oursSpiffeRate = sTimeRate(d, spiffePort, seconds);
     const double refServed = sTimeRate(d, refPort, seconds);
-    ta::bench::emitLine({{QStringLiteral("case"), QStringLiteral("served_per_second_https_web")},
-                         {QStringLiteral("ours"), oursRate},
-                         {QStringLiteral("openssl_s_server"), refServed},
-                         {QStringLiteral("ratio"), oursRate > 0 && refServed > 0 ? oursRate / refServed : -1}});
+    ta::bench::emitLine(
+        {{QStringLiteral("case"), QStringLiteral("served_per_second_https_web")},
+         {QStringLiteral("ours"), oursRate},
+         {QStringLiteral("openssl_s_server"), refServed},
+         {QStringLiteral("ratio"), oursRate > 0 && refServed > 0 ? oursRate / refServed : -1}});
     ta::bench::emitLine({{QStringLiteral("case"), QStringLiteral("served_per_second_https_spiffe")},
                          {QStringLiteral("ours"), oursSpiffeRate},
                          {QStringLiteral("openssl_s_server"), refServed},

@@ -146,16 +146,16 @@ std::unique_ptr<BundleEndpointServer> TestBundleEndpoint::spiffeServer(Workspace
     Workspace *w = &ws;
     const QString name = id.trustDomain().name();
     auto server = std::make_unique<BundleEndpointServer>([w, name] { return w->bundle(name); });
-    auto set = server->setCredentialSource([w, id](const QDateTime &now) {
-        return EndpointCredentials::mintSvid(*w, id, now);
-    });
+    auto set = server->setCredentialSource(
+        [w, id](const QDateTime &now) { return EndpointCredentials::mintSvid(*w, id, now); });
     if (!set || !server->listen(QHostAddress::LocalHost, 0))
         return nullptr;
     return server;
 }
 
 std::unique_ptr<BundleEndpointServer>
-TestBundleEndpoint::webServer(Workspace &ws, const QString &name, const ServerCredential &credential)
+TestBundleEndpoint::webServer(Workspace &ws, const QString &name,
+                              const ServerCredential &credential)
 {
     Workspace *w = &ws;
     auto server = std::make_unique<BundleEndpointServer>([w, name] { return w->bundle(name); });
@@ -232,8 +232,8 @@ void TestBundleEndpoint::validateAcross(Workspace &issuerWs, const char *issuerT
     x.spiffeId = QStringLiteral("spiffe://%1/payments/api").arg(x.trustDomain);
     auto svid = issuer.issueX509(x, now);
     QVERIFY(svid.ok());
-    auto valid = X509SvidValidator::validate(svid->chain, td(issuerTd), bundle->x509Authorities(),
-                                             now);
+    auto valid =
+        X509SvidValidator::validate(svid->chain, td(issuerTd), bundle->x509Authorities(), now);
     QVERIFY2(valid.ok(), qPrintable(valid.ok() ? QString() : text(valid.error())));
     QCOMPARE(valid->id.toString(), x.spiffeId);
 
@@ -288,13 +288,15 @@ void TestBundleEndpoint::federateHttpsSpiffeBothWays()
 
 void TestBundleEndpoint::federateHttpsWebBothWays()
 {
-    auto serverA = webServer(*m_a, QStringLiteral("a.test"), m_pki.leaf(QStringLiteral("localhost")));
-    auto serverB = webServer(*m_b, QStringLiteral("b.test"), m_pki.leaf(QStringLiteral("localhost")));
+    auto serverA =
+        webServer(*m_a, QStringLiteral("a.test"), m_pki.leaf(QStringLiteral("localhost")));
+    auto serverB =
+        webServer(*m_b, QStringLiteral("b.test"), m_pki.leaf(QStringLiteral("localhost")));
     QVERIFY(serverA && serverB);
-    const auto bToA = relate(*m_b, "b.test", "a.test", serverA->port(),
-                             BundleEndpointProfile::HttpsWeb, {});
-    const auto aToB = relate(*m_a, "a.test", "b.test", serverB->port(),
-                             BundleEndpointProfile::HttpsWeb, {});
+    const auto bToA =
+        relate(*m_b, "b.test", "a.test", serverA->port(), BundleEndpointProfile::HttpsWeb, {});
+    const auto aToB =
+        relate(*m_a, "a.test", "b.test", serverB->port(), BundleEndpointProfile::HttpsWeb, {});
     auto r1 = refresh(*m_b, bToA);
     QVERIFY2(r1.ok(), qPrintable(r1.ok() ? QString() : text(r1.error())));
     auto r2 = refresh(*m_a, aToB);
@@ -340,9 +342,10 @@ void TestBundleEndpoint::servedBundleReadByOpenSsl()
         const QByteArray der = QByteArray::fromBase64(
             key.value(QLatin1String("x5c")).toArray().first().toString().toLatin1());
         QProcess x;
-        x.start(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-inform"),
-                                            QStringLiteral("DER"), QStringLiteral("-noout"),
-                                            QStringLiteral("-ext"), QStringLiteral("subjectAltName,basicConstraints")});
+        x.start(QStringLiteral("openssl"),
+                {QStringLiteral("x509"), QStringLiteral("-inform"), QStringLiteral("DER"),
+                 QStringLiteral("-noout"), QStringLiteral("-ext"),
+                 QStringLiteral("subjectAltName,basicConstraints")});
         x.write(der);
         x.closeWriteChannel();
         QVERIFY(x.waitForFinished(20000));
@@ -361,7 +364,8 @@ void TestBundleEndpoint::refusesOtherMethodsAndPaths_data()
     QTest::newRow("GET /") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("200");
     QTest::newRow("POST /") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
                             << QByteArray("405");
-    QTest::newRow("HEAD /") << QByteArray("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n") << QByteArray("405");
+    QTest::newRow("HEAD /") << QByteArray("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n")
+                            << QByteArray("405");
     QTest::newRow("DELETE /") << QByteArray("DELETE / HTTP/1.1\r\n\r\n") << QByteArray("405");
     QTest::newRow("GET /bundle") << QByteArray("GET /bundle HTTP/1.1\r\n\r\n") << QByteArray("404");
     QTest::newRow("GET /?x=1") << QByteArray("GET /?x=1 HTTP/1.1\r\n\r\n") << QByteArray("404");
@@ -395,20 +399,32 @@ void TestBundleEndpoint::fetchRefusals_data()
 {
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<QString>("code");
-    QTest::newRow("wrong endpoint SPIFFE ID") << "wrong-id" << "fed.spiffe_id_mismatch";
-    QTest::newRow("server SVID of another trust domain") << "other-td" << "fed.spiffe_id_mismatch";
-    QTest::newRow("server SVID from a rogue CA of the same name")
-        << "rogue-ca" << "fed.untrusted_certificate";
-    QTest::newRow("expired server SVID") << "expired-svid" << "fed.certificate_expired";
-    QTest::newRow("expired web certificate") << "expired-web" << "fed.certificate_expired";
-    QTest::newRow("hostname mismatch") << "hostname" << "fed.hostname_mismatch";
-    QTest::newRow("web certificate of an unpinned CA") << "unpinned" << "fed.untrusted_certificate";
-    QTest::newRow("bundle of the wrong trust domain") << "wrong-td" << "fed.wrong_trust_domain";
-    QTest::newRow("oversized response") << "oversized" << "fed.too_large";
-    QTest::newRow("server never answers") << "silent" << "fed.timeout";
-    QTest::newRow("nothing listening") << "refused" << "fed.connection";
-    QTest::newRow("not found") << "not-found" << "fed.http_status";
-    QTest::newRow("not a bundle") << "not-json" << "fed.bad_response";
+    QTest::newRow("wrong endpoint SPIFFE ID") << "wrong-id"
+                                              << "fed.spiffe_id_mismatch";
+    QTest::newRow("server SVID of another trust domain") << "other-td"
+                                                         << "fed.spiffe_id_mismatch";
+    QTest::newRow("server SVID from a rogue CA of the same name") << "rogue-ca"
+                                                                  << "fed.untrusted_certificate";
+    QTest::newRow("expired server SVID") << "expired-svid"
+                                         << "fed.certificate_expired";
+    QTest::newRow("expired web certificate") << "expired-web"
+                                             << "fed.certificate_expired";
+    QTest::newRow("hostname mismatch") << "hostname"
+                                       << "fed.hostname_mismatch";
+    QTest::newRow("web certificate of an unpinned CA") << "unpinned"
+                                                       << "fed.untrusted_certificate";
+    QTest::newRow("bundle of the wrong trust domain") << "wrong-td"
+                                                      << "fed.wrong_trust_domain";
+    QTest::newRow("oversized response") << "oversized"
+                                        << "fed.too_large";
+    QTest::newRow("server never answers") << "silent"
+                                          << "fed.timeout";
+    QTest::newRow("nothing listening") << "refused"
+                                       << "fed.connection";
+    QTest::newRow("not found") << "not-found"
+                               << "fed.http_status";
+    QTest::newRow("not a bundle") << "not-json"
+                                  << "fed.bad_response";
 }
 
 void TestBundleEndpoint::fetchRefusals()
@@ -449,8 +465,9 @@ void TestBundleEndpoint::fetchRefusals()
         serveWith(aBundle, EndpointCredentials::mintSvid(*m_a, idA, now).value());
         request.endpointSpiffeId = sid("spiffe://a.test/bundle-endpoint");
     } else if (scenario == QLatin1String("other-td")) {
-        serveWith(aBundle, EndpointCredentials::mintSvid(*m_b, sid("spiffe://b.test/spire/server"),
-                                                         now).value());
+        serveWith(
+            aBundle,
+            EndpointCredentials::mintSvid(*m_b, sid("spiffe://b.test/spire/server"), now).value());
     } else if (scenario == QLatin1String("rogue-ca")) {
         rogue = makeWorkspace("rogue.atlas", "a.test");
         QVERIFY(rogue);
@@ -522,9 +539,12 @@ void TestBundleEndpoint::lowerSequenceKeepsHeldBundle()
     BundleEndpointServer server([&]() -> Result<TrustBundle> {
         return serveOld ? Result<TrustBundle>(before) : a->bundle(QStringLiteral("a.test"));
     });
-    QVERIFY(server.setCredentialSource([a](const QDateTime &now) {
-                      return EndpointCredentials::mintSvid(*a, sid("spiffe://a.test/spire/server"), now);
-                  }).ok());
+    QVERIFY(server
+                .setCredentialSource([a](const QDateTime &now) {
+                    return EndpointCredentials::mintSvid(*a, sid("spiffe://a.test/spire/server"),
+                                                         now);
+                })
+                .ok());
     QVERIFY(server.listen(QHostAddress::LocalHost, 0).ok());
     const auto rel = relate(*m_b, "b.test", "a.test", server.port(),
                             BundleEndpointProfile::HttpsSpiffe, before.toJwks());
@@ -536,8 +556,8 @@ void TestBundleEndpoint::lowerSequenceKeepsHeldBundle()
     FederationStore store(*m_b);
     const quint64 held = store.latestBundle(rel.id).value()->sequence;
     QVERIFY(held > before.sequence());
-    const QDateTime lastFetch = store.relationship(QStringLiteral("b.test"), QStringLiteral("a.test"))
-                                    ->lastFetchedAt;
+    const QDateTime lastFetch =
+        store.relationship(QStringLiteral("b.test"), QStringLiteral("a.test"))->lastFetchedAt;
     // The endpoint then serves an older bundle: refused, and nothing is written.
     serveOld = true;
     auto back = refresh(*m_b, rel);
@@ -564,7 +584,8 @@ void TestBundleEndpoint::rotationPickedUpAfterRefreshHint()
     QVERIFY(refresher.nextRefresh() <= first.addSecs(2));
     FederationStore store(*m_b);
     auto heldBundle = [&] {
-        return TrustBundle::fromJwks(td("a.test"), store.latestBundle(rel.id).value()->json).value();
+        return TrustBundle::fromJwks(td("a.test"), store.latestBundle(rel.id).value()->json)
+            .value();
     };
 
     // An SVID signed by the authority about to be retired.
@@ -582,8 +603,8 @@ void TestBundleEndpoint::rotationPickedUpAfterRefreshHint()
     const Certificate newAuthority = ca.slot(*prepared)->certificate;
 
     auto waitForHint = [&] {
-        QTest::qWait(int(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(
-                                                 refresher.nextRefresh()))));
+        QTest::qWait(int(
+            std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(refresher.nextRefresh()))));
         return refresh(*m_b, rel, &refresher);
     };
     // Prepared: published before it signs; the fetch after the hint holds it.
@@ -607,10 +628,12 @@ void TestBundleEndpoint::rotationPickedUpAfterRefreshHint()
                                         QDateTime::currentDateTimeUtc())
                 .ok());
     auto afterRevoke = waitForHint();
-    QVERIFY2(afterRevoke.ok(), qPrintable(afterRevoke.ok() ? QString() : text(afterRevoke.error())));
+    QVERIFY2(afterRevoke.ok(),
+             qPrintable(afterRevoke.ok() ? QString() : text(afterRevoke.error())));
     QCOMPARE(*afterRevoke, BundleUpdate::Stored);
     QCOMPARE(heldBundle(), *m_a->bundle(a));
-    QVERIFY(!X509SvidValidator::validate(oldSvid.chain, td("a.test"), heldBundle().x509Authorities(),
+    QVERIFY(!X509SvidValidator::validate(oldSvid.chain, td("a.test"),
+                                         heldBundle().x509Authorities(),
                                          QDateTime::currentDateTimeUtc())
                  .ok());
     QCOMPARE(store.bundleHistory(rel.id)->size(), 3);
@@ -620,10 +643,12 @@ void TestBundleEndpoint::serverSvidRenewedBeforeExpiry()
 {
     Workspace *a = m_a.get();
     BundleEndpointServer server([a] { return a->bundle(QStringLiteral("a.test")); });
-    QVERIFY(server.setCredentialSource([a](const QDateTime &now) {
-                      return EndpointCredentials::mintSvid(*a, sid("spiffe://a.test/spire/server"),
-                                                           now, 2);
-                  }).ok());
+    QVERIFY(server
+                .setCredentialSource([a](const QDateTime &now) {
+                    return EndpointCredentials::mintSvid(*a, sid("spiffe://a.test/spire/server"),
+                                                         now, 2);
+                })
+                .ok());
     QVERIFY(server.listen(QHostAddress::LocalHost, 0).ok());
     const QString firstSerial = server.credential().chain.first().serialHex();
     const QDateTime firstExpiry = server.credential().chain.first().notAfter();
@@ -639,7 +664,8 @@ void TestBundleEndpoint::serverSvidRenewedBeforeExpiry()
     request.endpointBundle = *m_a->bundle(QStringLiteral("a.test"));
     auto result = fetch(request);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : text(result.error())));
-    QCOMPARE(result->serverChain.first().serialHex(), server.credential().chain.first().serialHex());
+    QCOMPARE(result->serverChain.first().serialHex(),
+             server.credential().chain.first().serialHex());
 }
 
 QTEST_GUILESS_MAIN(TestBundleEndpoint)

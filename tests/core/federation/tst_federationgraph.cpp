@@ -50,7 +50,8 @@ private Q_SLOTS:
     void rulesAloneKeepTheirWord();
 
 private:
-    FederationRelationship relate(const char *local, const char *peer, BundleEndpointProfile profile);
+    FederationRelationship relate(const char *local, const char *peer,
+                                  BundleEndpointProfile profile);
     const GraphEdge *link(const char *from, const char *to) const;
 
     QTemporaryDir m_dir;
@@ -75,16 +76,17 @@ FederationRelationship TestFederationGraph::relate(const char *local, const char
 
 const GraphEdge *TestFederationGraph::link(const char *from, const char *to) const
 {
-    const int e = m_graph.findEdge(m_graph.indexOf(QStringLiteral("td/") + QString::fromLatin1(from)),
-                                   m_graph.indexOf(QStringLiteral("td/") + QString::fromLatin1(to)),
-                                   EdgeClass::FederatesWith);
+    const int e = m_graph.findEdge(
+        m_graph.indexOf(QStringLiteral("td/") + QString::fromLatin1(from)),
+        m_graph.indexOf(QStringLiteral("td/") + QString::fromLatin1(to)), EdgeClass::FederatesWith);
     return e < 0 ? nullptr : &m_graph.edge(e);
 }
 
 void TestFederationGraph::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    m_ws = std::move(Workspace::create(m_dir.filePath(QStringLiteral("fed.atlas")), std::nullopt).value());
+    m_ws = std::move(
+        Workspace::create(m_dir.filePath(QStringLiteral("fed.atlas")), std::nullopt).value());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (const char *name : {"a.test", "b.test", "c.test"})
         QVERIFY(m_ws->createTrustDomain(td(name), CaSettings{}, now).ok());
@@ -108,14 +110,15 @@ void TestFederationGraph::initTestCase()
 
     // Rules: a and c federate with b, a also with a peer nobody configured; b with a.
     RuleStore rules(m_ws->database());
-    QVERIFY(rules.save(RuleKind::Policies, R"({"policies": [
+    QVERIFY(rules
+                .save(RuleKind::Policies, R"({"policies": [
         {"name": "a-api", "effect": "grant", "trust_domain": "a.test", "spiffe_id": "/api",
          "condition": "true", "federates_with": ["b.test", "ghost.test"]},
         {"name": "c-api", "effect": "grant", "trust_domain": "c.test", "spiffe_id": "/api",
          "condition": "true", "federates_with": ["b.test"]},
         {"name": "b-api", "effect": "grant", "trust_domain": "b.test", "spiffe_id": "/api",
          "condition": "true", "federates_with": ["a.test"]}]})",
-                           QString(), now)
+                      QString(), now)
                 .ok());
     auto estate = EstateLoader::load(*m_ws);
     QVERIFY2(estate.ok(), qPrintable(estate.ok() ? QString() : estate.error().toString()));
@@ -133,14 +136,15 @@ void TestFederationGraph::edgesCarryFetchStatus()
     QCOMPARE(cb->properties.value(QLatin1String("peer_sequence")),
              cb->properties.value(QLatin1String("held_sequence")));
     QVERIFY(cb->properties.contains(QLatin1String("last_fetched_at")));
-    QCOMPARE(cb->properties.value(QLatin1String("profile")).toString(), QStringLiteral("https_spiffe"));
+    QCOMPARE(cb->properties.value(QLatin1String("profile")).toString(),
+             QStringLiteral("https_spiffe"));
 
     const GraphEdge *ab = link("a.test", "b.test");
     QVERIFY(ab);
     QCOMPARE(ab->status, GraphStatus::Revoked);
     QVERIFY(ab->properties.value(QLatin1String("stale")).toBool());
-    QVERIFY(ab->properties.value(QLatin1String("held_sequence")).toInteger()
-            < ab->properties.value(QLatin1String("peer_sequence")).toInteger());
+    QVERIFY(ab->properties.value(QLatin1String("held_sequence")).toInteger() <
+            ab->properties.value(QLatin1String("peer_sequence")).toInteger());
 
     // A relationship never fetched is stale; one made by a rule alone has no relationship.
     const GraphEdge *web = link("a.test", "web.test");
@@ -160,13 +164,16 @@ void TestFederationGraph::reachNeedsRuleAndCurrentBundle_data()
     QTest::addColumn<bool>("reachable");
     QTest::addColumn<bool>("bundleHeld");
     QTest::newRow("c holds b's current bundle and a rule of c federates with b")
-        << "b.test" << "c.test" << true << true;
+        << "b.test"
+        << "c.test" << true << true;
     QTest::newRow("a's rule federates with b but a's bundle of b is stale")
-        << "b.test" << "a.test" << false << false;
+        << "b.test"
+        << "a.test" << false << false;
     QTest::newRow("b's rule federates with a but b holds no bundle of a")
-        << "a.test" << "b.test" << false << false;
-    QTest::newRow("a holds web's link but no rule and no bundle") << "web.test" << "a.test" << false
-                                                                  << false;
+        << "a.test"
+        << "b.test" << false << false;
+    QTest::newRow("a holds web's link but no rule and no bundle") << "web.test"
+                                                                  << "a.test" << false << false;
 }
 
 void TestFederationGraph::reachNeedsRuleAndCurrentBundle()
@@ -187,13 +194,14 @@ void TestFederationGraph::findings_data()
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QStringList>("subjects");
     QTest::newRow("one way") << "one_way_federation"
-                             << QStringList{"a.test->web.test", "a.test->ghost.test", "c.test->b.test"};
+                             << QStringList{"a.test->web.test", "a.test->ghost.test",
+                                            "c.test->b.test"};
     QTest::newRow("stale bundle") << "stale_federated_bundle"
                                   << QStringList{"a.test->b.test", "a.test->web.test"};
     QTest::newRow("revoked authority still held")
         << "revoked_authority_held" << QStringList{"a.test->b.test"};
-    QTest::newRow("https_web without pinned CA") << "web_endpoint_unpinned"
-                                                 << QStringList{"a.test->web.test"};
+    QTest::newRow("https_web without pinned CA")
+        << "web_endpoint_unpinned" << QStringList{"a.test->web.test"};
     QTest::newRow("rule naming an unknown peer")
         << "unknown_federation_peer" << QStringList{"a.test->ghost.test", "b.test->a.test"};
 }

@@ -62,7 +62,8 @@ void TestFederationStore::init()
 {
     QVERIFY(m_dir.isValid());
     static int n = 0;
-    auto ws = Workspace::create(m_dir.filePath(QStringLiteral("ws%1.atlas").arg(++n)), std::nullopt);
+    auto ws =
+        Workspace::create(m_dir.filePath(QStringLiteral("ws%1.atlas").arg(++n)), std::nullopt);
     QVERIFY2(ws.ok(), qPrintable(ws.ok() ? QString() : ws.error().toString()));
     m_ws = std::move(*ws);
     QVERIFY(m_ws->createTrustDomain(td("a.test"), CaSettings{}, m_now).ok());
@@ -91,7 +92,8 @@ void TestFederationStore::addListEditRemove()
     QVERIFY(all.ok());
     QCOMPARE(all->size(), 2);
     QCOMPARE(all->at(0).localTrustDomain.name(), QStringLiteral("a.test"));
-    QCOMPARE(all->at(0).endpointSpiffeId.toString(), QStringLiteral("spiffe://peer.test/spire/server"));
+    QCOMPARE(all->at(0).endpointSpiffeId.toString(),
+             QStringLiteral("spiffe://peer.test/spire/server"));
     QCOMPARE(all->at(1).profile, BundleEndpointProfile::HttpsWeb);
     QCOMPARE(all->at(1).pinnedCaPem, web.pinnedCaPem);
     QCOMPARE(all->at(1).createdAt, m_now);
@@ -116,12 +118,16 @@ void TestFederationStore::invalidRelationshipsRefused_data()
     QTest::addColumn<QString>("peer");
     QTest::addColumn<bool>("withId");
     QTest::addColumn<QString>("code");
-    QTest::newRow("http URL") << "http://b.example/" << "peer.test" << true << "fed.bad_url";
-    QTest::newRow("no host") << "https:///x" << "peer.test" << true << "fed.bad_url";
-    QTest::newRow("userinfo") << "https://u:p@b.example/" << "peer.test" << true << "fed.bad_url";
-    QTest::newRow("itself") << "https://b.example/" << "a.test" << true << "fed.self_federation";
-    QTest::newRow("https_spiffe without ID")
-        << "https://b.example/" << "peer.test" << false << "fed.endpoint_id_required";
+    QTest::newRow("http URL") << "http://b.example/"
+                              << "peer.test" << true << "fed.bad_url";
+    QTest::newRow("no host") << "https:///x"
+                             << "peer.test" << true << "fed.bad_url";
+    QTest::newRow("userinfo") << "https://u:p@b.example/"
+                              << "peer.test" << true << "fed.bad_url";
+    QTest::newRow("itself") << "https://b.example/"
+                            << "a.test" << true << "fed.self_federation";
+    QTest::newRow("https_spiffe without ID") << "https://b.example/"
+                                             << "peer.test" << false << "fed.endpoint_id_required";
 }
 
 void TestFederationStore::invalidRelationshipsRefused()
@@ -224,8 +230,9 @@ void TestFederationStore::spireListRoundTrip()
     const QJsonObject root = QJsonDocument::fromJson(json).object();
     const QJsonArray list = root.value(QLatin1String("federation_relationships")).toArray();
     QCOMPARE(list.size(), 2);
-    QCOMPARE(list.at(0)[QLatin1String("https_spiffe")][QLatin1String("endpoint_spiffe_id")].toString(),
-             QStringLiteral("spiffe://b.test/spire/server"));
+    QCOMPARE(
+        list.at(0)[QLatin1String("https_spiffe")][QLatin1String("endpoint_spiffe_id")].toString(),
+        QStringLiteral("spiffe://b.test/spire/server"));
     QVERIFY(list.at(1).toObject().contains(QLatin1String("https_web")));
     QCOMPARE(list.at(0)[QLatin1String("trust_domain_bundle")][QLatin1String("x509_authorities")]
                  .toArray()
@@ -267,7 +274,8 @@ void TestFederationStore::spireConfigRoundTrip()
     auto again = SpireFederationJson::read(td("a.test"), written);
     QVERIFY(again.ok());
     QCOMPARE(again->size(), 2);
-    QCOMPARE(again->at(1).relationship.bundleEndpointUrl, read->at(1).relationship.bundleEndpointUrl);
+    QCOMPARE(again->at(1).relationship.bundleEndpointUrl,
+             read->at(1).relationship.bundleEndpointUrl);
     QCOMPARE(again->at(1).relationship.endpointSpiffeId, read->at(1).relationship.endpointSpiffeId);
 }
 
@@ -280,10 +288,10 @@ void TestFederationStore::spireImportRefusesBadInput_data()
         << QByteArray(R"({"federation_relationships": [{"trust_domain": "UPPER",
              "bundle_endpoint_url": "https://x", "https_web": {}}]})")
         << "fed.bad_import";
-    QTest::newRow("no profile")
-        << QByteArray(R"({"federation_relationships": [{"trust_domain": "b.test",
+    QTest::newRow("no profile") << QByteArray(
+                                       R"({"federation_relationships": [{"trust_domain": "b.test",
              "bundle_endpoint_url": "https://x"}]})")
-        << "fed.bad_import";
+                                << "fed.bad_import";
     QTest::newRow("http endpoint")
         << QByteArray(R"({"federates_with": {"b.test": {"bundle_endpoint_url": "http://x",
              "bundle_endpoint_profile": {"https_web": {}}}}})")
