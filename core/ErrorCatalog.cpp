@@ -4,6 +4,7 @@
 #include "core/FrontEndErrors.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/crypto/CryptoErrors.h"
+#include "core/federation/FederationErrors.h"
 #include "core/graph/GraphErrors.h"
 #include "core/policy/PolicyErrors.h"
 #include "core/policy/cel/CelErrors.h"
@@ -26,6 +27,7 @@ QList<ErrorCode> declaredErrorCodes()
     // listing them here needs no link to those modules.
     all += QList<ErrorCode>{TA_SIMULATION_ERRORS(TA_ERROR_CODE_ROW)};
     all += QList<ErrorCode>{TA_GRAPH_ERRORS(TA_ERROR_CODE_ROW)};
+    all += QList<ErrorCode>{TA_FEDERATION_ERRORS(TA_ERROR_CODE_ROW)};
     return all;
 }
 

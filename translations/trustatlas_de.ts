@@ -2817,6 +2817,102 @@
         <source>Building the estate was cancelled.</source>
         <translation>Der Aufbau des Bestands wurde abgebrochen.</translation>
     </message>
+    <message>
+        <source>The bundle endpoint profile must be https_web or https_spiffe.</source>
+        <translation>Das Profil des Bundle-Endpunkts muss https_web oder https_spiffe sein.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint URL must be an https URL with a host.</source>
+        <translation>Die URL des Bundle-Endpunkts muss eine https-URL mit einem Host sein.</translation>
+    </message>
+    <message>
+        <source>The https_spiffe profile needs the endpoint&apos;s SPIFFE ID.</source>
+        <translation>Das Profil https_spiffe braucht die SPIFFE-ID des Endpunkts.</translation>
+    </message>
+    <message>
+        <source>A trust domain cannot federate with itself.</source>
+        <translation>Eine Vertrauensdomäne kann nicht mit sich selbst föderieren.</translation>
+    </message>
+    <message>
+        <source>This trust domain federates with that peer already.</source>
+        <translation>Diese Vertrauensdomäne föderiert bereits mit dieser Gegenstelle.</translation>
+    </message>
+    <message>
+        <source>There is no federation relationship with that peer.</source>
+        <translation>Es gibt keine Föderationsbeziehung mit dieser Gegenstelle.</translation>
+    </message>
+    <message>
+        <source>Say which of the workspace&apos;s trust domains the relationship belongs to.</source>
+        <translation>Geben Sie an, zu welcher Vertrauensdomäne des Arbeitsbereichs die Beziehung gehört.</translation>
+    </message>
+    <message>
+        <source>The federation configuration is not in a form SPIRE writes.</source>
+        <translation>Die Föderationskonfiguration hat keine Form, die SPIRE schreibt.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint could not be reached.</source>
+        <translation>Der Bundle-Endpunkt war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint did not answer in time.</source>
+        <translation>Der Bundle-Endpunkt hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with the bundle endpoint failed.</source>
+        <translation>Der TLS-Handshake mit dem Bundle-Endpunkt ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s certificate is not for the host in the URL.</source>
+        <translation>Das Zertifikat des Endpunkts gilt nicht für den Host in der URL.</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s certificate has expired or is not valid yet.</source>
+        <translation>Das Zertifikat des Endpunkts ist abgelaufen oder noch nicht gültig.</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s certificate does not chain to a trusted authority.</source>
+        <translation>Das Zertifikat des Endpunkts führt zu keiner vertrauenswürdigen Zertifizierungsstelle.</translation>
+    </message>
+    <message>
+        <source>The endpoint presented another SPIFFE ID than the one configured.</source>
+        <translation>Der Endpunkt hat eine andere SPIFFE-ID vorgelegt als die konfigurierte.</translation>
+    </message>
+    <message>
+        <source>There is no bundle to authenticate the endpoint with: give a bootstrap bundle.</source>
+        <translation>Es gibt kein Bundle, um den Endpunkt zu authentifizieren: Geben Sie ein Bootstrap-Bundle an.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint answered with an error status.</source>
+        <translation>Der Bundle-Endpunkt hat mit einem Fehlerstatus geantwortet.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint&apos;s answer is not a valid SPIFFE bundle.</source>
+        <translation>Die Antwort des Bundle-Endpunkts ist kein gültiges SPIFFE-Bundle.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint&apos;s answer is larger than allowed.</source>
+        <translation>Die Antwort des Bundle-Endpunkts ist größer als erlaubt.</translation>
+    </message>
+    <message>
+        <source>The fetched bundle is for another trust domain.</source>
+        <translation>Das abgerufene Bundle gehört zu einer anderen Vertrauensdomäne.</translation>
+    </message>
+    <message>
+        <source>The fetched bundle is older than the one held, which is kept.</source>
+        <translation>Das abgerufene Bundle ist älter als das vorhandene, das behalten wird.</translation>
+    </message>
+    <message>
+        <source>The fetched bundle changed without a new sequence number; the one held is kept.</source>
+        <translation>Das abgerufene Bundle hat sich ohne neue Sequenznummer geändert; das vorhandene wird behalten.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint could not listen on that address.</source>
+        <translation>Der Bundle-Endpunkt konnte an dieser Adresse nicht lauschen.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint&apos;s certificate or key cannot be used.</source>
+        <translation>Zertifikat oder Schlüssel des Bundle-Endpunkts sind nicht verwendbar.</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::IssueSvidDialog</name>

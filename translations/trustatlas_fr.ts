@@ -2817,6 +2817,102 @@
         <source>Building the estate was cancelled.</source>
         <translation>La construction du parc a été annulée.</translation>
     </message>
+    <message>
+        <source>The bundle endpoint profile must be https_web or https_spiffe.</source>
+        <translation>Le profil du point de terminaison de bundle doit être https_web ou https_spiffe.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint URL must be an https URL with a host.</source>
+        <translation>L&apos;URL du point de terminaison de bundle doit être une URL https avec un hôte.</translation>
+    </message>
+    <message>
+        <source>The https_spiffe profile needs the endpoint&apos;s SPIFFE ID.</source>
+        <translation>Le profil https_spiffe exige l&apos;ID SPIFFE du point de terminaison.</translation>
+    </message>
+    <message>
+        <source>A trust domain cannot federate with itself.</source>
+        <translation>Un domaine de confiance ne peut pas se fédérer avec lui-même.</translation>
+    </message>
+    <message>
+        <source>This trust domain federates with that peer already.</source>
+        <translation>Ce domaine de confiance est déjà fédéré avec ce pair.</translation>
+    </message>
+    <message>
+        <source>There is no federation relationship with that peer.</source>
+        <translation>Il n&apos;existe aucune relation de fédération avec ce pair.</translation>
+    </message>
+    <message>
+        <source>Say which of the workspace&apos;s trust domains the relationship belongs to.</source>
+        <translation>Indiquez à quel domaine de confiance de l&apos;espace de travail la relation appartient.</translation>
+    </message>
+    <message>
+        <source>The federation configuration is not in a form SPIRE writes.</source>
+        <translation>La configuration de fédération n&apos;est pas dans une forme qu&apos;écrit SPIRE.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint could not be reached.</source>
+        <translation>Le point de terminaison de bundle est injoignable.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint did not answer in time.</source>
+        <translation>Le point de terminaison de bundle n&apos;a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with the bundle endpoint failed.</source>
+        <translation>La négociation TLS avec le point de terminaison de bundle a échoué.</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s certificate is not for the host in the URL.</source>
+        <translation>Le certificat du point de terminaison n&apos;est pas celui de l&apos;hôte de l&apos;URL.</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s certificate has expired or is not valid yet.</source>
+        <translation>Le certificat du point de terminaison a expiré ou n&apos;est pas encore valide.</translation>
+    </message>
+    <message>
+        <source>The endpoint&apos;s certificate does not chain to a trusted authority.</source>
+        <translation>Le certificat du point de terminaison ne remonte à aucune autorité de confiance.</translation>
+    </message>
+    <message>
+        <source>The endpoint presented another SPIFFE ID than the one configured.</source>
+        <translation>Le point de terminaison a présenté un autre ID SPIFFE que celui configuré.</translation>
+    </message>
+    <message>
+        <source>There is no bundle to authenticate the endpoint with: give a bootstrap bundle.</source>
+        <translation>Aucun bundle ne permet d&apos;authentifier le point de terminaison : fournissez un bundle d&apos;amorçage.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint answered with an error status.</source>
+        <translation>Le point de terminaison de bundle a répondu avec un statut d&apos;erreur.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint&apos;s answer is not a valid SPIFFE bundle.</source>
+        <translation>La réponse du point de terminaison de bundle n&apos;est pas un bundle SPIFFE valide.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint&apos;s answer is larger than allowed.</source>
+        <translation>La réponse du point de terminaison de bundle dépasse la taille permise.</translation>
+    </message>
+    <message>
+        <source>The fetched bundle is for another trust domain.</source>
+        <translation>Le bundle récupéré appartient à un autre domaine de confiance.</translation>
+    </message>
+    <message>
+        <source>The fetched bundle is older than the one held, which is kept.</source>
+        <translation>Le bundle récupéré est plus ancien que celui détenu, qui est conservé.</translation>
+    </message>
+    <message>
+        <source>The fetched bundle changed without a new sequence number; the one held is kept.</source>
+        <translation>Le bundle récupéré a changé sans nouveau numéro de séquence ; celui détenu est conservé.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint could not listen on that address.</source>
+        <translation>Le point de terminaison de bundle n&apos;a pas pu écouter à cette adresse.</translation>
+    </message>
+    <message>
+        <source>The bundle endpoint&apos;s certificate or key cannot be used.</source>
+        <translation>Le certificat ou la clé du point de terminaison de bundle est inutilisable.</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::IssueSvidDialog</name>

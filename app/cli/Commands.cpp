@@ -2,6 +2,7 @@
 #include "app/cli/AttestationCommands.h"
 #include "app/cli/CelCommands.h"
 #include "app/cli/CliSupport.h"
+#include "app/cli/FederationCommands.h"
 #include "app/cli/GraphCommands.h"
 #include "app/cli/PolicyCommands.h"
 #include "app/cli/RuleCommands.h"
@@ -44,6 +45,14 @@ const QList<Command> &commands()
         {{QStringLiteral("what-if")}, QStringLiteral("Compare two rule or anchor sets over the same evidence."), whatIf},
         {{QStringLiteral("graph"), QStringLiteral("export")}, QStringLiteral("Export the estate graph."), graphExport},
         {{QStringLiteral("graph"), QStringLiteral("analyze")}, QStringLiteral("Ask the estate graph: reach, blast radius, path, findings."), graphAnalyze},
+        {{QStringLiteral("federation"), QStringLiteral("add")}, QStringLiteral("Add a federation relationship with a peer."), federationAdd},
+        {{QStringLiteral("federation"), QStringLiteral("edit")}, QStringLiteral("Change a federation relationship."), federationEdit},
+        {{QStringLiteral("federation"), QStringLiteral("remove")}, QStringLiteral("Remove a federation relationship."), federationRemove},
+        {{QStringLiteral("federation"), QStringLiteral("list")}, QStringLiteral("List federation relationships."), federationList},
+        {{QStringLiteral("federation"), QStringLiteral("import")}, QStringLiteral("Import SPIRE federation relationships."), federationImport},
+        {{QStringLiteral("federation"), QStringLiteral("export")}, QStringLiteral("Export federation relationships as SPIRE's JSON."), federationExport},
+        {{QStringLiteral("federation"), QStringLiteral("serve")}, QStringLiteral("Serve a trust domain's bundle endpoint."), federationServe},
+        {{QStringLiteral("federation"), QStringLiteral("fetch")}, QStringLiteral("Fetch, validate and store a peer's bundle."), federationFetch},
     };
     return all;
 }

@@ -115,6 +115,23 @@ struct EstateFederation
     QString to;
     /// The rules whose federates-with made it.
     QStringList rules;
+    /// fed: a stored federation relationship (from fetches to's bundle) makes it too; the fields
+    /// below describe that relationship and the bundle it holds.
+    bool relationship = false;
+    QString profile{};
+    QString endpointUrl{};
+    /// https_web endpoints: a CA is pinned instead of the system's web PKI.
+    bool pinnedCa = false;
+    /// The last successful fetch; invalid when none.
+    QDateTime lastFetchedAt{};
+    /// The sequence of the bundle last fetched; -1 when none was fetched.
+    qint64 heldSequence = -1;
+    /// The peer's current sequence, when the peer's trust domain is in this workspace; else -1.
+    qint64 peerSequence = -1;
+    /// The refresh hint of the held bundle, seconds (0: none).
+    qint64 refreshHint = 0;
+    /// Authorities of the held bundle that the peer (in this workspace) has revoked.
+    QStringList revokedHeld{};
 };
 
 /// Everything GraphBuilder reads, independent of the instant: the workspace's trust domains and
@@ -131,6 +148,9 @@ struct Estate
     QList<EstateRule> rules;
     QList<EstateCredential> credentials;
     QList<EstateFederation> federation;
+    /// fed: the workspace keeps federation relationships, so reach asks for a held, current
+    /// bundle besides a rule (an estate drawn from rules alone keeps the rules' word).
+    bool federationTracked = false;
     QList<EstateSubject> subjects;
     QList<QList<EstateGrant>> grantSets;
     /// The trust domain of agent IDs, anchors and platforms.

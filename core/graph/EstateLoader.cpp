@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/graph/EstateLoader.h"
+#include "core/graph/FederationEstateLoader.h"
 
 #include "core/attestation/EvidenceVerifier.h"
 #include "core/crypto/Certificate.h"
@@ -291,6 +292,8 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
         estate.rules << r;
     }
     deriveFederation(estate);
+    if (auto f = FederationEstateLoader::load(workspace, estate); !f)
+        return f.error();
 
     auto credentials = workspace.credentials();
     if (!credentials)

@@ -50,7 +50,9 @@ QJsonObject ReachResult::toJson() const
             {QStringLiteral("mutual"), mutual},
             {QStringLiteral("rules"), QJsonArray::fromStringList(rules)},
             {QStringLiteral("workloads"), QJsonArray::fromStringList(workloads)},
-            {QStringLiteral("accepted_by"), QJsonArray::fromStringList(acceptedBy)}};
+            {QStringLiteral("accepted_by"), QJsonArray::fromStringList(acceptedBy)},
+            {QStringLiteral("bundle_held"), bundleHeld},
+            {QStringLiteral("bundle_checked"), bundleChecked}};
 }
 
 qsizetype BlastRadius::total() const
@@ -108,8 +110,16 @@ ReachResult GraphAnalysis::reach(const TopologyGraph &g, const QString &fromTd, 
     r.mutual = g.findEdge(from, to, EdgeClass::FederatesWith) >= 0;
     if (e < 0)
         return r;
-    r.reachable = true;
-    r.rules = stringsOf(g.edge(e).properties.value(QLatin1String("rules")));
+    const QJsonObject &link = g.edge(e).properties;
+    r.rules = stringsOf(link.value(QLatin1String("rules")));
+    r.bundleChecked = link.value(QLatin1String("bundle_checked")).toBool();
+    r.bundleHeld = link.value(QLatin1String("relationship")).toBool()
+                   && !link.value(QLatin1String("stale")).toBool(true);
+    // An SVID of from is accepted by to only when a rule of to federates with from and, where
+    // the workspace keeps relationships, to holds from's current bundle.
+    r.reachable = !r.rules.isEmpty() && (!r.bundleChecked || r.bundleHeld);
+    if (!r.reachable)
+        return r;
     QSet<QString> identities;
     for (const QString &rule : std::as_const(r.rules)) {
         const int ri = g.indexOf(rule);
@@ -277,6 +287,45 @@ QList<GraphFinding> GraphAnalysis::findings(const TopologyGraph &g, const Findin
                                 g.node(e.from).label + QStringLiteral("->") + g.node(e.to).label,
                                 {{QStringLiteral("from"), g.node(e.from).label},
                                  {QStringLiteral("to"), g.node(e.to).label}}};
+    }
+
+    // fed: what the federation relationships say about each link.
+    for (const GraphEdge &e : g.edges()) {
+        if (e.cls != EdgeClass::FederatesWith)
+            continue;
+        const QString from = g.node(e.from).label;
+        const QString to = g.node(e.to).label;
+        const QString link = from + QStringLiteral("->") + to;
+        const QJsonObject &p = e.properties;
+        const QJsonObject ends{{QStringLiteral("from"), from}, {QStringLiteral("to"), to}};
+        if (!p.value(QLatin1String("relationship")).toBool()) {
+            QJsonObject d = ends;
+            d.insert(QStringLiteral("rules"), p.value(QLatin1String("rules")));
+            out << GraphFinding{QStringLiteral("unknown_federation_peer"), QStringLiteral("medium"),
+                                link, d};
+            continue;
+        }
+        if (p.value(QLatin1String("stale")).toBool()) {
+            QJsonObject d = ends;
+            d.insert(QStringLiteral("held_sequence"), p.value(QLatin1String("held_sequence")));
+            if (p.contains(QLatin1String("peer_sequence")))
+                d.insert(QStringLiteral("peer_sequence"), p.value(QLatin1String("peer_sequence")));
+            out << GraphFinding{QStringLiteral("stale_federated_bundle"), QStringLiteral("medium"),
+                                link, d};
+        }
+        if (p.contains(QLatin1String("revoked_held"))) {
+            QJsonObject d = ends;
+            d.insert(QStringLiteral("authorities"), p.value(QLatin1String("revoked_held")));
+            out << GraphFinding{QStringLiteral("revoked_authority_held"), QStringLiteral("high"),
+                                link, d};
+        }
+        if (p.value(QLatin1String("profile")).toString() == QLatin1String("https_web")
+            && !p.value(QLatin1String("pinned_ca")).toBool()) {
+            QJsonObject d = ends;
+            d.insert(QStringLiteral("endpoint"), p.value(QLatin1String("endpoint")));
+            out << GraphFinding{QStringLiteral("web_endpoint_unpinned"), QStringLiteral("low"),
+                                link, d};
+        }
     }
 
     for (int i : g.nodesOf(NodeClass::Rule)) {

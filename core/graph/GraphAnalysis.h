@@ -23,6 +23,10 @@ struct ReachResult
     QStringList acceptedBy;
     /// The reverse relation holds too (@c from accepts @c to).
     bool mutual = false;
+    /// fed: @c to has a relationship with @c from and holds @c from's current bundle. When the
+    /// workspace keeps relationships (bundle_checked), reachable needs it besides a rule.
+    bool bundleHeld = false;
+    bool bundleChecked = false;
     QJsonObject toJson() const;
 };
 
@@ -50,7 +54,8 @@ struct GraphPath
 struct GraphFinding
 {
     /// multiple_identities, weak_attestor, one_way_federation, long_ttl, ca_near_expiry,
-    /// stale_evidence, rule_grants_nothing.
+    /// stale_evidence, rule_grants_nothing; fed: stale_federated_bundle, revoked_authority_held,
+    /// web_endpoint_unpinned, unknown_federation_peer.
     QString kind;
     /// "high", "medium" or "low".
     QString severity;

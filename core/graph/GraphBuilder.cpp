@@ -167,7 +167,39 @@ private:
             m_g.edge(e).properties = {
                 {QStringLiteral("rules"), QJsonArray::fromStringList(f.rules)},
                 {QStringLiteral("one_way"), !links.contains({f.to, f.from})}};
+            addRelationship(m_g.edge(e), f);
         }
+    }
+
+    // fed: the stored relationship behind a federates_with edge, its last fetch, the sequence it
+    // holds against the peer's, and a status: valid when the held bundle is the peer's current
+    // one, stale when none was fetched or the peer moved on, revoked when it still holds an
+    // authority the peer revoked.
+    void addRelationship(GraphEdge &edge, const EstateFederation &f)
+    {
+        QJsonObject &p = edge.properties;
+        p.insert(QStringLiteral("relationship"), f.relationship);
+        p.insert(QStringLiteral("bundle_checked"), m_e.federationTracked);
+        if (!f.relationship)
+            return;
+        p.insert(QStringLiteral("profile"), f.profile);
+        p.insert(QStringLiteral("endpoint"), f.endpointUrl);
+        p.insert(QStringLiteral("pinned_ca"), f.pinnedCa);
+        if (f.lastFetchedAt.isValid())
+            p.insert(QStringLiteral("last_fetched_at"), f.lastFetchedAt.toString(Qt::ISODate));
+        p.insert(QStringLiteral("held_sequence"), f.heldSequence);
+        if (f.peerSequence >= 0)
+            p.insert(QStringLiteral("peer_sequence"), f.peerSequence);
+        if (f.refreshHint > 0)
+            p.insert(QStringLiteral("refresh_hint"), f.refreshHint);
+        const bool stale =
+            f.heldSequence < 0 || (f.peerSequence >= 0 && f.heldSequence < f.peerSequence);
+        p.insert(QStringLiteral("stale"), stale);
+        if (!f.revokedHeld.isEmpty())
+            p.insert(QStringLiteral("revoked_held"), QJsonArray::fromStringList(f.revokedHeld));
+        edge.status = !f.revokedHeld.isEmpty() ? GraphStatus::Revoked
+                      : stale                  ? GraphStatus::Stale
+                                               : GraphStatus::Valid;
     }
 
     void addRules()

@@ -118,6 +118,34 @@ CREATE TABLE rule_documents (
     UNIQUE (kind, version)
 );
 )SQL",
+    // fed: federation relationships of each trust domain with a peer (SPIFFE Federation: the
+    // peer's bundle endpoint, its profile, the endpoint SPIFFE ID and bootstrap bundle for
+    // https_spiffe, the pinned CA for https_web), and every peer bundle fetched, a history
+    // ordered by id; last_fetched_at is the last successful fetch, even of an unchanged bundle.
+    R"SQL(
+CREATE TABLE federation_relationships (
+    id                  INTEGER PRIMARY KEY,
+    trust_domain_id     INTEGER NOT NULL REFERENCES trust_domains(id) ON DELETE CASCADE,
+    peer_trust_domain   TEXT NOT NULL,
+    bundle_endpoint_url TEXT NOT NULL,
+    profile             TEXT NOT NULL CHECK (profile IN ('https_web', 'https_spiffe')),
+    endpoint_spiffe_id  TEXT,
+    bootstrap_bundle    BLOB,
+    pinned_ca_pem       BLOB,
+    created_at          TEXT NOT NULL,
+    last_fetched_at     TEXT,
+    UNIQUE (trust_domain_id, peer_trust_domain)
+);
+CREATE TABLE federated_bundles (
+    id              INTEGER PRIMARY KEY,
+    relationship_id INTEGER NOT NULL REFERENCES federation_relationships(id) ON DELETE CASCADE,
+    sequence        INTEGER NOT NULL,
+    refresh_hint    INTEGER,
+    fetched_at      TEXT NOT NULL,
+    bundle          BLOB NOT NULL
+);
+CREATE INDEX federated_bundles_by_relationship ON federated_bundles(relationship_id, id);
+)SQL",
 };
 
 } // namespace

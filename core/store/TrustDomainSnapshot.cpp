@@ -85,6 +85,14 @@ Result<TrustDomainSnapshot> TrustDomainSnapshot::capture(Workspace &workspace, c
         {QStringLiteral("credentials"),
          QStringLiteral("SELECT * FROM credentials WHERE trust_domain_id = "
                         "(SELECT id FROM trust_domains WHERE name = ?1) ORDER BY id")},
+        // fed: the trust domain's federation relationships and the peer bundles they fetched.
+        {QStringLiteral("federation_relationships"),
+         QStringLiteral("SELECT * FROM federation_relationships WHERE trust_domain_id = "
+                        "(SELECT id FROM trust_domains WHERE name = ?1) ORDER BY id")},
+        {QStringLiteral("federated_bundles"),
+         QStringLiteral("SELECT * FROM federated_bundles WHERE relationship_id IN (SELECT id FROM "
+                        "federation_relationships WHERE trust_domain_id = "
+                        "(SELECT id FROM trust_domains WHERE name = ?1)) ORDER BY id")},
     };
     TrustDomainSnapshot snapshot;
     snapshot.m_name = name;
