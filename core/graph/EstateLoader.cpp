@@ -120,9 +120,11 @@ void EstateLoader::addResult(const AttestationResult &r)
     const bool workload = r.claims.contains(QLatin1String("workload"));
     const bool node =
         !workload && (r.claims.contains(QLatin1String("node")) || !r.agentId.isEmpty());
-    if (!workload && !node)
-        return; // images (cosign) and operator records are not subjects of the topology
     int si = m_subjectIndex.value(r.subject, -1);
+    // A refused record carries no claims: it still counts for a subject seen before, so that a
+    // node whose evidence drifts shows as refused rather than going quietly stale.
+    if (!workload && !node && (si < 0 || r.accepted()))
+        return; // images (cosign) and operator records are not subjects of the topology
     if (si < 0) {
         si = int(estate.subjects.size());
         EstateSubject s;
