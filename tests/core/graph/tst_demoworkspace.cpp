@@ -132,6 +132,7 @@ private Q_SLOTS:
         QVERIFY(kinds.contains(QStringLiteral("stale_evidence node/gce-analytics-2")));
         QVERIFY(kinds.contains(
             QStringLiteral("one_way_federation staging.example->prod.example")));
+        QVERIFY(kinds.contains(QStringLiteral("shadowed_rule rule/policy/debug-tools")));
     }
 
     void simulationIssuesRenewsRevokesAndDenies()
