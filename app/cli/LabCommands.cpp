@@ -55,6 +55,9 @@ int labGenerateTopology(const QStringList &args)
                       QStringLiteral("TIME")});
     parser.addOption({QStringLiteral("no-passphrase"),
                       QStringLiteral("A new workspace stores keys in clear (demos only).")});
+    parser.addOption({QStringLiteral("design-only"),
+                      QStringLiteral("Record the design (trust domains, policies) without anchors "
+                                     "or evidence: its nodes and workloads are planned.")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")});
     addPassphraseOption(parser);
     if (auto stop = parseArgs(parser,
@@ -123,17 +126,39 @@ int labGenerateTopology(const QStringList &args)
             return badInput(created.error());
         ws = std::move(*created);
     }
-    auto sum = core::TopologyLab::generate(*ws, *topology, timeline);
-    if (!sum) {
-        // A workspace made for this run is not left half-made; an existing one keeps what was
-        // written before the failure (see README).
+    // A workspace made for this run is not left half-made; an existing one keeps what was
+    // written before a failure (see README).
+    auto fail = [&](const core::Error &error) {
         if (created) {
             ws.reset();
             for (const char *suffix : {"", "-wal", "-shm"})
                 QFile::remove(file + QLatin1String(suffix));
         }
-        return badInput(sum.error());
+        return badInput(error);
+    };
+    if (parser.isSet(QStringLiteral("design-only"))) {
+        if (auto r = core::TopologyLab::saveDesign(*ws, *topology, QDateTime::currentDateTimeUtc());
+            !r)
+            return fail(r.error());
+        const QJsonObject o{{QStringLiteral("workspace"), file},
+                            {QStringLiteral("trust_domains"), qint64(topology->trustDomains.size())},
+                            {QStringLiteral("platforms"), qint64(topology->platforms.size())},
+                            {QStringLiteral("nodes"), qint64(topology->nodes.size())},
+                            {QStringLiteral("workloads"), qint64(topology->workloads.size())},
+                            {QStringLiteral("policies"), qint64(topology->policies.size())},
+                            {QStringLiteral("records"), 0}};
+        if (parser.isSet(QStringLiteral("json")))
+            printJson(o);
+        else
+            print(QStringLiteral("Recorded the design of %1 nodes and %2 workloads in %3\n")
+                      .arg(topology->nodes.size())
+                      .arg(topology->workloads.size())
+                      .arg(file));
+        return Success;
     }
+    auto sum = core::TopologyLab::generate(*ws, *topology, timeline);
+    if (!sum)
+        return fail(sum.error());
     const QJsonObject o{
         {QStringLiteral("workspace"), file},
         {QStringLiteral("trust_domains"), qint64(topology->trustDomains.size())},

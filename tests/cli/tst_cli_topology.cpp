@@ -110,6 +110,39 @@ private Q_SLOTS:
         QVERIFY(read(path(QStringLiteral("existing.json"))) == read(design()));
     }
 
+    void designOnlyIsPlanned()
+    {
+        QVERIFY(generateAndExport(design(), path(QStringLiteral("plan.atlas")),
+                                  path(QStringLiteral("plan.json")),
+                                  {QStringLiteral("--design-only")}));
+        QFile f(path(QStringLiteral("plan.json")));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        int planned = 0;
+        for (const QJsonValue &v :
+             QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("nodes")).toArray()) {
+            const QJsonObject n = v.toObject();
+            const QString cls = n.value(QLatin1String("class")).toString();
+            if (cls == QLatin1String("node") || cls == QLatin1String("workload")) {
+                QCOMPARE(n.value(QLatin1String("status")).toString(), QStringLiteral("planned"));
+                ++planned;
+            }
+        }
+        QCOMPARE(planned, 10);
+        // The planned export is a design too; evidence generated into the workspace later
+        // attests what was planned.
+        QVERIFY(read(path(QStringLiteral("plan.json"))) == read(design()));
+        QVERIFY(generateAndExport(path(QStringLiteral("plan.json")),
+                                  path(QStringLiteral("plan.atlas")),
+                                  path(QStringLiteral("done.json")),
+                                  {QStringLiteral("--span"), QStringLiteral("2h")}));
+        QFile done(path(QStringLiteral("done.json")));
+        QVERIFY(done.open(QIODevice::ReadOnly));
+        const QByteArray doneJson = done.readAll();
+        QVERIFY(!doneJson.contains("\"planned\""));
+        QVERIFY(doneJson.contains("\"attested\""));
+        QVERIFY(read(path(QStringLiteral("done.json"))) == read(design()));
+    }
+
     void badDesigns_data()
     {
         QTest::addColumn<QByteArray>("json");

@@ -517,7 +517,69 @@ Result<void> setMeta(Database &db, const QString &key, const QByteArray &value)
     return st->exec();
 }
 
+Result<void> createTrustDomains(Workspace &workspace, const LabTopology &topology,
+                                const QDateTime &notBefore, qint64 caTtl)
+{
+    const QStringList existing = workspace.trustDomainNames();
+    for (const QString &name : topology.trustDomains) {
+        if (existing.contains(name))
+            continue;
+        CaSettings settings;
+        settings.caTtl = caTtl;
+        auto td = TrustDomain::fromName(name);
+        if (!td)
+            return td.error();
+        auto ca = workspace.createTrustDomain(*td, settings, notBefore);
+        if (!ca)
+            return ca.error();
+    }
+    return {};
+}
+
+// The policies as a new version, the design and its agent domain in the meta table.
+Result<void> recordDesign(Workspace &workspace, const LabTopology &topology, const QDateTime &now)
+{
+    if (!topology.policies.isEmpty()) {
+        RuleStore rules(workspace.database());
+        if (auto v = rules.save(RuleKind::Policies, Policy::listToJson(topology.policies),
+                                QStringLiteral("designed topology"), now);
+            !v)
+            return v.error();
+    }
+    Database &db = workspace.database();
+    if (auto r = setMeta(db, QStringLiteral("agent_trust_domain"),
+                         topology.effectiveAgentTrustDomain().toUtf8());
+        !r)
+        return r;
+    return setMeta(db, QStringLiteral("design"),
+                   QJsonDocument(topology.toJson()).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
+
+Result<void> TopologyLab::saveDesign(Workspace &workspace, const LabTopology &topology,
+                                     const QDateTime &now)
+{
+    if (auto ok = topology.validate(); !ok)
+        return ok.error();
+    // Authorities from a month back, for three months: evidence generated later for the design
+    // (its timeline reaching into the past) meets valid agent SVIDs.
+    if (auto r = createTrustDomains(workspace, topology, now.addDays(-30), 90 * 86400); !r)
+        return r;
+    return recordDesign(workspace, topology, now);
+}
+
+std::optional<LabTopology> TopologyLab::loadDesign(Workspace &workspace)
+{
+    auto st = workspace.database().prepare(
+        QStringLiteral("SELECT value FROM meta WHERE key = 'design'"));
+    if (!st || !st->next())
+        return std::nullopt;
+    auto t = LabTopology::fromJson(QJsonDocument::fromJson(st->blob(0)).object());
+    if (!t)
+        return std::nullopt;
+    return *t;
+}
 
 QString TopologyLab::imageDigest(const QString &repository, int version)
 {
@@ -549,20 +611,11 @@ Result<LabSummary> TopologyLab::generate(Workspace &workspace, const LabTopology
             : QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() - timeline.span,
                                             Qt::UTC);
     const QString agentTd = topology.effectiveAgentTrustDomain();
-    const QStringList existing = workspace.trustDomainNames();
-    for (const QString &name : topology.trustDomains) {
-        if (existing.contains(name))
-            continue;
-        CaSettings settings;
-        // Authorities outlive the timeline by a month, so the agents' SVIDs stay valid.
-        settings.caTtl = timeline.span + 30 * 86400;
-        auto td = TrustDomain::fromName(name);
-        if (!td)
-            return td.error();
-        auto ca = workspace.createTrustDomain(*td, settings, start.addSecs(-3600));
-        if (!ca)
-            return ca.error();
-    }
+    // Authorities outlive the timeline by a month, so the agents' SVIDs stay valid.
+    if (auto r = createTrustDomains(workspace, topology, start.addSecs(-3600),
+                                    timeline.span + 30 * 86400);
+        !r)
+        return r.error();
     auto ca = workspace.authority(agentTd);
     if (!ca)
         return ca.error();
@@ -584,19 +637,7 @@ Result<LabSummary> TopologyLab::generate(Workspace &workspace, const LabTopology
     buffer.seek(0);
     if (auto n = store.importEvidence(buffer, QStringLiteral("topology-lab")); !n)
         return n.error();
-    if (!topology.policies.isEmpty()) {
-        RuleStore rules(workspace.database());
-        if (auto v = rules.save(RuleKind::Policies, Policy::listToJson(topology.policies),
-                                QStringLiteral("designed topology"), sum->end);
-            !v)
-            return v.error();
-    }
-    Database &db = workspace.database();
-    if (auto r = setMeta(db, QStringLiteral("agent_trust_domain"), agentTd.toUtf8()); !r)
-        return r.error();
-    if (auto r = setMeta(db, QStringLiteral("design"),
-                         QJsonDocument(topology.toJson()).toJson(QJsonDocument::Compact));
-        !r)
+    if (auto r = recordDesign(workspace, topology, sum->end); !r)
         return r.error();
     return *sum;
 }

@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <optional>
+
 namespace ta::core {
 
 class Workspace;
@@ -58,6 +60,14 @@ public:
     [[nodiscard]] static Result<LabSummary> generate(Workspace &workspace,
                                                      const LabTopology &topology,
                                                      const LabTimeline &timeline);
+    /// Records @p topology as the workspace's design (meta key "design") and its agent trust
+    /// domain, creating missing trust domains and saving its policies as a new version, but
+    /// writing no anchors or evidence: its nodes and workloads are planned until evidence shows
+    /// them.
+    [[nodiscard]] static Result<void> saveDesign(Workspace &workspace, const LabTopology &topology,
+                                                 const QDateTime &now);
+    /// The workspace's design; std::nullopt when it holds none (or an unreadable one).
+    static std::optional<LabTopology> loadDesign(Workspace &workspace);
     /// The digest the lab gives version @p version (0: the first, 1: the update) of an image.
     static QString imageDigest(const QString &repository, int version);
     /// The agent trust domain a workspace was generated for (empty when none was recorded).
