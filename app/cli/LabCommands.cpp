@@ -77,8 +77,8 @@ int labGenerateTopology(const QStringList &args)
     const auto span = parseDuration(parser.value(QStringLiteral("span")));
     const auto interval = parseDuration(parser.value(QStringLiteral("interval")));
     if (!span || *span <= 0 || !interval || *interval <= 0)
-        return badInput(core::makeError(core::ec::CliBadDuration,
-                                        QStringLiteral("--span and --interval: positive durations")));
+        return badInput(core::makeError(
+            core::ec::CliBadDuration, QStringLiteral("--span and --interval: positive durations")));
     timeline.span = *span;
     timeline.interval = *interval;
     bool ok1 = false, ok2 = false;
@@ -95,8 +95,8 @@ int labGenerateTopology(const QStringList &args)
         bool ok = false;
         *share = parser.value(name).toDouble(&ok);
         if (!ok || *share < 0 || *share > 1)
-            return badInput(core::makeError(core::ec::CliBadNumber,
-                                            QStringLiteral("--") + name + QStringLiteral(" in 0..1")));
+            return badInput(core::makeError(
+                core::ec::CliBadNumber, QStringLiteral("--") + name + QStringLiteral(" in 0..1")));
     }
     if (parser.isSet(QStringLiteral("start"))) {
         const auto t = parseInstant(parser.value(QStringLiteral("start")));
@@ -140,13 +140,14 @@ int labGenerateTopology(const QStringList &args)
         if (auto r = core::TopologyLab::saveDesign(*ws, *topology, QDateTime::currentDateTimeUtc());
             !r)
             return fail(r.error());
-        const QJsonObject o{{QStringLiteral("workspace"), file},
-                            {QStringLiteral("trust_domains"), qint64(topology->trustDomains.size())},
-                            {QStringLiteral("platforms"), qint64(topology->platforms.size())},
-                            {QStringLiteral("nodes"), qint64(topology->nodes.size())},
-                            {QStringLiteral("workloads"), qint64(topology->workloads.size())},
-                            {QStringLiteral("policies"), qint64(topology->policies.size())},
-                            {QStringLiteral("records"), 0}};
+        const QJsonObject o{
+            {QStringLiteral("workspace"), file},
+            {QStringLiteral("trust_domains"), qint64(topology->trustDomains.size())},
+            {QStringLiteral("platforms"), qint64(topology->platforms.size())},
+            {QStringLiteral("nodes"), qint64(topology->nodes.size())},
+            {QStringLiteral("workloads"), qint64(topology->workloads.size())},
+            {QStringLiteral("policies"), qint64(topology->policies.size())},
+            {QStringLiteral("records"), 0}};
         if (parser.isSet(QStringLiteral("json")))
             printJson(o);
         else
@@ -159,21 +160,20 @@ int labGenerateTopology(const QStringList &args)
     auto sum = core::TopologyLab::generate(*ws, *topology, timeline);
     if (!sum)
         return fail(sum.error());
-    const QJsonObject o{
-        {QStringLiteral("workspace"), file},
-        {QStringLiteral("trust_domains"), qint64(topology->trustDomains.size())},
-        {QStringLiteral("platforms"), qint64(topology->platforms.size())},
-        {QStringLiteral("nodes"), qint64(topology->nodes.size())},
-        {QStringLiteral("workloads"), qint64(topology->workloads.size())},
-        {QStringLiteral("policies"), qint64(topology->policies.size())},
-        {QStringLiteral("records"), sum->records},
-        {QStringLiteral("node_attestations"), sum->nodeAttestations},
-        {QStringLiteral("workload_attestations"), sum->workloadAttestations},
-        {QStringLiteral("image_signatures"), sum->imageSignatures},
-        {QStringLiteral("signals"), sum->signals},
-        {QStringLiteral("drifted"), sum->drifted},
-        {QStringLiteral("start"), core::EvidenceRecord::formatTime(sum->start)},
-        {QStringLiteral("end"), core::EvidenceRecord::formatTime(sum->end)}};
+    const QJsonObject o{{QStringLiteral("workspace"), file},
+                        {QStringLiteral("trust_domains"), qint64(topology->trustDomains.size())},
+                        {QStringLiteral("platforms"), qint64(topology->platforms.size())},
+                        {QStringLiteral("nodes"), qint64(topology->nodes.size())},
+                        {QStringLiteral("workloads"), qint64(topology->workloads.size())},
+                        {QStringLiteral("policies"), qint64(topology->policies.size())},
+                        {QStringLiteral("records"), sum->records},
+                        {QStringLiteral("node_attestations"), sum->nodeAttestations},
+                        {QStringLiteral("workload_attestations"), sum->workloadAttestations},
+                        {QStringLiteral("image_signatures"), sum->imageSignatures},
+                        {QStringLiteral("signals"), sum->signals},
+                        {QStringLiteral("drifted"), sum->drifted},
+                        {QStringLiteral("start"), core::EvidenceRecord::formatTime(sum->start)},
+                        {QStringLiteral("end"), core::EvidenceRecord::formatTime(sum->end)}};
     if (parser.isSet(QStringLiteral("json")))
         printJson(o);
     else

@@ -5,6 +5,7 @@
 #include "core/attestation/lab/TopologyLab.h"
 #include "core/crypto/Certificate.h"
 #include "core/crypto/Jose.h"
+#include "core/graph/GraphErrors.h"
 #include "core/policy/Decision.h"
 #include "core/policy/PolicyEngine.h"
 #include "core/policy/PolicySubject.h"
@@ -12,7 +13,6 @@
 #include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
-#include "core/graph/GraphErrors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -404,9 +404,9 @@ void EstateLoader::addDesign(Estate &estate, const LabTopology &design)
         if (o.value(QLatin1String("class")).toString() != QLatin1String("workload"))
             continue;
         for (const QJsonValue &sel : o.value(QLatin1String("properties"))
-                                        .toObject()
-                                        .value(QLatin1String("selectors"))
-                                        .toArray())
+                                         .toObject()
+                                         .value(QLatin1String("selectors"))
+                                         .toArray())
             selectors[o.value(QLatin1String("id")).toString()] << sel.toString();
     }
     for (const LabTopology::Workload &w : design.workloads) {
@@ -420,8 +420,8 @@ void EstateLoader::addDesign(Estate &estate, const LabTopology &design)
         s.workload = true;
         const QString platform = platformOfNode.value(w.node);
         s.attestor = platform.startsWith(QLatin1String("k8s:")) ? QStringLiteral("k8s")
-                     : w.image.isEmpty()                       ? QStringLiteral("unix")
-                                                               : QStringLiteral("docker");
+                     : w.image.isEmpty()                        ? QStringLiteral("unix")
+                                                                : QStringLiteral("docker");
         s.node = w.node;
         s.trustDomain = td;
         s.selectors = selectors.value(w.subject);

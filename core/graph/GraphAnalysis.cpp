@@ -307,8 +307,7 @@ QList<GraphFinding> GraphAnalysis::shadowedRules(const TopologyGraph &g)
             for (const QString &sel : stringsOf(n.properties.value(QLatin1String("selectors"))))
                 r.requirements.insert(sel);
         } else {
-            r.requirements =
-                conjunctsOf(n.properties.value(QLatin1String("condition")).toString());
+            r.requirements = conjunctsOf(n.properties.value(QLatin1String("condition")).toString());
         }
         rules << r;
     }
@@ -347,12 +346,12 @@ QList<GraphFinding> GraphAnalysis::shadowedRules(const TopologyGraph &g)
             }
         }
         if (by)
-            out << GraphFinding{QStringLiteral("shadowed_rule"),
-                                reason == QLatin1String("denied") ? QStringLiteral("medium")
-                                                                  : QStringLiteral("low"),
-                                a.id,
-                                {{QStringLiteral("by"), by->id},
-                                 {QStringLiteral("reason"), reason}}};
+            out << GraphFinding{
+                QStringLiteral("shadowed_rule"),
+                reason == QLatin1String("denied") ? QStringLiteral("medium")
+                                                  : QStringLiteral("low"),
+                a.id,
+                {{QStringLiteral("by"), by->id}, {QStringLiteral("reason"), reason}}};
     }
     return out;
 }

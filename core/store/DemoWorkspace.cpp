@@ -52,12 +52,18 @@ struct DemoNode
 };
 
 constexpr DemoNode kNodes[] = {
-    {"prod-eu-1", "k8s:prod-eu"},           {"prod-eu-2", "k8s:prod-eu"},
-    {"prod-eu-3", "k8s:prod-eu"},           {"prod-eu-4", "k8s:prod-eu"},
-    {"prod-eu-5", "k8s:prod-eu"},           {"vm-billing-1", "aws:111122223333"},
-    {"vm-billing-2", "aws:111122223333"},   {"vm-batch-1", "aws:111122223333"},
-    {"gce-analytics-1", "gcp:acme-analytics"}, {"gce-analytics-2", "gcp:acme-analytics"},
-    {"edge-tpm-1", "tpm"},                  {"edge-tpm-2", "tpm"},
+    {"prod-eu-1", "k8s:prod-eu"},
+    {"prod-eu-2", "k8s:prod-eu"},
+    {"prod-eu-3", "k8s:prod-eu"},
+    {"prod-eu-4", "k8s:prod-eu"},
+    {"prod-eu-5", "k8s:prod-eu"},
+    {"vm-billing-1", "aws:111122223333"},
+    {"vm-billing-2", "aws:111122223333"},
+    {"vm-batch-1", "aws:111122223333"},
+    {"gce-analytics-1", "gcp:acme-analytics"},
+    {"gce-analytics-2", "gcp:acme-analytics"},
+    {"edge-tpm-1", "tpm"},
+    {"edge-tpm-2", "tpm"},
 };
 
 // A group of replicas: NAME-1..NAME-count, spread over the nodes of a platform.
@@ -65,26 +71,50 @@ struct DemoWorkloads
 {
     const char *name;
     int count;
-    const char *ns;        // Kubernetes namespace (k8s nodes); empty elsewhere
-    const char *sa;        // service account
-    const char *image;     // repository under the registry; empty for none
-    int uid;               // first unix uid; -1 for none
-    const char *nodes[3];  // the nodes replicas go to, in turn
+    const char *ns;       // Kubernetes namespace (k8s nodes); empty elsewhere
+    const char *sa;       // service account
+    const char *image;    // repository under the registry; empty for none
+    int uid;              // first unix uid; -1 for none
+    const char *nodes[3]; // the nodes replicas go to, in turn
 };
 
 constexpr DemoWorkloads kWorkloadGroups[] = {
-    {"payments-api", 3, "payments", "api", "payments/api", -1, {"prod-eu-1", "prod-eu-2", "prod-eu-3"}},
+    {"payments-api",
+     3,
+     "payments",
+     "api",
+     "payments/api",
+     -1,
+     {"prod-eu-1", "prod-eu-2", "prod-eu-3"}},
     {"payments-ledger", 2, "payments", "ledger", "payments/ledger", -1, {"prod-eu-2", "prod-eu-3"}},
-    {"shop-frontend", 4, "shop", "frontend", "shop/frontend", -1, {"prod-eu-1", "prod-eu-4", "prod-eu-5"}},
+    {"shop-frontend",
+     4,
+     "shop",
+     "frontend",
+     "shop/frontend",
+     -1,
+     {"prod-eu-1", "prod-eu-4", "prod-eu-5"}},
     {"shop-cart", 3, "shop", "cart", "shop/cart", -1, {"prod-eu-4", "prod-eu-5"}},
     {"shop-checkout", 3, "shop", "checkout", "shop/checkout", -1, {"prod-eu-1", "prod-eu-5"}},
     {"search-indexer", 2, "search", "indexer", "search/indexer", -1, {"prod-eu-3"}},
     {"search-query", 3, "search", "query", "search/query", -1, {"prod-eu-2", "prod-eu-4"}},
-    {"monitoring-prometheus", 1, "monitoring", "prometheus", "monitoring/prometheus", -1, {"prod-eu-5"}},
+    {"monitoring-prometheus",
+     1,
+     "monitoring",
+     "prometheus",
+     "monitoring/prometheus",
+     -1,
+     {"prod-eu-5"}},
     {"monitoring-grafana", 1, "monitoring", "grafana", "monitoring/grafana", -1, {"prod-eu-4"}},
     {"staging-api", 2, "staging", "api", "payments/api", -1, {"prod-eu-4", "prod-eu-5"}},
     {"staging-frontend", 2, "staging", "frontend", "shop/frontend", -1, {"prod-eu-5"}},
-    {"partner-connector", 2, "partner-sync", "connector", "partner/connector", -1, {"prod-eu-3", "prod-eu-4"}},
+    {"partner-connector",
+     2,
+     "partner-sync",
+     "connector",
+     "partner/connector",
+     -1,
+     {"prod-eu-3", "prod-eu-4"}},
     {"debug-shell", 1, "debug", "default", "tools/debug", -1, {"prod-eu-2"}},
     {"billing-db", 2, "", "", "", 1001, {"vm-billing-1", "vm-billing-2"}},
     {"billing-report", 2, "", "", "", 1101, {"vm-billing-1", "vm-billing-2"}},
@@ -104,13 +134,11 @@ QString reg(const char *repository)
 Result<QList<Policy>> demoPolicies()
 {
     // payments pins its images to the first release: the image update of day 3 is drift.
-    const QString pinned = QStringLiteral("['%1@%2', '%3@%4']")
-                               .arg(reg("payments/api"),
-                                    TopologyLab::imageDigest(reg("payments/api"), 0),
-                                    reg("payments/ledger"),
-                                    TopologyLab::imageDigest(reg("payments/ledger"), 0));
-    const QByteArray json =
-        QStringLiteral(R"J({"policies": [
+    const QString pinned =
+        QStringLiteral("['%1@%2', '%3@%4']")
+            .arg(reg("payments/api"), TopologyLab::imageDigest(reg("payments/api"), 0),
+                 reg("payments/ledger"), TopologyLab::imageDigest(reg("payments/ledger"), 0));
+    const QByteArray json = QStringLiteral(R"J({"policies": [
  {"name": "prod-k8s", "effect": "grant", "trust_domain": "prod.example",
   "spiffe_id": "spiffe://prod.example/ns/{workload.k8s.ns}/sa/{workload.k8s.sa}",
   "condition": "verdict == 'affirming' && attestor == 'k8s' && workload.k8s.ns in ['shop', 'search', 'monitoring']",
@@ -148,8 +176,8 @@ Result<QList<Policy>> demoPolicies()
   "spiffe_id": "spiffe://partner.example/connector/{workload.k8s.sa}",
   "condition": "verdict == 'affirming' && attestor == 'k8s' && workload.k8s.ns == 'partner-sync'",
   "x509_svid_ttl": 3600, "federates_with": ["prod.example"]}]})J")
-            .replace(QStringLiteral("PINNED"), pinned)
-            .toUtf8();
+                                .replace(QStringLiteral("PINNED"), pinned)
+                                .toUtf8();
     return Policy::listFromJson(json);
 }
 
@@ -171,7 +199,8 @@ LabTopology demoTopology()
             ++nodeCount;
         for (int i = 0; i < g.count; ++i) {
             LabTopology::Workload w;
-            w.subject = QStringLiteral("workload/%1-%2").arg(QString::fromLatin1(g.name)).arg(i + 1);
+            w.subject =
+                QStringLiteral("workload/%1-%2").arg(QString::fromLatin1(g.name)).arg(i + 1);
             w.node = QStringLiteral("node/") + QString::fromLatin1(g.nodes[i % nodeCount]);
             w.ns = QString::fromLatin1(g.ns);
             w.serviceAccount = QString::fromLatin1(g.sa);

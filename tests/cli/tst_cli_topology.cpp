@@ -39,18 +39,18 @@ class TestCliTopology : public QObject
     bool generateAndExport(const QString &from, const QString &ws, const QString &json,
                            const QStringList &extra = {})
     {
-        const CliRun g = cli(QStringList{QStringLiteral("lab"), QStringLiteral("generate"), ws,
-                                         QStringLiteral("--topology"), from,
-                                         QStringLiteral("--no-passphrase"),
-                                         QStringLiteral("--json")} +
-                             extra);
+        const CliRun g =
+            cli(QStringList{QStringLiteral("lab"), QStringLiteral("generate"), ws,
+                            QStringLiteral("--topology"), from, QStringLiteral("--no-passphrase"),
+                            QStringLiteral("--json")} +
+                extra);
         if (g.code != 0) {
             qWarning() << g.err;
             return false;
         }
-        const CliRun e = cli({QStringLiteral("graph"), QStringLiteral("export"), ws,
-                              QStringLiteral("--format"), QStringLiteral("json"),
-                              QStringLiteral("--out"), json});
+        const CliRun e =
+            cli({QStringLiteral("graph"), QStringLiteral("export"), ws, QStringLiteral("--format"),
+                 QStringLiteral("json"), QStringLiteral("--out"), json});
         if (e.code != 0)
             qWarning() << e.err;
         return e.code == 0;
@@ -61,11 +61,10 @@ private Q_SLOTS:
 
     void roundTripIsClosed()
     {
-        QVERIFY(generateAndExport(design(), path(QStringLiteral("one.atlas")),
-                                  path(QStringLiteral("one.json")),
-                                  {QStringLiteral("--span"), QStringLiteral("6h"),
-                                   QStringLiteral("--image-update-at"), QStringLiteral("0.3"),
-                                   QStringLiteral("--key-revoke-at"), QStringLiteral("0.5")}));
+        QVERIFY(generateAndExport(
+            design(), path(QStringLiteral("one.atlas")), path(QStringLiteral("one.json")),
+            {QStringLiteral("--span"), QStringLiteral("6h"), QStringLiteral("--image-update-at"),
+             QStringLiteral("0.3"), QStringLiteral("--key-revoke-at"), QStringLiteral("0.5")}));
         QVERIFY(generateAndExport(path(QStringLiteral("one.json")),
                                   path(QStringLiteral("two.atlas")),
                                   path(QStringLiteral("two.json"))));
@@ -91,8 +90,10 @@ private Q_SLOTS:
                               QStringLiteral("--json")});
         QVERIFY2(r.code == 0, r.err.constData());
         const QList<QByteArray> lines = r.out.trimmed().split('\n');
-        const QJsonObject summary =
-            QJsonDocument::fromJson(lines.last()).object().value(QLatin1String("summary")).toObject();
+        const QJsonObject summary = QJsonDocument::fromJson(lines.last())
+                                        .object()
+                                        .value(QLatin1String("summary"))
+                                        .toObject();
         QVERIFY(summary.value(QLatin1String("issued")).toInt() > 0);
         // The revoked cluster key takes the Kubernetes workload's identity with it.
         QVERIFY(r.out.contains("\"key_revoked\""));
@@ -118,8 +119,10 @@ private Q_SLOTS:
         QFile f(path(QStringLiteral("plan.json")));
         QVERIFY(f.open(QIODevice::ReadOnly));
         int planned = 0;
-        for (const QJsonValue &v :
-             QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("nodes")).toArray()) {
+        for (const QJsonValue &v : QJsonDocument::fromJson(f.readAll())
+                                       .object()
+                                       .value(QLatin1String("nodes"))
+                                       .toArray()) {
             const QJsonObject n = v.toObject();
             const QString cls = n.value(QLatin1String("class")).toString();
             if (cls == QLatin1String("node") || cls == QLatin1String("workload")) {
@@ -131,10 +134,9 @@ private Q_SLOTS:
         // The planned export is a design too; evidence generated into the workspace later
         // attests what was planned.
         QVERIFY(read(path(QStringLiteral("plan.json"))) == read(design()));
-        QVERIFY(generateAndExport(path(QStringLiteral("plan.json")),
-                                  path(QStringLiteral("plan.atlas")),
-                                  path(QStringLiteral("done.json")),
-                                  {QStringLiteral("--span"), QStringLiteral("2h")}));
+        QVERIFY(generateAndExport(
+            path(QStringLiteral("plan.json")), path(QStringLiteral("plan.atlas")),
+            path(QStringLiteral("done.json")), {QStringLiteral("--span"), QStringLiteral("2h")}));
         QFile done(path(QStringLiteral("done.json")));
         QVERIFY(done.open(QIODevice::ReadOnly));
         const QByteArray doneJson = done.readAll();
@@ -150,8 +152,8 @@ private Q_SLOTS:
         const QByteArray td = R"({"id": "td/a.example", "class": "trust_domain"})";
         const QByteArray k8s = R"({"id": "platform/k8s:c", "class": "platform"})";
         QTest::newRow("not a graph") << QByteArray("{}") << QByteArray("nodes");
-        QTest::newRow("no trust domain") << QByteArray(R"({"nodes": []})")
-                                         << QByteArray("no trust domain");
+        QTest::newRow("no trust domain")
+            << QByteArray(R"({"nodes": []})") << QByteArray("no trust domain");
         QTest::newRow("unknown platform kind")
             << QByteArray("{\"nodes\": [" + td +
                           R"(, {"id": "platform/azure:x", "class": "platform"}]})")
@@ -165,17 +167,18 @@ private Q_SLOTS:
                           R"(, {"id": "workload/w", "class": "workload"}]})")
             << QByteArray("workload/w");
         QTest::newRow("k8s workload without namespace")
-            << QByteArray("{\"nodes\": [" + td + "," + k8s +
-                          R"(, {"id": "node/n", "class": "node", "properties": {"platform": "k8s:c"}},
+            << QByteArray(
+                   "{\"nodes\": [" + td + "," + k8s +
+                   R"(, {"id": "node/n", "class": "node", "properties": {"platform": "k8s:c"}},
                               {"id": "workload/w", "class": "workload",
                                "properties": {"node": "node/n", "selectors": ["k8s:sa:x"]}}]})")
             << QByteArray("namespace");
-        QTest::newRow("bad rule")
-            << QByteArray("{\"nodes\": [" + td +
-                          R"(, {"id": "rule/policy/p", "class": "rule", "label": "p",
+        QTest::newRow("bad rule") << QByteArray(
+                                         "{\"nodes\": [" + td +
+                                         R"(, {"id": "rule/policy/p", "class": "rule", "label": "p",
                                "trust_domain": "a.example", "properties": {"kind": "policy",
                                "effect": "grant", "spiffe_id": "/x", "condition": "1 +"}}]})")
-            << QByteArray("rule/policy/p");
+                                  << QByteArray("rule/policy/p");
     }
     void badDesigns()
     {
@@ -186,9 +189,9 @@ private Q_SLOTS:
         f.write(json);
         f.close();
         const QString ws = path(QStringLiteral("bad.atlas"));
-        const CliRun r = cli({QStringLiteral("lab"), QStringLiteral("generate"), ws,
-                              QStringLiteral("--topology"), f.fileName(),
-                              QStringLiteral("--no-passphrase")});
+        const CliRun r =
+            cli({QStringLiteral("lab"), QStringLiteral("generate"), ws,
+                 QStringLiteral("--topology"), f.fileName(), QStringLiteral("--no-passphrase")});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.startsWith("trustatlas-cli: error: lab.bad_settings"), r.err.constData());
         QVERIFY2(r.err.contains(detail), r.err.constData());
@@ -198,10 +201,10 @@ private Q_SLOTS:
 
     void badTimeline()
     {
-        const CliRun r = cli({QStringLiteral("lab"), QStringLiteral("generate"),
-                              path(QStringLiteral("t.atlas")), QStringLiteral("--topology"),
-                              design(), QStringLiteral("--interval"), QStringLiteral("0"),
-                              QStringLiteral("--no-passphrase")});
+        const CliRun r =
+            cli({QStringLiteral("lab"), QStringLiteral("generate"), path(QStringLiteral("t.atlas")),
+                 QStringLiteral("--topology"), design(), QStringLiteral("--interval"),
+                 QStringLiteral("0"), QStringLiteral("--no-passphrase")});
         QCOMPARE(r.code, 2);
         QVERIFY(!QFile::exists(path(QStringLiteral("t.atlas"))));
     }

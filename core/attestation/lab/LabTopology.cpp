@@ -65,7 +65,8 @@ Result<void> LabTopology::validate() const
         return bad(QStringLiteral("no trust domain"));
     for (const QString &td : trustDomains) {
         if (auto t = TrustDomain::fromName(td); !t)
-            return bad(QStringLiteral("trust domain ") + td + QStringLiteral(": ") + t.error().code);
+            return bad(QStringLiteral("trust domain ") + td + QStringLiteral(": ") +
+                       t.error().code);
     }
     if (!trustDomains.contains(effectiveAgentTrustDomain()))
         return bad(QStringLiteral("agent trust domain ") + agentTrustDomain +
@@ -101,10 +102,9 @@ Result<void> LabTopology::validate() const
         if (workloadSet.contains(w.subject))
             return bad(QStringLiteral("workload ") + w.subject + QStringLiteral(" twice"));
         workloadSet.insert(w.subject);
-        const QString platform =
-            std::find_if(nodes.cbegin(), nodes.cend(), [&](const Node &n) {
-                return n.subject == w.node;
-            })->platform;
+        const QString platform = std::find_if(nodes.cbegin(), nodes.cend(), [&](const Node &n) {
+                                     return n.subject == w.node;
+                                 })->platform;
         const bool k8s = platform.startsWith(QLatin1String("k8s:"));
         if (k8s && (w.ns.isEmpty() || w.serviceAccount.isEmpty()))
             return bad(QStringLiteral("workload ") + w.subject +
@@ -146,9 +146,9 @@ Result<LabTopology> LabTopology::fromJson(const QJsonObject &graph)
         if (cls == QLatin1String("trust_domain")) {
             if (p.value(QLatin1String("foreign")).toBool())
                 continue;
-            const QString name = p.value(QLatin1String("name"))
-                                     .toString(id.startsWith(QLatin1String("td/")) ? id.mid(3)
-                                                                                   : id);
+            const QString name =
+                p.value(QLatin1String("name"))
+                    .toString(id.startsWith(QLatin1String("td/")) ? id.mid(3) : id);
             if (!t.trustDomains.contains(name))
                 t.trustDomains << name;
         } else if (cls == QLatin1String("platform")) {
@@ -234,10 +234,10 @@ QJsonObject LabTopology::toJson() const
     const QString agentTd = effectiveAgentTrustDomain();
     QJsonArray nodesOut;
     for (const QString &td : trustDomains)
-        nodesOut.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("td/") + td},
-                                    {QStringLiteral("class"), QStringLiteral("trust_domain")},
-                                    {QStringLiteral("properties"),
-                                     QJsonObject{{QStringLiteral("name"), td}}}});
+        nodesOut.append(
+            QJsonObject{{QStringLiteral("id"), QStringLiteral("td/") + td},
+                        {QStringLiteral("class"), QStringLiteral("trust_domain")},
+                        {QStringLiteral("properties"), QJsonObject{{QStringLiteral("name"), td}}}});
     for (const QString &p : platforms)
         nodesOut.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("platform/") + p},
                                     {QStringLiteral("class"), QStringLiteral("platform")},
@@ -260,12 +260,12 @@ QJsonObject LabTopology::toJson() const
                              w.image);
         if (w.uid >= 0)
             selectors.append(QStringLiteral("unix:uid:%1").arg(w.uid));
-        nodesOut.append(QJsonObject{{QStringLiteral("id"), w.subject},
-                                    {QStringLiteral("class"), QStringLiteral("workload")},
-                                    {QStringLiteral("trust_domain"), agentTd},
-                                    {QStringLiteral("properties"),
-                                     QJsonObject{{QStringLiteral("node"), w.node},
-                                                 {QStringLiteral("selectors"), selectors}}}});
+        nodesOut.append(QJsonObject{
+            {QStringLiteral("id"), w.subject},
+            {QStringLiteral("class"), QStringLiteral("workload")},
+            {QStringLiteral("trust_domain"), agentTd},
+            {QStringLiteral("properties"), QJsonObject{{QStringLiteral("node"), w.node},
+                                                       {QStringLiteral("selectors"), selectors}}}});
     }
     for (const Policy &p : policies) {
         QJsonObject props{{QStringLiteral("kind"), QStringLiteral("policy")},

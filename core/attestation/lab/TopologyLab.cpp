@@ -128,9 +128,9 @@ Result<void> Generator::setUp(const QDateTime &start, qint64 spanMs)
     for (const QString &p : m_t.platforms) {
         if (p.startsWith(QLatin1String("k8s:"))) {
             const QString cluster = p.mid(4);
-            auto issuer = ClusterIssuer::create(
-                cluster, QStringLiteral("https://kubernetes.%1.%2")
-                             .arg(cluster, m_t.effectiveAgentTrustDomain()));
+            auto issuer =
+                ClusterIssuer::create(cluster, QStringLiteral("https://kubernetes.%1.%2")
+                                                   .arg(cluster, m_t.effectiveAgentTrustDomain()));
             if (!issuer)
                 return makeError(ec::LabSetup, QStringLiteral("cluster issuer ") + cluster);
             m_clusters.emplace(cluster, *issuer);
@@ -198,9 +198,8 @@ Result<void> Generator::setUp(const QDateTime &start, qint64 spanMs)
         auto agentKey = Key::generate(KeyType::EcP256);
         if (!agentKey)
             return agentKey.error();
-        auto svid = m_ca.mintX509Svid(SpiffeId::fromString(*agentId).value(),
-                                      agentKey->publicKey(), {}, spanMs / 1000 + 86400,
-                                      start.addSecs(-60));
+        auto svid = m_ca.mintX509Svid(SpiffeId::fromString(*agentId).value(), agentKey->publicKey(),
+                                      {}, spanMs / 1000 + 86400, start.addSecs(-60));
         if (!svid)
             return svid.error();
         n.agent = AgentSigner(*agentKey, svid->chain);
@@ -248,9 +247,8 @@ Result<void> Generator::setUp(const QDateTime &start, qint64 spanMs)
         if (spec.uid >= 0 && w.kind == QLatin1String("unix")) {
             w.selectors << QStringLiteral("unix:uid:%1").arg(spec.uid)
                         << QStringLiteral("unix:user:") + name;
-            w.claims.insert(QStringLiteral("unix"),
-                            QJsonObject{{QStringLiteral("uid"), spec.uid},
-                                        {QStringLiteral("user"), name}});
+            w.claims.insert(QStringLiteral("unix"), QJsonObject{{QStringLiteral("uid"), spec.uid},
+                                                                {QStringLiteral("user"), name}});
         } else if (w.kind == QLatin1String("unix")) {
             w.selectors << QStringLiteral("unix:user:") + name;
             w.claims.insert(QStringLiteral("unix"), QJsonObject{{QStringLiteral("user"), name}});
@@ -288,18 +286,18 @@ QJsonObject Generator::anchorsJson() const
     for (const Node &n : m_nodes) {
         if (n.attestor != QLatin1String("tpm"))
             continue;
-        anchors.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
-                                   {QStringLiteral("subject"), n.subject},
-                                   {QStringLiteral("public_key_pem"),
-                                    QString::fromLatin1(n.ak.publicPem())}});
+        anchors.append(
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
+                        {QStringLiteral("subject"), n.subject},
+                        {QStringLiteral("public_key_pem"), QString::fromLatin1(n.ak.publicPem())}});
         const auto &bank = n.pcrs.value(QStringLiteral("sha256"));
         for (auto it = bank.cbegin(); it != bank.cend(); ++it)
-            refs.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
-                                    {QStringLiteral("subject"), n.subject},
-                                    {QStringLiteral("bank"), QStringLiteral("sha256")},
-                                    {QStringLiteral("index"), it.key()},
-                                    {QStringLiteral("value"),
-                                     QString::fromLatin1(it.value().toHex())}});
+            refs.append(
+                QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
+                            {QStringLiteral("subject"), n.subject},
+                            {QStringLiteral("bank"), QStringLiteral("sha256")},
+                            {QStringLiteral("index"), it.key()},
+                            {QStringLiteral("value"), QString::fromLatin1(it.value().toHex())}});
     }
     for (const Image &img : m_images) {
         for (const QString &d : img.digests)
@@ -361,9 +359,7 @@ Result<LabSummary> Generator::run(QIODevice &out, const QDateTime &start, qint64
 
     std::vector<Due> due;
     qint64 order = 0;
-    auto add = [&](qint64 ms, Kind kind, int index) {
-        due.push_back({ms, order++, kind, index});
-    };
+    auto add = [&](qint64 ms, Kind kind, int index) { due.push_back({ms, order++, kind, index}); };
     auto stale = [&](int node, qint64 ms) {
         return staleMs >= 0 && ms >= staleMs && m_l.staleNodes.contains(m_nodes.at(node).subject);
     };
@@ -473,10 +469,9 @@ Result<LabSummary> Generator::run(QIODevice &out, const QDateTime &start, qint64
             QStringList selectors = w.selectors;
             QJsonObject claims = w.claims;
             if (!w.image.isEmpty()) {
-                const Image &img = *std::find_if(m_images.cbegin(), m_images.cend(),
-                                                 [&](const Image &i) {
-                                                     return i.repository == w.image;
-                                                 });
+                const Image &img =
+                    *std::find_if(m_images.cbegin(), m_images.cend(),
+                                  [&](const Image &i) { return i.repository == w.image; });
                 const QString ref = img.repository + QLatin1Char('@') + img.digests.at(img.current);
                 claims.insert(QStringLiteral("image"), ref);
                 selectors << (w.kind == QLatin1String("k8s")
@@ -571,8 +566,8 @@ Result<void> TopologyLab::saveDesign(Workspace &workspace, const LabTopology &to
 
 std::optional<LabTopology> TopologyLab::loadDesign(Workspace &workspace)
 {
-    auto st = workspace.database().prepare(
-        QStringLiteral("SELECT value FROM meta WHERE key = 'design'"));
+    auto st =
+        workspace.database().prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'design'"));
     if (!st || !st->next())
         return std::nullopt;
     auto t = LabTopology::fromJson(QJsonDocument::fromJson(st->blob(0)).object());
@@ -605,11 +600,10 @@ Result<LabSummary> TopologyLab::generate(Workspace &workspace, const LabTopology
         return makeError(ec::LabBadSettings,
                          QStringLiteral("span and interval > 0, drift rate in 0..1"));
     const qint64 spanMs = timeline.span * 1000;
-    const QDateTime start =
-        timeline.start.isValid()
-            ? timeline.start.toUTC()
-            : QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch() - timeline.span,
-                                            Qt::UTC);
+    const QDateTime start = timeline.start.isValid()
+                                ? timeline.start.toUTC()
+                                : QDateTime::fromSecsSinceEpoch(
+                                      QDateTime::currentSecsSinceEpoch() - timeline.span, Qt::UTC);
     const QString agentTd = topology.effectiveAgentTrustDomain();
     // Authorities outlive the timeline by a month, so the agents' SVIDs stay valid.
     if (auto r = createTrustDomains(workspace, topology, start.addSecs(-3600),

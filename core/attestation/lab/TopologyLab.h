@@ -57,9 +57,8 @@ struct LabTimeline
 class TopologyLab
 {
 public:
-    [[nodiscard]] static Result<LabSummary> generate(Workspace &workspace,
-                                                     const LabTopology &topology,
-                                                     const LabTimeline &timeline);
+    [[nodiscard]] static Result<LabSummary>
+    generate(Workspace &workspace, const LabTopology &topology, const LabTimeline &timeline);
     /// Records @p topology as the workspace's design (meta key "design") and its agent trust
     /// domain, creating missing trust domains and saving its policies as a new version, but
     /// writing no anchors or evidence: its nodes and workloads are planned until evidence shows

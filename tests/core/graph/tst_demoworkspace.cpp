@@ -74,11 +74,13 @@ private Q_SLOTS:
         QVERIFY(store.evidenceCount().value() > 2000);
         QDateTime first;
         QDateTime last;
-        QVERIFY(store.forEachEvidence([&](const EvidenceRecord &r) {
-                         if (!first.isValid())
-                             first = r.time;
-                         last = r.time;
-                     }).ok());
+        QVERIFY(store
+                    .forEachEvidence([&](const EvidenceRecord &r) {
+                        if (!first.isValid())
+                            first = r.time;
+                        last = r.time;
+                    })
+                    .ok());
         QVERIFY(first.secsTo(last) > 6 * 86400);
         QVERIFY(last <= m_now);
         QVERIFY(last.secsTo(m_now) < 3600);
@@ -107,8 +109,8 @@ private Q_SLOTS:
                         EdgeClass::FederatesWith));
         QVERIFY(hasEdge(g, QStringLiteral("td/staging.example"), QStringLiteral("td/prod.example"),
                         EdgeClass::FederatesWith));
-        QVERIFY(!hasEdge(g, QStringLiteral("td/prod.example"),
-                         QStringLiteral("td/staging.example"), EdgeClass::FederatesWith));
+        QVERIFY(!hasEdge(g, QStringLiteral("td/prod.example"), QStringLiteral("td/staging.example"),
+                         EdgeClass::FederatesWith));
         QSet<QString> domainsWithIdentities;
         for (int i : g.nodesOf(NodeClass::Identity))
             domainsWithIdentities.insert(g.node(i).trustDomain);
@@ -116,10 +118,8 @@ private Q_SLOTS:
         // A node gone stale, a TPM host refused for its drifted PCRs, the rest attested.
         QCOMPARE(g.node(g.indexOf(QStringLiteral("node/gce-analytics-2"))).status,
                  GraphStatus::Stale);
-        QCOMPARE(g.node(g.indexOf(QStringLiteral("node/edge-tpm-2"))).status,
-                 GraphStatus::Refused);
-        QCOMPARE(g.node(g.indexOf(QStringLiteral("node/prod-eu-1"))).status,
-                 GraphStatus::Attested);
+        QCOMPARE(g.node(g.indexOf(QStringLiteral("node/edge-tpm-2"))).status, GraphStatus::Refused);
+        QCOMPARE(g.node(g.indexOf(QStringLiteral("node/prod-eu-1"))).status, GraphStatus::Attested);
         int attested = 0;
         for (int i : g.nodesOf(NodeClass::Workload))
             attested += g.node(i).status == GraphStatus::Attested;
@@ -130,8 +130,7 @@ private Q_SLOTS:
         for (const GraphFinding &f : GraphAnalysis::findings(g))
             kinds.insert(f.kind + QLatin1Char(' ') + f.subject);
         QVERIFY(kinds.contains(QStringLiteral("stale_evidence node/gce-analytics-2")));
-        QVERIFY(kinds.contains(
-            QStringLiteral("one_way_federation staging.example->prod.example")));
+        QVERIFY(kinds.contains(QStringLiteral("one_way_federation staging.example->prod.example")));
         QVERIFY(kinds.contains(QStringLiteral("shadowed_rule rule/policy/debug-tools")));
     }
 
@@ -164,9 +163,9 @@ private Q_SLOTS:
         QSet<QString> domains;
         for (const SimulatedCredential &c : run.credentials())
             domains.insert(c.spiffeId.section(QLatin1Char('/'), 2, 2));
-        QCOMPARE(domains, (QSet<QString>{QStringLiteral("prod.example"),
-                                         QStringLiteral("staging.example"),
-                                         QStringLiteral("partner.example")}));
+        QCOMPARE(domains,
+                 (QSet<QString>{QStringLiteral("prod.example"), QStringLiteral("staging.example"),
+                                QStringLiteral("partner.example")}));
     }
 
     void defaultFreshnessStillIssues()

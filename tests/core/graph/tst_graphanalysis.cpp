@@ -248,7 +248,8 @@ private Q_SLOTS:
         // A grant whose only identity a deny takes away is left granting nothing.
         Estate e;
         e.trustDomains = {EstateTrustDomain{QStringLiteral("a.example"), {}}};
-        EstateRule grant = samples::rule(QStringLiteral("g"), QStringLiteral("spiffe://a.example/g"));
+        EstateRule grant =
+            samples::rule(QStringLiteral("g"), QStringLiteral("spiffe://a.example/g"));
         EstateRule deny = samples::rule(QStringLiteral("d"), QString());
         deny.deny = true;
         e.rules = {grant, deny};
