@@ -199,12 +199,22 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(ws));
     }
 
+    void badTimeline_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::newRow("zero interval") << QStringList{"--interval", "0"};
+        QTest::newRow("drift rate above 1") << QStringList{"--drift-rate", "1.5"};
+        QTest::newRow("event outside the span") << QStringList{"--key-revoke-at", "2"};
+        QTest::newRow("span over a year") << QStringList{"--span", "400d"};
+    }
     void badTimeline()
     {
+        QFETCH(QStringList, options);
         const CliRun r =
-            cli({QStringLiteral("lab"), QStringLiteral("generate"), path(QStringLiteral("t.atlas")),
-                 QStringLiteral("--topology"), design(), QStringLiteral("--interval"),
-                 QStringLiteral("0"), QStringLiteral("--no-passphrase")});
+            cli(QStringList{QStringLiteral("lab"), QStringLiteral("generate"),
+                            path(QStringLiteral("t.atlas")), QStringLiteral("--topology"), design(),
+                            QStringLiteral("--no-passphrase")} +
+                options);
         QCOMPARE(r.code, 2);
         QVERIFY(!QFile::exists(path(QStringLiteral("t.atlas"))));
     }

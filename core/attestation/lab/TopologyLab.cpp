@@ -599,6 +599,13 @@ Result<LabSummary> TopologyLab::generate(Workspace &workspace, const LabTopology
         timeline.driftRate > 1)
         return makeError(ec::LabBadSettings,
                          QStringLiteral("span and interval > 0, drift rate in 0..1"));
+    // A bound on what one call writes (a year of 1-minute rounds over thousands of subjects is
+    // a typo, not a lab): at most 10 million records.
+    const qint64 rounds = timeline.span / qMax<qint64>(60, timeline.interval) + 8;
+    if (timeline.span > 366 * 86400 ||
+        rounds * (topology.nodes.size() + topology.workloads.size()) > 10'000'000)
+        return makeError(ec::LabBadSettings,
+                         QStringLiteral("more than 10 million records or a span over a year"));
     const qint64 spanMs = timeline.span * 1000;
     const QDateTime start = timeline.start.isValid()
                                 ? timeline.start.toUTC()

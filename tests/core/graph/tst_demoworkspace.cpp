@@ -2,9 +2,11 @@
 // The demo workspace shows the estate off: three trust domains with federation, every platform
 // kind, about 50 workloads, a week of evidence whose simulation issues, renews, revokes (on
 // drift, on a revoked key, on an image update) and denies, and a stale and a refused subject.
+#include "core/attestation/lab/TopologyLab.h"
 #include "core/graph/EstateLoader.h"
 #include "core/graph/GraphAnalysis.h"
 #include "core/graph/GraphBuilder.h"
+#include "core/graph/GraphExport.h"
 #include "core/policy/Policy.h"
 #include "core/simulation/TimelineReplay.h"
 #include "core/store/AttestationStore.h"
@@ -132,6 +134,27 @@ private Q_SLOTS:
         QVERIFY(kinds.contains(QStringLiteral("stale_evidence node/gce-analytics-2")));
         QVERIFY(kinds.contains(QStringLiteral("one_way_federation staging.example->prod.example")));
         QVERIFY(kinds.contains(QStringLiteral("shadowed_rule rule/policy/debug-tools")));
+    }
+
+    void demoIsADesign()
+    {
+        // The demo's graph export reads back as the design it was generated from.
+        auto estate = EstateLoader::load(*m_ws);
+        QVERIFY(estate.ok());
+        GraphBuildOptions o;
+        o.at = m_now;
+        auto design =
+            LabTopology::fromJson(GraphExport::toJson(GraphBuilder::build(*estate, o), nullptr));
+        QVERIFY2(design.ok(), design.ok() ? "" : qPrintable(design.error().toString()));
+        QCOMPARE(design->agentTrustDomain, QStringLiteral("prod.example"));
+        QCOMPARE(design->trustDomains.size(), 3);
+        QCOMPARE(design->platforms.size(), 4);
+        QCOMPARE(design->nodes.size(), 12);
+        QCOMPARE(design->workloads.size(), 49);
+        QCOMPARE(design->policies.size(), 10);
+        auto stored = TopologyLab::loadDesign(*m_ws);
+        QVERIFY(stored.has_value());
+        QVERIFY(*stored == *design);
     }
 
     void simulationIssuesRenewsRevokesAndDenies()
