@@ -6,6 +6,7 @@
 #include "core/FrontEndErrors.h"
 
 #include "app/cli/CliSupport.h"
+#include "app/cli/LabCommands.h"
 #include "core/attestation/EvidenceReader.h"
 #include "core/attestation/EvidenceVerifier.h"
 #include "core/attestation/lab/EvidenceLab.h"
@@ -206,6 +207,8 @@ int evidenceVerify(const QStringList &args)
 
 int labGenerate(const QStringList &args)
 {
+    if (wantsTopology(args))
+        return labGenerateTopology(args);
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace to create."));
     parser.addOption({QStringLiteral("nodes"), QStringLiteral("Nodes (default 10)."), QStringLiteral("N"), QStringLiteral("10")});

@@ -72,6 +72,8 @@ struct EstateSubject
     QStringList referenceSets;
     QStringList selectors;
     QList<EstateObservation> history;
+    /// Designed (the workspace's design names it); with no history it is drawn as planned.
+    bool planned = false;
 };
 
 /// A policy or registration entry.

@@ -3,8 +3,10 @@
 #include "core/graph/FederationEstateLoader.h"
 
 #include "core/attestation/EvidenceVerifier.h"
+#include "core/attestation/lab/TopologyLab.h"
 #include "core/crypto/Certificate.h"
 #include "core/crypto/Jose.h"
+#include "core/graph/GraphErrors.h"
 #include "core/policy/Decision.h"
 #include "core/policy/PolicyEngine.h"
 #include "core/policy/PolicySubject.h"
@@ -12,7 +14,6 @@
 #include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
-#include "core/graph/GraphErrors.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -121,9 +122,11 @@ void EstateLoader::addResult(const AttestationResult &r)
     const bool workload = r.claims.contains(QLatin1String("workload"));
     const bool node =
         !workload && (r.claims.contains(QLatin1String("node")) || !r.agentId.isEmpty());
-    if (!workload && !node)
-        return; // images (cosign) and operator records are not subjects of the topology
     int si = m_subjectIndex.value(r.subject, -1);
+    // A refused record carries no claims: it still counts for a subject seen before, so that a
+    // node whose evidence drifts shows as refused rather than going quietly stale.
+    if (!workload && !node && (si < 0 || r.accepted()))
+        return; // images (cosign) and operator records are not subjects of the topology
     if (si < 0) {
         si = int(estate.subjects.size());
         EstateSubject s;
@@ -369,7 +372,65 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
         return makeError(ec::EstateCancelled);
     if (options.progress)
         options.progress(done);
+    if (const auto design = TopologyLab::loadDesign(workspace))
+        addDesign(estate, *design);
     return estate;
+}
+
+void EstateLoader::addDesign(Estate &estate, const LabTopology &design)
+{
+    QHash<QString, int> index;
+    for (int i = 0; i < estate.subjects.size(); ++i)
+        index.insert(estate.subjects.at(i).subject, i);
+    const QString td = design.effectiveAgentTrustDomain();
+    QHash<QString, QString> platformOfNode;
+    for (const LabTopology::Node &n : design.nodes) {
+        platformOfNode.insert(n.subject, n.platform);
+        auto it = index.constFind(n.subject);
+        if (it != index.cend()) {
+            estate.subjects[*it].planned = true;
+            continue;
+        }
+        EstateSubject s;
+        s.subject = n.subject;
+        s.attestor = LabTopology::attestorOfPlatform(n.platform);
+        s.platform = n.platform;
+        s.trustDomain = td;
+        s.planned = true;
+        estate.subjects << s;
+    }
+    // Selectors as the design spells them (LabTopology::toJson).
+    const QJsonArray designed = design.toJson().value(QLatin1String("nodes")).toArray();
+    QHash<QString, QStringList> selectors;
+    for (const QJsonValue &v : designed) {
+        const QJsonObject o = v.toObject();
+        if (o.value(QLatin1String("class")).toString() != QLatin1String("workload"))
+            continue;
+        for (const QJsonValue &sel : o.value(QLatin1String("properties"))
+                                         .toObject()
+                                         .value(QLatin1String("selectors"))
+                                         .toArray())
+            selectors[o.value(QLatin1String("id")).toString()] << sel.toString();
+    }
+    for (const LabTopology::Workload &w : design.workloads) {
+        auto it = index.constFind(w.subject);
+        if (it != index.cend()) {
+            estate.subjects[*it].planned = true;
+            continue;
+        }
+        EstateSubject s;
+        s.subject = w.subject;
+        s.workload = true;
+        const QString platform = platformOfNode.value(w.node);
+        s.attestor = platform.startsWith(QLatin1String("k8s:")) ? QStringLiteral("k8s")
+                     : w.image.isEmpty()                        ? QStringLiteral("unix")
+                                                                : QStringLiteral("docker");
+        s.node = w.node;
+        s.trustDomain = td;
+        s.selectors = selectors.value(w.subject);
+        s.planned = true;
+        estate.subjects << s;
+    }
 }
 
 } // namespace ta::core

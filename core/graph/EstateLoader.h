@@ -12,6 +12,7 @@ namespace ta::core {
 
 class Workspace;
 struct AttestationResult;
+struct LabTopology;
 class PolicyEngine;
 class EntryMatcher;
 
@@ -34,12 +35,19 @@ struct EstateLoadOptions
 /// Reads a workspace into an Estate: trust domains and authority slots (no keys are unsealed),
 /// anchors, the latest policies and registration entries, credentials, federation from the
 /// rules' federates-with lists, and the stored evidence replayed through EvidenceVerifier, each
-/// accepted result decided by the rules so that subjects carry the identities they were given.
+/// accepted result decided by the rules so that subjects carry the identities they were given;
+/// then the workspace's design (TopologyLab::saveDesign), whose subjects without evidence are
+/// planned.
 class EstateLoader
 {
 public:
     [[nodiscard]] static Result<Estate> load(Workspace &workspace,
                                              const EstateLoadOptions &options = {});
+
+    /// Marks the subjects @p design names as planned and adds those no evidence showed, with
+    /// no history (GraphBuilder draws them as planned). load() does this with the workspace's
+    /// design, when it holds one.
+    static void addDesign(Estate &estate, const LabTopology &design);
 
     /// Adds federation links from the rules' federates-with lists (deduplicated).
     static void deriveFederation(Estate &estate);

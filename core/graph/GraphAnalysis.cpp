@@ -40,6 +40,74 @@ QDateTime timeOf(const QJsonValue &v)
     return t;
 }
 
+// The top-level conjuncts of a CEL condition, each with whitespace outside string literals
+// dropped, so that "a && (b || c)" gives {"a", "(b||c)"}; "true" and "" give none.
+QSet<QString> conjunctsOf(const QString &condition)
+{
+    QSet<QString> out;
+    QString current;
+    int depth = 0;
+    QChar quote;
+    auto flush = [&] {
+        if (!current.isEmpty() && current != QLatin1String("true"))
+            out.insert(current);
+        current.clear();
+    };
+    for (qsizetype i = 0; i < condition.size(); ++i) {
+        const QChar c = condition.at(i);
+        if (!quote.isNull()) {
+            current += c;
+            if (c == QLatin1Char('\\') && i + 1 < condition.size())
+                current += condition.at(++i);
+            else if (c == quote)
+                quote = QChar();
+            continue;
+        }
+        if (c == QLatin1Char('\'') || c == QLatin1Char('"')) {
+            quote = c;
+            current += c;
+        } else if (c == QLatin1Char('(') || c == QLatin1Char('[') || c == QLatin1Char('{')) {
+            ++depth;
+            current += c;
+        } else if (c == QLatin1Char(')') || c == QLatin1Char(']') || c == QLatin1Char('}')) {
+            --depth;
+            current += c;
+        } else if (depth == 0 && c == QLatin1Char('&') && i + 1 < condition.size() &&
+                   condition.at(i + 1) == QLatin1Char('&')) {
+            flush();
+            ++i;
+        } else if (!c.isSpace()) {
+            current += c;
+        }
+    }
+    flush();
+    return out;
+}
+
+// A rule as the shadowing check compares it.
+struct RuleShape
+{
+    int index = -1;
+    QString id;
+    bool entry = false;
+    bool deny = false;
+    QString trustDomain;
+    QString spiffeId;
+    QString parentId;
+    /// Conjuncts (policies) or selectors (entries): the rule matches when all hold.
+    QSet<QString> requirements;
+};
+
+// Whether @p b matches whenever @p a does (b's requirements a subset of a's).
+bool coversAll(const RuleShape &b, const RuleShape &a)
+{
+    for (const QString &r : b.requirements) {
+        if (!a.requirements.contains(r))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 QJsonObject ReachResult::toJson() const
@@ -232,6 +300,72 @@ GraphPath GraphAnalysis::path(const TopologyGraph &g, const QString &fromId, con
     return out;
 }
 
+QList<GraphFinding> GraphAnalysis::shadowedRules(const TopologyGraph &g)
+{
+    QList<RuleShape> rules;
+    for (int i : g.nodesOf(NodeClass::Rule)) {
+        const GraphNode &n = g.node(i);
+        RuleShape r;
+        r.index = i;
+        r.id = n.id;
+        r.entry = n.properties.value(QLatin1String("kind")).toString() == QLatin1String("entry");
+        r.deny = n.properties.value(QLatin1String("effect")).toString() == QLatin1String("deny");
+        r.trustDomain = n.trustDomain;
+        r.spiffeId = n.properties.value(QLatin1String("spiffe_id")).toString();
+        r.parentId = n.properties.value(QLatin1String("parent_id")).toString();
+        if (r.entry) {
+            for (const QString &sel : stringsOf(n.properties.value(QLatin1String("selectors"))))
+                r.requirements.insert(sel);
+        } else {
+            r.requirements = conjunctsOf(n.properties.value(QLatin1String("condition")).toString());
+        }
+        rules << r;
+    }
+    QList<GraphFinding> out;
+    for (const RuleShape &a : std::as_const(rules)) {
+        if (a.deny)
+            continue;
+        // A deny first: it takes the identity away wherever the grant holds.
+        const RuleShape *by = nullptr;
+        QString reason;
+        for (const RuleShape &b : std::as_const(rules)) {
+            if (&a == &b || a.entry != b.entry)
+                continue;
+            if (a.entry) {
+                // SPIRE entries: same parent and ID, and b's selectors a subset of a's. Of two
+                // with the same selectors, the later one is the redundant one.
+                if (b.parentId != a.parentId || b.spiffeId != a.spiffeId || !coversAll(b, a))
+                    continue;
+                if (b.requirements == a.requirements && b.index > a.index)
+                    continue;
+                by = &b;
+                reason = QStringLiteral("redundant");
+                break;
+            }
+            if (b.trustDomain != a.trustDomain || !coversAll(b, a))
+                continue;
+            if (b.deny && (b.spiffeId.isEmpty() || b.spiffeId == a.spiffeId)) {
+                by = &b;
+                reason = QStringLiteral("denied");
+                break;
+            }
+            if (!b.deny && !by && b.spiffeId == a.spiffeId &&
+                (b.requirements != a.requirements || b.index < a.index)) {
+                by = &b;
+                reason = QStringLiteral("redundant");
+            }
+        }
+        if (by)
+            out << GraphFinding{
+                QStringLiteral("shadowed_rule"),
+                reason == QLatin1String("denied") ? QStringLiteral("medium")
+                                                  : QStringLiteral("low"),
+                a.id,
+                {{QStringLiteral("by"), by->id}, {QStringLiteral("reason"), reason}}};
+    }
+    return out;
+}
+
 QList<GraphFinding> GraphAnalysis::findings(const TopologyGraph &g, const FindingOptions &o)
 {
     QList<GraphFinding> out;
@@ -346,6 +480,7 @@ QList<GraphFinding> GraphAnalysis::findings(const TopologyGraph &g, const Findin
             out << GraphFinding{
                 QStringLiteral("rule_grants_nothing"), QStringLiteral("low"), r.id, {}};
     }
+    out << shadowedRules(g);
     for (int i : g.nodesOf(NodeClass::Credential)) {
         const GraphNode &c = g.node(i);
         const QDateTime nb = timeOf(c.properties.value(QLatin1String("not_before")));

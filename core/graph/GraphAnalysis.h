@@ -54,8 +54,8 @@ struct GraphPath
 struct GraphFinding
 {
     /// multiple_identities, weak_attestor, one_way_federation, long_ttl, ca_near_expiry,
-    /// stale_evidence, rule_grants_nothing; fed: stale_federated_bundle, revoked_authority_held,
-    /// web_endpoint_unpinned, unknown_federation_peer.
+    /// stale_evidence, rule_grants_nothing, shadowed_rule; fed: stale_federated_bundle,
+    /// revoked_authority_held, web_endpoint_unpinned, unknown_federation_peer.
     QString kind;
     /// "high", "medium" or "low".
     QString severity;
@@ -94,6 +94,17 @@ public:
     static GraphPath path(const TopologyGraph &graph, const QString &from, const QString &to);
     static QList<GraphFinding> findings(const TopologyGraph &graph,
                                         const FindingOptions &options = {});
+    /// The shadowed_rule findings: a grant that never takes effect as written because another
+    /// rule always matches where it does. Checked from the rules' text, without evidence: a
+    /// policy's condition is read as its top-level `&&` conjuncts, and policy B matches
+    /// wherever policy A does when B's conjuncts are a subset of A's (same trust domain). A
+    /// grant is shadowed by such a deny without a template or with the grant's own
+    /// (detail.reason "denied", medium), or redundant beside such a grant of the same template
+    /// (reason "redundant", low; of two with the same condition, the later one). A registration
+    /// entry is redundant beside an entry of the same parent and SPIFFE ID whose selectors are
+    /// a subset of its own. detail.by names the shadowing rule. Conditions that imply one
+    /// another only semantically (x > 2 and x > 1) are not found.
+    static QList<GraphFinding> shadowedRules(const TopologyGraph &graph);
 };
 
 } // namespace ta::core

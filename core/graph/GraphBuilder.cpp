@@ -229,20 +229,21 @@ private:
         }
     }
 
-    int platform(const QString &key)
+    int platform(const QString &key, const QString &trustDomain = {})
     {
         const QString id = QStringLiteral("platform/") + key;
         int i = m_g.indexOf(id);
         if (i >= 0)
             return i;
+        const QString td = trustDomain.isEmpty() ? m_e.agentTrustDomain : trustDomain;
         const auto [kind, label] = platformKindAndLabel(key);
         i = m_g.addNode(GraphNode{id,
                                   NodeClass::Platform,
                                   label,
                                   GraphStatus::None,
-                                  m_e.agentTrustDomain,
+                                  td,
                                   {{QStringLiteral("kind"), kind}}});
-        memberOf(i, m_e.agentTrustDomain);
+        memberOf(i, td);
         return i;
     }
 
@@ -384,9 +385,10 @@ private:
                 if (s.workload != (pass == 1))
                     continue;
                 const EstateObservation *o = lastAt(s);
-                if (!o)
-                    continue;
-                addSubject(s, *o);
+                if (o)
+                    addSubject(s, *o);
+                else if (s.planned && s.history.isEmpty())
+                    addPlanned(s);
             }
         }
         // Subjects a simulation attests that the evidence read here never showed.
@@ -398,6 +400,28 @@ private:
                 const int i = subjectNode(s, workload, m_e.agentTrustDomain);
                 m_g.node(i).status = GraphStatus::Attested;
             }
+        }
+    }
+
+    // A designed subject no evidence shows yet: where it will run and what attests it.
+    void addPlanned(const EstateSubject &s)
+    {
+        const QString td = s.trustDomain.isEmpty() ? m_e.agentTrustDomain : s.trustDomain;
+        const int i = subjectNode(s.subject, s.workload, td);
+        GraphNode &n = m_g.node(i);
+        n.status = GraphStatus::Planned;
+        n.properties = {{QStringLiteral("planned"), true},
+                        {QStringLiteral("attestor"), s.attestor},
+                        {QStringLiteral("selectors"), QJsonArray::fromStringList(s.selectors)}};
+        if (!s.workload) {
+            n.properties.insert(QStringLiteral("platform"), s.platform);
+            if (!s.platform.isEmpty())
+                m_g.addEdge(i, platform(s.platform, td), EdgeClass::MemberOf);
+        } else {
+            n.properties.insert(QStringLiteral("node"), s.node);
+            const int node = m_g.indexOf(s.node);
+            if (node >= 0)
+                m_g.addEdge(i, node, EdgeClass::RunsOn, GraphStatus::Planned);
         }
     }
 

@@ -22,7 +22,8 @@ struct GraphBuildOptions
 /// Statuses: a subject is refused when its last record by then was refused (or an anchor it
 /// rested on was revoked since), stale when its last accepted record is older than the
 /// estate's freshness (as the simulation's attestation lapses), warning or attested otherwise. A
-/// credential is revoked (its record, or its authority), expired, expiring or valid.
+/// credential is revoked (its record, or its authority), expired, expiring or valid. A designed
+/// subject (EstateSubject::planned) with no evidence at all is planned, on its platform or node.
 /// With a GraphStateInput, the simulation's attested subjects and live credentials decide
 /// instead of the builder's own reading of the evidence.
 class GraphBuilder

@@ -9,7 +9,7 @@ constexpr const char *kNodeNames[] = {"trust_domain", "authority", "platform",  
 constexpr const char *kEdgeNames[] = {"federates_with", "attested_by", "runs_on",   "grants",
                                       "holds",          "identifies",  "issued_by", "member_of"};
 constexpr const char *kStatusNames[] = {"",      "attested", "warning", "refused", "stale",
-                                        "valid", "expiring", "expired", "revoked"};
+                                        "valid", "expiring", "expired", "revoked", "planned"};
 
 } // namespace
 

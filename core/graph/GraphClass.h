@@ -33,8 +33,8 @@ enum class EdgeClass {
 };
 
 /// A node's or edge's state at the instant the graph shows. Subjects (nodes, workloads) are
-/// attested, warning, refused or stale; credentials valid, expiring, expired or revoked; the rest
-/// have none.
+/// attested, warning, refused or stale, or planned (designed, no evidence shows them yet);
+/// credentials valid, expiring, expired or revoked; the rest have none.
 enum class GraphStatus {
     None,
     Attested,
@@ -44,7 +44,8 @@ enum class GraphStatus {
     Valid,
     Expiring,
     Expired,
-    Revoked
+    Revoked,
+    Planned
 };
 
 /// "trust_domain", "authority", "platform", "anchor", "node", "workload", "identity",

@@ -30,7 +30,17 @@ Result<TimelineReplay> TimelineReplay::fromWorkspace(Workspace &workspace, const
             return b.error();
         bundles.insert(*b);
     }
-    const QString tdName = options.trustDomain.isEmpty() ? tds.value(0) : options.trustDomain;
+    // demo: a generated workspace (the demo, `lab generate --topology`) records in its meta
+    // table the domain its agents live in, which need not be the first by name.
+    QString tdName = options.trustDomain;
+    if (tdName.isEmpty()) {
+        QString recorded;
+        if (auto st = workspace.database().prepare(
+                QStringLiteral("SELECT value FROM meta WHERE key = 'agent_trust_domain'"));
+            st && st->next())
+            recorded = QString::fromUtf8(st->blob(0));
+        tdName = tds.contains(recorded) ? recorded : tds.value(0);
+    }
     if (tdName.isEmpty())
         return makeError(ec::ReplayNoTrustDomain,
                          QStringLiteral("agent IDs need a trust domain"));

@@ -159,6 +159,104 @@ private Q_SLOTS:
         QFETCH(QStringList, subjects);
         QCOMPARE(kinds(GraphAnalysis::findings(graphAt(minutes)), kind), subjects);
     }
+
+    void shadowedRules_data()
+    {
+        // Each rule: "NAME|grant or deny or entry|SPIFFE ID|condition (policies) or
+        // selectors, comma-separated (entries)|parent (entries)"; trust domain a.example.
+        QTest::addColumn<QStringList>("rules");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("deny covering a grant")
+            << QStringList{"debug|grant|spiffe://a.example/debug|attestor == 'k8s' && "
+                           "workload.k8s.ns == 'debug' && verdict == 'affirming'",
+                           "no-debug|deny||workload.k8s.ns=='debug' && attestor == 'k8s'"}
+            << QStringList{"rule/policy/debug<-rule/policy/no-debug:denied"};
+        QTest::newRow("deny of another identity shadows nothing")
+            << QStringList{"debug|grant|spiffe://a.example/debug|workload.k8s.ns == 'debug'",
+                           "no-other|deny|spiffe://a.example/other|workload.k8s.ns == 'debug'"}
+            << QStringList{};
+        QTest::newRow("narrower deny shadows nothing")
+            << QStringList{"api|grant|spiffe://a.example/api|attestor == 'k8s'",
+                           "no-debug|deny||attestor == 'k8s' && workload.k8s.ns == 'debug'"}
+            << QStringList{};
+        QTest::newRow("deny matching everything")
+            << QStringList{"api|grant|spiffe://a.example/api|attestor == 'k8s'",
+                           "freeze|deny||true"}
+            << QStringList{"rule/policy/api<-rule/policy/freeze:denied"};
+        QTest::newRow("broader grant of the same identity")
+            << QStringList{"api|grant|spiffe://a.example/api|verdict == 'affirming'",
+                           "api-k8s|grant|spiffe://a.example/api|verdict == 'affirming' && "
+                           "(attestor == 'k8s' || attestor == 'docker')"}
+            << QStringList{"rule/policy/api-k8s<-rule/policy/api:redundant"};
+        QTest::newRow("same condition twice: the later one")
+            << QStringList{"first|grant|spiffe://a.example/x|subject == 'a && b'",
+                           "second|grant|spiffe://a.example/x|subject ==   'a && b'"}
+            << QStringList{"rule/policy/second<-rule/policy/first:redundant"};
+        QTest::newRow("a string holding && is one conjunct")
+            << QStringList{"one|grant|spiffe://a.example/x|subject == 'a && b'",
+                           "two|grant|spiffe://a.example/x|subject == 'a'"}
+            << QStringList{};
+        QTest::newRow("different identities are not redundant")
+            << QStringList{"api|grant|spiffe://a.example/api|verdict == 'affirming'",
+                           "web|grant|spiffe://a.example/web|verdict == 'affirming' && "
+                           "attestor == 'k8s'"}
+            << QStringList{};
+        QTest::newRow("entry with more selectors under the same parent")
+            << QStringList{"e1|entry|spiffe://a.example/api|k8s:ns:pay|spiffe://a.example/agent",
+                           "e2|entry|spiffe://a.example/api|k8s:ns:pay,k8s:sa:api|"
+                           "spiffe://a.example/agent"}
+            << QStringList{"rule/entry/e2<-rule/entry/e1:redundant"};
+        QTest::newRow("entries under different parents")
+            << QStringList{"e1|entry|spiffe://a.example/api|k8s:ns:pay|spiffe://a.example/n1",
+                           "e2|entry|spiffe://a.example/api|k8s:ns:pay,k8s:sa:api|"
+                           "spiffe://a.example/n2"}
+            << QStringList{};
+    }
+    void shadowedRules()
+    {
+        QFETCH(QStringList, rules);
+        QFETCH(QStringList, expected);
+        Estate e;
+        e.trustDomains = {EstateTrustDomain{QStringLiteral("a.example"), {}}};
+        for (const QString &spec : rules) {
+            const QStringList f = spec.split(QLatin1Char('|'));
+            EstateRule r = samples::rule(f.at(0), f.at(2));
+            if (f.at(1) == QLatin1String("entry")) {
+                r.id = QStringLiteral("rule/entry/") + f.at(0);
+                r.entry = true;
+                r.selectors = f.at(3).split(QLatin1Char(','));
+                r.parentId = f.at(4);
+            } else {
+                r.deny = f.at(1) == QLatin1String("deny");
+                r.condition = f.at(3);
+            }
+            e.rules << r;
+        }
+        QStringList found;
+        for (const GraphFinding &f : GraphAnalysis::findings(GraphBuilder::build(e))) {
+            if (f.kind != QLatin1String("shadowed_rule"))
+                continue;
+            found << f.subject + QStringLiteral("<-") +
+                         f.detail.value(QLatin1String("by")).toString() + QLatin1Char(':') +
+                         f.detail.value(QLatin1String("reason")).toString();
+        }
+        QCOMPARE(found, expected);
+    }
+
+    void ruleGrantingNothingOnAHandBuiltEstate()
+    {
+        // A grant whose only identity a deny takes away is left granting nothing.
+        Estate e;
+        e.trustDomains = {EstateTrustDomain{QStringLiteral("a.example"), {}}};
+        EstateRule grant =
+            samples::rule(QStringLiteral("g"), QStringLiteral("spiffe://a.example/g"));
+        EstateRule deny = samples::rule(QStringLiteral("d"), QString());
+        deny.deny = true;
+        e.rules = {grant, deny};
+        QCOMPARE(kinds(GraphAnalysis::findings(GraphBuilder::build(e)),
+                       QStringLiteral("rule_grants_nothing")),
+                 QStringList{QStringLiteral("rule/policy/g")});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGraphAnalysis)

@@ -314,15 +314,15 @@ void TestWorkspace::demoWorkspace()
     auto staging = (*ws)->authority(QStringLiteral("staging.example"));
     QVERIFY(staging.ok());
     QCOMPARE(staging->slots().size(), 4);
-    // prod.example comes from the evidence lab: a recorded timeline and the anchors to check it,
-    // and it was rotated off the lab's short-lived authorities onto month-long ones.
+    // prod.example holds the agents of the topology lab's week of evidence (tst_demoworkspace
+    // checks its shape) and the anchors to check it; its authority outlives the week by a month.
     AttestationStore store((*ws)->database());
-    QCOMPARE(store.evidenceCount().value(), 240);
-    QVERIFY(store.anchors().ok());
+    QVERIFY(store.evidenceCount().value() > 2000);
+    QVERIFY(!store.anchors().value().anchors().isEmpty());
     auto prod = (*ws)->authority(QStringLiteral("prod.example"));
     QVERIFY(prod.ok());
     QVERIFY(prod->activeSlot(AuthorityKind::X509)->notAfter > now.addDays(20));
-    QCOMPARE(prod->x509Authorities().size(), 2);
+    QCOMPARE(prod->x509Authorities().size(), 1);
     ws->reset();
     QCOMPARE(DemoWorkspace::create(file, now).error().code, QStringLiteral("store.file_exists"));
     // Refusing must not harm the file that was there.
