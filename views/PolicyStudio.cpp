@@ -192,7 +192,7 @@ QWidget *PolicyStudio::buildForm()
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Effect:"), m_effect);
     form->addRow(tr("&Trust domain:"), m_trustDomain);
-    form->addRow(tr("SPIFFE ID &template:"), m_template);
+    form->addRow(tr("SPIFFE ID te&mplate:"), m_template);
     form->addRow(tr("&X509-SVID TTL:"), m_x509Ttl);
     form->addRow(tr("&JWT-SVID TTL:"), m_jwtTtl);
     form->addRow(tr("&DNS names:"), m_dnsNames);
