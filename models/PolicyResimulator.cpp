@@ -123,31 +123,51 @@ core::Result<void> PolicyResimulator::setBase(const QList<core::Policy> &base)
     return {};
 }
 
+core::Result<void> PolicyResimulator::setBaseEntries(const QList<core::RegistrationEntry> &base)
+{
+    auto rules = core::RuleSet::fromEntries(base);
+    if (!rules)
+        return rules.error();
+    m_baseEntries = *rules;
+    return {};
+}
+
+void PolicyResimulator::requestEntries(const QList<core::RegistrationEntry> &candidate)
+{
+    m_candidateEntries = candidate;
+    m_entriesMode = true;
+    m_sinceRequest.start();
+    m_timer.start();
+}
+
 void PolicyResimulator::request(const QList<core::Policy> &candidate)
 {
     m_candidate = candidate;
+    m_entriesMode = false;
     m_sinceRequest.start();
     m_timer.start();
 }
 
 void PolicyResimulator::start()
 {
-    if (!m_replay || !m_base)
+    const std::optional<core::RuleSet> &base = m_entriesMode ? m_baseEntries : m_base;
+    if (!m_replay || !base)
         return;
     if (m_watcher.isRunning()) {
         m_pending = true;
         return;
     }
-    auto candidate = core::RuleSet::fromPolicies(m_candidate);
+    auto candidate = m_entriesMode ? core::RuleSet::fromEntries(m_candidateEntries)
+                                   : core::RuleSet::fromPolicies(m_candidate);
     if (!candidate) {
         Q_EMIT failed(candidate.error());
         return;
     }
     Q_EMIT started();
     m_watcher.setFuture(
-        QtConcurrent::run([replay = *m_replay, base = *m_base, cand = *candidate,
+        QtConcurrent::run([replay = *m_replay, baseRules = *base, cand = *candidate,
                            settings = m_settings]() -> core::Result<core::WhatIfReport> {
-            auto runs = core::WhatIf::runRules(replay, base, cand, settings);
+            auto runs = core::WhatIf::runRules(replay, baseRules, cand, settings);
             if (!runs)
                 return runs.error();
             return core::WhatIf::compare(runs->base, runs->candidate);

@@ -44,10 +44,14 @@ public:
     [[nodiscard]] core::Result<void> prepare(const QList<core::Policy> &base);
     /// The saved rules changed (a save): later runs compare against @p base.
     [[nodiscard]] core::Result<void> setBase(const QList<core::Policy> &base);
+    /// The saved registration entries, the base when entries are edited.
+    [[nodiscard]] core::Result<void> setBaseEntries(const QList<core::RegistrationEntry> &base);
     /// The debounce delay (ms) between the last request and the run.
     void setDelay(int ms) { m_timer.setInterval(ms); }
     /// Asks for a run of @p candidate against the base. Invalid rules are reported by failed().
     void request(const QList<core::Policy> &candidate);
+    /// Asks for a run of edited registration entries against the saved ones.
+    void requestEntries(const QList<core::RegistrationEntry> &candidate);
     bool isBusy() const { return m_timer.isActive() || m_watcher.isRunning(); }
     qint64 evidenceCount() const { return m_records.size(); }
     /// Every variable and claim path the recorded evidence yields, with an example value; filled
@@ -70,6 +74,9 @@ private:
     std::optional<core::TimelineReplay> m_replay;
     QList<core::EvidenceRecord> m_records;
     std::optional<core::RuleSet> m_base;
+    std::optional<core::RuleSet> m_baseEntries;
+    QList<core::RegistrationEntry> m_candidateEntries;
+    bool m_entriesMode = false;
     core::SimulationSettings m_settings;
     QList<core::Policy> m_candidate;
     bool m_pending = false;

@@ -569,6 +569,34 @@
     </message>
 </context>
 <context>
+    <name>ta::models::EntryDraft</name>
+    <message>
+        <location filename="../models/EntryDraft.cpp" line="+49"/>
+        <source>Add entry %1</source>
+        <translation>Eintrag %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Duplicate entry %1</source>
+        <translation>Eintrag %1 duplizieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove entry %1</source>
+        <translation>Eintrag %1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move entry %1</source>
+        <translation>Eintrag %1 verschieben</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit entry %1</source>
+        <translation>Eintrag %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>ta::models::IssueCredentialCommand</name>
     <message>
         <location filename="../models/IssueCredentialCommand.cpp" line="+13"/>
@@ -3275,42 +3303,52 @@
 <context>
     <name>ta::views::PolicyStudio</name>
     <message>
-        <location filename="../views/PolicyStudio.cpp" line="+65"/>
+        <location filename="../views/PolicyStudio.cpp" line="+84"/>
+        <location line="+382"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-380"/>
         <source>Add a policy</source>
         <translation>Eine Richtlinie hinzufügen</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+383"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-381"/>
+        <location line="+383"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-381"/>
+        <location line="+383"/>
         <source>Up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-378"/>
+        <location line="+384"/>
         <source>Down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-369"/>
         <source>Policies</source>
         <translation>Richtlinien</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Registration Entries</source>
+        <translation>Registrierungseinträge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
@@ -3360,13 +3398,13 @@
         <translation>Neusimulation gegen die gespeicherte Version</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+46"/>
         <source>Re-simulating…</source>
         <translation>Simuliere neu…</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+8"/>
+        <location line="+29"/>
         <source>Not re-simulated: %1</source>
         <translation>Nicht neu simuliert: %1</translation>
     </message>
@@ -3390,26 +3428,30 @@
     </message>
     <message>
         <location line="+12"/>
+        <location line="+267"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-266"/>
+        <location line="+267"/>
         <source>server default</source>
         <translation>Server-Standard</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-263"/>
+        <location line="+266"/>
         <source>comma-separated</source>
         <translation>durch Kommas getrennt</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-263"/>
+        <location line="+265"/>
         <source>comma-separated trust domains</source>
         <translation>Vertrauensdomänen, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-259"/>
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
@@ -3430,26 +3472,30 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+261"/>
         <source>&amp;X509-SVID TTL:</source>
         <translation>&amp;X509-SVID-TTL:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
+        <location line="+261"/>
         <source>&amp;JWT-SVID TTL:</source>
         <translation>&amp;JWT-SVID-TTL:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
+        <location line="+261"/>
         <source>&amp;DNS names:</source>
         <translation>&amp;DNS-Namen:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
+        <location line="+261"/>
         <source>&amp;Federates with:</source>
         <translation>&amp;Föderiert mit:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
         <source>&amp;Condition:</source>
         <translation>&amp;Bedingung:</translation>
     </message>
@@ -3459,7 +3505,37 @@
         <translation>Die Bedingung ist syntaktisch und typrichtig.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+186"/>
+        <source>Add a registration entry</source>
+        <translation>Einen Registrierungseintrag hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Ad&amp;min</source>
+        <translation>Ad&amp;min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do&amp;wnstream</source>
+        <translation>Do&amp;wnstream</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;PIFFE ID:</source>
+        <translation>S&amp;PIFFE-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Parent ID:</source>
+        <translation>&amp;Eltern-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;electors:</source>
+        <translation>Se&amp;lektoren:</translation>
+    </message>
+    <message>
+        <location line="-379"/>
         <source>What changed, and why</source>
         <translation>Was sich geändert hat, und warum</translation>
     </message>
@@ -3469,7 +3545,7 @@
         <translation>Version &amp;speichern</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+264"/>
         <source>Not saved: %1</source>
         <translation>Nicht gespeichert: %1</translation>
     </message>

@@ -569,6 +569,34 @@
     </message>
 </context>
 <context>
+    <name>ta::models::EntryDraft</name>
+    <message>
+        <location filename="../models/EntryDraft.cpp" line="+49"/>
+        <source>Add entry %1</source>
+        <translation>Ajouter l&apos;entrée %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Duplicate entry %1</source>
+        <translation>Dupliquer l&apos;entrée %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove entry %1</source>
+        <translation>Supprimer l&apos;entrée %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move entry %1</source>
+        <translation>Déplacer l&apos;entrée %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit entry %1</source>
+        <translation>Modifier l&apos;entrée %1</translation>
+    </message>
+</context>
+<context>
     <name>ta::models::IssueCredentialCommand</name>
     <message>
         <location filename="../models/IssueCredentialCommand.cpp" line="+13"/>
@@ -3275,42 +3303,52 @@
 <context>
     <name>ta::views::PolicyStudio</name>
     <message>
-        <location filename="../views/PolicyStudio.cpp" line="+65"/>
+        <location filename="../views/PolicyStudio.cpp" line="+84"/>
+        <location line="+382"/>
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-380"/>
         <source>Add a policy</source>
         <translation>Ajouter une politique</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+383"/>
         <source>Duplicate</source>
         <translation>Dupliquer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-381"/>
+        <location line="+383"/>
         <source>Remove</source>
         <translation>Supprimer</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-381"/>
+        <location line="+383"/>
         <source>Up</source>
         <translation>Monter</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-378"/>
+        <location line="+384"/>
         <source>Down</source>
         <translation>Descendre</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-369"/>
         <source>Policies</source>
         <translation>Politiques</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+1"/>
+        <source>Registration Entries</source>
+        <translation>Entrées d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
@@ -3360,13 +3398,13 @@
         <translation>Nouvelle simulation face à la version enregistrée</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+46"/>
         <source>Re-simulating…</source>
         <translation>Nouvelle simulation…</translation>
     </message>
     <message>
         <location line="+5"/>
-        <location line="+8"/>
+        <location line="+29"/>
         <source>Not re-simulated: %1</source>
         <translation>Pas de nouvelle simulation : %1</translation>
     </message>
@@ -3390,26 +3428,30 @@
     </message>
     <message>
         <location line="+12"/>
+        <location line="+267"/>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-266"/>
+        <location line="+267"/>
         <source>server default</source>
         <translation>valeur par défaut du serveur</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-263"/>
+        <location line="+266"/>
         <source>comma-separated</source>
         <translation>séparés par des virgules</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-263"/>
+        <location line="+265"/>
         <source>comma-separated trust domains</source>
         <translation>domaines de confiance séparés par des virgules</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-259"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
@@ -3430,26 +3472,30 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+261"/>
         <source>&amp;X509-SVID TTL:</source>
         <translation>TTL &amp;X509-SVID :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
+        <location line="+261"/>
         <source>&amp;JWT-SVID TTL:</source>
         <translation>TTL &amp;JWT-SVID :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
+        <location line="+261"/>
         <source>&amp;DNS names:</source>
-        <translation>Noms D&amp;NS :</translation>
+        <translation>Noms DN&amp;S :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
+        <location line="+261"/>
         <source>&amp;Federates with:</source>
         <translation>&amp;Fédéré avec :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-260"/>
         <source>&amp;Condition:</source>
         <translation>&amp;Condition :</translation>
     </message>
@@ -3459,7 +3505,37 @@
         <translation>La condition est correcte en syntaxe et en types.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+186"/>
+        <source>Add a registration entry</source>
+        <translation>Ajouter une entrée d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Ad&amp;min</source>
+        <translation>Ad&amp;min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do&amp;wnstream</source>
+        <translation>Do&amp;wnstream</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;PIFFE ID:</source>
+        <translation>ID S&amp;PIFFE :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Parent ID:</source>
+        <translation>ID pa&amp;rent :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;electors:</source>
+        <translation>S&amp;électeurs :</translation>
+    </message>
+    <message>
+        <location line="-379"/>
         <source>What changed, and why</source>
         <translation>Ce qui a changé, et pourquoi</translation>
     </message>
@@ -3469,7 +3545,7 @@
         <translation>Enre&amp;gistrer la version</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+264"/>
         <source>Not saved: %1</source>
         <translation>Non enregistré : %1</translation>
     </message>

@@ -5,11 +5,14 @@
 #include "views/ErrorMessages.h"
 
 #include "models/Document.h"
+#include "models/EntryDraft.h"
+#include "models/EntryListModel.h"
 #include "models/PolicyDraft.h"
 #include "models/PolicyListModel.h"
 #include "models/PolicyResimulator.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -20,6 +23,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedWidget>
+#include <QTabWidget>
 #include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -47,6 +52,18 @@ QStringList splitList(const QString &text)
     return out;
 }
 
+/// The selectors typed, "type:value" separated by commas; one that does not parse is kept as
+/// typed, so the list marks the entry invalid instead of losing the text.
+QList<core::Selector> parseSelectors(const QString &text)
+{
+    QList<core::Selector> out;
+    for (const QString &part : splitList(text)) {
+        auto sel = core::Selector::parse(part);
+        out.append(sel ? *sel : core::Selector{part, QString()});
+    }
+    return out;
+}
+
 } // namespace
 
 PolicyStudio::PolicyStudio(models::Document *document, QWidget *parent)
@@ -56,6 +73,8 @@ PolicyStudio::PolicyStudio(models::Document *document, QWidget *parent)
     m_draft = new models::PolicyDraft(document, this);
     m_model = new models::PolicyListModel(m_draft, this);
     m_resim = new models::PolicyResimulator(document, this);
+    m_entryDraft = new models::EntryDraft(document, this);
+    m_entryModel = new models::EntryListModel(m_entryDraft, this);
 
     m_list = new QListView(this);
     m_list->setObjectName(QStringLiteral("policyList"));
@@ -82,9 +101,16 @@ PolicyStudio::PolicyStudio(models::Document *document, QWidget *parent)
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(new QLabel(tr("Policies"), left));
-    leftLayout->addWidget(m_list);
-    leftLayout->addWidget(bar);
+    auto *policyPage = new QWidget(left);
+    auto *policyLayout = new QVBoxLayout(policyPage);
+    policyLayout->setContentsMargins(0, 0, 0, 0);
+    policyLayout->addWidget(m_list);
+    policyLayout->addWidget(bar);
+    m_kinds = new QTabWidget(left);
+    m_kinds->setObjectName(QStringLiteral("ruleKinds"));
+    m_kinds->addTab(policyPage, tr("Policies"));
+    m_kinds->addTab(buildEntryList(), tr("Registration Entries"));
+    leftLayout->addWidget(m_kinds);
     m_versions = new QTreeWidget(left);
     m_versions->setObjectName(QStringLiteral("versionList"));
     m_versions->setHeaderLabels({tr("Version"), tr("Saved"), tr("Comment")});
@@ -108,8 +134,26 @@ PolicyStudio::PolicyStudio(models::Document *document, QWidget *parent)
     bottomLayout->addWidget(m_simStatus);
     bottomLayout->addWidget(m_diff);
 
+    m_forms = new QStackedWidget(this);
+    m_forms->addWidget(buildForm());
+    m_forms->addWidget(buildEntryForm());
+    m_comment = new QLineEdit(this);
+    m_comment->setObjectName(QStringLiteral("versionComment"));
+    m_comment->setPlaceholderText(tr("What changed, and why"));
+    m_save = new QPushButton(tr("&Save Version"), this);
+    m_save->setObjectName(QStringLiteral("saveVersion"));
+    connect(m_save, &QPushButton::clicked, this, &PolicyStudio::save);
+    connect(m_comment, &QLineEdit::returnPressed, this, &PolicyStudio::save);
+    auto *top = new QWidget(this);
+    auto *topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_forms);
+    auto *saveRow = new QHBoxLayout;
+    saveRow->addWidget(m_comment);
+    saveRow->addWidget(m_save);
+    topLayout->addLayout(saveRow);
     auto *right = new QSplitter(Qt::Vertical, this);
-    right->addWidget(buildForm());
+    right->addWidget(top);
     right->addWidget(bottom);
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -141,6 +185,27 @@ PolicyStudio::PolicyStudio(models::Document *document, QWidget *parent)
     });
     connect(m_resim, &models::PolicyResimulator::claimsReady, this,
             [this] { m_condition->setExamples(m_resim->claimExamples()); });
+
+    connect(m_kinds, &QTabWidget::currentChanged, this, [this](int kind) {
+        m_forms->setCurrentIndex(kind);
+        refreshVersions();
+        if (editingEntries())
+            m_resim->requestEntries(m_entryDraft->entries());
+        else
+            m_resim->request(m_draft->policies());
+    });
+    connect(m_entryDraft, &models::EntryDraft::layoutReset, this, [this] { onEntriesChanged(-1); });
+    connect(m_entryDraft, &models::EntryDraft::entryChanged, this, &PolicyStudio::onEntriesChanged);
+    connect(m_entryDraft, &models::EntryDraft::saved, this, [this] {
+        if (auto b = m_resim->setBaseEntries(m_entryDraft->savedEntries()); !b)
+            m_simStatus->setText(describe(b.error()));
+        refreshVersions();
+    });
+    if (auto entries = m_entryDraft->load(); !entries)
+        m_simStatus->setText(describe(entries.error()));
+    else if (auto b = m_resim->setBaseEntries(m_entryDraft->savedEntries()); !b)
+        m_simStatus->setText(describe(b.error()));
+    setCurrentEntryRow(0);
 
     if (auto loaded = m_draft->load(); !loaded)
         m_simStatus->setText(describe(loaded.error()));
@@ -218,21 +283,9 @@ QWidget *PolicyStudio::buildForm()
                                           : d.first().toString());
     });
 
-    m_comment = new QLineEdit(m_form);
-    m_comment->setObjectName(QStringLiteral("versionComment"));
-    m_comment->setPlaceholderText(tr("What changed, and why"));
-    m_save = new QPushButton(tr("&Save Version"), m_form);
-    m_save->setObjectName(QStringLiteral("saveVersion"));
-    connect(m_save, &QPushButton::clicked, this, &PolicyStudio::save);
-    connect(m_comment, &QLineEdit::returnPressed, this, &PolicyStudio::save);
-    auto *saveRow = new QHBoxLayout;
-    saveRow->addWidget(m_comment);
-    saveRow->addWidget(m_save);
-
     auto *outer = new QVBoxLayout(m_form);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addLayout(form);
-    outer->addLayout(saveRow);
     return m_form;
 }
 
@@ -341,9 +394,15 @@ void PolicyStudio::updateActions()
     m_down->setEnabled(row >= 0 && row + 1 < rows);
 }
 
+bool PolicyStudio::editingEntries() const
+{
+    return m_kinds->currentIndex() == 1;
+}
+
 bool PolicyStudio::save()
 {
-    auto version = m_draft->save(m_comment->text());
+    auto version =
+        editingEntries() ? m_entryDraft->save(m_comment->text()) : m_draft->save(m_comment->text());
     if (!version) {
         m_simStatus->setText(tr("Not saved: %1").arg(describe(version.error())));
         return false;
@@ -355,7 +414,7 @@ bool PolicyStudio::save()
 void PolicyStudio::refreshVersions()
 {
     m_versions->clear();
-    auto versions = m_draft->versions();
+    auto versions = editingEntries() ? m_entryDraft->versions() : m_draft->versions();
     if (!versions)
         return;
     for (auto it = versions->crbegin(); it != versions->crend(); ++it) {
@@ -394,6 +453,203 @@ void PolicyStudio::showReport(const core::WhatIfReport &report)
             item->setIcon(2, QIcon::fromTheme(QStringLiteral("list-remove")));
     }
     Q_EMIT resimulated(report);
+}
+
+QWidget *PolicyStudio::buildEntryList()
+{
+    auto *page = new QWidget(this);
+    m_entryList = new QListView(page);
+    m_entryList->setObjectName(QStringLiteral("entryList"));
+    m_entryList->setModel(m_entryModel);
+    m_entryList->setSelectionMode(QAbstractItemView::SingleSelection);
+    auto *bar = new QToolBar(page);
+    m_addEntry = bar->addAction(QIcon::fromTheme(QStringLiteral("list-add")), tr("Add"),
+                                m_entryDraft, &models::EntryDraft::addEntry);
+    m_addEntry->setToolTip(tr("Add a registration entry"));
+    m_duplicateEntry =
+        bar->addAction(QIcon::fromTheme(QStringLiteral("edit-copy")), tr("Duplicate"), this,
+                       [this] { m_entryDraft->duplicateEntry(currentEntryRow()); });
+    m_removeEntry = bar->addAction(QIcon::fromTheme(QStringLiteral("list-remove")), tr("Remove"),
+                                   this, [this] { m_entryDraft->removeEntry(currentEntryRow()); });
+    m_entryUp = bar->addAction(QIcon::fromTheme(QStringLiteral("go-up")), tr("Up"), this, [this] {
+        const int row = currentEntryRow();
+        m_entryDraft->moveEntry(row, row - 1);
+        setCurrentEntryRow(row - 1);
+    });
+    m_entryDown =
+        bar->addAction(QIcon::fromTheme(QStringLiteral("go-down")), tr("Down"), this, [this] {
+            const int row = currentEntryRow();
+            m_entryDraft->moveEntry(row, row + 1);
+            setCurrentEntryRow(row + 1);
+        });
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_entryList);
+    layout->addWidget(bar);
+    connect(m_entryList->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        showEntry();
+        onEntriesChanged(-2);
+    });
+    return page;
+}
+
+QWidget *PolicyStudio::buildEntryForm()
+{
+    m_entryForm = new QWidget(this);
+    auto *form = new QFormLayout(m_entryForm);
+    form->setContentsMargins(0, 0, 0, 0);
+    m_entrySpiffeId = new QLineEdit(m_entryForm);
+    m_entrySpiffeId->setObjectName(QStringLiteral("entrySpiffeId"));
+    m_entryParent = new QLineEdit(m_entryForm);
+    m_entryParent->setObjectName(QStringLiteral("entryParentId"));
+    m_entrySelectors = new QLineEdit(m_entryForm);
+    m_entrySelectors->setObjectName(QStringLiteral("entrySelectors"));
+    m_entrySelectors->setPlaceholderText(QStringLiteral("k8s:ns:payments, k8s:sa:api"));
+    m_entryX509Ttl = new QSpinBox(m_entryForm);
+    m_entryJwtTtl = new QSpinBox(m_entryForm);
+    for (QSpinBox *box : {m_entryX509Ttl, m_entryJwtTtl}) {
+        box->setRange(0, std::numeric_limits<qint32>::max());
+        box->setSuffix(tr(" s"));
+        box->setSpecialValueText(tr("server default"));
+    }
+    m_entryDnsNames = new QLineEdit(m_entryForm);
+    m_entryDnsNames->setPlaceholderText(tr("comma-separated"));
+    m_entryFederatesWith = new QLineEdit(m_entryForm);
+    m_entryFederatesWith->setPlaceholderText(tr("comma-separated trust domains"));
+    m_entryAdmin = new QCheckBox(tr("Ad&min"), m_entryForm);
+    m_entryDownstream = new QCheckBox(tr("Do&wnstream"), m_entryForm);
+    form->addRow(tr("S&PIFFE ID:"), m_entrySpiffeId);
+    form->addRow(tr("&Parent ID:"), m_entryParent);
+    form->addRow(tr("S&electors:"), m_entrySelectors);
+    form->addRow(tr("&X509-SVID TTL:"), m_entryX509Ttl);
+    form->addRow(tr("&JWT-SVID TTL:"), m_entryJwtTtl);
+    form->addRow(tr("&DNS names:"), m_entryDnsNames);
+    form->addRow(tr("&Federates with:"), m_entryFederatesWith);
+    form->addRow(QString(), m_entryAdmin);
+    form->addRow(QString(), m_entryDownstream);
+
+    using EField = models::EntryDraft::Field;
+    connect(m_entrySpiffeId, &QLineEdit::textEdited, this,
+            [this] { editEntryField(int(EField::SpiffeId)); });
+    connect(m_entryParent, &QLineEdit::textEdited, this,
+            [this] { editEntryField(int(EField::ParentId)); });
+    connect(m_entrySelectors, &QLineEdit::textEdited, this,
+            [this] { editEntryField(int(EField::Selectors)); });
+    connect(m_entryX509Ttl, &QSpinBox::valueChanged, this,
+            [this] { editEntryField(int(EField::X509Ttl)); });
+    connect(m_entryJwtTtl, &QSpinBox::valueChanged, this,
+            [this] { editEntryField(int(EField::JwtTtl)); });
+    connect(m_entryDnsNames, &QLineEdit::textEdited, this,
+            [this] { editEntryField(int(EField::DnsNames)); });
+    connect(m_entryFederatesWith, &QLineEdit::textEdited, this,
+            [this] { editEntryField(int(EField::FederatesWith)); });
+    connect(m_entryAdmin, &QCheckBox::toggled, this,
+            [this] { editEntryField(int(EField::Admin)); });
+    connect(m_entryDownstream, &QCheckBox::toggled, this,
+            [this] { editEntryField(int(EField::Downstream)); });
+    return m_entryForm;
+}
+
+int PolicyStudio::currentEntryRow() const
+{
+    return m_entryList->currentIndex().isValid() ? m_entryList->currentIndex().row() : -1;
+}
+
+void PolicyStudio::setCurrentEntryRow(int row)
+{
+    if (row >= 0 && row < m_entryModel->rowCount())
+        m_entryList->setCurrentIndex(m_entryModel->index(row));
+    else
+        showEntry();
+}
+
+void PolicyStudio::showEntry()
+{
+    const int row = currentEntryRow();
+    const bool has = row >= 0 && row < m_entryDraft->entries().size();
+    m_entryForm->setEnabled(has);
+    const core::RegistrationEntry e =
+        has ? m_entryDraft->entries().at(row) : core::RegistrationEntry();
+    m_filling = true;
+    auto set = [](QLineEdit *edit, const QString &text) {
+        if (edit->text() != text)
+            edit->setText(text);
+    };
+    QStringList selectors;
+    for (const core::Selector &sel : e.selectors)
+        selectors << sel.toString();
+    set(m_entrySpiffeId, e.spiffeId);
+    set(m_entryParent, e.parentId);
+    // While typing ("k8s:n", "a:b, "), the text stays as typed as long as it reads as the
+    // entry's selectors; only a different list (undo, another entry) replaces it.
+    if (parseSelectors(m_entrySelectors->text()) != e.selectors)
+        m_entrySelectors->setText(selectors.join(QStringLiteral(", ")));
+    m_entryX509Ttl->setValue(e.x509SvidTtl);
+    m_entryJwtTtl->setValue(e.jwtSvidTtl);
+    if (splitList(m_entryDnsNames->text()) != e.dnsNames)
+        m_entryDnsNames->setText(e.dnsNames.join(QStringLiteral(", ")));
+    if (splitList(m_entryFederatesWith->text()) != e.federatesWith)
+        m_entryFederatesWith->setText(e.federatesWith.join(QStringLiteral(", ")));
+    m_entryAdmin->setChecked(e.admin);
+    m_entryDownstream->setChecked(e.downstream);
+    m_filling = false;
+}
+
+void PolicyStudio::editEntryField(int field)
+{
+    const int row = currentEntryRow();
+    if (m_filling || row < 0 || row >= m_entryDraft->entries().size())
+        return;
+    using EField = models::EntryDraft::Field;
+    core::RegistrationEntry e = m_entryDraft->entries().at(row);
+    switch (EField(field)) {
+    case EField::SpiffeId:
+        e.spiffeId = m_entrySpiffeId->text().trimmed();
+        break;
+    case EField::ParentId:
+        e.parentId = m_entryParent->text().trimmed();
+        break;
+    case EField::Selectors:
+        e.selectors = parseSelectors(m_entrySelectors->text());
+        break;
+    case EField::X509Ttl:
+        e.x509SvidTtl = m_entryX509Ttl->value();
+        break;
+    case EField::JwtTtl:
+        e.jwtSvidTtl = m_entryJwtTtl->value();
+        break;
+    case EField::DnsNames:
+        e.dnsNames = splitList(m_entryDnsNames->text());
+        break;
+    case EField::FederatesWith:
+        e.federatesWith = splitList(m_entryFederatesWith->text());
+        break;
+    case EField::Admin:
+        e.admin = m_entryAdmin->isChecked();
+        break;
+    case EField::Downstream:
+        e.downstream = m_entryDownstream->isChecked();
+        break;
+    }
+    m_entryDraft->updateEntry(row, e, EField(field));
+}
+
+void PolicyStudio::onEntriesChanged(int row)
+{
+    const int current = currentEntryRow();
+    const int rows = m_entryModel->rowCount();
+    m_duplicateEntry->setEnabled(current >= 0);
+    m_removeEntry->setEnabled(current >= 0);
+    m_entryUp->setEnabled(current > 0);
+    m_entryDown->setEnabled(current >= 0 && current + 1 < rows);
+    if (row == -2) // selection only
+        return;
+    if (row < 0 || row == current) {
+        if (row < 0 && current < 0 && rows > 0)
+            setCurrentEntryRow(0);
+        showEntry();
+    }
+    m_resim->requestEntries(m_entryDraft->entries());
 }
 
 } // namespace ta::views

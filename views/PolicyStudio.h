@@ -8,17 +8,22 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
+class QTabWidget;
 class QTreeWidget;
 QT_END_NAMESPACE
 
 namespace ta::models {
 class Document;
+class EntryDraft;
+class EntryListModel;
 class PolicyDraft;
 class PolicyListModel;
 class PolicyResimulator;
@@ -58,6 +63,21 @@ public:
     QAction *moveUpAction() const { return m_up; }
     QAction *moveDownAction() const { return m_down; }
 
+    models::EntryDraft *entryDraft() const { return m_entryDraft; }
+    models::EntryListModel *entryModel() const { return m_entryModel; }
+    QListView *entryList() const { return m_entryList; }
+    /// 0: policies, 1: registration entries.
+    QTabWidget *kindTabs() const { return m_kinds; }
+    QAction *addEntryAction() const { return m_addEntry; }
+    QAction *duplicateEntryAction() const { return m_duplicateEntry; }
+    QAction *removeEntryAction() const { return m_removeEntry; }
+    QAction *moveEntryUpAction() const { return m_entryUp; }
+    QAction *moveEntryDownAction() const { return m_entryDown; }
+    QLineEdit *entrySelectorsEdit() const { return m_entrySelectors; }
+    QLineEdit *entryParentEdit() const { return m_entryParent; }
+    int currentEntryRow() const;
+    void setCurrentEntryRow(int row);
+
     int currentRow() const;
     void setCurrentRow(int row);
     /// Saves the draft as a version with the comment typed; false (and a message) on refusal.
@@ -69,6 +89,12 @@ Q_SIGNALS:
 
 private:
     QWidget *buildForm();
+    QWidget *buildEntryForm();
+    QWidget *buildEntryList();
+    void showEntry();
+    void editEntryField(int field);
+    void onEntriesChanged(int row);
+    bool editingEntries() const;
     void showPolicy();
     void editField(int field);
     void onDraftChanged(int row);
@@ -104,6 +130,27 @@ private:
     QLineEdit *m_comment = nullptr;
     QPushButton *m_save = nullptr;
     QTreeWidget *m_versions = nullptr;
+
+    models::EntryDraft *m_entryDraft = nullptr;
+    models::EntryListModel *m_entryModel = nullptr;
+    QTabWidget *m_kinds = nullptr;
+    QStackedWidget *m_forms = nullptr;
+    QListView *m_entryList = nullptr;
+    QAction *m_addEntry = nullptr;
+    QAction *m_duplicateEntry = nullptr;
+    QAction *m_removeEntry = nullptr;
+    QAction *m_entryUp = nullptr;
+    QAction *m_entryDown = nullptr;
+    QWidget *m_entryForm = nullptr;
+    QLineEdit *m_entrySpiffeId = nullptr;
+    QLineEdit *m_entryParent = nullptr;
+    QLineEdit *m_entrySelectors = nullptr;
+    QSpinBox *m_entryX509Ttl = nullptr;
+    QSpinBox *m_entryJwtTtl = nullptr;
+    QLineEdit *m_entryDnsNames = nullptr;
+    QLineEdit *m_entryFederatesWith = nullptr;
+    QCheckBox *m_entryAdmin = nullptr;
+    QCheckBox *m_entryDownstream = nullptr;
 };
 
 } // namespace ta::views

@@ -3,6 +3,8 @@
 // underlined, see the re-simulated difference, undo; list edits, versions, completion, hover.
 #include "StudioWorkspace.h"
 
+#include "models/EntryDraft.h"
+#include "models/EntryListModel.h"
 #include "models/PolicyDraft.h"
 #include "models/PolicyListModel.h"
 #include "models/PolicyResimulator.h"
@@ -13,11 +15,13 @@
 #include <QAbstractItemView>
 #include <QAction>
 #include <QCompleter>
+#include <QCryptographicHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -36,6 +40,7 @@ private Q_SLOTS:
     void listEditsAreUndoable();
     void saveMakesAVersionWithItsComment();
     void completionAndHoverUseTheEvidence();
+    void registrationEntriesAreEditedAndResimulated();
     void screenshot();
 
 private:
@@ -227,6 +232,75 @@ void TestPolicyStudio::completionAndHoverUseTheEvidence()
     QVERIFY(editor->toPlainText().startsWith(QStringLiteral("node.token_")));
 }
 
+// The entries tab: list edits on the undo stack, the selectors typed re-simulate, save.
+void TestPolicyStudio::registrationEntriesAreEditedAndResimulated()
+{
+    auto *model = m_studio->entryModel();
+    QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QUndoStack *undo = m_doc->undoStack();
+    const int setup = undo->count();
+    m_studio->kindTabs()->setCurrentIndex(1);
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(m_studio->versionList()->topLevelItemCount(), 0);
+
+    core::WhatIfReport report;
+    m_studio->addEntryAction()->trigger();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(m_studio->currentEntryRow(), 0);
+    QCOMPARE(model->index(0).data().toString(), QStringLiteral("spiffe://lab.example/workload-1"));
+    QVERIFY(model->index(0).data(models::EntryListModel::ValidRole).toBool());
+    // The new entry is a node entry of unix:uid:1000, which no node has: no difference yet.
+    report = waitForReport();
+    QVERIFY2(!report.changed(),
+             QJsonDocument(report.subjects.value(0).toJson()).toJson().constData());
+
+    // node/b's join token selector: node/b gains the entry's identity.
+    const QString tokenB = QString::fromLatin1(
+        QCryptographicHash::hash("tok-b", QCryptographicHash::Sha256).toHex().left(16));
+    QLineEdit *selectors = m_studio->entrySelectorsEdit();
+    selectors->setFocus();
+    selectors->selectAll();
+    QTest::keyClicks(selectors, QStringLiteral("join_token:") + tokenB);
+    report = waitForReport();
+    QCOMPARE(report.subjects.size(), 1);
+    QCOMPARE(report.subjects.first().subject, QStringLiteral("node/b"));
+    QCOMPARE(report.subjects.first().gained,
+             QStringList{QStringLiteral("spiffe://lab.example/workload-1")});
+    QCOMPARE(undo->count(), setup + 2);
+
+    m_studio->duplicateEntryAction()->trigger();
+    QCOMPARE(model->rowCount(), 2);
+    m_studio->setCurrentEntryRow(1);
+    m_studio->moveEntryUpAction()->trigger();
+    QCOMPARE(m_studio->currentEntryRow(), 0);
+    m_studio->removeEntryAction()->trigger();
+    QCOMPARE(model->rowCount(), 1);
+    undo->undo();
+    undo->undo();
+    undo->undo();
+    QCOMPARE(model->rowCount(), 1);
+    undo->undo(); // the selectors
+    QCOMPARE(m_studio->entryDraft()->entries().first().selectors.first().toString(),
+             QStringLiteral("unix:uid:1000"));
+    QCOMPARE(selectors->text(), QStringLiteral("unix:uid:1000"));
+    undo->redo();
+
+    QTest::keyClicks(m_studio->commentEdit(), QStringLiteral("node/b entry"));
+    QVERIFY(m_studio->save());
+    QCOMPARE(m_studio->versionList()->topLevelItemCount(), 1);
+    QCOMPARE(m_studio->versionList()->topLevelItem(0)->text(2), QStringLiteral("node/b entry"));
+    core::RuleStore store(m_doc->workspace().database());
+    auto stored = store.entries();
+    QVERIFY(stored);
+    QCOMPARE(stored->size(), 1);
+    QVERIFY(!stored->first().id.isEmpty());
+    QVERIFY(!waitForReport().changed());
+    // Back on the policies tab, the versions are the policies'.
+    m_studio->kindTabs()->setCurrentIndex(0);
+    QCOMPARE(m_studio->versionList()->topLevelItemCount(), 1);
+    QCOMPARE(m_studio->versionList()->topLevelItem(0)->text(2), QStringLiteral("first"));
+}
+
 void TestPolicyStudio::screenshot()
 {
     typeCondition(QStringLiteral("subject.startsWith('node/') && nosuch"));
@@ -237,6 +311,11 @@ void TestPolicyStudio::screenshot()
     if (dir.isEmpty())
         QSKIP("set TA_SCREENSHOT_DIR to keep a screenshot");
     QVERIFY(m_studio->grab().save(dir + QStringLiteral("/policystudio.png")));
+    m_studio->kindTabs()->setCurrentIndex(1);
+    m_studio->addEntryAction()->trigger();
+    QVERIFY(!m_studio->conditionEditor()->isVisible());
+    QVERIFY(m_studio->entrySelectorsEdit()->isVisible());
+    QVERIFY(m_studio->grab().save(dir + QStringLiteral("/policystudio-entries.png")));
 }
 
 QTEST_MAIN(TestPolicyStudio)
