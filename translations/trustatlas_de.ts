@@ -17,7 +17,7 @@
 <context>
     <name>ta::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+114"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+116"/>
         <source>Trust &amp;Domains</source>
         <translation>&amp;Vertrauensdomänen</translation>
     </message>
@@ -38,12 +38,12 @@
     </message>
     <message>
         <location line="-51"/>
-        <location line="+89"/>
+        <location line="+119"/>
         <source>Trust Atlas</source>
         <translation>Trust Atlas</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-142"/>
         <source>Trust Domains</source>
         <translation>Vertrauensdomänen</translation>
     </message>
@@ -68,7 +68,7 @@
         <translation>Vertrauensanker</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -159,16 +159,32 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+23"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-18"/>
         <source>Trust &amp;Anchors</source>
         <translation>Vertrauens&amp;anker</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+11"/>
+        <source>Policy Studio</source>
+        <translation>Richtlinien-Studio</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Policy Studio</source>
+        <translation>&amp;Richtlinien-Studio</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open a workspace to edit its policies.</source>
+        <translation>Öffnen Sie einen Arbeitsbereich, um seine Richtlinien zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Open a workspace with File &gt; Open, or the demo with File &gt; Open Demo Workspace.</source>
         <translation>Öffnen Sie einen Arbeitsbereich mit Datei &gt; Öffnen oder die Demo mit Datei &gt; Demo-Arbeitsbereich öffnen.</translation>
     </message>
@@ -553,6 +569,34 @@
     </message>
 </context>
 <context>
+    <name>ta::models::EntryDraft</name>
+    <message>
+        <location filename="../models/EntryDraft.cpp" line="+49"/>
+        <source>Add entry %1</source>
+        <translation>Eintrag %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Duplicate entry %1</source>
+        <translation>Eintrag %1 duplizieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove entry %1</source>
+        <translation>Eintrag %1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move entry %1</source>
+        <translation>Eintrag %1 verschieben</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit entry %1</source>
+        <translation>Eintrag %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>ta::models::IssueCredentialCommand</name>
     <message>
         <location filename="../models/IssueCredentialCommand.cpp" line="+13"/>
@@ -566,9 +610,37 @@
     </message>
 </context>
 <context>
+    <name>ta::models::PolicyDraft</name>
+    <message>
+        <location filename="../models/PolicyDraft.cpp" line="+78"/>
+        <source>Add policy %1</source>
+        <translation>Richtlinie %1 hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Duplicate policy %1</source>
+        <translation>Richtlinie %1 duplizieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove policy %1</source>
+        <translation>Richtlinie %1 entfernen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move policy %1</source>
+        <translation>Richtlinie %1 verschieben</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit policy %1</source>
+        <translation>Richtlinie %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>ta::models::SetCredentialStatusCommand</name>
     <message>
-        <location filename="../models/SetCredentialStatusCommand.cpp" line="+15"/>
+        <location filename="../models/SetCredentialStatusCommand.cpp" line="+16"/>
         <source>Revoke credential %1</source>
         <translation>Nachweis %1 widerrufen</translation>
     </message>
@@ -758,7 +830,7 @@
 <context>
     <name>ta::views::AnchorEntryDialog</name>
     <message>
-        <location filename="../views/AnchorEntryDialog.cpp" line="+66"/>
+        <location filename="../views/AnchorEntryDialog.cpp" line="+68"/>
         <source>C&amp;luster:</source>
         <translation>C&amp;luster:</translation>
     </message>
@@ -998,7 +1070,7 @@
 <context>
     <name>ta::views::AnchorPanel</name>
     <message>
-        <location filename="../views/AnchorPanel.cpp" line="+51"/>
+        <location filename="../views/AnchorPanel.cpp" line="+55"/>
         <source>Filter by name, issuer, digest, ID…</source>
         <translation>Nach Name, Aussteller, Digest, ID filtern…</translation>
     </message>
@@ -1018,7 +1090,7 @@
         <translation>A&amp;rt:</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>New &amp;Trust Anchor…</source>
         <translation>Neuer &amp;Vertrauensanker…</translation>
     </message>
@@ -1103,7 +1175,7 @@
         <translation>Anker-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+100"/>
         <source>Saved %1. Undo takes it back.</source>
         <translation>%1 gespeichert. Rückgängig nimmt es zurück.</translation>
     </message>
@@ -1123,13 +1195,13 @@
         <translation>Anker exportieren</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+37"/>
         <source>Nothing was imported. Entry %1: %2 (%3)</source>
         <translation>Nichts wurde importiert. Eintrag %1: %2 (%3)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+6"/>
+        <location line="-17"/>
+        <location line="+24"/>
         <source>Nothing was imported: %1</source>
         <translation>Nichts wurde importiert: %1</translation>
     </message>
@@ -1144,6 +1216,7 @@
         <translation>%1 Einträge nach %2 exportiert; Join-Tokens nur als ihr SHA-256.</translation>
     </message>
     <message>
+        <location line="-33"/>
         <source>Nothing was imported. Entry %1: %2</source>
         <translation>Nichts wurde importiert. Eintrag %1: %2</translation>
     </message>
@@ -1260,6 +1333,24 @@
     </message>
 </context>
 <context>
+    <name>ta::views::CelEditor</name>
+    <message>
+        <location filename="../views/CelEditor.cpp" line="+99"/>
+        <source>a condition must be a bool, not %1</source>
+        <translation>eine Bedingung muss ein bool sein, nicht %1</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Example from the evidence: %1</source>
+        <translation>Beispiel aus den Nachweisen: %1</translation>
+    </message>
+</context>
+<context>
     <name>ta::views::ClearKeysBanner</name>
     <message>
         <location filename="../views/ClearKeysBanner.cpp" line="+18"/>
@@ -1270,7 +1361,7 @@
 <context>
     <name>ta::views::CredentialInspector</name>
     <message>
-        <location filename="../views/CredentialInspector.cpp" line="+71"/>
+        <location filename="../views/CredentialInspector.cpp" line="+72"/>
         <source>Certificate chain</source>
         <translation>Zertifikatskette</translation>
     </message>
@@ -1573,18 +1664,21 @@
 <context>
     <name>ta::views::ErrorMessages</name>
     <message>
-        <location filename="../views/ErrorMessages.cpp" line="+18"/>
-        <location line="+138"/>
+        <location filename="../views/ErrorMessageTable.cpp" line="+340"/>
+        <location line="+153"/>
         <source>The passphrase is wrong.</source>
         <translation>Die Passphrase ist falsch.</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="+3"/>
+        <location line="+292"/>
         <source>This workspace is protected: enter its passphrase.</source>
         <translation>Dieser Arbeitsbereich ist geschützt: Geben Sie seine Passphrase ein.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-445"/>
+        <location line="+156"/>
+        <location line="+292"/>
         <source>The passphrase cannot be empty.</source>
         <translation>Die Passphrase darf nicht leer sein.</translation>
     </message>
@@ -1593,57 +1687,59 @@
         <translation>Die beiden eingegebenen Passphrasen stimmen nicht überein.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-289"/>
         <source>A file of that name exists already.</source>
         <translation>Eine Datei dieses Namens existiert bereits.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The file does not exist.</source>
         <translation>Die Datei existiert nicht.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This file is not a Trust Atlas workspace.</source>
         <translation>Diese Datei ist kein Trust-Atlas-Arbeitsbereich.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>This workspace was written by a newer Trust Atlas.</source>
         <translation>Dieser Arbeitsbereich wurde von einer neueren Trust-Atlas-Version geschrieben.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+280"/>
         <source>The file cannot be read.</source>
         <translation>Die Datei kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-277"/>
         <source>A trust domain of that name exists already.</source>
         <translation>Eine Vertrauensdomäne dieses Namens existiert bereits.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>There is no such trust domain.</source>
         <translation>Diese Vertrauensdomäne gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>There is no such credential.</source>
         <translation>Diesen Nachweis gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+9"/>
         <source>The workspace file could not be written or read.</source>
         <translation>Die Arbeitsbereichsdatei konnte nicht geschrieben oder gelesen werden.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+268"/>
         <source>This credential is revoked already.</source>
         <translation>Dieser Nachweis ist bereits widerrufen.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-346"/>
         <source>An authority of this kind is prepared already.</source>
         <translation>Eine Autorität dieser Art ist bereits vorbereitet.</translation>
     </message>
@@ -1658,27 +1754,27 @@
         <translation>Nur eine alte Autorität kann als kompromittiert markiert werden.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This authority is tainted already.</source>
         <translation>Diese Autorität ist bereits als kompromittiert markiert.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Taint an authority before revoking it.</source>
         <translation>Markieren Sie eine Autorität als kompromittiert, bevor Sie sie widerrufen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This authority is revoked already.</source>
         <translation>Diese Autorität ist bereits widerrufen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>There is no such authority.</source>
         <translation>Diese Autorität gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The SPIFFE ID belongs to another trust domain.</source>
         <translation>Die SPIFFE-ID gehört zu einer anderen Vertrauensdomäne.</translation>
     </message>
@@ -1698,23 +1794,23 @@
         <translation>Die aktive Autorität ist abgelaufen.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="-165"/>
+        <location line="+3"/>
         <source>A JWT-SVID needs at least one audience.</source>
         <translation>Ein JWT-SVID braucht mindestens eine Zielgruppe.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-311"/>
         <source>Enter a SPIFFE ID.</source>
         <translation>Geben Sie eine SPIFFE-ID ein.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A SPIFFE ID starts with spiffe://.</source>
         <translation>Eine SPIFFE-ID beginnt mit spiffe://.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The scheme must be written spiffe:// in lowercase.</source>
         <translation>Das Schema muss kleingeschrieben spiffe:// lauten.</translation>
     </message>
@@ -1724,7 +1820,7 @@
         <translation>Die SPIFFE-ID nennt keine Vertrauensdomäne.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The path has an empty segment (two slashes in a row).</source>
         <translation>Der Pfad hat ein leeres Segment (zwei Schrägstriche hintereinander).</translation>
     </message>
@@ -1739,52 +1835,52 @@
         <translation>Der Pfad darf nicht mit einem Schrägstrich enden.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The path may hold only letters, digits, dots, dashes and underscores.</source>
         <translation>Der Pfad darf nur Buchstaben, Ziffern, Punkte, Bindestriche und Unterstriche enthalten.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>A SPIFFE ID may not have a query part.</source>
         <translation>Eine SPIFFE-ID darf keinen Query-Teil haben.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A SPIFFE ID may not have a fragment.</source>
         <translation>Eine SPIFFE-ID darf kein Fragment haben.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A SPIFFE ID may not use percent-encoding.</source>
         <translation>Eine SPIFFE-ID darf keine Prozentkodierung verwenden.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The SPIFFE ID is longer than 2048 bytes.</source>
         <translation>Die SPIFFE-ID ist länger als 2048 Byte.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Enter a trust domain name.</source>
         <translation>Geben Sie einen Namen für die Vertrauensdomäne ein.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A trust domain name is written in lowercase.</source>
         <translation>Der Name einer Vertrauensdomäne wird kleingeschrieben.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A trust domain name holds only lowercase letters, digits, dots, dashes and underscores.</source>
         <translation>Der Name einer Vertrauensdomäne enthält nur Kleinbuchstaben, Ziffern, Punkte, Bindestriche und Unterstriche.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>A trust domain name may not have a port.</source>
         <translation>Der Name einer Vertrauensdomäne darf keinen Port haben.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>A trust domain name may not have user information.</source>
         <translation>Der Name einer Vertrauensdomäne darf keine Benutzerangaben enthalten.</translation>
     </message>
@@ -1794,17 +1890,17 @@
         <translation>Der Name der Vertrauensdomäne ist länger als 255 Zeichen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+76"/>
         <source>The certificate has expired.</source>
         <translation>Das Zertifikat ist abgelaufen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The certificate is not valid yet.</source>
         <translation>Das Zertifikat ist noch nicht gültig.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The chain does not lead to an authority of the bundle.</source>
         <translation>Die Kette führt zu keiner Autorität des Bundles.</translation>
     </message>
@@ -1814,7 +1910,7 @@
         <translation>Eine Signatur in der Kette lässt sich nicht bestätigen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The SVID belongs to another trust domain than the bundle.</source>
         <translation>Das SVID gehört zu einer anderen Vertrauensdomäne als das Bundle.</translation>
     </message>
@@ -1824,47 +1920,47 @@
         <translation>Das Bundle enthält keine X.509-Autorität.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>There is no certificate to check.</source>
         <translation>Es gibt kein Zertifikat zu prüfen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The certificate carries no SPIFFE ID.</source>
         <translation>Das Zertifikat trägt keine SPIFFE-ID.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The certificate carries more than one URI.</source>
         <translation>Das Zertifikat trägt mehr als eine URI.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The leaf certificate is a CA certificate.</source>
         <translation>Das Endzertifikat ist ein CA-Zertifikat.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The certificate path is not valid.</source>
         <translation>Der Zertifizierungspfad ist nicht gültig.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+111"/>
         <source>The token has expired.</source>
         <translation>Das Token ist abgelaufen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The token is not valid yet.</source>
         <translation>Das Token ist noch nicht gültig.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The token&apos;s signature does not verify.</source>
         <translation>Die Signatur des Tokens lässt sich nicht bestätigen.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The token was signed by a key the bundle does not hold.</source>
         <translation>Das Token wurde mit einem Schlüssel signiert, den das Bundle nicht enthält.</translation>
     </message>
@@ -1874,42 +1970,42 @@
         <translation>Das Token ist nicht für diese Zielgruppe bestimmt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-84"/>
         <source>This is not a well-formed JWT.</source>
         <translation>Dies ist kein wohlgeformtes JWT.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+87"/>
         <source>The bundle is for another trust domain.</source>
         <translation>Das Bundle gehört zu einer anderen Vertrauensdomäne.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
         <source>The token says it was issued in the future.</source>
         <translation>Laut Token wurde es in der Zukunft ausgestellt.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+252"/>
         <source>The anchors file is not valid JSON.</source>
         <translation>Die Anker-Datei ist kein gültiges JSON.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This kind of trust anchor or reference value is not known.</source>
         <translation>Diese Art von Vertrauensanker oder Referenzwert ist unbekannt.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>A required field is missing.</source>
         <translation>Ein Pflichtfeld fehlt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A field has a value that is not allowed.</source>
         <translation>Ein Feld hat einen unzulässigen Wert.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The PEM text holds no valid public key or certificate.</source>
         <translation>Der PEM-Text enthält keinen gültigen öffentlichen Schlüssel und kein gültiges Zertifikat.</translation>
     </message>
@@ -1924,27 +2020,28 @@
         <translation>Ein Eintrag mit dieser ID existiert bereits.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The file holds no trust anchors or reference values.</source>
         <translation>Die Datei enthält keine Vertrauensanker oder Referenzwerte.</translation>
     </message>
     <message>
+        <location line="+222"/>
         <location line="+3"/>
         <source>The file could not be written.</source>
         <translation>Die Datei konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-271"/>
         <source>There is no such trust anchor.</source>
         <translation>Diesen Vertrauensanker gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>There is no such reference value.</source>
         <translation>Diesen Referenzwert gibt es nicht.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../views/ErrorMessages.cpp" line="+15"/>
         <source>This is not a valid SPIFFE ID.</source>
         <translation>Dies ist keine gültige SPIFFE-ID.</translation>
     </message>
@@ -1975,6 +2072,14 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../views/ErrorMessageTable.cpp" line="-177"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+24"/>
+        <location line="+33"/>
+        <location line="+3"/>
+        <location line="+33"/>
+        <location line="+208"/>
         <source>A cryptographic operation failed.</source>
         <translation>Eine kryptografische Operation ist fehlgeschlagen.</translation>
     </message>
@@ -1989,831 +2094,1038 @@
         <translation>Der Arbeitsbereich konnte die Änderung nicht abschließen.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+35"/>
         <source>Unexpected error (%1).</source>
         <translation>Unerwarteter Fehler (%1).</translation>
     </message>
     <message>
+        <location filename="../views/ErrorMessageTable.cpp" line="-624"/>
         <source>The path of a SPIFFE ID must start with a slash.</source>
         <translation>Der Pfad einer SPIFFE-ID muss mit einem Schrägstrich beginnen.</translation>
     </message>
     <message>
+        <location line="+25"/>
         <source>This is not a trust domain name.</source>
         <translation>Dies ist kein Name einer Vertrauensdomäne.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A trust domain name may not use percent-encoding.</source>
         <translation>Ein Name einer Vertrauensdomäne darf keine Prozentkodierung verwenden.</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>The trust bundle is not valid JSON.</source>
         <translation>Das Vertrauensbündel ist kein gültiges JSON.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle is not a JSON object.</source>
         <translation>Das Vertrauensbündel ist kein JSON-Objekt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle has no &quot;keys&quot; member.</source>
         <translation>Dem Vertrauensbündel fehlt das Element &quot;keys&quot;.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The &quot;keys&quot; member of the trust bundle is not an array.</source>
         <translation>Das Element &quot;keys&quot; des Vertrauensbündels ist kein Array.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle is not a JSON object.</source>
         <translation>Ein Schlüssel des Vertrauensbündels ist kein JSON-Objekt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle has no key type (kty).</source>
         <translation>Einem Schlüssel des Vertrauensbündels fehlt der Schlüsseltyp (kty).</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle does not say its use.</source>
         <translation>Ein Schlüssel des Vertrauensbündels nennt seine Verwendung nicht.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle has a use other than x509-svid or jwt-svid.</source>
         <translation>Ein Schlüssel des Vertrauensbündels hat eine andere Verwendung als x509-svid oder jwt-svid.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A JWT authority of the trust bundle has no key ID.</source>
         <translation>Einer JWT-Autorität des Vertrauensbündels fehlt die Schlüssel-ID.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Two JWT authorities of the trust bundle share one key ID.</source>
         <translation>Zwei JWT-Autoritäten des Vertrauensbündels teilen eine Schlüssel-ID.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle is not a valid public key.</source>
         <translation>Ein Schlüssel des Vertrauensbündels ist kein gültiger öffentlicher Schlüssel.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle is of a type that is not supported.</source>
         <translation>Ein Schlüssel des Vertrauensbündels hat einen nicht unterstützten Typ.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An X.509 authority of the trust bundle has no certificate (x5c).</source>
         <translation>Einer X.509-Autorität des Vertrauensbündels fehlt das Zertifikat (x5c).</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An X.509 authority of the trust bundle must hold exactly one certificate.</source>
         <translation>Eine X.509-Autorität des Vertrauensbündels muss genau ein Zertifikat enthalten.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate of an X.509 authority is not valid base64.</source>
         <translation>Das Zertifikat einer X.509-Autorität ist kein gültiges Base64.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate of an X.509 authority cannot be read.</source>
         <translation>Das Zertifikat einer X.509-Autorität kann nicht gelesen werden.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate of an X.509 authority does not hold the key beside it.</source>
         <translation>Das Zertifikat einer X.509-Autorität enthält nicht den Schlüssel daneben.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle holds no key.</source>
         <translation>Das Vertrauensbündel enthält keinen Schlüssel.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle holds no certificate.</source>
         <translation>Das Vertrauensbündel enthält kein Zertifikat.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The PEM bundle holds no certificate.</source>
         <translation>Das PEM-Bündel enthält kein Zertifikat.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle names no trust domain.</source>
         <translation>Das Vertrauensbündel nennt keine Vertrauensdomäne.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The refresh hint of the trust bundle is not a positive number.</source>
         <translation>Der Aktualisierungshinweis des Vertrauensbündels ist keine positive Zahl.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The sequence number of the trust bundle is not a non-negative integer.</source>
         <translation>Die Sequenznummer des Vertrauensbündels ist keine nichtnegative ganze Zahl.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle is older than the one held: its sequence number goes backwards.</source>
         <translation>Das Vertrauensbündel ist älter als das vorhandene: seine Sequenznummer geht zurück.</translation>
     </message>
     <message>
+        <location line="+37"/>
         <source>The certificate&apos;s URI is not a valid SPIFFE ID.</source>
         <translation>Die URI des Zertifikats ist keine gültige SPIFFE-ID.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The SPIFFE ID of a workload certificate has no path.</source>
         <translation>Die SPIFFE-ID eines Workload-Zertifikats hat keinen Pfad.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate allows neither server nor client authentication.</source>
         <translation>Das Zertifikat erlaubt weder Server- noch Client-Authentifizierung.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate has no key usage extension.</source>
         <translation>Das Zertifikat hat keine Schlüsselverwendungs-Erweiterung.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The key usage extension of the certificate is not marked critical.</source>
         <translation>Die Schlüsselverwendungs-Erweiterung des Zertifikats ist nicht als kritisch markiert.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The leaf certificate may sign revocation lists.</source>
         <translation>Das Blattzertifikat darf Sperrlisten signieren.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The leaf certificate may sign certificates.</source>
         <translation>Das Blattzertifikat darf Zertifikate signieren.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The leaf certificate does not allow digital signatures.</source>
         <translation>Das Blattzertifikat erlaubt keine digitalen Signaturen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The chain is longer than a CA certificate allows.</source>
         <translation>Die Kette ist länger, als ein CA-Zertifikat erlaubt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A signing certificate carries an invalid SPIFFE ID.</source>
         <translation>Ein signierendes Zertifikat trägt eine ungültige SPIFFE-ID.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A signing certificate allows digital signatures, which it may not.</source>
         <translation>Ein signierendes Zertifikat erlaubt digitale Signaturen, was es nicht darf.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A signing certificate may not sign certificates.</source>
         <translation>Ein signierendes Zertifikat darf keine Zertifikate signieren.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A certificate that signs another is not a CA certificate.</source>
         <translation>Ein Zertifikat, das ein anderes signiert, ist kein CA-Zertifikat.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>A part of the token is not valid base64url.</source>
         <translation>Ein Teil des Tokens ist kein gültiges base64url.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s header is not a JSON object.</source>
         <translation>Der Header des Tokens ist kein JSON-Objekt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s claims are not a JSON object.</source>
         <translation>Die Claims des Tokens sind kein JSON-Objekt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s header holds a member that is not allowed.</source>
         <translation>Der Header des Tokens enthält ein unzulässiges Element.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token names critical header members that are not supported.</source>
         <translation>Das Token nennt nicht unterstützte kritische Header-Elemente.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s type is not JWT or JOSE.</source>
         <translation>Der Typ des Tokens ist nicht JWT oder JOSE.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token names no signature algorithm.</source>
         <translation>Das Token nennt keinen Signaturalgorithmus.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token is unsigned (algorithm none).</source>
         <translation>Das Token ist unsigniert (Algorithmus none).</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token uses an HMAC algorithm, which a JWT-SVID may not.</source>
         <translation>Das Token verwendet einen HMAC-Algorithmus, was ein JWT-SVID nicht darf.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token uses EdDSA, which a JWT-SVID may not.</source>
         <translation>Das Token verwendet EdDSA, was ein JWT-SVID nicht darf.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s signature algorithm is not allowed.</source>
         <translation>Der Signaturalgorithmus des Tokens ist nicht erlaubt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token names no key ID.</source>
         <translation>Das Token nennt keine Schlüssel-ID.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s key ID is not a string.</source>
         <translation>Die Schlüssel-ID des Tokens ist keine Zeichenkette.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s algorithm does not fit the key that signed it.</source>
         <translation>Der Algorithmus des Tokens passt nicht zum signierenden Schlüssel.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token has no subject.</source>
         <translation>Das Token hat kein Subjekt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s subject is not a valid SPIFFE ID.</source>
         <translation>Das Subjekt des Tokens ist keine gültige SPIFFE-ID.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token has no audience.</source>
         <translation>Das Token hat keine Zielgruppe.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s audience is not a string or a list of strings.</source>
         <translation>Die Zielgruppe des Tokens ist keine Zeichenkette oder Liste von Zeichenketten.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token has no expiry.</source>
         <translation>Das Token hat kein Ablaufdatum.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s expiry is not a valid time.</source>
         <translation>Das Ablaufdatum des Tokens ist keine gültige Zeit.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s issue time is not a valid time.</source>
         <translation>Der Ausstellungszeitpunkt des Tokens ist keine gültige Zeit.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s not-before time is not a valid time.</source>
         <translation>Der Gültigkeitsbeginn des Tokens ist keine gültige Zeit.</translation>
     </message>
     <message>
+        <location line="+24"/>
         <source>Give the audience the token must be meant for.</source>
         <translation>Geben Sie die Zielgruppe an, für die das Token bestimmt sein muss.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The bundle holds no JWT authority.</source>
         <translation>Das Bündel enthält keine JWT-Autorität.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>No time was given to check the token against.</source>
         <translation>Es wurde keine Zeit angegeben, gegen die das Token geprüft wird.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>A JWT-SVID needs a subject.</source>
         <translation>Ein JWT-SVID braucht ein Subjekt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The signing key has no key ID.</source>
         <translation>Der Signaturschlüssel hat keine Schlüssel-ID.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lifetime of the token must be positive.</source>
         <translation>Die Lebensdauer des Tokens muss positiv sein.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The signing key cannot sign a JWT-SVID.</source>
         <translation>Der Signaturschlüssel kann kein JWT-SVID signieren.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>The key is encrypted and no passphrase was given.</source>
         <translation>Der Schlüssel ist verschlüsselt, und es wurde keine Passphrase angegeben.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The key cannot be read.</source>
         <translation>Der Schlüssel kann nicht gelesen werden.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This is a public key; a private key is needed.</source>
         <translation>Dies ist ein öffentlicher Schlüssel; ein privater Schlüssel wird benötigt.</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>The certificate cannot be read.</source>
         <translation>Das Zertifikat kann nicht gelesen werden.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate is followed by data that does not belong to it.</source>
         <translation>Auf das Zertifikat folgen Daten, die nicht dazugehören.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The input holds no certificate.</source>
         <translation>Die Eingabe enthält kein Zertifikat.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The validity period is not valid: it must end after it starts.</source>
         <translation>Der Gültigkeitszeitraum ist ungültig: Er muss nach seinem Beginn enden.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate request cannot be read.</source>
         <translation>Die Zertifikatsanforderung kann nicht gelesen werden.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate request&apos;s signature does not verify.</source>
         <translation>Die Signatur der Zertifikatsanforderung lässt sich nicht prüfen.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <location line="+108"/>
         <source>The certificate request holds no public key.</source>
         <translation>Die Zertifikatsanforderung enthält keinen öffentlichen Schlüssel.</translation>
     </message>
     <message>
+        <location line="-102"/>
         <source>This is not a compact JWS (three parts joined by dots).</source>
         <translation>Dies ist kein kompaktes JWS (drei durch Punkte verbundene Teile).</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A part of the signed token is not valid base64url.</source>
         <translation>Ein Teil des signierten Tokens ist kein gültiges base64url.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The signature does not verify.</source>
         <translation>Die Signatur lässt sich nicht prüfen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The signature has the wrong length for its algorithm.</source>
         <translation>Die Signatur hat die falsche Länge für ihren Algorithmus.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The ECDSA signature is not well formed.</source>
         <translation>Die ECDSA-Signatur ist nicht wohlgeformt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The key&apos;s curve does not fit the algorithm.</source>
         <translation>Die Kurve des Schlüssels passt nicht zum Algorithmus.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The key&apos;s type does not fit the algorithm.</source>
         <translation>Der Typ des Schlüssels passt nicht zum Algorithmus.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The RSA key is too small.</source>
         <translation>Der RSA-Schlüssel ist zu klein.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There is no key to sign or verify with.</source>
         <translation>Es gibt keinen Schlüssel zum Signieren oder Prüfen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Signing needs a private key.</source>
         <translation>Zum Signieren wird ein privater Schlüssel benötigt.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>A required member of the JSON Web Key is missing.</source>
         <translation>Ein erforderliches Element des JSON Web Key fehlt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A member of the JSON Web Key has a value that is not allowed.</source>
         <translation>Ein Element des JSON Web Key hat einen unzulässigen Wert.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A member of the JSON Web Key is not valid base64url.</source>
         <translation>Ein Element des JSON Web Key ist kein gültiges base64url.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JSON Web Key is of a type that is not supported.</source>
         <translation>Der JSON Web Key hat einen nicht unterstützten Typ.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JSON Web Key uses a curve that is not supported.</source>
         <translation>Der JSON Web Key verwendet eine nicht unterstützte Kurve.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A coordinate of the JSON Web Key has the wrong length.</source>
         <translation>Eine Koordinate des JSON Web Key hat die falsche Länge.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JSON Web Key&apos;s point is not on its curve.</source>
         <translation>Der Punkt des JSON Web Key liegt nicht auf seiner Kurve.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The RSA parameters of the JSON Web Key are not valid.</source>
         <translation>Die RSA-Parameter des JSON Web Key sind ungültig.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JSON Web Key holds private key material, which is not allowed here.</source>
         <translation>Der JSON Web Key enthält privates Schlüsselmaterial, was hier nicht erlaubt ist.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There is no key to export.</source>
         <translation>Es gibt keinen Schlüssel zum Exportieren.</translation>
     </message>
     <message>
+        <location line="+87"/>
         <source>There is no such version of the policy set.</source>
         <translation>Es gibt keine solche Version der Richtlinienmenge.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The workspace stores a key in a form this version does not know.</source>
         <translation>Der Arbeitsbereich speichert einen Schlüssel in einer Form, die diese Version nicht kennt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The refresh hint must be a positive number of seconds.</source>
         <translation>Der Aktualisierungshinweis muss eine positive Anzahl von Sekunden sein.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The demo workspace could not be set up.</source>
         <translation>Der Demo-Arbeitsbereich konnte nicht eingerichtet werden.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>An entry holds a field that its kind does not know.</source>
         <translation>Ein Eintrag enthält ein Feld, das seine Art nicht kennt.</translation>
     </message>
     <message>
+        <location line="+22"/>
         <source>The evidence file cannot be read.</source>
         <translation>Die Nachweisdatei kann nicht gelesen werden.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A line of the evidence file is not a JSON object.</source>
         <translation>Eine Zeile der Nachweisdatei ist kein JSON-Objekt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An evidence record lacks a required field.</source>
         <translation>Einem Nachweis-Datensatz fehlt ein erforderliches Feld.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A field of an evidence record has a value that is not allowed.</source>
         <translation>Ein Feld eines Nachweis-Datensatzes hat einen unzulässigen Wert.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The time of an evidence record is not an RFC 3339 time.</source>
         <translation>Die Zeit eines Nachweis-Datensatzes ist keine RFC-3339-Zeit.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The evidence records are not in time order.</source>
         <translation>Die Nachweis-Datensätze sind nicht zeitlich geordnet.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The workspace has no trust domain to name agents in.</source>
         <translation>Der Arbeitsbereich hat keine Vertrauensdomäne, in der Agenten benannt werden.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A certificate in the evidence is not valid base64.</source>
         <translation>Ein Zertifikat im Nachweis ist kein gültiges Base64.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote is not well formed.</source>
         <translation>Das TPM-Quote ist nicht wohlgeformt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote is truncated.</source>
         <translation>Das TPM-Quote ist abgeschnitten.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote is followed by bytes that do not belong to it.</source>
         <translation>Auf das TPM-Quote folgen Bytes, die nicht dazugehören.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM structure does not come from a TPM.</source>
         <translation>Die TPM-Struktur stammt nicht von einem TPM.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM structure is not a quote.</source>
         <translation>Die TPM-Struktur ist kein Quote.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM evidence payload is not valid.</source>
         <translation>Die Nutzlast des TPM-Nachweises ist ungültig.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote uses a hash algorithm that is not supported.</source>
         <translation>Das TPM-Quote verwendet einen nicht unterstützten Hash-Algorithmus.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote uses a signature algorithm that is not supported.</source>
         <translation>Das TPM-Quote verwendet einen nicht unterstützten Signaturalgorithmus.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote&apos;s signature does not verify.</source>
         <translation>Die Signatur des TPM-Quotes lässt sich nicht prüfen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>No attestation key is known for this TPM.</source>
         <translation>Für dieses TPM ist kein Attestierungsschlüssel bekannt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote was signed by another attestation key.</source>
         <translation>Das TPM-Quote wurde mit einem anderen Attestierungsschlüssel signiert.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The attestation key&apos;s type does not fit the quote&apos;s signature.</source>
         <translation>Der Typ des Attestierungsschlüssels passt nicht zur Signatur des Quotes.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote does not carry the expected nonce.</source>
         <translation>Das TPM-Quote trägt nicht die erwartete Nonce.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote covers other PCRs than the evidence lists.</source>
         <translation>Das TPM-Quote deckt andere PCRs ab, als der Nachweis aufführt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The PCR values do not match the quote&apos;s digest.</source>
         <translation>Die PCR-Werte passen nicht zum Digest des Quotes.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A PCR value is not valid.</source>
         <translation>Ein PCR-Wert ist ungültig.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There are no reference PCR values to compare with.</source>
         <translation>Es gibt keine Referenz-PCR-Werte zum Vergleich.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A PCR with a reference value is not in the quote.</source>
         <translation>Ein PCR mit Referenzwert ist nicht im Quote enthalten.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A PCR differs from its reference value.</source>
         <translation>Ein PCR weicht von seinem Referenzwert ab.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote could not be built from the values given.</source>
         <translation>Das TPM-Quote konnte aus den angegebenen Werten nicht erzeugt werden.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>The lab settings are not valid.</source>
         <translation>Die Labor-Einstellungen sind ungültig.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not be set up.</source>
         <translation>Das Labor konnte nicht eingerichtet werden.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not create a platform&apos;s keys.</source>
         <translation>Das Labor konnte die Schlüssel einer Plattform nicht erzeugen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not sign a document.</source>
         <translation>Das Labor konnte ein Dokument nicht signieren.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not sign an image.</source>
         <translation>Das Labor konnte ein Image nicht signieren.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not read a file.</source>
         <translation>Das Labor konnte eine Datei nicht lesen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not write a file.</source>
         <translation>Das Labor konnte eine Datei nicht schreiben.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The policy file is not valid JSON.</source>
         <translation>Die Richtliniendatei ist kein gültiges JSON.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A policy has a missing or wrong field.</source>
         <translation>Einer Richtlinie fehlt ein Feld, oder es ist falsch.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Two policies have the same name.</source>
         <translation>Zwei Richtlinien haben denselben Namen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A policy&apos;s condition is not a valid CEL expression.</source>
         <translation>Die Bedingung einer Richtlinie ist kein gültiger CEL-Ausdruck.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A policy&apos;s SPIFFE ID template is not valid.</source>
         <translation>Die SPIFFE-ID-Vorlage einer Richtlinie ist ungültig.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The subject is not a valid JSON object.</source>
         <translation>Das Subjekt ist kein gültiges JSON-Objekt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The registration entries are not valid JSON.</source>
         <translation>Die Registrierungseinträge sind kein gültiges JSON.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A registration entry lacks a required field.</source>
         <translation>Einem Registrierungseintrag fehlt ein erforderliches Feld.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A registration entry holds an invalid SPIFFE ID.</source>
         <translation>Ein Registrierungseintrag enthält eine ungültige SPIFFE-ID.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A registration entry holds an invalid selector.</source>
         <translation>Ein Registrierungseintrag enthält einen ungültigen Selektor.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A registration entry has no selectors.</source>
         <translation>Ein Registrierungseintrag hat keine Selektoren.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A number in a registration entry is not valid.</source>
         <translation>Eine Zahl in einem Registrierungseintrag ist ungültig.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A registration entry federates with an invalid trust domain.</source>
         <translation>Ein Registrierungseintrag föderiert mit einer ungültigen Vertrauensdomäne.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Two registration entries have the same ID.</source>
         <translation>Zwei Registrierungseinträge haben dieselbe ID.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A selector must be written type:value.</source>
         <translation>Ein Selektor muss als Typ:Wert geschrieben werden.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The CEL expression has a syntax error.</source>
         <translation>Der CEL-Ausdruck hat einen Syntaxfehler.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The CEL expression does not type-check.</source>
         <translation>Der CEL-Ausdruck besteht die Typprüfung nicht.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The CEL expression failed to evaluate.</source>
         <translation>Der CEL-Ausdruck konnte nicht ausgewertet werden.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The CEL bindings are not valid JSON values.</source>
         <translation>Die CEL-Bindungen sind keine gültigen JSON-Werte.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This command is not known.</source>
         <translation>Dieser Befehl ist nicht bekannt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An option is not known.</source>
         <translation>Eine Option ist nicht bekannt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The command line is not valid.</source>
         <translation>Die Befehlszeile ist ungültig.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An argument is missing.</source>
         <translation>Ein Argument fehlt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There is an argument too many.</source>
         <translation>Es gibt ein Argument zu viel.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A required option is missing.</source>
         <translation>Eine erforderliche Option fehlt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Two options exclude each other.</source>
         <translation>Zwei Optionen schließen einander aus.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An option has a value that is not allowed.</source>
         <translation>Eine Option hat einen unzulässigen Wert.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This key type is not known.</source>
         <translation>Dieser Schlüsseltyp ist nicht bekannt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This is not a duration such as 90s, 5m, 1h or 7d.</source>
         <translation>Dies ist keine Dauer wie 90s, 5m, 1h oder 7d.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This is not a valid number.</source>
         <translation>Dies ist keine gültige Zahl.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This is not an RFC 3339 time.</source>
         <translation>Dies ist keine RFC-3339-Zeit.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A version is a positive number.</source>
         <translation>Eine Version ist eine positive Zahl.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The bindings must be a JSON object.</source>
         <translation>Die Bindungen müssen ein JSON-Objekt sein.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The workspace has no trust domain.</source>
         <translation>Der Arbeitsbereich hat keine Vertrauensdomäne.</translation>
     </message>
     <message>
+        <location line="+21"/>
         <source>The expression is longer than the limit.</source>
         <translation>Der Ausdruck ist länger als erlaubt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The expression is nested deeper than the limit.</source>
         <translation>Der Ausdruck ist tiefer verschachtelt als erlaubt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The expression has more terms than the limit.</source>
         <translation>Der Ausdruck hat mehr Terme als erlaubt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The expression&apos;s estimated cost is over the limit.</source>
         <translation>Die geschätzten Kosten des Ausdrucks übersteigen das Limit.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The evaluation ran out of its step or memory budget.</source>
         <translation>Die Auswertung hat ihr Schritt- oder Speicherbudget aufgebraucht.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This output format is not known.</source>
         <translation>Dieses Ausgabeformat ist unbekannt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This layout engine is not known.</source>
         <translation>Dieses Layoutverfahren ist unbekannt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The input is larger than the limit.</source>
         <translation>Die Eingabe ist größer als erlaubt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The file is not valid JSON.</source>
         <translation>Die Datei ist kein gültiges JSON.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A JSON object names the same key twice.</source>
         <translation>Ein JSON-Objekt nennt denselben Schlüssel zweimal.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The PEM data is encrypted; untrusted input is never decrypted.</source>
         <translation>Die PEM-Daten sind verschlüsselt; nicht vertrauenswürdige Eingaben werden nie entschlüsselt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate request is encrypted.</source>
         <translation>Die Zertifikatsanforderung ist verschlüsselt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JOSE header&apos;s crit field is malformed.</source>
         <translation>Das crit-Feld des JOSE-Headers ist fehlerhaft.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JOSE header names an extension that is not understood.</source>
         <translation>Der JOSE-Header nennt eine nicht unterstützte Erweiterung.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The evidence recording holds no records.</source>
         <translation>Die Evidenzaufzeichnung enthält keine Einträge.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An evidence line is longer than the limit.</source>
         <translation>Eine Evidenzzeile ist länger als erlaubt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A record names an attestor that does not exist.</source>
         <translation>Ein Eintrag nennt einen Attestor, den es nicht gibt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The subjects file holds no subjects.</source>
         <translation>Die Subjektdatei enthält keine Subjekte.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A value stored in the workspace does not parse.</source>
         <translation>Ein im Arbeitsbereich gespeicherter Wert ist nicht lesbar.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The workspace file is cut short.</source>
         <translation>Die Arbeitsbereichsdatei ist abgeschnitten.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The workspace&apos;s schema was altered outside Trust Atlas.</source>
         <translation>Das Schema des Arbeitsbereichs wurde außerhalb von Trust Atlas verändert.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There is no evidence to replay.</source>
         <translation>Es gibt keine Evidenz zum Abspielen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Replaying evidence needs a trust domain for agent IDs.</source>
         <translation>Das Abspielen von Evidenz braucht eine Vertrauensdomäne für Agent-IDs.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There is nothing to compare against.</source>
         <translation>Es gibt nichts, womit verglichen werden kann.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This graph format is not known.</source>
         <translation>Dieses Graphformat ist unbekannt.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The graph has no such node.</source>
         <translation>Der Graph hat keinen solchen Knoten.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The graph has no such trust domain.</source>
         <translation>Der Graph hat keine solche Vertrauensdomäne.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Graphviz could not read the graph.</source>
         <translation>Graphviz konnte den Graphen nicht lesen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Graphviz cannot render this format.</source>
         <translation>Graphviz kann dieses Format nicht ausgeben.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The layout was cancelled.</source>
         <translation>Das Layout wurde abgebrochen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Graphviz could not lay out the graph.</source>
         <translation>Graphviz konnte den Graphen nicht anordnen.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Graphviz could not render the graph.</source>
         <translation>Graphviz konnte den Graphen nicht ausgeben.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Building the estate was cancelled.</source>
         <translation>Der Aufbau des Bestands wurde abgebrochen.</translation>
     </message>
@@ -2917,7 +3229,7 @@
 <context>
     <name>ta::views::IssueSvidDialog</name>
     <message>
-        <location filename="../views/IssueSvidDialog.cpp" line="+24"/>
+        <location filename="../views/IssueSvidDialog.cpp" line="+26"/>
         <source>Issue SVID</source>
         <translation>SVID ausstellen</translation>
     </message>
@@ -3086,6 +3398,279 @@
         <location line="+69"/>
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen unterscheiden sich.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::PolicyStudio</name>
+    <message>
+        <location filename="../views/PolicyStudio.cpp" line="+84"/>
+        <location line="+382"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location line="-380"/>
+        <source>Add a policy</source>
+        <translation>Eine Richtlinie hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+383"/>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <location line="-381"/>
+        <location line="+383"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="-381"/>
+        <location line="+383"/>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location line="-378"/>
+        <location line="+384"/>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location line="-369"/>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration Entries</source>
+        <translation>Registrierungseinträge</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved versions</source>
+        <translation>Gespeicherte Versionen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gains</source>
+        <translation>Erhält</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loses</source>
+        <translation>Verliert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule or TTL changed</source>
+        <translation>Regel oder TTL geändert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First change</source>
+        <translation>Erste Änderung</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re-simulation against the saved version</source>
+        <translation>Neusimulation gegen die gespeicherte Version</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Re-simulating…</source>
+        <translation>Simuliere neu…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+29"/>
+        <source>Not re-simulated: %1</source>
+        <translation>Nicht neu simuliert: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n evidence record(s) recorded; edit a policy to see its effect.</source>
+        <translation>
+            <numerusform>%n Nachweis aufgezeichnet; bearbeiten Sie eine Richtlinie, um ihre Wirkung zu sehen.</numerusform>
+            <numerusform>%n Nachweise aufgezeichnet; bearbeiten Sie eine Richtlinie, um ihre Wirkung zu sehen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Grant</source>
+        <translation>Gewähren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny</source>
+        <translation>Verweigern</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+267"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <location line="+267"/>
+        <source>server default</source>
+        <translation>Server-Standard</translation>
+    </message>
+    <message>
+        <location line="-263"/>
+        <location line="+266"/>
+        <source>comma-separated</source>
+        <translation>durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="-263"/>
+        <location line="+265"/>
+        <source>comma-separated trust domains</source>
+        <translation>Vertrauensdomänen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="-259"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Effect:</source>
+        <translation>&amp;Wirkung:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trust domain:</source>
+        <translation>&amp;Vertrauensdomäne:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPIFFE ID te&amp;mplate:</source>
+        <translation>SPIFFE-ID-V&amp;orlage:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+261"/>
+        <source>&amp;X509-SVID TTL:</source>
+        <translation>&amp;X509-SVID-TTL:</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <location line="+261"/>
+        <source>&amp;JWT-SVID TTL:</source>
+        <translation>&amp;JWT-SVID-TTL:</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <location line="+261"/>
+        <source>&amp;DNS names:</source>
+        <translation>&amp;DNS-Namen:</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <location line="+261"/>
+        <source>&amp;Federates with:</source>
+        <translation>&amp;Föderiert mit:</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <source>&amp;Condition:</source>
+        <translation>&amp;Bedingung:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The condition parses and type-checks.</source>
+        <translation>Die Bedingung ist syntaktisch und typrichtig.</translation>
+    </message>
+    <message>
+        <location line="+186"/>
+        <source>Add a registration entry</source>
+        <translation>Einen Registrierungseintrag hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Ad&amp;min</source>
+        <translation>Ad&amp;min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do&amp;wnstream</source>
+        <translation>Do&amp;wnstream</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;PIFFE ID:</source>
+        <translation>S&amp;PIFFE-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Parent ID:</source>
+        <translation>&amp;Eltern-ID:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;electors:</source>
+        <translation>Se&amp;lektoren:</translation>
+    </message>
+    <message>
+        <location line="-379"/>
+        <source>What changed, and why</source>
+        <translation>Was sich geändert hat, und warum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save Version</source>
+        <translation>Version &amp;speichern</translation>
+    </message>
+    <message>
+        <location line="+264"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no saved policies</source>
+        <translation>keinen gespeicherten Richtlinien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No subject gains or loses an identity against %1.</source>
+        <translation>Kein Subjekt erhält oder verliert eine Identität gegenüber %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n subject(s) fare differently than under %1.</source>
+        <translation>
+            <numerusform>%n Subjekt ergeht es anders als unter %1.</numerusform>
+            <numerusform>%n Subjekten ergeht es anders als unter %1.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

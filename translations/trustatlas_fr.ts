@@ -17,7 +17,7 @@
 <context>
     <name>ta::app::MainWindow</name>
     <message>
-        <location filename="../app/gui/MainWindow.cpp" line="+114"/>
+        <location filename="../app/gui/MainWindow.cpp" line="+116"/>
         <source>Trust &amp;Domains</source>
         <translation>&amp;Domaines de confiance</translation>
     </message>
@@ -38,12 +38,12 @@
     </message>
     <message>
         <location line="-51"/>
-        <location line="+89"/>
+        <location line="+119"/>
         <source>Trust Atlas</source>
         <translation>Trust Atlas</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-142"/>
         <source>Trust Domains</source>
         <translation>Domaines de confiance</translation>
     </message>
@@ -68,7 +68,7 @@
         <translation>Ancres de confiance</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
@@ -159,16 +159,32 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+23"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-18"/>
         <source>Trust &amp;Anchors</source>
         <translation>&amp;Ancres de confiance</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+11"/>
+        <source>Policy Studio</source>
+        <translation>Studio des politiques</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Policy Studio</source>
+        <translation>Studio des &amp;politiques</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Open a workspace to edit its policies.</source>
+        <translation>Ouvrez un espace de travail pour modifier ses politiques.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Open a workspace with File &gt; Open, or the demo with File &gt; Open Demo Workspace.</source>
         <translation>Ouvrez un espace de travail avec Fichier &gt; Ouvrir, ou la démonstration avec Fichier &gt; Ouvrir l&apos;espace de démonstration.</translation>
     </message>
@@ -553,6 +569,34 @@
     </message>
 </context>
 <context>
+    <name>ta::models::EntryDraft</name>
+    <message>
+        <location filename="../models/EntryDraft.cpp" line="+49"/>
+        <source>Add entry %1</source>
+        <translation>Ajouter l&apos;entrée %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Duplicate entry %1</source>
+        <translation>Dupliquer l&apos;entrée %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove entry %1</source>
+        <translation>Supprimer l&apos;entrée %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move entry %1</source>
+        <translation>Déplacer l&apos;entrée %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit entry %1</source>
+        <translation>Modifier l&apos;entrée %1</translation>
+    </message>
+</context>
+<context>
     <name>ta::models::IssueCredentialCommand</name>
     <message>
         <location filename="../models/IssueCredentialCommand.cpp" line="+13"/>
@@ -566,9 +610,37 @@
     </message>
 </context>
 <context>
+    <name>ta::models::PolicyDraft</name>
+    <message>
+        <location filename="../models/PolicyDraft.cpp" line="+78"/>
+        <source>Add policy %1</source>
+        <translation>Ajouter la politique %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Duplicate policy %1</source>
+        <translation>Dupliquer la politique %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove policy %1</source>
+        <translation>Supprimer la politique %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move policy %1</source>
+        <translation>Déplacer la politique %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit policy %1</source>
+        <translation>Modifier la politique %1</translation>
+    </message>
+</context>
+<context>
     <name>ta::models::SetCredentialStatusCommand</name>
     <message>
-        <location filename="../models/SetCredentialStatusCommand.cpp" line="+15"/>
+        <location filename="../models/SetCredentialStatusCommand.cpp" line="+16"/>
         <source>Revoke credential %1</source>
         <translation>Révoquer l&apos;identifiant %1</translation>
     </message>
@@ -758,7 +830,7 @@
 <context>
     <name>ta::views::AnchorEntryDialog</name>
     <message>
-        <location filename="../views/AnchorEntryDialog.cpp" line="+66"/>
+        <location filename="../views/AnchorEntryDialog.cpp" line="+68"/>
         <source>C&amp;luster:</source>
         <translation>C&amp;luster :</translation>
     </message>
@@ -998,7 +1070,7 @@
 <context>
     <name>ta::views::AnchorPanel</name>
     <message>
-        <location filename="../views/AnchorPanel.cpp" line="+51"/>
+        <location filename="../views/AnchorPanel.cpp" line="+55"/>
         <source>Filter by name, issuer, digest, ID…</source>
         <translation>Filtrer par nom, émetteur, empreinte, ID…</translation>
     </message>
@@ -1018,7 +1090,7 @@
         <translation>&amp;Type :</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+52"/>
         <source>New &amp;Trust Anchor…</source>
         <translation>Nouvelle ancre de &amp;confiance…</translation>
     </message>
@@ -1103,7 +1175,7 @@
         <translation>Fichiers d&apos;ancres (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+100"/>
         <source>Saved %1. Undo takes it back.</source>
         <translation>%1 enregistré. Annuler le retire.</translation>
     </message>
@@ -1123,13 +1195,13 @@
         <translation>Exporter les ancres</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+37"/>
         <source>Nothing was imported. Entry %1: %2 (%3)</source>
         <translation>Rien n&apos;a été importé. Entrée %1 : %2 (%3)</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+6"/>
+        <location line="-17"/>
+        <location line="+24"/>
         <source>Nothing was imported: %1</source>
         <translation>Rien n&apos;a été importé : %1</translation>
     </message>
@@ -1144,6 +1216,7 @@
         <translation>%1 entrées exportées vers %2 ; les jetons d&apos;enrôlement seulement sous forme de SHA-256.</translation>
     </message>
     <message>
+        <location line="-33"/>
         <source>Nothing was imported. Entry %1: %2</source>
         <translation>Rien n&apos;a été importé. Entrée %1 : %2</translation>
     </message>
@@ -1260,6 +1333,24 @@
     </message>
 </context>
 <context>
+    <name>ta::views::CelEditor</name>
+    <message>
+        <location filename="../views/CelEditor.cpp" line="+99"/>
+        <source>a condition must be a bool, not %1</source>
+        <translation>une condition doit être un bool, pas %1</translation>
+    </message>
+    <message>
+        <location line="+102"/>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Example from the evidence: %1</source>
+        <translation>Exemple tiré des preuves : %1</translation>
+    </message>
+</context>
+<context>
     <name>ta::views::ClearKeysBanner</name>
     <message>
         <location filename="../views/ClearKeysBanner.cpp" line="+18"/>
@@ -1270,7 +1361,7 @@
 <context>
     <name>ta::views::CredentialInspector</name>
     <message>
-        <location filename="../views/CredentialInspector.cpp" line="+71"/>
+        <location filename="../views/CredentialInspector.cpp" line="+72"/>
         <source>Certificate chain</source>
         <translation>Chaîne de certificats</translation>
     </message>
@@ -1573,18 +1664,21 @@
 <context>
     <name>ta::views::ErrorMessages</name>
     <message>
-        <location filename="../views/ErrorMessages.cpp" line="+18"/>
-        <location line="+138"/>
+        <location filename="../views/ErrorMessageTable.cpp" line="+340"/>
+        <location line="+153"/>
         <source>The passphrase is wrong.</source>
         <translation>La phrase secrète est incorrecte.</translation>
     </message>
     <message>
-        <location line="-136"/>
+        <location line="+3"/>
+        <location line="+292"/>
         <source>This workspace is protected: enter its passphrase.</source>
         <translation>Cet espace de travail est protégé : saisissez sa phrase secrète.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-445"/>
+        <location line="+156"/>
+        <location line="+292"/>
         <source>The passphrase cannot be empty.</source>
         <translation>La phrase secrète ne peut pas être vide.</translation>
     </message>
@@ -1593,57 +1687,59 @@
         <translation>Les deux phrases secrètes saisies diffèrent.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-289"/>
         <source>A file of that name exists already.</source>
         <translation>Un fichier de ce nom existe déjà.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The file does not exist.</source>
         <translation>Le fichier n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This file is not a Trust Atlas workspace.</source>
         <translation>Ce fichier n&apos;est pas un espace de travail Trust Atlas.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>This workspace was written by a newer Trust Atlas.</source>
         <translation>Cet espace de travail a été écrit par une version plus récente de Trust Atlas.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <location line="+280"/>
         <source>The file cannot be read.</source>
         <translation>Le fichier ne peut pas être lu.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-277"/>
         <source>A trust domain of that name exists already.</source>
         <translation>Un domaine de confiance de ce nom existe déjà.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>There is no such trust domain.</source>
         <translation>Ce domaine de confiance n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>There is no such credential.</source>
         <translation>Cet identifiant n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
+        <location line="+9"/>
         <source>The workspace file could not be written or read.</source>
         <translation>Le fichier de l&apos;espace de travail n&apos;a pas pu être écrit ou lu.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+268"/>
         <source>This credential is revoked already.</source>
         <translation>Cet identifiant est déjà révoqué.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-346"/>
         <source>An authority of this kind is prepared already.</source>
         <translation>Une autorité de ce type est déjà préparée.</translation>
     </message>
@@ -1658,27 +1754,27 @@
         <translation>Seule une ancienne autorité peut être marquée compromise.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This authority is tainted already.</source>
         <translation>Cette autorité est déjà marquée compromise.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Taint an authority before revoking it.</source>
         <translation>Marquez une autorité comme compromise avant de la révoquer.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This authority is revoked already.</source>
         <translation>Cette autorité est déjà révoquée.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>There is no such authority.</source>
         <translation>Cette autorité n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The SPIFFE ID belongs to another trust domain.</source>
         <translation>L&apos;ID SPIFFE appartient à un autre domaine de confiance.</translation>
     </message>
@@ -1698,23 +1794,23 @@
         <translation>L&apos;autorité active a expiré.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+2"/>
+        <location line="-165"/>
+        <location line="+3"/>
         <source>A JWT-SVID needs at least one audience.</source>
         <translation>Un JWT-SVID doit avoir au moins une audience.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-311"/>
         <source>Enter a SPIFFE ID.</source>
         <translation>Saisissez un ID SPIFFE.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A SPIFFE ID starts with spiffe://.</source>
         <translation>Un ID SPIFFE commence par spiffe://.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The scheme must be written spiffe:// in lowercase.</source>
         <translation>Le schéma doit s&apos;écrire spiffe:// en minuscules.</translation>
     </message>
@@ -1724,7 +1820,7 @@
         <translation>L&apos;ID SPIFFE ne nomme aucun domaine de confiance.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The path has an empty segment (two slashes in a row).</source>
         <translation>Le chemin contient un segment vide (deux barres obliques à la suite).</translation>
     </message>
@@ -1739,52 +1835,52 @@
         <translation>Le chemin ne peut pas se terminer par une barre oblique.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The path may hold only letters, digits, dots, dashes and underscores.</source>
         <translation>Le chemin ne peut contenir que des lettres, des chiffres, des points, des tirets et des traits de soulignement.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>A SPIFFE ID may not have a query part.</source>
         <translation>Un ID SPIFFE ne peut pas avoir de partie requête.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A SPIFFE ID may not have a fragment.</source>
         <translation>Un ID SPIFFE ne peut pas avoir de fragment.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A SPIFFE ID may not use percent-encoding.</source>
         <translation>Un ID SPIFFE ne peut pas utiliser l&apos;encodage pourcent.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The SPIFFE ID is longer than 2048 bytes.</source>
         <translation>L&apos;ID SPIFFE dépasse 2048 octets.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Enter a trust domain name.</source>
         <translation>Saisissez un nom de domaine de confiance.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A trust domain name is written in lowercase.</source>
         <translation>Un nom de domaine de confiance s&apos;écrit en minuscules.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A trust domain name holds only lowercase letters, digits, dots, dashes and underscores.</source>
         <translation>Un nom de domaine de confiance ne contient que des minuscules, des chiffres, des points, des tirets et des traits de soulignement.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>A trust domain name may not have a port.</source>
         <translation>Un nom de domaine de confiance ne peut pas avoir de port.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>A trust domain name may not have user information.</source>
         <translation>Un nom de domaine de confiance ne peut pas contenir d&apos;informations d&apos;utilisateur.</translation>
     </message>
@@ -1794,17 +1890,17 @@
         <translation>Le nom du domaine de confiance dépasse 255 caractères.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+76"/>
         <source>The certificate has expired.</source>
         <translation>Le certificat a expiré.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The certificate is not valid yet.</source>
         <translation>Le certificat n&apos;est pas encore valide.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The chain does not lead to an authority of the bundle.</source>
         <translation>La chaîne ne mène à aucune autorité du bundle.</translation>
     </message>
@@ -1814,7 +1910,7 @@
         <translation>Une signature de la chaîne n&apos;est pas vérifiée.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The SVID belongs to another trust domain than the bundle.</source>
         <translation>Le SVID appartient à un autre domaine de confiance que le bundle.</translation>
     </message>
@@ -1824,47 +1920,47 @@
         <translation>Le bundle ne contient aucune autorité X.509.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>There is no certificate to check.</source>
         <translation>Il n&apos;y a aucun certificat à vérifier.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The certificate carries no SPIFFE ID.</source>
         <translation>Le certificat ne porte aucun ID SPIFFE.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The certificate carries more than one URI.</source>
         <translation>Le certificat porte plus d&apos;une URI.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The leaf certificate is a CA certificate.</source>
         <translation>Le certificat feuille est un certificat d&apos;AC.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The certificate path is not valid.</source>
         <translation>Le chemin de certification n&apos;est pas valide.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+111"/>
         <source>The token has expired.</source>
         <translation>Le jeton a expiré.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The token is not valid yet.</source>
         <translation>Le jeton n&apos;est pas encore valide.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>The token&apos;s signature does not verify.</source>
         <translation>La signature du jeton n&apos;est pas vérifiée.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The token was signed by a key the bundle does not hold.</source>
         <translation>Le jeton a été signé par une clé absente du bundle.</translation>
     </message>
@@ -1874,42 +1970,42 @@
         <translation>Le jeton n&apos;est pas destiné à cette audience.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-84"/>
         <source>This is not a well-formed JWT.</source>
         <translation>Ce n&apos;est pas un JWT bien formé.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+87"/>
         <source>The bundle is for another trust domain.</source>
         <translation>Le bundle concerne un autre domaine de confiance.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-12"/>
         <source>The token says it was issued in the future.</source>
         <translation>Le jeton prétend avoir été émis dans le futur.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+252"/>
         <source>The anchors file is not valid JSON.</source>
         <translation>Le fichier d&apos;ancres n&apos;est pas un JSON valide.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>This kind of trust anchor or reference value is not known.</source>
         <translation>Ce type d&apos;ancre de confiance ou de valeur de référence est inconnu.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>A required field is missing.</source>
         <translation>Un champ obligatoire manque.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A field has a value that is not allowed.</source>
         <translation>Un champ a une valeur non autorisée.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The PEM text holds no valid public key or certificate.</source>
         <translation>Le texte PEM ne contient ni clé publique ni certificat valide.</translation>
     </message>
@@ -1924,27 +2020,28 @@
         <translation>Une entrée avec cet ID existe déjà.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The file holds no trust anchors or reference values.</source>
         <translation>Le fichier ne contient ni ancres de confiance ni valeurs de référence.</translation>
     </message>
     <message>
+        <location line="+222"/>
         <location line="+3"/>
         <source>The file could not be written.</source>
         <translation>Le fichier n&apos;a pas pu être écrit.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-271"/>
         <source>There is no such trust anchor.</source>
         <translation>Cette ancre de confiance n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>There is no such reference value.</source>
         <translation>Cette valeur de référence n&apos;existe pas.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../views/ErrorMessages.cpp" line="+15"/>
         <source>This is not a valid SPIFFE ID.</source>
         <translation>Ce n&apos;est pas un ID SPIFFE valide.</translation>
     </message>
@@ -1975,6 +2072,14 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../views/ErrorMessageTable.cpp" line="-177"/>
+        <location line="+3"/>
+        <location line="+3"/>
+        <location line="+24"/>
+        <location line="+33"/>
+        <location line="+3"/>
+        <location line="+33"/>
+        <location line="+208"/>
         <source>A cryptographic operation failed.</source>
         <translation>Une opération cryptographique a échoué.</translation>
     </message>
@@ -1989,831 +2094,1038 @@
         <translation>L&apos;espace de travail n&apos;a pas pu terminer la modification.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+35"/>
         <source>Unexpected error (%1).</source>
         <translation>Erreur inattendue (%1).</translation>
     </message>
     <message>
+        <location filename="../views/ErrorMessageTable.cpp" line="-624"/>
         <source>The path of a SPIFFE ID must start with a slash.</source>
         <translation>Le chemin d&apos;un SPIFFE ID doit commencer par une barre oblique.</translation>
     </message>
     <message>
+        <location line="+25"/>
         <source>This is not a trust domain name.</source>
         <translation>Ceci n&apos;est pas un nom de domaine de confiance.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A trust domain name may not use percent-encoding.</source>
         <translation>Un nom de domaine de confiance ne peut pas utiliser l&apos;encodage par pourcentage.</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>The trust bundle is not valid JSON.</source>
         <translation>Le paquet de confiance n&apos;est pas du JSON valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle is not a JSON object.</source>
         <translation>Le paquet de confiance n&apos;est pas un objet JSON.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle has no &quot;keys&quot; member.</source>
         <translation>Le paquet de confiance n&apos;a pas de membre « keys ».</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The &quot;keys&quot; member of the trust bundle is not an array.</source>
         <translation>Le membre « keys » du paquet de confiance n&apos;est pas un tableau.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle is not a JSON object.</source>
         <translation>Une clé du paquet de confiance n&apos;est pas un objet JSON.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle has no key type (kty).</source>
         <translation>Une clé du paquet de confiance n&apos;a pas de type de clé (kty).</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle does not say its use.</source>
         <translation>Une clé du paquet de confiance n&apos;indique pas son usage.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle has a use other than x509-svid or jwt-svid.</source>
         <translation>Une clé du paquet de confiance a un usage autre que x509-svid ou jwt-svid.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A JWT authority of the trust bundle has no key ID.</source>
         <translation>Une autorité JWT du paquet de confiance n&apos;a pas d&apos;identifiant de clé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Two JWT authorities of the trust bundle share one key ID.</source>
         <translation>Deux autorités JWT du paquet de confiance partagent un identifiant de clé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle is not a valid public key.</source>
         <translation>Une clé du paquet de confiance n&apos;est pas une clé publique valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A key of the trust bundle is of a type that is not supported.</source>
         <translation>Une clé du paquet de confiance est d&apos;un type non pris en charge.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An X.509 authority of the trust bundle has no certificate (x5c).</source>
         <translation>Une autorité X.509 du paquet de confiance n&apos;a pas de certificat (x5c).</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An X.509 authority of the trust bundle must hold exactly one certificate.</source>
         <translation>Une autorité X.509 du paquet de confiance doit contenir exactement un certificat.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate of an X.509 authority is not valid base64.</source>
         <translation>Le certificat d&apos;une autorité X.509 n&apos;est pas du base64 valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate of an X.509 authority cannot be read.</source>
         <translation>Le certificat d&apos;une autorité X.509 ne peut pas être lu.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate of an X.509 authority does not hold the key beside it.</source>
         <translation>Le certificat d&apos;une autorité X.509 ne contient pas la clé qui l&apos;accompagne.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle holds no key.</source>
         <translation>Le paquet de confiance ne contient aucune clé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle holds no certificate.</source>
         <translation>Le paquet de confiance ne contient aucun certificat.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The PEM bundle holds no certificate.</source>
         <translation>Le paquet PEM ne contient aucun certificat.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle names no trust domain.</source>
         <translation>Le paquet de confiance ne nomme aucun domaine de confiance.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The refresh hint of the trust bundle is not a positive number.</source>
         <translation>L&apos;indication de rafraîchissement du paquet de confiance n&apos;est pas un nombre positif.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The sequence number of the trust bundle is not a non-negative integer.</source>
         <translation>Le numéro de séquence du paquet de confiance n&apos;est pas un entier positif ou nul.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The trust bundle is older than the one held: its sequence number goes backwards.</source>
         <translation>Le paquet de confiance est plus ancien que celui détenu : son numéro de séquence recule.</translation>
     </message>
     <message>
+        <location line="+37"/>
         <source>The certificate&apos;s URI is not a valid SPIFFE ID.</source>
         <translation>L&apos;URI du certificat n&apos;est pas un SPIFFE ID valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The SPIFFE ID of a workload certificate has no path.</source>
         <translation>Le SPIFFE ID d&apos;un certificat de charge de travail n&apos;a pas de chemin.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate allows neither server nor client authentication.</source>
         <translation>Le certificat ne permet ni l&apos;authentification serveur ni l&apos;authentification client.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate has no key usage extension.</source>
         <translation>Le certificat n&apos;a pas d&apos;extension d&apos;utilisation de clé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The key usage extension of the certificate is not marked critical.</source>
         <translation>L&apos;extension d&apos;utilisation de clé du certificat n&apos;est pas marquée critique.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The leaf certificate may sign revocation lists.</source>
         <translation>Le certificat feuille peut signer des listes de révocation.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The leaf certificate may sign certificates.</source>
         <translation>Le certificat feuille peut signer des certificats.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The leaf certificate does not allow digital signatures.</source>
         <translation>Le certificat feuille ne permet pas les signatures numériques.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The chain is longer than a CA certificate allows.</source>
         <translation>La chaîne est plus longue que ne le permet un certificat d&apos;AC.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A signing certificate carries an invalid SPIFFE ID.</source>
         <translation>Un certificat signataire porte un SPIFFE ID non valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A signing certificate allows digital signatures, which it may not.</source>
         <translation>Un certificat signataire permet les signatures numériques, ce qui lui est interdit.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A signing certificate may not sign certificates.</source>
         <translation>Un certificat signataire ne peut pas signer de certificats.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A certificate that signs another is not a CA certificate.</source>
         <translation>Un certificat qui en signe un autre n&apos;est pas un certificat d&apos;AC.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>A part of the token is not valid base64url.</source>
         <translation>Une partie du jeton n&apos;est pas du base64url valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s header is not a JSON object.</source>
         <translation>L&apos;en-tête du jeton n&apos;est pas un objet JSON.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s claims are not a JSON object.</source>
         <translation>Les revendications du jeton ne sont pas un objet JSON.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s header holds a member that is not allowed.</source>
         <translation>L&apos;en-tête du jeton contient un membre non autorisé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token names critical header members that are not supported.</source>
         <translation>Le jeton nomme des membres d&apos;en-tête critiques non pris en charge.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s type is not JWT or JOSE.</source>
         <translation>Le type du jeton n&apos;est ni JWT ni JOSE.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token names no signature algorithm.</source>
         <translation>Le jeton ne nomme aucun algorithme de signature.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token is unsigned (algorithm none).</source>
         <translation>Le jeton n&apos;est pas signé (algorithme none).</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token uses an HMAC algorithm, which a JWT-SVID may not.</source>
         <translation>Le jeton utilise un algorithme HMAC, ce qu&apos;un JWT-SVID ne peut pas.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token uses EdDSA, which a JWT-SVID may not.</source>
         <translation>Le jeton utilise EdDSA, ce qu&apos;un JWT-SVID ne peut pas.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s signature algorithm is not allowed.</source>
         <translation>L&apos;algorithme de signature du jeton n&apos;est pas autorisé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token names no key ID.</source>
         <translation>Le jeton ne nomme aucun identifiant de clé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s key ID is not a string.</source>
         <translation>L&apos;identifiant de clé du jeton n&apos;est pas une chaîne.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s algorithm does not fit the key that signed it.</source>
         <translation>L&apos;algorithme du jeton ne correspond pas à la clé qui l&apos;a signé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token has no subject.</source>
         <translation>Le jeton n&apos;a pas de sujet.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s subject is not a valid SPIFFE ID.</source>
         <translation>Le sujet du jeton n&apos;est pas un SPIFFE ID valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token has no audience.</source>
         <translation>Le jeton n&apos;a pas d&apos;audience.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s audience is not a string or a list of strings.</source>
         <translation>L&apos;audience du jeton n&apos;est ni une chaîne ni une liste de chaînes.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token has no expiry.</source>
         <translation>Le jeton n&apos;a pas d&apos;expiration.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s expiry is not a valid time.</source>
         <translation>L&apos;expiration du jeton n&apos;est pas une heure valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s issue time is not a valid time.</source>
         <translation>L&apos;heure d&apos;émission du jeton n&apos;est pas une heure valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The token&apos;s not-before time is not a valid time.</source>
         <translation>Le début de validité du jeton n&apos;est pas une heure valide.</translation>
     </message>
     <message>
+        <location line="+24"/>
         <source>Give the audience the token must be meant for.</source>
         <translation>Indiquez l&apos;audience à laquelle le jeton doit être destiné.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The bundle holds no JWT authority.</source>
         <translation>Le paquet ne contient aucune autorité JWT.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>No time was given to check the token against.</source>
         <translation>Aucune heure n&apos;a été donnée pour vérifier le jeton.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>A JWT-SVID needs a subject.</source>
         <translation>Un JWT-SVID a besoin d&apos;un sujet.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The signing key has no key ID.</source>
         <translation>La clé de signature n&apos;a pas d&apos;identifiant de clé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lifetime of the token must be positive.</source>
         <translation>La durée de vie du jeton doit être positive.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The signing key cannot sign a JWT-SVID.</source>
         <translation>La clé de signature ne peut pas signer de JWT-SVID.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>The key is encrypted and no passphrase was given.</source>
         <translation>La clé est chiffrée et aucune phrase secrète n&apos;a été donnée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The key cannot be read.</source>
         <translation>La clé ne peut pas être lue.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This is a public key; a private key is needed.</source>
         <translation>Ceci est une clé publique ; une clé privée est nécessaire.</translation>
     </message>
     <message>
+        <location line="+12"/>
         <source>The certificate cannot be read.</source>
         <translation>Le certificat ne peut pas être lu.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate is followed by data that does not belong to it.</source>
         <translation>Le certificat est suivi de données qui ne lui appartiennent pas.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The input holds no certificate.</source>
         <translation>L&apos;entrée ne contient aucun certificat.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The validity period is not valid: it must end after it starts.</source>
         <translation>La période de validité n&apos;est pas valide : elle doit finir après son début.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate request cannot be read.</source>
         <translation>La demande de certificat ne peut pas être lue.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate request&apos;s signature does not verify.</source>
         <translation>La signature de la demande de certificat ne se vérifie pas.</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <location line="+108"/>
         <source>The certificate request holds no public key.</source>
         <translation>La demande de certificat ne contient aucune clé publique.</translation>
     </message>
     <message>
+        <location line="-102"/>
         <source>This is not a compact JWS (three parts joined by dots).</source>
         <translation>Ceci n&apos;est pas un JWS compact (trois parties jointes par des points).</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A part of the signed token is not valid base64url.</source>
         <translation>Une partie du jeton signé n&apos;est pas du base64url valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The signature does not verify.</source>
         <translation>La signature ne se vérifie pas.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The signature has the wrong length for its algorithm.</source>
         <translation>La signature n&apos;a pas la bonne longueur pour son algorithme.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The ECDSA signature is not well formed.</source>
         <translation>La signature ECDSA est mal formée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The key&apos;s curve does not fit the algorithm.</source>
         <translation>La courbe de la clé ne correspond pas à l&apos;algorithme.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The key&apos;s type does not fit the algorithm.</source>
         <translation>Le type de la clé ne correspond pas à l&apos;algorithme.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The RSA key is too small.</source>
         <translation>La clé RSA est trop petite.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There is no key to sign or verify with.</source>
         <translation>Il n&apos;y a pas de clé pour signer ou vérifier.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Signing needs a private key.</source>
         <translation>La signature nécessite une clé privée.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>A required member of the JSON Web Key is missing.</source>
         <translation>Un membre requis de la clé web JSON est absent.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A member of the JSON Web Key has a value that is not allowed.</source>
         <translation>Un membre de la clé web JSON a une valeur non autorisée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A member of the JSON Web Key is not valid base64url.</source>
         <translation>Un membre de la clé web JSON n&apos;est pas du base64url valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JSON Web Key is of a type that is not supported.</source>
         <translation>La clé web JSON est d&apos;un type non pris en charge.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JSON Web Key uses a curve that is not supported.</source>
         <translation>La clé web JSON utilise une courbe non prise en charge.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A coordinate of the JSON Web Key has the wrong length.</source>
         <translation>Une coordonnée de la clé web JSON n&apos;a pas la bonne longueur.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JSON Web Key&apos;s point is not on its curve.</source>
         <translation>Le point de la clé web JSON n&apos;est pas sur sa courbe.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The RSA parameters of the JSON Web Key are not valid.</source>
         <translation>Les paramètres RSA de la clé web JSON ne sont pas valides.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JSON Web Key holds private key material, which is not allowed here.</source>
         <translation>La clé web JSON contient des éléments de clé privée, ce qui n&apos;est pas autorisé ici.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There is no key to export.</source>
         <translation>Il n&apos;y a aucune clé à exporter.</translation>
     </message>
     <message>
+        <location line="+87"/>
         <source>There is no such version of the policy set.</source>
         <translation>Cette version de l&apos;ensemble de règles n&apos;existe pas.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The workspace stores a key in a form this version does not know.</source>
         <translation>L&apos;espace de travail stocke une clé sous une forme que cette version ne connaît pas.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The refresh hint must be a positive number of seconds.</source>
         <translation>L&apos;indication de rafraîchissement doit être un nombre positif de secondes.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The demo workspace could not be set up.</source>
         <translation>L&apos;espace de travail de démonstration n&apos;a pas pu être préparé.</translation>
     </message>
     <message>
+        <location line="+9"/>
         <source>An entry holds a field that its kind does not know.</source>
         <translation>Une entrée contient un champ que son type ne connaît pas.</translation>
     </message>
     <message>
+        <location line="+22"/>
         <source>The evidence file cannot be read.</source>
         <translation>Le fichier de preuves ne peut pas être lu.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A line of the evidence file is not a JSON object.</source>
         <translation>Une ligne du fichier de preuves n&apos;est pas un objet JSON.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An evidence record lacks a required field.</source>
         <translation>Un enregistrement de preuve n&apos;a pas un champ requis.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A field of an evidence record has a value that is not allowed.</source>
         <translation>Un champ d&apos;un enregistrement de preuve a une valeur non autorisée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The time of an evidence record is not an RFC 3339 time.</source>
         <translation>L&apos;heure d&apos;un enregistrement de preuve n&apos;est pas une heure RFC 3339.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The evidence records are not in time order.</source>
         <translation>Les enregistrements de preuve ne sont pas dans l&apos;ordre chronologique.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The workspace has no trust domain to name agents in.</source>
         <translation>L&apos;espace de travail n&apos;a aucun domaine de confiance pour nommer les agents.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A certificate in the evidence is not valid base64.</source>
         <translation>Un certificat de la preuve n&apos;est pas du base64 valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote is not well formed.</source>
         <translation>La citation TPM est mal formée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote is truncated.</source>
         <translation>La citation TPM est tronquée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote is followed by bytes that do not belong to it.</source>
         <translation>La citation TPM est suivie d&apos;octets qui ne lui appartiennent pas.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM structure does not come from a TPM.</source>
         <translation>La structure TPM ne provient pas d&apos;un TPM.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM structure is not a quote.</source>
         <translation>La structure TPM n&apos;est pas une citation.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM evidence payload is not valid.</source>
         <translation>La charge utile de la preuve TPM n&apos;est pas valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote uses a hash algorithm that is not supported.</source>
         <translation>La citation TPM utilise un algorithme de hachage non pris en charge.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote uses a signature algorithm that is not supported.</source>
         <translation>La citation TPM utilise un algorithme de signature non pris en charge.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote&apos;s signature does not verify.</source>
         <translation>La signature de la citation TPM ne se vérifie pas.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>No attestation key is known for this TPM.</source>
         <translation>Aucune clé d&apos;attestation n&apos;est connue pour ce TPM.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote was signed by another attestation key.</source>
         <translation>La citation TPM a été signée par une autre clé d&apos;attestation.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The attestation key&apos;s type does not fit the quote&apos;s signature.</source>
         <translation>Le type de la clé d&apos;attestation ne correspond pas à la signature de la citation.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote does not carry the expected nonce.</source>
         <translation>La citation TPM ne porte pas le nonce attendu.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote covers other PCRs than the evidence lists.</source>
         <translation>La citation TPM couvre d&apos;autres PCR que ceux listés par la preuve.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The PCR values do not match the quote&apos;s digest.</source>
         <translation>Les valeurs des PCR ne correspondent pas à l&apos;empreinte de la citation.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A PCR value is not valid.</source>
         <translation>Une valeur de PCR n&apos;est pas valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There are no reference PCR values to compare with.</source>
         <translation>Il n&apos;y a aucune valeur de PCR de référence à comparer.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A PCR with a reference value is not in the quote.</source>
         <translation>Un PCR ayant une valeur de référence n&apos;est pas dans la citation.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A PCR differs from its reference value.</source>
         <translation>Un PCR diffère de sa valeur de référence.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The TPM quote could not be built from the values given.</source>
         <translation>La citation TPM n&apos;a pas pu être construite à partir des valeurs données.</translation>
     </message>
     <message>
+        <location line="+6"/>
         <source>The lab settings are not valid.</source>
         <translation>Les paramètres du laboratoire ne sont pas valides.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not be set up.</source>
         <translation>Le laboratoire n&apos;a pas pu être préparé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not create a platform&apos;s keys.</source>
         <translation>Le laboratoire n&apos;a pas pu créer les clés d&apos;une plateforme.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not sign a document.</source>
         <translation>Le laboratoire n&apos;a pas pu signer un document.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not sign an image.</source>
         <translation>Le laboratoire n&apos;a pas pu signer une image.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not read a file.</source>
         <translation>Le laboratoire n&apos;a pas pu lire un fichier.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The lab could not write a file.</source>
         <translation>Le laboratoire n&apos;a pas pu écrire un fichier.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The policy file is not valid JSON.</source>
         <translation>Le fichier de règles n&apos;est pas du JSON valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A policy has a missing or wrong field.</source>
         <translation>Une règle a un champ absent ou erroné.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Two policies have the same name.</source>
         <translation>Deux règles portent le même nom.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A policy&apos;s condition is not a valid CEL expression.</source>
         <translation>La condition d&apos;une règle n&apos;est pas une expression CEL valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A policy&apos;s SPIFFE ID template is not valid.</source>
         <translation>Le modèle de SPIFFE ID d&apos;une règle n&apos;est pas valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The subject is not a valid JSON object.</source>
         <translation>Le sujet n&apos;est pas un objet JSON valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The registration entries are not valid JSON.</source>
         <translation>Les entrées d&apos;enregistrement ne sont pas du JSON valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A registration entry lacks a required field.</source>
         <translation>Une entrée d&apos;enregistrement n&apos;a pas un champ requis.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A registration entry holds an invalid SPIFFE ID.</source>
         <translation>Une entrée d&apos;enregistrement contient un SPIFFE ID non valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A registration entry holds an invalid selector.</source>
         <translation>Une entrée d&apos;enregistrement contient un sélecteur non valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A registration entry has no selectors.</source>
         <translation>Une entrée d&apos;enregistrement n&apos;a aucun sélecteur.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A number in a registration entry is not valid.</source>
         <translation>Un nombre d&apos;une entrée d&apos;enregistrement n&apos;est pas valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A registration entry federates with an invalid trust domain.</source>
         <translation>Une entrée d&apos;enregistrement est fédérée avec un domaine de confiance non valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Two registration entries have the same ID.</source>
         <translation>Deux entrées d&apos;enregistrement ont le même identifiant.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A selector must be written type:value.</source>
         <translation>Un sélecteur doit s&apos;écrire type:valeur.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The CEL expression has a syntax error.</source>
         <translation>L&apos;expression CEL contient une erreur de syntaxe.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The CEL expression does not type-check.</source>
         <translation>L&apos;expression CEL ne passe pas la vérification de types.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The CEL expression failed to evaluate.</source>
         <translation>L&apos;évaluation de l&apos;expression CEL a échoué.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The CEL bindings are not valid JSON values.</source>
         <translation>Les liaisons CEL ne sont pas des valeurs JSON valides.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This command is not known.</source>
         <translation>Cette commande n&apos;est pas connue.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An option is not known.</source>
         <translation>Une option n&apos;est pas connue.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The command line is not valid.</source>
         <translation>La ligne de commande n&apos;est pas valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An argument is missing.</source>
         <translation>Un argument est manquant.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There is an argument too many.</source>
         <translation>Il y a un argument de trop.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A required option is missing.</source>
         <translation>Une option requise est manquante.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Two options exclude each other.</source>
         <translation>Deux options s&apos;excluent mutuellement.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An option has a value that is not allowed.</source>
         <translation>Une option a une valeur non autorisée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This key type is not known.</source>
         <translation>Ce type de clé n&apos;est pas connu.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This is not a duration such as 90s, 5m, 1h or 7d.</source>
         <translation>Ceci n&apos;est pas une durée telle que 90s, 5m, 1h ou 7d.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This is not a valid number.</source>
         <translation>Ceci n&apos;est pas un nombre valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This is not an RFC 3339 time.</source>
         <translation>Ceci n&apos;est pas une heure RFC 3339.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A version is a positive number.</source>
         <translation>Une version est un nombre positif.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The bindings must be a JSON object.</source>
         <translation>Les liaisons doivent être un objet JSON.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The workspace has no trust domain.</source>
         <translation>L&apos;espace de travail n&apos;a aucun domaine de confiance.</translation>
     </message>
     <message>
+        <location line="+21"/>
         <source>The expression is longer than the limit.</source>
         <translation>L&apos;expression dépasse la longueur permise.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The expression is nested deeper than the limit.</source>
         <translation>L&apos;expression est imbriquée plus profondément que permis.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The expression has more terms than the limit.</source>
         <translation>L&apos;expression compte plus de termes que permis.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The expression&apos;s estimated cost is over the limit.</source>
         <translation>Le coût estimé de l&apos;expression dépasse la limite.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The evaluation ran out of its step or memory budget.</source>
         <translation>L&apos;évaluation a épuisé son budget de pas ou de mémoire.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This output format is not known.</source>
         <translation>Ce format de sortie est inconnu.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This layout engine is not known.</source>
         <translation>Ce moteur de disposition est inconnu.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The input is larger than the limit.</source>
         <translation>L&apos;entrée dépasse la taille permise.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The file is not valid JSON.</source>
         <translation>Le fichier n&apos;est pas du JSON valide.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A JSON object names the same key twice.</source>
         <translation>Un objet JSON nomme deux fois la même clé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The PEM data is encrypted; untrusted input is never decrypted.</source>
         <translation>Les données PEM sont chiffrées ; une entrée non fiable n&apos;est jamais déchiffrée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The certificate request is encrypted.</source>
         <translation>La demande de certificat est chiffrée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JOSE header&apos;s crit field is malformed.</source>
         <translation>Le champ crit de l&apos;en-tête JOSE est mal formé.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The JOSE header names an extension that is not understood.</source>
         <translation>L&apos;en-tête JOSE nomme une extension non prise en charge.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The evidence recording holds no records.</source>
         <translation>L&apos;enregistrement de preuves ne contient aucun enregistrement.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>An evidence line is longer than the limit.</source>
         <translation>Une ligne de preuve dépasse la longueur permise.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A record names an attestor that does not exist.</source>
         <translation>Un enregistrement nomme un attesteur inexistant.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The subjects file holds no subjects.</source>
         <translation>Le fichier de sujets ne contient aucun sujet.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>A value stored in the workspace does not parse.</source>
         <translation>Une valeur stockée dans l&apos;espace de travail est illisible.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The workspace file is cut short.</source>
         <translation>Le fichier de l&apos;espace de travail est tronqué.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The workspace&apos;s schema was altered outside Trust Atlas.</source>
         <translation>Le schéma de l&apos;espace de travail a été modifié hors de Trust Atlas.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There is no evidence to replay.</source>
         <translation>Il n&apos;y a aucune preuve à rejouer.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Replaying evidence needs a trust domain for agent IDs.</source>
         <translation>Rejouer des preuves exige un domaine de confiance pour les identifiants d&apos;agent.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>There is nothing to compare against.</source>
         <translation>Il n&apos;y a rien à comparer.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>This graph format is not known.</source>
         <translation>Ce format de graphe est inconnu.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The graph has no such node.</source>
         <translation>Le graphe n&apos;a pas ce nœud.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The graph has no such trust domain.</source>
         <translation>Le graphe n&apos;a pas ce domaine de confiance.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Graphviz could not read the graph.</source>
         <translation>Graphviz n&apos;a pas pu lire le graphe.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Graphviz cannot render this format.</source>
         <translation>Graphviz ne peut pas produire ce format.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>The layout was cancelled.</source>
         <translation>La disposition a été annulée.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Graphviz could not lay out the graph.</source>
         <translation>Graphviz n&apos;a pas pu disposer le graphe.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Graphviz could not render the graph.</source>
         <translation>Graphviz n&apos;a pas pu produire le graphe.</translation>
     </message>
     <message>
+        <location line="+3"/>
         <source>Building the estate was cancelled.</source>
         <translation>La construction du parc a été annulée.</translation>
     </message>
@@ -2917,7 +3229,7 @@
 <context>
     <name>ta::views::IssueSvidDialog</name>
     <message>
-        <location filename="../views/IssueSvidDialog.cpp" line="+24"/>
+        <location filename="../views/IssueSvidDialog.cpp" line="+26"/>
         <source>Issue SVID</source>
         <translation>Émettre un SVID</translation>
     </message>
@@ -3086,6 +3398,279 @@
         <location line="+69"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::PolicyStudio</name>
+    <message>
+        <location filename="../views/PolicyStudio.cpp" line="+84"/>
+        <location line="+382"/>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
+        <location line="-380"/>
+        <source>Add a policy</source>
+        <translation>Ajouter une politique</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+383"/>
+        <source>Duplicate</source>
+        <translation>Dupliquer</translation>
+    </message>
+    <message>
+        <location line="-381"/>
+        <location line="+383"/>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <location line="-381"/>
+        <location line="+383"/>
+        <source>Up</source>
+        <translation>Monter</translation>
+    </message>
+    <message>
+        <location line="-378"/>
+        <location line="+384"/>
+        <source>Down</source>
+        <translation>Descendre</translation>
+    </message>
+    <message>
+        <location line="-369"/>
+        <source>Policies</source>
+        <translation>Politiques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registration Entries</source>
+        <translation>Entrées d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved</source>
+        <translation>Enregistrée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Saved versions</source>
+        <translation>Versions enregistrées</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Gains</source>
+        <translation>Obtient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Loses</source>
+        <translation>Perd</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule or TTL changed</source>
+        <translation>Règle ou TTL modifiée</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First change</source>
+        <translation>Premier changement</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Re-simulation against the saved version</source>
+        <translation>Nouvelle simulation face à la version enregistrée</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Re-simulating…</source>
+        <translation>Nouvelle simulation…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+29"/>
+        <source>Not re-simulated: %1</source>
+        <translation>Pas de nouvelle simulation : %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n evidence record(s) recorded; edit a policy to see its effect.</source>
+        <translation>
+            <numerusform>%n preuve enregistrée ; modifiez une politique pour voir son effet.</numerusform>
+            <numerusform>%n preuves enregistrées ; modifiez une politique pour voir son effet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Grant</source>
+        <translation>Accorder</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deny</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+267"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="-266"/>
+        <location line="+267"/>
+        <source>server default</source>
+        <translation>valeur par défaut du serveur</translation>
+    </message>
+    <message>
+        <location line="-263"/>
+        <location line="+266"/>
+        <source>comma-separated</source>
+        <translation>séparés par des virgules</translation>
+    </message>
+    <message>
+        <location line="-263"/>
+        <location line="+265"/>
+        <source>comma-separated trust domains</source>
+        <translation>domaines de confiance séparés par des virgules</translation>
+    </message>
+    <message>
+        <location line="-259"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Effect:</source>
+        <translation>&amp;Effet :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Trust domain:</source>
+        <translation>&amp;Domaine de confiance :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SPIFFE ID te&amp;mplate:</source>
+        <translation>&amp;Modèle d&apos;ID SPIFFE :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+261"/>
+        <source>&amp;X509-SVID TTL:</source>
+        <translation>TTL &amp;X509-SVID :</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <location line="+261"/>
+        <source>&amp;JWT-SVID TTL:</source>
+        <translation>TTL &amp;JWT-SVID :</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <location line="+261"/>
+        <source>&amp;DNS names:</source>
+        <translation>Noms DN&amp;S :</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <location line="+261"/>
+        <source>&amp;Federates with:</source>
+        <translation>&amp;Fédéré avec :</translation>
+    </message>
+    <message>
+        <location line="-260"/>
+        <source>&amp;Condition:</source>
+        <translation>&amp;Condition :</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The condition parses and type-checks.</source>
+        <translation>La condition est correcte en syntaxe et en types.</translation>
+    </message>
+    <message>
+        <location line="+186"/>
+        <source>Add a registration entry</source>
+        <translation>Ajouter une entrée d&apos;enregistrement</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Ad&amp;min</source>
+        <translation>Ad&amp;min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do&amp;wnstream</source>
+        <translation>Do&amp;wnstream</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;PIFFE ID:</source>
+        <translation>ID S&amp;PIFFE :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Parent ID:</source>
+        <translation>ID pa&amp;rent :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;electors:</source>
+        <translation>S&amp;électeurs :</translation>
+    </message>
+    <message>
+        <location line="-379"/>
+        <source>What changed, and why</source>
+        <translation>Ce qui a changé, et pourquoi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save Version</source>
+        <translation>Enre&amp;gistrer la version</translation>
+    </message>
+    <message>
+        <location line="+264"/>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>version %1</source>
+        <translation>la version %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no saved policies</source>
+        <translation>aucune politique enregistrée</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No subject gains or loses an identity against %1.</source>
+        <translation>Aucun sujet n&apos;obtient ni ne perd d&apos;identité face à %1.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n subject(s) fare differently than under %1.</source>
+        <translation>
+            <numerusform>%n sujet s&apos;en tire autrement que sous %1.</numerusform>
+            <numerusform>%n sujets s&apos;en tirent autrement que sous %1.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -14,7 +14,8 @@ int importSpireEntries(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
     parser.addPositionalArgument(QStringLiteral("ENTRIES"),
-                                 QStringLiteral("JSON of 'spire-server entry show -output json'."));
+                                 QStringLiteral("JSON of 'spire-server entry show -output json', or "
+                                                "a file for 'spire-server entry create -data'."));
     parser.addOption({QStringLiteral("replace"),
                       QStringLiteral("Replace all entries instead of merging by entry ID.")});
     parser.addOption({QStringLiteral("comment"), QStringLiteral("Note kept with the new version."),

@@ -13,6 +13,7 @@
 #include "views/ErrorMessages.h"
 #include "views/IssueSvidDialog.h"
 #include "views/NewTrustDomainDialog.h"
+#include "views/PolicyStudio.h"
 #include "views/TrustDomainPanel.h"
 
 #include <QAction>
@@ -59,6 +60,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     m_authorityDock->raise();
 
     createActions();
+    setupPolicyStudio();
     connect(m_controller, &WorkspaceController::documentChanged, this, &MainWindow::attach);
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
@@ -121,6 +123,36 @@ void MainWindow::createActions()
         view->addAction(dock->toggleViewAction());
     }
     updateRecentMenu();
+}
+
+void MainWindow::setupPolicyStudio()
+{
+    m_policyDock = new QDockWidget(tr("Policy Studio"), this);
+    m_policyDock->setObjectName(QStringLiteral("policyStudioDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_policyDock);
+    tabifyDockWidget(m_authorityDock, m_policyDock);
+    m_authorityDock->raise();
+    m_policyDock->toggleViewAction()->setText(tr("&Policy Studio"));
+    for (QAction *menu : menuBar()->actions()) {
+        if (menu->menu() && menu->text() == tr("&View"))
+            menu->menu()->addAction(m_policyDock->toggleViewAction());
+    }
+    auto rebuild = [this](models::Document *document) {
+        if (QWidget *old = m_policyDock->widget()) {
+            m_policyDock->setWidget(nullptr);
+            old->deleteLater();
+        }
+        m_policyStudio = nullptr;
+        if (!document) {
+            m_policyDock->setWidget(new QLabel(tr("Open a workspace to edit its policies."),
+                                               m_policyDock));
+            return;
+        }
+        m_policyStudio = new views::PolicyStudio(document, m_policyDock);
+        m_policyDock->setWidget(m_policyStudio);
+    };
+    connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
+    rebuild(nullptr);
 }
 
 void MainWindow::attach(models::Document *document)

@@ -22,6 +22,7 @@ class BundleView;
 class ClearKeysBanner;
 class CredentialInspector;
 class CredentialPanel;
+class PolicyStudio;
 class TrustDomainPanel;
 } // namespace ta::views
 
@@ -48,12 +49,15 @@ public:
     views::BundleView *bundleView() const { return m_bundle; }
     views::ClearKeysBanner *clearKeysBanner() const { return m_banner; }
     views::AnchorPanel *anchorPanel() const { return m_anchors; }
+    views::PolicyStudio *policyStudio() const { return m_policyStudio; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
+    /// The policy studio dock, rebuilt for each document, and its View menu entry.
+    void setupPolicyStudio();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -81,6 +85,8 @@ private:
     views::BundleView *m_bundle = nullptr;
     views::ClearKeysBanner *m_banner = nullptr;
     views::AnchorPanel *m_anchors = nullptr;
+    QDockWidget *m_policyDock = nullptr;
+    views::PolicyStudio *m_policyStudio = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;

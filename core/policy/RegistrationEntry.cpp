@@ -28,20 +28,38 @@ QJsonObject idToJson(const QString &id)
             {QStringLiteral("path"), parsed->path()}};
 }
 
+// `entry show -output json` writes an ID as {"trust_domain", "path"}; the `entry create -data`
+// file (SPIRE's common.RegistrationEntry) writes it as a "spiffe://..." string. Both are read.
 Result<QString> idFromJson(const QJsonValue &v, const char *field)
 {
+    const QString name = QString::fromLatin1(field);
+    if (v.isUndefined() || v.isNull())
+        return makeError(ec::EntryMissingField, name);
+    if (v.isString()) {
+        auto id = SpiffeId::fromString(v.toString());
+        if (!id)
+            return makeError(ec::EntryBadSpiffeId,
+                             name + QStringLiteral(": ") + id.error().toString());
+        return id->toString();
+    }
     if (!v.isObject())
-        return makeError(ec::EntryMissingField, QString::fromLatin1(field));
+        return makeError(ec::EntryBadSpiffeId,
+                         name + QStringLiteral(": neither a string nor an object"));
     const QJsonObject o = v.toObject();
     auto td = TrustDomain::fromName(o.value(QStringLiteral("trust_domain")).toString());
     if (!td)
-        return makeError(ec::EntryBadSpiffeId,
-                         QString::fromLatin1(field) + QStringLiteral(": ") + td.error().toString());
+        return makeError(ec::EntryBadSpiffeId, name + QStringLiteral(": ") + td.error().toString());
     auto id = SpiffeId::fromPath(*td, o.value(QStringLiteral("path")).toString());
     if (!id)
-        return makeError(ec::EntryBadSpiffeId,
-                         QString::fromLatin1(field) + QStringLiteral(": ") + id.error().toString());
+        return makeError(ec::EntryBadSpiffeId, name + QStringLiteral(": ") + id.error().toString());
     return id->toString();
+}
+
+/// The parent of a node entry (`entry create -node`): the server of @p spiffeId's trust domain.
+QString serverIdOf(const QString &spiffeId)
+{
+    auto id = SpiffeId::fromString(spiffeId);
+    return id ? id->trustDomain().idString() + QStringLiteral("/spire/server") : QString();
 }
 
 // protojson writes int64 as a decimal string and accepts a number too.
@@ -106,15 +124,29 @@ QJsonObject RegistrationEntry::toJson() const
 Result<RegistrationEntry> RegistrationEntry::fromJson(const QJsonObject &o)
 {
     RegistrationEntry e;
-    e.id = o.value(QStringLiteral("id")).toString();
+    // The -data file of `entry create` names the ID "entry_id".
+    e.id = o.contains(QStringLiteral("id")) ? o.value(QStringLiteral("id")).toString()
+                                            : o.value(QStringLiteral("entry_id")).toString();
     auto sid = idFromJson(o.value(QStringLiteral("spiffe_id")), "spiffe_id");
     if (!sid)
         return sid.error();
     e.spiffeId = *sid;
-    auto pid = idFromJson(o.value(QStringLiteral("parent_id")), "parent_id");
-    if (!pid)
-        return pid.error();
-    e.parentId = *pid;
+    // A node entry ("node": true, as `entry create -node`) has the server as its parent; SPIRE
+    // sets that parent itself, so the file may leave parent_id out.
+    const bool node = o.value(QStringLiteral("node")).toBool();
+    const QJsonValue parent = o.value(QStringLiteral("parent_id"));
+    if (node && (parent.isUndefined() || parent.isNull() || parent == QJsonValue(QString()))) {
+        e.parentId = serverIdOf(e.spiffeId);
+    } else {
+        auto pid = idFromJson(parent, "parent_id");
+        if (!pid)
+            return pid.error();
+        e.parentId = *pid;
+        if (node && e.parentId != serverIdOf(e.spiffeId))
+            return makeError(ec::EntryBadSpiffeId,
+                             QStringLiteral("parent_id: a node entry's parent is %1, not %2")
+                                 .arg(serverIdOf(e.spiffeId), e.parentId));
+    }
     const QJsonArray sel = o.value(QStringLiteral("selectors")).toArray();
     if (sel.isEmpty())
         return makeError(ec::EntryNoSelectors);
@@ -125,9 +157,17 @@ Result<RegistrationEntry> RegistrationEntry::fromJson(const QJsonObject &o)
             return makeError(ec::EntryBadSelector, type + QLatin1Char(':') + value);
         e.selectors.append({type, value});
     }
+    // The -data file may carry the deprecated "ttl" (the X509-SVID TTL) and "entryExpiry".
     auto x509 = int32Of(o, "x509_svid_ttl");
+    auto ttl = int32Of(o, "ttl");
+    if (x509 && ttl && *ttl != 0 && *x509 != 0 && *ttl != *x509)
+        return makeError(ec::EntryBadNumber,
+                         QStringLiteral("ttl: differs from x509_svid_ttl (ttl is deprecated)"));
+    if (!ttl)
+        return ttl.error();
     auto jwt = int32Of(o, "jwt_svid_ttl");
-    auto expires = int64Of(o, "expires_at");
+    auto expires =
+        int64Of(o, o.contains(QStringLiteral("expires_at")) ? "expires_at" : "entryExpiry");
     auto revision = int64Of(o, "revision_number");
     auto created = int64Of(o, "created_at");
     for (const Error *err : {x509 ? nullptr : &x509.error(), jwt ? nullptr : &jwt.error(),
@@ -137,7 +177,7 @@ Result<RegistrationEntry> RegistrationEntry::fromJson(const QJsonObject &o)
         if (err)
             return *err;
     }
-    e.x509SvidTtl = *x509;
+    e.x509SvidTtl = *x509 != 0 ? *x509 : *ttl;
     e.jwtSvidTtl = *jwt;
     e.expiresAt = *expires;
     e.revisionNumber = *revision;

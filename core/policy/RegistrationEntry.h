@@ -37,7 +37,9 @@ struct RegistrationEntry
     /// One entry as `spire-server entry show -output json` prints it (protojson: int64 fields as
     /// strings, every field present).
     QJsonObject toJson() const;
-    /// Reads one entry; int64 fields may be numbers or strings, as protojson accepts.
+    /// Reads one entry; int64 fields may be numbers or strings, as protojson accepts. Also reads
+    /// the `spire-server entry create -data` form: string IDs, "entry_id", the deprecated "ttl"
+    /// (the X509-SVID TTL), "entryExpiry", and node entries ("node": true, parent the server).
     [[nodiscard]] static Result<RegistrationEntry> fromJson(const QJsonObject &object);
 
     /// The document `entry show -output json` prints: {"entries": [...], "next_page_token": ""}.

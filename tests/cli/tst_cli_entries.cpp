@@ -34,6 +34,7 @@ class TestCliEntries : public QObject
 private Q_SLOTS:
     void importExportRoundTrip();
     void badEntriesRefusedAndNothingSaved();
+    void importsEntryCreateDataFile();
 
 private:
     struct Run
@@ -113,6 +114,40 @@ void TestCliEntries::badEntriesRefusedAndNothingSaved()
     auto exp = cli({QStringLiteral("export"), QStringLiteral("spire-entries"), ws});
     QCOMPARE(exp.code, 0);
     QCOMPARE(QJsonDocument::fromJson(exp.out).object().value(QStringLiteral("entries")).toArray().size(), 0);
+}
+
+// The file `spire-server entry create -data` takes (string IDs, deprecated "ttl", a node entry)
+// imports; it used to be refused with "entry.missing_field: spiffe_id".
+void TestCliEntries::importsEntryCreateDataFile()
+{
+    const QString ws = m_dir.filePath(QStringLiteral("data.atlas"));
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws, QStringLiteral("--no-passphrase")}).code, 0);
+    auto imp = cli({QStringLiteral("import"), QStringLiteral("spire-entries"), ws,
+                    QStringLiteral(TA_TEST_DATA_DIR "/spire/entry-create-data.json"), QStringLiteral("--json")});
+    QVERIFY2(imp.code == 0, imp.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(imp.out).object().value(QStringLiteral("added")).toInt(), 3);
+    auto exp = cli({QStringLiteral("export"), QStringLiteral("spire-entries"), ws});
+    QCOMPARE(exp.code, 0);
+    const QJsonArray entries = QJsonDocument::fromJson(exp.out).object().value(QStringLiteral("entries")).toArray();
+    QCOMPARE(entries.size(), 3);
+    const QJsonObject web = entries.at(0).toObject();
+    QCOMPARE(web.value(QStringLiteral("spiffe_id")).toObject().value(QStringLiteral("path")).toString(),
+             QStringLiteral("/web/frontend"));
+    QCOMPARE(web.value(QStringLiteral("x509_svid_ttl")).toInt(), 900);
+    const QJsonObject node = entries.at(2).toObject();
+    QCOMPARE(node.value(QStringLiteral("id")).toString(), QStringLiteral("node-eu-west"));
+    QCOMPARE(node.value(QStringLiteral("parent_id")).toObject().value(QStringLiteral("path")).toString(),
+             QStringLiteral("/spire/server"));
+
+    // A data file whose entry really lacks spiffe_id names that field, and nothing is saved.
+    const QString bad = write(QStringLiteral("nospiffe.json"),
+                              R"({"entries": [{"parent_id": "spiffe://acme.test/p",
+                                 "selectors": [{"type": "unix", "value": "uid:1"}]}]})");
+    const QString ws2 = m_dir.filePath(QStringLiteral("data2.atlas"));
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws2, QStringLiteral("--no-passphrase")}).code, 0);
+    auto r = cli({QStringLiteral("import"), QStringLiteral("spire-entries"), ws2, bad});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains("entry.missing_field") && r.err.contains("spiffe_id"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliEntries)

@@ -11,6 +11,8 @@
 #include "views/CredentialPanel.h"
 #include "views/ErrorMessages.h"
 #include "views/IssueSvidDialog.h"
+#include "views/PolicyStudio.h"
+#include "models/PolicyDraft.h"
 #include "views/TrustDomainPanel.h"
 
 #include <QAction>
@@ -47,7 +49,38 @@ private Q_SLOTS:
     void undoRedoFromTheEditMenu();
     void everyMenuHasMnemonics();
     void germanTranslationIsLoaded();
+    void policyStudioDockFollowsTheDocument();
 };
+
+// The studio is built for each document, and its edits are on the window's Edit > Undo.
+void TestMainWindow::policyStudioDockFollowsTheDocument()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    QVERIFY(!window.policyStudio());
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("policyStudioDock"));
+    QVERIFY(dock);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
+    ta::views::PolicyStudio *studio = window.policyStudio();
+    QVERIFY(studio);
+    QCOMPARE(dock->widget(), studio);
+    const qsizetype before = studio->draft()->policies().size();
+    studio->addAction()->trigger();
+    QCOMPARE(studio->draft()->policies().size(), before + 1);
+    QAction *undo = nullptr;
+    for (QAction *a : window.menuBar()->actions())
+        if (a->menu())
+            for (QAction *item : a->menu()->actions())
+                if (item->shortcut() == QKeySequence::Undo)
+                    undo = item;
+    QVERIFY(undo);
+    undo->trigger();
+    QCOMPARE(studio->draft()->policies().size(), before);
+}
 
 void TestMainWindow::opensDemoOnFirstRunAndAgain()
 {

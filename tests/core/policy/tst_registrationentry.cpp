@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/RegistrationEntry.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -43,6 +44,9 @@ private Q_SLOTS:
     void readsSpireOutput();
     void roundTrip();
     void numbersAsNumbersAccepted();
+    void readsEntryCreateData();
+    void entryCreateDataRefusals_data();
+    void entryCreateDataRefusals();
     void refusals_data();
     void refusals();
 };
@@ -92,6 +96,71 @@ void TestRegistrationEntry::numbersAsNumbersAccepted()
     auto list = RegistrationEntry::listFromJson(json);
     QVERIFY(list.ok());
     QCOMPARE(list->first().expiresAt, 1900000000);
+}
+
+// The file `spire-server entry create -data` takes: string IDs, the deprecated "ttl", node entries.
+void TestRegistrationEntry::readsEntryCreateData()
+{
+    QFile f(QStringLiteral(TA_TEST_DATA_DIR "/spire/entry-create-data.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    auto list = RegistrationEntry::listFromJson(f.readAll());
+    QVERIFY2(list.ok(), qPrintable(list.ok() ? QString() : list.error().toString()));
+    QCOMPARE(list->size(), 3);
+    const RegistrationEntry &web = list->at(0);
+    QCOMPARE(web.spiffeId, QStringLiteral("spiffe://acme.test/web/frontend"));
+    QCOMPARE(web.parentId, QStringLiteral("spiffe://acme.test/spire/agent/join_token/tok-web"));
+    QCOMPARE(web.selectors.size(), 2);
+    QCOMPARE(web.x509SvidTtl, 900);
+    QCOMPARE(web.jwtSvidTtl, 0);
+    QCOMPARE(web.dnsNames, QStringList{QStringLiteral("frontend.acme.test")});
+    QVERIFY(list->at(1).admin);
+    QCOMPARE(list->at(1).federatesWith, QStringList{QStringLiteral("spiffe://partner.test")});
+    const RegistrationEntry &node = list->at(2);
+    QCOMPARE(node.id, QStringLiteral("node-eu-west"));
+    QCOMPARE(node.parentId, QStringLiteral("spiffe://acme.test/spire/server"));
+    QCOMPARE(node.expiresAt, 1900000000);
+    // Written back in `entry show` form, it reads back the same.
+    auto back = RegistrationEntry::listFromJson(RegistrationEntry::listToJson(*list));
+    QVERIFY(back.ok());
+    QCOMPARE(*back, *list);
+}
+
+void TestRegistrationEntry::entryCreateDataRefusals_data()
+{
+    QTest::addColumn<QByteArray>("entry");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("detail");
+    const QByteArray sel = R"("selectors": [{"type": "unix", "value": "uid:1"}])";
+    QTest::newRow("no spiffe_id") << QByteArray(R"({"parent_id": "spiffe://a.test/p", )" + sel + "}")
+                                  << "entry.missing_field" << "spiffe_id";
+    QTest::newRow("no parent_id") << QByteArray(R"({"spiffe_id": "spiffe://a.test/w", )" + sel + "}")
+                                  << "entry.missing_field" << "parent_id";
+    QTest::newRow("string id not SPIFFE")
+        << QByteArray(R"({"spiffe_id": "https://a.test/w", "parent_id": "spiffe://a.test/p", )" + sel + "}")
+        << "entry.bad_spiffe_id" << "spiffe_id";
+    QTest::newRow("id a number")
+        << QByteArray(R"({"spiffe_id": 7, "parent_id": "spiffe://a.test/p", )" + sel + "}")
+        << "entry.bad_spiffe_id" << "spiffe_id";
+    QTest::newRow("node with another parent")
+        << QByteArray(R"({"spiffe_id": "spiffe://a.test/n", "node": true, "parent_id": "spiffe://a.test/p", )" + sel + "}")
+        << "entry.bad_spiffe_id" << "parent_id";
+    QTest::newRow("ttl and x509_svid_ttl differ")
+        << QByteArray(R"({"spiffe_id": "spiffe://a.test/w", "parent_id": "spiffe://a.test/p", "ttl": 60, "x509_svid_ttl": 90, )" + sel + "}")
+        << "entry.bad_number" << "ttl";
+    QTest::newRow("negative ttl")
+        << QByteArray(R"({"spiffe_id": "spiffe://a.test/w", "parent_id": "spiffe://a.test/p", "ttl": -5, )" + sel + "}")
+        << "entry.bad_number" << "ttl";
+}
+
+void TestRegistrationEntry::entryCreateDataRefusals()
+{
+    QFETCH(QByteArray, entry);
+    QFETCH(QString, code);
+    QFETCH(QString, detail);
+    auto list = RegistrationEntry::listFromJson("{\"entries\": [" + entry + "]}");
+    QVERIFY(!list.ok());
+    QCOMPARE(list.error().code, code);
+    QVERIFY2(list.error().detail.contains(detail), qPrintable(list.error().detail));
 }
 
 void TestRegistrationEntry::refusals_data()

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "models/PolicyResimulator.h"
+
+#include "models/Document.h"
+
+#include "core/policy/PolicyEnv.h"
+#include "core/simulation/WhatIf.h"
+#include "core/store/AttestationStore.h"
+#include "core/store/Workspace.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ta::models {
+namespace {
+
+QString example(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::String:
+        return QLatin1Char('\'') + v.toString() + QLatin1Char('\'');
+    case QJsonValue::Array:
+        return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Object:
+        return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    case QJsonValue::Bool:
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Double:
+        return QString::number(v.toDouble());
+    default:
+        return QStringLiteral("null");
+    }
+}
+
+void collect(const QString &path, const QJsonValue &v, int depth,
+             PolicyResimulator::ClaimExamples &out)
+{
+    if (!out.contains(path))
+        out.insert(path, example(v).left(120));
+    if (!v.isObject() || depth >= 4)
+        return;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it)
+        collect(path + QLatin1Char('.') + it.key(), it.value(), depth + 1, out);
+}
+
+bool isClaimVariable(const QString &name)
+{
+    for (int i = 0; i < core::PolicyEnv::claimVariableCount; ++i)
+        if (name == QLatin1String(core::PolicyEnv::claimVariableName(i).data(),
+                                  qsizetype(core::PolicyEnv::claimVariableName(i).size())))
+            return true;
+    return false;
+}
+
+} // namespace
+
+PolicyResimulator::PolicyResimulator(Document *document, QObject *parent)
+    : QObject(parent), m_document(document)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(120);
+    connect(&m_timer, &QTimer::timeout, this, &PolicyResimulator::start);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &PolicyResimulator::onRunFinished);
+    connect(&m_claimWatcher, &QFutureWatcherBase::finished, this, [this] {
+        m_claims = m_claimWatcher.result();
+        Q_EMIT claimsReady();
+    });
+}
+
+PolicyResimulator::~PolicyResimulator()
+{
+    // The workers hold copies of everything they read; waiting only keeps them from outliving
+    // the application.
+    m_watcher.waitForFinished();
+    m_claimWatcher.waitForFinished();
+}
+
+core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
+{
+    core::Workspace &ws = m_document->workspace();
+    auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
+    if (!replay)
+        return replay.error();
+    QList<core::EvidenceRecord> records;
+    core::AttestationStore store(ws.database());
+    auto n =
+        store.forEachEvidence([&](const core::EvidenceRecord &record) { records.append(record); });
+    if (!n)
+        return n.error();
+    replay->setRecords(records);
+    m_records = records;
+    m_replay = std::move(*replay);
+    if (auto b = setBase(base); !b)
+        return b;
+    const core::TimelineReplay scan = *m_replay;
+    m_claimWatcher.setFuture(QtConcurrent::run([scan] {
+        ClaimExamples out;
+        auto r = scan.replay([&](const core::AttestationResult &result) {
+            collect(QStringLiteral("subject"), result.subject, 0, out);
+            collect(QStringLiteral("attestor"), result.attestor, 0, out);
+            collect(QStringLiteral("verdict"), core::verdictName(result.verdict()), 0, out);
+            if (!result.selectors.isEmpty())
+                collect(QStringLiteral("selectors"), QJsonArray::fromStringList(result.selectors),
+                        0, out);
+            for (auto it = result.claims.begin(); it != result.claims.end(); ++it)
+                collect(isClaimVariable(it.key()) ? it.key() : QStringLiteral("claims.") + it.key(),
+                        it.value(), 0, out);
+        });
+        Q_UNUSED(r);
+        return out;
+    }));
+    return {};
+}
+
+core::Result<void> PolicyResimulator::setBase(const QList<core::Policy> &base)
+{
+    auto rules = core::RuleSet::fromPolicies(base);
+    if (!rules)
+        return rules.error();
+    m_base = *rules;
+    return {};
+}
+
+core::Result<void> PolicyResimulator::setBaseEntries(const QList<core::RegistrationEntry> &base)
+{
+    auto rules = core::RuleSet::fromEntries(base);
+    if (!rules)
+        return rules.error();
+    m_baseEntries = *rules;
+    return {};
+}
+
+void PolicyResimulator::requestEntries(const QList<core::RegistrationEntry> &candidate)
+{
+    m_candidateEntries = candidate;
+    m_entriesMode = true;
+    m_sinceRequest.start();
+    m_timer.start();
+}
+
+void PolicyResimulator::request(const QList<core::Policy> &candidate)
+{
+    m_candidate = candidate;
+    m_entriesMode = false;
+    m_sinceRequest.start();
+    m_timer.start();
+}
+
+void PolicyResimulator::start()
+{
+    const std::optional<core::RuleSet> &base = m_entriesMode ? m_baseEntries : m_base;
+    if (!m_replay || !base)
+        return;
+    if (m_watcher.isRunning()) {
+        m_pending = true;
+        return;
+    }
+    auto candidate = m_entriesMode ? core::RuleSet::fromEntries(m_candidateEntries)
+                                   : core::RuleSet::fromPolicies(m_candidate);
+    if (!candidate) {
+        Q_EMIT failed(candidate.error());
+        return;
+    }
+    Q_EMIT started();
+    m_watcher.setFuture(
+        QtConcurrent::run([replay = *m_replay, baseRules = *base, cand = *candidate,
+                           settings = m_settings]() -> core::Result<core::WhatIfReport> {
+            auto runs = core::WhatIf::runRules(replay, baseRules, cand, settings);
+            if (!runs)
+                return runs.error();
+            return core::WhatIf::compare(runs->base, runs->candidate);
+        }));
+}
+
+void PolicyResimulator::onRunFinished()
+{
+    if (m_pending) {
+        // A newer edit arrived while this run worked: its result is stale.
+        m_pending = false;
+        start();
+        return;
+    }
+    const core::Result<core::WhatIfReport> result = m_watcher.result();
+    m_lastLatency = m_sinceRequest.isValid() ? m_sinceRequest.elapsed() : -1;
+    if (result)
+        Q_EMIT finished(*result);
+    else
+        Q_EMIT failed(result.error());
+}
+
+} // namespace ta::models

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/attestation/EvidenceRecord.h"
+#include "core/policy/Policy.h"
+#include "core/simulation/RuleSet.h"
+#include "core/simulation/SimulationSettings.h"
+#include "core/simulation/TimelineReplay.h"
+#include "core/simulation/WhatIfReport.h"
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+namespace ta::models {
+
+class Document;
+
+/// Live re-simulation for the policy studio: the workspace's recorded evidence replayed under
+/// the saved policies and under the edited ones (core WhatIf), off the GUI thread.
+///
+/// Requests are debounced; a request made while a run is going supersedes it: that run's result
+/// is dropped (the engine cannot be interrupted mid-run) and the newest edit runs next, so at
+/// most one run works at a time and only the latest edit is ever reported.
+class PolicyResimulator : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// The claim paths the evidence produced ("node.labels.zone"), with one example value.
+    using ClaimExamples = QHash<QString, QString>;
+
+    explicit PolicyResimulator(Document *document, QObject *parent = nullptr);
+    ~PolicyResimulator() override;
+
+    /// Reads the evidence into memory and the replay set-up from the workspace (on this thread:
+    /// the workers never touch the database), with @p base as the saved rules.
+    [[nodiscard]] core::Result<void> prepare(const QList<core::Policy> &base);
+    /// The saved rules changed (a save): later runs compare against @p base.
+    [[nodiscard]] core::Result<void> setBase(const QList<core::Policy> &base);
+    /// The saved registration entries, the base when entries are edited.
+    [[nodiscard]] core::Result<void> setBaseEntries(const QList<core::RegistrationEntry> &base);
+    /// The debounce delay (ms) between the last request and the run.
+    void setDelay(int ms) { m_timer.setInterval(ms); }
+    /// Asks for a run of @p candidate against the base. Invalid rules are reported by failed().
+    void request(const QList<core::Policy> &candidate);
+    /// Asks for a run of edited registration entries against the saved ones.
+    void requestEntries(const QList<core::RegistrationEntry> &candidate);
+    bool isBusy() const { return m_timer.isActive() || m_watcher.isRunning(); }
+    qint64 evidenceCount() const { return m_records.size(); }
+    /// Every variable and claim path the recorded evidence yields, with an example value; filled
+    /// off the GUI thread after prepare() (claimsReady()).
+    const ClaimExamples &claimExamples() const { return m_claims; }
+    /// Milliseconds from the last request to the report of its run.
+    qint64 lastLatencyMs() const { return m_lastLatency; }
+
+Q_SIGNALS:
+    void started();
+    void finished(const ta::core::WhatIfReport &report);
+    void failed(const ta::core::Error &error);
+    void claimsReady();
+
+private:
+    void start();
+    void onRunFinished();
+
+    QPointer<Document> m_document;
+    std::optional<core::TimelineReplay> m_replay;
+    QList<core::EvidenceRecord> m_records;
+    std::optional<core::RuleSet> m_base;
+    std::optional<core::RuleSet> m_baseEntries;
+    QList<core::RegistrationEntry> m_candidateEntries;
+    bool m_entriesMode = false;
+    core::SimulationSettings m_settings;
+    QList<core::Policy> m_candidate;
+    bool m_pending = false;
+    QTimer m_timer;
+    QElapsedTimer m_sinceRequest;
+    qint64 m_lastLatency = -1;
+    QFutureWatcher<core::Result<core::WhatIfReport>> m_watcher;
+    QFutureWatcher<ClaimExamples> m_claimWatcher;
+    ClaimExamples m_claims;
+};
+
+} // namespace ta::models
