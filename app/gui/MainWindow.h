@@ -22,6 +22,7 @@ class BundleView;
 class ClearKeysBanner;
 class CredentialInspector;
 class CredentialPanel;
+class GraphCanvas;
 class TrustDomainPanel;
 } // namespace ta::views
 
@@ -48,12 +49,14 @@ public:
     views::BundleView *bundleView() const { return m_bundle; }
     views::ClearKeysBanner *clearKeysBanner() const { return m_banner; }
     views::AnchorPanel *anchorPanel() const { return m_anchors; }
+    views::GraphCanvas *graphCanvas() const { return m_canvas; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void createActions();
+    void setupGraphCanvas();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -81,6 +84,10 @@ private:
     views::BundleView *m_bundle = nullptr;
     views::ClearKeysBanner *m_banner = nullptr;
     views::AnchorPanel *m_anchors = nullptr;
+    QDockWidget *m_credentialDock = nullptr;
+    QDockWidget *m_findingsDock = nullptr;
+    views::GraphCanvas *m_canvas = nullptr;
+    QMenu *m_viewMenu = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;
