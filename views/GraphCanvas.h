@@ -45,6 +45,8 @@ class GraphCanvas : public QWidget
 public:
     explicit GraphCanvas(QWidget *parent = nullptr);
     ~GraphCanvas() override;
+    /// Large, so that the main window gives the graph the room and the docks the edges.
+    QSize sizeHint() const override { return {1000, 640}; }
 
     /// Shows @p graph. Nodes with a known position (cached, pinned, or from the previous graph)
     /// are drawn there at once; when any has none, a layout starts on a worker thread.

@@ -27,6 +27,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -344,6 +345,11 @@ void MainWindow::setupGraphCanvas()
                 m_credentialDock->setWidget(m_credentials);
                 m_banner->setVisible(document->keysInClear());
                 setCentralWidget(central);
+                // Once laid out, the graph gets the room and the tables a strip at the bottom.
+                QTimer::singleShot(0, this, [this] {
+                    if (m_credentialDock->isVisible())
+                        resizeDocks({m_credentialDock}, {height() / 4}, Qt::Vertical);
+                });
                 graph->attach(document, m_canvas, m_credentials, m_trustDomains);
             });
 }
