@@ -6,6 +6,7 @@
 #include "views/GraphLegend.h"
 #include "views/GraphMinimap.h"
 #include "views/GraphNodeItem.h"
+#include "views/GraphOverviewItem.h"
 #include "views/GraphView.h"
 #include "views/MoveNodesCommand.h"
 
@@ -13,6 +14,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGraphicsRectItem>
 #include <QGraphicsScene>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -34,6 +36,12 @@ namespace ta::views {
 
 using core::GraphStatus;
 using core::NodeClass;
+
+namespace {
+// Above this many nodes, zooming out below kOverviewZoom swaps the items for the overview.
+constexpr int kOverviewNodes = 800;
+constexpr double kOverviewZoom = 0.3;
+} // namespace
 
 GraphCanvas::GraphCanvas(QWidget *parent) : QWidget(parent), m_style(palette())
 {
@@ -74,6 +82,7 @@ GraphCanvas::GraphCanvas(QWidget *parent) : QWidget(parent), m_style(palette())
     connect(m_view, &GraphView::navigate, this, &GraphCanvas::navigate);
     connect(m_view, &GraphView::nodesDragged, this, &GraphCanvas::onDragged);
     connect(m_view, &GraphView::viewChanged, this, &GraphCanvas::updateMinimapFrame);
+    connect(m_view, &GraphView::viewChanged, this, &GraphCanvas::updateDetailLevel);
     connect(m_minimap, &GraphMinimap::centreRequested, this, [this](const QPointF &p) {
         m_view->centerOn(p);
         updateMinimapFrame();
@@ -201,7 +210,7 @@ void GraphCanvas::setGraph(const core::TopologyGraph &graph)
     applyPositions(m_positions);
     if (allKnown && !m_nodes.isEmpty()) {
         fitAll();
-        m_minimap->refresh();
+        refreshMinimap();
         Q_EMIT drawn();
     } else if (!m_nodes.isEmpty()) {
         startLayout();
@@ -217,6 +226,13 @@ void GraphCanvas::rebuildScene()
     m_edges.clear();
     m_clusters.clear();
     m_current.clear();
+    m_overviewShown = false;
+    m_detailLayer = new QGraphicsRectItem;
+    m_detailLayer->setFlag(QGraphicsItem::ItemHasNoContents);
+    m_scene->addItem(m_detailLayer);
+    m_overview = new GraphOverviewItem(&m_style);
+    m_overview->setVisible(false);
+    m_scene->addItem(m_overview);
     m_nodes.reserve(m_graph.nodeCount());
     for (int i = 0; i < m_graph.nodeCount(); ++i) {
         const core::GraphNode &n = m_graph.node(i);
@@ -224,7 +240,7 @@ void GraphCanvas::rebuildScene()
         const double w = std::clamp(n.label.size() * 6.0 + 40, 56.0, 220.0);
         auto *item = new GraphNodeItem(i, n, &m_style, QSizeF(w, 34));
         item->setPinned(m_pinned.contains(n.id));
-        m_scene->addItem(item);
+        item->setParentItem(m_detailLayer);
         m_nodes << item;
     }
     for (GraphNodeItem *item : std::as_const(m_nodes)) {
@@ -240,7 +256,7 @@ void GraphCanvas::rebuildScene()
     m_edges.reserve(m_graph.edgeCount());
     for (const core::GraphEdge &e : m_graph.edges()) {
         auto *item = new GraphEdgeItem(m_nodes.at(e.from), m_nodes.at(e.to), e.cls, &m_style);
-        m_scene->addItem(item);
+        item->setParentItem(m_detailLayer);
         m_edges << item;
     }
     for (GraphClusterItem *cluster : std::as_const(m_clusters)) {
@@ -276,8 +292,49 @@ void GraphCanvas::adjustAll()
         c->adjust();
     for (GraphEdgeItem *e : std::as_const(m_edges))
         e->adjust();
-    const QRectF bounds = m_scene->itemsBoundingRect();
+    QRectF bounds;
+    for (GraphClusterItem *c : std::as_const(m_clusters))
+        bounds |= c->sceneBoundingRect();
+    for (GraphNodeItem *n : std::as_const(m_nodes))
+        bounds |= n->sceneBoundingRect();
     m_scene->setSceneRect(bounds.adjusted(-200, -200, 200, 200));
+    rebuildOverview();
+}
+
+bool GraphCanvas::isLarge() const
+{
+    return m_nodes.size() > kOverviewNodes;
+}
+
+void GraphCanvas::rebuildOverview()
+{
+    if (isLarge() && m_overview)
+        m_overview->rebuild(m_nodes, m_edges);
+}
+
+void GraphCanvas::updateDetailLevel()
+{
+    const bool overview = isLarge() && m_view->zoom() < kOverviewZoom;
+    if (overview == m_overviewShown || !m_detailLayer)
+        return;
+    m_overviewShown = overview;
+    m_detailLayer->setVisible(!overview);
+    m_overview->setVisible(overview);
+}
+
+void GraphCanvas::refreshMinimap()
+{
+    // The minimap draws the whole estate small: through the overview when it is large.
+    const bool was = m_overviewShown;
+    if (isLarge() && m_detailLayer) {
+        m_detailLayer->setVisible(false);
+        m_overview->setVisible(true);
+    }
+    m_minimap->refresh();
+    if (isLarge() && m_detailLayer) {
+        m_detailLayer->setVisible(!was);
+        m_overview->setVisible(was);
+    }
 }
 
 bool GraphCanvas::isLayoutRunning() const
@@ -321,6 +378,17 @@ void GraphCanvas::layoutDone()
         return;
     }
     const core::GraphLayoutResult result = watcher->result();
+    // sfdp packs a large estate tighter than the canvas's nodes need (at 1,000 nodes the nodes
+    // cover more area than its drawing): spread the drawing until they take about a third.
+    double nodeArea = 0;
+    QRectF box;
+    for (int i = 0; i < result.nodes.size() && i < m_nodes.size(); ++i) {
+        nodeArea += m_nodes.at(i)->nodeRect().width() * m_nodes.at(i)->nodeRect().height();
+        box |= QRectF(result.nodes.at(i).centre, QSizeF(1, 1));
+    }
+    const double spread =
+        box.isEmpty() ? 1.0
+                      : std::max(1.0, std::sqrt(3.0 * nodeArea / (box.width() * box.height())));
     QHash<QString, QPointF> positions;
     for (int i = 0; i < result.nodes.size() && i < m_nodes.size(); ++i) {
         const QString &id = m_nodes.at(i)->id();
@@ -328,14 +396,14 @@ void GraphCanvas::layoutDone()
         if (m_pinned.contains(id) && m_positions.contains(id))
             positions.insert(id, m_positions.value(id));
         else
-            positions.insert(id, QPointF(result.nodes.at(i).centre.x(),
-                                         -result.nodes.at(i).centre.y()));
+            positions.insert(id, QPointF(result.nodes.at(i).centre.x() * spread,
+                                         -result.nodes.at(i).centre.y() * spread));
     }
     m_positions.insert(positions);
     applyPositions(positions);
     if (m_fitAfterLayout)
         fitAll();
-    m_minimap->refresh();
+    refreshMinimap();
     Q_EMIT positionsChanged();
     Q_EMIT drawn();
 }
@@ -358,7 +426,8 @@ void GraphCanvas::placeNodes(const QHash<QString, QPointF> &positions, const QSe
         if (GraphNodeItem *n = nodeItem(id))
             n->setPinned(false);
     }
-    m_minimap->refresh();
+    rebuildOverview();
+    refreshMinimap();
     Q_EMIT positionsChanged();
 }
 
@@ -577,19 +646,25 @@ void GraphCanvas::applyFilters()
     }
     for (GraphEdgeItem *e : std::as_const(m_edges))
         e->adjust();
+    rebuildOverview();
 }
 
 void GraphCanvas::fitAll()
 {
     QRectF r;
-    for (QGraphicsItem *item : m_scene->items()) {
-        if (item->isVisible() && item->type() != GraphEdgeItem::Type)
-            r |= item->sceneBoundingRect();
+    for (GraphNodeItem *n : std::as_const(m_nodes)) {
+        if (!n->isFilteredOut())
+            r |= n->sceneBoundingRect();
+    }
+    for (GraphClusterItem *c : std::as_const(m_clusters)) {
+        if (c->isVisible())
+            r |= c->sceneBoundingRect();
     }
     if (r.isEmpty())
         return;
     m_view->fitInView(r.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
     updateMinimapFrame();
+    updateDetailLevel();
 }
 
 void GraphCanvas::zoomToSelection()

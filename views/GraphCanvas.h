@@ -16,6 +16,7 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QComboBox;
+class QGraphicsRectItem;
 class QGraphicsScene;
 class QLabel;
 class QLineEdit;
@@ -31,6 +32,7 @@ class GraphEdgeItem;
 class GraphLegend;
 class GraphMinimap;
 class GraphNodeItem;
+class GraphOverviewItem;
 class GraphView;
 
 /// The estate as a graph: a QGraphicsScene of typed nodes and edges, trust domains as clusters,
@@ -131,6 +133,11 @@ private:
     void blastRadiusOfSelection();
     void pathBetweenSelection();
     void computeFindings();
+    /// Large graphs far away are drawn by the overview item instead of one item a node.
+    void updateDetailLevel();
+    void rebuildOverview();
+    void refreshMinimap();
+    bool isLarge() const;
 
     GraphStyle m_style;
     QGraphicsScene *m_scene = nullptr;
@@ -149,6 +156,9 @@ private:
     QPointer<QUndoStack> m_undoStack;
 
     core::TopologyGraph m_graph;
+    QGraphicsRectItem *m_detailLayer = nullptr;
+    GraphOverviewItem *m_overview = nullptr;
+    bool m_overviewShown = false;
     QList<GraphNodeItem *> m_nodes;
     QList<GraphEdgeItem *> m_edges;
     QMap<QString, GraphClusterItem *> m_clusters;

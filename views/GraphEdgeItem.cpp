@@ -8,6 +8,7 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace ta::views {
@@ -35,6 +36,34 @@ QRectF endRect(const GraphNodeItem *node)
     return node->nodeRect().translated(node->pos());
 }
 
+// @p line cut to @p rect (Liang-Barsky); null when it misses. A dashed pen is stroked along
+// the whole line however little of it shows, so long edges are cut to the exposed part first.
+QLineF clipped(const QLineF &line, const QRectF &rect)
+{
+    double t0 = 0;
+    double t1 = 1;
+    const double dx = line.dx();
+    const double dy = line.dy();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {line.x1() - rect.left(), rect.right() - line.x1(),
+                         line.y1() - rect.top(), rect.bottom() - line.y1()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return {};
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return {};
+    }
+    return QLineF(line.pointAt(t0), line.pointAt(t1));
+}
+
 } // namespace
 
 GraphEdgeItem::GraphEdgeItem(GraphNodeItem *from, GraphNodeItem *to, core::EdgeClass cls,
@@ -43,6 +72,7 @@ GraphEdgeItem::GraphEdgeItem(GraphNodeItem *from, GraphNodeItem *to, core::EdgeC
 {
     setZValue(0);
     setAcceptedMouseButtons(Qt::NoButton);
+    setFlag(ItemUsesExtendedStyleOption);
     from->addEdge(this);
     to->addEdge(this);
     adjust();
@@ -95,9 +125,14 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawLine(m_line);
         return;
     }
+    const QLineF shown = clipped(m_line, option->exposedRect.adjusted(-20, -20, 20, 20));
+    if (shown.isNull())
+        return;
     painter->setRenderHint(QPainter::Antialiasing, lod > 0.5);
     painter->setPen(pen);
-    painter->drawLine(m_line);
+    painter->drawLine(shown);
+    if (!option->exposedRect.adjusted(-20, -20, 20, 20).contains(m_line.p2()))
+        return;
     if (!GraphStyle::edgeDirected(m_cls))
         return;
     const double size = 6 + pen.widthF() * 1.5;

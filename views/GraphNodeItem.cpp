@@ -36,6 +36,13 @@ GraphNodeItem::GraphNodeItem(int index, const core::GraphNode &node, const Graph
     const double h = std::max(size.height(), 30.0);
     m_rect = QRectF(-w / 2, -h / 2, w, h);
     m_path = GraphStyle::nodeShape(m_cls, m_rect);
+    QFont font;
+    font.setPixelSize(10);
+    const double iconSize = std::min(18.0, m_rect.height() - 8);
+    m_labelText.setText(QFontMetrics(font).elidedText(m_label, Qt::ElideMiddle,
+                                                      int(m_rect.width() - iconSize - 18)));
+    m_labelText.setTextFormat(Qt::PlainText);
+    m_labelText.prepare(QTransform(), font);
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges | ItemIsFocusable);
     setZValue(1);
     setToolTip(QStringLiteral("%1\n%2").arg(GraphStyle::nodeClassText(m_cls), node.id) +
@@ -130,11 +137,12 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         QFont font = painter->font();
         font.setPixelSize(10);
         painter->setFont(font);
-        painter->setPen(m_style->isDark() ? QColor(20, 20, 24) : QColor(20, 20, 24));
-        const QRectF textRect = m_rect.adjusted(iconSize + 12, 2, -6, -2);
-        const QString text =
-            painter->fontMetrics().elidedText(m_label, Qt::ElideMiddle, int(textRect.width()));
-        painter->drawText(textRect, Qt::AlignVCenter | Qt::AlignLeft, text);
+        // The fills are pale in both palettes' node colours: dark text reads on both.
+        painter->setPen(QColor(20, 20, 24));
+        const QSizeF size = m_labelText.size();
+        painter->drawStaticText(
+            QPointF(m_rect.left() + iconSize + 12, m_rect.center().y() - size.height() / 2),
+            m_labelText);
     }
     painter->setOpacity(1);
 

@@ -4,6 +4,7 @@
 #include "core/graph/TopologyGraph.h"
 
 #include <QGraphicsItem>
+#include <QStaticText>
 
 namespace ta::views {
 
@@ -65,6 +66,8 @@ private:
     core::NodeClass m_cls;
     core::GraphStatus m_status;
     QString m_label;
+    /// The label elided to the node's width once, not at every paint.
+    QStaticText m_labelText;
     QString m_trustDomain;
     QString m_search;
     const GraphStyle *m_style;
