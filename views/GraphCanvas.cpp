@@ -98,6 +98,8 @@ GraphCanvas::~GraphCanvas()
     // The scene dies before the members its items and signals refer to: clearing it would
     // otherwise report a selection change to a canvas half destroyed.
     m_scene->disconnect(this);
+    if (m_overviewShown)
+        delete m_detailLayer;
     m_view->setScene(nullptr);
     delete m_scene;
     m_scene = nullptr;
@@ -221,6 +223,8 @@ void GraphCanvas::rebuildScene()
 {
     const QString keep = m_current;
     m_scene->clearSelection();
+    if (m_overviewShown)
+        delete m_detailLayer;
     m_scene->clear();
     m_nodes.clear();
     m_edges.clear();
@@ -318,7 +322,15 @@ void GraphCanvas::updateDetailLevel()
     if (overview == m_overviewShown || !m_detailLayer)
         return;
     m_overviewShown = overview;
-    m_detailLayer->setVisible(!overview);
+    // Hidden items still sit in the scene's index and are walked at every frame: the detail
+    // layer leaves the scene while the overview stands in for it.
+    if (overview) {
+        m_scene->removeItem(m_detailLayer);
+    } else {
+        m_scene->addItem(m_detailLayer);
+        if (GraphNodeItem *n = nodeItem(m_current))
+            n->setSelected(true);
+    }
     m_overview->setVisible(overview);
 }
 
@@ -326,14 +338,14 @@ void GraphCanvas::refreshMinimap()
 {
     // The minimap draws the whole estate small: through the overview when it is large.
     const bool was = m_overviewShown;
-    if (isLarge() && m_detailLayer) {
+    if (isLarge() && m_detailLayer && !was) {
         m_detailLayer->setVisible(false);
         m_overview->setVisible(true);
     }
     m_minimap->refresh();
-    if (isLarge() && m_detailLayer) {
-        m_detailLayer->setVisible(!was);
-        m_overview->setVisible(was);
+    if (isLarge() && m_detailLayer && !was) {
+        m_detailLayer->setVisible(true);
+        m_overview->setVisible(false);
     }
 }
 

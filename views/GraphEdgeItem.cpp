@@ -85,7 +85,11 @@ void GraphEdgeItem::adjust()
     const auto *ca = m_from->cluster();
     const auto *cb = m_to->cluster();
     const bool sameCollapsed = ca && ca == cb && ca->isCollapsed();
-    const bool hidden = m_from->isFilteredOut() || m_to->isFilteredOut() || sameCollapsed;
+    // Membership is what the trust domain's cluster shows; a line from every member to the
+    // domain's node would cross the whole cluster many times over. It shows when highlighted.
+    const bool membership = m_cls == core::EdgeClass::MemberOf && !m_highlighted;
+    const bool hidden =
+        m_from->isFilteredOut() || m_to->isFilteredOut() || sameCollapsed || membership;
     setVisible(!hidden);
     prepareGeometryChange();
     m_line = QLineF(exitPoint(a, b.center()), exitPoint(b, a.center()));
@@ -97,6 +101,8 @@ void GraphEdgeItem::setHighlighted(bool on)
         return;
     m_highlighted = on;
     setZValue(on ? 0.5 : 0);
+    if (m_cls == core::EdgeClass::MemberOf)
+        adjust();
     update();
 }
 

@@ -27,7 +27,7 @@ void GraphOverviewItem::rebuild(const QList<GraphNodeItem *> &nodes,
     m_nodes.clear();
     QRectF bounds;
     for (const GraphEdgeItem *e : edges) {
-        if (!e->isVisibleTo(e->parentItem()))
+        if (!e->isVisibleTo(e->parentItem()) || e->edgeClass() == core::EdgeClass::MemberOf)
             continue;
         const QRectF r = e->sceneBoundingRect();
         bounds |= r;

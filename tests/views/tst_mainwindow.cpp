@@ -204,6 +204,11 @@ void TestMainWindow::germanTranslationIsLoaded()
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
     MainWindow window(settings, dir.filePath(QStringLiteral("data")));
     QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+    // The canvas's words are translated too: legend, filters, clusters.
+    QCOMPARE(QCoreApplication::translate("GraphStyle", "Trust domain"),
+             QStringLiteral("Vertrauensdomäne"));
+    QCOMPARE(QCoreApplication::translate("GraphClusterItem", "%n node(s)", nullptr, 3),
+             QStringLiteral("3 Knoten"));
     QCoreApplication::removeTranslator(&translator);
 }
 
