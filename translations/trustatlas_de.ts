@@ -228,6 +228,22 @@
         <source>Deleted %1 with its CA and credentials. Undo brings it back.</source>
         <translation>%1 mit CA und Nachweisen gelöscht. „Rückgängig“ stellt die Domäne wieder her.</translation>
     </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Nachweise</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>&amp;Credentials</source>
+        <translation>&amp;Nachweise</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>Be&amp;funde</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -3670,6 +3686,368 @@
         <translation>
             <numerusform>%n Subjekt ergeht es anders als unter %1.</numerusform>
             <numerusform>%n Subjekten ergeht es anders als unter %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::GraphCanvas</name>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Show the whole estate (Ctrl+0)</source>
+        <translation>Den ganzen Bestand zeigen (Strg+0)</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Zoom to Selection</source>
+        <translation>Auf Auswahl zoomen</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Lay Out Again</source>
+        <translation>Neu anordnen</translation>
+    </message>
+    <message>
+        <source>Blast Radius</source>
+        <translation>Wirkungsradius</translation>
+    </message>
+    <message>
+        <source>Highlight everything that depends on the selected node</source>
+        <translation>Alles hervorheben, was vom gewählten Knoten abhängt</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Highlight the path between the two selected nodes</source>
+        <translation>Den Pfad zwischen den beiden gewählten Knoten hervorheben</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Clear the highlights</source>
+        <translation>Hervorhebungen entfernen</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Export the current view as SVG, PNG or PDF</source>
+        <translation>Die aktuelle Ansicht als SVG, PNG oder PDF exportieren</translation>
+    </message>
+    <message>
+        <source>Find SPIFFE ID, subject, serial, name (Ctrl+F)</source>
+        <translation>SPIFFE-ID, Subjekt, Seriennummer, Name suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>No match for “%1”</source>
+        <translation>Kein Treffer für „%1“</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Show one node type</source>
+        <translation>Nur einen Knotentyp zeigen</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>Show one trust domain</source>
+        <translation>Nur eine Vertrauensdomäne zeigen</translation>
+    </message>
+    <message>
+        <source>Show one status</source>
+        <translation>Nur einen Status zeigen</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>Layout %p%</source>
+        <translation>Anordnung %p%</translation>
+    </message>
+    <message>
+        <source>Cancel Layout</source>
+        <translation>Anordnung abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edge(s)</source>
+        <translation>
+            <numerusform>%n Kante</numerusform>
+            <numerusform>%n Kanten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layout cancelled or failed; nodes stay where they were.</source>
+        <translation>Anordnung abgebrochen oder fehlgeschlagen; die Knoten bleiben, wo sie waren.</translation>
+    </message>
+    <message>
+        <source>Found %1</source>
+        <translation>Gefunden: %1</translation>
+    </message>
+    <message>
+        <source>All trust domains</source>
+        <translation>Alle Vertrauensdomänen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Blast radius of %1: %n dependent node(s)</source>
+        <translation>
+            <numerusform>Wirkungsradius von %1: %n abhängiger Knoten</numerusform>
+            <numerusform>Wirkungsradius von %1: %n abhängige Knoten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Path of %n step(s)</source>
+        <translation>
+            <numerusform>Pfad mit %n Schritt</numerusform>
+            <numerusform>Pfad mit %n Schritten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No path between %1 and %2</source>
+        <translation>Kein Pfad zwischen %1 und %2</translation>
+    </message>
+    <message>
+        <source>Select two nodes (Ctrl+click) to see the path between them.</source>
+        <translation>Zwei Knoten wählen (Strg+Klick), um den Pfad zwischen ihnen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Trust Atlas estate</source>
+        <translation>Trust-Atlas-Bestand</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>%1 kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Unknown export format “%1”: use .svg, .png or .pdf</source>
+        <translation>Unbekanntes Exportformat „%1“: .svg, .png oder .pdf verwenden</translation>
+    </message>
+    <message>
+        <source>Export View</source>
+        <translation>Ansicht exportieren</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg);;PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>SVG-Bild (*.svg);;PNG-Bild (*.png);;PDF-Dokument (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::GraphMinimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Übersicht: klicken oder ziehen, um die Ansicht zu verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::GraphLegend</name>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Edges</source>
+        <translation>Kanten</translation>
+    </message>
+    <message>
+        <source>Status (colour, outline, badge)</source>
+        <translation>Status (Farbe, Umriss, Abzeichen)</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::GraphCanvasController</name>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Betrifft</translation>
+    </message>
+</context>
+<context>
+    <name>GraphStyle</name>
+    <message>
+        <source>Trust domain</source>
+        <translation>Vertrauensdomäne</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plattform</translation>
+    </message>
+    <message>
+        <source>Anchor</source>
+        <translation>Vertrauensanker</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Workload</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>federates with</source>
+        <translation>föderiert mit</translation>
+    </message>
+    <message>
+        <source>attested by</source>
+        <translation>attestiert durch</translation>
+    </message>
+    <message>
+        <source>runs on</source>
+        <translation>läuft auf</translation>
+    </message>
+    <message>
+        <source>grants</source>
+        <translation>gewährt</translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation>hält</translation>
+    </message>
+    <message>
+        <source>identifies</source>
+        <translation>identifiziert</translation>
+    </message>
+    <message>
+        <source>issued by</source>
+        <translation>ausgestellt von</translation>
+    </message>
+    <message>
+        <source>member of</source>
+        <translation>Mitglied von</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>kein Status</translation>
+    </message>
+    <message>
+        <source>attested</source>
+        <translation>attestiert</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgelehnt</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>veraltet</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <source>expiring</source>
+        <translation>läuft ab</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+</context>
+<context>
+    <name>GraphClusterItem</name>
+    <message>
+        <source>Trust domain %1: double-click to collapse or expand</source>
+        <translation>Vertrauensdomäne %1: Doppelklick zum Ein- oder Ausklappen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten</numerusform>
+            <numerusform>%n Knoten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n node(s))</source>
+        <translation>
+            <numerusform>%1 (%n Knoten)</numerusform>
+            <numerusform>%1 (%n Knoten)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoveNodesCommand</name>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>%n Knoten verschieben</numerusform>
+            <numerusform>%n Knoten verschieben</numerusform>
         </translation>
     </message>
 </context>

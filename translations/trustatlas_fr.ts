@@ -228,6 +228,22 @@
         <source>Deleted %1 with its CA and credentials. Undo brings it back.</source>
         <translation>%1 supprimé avec son AC et ses identifiants. « Annuler » le rétablit.</translation>
     </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Justificatifs</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>&amp;Credentials</source>
+        <translation>&amp;Justificatifs</translation>
+    </message>
+    <message>
+        <source>&amp;Findings</source>
+        <translation>C&amp;onstats</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -3670,6 +3686,368 @@
         <translation>
             <numerusform>%n sujet s&apos;en tire autrement que sous %1.</numerusform>
             <numerusform>%n sujets s&apos;en tirent autrement que sous %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::GraphCanvas</name>
+    <message>
+        <source>Graph</source>
+        <translation>Graphe</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Ajuster</translation>
+    </message>
+    <message>
+        <source>Ctrl+0</source>
+        <translation>Ctrl+0</translation>
+    </message>
+    <message>
+        <source>Show the whole estate (Ctrl+0)</source>
+        <translation>Afficher tout le parc (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Zoom to Selection</source>
+        <translation>Zoomer sur la sélection</translation>
+    </message>
+    <message>
+        <source>Ctrl+1</source>
+        <translation>Ctrl+1</translation>
+    </message>
+    <message>
+        <source>Lay Out Again</source>
+        <translation>Disposer à nouveau</translation>
+    </message>
+    <message>
+        <source>Blast Radius</source>
+        <translation>Rayon d’impact</translation>
+    </message>
+    <message>
+        <source>Highlight everything that depends on the selected node</source>
+        <translation>Mettre en évidence tout ce qui dépend du nœud sélectionné</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Highlight the path between the two selected nodes</source>
+        <translation>Mettre en évidence le chemin entre les deux nœuds sélectionnés</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Clear the highlights</source>
+        <translation>Effacer les mises en évidence</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exporter…</translation>
+    </message>
+    <message>
+        <source>Export the current view as SVG, PNG or PDF</source>
+        <translation>Exporter la vue actuelle en SVG, PNG ou PDF</translation>
+    </message>
+    <message>
+        <source>Find SPIFFE ID, subject, serial, name (Ctrl+F)</source>
+        <translation>Rechercher ID SPIFFE, sujet, numéro de série, nom (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>No match for “%1”</source>
+        <translation>Aucun résultat pour « %1 »</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Show one node type</source>
+        <translation>Afficher un seul type de nœud</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Tous les types</translation>
+    </message>
+    <message>
+        <source>Show one trust domain</source>
+        <translation>Afficher un seul domaine de confiance</translation>
+    </message>
+    <message>
+        <source>Show one status</source>
+        <translation>Afficher un seul statut</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Tous les statuts</translation>
+    </message>
+    <message>
+        <source>Layout %p%</source>
+        <translation>Disposition %p%</translation>
+    </message>
+    <message>
+        <source>Cancel Layout</source>
+        <translation>Annuler la disposition</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n edge(s)</source>
+        <translation>
+            <numerusform>%n arête</numerusform>
+            <numerusform>%n arêtes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Layout cancelled or failed; nodes stay where they were.</source>
+        <translation>Disposition annulée ou échouée ; les nœuds restent où ils étaient.</translation>
+    </message>
+    <message>
+        <source>Found %1</source>
+        <translation>Trouvé : %1</translation>
+    </message>
+    <message>
+        <source>All trust domains</source>
+        <translation>Tous les domaines de confiance</translation>
+    </message>
+    <message numerus="yes">
+        <source>Blast radius of %1: %n dependent node(s)</source>
+        <translation>
+            <numerusform>Rayon d’impact de %1 : %n nœud dépendant</numerusform>
+            <numerusform>Rayon d’impact de %1 : %n nœuds dépendants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Path of %n step(s)</source>
+        <translation>
+            <numerusform>Chemin de %n étape</numerusform>
+            <numerusform>Chemin de %n étapes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No path between %1 and %2</source>
+        <translation>Aucun chemin entre %1 et %2</translation>
+    </message>
+    <message>
+        <source>Select two nodes (Ctrl+click) to see the path between them.</source>
+        <translation>Sélectionnez deux nœuds (Ctrl+clic) pour voir le chemin qui les relie.</translation>
+    </message>
+    <message>
+        <source>Trust Atlas estate</source>
+        <translation>Parc Trust Atlas</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossible d’écrire %1</translation>
+    </message>
+    <message>
+        <source>Unknown export format “%1”: use .svg, .png or .pdf</source>
+        <translation>Format d’export inconnu « %1 » : utilisez .svg, .png ou .pdf</translation>
+    </message>
+    <message>
+        <source>Export View</source>
+        <translation>Exporter la vue</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg);;PNG image (*.png);;PDF document (*.pdf)</source>
+        <translation>Image SVG (*.svg);;Image PNG (*.png);;Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exporté</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::GraphMinimap</name>
+    <message>
+        <source>Overview: click or drag to move the view</source>
+        <translation>Vue d’ensemble : cliquez ou faites glisser pour déplacer la vue</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::GraphLegend</name>
+    <message>
+        <source>Legend</source>
+        <translation>Légende</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Nœuds</translation>
+    </message>
+    <message>
+        <source>Edges</source>
+        <translation>Arêtes</translation>
+    </message>
+    <message>
+        <source>Status (colour, outline, badge)</source>
+        <translation>Statut (couleur, contour, badge)</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::GraphCanvasController</name>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Concerne</translation>
+    </message>
+</context>
+<context>
+    <name>GraphStyle</name>
+    <message>
+        <source>Trust domain</source>
+        <translation>Domaine de confiance</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <source>Anchor</source>
+        <translation>Ancre</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nœud</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>Charge de travail</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Justificatif</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>federates with</source>
+        <translation>fédère avec</translation>
+    </message>
+    <message>
+        <source>attested by</source>
+        <translation>attesté par</translation>
+    </message>
+    <message>
+        <source>runs on</source>
+        <translation>s’exécute sur</translation>
+    </message>
+    <message>
+        <source>grants</source>
+        <translation>accorde</translation>
+    </message>
+    <message>
+        <source>holds</source>
+        <translation>détient</translation>
+    </message>
+    <message>
+        <source>identifies</source>
+        <translation>identifie</translation>
+    </message>
+    <message>
+        <source>issued by</source>
+        <translation>émis par</translation>
+    </message>
+    <message>
+        <source>member of</source>
+        <translation>membre de</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>aucun statut</translation>
+    </message>
+    <message>
+        <source>attested</source>
+        <translation>attesté</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>stale</source>
+        <translation>périmé</translation>
+    </message>
+    <message>
+        <source>valid</source>
+        <translation>valide</translation>
+    </message>
+    <message>
+        <source>expiring</source>
+        <translation>expire bientôt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>révoqué</translation>
+    </message>
+</context>
+<context>
+    <name>GraphClusterItem</name>
+    <message>
+        <source>Trust domain %1: double-click to collapse or expand</source>
+        <translation>Domaine de confiance %1 : double-cliquez pour replier ou déplier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>%n nœud</numerusform>
+            <numerusform>%n nœuds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n node(s))</source>
+        <translation>
+            <numerusform>%1 (%n nœud)</numerusform>
+            <numerusform>%1 (%n nœuds)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MoveNodesCommand</name>
+    <message numerus="yes">
+        <source>Move %n node(s)</source>
+        <translation>
+            <numerusform>Déplacer %n nœud</numerusform>
+            <numerusform>Déplacer %n nœuds</numerusform>
         </translation>
     </message>
 </context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/gui/MainWindow.h"
 
+#include "app/gui/GraphCanvasController.h"
 #include "app/gui/Settings.h"
 #include "app/gui/WorkspaceController.h"
 #include "models/Document.h"
@@ -11,6 +12,7 @@
 #include "views/CredentialInspector.h"
 #include "views/CredentialPanel.h"
 #include "views/ErrorMessages.h"
+#include "views/GraphCanvas.h"
 #include "views/IssueSvidDialog.h"
 #include "views/NewTrustDomainDialog.h"
 #include "views/PolicyStudio.h"
@@ -26,6 +28,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTimer>
+#include <QTreeWidget>
 #include <QUndoGroup>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -62,6 +66,8 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     createActions();
     setupPolicyStudio();
     connect(m_controller, &WorkspaceController::documentChanged, this, &MainWindow::attach);
+    // After attach: the canvas takes the centre and the credentials move to a dock.
+    setupGraphCanvas();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -111,7 +117,7 @@ void MainWindow::createActions()
     // Filled with the anchor panel's own actions for each document.
     m_anchorMenu = menuBar()->addMenu(tr("&Anchors"));
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *view = m_viewMenu = menuBar()->addMenu(tr("&View"));
     // Dock titles show no mnemonics; the menu entries that toggle them do.
     const QList<QPair<QDockWidget *, QString>> docks = {
         {m_domainDock, tr("Trust &Domains")}, {m_authorityDock, tr("CA &Slots")},
@@ -324,6 +330,61 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_settings.setWindowGeometry(saveGeometry());
     m_settings.setWindowState(saveState());
     event->accept();
+}
+
+void MainWindow::setupGraphCanvas()
+{
+    // The estate's graph is the centre; the credential table moves into a dock beside the CA
+    // slots, and the findings get a dock under the inspector.
+    m_credentialDock = new QDockWidget(tr("Credentials"), this);
+    m_credentialDock->setObjectName(QStringLiteral("credentialDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_credentialDock);
+    tabifyDockWidget(m_authorityDock, m_credentialDock);
+    m_credentialDock->raise();
+    m_findingsDock = new QDockWidget(tr("Findings"), this);
+    m_findingsDock->setObjectName(QStringLiteral("findingsDock"));
+    addDockWidget(Qt::RightDockWidgetArea, m_findingsDock);
+    splitDockWidget(m_inspectorDock, m_findingsDock, Qt::Vertical);
+    auto *findings = new QTreeWidget(m_findingsDock);
+    findings->setObjectName(QStringLiteral("findingsList"));
+    m_findingsDock->setWidget(findings);
+    m_credentialDock->toggleViewAction()->setText(tr("&Credentials"));
+    m_findingsDock->toggleViewAction()->setText(tr("&Findings"));
+    m_viewMenu->addAction(m_credentialDock->toggleViewAction());
+    m_viewMenu->addAction(m_findingsDock->toggleViewAction());
+    auto *graph = new GraphCanvasController(findings, this);
+
+    connect(m_controller, &WorkspaceController::documentChanged, this,
+            [this, graph](models::Document *document) {
+                if (QWidget *old = m_credentialDock->widget()) {
+                    m_credentialDock->setWidget(nullptr);
+                    if (old != m_credentials)
+                        old->deleteLater();
+                }
+                if (!document || !m_credentials) {
+                    m_canvas = nullptr;
+                    graph->attach(nullptr, nullptr, nullptr, nullptr);
+                    return;
+                }
+                auto *central = new QWidget(this);
+                auto *layout = new QVBoxLayout(central);
+                layout->setContentsMargins(0, 0, 0, 0);
+                layout->setSpacing(0);
+                m_banner->setParent(central);
+                layout->addWidget(m_banner);
+                m_canvas = new views::GraphCanvas(central);
+                m_canvas->setUndoStack(document->undoStack());
+                layout->addWidget(m_canvas, 1);
+                m_credentialDock->setWidget(m_credentials);
+                m_banner->setVisible(document->keysInClear());
+                setCentralWidget(central);
+                // Once laid out, the graph gets the room and the tables a strip at the bottom.
+                QTimer::singleShot(0, this, [this] {
+                    if (m_credentialDock->isVisible())
+                        resizeDocks({m_credentialDock}, {height() / 4}, Qt::Vertical);
+                });
+                graph->attach(document, m_canvas, m_credentials, m_trustDomains);
+            });
 }
 
 } // namespace ta::app

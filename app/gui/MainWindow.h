@@ -23,6 +23,7 @@ class ClearKeysBanner;
 class CredentialInspector;
 class CredentialPanel;
 class PolicyStudio;
+class GraphCanvas;
 class TrustDomainPanel;
 } // namespace ta::views
 
@@ -50,6 +51,7 @@ public:
     views::ClearKeysBanner *clearKeysBanner() const { return m_banner; }
     views::AnchorPanel *anchorPanel() const { return m_anchors; }
     views::PolicyStudio *policyStudio() const { return m_policyStudio; }
+    views::GraphCanvas *graphCanvas() const { return m_canvas; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -58,6 +60,7 @@ private:
     void createActions();
     /// The policy studio dock, rebuilt for each document, and its View menu entry.
     void setupPolicyStudio();
+    void setupGraphCanvas();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -87,6 +90,10 @@ private:
     views::AnchorPanel *m_anchors = nullptr;
     QDockWidget *m_policyDock = nullptr;
     views::PolicyStudio *m_policyStudio = nullptr;
+    QDockWidget *m_credentialDock = nullptr;
+    QDockWidget *m_findingsDock = nullptr;
+    views::GraphCanvas *m_canvas = nullptr;
+    QMenu *m_viewMenu = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;

@@ -118,6 +118,16 @@ CREATE TABLE rule_documents (
     UNIQUE (kind, version)
 );
 )SQL",
+    // canvas: where the graph canvas drew each node, so that reopening draws at once; pinned
+    // nodes were placed by hand and the next layout keeps them. Coordinates in tenths of a point.
+    R"SQL(
+CREATE TABLE graph_positions (
+    node_id TEXT PRIMARY KEY,
+    x       INTEGER NOT NULL,
+    y       INTEGER NOT NULL,
+    pinned  INTEGER NOT NULL DEFAULT 0 CHECK (pinned IN (0, 1))
+) WITHOUT ROWID;
+)SQL",
     // fed: federation relationships of each trust domain with a peer (SPIFFE Federation: the
     // peer's bundle endpoint, its profile, the endpoint SPIFFE ID and bootstrap bundle for
     // https_spiffe, the pinned CA for https_web), and every peer bundle fetched, a history

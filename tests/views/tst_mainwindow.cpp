@@ -10,6 +10,8 @@
 #include "views/CredentialInspector.h"
 #include "views/CredentialPanel.h"
 #include "views/ErrorMessages.h"
+#include "views/GraphCanvas.h"
+#include "views/GraphNodeItem.h"
 #include "views/IssueSvidDialog.h"
 #include "views/PolicyStudio.h"
 #include "models/PolicyDraft.h"
@@ -19,6 +21,7 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -27,18 +30,6 @@
 
 using ta::app::MainWindow;
 using ta::app::Settings;
-
-namespace {
-
-// Screenshots go to TA_SCREENSHOT_DIR when it is set (to look at them), else into the test's own
-// temporary folder: tests run in parallel, so none writes a fixed path.
-QString screenshotPath(const QTemporaryDir &dir, const char *name)
-{
-    const QString chosen = qEnvironmentVariable("TA_SCREENSHOT_DIR");
-    return (chosen.isEmpty() ? dir.path() : chosen) + QLatin1Char('/') + QLatin1String(name);
-}
-
-} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -49,38 +40,36 @@ private Q_SLOTS:
     void undoRedoFromTheEditMenu();
     void everyMenuHasMnemonics();
     void germanTranslationIsLoaded();
+    void demoShowsTheLaidOutGraphInTheCentre();
+    void selectionIsSharedBetweenTableAndCanvas();
+    void reopeningDrawsFromTheCachedPositions();
     void policyStudioDockFollowsTheDocument();
 };
 
-// The studio is built for each document, and its edits are on the window's Edit > Undo.
-void TestMainWindow::policyStudioDockFollowsTheDocument()
+namespace {
+
+// Screenshots go where TA_SCREENSHOT_DIR says, else into the test's own temporary folder.
+QString shotPath(const QTemporaryDir &dir, const QString &name)
 {
-    QTemporaryDir dir;
-    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
-    const QString dataDir = dir.filePath(QStringLiteral("data"));
-    MainWindow window(settings, dataDir);
-    QVERIFY(!window.policyStudio());
-    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("policyStudioDock"));
-    QVERIFY(dock);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
-    ta::views::PolicyStudio *studio = window.policyStudio();
-    QVERIFY(studio);
-    QCOMPARE(dock->widget(), studio);
-    const qsizetype before = studio->draft()->policies().size();
-    studio->addAction()->trigger();
-    QCOMPARE(studio->draft()->policies().size(), before + 1);
-    QAction *undo = nullptr;
-    for (QAction *a : window.menuBar()->actions())
-        if (a->menu())
-            for (QAction *item : a->menu()->actions())
-                if (item->shortcut() == QKeySequence::Undo)
-                    undo = item;
-    QVERIFY(undo);
-    undo->trigger();
-    QCOMPARE(studio->draft()->policies().size(), before);
+    const QString env = qEnvironmentVariable("TA_SCREENSHOT_DIR");
+    return env.isEmpty() ? dir.filePath(name) : env + QLatin1Char('/') + name;
 }
+
+// Waits until the window's canvas shows a laid-out graph.
+bool waitForGraph(MainWindow &window)
+{
+    ta::views::GraphCanvas *canvas = window.graphCanvas();
+    if (!canvas)
+        return false;
+    if (canvas->nodeItems().isEmpty() || canvas->isLayoutRunning()) {
+        QSignalSpy drawn(canvas, &ta::views::GraphCanvas::drawn);
+        if (!drawn.wait(60000))
+            return false;
+    }
+    return !canvas->nodeItems().isEmpty() && !canvas->isLayoutRunning();
+}
+
+} // namespace
 
 void TestMainWindow::opensDemoOnFirstRunAndAgain()
 {
@@ -128,7 +117,7 @@ void TestMainWindow::opensDemoOnFirstRunAndAgain()
     QTest::qWait(200);
     const QImage shot = window.grab().toImage();
     QVERIFY(!shot.isNull());
-    QVERIFY(shot.save(screenshotPath(dir, "trustatlas-mainwindow.png")));
+    QVERIFY(shot.save(shotPath(dir, QStringLiteral("mainwindow.png"))));
     // The anchors dock shares its place with the CA slots: raised, it lists the demo's anchors.
     auto *anchorDock = qobject_cast<QDockWidget *>(window.anchorPanel()->parentWidget());
     QVERIFY(anchorDock);
@@ -137,7 +126,7 @@ void TestMainWindow::opensDemoOnFirstRunAndAgain()
     anchors->setCurrentIndex(anchors->model()->index(0, 0));
     QTest::qWait(200);
     QVERIFY(anchors->isVisible());
-    QVERIFY(window.grab().toImage().save(screenshotPath(dir, "trustatlas-anchors.png")));
+    QVERIFY(window.grab().toImage().save(shotPath(dir, QStringLiteral("anchors.png"))));
 
     // A second start opens the same demo instead of making a new one.
     const QString demoRoot =
@@ -218,7 +207,134 @@ void TestMainWindow::germanTranslationIsLoaded()
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
     MainWindow window(settings, dir.filePath(QStringLiteral("data")));
     QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
+    // The canvas's words are translated too: legend, filters, clusters.
+    QCOMPARE(QCoreApplication::translate("GraphStyle", "Trust domain"),
+             QStringLiteral("Vertrauensdomäne"));
+    QCOMPARE(QCoreApplication::translate("GraphClusterItem", "%n node(s)", nullptr, 3),
+             QStringLiteral("3 Knoten"));
     QCoreApplication::removeTranslator(&translator);
+}
+
+void TestMainWindow::demoShowsTheLaidOutGraphInTheCentre()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.graphCanvas());
+    QVERIFY(window.controller()->openDemo(dataDir));
+    QVERIFY(window.graphCanvas());
+    QVERIFY(window.centralWidget()->isAncestorOf(window.graphCanvas()));
+    QVERIFY(waitForGraph(window));
+    ta::views::GraphCanvas *canvas = window.graphCanvas();
+    // Every trust domain of the demo is on the canvas, and the nodes are spread out.
+    for (const QString &td : ta::core::DemoWorkspace::trustDomainNames())
+        QVERIFY2(canvas->nodeItem(QStringLiteral("td/") + td), qPrintable(td));
+    QSet<QPair<int, int>> places;
+    for (auto *n : canvas->nodeItems())
+        places.insert({qRound(n->pos().x()), qRound(n->pos().y())});
+    QVERIFY(places.size() > canvas->nodeItems().size() / 2);
+    // The tables are docks around it.
+    auto *credentialDock = qobject_cast<QDockWidget *>(window.credentialPanel()->parentWidget());
+    QVERIFY(credentialDock);
+    QTest::qWait(100);
+    QVERIFY(window.grab().toImage().save(shotPath(dir, QStringLiteral("mainwindow-graph.png"))));
+}
+
+void TestMainWindow::selectionIsSharedBetweenTableAndCanvas()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    window.show();
+    QVERIFY(window.controller()->openDemo(dataDir));
+    QVERIFY(waitForGraph(window));
+    ta::views::GraphCanvas *canvas = window.graphCanvas();
+    ta::models::Document *doc = window.controller()->document();
+    auto records = doc->workspace().credentials();
+    QVERIFY(records && records->size() >= 2);
+    // Table to canvas: the credential's node is selected, and the inspector shows it.
+    const ta::core::CredentialRecord first = records->first();
+    window.trustDomainPanel()->setCurrentTrustDomain(first.trustDomain);
+    window.credentialPanel()->setCurrentCredential(first.id);
+    QCOMPARE(window.credentialPanel()->currentCredential(), first.id);
+    QVERIFY(canvas->currentNodeId().startsWith(QStringLiteral("credential/") + first.trustDomain));
+    QVERIFY(canvas->currentNodeId().contains(first.serial.left(16)));
+    QCOMPARE(canvas->selectedNodeIds(), QStringList{canvas->currentNodeId()});
+    QVERIFY(window.inspector()->verdict() != ta::views::CredentialInspector::Verdict::None);
+    // Canvas to table: selecting another credential's node selects its row, in its domain.
+    const ta::core::CredentialRecord last = records->last();
+    QString lastNode;
+    for (auto *n : canvas->nodeItems()) {
+        if (n->nodeClass() == ta::core::NodeClass::Credential &&
+            n->id().startsWith(QStringLiteral("credential/") + last.trustDomain) &&
+            n->id().endsWith(last.serial.left(16)))
+            lastNode = n->id();
+    }
+    QVERIFY(!lastNode.isEmpty());
+    QVERIFY(canvas->selectNode(lastNode));
+    QCOMPARE(window.trustDomainPanel()->currentTrustDomain(), last.trustDomain);
+    QCOMPARE(window.credentialPanel()->currentCredential(), last.id);
+}
+
+void TestMainWindow::reopeningDrawsFromTheCachedPositions()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    QHash<QString, QPointF> before;
+    {
+        MainWindow window(settings, dataDir);
+        window.show();
+        QVERIFY(window.controller()->openDemo(dataDir));
+        QVERIFY(waitForGraph(window));
+        QTest::qWait(500); // the positions are saved shortly after the layout
+        for (auto *n : window.graphCanvas()->nodeItems())
+            before.insert(n->id(), n->pos());
+    }
+    MainWindow window(settings, dataDir);
+    window.show();
+    QVERIFY(window.controller()->openDemo(dataDir));
+    // Drawn in the call that opened it: no layout runs.
+    QVERIFY(!window.graphCanvas()->isLayoutRunning());
+    QCOMPARE(window.graphCanvas()->nodeItems().size(), before.size());
+    for (auto *n : window.graphCanvas()->nodeItems())
+        QVERIFY(qAbs(n->pos().x() - before.value(n->id()).x()) < 0.1 &&
+                qAbs(n->pos().y() - before.value(n->id()).y()) < 0.1);
+}
+
+// The studio is built for each document, and its edits are on the window's Edit > Undo.
+void TestMainWindow::policyStudioDockFollowsTheDocument()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    QVERIFY(!window.policyStudio());
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("policyStudioDock"));
+    QVERIFY(dock);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
+    ta::views::PolicyStudio *studio = window.policyStudio();
+    QVERIFY(studio);
+    QCOMPARE(dock->widget(), studio);
+    const qsizetype before = studio->draft()->policies().size();
+    studio->addAction()->trigger();
+    QCOMPARE(studio->draft()->policies().size(), before + 1);
+    QAction *undo = nullptr;
+    for (QAction *a : window.menuBar()->actions())
+        if (a->menu())
+            for (QAction *item : a->menu()->actions())
+                if (item->shortcut() == QKeySequence::Undo)
+                    undo = item;
+    QVERIFY(undo);
+    undo->trigger();
+    QCOMPARE(studio->draft()->policies().size(), before);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+QT_BEGIN_NAMESPACE
+class QTimer;
+class QTreeWidget;
+QT_END_NAMESPACE
+
+namespace ta::models {
+class Document;
+}
+
+namespace ta::views {
+class CredentialPanel;
+class GraphCanvas;
+class TrustDomainPanel;
+} // namespace ta::views
+
+namespace ta::app {
+
+/// Feeds the graph canvas from the open document and keeps it in step with the docks: the
+/// estate is read from the workspace and drawn (again after each edit), node positions are
+/// cached in the workspace, a credential selected in its table is selected on the canvas and
+/// the reverse, and the findings dock lists the graph's findings.
+class GraphCanvasController : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit GraphCanvasController(QTreeWidget *findings, QObject *parent = nullptr);
+
+    /// Starts following @p document (null: none) with these widgets.
+    void attach(models::Document *document, views::GraphCanvas *canvas,
+                views::CredentialPanel *credentials, views::TrustDomainPanel *trustDomains);
+    /// Reads the estate again and redraws it.
+    void reload();
+
+private:
+    void credentialSelected(qint64 id);
+    void nodeSelected(const QString &id);
+    void savePositions();
+    void fillFindings();
+    QString credentialNodeId(qint64 id) const;
+
+    QPointer<models::Document> m_document;
+    QPointer<views::GraphCanvas> m_canvas;
+    QPointer<views::CredentialPanel> m_credentials;
+    QPointer<views::TrustDomainPanel> m_trustDomains;
+    QTreeWidget *m_findings;
+    QTimer *m_reloadTimer;
+    QTimer *m_saveTimer;
+    /// Credential node ID -> (trust domain, record ID), refreshed on each reload.
+    QHash<QString, QPair<QString, qint64>> m_credentialRecords;
+    bool m_syncing = false;
+};
+
+} // namespace ta::app

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+// The canvas's figures, one JSON line a case: panning a 10,000-node lab estate (100 frames
+// painted offscreen, average ms a frame, target at most 16), at the zoom that fits the whole
+// estate and at 1:1; and the start to a first window with the demo's graph drawn, with a layout
+// (first open) and from the positions cached in the workspace (every later open).
+#include "BenchSupport.h"
+#include "LabEstate.h"
+
+#include "app/gui/MainWindow.h"
+#include "app/gui/Settings.h"
+#include "app/gui/WorkspaceController.h"
+#include "core/graph/GraphBuilder.h"
+#include "core/store/DemoWorkspace.h"
+#include "views/GraphCanvas.h"
+#include "views/GraphNodeItem.h"
+#include "views/GraphView.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTimer>
+
+using namespace ta;
+
+namespace {
+
+// Paints @p frames frames, each after moving the view by @p step pixels; ms a frame.
+double panFrames(views::GraphView *view, int frames, int step)
+{
+    QScrollBar *h = view->horizontalScrollBar();
+    QScrollBar *v = view->verticalScrollBar();
+    view->viewport()->repaint();
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < frames; ++i) {
+        // Back and forth along a diagonal, so every frame shows new ground.
+        const int dir = (i / 25) % 2 == 0 ? 1 : -1;
+        h->setValue(h->value() + dir * step);
+        v->setValue(v->value() + dir * step / 2);
+        view->viewport()->repaint();
+    }
+    return double(t.nsecsElapsed()) / 1e6 / frames;
+}
+
+void panCase(const core::TopologyGraph &graph, int frames)
+{
+    views::GraphCanvas canvas;
+    canvas.setCollapseThreshold(0);
+    canvas.resize(1280, 800);
+    canvas.show();
+    QElapsedTimer t;
+    t.start();
+    canvas.setGraph(graph);
+    const double sceneMs = double(t.nsecsElapsed()) / 1e6;
+    // The layout runs on a worker; the event loop (frames) keeps turning meanwhile.
+    QEventLoop loop;
+    QObject::connect(&canvas, &views::GraphCanvas::drawn, &loop, &QEventLoop::quit);
+    loop.exec();
+    const double layoutMs = double(t.nsecsElapsed()) / 1e6 - sceneMs;
+    QApplication::processEvents();
+    views::GraphView *view = canvas.view();
+    canvas.fitAll();
+    const double fitZoom = view->zoom();
+    const double fitMs = panFrames(view, frames, 40);
+    view->resetTransform();
+    view->centerOn(view->sceneRect().center());
+    const double oneMs = panFrames(view, frames, 40);
+    view->resetTransform();
+    view->scale(0.25, 0.25);
+    view->centerOn(view->sceneRect().center());
+    const double quarterMs = panFrames(view, frames, 40);
+    bench::emitLine({{QStringLiteral("case"), QStringLiteral("canvas_pan_10k")},
+                     {QStringLiteral("nodes"), qint64(graph.nodeCount())},
+                     {QStringLiteral("edges"), qint64(graph.edgeCount())},
+                     {QStringLiteral("frames"), frames},
+                     {QStringLiteral("viewport"), QStringLiteral("1280x800")},
+                     {QStringLiteral("scene_build_ms"), sceneMs},
+                     {QStringLiteral("layout_worker_ms"), layoutMs},
+                     {QStringLiteral("scene_width"), view->sceneRect().width()},
+                     {QStringLiteral("scene_height"), view->sceneRect().height()},
+                     {QStringLiteral("fit_zoom"), fitZoom},
+                     {QStringLiteral("ms_per_frame_fit"), fitMs},
+                     {QStringLiteral("ms_per_frame_zoom_0_25"), quarterMs},
+                     {QStringLiteral("ms_per_frame_zoom_1"), oneMs},
+                     {QStringLiteral("target_ms"), 16}});
+}
+
+// Constructs a window, opens the demo, and waits until its graph is drawn; ms.
+double firstWindowMs(const QString &dataDir, const QString &settingsPath, bool *cached)
+{
+    QElapsedTimer t;
+    t.start();
+    app::Settings settings(settingsPath);
+    app::MainWindow window(settings, dataDir);
+    window.show();
+    if (!window.controller()->openDemo(dataDir))
+        return -1;
+    views::GraphCanvas *canvas = window.graphCanvas();
+    if (!canvas)
+        return -1;
+    *cached = !canvas->isLayoutRunning();
+    if (canvas->isLayoutRunning()) {
+        QEventLoop loop;
+        QObject::connect(canvas, &views::GraphCanvas::drawn, &loop, &QEventLoop::quit);
+        QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    window.repaint();
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    // Let the positions be saved before the window goes.
+    QEventLoop settle;
+    QTimer::singleShot(600, &settle, &QEventLoop::quit);
+    settle.exec();
+    return ms;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+
+    const bool panOnly = app.arguments().contains(QStringLiteral("--pan-only"));
+    QTemporaryDir dir;
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    QDir().mkpath(dataDir);
+    QElapsedTimer created;
+    created.start();
+    if (!panOnly && !core::DemoWorkspace::create(app::WorkspaceController::demoPath(dataDir),
+                                     QDateTime::currentDateTimeUtc()))
+        return 1;
+    const double createMs = double(created.nsecsElapsed()) / 1e6;
+    for (int run = 0; run < (panOnly ? 0 : 2); ++run) {
+        bool cached = false;
+        const double ms =
+            firstWindowMs(dataDir, dir.filePath(QStringLiteral("settings.ini")), &cached);
+        bench::emitLine({{QStringLiteral("case"), QStringLiteral("first_window_demo")},
+                         {QStringLiteral("run"), run == 0 ? QStringLiteral("first_open_layout")
+                                                          : QStringLiteral("reopen_cached")},
+                         {QStringLiteral("positions_cached"), cached},
+                         {QStringLiteral("demo_create_ms"), run == 0 ? createMs : 0.0},
+                         {QStringLiteral("ms"), ms}});
+    }
+
+    core::GraphBuildOptions at;
+    at.at = bench::kStart.addSecs(1800);
+    const core::TopologyGraph graph =
+        core::GraphBuilder::build(bench::labEstate(quick ? 1000 : 10000), at);
+    panCase(graph, quick ? 10 : 100);
+    return 0;
+}

@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: Apache-2.0
+// The graph canvas on the demo workspace: every node type of the demo is drawn, the layout runs
+// off the GUI thread and is cached, search, filters and keyboard navigation find their nodes,
+// a node moved by hand is pinned and the move undoes, clusters collapse, and the view exports.
+#include "core/graph/EstateLoader.h"
+#include "core/graph/GraphBuilder.h"
+#include "core/store/DemoWorkspace.h"
+#include "core/store/Workspace.h"
+#include "views/GraphCanvas.h"
+#include "views/GraphClusterItem.h"
+#include "views/GraphEdgeItem.h"
+#include "views/GraphNodeItem.h"
+#include "views/GraphView.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace ta;
+using ta::core::NodeClass;
+using ta::views::GraphCanvas;
+using ta::views::GraphNodeItem;
+
+class TestGraphCanvas : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void drawsEveryNodeTypeOfTheDemo();
+    void cachedPositionsDrawAtOnce();
+    void searchFindsBySpiffeIdAndSerial();
+    void filtersHideOtherTypes();
+    void keyboardWalksToNeighbours();
+    void movedNodeIsPinnedAndUndoes();
+    void pinnedNodeSurvivesRelayout();
+    void largeClusterCollapsesAndExpands();
+    void exportsTheView_data();
+    void exportsTheView();
+
+private:
+    // A canvas on the demo's graph, laid out.
+    void showDemo(GraphCanvas &canvas);
+
+    QTemporaryDir m_dir;
+    core::TopologyGraph m_graph;
+};
+
+void TestGraphCanvas::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    const QString path = m_dir.filePath(QStringLiteral("demo.atlas"));
+    QVERIFY(core::DemoWorkspace::create(path, QDateTime::currentDateTimeUtc()).ok());
+    auto ws = core::Workspace::open(path, {});
+    QVERIFY(ws.ok());
+    auto estate = core::EstateLoader::load(**ws);
+    QVERIFY(estate.ok());
+    m_graph = core::GraphBuilder::build(*estate);
+    QVERIFY(m_graph.nodeCount() > 0);
+}
+
+void TestGraphCanvas::showDemo(GraphCanvas &canvas)
+{
+    canvas.resize(1200, 800);
+    canvas.setCollapseThreshold(0);
+    canvas.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+    QSignalSpy drawn(&canvas, &GraphCanvas::drawn);
+    canvas.setGraph(m_graph);
+    // The layout runs on a worker: setGraph returns before it is done, and the canvas paints.
+    QVERIFY(drawn.count() == 1 || canvas.isLayoutRunning());
+    QVERIFY(drawn.count() == 1 || drawn.wait(60000));
+}
+
+void TestGraphCanvas::drawsEveryNodeTypeOfTheDemo()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    QCOMPARE(canvas.nodeItems().size(), m_graph.nodeCount());
+    QCOMPARE(canvas.edgeItems().size(), m_graph.edgeCount());
+    QTest::qWait(50);
+    const QRectF visible =
+        canvas.view()->mapToScene(canvas.view()->viewport()->rect()).boundingRect();
+    QSet<NodeClass> present;
+    QSet<NodeClass> drawn;
+    QSet<QPointF *> unused;
+    QHash<QString, QPointF> places;
+    for (const core::GraphNode &n : m_graph.nodes())
+        present.insert(n.cls);
+    for (GraphNodeItem *item : canvas.nodeItems()) {
+        // Drawn: shown, inside the fitted view, and not piled on another node.
+        if (item->isVisible() && visible.contains(item->sceneBoundingRect().center()))
+            drawn.insert(item->nodeClass());
+        places.insert(item->id(), item->pos());
+    }
+    QCOMPARE(drawn, present);
+    QSet<QPair<int, int>> distinct;
+    for (const QPointF &p : places)
+        distinct.insert({qRound(p.x()), qRound(p.y())});
+    QVERIFY2(distinct.size() > places.size() * 9 / 10, "nodes piled up: no layout applied");
+    // Trust domains are clusters around their members.
+    for (const QString &td : core::DemoWorkspace::trustDomainNames()) {
+        auto *cluster = canvas.clusterItem(td);
+        QVERIFY2(cluster, qPrintable(td));
+        for (GraphNodeItem *m : cluster->members())
+            QVERIFY(cluster->sceneBoundingRect().contains(m->sceneBoundingRect().center()));
+    }
+    // The picture has something on it besides background.
+    const QImage shot = canvas.grab().toImage();
+    const QString shotDir = qEnvironmentVariable("TA_SCREENSHOT_DIR");
+    QVERIFY(shot.save(shotDir.isEmpty() ? m_dir.filePath(QStringLiteral("canvas.png"))
+                                        : shotDir + QStringLiteral("/canvas.png")));
+    int inked = 0;
+    const QRgb background = shot.pixel(canvas.view()->geometry().topLeft() + QPoint(3, 3));
+    for (int y = 0; y < shot.height(); y += 4)
+        for (int x = 0; x < canvas.view()->width(); x += 4)
+            inked += shot.pixel(x, y) != background;
+    QVERIFY(inked > 500);
+}
+
+void TestGraphCanvas::cachedPositionsDrawAtOnce()
+{
+    GraphCanvas first;
+    showDemo(first);
+    GraphCanvas second;
+    second.setPositions(first.positions(), first.pinned());
+    QSignalSpy drawn(&second, &GraphCanvas::drawn);
+    second.setGraph(m_graph);
+    // Every position known: drawn in the call, no layout started.
+    QCOMPARE(drawn.count(), 1);
+    QVERIFY(!second.isLayoutRunning());
+    for (GraphNodeItem *n : second.nodeItems())
+        QCOMPARE(n->pos(), first.nodeItem(n->id())->pos());
+}
+
+void TestGraphCanvas::searchFindsBySpiffeIdAndSerial()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    // Ctrl+F goes to the search field.
+    canvas.view()->setFocus();
+    QTest::keyClick(canvas.view(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(canvas.searchEdit()->hasFocus());
+    const QList<int> identities = m_graph.nodesOf(NodeClass::Identity);
+    QVERIFY(!identities.isEmpty());
+    const QString spiffeId = m_graph.node(identities.first()).id;
+    QTest::keyClicks(canvas.searchEdit(), spiffeId);
+    QTest::keyClick(canvas.searchEdit(), Qt::Key_Return);
+    QVERIFY(canvas.selectedNodeIds().size() == 1);
+    QVERIFY(canvas.nodeItem(canvas.currentNodeId())->searchText().contains(spiffeId));
+    const QList<int> credentials = m_graph.nodesOf(NodeClass::Credential);
+    QVERIFY(!credentials.isEmpty());
+    const core::GraphNode &credential = m_graph.node(credentials.last());
+    const QString serial = credential.properties.value(QStringLiteral("serial")).toString();
+    QVERIFY(!serial.isEmpty());
+    QVERIFY(canvas.findNext(serial));
+    QCOMPARE(canvas.currentNodeId(), credential.id);
+    QVERIFY(!canvas.findNext(QStringLiteral("no-such-thing-anywhere")));
+}
+
+void TestGraphCanvas::filtersHideOtherTypes()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    QComboBox *type = canvas.typeFilter();
+    type->setCurrentIndex(type->findData(int(NodeClass::Credential)));
+    int shown = 0;
+    for (GraphNodeItem *n : canvas.nodeItems()) {
+        QCOMPARE(n->isVisible(), n->nodeClass() == NodeClass::Credential);
+        shown += n->isVisible();
+    }
+    QCOMPARE(shown, int(m_graph.countOf(NodeClass::Credential)));
+    for (auto *e : canvas.edgeItems())
+        QVERIFY(!e->isVisible());
+    // Trust domain and type together; then back to all.
+    const QString td = core::DemoWorkspace::trustDomainNames().first();
+    canvas.domainFilter()->setCurrentIndex(canvas.domainFilter()->findData(td));
+    for (GraphNodeItem *n : canvas.nodeItems())
+        QCOMPARE(n->isVisible(), n->nodeClass() == NodeClass::Credential && n->trustDomain() == td);
+    type->setCurrentIndex(0);
+    canvas.domainFilter()->setCurrentIndex(0);
+    QComboBox *status = canvas.statusFilter();
+    status->setCurrentIndex(status->findData(int(core::GraphStatus::Valid)));
+    for (GraphNodeItem *n : canvas.nodeItems())
+        QCOMPARE(n->isVisible(), n->status() == core::GraphStatus::Valid);
+    status->setCurrentIndex(0);
+    for (GraphNodeItem *n : canvas.nodeItems())
+        QVERIFY(n->isVisible());
+}
+
+void TestGraphCanvas::keyboardWalksToNeighbours()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    // The node with the most neighbours.
+    GraphNodeItem *hub = nullptr;
+    for (GraphNodeItem *n : canvas.nodeItems()) {
+        if (!hub || n->edges().size() > hub->edges().size())
+            hub = n;
+    }
+    QVERIFY(hub && hub->edges().size() >= 2);
+    QSet<QString> neighbours;
+    for (auto *e : hub->edges())
+        neighbours.insert((e->from() == hub ? e->to() : e->from())->id());
+    QVERIFY(canvas.selectNode(hub->id()));
+    canvas.view()->setFocus();
+    // Tab walks round the hub's neighbours, each once, then comes back to the first.
+    QSet<QString> visited;
+    QString first;
+    for (int i = 0; i < neighbours.size(); ++i) {
+        QTest::keyClick(canvas.view(), Qt::Key_Tab);
+        QVERIFY2(neighbours.contains(canvas.currentNodeId()), qPrintable(canvas.currentNodeId()));
+        if (first.isEmpty())
+            first = canvas.currentNodeId();
+        visited.insert(canvas.currentNodeId());
+    }
+    QCOMPARE(visited, neighbours);
+    QTest::keyClick(canvas.view(), Qt::Key_Tab);
+    QCOMPARE(canvas.currentNodeId(), first);
+    // An arrow goes to a neighbour lying that way.
+    QVERIFY(canvas.selectNode(hub->id()));
+    bool moved = false;
+    for (Qt::Key key : {Qt::Key_Left, Qt::Key_Right, Qt::Key_Up, Qt::Key_Down}) {
+        QVERIFY(canvas.selectNode(hub->id()));
+        QTest::keyClick(canvas.view(), key);
+        if (canvas.currentNodeId() == hub->id())
+            continue;
+        moved = true;
+        QVERIFY(neighbours.contains(canvas.currentNodeId()));
+        const QPointF d = canvas.nodeItem(canvas.currentNodeId())->pos() - hub->pos();
+        if (key == Qt::Key_Left)
+            QVERIFY(d.x() < 0);
+        if (key == Qt::Key_Right)
+            QVERIFY(d.x() > 0);
+        if (key == Qt::Key_Up)
+            QVERIFY(d.y() < 0);
+        if (key == Qt::Key_Down)
+            QVERIFY(d.y() > 0);
+    }
+    QVERIFY(moved);
+}
+
+void TestGraphCanvas::movedNodeIsPinnedAndUndoes()
+{
+    GraphCanvas canvas;
+    QUndoStack stack;
+    canvas.setUndoStack(&stack);
+    showDemo(canvas);
+    GraphNodeItem *node = canvas.nodeItems().first();
+    const QPointF start = node->pos();
+    const QPointF target = start + QPointF(137, -59);
+    QSignalSpy saved(&canvas, &GraphCanvas::positionsChanged);
+    // A drag ends: the view reports the move once.
+    Q_EMIT canvas.view()->nodesDragged({{node->id(), start}}, {{node->id(), target}});
+    QCOMPARE(stack.count(), 1);
+    QCOMPARE(node->pos(), target);
+    QVERIFY(node->isPinned());
+    QVERIFY(canvas.pinned().contains(node->id()));
+    QCOMPARE(canvas.positions().value(node->id()), target);
+    QVERIFY(saved.count() >= 1);
+    stack.undo();
+    QCOMPARE(node->pos(), start);
+    QVERIFY(!node->isPinned());
+    QVERIFY(!canvas.pinned().contains(node->id()));
+    stack.redo();
+    QCOMPARE(node->pos(), target);
+    QVERIFY(node->isPinned());
+}
+
+void TestGraphCanvas::pinnedNodeSurvivesRelayout()
+{
+    GraphCanvas canvas;
+    QUndoStack stack;
+    canvas.setUndoStack(&stack);
+    showDemo(canvas);
+    GraphNodeItem *node = canvas.nodeItems().last();
+    const QPointF target = node->pos() + QPointF(-400, 300);
+    Q_EMIT canvas.view()->nodesDragged({{node->id(), node->pos()}}, {{node->id(), target}});
+    QSignalSpy drawn(&canvas, &GraphCanvas::drawn);
+    canvas.relayout();
+    QVERIFY(canvas.isLayoutRunning());
+    QVERIFY(drawn.wait(60000));
+    QCOMPARE(canvas.nodeItem(node->id())->pos(), target);
+}
+
+void TestGraphCanvas::largeClusterCollapsesAndExpands()
+{
+    GraphCanvas canvas;
+    canvas.resize(1000, 700);
+    canvas.setCollapseThreshold(5);
+    canvas.show();
+    QSignalSpy drawn(&canvas, &GraphCanvas::drawn);
+    canvas.setGraph(m_graph);
+    QVERIFY(drawn.count() == 1 || drawn.wait(60000));
+    const QString td = core::DemoWorkspace::trustDomainNames().first();
+    auto *cluster = canvas.clusterItem(td);
+    QVERIFY(cluster);
+    QVERIFY(cluster->members().size() > 5);
+    QVERIFY(cluster->isCollapsed());
+    for (GraphNodeItem *m : cluster->members())
+        QVERIFY(!m->isVisible());
+    // Double-click on the box expands it.
+    canvas.view()->centerOn(cluster);
+    QTest::qWait(20);
+    const QPoint at = canvas.view()->mapFromScene(cluster->collapsedRect().center());
+    QTest::mouseDClick(canvas.view()->viewport(), Qt::LeftButton, {}, at);
+    QVERIFY(!cluster->isCollapsed());
+    for (GraphNodeItem *m : cluster->members())
+        QVERIFY(m->isVisible());
+}
+
+void TestGraphCanvas::exportsTheView_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("magic");
+    QTest::newRow("svg") << QStringLiteral("view.svg") << QByteArray("<svg");
+    QTest::newRow("png") << QStringLiteral("view.png") << QByteArray("\x89PNG");
+    QTest::newRow("pdf") << QStringLiteral("view.pdf") << QByteArray("%PDF");
+}
+
+void TestGraphCanvas::exportsTheView()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, magic);
+    GraphCanvas canvas;
+    showDemo(canvas);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(file);
+    QString error;
+    QVERIFY2(canvas.exportView(path, &error), qPrintable(error));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray data = f.readAll();
+    QVERIFY(data.size() > 1000);
+    QVERIFY(data.left(400).contains(magic));
+    QVERIFY(!canvas.exportView(dir.filePath(QStringLiteral("view.bmpx")), &error));
+    QVERIFY(!error.isEmpty());
+}
+
+QTEST_MAIN(TestGraphCanvas)
+#include "tst_graphcanvas.moc"

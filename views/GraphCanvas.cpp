@@ -1,0 +1,868 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "views/GraphCanvas.h"
+
+#include "views/GraphClusterItem.h"
+#include "views/GraphEdgeItem.h"
+#include "views/GraphLegend.h"
+#include "views/GraphMinimap.h"
+#include "views/GraphNodeItem.h"
+#include "views/GraphOverviewItem.h"
+#include "views/GraphView.h"
+#include "views/MoveNodesCommand.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGraphicsRectItem>
+#include <QGraphicsScene>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QProgressBar>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QSvgGenerator>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace ta::views {
+
+using core::GraphStatus;
+using core::NodeClass;
+
+namespace {
+// Above this many nodes, zooming out below kOverviewZoom swaps the items for the overview.
+constexpr int kOverviewNodes = 800;
+constexpr double kOverviewZoom = 0.3;
+} // namespace
+
+GraphCanvas::GraphCanvas(QWidget *parent) : QWidget(parent), m_style(palette())
+{
+    setObjectName(QStringLiteral("graphCanvas"));
+    m_scene = new QGraphicsScene(this);
+    m_scene->setBackgroundBrush(m_style.background());
+    m_view = new GraphView(m_scene, this);
+    m_minimap = new GraphMinimap(m_scene, this);
+    m_legend = new GraphLegend(&m_style, this);
+    m_toolBar = new QToolBar(tr("Graph"), this);
+    m_toolBar->setObjectName(QStringLiteral("graphToolBar"));
+    buildToolBar();
+
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_minimap);
+    auto *legendScroll = new QScrollArea(side);
+    legendScroll->setWidget(m_legend);
+    legendScroll->setWidgetResizable(true);
+    legendScroll->setMinimumWidth(m_legend->sizeHint().width() + 20);
+    m_legend->setMinimumHeight(m_legend->sizeHint().height());
+    sideLayout->addWidget(legendScroll, 1);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(side);
+    splitter->setStretchFactor(0, 1);
+    splitter->setCollapsible(0, false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(splitter, 1);
+
+    connect(m_scene, &QGraphicsScene::selectionChanged, this, &GraphCanvas::onSelectionChanged);
+    connect(m_view, &GraphView::navigate, this, &GraphCanvas::navigate);
+    connect(m_view, &GraphView::nodesDragged, this, &GraphCanvas::onDragged);
+    connect(m_view, &GraphView::viewChanged, this, &GraphCanvas::updateMinimapFrame);
+    connect(m_view, &GraphView::viewChanged, this, &GraphCanvas::updateDetailLevel);
+    connect(m_minimap, &GraphMinimap::centreRequested, this, [this](const QPointF &p) {
+        m_view->centerOn(p);
+        updateMinimapFrame();
+    });
+}
+
+GraphCanvas::~GraphCanvas()
+{
+    if (m_watcher) {
+        m_watcher->cancel();
+        m_watcher->waitForFinished();
+    }
+    // The scene dies before the members its items and signals refer to: clearing it would
+    // otherwise report a selection change to a canvas half destroyed.
+    m_scene->disconnect(this);
+    if (m_overviewShown)
+        delete m_detailLayer;
+    m_view->setScene(nullptr);
+    delete m_scene;
+    m_scene = nullptr;
+}
+
+void GraphCanvas::buildToolBar()
+{
+    QAction *fit = m_toolBar->addAction(tr("Fit"), this, &GraphCanvas::fitAll);
+    fit->setShortcut(QKeySequence(tr("Ctrl+0")));
+    fit->setToolTip(tr("Show the whole estate (Ctrl+0)"));
+    QAction *zoomIn = m_toolBar->addAction(tr("Zoom In"), this, [this] { m_view->zoomBy(1.25); });
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    QAction *zoomOut = m_toolBar->addAction(tr("Zoom Out"), this, [this] { m_view->zoomBy(0.8); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    QAction *toSelection =
+        m_toolBar->addAction(tr("Zoom to Selection"), this, &GraphCanvas::zoomToSelection);
+    toSelection->setShortcut(QKeySequence(tr("Ctrl+1")));
+    m_toolBar->addAction(tr("Lay Out Again"), this, &GraphCanvas::relayout);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(tr("Blast Radius"), this, &GraphCanvas::blastRadiusOfSelection)
+        ->setToolTip(tr("Highlight everything that depends on the selected node"));
+    m_toolBar->addAction(tr("Path"), this, &GraphCanvas::pathBetweenSelection)
+        ->setToolTip(tr("Highlight the path between the two selected nodes"));
+    m_toolBar->addAction(tr("Clear"), this, &GraphCanvas::clearHighlights)
+        ->setToolTip(tr("Clear the highlights"));
+    m_exportAction = m_toolBar->addAction(tr("Export…"), this, &GraphCanvas::exportWithDialog);
+    m_exportAction->setToolTip(tr("Export the current view as SVG, PNG or PDF"));
+    m_toolBar->addSeparator();
+
+    m_search = new QLineEdit(m_toolBar);
+    m_search->setObjectName(QStringLiteral("graphSearch"));
+    m_search->setPlaceholderText(tr("Find SPIFFE ID, subject, serial, name (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(220);
+    m_toolBar->addWidget(m_search);
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        if (!findNext(m_search->text()))
+            m_info->setText(tr("No match for “%1”").arg(m_search->text()));
+    });
+    auto *find = new QAction(tr("Find"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    addAction(find);
+
+    m_typeFilter = new QComboBox(m_toolBar);
+    m_typeFilter->setObjectName(QStringLiteral("typeFilter"));
+    m_typeFilter->setToolTip(tr("Show one node type"));
+    m_typeFilter->addItem(tr("All types"), -1);
+    for (int i = 0; i < core::kNodeClassCount; ++i)
+        m_typeFilter->addItem(GraphStyle::nodeClassText(NodeClass(i)), i);
+    m_domainFilter = new QComboBox(m_toolBar);
+    m_domainFilter->setObjectName(QStringLiteral("domainFilter"));
+    m_domainFilter->setToolTip(tr("Show one trust domain"));
+    m_statusFilter = new QComboBox(m_toolBar);
+    m_statusFilter->setObjectName(QStringLiteral("statusFilter"));
+    m_statusFilter->setToolTip(tr("Show one status"));
+    m_statusFilter->addItem(tr("All statuses"), -1);
+    for (int i = 1; i <= int(GraphStatus::Revoked); ++i)
+        m_statusFilter->addItem(GraphStyle::statusText(GraphStatus(i)), i);
+    m_toolBar->addWidget(m_typeFilter);
+    m_toolBar->addWidget(m_domainFilter);
+    m_toolBar->addWidget(m_statusFilter);
+    refillFilters();
+    for (QComboBox *box : {m_typeFilter, m_domainFilter, m_statusFilter})
+        connect(box, &QComboBox::currentIndexChanged, this, &GraphCanvas::applyFilters);
+
+    m_progress = new QProgressBar(m_toolBar);
+    m_progress->setObjectName(QStringLiteral("layoutProgress"));
+    m_progress->setRange(0, 100);
+    m_progress->setMaximumWidth(120);
+    m_progress->setFormat(tr("Layout %p%"));
+    m_toolBar->addWidget(m_progress)->setVisible(true);
+    m_progress->hide();
+    m_cancelLayout = m_toolBar->addAction(tr("Cancel Layout"), this, [this] {
+        if (m_watcher)
+            m_watcher->cancel();
+    });
+    m_cancelLayout->setVisible(false);
+    m_info = new QLabel(m_toolBar);
+    m_info->setObjectName(QStringLiteral("graphInfo"));
+    m_toolBar->addWidget(m_info);
+}
+
+void GraphCanvas::setUndoStack(QUndoStack *stack)
+{
+    m_undoStack = stack;
+}
+
+void GraphCanvas::setPositions(const QHash<QString, QPointF> &positions,
+                               const QSet<QString> &pinned)
+{
+    m_positions = positions;
+    m_pinned = pinned;
+}
+
+void GraphCanvas::setGraph(const core::TopologyGraph &graph)
+{
+    m_graph = graph;
+    rebuildScene();
+    bool allKnown = true;
+    for (const GraphNodeItem *n : std::as_const(m_nodes)) {
+        if (!m_positions.contains(n->id())) {
+            allKnown = false;
+            break;
+        }
+    }
+    applyPositions(m_positions);
+    if (allKnown && !m_nodes.isEmpty()) {
+        fitAll();
+        refreshMinimap();
+        Q_EMIT drawn();
+    } else if (!m_nodes.isEmpty()) {
+        startLayout();
+    }
+}
+
+void GraphCanvas::rebuildScene()
+{
+    const QString keep = m_current;
+    m_scene->clearSelection();
+    if (m_overviewShown)
+        delete m_detailLayer;
+    m_scene->clear();
+    m_nodes.clear();
+    m_edges.clear();
+    m_clusters.clear();
+    m_current.clear();
+    m_overviewShown = false;
+    m_detailLayer = new QGraphicsRectItem;
+    m_detailLayer->setFlag(QGraphicsItem::ItemHasNoContents);
+    m_scene->addItem(m_detailLayer);
+    m_overview = new GraphOverviewItem(&m_style);
+    m_overview->setVisible(false);
+    m_scene->addItem(m_overview);
+    m_nodes.reserve(m_graph.nodeCount());
+    for (int i = 0; i < m_graph.nodeCount(); ++i) {
+        const core::GraphNode &n = m_graph.node(i);
+        // Graphviz sizes a node for its label at 10 points; the item takes the same room.
+        const double w = std::clamp(n.label.size() * 6.0 + 40, 56.0, 220.0);
+        auto *item = new GraphNodeItem(i, n, &m_style, QSizeF(w, 34));
+        item->setPinned(m_pinned.contains(n.id));
+        item->setParentItem(m_detailLayer);
+        m_nodes << item;
+    }
+    for (GraphNodeItem *item : std::as_const(m_nodes)) {
+        if (item->trustDomain().isEmpty())
+            continue;
+        GraphClusterItem *&cluster = m_clusters[item->trustDomain()];
+        if (!cluster) {
+            cluster = new GraphClusterItem(item->trustDomain(), &m_style);
+            m_scene->addItem(cluster);
+        }
+        cluster->addMember(item);
+    }
+    m_edges.reserve(m_graph.edgeCount());
+    for (const core::GraphEdge &e : m_graph.edges()) {
+        auto *item = new GraphEdgeItem(m_nodes.at(e.from), m_nodes.at(e.to), e.cls, &m_style);
+        item->setParentItem(m_detailLayer);
+        m_edges << item;
+    }
+    for (GraphClusterItem *cluster : std::as_const(m_clusters)) {
+        if (m_collapseThreshold > 0 && cluster->members().size() > m_collapseThreshold)
+            cluster->setCollapsed(true);
+    }
+    refillFilters();
+    applyFilters();
+    computeFindings();
+    if (!keep.isEmpty() && nodeItem(keep))
+        nodeItem(keep)->setSelected(true);
+    m_info->setText(tr("%n node(s)", nullptr, int(m_nodes.size())) + QStringLiteral(", ") +
+                    tr("%n edge(s)", nullptr, int(m_edges.size())));
+}
+
+void GraphCanvas::applyPositions(const QHash<QString, QPointF> &positions)
+{
+    // Edges and clusters follow once at the end, not once per node moved.
+    for (GraphNodeItem *n : std::as_const(m_nodes)) {
+        const auto it = positions.constFind(n->id());
+        if (it == positions.cend())
+            continue;
+        n->setFlag(QGraphicsItem::ItemSendsGeometryChanges, false);
+        n->setPos(*it);
+        n->setFlag(QGraphicsItem::ItemSendsGeometryChanges, true);
+    }
+    adjustAll();
+}
+
+void GraphCanvas::adjustAll()
+{
+    for (GraphClusterItem *c : std::as_const(m_clusters))
+        c->adjust();
+    for (GraphEdgeItem *e : std::as_const(m_edges))
+        e->adjust();
+    QRectF bounds;
+    for (GraphClusterItem *c : std::as_const(m_clusters))
+        bounds |= c->sceneBoundingRect();
+    for (GraphNodeItem *n : std::as_const(m_nodes))
+        bounds |= n->sceneBoundingRect();
+    m_scene->setSceneRect(bounds.adjusted(-200, -200, 200, 200));
+    rebuildOverview();
+}
+
+bool GraphCanvas::isLarge() const
+{
+    return m_nodes.size() > kOverviewNodes;
+}
+
+void GraphCanvas::rebuildOverview()
+{
+    if (isLarge() && m_overview)
+        m_overview->rebuild(m_nodes, m_edges);
+}
+
+void GraphCanvas::updateDetailLevel()
+{
+    const bool overview = isLarge() && m_view->zoom() < kOverviewZoom;
+    if (overview == m_overviewShown || !m_detailLayer)
+        return;
+    m_overviewShown = overview;
+    // Hidden items still sit in the scene's index and are walked at every frame: the detail
+    // layer leaves the scene while the overview stands in for it.
+    if (overview) {
+        m_scene->removeItem(m_detailLayer);
+    } else {
+        m_scene->addItem(m_detailLayer);
+        if (GraphNodeItem *n = nodeItem(m_current))
+            n->setSelected(true);
+    }
+    m_overview->setVisible(overview);
+}
+
+void GraphCanvas::refreshMinimap()
+{
+    // The minimap draws the whole estate small: through the overview when it is large.
+    const bool was = m_overviewShown;
+    if (isLarge() && m_detailLayer && !was) {
+        m_detailLayer->setVisible(false);
+        m_overview->setVisible(true);
+    }
+    m_minimap->refresh();
+    if (isLarge() && m_detailLayer && !was) {
+        m_detailLayer->setVisible(true);
+        m_overview->setVisible(false);
+    }
+}
+
+bool GraphCanvas::isLayoutRunning() const
+{
+    return m_watcher && m_watcher->isRunning();
+}
+
+void GraphCanvas::relayout()
+{
+    if (!m_nodes.isEmpty())
+        startLayout();
+}
+
+void GraphCanvas::startLayout()
+{
+    if (m_watcher) {
+        // The old run's result belongs to a graph no longer shown.
+        m_watcher->disconnect(this);
+        m_watcher->cancel();
+        m_watcher->deleteLater();
+    }
+    m_watcher = new QFutureWatcher<core::GraphLayoutResult>(this);
+    connect(m_watcher, &QFutureWatcherBase::progressValueChanged, m_progress,
+            &QProgressBar::setValue);
+    connect(m_watcher, &QFutureWatcherBase::finished, this, &GraphCanvas::layoutDone);
+    core::LayoutOptions options;
+    options.engine = core::LayoutEngine::Sfdp;
+    m_progress->setValue(0);
+    m_progress->show();
+    m_cancelLayout->setVisible(true);
+    m_watcher->setFuture(QtConcurrent::run(&core::GraphLayout::runLayout, m_graph, options));
+}
+
+void GraphCanvas::layoutDone()
+{
+    m_progress->hide();
+    m_cancelLayout->setVisible(false);
+    auto *watcher = m_watcher;
+    if (!watcher || watcher->isCanceled() || watcher->future().resultCount() == 0) {
+        m_info->setText(tr("Layout cancelled or failed; nodes stay where they were."));
+        return;
+    }
+    const core::GraphLayoutResult result = watcher->result();
+    // sfdp packs a large estate tighter than the canvas's nodes need (at 1,000 nodes the nodes
+    // cover more area than its drawing): spread the drawing until they take about a third.
+    double nodeArea = 0;
+    QRectF box;
+    for (int i = 0; i < result.nodes.size() && i < m_nodes.size(); ++i) {
+        nodeArea += m_nodes.at(i)->nodeRect().width() * m_nodes.at(i)->nodeRect().height();
+        box |= QRectF(result.nodes.at(i).centre, QSizeF(1, 1));
+    }
+    const double spread =
+        box.isEmpty() ? 1.0
+                      : std::max(1.0, std::sqrt(3.0 * nodeArea / (box.width() * box.height())));
+    QHash<QString, QPointF> positions;
+    for (int i = 0; i < result.nodes.size() && i < m_nodes.size(); ++i) {
+        const QString &id = m_nodes.at(i)->id();
+        // Pinned nodes keep the place they were given by hand.
+        if (m_pinned.contains(id) && m_positions.contains(id))
+            positions.insert(id, m_positions.value(id));
+        else
+            positions.insert(id, QPointF(result.nodes.at(i).centre.x() * spread,
+                                         -result.nodes.at(i).centre.y() * spread));
+    }
+    m_positions.insert(positions);
+    applyPositions(positions);
+    if (m_fitAfterLayout)
+        fitAll();
+    refreshMinimap();
+    Q_EMIT positionsChanged();
+    Q_EMIT drawn();
+}
+
+void GraphCanvas::placeNodes(const QHash<QString, QPointF> &positions, const QSet<QString> &pin,
+                             const QSet<QString> &unpin)
+{
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
+        m_positions.insert(it.key(), it.value());
+        if (GraphNodeItem *n = nodeItem(it.key()))
+            n->setPos(it.value());
+    }
+    for (const QString &id : pin) {
+        m_pinned.insert(id);
+        if (GraphNodeItem *n = nodeItem(id))
+            n->setPinned(true);
+    }
+    for (const QString &id : unpin) {
+        m_pinned.remove(id);
+        if (GraphNodeItem *n = nodeItem(id))
+            n->setPinned(false);
+    }
+    rebuildOverview();
+    refreshMinimap();
+    Q_EMIT positionsChanged();
+}
+
+void GraphCanvas::onDragged(const QHash<QString, QPointF> &before,
+                            const QHash<QString, QPointF> &after)
+{
+    QSet<QString> pinnedBefore;
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (m_pinned.contains(it.key()))
+            pinnedBefore.insert(it.key());
+    }
+    auto *command = new MoveNodesCommand(this, before, after, pinnedBefore);
+    if (m_undoStack) {
+        m_undoStack->push(command);
+    } else {
+        command->redo();
+        delete command;
+    }
+}
+
+GraphNodeItem *GraphCanvas::nodeItem(const QString &id) const
+{
+    const int i = m_graph.indexOf(id);
+    return i >= 0 && i < m_nodes.size() ? m_nodes.at(i) : nullptr;
+}
+
+GraphClusterItem *GraphCanvas::clusterItem(const QString &trustDomain) const
+{
+    return m_clusters.value(trustDomain);
+}
+
+bool GraphCanvas::selectNode(const QString &id)
+{
+    GraphNodeItem *n = nodeItem(id);
+    if (!n)
+        return false;
+    if (GraphClusterItem *c = n->cluster(); c && c->isCollapsed())
+        c->setCollapsed(false);
+    if (n->isFilteredOut()) {
+        // A node asked for by name is shown even when a filter hid it.
+        for (QComboBox *box : {m_typeFilter, m_domainFilter, m_statusFilter})
+            box->setCurrentIndex(0);
+    }
+    const QSignalBlocker block(m_scene);
+    m_scene->clearSelection();
+    n->setSelected(true);
+    m_view->ensureVisible(n, 80, 80);
+    updateMinimapFrame();
+    if (m_current != id) {
+        m_current = id;
+        Q_EMIT currentNodeChanged(id);
+    }
+    return true;
+}
+
+QStringList GraphCanvas::selectedNodeIds() const
+{
+    QStringList out;
+    for (QGraphicsItem *item : m_scene->selectedItems()) {
+        if (auto *n = qgraphicsitem_cast<GraphNodeItem *>(item))
+            out << n->id();
+    }
+    return out;
+}
+
+void GraphCanvas::onSelectionChanged()
+{
+    const QStringList selected = selectedNodeIds();
+    QString current;
+    if (selected.contains(m_current))
+        current = m_current;
+    else if (!selected.isEmpty())
+        current = selected.constLast();
+    if (current != m_current) {
+        m_current = current;
+        Q_EMIT currentNodeChanged(current);
+    }
+}
+
+void GraphCanvas::navigate(int key)
+{
+    GraphNodeItem *from = nodeItem(m_current);
+    if (!from) {
+        for (GraphNodeItem *n : std::as_const(m_nodes)) {
+            if (n->isVisible()) {
+                selectNode(n->id());
+                return;
+            }
+        }
+        return;
+    }
+    QList<GraphNodeItem *> neighbours;
+    for (GraphEdgeItem *e : from->edges()) {
+        GraphNodeItem *other = e->from() == from ? e->to() : e->from();
+        if (other->isVisible() && !neighbours.contains(other))
+            neighbours << other;
+    }
+    if (neighbours.isEmpty())
+        return;
+    if (key == Qt::Key_Tab || key == Qt::Key_Backtab) {
+        // Tab walks round the neighbours of the node it started from.
+        GraphNodeItem *origin = nodeItem(m_tabOrigin);
+        if (!origin || origin == from || !neighbours.contains(origin)) {
+            if (origin != from)
+                m_tabIndex = -1;
+            m_tabOrigin = from->id();
+            origin = from;
+        }
+        QList<GraphNodeItem *> ring;
+        for (GraphEdgeItem *e : origin->edges()) {
+            GraphNodeItem *other = e->from() == origin ? e->to() : e->from();
+            if (other->isVisible() && !ring.contains(other))
+                ring << other;
+        }
+        std::sort(ring.begin(), ring.end(),
+                  [](auto *a, auto *b) { return a->id() < b->id(); });
+        if (ring.isEmpty())
+            return;
+        m_tabIndex = key == Qt::Key_Tab ? (m_tabIndex + 1) % int(ring.size())
+                                        : (m_tabIndex - 1 + int(ring.size())) % int(ring.size());
+        const QString origin_id = m_tabOrigin;
+        selectNode(ring.at(m_tabIndex)->id());
+        m_tabOrigin = origin_id;
+        return;
+    }
+    m_tabOrigin.clear();
+    m_tabIndex = -1;
+    QPointF want;
+    switch (key) {
+    case Qt::Key_Left:
+        want = {-1, 0};
+        break;
+    case Qt::Key_Right:
+        want = {1, 0};
+        break;
+    case Qt::Key_Up:
+        want = {0, -1};
+        break;
+    default:
+        want = {0, 1};
+        break;
+    }
+    GraphNodeItem *best = nullptr;
+    double bestScore = 1e300;
+    for (GraphNodeItem *n : std::as_const(neighbours)) {
+        const QPointF d = n->pos() - from->pos();
+        const double len = std::hypot(d.x(), d.y());
+        if (len < 1e-6)
+            continue;
+        const double cosine = (d.x() * want.x() + d.y() * want.y()) / len;
+        // Within 60 degrees of the arrow; nearer and straighter wins.
+        if (cosine < 0.5)
+            continue;
+        const double score = len * (2.0 - cosine);
+        if (score < bestScore) {
+            bestScore = score;
+            best = n;
+        }
+    }
+    if (best)
+        selectNode(best->id());
+}
+
+bool GraphCanvas::findNext(const QString &text)
+{
+    if (text.isEmpty())
+        return false;
+    if (text != m_lastSearch) {
+        m_lastSearch = text;
+        m_searchIndex = -1;
+    }
+    const int count = int(m_nodes.size());
+    for (int step = 1; step <= count; ++step) {
+        const int i = (m_searchIndex + step) % count;
+        if (m_nodes.at(i)->searchText().contains(text, Qt::CaseInsensitive)) {
+            m_searchIndex = i;
+            selectNode(m_nodes.at(i)->id());
+            m_view->centerOn(m_nodes.at(i));
+            updateMinimapFrame();
+            m_info->setText(tr("Found %1").arg(m_nodes.at(i)->id()));
+            return true;
+        }
+    }
+    return false;
+}
+
+void GraphCanvas::refillFilters()
+{
+    const QString keep = m_domainFilter->currentData().toString();
+    const QSignalBlocker block(m_domainFilter);
+    m_domainFilter->clear();
+    m_domainFilter->addItem(tr("All trust domains"), QString());
+    for (auto it = m_clusters.cbegin(); it != m_clusters.cend(); ++it)
+        m_domainFilter->addItem(it.key(), it.key());
+    m_domainFilter->setCurrentIndex(std::max(0, m_domainFilter->findData(keep)));
+}
+
+void GraphCanvas::applyFilters()
+{
+    const int type = m_typeFilter->currentData().toInt();
+    const QString domain = m_domainFilter->currentData().toString();
+    const int status = m_statusFilter->currentData().toInt();
+    for (GraphNodeItem *n : std::as_const(m_nodes)) {
+        const bool out = (type >= 0 && int(n->nodeClass()) != type) ||
+                         (!domain.isEmpty() && n->trustDomain() != domain) ||
+                         (status >= 0 && int(n->status()) != status);
+        n->setFilteredOut(out);
+        const bool collapsed = n->cluster() && n->cluster()->isCollapsed();
+        n->setVisible(!out && !collapsed);
+    }
+    for (GraphClusterItem *c : std::as_const(m_clusters)) {
+        bool any = false;
+        for (const GraphNodeItem *n : c->members())
+            any = any || !n->isFilteredOut();
+        c->setVisible(any);
+    }
+    for (GraphEdgeItem *e : std::as_const(m_edges))
+        e->adjust();
+    rebuildOverview();
+}
+
+void GraphCanvas::fitAll()
+{
+    QRectF r;
+    for (GraphNodeItem *n : std::as_const(m_nodes)) {
+        if (!n->isFilteredOut())
+            r |= n->sceneBoundingRect();
+    }
+    for (GraphClusterItem *c : std::as_const(m_clusters)) {
+        if (c->isVisible())
+            r |= c->sceneBoundingRect();
+    }
+    if (r.isEmpty())
+        return;
+    m_view->fitInView(r.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+    updateMinimapFrame();
+    updateDetailLevel();
+}
+
+void GraphCanvas::zoomToSelection()
+{
+    QRectF r;
+    for (QGraphicsItem *item : m_scene->selectedItems())
+        r |= item->sceneBoundingRect();
+    if (r.isEmpty())
+        return;
+    // Not closer than 1:1 for a single node: a node filling the screen tells nothing.
+    const QRectF area = r.adjusted(-150, -120, 150, 120);
+    m_view->fitInView(area, Qt::KeepAspectRatio);
+    if (m_view->zoom() > 1.5)
+        m_view->zoomBy(1.5 / m_view->zoom());
+    m_view->centerOn(r.center());
+    updateMinimapFrame();
+}
+
+void GraphCanvas::updateMinimapFrame()
+{
+    m_minimap->setViewRect(m_view->mapToScene(m_view->viewport()->rect()).boundingRect());
+}
+
+void GraphCanvas::setHighlighted(const QSet<int> &nodes, const QSet<int> &edges)
+{
+    for (GraphNodeItem *n : std::as_const(m_nodes))
+        n->setHighlighted(nodes.contains(n->index()));
+    for (int i = 0; i < m_edges.size(); ++i)
+        m_edges.at(i)->setHighlighted(edges.contains(i));
+}
+
+void GraphCanvas::clearHighlights()
+{
+    setHighlighted({}, {});
+}
+
+core::BlastRadius GraphCanvas::showBlastRadius(const QString &id)
+{
+    const core::BlastRadius blast = core::GraphAnalysis::blastRadius(m_graph, id);
+    QSet<int> nodes;
+    for (const QStringList &ids : blast.affected) {
+        for (const QString &a : ids)
+            nodes.insert(m_graph.indexOf(a));
+    }
+    setHighlighted(nodes, {});
+    m_info->setText(tr("Blast radius of %1: %n dependent node(s)", nullptr, int(blast.total()))
+                        .arg(id));
+    return blast;
+}
+
+core::GraphPath GraphCanvas::showPath(const QString &from, const QString &to)
+{
+    const core::GraphPath path = core::GraphAnalysis::path(m_graph, from, to);
+    QSet<int> nodes;
+    QSet<int> edges;
+    for (int i = 0; i < path.nodes.size(); ++i) {
+        const int n = m_graph.indexOf(path.nodes.at(i));
+        nodes.insert(n);
+        if (i == 0)
+            continue;
+        const int prev = m_graph.indexOf(path.nodes.at(i - 1));
+        for (int e : m_graph.outEdges(prev)) {
+            if (m_graph.edge(e).to == n)
+                edges.insert(e);
+        }
+        for (int e : m_graph.inEdges(prev)) {
+            if (m_graph.edge(e).from == n)
+                edges.insert(e);
+        }
+    }
+    setHighlighted(nodes, edges);
+    m_info->setText(path.found() ? tr("Path of %n step(s)", nullptr, int(path.edges.size()))
+                                 : tr("No path between %1 and %2").arg(from, to));
+    return path;
+}
+
+core::ReachResult GraphCanvas::showReach(const QString &fromTd, const QString &toTd)
+{
+    const core::ReachResult reach = core::GraphAnalysis::reach(m_graph, fromTd, toTd);
+    QSet<int> nodes;
+    QSet<int> edges;
+    if (reach.reachable) {
+        const int a = m_graph.indexOf(QStringLiteral("td/") + toTd);
+        const int b = m_graph.indexOf(QStringLiteral("td/") + fromTd);
+        nodes << a << b;
+        const int e = m_graph.findEdge(a, b, core::EdgeClass::FederatesWith);
+        if (e >= 0)
+            edges << e;
+        for (const QString &w : reach.workloads + reach.acceptedBy)
+            nodes << m_graph.indexOf(w);
+    }
+    setHighlighted(nodes, edges);
+    return reach;
+}
+
+void GraphCanvas::blastRadiusOfSelection()
+{
+    if (!m_current.isEmpty())
+        showBlastRadius(m_current);
+}
+
+void GraphCanvas::pathBetweenSelection()
+{
+    const QStringList ids = selectedNodeIds();
+    if (ids.size() == 2)
+        showPath(ids.at(0), ids.at(1));
+    else
+        m_info->setText(tr("Select two nodes (Ctrl+click) to see the path between them."));
+}
+
+void GraphCanvas::computeFindings()
+{
+    m_findings = core::GraphAnalysis::findings(m_graph);
+    QHash<QString, int> counts;
+    for (const core::GraphFinding &f : std::as_const(m_findings)) {
+        // A federation finding is about "FROM->TO": the badge goes on the domain that trusts.
+        const QString subject =
+            f.subject.contains(QLatin1String("->"))
+                ? QStringLiteral("td/") + f.subject.section(QLatin1String("->"), 0, 0)
+                : f.subject;
+        ++counts[subject];
+    }
+    for (GraphNodeItem *n : std::as_const(m_nodes))
+        n->setFindingCount(counts.value(n->id()));
+    Q_EMIT findingsChanged();
+}
+
+bool GraphCanvas::exportView(const QString &path, QString *error)
+{
+    const QRectF source = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+    const QSize size = m_view->viewport()->size();
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator svg;
+        svg.setFileName(path);
+        svg.setSize(size);
+        svg.setViewBox(QRect(QPoint(0, 0), size));
+        svg.setTitle(tr("Trust Atlas estate"));
+        QPainter painter;
+        if (!painter.begin(&svg))
+            return fail(tr("Cannot write %1").arg(path));
+        m_scene->render(&painter, QRectF(QPointF(0, 0), size), source);
+        return painter.end();
+    }
+    if (suffix == QLatin1String("png")) {
+        QImage image(size * 2, QImage::Format_ARGB32_Premultiplied);
+        image.fill(m_style.background());
+        {
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing);
+            m_scene->render(&painter, QRectF(image.rect()), source);
+        }
+        return image.save(path, "PNG") || fail(tr("Cannot write %1").arg(path));
+    }
+    if (suffix == QLatin1String("pdf")) {
+        QPdfWriter pdf(path);
+        pdf.setTitle(tr("Trust Atlas estate"));
+        pdf.setPageSize(QPageSize(QSizeF(size) * 0.75, QPageSize::Point));
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        QPainter painter;
+        if (!painter.begin(&pdf))
+            return fail(tr("Cannot write %1").arg(path));
+        m_scene->render(&painter, QRectF(QPointF(0, 0), QSizeF(pdf.width(), pdf.height())),
+                        source);
+        return painter.end();
+    }
+    return fail(tr("Unknown export format “%1”: use .svg, .png or .pdf").arg(suffix));
+}
+
+void GraphCanvas::exportWithDialog()
+{
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export View"), QString(),
+        tr("SVG image (*.svg);;PNG image (*.png);;PDF document (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportView(path, &error))
+        m_info->setText(error);
+    else
+        m_info->setText(tr("Exported %1").arg(QFileInfo(path).fileName()));
+}
+
+} // namespace ta::views

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/graph/GraphAnalysis.h"
+#include "core/graph/GraphLayout.h"
+#include "core/graph/TopologyGraph.h"
+#include "views/GraphStyle.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QMap>
+#include <QPointer>
+#include <QSet>
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QComboBox;
+class QGraphicsRectItem;
+class QGraphicsScene;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QToolBar;
+class QUndoStack;
+QT_END_NAMESPACE
+
+namespace ta::views {
+
+class GraphClusterItem;
+class GraphEdgeItem;
+class GraphLegend;
+class GraphMinimap;
+class GraphNodeItem;
+class GraphOverviewItem;
+class GraphView;
+
+/// The estate as a graph: a QGraphicsScene of typed nodes and edges, trust domains as clusters,
+/// laid out by Graphviz on a worker thread (the canvas never waits for it), with zoom, pan, fit,
+/// a minimap and a legend, keyboard navigation between neighbours, search, filters, analyses
+/// drawn as highlights, findings as badges, nodes pinned by hand (undoable) and export of the
+/// current view. A view only: it holds the graph it was given and positions, no domain state.
+class GraphCanvas : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit GraphCanvas(QWidget *parent = nullptr);
+    ~GraphCanvas() override;
+    /// Large, so that the main window gives the graph the room and the docks the edges.
+    QSize sizeHint() const override { return {1000, 640}; }
+
+    /// Shows @p graph. Nodes with a known position (cached, pinned, or from the previous graph)
+    /// are drawn there at once; when any has none, a layout starts on a worker thread.
+    void setGraph(const core::TopologyGraph &graph);
+    const core::TopologyGraph &graph() const { return m_graph; }
+    /// Positions to start from (a workspace's cache), with the pinned ones; call before setGraph.
+    void setPositions(const QHash<QString, QPointF> &positions, const QSet<QString> &pinned);
+    const QHash<QString, QPointF> &positions() const { return m_positions; }
+    const QSet<QString> &pinned() const { return m_pinned; }
+    /// Lays the graph out again; pinned nodes stay where they are.
+    void relayout();
+    bool isLayoutRunning() const;
+    /// Clusters with more members than this start collapsed (0: never).
+    void setCollapseThreshold(int members) { m_collapseThreshold = members; }
+    /// Edits (moving nodes) go here, so that Edit > Undo takes them back.
+    void setUndoStack(QUndoStack *stack);
+
+    /// Moves the nodes of @p positions there; pins @p pin, unpins @p unpin.
+    void placeNodes(const QHash<QString, QPointF> &positions, const QSet<QString> &pin,
+                    const QSet<QString> &unpin);
+
+    /// Selects the node @p id (and only it) and brings it into view; false when absent.
+    bool selectNode(const QString &id);
+    QString currentNodeId() const { return m_current; }
+    QStringList selectedNodeIds() const;
+    /// Selects the next node whose ID, label, SPIFFE ID, subject or serial contains @p text.
+    bool findNext(const QString &text);
+
+    void fitAll();
+    void zoomToSelection();
+
+    /// Highlights everything that depends on @p id (GraphAnalysis::blastRadius).
+    core::BlastRadius showBlastRadius(const QString &id);
+    /// Highlights the shortest path between two nodes with its edges.
+    core::GraphPath showPath(const QString &from, const QString &to);
+    /// Highlights the federation path and the workloads of @p fromTd accepted by @p toTd.
+    core::ReachResult showReach(const QString &fromTd, const QString &toTd);
+    void clearHighlights();
+    const QList<core::GraphFinding> &findings() const { return m_findings; }
+
+    /// Writes the current view as SVG, PNG or PDF, by the file's suffix.
+    [[nodiscard]] bool exportView(const QString &path, QString *error = nullptr);
+
+    GraphNodeItem *nodeItem(const QString &id) const;
+    const QList<GraphNodeItem *> &nodeItems() const { return m_nodes; }
+    const QList<GraphEdgeItem *> &edgeItems() const { return m_edges; }
+    GraphClusterItem *clusterItem(const QString &trustDomain) const;
+    GraphView *view() const { return m_view; }
+    QGraphicsScene *scene() const { return m_scene; }
+    GraphMinimap *minimap() const { return m_minimap; }
+    QLineEdit *searchEdit() const { return m_search; }
+    QComboBox *typeFilter() const { return m_typeFilter; }
+    QComboBox *domainFilter() const { return m_domainFilter; }
+    QComboBox *statusFilter() const { return m_statusFilter; }
+    QToolBar *toolBar() const { return m_toolBar; }
+    QAction *exportAction() const { return m_exportAction; }
+
+Q_SIGNALS:
+    /// The node selected last (empty when none).
+    void currentNodeChanged(const QString &id);
+    /// A layout was applied (or positions were all known and drawn at once).
+    void drawn();
+    /// Nodes moved or a layout ended: positions() changed and may be saved.
+    void positionsChanged();
+    void findingsChanged();
+
+private:
+    void buildToolBar();
+    void rebuildScene();
+    void startLayout();
+    void layoutDone();
+    void applyPositions(const QHash<QString, QPointF> &positions);
+    void adjustAll();
+    void applyFilters();
+    void refillFilters();
+    void onSelectionChanged();
+    void navigate(int key);
+    void onDragged(const QHash<QString, QPointF> &before, const QHash<QString, QPointF> &after);
+    void updateMinimapFrame();
+    void setHighlighted(const QSet<int> &nodes, const QSet<int> &edges);
+    void exportWithDialog();
+    void blastRadiusOfSelection();
+    void pathBetweenSelection();
+    void computeFindings();
+    /// Large graphs far away are drawn by the overview item instead of one item a node.
+    void updateDetailLevel();
+    void rebuildOverview();
+    void refreshMinimap();
+    bool isLarge() const;
+
+    GraphStyle m_style;
+    QGraphicsScene *m_scene = nullptr;
+    GraphView *m_view = nullptr;
+    GraphMinimap *m_minimap = nullptr;
+    GraphLegend *m_legend = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_typeFilter = nullptr;
+    QComboBox *m_domainFilter = nullptr;
+    QComboBox *m_statusFilter = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QLabel *m_info = nullptr;
+    QAction *m_cancelLayout = nullptr;
+    QAction *m_exportAction = nullptr;
+    QPointer<QUndoStack> m_undoStack;
+
+    core::TopologyGraph m_graph;
+    QGraphicsRectItem *m_detailLayer = nullptr;
+    GraphOverviewItem *m_overview = nullptr;
+    bool m_overviewShown = false;
+    QList<GraphNodeItem *> m_nodes;
+    QList<GraphEdgeItem *> m_edges;
+    QMap<QString, GraphClusterItem *> m_clusters;
+    QHash<QString, QPointF> m_positions;
+    QSet<QString> m_pinned;
+    QList<core::GraphFinding> m_findings;
+    QFutureWatcher<core::GraphLayoutResult> *m_watcher = nullptr;
+    QString m_current;
+    QString m_tabOrigin;
+    int m_tabIndex = -1;
+    QString m_lastSearch;
+    int m_searchIndex = -1;
+    int m_collapseThreshold = 120;
+    bool m_fitAfterLayout = true;
+};
+
+} // namespace ta::views

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QGraphicsItem>
+
+namespace ta::views {
+
+class GraphNodeItem;
+class GraphStyle;
+
+/// A trust domain drawn as a cluster around its members. A large cluster collapses into one box
+/// with a count of its members; a double-click expands or collapses it.
+class GraphClusterItem : public QGraphicsItem
+{
+public:
+    enum { Type = UserType + 3 };
+
+    GraphClusterItem(const QString &trustDomain, const GraphStyle *style);
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+               QWidget *widget) override;
+
+    const QString &trustDomain() const { return m_trustDomain; }
+    void addMember(GraphNodeItem *node);
+    const QList<GraphNodeItem *> &members() const { return m_members; }
+    bool isCollapsed() const { return m_collapsed; }
+    /// Hides the members and draws a box with their count (or the reverse), then re-routes the
+    /// edges that touch them.
+    void setCollapsed(bool collapsed);
+    /// The box a collapsed cluster is drawn as, in scene coordinates.
+    QRectF collapsedRect() const;
+    /// Recomputes the frame from the members' positions.
+    void adjust();
+
+protected:
+    void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;
+
+private:
+    QString m_trustDomain;
+    const GraphStyle *m_style;
+    QList<GraphNodeItem *> m_members;
+    QRectF m_frame;
+    bool m_collapsed = false;
+};
+
+} // namespace ta::views

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "views/GraphEdgeItem.h"
+
+#include "views/GraphClusterItem.h"
+#include "views/GraphNodeItem.h"
+#include "views/GraphStyle.h"
+
+#include <QPainter>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ta::views {
+
+namespace {
+
+// Where the segment from the centre of @p rect to @p outside leaves the rectangle.
+QPointF exitPoint(const QRectF &rect, const QPointF &outside)
+{
+    const QPointF c = rect.center();
+    const QPointF d = outside - c;
+    if (d.isNull())
+        return c;
+    const double sx = d.x() != 0 ? (rect.width() / 2) / std::abs(d.x()) : 1e9;
+    const double sy = d.y() != 0 ? (rect.height() / 2) / std::abs(d.y()) : 1e9;
+    const double s = std::min({sx, sy, 1.0});
+    return c + d * s;
+}
+
+// The rectangle an edge end attaches to: the node, or its collapsed cluster's box.
+QRectF endRect(const GraphNodeItem *node)
+{
+    if (GraphClusterItem *cluster = node->cluster(); cluster && cluster->isCollapsed())
+        return cluster->collapsedRect();
+    return node->nodeRect().translated(node->pos());
+}
+
+// @p line cut to @p rect (Liang-Barsky); null when it misses. A dashed pen is stroked along
+// the whole line however little of it shows, so long edges are cut to the exposed part first.
+QLineF clipped(const QLineF &line, const QRectF &rect)
+{
+    double t0 = 0;
+    double t1 = 1;
+    const double dx = line.dx();
+    const double dy = line.dy();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {line.x1() - rect.left(), rect.right() - line.x1(),
+                         line.y1() - rect.top(), rect.bottom() - line.y1()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return {};
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1)
+            return {};
+    }
+    return QLineF(line.pointAt(t0), line.pointAt(t1));
+}
+
+} // namespace
+
+GraphEdgeItem::GraphEdgeItem(GraphNodeItem *from, GraphNodeItem *to, core::EdgeClass cls,
+                             const GraphStyle *style)
+    : m_from(from), m_to(to), m_cls(cls), m_style(style)
+{
+    setZValue(0);
+    setAcceptedMouseButtons(Qt::NoButton);
+    setFlag(ItemUsesExtendedStyleOption);
+    from->addEdge(this);
+    to->addEdge(this);
+    adjust();
+}
+
+void GraphEdgeItem::adjust()
+{
+    const QRectF a = endRect(m_from);
+    const QRectF b = endRect(m_to);
+    const auto *ca = m_from->cluster();
+    const auto *cb = m_to->cluster();
+    const bool sameCollapsed = ca && ca == cb && ca->isCollapsed();
+    // Membership is what the trust domain's cluster shows; a line from every member to the
+    // domain's node would cross the whole cluster many times over. It shows when highlighted.
+    const bool membership = m_cls == core::EdgeClass::MemberOf && !m_highlighted;
+    const bool hidden =
+        m_from->isFilteredOut() || m_to->isFilteredOut() || sameCollapsed || membership;
+    setVisible(!hidden);
+    prepareGeometryChange();
+    m_line = QLineF(exitPoint(a, b.center()), exitPoint(b, a.center()));
+}
+
+void GraphEdgeItem::setHighlighted(bool on)
+{
+    if (on == m_highlighted)
+        return;
+    m_highlighted = on;
+    setZValue(on ? 0.5 : 0);
+    if (m_cls == core::EdgeClass::MemberOf)
+        adjust();
+    update();
+}
+
+QRectF GraphEdgeItem::boundingRect() const
+{
+    const double extra = 8;
+    return QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-extra, -extra, extra, extra);
+}
+
+void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    if (m_line.length() < 1)
+        return;
+    const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
+    QPen pen = m_style->edgePen(m_cls);
+    if (m_highlighted) {
+        pen.setColor(m_style->highlight());
+        pen.setWidthF(pen.widthF() + 2.5);
+    }
+    if (lod < 0.3) {
+        // Far away a dash pattern is noise and costs; the colour still tells the type.
+        pen.setStyle(Qt::SolidLine);
+        pen.setCosmetic(true);
+        pen.setWidthF(m_cls == core::EdgeClass::FederatesWith || m_highlighted ? 2 : 0);
+        painter->setPen(pen);
+        painter->drawLine(m_line);
+        return;
+    }
+    const QLineF shown = clipped(m_line, option->exposedRect.adjusted(-20, -20, 20, 20));
+    if (shown.isNull())
+        return;
+    painter->setRenderHint(QPainter::Antialiasing, lod > 0.5);
+    painter->setPen(pen);
+    painter->drawLine(shown);
+    if (!option->exposedRect.adjusted(-20, -20, 20, 20).contains(m_line.p2()))
+        return;
+    if (!GraphStyle::edgeDirected(m_cls))
+        return;
+    const double size = 6 + pen.widthF() * 1.5;
+    const double angle = std::atan2(-m_line.dy(), m_line.dx());
+    const QPointF tip = m_line.p2();
+    const QPointF p1 = tip - QPointF(std::sin(angle + M_PI / 3) * size,
+                                     std::cos(angle + M_PI / 3) * size);
+    const QPointF p2 = tip - QPointF(std::sin(angle + M_PI - M_PI / 3) * size,
+                                     std::cos(angle + M_PI - M_PI / 3) * size);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(pen.color());
+    painter->drawPolygon(QPolygonF{tip, p1, p2});
+}
+
+} // namespace ta::views
