@@ -70,21 +70,33 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
 {
     qint64 total = 0;
     qint64 done = 0;
+    bool stopped = false;
     const EvidenceVerifier::ResultSink counted = [&](const AttestationResult &r) {
         sink(r);
         if (++done % m_progressEvery == 0)
             m_progress(done, total);
     };
     const EvidenceVerifier::ResultSink &use = m_progress ? counted : sink;
-    auto finished = [&](Result<qint64> n) {
+    // Checked before each record is handed on: once cancelled, nothing more is verified.
+    auto goOn = [&]() {
+        if (!stopped && m_cancelled && m_cancelled())
+            stopped = true;
+        return !stopped;
+    };
+    auto finished = [&](Result<qint64> n) -> Result<qint64> {
+        if (stopped)
+            return makeError(ec::ReplayCancelled);
         if (m_progress && n)
             m_progress(done, total);
         return n;
     };
     if (m_records) {
         total = m_records->size();
-        for (const EvidenceRecord &r : *m_records)
+        for (const EvidenceRecord &r : *m_records) {
+            if (!goOn())
+                break;
             verifier.submit(r, use);
+        }
         verifier.finish(use);
         return finished(qint64(m_records->size()));
     }
@@ -92,15 +104,25 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
         QFile in(m_file);
         if (!in.open(QIODevice::ReadOnly))
             return makeError(ec::EvidenceUnreadable, m_file);
-        auto checked =
-            EvidenceReader::forEach(in, [](const EvidenceRecord &) -> Result<void> { return {}; });
+        auto checked = EvidenceReader::forEach(in, [&](const EvidenceRecord &) -> Result<void> {
+            if (!goOn())
+                return makeError(ec::ReplayCancelled);
+            return {};
+        });
         if (!checked)
-            return checked.error();
+            return finished(checked.error());
         if (*checked == 0)
             return makeError(ec::EvidenceEmpty, m_file + QStringLiteral(": no records"));
         total = *checked;
         in.seek(0);
-        return finished(verifier.verifyStream(in, use));
+        auto n = EvidenceReader::forEach(in, [&](const EvidenceRecord &record) -> Result<void> {
+            if (!goOn())
+                return makeError(ec::ReplayCancelled);
+            verifier.submit(record, use);
+            return {};
+        });
+        verifier.finish(use);
+        return finished(n);
     }
     if (!m_workspace)
         return makeError(ec::ReplayNoEvidence);
@@ -111,8 +133,12 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
             return count.error();
         total = *count;
     }
-    auto n =
-        store.forEachEvidence([&](const EvidenceRecord &record) { verifier.submit(record, use); });
+    auto n = store.forEachEvidenceWhile([&](const EvidenceRecord &record) {
+        if (!goOn())
+            return false;
+        verifier.submit(record, use);
+        return true;
+    });
     verifier.finish(use);
     return finished(n);
 }

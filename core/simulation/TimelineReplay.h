@@ -71,6 +71,11 @@ public:
         m_progressEvery = qMax<qint64>(1, every);
     }
 
+    /// Asked once a record; when it answers true the replay stops and fails with
+    /// replay.cancelled (the CLI's Ctrl+C, the GUI's QPromise).
+    using Cancelled = std::function<bool()>;
+    void setCancelled(Cancelled cancelled) { m_cancelled = std::move(cancelled); }
+
     /// A verifier over the set-up, seeded with consumed nonces when asked for.
     std::unique_ptr<EvidenceVerifier> makeVerifier() const;
     /// Replays the evidence through @p verifier, handing each result to @p sink in record
@@ -97,6 +102,7 @@ private:
     int m_threads = 0;
     Progress m_progress;
     qint64 m_progressEvery = 1000;
+    Cancelled m_cancelled;
 };
 
 } // namespace ta::core

@@ -348,6 +348,15 @@ Result<qint64> AttestationStore::evidenceCount()
 Result<qint64>
 AttestationStore::forEachEvidence(const std::function<void(const EvidenceRecord &)> &fn)
 {
+    return forEachEvidenceWhile([&](const EvidenceRecord &r) {
+        fn(r);
+        return true;
+    });
+}
+
+Result<qint64>
+AttestationStore::forEachEvidenceWhile(const std::function<bool(const EvidenceRecord &)> &fn)
+{
     auto st = m_db.prepare(
         QStringLiteral("SELECT record, id FROM evidence_records ORDER BY time_ms, id"));
     if (!st)
@@ -358,8 +367,9 @@ AttestationStore::forEachEvidence(const std::function<void(const EvidenceRecord 
         if (!rec)
             return corruptValue(QStringLiteral("evidence_records row %1").arg(st->int64(1)),
                                 rec.error().toString());
-        fn(*rec);
         ++n;
+        if (!fn(*rec))
+            break;
     }
     if (st->error())
         return *st->error();

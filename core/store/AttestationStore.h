@@ -79,6 +79,9 @@ public:
     /// Every stored record in time order (equal times in import order).
     [[nodiscard]] Result<qint64>
     forEachEvidence(const std::function<void(const EvidenceRecord &)> &fn);
+    /// The same, stopping early (with the count so far) once @p fn returns false.
+    [[nodiscard]] Result<qint64>
+    forEachEvidenceWhile(const std::function<bool(const EvidenceRecord &)> &fn);
 
     /// Persists the nonces and join tokens a run consumed, so a later run refuses them.
     [[nodiscard]] Result<void> saveConsumed(const ReplayGuard &guard,
