@@ -84,12 +84,12 @@ QJsonObject SimulationRunInputs::toJson() const
 
 QJsonObject SavedSimulationRun::toJson() const
 {
-    QJsonObject o{{QStringLiteral("name"), name},
-                  {QStringLiteral("created_at"), formatTime(createdAt)},
-                  {QStringLiteral("stale"), stale},
-                  {QStringLiteral("inputs"), inputs.toJson()},
-                  {QStringLiteral("summary"),
-                   summary.toJson().value(QLatin1String("summary")).toObject()}};
+    QJsonObject o{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("created_at"), formatTime(createdAt)},
+        {QStringLiteral("stale"), stale},
+        {QStringLiteral("inputs"), inputs.toJson()},
+        {QStringLiteral("summary"), summary.toJson().value(QLatin1String("summary")).toObject()}};
     if (start.isValid())
         o.insert(QStringLiteral("start"), EvidenceRecord::formatTime(start));
     if (end.isValid())
@@ -301,8 +301,10 @@ Result<QList<SavedSimulationRun>> SimulationRunStore::load(const QString &where,
             run.end = fromMs(st->int64(12));
         run.stale = st->int64(13) != 0;
         run.createdAt = QDateTime::fromString(st->text(14), Qt::ISODateWithMs);
-        const QJsonObject sum =
-            QJsonDocument::fromJson(st->blob(15)).object().value(QLatin1String("summary")).toObject();
+        const QJsonObject sum = QJsonDocument::fromJson(st->blob(15))
+                                    .object()
+                                    .value(QLatin1String("summary"))
+                                    .toObject();
         run.summary.records = sum.value(QLatin1String("records")).toInteger();
         run.summary.subjects = sum.value(QLatin1String("subjects")).toInteger();
         run.summary.issued = sum.value(QLatin1String("issued")).toInteger();
@@ -325,7 +327,8 @@ Result<QList<SavedSimulationRun>> SimulationRunStore::load(const QString &where,
         run.stale = true;
         // Recorded so that it stays stale should the inputs come back; a read-only workspace
         // still reports it.
-        auto mark = m_db.prepare(QStringLiteral("UPDATE simulation_runs SET stale = 1 WHERE id = ?1"));
+        auto mark =
+            m_db.prepare(QStringLiteral("UPDATE simulation_runs SET stale = 1 WHERE id = ?1"));
         if (mark) {
             mark->bind(1, run.id);
             (void)mark->exec();
@@ -427,10 +430,10 @@ Result<SimulationState> SimulationRunStore::stateAt(qint64 runId, const QDateTim
         return *live->error();
     // Each subject's last attestation change at or before the instant (SQLite takes the bare
     // column from the row holding max(id)).
-    auto attested = m_db.prepare(QStringLiteral(
-        "SELECT subject, kind, max(id) FROM simulation_events "
-        "WHERE run_id = ?1 AND kind IN ('attested', 'unattested') AND time_ms <= ?2 "
-        "GROUP BY subject"));
+    auto attested = m_db.prepare(
+        QStringLiteral("SELECT subject, kind, max(id) FROM simulation_events "
+                       "WHERE run_id = ?1 AND kind IN ('attested', 'unattested') AND time_ms <= ?2 "
+                       "GROUP BY subject"));
     if (!attested)
         return attested.error();
     attested->bind(1, runId).bind(2, ms);

@@ -46,9 +46,9 @@ public:
     /// The fingerprint of the workspace's current inputs for a run over @p rules with
     /// @p settings; @p evidenceFileSha256 names the JSON Lines file replayed instead of the
     /// workspace's evidence (empty: the workspace's).
-    [[nodiscard]] Result<SimulationRunInputs>
-    currentInputs(const RuleSource &rules, const SimulationSettings &settings,
-                  const QString &evidenceFileSha256 = {});
+    [[nodiscard]] Result<SimulationRunInputs> currentInputs(const RuleSource &rules,
+                                                            const SimulationSettings &settings,
+                                                            const QString &evidenceFileSha256 = {});
     /// Saves @p run as @p name, replacing a run of that name, in one transaction: on failure,
     /// or when @p cancelled answers true (asked every few thousand rows), nothing is stored
     /// (error replay.cancelled). Returns the run's row ID.
@@ -61,8 +61,7 @@ public:
     [[nodiscard]] Result<std::optional<SavedSimulationRun>> find(const QString &name);
     /// The newest run that is not stale; with @p at valid, only a run whose span (its first
     /// record to its end) holds @p at. std::nullopt when there is none.
-    [[nodiscard]] Result<std::optional<SavedSimulationRun>>
-    newestValid(const QDateTime &at = {});
+    [[nodiscard]] Result<std::optional<SavedSimulationRun>> newestValid(const QDateTime &at = {});
     /// The attested subjects and live credentials of run @p runId at @p at, as
     /// SimulationRun::stateAt() answered it when the run was computed.
     [[nodiscard]] Result<SimulationState> stateAt(qint64 runId, const QDateTime &at);
@@ -71,8 +70,7 @@ public:
 
 private:
     [[nodiscard]] Result<bool> isStale(const SavedSimulationRun &run);
-    [[nodiscard]] Result<QList<SavedSimulationRun>> load(const QString &where,
-                                                         const QString &name);
+    [[nodiscard]] Result<QList<SavedSimulationRun>> load(const QString &where, const QString &name);
 
     Database &m_db;
 };

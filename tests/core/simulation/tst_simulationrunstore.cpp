@@ -297,8 +297,8 @@ void TestSimulationRunStore::cancelledSaveStoresNothing()
     auto runs = store.list().value();
     QCOMPARE(runs.size(), 1);
     QCOMPARE(runs.first().createdAt, start());
-    auto st = f.ws->database().prepare(QStringLiteral(
-        "SELECT count(*), count(DISTINCT run_id) FROM simulation_events"));
+    auto st = f.ws->database().prepare(
+        QStringLiteral("SELECT count(*), count(DISTINCT run_id) FROM simulation_events"));
     QVERIFY(st.ok() && st->next());
     QCOMPARE(st->int64(1), 1);
     QCOMPARE(st->int64(0), qint64(f.run.events().size() + f.run.attestationChanges().size()));
