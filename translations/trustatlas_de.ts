@@ -2778,6 +2778,10 @@
         <translation>Es gibt nichts, womit verglichen werden kann.</translation>
     </message>
     <message>
+        <source>The operation was cancelled; nothing was saved.</source>
+        <translation>Der Vorgang wurde abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
         <source>The run was cancelled; nothing was saved.</source>
         <translation>Der Lauf wurde abgebrochen; nichts wurde gespeichert.</translation>
     </message>

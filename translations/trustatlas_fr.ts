@@ -2778,6 +2778,10 @@
         <translation>Il n&apos;y a rien à comparer.</translation>
     </message>
     <message>
+        <source>The operation was cancelled; nothing was saved.</source>
+        <translation>L&apos;opération a été annulée ; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
         <source>The run was cancelled; nothing was saved.</source>
         <translation>L&apos;exécution a été annulée ; rien n&apos;a été enregistré.</translation>
     </message>

@@ -173,7 +173,6 @@ std::optional<int> readCommon(const QCommandLineParser &parser, core::Simulation
 // Ctrl+C stops the replay at the next record; the verb then exits 130 with nothing saved.
 void stopOnInterrupt(core::TimelineReplay &replay)
 {
-    catchInterrupt();
     replay.setCancelled([] { return interrupted(); });
 }
 
@@ -222,6 +221,7 @@ int simulate(const QStringList &args)
                 "Exit 0 once simulated, 2 on bad input."),
             args, 1, 1))
         return *stop;
+    catchInterrupt();
     const int ruleOptions = int(parser.isSet(QStringLiteral("policies"))) +
                             int(parser.isSet(QStringLiteral("version"))) +
                             int(parser.isSet(QStringLiteral("entries")));
@@ -405,6 +405,7 @@ int whatIf(const QStringList &args)
                 "input."),
             args, 1, 1))
         return *stop;
+    catchInterrupt();
     const bool byPolicies = parser.isSet(QStringLiteral("policies"));
     const bool byAnchors = parser.isSet(QStringLiteral("anchors"));
     if (byPolicies == byAnchors)

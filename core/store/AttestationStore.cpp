@@ -308,7 +308,8 @@ Result<void> AttestationStore::restoreEntries(const QList<AnchorEntryKey> &keys,
     });
 }
 
-Result<qint64> AttestationStore::importEvidence(QIODevice &device, const QString &source)
+Result<qint64> AttestationStore::importEvidence(QIODevice &device, const QString &source,
+                                                const std::function<bool()> &cancelled)
 {
     qint64 count = 0;
     auto r = m_db.transaction([&]() -> Result<void> {
@@ -317,6 +318,8 @@ Result<qint64> AttestationStore::importEvidence(QIODevice &device, const QString
         if (!st)
             return st.error();
         auto n = EvidenceReader::forEach(device, [&](const EvidenceRecord &rec) -> Result<void> {
+            if (cancelled && cancelled())
+                return makeError(ec::StoreCancelled);
             st->reset();
             st->bind(1, rec.time.toMSecsSinceEpoch())
                 .bind(2, rec.attestor)
@@ -327,6 +330,8 @@ Result<qint64> AttestationStore::importEvidence(QIODevice &device, const QString
         });
         if (!n)
             return n.error();
+        if (cancelled && cancelled())
+            return makeError(ec::StoreCancelled);
         count = *n;
         return {};
     });

@@ -74,7 +74,10 @@ public:
 
     /// Imports a JSON Lines recording: all of it, or nothing (EvidenceReader's errors, with the
     /// line). Returns the number of records imported.
-    [[nodiscard]] Result<qint64> importEvidence(QIODevice &device, const QString &source);
+    /// When @p cancelled answers true (asked before each record), nothing is imported
+    /// (store.cancelled).
+    [[nodiscard]] Result<qint64> importEvidence(QIODevice &device, const QString &source,
+                                                const std::function<bool()> &cancelled = {});
     [[nodiscard]] Result<qint64> evidenceCount();
     /// Every stored record in time order (equal times in import order).
     [[nodiscard]] Result<qint64>
