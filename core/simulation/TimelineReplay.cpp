@@ -7,7 +7,10 @@
 #include "core/simulation/SimulationErrors.h"
 #include "core/attestation/AttestationErrors.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
 
 namespace ta::core {
 
@@ -143,10 +146,78 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
     return finished(n);
 }
 
+QByteArray TimelineReplay::cacheKey() const
+{
+    if (m_consumedGuard || m_consumedState)
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    auto add = [&](const QByteArray &field) {
+        const qint64 n = field.size();
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
+        hash.addData(field);
+    };
+    add(QJsonDocument(m_anchors.toJson()).toJson(QJsonDocument::Compact));
+    add(m_settings.trustDomain.name().toUtf8());
+    add(QByteArray::number(m_settings.nodeAttestationTtl));
+    if (m_records) {
+        add("records");
+        for (const EvidenceRecord &r : *m_records)
+            add(r.toJsonLine());
+    } else if (!m_file.isEmpty()) {
+        const QFileInfo info(m_file);
+        add("file");
+        add(info.absoluteFilePath().toUtf8());
+        add(QByteArray::number(info.size()));
+        add(QByteArray::number(info.lastModified().toMSecsSinceEpoch()));
+    } else if (m_workspace) {
+        auto st = m_workspace->database().prepare(
+            QStringLiteral("SELECT count(*), coalesce(max(id), 0) FROM evidence_records"));
+        if (!st || !st->next())
+            return {};
+        add("workspace");
+        add(m_workspace->path().toUtf8());
+        add(QByteArray::number(st->int64(0)) + ':' + QByteArray::number(st->int64(1)));
+    } else {
+        return {};
+    }
+    return hash.result();
+}
+
 Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) const
 {
+    const QByteArray key = m_cache ? cacheKey() : QByteArray();
+    if (!key.isEmpty()) {
+        qint64 n = 0;
+        bool stopped = false;
+        const bool hit = m_cache->forEach(key, [&](const AttestationResult &r) {
+            if (stopped || (m_cancelled && m_cancelled())) {
+                stopped = true;
+                return;
+            }
+            sink(r);
+            ++n;
+            if (m_progress && n % m_progressEvery == 0)
+                m_progress(n, qint64(m_cache->size()));
+        });
+        if (hit) {
+            if (stopped)
+                return makeError(ec::ReplayCancelled);
+            if (m_progress)
+                m_progress(n, n);
+            return n;
+        }
+    }
     auto verifier = makeVerifier();
-    return replay(*verifier, sink);
+    if (key.isEmpty())
+        return replay(*verifier, sink);
+    std::vector<AttestationResult> kept;
+    auto n = replay(*verifier, [&](const AttestationResult &r) {
+        kept.push_back(r);
+        sink(r);
+    });
+    if (n)
+        m_cache->store(key, std::move(kept));
+    return n;
 }
 
 Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,

@@ -13,6 +13,7 @@
 
 #include <QBuffer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void cancelledSaveStoresNothing();
     void cancelledReplayFails();
     void saveReplacesSameName();
+    void reRunServedFromResultCache();
 
 private:
     struct Fixture
@@ -337,6 +339,49 @@ void TestSimulationRunStore::saveReplacesSameName()
     auto st = f.ws->database().prepare(QStringLiteral("SELECT count(*) FROM simulation_events"));
     QVERIFY(st.ok() && st->next());
     QCOMPARE(st->int64(0), 0);
+}
+
+void TestSimulationRunStore::reRunServedFromResultCache()
+{
+    const QString evidence = m_dir.filePath(QStringLiteral("cached.jsonl"));
+    QVERIFY(QFile::copy(m_evidence, evidence));
+    auto ws = Workspace::open(m_lab, QByteArray());
+    QVERIFY(ws.ok());
+    auto replay = TimelineReplay::fromWorkspace(**ws, {});
+    QVERIFY(replay.ok());
+    replay->setEvidenceFile(evidence);
+    const RuleSet first =
+        RuleSet::fromPolicies(Policy::listFromJson(labPolicies(900)).value()).value();
+    const RuleSet edited =
+        RuleSet::fromPolicies(Policy::listFromJson(labPolicies(600)).value()).value();
+    // The reference: the edited rules over a fresh verification.
+    auto expected = replay->simulate(edited, {});
+    QVERIFY2(expected.ok(), errorOf(expected).constData());
+
+    auto cache = std::make_shared<ReplayResultCache>();
+    replay->setResultCache(cache);
+    auto base = replay->simulate(first, {});
+    QVERIFY2(base.ok(), errorOf(base).constData());
+    QCOMPARE(qint64(cache->size()), base->summary().records);
+    // The file turns to garbage of the same size and time: a re-run that read it would fail.
+    QFile f(evidence);
+    const QDateTime modified = QFileInfo(evidence).lastModified();
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const qint64 size = f.size();
+    f.write(QByteArray(size, 'x'));
+    f.close();
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    QVERIFY(f.setFileTime(modified, QFileDevice::FileModificationTime));
+    f.close();
+    auto again = replay->simulate(edited, {});
+    QVERIFY2(again.ok(), errorOf(again).constData());
+    QCOMPARE(again->events(), expected->events());
+    QCOMPARE(again->summary(), expected->summary());
+    // Another timeline is verified, not served: the garbage fails.
+    QVERIFY(f.open(QIODevice::Append));
+    f.write("\n");
+    f.close();
+    QVERIFY(!replay->simulate(edited, {}).ok());
 }
 
 QTEST_GUILESS_MAIN(TestSimulationRunStore)
