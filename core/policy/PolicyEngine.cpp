@@ -152,7 +152,8 @@ PolicyDecision PolicyEngine::decide(const PolicySubject &subject,
                                     const Evaluation &evaluation, Detail detail) const
 {
     PolicyDecision d;
-    d.verdicts.reserve(m_policies.size());
+    if (detail != Detail::Matched)
+        d.verdicts.reserve(m_policies.size());
     // What the applicable denies remove: IDs, and trust domains ("spiffe://td") wholesale.
     QHash<QString, QStringList> deniedIds;
     QHash<QString, QStringList> deniedDomains;
@@ -164,6 +165,8 @@ PolicyDecision PolicyEngine::decide(const PolicySubject &subject,
         v.policy = p.name;
         v.effect = p.effect;
         const Condition condition = evaluation.conditions[i];
+        if (condition == Condition::False && detail == Detail::Matched)
+            continue;
         if (condition == Condition::Error) {
             ctx.reset();
             const cel::Value e = c.condition.evaluate(activation, ctx);

@@ -50,7 +50,7 @@ RuleSet::Outcome RuleSet::decide(const PolicySubject &subject) const
         }
         return out;
     }
-    const PolicyDecision d = m_engine->decide(subject, PolicyEngine::Detail::Verdicts);
+    const PolicyDecision d = m_engine->decide(subject, PolicyEngine::Detail::Matched);
     for (const PolicyIdentity &i : d.identities)
         out.grants.append({i.spiffeId, i.policies.value(0), i.x509SvidTtl});
     for (const PolicyVerdict &v : d.verdicts) {
