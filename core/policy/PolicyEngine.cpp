@@ -158,6 +158,8 @@ PolicyDecision PolicyEngine::decide(const PolicySubject &subject,
     QHash<QString, QStringList> deniedIds;
     QHash<QString, QStringList> deniedDomains;
     for (std::size_t i = 0; i < m_compiled.size(); ++i) {
+        if (detail == Detail::Matched && evaluation.conditions[i] == Condition::False)
+            continue;
         const Policy &p = m_policies[qsizetype(i)];
         const Compiled &c = m_compiled[i];
         PolicyVerdict v;
@@ -165,8 +167,6 @@ PolicyDecision PolicyEngine::decide(const PolicySubject &subject,
         v.policy = p.name;
         v.effect = p.effect;
         const Condition condition = evaluation.conditions[i];
-        if (condition == Condition::False && detail == Detail::Matched)
-            continue;
         if (condition == Condition::Error) {
             ctx.reset();
             const cel::Value e = c.condition.evaluate(activation, ctx);
