@@ -3101,7 +3101,14 @@
         <translation>Es gibt nichts, womit verglichen werden kann.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <source>The operation was cancelled; nothing was saved.</source>
+        <translation>Der Vorgang wurde abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The run was cancelled; nothing was saved.</source>
+        <translation>Der Lauf wurde abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
         <source>This graph format is not known.</source>
         <translation>Dieses Graphformat ist unbekannt.</translation>
     </message>

@@ -3101,7 +3101,14 @@
         <translation>Il n&apos;y a rien à comparer.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <source>The operation was cancelled; nothing was saved.</source>
+        <translation>L&apos;opération a été annulée ; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>The run was cancelled; nothing was saved.</source>
+        <translation>L&apos;exécution a été annulée ; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
         <source>This graph format is not known.</source>
         <translation>Ce format de graphe est inconnu.</translation>
     </message>

@@ -14,6 +14,7 @@
 #include "core/store/AttestationStore.h"
 
 #include <QFile>
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -82,6 +83,8 @@ int evidenceImport(const QStringList &args)
     if (auto stop = parseArgs(parser, QStringLiteral("Import an evidence recording, all of it or nothing."),
                               args, 2, 2))
         return *stop;
+    // Ctrl+C rolls the import back whole: exit 130, nothing imported.
+    catchInterrupt();
     const QString path = parser.positionalArguments().at(1);
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
@@ -97,6 +100,8 @@ int evidenceImport(const QStringList &args)
                                            .arg(r.attestor, known.join(QStringLiteral(", "))));
             return {};
         });
+    if (interrupted())
+        return interruptedExit();
     if (!checked)
         return badInput(checked.error());
     in.seek(0);
@@ -104,7 +109,9 @@ int evidenceImport(const QStringList &args)
     if (!ws)
         return badInput(ws.error());
     core::AttestationStore store((*ws)->database());
-    auto n = store.importEvidence(in, QFileInfo(path).fileName());
+    auto n = store.importEvidence(in, QFileInfo(path).fileName(), [] { return interrupted(); });
+    if (interrupted())
+        return interruptedExit();
     if (!n)
         return badInput(n.error());
     // Nothing was written then (the import is one transaction); an empty recording is almost
@@ -230,6 +237,7 @@ int labGenerate(const QStringList &args)
     if (auto stop = parseArgs(parser, QStringLiteral("Build a workspace with synthetic attesters and an evidence timeline."),
                               args, 1, 1))
         return *stop;
+    catchInterrupt();
     const QString file = parser.positionalArguments().first();
     core::LabSettings s;
     bool ok1 = false, ok2 = false, ok3 = false, ok4 = false, ok5 = false;
@@ -261,7 +269,38 @@ int labGenerate(const QStringList &args)
                                                                       : file + QStringLiteral(".evidence.jsonl");
     const QString anchors = parser.isSet(QStringLiteral("anchors")) ? parser.value(QStringLiteral("anchors"))
                                                                     : file + QStringLiteral(".anchors.json");
-    auto sum = core::EvidenceLab::generate(file, anchors, evidence, s, pass);
+    // Ctrl+C stops the lab; what it made so far is removed (the workspace did not exist before),
+    // so nothing is left half-made. Exit 130.
+    const bool hadWorkspace = QFileInfo::exists(file);
+    const bool hadEvidence = QFileInfo::exists(evidence);
+    const bool hadAnchors = QFileInfo::exists(anchors);
+    s.cancelled = [] { return interrupted(); };
+    // The workspace is built under a hidden name beside it and renamed when whole, so that a
+    // kill at any moment leaves either no workspace or the finished one.
+    const QFileInfo target(file);
+    const QString partial =
+        hadWorkspace ? file
+                     : target.dir().filePath(QStringLiteral(".%1.partial").arg(target.fileName()));
+    const auto removePartial = [&] {
+        for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(partial + suffix);
+    };
+    if (!hadWorkspace)
+        removePartial();
+    auto sum = core::EvidenceLab::generate(partial, anchors, evidence, s, pass);
+    if (sum && !hadWorkspace && !interrupted() && !QFile::rename(partial, file))
+        sum = core::makeError(core::ec::LabWrite, file);
+    if (!sum && !hadWorkspace)
+        removePartial();
+    if (interrupted()) {
+        if (!hadWorkspace)
+            removePartial();
+        if (!hadEvidence)
+            QFile::remove(evidence);
+        if (!hadAnchors)
+            QFile::remove(anchors);
+        return interruptedExit();
+    }
     if (!sum)
         return badInput(sum.error());
     const QJsonObject o{{QStringLiteral("workspace"), file},

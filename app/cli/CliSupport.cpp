@@ -10,11 +10,47 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
 
 namespace ta::cli {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+void onInterrupt(int)
+{
+    g_interrupted.store(true, std::memory_order_relaxed);
+}
+
+} // namespace
+
+void catchInterrupt()
+{
+    struct sigaction sa = {};
+    sa.sa_handler = onInterrupt;
+    sigemptyset(&sa.sa_mask);
+    // Restarted system calls: a read or write in flight finishes, the flag is checked after.
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &sa, nullptr);
+}
+
+bool interrupted()
+{
+    return g_interrupted.load(std::memory_order_relaxed);
+}
+
+int interruptedExit()
+{
+    std::fputs("trustatlas-cli: interrupted; nothing was saved\n", stderr);
+    return Interrupted;
+}
+
 
 int badInput(const core::Error &error)
 {

@@ -15,7 +15,7 @@
 namespace ta::cli {
 
 /// Exit statuses of DESIGN.md's contract.
-enum ExitCode : int { Success = 0, Refused = 1, BadInput = 2 };
+enum ExitCode : int { Success = 0, Refused = 1, BadInput = 2, Interrupted = 130 };
 
 /// One verb: its words ("svid", "x509"), a one-line summary and its entry point, which gets the
 /// arguments after the verb's words, with the program name and words first.
@@ -34,6 +34,15 @@ const QList<Command> &commands();
 /// meaning instead, so the line always says what went wrong.
 int badInput(const core::Error &error);
 int badInput(const core::ErrorCode &code, const QString &detail);
+/// Makes Ctrl+C (SIGINT) set a flag instead of ending the process, for a verb that checks
+/// interrupted() and then stops with nothing half-saved. The handler only stores to a lock-free
+/// atomic, which is async-signal-safe.
+void catchInterrupt();
+/// Whether SIGINT arrived since catchInterrupt().
+bool interrupted();
+/// Says "interrupted" on stderr and returns Interrupted (130, as a shell reports SIGINT).
+int interruptedExit();
+
 /// Writes @p text to stdout as it is.
 void print(const QString &text);
 void printJson(const QJsonObject &object);

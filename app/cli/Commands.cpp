@@ -43,6 +43,7 @@ const QList<Command> &commands()
         {{QStringLiteral("diff")}, QStringLiteral("Compare two policy sets over subjects."), policyDiff},
         {{QStringLiteral("simulate")}, QStringLiteral("Replay evidence through rules: credential lifecycles."), simulate},
         {{QStringLiteral("what-if")}, QStringLiteral("Compare two rule or anchor sets over the same evidence."), whatIf},
+        {{QStringLiteral("simulation"), QStringLiteral("list")}, QStringLiteral("List the saved simulation runs."), simulationList},
         {{QStringLiteral("graph"), QStringLiteral("export")}, QStringLiteral("Export the estate graph."), graphExport},
         {{QStringLiteral("graph"), QStringLiteral("analyze")}, QStringLiteral("Ask the estate graph: reach, blast radius, path, findings."), graphAnalyze},
         {{QStringLiteral("federation"), QStringLiteral("add")}, QStringLiteral("Add a federation relationship with a peer."), federationAdd},

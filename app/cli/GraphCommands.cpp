@@ -8,6 +8,7 @@
 #include "core/graph/GraphBuilder.h"
 #include "core/graph/GraphExport.h"
 #include "core/graph/GraphErrors.h"
+#include "core/simulation/SimulationRunStore.h"
 #include "core/FrontEndErrors.h"
 
 #include <QJsonArray>
@@ -53,6 +54,24 @@ std::variant<core::TopologyGraph, int> loadGraph(const QCommandLineParser &parse
     auto estate = core::EstateLoader::load(**ws, load);
     if (!estate)
         return badInput(estate.error());
+    // The newest saved simulation run that is not stale and spans the instant decides which
+    // subjects are attested and which credentials live; without one, the builder reads the
+    // evidence itself.
+    core::SimulationRunStore runs((*ws)->database());
+    auto saved = runs.newestValid(build.at);
+    if (!saved)
+        return badInput(saved.error());
+    if (*saved) {
+        auto state = runs.stateAt((*saved)->id, build.at);
+        if (!state)
+            return badInput(state.error());
+        core::GraphStateInput input;
+        input.at = state->at;
+        input.attested = state->attested;
+        for (const core::LiveCredential &c : state->live)
+            input.live.append({c.credential, c.subject, c.spiffeId, c.notAfter, {}, {}});
+        return core::GraphBuilder::build(*estate, build, &input);
+    }
     return core::GraphBuilder::build(*estate, build);
 }
 

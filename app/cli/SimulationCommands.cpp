@@ -5,13 +5,17 @@
 
 #include "app/cli/CliSupport.h"
 #include "core/attestation/EvidenceRecord.h"
+#include "core/simulation/SimulationRunStore.h"
 #include "core/simulation/TimelineReplay.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/RuleStore.h"
 #include "core/simulation/SimulationErrors.h"
 #include "core/FrontEndErrors.h"
+#include "core/attestation/AttestationErrors.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -166,6 +170,22 @@ std::optional<int> readCommon(const QCommandLineParser &parser, core::Simulation
     return positive(parser, QStringLiteral("threads"), threads, 256);
 }
 
+// Ctrl+C stops the replay at the next record; the verb then exits 130 with nothing saved.
+void stopOnInterrupt(core::TimelineReplay &replay)
+{
+    replay.setCancelled([] { return interrupted(); });
+}
+
+// SHA-256 (hex) of a file, read in blocks; empty when it cannot be read.
+QString fileSha256(const QString &path)
+{
+    QFile f(path);
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!f.open(QIODevice::ReadOnly) || !hash.addData(&f))
+        return {};
+    return QString::fromLatin1(hash.result().toHex());
+}
+
 } // namespace
 
 int simulate(const QStringList &args)
@@ -184,6 +204,10 @@ int simulate(const QStringList &args)
                       QStringLiteral("Print the attested subjects and live credentials at TIME "
                                      "instead of the log."),
                       QStringLiteral("TIME")});
+    parser.addOption({QStringLiteral("save"),
+                      QStringLiteral("Save the run in the workspace under NAME (replacing a run "
+                                     "of that name), for the app and graph export --at."),
+                      QStringLiteral("NAME")});
     addCommonOptions(parser);
     if (auto stop = parseArgs(
             parser,
@@ -197,6 +221,7 @@ int simulate(const QStringList &args)
                 "Exit 0 once simulated, 2 on bad input."),
             args, 1, 1))
         return *stop;
+    catchInterrupt();
     const int ruleOptions = int(parser.isSet(QStringLiteral("policies"))) +
                             int(parser.isSet(QStringLiteral("version"))) +
                             int(parser.isSet(QStringLiteral("entries")));
@@ -220,8 +245,22 @@ int simulate(const QStringList &args)
         if (!settings.until.isValid() || settings.until > *stateAt)
             settings.until = *stateAt;
     }
+    const QString saveAs = parser.value(QStringLiteral("save"));
+    if (parser.isSet(QStringLiteral("save")) && saveAs.trimmed().isEmpty())
+        return badInput(core::ec::CliMissingArgument, QStringLiteral("--save needs a name"));
+    core::SimulationRunStore::RuleSource source;
+    source.version = version;
+    if (parser.isSet(QStringLiteral("entries")))
+        source.kind = core::SimulationRunStore::RuleSource::Kind::Entries;
     std::optional<core::RuleSet> fileRules;
     if (parser.isSet(QStringLiteral("policies"))) {
+        source.kind = core::SimulationRunStore::RuleSource::Kind::File;
+        if (!saveAs.isEmpty()) {
+            auto content = readFile(parser.value(QStringLiteral("policies")));
+            if (!content)
+                return badInput(content.error());
+            source.fileContent = *content;
+        }
         auto policies = policiesFromFile(parser.value(QStringLiteral("policies")));
         if (!policies)
             return badInput(policies.error());
@@ -256,6 +295,24 @@ int simulate(const QStringList &args)
         replay->setEvidenceFile(parser.value(QStringLiteral("evidence")));
     replay->setThreads(threads);
     showProgress(*replay);
+    stopOnInterrupt(*replay);
+    // The inputs' fingerprint is taken before the run, so that anything imported meanwhile
+    // makes the saved run stale rather than wrongly current.
+    std::optional<core::SimulationRunInputs> inputs;
+    if (!saveAs.isEmpty()) {
+        QString evidenceSha;
+        if (parser.isSet(QStringLiteral("evidence"))) {
+            evidenceSha = fileSha256(parser.value(QStringLiteral("evidence")));
+            if (evidenceSha.isEmpty())
+                return badInput(core::makeError(core::ec::EvidenceUnreadable,
+                                                parser.value(QStringLiteral("evidence"))));
+        }
+        core::SimulationRunStore runs((*ws)->database());
+        auto in = runs.currentInputs(source, settings, evidenceSha);
+        if (!in)
+            return badInput(in.error());
+        inputs = std::move(*in);
+    }
     const bool json = parser.isSet(QStringLiteral("json"));
     core::Simulation::EventSink sink;
     if (!stateAt) {
@@ -267,8 +324,19 @@ int simulate(const QStringList &args)
         };
     }
     auto run = replay->simulate(*rules, settings, sink);
+    if (interrupted())
+        return interruptedExit();
     if (!run)
         return badInput(run.error());
+    if (inputs) {
+        core::SimulationRunStore runs((*ws)->database());
+        auto saved = runs.save(saveAs, *inputs, *run, QDateTime::currentDateTimeUtc(),
+                               [] { return interrupted(); });
+        if (interrupted())
+            return interruptedExit();
+        if (!saved)
+            return badInput(saved.error());
+    }
     if (stateAt) {
         const core::SimulationState state = run->stateAt(*stateAt);
         if (json) {
@@ -337,6 +405,7 @@ int whatIf(const QStringList &args)
                 "input."),
             args, 1, 1))
         return *stop;
+    catchInterrupt();
     const bool byPolicies = parser.isSet(QStringLiteral("policies"));
     const bool byAnchors = parser.isSet(QStringLiteral("anchors"));
     if (byPolicies == byAnchors)
@@ -366,6 +435,7 @@ int whatIf(const QStringList &args)
         replay->setEvidenceFile(parser.value(QStringLiteral("evidence")));
     replay->setThreads(threads);
     showProgress(*replay);
+    stopOnInterrupt(*replay);
 
     core::Result<core::WhatIf::Runs> runs = core::makeError(core::ec::WhatIfNone);
     if (byPolicies) {
@@ -411,6 +481,8 @@ int whatIf(const QStringList &args)
             return badInput(rules.error());
         runs = core::WhatIf::runAnchors(base, candidate, *rules, settings);
     }
+    if (interrupted())
+        return interruptedExit();
     if (!runs)
         return badInput(runs.error());
     const core::WhatIfReport report = core::WhatIf::compare(runs->base, runs->candidate);
@@ -445,6 +517,44 @@ int whatIf(const QStringList &args)
     }
     std::fflush(stdout);
     return parser.isSet(QStringLiteral("fail-on-change")) && report.changed() ? Refused : Success;
+}
+
+int simulationList(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
+    parser.addOption({QStringLiteral("json"), QStringLiteral("One JSON object a run.")});
+    addPassphraseOption(parser);
+    if (auto stop = parseArgs(parser,
+                              QStringLiteral("List the simulation runs saved in the workspace "
+                                             "(simulate --save), newest first. A run whose "
+                                             "inputs (evidence, anchors, rules) changed since is "
+                                             "stale: kept, but no longer shown as the estate."),
+                              args, 1, 1))
+        return *stop;
+    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
+    if (!ws)
+        return badInput(ws.error());
+    core::SimulationRunStore store((*ws)->database());
+    auto runs = store.list();
+    if (!runs)
+        return badInput(runs.error());
+    if (parser.isSet(QStringLiteral("json"))) {
+        for (const core::SavedSimulationRun &r : *runs)
+            printLine(r.toJson());
+    } else {
+        QString text;
+        for (const core::SavedSimulationRun &r : *runs)
+            text += QStringLiteral("%1  %2  %3  %4 records, %5 issued, %6 revoked\n")
+                        .arg(r.name, core::EvidenceRecord::formatTime(r.createdAt),
+                             r.stale ? QStringLiteral("stale") : QStringLiteral("current"))
+                        .arg(r.summary.records)
+                        .arg(r.summary.issued)
+                        .arg(r.summary.revoked);
+        print(text);
+    }
+    std::fflush(stdout);
+    return Success;
 }
 
 } // namespace ta::cli

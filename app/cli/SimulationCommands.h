@@ -7,5 +7,6 @@ namespace ta::cli {
 
 int simulate(const QStringList &args);
 int whatIf(const QStringList &args);
+int simulationList(const QStringList &args);
 
 } // namespace ta::cli

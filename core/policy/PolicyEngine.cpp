@@ -152,11 +152,14 @@ PolicyDecision PolicyEngine::decide(const PolicySubject &subject,
                                     const Evaluation &evaluation, Detail detail) const
 {
     PolicyDecision d;
-    d.verdicts.reserve(m_policies.size());
+    if (detail != Detail::Matched)
+        d.verdicts.reserve(m_policies.size());
     // What the applicable denies remove: IDs, and trust domains ("spiffe://td") wholesale.
     QHash<QString, QStringList> deniedIds;
     QHash<QString, QStringList> deniedDomains;
     for (std::size_t i = 0; i < m_compiled.size(); ++i) {
+        if (detail == Detail::Matched && evaluation.conditions[i] == Condition::False)
+            continue;
         const Policy &p = m_policies[qsizetype(i)];
         const Compiled &c = m_compiled[i];
         PolicyVerdict v;

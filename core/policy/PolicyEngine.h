@@ -41,6 +41,10 @@ public:
         Verdicts,
         /// Also the failing clause, and the values it saw, of every condition that did not hold.
         Explain,
+        /// Verdicts only for the policies whose condition held or failed with an error (the
+        /// identities and overrides are the same): a decision costs what matched, not the size
+        /// of the set (the simulation decides millions of records over thousands of policies).
+        Matched,
     };
 
     /// The conditions' outcomes for one subject, one byte per policy: the allocation-free part

@@ -3,6 +3,7 @@
 
 #include "core/policy/Decision.h"
 #include "core/policy/PolicySubject.h"
+#include "core/policy/SubjectActivation.h"
 
 namespace ta::core {
 
@@ -50,7 +51,7 @@ RuleSet::Outcome RuleSet::decide(const PolicySubject &subject) const
         }
         return out;
     }
-    const PolicyDecision d = m_engine->decide(subject, PolicyEngine::Detail::Verdicts);
+    const PolicyDecision d = m_engine->decide(subject, PolicyEngine::Detail::Matched);
     for (const PolicyIdentity &i : d.identities)
         out.grants.append({i.spiffeId, i.policies.value(0), i.x509SvidTtl});
     for (const PolicyVerdict &v : d.verdicts) {
@@ -80,10 +81,20 @@ QString RuleSet::whyNot(const PolicySubject &subject, const QString &rule) const
         }
         return {};
     }
-    const PolicyDecision d = m_engine->decide(subject, PolicyEngine::Detail::Explain);
+    // Only the one policy is explained: a full explanation of a large set would cost every
+    // revocation as much as thousands of decisions.
+    const PolicyDecision d = m_engine->decide(subject, PolicyEngine::Detail::Matched);
     for (const PolicyVerdict &v : d.verdicts) {
         if (v.policy != rule)
             continue;
+        if (v.outcome == PolicyVerdict::Outcome::ConditionError) {
+            const PolicyDecision full = m_engine->decide(subject, PolicyEngine::Detail::Explain);
+            for (const PolicyVerdict &e : full.verdicts) {
+                if (e.policy == rule && e.explanation)
+                    return QStringLiteral("%1: %2: %3")
+                        .arg(rule, outcomeName(e.outcome), e.explanation->toText());
+            }
+        }
         QString text = QStringLiteral("%1: %2").arg(rule, outcomeName(v.outcome));
         if (!v.deniedBy.isEmpty())
             text += QStringLiteral(" (denied by %1)").arg(v.deniedBy.join(QStringLiteral(", ")));
@@ -92,6 +103,17 @@ QString RuleSet::whyNot(const PolicySubject &subject, const QString &rule) const
         else if (!v.reason.isEmpty())
             text += QStringLiteral(": %1 %2").arg(v.reason, v.detail);
         return text;
+    }
+    // Not among the matched: its condition was false; say which clause.
+    const QList<Policy> &policies = m_engine->policies();
+    for (qsizetype i = 0; i < policies.size(); ++i) {
+        if (policies.at(i).name != rule)
+            continue;
+        SubjectActivation activation(m_engine->env());
+        activation.bind(subject);
+        return QStringLiteral("%1: %2: %3")
+            .arg(rule, outcomeName(PolicyVerdict::Outcome::NotMatched),
+                 m_engine->explain(int(i), activation).toText());
     }
     return {};
 }

@@ -12,7 +12,9 @@
     X(ReplayNoTrustDomain, "replay.no_trust_domain", \
       "Replaying evidence needs a trust domain for agent IDs.") \
     X(WhatIfNone, "whatif.none", \
-      "There is nothing to compare against.")
+      "There is nothing to compare against.") \
+    X(ReplayCancelled, "replay.cancelled", \
+      "The run was cancelled; nothing was saved.")
 
 namespace ta::core::ec {
 TA_SIMULATION_ERRORS(TA_ERROR_CODE_CONSTANT)

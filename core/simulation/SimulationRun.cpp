@@ -55,6 +55,17 @@ QList<SubjectHistoryEntry> SimulationRun::history(const QString &subject) const
     return it == m_subjectIndex.constEnd() ? QList<SubjectHistoryEntry>() : m_histories.at(*it);
 }
 
+QList<SimulationRun::AttestationChange> SimulationRun::attestationChanges() const
+{
+    QList<AttestationChange> out;
+    for (const Delta &d : m_deltas) {
+        if (d.change == Change::SubjectOn || d.change == Change::SubjectOff)
+            out.append({QDateTime::fromMSecsSinceEpoch(d.atMs, Qt::UTC), m_subjectNames.at(d.id),
+                        d.change == Change::SubjectOn});
+    }
+    return out;
+}
+
 int SimulationRun::subjectIndex(const QString &subject)
 {
     auto it = m_subjectIndex.constFind(subject);

@@ -57,6 +57,16 @@ public:
     /// The attested subjects and valid credentials at @p at: every change at or before @p at
     /// applied (a credential revoked at @p at is no longer live then).
     SimulationState stateAt(const QDateTime &at) const;
+    /// One change of a subject's attestation: attested from here, or no longer (stale,
+    /// refused, revoked, its node lapsed).
+    struct AttestationChange
+    {
+        QDateTime at;
+        QString subject;
+        bool attested = false;
+    };
+    /// Every attestation change, in the order they happened (time order).
+    QList<AttestationChange> attestationChanges() const;
     Summary summary() const { return m_summary; }
     /// The first record's time, and where the run ended (the last record or `until`).
     QDateTime start() const { return m_start; }

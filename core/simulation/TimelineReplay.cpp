@@ -7,7 +7,10 @@
 #include "core/simulation/SimulationErrors.h"
 #include "core/attestation/AttestationErrors.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
 
 namespace ta::core {
 
@@ -80,21 +83,33 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
 {
     qint64 total = 0;
     qint64 done = 0;
+    bool stopped = false;
     const EvidenceVerifier::ResultSink counted = [&](const AttestationResult &r) {
         sink(r);
         if (++done % m_progressEvery == 0)
             m_progress(done, total);
     };
     const EvidenceVerifier::ResultSink &use = m_progress ? counted : sink;
-    auto finished = [&](Result<qint64> n) {
+    // Checked before each record is handed on: once cancelled, nothing more is verified.
+    auto goOn = [&]() {
+        if (!stopped && m_cancelled && m_cancelled())
+            stopped = true;
+        return !stopped;
+    };
+    auto finished = [&](Result<qint64> n) -> Result<qint64> {
+        if (stopped)
+            return makeError(ec::ReplayCancelled);
         if (m_progress && n)
             m_progress(done, total);
         return n;
     };
     if (m_records) {
         total = m_records->size();
-        for (const EvidenceRecord &r : *m_records)
+        for (const EvidenceRecord &r : *m_records) {
+            if (!goOn())
+                break;
             verifier.submit(r, use);
+        }
         verifier.finish(use);
         return finished(qint64(m_records->size()));
     }
@@ -102,15 +117,25 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
         QFile in(m_file);
         if (!in.open(QIODevice::ReadOnly))
             return makeError(ec::EvidenceUnreadable, m_file);
-        auto checked =
-            EvidenceReader::forEach(in, [](const EvidenceRecord &) -> Result<void> { return {}; });
+        auto checked = EvidenceReader::forEach(in, [&](const EvidenceRecord &) -> Result<void> {
+            if (!goOn())
+                return makeError(ec::ReplayCancelled);
+            return {};
+        });
         if (!checked)
-            return checked.error();
+            return finished(checked.error());
         if (*checked == 0)
             return makeError(ec::EvidenceEmpty, m_file + QStringLiteral(": no records"));
         total = *checked;
         in.seek(0);
-        return finished(verifier.verifyStream(in, use));
+        auto n = EvidenceReader::forEach(in, [&](const EvidenceRecord &record) -> Result<void> {
+            if (!goOn())
+                return makeError(ec::ReplayCancelled);
+            verifier.submit(record, use);
+            return {};
+        });
+        verifier.finish(use);
+        return finished(n);
     }
     if (!m_workspace)
         return makeError(ec::ReplayNoEvidence);
@@ -121,16 +146,88 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
             return count.error();
         total = *count;
     }
-    auto n =
-        store.forEachEvidence([&](const EvidenceRecord &record) { verifier.submit(record, use); });
+    auto n = store.forEachEvidenceWhile([&](const EvidenceRecord &record) {
+        if (!goOn())
+            return false;
+        verifier.submit(record, use);
+        return true;
+    });
     verifier.finish(use);
     return finished(n);
 }
 
+QByteArray TimelineReplay::cacheKey() const
+{
+    if (m_consumedGuard || m_consumedState)
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    auto add = [&](const QByteArray &field) {
+        const qint64 n = field.size();
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
+        hash.addData(field);
+    };
+    add(QJsonDocument(m_anchors.toJson()).toJson(QJsonDocument::Compact));
+    add(m_settings.trustDomain.name().toUtf8());
+    add(QByteArray::number(m_settings.nodeAttestationTtl));
+    if (m_records) {
+        add("records");
+        for (const EvidenceRecord &r : *m_records)
+            add(r.toJsonLine());
+    } else if (!m_file.isEmpty()) {
+        const QFileInfo info(m_file);
+        add("file");
+        add(info.absoluteFilePath().toUtf8());
+        add(QByteArray::number(info.size()));
+        add(QByteArray::number(info.lastModified().toMSecsSinceEpoch()));
+    } else if (m_workspace) {
+        auto st = m_workspace->database().prepare(
+            QStringLiteral("SELECT count(*), coalesce(max(id), 0) FROM evidence_records"));
+        if (!st || !st->next())
+            return {};
+        add("workspace");
+        add(m_workspace->path().toUtf8());
+        add(QByteArray::number(st->int64(0)) + ':' + QByteArray::number(st->int64(1)));
+    } else {
+        return {};
+    }
+    return hash.result();
+}
+
 Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) const
 {
+    const QByteArray key = m_cache ? cacheKey() : QByteArray();
+    if (!key.isEmpty()) {
+        qint64 n = 0;
+        bool stopped = false;
+        const bool hit = m_cache->forEach(key, [&](const AttestationResult &r) {
+            if (stopped || (m_cancelled && m_cancelled())) {
+                stopped = true;
+                return;
+            }
+            sink(r);
+            ++n;
+            if (m_progress && n % m_progressEvery == 0)
+                m_progress(n, qint64(m_cache->size()));
+        });
+        if (hit) {
+            if (stopped)
+                return makeError(ec::ReplayCancelled);
+            if (m_progress)
+                m_progress(n, n);
+            return n;
+        }
+    }
     auto verifier = makeVerifier();
-    return replay(*verifier, sink);
+    if (key.isEmpty())
+        return replay(*verifier, sink);
+    std::vector<AttestationResult> kept;
+    auto n = replay(*verifier, [&](const AttestationResult &r) {
+        kept.push_back(r);
+        sink(r);
+    });
+    if (n)
+        m_cache->store(key, std::move(kept));
+    return n;
 }
 
 Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,

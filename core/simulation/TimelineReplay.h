@@ -8,6 +8,7 @@
 #include "core/attestation/EvidenceRecord.h"
 #include "core/attestation/EvidenceVerifier.h"
 #include "core/attestation/ReplayGuard.h"
+#include "core/simulation/ReplayResultCache.h"
 #include "core/simulation/RuleSet.h"
 #include "core/simulation/Simulation.h"
 #include "core/simulation/SimulationRun.h"
@@ -71,6 +72,19 @@ public:
         m_progressEvery = qMax<qint64>(1, every);
     }
 
+    /// Asked once a record; when it answers true the replay stops and fails with
+    /// replay.cancelled (the CLI's Ctrl+C, the GUI's QPromise).
+    using Cancelled = std::function<bool()>;
+    void setCancelled(Cancelled cancelled) { m_cancelled = std::move(cancelled); }
+
+    /// Keeps each replay's attestation results in @p cache and serves a later replay over the
+    /// same evidence, anchors and settings from it, verifying nothing (replay(sink), simulate(),
+    /// what-if). Not used with loadConsumed (the consumed nonces are state of the workspace).
+    void setResultCache(std::shared_ptr<ReplayResultCache> cache) { m_cache = std::move(cache); }
+    /// What identifies this replay's results: evidence source, anchors and attestation settings;
+    /// empty when they cannot be told apart cheaply (then nothing is cached).
+    QByteArray cacheKey() const;
+
     /// A verifier over the set-up, seeded with consumed nonces when asked for.
     std::unique_ptr<EvidenceVerifier> makeVerifier() const;
     /// Replays the evidence through @p verifier, handing each result to @p sink in record
@@ -97,6 +111,8 @@ private:
     int m_threads = 0;
     Progress m_progress;
     qint64 m_progressEvery = 1000;
+    Cancelled m_cancelled;
+    std::shared_ptr<ReplayResultCache> m_cache;
 };
 
 } // namespace ta::core

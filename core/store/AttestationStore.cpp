@@ -308,7 +308,8 @@ Result<void> AttestationStore::restoreEntries(const QList<AnchorEntryKey> &keys,
     });
 }
 
-Result<qint64> AttestationStore::importEvidence(QIODevice &device, const QString &source)
+Result<qint64> AttestationStore::importEvidence(QIODevice &device, const QString &source,
+                                                const std::function<bool()> &cancelled)
 {
     qint64 count = 0;
     auto r = m_db.transaction([&]() -> Result<void> {
@@ -317,6 +318,8 @@ Result<qint64> AttestationStore::importEvidence(QIODevice &device, const QString
         if (!st)
             return st.error();
         auto n = EvidenceReader::forEach(device, [&](const EvidenceRecord &rec) -> Result<void> {
+            if (cancelled && cancelled())
+                return makeError(ec::StoreCancelled);
             st->reset();
             st->bind(1, rec.time.toMSecsSinceEpoch())
                 .bind(2, rec.attestor)
@@ -327,6 +330,8 @@ Result<qint64> AttestationStore::importEvidence(QIODevice &device, const QString
         });
         if (!n)
             return n.error();
+        if (cancelled && cancelled())
+            return makeError(ec::StoreCancelled);
         count = *n;
         return {};
     });
@@ -348,6 +353,15 @@ Result<qint64> AttestationStore::evidenceCount()
 Result<qint64>
 AttestationStore::forEachEvidence(const std::function<void(const EvidenceRecord &)> &fn)
 {
+    return forEachEvidenceWhile([&](const EvidenceRecord &r) {
+        fn(r);
+        return true;
+    });
+}
+
+Result<qint64>
+AttestationStore::forEachEvidenceWhile(const std::function<bool(const EvidenceRecord &)> &fn)
+{
     auto st = m_db.prepare(
         QStringLiteral("SELECT record, id FROM evidence_records ORDER BY time_ms, id"));
     if (!st)
@@ -358,8 +372,9 @@ AttestationStore::forEachEvidence(const std::function<void(const EvidenceRecord 
         if (!rec)
             return corruptValue(QStringLiteral("evidence_records row %1").arg(st->int64(1)),
                                 rec.error().toString());
-        fn(*rec);
         ++n;
+        if (!fn(*rec))
+            break;
     }
     if (st->error())
         return *st->error();

@@ -74,11 +74,17 @@ public:
 
     /// Imports a JSON Lines recording: all of it, or nothing (EvidenceReader's errors, with the
     /// line). Returns the number of records imported.
-    [[nodiscard]] Result<qint64> importEvidence(QIODevice &device, const QString &source);
+    /// When @p cancelled answers true (asked before each record), nothing is imported
+    /// (store.cancelled).
+    [[nodiscard]] Result<qint64> importEvidence(QIODevice &device, const QString &source,
+                                                const std::function<bool()> &cancelled = {});
     [[nodiscard]] Result<qint64> evidenceCount();
     /// Every stored record in time order (equal times in import order).
     [[nodiscard]] Result<qint64>
     forEachEvidence(const std::function<void(const EvidenceRecord &)> &fn);
+    /// The same, stopping early (with the count so far) once @p fn returns false.
+    [[nodiscard]] Result<qint64>
+    forEachEvidenceWhile(const std::function<bool(const EvidenceRecord &)> &fn);
 
     /// Persists the nonces and join tokens a run consumed, so a later run refuses them.
     [[nodiscard]] Result<void> saveConsumed(const ReplayGuard &guard,

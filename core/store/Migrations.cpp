@@ -118,6 +118,49 @@ CREATE TABLE rule_documents (
     UNIQUE (kind, version)
 );
 )SQL",
+    // sim: saved simulation runs (`simulate --save`) and their events, read by the app and by
+    // `graph export --at`. A run keeps the fingerprint of its inputs (evidence count and last
+    // row, anchors hash, rule identity, version and hash, freshness, until) so that a change to
+    // any of them marks it stale. Events hold the log plus each subject's attestation changes
+    // ('attested', 'unattested'), so the state at an instant is a query, not a replay.
+    R"SQL(
+CREATE TABLE simulation_runs (
+    id               INTEGER PRIMARY KEY,
+    name             TEXT NOT NULL UNIQUE,
+    rule_identity    TEXT NOT NULL,
+    rule_version     INTEGER NOT NULL,
+    rule_sha256      TEXT NOT NULL,
+    evidence_source  TEXT NOT NULL,
+    evidence_count   INTEGER NOT NULL,
+    evidence_last_id INTEGER NOT NULL,
+    anchors_sha256   TEXT NOT NULL,
+    freshness        INTEGER NOT NULL,
+    until_ms         INTEGER,
+    start_ms         INTEGER,
+    end_ms           INTEGER,
+    stale            INTEGER NOT NULL DEFAULT 0,
+    created_at       TEXT NOT NULL,
+    summary          TEXT NOT NULL
+);
+CREATE TABLE simulation_events (
+    id           INTEGER PRIMARY KEY,
+    run_id       INTEGER NOT NULL REFERENCES simulation_runs(id) ON DELETE CASCADE,
+    time_ms      INTEGER NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('issued', 'renewed', 'expired', 'revoked',
+                                               'denied', 'attested', 'unattested')),
+    subject      TEXT NOT NULL,
+    credential   TEXT,
+    replaces     TEXT,
+    spiffe_id    TEXT,
+    rule         TEXT,
+    record_id    INTEGER,
+    not_after_ms INTEGER,
+    reason       TEXT
+);
+CREATE INDEX simulation_events_by_time ON simulation_events(run_id, time_ms);
+CREATE INDEX simulation_events_by_credential ON simulation_events(run_id, credential);
+CREATE INDEX simulation_events_by_replaces ON simulation_events(run_id, replaces);
+)SQL",
     // canvas: where the graph canvas drew each node, so that reopening draws at once; pinned
     // nodes were placed by hand and the next layout keeps them. Coordinates in tenths of a point.
     R"SQL(

@@ -52,7 +52,9 @@
     X(StoreBadRefreshHint, "store.bad_refresh_hint",                                               \
       "The refresh hint must be a positive number of seconds.")                                    \
     X(StoreDemoScratch, "store.demo_scratch",                                                      \
-      "The demo workspace could not be set up.")
+      "The demo workspace could not be set up.")                                                   \
+    X(StoreCancelled, "store.cancelled",                                                           \
+      "The operation was cancelled; nothing was saved.")
 
 namespace ta::core {
 namespace ec {

@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void whatIfDeny();
     void whatIfSamePolicies();
     void whatIfAnchors();
+    void savedRunFeedsGraphExport();
+    void saveBadUsage();
 
 private:
     using Run = CliRun;
@@ -410,6 +413,95 @@ void TestCliSimulate::whatIfAnchors()
                   QStringLiteral("1")})
                  .code,
              2);
+}
+
+namespace {
+
+// The credential nodes ("credential/c<N>") of a graph export in JSON.
+QSet<QString> simulatedCredentials(const QByteArray &graphJson)
+{
+    QSet<QString> out;
+    const QJsonArray nodes = QJsonDocument::fromJson(graphJson).object().value(QLatin1String("nodes")).toArray();
+    static const QRegularExpression simulated(QStringLiteral("^credential/c[0-9]+$"));
+    for (const QJsonValue &v : nodes) {
+        const QString id = v.toObject().value(QLatin1String("id")).toString();
+        if (simulated.match(id).hasMatch())
+            out.insert(id.mid(int(qstrlen("credential/"))));
+    }
+    return out;
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+void TestCliSimulate::savedRunFeedsGraphExport()
+{
+    // A copy: the evidence import below must not change the other tests' workspace.
+    const QString ws = path(QStringLiteral("saved.atlas"));
+    QVERIFY(QFile::copy(m_ws, ws));
+    const Run saved = cli({QStringLiteral("simulate"), ws, QStringLiteral("--policies"),
+                           path(QStringLiteral("all.json")), QStringLiteral("--save"),
+                           QStringLiteral("baseline"), QStringLiteral("--json")});
+    QVERIFY2(saved.code == 0, saved.err.constData());
+    QVERIFY(lines(saved.out).last().contains(QLatin1String("summary")));
+    const QList<QJsonObject> events = lines(saved.out);
+    const QString instant = events.at(events.size() / 2).value(QLatin1String("at")).toString();
+
+    Run list = cli({QStringLiteral("simulation"), QStringLiteral("list"), ws,
+                    QStringLiteral("--json")});
+    QVERIFY2(list.code == 0, list.err.constData());
+    QList<QJsonObject> runs = lines(list.out);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().value(QLatin1String("name")).toString(), QStringLiteral("baseline"));
+    QCOMPARE(runs.first().value(QLatin1String("stale")).toBool(), false);
+    QCOMPARE(runs.first().value(QLatin1String("inputs")).toObject().value(QLatin1String("rules"))
+                 .toObject().value(QLatin1String("identity")).toString(),
+             QStringLiteral("file"));
+
+    // The graph at the instant shows the saved run's live credentials, those of --state-at.
+    const Run state = cli({QStringLiteral("simulate"), ws, QStringLiteral("--policies"),
+                           path(QStringLiteral("all.json")), QStringLiteral("--state-at"),
+                           instant, QStringLiteral("--json")});
+    QVERIFY2(state.code == 0, state.err.constData());
+    QSet<QString> live;
+    for (const QJsonValue &v :
+         lines(state.out).first().value(QLatin1String("live")).toArray())
+        live.insert(v.toObject().value(QLatin1String("credential")).toString());
+    QVERIFY(!live.isEmpty());
+    const QString graph = path(QStringLiteral("graph.json"));
+    Run g = cli({QStringLiteral("graph"), QStringLiteral("export"), ws, QStringLiteral("--format"),
+                 QStringLiteral("json"), QStringLiteral("--at"), instant, QStringLiteral("--out"),
+                 graph});
+    QVERIFY2(g.code == 0, g.err.constData());
+    QCOMPARE(simulatedCredentials(readAll(graph)), live);
+
+    // New evidence: the run is stale, reported so, and no longer drawn.
+    const Run imported = cli({QStringLiteral("evidence"), QStringLiteral("import"), ws,
+                              path(QStringLiteral("lab.jsonl"))});
+    QVERIFY2(imported.code == 0, imported.err.constData());
+    list = cli({QStringLiteral("simulation"), QStringLiteral("list"), ws, QStringLiteral("--json")});
+    QVERIFY2(list.code == 0, list.err.constData());
+    runs = lines(list.out);
+    QCOMPARE(runs.size(), 1);
+    QCOMPARE(runs.first().value(QLatin1String("stale")).toBool(), true);
+    g = cli({QStringLiteral("graph"), QStringLiteral("export"), ws, QStringLiteral("--format"),
+             QStringLiteral("json"), QStringLiteral("--at"), instant, QStringLiteral("--out"),
+             graph});
+    QVERIFY2(g.code == 0, g.err.constData());
+    QVERIFY(simulatedCredentials(readAll(graph)).isEmpty());
+}
+
+void TestCliSimulate::saveBadUsage()
+{
+    const Run r = cli({QStringLiteral("simulate"), m_ws, QStringLiteral("--save"),
+                       QStringLiteral(" "), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliSimulate)

@@ -14,6 +14,7 @@
 #include "core/attestation/lab/GcpIdentityProvider.h"
 #include "core/crypto/CertificateBuilder.h"
 #include "core/store/AttestationStore.h"
+#include "core/store/StoreErrors.h"
 #include "core/store/Workspace.h"
 
 #include <QCryptographicHash>
@@ -413,6 +414,8 @@ Result<LabSummary> Generator::run(QFile &out, const QDateTime &start, qint64 ste
     const qint64 rotateAt = m_s.records / 2;
     QDateTime t = start;
     for (qint64 i = 0; i < m_s.records; ++i) {
+        if (m_s.cancelled && m_s.cancelled())
+            return makeError(ec::StoreCancelled);
         const qint64 ms = i * stepMs;
         t = start.addMSecs(ms);
         EvidenceRecord rec;
@@ -547,7 +550,7 @@ Result<LabSummary> EvidenceLab::generate(const QString &workspacePath, const QSt
         QFile in(evidencePath);
         if (!in.open(QIODevice::ReadOnly))
             return makeError(ec::LabRead, evidencePath);
-        auto n = store.importEvidence(in, evidencePath);
+        auto n = store.importEvidence(in, evidencePath, settings.cancelled);
         if (!n)
             return n.error();
     }

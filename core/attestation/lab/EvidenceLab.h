@@ -6,6 +6,8 @@
 #include <QDateTime>
 #include <QString>
 
+#include <functional>
+
 #include <optional>
 
 namespace ta::core {
@@ -25,6 +27,8 @@ struct LabSettings
     QString trustDomain = QStringLiteral("lab.example");
     /// Also import the evidence into the workspace (besides the JSON Lines file).
     bool importEvidence = true;
+    /// Asked before each record; true stops the lab with store.cancelled (Ctrl+C).
+    std::function<bool()> cancelled;
 };
 
 /// What the lab wrote.

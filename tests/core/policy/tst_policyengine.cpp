@@ -440,6 +440,11 @@ void TestPolicyEngine::indexAgreesWithFullEvaluation()
     for (std::size_t i = 0; i < ea.conditions.size(); ++i)
         QVERIFY2(ea.conditions[i] == eb.conditions[i], qPrintable(QString::number(i)));
     QCOMPARE(indexed.decide(s).toJson(), full.decide(s).toJson());
+    // Detail::Matched leaves out exactly the verdicts of conditions that were false.
+    PolicyDecision filtered = full.decide(s);
+    filtered.verdicts.removeIf(
+        [](const PolicyVerdict &v) { return v.outcome == PolicyVerdict::Outcome::NotMatched; });
+    QCOMPARE(indexed.decide(s, PolicyEngine::Detail::Matched).toJson(), filtered.toJson());
 }
 
 void TestPolicyEngine::compileErrorsNameThePolicy()

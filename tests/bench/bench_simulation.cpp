@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: Apache-2.0
+// The simulation engine's speed on a lab timeline: the first run (every record verified, every
+// core) beside OpenSSL's raw ECDSA P-256 verify rate on the same cores, and the re-run after a
+// policy edit (attestation results reused from memory) beside the first run, at two sizes so
+// that growth with the number of records shows. One JSON line per case, the ratio beside the
+// figure. Usage: bench_simulation [--records N] [--policies N] [--quick]
+#include "BenchSupport.h"
+
+#include "core/attestation/lab/EvidenceLab.h"
+#include "core/crypto/Key.h"
+#include "core/crypto/OsslPtr.h"
+#include "core/policy/Policy.h"
+#include "core/simulation/TimelineReplay.h"
+#include "core/store/Workspace.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <openssl/evp.h>
+
+#include <atomic>
+#include <thread>
+
+using namespace ta::core;
+using namespace ta::bench;
+
+namespace {
+
+// Peak resident memory of this process, in MiB (VmHWM).
+qint64 peakRssMiB()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong() / 1024;
+    }
+    return -1;
+}
+
+// OpenSSL's raw ECDSA P-256 digest-and-verify rate over @p threads threads at once.
+double rawVerifyRate(qint64 budget, int threads)
+{
+    const Key key = Key::generate(KeyType::EcP256).value();
+    const QByteArray msg(600, 'x');
+    const auto *in = reinterpret_cast<const unsigned char *>(msg.constData());
+    EvpMdCtxPtr sctx(EVP_MD_CTX_new());
+    size_t len = 0;
+    EVP_DigestSignInit(sctx.get(), nullptr, EVP_sha256(), nullptr, key.get());
+    EVP_DigestSign(sctx.get(), nullptr, &len, in, size_t(msg.size()));
+    QByteArray sig(qsizetype(len), Qt::Uninitialized);
+    EVP_DigestSign(sctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,
+                   size_t(msg.size()));
+    sig.resize(qsizetype(len));
+    std::atomic<double> total{0};
+    std::vector<std::thread> pool;
+    for (int i = 0; i < threads; ++i)
+        pool.emplace_back([&] {
+            const double r = ratePerSecond(budget, [&] {
+                EvpMdCtxPtr ctx(EVP_MD_CTX_new());
+                return EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) ==
+                           1 &&
+                       EVP_DigestVerify(ctx.get(),
+                                        reinterpret_cast<const unsigned char *>(sig.constData()),
+                                        size_t(sig.size()), in, size_t(msg.size())) == 1;
+            });
+            double cur = total.load();
+            while (!total.compare_exchange_weak(cur, cur + r)) {
+            }
+        });
+    for (std::thread &t : pool)
+        t.join();
+    return total.load();
+}
+
+// @p count grant policies over the lab's subjects (one per subject, the rest over no subject),
+// each with TTL @p ttl.
+RuleSet policies(const LabSettings &lab, int count, qint32 ttl)
+{
+    QJsonArray list;
+    QStringList subjects;
+    for (int i = 0; i < lab.nodes; ++i)
+        subjects << QStringLiteral("node/lab-%1").arg(i);
+    for (int i = 0; i < lab.workloads; ++i)
+        subjects << QStringLiteral("workload/app-%1").arg(i);
+    for (int i = 0; i < count; ++i) {
+        const QString s = i < subjects.size() ? subjects.at(i) : QStringLiteral("none/%1").arg(i);
+        list.append(QJsonObject{
+            {QStringLiteral("name"), QStringLiteral("p%1").arg(i)},
+            {QStringLiteral("effect"), QStringLiteral("grant")},
+            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
+            {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/p%1").arg(i)},
+            {QStringLiteral("condition"),
+             QStringLiteral("subject == '%1' && verdict == 'affirming'").arg(s)},
+            {QStringLiteral("x509_svid_ttl"), ttl}});
+    }
+    const QByteArray doc = QJsonDocument(QJsonObject{{QStringLiteral("policies"), list}}).toJson();
+    return RuleSet::fromPolicies(Policy::listFromJson(doc).value()).value();
+}
+
+struct Measured
+{
+    qint64 records = 0;
+    qint64 firstMs = 0;
+    qint64 rerunMs = 0;
+    qint64 generateMs = 0;
+};
+
+std::optional<Measured> measure(const QString &dir, qint64 records, int policyCount,
+                                LabSettings &lab)
+{
+    lab.records = records;
+    lab.workloads = int(qMax<qint64>(4, records / 10));
+    lab.nodes = qMax(2, lab.workloads / 40);
+    lab.importEvidence = false;
+    lab.seed = 7;
+    const QString ws = dir + QStringLiteral("/lab-%1.atlas").arg(records);
+    const QString evidence = dir + QStringLiteral("/lab-%1.jsonl").arg(records);
+    QElapsedTimer t;
+    t.start();
+    auto sum = EvidenceLab::generate(ws, dir + QStringLiteral("/a-%1.json").arg(records), evidence,
+                                     lab, std::nullopt);
+    if (!sum) {
+        std::fprintf(stderr, "%s\n", qPrintable(sum.error().toString()));
+        return std::nullopt;
+    }
+    Measured m;
+    m.generateMs = t.elapsed();
+    auto workspace = Workspace::open(ws, QByteArray());
+    if (!workspace)
+        return std::nullopt;
+    auto replay = TimelineReplay::fromWorkspace(**workspace, {});
+    if (!replay)
+        return std::nullopt;
+    replay->setEvidenceFile(evidence);
+    replay->setThreads(0);
+    replay->setResultCache(std::make_shared<ReplayResultCache>());
+    const RuleSet before = policies(lab, policyCount, 900);
+    const RuleSet after = policies(lab, policyCount, 1200);
+    t.restart();
+    auto first = replay->simulate(before, {});
+    m.firstMs = qMax<qint64>(1, t.elapsed());
+    if (!first)
+        return std::nullopt;
+    m.records = first->summary().records;
+    t.restart();
+    auto rerun = replay->simulate(after, {});
+    m.rerunMs = qMax<qint64>(1, t.elapsed());
+    if (!rerun || rerun->summary().records != m.records)
+        return std::nullopt;
+    return m;
+}
+
+double rounded(double v, int places = 3)
+{
+    const double f = std::pow(10.0, places);
+    return std::round(v * f) / f;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const bool quick = args.contains(QStringLiteral("--quick"));
+    const qsizetype at = args.indexOf(QStringLiteral("--records"));
+    const qint64 records = at >= 0 ? args.value(at + 1).toLongLong() : (quick ? 8000 : 100000);
+    const qsizetype pAt = args.indexOf(QStringLiteral("--policies"));
+    const int policyCount = pAt >= 0 ? args.value(pAt + 1).toInt() : 1000;
+    const int cores = QThread::idealThreadCount();
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return 1;
+
+    LabSettings lab;
+    const auto quarter = measure(dir.path(), records / 4, policyCount, lab);
+    const LabSettings quarterLab = lab;
+    const auto full = measure(dir.path(), records, policyCount, lab);
+    if (!quarter || !full)
+        return 1;
+    const double raw = rawVerifyRate(budgetMs(args), cores);
+    const double firstPerS = double(full->records) * 1000.0 / double(full->firstMs);
+    emitLine({{QStringLiteral("bench"), QStringLiteral("simulation_first_run")},
+              {QStringLiteral("records"), full->records},
+              {QStringLiteral("workloads"), lab.workloads},
+              {QStringLiteral("nodes"), lab.nodes},
+              {QStringLiteral("policies"), policyCount},
+              {QStringLiteral("cores"), cores},
+              {QStringLiteral("ms"), full->firstMs},
+              {QStringLiteral("records_per_s"), qRound(firstPerS)},
+              {QStringLiteral("openssl_raw_p256_verify_per_s_all_cores"), qRound(raw)},
+              {QStringLiteral("ratio"), raw > 0 ? rounded(firstPerS / raw) : 0.0},
+              {QStringLiteral("note"),
+               QStringLiteral("ratio counts one signature a record; lab records carry one or "
+                              "more (ECDSA P-256, RSA for cloud documents and TPM quotes)")}});
+    emitLine(
+        {{QStringLiteral("bench"), QStringLiteral("simulation_rerun_after_policy_edit")},
+         {QStringLiteral("records"), full->records},
+         {QStringLiteral("workloads"), lab.workloads},
+         {QStringLiteral("policies"), policyCount},
+         {QStringLiteral("ms"), full->rerunMs},
+         {QStringLiteral("first_run_ms"), full->firstMs},
+         {QStringLiteral("speedup"), rounded(double(full->firstMs) / double(full->rerunMs), 2)},
+         {QStringLiteral("target_speedup"), 15},
+         {QStringLiteral("peak_rss_mib"), peakRssMiB()}});
+    const double growth = (double(full->rerunMs) / double(quarter->rerunMs)) /
+                          (double(full->records) / double(quarter->records));
+    emitLine(
+        {{QStringLiteral("bench"), QStringLiteral("simulation_rerun_linearity")},
+         {QStringLiteral("small_records"), quarter->records},
+         {QStringLiteral("small_workloads"), quarterLab.workloads},
+         {QStringLiteral("small_ms"), quarter->rerunMs},
+         {QStringLiteral("large_records"), full->records},
+         {QStringLiteral("large_ms"), full->rerunMs},
+         {QStringLiteral("ratio"), rounded(growth, 2)},
+         {QStringLiteral("note"), QStringLiteral("time ratio over records ratio; 1.0 is linear")}});
+    return 0;
+}
