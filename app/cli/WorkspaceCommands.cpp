@@ -3,7 +3,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/WorkspaceCommands.h"
 
-#include "core/store/DemoWorkspace.h"
+#include "core/federation/FederatedDemo.h"
 
 #include <QJsonArray>
 
@@ -30,7 +30,7 @@ int workspaceInit(const QStringList &args)
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (parser.isSet(QStringLiteral("demo"))) {
-        if (auto r = core::DemoWorkspace::create(file, now, pass); !r)
+        if (auto r = core::FederatedDemo::create(file, now, pass); !r)
             return badInput(r.error());
     } else if (auto ws = core::Workspace::create(file, pass); !ws) {
         return badInput(ws.error());

@@ -2,7 +2,7 @@
 #include "app/gui/WorkspaceController.h"
 
 #include "app/gui/Settings.h"
-#include "core/store/DemoWorkspace.h"
+#include "core/federation/FederatedDemo.h"
 #include "models/Document.h"
 #include "views/ErrorMessages.h"
 #include "views/PassphraseDialog.h"
@@ -64,7 +64,7 @@ bool WorkspaceController::openDemo(const QString &dataDir)
     if (!QFileInfo::exists(path)) {
         if (!QDir().mkpath(dataDir))
             return fail(tr("Cannot create the folder %1.").arg(dataDir));
-        if (auto r = core::DemoWorkspace::create(path, QDateTime::currentDateTimeUtc()); !r)
+        if (auto r = core::FederatedDemo::create(path, QDateTime::currentDateTimeUtc()); !r)
             return fail(views::ErrorMessages::text(r.error()));
     }
     return open(path);

@@ -10,7 +10,7 @@
 #include "app/gui/Settings.h"
 #include "app/gui/WorkspaceController.h"
 #include "core/graph/GraphBuilder.h"
-#include "core/store/DemoWorkspace.h"
+#include "core/federation/FederatedDemo.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphNodeItem.h"
 #include "views/GraphView.h"
@@ -132,7 +132,7 @@ int main(int argc, char **argv)
     QDir().mkpath(dataDir);
     QElapsedTimer created;
     created.start();
-    if (!panOnly && !core::DemoWorkspace::create(app::WorkspaceController::demoPath(dataDir),
+    if (!panOnly && !core::FederatedDemo::create(app::WorkspaceController::demoPath(dataDir),
                                      QDateTime::currentDateTimeUtc()))
         return 1;
     const double createMs = double(created.nsecsElapsed()) / 1e6;
