@@ -4026,6 +4026,10 @@
         <source>revoked</source>
         <translation>widerrufen</translation>
     </message>
+    <message>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
 </context>
 <context>
     <name>GraphClusterItem</name>

@@ -4026,6 +4026,10 @@
         <source>revoked</source>
         <translation>révoqué</translation>
     </message>
+    <message>
+        <source>planned</source>
+        <translation>planifié</translation>
+    </message>
 </context>
 <context>
     <name>GraphClusterItem</name>

@@ -72,6 +72,8 @@ QColor GraphStyle::statusColor(GraphStatus status) const
     case GraphStatus::Expired:
     case GraphStatus::Revoked:
         return m_dark ? QColor(255, 100, 100) : QColor(200, 30, 30);
+    case GraphStatus::Planned:
+        return m_dark ? QColor(170, 150, 255) : QColor(110, 80, 200);
     case GraphStatus::None:
         break;
     }
@@ -89,6 +91,9 @@ Qt::PenStyle GraphStyle::statusPenStyle(GraphStatus status)
     case GraphStatus::Expired:
     case GraphStatus::Revoked:
         return Qt::DotLine;
+    case GraphStatus::Planned:
+        // Designed, not yet seen: its own pattern as well as its own colour.
+        return Qt::DashDotDotLine;
     default:
         return Qt::SolidLine;
     }
@@ -109,6 +114,8 @@ QString GraphStyle::statusBadge(GraphStatus status)
     case GraphStatus::Expired:
     case GraphStatus::Revoked:
         return QStringLiteral("\u2715");
+    case GraphStatus::Planned:
+        return QStringLiteral("\u25cc");
     case GraphStatus::None:
         break;
     }
@@ -346,6 +353,8 @@ QString GraphStyle::statusText(GraphStatus status)
         return QCoreApplication::translate("GraphStyle", "expired");
     case GraphStatus::Revoked:
         return QCoreApplication::translate("GraphStyle", "revoked");
+    case GraphStatus::Planned:
+        return QCoreApplication::translate("GraphStyle", "planned");
     }
     return {};
 }
