@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// An evidence recording (JSON Lines) replayed through every built-in attestor, against the
+// anchors and the bundle of the lab workspace that wrote the seeds (tests/data/fuzz/lab.*): the
+// reader, each record's fields, and each attestor's payload in its wire format (k8s_psat and
+// gcp_iit JWS, aws_iid PKCS#7, TPM quotes, x509pop chains, cosign signatures, signals). A fresh
+// verifier per input, one thread, so a run is deterministic.
+#include "FuzzSupport.h"
+
+#include "core/attestation/AnchorSet.h"
+#include "core/attestation/EvidenceReader.h"
+#include "core/attestation/EvidenceRecord.h"
+#include "core/attestation/EvidenceVerifier.h"
+#include "core/spiffe/TrustBundle.h"
+#include "core/spiffe/TrustBundleSet.h"
+
+#include <QBuffer>
+
+using namespace ta::core;
+
+namespace {
+
+struct Fixture
+{
+    AnchorSet anchors = AnchorSet::fromImportJson(ta::fuzz::fixture("lab.anchors.json")).value();
+    TrustBundleSet bundles;
+    AttestationSettings settings;
+    Fixture()
+    {
+        settings.trustDomain = TrustDomain::fromName(QStringLiteral("lab.example")).value();
+        bundles.insert(
+            TrustBundle::fromJwks(settings.trustDomain, ta::fuzz::fixture("lab.bundle.json"))
+                .value());
+    }
+};
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    static const bool quiet = (ta::fuzz::quietQt(), true);
+    (void)quiet;
+    static const Fixture f;
+    QByteArray input = ta::fuzz::bytes(data, size);
+
+    // Each line alone, as the record parser sees it.
+    for (const QByteArray &line : input.split('\n')) {
+        if (auto record = EvidenceRecord::fromJsonLine(line))
+            (void)EvidenceRecord::formatTime(record->time);
+    }
+
+    // The whole stream through the verifier, as `evidence verify` replays it.
+    EvidenceVerifier verifier(f.anchors, f.bundles, f.settings);
+    verifier.setThreads(1);
+    QBuffer buffer(&input);
+    buffer.open(QIODevice::ReadOnly);
+    qint64 results = 0;
+    auto n = verifier.verifyStream(buffer, [&](const AttestationResult &r) {
+        ++results;
+        if (ta::fuzz::verbose())
+            ta::fuzz::note(r.attestor + QLatin1Char(' ') + verdictName(r.verdict()) +
+                           QLatin1Char(' ') +
+                           (r.reasons.isEmpty() ? QString() : r.reasons.first().code));
+    });
+    if (!n)
+        ta::fuzz::note(n.error().toString());
+    return 0;
+}
