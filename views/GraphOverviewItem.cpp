@@ -17,6 +17,9 @@ GraphOverviewItem::GraphOverviewItem(const GraphStyle *style) : m_style(style)
     setZValue(0.1);
     setAcceptedMouseButtons(Qt::NoButton);
     setFlag(ItemUsesExtendedStyleOption);
+    // One item as large as the estate: cached in device coordinates, panning scrolls the
+    // pixmap and paints only the strip that comes into view; a zoom paints it anew.
+    setCacheMode(DeviceCoordinateCache);
 }
 
 void GraphOverviewItem::rebuild(const QList<GraphNodeItem *> &nodes,
