@@ -21,8 +21,6 @@ GraphClusterItem::GraphClusterItem(const QString &trustDomain, const GraphStyle 
 {
     setZValue(-1);
     setAcceptedMouseButtons(Qt::LeftButton);
-    // The frame's translucent fill and its title are painted once a zoom, not once a frame.
-    setCacheMode(DeviceCoordinateCache);
     setToolTip(QCoreApplication::translate("GraphClusterItem",
                                            "Trust domain %1: double-click to collapse or expand")
                    .arg(trustDomain));
