@@ -74,12 +74,18 @@ void GraphOverviewItem::paint(QPainter *painter, const QStyleOptionGraphicsItem 
         painter->setPen(pen);
         painter->drawLines(visible.data(), int(visible.size()));
     }
+    // Rectangles filled under a scaling transform go through the path rasteriser, one at a
+    // time; mapped to device pixels first, they take the raster engine's rectangle fill.
+    const QTransform world = painter->worldTransform();
+    const bool toDevice = world.type() <= QTransform::TxScale;
+    if (toDevice)
+        painter->setWorldTransform(QTransform());
     std::vector<QRectF> rects;
     for (const NodeBatch &b : m_nodes) {
         rects.clear();
         for (const QRectF &r : b.rects) {
             if (exposed.intersects(r))
-                rects.push_back(r);
+                rects.push_back(toDevice ? world.mapRect(r) : r);
         }
         if (rects.empty())
             continue;
@@ -89,6 +95,8 @@ void GraphOverviewItem::paint(QPainter *painter, const QStyleOptionGraphicsItem 
         painter->setBrush(m_style->nodeFill(b.cls));
         painter->drawRects(rects.data(), int(rects.size()));
     }
+    if (toDevice)
+        painter->setWorldTransform(world);
 }
 
 } // namespace ta::views
