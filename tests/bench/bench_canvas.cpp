@@ -42,7 +42,8 @@ double threadCpuMs()
     return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
-struct PanFigure {
+struct PanFigure
+{
     double wallMs = 0;
     double cpuMs = 0;
 };
