@@ -45,6 +45,9 @@ GraphNodeItem::GraphNodeItem(int index, const core::GraphNode &node, const Graph
     m_labelText.prepare(QTransform(), font);
     setFlags(ItemIsSelectable | ItemIsMovable | ItemSendsGeometryChanges | ItemIsFocusable);
     setZValue(1);
+    // Panning then blits a pixmap a node instead of stroking its outline, icon and label again
+    // every frame; the pixmap is painted anew when the zoom (so the level of detail) changes.
+    setCacheMode(DeviceCoordinateCache);
     setToolTip(QStringLiteral("%1\n%2").arg(GraphStyle::nodeClassText(m_cls), node.id) +
                (m_status == core::GraphStatus::None
                     ? QString()
@@ -134,8 +137,11 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
                           iconSize);
     painter->drawPixmap(iconRect, m_style->icon(m_cls, 36), QRectF(0, 0, 36, 36));
     if (fade > 0.05) {
-        QFont font = painter->font();
-        font.setPixelSize(10);
+        static const QFont font = [] {
+            QFont f;
+            f.setPixelSize(10);
+            return f;
+        }();
         painter->setFont(font);
         // The fills are pale in both palettes' node colours: dark text reads on both.
         painter->setPen(QColor(20, 20, 24));
@@ -148,9 +154,12 @@ void GraphNodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
 
     // The status badge, top right: the second cue beside the outline's colour and dash.
     const QString badge = GraphStyle::statusBadge(m_status);
-    QFont badgeFont = painter->font();
-    badgeFont.setPixelSize(9);
-    badgeFont.setBold(true);
+    static const QFont badgeFont = [] {
+        QFont f;
+        f.setPixelSize(9);
+        f.setBold(true);
+        return f;
+    }();
     painter->setFont(badgeFont);
     if (!badge.isEmpty()) {
         const QRectF b(m_rect.right() - 7, m_rect.top() - 7, 14, 14);

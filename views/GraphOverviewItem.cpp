@@ -17,6 +17,9 @@ GraphOverviewItem::GraphOverviewItem(const GraphStyle *style) : m_style(style)
     setZValue(0.1);
     setAcceptedMouseButtons(Qt::NoButton);
     setFlag(ItemUsesExtendedStyleOption);
+    // One item as large as the estate: cached in device coordinates, panning scrolls the
+    // pixmap and paints only the strip that comes into view; a zoom paints it anew.
+    setCacheMode(DeviceCoordinateCache);
 }
 
 void GraphOverviewItem::rebuild(const QList<GraphNodeItem *> &nodes,
@@ -71,12 +74,18 @@ void GraphOverviewItem::paint(QPainter *painter, const QStyleOptionGraphicsItem 
         painter->setPen(pen);
         painter->drawLines(visible.data(), int(visible.size()));
     }
+    // Rectangles filled under a scaling transform go through the path rasteriser, one at a
+    // time; mapped to device pixels first, they take the raster engine's rectangle fill.
+    const QTransform world = painter->worldTransform();
+    const bool toDevice = world.type() <= QTransform::TxScale;
+    if (toDevice)
+        painter->setWorldTransform(QTransform());
     std::vector<QRectF> rects;
     for (const NodeBatch &b : m_nodes) {
         rects.clear();
         for (const QRectF &r : b.rects) {
             if (exposed.intersects(r))
-                rects.push_back(r);
+                rects.push_back(toDevice ? world.mapRect(r) : r);
         }
         if (rects.empty())
             continue;
@@ -86,6 +95,8 @@ void GraphOverviewItem::paint(QPainter *painter, const QStyleOptionGraphicsItem 
         painter->setBrush(m_style->nodeFill(b.cls));
         painter->drawRects(rects.data(), int(rects.size()));
     }
+    if (toDevice)
+        painter->setWorldTransform(world);
 }
 
 } // namespace ta::views
