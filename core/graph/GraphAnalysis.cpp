@@ -174,18 +174,28 @@ ReachResult GraphAnalysis::reach(const TopologyGraph &g, const QString &fromTd, 
         return r;
     }
     // SPIFFE federation is not transitive: only a direct relation carries a bundle.
-    const int e = g.findEdge(to, from, EdgeClass::FederatesWith);
-    r.mutual = g.findEdge(from, to, EdgeClass::FederatesWith) >= 0;
-    if (e < 0)
-        return r;
-    const QJsonObject &link = g.edge(e).properties;
-    r.rules = stringsOf(link.value(QLatin1String("rules")));
-    r.bundleChecked = link.value(QLatin1String("bundle_checked")).toBool();
-    r.bundleHeld = link.value(QLatin1String("relationship")).toBool()
-                   && !link.value(QLatin1String("stale")).toBool(true);
-    // An SVID of from is accepted by to only when a rule of to federates with from and, where
-    // the workspace keeps relationships, to holds from's current bundle.
-    r.reachable = !r.rules.isEmpty() && (!r.bundleChecked || r.bundleHeld);
+    // An SVID of a is accepted by b only when a rule of b federates with a and, where the
+    // workspace keeps relationships, b holds a's current bundle (the edge b -> a).
+    const auto accepts = [&g](int holder, int peer, ReachResult *into) {
+        const int e = g.findEdge(holder, peer, EdgeClass::FederatesWith);
+        if (e < 0)
+            return false;
+        const QJsonObject &link = g.edge(e).properties;
+        const QStringList rules = stringsOf(link.value(QLatin1String("rules")));
+        const bool checked = link.value(QLatin1String("bundle_checked")).toBool();
+        const bool held = link.value(QLatin1String("relationship")).toBool()
+                          && !link.value(QLatin1String("stale")).toBool(true);
+        if (into) {
+            into->rules = rules;
+            into->bundleChecked = checked;
+            into->bundleHeld = held;
+        }
+        return !rules.isEmpty() && (!checked || held);
+    };
+    // Mutual means accepted both ways, not merely an edge back: a relationship without a rule
+    // carries a bundle nobody uses.
+    r.mutual = accepts(from, to, nullptr);
+    r.reachable = accepts(to, from, &r);
     if (!r.reachable)
         return r;
     QSet<QString> identities;

@@ -106,8 +106,12 @@ void TestFederatedDemo::reach()
     QFETCH(bool, reached);
     const ReachResult r = GraphAnalysis::reach(m_graph, from, to);
     QCOMPARE(r.reachable, reached);
-    QVERIFY(r.bundleChecked);
+    // Where the peer holds a bundle, it is the current one (the relationship is checked).
     QCOMPARE(r.bundleHeld, reached);
+    QCOMPARE(r.bundleChecked, reached);
+    // The reverse holds in every row: prod and partner accept each other, and staging accepts
+    // prod, which does not accept staging.
+    QVERIFY(r.mutual);
 }
 
 void TestFederatedDemo::refusesExistingFile()
