@@ -98,6 +98,26 @@ core::Result<core::TrustDomain> localOf(core::Workspace &ws, const QCommandLineP
     return core::TrustDomain::fromName(candidates.first());
 }
 
+// The open workspace and the relationship's own trust domain, for the verbs that name one
+// relationship by its peer (add, edit, remove).
+struct RelationshipTarget
+{
+    std::unique_ptr<core::Workspace> workspace;
+    core::TrustDomain local;
+};
+
+core::Result<RelationshipTarget> openTarget(const QCommandLineParser &parser,
+                                            const core::TrustDomain &peer)
+{
+    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
+    if (!ws)
+        return ws.error();
+    auto local = localOf(**ws, parser, peer);
+    if (!local)
+        return local.error();
+    return RelationshipTarget{std::move(*ws), *local};
+}
+
 // Applies the endpoint options given on the command line to @p r.
 core::Result<void> applyEndpointOptions(const QCommandLineParser &parser,
                                         core::FederationRelationship &r)
@@ -199,29 +219,28 @@ int federationAdd(const QStringList &args)
         return badInput(peer.error());
     if (!parser.isSet(kUrl) || !parser.isSet(kProfile))
         return badInput(core::ec::CliMissingOption, QStringLiteral("--url and --profile"));
-    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
-    if (!ws)
-        return badInput(ws.error());
-    auto local = localOf(**ws, parser, *peer);
-    if (!local)
-        return badInput(local.error());
+    auto target = openTarget(parser, *peer);
+    if (!target)
+        return badInput(target.error());
+    core::Workspace &workspace = *target->workspace;
+    const core::TrustDomain &local = target->local;
     core::FederationRelationship r;
-    r.localTrustDomain = *local;
+    r.localTrustDomain = local;
     r.peerTrustDomain = *peer;
     if (auto a = applyEndpointOptions(parser, r); !a)
         return badInput(a.error());
-    core::FederationStore store(**ws);
+    core::FederationStore store(workspace);
     auto id = store.add(r, QDateTime::currentDateTimeUtc());
     if (!id)
         return badInput(id.error());
-    auto stored = store.relationship(local->name(), peer->name());
+    auto stored = store.relationship(local.name(), peer->name());
     if (!stored)
         return badInput(stored.error());
     if (parser.isSet(kJson))
         printJson(relationshipJson(store, *stored));
     else
         print(QStringLiteral("%1 federates with %2 (%3)\n")
-                  .arg(local->name(), peer->name(), core::bundleEndpointProfileName(r.profile)));
+                  .arg(local.name(), peer->name(), core::bundleEndpointProfileName(r.profile)));
     return Success;
 }
 
@@ -239,14 +258,13 @@ int federationEdit(const QStringList &args)
     auto peer = peerOf(parser);
     if (!peer)
         return badInput(peer.error());
-    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
-    if (!ws)
-        return badInput(ws.error());
-    auto local = localOf(**ws, parser, *peer);
-    if (!local)
-        return badInput(local.error());
-    core::FederationStore store(**ws);
-    auto r = store.relationship(local->name(), peer->name());
+    auto target = openTarget(parser, *peer);
+    if (!target)
+        return badInput(target.error());
+    core::Workspace &workspace = *target->workspace;
+    const core::TrustDomain &local = target->local;
+    core::FederationStore store(workspace);
+    auto r = store.relationship(local.name(), peer->name());
     if (!r)
         return badInput(r.error());
     if (auto a = applyEndpointOptions(parser, *r); !a)
@@ -254,7 +272,7 @@ int federationEdit(const QStringList &args)
     if (auto u = store.update(*r); !u)
         return badInput(u.error());
     if (parser.isSet(kJson))
-        printJson(relationshipJson(store, store.relationship(local->name(), peer->name()).value()));
+        printJson(relationshipJson(store, store.relationship(local.name(), peer->name()).value()));
     return Success;
 }
 
@@ -272,14 +290,13 @@ int federationRemove(const QStringList &args)
     auto peer = peerOf(parser);
     if (!peer)
         return badInput(peer.error());
-    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
-    if (!ws)
-        return badInput(ws.error());
-    auto local = localOf(**ws, parser, *peer);
-    if (!local)
-        return badInput(local.error());
-    core::FederationStore store(**ws);
-    if (auto r = store.remove(local->name(), peer->name()); !r)
+    auto target = openTarget(parser, *peer);
+    if (!target)
+        return badInput(target.error());
+    core::Workspace &workspace = *target->workspace;
+    const core::TrustDomain &local = target->local;
+    core::FederationStore store(workspace);
+    if (auto r = store.remove(local.name(), peer->name()); !r)
         return badInput(r.error());
     return Success;
 }
@@ -615,15 +632,14 @@ int federationFetch(const QStringList &args)
         if (!ok || count <= 0)
             return badInput(core::ec::CliBadNumber, parser.value(QStringLiteral("count")));
     }
-    auto ws = openWorkspace(parser.positionalArguments().first(), parser);
-    if (!ws)
-        return badInput(ws.error());
-    auto local = localOf(**ws, parser, *peer);
-    if (!local)
-        return badInput(local.error());
-    core::FederationStore store(**ws);
+    auto target = openTarget(parser, *peer);
+    if (!target)
+        return badInput(target.error());
+    core::Workspace &workspace = *target->workspace;
+    const core::TrustDomain &local = target->local;
+    core::FederationStore store(workspace);
     core::FederationRelationship r;
-    auto held = store.relationship(local->name(), peer->name());
+    auto held = store.relationship(local.name(), peer->name());
     const bool exists = held.ok();
     if (exists) {
         r = *held;
@@ -631,21 +647,21 @@ int federationFetch(const QStringList &args)
         if (!parser.isSet(kUrl) || !parser.isSet(kProfile))
             return badInput(core::ec::FedUnknownRelationship,
                             QStringLiteral("%1 -> %2: give --url and --profile")
-                                .arg(local->name(), peer->name()));
-        r.localTrustDomain = *local;
+                                .arg(local.name(), peer->name()));
+        r.localTrustDomain = local;
         r.peerTrustDomain = *peer;
     }
     if (auto a = applyEndpointOptions(parser, r); !a)
         return badInput(a.error());
 
-    core::BundleRefresher refresher(**ws);
+    core::BundleRefresher refresher(workspace);
     qint64 fetches = 0;
     int status = Success;
     QTimer next;
     next.setSingleShot(true);
     auto start = [&] {
         // The relationship is stored (or its options saved) only once a fetch succeeded.
-        auto request = core::BundleRefresher::requestFor(**ws, r);
+        auto request = core::BundleRefresher::requestFor(workspace, r);
         if (!request) {
             status = refusedFetch(parser, request.error());
             QCoreApplication::exit(0);
