@@ -2,13 +2,16 @@
 #include "models/EntryDraft.h"
 
 #include "models/Document.h"
-#include "models/EntryEditCommand.h"
+#include "models/DraftEditCommand.h"
 
 #include "core/store/Workspace.h"
 
 #include <QUndoStack>
 
 namespace ta::models {
+
+using EntryEditCommand =
+    DraftEditCommand<EntryDraft, core::RegistrationEntry, &EntryDraft::setEntries, 0x45454443>; // "EEDC"
 
 EntryDraft::EntryDraft(Document *document, QObject *parent) : QObject(parent), m_document(document)
 {}

@@ -2,13 +2,16 @@
 #include "models/PolicyDraft.h"
 
 #include "models/Document.h"
-#include "models/PolicyEditCommand.h"
+#include "models/DraftEditCommand.h"
 
 #include "core/store/Workspace.h"
 
 #include <QUndoStack>
 
 namespace ta::models {
+
+using PolicyEditCommand =
+    DraftEditCommand<PolicyDraft, core::Policy, &PolicyDraft::setPolicies, 0x50454443>; // "PEDC"
 
 PolicyDraft::PolicyDraft(Document *document, QObject *parent)
     : QObject(parent), m_document(document)
