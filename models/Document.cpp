@@ -3,11 +3,13 @@
 #include "core/store/StoreErrors.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/FrontEndErrors.h"
+#include "core/federation/FederationStore.h"
 
 #include "models/AnchorEditCommand.h"
 #include "models/AuthorityStatusCommand.h"
 #include "models/CreateTrustDomainCommand.h"
 #include "models/DeleteTrustDomainCommand.h"
+#include "models/FederationEditCommand.h"
 #include "models/IssueCredentialCommand.h"
 #include "models/SetCredentialStatusCommand.h"
 
@@ -284,6 +286,64 @@ Result<void> Document::removeReferenceValue(const QString &id)
                        [&](AttestationStore &store) { return store.removeReferenceValue(id); });
 }
 
+Result<QList<core::FederationRelationship>> Document::federationRelationships()
+{
+    return core::FederationStore(*m_workspace).relationships();
+}
+
+Result<void> Document::addFederation(const core::FederationRelationship &r)
+{
+    core::FederationStore store(*m_workspace);
+    if (auto id = store.add(r, now()); !id)
+        return id.error();
+    auto after = store.snapshot(r.localTrustDomain.name(), r.peerTrustDomain.name());
+    if (!after) {
+        m_undoStack->clear();
+        notifyFederationChanged();
+        return after.error();
+    }
+    m_undoStack->push(new FederationEditCommand(this, FederationEditCommand::Operation::Add,
+                                                std::nullopt, std::move(*after)));
+    notifyFederationChanged();
+    return {};
+}
+
+Result<void> Document::editFederation(const core::FederationRelationship &r)
+{
+    core::FederationStore store(*m_workspace);
+    const QString local = r.localTrustDomain.name();
+    const QString peer = r.peerTrustDomain.name();
+    auto before = store.snapshot(local, peer);
+    if (!before)
+        return before.error();
+    if (auto u = store.update(r); !u)
+        return u;
+    auto after = store.snapshot(local, peer);
+    if (!after) {
+        m_undoStack->clear();
+        notifyFederationChanged();
+        return after.error();
+    }
+    m_undoStack->push(new FederationEditCommand(this, FederationEditCommand::Operation::Edit,
+                                                std::move(*before), std::move(*after)));
+    notifyFederationChanged();
+    return {};
+}
+
+Result<void> Document::removeFederation(const QString &localTrustDomain, const QString &peer)
+{
+    core::FederationStore store(*m_workspace);
+    auto before = store.snapshot(localTrustDomain, peer);
+    if (!before)
+        return before.error();
+    if (auto r = store.remove(localTrustDomain, peer); !r)
+        return r;
+    m_undoStack->push(new FederationEditCommand(this, FederationEditCommand::Operation::Remove,
+                                                std::move(*before), std::nullopt));
+    notifyFederationChanged();
+    return {};
+}
+
 void Document::notifyTrustDomainsChanged()
 {
     Q_EMIT trustDomainsChanged();
@@ -302,6 +362,11 @@ void Document::notifyCredentialsChanged()
 void Document::notifyAnchorsChanged()
 {
     Q_EMIT anchorsChanged();
+}
+
+void Document::notifyFederationChanged()
+{
+    Q_EMIT federationChanged();
 }
 
 void Document::reportCommandFailure(const Error &error)

@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "core/attestation/AnchorSet.h"
+#include "core/federation/FederationRelationship.h"
 #include "core/store/CredentialIssuer.h"
 #include "core/store/Workspace.h"
 
@@ -85,11 +86,24 @@ public:
     [[nodiscard]] core::Result<void> removeAnchor(const QString &id);
     [[nodiscard]] core::Result<void> removeReferenceValue(const QString &id);
 
+    /// Every federation relationship of the workspace's trust domains.
+    [[nodiscard]] core::Result<QList<core::FederationRelationship>> federationRelationships();
+    /// Stores a new relationship (undoable: undo removes it with any bundle fetched since).
+    [[nodiscard]] core::Result<void> addFederation(const core::FederationRelationship &r);
+    /// Rewrites the endpoint fields of the relationship of the same two trust domains (undoable;
+    /// the bundles fetched for it stay).
+    [[nodiscard]] core::Result<void> editFederation(const core::FederationRelationship &r);
+    /// Removes a relationship with its fetched bundles (undoable: undo puts both back).
+    [[nodiscard]] core::Result<void> removeFederation(const QString &localTrustDomain,
+                                                      const QString &peer);
+
     /// Called by the undo commands after they changed the workspace.
     void notifyTrustDomainsChanged();
     void notifyAuthoritiesChanged(const QString &trustDomain);
     void notifyCredentialsChanged();
     void notifyAnchorsChanged();
+    /// Also called when a refresh stored a peer bundle (not an edit: nothing to undo).
+    void notifyFederationChanged();
     /// Called by an undo command whose undo or redo failed (the file changed under it).
     void reportCommandFailure(const core::Error &error);
 
@@ -100,6 +114,8 @@ Q_SIGNALS:
     void credentialsChanged();
     /// Trust anchors or reference values were added, changed or removed.
     void anchorsChanged();
+    /// A federation relationship was added, edited or removed, or a peer bundle was stored.
+    void federationChanged();
     void commandFailed(const ta::core::Error &error);
 
 private:

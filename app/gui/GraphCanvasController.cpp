@@ -56,7 +56,8 @@ void GraphCanvasController::attach(models::Document *document, views::GraphCanva
     if (auto cached = core::GraphPositionStore::load(document->workspace().database()))
         canvas->setPositions(cached->positions, cached->pinned);
     for (auto signal : {&models::Document::trustDomainsChanged,
-                        &models::Document::credentialsChanged, &models::Document::anchorsChanged})
+                        &models::Document::credentialsChanged, &models::Document::anchorsChanged,
+                        &models::Document::federationChanged})
         connect(document, signal, m_reloadTimer, qOverload<>(&QTimer::start));
     connect(document, &models::Document::authoritiesChanged, m_reloadTimer,
             qOverload<>(&QTimer::start));

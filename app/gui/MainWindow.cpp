@@ -5,6 +5,7 @@
 #include "app/gui/Settings.h"
 #include "app/gui/WorkspaceController.h"
 #include "models/Document.h"
+#include "models/FederationRefreshScheduler.h"
 #include "views/AnchorPanel.h"
 #include "views/AuthorityPanel.h"
 #include "views/BundleView.h"
@@ -12,6 +13,8 @@
 #include "views/CredentialInspector.h"
 #include "views/CredentialPanel.h"
 #include "views/ErrorMessages.h"
+#include "views/FederationDialog.h"
+#include "views/FederationPanel.h"
 #include "views/GraphCanvas.h"
 #include "views/IssueSvidDialog.h"
 #include "views/NewTrustDomainDialog.h"
@@ -68,6 +71,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     connect(m_controller, &WorkspaceController::documentChanged, this, &MainWindow::attach);
     // After attach: the canvas takes the centre and the credentials move to a dock.
     setupGraphCanvas();
+    setupFederation();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -385,6 +389,45 @@ void MainWindow::setupGraphCanvas()
                 });
                 graph->attach(document, m_canvas, m_credentials, m_trustDomains);
             });
+}
+
+void MainWindow::setupFederation()
+{
+    m_federationDock = new QDockWidget(tr("Federation"), this);
+    m_federationDock->setObjectName(QStringLiteral("federationDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_federationDock);
+    tabifyDockWidget(m_authorityDock, m_federationDock);
+    m_credentialDock->raise();
+    m_federationDock->toggleViewAction()->setText(tr("&Federation"));
+    m_viewMenu->addAction(m_federationDock->toggleViewAction());
+    auto rebuild = [this](models::Document *document) {
+        if (QWidget *old = m_federationDock->widget()) {
+            m_federationDock->setWidget(nullptr);
+            old->deleteLater();
+        }
+        m_federation = nullptr;
+        if (!document) {
+            m_federationDock->setWidget(new QLabel(
+                tr("Open a workspace to see its federation relationships."), m_federationDock));
+            return;
+        }
+        // The scheduler lives as long as the document: a fetch never outlives its workspace.
+        auto *scheduler = new models::FederationRefreshScheduler(document, document);
+        scheduler->setEnabled(m_settings.federationAutoRefresh());
+        m_federation = new views::FederationPanel(document, scheduler, m_federationDock);
+        m_federationDock->setWidget(m_federation);
+        connect(m_federation, &views::FederationPanel::autoRefreshChanged, this,
+                [this](bool on) { m_settings.setFederationAutoRefresh(on); });
+        connect(m_federation, &views::FederationPanel::message, this,
+                [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+        if (m_trustDomains) {
+            m_federation->setTrustDomain(m_trustDomains->currentTrustDomain());
+            connect(m_trustDomains, &views::TrustDomainPanel::currentTrustDomainChanged,
+                    m_federation, &views::FederationPanel::setTrustDomain);
+        }
+    };
+    connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
+    rebuild(nullptr);
 }
 
 } // namespace ta::app

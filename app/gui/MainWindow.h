@@ -22,6 +22,7 @@ class BundleView;
 class ClearKeysBanner;
 class CredentialInspector;
 class CredentialPanel;
+class FederationPanel;
 class PolicyStudio;
 class GraphCanvas;
 class TrustDomainPanel;
@@ -52,6 +53,7 @@ public:
     views::AnchorPanel *anchorPanel() const { return m_anchors; }
     views::PolicyStudio *policyStudio() const { return m_policyStudio; }
     views::GraphCanvas *graphCanvas() const { return m_canvas; }
+    views::FederationPanel *federationPanel() const { return m_federation; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +63,9 @@ private:
     /// The policy studio dock, rebuilt for each document, and its View menu entry.
     void setupPolicyStudio();
     void setupGraphCanvas();
+    /// The federation dock (relationships, their refresh status and bundle history), rebuilt
+    /// for each document with the background refresh that keeps its peer bundles fresh.
+    void setupFederation();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -93,6 +98,8 @@ private:
     QDockWidget *m_credentialDock = nullptr;
     QDockWidget *m_findingsDock = nullptr;
     views::GraphCanvas *m_canvas = nullptr;
+    QDockWidget *m_federationDock = nullptr;
+    views::FederationPanel *m_federation = nullptr;
     QMenu *m_viewMenu = nullptr;
 
     QMenu *m_recentMenu = nullptr;

@@ -21,6 +21,7 @@ const Entry &entry(Settings::Key key)
         {Settings::Key::LastDirectory, "files/lastDirectory", QDir::homePath()},
         {Settings::Key::WindowGeometry, "window/geometry", QByteArray()},
         {Settings::Key::WindowState, "window/state", QByteArray()},
+        {Settings::Key::FederationAutoRefresh, "federation/autoRefresh", true},
     };
     for (const Entry &e : table) {
         if (e.key == key)
@@ -100,6 +101,16 @@ QByteArray Settings::windowState() const
 void Settings::setWindowState(const QByteArray &state)
 {
     setValue(Key::WindowState, state);
+}
+
+bool Settings::federationAutoRefresh() const
+{
+    return value(Key::FederationAutoRefresh).toBool();
+}
+
+void Settings::setFederationAutoRefresh(bool enabled)
+{
+    setValue(Key::FederationAutoRefresh, enabled);
 }
 
 } // namespace ta::app

@@ -19,7 +19,7 @@ namespace ta::app {
 class Settings
 {
 public:
-    enum class Key { RecentFiles, LastDirectory, WindowGeometry, WindowState };
+    enum class Key { RecentFiles, LastDirectory, WindowGeometry, WindowState, FederationAutoRefresh };
 
     /// The user's settings in the platform's place.
     Settings();
@@ -39,6 +39,9 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
+    /// Whether the open workspace's peer bundles are refreshed in the background (on at first).
+    bool federationAutoRefresh() const;
+    void setFederationAutoRefresh(bool enabled);
 
 private:
     QVariant value(Key key) const;

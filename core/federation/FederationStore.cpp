@@ -219,6 +219,85 @@ Result<void> FederationStore::remove(const QString &localTrustDomain, const QStr
     });
 }
 
+Result<StoredRelationship> FederationStore::snapshot(const QString &localTrustDomain,
+                                                    const QString &peer)
+{
+    auto held = relationship(localTrustDomain, peer);
+    if (!held)
+        return held.error();
+    auto bundles = bundleHistory(held->id);
+    if (!bundles)
+        return bundles.error();
+    return StoredRelationship{*held, *bundles};
+}
+
+Result<void> FederationStore::restore(const StoredRelationship &stored)
+{
+    const FederationRelationship &r = stored.relationship;
+    if (auto v = r.validate(); !v)
+        return v;
+    Database &db = m_workspace.database();
+    return db.transaction([&]() -> Result<void> {
+        auto td = db.prepare(QStringLiteral("SELECT id FROM trust_domains WHERE name = ?"));
+        if (!td)
+            return td.error();
+        td->bind(1, r.localTrustDomain.name());
+        if (!td->next())
+            return makeError(ec::StoreUnknownTrustDomain, r.localTrustDomain.name());
+        const qint64 tdId = td->int64(0);
+        auto exists = db.prepare(QStringLiteral(
+            "SELECT 1 FROM federation_relationships WHERE id = ? OR (trust_domain_id = ? AND "
+            "peer_trust_domain = ?)"));
+        if (!exists)
+            return exists.error();
+        exists->bind(1, r.id).bind(2, tdId).bind(3, r.peerTrustDomain.name());
+        if (exists->next())
+            return makeError(ec::FedRelationshipExists,
+                             QStringLiteral("%1 -> %2").arg(r.localTrustDomain.name(),
+                                                            r.peerTrustDomain.name()));
+        auto st = db.prepare(QStringLiteral(
+            "INSERT INTO federation_relationships(id, trust_domain_id, peer_trust_domain, "
+            "bundle_endpoint_url, profile, endpoint_spiffe_id, bootstrap_bundle, pinned_ca_pem, "
+            "created_at, last_fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        if (!st)
+            return st.error();
+        st->bind(1, r.id)
+            .bind(2, tdId)
+            .bind(3, r.peerTrustDomain.name())
+            .bind(4, r.bundleEndpointUrl.toString(QUrl::FullyEncoded))
+            .bind(5, bundleEndpointProfileName(r.profile));
+        if (r.profile == BundleEndpointProfile::HttpsSpiffe)
+            st->bind(6, r.endpointSpiffeId.toString());
+        else
+            st->bindNull(6);
+        bindOptionalBlob(*st, 7, r.bootstrapBundle);
+        bindOptionalBlob(*st, 8, r.pinnedCaPem);
+        st->bind(9, isoTime(r.createdAt));
+        if (r.lastFetchedAt.isValid())
+            st->bind(10, isoTime(r.lastFetchedAt));
+        else
+            st->bindNull(10);
+        if (auto e = st->exec(); !e)
+            return e;
+        for (const FetchedBundle &b : stored.bundles) {
+            auto ins = db.prepare(QStringLiteral(
+                "INSERT INTO federated_bundles(id, relationship_id, sequence, refresh_hint, "
+                "fetched_at, bundle) VALUES (?, ?, ?, ?, ?, ?)"));
+            if (!ins)
+                return ins.error();
+            ins->bind(1, b.id).bind(2, r.id).bind(3, qint64(b.sequence));
+            if (b.refreshHint)
+                ins->bind(4, *b.refreshHint);
+            else
+                ins->bindNull(4);
+            ins->bind(5, isoTime(b.fetchedAt)).bind(6, b.json);
+            if (auto e = ins->exec(); !e)
+                return e;
+        }
+        return {};
+    });
+}
+
 Result<QList<FetchedBundle>> FederationStore::bundleHistory(qint64 relationshipId)
 {
     auto st = m_workspace.database().prepare(

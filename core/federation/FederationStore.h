@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "core/federation/FederationRelationship.h"
 #include "core/federation/FetchedBundle.h"
+#include "core/federation/StoredRelationship.h"
 #include "core/spiffe/TrustBundle.h"
 #include "core/store/Workspace.h"
 
@@ -45,6 +46,14 @@ public:
     [[nodiscard]] Result<void> update(const FederationRelationship &relationship);
     /// Removes a relationship with its fetched bundles.
     [[nodiscard]] Result<void> remove(const QString &localTrustDomain, const QString &peer);
+
+    /// The relationship of @p localTrustDomain with @p peer with its fetched bundles, as stored.
+    [[nodiscard]] Result<StoredRelationship> snapshot(const QString &localTrustDomain,
+                                                      const QString &peer);
+    /// Puts back a relationship taken by snapshot() and since removed, with its row IDs, times
+    /// and fetched bundles (the undo of a removal). A relationship of the same two trust domains
+    /// that is stored already is refused (fed.relationship_exists).
+    [[nodiscard]] Result<void> restore(const StoredRelationship &stored);
 
     /// The latest fetched bundle of relationship @p relationshipId; nullopt when none was fetched.
     [[nodiscard]] Result<std::optional<FetchedBundle>> latestBundle(qint64 relationshipId);

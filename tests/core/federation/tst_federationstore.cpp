@@ -47,6 +47,7 @@ private Q_SLOTS:
     void invalidRelationshipsRefused();
     void fetchedBundleHistory();
     void snapshotRestoresRelationships();
+    void removedRelationshipRestoredWithItsBundles();
     void spireListRoundTrip();
     void spireConfigRoundTrip();
     void spireImportRefusesBadInput_data();
@@ -214,6 +215,48 @@ void TestFederationStore::snapshotRestoresRelationships()
     QVERIFY(snap->restore(*m_ws).ok());
     QCOMPARE(store.relationships()->size(), 1);
     QCOMPARE(store.bundleHistory(*id)->size(), 1);
+}
+
+void TestFederationStore::removedRelationshipRestoredWithItsBundles()
+{
+    FederationStore store(*m_ws);
+    auto web = spiffeRelationship("a.test", "b.test");
+    auto id = store.add(web, m_now);
+    QVERIFY(id.ok());
+    QVERIFY(store.storeFetched(*id, *m_ws->bundle(QStringLiteral("b.test")), m_now).ok());
+    QVERIFY(store.add(spiffeRelationship("b.test", "a.test"), m_now).ok());
+    auto held = store.snapshot(QStringLiteral("a.test"), QStringLiteral("b.test"));
+    QVERIFY(held.ok());
+    QCOMPARE(held->relationship.id, *id);
+    QCOMPARE(held->bundles.size(), 1);
+    QVERIFY(!store.snapshot(QStringLiteral("a.test"), QStringLiteral("c.test")).ok());
+
+    QVERIFY(store.remove(QStringLiteral("a.test"), QStringLiteral("b.test")).ok());
+    QVERIFY(store.bundleHistory(*id)->isEmpty());
+    QVERIFY(store.restore(*held).ok());
+    // The same row, times and bundle, so the history and the graph read as before the removal.
+    auto back = store.relationship(QStringLiteral("a.test"), QStringLiteral("b.test"));
+    QVERIFY(back.ok());
+    QCOMPARE(back->id, *id);
+    QCOMPARE(back->createdAt, held->relationship.createdAt);
+    QCOMPARE(back->lastFetchedAt, m_now);
+    QCOMPARE(back->endpointSpiffeId, held->relationship.endpointSpiffeId);
+    auto history = store.bundleHistory(*id);
+    QCOMPARE(history->size(), 1);
+    QCOMPARE(history->first().id, held->bundles.first().id);
+    QCOMPARE(history->first().json, held->bundles.first().json);
+
+    // Restoring what is there already is refused and writes nothing.
+    auto twice = store.restore(*held);
+    QVERIFY(!twice.ok());
+    QCOMPARE(twice.error().code, QString::fromLatin1(ec::FedRelationshipExists.code));
+    QCOMPARE(store.relationships()->size(), 2);
+    // So is a relationship of a trust domain that is gone.
+    auto orphan = *held;
+    orphan.relationship.id = 999;
+    orphan.relationship.localTrustDomain = td("gone.test");
+    QVERIFY(!store.restore(orphan).ok());
+    QCOMPARE(store.relationships()->size(), 2);
 }
 
 void TestFederationStore::spireListRoundTrip()
