@@ -244,6 +244,18 @@
         <source>&amp;Findings</source>
         <translation>Be&amp;funde</translation>
     </message>
+    <message>
+        <source>Federation</source>
+        <translation>Föderation</translation>
+    </message>
+    <message>
+        <source>&amp;Federation</source>
+        <translation>&amp;Föderation</translation>
+    </message>
+    <message>
+        <source>Open a workspace to see its federation relationships.</source>
+        <translation>Öffnen Sie einen Arbeitsbereich, um seine Föderationsbeziehungen zu sehen.</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -4060,6 +4072,268 @@
             <numerusform>%n Knoten verschieben</numerusform>
             <numerusform>%n Knoten verschieben</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::FederationEditCommand</name>
+    <message>
+        <source>Federate %1 with %2</source>
+        <translation>%1 mit %2 föderieren</translation>
+    </message>
+    <message>
+        <source>Edit federation of %1 with %2</source>
+        <translation>Föderation von %1 mit %2 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove federation of %1 with %2</source>
+        <translation>Föderation von %1 mit %2 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::FederationModel</name>
+    <message>
+        <source>Not fetched yet</source>
+        <translation>Noch nicht abgerufen</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Wird abgerufen…</translation>
+    </message>
+    <message>
+        <source>New bundle stored</source>
+        <translation>Neues Bundle gespeichert</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Endpoint SPIFFE ID: %1</source>
+        <translation>SPIFFE-ID des Endpunkts: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) fetched</source>
+        <translation>
+            <numerusform>%n Bundle abgerufen</numerusform>
+            <numerusform>%n Bundles abgerufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>nicht geplant</translation>
+    </message>
+    <message>
+        <source>Trust Domain</source>
+        <translation>Vertrauensdomäne</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Bundle Endpoint</source>
+        <translation>Bundle-Endpunkt</translation>
+    </message>
+    <message>
+        <source>Held Sequence</source>
+        <translation>Gehaltene Sequenz</translation>
+    </message>
+    <message>
+        <source>Last Fetch</source>
+        <translation>Letzter Abruf</translation>
+    </message>
+    <message>
+        <source>Next Fetch</source>
+        <translation>Nächster Abruf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::FederationDialog</name>
+    <message>
+        <source>Add Federation Relationship</source>
+        <translation>Föderationsbeziehung hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit Federation Relationship</source>
+        <translation>Föderationsbeziehung bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Trust domain:</source>
+        <translation>&amp;Vertrauensdomäne:</translation>
+    </message>
+    <message>
+        <source>partner.example</source>
+        <translation>partner.example</translation>
+    </message>
+    <message>
+        <source>&amp;Peer trust domain:</source>
+        <translation>&amp;Partner-Vertrauensdomäne:</translation>
+    </message>
+    <message>
+        <source>https://spire.partner.example:8443/</source>
+        <translation>https://spire.partner.example:8443/</translation>
+    </message>
+    <message>
+        <source>Bundle &amp;endpoint URL:</source>
+        <translation>URL des Bundle-&amp;Endpunkts:</translation>
+    </message>
+    <message>
+        <source>https_spiffe (endpoint authenticated by its SVID)</source>
+        <translation>https_spiffe (Endpunkt durch sein SVID authentifiziert)</translation>
+    </message>
+    <message>
+        <source>https_web (endpoint authenticated by web PKI)</source>
+        <translation>https_web (Endpunkt durch Web-PKI authentifiziert)</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile:</source>
+        <translation>P&amp;rofil:</translation>
+    </message>
+    <message>
+        <source>Endpoint &amp;SPIFFE ID:</source>
+        <translation>&amp;SPIFFE-ID des Endpunkts:</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <source>Load Bootstrap Bundle</source>
+        <translation>Bootstrap-Bundle laden</translation>
+    </message>
+    <message>
+        <source>The peer's SPIFFE bundle (JSON) or CA certificates (PEM), trusted for the first fetch; empty: the peer's own bundle when it is a trust domain of this workspace</source>
+        <translation>Das SPIFFE-Bundle (JSON) oder die CA-Zertifikate (PEM) des Partners, für den ersten Abruf vertraut; leer: das eigene Bundle des Partners, wenn er eine Vertrauensdomäne dieses Arbeitsbereichs ist</translation>
+    </message>
+    <message>
+        <source>&amp;Bootstrap bundle:</source>
+        <translation>&amp;Bootstrap-Bundle:</translation>
+    </message>
+    <message>
+        <source>Load Pinned CA</source>
+        <translation>Festgelegte CA laden</translation>
+    </message>
+    <message>
+        <source>CA certificates (PEM) the endpoint must chain to; empty: the system's web roots</source>
+        <translation>CA-Zertifikate (PEM), zu denen die Kette des Endpunkts führen muss; leer: die Web-Wurzeln des Systems</translation>
+    </message>
+    <message>
+        <source>Pinned &amp;CA:</source>
+        <translation>Festgelegte &amp;CA:</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Bundles and certificates (*.json *.pem *.crt)</source>
+        <translation>Bundles und Zertifikate (*.json *.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB: not a bundle or a CA file.</source>
+        <translation>%1 ist größer als 1 MiB: kein Bundle und keine CA-Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::FederationPanel</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Now</source>
+        <translation>&amp;Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Automatically</source>
+        <translation>&amp;Automatisch aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fetch each peer's bundle again when its refresh hint says</source>
+        <translation>Das Bundle jedes Partners erneut abrufen, wenn sein Aktualisierungshinweis es sagt</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Sequenz</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Abgerufen</translation>
+    </message>
+    <message>
+        <source>Refresh Hint</source>
+        <translation>Aktualisierungshinweis</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Federation relationship added. Undo removes it.</source>
+        <translation>Föderationsbeziehung hinzugefügt. Rückgängig entfernt sie.</translation>
+    </message>
+    <message>
+        <source>Removed the federation of %1 with %2 and its fetched bundles. Undo brings them back.</source>
+        <translation>Föderation von %1 mit %2 samt abgerufenen Bundles entfernt. Rückgängig stellt sie wieder her.</translation>
     </message>
 </context>
 </TS>

@@ -244,6 +244,18 @@
         <source>&amp;Findings</source>
         <translation>C&amp;onstats</translation>
     </message>
+    <message>
+        <source>Federation</source>
+        <translation>Fédération</translation>
+    </message>
+    <message>
+        <source>&amp;Federation</source>
+        <translation>&amp;Fédération</translation>
+    </message>
+    <message>
+        <source>Open a workspace to see its federation relationships.</source>
+        <translation>Ouvrez un espace de travail pour voir ses relations de fédération.</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -4060,6 +4072,268 @@
             <numerusform>Déplacer %n nœud</numerusform>
             <numerusform>Déplacer %n nœuds</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::FederationEditCommand</name>
+    <message>
+        <source>Federate %1 with %2</source>
+        <translation>Fédérer %1 avec %2</translation>
+    </message>
+    <message>
+        <source>Edit federation of %1 with %2</source>
+        <translation>Modifier la fédération de %1 avec %2</translation>
+    </message>
+    <message>
+        <source>Remove federation of %1 with %2</source>
+        <translation>Supprimer la fédération de %1 avec %2</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::FederationModel</name>
+    <message>
+        <source>Not fetched yet</source>
+        <translation>Pas encore récupéré</translation>
+    </message>
+    <message>
+        <source>Fetching…</source>
+        <translation>Récupération…</translation>
+    </message>
+    <message>
+        <source>New bundle stored</source>
+        <translation>Nouveau bundle enregistré</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>À jour</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Endpoint SPIFFE ID: %1</source>
+        <translation>ID SPIFFE du point de terminaison : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n bundle(s) fetched</source>
+        <translation>
+            <numerusform>%n bundle récupéré</numerusform>
+            <numerusform>%n bundles récupérés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>maintenant</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>non planifiée</translation>
+    </message>
+    <message>
+        <source>Trust Domain</source>
+        <translation>Domaine de confiance</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Bundle Endpoint</source>
+        <translation>Point de terminaison du bundle</translation>
+    </message>
+    <message>
+        <source>Held Sequence</source>
+        <translation>Séquence détenue</translation>
+    </message>
+    <message>
+        <source>Last Fetch</source>
+        <translation>Dernière récupération</translation>
+    </message>
+    <message>
+        <source>Next Fetch</source>
+        <translation>Prochaine récupération</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::FederationDialog</name>
+    <message>
+        <source>Add Federation Relationship</source>
+        <translation>Ajouter une relation de fédération</translation>
+    </message>
+    <message>
+        <source>Edit Federation Relationship</source>
+        <translation>Modifier la relation de fédération</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>&amp;Trust domain:</source>
+        <translation>&amp;Domaine de confiance :</translation>
+    </message>
+    <message>
+        <source>partner.example</source>
+        <translation>partner.example</translation>
+    </message>
+    <message>
+        <source>&amp;Peer trust domain:</source>
+        <translation>Domaine de confiance &amp;pair :</translation>
+    </message>
+    <message>
+        <source>https://spire.partner.example:8443/</source>
+        <translation>https://spire.partner.example:8443/</translation>
+    </message>
+    <message>
+        <source>Bundle &amp;endpoint URL:</source>
+        <translation>URL du point de terminaison du &amp;bundle :</translation>
+    </message>
+    <message>
+        <source>https_spiffe (endpoint authenticated by its SVID)</source>
+        <translation>https_spiffe (point de terminaison authentifié par son SVID)</translation>
+    </message>
+    <message>
+        <source>https_web (endpoint authenticated by web PKI)</source>
+        <translation>https_web (point de terminaison authentifié par la PKI web)</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile:</source>
+        <translation>P&amp;rofil :</translation>
+    </message>
+    <message>
+        <source>Endpoint &amp;SPIFFE ID:</source>
+        <translation>ID &amp;SPIFFE du point de terminaison :</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>Charger…</translation>
+    </message>
+    <message>
+        <source>Load Bootstrap Bundle</source>
+        <translation>Charger le bundle d’amorçage</translation>
+    </message>
+    <message>
+        <source>The peer's SPIFFE bundle (JSON) or CA certificates (PEM), trusted for the first fetch; empty: the peer's own bundle when it is a trust domain of this workspace</source>
+        <translation>Le bundle SPIFFE (JSON) ou les certificats d’AC (PEM) du pair, approuvés pour la première récupération ; vide : le bundle du pair lui-même lorsqu’il est un domaine de confiance de cet espace de travail</translation>
+    </message>
+    <message>
+        <source>&amp;Bootstrap bundle:</source>
+        <translation>&amp;Bundle d’amorçage :</translation>
+    </message>
+    <message>
+        <source>Load Pinned CA</source>
+        <translation>Charger l’AC épinglée</translation>
+    </message>
+    <message>
+        <source>CA certificates (PEM) the endpoint must chain to; empty: the system's web roots</source>
+        <translation>Certificats d’AC (PEM) auxquels la chaîne du point de terminaison doit aboutir ; vide : les racines web du système</translation>
+    </message>
+    <message>
+        <source>Pinned &amp;CA:</source>
+        <translation>&amp;AC épinglée :</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>Bundles and certificates (*.json *.pem *.crt)</source>
+        <translation>Bundles et certificats (*.json *.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1 is larger than 1 MiB: not a bundle or a CA file.</source>
+        <translation>%1 dépasse 1 Mio : ce n’est ni un bundle ni un fichier d’AC.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::FederationPanel</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Now</source>
+        <translation>Actualiser &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>Refresh &amp;Automatically</source>
+        <translation>Actualiser &amp;automatiquement</translation>
+    </message>
+    <message>
+        <source>Fetch each peer's bundle again when its refresh hint says</source>
+        <translation>Récupérer à nouveau le bundle de chaque pair quand son indication d’actualisation le dit</translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation>Séquence</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Récupéré</translation>
+    </message>
+    <message>
+        <source>Refresh Hint</source>
+        <translation>Indication d’actualisation</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Clés</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Federation relationship added. Undo removes it.</source>
+        <translation>Relation de fédération ajoutée. Annuler la supprime.</translation>
+    </message>
+    <message>
+        <source>Removed the federation of %1 with %2 and its fetched bundles. Undo brings them back.</source>
+        <translation>Fédération de %1 avec %2 supprimée avec ses bundles récupérés. Annuler les rétablit.</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "views/FederationDialog.h"
+
 #include <QPointer>
 #include <QWidget>
 
@@ -18,8 +20,6 @@ class FederationRefreshScheduler;
 } // namespace ta::models
 
 namespace ta::views {
-
-class FederationDialog;
 
 /// The federation relationships of the open workspace: add, edit and remove them (each one
 /// undoable step), see each one's held bundle, last and next fetch and refresh status, refresh

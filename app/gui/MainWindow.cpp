@@ -13,7 +13,6 @@
 #include "views/CredentialInspector.h"
 #include "views/CredentialPanel.h"
 #include "views/ErrorMessages.h"
-#include "views/FederationDialog.h"
 #include "views/FederationPanel.h"
 #include "views/GraphCanvas.h"
 #include "views/IssueSvidDialog.h"

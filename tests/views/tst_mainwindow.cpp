@@ -10,6 +10,8 @@
 #include "views/CredentialInspector.h"
 #include "views/CredentialPanel.h"
 #include "views/ErrorMessages.h"
+#include "views/FederationPanel.h"
+#include "models/FederationModel.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphNodeItem.h"
 #include "views/IssueSvidDialog.h"
@@ -44,6 +46,7 @@ private Q_SLOTS:
     void selectionIsSharedBetweenTableAndCanvas();
     void reopeningDrawsFromTheCachedPositions();
     void policyStudioDockFollowsTheDocument();
+    void federationDockFollowsTheDocument();
 };
 
 namespace {
@@ -335,6 +338,49 @@ void TestMainWindow::policyStudioDockFollowsTheDocument()
     QVERIFY(undo);
     undo->trigger();
     QCOMPARE(studio->draft()->policies().size(), before);
+}
+
+void TestMainWindow::federationDockFollowsTheDocument()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    QVERIFY(settings.federationAutoRefresh());
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    QVERIFY(!window.federationPanel());
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("federationDock"));
+    QVERIFY(dock);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
+    ta::views::FederationPanel *panel = window.federationPanel();
+    QVERIFY(panel);
+    QCOMPARE(dock->widget(), panel);
+    // The demo's three relationships: prod <-> partner, staging -> prod.
+    QCOMPARE(panel->model()->rowCount(), 3);
+    QVERIFY(panel->selectRelationship(QStringLiteral("staging.example"),
+                                      QStringLiteral("prod.example")));
+    // The background refresh is on as the settings say, and turning it off is remembered.
+    QVERIFY(panel->autoRefreshAction()->isChecked());
+    panel->autoRefreshAction()->trigger();
+    QVERIFY(!settings.federationAutoRefresh());
+    // Removing a relationship redraws the graph without it and is undone from the Edit menu.
+    QVERIFY(panel->selectRelationship(QStringLiteral("partner.example"),
+                                      QStringLiteral("prod.example")));
+    const auto heldByGraph = [&window] {
+        const ta::core::TopologyGraph &g = window.graphCanvas()->graph();
+        const int e = g.findEdge(g.indexOf(QStringLiteral("td/partner.example")),
+                                 g.indexOf(QStringLiteral("td/prod.example")),
+                                 ta::core::EdgeClass::FederatesWith);
+        return e >= 0 && g.edge(e).properties.value(QLatin1String("relationship")).toBool();
+    };
+    QVERIFY(heldByGraph());
+    panel->removeRelationshipAction()->trigger();
+    QCOMPARE(panel->model()->rowCount(), 2);
+    QTRY_VERIFY(!heldByGraph());
+    window.controller()->document()->undoStack()->undo();
+    QCOMPARE(panel->model()->rowCount(), 3);
+    QTRY_VERIFY(heldByGraph());
 }
 
 QTEST_MAIN(TestMainWindow)
