@@ -33,6 +33,31 @@ BundleEndpointServer::BundleEndpointServer(BundleSource bundles, QObject *parent
     connect(&m_renewTimer, &QTimer::timeout, this, &BundleEndpointServer::renew);
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this,
             &BundleEndpointServer::onPendingConnection);
+    // QSslServer starts a handshake when the client's first bytes arrive, and closes a client
+    // that sends nothing within its handshake timeout. It hands a connection over only once the
+    // handshake is done, so the cap and the request deadline start when the handshake starts:
+    // a client that sends half a ClientHello and stalls holds a place only until the deadline.
+    m_server->setHandshakeTimeout(kRequestTimeoutMs);
+    connect(m_server, &QSslServer::startedEncryptionHandshake, this,
+            &BundleEndpointServer::onHandshakeStarted);
+}
+
+void BundleEndpointServer::onHandshakeStarted(QSslSocket *socket)
+{
+    connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
+    if (m_open >= m_maxConnections) {
+        ++m_refused;
+        // After QSslServer has started the handshake it is handing us.
+        QMetaObject::invokeMethod(socket, &QSslSocket::abort, Qt::QueuedConnection);
+        socket->deleteLater();
+        return;
+    }
+    ++m_open;
+    connect(socket, &QObject::destroyed, this, [this] { --m_open; });
+    auto *deadline = new QTimer(socket);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, socket, &QSslSocket::abort);
+    deadline->start(kRequestTimeoutMs);
 }
 
 BundleEndpointServer::~BundleEndpointServer() = default;
@@ -128,11 +153,7 @@ void BundleEndpointServer::onPendingConnection()
             continue;
         socket->setParent(this);
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
-        auto *deadline = new QTimer(socket);
-        deadline->setSingleShot(true);
-        connect(deadline, &QTimer::timeout, socket, &QSslSocket::abort);
-        deadline->start(kRequestTimeoutMs);
-        connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
+        // The deadline set when the handshake started still runs: it covers the request too.
         connect(socket, &QSslSocket::errorOccurred, socket, [socket](QAbstractSocket::SocketError) {
             if (socket->state() == QAbstractSocket::UnconnectedState)
                 socket->deleteLater();

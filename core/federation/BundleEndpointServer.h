@@ -35,6 +35,10 @@ public:
     /// A connection that has not sent a whole request by then is closed.
     static constexpr int kRequestTimeoutMs = 10000;
 
+    /// The most connections open at once; one more is closed at once, before its handshake, so a
+    /// flood of idle connections cannot take every file descriptor of the process.
+    static constexpr int kMaxConnections = 64;
+
     explicit BundleEndpointServer(BundleSource bundles, QObject *parent = nullptr);
     ~BundleEndpointServer() override;
 
@@ -52,6 +56,11 @@ public:
     const ServerCredential &credential() const { return m_credential; }
     /// Requests answered so far, whatever the status.
     qint64 requestsAnswered() const { return m_answered; }
+    /// Lowers (or raises) the connection cap (tests).
+    void setMaxConnections(int max) { m_maxConnections = max; }
+    /// Connections open now, and connections closed at once for being over the cap so far.
+    int openConnections() const { return m_open; }
+    qint64 connectionsRefused() const { return m_refused; }
 
 Q_SIGNALS:
     /// A request was answered with HTTP @p status.
@@ -64,6 +73,7 @@ Q_SIGNALS:
 private:
     [[nodiscard]] Result<void> apply(const ServerCredential &credential);
     void renew();
+    void onHandshakeStarted(QSslSocket *socket);
     void onPendingConnection();
     void onReadyRead(QSslSocket *socket);
     void respond(QSslSocket *socket, int status, const QByteArray &reason,
@@ -76,6 +86,9 @@ private:
     QSslServer *m_server = nullptr;
     QTimer m_renewTimer;
     qint64 m_answered = 0;
+    int m_maxConnections = kMaxConnections;
+    int m_open = 0;
+    qint64 m_refused = 0;
 };
 
 } // namespace ta::core

@@ -24,6 +24,7 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QTcpSocket>
 #include <QTest>
 
 using namespace ta::core;
@@ -97,6 +98,7 @@ private Q_SLOTS:
     void lowerSequenceKeepsHeldBundle();
     void rotationPickedUpAfterRefreshHint();
     void serverSvidRenewedBeforeExpiry();
+    void idleConnectionsAreCapped();
 
 private:
     std::unique_ptr<Workspace> makeWorkspace(const char *file, const char *name);
@@ -248,6 +250,48 @@ void TestBundleEndpoint::validateAcross(Workspace &issuerWs, const char *issuerT
     auto checked = JwtSvid::validate(jwt->svid.token(), set, j.audience.first(), now);
     QVERIFY2(checked.ok(), qPrintable(checked.ok() ? QString() : text(checked.error())));
     QCOMPARE(checked->subject().toString(), x.spiffeId);
+}
+
+void TestBundleEndpoint::idleConnectionsAreCapped()
+{
+    auto server = spiffeServer(*m_a, sid("spiffe://a.test/spire/server"));
+    QVERIFY(server);
+    server->setMaxConnections(4);
+    // A client that connects and sends nothing is closed by the deadline.
+    {
+        QTcpSocket silent;
+        QSignalSpy gone(&silent, &QTcpSocket::disconnected);
+        silent.connectToHost(QHostAddress::LocalHost, server->port());
+        QVERIFY(silent.waitForConnected(5000));
+        QVERIFY(gone.wait(BundleEndpointServer::kRequestTimeoutMs + 3000));
+    }
+    // Four connections that begin a TLS record and stall hold every place.
+    std::vector<std::unique_ptr<QTcpSocket>> idle;
+    for (int i = 0; i < 4; ++i) {
+        idle.push_back(std::make_unique<QTcpSocket>());
+        idle.back()->connectToHost(QHostAddress::LocalHost, server->port());
+        QVERIFY(idle.back()->waitForConnected(5000));
+        idle.back()->write(QByteArray::fromHex("160301"));
+        QVERIFY(idle.back()->waitForBytesWritten(5000));
+    }
+    QTRY_COMPARE(server->openConnections(), 4);
+    // One more is closed at once, long before the request deadline.
+    QTcpSocket extra;
+    QSignalSpy closed(&extra, &QTcpSocket::disconnected);
+    extra.connectToHost(QHostAddress::LocalHost, server->port());
+    QVERIFY(extra.waitForConnected(5000));
+    extra.write(QByteArray::fromHex("160301"));
+    QVERIFY(closed.wait(BundleEndpointServer::kRequestTimeoutMs / 2));
+    QCOMPARE(server->connectionsRefused(), 1);
+    QCOMPARE(server->openConnections(), 4);
+    // When they go, the place is free again and a real fetch is answered.
+    idle.clear();
+    QTRY_COMPARE(server->openConnections(), 0);
+    const auto rel = relate(*m_b, "b.test", "a.test", server->port(),
+                            BundleEndpointProfile::HttpsSpiffe,
+                            m_a->bundle(QStringLiteral("a.test"))->toJwks());
+    auto fetched = refresh(*m_b, rel);
+    QVERIFY2(fetched.ok(), qPrintable(fetched.ok() ? QString() : text(fetched.error())));
 }
 
 void TestBundleEndpoint::federateHttpsSpiffeBothWays()
