@@ -31,7 +31,8 @@ QString jsonText(const QJsonValue &v)
     case QJsonValue::Object: {
         const QJsonObject o = v.toObject();
         if (o.size() == 1 && o.contains(QLatin1String("error")))
-            return DecisionLogModel::tr("error: %1").arg(o.value(QLatin1String("error")).toString());
+            return DecisionLogModel::tr("error: %1")
+                .arg(o.value(QLatin1String("error")).toString());
         return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
     }
     case QJsonValue::Bool:
@@ -96,6 +97,10 @@ QStringList selectorTexts(const QList<core::Selector> &selectors)
 DecisionLogModel::DecisionLogModel(QObject *parent)
     : QAbstractItemModel(parent), m_cache(std::make_shared<core::ReplayResultCache>())
 {
+    m_pool.setMaxThreadCount(1);
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(0);
+    connect(&m_timer, &QTimer::timeout, this, &DecisionLogModel::start);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &DecisionLogModel::onFinished);
 }
 
@@ -110,6 +115,7 @@ void DecisionLogModel::setDocument(Document *document)
 {
     m_document = document;
     m_cache->clear();
+    m_replay.reset();
     beginResetModel();
     m_explainer.reset();
     m_explanation = core::SubjectExplanation();
@@ -125,7 +131,7 @@ void DecisionLogModel::setInstant(const QDateTime &at)
     if (at == m_instant)
         return;
     m_instant = at;
-    refresh();
+    schedule();
 }
 
 void DecisionLogModel::setSubject(const QString &subject)
@@ -152,55 +158,47 @@ void DecisionLogModel::setFocusIdentity(const QString &spiffeId)
 
 void DecisionLogModel::refresh()
 {
-    if (m_running) {
-        // The running replay answers an older question: drop it and ask the new one after.
-        m_pending = true;
+    m_reload = true;
+    schedule();
+}
+
+void DecisionLogModel::schedule()
+{
+    // Each request makes what runs now stale; requests in one go (a slider dragged, a document
+    // opened) start one replay.
+    const bool wasBusy = isBusy();
+    ++m_generation;
+    m_timer.start();
+    if (m_running)
         m_watcher.cancel();
-        return;
-    }
-    start();
+    if (!wasBusy)
+        Q_EMIT busyChanged(true);
+}
+
+void DecisionLogModel::settle()
+{
+    if (!isBusy())
+        Q_EMIT busyChanged(false);
 }
 
 void DecisionLogModel::start()
 {
+    if (m_running)
+        return; // onFinished() starts again once the cancelled run has ended
     if (!m_document)
-        return;
-    core::Workspace &ws = m_document->workspace();
-    auto fail = [this](const core::Error &e) {
-        m_running = false;
-        Q_EMIT failed(e);
-        Q_EMIT busyChanged(false);
-    };
-    // The database is read here; the worker gets copies and never touches it.
-    core::RuleStore rules(ws.database());
-    auto policyJson = rules.load(core::RuleKind::Policies);
-    if (!policyJson)
-        return fail(policyJson.error());
-    QList<core::Policy> policies;
-    if (!policyJson->isEmpty()) {
-        auto parsed = core::Policy::listFromJson(*policyJson);
-        if (!parsed)
-            return fail(parsed.error());
-        policies = *parsed;
+        return settle();
+    if (m_reload || !m_replay) {
+        if (auto loaded = load(); !loaded) {
+            Q_EMIT failed(loaded.error());
+            return settle();
+        }
+        m_reload = false;
     }
-    auto entries = rules.entries();
-    if (!entries)
-        return fail(entries.error());
-    auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
-    if (!replay)
-        return fail(replay.error());
-    QList<core::EvidenceRecord> records;
-    core::AttestationStore store(ws.database());
-    auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { records.append(r); });
-    if (!n)
-        return fail(n.error());
-    replay->setRecords(std::move(records));
-    replay->setResultCache(m_cache);
     m_running = true;
-    Q_EMIT busyChanged(true);
+    m_runGeneration = m_generation;
     m_watcher.setFuture(QtConcurrent::run(
-        [replay = std::move(*replay), policies, entries = *entries,
-         at = m_instant](QPromise<core::Result<Explainer>> &promise) mutable {
+        &m_pool, [replay = *m_replay, policies = m_policies, entries = m_entries,
+                  at = m_instant](QPromise<core::Result<Explainer>> &promise) mutable {
             replay.setCancelled([&promise] { return promise.isCanceled(); });
             auto explainer = core::DecisionExplainer::run(replay, policies, entries, at);
             if (!explainer) {
@@ -212,19 +210,53 @@ void DecisionLogModel::start()
         }));
 }
 
+core::Result<void> DecisionLogModel::load()
+{
+    // The database is read here, on the document's thread; the worker gets copies and never
+    // touches it. Changing the instant reuses what was read (and the verified results).
+    core::Workspace &ws = m_document->workspace();
+    core::RuleStore rules(ws.database());
+    auto policyJson = rules.load(core::RuleKind::Policies);
+    if (!policyJson)
+        return policyJson.error();
+    QList<core::Policy> policies;
+    if (!policyJson->isEmpty()) {
+        auto parsed = core::Policy::listFromJson(*policyJson);
+        if (!parsed)
+            return parsed.error();
+        policies = *parsed;
+    }
+    auto entries = rules.entries();
+    if (!entries)
+        return entries.error();
+    auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
+    if (!replay)
+        return replay.error();
+    QList<core::EvidenceRecord> records;
+    core::AttestationStore store(ws.database());
+    auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { records.append(r); });
+    if (!n)
+        return n.error();
+    replay->setRecords(std::move(records));
+    replay->setResultCache(m_cache);
+    m_policies = std::move(policies);
+    m_entries = std::move(*entries);
+    m_replay = std::move(*replay);
+    return {};
+}
+
 void DecisionLogModel::onFinished()
 {
-    if (m_pending) {
-        m_pending = false;
-        m_running = false;
-        start();
-        if (!m_running)
-            Q_EMIT busyChanged(false);
+    m_running = false;
+    if (m_runGeneration != m_generation) {
+        // It answered an older question; the newest runs now, or when the timer fires.
+        if (!m_timer.isActive())
+            start();
         return;
     }
-    m_running = false;
-    Q_EMIT busyChanged(false);
-    if (m_watcher.isCanceled() || m_watcher.future().resultCount() == 0)
+    const bool ok = !m_watcher.isCanceled() && m_watcher.future().resultCount() > 0;
+    settle();
+    if (!ok)
         return;
     const core::Result<Explainer> result = m_watcher.result();
     if (!result) {
@@ -287,14 +319,13 @@ void DecisionLogModel::addPolicies()
     for (const core::PolicyVerdict &v : d.verdicts) {
         Row r;
         r.ruleId = QStringLiteral("rule/policy/") + v.policy;
-        r.text[RuleColumn] = v.effect == core::PolicyEffect::Deny
-                                 ? tr("%1 (deny)").arg(v.policy)
-                                 : v.policy;
+        r.text[RuleColumn] =
+            v.effect == core::PolicyEffect::Deny ? tr("%1 (deny)").arg(v.policy) : v.policy;
         r.text[VerdictColumn] = policyVerdictText(v.outcome);
         r.outcome = core::outcomeName(v.outcome);
         r.identity = v.spiffeId;
-        r.text[IdentityColumn] = v.deniesTrustDomain ? tr("every identity of %1").arg(v.spiffeId)
-                                                     : v.spiffeId;
+        r.text[IdentityColumn] =
+            v.deniesTrustDomain ? tr("every identity of %1").arg(v.spiffeId) : v.spiffeId;
         if (v.index >= 0 && v.index < policies.size()) {
             r.source = policies.at(v.index).condition;
             if (r.identity.isEmpty())
@@ -313,8 +344,7 @@ void DecisionLogModel::addPolicies()
             break;
         case O::Overridden:
             r.tone = Tone::Removes;
-            r.text[DetailColumn] =
-                tr("Removed by %1.").arg(v.deniedBy.join(QStringLiteral(", ")));
+            r.text[DetailColumn] = tr("Removed by %1.").arg(v.deniedBy.join(QStringLiteral(", ")));
             break;
         case O::NotMatched:
         case O::ConditionError:

@@ -11,8 +11,11 @@
 #include <QHash>
 #include <QIcon>
 #include <QPointer>
+#include <QThreadPool>
+#include <QTimer>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ta::models {
@@ -70,7 +73,12 @@ public:
     void refresh();
 
     /// From a request until its replay was handed over (or failed).
-    bool isBusy() const { return m_running; }
+    bool isBusy() const { return m_running || m_timer.isActive(); }
+    /// Whether a replay is running on the worker now.
+    bool isReplaying() const { return m_running; }
+    /// Requests within this many milliseconds start one replay (default 0: the next turn of
+    /// the event loop; a time slider may want more).
+    void setDelay(int ms) { m_timer.setInterval(ms); }
     /// The subjects seen up to the instant, once a replay finished.
     QStringList subjects() const;
     /// The explanation shown (an empty one before a replay finished).
@@ -116,7 +124,10 @@ private:
     };
     using Explainer = std::shared_ptr<const core::DecisionExplainer>;
 
+    void schedule();
     void start();
+    void settle();
+    [[nodiscard]] core::Result<void> load();
     void onFinished();
     void rebuild();
     int addRow(int parent, Row row);
@@ -128,9 +139,17 @@ private:
     QDateTime m_instant;
     QString m_subject;
     QString m_focus;
+    /// Its own single thread: a replay never holds up the global pool's layout and studio runs.
+    QThreadPool m_pool;
     QFutureWatcher<core::Result<Explainer>> m_watcher;
-    bool m_pending = false;
+    QTimer m_timer;
     bool m_running = false;
+    bool m_reload = true;
+    quint64 m_generation = 0;
+    quint64 m_runGeneration = 0;
+    std::optional<core::TimelineReplay> m_replay;
+    QList<core::Policy> m_policies;
+    QList<core::RegistrationEntry> m_entries;
     std::shared_ptr<core::ReplayResultCache> m_cache;
     Explainer m_explainer;
     core::SubjectExplanation m_explanation;

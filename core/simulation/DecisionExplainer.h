@@ -37,10 +37,11 @@ public:
     /// Replays @p replay (with its progress and cancel hooks) up to @p at (invalid: the end of
     /// the timeline). Errors: the policies' (as PolicyEngine::compile), the replay's
     /// (replay.cancelled when cancelled).
-    [[nodiscard]] static Result<DecisionExplainer>
-    run(const TimelineReplay &replay, const QList<Policy> &policies,
-        const QList<RegistrationEntry> &entries, const QDateTime &at,
-        const SimulationSettings &settings = {});
+    [[nodiscard]] static Result<DecisionExplainer> run(const TimelineReplay &replay,
+                                                       const QList<Policy> &policies,
+                                                       const QList<RegistrationEntry> &entries,
+                                                       const QDateTime &at,
+                                                       const SimulationSettings &settings = {});
 
     /// The instant explained: the one asked for, else where the timeline ended.
     QDateTime at() const { return m_at; }

@@ -37,10 +37,10 @@ inline std::unique_ptr<models::Document> makeDecisionWorkspace(const QTemporaryD
                     {QStringLiteral("condition"),
                      QStringLiteral("verdict == 'affirming' &&\n  node.platform == 'tpm'")}}};
     core::RuleStore rules(doc->workspace().database());
-    if (auto v = rules.save(core::RuleKind::Policies,
-                            QJsonDocument(QJsonObject{{QStringLiteral("policies"), policies}})
-                                .toJson(),
-                            QStringLiteral("decision log"), now);
+    if (auto v =
+            rules.save(core::RuleKind::Policies,
+                       QJsonDocument(QJsonObject{{QStringLiteral("policies"), policies}}).toJson(),
+                       QStringLiteral("decision log"), now);
         !v)
         qFatal("policies: %s", qPrintable(v.error().toString()));
     auto entry = [](const QString &id, const QString &spiffeId, const QStringList &selectors) {
