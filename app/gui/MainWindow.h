@@ -22,6 +22,7 @@ class BundleView;
 class ClearKeysBanner;
 class CredentialInspector;
 class CredentialPanel;
+class DecisionLog;
 class PolicyStudio;
 class GraphCanvas;
 class TrustDomainPanel;
@@ -52,6 +53,7 @@ public:
     views::AnchorPanel *anchorPanel() const { return m_anchors; }
     views::PolicyStudio *policyStudio() const { return m_policyStudio; }
     views::GraphCanvas *graphCanvas() const { return m_canvas; }
+    views::DecisionLog *decisionLog() const { return m_decisionLog; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +63,8 @@ private:
     /// The policy studio dock, rebuilt for each document, and its View menu entry.
     void setupPolicyStudio();
     void setupGraphCanvas();
+    /// The decision log dock (one widget for every document), linked to the canvas and studio.
+    void setupDecisionLog();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -94,6 +98,8 @@ private:
     QDockWidget *m_findingsDock = nullptr;
     views::GraphCanvas *m_canvas = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QDockWidget *m_decisionDock = nullptr;
+    views::DecisionLog *m_decisionLog = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;
