@@ -325,6 +325,7 @@ void DecisionLog::showRule(const QModelIndex &index)
     using M = models::DecisionLogModel;
     m_source->clear();
     m_why->clear();
+    m_why->setToolTip({});
     if (!index.isValid() || index.data(M::RuleIdRole).toString().isEmpty())
         return;
     m_source->setPlainText(index.data(M::SourceRole).toString());
@@ -355,10 +356,15 @@ void DecisionLog::showRule(const QModelIndex &index)
                                         index.data(M::RuleIdRole).toString()
             ? index.parent()
             : index;
-    m_why->setText(tr("%1: %2 — %3")
-                       .arg(rule.siblingAtColumn(M::RuleColumn).data().toString(),
-                            rule.siblingAtColumn(M::VerdictColumn).data().toString(),
-                            rule.siblingAtColumn(M::DetailColumn).data().toString()));
+    const QString why = tr("%1: %2 — %3")
+                            .arg(rule.siblingAtColumn(M::RuleColumn).data().toString(),
+                                 rule.siblingAtColumn(M::VerdictColumn).data().toString(),
+                                 rule.siblingAtColumn(M::DetailColumn).data().toString());
+    // A clause over a long list would push the source out of the dock: the whole text is in the
+    // tooltip, and the clause itself is in the source above.
+    constexpr qsizetype kWhyChars = 240;
+    m_why->setText(why.size() > kWhyChars ? why.left(kWhyChars) + QChar(0x2026) : why);
+    m_why->setToolTip(why);
 }
 
 } // namespace ta::views
