@@ -19,6 +19,7 @@ private Q_SLOTS:
     void initTestCase();
     void failingClauseAndValues();
     void missingSelector();
+    void workloadEntryUnderItsNodeAlias();
     void textNamesTheClause();
     void beforeTheFirstRecord();
     void badUsage_data();
@@ -143,6 +144,62 @@ void TestCliExplain::missingSelector()
     QCOMPARE(v.value(QLatin1String("outcome")).toString(), QStringLiteral("selectors_missing"));
     QCOMPARE(v.value(QLatin1String("missing_selectors")).toArray(),
              QJsonArray{QStringLiteral("custom:rack:7")});
+}
+
+void TestCliExplain::workloadEntryUnderItsNodeAlias()
+{
+    // The workload is decided with the selectors its node attested with: an entry parented by
+    // a node alias (which those selectors give the node) matches it.
+    const QJsonObject workload = explainJson(QStringLiteral("workload/app-0"));
+    const QString node = workload.value(QLatin1String("node")).toString();
+    QVERIFY(!node.isEmpty());
+    const QJsonArray workloadSelectors = workload.value(QLatin1String("evidence"))
+                                             .toObject()
+                                             .value(QLatin1String("selectors"))
+                                             .toArray();
+    const QJsonArray nodeSelectors = explainJson(node)
+                                         .value(QLatin1String("evidence"))
+                                         .toObject()
+                                         .value(QLatin1String("selectors"))
+                                         .toArray();
+    QVERIFY(!workloadSelectors.isEmpty() && !nodeSelectors.isEmpty());
+    auto selectors = [](const QJsonArray &texts) {
+        QJsonArray out;
+        for (const QJsonValue t : texts) {
+            const QString s = t.toString();
+            const qsizetype colon = s.indexOf(QLatin1Char(':'));
+            out.append(QJsonObject{{QStringLiteral("type"), s.left(colon)},
+                                   {QStringLiteral("value"), s.mid(colon + 1)}});
+        }
+        return out;
+    };
+    const QJsonArray entries{
+        QJsonObject{
+            {QStringLiteral("entry_id"), QStringLiteral("e-alias")},
+            {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/alias")},
+            {QStringLiteral("parent_id"), QStringLiteral("spiffe://lab.example/spire/server")},
+            {QStringLiteral("selectors"), selectors(nodeSelectors)}},
+        QJsonObject{{QStringLiteral("entry_id"), QStringLiteral("e-app")},
+                    {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/app")},
+                    {QStringLiteral("parent_id"), QStringLiteral("spiffe://lab.example/alias")},
+                    {QStringLiteral("selectors"), selectors({workloadSelectors.first()})}}};
+    write(QStringLiteral("alias.json"),
+          QJsonDocument(QJsonObject{{QStringLiteral("entries"), entries}}).toJson());
+    const CliRun r = cli({QStringLiteral("import"), QStringLiteral("spire-entries"), m_ws,
+                          path(QStringLiteral("alias.json"))});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QJsonArray verdicts = explainJson(QStringLiteral("workload/app-0"))
+                                    .value(QLatin1String("decision"))
+                                    .toObject()
+                                    .value(QLatin1String("entries"))
+                                    .toObject()
+                                    .value(QLatin1String("verdicts"))
+                                    .toArray();
+    QHash<QString, QString> outcomes;
+    for (const QJsonValue v : verdicts)
+        outcomes.insert(v.toObject().value(QLatin1String("entry_id")).toString(),
+                        v.toObject().value(QLatin1String("outcome")).toString());
+    QCOMPARE(outcomes.value(QStringLiteral("e-app")), QStringLiteral("matched"));
 }
 
 void TestCliExplain::textNamesTheClause()
