@@ -4,7 +4,6 @@
 #include "models/Document.h"
 
 #include "core/policy/Decision.h"
-#include "core/simulation/SimulationErrors.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
@@ -17,6 +16,8 @@
 #include <QPixmap>
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace ta::models {
 namespace {
