@@ -256,6 +256,14 @@
         <source>Open a workspace to see its federation relationships.</source>
         <translation>Öffnen Sie einen Arbeitsbereich, um seine Föderationsbeziehungen zu sehen.</translation>
     </message>
+    <message>
+        <source>Decision Log</source>
+        <translation>Entscheidungsprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Decision Log</source>
+        <translation>&amp;Entscheidungsprotokoll</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -4334,6 +4342,253 @@
     <message>
         <source>Removed the federation of %1 with %2 and its fetched bundles. Undo brings them back.</source>
         <translation>Föderation von %1 mit %2 samt abgerufenen Bundles entfernt. Rückgängig stellt sie wieder her.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::DecisionLog</name>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Subjekt:</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Wird nachgespielt…</translation>
+    </message>
+    <message>
+        <source>The selected rule's source, its failing clause underlined.</source>
+        <translation>Der Quelltext der gewählten Regel, die fehlgeschlagene Klausel unterstrichen.</translation>
+    </message>
+    <message>
+        <source>At %1</source>
+        <translation>Am %1</translation>
+    </message>
+    <message>
+        <source>At %1, the end of the evidence timeline</source>
+        <translation>Am %1, dem Ende der Nachweis-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>At the end of the evidence timeline</source>
+        <translation>Am Ende der Nachweis-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Not explained: %1</source>
+        <translation>Nicht erklärt: %1</translation>
+    </message>
+    <message>
+        <source>Pick a subject above, or a workload, node or identity on the graph, to see why it gets its identities or does not.</source>
+        <translation>Wählen Sie oben ein Subjekt oder im Graphen eine Workload, einen Knoten oder eine Identität, um zu sehen, warum es seine Identitäten erhält oder nicht.</translation>
+    </message>
+    <message>
+        <source>Replaying the evidence…</source>
+        <translation>Die Nachweise werden nachgespielt…</translation>
+    </message>
+    <message>
+        <source>%1 has no record at or before this instant, so no rule decided for it.</source>
+        <translation>%1 hat bis zu diesem Zeitpunkt keinen Nachweis; keine Regel hat darüber entschieden.</translation>
+    </message>
+    <message>
+        <source>Last record of %1 at %2 (%3): %4.</source>
+        <translation>Letzter Nachweis von %1 am %2 (%3): %4.</translation>
+    </message>
+    <message>
+        <source>Refused for %1.</source>
+        <translation>Abgelehnt wegen %1.</translation>
+    </message>
+    <message>
+        <source>Its attestation holds.</source>
+        <translation>Seine Attestierung gilt.</translation>
+    </message>
+    <message>
+        <source>Not attested: refused at %1.</source>
+        <translation>Nicht attestiert: abgelehnt am %1.</translation>
+    </message>
+    <message>
+        <source>Not attested: no accepted record since %1 (stale).</source>
+        <translation>Nicht attestiert: seit %1 kein akzeptierter Nachweis (veraltet).</translation>
+    </message>
+    <message>
+        <source>Not attested: its node stopped vouching at %1.</source>
+        <translation>Nicht attestiert: sein Knoten bürgt seit %1 nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Not attested: a key or anchor it rested on was revoked at %1.</source>
+        <translation>Nicht attestiert: ein Schlüssel oder Anker, auf dem es beruhte, wurde am %1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Its node is not attested, so it holds nothing.</source>
+        <translation>Sein Knoten ist nicht attestiert, daher hält es nichts.</translation>
+    </message>
+    <message>
+        <source>Not attested.</source>
+        <translation>Nicht attestiert.</translation>
+    </message>
+    <message>
+        <source>Runs on %1.</source>
+        <translation>Läuft auf %1.</translation>
+    </message>
+    <message>
+        <source>Holds no identity.</source>
+        <translation>Hält keine Identität.</translation>
+    </message>
+    <message>
+        <source>Holds %1.</source>
+        <translation>Hält %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::DecisionLogModel</name>
+    <message>
+        <source>error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Gewährt</translation>
+    </message>
+    <message>
+        <source>Overridden by a deny</source>
+        <translation>Durch ein Verbot aufgehoben</translation>
+    </message>
+    <message>
+        <source>Deny applies</source>
+        <translation>Verbot greift</translation>
+    </message>
+    <message>
+        <source>Not matched</source>
+        <translation>Nicht zutreffend</translation>
+    </message>
+    <message>
+        <source>Condition error</source>
+        <translation>Fehler in der Bedingung</translation>
+    </message>
+    <message>
+        <source>Field missing</source>
+        <translation>Feld fehlt</translation>
+    </message>
+    <message>
+        <source>Invalid SPIFFE ID</source>
+        <translation>Ungültige SPIFFE-ID</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Zutreffend</translation>
+    </message>
+    <message>
+        <source>Parent not authorized</source>
+        <translation>Elternteil nicht berechtigt</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Selectors missing</source>
+        <translation>Selektoren fehlen</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n identity(ies) given</source>
+        <translation>
+            <numerusform>%n Identität vergeben</numerusform>
+            <numerusform>%n Identitäten vergeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (deny)</source>
+        <translation>%1 (Verbot)</translation>
+    </message>
+    <message>
+        <source>every identity of %1</source>
+        <translation>jede Identität von %1</translation>
+    </message>
+    <message>
+        <source>The condition held.</source>
+        <translation>Die Bedingung war erfüllt.</translation>
+    </message>
+    <message>
+        <source>Fails closed: %1 %2</source>
+        <translation>Schlägt sicher fehl: %1 %2</translation>
+    </message>
+    <message>
+        <source>Removed by %1.</source>
+        <translation>Entfernt durch %1.</translation>
+    </message>
+    <message>
+        <source>%1 was %2</source>
+        <translation>%1 war %2</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>The failing clause read %1 = %2</source>
+        <translation>Die fehlgeschlagene Klausel las %1 = %2</translation>
+    </message>
+    <message>
+        <source>Registration entries</source>
+        <translation>Registrierungseinträge</translation>
+    </message>
+    <message>
+        <source>The subject names no agent to match entries for.</source>
+        <translation>Das Subjekt nennt keinen Agenten, für den Einträge gelten könnten.</translation>
+    </message>
+    <message>
+        <source>parent: %1
+selectors: %2</source>
+        <translation>Elternteil: %1
+Selektoren: %2</translation>
+    </message>
+    <message>
+        <source>Every selector is among the subject's.</source>
+        <translation>Jeder Selektor gehört zu denen des Subjekts.</translation>
+    </message>
+    <message>
+        <source>Parent %1 is neither the agent nor below it.</source>
+        <translation>Elternteil %1 ist weder der Agent noch unter ihm.</translation>
+    </message>
+    <message>
+        <source>Expired at %1.</source>
+        <translation>Abgelaufen am %1.</translation>
+    </message>
+    <message>
+        <source>Missing %1</source>
+        <translation>Es fehlt %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>The subject has no selector %1.</source>
+        <translation>Das Subjekt hat keinen Selektor %1.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Warum</translation>
     </message>
 </context>
 </TS>

@@ -256,6 +256,14 @@
         <source>Open a workspace to see its federation relationships.</source>
         <translation>Ouvrez un espace de travail pour voir ses relations de fédération.</translation>
     </message>
+    <message>
+        <source>Decision Log</source>
+        <translation>Journal des décisions</translation>
+    </message>
+    <message>
+        <source>&amp;Decision Log</source>
+        <translation>&amp;Journal des décisions</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -4334,6 +4342,253 @@
     <message>
         <source>Removed the federation of %1 with %2 and its fetched bundles. Undo brings them back.</source>
         <translation>Fédération de %1 avec %2 supprimée avec ses bundles récupérés. Annuler les rétablit.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::DecisionLog</name>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Sujet :</translation>
+    </message>
+    <message>
+        <source>Replaying…</source>
+        <translation>Rejeu…</translation>
+    </message>
+    <message>
+        <source>The selected rule's source, its failing clause underlined.</source>
+        <translation>La source de la règle choisie, la clause en échec soulignée.</translation>
+    </message>
+    <message>
+        <source>At %1</source>
+        <translation>Le %1</translation>
+    </message>
+    <message>
+        <source>At %1, the end of the evidence timeline</source>
+        <translation>Le %1, fin de la chronologie des preuves</translation>
+    </message>
+    <message>
+        <source>At the end of the evidence timeline</source>
+        <translation>À la fin de la chronologie des preuves</translation>
+    </message>
+    <message>
+        <source>Not explained: %1</source>
+        <translation>Non expliqué : %1</translation>
+    </message>
+    <message>
+        <source>Pick a subject above, or a workload, node or identity on the graph, to see why it gets its identities or does not.</source>
+        <translation>Choisissez un sujet ci-dessus, ou une charge, un nœud ou une identité sur le graphe, pour voir pourquoi il reçoit ses identités ou non.</translation>
+    </message>
+    <message>
+        <source>Replaying the evidence…</source>
+        <translation>Rejeu des preuves…</translation>
+    </message>
+    <message>
+        <source>%1 has no record at or before this instant, so no rule decided for it.</source>
+        <translation>%1 n'a aucun enregistrement à cet instant ou avant ; aucune règle n'a décidé pour lui.</translation>
+    </message>
+    <message>
+        <source>Last record of %1 at %2 (%3): %4.</source>
+        <translation>Dernier enregistrement de %1 le %2 (%3) : %4.</translation>
+    </message>
+    <message>
+        <source>Refused for %1.</source>
+        <translation>Refusé pour %1.</translation>
+    </message>
+    <message>
+        <source>Its attestation holds.</source>
+        <translation>Son attestation tient.</translation>
+    </message>
+    <message>
+        <source>Not attested: refused at %1.</source>
+        <translation>Non attesté : refusé le %1.</translation>
+    </message>
+    <message>
+        <source>Not attested: no accepted record since %1 (stale).</source>
+        <translation>Non attesté : aucun enregistrement accepté depuis le %1 (périmé).</translation>
+    </message>
+    <message>
+        <source>Not attested: its node stopped vouching at %1.</source>
+        <translation>Non attesté : son nœud ne s'en porte plus garant depuis le %1.</translation>
+    </message>
+    <message>
+        <source>Not attested: a key or anchor it rested on was revoked at %1.</source>
+        <translation>Non attesté : une clé ou une ancre sur laquelle il reposait a été révoquée le %1.</translation>
+    </message>
+    <message>
+        <source>Its node is not attested, so it holds nothing.</source>
+        <translation>Son nœud n'est pas attesté ; il ne détient donc rien.</translation>
+    </message>
+    <message>
+        <source>Not attested.</source>
+        <translation>Non attesté.</translation>
+    </message>
+    <message>
+        <source>Runs on %1.</source>
+        <translation>S'exécute sur %1.</translation>
+    </message>
+    <message>
+        <source>Holds no identity.</source>
+        <translation>Ne détient aucune identité.</translation>
+    </message>
+    <message>
+        <source>Holds %1.</source>
+        <translation>Détient %1.</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1 : %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::DecisionLogModel</name>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur : %1</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(absent)</translation>
+    </message>
+    <message>
+        <source>Granted</source>
+        <translation>Accordée</translation>
+    </message>
+    <message>
+        <source>Overridden by a deny</source>
+        <translation>Annulée par un refus</translation>
+    </message>
+    <message>
+        <source>Deny applies</source>
+        <translation>Refus appliqué</translation>
+    </message>
+    <message>
+        <source>Not matched</source>
+        <translation>Non satisfaite</translation>
+    </message>
+    <message>
+        <source>Condition error</source>
+        <translation>Erreur de condition</translation>
+    </message>
+    <message>
+        <source>Field missing</source>
+        <translation>Champ manquant</translation>
+    </message>
+    <message>
+        <source>Invalid SPIFFE ID</source>
+        <translation>ID SPIFFE invalide</translation>
+    </message>
+    <message>
+        <source>Matched</source>
+        <translation>Satisfaite</translation>
+    </message>
+    <message>
+        <source>Parent not authorized</source>
+        <translation>Parent non autorisé</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirée</translation>
+    </message>
+    <message>
+        <source>Selectors missing</source>
+        <translation>Sélecteurs manquants</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Politiques</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n identity(ies) given</source>
+        <translation>
+            <numerusform>%n identité accordée</numerusform>
+            <numerusform>%n identités accordées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (deny)</source>
+        <translation>%1 (refus)</translation>
+    </message>
+    <message>
+        <source>every identity of %1</source>
+        <translation>toute identité de %1</translation>
+    </message>
+    <message>
+        <source>The condition held.</source>
+        <translation>La condition était vraie.</translation>
+    </message>
+    <message>
+        <source>Fails closed: %1 %2</source>
+        <translation>Échec fermé : %1 %2</translation>
+    </message>
+    <message>
+        <source>Removed by %1.</source>
+        <translation>Retirée par %1.</translation>
+    </message>
+    <message>
+        <source>%1 was %2</source>
+        <translation>%1 valait %2</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lu</translation>
+    </message>
+    <message>
+        <source>The failing clause read %1 = %2</source>
+        <translation>La clause en échec a lu %1 = %2</translation>
+    </message>
+    <message>
+        <source>Registration entries</source>
+        <translation>Entrées d'enregistrement</translation>
+    </message>
+    <message>
+        <source>The subject names no agent to match entries for.</source>
+        <translation>Le sujet ne nomme aucun agent pour lequel appliquer les entrées.</translation>
+    </message>
+    <message>
+        <source>parent: %1
+selectors: %2</source>
+        <translation>parent : %1
+sélecteurs : %2</translation>
+    </message>
+    <message>
+        <source>Every selector is among the subject's.</source>
+        <translation>Chaque sélecteur figure parmi ceux du sujet.</translation>
+    </message>
+    <message>
+        <source>Parent %1 is neither the agent nor below it.</source>
+        <translation>Le parent %1 n'est ni l'agent ni sous lui.</translation>
+    </message>
+    <message>
+        <source>Expired at %1.</source>
+        <translation>Expirée le %1.</translation>
+    </message>
+    <message>
+        <source>Missing %1</source>
+        <translation>Manque %1</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>manquant</translation>
+    </message>
+    <message>
+        <source>The subject has no selector %1.</source>
+        <translation>Le sujet n'a pas de sélecteur %1.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Pourquoi</translation>
     </message>
 </context>
 </TS>

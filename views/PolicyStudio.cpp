@@ -550,6 +550,34 @@ QWidget *PolicyStudio::buildEntryForm()
     return m_entryForm;
 }
 
+bool PolicyStudio::selectRule(const QString &rule)
+{
+    const QLatin1String entryPrefix("rule/entry/");
+    const QLatin1String policyPrefix("rule/policy/");
+    if (rule.startsWith(entryPrefix)) {
+        const QString id = rule.mid(entryPrefix.size());
+        const QList<core::RegistrationEntry> &entries = m_entryDraft->entries();
+        for (int row = 0; row < entries.size(); ++row) {
+            if (entries.at(row).id != id)
+                continue;
+            m_kinds->setCurrentIndex(1);
+            setCurrentEntryRow(row);
+            return true;
+        }
+        return false;
+    }
+    const QString name = rule.startsWith(policyPrefix) ? rule.mid(policyPrefix.size()) : rule;
+    const QList<core::Policy> &policies = m_draft->policies();
+    for (int row = 0; row < policies.size(); ++row) {
+        if (policies.at(row).name != name)
+            continue;
+        m_kinds->setCurrentIndex(0);
+        setCurrentRow(row);
+        return true;
+    }
+    return false;
+}
+
 int PolicyStudio::currentEntryRow() const
 {
     return m_entryList->currentIndex().isValid() ? m_entryList->currentIndex().row() : -1;

@@ -83,6 +83,11 @@ public:
     /// Saves the draft as a version with the comment typed; false (and a message) on refusal.
     bool save();
 
+public Q_SLOTS:
+    /// Shows the rule @p rule, a graph rule node ID ("rule/policy/NAME", "rule/entry/ID") or a
+    /// policy name: its tab, its row selected and its form. False when the draft has none such.
+    bool selectRule(const QString &rule);
+
 Q_SIGNALS:
     /// A re-simulation of the edited rules finished.
     void resimulated(const ta::core::WhatIfReport &report);

@@ -2,6 +2,7 @@
 #include "app/cli/AttestationCommands.h"
 #include "app/cli/CelCommands.h"
 #include "app/cli/CliSupport.h"
+#include "app/cli/ExplainCommands.h"
 #include "app/cli/FederationCommands.h"
 #include "app/cli/GraphCommands.h"
 #include "app/cli/PolicyCommands.h"
@@ -43,6 +44,7 @@ const QList<Command> &commands()
         {{QStringLiteral("diff")}, QStringLiteral("Compare two policy sets over subjects."), policyDiff},
         {{QStringLiteral("simulate")}, QStringLiteral("Replay evidence through rules: credential lifecycles."), simulate},
         {{QStringLiteral("what-if")}, QStringLiteral("Compare two rule or anchor sets over the same evidence."), whatIf},
+        {{QStringLiteral("explain")}, QStringLiteral("Explain a subject's identities at an instant."), explain},
         {{QStringLiteral("simulation"), QStringLiteral("list")}, QStringLiteral("List the saved simulation runs."), simulationList},
         {{QStringLiteral("graph"), QStringLiteral("export")}, QStringLiteral("Export the estate graph."), graphExport},
         {{QStringLiteral("graph"), QStringLiteral("analyze")}, QStringLiteral("Ask the estate graph: reach, blast radius, path, findings."), graphAnalyze},

@@ -6,12 +6,15 @@
 #include "app/gui/WorkspaceController.h"
 #include "models/Document.h"
 #include "models/FederationRefreshScheduler.h"
+#include "models/EntryDraft.h"
+#include "models/PolicyDraft.h"
 #include "views/AnchorPanel.h"
 #include "views/AuthorityPanel.h"
 #include "views/BundleView.h"
 #include "views/ClearKeysBanner.h"
 #include "views/CredentialInspector.h"
 #include "views/CredentialPanel.h"
+#include "views/DecisionLog.h"
 #include "views/ErrorMessages.h"
 #include "views/FederationPanel.h"
 #include "views/GraphCanvas.h"
@@ -71,6 +74,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     // After attach: the canvas takes the centre and the credentials move to a dock.
     setupGraphCanvas();
     setupFederation();
+    setupDecisionLog();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -427,6 +431,50 @@ void MainWindow::setupFederation()
     };
     connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
     rebuild(nullptr);
+}
+
+void MainWindow::setupDecisionLog()
+{
+    m_decisionDock = new QDockWidget(tr("Decision Log"), this);
+    m_decisionDock->setObjectName(QStringLiteral("decisionLogDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_decisionDock);
+    // Beside the bundle, not among the studio's tabs: activating a rule raises the studio, and
+    // the log stays in view next to it.
+    tabifyDockWidget(m_bundleDock, m_decisionDock);
+    m_bundleDock->raise();
+    m_decisionDock->toggleViewAction()->setText(tr("&Decision Log"));
+    m_viewMenu->addAction(m_decisionDock->toggleViewAction());
+    m_decisionLog = new views::DecisionLog(m_decisionDock);
+    m_decisionDock->setWidget(m_decisionLog);
+    // After the canvas and the studio were rebuilt for the document (connected before this).
+    connect(m_controller, &WorkspaceController::documentChanged, this,
+            [this](models::Document *document) {
+                m_decisionLog->setDocument(document);
+                if (!document)
+                    return;
+                connect(document, &models::Document::anchorsChanged, m_decisionLog,
+                        &views::DecisionLog::refresh);
+                if (m_canvas)
+                    connect(m_canvas, &views::GraphCanvas::currentNodeChanged, m_decisionLog,
+                            [this](const QString &id) {
+                                if (m_canvas)
+                                    m_decisionLog->followGraphNode(m_canvas->graph(), id);
+                            });
+                if (m_policyStudio) {
+                    connect(m_policyStudio->draft(), &models::PolicyDraft::saved, m_decisionLog,
+                            &views::DecisionLog::refresh);
+                    connect(m_policyStudio->entryDraft(), &models::EntryDraft::saved, m_decisionLog,
+                            &views::DecisionLog::refresh);
+                }
+            });
+    connect(m_decisionLog, &views::DecisionLog::ruleActivated, this, [this](const QString &rule) {
+        if (m_policyStudio && m_policyStudio->selectRule(rule)) {
+            m_policyDock->show();
+            m_policyDock->raise();
+        }
+        if (m_canvas)
+            m_canvas->selectNode(rule);
+    });
 }
 
 } // namespace ta::app

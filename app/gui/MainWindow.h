@@ -23,6 +23,7 @@ class ClearKeysBanner;
 class CredentialInspector;
 class CredentialPanel;
 class FederationPanel;
+class DecisionLog;
 class PolicyStudio;
 class GraphCanvas;
 class TrustDomainPanel;
@@ -54,6 +55,7 @@ public:
     views::PolicyStudio *policyStudio() const { return m_policyStudio; }
     views::GraphCanvas *graphCanvas() const { return m_canvas; }
     views::FederationPanel *federationPanel() const { return m_federation; }
+    views::DecisionLog *decisionLog() const { return m_decisionLog; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -66,6 +68,8 @@ private:
     /// The federation dock (relationships, their refresh status and bundle history), rebuilt
     /// for each document with the background refresh that keeps its peer bundles fresh.
     void setupFederation();
+    /// The decision log dock (one widget for every document), linked to the canvas and studio.
+    void setupDecisionLog();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -101,6 +105,8 @@ private:
     QDockWidget *m_federationDock = nullptr;
     views::FederationPanel *m_federation = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QDockWidget *m_decisionDock = nullptr;
+    views::DecisionLog *m_decisionLog = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;
