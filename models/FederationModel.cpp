@@ -174,8 +174,14 @@ QVariant FederationModel::data(const QModelIndex &index, int role) const
         return m_icons[size_t(status.state)].isNull() ? QVariant()
                                                        : QVariant(m_icons[size_t(status.state)]);
     if (role == Qt::ToolTipRole) {
-        if (column == Column::Status)
+        if (column == Column::Status) {
+            // The message says what failed; the detail (host, port, the TLS library's words)
+            // says where, for whoever must fix it.
+            if (status.state == State::Failed && status.error && !status.error->detail.isEmpty())
+                return statusText(status) + QLatin1Char('\n') + status.error->code
+                       + QStringLiteral(": ") + status.error->detail;
             return statusText(status);
+        }
         if (column == Column::Endpoint && r.profile == core::BundleEndpointProfile::HttpsSpiffe)
             return tr("Endpoint SPIFFE ID: %1").arg(r.endpointSpiffeId.toString());
         if (column == Column::HeldSequence)

@@ -372,6 +372,12 @@ void TestFederationModel::failedRefreshStoresNothing()
                 .data()
                 .toString()
                 .startsWith(QStringLiteral("Failed: ") + code));
+    // The tooltip carries the detail too: where it failed.
+    const QString tip = model.index(0, int(FederationModel::Column::Status))
+                            .data(Qt::ToolTipRole)
+                            .toString();
+    QVERIFY2(tip.contains(QLatin1Char('\n') + code + QStringLiteral(": ")), qPrintable(tip));
+    QVERIFY(tip.size() > tip.indexOf(code + QStringLiteral(": ")) + code.size() + 2);
     // Retried sooner than the default refresh, then less often.
     const qint64 wait = QDateTime::currentDateTimeUtc().secsTo(scheduler.status(id).nextFetch);
     QVERIFY2(wait > 0 && wait <= FederationRefreshScheduler::kFirstRetrySeconds,
