@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/CelEditor.h"
+#include "views/NoticeStyle.h"
 
 #include "views/CelHighlighter.h"
 
@@ -116,7 +117,7 @@ void CelEditor::recheck()
             mark.cursor.setPosition(end, QTextCursor::KeepAnchor);
         }
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        mark.format.setUnderlineColor(Qt::red);
+        mark.format.setUnderlineColor(NoticeStyle::text(palette(), NoticeStyle::Kind::Bad));
         mark.format.setToolTip(d.message);
         marks.append(mark);
     }

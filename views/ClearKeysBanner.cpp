@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/ClearKeysBanner.h"
+#include "views/NoticeStyle.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -10,9 +11,7 @@ ClearKeysBanner::ClearKeysBanner(QWidget *parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("clearKeysBanner"));
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(
-        QStringLiteral("#clearKeysBanner { background: #fff4ce; border: 1px solid #e0b000; }"
-                       "#clearKeysBanner QLabel { color: #4d3800; }"));
+    NoticeStyle::apply(this, NoticeStyle::Kind::Caution);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 4);
     auto *text = new QLabel(tr("<b>Keys stored in clear.</b> The private keys of this workspace "

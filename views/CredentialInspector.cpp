@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/CredentialInspector.h"
+#include "views/NoticeStyle.h"
 #include "core/spiffe/SpiffeErrors.h"
 
 #include "core/crypto/Certificate.h"
@@ -353,7 +354,7 @@ void CredentialInspector::addField(const QString &label, const QString &value)
     text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     text->setToolTip(value);
     auto *name = new QLabel(label);
-    name->setStyleSheet(QStringLiteral("color: palette(dark);"));
+    name->setForegroundRole(QPalette::PlaceholderText);
     m_fields->addRow(name, text);
 }
 
@@ -382,19 +383,16 @@ void CredentialInspector::setVerdict(Verdict verdict, const QString &text)
     m_verdictLabel->setVisible(verdict != Verdict::None);
     switch (verdict) {
     case Verdict::Valid:
-        m_verdictLabel->setStyleSheet(
-            QStringLiteral("background: #dff0d8; color: #1e4620; border: 1px solid #6b9b5e;"));
+        NoticeStyle::apply(m_verdictLabel, NoticeStyle::Kind::Good);
         break;
     case Verdict::Invalid:
-        m_verdictLabel->setStyleSheet(
-            QStringLiteral("background: #f8d7da; color: #5f1219; border: 1px solid #c9545f;"));
+        NoticeStyle::apply(m_verdictLabel, NoticeStyle::Kind::Bad);
         break;
     case Verdict::Revoked:
-        m_verdictLabel->setStyleSheet(
-            QStringLiteral("background: #fff4ce; color: #4d3800; border: 1px solid #e0b000;"));
+        NoticeStyle::apply(m_verdictLabel, NoticeStyle::Kind::Caution);
         break;
     case Verdict::None:
-        m_verdictLabel->setStyleSheet({});
+        NoticeStyle::apply(m_verdictLabel, NoticeStyle::Kind::Neutral);
         break;
     }
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/PassphraseDialog.h"
+#include "views/NoticeStyle.h"
 
 #include "views/ErrorMessages.h"
 
@@ -49,7 +50,11 @@ PassphraseDialog::PassphraseDialog(Mode mode, const QString &path, QWidget *pare
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("error"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
+    {
+        QPalette p = m_error->palette();
+        p.setColor(QPalette::WindowText, NoticeStyle::text(p, NoticeStyle::Kind::Bad));
+        m_error->setPalette(p);
+    }
     m_error->hide();
     layout->addWidget(m_error);
 

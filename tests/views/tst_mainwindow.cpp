@@ -355,6 +355,9 @@ void TestMainWindow::federationDockFollowsTheDocument()
     QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
     ta::views::FederationPanel *panel = window.federationPanel();
     QVERIFY(panel);
+    // Colours come from the palette: no widget of the window carries a style sheet.
+    for (const QWidget *w : window.findChildren<QWidget *>())
+        QVERIFY2(w->styleSheet().isEmpty(), qPrintable(w->objectName()));
     QCOMPARE(dock->widget(), panel);
     // The demo's three relationships: prod <-> partner, staging -> prod.
     QCOMPARE(panel->model()->rowCount(), 3);
