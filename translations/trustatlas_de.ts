@@ -1241,15 +1241,21 @@
         <source>Nothing was imported: %1</source>
         <translation>Nichts wurde importiert: %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Imported %1 entries from %2. Undo takes the import back.</source>
-        <translation>%1 Einträge aus %2 importiert. Rückgängig nimmt den Import zurück.</translation>
+        <source>Imported %n entry(ies) from %1. Undo takes the import back.</source>
+        <translation>
+            <numerusform>%n Eintrag aus %1 importiert. Rückgängig nimmt den Import zurück.</numerusform>
+            <numerusform>%n Einträge aus %1 importiert. Rückgängig nimmt den Import zurück.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+22"/>
-        <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
-        <translation>%1 Einträge nach %2 exportiert; Join-Tokens nur als ihr SHA-256.</translation>
+        <source>Exported %n entry(ies) to %1; join tokens as their SHA-256 only.</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 exportiert; Join-Tokens nur als ihr SHA-256.</numerusform>
+            <numerusform>%n Einträge nach %1 exportiert; Join-Tokens nur als ihr SHA-256.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="-33"/>

@@ -1241,15 +1241,21 @@
         <source>Nothing was imported: %1</source>
         <translation>Rien n&apos;a été importé : %1</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>Imported %1 entries from %2. Undo takes the import back.</source>
-        <translation>%1 entrées importées depuis %2. Annuler retire l&apos;importation.</translation>
+        <source>Imported %n entry(ies) from %1. Undo takes the import back.</source>
+        <translation>
+            <numerusform>%n entrée importée depuis %1. Annuler retire l&apos;importation.</numerusform>
+            <numerusform>%n entrées importées depuis %1. Annuler retire l&apos;importation.</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+22"/>
-        <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
-        <translation>%1 entrées exportées vers %2 ; les jetons d&apos;enrôlement seulement sous forme de SHA-256.</translation>
+        <source>Exported %n entry(ies) to %1; join tokens as their SHA-256 only.</source>
+        <translation>
+            <numerusform>%n entrée exportée vers %1 ; les jetons d&apos;enrôlement seulement sous forme de SHA-256.</numerusform>
+            <numerusform>%n entrées exportées vers %1 ; les jetons d&apos;enrôlement seulement sous forme de SHA-256.</numerusform>
+        </translation>
     </message>
     <message>
         <location line="-33"/>

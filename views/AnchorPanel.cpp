@@ -324,8 +324,7 @@ void AnchorPanel::importFile(const QString &path)
         report(tr("Nothing was imported: %1").arg(ErrorMessages::text(r.error())), true);
         return;
     }
-    report(tr("Imported %1 entries from %2. Undo takes the import back.")
-               .arg(count)
+    report(tr("Imported %n entry(ies) from %1. Undo takes the import back.", nullptr, int(count))
                .arg(QFileInfo(path).fileName()),
            false);
 }
@@ -346,8 +345,8 @@ void AnchorPanel::exportFile(const QString &path)
         report(ErrorMessages::text(core::makeError(core::ec::IoUnwritable, path)), true);
         return;
     }
-    report(tr("Exported %1 entries to %2; join tokens as their SHA-256 only.")
-               .arg(set->anchors().size() + set->referenceValues().size())
+    report(tr("Exported %n entry(ies) to %1; join tokens as their SHA-256 only.", nullptr,
+              int(set->anchors().size() + set->referenceValues().size()))
                .arg(QFileInfo(path).fileName()),
            false);
 }

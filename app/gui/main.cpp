@@ -25,6 +25,10 @@ int main(int argc, char *argv[])
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QApplication::installTranslator(&qtTranslator);
+    // English first, for its plural forms ("1 node", "3 nodes"); the user's language over it.
+    QTranslator english;
+    if (english.load(QStringLiteral(":/i18n/trustatlas_en.qm")))
+        QApplication::installTranslator(&english);
     QTranslator translator;
     if (translator.load(QLocale(), QStringLiteral("trustatlas"), QStringLiteral("_"),
                         QStringLiteral(":/i18n")))

@@ -439,7 +439,7 @@ void TestAnchorPanel::importNamesTheBadEntryAndImportsNothing()
     m_chosenFile = writeFile(QStringLiteral("good.json"), QJsonDocument(m_samples.file()).toJson());
     m_panel->importAction()->trigger();
     QCOMPARE(m_panel->message(),
-             QStringLiteral("Imported 9 entries from good.json. Undo takes the import back."));
+             QStringLiteral("Imported 9 entry(ies) from good.json. Undo takes the import back."));
     QCOMPARE(m_panel->view()->model()->rowCount(), 9);
     m_doc->undoStack()->undo();
     QCOMPARE(m_panel->view()->model()->rowCount(), 0);

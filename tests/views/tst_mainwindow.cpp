@@ -41,6 +41,7 @@ private Q_SLOTS:
     void opensDemoOnFirstRunAndAgain();
     void undoRedoFromTheEditMenu();
     void everyMenuHasMnemonics();
+    void englishPluralsAreLoaded();
     void germanTranslationIsLoaded();
     void demoShowsTheLaidOutGraphInTheCentre();
     void selectionIsSharedBetweenTableAndCanvas();
@@ -193,6 +194,27 @@ void TestMainWindow::everyMenuHasMnemonics()
             QVERIFY2(item->text().contains(QLatin1Char('&')), qPrintable(item->text()));
         }
     }
+}
+
+void TestMainWindow::englishPluralsAreLoaded()
+{
+    // The sources say "node(s)"; the English plural file gives each count its own form.
+    QTranslator english;
+    QVERIFY(english.load(QStringLiteral(":/i18n/trustatlas_en.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&english));
+    QCOMPARE(QCoreApplication::translate("GraphClusterItem", "%n node(s)", nullptr, 1),
+             QStringLiteral("1 node"));
+    QCOMPARE(QCoreApplication::translate("GraphClusterItem", "%n node(s)", nullptr, 3),
+             QStringLiteral("3 nodes"));
+    QCOMPARE(QCoreApplication::translate(
+                 "ta::views::AnchorPanel",
+                 "Imported %n entry(ies) from %1. Undo takes the import back.", nullptr, 1),
+             QStringLiteral("Imported 1 entry from %1. Undo takes the import back."));
+    QCOMPARE(QCoreApplication::translate(
+                 "ta::views::AnchorPanel",
+                 "Imported %n entry(ies) from %1. Undo takes the import back.", nullptr, 9),
+             QStringLiteral("Imported 9 entries from %1. Undo takes the import back."));
+    QVERIFY(QCoreApplication::removeTranslator(&english));
 }
 
 void TestMainWindow::germanTranslationIsLoaded()

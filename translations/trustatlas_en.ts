@@ -1,0 +1,126 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+    <context>
+        <name>GraphClusterItem</name>
+        <message numerus="yes">
+            <source>%n node(s)</source>
+            <translation>
+                <numerusform>%n node</numerusform>
+                <numerusform>%n nodes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 (%n node(s))</source>
+            <translation>
+                <numerusform>%1 (%n node)</numerusform>
+                <numerusform>%1 (%n nodes)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveNodesCommand</name>
+        <message numerus="yes">
+            <source>Move %n node(s)</source>
+            <translation>
+                <numerusform>Move %n node</numerusform>
+                <numerusform>Move %n nodes</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ta::models::DecisionLogModel</name>
+        <message numerus="yes">
+            <source>%n identity(ies) given</source>
+            <translation>
+                <numerusform>%n identity given</numerusform>
+                <numerusform>%n identities given</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ta::models::FederationModel</name>
+        <message numerus="yes">
+            <source>%n bundle(s) fetched</source>
+            <translation>
+                <numerusform>%n bundle fetched</numerusform>
+                <numerusform>%n bundles fetched</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ta::views::AnchorPanel</name>
+        <message numerus="yes">
+            <source>Imported %n entry(ies) from %1. Undo takes the import back.</source>
+            <translation>
+                <numerusform>Imported %n entry from %1. Undo takes the import back.</numerusform>
+                <numerusform>Imported %n entries from %1. Undo takes the import back.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n entry(ies) to %1; join tokens as their SHA-256 only.</source>
+            <translation>
+                <numerusform>Exported %n entry to %1; join tokens as their SHA-256 only.</numerusform>
+                <numerusform>Exported %n entries to %1; join tokens as their SHA-256 only.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ta::views::FederationPanel</name>
+        <message numerus="yes">
+            <source>%n s</source>
+            <translation>
+                <numerusform>%n s</numerusform>
+                <numerusform>%n s</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ta::views::GraphCanvas</name>
+        <message numerus="yes">
+            <source>%n node(s)</source>
+            <translation>
+                <numerusform>%n node</numerusform>
+                <numerusform>%n nodes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n edge(s)</source>
+            <translation>
+                <numerusform>%n edge</numerusform>
+                <numerusform>%n edges</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Blast radius of %1: %n dependent node(s)</source>
+            <translation>
+                <numerusform>Blast radius of %1: %n dependent node</numerusform>
+                <numerusform>Blast radius of %1: %n dependent nodes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Path of %n step(s)</source>
+            <translation>
+                <numerusform>Path of %n step</numerusform>
+                <numerusform>Path of %n steps</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ta::views::PolicyStudio</name>
+        <message numerus="yes">
+            <source>%n evidence record(s) recorded; edit a policy to see its effect.</source>
+            <translation>
+                <numerusform>%n evidence record recorded; edit a policy to see its effect.</numerusform>
+                <numerusform>%n evidence records recorded; edit a policy to see its effect.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n subject(s) fare differently than under %1.</source>
+            <translation>
+                <numerusform>%n subject fare differently than under %1.</numerusform>
+                <numerusform>%n subjects fare differently than under %1.</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>
