@@ -7,6 +7,7 @@
 
 #include "models/AnchorEditCommand.h"
 #include "models/AuthorityStatusCommand.h"
+#include "models/CaSettingsCommand.h"
 #include "models/CreateTrustDomainCommand.h"
 #include "models/DeleteTrustDomainCommand.h"
 #include "models/FederationEditCommand.h"
@@ -167,6 +168,43 @@ Result<void> Document::taintAuthority(const QString &trustDomain, const QString 
     m_undoStack->push(new AuthorityStatusCommand(this, AuthorityStatusCommand::Operation::Taint,
                                                  trustDomain, before,
                                                  AuthorityStatusCommand::statesOf(*ca)));
+    notifyAuthoritiesChanged(trustDomain);
+    return {};
+}
+
+Result<void> Document::setCaLifetimes(const QString &trustDomain, const core::CaSettings &settings)
+{
+    auto ca = m_workspace->authority(trustDomain);
+    if (!ca)
+        return ca.error();
+    const core::CaSettings before = ca->settings();
+    core::CaSettings after = before;
+    after.caTtl = settings.caTtl;
+    after.x509SvidTtl = settings.x509SvidTtl;
+    after.jwtSvidTtl = settings.jwtSvidTtl;
+    if (after.caTtl < 1 || after.x509SvidTtl < 1 || after.jwtSvidTtl < 1
+        || after.x509SvidTtl > after.caTtl || after.jwtSvidTtl > after.caTtl)
+        return core::makeError(core::ec::StoreBadCaSettings,
+                               QStringLiteral("ca %1 s, x509-svid %2 s, jwt-svid %3 s")
+                                   .arg(after.caTtl)
+                                   .arg(after.x509SvidTtl)
+                                   .arg(after.jwtSvidTtl));
+    if (after.caTtl == before.caTtl && after.x509SvidTtl == before.x509SvidTtl
+        && after.jwtSvidTtl == before.jwtSvidTtl)
+        return {};
+    ca->setSettings(after);
+    if (auto r = m_workspace->saveAuthority(*ca); !r)
+        return r.error();
+    m_undoStack->push(new CaSettingsCommand(this, trustDomain, before, after));
+    notifyAuthoritiesChanged(trustDomain);
+    return {};
+}
+
+Result<void> Document::setRefreshHint(const QString &trustDomain, qint64 seconds)
+{
+    if (auto r = m_workspace->setRefreshHint(trustDomain, seconds); !r)
+        return r;
+    m_undoStack->clear();
     notifyAuthoritiesChanged(trustDomain);
     return {};
 }

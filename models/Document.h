@@ -66,6 +66,17 @@ public:
     [[nodiscard]] core::Result<void> revokeAuthority(const QString &trustDomain,
                                                      const QString &authorityId);
 
+    /// Sets the X509-SVID and JWT-SVID TTLs and the lifetime of authorities prepared from now on
+    /// (undoable; none of them is in the bundle). The key type and intermediate mode of
+    /// @p settings are ignored: they are fixed when the trust domain is made. A TTL below one
+    /// second, or an SVID TTL longer than the authority lifetime, is refused
+    /// (store.bad_ca_settings).
+    [[nodiscard]] core::Result<void> setCaLifetimes(const QString &trustDomain,
+                                                    const core::CaSettings &settings);
+    /// Sets the refresh hint published in the bundle. Irreversible: the bundle's sequence moves
+    /// on, and relying parties may fetch it at once.
+    [[nodiscard]] core::Result<void> setRefreshHint(const QString &trustDomain, qint64 seconds);
+
     /// Every stored trust anchor and reference value.
     [[nodiscard]] core::Result<core::AnchorSet> anchors();
     /// Imports trust anchors and reference values; stored entries of the same IDs are replaced

@@ -264,6 +264,10 @@
         <source>&amp;Decision Log</source>
         <translation>&amp;Entscheidungsprotokoll</translation>
     </message>
+    <message>
+        <source>CA &amp;Settings…</source>
+        <translation>CA-&amp;Einstellungen…</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -3274,6 +3278,10 @@
         <source>The bundle endpoint&apos;s certificate or key cannot be used.</source>
         <translation>Zertifikat oder Schlüssel des Bundle-Endpunkts sind nicht verwendbar.</translation>
     </message>
+    <message>
+        <source>Every lifetime must be at least a second, and no SVID may outlive its authority.</source>
+        <translation>Jede Lebensdauer muss mindestens eine Sekunde betragen, und kein SVID darf seine Autorität überleben.</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::IssueSvidDialog</name>
@@ -4595,6 +4603,92 @@ Selektoren: %2</translation>
     <message>
         <source>Why</source>
         <translation>Warum</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::CaSettingsCommand</name>
+    <message>
+        <source>Change the lifetimes of %1</source>
+        <translation>Lebensdauern von %1 ändern</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::CaSettingsDialog</name>
+    <message>
+        <source>CA Settings of %1</source>
+        <translation>CA-Einstellungen von %1</translation>
+    </message>
+    <message>
+        <source>%1 keys, %2 (fixed since the trust domain was made)</source>
+        <translation>%1-Schlüssel, %2 (fest seit Anlage der Vertrauensdomäne)</translation>
+    </message>
+    <message>
+        <source>intermediates under one root</source>
+        <translation>Zwischenzertifikate unter einer Wurzel</translation>
+    </message>
+    <message>
+        <source>self-signed authorities</source>
+        <translation>selbstsignierte Autoritäten</translation>
+    </message>
+    <message>
+        <source>Authorities:</source>
+        <translation>Autoritäten:</translation>
+    </message>
+    <message>
+        <source>&amp;X509-SVID TTL:</source>
+        <translation>&amp;X509-SVID-TTL:</translation>
+    </message>
+    <message>
+        <source>&amp;JWT-SVID TTL:</source>
+        <translation>&amp;JWT-SVID-TTL:</translation>
+    </message>
+    <message>
+        <source>&amp;Authority lifetime:</source>
+        <translation>Lebensdauer der &amp;Autorität:</translation>
+    </message>
+    <message>
+        <source>For authorities prepared from now on; those in the bundle keep theirs</source>
+        <translation>Für ab jetzt vorbereitete Autoritäten; die im Bundle behalten ihre</translation>
+    </message>
+    <message>
+        <source>Bundle &amp;refresh hint:</source>
+        <translation>&amp;Aktualisierungshinweis des Bundles:</translation>
+    </message>
+    <message>
+        <source>Changing the refresh hint publishes a new bundle (its sequence goes up): it cannot be undone.</source>
+        <translation>Eine Änderung des Aktualisierungshinweises veröffentlicht ein neues Bundle (seine Sequenz steigt): Sie kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Every lifetime must be at least a second.</source>
+        <translation>Jede Lebensdauer muss mindestens eine Sekunde betragen.</translation>
+    </message>
+    <message>
+        <source>An SVID cannot outlive the authority that signs it.</source>
+        <translation>Ein SVID kann die Autorität, die es signiert, nicht überleben.</translation>
     </message>
 </context>
 </TS>

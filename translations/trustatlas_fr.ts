@@ -264,6 +264,10 @@
         <source>&amp;Decision Log</source>
         <translation>&amp;Journal des décisions</translation>
     </message>
+    <message>
+        <source>CA &amp;Settings…</source>
+        <translation>&amp;Paramètres de l’AC…</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -3274,6 +3278,10 @@
         <source>The bundle endpoint&apos;s certificate or key cannot be used.</source>
         <translation>Le certificat ou la clé du point de terminaison de bundle est inutilisable.</translation>
     </message>
+    <message>
+        <source>Every lifetime must be at least a second, and no SVID may outlive its authority.</source>
+        <translation>Chaque durée de vie doit être d’au moins une seconde, et aucun SVID ne peut survivre à son autorité.</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::IssueSvidDialog</name>
@@ -4595,6 +4603,92 @@ sélecteurs : %2</translation>
     <message>
         <source>Why</source>
         <translation>Pourquoi</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::CaSettingsCommand</name>
+    <message>
+        <source>Change the lifetimes of %1</source>
+        <translation>Modifier les durées de vie de %1</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::CaSettingsDialog</name>
+    <message>
+        <source>CA Settings of %1</source>
+        <translation>Paramètres de l’AC de %1</translation>
+    </message>
+    <message>
+        <source>%1 keys, %2 (fixed since the trust domain was made)</source>
+        <translation>Clés %1, %2 (fixé depuis la création du domaine de confiance)</translation>
+    </message>
+    <message>
+        <source>intermediates under one root</source>
+        <translation>intermédiaires sous une racine</translation>
+    </message>
+    <message>
+        <source>self-signed authorities</source>
+        <translation>autorités auto-signées</translation>
+    </message>
+    <message>
+        <source>Authorities:</source>
+        <translation>Autorités :</translation>
+    </message>
+    <message>
+        <source>&amp;X509-SVID TTL:</source>
+        <translation>TTL &amp;X509-SVID :</translation>
+    </message>
+    <message>
+        <source>&amp;JWT-SVID TTL:</source>
+        <translation>TTL &amp;JWT-SVID :</translation>
+    </message>
+    <message>
+        <source>&amp;Authority lifetime:</source>
+        <translation>Durée de vie de l’&amp;autorité :</translation>
+    </message>
+    <message>
+        <source>For authorities prepared from now on; those in the bundle keep theirs</source>
+        <translation>Pour les autorités préparées désormais ; celles du bundle gardent la leur</translation>
+    </message>
+    <message>
+        <source>Bundle &amp;refresh hint:</source>
+        <translation>Indication d’&amp;actualisation du bundle :</translation>
+    </message>
+    <message>
+        <source>Changing the refresh hint publishes a new bundle (its sequence goes up): it cannot be undone.</source>
+        <translation>Modifier l’indication d’actualisation publie un nouveau bundle (sa séquence augmente) : cela ne peut pas être annulé.</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 j</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Every lifetime must be at least a second.</source>
+        <translation>Chaque durée de vie doit être d’au moins une seconde.</translation>
+    </message>
+    <message>
+        <source>An SVID cannot outlive the authority that signs it.</source>
+        <translation>Un SVID ne peut pas survivre à l’autorité qui le signe.</translation>
     </message>
 </context>
 </TS>

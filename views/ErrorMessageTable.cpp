@@ -543,6 +543,10 @@ constexpr ErrorMessageEntry kExact[] = {
     {"store.bad_refresh_hint",
      QT_TRANSLATE_NOOP("ta::views::ErrorMessages",
                        "The refresh hint must be a positive number of seconds.")},
+    {"store.bad_ca_settings",
+     QT_TRANSLATE_NOOP("ta::views::ErrorMessages",
+                       "Every lifetime must be at least a second, and no SVID may outlive its "
+                       "authority.")},
     {"store.demo_scratch",
      QT_TRANSLATE_NOOP("ta::views::ErrorMessages",
                        "The demo workspace could not be set up.")},

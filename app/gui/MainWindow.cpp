@@ -11,6 +11,7 @@
 #include "views/AnchorPanel.h"
 #include "views/AuthorityPanel.h"
 #include "views/BundleView.h"
+#include "views/CaSettingsDialog.h"
 #include "views/ClearKeysBanner.h"
 #include "views/CredentialInspector.h"
 #include "views/CredentialPanel.h"
@@ -115,6 +116,15 @@ void MainWindow::createActions()
     m_newTrustDomain->setShortcut(QKeySequence(tr("Ctrl+T")));
     m_deleteTrustDomain =
         domain->addAction(tr("&Delete Trust Domain"), this, &MainWindow::deleteTrustDomain);
+    m_caSettings = domain->addAction(tr("CA &Settings…"), this, [this] {
+        if (!m_document || !m_trustDomains)
+            return;
+        // Window-modal without a nested event loop; the dialog applies its own edits.
+        auto *dialog = new views::CaSettingsDialog(m_document, m_trustDomains->currentTrustDomain(),
+                                                   this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
 
     QMenu *credential = menuBar()->addMenu(tr("&Credential"));
     m_issue = credential->addAction(tr("&Issue SVID…"), this, &MainWindow::issueSvid);
@@ -257,6 +267,7 @@ void MainWindow::updateActions()
     const bool haveDomain = m_trustDomains && !m_trustDomains->currentTrustDomain().isEmpty();
     m_newTrustDomain->setEnabled(haveDocument);
     m_deleteTrustDomain->setEnabled(haveDomain);
+    m_caSettings->setEnabled(haveDomain);
     m_issue->setEnabled(haveDomain);
     m_revoke->setEnabled(m_credentials && m_credentials->revokeAction()->isEnabled());
 }

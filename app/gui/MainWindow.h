@@ -112,6 +112,7 @@ private:
     QMenu *m_anchorMenu = nullptr;
     QAction *m_newTrustDomain = nullptr;
     QAction *m_deleteTrustDomain = nullptr;
+    QAction *m_caSettings = nullptr;
     QAction *m_issue = nullptr;
     QAction *m_revoke = nullptr;
 };

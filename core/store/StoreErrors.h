@@ -51,6 +51,8 @@
       "The workspace stores a key in a form this version does not know.")                          \
     X(StoreBadRefreshHint, "store.bad_refresh_hint",                                               \
       "The refresh hint must be a positive number of seconds.")                                    \
+    X(StoreBadCaSettings, "store.bad_ca_settings",                                                 \
+      "Every lifetime must be at least a second, and no SVID may outlive its authority.")          \
     X(StoreDemoScratch, "store.demo_scratch",                                                      \
       "The demo workspace could not be set up.")                                                   \
     X(StoreCancelled, "store.cancelled",                                                           \
