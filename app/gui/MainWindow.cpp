@@ -27,6 +27,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTimer>
 #include <QTreeWidget>
@@ -154,8 +155,14 @@ void MainWindow::setupPolicyStudio()
                                                m_policyDock));
             return;
         }
-        m_policyStudio = new views::PolicyStudio(document, m_policyDock);
-        m_policyDock->setWidget(m_policyStudio);
+        // Scrolled: the studio's editors are tall, and unscrolled they held the whole bottom dock
+        // group (and so the graph canvas) to their height.
+        auto *scroll = new QScrollArea(m_policyDock);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        m_policyStudio = new views::PolicyStudio(document, scroll);
+        scroll->setWidget(m_policyStudio);
+        m_policyDock->setWidget(scroll);
     };
     connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
     rebuild(nullptr);
@@ -207,14 +214,14 @@ void MainWindow::attach(models::Document *document)
     setCentralWidget(central);
 
     m_trustDomains = new views::TrustDomainPanel(document, m_domainDock);
-    m_trustDomains->setMinimumWidth(300);
+    m_trustDomains->setMinimumWidth(220);
     m_domainDock->setWidget(m_trustDomains);
     m_authorities = new views::AuthorityPanel(document, m_authorityDock);
     m_authorityDock->setWidget(m_authorities);
     m_bundle = new views::BundleView(document, m_bundleDock);
     m_bundleDock->setWidget(m_bundle);
     m_inspector = new views::CredentialInspector(document, m_inspectorDock);
-    m_inspector->setMinimumWidth(400);
+    m_inspector->setMinimumWidth(300);
     m_inspectorDock->setWidget(m_inspector);
     m_anchors = new views::AnchorPanel(document, m_anchorDock);
     m_anchorDock->setWidget(m_anchors);

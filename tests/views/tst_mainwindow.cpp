@@ -12,6 +12,7 @@
 #include "views/ErrorMessages.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphNodeItem.h"
+#include "views/GraphView.h"
 #include "views/IssueSvidDialog.h"
 #include "views/PolicyStudio.h"
 #include "models/PolicyDraft.h"
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void selectionIsSharedBetweenTableAndCanvas();
     void reopeningDrawsFromTheCachedPositions();
     void policyStudioDockFollowsTheDocument();
+    void firstStartGivesTheCanvasMostOfTheWindow();
 };
 
 namespace {
@@ -322,7 +324,7 @@ void TestMainWindow::policyStudioDockFollowsTheDocument()
     QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
     ta::views::PolicyStudio *studio = window.policyStudio();
     QVERIFY(studio);
-    QCOMPARE(dock->widget(), studio);
+    QVERIFY(dock->widget() && dock->widget()->isAncestorOf(studio));
     const qsizetype before = studio->draft()->policies().size();
     studio->addAction()->trigger();
     QCOMPARE(studio->draft()->policies().size(), before + 1);
@@ -335,6 +337,34 @@ void TestMainWindow::policyStudioDockFollowsTheDocument()
     QVERIFY(undo);
     undo->trigger();
     QCOMPARE(studio->draft()->policies().size(), before);
+}
+
+// Regression: on a first start the bottom docks (the policy studio tabbed with the CA slots,
+// anchors and credentials, beside the bundle) took three quarters of the height, leaving the
+// graph a strip.
+void TestMainWindow::firstStartGivesTheCanvasMostOfTheWindow()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    QCOMPARE(window.size(), QSize(1280, 800));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.controller()->openDemo(dataDir));
+    QVERIFY(waitForGraph(window));
+    QTest::qWait(200);
+    const QRect central = window.centralWidget()->geometry();
+    QVERIFY2(central.height() >= window.height() * 55 / 100,
+             qPrintable(QStringLiteral("central %1x%2 in %3x%4")
+                            .arg(central.width())
+                            .arg(central.height())
+                            .arg(window.width())
+                            .arg(window.height())));
+    QVERIFY2(central.width() > window.width() / 2, qPrintable(QString::number(central.width())));
+    // The graph itself, not only the time bar under it, has the room.
+    QVERIFY(window.graphCanvas()->view()->height() >= window.height() * 35 / 100);
+    QVERIFY(window.grab().toImage().save(shotPath(dir, QStringLiteral("mainwindow-first-start.png"))));
 }
 
 QTEST_MAIN(TestMainWindow)
