@@ -3,6 +3,7 @@
 
 #include "app/gui/GraphCanvasController.h"
 #include "app/gui/Settings.h"
+#include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
 #include "models/Document.h"
 #include "views/AnchorPanel.h"
@@ -16,6 +17,7 @@
 #include "views/IssueSvidDialog.h"
 #include "views/NewTrustDomainDialog.h"
 #include "views/PolicyStudio.h"
+#include "views/TimelineBar.h"
 #include "views/TrustDomainPanel.h"
 
 #include <QAction>
@@ -69,6 +71,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     connect(m_controller, &WorkspaceController::documentChanged, this, &MainWindow::attach);
     // After attach: the canvas takes the centre and the credentials move to a dock.
     setupGraphCanvas();
+    setupTimeline();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -360,6 +363,7 @@ void MainWindow::setupGraphCanvas()
     m_viewMenu->addAction(m_credentialDock->toggleViewAction());
     m_viewMenu->addAction(m_findingsDock->toggleViewAction());
     auto *graph = new GraphCanvasController(findings, this);
+    m_graphController = graph;
 
     connect(m_controller, &WorkspaceController::documentChanged, this,
             [this, graph](models::Document *document) {
@@ -391,6 +395,24 @@ void MainWindow::setupGraphCanvas()
                         resizeDocks({m_credentialDock}, {height() / 4}, Qt::Vertical);
                 });
                 graph->attach(document, m_canvas, m_credentials, m_trustDomains);
+            });
+}
+
+void MainWindow::setupTimeline()
+{
+    // After setupGraphCanvas: the bar goes under the canvas in the central widget it built.
+    m_timeline = new TimelineController(this);
+    connect(m_controller, &WorkspaceController::documentChanged, this,
+            [this](models::Document *document) {
+                QWidget *central = centralWidget();
+                if (!document || !m_canvas || !central || !central->isAncestorOf(m_canvas) ||
+                    !central->layout()) {
+                    m_timeline->attach(nullptr, nullptr, nullptr, nullptr);
+                    return;
+                }
+                m_timelineBar = new views::TimelineBar(central);
+                central->layout()->addWidget(m_timelineBar);
+                m_timeline->attach(document, m_canvas, m_timelineBar, m_graphController);
             });
 }
 

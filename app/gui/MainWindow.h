@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "views/TimelineBar.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -29,7 +31,9 @@ class TrustDomainPanel;
 
 namespace ta::app {
 
+class GraphCanvasController;
 class Settings;
+class TimelineController;
 class WorkspaceController;
 
 /// The shell: menus, actions and docks around the open document. The panels do the work; this
@@ -52,6 +56,9 @@ public:
     views::AnchorPanel *anchorPanel() const { return m_anchors; }
     views::PolicyStudio *policyStudio() const { return m_policyStudio; }
     views::GraphCanvas *graphCanvas() const { return m_canvas; }
+    /// The time bar under the canvas and what drives it (null bar without a document).
+    TimelineController *timelineController() const { return m_timeline; }
+    views::TimelineBar *timelineBar() const { return m_timelineBar; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +68,8 @@ private:
     /// The policy studio dock, rebuilt for each document, and its View menu entry.
     void setupPolicyStudio();
     void setupGraphCanvas();
+    /// The time bar under the canvas, rebuilt for each document, and its controller.
+    void setupTimeline();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -93,6 +102,9 @@ private:
     QDockWidget *m_credentialDock = nullptr;
     QDockWidget *m_findingsDock = nullptr;
     views::GraphCanvas *m_canvas = nullptr;
+    GraphCanvasController *m_graphController = nullptr;
+    TimelineController *m_timeline = nullptr;
+    QPointer<views::TimelineBar> m_timelineBar;
     QMenu *m_viewMenu = nullptr;
 
     QMenu *m_recentMenu = nullptr;
