@@ -90,6 +90,7 @@ void TimelineController::attach(models::Document *document, views::GraphCanvas *
     m_bar = bar;
     m_graph = graph;
     m_records.clear();
+    m_evidence.clear();
     m_runs.clear();
     m_run.reset();
     m_simulationFailed = false;
@@ -133,10 +134,12 @@ void TimelineController::setInstant(const QDateTime &at)
 void TimelineController::readTimeline()
 {
     QList<QDateTime> times;
+    m_evidence.clear();
     core::AttestationStore store(m_document->workspace().database());
     auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) {
         m_records.append({r.time.toUTC(), r.subject, r.attestor});
         times.append(r.time.toUTC());
+        m_evidence.append(r);
     });
     if (!n)
         m_bar->setStateText(views::ErrorMessages::text(n.error()));
@@ -177,16 +180,9 @@ void TimelineController::startSimulation()
         m_simulationError = !rules ? rules.error() : replay.error();
         return;
     }
-    // The records are read here, on the GUI thread: the worker never touches the database.
-    QList<core::EvidenceRecord> records;
-    core::AttestationStore store(workspace.database());
-    if (auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { records.append(r); });
-        !n) {
-        m_simulationFailed = true;
-        m_simulationError = n.error();
-        return;
-    }
-    replay->setRecords(std::move(records));
+    // The records were read on the GUI thread (readTimeline): the worker never touches the
+    // database.
+    replay->setRecords(m_evidence);
     m_cancel = std::make_shared<std::atomic_bool>(false);
     replay->setCancelled([cancel = m_cancel] { return cancel->load(); });
     m_simulationFailed = false;

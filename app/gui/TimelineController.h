@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/attestation/EvidenceRecord.h"
 #include "core/simulation/SavedSimulationRun.h"
 #include "core/simulation/SimulationRun.h"
 #include "models/TimelineEventModel.h"
@@ -92,6 +93,8 @@ private:
     QTimer *m_showTimer;
     /// Every evidence record's time, subject and attestor, in time order.
     QList<models::TimelineEventModel::Record> m_records;
+    /// The records themselves, replayed by the simulation.
+    QList<core::EvidenceRecord> m_evidence;
     /// The saved runs that are not stale, newest first.
     QList<core::SavedSimulationRun> m_runs;
     std::shared_ptr<const core::SimulationRun> m_run;
