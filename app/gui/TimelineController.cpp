@@ -79,6 +79,7 @@ void TimelineController::attach(models::Document *document, views::GraphCanvas *
                                 views::TimelineBar *bar, GraphCanvasController *graph)
 {
     cancelSimulation();
+    ++m_generation;
     if (m_document)
         m_document->disconnect(this);
     if (m_graph)
@@ -114,10 +115,15 @@ void TimelineController::attach(models::Document *document, views::GraphCanvas *
         m_run.reset();
         startSimulation();
     });
-    readTimeline();
-    readSavedRuns();
-    startSimulation();
-    show();
+    // After the window's first frame: reading the evidence must not delay the graph's drawing.
+    QTimer::singleShot(0, this, [this, generation = ++m_generation] {
+        if (generation != m_generation || !m_document)
+            return;
+        readTimeline();
+        readSavedRuns();
+        startSimulation();
+        show();
+    });
 }
 
 QDateTime TimelineController::instant() const

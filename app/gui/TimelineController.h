@@ -105,6 +105,8 @@ private:
     core::Error m_simulationError;
     bool m_simulationFailed = false;
     Source m_source = Source::None;
+    /// Counts attach() calls, so that a deferred read for an earlier document does nothing.
+    quint64 m_generation = 0;
     QString m_savedRunName;
 };
 

@@ -37,6 +37,13 @@ namespace {
 
 const QString kNode = QStringLiteral("node/prod-eu-1");
 
+// Screenshots go where TA_SCREENSHOT_DIR says, else into the test's own temporary folder.
+QString shotPath(const QTemporaryDir &dir, const QString &name)
+{
+    const QString env = qEnvironmentVariable("TA_SCREENSHOT_DIR");
+    return env.isEmpty() ? dir.filePath(name) : env + QLatin1Char('/') + name;
+}
+
 // Waits until the canvas is laid out and the controller shows the instant from @p source.
 bool waitReady(MainWindow &window, TimelineController::Source source)
 {
@@ -49,12 +56,7 @@ bool waitReady(MainWindow &window, TimelineController::Source source)
             return false;
     }
     TimelineController *timeline = window.timelineController();
-    if (timeline->source() != source) {
-        QSignalSpy done(timeline, &TimelineController::simulationFinished);
-        if (!done.wait(60000))
-            return false;
-    }
-    return timeline->source() == source;
+    return QTest::qWaitFor([&] { return timeline->source() == source; }, 60000);
 }
 
 // Rows of the events list with this kind.
@@ -87,6 +89,7 @@ private Q_SLOTS:
     void playStepsForwardAndStopsAtTheEnd();
     void savedRunAnswersWithoutSimulating();
     void setInstantSlotAndSignal();
+    void documentChangeCancelsTheSimulation();
 
 private:
     // A window on a copy of the demo (with a saved run when @p saveRun).
@@ -137,6 +140,8 @@ void TestTimelineBar::open(MainWindow &window, bool saveRun)
     QVERIFY2(window.controller()->open(path), qPrintable(window.controller()->lastError()));
     QVERIFY(window.timelineBar());
     QVERIFY(window.timelineController());
+    // The evidence is read once the window has drawn.
+    QVERIFY(QTest::qWaitFor([&] { return !window.timelineBar()->timeline().isEmpty(); }, 10000));
 }
 
 void TestTimelineBar::keyboardAndSliderMoveTheCursor()
@@ -229,6 +234,8 @@ void TestTimelineBar::canvasStatusFollowsTheInstant()
     bar->setInstant(first.addSecs(4 * 3600 + 600));
     QVERIFY(shown.wait(5000));
     QCOMPARE(node->status(), GraphStatus::Attested);
+    window.graphCanvas()->selectNode(kNode);
+    QVERIFY(window.grab().toImage().save(shotPath(dir, QStringLiteral("timeline-bar.png"))));
     QVERIFY(!window.graphCanvas()->isLayoutRunning());
     for (auto *n : window.graphCanvas()->nodeItems())
         QCOMPARE(n->pos(), places.value(n->id()));
@@ -371,6 +378,26 @@ void TestTimelineBar::setInstantSlotAndSignal()
     // The same instant again: no signal.
     timeline->setInstant(bar->timeline().constFirst());
     QCOMPARE(changed.count(), 2);
+}
+
+// Opening another workspace while the first one's simulation runs stops it; the new one gets
+// its own.
+void TestTimelineBar::documentChangeCancelsTheSimulation()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(settings, m_dataDir);
+    open(window);
+    TimelineController *timeline = window.timelineController();
+    QVERIFY(timeline->isSimulating());
+    QSignalSpy finished(timeline, &TimelineController::simulationFinished);
+    open(window);
+    // The first run was cancelled and dropped, not reported.
+    QCOMPARE(finished.count(), 0);
+    QVERIFY(timeline->isSimulating());
+    QVERIFY(waitReady(window, TimelineController::Source::Simulation));
+    QCOMPARE(finished.count(), 1);
+    QVERIFY(window.graphCanvas()->nodeItem(kNode));
 }
 
 QTEST_MAIN(TestTimelineBar)
