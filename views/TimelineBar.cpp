@@ -70,8 +70,16 @@ TimelineBar::TimelineBar(QWidget *parent)
 
     m_label->setObjectName(QStringLiteral("timelineInstant"));
     m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Room for the longest label, so that the slider does not jump as the text changes.
+    m_label->setMinimumWidth(
+        m_label->fontMetrics().horizontalAdvance(tr("%1 UTC · record %2 of %3")
+                                                     .arg(QStringLiteral("2000-00-00 00:00:00"))
+                                                     .arg(999999)
+                                                     .arg(999999)));
     m_state->setObjectName(QStringLiteral("timelineState"));
-    m_state->setWordWrap(false);
+    // A long line must not widen the window: it is cut at the bar's width (the tooltip has it
+    // all).
+    m_state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QPalette muted = m_state->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
     m_state->setPalette(muted);
@@ -160,6 +168,7 @@ void TimelineBar::setEventModel(QAbstractItemModel *model)
 void TimelineBar::setStateText(const QString &text)
 {
     m_state->setText(text);
+    m_state->setToolTip(text);
 }
 
 QString TimelineBar::stateText() const

@@ -354,6 +354,9 @@ void TestTimelineBar::savedRunAnswersWithoutSimulating()
     QVERIFY(shown.wait(5000));
     QCOMPARE(node->status(), GraphStatus::Stale);
     QVERIFY(bar->stateText().contains(QStringLiteral("week")));
+    // However long that line, the bar does not widen the window past the canvas's share.
+    QVERIFY2(bar->minimumSizeHint().width() < 700,
+             qPrintable(QString::number(bar->minimumSizeHint().width())));
     QVERIFY(!rowsOfKind(timeline->eventModel(), QStringLiteral("revoked")).isEmpty());
 }
 
