@@ -18,12 +18,14 @@
 #include "views/GraphNodeItem.h"
 #include "views/TimelineBar.h"
 
+#include <QAction>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 #include <QTreeView>
 
 using ta::app::MainWindow;
@@ -90,6 +92,8 @@ private Q_SLOTS:
     void savedRunAnswersWithoutSimulating();
     void setInstantSlotAndSignal();
     void documentChangeCancelsTheSimulation();
+    void translatedIntoGermanAndFrench_data();
+    void translatedIntoGermanAndFrench();
 
 private:
     // A window on a copy of the demo (with a saved run when @p saveRun).
@@ -401,6 +405,38 @@ void TestTimelineBar::documentChangeCancelsTheSimulation()
     QVERIFY(waitReady(window, TimelineController::Source::Simulation));
     QCOMPARE(finished.count(), 1);
     QVERIFY(window.graphCanvas()->nodeItem(kNode));
+}
+
+void TestTimelineBar::translatedIntoGermanAndFrench_data()
+{
+    QTest::addColumn<QString>("qm");
+    QTest::addColumn<QString>("play");
+    QTest::addColumn<QString>("header");
+    QTest::addColumn<QString>("revoked");
+    QTest::newRow("de") << QStringLiteral(":/i18n/trustatlas_de.qm") << QStringLiteral("Abspielen")
+                        << QStringLiteral("Zeit (UTC)") << QStringLiteral("widerrufen");
+    QTest::newRow("fr") << QStringLiteral(":/i18n/trustatlas_fr.qm") << QStringLiteral("Lecture")
+                        << QStringLiteral("Heure (UTC)") << QStringLiteral("révoqué");
+}
+
+void TestTimelineBar::translatedIntoGermanAndFrench()
+{
+    QFETCH(QString, qm);
+    QTranslator translator;
+    QVERIFY(translator.load(qm));
+    QVERIFY(QCoreApplication::installTranslator(&translator));
+    TimelineBar bar;
+    const QString play = bar.playButton()->text();
+    TimelineEventModel model;
+    const QString header = model.headerData(0, Qt::Horizontal).toString();
+    const QString revoked = TimelineEventModel::kindText(QStringLiteral("revoked"));
+    // The shortcuts stay the keys they were.
+    const QKeySequence step = bar.stepForwardButton()->defaultAction()->shortcut();
+    QCoreApplication::removeTranslator(&translator);
+    QTEST(play, "play");
+    QTEST(header, "header");
+    QTEST(revoked, "revoked");
+    QCOMPARE(step, QKeySequence(Qt::AltModifier | Qt::Key_Right));
 }
 
 QTEST_MAIN(TestTimelineBar)
