@@ -92,6 +92,7 @@ private Q_SLOTS:
     void savedRunAnswersWithoutSimulating();
     void setInstantSlotAndSignal();
     void documentChangeCancelsTheSimulation();
+    void emptyWorkspaceDisablesTheBar();
     void translatedIntoGermanAndFrench_data();
     void translatedIntoGermanAndFrench();
 
@@ -405,6 +406,33 @@ void TestTimelineBar::documentChangeCancelsTheSimulation()
     QVERIFY(waitReady(window, TimelineController::Source::Simulation));
     QCOMPARE(finished.count(), 1);
     QVERIFY(window.graphCanvas()->nodeItem(kNode));
+}
+
+// A workspace without evidence has no timeline: the bar says so and offers nothing to press.
+void TestTimelineBar::emptyWorkspaceDisablesTheBar()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(settings, m_dataDir);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString path = dir.filePath(QStringLiteral("empty.atlas"));
+    QVERIFY(ta::core::Workspace::create(path, std::nullopt).ok());
+    QVERIFY2(window.controller()->open(path), qPrintable(window.controller()->lastError()));
+    TimelineBar *bar = window.timelineBar();
+    QVERIFY(bar);
+    QTest::qWait(50);
+    QVERIFY(bar->timeline().isEmpty());
+    QVERIFY(!bar->instant().isValid());
+    QVERIFY(!bar->slider()->isEnabled());
+    QVERIFY(!bar->playButton()->isEnabled());
+    QVERIFY(!bar->stepBackButton()->isEnabled());
+    QVERIFY(!bar->stepForwardButton()->isEnabled());
+    QCOMPARE(bar->instantLabel()->text(), QStringLiteral("No evidence recorded"));
+    QVERIFY(!window.timelineController()->isSimulating());
+    QCOMPARE(window.timelineController()->eventModel()->rowCount(), 0);
+    bar->play();
+    QVERIFY(!bar->isPlaying());
 }
 
 void TestTimelineBar::translatedIntoGermanAndFrench_data()
