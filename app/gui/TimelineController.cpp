@@ -106,13 +106,19 @@ void TimelineController::attach(models::Document *document, views::GraphCanvas *
         Q_EMIT instantChanged(at);
     });
     connect(graph, &GraphCanvasController::reloaded, this, [this] {
+        // An edit may have made the saved run that answered so far stale.
         readSavedRuns();
+        if (!m_run && !m_simulationFailed)
+            startSimulation();
         show();
     });
-    // Other anchors verify the evidence differently: the simulation is run again.
+    // Other anchors verify the evidence differently: the simulation is run again (and a saved
+    // run over the old anchors no longer answers).
     connect(document, &models::Document::anchorsChanged, this, [this] {
         cancelSimulation();
         m_run.reset();
+        m_simulationFailed = false;
+        readSavedRuns();
         startSimulation();
     });
     // After the window's first frame: reading the evidence must not delay the graph's drawing.

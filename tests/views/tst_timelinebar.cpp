@@ -13,6 +13,7 @@
 #include "core/simulation/TimelineReplay.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
+#include "models/Document.h"
 #include "models/TimelineEventModel.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphNodeItem.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void setInstantSlotAndSignal();
     void documentChangeCancelsTheSimulation();
     void emptyWorkspaceDisablesTheBar();
+    void anchorEditRetiresTheSavedRun();
     void translatedIntoGermanAndFrench_data();
     void translatedIntoGermanAndFrench();
 
@@ -406,6 +408,26 @@ void TestTimelineBar::documentChangeCancelsTheSimulation()
     QVERIFY(waitReady(window, TimelineController::Source::Simulation));
     QCOMPARE(finished.count(), 1);
     QVERIFY(window.graphCanvas()->nodeItem(kNode));
+}
+
+// Regression: an anchor edit made the saved run stale, but the controller still took it as
+// covering the timeline and never simulated, so the statuses fell back to the evidence.
+void TestTimelineBar::anchorEditRetiresTheSavedRun()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(settings, m_dataDir);
+    open(window, true);
+    TimelineController *timeline = window.timelineController();
+    QVERIFY(waitReady(window, TimelineController::Source::SavedRun));
+    QVERIFY(!timeline->isSimulating());
+    ta::models::Document *document = window.controller()->document();
+    auto anchors = document->anchors();
+    QVERIFY(anchors.ok());
+    QVERIFY(!anchors->referenceValues().isEmpty());
+    QVERIFY(document->removeReferenceValue(anchors->referenceValues().first().id).ok());
+    QVERIFY(waitReady(window, TimelineController::Source::Simulation));
+    QVERIFY(timeline->savedRunName().isEmpty());
 }
 
 // A workspace without evidence has no timeline: the bar says so and offers nothing to press.
