@@ -1266,6 +1266,14 @@
         <source>Nothing was imported. Entry %1: %2</source>
         <translation>Nichts wurde importiert. Eintrag %1: %2</translation>
     </message>
+    <message>
+        <source>Imported %1 entries from %2. Undo takes the import back.</source>
+        <translation>%1 Einträge aus %2 importiert. Rückgängig nimmt den Import zurück.</translation>
+    </message>
+    <message>
+        <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
+        <translation>%1 Einträge nach %2 exportiert; Join-Tokens nur als ihr SHA-256.</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::AuthorityPanel</name>
@@ -4689,6 +4697,143 @@ Selektoren: %2</translation>
     <message>
         <source>An SVID cannot outlive the authority that signs it.</source>
         <translation>Ein SVID kann die Autorität, die es signiert, nicht überleben.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::TimelineBar</name>
+    <message>
+        <source>Instant shown</source>
+        <translation>Angezeigter Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Drag to see the estate at another instant</source>
+        <translation>Ziehen, um den Bestand zu einem anderen Zeitpunkt zu sehen</translation>
+    </message>
+    <message>
+        <source>Step Back</source>
+        <translation>Schritt zurück</translation>
+    </message>
+    <message>
+        <source>Alt+Left</source>
+        <translation>Alt+Left</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Space</source>
+        <translation>Ctrl+Shift+Space</translation>
+    </message>
+    <message>
+        <source>Step Forward</source>
+        <translation>Schritt vor</translation>
+    </message>
+    <message>
+        <source>Alt+Right</source>
+        <translation>Alt+Right</translation>
+    </message>
+    <message>
+        <source>First Record</source>
+        <translation>Erster Datensatz</translation>
+    </message>
+    <message>
+        <source>Alt+Home</source>
+        <translation>Alt+Home</translation>
+    </message>
+    <message>
+        <source>Last Record</source>
+        <translation>Letzter Datensatz</translation>
+    </message>
+    <message>
+        <source>Alt+End</source>
+        <translation>Alt+End</translation>
+    </message>
+    <message>
+        <source>Events at the cursor</source>
+        <translation>Ereignisse am Zeitcursor</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>No evidence recorded</source>
+        <translation>Keine Nachweise aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1 UTC · record %2 of %3</source>
+        <translation>%1 UTC · Datensatz %2 von %3</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::TimelineEventModel</name>
+    <message>
+        <source>issued</source>
+        <translation>ausgestellt</translation>
+    </message>
+    <message>
+        <source>renewed</source>
+        <translation>erneuert</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>verweigert</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>Nachweis</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identität</translation>
+    </message>
+    <message>
+        <source>Reason or source</source>
+        <translation>Grund oder Quelle</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::TimelineController</name>
+    <message>
+        <source>Statuses from the saved simulation run “%1”: %2 subjects attested, %3 credentials live.</source>
+        <translation>Status aus dem gespeicherten Simulationslauf „%1“: %2 Subjekte attestiert, %3 Berechtigungsnachweise gültig.</translation>
+    </message>
+    <message>
+        <source>Statuses from the simulation of the workspace's evidence: %1 subjects attested, %2 credentials live.</source>
+        <translation>Status aus der Simulation der Nachweise des Arbeitsbereichs: %1 Subjekte attestiert, %2 Berechtigungsnachweise gültig.</translation>
+    </message>
+    <message>
+        <source>The simulation failed (%1); statuses read from the evidence.</source>
+        <translation>Die Simulation ist fehlgeschlagen (%1); die Status werden aus den Nachweisen gelesen.</translation>
+    </message>
+    <message>
+        <source>Simulating the evidence… Meanwhile the statuses are read from the evidence.</source>
+        <translation>Die Nachweise werden simuliert … Bis dahin werden die Status aus den Nachweisen gelesen.</translation>
+    </message>
+    <message>
+        <source>Faint nodes did not exist at this instant.</source>
+        <translation>Blasse Knoten gab es zu diesem Zeitpunkt nicht.</translation>
     </message>
 </context>
 </TS>

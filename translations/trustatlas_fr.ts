@@ -1266,6 +1266,14 @@
         <source>Nothing was imported. Entry %1: %2</source>
         <translation>Rien n&apos;a été importé. Entrée %1 : %2</translation>
     </message>
+    <message>
+        <source>Imported %1 entries from %2. Undo takes the import back.</source>
+        <translation>%1 entrées importées depuis %2. Annuler retire l'importation.</translation>
+    </message>
+    <message>
+        <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
+        <translation>%1 entrées exportées vers %2 ; les jetons d'enrôlement seulement sous forme de SHA-256.</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::AuthorityPanel</name>
@@ -4689,6 +4697,143 @@ sélecteurs : %2</translation>
     <message>
         <source>An SVID cannot outlive the authority that signs it.</source>
         <translation>Un SVID ne peut pas survivre à l’autorité qui le signe.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::TimelineBar</name>
+    <message>
+        <source>Instant shown</source>
+        <translation>Instant affiché</translation>
+    </message>
+    <message>
+        <source>Drag to see the estate at another instant</source>
+        <translation>Faites glisser pour voir le parc à un autre instant</translation>
+    </message>
+    <message>
+        <source>Step Back</source>
+        <translation>Pas en arrière</translation>
+    </message>
+    <message>
+        <source>Alt+Left</source>
+        <translation>Alt+Left</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Space</source>
+        <translation>Ctrl+Shift+Space</translation>
+    </message>
+    <message>
+        <source>Step Forward</source>
+        <translation>Pas en avant</translation>
+    </message>
+    <message>
+        <source>Alt+Right</source>
+        <translation>Alt+Right</translation>
+    </message>
+    <message>
+        <source>First Record</source>
+        <translation>Premier enregistrement</translation>
+    </message>
+    <message>
+        <source>Alt+Home</source>
+        <translation>Alt+Home</translation>
+    </message>
+    <message>
+        <source>Last Record</source>
+        <translation>Dernier enregistrement</translation>
+    </message>
+    <message>
+        <source>Alt+End</source>
+        <translation>Alt+End</translation>
+    </message>
+    <message>
+        <source>Events at the cursor</source>
+        <translation>Événements au curseur</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>No evidence recorded</source>
+        <translation>Aucune preuve enregistrée</translation>
+    </message>
+    <message>
+        <source>%1 UTC · record %2 of %3</source>
+        <translation>%1 UTC · enregistrement %2 sur %3</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::TimelineEventModel</name>
+    <message>
+        <source>issued</source>
+        <translation>émis</translation>
+    </message>
+    <message>
+        <source>renewed</source>
+        <translation>renouvelé</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expiré</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>révoqué</translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>evidence</source>
+        <translation>preuve</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Reason or source</source>
+        <translation>Motif ou source</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::TimelineController</name>
+    <message>
+        <source>Statuses from the saved simulation run “%1”: %2 subjects attested, %3 credentials live.</source>
+        <translation>Statuts tirés de l’exécution de simulation enregistrée « %1 » : %2 sujets attestés, %3 justificatifs valides.</translation>
+    </message>
+    <message>
+        <source>Statuses from the simulation of the workspace's evidence: %1 subjects attested, %2 credentials live.</source>
+        <translation>Statuts tirés de la simulation des preuves de l’espace de travail : %1 sujets attestés, %2 justificatifs valides.</translation>
+    </message>
+    <message>
+        <source>The simulation failed (%1); statuses read from the evidence.</source>
+        <translation>La simulation a échoué (%1) ; statuts lus dans les preuves.</translation>
+    </message>
+    <message>
+        <source>Simulating the evidence… Meanwhile the statuses are read from the evidence.</source>
+        <translation>Simulation des preuves… En attendant, les statuts sont lus dans les preuves.</translation>
+    </message>
+    <message>
+        <source>Faint nodes did not exist at this instant.</source>
+        <translation>Les nœuds pâles n’existaient pas à cet instant.</translation>
     </message>
 </context>
 </TS>

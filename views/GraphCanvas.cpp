@@ -219,6 +219,22 @@ void GraphCanvas::setGraph(const core::TopologyGraph &graph)
     }
 }
 
+void GraphCanvas::showStatuses(const QHash<QString, core::GraphStatus> &statuses)
+{
+    for (GraphNodeItem *n : std::as_const(m_nodes)) {
+        const auto it = statuses.constFind(n->id());
+        const bool shown = statuses.isEmpty() || it != statuses.cend();
+        n->setStatus(it != statuses.cend() ? *it : m_graph.node(n->index()).status);
+        n->setOpacity(shown ? 1.0 : 0.3);
+    }
+    for (GraphEdgeItem *e : std::as_const(m_edges))
+        e->setOpacity(std::min(e->from()->opacity(), e->to()->opacity()));
+    if (m_statusFilter->currentIndex() > 0)
+        applyFilters();
+    else
+        rebuildOverview();
+}
+
 void GraphCanvas::rebuildScene()
 {
     const QString keep = m_current;
@@ -351,7 +367,9 @@ void GraphCanvas::refreshMinimap()
 
 bool GraphCanvas::isLayoutRunning() const
 {
-    return m_watcher && m_watcher->isRunning();
+    // From the start of a layout until its result is applied: one queued behind busy pool
+    // threads, or finished with its result not yet delivered, is still to come.
+    return m_layoutPending;
 }
 
 void GraphCanvas::relayout()
@@ -368,6 +386,7 @@ void GraphCanvas::startLayout()
         m_watcher->cancel();
         m_watcher->deleteLater();
     }
+    m_layoutPending = true;
     m_watcher = new QFutureWatcher<core::GraphLayoutResult>(this);
     connect(m_watcher, &QFutureWatcherBase::progressValueChanged, m_progress,
             &QProgressBar::setValue);
@@ -382,6 +401,7 @@ void GraphCanvas::startLayout()
 
 void GraphCanvas::layoutDone()
 {
+    m_layoutPending = false;
     m_progress->hide();
     m_cancelLayout->setVisible(false);
     auto *watcher = m_watcher;

@@ -54,6 +54,10 @@ public:
     /// are drawn there at once; when any has none, a layout starts on a worker thread.
     void setGraph(const core::TopologyGraph &graph);
     const core::TopologyGraph &graph() const { return m_graph; }
+    /// Shows another instant's statuses on the nodes drawn, without a new layout (the time bar):
+    /// each node @p statuses names takes that status, the others (absent then) are drawn faint
+    /// with their edges. An empty map brings back the graph's own statuses.
+    void showStatuses(const QHash<QString, core::GraphStatus> &statuses);
     /// Positions to start from (a workspace's cache), with the pinned ones; call before setGraph.
     void setPositions(const QHash<QString, QPointF> &positions, const QSet<QString> &pinned);
     const QHash<QString, QPointF> &positions() const { return m_positions; }
@@ -166,6 +170,7 @@ private:
     QSet<QString> m_pinned;
     QList<core::GraphFinding> m_findings;
     QFutureWatcher<core::GraphLayoutResult> *m_watcher = nullptr;
+    bool m_layoutPending = false;
     QString m_current;
     QString m_tabOrigin;
     int m_tabIndex = -1;

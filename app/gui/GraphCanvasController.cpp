@@ -51,6 +51,7 @@ void GraphCanvasController::attach(models::Document *document, views::GraphCanva
     m_trustDomains = trustDomains;
     m_findings->clear();
     m_credentialRecords.clear();
+    m_estate.reset();
     if (!document || !canvas)
         return;
     if (auto cached = core::GraphPositionStore::load(document->workspace().database()))
@@ -90,11 +91,15 @@ void GraphCanvasController::reload()
     }
     auto estate = core::EstateLoader::load(workspace);
     if (!estate) {
+        m_estate.reset();
         m_canvas->setGraph(core::TopologyGraph());
         m_canvas->setToolTip(views::ErrorMessages::text(estate.error()));
+        Q_EMIT reloaded();
         return;
     }
-    m_canvas->setGraph(core::GraphBuilder::build(*estate));
+    m_estate = std::make_shared<const core::Estate>(std::move(*estate));
+    m_canvas->setGraph(core::GraphBuilder::build(*m_estate));
+    Q_EMIT reloaded();
 }
 
 QString GraphCanvasController::credentialNodeId(qint64 id) const

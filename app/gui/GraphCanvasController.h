@@ -5,10 +5,16 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
+
 QT_BEGIN_NAMESPACE
 class QTimer;
 class QTreeWidget;
 QT_END_NAMESPACE
+
+namespace ta::core {
+struct Estate;
+}
 
 namespace ta::models {
 class Document;
@@ -38,6 +44,12 @@ public:
                 views::CredentialPanel *credentials, views::TrustDomainPanel *trustDomains);
     /// Reads the estate again and redraws it.
     void reload();
+    /// The estate drawn last (null when none), for views of other instants (the time bar).
+    std::shared_ptr<const core::Estate> estate() const { return m_estate; }
+
+Q_SIGNALS:
+    /// The estate was read again and the canvas shows it with its own statuses.
+    void reloaded();
 
 private:
     void credentialSelected(qint64 id);
@@ -55,6 +67,7 @@ private:
     QTimer *m_saveTimer;
     /// Credential node ID -> (trust domain, record ID), refreshed on each reload.
     QHash<QString, QPair<QString, qint64>> m_credentialRecords;
+    std::shared_ptr<const core::Estate> m_estate;
     bool m_syncing = false;
 };
 

@@ -3,6 +3,7 @@
 
 #include "app/gui/GraphCanvasController.h"
 #include "app/gui/Settings.h"
+#include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
 #include "models/Document.h"
 #include "models/FederationRefreshScheduler.h"
@@ -22,6 +23,7 @@
 #include "views/IssueSvidDialog.h"
 #include "views/NewTrustDomainDialog.h"
 #include "views/PolicyStudio.h"
+#include "views/TimelineBar.h"
 #include "views/TrustDomainPanel.h"
 
 #include <QAction>
@@ -33,6 +35,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTimer>
 #include <QTreeWidget>
@@ -76,6 +79,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     setupGraphCanvas();
     setupFederation();
     setupDecisionLog();
+    setupTimeline();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -171,8 +175,14 @@ void MainWindow::setupPolicyStudio()
                                                m_policyDock));
             return;
         }
-        m_policyStudio = new views::PolicyStudio(document, m_policyDock);
-        m_policyDock->setWidget(m_policyStudio);
+        // Scrolled: the studio's editors are tall, and unscrolled they held the whole bottom dock
+        // group (and so the graph canvas) to their height.
+        auto *scroll = new QScrollArea(m_policyDock);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        m_policyStudio = new views::PolicyStudio(document, scroll);
+        scroll->setWidget(m_policyStudio);
+        m_policyDock->setWidget(scroll);
     };
     connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
     rebuild(nullptr);
@@ -224,14 +234,14 @@ void MainWindow::attach(models::Document *document)
     setCentralWidget(central);
 
     m_trustDomains = new views::TrustDomainPanel(document, m_domainDock);
-    m_trustDomains->setMinimumWidth(300);
+    m_trustDomains->setMinimumWidth(220);
     m_domainDock->setWidget(m_trustDomains);
     m_authorities = new views::AuthorityPanel(document, m_authorityDock);
     m_authorityDock->setWidget(m_authorities);
     m_bundle = new views::BundleView(document, m_bundleDock);
     m_bundleDock->setWidget(m_bundle);
     m_inspector = new views::CredentialInspector(document, m_inspectorDock);
-    m_inspector->setMinimumWidth(400);
+    m_inspector->setMinimumWidth(300);
     m_inspectorDock->setWidget(m_inspector);
     m_anchors = new views::AnchorPanel(document, m_anchorDock);
     m_anchorDock->setWidget(m_anchors);
@@ -371,6 +381,7 @@ void MainWindow::setupGraphCanvas()
     m_viewMenu->addAction(m_credentialDock->toggleViewAction());
     m_viewMenu->addAction(m_findingsDock->toggleViewAction());
     auto *graph = new GraphCanvasController(findings, this);
+    m_graphController = graph;
 
     connect(m_controller, &WorkspaceController::documentChanged, this,
             [this, graph](models::Document *document) {
@@ -486,6 +497,29 @@ void MainWindow::setupDecisionLog()
         if (m_canvas)
             m_canvas->selectNode(rule);
     });
+}
+
+void MainWindow::setupTimeline()
+{
+    // After setupGraphCanvas: the bar goes under the canvas in the central widget it built.
+    m_timeline = new TimelineController(this);
+    // The decision log explains the instant the time bar shows.
+    connect(m_timeline, &TimelineController::instantChanged, this, [this](const QDateTime &at) {
+        if (m_decisionLog)
+            m_decisionLog->setInstant(at);
+    });
+    connect(m_controller, &WorkspaceController::documentChanged, this,
+            [this](models::Document *document) {
+                QWidget *central = centralWidget();
+                if (!document || !m_canvas || !central || !central->isAncestorOf(m_canvas) ||
+                    !central->layout()) {
+                    m_timeline->attach(nullptr, nullptr, nullptr, nullptr);
+                    return;
+                }
+                m_timelineBar = new views::TimelineBar(central);
+                central->layout()->addWidget(m_timelineBar);
+                m_timeline->attach(document, m_canvas, m_timelineBar, m_graphController);
+            });
 }
 
 } // namespace ta::app

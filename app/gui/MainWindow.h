@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "views/TimelineBar.h"
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -31,7 +33,9 @@ class TrustDomainPanel;
 
 namespace ta::app {
 
+class GraphCanvasController;
 class Settings;
+class TimelineController;
 class WorkspaceController;
 
 /// The shell: menus, actions and docks around the open document. The panels do the work; this
@@ -56,6 +60,9 @@ public:
     views::GraphCanvas *graphCanvas() const { return m_canvas; }
     views::FederationPanel *federationPanel() const { return m_federation; }
     views::DecisionLog *decisionLog() const { return m_decisionLog; }
+    /// The time bar under the canvas and what drives it (null bar without a document).
+    TimelineController *timelineController() const { return m_timeline; }
+    views::TimelineBar *timelineBar() const { return m_timelineBar; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -70,6 +77,8 @@ private:
     void setupFederation();
     /// The decision log dock (one widget for every document), linked to the canvas and studio.
     void setupDecisionLog();
+    /// The time bar under the canvas, rebuilt for each document, and its controller.
+    void setupTimeline();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -104,6 +113,9 @@ private:
     views::GraphCanvas *m_canvas = nullptr;
     QDockWidget *m_federationDock = nullptr;
     views::FederationPanel *m_federation = nullptr;
+    GraphCanvasController *m_graphController = nullptr;
+    TimelineController *m_timeline = nullptr;
+    QPointer<views::TimelineBar> m_timelineBar;
     QMenu *m_viewMenu = nullptr;
     QDockWidget *m_decisionDock = nullptr;
     views::DecisionLog *m_decisionLog = nullptr;

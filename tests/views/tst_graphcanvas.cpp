@@ -15,10 +15,13 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 using namespace ta;
 using ta::core::NodeClass;
@@ -42,6 +45,8 @@ private Q_SLOTS:
     void largeClusterCollapsesAndExpands();
     void exportsTheView_data();
     void exportsTheView();
+    void layoutQueuedBehindBusyThreadsIsRunning();
+    void showStatusesRecoloursWithoutMoving();
 
 private:
     // A canvas on the demo's graph, laid out.
@@ -351,6 +356,75 @@ void TestGraphCanvas::exportsTheView()
     QVERIFY(data.left(400).contains(magic));
     QVERIFY(!canvas.exportView(dir.filePath(QStringLiteral("view.bmpx")), &error));
     QVERIFY(!error.isEmpty());
+}
+
+// Regression: a layout waiting for a pool thread (the studio's scan and another task busy), or
+// one finished whose result the event loop had not yet delivered, was reported as not running,
+// so callers took the unplaced nodes for the drawing.
+void TestGraphCanvas::layoutQueuedBehindBusyThreadsIsRunning()
+{
+    QSemaphore release;
+    QList<QFuture<void>> blockers;
+    for (int i = 0; i < QThreadPool::globalInstance()->maxThreadCount(); ++i)
+        blockers << QtConcurrent::run([&release] { release.acquire(); });
+    GraphCanvas canvas;
+    QSignalSpy drawn(&canvas, &GraphCanvas::drawn);
+    canvas.setGraph(m_graph);
+    const bool queuedRunning = canvas.isLayoutRunning();
+    release.release(int(blockers.size()));
+    for (QFuture<void> &f : blockers)
+        f.waitForFinished();
+    QVERIFY(queuedRunning);
+    // Done on its thread, not yet applied here.
+    QThreadPool::globalInstance()->waitForDone();
+    QCOMPARE(drawn.count(), 0);
+    QVERIFY(canvas.isLayoutRunning());
+    QVERIFY(drawn.count() == 1 || drawn.wait(60000));
+    QVERIFY(!canvas.isLayoutRunning());
+}
+
+// The time bar's redraw: statuses change on the items drawn, absent nodes go faint, and
+// nothing moves or is laid out again.
+void TestGraphCanvas::showStatusesRecoloursWithoutMoving()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    QHash<QString, QPointF> before;
+    for (GraphNodeItem *item : canvas.nodeItems())
+        before.insert(item->id(), item->pos());
+    GraphNodeItem *workload = nullptr;
+    GraphNodeItem *other = nullptr;
+    for (GraphNodeItem *item : canvas.nodeItems()) {
+        if (!workload && item->nodeClass() == NodeClass::Workload)
+            workload = item;
+        else if (!other && item->nodeClass() == NodeClass::Identity)
+            other = item;
+    }
+    QVERIFY(workload && other);
+    const core::GraphStatus own = workload->status();
+    const core::GraphStatus next =
+        own == core::GraphStatus::Refused ? core::GraphStatus::Stale : core::GraphStatus::Refused;
+    QHash<QString, core::GraphStatus> statuses;
+    for (GraphNodeItem *item : canvas.nodeItems()) {
+        if (item != other)
+            statuses.insert(item->id(), item->status());
+    }
+    statuses.insert(workload->id(), next);
+    QSignalSpy drawn(&canvas, &GraphCanvas::drawn);
+    canvas.showStatuses(statuses);
+    QCOMPARE(workload->status(), next);
+    QCOMPARE(workload->opacity(), 1.0);
+    QVERIFY(other->opacity() < 0.5);
+    for (views::GraphEdgeItem *e : other->edges())
+        QVERIFY(e->opacity() < 0.5);
+    QVERIFY(!canvas.isLayoutRunning());
+    QCOMPARE(drawn.count(), 0);
+    for (GraphNodeItem *item : canvas.nodeItems())
+        QCOMPARE(item->pos(), before.value(item->id()));
+    // An empty map brings the graph's own statuses back.
+    canvas.showStatuses({});
+    QCOMPARE(workload->status(), own);
+    QCOMPARE(other->opacity(), 1.0);
 }
 
 QTEST_MAIN(TestGraphCanvas)

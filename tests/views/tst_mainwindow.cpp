@@ -14,10 +14,14 @@
 #include "models/FederationModel.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphNodeItem.h"
+#include "views/GraphView.h"
 #include "views/IssueSvidDialog.h"
 #include "views/PolicyStudio.h"
 #include "models/PolicyDraft.h"
 #include "views/TrustDomainPanel.h"
+#include "views/TimelineBar.h"
+#include "views/DecisionLog.h"
+#include "models/DecisionLogModel.h"
 
 #include <QAction>
 #include <QDockWidget>
@@ -48,6 +52,8 @@ private Q_SLOTS:
     void reopeningDrawsFromTheCachedPositions();
     void policyStudioDockFollowsTheDocument();
     void federationDockFollowsTheDocument();
+    void firstStartGivesTheCanvasMostOfTheWindow();
+    void decisionLogFollowsTheTimeBar();
 };
 
 namespace {
@@ -347,7 +353,7 @@ void TestMainWindow::policyStudioDockFollowsTheDocument()
     QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
     ta::views::PolicyStudio *studio = window.policyStudio();
     QVERIFY(studio);
-    QCOMPARE(dock->widget(), studio);
+    QVERIFY(dock->widget() && dock->widget()->isAncestorOf(studio));
     const qsizetype before = studio->draft()->policies().size();
     studio->addAction()->trigger();
     QCOMPARE(studio->draft()->policies().size(), before + 1);
@@ -406,6 +412,58 @@ void TestMainWindow::federationDockFollowsTheDocument()
     window.controller()->document()->undoStack()->undo();
     QCOMPARE(panel->model()->rowCount(), 3);
     QTRY_VERIFY(heldByGraph());
+}
+
+// Regression: on a first start the bottom docks (the policy studio tabbed with the CA slots,
+// anchors and credentials, beside the bundle) took three quarters of the height, leaving the
+// graph a strip.
+void TestMainWindow::firstStartGivesTheCanvasMostOfTheWindow()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    QCOMPARE(window.size(), QSize(1280, 800));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.controller()->openDemo(dataDir));
+    QVERIFY(waitForGraph(window));
+    QTest::qWait(200);
+    const QRect central = window.centralWidget()->geometry();
+    QVERIFY2(central.height() >= window.height() * 55 / 100,
+             qPrintable(QStringLiteral("central %1x%2 in %3x%4")
+                            .arg(central.width())
+                            .arg(central.height())
+                            .arg(window.width())
+                            .arg(window.height())));
+    QVERIFY2(central.width() > window.width() / 2, qPrintable(QString::number(central.width())));
+    // The graph itself, not only the time bar under it, has the room.
+    QVERIFY(window.graphCanvas()->view()->height() >= window.height() * 35 / 100);
+    QVERIFY(window.grab().toImage().save(shotPath(dir, QStringLiteral("mainwindow-first-start.png"))));
+}
+
+void TestMainWindow::decisionLogFollowsTheTimeBar()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    settings.setFederationAutoRefresh(false);
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.controller()->openDemo(dataDir));
+    ta::views::TimelineBar *bar = window.timelineBar();
+    QVERIFY(bar);
+    QTRY_VERIFY_WITH_TIMEOUT(bar->timeline().size() > 10, 30000);
+    QVERIFY(window.decisionLog());
+    // Stepping back from the end moves the instant the log explains with it.
+    const QDateTime earlier = bar->timeline().at(bar->timeline().size() / 2);
+    bar->setInstant(earlier);
+    QCOMPARE(bar->instant(), earlier);
+    QTRY_COMPARE(window.decisionLog()->model()->instant(), earlier);
+    bar->stepForward();
+    QVERIFY(bar->instant() > earlier);
+    QTRY_COMPARE(window.decisionLog()->model()->instant(), bar->instant());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 // as the run did; a change of its inputs (evidence, rules, anchors) makes it stale; a cancelled
 // save or replay stores nothing.
 #include "core/attestation/lab/EvidenceLab.h"
+#include "core/simulation/SavedRunEvents.h"
 #include "core/simulation/SimulationErrors.h"
 #include "core/simulation/SimulationRunStore.h"
 #include "core/simulation/TimelineReplay.h"
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void cancelledReplayFails();
     void saveReplacesSameName();
     void reRunServedFromResultCache();
+    void savedEventsReadBackByWindow();
 
 private:
     struct Fixture
@@ -382,6 +384,37 @@ void TestSimulationRunStore::reRunServedFromResultCache()
     f.write("\n");
     f.close();
     QVERIFY(!replay->simulate(edited, {}).ok());
+}
+
+// The app's time bar lists a saved run's events a window at a time: the same events, in the
+// same order, as the run logged, with from < time <= to.
+void TestSimulationRunStore::savedEventsReadBackByWindow()
+{
+    Fixture f = simulated(QStringLiteral("events"));
+    SimulationRunStore store(f.ws->database());
+    auto id = store.save(QStringLiteral("events"), f.inputs, f.run, start());
+    QVERIFY2(id.ok(), errorOf(id).constData());
+    const QList<SimulationEvent> &log = f.run.events();
+    QVERIFY(log.size() > 10);
+    auto all = SavedRunEvents::between(f.ws->database(), *id, QDateTime(), f.run.end());
+    QVERIFY2(all.ok(), errorOf(all).constData());
+    QCOMPARE(*all, log);
+    // A window in the middle: strictly after the first instant, up to the second included.
+    const QDateTime from = log.at(log.size() / 3).at;
+    const QDateTime to = log.at(2 * log.size() / 3).at;
+    QList<SimulationEvent> expected;
+    for (const SimulationEvent &e : log) {
+        if (e.at > from && e.at <= to)
+            expected << e;
+    }
+    QVERIFY(!expected.isEmpty());
+    auto window = SavedRunEvents::between(f.ws->database(), *id, from, to);
+    QVERIFY2(window.ok(), errorOf(window).constData());
+    QCOMPARE(*window, expected);
+    // Another run's ID: nothing.
+    auto none = SavedRunEvents::between(f.ws->database(), *id + 1, QDateTime(), f.run.end());
+    QVERIFY(none.ok());
+    QVERIFY(none->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSimulationRunStore)

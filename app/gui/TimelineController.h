@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/attestation/EvidenceRecord.h"
+#include "core/simulation/SavedSimulationRun.h"
+#include "core/simulation/SimulationRun.h"
+#include "models/TimelineEventModel.h"
+
+#include <QDateTime>
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QTimer;
+QT_END_NAMESPACE
+
+namespace ta::models {
+class Document;
+}
+
+namespace ta::views {
+class GraphCanvas;
+class TimelineBar;
+} // namespace ta::views
+
+namespace ta::app {
+
+class GraphCanvasController;
+
+/// Time travel on the graph canvas: the time bar's cursor runs over the workspace's evidence
+/// timeline, and the canvas shows the estate's statuses at that instant, its positions kept.
+///
+/// The statuses come from the simulation's state queries: the newest saved run that is not
+/// stale and spans the instant (SimulationRunStore::stateAt), else one simulation of the
+/// workspace's evidence under its latest rules, run once per document off the GUI thread and
+/// cancelled when the document goes. Until that run is ready the graph builder's own reading of
+/// the evidence stands in. The events list shows the simulation's events and the evidence
+/// records from just after the previous record up to the cursor.
+class TimelineController : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// What answered the statuses at the instant shown.
+    enum class Source { None, Evidence, SavedRun, Simulation };
+
+    explicit TimelineController(QObject *parent = nullptr);
+    ~TimelineController() override;
+
+    /// Follows @p document (null: none) on @p canvas with @p bar; @p graph draws the estate.
+    void attach(models::Document *document, views::GraphCanvas *canvas, views::TimelineBar *bar,
+                GraphCanvasController *graph);
+
+    QDateTime instant() const;
+    Source source() const { return m_source; }
+    /// The saved run that answered the instant shown (Source::SavedRun).
+    QString savedRunName() const { return m_savedRunName; }
+    bool isSimulating() const { return m_watcher && m_watcher->isRunning(); }
+    models::TimelineEventModel *eventModel() const { return m_events; }
+
+public Q_SLOTS:
+    /// Moves the cursor to @p at (clamped to the evidence timeline) and redraws the statuses.
+    void setInstant(const QDateTime &at);
+
+Q_SIGNALS:
+    /// The cursor moved (by the user, by play, or by setInstant()).
+    void instantChanged(const QDateTime &at);
+    /// The background simulation finished (successfully or not) and the canvas was redrawn.
+    void simulationFinished();
+    /// The canvas shows the statuses of the cursor's instant.
+    void shown();
+
+private:
+    void readTimeline();
+    void readSavedRuns();
+    void startSimulation();
+    void simulationDone();
+    void cancelSimulation();
+    /// Redraws the statuses and the events at the bar's instant.
+    void show();
+
+    QPointer<models::Document> m_document;
+    QPointer<views::GraphCanvas> m_canvas;
+    QPointer<views::TimelineBar> m_bar;
+    QPointer<GraphCanvasController> m_graph;
+    models::TimelineEventModel *m_events;
+    QTimer *m_showTimer;
+    /// Every evidence record's time, subject and attestor, in time order.
+    QList<models::TimelineEventModel::Record> m_records;
+    /// The records themselves, replayed by the simulation.
+    QList<core::EvidenceRecord> m_evidence;
+    /// The saved runs that are not stale, newest first.
+    QList<core::SavedSimulationRun> m_runs;
+    std::shared_ptr<const core::SimulationRun> m_run;
+    /// The simulation's own thread, so that it never holds up a layout in the global pool.
+    QThreadPool m_pool;
+    QFutureWatcher<core::Result<core::SimulationRun>> *m_watcher = nullptr;
+    std::shared_ptr<std::atomic_bool> m_cancel;
+    core::Error m_simulationError;
+    bool m_simulationFailed = false;
+    Source m_source = Source::None;
+    /// Counts attach() calls, so that a deferred read for an earlier document does nothing.
+    quint64 m_generation = 0;
+    QString m_savedRunName;
+};
+
+} // namespace ta::app
