@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/cli/CliSupport.h"
+#include "app/cli/ReportCommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <memory>
 
 using namespace ta::cli;
 
@@ -21,7 +25,15 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Only `report --format pdf` lays text out with QtGui's fonts; every other verb runs without
+    // a GUI application, so it needs no platform plugin at all.
+    std::unique_ptr<QCoreApplication> app;
+    if (reportNeedsGui(argc, argv)) {
+        useOffscreenPlatform();
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("trustatlas-cli"));
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
