@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QGuiApplication>
 
+#include <cstdio>
 #include <memory>
 
 using namespace ta::cli;
@@ -30,7 +31,15 @@ int main(int argc, char *argv[])
     std::unique_ptr<QCoreApplication> app;
     if (reportNeedsGui(argc, argv)) {
         useOffscreenPlatform();
+        // Setting up a platform says things (no XDG_RUNTIME_DIR, ...) that are noise for a
+        // program that shows no window and keeps its stderr to one line on error.
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &, const QString &message) {
+                if (type == QtCriticalMsg || type == QtFatalMsg)
+                    std::fprintf(stderr, "%s\n", qPrintable(message));
+            });
         app = std::make_unique<QGuiApplication>(argc, argv);
+        qInstallMessageHandler(previous);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
