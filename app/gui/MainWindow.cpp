@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/gui/MainWindow.h"
 
+#include "app/gui/AuditReportController.h"
 #include "app/gui/GraphCanvasController.h"
 #include "app/gui/Settings.h"
 #include "app/gui/WorkspaceController.h"
@@ -68,6 +69,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     connect(m_controller, &WorkspaceController::documentChanged, this, &MainWindow::attach);
     // After attach: the canvas takes the centre and the credentials move to a dock.
     setupGraphCanvas();
+    setupAuditReport();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -385,6 +387,32 @@ void MainWindow::setupGraphCanvas()
                 });
                 graph->attach(document, m_canvas, m_credentials, m_trustDomains);
             });
+}
+
+void MainWindow::setupAuditReport()
+{
+    m_auditReport = new AuditReportController(this, statusBar(), this);
+    // In the File menu, before the separator above Quit.
+    for (QAction *menu : menuBar()->actions()) {
+        if (!menu->menu() || menu->text() != tr("&File"))
+            continue;
+        QAction *before = nullptr;
+        for (QAction *a : menu->menu()->actions()) {
+            if (a->isSeparator())
+                before = a;
+        }
+        menu->menu()->insertAction(before, m_auditReport->exportAction());
+    }
+    // After setupPolicyStudio's rebuild, which runs first on the same signal: the new studio's
+    // re-simulations are the report's what-if.
+    auto follow = [this](models::Document *document) {
+        m_auditReport->setDocument(document);
+        if (m_policyStudio)
+            connect(m_policyStudio, &views::PolicyStudio::resimulated, m_auditReport,
+                    &AuditReportController::setWhatIf);
+    };
+    connect(m_controller, &WorkspaceController::documentChanged, this, follow);
+    follow(m_document);
 }
 
 } // namespace ta::app

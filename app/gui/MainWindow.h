@@ -29,6 +29,7 @@ class TrustDomainPanel;
 
 namespace ta::app {
 
+class AuditReportController;
 class Settings;
 class WorkspaceController;
 
@@ -52,6 +53,7 @@ public:
     views::AnchorPanel *anchorPanel() const { return m_anchors; }
     views::PolicyStudio *policyStudio() const { return m_policyStudio; }
     views::GraphCanvas *graphCanvas() const { return m_canvas; }
+    AuditReportController *auditReport() const { return m_auditReport; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -61,6 +63,8 @@ private:
     /// The policy studio dock, rebuilt for each document, and its View menu entry.
     void setupPolicyStudio();
     void setupGraphCanvas();
+    /// File > Export Audit Report, and the policy studio's what-if handed to it.
+    void setupAuditReport();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -94,6 +98,7 @@ private:
     QDockWidget *m_findingsDock = nullptr;
     views::GraphCanvas *m_canvas = nullptr;
     QMenu *m_viewMenu = nullptr;
+    AuditReportController *m_auditReport = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;
