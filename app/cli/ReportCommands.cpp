@@ -69,9 +69,11 @@ int report(const QStringList &args)
     const auto format =
         models::AuditReportWriter::formatFromName(parser.value(QStringLiteral("format")));
     if (!format)
-        return badInput(core::makeError(core::ec::CliBadFormat, QStringLiteral("--format: html or pdf")));
+        return badInput(
+            core::makeError(core::ec::CliBadFormat, QStringLiteral("--format: html or pdf")));
     if (!parser.isSet(QStringLiteral("out")))
-        return badInput(core::ec::CliMissingOption, QStringLiteral("--out is required; see --help"));
+        return badInput(core::ec::CliMissingOption,
+                        QStringLiteral("--out is required; see --help"));
     const QString out = parser.value(QStringLiteral("out"));
     // Fail before the long work when the report could not be written anyway.
     const QFileInfo target(out);
@@ -87,7 +89,8 @@ int report(const QStringList &args)
     if (parser.isSet(QStringLiteral("at"))) {
         const auto at = parseInstant(parser.value(QStringLiteral("at")));
         if (!at)
-            return badInput(core::makeError(core::ec::CliBadTime, parser.value(QStringLiteral("at"))));
+            return badInput(
+                core::makeError(core::ec::CliBadTime, parser.value(QStringLiteral("at"))));
         options.at = *at;
     }
     if (parser.isSet(QStringLiteral("freshness"))) {
@@ -107,8 +110,8 @@ int report(const QStringList &args)
             return badInput(core::makeError(policies.error().code,
                                             path + QStringLiteral(": ") + policies.error().detail));
         options.whatIfPolicies = *policies;
-        options.whatIfLabel = QStringLiteral("The latest policies against %1.")
-                                  .arg(QFileInfo(path).fileName());
+        options.whatIfLabel =
+            QStringLiteral("The latest policies against %1.").arg(QFileInfo(path).fileName());
     }
     catchInterrupt();
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);

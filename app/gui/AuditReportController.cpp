@@ -76,10 +76,10 @@ void AuditReportController::exportWithDialog()
     const QString html = tr("HTML report (*.html)");
     const QString pdf = tr("PDF report (*.pdf)");
     const QFileInfo workspace(m_document->path());
-    auto *dialog = new QFileDialog(m_window, tr("Export Audit Report"),
-                                   workspace.dir().filePath(workspace.completeBaseName() +
-                                                            QStringLiteral("-audit.html")),
-                                   html + QStringLiteral(";;") + pdf);
+    auto *dialog = new QFileDialog(
+        m_window, tr("Export Audit Report"),
+        workspace.dir().filePath(workspace.completeBaseName() + QStringLiteral("-audit.html")),
+        html + QStringLiteral(";;") + pdf);
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QFileDialog::filterSelected, dialog, [dialog, pdf](const QString &filter) {
@@ -96,8 +96,7 @@ void AuditReportController::exportWithDialog()
     dialog->open();
 }
 
-bool AuditReportController::exportTo(const QString &path,
-                                     models::AuditReportWriter::Format format)
+bool AuditReportController::exportTo(const QString &path, models::AuditReportWriter::Format format)
 {
     if (!m_document || isBusy())
         return false;

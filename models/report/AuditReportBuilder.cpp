@@ -58,8 +58,8 @@ QList<AuditSubjectOutcome> outcomesOf(const core::SimulationRun &run)
     QList<AuditSubjectOutcome> out;
     for (auto it = bySubject.begin(); it != bySubject.end(); ++it) {
         AuditSubjectOutcome o = it.value();
-        o.identities = QStringList(identities.value(o.subject).cbegin(),
-                                   identities.value(o.subject).cend());
+        o.identities =
+            QStringList(identities.value(o.subject).cbegin(), identities.value(o.subject).cend());
         o.identities.sort();
         o.liveAtEnd = QStringList(live.value(o.subject).cbegin(), live.value(o.subject).cend());
         o.liveAtEnd.sort();
@@ -89,8 +89,8 @@ core::Result<AuditReportBuilder> AuditReportBuilder::prepare(core::Workspace &wo
     r.workspaceName = QFileInfo(workspace.path()).fileName();
     r.generatedAt = options.generatedAt.isValid() ? options.generatedAt.toUTC() : now;
     r.at = options.at.isValid() ? options.at.toUTC() : now;
-    r.toolVersion = options.toolVersion.isEmpty() ? QStringLiteral(TA_PROJECT_VERSION)
-                                                  : options.toolVersion;
+    r.toolVersion =
+        options.toolVersion.isEmpty() ? QStringLiteral(TA_PROJECT_VERSION) : options.toolVersion;
     b.m_settings.freshness = options.freshness;
 
     core::EstateLoadOptions load;
@@ -220,8 +220,8 @@ core::Result<AuditReport> AuditReportBuilder::build(const Cancelled &cancelled) 
 
     core::GraphBuildOptions options;
     options.at = r.at;
-    const core::TopologyGraph graph = core::GraphBuilder::build(
-        m_estate, options, m_state ? &*m_state : nullptr);
+    const core::TopologyGraph graph =
+        core::GraphBuilder::build(m_estate, options, m_state ? &*m_state : nullptr);
     r.findings = core::GraphAnalysis::findings(graph);
     if (!graph.nodes().isEmpty()) {
         core::LayoutOptions layout;

@@ -108,8 +108,7 @@ QString AuditReportHtml::toHtml(const AuditReport &r, const Options &options)
     for (const core::EstateTrustDomain &td : r.trustDomains) {
         h += QStringLiteral("<h3>%1</h3>\n").arg(escape(td.name));
         h += tableStart();
-        h += row({tr("Authority"), tr("Kind"), tr("Status"), tr("Not after"), tr("Expiry")},
-                 true);
+        h += row({tr("Authority"), tr("Kind"), tr("Status"), tr("Not after"), tr("Expiry")}, true);
         for (const core::EstateAuthority &a : td.authorities) {
             QString status = core::slotStatusName(a.status);
             if (a.tainted)
@@ -117,7 +116,8 @@ QString AuditReportHtml::toHtml(const AuditReport &r, const Options &options)
             QString expiry;
             if (a.notAfter.isValid()) {
                 const qint64 days = r.at.secsTo(a.notAfter) / 86400;
-                expiry = a.notAfter <= r.at ? tr("expired") : tr("in %n day(s)", nullptr, int(days));
+                expiry =
+                    a.notAfter <= r.at ? tr("expired") : tr("in %n day(s)", nullptr, int(days));
             }
             h += row({a.id, core::authorityKindName(a.kind), status, time(a.notAfter), expiry});
         }
@@ -149,10 +149,10 @@ QString AuditReportHtml::toHtml(const AuditReport &r, const Options &options)
         h += tableStart();
         h += row({tr("Severity"), tr("Finding"), tr("About"), tr("Detail")}, true);
         for (const core::GraphFinding &f : r.findings) {
-            const QString cls = f.severity == QLatin1String("high") ||
-                                        f.severity == QLatin1String("medium")
-                                    ? f.severity
-                                    : QStringLiteral("low");
+            const QString cls =
+                f.severity == QLatin1String("high") || f.severity == QLatin1String("medium")
+                    ? f.severity
+                    : QStringLiteral("low");
             h += QStringLiteral("<tr><td class=\"%1\">%2</td><td>%3</td><td>%4</td><td>%5</td>"
                                 "</tr>\n")
                      .arg(cls, escape(f.severity), escape(f.kind), escape(f.subject),
@@ -263,10 +263,10 @@ QString AuditReportHtml::toHtml(const AuditReport &r, const Options &options)
                            .arg(qMax(1, int(qint64(image.height()) * options.imageWidth /
                                             image.width())));
         }
-        const QString src =
-            options.imageUrl.isEmpty()
-                ? QStringLiteral("data:image/png;base64,") + QString::fromLatin1(r.graphPng.toBase64())
-                : escape(options.imageUrl);
+        const QString src = options.imageUrl.isEmpty()
+                                ? QStringLiteral("data:image/png;base64,") +
+                                      QString::fromLatin1(r.graphPng.toBase64())
+                                : escape(options.imageUrl);
         h += QStringLiteral("<p><img src=\"%1\" alt=\"%2\"%3/></p>\n")
                  .arg(src, escape(tr("The estate graph at %1").arg(time(r.at))), size);
     }
@@ -286,9 +286,9 @@ QString AuditReportHtml::toHtml(const AuditReport &r, const Options &options)
                                  .arg(sum.value(QLatin1String("changed")).toInteger())));
         if (!w.subjects.isEmpty()) {
             h += tableStart();
-            h += row({tr("Subject"), tr("Gained"), tr("Lost"), tr("Changed"),
-                      tr("First divergence")},
-                     true);
+            h += row(
+                {tr("Subject"), tr("Gained"), tr("Lost"), tr("Changed"), tr("First divergence")},
+                true);
             for (const core::SubjectDifference &d : w.subjects) {
                 QStringList changed;
                 for (const core::SubjectDifference::Change &c : d.changed)

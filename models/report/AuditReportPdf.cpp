@@ -4,12 +4,12 @@
 #include "core/FrontEndErrors.h"
 #include "models/report/AuditReportHtml.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QGuiApplication>
 #include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 
 namespace ta::models {

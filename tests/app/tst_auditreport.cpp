@@ -92,10 +92,10 @@ private Q_SLOTS:
                 sections << xml.attributes().value(QLatin1String("id")).toString();
         }
         QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
-        QCOMPARE(sections, (QStringList{QStringLiteral("trust-domains"),
-                                        QStringLiteral("federation"), QStringLiteral("findings"),
-                                        QStringLiteral("policies"), QStringLiteral("decisions"),
-                                        QStringLiteral("graph")}));
+        QCOMPARE(sections,
+                 (QStringList{QStringLiteral("trust-domains"), QStringLiteral("federation"),
+                              QStringLiteral("findings"), QStringLiteral("policies"),
+                              QStringLiteral("decisions"), QStringLiteral("graph")}));
         QVERIFY(html.contains("demo.atlas"));
         QVERIFY(html.contains("staging.example"));
         QVERIFY(html.contains("data:image/png;base64,"));

@@ -53,8 +53,8 @@ inline QByteArray inflate(const QByteArray &data)
 inline QList<QHash<ushort, ushort>> toUnicodeMaps(const QList<QByteArray> &raw)
 {
     QList<QHash<ushort, ushort>> maps;
-    static const QRegularExpression range(
-        QStringLiteral("<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]{4})> (\\[([^\\]]*)\\]|<([0-9A-Fa-f]{4})>)"));
+    static const QRegularExpression range(QStringLiteral(
+        "<([0-9A-Fa-f]{4})> <([0-9A-Fa-f]{4})> (\\[([^\\]]*)\\]|<([0-9A-Fa-f]{4})>)"));
     static const QRegularExpression hex(QStringLiteral("<([0-9A-Fa-f]{4})>"));
     for (const QByteArray &s : raw) {
         if (!s.contains("begincmap"))
@@ -123,7 +123,8 @@ inline bool contains(const QByteArray &pdf, const QString &text)
                 encodable = false;
                 break;
             }
-            wanted += QByteArray::number(map.value(c.unicode()), 16).rightJustified(4, '0').toUpper();
+            wanted +=
+                QByteArray::number(map.value(c.unicode()), 16).rightJustified(4, '0').toUpper();
         }
         // Whole glyphs only: a match must start on a 4-digit boundary.
         for (qsizetype at = glyphs.indexOf(wanted); encodable && at >= 0;

@@ -138,8 +138,7 @@ private Q_SLOTS:
         const QString prefix = QStringLiteral("data:image/png;base64,");
         QVERIFY(page.imageSources.first().startsWith(prefix));
         const QImage image = QImage::fromData(
-            QByteArray::fromBase64(page.imageSources.first().mid(prefix.size()).toLatin1()),
-            "PNG");
+            QByteArray::fromBase64(page.imageSources.first().mid(prefix.size()).toLatin1()), "PNG");
         QVERIFY(!image.isNull());
         QVERIFY(image.width() > 200);
 
@@ -152,8 +151,9 @@ private Q_SLOTS:
         write(QStringLiteral("candidate.json"), R"J({"policies": [
             {"name": "agents", "effect": "grant", "trust_domain": "prod.example",
              "spiffe_id": "/by/{attestor}", "condition": "verdict == 'affirming' && attestor == 'unix'"}]})J");
-        const CliRun r = report(m_ws, QStringLiteral("html"), QStringLiteral("whatif.html"),
-                                {QStringLiteral("--what-if"), path(QStringLiteral("candidate.json"))});
+        const CliRun r =
+            report(m_ws, QStringLiteral("html"), QStringLiteral("whatif.html"),
+                   {QStringLiteral("--what-if"), path(QStringLiteral("candidate.json"))});
         QVERIFY2(r.code == 0, r.err.constData());
         const Page page = parse(read(QStringLiteral("whatif.html")));
         QVERIFY2(page.error.isEmpty(), qPrintable(page.error));
@@ -223,11 +223,28 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("code");
-        QTest::newRow("missing folder") << QStringList{QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--out"), QStringLiteral("no/such/folder/audit.html")} << QStringLiteral("io.unwritable");
-        QTest::newRow("bad format") << QStringList{QStringLiteral("--format"), QStringLiteral("docx"), QStringLiteral("--out"), QStringLiteral("out.html")} << QStringLiteral("cli.bad_format");
-        QTest::newRow("no out") << QStringList{QStringLiteral("--format"), QStringLiteral("html")} << QStringLiteral("cli.missing_option");
-        QTest::newRow("bad time") << QStringList{QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--out"), QStringLiteral("out.html"), QStringLiteral("--at"), QStringLiteral("yesterday")} << QStringLiteral("cli.bad_time");
-        QTest::newRow("bad what-if") << QStringList{QStringLiteral("--format"), QStringLiteral("html"), QStringLiteral("--out"), QStringLiteral("out.html"), QStringLiteral("--what-if"), QStringLiteral("missing.json")} << QStringLiteral("cli.unreadable_file");
+        QTest::newRow("missing folder")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("html"),
+                           QStringLiteral("--out"), QStringLiteral("no/such/folder/audit.html")}
+            << QStringLiteral("io.unwritable");
+        QTest::newRow("bad format")
+            << QStringList{QStringLiteral("--format"), QStringLiteral("docx"),
+                           QStringLiteral("--out"), QStringLiteral("out.html")}
+            << QStringLiteral("cli.bad_format");
+        QTest::newRow("no out") << QStringList{QStringLiteral("--format"), QStringLiteral("html")}
+                                << QStringLiteral("cli.missing_option");
+        QTest::newRow("bad time") << QStringList{QStringLiteral("--format"),
+                                                 QStringLiteral("pdf"),
+                                                 QStringLiteral("--out"),
+                                                 QStringLiteral("out.html"),
+                                                 QStringLiteral("--at"),
+                                                 QStringLiteral("yesterday")}
+                                  << QStringLiteral("cli.bad_time");
+        QTest::newRow("bad what-if")
+            << QStringList{QStringLiteral("--format"),  QStringLiteral("html"),
+                           QStringLiteral("--out"),     QStringLiteral("out.html"),
+                           QStringLiteral("--what-if"), QStringLiteral("missing.json")}
+            << QStringLiteral("cli.unreadable_file");
     }
 
     void failuresLeaveNoFile()
@@ -274,8 +291,9 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(!QFile::exists(path(QStringLiteral("locked.html"))));
         write(QStringLiteral("pass.txt"), "secret words\n");
-        const CliRun ok = report(ws, QStringLiteral("html"), QStringLiteral("locked.html"),
-                                 {QStringLiteral("--passphrase-file"), path(QStringLiteral("pass.txt"))});
+        const CliRun ok =
+            report(ws, QStringLiteral("html"), QStringLiteral("locked.html"),
+                   {QStringLiteral("--passphrase-file"), path(QStringLiteral("pass.txt"))});
         QVERIFY2(ok.code == 0, ok.err.constData());
         QVERIFY(QFile::exists(path(QStringLiteral("locked.html"))));
     }
