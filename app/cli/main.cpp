@@ -45,8 +45,7 @@ int main(int argc, char *argv[])
     }
     QCoreApplication::setApplicationName(QStringLiteral("trustatlas-cli"));
     const QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2 || args.at(1) == QLatin1String("--help") ||
-        args.at(1) == QLatin1String("-h")) {
+    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
         print(usage());
         if (args.size() < 2)
             return badInput(ta::core::ec::CliMissingArgument, QStringLiteral("give a verb"));
