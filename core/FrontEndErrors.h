@@ -63,7 +63,9 @@
     X(IoUnwritable, "io.unwritable",                                                               \
       "The file could not be written.")                                                            \
     X(ModelsAlreadyRevoked, "models.already_revoked",                                              \
-      "This credential is revoked already.")
+      "This credential is revoked already.")                                                       \
+    X(ReportPdfFailed, "report.pdf_failed",                                                        \
+      "The report could not be rendered as PDF.")
 
 namespace ta::core {
 namespace ec {

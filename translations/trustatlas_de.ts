@@ -3290,6 +3290,10 @@
         <source>Every lifetime must be at least a second, and no SVID may outlive its authority.</source>
         <translation>Jede Lebensdauer muss mindestens eine Sekunde betragen, und kein SVID darf seine Autorität überleben.</translation>
     </message>
+    <message>
+        <source>The report could not be rendered as PDF.</source>
+        <translation>Der Bericht konnte nicht als PDF erstellt werden.</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::IssueSvidDialog</name>
@@ -4834,6 +4838,370 @@ Selektoren: %2</translation>
     <message>
         <source>Faint nodes did not exist at this instant.</source>
         <translation>Blasse Knoten gab es zu diesem Zeitpunkt nicht.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditReport</name>
+    <message>
+        <source>Audit report: %1</source>
+        <translation>Prüfbericht: %1</translation>
+    </message>
+    <message>
+        <source>Trust Atlas audit report</source>
+        <translation>Trust-Atlas-Prüfbericht</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Estate at</source>
+        <translation>Bestand zum Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Tool version</source>
+        <translation>Programmversion</translation>
+    </message>
+    <message>
+        <source>Trust domains</source>
+        <translation>Vertrauensdomänen</translation>
+    </message>
+    <message>
+        <source>The workspace has no trust domain.</source>
+        <translation>Der Arbeitsbereich hat keine Vertrauensdomäne.</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Autorität</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Not after</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>tainted</source>
+        <translation>kompromittiert</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>in %n Tag</numerusform>
+            <numerusform>in %n Tagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Federation relationships</source>
+        <translation>Föderationsbeziehungen</translation>
+    </message>
+    <message>
+        <source>No federation relationship.</source>
+        <translation>Keine Föderationsbeziehung.</translation>
+    </message>
+    <message>
+        <source>Trust domain</source>
+        <translation>Vertrauensdomäne</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Last fetch</source>
+        <translation>Letzter Abruf</translation>
+    </message>
+    <message>
+        <source>Held sequence</source>
+        <translation>Gehaltene Sequenz</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>No finding.</source>
+        <translation>Kein Befund.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Betrifft</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source>No policy.</source>
+        <translation>Keine Richtlinie.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Wirkung</translation>
+    </message>
+    <message>
+        <source>X509 TTL</source>
+        <translation>X509-TTL</translation>
+    </message>
+    <message>
+        <source>JWT TTL</source>
+        <translation>JWT-TTL</translation>
+    </message>
+    <message>
+        <source>Federates with</source>
+        <translation>Föderiert mit</translation>
+    </message>
+    <message>
+        <source>SPIFFE ID template:</source>
+        <translation>SPIFFE-ID-Vorlage:</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>Bedingung:</translation>
+    </message>
+    <message>
+        <source>No version saved.</source>
+        <translation>Keine Version gespeichert.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Kommentar</translation>
+    </message>
+    <message>
+        <source>Policy versions</source>
+        <translation>Richtlinienversionen</translation>
+    </message>
+    <message>
+        <source>Registration entries</source>
+        <translation>Registrierungseinträge</translation>
+    </message>
+    <message>
+        <source>No registration entry.</source>
+        <translation>Kein Registrierungseintrag.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>SPIFFE ID</source>
+        <translation>SPIFFE-ID</translation>
+    </message>
+    <message>
+        <source>Parent ID</source>
+        <translation>Eltern-ID</translation>
+    </message>
+    <message>
+        <source>Selectors</source>
+        <translation>Selektoren</translation>
+    </message>
+    <message>
+        <source>Registration entry versions</source>
+        <translation>Versionen der Registrierungseinträge</translation>
+    </message>
+    <message>
+        <source>Decision summary</source>
+        <translation>Entscheidungsübersicht</translation>
+    </message>
+    <message>
+        <source>Nothing was simulated.</source>
+        <translation>Es wurde nichts simuliert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest rules replayed over the workspace's %n evidence record(s).</source>
+        <translation>
+            <numerusform>Die neuesten Regeln, abgespielt über %n Nachweis des Arbeitsbereichs.</numerusform>
+            <numerusform>Die neuesten Regeln, abgespielt über die %n Nachweise des Arbeitsbereichs.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The graph's statuses come from the saved run "%1".</source>
+        <translation>Die Zustände des Graphen stammen aus dem gespeicherten Lauf „%1“.</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Subjekte</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Ausgestellt</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>Erneuert</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Verweigert</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <source>Live at the end</source>
+        <translation>Am Ende gültig</translation>
+    </message>
+    <message>
+        <source>Identities</source>
+        <translation>Identitäten</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>The estate is empty.</source>
+        <translation>Der Bestand ist leer.</translation>
+    </message>
+    <message>
+        <source>The graph could not be drawn (%1).</source>
+        <translation>Der Graph konnte nicht gezeichnet werden (%1).</translation>
+    </message>
+    <message>
+        <source>The estate graph at %1</source>
+        <translation>Der Bestandsgraph zum Zeitpunkt %1</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>Was-wäre-wenn</translation>
+    </message>
+    <message>
+        <source>%1 subjects changed: %2 identities gained, %3 lost, %4 changed.</source>
+        <translation>%1 Subjekte geändert: %2 Identitäten gewonnen, %3 verloren, %4 geändert.</translation>
+    </message>
+    <message>
+        <source>Gained</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>First divergence</source>
+        <translation>Erste Abweichung</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::AuditReportController</name>
+    <message>
+        <source>Export &amp;Audit Report…</source>
+        <translation>&amp;Prüfbericht exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the audit report of the workspace as HTML or PDF.</source>
+        <translation>Den Prüfbericht des Arbeitsbereichs als HTML oder PDF schreiben.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop writing the audit report</source>
+        <translation>Das Schreiben des Prüfberichts abbrechen</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML-Bericht (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF-Bericht (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Audit Report</source>
+        <translation>Prüfbericht exportieren</translation>
+    </message>
+    <message>
+        <source>The policy studio's unsaved edits against the saved policies.</source>
+        <translation>Die ungespeicherten Änderungen im Richtlinienstudio gegenüber den gespeicherten Richtlinien.</translation>
+    </message>
+    <message>
+        <source>Writing the audit report to %1…</source>
+        <translation>Prüfbericht wird nach %1 geschrieben…</translation>
+    </message>
+    <message>
+        <source>The audit report could not be written: %1</source>
+        <translation>Der Prüfbericht konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Audit report written to %1</source>
+        <translation>Prüfbericht nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Audit report cancelled; no file was written.</source>
+        <translation>Prüfbericht abgebrochen; es wurde keine Datei geschrieben.</translation>
     </message>
 </context>
 </TS>

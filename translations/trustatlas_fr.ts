@@ -3290,6 +3290,10 @@
         <source>Every lifetime must be at least a second, and no SVID may outlive its authority.</source>
         <translation>Chaque durée de vie doit être d’au moins une seconde, et aucun SVID ne peut survivre à son autorité.</translation>
     </message>
+    <message>
+        <source>The report could not be rendered as PDF.</source>
+        <translation>Le rapport n'a pas pu être rendu en PDF.</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::IssueSvidDialog</name>
@@ -4834,6 +4838,370 @@ sélecteurs : %2</translation>
     <message>
         <source>Faint nodes did not exist at this instant.</source>
         <translation>Les nœuds pâles n’existaient pas à cet instant.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditReport</name>
+    <message>
+        <source>Audit report: %1</source>
+        <translation>Rapport d'audit : %1</translation>
+    </message>
+    <message>
+        <source>Trust Atlas audit report</source>
+        <translation>Rapport d'audit Trust Atlas</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Espace de travail</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Généré</translation>
+    </message>
+    <message>
+        <source>Estate at</source>
+        <translation>État du parc à</translation>
+    </message>
+    <message>
+        <source>Tool version</source>
+        <translation>Version de l'outil</translation>
+    </message>
+    <message>
+        <source>Trust domains</source>
+        <translation>Domaines de confiance</translation>
+    </message>
+    <message>
+        <source>The workspace has no trust domain.</source>
+        <translation>L'espace de travail n'a aucun domaine de confiance.</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Autorité</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Not after</source>
+        <translation>Valide jusqu'au</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Expiration</translation>
+    </message>
+    <message>
+        <source>tainted</source>
+        <translation>compromise</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>expirée</translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n day(s)</source>
+        <translation>
+            <numerusform>dans %n jour</numerusform>
+            <numerusform>dans %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Federation relationships</source>
+        <translation>Relations de fédération</translation>
+    </message>
+    <message>
+        <source>No federation relationship.</source>
+        <translation>Aucune relation de fédération.</translation>
+    </message>
+    <message>
+        <source>Trust domain</source>
+        <translation>Domaine de confiance</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Pair</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Point de terminaison</translation>
+    </message>
+    <message>
+        <source>Last fetch</source>
+        <translation>Dernière récupération</translation>
+    </message>
+    <message>
+        <source>Held sequence</source>
+        <translation>Séquence détenue</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Constats</translation>
+    </message>
+    <message>
+        <source>No finding.</source>
+        <translation>Aucun constat.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Concerne</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Détail</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Politiques</translation>
+    </message>
+    <message>
+        <source>No policy.</source>
+        <translation>Aucune politique.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Effect</source>
+        <translation>Effet</translation>
+    </message>
+    <message>
+        <source>X509 TTL</source>
+        <translation>TTL X509</translation>
+    </message>
+    <message>
+        <source>JWT TTL</source>
+        <translation>TTL JWT</translation>
+    </message>
+    <message>
+        <source>Federates with</source>
+        <translation>Fédéré avec</translation>
+    </message>
+    <message>
+        <source>SPIFFE ID template:</source>
+        <translation>Modèle d'ID SPIFFE :</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>Condition :</translation>
+    </message>
+    <message>
+        <source>No version saved.</source>
+        <translation>Aucune version enregistrée.</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistrée</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Policy versions</source>
+        <translation>Versions des politiques</translation>
+    </message>
+    <message>
+        <source>Registration entries</source>
+        <translation>Entrées d'enregistrement</translation>
+    </message>
+    <message>
+        <source>No registration entry.</source>
+        <translation>Aucune entrée d'enregistrement.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>SPIFFE ID</source>
+        <translation>ID SPIFFE</translation>
+    </message>
+    <message>
+        <source>Parent ID</source>
+        <translation>ID parent</translation>
+    </message>
+    <message>
+        <source>Selectors</source>
+        <translation>Sélecteurs</translation>
+    </message>
+    <message>
+        <source>Registration entry versions</source>
+        <translation>Versions des entrées d'enregistrement</translation>
+    </message>
+    <message>
+        <source>Decision summary</source>
+        <translation>Synthèse des décisions</translation>
+    </message>
+    <message>
+        <source>Nothing was simulated.</source>
+        <translation>Rien n'a été simulé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The latest rules replayed over the workspace's %n evidence record(s).</source>
+        <translation>
+            <numerusform>Les règles les plus récentes rejouées sur %n preuve de l'espace de travail.</numerusform>
+            <numerusform>Les règles les plus récentes rejouées sur les %n preuves de l'espace de travail.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The graph's statuses come from the saved run "%1".</source>
+        <translation>Les états du graphe proviennent de l'exécution enregistrée « %1 ».</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>Sujets</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Émis</translation>
+    </message>
+    <message>
+        <source>Renewed</source>
+        <translation>Renouvelés</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirés</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>Révoqués</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>Refusés</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Live at the end</source>
+        <translation>Valides à la fin</translation>
+    </message>
+    <message>
+        <source>Identities</source>
+        <translation>Identités</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graphe</translation>
+    </message>
+    <message>
+        <source>The estate is empty.</source>
+        <translation>Le parc est vide.</translation>
+    </message>
+    <message>
+        <source>The graph could not be drawn (%1).</source>
+        <translation>Le graphe n'a pas pu être dessiné (%1).</translation>
+    </message>
+    <message>
+        <source>The estate graph at %1</source>
+        <translation>Le graphe du parc à %1</translation>
+    </message>
+    <message>
+        <source>What-if</source>
+        <translation>Et si</translation>
+    </message>
+    <message>
+        <source>%1 subjects changed: %2 identities gained, %3 lost, %4 changed.</source>
+        <translation>%1 sujets modifiés : %2 identités gagnées, %3 perdues, %4 modifiées.</translation>
+    </message>
+    <message>
+        <source>Gained</source>
+        <translation>Gagnées</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdues</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifiées</translation>
+    </message>
+    <message>
+        <source>First divergence</source>
+        <translation>Première divergence</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::AuditReportController</name>
+    <message>
+        <source>Export &amp;Audit Report…</source>
+        <translation>Exporter le rapport d'&amp;audit…</translation>
+    </message>
+    <message>
+        <source>Write the audit report of the workspace as HTML or PDF.</source>
+        <translation>Écrire le rapport d'audit de l'espace de travail en HTML ou en PDF.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop writing the audit report</source>
+        <translation>Arrêter l'écriture du rapport d'audit</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>Rapport HTML (*.html)</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation>Rapport PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export Audit Report</source>
+        <translation>Exporter le rapport d'audit</translation>
+    </message>
+    <message>
+        <source>The policy studio's unsaved edits against the saved policies.</source>
+        <translation>Les modifications non enregistrées du studio de politiques face aux politiques enregistrées.</translation>
+    </message>
+    <message>
+        <source>Writing the audit report to %1…</source>
+        <translation>Écriture du rapport d'audit dans %1…</translation>
+    </message>
+    <message>
+        <source>The audit report could not be written: %1</source>
+        <translation>Le rapport d'audit n'a pas pu être écrit : %1</translation>
+    </message>
+    <message>
+        <source>Audit report written to %1</source>
+        <translation>Rapport d'audit écrit dans %1</translation>
+    </message>
+    <message>
+        <source>Audit report cancelled; no file was written.</source>
+        <translation>Rapport d'audit annulé ; aucun fichier n'a été écrit.</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "app/cli/FederationCommands.h"
 #include "app/cli/GraphCommands.h"
 #include "app/cli/PolicyCommands.h"
+#include "app/cli/ReportCommands.h"
 #include "app/cli/RuleCommands.h"
 #include "app/cli/SimulationCommands.h"
 #include "app/cli/SvidCommands.h"
@@ -56,6 +57,7 @@ const QList<Command> &commands()
         {{QStringLiteral("federation"), QStringLiteral("export")}, QStringLiteral("Export federation relationships as SPIRE's JSON."), federationExport},
         {{QStringLiteral("federation"), QStringLiteral("serve")}, QStringLiteral("Serve a trust domain's bundle endpoint."), federationServe},
         {{QStringLiteral("federation"), QStringLiteral("fetch")}, QStringLiteral("Fetch, validate and store a peer's bundle."), federationFetch},
+        {{QStringLiteral("report")}, QStringLiteral("Write the audit report (HTML or PDF)."), report},
     };
     return all;
 }

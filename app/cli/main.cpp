@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/cli/CliSupport.h"
+#include "app/cli/ReportCommands.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
+
+#include <cstdio>
+#include <memory>
 
 using namespace ta::cli;
 
@@ -21,7 +26,23 @@ QString usage()
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Only `report --format pdf` lays text out with QtGui's fonts; every other verb runs without
+    // a GUI application, so it needs no platform plugin at all.
+    std::unique_ptr<QCoreApplication> app;
+    if (reportNeedsGui(argc, argv)) {
+        useOffscreenPlatform();
+        // Setting up a platform says things (no XDG_RUNTIME_DIR, ...) that are noise for a
+        // program that shows no window and keeps its stderr to one line on error.
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType type, const QMessageLogContext &, const QString &message) {
+                if (type == QtCriticalMsg || type == QtFatalMsg)
+                    std::fprintf(stderr, "%s\n", qPrintable(message));
+            });
+        app = std::make_unique<QGuiApplication>(argc, argv);
+        qInstallMessageHandler(previous);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("trustatlas-cli"));
     const QStringList args = QCoreApplication::arguments();
     if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {

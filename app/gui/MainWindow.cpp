@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/gui/MainWindow.h"
 
+#include "app/gui/AuditReportController.h"
 #include "app/gui/GraphCanvasController.h"
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
@@ -80,6 +81,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     setupFederation();
     setupDecisionLog();
     setupTimeline();
+    setupAuditReport();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -520,6 +522,32 @@ void MainWindow::setupTimeline()
                 central->layout()->addWidget(m_timelineBar);
                 m_timeline->attach(document, m_canvas, m_timelineBar, m_graphController);
             });
+}
+
+void MainWindow::setupAuditReport()
+{
+    m_auditReport = new AuditReportController(this, statusBar(), this);
+    // In the File menu, before the separator above Quit.
+    for (QAction *menu : menuBar()->actions()) {
+        if (!menu->menu() || menu->text() != tr("&File"))
+            continue;
+        QAction *before = nullptr;
+        for (QAction *a : menu->menu()->actions()) {
+            if (a->isSeparator())
+                before = a;
+        }
+        menu->menu()->insertAction(before, m_auditReport->exportAction());
+    }
+    // After setupPolicyStudio's rebuild, which runs first on the same signal: the new studio's
+    // re-simulations are the report's what-if.
+    auto follow = [this](models::Document *document) {
+        m_auditReport->setDocument(document);
+        if (m_policyStudio)
+            connect(m_policyStudio, &views::PolicyStudio::resimulated, m_auditReport,
+                    &AuditReportController::setWhatIf);
+    };
+    connect(m_controller, &WorkspaceController::documentChanged, this, follow);
+    follow(m_document);
 }
 
 } // namespace ta::app

@@ -34,6 +34,7 @@ class TrustDomainPanel;
 namespace ta::app {
 
 class GraphCanvasController;
+class AuditReportController;
 class Settings;
 class TimelineController;
 class WorkspaceController;
@@ -63,6 +64,7 @@ public:
     /// The time bar under the canvas and what drives it (null bar without a document).
     TimelineController *timelineController() const { return m_timeline; }
     views::TimelineBar *timelineBar() const { return m_timelineBar; }
+    AuditReportController *auditReport() const { return m_auditReport; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -79,6 +81,8 @@ private:
     void setupDecisionLog();
     /// The time bar under the canvas, rebuilt for each document, and its controller.
     void setupTimeline();
+    /// File > Export Audit Report, and the policy studio's what-if handed to it.
+    void setupAuditReport();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -119,6 +123,7 @@ private:
     QMenu *m_viewMenu = nullptr;
     QDockWidget *m_decisionDock = nullptr;
     views::DecisionLog *m_decisionLog = nullptr;
+    AuditReportController *m_auditReport = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;

@@ -77,6 +77,7 @@ private Q_SLOTS:
     void initTestCase();
     void interruptSimulateSave();
     void interruptWhatIf();
+    void interruptReport();
     void interruptEvidenceImport();
     void interruptLabGenerate();
     void killAtSeveralMoments_data();
@@ -199,6 +200,20 @@ void TestCliInterrupt::interruptWhatIf()
          path(QStringLiteral("p.json")), QStringLiteral("--json")},
         SIGINT, [&](QProcess &) { return clock.elapsed() > 1000; }, 60000);
     QCOMPARE(code, 130);
+    QCOMPARE(integrity(ws), QStringLiteral("ok"));
+}
+
+void TestCliInterrupt::interruptReport()
+{
+    const QString ws = copyOfBase(QStringLiteral("report.atlas"));
+    const QString out = path(QStringLiteral("audit.pdf"));
+    QElapsedTimer clock;
+    clock.start();
+    const int code = signalled({QStringLiteral("report"), ws, QStringLiteral("--format"),
+                                QStringLiteral("pdf"), QStringLiteral("--out"), out},
+                               SIGINT, [&](QProcess &) { return clock.elapsed() > 1000; }, 60000);
+    QCOMPARE(code, 130);
+    QVERIFY(!QFile::exists(out));
     QCOMPARE(integrity(ws), QStringLiteral("ok"));
 }
 

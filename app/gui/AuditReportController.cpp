@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "app/gui/AuditReportController.h"
+
+#include "core/simulation/SimulationErrors.h"
+#include "models/Document.h"
+#include "models/report/AuditReportBuilder.h"
+#include "views/ErrorMessages.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QToolButton>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace ta::app {
+
+AuditReportController::AuditReportController(QWidget *window, QStatusBar *statusBar,
+                                             QObject *parent)
+    : QObject(parent), m_window(window), m_statusBar(statusBar)
+{
+    m_action = new QAction(tr("Export &Audit Report…"), this);
+    m_action->setObjectName(QStringLiteral("exportAuditReportAction"));
+    m_action->setStatusTip(tr("Write the audit report of the workspace as HTML or PDF."));
+    connect(m_action, &QAction::triggered, this, &AuditReportController::exportWithDialog);
+
+    m_busy = new QProgressBar(statusBar);
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(120);
+    m_busy->hide();
+    m_cancel = new QToolButton(statusBar);
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setToolTip(tr("Stop writing the audit report"));
+    m_cancel->hide();
+    connect(m_cancel, &QToolButton::clicked, this, &AuditReportController::cancel);
+    statusBar->addPermanentWidget(m_busy);
+    statusBar->addPermanentWidget(m_cancel);
+
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, &AuditReportController::onFinished);
+    updateAction();
+}
+
+AuditReportController::~AuditReportController()
+{
+    // The worker holds copies of what it reads; waiting keeps it from outliving the window.
+    if (m_cancelled)
+        m_cancelled->store(true);
+    m_watcher.waitForFinished();
+}
+
+void AuditReportController::setDocument(models::Document *document)
+{
+    m_document = document;
+    m_whatIf.reset();
+    updateAction();
+}
+
+void AuditReportController::setWhatIf(const core::WhatIfReport &report)
+{
+    m_whatIf = report;
+}
+
+void AuditReportController::updateAction()
+{
+    m_action->setEnabled(!m_document.isNull() && !m_watcher.isRunning());
+}
+
+void AuditReportController::exportWithDialog()
+{
+    if (!m_document || isBusy())
+        return;
+    const QString html = tr("HTML report (*.html)");
+    const QString pdf = tr("PDF report (*.pdf)");
+    const QFileInfo workspace(m_document->path());
+    auto *dialog = new QFileDialog(
+        m_window, tr("Export Audit Report"),
+        workspace.dir().filePath(workspace.completeBaseName() + QStringLiteral("-audit.html")),
+        html + QStringLiteral(";;") + pdf);
+    dialog->setAcceptMode(QFileDialog::AcceptSave);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::filterSelected, dialog, [dialog, pdf](const QString &filter) {
+        dialog->setDefaultSuffix(filter == pdf ? QStringLiteral("pdf") : QStringLiteral("html"));
+    });
+    dialog->setDefaultSuffix(QStringLiteral("html"));
+    connect(dialog, &QFileDialog::fileSelected, this, [this, dialog, pdf](const QString &path) {
+        const bool asPdf = path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive) ||
+                           (!path.endsWith(QLatin1String(".html"), Qt::CaseInsensitive) &&
+                            dialog->selectedNameFilter() == pdf);
+        exportTo(path, asPdf ? models::AuditReportWriter::Format::Pdf
+                             : models::AuditReportWriter::Format::Html);
+    });
+    dialog->open();
+}
+
+bool AuditReportController::exportTo(const QString &path, models::AuditReportWriter::Format format)
+{
+    if (!m_document || isBusy())
+        return false;
+    models::AuditReportOptions options;
+    options.toolVersion = QCoreApplication::applicationVersion();
+    if (m_whatIf) {
+        options.whatIf = m_whatIf;
+        options.whatIfLabel = tr("The policy studio's unsaved edits against the saved policies.");
+    }
+    m_statusBar->showMessage(tr("Writing the audit report to %1…").arg(QFileInfo(path).fileName()));
+    // Painted now: reading the workspace below takes a moment on this thread.
+    m_statusBar->repaint();
+    // The workspace is read here, on its own thread; everything after runs on a worker.
+    auto builder = models::AuditReportBuilder::prepare(m_document->workspace(), options);
+    if (!builder) {
+        showError(tr("The audit report could not be written: %1")
+                      .arg(views::ErrorMessages::text(builder.error())));
+        return false;
+    }
+    m_path = path;
+    m_cancelled = std::make_shared<std::atomic<bool>>(false);
+    m_busy->show();
+    m_cancel->show();
+    m_watcher.setFuture(QtConcurrent::run(
+        [b = std::move(*builder), format, path, flag = m_cancelled]() -> core::Result<void> {
+            auto report = b.build([flag] { return flag->load(); });
+            if (!report)
+                return report.error();
+            if (flag->load())
+                return core::makeError(core::ec::ReplayCancelled);
+            return models::AuditReportWriter::write(*report, format, path);
+        }));
+    updateAction();
+    return true;
+}
+
+void AuditReportController::cancel()
+{
+    if (m_cancelled)
+        m_cancelled->store(true);
+}
+
+void AuditReportController::onFinished()
+{
+    m_busy->hide();
+    m_cancel->hide();
+    updateAction();
+    const core::Result<void> result = m_watcher.result();
+    if (result) {
+        m_statusBar->showMessage(
+            tr("Audit report written to %1").arg(QDir::toNativeSeparators(m_path)), 10000);
+        Q_EMIT exported(m_path);
+        return;
+    }
+    if (result.error().code == QString(core::ec::ReplayCancelled)) {
+        m_statusBar->showMessage(tr("Audit report cancelled; no file was written."), 10000);
+        Q_EMIT failed(tr("Audit report cancelled; no file was written."));
+        return;
+    }
+    // The sentence says what went wrong, the detail where (the path) and the system's reason.
+    QString why = views::ErrorMessages::text(result.error());
+    if (!result.error().detail.isEmpty())
+        why += QStringLiteral(" (%1)").arg(result.error().detail);
+    showError(tr("The audit report could not be written: %1").arg(why));
+}
+
+void AuditReportController::showError(const QString &message)
+{
+    m_statusBar->showMessage(message, 10000);
+    Q_EMIT failed(message);
+    // open(), not exec(): no nested event loop.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Export Audit Report"), message,
+                                QMessageBox::Ok, m_window);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace ta::app

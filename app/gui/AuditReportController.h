@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/simulation/WhatIfReport.h"
+#include "models/report/AuditReportWriter.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QAction;
+class QProgressBar;
+class QStatusBar;
+class QToolButton;
+class QWidget;
+QT_END_NAMESPACE
+
+namespace ta::models {
+class Document;
+}
+
+namespace ta::app {
+
+/// File > Export Audit Report: asks where (HTML or PDF), reads the open workspace, and builds,
+/// renders and writes the report off the GUI thread with a busy bar and Cancel in the status
+/// bar. The file appears whole or not at all. The policy studio's latest what-if, when there is
+/// one, goes into the report.
+class AuditReportController : public QObject
+{
+    Q_OBJECT
+
+public:
+    AuditReportController(QWidget *window, QStatusBar *statusBar, QObject *parent = nullptr);
+    ~AuditReportController() override;
+
+    QAction *exportAction() const { return m_action; }
+    void setDocument(models::Document *document);
+    /// The policy studio's latest re-simulation (unsaved edits against the saved policies).
+    void setWhatIf(const core::WhatIfReport &report);
+
+    /// Opens the save dialog (window-modal, no nested event loop); exports on accept.
+    void exportWithDialog();
+    /// Exports to @p path without asking; false when it cannot start (no document, busy).
+    bool exportTo(const QString &path, models::AuditReportWriter::Format format);
+    bool isBusy() const { return m_watcher.isRunning(); }
+    void cancel();
+
+Q_SIGNALS:
+    void exported(const QString &path);
+    /// @p message is the translated sentence shown to the user.
+    void failed(const QString &message);
+
+private:
+    void onFinished();
+    void showError(const QString &message);
+    void updateAction();
+
+    QWidget *m_window;
+    QStatusBar *m_statusBar;
+    QAction *m_action = nullptr;
+    QProgressBar *m_busy = nullptr;
+    QToolButton *m_cancel = nullptr;
+    QPointer<models::Document> m_document;
+    std::optional<core::WhatIfReport> m_whatIf;
+    QString m_path;
+    std::shared_ptr<std::atomic<bool>> m_cancelled;
+    QFutureWatcher<core::Result<void>> m_watcher;
+};
+
+} // namespace ta::app

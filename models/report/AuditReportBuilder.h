@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/attestation/EvidenceRecord.h"
+#include "core/graph/Estate.h"
+#include "core/graph/GraphStateInput.h"
+#include "core/simulation/RuleSet.h"
+#include "core/simulation/SimulationSettings.h"
+#include "core/simulation/TimelineReplay.h"
+#include "models/report/AuditReport.h"
+
+#include <functional>
+#include <optional>
+
+namespace ta::core {
+class Workspace;
+}
+
+namespace ta::models {
+
+/// What AuditReportBuilder reads and how.
+struct AuditReportOptions
+{
+    /// The instant of the graph, its findings and the CA expiries; invalid: now.
+    QDateTime at;
+    /// Shown in the header; invalid: now.
+    QDateTime generatedAt;
+    /// Empty: the project's version.
+    QString toolVersion;
+    /// How long an accepted attestation holds, seconds (the simulation's and the graph's).
+    qint64 freshness = 3600;
+    /// A candidate policy set to compare with the workspace's latest policies (what-if), run
+    /// over the same evidence.
+    std::optional<QList<core::Policy>> whatIfPolicies;
+    /// A what-if result computed elsewhere (the policy studio's) and its label; used when
+    /// whatIfPolicies is not given.
+    std::optional<core::WhatIfReport> whatIf;
+    QString whatIfLabel;
+};
+
+/// Gathers the audit report of a workspace in two steps, so that the application keeps its
+/// database on the GUI thread and the long work off it: prepare() reads everything from the
+/// workspace (on the thread that owns it), build() simulates, builds the graph and its
+/// findings and renders the picture, touching no database (on any thread).
+///
+/// The graph and its findings are those of `graph analyze --findings` at the same instant: the
+/// newest current saved simulation run spanning the instant decides the statuses when there is
+/// one, else the evidence itself. The decision summary is a simulation of the latest policies
+/// (or, with no policy, the registration entries) over the workspace's evidence.
+class AuditReportBuilder
+{
+public:
+    [[nodiscard]] static core::Result<AuditReportBuilder>
+    prepare(core::Workspace &workspace, const AuditReportOptions &options);
+
+    /// Asked now and then; when it answers true, build() stops with replay.cancelled.
+    using Cancelled = std::function<bool()>;
+    [[nodiscard]] core::Result<AuditReport> build(const Cancelled &cancelled = {}) const;
+
+private:
+    AuditReportBuilder() = default;
+
+    AuditReport m_report;
+    core::Estate m_estate;
+    std::optional<core::GraphStateInput> m_state;
+    std::optional<core::TimelineReplay> m_replay;
+    std::optional<core::RuleSet> m_rules;
+    std::optional<core::RuleSet> m_candidate;
+    core::SimulationSettings m_settings;
+};
+
+} // namespace ta::models

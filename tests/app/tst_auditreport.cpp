@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: Apache-2.0
+// File > Export Audit Report in the main window, offscreen: the menu entry, an export to an
+// injected path (HTML and PDF) off the GUI thread, the studio's what-if in the report, and a
+// failed export that leaves no file and says why.
+#include "app/gui/AuditReportController.h"
+#include "app/gui/MainWindow.h"
+#include "app/gui/Settings.h"
+#include "app/gui/WorkspaceController.h"
+#include "models/report/AuditReportHtml.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTranslator>
+#include <QXmlStreamReader>
+
+using ta::app::AuditReportController;
+using ta::app::MainWindow;
+using ta::app::Settings;
+using Format = ta::models::AuditReportWriter::Format;
+
+class TestAuditReport : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Settings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+
+    QByteArray exportTo(const QString &name, Format format)
+    {
+        AuditReportController *report = m_window->auditReport();
+        QSignalSpy done(report, &AuditReportController::exported);
+        QSignalSpy failed(report, &AuditReportController::failed);
+        const QString path = m_dir.filePath(name);
+        if (!report->exportTo(path, format))
+            return {};
+        // Off the GUI thread: the call returns at once, the action waits for the worker.
+        if (!report->isBusy() || report->exportAction()->isEnabled())
+            return {};
+        if (!done.wait(120000)) {
+            qWarning() << failed;
+            return {};
+        }
+        if (done.first().first().toString() != path || !report->exportAction()->isEnabled())
+            return {};
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_settings = std::make_unique<Settings>(m_dir.filePath(QStringLiteral("settings.ini")));
+        const QString dataDir = m_dir.filePath(QStringLiteral("data"));
+        m_window = std::make_unique<MainWindow>(*m_settings, dataDir);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        QVERIFY(!m_window->auditReport()->exportAction()->isEnabled());
+        QVERIFY2(m_window->controller()->openDemo(dataDir),
+                 qPrintable(m_window->controller()->lastError()));
+        QVERIFY(m_window->auditReport()->exportAction()->isEnabled());
+    }
+
+    void fileMenuOffersTheExport()
+    {
+        QMenu *file = m_window->menuBar()->actions().first()->menu();
+        QVERIFY(file);
+        QVERIFY(file->actions().contains(m_window->auditReport()->exportAction()));
+        // Above Quit, with a mnemonic like every entry.
+        const QList<QAction *> actions = file->actions();
+        QVERIFY(actions.indexOf(m_window->auditReport()->exportAction()) < actions.size() - 2);
+        QVERIFY(m_window->auditReport()->exportAction()->text().contains(QLatin1Char('&')));
+    }
+
+    void exportsHtml()
+    {
+        const QByteArray html = exportTo(QStringLiteral("audit.html"), Format::Html);
+        QVERIFY(!html.isEmpty());
+        QXmlStreamReader xml(html);
+        QStringList sections;
+        while (!xml.atEnd()) {
+            if (xml.readNext() == QXmlStreamReader::StartElement &&
+                xml.name() == QLatin1String("h2"))
+                sections << xml.attributes().value(QLatin1String("id")).toString();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(sections,
+                 (QStringList{QStringLiteral("trust-domains"), QStringLiteral("federation"),
+                              QStringLiteral("findings"), QStringLiteral("policies"),
+                              QStringLiteral("decisions"), QStringLiteral("graph")}));
+        QVERIFY(html.contains("demo.atlas"));
+        QVERIFY(html.contains("staging.example"));
+        QVERIFY(html.contains("data:image/png;base64,"));
+    }
+
+    void exportsPdf()
+    {
+        const QByteArray pdf = exportTo(QStringLiteral("audit.pdf"), Format::Pdf);
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(pdf.size() > 50000);
+        QVERIFY(pdf.trimmed().endsWith("%%EOF"));
+    }
+
+    void studioWhatIfGoesIntoTheReport()
+    {
+        ta::core::WhatIfReport whatIf;
+        ta::core::SubjectDifference d;
+        d.subject = QStringLiteral("workload/<b>edited</b>");
+        d.lost = {QStringLiteral("spiffe://prod.example/lost")};
+        d.divergedAt = QDateTime::currentDateTimeUtc();
+        whatIf.subjects << d;
+        m_window->auditReport()->setWhatIf(whatIf);
+        const QByteArray html = exportTo(QStringLiteral("whatif.html"), Format::Html);
+        QVERIFY(html.contains("id=\"what-if\""));
+        QVERIFY(html.contains("workload/&lt;b&gt;edited&lt;/b&gt;"));
+        QVERIFY(html.contains("spiffe://prod.example/lost"));
+    }
+
+    void failedExportLeavesNoFile()
+    {
+        AuditReportController *report = m_window->auditReport();
+        QSignalSpy failed(report, &AuditReportController::failed);
+        const QString path = m_dir.filePath(QStringLiteral("no/such/folder/audit.pdf"));
+        QVERIFY(report->exportTo(path, Format::Pdf));
+        QVERIFY(failed.wait(120000));
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("no/such/folder")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!QDir(m_dir.filePath(QStringLiteral("no"))).exists());
+        QVERIFY(report->exportAction()->isEnabled());
+    }
+
+    void cancelWritesNothing()
+    {
+        AuditReportController *report = m_window->auditReport();
+        QSignalSpy failed(report, &AuditReportController::failed);
+        const QString path = m_dir.filePath(QStringLiteral("cancelled.html"));
+        QVERIFY(report->exportTo(path, Format::Html));
+        report->cancel();
+        QVERIFY(failed.wait(120000));
+        QVERIFY(!QFile::exists(path));
+    }
+
+    void reportSpeaksTheUsersLanguage()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/trustatlas_de.qm")));
+        QCoreApplication::installTranslator(&german);
+        ta::models::AuditReport report;
+        report.workspaceName = QStringLiteral("w.atlas");
+        const QString html = ta::models::AuditReportHtml::toHtml(report);
+        QCoreApplication::removeTranslator(&german);
+        QVERIFY(html.contains(QStringLiteral("Vertrauensdomänen")));
+        QVERIFY(html.contains(QStringLiteral("Prüfbericht: w.atlas")));
+        QVERIFY(html.contains(QStringLiteral("Föderationsbeziehungen")));
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+};
+
+QTEST_MAIN(TestAuditReport)
+#include "tst_auditreport.moc"
