@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name>AuditReport</name>
+        <message numerus="yes">
+            <source>in %n day(s)</source>
+            <translation>
+                <numerusform>in %n day</numerusform>
+                <numerusform>in %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>The latest rules replayed over the workspace's %n evidence record(s).</source>
+            <translation>
+                <numerusform>The latest rules replayed over the workspace's %n evidence record.</numerusform>
+                <numerusform>The latest rules replayed over the workspace's %n evidence records.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>GraphClusterItem</name>
         <message numerus="yes">
             <source>%n node(s)</source>
