@@ -94,6 +94,9 @@ DecisionLog::DecisionLog(QWidget *parent) : QWidget(parent)
     bottomLayout->addWidget(m_source, 1);
     bottomLayout->addWidget(m_why);
 
+    // Small minimums: the dock shares the bottom strip, and the graph needs the height.
+    m_tree->setMinimumHeight(48);
+    m_source->setMinimumHeight(32);
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_tree);
     split->addWidget(bottom);

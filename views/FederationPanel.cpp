@@ -89,6 +89,9 @@ FederationPanel::FederationPanel(models::Document *document,
     m_history->setRootIsDecorated(false);
     m_history->setHeaderLabels(
         {tr("Sequence"), tr("Fetched"), tr("Refresh Hint"), tr("Keys")});
+    // Small minimums: the dock shares the bottom strip, and the graph needs the height.
+    m_table->setMinimumHeight(48);
+    m_history->setMinimumHeight(32);
     split->addWidget(m_table);
     split->addWidget(m_history);
     split->setStretchFactor(0, 3);

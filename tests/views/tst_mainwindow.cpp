@@ -429,6 +429,8 @@ void TestMainWindow::firstStartGivesTheCanvasMostOfTheWindow()
     QVERIFY(window.controller()->openDemo(dataDir));
     QVERIFY(waitForGraph(window));
     QTest::qWait(200);
+    // Saved before the checks, so that a failure can be looked at.
+    QVERIFY(window.grab().toImage().save(shotPath(dir, QStringLiteral("mainwindow-first-start.png"))));
     const QRect central = window.centralWidget()->geometry();
     QVERIFY2(central.height() >= window.height() * 55 / 100,
              qPrintable(QStringLiteral("central %1x%2 in %3x%4")
@@ -438,8 +440,8 @@ void TestMainWindow::firstStartGivesTheCanvasMostOfTheWindow()
                             .arg(window.height())));
     QVERIFY2(central.width() > window.width() / 2, qPrintable(QString::number(central.width())));
     // The graph itself, not only the time bar under it, has the room.
-    QVERIFY(window.graphCanvas()->view()->height() >= window.height() * 35 / 100);
-    QVERIFY(window.grab().toImage().save(shotPath(dir, QStringLiteral("mainwindow-first-start.png"))));
+    QVERIFY2(window.graphCanvas()->view()->height() >= window.height() * 35 / 100,
+             qPrintable(QString::number(window.graphCanvas()->view()->height())));
 }
 
 void TestMainWindow::decisionLogFollowsTheTimeBar()
