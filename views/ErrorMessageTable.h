@@ -17,4 +17,10 @@ struct ErrorMessageEntry
 /// in a file of its own so that the class stays small.
 std::span<const ErrorMessageEntry> errorMessageTable();
 
+/// The parts of the table, one per group of modules (views/ErrorMessages*.cpp).
+std::span<const ErrorMessageEntry> spiffeErrorMessages();
+std::span<const ErrorMessageEntry> attestationErrorMessages();
+std::span<const ErrorMessageEntry> policyErrorMessages();
+std::span<const ErrorMessageEntry> frontEndErrorMessages();
+
 } // namespace ta::views
