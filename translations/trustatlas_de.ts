@@ -3468,6 +3468,14 @@
         <source>The two passphrases differ.</source>
         <translation>Die beiden Passphrasen unterscheiden sich.</translation>
     </message>
+    <message>
+        <source>Unlocking the keys…</source>
+        <translation>Die Schlüssel werden entsperrt…</translation>
+    </message>
+    <message>
+        <source>Sealing the keys…</source>
+        <translation>Die Schlüssel werden versiegelt…</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::PolicyStudio</name>

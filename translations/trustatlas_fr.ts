@@ -3468,6 +3468,14 @@
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases secrètes diffèrent.</translation>
     </message>
+    <message>
+        <source>Unlocking the keys…</source>
+        <translation>Déverrouillage des clés…</translation>
+    </message>
+    <message>
+        <source>Sealing the keys…</source>
+        <translation>Scellement des clés…</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::PolicyStudio</name>

@@ -2,16 +2,17 @@
 #include "views/PassphraseDialog.h"
 #include "views/NoticeStyle.h"
 
-#include "views/ErrorMessages.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ta::views {
 
@@ -57,6 +58,11 @@ PassphraseDialog::PassphraseDialog(Mode mode, const QString &path, QWidget *pare
     }
     m_error->hide();
     layout->addWidget(m_error);
+    m_progress = new QLabel(mode == Mode::Open ? tr("Unlocking the keys…") : tr("Sealing the keys…"),
+                            this);
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress->hide();
+    layout->addWidget(m_progress);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     layout->addWidget(m_buttons);
@@ -76,9 +82,11 @@ PassphraseDialog::PassphraseDialog(Mode mode, const QString &path, QWidget *pare
 
 PassphraseDialog::~PassphraseDialog() = default;
 
-std::unique_ptr<core::Workspace> PassphraseDialog::takeWorkspace()
+std::optional<QByteArray> PassphraseDialog::passphrase() const
 {
-    return std::move(m_workspace);
+    if (m_inClear && m_inClear->isChecked())
+        return std::nullopt;
+    return m_passphrase->text().toUtf8();
 }
 
 QString PassphraseDialog::errorText() const
@@ -88,6 +96,10 @@ QString PassphraseDialog::errorText() const
 
 void PassphraseDialog::updateButtons()
 {
+    if (m_busy) {
+        m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+        return;
+    }
     bool ok = !m_passphrase->text().isEmpty();
     if (m_mode == Mode::Create)
         ok = m_inClear->isChecked() || (ok && m_passphrase->text() == m_repeat->text());
@@ -102,30 +114,46 @@ void PassphraseDialog::showError(const QString &text)
     m_passphrase->setFocus();
 }
 
+void PassphraseDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    m_passphrase->setEnabled(!busy && !(m_inClear && m_inClear->isChecked()));
+    if (m_repeat) {
+        m_repeat->setEnabled(!busy && !m_inClear->isChecked());
+        m_inClear->setEnabled(!busy);
+    }
+    m_progress->setVisible(busy);
+    updateButtons();
+}
+
 void PassphraseDialog::accept()
 {
-    const QByteArray passphrase = m_passphrase->text().toUtf8();
-    if (m_mode == Mode::Open) {
-        auto ws = core::Workspace::open(m_path, passphrase);
-        if (!ws) {
-            showError(ErrorMessages::text(ws.error()));
-            return;
-        }
-        m_workspace = std::move(*ws);
-    } else {
-        if (!m_inClear->isChecked() && m_passphrase->text() != m_repeat->text()) {
-            showError(tr("The two passphrases differ."));
-            return;
-        }
-        auto ws = core::Workspace::create(
-            m_path, m_inClear->isChecked() ? std::nullopt : std::optional<QByteArray>(passphrase));
-        if (!ws) {
-            showError(ErrorMessages::text(ws.error()));
-            return;
-        }
-        m_workspace = std::move(*ws);
+    if (m_busy)
+        return;
+    if (m_mode == Mode::Create && !m_inClear->isChecked()
+        && m_passphrase->text() != m_repeat->text()) {
+        showError(tr("The two passphrases differ."));
+        return;
     }
-    QDialog::accept();
+    if (!m_attempt) {
+        QDialog::accept();
+        return;
+    }
+    m_error->hide();
+    setBusy(true);
+    // The key derivation runs on a worker; the window keeps drawing meanwhile.
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
+        const QString refusal = watcher->result();
+        watcher->deleteLater();
+        setBusy(false);
+        if (!refusal.isEmpty()) {
+            showError(refusal);
+            return;
+        }
+        QDialog::accept();
+    });
+    watcher->setFuture(QtConcurrent::run(m_attempt, passphrase()));
 }
 
 } // namespace ta::views

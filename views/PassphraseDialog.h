@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/store/Workspace.h"
 
 #include <QDialog>
+
+#include <functional>
+#include <optional>
 
 #include <memory>
 
@@ -16,9 +18,11 @@ QT_END_NAMESPACE
 
 namespace ta::views {
 
-/// Asks for a workspace passphrase. In Open mode it opens the workspace itself and stays up,
-/// saying why, until the passphrase is right or the user cancels; in Create mode it asks twice
-/// (or for an explicit choice to store keys in clear) and creates the workspace.
+/// Asks for a workspace passphrase: once to open a protected workspace, twice (or for an explicit
+/// choice to store keys in clear) to create one. The dialog does no store or crypto work: it
+/// hands the passphrase to an attempt its caller gives (setAttempt), run off the GUI thread since
+/// deriving the key with scrypt takes a noticeable moment, and stays up, saying why, until the
+/// attempt succeeds or the user cancels.
 class PassphraseDialog : public QDialog
 {
     Q_OBJECT
@@ -26,11 +30,19 @@ class PassphraseDialog : public QDialog
 public:
     enum class Mode { Open, Create };
 
+    /// Tries a passphrase (nullopt: keys in clear, Create mode only); returns the message to show
+    /// when it is refused, empty when it was taken. Called on a worker thread.
+    using Attempt = std::function<QString(const std::optional<QByteArray> &passphrase)>;
+
     PassphraseDialog(Mode mode, const QString &path, QWidget *parent = nullptr);
     ~PassphraseDialog() override;
 
-    /// The workspace opened or created once the dialog was accepted.
-    std::unique_ptr<core::Workspace> takeWorkspace();
+    /// What accepting does; without one, accepting only closes the dialog.
+    void setAttempt(Attempt attempt) { m_attempt = std::move(attempt); }
+    /// The passphrase entered (nullopt: keys in clear), once accepted.
+    std::optional<QByteArray> passphrase() const;
+    /// Whether an attempt is running (the fields are disabled meanwhile).
+    bool isBusy() const { return m_busy; }
     /// The message shown for the last refusal, empty when there was none.
     QString errorText() const;
 
@@ -39,6 +51,7 @@ public:
 private:
     void updateButtons();
     void showError(const QString &text);
+    void setBusy(bool busy);
 
     Mode m_mode;
     QString m_path;
@@ -47,7 +60,9 @@ private:
     QCheckBox *m_inClear = nullptr;
     QLabel *m_error = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
-    std::unique_ptr<core::Workspace> m_workspace;
+    QLabel *m_progress = nullptr;
+    Attempt m_attempt;
+    bool m_busy = false;
 };
 
 } // namespace ta::views

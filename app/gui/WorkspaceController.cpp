@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <memory>
+
 namespace ta::app {
 
 WorkspaceController::WorkspaceController(Settings &settings, QWidget *dialogParent, QObject *parent)
@@ -42,10 +44,19 @@ bool WorkspaceController::open(const QString &path)
     }
     std::unique_ptr<core::Workspace> workspace;
     if (*protectedFile) {
+        // The dialog asks; the controller opens, on the dialog's worker (scrypt takes a while).
+        auto opened = std::make_shared<std::unique_ptr<core::Workspace>>();
         views::PassphraseDialog dialog(views::PassphraseDialog::Mode::Open, path, m_dialogParent);
-        if (dialog.exec() != QDialog::Accepted)
+        dialog.setAttempt([path, opened](const std::optional<QByteArray> &passphrase) {
+            auto ws = core::Workspace::open(path, passphrase.value_or(QByteArray()));
+            if (!ws)
+                return views::ErrorMessages::text(ws.error());
+            *opened = std::move(*ws);
+            return QString();
+        });
+        if (dialog.exec() != QDialog::Accepted || !*opened)
             return false;
-        workspace = dialog.takeWorkspace();
+        workspace = std::move(*opened);
     } else {
         auto ws = core::Workspace::open(path, {});
         if (!ws)
@@ -73,10 +84,18 @@ bool WorkspaceController::openDemo(const QString &dataDir)
 bool WorkspaceController::create(const QString &path)
 {
     m_lastError.clear();
+    auto created = std::make_shared<std::unique_ptr<core::Workspace>>();
     views::PassphraseDialog dialog(views::PassphraseDialog::Mode::Create, path, m_dialogParent);
-    if (dialog.exec() != QDialog::Accepted)
+    dialog.setAttempt([path, created](const std::optional<QByteArray> &passphrase) {
+        auto ws = core::Workspace::create(path, passphrase);
+        if (!ws)
+            return views::ErrorMessages::text(ws.error());
+        *created = std::move(*ws);
+        return QString();
+    });
+    if (dialog.exec() != QDialog::Accepted || !*created)
         return false;
-    setDocument(new models::Document(dialog.takeWorkspace(), this));
+    setDocument(new models::Document(std::move(*created), this));
     m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
     return true;
 }
