@@ -3372,6 +3372,34 @@
         <source>Create a trust domain first.</source>
         <translation>Legen Sie zuerst eine Vertrauensdomäne an.</translation>
     </message>
+    <message>
+        <source>&amp;Export Private Key…</source>
+        <translation>Privaten Schlüssel &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export Private Key</source>
+        <translation>Privaten Schlüssel exportieren</translation>
+    </message>
+    <message>
+        <source>PEM private keys (*.pem *.key)</source>
+        <translation>Private PEM-Schlüssel (*.pem *.key)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>Issued. Its private key is kept nowhere, not even in the workspace: export it now, or it is gone when this dialog closes. Anyone who holds the file can act as %1.</source>
+        <translation>Ausgestellt. Sein privater Schlüssel wird nirgends aufbewahrt, auch nicht im Arbeitsbereich: Exportieren Sie ihn jetzt, sonst ist er verloren, wenn dieser Dialog schließt. Wer die Datei besitzt, kann als %1 auftreten.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written (%2); the key is still here to export.</source>
+        <translation>%1 konnte nicht geschrieben werden (%2); der Schlüssel ist noch hier zum Exportieren.</translation>
+    </message>
+    <message>
+        <source>Private key written to %1 (readable by you only).</source>
+        <translation>Privater Schlüssel nach %1 geschrieben (nur für Sie lesbar).</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::NewTrustDomainDialog</name>

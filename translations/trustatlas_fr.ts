@@ -3372,6 +3372,34 @@
         <source>Create a trust domain first.</source>
         <translation>Créez d&apos;abord un domaine de confiance.</translation>
     </message>
+    <message>
+        <source>&amp;Export Private Key…</source>
+        <translation>&amp;Exporter la clé privée…</translation>
+    </message>
+    <message>
+        <source>Export Private Key</source>
+        <translation>Exporter la clé privée</translation>
+    </message>
+    <message>
+        <source>PEM private keys (*.pem *.key)</source>
+        <translation>Clés privées PEM (*.pem *.key)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
+    </message>
+    <message>
+        <source>Issued. Its private key is kept nowhere, not even in the workspace: export it now, or it is gone when this dialog closes. Anyone who holds the file can act as %1.</source>
+        <translation>Émis. Sa clé privée n’est conservée nulle part, pas même dans l’espace de travail : exportez-la maintenant, sinon elle disparaît à la fermeture de ce dialogue. Quiconque détient le fichier peut agir en tant que %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written (%2); the key is still here to export.</source>
+        <translation>%1 n’a pas pu être écrit (%2) ; la clé est toujours là pour l’export.</translation>
+    </message>
+    <message>
+        <source>Private key written to %1 (readable by you only).</source>
+        <translation>Clé privée écrite dans %1 (lisible par vous seul).</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::NewTrustDomainDialog</name>

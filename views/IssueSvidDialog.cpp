@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/IssueSvidDialog.h"
+
+#include "core/FrontEndErrors.h"
 #include "core/spiffe/SpiffeErrors.h"
 #include "core/crypto/CryptoErrors.h"
 
 #include "core/spiffe/SpiffeId.h"
 #include "models/Document.h"
 #include "views/ErrorMessages.h"
+#include "views/NoticeStyle.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QSaveFile>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -71,6 +77,19 @@ IssueSvidDialog::IssueSvidDialog(models::Document *document, const QString &trus
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Issue"));
+    m_exportKey = m_buttons->addButton(tr("&Export Private Key…"), QDialogButtonBox::ActionRole);
+    m_exportKey->setObjectName(QStringLiteral("exportKey"));
+    m_exportKey->hide();
+    connect(m_exportKey, &QPushButton::clicked, this, [this] {
+        // Window-modal, without a nested event loop.
+        auto *files = new QFileDialog(this, tr("Export Private Key"));
+        files->setAttribute(Qt::WA_DeleteOnClose);
+        files->setAcceptMode(QFileDialog::AcceptSave);
+        files->setNameFilter(tr("PEM private keys (*.pem *.key)"));
+        files->selectFile(QStringLiteral("key.pem"));
+        connect(files, &QFileDialog::fileSelected, this, &IssueSvidDialog::exportKey);
+        files->open();
+    });
     layout->addWidget(m_buttons);
 
     setTabOrder(m_kind, m_trustDomain);
@@ -143,6 +162,11 @@ void IssueSvidDialog::validate()
 
 void IssueSvidDialog::accept()
 {
+    if (m_issued) {
+        // Issued already: this is the Close button.
+        QDialog::accept();
+        return;
+    }
     const qint64 ttl = qint64(m_ttl->value()) * 60;
     std::optional<core::Error> error;
     if (Kind(m_kind->currentData().toInt()) == Kind::X509) {
@@ -152,10 +176,12 @@ void IssueSvidDialog::accept()
         request.dnsNames = splitList(m_dnsNames->text());
         request.ttl = ttl;
         auto issued = m_document->issueX509(request);
-        if (issued)
+        if (issued) {
             m_issued = issued->record;
-        else
+            m_generatedKey = issued->privateKey;
+        } else {
             error = issued.error();
+        }
     } else {
         core::JwtIssueRequest request;
         request.trustDomain = m_trustDomain->currentText();
@@ -172,7 +198,47 @@ void IssueSvidDialog::accept()
         m_feedback->setText(ErrorMessages::text(*error));
         return;
     }
-    QDialog::accept();
+    if (m_generatedKey.isNull()) {
+        QDialog::accept();
+        return;
+    }
+    // The key exists only here: keep the dialog up, read-only, until the user has had the chance
+    // to export it.
+    for (QWidget *w : {static_cast<QWidget *>(m_kind), static_cast<QWidget *>(m_trustDomain),
+                       static_cast<QWidget *>(m_spiffeId), static_cast<QWidget *>(m_dnsNames),
+                       static_cast<QWidget *>(m_audience), static_cast<QWidget *>(m_ttl)})
+        w->setEnabled(false);
+    m_buttons->button(QDialogButtonBox::Cancel)->hide();
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Close"));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
+    m_exportKey->show();
+    m_exportKey->setFocus();
+    NoticeStyle::apply(m_feedback, NoticeStyle::Kind::Caution);
+    m_feedback->setText(tr("Issued. Its private key is kept nowhere, not even in the workspace: "
+                           "export it now, or it is gone when this dialog closes. Anyone who "
+                           "holds the file can act as %1.")
+                            .arg(m_issued->spiffeId));
+}
+
+bool IssueSvidDialog::exportKey(const QString &path)
+{
+    if (m_generatedKey.isNull())
+        return false;
+    QSaveFile file(path);
+    const bool written =
+        file.open(QIODevice::WriteOnly)
+        && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+        && file.write(m_generatedKey.privatePkcs8Pem()) >= 0 && file.commit();
+    if (!written) {
+        m_feedback->setText(tr("%1 could not be written (%2); the key is still here to export.")
+                                .arg(QDir::toNativeSeparators(path),
+                                     ErrorMessages::text(core::makeError(core::ec::IoUnwritable,
+                                                                         path))));
+        return false;
+    }
+    m_feedback->setText(tr("Private key written to %1 (readable by you only).")
+                            .arg(QDir::toNativeSeparators(path)));
+    return true;
 }
 
 } // namespace ta::views

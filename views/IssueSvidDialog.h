@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/crypto/Key.h"
 #include "core/store/CredentialRecord.h"
 
 #include <QDialog>
@@ -12,6 +13,7 @@ class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 QT_END_NAMESPACE
 
@@ -22,7 +24,9 @@ class Document;
 namespace ta::views {
 
 /// Issues an X509-SVID or a JWT-SVID from a trust domain of the document. The SPIFFE ID is
-/// checked as it is typed; refusals from the CA are shown in the dialog, which stays open.
+/// checked as it is typed; refusals from the CA are shown in the dialog, which stays open. An
+/// X509-SVID's private key is generated here and stored nowhere: the dialog stays open after
+/// issuing, says so, and offers to export the key until it is closed.
 class IssueSvidDialog : public QDialog
 {
     Q_OBJECT
@@ -37,6 +41,12 @@ public:
     std::optional<core::CredentialRecord> issuedRecord() const { return m_issued; }
     /// What the feedback line says now (empty when all is well).
     QString feedbackText() const;
+    /// The private key of the X509-SVID just issued (null before, or for a JWT-SVID).
+    const core::Key &generatedKey() const { return m_generatedKey; }
+    /// Writes the generated key as PKCS#8 PEM to @p path, readable by its owner only, whole or
+    /// not at all; false with the reason in the feedback line when it cannot.
+    bool exportKey(const QString &path);
+    QPushButton *exportKeyButton() const { return m_exportKey; }
 
     void accept() override;
 
@@ -57,6 +67,8 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QString m_lastPrefix;
     std::optional<core::CredentialRecord> m_issued;
+    core::Key m_generatedKey;
+    QPushButton *m_exportKey = nullptr;
 };
 
 } // namespace ta::views

@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 #include <QUndoStack>
 
@@ -85,9 +86,32 @@ void TestIssueSvidDialog::issuesX509EndToEnd()
     QVERIFY(okButton(dialog)->isEnabled());
     QCOMPARE(dialog.feedbackText(), QString());
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    // The private key exists only in the dialog: it stays up, read-only, offering the export.
+    QVERIFY(dialog.isVisible());
+    QVERIFY(dialog.issuedRecord());
+    QVERIFY(!dialog.generatedKey().isNull());
+    QVERIFY(dialog.exportKeyButton()->isVisible());
+    QVERIFY(!id->isEnabled());
+    QVERIFY(dialog.feedbackText().contains(QStringLiteral("export it now")));
+    QTemporaryDir keys;
+    QVERIFY(!dialog.exportKey(keys.filePath(QStringLiteral("no/such/dir/key.pem"))));
+    QVERIFY(dialog.feedbackText().contains(QStringLiteral("no/such/dir")));
+    const QString keyPath = keys.filePath(QStringLiteral("key.pem"));
+    QVERIFY(dialog.exportKey(keyPath));
+    // Readable and writable by its owner, by nobody else.
+    const QFileDevice::Permissions perms = QFile::permissions(keyPath);
+    QVERIFY(perms.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QCOMPARE(perms & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
+                      | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther),
+             QFileDevice::Permissions());
+    QFile keyFile(keyPath);
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    auto key = Key::fromPem(keyFile.readAll());
+    QVERIFY(key);
+    QVERIFY(key->hasPrivate());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
 
-    QVERIFY(dialog.issuedRecord());
     auto records = m_doc->workspace().credentials(QStringLiteral("prod.example"));
     QVERIFY(records);
     QCOMPARE(records->size(), 1);
@@ -104,6 +128,8 @@ void TestIssueSvidDialog::issuesX509EndToEnd()
                                          m_doc->now());
     QVERIFY(v);
     QCOMPARE(v->id.toString(), r.spiffeId);
+    // The exported key is the one the leaf certifies.
+    QCOMPARE(key->fingerprint(), chain->first().publicKey().fingerprint());
     QCOMPARE(m_doc->undoStack()->count(), 1);
 }
 
