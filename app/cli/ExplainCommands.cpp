@@ -3,6 +3,7 @@
 #include "app/cli/ExplainCommands.h"
 
 #include "app/cli/CliSupport.h"
+#include "app/cli/PolicyCommands.h"
 #include "core/FrontEndErrors.h"
 #include "core/attestation/EvidenceRecord.h"
 #include "core/simulation/DecisionExplainer.h"
@@ -12,22 +13,6 @@
 
 namespace ta::cli {
 namespace {
-
-QString policyLine(const core::PolicyVerdict &v)
-{
-    QString line =
-        QStringLiteral("  %1 %2: %3")
-            .arg(core::policyEffectName(v.effect), v.policy, core::outcomeName(v.outcome));
-    if (!v.spiffeId.isEmpty())
-        line += QLatin1Char(' ') + v.spiffeId;
-    if (!v.deniedBy.isEmpty())
-        line += QStringLiteral(" (denied by %1)").arg(v.deniedBy.join(QStringLiteral(", ")));
-    if (!v.reason.isEmpty())
-        line += QStringLiteral(" [%1: %2]").arg(v.reason, v.detail);
-    if (v.explanation)
-        line += QStringLiteral("\n    ") + v.explanation->toText();
-    return line + QLatin1Char('\n');
-}
 
 QString text(const core::SubjectExplanation &e)
 {
@@ -54,7 +39,7 @@ QString text(const core::SubjectExplanation &e)
                .arg(e.held.isEmpty() ? QStringLiteral("none") : e.held.join(QStringLiteral(", ")));
     out += QStringLiteral("Policies:\n");
     for (const core::PolicyVerdict &v : e.decision.policies.verdicts)
-        out += policyLine(v);
+        out += policyVerdictText(v);
     if (e.decision.entries) {
         out += QStringLiteral("Entries:\n");
         for (const core::EntryVerdict &v : e.decision.entries->verdicts) {

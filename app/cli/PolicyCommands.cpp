@@ -122,22 +122,6 @@ core::Result<QList<core::PolicySubject>> replayedSubjects(core::Workspace &ws)
     return subjects;
 }
 
-QString describe(const core::PolicyVerdict &v)
-{
-    QString line =
-        QStringLiteral("  %1 %2: %3")
-            .arg(core::policyEffectName(v.effect), v.policy, core::outcomeName(v.outcome));
-    if (!v.spiffeId.isEmpty())
-        line += QLatin1Char(' ') + v.spiffeId;
-    if (!v.deniedBy.isEmpty())
-        line += QStringLiteral(" (denied by %1)").arg(v.deniedBy.join(QStringLiteral(", ")));
-    if (!v.reason.isEmpty())
-        line += QStringLiteral(" [%1: %2]").arg(v.reason, v.detail);
-    if (v.explanation)
-        line += QStringLiteral("\n    ") + v.explanation->toText();
-    return line + QLatin1Char('\n');
-}
-
 } // namespace
 
 int policyImport(const QStringList &args)
@@ -319,7 +303,7 @@ int decide(const QStringList &args)
                     .arg(i.spiffeId, i.policies.join(QStringLiteral(", ")));
     text += QStringLiteral("Policies:\n");
     for (const core::PolicyVerdict &v : d.policies.verdicts)
-        text += describe(v);
+        text += policyVerdictText(v);
     if (d.entries) {
         text += QStringLiteral("Entry identities:\n");
         for (const core::RegistrationEntry &e : d.entries->granted)
@@ -445,6 +429,22 @@ int policyDiff(const QStringList &args)
         print(
             QStringLiteral("%1 of %2 subjects change\n").arg(changedSubjects).arg(subjects.size()));
     return Success;
+}
+
+QString policyVerdictText(const core::PolicyVerdict &v)
+{
+    QString line =
+        QStringLiteral("  %1 %2: %3")
+            .arg(core::policyEffectName(v.effect), v.policy, core::outcomeName(v.outcome));
+    if (!v.spiffeId.isEmpty())
+        line += QLatin1Char(' ') + v.spiffeId;
+    if (!v.deniedBy.isEmpty())
+        line += QStringLiteral(" (denied by %1)").arg(v.deniedBy.join(QStringLiteral(", ")));
+    if (!v.reason.isEmpty())
+        line += QStringLiteral(" [%1: %2]").arg(v.reason, v.detail);
+    if (v.explanation)
+        line += QStringLiteral("\n    ") + v.explanation->toText();
+    return line + QLatin1Char('\n');
 }
 
 } // namespace ta::cli
