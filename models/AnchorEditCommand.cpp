@@ -51,12 +51,12 @@ void AnchorEditCommand::redo()
 
 void AnchorEditCommand::apply(const QList<core::StoredAnchorEntry> &entries)
 {
-    core::AttestationStore store(m_document->workspace().database());
+    core::AttestationStore store(m_document->workspace(Document::WriteAccess()).database());
     if (auto r = store.restoreEntries(m_keys, entries); !r) {
         m_document->reportCommandFailure(r.error());
         return;
     }
-    m_document->notifyAnchorsChanged();
+    m_document->notifyAnchorsChanged(m_keys);
 }
 
 } // namespace ta::models

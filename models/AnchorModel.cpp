@@ -27,30 +27,52 @@ QString formatTime(const QDateTime &t)
 } // namespace
 
 AnchorModel::AnchorModel(Document *document, QObject *parent)
-    : QAbstractTableModel(parent), m_document(document)
+    : IncrementalTableModel(parent), m_document(document)
 {
     connect(document, &Document::anchorsChanged, this, &AnchorModel::reload);
     reload();
 }
 
+const QJsonObject &AnchorModel::Entry::document() const
+{
+    return anchor ? anchor->document : reference->document;
+}
+
+bool AnchorModel::Entry::operator==(const Entry &other) const
+{
+    return list == other.list && id == other.id && document() == other.document();
+}
+
 void AnchorModel::reload()
 {
-    beginResetModel();
-    m_set = core::AnchorSet();
     m_loadError.reset();
+    core::AnchorSet set;
     if (m_document) {
-        auto set = m_document->anchors();
-        if (set)
-            m_set = std::move(*set);
+        auto loaded = m_document->anchors();
+        if (loaded)
+            set = std::move(*loaded);
         else
-            m_loadError = set.error();
+            m_loadError = loaded.error();
     }
-    endResetModel();
+    QList<Entry> fresh;
+    fresh.reserve(set.anchors().size() + set.referenceValues().size());
+    for (const core::TrustAnchor &a : set.anchors())
+        fresh.append({AnchorList::Anchors, a.id, std::make_shared<const core::TrustAnchor>(a), {}});
+    for (const core::ReferenceValue &v : set.referenceValues()) {
+        fresh.append({AnchorList::ReferenceValues,
+                      v.id,
+                      {},
+                      std::make_shared<const core::ReferenceValue>(v)});
+    }
+    m_set = std::move(set);
+    syncRows(m_rows, fresh, [](const Entry &e) {
+        return (e.list == AnchorList::Anchors ? QStringLiteral("a:") : QStringLiteral("r:")) + e.id;
+    });
 }
 
 int AnchorModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : int(m_set.anchors().size() + m_set.referenceValues().size());
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int AnchorModel::columnCount(const QModelIndex &parent) const
@@ -60,18 +82,17 @@ int AnchorModel::columnCount(const QModelIndex &parent) const
 
 AnchorList AnchorModel::listAt(int row) const
 {
-    return row < m_set.anchors().size() ? AnchorList::Anchors : AnchorList::ReferenceValues;
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).list : AnchorList::ReferenceValues;
 }
 
 const core::TrustAnchor *AnchorModel::anchorAt(int row) const
 {
-    return row >= 0 && row < m_set.anchors().size() ? &m_set.anchors().at(row) : nullptr;
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).anchor.get() : nullptr;
 }
 
 const core::ReferenceValue *AnchorModel::referenceValueAt(int row) const
 {
-    const qsizetype i = row - m_set.anchors().size();
-    return i >= 0 && i < m_set.referenceValues().size() ? &m_set.referenceValues().at(i) : nullptr;
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).reference.get() : nullptr;
 }
 
 QString AnchorModel::idAt(int row) const
@@ -94,12 +115,11 @@ QJsonObject AnchorModel::documentAt(int row) const
 
 int AnchorModel::rowOf(AnchorList list, const QString &id) const
 {
-    if (list == AnchorList::Anchors) {
-        const core::TrustAnchor *a = m_set.anchor(id);
-        return a ? int(a - m_set.anchors().constData()) : -1;
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).list == list && m_rows.at(i).id == id)
+            return int(i);
     }
-    const core::ReferenceValue *v = m_set.referenceValue(id);
-    return v ? int(m_set.anchors().size() + (v - m_set.referenceValues().constData())) : -1;
+    return -1;
 }
 
 std::pair<QDateTime, QDateTime> AnchorModel::windowAt(int row) const

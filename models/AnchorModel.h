@@ -4,9 +4,11 @@
 #include "core/attestation/AnchorSet.h"
 #include "core/store/AttestationStore.h"
 
-#include <QAbstractTableModel>
+#include "models/IncrementalTableModel.h"
+
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
 namespace ta::models {
@@ -14,9 +16,10 @@ namespace ta::models {
 class Document;
 
 /// The workspace's trust anchors, then its reference values, one row each, read from the store
-/// when they change and described on demand from the parsed entries. Filter by kind
+/// when they change and described on demand from the parsed entries. An edit moves only the
+/// rows it touched (no reset), so the views keep their selection. Filter by kind
 /// (Role::KindName) and text, and sort (Role::Sort), through QSortFilterProxyModels.
-class AnchorModel : public QAbstractTableModel
+class AnchorModel : public IncrementalTableModel
 {
     Q_OBJECT
 
@@ -62,6 +65,18 @@ public:
     static QString keyText(const core::Key &key);
 
 private:
+    struct Entry
+    {
+        core::AnchorList list = core::AnchorList::Anchors;
+        QString id;
+        std::shared_ptr<const core::TrustAnchor> anchor;
+        std::shared_ptr<const core::ReferenceValue> reference;
+
+        const QJsonObject &document() const;
+        /// Rows are the same when their stored form is.
+        bool operator==(const Entry &other) const;
+    };
+
     void reload();
     QString nameAt(int row) const;
     QString detailAt(int row) const;
@@ -69,6 +84,7 @@ private:
 
     QPointer<Document> m_document;
     core::AnchorSet m_set;
+    QList<Entry> m_rows;
     std::optional<core::Error> m_loadError;
 };
 

@@ -8,7 +8,7 @@
 namespace ta::models {
 
 AuthoritySlotModel::AuthoritySlotModel(Document *document, QObject *parent)
-    : QAbstractTableModel(parent), m_document(document)
+    : IncrementalTableModel(parent), m_document(document)
 {
     connect(document, &Document::authoritiesChanged, this, [this](const QString &name) {
         if (name == m_trustDomain)
@@ -21,28 +21,36 @@ void AuthoritySlotModel::setTrustDomain(const QString &name)
 {
     if (name == m_trustDomain)
         return;
+    beginResetModel();
     m_trustDomain = name;
-    reload();
+    m_rows = readRows();
+    endResetModel();
 }
 
-void AuthoritySlotModel::reload()
+QList<AuthoritySlotModel::Row> AuthoritySlotModel::readRows()
 {
-    beginResetModel();
-    m_rows.clear();
+    QList<Row> rows;
     m_loadError.reset();
     if (m_document && !m_trustDomain.isEmpty()) {
-        core::Workspace &ws = m_document->workspace();
+        const core::Workspace &ws = m_document->workspace();
         const QStringList names = ws.trustDomainNames();
         if (names.contains(m_trustDomain)) {
             if (auto ca = ws.authority(m_trustDomain)) {
                 for (const core::AuthoritySlot &s : ca->slots())
-                    m_rows << Row{s.id, s.kind, s.status, s.tainted, s.createdAt, s.notAfter};
+                    rows << Row{s.id, s.kind, s.status, s.tainted, s.createdAt, s.notAfter};
             } else {
                 m_loadError = ca.error();
             }
         }
     }
-    endResetModel();
+    return rows;
+}
+
+void AuthoritySlotModel::reload()
+{
+    // X.509 and JWT slots are keyed apart, in case an ID is ever shared.
+    syncRows(m_rows, readRows(),
+             [](const Row &r) { return QString::number(int(r.kind)) + QLatin1Char(':') + r.id; });
 }
 
 int AuthoritySlotModel::rowCount(const QModelIndex &parent) const

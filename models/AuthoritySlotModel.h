@@ -4,7 +4,8 @@
 #include "core/Result.h"
 #include "core/crypto/AuthoritySlot.h"
 
-#include <QAbstractTableModel>
+#include "models/IncrementalTableModel.h"
+
 #include <QPointer>
 
 #include <optional>
@@ -14,8 +15,9 @@ namespace ta::models {
 class Document;
 
 /// The authority slots (SPIRE's prepared, active, old, revoked) of one trust domain. Holds the
-/// public parts only.
-class AuthoritySlotModel : public QAbstractTableModel
+/// public parts only. Edits of the shown trust domain update, insert or remove rows; choosing
+/// another trust domain resets the model.
+class AuthoritySlotModel : public IncrementalTableModel
 {
     Q_OBJECT
 
@@ -49,8 +51,11 @@ private:
         bool tainted;
         QDateTime createdAt;
         QDateTime notAfter;
+
+        bool operator==(const Row &) const = default;
     };
 
+    QList<Row> readRows();
     void reload();
 
     QPointer<Document> m_document;

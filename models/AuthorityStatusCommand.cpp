@@ -39,7 +39,7 @@ void AuthorityStatusCommand::redo()
 
 void AuthorityStatusCommand::apply(const States &states)
 {
-    core::Workspace &ws = m_document->workspace();
+    core::Workspace &ws = m_document->workspace(Document::WriteAccess());
     auto ca = ws.authority(m_trustDomain);
     if (!ca) {
         m_document->reportCommandFailure(ca.error());

@@ -29,7 +29,7 @@ void CaSettingsCommand::redo()
 
 void CaSettingsCommand::apply(const core::CaSettings &settings)
 {
-    core::Workspace &ws = m_document->workspace();
+    core::Workspace &ws = m_document->workspace(Document::WriteAccess());
     auto ca = ws.authority(m_trustDomain);
     if (!ca) {
         m_document->reportCommandFailure(ca.error());

@@ -13,18 +13,19 @@ CreateTrustDomainCommand::CreateTrustDomainCommand(Document *document, const QSt
 
 void CreateTrustDomainCommand::undo()
 {
-    auto snapshot = core::TrustDomainSnapshot::capture(m_document->workspace(), m_name);
+    auto snapshot =
+        core::TrustDomainSnapshot::capture(m_document->workspace(Document::WriteAccess()), m_name);
     if (!snapshot) {
         m_document->reportCommandFailure(snapshot.error());
         return;
     }
-    if (auto r = m_document->workspace().deleteTrustDomain(m_name); !r) {
+    if (auto r = m_document->workspace(Document::WriteAccess()).deleteTrustDomain(m_name); !r) {
         m_document->reportCommandFailure(r.error());
         return;
     }
     m_snapshot = std::move(*snapshot);
     m_done = false;
-    m_document->notifyTrustDomainsChanged();
+    m_document->notifyTrustDomainsChanged(m_name);
     m_document->notifyCredentialsChanged();
 }
 
@@ -34,12 +35,12 @@ void CreateTrustDomainCommand::redo()
         return;
     if (!m_snapshot)
         return;
-    if (auto r = m_snapshot->restore(m_document->workspace()); !r) {
+    if (auto r = m_snapshot->restore(m_document->workspace(Document::WriteAccess())); !r) {
         m_document->reportCommandFailure(r.error());
         return;
     }
     m_done = true;
-    m_document->notifyTrustDomainsChanged();
+    m_document->notifyTrustDomainsChanged(m_name);
     m_document->notifyCredentialsChanged();
 }
 

@@ -5,25 +5,63 @@
 
 #include <QLocale>
 
+#include <algorithm>
+
 namespace ta::models {
 
 CredentialModel::CredentialModel(Document *document, QObject *parent)
-    : QAbstractTableModel(parent), m_document(document)
+    : IncrementalTableModel(parent), m_document(document)
 {
-    connect(document, &Document::credentialsChanged, this, &CredentialModel::reload);
+    connect(document, &Document::credentialsChanged, this, &CredentialModel::update);
     connect(document, &Document::trustDomainsChanged, this, &CredentialModel::reload);
     reload();
 }
 
 void CredentialModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
+    QList<core::CredentialRecord> fresh;
     if (m_document) {
         if (auto all = m_document->workspace().credentials())
-            m_rows = *all;
+            fresh = std::move(*all);
     }
-    endResetModel();
+    syncRows(m_rows, fresh, [](const core::CredentialRecord &r) { return r.id; });
+}
+
+void CredentialModel::update(const QList<qint64> &ids)
+{
+    if (ids.isEmpty() || !m_document) {
+        reload();
+        return;
+    }
+    for (qint64 id : ids) {
+        auto record = m_document->workspace().credential(id);
+        if (!record) {
+            reload();
+            return;
+        }
+        const int row = rowOf(id);
+        if (!*record) {
+            if (row >= 0) {
+                beginRemoveRows({}, row, row);
+                m_rows.removeAt(row);
+                endRemoveRows();
+            }
+        } else if (row >= 0) {
+            if (!(m_rows.at(row) == **record)) {
+                m_rows[row] = **record;
+                Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+            }
+        } else {
+            // Rows stay in issue order, which is the order of their IDs.
+            const auto at = std::lower_bound(
+                m_rows.cbegin(), m_rows.cend(), id,
+                [](const core::CredentialRecord &r, qint64 v) { return r.id < v; });
+            const int pos = int(at - m_rows.cbegin());
+            beginInsertRows({}, pos, pos);
+            m_rows.insert(pos, **record);
+            endInsertRows();
+        }
+    }
 }
 
 int CredentialModel::rowCount(const QModelIndex &parent) const

@@ -3,7 +3,8 @@
 
 #include "core/store/CredentialRecord.h"
 
-#include <QAbstractTableModel>
+#include "models/IncrementalTableModel.h"
+
 #include <QPointer>
 
 namespace ta::models {
@@ -11,8 +12,9 @@ namespace ta::models {
 class Document;
 
 /// Every credential the workspace recorded, one row each, in issue order. Filter by trust
-/// domain and sort through a QSortFilterProxyModel (Role::TrustDomain, Role::Sort).
-class CredentialModel : public QAbstractTableModel
+/// domain and sort through a QSortFilterProxyModel (Role::TrustDomain, Role::Sort). An edit
+/// re-reads only the credentials it names and moves only their rows (no reset).
+class CredentialModel : public IncrementalTableModel
 {
     Q_OBJECT
 
@@ -38,6 +40,8 @@ public:
 
 private:
     void reload();
+    /// Re-reads the credentials @p ids; an empty list re-reads them all.
+    void update(const QList<qint64> &ids);
 
     QPointer<Document> m_document;
     QList<core::CredentialRecord> m_rows;

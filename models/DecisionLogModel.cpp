@@ -215,7 +215,7 @@ core::Result<void> DecisionLogModel::load()
 {
     // The database is read here, on the document's thread; the worker gets copies and never
     // touches it. Changing the instant reuses what was read (and the verified results).
-    core::Workspace &ws = m_document->workspace();
+    core::Workspace &ws = m_document->workspace(Document::WriteAccess());
     core::RuleStore rules(ws.database());
     auto policyJson = rules.load(core::RuleKind::Policies);
     if (!policyJson)

@@ -28,13 +28,14 @@ namespace {
 
 /// Runs @p change on the anchors and reference values named by @p keys and pushes the command
 /// that undoes it, holding those entries' rows as they were before and after.
-Result<void> editAnchors(Document &document, AnchorEditCommand::Operation operation,
-                         AnchorList list, const QString &subject, QList<AnchorEntryKey> keys,
+Result<void> editAnchors(Document &document, core::Workspace &workspace,
+                         AnchorEditCommand::Operation operation, AnchorList list,
+                         const QString &subject, QList<AnchorEntryKey> keys,
                          const std::function<Result<void>(AttestationStore &)> &change)
 {
     // An edit that keeps its ID names one entry twice; its row must be kept only once.
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    AttestationStore store(document.workspace().database());
+    AttestationStore store(workspace.database());
     auto before = store.storedEntries(keys);
     if (!before)
         return before.error();
@@ -44,12 +45,12 @@ Result<void> editAnchors(Document &document, AnchorEditCommand::Operation operat
     if (!after) {
         // The change is in the file but could not be recorded: no history may claim otherwise.
         document.undoStack()->clear();
-        document.notifyAnchorsChanged();
+        document.notifyAnchorsChanged(keys);
         return after.error();
     }
     document.undoStack()->push(new AnchorEditCommand(&document, operation, list, subject, keys,
                                                      std::move(*before), std::move(*after)));
-    document.notifyAnchorsChanged();
+    document.notifyAnchorsChanged(keys);
     return {};
 }
 
@@ -75,7 +76,7 @@ Result<void> Document::createTrustDomain(const QString &name, const core::CaSett
     if (!ca)
         return ca.error();
     m_undoStack->push(new CreateTrustDomainCommand(this, name));
-    notifyTrustDomainsChanged();
+    notifyTrustDomainsChanged(name);
     return {};
 }
 
@@ -87,7 +88,7 @@ Result<void> Document::deleteTrustDomain(const QString &name)
     if (auto r = m_workspace->deleteTrustDomain(name); !r)
         return r.error();
     m_undoStack->push(new DeleteTrustDomainCommand(this, std::move(*snapshot)));
-    notifyTrustDomainsChanged();
+    notifyTrustDomainsChanged(name);
     notifyCredentialsChanged();
     return {};
 }
@@ -99,7 +100,7 @@ Result<core::IssuedX509> Document::issueX509(const core::X509IssueRequest &reque
     if (!issued)
         return issued.error();
     m_undoStack->push(new IssueCredentialCommand(this, issued->record));
-    notifyCredentialsChanged();
+    notifyCredentialsChanged({issued->record.id});
     return issued;
 }
 
@@ -110,7 +111,7 @@ Result<core::IssuedJwt> Document::issueJwt(const core::JwtIssueRequest &request)
     if (!issued)
         return issued.error();
     m_undoStack->push(new IssueCredentialCommand(this, issued->record));
-    notifyCredentialsChanged();
+    notifyCredentialsChanged({issued->record.id});
     return issued;
 }
 
@@ -131,7 +132,7 @@ Result<void> Document::revokeCredential(qint64 credentialId)
             return r.error();
         m_undoStack->push(
             new SetCredentialStatusCommand(this, c, core::CredentialRecord::Status::Revoked));
-        notifyCredentialsChanged();
+        notifyCredentialsChanged({credentialId});
         return {};
     }
     return core::makeError(core::ec::StoreUnknownCredential,
@@ -251,7 +252,8 @@ Result<void> Document::addAnchors(const core::AnchorSet &set)
         keys.append({AnchorList::Anchors, a.id});
     for (const core::ReferenceValue &v : set.referenceValues())
         keys.append({AnchorList::ReferenceValues, v.id});
-    return editAnchors(*this, AnchorEditCommand::Operation::Import, AnchorList::Anchors, {}, keys,
+    return editAnchors(*this, *m_workspace, AnchorEditCommand::Operation::Import,
+                       AnchorList::Anchors, {}, keys,
                        [&](AttestationStore &store) { return store.saveAnchors(set, now()); });
 }
 
@@ -260,8 +262,8 @@ Result<QString> Document::addAnchor(const QJsonObject &entry)
     auto anchor = core::AnchorSet::anchorFromJson(entry);
     if (!anchor)
         return anchor.error();
-    auto r = editAnchors(*this, AnchorEditCommand::Operation::Add, AnchorList::Anchors, anchor->id,
-                         {{AnchorList::Anchors, anchor->id}},
+    auto r = editAnchors(*this, *m_workspace, AnchorEditCommand::Operation::Add,
+                         AnchorList::Anchors, anchor->id, {{AnchorList::Anchors, anchor->id}},
                          [&](AttestationStore &store) { return store.addAnchor(*anchor, now()); });
     if (!r)
         return r.error();
@@ -274,8 +276,8 @@ Result<QString> Document::addReferenceValue(const QJsonObject &entry)
     if (!value)
         return value.error();
     auto r = editAnchors(
-        *this, AnchorEditCommand::Operation::Add, AnchorList::ReferenceValues, value->id,
-        {{AnchorList::ReferenceValues, value->id}},
+        *this, *m_workspace, AnchorEditCommand::Operation::Add, AnchorList::ReferenceValues,
+        value->id, {{AnchorList::ReferenceValues, value->id}},
         [&](AttestationStore &store) { return store.addReferenceValue(*value, now()); });
     if (!r)
         return r.error();
@@ -288,7 +290,7 @@ Result<QString> Document::replaceAnchor(const QString &oldId, const QJsonObject 
     if (!anchor)
         return anchor.error();
     auto r = editAnchors(
-        *this, AnchorEditCommand::Operation::Edit, AnchorList::Anchors, oldId,
+        *this, *m_workspace, AnchorEditCommand::Operation::Edit, AnchorList::Anchors, oldId,
         {{AnchorList::Anchors, oldId}, {AnchorList::Anchors, anchor->id}},
         [&](AttestationStore &store) { return store.replaceAnchor(oldId, *anchor, now()); });
     if (!r)
@@ -302,7 +304,7 @@ Result<QString> Document::replaceReferenceValue(const QString &oldId, const QJso
     if (!value)
         return value.error();
     auto r = editAnchors(
-        *this, AnchorEditCommand::Operation::Edit, AnchorList::ReferenceValues, oldId,
+        *this, *m_workspace, AnchorEditCommand::Operation::Edit, AnchorList::ReferenceValues, oldId,
         {{AnchorList::ReferenceValues, oldId}, {AnchorList::ReferenceValues, value->id}},
         [&](AttestationStore &store) { return store.replaceReferenceValue(oldId, *value, now()); });
     if (!r)
@@ -312,15 +314,15 @@ Result<QString> Document::replaceReferenceValue(const QString &oldId, const QJso
 
 Result<void> Document::removeAnchor(const QString &id)
 {
-    return editAnchors(*this, AnchorEditCommand::Operation::Remove, AnchorList::Anchors, id,
-                       {{AnchorList::Anchors, id}},
+    return editAnchors(*this, *m_workspace, AnchorEditCommand::Operation::Remove,
+                       AnchorList::Anchors, id, {{AnchorList::Anchors, id}},
                        [&](AttestationStore &store) { return store.removeAnchor(id); });
 }
 
 Result<void> Document::removeReferenceValue(const QString &id)
 {
-    return editAnchors(*this, AnchorEditCommand::Operation::Remove, AnchorList::ReferenceValues, id,
-                       {{AnchorList::ReferenceValues, id}},
+    return editAnchors(*this, *m_workspace, AnchorEditCommand::Operation::Remove,
+                       AnchorList::ReferenceValues, id, {{AnchorList::ReferenceValues, id}},
                        [&](AttestationStore &store) { return store.removeReferenceValue(id); });
 }
 
@@ -382,9 +384,9 @@ Result<void> Document::removeFederation(const QString &localTrustDomain, const Q
     return {};
 }
 
-void Document::notifyTrustDomainsChanged()
+void Document::notifyTrustDomainsChanged(const QString &name)
 {
-    Q_EMIT trustDomainsChanged();
+    Q_EMIT trustDomainsChanged(name);
 }
 
 void Document::notifyAuthoritiesChanged(const QString &trustDomain)
@@ -392,14 +394,14 @@ void Document::notifyAuthoritiesChanged(const QString &trustDomain)
     Q_EMIT authoritiesChanged(trustDomain);
 }
 
-void Document::notifyCredentialsChanged()
+void Document::notifyCredentialsChanged(const QList<qint64> &ids)
 {
-    Q_EMIT credentialsChanged();
+    Q_EMIT credentialsChanged(ids);
 }
 
-void Document::notifyAnchorsChanged()
+void Document::notifyAnchorsChanged(const QList<core::AnchorEntryKey> &keys)
 {
-    Q_EMIT anchorsChanged();
+    Q_EMIT anchorsChanged(keys);
 }
 
 void Document::notifyFederationChanged()

@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "core/attestation/AnchorSet.h"
 #include "core/federation/FederationRelationship.h"
+#include "core/store/AttestationStore.h"
 #include "core/store/CredentialIssuer.h"
 #include "core/store/Workspace.h"
 
@@ -18,7 +19,28 @@ QT_BEGIN_NAMESPACE
 class QUndoStack;
 QT_END_NAMESPACE
 
+namespace ta::app {
+class AuditReportController;
+class GraphCanvasController;
+class TimelineController;
+} // namespace ta::app
+
 namespace ta::models {
+
+class AnchorEditCommand;
+class AuthorityStatusCommand;
+class CaSettingsCommand;
+class CreateTrustDomainCommand;
+class DecisionLogModel;
+class DeleteTrustDomainCommand;
+class EntryDraft;
+class FederationEditCommand;
+class FederationModel;
+class FederationRefreshScheduler;
+class IssueCredentialCommand;
+class PolicyDraft;
+class PolicyResimulator;
+class SetCredentialStatusCommand;
 
 /// The open workspace with its undo stack. Every user edit goes through one of the methods
 /// below: a reversible edit is pushed as an undo command, an irreversible one (it changes what
@@ -32,7 +54,36 @@ public:
     explicit Document(std::unique_ptr<core::Workspace> workspace, QObject *parent = nullptr);
     ~Document() override;
 
-    core::Workspace &workspace() { return *m_workspace; }
+    /// The key to the writable workspace. Only the undo commands, and the models and controllers
+    /// that read through the stores or keep derived data (saved runs, the layout cache, fetched
+    /// bundles, policy versions), can make one. No view can, so a view reads workspace() and
+    /// edits through the methods below, which put every edit on the undo stack.
+    class WriteAccess
+    {
+        WriteAccess() = default;
+        friend class Document;
+        friend class AnchorEditCommand;
+        friend class AuthorityStatusCommand;
+        friend class CaSettingsCommand;
+        friend class CreateTrustDomainCommand;
+        friend class DeleteTrustDomainCommand;
+        friend class FederationEditCommand;
+        friend class IssueCredentialCommand;
+        friend class SetCredentialStatusCommand;
+        friend class DecisionLogModel;
+        friend class EntryDraft;
+        friend class FederationModel;
+        friend class FederationRefreshScheduler;
+        friend class PolicyDraft;
+        friend class PolicyResimulator;
+        friend class app::AuditReportController;
+        friend class app::GraphCanvasController;
+        friend class app::TimelineController;
+    };
+
+    /// Read-only: the workspace as views see it.
+    const core::Workspace &workspace() const { return *m_workspace; }
+    core::Workspace &workspace(WriteAccess) { return *m_workspace; }
     QUndoStack *undoStack() const { return m_undoStack; }
     QString path() const { return m_workspace->path(); }
     bool keysInClear() const { return m_workspace->keysInClear(); }
@@ -109,22 +160,26 @@ public:
                                                       const QString &peer);
 
     /// Called by the undo commands after they changed the workspace.
-    void notifyTrustDomainsChanged();
+    void notifyTrustDomainsChanged(const QString &name);
     void notifyAuthoritiesChanged(const QString &trustDomain);
-    void notifyCredentialsChanged();
-    void notifyAnchorsChanged();
+    void notifyCredentialsChanged(const QList<qint64> &ids = {});
+    void notifyAnchorsChanged(const QList<core::AnchorEntryKey> &keys = {});
     /// Also called when a refresh stored a peer bundle (not an edit: nothing to undo).
     void notifyFederationChanged();
     /// Called by an undo command whose undo or redo failed (the file changed under it).
     void reportCommandFailure(const core::Error &error);
 
 Q_SIGNALS:
-    void trustDomainsChanged();
+    /// The trust domain @p name was created or removed (with its slots and credentials).
+    void trustDomainsChanged(const QString &name);
     /// Slots, settings or the bundle of @p trustDomain changed.
     void authoritiesChanged(const QString &trustDomain);
-    void credentialsChanged();
-    /// Trust anchors or reference values were added, changed or removed.
-    void anchorsChanged();
+    /// The credentials @p ids were recorded, changed or removed. An empty list: any of them may
+    /// have (a trust domain came or went with its credentials).
+    void credentialsChanged(const QList<qint64> &ids);
+    /// The trust anchors or reference values @p keys were added, changed or removed. An empty
+    /// list: any of them may have.
+    void anchorsChanged(const QList<ta::core::AnchorEntryKey> &keys);
     /// A federation relationship was added, edited or removed, or a peer bundle was stored.
     void federationChanged();
     void commandFailed(const ta::core::Error &error);

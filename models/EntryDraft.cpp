@@ -18,7 +18,7 @@ EntryDraft::EntryDraft(Document *document, QObject *parent) : QObject(parent), m
 
 core::Result<void> EntryDraft::load()
 {
-    core::RuleStore store(m_document->workspace().database());
+    core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
     auto latest = store.latestVersion(core::RuleKind::Entries);
     if (!latest)
         return latest.error();
@@ -33,7 +33,7 @@ core::Result<void> EntryDraft::load()
 
 core::Result<QList<core::RuleVersion>> EntryDraft::versions()
 {
-    core::RuleStore store(m_document->workspace().database());
+    core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
     return store.versions(core::RuleKind::Entries);
 }
 
@@ -109,7 +109,7 @@ void EntryDraft::setEntries(const QList<core::RegistrationEntry> &entries, int r
 
 core::Result<int> EntryDraft::save(const QString &comment)
 {
-    core::RuleStore store(m_document->workspace().database());
+    core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
     auto version = store.saveEntries(m_entries, comment, m_document->now());
     if (!version)
         return version.error();

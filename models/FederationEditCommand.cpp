@@ -45,7 +45,7 @@ void FederationEditCommand::redo()
 void FederationEditCommand::apply(const std::optional<core::StoredRelationship> &target,
                                   std::optional<core::StoredRelationship> &other)
 {
-    core::FederationStore store(m_document->workspace());
+    core::FederationStore store(m_document->workspace(Document::WriteAccess()));
     core::Result<void> done;
     if (!target) {
         auto now = store.snapshot(m_local, m_peer);

@@ -70,12 +70,20 @@ int FederationModel::rowOf(qint64 id) const
     return -1;
 }
 
+core::Result<QList<core::FetchedBundle>> FederationModel::bundleHistory(int row) const
+{
+    if (!m_document || row < 0 || row >= rowCount())
+        return QList<core::FetchedBundle>();
+    core::FederationStore store(m_document->workspace(Document::WriteAccess()));
+    return store.bundleHistory(relationship(row).id);
+}
+
 void FederationModel::reload()
 {
     m_loadError.reset();
     QList<Row> fresh;
     if (m_document) {
-        core::FederationStore store(m_document->workspace());
+        core::FederationStore store(m_document->workspace(Document::WriteAccess()));
         auto relationships = store.relationships();
         if (!relationships) {
             m_loadError = relationships.error();

@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "core/federation/FederationRelationship.h"
+#include "core/federation/FetchedBundle.h"
 #include "models/FederationRefreshStatus.h"
 
 #include <QAbstractTableModel>
@@ -44,6 +45,8 @@ public:
     void setStateIcon(FederationRefreshStatus::State state, const QIcon &icon);
 
     /// The relationship in @p row (0 <= row < rowCount()).
+    /// The bundles fetched for the relationship of @p row, oldest first.
+    [[nodiscard]] core::Result<QList<core::FetchedBundle>> bundleHistory(int row) const;
     const core::FederationRelationship &relationship(int row) const
     {
         return m_rows.at(row).relationship;

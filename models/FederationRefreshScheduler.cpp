@@ -129,7 +129,7 @@ void FederationRefreshScheduler::start(qint64 relationshipId)
         return;
     FederationRefreshStatus &s = m_status[relationshipId];
     s.lastAttempt = QDateTime::currentDateTimeUtc();
-    core::FederationStore store(m_document->workspace());
+    core::FederationStore store(m_document->workspace(Document::WriteAccess()));
     auto relationships = store.relationships();
     if (!relationships)
         return fail(relationshipId, relationships.error());
@@ -137,12 +137,13 @@ void FederationRefreshScheduler::start(qint64 relationshipId)
                               [&](const auto &r) { return r.id == relationshipId; });
     if (found == relationships->cend())
         return;
-    auto request = BundleRefresher::requestFor(m_document->workspace(), *found);
+    auto request =
+        BundleRefresher::requestFor(m_document->workspace(Document::WriteAccess()), *found);
     if (!request)
         return fail(relationshipId, request.error());
     if (m_adjust)
         m_adjust(*request);
-    auto *refresher = new BundleRefresher(m_document->workspace());
+    auto *refresher = new BundleRefresher(m_document->workspace(Document::WriteAccess()));
     m_fetches.insert(relationshipId, refresher);
     s.state = State::Fetching;
     connect(refresher, &BundleRefresher::finished, this,

@@ -18,26 +18,26 @@ void IssueCredentialCommand::undo()
 {
     if (!m_done)
         return;
-    if (auto r = m_document->workspace().deleteCredential(m_record.id); !r) {
+    if (auto r = m_document->workspace(Document::WriteAccess()).deleteCredential(m_record.id); !r) {
         m_document->reportCommandFailure(r.error());
         return;
     }
     m_done = false;
-    m_document->notifyCredentialsChanged();
+    m_document->notifyCredentialsChanged({m_record.id});
 }
 
 void IssueCredentialCommand::redo()
 {
     if (m_done)
         return;
-    auto id = m_document->workspace().recordCredential(m_record);
+    auto id = m_document->workspace(Document::WriteAccess()).recordCredential(m_record);
     if (!id) {
         m_document->reportCommandFailure(id.error());
         return;
     }
     m_record.id = *id;
     m_done = true;
-    m_document->notifyCredentialsChanged();
+    m_document->notifyCredentialsChanged({m_record.id});
 }
 
 } // namespace ta::models

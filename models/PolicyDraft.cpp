@@ -19,7 +19,7 @@ PolicyDraft::PolicyDraft(Document *document, QObject *parent)
 
 core::Result<void> PolicyDraft::load()
 {
-    core::RuleStore store(m_document->workspace().database());
+    core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
     auto latest = store.latestVersion(core::RuleKind::Policies);
     if (!latest)
         return latest.error();
@@ -38,7 +38,7 @@ core::Result<void> PolicyDraft::load()
 
 core::Result<QList<core::Policy>> PolicyDraft::version(int version)
 {
-    core::RuleStore store(m_document->workspace().database());
+    core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
     auto content = store.load(core::RuleKind::Policies, version);
     if (!content)
         return content.error();
@@ -49,7 +49,7 @@ core::Result<QList<core::Policy>> PolicyDraft::version(int version)
 
 core::Result<QList<core::RuleVersion>> PolicyDraft::versions()
 {
-    core::RuleStore store(m_document->workspace().database());
+    core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
     return store.versions(core::RuleKind::Policies);
 }
 
@@ -143,7 +143,7 @@ core::Result<int> PolicyDraft::save(const QString &comment)
     auto valid = core::Policy::listFromJson(json);
     if (!valid)
         return valid.error();
-    core::RuleStore store(m_document->workspace().database());
+    core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
     auto version = store.save(core::RuleKind::Policies, json, comment, m_document->now());
     if (!version)
         return version.error();

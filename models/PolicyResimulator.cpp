@@ -79,7 +79,7 @@ PolicyResimulator::~PolicyResimulator()
 
 core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
 {
-    core::Workspace &ws = m_document->workspace();
+    core::Workspace &ws = m_document->workspace(Document::WriteAccess());
     auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
     if (!replay)
         return replay.error();

@@ -33,7 +33,7 @@ void SetCredentialStatusCommand::redo()
 
 void SetCredentialStatusCommand::apply(core::CredentialRecord::Status status)
 {
-    auto records = m_document->workspace().credentials(m_trustDomain);
+    auto records = m_document->workspace(Document::WriteAccess()).credentials(m_trustDomain);
     if (!records) {
         m_document->reportCommandFailure(records.error());
         return;
@@ -48,11 +48,12 @@ void SetCredentialStatusCommand::apply(core::CredentialRecord::Status status)
             core::makeError(core::ec::StoreUnknownCredential, m_serial));
         return;
     }
-    if (auto r = m_document->workspace().setCredentialStatus(id, status); !r) {
+    if (auto r = m_document->workspace(Document::WriteAccess()).setCredentialStatus(id, status);
+        !r) {
         m_document->reportCommandFailure(r.error());
         return;
     }
-    m_document->notifyCredentialsChanged();
+    m_document->notifyCredentialsChanged({id});
 }
 
 } // namespace ta::models

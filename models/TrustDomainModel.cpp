@@ -6,26 +6,43 @@
 namespace ta::models {
 
 TrustDomainModel::TrustDomainModel(Document *document, QObject *parent)
-    : QAbstractTableModel(parent), m_document(document)
+    : IncrementalTableModel(parent), m_document(document)
 {
     connect(document, &Document::trustDomainsChanged, this, &TrustDomainModel::reload);
     // The bundle sequence shown here moves with authority changes.
-    connect(document, &Document::authoritiesChanged, this, &TrustDomainModel::reload);
+    connect(document, &Document::authoritiesChanged, this, &TrustDomainModel::update);
     reload();
 }
 
 void TrustDomainModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
+    QList<core::TrustDomainInfo> fresh;
     if (m_document) {
-        core::Workspace &ws = m_document->workspace();
+        const core::Workspace &ws = m_document->workspace();
         for (const QString &name : ws.trustDomainNames()) {
             if (auto info = ws.trustDomainInfo(name))
-                m_rows << *info;
+                fresh << *info;
         }
     }
-    endResetModel();
+    syncRows(m_rows, fresh, [](const core::TrustDomainInfo &i) { return i.name; });
+}
+
+void TrustDomainModel::update(const QString &name)
+{
+    const int row = rowOf(name);
+    if (row < 0 || !m_document) {
+        reload();
+        return;
+    }
+    auto info = m_document->workspace().trustDomainInfo(name);
+    if (!info) {
+        reload();
+        return;
+    }
+    if (!(m_rows.at(row) == *info)) {
+        m_rows[row] = *info;
+        Q_EMIT dataChanged(index(row, 0), index(row, columnCount() - 1));
+    }
 }
 
 int TrustDomainModel::rowCount(const QModelIndex &parent) const

@@ -3,15 +3,17 @@
 
 #include "core/store/Workspace.h"
 
-#include <QAbstractTableModel>
+#include "models/IncrementalTableModel.h"
+
 #include <QPointer>
 
 namespace ta::models {
 
 class Document;
 
-/// The document's trust domains, one row each, in name order.
-class TrustDomainModel : public QAbstractTableModel
+/// The document's trust domains, one row each, in name order. Edits insert, remove or update
+/// rows (no reset).
+class TrustDomainModel : public IncrementalTableModel
 {
     Q_OBJECT
 
@@ -33,6 +35,8 @@ public:
 
 private:
     void reload();
+    /// Re-reads the row of @p name only (its slots, settings or bundle changed).
+    void update(const QString &name);
 
     QPointer<Document> m_document;
     QList<core::TrustDomainInfo> m_rows;

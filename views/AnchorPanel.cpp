@@ -162,12 +162,8 @@ AnchorPanel::AnchorPanel(models::Document *document, QWidget *parent)
     connect(m_byText, &QAbstractItemModel::layoutChanged, this, &AnchorPanel::updateCurrent);
     connect(m_byText, &QAbstractItemModel::rowsRemoved, this, &AnchorPanel::updateCurrent);
     connect(m_byText, &QAbstractItemModel::rowsInserted, this, &AnchorPanel::updateCurrent);
-    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
-            [this] { m_beforeReset = current(); });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        setCurrent(m_beforeReset.first, m_beforeReset.second);
-        updateCurrent();
-    });
+    // An edit of the current entry changes its row in place: show the new form.
+    connect(m_byText, &QAbstractItemModel::dataChanged, this, &AnchorPanel::updateCurrent);
     if (m_model->loadError())
         report(ErrorMessages::text(*m_model->loadError()), true);
     updateCurrent();

@@ -96,7 +96,6 @@ private:
     QAction *m_export = nullptr;
     QAction *m_separator = nullptr;
     QPointer<AnchorEntryDialog> m_dialog;
-    std::pair<core::AnchorList, QString> m_beforeReset;
     FileChooser m_chooseFile;
 };
 

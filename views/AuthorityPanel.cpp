@@ -69,7 +69,12 @@ AuthorityPanel::AuthorityPanel(models::Document *document, QWidget *parent)
     connect(m_revoke, &QAction::triggered, this, &AuthorityPanel::revoke);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &AuthorityPanel::updateActions);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &AuthorityPanel::updateActions);
+    // Edits change rows in place: what the selected slot allows changes with them.
+    const auto update = [this] { updateActions(); };
+    connect(m_model, &QAbstractItemModel::modelReset, this, update);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, update);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, update);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, update);
     updateActions();
 }
 

@@ -76,12 +76,9 @@ CredentialPanel::CredentialPanel(models::Document *document, QWidget *parent)
     connect(m_revoke, &QAction::triggered, this, &CredentialPanel::revoke);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &CredentialPanel::emitCurrent);
-    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
-            [this] { m_beforeReset = m_current; });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        setCurrentCredential(m_beforeReset);
-        emitCurrent();
-    });
+    // Edits update rows in place (no reset), so the selection stays; a revocation changes what
+    // the actions offer.
+    connect(m_byText, &QAbstractItemModel::dataChanged, this, &CredentialPanel::updateActions);
     connect(m_byText, &QAbstractItemModel::layoutChanged, this, &CredentialPanel::updateActions);
     emitCurrent();
 }

@@ -53,7 +53,6 @@ private:
     QLabel *m_message = nullptr;
     QAction *m_revoke = nullptr;
     qint64 m_current = 0;
-    qint64 m_beforeReset = 0;
 };
 
 } // namespace ta::views

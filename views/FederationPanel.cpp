@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/FederationPanel.h"
 
-#include "core/federation/FederationStore.h"
 #include "core/spiffe/TrustBundle.h"
 #include "models/Document.h"
 #include "models/FederationModel.h"
@@ -158,8 +157,7 @@ void FederationPanel::showHistory()
     if (row < 0 || !m_document)
         return;
     const core::FederationRelationship &r = m_model->relationship(row);
-    core::FederationStore store(m_document->workspace());
-    auto history = store.bundleHistory(r.id);
+    auto history = m_model->bundleHistory(row);
     if (!history) {
         auto *item = new QTreeWidgetItem(m_history);
         item->setText(0, ErrorMessages::text(history.error()));

@@ -34,12 +34,13 @@ TrustDomainPanel::TrustDomainPanel(models::Document *document, QWidget *parent) 
 
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &TrustDomainPanel::emitCurrent);
-    // A reset (any edit) forgets the selection; put it back on the same trust domain by name.
-    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this,
-            [this] { m_beforeReset = m_current; });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        setCurrentTrustDomain(m_beforeReset);
-        emitCurrent();
+    // Edits insert and remove rows, so the selection stays where it was; the first trust domain
+    // made in an empty workspace becomes the current one.
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (!m_view->selectionModel()->currentIndex().isValid()) {
+            setCurrentTrustDomain(m_current);
+            emitCurrent();
+        }
     });
     setCurrentTrustDomain({});
     emitCurrent();

@@ -37,7 +37,6 @@ private:
     QSortFilterProxyModel *m_proxy = nullptr;
     QTreeView *m_view = nullptr;
     QString m_current;
-    QString m_beforeReset;
 };
 
 } // namespace ta::views

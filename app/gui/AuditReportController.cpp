@@ -110,7 +110,8 @@ bool AuditReportController::exportTo(const QString &path, models::AuditReportWri
     // Painted now: reading the workspace below takes a moment on this thread.
     m_statusBar->repaint();
     // The workspace is read here, on its own thread; everything after runs on a worker.
-    auto builder = models::AuditReportBuilder::prepare(m_document->workspace(), options);
+    auto builder = models::AuditReportBuilder::prepare(
+        m_document->workspace(models::Document::WriteAccess()), options);
     if (!builder) {
         showError(tr("The audit report could not be written: %1")
                       .arg(views::ErrorMessages::text(builder.error())));

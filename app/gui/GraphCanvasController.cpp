@@ -54,14 +54,16 @@ void GraphCanvasController::attach(models::Document *document, views::GraphCanva
     m_estate.reset();
     if (!document || !canvas)
         return;
-    if (auto cached = core::GraphPositionStore::load(document->workspace().database()))
+    if (auto cached = core::GraphPositionStore::load(
+            document->workspace(models::Document::WriteAccess()).database()))
         canvas->setPositions(cached->positions, cached->pinned);
-    for (auto signal : {&models::Document::trustDomainsChanged,
-                        &models::Document::credentialsChanged, &models::Document::anchorsChanged,
-                        &models::Document::federationChanged})
-        connect(document, signal, m_reloadTimer, qOverload<>(&QTimer::start));
-    connect(document, &models::Document::authoritiesChanged, m_reloadTimer,
-            qOverload<>(&QTimer::start));
+    // The estate is rebuilt once after a burst of edits, whatever they touched.
+    const auto reloadSoon = [this] { m_reloadTimer->start(); };
+    connect(document, &models::Document::trustDomainsChanged, this, reloadSoon);
+    connect(document, &models::Document::credentialsChanged, this, reloadSoon);
+    connect(document, &models::Document::anchorsChanged, this, reloadSoon);
+    connect(document, &models::Document::federationChanged, this, reloadSoon);
+    connect(document, &models::Document::authoritiesChanged, this, reloadSoon);
     connect(canvas, &views::GraphCanvas::positionsChanged, m_saveTimer,
             qOverload<>(&QTimer::start));
     connect(canvas, &views::GraphCanvas::currentNodeChanged, this,
@@ -78,7 +80,7 @@ void GraphCanvasController::reload()
 {
     if (!m_document || !m_canvas)
         return;
-    core::Workspace &workspace = m_document->workspace();
+    core::Workspace &workspace = m_document->workspace(models::Document::WriteAccess());
     m_credentialRecords.clear();
     if (auto records = workspace.credentials()) {
         for (const core::CredentialRecord &c : std::as_const(*records)) {
@@ -144,7 +146,9 @@ void GraphCanvasController::savePositions()
     if (!m_document || !m_canvas)
         return;
     core::GraphPositions p{m_canvas->positions(), m_canvas->pinned()};
-    if (auto r = core::GraphPositionStore::save(m_document->workspace().database(), p); !r)
+    if (auto r = core::GraphPositionStore::save(
+            m_document->workspace(models::Document::WriteAccess()).database(), p);
+        !r)
         m_document->reportCommandFailure(r.error());
 }
 

@@ -147,7 +147,7 @@ void TimelineController::readTimeline()
 {
     QList<QDateTime> times;
     m_evidence.clear();
-    core::AttestationStore store(m_document->workspace().database());
+    core::AttestationStore store(m_document->workspace(models::Document::WriteAccess()).database());
     auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) {
         m_records.append({r.time.toUTC(), r.subject, r.attestor});
         times.append(r.time.toUTC());
@@ -163,7 +163,8 @@ void TimelineController::readSavedRuns()
     m_runs.clear();
     if (!m_document)
         return;
-    core::SimulationRunStore store(m_document->workspace().database());
+    core::SimulationRunStore store(
+        m_document->workspace(models::Document::WriteAccess()).database());
     auto runs = store.list();
     if (!runs)
         return;
@@ -184,7 +185,7 @@ void TimelineController::startSimulation()
         if (run.start <= first && run.end >= last)
             return;
     }
-    core::Workspace &workspace = m_document->workspace();
+    core::Workspace &workspace = m_document->workspace(models::Document::WriteAccess());
     auto rules = latestRules(workspace);
     auto replay = core::TimelineReplay::fromWorkspace(workspace, core::TimelineReplay::Options());
     if (!rules || !replay) {
@@ -261,7 +262,7 @@ void TimelineController::show()
     for (const core::SavedSimulationRun &run : std::as_const(m_runs)) {
         if (at < run.start || at > run.end)
             continue;
-        core::Database &db = m_document->workspace().database();
+        core::Database &db = m_document->workspace(models::Document::WriteAccess()).database();
         core::SimulationRunStore store(db);
         auto s = store.stateAt(run.id, at);
         auto e = core::SavedRunEvents::between(db, run.id, from, at);

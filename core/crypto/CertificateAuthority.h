@@ -28,6 +28,8 @@ struct CaSettings
     /// Slots are intermediates under one self-signed root (published alone in the bundle),
     /// instead of self-signed roots each published in the bundle.
     bool intermediate = false;
+
+    bool operator==(const CaSettings &) const = default;
 };
 
 /// An X509-SVID as minted: the leaf first, then the intermediates up to (not including) the

@@ -4,8 +4,9 @@
 
 namespace ta::core {
 
-Result<ServerCredential> EndpointCredentials::mintSvid(Workspace &workspace, const SpiffeId &id,
-                                                       const QDateTime &now, qint64 ttl)
+Result<ServerCredential> EndpointCredentials::mintSvid(const Workspace &workspace,
+                                                       const SpiffeId &id, const QDateTime &now,
+                                                       qint64 ttl)
 {
     auto ca = workspace.authority(id.trustDomain().name());
     if (!ca)

@@ -18,8 +18,8 @@ public:
     /// https_spiffe: an X509-SVID for @p id from the CA of @p id's trust domain in @p workspace,
     /// over a fresh P-256 key. @p ttl 0 takes the trust domain's X509-SVID lifetime. The endpoint's
     /// own SVID is not recorded among the workspace's credentials (it is renewed every half life).
-    [[nodiscard]] static Result<ServerCredential> mintSvid(Workspace &workspace, const SpiffeId &id,
-                                                           const QDateTime &now, qint64 ttl = 0);
+    [[nodiscard]] static Result<ServerCredential>
+    mintSvid(const Workspace &workspace, const SpiffeId &id, const QDateTime &now, qint64 ttl = 0);
     /// https_web: a certificate chain (PEM, leaf first) and its private key (PEM), which must
     /// match.
     [[nodiscard]] static Result<ServerCredential> fromPem(const QByteArray &chainPem,

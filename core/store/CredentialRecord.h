@@ -32,6 +32,7 @@ struct CredentialRecord
     QByteArray material;
 
     bool expiredAt(const QDateTime &t) const { return notAfter <= t; }
+    bool operator==(const CredentialRecord &) const = default;
 };
 
 } // namespace ta::core

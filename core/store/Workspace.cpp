@@ -78,7 +78,7 @@ Result<void> Workspace::execChanging(Statement &st, const Error &ifUnchanged)
     return {};
 }
 
-Result<Workspace::StoredRoot> Workspace::storedRoot(const QString &name)
+Result<Workspace::StoredRoot> Workspace::storedRoot(const QString &name) const
 {
     auto st = m_db.prepare(
         QStringLiteral("SELECT root_cert_pem, root_key FROM trust_domains WHERE name = ?"));
@@ -310,7 +310,7 @@ Result<void> Workspace::changePassphrase(const QByteArray &newPassphrase)
     return m_db.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
 }
 
-QStringList Workspace::trustDomainNames()
+QStringList Workspace::trustDomainNames() const
 {
     QStringList out;
     auto st = m_db.prepare(QStringLiteral("SELECT name FROM trust_domains ORDER BY name"));
@@ -321,7 +321,7 @@ QStringList Workspace::trustDomainNames()
     return out;
 }
 
-Result<qint64> Workspace::trustDomainId(const QString &name)
+Result<qint64> Workspace::trustDomainId(const QString &name) const
 {
     auto st = m_db.prepare(QStringLiteral("SELECT id FROM trust_domains WHERE name = ?"));
     if (!st)
@@ -332,7 +332,7 @@ Result<qint64> Workspace::trustDomainId(const QString &name)
     return st->int64(0);
 }
 
-Result<TrustDomainInfo> Workspace::trustDomainInfo(const QString &name)
+Result<TrustDomainInfo> Workspace::trustDomainInfo(const QString &name) const
 {
     auto st = m_db.prepare(QStringLiteral(
         "SELECT key_type, ca_ttl, root_ttl, x509_svid_ttl, jwt_svid_ttl, intermediate, "
@@ -459,7 +459,7 @@ Result<void> Workspace::writeSlots(qint64 tdId, const CertificateAuthority &ca)
     return {};
 }
 
-Result<CertificateAuthority> Workspace::authority(const QString &name)
+Result<CertificateAuthority> Workspace::authority(const QString &name) const
 {
     auto info = trustDomainInfo(name);
     if (!info)
@@ -558,7 +558,7 @@ Result<void> Workspace::saveAuthority(const CertificateAuthority &ca)
     });
 }
 
-Result<TrustBundle> Workspace::bundle(const QString &name)
+Result<TrustBundle> Workspace::bundle(const QString &name) const
 {
     auto info = trustDomainInfo(name);
     if (!info)
@@ -658,36 +658,60 @@ Result<qint64> Workspace::recordCredential(const CredentialRecord &c)
     return rowId;
 }
 
-Result<QList<CredentialRecord>> Workspace::credentials(const QString &trustDomain)
+namespace {
+
+const QString kCredentialColumns = QStringLiteral(
+    "SELECT c.id, t.name, c.kind, c.serial, c.spiffe_id, c.not_before, c.not_after, "
+    "c.issued_at, c.key_type, c.status, c.authority_id, c.audience, c.dns_names, c.material "
+    "FROM credentials c JOIN trust_domains t ON t.id = c.trust_domain_id ");
+
+CredentialRecord credentialAt(Statement &st)
 {
-    auto st = m_db.prepare(QStringLiteral(
-        "SELECT c.id, t.name, c.kind, c.serial, c.spiffe_id, c.not_before, c.not_after, "
-        "c.issued_at, c.key_type, c.status, c.authority_id, c.audience, c.dns_names, c.material "
-        "FROM credentials c JOIN trust_domains t ON t.id = c.trust_domain_id "
-        "WHERE ?1 = '' OR t.name = ?1 ORDER BY c.id"));
+    CredentialRecord c;
+    c.id = st.int64(0);
+    c.trustDomain = st.text(1);
+    c.kind = authorityKindFromName(st.text(2)).value_or(AuthorityKind::X509);
+    c.serial = st.text(3);
+    c.spiffeId = st.text(4);
+    c.notBefore = parseTime(st.text(5));
+    c.notAfter = parseTime(st.text(6));
+    c.issuedAt = parseTime(st.text(7));
+    c.keyType = st.text(8);
+    c.status = st.text(9) == QLatin1String("revoked") ? CredentialRecord::Status::Revoked
+                                                      : CredentialRecord::Status::Valid;
+    c.authorityId = st.text(10);
+    c.audience = st.text(11).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    c.dnsNames = st.text(12).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    c.material = st.blob(13);
+    return c;
+}
+
+} // namespace
+
+Result<QList<CredentialRecord>> Workspace::credentials(const QString &trustDomain) const
+{
+    auto st = m_db.prepare(kCredentialColumns +
+                           QStringLiteral("WHERE ?1 = '' OR t.name = ?1 ORDER BY c.id"));
     if (!st)
         return st.error();
     st->bind(1, trustDomain.isNull() ? QStringLiteral("") : trustDomain);
     QList<CredentialRecord> out;
-    while (st->next()) {
-        CredentialRecord c;
-        c.id = st->int64(0);
-        c.trustDomain = st->text(1);
-        c.kind = authorityKindFromName(st->text(2)).value_or(AuthorityKind::X509);
-        c.serial = st->text(3);
-        c.spiffeId = st->text(4);
-        c.notBefore = parseTime(st->text(5));
-        c.notAfter = parseTime(st->text(6));
-        c.issuedAt = parseTime(st->text(7));
-        c.keyType = st->text(8);
-        c.status = st->text(9) == QLatin1String("revoked") ? CredentialRecord::Status::Revoked
-                                                           : CredentialRecord::Status::Valid;
-        c.authorityId = st->text(10);
-        c.audience = st->text(11).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        c.dnsNames = st->text(12).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-        c.material = st->blob(13);
-        out.append(c);
-    }
+    while (st->next())
+        out.append(credentialAt(*st));
+    if (st->error())
+        return *st->error();
+    return out;
+}
+
+Result<std::optional<CredentialRecord>> Workspace::credential(qint64 id) const
+{
+    auto st = m_db.prepare(kCredentialColumns + QStringLiteral("WHERE c.id = ?"));
+    if (!st)
+        return st.error();
+    st->bind(1, id);
+    std::optional<CredentialRecord> out;
+    if (st->next())
+        out = credentialAt(*st);
     if (st->error())
         return *st->error();
     return out;

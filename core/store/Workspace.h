@@ -24,6 +24,8 @@ struct TrustDomainInfo
     qint64 bundleSequence = 0;
     qint64 refreshHint = 0;
     QDateTime createdAt;
+
+    bool operator==(const TrustDomainInfo &) const = default;
 };
 
 /// The workspace file (*.atlas): one SQLite database holding trust domains, their authorities
@@ -53,8 +55,8 @@ public:
     [[nodiscard]] Result<void> changePassphrase(const QByteArray &newPassphrase);
     Database &database() { return m_db; }
 
-    QStringList trustDomainNames();
-    [[nodiscard]] Result<TrustDomainInfo> trustDomainInfo(const QString &name);
+    QStringList trustDomainNames() const;
+    [[nodiscard]] Result<TrustDomainInfo> trustDomainInfo(const QString &name) const;
     /// Creates a trust domain with a fresh CA and stores it.
     [[nodiscard]] Result<CertificateAuthority>
     createTrustDomain(const TrustDomain &trustDomain, const CaSettings &settings,
@@ -62,18 +64,21 @@ public:
     /// Removes a trust domain with its authorities and credentials.
     [[nodiscard]] Result<void> deleteTrustDomain(const QString &name);
     /// Loads a trust domain's CA; the keys of authorities that may still sign are decrypted.
-    [[nodiscard]] Result<CertificateAuthority> authority(const QString &name);
+    [[nodiscard]] Result<CertificateAuthority> authority(const QString &name) const;
     /// Stores slot changes (new, activated, tainted, revoked authorities) and settings; the
     /// bundle sequence increases when the set of published authorities changed.
     [[nodiscard]] Result<void> saveAuthority(const CertificateAuthority &ca);
     /// The trust domain's bundle: its published authorities, sequence and refresh hint. Built
     /// from public data alone, so it needs no passphrase.
-    [[nodiscard]] Result<TrustBundle> bundle(const QString &name);
+    [[nodiscard]] Result<TrustBundle> bundle(const QString &name) const;
     /// Sets the bundle refresh hint, in seconds.
     [[nodiscard]] Result<void> setRefreshHint(const QString &name, qint64 seconds);
 
     [[nodiscard]] Result<qint64> recordCredential(const CredentialRecord &record);
-    [[nodiscard]] Result<QList<CredentialRecord>> credentials(const QString &trustDomain = {});
+    [[nodiscard]] Result<QList<CredentialRecord>>
+    credentials(const QString &trustDomain = {}) const;
+    /// The credential of row @p id, or nothing when no such row exists.
+    [[nodiscard]] Result<std::optional<CredentialRecord>> credential(qint64 id) const;
     [[nodiscard]] Result<void> setCredentialStatus(qint64 id, CredentialRecord::Status status);
     [[nodiscard]] Result<void> deleteCredential(qint64 id);
 
@@ -86,17 +91,18 @@ private:
     };
 
     explicit Workspace(Database db) : m_db(std::move(db)) {}
-    [[nodiscard]] Result<StoredRoot> storedRoot(const QString &name);
+    [[nodiscard]] Result<StoredRoot> storedRoot(const QString &name) const;
     /// Runs @p st, which must change a row; @p ifUnchanged when it changed none.
     [[nodiscard]] Result<void> execChanging(Statement &st, const Error &ifUnchanged);
     /// @p context names where the sealed key is stored; AES-256-GCM binds the key to it.
     [[nodiscard]] Result<QByteArray> sealKey(const Key &key, const QByteArray &context) const;
     [[nodiscard]] Result<Key> unsealKey(const QByteArray &stored, const QByteArray &context) const;
     [[nodiscard]] Result<void> writeProtection(const KeyWrap &wrap);
-    [[nodiscard]] Result<qint64> trustDomainId(const QString &name);
+    [[nodiscard]] Result<qint64> trustDomainId(const QString &name) const;
     [[nodiscard]] Result<void> writeSlots(qint64 tdId, const CertificateAuthority &ca);
 
-    Database m_db;
+    /// Mutable so that reads can prepare statements: a read changes nothing the file holds.
+    mutable Database m_db;
     std::optional<QByteArray> m_passphrase;
     std::optional<KeyWrap> m_wrap;
 };

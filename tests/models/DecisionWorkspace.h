@@ -8,6 +8,7 @@
 // - entry "e-token" (node entry, node/a's join-token selector) matches node/a;
 // - entry "e-rack" also asks for custom:rack:7, which no node has.
 #include "../views/StudioWorkspace.h"
+#include "OtherConnection.h"
 
 #include <QCryptographicHash>
 
@@ -36,7 +37,8 @@ inline std::unique_ptr<models::Document> makeDecisionWorkspace(const QTemporaryD
                     {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/tpm")},
                     {QStringLiteral("condition"),
                      QStringLiteral("verdict == 'affirming' &&\n  node.platform == 'tpm'")}}};
-    core::RuleStore rules(doc->workspace().database());
+    const auto other = tests::otherConnection(*doc);
+    core::RuleStore rules(other->database());
     if (auto v =
             rules.save(core::RuleKind::Policies,
                        QJsonDocument(QJsonObject{{QStringLiteral("policies"), policies}}).toJson(),

@@ -5,6 +5,7 @@
 #include "models/Document.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -86,7 +87,10 @@ void TestAuthoritySlotModel::followsRotationAndUndo()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const QString td = QStringLiteral("a.example");
     model.setTrustDomain(td);
+    // Only choosing another trust domain resets; edits of this one move rows.
+    QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
     const QString firstId = m_doc->workspace().authority(td)->activeSlot(AuthorityKind::X509)->id;
+    const QPersistentModelIndex first = model.index(0, 0);
     QVERIFY(m_doc->prepareAuthority(td, AuthorityKind::X509));
     QCOMPARE(model.rowCount(), 3);
     QVERIFY(m_doc->activateAuthority(td, AuthorityKind::X509));
@@ -101,6 +105,9 @@ void TestAuthoritySlotModel::followsRotationAndUndo()
     m_doc->undoStack()->redo();
     QVERIFY(m_doc->revokeAuthority(td, firstId));
     QCOMPARE(statusOf(model, firstId), QStringLiteral("Revoked, tainted"));
+    QVERIFY(first.isValid());
+    QCOMPARE(first.data(int(AuthoritySlotModel::Role::AuthorityId)).toString(), firstId);
+    QCOMPARE(reset.count(), 0);
 }
 
 void TestAuthoritySlotModel::emptiesWhenTrustDomainDeleted()

@@ -5,6 +5,7 @@
 #include "models/Document.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,9 +67,12 @@ void TestCredentialModel::rowsFollowIssueRevokeAndUndo()
     CredentialModel model(m_doc.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
+    // Edits re-read the credentials they name and never reset the model.
+    QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
     const qint64 id = issue(QStringLiteral("a.example"), QStringLiteral("/web"));
     QVERIFY(id > 0);
     QCOMPARE(model.rowCount(), 1);
+    const QPersistentModelIndex web = model.index(0, 0);
     const int status = int(CredentialModel::Column::Status);
     QCOMPARE(model.index(0, int(CredentialModel::Column::SpiffeId)).data().toString(),
              QStringLiteral("spiffe://a.example/web"));
@@ -77,15 +81,27 @@ void TestCredentialModel::rowsFollowIssueRevokeAndUndo()
     QCOMPARE(model.index(0, status).data().toString(), QStringLiteral("Valid"));
     QCOMPARE(model.index(0, 0).data(int(CredentialModel::Role::Id)).toLongLong(), id);
 
+    const qint64 other = issue(QStringLiteral("b.example"), QStringLiteral("/api"));
+    QCOMPARE(model.rowOf(other), 1);
     QVERIFY(m_doc->revokeCredential(id));
     QCOMPARE(model.index(0, status).data().toString(), QStringLiteral("Revoked"));
+    QCOMPARE(web.row(), 0);
     m_doc->undoStack()->undo();
     QCOMPARE(model.index(0, status).data().toString(), QStringLiteral("Valid"));
+    m_doc->undoStack()->undo();
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.rowOf(other), -1);
     m_doc->undoStack()->undo();
     QCOMPARE(model.rowCount(), 0);
     m_doc->undoStack()->redo();
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.rowOf(id), 0);
+    // Deleting a trust domain takes its credentials with it; undo brings them back.
+    QVERIFY(m_doc->deleteTrustDomain(QStringLiteral("a.example")));
+    QCOMPARE(model.rowCount(), 0);
+    m_doc->undoStack()->undo();
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(reset.count(), 0);
 }
 
 void TestCredentialModel::expiryFollowsTheDocumentClock()

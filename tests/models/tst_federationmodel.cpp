@@ -2,6 +2,7 @@
 // Federation relationships in the open document: add, edit and remove as undoable steps (undo
 // brings back the fetched bundles), the model that lists them row by row, and the background
 // refresh against a real bundle endpoint over TLS on loopback.
+#include "OtherConnection.h"
 #include "WorkspaceDump.h"
 
 #include "core/federation/BundleEndpointServer.h"
@@ -124,7 +125,7 @@ FederationRelationship TestFederationModel::relationship(const char *local, cons
 
 std::unique_ptr<BundleEndpointServer> TestFederationModel::serveB(const char *endpointId)
 {
-    Workspace *w = &m_doc->workspace();
+    const Workspace *w = &m_doc->workspace();
     const SpiffeId id = SpiffeId::fromString(QString::fromLatin1(endpointId)).value();
     auto server = std::make_unique<BundleEndpointServer>(
         [w] { return w->bundle(QStringLiteral("b.test")); });
@@ -166,7 +167,8 @@ void TestFederationModel::addEditRemoveUndoRedo()
 
     // A fetched bundle is the peer's, not the edit's: the edit and its undo leave it alone.
     const qint64 id = m_doc->federationRelationships()->first().id;
-    FederationStore store(m_doc->workspace());
+    const auto other = ta::tests::otherConnection(*m_doc);
+    FederationStore store(*other);
     QVERIFY(store.storeFetched(id, m_doc->workspace().bundle(QStringLiteral("b.test")).value(),
                                m_doc->now()));
     const QStringList fetched = dumpFederation(m_path);
@@ -244,7 +246,7 @@ void TestFederationModel::modelFollowsRowByRow()
     changed.clear();
     const qint64 id = model.index(0, 0).data(int(FederationModel::Role::RelationshipId)).toLongLong();
     const TrustBundle b = m_doc->workspace().bundle(QStringLiteral("b.test")).value();
-    QVERIFY(FederationStore(m_doc->workspace()).storeFetched(id, b, m_doc->now()));
+    QVERIFY(FederationStore(*ta::tests::otherConnection(*m_doc)).storeFetched(id, b, m_doc->now()));
     m_doc->notifyFederationChanged();
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
@@ -309,7 +311,7 @@ void TestFederationModel::backgroundRefreshStoresNewerBundles()
     scheduler.refreshNow(id);
     QCOMPARE(scheduler.status(id).state, State::Fetching);
     QTRY_COMPARE_WITH_TIMEOUT(scheduler.status(id).state, State::Succeeded, 15000);
-    QCOMPARE(FederationStore(m_doc->workspace()).bundleHistory(id)->size(), 2);
+    QCOMPARE(FederationStore(*ta::tests::otherConnection(*m_doc)).bundleHistory(id)->size(), 2);
     QCOMPARE(model.index(0, int(FederationModel::Column::HeldSequence)).data().toString(),
              QString::number(rotated.sequence()));
     // Nothing new: the held bundle is up to date.

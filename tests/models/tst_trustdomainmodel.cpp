@@ -45,9 +45,13 @@ void TestTrustDomainModel::rowsFollowEditsAndUndo()
     TrustDomainModel model(doc.get());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 0);
+    // Edits insert and remove rows, never reset: a view keeps its selection.
+    QSignalSpy reset(&model, &QAbstractItemModel::modelAboutToBeReset);
 
     QVERIFY(doc->createTrustDomain(QStringLiteral("b.example"), CaSettings{}));
+    const QPersistentModelIndex b = model.index(0, 0);
     QVERIFY(doc->createTrustDomain(QStringLiteral("a.example"), CaSettings{}));
+    QCOMPARE(b.row(), 1);
     QCOMPARE(model.rowCount(), 2);
     // Name order, as the workspace lists them.
     QCOMPARE(model.nameAt(0), QStringLiteral("a.example"));
@@ -60,10 +64,15 @@ void TestTrustDomainModel::rowsFollowEditsAndUndo()
     doc->undoStack()->redo();
     QCOMPARE(model.rowCount(), 2);
 
+    QCOMPARE(b.data().toString(), QStringLiteral("b.example"));
+    QVERIFY(doc->prepareAuthority(QStringLiteral("b.example"), AuthorityKind::X509));
+    QCOMPARE(b.data().toString(), QStringLiteral("b.example"));
     QVERIFY(doc->deleteTrustDomain(QStringLiteral("b.example")));
     QCOMPARE(model.rowCount(), 1);
+    QVERIFY(!b.isValid());
     doc->undoStack()->undo();
     QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(reset.count(), 0);
 }
 
 void TestTrustDomainModel::columnsShowSettings()
@@ -84,9 +93,13 @@ void TestTrustDomainModel::columnsShowSettings()
     QCOMPARE(model.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Trust domain"));
 
     // Preparing an authority publishes it: the bundle sequence shown moves forward.
+    // Only that row changes; the model is not reset.
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QVERIFY(doc->prepareAuthority(QStringLiteral("rsa.example"), AuthorityKind::Jwt));
-    QVERIFY(reset.count() >= 1);
+    QCOMPARE(reset.count(), 0);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
     QVERIFY(model.index(0, sequence).data().toLongLong() > before);
 }
 

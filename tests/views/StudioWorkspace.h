@@ -3,6 +3,7 @@
 
 // A small workspace for the policy studio tests: one trust domain, two join tokens, two nodes
 // that attested with them, and one saved policy granting node/a only.
+#include "../models/OtherConnection.h"
 #include "models/Document.h"
 
 #include "core/crypto/CertificateAuthority.h"
@@ -65,10 +66,11 @@ inline std::unique_ptr<models::Document> makeStudioWorkspace(const QTemporaryDir
     }
     QBuffer buffer(&lines);
     buffer.open(QIODevice::ReadOnly);
-    core::AttestationStore store(doc->workspace().database());
+    const auto other = tests::otherConnection(*doc);
+    core::AttestationStore store(other->database());
     if (auto n = store.importEvidence(buffer, QStringLiteral("test")); !n)
         qFatal("evidence: %s", qPrintable(n.error().toString()));
-    core::RuleStore rules(doc->workspace().database());
+    core::RuleStore rules(other->database());
     if (auto v = rules.save(core::RuleKind::Policies,
                             studioPolicies(QStringLiteral("subject == 'node/a'")),
                             QStringLiteral("first"), now);

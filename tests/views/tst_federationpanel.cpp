@@ -225,7 +225,7 @@ void TestFederationPanel::addEditRemoveFromTheKeyboard()
 
 void TestFederationPanel::refreshShowsStatusAndHistory()
 {
-    Workspace *w = &m_doc->workspace();
+    const Workspace *w = &m_doc->workspace();
     const SpiffeId id = SpiffeId::fromString(u"spiffe://b.test/spire/server").value();
     BundleEndpointServer server([w] { return w->bundle(QStringLiteral("b.test")); });
     QVERIFY(server.setCredentialSource(

@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "../models/OtherConnection.h"
+
 #include "core/crypto/Certificate.h"
 #include "core/spiffe/JwtSvid.h"
 #include "core/spiffe/X509SvidValidator.h"
@@ -217,7 +219,7 @@ void TestIssueSvidDialog::caRefusalStaysInDialog()
         s.status = SlotStatus::Revoked;
         s.tainted = true;
     }
-    QVERIFY(m_doc->workspace().saveAuthority(CertificateAuthority::restore(
+    QVERIFY(ta::tests::otherConnection(*m_doc)->saveAuthority(CertificateAuthority::restore(
         ca->trustDomain(), ca->settings(), ca->rootKey(), ca->root(), slots)));
     IssueSvidDialog dialog(m_doc.get(), td);
     dialog.show();

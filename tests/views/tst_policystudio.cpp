@@ -289,7 +289,8 @@ void TestPolicyStudio::registrationEntriesAreEditedAndResimulated()
     QVERIFY(m_studio->save());
     QCOMPARE(m_studio->versionList()->topLevelItemCount(), 1);
     QCOMPARE(m_studio->versionList()->topLevelItem(0)->text(2), QStringLiteral("node/b entry"));
-    core::RuleStore store(m_doc->workspace().database());
+    const auto other = ta::tests::otherConnection(*m_doc);
+    core::RuleStore store(other->database());
     auto stored = store.entries();
     QVERIFY(stored);
     QCOMPARE(stored->size(), 1);
