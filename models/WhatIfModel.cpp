@@ -91,6 +91,7 @@ core::Result<void> WhatIfModel::run(const QList<core::Policy> &base,
         return n.error();
     replay->setRecords(std::move(records));
     m_pendingLabel = label;
+    m_running = true;
     m_watcher.setFuture(QtConcurrent::run(
         &m_pool,
         [replay = std::move(*replay), baseRules = std::move(*baseRules),
@@ -127,6 +128,7 @@ void WhatIfModel::cancel()
 
 void WhatIfModel::onFinished()
 {
+    m_running = false;
     if (m_watcher.isCanceled() || m_watcher.future().resultCount() == 0) {
         Q_EMIT cancelled();
         return;
@@ -201,7 +203,9 @@ QVariant WhatIfModel::data(const QModelIndex &index, int role) const
         case ChangedColumn:
             return idList(changedIds(d));
         case DivergedColumn:
-            return d.divergedAt.toUTC().toString(Qt::ISODate);
+            // As the time bar shows instants.
+            return d.divergedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) +
+                   QStringLiteral(" UTC");
         default:
             return {};
         }

@@ -64,7 +64,8 @@ public:
                                          const QString &label);
     /// Asks the running worker to stop at its next record.
     void cancel();
-    bool isRunning() const { return m_watcher.isRunning(); }
+    /// From run() until finished(), failed() or cancelled() was emitted.
+    bool isRunning() const { return m_running; }
     /// The running (or last) run: progress range and value, cancel() stops it.
     QFuture<void> future() const { return QFuture<void>(m_watcher.future()); }
     /// The pool the runs work in (one thread: a run never holds up a layout).
@@ -101,6 +102,7 @@ private:
     std::optional<core::WhatIfReport> m_report;
     QString m_label;
     QString m_pendingLabel;
+    bool m_running = false;
 };
 
 } // namespace ta::models

@@ -130,7 +130,7 @@ void TestWhatIfModel::comparesTwoVersions()
         const QDateTime at = subject.data(WhatIfModel::DivergedAtRole).toDateTime();
         QCOMPARE(at, m_now.addSecs(60 * divergedMinutes.at(row)));
         QCOMPARE(model.index(row, WhatIfModel::DivergedColumn).data().toString(),
-                 at.toString(Qt::ISODate));
+                 at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
     }
     const WhatIfModel::Totals t = model.totals();
     QCOMPARE(t.subjects, int(subjects.size()));
