@@ -31,8 +31,15 @@ class WhatIfModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { SubjectColumn, GainedColumn, LostColumn, ChangedColumn, DivergedColumn,
-                  ColumnCount };
+    /// The divergence instant comes second: long SPIFFE IDs must not push it out of sight.
+    enum Column {
+        SubjectColumn,
+        DivergedColumn,
+        GainedColumn,
+        LostColumn,
+        ChangedColumn,
+        ColumnCount
+    };
     enum Role {
         /// The row's first divergence instant (QDateTime, UTC).
         DivergedAtRole = Qt::UserRole + 1,
