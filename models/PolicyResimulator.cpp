@@ -166,11 +166,14 @@ void PolicyResimulator::start()
     Q_EMIT started();
     m_watcher.setFuture(
         QtConcurrent::run([replay = *m_replay, baseRules = *base, cand = *candidate,
-                           settings = m_settings]() -> core::Result<core::WhatIfReport> {
+                           settings = m_settings]() -> core::Result<Outcome> {
             auto runs = core::WhatIf::runRules(replay, baseRules, cand, settings);
             if (!runs)
                 return runs.error();
-            return core::WhatIf::compare(runs->base, runs->candidate);
+            Outcome out;
+            out.report = core::WhatIf::compare(runs->base, runs->candidate);
+            out.candidate = std::make_shared<const core::SimulationRun>(std::move(runs->candidate));
+            return out;
         }));
 }
 
@@ -182,12 +185,14 @@ void PolicyResimulator::onRunFinished()
         start();
         return;
     }
-    const core::Result<core::WhatIfReport> result = m_watcher.result();
+    const core::Result<Outcome> result = m_watcher.result();
     m_lastLatency = m_sinceRequest.isValid() ? m_sinceRequest.elapsed() : -1;
-    if (result)
-        Q_EMIT finished(*result);
-    else
+    if (result) {
+        Q_EMIT candidateReady(result->candidate);
+        Q_EMIT finished(result->report);
+    } else {
         Q_EMIT failed(result.error());
+    }
 }
 
 } // namespace ta::models

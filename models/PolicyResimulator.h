@@ -16,6 +16,7 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
 
 namespace ta::models {
@@ -63,6 +64,9 @@ public:
 Q_SIGNALS:
     void started();
     void finished(const ta::core::WhatIfReport &report);
+    /// Just before finished(): the edited rules' own run, for views that show its statuses
+    /// (the graph at the time bar's instant).
+    void candidateReady(std::shared_ptr<const ta::core::SimulationRun> run);
     void failed(const ta::core::Error &error);
     void claimsReady();
 
@@ -83,7 +87,12 @@ private:
     QTimer m_timer;
     QElapsedTimer m_sinceRequest;
     qint64 m_lastLatency = -1;
-    QFutureWatcher<core::Result<core::WhatIfReport>> m_watcher;
+    struct Outcome
+    {
+        core::WhatIfReport report;
+        std::shared_ptr<const core::SimulationRun> candidate;
+    };
+    QFutureWatcher<core::Result<Outcome>> m_watcher;
     QFutureWatcher<ClaimExamples> m_claimWatcher;
     ClaimExamples m_claims;
 };

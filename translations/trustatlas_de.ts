@@ -4887,6 +4887,10 @@ Selektoren: %2</translation>
         <source>Faint nodes did not exist at this instant.</source>
         <translation>Blasse Knoten gab es zu diesem Zeitpunkt nicht.</translation>
     </message>
+    <message>
+        <source>Statuses under the policy studio's unsaved edit: %1 subjects attested, %2 credentials live.</source>
+        <translation>Status unter der ungespeicherten Bearbeitung im Richtlinien-Studio: %1 Subjekte attestiert, %2 Berechtigungsnachweise gültig.</translation>
+    </message>
 </context>
 <context>
     <name>AuditReport</name>

@@ -4887,6 +4887,10 @@ sélecteurs : %2</translation>
         <source>Faint nodes did not exist at this instant.</source>
         <translation>Les nœuds pâles n’existaient pas à cet instant.</translation>
     </message>
+    <message>
+        <source>Statuses under the policy studio's unsaved edit: %1 subjects attested, %2 credentials live.</source>
+        <translation>Statuts sous la modification non enregistrée du studio de politiques : %1 sujets attestés, %2 justificatifs valides.</translation>
+    </message>
 </context>
 <context>
     <name>AuditReport</name>

@@ -10,6 +10,7 @@
 #include "models/FederationRefreshScheduler.h"
 #include "models/EntryDraft.h"
 #include "models/PolicyDraft.h"
+#include "models/PolicyResimulator.h"
 #include "views/AnchorPanel.h"
 #include "views/AuthorityPanel.h"
 #include "views/BundleView.h"
@@ -580,6 +581,19 @@ void MainWindow::setupWhatIf()
                 &TimelineController::setInstant);
         connect(m_whatIfView, &views::WhatIfView::reportReady, m_auditReport,
                 &AuditReportController::setWhatIfResult);
+        if (!m_policyStudio)
+            return;
+        // The graph redraws with the studio's live re-simulation while its edits are unsaved.
+        views::PolicyStudio *studio = m_policyStudio;
+        connect(studio->resimulator(), &models::PolicyResimulator::candidateReady, m_timeline,
+                [this, studio](std::shared_ptr<const core::SimulationRun> run) {
+                    const bool edited =
+                        studio->draft()->isModified() || studio->entryDraft()->isModified();
+                    m_timeline->setCandidateRun(edited ? std::move(run) : nullptr);
+                });
+        auto back = [this] { m_timeline->setCandidateRun(nullptr); };
+        connect(studio->draft(), &models::PolicyDraft::saved, m_timeline, back);
+        connect(studio->entryDraft(), &models::EntryDraft::saved, m_timeline, back);
     };
     connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
     rebuild(m_document);
