@@ -36,9 +36,8 @@ WhatIfModel::WhatIfModel(Document *document, QObject *parent)
 {
     m_pool.setMaxThreadCount(1);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &WhatIfModel::onFinished);
-    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this, [this](int value) {
-        Q_EMIT progressChanged(value, m_watcher.progressMaximum());
-    });
+    connect(&m_watcher, &QFutureWatcherBase::progressValueChanged, this,
+            [this](int value) { Q_EMIT progressChanged(value, m_watcher.progressMaximum()); });
 }
 
 WhatIfModel::~WhatIfModel()
@@ -93,10 +92,9 @@ core::Result<void> WhatIfModel::run(const QList<core::Policy> &base,
     m_pendingLabel = label;
     m_running = true;
     m_watcher.setFuture(QtConcurrent::run(
-        &m_pool,
-        [replay = std::move(*replay), baseRules = std::move(*baseRules),
-         candidateRules = std::move(*candidateRules),
-         total = *n](QPromise<core::Result<core::WhatIfReport>> &promise) {
+        &m_pool, [replay = std::move(*replay), baseRules = std::move(*baseRules),
+                  candidateRules = std::move(*candidateRules),
+                  total = *n](QPromise<core::Result<core::WhatIfReport>> &promise) {
             promise.setProgressRange(0, int(qMin<qint64>(total, INT_MAX)));
             core::TimelineReplay r = replay;
             r.setCancelled([&promise] { return promise.isCanceled(); });
@@ -105,8 +103,8 @@ core::Result<void> WhatIfModel::run(const QList<core::Policy> &base,
                     promise.setProgressValue(int(qMin<qint64>(done, INT_MAX)));
                 },
                 qMax<qint64>(1, total / 100));
-            auto runs = core::WhatIf::runRules(r, baseRules, candidateRules,
-                                               core::SimulationSettings());
+            auto runs =
+                core::WhatIf::runRules(r, baseRules, candidateRules, core::SimulationSettings());
             if (promise.isCanceled())
                 return;
             if (!runs) {

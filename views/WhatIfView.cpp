@@ -144,11 +144,11 @@ void WhatIfView::refreshVersions()
     } else {
         // Newest first: the usual question is about the latest change.
         for (auto it = versions->crbegin(); it != versions->crend(); ++it) {
-            const QString text = tr("Version %1 — %2 (%3)")
-                                     .arg(it->version)
-                                     .arg(it->comment.isEmpty() ? tr("no comment") : it->comment,
-                                          QLocale().toString(it->savedAt.toLocalTime(),
-                                                             QLocale::ShortFormat));
+            const QString text =
+                tr("Version %1 — %2 (%3)")
+                    .arg(it->version)
+                    .arg(it->comment.isEmpty() ? tr("no comment") : it->comment,
+                         QLocale().toString(it->savedAt.toLocalTime(), QLocale::ShortFormat));
             m_base->addItem(text, it->version);
             m_candidate->addItem(text, it->version);
         }
@@ -192,12 +192,11 @@ bool WhatIfView::run()
         candidate = m_model->policiesOf(candidateVersion);
     }
     if (!candidate) {
-        m_status->setText(
-            tr("The what-if failed: %1").arg(ErrorMessages::text(candidate.error())));
+        m_status->setText(tr("The what-if failed: %1").arg(ErrorMessages::text(candidate.error())));
         return false;
     }
-    const QString label = tr("Candidate: %1; base: %2.")
-                              .arg(sideText(candidateVersion), sideText(baseVersion));
+    const QString label =
+        tr("Candidate: %1; base: %2.").arg(sideText(candidateVersion), sideText(baseVersion));
     if (auto r = m_model->run(*base, *candidate, label); !r) {
         m_status->setText(tr("The what-if failed: %1").arg(ErrorMessages::text(r.error())));
         return false;

@@ -66,8 +66,7 @@ void AuditReportController::setWhatIf(const core::WhatIfReport &report)
     m_whatIf = report;
 }
 
-void AuditReportController::setWhatIfResult(const core::WhatIfReport &report,
-                                            const QString &label)
+void AuditReportController::setWhatIfResult(const core::WhatIfReport &report, const QString &label)
 {
     m_viewWhatIf = report;
     m_viewWhatIfLabel = label;

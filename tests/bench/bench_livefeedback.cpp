@@ -34,7 +34,7 @@ using namespace ta;
 namespace {
 
 // Runs the event loop until @p done holds or @p ms pass; false on timeout.
-template<typename Pred>
+template <typename Pred>
 bool waitFor(Pred done, int ms)
 {
     QElapsedTimer t;
@@ -176,19 +176,20 @@ int main(int argc, char **argv)
         redraw << double(clock.nsecsElapsed() - t0) / 1e6;
     }
     const double med = median(total);
-    bench::emitLine({{QStringLiteral("case"), QStringLiteral("studio_keystroke_to_redraw")},
-                     {QStringLiteral("workspace"), QStringLiteral("demo")},
-                     {QStringLiteral("keystrokes"), keystrokes},
-                     {QStringLiteral("evidence_records"), double(resim->evidenceCount())},
-                     {QStringLiteral("median_ms"), med},
-                     {QStringLiteral("p90_ms"), percentile(total, 0.9)},
-                     {QStringLiteral("max_ms"), percentile(total, 1.0)},
-                     {QStringLiteral("key_handling_ms"), median(key)},
-                     {QStringLiteral("debounce_ms"), median(debounce)},
-                     {QStringLiteral("resimulate_ms"), median(resimulateAndRedraw) - median(redraw)},
-                     {QStringLiteral("redraw_ms"), median(redraw)},
-                     {QStringLiteral("debounce_setting_ms"), delay},
-                     {QStringLiteral("target_ms"), 100},
-                     {QStringLiteral("within_target"), med <= 100}});
+    bench::emitLine(
+        {{QStringLiteral("case"), QStringLiteral("studio_keystroke_to_redraw")},
+         {QStringLiteral("workspace"), QStringLiteral("demo")},
+         {QStringLiteral("keystrokes"), keystrokes},
+         {QStringLiteral("evidence_records"), double(resim->evidenceCount())},
+         {QStringLiteral("median_ms"), med},
+         {QStringLiteral("p90_ms"), percentile(total, 0.9)},
+         {QStringLiteral("max_ms"), percentile(total, 1.0)},
+         {QStringLiteral("key_handling_ms"), median(key)},
+         {QStringLiteral("debounce_ms"), median(debounce)},
+         {QStringLiteral("resimulate_ms"), median(resimulateAndRedraw) - median(redraw)},
+         {QStringLiteral("redraw_ms"), median(redraw)},
+         {QStringLiteral("debounce_setting_ms"), delay},
+         {QStringLiteral("target_ms"), 100},
+         {QStringLiteral("within_target"), med <= 100}});
     return 0;
 }

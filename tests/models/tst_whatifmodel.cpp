@@ -97,11 +97,10 @@ void TestWhatIfModel::comparesTwoVersions_data()
         << QStringLiteral("subject == 'node/b'")
         << QStringList{QStringLiteral("node/a"), QStringLiteral("node/b")} << 1 << 1
         << QList<int>{1, 2};
-    QTest::newRow("everyone")
-        << QStringLiteral("true") << QStringList{QStringLiteral("node/b")} << 1 << 0
-        << QList<int>{2};
-    QTest::newRow("no one") << QStringLiteral("false") << QStringList{QStringLiteral("node/a")}
-                            << 0 << 1 << QList<int>{1};
+    QTest::newRow("everyone") << QStringLiteral("true") << QStringList{QStringLiteral("node/b")}
+                              << 1 << 0 << QList<int>{2};
+    QTest::newRow("no one") << QStringLiteral("false") << QStringList{QStringLiteral("node/a")} << 0
+                            << 1 << QList<int>{1};
 }
 
 void TestWhatIfModel::comparesTwoVersions()
