@@ -14,6 +14,7 @@
 #include "views/GraphCanvas.h"
 #include "views/GraphNodeItem.h"
 #include "views/PolicyStudio.h"
+#include "views/WhatIfView.h"
 
 #include <QDockWidget>
 #include <QSignalSpy>
@@ -119,6 +120,20 @@ void TestStudioLiveGraph::editedPolicyRedrawsTheGraph()
     QVERIFY(!studio->draft()->isModified());
     QTRY_VERIFY_WITH_TIMEOUT(timeline->source() != TimelineController::Source::Candidate, 60000);
     QTRY_COMPARE_WITH_TIMEOUT(identities(*canvas), before, 10000);
+
+    // A look at the window with the what-if dock: the edit again, compared over the timeline.
+    const QString shots = qEnvironmentVariable("TA_SCREENSHOT_DIR");
+    if (shots.isEmpty())
+        return;
+    window.controller()->document()->undoStack()->redo();
+    auto *whatIfDock = window.findChild<QDockWidget *>(QStringLiteral("whatIfDock"));
+    QVERIFY(whatIfDock && window.whatIfView());
+    whatIfDock->raise();
+    QSignalSpy ready(window.whatIfView(), &ta::views::WhatIfView::reportReady);
+    QVERIFY(window.whatIfView()->run());
+    QVERIFY(ready.wait(120000));
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(shots + QStringLiteral("/mainwindow-whatif.png")));
 }
 
 QTEST_MAIN(TestStudioLiveGraph)
