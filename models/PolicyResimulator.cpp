@@ -4,6 +4,7 @@
 #include "models/Document.h"
 
 #include "core/policy/PolicyEnv.h"
+#include "core/simulation/Simulation.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/Workspace.h"
@@ -60,11 +61,15 @@ PolicyResimulator::PolicyResimulator(Document *document, QObject *parent)
     : QObject(parent), m_document(document)
 {
     m_timer.setSingleShot(true);
-    m_timer.setInterval(120);
+    // Short: a run supersedes the one before, so the delay only gathers a burst of keys, and the
+    // keystroke-to-redraw target (100 ms, DESIGN.md) leaves no room for a long one.
+    m_timer.setInterval(30);
     connect(&m_timer, &QTimer::timeout, this, &PolicyResimulator::start);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &PolicyResimulator::onRunFinished);
     connect(&m_claimWatcher, &QFutureWatcherBase::finished, this, [this] {
-        m_claims = m_claimWatcher.result();
+        const Scan scan = m_claimWatcher.result();
+        m_claims = scan.claims;
+        m_results = scan.results;
         Q_EMIT claimsReady();
     });
 }
@@ -91,13 +96,16 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
         return n.error();
     replay->setRecords(records);
     m_records = records;
+    m_results.reset();
     m_replay = std::move(*replay);
     if (auto b = setBase(base); !b)
         return b;
     const core::TimelineReplay scan = *m_replay;
     m_claimWatcher.setFuture(QtConcurrent::run([scan] {
         ClaimExamples out;
+        auto results = std::make_shared<std::vector<core::AttestationResult>>();
         auto r = scan.replay([&](const core::AttestationResult &result) {
+            results->push_back(result);
             collect(QStringLiteral("subject"), result.subject, 0, out);
             collect(QStringLiteral("attestor"), result.attestor, 0, out);
             collect(QStringLiteral("verdict"), core::verdictName(result.verdict()), 0, out);
@@ -108,8 +116,11 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
                 collect(isClaimVariable(it.key()) ? it.key() : QStringLiteral("claims.") + it.key(),
                         it.value(), 0, out);
         });
-        Q_UNUSED(r);
-        return out;
+        Scan kept;
+        kept.claims = std::move(out);
+        if (r)
+            kept.results = std::move(results);
+        return kept;
     }));
     return {};
 }
@@ -120,6 +131,8 @@ core::Result<void> PolicyResimulator::setBase(const QList<core::Policy> &base)
     if (!rules)
         return rules.error();
     m_base = *rules;
+    m_baseRun.reset();
+    ++m_baseGeneration;
     return {};
 }
 
@@ -129,6 +142,8 @@ core::Result<void> PolicyResimulator::setBaseEntries(const QList<core::Registrat
     if (!rules)
         return rules.error();
     m_baseEntries = *rules;
+    m_baseEntriesRun.reset();
+    ++m_baseGeneration;
     return {};
 }
 
@@ -164,30 +179,66 @@ void PolicyResimulator::start()
         return;
     }
     Q_EMIT started();
+    const bool entries = m_entriesMode;
+    if (m_results) {
+        // The kept results decided under the candidate, against the kept base run (made once).
+        m_watcher.setFuture(QtConcurrent::run(
+            [results = m_results, baseRules = *base, cand = *candidate, settings = m_settings,
+             baseRun = entries ? m_baseEntriesRun : m_baseRun, entries,
+             generation = m_baseGeneration]() mutable -> core::Result<Outcome> {
+                auto decide = [&](const core::RuleSet &rules) {
+                    core::Simulation sim(rules, settings);
+                    for (const core::AttestationResult &r : *results)
+                        sim.feed(r);
+                    return std::make_shared<const core::SimulationRun>(sim.finish());
+                };
+                Outcome out;
+                out.entries = entries;
+                out.baseGeneration = generation;
+                if (!baseRun)
+                    baseRun = out.base = decide(baseRules);
+                out.candidate = decide(cand);
+                out.report = core::WhatIf::compare(*baseRun, *out.candidate);
+                return out;
+            }));
+        return;
+    }
     m_watcher.setFuture(
         QtConcurrent::run([replay = *m_replay, baseRules = *base, cand = *candidate,
-                           settings = m_settings]() -> core::Result<core::WhatIfReport> {
+                           settings = m_settings]() -> core::Result<Outcome> {
             auto runs = core::WhatIf::runRules(replay, baseRules, cand, settings);
             if (!runs)
                 return runs.error();
-            return core::WhatIf::compare(runs->base, runs->candidate);
+            Outcome out;
+            out.report = core::WhatIf::compare(runs->base, runs->candidate);
+            out.candidate = std::make_shared<const core::SimulationRun>(std::move(runs->candidate));
+            return out;
         }));
 }
 
 void PolicyResimulator::onRunFinished()
 {
+    const core::Result<Outcome> result = m_watcher.result();
+    // A base run is kept while the base it was made from still is the base.
+    if (result && result->base && result->baseGeneration == m_baseGeneration) {
+        if (result->entries && !m_baseEntriesRun)
+            m_baseEntriesRun = result->base;
+        else if (!result->entries && !m_baseRun)
+            m_baseRun = result->base;
+    }
     if (m_pending) {
         // A newer edit arrived while this run worked: its result is stale.
         m_pending = false;
         start();
         return;
     }
-    const core::Result<core::WhatIfReport> result = m_watcher.result();
     m_lastLatency = m_sinceRequest.isValid() ? m_sinceRequest.elapsed() : -1;
-    if (result)
-        Q_EMIT finished(*result);
-    else
+    if (result) {
+        Q_EMIT candidateReady(result->candidate);
+        Q_EMIT finished(result->report);
+    } else {
         Q_EMIT failed(result.error());
+    }
 }
 
 } // namespace ta::models

@@ -16,7 +16,9 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <memory>
 #include <optional>
+#include <vector>
 
 namespace ta::models {
 
@@ -63,6 +65,9 @@ public:
 Q_SIGNALS:
     void started();
     void finished(const ta::core::WhatIfReport &report);
+    /// Just before finished(): the edited rules' own run, for views that show its statuses
+    /// (the graph at the time bar's instant).
+    void candidateReady(std::shared_ptr<const ta::core::SimulationRun> run);
     void failed(const ta::core::Error &error);
     void claimsReady();
 
@@ -83,9 +88,32 @@ private:
     QTimer m_timer;
     QElapsedTimer m_sinceRequest;
     qint64 m_lastLatency = -1;
-    QFutureWatcher<core::Result<core::WhatIfReport>> m_watcher;
-    QFutureWatcher<ClaimExamples> m_claimWatcher;
+    struct Outcome
+    {
+        core::WhatIfReport report;
+        std::shared_ptr<const core::SimulationRun> candidate;
+        /// The base run, when this run computed it (to be kept).
+        std::shared_ptr<const core::SimulationRun> base;
+        bool entries = false;
+        quint64 baseGeneration = 0;
+    };
+    QFutureWatcher<core::Result<Outcome>> m_watcher;
+    /// The claims scan's output: the examples, and every attestation result in record order.
+    struct Scan
+    {
+        ClaimExamples claims;
+        std::shared_ptr<const std::vector<core::AttestationResult>> results;
+    };
+    QFutureWatcher<Scan> m_claimWatcher;
     ClaimExamples m_claims;
+    /// Attestation does not depend on the rules: once the scan kept the results, each run
+    /// decides them again and verifies nothing.
+    std::shared_ptr<const std::vector<core::AttestationResult>> m_results;
+    /// The base rules' run over m_results, kept until the base changes (policies and entries).
+    std::shared_ptr<const core::SimulationRun> m_baseRun;
+    std::shared_ptr<const core::SimulationRun> m_baseEntriesRun;
+    /// Counts base changes, so that a base run made for an earlier base is not kept.
+    quint64 m_baseGeneration = 0;
 };
 
 } // namespace ta::models

@@ -268,6 +268,18 @@
         <source>CA &amp;Settings…</source>
         <translation>CA-&amp;Einstellungen…</translation>
     </message>
+    <message>
+        <source>What-If</source>
+        <translation>Was-wäre-wenn</translation>
+    </message>
+    <message>
+        <source>&amp;What-If</source>
+        <translation>&amp;Was-wäre-wenn</translation>
+    </message>
+    <message>
+        <source>Open a workspace to compare its policy versions.</source>
+        <translation>Einen Arbeitsbereich öffnen, um seine Richtlinienversionen zu vergleichen.</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -4875,6 +4887,10 @@ Selektoren: %2</translation>
         <source>Faint nodes did not exist at this instant.</source>
         <translation>Blasse Knoten gab es zu diesem Zeitpunkt nicht.</translation>
     </message>
+    <message>
+        <source>Statuses under the policy studio's unsaved edit: %1 subjects attested, %2 credentials live.</source>
+        <translation>Status unter der ungespeicherten Bearbeitung im Richtlinien-Studio: %1 Subjekte attestiert, %2 Berechtigungsnachweise gültig.</translation>
+    </message>
 </context>
 <context>
     <name>AuditReport</name>
@@ -5238,6 +5254,128 @@ Selektoren: %2</translation>
     <message>
         <source>Audit report cancelled; no file was written.</source>
         <translation>Prüfbericht abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>The what-if view's comparison. %1</source>
+        <translation>Der Vergleich der Was-wäre-wenn-Ansicht. %1</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::WhatIfModel</name>
+    <message>
+        <source>%1: rules %2 → %3</source>
+        <translation>%1: Regeln %2 → %3</translation>
+    </message>
+    <message>
+        <source>Activate to move the time bar to this instant.</source>
+        <translation>Aktivieren, um die Zeitleiste auf diesen Zeitpunkt zu setzen.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <source>Gained</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>First divergence</source>
+        <translation>Erste Abweichung</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::WhatIfView</name>
+    <message>
+        <source>&amp;Base:</source>
+        <translation>&amp;Basis:</translation>
+    </message>
+    <message>
+        <source>C&amp;andidate:</source>
+        <translation>K&amp;andidat:</translation>
+    </message>
+    <message>
+        <source>&amp;Run What-If</source>
+        <translation>Was-wäre-wenn aus&amp;führen</translation>
+    </message>
+    <message>
+        <source>Replay the whole evidence timeline under both policy sets (F5)</source>
+        <translation>Die ganze Nachweis-Zeitleiste unter beiden Richtliniensätzen abspielen (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>Abb&amp;rechen</translation>
+    </message>
+    <message>
+        <source>Stop the what-if run (Esc)</source>
+        <translation>Den Was-wäre-wenn-Lauf anhalten (Esc)</translation>
+    </message>
+    <message>
+        <source>Replaying the evidence timeline under both policy sets…</source>
+        <translation>Die Nachweis-Zeitleiste wird unter beiden Richtliniensätzen abgespielt …</translation>
+    </message>
+    <message>
+        <source>The what-if failed: %1</source>
+        <translation>Der Was-wäre-wenn-Vergleich ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>What-if cancelled; the table still shows the previous result.</source>
+        <translation>Was-wäre-wenn abgebrochen; die Tabelle zeigt weiter das vorige Ergebnis.</translation>
+    </message>
+    <message>
+        <source>What-if cancelled.</source>
+        <translation>Was-wäre-wenn abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Pick two policy sets and run the what-if.</source>
+        <translation>Zwei Richtliniensätze wählen und den Was-wäre-wenn-Vergleich ausführen.</translation>
+    </message>
+    <message>
+        <source>the policy studio's unsaved edit</source>
+        <translation>die ungespeicherte Bearbeitung im Richtlinien-Studio</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Version %1 — %2 (%3)</source>
+        <translation>Version %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no comment</source>
+        <translation>kein Kommentar</translation>
+    </message>
+    <message>
+        <source>Unsaved edit in the Policy Studio</source>
+        <translation>Ungespeicherte Bearbeitung im Richtlinien-Studio</translation>
+    </message>
+    <message>
+        <source>Save a policy version first: the what-if compares against one.</source>
+        <translation>Zuerst eine Richtlinienversion speichern: Der Was-wäre-wenn-Vergleich braucht eine als Basis.</translation>
+    </message>
+    <message>
+        <source>The policy studio is not open.</source>
+        <translation>Das Richtlinien-Studio ist nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Candidate: %1; base: %2.</source>
+        <translation>Kandidat: %1; Basis: %2.</translation>
+    </message>
+    <message>
+        <source>No subject fares differently over the whole timeline.</source>
+        <translation>Über die ganze Zeitleiste ergeht es keinem Subjekt anders.</translation>
+    </message>
+    <message>
+        <source>Subjects that differ: %1 — identities gained: %2, lost: %3, changed: %4.</source>
+        <translation>Abweichende Subjekte: %1 — Identitäten gewonnen: %2, verloren: %3, geändert: %4.</translation>
     </message>
 </context>
 </TS>

@@ -268,6 +268,18 @@
         <source>CA &amp;Settings…</source>
         <translation>&amp;Paramètres de l’AC…</translation>
     </message>
+    <message>
+        <source>What-If</source>
+        <translation>Simulation comparative</translation>
+    </message>
+    <message>
+        <source>&amp;What-If</source>
+        <translation>Simulation &amp;comparative</translation>
+    </message>
+    <message>
+        <source>Open a workspace to compare its policy versions.</source>
+        <translation>Ouvrez un espace de travail pour comparer ses versions de politiques.</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -4875,6 +4887,10 @@ sélecteurs : %2</translation>
         <source>Faint nodes did not exist at this instant.</source>
         <translation>Les nœuds pâles n’existaient pas à cet instant.</translation>
     </message>
+    <message>
+        <source>Statuses under the policy studio's unsaved edit: %1 subjects attested, %2 credentials live.</source>
+        <translation>Statuts sous la modification non enregistrée du studio de politiques : %1 sujets attestés, %2 justificatifs valides.</translation>
+    </message>
 </context>
 <context>
     <name>AuditReport</name>
@@ -5238,6 +5254,128 @@ sélecteurs : %2</translation>
     <message>
         <source>Audit report cancelled; no file was written.</source>
         <translation>Rapport d'audit annulé ; aucun fichier n'a été écrit.</translation>
+    </message>
+    <message>
+        <source>The what-if view's comparison. %1</source>
+        <translation>La comparaison de la vue de simulation comparative. %1</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::WhatIfModel</name>
+    <message>
+        <source>%1: rules %2 → %3</source>
+        <translation>%1 : règles %2 → %3</translation>
+    </message>
+    <message>
+        <source>Activate to move the time bar to this instant.</source>
+        <translation>Activer pour placer la barre de temps à cet instant.</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Gained</source>
+        <translation>Obtenues</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Perdues</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifiées</translation>
+    </message>
+    <message>
+        <source>First divergence</source>
+        <translation>Première divergence</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::WhatIfView</name>
+    <message>
+        <source>&amp;Base:</source>
+        <translation>&amp;Base :</translation>
+    </message>
+    <message>
+        <source>C&amp;andidate:</source>
+        <translation>C&amp;andidat :</translation>
+    </message>
+    <message>
+        <source>&amp;Run What-If</source>
+        <translation>&amp;Lancer la simulation comparative</translation>
+    </message>
+    <message>
+        <source>Replay the whole evidence timeline under both policy sets (F5)</source>
+        <translation>Rejouer toute la chronologie des preuves sous les deux jeux de politiques (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Stop the what-if run (Esc)</source>
+        <translation>Arrêter la simulation comparative (Échap)</translation>
+    </message>
+    <message>
+        <source>Replaying the evidence timeline under both policy sets…</source>
+        <translation>Lecture de la chronologie des preuves sous les deux jeux de politiques…</translation>
+    </message>
+    <message>
+        <source>The what-if failed: %1</source>
+        <translation>La simulation comparative a échoué : %1</translation>
+    </message>
+    <message>
+        <source>What-if cancelled; the table still shows the previous result.</source>
+        <translation>Simulation comparative annulée ; le tableau montre toujours le résultat précédent.</translation>
+    </message>
+    <message>
+        <source>What-if cancelled.</source>
+        <translation>Simulation comparative annulée.</translation>
+    </message>
+    <message>
+        <source>Pick two policy sets and run the what-if.</source>
+        <translation>Choisissez deux jeux de politiques et lancez la simulation comparative.</translation>
+    </message>
+    <message>
+        <source>the policy studio's unsaved edit</source>
+        <translation>la modification non enregistrée du studio de politiques</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+    <message>
+        <source>Version %1 — %2 (%3)</source>
+        <translation>Version %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>no comment</source>
+        <translation>sans commentaire</translation>
+    </message>
+    <message>
+        <source>Unsaved edit in the Policy Studio</source>
+        <translation>Modification non enregistrée du studio de politiques</translation>
+    </message>
+    <message>
+        <source>Save a policy version first: the what-if compares against one.</source>
+        <translation>Enregistrez d'abord une version des politiques : la simulation comparative s'y compare.</translation>
+    </message>
+    <message>
+        <source>The policy studio is not open.</source>
+        <translation>Le studio de politiques n'est pas ouvert.</translation>
+    </message>
+    <message>
+        <source>Candidate: %1; base: %2.</source>
+        <translation>Candidat : %1 ; base : %2.</translation>
+    </message>
+    <message>
+        <source>No subject fares differently over the whole timeline.</source>
+        <translation>Aucun sujet n'est traité différemment sur toute la chronologie.</translation>
+    </message>
+    <message>
+        <source>Subjects that differ: %1 — identities gained: %2, lost: %3, changed: %4.</source>
+        <translation>Sujets qui diffèrent : %1 — identités obtenues : %2, perdues : %3, modifiées : %4.</translation>
     </message>
 </context>
 </TS>

@@ -56,12 +56,20 @@ void AuditReportController::setDocument(models::Document *document)
 {
     m_document = document;
     m_whatIf.reset();
+    m_viewWhatIf.reset();
+    m_viewWhatIfLabel.clear();
     updateAction();
 }
 
 void AuditReportController::setWhatIf(const core::WhatIfReport &report)
 {
     m_whatIf = report;
+}
+
+void AuditReportController::setWhatIfResult(const core::WhatIfReport &report, const QString &label)
+{
+    m_viewWhatIf = report;
+    m_viewWhatIfLabel = label;
 }
 
 void AuditReportController::updateAction()
@@ -102,7 +110,10 @@ bool AuditReportController::exportTo(const QString &path, models::AuditReportWri
         return false;
     models::AuditReportOptions options;
     options.toolVersion = QCoreApplication::applicationVersion();
-    if (m_whatIf) {
+    if (m_viewWhatIf) {
+        options.whatIf = m_viewWhatIf;
+        options.whatIfLabel = tr("The what-if view's comparison. %1").arg(m_viewWhatIfLabel);
+    } else if (m_whatIf) {
         options.whatIf = m_whatIf;
         options.whatIfLabel = tr("The policy studio's unsaved edits against the saved policies.");
     }

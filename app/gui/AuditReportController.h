@@ -29,8 +29,8 @@ namespace ta::app {
 
 /// File > Export Audit Report: asks where (HTML or PDF), reads the open workspace, and builds,
 /// renders and writes the report off the GUI thread with a busy bar and Cancel in the status
-/// bar. The file appears whole or not at all. The policy studio's latest what-if, when there is
-/// one, goes into the report.
+/// bar. The file appears whole or not at all. The what-if view's result, else the policy studio's
+/// latest re-simulation, when there is one, goes into the report.
 class AuditReportController : public QObject
 {
     Q_OBJECT
@@ -41,8 +41,11 @@ public:
 
     QAction *exportAction() const { return m_action; }
     void setDocument(models::Document *document);
-    /// The policy studio's latest re-simulation (unsaved edits against the saved policies).
+    /// The policy studio's latest re-simulation (unsaved edits against the saved policies); the
+    /// report's what-if when the what-if view has none.
     void setWhatIf(const core::WhatIfReport &report);
+    /// The what-if view's latest result, which @p label describes; preferred over the studio's.
+    void setWhatIfResult(const core::WhatIfReport &report, const QString &label);
 
     /// Opens the save dialog (window-modal, no nested event loop); exports on accept.
     void exportWithDialog();
@@ -68,6 +71,8 @@ private:
     QToolButton *m_cancel = nullptr;
     QPointer<models::Document> m_document;
     std::optional<core::WhatIfReport> m_whatIf;
+    std::optional<core::WhatIfReport> m_viewWhatIf;
+    QString m_viewWhatIfLabel;
     QString m_path;
     std::shared_ptr<std::atomic<bool>> m_cancelled;
     QFutureWatcher<core::Result<void>> m_watcher;

@@ -10,6 +10,7 @@
 #include "models/FederationRefreshScheduler.h"
 #include "models/EntryDraft.h"
 #include "models/PolicyDraft.h"
+#include "models/PolicyResimulator.h"
 #include "views/AnchorPanel.h"
 #include "views/AuthorityPanel.h"
 #include "views/BundleView.h"
@@ -26,6 +27,7 @@
 #include "views/PolicyStudio.h"
 #include "views/TimelineBar.h"
 #include "views/TrustDomainPanel.h"
+#include "views/WhatIfView.h"
 
 #include <QAction>
 #include <QApplication>
@@ -82,6 +84,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     setupDecisionLog();
     setupTimeline();
     setupAuditReport();
+    setupWhatIf();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -548,6 +551,52 @@ void MainWindow::setupAuditReport()
     };
     connect(m_controller, &WorkspaceController::documentChanged, this, follow);
     follow(m_document);
+}
+
+void MainWindow::setupWhatIf()
+{
+    m_whatIfDock = new QDockWidget(tr("What-If"), this);
+    m_whatIfDock->setObjectName(QStringLiteral("whatIfDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_whatIfDock);
+    tabifyDockWidget(m_policyDock, m_whatIfDock);
+    m_credentialDock->raise();
+    m_whatIfDock->toggleViewAction()->setText(tr("&What-If"));
+    m_viewMenu->addAction(m_whatIfDock->toggleViewAction());
+    // After the studio, the time bar and the audit report were set up for the document.
+    auto rebuild = [this](models::Document *document) {
+        if (QWidget *old = m_whatIfDock->widget()) {
+            m_whatIfDock->setWidget(nullptr);
+            old->deleteLater();
+        }
+        m_whatIfView = nullptr;
+        if (!document) {
+            m_whatIfDock->setWidget(
+                new QLabel(tr("Open a workspace to compare its policy versions."), m_whatIfDock));
+            return;
+        }
+        m_whatIfView = new views::WhatIfView(document, m_whatIfDock);
+        m_whatIfView->setDraft(m_policyStudio ? m_policyStudio->draft() : nullptr);
+        m_whatIfDock->setWidget(m_whatIfView);
+        connect(m_whatIfView, &views::WhatIfView::instantActivated, m_timeline,
+                &TimelineController::setInstant);
+        connect(m_whatIfView, &views::WhatIfView::reportReady, m_auditReport,
+                &AuditReportController::setWhatIfResult);
+        if (!m_policyStudio)
+            return;
+        // The graph redraws with the studio's live re-simulation while its edits are unsaved.
+        views::PolicyStudio *studio = m_policyStudio;
+        connect(studio->resimulator(), &models::PolicyResimulator::candidateReady, m_timeline,
+                [this, studio](std::shared_ptr<const core::SimulationRun> run) {
+                    const bool edited =
+                        studio->draft()->isModified() || studio->entryDraft()->isModified();
+                    m_timeline->setCandidateRun(edited ? std::move(run) : nullptr);
+                });
+        auto back = [this] { m_timeline->setCandidateRun(nullptr); };
+        connect(studio->draft(), &models::PolicyDraft::saved, m_timeline, back);
+        connect(studio->entryDraft(), &models::EntryDraft::saved, m_timeline, back);
+    };
+    connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
+    rebuild(m_document);
 }
 
 } // namespace ta::app

@@ -29,6 +29,7 @@ class DecisionLog;
 class PolicyStudio;
 class GraphCanvas;
 class TrustDomainPanel;
+class WhatIfView;
 } // namespace ta::views
 
 namespace ta::app {
@@ -65,6 +66,8 @@ public:
     TimelineController *timelineController() const { return m_timeline; }
     views::TimelineBar *timelineBar() const { return m_timelineBar; }
     AuditReportController *auditReport() const { return m_auditReport; }
+    /// The what-if dock's view (null without a document).
+    views::WhatIfView *whatIfView() const { return m_whatIfView; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -83,6 +86,9 @@ private:
     void setupTimeline();
     /// File > Export Audit Report, and the policy studio's what-if handed to it.
     void setupAuditReport();
+    /// The what-if dock, rebuilt for each document: its divergence instants move the time bar,
+    /// its result goes into the audit report.
+    void setupWhatIf();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -124,6 +130,8 @@ private:
     QDockWidget *m_decisionDock = nullptr;
     views::DecisionLog *m_decisionLog = nullptr;
     AuditReportController *m_auditReport = nullptr;
+    QDockWidget *m_whatIfDock = nullptr;
+    views::WhatIfView *m_whatIfView = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;

@@ -94,6 +94,7 @@ void TimelineController::attach(models::Document *document, views::GraphCanvas *
     m_evidence.clear();
     m_runs.clear();
     m_run.reset();
+    m_candidate.reset();
     m_simulationFailed = false;
     m_source = Source::None;
     m_savedRunName.clear();
@@ -141,6 +142,15 @@ void TimelineController::setInstant(const QDateTime &at)
 {
     if (m_bar)
         m_bar->setInstant(at);
+}
+
+void TimelineController::setCandidateRun(std::shared_ptr<const core::SimulationRun> run)
+{
+    if (!run && !m_candidate)
+        return;
+    m_candidate = std::move(run);
+    // At once, not through the show timer: the studio's keystroke-to-redraw time ends here.
+    show();
 }
 
 void TimelineController::readTimeline()
@@ -259,7 +269,14 @@ void TimelineController::show()
     QList<core::SimulationEvent> events;
     m_source = Source::Evidence;
     m_savedRunName.clear();
+    if (m_candidate) {
+        state = m_candidate->stateAt(at);
+        events = eventsBetween(m_candidate->events(), from, at);
+        m_source = Source::Candidate;
+    }
     for (const core::SavedSimulationRun &run : std::as_const(m_runs)) {
+        if (state)
+            break;
         if (at < run.start || at > run.end)
             continue;
         core::Database &db = m_document->workspace(models::Document::WriteAccess()).database();
@@ -293,6 +310,20 @@ void TimelineController::show()
     statuses.reserve(graph.nodeCount());
     for (const core::GraphNode &n : graph.nodes())
         statuses.insert(n.id, n.status);
+    if (m_source == Source::Candidate) {
+        // The edited rules' identities: held when a credential of it is live, else faint.
+        QSet<QString> held;
+        for (const core::LiveCredential &c : std::as_const(state->live))
+            held.insert(c.spiffeId);
+        for (const core::GraphNode &n : graph.nodes()) {
+            if (n.cls != core::NodeClass::Identity)
+                continue;
+            if (held.contains(n.id))
+                statuses.insert(n.id, core::GraphStatus::Valid);
+            else
+                statuses.remove(n.id);
+        }
+    }
     m_canvas->showStatuses(statuses);
 
     auto byTime = [](const models::TimelineEventModel::Record &r, const QDateTime &t) {
@@ -316,6 +347,12 @@ void TimelineController::show()
     case Source::Simulation:
         text = tr("Statuses from the simulation of the workspace's evidence: %1 subjects "
                   "attested, %2 credentials live.")
+                   .arg(state->attested.size())
+                   .arg(state->live.size());
+        break;
+    case Source::Candidate:
+        text = tr("Statuses under the policy studio's unsaved edit: %1 subjects attested, %2 "
+                  "credentials live.")
                    .arg(state->attested.size())
                    .arg(state->live.size());
         break;

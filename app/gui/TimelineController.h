@@ -48,7 +48,7 @@ class TimelineController : public QObject
 
 public:
     /// What answered the statuses at the instant shown.
-    enum class Source { None, Evidence, SavedRun, Simulation };
+    enum class Source { None, Evidence, SavedRun, Simulation, Candidate };
 
     explicit TimelineController(QObject *parent = nullptr);
     ~TimelineController() override;
@@ -67,6 +67,10 @@ public:
 public Q_SLOTS:
     /// Moves the cursor to @p at (clamped to the evidence timeline) and redraws the statuses.
     void setInstant(const QDateTime &at);
+    /// Shows the statuses of @p run (the policy studio's unsaved edit) instead of the saved
+    /// rules': subjects as it attests them, and each identity drawn as held (valid) or, when no
+    /// credential of it is live at the instant, faint. Null goes back to the saved rules.
+    void setCandidateRun(std::shared_ptr<const core::SimulationRun> run);
 
 Q_SIGNALS:
     /// The cursor moved (by the user, by play, or by setInstant()).
@@ -98,6 +102,7 @@ private:
     /// The saved runs that are not stale, newest first.
     QList<core::SavedSimulationRun> m_runs;
     std::shared_ptr<const core::SimulationRun> m_run;
+    std::shared_ptr<const core::SimulationRun> m_candidate;
     /// The simulation's own thread, so that it never holds up a layout in the global pool.
     QThreadPool m_pool;
     QFutureWatcher<core::Result<core::SimulationRun>> *m_watcher = nullptr;

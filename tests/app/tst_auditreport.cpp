@@ -5,11 +5,20 @@
 #include "app/gui/AuditReportController.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/Settings.h"
+#include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
+#include "models/Document.h"
+#include "models/PolicyDraft.h"
+#include "models/WhatIfModel.h"
 #include "models/report/AuditReportHtml.h"
+#include "views/PolicyStudio.h"
+#include "views/TimelineBar.h"
+#include "views/WhatIfView.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
@@ -17,6 +26,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
+#include <QTreeView>
+#include <QUndoStack>
 #include <QXmlStreamReader>
 
 using ta::app::AuditReportController;
@@ -122,6 +133,57 @@ private Q_SLOTS:
         QVERIFY(html.contains("id=\"what-if\""));
         QVERIFY(html.contains("workload/&lt;b&gt;edited&lt;/b&gt;"));
         QVERIFY(html.contains("spiffe://prod.example/lost"));
+    }
+
+    // The what-if dock in the window: the studio's unsaved edit against the saved policies over
+    // the demo's timeline; a divergence instant moves the time bar, and the report takes this
+    // result instead of the studio's.
+    void whatIfViewResultGoesIntoTheReport()
+    {
+        ta::views::WhatIfView *view = m_window->whatIfView();
+        QVERIFY(view);
+        ta::views::PolicyStudio *studio = m_window->policyStudio();
+        QVERIFY(studio);
+        QVERIFY(!studio->draft()->policies().isEmpty());
+        QCOMPARE(view->candidateBox()->currentData().toInt(), ta::views::WhatIfView::unsavedEdit);
+        // Without its first policy, some subjects lose identities.
+        studio->setCurrentRow(0);
+        studio->removeAction()->trigger();
+        QSignalSpy ready(view, &ta::views::WhatIfView::reportReady);
+        QVERIFY(view->run());
+        QVERIFY(ready.wait(120000));
+        QVERIFY(view->model()->rowCount() > 0);
+        QVERIFY(view->model()->totals().lost > 0);
+        // Activating the first row's divergence moves the window's time bar there.
+        ta::views::TimelineBar *bar = m_window->timelineBar();
+        QVERIFY(bar);
+        QTRY_VERIFY_WITH_TIMEOUT(bar->timeline().size() > 1, 30000);
+        const QModelIndex first = view->model()->index(0, ta::models::WhatIfModel::DivergedColumn);
+        const QDateTime at = first.data(ta::models::WhatIfModel::DivergedAtRole).toDateTime();
+        QVERIFY(at.isValid());
+        bar->setInstant(bar->timeline().constLast());
+        auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("whatIfDock"));
+        QVERIFY(dock);
+        dock->raise();
+        QTRY_VERIFY(view->table()->isVisible());
+        QTreeView *table = view->table();
+        table->scrollTo(first);
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(first).center());
+        QVERIFY2(bar->instant() == std::clamp(at, bar->timeline().constFirst(),
+                                              bar->timeline().constLast()),
+                 qPrintable(at.toString(Qt::ISODate) + QLatin1Char(' ') +
+                            bar->instant().toString(Qt::ISODate) + QLatin1Char(' ') +
+                            bar->timeline().constLast().toString(Qt::ISODate)));
+        QCOMPARE(m_window->timelineController()->instant(), bar->instant());
+        const QByteArray html = exportTo(QStringLiteral("whatif-view.html"), Format::Html);
+        QVERIFY(html.contains("id=\"what-if\""));
+        QVERIFY(html.contains("The what-if view&apos;s comparison") ||
+                html.contains("The what-if view&#39;s comparison") ||
+                html.contains("The what-if view's comparison"));
+        QVERIFY(html.contains(first.siblingAtColumn(0).data().toString().toUtf8()));
+        // The studio's earlier what-if is no longer the report's.
+        QVERIFY(!html.contains("workload/&lt;b&gt;edited&lt;/b&gt;"));
+        m_window->controller()->document()->undoStack()->undo();
     }
 
     void failedExportLeavesNoFile()

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+// The demo in the main window: a policy edited in the studio (typed into its CEL editor, not
+// saved) re-simulates, and the graph canvas shows the edited rules' statuses at the time bar's
+// instant; undo brings the saved rules' statuses back.
+#include "app/gui/MainWindow.h"
+#include "app/gui/Settings.h"
+#include "app/gui/TimelineController.h"
+#include "app/gui/WorkspaceController.h"
+#include "core/graph/TopologyGraph.h"
+#include "models/Document.h"
+#include "models/PolicyDraft.h"
+#include "models/PolicyResimulator.h"
+#include "views/CelEditor.h"
+#include "views/GraphCanvas.h"
+#include "views/GraphNodeItem.h"
+#include "views/PolicyStudio.h"
+#include "views/WhatIfView.h"
+
+#include <QDockWidget>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using ta::app::MainWindow;
+using ta::app::Settings;
+using ta::app::TimelineController;
+
+class TestStudioLiveGraph : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void editedPolicyRedrawsTheGraph();
+};
+
+namespace {
+
+// Identity node ID -> (status, drawn faint).
+QHash<QString, QPair<int, bool>> identities(const ta::views::GraphCanvas &canvas)
+{
+    QHash<QString, QPair<int, bool>> out;
+    for (const ta::views::GraphNodeItem *n : canvas.nodeItems()) {
+        if (canvas.graph().node(n->index()).cls == ta::core::NodeClass::Identity)
+            out.insert(n->id(), {int(n->status()), n->opacity() < 1.0});
+    }
+    return out;
+}
+
+} // namespace
+
+void TestStudioLiveGraph::editedPolicyRedrawsTheGraph()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    settings.setFederationAutoRefresh(false);
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
+    TimelineController *timeline = window.timelineController();
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->source() == TimelineController::Source::Simulation ||
+                                 timeline->source() == TimelineController::Source::SavedRun,
+                             60000);
+    ta::views::GraphCanvas *canvas = window.graphCanvas();
+    QTRY_VERIFY_WITH_TIMEOUT(!canvas->nodeItems().isEmpty() && !canvas->isLayoutRunning(), 60000);
+    const auto before = identities(*canvas);
+    QVERIFY(!before.isEmpty());
+
+    // The first policy that grants an identity drawn on the canvas, made to hold for no one.
+    ta::views::PolicyStudio *studio = window.policyStudio();
+    QVERIFY(studio);
+    int row = -1;
+    QString granted;
+    const ta::core::TopologyGraph &g = canvas->graph();
+    for (int i = 0; i < studio->draft()->policies().size() && row < 0; ++i) {
+        const ta::core::Policy &p = studio->draft()->policies().at(i);
+        const int rule = g.indexOf(QStringLiteral("rule/policy/") + p.name);
+        if (p.effect != ta::core::PolicyEffect::Grant || rule < 0)
+            continue;
+        for (const QString &id : before.keys()) {
+            if (!before.value(id).second &&
+                g.findEdge(rule, g.indexOf(id), ta::core::EdgeClass::Grants) >= 0) {
+                row = i;
+                granted = id;
+                break;
+            }
+        }
+    }
+    QVERIFY2(row >= 0, "no policy grants a drawn identity");
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("policyStudioDock"));
+    dock->raise();
+    studio->setCurrentRow(row);
+    ta::views::CelEditor *editor = studio->conditionEditor();
+    QTRY_VERIFY(editor->isVisible());
+    editor->setFocus();
+    const QString condition = studio->draft()->policies().at(row).condition;
+    // First an edit that decides alike: the edited rules hold the identity at the instant.
+    QTest::keyClick(editor, Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral(" && true"));
+    QCOMPARE(studio->draft()->policies().at(row).condition, condition + QStringLiteral(" && true"));
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->source() == TimelineController::Source::Candidate, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!studio->resimulator()->isBusy(), 60000);
+    const auto alike = identities(*canvas);
+    QVERIFY2(!alike.value(granted).second, qPrintable(granted));
+    QCOMPARE(alike.value(granted).first, int(ta::core::GraphStatus::Valid));
+    // Then the policy made to hold for no one: the identity it granted is not held any more.
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QTest::keyClicks(editor, QStringLiteral("false"));
+    QVERIFY(studio->draft()->isModified());
+    QTRY_VERIFY_WITH_TIMEOUT(identities(*canvas).value(granted).second, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!studio->resimulator()->isBusy(), 60000);
+    QVERIFY(identities(*canvas).value(granted).second);
+    QVERIFY(identities(*canvas) != before);
+
+    // Undo (the typing merged into one step): the saved rules again, and their statuses.
+    window.controller()->document()->undoStack()->undo();
+    QVERIFY(!studio->draft()->isModified());
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->source() != TimelineController::Source::Candidate, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(identities(*canvas), before, 10000);
+
+    // A look at the window with the what-if dock: the edit again, compared over the timeline.
+    const QString shots = qEnvironmentVariable("TA_SCREENSHOT_DIR");
+    if (shots.isEmpty())
+        return;
+    window.controller()->document()->undoStack()->redo();
+    auto *whatIfDock = window.findChild<QDockWidget *>(QStringLiteral("whatIfDock"));
+    QVERIFY(whatIfDock && window.whatIfView());
+    whatIfDock->raise();
+    QSignalSpy ready(window.whatIfView(), &ta::views::WhatIfView::reportReady);
+    QVERIFY(window.whatIfView()->run());
+    QVERIFY(ready.wait(120000));
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(shots + QStringLiteral("/mainwindow-whatif.png")));
+}
+
+QTEST_MAIN(TestStudioLiveGraph)
+#include "tst_studiolivegraph.moc"
