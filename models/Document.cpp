@@ -402,6 +402,11 @@ void Document::notifyAnchorsChanged()
     Q_EMIT anchorsChanged();
 }
 
+void Document::notifyEvidenceChanged()
+{
+    Q_EMIT evidenceChanged();
+}
+
 void Document::notifyFederationChanged()
 {
     Q_EMIT federationChanged();

@@ -113,6 +113,9 @@ public:
     void notifyAuthoritiesChanged(const QString &trustDomain);
     void notifyCredentialsChanged();
     void notifyAnchorsChanged();
+    /// Called when evidence records were imported (not an edit: an import is not undone), or
+    /// when their stored attestation results were recomputed.
+    void notifyEvidenceChanged();
     /// Also called when a refresh stored a peer bundle (not an edit: nothing to undo).
     void notifyFederationChanged();
     /// Called by an undo command whose undo or redo failed (the file changed under it).
@@ -125,6 +128,8 @@ Q_SIGNALS:
     void credentialsChanged();
     /// Trust anchors or reference values were added, changed or removed.
     void anchorsChanged();
+    /// Evidence records were imported, or their attestation results recomputed.
+    void evidenceChanged();
     /// A federation relationship was added, edited or removed, or a peer bundle was stored.
     void federationChanged();
     void commandFailed(const ta::core::Error &error);
