@@ -26,6 +26,7 @@ class CredentialInspector;
 class CredentialPanel;
 class FederationPanel;
 class DecisionLog;
+class EvidenceTimeline;
 class PolicyStudio;
 class GraphCanvas;
 class TrustDomainPanel;
@@ -65,6 +66,9 @@ public:
     TimelineController *timelineController() const { return m_timeline; }
     views::TimelineBar *timelineBar() const { return m_timelineBar; }
     AuditReportController *auditReport() const { return m_auditReport; }
+    /// The evidence timeline dock's panel (null without a document) and File > Import Evidence.
+    views::EvidenceTimeline *evidenceTimeline() const { return m_evidenceTimeline; }
+    QAction *importEvidenceAction() const { return m_importEvidence; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -83,6 +87,9 @@ private:
     void setupTimeline();
     /// File > Export Audit Report, and the policy studio's what-if handed to it.
     void setupAuditReport();
+    /// The evidence timeline dock, rebuilt for each document with the evidence import and
+    /// attestation pass behind it; a record clicked moves the time bar there.
+    void setupEvidenceTimeline();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -124,6 +131,9 @@ private:
     QDockWidget *m_decisionDock = nullptr;
     views::DecisionLog *m_decisionLog = nullptr;
     AuditReportController *m_auditReport = nullptr;
+    QDockWidget *m_evidenceDock = nullptr;
+    views::EvidenceTimeline *m_evidenceTimeline = nullptr;
+    QAction *m_importEvidence = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;
