@@ -42,8 +42,13 @@ void VerdictDelegate::initStyleOption(QStyleOptionViewItem *option, const QModel
 {
     QStyledItemDelegate::initStyleOption(option, index);
     const QString verdict = index.data(m_role).toString();
-    const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
-    option->icon = style->standardIcon(iconOf(verdict), nullptr, option->widget);
+    const QStyle::StandardPixmap pixmap = iconOf(verdict);
+    auto icon = m_icons.find(int(pixmap));
+    if (icon == m_icons.end()) {
+        const QStyle *style = option->widget ? option->widget->style() : QApplication::style();
+        icon = m_icons.insert(int(pixmap), style->standardIcon(pixmap, nullptr, option->widget));
+    }
+    option->icon = *icon;
     option->features |= QStyleOptionViewItem::HasDecoration;
     const NoticeStyle::Kind kind = kindOf(verdict);
     if (kind != NoticeStyle::Kind::Neutral && !(option->state & QStyle::State_Selected)) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QHash>
+#include <QIcon>
 #include <QStyledItemDelegate>
 
 namespace ta::views {
@@ -19,6 +21,8 @@ protected:
 
 private:
     int m_role;
+    /// Loading a standard icon reads the theme each time: each is loaded once, when first drawn.
+    mutable QHash<int, QIcon> m_icons;
 };
 
 } // namespace ta::views
