@@ -3,9 +3,11 @@
 
 #include "core/attestation/AnchorSet.h"
 #include "core/store/AttestationStore.h"
+#include "core/store/EvidenceTimelineQuery.h"
 
 #include <QAbstractTableModel>
 #include <QPointer>
+#include <QSet>
 
 #include <optional>
 
@@ -22,7 +24,8 @@ class AnchorModel : public QAbstractTableModel
 
 public:
     enum class Column { Kind, Name, Detail, Validity, Id, Count };
-    enum class Role { Id = Qt::UserRole + 1, List, KindName, Sort };
+    /// Role::Used: a join token an evidence record (or a committed `evidence verify`) consumed.
+    enum class Role { Id = Qt::UserRole + 1, List, KindName, Sort, Used };
     /// Where the entry stands at the document's clock. Reference values are always in force.
     enum class Validity { Unlimited, Valid, NotYetValid, Expired };
 
@@ -53,6 +56,17 @@ public:
     /// the certificates it holds. Invalid ends are open.
     std::pair<QDateTime, QDateTime> windowAt(int row) const;
     Validity validityAt(int row) const;
+    /// Whether @p row is a join token already used: it cannot attest another node.
+    bool isUsedAt(int row) const;
+
+    /// The evidence records the entry of @p row verified, the first @p limit in time order, and
+    /// how many there are in all (from the evidence timeline's stored results).
+    struct Verified
+    {
+        qint64 count = 0;
+        QList<core::EvidenceTimelineRow> first;
+    };
+    [[nodiscard]] core::Result<Verified> verifiedAt(int row, int limit) const;
 
     /// The kinds of @p list in the anchors file's spelling, in the order an editor offers them.
     static QStringList kindNames(core::AnchorList list);
@@ -63,12 +77,15 @@ public:
 
 private:
     void reload();
+    /// Reads which join tokens were used (after an import or a new attestation pass).
+    void readUsedTokens();
     QString nameAt(int row) const;
     QString detailAt(int row) const;
     QString validityText(int row) const;
 
     QPointer<Document> m_document;
     core::AnchorSet m_set;
+    QSet<QString> m_usedTokens;
     std::optional<core::Error> m_loadError;
 };
 

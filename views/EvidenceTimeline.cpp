@@ -189,6 +189,10 @@ EvidenceTimeline::EvidenceTimeline(models::Document *document, models::EvidenceI
                 [this](const QString &path, const core::Error &error) {
                     m_pending.clear();
                     const QString file = QFileInfo(path).fileName();
+                    if (error.code == QLatin1String("store.cancelled")) {
+                        showError(tr("Import of %1 cancelled: nothing was imported.").arg(file));
+                        return;
+                    }
                     const QString why = ErrorMessages::text(error);
                     showError(error.line > 0
                                   ? tr("%1, line %2: %3 Nothing was imported.")

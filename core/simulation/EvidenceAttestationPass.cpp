@@ -104,7 +104,9 @@ Result<qint64> EvidenceAttestationPass::run(Database &db, EvidenceVerifier &veri
             row.reasons = codes(result.reasons.isEmpty() ? result.warnings : result.reasons);
             row.selectors = result.selectors;
             row.anchors = result.anchorIds + result.referenceValueIds;
-            row.tokenSha256 = result.consumedToken;
+            // Only an accepted record consumed its token; a refused one left it as it was.
+            if (result.accepted())
+                row.tokenSha256 = result.consumedToken;
             batch.append(std::move(row));
             ++done;
         };

@@ -256,6 +256,7 @@ Result<QList<EvidenceTimelineRow>> EvidenceTimelineQuery::verifiedBy(const QStri
 {
     auto st = m_db.prepare(kColumns + QStringLiteral(
                                           "WHERE instr(',' || r.anchors || ',', ',' || ? || ',') > 0 "
+                                          "AND r.verdict <> 'contraindicated' "
                                           "ORDER BY e.time_ms, e.id LIMIT ?"));
     if (!st)
         return st.error();
@@ -267,7 +268,8 @@ Result<qint64> EvidenceTimelineQuery::verifiedByCount(const QString &anchorId)
 {
     auto st = m_db.prepare(QStringLiteral(
         "SELECT count(*) FROM evidence_results r "
-        "WHERE instr(',' || r.anchors || ',', ',' || ? || ',') > 0"));
+        "WHERE instr(',' || r.anchors || ',', ',' || ? || ',') > 0 "
+        "AND r.verdict <> 'contraindicated'"));
     if (!st)
         return st.error();
     st->bind(1, anchorId);
@@ -279,7 +281,7 @@ Result<qint64> EvidenceTimelineQuery::verifiedByCount(const QString &anchorId)
 Result<QStringList> EvidenceTimelineQuery::usedJoinTokens()
 {
     auto st = m_db.prepare(QStringLiteral(
-        "SELECT token_sha256 FROM evidence_results WHERE token_sha256 IS NOT NULL "
+        "SELECT DISTINCT token_sha256 FROM evidence_results WHERE token_sha256 IS NOT NULL "
         "UNION SELECT token_sha256 FROM used_join_tokens"));
     if (!st)
         return st.error();

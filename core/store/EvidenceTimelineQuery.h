@@ -99,11 +99,11 @@ public:
     [[nodiscard]] Result<void> clearResults();
     [[nodiscard]] Result<void> addResults(const QList<EvidenceResultRow> &results,
                                           const QString &anchorsSha256);
-    /// The records whose result rests on anchor or reference value @p anchorId, in time order,
-    /// at most @p limit of them.
+    /// The records the anchor or reference value @p anchorId verified (a result resting on it,
+    /// not refused), in time order, at most @p limit of them.
     [[nodiscard]] Result<QList<EvidenceTimelineRow>> verifiedBy(const QString &anchorId,
                                                                 int limit);
-    /// How many records rest on @p anchorId.
+    /// How many records @p anchorId verified.
     [[nodiscard]] Result<qint64> verifiedByCount(const QString &anchorId);
     /// SHA-256 (hex) of every join token a record consumed or an earlier committed run used.
     [[nodiscard]] Result<QStringList> usedJoinTokens();

@@ -203,7 +203,8 @@ CREATE INDEX federated_bundles_by_relationship ON federated_bundles(relationship
     // and filters it. Verdicts depend on the whole replay before a record, so they are computed
     // by a pass over the timeline and kept here (a cache: deleting the rows loses nothing), so
     // that a filter on them stays a query at a million records. anchors_sha256 names the anchors
-    // they were computed under; reasons, selectors and anchors are comma-joined.
+    // they were computed under; reasons, selectors and anchors are comma-joined. The token index
+    // answers the anchors panel's "which join tokens were used" without a scan.
     R"SQL(
 CREATE TABLE evidence_results (
     record_id      INTEGER PRIMARY KEY REFERENCES evidence_records(id) ON DELETE CASCADE,
@@ -214,6 +215,8 @@ CREATE TABLE evidence_results (
     token_sha256   TEXT,
     anchors_sha256 TEXT NOT NULL
 );
+CREATE INDEX evidence_results_by_token ON evidence_results(token_sha256)
+    WHERE token_sha256 IS NOT NULL;
 )SQL",
 };
 
