@@ -135,8 +135,26 @@ Result<QList<EvidenceTimelineRow>> pageFrom(Database &db, const EvidenceTimeline
 
 Result<qint64> EvidenceTimelineQuery::count(const EvidenceTimelineFilter &filter)
 {
-    const Where w = whereOf(filter);
-    auto st = m_db.prepare(QStringLiteral("SELECT count(*) FROM evidence_records e WHERE ") +
+    // A verdict is counted from its index: the records of the other verdicts are never read.
+    const bool byVerdict = filter.verdict != EvidenceTimelineFilter::Verdict::Any &&
+                           filter.verdict != EvidenceTimelineFilter::Verdict::Unverified;
+    Where w = whereOf(filter);
+    if (byVerdict) {
+        EvidenceTimelineFilter rest = filter;
+        rest.verdict = EvidenceTimelineFilter::Verdict::Any;
+        w = whereOf(rest);
+        w.add(QStringLiteral("r.verdict = ?"));
+        w.values << whereOf(filter).values.constLast();
+    }
+    // With nothing else asked, the verdict index alone answers (every result has its record).
+    const bool verdictOnly = byVerdict && w.values.size() == 1;
+    auto st = m_db.prepare((verdictOnly ? QStringLiteral("SELECT count(*) FROM evidence_results r "
+                                                         "WHERE ")
+                            : byVerdict ? QStringLiteral("SELECT count(*) FROM evidence_results r "
+                                                         "JOIN evidence_records e ON e.id = "
+                                                         "r.record_id WHERE ")
+                                      : QStringLiteral("SELECT count(*) FROM evidence_records e "
+                                                       "WHERE ")) +
                            w.clause());
     if (!st)
         return st.error();
