@@ -179,7 +179,7 @@ EvidenceTimeline::EvidenceTimeline(models::Document *document, models::EvidenceI
         connect(importer, &models::EvidenceImporter::started, this, &EvidenceTimeline::workStarted);
         connect(importer, &models::EvidenceImporter::imported, this,
                 [this](const QString &path, qint64 records) {
-                    m_message = tr("Imported %n records from %1.", nullptr, int(records))
+                    m_message = tr("Imported %n record(s) from %1.", nullptr, int(records))
                                     .arg(QFileInfo(path).fileName());
                     reloadAttestors();
                     updateStatus();
@@ -251,8 +251,8 @@ void EvidenceTimeline::updateStatus()
     }
     NoticeStyle::apply(m_status, NoticeStyle::Kind::Neutral);
     const QString count = m_model->filter() == core::EvidenceTimelineFilter{}
-                              ? tr("%n records", nullptr, m_model->rowCount())
-                              : tr("%n records match", nullptr, m_model->rowCount());
+                              ? tr("%n record(s)", nullptr, m_model->rowCount())
+                              : tr("%n record(s) match", nullptr, m_model->rowCount());
     m_status->setText(m_message.isEmpty() ? count : count + QStringLiteral(" · ") + m_message);
     m_status->setToolTip(QString());
 }
