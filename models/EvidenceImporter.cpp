@@ -16,6 +16,8 @@
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <utility>
+
 namespace ta::models {
 
 /// What the worker hands back; read after the watcher's finished signal.
@@ -56,9 +58,14 @@ EvidenceImporter::EvidenceImporter(Document *document, QObject *parent)
     connect(m_watcher, &QFutureWatcherBase::finished, this, &EvidenceImporter::finished);
     if (document)
         connect(document, &Document::anchorsChanged, this, [this] {
-            // Other anchors verify the records differently: the verdicts are computed again.
-            if (isBusy() && !m_isImport)
-                cancel();
+            // Other anchors verify the records differently: the verdicts are computed again,
+            // once the work running now has finished (a pass is cancelled first).
+            if (isBusy()) {
+                m_verifyAfter = true;
+                if (!m_isImport)
+                    cancel();
+                return;
+            }
             verifyIfStale();
         });
 }
@@ -197,6 +204,8 @@ void EvidenceImporter::finished()
     m_future = {};
     if (!outcome)
         return;
+    if (std::exchange(m_verifyAfter, false))
+        QMetaObject::invokeMethod(this, &EvidenceImporter::verifyIfStale, Qt::QueuedConnection);
     // A cancel may have stopped the worker before it set a result.
     const core::Result<qint64> result = outcome->result;
     if (m_isImport) {

@@ -68,6 +68,8 @@ private:
     QFutureWatcher<void> *m_watcher;
     std::shared_ptr<Outcome> m_outcome;
     bool m_isImport = false;
+    /// The anchors changed while work ran: check the results again when it ends.
+    bool m_verifyAfter = false;
     QString m_path;
 };
 

@@ -85,7 +85,9 @@ Result<qint64> EvidenceAttestationPass::run(Database &db, EvidenceVerifier &veri
     if (!total)
         return total.error();
     qint64 done = 0;
-    auto r = db.transaction([&]() -> Result<void> {
+    // Results are a cache: written a batch per transaction, so that the document's own edits
+    // never wait on a pass over a million records for the write lock.
+    auto r = [&]() -> Result<void> {
         if (auto c = query.clearResults(); !c)
             return c;
         auto st = db.prepare(
@@ -95,7 +97,6 @@ Result<qint64> EvidenceAttestationPass::run(Database &db, EvidenceVerifier &veri
         // Results come back in record order, a batch at a time: the IDs wait in a queue.
         std::deque<qint64> ids;
         QList<EvidenceResultRow> batch;
-        Result<void> failed;
         auto sink = [&](const AttestationResult &result) {
             EvidenceResultRow row;
             row.recordId = ids.front();
@@ -113,7 +114,7 @@ Result<qint64> EvidenceAttestationPass::run(Database &db, EvidenceVerifier &veri
         auto flush = [&]() -> Result<void> {
             if (batch.isEmpty())
                 return {};
-            auto a = query.addResults(batch, *sha);
+            auto a = db.transaction([&] { return query.addResults(batch, *sha); });
             batch.clear();
             if (progress)
                 progress(done, *total);
@@ -130,7 +131,7 @@ Result<qint64> EvidenceAttestationPass::run(Database &db, EvidenceVerifier &veri
                                      .arg(rec.error().toString()));
             ids.push_back(st->int64(0));
             verifier.submit(*rec, sink);
-            if (batch.size() >= 512)
+            if (batch.size() >= 4096)
                 if (auto f = flush(); !f)
                     return f;
         }
@@ -141,8 +142,8 @@ Result<qint64> EvidenceAttestationPass::run(Database &db, EvidenceVerifier &veri
             return f;
         if (cancelled && cancelled())
             return makeError(ec::StoreCancelled);
-        return failed;
-    });
+        return {};
+    }();
     if (!r)
         return r.error();
     return done;

@@ -26,9 +26,10 @@ public:
     /// Whether every record has a result computed under the current anchors.
     [[nodiscard]] static Result<bool> isCurrent(Database &db);
     /// Replays every record of @p db through @p verifier (fresh, not shared) and replaces the
-    /// stored results, in one transaction: on error or when @p cancelled answers true (asked
-    /// once a record) the results stay as they were (store.cancelled). @p progress is called
-    /// every few hundred records. Returns the number of records.
+    /// stored results, a few thousand per transaction so that other writers are not held up.
+    /// When @p cancelled answers true (asked once a record) it stops (store.cancelled); the
+    /// records not reached then have no result, so isCurrent() is false and a later pass runs
+    /// again. @p progress is called after each batch. Returns the number of records.
     [[nodiscard]] static Result<qint64> run(Database &db, EvidenceVerifier &verifier,
                                             const std::function<bool()> &cancelled = {},
                                             const Progress &progress = {});

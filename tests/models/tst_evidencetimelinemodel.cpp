@@ -5,6 +5,7 @@
 #include "EvidenceRows.h"
 
 #include "core/attestation/AttestationErrors.h"
+#include "core/simulation/EvidenceAttestationPass.h"
 #include "core/store/EvidenceTimelineQuery.h"
 #include "core/store/StoreErrors.h"
 #include "models/Document.h"
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void importIsAllOrNothing_data();
     void importIsAllOrNothing();
     void cancelledImportLeavesNothing();
+    void anchorEditDuringAPassVerifiesAgain();
 
 private:
     QString text(EvidenceTimelineModel &m, int row, Column c)
@@ -346,6 +348,20 @@ void TestEvidenceTimelineModel::cancelledImportLeavesNothing()
     QCOMPARE(failed.at(0).at(1).value<Error>().code, QString(ec::StoreCancelled.code));
     QCOMPARE(recordCount(), 0);
     QVERIFY(!importer.isBusy());
+}
+
+void TestEvidenceTimelineModel::anchorEditDuringAPassVerifiesAgain()
+{
+    addJoinTokenAnchor();
+    QVERIFY(ta::tests::insertEvidence(m_doc->workspace().database(), 20000, m_t0));
+    EvidenceImporter importer(m_doc.get());
+    QVERIFY(importer.verify().isValid());
+    // The pass now runs over the old anchors; the edit cancels it and a new one follows.
+    QVERIFY(m_doc->addAnchor(m_samples.tpm));
+    QTRY_VERIFY_WITH_TIMEOUT(!importer.isBusy() &&
+                                 EvidenceAttestationPass::isCurrent(m_doc->workspace().database())
+                                     .value(),
+                             60000);
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceTimelineModel)
