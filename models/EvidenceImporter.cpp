@@ -36,15 +36,16 @@ namespace {
 core::Result<qint64> checkFile(QFile &in, QPromise<void> &promise)
 {
     const QStringList known = core::EvidenceVerifier::builtinAttestorNames();
-    return core::EvidenceReader::forEach(in, [&](const core::EvidenceRecord &r) -> core::Result<void> {
-        if (promise.isCanceled())
-            return core::makeError(core::ec::StoreCancelled);
-        if (!known.contains(r.attestor))
-            return core::makeError(core::ec::EvidenceUnknownAttestor,
-                                   QStringLiteral("%1 (known: %2)")
-                                       .arg(r.attestor, known.join(QStringLiteral(", "))));
-        return {};
-    });
+    return core::EvidenceReader::forEach(
+        in, [&](const core::EvidenceRecord &r) -> core::Result<void> {
+            if (promise.isCanceled())
+                return core::makeError(core::ec::StoreCancelled);
+            if (!known.contains(r.attestor))
+                return core::makeError(core::ec::EvidenceUnknownAttestor,
+                                       QStringLiteral("%1 (known: %2)")
+                                           .arg(r.attestor, known.join(QStringLiteral(", "))));
+            return {};
+        });
 }
 
 void importOnWorker(QPromise<void> &promise, const QString &workspace, const QString &path,
@@ -107,8 +108,8 @@ QFuture<void> EvidenceImporter::importFile(const QString &path)
         return {};
     m_outcome = std::make_shared<Outcome>();
     const QString workspace = m_document->path();
-    auto future = QtConcurrent::run(
-        [workspace, path, outcome = m_outcome](QPromise<void> &promise) {
+    auto future =
+        QtConcurrent::run([workspace, path, outcome = m_outcome](QPromise<void> &promise) {
             importOnWorker(promise, workspace, path, outcome);
         });
     return start(tr("Importing %1").arg(QFileInfo(path).fileName()), true, path, future);
@@ -132,8 +133,8 @@ void importOnWorker(QPromise<void> &promise, const QString &workspace, const QSt
         return;
     }
     if (*total == 0) {
-        outcome->result =
-            core::makeError(core::ec::EvidenceEmpty, QFileInfo(path).fileName() + QStringLiteral(": no records"));
+        outcome->result = core::makeError(
+            core::ec::EvidenceEmpty, QFileInfo(path).fileName() + QStringLiteral(": no records"));
         return;
     }
     auto db = core::Database::open(workspace, core::Database::Mode::OpenExisting);
@@ -162,8 +163,8 @@ QFuture<void> EvidenceImporter::verify()
         return {};
     // The set-up (anchors, bundles) is read here on the document's connection; the records are
     // read and the results written on the worker's own.
-    auto replay =
-        core::TimelineReplay::fromWorkspace(m_document->workspace(), core::TimelineReplay::Options());
+    auto replay = core::TimelineReplay::fromWorkspace(m_document->workspace(),
+                                                      core::TimelineReplay::Options());
     if (!replay) {
         Q_EMIT verifyFailed(replay.error());
         return {};

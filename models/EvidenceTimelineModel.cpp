@@ -169,8 +169,7 @@ QVariant EvidenceTimelineModel::data(const QModelIndex &index, int role) const
     return {};
 }
 
-QVariant EvidenceTimelineModel::headerData(int section, Qt::Orientation orientation,
-                                           int role) const
+QVariant EvidenceTimelineModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};

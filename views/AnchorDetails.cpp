@@ -100,7 +100,8 @@ void AnchorDetails::showEntry(const AnchorModel &model, int row)
                          .arg(core::EvidenceRecord::formatTime(r.time), r.subject,
                               models::EvidenceTimelineModel::verdictText(r.verdict));
         if (verified->count > verified->first.size())
-            lines << tr("    … and %n more", nullptr, int(verified->count - verified->first.size()));
+            lines << tr("    … and %n more", nullptr,
+                        int(verified->count - verified->first.size()));
     }
     lines << QString() << tr("Stored entry:")
           << QString::fromUtf8(

@@ -57,22 +57,13 @@ QDateTime endOf(const QDateTimeEdit *edit)
 
 EvidenceTimeline::EvidenceTimeline(models::Document *document, models::EvidenceImporter *importer,
                                    QWidget *parent)
-    : QWidget(parent),
-      m_document(document),
-      m_importer(importer),
-      m_model(new models::EvidenceTimelineModel(document, this)),
-      m_view(new QTreeView(this)),
-      m_subject(new QLineEdit(this)),
-      m_attestor(new QComboBox(this)),
-      m_verdict(new QComboBox(this)),
-      m_from(timeFilter(tr("Any start"), this)),
-      m_to(timeFilter(tr("Any end"), this)),
-      m_import(new QPushButton(tr("&Import…"), this)),
-      m_status(new QLabel(this)),
-      m_work(new QLabel(this)),
-      m_progress(new QProgressBar(this)),
-      m_cancel(new QToolButton(this)),
-      m_watcher(new QFutureWatcher<void>(this))
+    : QWidget(parent), m_document(document), m_importer(importer),
+      m_model(new models::EvidenceTimelineModel(document, this)), m_view(new QTreeView(this)),
+      m_subject(new QLineEdit(this)), m_attestor(new QComboBox(this)),
+      m_verdict(new QComboBox(this)), m_from(timeFilter(tr("Any start"), this)),
+      m_to(timeFilter(tr("Any end"), this)), m_import(new QPushButton(tr("&Import…"), this)),
+      m_status(new QLabel(this)), m_work(new QLabel(this)), m_progress(new QProgressBar(this)),
+      m_cancel(new QToolButton(this)), m_watcher(new QFutureWatcher<void>(this))
 {
     setAcceptDrops(true);
     m_subject->setObjectName(QStringLiteral("subjectFilter"));
@@ -92,7 +83,8 @@ EvidenceTimeline::EvidenceTimeline(models::Document *document, models::EvidenceI
     m_from->setToolTip(tr("Records at or after this instant (UTC)"));
     m_to->setObjectName(QStringLiteral("toFilter"));
     m_to->setToolTip(tr("Records at or before this instant (UTC)"));
-    m_import->setToolTip(tr("Import evidence records (JSON Lines); files can also be dropped here"));
+    m_import->setToolTip(
+        tr("Import evidence records (JSON Lines); files can also be dropped here"));
 
     auto *filters = new QHBoxLayout;
     filters->addWidget(m_subject, 2);
@@ -194,12 +186,11 @@ EvidenceTimeline::EvidenceTimeline(models::Document *document, models::EvidenceI
                         return;
                     }
                     const QString why = ErrorMessages::text(error);
-                    showError(error.line > 0
-                                  ? tr("%1, line %2: %3 Nothing was imported.")
-                                        .arg(file)
-                                        .arg(error.line)
-                                        .arg(why)
-                                  : tr("%1: %2 Nothing was imported.").arg(file, why));
+                    showError(error.line > 0 ? tr("%1, line %2: %3 Nothing was imported.")
+                                                   .arg(file)
+                                                   .arg(error.line)
+                                                   .arg(why)
+                                             : tr("%1: %2 Nothing was imported.").arg(file, why));
                     m_status->setToolTip(error.toString());
                 });
         connect(importer, &models::EvidenceImporter::verifyFailed, this,
@@ -310,8 +301,8 @@ void EvidenceTimeline::showInstant(const QDateTime &at)
     if (row < 0)
         return;
     const QModelIndex index = m_model->index(row, 0);
-    m_view->selectionModel()->setCurrentIndex(
-        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
+                                                         QItemSelectionModel::Rows);
     m_view->scrollTo(index);
 }
 

@@ -35,8 +35,7 @@ QStyle::StandardPixmap iconOf(const QString &verdict)
 
 VerdictDelegate::VerdictDelegate(int role, QObject *parent)
     : QStyledItemDelegate(parent), m_role(role)
-{
-}
+{}
 
 void VerdictDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {

@@ -591,8 +591,8 @@ void MainWindow::setupEvidenceTimeline()
         m_evidenceTimeline = nullptr;
         m_importEvidence->setEnabled(document != nullptr);
         if (!document) {
-            m_evidenceDock->setWidget(new QLabel(
-                tr("Open a workspace to see and import its evidence."), m_evidenceDock));
+            m_evidenceDock->setWidget(
+                new QLabel(tr("Open a workspace to see and import its evidence."), m_evidenceDock));
             return;
         }
         // The importer lives as long as the document: its worker never outlives the workspace.

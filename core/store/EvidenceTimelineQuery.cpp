@@ -4,7 +4,6 @@
 #include "core/store/Database.h"
 #include "core/store/StoreErrors.h"
 
-
 #include <variant>
 
 namespace ta::core {
@@ -26,7 +25,10 @@ struct Where
     QString sql;
     QList<std::variant<qint64, QString>> values;
 
-    void add(const QString &clause) { sql += (sql.isEmpty() ? QString() : QStringLiteral(" AND ")) + clause; }
+    void add(const QString &clause)
+    {
+        sql += (sql.isEmpty() ? QString() : QStringLiteral(" AND ")) + clause;
+    }
     QString clause() const { return sql.isEmpty() ? QStringLiteral("1") : sql; }
     int bind(Statement &st, int first = 1) const
     {
@@ -63,7 +65,8 @@ Where whereOf(const EvidenceTimelineFilter &f)
     // A correlated lookup by primary key rather than a join, so that the scan stays on the time
     // index and the pages come out in time order without a sort.
     auto verdictIs = [&](const char *name) {
-        w.add(QStringLiteral("(SELECT r.verdict FROM evidence_results r WHERE r.record_id = e.id) = ?"));
+        w.add(QStringLiteral(
+            "(SELECT r.verdict FROM evidence_results r WHERE r.record_id = e.id) = ?"));
         w.values << QString::fromLatin1(name);
     };
     switch (f.verdict) {
@@ -153,8 +156,8 @@ Result<qint64> EvidenceTimelineQuery::count(const EvidenceTimelineFilter &filter
                             : byVerdict ? QStringLiteral("SELECT count(*) FROM evidence_results r "
                                                          "JOIN evidence_records e ON e.id = "
                                                          "r.record_id WHERE ")
-                                      : QStringLiteral("SELECT count(*) FROM evidence_records e "
-                                                       "WHERE ")) +
+                                        : QStringLiteral("SELECT count(*) FROM evidence_records e "
+                                                         "WHERE ")) +
                            w.clause());
     if (!st)
         return st.error();
@@ -171,17 +174,17 @@ EvidenceTimelineQuery::pageAfter(const EvidenceTimelineFilter &filter,
     return pageFrom(m_db, filter, after, false, limit);
 }
 
-Result<QList<EvidenceTimelineRow>> EvidenceTimelineQuery::pageAt(const EvidenceTimelineFilter &filter,
-                                                                 qint64 offset, int limit)
+Result<QList<EvidenceTimelineRow>>
+EvidenceTimelineQuery::pageAt(const EvidenceTimelineFilter &filter, qint64 offset, int limit)
 {
     if (offset <= 0)
         return pageFrom(m_db, filter, std::nullopt, false, limit);
     // Counting to the offset reads keys only (the time index covers them when no verdict is
     // asked for); the page itself is then read by key.
     const Where w = whereOf(filter);
-    auto st = m_db.prepare(QStringLiteral("SELECT e.time_ms, e.id FROM evidence_records e WHERE ") +
-                           w.clause() +
-                           QStringLiteral(" ORDER BY e.time_ms, e.id LIMIT 1 OFFSET ?"));
+    auto st =
+        m_db.prepare(QStringLiteral("SELECT e.time_ms, e.id FROM evidence_records e WHERE ") +
+                     w.clause() + QStringLiteral(" ORDER BY e.time_ms, e.id LIMIT 1 OFFSET ?"));
     if (!st)
         return st.error();
     st->bind(w.bind(*st), offset);
@@ -200,8 +203,8 @@ Result<qint64> EvidenceTimelineQuery::positionOf(const EvidenceTimelineFilter &f
     Where w = whereOf(filter);
     w.add(QStringLiteral("e.time_ms < ?"));
     w.values << at.toMSecsSinceEpoch();
-    auto st = m_db.prepare(QStringLiteral("SELECT count(*) FROM evidence_records e WHERE ") +
-                           w.clause());
+    auto st =
+        m_db.prepare(QStringLiteral("SELECT count(*) FROM evidence_records e WHERE ") + w.clause());
     if (!st)
         return st.error();
     w.bind(*st);
@@ -272,10 +275,10 @@ Result<void> EvidenceTimelineQuery::addResults(const QList<EvidenceResultRow> &r
 Result<QList<EvidenceTimelineRow>> EvidenceTimelineQuery::verifiedBy(const QString &anchorId,
                                                                      int limit)
 {
-    auto st = m_db.prepare(kColumns + QStringLiteral(
-                                          "WHERE instr(',' || r.anchors || ',', ',' || ? || ',') > 0 "
-                                          "AND r.verdict <> 'contraindicated' "
-                                          "ORDER BY e.time_ms, e.id LIMIT ?"));
+    auto st = m_db.prepare(
+        kColumns + QStringLiteral("WHERE instr(',' || r.anchors || ',', ',' || ? || ',') > 0 "
+                                  "AND r.verdict <> 'contraindicated' "
+                                  "ORDER BY e.time_ms, e.id LIMIT ?"));
     if (!st)
         return st.error();
     st->bind(1, anchorId).bind(2, qint64(qMax(0, limit)));
@@ -284,10 +287,10 @@ Result<QList<EvidenceTimelineRow>> EvidenceTimelineQuery::verifiedBy(const QStri
 
 Result<qint64> EvidenceTimelineQuery::verifiedByCount(const QString &anchorId)
 {
-    auto st = m_db.prepare(QStringLiteral(
-        "SELECT count(*) FROM evidence_results r "
-        "WHERE instr(',' || r.anchors || ',', ',' || ? || ',') > 0 "
-        "AND r.verdict <> 'contraindicated'"));
+    auto st =
+        m_db.prepare(QStringLiteral("SELECT count(*) FROM evidence_results r "
+                                    "WHERE instr(',' || r.anchors || ',', ',' || ? || ',') > 0 "
+                                    "AND r.verdict <> 'contraindicated'"));
     if (!st)
         return st.error();
     st->bind(1, anchorId);

@@ -83,8 +83,8 @@ public:
     pageAfter(const EvidenceTimelineFilter &filter, const std::optional<EvidenceTimelineKey> &after,
               int limit);
     /// Up to @p limit records passing @p filter from the @p offset-th (0-based) on.
-    [[nodiscard]] Result<QList<EvidenceTimelineRow>>
-    pageAt(const EvidenceTimelineFilter &filter, qint64 offset, int limit);
+    [[nodiscard]] Result<QList<EvidenceTimelineRow>> pageAt(const EvidenceTimelineFilter &filter,
+                                                            qint64 offset, int limit);
     /// The 0-based position of the first record passing @p filter at or after @p at, in the
     /// filtered order; count() when there is none.
     [[nodiscard]] Result<qint64> positionOf(const EvidenceTimelineFilter &filter,
@@ -101,8 +101,7 @@ public:
                                           const QString &anchorsSha256);
     /// The records the anchor or reference value @p anchorId verified (a result resting on it,
     /// not refused), in time order, at most @p limit of them.
-    [[nodiscard]] Result<QList<EvidenceTimelineRow>> verifiedBy(const QString &anchorId,
-                                                                int limit);
+    [[nodiscard]] Result<QList<EvidenceTimelineRow>> verifiedBy(const QString &anchorId, int limit);
     /// How many records @p anchorId verified.
     [[nodiscard]] Result<qint64> verifiedByCount(const QString &anchorId);
     /// SHA-256 (hex) of every join token a record consumed or an earlier committed run used.

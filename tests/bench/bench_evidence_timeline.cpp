@@ -30,12 +30,13 @@ const QDateTime kStart(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
 // ten refused, one in fifty a warning.
 bool fill(core::Database &db, qint64 count)
 {
-    const QStringList attestors = {QStringLiteral("k8s_psat"), QStringLiteral("tpm"),
+    const QStringList attestors = {QStringLiteral("k8s_psat"),   QStringLiteral("tpm"),
                                    QStringLiteral("join_token"), QStringLiteral("aws_iid"),
-                                   QStringLiteral("x509pop"), QStringLiteral("cosign")};
+                                   QStringLiteral("x509pop"),    QStringLiteral("cosign")};
     auto r = db.transaction([&]() -> core::Result<void> {
-        auto rec = db.prepare(QStringLiteral("INSERT INTO evidence_records(id, time_ms, attestor, "
-                                             "subject, record, source) VALUES (?, ?, ?, ?, ?, 'bench')"));
+        auto rec =
+            db.prepare(QStringLiteral("INSERT INTO evidence_records(id, time_ms, attestor, "
+                                      "subject, record, source) VALUES (?, ?, ?, ?, ?, 'bench')"));
         auto res = db.prepare(QStringLiteral(
             "INSERT INTO evidence_results(record_id, verdict, reasons, selectors, anchors, "
             "anchors_sha256) VALUES (?, ?, ?, ?, 'anchor-1', 'bench')"));
@@ -45,12 +46,13 @@ bool fill(core::Database &db, qint64 count)
             const qint64 ms = kStart.toMSecsSinceEpoch() + i * 1000;
             const QString attestor = attestors.at(int(i % attestors.size()));
             const QString subject = QStringLiteral("node/%1").arg(i % 1000);
-            const QByteArray line = "{\"attestor\":\"" + attestor.toLatin1() + "\",\"payload\":{},"
-                                    "\"subject\":\"" + subject.toLatin1() + "\",\"time\":\"" +
-                                    QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)
-                                        .toString(Qt::ISODate)
-                                        .toLatin1() +
-                                    "\"}";
+            const QByteArray line =
+                "{\"attestor\":\"" + attestor.toLatin1() +
+                "\",\"payload\":{},"
+                "\"subject\":\"" +
+                subject.toLatin1() + "\",\"time\":\"" +
+                QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate).toLatin1() +
+                "\"}";
             rec->reset();
             rec->bind(1, i).bind(2, ms).bind(3, attestor).bind(4, subject).bind(5, line);
             if (auto e = rec->exec(); !e)

@@ -17,8 +17,9 @@ inline bool insertEvidence(core::Database &db, qint64 count, const QDateTime &st
                            int subjects = 7)
 {
     auto r = db.transaction([&]() -> core::Result<void> {
-        auto st = db.prepare(QStringLiteral("INSERT INTO evidence_records(time_ms, attestor, "
-                                            "subject, record, source) VALUES (?, ?, ?, ?, 'bulk')"));
+        auto st =
+            db.prepare(QStringLiteral("INSERT INTO evidence_records(time_ms, attestor, "
+                                      "subject, record, source) VALUES (?, ?, ?, ?, 'bulk')"));
         if (!st)
             return st.error();
         for (qint64 i = 0; i < count; ++i) {

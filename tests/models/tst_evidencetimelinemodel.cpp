@@ -110,15 +110,16 @@ void TestEvidenceTimelineModel::pagesThroughManyRowsInTimeOrder()
     QAbstractItemModelTester tester(&model);
     QDateTime previous;
     for (int row = 0; row < n; row += 97) {
-        const QDateTime t = model.index(row, 0).data(int(EvidenceTimelineModel::Role::Time)).toDateTime();
+        const QDateTime t =
+            model.index(row, 0).data(int(EvidenceTimelineModel::Role::Time)).toDateTime();
         QCOMPARE(t, m_t0.addSecs(row));
         QVERIFY(!previous.isValid() || previous < t);
         previous = t;
     }
     QCOMPARE(text(model, n - 1, Column::Subject), QStringLiteral("node/%1").arg((n - 1) % 7));
     // Each page read once, by key after the one before.
-    QCOMPARE(model.pagesRead(), (n + EvidenceTimelineModel::kPageSize - 1) /
-                                    EvidenceTimelineModel::kPageSize);
+    QCOMPARE(model.pagesRead(),
+             (n + EvidenceTimelineModel::kPageSize - 1) / EvidenceTimelineModel::kPageSize);
     QCOMPARE(text(model, 0, Column::Verdict), EvidenceTimelineModel::verdictText({}));
 }
 
@@ -154,8 +155,8 @@ void TestEvidenceTimelineModel::filters_data()
     QTest::newRow("none") << Filter{} << 700;
     QTest::newRow("subject part") << f([](Filter &x) { x.subject = QStringLiteral("node/3"); })
                                   << 100;
-    QTest::newRow("subject matches none") << f([](Filter &x) { x.subject = QStringLiteral("pod/"); })
-                                          << 0;
+    QTest::newRow("subject matches none")
+        << f([](Filter &x) { x.subject = QStringLiteral("pod/"); }) << 0;
     QTest::newRow("attestor") << f([](Filter &x) { x.attestor = QStringLiteral("tpm"); }) << 350;
     QTest::newRow("from") << f([&](Filter &x) { x.from = t0.addSecs(600); }) << 100;
     QTest::newRow("to (inclusive)") << f([&](Filter &x) { x.to = t0.addSecs(99); }) << 100;
@@ -220,8 +221,8 @@ void TestEvidenceTimelineModel::filters()
         if (row > 0)
             QVERIFY(model.record(row - 1)->time < r->time);
         if (filter.verdict == Filter::Verdict::Contraindicated) {
-            QCOMPARE(text(model, row, Column::Verdict), EvidenceTimelineModel::verdictText(
-                                                            QStringLiteral("contraindicated")));
+            QCOMPARE(text(model, row, Column::Verdict),
+                     EvidenceTimelineModel::verdictText(QStringLiteral("contraindicated")));
             QCOMPARE(text(model, row, Column::Reasons), QStringLiteral("token_used"));
             QCOMPARE(text(model, row, Column::Selectors), QStringLiteral("join_token:abc"));
         }
@@ -254,9 +255,8 @@ void TestEvidenceTimelineModel::verdictsComeFromTheAttestationPass()
     QCOMPARE(model.index(1, int(Column::Verdict)).data(int(EvidenceTimelineModel::Role::Verdict)),
              QStringLiteral("contraindicated"));
     QCOMPARE(text(model, 1, Column::Reasons), QStringLiteral("token_used"));
-    const QString anchorId = model.index(0, 0).data(int(EvidenceTimelineModel::Role::Anchors))
-                                 .toStringList()
-                                 .value(0);
+    const QString anchorId =
+        model.index(0, 0).data(int(EvidenceTimelineModel::Role::Anchors)).toStringList().value(0);
     model.setFilter([] {
         Filter f;
         f.verdict = Filter::Verdict::Contraindicated;
@@ -299,8 +299,8 @@ void TestEvidenceTimelineModel::importIsAllOrNothing_data()
         << QStringLiteral("line 3");
     r.time = m_t0.addSecs(-10);
     QTest::newRow("time going back on line 2")
-        << good + r.toJsonLine() + '\n' << QStringLiteral("evidence.out_of_order")
-        << QStringLiteral("line 2");
+        << good + r.toJsonLine() + '\n'
+        << QStringLiteral("evidence.out_of_order") << QStringLiteral("line 2");
     r.time = m_t0;
     r.attestor = QStringLiteral("no_such_attestor");
     QTest::newRow("unknown attestor on line 4")
@@ -358,10 +358,10 @@ void TestEvidenceTimelineModel::anchorEditDuringAPassVerifiesAgain()
     QVERIFY(importer.verify().isValid());
     // The pass now runs over the old anchors; the edit cancels it and a new one follows.
     QVERIFY(m_doc->addAnchor(m_samples.tpm));
-    QTRY_VERIFY_WITH_TIMEOUT(!importer.isBusy() &&
-                                 EvidenceAttestationPass::isCurrent(m_doc->workspace().database())
-                                     .value(),
-                             60000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !importer.isBusy() &&
+            EvidenceAttestationPass::isCurrent(m_doc->workspace().database()).value(),
+        60000);
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceTimelineModel)
