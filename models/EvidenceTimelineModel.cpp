@@ -36,6 +36,7 @@ void EvidenceTimelineModel::recount()
     m_pages.clear();
     m_recent.clear();
     m_pagesRead = 0;
+    m_pagesCounted = 0;
     m_count = 0;
     m_error.reset();
     if (!m_document)
@@ -74,10 +75,15 @@ const QList<core::EvidenceTimelineRow> *EvidenceTimelineModel::page(int index) c
     // Only a jump counts its way to the page's first row.
     core::Result<QList<core::EvidenceTimelineRow>> rows = QList<core::EvidenceTimelineRow>();
     auto before = m_pages.constFind(index - 1);
-    if (before != m_pages.constEnd() && before->size() == kPageSize)
+    auto after = m_pages.constFind(index + 1);
+    if (before != m_pages.constEnd() && before->size() == kPageSize) {
         rows = query.pageAfter(m_filter, before->constLast().key(), kPageSize);
-    else
+    } else if (after != m_pages.constEnd() && !after->isEmpty()) {
+        rows = query.pageBefore(m_filter, after->constFirst().key(), kPageSize);
+    } else {
         rows = query.pageAt(m_filter, qint64(index) * kPageSize, kPageSize);
+        ++m_pagesCounted;
+    }
     ++m_pagesRead;
     if (!rows) {
         m_error = rows.error();

@@ -18,8 +18,9 @@ class Document;
 /// The workspace's evidence records in time order, with each one's attestation result, under a
 /// filter. The model never holds the whole timeline: it counts the filtered records once and
 /// reads fixed-size pages when a view asks for their rows, keeping the few pages read last.
-/// A page that follows one in the cache is read by key, so scrolling costs a page-sized index
-/// range read whatever the timeline's length; every filter runs in SQLite.
+/// A page next to one in the cache (after it or before it) is read by key, so scrolling either
+/// way costs a page-sized index range read whatever the timeline's length; every filter runs in
+/// SQLite.
 class EvidenceTimelineModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -49,6 +50,8 @@ public:
     const std::optional<core::Error> &error() const { return m_error; }
     /// How many pages were read from the store since the last reset (tests check laziness).
     int pagesRead() const { return m_pagesRead; }
+    /// Of those, the pages reached by counting (a jump), not by key from a neighbour.
+    int pagesCounted() const { return m_pagesCounted; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -74,6 +77,7 @@ private:
     /// Cached page indexes, least recently used first.
     mutable QList<int> m_recent;
     mutable int m_pagesRead = 0;
+    mutable int m_pagesCounted = 0;
     mutable std::optional<core::Error> m_error;
 };
 

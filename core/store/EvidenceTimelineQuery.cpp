@@ -4,6 +4,7 @@
 #include "core/store/Database.h"
 #include "core/store/StoreErrors.h"
 
+#include <algorithm>
 #include <variant>
 
 namespace ta::core {
@@ -172,6 +173,25 @@ EvidenceTimelineQuery::pageAfter(const EvidenceTimelineFilter &filter,
                                  const std::optional<EvidenceTimelineKey> &after, int limit)
 {
     return pageFrom(m_db, filter, after, false, limit);
+}
+
+Result<QList<EvidenceTimelineRow>>
+EvidenceTimelineQuery::pageBefore(const EvidenceTimelineFilter &filter,
+                                  const EvidenceTimelineKey &before, int limit)
+{
+    // The time index read backwards from the key, then put back in time order.
+    Where w = whereOf(filter);
+    w.add(QStringLiteral("(e.time_ms, e.id) < (?, ?)"));
+    w.values << before.timeMs << before.id;
+    auto st = m_db.prepare(kColumns + QStringLiteral("WHERE ") + w.clause() +
+                           QStringLiteral(" ORDER BY e.time_ms DESC, e.id DESC LIMIT ?"));
+    if (!st)
+        return st.error();
+    st->bind(w.bind(*st), qint64(qMax(0, limit)));
+    auto rows = readRows(*st);
+    if (rows)
+        std::reverse(rows->begin(), rows->end());
+    return rows;
 }
 
 Result<QList<EvidenceTimelineRow>>

@@ -82,6 +82,10 @@ public:
     [[nodiscard]] Result<QList<EvidenceTimelineRow>>
     pageAfter(const EvidenceTimelineFilter &filter, const std::optional<EvidenceTimelineKey> &after,
               int limit);
+    /// The @p limit records passing @p filter just before @p before, in time order (fewer at
+    /// the start).
+    [[nodiscard]] Result<QList<EvidenceTimelineRow>>
+    pageBefore(const EvidenceTimelineFilter &filter, const EvidenceTimelineKey &before, int limit);
     /// Up to @p limit records passing @p filter from the @p offset-th (0-based) on.
     [[nodiscard]] Result<QList<EvidenceTimelineRow>> pageAt(const EvidenceTimelineFilter &filter,
                                                             qint64 offset, int limit);

@@ -139,6 +139,19 @@ void TestEvidenceTimelineModel::jumpsFarAndBack()
     QVERIFY(model.record(0));
     QCOMPARE(model.pagesRead(), before + 1);
     QCOMPARE(model.rowAt(m_t0.addSecs(1234)), 1234);
+
+    // Scrolling up from a jump reads each page by key from the one after it: one count only
+    // (the tester may have read the first page already on the reset).
+    model.refresh();
+    const int read = model.pagesRead();
+    const int counted = model.pagesCounted();
+    const int last = (n - 1) / EvidenceTimelineModel::kPageSize;
+    for (int page = last; page >= 0; --page) {
+        const int row = page * EvidenceTimelineModel::kPageSize;
+        QCOMPARE(model.record(row)->time, m_t0.addSecs(row));
+    }
+    QVERIFY(model.pagesRead() - read <= last + 1);
+    QCOMPARE(model.pagesCounted() - counted, 1);
     QVERIFY(!model.record(n));
 }
 
