@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/AnchorModel.h"
 
+#include <QFont>
+
 #include "models/Document.h"
 
 #include <QLocale>
@@ -30,6 +32,11 @@ AnchorModel::AnchorModel(Document *document, QObject *parent)
     : IncrementalTableModel(parent), m_document(document)
 {
     connect(document, &Document::anchorsChanged, this, &AnchorModel::reload);
+    connect(document, &Document::evidenceChanged, this, [this] {
+        readUsedTokens();
+        if (rowCount() > 0)
+            Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+    });
     reload();
 }
 
@@ -41,6 +48,42 @@ const QJsonObject &AnchorModel::Entry::document() const
 bool AnchorModel::Entry::operator==(const Entry &other) const
 {
     return list == other.list && id == other.id && document() == other.document();
+}
+
+void AnchorModel::readUsedTokens()
+{
+    m_usedTokens.clear();
+    if (!m_document)
+        return;
+    core::EvidenceTimelineQuery query(m_document->workspace().database());
+    if (auto tokens = query.usedJoinTokens())
+        m_usedTokens = QSet<QString>(tokens->cbegin(), tokens->cend());
+}
+
+bool AnchorModel::isUsedAt(int row) const
+{
+    const core::TrustAnchor *a = anchorAt(row);
+    return a && a->kind == core::AnchorKind::JoinToken &&
+           m_usedTokens.contains(QString::fromLatin1(a->tokenSha256));
+}
+
+core::Result<AnchorModel::Verified> AnchorModel::verifiedAt(int row, int limit) const
+{
+    Verified v;
+    if (!m_document || row < 0 || row >= rowCount())
+        return v;
+    core::EvidenceTimelineQuery query(m_document->workspace().database());
+    auto count = query.verifiedByCount(idAt(row));
+    if (!count)
+        return count.error();
+    v.count = *count;
+    if (v.count > 0) {
+        auto rows = query.verifiedBy(idAt(row), limit);
+        if (!rows)
+            return rows.error();
+        v.first = std::move(*rows);
+    }
+    return v;
 }
 
 void AnchorModel::reload()
@@ -65,6 +108,7 @@ void AnchorModel::reload()
                       std::make_shared<const core::ReferenceValue>(v)});
     }
     m_set = std::move(set);
+    readUsedTokens();
     syncRows(m_rows, fresh, [](const Entry &e) {
         return (e.list == AnchorList::Anchors ? QStringLiteral("a:") : QStringLiteral("r:")) + e.id;
     });
@@ -233,6 +277,9 @@ QString AnchorModel::detailAt(int row) const
 
 QString AnchorModel::validityText(int row) const
 {
+    // A join token is single use: once a node presented it, it attests no other.
+    if (isUsedAt(row))
+        return tr("Used");
     const auto [from, until] = windowAt(row);
     switch (validityAt(row)) {
     case Validity::Unlimited:
@@ -262,6 +309,8 @@ QVariant AnchorModel::data(const QModelIndex &index, int role) const
         return int(listAt(row));
     case Role::KindName:
         return kindName;
+    case Role::Used:
+        return isUsedAt(row);
     case Role::Sort:
         if (Column(index.column()) == Column::Validity) {
             // Soonest end first; entries without one last.
@@ -269,6 +318,14 @@ QVariant AnchorModel::data(const QModelIndex &index, int role) const
             return until.isValid() ? until.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
         }
         break;
+    }
+    if (role == Qt::FontRole) {
+        if (!isUsedAt(row))
+            return {};
+        // Beside the word "Used": a spent token reads as one at a glance.
+        QFont font;
+        font.setItalic(true);
+        return font;
     }
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != int(Role::Sort))
         return {};

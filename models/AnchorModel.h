@@ -3,10 +3,12 @@
 
 #include "core/attestation/AnchorSet.h"
 #include "core/store/AttestationStore.h"
+#include "core/store/EvidenceTimelineQuery.h"
 
 #include "models/IncrementalTableModel.h"
 
 #include <QPointer>
+#include <QSet>
 
 #include <memory>
 #include <optional>
@@ -25,7 +27,8 @@ class AnchorModel : public IncrementalTableModel
 
 public:
     enum class Column { Kind, Name, Detail, Validity, Id, Count };
-    enum class Role { Id = Qt::UserRole + 1, List, KindName, Sort };
+    /// Role::Used: a join token an evidence record (or a committed `evidence verify`) consumed.
+    enum class Role { Id = Qt::UserRole + 1, List, KindName, Sort, Used };
     /// Where the entry stands at the document's clock. Reference values are always in force.
     enum class Validity { Unlimited, Valid, NotYetValid, Expired };
 
@@ -56,6 +59,17 @@ public:
     /// the certificates it holds. Invalid ends are open.
     std::pair<QDateTime, QDateTime> windowAt(int row) const;
     Validity validityAt(int row) const;
+    /// Whether @p row is a join token already used: it cannot attest another node.
+    bool isUsedAt(int row) const;
+
+    /// The evidence records the entry of @p row verified, the first @p limit in time order, and
+    /// how many there are in all (from the evidence timeline's stored results).
+    struct Verified
+    {
+        qint64 count = 0;
+        QList<core::EvidenceTimelineRow> first;
+    };
+    [[nodiscard]] core::Result<Verified> verifiedAt(int row, int limit) const;
 
     /// The kinds of @p list in the anchors file's spelling, in the order an editor offers them.
     static QStringList kindNames(core::AnchorList list);
@@ -78,6 +92,8 @@ private:
     };
 
     void reload();
+    /// Reads which join tokens were used (after an import or a new attestation pass).
+    void readUsedTokens();
     QString nameAt(int row) const;
     QString detailAt(int row) const;
     QString validityText(int row) const;
@@ -85,6 +101,7 @@ private:
     QPointer<Document> m_document;
     core::AnchorSet m_set;
     QList<Entry> m_rows;
+    QSet<QString> m_usedTokens;
     std::optional<core::Error> m_loadError;
 };
 

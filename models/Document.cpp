@@ -404,6 +404,11 @@ void Document::notifyAnchorsChanged(const QList<core::AnchorEntryKey> &keys)
     Q_EMIT anchorsChanged(keys);
 }
 
+void Document::notifyEvidenceChanged()
+{
+    Q_EMIT evidenceChanged();
+}
+
 void Document::notifyFederationChanged()
 {
     Q_EMIT federationChanged();

@@ -164,6 +164,9 @@ public:
     void notifyAuthoritiesChanged(const QString &trustDomain);
     void notifyCredentialsChanged(const QList<qint64> &ids = {});
     void notifyAnchorsChanged(const QList<core::AnchorEntryKey> &keys = {});
+    /// Called when evidence records were imported (not an edit: an import is not undone), or
+    /// when their stored attestation results were recomputed.
+    void notifyEvidenceChanged();
     /// Also called when a refresh stored a peer bundle (not an edit: nothing to undo).
     void notifyFederationChanged();
     /// Called by an undo command whose undo or redo failed (the file changed under it).
@@ -180,6 +183,8 @@ Q_SIGNALS:
     /// The trust anchors or reference values @p keys were added, changed or removed. An empty
     /// list: any of them may have.
     void anchorsChanged(const QList<ta::core::AnchorEntryKey> &keys);
+    /// Evidence records were imported, or their attestation results recomputed.
+    void evidenceChanged();
     /// A federation relationship was added, edited or removed, or a peer bundle was stored.
     void federationChanged();
     void commandFailed(const ta::core::Error &error);

@@ -280,6 +280,22 @@
         <source>Open a workspace to compare its policy versions.</source>
         <translation>Einen Arbeitsbereich öffnen, um seine Richtlinienversionen zu vergleichen.</translation>
     </message>
+    <message>
+        <source>Evidence Timeline</source>
+        <translation>Nachweis-Zeitleiste</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence Timeline</source>
+        <translation>Nachweis-&amp;Zeitleiste</translation>
+    </message>
+    <message>
+        <source>Import &amp;Evidence…</source>
+        <translation>Nachweise &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Open a workspace to see and import its evidence.</source>
+        <translation>Öffnen Sie einen Arbeitsbereich, um seine Nachweise zu sehen und zu importieren.</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -468,6 +484,10 @@
         <location line="+2"/>
         <source>ID</source>
         <translation>ID</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Verbraucht</translation>
     </message>
 </context>
 <context>
@@ -877,6 +897,21 @@
         <location line="+1"/>
         <source>Stored entry:</source>
         <translation>Gespeicherter Eintrag:</translation>
+    </message>
+    <message>
+        <source>Records verified</source>
+        <translation>Geprüfte Datensätze</translation>
+    </message>
+    <message>
+        <source>    %1  %2  %3</source>
+        <translation>    %1  %2  %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>    … and %n more</source>
+        <translation>
+            <numerusform>    … und %n weiterer</numerusform>
+            <numerusform>    … und %n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5376,6 +5411,152 @@ Selektoren: %2</translation>
     <message>
         <source>Subjects that differ: %1 — identities gained: %2, lost: %3, changed: %4.</source>
         <translation>Abweichende Subjekte: %1 — Identitäten gewonnen: %2, verloren: %3, geändert: %4.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::EvidenceTimelineModel</name>
+    <message>
+        <source>Affirming</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Nicht geprüft</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Subjekt</translation>
+    </message>
+    <message>
+        <source>Attestor</source>
+        <translation>Attestor</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Gründe</translation>
+    </message>
+    <message>
+        <source>Selectors</source>
+        <translation>Selektoren</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::EvidenceImporter</name>
+    <message>
+        <source>Importing %1</source>
+        <translation>%1 wird importiert</translation>
+    </message>
+    <message>
+        <source>Verifying evidence</source>
+        <translation>Nachweise werden geprüft</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::EvidenceTimeline</name>
+    <message>
+        <source>Any start</source>
+        <translation>Beliebiger Beginn</translation>
+    </message>
+    <message>
+        <source>Any end</source>
+        <translation>Beliebiges Ende</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Subject contains…</source>
+        <translation>Subjekt enthält…</translation>
+    </message>
+    <message>
+        <source>Any verdict</source>
+        <translation>Beliebiges Urteil</translation>
+    </message>
+    <message>
+        <source>Any attestor</source>
+        <translation>Beliebiger Attestor</translation>
+    </message>
+    <message>
+        <source>Records at or after this instant (UTC)</source>
+        <translation>Datensätze ab diesem Zeitpunkt (UTC)</translation>
+    </message>
+    <message>
+        <source>Records at or before this instant (UTC)</source>
+        <translation>Datensätze bis zu diesem Zeitpunkt (UTC)</translation>
+    </message>
+    <message>
+        <source>Import evidence records (JSON Lines); files can also be dropped here</source>
+        <translation>Nachweis-Datensätze importieren (JSON Lines); Dateien können auch hier abgelegt werden</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n record(s) from %1.</source>
+        <translation>
+            <numerusform>%n Datensatz aus %1 importiert.</numerusform>
+            <numerusform>%n Datensätze aus %1 importiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled: nothing was imported.</source>
+        <translation>Import von %1 abgebrochen: nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 Nothing was imported.</source>
+        <translation>%1, Zeile %2: %3 Nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>%1: %2 Nothing was imported.</source>
+        <translation>%1: %2 Nichts wurde importiert.</translation>
+    </message>
+    <message>
+        <source>The records could not be verified: %1</source>
+        <translation>Die Datensätze konnten nicht geprüft werden: %1</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n Datensatz</numerusform>
+            <numerusform>%n Datensätze</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) match</source>
+        <translation>
+            <numerusform>%n Datensatz passt</numerusform>
+            <numerusform>%n Datensätze passen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Evidence</source>
+        <translation>Nachweise importieren</translation>
+    </message>
+    <message>
+        <source>Evidence records (*.jsonl *.json);;All files (*)</source>
+        <translation>Nachweis-Datensätze (*.jsonl *.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 </TS>

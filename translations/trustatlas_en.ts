@@ -140,4 +140,38 @@
             </translation>
         </message>
     </context>
+<context>
+    <name>ta::views::EvidenceTimeline</name>
+        <message numerus="yes">
+            <source>Imported %n record(s) from %1.</source>
+            <translation>
+                <numerusform>Imported %n record from %1.</numerusform>
+                <numerusform>Imported %n records from %1.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s)</source>
+            <translation>
+                <numerusform>%n record</numerusform>
+                <numerusform>%n records</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n record(s) match</source>
+            <translation>
+                <numerusform>%n record matches</numerusform>
+                <numerusform>%n records match</numerusform>
+            </translation>
+        </message>
+</context>
+<context>
+    <name>ta::views::AnchorDetails</name>
+        <message numerus="yes">
+            <source>    … and %n more</source>
+            <translation>
+                <numerusform>    … and %n more</numerusform>
+                <numerusform>    … and %n more</numerusform>
+            </translation>
+        </message>
+</context>
 </TS>

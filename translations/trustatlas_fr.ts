@@ -280,6 +280,22 @@
         <source>Open a workspace to compare its policy versions.</source>
         <translation>Ouvrez un espace de travail pour comparer ses versions de politiques.</translation>
     </message>
+    <message>
+        <source>Evidence Timeline</source>
+        <translation>Chronologie des preuves</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence Timeline</source>
+        <translation>Chronologie des pre&amp;uves</translation>
+    </message>
+    <message>
+        <source>Import &amp;Evidence…</source>
+        <translation>Importer des p&amp;reuves…</translation>
+    </message>
+    <message>
+        <source>Open a workspace to see and import its evidence.</source>
+        <translation>Ouvrez un espace de travail pour voir et importer ses preuves.</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -468,6 +484,10 @@
         <location line="+2"/>
         <source>ID</source>
         <translation>ID</translation>
+    </message>
+    <message>
+        <source>Used</source>
+        <translation>Utilisé</translation>
     </message>
 </context>
 <context>
@@ -877,6 +897,21 @@
         <location line="+1"/>
         <source>Stored entry:</source>
         <translation>Entrée enregistrée :</translation>
+    </message>
+    <message>
+        <source>Records verified</source>
+        <translation>Enregistrements vérifiés</translation>
+    </message>
+    <message>
+        <source>    %1  %2  %3</source>
+        <translation>    %1  %2  %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>    … and %n more</source>
+        <translation>
+            <numerusform>    … et %n autre</numerusform>
+            <numerusform>    … et %n autres</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5376,6 +5411,152 @@ sélecteurs : %2</translation>
     <message>
         <source>Subjects that differ: %1 — identities gained: %2, lost: %3, changed: %4.</source>
         <translation>Sujets qui diffèrent : %1 — identités obtenues : %2, perdues : %3, modifiées : %4.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::EvidenceTimelineModel</name>
+    <message>
+        <source>Affirming</source>
+        <translation>Affirmé</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusé</translation>
+    </message>
+    <message>
+        <source>Not verified</source>
+        <translation>Non vérifié</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Sujet</translation>
+    </message>
+    <message>
+        <source>Attestor</source>
+        <translation>Attesteur</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Raisons</translation>
+    </message>
+    <message>
+        <source>Selectors</source>
+        <translation>Sélecteurs</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::EvidenceImporter</name>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importation de %1</translation>
+    </message>
+    <message>
+        <source>Verifying evidence</source>
+        <translation>Vérification des preuves</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::EvidenceTimeline</name>
+    <message>
+        <source>Any start</source>
+        <translation>Début quelconque</translation>
+    </message>
+    <message>
+        <source>Any end</source>
+        <translation>Fin quelconque</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <source>Subject contains…</source>
+        <translation>Le sujet contient…</translation>
+    </message>
+    <message>
+        <source>Any verdict</source>
+        <translation>Tout verdict</translation>
+    </message>
+    <message>
+        <source>Any attestor</source>
+        <translation>Tout attesteur</translation>
+    </message>
+    <message>
+        <source>Records at or after this instant (UTC)</source>
+        <translation>Enregistrements à partir de cet instant (UTC)</translation>
+    </message>
+    <message>
+        <source>Records at or before this instant (UTC)</source>
+        <translation>Enregistrements jusqu'à cet instant (UTC)</translation>
+    </message>
+    <message>
+        <source>Import evidence records (JSON Lines); files can also be dropped here</source>
+        <translation>Importer des enregistrements de preuve (JSON Lines) ; des fichiers peuvent aussi être déposés ici</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n record(s) from %1.</source>
+        <translation>
+            <numerusform>%n enregistrement importé de %1.</numerusform>
+            <numerusform>%n enregistrements importés de %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled: nothing was imported.</source>
+        <translation>Importation de %1 annulée : rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3 Nothing was imported.</source>
+        <translation>%1, ligne %2 : %3 Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>%1: %2 Nothing was imported.</source>
+        <translation>%1 : %2 Rien n'a été importé.</translation>
+    </message>
+    <message>
+        <source>The records could not be verified: %1</source>
+        <translation>Les enregistrements n'ont pas pu être vérifiés : %1</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>En cours</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n enregistrement</numerusform>
+            <numerusform>%n enregistrements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) match</source>
+        <translation>
+            <numerusform>%n enregistrement correspond</numerusform>
+            <numerusform>%n enregistrements correspondent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Evidence</source>
+        <translation>Importer des preuves</translation>
+    </message>
+    <message>
+        <source>Evidence records (*.jsonl *.json);;All files (*)</source>
+        <translation>Enregistrements de preuve (*.jsonl *.json);;Tous les fichiers (*)</translation>
     </message>
 </context>
 </TS>

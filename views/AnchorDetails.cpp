@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/AnchorDetails.h"
 
+#include "core/attestation/EvidenceRecord.h"
 #include "models/AnchorModel.h"
+#include "models/EvidenceTimelineModel.h"
 
 #include <QJsonDocument>
 #include <QLocale>
@@ -89,6 +91,18 @@ void AnchorDetails::showEntry(const AnchorModel &model, int row)
         add(tr("Valid"), tr("%1 to %2").arg(timeText(from), timeText(until)));
     }
     add(tr("Status"), column(AnchorModel::Column::Validity));
+    // Which evidence records rest on this entry, from the evidence timeline's results.
+    constexpr int shown = 20;
+    if (auto verified = model.verifiedAt(row, shown)) {
+        add(tr("Records verified"), QString::number(verified->count));
+        for (const core::EvidenceTimelineRow &r : std::as_const(verified->first))
+            lines << tr("    %1  %2  %3")
+                         .arg(core::EvidenceRecord::formatTime(r.time), r.subject,
+                              models::EvidenceTimelineModel::verdictText(r.verdict));
+        if (verified->count > verified->first.size())
+            lines << tr("    … and %n more", nullptr,
+                        int(verified->count - verified->first.size()));
+    }
     lines << QString() << tr("Stored entry:")
           << QString::fromUtf8(
                  QJsonDocument(model.documentAt(row)).toJson(QJsonDocument::Indented));

@@ -89,6 +89,11 @@ AnchorPanel::AnchorPanel(models::Document *document, QWidget *parent)
             m_view->resizeColumnToContents(int(c));
     };
     connect(m_byText, &QAbstractItemModel::modelReset, this, fitColumns);
+    // New evidence results: a token may be used now, an entry may have verified more records.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, [this, fitColumns] {
+        fitColumns();
+        updateCurrent();
+    });
     connect(m_byText, &QAbstractItemModel::rowsInserted, this, fitColumns);
     fitColumns();
     m_view->setContextMenuPolicy(Qt::ActionsContextMenu);

@@ -9,6 +9,7 @@
 #include "models/Document.h"
 #include "models/FederationRefreshScheduler.h"
 #include "models/EntryDraft.h"
+#include "models/EvidenceImporter.h"
 #include "models/PolicyDraft.h"
 #include "models/PolicyResimulator.h"
 #include "views/AnchorPanel.h"
@@ -20,6 +21,7 @@
 #include "views/CredentialPanel.h"
 #include "views/DecisionLog.h"
 #include "views/ErrorMessages.h"
+#include "views/EvidenceTimeline.h"
 #include "views/FederationPanel.h"
 #include "views/GraphCanvas.h"
 #include "views/IssueSvidDialog.h"
@@ -85,6 +87,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     setupTimeline();
     setupAuditReport();
     setupWhatIf();
+    setupEvidenceTimeline();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -594,6 +597,73 @@ void MainWindow::setupWhatIf()
         auto back = [this] { m_timeline->setCandidateRun(nullptr); };
         connect(studio->draft(), &models::PolicyDraft::saved, m_timeline, back);
         connect(studio->entryDraft(), &models::EntryDraft::saved, m_timeline, back);
+    };
+    connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
+    rebuild(m_document);
+}
+
+void MainWindow::setupEvidenceTimeline()
+{
+    m_evidenceDock = new QDockWidget(tr("Evidence Timeline"), this);
+    m_evidenceDock->setObjectName(QStringLiteral("evidenceTimelineDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_evidenceDock);
+    tabifyDockWidget(m_bundleDock, m_evidenceDock);
+    m_bundleDock->raise();
+    m_evidenceDock->toggleViewAction()->setText(tr("&Evidence Timeline"));
+    m_viewMenu->addAction(m_evidenceDock->toggleViewAction());
+
+    // File > Import Evidence…, before the separator above Quit.
+    m_importEvidence = new QAction(tr("Import &Evidence…"), this);
+    connect(m_importEvidence, &QAction::triggered, this, [this] {
+        if (m_evidenceTimeline) {
+            m_evidenceDock->show();
+            m_evidenceDock->raise();
+            m_evidenceTimeline->chooseFiles();
+        }
+    });
+    for (QAction *menu : menuBar()->actions()) {
+        if (!menu->menu() || menu->text() != tr("&File"))
+            continue;
+        QAction *before = nullptr;
+        for (QAction *a : menu->menu()->actions()) {
+            if (a->isSeparator())
+                before = a;
+        }
+        menu->menu()->insertAction(before, m_importEvidence);
+    }
+
+    auto rebuild = [this](models::Document *document) {
+        if (QWidget *old = m_evidenceDock->widget()) {
+            m_evidenceDock->setWidget(nullptr);
+            old->deleteLater();
+        }
+        m_evidenceTimeline = nullptr;
+        m_importEvidence->setEnabled(document != nullptr);
+        if (!document) {
+            m_evidenceDock->setWidget(
+                new QLabel(tr("Open a workspace to see and import its evidence."), m_evidenceDock));
+            return;
+        }
+        // The importer lives as long as the document: its worker never outlives the workspace.
+        auto *importer = new models::EvidenceImporter(document, document);
+        m_evidenceTimeline = new views::EvidenceTimeline(document, importer, m_evidenceDock);
+        m_evidenceDock->setWidget(m_evidenceTimeline);
+        connect(m_evidenceTimeline, &views::EvidenceTimeline::instantRequested, m_timeline,
+                &TimelineController::setInstant);
+        connect(m_timeline, &TimelineController::instantChanged, m_evidenceTimeline,
+                &views::EvidenceTimeline::showInstant);
+        connect(importer, &models::EvidenceImporter::imported, this, [this, document] {
+            // The time bar and the graph read the evidence again.
+            if (m_graphController)
+                m_graphController->reload();
+            if (m_timelineBar && m_canvas)
+                m_timeline->attach(document, m_canvas, m_timelineBar, m_graphController);
+        });
+        connect(importer, &models::EvidenceImporter::started, this,
+                [this](const QString &title) { statusBar()->showMessage(title, 5000); });
+        // After the window's first frame: verdicts missing or computed under other anchors are
+        // computed again in the background.
+        QTimer::singleShot(0, importer, &models::EvidenceImporter::verifyIfStale);
     };
     connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
     rebuild(m_document);

@@ -26,6 +26,7 @@ class CredentialInspector;
 class CredentialPanel;
 class FederationPanel;
 class DecisionLog;
+class EvidenceTimeline;
 class PolicyStudio;
 class GraphCanvas;
 class TrustDomainPanel;
@@ -68,6 +69,9 @@ public:
     AuditReportController *auditReport() const { return m_auditReport; }
     /// The what-if dock's view (null without a document).
     views::WhatIfView *whatIfView() const { return m_whatIfView; }
+    /// The evidence timeline dock's panel (null without a document) and File > Import Evidence.
+    views::EvidenceTimeline *evidenceTimeline() const { return m_evidenceTimeline; }
+    QAction *importEvidenceAction() const { return m_importEvidence; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -89,6 +93,9 @@ private:
     /// The what-if dock, rebuilt for each document: its divergence instants move the time bar,
     /// its result goes into the audit report.
     void setupWhatIf();
+    /// The evidence timeline dock, rebuilt for each document with the evidence import and
+    /// attestation pass behind it; a record clicked moves the time bar there.
+    void setupEvidenceTimeline();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -132,6 +139,9 @@ private:
     AuditReportController *m_auditReport = nullptr;
     QDockWidget *m_whatIfDock = nullptr;
     views::WhatIfView *m_whatIfView = nullptr;
+    QDockWidget *m_evidenceDock = nullptr;
+    views::EvidenceTimeline *m_evidenceTimeline = nullptr;
+    QAction *m_importEvidence = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;

@@ -199,6 +199,27 @@ CREATE TABLE federated_bundles (
 );
 CREATE INDEX federated_bundles_by_relationship ON federated_bundles(relationship_id, id);
 )SQL",
+    // etl (helper etl): each evidence record's attestation result, as the evidence timeline shows
+    // and filters it. Verdicts depend on the whole replay before a record, so they are computed
+    // by a pass over the timeline and kept here (a cache: deleting the rows loses nothing), so
+    // that a filter on them stays a query at a million records. anchors_sha256 names the anchors
+    // they were computed under; reasons, selectors and anchors are comma-joined. The token index
+    // answers the anchors panel's "which join tokens were used" without a scan, the verdict
+    // index counts the records of one verdict without visiting the others.
+    R"SQL(
+CREATE TABLE evidence_results (
+    record_id      INTEGER PRIMARY KEY REFERENCES evidence_records(id) ON DELETE CASCADE,
+    verdict        TEXT NOT NULL CHECK (verdict IN ('affirming', 'warning', 'contraindicated')),
+    reasons        TEXT NOT NULL,
+    selectors      TEXT NOT NULL,
+    anchors        TEXT NOT NULL,
+    token_sha256   TEXT,
+    anchors_sha256 TEXT NOT NULL
+);
+CREATE INDEX evidence_results_by_token ON evidence_results(token_sha256)
+    WHERE token_sha256 IS NOT NULL;
+CREATE INDEX evidence_results_by_verdict ON evidence_results(verdict);
+)SQL",
 };
 
 } // namespace

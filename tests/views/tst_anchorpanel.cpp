@@ -6,6 +6,7 @@
 
 #include "models/AnchorModel.h"
 #include "models/Document.h"
+#include "models/EvidenceImporter.h"
 #include "views/AnchorDetails.h"
 #include "views/AnchorEntryDialog.h"
 #include "views/AnchorPanel.h"
@@ -22,6 +23,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void importNamesTheBadEntryAndImportsNothing();
     void exportWritesTheAnchorsFileForm();
     void filtersByTextAndKind();
+    void marksUsedJoinTokensAndListsVerifiedRecords();
 
 private:
     /// Opens the New dialog of @p kind's list from the panel and picks @p kind.
@@ -476,6 +479,49 @@ void TestAnchorPanel::filtersByTextAndKind()
     QCOMPARE(shown->rowCount(), 1);
     kind->setCurrentIndex(0);
     QCOMPARE(shown->rowCount(), 9);
+}
+
+// The evidence timeline's results reach the anchors panel (issue 11): a join token a node
+// presented reads "Used", and each entry lists the records it verified.
+void TestAnchorPanel::marksUsedJoinTokensAndListsVerifiedRecords()
+{
+    QVERIFY(m_doc->createTrustDomain(QStringLiteral("example.org"), CaSettings{}));
+    auto id = m_doc->addAnchor(m_samples.joinToken);
+    QVERIFY(id);
+    QAbstractItemModel *rows = m_panel->view()->model();
+    auto validity = [&] {
+        for (int r = 0; r < rows->rowCount(); ++r) {
+            const QModelIndex i = rows->index(r, int(ta::models::AnchorModel::Column::Validity));
+            if (i.data(int(ta::models::AnchorModel::Role::Id)).toString() == *id)
+                return i;
+        }
+        return QModelIndex();
+    };
+    QVERIFY(validity().isValid());
+    QVERIFY(validity().data().toString() != QStringLiteral("Used"));
+
+    QByteArray lines;
+    for (const auto &[secs, subject] : {std::pair{5, "node/a"}, std::pair{6, "node/b"}}) {
+        EvidenceRecord r;
+        r.time = m_now.addSecs(secs);
+        r.attestor = QStringLiteral("join_token");
+        r.subject = QString::fromLatin1(subject);
+        r.payload = {{QStringLiteral("token"), m_samples.joinTokenClear}};
+        lines += r.toJsonLine() + '\n';
+    }
+    ta::models::EvidenceImporter importer(m_doc.get());
+    QSignalSpy verified(&importer, &ta::models::EvidenceImporter::verified);
+    QVERIFY(importer.importFile(writeFile(QStringLiteral("e.jsonl"), lines)).isValid());
+    QVERIFY(verified.wait(20000));
+
+    QCOMPARE(validity().data().toString(), QStringLiteral("Used"));
+    QVERIFY(validity().data(Qt::FontRole).value<QFont>().italic());
+    m_panel->setCurrent(AnchorList::Anchors, *id);
+    const QString details = m_panel->details()->toPlainText();
+    QVERIFY2(details.contains(QStringLiteral("Records verified: 1")), qPrintable(details));
+    QVERIFY(details.contains(QStringLiteral("node/a")));
+    // The second node's presentation was refused (token_used): not verified by the token.
+    QVERIFY(!details.contains(QStringLiteral("node/b")));
 }
 
 QTEST_MAIN(TestAnchorPanel)
