@@ -3,6 +3,7 @@
 
 #include "app/gui/AuditReportController.h"
 #include "app/gui/GraphCanvasController.h"
+#include "app/gui/LongWork.h"
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
@@ -82,6 +83,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     setupDecisionLog();
     setupTimeline();
     setupAuditReport();
+    setupLongWork();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -548,6 +550,11 @@ void MainWindow::setupAuditReport()
     };
     connect(m_controller, &WorkspaceController::documentChanged, this, follow);
     follow(m_document);
+}
+
+void MainWindow::setupLongWork()
+{
+    m_longWork = new LongWork(statusBar(), this);
 }
 
 } // namespace ta::app

@@ -34,6 +34,7 @@ class TrustDomainPanel;
 namespace ta::app {
 
 class GraphCanvasController;
+class LongWork;
 class AuditReportController;
 class Settings;
 class TimelineController;
@@ -65,6 +66,8 @@ public:
     TimelineController *timelineController() const { return m_timeline; }
     views::TimelineBar *timelineBar() const { return m_timelineBar; }
     AuditReportController *auditReport() const { return m_auditReport; }
+    /// The status bar's long-work rows, which every background job of the window reports to.
+    LongWork *longWork() const { return m_longWork; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -83,6 +86,9 @@ private:
     void setupTimeline();
     /// File > Export Audit Report, and the policy studio's what-if handed to it.
     void setupAuditReport();
+    /// The status bar's progress and Cancel for every background job, and the hookups that hand
+    /// each job's future to it (rebuilt panels are hooked up again for each document).
+    void setupLongWork();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -124,6 +130,7 @@ private:
     QDockWidget *m_decisionDock = nullptr;
     views::DecisionLog *m_decisionLog = nullptr;
     AuditReportController *m_auditReport = nullptr;
+    LongWork *m_longWork = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;
