@@ -105,7 +105,7 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open &Demo Workspace"), this,
-                    [this] { m_controller->openDemo(m_dataDir); });
+                    [this] { m_controller->openDemoInBackground(m_dataDir); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -555,6 +555,8 @@ void MainWindow::setupAuditReport()
 void MainWindow::setupLongWork()
 {
     m_longWork = new LongWork(statusBar(), this);
+    connect(m_controller, &WorkspaceController::workStarted, m_longWork,
+            qOverload<const QString &, QFuture<void>>(&LongWork::track));
 }
 
 } // namespace ta::app
