@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace ta::models {
@@ -164,14 +165,21 @@ void PolicyResimulator::start()
         return;
     }
     Q_EMIT started();
-    m_watcher.setFuture(
-        QtConcurrent::run([replay = *m_replay, baseRules = *base, cand = *candidate,
-                           settings = m_settings]() -> core::Result<core::WhatIfReport> {
+    m_watcher.setFuture(QtConcurrent::run(
+        [replay = *m_replay, baseRules = *base, cand = *candidate, settings = m_settings](
+            QPromise<core::Result<core::WhatIfReport>> &promise) mutable {
+            // Both runs replay the same records: progress goes 0..total twice, shown as busy.
+            replay.setCancelled([&promise] { return promise.isCanceled(); });
             auto runs = core::WhatIf::runRules(replay, baseRules, cand, settings);
-            if (!runs)
-                return runs.error();
-            return core::WhatIf::compare(runs->base, runs->candidate);
+            if (promise.isCanceled())
+                return;
+            if (!runs) {
+                promise.addResult(core::Result<core::WhatIfReport>(runs.error()));
+                return;
+            }
+            promise.addResult(core::WhatIf::compare(runs->base, runs->candidate));
         }));
+    Q_EMIT workStarted(tr("Re-simulating the policies"), QFuture<void>(m_watcher.future()));
 }
 
 void PolicyResimulator::onRunFinished()
@@ -182,6 +190,8 @@ void PolicyResimulator::onRunFinished()
         start();
         return;
     }
+    if (m_watcher.isCanceled() || m_watcher.future().resultCount() == 0)
+        return;
     const core::Result<core::WhatIfReport> result = m_watcher.result();
     m_lastLatency = m_sinceRequest.isValid() ? m_sinceRequest.elapsed() : -1;
     if (result)

@@ -397,6 +397,7 @@ void GraphCanvas::startLayout()
     m_progress->show();
     m_cancelLayout->setVisible(true);
     m_watcher->setFuture(QtConcurrent::run(&core::GraphLayout::runLayout, m_graph, options));
+    Q_EMIT workStarted(tr("Laying out the graph"), QFuture<void>(m_watcher->future()));
 }
 
 void GraphCanvas::layoutDone()

@@ -11,6 +11,7 @@
 #include "models/FederationRefreshScheduler.h"
 #include "models/EntryDraft.h"
 #include "models/PolicyDraft.h"
+#include "models/PolicyResimulator.h"
 #include "views/AnchorPanel.h"
 #include "views/AuthorityPanel.h"
 #include "views/BundleView.h"
@@ -555,8 +556,20 @@ void MainWindow::setupAuditReport()
 void MainWindow::setupLongWork()
 {
     m_longWork = new LongWork(statusBar(), this);
-    connect(m_controller, &WorkspaceController::workStarted, m_longWork,
-            qOverload<const QString &, QFuture<void>>(&LongWork::track));
+    const auto track = qOverload<const QString &, QFuture<void>>(&LongWork::track);
+    connect(m_controller, &WorkspaceController::workStarted, m_longWork, track);
+    connect(m_timeline, &TimelineController::workStarted, m_longWork, track);
+    // After the setup*() rebuilds, which run first on the same signal: hook up the new panels.
+    connect(m_controller, &WorkspaceController::documentChanged, this,
+            [this, track](models::Document *document) {
+                if (!document)
+                    return;
+                if (m_canvas)
+                    connect(m_canvas, &views::GraphCanvas::workStarted, m_longWork, track);
+                if (m_policyStudio)
+                    connect(m_policyStudio->resimulator(), &models::PolicyResimulator::workStarted,
+                            m_longWork, track);
+            });
 }
 
 } // namespace ta::app
