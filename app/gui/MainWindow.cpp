@@ -13,6 +13,7 @@
 #include "models/PolicyDraft.h"
 #include "models/PolicyResimulator.h"
 #include "views/AnchorPanel.h"
+#include "views/AsyncFileDialog.h"
 #include "views/AuthorityPanel.h"
 #include "views/BundleView.h"
 #include "views/CaSettingsDialog.h"
@@ -33,7 +34,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -302,26 +302,26 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::openFile()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Workspace"), m_settings.lastDirectory(),
-                                     tr("Trust Atlas workspaces (*.atlas);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
-    m_controller->open(path);
+    views::AsyncFileDialog::ask(this, views::AsyncFileDialog::Mode::Open, tr("Open Workspace"),
+                                tr("Trust Atlas workspaces (*.atlas);;All files (*)"),
+                                [this](const QString &path) {
+                                    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
+                                    m_controller->open(path);
+                                },
+                                m_settings.lastDirectory());
 }
 
 void MainWindow::newFile()
 {
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("New Workspace"), m_settings.lastDirectory(),
-                                     tr("Trust Atlas workspaces (*.atlas)"));
-    if (path.isEmpty())
-        return;
-    if (!path.endsWith(QLatin1String(".atlas")))
-        path += QLatin1String(".atlas");
-    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
-    m_controller->create(path);
+    views::AsyncFileDialog::ask(this, views::AsyncFileDialog::Mode::Save, tr("New Workspace"),
+                                tr("Trust Atlas workspaces (*.atlas)"),
+                                [this](QString path) {
+                                    if (!path.endsWith(QLatin1String(".atlas")))
+                                        path += QLatin1String(".atlas");
+                                    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
+                                    m_controller->create(path);
+                                },
+                                m_settings.lastDirectory());
 }
 
 void MainWindow::newTrustDomain()
