@@ -276,6 +276,14 @@
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
+    <message>
+        <source>Generating the demo workspace</source>
+        <translation>Demo-Arbeitsbereich wird erzeugt</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
+    </message>
 </context>
 <context>
     <name>ta::models::AnchorEditCommand</name>
@@ -3504,6 +3512,14 @@
         <source>Sealing the keys…</source>
         <translation>Die Schlüssel werden versiegelt…</translation>
     </message>
+    <message>
+        <source>Unlocking %1</source>
+        <translation>%1 wird entsperrt</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>%1 wird erstellt</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::PolicyStudio</name>
@@ -3959,6 +3975,10 @@
     <message>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Laying out the graph</source>
+        <translation>Graph wird angeordnet</translation>
     </message>
 </context>
 <context>
@@ -4875,6 +4895,10 @@ Selektoren: %2</translation>
         <source>Faint nodes did not exist at this instant.</source>
         <translation>Blasse Knoten gab es zu diesem Zeitpunkt nicht.</translation>
     </message>
+    <message>
+        <source>Simulating the timeline</source>
+        <translation>Zeitleiste wird simuliert</translation>
+    </message>
 </context>
 <context>
     <name>AuditReport</name>
@@ -5238,6 +5262,31 @@ Selektoren: %2</translation>
     <message>
         <source>Audit report cancelled; no file was written.</source>
         <translation>Prüfbericht abgebrochen; es wurde keine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel %1 (Esc)</source>
+        <translation>%1 abbrechen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::LongWork</name>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::PolicyResimulator</name>
+    <message>
+        <source>Re-simulating the policies</source>
+        <translation>Richtlinien werden neu simuliert</translation>
     </message>
 </context>
 </TS>

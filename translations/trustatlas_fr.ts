@@ -276,6 +276,14 @@
         <source>Cannot create the folder %1.</source>
         <translation>Impossible de créer le dossier %1.</translation>
     </message>
+    <message>
+        <source>Generating the demo workspace</source>
+        <translation>Génération de l’espace de travail de démonstration</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
 </context>
 <context>
     <name>ta::models::AnchorEditCommand</name>
@@ -3504,6 +3512,14 @@
         <source>Sealing the keys…</source>
         <translation>Scellement des clés…</translation>
     </message>
+    <message>
+        <source>Unlocking %1</source>
+        <translation>Déverrouillage de %1</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>Création de %1</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::PolicyStudio</name>
@@ -3959,6 +3975,10 @@
     <message>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
+    </message>
+    <message>
+        <source>Laying out the graph</source>
+        <translation>Disposition du graphe</translation>
     </message>
 </context>
 <context>
@@ -4875,6 +4895,10 @@ sélecteurs : %2</translation>
         <source>Faint nodes did not exist at this instant.</source>
         <translation>Les nœuds pâles n’existaient pas à cet instant.</translation>
     </message>
+    <message>
+        <source>Simulating the timeline</source>
+        <translation>Simulation de la chronologie</translation>
+    </message>
 </context>
 <context>
     <name>AuditReport</name>
@@ -5238,6 +5262,31 @@ sélecteurs : %2</translation>
     <message>
         <source>Audit report cancelled; no file was written.</source>
         <translation>Rapport d'audit annulé ; aucun fichier n'a été écrit.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel %1 (Esc)</source>
+        <translation>Annuler %1 (Échap)</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::LongWork</name>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::PolicyResimulator</name>
+    <message>
+        <source>Re-simulating the policies</source>
+        <translation>Nouvelle simulation des politiques</translation>
     </message>
 </context>
 </TS>
