@@ -27,6 +27,12 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
+#include <QPromise>
+#include <QThread>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
 
 using ta::app::LongWork;
 using ta::app::MainWindow;
@@ -65,6 +71,7 @@ private Q_SLOTS:
     void cancelledLayoutKeepsTheNodes();
     void resimulationIsTracked();
     void fileDialogsDoNotBlock();
+    void screenshot();
 
 private:
     QString copyOfDemo();
@@ -237,6 +244,40 @@ void TestLongWorkJobs::fileDialogsDoNotBlock()
     Q_EMIT dialog->fileSelected(exported);
     dialog->close();
     QCOMPARE(window.controller()->document()->undoStack()->count(), undoBefore + 1);
+}
+
+// With TA_SCREENSHOT_DIR set (under Xvfb), saves the window with two tasks in the status bar.
+void TestLongWorkJobs::screenshot()
+{
+    const QString dir = qEnvironmentVariable("TA_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("TA_SCREENSHOT_DIR not set");
+    Settings settings(m_dir.filePath(QStringLiteral("f.ini")));
+    MainWindow window(settings, m_dataDir);
+    window.longWork()->setShowDelay(0);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.controller()->open(copyOfDemo()));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.graphCanvas()->isLayoutRunning(), 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.longWork()->runningCount(), 0, 60000);
+    std::atomic<bool> release{false};
+    auto hold = [&release](QPromise<void> &promise, int value) {
+        promise.setProgressRange(0, 8);
+        promise.setProgressValueAndText(value, QStringLiteral("%1 of 8").arg(value));
+        while (!release && !promise.isCanceled())
+            QThread::msleep(5);
+    };
+    QThreadPool pool;
+    window.longWork()->track(QStringLiteral("Simulating the timeline"),
+                             QtConcurrent::run(&pool, hold, 3));
+    window.longWork()->track(QStringLiteral("Importing anchors"),
+                             QtConcurrent::run(&pool, hold, 6));
+    QTRY_COMPARE(window.longWork()->widget()->count(), 2);
+    QTest::qWait(300);
+    QVERIFY(window.grab().save(dir + QStringLiteral("/longwork-statusbar.png")));
+    QVERIFY(window.statusBar()->grab().save(dir + QStringLiteral("/longwork-statusbar-only.png")));
+    release = true;
+    QTRY_COMPARE(window.longWork()->runningCount(), 0);
 }
 
 QTEST_MAIN(TestLongWorkJobs)
