@@ -3461,6 +3461,14 @@
         <source>&amp;Create</source>
         <translation>&amp;Anlegen</translation>
     </message>
+    <message>
+        <source>Generating keys…</source>
+        <translation>Schlüssel werden erzeugt …</translation>
+    </message>
+    <message>
+        <source>Generating keys for %1</source>
+        <translation>Schlüssel für %1 werden erzeugt</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::PassphraseDialog</name>

@@ -3461,6 +3461,14 @@
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
+    <message>
+        <source>Generating keys…</source>
+        <translation>Génération des clés…</translation>
+    </message>
+    <message>
+        <source>Generating keys for %1</source>
+        <translation>Génération des clés de %1</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::PassphraseDialog</name>

@@ -329,6 +329,8 @@ void MainWindow::newTrustDomain()
     if (!m_document)
         return;
     views::NewTrustDomainDialog dialog(m_document, this);
+    connect(&dialog, &views::NewTrustDomainDialog::workStarted, m_longWork,
+            qOverload<const QString &, QFuture<void>>(&LongWork::track));
     if (dialog.exec() == QDialog::Accepted)
         m_trustDomains->setCurrentTrustDomain(dialog.createdName());
 }
