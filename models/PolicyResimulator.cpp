@@ -166,8 +166,8 @@ void PolicyResimulator::start()
     }
     Q_EMIT started();
     m_watcher.setFuture(QtConcurrent::run(
-        [replay = *m_replay, baseRules = *base, cand = *candidate, settings = m_settings](
-            QPromise<core::Result<core::WhatIfReport>> &promise) mutable {
+        [replay = *m_replay, baseRules = *base, cand = *candidate,
+         settings = m_settings](QPromise<core::Result<core::WhatIfReport>> &promise) mutable {
             // Both runs replay the same records: progress goes 0..total twice, shown as busy.
             replay.setCancelled([&promise] { return promise.isCanceled(); });
             auto runs = core::WhatIf::runRules(replay, baseRules, cand, settings);

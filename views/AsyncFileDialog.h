@@ -21,8 +21,8 @@ public:
     enum class Mode { Open, Save, Directory };
 
     /// Opens a dialog over @p parent and returns it (tests answer it with fileSelected()).
-    static QFileDialog *ask(QWidget *parent, Mode mode, const QString &title,
-                            const QString &filter, std::function<void(const QString &)> chosen,
+    static QFileDialog *ask(QWidget *parent, Mode mode, const QString &title, const QString &filter,
+                            std::function<void(const QString &)> chosen,
                             const QString &directory = {});
 };
 

@@ -80,13 +80,12 @@ void NewTrustDomainDialog::accept()
         watcher->deleteLater();
         generated();
     });
-    m_running = QtConcurrent::run(
-        [td = *td, settings = m_settings, now = m_document->now()](
-            QPromise<core::Result<core::CertificateAuthority>> &promise) {
-            auto ca = core::CertificateAuthority::create(td, settings, now);
-            if (!promise.isCanceled())
-                promise.addResult(std::move(ca));
-        });
+    m_running = QtConcurrent::run([td = *td, settings = m_settings, now = m_document->now()](
+                                      QPromise<core::Result<core::CertificateAuthority>> &promise) {
+        auto ca = core::CertificateAuthority::create(td, settings, now);
+        if (!promise.isCanceled())
+            promise.addResult(std::move(ca));
+    });
     watcher->setFuture(m_running);
     m_busy = true;
     Q_EMIT workStarted(tr("Generating keys for %1").arg(td->name()), QFuture<void>(m_running));

@@ -2,13 +2,12 @@
 #include "views/PassphraseDialog.h"
 #include "views/NoticeStyle.h"
 
-
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QKeyEvent>
-#include <QFutureWatcher>
 #include <QFormLayout>
+#include <QFutureWatcher>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>

@@ -9,8 +9,7 @@
 
 namespace ta::app {
 
-LongWork::LongWork(QStatusBar *statusBar, QObject *parent)
-    : QObject(parent), m_statusBar(statusBar)
+LongWork::LongWork(QStatusBar *statusBar, QObject *parent) : QObject(parent), m_statusBar(statusBar)
 {
     m_widget = new views::TaskProgress(statusBar);
     if (statusBar)
@@ -30,8 +29,7 @@ void LongWork::track(const QString &title, QFuture<void> future)
     track(title, std::move(future), {});
 }
 
-void LongWork::track(const QString &title, QFuture<void> future,
-                     std::function<QString()> failure)
+void LongWork::track(const QString &title, QFuture<void> future, std::function<QString()> failure)
 {
     const quint64 key = m_nextKey++;
     Task task;

@@ -204,8 +204,8 @@ void TimelineController::startSimulation()
     m_watcher = new QFutureWatcher<core::Result<core::SimulationRun>>(this);
     connect(m_watcher, &QFutureWatcherBase::finished, this, &TimelineController::simulationDone);
     m_watcher->setFuture(QtConcurrent::run(
-        &m_pool, [replay = std::move(*replay), rules = std::move(*rules), cancel = m_cancel](
-                     QPromise<core::Result<core::SimulationRun>> &promise) mutable {
+        &m_pool, [replay = std::move(*replay), rules = std::move(*rules),
+                  cancel = m_cancel](QPromise<core::Result<core::SimulationRun>> &promise) mutable {
             // The replay counts its records: the status bar shows how far it got.
             replay.setCancelled([&promise, cancel] { return promise.isCanceled() || *cancel; });
             replay.setProgress(
@@ -217,9 +217,9 @@ void TimelineController::startSimulation()
                 },
                 100);
             auto run = replay.simulate(rules, core::SimulationSettings());
-                    if (!promise.isCanceled())
+            if (!promise.isCanceled())
                 promise.addResult(std::move(run));
-                }));
+        }));
     Q_EMIT workStarted(tr("Simulating the timeline"), QFuture<void>(m_watcher->future()));
 }
 

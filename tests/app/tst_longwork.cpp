@@ -9,12 +9,12 @@
 #include <QMainWindow>
 #include <QProgressBar>
 #include <QPromise>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTest>
-#include <QToolButton>
-#include <QScopeGuard>
 #include <QThreadPool>
+#include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <atomic>
