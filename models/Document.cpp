@@ -80,6 +80,16 @@ Result<void> Document::createTrustDomain(const QString &name, const core::CaSett
     return {};
 }
 
+Result<void> Document::addTrustDomain(const core::CertificateAuthority &ca,
+                                      const core::CaSettings &settings)
+{
+    if (auto r = m_workspace->addTrustDomain(ca, settings, now()); !r)
+        return r;
+    m_undoStack->push(new CreateTrustDomainCommand(this, ca.trustDomain().name()));
+    notifyTrustDomainsChanged();
+    return {};
+}
+
 Result<void> Document::deleteTrustDomain(const QString &name)
 {
     auto snapshot = core::TrustDomainSnapshot::capture(*m_workspace, name);

@@ -95,6 +95,9 @@ public:
     /// Creates a trust domain with a fresh CA (undoable).
     [[nodiscard]] core::Result<void> createTrustDomain(const QString &name,
                                                        const core::CaSettings &settings);
+    /// Adds a trust domain whose CA was made beforehand, on a worker (undoable, as above).
+    [[nodiscard]] core::Result<void> addTrustDomain(const core::CertificateAuthority &ca,
+                                                    const core::CaSettings &settings);
     /// Removes a trust domain with its authorities and credentials (undoable: the rows are kept
     /// as stored, keys still sealed, and put back on undo).
     [[nodiscard]] core::Result<void> deleteTrustDomain(const QString &name);

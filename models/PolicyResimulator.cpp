@@ -11,6 +11,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace ta::models {
@@ -201,6 +202,7 @@ void PolicyResimulator::start()
                 out.report = core::WhatIf::compare(*baseRun, *out.candidate);
                 return out;
             }));
+        Q_EMIT workStarted(tr("Re-simulating the policies"), QFuture<void>(m_watcher.future()));
         return;
     }
     m_watcher.setFuture(
@@ -214,10 +216,19 @@ void PolicyResimulator::start()
             out.candidate = std::make_shared<const core::SimulationRun>(std::move(runs->candidate));
             return out;
         }));
+    Q_EMIT workStarted(tr("Re-simulating the policies"), QFuture<void>(m_watcher.future()));
 }
 
 void PolicyResimulator::onRunFinished()
 {
+    // A cancelled run (from the status bar) leaves the last result standing.
+    if (m_watcher.isCanceled() || m_watcher.future().resultCount() == 0) {
+        if (m_pending) {
+            m_pending = false;
+            start();
+        }
+        return;
+    }
     const core::Result<Outcome> result = m_watcher.result();
     // A base run is kept while the base it was made from still is the base.
     if (result && result->base && result->baseGeneration == m_baseGeneration) {

@@ -10,6 +10,7 @@
 #include "core/simulation/WhatIfReport.h"
 
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QObject>
@@ -70,6 +71,9 @@ Q_SIGNALS:
     void candidateReady(std::shared_ptr<const ta::core::SimulationRun> run);
     void failed(const ta::core::Error &error);
     void claimsReady();
+    /// A re-simulation started on a worker (for the status bar's progress and Cancel). A
+    /// cancelled run reports neither finished() nor failed(); the last result stands.
+    void workStarted(const QString &title, QFuture<void> future);
 
 private:
     void start();

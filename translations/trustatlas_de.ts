@@ -296,6 +296,10 @@
         <source>Open a workspace to see and import its evidence.</source>
         <translation>Öffnen Sie einen Arbeitsbereich, um seine Nachweise zu sehen und zu importieren.</translation>
     </message>
+    <message>
+        <source>What-if run</source>
+        <translation>What-if-Lauf</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -303,6 +307,14 @@
         <location filename="../app/gui/WorkspaceController.cpp" line="+62"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Generating the demo workspace</source>
+        <translation>Demo-Arbeitsbereich wird erzeugt</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -3500,6 +3512,14 @@
         <source>&amp;Create</source>
         <translation>&amp;Anlegen</translation>
     </message>
+    <message>
+        <source>Generating keys…</source>
+        <translation>Schlüssel werden erzeugt …</translation>
+    </message>
+    <message>
+        <source>Generating keys for %1</source>
+        <translation>Schlüssel für %1 werden erzeugt</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::PassphraseDialog</name>
@@ -3550,6 +3570,14 @@
     <message>
         <source>Sealing the keys…</source>
         <translation>Die Schlüssel werden versiegelt…</translation>
+    </message>
+    <message>
+        <source>Unlocking %1</source>
+        <translation>%1 wird entsperrt</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>%1 wird erstellt</translation>
     </message>
 </context>
 <context>
@@ -4006,6 +4034,10 @@
     <message>
         <source>Exported %1</source>
         <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Laying out the graph</source>
+        <translation>Graph wird angeordnet</translation>
     </message>
 </context>
 <context>
@@ -4926,6 +4958,10 @@ Selektoren: %2</translation>
         <source>Statuses under the policy studio's unsaved edit: %1 subjects attested, %2 credentials live.</source>
         <translation>Status unter der ungespeicherten Bearbeitung im Richtlinien-Studio: %1 Subjekte attestiert, %2 Berechtigungsnachweise gültig.</translation>
     </message>
+    <message>
+        <source>Simulating the timeline</source>
+        <translation>Zeitleiste wird simuliert</translation>
+    </message>
 </context>
 <context>
     <name>AuditReport</name>
@@ -5557,6 +5593,31 @@ Selektoren: %2</translation>
     <message>
         <source>Evidence records (*.jsonl *.json);;All files (*)</source>
         <translation>Nachweis-Datensätze (*.jsonl *.json);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel %1 (Esc)</source>
+        <translation>%1 abbrechen (Esc)</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::LongWork</name>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::PolicyResimulator</name>
+    <message>
+        <source>Re-simulating the policies</source>
+        <translation>Richtlinien werden neu simuliert</translation>
     </message>
 </context>
 </TS>

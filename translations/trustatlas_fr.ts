@@ -296,6 +296,10 @@
         <source>Open a workspace to see and import its evidence.</source>
         <translation>Ouvrez un espace de travail pour voir et importer ses preuves.</translation>
     </message>
+    <message>
+        <source>What-if run</source>
+        <translation>Exécution what-if</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -303,6 +307,14 @@
         <location filename="../app/gui/WorkspaceController.cpp" line="+62"/>
         <source>Cannot create the folder %1.</source>
         <translation>Impossible de créer le dossier %1.</translation>
+    </message>
+    <message>
+        <source>Generating the demo workspace</source>
+        <translation>Génération de l’espace de travail de démonstration</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
     </message>
 </context>
 <context>
@@ -3500,6 +3512,14 @@
         <source>&amp;Create</source>
         <translation>&amp;Créer</translation>
     </message>
+    <message>
+        <source>Generating keys…</source>
+        <translation>Génération des clés…</translation>
+    </message>
+    <message>
+        <source>Generating keys for %1</source>
+        <translation>Génération des clés de %1</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::PassphraseDialog</name>
@@ -3550,6 +3570,14 @@
     <message>
         <source>Sealing the keys…</source>
         <translation>Scellement des clés…</translation>
+    </message>
+    <message>
+        <source>Unlocking %1</source>
+        <translation>Déverrouillage de %1</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>Création de %1</translation>
     </message>
 </context>
 <context>
@@ -4006,6 +4034,10 @@
     <message>
         <source>Exported %1</source>
         <translation>%1 exporté</translation>
+    </message>
+    <message>
+        <source>Laying out the graph</source>
+        <translation>Disposition du graphe</translation>
     </message>
 </context>
 <context>
@@ -4926,6 +4958,10 @@ sélecteurs : %2</translation>
         <source>Statuses under the policy studio's unsaved edit: %1 subjects attested, %2 credentials live.</source>
         <translation>Statuts sous la modification non enregistrée du studio de politiques : %1 sujets attestés, %2 justificatifs valides.</translation>
     </message>
+    <message>
+        <source>Simulating the timeline</source>
+        <translation>Simulation de la chronologie</translation>
+    </message>
 </context>
 <context>
     <name>AuditReport</name>
@@ -5557,6 +5593,31 @@ sélecteurs : %2</translation>
     <message>
         <source>Evidence records (*.jsonl *.json);;All files (*)</source>
         <translation>Enregistrements de preuve (*.jsonl *.json);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::TaskProgress</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel %1 (Esc)</source>
+        <translation>Annuler %1 (Échap)</translation>
+    </message>
+</context>
+<context>
+    <name>ta::app::LongWork</name>
+    <message>
+        <source>%1 failed.</source>
+        <translation>%1 a échoué.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::PolicyResimulator</name>
+    <message>
+        <source>Re-simulating the policies</source>
+        <translation>Nouvelle simulation des politiques</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/AnchorEntryDialog.h"
+
+#include "views/AsyncFileDialog.h"
 #include "core/store/StoreErrors.h"
 #include "core/attestation/AttestationErrors.h"
 
@@ -13,7 +15,6 @@
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -174,11 +175,6 @@ AnchorEntryDialog::AnchorEntryDialog(models::Document *document, AnchorList list
 {
     if (auto existing = document->anchors())
         m_existing = std::move(*existing);
-    m_chooseFile = [this](const QString &title) {
-        return QFileDialog::getOpenFileName(this, title, {},
-                                            tr("PEM or JSON files (*.pem *.crt *.json);;All "
-                                               "files (*)"));
-    };
     const bool anchors = list == AnchorList::Anchors;
     if (m_oldId.isEmpty())
         setWindowTitle(anchors ? tr("New Trust Anchor") : tr("New Reference Value"));
@@ -255,11 +251,21 @@ QWidget *AnchorEntryDialog::buildPage(const QString &kind)
             auto *load = new QPushButton(tr("Load from File…"), page);
             load->setObjectName(key + QStringLiteral("Load"));
             connect(load, &QPushButton::clicked, this, [this, key] {
-                const QString path = m_chooseFile(tr("Load %1").arg(labelOf(key)));
-                if (path.isEmpty())
+                auto load = [this, key](const QString &path) {
+                    if (path.isEmpty())
+                        return;
+                    if (auto r = loadField(key, path); !r)
+                        m_feedback->setText(ErrorMessages::text(r.error()));
+                };
+                const QString title = tr("Load %1").arg(labelOf(key));
+                if (m_chooseFile) {
+                    load(m_chooseFile(title));
                     return;
-                if (auto r = loadField(key, path); !r)
-                    m_feedback->setText(ErrorMessages::text(r.error()));
+                }
+                AsyncFileDialog::ask(this, AsyncFileDialog::Mode::Open, title,
+                                     tr("PEM or JSON files (*.pem *.crt *.json);;All "
+                                        "files (*)"),
+                                     load);
             });
             row = new QWidget(page);
             auto *box = new QVBoxLayout(row);

@@ -42,6 +42,8 @@ public:
     AnchorEntryDialog(models::Document *document, core::AnchorList list, const QJsonObject &stored,
                       QWidget *parent = nullptr);
 
+    /// Replaces the file dialog (tests). Without one, a window-modal QFileDialog opens with
+    /// open(): no nested event loop.
     void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
 
     core::AnchorList list() const { return m_list; }

@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/AnchorPanel.h"
+
+#include "views/AsyncFileDialog.h"
 #include "core/store/StoreErrors.h"
 #include "core/FrontEndErrors.h"
 
@@ -12,7 +14,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -139,11 +140,6 @@ AnchorPanel::AnchorPanel(models::Document *document, QWidget *parent)
     m_export = action(tr("E&xport Anchors…"), tr("Write every entry to an anchors file"),
                       QKeySequence(tr("Ctrl+Shift+E")));
 
-    m_chooseFile = [this](bool save, const QString &title) {
-        const QString filter = tr("Anchors files (*.json);;All files (*)");
-        return save ? QFileDialog::getSaveFileName(this, title, {}, filter)
-                    : QFileDialog::getOpenFileName(this, title, {}, filter);
-    };
 
     connect(m_filter, &QLineEdit::textChanged, m_byText,
             &QSortFilterProxyModel::setFilterFixedString);
@@ -232,7 +228,8 @@ void AnchorPanel::updateCurrent()
 void AnchorPanel::openEntryDialog(AnchorEntryDialog *dialog)
 {
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setFileChooser([this](const QString &title) { return m_chooseFile(false, title); });
+    if (m_chooseFile)
+        dialog->setFileChooser([this](const QString &title) { return m_chooseFile(false, title); });
     m_dialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         setCurrent(dialog->list(), dialog->savedId());
@@ -271,16 +268,26 @@ void AnchorPanel::removeCurrent()
 
 void AnchorPanel::chooseImport()
 {
-    const QString path = m_chooseFile(false, tr("Import Anchors"));
-    if (!path.isEmpty())
-        importFile(path);
+    if (m_chooseFile) {
+        if (const QString path = m_chooseFile(false, tr("Import Anchors")); !path.isEmpty())
+            importFile(path);
+        return;
+    }
+    AsyncFileDialog::ask(this, AsyncFileDialog::Mode::Open, tr("Import Anchors"),
+                         tr("Anchors files (*.json);;All files (*)"),
+                         [this](const QString &path) { importFile(path); });
 }
 
 void AnchorPanel::chooseExport()
 {
-    const QString path = m_chooseFile(true, tr("Export Anchors"));
-    if (!path.isEmpty())
-        exportFile(path);
+    if (m_chooseFile) {
+        if (const QString path = m_chooseFile(true, tr("Export Anchors")); !path.isEmpty())
+            exportFile(path);
+        return;
+    }
+    AsyncFileDialog::ask(this, AsyncFileDialog::Mode::Save, tr("Export Anchors"),
+                         tr("Anchors files (*.json);;All files (*)"),
+                         [this](const QString &path) { exportFile(path); });
 }
 
 void AnchorPanel::importFile(const QString &path)

@@ -40,7 +40,8 @@ public:
 
     explicit AnchorPanel(models::Document *document, QWidget *parent = nullptr);
 
-    /// Replaces the file dialogs (tests use a fixed path).
+    /// Replaces the file dialogs (tests use a fixed path). Without one, a window-modal
+    /// QFileDialog opens with open() and the work follows its answer: no nested event loop.
     void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
 
     QTreeView *view() const { return m_view; }

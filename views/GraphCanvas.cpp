@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/GraphCanvas.h"
 
+#include "views/AsyncFileDialog.h"
+
 #include "views/GraphClusterItem.h"
 #include "views/GraphEdgeItem.h"
 #include "views/GraphLegend.h"
@@ -12,7 +14,6 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGraphicsRectItem>
 #include <QGraphicsScene>
@@ -397,6 +398,7 @@ void GraphCanvas::startLayout()
     m_progress->show();
     m_cancelLayout->setVisible(true);
     m_watcher->setFuture(QtConcurrent::run(&core::GraphLayout::runLayout, m_graph, options));
+    Q_EMIT workStarted(tr("Laying out the graph"), QFuture<void>(m_watcher->future()));
 }
 
 void GraphCanvas::layoutDone()
@@ -588,16 +590,16 @@ bool GraphCanvas::exportView(const QString &path, QString *error)
 
 void GraphCanvas::exportWithDialog()
 {
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export View"), QString(),
-        tr("SVG image (*.svg);;PNG image (*.png);;PDF document (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!exportView(path, &error))
-        m_info->setText(error);
-    else
-        m_info->setText(tr("Exported %1").arg(QFileInfo(path).fileName()));
+    AsyncFileDialog::ask(this, AsyncFileDialog::Mode::Save, tr("Export View"),
+                         tr("SVG image (*.svg);;PNG image (*.png);;PDF document (*.pdf)"),
+                         [this](const QString &path) {
+                             QString error;
+                             if (!exportView(path, &error))
+                                 m_info->setText(error);
+                             else
+                                 m_info->setText(
+                                     tr("Exported %1").arg(QFileInfo(path).fileName()));
+                         });
 }
 
 } // namespace ta::views

@@ -118,6 +118,8 @@ Q_SIGNALS:
     /// Nodes moved or a layout ended: positions() changed and may be saved.
     void positionsChanged();
     void findingsChanged();
+    /// A layout started on a worker (for the status bar's progress and Cancel).
+    void workStarted(const QString &title, QFuture<void> future);
 
 private:
     void buildToolBar();

@@ -8,10 +8,13 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPromise>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ta::views {
 
@@ -57,16 +60,73 @@ void NewTrustDomainDialog::validate()
 
 void NewTrustDomainDialog::accept()
 {
-    core::CaSettings settings;
-    settings.keyType = core::KeyType(m_keyType->currentData().toInt());
-    settings.intermediate = m_intermediate->isChecked();
-    const QString name = m_name->text();
-    if (auto r = m_document->createTrustDomain(name, settings); !r) {
+    if (m_busy)
+        return;
+    m_settings = core::CaSettings();
+    m_settings.keyType = core::KeyType(m_keyType->currentData().toInt());
+    m_settings.intermediate = m_intermediate->isChecked();
+    auto td = core::TrustDomain::fromName(m_name->text());
+    if (!td) {
+        m_feedback->setText(ErrorMessages::text(td.error()));
+        return;
+    }
+    m_feedback->setText(tr("Generating keys…"));
+    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_keyType),
+                       static_cast<QWidget *>(m_intermediate),
+                       static_cast<QWidget *>(m_buttons->button(QDialogButtonBox::Ok))})
+        w->setEnabled(false);
+    auto *watcher = new QFutureWatcher<core::Result<core::CertificateAuthority>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        generated();
+    });
+    m_running = QtConcurrent::run([td = *td, settings = m_settings, now = m_document->now()](
+                                      QPromise<core::Result<core::CertificateAuthority>> &promise) {
+        auto ca = core::CertificateAuthority::create(td, settings, now);
+        if (!promise.isCanceled())
+            promise.addResult(std::move(ca));
+    });
+    watcher->setFuture(m_running);
+    m_busy = true;
+    Q_EMIT workStarted(tr("Generating keys for %1").arg(td->name()), QFuture<void>(m_running));
+}
+
+void NewTrustDomainDialog::generated()
+{
+    const QFuture<core::Result<core::CertificateAuthority>> done = m_running;
+    m_running = {};
+    m_busy = false;
+    for (QWidget *w : {static_cast<QWidget *>(m_name), static_cast<QWidget *>(m_keyType),
+                       static_cast<QWidget *>(m_intermediate)})
+        w->setEnabled(true);
+    validate();
+    if (done.isCanceled() || done.resultCount() == 0) {
+        // Cancelled: the keys are dropped unseen, the workspace untouched.
+        QDialog::reject();
+        return;
+    }
+    const core::Result<core::CertificateAuthority> ca = done.result();
+    if (!ca) {
+        m_feedback->setText(ErrorMessages::text(ca.error()));
+        return;
+    }
+    // The store and the undo command on the GUI thread, as for every other edit.
+    if (auto r = m_document->addTrustDomain(*ca, m_settings); !r) {
         m_feedback->setText(ErrorMessages::text(r.error()));
         return;
     }
-    m_created = name;
+    m_created = ca->trustDomain().name();
     QDialog::accept();
+}
+
+void NewTrustDomainDialog::reject()
+{
+    if (m_busy) {
+        // Key generation cannot stop midway; the dialog closes when it returns.
+        m_running.cancel();
+        return;
+    }
+    QDialog::reject();
 }
 
 } // namespace ta::views

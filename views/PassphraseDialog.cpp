@@ -2,12 +2,12 @@
 #include "views/PassphraseDialog.h"
 #include "views/NoticeStyle.h"
 
-
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QFormLayout>
+#include <QFutureWatcher>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -144,16 +144,48 @@ void PassphraseDialog::accept()
     // The key derivation runs on a worker; the window keeps drawing meanwhile.
     auto *watcher = new QFutureWatcher<QString>(this);
     connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher] {
-        const QString refusal = watcher->result();
+        const bool cancelled = watcher->isCanceled();
+        const QString refusal = cancelled ? QString() : watcher->result();
         watcher->deleteLater();
+        m_running = {};
         setBusy(false);
+        if (cancelled) {
+            QDialog::reject();
+            return;
+        }
         if (!refusal.isEmpty()) {
             showError(refusal);
             return;
         }
         QDialog::accept();
     });
-    watcher->setFuture(QtConcurrent::run(m_attempt, passphrase()));
+    m_running = QtConcurrent::run(m_attempt, passphrase());
+    watcher->setFuture(m_running);
+    const QString name = QFileInfo(m_path).fileName();
+    Q_EMIT workStarted(m_mode == Mode::Open ? tr("Unlocking %1").arg(name)
+                                            : tr("Creating %1").arg(name),
+                       QFuture<void>(m_running));
+}
+
+void PassphraseDialog::keyPressEvent(QKeyEvent *event)
+{
+    // While an attempt runs, Enter must not reach the Cancel button (the default once OK is
+    // disabled) and cancel it; Esc still does.
+    if (m_busy && (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)) {
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
+
+void PassphraseDialog::reject()
+{
+    if (!m_busy) {
+        QDialog::reject();
+        return;
+    }
+    // The key derivation cannot stop midway; the dialog closes when it returns.
+    m_running.cancel();
 }
 
 } // namespace ta::views

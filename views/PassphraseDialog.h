@@ -3,6 +3,7 @@
 
 
 #include <QDialog>
+#include <QFuture>
 
 #include <functional>
 #include <optional>
@@ -47,6 +48,16 @@ public:
     QString errorText() const;
 
     void accept() override;
+    /// While an attempt runs, cancels it and closes once the worker has returned; the caller
+    /// then discards what the attempt made.
+    void reject() override;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+Q_SIGNALS:
+    /// An attempt started on a worker (for the status bar's progress and Cancel).
+    void workStarted(const QString &title, QFuture<void> future);
 
 private:
     void updateButtons();
@@ -62,6 +73,7 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QLabel *m_progress = nullptr;
     Attempt m_attempt;
+    QFuture<QString> m_running;
     bool m_busy = false;
 };
 

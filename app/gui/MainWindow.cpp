@@ -3,6 +3,8 @@
 
 #include "app/gui/AuditReportController.h"
 #include "app/gui/GraphCanvasController.h"
+#include "app/gui/LongWork.h"
+#include "models/WhatIfModel.h"
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
@@ -13,6 +15,7 @@
 #include "models/PolicyDraft.h"
 #include "models/PolicyResimulator.h"
 #include "views/AnchorPanel.h"
+#include "views/AsyncFileDialog.h"
 #include "views/AuthorityPanel.h"
 #include "views/BundleView.h"
 #include "views/CaSettingsDialog.h"
@@ -35,7 +38,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
@@ -88,6 +90,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     setupAuditReport();
     setupWhatIf();
     setupEvidenceTimeline();
+    setupLongWork();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
         QMessageBox::warning(this, tr("Trust Atlas"), message);
@@ -109,7 +112,7 @@ void MainWindow::createActions()
     open->setShortcut(QKeySequence::Open);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open &Demo Workspace"), this,
-                    [this] { m_controller->openDemo(m_dataDir); });
+                    [this] { m_controller->openDemoInBackground(m_dataDir); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -305,26 +308,26 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::openFile()
 {
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open Workspace"), m_settings.lastDirectory(),
-                                     tr("Trust Atlas workspaces (*.atlas);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
-    m_controller->open(path);
+    views::AsyncFileDialog::ask(this, views::AsyncFileDialog::Mode::Open, tr("Open Workspace"),
+                                tr("Trust Atlas workspaces (*.atlas);;All files (*)"),
+                                [this](const QString &path) {
+                                    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
+                                    m_controller->open(path);
+                                },
+                                m_settings.lastDirectory());
 }
 
 void MainWindow::newFile()
 {
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("New Workspace"), m_settings.lastDirectory(),
-                                     tr("Trust Atlas workspaces (*.atlas)"));
-    if (path.isEmpty())
-        return;
-    if (!path.endsWith(QLatin1String(".atlas")))
-        path += QLatin1String(".atlas");
-    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
-    m_controller->create(path);
+    views::AsyncFileDialog::ask(this, views::AsyncFileDialog::Mode::Save, tr("New Workspace"),
+                                tr("Trust Atlas workspaces (*.atlas)"),
+                                [this](QString path) {
+                                    if (!path.endsWith(QLatin1String(".atlas")))
+                                        path += QLatin1String(".atlas");
+                                    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
+                                    m_controller->create(path);
+                                },
+                                m_settings.lastDirectory());
 }
 
 void MainWindow::newTrustDomain()
@@ -332,6 +335,8 @@ void MainWindow::newTrustDomain()
     if (!m_document)
         return;
     views::NewTrustDomainDialog dialog(m_document, this);
+    connect(&dialog, &views::NewTrustDomainDialog::workStarted, m_longWork,
+            qOverload<const QString &, QFuture<void>>(&LongWork::track));
     if (dialog.exec() == QDialog::Accepted)
         m_trustDomains->setCurrentTrustDomain(dialog.createdName());
 }
@@ -584,6 +589,12 @@ void MainWindow::setupWhatIf()
                 &TimelineController::setInstant);
         connect(m_whatIfView, &views::WhatIfView::reportReady, m_auditReport,
                 &AuditReportController::setWhatIfResult);
+        // The run's progress and Cancel in the status bar too.
+        models::WhatIfModel *whatIf = m_whatIfView->model();
+        connect(whatIf, &models::WhatIfModel::started, this, [this, whatIf] {
+            if (m_longWork)
+                m_longWork->track(tr("What-if run"), whatIf->future());
+        });
         if (!m_policyStudio)
             return;
         // The graph redraws with the studio's live re-simulation while its edits are unsaved.
@@ -660,13 +671,37 @@ void MainWindow::setupEvidenceTimeline()
                 m_timeline->attach(document, m_canvas, m_timelineBar, m_graphController);
         });
         connect(importer, &models::EvidenceImporter::started, this,
-                [this](const QString &title) { statusBar()->showMessage(title, 5000); });
+                [this](const QString &title, const QFuture<void> &future) {
+                    if (m_longWork)
+                        m_longWork->track(title, future);
+                    else
+                        statusBar()->showMessage(title, 5000);
+                });
         // After the window's first frame: verdicts missing or computed under other anchors are
         // computed again in the background.
         QTimer::singleShot(0, importer, &models::EvidenceImporter::verifyIfStale);
     };
     connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
     rebuild(m_document);
+}
+
+void MainWindow::setupLongWork()
+{
+    m_longWork = new LongWork(statusBar(), this);
+    const auto track = qOverload<const QString &, QFuture<void>>(&LongWork::track);
+    connect(m_controller, &WorkspaceController::workStarted, m_longWork, track);
+    connect(m_timeline, &TimelineController::workStarted, m_longWork, track);
+    // After the setup*() rebuilds, which run first on the same signal: hook up the new panels.
+    connect(m_controller, &WorkspaceController::documentChanged, this,
+            [this, track](models::Document *document) {
+                if (!document)
+                    return;
+                if (m_canvas)
+                    connect(m_canvas, &views::GraphCanvas::workStarted, m_longWork, track);
+                if (m_policyStudio)
+                    connect(m_policyStudio->resimulator(), &models::PolicyResimulator::workStarted,
+                            m_longWork, track);
+            });
 }
 
 } // namespace ta::app

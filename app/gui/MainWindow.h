@@ -36,6 +36,7 @@ class WhatIfView;
 namespace ta::app {
 
 class GraphCanvasController;
+class LongWork;
 class AuditReportController;
 class Settings;
 class TimelineController;
@@ -72,6 +73,8 @@ public:
     /// The evidence timeline dock's panel (null without a document) and File > Import Evidence.
     views::EvidenceTimeline *evidenceTimeline() const { return m_evidenceTimeline; }
     QAction *importEvidenceAction() const { return m_importEvidence; }
+    /// The status bar's long-work rows, which every background job of the window reports to.
+    LongWork *longWork() const { return m_longWork; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -96,6 +99,9 @@ private:
     /// The evidence timeline dock, rebuilt for each document with the evidence import and
     /// attestation pass behind it; a record clicked moves the time bar there.
     void setupEvidenceTimeline();
+    /// The status bar's progress and Cancel for every background job, and the hookups that hand
+    /// each job's future to it (rebuilt panels are hooked up again for each document).
+    void setupLongWork();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -142,6 +148,7 @@ private:
     QDockWidget *m_evidenceDock = nullptr;
     views::EvidenceTimeline *m_evidenceTimeline = nullptr;
     QAction *m_importEvidence = nullptr;
+    LongWork *m_longWork = nullptr;
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_anchorMenu = nullptr;

@@ -18,6 +18,7 @@
 #include "views/TimelineBar.h"
 
 #include <QTimer>
+#include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -186,7 +187,9 @@ void TimelineController::readSavedRuns()
 
 void TimelineController::startSimulation()
 {
-    if (!m_document || !m_bar || m_bar->timeline().isEmpty() || isSimulating())
+    // A run whose result is not yet delivered (finished, its signal still queued) counts too:
+    // replacing its watcher then took the next run's for its own.
+    if (!m_document || !m_bar || m_bar->timeline().isEmpty() || m_watcher)
         return;
     // A saved run over the whole timeline answers every instant: nothing to compute.
     const QDateTime first = m_bar->timeline().constFirst();
@@ -211,10 +214,24 @@ void TimelineController::startSimulation()
     m_simulationFailed = false;
     m_watcher = new QFutureWatcher<core::Result<core::SimulationRun>>(this);
     connect(m_watcher, &QFutureWatcherBase::finished, this, &TimelineController::simulationDone);
-    m_watcher->setFuture(
-        QtConcurrent::run(&m_pool, [replay = std::move(*replay), rules = std::move(*rules)] {
-            return replay.simulate(rules, core::SimulationSettings());
+    m_watcher->setFuture(QtConcurrent::run(
+        &m_pool, [replay = std::move(*replay), rules = std::move(*rules),
+                  cancel = m_cancel](QPromise<core::Result<core::SimulationRun>> &promise) mutable {
+            // The replay counts its records: the status bar shows how far it got.
+            replay.setCancelled([&promise, cancel] { return promise.isCanceled() || *cancel; });
+            replay.setProgress(
+                [&promise](qint64 done, qint64 total) {
+                    if (total > 0) {
+                        promise.setProgressRange(0, int(qMin<qint64>(total, INT_MAX)));
+                        promise.setProgressValue(int(qMin<qint64>(done, INT_MAX)));
+                    }
+                },
+                100);
+            auto run = replay.simulate(rules, core::SimulationSettings());
+            if (!promise.isCanceled())
+                promise.addResult(std::move(run));
         }));
+    Q_EMIT workStarted(tr("Simulating the timeline"), QFuture<void>(m_watcher->future()));
 }
 
 void TimelineController::simulationDone()
@@ -224,6 +241,14 @@ void TimelineController::simulationDone()
     if (!watcher)
         return;
     watcher->deleteLater();
+    if (watcher->isCanceled() || watcher->future().resultCount() == 0) {
+        // Cancelled from the status bar: the evidence's own reading stands in, as before it ran.
+        m_simulationFailed = true;
+        m_simulationError = core::makeError(core::ec::ReplayCancelled, QString());
+        show();
+        Q_EMIT simulationFinished();
+        return;
+    }
     const core::Result<core::SimulationRun> result = watcher->result();
     if (result) {
         m_run = std::make_shared<const core::SimulationRun>(*result);

@@ -79,6 +79,8 @@ Q_SIGNALS:
     void simulationFinished();
     /// The canvas shows the statuses of the cursor's instant.
     void shown();
+    /// The background simulation started (for the status bar's progress and Cancel).
+    void workStarted(const QString &title, QFuture<void> future);
 
 private:
     void readTimeline();

@@ -8,7 +8,11 @@
 #include "views/PassphraseDialog.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -23,6 +27,11 @@ WorkspaceController::~WorkspaceController() = default;
 QString WorkspaceController::demoPath(const QString &dataDir)
 {
     return QDir(dataDir).filePath(QStringLiteral("demo.atlas"));
+}
+
+QString WorkspaceController::demoPartPath(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("demo.atlas.part"));
 }
 
 bool WorkspaceController::fail(const QString &message)
@@ -47,6 +56,8 @@ bool WorkspaceController::open(const QString &path)
         // The dialog asks; the controller opens, on the dialog's worker (scrypt takes a while).
         auto opened = std::make_shared<std::unique_ptr<core::Workspace>>();
         views::PassphraseDialog dialog(views::PassphraseDialog::Mode::Open, path, m_dialogParent);
+        connect(&dialog, &views::PassphraseDialog::workStarted, this,
+                &WorkspaceController::workStarted);
         dialog.setAttempt([path, opened](const std::optional<QByteArray> &passphrase) {
             auto ws = core::Workspace::open(path, passphrase.value_or(QByteArray()));
             if (!ws)
@@ -81,11 +92,61 @@ bool WorkspaceController::openDemo(const QString &dataDir)
     return open(path);
 }
 
+QFuture<void> WorkspaceController::openDemoInBackground(const QString &dataDir)
+{
+    m_lastError.clear();
+    if (m_demoGeneration.isRunning())
+        return m_demoGeneration;
+    const QString path = demoPath(dataDir);
+    if (QFileInfo::exists(path)) {
+        open(path);
+        return QtFuture::makeReadyFuture();
+    }
+    if (!QDir().mkpath(dataDir)) {
+        fail(tr("Cannot create the folder %1.").arg(dataDir));
+        return QtFuture::makeReadyFuture();
+    }
+    const QString part = demoPartPath(dataDir);
+    QFile::remove(part); // left by a crash; never a complete demo
+    auto *watcher = new QFutureWatcher<core::Result<void>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, part] {
+        watcher->deleteLater();
+        const bool cancelled = watcher->isCanceled() || watcher->future().resultCount() == 0;
+        const core::Result<void> made =
+            cancelled ? core::Result<void>() : watcher->future().result();
+        if (cancelled || !made || !QFile::rename(part, path)) {
+            QFile::remove(part);
+            if (!cancelled && !made)
+                fail(views::ErrorMessages::text(made.error()));
+            else if (!cancelled)
+                fail(tr("Cannot write %1.").arg(path));
+            return;
+        }
+        open(path);
+    });
+    QFuture<core::Result<void>> future = QtConcurrent::run(
+        [part, now = QDateTime::currentDateTimeUtc()](QPromise<core::Result<void>> &promise) {
+            promise.setProgressRange(0, 0);
+            auto made = core::FederatedDemo::create(part, now);
+            if (promise.isCanceled()) {
+                QFile::remove(part);
+                return;
+            }
+            promise.addResult(std::move(made));
+        });
+    watcher->setFuture(future);
+    m_demoGeneration = QFuture<void>(future);
+    Q_EMIT workStarted(tr("Generating the demo workspace"), m_demoGeneration);
+    return m_demoGeneration;
+}
+
 bool WorkspaceController::create(const QString &path)
 {
     m_lastError.clear();
     auto created = std::make_shared<std::unique_ptr<core::Workspace>>();
     views::PassphraseDialog dialog(views::PassphraseDialog::Mode::Create, path, m_dialogParent);
+    connect(&dialog, &views::PassphraseDialog::workStarted, this,
+            &WorkspaceController::workStarted);
     dialog.setAttempt([path, created](const std::optional<QByteArray> &passphrase) {
         auto ws = core::Workspace::create(path, passphrase);
         if (!ws)
@@ -93,8 +154,14 @@ bool WorkspaceController::create(const QString &path)
         *created = std::move(*ws);
         return QString();
     });
-    if (dialog.exec() != QDialog::Accepted || !*created)
+    if (dialog.exec() != QDialog::Accepted || !*created) {
+        // Cancelled while the worker was creating it: the new file goes again.
+        if (*created) {
+            created->reset();
+            QFile::remove(path);
+        }
         return false;
+    }
     setDocument(new models::Document(std::move(*created), this));
     m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
     return true;

@@ -50,7 +50,7 @@ int main(int argc, char *argv[])
     window.show();
     const QStringList files = parser.positionalArguments();
     if (files.isEmpty())
-        window.controller()->openDemo(dataDir);
+        window.controller()->openDemoInBackground(dataDir);
     else
         window.controller()->open(files.first());
     return app.exec();

@@ -365,6 +365,18 @@ Result<CertificateAuthority> Workspace::createTrustDomain(const TrustDomain &tru
     auto ca = CertificateAuthority::create(trustDomain, settings, now);
     if (!ca)
         return ca.error();
+    if (auto r = addTrustDomain(*ca, settings, now); !r)
+        return r.error();
+    return ca;
+}
+
+Result<void> Workspace::addTrustDomain(const CertificateAuthority &authority, const CaSettings &settings,
+                                       const QDateTime &now)
+{
+    const TrustDomain &trustDomain = authority.trustDomain();
+    if (trustDomainId(trustDomain.name()))
+        return makeError(ec::StoreTrustDomainExists, trustDomain.name());
+    const CertificateAuthority *ca = &authority;
     QByteArray rootKey;
     if (!ca->rootKey().isNull()) {
         auto sealed = sealKey(ca->rootKey(), rootContext(trustDomain.name()));
@@ -396,7 +408,7 @@ Result<CertificateAuthority> Workspace::createTrustDomain(const TrustDomain &tru
     });
     if (!r)
         return r.error();
-    return ca;
+    return {};
 }
 
 Result<void> Workspace::deleteTrustDomain(const QString &name)

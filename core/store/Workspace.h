@@ -61,6 +61,10 @@ public:
     [[nodiscard]] Result<CertificateAuthority>
     createTrustDomain(const TrustDomain &trustDomain, const CaSettings &settings,
                       const QDateTime &now);
+    /// Stores a trust domain whose CA @p ca was made beforehand (CertificateAuthority::create,
+    /// which may run on a worker: key generation is the slow part) with @p settings.
+    [[nodiscard]] Result<void> addTrustDomain(const CertificateAuthority &ca,
+                                              const CaSettings &settings, const QDateTime &now);
     /// Removes a trust domain with its authorities and credentials.
     [[nodiscard]] Result<void> deleteTrustDomain(const QString &name);
     /// Loads a trust domain's CA; the keys of authorities that may still sign are decrypted.

@@ -47,6 +47,10 @@ private Q_SLOTS:
     void failedOpenLeavesRecentFiles_data();
     void failedOpenLeavesRecentFiles();
     void demoMadeOnceThenReopened();
+    void demoGeneratedOffTheGuiThread();
+    void cancelledDemoLeavesNothing();
+    void unsealReportsItsWork();
+    void cancelledCreateLeavesNoFile();
 
 private:
     QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
@@ -141,6 +145,98 @@ void TestWorkspaceController::demoMadeOnceThenReopened()
     // The second start opens the same file: the same keys, not a fresh demo.
     QVERIFY(controller.openDemo(data));
     QCOMPARE(controller.document()->workspace().bundle(domains.first())->toJwks(), bundle);
+}
+
+void TestWorkspaceController::demoGeneratedOffTheGuiThread()
+{
+    // The menu's demo: the generation runs on a worker while the event loop turns, and the demo
+    // opens on the GUI thread afterwards (issue 11, long work off the GUI thread).
+    const QString data = path("bgdemo");
+    Settings settings(path("bgdemo.ini"));
+    WorkspaceController controller(settings, nullptr);
+    QSignalSpy started(&controller, &WorkspaceController::workStarted);
+    QSignalSpy changed(&controller, &WorkspaceController::documentChanged);
+    QFuture<void> future = controller.openDemoInBackground(data);
+    QCOMPARE(started.size(), 1);
+    QVERIFY(!future.isFinished());
+    QVERIFY(!controller.document());
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&ticks] { ++ticks; });
+    ticker.start(5);
+    // Asking again while it runs does not start a second generation.
+    QVERIFY(!controller.openDemoInBackground(data).isFinished());
+    QCOMPARE(started.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.document(), 60000);
+    QVERIFY(ticks > 0);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(QFile::exists(WorkspaceController::demoPath(data)));
+    QVERIFY(!QFile::exists(WorkspaceController::demoPartPath(data)));
+    QVERIFY(!controller.document()->workspace().trustDomainNames().isEmpty());
+    // Made once: the next request opens the same file at once, with no work to show.
+    QVERIFY(controller.openDemoInBackground(data).isFinished());
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(changed.size(), 2);
+}
+
+void TestWorkspaceController::cancelledDemoLeavesNothing()
+{
+    const QString data = path("canceldemo");
+    Settings settings(path("canceldemo.ini"));
+    WorkspaceController controller(settings, nullptr);
+    QSignalSpy failed(&controller, &WorkspaceController::failed);
+    QFuture<void> future = controller.openDemoInBackground(data);
+    // Cancel once the worker is writing the side file.
+    QTRY_VERIFY(QFile::exists(WorkspaceController::demoPartPath(data)));
+    future.cancel();
+    QTRY_VERIFY_WITH_TIMEOUT(future.isFinished(), 60000);
+    QTest::qWait(50);
+    QVERIFY(!controller.document());
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(!QFile::exists(WorkspaceController::demoPath(data)));
+    QVERIFY(!QFile::exists(WorkspaceController::demoPartPath(data)));
+    // And the next request makes a whole demo.
+    controller.openDemoInBackground(data);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.document(), 60000);
+}
+
+void TestWorkspaceController::unsealReportsItsWork()
+{
+    // The passphrase dialog's key derivation is long work the status bar shows.
+    const QString file = path("unseal.atlas");
+    QVERIFY(ta::core::Workspace::create(file, QByteArray("pw")).ok());
+    Settings settings(path("unseal.ini"));
+    WorkspaceController controller(settings, nullptr);
+    QSignalSpy started(&controller, &WorkspaceController::workStarted);
+    answerPassphrase(QStringLiteral("pw"));
+    QVERIFY(controller.open(file));
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(started.at(0).at(0).toString(), QStringLiteral("Unlocking unseal.atlas"));
+    QVERIFY(started.at(0).at(1).value<QFuture<void>>().isFinished());
+}
+
+void TestWorkspaceController::cancelledCreateLeavesNoFile()
+{
+    // Cancel while the worker creates the file: the dialog closes when the worker returns, and
+    // the file it made goes again.
+    const QString file = path("created.atlas");
+    Settings settings(path("created.ini"));
+    WorkspaceController controller(settings, nullptr);
+    QTimer::singleShot(0, qApp, [] {
+        auto *dialog =
+            qobject_cast<ta::views::PassphraseDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        dialog->findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("pw"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("repeat"))->setText(QStringLiteral("pw"));
+        dialog->accept();
+        QVERIFY(dialog->isBusy());
+        dialog->reject();
+        // Still up until the worker returned.
+        QVERIFY(dialog->isVisible());
+    });
+    QVERIFY(!controller.create(file));
+    QVERIFY(!controller.document());
+    QVERIFY(!QFile::exists(file));
 }
 
 QTEST_MAIN(TestWorkspaceController)

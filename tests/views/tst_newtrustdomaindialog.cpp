@@ -10,6 +10,8 @@
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <QSignalSpy>
 #include <QUndoStack>
 
 using namespace ta::core;
@@ -27,6 +29,8 @@ private Q_SLOTS:
     void liveValidation();
     void createsWithChosenSettingsAndUndoes();
     void existingNameStaysInDialog();
+    void keysGeneratedOffTheGuiThread();
+    void cancelDuringGenerationWritesNothing();
 
 private:
     QPushButton *ok(NewTrustDomainDialog &d)
@@ -91,7 +95,8 @@ void TestNewTrustDomainDialog::createsWithChosenSettingsAndUndoes()
     keyType->setCurrentIndex(keyType->findData(int(KeyType::EcP384)));
     dialog.findChild<QCheckBox *>()->setChecked(true);
     QTest::mouseClick(ok(dialog), Qt::LeftButton);
-    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    // The keys are generated on a worker; the dialog accepts once they are stored.
+    QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.createdName(), QStringLiteral("prod.example"));
     auto info = m_doc->workspace().trustDomainInfo(QStringLiteral("prod.example"));
     QVERIFY(info.ok());
@@ -110,11 +115,66 @@ void TestNewTrustDomainDialog::existingNameStaysInDialog()
     QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("name")),
                      QStringLiteral("prod.example"));
     QTest::mouseClick(ok(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isBusy());
     // The dialog stays open with the reason, and the name can be corrected.
     QVERIFY(dialog.isVisible());
     QVERIFY(dialog.createdName().isEmpty());
     QVERIFY(!feedback(dialog).isEmpty());
     QCOMPARE(m_doc->workspace().trustDomainNames().size(), 1);
+}
+
+void TestNewTrustDomainDialog::keysGeneratedOffTheGuiThread()
+{
+    // RSA 4096: long enough to see the event loop turn while the worker generates.
+    NewTrustDomainDialog dialog(m_doc.get());
+    QSignalSpy started(&dialog, &NewTrustDomainDialog::workStarted);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("name")),
+                     QStringLiteral("rsa.example"));
+    auto *keyType = dialog.findChild<QComboBox *>(QStringLiteral("keyType"));
+    keyType->setCurrentIndex(keyType->findData(int(KeyType::Rsa4096)));
+    int ticks = 0;
+    QTimer ticker;
+    connect(&ticker, &QTimer::timeout, this, [&] {
+        if (dialog.isBusy())
+            ++ticks;
+    });
+    ticker.start(1);
+    QTest::mouseClick(ok(dialog), Qt::LeftButton);
+    QVERIFY(dialog.isBusy());
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(started.at(0).at(0).toString(), QStringLiteral("Generating keys for rsa.example"));
+    // Nothing stored until the keys are back.
+    QVERIFY(m_doc->workspace().trustDomainNames().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 60000);
+    QVERIFY(ticks > 0);
+    QCOMPARE(m_doc->workspace().trustDomainNames(), QStringList{QStringLiteral("rsa.example")});
+    // One undoable step, pushed on the GUI thread.
+    QCOMPARE(m_doc->undoStack()->count(), 1);
+    m_doc->undoStack()->undo();
+    QVERIFY(m_doc->workspace().trustDomainNames().isEmpty());
+    m_doc->undoStack()->redo();
+    QCOMPARE(m_doc->workspace().trustDomainNames(), QStringList{QStringLiteral("rsa.example")});
+}
+
+void TestNewTrustDomainDialog::cancelDuringGenerationWritesNothing()
+{
+    NewTrustDomainDialog dialog(m_doc.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("name")),
+                     QStringLiteral("gone.example"));
+    auto *keyType = dialog.findChild<QComboBox *>(QStringLiteral("keyType"));
+    keyType->setCurrentIndex(keyType->findData(int(KeyType::Rsa4096)));
+    QTest::mouseClick(ok(dialog), Qt::LeftButton);
+    QVERIFY(dialog.isBusy());
+    dialog.reject();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 60000);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.createdName().isEmpty());
+    QVERIFY(m_doc->workspace().trustDomainNames().isEmpty());
+    QCOMPARE(m_doc->undoStack()->count(), 0);
 }
 
 QTEST_MAIN(TestNewTrustDomainDialog)

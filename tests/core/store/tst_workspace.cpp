@@ -38,6 +38,7 @@ private Q_SLOTS:
     void noClearKeyBytesInFile();
     void clearWorkspaceIsMarked();
     void createRefusesExistingFile();
+    void addsTrustDomainMadeBeforehand();
     void notAWorkspaceRefused_data();
     void notAWorkspaceRefused();
     void newerSchemaRefused();
@@ -140,6 +141,27 @@ void TestWorkspace::createRefusesExistingFile()
     QCOMPARE(Workspace::create(file, std::nullopt).error().code, QStringLiteral("store.file_exists"));
     QCOMPARE(Workspace::open(path("missing.atlas"), {}).error().code,
              QStringLiteral("store.file_missing"));
+}
+
+void TestWorkspace::addsTrustDomainMadeBeforehand()
+{
+    // The app makes the CA on a worker and stores it afterwards on the GUI thread (issue 11).
+    auto ws = Workspace::create(path("made.atlas"), QByteArray("pw"));
+    QVERIFY(ws.ok());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    CaSettings settings;
+    settings.intermediate = true;
+    auto ca = CertificateAuthority::create(*TrustDomain::fromName(QStringLiteral("made.example")),
+                                           settings, now);
+    QVERIFY(ca.ok());
+    QVERIFY((*ws)->addTrustDomain(*ca, settings, now).ok());
+    QCOMPARE((*ws)->trustDomainNames(), QStringList{QStringLiteral("made.example")});
+    auto stored = (*ws)->authority(QStringLiteral("made.example"));
+    QVERIFY(stored.ok());
+    QCOMPARE(stored->root().toPem(), ca->root().toPem());
+    QVERIFY((*ws)->trustDomainInfo(QStringLiteral("made.example"))->settings.intermediate);
+    QCOMPARE((*ws)->addTrustDomain(*ca, settings, now).error().code,
+             QStringLiteral("store.trust_domain_exists"));
 }
 
 void TestWorkspace::notAWorkspaceRefused_data()
