@@ -55,7 +55,7 @@ void AnchorModel::readUsedTokens()
     m_usedTokens.clear();
     if (!m_document)
         return;
-    core::EvidenceTimelineQuery query(m_document->workspace().database());
+    core::EvidenceTimelineQuery query(m_document->workspace(Document::WriteAccess()).database());
     if (auto tokens = query.usedJoinTokens())
         m_usedTokens = QSet<QString>(tokens->cbegin(), tokens->cend());
 }
@@ -72,7 +72,7 @@ core::Result<AnchorModel::Verified> AnchorModel::verifiedAt(int row, int limit) 
     Verified v;
     if (!m_document || row < 0 || row >= rowCount())
         return v;
-    core::EvidenceTimelineQuery query(m_document->workspace().database());
+    core::EvidenceTimelineQuery query(m_document->workspace(Document::WriteAccess()).database());
     auto count = query.verifiedByCount(idAt(row));
     if (!count)
         return count.error();

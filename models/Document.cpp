@@ -86,7 +86,7 @@ Result<void> Document::addTrustDomain(const core::CertificateAuthority &ca,
     if (auto r = m_workspace->addTrustDomain(ca, settings, now()); !r)
         return r;
     m_undoStack->push(new CreateTrustDomainCommand(this, ca.trustDomain().name()));
-    notifyTrustDomainsChanged();
+    notifyTrustDomainsChanged(ca.trustDomain().name());
     return {};
 }
 

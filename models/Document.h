@@ -28,12 +28,15 @@ class TimelineController;
 namespace ta::models {
 
 class AnchorEditCommand;
+class AnchorModel;
 class AuthorityStatusCommand;
 class CaSettingsCommand;
 class CreateTrustDomainCommand;
 class DecisionLogModel;
 class DeleteTrustDomainCommand;
 class EntryDraft;
+class EvidenceImporter;
+class EvidenceTimelineModel;
 class FederationEditCommand;
 class FederationModel;
 class FederationRefreshScheduler;
@@ -41,6 +44,7 @@ class IssueCredentialCommand;
 class PolicyDraft;
 class PolicyResimulator;
 class SetCredentialStatusCommand;
+class WhatIfModel;
 
 /// The open workspace with its undo stack. Every user edit goes through one of the methods
 /// below: a reversible edit is pushed as an undo command, an irreversible one (it changes what
@@ -70,12 +74,16 @@ public:
         friend class FederationEditCommand;
         friend class IssueCredentialCommand;
         friend class SetCredentialStatusCommand;
+        friend class AnchorModel;
         friend class DecisionLogModel;
         friend class EntryDraft;
+        friend class EvidenceImporter;
+        friend class EvidenceTimelineModel;
         friend class FederationModel;
         friend class FederationRefreshScheduler;
         friend class PolicyDraft;
         friend class PolicyResimulator;
+        friend class WhatIfModel;
         friend class app::AuditReportController;
         friend class app::GraphCanvasController;
         friend class app::TimelineController;

@@ -41,7 +41,7 @@ void EvidenceTimelineModel::recount()
     m_error.reset();
     if (!m_document)
         return;
-    core::EvidenceTimelineQuery query(m_document->workspace().database());
+    core::EvidenceTimelineQuery query(m_document->workspace(Document::WriteAccess()).database());
     auto n = query.count(m_filter);
     if (!n) {
         m_error = n.error();
@@ -56,7 +56,7 @@ QStringList EvidenceTimelineModel::attestors() const
 {
     if (!m_document)
         return {};
-    core::EvidenceTimelineQuery query(m_document->workspace().database());
+    core::EvidenceTimelineQuery query(m_document->workspace(Document::WriteAccess()).database());
     auto names = query.attestors();
     return names ? *names : QStringList();
 }
@@ -70,7 +70,7 @@ const QList<core::EvidenceTimelineRow> *EvidenceTimelineModel::page(int index) c
     }
     if (!m_document)
         return nullptr;
-    core::EvidenceTimelineQuery query(m_document->workspace().database());
+    core::EvidenceTimelineQuery query(m_document->workspace(Document::WriteAccess()).database());
     // Scrolling reads the page after (or before) one already here: by key from its last row.
     // Only a jump counts its way to the page's first row.
     core::Result<QList<core::EvidenceTimelineRow>> rows = QList<core::EvidenceTimelineRow>();
@@ -109,7 +109,7 @@ int EvidenceTimelineModel::rowAt(const QDateTime &at) const
 {
     if (!m_document)
         return 0;
-    core::EvidenceTimelineQuery query(m_document->workspace().database());
+    core::EvidenceTimelineQuery query(m_document->workspace(Document::WriteAccess()).database());
     auto n = query.positionOf(m_filter, at);
     return n ? int(qMin<qint64>(*n, m_count)) : m_count;
 }

@@ -51,7 +51,7 @@ core::Result<QList<core::RuleVersion>> WhatIfModel::versions() const
 {
     if (!m_document)
         return QList<core::RuleVersion>();
-    core::RuleStore store(m_document->workspace().database());
+    core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
     return store.versions(core::RuleKind::Policies);
 }
 
@@ -59,7 +59,7 @@ core::Result<QList<core::Policy>> WhatIfModel::policiesOf(int version) const
 {
     if (!m_document)
         return QList<core::Policy>();
-    core::RuleStore store(m_document->workspace().database());
+    core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
     auto content = store.load(core::RuleKind::Policies, version);
     if (!content)
         return content.error();
@@ -79,7 +79,7 @@ core::Result<void> WhatIfModel::run(const QList<core::Policy> &base,
     auto candidateRules = core::RuleSet::fromPolicies(candidate);
     if (!candidateRules)
         return candidateRules.error();
-    core::Workspace &ws = m_document->workspace();
+    core::Workspace &ws = m_document->workspace(Document::WriteAccess());
     auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
     if (!replay)
         return replay.error();

@@ -199,6 +199,8 @@ Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) 
     if (!key.isEmpty()) {
         qint64 n = 0;
         bool stopped = false;
+        // Read before forEach, which holds the cache's lock while it hands out results.
+        const qint64 total = qint64(m_cache->size());
         const bool hit = m_cache->forEach(key, [&](const AttestationResult &r) {
             if (stopped || (m_cancelled && m_cancelled())) {
                 stopped = true;
@@ -207,7 +209,7 @@ Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) 
             sink(r);
             ++n;
             if (m_progress && n % m_progressEvery == 0)
-                m_progress(n, qint64(m_cache->size()));
+                m_progress(n, total);
         });
         if (hit) {
             if (stopped)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The evidence timeline's model (issue 11): time order, paging over many rows without loading
 // them, filters in SQL, verdicts from the attestation pass, all-or-nothing imports.
+#include "OtherConnection.h"
 #include "AnchorSamples.h"
 #include "EvidenceRows.h"
 
@@ -59,7 +60,7 @@ private:
     }
     qint64 recordCount()
     {
-        EvidenceTimelineQuery q(m_doc->workspace().database());
+        EvidenceTimelineQuery q(m_other->database());
         return q.count({}).value();
     }
     /// A trust domain for agent IDs and the samples' join token anchor.
@@ -80,6 +81,8 @@ private:
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Document> m_doc;
+    /// Writes records as an import by another program would (the document is read-only here).
+    std::unique_ptr<ta::core::Workspace> m_other;
     ta::tests::AnchorSamples m_samples;
     const QDateTime m_t0 = QDateTime(QDate(2026, 4, 7), QTime(10, 0), Qt::UTC);
 };
@@ -90,11 +93,13 @@ void TestEvidenceTimelineModel::init()
     auto ws = Workspace::create(m_dir->filePath(QStringLiteral("t.atlas")), std::nullopt);
     QVERIFY(ws);
     m_doc = std::make_unique<Document>(std::move(*ws));
+    m_other = ta::tests::otherConnection(*m_doc);
     m_doc->setClock([this] { return m_t0; });
 }
 
 void TestEvidenceTimelineModel::cleanup()
 {
+    m_other.reset();
     m_doc.reset();
     m_dir.reset();
 }
@@ -102,7 +107,7 @@ void TestEvidenceTimelineModel::cleanup()
 void TestEvidenceTimelineModel::pagesThroughManyRowsInTimeOrder()
 {
     const int n = 20000;
-    QVERIFY(ta::tests::insertEvidence(m_doc->workspace().database(), n, m_t0));
+    QVERIFY(ta::tests::insertEvidence(m_other->database(), n, m_t0));
     EvidenceTimelineModel model(m_doc.get());
     QCOMPARE(model.rowCount(), n);
     // Counting read no page: the rows are read when asked for.
@@ -126,7 +131,7 @@ void TestEvidenceTimelineModel::pagesThroughManyRowsInTimeOrder()
 void TestEvidenceTimelineModel::jumpsFarAndBack()
 {
     const int n = 5000;
-    QVERIFY(ta::tests::insertEvidence(m_doc->workspace().database(), n, m_t0));
+    QVERIFY(ta::tests::insertEvidence(m_other->database(), n, m_t0));
     EvidenceTimelineModel model(m_doc.get());
     QAbstractItemModelTester tester(&model);
     for (int row : {4999, 0, 2600, 1, 4000, 2599, 4999}) {
@@ -198,7 +203,7 @@ void TestEvidenceTimelineModel::filters()
     QFETCH(int, expected);
     // 700 records: subjects node/0..6, attestors join_token and tpm alternating; the first 300
     // have results: 200 affirming (rows 0..199), 100 refused (rows 200..299).
-    auto &db = m_doc->workspace().database();
+    auto &db = m_other->database();
     QVERIFY(ta::tests::insertEvidence(db, 700, m_t0,
                                       {QStringLiteral("join_token"), QStringLiteral("tpm")}));
     EvidenceTimelineQuery query(db);
@@ -279,7 +284,7 @@ void TestEvidenceTimelineModel::verdictsComeFromTheAttestationPass()
     QCOMPARE(text(model, 0, Column::Subject), QStringLiteral("node/b"));
 
     // What the anchors panel reads: which records the token verified, and that it is used.
-    EvidenceTimelineQuery query(m_doc->workspace().database());
+    EvidenceTimelineQuery query(m_other->database());
     model.setFilter({});
     QVERIFY(!anchorId.isEmpty());
     QCOMPARE(query.verifiedByCount(anchorId).value(), 1);
@@ -327,7 +332,7 @@ void TestEvidenceTimelineModel::importIsAllOrNothing()
     QFETCH(QByteArray, content);
     QFETCH(QString, code);
     QFETCH(QString, line);
-    QVERIFY(ta::tests::insertEvidence(m_doc->workspace().database(), 3, m_t0.addDays(-1)));
+    QVERIFY(ta::tests::insertEvidence(m_other->database(), 3, m_t0.addDays(-1)));
     EvidenceImporter importer(m_doc.get());
     QSignalSpy failed(&importer, &EvidenceImporter::importFailed);
     QSignalSpy imported(&importer, &EvidenceImporter::imported);
@@ -366,14 +371,14 @@ void TestEvidenceTimelineModel::cancelledImportLeavesNothing()
 void TestEvidenceTimelineModel::anchorEditDuringAPassVerifiesAgain()
 {
     addJoinTokenAnchor();
-    QVERIFY(ta::tests::insertEvidence(m_doc->workspace().database(), 20000, m_t0));
+    QVERIFY(ta::tests::insertEvidence(m_other->database(), 20000, m_t0));
     EvidenceImporter importer(m_doc.get());
     QVERIFY(importer.verify().isValid());
     // The pass now runs over the old anchors; the edit cancels it and a new one follows.
     QVERIFY(m_doc->addAnchor(m_samples.tpm));
     QTRY_VERIFY_WITH_TIMEOUT(
         !importer.isBusy() &&
-            EvidenceAttestationPass::isCurrent(m_doc->workspace().database()).value(),
+            EvidenceAttestationPass::isCurrent(m_other->database()).value(),
         60000);
 }
 

@@ -72,7 +72,8 @@ void TestWhatIfModel::versionsAreListed()
     QVERIFY(versions);
     QCOMPARE(versions->size(), 1);
     QCOMPARE(versions->first().comment, QStringLiteral("first"));
-    core::RuleStore store(m_doc->workspace().database());
+    const auto other = tests::otherConnection(*m_doc);
+    core::RuleStore store(other->database());
     QVERIFY(store.save(core::RuleKind::Policies,
                        tests::studioPolicies(QStringLiteral("subject == 'node/b'")),
                        QStringLiteral("second"), m_now));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The evidence timeline dock (issue 11), driven offscreen with QTest input: filters, a click or
 // Enter moves the time bar, import by dialog and by drop, a bad file named by line, cancel.
+#include "../models/OtherConnection.h"
 #include "../models/AnchorSamples.h"
 #include "../models/EvidenceRows.h"
 
@@ -51,7 +52,7 @@ private Q_SLOTS:
 private:
     qint64 recordCount()
     {
-        EvidenceTimelineQuery q(m_doc->workspace().database());
+        EvidenceTimelineQuery q(m_other->database());
         return q.count({}).value();
     }
     QString writeFile(const QString &name, int records, int badLine = 0)
@@ -87,6 +88,8 @@ private:
     ta::tests::AnchorSamples m_samples;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Document> m_doc;
+    /// Writes records as an import by another program would (the document is read-only here).
+    std::unique_ptr<ta::core::Workspace> m_other;
     EvidenceImporter *m_importer = nullptr;
     std::unique_ptr<EvidenceTimeline> m_view;
     const QDateTime m_t0 = QDateTime(QDate(2026, 4, 7), QTime(10, 0), Qt::UTC);
@@ -98,11 +101,12 @@ void TestEvidenceTimeline::init()
     auto ws = Workspace::create(m_dir->filePath(QStringLiteral("t.atlas")), std::nullopt);
     QVERIFY(ws);
     m_doc = std::make_unique<Document>(std::move(*ws));
+    m_other = ta::tests::otherConnection(*m_doc);
     m_doc->setClock([this] { return m_t0; });
     QVERIFY(m_doc->createTrustDomain(QStringLiteral("example.org"), CaSettings{}));
     QVERIFY(m_doc->addAnchor(m_samples.joinToken));
     // 140 records: subjects node/0..6, attestors join_token and tpm alternating, one a second.
-    QVERIFY(ta::tests::insertEvidence(m_doc->workspace().database(), 140, m_t0,
+    QVERIFY(ta::tests::insertEvidence(m_other->database(), 140, m_t0,
                                       {QStringLiteral("join_token"), QStringLiteral("tpm")}));
     m_importer = new EvidenceImporter(m_doc.get(), m_doc.get());
     m_view = std::make_unique<EvidenceTimeline>(m_doc.get(), m_importer);
@@ -117,6 +121,7 @@ void TestEvidenceTimeline::init()
 void TestEvidenceTimeline::cleanup()
 {
     m_view.reset();
+    m_other.reset();
     m_doc.reset();
     m_dir.reset();
 }

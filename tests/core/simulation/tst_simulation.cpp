@@ -6,6 +6,7 @@
 #include "core/attestation/TpmQuoteBuilder.h"
 #include "core/attestation/lab/EvidenceLab.h"
 #include "core/simulation/Simulation.h"
+#include "core/simulation/ReplayResultCache.h"
 #include "core/simulation/TimelineReplay.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/Workspace.h"
@@ -183,6 +184,7 @@ private Q_SLOTS:
     void whatIfDenyPolicy();
     void labTimelineSameOnOneAndTwoThreads();
     void progressCountsRecords();
+    void cachedReplayReportsProgress();
 
 private:
     TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records,
@@ -617,6 +619,25 @@ void TestSimulation::progressCountsRecords()
     auto run = r.simulate(policies(3600, 3600), {});
     QVERIFY(run.ok());
     QCOMPARE(calls, (QList<QPair<qint64, qint64>>{{2, 5}, {4, 5}, {5, 5}}));
+}
+
+void TestSimulation::cachedReplayReportsProgress()
+{
+    // A replay served from the result cache reports progress as a verifying one does. It used to
+    // ask the cache for its size while the cache's own lock was held, and hung.
+    TimelineReplay r =
+        replay(m_f, {node(0), workload(100), workload(200), node(300), workload(400)});
+    r.setResultCache(std::make_shared<ReplayResultCache>());
+    QList<QPair<qint64, qint64>> calls;
+    r.setProgress([&](qint64 done, qint64 total) { calls.append({done, total}); }, 2);
+    auto first = r.simulate(policies(3600, 3600), {});
+    QVERIFY(first.ok());
+    const auto verifying = calls;
+    calls.clear();
+    auto cached = r.simulate(policies(3600, 3600), {});
+    QVERIFY(cached.ok());
+    QCOMPARE(calls, verifying);
+    QCOMPARE(logOf(*cached), logOf(*first));
 }
 
 QTEST_GUILESS_MAIN(TestSimulation)
