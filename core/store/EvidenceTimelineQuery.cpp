@@ -15,6 +15,22 @@ Error queryError(const Statement &st)
     return st.error() ? *st.error() : makeError(ec::StoreQueryFailed);
 }
 
+/// The one count(*) that @p sql selects, with @p arg bound to its only parameter.
+Result<qint64> countOf(Database &db, const QString &sql, const QString &arg)
+{
+    auto st = db.prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind(1, arg);
+    if (!st->next())
+        return queryError(*st);
+    return st->int64(0);
+}
+
+/// Results that verified with anchor ? among their anchors (a contraindicated one verified none).
+const QString kVerifiedBy = QStringLiteral(
+    "instr(',' || r.anchors || ',', ',' || ? || ',') > 0 AND r.verdict <> 'contraindicated' ");
+
 QStringList splitList(const QString &joined)
 {
     return joined.isEmpty() ? QStringList() : joined.split(QLatin1Char(','));
@@ -249,14 +265,9 @@ Result<QStringList> EvidenceTimelineQuery::attestors()
 
 Result<qint64> EvidenceTimelineQuery::resultCount(const QString &anchorsSha256)
 {
-    auto st = m_db.prepare(
-        QStringLiteral("SELECT count(*) FROM evidence_results WHERE anchors_sha256 = ?"));
-    if (!st)
-        return st.error();
-    st->bind(1, anchorsSha256);
-    if (!st->next())
-        return queryError(*st);
-    return st->int64(0);
+    return countOf(m_db,
+                   QStringLiteral("SELECT count(*) FROM evidence_results WHERE anchors_sha256 = ?"),
+                   anchorsSha256);
 }
 
 Result<void> EvidenceTimelineQuery::clearResults()
@@ -295,10 +306,8 @@ Result<void> EvidenceTimelineQuery::addResults(const QList<EvidenceResultRow> &r
 Result<QList<EvidenceTimelineRow>> EvidenceTimelineQuery::verifiedBy(const QString &anchorId,
                                                                      int limit)
 {
-    auto st = m_db.prepare(
-        kColumns + QStringLiteral("WHERE instr(',' || r.anchors || ',', ',' || ? || ',') > 0 "
-                                  "AND r.verdict <> 'contraindicated' "
-                                  "ORDER BY e.time_ms, e.id LIMIT ?"));
+    auto st = m_db.prepare(kColumns + QStringLiteral("WHERE ") + kVerifiedBy +
+                           QStringLiteral("ORDER BY e.time_ms, e.id LIMIT ?"));
     if (!st)
         return st.error();
     st->bind(1, anchorId).bind(2, qint64(qMax(0, limit)));
@@ -307,16 +316,9 @@ Result<QList<EvidenceTimelineRow>> EvidenceTimelineQuery::verifiedBy(const QStri
 
 Result<qint64> EvidenceTimelineQuery::verifiedByCount(const QString &anchorId)
 {
-    auto st =
-        m_db.prepare(QStringLiteral("SELECT count(*) FROM evidence_results r "
-                                    "WHERE instr(',' || r.anchors || ',', ',' || ? || ',') > 0 "
-                                    "AND r.verdict <> 'contraindicated'"));
-    if (!st)
-        return st.error();
-    st->bind(1, anchorId);
-    if (!st->next())
-        return queryError(*st);
-    return st->int64(0);
+    return countOf(m_db,
+                   QStringLiteral("SELECT count(*) FROM evidence_results r WHERE ") + kVerifiedBy,
+                   anchorId);
 }
 
 Result<QStringList> EvidenceTimelineQuery::usedJoinTokens()
