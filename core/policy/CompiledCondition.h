@@ -47,6 +47,9 @@ public:
     /// Meant for a condition that did not evaluate to true.
     ClauseExplanation explainFailure(const cel::Activation &activation, const PolicyEnv &env) const;
 
+    /// Whether evaluating may read the variable in @p slot (PolicyEnv's slots).
+    bool reads(int slot) const { return m_program.readsSlot(slot); }
+
     /// The source text of each top-level conjunct.
     QStringList conjuncts() const;
 

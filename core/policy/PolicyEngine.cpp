@@ -51,6 +51,7 @@ Result<PolicyEngine> PolicyEngine::compile(const QList<Policy> &policies, Indexi
             return makeError(condition.error().code,
                              where + QStringLiteral("condition: ") + condition.error().detail);
         c.condition = std::move(*condition);
+        engine.m_readsTime = engine.m_readsTime || c.condition.reads(engine.m_env->timeSlot());
         engine.m_compiled.push_back(std::move(c));
     }
     if (indexing == Indexing::ByEquality) {

@@ -75,6 +75,9 @@ public:
                                                       Indexing indexing = Indexing::ByEquality);
 
     const QList<Policy> &policies() const { return m_policies; }
+    /// Whether some condition reads `time`: only then may one subject's decision change with
+    /// nothing but the instant it is asked at (a simulation's renewals reuse it otherwise).
+    bool readsTime() const { return m_readsTime; }
     /// The environment to build SubjectActivations over.
     const PolicyEnv &env() const { return *m_env; }
 
@@ -118,6 +121,7 @@ private:
     std::vector<Compiled> m_compiled;
     std::vector<IndexGroup> m_groups;
     std::vector<int> m_unindexed;
+    bool m_readsTime = false;
 };
 
 } // namespace ta::core

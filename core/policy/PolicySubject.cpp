@@ -99,6 +99,14 @@ PolicySubject PolicySubject::fromAttestationResult(const AttestationResult &resu
     return s;
 }
 
+bool PolicySubject::sameFacts(const PolicySubject &other) const
+{
+    return m_subject == other.m_subject && m_attestor == other.m_attestor &&
+           m_verdict == other.m_verdict && m_agentId == other.m_agentId &&
+           m_selectors == other.m_selectors && m_nodeSelectors == other.m_nodeSelectors &&
+           m_claims == other.m_claims;
+}
+
 QJsonObject PolicySubject::toJson() const
 {
     QJsonObject o{{QStringLiteral("subject"), m_subject},

@@ -58,6 +58,10 @@ public:
     const QJsonObject &claims() const { return m_claims; }
     void setClaims(const QJsonObject &c) { m_claims = c; }
 
+    /// Whether @p other says the same of the same subject at another instant: every field but
+    /// time is equal. Rules that do not read time decide both alike.
+    bool sameFacts(const PolicySubject &other) const;
+
 private:
     QString m_subject;
     QString m_attestor;

@@ -97,10 +97,17 @@ Result<SpiffeIdTemplate> SpiffeIdTemplate::parse(const QString &text,
                          QStringLiteral("path: %1").arg(valid.error().toString()));
     if (auto id = SpiffeId::fromPath(trustDomain, shape); !id)
         return makeError(ec::PolicyTemplate, id.error().toString());
+    if (std::none_of(t.m_parts.begin(), t.m_parts.end(), [](const Part &p) { return p.isField; }))
+        t.m_constant = t.renderParts(PolicySubject());
     return t;
 }
 
 SpiffeIdTemplate::Rendered SpiffeIdTemplate::render(const PolicySubject &subject) const
+{
+    return m_constant ? *m_constant : renderParts(subject);
+}
+
+SpiffeIdTemplate::Rendered SpiffeIdTemplate::renderParts(const PolicySubject &subject) const
 {
     Rendered r;
     QString id = m_prefix;

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 namespace ta::core {
 
 class PolicySubject;
@@ -71,9 +73,13 @@ private:
         bool isField = false;
     };
 
+    Rendered renderParts(const PolicySubject &subject) const;
+
     QString m_text;
     QString m_prefix;
     QList<Part> m_parts;
+    /// A template without placeholders renders the same for every subject: once, at parse.
+    std::optional<Rendered> m_constant;
 };
 
 } // namespace ta::core

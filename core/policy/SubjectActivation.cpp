@@ -16,10 +16,15 @@ namespace ta::core {
 using cel::Value;
 
 SubjectActivation::SubjectActivation(const PolicyEnv &env)
-    : m_env(env), m_values(std::size_t(env.slotCount())), m_bound(std::size_t(env.slotCount()))
-{}
+    : m_env(env), m_values(std::size_t(env.slotCount())),
+      m_slots(std::size_t(env.slotCount()), Slot::Unbound),
+      m_claimIndex(std::size_t(env.slotCount()), -1)
+{
+    for (int i = 0; i < PolicyEnv::claimVariableCount; ++i)
+        m_claimIndex[std::size_t(env.claimSlot(i))] = i;
+}
 
-Value SubjectActivation::string(QStringView text)
+Value SubjectActivation::string(QStringView text) const
 {
     // Encode straight into the arena: QString::toUtf8 would allocate a QByteArray per string.
     QStringEncoder encoder(QStringEncoder::Utf8);
@@ -29,7 +34,7 @@ Value SubjectActivation::string(QStringView text)
     return Value::string(std::string_view(out, std::size_t(end - out)));
 }
 
-Value SubjectActivation::convert(const QJsonValue &json)
+Value SubjectActivation::convert(const QJsonValue &json) const
 {
     switch (json.type()) {
     case QJsonValue::Bool:
@@ -75,7 +80,7 @@ Value SubjectActivation::convert(const QJsonValue &json)
 void SubjectActivation::bind(const PolicySubject &subject)
 {
     m_arena.reset();
-    std::fill(m_bound.begin(), m_bound.end(), true);
+    std::fill(m_slots.begin(), m_slots.end(), Slot::Bound);
     auto set = [this](int slot, Value v) { m_values[std::size_t(slot)] = v; };
     set(m_env.subjectSlot(), string(subject.subject()));
     set(m_env.attestorSlot(), string(subject.attestor()));
@@ -95,30 +100,38 @@ void SubjectActivation::bind(const PolicySubject &subject)
             Value::timestamp(seconds, std::int32_t((ms - seconds * 1000) * 1000000)));
     } else {
         // An unknown time must not compare as the epoch: conditions on it fail with this error.
-        m_bound[std::size_t(m_env.timeSlot())] = false;
+        m_slots[std::size_t(m_env.timeSlot())] = Slot::Unbound;
     }
-    const Value claims = convert(subject.claims());
-    set(m_env.claimsSlot(), claims);
-    // Absent claims bind as {} so that has(image.digest) is false rather than an error.
-    static const cel::MapData empty{};
-    const cel::MapData &map = claims.mapValue();
-    for (int i = 0; i < PolicyEnv::claimVariableCount; ++i) {
-        Value v = Value::map(&empty);
-        for (std::uint32_t k = 0; k < map.size; ++k) {
-            if (map.keys[k].text() == PolicyEnv::claimVariableName(i)) {
-                v = map.values[k];
-                break;
-            }
-        }
-        set(m_env.claimSlot(i), v);
-    }
+    m_claims = subject.claims();
+    m_slots[std::size_t(m_env.claimsSlot())] = Slot::Claims;
+    for (int i = 0; i < PolicyEnv::claimVariableCount; ++i)
+        m_slots[std::size_t(m_env.claimSlot(i))] = Slot::Claim;
 }
 
 const Value *SubjectActivation::find(int slot) const
 {
     const auto index = std::size_t(slot);
-    if (slot < 0 || index >= m_values.size() || !m_bound[index])
+    if (slot < 0 || index >= m_values.size())
         return nullptr;
+    switch (m_slots[index]) {
+    case Slot::Unbound:
+        return nullptr;
+    case Slot::Bound:
+        break;
+    case Slot::Claims:
+        m_values[index] = convert(m_claims);
+        m_slots[index] = Slot::Bound;
+        break;
+    case Slot::Claim: {
+        // Absent claims bind as {} so that has(image.digest) is false rather than an error.
+        static const cel::MapData empty{};
+        const std::string_view name = PolicyEnv::claimVariableName(m_claimIndex[index]);
+        const auto it = m_claims.constFind(QLatin1String(name.data(), qsizetype(name.size())));
+        m_values[index] = it == m_claims.constEnd() ? Value::map(&empty) : convert(*it);
+        m_slots[index] = Slot::Bound;
+        break;
+    }
+    }
     return &m_values[index];
 }
 

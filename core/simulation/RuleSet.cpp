@@ -5,6 +5,8 @@
 #include "core/policy/PolicySubject.h"
 #include "core/policy/SubjectActivation.h"
 
+#include <algorithm>
+
 namespace ta::core {
 
 Result<RuleSet> RuleSet::fromPolicies(const QList<Policy> &policies)
@@ -59,6 +61,14 @@ RuleSet::Outcome RuleSet::decide(const PolicySubject &subject) const
             out.denials.append({v.spiffeId, v.deniedBy.value(0)});
     }
     return out;
+}
+
+bool RuleSet::decidesOverTime() const
+{
+    if (m_matcher)
+        return std::any_of(m_entries.begin(), m_entries.end(),
+                           [](const RegistrationEntry &e) { return e.expiresAt != 0; });
+    return m_engine->readsTime();
 }
 
 QString RuleSet::whyNot(const PolicySubject &subject, const QString &rule) const

@@ -54,6 +54,10 @@ public:
     QString whyNot(const PolicySubject &subject, const QString &rule) const;
 
     bool usesEntries() const { return m_matcher.has_value(); }
+    /// Whether a subject's decision may change with the instant alone: a condition reads
+    /// `time`, or an entry has an expires_at. When not, a decision holds until the subject's
+    /// next record.
+    bool decidesOverTime() const;
 
 private:
     RuleSet() = default;

@@ -33,7 +33,8 @@ QDateTime fromMs(qint64 ms)
 } // namespace
 
 Simulation::Simulation(RuleSet rules, SimulationSettings settings)
-    : m_rules(std::move(rules)), m_settings(std::move(settings))
+    : m_rules(std::move(rules)), m_reuseDecisions(!m_rules.decidesOverTime()),
+      m_settings(std::move(settings))
 {
     m_run.m_checkpointInterval = qMax(1, m_settings.checkpointInterval);
 }
@@ -102,9 +103,13 @@ void Simulation::onTimer(const Timer &t)
             return;
         // A renewal is a new decision at its own instant: an entry past expires_at, or a
         // condition over time, may no longer give the identity. Not drift: it just expires.
-        PolicySubject now = s.decided;
-        now.setTime(at);
-        const RuleSet::Outcome o = m_rules.decide(now);
+        RuleSet::Outcome decided;
+        if (!s.outcomeKept) {
+            PolicySubject now = s.decided;
+            now.setTime(at);
+            decided = m_rules.decide(now);
+        }
+        const RuleSet::Outcome &o = s.outcomeKept ? s.outcome : decided;
         for (const RuleSet::Grant &g : o.grants) {
             if (g.spiffeId == c.spiffeId) {
                 issue(si, g, at, 0, t.id);
@@ -223,12 +228,17 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         nodeSelectors = subject(node).selectors;
     }
     Subject &s = subject(si);
-    s.decided = PolicySubject::fromAttestationResult(result, nodeSelectors);
+    PolicySubject decided = PolicySubject::fromAttestationResult(result, nodeSelectors);
+    // A subject re-attesting with the same facts is decided as before, unless time matters.
+    const bool same = s.outcomeKept && decided.sameFacts(s.decided);
+    s.decided = std::move(decided);
     s.hasDecision = true;
     RuleSet::Outcome o;
     const bool mayHold = holds(s);
     if (mayHold)
-        o = m_rules.decide(s.decided);
+        o = same ? s.outcome : m_rules.decide(s.decided);
+    s.outcomeKept = mayHold && m_reuseDecisions;
+    s.outcome = s.outcomeKept ? o : RuleSet::Outcome();
 
     QStringList granted;
     for (const RuleSet::Grant &g : o.grants)

@@ -79,6 +79,9 @@ private:
         QStringList keyFingerprints;
         QStringList anchorIds;
         PolicySubject decided;
+        /// The rules' outcome for `decided`, while it holds at any instant (see m_reuseDecisions).
+        RuleSet::Outcome outcome;
+        bool outcomeKept = false;
         /// Live credentials by SPIFFE ID (credential index).
         std::map<QString, int> live;
         QSet<QString> denied;
@@ -109,6 +112,9 @@ private:
     Subject &subject(int i) { return m_subjects[size_t(i)]; }
 
     RuleSet m_rules;
+    /// The rules do not decide over time: a renewal reuses the subject's last decision instead
+    /// of deciding again (renewals outnumber records several times over).
+    bool m_reuseDecisions = false;
     SimulationSettings m_settings;
     EventSink m_sink;
     SimulationRun m_run;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/policy/cel/Program.h"
+
 #include "core/policy/cel/CelErrors.h"
 
 #include "core/policy/cel/Ast.h"
@@ -12,6 +13,8 @@
 #include <QStringList>
 
 #include <re2/re2.h>
+
+#include <algorithm>
 
 namespace ta::core::cel {
 
@@ -102,6 +105,12 @@ Value Program::evaluate(const Activation &activation, EvalContext &ctx) const
     }
     ctx.endEvaluation();
     return result;
+}
+
+bool Program::readsSlot(std::int32_t slot) const
+{
+    return std::any_of(m_nodes.begin(), m_nodes.end(),
+                       [slot](const PlanNode &n) { return n.op == Op::Slot && n.a == slot; });
 }
 
 } // namespace ta::core::cel

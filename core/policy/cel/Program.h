@@ -63,6 +63,8 @@ public:
     std::size_t nodeCount() const { return m_nodes.size(); }
     /// Whether the whole program folded to a constant.
     bool isConstant() const { return m_nodes[m_root].op == Op::Const; }
+    /// Whether evaluating may read the variable in @p slot (a folded constant reads nothing).
+    bool readsSlot(std::int32_t slot) const;
 
 private:
     friend class Planner;

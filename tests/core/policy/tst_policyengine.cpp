@@ -33,6 +33,10 @@ private Q_SLOTS:
     void indexAgreesWithFullEvaluation_data() { decisions_data(); }
     void indexAgreesWithFullEvaluation();
     void compileErrorsNameThePolicy();
+    void readsTime_data();
+    void readsTime();
+    void sameFactsIgnoresOnlyTime_data();
+    void sameFactsIgnoresOnlyTime();
     void limitsRefuseAndBudgetStops();
 };
 
@@ -445,6 +449,69 @@ void TestPolicyEngine::indexAgreesWithFullEvaluation()
     filtered.verdicts.removeIf(
         [](const PolicyVerdict &v) { return v.outcome == PolicyVerdict::Outcome::NotMatched; });
     QCOMPARE(indexed.decide(s, PolicyEngine::Detail::Matched).toJson(), filtered.toJson());
+}
+
+void TestPolicyEngine::readsTime_data()
+{
+    QTest::addColumn<QString>("condition");
+    QTest::addColumn<bool>("readsTime");
+    QTest::newRow("compares time") << "time < timestamp('2027-01-01T00:00:00Z')" << true;
+    QTest::newRow("time in a macro")
+        << "[1, 2].all(x, time > timestamp('2020-01-01T00:00:00Z'))" << true;
+    QTest::newRow("claims only") << "workload.k8s.ns == 'payments'" << false;
+    QTest::newRow("constant timestamps")
+        << "timestamp('2026-01-01T00:00:00Z') < timestamp('2027-01-01T00:00:00Z')" << false;
+}
+
+void TestPolicyEngine::readsTime()
+{
+    // A simulation reuses a subject's decision at its renewals only when no condition reads
+    // `time`: a wrong "false" here would keep renewing what a time condition stopped.
+    QFETCH(QString, condition);
+    QFETCH(bool, readsTime);
+    Policy p;
+    p.name = QStringLiteral("p");
+    p.trustDomain = QStringLiteral("prod.example");
+    p.spiffeIdTemplate = QStringLiteral("/x");
+    p.condition = condition;
+    Policy other = p;
+    other.name = QStringLiteral("other");
+    other.condition = QStringLiteral("verdict == 'affirming'");
+    auto e = PolicyEngine::compile({other, p});
+    QVERIFY2(e.ok(), qPrintable(e.ok() ? QString() : e.error().toString()));
+    QCOMPARE(e->readsTime(), readsTime);
+}
+
+void TestPolicyEngine::sameFactsIgnoresOnlyTime_data()
+{
+    QTest::addColumn<QStringList>("edits");
+    QTest::addColumn<bool>("same");
+    QTest::newRow("another instant")
+        << QStringList{QStringLiteral("time=\"2026-04-08T10:00:00Z\"")} << true;
+    QTest::newRow("claim") << QStringList{QStringLiteral("claims.workload.k8s.ns=\"dev\"")}
+                           << false;
+    QTest::newRow("claim added") << QStringList{QStringLiteral("claims.image.digest=\"sha256:1\"")}
+                                 << false;
+    QTest::newRow("selectors") << QStringList{QStringLiteral("selectors=[\"k8s:ns:payments\"]")}
+                               << false;
+    QTest::newRow("verdict") << QStringList{QStringLiteral("verdict=\"warning\"")} << false;
+    QTest::newRow("subject") << QStringList{QStringLiteral("subject=\"workload/other\"")} << false;
+    QTest::newRow("agent") << QStringList{QStringLiteral("agent_id=\"spiffe://prod.example/x\"")}
+                           << false;
+    QTest::newRow("attestor") << QStringList{QStringLiteral("attestor=\"docker\"")} << false;
+}
+
+void TestPolicyEngine::sameFactsIgnoresOnlyTime()
+{
+    // A simulation decides a subject that re-attests with the same facts as before without
+    // asking the rules again: anything but the instant must count as a change.
+    QFETCH(QStringList, edits);
+    QFETCH(bool, same);
+    const PolicySubject a = subject(kSubject);
+    const PolicySubject b = subject(kSubject, edits);
+    QCOMPARE(a.sameFacts(b), same);
+    QCOMPARE(b.sameFacts(a), same);
+    QVERIFY(a.sameFacts(a));
 }
 
 void TestPolicyEngine::compileErrorsNameThePolicy()

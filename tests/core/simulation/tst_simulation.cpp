@@ -177,6 +177,7 @@ private Q_SLOTS:
     void stateAtInstants();
     void checkpointsAgreeWithFullReplay();
     void entryPastExpiresAtExpires();
+    void conditionOverTimeIsDecidedAtRenewal();
     void imageDigestDriftRevokesWorkload();
     void pcrDriftRevokesNodeAndWorkloads();
     void revokedSigningKey();
@@ -376,6 +377,35 @@ void TestSimulation::entryPastExpiresAtExpires()
     // Without expires_at it is renewed instead.
     e.expiresAt = 0;
     const SimulationRun kept = run({node(0), workload(100)}, RuleSet::fromEntries({e}).value(), s);
+    QCOMPARE(kept.summary().renewed, 2);
+    QCOMPARE(kept.summary().expired, 0);
+}
+
+void TestSimulation::conditionOverTimeIsDecidedAtRenewal()
+{
+    // A renewal reuses the subject's last decision only while the rules cannot change their
+    // answer with the instant alone. A condition over `time` is asked again at the renewal:
+    // from t0+600 it no longer holds, so the credential is not renewed and expires at not-after.
+    const QString before = QStringLiteral("time < timestamp('%1')").arg(at(600));
+    auto timed = Policy::listFromJson(perSubjectPolicies({QStringLiteral("node/a")}, before, 1200));
+    QVERIFY2(timed.ok(), errorOf(timed).constData());
+    const RuleSet overTime = RuleSet::fromPolicies(*timed).value();
+    QVERIFY(overTime.decidesOverTime());
+    SimulationSettings s;
+    s.until = t0().addSecs(1400);
+    const SimulationRun r = run({node(0)}, overTime, s);
+    const QString id = QStringLiteral("spiffe://lab.example/node/a");
+    compareLogs(logOf(r), {issued(0, QStringLiteral("node/a"), id, QStringLiteral("c1"), 1,
+                                  QStringLiteral("node-a"), 1200),
+                           expired(1200, QStringLiteral("node/a"), id, QStringLiteral("c1"),
+                                   QStringLiteral("node-a"))});
+    // The same grant without the clause does not decide over time: renewed at half its TTL.
+    auto plain = Policy::listFromJson(
+        perSubjectPolicies({QStringLiteral("node/a")}, QStringLiteral("true"), 1200));
+    QVERIFY2(plain.ok(), errorOf(plain).constData());
+    const RuleSet timeless = RuleSet::fromPolicies(*plain).value();
+    QVERIFY(!timeless.decidesOverTime());
+    const SimulationRun kept = run({node(0)}, timeless, s);
     QCOMPARE(kept.summary().renewed, 2);
     QCOMPARE(kept.summary().expired, 0);
 }
