@@ -182,6 +182,8 @@ QString DesignDialog::check() const
 
 void DesignDialog::validate()
 {
+    if (!m_feedback || !m_buttons)
+        return; // still being built
     const QString problem = check();
     // An empty name is not worth a complaint yet: OK is disabled, that says enough.
     const bool blank = m_name && m_name->isEnabled() && m_name->text().isEmpty();
