@@ -51,8 +51,8 @@ QFuture<void> DesignGenerator::generate(const core::LabTimeline &timeline)
     core::Workspace &ws = m_document->workspace(Document::WriteAccess());
     const auto design = core::TopologyLab::loadDesign(ws);
     if (!design || design->nodes.isEmpty()) {
-        Q_EMIT failed(core::makeError(core::ec::LabBadSettings,
-                                      tr("the design has no node to attest")));
+        Q_EMIT failed(
+            core::makeError(core::ec::LabBadSettings, tr("the design has no node to attest")));
         return {};
     }
     const QStringList existing = ws.trustDomainNames();
@@ -73,22 +73,22 @@ QFuture<void> DesignGenerator::generate(const core::LabTimeline &timeline)
     if (!fixed.start.isValid())
         fixed.start = m_document->now().addSecs(-timeline.span);
     const QString path = m_document->path();
-    m_future = QtConcurrent::run([path, topology = *design, fixed, ca = *ca,
-                                  outcome = m_outcome](QPromise<void> &promise) {
-        auto db = core::Database::open(path, core::Database::Mode::OpenExisting);
-        if (!db) {
-            outcome->result = db.error();
-            return;
-        }
-        promise.setProgressRange(0, 0);
-        outcome->result = core::TopologyLab::generateInto(
-            *db, topology, fixed, ca, [&](qint64 done, qint64 total) {
-                const int range = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
-                promise.setProgressRange(0, range);
-                promise.setProgressValue(int(qMin<qint64>(done, range)));
-                return !promise.isCanceled();
-            });
-    });
+    m_future = QtConcurrent::run(
+        [path, topology = *design, fixed, ca = *ca, outcome = m_outcome](QPromise<void> &promise) {
+            auto db = core::Database::open(path, core::Database::Mode::OpenExisting);
+            if (!db) {
+                outcome->result = db.error();
+                return;
+            }
+            promise.setProgressRange(0, 0);
+            outcome->result = core::TopologyLab::generateInto(
+                *db, topology, fixed, ca, [&](qint64 done, qint64 total) {
+                    const int range = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
+                    promise.setProgressRange(0, range);
+                    promise.setProgressValue(int(qMin<qint64>(done, range)));
+                    return !promise.isCanceled();
+                });
+        });
     m_watcher->setFuture(m_future);
     Q_EMIT started(tr("Generating evidence for the design"), m_future);
     return m_future;

@@ -83,6 +83,15 @@ QString DesignModel::platformTrustDomain() const
     return m_design.platforms.isEmpty() ? QString() : m_design.effectiveAgentTrustDomain();
 }
 
+QStringList DesignModel::trustDomainChoices() const
+{
+    if (!m_document)
+        return {};
+    QStringList names = m_document->workspace().trustDomainNames();
+    names.sort();
+    return names;
+}
+
 core::Result<void> DesignModel::commit(const QString &text, core::LabTopology next)
 {
     normalise(next);
@@ -286,8 +295,8 @@ core::Result<void> DesignModel::federate(const QString &from, const QString &to,
         // SPIRE's usual bundle endpoint; the Federation dock edits it.
         rel.bundleEndpointUrl = QUrl(QStringLiteral("https://spire.%1:8443/").arg(peer));
         rel.profile = core::BundleEndpointProfile::HttpsSpiffe;
-        rel.endpointSpiffeId = core::FederationRelationship::defaultEndpointSpiffeId(
-            rel.peerTrustDomain);
+        rel.endpointSpiffeId =
+            core::FederationRelationship::defaultEndpointSpiffeId(rel.peerTrustDomain);
         r = m_document->addFederation(rel);
         if (!r)
             break;
@@ -299,7 +308,8 @@ core::Result<void> DesignModel::federate(const QString &from, const QString &to,
 
 core::Result<QString> DesignModel::platformKey(PlatformKind kind, const QString &name)
 {
-    static const QRegularExpression cluster(QStringLiteral("^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$"));
+    static const QRegularExpression cluster(
+        QStringLiteral("^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$"));
     static const QRegularExpression account(QStringLiteral("^[0-9]{12}$"));
     static const QRegularExpression project(QStringLiteral("^[a-z][a-z0-9-]{4,28}[a-z0-9]$"));
     switch (kind) {
@@ -329,8 +339,8 @@ core::Result<void> DesignModel::checkSubjectName(const QString &name)
     static const QRegularExpression segment(QStringLiteral("^[A-Za-z0-9._-]+$"));
     if (!segment.match(name).hasMatch() || name == QLatin1String(".") ||
         name == QLatin1String(".."))
-        return bad(tr("\"%1\" is not a SPIFFE path segment (letters, digits, '.', '-', '_')")
-                       .arg(name));
+        return bad(
+            tr("\"%1\" is not a SPIFFE path segment (letters, digits, '.', '-', '_')").arg(name));
     return {};
 }
 

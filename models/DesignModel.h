@@ -39,6 +39,8 @@ public:
     const core::LabTopology &design() const { return m_design; }
     /// The trust domain platforms go to: the design's agent trust domain, else empty.
     QString platformTrustDomain() const;
+    /// The workspace's trust domains, by name: what platforms and federation can name.
+    QStringList trustDomainChoices() const;
 
     [[nodiscard]] core::Result<void> addTrustDomain(const QString &name);
     [[nodiscard]] core::Result<void> removeTrustDomain(const QString &name);

@@ -67,14 +67,13 @@ DesignPalette::DesignPalette(models::DesignModel *model, models::DesignGenerator
         connect(m_generator, &models::DesignGenerator::generated, this,
                 [this](const core::LabSummary &s) {
                     updateActions();
-                    Q_EMIT notice(tr("Generated %n evidence records for the design.", nullptr,
+                    Q_EMIT notice(tr("Generated %n evidence record(s) for the design.", nullptr,
                                      int(qMin<qint64>(s.records, INT_MAX))));
                 });
-        connect(m_generator, &models::DesignGenerator::failed, this,
-                [this](const core::Error &e) {
-                    updateActions();
-                    Q_EMIT notice(tr("No evidence generated: %1").arg(ErrorMessages::text(e)));
-                });
+        connect(m_generator, &models::DesignGenerator::failed, this, [this](const core::Error &e) {
+            updateActions();
+            Q_EMIT notice(tr("No evidence generated: %1").arg(ErrorMessages::text(e)));
+        });
     }
     if (m_canvas)
         m_canvas->view()->viewport()->installEventFilter(this);
@@ -226,8 +225,7 @@ bool DesignPalette::eventFilter(QObject *watched, QEvent *event)
     }
     case QEvent::MouseButtonPress: {
         auto *e = static_cast<QMouseEvent *>(event);
-        const bool connecting =
-            m_connect->isChecked() || (e->modifiers() & Qt::ShiftModifier);
+        const bool connecting = m_connect->isChecked() || (e->modifiers() & Qt::ShiftModifier);
         if (e->button() != Qt::LeftButton || !connecting)
             break;
         const auto [id, domain] = elementAt(e->position().toPoint());

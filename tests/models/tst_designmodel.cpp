@@ -48,7 +48,8 @@ QStringList dumpDesign(const QString &path)
     FederationStore fed(**ws);
     const QList<FederationRelationship> relationships = fed.relationships().value();
     for (const FederationRelationship &r : relationships)
-        out << QStringLiteral("fed %1->%2").arg(r.localTrustDomain.name(), r.peerTrustDomain.name());
+        out << QStringLiteral("fed %1->%2")
+                   .arg(r.localTrustDomain.name(), r.peerTrustDomain.name());
     return out;
 }
 
@@ -127,9 +128,9 @@ void TestDesignModel::editUndoRedo_data()
     QTest::newRow("add trust domain")
         << Edit([](DesignModel &m) { return m.addTrustDomain(QStringLiteral("new.example")); })
         << QStringLiteral("new.example");
-    QTest::newRow("remove trust domain")
-        << Edit([](DesignModel &m) { return m.removeTrustDomain(QStringLiteral("partner.example")); })
-        << QString();
+    QTest::newRow("remove trust domain") << Edit([](DesignModel &m) {
+        return m.removeTrustDomain(QStringLiteral("partner.example"));
+    }) << QString();
     QTest::newRow("add k8s platform")
         << Edit([](DesignModel &m) { return m.addPlatform(QStringLiteral("k8s:us-2")); })
         << QStringLiteral("platform/k8s:us-2");
@@ -142,34 +143,26 @@ void TestDesignModel::editUndoRedo_data()
     QTest::newRow("remove platform with its node and workload")
         << Edit([](DesignModel &m) { return m.removePlatform(QStringLiteral("k8s:eu-1")); })
         << QString();
-    QTest::newRow("add node")
-        << Edit([](DesignModel &m) { return m.addNode(QStringLiteral("k2"), QStringLiteral("k8s:eu-1")); })
-        << QStringLiteral("node/k2");
+    QTest::newRow("add node") << Edit([](DesignModel &m) {
+        return m.addNode(QStringLiteral("k2"), QStringLiteral("k8s:eu-1"));
+    }) << QStringLiteral("node/k2");
     QTest::newRow("remove node with its workload")
         << Edit([](DesignModel &m) { return m.removeNode(QStringLiteral("node/k1")); })
         << QString();
-    QTest::newRow("add workload")
-        << Edit([](DesignModel &m) {
-               return m.addWorkload(QStringLiteral("db"), QStringLiteral("node/t1"),
-                                    {QStringLiteral("unix:uid:1001"),
-                                     QStringLiteral("docker:image_id:reg.example/db@sha256:00")});
-           })
-        << QStringLiteral("workload/db");
+    QTest::newRow("add workload") << Edit([](DesignModel &m) {
+        return m.addWorkload(QStringLiteral("db"), QStringLiteral("node/t1"),
+                             {QStringLiteral("unix:uid:1001"),
+                              QStringLiteral("docker:image_id:reg.example/db@sha256:00")});
+    }) << QStringLiteral("workload/db");
     QTest::newRow("remove workload")
         << Edit([](DesignModel &m) { return m.removeWorkload(QStringLiteral("workload/pos")); })
         << QString();
-    QTest::newRow("federate one way")
-        << Edit([](DesignModel &m) {
-               return m.federate(QStringLiteral("prod.example"), QStringLiteral("partner.example"),
-                                 false);
-           })
-        << QStringLiteral("fed prod.example->partner.example");
-    QTest::newRow("federate both ways")
-        << Edit([](DesignModel &m) {
-               return m.federate(QStringLiteral("prod.example"), QStringLiteral("partner.example"),
-                                 true);
-           })
-        << QStringLiteral("fed partner.example->prod.example");
+    QTest::newRow("federate one way") << Edit([](DesignModel &m) {
+        return m.federate(QStringLiteral("prod.example"), QStringLiteral("partner.example"), false);
+    }) << QStringLiteral("fed prod.example->partner.example");
+    QTest::newRow("federate both ways") << Edit([](DesignModel &m) {
+        return m.federate(QStringLiteral("prod.example"), QStringLiteral("partner.example"), true);
+    }) << QStringLiteral("fed partner.example->prod.example");
 }
 
 void TestDesignModel::editUndoRedo()
@@ -208,33 +201,28 @@ void TestDesignModel::refusedEditsPushNothing_data()
         << Edit([](DesignModel &m) { return m.addPlatform(QStringLiteral("tpm")); });
     QTest::newRow("unknown platform kind")
         << Edit([](DesignModel &m) { return m.addPlatform(QStringLiteral("azure:x")); });
-    QTest::newRow("node on no platform")
-        << Edit([](DesignModel &m) { return m.addNode(QStringLiteral("x"), QStringLiteral("k8s:nope")); });
-    QTest::newRow("node name not a path segment")
-        << Edit([](DesignModel &m) { return m.addNode(QStringLiteral("a/b"), QStringLiteral("tpm")); });
-    QTest::newRow("node twice")
-        << Edit([](DesignModel &m) { return m.addNode(QStringLiteral("k1"), QStringLiteral("tpm")); });
-    QTest::newRow("k8s workload without service account")
-        << Edit([](DesignModel &m) {
-               return m.addWorkload(QStringLiteral("w"), QStringLiteral("node/k1"),
-                                    {QStringLiteral("k8s:ns:pay")});
-           });
-    QTest::newRow("unix selector on a k8s node")
-        << Edit([](DesignModel &m) {
-               return m.addWorkload(QStringLiteral("w"), QStringLiteral("node/k1"),
-                                    {QStringLiteral("unix:uid:1")});
-           });
+    QTest::newRow("node on no platform") << Edit(
+        [](DesignModel &m) { return m.addNode(QStringLiteral("x"), QStringLiteral("k8s:nope")); });
+    QTest::newRow("node name not a path segment") << Edit(
+        [](DesignModel &m) { return m.addNode(QStringLiteral("a/b"), QStringLiteral("tpm")); });
+    QTest::newRow("node twice") << Edit(
+        [](DesignModel &m) { return m.addNode(QStringLiteral("k1"), QStringLiteral("tpm")); });
+    QTest::newRow("k8s workload without service account") << Edit([](DesignModel &m) {
+        return m.addWorkload(QStringLiteral("w"), QStringLiteral("node/k1"),
+                             {QStringLiteral("k8s:ns:pay")});
+    });
+    QTest::newRow("unix selector on a k8s node") << Edit([](DesignModel &m) {
+        return m.addWorkload(QStringLiteral("w"), QStringLiteral("node/k1"),
+                             {QStringLiteral("unix:uid:1")});
+    });
     QTest::newRow("platform trust domain holding platforms")
         << Edit([](DesignModel &m) { return m.removeTrustDomain(QStringLiteral("prod.example")); });
-    QTest::newRow("federate with itself")
-        << Edit([](DesignModel &m) {
-               return m.federate(QStringLiteral("prod.example"), QStringLiteral("prod.example"), true);
-           });
-    QTest::newRow("federate with a stranger")
-        << Edit([](DesignModel &m) {
-               return m.federate(QStringLiteral("prod.example"), QStringLiteral("nowhere.example"),
-                                 false);
-           });
+    QTest::newRow("federate with itself") << Edit([](DesignModel &m) {
+        return m.federate(QStringLiteral("prod.example"), QStringLiteral("prod.example"), true);
+    });
+    QTest::newRow("federate with a stranger") << Edit([](DesignModel &m) {
+        return m.federate(QStringLiteral("prod.example"), QStringLiteral("nowhere.example"), false);
+    });
 }
 
 void TestDesignModel::refusedEditsPushNothing()
@@ -259,10 +247,10 @@ void TestDesignModel::selectors_data()
                                         "k8s:container-image:reg.example/pay/api@sha256:ab"}
                          << true << QStringLiteral("reg.example/pay/api");
     QTest::newRow("k8s image with port and tag")
-        << true << QStringList{"k8s:ns:a", "k8s:sa:b", "k8s:container-image:reg:5000/a:v2"}
-        << true << QStringLiteral("reg:5000/a");
-    QTest::newRow("blank lines ignored") << false << QStringList{"", " unix:uid:7 "} << true
-                                         << QString();
+        << true << QStringList{"k8s:ns:a", "k8s:sa:b", "k8s:container-image:reg:5000/a:v2"} << true
+        << QStringLiteral("reg:5000/a");
+    QTest::newRow("blank lines ignored")
+        << false << QStringList{"", " unix:uid:7 "} << true << QString();
     QTest::newRow("not type:key:value") << false << QStringList{"unix:uid"} << false << QString();
     QTest::newRow("empty value") << false << QStringList{"unix:uid:"} << false << QString();
     QTest::newRow("negative uid") << false << QStringList{"unix:uid:-1"} << false << QString();
@@ -288,14 +276,22 @@ void TestDesignModel::platformKeys_data()
     QTest::addColumn<Kind>("kind");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("key");
-    QTest::newRow("cluster") << Kind::Kubernetes << "eu-1" << "k8s:eu-1";
-    QTest::newRow("cluster upper case") << Kind::Kubernetes << "EU" << "";
-    QTest::newRow("aws") << Kind::Aws << "123456789012" << "aws:123456789012";
-    QTest::newRow("aws short") << Kind::Aws << "12345" << "";
-    QTest::newRow("gcp") << Kind::Gcp << "lab-project" << "gcp:lab-project";
-    QTest::newRow("gcp starts with digit") << Kind::Gcp << "1lab-project" << "";
-    QTest::newRow("tpm") << Kind::Tpm << "" << "tpm";
-    QTest::newRow("tpm named") << Kind::Tpm << "x" << "";
+    QTest::newRow("cluster") << Kind::Kubernetes << "eu-1"
+                             << "k8s:eu-1";
+    QTest::newRow("cluster upper case") << Kind::Kubernetes << "EU"
+                                        << "";
+    QTest::newRow("aws") << Kind::Aws << "123456789012"
+                         << "aws:123456789012";
+    QTest::newRow("aws short") << Kind::Aws << "12345"
+                               << "";
+    QTest::newRow("gcp") << Kind::Gcp << "lab-project"
+                         << "gcp:lab-project";
+    QTest::newRow("gcp starts with digit") << Kind::Gcp << "1lab-project"
+                                           << "";
+    QTest::newRow("tpm") << Kind::Tpm << ""
+                         << "tpm";
+    QTest::newRow("tpm named") << Kind::Tpm << "x"
+                               << "";
 }
 
 void TestDesignModel::platformKeys()
@@ -321,8 +317,8 @@ void TestDesignModel::recordedDesignIsATopologyFile()
     QVERIFY(design);
     QCOMPARE(*design, m_model->design());
     const QJsonObject json = design->toJson();
-    auto read = LabTopology::fromJson(QJsonDocument::fromJson(
-                                          QJsonDocument(json).toJson()).object());
+    auto read =
+        LabTopology::fromJson(QJsonDocument::fromJson(QJsonDocument(json).toJson()).object());
     QVERIFY(read);
     QCOMPARE(*read, m_model->design());
     QCOMPARE(read->effectiveAgentTrustDomain(), QStringLiteral("prod.example"));

@@ -166,7 +166,8 @@ void TestDesignPalette::contextMenuFitsTheElement()
     redraw();
 
     // On the platform: Add Node, with the platform preset in the dialog.
-    std::unique_ptr<QMenu> menu(m_palette->contextMenuAt(viewportPosOf(QStringLiteral("platform/k8s:eu-1"))));
+    std::unique_ptr<QMenu> menu(
+        m_palette->contextMenuAt(viewportPosOf(QStringLiteral("platform/k8s:eu-1"))));
     QVERIFY2(actionNames(menu.get()).contains(QStringLiteral("addNode")),
              qPrintable(actionNames(menu.get()).join(',')));
     actionNamed(menu.get(), QStringLiteral("addNode"))->trigger();

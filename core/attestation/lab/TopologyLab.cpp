@@ -673,9 +673,8 @@ Result<LabSummary> TopologyLab::generateInto(Database &db, const LabTopology &to
         if (auto a = store.saveAnchors(*anchors, start); !a)
             return a;
         buffer.seek(0);
-        auto n = store.importEvidence(buffer, QStringLiteral("topology-lab"), [&] {
-            return progress && !progress(stored++, total);
-        });
+        auto n = store.importEvidence(buffer, QStringLiteral("topology-lab"),
+                                      [&] { return progress && !progress(stored++, total); });
         if (!n)
             return n.error();
         return recordDesignIn(db, topology, sum->end);

@@ -72,9 +72,10 @@ public:
     /// (it signs the agents' SVIDs). Every trust domain of the design must exist already.
     /// Anchors, evidence, the policies and the design are stored in one transaction: a failure
     /// or a cancel through @p progress (store.cancelled) leaves the workspace as it was.
-    [[nodiscard]] static Result<LabSummary>
-    generateInto(Database &db, const LabTopology &topology, const LabTimeline &timeline,
-                 const CertificateAuthority &agentCa, const Progress &progress = {});
+    [[nodiscard]] static Result<LabSummary> generateInto(Database &db, const LabTopology &topology,
+                                                         const LabTimeline &timeline,
+                                                         const CertificateAuthority &agentCa,
+                                                         const Progress &progress = {});
     /// Records @p topology as the workspace's design (meta key "design") and its agent trust
     /// domain, creating missing trust domains and saving its policies as a new version, but
     /// writing no anchors or evidence: its nodes and workloads are planned until evidence shows

@@ -91,7 +91,8 @@ void TestTopologyLab::nestedTransactionRollsBackWithOuter()
     QVERIFY(db);
     QVERIFY(db->exec(QStringLiteral("CREATE TABLE t(x INTEGER)")));
     auto r = db->transaction([&]() -> Result<void> {
-        if (auto inner = db->transaction([&] { return db->exec(QStringLiteral("INSERT INTO t VALUES (1)")); });
+        if (auto inner = db->transaction(
+                [&] { return db->exec(QStringLiteral("INSERT INTO t VALUES (1)")); });
             !inner)
             return inner;
         return makeError(ec::StoreCancelled);
@@ -150,10 +151,9 @@ void TestTopologyLab::cancelWritesNothing()
     QVERIFY(ca);
     LabTimeline l = shortTimeline();
     l.interval = 300; // enough records for several progress calls
-    auto sum = TopologyLab::generateInto(ws->database(), smallDesign(), l, *ca,
-                                         [&](qint64 done, qint64 total) {
-                                             return double(done) < cancelAt * double(total);
-                                         });
+    auto sum = TopologyLab::generateInto(
+        ws->database(), smallDesign(), l, *ca,
+        [&](qint64 done, qint64 total) { return double(done) < cancelAt * double(total); });
     QVERIFY(!sum);
     QCOMPARE(sum.error().code, QString(ec::StoreCancelled.code));
     QCOMPARE(count(ws->database(), "evidence_records"), 0);
