@@ -424,6 +424,11 @@ void Document::notifyFederationChanged()
     Q_EMIT federationChanged();
 }
 
+void Document::notifyDesignChanged()
+{
+    Q_EMIT designChanged();
+}
+
 void Document::reportCommandFailure(const Error &error)
 {
     Q_EMIT commandFailed(error);

@@ -34,6 +34,9 @@ class CaSettingsCommand;
 class CreateTrustDomainCommand;
 class DecisionLogModel;
 class DeleteTrustDomainCommand;
+class DesignEditCommand;
+class DesignGenerator;
+class DesignModel;
 class EntryDraft;
 class EvidenceImporter;
 class EvidenceTimelineModel;
@@ -71,6 +74,9 @@ public:
         friend class CaSettingsCommand;
         friend class CreateTrustDomainCommand;
         friend class DeleteTrustDomainCommand;
+        friend class DesignEditCommand;
+        friend class DesignGenerator;
+        friend class DesignModel;
         friend class FederationEditCommand;
         friend class IssueCredentialCommand;
         friend class SetCredentialStatusCommand;
@@ -180,6 +186,9 @@ public:
     void notifyEvidenceChanged();
     /// Also called when a refresh stored a peer bundle (not an edit: nothing to undo).
     void notifyFederationChanged();
+    /// Called when the workspace's design (TopologyLab::saveDesign) changed: an edit on the
+    /// canvas, its undo, or evidence generated for it.
+    void notifyDesignChanged();
     /// Called by an undo command whose undo or redo failed (the file changed under it).
     void reportCommandFailure(const core::Error &error);
 
@@ -198,6 +207,8 @@ Q_SIGNALS:
     void evidenceChanged();
     /// A federation relationship was added, edited or removed, or a peer bundle was stored.
     void federationChanged();
+    /// The workspace's design changed (see notifyDesignChanged).
+    void designChanged();
     void commandFailed(const ta::core::Error &error);
 
 private:

@@ -300,6 +300,10 @@
         <source>What-if run</source>
         <translation>What-if-Lauf</translation>
     </message>
+    <message>
+        <source>De&amp;sign</source>
+        <translation>En&amp;twurf</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -5618,6 +5622,420 @@ Selektoren: %2</translation>
     <message>
         <source>Re-simulating the policies</source>
         <translation>Richtlinien werden neu simuliert</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::DesignModel</name>
+    <message>
+        <source>the design could not be written</source>
+        <translation>der Entwurf konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 is in the design already</source>
+        <translation>%1 ist bereits im Entwurf</translation>
+    </message>
+    <message>
+        <source>Add trust domain %1 to the design</source>
+        <translation>Vertrauensdomäne %1 zum Entwurf hinzufügen</translation>
+    </message>
+    <message>
+        <source>Design trust domain %1</source>
+        <translation>Vertrauensdomäne %1 entwerfen</translation>
+    </message>
+    <message>
+        <source>%1 is not in the design</source>
+        <translation>%1 ist nicht im Entwurf</translation>
+    </message>
+    <message>
+        <source>%1 holds the design's platforms: remove them first</source>
+        <translation>%1 enthält die Plattformen des Entwurfs: zuerst diese entfernen</translation>
+    </message>
+    <message>
+        <source>Remove trust domain %1 from the design</source>
+        <translation>Vertrauensdomäne %1 aus dem Entwurf entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is not a platform key</source>
+        <translation>%1 ist kein Plattformschlüssel</translation>
+    </message>
+    <message>
+        <source>add a trust domain first</source>
+        <translation>zuerst eine Vertrauensdomäne hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 is not a trust domain of the workspace</source>
+        <translation>%1 ist keine Vertrauensdomäne des Arbeitsbereichs</translation>
+    </message>
+    <message>
+        <source>Add platform %1</source>
+        <translation>Plattform %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove platform %1</source>
+        <translation>Plattform %1 entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is not a platform of the design</source>
+        <translation>%1 ist keine Plattform des Entwurfs</translation>
+    </message>
+    <message>
+        <source>Add node %1</source>
+        <translation>Knoten %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove node %1</source>
+        <translation>Knoten %1 entfernen</translation>
+    </message>
+    <message>
+        <source>%1 is not a node of the design</source>
+        <translation>%1 ist kein Knoten des Entwurfs</translation>
+    </message>
+    <message>
+        <source>Add workload %1</source>
+        <translation>Workload %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove workload %1</source>
+        <translation>Workload %1 entfernen</translation>
+    </message>
+    <message>
+        <source>a trust domain does not federate with itself</source>
+        <translation>eine Vertrauensdomäne föderiert nicht mit sich selbst</translation>
+    </message>
+    <message>
+        <source>%1 federates with %2 already</source>
+        <translation>%1 föderiert bereits mit %2</translation>
+    </message>
+    <message>
+        <source>Federate %1 and %2</source>
+        <translation>%1 und %2 föderieren</translation>
+    </message>
+    <message>
+        <source>Federate %1 with %2</source>
+        <translation>%1 mit %2 föderieren</translation>
+    </message>
+    <message>
+        <source>a cluster name is lower-case letters, digits, '.' and '-'</source>
+        <translation>ein Clustername besteht aus Kleinbuchstaben, Ziffern, '.' und '-'</translation>
+    </message>
+    <message>
+        <source>an AWS account ID is 12 digits</source>
+        <translation>eine AWS-Konto-ID hat 12 Ziffern</translation>
+    </message>
+    <message>
+        <source>a Google Cloud project ID is 6 to 30 lower-case letters, digits and '-', starting with a letter</source>
+        <translation>eine Google-Cloud-Projekt-ID hat 6 bis 30 Kleinbuchstaben, Ziffern und '-' und beginnt mit einem Buchstaben</translation>
+    </message>
+    <message>
+        <source>the TPM host group has no name</source>
+        <translation>die TPM-Hostgruppe hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>"%1" is not a SPIFFE path segment (letters, digits, '.', '-', '_')</source>
+        <translation>„%1“ ist kein SPIFFE-Pfadsegment (Buchstaben, Ziffern, '.', '-', '_')</translation>
+    </message>
+    <message>
+        <source>"%1" is not a selector of the form type:key:value</source>
+        <translation>„%1“ ist kein Selektor der Form typ:schlüssel:wert</translation>
+    </message>
+    <message>
+        <source>"%1": a Kubernetes node attests k8s selectors</source>
+        <translation>„%1“: ein Kubernetes-Knoten bestätigt k8s-Selektoren</translation>
+    </message>
+    <message>
+        <source>"%1": k8s selectors need a Kubernetes node</source>
+        <translation>„%1“: k8s-Selektoren brauchen einen Kubernetes-Knoten</translation>
+    </message>
+    <message>
+        <source>"%1": a uid is a number</source>
+        <translation>„%1“: eine UID ist eine Zahl</translation>
+    </message>
+    <message>
+        <source>"%1": the design knows k8s:ns, k8s:sa, k8s:container-image, docker:image_id and unix:uid</source>
+        <translation>„%1“: der Entwurf kennt k8s:ns, k8s:sa, k8s:container-image, docker:image_id und unix:uid</translation>
+    </message>
+    <message>
+        <source>a Kubernetes workload needs k8s:ns and k8s:sa selectors</source>
+        <translation>ein Kubernetes-Workload braucht die Selektoren k8s:ns und k8s:sa</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::DesignGenerator</name>
+    <message>
+        <source>the design has no node to attest</source>
+        <translation>der Entwurf hat keinen Knoten zum Bestätigen</translation>
+    </message>
+    <message>
+        <source>trust domain %1 is not in the workspace</source>
+        <translation>Vertrauensdomäne %1 ist nicht im Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Generating evidence for the design</source>
+        <translation>Nachweise für den Entwurf werden erzeugt</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::DesignDialog</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Add Trust Domain to the Design</source>
+        <translation>Vertrauensdomäne zum Entwurf hinzufügen</translation>
+    </message>
+    <message>
+        <source>example.org</source>
+        <translation>example.org</translation>
+    </message>
+    <message>
+        <source>Add Platform</source>
+        <translation>Plattform hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>Kubernetes cluster (k8s_psat)</source>
+        <translation>Kubernetes-Cluster (k8s_psat)</translation>
+    </message>
+    <message>
+        <source>AWS account (aws_iid)</source>
+        <translation>AWS-Konto (aws_iid)</translation>
+    </message>
+    <message>
+        <source>Google Cloud project (gcp_iit)</source>
+        <translation>Google-Cloud-Projekt (gcp_iit)</translation>
+    </message>
+    <message>
+        <source>TPM host group (tpm)</source>
+        <translation>TPM-Hostgruppe (tpm)</translation>
+    </message>
+    <message>
+        <source>cluster name, account ID or project ID</source>
+        <translation>Clustername, Konto-ID oder Projekt-ID</translation>
+    </message>
+    <message>
+        <source>&amp;Trust domain:</source>
+        <translation>&amp;Vertrauensdomäne:</translation>
+    </message>
+    <message>
+        <source>Add Node</source>
+        <translation>Knoten hinzufügen</translation>
+    </message>
+    <message>
+        <source>node name</source>
+        <translation>Knotenname</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plattform:</translation>
+    </message>
+    <message>
+        <source>Add Workload</source>
+        <translation>Workload hinzufügen</translation>
+    </message>
+    <message>
+        <source>workload name</source>
+        <translation>Workload-Name</translation>
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation>&amp;Knoten:</translation>
+    </message>
+    <message>
+        <source>One selector a line, as SPIRE writes them:
+k8s:ns:payments
+k8s:sa:api
+k8s:container-image:registry.example/pay/api
+unix:uid:1001</source>
+        <translation>Ein Selektor pro Zeile, wie SPIRE sie schreibt:
+k8s:ns:payments
+k8s:sa:api
+k8s:container-image:registry.example/pay/api
+unix:uid:1001</translation>
+    </message>
+    <message>
+        <source>&amp;Selectors:</source>
+        <translation>&amp;Selektoren:</translation>
+    </message>
+    <message>
+        <source>Federate Trust Domains</source>
+        <translation>Vertrauensdomänen föderieren</translation>
+    </message>
+    <message>
+        <source>&amp;Federates with:</source>
+        <translation>&amp;Föderiert mit:</translation>
+    </message>
+    <message>
+        <source>&amp;Both ways (each holds the other's bundle)</source>
+        <translation>In &amp;beide Richtungen (jede hält das Bundle der anderen)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>The workspace was closed.</source>
+        <translation>Der Arbeitsbereich wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>Add a trust domain first.</source>
+        <translation>Zuerst eine Vertrauensdomäne hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Add a platform first.</source>
+        <translation>Zuerst eine Plattform hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Add a node first.</source>
+        <translation>Zuerst einen Knoten hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Federation needs two trust domains.</source>
+        <translation>Föderation braucht zwei Vertrauensdomänen.</translation>
+    </message>
+    <message>
+        <source>Choose another trust domain to federate with.</source>
+        <translation>Eine andere Vertrauensdomäne zum Föderieren wählen.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::GenerateEvidenceDialog</name>
+    <message>
+        <source>Generate Evidence</source>
+        <translation>Nachweise erzeugen</translation>
+    </message>
+    <message>
+        <source>Writes trust anchors and a timeline of evidence for the design, ending now: every node attests through its platform's attestor and every workload through its node's agent.</source>
+        <translation>Schreibt Vertrauensanker und eine Zeitleiste von Nachweisen für den Entwurf, die jetzt endet: jeder Knoten bestätigt sich über den Attestor seiner Plattform, jeder Workload über den Agenten seines Knotens.</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Timeline &amp;length:</source>
+        <translation>&amp;Länge der Zeitleiste:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Round &amp;interval:</source>
+        <translation>Runden&amp;intervall:</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Drift rate:</source>
+        <translation>&amp;Abweichungsrate:</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>&amp;Startwert:</translation>
+    </message>
+    <message>
+        <source>An image &amp;update half-way</source>
+        <translation>Ein Image-&amp;Update zur Hälfte</translation>
+    </message>
+    <message>
+        <source>The first cluster's &amp;key revoked at 60 %</source>
+        <translation>Der &amp;Schlüssel des ersten Clusters bei 60 % widerrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::DesignPalette</name>
+    <message>
+        <source>Design</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Add &amp;Trust Domain…</source>
+        <translation>&amp;Vertrauensdomäne hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a trust domain to the design</source>
+        <translation>Eine Vertrauensdomäne zum Entwurf hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Platform…</source>
+        <translation>&amp;Plattform hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add a Kubernetes cluster, a cloud account or a TPM host group to the design</source>
+        <translation>Einen Kubernetes-Cluster, ein Cloud-Konto oder eine TPM-Hostgruppe zum Entwurf hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Node…</source>
+        <translation>&amp;Knoten hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Workload…</source>
+        <translation>&amp;Workload hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Federate…</source>
+        <translation>&amp;Föderieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Ver&amp;binden</translation>
+    </message>
+    <message>
+        <source>Drag from one trust domain to another to federate them (or drag with Shift held)</source>
+        <translation>Von einer Vertrauensdomäne zu einer anderen ziehen, um sie zu föderieren (oder mit gedrückter Umschalttaste ziehen)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Evidence…</source>
+        <translation>Nachweise &amp;erzeugen…</translation>
+    </message>
+    <message>
+        <source>Generate anchors and evidence for the design</source>
+        <translation>Anker und Nachweise für den Entwurf erzeugen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n evidence record(s) for the design.</source>
+        <translation>
+            <numerusform>%n Nachweis für den Entwurf erzeugt.</numerusform>
+            <numerusform>%n Nachweise für den Entwurf erzeugt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No evidence generated: %1</source>
+        <translation>Keine Nachweise erzeugt: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Platform %1 from the Design</source>
+        <translation>Plattform %1 aus dem Entwurf &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Node %1 from the Design</source>
+        <translation>Knoten %1 aus dem Entwurf &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Workload %1 from the Design</source>
+        <translation>Workload %1 aus dem Entwurf &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Federate %1 With…</source>
+        <translation>%1 &amp;föderieren mit…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Trust Domain %1 from the Design</source>
+        <translation>Vertrauensdomäne %1 aus dem Entwurf &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>%1 federates with %2 (one way). Edit its bundle endpoint in the Federation dock.</source>
+        <translation>%1 föderiert mit %2 (in eine Richtung). Den Bundle-Endpunkt im Föderations-Dock bearbeiten.</translation>
     </message>
 </context>
 </TS>

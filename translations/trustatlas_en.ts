@@ -174,4 +174,14 @@
             </translation>
         </message>
 </context>
+<context>
+    <name>ta::views::DesignPalette</name>
+    <message numerus="yes">
+        <source>Generated %n evidence record(s) for the design.</source>
+        <translation>
+            <numerusform>Generated %n evidence record for the design.</numerusform>
+            <numerusform>Generated %n evidence records for the design.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

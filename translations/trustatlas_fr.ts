@@ -300,6 +300,10 @@
         <source>What-if run</source>
         <translation>Exécution what-if</translation>
     </message>
+    <message>
+        <source>De&amp;sign</source>
+        <translation>Con&amp;ception</translation>
+    </message>
 </context>
 <context>
     <name>ta::app::WorkspaceController</name>
@@ -5618,6 +5622,420 @@ sélecteurs : %2</translation>
     <message>
         <source>Re-simulating the policies</source>
         <translation>Nouvelle simulation des politiques</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::DesignModel</name>
+    <message>
+        <source>the design could not be written</source>
+        <translation>la conception n'a pas pu être écrite</translation>
+    </message>
+    <message>
+        <source>%1 is in the design already</source>
+        <translation>%1 est déjà dans la conception</translation>
+    </message>
+    <message>
+        <source>Add trust domain %1 to the design</source>
+        <translation>Ajouter le domaine de confiance %1 à la conception</translation>
+    </message>
+    <message>
+        <source>Design trust domain %1</source>
+        <translation>Concevoir le domaine de confiance %1</translation>
+    </message>
+    <message>
+        <source>%1 is not in the design</source>
+        <translation>%1 n'est pas dans la conception</translation>
+    </message>
+    <message>
+        <source>%1 holds the design's platforms: remove them first</source>
+        <translation>%1 contient les plateformes de la conception : retirez-les d'abord</translation>
+    </message>
+    <message>
+        <source>Remove trust domain %1 from the design</source>
+        <translation>Retirer le domaine de confiance %1 de la conception</translation>
+    </message>
+    <message>
+        <source>%1 is not a platform key</source>
+        <translation>%1 n'est pas une clé de plateforme</translation>
+    </message>
+    <message>
+        <source>add a trust domain first</source>
+        <translation>ajoutez d'abord un domaine de confiance</translation>
+    </message>
+    <message>
+        <source>%1 is not a trust domain of the workspace</source>
+        <translation>%1 n'est pas un domaine de confiance de l'espace de travail</translation>
+    </message>
+    <message>
+        <source>Add platform %1</source>
+        <translation>Ajouter la plateforme %1</translation>
+    </message>
+    <message>
+        <source>Remove platform %1</source>
+        <translation>Retirer la plateforme %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a platform of the design</source>
+        <translation>%1 n'est pas une plateforme de la conception</translation>
+    </message>
+    <message>
+        <source>Add node %1</source>
+        <translation>Ajouter le nœud %1</translation>
+    </message>
+    <message>
+        <source>Remove node %1</source>
+        <translation>Retirer le nœud %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a node of the design</source>
+        <translation>%1 n'est pas un nœud de la conception</translation>
+    </message>
+    <message>
+        <source>Add workload %1</source>
+        <translation>Ajouter la charge de travail %1</translation>
+    </message>
+    <message>
+        <source>Remove workload %1</source>
+        <translation>Retirer la charge de travail %1</translation>
+    </message>
+    <message>
+        <source>a trust domain does not federate with itself</source>
+        <translation>un domaine de confiance ne se fédère pas avec lui-même</translation>
+    </message>
+    <message>
+        <source>%1 federates with %2 already</source>
+        <translation>%1 est déjà fédéré avec %2</translation>
+    </message>
+    <message>
+        <source>Federate %1 and %2</source>
+        <translation>Fédérer %1 et %2</translation>
+    </message>
+    <message>
+        <source>Federate %1 with %2</source>
+        <translation>Fédérer %1 avec %2</translation>
+    </message>
+    <message>
+        <source>a cluster name is lower-case letters, digits, '.' and '-'</source>
+        <translation>un nom de cluster se compose de minuscules, de chiffres, de '.' et de '-'</translation>
+    </message>
+    <message>
+        <source>an AWS account ID is 12 digits</source>
+        <translation>un identifiant de compte AWS comporte 12 chiffres</translation>
+    </message>
+    <message>
+        <source>a Google Cloud project ID is 6 to 30 lower-case letters, digits and '-', starting with a letter</source>
+        <translation>un identifiant de projet Google Cloud comporte 6 à 30 minuscules, chiffres et '-', et commence par une lettre</translation>
+    </message>
+    <message>
+        <source>the TPM host group has no name</source>
+        <translation>le groupe d'hôtes TPM n'a pas de nom</translation>
+    </message>
+    <message>
+        <source>"%1" is not a SPIFFE path segment (letters, digits, '.', '-', '_')</source>
+        <translation>« %1 » n'est pas un segment de chemin SPIFFE (lettres, chiffres, '.', '-', '_')</translation>
+    </message>
+    <message>
+        <source>"%1" is not a selector of the form type:key:value</source>
+        <translation>« %1 » n'est pas un sélecteur de la forme type:clé:valeur</translation>
+    </message>
+    <message>
+        <source>"%1": a Kubernetes node attests k8s selectors</source>
+        <translation>« %1 » : un nœud Kubernetes atteste des sélecteurs k8s</translation>
+    </message>
+    <message>
+        <source>"%1": k8s selectors need a Kubernetes node</source>
+        <translation>« %1 » : les sélecteurs k8s exigent un nœud Kubernetes</translation>
+    </message>
+    <message>
+        <source>"%1": a uid is a number</source>
+        <translation>« %1 » : un uid est un nombre</translation>
+    </message>
+    <message>
+        <source>"%1": the design knows k8s:ns, k8s:sa, k8s:container-image, docker:image_id and unix:uid</source>
+        <translation>« %1 » : la conception connaît k8s:ns, k8s:sa, k8s:container-image, docker:image_id et unix:uid</translation>
+    </message>
+    <message>
+        <source>a Kubernetes workload needs k8s:ns and k8s:sa selectors</source>
+        <translation>une charge de travail Kubernetes exige les sélecteurs k8s:ns et k8s:sa</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::DesignGenerator</name>
+    <message>
+        <source>the design has no node to attest</source>
+        <translation>la conception n'a aucun nœud à attester</translation>
+    </message>
+    <message>
+        <source>trust domain %1 is not in the workspace</source>
+        <translation>le domaine de confiance %1 n'est pas dans l'espace de travail</translation>
+    </message>
+    <message>
+        <source>Generating evidence for the design</source>
+        <translation>Génération des preuves pour la conception</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::DesignDialog</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Add Trust Domain to the Design</source>
+        <translation>Ajouter un domaine de confiance à la conception</translation>
+    </message>
+    <message>
+        <source>example.org</source>
+        <translation>example.org</translation>
+    </message>
+    <message>
+        <source>Add Platform</source>
+        <translation>Ajouter une plateforme</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Type :</translation>
+    </message>
+    <message>
+        <source>Kubernetes cluster (k8s_psat)</source>
+        <translation>Cluster Kubernetes (k8s_psat)</translation>
+    </message>
+    <message>
+        <source>AWS account (aws_iid)</source>
+        <translation>Compte AWS (aws_iid)</translation>
+    </message>
+    <message>
+        <source>Google Cloud project (gcp_iit)</source>
+        <translation>Projet Google Cloud (gcp_iit)</translation>
+    </message>
+    <message>
+        <source>TPM host group (tpm)</source>
+        <translation>Groupe d'hôtes TPM (tpm)</translation>
+    </message>
+    <message>
+        <source>cluster name, account ID or project ID</source>
+        <translation>nom du cluster, identifiant du compte ou du projet</translation>
+    </message>
+    <message>
+        <source>&amp;Trust domain:</source>
+        <translation>&amp;Domaine de confiance :</translation>
+    </message>
+    <message>
+        <source>Add Node</source>
+        <translation>Ajouter un nœud</translation>
+    </message>
+    <message>
+        <source>node name</source>
+        <translation>nom du nœud</translation>
+    </message>
+    <message>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Plateforme :</translation>
+    </message>
+    <message>
+        <source>Add Workload</source>
+        <translation>Ajouter une charge de travail</translation>
+    </message>
+    <message>
+        <source>workload name</source>
+        <translation>nom de la charge de travail</translation>
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation>&amp;Nœud :</translation>
+    </message>
+    <message>
+        <source>One selector a line, as SPIRE writes them:
+k8s:ns:payments
+k8s:sa:api
+k8s:container-image:registry.example/pay/api
+unix:uid:1001</source>
+        <translation>Un sélecteur par ligne, comme SPIRE les écrit :
+k8s:ns:payments
+k8s:sa:api
+k8s:container-image:registry.example/pay/api
+unix:uid:1001</translation>
+    </message>
+    <message>
+        <source>&amp;Selectors:</source>
+        <translation>&amp;Sélecteurs :</translation>
+    </message>
+    <message>
+        <source>Federate Trust Domains</source>
+        <translation>Fédérer des domaines de confiance</translation>
+    </message>
+    <message>
+        <source>&amp;Federates with:</source>
+        <translation>&amp;Fédéré avec :</translation>
+    </message>
+    <message>
+        <source>&amp;Both ways (each holds the other's bundle)</source>
+        <translation>Dans les &amp;deux sens (chacun détient le bundle de l'autre)</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>The workspace was closed.</source>
+        <translation>L'espace de travail a été fermé.</translation>
+    </message>
+    <message>
+        <source>Add a trust domain first.</source>
+        <translation>Ajoutez d'abord un domaine de confiance.</translation>
+    </message>
+    <message>
+        <source>Add a platform first.</source>
+        <translation>Ajoutez d'abord une plateforme.</translation>
+    </message>
+    <message>
+        <source>Add a node first.</source>
+        <translation>Ajoutez d'abord un nœud.</translation>
+    </message>
+    <message>
+        <source>Federation needs two trust domains.</source>
+        <translation>La fédération exige deux domaines de confiance.</translation>
+    </message>
+    <message>
+        <source>Choose another trust domain to federate with.</source>
+        <translation>Choisissez un autre domaine de confiance avec lequel fédérer.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::GenerateEvidenceDialog</name>
+    <message>
+        <source>Generate Evidence</source>
+        <translation>Générer des preuves</translation>
+    </message>
+    <message>
+        <source>Writes trust anchors and a timeline of evidence for the design, ending now: every node attests through its platform's attestor and every workload through its node's agent.</source>
+        <translation>Écrit des ancres de confiance et une chronologie de preuves pour la conception, se terminant maintenant : chaque nœud s'atteste par l'attesteur de sa plateforme et chaque charge de travail par l'agent de son nœud.</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Timeline &amp;length:</source>
+        <translation>&amp;Durée de la chronologie :</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Round &amp;interval:</source>
+        <translation>&amp;Intervalle des tours :</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>&amp;Drift rate:</source>
+        <translation>&amp;Taux de dérive :</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>&amp;Graine :</translation>
+    </message>
+    <message>
+        <source>An image &amp;update half-way</source>
+        <translation>Une &amp;mise à jour d'image à mi-parcours</translation>
+    </message>
+    <message>
+        <source>The first cluster's &amp;key revoked at 60 %</source>
+        <translation>La &amp;clé du premier cluster révoquée à 60 %</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Générer</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::DesignPalette</name>
+    <message>
+        <source>Design</source>
+        <translation>Conception</translation>
+    </message>
+    <message>
+        <source>Add &amp;Trust Domain…</source>
+        <translation>Ajouter un &amp;domaine de confiance…</translation>
+    </message>
+    <message>
+        <source>Add a trust domain to the design</source>
+        <translation>Ajouter un domaine de confiance à la conception</translation>
+    </message>
+    <message>
+        <source>Add &amp;Platform…</source>
+        <translation>Ajouter une &amp;plateforme…</translation>
+    </message>
+    <message>
+        <source>Add a Kubernetes cluster, a cloud account or a TPM host group to the design</source>
+        <translation>Ajouter un cluster Kubernetes, un compte cloud ou un groupe d'hôtes TPM à la conception</translation>
+    </message>
+    <message>
+        <source>Add &amp;Node…</source>
+        <translation>Ajouter un &amp;nœud…</translation>
+    </message>
+    <message>
+        <source>Add &amp;Workload…</source>
+        <translation>Ajouter une charge de &amp;travail…</translation>
+    </message>
+    <message>
+        <source>&amp;Federate…</source>
+        <translation>&amp;Fédérer…</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Relier</translation>
+    </message>
+    <message>
+        <source>Drag from one trust domain to another to federate them (or drag with Shift held)</source>
+        <translation>Glisser d'un domaine de confiance à un autre pour les fédérer (ou glisser en maintenant Maj)</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Evidence…</source>
+        <translation>&amp;Générer des preuves…</translation>
+    </message>
+    <message>
+        <source>Generate anchors and evidence for the design</source>
+        <translation>Générer des ancres et des preuves pour la conception</translation>
+    </message>
+    <message numerus="yes">
+        <source>Generated %n evidence record(s) for the design.</source>
+        <translation>
+            <numerusform>%n preuve générée pour la conception.</numerusform>
+            <numerusform>%n preuves générées pour la conception.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No evidence generated: %1</source>
+        <translation>Aucune preuve générée : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Platform %1 from the Design</source>
+        <translation>&amp;Retirer la plateforme %1 de la conception</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Node %1 from the Design</source>
+        <translation>&amp;Retirer le nœud %1 de la conception</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Workload %1 from the Design</source>
+        <translation>&amp;Retirer la charge de travail %1 de la conception</translation>
+    </message>
+    <message>
+        <source>&amp;Federate %1 With…</source>
+        <translation>&amp;Fédérer %1 avec…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Trust Domain %1 from the Design</source>
+        <translation>&amp;Retirer le domaine de confiance %1 de la conception</translation>
+    </message>
+    <message>
+        <source>%1 federates with %2 (one way). Edit its bundle endpoint in the Federation dock.</source>
+        <translation>%1 est fédéré avec %2 (dans un sens). Modifiez son point de terminaison de bundle dans le panneau Fédération.</translation>
     </message>
 </context>
 </TS>

@@ -63,6 +63,7 @@ void GraphCanvasController::attach(models::Document *document, views::GraphCanva
     connect(document, &models::Document::credentialsChanged, this, reloadSoon);
     connect(document, &models::Document::anchorsChanged, this, reloadSoon);
     connect(document, &models::Document::federationChanged, this, reloadSoon);
+    connect(document, &models::Document::designChanged, this, reloadSoon);
     connect(document, &models::Document::authoritiesChanged, this, reloadSoon);
     connect(canvas, &views::GraphCanvas::positionsChanged, m_saveTimer,
             qOverload<>(&QTimer::start));

@@ -8,6 +8,8 @@
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
+#include "models/DesignGenerator.h"
+#include "models/DesignModel.h"
 #include "models/Document.h"
 #include "models/FederationRefreshScheduler.h"
 #include "models/EntryDraft.h"
@@ -23,6 +25,7 @@
 #include "views/CredentialInspector.h"
 #include "views/CredentialPanel.h"
 #include "views/DecisionLog.h"
+#include "views/DesignPalette.h"
 #include "views/ErrorMessages.h"
 #include "views/EvidenceTimeline.h"
 #include "views/FederationPanel.h"
@@ -90,6 +93,7 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     setupAuditReport();
     setupWhatIf();
     setupEvidenceTimeline();
+    setupDesign();
     setupLongWork();
     connect(m_controller, &WorkspaceController::failed, this, [this](const QString &message) {
         updateRecentMenu();
@@ -702,6 +706,43 @@ void MainWindow::setupLongWork()
                     connect(m_policyStudio->resimulator(), &models::PolicyResimulator::workStarted,
                             m_longWork, track);
             });
+}
+
+void MainWindow::setupDesign()
+{
+    m_designMenu = menuBar()->addMenu(tr("De&sign"));
+    // After setupGraphCanvas's rebuild, which runs first on the same signal: m_canvas is new.
+    connect(m_controller, &WorkspaceController::documentChanged, this,
+            [this](models::Document *document) {
+                delete m_designPalette;
+                m_designMenu->clear();
+                m_designMenu->setEnabled(document && m_canvas);
+                if (!document || !m_canvas)
+                    return;
+                // Both live as long as the document: the worker never outlives the workspace.
+                auto *model = new models::DesignModel(document, document);
+                auto *generator = new models::DesignGenerator(document, document);
+                // Its actions go on the canvas's own tool bar (no room taken from the graph)
+                // and into the Design menu; the palette object itself stays hidden.
+                m_designPalette = new views::DesignPalette(model, generator, m_canvas, m_canvas);
+                m_designPalette->hide();
+                m_canvas->toolBar()->addSeparator();
+                m_canvas->toolBar()->addActions(m_designPalette->actions());
+                m_designMenu->addActions(m_designPalette->actions());
+                connect(m_designPalette, &views::DesignPalette::notice, this,
+                        [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+                connect(generator, &models::DesignGenerator::started, this,
+                        [this](const QString &title, const QFuture<void> &future) {
+                            if (m_longWork)
+                                m_longWork->track(title, future);
+                        });
+                connect(generator, &models::DesignGenerator::generated, this, [this, document] {
+                    // The time bar reads the new evidence, as after an import.
+                    if (m_timelineBar && m_canvas)
+                        m_timeline->attach(document, m_canvas, m_timelineBar, m_graphController);
+                });
+            });
+    m_designMenu->setEnabled(false);
 }
 
 } // namespace ta::app

@@ -24,6 +24,7 @@ class BundleView;
 class ClearKeysBanner;
 class CredentialInspector;
 class CredentialPanel;
+class DesignPalette;
 class FederationPanel;
 class DecisionLog;
 class EvidenceTimeline;
@@ -102,6 +103,10 @@ private:
     /// The status bar's progress and Cancel for every background job, and the hookups that hand
     /// each job's future to it (rebuilt panels are hooked up again for each document).
     void setupLongWork();
+    /// Design on the canvas (issue 10): the design palette's actions on the canvas's tool bar,
+    /// rebuilt for each document, the Design menu with the same actions, Generate Evidence
+    /// reporting to the status bar's long work.
+    void setupDesign();
     void attach(models::Document *document);
     void updateRecentMenu();
     void updateActions();
@@ -157,6 +162,8 @@ private:
     QAction *m_caSettings = nullptr;
     QAction *m_issue = nullptr;
     QAction *m_revoke = nullptr;
+    QMenu *m_designMenu = nullptr;
+    QPointer<views::DesignPalette> m_designPalette;
 };
 
 } // namespace ta::app

@@ -154,6 +154,9 @@ struct Estate
     /// bundle besides a rule (an estate drawn from rules alone keeps the rules' word).
     bool federationTracked = false;
     QList<EstateSubject> subjects;
+    /// Platforms of the workspace's design (key -> trust domain), drawn even before a node is
+    /// designed on them or evidence shows one.
+    QHash<QString, QString> plannedPlatforms;
     QList<QList<EstateGrant>> grantSets;
     /// The trust domain of agent IDs, anchors and platforms.
     QString agentTrustDomain;

@@ -383,6 +383,8 @@ void EstateLoader::addDesign(Estate &estate, const LabTopology &design)
     for (int i = 0; i < estate.subjects.size(); ++i)
         index.insert(estate.subjects.at(i).subject, i);
     const QString td = design.effectiveAgentTrustDomain();
+    for (const QString &p : design.platforms)
+        estate.plannedPlatforms.insert(p, td);
     QHash<QString, QString> platformOfNode;
     for (const LabTopology::Node &n : design.nodes) {
         platformOfNode.insert(n.subject, n.platform);

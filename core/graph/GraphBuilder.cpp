@@ -96,6 +96,7 @@ public:
         addRules();
         addAnchors();
         addSubjects();
+        addPlannedPlatforms();
         addCredentials();
         if (m_state)
             addLiveCredentials();
@@ -245,6 +246,15 @@ private:
                                   {{QStringLiteral("kind"), kind}}});
         memberOf(i, td);
         return i;
+    }
+
+    // Designed platforms no subject or anchor brought yet.
+    void addPlannedPlatforms()
+    {
+        QStringList keys = m_e.plannedPlatforms.keys();
+        keys.sort();
+        for (const QString &key : std::as_const(keys))
+            platform(key, m_e.plannedPlatforms.value(key));
     }
 
     void addAnchors()

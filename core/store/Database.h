@@ -76,9 +76,22 @@ public:
     sqlite3 *handle() const { return m_db.get(); }
 
     /// Runs @p body in a transaction, rolled back when it fails: nothing is half-written.
+    /// Inside another transaction it runs in a savepoint, so that work made of several
+    /// transactional steps can be one transaction as a whole (rolled back together).
     template<typename Fn>
     Result<void> transaction(Fn &&body)
     {
+        if (!sqlite3_get_autocommit(m_db.get())) {
+            if (auto r = exec(QStringLiteral("SAVEPOINT ta_nested")); !r)
+                return r;
+            Result<void> r = body();
+            if (!r) {
+                (void)exec(QStringLiteral("ROLLBACK TO ta_nested"));
+                (void)exec(QStringLiteral("RELEASE ta_nested"));
+                return r;
+            }
+            return exec(QStringLiteral("RELEASE ta_nested"));
+        }
         if (auto r = exec(QStringLiteral("BEGIN IMMEDIATE")); !r)
             return r;
         Result<void> r = body();

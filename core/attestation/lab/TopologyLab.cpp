@@ -13,6 +13,7 @@
 #include "core/attestation/lab/GcpIdentityProvider.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
+#include "core/store/StoreErrors.h"
 #include "core/store/Workspace.h"
 
 #include <QBuffer>
@@ -96,7 +97,8 @@ public:
 
     Result<void> setUp(const QDateTime &start, qint64 spanMs);
     QJsonObject anchorsJson() const;
-    Result<LabSummary> run(QIODevice &out, const QDateTime &start, qint64 spanMs);
+    Result<LabSummary> run(QIODevice &out, const QDateTime &start, qint64 spanMs,
+                           const TopologyLab::Progress &progress);
 
 private:
     Result<QJsonObject> nodeEvidence(Node &n, const QDateTime &t, bool drift);
@@ -346,7 +348,8 @@ Result<QJsonObject> Generator::nodeEvidence(Node &n, const QDateTime &t, bool dr
     return b.buildEvidencePayload(n.ak);
 }
 
-Result<LabSummary> Generator::run(QIODevice &out, const QDateTime &start, qint64 spanMs)
+Result<LabSummary> Generator::run(QIODevice &out, const QDateTime &start, qint64 spanMs,
+                                  const TopologyLab::Progress &progress)
 {
     LabSummary sum;
     sum.start = start;
@@ -421,7 +424,12 @@ Result<LabSummary> Generator::run(QIODevice &out, const QDateTime &start, qint64
 
     QDateTime t = start;
     bool updated = false;
+    // Progress runs over two passes: making the records, then storing them.
+    const qint64 total = qint64(due.size()) * 2;
+    qint64 made = 0;
     for (const Due &d : due) {
+        if (progress && !progress(made++, total))
+            return makeError(ec::StoreCancelled);
         t = start.addMSecs(d.ms);
         EvidenceRecord rec;
         rec.time = t;
@@ -532,22 +540,39 @@ Result<void> createTrustDomains(Workspace &workspace, const LabTopology &topolog
 }
 
 // The policies as a new version, the design and its agent domain in the meta table.
-Result<void> recordDesign(Workspace &workspace, const LabTopology &topology, const QDateTime &now)
+Result<void> recordDesignIn(Database &db, const LabTopology &topology, const QDateTime &now)
 {
     if (!topology.policies.isEmpty()) {
-        RuleStore rules(workspace.database());
+        RuleStore rules(db);
         if (auto v = rules.save(RuleKind::Policies, Policy::listToJson(topology.policies),
                                 QStringLiteral("designed topology"), now);
             !v)
             return v.error();
     }
-    Database &db = workspace.database();
     if (auto r = setMeta(db, QStringLiteral("agent_trust_domain"),
                          topology.effectiveAgentTrustDomain().toUtf8());
         !r)
         return r;
     return setMeta(db, QStringLiteral("design"),
                    QJsonDocument(topology.toJson()).toJson(QJsonDocument::Compact));
+}
+
+Result<void> checkSettings(const LabTopology &topology, const LabTimeline &timeline)
+{
+    if (auto ok = topology.validate(); !ok)
+        return ok;
+    if (timeline.span <= 0 || timeline.interval <= 0 || timeline.driftRate < 0 ||
+        timeline.driftRate > 1)
+        return makeError(ec::LabBadSettings,
+                         QStringLiteral("span and interval > 0, drift rate in 0..1"));
+    // A bound on what one call writes (a year of 1-minute rounds over thousands of subjects is
+    // a typo, not a lab): at most 10 million records.
+    const qint64 rounds = timeline.span / qMax<qint64>(60, timeline.interval) + 8;
+    if (timeline.span > 366 * 86400 ||
+        rounds * (topology.nodes.size() + topology.workloads.size()) > 10'000'000)
+        return makeError(ec::LabBadSettings,
+                         QStringLiteral("more than 10 million records or a span over a year"));
+    return {};
 }
 
 } // namespace
@@ -561,7 +586,7 @@ Result<void> TopologyLab::saveDesign(Workspace &workspace, const LabTopology &to
     // (its timeline reaching into the past) meets valid agent SVIDs.
     if (auto r = createTrustDomains(workspace, topology, now.addDays(-30), 90 * 86400); !r)
         return r;
-    return recordDesign(workspace, topology, now);
+    return recordDesignIn(workspace.database(), topology, now);
 }
 
 std::optional<LabTopology> TopologyLab::loadDesign(Workspace &workspace)
@@ -593,20 +618,8 @@ QString TopologyLab::agentTrustDomain(Workspace &workspace)
 Result<LabSummary> TopologyLab::generate(Workspace &workspace, const LabTopology &topology,
                                          const LabTimeline &timeline)
 {
-    if (auto ok = topology.validate(); !ok)
+    if (auto ok = checkSettings(topology, timeline); !ok)
         return ok.error();
-    if (timeline.span <= 0 || timeline.interval <= 0 || timeline.driftRate < 0 ||
-        timeline.driftRate > 1)
-        return makeError(ec::LabBadSettings,
-                         QStringLiteral("span and interval > 0, drift rate in 0..1"));
-    // A bound on what one call writes (a year of 1-minute rounds over thousands of subjects is
-    // a typo, not a lab): at most 10 million records.
-    const qint64 rounds = timeline.span / qMax<qint64>(60, timeline.interval) + 8;
-    if (timeline.span > 366 * 86400 ||
-        rounds * (topology.nodes.size() + topology.workloads.size()) > 10'000'000)
-        return makeError(ec::LabBadSettings,
-                         QStringLiteral("more than 10 million records or a span over a year"));
-    const qint64 spanMs = timeline.span * 1000;
     const QDateTime start = timeline.start.isValid()
                                 ? timeline.start.toUTC()
                                 : QDateTime::fromSecsSinceEpoch(
@@ -620,26 +633,56 @@ Result<LabSummary> TopologyLab::generate(Workspace &workspace, const LabTopology
     auto ca = workspace.authority(agentTd);
     if (!ca)
         return ca.error();
-    Generator gen(topology, timeline, *ca);
+    LabTimeline fixed = timeline;
+    fixed.start = start;
+    return generateInto(workspace.database(), topology, fixed, *ca);
+}
+
+Result<LabSummary> TopologyLab::generateInto(Database &db, const LabTopology &topology,
+                                             const LabTimeline &timeline,
+                                             const CertificateAuthority &agentCa,
+                                             const Progress &progress)
+{
+    if (auto ok = checkSettings(topology, timeline); !ok)
+        return ok.error();
+    if (agentCa.trustDomain().name() != topology.effectiveAgentTrustDomain())
+        return makeError(ec::LabBadSettings,
+                         QStringLiteral("the CA is not the agent trust domain's"));
+    const qint64 spanMs = timeline.span * 1000;
+    const QDateTime start = timeline.start.isValid()
+                                ? timeline.start.toUTC()
+                                : QDateTime::fromSecsSinceEpoch(
+                                      QDateTime::currentSecsSinceEpoch() - timeline.span, Qt::UTC);
+    Generator gen(topology, timeline, agentCa);
     if (auto r = gen.setUp(start, spanMs); !r)
         return r.error();
     auto anchors =
         AnchorSet::fromImportJson(QJsonDocument(gen.anchorsJson()).toJson(QJsonDocument::Compact));
     if (!anchors)
         return anchors.error();
-    AttestationStore store(workspace.database());
-    if (auto r = store.saveAnchors(*anchors, start); !r)
-        return r.error();
     QBuffer buffer;
     buffer.open(QIODevice::ReadWrite);
-    auto sum = gen.run(buffer, start, spanMs);
+    auto sum = gen.run(buffer, start, spanMs, progress);
     if (!sum)
         return sum.error();
-    buffer.seek(0);
-    if (auto n = store.importEvidence(buffer, QStringLiteral("topology-lab")); !n)
-        return n.error();
-    if (auto r = recordDesign(workspace, topology, sum->end); !r)
+    // Anchors, evidence and the design together, or nothing (a cancel or a failure on the way).
+    const qint64 total = sum->records * 2;
+    qint64 stored = sum->records;
+    AttestationStore store(db);
+    auto r = db.transaction([&]() -> Result<void> {
+        if (auto a = store.saveAnchors(*anchors, start); !a)
+            return a;
+        buffer.seek(0);
+        auto n = store.importEvidence(buffer, QStringLiteral("topology-lab"),
+                                      [&] { return progress && !progress(stored++, total); });
+        if (!n)
+            return n.error();
+        return recordDesignIn(db, topology, sum->end);
+    });
+    if (!r)
         return r.error();
+    if (progress)
+        progress(total, total);
     return *sum;
 }
 

@@ -8,10 +8,13 @@
 #include <QDateTime>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace ta::core {
 
+class CertificateAuthority;
+class Database;
 class Workspace;
 
 /// The timeline TopologyLab writes for a design. Event times are shares of the span (0..1;
@@ -57,8 +60,22 @@ struct LabTimeline
 class TopologyLab
 {
 public:
+    /// Called with (done, total) now and then; returning false cancels (store.cancelled).
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+
+    /// Creates the design's missing trust domains, then generateInto() on the workspace's
+    /// connection with the agent trust domain's CA.
     [[nodiscard]] static Result<LabSummary>
     generate(Workspace &workspace, const LabTopology &topology, const LabTimeline &timeline);
+    /// The anchors, evidence and design of generate() written through @p db alone (e.g. a
+    /// worker's own connection), with the agent trust domain's CA @p agentCa loaded beforehand
+    /// (it signs the agents' SVIDs). Every trust domain of the design must exist already.
+    /// Anchors, evidence, the policies and the design are stored in one transaction: a failure
+    /// or a cancel through @p progress (store.cancelled) leaves the workspace as it was.
+    [[nodiscard]] static Result<LabSummary> generateInto(Database &db, const LabTopology &topology,
+                                                         const LabTimeline &timeline,
+                                                         const CertificateAuthority &agentCa,
+                                                         const Progress &progress = {});
     /// Records @p topology as the workspace's design (meta key "design") and its agent trust
     /// domain, creating missing trust domains and saving its policies as a new version, but
     /// writing no anchors or evidence: its nodes and workloads are planned until evidence shows

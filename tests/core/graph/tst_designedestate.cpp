@@ -88,6 +88,25 @@ private Q_SLOTS:
         QCOMPARE(back->workloads.size(), 2);
     }
 
+    void emptyPlatformIsDrawnAndExported()
+    {
+        // A platform designed before any node: drawn (so the canvas can offer "Add Node" on
+        // it), and the export still designs it.
+        LabTopology t = design();
+        t.platforms << QStringLiteral("gcp:empty-project");
+        Estate e;
+        e.trustDomains = {EstateTrustDomain{QStringLiteral("a.example"), {}}};
+        e.agentTrustDomain = QStringLiteral("a.example");
+        EstateLoader::addDesign(e, t);
+        const TopologyGraph g = GraphBuilder::build(e);
+        const int i = g.indexOf(QStringLiteral("platform/gcp:empty-project"));
+        QVERIFY(i >= 0);
+        QCOMPARE(g.node(i).trustDomain, QStringLiteral("a.example"));
+        auto back = LabTopology::fromJson(GraphExport::toJson(g, nullptr));
+        QVERIFY(back.ok());
+        QVERIFY(back->platforms.contains(QStringLiteral("gcp:empty-project")));
+    }
+
     void noDesignNothingPlanned()
     {
         const TopologyGraph g = GraphBuilder::build(samples::handBuiltEstate());
