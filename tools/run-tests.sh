@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 # Builds Trust Atlas and runs every test (unit, model, view offscreen, CLI end to end), with
-# warnings as errors (TA_WERROR=OFF for a local run that only warns). TA_SANITIZERS=1 then builds the whole suite again with AddressSanitizer
-# and UndefinedBehaviorSanitizer and runs it (every report fatal). It is off by default until a
-# whole run of it is proven clean on the CI machine within its time; TA_BUILD_DIR and
-# TA_ASAN_BUILD_DIR choose the build folders.
+# warnings as errors (TA_WERROR=OFF for a local run that only warns). TA_SANITIZERS=1 then builds
+# the whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer and runs it (every
+# report fatal); .ci/run turns it on, a local run leaves it off unless asked. TA_BUILD_DIR and
+# TA_ASAN_BUILD_DIR choose the build folders; TA_CXX_FLAGS (e.g. "-O2 -g1 -DNDEBUG", which
+# .ci/run uses: the same code, less debug info to write and link) replaces the RelWithDebInfo
+# flags of the first build.
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
 build="${TA_BUILD_DIR:-$top/build}"
@@ -15,7 +17,10 @@ jobs=$(nproc)
 stage() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
 stage "build"
-cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTA_WERROR="${TA_WERROR:-ON}"
+flags=()
+[ -n "${TA_CXX_FLAGS:-}" ] && flags+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$TA_CXX_FLAGS")
+cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTA_WERROR="${TA_WERROR:-ON}" \
+    "${flags[@]}"
 cmake --build "$build" -j"$jobs"
 stage "tests"
 # The offscreen platform serves widget tests; xvfb-run gives the few that need a real X server one.
@@ -23,8 +28,10 @@ stage "tests"
 
 if [ "${TA_SANITIZERS:-0}" != 0 ]; then
     stage "sanitizer build (ASan + UBSan)"
+    # -Og and line tables only (-g1): reports still name file and line; a test source compiles in
+    # ~30% less CPU than at -O1 -g1 and ~50% less than at -O1 -g (measured on tst_simulation.cpp).
     cmake -S "$top" -B "$asan_build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DTA_SANITIZE=ON -DTA_BUILD_BENCHMARKS=OFF
+        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-Og -g1" -DTA_SANITIZE=ON -DTA_BUILD_BENCHMARKS=OFF
     cmake --build "$asan_build" -j"$jobs"
     stage "tests under the sanitizers"
     # suppressions: tools/sanitizers/*.supp; each entry names the upstream bug it works around.
