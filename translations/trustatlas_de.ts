@@ -3459,6 +3459,14 @@
         <source>Private key written to %1 (readable by you only).</source>
         <translation>Privater Schlüssel nach %1 geschrieben (nur für Sie lesbar).</translation>
     </message>
+    <message>
+        <source>Generating the key…</source>
+        <translation>Schlüssel wird erzeugt…</translation>
+    </message>
+    <message>
+        <source>Generating a key for %1</source>
+        <translation>Schlüssel für %1 wird erzeugt</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::NewTrustDomainDialog</name>
@@ -5618,6 +5626,13 @@ Selektoren: %2</translation>
     <message>
         <source>Re-simulating the policies</source>
         <translation>Richtlinien werden neu simuliert</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::AuthorityPreparer</name>
+    <message>
+        <source>Preparing a new authority for %1</source>
+        <translation>Neue Autorität für %1 wird vorbereitet</translation>
     </message>
 </context>
 </TS>

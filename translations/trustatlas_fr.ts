@@ -3459,6 +3459,14 @@
         <source>Private key written to %1 (readable by you only).</source>
         <translation>Clé privée écrite dans %1 (lisible par vous seul).</translation>
     </message>
+    <message>
+        <source>Generating the key…</source>
+        <translation>Génération de la clé…</translation>
+    </message>
+    <message>
+        <source>Generating a key for %1</source>
+        <translation>Génération d’une clé pour %1</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::NewTrustDomainDialog</name>
@@ -5618,6 +5626,13 @@ sélecteurs : %2</translation>
     <message>
         <source>Re-simulating the policies</source>
         <translation>Nouvelle simulation des politiques</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::AuthorityPreparer</name>
+    <message>
+        <source>Preparing a new authority for %1</source>
+        <translation>Préparation d’une nouvelle autorité pour %1</translation>
     </message>
 </context>
 </TS>

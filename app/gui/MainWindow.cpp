@@ -8,6 +8,7 @@
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
+#include "models/AuthorityPreparer.h"
 #include "models/Document.h"
 #include "models/FederationRefreshScheduler.h"
 #include "models/EntryDraft.h"
@@ -360,6 +361,8 @@ void MainWindow::issueSvid()
     if (!m_document || !m_trustDomains)
         return;
     views::IssueSvidDialog dialog(m_document, m_trustDomains->currentTrustDomain(), this);
+    connect(&dialog, &views::IssueSvidDialog::workStarted, m_longWork,
+            qOverload<const QString &, QFuture<void>>(&LongWork::track));
     if (dialog.exec() != QDialog::Accepted || !dialog.issuedRecord())
         return;
     m_trustDomains->setCurrentTrustDomain(dialog.issuedRecord()->trustDomain);
@@ -698,6 +701,9 @@ void MainWindow::setupLongWork()
                     return;
                 if (m_canvas)
                     connect(m_canvas, &views::GraphCanvas::workStarted, m_longWork, track);
+                if (m_authorities)
+                    connect(m_authorities->preparer(), &models::AuthorityPreparer::started,
+                            m_longWork, track);
                 if (m_policyStudio)
                     connect(m_policyStudio->resimulator(), &models::PolicyResimulator::workStarted,
                             m_longWork, track);
