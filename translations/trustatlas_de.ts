@@ -1333,6 +1333,10 @@
         <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
         <translation>%1 Einträge nach %2 exportiert; Join-Tokens nur als ihr SHA-256.</translation>
     </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>%1 wird importiert</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::AuthorityPanel</name>

@@ -1333,6 +1333,10 @@
         <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
         <translation>%1 entrées exportées vers %2 ; les jetons d'enrôlement seulement sous forme de SHA-256.</translation>
     </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importation de %1</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::AuthorityPanel</name>

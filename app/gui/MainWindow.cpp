@@ -701,6 +701,8 @@ void MainWindow::setupLongWork()
                     return;
                 if (m_canvas)
                     connect(m_canvas, &views::GraphCanvas::workStarted, m_longWork, track);
+                if (m_anchors)
+                    connect(m_anchors, &views::AnchorPanel::workStarted, m_longWork, track);
                 if (m_authorities)
                     connect(m_authorities->preparer(), &models::AuthorityPreparer::started,
                             m_longWork, track);
