@@ -38,6 +38,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
@@ -60,6 +63,8 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     m_controller = new WorkspaceController(settings, this, this);
     m_undoGroup = new QUndoGroup(this);
     setDockNestingEnabled(true);
+    // Evidence dropped on any part of the window (children that take no drops pass them up).
+    setAcceptDrops(true);
 
     m_domainDock = new QDockWidget(tr("Trust Domains"), this);
     m_domainDock->setObjectName(QStringLiteral("trustDomainDock"));
@@ -367,6 +372,35 @@ void MainWindow::issueSvid()
         return;
     m_trustDomains->setCurrentTrustDomain(dialog.issuedRecord()->trustDomain);
     m_credentials->setCurrentCredential(dialog.issuedRecord()->id);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_evidenceTimeline || !event->mimeData()->hasUrls())
+        return;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (!url.isLocalFile())
+            return;
+    }
+    event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (!m_evidenceTimeline)
+        return;
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // The same import as the timeline's own drop and File > Import Evidence, shown in its dock.
+    m_evidenceDock->show();
+    m_evidenceDock->raise();
+    m_evidenceTimeline->importFiles(paths);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
