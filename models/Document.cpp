@@ -3,6 +3,7 @@
 #include "core/store/StoreErrors.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/FrontEndErrors.h"
+#include "core/crypto/CryptoErrors.h"
 #include "core/federation/FederationStore.h"
 
 #include "models/AnchorEditCommand.h"
@@ -228,6 +229,27 @@ Result<void> Document::prepareAuthority(const QString &trustDomain, core::Author
     if (auto r = ca->prepare(kind, now()); !r)
         return r.error();
     if (auto r = m_workspace->saveAuthority(*ca); !r)
+        return r.error();
+    m_undoStack->clear();
+    notifyAuthoritiesChanged(trustDomain);
+    return {};
+}
+
+Result<void> Document::addPreparedAuthority(const QString &trustDomain,
+                                            const core::AuthoritySlot &slot)
+{
+    auto ca = m_workspace->authority(trustDomain);
+    if (!ca)
+        return ca.error();
+    QList<core::AuthoritySlot> slots = ca->slots();
+    for (const core::AuthoritySlot &s : slots) {
+        if (s.kind == slot.kind && s.status == core::SlotStatus::Prepared)
+            return core::makeError(core::ec::CaAlreadyPrepared, s.id);
+    }
+    slots.append(slot);
+    const auto prepared = core::CertificateAuthority::restore(ca->trustDomain(), ca->settings(),
+                                                              ca->rootKey(), ca->root(), slots);
+    if (auto r = m_workspace->saveAuthority(prepared); !r)
         return r.error();
     m_undoStack->clear();
     notifyAuthoritiesChanged(trustDomain);

@@ -130,6 +130,11 @@ public:
     /// Prepares a new authority. Irreversible: it is published in the bundle at once.
     [[nodiscard]] core::Result<void> prepareAuthority(const QString &trustDomain,
                                                       core::AuthorityKind kind);
+    /// Adds @p slot, prepared on a worker (see AuthorityPreparer), to the CA of @p trustDomain as
+    /// stored now. Irreversible, as prepareAuthority(). A prepared authority of the same kind
+    /// stored meanwhile is refused (ca.already_prepared).
+    [[nodiscard]] core::Result<void> addPreparedAuthority(const QString &trustDomain,
+                                                          const core::AuthoritySlot &slot);
     /// Revokes a tainted authority. Irreversible, as in SPIRE: it leaves the bundle for good.
     [[nodiscard]] core::Result<void> revokeAuthority(const QString &trustDomain,
                                                      const QString &authorityId);

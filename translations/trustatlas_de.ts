@@ -1337,6 +1337,10 @@
         <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
         <translation>%1 Einträge nach %2 exportiert; Join-Tokens nur als ihr SHA-256.</translation>
     </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>%1 wird importiert</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::AuthorityPanel</name>
@@ -3462,6 +3466,14 @@
     <message>
         <source>Private key written to %1 (readable by you only).</source>
         <translation>Privater Schlüssel nach %1 geschrieben (nur für Sie lesbar).</translation>
+    </message>
+    <message>
+        <source>Generating the key…</source>
+        <translation>Schlüssel wird erzeugt…</translation>
+    </message>
+    <message>
+        <source>Generating a key for %1</source>
+        <translation>Schlüssel für %1 wird erzeugt</translation>
     </message>
 </context>
 <context>
@@ -6036,6 +6048,13 @@ unix:uid:1001</translation>
     <message>
         <source>%1 federates with %2 (one way). Edit its bundle endpoint in the Federation dock.</source>
         <translation>%1 föderiert mit %2 (in eine Richtung). Den Bundle-Endpunkt im Föderations-Dock bearbeiten.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::AuthorityPreparer</name>
+    <message>
+        <source>Preparing a new authority for %1</source>
+        <translation>Neue Autorität für %1 wird vorbereitet</translation>
     </message>
 </context>
 </TS>

@@ -1337,6 +1337,10 @@
         <source>Exported %1 entries to %2; join tokens as their SHA-256 only.</source>
         <translation>%1 entrées exportées vers %2 ; les jetons d'enrôlement seulement sous forme de SHA-256.</translation>
     </message>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importation de %1</translation>
+    </message>
 </context>
 <context>
     <name>ta::views::AuthorityPanel</name>
@@ -3462,6 +3466,14 @@
     <message>
         <source>Private key written to %1 (readable by you only).</source>
         <translation>Clé privée écrite dans %1 (lisible par vous seul).</translation>
+    </message>
+    <message>
+        <source>Generating the key…</source>
+        <translation>Génération de la clé…</translation>
+    </message>
+    <message>
+        <source>Generating a key for %1</source>
+        <translation>Génération d’une clé pour %1</translation>
     </message>
 </context>
 <context>
@@ -6036,6 +6048,13 @@ unix:uid:1001</translation>
     <message>
         <source>%1 federates with %2 (one way). Edit its bundle endpoint in the Federation dock.</source>
         <translation>%1 est fédéré avec %2 (dans un sens). Modifiez son point de terminaison de bundle dans le panneau Fédération.</translation>
+    </message>
+</context>
+<context>
+    <name>ta::models::AuthorityPreparer</name>
+    <message>
+        <source>Preparing a new authority for %1</source>
+        <translation>Préparation d’une nouvelle autorité pour %1</translation>
     </message>
 </context>
 </TS>

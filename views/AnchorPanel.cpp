@@ -15,6 +15,8 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -28,6 +30,7 @@
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ta::views {
 
@@ -290,18 +293,61 @@ void AnchorPanel::chooseExport()
                          [this](const QString &path) { exportFile(path); });
 }
 
+namespace {
+/// What the worker read and checked.
+struct AnchorsRead
+{
+    QByteArray bytes;
+    core::Result<core::AnchorSet> set = core::AnchorSet();
+};
+} // namespace
+
 void AnchorPanel::importFile(const QString &path)
+{
+    if (!m_document || m_importBusy)
+        return;
+    auto *watcher = new QFutureWatcher<AnchorsRead>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        const QFuture<AnchorsRead> done = watcher->future();
+        m_importing = {};
+        m_importBusy = false;
+        // Cancelled: nothing was stored, and nothing is.
+        if (done.isCanceled() || done.resultCount() == 0)
+            return;
+        const AnchorsRead read = done.result();
+        imported(path, read.bytes, read.set);
+    });
+    QFuture<AnchorsRead> run = QtConcurrent::run([path](QPromise<AnchorsRead> &promise) {
+        promise.setProgressRange(0, 1);
+        AnchorsRead read;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            read.set = core::makeError(core::ec::StoreUnreadable, path);
+        } else {
+            read.bytes = file.readAll();
+            read.set = core::AnchorSet::fromImportJson(read.bytes);
+        }
+        if (promise.isCanceled())
+            return;
+        promise.addResult(std::move(read));
+        promise.setProgressValue(1);
+    });
+    watcher->setFuture(run);
+    m_importing = QFuture<void>(run);
+    m_importBusy = true;
+    Q_EMIT workStarted(tr("Importing %1").arg(QFileInfo(path).fileName()), m_importing);
+}
+
+void AnchorPanel::imported(const QString &path, const QByteArray &bytes,
+                           const core::Result<core::AnchorSet> &set)
 {
     if (!m_document)
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        report(ErrorMessages::text(core::makeError(core::ec::StoreUnreadable, path)),
-               true);
+    if (!set && set.error().code == core::ec::StoreUnreadable && bytes.isEmpty()) {
+        report(ErrorMessages::text(set.error()), true);
         return;
     }
-    const QByteArray bytes = file.readAll();
-    auto set = core::AnchorSet::fromImportJson(bytes);
     if (!set) {
         const core::Error &e = set.error();
         if (e.index < 0) {

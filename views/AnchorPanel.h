@@ -3,6 +3,7 @@
 
 #include "core/store/AttestationStore.h"
 
+#include <QFuture>
 #include <QPointer>
 #include <QWidget>
 
@@ -43,6 +44,9 @@ public:
     /// Replaces the file dialogs (tests use a fixed path). Without one, a window-modal
     /// QFileDialog opens with open() and the work follows its answer: no nested event loop.
     void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
+    /// Whether an anchors file is being read and checked on a worker (until its entries were
+    /// stored, or dropped).
+    bool isImporting() const { return m_importBusy; }
 
     QTreeView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
@@ -60,7 +64,9 @@ public:
     AnchorEntryDialog *openDialog() const;
     QString message() const;
 
-    /// Imports the anchors file at @p path: all of it or, on a bad entry, nothing.
+    /// Imports the anchors file at @p path: all of it or, on a bad entry, nothing. The file is
+    /// read and checked on a worker; the entries are stored (one undo step) on the GUI thread
+    /// when it returns, unless it was cancelled. Ignored while an import runs.
     void importFile(const QString &path);
     /// Writes every entry to @p path in the anchors file form.
     void exportFile(const QString &path);
@@ -69,7 +75,13 @@ public:
     /// The list and ID of the selected entry (an empty ID when there is none).
     std::pair<core::AnchorList, QString> current() const;
 
+Q_SIGNALS:
+    /// An import started on a worker (for the status bar's progress and Cancel).
+    void workStarted(const QString &title, QFuture<void> future);
+
 private:
+    void imported(const QString &path, const QByteArray &bytes,
+                  const core::Result<core::AnchorSet> &set);
     void openEntryDialog(AnchorEntryDialog *dialog);
     void newEntry(core::AnchorList list);
     void editCurrent();
@@ -98,6 +110,8 @@ private:
     QAction *m_separator = nullptr;
     QPointer<AnchorEntryDialog> m_dialog;
     FileChooser m_chooseFile;
+    QFuture<void> m_importing;
+    bool m_importBusy = false;
 };
 
 } // namespace ta::views

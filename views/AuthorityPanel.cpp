@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/AuthorityPanel.h"
 
+#include "models/AuthorityPreparer.h"
 #include "models/AuthoritySlotModel.h"
 #include "models/Document.h"
 #include "views/ErrorMessages.h"
@@ -21,6 +22,12 @@ AuthorityPanel::AuthorityPanel(models::Document *document, QWidget *parent)
     : QWidget(parent), m_document(document)
 {
     m_model = new AuthoritySlotModel(document, this);
+    m_preparer = new models::AuthorityPreparer(document, this);
+    connect(m_preparer, &models::AuthorityPreparer::finished, this,
+            [this](const std::optional<core::Error> &error, bool) {
+                report(error ? ErrorMessages::text(*error) : QString());
+                updateActions();
+            });
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *toolbar = new QToolBar(this);
@@ -101,8 +108,9 @@ QString AuthorityPanel::selectedId() const
 void AuthorityPanel::updateActions()
 {
     const bool haveDomain = !m_model->trustDomain().isEmpty();
-    m_prepareX509->setEnabled(haveDomain);
-    m_prepareJwt->setEnabled(haveDomain);
+    // One preparation at a time: its key is being generated on a worker.
+    m_prepareX509->setEnabled(haveDomain && !m_preparer->isBusy());
+    m_prepareJwt->setEnabled(haveDomain && !m_preparer->isBusy());
     const QModelIndexList rows = m_view->selectionModel()->selectedRows();
     const QModelIndex row = rows.isEmpty() ? QModelIndex() : rows.first();
     const auto status = core::SlotStatus(row.data(int(AuthoritySlotModel::Role::Status)).toInt());
@@ -128,8 +136,9 @@ void AuthorityPanel::prepare(core::AuthorityKind kind)
                       "parties may fetch it. This cannot be undone, and clears the undo history.")
                        .arg(AuthoritySlotModel::kindText(kind), td)))
         return;
-    auto r = m_document->prepareAuthority(td, kind);
-    report(r ? QString() : ErrorMessages::text(r.error()));
+    report(QString());
+    m_preparer->start(td, kind);
+    updateActions();
 }
 
 void AuthorityPanel::activate()

@@ -15,6 +15,7 @@ class QTableView;
 QT_END_NAMESPACE
 
 namespace ta::models {
+class AuthorityPreparer;
 class AuthoritySlotModel;
 class Document;
 } // namespace ta::models
@@ -44,6 +45,8 @@ public:
     QAction *taintAction() const { return m_taint; }
     QAction *revokeAction() const { return m_revoke; }
     QString message() const;
+    /// What prepares authorities on a worker (its started() feeds the status bar).
+    models::AuthorityPreparer *preparer() const { return m_preparer; }
 
 private:
     void updateActions();
@@ -63,6 +66,7 @@ private:
     QAction *m_activate = nullptr;
     QAction *m_taint = nullptr;
     QAction *m_revoke = nullptr;
+    models::AuthorityPreparer *m_preparer = nullptr;
     Confirmation m_confirm;
 };
 

@@ -16,12 +16,15 @@
 #include <QSaveFile>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace ta::views {
 
@@ -162,38 +165,101 @@ void IssueSvidDialog::validate()
 
 void IssueSvidDialog::accept()
 {
+    if (m_busy)
+        return;
     if (m_issued) {
         // Issued already: this is the Close button.
         QDialog::accept();
         return;
     }
     const qint64 ttl = qint64(m_ttl->value()) * 60;
-    std::optional<core::Error> error;
-    if (Kind(m_kind->currentData().toInt()) == Kind::X509) {
-        core::X509IssueRequest request;
-        request.trustDomain = m_trustDomain->currentText();
-        request.spiffeId = m_spiffeId->text();
-        request.dnsNames = splitList(m_dnsNames->text());
-        request.ttl = ttl;
-        auto issued = m_document->issueX509(request);
-        if (issued) {
-            m_issued = issued->record;
-            m_generatedKey = issued->privateKey;
-        } else {
-            error = issued.error();
-        }
-    } else {
+    if (Kind(m_kind->currentData().toInt()) == Kind::Jwt) {
+        // A JWT-SVID needs no new key: it is signed at once.
         core::JwtIssueRequest request;
         request.trustDomain = m_trustDomain->currentText();
         request.spiffeId = m_spiffeId->text();
         request.audience = splitList(m_audience->text());
         request.ttl = ttl;
-        auto issued = m_document->issueJwt(request);
-        if (issued)
-            m_issued = issued->record;
-        else
-            error = issued.error();
+        auto jwt = m_document->issueJwt(request);
+        if (!jwt) {
+            issued(jwt.error());
+            return;
+        }
+        m_issued = jwt->record;
+        issued(std::nullopt);
+        return;
     }
+    core::X509IssueRequest request;
+    request.trustDomain = m_trustDomain->currentText();
+    request.spiffeId = m_spiffeId->text();
+    request.dnsNames = splitList(m_dnsNames->text());
+    request.ttl = ttl;
+    m_feedback->setText(tr("Generating the key…"));
+    setInputsEnabled(false);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+    auto *watcher = new QFutureWatcher<core::Result<core::Key>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, request] {
+        watcher->deleteLater();
+        generated(request);
+    });
+    KeyGenerator generate = m_generateKey;
+    if (!generate)
+        generate = [](core::KeyType type) { return core::Key::generate(type); };
+    m_running = QtConcurrent::run(
+        [generate, type = request.keyType](QPromise<core::Result<core::Key>> &promise) {
+            promise.setProgressRange(0, 1);
+            auto key = generate(type);
+            if (promise.isCanceled())
+                return;
+            promise.addResult(std::move(key));
+            promise.setProgressValue(1);
+        });
+    watcher->setFuture(m_running);
+    m_busy = true;
+    Q_EMIT workStarted(tr("Generating a key for %1").arg(request.spiffeId),
+                       QFuture<void>(m_running));
+}
+
+void IssueSvidDialog::generated(const core::X509IssueRequest &request)
+{
+    const QFuture<core::Result<core::Key>> done = m_running;
+    m_running = {};
+    m_busy = false;
+    setInputsEnabled(true);
+    onKindChanged();
+    if (done.isCanceled() || done.resultCount() == 0) {
+        // Cancelled: the key is dropped unseen, the workspace untouched.
+        QDialog::reject();
+        return;
+    }
+    const core::Result<core::Key> key = done.result();
+    if (!key) {
+        issued(key.error());
+        return;
+    }
+    // Signed, stored and put on the undo stack on the GUI thread, as every other edit.
+    core::X509IssueRequest withKey = request;
+    withKey.publicKey = key->publicKey();
+    auto x509 = m_document->issueX509(withKey);
+    if (!x509) {
+        issued(x509.error());
+        return;
+    }
+    m_issued = x509->record;
+    m_generatedKey = *key;
+    issued(std::nullopt);
+}
+
+void IssueSvidDialog::setInputsEnabled(bool enabled)
+{
+    for (QWidget *w : {static_cast<QWidget *>(m_kind), static_cast<QWidget *>(m_trustDomain),
+                       static_cast<QWidget *>(m_spiffeId), static_cast<QWidget *>(m_dnsNames),
+                       static_cast<QWidget *>(m_audience), static_cast<QWidget *>(m_ttl)})
+        w->setEnabled(enabled);
+}
+
+void IssueSvidDialog::issued(const std::optional<core::Error> &error)
+{
     if (error) {
         m_feedback->setText(ErrorMessages::text(*error));
         return;
@@ -204,10 +270,7 @@ void IssueSvidDialog::accept()
     }
     // The key exists only here: keep the dialog up, read-only, until the user has had the chance
     // to export it.
-    for (QWidget *w : {static_cast<QWidget *>(m_kind), static_cast<QWidget *>(m_trustDomain),
-                       static_cast<QWidget *>(m_spiffeId), static_cast<QWidget *>(m_dnsNames),
-                       static_cast<QWidget *>(m_audience), static_cast<QWidget *>(m_ttl)})
-        w->setEnabled(false);
+    setInputsEnabled(false);
     m_buttons->button(QDialogButtonBox::Cancel)->hide();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Close"));
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(true);
@@ -218,6 +281,16 @@ void IssueSvidDialog::accept()
                            "export it now, or it is gone when this dialog closes. Anyone who "
                            "holds the file can act as %1.")
                             .arg(m_issued->spiffeId));
+}
+
+void IssueSvidDialog::reject()
+{
+    if (m_busy) {
+        // Key generation cannot stop midway; the dialog closes when it returns, keyless.
+        m_running.cancel();
+        return;
+    }
+    QDialog::reject();
 }
 
 bool IssueSvidDialog::exportKey(const QString &path)

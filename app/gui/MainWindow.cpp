@@ -10,6 +10,7 @@
 #include "app/gui/WorkspaceController.h"
 #include "models/DesignGenerator.h"
 #include "models/DesignModel.h"
+#include "models/AuthorityPreparer.h"
 #include "models/Document.h"
 #include "models/FederationRefreshScheduler.h"
 #include "models/EntryDraft.h"
@@ -40,6 +41,9 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
@@ -62,6 +66,8 @@ MainWindow::MainWindow(Settings &settings, const QString &dataDir, QWidget *pare
     m_controller = new WorkspaceController(settings, this, this);
     m_undoGroup = new QUndoGroup(this);
     setDockNestingEnabled(true);
+    // Evidence dropped on any part of the window (children that take no drops pass them up).
+    setAcceptDrops(true);
 
     m_domainDock = new QDockWidget(tr("Trust Domains"), this);
     m_domainDock->setObjectName(QStringLiteral("trustDomainDock"));
@@ -364,10 +370,41 @@ void MainWindow::issueSvid()
     if (!m_document || !m_trustDomains)
         return;
     views::IssueSvidDialog dialog(m_document, m_trustDomains->currentTrustDomain(), this);
+    connect(&dialog, &views::IssueSvidDialog::workStarted, m_longWork,
+            qOverload<const QString &, QFuture<void>>(&LongWork::track));
     if (dialog.exec() != QDialog::Accepted || !dialog.issuedRecord())
         return;
     m_trustDomains->setCurrentTrustDomain(dialog.issuedRecord()->trustDomain);
     m_credentials->setCurrentCredential(dialog.issuedRecord()->id);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_evidenceTimeline || !event->mimeData()->hasUrls())
+        return;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (!url.isLocalFile())
+            return;
+    }
+    event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (!m_evidenceTimeline)
+        return;
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    // The same import as the timeline's own drop and File > Import Evidence, shown in its dock.
+    m_evidenceDock->show();
+    m_evidenceDock->raise();
+    m_evidenceTimeline->importFiles(paths);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -702,6 +739,11 @@ void MainWindow::setupLongWork()
                     return;
                 if (m_canvas)
                     connect(m_canvas, &views::GraphCanvas::workStarted, m_longWork, track);
+                if (m_anchors)
+                    connect(m_anchors, &views::AnchorPanel::workStarted, m_longWork, track);
+                if (m_authorities)
+                    connect(m_authorities->preparer(), &models::AuthorityPreparer::started,
+                            m_longWork, track);
                 if (m_policyStudio)
                     connect(m_policyStudio->resimulator(), &models::PolicyResimulator::workStarted,
                             m_longWork, track);

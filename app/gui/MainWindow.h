@@ -79,6 +79,9 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    /// Evidence files dropped anywhere on the window go to the evidence timeline's import.
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();

@@ -41,6 +41,8 @@ class TestAnchorPanel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void importRunsOnAWorker();
+    void cancelledImportWritesNothing();
     void initTestCase();
     void init();
     void cleanup();
@@ -120,6 +122,8 @@ void TestAnchorPanel::importSamples()
 {
     m_panel->importFile(
         writeFile(QStringLiteral("samples.json"), QJsonDocument(m_samples.file()).toJson()));
+    // Read and checked on a worker; stored when it returns.
+    QTRY_VERIFY(!m_panel->isImporting());
 }
 
 AnchorEntryDialog *TestAnchorPanel::openNew(const QString &kind)
@@ -431,6 +435,7 @@ void TestAnchorPanel::importNamesTheBadEntryAndImportsNothing()
     file.insert(QStringLiteral("anchors"), anchors);
     m_chosenFile = writeFile(QStringLiteral("bad.json"), QJsonDocument(file).toJson());
     m_panel->importAction()->trigger();
+    QTRY_VERIFY(!m_panel->isImporting());
     QVERIFY2(m_panel->message().startsWith(
                  QStringLiteral("Nothing was imported. Entry anchors[2] (cosign_key): The PEM "
                                 "text holds no valid public key or certificate.")),
@@ -441,6 +446,7 @@ void TestAnchorPanel::importNamesTheBadEntryAndImportsNothing()
 
     m_chosenFile = writeFile(QStringLiteral("good.json"), QJsonDocument(m_samples.file()).toJson());
     m_panel->importAction()->trigger();
+    QTRY_VERIFY(!m_panel->isImporting());
     QCOMPARE(m_panel->message(),
              QStringLiteral("Imported 9 entry(ies) from good.json. Undo takes the import back."));
     QCOMPARE(m_panel->view()->model()->rowCount(), 9);
@@ -522,6 +528,39 @@ void TestAnchorPanel::marksUsedJoinTokensAndListsVerifiedRecords()
     QVERIFY(details.contains(QStringLiteral("node/a")));
     // The second node's presentation was refused (token_used): not verified by the token.
     QVERIFY(!details.contains(QStringLiteral("node/b")));
+}
+
+void TestAnchorPanel::importRunsOnAWorker()
+{
+    QList<QFuture<void>> started;
+    connect(m_panel.get(), &AnchorPanel::workStarted, this,
+            [&started](const QString &, QFuture<void> f) { started.append(f); });
+    m_panel->importFile(
+        writeFile(QStringLiteral("samples.json"), QJsonDocument(m_samples.file()).toJson()));
+    // importFile returned at once: the entries land only when the GUI thread's event loop has
+    // taken the worker's result.
+    QCOMPARE(started.size(), 1);
+    QVERIFY(m_panel->isImporting());
+    QCOMPARE(m_panel->view()->model()->rowCount(), 0);
+    QCOMPARE(m_doc->undoStack()->count(), 0);
+    QTRY_VERIFY(!m_panel->isImporting());
+    QCOMPARE(m_panel->view()->model()->rowCount(), 9);
+    QCOMPARE(m_doc->undoStack()->count(), 1);
+}
+
+void TestAnchorPanel::cancelledImportWritesNothing()
+{
+    QFuture<void> work;
+    connect(m_panel.get(), &AnchorPanel::workStarted, this,
+            [&work](const QString &, QFuture<void> f) { work = f; });
+    m_panel->importFile(
+        writeFile(QStringLiteral("samples.json"), QJsonDocument(m_samples.file()).toJson()));
+    // The status bar's Cancel, before the result reached the GUI thread.
+    work.cancel();
+    QTRY_VERIFY(!m_panel->isImporting());
+    QCOMPARE(m_panel->view()->model()->rowCount(), 0);
+    QCOMPARE(m_doc->undoStack()->count(), 0);
+    QCOMPARE(ta::tests::dumpAnchorRows(m_path), QStringList());
 }
 
 QTEST_MAIN(TestAnchorPanel)

@@ -2,6 +2,7 @@
 // The CA slots panel drives a full rotation (prepare, activate, taint, revoke) through its
 // actions, enabling each only when the selected slot allows it, and asks before the steps
 // that cannot be undone.
+#include "models/AuthorityPreparer.h"
 #include "models/AuthoritySlotModel.h"
 #include "models/Document.h"
 #include "views/AuthorityPanel.h"
@@ -9,7 +10,15 @@
 #include <QAction>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <atomic>
+#include <memory>
 
 using namespace ta::core;
 using ta::models::AuthoritySlotModel;
@@ -26,6 +35,8 @@ private Q_SLOTS:
     void noTrustDomainNothingEnabled();
     void fullRotationThroughTheActions();
     void declinedConfirmationChangesNothing();
+    void prepareRunsOffTheGuiThread();
+    void cancelledPrepareWritesNothing();
 
 private:
     // Selects the row of the slot with @p status and @p kind; false when there is none.
@@ -114,7 +125,8 @@ void TestAuthorityPanel::fullRotationThroughTheActions()
 
     panel.prepareX509Action()->trigger();
     QCOMPARE(m_asked, QStringList{QStringLiteral("Prepare Authority")});
-    QCOMPARE(countSlots(panel, SlotStatus::Prepared), 1);
+    // The key is made on a worker; the slot lands when it returns.
+    QTRY_COMPARE(countSlots(panel, SlotStatus::Prepared), 1);
     QVERIFY(m_doc->workspace().bundle(QStringLiteral("prod.example"))->sequence() > sequence);
 
     QVERIFY(selectSlot(panel, SlotStatus::Prepared, AuthorityKind::X509));
@@ -149,6 +161,74 @@ void TestAuthorityPanel::declinedConfirmationChangesNothing()
     panel.prepareJwtAction()->trigger();
     QCOMPARE(panel.view()->model()->rowCount(), rows);
     QCOMPARE(m_doc->workspace().bundle(QStringLiteral("prod.example"))->toJwks(), bundle);
+}
+
+void TestAuthorityPanel::prepareRunsOffTheGuiThread()
+{
+    AuthorityPanel panel(m_doc.get());
+    panel.setConfirmation([](const QString &, const QString &) { return true; });
+    panel.setTrustDomain(QStringLiteral("prod.example"));
+    auto release = std::make_shared<QSemaphore>();
+    auto onGui = std::make_shared<std::atomic<bool>>(true);
+    panel.preparer()->setWorkerHook([release, onGui] {
+        *onGui = QThread::currentThread() == qApp->thread();
+        release->acquire();
+    });
+    QList<QFuture<void>> started;
+    connect(panel.preparer(), &ta::models::AuthorityPreparer::started, this,
+            [&started](const QString &, QFuture<void> f) { started.append(f); });
+    // A failed check still lets the worker go, so the thread pool can end.
+    const auto letGo = qScopeGuard([release] { release->release(100); });
+    m_doc->undoStack()->push(new QUndoCommand(QStringLiteral("an edit")));
+    const int undoCount = m_doc->undoStack()->count();
+    const auto sequence = m_doc->workspace().bundle(QStringLiteral("prod.example"))->sequence();
+    panel.prepareX509Action()->trigger();
+    // The trigger returned while the worker holds: the event loop runs, nothing is stored yet,
+    // and a second prepare waits its turn.
+    QCOMPARE(started.size(), 1);
+    QVERIFY(panel.preparer()->isBusy());
+    QVERIFY(!panel.prepareX509Action()->isEnabled());
+    bool ticked = false;
+    QTimer::singleShot(10, this, [&ticked] { ticked = true; });
+    QTRY_VERIFY(ticked);
+    QCOMPARE(countSlots(panel, SlotStatus::Prepared), 0);
+    QCOMPARE(m_doc->workspace().bundle(QStringLiteral("prod.example"))->sequence(), sequence);
+    QCOMPARE(m_doc->undoStack()->count(), undoCount);
+    release->release();
+    QTRY_COMPARE(countSlots(panel, SlotStatus::Prepared), 1);
+    QVERIFY(!*onGui);
+    QVERIFY(!panel.preparer()->isBusy());
+    QVERIFY(panel.prepareX509Action()->isEnabled());
+    QCOMPARE(panel.message(), QString());
+    QVERIFY(m_doc->workspace().bundle(QStringLiteral("prod.example"))->sequence() > sequence);
+    // Irreversible, as before: the undo history is cleared.
+    QCOMPARE(m_doc->undoStack()->count(), 0);
+    // A second X.509 prepare is refused by the CA as stored.
+    release->release();
+    panel.prepareX509Action()->trigger();
+    QTRY_VERIFY(!panel.preparer()->isBusy());
+    QVERIFY(!panel.message().isEmpty());
+    QCOMPARE(countSlots(panel, SlotStatus::Prepared), 1);
+}
+
+void TestAuthorityPanel::cancelledPrepareWritesNothing()
+{
+    AuthorityPanel panel(m_doc.get());
+    panel.setConfirmation([](const QString &, const QString &) { return true; });
+    panel.setTrustDomain(QStringLiteral("prod.example"));
+    auto release = std::make_shared<QSemaphore>();
+    panel.preparer()->setWorkerHook([release] { release->acquire(); });
+    const auto letGo = qScopeGuard([release] { release->release(100); });
+    const QByteArray bundle = m_doc->workspace().bundle(QStringLiteral("prod.example"))->toJwks();
+    const int rows = panel.view()->model()->rowCount();
+    panel.prepareJwtAction()->trigger();
+    QVERIFY(panel.preparer()->isBusy());
+    panel.preparer()->future().cancel();
+    release->release();
+    QTRY_VERIFY(!panel.preparer()->isBusy());
+    QCOMPARE(panel.view()->model()->rowCount(), rows);
+    QCOMPARE(m_doc->workspace().bundle(QStringLiteral("prod.example"))->toJwks(), bundle);
+    QVERIFY(panel.prepareJwtAction()->isEnabled());
 }
 
 QTEST_MAIN(TestAuthorityPanel)

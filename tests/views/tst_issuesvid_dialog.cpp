@@ -17,6 +17,13 @@
 #include <QFile>
 #include <QTest>
 #include <QUndoStack>
+#include <QScopeGuard>
+#include <QSemaphore>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <memory>
 
 using namespace ta::core;
 using ta::models::Document;
@@ -34,6 +41,8 @@ private Q_SLOTS:
     void liveFeedback_data();
     void liveFeedback();
     void caRefusalStaysInDialog();
+    void keyGeneratedOffTheGuiThread();
+    void cancelDuringGenerationWritesNothing();
 
 private:
     template <typename T>
@@ -88,9 +97,10 @@ void TestIssueSvidDialog::issuesX509EndToEnd()
     QVERIFY(okButton(dialog)->isEnabled());
     QCOMPARE(dialog.feedbackText(), QString());
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    // The key is generated on a worker; the record lands when it is ready.
+    QTRY_VERIFY(dialog.issuedRecord());
     // The private key exists only in the dialog: it stays up, read-only, offering the export.
     QVERIFY(dialog.isVisible());
-    QVERIFY(dialog.issuedRecord());
     QVERIFY(!dialog.generatedKey().isNull());
     QVERIFY(dialog.exportKeyButton()->isVisible());
     QVERIFY(!id->isEnabled());
@@ -227,11 +237,90 @@ void TestIssueSvidDialog::caRefusalStaysInDialog()
     id->end(false);
     QTest::keyClicks(id, QStringLiteral("web"));
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QTRY_VERIFY(!dialog.isBusy());
     QVERIFY(dialog.isVisible());
     QVERIFY(!dialog.issuedRecord());
     QCOMPARE(dialog.feedbackText(),
              QStringLiteral("The trust domain has no active authority to sign with."));
     QCOMPARE(m_doc->workspace().credentials()->size(), 0);
+}
+
+namespace {
+/// A key generator that waits for the test to let it go, and says on which thread it ran.
+struct HeldGenerator
+{
+    std::shared_ptr<QSemaphore> release = std::make_shared<QSemaphore>();
+    std::shared_ptr<std::atomic<bool>> onGuiThread = std::make_shared<std::atomic<bool>>(true);
+    IssueSvidDialog::KeyGenerator generator() const
+    {
+        return [release = release, gui = onGuiThread](KeyType type) {
+            *gui = QThread::currentThread() == qApp->thread();
+            release->acquire();
+            return Key::generate(type);
+        };
+    }
+};
+} // namespace
+
+void TestIssueSvidDialog::keyGeneratedOffTheGuiThread()
+{
+    IssueSvidDialog dialog(m_doc.get(), QStringLiteral("prod.example"));
+    HeldGenerator held;
+    dialog.setKeyGenerator(held.generator());
+    // A failed check still lets the worker go, so the thread pool can end.
+    const auto letGo = qScopeGuard([release = held.release] { release->release(100); });
+    QList<QFuture<void>> started;
+    connect(&dialog, &IssueSvidDialog::workStarted, this,
+            [&started](const QString &, QFuture<void> f) { started.append(f); });
+    dialog.show();
+    auto *id = child<QLineEdit>(&dialog, "spiffeId");
+    id->end(false);
+    QTest::keyClicks(id, QStringLiteral("web"));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    // The click returned while the key is still being made: the GUI thread runs its event loop.
+    QVERIFY(dialog.isBusy());
+    QCOMPARE(started.size(), 1);
+    bool ticked = false;
+    QTimer::singleShot(10, this, [&ticked] { ticked = true; });
+    QTRY_VERIFY(ticked);
+    QVERIFY(dialog.isBusy());
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QCOMPARE(m_doc->workspace().credentials()->size(), 0);
+    QCOMPARE(m_doc->undoStack()->count(), 0);
+    held.release->release();
+    QTRY_VERIFY(dialog.issuedRecord());
+    QVERIFY(!*held.onGuiThread);
+    QVERIFY(started.first().isFinished());
+    QCOMPARE(m_doc->workspace().credentials()->size(), 1);
+    QCOMPARE(m_doc->undoStack()->count(), 1);
+    QVERIFY(!dialog.generatedKey().isNull());
+}
+
+void TestIssueSvidDialog::cancelDuringGenerationWritesNothing()
+{
+    IssueSvidDialog dialog(m_doc.get(), QStringLiteral("prod.example"));
+    HeldGenerator held;
+    dialog.setKeyGenerator(held.generator());
+    // A failed check still lets the worker go, so the thread pool can end.
+    const auto letGo = qScopeGuard([release = held.release] { release->release(100); });
+    QFuture<void> work;
+    connect(&dialog, &IssueSvidDialog::workStarted, this,
+            [&work](const QString &, QFuture<void> f) { work = f; });
+    dialog.show();
+    auto *id = child<QLineEdit>(&dialog, "spiffeId");
+    id->end(false);
+    QTest::keyClicks(id, QStringLiteral("web"));
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QVERIFY(dialog.isBusy());
+    // The status bar's Cancel (or the dialog's) cancels the future.
+    work.cancel();
+    held.release->release();
+    QTRY_VERIFY(!dialog.isBusy());
+    QVERIFY(!dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!dialog.issuedRecord());
+    QCOMPARE(m_doc->workspace().credentials()->size(), 0);
+    QCOMPARE(m_doc->undoStack()->count(), 0);
 }
 
 QTEST_MAIN(TestIssueSvidDialog)

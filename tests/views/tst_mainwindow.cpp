@@ -3,6 +3,7 @@
 #include "app/gui/Settings.h"
 #include "app/gui/WorkspaceController.h"
 #include "core/store/DemoWorkspace.h"
+#include "core/store/Workspace.h"
 #include "models/Document.h"
 #include "views/AnchorPanel.h"
 #include "views/BundleView.h"
@@ -21,11 +22,14 @@
 #include "views/TrustDomainPanel.h"
 #include "views/TimelineBar.h"
 #include "views/DecisionLog.h"
+#include "views/EvidenceTimeline.h"
 #include "models/DecisionLogModel.h"
 
 #include <QAction>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QDropEvent>
+#include <QMimeData>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -54,6 +58,7 @@ private Q_SLOTS:
     void federationDockFollowsTheDocument();
     void firstStartGivesTheCanvasMostOfTheWindow();
     void decisionLogFollowsTheTimeBar();
+    void evidenceDroppedAnywhereIsImported();
 };
 
 namespace {
@@ -466,6 +471,44 @@ void TestMainWindow::decisionLogFollowsTheTimeBar()
     bar->stepForward();
     QVERIFY(bar->instant() > earlier);
     QTRY_COMPARE(window.decisionLog()->model()->instant(), bar->instant());
+}
+
+void TestMainWindow::evidenceDroppedAnywhereIsImported()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(settings, dir.filePath(QStringLiteral("data")));
+    window.show();
+    const QString atlas = dir.filePath(QStringLiteral("w.atlas"));
+    QVERIFY(ta::core::Workspace::create(atlas, std::nullopt));
+    QVERIFY(window.controller()->open(atlas));
+    QTRY_VERIFY(window.evidenceTimeline());
+    // A file that is not evidence: the import that runs names it (and imports nothing).
+    const QString path = dir.filePath(QStringLiteral("dropped.jsonl"));
+    {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not json\n");
+    }
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    // Sent to the window itself, away from the evidence dock.
+    QDragEnterEvent enter(QPoint(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(5, 5), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &drop);
+    QVERIFY(drop.isAccepted());
+    QTRY_VERIFY2(window.evidenceTimeline()->statusText().contains(QStringLiteral("dropped.jsonl")),
+                 qPrintable(window.evidenceTimeline()->statusText()));
+    // A remote URL is refused.
+    QMimeData remote;
+    remote.setUrls({QUrl(QStringLiteral("https://example.org/e.jsonl"))});
+    QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &remote, Qt::LeftButton,
+                            Qt::NoModifier);
+    refused.setAccepted(false);
+    QCoreApplication::sendEvent(&window, &refused);
+    QVERIFY(!refused.isAccepted());
 }
 
 QTEST_MAIN(TestMainWindow)
