@@ -21,7 +21,7 @@ struct ErrorCode
 
 /// Declares a module's codes from its list macro: each X(Name, "code", "meaning") row becomes the
 /// constant ta::core::ec::Name, so call sites name a declared code, never a fresh literal.
-#define TA_ERROR_CODE_CONSTANT(name, code, meaning) \
+#define TA_ERROR_CODE_CONSTANT(name, code, meaning)                                                \
     inline constexpr ::ta::core::ErrorCode name{code, meaning};
 /// Expands a module's list macro into the rows of its table.
 #define TA_ERROR_CODE_ROW(name, code, meaning) ::ta::core::ErrorCode{code, meaning},

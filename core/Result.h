@@ -41,8 +41,8 @@ struct Error
         if (line > 0)
             w = QStringLiteral("line %1").arg(line);
         if (index >= 0)
-            w += (w.isEmpty() ? QString() : QStringLiteral(": "))
-                 + QStringLiteral("%1[%2]").arg(list).arg(index);
+            w += (w.isEmpty() ? QString() : QStringLiteral(": ")) +
+                 QStringLiteral("%1[%2]").arg(list).arg(index);
         if (!field.isEmpty())
             w += (w.isEmpty() ? QString() : QStringLiteral(".")) + field;
         return w;
@@ -64,7 +64,7 @@ inline Error makeError(const ErrorCode &code, QString detail = {})
 }
 
 /// The outcome of a fallible operation: a value or an Error.
-template<typename T>
+template <typename T>
 class [[nodiscard]] Result
 {
 public:
@@ -88,7 +88,7 @@ private:
     std::variant<T, Error> m_v;
 };
 
-template<>
+template <>
 class [[nodiscard]] Result<void>
 {
 public:

@@ -6,8 +6,7 @@
 namespace ta::models {
 
 CaSettingsCommand::CaSettingsCommand(Document *document, const QString &trustDomain,
-                                     const core::CaSettings &before,
-                                     const core::CaSettings &after)
+                                     const core::CaSettings &before, const core::CaSettings &after)
     : m_document(document), m_trustDomain(trustDomain), m_before(before), m_after(after)
 {
     setText(tr("Change the lifetimes of %1").arg(trustDomain));

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/Document.h"
-#include "core/store/StoreErrors.h"
-#include "core/attestation/AttestationErrors.h"
 #include "core/FrontEndErrors.h"
+#include "core/attestation/AttestationErrors.h"
 #include "core/crypto/CryptoErrors.h"
 #include "core/federation/FederationStore.h"
+#include "core/store/StoreErrors.h"
 
 #include "models/AnchorEditCommand.h"
 #include "models/AuthorityStatusCommand.h"
@@ -135,8 +135,7 @@ Result<void> Document::revokeCredential(qint64 credentialId)
         if (c.id != credentialId)
             continue;
         if (c.status == core::CredentialRecord::Status::Revoked)
-            return core::makeError(core::ec::ModelsAlreadyRevoked,
-                                   QString::number(credentialId));
+            return core::makeError(core::ec::ModelsAlreadyRevoked, QString::number(credentialId));
         if (auto r = m_workspace->setCredentialStatus(credentialId,
                                                       core::CredentialRecord::Status::Revoked);
             !r)
@@ -146,8 +145,7 @@ Result<void> Document::revokeCredential(qint64 credentialId)
         notifyCredentialsChanged({credentialId});
         return {};
     }
-    return core::makeError(core::ec::StoreUnknownCredential,
-                           QString::number(credentialId));
+    return core::makeError(core::ec::StoreUnknownCredential, QString::number(credentialId));
 }
 
 Result<void> Document::activateAuthority(const QString &trustDomain, core::AuthorityKind kind)
@@ -194,15 +192,15 @@ Result<void> Document::setCaLifetimes(const QString &trustDomain, const core::Ca
     after.caTtl = settings.caTtl;
     after.x509SvidTtl = settings.x509SvidTtl;
     after.jwtSvidTtl = settings.jwtSvidTtl;
-    if (after.caTtl < 1 || after.x509SvidTtl < 1 || after.jwtSvidTtl < 1
-        || after.x509SvidTtl > after.caTtl || after.jwtSvidTtl > after.caTtl)
+    if (after.caTtl < 1 || after.x509SvidTtl < 1 || after.jwtSvidTtl < 1 ||
+        after.x509SvidTtl > after.caTtl || after.jwtSvidTtl > after.caTtl)
         return core::makeError(core::ec::StoreBadCaSettings,
                                QStringLiteral("ca %1 s, x509-svid %2 s, jwt-svid %3 s")
                                    .arg(after.caTtl)
                                    .arg(after.x509SvidTtl)
                                    .arg(after.jwtSvidTtl));
-    if (after.caTtl == before.caTtl && after.x509SvidTtl == before.x509SvidTtl
-        && after.jwtSvidTtl == before.jwtSvidTtl)
+    if (after.caTtl == before.caTtl && after.x509SvidTtl == before.x509SvidTtl &&
+        after.jwtSvidTtl == before.jwtSvidTtl)
         return {};
     ca->setSettings(after);
     if (auto r = m_workspace->saveAuthority(*ca); !r)

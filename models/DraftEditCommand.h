@@ -21,8 +21,7 @@ public:
                      const QString &text)
         : QUndoCommand(text), m_draft(draft), m_before(std::move(before)),
           m_after(std::move(after)), m_row(row), m_mergeField(mergeField)
-    {
-    }
+    {}
 
     void undo() override
     {

@@ -10,8 +10,8 @@
 
 namespace ta::models {
 
-using EntryEditCommand =
-    DraftEditCommand<EntryDraft, core::RegistrationEntry, &EntryDraft::setEntries, 0x45454443>; // "EEDC"
+using EntryEditCommand = DraftEditCommand<EntryDraft, core::RegistrationEntry,
+                                          &EntryDraft::setEntries, 0x45454443>; // "EEDC"
 
 EntryDraft::EntryDraft(Document *document, QObject *parent) : QObject(parent), m_document(document)
 {}

@@ -163,8 +163,8 @@ QFuture<void> EvidenceImporter::verify()
         return {};
     // The set-up (anchors, bundles) is read here on the document's connection; the records are
     // read and the results written on the worker's own.
-    auto replay = core::TimelineReplay::fromWorkspace(m_document->workspace(Document::WriteAccess()),
-                                                      core::TimelineReplay::Options());
+    auto replay = core::TimelineReplay::fromWorkspace(
+        m_document->workspace(Document::WriteAccess()), core::TimelineReplay::Options());
     if (!replay) {
         Q_EMIT verifyFailed(replay.error());
         return {};
@@ -194,7 +194,8 @@ void EvidenceImporter::verifyIfStale()
 {
     if (!m_document || isBusy())
         return;
-    auto current = core::EvidenceAttestationPass::isCurrent(m_document->workspace(Document::WriteAccess()).database());
+    auto current = core::EvidenceAttestationPass::isCurrent(
+        m_document->workspace(Document::WriteAccess()).database());
     if (current && !*current)
         (void)verify();
 }

@@ -11,8 +11,8 @@ FederationEditCommand::FederationEditCommand(Document *document, Operation opera
                                              std::optional<core::StoredRelationship> after)
     : m_document(document), m_before(std::move(before)), m_after(std::move(after))
 {
-    const core::FederationRelationship &r = m_before ? m_before->relationship
-                                                     : m_after->relationship;
+    const core::FederationRelationship &r =
+        m_before ? m_before->relationship : m_after->relationship;
     m_local = r.localTrustDomain.name();
     m_peer = r.peerTrustDomain.name();
     switch (operation) {

@@ -27,10 +27,10 @@ bool FederationModel::Row::operator==(const Row &other) const
 {
     const core::FederationRelationship &a = relationship;
     const core::FederationRelationship &b = other.relationship;
-    return a.id == b.id && a.bundleEndpointUrl == b.bundleEndpointUrl && a.profile == b.profile
-           && a.endpointSpiffeId == b.endpointSpiffeId && a.bootstrapBundle == b.bootstrapBundle
-           && a.pinnedCaPem == b.pinnedCaPem && a.lastFetchedAt == b.lastFetchedAt
-           && heldSequence == other.heldSequence && bundles == other.bundles;
+    return a.id == b.id && a.bundleEndpointUrl == b.bundleEndpointUrl && a.profile == b.profile &&
+           a.endpointSpiffeId == b.endpointSpiffeId && a.bootstrapBundle == b.bootstrapBundle &&
+           a.pinnedCaPem == b.pinnedCaPem && a.lastFetchedAt == b.lastFetchedAt &&
+           heldSequence == other.heldSequence && bundles == other.bundles;
 }
 
 FederationModel::FederationModel(Document *document, FederationRefreshScheduler *scheduler,
@@ -180,14 +180,14 @@ QVariant FederationModel::data(const QModelIndex &index, int role) const
     const auto column = Column(index.column());
     if (role == Qt::DecorationRole && column == Column::Status)
         return m_icons[size_t(status.state)].isNull() ? QVariant()
-                                                       : QVariant(m_icons[size_t(status.state)]);
+                                                      : QVariant(m_icons[size_t(status.state)]);
     if (role == Qt::ToolTipRole) {
         if (column == Column::Status) {
             // The message says what failed; the detail (host, port, the TLS library's words)
             // says where, for whoever must fix it.
             if (status.state == State::Failed && status.error && !status.error->detail.isEmpty())
-                return statusText(status) + QLatin1Char('\n') + status.error->code
-                       + QStringLiteral(": ") + status.error->detail;
+                return statusText(status) + QLatin1Char('\n') + status.error->code +
+                       QStringLiteral(": ") + status.error->detail;
             return statusText(status);
         }
         if (column == Column::Endpoint && r.profile == core::BundleEndpointProfile::HttpsSpiffe)

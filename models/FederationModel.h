@@ -27,8 +27,17 @@ class FederationModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum class Column { TrustDomain, Peer, Profile, Endpoint, HeldSequence, LastFetch, NextFetch,
-                        Status, Count };
+    enum class Column {
+        TrustDomain,
+        Peer,
+        Profile,
+        Endpoint,
+        HeldSequence,
+        LastFetch,
+        NextFetch,
+        Status,
+        Count
+    };
     enum class Role { RelationshipId = Qt::UserRole + 1, LocalTrustDomain, Peer, State };
 
     /// @p scheduler may be null: then no refresh status is shown.

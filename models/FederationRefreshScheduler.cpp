@@ -182,9 +182,8 @@ void FederationRefreshScheduler::fail(qint64 relationshipId, const core::Error &
     s.error = error;
     s.outcome.reset();
     ++s.failures;
-    const qint64 retry =
-        std::min<qint64>(BundleRefresher::kDefaultRefreshSeconds,
-                         kFirstRetrySeconds << std::min(s.failures - 1, 4));
+    const qint64 retry = std::min<qint64>(BundleRefresher::kDefaultRefreshSeconds,
+                                          kFirstRetrySeconds << std::min(s.failures - 1, 4));
     s.nextFetch = m_enabled ? QDateTime::currentDateTimeUtc().addSecs(retry) : QDateTime();
     Q_EMIT statusChanged(relationshipId);
     schedule();

@@ -205,17 +205,16 @@ void PolicyResimulator::start()
         Q_EMIT workStarted(tr("Re-simulating the policies"), QFuture<void>(m_watcher.future()));
         return;
     }
-    m_watcher.setFuture(
-        QtConcurrent::run([replay = *m_replay, baseRules = *base, cand = *candidate,
-                           settings = m_settings]() -> core::Result<Outcome> {
-            auto runs = core::WhatIf::runRules(replay, baseRules, cand, settings);
-            if (!runs)
-                return runs.error();
-            Outcome out;
-            out.report = core::WhatIf::compare(runs->base, runs->candidate);
-            out.candidate = std::make_shared<const core::SimulationRun>(std::move(runs->candidate));
-            return out;
-        }));
+    m_watcher.setFuture(QtConcurrent::run([replay = *m_replay, baseRules = *base, cand = *candidate,
+                                           settings = m_settings]() -> core::Result<Outcome> {
+        auto runs = core::WhatIf::runRules(replay, baseRules, cand, settings);
+        if (!runs)
+            return runs.error();
+        Outcome out;
+        out.report = core::WhatIf::compare(runs->base, runs->candidate);
+        out.candidate = std::make_shared<const core::SimulationRun>(std::move(runs->candidate));
+        return out;
+    }));
     Q_EMIT workStarted(tr("Re-simulating the policies"), QFuture<void>(m_watcher.future()));
 }
 

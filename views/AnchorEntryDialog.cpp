@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/AnchorEntryDialog.h"
 
-#include "views/AsyncFileDialog.h"
-#include "core/store/StoreErrors.h"
 #include "core/attestation/AttestationErrors.h"
+#include "core/store/StoreErrors.h"
+#include "views/AsyncFileDialog.h"
 
 #include "models/AnchorModel.h"
 #include "models/Document.h"

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/AnchorPanel.h"
 
-#include "views/AsyncFileDialog.h"
-#include "core/store/StoreErrors.h"
 #include "core/FrontEndErrors.h"
+#include "core/store/StoreErrors.h"
+#include "views/AsyncFileDialog.h"
 
 #include "models/AnchorModel.h"
 #include "models/Document.h"
@@ -16,7 +16,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QPromise>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -24,6 +23,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPromise>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
@@ -142,7 +142,6 @@ AnchorPanel::AnchorPanel(models::Document *document, QWidget *parent)
                       QKeySequence(tr("Ctrl+Shift+I")));
     m_export = action(tr("E&xport Anchors…"), tr("Write every entry to an anchors file"),
                       QKeySequence(tr("Ctrl+Shift+E")));
-
 
     connect(m_filter, &QLineEdit::textChanged, m_byText,
             &QSortFilterProxyModel::setFilterFixedString);

@@ -30,16 +30,15 @@ CaSettingsDialog::CaSettingsDialog(models::Document *document, const QString &tr
     auto *layout = new QVBoxLayout(this);
     m_form = new QFormLayout;
     layout->addLayout(m_form);
-    auto *fixed = new QLabel(
-        tr("%1 keys, %2 (fixed since the trust domain was made)")
-            .arg(core::keyTypeName(m_settings.keyType),
-                 m_settings.intermediate ? tr("intermediates under one root")
-                                         : tr("self-signed authorities")),
-        this);
+    auto *fixed = new QLabel(tr("%1 keys, %2 (fixed since the trust domain was made)")
+                                 .arg(core::keyTypeName(m_settings.keyType),
+                                      m_settings.intermediate ? tr("intermediates under one root")
+                                                              : tr("self-signed authorities")),
+                             this);
     fixed->setObjectName(QStringLiteral("fixedSettings"));
     m_form->addRow(tr("Authorities:"), fixed);
-    m_x509 = addDuration(QStringLiteral("x509SvidTtl"), tr("&X509-SVID TTL:"),
-                         m_settings.x509SvidTtl);
+    m_x509 =
+        addDuration(QStringLiteral("x509SvidTtl"), tr("&X509-SVID TTL:"), m_settings.x509SvidTtl);
     m_jwt = addDuration(QStringLiteral("jwtSvidTtl"), tr("&JWT-SVID TTL:"), m_settings.jwtSvidTtl);
     m_ca = addDuration(QStringLiteral("caTtl"), tr("&Authority lifetime:"), m_settings.caTtl);
     m_ca->setToolTip(tr("For authorities prepared from now on; those in the bundle keep theirs"));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/CredentialInspector.h"
-#include "views/NoticeStyle.h"
 #include "core/spiffe/SpiffeErrors.h"
+#include "views/NoticeStyle.h"
 
 #include "core/crypto/Certificate.h"
 #include "core/crypto/Jose.h"
@@ -290,10 +290,9 @@ void CredentialInspector::showJwt(const core::CredentialRecord &record,
     addField(tr("Trust domain"), record.trustDomain);
     auto parts = core::Jose::splitCompact(record.material);
     if (!parts) {
-        setVerdict(
-            Verdict::Invalid,
-            tr("Invalid: %1")
-                .arg(ErrorMessages::text(core::makeError(core::ec::JwtsvidMalformed))));
+        setVerdict(Verdict::Invalid,
+                   tr("Invalid: %1")
+                       .arg(ErrorMessages::text(core::makeError(core::ec::JwtsvidMalformed))));
         return;
     }
     const QJsonObject header = QJsonDocument::fromJson(parts->header).object();

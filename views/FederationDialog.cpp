@@ -139,8 +139,8 @@ void FederationDialog::build(const QString &localTrustDomain)
 
 void FederationDialog::profileChanged()
 {
-    const bool spiffe =
-        BundleEndpointProfile(m_profile->currentData().toInt()) == BundleEndpointProfile::HttpsSpiffe;
+    const bool spiffe = BundleEndpointProfile(m_profile->currentData().toInt()) ==
+                        BundleEndpointProfile::HttpsSpiffe;
     m_form->setRowVisible(m_endpointId, spiffe);
     m_form->setRowVisible(m_bootstrapRow, spiffe);
     m_form->setRowVisible(m_pinnedCaRow, !spiffe);
@@ -153,8 +153,8 @@ void FederationDialog::loadInto(QPlainTextEdit *target, const QString &title)
     auto *dialog = new QFileDialog(this, title);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setFileMode(QFileDialog::ExistingFile);
-    dialog->setNameFilters({tr("Bundles and certificates (*.json *.pem *.crt)"),
-                            tr("All files (*)")});
+    dialog->setNameFilters(
+        {tr("Bundles and certificates (*.json *.pem *.crt)"), tr("All files (*)")});
     connect(dialog, &QFileDialog::fileSelected, this, [this, target](const QString &path) {
         QFile file(path);
         if (file.size() > kMaxFileBytes) {
@@ -163,8 +163,8 @@ void FederationDialog::loadInto(QPlainTextEdit *target, const QString &title)
             return;
         }
         if (!file.open(QIODevice::ReadOnly)) {
-            m_feedback->setText(tr("Cannot read %1: %2")
-                                    .arg(QDir::toNativeSeparators(path), file.errorString()));
+            m_feedback->setText(
+                tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
             return;
         }
         target->setPlainText(QString::fromUtf8(file.readAll()));

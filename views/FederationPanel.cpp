@@ -53,7 +53,8 @@ FederationPanel::FederationPanel(models::Document *document,
     m_add = action(tr("&Add…"), QKeySequence(Qt::Key_Insert), &FederationPanel::addRelationship);
     m_edit = action(tr("&Edit…"), QKeySequence(Qt::Key_F2), &FederationPanel::editRelationship);
     m_remove = action(tr("&Remove"), QKeySequence::Delete, &FederationPanel::removeRelationship);
-    m_refresh = action(tr("Refresh &Now"), QKeySequence::Refresh, &FederationPanel::refreshSelected);
+    m_refresh =
+        action(tr("Refresh &Now"), QKeySequence::Refresh, &FederationPanel::refreshSelected);
     tools->addSeparator();
     m_auto = new QAction(tr("Refresh &Automatically"), this);
     m_auto->setCheckable(true);
@@ -86,8 +87,7 @@ FederationPanel::FederationPanel(models::Document *document,
     m_history = new QTreeWidget(split);
     m_history->setObjectName(QStringLiteral("bundleHistory"));
     m_history->setRootIsDecorated(false);
-    m_history->setHeaderLabels(
-        {tr("Sequence"), tr("Fetched"), tr("Refresh Hint"), tr("Keys")});
+    m_history->setHeaderLabels({tr("Sequence"), tr("Fetched"), tr("Refresh Hint"), tr("Keys")});
     // Small minimums: the dock shares the bottom strip, and the graph needs the height.
     m_table->setMinimumHeight(48);
     m_history->setMinimumHeight(32);
@@ -138,15 +138,14 @@ bool FederationPanel::selectRelationship(const QString &localTrustDomain, const 
 void FederationPanel::updateActions()
 {
     const int row = currentRow();
-    const bool haveDocument = !m_document.isNull()
-                              && !m_document->workspace().trustDomainNames().isEmpty();
+    const bool haveDocument =
+        !m_document.isNull() && !m_document->workspace().trustDomainNames().isEmpty();
     m_add->setEnabled(haveDocument);
     m_edit->setEnabled(row >= 0);
     m_remove->setEnabled(row >= 0);
     const bool fetching =
-        row >= 0
-        && m_model->index(row, 0).data(int(FederationModel::Role::State)).toInt()
-               == int(State::Fetching);
+        row >= 0 && m_model->index(row, 0).data(int(FederationModel::Role::State)).toInt() ==
+                        int(State::Fetching);
     m_refresh->setEnabled(row >= 0 && m_scheduler && !fetching);
 }
 
@@ -169,8 +168,8 @@ void FederationPanel::showHistory()
         item->setText(1, b.fetchedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
         item->setText(2, b.refreshHint ? tr("%n s", nullptr, int(*b.refreshHint)) : tr("none"));
         auto bundle = core::TrustBundle::fromJwks(r.peerTrustDomain, b.json);
-        item->setText(3, bundle ? QString::number(bundle->x509Authorities().size()
-                                                  + bundle->jwtAuthorities().size())
+        item->setText(3, bundle ? QString::number(bundle->x509Authorities().size() +
+                                                  bundle->jwtAuthorities().size())
                                 : ErrorMessages::text(bundle.error()));
         // Newest first: the held bundle is at the top.
         m_history->insertTopLevelItem(0, item);
@@ -207,8 +206,8 @@ void FederationPanel::removeRelationship()
     if (!m_document || row < 0)
         return;
     const core::FederationRelationship r = m_model->relationship(row);
-    if (auto done = m_document->removeFederation(r.localTrustDomain.name(),
-                                                 r.peerTrustDomain.name());
+    if (auto done =
+            m_document->removeFederation(r.localTrustDomain.name(), r.peerTrustDomain.name());
         !done) {
         Q_EMIT message(ErrorMessages::text(done.error()));
         return;

@@ -581,8 +581,7 @@ bool GraphCanvas::exportView(const QString &path, QString *error)
         QPainter painter;
         if (!painter.begin(&pdf))
             return fail(tr("Cannot write %1").arg(path));
-        m_scene->render(&painter, QRectF(QPointF(0, 0), QSizeF(pdf.width(), pdf.height())),
-                        source);
+        m_scene->render(&painter, QRectF(QPointF(0, 0), QSizeF(pdf.width(), pdf.height())), source);
         return painter.end();
     }
     return fail(tr("Unknown export format “%1”: use .svg, .png or .pdf").arg(suffix));
@@ -597,8 +596,7 @@ void GraphCanvas::exportWithDialog()
                              if (!exportView(path, &error))
                                  m_info->setText(error);
                              else
-                                 m_info->setText(
-                                     tr("Exported %1").arg(QFileInfo(path).fileName()));
+                                 m_info->setText(tr("Exported %1").arg(QFileInfo(path).fileName()));
                          });
 }
 

@@ -74,8 +74,7 @@ void GraphCanvas::navigate(int key)
             if (other->isVisible() && !ring.contains(other))
                 ring << other;
         }
-        std::sort(ring.begin(), ring.end(),
-                  [](auto *a, auto *b) { return a->id() < b->id(); });
+        std::sort(ring.begin(), ring.end(), [](auto *a, auto *b) { return a->id() < b->id(); });
         if (ring.isEmpty())
             return;
         m_tabIndex = key == Qt::Key_Tab ? (m_tabIndex + 1) % int(ring.size())
@@ -242,8 +241,8 @@ core::BlastRadius GraphCanvas::showBlastRadius(const QString &id)
             nodes.insert(m_graph.indexOf(a));
     }
     setHighlighted(nodes, {});
-    m_info->setText(tr("Blast radius of %1: %n dependent node(s)", nullptr, int(blast.total()))
-                        .arg(id));
+    m_info->setText(
+        tr("Blast radius of %1: %n dependent node(s)", nullptr, int(blast.total())).arg(id));
     return blast;
 }
 

@@ -86,8 +86,7 @@ void GraphClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
         font.setBold(true);
         painter->setFont(font);
         painter->setPen(QColor(20, 20, 24));
-        painter->drawText(r.adjusted(8, 6, -8, -r.height() / 2), Qt::AlignCenter,
-                          m_trustDomain);
+        painter->drawText(r.adjusted(8, 6, -8, -r.height() / 2), Qt::AlignCenter, m_trustDomain);
         font.setBold(false);
         font.setPixelSize(11);
         painter->setFont(font);

@@ -45,8 +45,8 @@ QLineF clipped(const QLineF &line, const QRectF &rect)
     const double dx = line.dx();
     const double dy = line.dy();
     const double p[4] = {-dx, dx, -dy, dy};
-    const double q[4] = {line.x1() - rect.left(), rect.right() - line.x1(),
-                         line.y1() - rect.top(), rect.bottom() - line.y1()};
+    const double q[4] = {line.x1() - rect.left(), rect.right() - line.x1(), line.y1() - rect.top(),
+                         rect.bottom() - line.y1()};
     for (int i = 0; i < 4; ++i) {
         if (p[i] == 0) {
             if (q[i] < 0)
@@ -155,8 +155,8 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     const double size = 6 + pen.widthF() * 1.5;
     const double angle = std::atan2(-m_line.dy(), m_line.dx());
     const QPointF tip = m_line.p2();
-    const QPointF p1 = tip - QPointF(std::sin(angle + M_PI / 3) * size,
-                                     std::cos(angle + M_PI / 3) * size);
+    const QPointF p1 =
+        tip - QPointF(std::sin(angle + M_PI / 3) * size, std::cos(angle + M_PI / 3) * size);
     const QPointF p2 = tip - QPointF(std::sin(angle + M_PI - M_PI / 3) * size,
                                      std::cos(angle + M_PI - M_PI / 3) * size);
     painter->setPen(Qt::NoPen);

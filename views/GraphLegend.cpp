@@ -10,13 +10,12 @@ namespace ta::views {
 namespace {
 constexpr int kRow = 18;
 const core::GraphStatus kStatuses[] = {core::GraphStatus::Attested, core::GraphStatus::Warning,
-                                       core::GraphStatus::Stale, core::GraphStatus::Refused,
-                                       core::GraphStatus::Valid, core::GraphStatus::Expiring,
-                                       core::GraphStatus::Expired, core::GraphStatus::Revoked};
+                                       core::GraphStatus::Stale,    core::GraphStatus::Refused,
+                                       core::GraphStatus::Valid,    core::GraphStatus::Expiring,
+                                       core::GraphStatus::Expired,  core::GraphStatus::Revoked};
 } // namespace
 
-GraphLegend::GraphLegend(const GraphStyle *style, QWidget *parent)
-    : QWidget(parent), m_style(style)
+GraphLegend::GraphLegend(const GraphStyle *style, QWidget *parent) : QWidget(parent), m_style(style)
 {
     setObjectName(QStringLiteral("graphLegend"));
     setAccessibleName(tr("Legend"));

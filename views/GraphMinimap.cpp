@@ -7,8 +7,7 @@
 
 namespace ta::views {
 
-GraphMinimap::GraphMinimap(QGraphicsScene *scene, QWidget *parent)
-    : QWidget(parent), m_scene(scene)
+GraphMinimap::GraphMinimap(QGraphicsScene *scene, QWidget *parent) : QWidget(parent), m_scene(scene)
 {
     setObjectName(QStringLiteral("graphMinimap"));
     setMinimumSize(160, 110);
@@ -35,9 +34,9 @@ void GraphMinimap::refresh()
     painter.end();
     // Where render() put the scene inside the widget, to map the frame and the clicks.
     QSizeF fitted = m_sceneRect.size().scaled(target.size(), Qt::KeepAspectRatio);
-    m_target = QRectF(QPointF((target.width() - fitted.width()) / 2,
-                              (target.height() - fitted.height()) / 2),
-                      fitted);
+    m_target = QRectF(
+        QPointF((target.width() - fitted.width()) / 2, (target.height() - fitted.height()) / 2),
+        fitted);
     m_overview = pixmap;
     update();
 }
@@ -63,10 +62,9 @@ QPointF GraphMinimap::toScene(const QPointF &p) const
 {
     if (m_target.isEmpty())
         return {};
-    return QPointF(m_sceneRect.left() + (p.x() - m_target.left()) * m_sceneRect.width() /
-                                            m_target.width(),
-                   m_sceneRect.top() + (p.y() - m_target.top()) * m_sceneRect.height() /
-                                           m_target.height());
+    return QPointF(
+        m_sceneRect.left() + (p.x() - m_target.left()) * m_sceneRect.width() / m_target.width(),
+        m_sceneRect.top() + (p.y() - m_target.top()) * m_sceneRect.height() / m_target.height());
 }
 
 void GraphMinimap::paintEvent(QPaintEvent *)

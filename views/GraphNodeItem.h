@@ -19,14 +19,12 @@ class GraphNodeItem : public QGraphicsItem
 public:
     enum { Type = UserType + 1 };
 
-    GraphNodeItem(int index, const core::GraphNode &node, const GraphStyle *style,
-                  QSizeF size);
+    GraphNodeItem(int index, const core::GraphNode &node, const GraphStyle *style, QSizeF size);
 
     int type() const override { return Type; }
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-               QWidget *widget) override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     int index() const { return m_index; }
     const QString &id() const { return m_id; }

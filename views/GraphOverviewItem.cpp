@@ -34,8 +34,7 @@ void GraphOverviewItem::rebuild(const QList<GraphNodeItem *> &nodes,
             continue;
         const QRectF r = e->sceneBoundingRect();
         bounds |= r;
-        m_lines[size_t(e->edgeClass())].push_back(
-            QLineF(e->from()->pos(), e->to()->pos()));
+        m_lines[size_t(e->edgeClass())].push_back(QLineF(e->from()->pos(), e->to()->pos()));
     }
     std::map<std::pair<int, int>, size_t> batchOf;
     for (const GraphNodeItem *n : nodes) {

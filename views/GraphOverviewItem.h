@@ -24,8 +24,7 @@ public:
     explicit GraphOverviewItem(const GraphStyle *style);
 
     QRectF boundingRect() const override { return m_bounds; }
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
-               QWidget *widget) override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     /// Takes the current places of the visible nodes and edges.
     void rebuild(const QList<GraphNodeItem *> &nodes, const QList<GraphEdgeItem *> &edges);

@@ -188,10 +188,10 @@ QPainterPath GraphStyle::nodeShape(NodeClass cls, const QRectF &r)
     }
     case NodeClass::Authority: {
         // An octagon.
-        const QPolygonF poly{{r.left() + c, r.top()},        {r.right() - c, r.top()},
-                             {r.right(), r.top() + c},       {r.right(), r.bottom() - c},
-                             {r.right() - c, r.bottom()},    {r.left() + c, r.bottom()},
-                             {r.left(), r.bottom() - c},     {r.left(), r.top() + c}};
+        const QPolygonF poly{{r.left() + c, r.top()},     {r.right() - c, r.top()},
+                             {r.right(), r.top() + c},    {r.right(), r.bottom() - c},
+                             {r.right() - c, r.bottom()}, {r.left() + c, r.bottom()},
+                             {r.left(), r.bottom() - c},  {r.left(), r.top() + c}};
         p.addPolygon(poly);
         p.closeSubpath();
         break;
@@ -227,9 +227,9 @@ QPainterPath GraphStyle::nodeShape(NodeClass cls, const QRectF &r)
         p.addEllipse(r);
         break;
     case NodeClass::Identity: {
-        const QPolygonF poly{{r.left() + c, r.top()},          {r.right() - c, r.top()},
-                             {r.right(), r.center().y()},      {r.right() - c, r.bottom()},
-                             {r.left() + c, r.bottom()},       {r.left(), r.center().y()}};
+        const QPolygonF poly{{r.left() + c, r.top()},     {r.right() - c, r.top()},
+                             {r.right(), r.center().y()}, {r.right() - c, r.bottom()},
+                             {r.left() + c, r.bottom()},  {r.left(), r.center().y()}};
         p.addPolygon(poly);
         p.closeSubpath();
         break;

@@ -2,8 +2,8 @@
 #include "views/IssueSvidDialog.h"
 
 #include "core/FrontEndErrors.h"
-#include "core/spiffe/SpiffeErrors.h"
 #include "core/crypto/CryptoErrors.h"
+#include "core/spiffe/SpiffeErrors.h"
 
 #include "core/spiffe/SpiffeId.h"
 #include "models/Document.h"
@@ -13,15 +13,15 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QSaveFile>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFutureWatcher>
-#include <QPromise>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPromise>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -298,15 +298,14 @@ bool IssueSvidDialog::exportKey(const QString &path)
     if (m_generatedKey.isNull())
         return false;
     QSaveFile file(path);
-    const bool written =
-        file.open(QIODevice::WriteOnly)
-        && file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        && file.write(m_generatedKey.privatePkcs8Pem()) >= 0 && file.commit();
+    const bool written = file.open(QIODevice::WriteOnly) &&
+                         file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) &&
+                         file.write(m_generatedKey.privatePkcs8Pem()) >= 0 && file.commit();
     if (!written) {
-        m_feedback->setText(tr("%1 could not be written (%2); the key is still here to export.")
-                                .arg(QDir::toNativeSeparators(path),
-                                     ErrorMessages::text(core::makeError(core::ec::IoUnwritable,
-                                                                         path))));
+        m_feedback->setText(
+            tr("%1 could not be written (%2); the key is still here to export.")
+                .arg(QDir::toNativeSeparators(path),
+                     ErrorMessages::text(core::makeError(core::ec::IoUnwritable, path))));
         return false;
     }
     m_feedback->setText(tr("Private key written to %1 (readable by you only).")

@@ -49,8 +49,8 @@ QColor NoticeStyle::text(const QPalette &palette, Kind kind)
 void NoticeStyle::apply(QWidget *widget, Kind kind)
 {
     // The palette the widget would have without a notice: its parent's, or the application's.
-    const QPalette base = widget->parentWidget() ? widget->parentWidget()->palette()
-                                                 : QApplication::palette(widget);
+    const QPalette base =
+        widget->parentWidget() ? widget->parentWidget()->palette() : QApplication::palette(widget);
     auto *frame = qobject_cast<QFrame *>(widget);
     if (kind == Kind::Neutral) {
         widget->setPalette(base);

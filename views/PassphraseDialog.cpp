@@ -58,8 +58,8 @@ PassphraseDialog::PassphraseDialog(Mode mode, const QString &path, QWidget *pare
     }
     m_error->hide();
     layout->addWidget(m_error);
-    m_progress = new QLabel(mode == Mode::Open ? tr("Unlocking the keys…") : tr("Sealing the keys…"),
-                            this);
+    m_progress =
+        new QLabel(mode == Mode::Open ? tr("Unlocking the keys…") : tr("Sealing the keys…"), this);
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->hide();
     layout->addWidget(m_progress);
@@ -130,8 +130,8 @@ void PassphraseDialog::accept()
 {
     if (m_busy)
         return;
-    if (m_mode == Mode::Create && !m_inClear->isChecked()
-        && m_passphrase->text() != m_repeat->text()) {
+    if (m_mode == Mode::Create && !m_inClear->isChecked() &&
+        m_passphrase->text() != m_repeat->text()) {
         showError(tr("The two passphrases differ."));
         return;
     }

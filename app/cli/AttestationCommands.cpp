@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verbs over attestation: anchors import, evidence import, evidence verify, lab generate.
 #include "app/cli/AttestationCommands.h"
-#include "core/simulation/SimulationErrors.h"
-#include "core/attestation/AttestationErrors.h"
 #include "core/FrontEndErrors.h"
+#include "core/attestation/AttestationErrors.h"
+#include "core/simulation/SimulationErrors.h"
 
 #include "app/cli/CliSupport.h"
 #include "app/cli/LabCommands.h"
@@ -13,8 +13,8 @@
 #include "core/simulation/TimelineReplay.h"
 #include "core/store/AttestationStore.h"
 
-#include <QFile>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 
@@ -35,7 +35,8 @@ QString reasonsText(const core::AttestationResult &r)
 {
     QStringList parts;
     for (const core::AttestationReason &reason : r.reasons)
-        parts << QStringLiteral("%1 (expected %2, found %3)").arg(reason.code, reason.expected, reason.found);
+        parts << QStringLiteral("%1 (expected %2, found %3)")
+                     .arg(reason.code, reason.expected, reason.found);
     return parts.join(QStringLiteral("; "));
 }
 
@@ -45,10 +46,12 @@ int anchorsImport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addPositionalArgument(QStringLiteral("ANCHORS"), QStringLiteral("Trust anchors and reference values (JSON)."));
+    parser.addPositionalArgument(QStringLiteral("ANCHORS"),
+                                 QStringLiteral("Trust anchors and reference values (JSON)."));
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the counts as JSON.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Import trust anchors and reference values."), args, 2, 2))
+    if (auto stop = parseArgs(parser, QStringLiteral("Import trust anchors and reference values."),
+                              args, 2, 2))
         return *stop;
     auto data = readJsonFile(parser.positionalArguments().at(1));
     if (!data)
@@ -77,11 +80,13 @@ int evidenceImport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addPositionalArgument(QStringLiteral("EVIDENCE"), QStringLiteral("Evidence records (JSON Lines)."));
+    parser.addPositionalArgument(QStringLiteral("EVIDENCE"),
+                                 QStringLiteral("Evidence records (JSON Lines)."));
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the count as JSON.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Import an evidence recording, all of it or nothing."),
-                              args, 2, 2))
+    if (auto stop =
+            parseArgs(parser, QStringLiteral("Import an evidence recording, all of it or nothing."),
+                      args, 2, 2))
         return *stop;
     // Ctrl+C rolls the import back whole: exit 130, nothing imported.
     catchInterrupt();
@@ -117,8 +122,8 @@ int evidenceImport(const QStringList &args)
     // Nothing was written then (the import is one transaction); an empty recording is almost
     // always a failed capture or copy, so it is reported rather than counted as zero.
     if (*n == 0)
-        return badInput(core::makeError(core::ec::EvidenceEmpty,
-                                        path + QStringLiteral(": no records")));
+        return badInput(
+            core::makeError(core::ec::EvidenceEmpty, path + QStringLiteral(": no records")));
     if (parser.isSet(QStringLiteral("json")))
         printJson({{QStringLiteral("records"), *n}});
     else
@@ -129,28 +134,37 @@ int evidenceImport(const QStringList &args)
 int evidenceVerify(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace (anchors, bundles)."));
-    parser.addOption({QStringLiteral("evidence"),
-                      QStringLiteral("Records to replay (JSON Lines); default: the workspace's own."),
-                      QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("json"), QStringLiteral("One attestation result per line, as JSON.")});
-    parser.addOption({QStringLiteral("td"), QStringLiteral("Trust domain of agent IDs (default: the first)."),
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("The workspace (anchors, bundles)."));
+    parser.addOption(
+        {QStringLiteral("evidence"),
+         QStringLiteral("Records to replay (JSON Lines); default: the workspace's own."),
+         QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("json"), QStringLiteral("One attestation result per line, as JSON.")});
+    parser.addOption({QStringLiteral("td"),
+                      QStringLiteral("Trust domain of agent IDs (default: the first)."),
                       QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("node-ttl"), QStringLiteral("How long a node attestation holds (default 1h)."),
+    parser.addOption({QStringLiteral("node-ttl"),
+                      QStringLiteral("How long a node attestation holds (default 1h)."),
                       QStringLiteral("DURATION")});
-    parser.addOption({QStringLiteral("commit"),
-                      QStringLiteral("Store the nonces and join tokens consumed, so later runs refuse them.")});
+    parser.addOption(
+        {QStringLiteral("commit"),
+         QStringLiteral("Store the nonces and join tokens consumed, so later runs refuse them.")});
     parser.addOption({QStringLiteral("fail-on-refusal"),
                       QStringLiteral("Exit 1 when any record is contraindicated.")});
-    parser.addOption({QStringLiteral("threads"),
-                      QStringLiteral("Threads checking signatures ahead of the replay (default: every core; 1: none)."),
-                      QStringLiteral("N")});
+    parser.addOption(
+        {QStringLiteral("threads"),
+         QStringLiteral(
+             "Threads checking signatures ahead of the replay (default: every core; 1: none)."),
+         QStringLiteral("N")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser,
-                              QStringLiteral("Replay evidence through the attestors. Exit 0 when the replay ran, "
-                                             "whatever the verdicts (1 with --fail-on-refusal if any was "
-                                             "refused); 2 on bad input, before any result is printed."),
-                              args, 1, 1))
+    if (auto stop = parseArgs(
+            parser,
+            QStringLiteral("Replay evidence through the attestors. Exit 0 when the replay ran, "
+                           "whatever the verdicts (1 with --fail-on-refusal if any was "
+                           "refused); 2 on bad input, before any result is printed."),
+            args, 1, 1))
         return *stop;
     core::TimelineReplay::Options options;
     options.trustDomain = parser.value(QStringLiteral("td"));
@@ -158,7 +172,8 @@ int evidenceVerify(const QStringList &args)
     if (parser.isSet(QStringLiteral("node-ttl"))) {
         const auto ttl = parseDuration(parser.value(QStringLiteral("node-ttl")));
         if (!ttl || *ttl <= 0)
-            return badInput(core::makeError(core::ec::CliBadDuration, parser.value(QStringLiteral("node-ttl"))));
+            return badInput(core::makeError(core::ec::CliBadDuration,
+                                            parser.value(QStringLiteral("node-ttl"))));
         options.nodeAttestationTtl = *ttl;
     }
     int threads = 0;
@@ -167,7 +182,8 @@ int evidenceVerify(const QStringList &args)
         threads = parser.value(QStringLiteral("threads")).toInt(&ok);
         if (!ok || threads < 1 || threads > 256)
             return badInput(core::makeError(core::ec::CliBadNumber,
-                                            QStringLiteral("--threads: 1 to 256, not ") + parser.value(QStringLiteral("threads"))));
+                                            QStringLiteral("--threads: 1 to 256, not ") +
+                                                parser.value(QStringLiteral("threads"))));
     }
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)
@@ -175,7 +191,10 @@ int evidenceVerify(const QStringList &args)
     auto replay = core::TimelineReplay::fromWorkspace(**ws, options);
     if (!replay) {
         if (replay.error().code == QString(core::ec::ReplayNoTrustDomain))
-            return badInput(core::ec::CliNoTrustDomain, QStringLiteral("the workspace has no trust domain for agent IDs; create one or give --td"));
+            return badInput(
+                core::ec::CliNoTrustDomain,
+                QStringLiteral(
+                    "the workspace has no trust domain for agent IDs; create one or give --td"));
         return badInput(replay.error());
     }
     if (parser.isSet(QStringLiteral("evidence")))
@@ -193,10 +212,11 @@ int evidenceVerify(const QStringList &args)
         if (json)
             printLine(r.toJson());
         else
-            print(QStringLiteral("%1 %2 %3 %4%5\n")
-                      .arg(core::EvidenceRecord::formatTime(r.time), r.subject, r.attestor,
-                           core::verdictName(r.verdict()),
-                           r.reasons.isEmpty() ? QString() : QStringLiteral(": ") + reasonsText(r)));
+            print(
+                QStringLiteral("%1 %2 %3 %4%5\n")
+                    .arg(core::EvidenceRecord::formatTime(r.time), r.subject, r.attestor,
+                         core::verdictName(r.verdict()),
+                         r.reasons.isEmpty() ? QString() : QStringLiteral(": ") + reasonsText(r)));
     };
     // A file is read through once first, so bad input prints no result at all.
     auto n = replay->replay(*verifier, emitResult);
@@ -217,25 +237,38 @@ int labGenerate(const QStringList &args)
     if (wantsTopology(args))
         return labGenerateTopology(args);
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace to create."));
-    parser.addOption({QStringLiteral("nodes"), QStringLiteral("Nodes (default 10)."), QStringLiteral("N"), QStringLiteral("10")});
-    parser.addOption({QStringLiteral("workloads"), QStringLiteral("Workloads (default 40)."), QStringLiteral("N"), QStringLiteral("40")});
-    parser.addOption({QStringLiteral("records"), QStringLiteral("Evidence records (default 1000)."), QStringLiteral("N"), QStringLiteral("1000")});
-    parser.addOption({QStringLiteral("drift-rate"), QStringLiteral("Share of drifted records, 0..1 (default 0.01)."),
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("The workspace to create."));
+    parser.addOption({QStringLiteral("nodes"), QStringLiteral("Nodes (default 10)."),
+                      QStringLiteral("N"), QStringLiteral("10")});
+    parser.addOption({QStringLiteral("workloads"), QStringLiteral("Workloads (default 40)."),
+                      QStringLiteral("N"), QStringLiteral("40")});
+    parser.addOption({QStringLiteral("records"), QStringLiteral("Evidence records (default 1000)."),
+                      QStringLiteral("N"), QStringLiteral("1000")});
+    parser.addOption({QStringLiteral("drift-rate"),
+                      QStringLiteral("Share of drifted records, 0..1 (default 0.01)."),
                       QStringLiteral("R"), QStringLiteral("0.01")});
-    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("N"), QStringLiteral("1")});
-    parser.addOption({QStringLiteral("start"), QStringLiteral("First record's time (RFC 3339; default now)."),
+    parser.addOption({QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
+                      QStringLiteral("N"), QStringLiteral("1")});
+    parser.addOption({QStringLiteral("start"),
+                      QStringLiteral("First record's time (RFC 3339; default now)."),
                       QStringLiteral("TIME")});
-    parser.addOption({QStringLiteral("evidence"), QStringLiteral("Evidence output (default FILE.evidence.jsonl)."),
+    parser.addOption({QStringLiteral("evidence"),
+                      QStringLiteral("Evidence output (default FILE.evidence.jsonl)."),
                       QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("anchors"), QStringLiteral("Anchors output (default FILE.anchors.json)."),
+    parser.addOption({QStringLiteral("anchors"),
+                      QStringLiteral("Anchors output (default FILE.anchors.json)."),
                       QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("no-import"), QStringLiteral("Write the evidence file only, not into the workspace.")});
-    parser.addOption({QStringLiteral("no-passphrase"), QStringLiteral("Store keys in clear (demos only).")});
+    parser.addOption({QStringLiteral("no-import"),
+                      QStringLiteral("Write the evidence file only, not into the workspace.")});
+    parser.addOption(
+        {QStringLiteral("no-passphrase"), QStringLiteral("Store keys in clear (demos only).")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the summary as JSON.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Build a workspace with synthetic attesters and an evidence timeline."),
-                              args, 1, 1))
+    if (auto stop = parseArgs(
+            parser,
+            QStringLiteral("Build a workspace with synthetic attesters and an evidence timeline."),
+            args, 1, 1))
         return *stop;
     catchInterrupt();
     const QString file = parser.positionalArguments().first();
@@ -246,10 +279,11 @@ int labGenerate(const QStringList &args)
     s.records = parser.value(QStringLiteral("records")).toLongLong(&ok3);
     s.driftRate = parser.value(QStringLiteral("drift-rate")).toDouble(&ok4);
     s.seed = parser.value(QStringLiteral("seed")).toULongLong(&ok5);
-    if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5 || s.nodes < 1 || s.workloads < 0 || s.records < 0
-        || s.driftRate < 0 || s.driftRate > 1)
-        return badInput(core::makeError(core::ec::CliBadNumber,
-                                        QStringLiteral("--nodes >= 1, --workloads, --records >= 0, --drift-rate in 0..1")));
+    if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5 || s.nodes < 1 || s.workloads < 0 || s.records < 0 ||
+        s.driftRate < 0 || s.driftRate > 1)
+        return badInput(core::makeError(
+            core::ec::CliBadNumber,
+            QStringLiteral("--nodes >= 1, --workloads, --records >= 0, --drift-rate in 0..1")));
     if (parser.isSet(QStringLiteral("start"))) {
         const auto t = parseInstant(parser.value(QStringLiteral("start")));
         if (!t)
@@ -265,10 +299,12 @@ int labGenerate(const QStringList &args)
             return badInput(p.error());
         pass = *p;
     }
-    const QString evidence = parser.isSet(QStringLiteral("evidence")) ? parser.value(QStringLiteral("evidence"))
-                                                                      : file + QStringLiteral(".evidence.jsonl");
-    const QString anchors = parser.isSet(QStringLiteral("anchors")) ? parser.value(QStringLiteral("anchors"))
-                                                                    : file + QStringLiteral(".anchors.json");
+    const QString evidence = parser.isSet(QStringLiteral("evidence"))
+                                 ? parser.value(QStringLiteral("evidence"))
+                                 : file + QStringLiteral(".evidence.jsonl");
+    const QString anchors = parser.isSet(QStringLiteral("anchors"))
+                                ? parser.value(QStringLiteral("anchors"))
+                                : file + QStringLiteral(".anchors.json");
     // Ctrl+C stops the lab; what it made so far is removed (the workspace did not exist before),
     // so nothing is left half-made. Exit 130.
     const bool hadWorkspace = QFileInfo::exists(file);
@@ -317,7 +353,10 @@ int labGenerate(const QStringList &args)
     if (parser.isSet(QStringLiteral("json")))
         printJson(o);
     else
-        print(QStringLiteral("Generated %1 records (%2 drifted) into %3\n").arg(sum->records).arg(sum->drifted).arg(evidence));
+        print(QStringLiteral("Generated %1 records (%2 drifted) into %3\n")
+                  .arg(sum->records)
+                  .arg(sum->drifted)
+                  .arg(evidence));
     return Success;
 }
 

@@ -12,16 +12,21 @@ namespace ta::cli {
 int celEval(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addOption({QStringLiteral("expr"), QStringLiteral("The CEL expression."), QStringLiteral("EXPR")});
-    parser.addOption({QStringLiteral("bindings"),
-                      QStringLiteral("JSON object: name -> typed value ({\"int\":\"5\"}, {\"string\":\"a\"}, ...)."),
-                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("expr"), QStringLiteral("The CEL expression."), QStringLiteral("EXPR")});
+    parser.addOption(
+        {QStringLiteral("bindings"),
+         QStringLiteral(
+             "JSON object: name -> typed value ({\"int\":\"5\"}, {\"string\":\"a\"}, ...)."),
+         QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("container"), QStringLiteral("Namespace names resolve in."),
                       QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("check"),
-                      QStringLiteral("Type-check first (bindings declared dyn); a check error is a result.")});
-    if (auto stop = parseArgs(parser, QStringLiteral("Evaluate a CEL expression; prints the typed "
-                                                     "result, or {\"error\":...} with exit 1."),
+    parser.addOption(
+        {QStringLiteral("check"),
+         QStringLiteral("Type-check first (bindings declared dyn); a check error is a result.")});
+    if (auto stop = parseArgs(parser,
+                              QStringLiteral("Evaluate a CEL expression; prints the typed "
+                                             "result, or {\"error\":...} with exit 1."),
                               args, 0, 0))
         return *stop;
     if (!parser.isSet(QStringLiteral("expr")))
@@ -35,8 +40,8 @@ int celEval(const QStringList &args)
         const QJsonDocument doc = QJsonDocument::fromJson(*data, &perr);
         if (perr.error != QJsonParseError::NoError || !doc.isObject())
             return badInput(core::ec::CliBadBindings,
-                            parser.value(QStringLiteral("bindings"))
-                                + QStringLiteral(": --bindings must hold a JSON object"));
+                            parser.value(QStringLiteral("bindings")) +
+                                QStringLiteral(": --bindings must hold a JSON object"));
         bindings = doc.object();
     }
     core::cel::EvaluateOptions options;

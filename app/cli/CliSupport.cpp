@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/cli/CliSupport.h"
 
-#include "core/JsonInput.h"
 #include "core/ErrorCatalog.h"
 #include "core/FrontEndErrors.h"
+#include "core/JsonInput.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -51,7 +51,6 @@ int interruptedExit()
     return Interrupted;
 }
 
-
 int badInput(const core::Error &error)
 {
     QString detail = error.detail.simplified();
@@ -79,7 +78,8 @@ void print(const QString &text)
 
 void printJson(const QJsonObject &object)
 {
-    print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) + QLatin1Char('\n'));
+    print(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) +
+          QLatin1Char('\n'));
 }
 
 std::optional<int> parseArgs(QCommandLineParser &parser, const QString &description,
@@ -107,9 +107,9 @@ std::optional<int> parseArgs(QCommandLineParser &parser, const QString &descript
                             .arg(minPositional)
                             .arg(n));
     if (maxPositional >= 0 && n > maxPositional)
-        return badInput(core::ec::CliUnexpectedArgument,
-                        QStringLiteral("'%1'; see --help")
-                            .arg(parser.positionalArguments().at(maxPositional)));
+        return badInput(
+            core::ec::CliUnexpectedArgument,
+            QStringLiteral("'%1'; see --help").arg(parser.positionalArguments().at(maxPositional)));
     return std::nullopt;
 }
 
@@ -188,8 +188,8 @@ core::Result<QByteArray> newPassphrase(const QCommandLineParser &parser)
 {
     auto first = passphraseFrom(parser, QStringLiteral("new-passphrase-file"),
                                 "TRUSTATLAS_NEW_PASSPHRASE", "New workspace passphrase: ");
-    if (!first || parser.isSet(QStringLiteral("new-passphrase-file"))
-        || !qgetenv("TRUSTATLAS_NEW_PASSPHRASE").isEmpty())
+    if (!first || parser.isSet(QStringLiteral("new-passphrase-file")) ||
+        !qgetenv("TRUSTATLAS_NEW_PASSPHRASE").isEmpty())
         return first;
     // Typed on the terminal: a typo would lock the keys away, so it is typed twice.
     auto again = promptPassphrase("Repeat the new passphrase: ");

@@ -3,13 +3,13 @@
 #include "app/cli/GraphCommands.h"
 
 #include "app/cli/CliSupport.h"
+#include "core/FrontEndErrors.h"
 #include "core/graph/EstateLoader.h"
 #include "core/graph/GraphAnalysis.h"
 #include "core/graph/GraphBuilder.h"
-#include "core/graph/GraphExport.h"
 #include "core/graph/GraphErrors.h"
+#include "core/graph/GraphExport.h"
 #include "core/simulation/SimulationRunStore.h"
-#include "core/FrontEndErrors.h"
 
 #include <QJsonArray>
 
@@ -36,8 +36,8 @@ std::variant<core::TopologyGraph, int> loadGraph(const QCommandLineParser &parse
     if (parser.isSet(QStringLiteral("at"))) {
         const auto at = parseInstant(parser.value(QStringLiteral("at")));
         if (!at)
-            return badInput(core::makeError(core::ec::CliBadTime,
-                                            parser.value(QStringLiteral("at"))));
+            return badInput(
+                core::makeError(core::ec::CliBadTime, parser.value(QStringLiteral("at"))));
         build.at = *at;
     }
     core::EstateLoadOptions load;
@@ -107,15 +107,16 @@ int graphExport(const QStringList &args)
             core::makeError(core::ec::CliBadFormat,
                             QStringLiteral("--format: dot, svg, png, pdf, json or opengraph")));
     if (!parser.isSet(QStringLiteral("out")))
-        return badInput(core::ec::CliMissingOption, QStringLiteral("--out is required; see --help"));
+        return badInput(core::ec::CliMissingOption,
+                        QStringLiteral("--out is required; see --help"));
     core::LayoutOptions layout;
     layout.engine =
         parser.isSet(QStringLiteral("td")) ? core::LayoutEngine::Dot : core::LayoutEngine::Sfdp;
     if (parser.isSet(QStringLiteral("layout"))) {
         const auto engine = core::layoutEngineFromName(parser.value(QStringLiteral("layout")));
         if (!engine)
-            return badInput(core::makeError(core::ec::CliBadLayout,
-                                            parser.value(QStringLiteral("layout"))));
+            return badInput(
+                core::makeError(core::ec::CliBadLayout, parser.value(QStringLiteral("layout"))));
         layout.engine = *engine;
     }
     auto loaded = loadGraph(parser);
@@ -168,10 +169,12 @@ int graphAnalyze(const QStringList &args)
                       int(parser.isSet(QStringLiteral("findings")));
     if (asked != 1)
         return badInput(
-            core::ec::CliConflictingOptions, QStringLiteral("give one of --reach, --blast-radius, --path, --findings; see --help"));
+            core::ec::CliConflictingOptions,
+            QStringLiteral("give one of --reach, --blast-radius, --path, --findings; see --help"));
     if ((parser.isSet(QStringLiteral("reach")) || parser.isSet(QStringLiteral("path"))) &&
         !parser.isSet(QStringLiteral("to")))
-        return badInput(core::ec::CliMissingOption, QStringLiteral("--to is required with --reach and --path"));
+        return badInput(core::ec::CliMissingOption,
+                        QStringLiteral("--to is required with --reach and --path"));
     auto loaded = loadGraph(parser);
     if (const int *code = std::get_if<int>(&loaded))
         return *code;

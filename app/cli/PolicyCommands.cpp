@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verbs over the workspace's policies: policy import/export/versions, decide, diff.
 #include "app/cli/PolicyCommands.h"
-#include "core/simulation/SimulationErrors.h"
-#include "core/policy/PolicyErrors.h"
 #include "core/FrontEndErrors.h"
+#include "core/policy/PolicyErrors.h"
+#include "core/simulation/SimulationErrors.h"
 
 #include "app/cli/CliSupport.h"
 #include "core/JsonInput.h"

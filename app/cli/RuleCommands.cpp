@@ -13,17 +13,19 @@ int importSpireEntries(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addPositionalArgument(QStringLiteral("ENTRIES"),
-                                 QStringLiteral("JSON of 'spire-server entry show -output json', or "
-                                                "a file for 'spire-server entry create -data'."));
+    parser.addPositionalArgument(
+        QStringLiteral("ENTRIES"),
+        QStringLiteral("JSON of 'spire-server entry show -output json', or "
+                       "a file for 'spire-server entry create -data'."));
     parser.addOption({QStringLiteral("replace"),
                       QStringLiteral("Replace all entries instead of merging by entry ID.")});
     parser.addOption({QStringLiteral("comment"), QStringLiteral("Note kept with the new version."),
                       QStringLiteral("TEXT")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Import SPIRE registration entries as a new "
-                                                     "version of the workspace's entries."),
+    if (auto stop = parseArgs(parser,
+                              QStringLiteral("Import SPIRE registration entries as a new "
+                                             "version of the workspace's entries."),
                               args, 2, 2))
         return *stop;
     auto data = readJsonFile(parser.positionalArguments().at(1));
@@ -57,9 +59,10 @@ int importSpireEntries(const QStringList &args)
             ++added;
         }
     }
-    const QString comment = parser.isSet(QStringLiteral("comment"))
-                                ? parser.value(QStringLiteral("comment"))
-                                : QStringLiteral("import %1").arg(parser.positionalArguments().at(1));
+    const QString comment =
+        parser.isSet(QStringLiteral("comment"))
+            ? parser.value(QStringLiteral("comment"))
+            : QStringLiteral("import %1").arg(parser.positionalArguments().at(1));
     auto version = rules.saveEntries(merged, comment, QDateTime::currentDateTimeUtc());
     if (!version)
         return badInput(version.error());
@@ -81,13 +84,15 @@ int exportSpireEntries(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addOption({QStringLiteral("version"), QStringLiteral("Export this version (default latest)."),
+    parser.addOption({QStringLiteral("version"),
+                      QStringLiteral("Export this version (default latest)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Write to FILE instead of stdout."),
                       QStringLiteral("FILE")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Export registration entries as "
-                                                     "'spire-server entry show -output json' does."),
+    if (auto stop = parseArgs(parser,
+                              QStringLiteral("Export registration entries as "
+                                             "'spire-server entry show -output json' does."),
                               args, 1, 1))
         return *stop;
     int version = 0;

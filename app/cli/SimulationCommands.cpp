@@ -4,14 +4,14 @@
 #include "app/cli/SimulationCommands.h"
 
 #include "app/cli/CliSupport.h"
+#include "core/FrontEndErrors.h"
+#include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceRecord.h"
+#include "core/simulation/SimulationErrors.h"
 #include "core/simulation/SimulationRunStore.h"
 #include "core/simulation/TimelineReplay.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/RuleStore.h"
-#include "core/simulation/SimulationErrors.h"
-#include "core/FrontEndErrors.h"
-#include "core/attestation/AttestationErrors.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -161,8 +161,8 @@ std::optional<int> readCommon(const QCommandLineParser &parser, core::Simulation
     if (parser.isSet(QStringLiteral("until"))) {
         const auto t = parseInstant(parser.value(QStringLiteral("until")));
         if (!t)
-            return badInput(core::makeError(core::ec::CliBadTime,
-                                            parser.value(QStringLiteral("until"))));
+            return badInput(
+                core::makeError(core::ec::CliBadTime, parser.value(QStringLiteral("until"))));
         settings.until = *t;
     }
     options.trustDomain = parser.value(QStringLiteral("td"));
@@ -226,7 +226,8 @@ int simulate(const QStringList &args)
                             int(parser.isSet(QStringLiteral("version"))) +
                             int(parser.isSet(QStringLiteral("entries")));
     if (ruleOptions > 1)
-        return badInput(core::ec::CliConflictingOptions, QStringLiteral("give one of --policies, --version, --entries"));
+        return badInput(core::ec::CliConflictingOptions,
+                        QStringLiteral("give one of --policies, --version, --entries"));
     core::SimulationSettings settings;
     core::TimelineReplay::Options options;
     int threads = 0;
@@ -239,8 +240,8 @@ int simulate(const QStringList &args)
     if (parser.isSet(QStringLiteral("state-at"))) {
         stateAt = parseInstant(parser.value(QStringLiteral("state-at")));
         if (!stateAt)
-            return badInput(core::makeError(core::ec::CliBadTime,
-                                            parser.value(QStringLiteral("state-at"))));
+            return badInput(
+                core::makeError(core::ec::CliBadTime, parser.value(QStringLiteral("state-at"))));
         // Nothing after the instant can change the state at it; timers up to it must fire.
         if (!settings.until.isValid() || settings.until > *stateAt)
             settings.until = *stateAt;
@@ -409,12 +410,15 @@ int whatIf(const QStringList &args)
     const bool byPolicies = parser.isSet(QStringLiteral("policies"));
     const bool byAnchors = parser.isSet(QStringLiteral("anchors"));
     if (byPolicies == byAnchors)
-        return badInput(core::ec::CliConflictingOptions, QStringLiteral("give one of --policies, --anchors"));
+        return badInput(core::ec::CliConflictingOptions,
+                        QStringLiteral("give one of --policies, --anchors"));
     if (parser.isSet(QStringLiteral("base")) && parser.isSet(QStringLiteral("base-version")))
-        return badInput(core::ec::CliConflictingOptions, QStringLiteral("give at most one of --base, --base-version"));
+        return badInput(core::ec::CliConflictingOptions,
+                        QStringLiteral("give at most one of --base, --base-version"));
     if (byAnchors && parser.isSet(QStringLiteral("base-version")))
         return badInput(
-            core::ec::CliConflictingOptions, QStringLiteral("--base-version compares policies; with --anchors give --base"));
+            core::ec::CliConflictingOptions,
+            QStringLiteral("--base-version compares policies; with --anchors give --base"));
     core::SimulationSettings settings;
     core::TimelineReplay::Options options;
     int threads = 0;

@@ -15,10 +15,11 @@ namespace {
 
 void addTtlOption(QCommandLineParser &parser, const char *defaultText)
 {
-    parser.addOption({QStringLiteral("ttl"),
-                      QStringLiteral("Lifetime, e.g. 90s, 5m, 1h (default: the trust domain's, %1).")
-                          .arg(QString::fromLatin1(defaultText)),
-                      QStringLiteral("DURATION")});
+    parser.addOption(
+        {QStringLiteral("ttl"),
+         QStringLiteral("Lifetime, e.g. 90s, 5m, 1h (default: the trust domain's, %1).")
+             .arg(QString::fromLatin1(defaultText)),
+         QStringLiteral("DURATION")});
 }
 
 core::Result<qint64> ttlOf(const QCommandLineParser &parser)
@@ -44,17 +45,22 @@ int svidX509(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addOption({QStringLiteral("spiffe-id"), QStringLiteral("The SVID's SPIFFE ID."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("spiffe-id"), QStringLiteral("The SVID's SPIFFE ID."),
+                      QStringLiteral("ID")});
     addTtlOption(parser, "1h");
-    parser.addOption({QStringLiteral("dns"), QStringLiteral("A DNS name (repeatable)."), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("out"), QStringLiteral("Folder for svid.pem, key.pem, bundle.pem."),
+    parser.addOption({QStringLiteral("dns"), QStringLiteral("A DNS name (repeatable)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("out"),
+                      QStringLiteral("Folder for svid.pem, key.pem, bundle.pem."),
                       QStringLiteral("DIR")});
-    parser.addOption({QStringLiteral("csr"), QStringLiteral("Take the public key from this PKCS#10 request."),
+    parser.addOption({QStringLiteral("csr"),
+                      QStringLiteral("Take the public key from this PKCS#10 request."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("public-key"), QStringLiteral("Take this public key (PEM)."),
                       QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("key-type"), QStringLiteral("Type of a generated key (ec-p256)."),
-                      QStringLiteral("TYPE"), QStringLiteral("ec-p256")});
+    parser.addOption({QStringLiteral("key-type"),
+                      QStringLiteral("Type of a generated key (ec-p256)."), QStringLiteral("TYPE"),
+                      QStringLiteral("ec-p256")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
     addPassphraseOption(parser);
     if (auto stop = parseArgs(parser, QStringLiteral("Issue an X509-SVID."), args, 1, 1))
@@ -118,13 +124,18 @@ int svidX509(const QStringList &args)
             written << out.filePath(name);
         return w;
     };
-    if (auto w = write(QStringLiteral("svid.pem"), core::Certificate::listToPem(issued->chain), false); !w)
+    if (auto w =
+            write(QStringLiteral("svid.pem"), core::Certificate::listToPem(issued->chain), false);
+        !w)
         return badInput(w.error());
     if (!issued->privateKey.isNull()) {
-        if (auto w = write(QStringLiteral("key.pem"), issued->privateKey.privatePkcs8Pem(), true); !w)
+        if (auto w = write(QStringLiteral("key.pem"), issued->privateKey.privatePkcs8Pem(), true);
+            !w)
             return badInput(w.error());
     }
-    if (auto w = write(QStringLiteral("bundle.pem"), core::Certificate::listToPem(issued->bundle), false); !w)
+    if (auto w = write(QStringLiteral("bundle.pem"), core::Certificate::listToPem(issued->bundle),
+                       false);
+        !w)
         return badInput(w.error());
 
     const core::CredentialRecord &r = issued->record;
@@ -146,7 +157,8 @@ int svidJwt(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addOption({QStringLiteral("spiffe-id"), QStringLiteral("The token's subject."), QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("spiffe-id"), QStringLiteral("The token's subject."),
+                      QStringLiteral("ID")});
     parser.addOption({QStringLiteral("audience"), QStringLiteral("An audience (repeatable)."),
                       QStringLiteral("AUD")});
     addTtlOption(parser, "5m");
@@ -188,13 +200,15 @@ int bundleExport(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addOption({QStringLiteral("td"), QStringLiteral("Trust domain."), QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("td"), QStringLiteral("Trust domain."), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("format"), QStringLiteral("spiffe (JWKS, default) or pem."),
                       QStringLiteral("FORMAT"), QStringLiteral("spiffe")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Write to FILE instead of stdout."),
                       QStringLiteral("FILE")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Export a trust domain's bundle."), args, 1, 1))
+    if (auto stop =
+            parseArgs(parser, QStringLiteral("Export a trust domain's bundle."), args, 1, 1))
         return *stop;
     if (!parser.isSet(QStringLiteral("td")))
         return badInput(core::ec::CliMissingOption, QStringLiteral("--td is required"));

@@ -20,7 +20,8 @@ void addCommonOptions(QCommandLineParser &parser)
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("td"), QStringLiteral("The bundle's trust domain."),
                       QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("at"), QStringLiteral("Validate at this RFC 3339 instant (default now)."),
+    parser.addOption({QStringLiteral("at"),
+                      QStringLiteral("Validate at this RFC 3339 instant (default now)."),
                       QStringLiteral("TIME")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the verdict as JSON.")});
 }
@@ -80,9 +81,11 @@ int verifyX509(const QStringList &args)
 {
     QCommandLineParser parser;
     addCommonOptions(parser);
-    parser.addOption({QStringLiteral("chain"), QStringLiteral("The SVID: leaf then intermediates, PEM."),
+    parser.addOption({QStringLiteral("chain"),
+                      QStringLiteral("The SVID: leaf then intermediates, PEM."),
                       QStringLiteral("FILE")});
-    if (auto stop = parseArgs(parser, QStringLiteral("Validate an X509-SVID against a bundle."), args, 0, 0))
+    if (auto stop = parseArgs(parser, QStringLiteral("Validate an X509-SVID against a bundle."),
+                              args, 0, 0))
         return *stop;
     auto common = readCommon(parser);
     if (!common)
@@ -117,8 +120,10 @@ int verifyJwt(const QStringList &args)
     addCommonOptions(parser);
     parser.addOption({QStringLiteral("audience"), QStringLiteral("The audience expected."),
                       QStringLiteral("AUD")});
-    parser.addPositionalArgument(QStringLiteral("TOKEN"), QStringLiteral("The JWT-SVID, or - for stdin."));
-    if (auto stop = parseArgs(parser, QStringLiteral("Validate a JWT-SVID against a bundle."), args, 1, 1))
+    parser.addPositionalArgument(QStringLiteral("TOKEN"),
+                                 QStringLiteral("The JWT-SVID, or - for stdin."));
+    if (auto stop =
+            parseArgs(parser, QStringLiteral("Validate a JWT-SVID against a bundle."), args, 1, 1))
         return *stop;
     auto common = readCommon(parser);
     if (!common)
@@ -132,8 +137,8 @@ int verifyJwt(const QStringList &args)
             return badInput(data.error());
         token = data->trimmed();
     }
-    auto verdict = core::JwtSvid::validate(token, common->bundle, parser.value(QStringLiteral("audience")),
-                                           common->at);
+    auto verdict = core::JwtSvid::validate(token, common->bundle,
+                                           parser.value(QStringLiteral("audience")), common->at);
     if (!verdict)
         return refused(parser, verdict.error());
     if (parser.isSet(QStringLiteral("json")))

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Verbs that make and change workspaces: workspace init, td create, td list, ca ...
-#include "app/cli/CliSupport.h"
 #include "app/cli/WorkspaceCommands.h"
+#include "app/cli/CliSupport.h"
 
 #include "core/federation/FederatedDemo.h"
 
@@ -12,7 +12,8 @@ namespace ta::cli {
 int workspaceInit(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace to create."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("The workspace to create."));
     parser.addOption({QStringLiteral("demo"),
                       QStringLiteral("Fill it with the demo trust domains and credentials.")});
     parser.addOption({QStringLiteral("no-passphrase"),
@@ -35,7 +36,8 @@ int workspaceInit(const QStringList &args)
     } else if (auto ws = core::Workspace::create(file, pass); !ws) {
         return badInput(ws.error());
     }
-    print(QStringLiteral("Created %1%2\n").arg(file, pass ? QString() : QStringLiteral(" (keys in clear)")));
+    print(QStringLiteral("Created %1%2\n")
+              .arg(file, pass ? QString() : QStringLiteral(" (keys in clear)")));
     return Success;
 }
 
@@ -73,20 +75,23 @@ int tdCreate(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
     parser.addPositionalArgument(QStringLiteral("NAME"), QStringLiteral("Trust domain name."));
-    parser.addOption({QStringLiteral("key"),
-                      QStringLiteral("CA key type: ec-p256 (default), ec-p384, rsa-2048, rsa-4096."),
-                      QStringLiteral("TYPE"), QStringLiteral("ec-p256")});
+    parser.addOption(
+        {QStringLiteral("key"),
+         QStringLiteral("CA key type: ec-p256 (default), ec-p384, rsa-2048, rsa-4096."),
+         QStringLiteral("TYPE"), QStringLiteral("ec-p256")});
     parser.addOption({QStringLiteral("intermediate"),
                       QStringLiteral("Sign SVIDs with intermediates under one published root.")});
     parser.addOption({QStringLiteral("ca-ttl"), QStringLiteral("Lifetime of each authority."),
                       QStringLiteral("DURATION")});
-    parser.addOption({QStringLiteral("x509-ttl"), QStringLiteral("Default X509-SVID lifetime (1h)."),
+    parser.addOption({QStringLiteral("x509-ttl"),
+                      QStringLiteral("Default X509-SVID lifetime (1h)."),
                       QStringLiteral("DURATION")});
     parser.addOption({QStringLiteral("jwt-ttl"), QStringLiteral("Default JWT-SVID lifetime (5m)."),
                       QStringLiteral("DURATION")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the result as JSON.")});
     addPassphraseOption(parser);
-    if (auto stop = parseArgs(parser, QStringLiteral("Create a trust domain with its CA."), args, 2, 2))
+    if (auto stop =
+            parseArgs(parser, QStringLiteral("Create a trust domain with its CA."), args, 2, 2))
         return *stop;
     core::CaSettings settings;
     const auto keyType = core::keyTypeFromName(parser.value(QStringLiteral("key")));
@@ -95,9 +100,9 @@ int tdCreate(const QStringList &args)
                         QStringLiteral("'%1'").arg(parser.value(QStringLiteral("key"))));
     settings.keyType = *keyType;
     settings.intermediate = parser.isSet(QStringLiteral("intermediate"));
-    for (auto [option, target] : {std::pair{"ca-ttl", &settings.caTtl},
-                                  std::pair{"x509-ttl", &settings.x509SvidTtl},
-                                  std::pair{"jwt-ttl", &settings.jwtSvidTtl}}) {
+    for (auto [option, target] :
+         {std::pair{"ca-ttl", &settings.caTtl}, std::pair{"x509-ttl", &settings.x509SvidTtl},
+          std::pair{"jwt-ttl", &settings.jwtSvidTtl}}) {
         const QString name = QString::fromLatin1(option);
         if (!parser.isSet(name))
             continue;
@@ -126,7 +131,8 @@ int tdCreate(const QStringList &args)
                    {QStringLiteral("key_type"), core::keyTypeName(settings.keyType)},
                    {QStringLiteral("authorities"), slots}});
     } else {
-        print(QStringLiteral("Created trust domain %1 (%2)\n").arg(td->name(), core::keyTypeName(settings.keyType)));
+        print(QStringLiteral("Created trust domain %1 (%2)\n")
+                  .arg(td->name(), core::keyTypeName(settings.keyType)));
     }
     return Success;
 }
@@ -148,9 +154,10 @@ int tdList(const QStringList &args)
         auto info = (*ws)->trustDomainInfo(name);
         if (!info)
             return badInput(info.error());
-        list.append(QJsonObject{{QStringLiteral("name"), name},
-                                {QStringLiteral("key_type"), core::keyTypeName(info->settings.keyType)},
-                                {QStringLiteral("bundle_sequence"), info->bundleSequence}});
+        list.append(
+            QJsonObject{{QStringLiteral("name"), name},
+                        {QStringLiteral("key_type"), core::keyTypeName(info->settings.keyType)},
+                        {QStringLiteral("bundle_sequence"), info->bundleSequence}});
         text += QStringLiteral("%1\t%2\tsequence %3\n")
                     .arg(name, core::keyTypeName(info->settings.keyType))
                     .arg(info->bundleSequence);
@@ -170,14 +177,15 @@ int caCommand(const QStringList &args, CaVerb verb)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The workspace."));
-    parser.addOption({QStringLiteral("td"), QStringLiteral("Trust domain."), QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("td"), QStringLiteral("Trust domain."), QStringLiteral("NAME")});
     const bool byKind = verb == CaVerb::Prepare || verb == CaVerb::Activate;
     if (byKind)
         parser.addOption({QStringLiteral("kind"), QStringLiteral("x509 (default) or jwt."),
                           QStringLiteral("KIND"), QStringLiteral("x509")});
     else
-        parser.addOption({QStringLiteral("authority"), QStringLiteral("Authority ID."),
-                          QStringLiteral("ID")});
+        parser.addOption(
+            {QStringLiteral("authority"), QStringLiteral("Authority ID."), QStringLiteral("ID")});
     addPassphraseOption(parser);
     static const char *const descriptions[] = {
         "Prepare a new authority: published in the bundle, not yet signing.",
@@ -225,9 +233,21 @@ int caCommand(const QStringList &args, CaVerb verb)
 
 } // namespace
 
-int caPrepare(const QStringList &args) { return caCommand(args, CaVerb::Prepare); }
-int caActivate(const QStringList &args) { return caCommand(args, CaVerb::Activate); }
-int caTaint(const QStringList &args) { return caCommand(args, CaVerb::Taint); }
-int caRevoke(const QStringList &args) { return caCommand(args, CaVerb::Revoke); }
+int caPrepare(const QStringList &args)
+{
+    return caCommand(args, CaVerb::Prepare);
+}
+int caActivate(const QStringList &args)
+{
+    return caCommand(args, CaVerb::Activate);
+}
+int caTaint(const QStringList &args)
+{
+    return caCommand(args, CaVerb::Taint);
+}
+int caRevoke(const QStringList &args)
+{
+    return caCommand(args, CaVerb::Revoke);
+}
 
 } // namespace ta::cli

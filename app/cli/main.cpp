@@ -16,7 +16,8 @@ QString usage()
 {
     QString text = QStringLiteral("Usage: trustatlas-cli VERB [options]\n\nVerbs:\n");
     for (const Command &c : commands())
-        text += QStringLiteral("  %1%2\n").arg(c.words.join(QLatin1Char(' ')).leftJustified(20), c.summary);
+        text += QStringLiteral("  %1%2\n")
+                    .arg(c.words.join(QLatin1Char(' ')).leftJustified(20), c.summary);
     text += QStringLiteral("\nEach verb takes --help. Exit status: 0 success or accepted, "
                            "1 refused or failed check, 2 bad usage or input.\n");
     return text;
@@ -45,7 +46,8 @@ int main(int argc, char *argv[])
     }
     QCoreApplication::setApplicationName(QStringLiteral("trustatlas-cli"));
     const QStringList args = QCoreApplication::arguments();
-    if (args.size() < 2 || args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
+    if (args.size() < 2 || args.at(1) == QLatin1String("--help") ||
+        args.at(1) == QLatin1String("-h")) {
         print(usage());
         if (args.size() < 2)
             return badInput(ta::core::ec::CliMissingArgument, QStringLiteral("give a verb"));
@@ -58,6 +60,7 @@ int main(int argc, char *argv[])
         verbArgs += args.mid(1 + c.words.size());
         return c.run(verbArgs);
     }
-    return badInput(ta::core::ec::CliUnknownVerb,
-                    QStringLiteral("unknown verb '%1'; see --help").arg(args.mid(1, 2).join(QLatin1Char(' '))));
+    return badInput(
+        ta::core::ec::CliUnknownVerb,
+        QStringLiteral("unknown verb '%1'; see --help").arg(args.mid(1, 2).join(QLatin1Char(' '))));
 }

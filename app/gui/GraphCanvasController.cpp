@@ -86,9 +86,9 @@ void GraphCanvasController::reload()
     if (auto records = workspace.credentials()) {
         for (const core::CredentialRecord &c : std::as_const(*records)) {
             // The same ID EstateLoader gives the credential's node.
-            const QString id = QStringLiteral("credential/%1/%2/%3")
-                                   .arg(c.trustDomain, core::authorityKindName(c.kind),
-                                        c.serial.left(16));
+            const QString id =
+                QStringLiteral("credential/%1/%2/%3")
+                    .arg(c.trustDomain, core::authorityKindName(c.kind), c.serial.left(16));
             m_credentialRecords.insert(id, {c.trustDomain, c.id});
         }
     }
@@ -160,10 +160,10 @@ void GraphCanvasController::fillFindings()
         return;
     for (const core::GraphFinding &f : m_canvas->findings()) {
         auto *item = new QTreeWidgetItem(m_findings, {f.severity, f.kind, f.subject});
-        const QString node = f.subject.contains(QLatin1String("->"))
-                                 ? QStringLiteral("td/") +
-                                       f.subject.section(QLatin1String("->"), 0, 0)
-                                 : f.subject;
+        const QString node =
+            f.subject.contains(QLatin1String("->"))
+                ? QStringLiteral("td/") + f.subject.section(QLatin1String("->"), 0, 0)
+                : f.subject;
         item->setData(2, Qt::UserRole, node);
     }
     m_findings->resizeColumnToContents(0);

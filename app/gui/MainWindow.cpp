@@ -4,19 +4,19 @@
 #include "app/gui/AuditReportController.h"
 #include "app/gui/GraphCanvasController.h"
 #include "app/gui/LongWork.h"
-#include "models/WhatIfModel.h"
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
+#include "models/AuthorityPreparer.h"
 #include "models/DesignGenerator.h"
 #include "models/DesignModel.h"
-#include "models/AuthorityPreparer.h"
 #include "models/Document.h"
-#include "models/FederationRefreshScheduler.h"
 #include "models/EntryDraft.h"
 #include "models/EvidenceImporter.h"
+#include "models/FederationRefreshScheduler.h"
 #include "models/PolicyDraft.h"
 #include "models/PolicyResimulator.h"
+#include "models/WhatIfModel.h"
 #include "views/AnchorPanel.h"
 #include "views/AsyncFileDialog.h"
 #include "views/AuthorityPanel.h"
@@ -41,14 +41,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
-#include <QMimeData>
-#include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTimer>
@@ -145,8 +145,8 @@ void MainWindow::createActions()
         if (!m_document || !m_trustDomains)
             return;
         // Window-modal without a nested event loop; the dialog applies its own edits.
-        auto *dialog = new views::CaSettingsDialog(m_document, m_trustDomains->currentTrustDomain(),
-                                                   this);
+        auto *dialog =
+            new views::CaSettingsDialog(m_document, m_trustDomains->currentTrustDomain(), this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         dialog->open();
     });
@@ -192,8 +192,8 @@ void MainWindow::setupPolicyStudio()
         }
         m_policyStudio = nullptr;
         if (!document) {
-            m_policyDock->setWidget(new QLabel(tr("Open a workspace to edit its policies."),
-                                               m_policyDock));
+            m_policyDock->setWidget(
+                new QLabel(tr("Open a workspace to edit its policies."), m_policyDock));
             return;
         }
         // Scrolled: the studio's editors are tall, and unscrolled they held the whole bottom dock
@@ -318,26 +318,28 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::openFile()
 {
-    views::AsyncFileDialog::ask(this, views::AsyncFileDialog::Mode::Open, tr("Open Workspace"),
-                                tr("Trust Atlas workspaces (*.atlas);;All files (*)"),
-                                [this](const QString &path) {
-                                    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
-                                    m_controller->open(path);
-                                },
-                                m_settings.lastDirectory());
+    views::AsyncFileDialog::ask(
+        this, views::AsyncFileDialog::Mode::Open, tr("Open Workspace"),
+        tr("Trust Atlas workspaces (*.atlas);;All files (*)"),
+        [this](const QString &path) {
+            m_settings.setLastDirectory(QFileInfo(path).absolutePath());
+            m_controller->open(path);
+        },
+        m_settings.lastDirectory());
 }
 
 void MainWindow::newFile()
 {
-    views::AsyncFileDialog::ask(this, views::AsyncFileDialog::Mode::Save, tr("New Workspace"),
-                                tr("Trust Atlas workspaces (*.atlas)"),
-                                [this](QString path) {
-                                    if (!path.endsWith(QLatin1String(".atlas")))
-                                        path += QLatin1String(".atlas");
-                                    m_settings.setLastDirectory(QFileInfo(path).absolutePath());
-                                    m_controller->create(path);
-                                },
-                                m_settings.lastDirectory());
+    views::AsyncFileDialog::ask(
+        this, views::AsyncFileDialog::Mode::Save, tr("New Workspace"),
+        tr("Trust Atlas workspaces (*.atlas)"),
+        [this](QString path) {
+            if (!path.endsWith(QLatin1String(".atlas")))
+                path += QLatin1String(".atlas");
+            m_settings.setLastDirectory(QFileInfo(path).absolutePath());
+            m_controller->create(path);
+        },
+        m_settings.lastDirectory());
 }
 
 void MainWindow::newTrustDomain()

@@ -19,7 +19,13 @@ namespace ta::app {
 class Settings
 {
 public:
-    enum class Key { RecentFiles, LastDirectory, WindowGeometry, WindowState, FederationAutoRefresh };
+    enum class Key {
+        RecentFiles,
+        LastDirectory,
+        WindowGeometry,
+        WindowState,
+        FederationAutoRefresh
+    };
 
     /// The user's settings in the platform's place.
     Settings();

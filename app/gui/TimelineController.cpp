@@ -17,8 +17,8 @@
 #include "views/GraphCanvas.h"
 #include "views/TimelineBar.h"
 
-#include <QTimer>
 #include <QPromise>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>

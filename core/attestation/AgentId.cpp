@@ -11,9 +11,8 @@ Result<QString> AgentId::make(const TrustDomain &td, const QString &attestor,
 {
     if (td.isNull())
         return makeError(ec::AttestationNoTrustDomain);
-    auto id = SpiffeId::fromSegments(td, QStringList{QStringLiteral("spire"), QStringLiteral("agent"),
-                                                     attestor}
-                                             + parts);
+    auto id = SpiffeId::fromSegments(
+        td, QStringList{QStringLiteral("spire"), QStringLiteral("agent"), attestor} + parts);
     if (!id)
         return id.error();
     return id->toString();

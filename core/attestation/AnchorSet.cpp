@@ -122,8 +122,7 @@ Result<std::optional<QStringList>> optionalStringList(const QJsonObject &o, cons
     const QJsonArray items = v.toArray();
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (!items.at(i).isString() || items.at(i).toString().isEmpty())
-            return fieldError(ec::AnchorsBadField,
-                             QStringLiteral("%1[%2]").arg(name).arg(i));
+            return fieldError(ec::AnchorsBadField, QStringLiteral("%1[%2]").arg(name).arg(i));
         out << items.at(i).toString();
     }
     return std::optional<QStringList>(out);
@@ -148,7 +147,7 @@ Result<void> parseK8sPolicy(const QJsonObject &o, TrustAnchor &a)
         for (qsizetype i = 0; i < (*allow)->size(); ++i) {
             if (!account.match((*allow)->at(i)).hasMatch())
                 return fieldError(ec::AnchorsBadField,
-                                 QStringLiteral("service_account_allow_list[%1]").arg(i));
+                                  QStringLiteral("service_account_allow_list[%1]").arg(i));
         }
     }
     auto nodeKeys = optionalStringList(o, "allowed_node_label_keys", true);
@@ -180,8 +179,7 @@ Result<void> parseGcpPolicy(const QJsonObject &o, TrustAnchor &a)
         const double size = max.toDouble(-1);
         if (!max.isDouble() || size < 1 || size > std::numeric_limits<int>::max() ||
             size != double(qint64(size)))
-            return fieldError(ec::AnchorsBadField,
-                             QStringLiteral("max_metadata_value_size"));
+            return fieldError(ec::AnchorsBadField, QStringLiteral("max_metadata_value_size"));
         a.maxMetadataValueSize = int(size);
     }
     a.allowList = *allow;
@@ -192,11 +190,12 @@ Result<void> parseGcpPolicy(const QJsonObject &o, TrustAnchor &a)
 
 Error entryError(const char *list, qsizetype index, const QString &kind, const Error &e)
 {
-    Error out = makeError(e.code, QStringLiteral("%1[%2]%3: %4")
-                                      .arg(QString::fromLatin1(list))
-                                      .arg(index)
-                                      .arg(kind.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(kind))
-                                      .arg(e.detail));
+    Error out =
+        makeError(e.code, QStringLiteral("%1[%2]%3: %4")
+                              .arg(QString::fromLatin1(list))
+                              .arg(index)
+                              .arg(kind.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(kind))
+                              .arg(e.detail));
     out.list = QString::fromLatin1(list);
     out.index = index;
     out.field = e.field;
@@ -261,8 +260,10 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
         break;
     }
     case AnchorKind::GcpJwks: {
-        a.name = naturalName = entry.value(QLatin1String("name")).toString(QStringLiteral("google"));
-        a.issuer = entry.value(QLatin1String("issuer")).toString(QStringLiteral("https://accounts.google.com"));
+        a.name = naturalName =
+            entry.value(QLatin1String("name")).toString(QStringLiteral("google"));
+        a.issuer = entry.value(QLatin1String("issuer"))
+                       .toString(QStringLiteral("https://accounts.google.com"));
         a.audiences = audiencesOf(entry.value(QLatin1String("audience")));
         if (a.audiences.isEmpty())
             return fieldError(ec::AnchorsMissingField, QStringLiteral("audience"));
@@ -294,8 +295,8 @@ Result<TrustAnchor> AnchorSet::anchorFromJson(const QJsonObject &entry)
             return certs.error();
         a.certificates = *certs;
         a.name = entry.value(QLatin1String("name")).toString();
-        naturalName = a.name.isEmpty() ? QString::fromLatin1(certs->first().fingerprint().left(16))
-                                       : a.name;
+        naturalName =
+            a.name.isEmpty() ? QString::fromLatin1(certs->first().fingerprint().left(16)) : a.name;
         break;
     }
     case AnchorKind::JoinToken: {
@@ -345,8 +346,8 @@ Result<ReferenceValue> AnchorSet::referenceValueFromJson(const QJsonObject &entr
             return subject.error();
         v.subject = *subject;
         v.bank = entry.value(QLatin1String("bank")).toString(QStringLiteral("sha256"));
-        if (v.bank != QLatin1String("sha1") && v.bank != QLatin1String("sha256")
-            && v.bank != QLatin1String("sha384"))
+        if (v.bank != QLatin1String("sha1") && v.bank != QLatin1String("sha256") &&
+            v.bank != QLatin1String("sha384"))
             return fieldError(ec::AnchorsBadField, QStringLiteral("bank"));
         v.index = entry.value(QLatin1String("index")).toInt(-1);
         if (v.index < 0 || v.index > 23)
@@ -362,7 +363,10 @@ Result<ReferenceValue> AnchorSet::referenceValueFromJson(const QJsonObject &entr
                                                                    : 48;
         if (!hex.match(v.value).hasMatch() || v.value.size() != 2 * digestSize)
             return fieldError(ec::AnchorsBadField, QStringLiteral("value"));
-        v.id = QStringLiteral("pcr:%1:%2:%3:%4").arg(v.subject, v.bank).arg(v.index).arg(v.value.left(16));
+        v.id = QStringLiteral("pcr:%1:%2:%3:%4")
+                   .arg(v.subject, v.bank)
+                   .arg(v.index)
+                   .arg(v.value.left(16));
     } else if (kind == QLatin1String("image_digest")) {
         v.kind = ReferenceKind::ImageDigest;
         auto image = requiredString(entry, "image");
@@ -543,7 +547,8 @@ QList<const ReferenceValue *> AnchorSet::imageDigests(const QString &image) cons
 QList<const ReferenceValue *> AnchorSet::pcrValues(const QString &subject) const
 {
     QList<const ReferenceValue *> out;
-    for (auto it = m_pcrBySubject.constFind(subject); it != m_pcrBySubject.cend() && it.key() == subject; ++it)
+    for (auto it = m_pcrBySubject.constFind(subject);
+         it != m_pcrBySubject.cend() && it.key() == subject; ++it)
         out.prepend(&m_references.at(*it));
     return out;
 }

@@ -59,17 +59,18 @@ QJsonObject AttestationResult::toJson() const
         freshness.insert(QStringLiteral("expires_at"), EvidenceRecord::formatTime(expiresAt));
     if (!nonce.isEmpty())
         freshness.insert(QStringLiteral("nonce"), nonce);
-    QJsonObject o{{QStringLiteral("time"), EvidenceRecord::formatTime(time)},
-                  {QStringLiteral("subject"), subject},
-                  {QStringLiteral("attestor"), attestor},
-                  {QStringLiteral("verdict"), verdictName(verdict())},
-                  {QStringLiteral("selectors"), QJsonArray::fromStringList(selectors)},
-                  {QStringLiteral("claims"), claims},
-                  {QStringLiteral("anchors"), QJsonArray::fromStringList(anchorIds)},
-                  {QStringLiteral("reference_values"), QJsonArray::fromStringList(referenceValueIds)},
-                  {QStringLiteral("freshness"), freshness},
-                  {QStringLiteral("reasons"), reasonArray},
-                  {QStringLiteral("warnings"), warningArray}};
+    QJsonObject o{
+        {QStringLiteral("time"), EvidenceRecord::formatTime(time)},
+        {QStringLiteral("subject"), subject},
+        {QStringLiteral("attestor"), attestor},
+        {QStringLiteral("verdict"), verdictName(verdict())},
+        {QStringLiteral("selectors"), QJsonArray::fromStringList(selectors)},
+        {QStringLiteral("claims"), claims},
+        {QStringLiteral("anchors"), QJsonArray::fromStringList(anchorIds)},
+        {QStringLiteral("reference_values"), QJsonArray::fromStringList(referenceValueIds)},
+        {QStringLiteral("freshness"), freshness},
+        {QStringLiteral("reasons"), reasonArray},
+        {QStringLiteral("warnings"), warningArray}};
     if (!agentId.isEmpty())
         o.insert(QStringLiteral("agent_id"), agentId);
     if (line > 0)

@@ -33,15 +33,27 @@ public:
     void expireAnchor(const QString &anchorId, const QDateTime &at);
     /// Revokes a public key by its SPKI SHA-256 fingerprint (hex), wherever it appears.
     void revokeKey(const QByteArray &fingerprint, const QDateTime &at);
-    bool anchorRevoked(const QString &anchorId) const { return m_revokedAnchors.contains(anchorId); }
-    bool anchorExpiredBySignal(const QString &anchorId) const { return m_expiredAnchors.contains(anchorId); }
-    bool keyRevoked(const QByteArray &fingerprint) const { return m_revokedKeys.contains(fingerprint); }
+    bool anchorRevoked(const QString &anchorId) const
+    {
+        return m_revokedAnchors.contains(anchorId);
+    }
+    bool anchorExpiredBySignal(const QString &anchorId) const
+    {
+        return m_expiredAnchors.contains(anchorId);
+    }
+    bool keyRevoked(const QByteArray &fingerprint) const
+    {
+        return m_revokedKeys.contains(fingerprint);
+    }
     /// Whether any key was revoked; lets attestors skip computing fingerprints (a key encoding
     /// per record) in the common case.
     bool anyKeyRevoked() const { return !m_revokedKeys.isEmpty(); }
 
     /// When join token @p tokenSha256 was used; invalid when it has not been.
-    QDateTime tokenUsedAt(const QByteArray &tokenSha256) const { return m_usedTokens.value(tokenSha256).second; }
+    QDateTime tokenUsedAt(const QByteArray &tokenSha256) const
+    {
+        return m_usedTokens.value(tokenSha256).second;
+    }
     /// Marks a join token used by @p subject at @p at.
     void consumeToken(const QByteArray &tokenSha256, const QString &subject, const QDateTime &at)
     {

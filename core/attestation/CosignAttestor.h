@@ -23,7 +23,8 @@ public:
     /// The simple-signing payload cosign writes for @p repository at @p digest.
     static QByteArray simpleSigningPayload(const QString &repository, const QString &digest);
     /// Verifies a base64-decoded cosign signature over @p payload.
-    static bool verifySignature(const Key &key, const QByteArray &payload, const QByteArray &signature);
+    static bool verifySignature(const Key &key, const QByteArray &payload,
+                                const QByteArray &signature);
 };
 
 } // namespace ta::core

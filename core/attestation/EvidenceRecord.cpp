@@ -26,8 +26,8 @@ std::optional<QDateTime> EvidenceRecord::parseTime(const QString &text)
         return std::nullopt;
     const bool zulu = text.endsWith(QLatin1Char('Z'));
     const QChar sign = text.at(text.size() - 6);
-    if (!zulu && !((sign == QLatin1Char('+') || sign == QLatin1Char('-'))
-                   && text.at(text.size() - 3) == QLatin1Char(':')))
+    if (!zulu && !((sign == QLatin1Char('+') || sign == QLatin1Char('-')) &&
+                   text.at(text.size() - 3) == QLatin1Char(':')))
         return std::nullopt;
     QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!t.isValid())

@@ -19,8 +19,10 @@ AttestationResult GcpIitAttestor::verify(const EvidenceRecord &record,
         return r;
     const JwtEvidence::Parsed *jwt = &verified->jwt;
     const TrustAnchor *anchor = verified->anchor;
-    const QJsonObject ce = jwt->claims.value(QLatin1String("google")).toObject()
-                               .value(QLatin1String("compute_engine")).toObject();
+    const QJsonObject ce = jwt->claims.value(QLatin1String("google"))
+                               .toObject()
+                               .value(QLatin1String("compute_engine"))
+                               .toObject();
     const QString project = ce.value(QLatin1String("project_id")).toString();
     const QString zone = ce.value(QLatin1String("zone")).toString();
     const QString instanceId = ce.value(QLatin1String("instance_id")).toString();
@@ -62,7 +64,8 @@ AttestationResult GcpIitAttestor::verify(const EvidenceRecord &record,
     r.claims.insert(QStringLiteral("node"), nodeClaims);
     auto agent = AgentId::make(context.settings.trustDomain, name(), {project, instanceId});
     if (!agent) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"), agent.error().code);
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"),
+                 agent.error().code);
         return r;
     }
     r.agentId = *agent;

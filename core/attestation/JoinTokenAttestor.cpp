@@ -13,10 +13,12 @@ AttestationResult JoinTokenAttestor::verify(const EvidenceRecord &record,
     AttestationResult r = startResult(record);
     const QString token = record.payload.value(QLatin1String("token")).toString();
     if (token.isEmpty()) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.token"), QStringLiteral("(none)"));
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.token"),
+                 QStringLiteral("(none)"));
         return r;
     }
-    const QByteArray hash = QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
+    const QByteArray hash =
+        QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex();
     const TrustAnchor *anchor = nullptr;
     for (const TrustAnchor *a : context.anchors.anchorsOfKind(AnchorKind::JoinToken)) {
         if (a->tokenSha256 == hash)
@@ -46,17 +48,19 @@ AttestationResult JoinTokenAttestor::verify(const EvidenceRecord &record,
         return r;
     auto agent = AgentId::make(context.settings.trustDomain, name(), {token});
     if (!agent) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"), agent.error().code);
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"),
+                 agent.error().code);
         return r;
     }
     r.agentId = *agent;
     r.consumedToken = QString::fromLatin1(hash);
     r.nonce = QString::fromLatin1(hash);
     r.selectors = {QStringLiteral("join_token:") + QString::fromLatin1(hash.left(16))};
-    r.claims.insert(QStringLiteral("node"), QJsonObject{{QStringLiteral("platform"), name()},
-                                                        {QStringLiteral("token_anchor"), anchor->id},
-                                                        {QStringLiteral("token_expires_at"),
-                                                         EvidenceRecord::formatTime(anchor->notAfter)}});
+    r.claims.insert(QStringLiteral("node"),
+                    QJsonObject{{QStringLiteral("platform"), name()},
+                                {QStringLiteral("token_anchor"), anchor->id},
+                                {QStringLiteral("token_expires_at"),
+                                 EvidenceRecord::formatTime(anchor->notAfter)}});
     return r;
 }
 

@@ -29,10 +29,8 @@ AttestationResult K8sPsatAttestor::verify(const EvidenceRecord &record,
     const QString nodeName = node.value(QLatin1String("name")).toString();
     const QString nodeUid = node.value(QLatin1String("uid")).toString();
     const std::pair<const char *, QString> required[] = {
-        {"kubernetes.io.namespace", ns},
-        {"kubernetes.io.serviceaccount.name", saName},
-        {"kubernetes.io.pod.name", podName},
-        {"kubernetes.io.pod.uid", podUid},
+        {"kubernetes.io.namespace", ns},       {"kubernetes.io.serviceaccount.name", saName},
+        {"kubernetes.io.pod.name", podName},   {"kubernetes.io.pod.uid", podUid},
         {"kubernetes.io.node.name", nodeName},
     };
     for (const auto &[claim, value] : required) {
@@ -80,7 +78,8 @@ AttestationResult K8sPsatAttestor::verify(const EvidenceRecord &record,
     auto agent = AgentId::make(context.settings.trustDomain, name(),
                                {anchor->name, nodeUid.isEmpty() ? nodeName : nodeUid});
     if (!agent) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"), agent.error().code);
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"),
+                 agent.error().code);
         return r;
     }
     r.agentId = *agent;

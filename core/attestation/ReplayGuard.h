@@ -28,7 +28,8 @@ public:
     bool remember(const QString &subject, const QString &nonce, const QDateTime &time);
     qsizetype size() const { return m_seen.size(); }
     /// Calls @p fn for every remembered (subject, nonce, first seen), for persisting the guard.
-    void forEach(const std::function<void(const QString &, const QString &, const QDateTime &)> &fn) const;
+    void forEach(
+        const std::function<void(const QString &, const QString &, const QDateTime &)> &fn) const;
 
 private:
     QHash<QString, QDateTime> m_seen;

@@ -36,7 +36,8 @@ AttestationResult SignalAttestor::verify(const EvidenceRecord &record,
         r.anchorIds << id;
         signal.insert(QStringLiteral("anchor"), id);
     } else {
-        r.refuse(QStringLiteral("signal_unknown"), QStringLiteral("revoke-key, revoke-anchor, expire"), kind);
+        r.refuse(QStringLiteral("signal_unknown"),
+                 QStringLiteral("revoke-key, revoke-anchor, expire"), kind);
         return r;
     }
     r.claims.insert(QStringLiteral("signal"), signal);

@@ -50,9 +50,9 @@ public:
     {
         if (n > remaining())
             return tpmError(ec::TpmTruncated, QStringLiteral("%1: needs %2 bytes, %3 left")
-                                                 .arg(QLatin1String(field))
-                                                 .arg(n)
-                                                 .arg(remaining()));
+                                                  .arg(QLatin1String(field))
+                                                  .arg(n)
+                                                  .arg(remaining()));
         return std::nullopt;
     }
 
@@ -83,9 +83,9 @@ public:
             return size.error();
         if (*size > maxSize)
             return tpmError(ec::TpmMalformed, QStringLiteral("%1: size %2 exceeds %3")
-                                                 .arg(QLatin1String(field))
-                                                 .arg(*size)
-                                                 .arg(maxSize));
+                                                  .arg(QLatin1String(field))
+                                                  .arg(*size)
+                                                  .arg(maxSize));
         return bytes(*size, field);
     }
 
@@ -663,8 +663,7 @@ Result<TpmPcrValues> TpmQuote::pcrValuesFromJson(const QJsonObject &json)
         if (!hash)
             return tpmError(ec::TpmUnsupportedHashAlg, QStringLiteral("bank ") + bank.key());
         if (!bank.value().isObject())
-            return tpmError(ec::TpmPcrValueInvalid,
-                            bank.key() + QStringLiteral(": not an object"));
+            return tpmError(ec::TpmPcrValueInvalid, bank.key() + QStringLiteral(": not an object"));
         const QJsonObject values = bank.value().toObject();
         QMap<int, QByteArray> &target = out[bank.key()];
         for (auto pcr = values.constBegin(); pcr != values.constEnd(); ++pcr) {

@@ -116,8 +116,7 @@ Result<QByteArray> TpmQuoteBuilder::buildAttest(const Key &ak) const
 
     for (auto it = m_pcrs.cbegin(); it != m_pcrs.cend(); ++it)
         if (!TpmQuote::bankFromName(it.key()))
-            return makeError(ec::TpmUnsupportedHashAlg,
-                             QStringLiteral("bank ") + it.key());
+            return makeError(ec::TpmUnsupportedHashAlg, QStringLiteral("bank ") + it.key());
 
     QByteArray selections;
     QByteArray concatenated;

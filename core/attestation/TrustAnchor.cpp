@@ -26,9 +26,9 @@ QString anchorKindName(AnchorKind kind)
 
 std::optional<AnchorKind> anchorKindFromName(const QString &name)
 {
-    for (AnchorKind k : {AnchorKind::TpmAk, AnchorKind::K8sIssuer, AnchorKind::X509PopCa,
-                         AnchorKind::CosignKey, AnchorKind::AwsSigningCert, AnchorKind::GcpJwks,
-                         AnchorKind::JoinToken}) {
+    for (AnchorKind k :
+         {AnchorKind::TpmAk, AnchorKind::K8sIssuer, AnchorKind::X509PopCa, AnchorKind::CosignKey,
+          AnchorKind::AwsSigningCert, AnchorKind::GcpJwks, AnchorKind::JoinToken}) {
         if (anchorKindName(k) == name)
             return k;
     }

@@ -17,10 +17,10 @@ namespace ta::core {
 
 /// The kinds of trust anchor, one or more per attestor.
 enum class AnchorKind {
-    TpmAk,          ///< tpm: a node's attestation key (subject, public_key_pem)
-    K8sIssuer,      ///< k8s_psat: a cluster's service-account issuer (cluster, issuer, audience, jwks)
-    X509PopCa,      ///< x509pop: CA certificates (pem)
-    CosignKey,      ///< cosign: a signing public key (name, public_key_pem)
+    TpmAk,     ///< tpm: a node's attestation key (subject, public_key_pem)
+    K8sIssuer, ///< k8s_psat: a cluster's service-account issuer (cluster, issuer, audience, jwks)
+    X509PopCa, ///< x509pop: CA certificates (pem)
+    CosignKey, ///< cosign: a signing public key (name, public_key_pem)
     AwsSigningCert, ///< aws_iid: the provider's identity-document certificate (name, pem)
     GcpJwks,        ///< gcp_iit: Google's signing keys (name, jwks, audience, issuer)
     JoinToken,      ///< join_token: a single-use token (token, ttl, created_at); kept hashed

@@ -17,8 +17,9 @@ WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &rec
     for (const QJsonValue &v : x5c) {
         auto der = QByteArray::fromBase64Encoding(v.toString().toLatin1(),
                                                   QByteArray::AbortOnBase64DecodingErrors);
-        auto cert = der ? Certificate::fromDer(*der)
-                        : Result<Certificate>(makeError(ec::AttestationBadBase64, QStringLiteral("x5c")));
+        auto cert =
+            der ? Certificate::fromDer(*der)
+                : Result<Certificate>(makeError(ec::AttestationBadBase64, QStringLiteral("x5c")));
         if (!cert) {
             r.refuse(QStringLiteral("malformed"), QStringLiteral("header.x5c: base64 DER"),
                      cert.error().code);

@@ -13,7 +13,8 @@ namespace {
 
 QString sha1Hex(const Certificate &c)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(c.toDer(), QCryptographicHash::Sha1).toHex());
+    return QString::fromLatin1(
+        QCryptographicHash::hash(c.toDer(), QCryptographicHash::Sha1).toHex());
 }
 
 QString commonName(const Certificate &c)
@@ -63,8 +64,8 @@ bool setupPadding(EVP_PKEY_CTX *pctx, const Key &key)
 {
     if (!key.isRsa())
         return true;
-    return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) == 1
-           && EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) == 1;
+    return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) == 1 &&
+           EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) == 1;
 }
 
 } // namespace
@@ -74,11 +75,11 @@ QByteArray X509PopAttestor::signChallenge(const Key &key, const QByteArray &chal
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX *pctx = nullptr;
     size_t len = 0;
-    if (EVP_DigestSignInit(ctx.get(), &pctx, EVP_sha256(), nullptr, key.get()) != 1
-        || !setupPadding(pctx, key)
-        || EVP_DigestSign(ctx.get(), nullptr, &len,
-                          reinterpret_cast<const unsigned char *>(challenge.constData()),
-                          size_t(challenge.size())) != 1)
+    if (EVP_DigestSignInit(ctx.get(), &pctx, EVP_sha256(), nullptr, key.get()) != 1 ||
+        !setupPadding(pctx, key) ||
+        EVP_DigestSign(ctx.get(), nullptr, &len,
+                       reinterpret_cast<const unsigned char *>(challenge.constData()),
+                       size_t(challenge.size())) != 1)
         return {};
     QByteArray sig(qsizetype(len), Qt::Uninitialized);
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len,
@@ -94,13 +95,13 @@ bool X509PopAttestor::verifyChallenge(const Key &key, const QByteArray &challeng
 {
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX *pctx = nullptr;
-    const bool ok = EVP_DigestVerifyInit(ctx.get(), &pctx, EVP_sha256(), nullptr, key.get()) == 1
-                    && setupPadding(pctx, key)
-                    && EVP_DigestVerify(ctx.get(),
-                                        reinterpret_cast<const unsigned char *>(signature.constData()),
-                                        size_t(signature.size()),
-                                        reinterpret_cast<const unsigned char *>(challenge.constData()),
-                                        size_t(challenge.size())) == 1;
+    const bool ok =
+        EVP_DigestVerifyInit(ctx.get(), &pctx, EVP_sha256(), nullptr, key.get()) == 1 &&
+        setupPadding(pctx, key) &&
+        EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(signature.constData()),
+                         size_t(signature.size()),
+                         reinterpret_cast<const unsigned char *>(challenge.constData()),
+                         size_t(challenge.size())) == 1;
     (void)takeOpenSslErrors();
     return ok;
 }
@@ -121,7 +122,8 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
         record.payload.value(QLatin1String("signature")).toString().toLatin1());
     auto chain = Certificate::listFromPem(pem);
     if (!chain || challenge.isEmpty() || !signature) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.chain, challenge, signature (base64)"),
+        r.refuse(QStringLiteral("malformed"),
+                 QStringLiteral("payload.chain, challenge, signature (base64)"),
                  !chain ? chain.error().code : QStringLiteral("bad challenge or signature"));
         return r;
     }
@@ -155,14 +157,17 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
         const int err = X509_STORE_CTX_get_error(ctx.get());
         const QString found = QString::fromLatin1(X509_verify_cert_error_string(err));
         if (err == X509_V_ERR_CERT_HAS_EXPIRED)
-            r.refuse(QStringLiteral("expired"), QStringLiteral("certificate valid at record time"), found);
+            r.refuse(QStringLiteral("expired"), QStringLiteral("certificate valid at record time"),
+                     found);
         else if (err == X509_V_ERR_CERT_NOT_YET_VALID)
-            r.refuse(QStringLiteral("not_yet_valid"), QStringLiteral("certificate valid at record time"), found);
-        else if (err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY
-                 || err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT
-                 || err == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT
-                 || err == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN)
-            r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("an x509pop_ca anchor"), found);
+            r.refuse(QStringLiteral("not_yet_valid"),
+                     QStringLiteral("certificate valid at record time"), found);
+        else if (err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY ||
+                 err == X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT ||
+                 err == X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT ||
+                 err == X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN)
+            r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("an x509pop_ca anchor"),
+                     found);
         else
             r.refuse(QStringLiteral("chain_invalid"), QStringLiteral("a valid path"), found);
         (void)takeOpenSslErrors();
@@ -172,7 +177,8 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
     const Certificate root(X509Ptr(X509_dup(sk_X509_value(path, sk_X509_num(path) - 1))));
     const TrustAnchor *anchor = anchorByCert.value(root.fingerprint());
     if (!anchor) {
-        r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("an x509pop_ca anchor"), root.subjectText());
+        r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("an x509pop_ca anchor"),
+                 root.subjectText());
         return r;
     }
     if (!checkAnchorUsable(*anchor, record.time, context, r))
@@ -189,7 +195,8 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
         return r;
     }
     if (!verifyChallenge(leafKey, challenge, *signature)) {
-        r.refuse(QStringLiteral("signature_invalid"), QStringLiteral("challenge signed by the leaf key"),
+        r.refuse(QStringLiteral("signature_invalid"),
+                 QStringLiteral("challenge signed by the leaf key"),
                  QStringLiteral("signature does not verify"));
         return r;
     }
@@ -223,7 +230,8 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
                     {QStringLiteral("san"), QJsonArray::fromStringList(sans)}});
     auto agent = AgentId::make(context.settings.trustDomain, name(), {leafSha1});
     if (!agent) {
-        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"), agent.error().code);
+        r.refuse(QStringLiteral("malformed"), QStringLiteral("agent ID segments"),
+                 agent.error().code);
         return r;
     }
     r.agentId = *agent;

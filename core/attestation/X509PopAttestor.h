@@ -23,7 +23,8 @@ public:
     /// The proof-of-possession signature over @p challenge with @p key (for the lab and tests).
     static QByteArray signChallenge(const Key &key, const QByteArray &challenge);
     /// Verifies a proof-of-possession signature.
-    static bool verifyChallenge(const Key &key, const QByteArray &challenge, const QByteArray &signature);
+    static bool verifyChallenge(const Key &key, const QByteArray &challenge,
+                                const QByteArray &signature);
 };
 
 } // namespace ta::core

@@ -34,8 +34,8 @@ QString slotStatusName(SlotStatus status)
 
 std::optional<SlotStatus> slotStatusFromName(const QString &name)
 {
-    for (SlotStatus s : {SlotStatus::Prepared, SlotStatus::Active, SlotStatus::Old,
-                         SlotStatus::Revoked}) {
+    for (SlotStatus s :
+         {SlotStatus::Prepared, SlotStatus::Active, SlotStatus::Old, SlotStatus::Revoked}) {
         if (slotStatusName(s) == name)
             return s;
     }

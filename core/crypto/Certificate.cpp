@@ -71,10 +71,10 @@ Result<Certificate> Certificate::fromDer(const QByteArray &der)
         return makeError(ec::CryptoCertificateUnreadable, takeOpenSslErrors());
     if (p != reinterpret_cast<const unsigned char *>(der.constData()) + der.size()) {
         X509_free(x);
-        return makeError(ec::CryptoCertificateTrailingData,
-                         QStringLiteral("%1 bytes after the certificate")
-                             .arg(der.size() - (p - reinterpret_cast<const unsigned char *>(
-                                                        der.constData()))));
+        return makeError(
+            ec::CryptoCertificateTrailingData,
+            QStringLiteral("%1 bytes after the certificate")
+                .arg(der.size() - (p - reinterpret_cast<const unsigned char *>(der.constData()))));
     }
     return Certificate(X509Ptr(x));
 }

@@ -47,9 +47,8 @@ class CertificateAuthority
 {
 public:
     /// A new CA with one active X509 authority and one active JWT authority.
-    [[nodiscard]] static Result<CertificateAuthority> create(const TrustDomain &trustDomain,
-                                                             const CaSettings &settings,
-                                                             const QDateTime &now);
+    [[nodiscard]] static Result<CertificateAuthority>
+    create(const TrustDomain &trustDomain, const CaSettings &settings, const QDateTime &now);
     /// Rebuilds a CA from stored parts.
     static CertificateAuthority restore(const TrustDomain &trustDomain, const CaSettings &settings,
                                         const Key &rootKey, const Certificate &root,

@@ -66,8 +66,7 @@ bool setName(X509_NAME *name, const QString &org, const QString &cn)
         const QByteArray v = value.toUtf8();
         return X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
                                           reinterpret_cast<const unsigned char *>(v.constData()),
-                                          int(v.size()), -1, 0)
-               == 1;
+                                          int(v.size()), -1, 0) == 1;
     };
     return add("O", org) && add("CN", cn);
 }
@@ -91,16 +90,13 @@ bool setSubjectPublicKey(X509 *x, const Key &key, bool leaf, QByteArray *skiOut)
             EVP_PKEY_get_utf8_string_param(key.get(), "group", group, sizeof group, &groupLen) == 1
                 ? (OBJ_sn2nid(group) != NID_undef ? OBJ_sn2nid(group) : EC_curve_nist2nid(group))
                 : NID_undef;
-        if (curve != NID_undef
-            && EVP_PKEY_get_octet_string_param(key.get(), "encoded-pub-key", point, sizeof point,
-                                               &pointLen)
-                   == 1) {
+        if (curve != NID_undef &&
+            EVP_PKEY_get_octet_string_param(key.get(), "encoded-pub-key", point, sizeof point,
+                                            &pointLen) == 1) {
             auto *bits = static_cast<unsigned char *>(OPENSSL_memdup(point, pointLen));
-            if (bits
-                && X509_PUBKEY_set0_param(X509_get_X509_PUBKEY(x),
-                                          OBJ_nid2obj(NID_X9_62_id_ecPublicKey), V_ASN1_OBJECT,
-                                          OBJ_nid2obj(curve), bits, int(pointLen))
-                       == 1) {
+            if (bits && X509_PUBKEY_set0_param(X509_get_X509_PUBKEY(x),
+                                               OBJ_nid2obj(NID_X9_62_id_ecPublicKey), V_ASN1_OBJECT,
+                                               OBJ_nid2obj(curve), bits, int(pointLen)) == 1) {
                 unsigned char md[SHA_DIGEST_LENGTH];
                 unsigned int mdLen = 0;
                 if (EVP_Digest(point, pointLen, md, &mdLen, EVP_sha1(), nullptr) == 1)
@@ -135,8 +131,8 @@ Result<Certificate> CertificateBuilder::build(const CertificateSpec &spec, const
     X509Ptr x(X509_new());
     if (!x || X509_set_version(x.get(), X509_VERSION_3) != 1 || !setRandomSerial(x.get()))
         return fail("serial");
-    if (!ASN1_TIME_set(X509_getm_notBefore(x.get()), time_t(spec.notBefore.toSecsSinceEpoch()))
-        || !ASN1_TIME_set(X509_getm_notAfter(x.get()), time_t(spec.notAfter.toSecsSinceEpoch())))
+    if (!ASN1_TIME_set(X509_getm_notBefore(x.get()), time_t(spec.notBefore.toSecsSinceEpoch())) ||
+        !ASN1_TIME_set(X509_getm_notAfter(x.get()), time_t(spec.notAfter.toSecsSinceEpoch())))
         return fail("validity");
     QByteArray skiBytes;
     if (!setSubjectPublicKey(x.get(), subjectKey, spec.role == CertificateSpec::Role::Leaf,
@@ -145,8 +141,7 @@ Result<Certificate> CertificateBuilder::build(const CertificateSpec &spec, const
     if (!setName(X509_get_subject_name(x.get()), spec.organization, spec.commonName))
         return fail("subject");
     if (X509_set_issuer_name(x.get(), issuer ? X509_get_subject_name(issuer->get())
-                                             : X509_get_subject_name(x.get()))
-        != 1)
+                                             : X509_get_subject_name(x.get())) != 1)
         return fail("issuer");
 
     const bool ca = spec.role == CertificateSpec::Role::SigningCa;
@@ -189,8 +184,7 @@ Result<Certificate> CertificateBuilder::build(const CertificateSpec &spec, const
         // RFC 5280 4.2.1.6: with an empty subject the SAN extension is critical.
         const bool critical = spec.organization.isEmpty() && spec.commonName.isEmpty();
         if (X509_add1_ext_i2d(x.get(), NID_subject_alt_name, names.get(), critical ? 1 : 0,
-                              X509V3_ADD_DEFAULT)
-            != 1)
+                              X509V3_ADD_DEFAULT) != 1)
             return fail("subjectAltName");
     }
 
@@ -204,17 +198,17 @@ Result<Certificate> CertificateBuilder::build(const CertificateSpec &spec, const
     OctetStringPtr ski(ASN1_OCTET_STRING_new());
     ASN1_OCTET_STRING_set(ski.get(), reinterpret_cast<const unsigned char *>(skiBytes.constData()),
                           int(skiBytes.size()));
-    if (X509_add1_ext_i2d(x.get(), NID_subject_key_identifier, ski.get(), 0, X509V3_ADD_DEFAULT)
-        != 1)
+    if (X509_add1_ext_i2d(x.get(), NID_subject_key_identifier, ski.get(), 0, X509V3_ADD_DEFAULT) !=
+        1)
         return fail("subjectKeyIdentifier");
 
     AuthorityKeyIdPtr aki(AUTHORITY_KEYID_new());
-    const ASN1_OCTET_STRING *issuerSki = issuer ? X509_get0_subject_key_id(issuer->get()) : ski.get();
+    const ASN1_OCTET_STRING *issuerSki =
+        issuer ? X509_get0_subject_key_id(issuer->get()) : ski.get();
     if (issuerSki) {
         aki->keyid = ASN1_OCTET_STRING_dup(issuerSki);
         if (X509_add1_ext_i2d(x.get(), NID_authority_key_identifier, aki.get(), 0,
-                              X509V3_ADD_DEFAULT)
-            != 1)
+                              X509V3_ADD_DEFAULT) != 1)
             return fail("authorityKeyIdentifier");
     }
 

@@ -42,8 +42,8 @@ Result<CertificateRequest> CertificateRequest::parse(const QByteArray &data)
 Result<QByteArray> CertificateRequest::createPem(const Key &key)
 {
     X509ReqPtr req(X509_REQ_new());
-    if (!req || X509_REQ_set_pubkey(req.get(), key.get()) != 1
-        || X509_REQ_sign(req.get(), key.get(), CertificateBuilder::digestFor(key)) <= 0)
+    if (!req || X509_REQ_set_pubkey(req.get(), key.get()) != 1 ||
+        X509_REQ_sign(req.get(), key.get(), CertificateBuilder::digestFor(key)) <= 0)
         return makeError(ec::CsrCreateFailed, takeOpenSslErrors());
     BioPtr bio(BIO_new(BIO_s_mem()));
     PEM_write_bio_X509_REQ(bio.get(), req.get());

@@ -58,15 +58,15 @@ const EVP_MD *digestFor(const AlgInfo &a)
 bool configurePadding(EVP_PKEY_CTX *pctx, const AlgInfo &a)
 {
     if (a.family == AlgInfo::Family::RsaPss)
-        return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) > 0
-               && EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) > 0;
+        return EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) > 0 &&
+               EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) > 0;
     return true;
 }
 
 bool isB64UrlChar(char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'
-           || c == '_';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_';
 }
 
 int b64UrlValue(char c)
@@ -92,8 +92,9 @@ Result<QByteArray> Jose::base64UrlDecode(QByteArrayView text)
 {
     for (const char c : text) {
         if (!isB64UrlChar(c))
-            return makeError(ec::JoseBadBase64url,
-                             QStringLiteral("character 0x%1").arg(uchar(c), 2, 16, QLatin1Char('0')));
+            return makeError(
+                ec::JoseBadBase64url,
+                QStringLiteral("character 0x%1").arg(uchar(c), 2, 16, QLatin1Char('0')));
     }
     const qsizetype rem = text.size() % 4;
     if (rem == 1)
@@ -184,8 +185,8 @@ Result<QByteArray> Jose::sign(const Key &key, JwsAlgorithm alg, QByteArrayView i
     const AlgInfo &a = info(alg);
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX *pctx = nullptr;
-    if (!ctx || EVP_DigestSignInit(ctx.get(), &pctx, digestFor(a), nullptr, key.get()) != 1
-        || !configurePadding(pctx, a))
+    if (!ctx || EVP_DigestSignInit(ctx.get(), &pctx, digestFor(a), nullptr, key.get()) != 1 ||
+        !configurePadding(pctx, a))
         return makeError(ec::JoseSignFailed, takeOpenSslErrors());
     const auto *in = reinterpret_cast<const unsigned char *>(input.data());
     size_t len = 0;
@@ -193,8 +194,7 @@ Result<QByteArray> Jose::sign(const Key &key, JwsAlgorithm alg, QByteArrayView i
         return makeError(ec::JoseSignFailed, takeOpenSslErrors());
     QByteArray sig(qsizetype(len), Qt::Uninitialized);
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,
-                       size_t(input.size()))
-        != 1)
+                       size_t(input.size())) != 1)
         return makeError(ec::JoseSignFailed, takeOpenSslErrors());
     sig.resize(qsizetype(len));
     if (a.family == AlgInfo::Family::Ecdsa)
@@ -214,8 +214,7 @@ Result<void> Jose::verify(const Key &key, JwsAlgorithm alg, QByteArrayView input
         // RFC 7518 3.4: exactly two coordinates of the curve's size; a DER signature or any
         // other length is refused rather than guessed at.
         if (signature.size() != 2 * ecCoordinateBytes(alg))
-            return makeError(ec::JoseBadSignatureLength,
-                             QString::number(signature.size()));
+            return makeError(ec::JoseBadSignatureLength, QString::number(signature.size()));
         auto converted = ecdsaRawToDer(signature);
         if (!converted)
             return converted.error();
@@ -224,13 +223,12 @@ Result<void> Jose::verify(const Key &key, JwsAlgorithm alg, QByteArrayView input
     }
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     EVP_PKEY_CTX *pctx = nullptr;
-    if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, digestFor(a), nullptr, key.get()) != 1
-        || !configurePadding(pctx, a))
+    if (!ctx || EVP_DigestVerifyInit(ctx.get(), &pctx, digestFor(a), nullptr, key.get()) != 1 ||
+        !configurePadding(pctx, a))
         return makeError(ec::JoseVerifyFailed, takeOpenSslErrors());
-    const int rc = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.data()),
-                                    size_t(sig.size()),
-                                    reinterpret_cast<const unsigned char *>(input.data()),
-                                    size_t(input.size()));
+    const int rc = EVP_DigestVerify(
+        ctx.get(), reinterpret_cast<const unsigned char *>(sig.data()), size_t(sig.size()),
+        reinterpret_cast<const unsigned char *>(input.data()), size_t(input.size()));
     if (rc != 1) {
         // A malformed signature (rc < 0) is as bad as a wrong one; the queue is drained so the
         // next OpenSSL call starts clean.
@@ -263,13 +261,11 @@ Result<void> Jose::checkCritical(const QJsonObject &header, const QStringList &u
     // RFC 7515 4.1.11: an array of names, never empty; an empty or ill-formed list is refused
     // as well, since a recipient cannot know what its sender meant it to understand.
     if (!it->isArray() || it->toArray().isEmpty())
-        return makeError(ec::JoseCritInvalid,
-                         QStringLiteral("not a non-empty array"));
+        return makeError(ec::JoseCritInvalid, QStringLiteral("not a non-empty array"));
     QStringList seen;
     for (const QJsonValue &v : it->toArray()) {
         if (!v.isString() || v.toString().isEmpty() || seen.contains(v.toString()))
-            return makeError(ec::JoseCritInvalid,
-                             QStringLiteral("entries must be distinct names"));
+            return makeError(ec::JoseCritInvalid, QStringLiteral("entries must be distinct names"));
         seen << v.toString();
     }
     for (const QString &name : std::as_const(seen)) {
@@ -295,15 +291,15 @@ Result<Jose::CompactJws> Jose::splitCompact(QByteArrayView token)
     const qsizetype dot1 = token.indexOf('.');
     const qsizetype dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot1 < 0 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0)
-        return makeError(ec::JoseNotCompact,
-                         QStringLiteral("%1 parts").arg(token.count('.') + 1));
+        return makeError(ec::JoseNotCompact, QStringLiteral("%1 parts").arg(token.count('.') + 1));
     CompactJws out;
     auto header = base64UrlDecode(token.first(dot1));
     if (!header)
         return makeError(header.error().code, QStringLiteral("header: ") + header.error().detail);
     auto payload = base64UrlDecode(token.sliced(dot1 + 1, dot2 - dot1 - 1));
     if (!payload)
-        return makeError(payload.error().code, QStringLiteral("payload: ") + payload.error().detail);
+        return makeError(payload.error().code,
+                         QStringLiteral("payload: ") + payload.error().detail);
     auto signature = base64UrlDecode(token.sliced(dot2 + 1));
     if (!signature)
         return makeError(signature.error().code,
@@ -326,8 +322,8 @@ Result<QByteArray> Jose::ecdsaDerToRaw(QByteArrayView der, int coordinateBytes)
     ECDSA_SIG_get0(sig.get(), &r, &s);
     QByteArray out(2 * coordinateBytes, Qt::Uninitialized);
     auto *buf = reinterpret_cast<unsigned char *>(out.data());
-    if (BN_bn2binpad(r, buf, coordinateBytes) != coordinateBytes
-        || BN_bn2binpad(s, buf + coordinateBytes, coordinateBytes) != coordinateBytes)
+    if (BN_bn2binpad(r, buf, coordinateBytes) != coordinateBytes ||
+        BN_bn2binpad(s, buf + coordinateBytes, coordinateBytes) != coordinateBytes)
         return makeError(ec::JoseBadEcdsaDer, QStringLiteral("coordinate too large"));
     return out;
 }

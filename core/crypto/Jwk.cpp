@@ -78,9 +78,9 @@ Result<Key> keyFromParams(const char *type, const OSSL_PARAM *params, const QStr
 {
     EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, type, nullptr));
     EVP_PKEY *raw = nullptr;
-    if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1
-        || EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, const_cast<OSSL_PARAM *>(params))
-               != 1)
+    if (!ctx || EVP_PKEY_fromdata_init(ctx.get()) != 1 ||
+        EVP_PKEY_fromdata(ctx.get(), &raw, EVP_PKEY_PUBLIC_KEY, const_cast<OSSL_PARAM *>(params)) !=
+            1)
         return makeError(badCode, takeOpenSslErrors());
     EvpPkeyPtr pkey(raw);
     // fromdata takes numbers as given; the public-key check refuses points off the curve and
@@ -107,11 +107,9 @@ Result<Key> ecFromJwk(const QJsonObject &jwk)
         return y.error();
     // RFC 7518 6.2.1.2/3: each coordinate is the full size of the field, leading zeros kept.
     if (x->size() != curve->fieldBytes || y->size() != curve->fieldBytes)
-        return makeError(ec::JwkBadCoordinateLength,
-                         QStringLiteral("%1/%2, want %3")
-                             .arg(x->size())
-                             .arg(y->size())
-                             .arg(curve->fieldBytes));
+        return makeError(
+            ec::JwkBadCoordinateLength,
+            QStringLiteral("%1/%2, want %3").arg(x->size()).arg(y->size()).arg(curve->fieldBytes));
     QByteArray point;
     point.reserve(1 + 2 * curve->fieldBytes);
     point += char(0x04); // uncompressed SEC1 point
@@ -120,7 +118,8 @@ Result<Key> ecFromJwk(const QJsonObject &jwk)
     const OSSL_PARAM params[] = {
         OSSL_PARAM_construct_utf8_string(OSSL_PKEY_PARAM_GROUP_NAME,
                                          const_cast<char *>(curve->opensslName), 0),
-        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(), size_t(point.size())),
+        OSSL_PARAM_construct_octet_string(OSSL_PKEY_PARAM_PUB_KEY, point.data(),
+                                          size_t(point.size())),
         OSSL_PARAM_construct_end(),
     };
     return keyFromParams("EC", params, ec::JwkBadEcPoint);
@@ -141,8 +140,9 @@ Result<Key> rsaFromJwk(const QJsonObject &jwk)
     BignumPtr bnE(BN_bin2bn(reinterpret_cast<const unsigned char *>(e->constData()), int(e->size()),
                             nullptr));
     ParamBldPtr bld(OSSL_PARAM_BLD_new());
-    if (!bnN || !bnE || !bld || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bnN.get()) != 1
-        || OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, bnE.get()) != 1)
+    if (!bnN || !bnE || !bld ||
+        OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bnN.get()) != 1 ||
+        OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, bnE.get()) != 1)
         return makeError(ec::JwkBadRsaParameters, takeOpenSslErrors());
     ParamPtr params(OSSL_PARAM_BLD_to_param(bld.get()));
     if (!params)
@@ -164,8 +164,7 @@ QString Jwk::curveName(const Key &key)
     char group[64] = {};
     size_t len = 0;
     if (EVP_PKEY_get_utf8_string_param(key.get(), OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group,
-                                       &len)
-        != 1)
+                                       &len) != 1)
         return {};
     const QLatin1String name(group, qsizetype(len));
     for (const Curve &c : curves) {

@@ -13,8 +13,7 @@ namespace ta::core {
 
 Key::Key(EvpPkeyPtr pkey)
     : m_pkey(std::move(pkey)), m_derived(m_pkey ? std::make_shared<Derived>() : nullptr)
-{
-}
+{}
 
 Key::Key(const Key &other)
 {
@@ -131,8 +130,8 @@ bool Key::isEc() const
 
 bool Key::isRsa() const
 {
-    return m_pkey && (EVP_PKEY_get_base_id(m_pkey.get()) == EVP_PKEY_RSA
-                      || EVP_PKEY_get_base_id(m_pkey.get()) == EVP_PKEY_RSA_PSS);
+    return m_pkey && (EVP_PKEY_get_base_id(m_pkey.get()) == EVP_PKEY_RSA ||
+                      EVP_PKEY_get_base_id(m_pkey.get()) == EVP_PKEY_RSA_PSS);
 }
 
 int Key::bits() const
@@ -146,8 +145,7 @@ std::optional<KeyType> Key::type() const
         char group[64] = {};
         size_t len = 0;
         if (EVP_PKEY_get_utf8_string_param(m_pkey.get(), OSSL_PKEY_PARAM_GROUP_NAME, group,
-                                           sizeof group, &len)
-            != 1)
+                                           sizeof group, &len) != 1)
             return std::nullopt;
         const QByteArray name(group, int(len));
         if (name == "prime256v1" || name == "P-256")
@@ -217,9 +215,9 @@ Result<QByteArray> Key::encryptedPkcs8Pem(const QByteArray &passphrase) const
         return makeError(ec::CryptoEncryptFailed, takeOpenSslErrors());
     std::unique_ptr<PKCS8_PRIV_KEY_INFO, OsslDeleter<PKCS8_PRIV_KEY_INFO_free>> p8(
         EVP_PKEY2PKCS8(m_pkey.get()));
-    X509_SIG *sig = p8 ? PKCS8_set0_pbe(passphrase.constData(), int(passphrase.size()), p8.get(),
-                                        alg)
-                       : nullptr;
+    X509_SIG *sig =
+        p8 ? PKCS8_set0_pbe(passphrase.constData(), int(passphrase.size()), p8.get(), alg)
+           : nullptr;
     if (!sig) {
         X509_ALGOR_free(alg);
         return makeError(ec::CryptoEncryptFailed, takeOpenSslErrors());

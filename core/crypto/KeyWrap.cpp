@@ -28,8 +28,8 @@ using Pkcs8Ptr = std::unique_ptr<PKCS8_PRIV_KEY_INFO, OsslDeleter<PKCS8_PRIV_KEY
 bool validCost(quint64 n, quint32 r, quint32 p)
 {
     const bool powerOfTwo = n >= 2 && (n & (n - 1)) == 0;
-    return powerOfTwo && n >= kMinN && r >= 1 && r <= 32 && p >= 1 && p <= 4
-           && n * r * 128 <= kMaxMemory;
+    return powerOfTwo && n >= kMinN && r >= 1 && r <= 32 && p >= 1 && p <= 4 &&
+           n * r * 128 <= kMaxMemory;
 }
 
 QByteArray aad(const QByteArray &context)
@@ -65,8 +65,9 @@ Result<ScryptParams> ScryptParams::parse(const QByteArray &json)
     if (o.value(QStringLiteral("kdf")).toString() != QLatin1String("scrypt"))
         return bad(QStringLiteral("key wrap: not scrypt parameters"));
     ScryptParams p;
-    const auto salt = QByteArray::fromBase64Encoding(
-        o.value(QStringLiteral("salt")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    const auto salt =
+        QByteArray::fromBase64Encoding(o.value(QStringLiteral("salt")).toString().toLatin1(),
+                                       QByteArray::AbortOnBase64DecodingErrors);
     if (!salt || salt.decoded.size() < 16 || salt.decoded.size() > 64)
         return bad(QStringLiteral("key wrap: bad salt"));
     p.salt = salt.decoded;
@@ -94,8 +95,7 @@ Result<KeyWrap> KeyWrap::derive(const QByteArray &passphrase, const ScryptParams
     if (EVP_PBE_scrypt(passphrase.constData(), size_t(passphrase.size()),
                        reinterpret_cast<const unsigned char *>(params.salt.constData()),
                        size_t(params.salt.size()), params.n, params.r, params.p, maxmem,
-                       reinterpret_cast<unsigned char *>(kek.data()), size_t(kek.size()))
-        != 1)
+                       reinterpret_cast<unsigned char *>(kek.data()), size_t(kek.size())) != 1)
         return makeError(ec::CryptoEncryptFailed, takeOpenSslErrors());
     return KeyWrap(std::move(kek), params);
 }
@@ -125,19 +125,18 @@ Result<QByteArray> KeyWrap::seal(const Key &key, const QByteArray &context) cons
     int len = 0;
     int fin = 0;
     const bool ok =
-        ctx && RAND_bytes(nonce, kNonceSize) == 1
-        && EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
-        && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) == 1
-        && EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr,
-                              reinterpret_cast<const unsigned char *>(m_kek.constData()), nonce)
-               == 1
-        && EVP_EncryptUpdate(ctx.get(), nullptr, &len,
-                             reinterpret_cast<const unsigned char *>(ad.constData()),
-                             int(ad.size()))
-               == 1
-        && EVP_EncryptUpdate(ctx.get(), cipher, &len, der, derLen) == 1
-        && EVP_EncryptFinal_ex(ctx.get(), cipher + len, &fin) == 1
-        && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagSize, tag) == 1;
+        ctx && RAND_bytes(nonce, kNonceSize) == 1 &&
+        EVP_EncryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) == 1 &&
+        EVP_EncryptInit_ex(ctx.get(), nullptr, nullptr,
+                           reinterpret_cast<const unsigned char *>(m_kek.constData()),
+                           nonce) == 1 &&
+        EVP_EncryptUpdate(ctx.get(), nullptr, &len,
+                          reinterpret_cast<const unsigned char *>(ad.constData()),
+                          int(ad.size())) == 1 &&
+        EVP_EncryptUpdate(ctx.get(), cipher, &len, der, derLen) == 1 &&
+        EVP_EncryptFinal_ex(ctx.get(), cipher + len, &fin) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_GET_TAG, kTagSize, tag) == 1;
     OPENSSL_clear_free(der, size_t(derLen));
     if (!ok || len + fin != derLen)
         return makeError(ec::CryptoEncryptFailed, takeOpenSslErrors());
@@ -159,24 +158,20 @@ Result<Key> KeyWrap::unseal(const QByteArray &sealed, const QByteArray &context)
     int len = 0;
     int fin = 0;
     const bool ok =
-        ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1
-        && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) == 1
-        && EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr,
-                              reinterpret_cast<const unsigned char *>(m_kek.constData()), nonce)
-               == 1
-        && EVP_DecryptUpdate(ctx.get(), nullptr, &len,
-                             reinterpret_cast<const unsigned char *>(ad.constData()),
-                             int(ad.size()))
-               == 1
-        && EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(clear.data()), &len,
-                             cipher, cipherLen)
-               == 1
-        && EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize,
-                               const_cast<unsigned char *>(tag))
-               == 1
-        && EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(clear.data()) + len,
-                               &fin)
-               == 1;
+        ctx && EVP_DecryptInit_ex(ctx.get(), EVP_aes_256_gcm(), nullptr, nullptr, nullptr) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_IVLEN, kNonceSize, nullptr) == 1 &&
+        EVP_DecryptInit_ex(ctx.get(), nullptr, nullptr,
+                           reinterpret_cast<const unsigned char *>(m_kek.constData()),
+                           nonce) == 1 &&
+        EVP_DecryptUpdate(ctx.get(), nullptr, &len,
+                          reinterpret_cast<const unsigned char *>(ad.constData()),
+                          int(ad.size())) == 1 &&
+        EVP_DecryptUpdate(ctx.get(), reinterpret_cast<unsigned char *>(clear.data()), &len, cipher,
+                          cipherLen) == 1 &&
+        EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTagSize,
+                            const_cast<unsigned char *>(tag)) == 1 &&
+        EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char *>(clear.data()) + len,
+                            &fin) == 1;
     if (!ok) {
         OPENSSL_cleanse(clear.data(), size_t(clear.size()));
         // A wrong passphrase and an altered or moved key look the same to GCM, and should.
@@ -184,12 +179,13 @@ Result<Key> KeyWrap::unseal(const QByteArray &sealed, const QByteArray &context)
     }
     const auto *p = reinterpret_cast<const unsigned char *>(clear.constData());
     Pkcs8Ptr p8(d2i_PKCS8_PRIV_KEY_INFO(nullptr, &p, long(clear.size())));
-    const bool whole = p8 && p == reinterpret_cast<const unsigned char *>(clear.constData())
-                                     + clear.size();
+    const bool whole =
+        p8 && p == reinterpret_cast<const unsigned char *>(clear.constData()) + clear.size();
     EVP_PKEY *pkey = whole ? EVP_PKCS82PKEY(p8.get()) : nullptr;
     OPENSSL_cleanse(clear.data(), size_t(clear.size()));
     if (!pkey)
-        return makeError(ec::CryptoKeyUnreadable, QStringLiteral("sealed key: ") + takeOpenSslErrors());
+        return makeError(ec::CryptoKeyUnreadable,
+                         QStringLiteral("sealed key: ") + takeOpenSslErrors());
     return Key(EvpPkeyPtr(pkey));
 }
 

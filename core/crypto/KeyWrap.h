@@ -44,8 +44,7 @@ public:
 private:
     KeyWrap(QByteArray kek, ScryptParams params)
         : m_kek(std::move(kek)), m_params(std::move(params))
-    {
-    }
+    {}
 
     QByteArray m_kek;
     ScryptParams m_params;

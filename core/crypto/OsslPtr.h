@@ -15,10 +15,10 @@
 namespace ta::core {
 
 /// Deleter calling an OpenSSL free function, for std::unique_ptr.
-template<auto FreeFn>
+template <auto FreeFn>
 struct OsslDeleter
 {
-    template<typename T>
+    template <typename T>
     void operator()(T *p) const
     {
         FreeFn(p);

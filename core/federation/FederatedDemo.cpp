@@ -30,8 +30,7 @@ Result<void> FederatedDemo::addRelationships(Workspace &workspace, const QDateTi
         r.localTrustDomain = *local;
         r.peerTrustDomain = *peer;
         r.profile = BundleEndpointProfile::HttpsSpiffe;
-        r.bundleEndpointUrl =
-            QUrl(QStringLiteral("https://spire.%1:8443/").arg(peer->name()));
+        r.bundleEndpointUrl = QUrl(QStringLiteral("https://spire.%1:8443/").arg(peer->name()));
         r.endpointSpiffeId = FederationRelationship::defaultEndpointSpiffeId(*peer);
         r.bootstrapBundle = bundle->toJwks();
         all.append({r, *bundle});

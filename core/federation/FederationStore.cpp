@@ -220,7 +220,7 @@ Result<void> FederationStore::remove(const QString &localTrustDomain, const QStr
 }
 
 Result<StoredRelationship> FederationStore::snapshot(const QString &localTrustDomain,
-                                                    const QString &peer)
+                                                     const QString &peer)
 {
     auto held = relationship(localTrustDomain, peer);
     if (!held)
@@ -253,8 +253,8 @@ Result<void> FederationStore::restore(const StoredRelationship &stored)
         exists->bind(1, r.id).bind(2, tdId).bind(3, r.peerTrustDomain.name());
         if (exists->next())
             return makeError(ec::FedRelationshipExists,
-                             QStringLiteral("%1 -> %2").arg(r.localTrustDomain.name(),
-                                                            r.peerTrustDomain.name()));
+                             QStringLiteral("%1 -> %2")
+                                 .arg(r.localTrustDomain.name(), r.peerTrustDomain.name()));
         auto st = db.prepare(QStringLiteral(
             "INSERT INTO federation_relationships(id, trust_domain_id, peer_trust_domain, "
             "bundle_endpoint_url, profile, endpoint_spiffe_id, bootstrap_bundle, pinned_ca_pem, "

@@ -183,8 +183,8 @@ ReachResult GraphAnalysis::reach(const TopologyGraph &g, const QString &fromTd, 
         const QJsonObject &link = g.edge(e).properties;
         const QStringList rules = stringsOf(link.value(QLatin1String("rules")));
         const bool checked = link.value(QLatin1String("bundle_checked")).toBool();
-        const bool held = link.value(QLatin1String("relationship")).toBool()
-                          && !link.value(QLatin1String("stale")).toBool(true);
+        const bool held = link.value(QLatin1String("relationship")).toBool() &&
+                          !link.value(QLatin1String("stale")).toBool(true);
         if (into) {
             into->rules = rules;
             into->bundleChecked = checked;
@@ -463,8 +463,8 @@ QList<GraphFinding> GraphAnalysis::findings(const TopologyGraph &g, const Findin
             out << GraphFinding{QStringLiteral("revoked_authority_held"), QStringLiteral("high"),
                                 link, d};
         }
-        if (p.value(QLatin1String("profile")).toString() == QLatin1String("https_web")
-            && !p.value(QLatin1String("pinned_ca")).toBool()) {
+        if (p.value(QLatin1String("profile")).toString() == QLatin1String("https_web") &&
+            !p.value(QLatin1String("pinned_ca")).toBool()) {
             QJsonObject d = ends;
             d.insert(QStringLiteral("endpoint"), p.value(QLatin1String("endpoint")));
             out << GraphFinding{QStringLiteral("web_endpoint_unpinned"), QStringLiteral("low"),

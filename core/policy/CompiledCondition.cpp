@@ -212,13 +212,11 @@ Result<CompiledCondition> CompiledCondition::compile(const QString &source, cons
     cel::ParseResult parsed = cel::Parser::parse(source);
     if (!parsed.ok()) {
         const cel::Diagnostic &d = parsed.diagnostics.front();
-        return makeError(d.code.isEmpty() ? QString(ec::PolicyCondition) : d.code,
-                         d.toString());
+        return makeError(d.code.isEmpty() ? QString(ec::PolicyCondition) : d.code, d.toString());
     }
     const cel::CheckResult checked = cel::Checker::check(*parsed.ast, env.env());
     if (!checked.ok())
-        return makeError(ec::PolicyCondition,
-                         checked.diagnostics.front().toString());
+        return makeError(ec::PolicyCondition, checked.diagnostics.front().toString());
     CompiledCondition c;
     c.m_ast = std::move(parsed.ast);
     const cel::Limits limits;

@@ -77,8 +77,8 @@ EntryDecision EntryMatcher::matchWorkload(const QString &agentId,
     for (bool grew = true; grew;) {
         grew = false;
         for (const RegistrationEntry &e : m_entries) {
-            if (reachableEntries.contains(e.id) || !authorized.contains(e.parentId)
-                || e.expiredAt(nowUnix))
+            if (reachableEntries.contains(e.id) || !authorized.contains(e.parentId) ||
+                e.expiredAt(nowUnix))
                 continue;
             reachableEntries.insert(e.id);
             if (!authorized.contains(e.spiffeId)) {

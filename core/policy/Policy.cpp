@@ -230,8 +230,7 @@ Result<QList<Policy>> Policy::listFromJson(const QByteArray &json)
             QStringLiteral("offset %1: %2").arg(error.offset).arg(error.errorString()));
     const QJsonValue list = doc.object().value(QLatin1String("policies"));
     if (!doc.isObject() || !list.isArray())
-        return makeError(ec::PolicyJson,
-                         QStringLiteral("not a {\"policies\": [...]} document"));
+        return makeError(ec::PolicyJson, QStringLiteral("not a {\"policies\": [...]} document"));
     const PolicyEnv env;
     QList<Policy> out;
     QSet<QString> names;
@@ -242,14 +241,13 @@ Result<QList<Policy>> Policy::listFromJson(const QByteArray &json)
         const QString where = name.isEmpty() ? QStringLiteral("policy %1: ").arg(i)
                                              : QStringLiteral("policy %1 (%2): ").arg(i).arg(name);
         if (!array[i].isObject())
-            return atPolicy(i, makeError(ec::PolicyJson,
-                             where + QStringLiteral("not an object")));
+            return atPolicy(i, makeError(ec::PolicyJson, where + QStringLiteral("not an object")));
         auto p = readPolicy(o, env);
         if (!p)
             return atPolicy(i, makeError(p.error().code, where + p.error().detail));
         if (names.contains(p->name))
-            return atPolicy(i, makeError(ec::PolicyDuplicateName,
-                             where + QStringLiteral("name used before")));
+            return atPolicy(
+                i, makeError(ec::PolicyDuplicateName, where + QStringLiteral("name used before")));
         names.insert(p->name);
         out.append(*p);
     }

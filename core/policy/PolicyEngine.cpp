@@ -43,8 +43,7 @@ Result<PolicyEngine> PolicyEngine::compile(const QList<Policy> &policies, Indexi
                                  where + QStringLiteral("spiffe_id: ") + t.error().detail);
             c.spiffeId = *t;
         } else if (p.effect == PolicyEffect::Grant) {
-            return makeError(ec::PolicyField,
-                             where + QStringLiteral("spiffe_id: missing"));
+            return makeError(ec::PolicyField, where + QStringLiteral("spiffe_id: missing"));
         }
         auto condition = CompiledCondition::compile(p.condition, *engine.m_env);
         if (!condition)

@@ -103,7 +103,8 @@ QJsonObject RegistrationEntry::toJson() const
 {
     QJsonArray sel;
     for (const Selector &s : selectors)
-        sel.append(QJsonObject{{QStringLiteral("type"), s.type}, {QStringLiteral("value"), s.value}});
+        sel.append(
+            QJsonObject{{QStringLiteral("type"), s.type}, {QStringLiteral("value"), s.value}});
     return {{QStringLiteral("id"), id},
             {QStringLiteral("spiffe_id"), idToJson(spiffeId)},
             {QStringLiteral("parent_id"), idToJson(parentId)},
@@ -170,10 +171,10 @@ Result<RegistrationEntry> RegistrationEntry::fromJson(const QJsonObject &o)
         int64Of(o, o.contains(QStringLiteral("expires_at")) ? "expires_at" : "entryExpiry");
     auto revision = int64Of(o, "revision_number");
     auto created = int64Of(o, "created_at");
-    for (const Error *err : {x509 ? nullptr : &x509.error(), jwt ? nullptr : &jwt.error(),
-                             expires ? nullptr : &expires.error(),
-                             revision ? nullptr : &revision.error(),
-                             created ? nullptr : &created.error()}) {
+    for (const Error *err :
+         {x509 ? nullptr : &x509.error(), jwt ? nullptr : &jwt.error(),
+          expires ? nullptr : &expires.error(), revision ? nullptr : &revision.error(),
+          created ? nullptr : &created.error()}) {
         if (err)
             return *err;
     }
@@ -224,9 +225,9 @@ Result<QList<RegistrationEntry>> RegistrationEntry::listFromJson(const QByteArra
             return atEntry(i, makeError(ec::EntryBadJson, QStringLiteral("entry %1").arg(i)));
         auto e = fromJson(arr[i].toObject());
         if (!e)
-            return atEntry(i, makeError(e.error().code, QStringLiteral("entry %1: %2")
-                                                              .arg(i)
-                                                              .arg(e.error().detail)));
+            return atEntry(i,
+                           makeError(e.error().code,
+                                     QStringLiteral("entry %1: %2").arg(i).arg(e.error().detail)));
         if (!e->id.isEmpty() && ids.contains(e->id))
             return atEntry(i, makeError(ec::EntryDuplicateId, e->id));
         ids.insert(e->id);

@@ -13,8 +13,7 @@ namespace {
 
 Error syntax(qsizetype column, const QString &why)
 {
-    return makeError(ec::PolicyTemplate,
-                     QStringLiteral("column %1: %2").arg(column + 1).arg(why));
+    return makeError(ec::PolicyTemplate, QStringLiteral("column %1: %2").arg(column + 1).arg(why));
 }
 
 bool isNameChar(QChar c)

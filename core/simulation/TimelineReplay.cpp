@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/simulation/TimelineReplay.h"
 
+#include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceReader.h"
+#include "core/simulation/SimulationErrors.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/Workspace.h"
-#include "core/simulation/SimulationErrors.h"
-#include "core/attestation/AttestationErrors.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -45,8 +45,7 @@ Result<TimelineReplay> TimelineReplay::fromWorkspace(Workspace &workspace, const
         tdName = tds.contains(recorded) ? recorded : tds.value(0);
     }
     if (tdName.isEmpty())
-        return makeError(ec::ReplayNoTrustDomain,
-                         QStringLiteral("agent IDs need a trust domain"));
+        return makeError(ec::ReplayNoTrustDomain, QStringLiteral("agent IDs need a trust domain"));
     auto td = TrustDomain::fromName(tdName);
     if (!td)
         return td.error();

@@ -36,8 +36,8 @@ Result<JwsAlgorithm> checkAlgorithm(const QJsonValue &value)
         return refuse(ec::JwtsvidAlgNone, name);
     if (name.startsWith(QLatin1String("HS")))
         return refuse(ec::JwtsvidAlgHmac, name);
-    if (name == QLatin1String("EdDSA") || name == QLatin1String("Ed25519")
-        || name == QLatin1String("Ed448"))
+    if (name == QLatin1String("EdDSA") || name == QLatin1String("Ed25519") ||
+        name == QLatin1String("Ed448"))
         return refuse(ec::JwtsvidAlgEddsa, name);
     return refuse(ec::JwtsvidAlgNotAllowed, name);
 }
@@ -91,8 +91,9 @@ Result<void> verifyWith(const Key &key, JwsAlgorithm alg, const Jose::CompactJws
     if (ok)
         return {};
     const QString &code = ok.error().code;
-    if (code == QLatin1String("jose.key_type_mismatch") || code == QLatin1String("jose.curve_mismatch")
-        || code == QLatin1String("jose.rsa_key_too_small") || code == QLatin1String("jose.no_key"))
+    if (code == QLatin1String("jose.key_type_mismatch") ||
+        code == QLatin1String("jose.curve_mismatch") ||
+        code == QLatin1String("jose.rsa_key_too_small") || code == QLatin1String("jose.no_key"))
         return refuse(ec::JwtsvidKeyAlgMismatch, ok.error().toString());
     return refuse(ec::JwtsvidBadSignature, ok.error().toString());
 }
@@ -203,8 +204,8 @@ Result<JwtSvid> JwtSvid::validateImpl(QByteArrayView token, const TrustBundleSet
             return refuse(ec::JwtsvidHeaderNotAllowed, it.key());
     }
     if (const auto typ = header.constFind(typKey); typ != header.constEnd()) {
-        if (!typ->isString()
-            || (typ->toString() != QLatin1String("JWT") && typ->toString() != QLatin1String("JOSE")))
+        if (!typ->isString() ||
+            (typ->toString() != QLatin1String("JWT") && typ->toString() != QLatin1String("JOSE")))
             return refuse(ec::JwtsvidTypNotAllowed, typ->toVariant().toString());
     }
     QString kid;
@@ -227,10 +228,9 @@ Result<JwtSvid> JwtSvid::validateImpl(QByteArrayView token, const TrustBundleSet
     auto subject = SpiffeId::fromString(subValue.toString());
     if (!subject)
         return refuse(ec::JwtsvidSubInvalid, subject.error().toString());
-    const TrustBundle *trusted = bundles ? bundles->bundleFor(subject->trustDomain())
-                                         : (bundle && bundle->trustDomain() == subject->trustDomain()
-                                                ? bundle
-                                                : nullptr);
+    const TrustBundle *trusted =
+        bundles ? bundles->bundleFor(subject->trustDomain())
+                : (bundle && bundle->trustDomain() == subject->trustDomain() ? bundle : nullptr);
     if (!trusted)
         return refuse(ec::JwtsvidUnknownTrustDomain, subject->trustDomain().name());
 

@@ -11,8 +11,8 @@ const QLatin1String schemePrefix("spiffe://");
 
 bool isPathChar(char16_t u)
 {
-    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
-           || u == u'.' || u == u'-' || u == u'_';
+    return (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') ||
+           u == u'.' || u == u'-' || u == u'_';
 }
 
 // One segment between slashes; @p last tells an empty final segment (a trailing slash) apart
@@ -20,8 +20,7 @@ bool isPathChar(char16_t u)
 Result<void> validateSegment(QStringView segment, bool last)
 {
     if (segment.isEmpty())
-        return makeError(last ? ec::SpiffeIdTrailingSlash
-                              : ec::SpiffeIdEmptySegment);
+        return makeError(last ? ec::SpiffeIdTrailingSlash : ec::SpiffeIdEmptySegment);
     if (segment == u"." || segment == u"..")
         return makeError(ec::SpiffeIdDotSegment, segment.toString());
     for (const QChar c : segment) {
@@ -73,8 +72,7 @@ Result<SpiffeId> SpiffeId::fromString(QStringView id)
         return makeError(ec::SpiffeIdTooLong, QString::number(id.size()));
     if (!id.startsWith(schemePrefix)) {
         if (id.startsWith(schemePrefix, Qt::CaseInsensitive))
-            return makeError(ec::SpiffeIdSchemeNotLowercase,
-                             id.left(6).toString());
+            return makeError(ec::SpiffeIdSchemeNotLowercase, id.left(6).toString());
         return makeError(ec::SpiffeIdWrongScheme, id.left(16).toString());
     }
     const QStringView rest = id.mid(schemePrefix.size());

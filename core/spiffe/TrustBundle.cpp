@@ -27,8 +27,9 @@ const QString jwtUse = QStringLiteral("jwt-svid");
 
 Error entryError(const QString &code, qsizetype index, const QString &detail = {})
 {
-    return makeError(code, detail.isEmpty() ? QStringLiteral("keys[%1]").arg(index)
-                                            : QStringLiteral("keys[%1]: %2").arg(index).arg(detail));
+    return makeError(code, detail.isEmpty()
+                               ? QStringLiteral("keys[%1]").arg(index)
+                               : QStringLiteral("keys[%1]: %2").arg(index).arg(detail));
 }
 
 // spiffe_sequence and spiffe_refresh_hint are JSON integers; Qt keeps integers exactly up to
@@ -51,8 +52,7 @@ Result<Certificate> readX509Entry(const QJsonObject &entry, qsizetype index)
         return entryError(ec::SpiffeBundleX5cMissing, index);
     const QJsonArray certs = x5c.toArray();
     if (certs.size() != 1)
-        return entryError(ec::SpiffeBundleX5cCount, index,
-                          QString::number(certs.size()));
+        return entryError(ec::SpiffeBundleX5cCount, index, QString::number(certs.size()));
     const QJsonValue first = certs.first();
     // x5c holds standard base64 (RFC 7517 4.7), not base64url.
     auto decoded = QByteArray::fromBase64Encoding(first.toString().toLatin1(),
@@ -61,8 +61,7 @@ Result<Certificate> readX509Entry(const QJsonObject &entry, qsizetype index)
         return entryError(ec::SpiffeBundleX5cBadBase64, index);
     auto cert = Certificate::fromDer(decoded.decoded);
     if (!cert)
-        return entryError(ec::SpiffeBundleX5cBadCertificate, index,
-                          cert.error().toString());
+        return entryError(ec::SpiffeBundleX5cBadCertificate, index, cert.error().toString());
     auto key = Jwk::toKey(entry);
     if (!key)
         return entryError(ec::SpiffeBundleBadKey, index, key.error().toString());
@@ -84,7 +83,8 @@ Result<TrustBundle> TrustBundle::fromJwks(const TrustDomain &td, const QByteArra
     if (parseError.error != QJsonParseError::NoError)
         return makeError(ec::SpiffeBundleNotJson, parseError.errorString());
     if (!doc.isObject())
-        return makeError(ec::SpiffeBundleNotObject, QStringLiteral("the top level is not an object"));
+        return makeError(ec::SpiffeBundleNotObject,
+                         QStringLiteral("the top level is not an object"));
     const QJsonObject root = doc.object();
 
     TrustBundle bundle(td);
@@ -107,8 +107,7 @@ Result<TrustBundle> TrustBundle::fromJwks(const TrustDomain &td, const QByteArra
     if (keysIt == root.constEnd())
         return makeError(ec::SpiffeBundleKeysMissing, QStringLiteral("keys"));
     if (!keysIt->isArray())
-        return makeError(ec::SpiffeBundleKeysNotArray,
-                         QStringLiteral("\"keys\" must be an array"));
+        return makeError(ec::SpiffeBundleKeysNotArray, QStringLiteral("\"keys\" must be an array"));
     const QJsonArray keys = keysIt->toArray();
 
     for (qsizetype i = 0; i < keys.size(); ++i) {
@@ -176,7 +175,8 @@ QByteArray TrustBundle::toJwks() const
         if (!jwk)
             continue;
         jwk->insert(QStringLiteral("use"), x509Use);
-        jwk->insert(QStringLiteral("x5c"), QJsonArray{QString::fromLatin1(cert.toDer().toBase64())});
+        jwk->insert(QStringLiteral("x5c"),
+                    QJsonArray{QString::fromLatin1(cert.toDer().toBase64())});
         keys.append(*jwk);
     }
     for (auto it = m_jwt.constBegin(); it != m_jwt.constEnd(); ++it) {
@@ -291,8 +291,9 @@ void TrustBundle::changed()
 
 bool TrustBundle::operator==(const TrustBundle &other) const
 {
-    if (m_td != other.m_td || m_sequence != other.m_sequence || m_refreshHint != other.m_refreshHint
-        || m_x509 != other.m_x509 || m_jwt.size() != other.m_jwt.size())
+    if (m_td != other.m_td || m_sequence != other.m_sequence ||
+        m_refreshHint != other.m_refreshHint || m_x509 != other.m_x509 ||
+        m_jwt.size() != other.m_jwt.size())
         return false;
     for (auto it = m_jwt.constBegin(); it != m_jwt.constEnd(); ++it) {
         const Key *theirs = other.jwtAuthority(it.key());

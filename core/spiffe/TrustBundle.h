@@ -32,7 +32,8 @@ public:
     /// x5c certificate whose key is the entry's key (as go-spiffe; X509-SVID.md 6.2 would skip
     /// such entries, but a malformed authority is better reported than silently dropped); a kid
     /// on them is tolerated. jwt-svid entries need a kid, unique in the bundle.
-    [[nodiscard]] static Result<TrustBundle> fromJwks(const TrustDomain &td, const QByteArray &json);
+    [[nodiscard]] static Result<TrustBundle> fromJwks(const TrustDomain &td,
+                                                      const QByteArray &json);
     /// Reads PEM CA certificates as X.509 authorities; there must be at least one.
     [[nodiscard]] static Result<TrustBundle> fromPem(const TrustDomain &td, const QByteArray &pem);
 

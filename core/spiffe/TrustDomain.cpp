@@ -30,8 +30,8 @@ Result<void> TrustDomain::validateName(QStringView name)
         const char16_t u = c.unicode();
         if (u >= u'A' && u <= u'Z')
             return makeError(ec::SpiffeTdUppercase, name.toString());
-        const bool allowed = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'.'
-                             || u == u'-' || u == u'_';
+        const bool allowed = (u >= u'a' && u <= u'z') || (u >= u'0' && u <= u'9') || u == u'.' ||
+                             u == u'-' || u == u'_';
         if (!allowed)
             return makeError(ec::SpiffeTdBadChar,
                              QStringLiteral("U+%1").arg(int(u), 4, 16, QLatin1Char('0')));

@@ -39,7 +39,10 @@ public:
         return a.m_name == b.m_name;
     }
     friend bool operator!=(const TrustDomain &a, const TrustDomain &b) { return !(a == b); }
-    friend bool operator<(const TrustDomain &a, const TrustDomain &b) { return a.m_name < b.m_name; }
+    friend bool operator<(const TrustDomain &a, const TrustDomain &b)
+    {
+        return a.m_name < b.m_name;
+    }
 
 private:
     friend class SpiffeId;

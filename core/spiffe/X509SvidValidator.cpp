@@ -135,8 +135,7 @@ Result<X509SvidVerification> X509SvidValidator::validate(const QList<Certificate
     const Certificate leaf =
         chain.first().hasDecodedPublicKey() ? chain.first() : chain.first().reparsed();
     X509StoreCtxPtr ctx(X509_STORE_CTX_new());
-    if (!ctx || X509_STORE_CTX_init(ctx.get(), store.get(), leaf.get(), untrusted.get())
-                    != 1)
+    if (!ctx || X509_STORE_CTX_init(ctx.get(), store.get(), leaf.get(), untrusted.get()) != 1)
         return refuse(ec::X509svidPathInvalid, takeOpenSslErrors());
     X509_VERIFY_PARAM *param = X509_STORE_CTX_get0_param(ctx.get());
     X509_VERIFY_PARAM_set_time(param, time_t(at.toSecsSinceEpoch()));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/AttestationStore.h"
-#include "core/store/StoreErrors.h"
 #include "core/attestation/AttestationErrors.h"
+#include "core/store/StoreErrors.h"
 
 #include "core/attestation/EvidenceReader.h"
 
@@ -45,9 +45,8 @@ Result<QJsonObject> storedDocument(const QByteArray &bytes, const QString &where
 
 Error unknownEntry(const AnchorEntryKey &key)
 {
-    return makeError(key.list == AnchorList::Anchors
-                         ? ec::StoreUnknownAnchor
-                         : ec::StoreUnknownReferenceValue,
+    return makeError(key.list == AnchorList::Anchors ? ec::StoreUnknownAnchor
+                                                     : ec::StoreUnknownReferenceValue,
                      key.id);
 }
 

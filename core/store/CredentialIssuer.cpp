@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/CredentialIssuer.h"
-#include "core/spiffe/SpiffeErrors.h"
 #include "core/crypto/CryptoErrors.h"
+#include "core/spiffe/SpiffeErrors.h"
 
 #include <QCryptographicHash>
 

@@ -121,8 +121,8 @@ Result<Database> Database::open(const QString &path, Mode mode)
         }
     }
     sqlite3 *raw = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX
-                      | (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX |
+                      (mode == Mode::CreateNew ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
     Database db;
     db.m_db.reset(raw);
@@ -177,8 +177,8 @@ Result<Statement> Database::prepare(const QString &sql)
 {
     sqlite3_stmt *st = nullptr;
     const QByteArray utf8 = sql.toUtf8();
-    if (sqlite3_prepare_v2(m_db.get(), utf8.constData(), int(utf8.size()), &st, nullptr)
-        != SQLITE_OK)
+    if (sqlite3_prepare_v2(m_db.get(), utf8.constData(), int(utf8.size()), &st, nullptr) !=
+        SQLITE_OK)
         return sqliteError(m_db.get(), QStringLiteral("prepare"));
     return Statement(st);
 }

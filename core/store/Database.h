@@ -78,7 +78,7 @@ public:
     /// Runs @p body in a transaction, rolled back when it fails: nothing is half-written.
     /// Inside another transaction it runs in a savepoint, so that work made of several
     /// transactional steps can be one transaction as a whole (rolled back together).
-    template<typename Fn>
+    template <typename Fn>
     Result<void> transaction(Fn &&body)
     {
         if (!sqlite3_get_autocommit(m_db.get())) {

@@ -35,9 +35,9 @@ Result<int> RuleStore::save(RuleKind kind, const QByteArray &content, const QStr
         if (!latest)
             return latest.error();
         version = *latest + 1;
-        auto st = m_db.prepare(QStringLiteral(
-            "INSERT INTO rule_documents(kind, version, saved_at, comment, content) "
-            "VALUES (?, ?, ?, ?, ?)"));
+        auto st = m_db.prepare(
+            QStringLiteral("INSERT INTO rule_documents(kind, version, saved_at, comment, content) "
+                           "VALUES (?, ?, ?, ?, ?)"));
         if (!st)
             return st.error();
         st->bind(1, kindName(kind))

@@ -28,8 +28,8 @@ public:
     explicit RuleStore(Database &db) : m_db(db) {}
 
     /// Saves @p content as the next version of @p kind; returns that version number.
-    [[nodiscard]] Result<int> save(RuleKind kind, const QByteArray &content,
-                                   const QString &comment, const QDateTime &now);
+    [[nodiscard]] Result<int> save(RuleKind kind, const QByteArray &content, const QString &comment,
+                                   const QDateTime &now);
     /// The content of @p version, or of the latest when @p version is 0. An empty document
     /// (no version yet) is an error only when a version was asked for.
     [[nodiscard]] Result<QByteArray> load(RuleKind kind, int version = 0);

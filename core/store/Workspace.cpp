@@ -87,8 +87,7 @@ Result<Workspace::StoredRoot> Workspace::storedRoot(const QString &name) const
     st->bind(1, name);
     StoredRoot root;
     if (!st->next())
-        return st->error() ? *st->error()
-                           : makeError(ec::StoreUnknownTrustDomain, name);
+        return st->error() ? *st->error() : makeError(ec::StoreUnknownTrustDomain, name);
     if (st->isNull(0) || st->blob(0).isEmpty())
         return root;
     auto cert = Certificate::fromPem(st->blob(0));
@@ -111,8 +110,8 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const QString &path,
         return m.error();
     std::unique_ptr<Workspace> ws(new Workspace(std::move(*db)));
     if (!passphrase) {
-        if (auto w = writeMeta(ws->m_db, QStringLiteral("key_protection"),
-                               kProtectionClear.toUtf8());
+        if (auto w =
+                writeMeta(ws->m_db, QStringLiteral("key_protection"), kProtectionClear.toUtf8());
             !w)
             return w.error();
         return ws;
@@ -370,8 +369,8 @@ Result<CertificateAuthority> Workspace::createTrustDomain(const TrustDomain &tru
     return ca;
 }
 
-Result<void> Workspace::addTrustDomain(const CertificateAuthority &authority, const CaSettings &settings,
-                                       const QDateTime &now)
+Result<void> Workspace::addTrustDomain(const CertificateAuthority &authority,
+                                       const CaSettings &settings, const QDateTime &now)
 {
     const TrustDomain &trustDomain = authority.trustDomain();
     if (trustDomainId(trustDomain.name()))
@@ -424,8 +423,8 @@ Result<void> Workspace::deleteTrustDomain(const QString &name)
 
 Result<void> Workspace::writeSlots(qint64 tdId, const CertificateAuthority &ca)
 {
-    auto existing = m_db.prepare(QStringLiteral(
-        "SELECT authority_id FROM authority_slots WHERE trust_domain_id = ?"));
+    auto existing = m_db.prepare(
+        QStringLiteral("SELECT authority_id FROM authority_slots WHERE trust_domain_id = ?"));
     if (!existing)
         return existing.error();
     existing->bind(1, tdId);
@@ -435,9 +434,9 @@ Result<void> Workspace::writeSlots(qint64 tdId, const CertificateAuthority &ca)
 
     for (const AuthoritySlot &s : ca.slots()) {
         if (stored.contains(s.id)) {
-            auto up = m_db.prepare(QStringLiteral(
-                "UPDATE authority_slots SET status = ?, tainted = ? "
-                "WHERE trust_domain_id = ? AND authority_id = ?"));
+            auto up =
+                m_db.prepare(QStringLiteral("UPDATE authority_slots SET status = ?, tainted = ? "
+                                            "WHERE trust_domain_id = ? AND authority_id = ?"));
             if (!up)
                 return up.error();
             up->bind(1, slotStatusName(s.status)).bind(2, s.tainted).bind(3, tdId).bind(4, s.id);
@@ -540,9 +539,9 @@ Result<void> Workspace::saveAuthority(const CertificateAuthority &ca)
     return m_db.transaction([&]() -> Result<void> {
         QSet<QString> before;
         {
-            auto st = m_db.prepare(QStringLiteral(
-                "SELECT authority_id FROM authority_slots WHERE trust_domain_id = ? "
-                "AND status != 'revoked'"));
+            auto st = m_db.prepare(
+                QStringLiteral("SELECT authority_id FROM authority_slots WHERE trust_domain_id = ? "
+                               "AND status != 'revoked'"));
             if (!st)
                 return st.error();
             st->bind(1, *id);
@@ -562,7 +561,9 @@ Result<void> Workspace::saveAuthority(const CertificateAuthority &ca)
             "bundle_sequence = MAX(bundle_sequence + ?, ?) WHERE id = ?"));
         if (!st)
             return st.error();
-        st->bind(1, cs.caTtl).bind(2, cs.x509SvidTtl).bind(3, cs.jwtSvidTtl)
+        st->bind(1, cs.caTtl)
+            .bind(2, cs.x509SvidTtl)
+            .bind(3, cs.jwtSvidTtl)
             .bind(4, before == after ? 0 : 1)
             .bind(5, sequenceFloor(ca.x509Authorities().size() + ca.jwtAuthorities().size()))
             .bind(6, *id);
@@ -586,10 +587,10 @@ Result<TrustBundle> Workspace::bundle(const QString &name) const
         if (auto a = out.addX509Authority(root->certificate); !a)
             return a.error();
     }
-    auto st = m_db.prepare(QStringLiteral(
-        "SELECT s.kind, s.cert_pem, s.kid, s.public_key_pem FROM authority_slots s "
-        "JOIN trust_domains t ON t.id = s.trust_domain_id "
-        "WHERE t.name = ? AND s.status != 'revoked' ORDER BY s.id"));
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT s.kind, s.cert_pem, s.kid, s.public_key_pem FROM authority_slots s "
+                       "JOIN trust_domains t ON t.id = s.trust_domain_id "
+                       "WHERE t.name = ? AND s.status != 'revoked' ORDER BY s.id"));
     if (!st)
         return st.error();
     st->bind(1, name);
@@ -738,8 +739,7 @@ Result<void> Workspace::setCredentialStatus(qint64 id, CredentialRecord::Status 
         st->bind(1, status == CredentialRecord::Status::Valid ? QStringLiteral("valid")
                                                               : QStringLiteral("revoked"))
             .bind(2, id);
-        return execChanging(*st,
-                            makeError(ec::StoreUnknownCredential, QString::number(id)));
+        return execChanging(*st, makeError(ec::StoreUnknownCredential, QString::number(id)));
     });
 }
 

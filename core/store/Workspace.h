@@ -58,9 +58,9 @@ public:
     QStringList trustDomainNames() const;
     [[nodiscard]] Result<TrustDomainInfo> trustDomainInfo(const QString &name) const;
     /// Creates a trust domain with a fresh CA and stores it.
-    [[nodiscard]] Result<CertificateAuthority>
-    createTrustDomain(const TrustDomain &trustDomain, const CaSettings &settings,
-                      const QDateTime &now);
+    [[nodiscard]] Result<CertificateAuthority> createTrustDomain(const TrustDomain &trustDomain,
+                                                                 const CaSettings &settings,
+                                                                 const QDateTime &now);
     /// Stores a trust domain whose CA @p ca was made beforehand (CertificateAuthority::create,
     /// which may run on a worker: key generation is the slow part) with @p settings.
     [[nodiscard]] Result<void> addTrustDomain(const CertificateAuthority &ca,

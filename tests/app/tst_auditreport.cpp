@@ -169,8 +169,8 @@ private Q_SLOTS:
         QTreeView *table = view->table();
         table->scrollTo(first);
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(first).center());
-        QVERIFY2(bar->instant() == std::clamp(at, bar->timeline().constFirst(),
-                                              bar->timeline().constLast()),
+        QVERIFY2(bar->instant() ==
+                     std::clamp(at, bar->timeline().constFirst(), bar->timeline().constLast()),
                  qPrintable(at.toString(Qt::ISODate) + QLatin1Char(' ') +
                             bar->instant().toString(Qt::ISODate) + QLatin1Char(' ') +
                             bar->timeline().constLast().toString(Qt::ISODate)));

@@ -25,7 +25,8 @@ void TestSettings::recentFilesMostRecentFirstWithoutDuplicates()
     s.addRecentFile(QStringLiteral("/a.atlas"));
     s.addRecentFile(QStringLiteral("/b.atlas"));
     s.addRecentFile(QStringLiteral("/a.atlas"));
-    QCOMPARE(s.recentFiles(), (QStringList{QStringLiteral("/a.atlas"), QStringLiteral("/b.atlas")}));
+    QCOMPARE(s.recentFiles(),
+             (QStringList{QStringLiteral("/a.atlas"), QStringLiteral("/b.atlas")}));
 }
 
 void TestSettings::recentFilesCapped()

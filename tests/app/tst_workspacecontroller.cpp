@@ -22,7 +22,8 @@ namespace {
 void answerPassphrase(const QString &passphrase)
 {
     QTimer::singleShot(0, qApp, [passphrase] {
-        auto *dialog = qobject_cast<ta::views::PassphraseDialog *>(QApplication::activeModalWidget());
+        auto *dialog =
+            qobject_cast<ta::views::PassphraseDialog *>(QApplication::activeModalWidget());
         QVERIFY(dialog);
         if (passphrase.isEmpty()) {
             dialog->reject();

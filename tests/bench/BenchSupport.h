@@ -13,7 +13,7 @@ namespace ta::bench {
 
 /// Operations per second of @p op over about @p budgetMs; -1 as soon as one fails, so a broken
 /// case cannot pass as a fast one.
-template<typename Fn>
+template <typename Fn>
 double ratePerSecond(qint64 budgetMs, Fn &&op)
 {
     QElapsedTimer t;

@@ -9,8 +9,8 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/Settings.h"
 #include "app/gui/WorkspaceController.h"
-#include "core/graph/GraphBuilder.h"
 #include "core/federation/FederatedDemo.h"
+#include "core/graph/GraphBuilder.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphNodeItem.h"
 #include "views/GraphView.h"
@@ -192,7 +192,7 @@ int main(int argc, char **argv)
     QElapsedTimer created;
     created.start();
     if (!panOnly && !core::FederatedDemo::create(app::WorkspaceController::demoPath(dataDir),
-                                     QDateTime::currentDateTimeUtc()))
+                                                 QDateTime::currentDateTimeUtc()))
         return 1;
     const double createMs = double(created.nsecsElapsed()) / 1e6;
     for (int run = 0; run < (panOnly ? 0 : 2); ++run) {

@@ -28,7 +28,8 @@ int main(int argc, char *argv[])
     const QString only = algArg > 0 ? app.arguments().value(algArg + 1) : QString();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto td = TrustDomain::fromName(QStringLiteral("bench.example")).value();
-    const auto id = SpiffeId::fromString(QStringLiteral("spiffe://bench.example/ns/pay/sa/api")).value();
+    const auto id =
+        SpiffeId::fromString(QStringLiteral("spiffe://bench.example/ns/pay/sa/api")).value();
     const QString audience = QStringLiteral("spiffe://bench.example/ns/pay/sa/ledger");
 
     struct Case
@@ -36,10 +37,10 @@ int main(int argc, char *argv[])
         JwsAlgorithm alg;
         KeyType keyType;
     };
-    for (const Case &c : {Case{JwsAlgorithm::ES256, KeyType::EcP256},
-                          Case{JwsAlgorithm::RS256, KeyType::Rsa2048},
-                          Case{JwsAlgorithm::PS256, KeyType::Rsa2048},
-                          Case{JwsAlgorithm::ES384, KeyType::EcP384}}) {
+    for (const Case &c :
+         {Case{JwsAlgorithm::ES256, KeyType::EcP256}, Case{JwsAlgorithm::RS256, KeyType::Rsa2048},
+          Case{JwsAlgorithm::PS256, KeyType::Rsa2048},
+          Case{JwsAlgorithm::ES384, KeyType::EcP384}}) {
         if (!only.isEmpty() && Jose::algorithmName(c.alg) != only)
             continue;
         auto key = Key::generate(c.keyType);
@@ -50,8 +51,8 @@ int main(int argc, char *argv[])
             return 1;
         TrustBundleSet bundles;
         bundles.insert(bundle);
-        auto svid = JwtSvid::mint(*key, QStringLiteral("k1"), id, {audience}, now,
-                                  now.addSecs(300), c.alg);
+        auto svid =
+            JwtSvid::mint(*key, QStringLiteral("k1"), id, {audience}, now, now.addSecs(300), c.alg);
         if (!svid)
             return 1;
         const QByteArray token = svid->token();
@@ -76,26 +77,24 @@ int main(int argc, char *argv[])
             EVP_PKEY_CTX *pctx = nullptr;
             if (EVP_DigestVerifyInit(ctx.get(), &pctx, md, nullptr, pub.get()) != 1)
                 return false;
-            if (pss
-                && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) <= 0
-                    || EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) <= 0))
+            if (pss && (EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING) <= 0 ||
+                        EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, RSA_PSS_SALTLEN_DIGEST) <= 0))
                 return false;
-            return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig.constData()),
+            return EVP_DigestVerify(ctx.get(),
+                                    reinterpret_cast<const unsigned char *>(sig.constData()),
                                     size_t(sig.size()),
                                     reinterpret_cast<const unsigned char *>(input.constData()),
-                                    size_t(input.size()))
-                   == 1;
+                                    size_t(input.size())) == 1;
         });
-        const double ours = ratePerSecond(budget, [&] {
-            return JwtSvid::validate(token, bundles, audience, now).ok();
-        });
+        const double ours = ratePerSecond(
+            budget, [&] { return JwtSvid::validate(token, bundles, audience, now).ok(); });
         emitLine({{QStringLiteral("bench"), QStringLiteral("jwtsvid_validate")},
-              {QStringLiteral("alg"), Jose::algorithmName(c.alg)},
-              {QStringLiteral("token_bytes"), int(token.size())},
-              {QStringLiteral("ours_per_s"), qRound(ours)},
-              {QStringLiteral("openssl_raw_per_s"), qRound(raw)},
-              {QStringLiteral("ratio"), qRound(ours / raw * 1000) / 1000.0},
-              {QStringLiteral("target_ratio"), 0.5}});
+                  {QStringLiteral("alg"), Jose::algorithmName(c.alg)},
+                  {QStringLiteral("token_bytes"), int(token.size())},
+                  {QStringLiteral("ours_per_s"), qRound(ours)},
+                  {QStringLiteral("openssl_raw_per_s"), qRound(raw)},
+                  {QStringLiteral("ratio"), qRound(ours / raw * 1000) / 1000.0},
+                  {QStringLiteral("target_ratio"), 0.5}});
     }
     return 0;
 }

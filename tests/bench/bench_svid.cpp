@@ -23,7 +23,8 @@ int main(int argc, char *argv[])
     const qint64 budget = ta::bench::budgetMs(app.arguments());
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const auto td = TrustDomain::fromName(QStringLiteral("bench.example")).value();
-    const auto id = SpiffeId::fromString(QStringLiteral("spiffe://bench.example/ns/pay/sa/api")).value();
+    const auto id =
+        SpiffeId::fromString(QStringLiteral("spiffe://bench.example/ns/pay/sa/api")).value();
 
     // --only TYPE limits the run to one CA key type (for profiling).
     const qsizetype only = app.arguments().indexOf(QStringLiteral("--only"));
@@ -49,21 +50,19 @@ int main(int argc, char *argv[])
         const double raw = ratePerSecond(budget, [&] {
             EvpMdCtxPtr ctx(EVP_MD_CTX_new());
             size_t len = sizeof sig;
-            return EVP_DigestSignInit(ctx.get(), nullptr, md, nullptr, caKey.get()) == 1
-                   && EVP_DigestSign(ctx.get(), sig, &len,
-                                     reinterpret_cast<const unsigned char *>(tbs.constData()),
-                                     size_t(tbs.size()))
-                          == 1;
+            return EVP_DigestSignInit(ctx.get(), nullptr, md, nullptr, caKey.get()) == 1 &&
+                   EVP_DigestSign(ctx.get(), sig, &len,
+                                  reinterpret_cast<const unsigned char *>(tbs.constData()),
+                                  size_t(tbs.size())) == 1;
         });
-        const double ours = ratePerSecond(budget, [&] {
-            return ca->mintX509Svid(id, subjectPublic, {}, 0, now).ok();
-        });
+        const double ours = ratePerSecond(
+            budget, [&] { return ca->mintX509Svid(id, subjectPublic, {}, 0, now).ok(); });
         emitLine({{QStringLiteral("bench"), QStringLiteral("x509svid_issue")},
-              {QStringLiteral("ca_key"), keyTypeName(type)},
-              {QStringLiteral("ours_per_s"), qRound(ours)},
-              {QStringLiteral("openssl_raw_sign_per_s"), qRound(raw)},
-              {QStringLiteral("ratio"), qRound(ours / raw * 1000) / 1000.0},
-              {QStringLiteral("target_ratio"), 0.5}});
+                  {QStringLiteral("ca_key"), keyTypeName(type)},
+                  {QStringLiteral("ours_per_s"), qRound(ours)},
+                  {QStringLiteral("openssl_raw_sign_per_s"), qRound(raw)},
+                  {QStringLiteral("ratio"), qRound(ours / raw * 1000) / 1000.0},
+                  {QStringLiteral("target_ratio"), 0.5}});
     }
     return 0;
 }

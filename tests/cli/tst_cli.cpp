@@ -82,13 +82,15 @@ void TestCli::initTestCase()
                   QStringLiteral("--passphrase-file"), m_pass})
                  .code,
              0);
-    auto td = cli({QStringLiteral("td"), QStringLiteral("create"), m_ws, QStringLiteral("example.org"),
-                   QStringLiteral("--passphrase-file"), m_pass, QStringLiteral("--json")});
+    auto td =
+        cli({QStringLiteral("td"), QStringLiteral("create"), m_ws, QStringLiteral("example.org"),
+             QStringLiteral("--passphrase-file"), m_pass, QStringLiteral("--json")});
     QCOMPARE(td.code, 0);
-    QCOMPARE(json(td.out).value(QStringLiteral("trust_domain")).toString(), QStringLiteral("example.org"));
+    QCOMPARE(json(td.out).value(QStringLiteral("trust_domain")).toString(),
+             QStringLiteral("example.org"));
     QCOMPARE(cli({QStringLiteral("td"), QStringLiteral("create"), m_ws, QStringLiteral("other.org"),
-                  QStringLiteral("--intermediate"), QStringLiteral("--key"), QStringLiteral("ec-p384"),
-                  QStringLiteral("--passphrase-file"), m_pass})
+                  QStringLiteral("--intermediate"), QStringLiteral("--key"),
+                  QStringLiteral("ec-p384"), QStringLiteral("--passphrase-file"), m_pass})
                  .code,
              0);
 }
@@ -96,9 +98,9 @@ void TestCli::initTestCase()
 void TestCli::helpOnEveryVerb_data()
 {
     QTest::addColumn<QStringList>("verb");
-    for (const char *v : {"workspace init", "workspace passphrase", "td create", "td list", "ca prepare", "ca activate",
-                          "ca taint", "ca revoke", "svid x509", "svid jwt", "bundle export",
-                          "verify x509", "verify jwt"})
+    for (const char *v : {"workspace init", "workspace passphrase", "td create", "td list",
+                          "ca prepare", "ca activate", "ca taint", "ca revoke", "svid x509",
+                          "svid jwt", "bundle export", "verify x509", "verify jwt"})
         QTest::newRow(v) << QString::fromLatin1(v).split(QLatin1Char(' '));
 }
 
@@ -120,15 +122,21 @@ void TestCli::badUsage_data()
     QTest::newRow("unknown verb") << l("frobnicate now") << QByteArray("unknown verb");
     QTest::newRow("unknown option") << l("td list main.atlas --bogus") << QByteArray("bogus");
     QTest::newRow("missing file argument") << l("td list") << QByteArray("missing");
-    QTest::newRow("bad SPIFFE ID") << l("svid x509 main.atlas --spiffe-id spiffe://Example.org/x --out o")
-                                   << QByteArray("spiffe.td.uppercase");
-    QTest::newRow("bad duration") << l("svid x509 main.atlas --spiffe-id spiffe://example.org/x --ttl 5y --out o")
-                                  << QByteArray("cli.bad_duration");
-    QTest::newRow("unknown key type") << l("td create main.atlas x.org --key dsa") << QByteArray("dsa");
-    QTest::newRow("not a workspace") << l("td list pass.txt") << QByteArray("store.not_a_workspace");
-    QTest::newRow("missing workspace") << l("td list nope.atlas") << QByteArray("store.file_missing");
+    QTest::newRow("bad SPIFFE ID")
+        << l("svid x509 main.atlas --spiffe-id spiffe://Example.org/x --out o")
+        << QByteArray("spiffe.td.uppercase");
+    QTest::newRow("bad duration")
+        << l("svid x509 main.atlas --spiffe-id spiffe://example.org/x --ttl 5y --out o")
+        << QByteArray("cli.bad_duration");
+    QTest::newRow("unknown key type")
+        << l("td create main.atlas x.org --key dsa") << QByteArray("dsa");
+    QTest::newRow("not a workspace")
+        << l("td list pass.txt") << QByteArray("store.not_a_workspace");
+    QTest::newRow("missing workspace")
+        << l("td list nope.atlas") << QByteArray("store.file_missing");
     QTest::newRow("garbage bundle")
-        << l("verify x509 --bundle pass.txt --td example.org --chain pass.txt") << QByteArray("error");
+        << l("verify x509 --bundle pass.txt --td example.org --chain pass.txt")
+        << QByteArray("error");
     QTest::newRow("bad --at")
         << l("verify jwt --bundle pass.txt --td example.org --audience a --at yesterday tok")
         << QByteArray("error");
@@ -159,15 +167,23 @@ void TestCli::passphraseSources()
     QCOMPARE(wrong.code, 2);
     QVERIFY(wrong.err.contains("store.wrong_passphrase"));
     // The file wins over the environment.
-    QCOMPARE(cli(list + QStringList{QStringLiteral("--passphrase-file"), m_pass}, "battery staple").code, 0);
+    QCOMPARE(
+        cli(list + QStringList{QStringLiteral("--passphrase-file"), m_pass}, "battery staple").code,
+        0);
     // A workspace without a passphrase needs none, and says so when created.
-    auto clear = cli({QStringLiteral("workspace"), QStringLiteral("init"), path(QStringLiteral("clear.atlas")),
-                      QStringLiteral("--no-passphrase")});
+    auto clear = cli({QStringLiteral("workspace"), QStringLiteral("init"),
+                      path(QStringLiteral("clear.atlas")), QStringLiteral("--no-passphrase")});
     QCOMPARE(clear.code, 0);
     QVERIFY(clear.out.contains("in clear"));
-    QCOMPARE(cli({QStringLiteral("td"), QStringLiteral("list"), path(QStringLiteral("clear.atlas"))}).code, 0);
+    QCOMPARE(
+        cli({QStringLiteral("td"), QStringLiteral("list"), path(QStringLiteral("clear.atlas"))})
+            .code,
+        0);
     // Creating over an existing file is refused and leaves it intact.
-    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), m_ws, QStringLiteral("--no-passphrase")}).code, 2);
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), m_ws,
+                  QStringLiteral("--no-passphrase")})
+                 .code,
+             2);
     QCOMPARE(cli(list, "correct horse").code, 0);
 }
 
@@ -212,25 +228,31 @@ void TestCli::passphraseChange()
 void TestCli::issueAndVerifyX509()
 {
     const QString out = path(QStringLiteral("x509"));
-    auto r = cli({QStringLiteral("svid"), QStringLiteral("x509"), m_ws, QStringLiteral("--spiffe-id"),
-                  QStringLiteral("spiffe://example.org/ns/pay/sa/api"), QStringLiteral("--ttl"),
-                  QStringLiteral("30m"), QStringLiteral("--dns"), QStringLiteral("api.example"),
-                  QStringLiteral("--out"), out, QStringLiteral("--json")},
-                 "correct horse");
+    auto r =
+        cli({QStringLiteral("svid"), QStringLiteral("x509"), m_ws, QStringLiteral("--spiffe-id"),
+             QStringLiteral("spiffe://example.org/ns/pay/sa/api"), QStringLiteral("--ttl"),
+             QStringLiteral("30m"), QStringLiteral("--dns"), QStringLiteral("api.example"),
+             QStringLiteral("--out"), out, QStringLiteral("--json")},
+            "correct horse");
     QCOMPARE(r.code, 0);
     const QJsonObject o = json(r.out);
-    QCOMPARE(o.value(QStringLiteral("spiffe_id")).toString(), QStringLiteral("spiffe://example.org/ns/pay/sa/api"));
+    QCOMPARE(o.value(QStringLiteral("spiffe_id")).toString(),
+             QStringLiteral("spiffe://example.org/ns/pay/sa/api"));
     QCOMPARE(o.value(QStringLiteral("files")).toArray().size(), 3);
-    const QDateTime notBefore = QDateTime::fromString(o.value(QStringLiteral("not_before")).toString(), Qt::ISODate);
-    const QDateTime notAfter = QDateTime::fromString(o.value(QStringLiteral("not_after")).toString(), Qt::ISODate);
+    const QDateTime notBefore =
+        QDateTime::fromString(o.value(QStringLiteral("not_before")).toString(), Qt::ISODate);
+    const QDateTime notAfter =
+        QDateTime::fromString(o.value(QStringLiteral("not_after")).toString(), Qt::ISODate);
     QCOMPARE(notBefore.secsTo(notAfter), 30 * 60 + 10);
     QFile key(out + QStringLiteral("/key.pem"));
     QVERIFY(key.exists());
-    QCOMPARE(key.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QCOMPARE(key.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
 
     QProcess openssl;
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("verify"), QStringLiteral("-CAfile"),
-                                              out + QStringLiteral("/bundle.pem"), out + QStringLiteral("/svid.pem")});
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("verify"), QStringLiteral("-CAfile"),
+                   out + QStringLiteral("/bundle.pem"), out + QStringLiteral("/svid.pem")});
     QVERIFY(openssl.waitForFinished(30000));
     QCOMPARE(openssl.exitCode(), 0);
 
@@ -240,12 +262,14 @@ void TestCli::issueAndVerifyX509()
                  "correct horse")
                  .code,
              0);
-    auto v = cli({QStringLiteral("verify"), QStringLiteral("x509"), QStringLiteral("--bundle"), bundle,
-                  QStringLiteral("--td"), QStringLiteral("example.org"), QStringLiteral("--chain"),
-                  out + QStringLiteral("/svid.pem"), QStringLiteral("--json")});
+    auto v =
+        cli({QStringLiteral("verify"), QStringLiteral("x509"), QStringLiteral("--bundle"), bundle,
+             QStringLiteral("--td"), QStringLiteral("example.org"), QStringLiteral("--chain"),
+             out + QStringLiteral("/svid.pem"), QStringLiteral("--json")});
     QCOMPARE(v.code, 0);
     QCOMPARE(json(v.out).value(QStringLiteral("valid")).toBool(), true);
-    QCOMPARE(json(v.out).value(QStringLiteral("spiffe_id")).toString(), QStringLiteral("spiffe://example.org/ns/pay/sa/api"));
+    QCOMPARE(json(v.out).value(QStringLiteral("spiffe_id")).toString(),
+             QStringLiteral("spiffe://example.org/ns/pay/sa/api"));
 }
 
 void TestCli::x509FromCsrWritesNoKey()
@@ -253,16 +277,18 @@ void TestCli::x509FromCsrWritesNoKey()
     QProcess openssl;
     openssl.setWorkingDirectory(m_dir.path());
     openssl.start(QStringLiteral("openssl"),
-                  {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                   QStringLiteral("-nodes"), QStringLiteral("-keyout"), QStringLiteral("csr.key"),
-                   QStringLiteral("-out"), QStringLiteral("req.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=ignored")});
+                  {QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
+                   QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                   QStringLiteral("csr.key"), QStringLiteral("-out"), QStringLiteral("req.csr"),
+                   QStringLiteral("-subj"), QStringLiteral("/CN=ignored")});
     QVERIFY(openssl.waitForFinished(60000));
     QCOMPARE(openssl.exitCode(), 0);
     const QString out = path(QStringLiteral("fromcsr"));
-    auto r = cli({QStringLiteral("svid"), QStringLiteral("x509"), m_ws, QStringLiteral("--spiffe-id"),
-                  QStringLiteral("spiffe://other.org/batch"), QStringLiteral("--csr"), path(QStringLiteral("req.csr")),
-                  QStringLiteral("--out"), out},
-                 "correct horse");
+    auto r =
+        cli({QStringLiteral("svid"), QStringLiteral("x509"), m_ws, QStringLiteral("--spiffe-id"),
+             QStringLiteral("spiffe://other.org/batch"), QStringLiteral("--csr"),
+             path(QStringLiteral("req.csr")), QStringLiteral("--out"), out},
+            "correct horse");
     QCOMPARE(r.code, 0);
     QVERIFY(QFile::exists(out + QStringLiteral("/svid.pem")));
     QVERIFY(!QFile::exists(out + QStringLiteral("/key.pem")));
@@ -277,9 +303,15 @@ void TestCli::verifyX509Refusals_data()
     QTest::addColumn<QString>("td");
     QTest::addColumn<QString>("at");
     QTest::addColumn<QString>("code");
-    QTest::newRow("SVID of another trust domain") << "other.org" << "" << "x509svid.trust_domain_mismatch";
-    QTest::newRow("validated after expiry") << "example.org" << "2031-01-01T00:00:00Z" << "x509svid.expired";
-    QTest::newRow("validated before issue") << "example.org" << "2001-01-01T00:00:00Z" << "x509svid.not_yet_valid";
+    QTest::newRow("SVID of another trust domain") << "other.org"
+                                                  << ""
+                                                  << "x509svid.trust_domain_mismatch";
+    QTest::newRow("validated after expiry") << "example.org"
+                                            << "2031-01-01T00:00:00Z"
+                                            << "x509svid.expired";
+    QTest::newRow("validated before issue") << "example.org"
+                                            << "2001-01-01T00:00:00Z"
+                                            << "x509svid.not_yet_valid";
 }
 
 void TestCli::verifyX509Refusals()
@@ -288,14 +320,17 @@ void TestCli::verifyX509Refusals()
     QFETCH(QString, at);
     QFETCH(QString, code);
     const QString out = path(QStringLiteral("refusals"));
-    QCOMPARE(cli({QStringLiteral("svid"), QStringLiteral("x509"), m_ws, QStringLiteral("--spiffe-id"),
-                  QStringLiteral("spiffe://example.org/w"), QStringLiteral("--out"), out},
-                 "correct horse")
-                 .code,
-             0);
-    QStringList args{QStringLiteral("verify"), QStringLiteral("x509"), QStringLiteral("--bundle"),
-                     out + QStringLiteral("/bundle.pem"), QStringLiteral("--td"), td,
-                     QStringLiteral("--chain"), out + QStringLiteral("/svid.pem"), QStringLiteral("--json")};
+    QCOMPARE(
+        cli({QStringLiteral("svid"), QStringLiteral("x509"), m_ws, QStringLiteral("--spiffe-id"),
+             QStringLiteral("spiffe://example.org/w"), QStringLiteral("--out"), out},
+            "correct horse")
+            .code,
+        0);
+    QStringList args{QStringLiteral("verify"),   QStringLiteral("x509"),
+                     QStringLiteral("--bundle"), out + QStringLiteral("/bundle.pem"),
+                     QStringLiteral("--td"),     td,
+                     QStringLiteral("--chain"),  out + QStringLiteral("/svid.pem"),
+                     QStringLiteral("--json")};
     if (!at.isEmpty())
         args << QStringLiteral("--at") << at;
     auto v = cli(args);
@@ -306,10 +341,11 @@ void TestCli::verifyX509Refusals()
 
 void TestCli::issueAndVerifyJwt()
 {
-    auto t = cli({QStringLiteral("svid"), QStringLiteral("jwt"), m_ws, QStringLiteral("--spiffe-id"),
-                  QStringLiteral("spiffe://example.org/api"), QStringLiteral("--audience"), QStringLiteral("db"),
-                  QStringLiteral("--ttl"), QStringLiteral("2m")},
-                 "correct horse");
+    auto t =
+        cli({QStringLiteral("svid"), QStringLiteral("jwt"), m_ws, QStringLiteral("--spiffe-id"),
+             QStringLiteral("spiffe://example.org/api"), QStringLiteral("--audience"),
+             QStringLiteral("db"), QStringLiteral("--ttl"), QStringLiteral("2m")},
+            "correct horse");
     QCOMPARE(t.code, 0);
     const QByteArray token = t.out.trimmed();
     QCOMPARE(token.count('.'), 2);
@@ -319,26 +355,36 @@ void TestCli::issueAndVerifyJwt()
                  "correct horse")
                  .code,
              0);
-    const QStringList base{QStringLiteral("verify"), QStringLiteral("jwt"), QStringLiteral("--bundle"), bundle,
-                           QStringLiteral("--td"), QStringLiteral("example.org"), QStringLiteral("--json")};
-    auto ok = cli(base + QStringList{QStringLiteral("--audience"), QStringLiteral("db"), QString::fromLatin1(token)});
+    const QStringList base{
+        QStringLiteral("verify"), QStringLiteral("jwt"),         QStringLiteral("--bundle"), bundle,
+        QStringLiteral("--td"),   QStringLiteral("example.org"), QStringLiteral("--json")};
+    auto ok = cli(base + QStringList{QStringLiteral("--audience"), QStringLiteral("db"),
+                                     QString::fromLatin1(token)});
     QCOMPARE(ok.code, 0);
-    QCOMPARE(json(ok.out).value(QStringLiteral("spiffe_id")).toString(), QStringLiteral("spiffe://example.org/api"));
-    auto stdinToken = cli(base + QStringList{QStringLiteral("--audience"), QStringLiteral("db"), QStringLiteral("-")},
-                          {}, token + '\n');
+    QCOMPARE(json(ok.out).value(QStringLiteral("spiffe_id")).toString(),
+             QStringLiteral("spiffe://example.org/api"));
+    auto stdinToken = cli(
+        base + QStringList{QStringLiteral("--audience"), QStringLiteral("db"), QStringLiteral("-")},
+        {}, token + '\n');
     QCOMPARE(stdinToken.code, 0);
-    auto aud = cli(base + QStringList{QStringLiteral("--audience"), QStringLiteral("web"), QString::fromLatin1(token)});
+    auto aud = cli(base + QStringList{QStringLiteral("--audience"), QStringLiteral("web"),
+                                      QString::fromLatin1(token)});
     QCOMPARE(aud.code, 1);
-    QCOMPARE(json(aud.out).value(QStringLiteral("error")).toString(), QStringLiteral("jwtsvid.audience_mismatch"));
-    auto late = cli(base + QStringList{QStringLiteral("--audience"), QStringLiteral("db"), QStringLiteral("--at"),
-                                       QDateTime::currentDateTimeUtc().addSecs(600).toString(Qt::ISODate),
-                                       QString::fromLatin1(token)});
+    QCOMPARE(json(aud.out).value(QStringLiteral("error")).toString(),
+             QStringLiteral("jwtsvid.audience_mismatch"));
+    auto late =
+        cli(base + QStringList{QStringLiteral("--audience"), QStringLiteral("db"),
+                               QStringLiteral("--at"),
+                               QDateTime::currentDateTimeUtc().addSecs(600).toString(Qt::ISODate),
+                               QString::fromLatin1(token)});
     QCOMPARE(late.code, 1);
-    QCOMPARE(json(late.out).value(QStringLiteral("error")).toString(), QStringLiteral("jwtsvid.expired"));
+    QCOMPARE(json(late.out).value(QStringLiteral("error")).toString(),
+             QStringLiteral("jwtsvid.expired"));
     // One flipped character of the signature: refused, never accepted.
     QByteArray tampered = token;
     tampered[tampered.size() - 5] = tampered[tampered.size() - 5] == 'A' ? 'B' : 'A';
-    auto bad = cli(base + QStringList{QStringLiteral("--audience"), QStringLiteral("db"), QString::fromLatin1(tampered)});
+    auto bad = cli(base + QStringList{QStringLiteral("--audience"), QStringLiteral("db"),
+                                      QString::fromLatin1(tampered)});
     QCOMPARE(bad.code, 1);
     // The other trust domain's bundle does not vouch for this token.
     const QString otherBundle = path(QStringLiteral("other.jwks"));
@@ -347,16 +393,17 @@ void TestCli::issueAndVerifyJwt()
                  "correct horse")
                  .code,
              0);
-    auto foreign = cli({QStringLiteral("verify"), QStringLiteral("jwt"), QStringLiteral("--bundle"), otherBundle,
-                        QStringLiteral("--td"), QStringLiteral("other.org"), QStringLiteral("--audience"),
-                        QStringLiteral("db"), QString::fromLatin1(token)});
+    auto foreign =
+        cli({QStringLiteral("verify"), QStringLiteral("jwt"), QStringLiteral("--bundle"),
+             otherBundle, QStringLiteral("--td"), QStringLiteral("other.org"),
+             QStringLiteral("--audience"), QStringLiteral("db"), QString::fromLatin1(token)});
     QCOMPARE(foreign.code, 1);
 }
 
 void TestCli::bundleExportFormats()
 {
-    auto spiffe = cli({QStringLiteral("bundle"), QStringLiteral("export"), m_ws, QStringLiteral("--td"),
-                       QStringLiteral("example.org")},
+    auto spiffe = cli({QStringLiteral("bundle"), QStringLiteral("export"), m_ws,
+                       QStringLiteral("--td"), QStringLiteral("example.org")},
                       "correct horse");
     QCOMPARE(spiffe.code, 0);
     const QJsonObject jwks = json(spiffe.out);
@@ -366,9 +413,10 @@ void TestCli::bundleExportFormats()
         uses << k.toObject().value(QStringLiteral("use")).toString();
     uses.sort();
     QCOMPARE(uses, (QStringList{QStringLiteral("jwt-svid"), QStringLiteral("x509-svid")}));
-    auto pem = cli({QStringLiteral("bundle"), QStringLiteral("export"), m_ws, QStringLiteral("--td"),
-                    QStringLiteral("example.org"), QStringLiteral("--format"), QStringLiteral("pem")},
-                   "correct horse");
+    auto pem =
+        cli({QStringLiteral("bundle"), QStringLiteral("export"), m_ws, QStringLiteral("--td"),
+             QStringLiteral("example.org"), QStringLiteral("--format"), QStringLiteral("pem")},
+            "correct horse");
     QCOMPARE(pem.code, 0);
     QCOMPARE(pem.out.count("BEGIN CERTIFICATE"), 1);
     QCOMPARE(cli({QStringLiteral("bundle"), QStringLiteral("export"), m_ws, QStringLiteral("--td"),
@@ -381,56 +429,80 @@ void TestCli::bundleExportFormats()
 void TestCli::authorityRotation()
 {
     const QString ws = path(QStringLiteral("rotate.atlas"));
-    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws, QStringLiteral("--no-passphrase")}).code, 0);
-    QCOMPARE(cli({QStringLiteral("td"), QStringLiteral("create"), ws, QStringLiteral("r.example")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws,
+                  QStringLiteral("--no-passphrase")})
+                 .code,
+             0);
+    QCOMPARE(
+        cli({QStringLiteral("td"), QStringLiteral("create"), ws, QStringLiteral("r.example")}).code,
+        0);
     const QString oldOut = path(QStringLiteral("rot-old"));
     QCOMPARE(cli({QStringLiteral("svid"), QStringLiteral("x509"), ws, QStringLiteral("--spiffe-id"),
-                  QStringLiteral("spiffe://r.example/w"), QStringLiteral("--out"), oldOut, QStringLiteral("--json")})
+                  QStringLiteral("spiffe://r.example/w"), QStringLiteral("--out"), oldOut,
+                  QStringLiteral("--json")})
                  .code,
              0);
     auto seq = [&] {
-        auto b = cli({QStringLiteral("bundle"), QStringLiteral("export"), ws, QStringLiteral("--td"), QStringLiteral("r.example")});
+        auto b = cli({QStringLiteral("bundle"), QStringLiteral("export"), ws,
+                      QStringLiteral("--td"), QStringLiteral("r.example")});
         return json(b.out).value(QStringLiteral("spiffe_sequence")).toInteger();
     };
     const qint64 s0 = seq();
-    auto prep = cli({QStringLiteral("ca"), QStringLiteral("prepare"), ws, QStringLiteral("--td"), QStringLiteral("r.example")});
+    auto prep = cli({QStringLiteral("ca"), QStringLiteral("prepare"), ws, QStringLiteral("--td"),
+                     QStringLiteral("r.example")});
     QCOMPARE(prep.code, 0);
     QVERIFY(seq() > s0);
-    QCOMPARE(cli({QStringLiteral("ca"), QStringLiteral("activate"), ws, QStringLiteral("--td"), QStringLiteral("r.example")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("ca"), QStringLiteral("activate"), ws, QStringLiteral("--td"),
+                  QStringLiteral("r.example")})
+                 .code,
+             0);
     // The old authority: find it from the SVID it signed.
     QProcess openssl;
-    openssl.start(QStringLiteral("openssl"), {QStringLiteral("x509"), QStringLiteral("-in"), oldOut + QStringLiteral("/svid.pem"),
-                                              QStringLiteral("-noout"), QStringLiteral("-ext"), QStringLiteral("authorityKeyIdentifier")});
+    openssl.start(QStringLiteral("openssl"),
+                  {QStringLiteral("x509"), QStringLiteral("-in"),
+                   oldOut + QStringLiteral("/svid.pem"), QStringLiteral("-noout"),
+                   QStringLiteral("-ext"), QStringLiteral("authorityKeyIdentifier")});
     QVERIFY(openssl.waitForFinished(30000));
-    QString aki = QString::fromLatin1(openssl.readAllStandardOutput()).section(QLatin1Char('\n'), 1).trimmed();
+    QString aki = QString::fromLatin1(openssl.readAllStandardOutput())
+                      .section(QLatin1Char('\n'), 1)
+                      .trimmed();
     aki.remove(QStringLiteral("keyid:")).remove(QLatin1Char(':'));
     aki = aki.toLower();
     QVERIFY(!aki.isEmpty());
-    QCOMPARE(cli({QStringLiteral("ca"), QStringLiteral("revoke"), ws, QStringLiteral("--td"), QStringLiteral("r.example"),
-                  QStringLiteral("--authority"), aki}).code,
+    QCOMPARE(cli({QStringLiteral("ca"), QStringLiteral("revoke"), ws, QStringLiteral("--td"),
+                  QStringLiteral("r.example"), QStringLiteral("--authority"), aki})
+                 .code,
              2); // not tainted yet
-    QCOMPARE(cli({QStringLiteral("ca"), QStringLiteral("taint"), ws, QStringLiteral("--td"), QStringLiteral("r.example"),
-                  QStringLiteral("--authority"), aki}).code,
+    QCOMPARE(cli({QStringLiteral("ca"), QStringLiteral("taint"), ws, QStringLiteral("--td"),
+                  QStringLiteral("r.example"), QStringLiteral("--authority"), aki})
+                 .code,
              0);
-    QCOMPARE(cli({QStringLiteral("ca"), QStringLiteral("revoke"), ws, QStringLiteral("--td"), QStringLiteral("r.example"),
-                  QStringLiteral("--authority"), aki}).code,
+    QCOMPARE(cli({QStringLiteral("ca"), QStringLiteral("revoke"), ws, QStringLiteral("--td"),
+                  QStringLiteral("r.example"), QStringLiteral("--authority"), aki})
+                 .code,
              0);
     const QString bundle = path(QStringLiteral("rot.pem"));
-    QCOMPARE(cli({QStringLiteral("bundle"), QStringLiteral("export"), ws, QStringLiteral("--td"), QStringLiteral("r.example"),
-                  QStringLiteral("--format"), QStringLiteral("pem"), QStringLiteral("--out"), bundle}).code,
+    QCOMPARE(cli({QStringLiteral("bundle"), QStringLiteral("export"), ws, QStringLiteral("--td"),
+                  QStringLiteral("r.example"), QStringLiteral("--format"), QStringLiteral("pem"),
+                  QStringLiteral("--out"), bundle})
+                 .code,
              0);
     // What the revoked authority signed no longer validates.
-    auto v = cli({QStringLiteral("verify"), QStringLiteral("x509"), QStringLiteral("--bundle"), bundle, QStringLiteral("--td"),
-                  QStringLiteral("r.example"), QStringLiteral("--chain"), oldOut + QStringLiteral("/svid.pem"), QStringLiteral("--json")});
+    auto v =
+        cli({QStringLiteral("verify"), QStringLiteral("x509"), QStringLiteral("--bundle"), bundle,
+             QStringLiteral("--td"), QStringLiteral("r.example"), QStringLiteral("--chain"),
+             oldOut + QStringLiteral("/svid.pem"), QStringLiteral("--json")});
     QCOMPARE(v.code, 1);
-    QCOMPARE(json(v.out).value(QStringLiteral("error")).toString(), QStringLiteral("x509svid.untrusted"));
+    QCOMPARE(json(v.out).value(QStringLiteral("error")).toString(),
+             QStringLiteral("x509svid.untrusted"));
 }
 
 void TestCli::demoWorkspace()
 {
     const QString ws = path(QStringLiteral("demo.atlas"));
     QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws, QStringLiteral("--demo"),
-                  QStringLiteral("--no-passphrase")}).code,
+                  QStringLiteral("--no-passphrase")})
+                 .code,
              0);
     auto list = cli({QStringLiteral("td"), QStringLiteral("list"), ws, QStringLiteral("--json")});
     QCOMPARE(list.code, 0);

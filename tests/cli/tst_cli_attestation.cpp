@@ -85,10 +85,11 @@ void TestCliAttestation::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     m_ws = path(QStringLiteral("lab.atlas"));
-    const Run r = cli({QStringLiteral("lab"), QStringLiteral("generate"), m_ws, QStringLiteral("--nodes"), QStringLiteral("5"),
-                       QStringLiteral("--workloads"), QStringLiteral("12"), QStringLiteral("--records"), QStringLiteral("300"),
-                       QStringLiteral("--drift-rate"), QStringLiteral("0.05"), QStringLiteral("--no-passphrase"),
-                       QStringLiteral("--json")});
+    const Run r =
+        cli({QStringLiteral("lab"), QStringLiteral("generate"), m_ws, QStringLiteral("--nodes"),
+             QStringLiteral("5"), QStringLiteral("--workloads"), QStringLiteral("12"),
+             QStringLiteral("--records"), QStringLiteral("300"), QStringLiteral("--drift-rate"),
+             QStringLiteral("0.05"), QStringLiteral("--no-passphrase"), QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
     const QJsonObject summary = QJsonDocument::fromJson(r.out).object();
     QCOMPARE(summary.value(QLatin1String("records")).toInt(), 300);
@@ -117,8 +118,9 @@ void TestCliAttestation::helpOnEveryVerb()
 
 void TestCliAttestation::verifyPrintsOneResultPerRecord()
 {
-    const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws, QStringLiteral("--evidence"),
-                       m_ws + QStringLiteral(".evidence.jsonl"), QStringLiteral("--json")});
+    const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws,
+                       QStringLiteral("--evidence"), m_ws + QStringLiteral(".evidence.jsonl"),
+                       QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
     const QList<QJsonObject> results = lines(r.out);
     QCOMPARE(results.size(), 300);
@@ -129,9 +131,10 @@ void TestCliAttestation::verifyPrintsOneResultPerRecord()
         for (const char *key : {"subject", "attestor", "verdict", "selectors", "reasons"})
             QVERIFY2(o.contains(QLatin1String(key)), key);
         const QString verdict = o.value(QLatin1String("verdict")).toString();
-        QVERIFY(verdict == QLatin1String("affirming") || verdict == QLatin1String("warning")
-                || verdict == QLatin1String("contraindicated"));
-        QCOMPARE(o.value(QLatin1String("reasons")).toArray().isEmpty(), verdict != QLatin1String("contraindicated"));
+        QVERIFY(verdict == QLatin1String("affirming") || verdict == QLatin1String("warning") ||
+                verdict == QLatin1String("contraindicated"));
+        QCOMPARE(o.value(QLatin1String("reasons")).toArray().isEmpty(),
+                 verdict != QLatin1String("contraindicated"));
         affirming += verdict == QLatin1String("affirming");
         attestors << o.value(QLatin1String("attestor")).toString();
         for (const QJsonValue &s : o.value(QLatin1String("selectors")).toArray())
@@ -153,20 +156,23 @@ void TestCliAttestation::verifyPrintsOneResultPerRecord()
         QVERIFY2(attestors.contains(QString::fromLatin1(a)), a);
     QVERIFY(affirming > 200);
     // The workspace's own copy (imported by lab generate) replays to the same verdicts.
-    const Run stored = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws, QStringLiteral("--json")});
+    const Run stored =
+        cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws, QStringLiteral("--json")});
     QCOMPARE(stored.code, 0);
     QCOMPARE(lines(stored.out).size(), 300);
     for (qsizetype i = 0; i < results.size(); ++i)
-        QCOMPARE(lines(stored.out).at(i).value(QLatin1String("verdict")), results.at(i).value(QLatin1String("verdict")));
+        QCOMPARE(lines(stored.out).at(i).value(QLatin1String("verdict")),
+                 results.at(i).value(QLatin1String("verdict")));
 }
 
 void TestCliAttestation::threadsGiveTheSameResults()
 {
     QByteArray first;
     for (const char *threads : {"1", "2", "3"}) {
-        const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws, QStringLiteral("--evidence"),
-                           m_ws + QStringLiteral(".evidence.jsonl"), QStringLiteral("--json"),
-                           QStringLiteral("--threads"), QString::fromLatin1(threads)});
+        const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws,
+                           QStringLiteral("--evidence"), m_ws + QStringLiteral(".evidence.jsonl"),
+                           QStringLiteral("--json"), QStringLiteral("--threads"),
+                           QString::fromLatin1(threads)});
         QCOMPARE(r.code, 0);
         QCOMPARE(lines(r.out).size(), 300);
         if (first.isEmpty())
@@ -175,8 +181,8 @@ void TestCliAttestation::threadsGiveTheSameResults()
             QCOMPARE(r.out, first);
     }
     for (const char *bad : {"0", "many", "1000"}) {
-        const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws, QStringLiteral("--threads"),
-                           QString::fromLatin1(bad)});
+        const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws,
+                           QStringLiteral("--threads"), QString::fromLatin1(bad)});
         QCOMPARE(r.code, 2);
         QVERIFY(r.out.isEmpty());
         QVERIFY2(r.err.contains("--threads"), r.err.constData());
@@ -188,17 +194,28 @@ void TestCliAttestation::replayRefused()
     // The first record (a node attestation) presented again a minute later by the same subject.
     const QByteArray first = m_evidence.left(m_evidence.indexOf('\n'));
     QJsonObject again = QJsonDocument::fromJson(first).object();
-    const QDateTime t = QDateTime::fromString(again.value(QLatin1String("time")).toString(), Qt::ISODate).addSecs(60);
+    const QDateTime t =
+        QDateTime::fromString(again.value(QLatin1String("time")).toString(), Qt::ISODate)
+            .addSecs(60);
     again.insert(QStringLiteral("time"), t.toUTC().toString(Qt::ISODate));
-    write(QStringLiteral("replay.jsonl"), first + '\n' + QJsonDocument(again).toJson(QJsonDocument::Compact) + '\n');
-    const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws, QStringLiteral("--evidence"),
-                       path(QStringLiteral("replay.jsonl")), QStringLiteral("--json")});
+    write(QStringLiteral("replay.jsonl"),
+          first + '\n' + QJsonDocument(again).toJson(QJsonDocument::Compact) + '\n');
+    const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws,
+                       QStringLiteral("--evidence"), path(QStringLiteral("replay.jsonl")),
+                       QStringLiteral("--json")});
     QCOMPARE(r.code, 0);
     const QList<QJsonObject> results = lines(r.out);
     QCOMPARE(results.size(), 2);
     QCOMPARE(results.at(0).value(QLatin1String("verdict")).toString(), QStringLiteral("affirming"));
-    QCOMPARE(results.at(1).value(QLatin1String("verdict")).toString(), QStringLiteral("contraindicated"));
-    QCOMPARE(results.at(1).value(QLatin1String("reasons")).toArray().first().toObject().value(QLatin1String("code")).toString(),
+    QCOMPARE(results.at(1).value(QLatin1String("verdict")).toString(),
+             QStringLiteral("contraindicated"));
+    QCOMPARE(results.at(1)
+                 .value(QLatin1String("reasons"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("code"))
+                 .toString(),
              QStringLiteral("replayed"));
 }
 
@@ -209,23 +226,33 @@ void TestCliAttestation::commitPersistsConsumedNonces()
     const QString ws = path(QStringLiteral("commit.atlas"));
     QVERIFY(QFile::copy(m_ws, ws));
     write(QStringLiteral("once.jsonl"), m_evidence.left(m_evidence.indexOf('\n') + 1));
-    const QStringList args{QStringLiteral("evidence"), QStringLiteral("verify"), ws, QStringLiteral("--evidence"),
-                           path(QStringLiteral("once.jsonl")), QStringLiteral("--json")};
+    const QStringList args{
+        QStringLiteral("evidence"),   QStringLiteral("verify"),           ws,
+        QStringLiteral("--evidence"), path(QStringLiteral("once.jsonl")), QStringLiteral("--json")};
     const Run first = cli(args + QStringList{QStringLiteral("--commit")});
     QCOMPARE(first.code, 0);
-    QCOMPARE(lines(first.out).first().value(QLatin1String("verdict")).toString(), QStringLiteral("affirming"));
+    QCOMPARE(lines(first.out).first().value(QLatin1String("verdict")).toString(),
+             QStringLiteral("affirming"));
     const Run second = cli(args);
     QCOMPARE(second.code, 0);
-    QCOMPARE(lines(second.out).first().value(QLatin1String("reasons")).toArray().first().toObject()
-                 .value(QLatin1String("code")).toString(),
+    QCOMPARE(lines(second.out)
+                 .first()
+                 .value(QLatin1String("reasons"))
+                 .toArray()
+                 .first()
+                 .toObject()
+                 .value(QLatin1String("code"))
+                 .toString(),
              QStringLiteral("replayed"));
 }
 
 void TestCliAttestation::malformedEvidenceIsBadInput()
 {
-    write(QStringLiteral("bad.jsonl"), m_evidence.left(m_evidence.indexOf('\n') + 1) + "{\"time\": 3}\n");
-    const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws, QStringLiteral("--evidence"),
-                       path(QStringLiteral("bad.jsonl")), QStringLiteral("--json")});
+    write(QStringLiteral("bad.jsonl"),
+          m_evidence.left(m_evidence.indexOf('\n') + 1) + "{\"time\": 3}\n");
+    const Run r = cli({QStringLiteral("evidence"), QStringLiteral("verify"), m_ws,
+                       QStringLiteral("--evidence"), path(QStringLiteral("bad.jsonl")),
+                       QStringLiteral("--json")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.out.isEmpty()); // nothing printed before the bad line was found
     QVERIFY2(r.err.contains("line 2"), r.err.constData());
@@ -233,10 +260,12 @@ void TestCliAttestation::malformedEvidenceIsBadInput()
 
 void TestCliAttestation::failOnRefusal()
 {
-    write(QStringLiteral("refused.jsonl"),
-          R"({"time":"2026-04-07T10:00:00Z","attestor":"join_token","subject":"node/x","payload":{"token":"nope"}})" "\n");
-    const QStringList args{QStringLiteral("evidence"), QStringLiteral("verify"), m_ws, QStringLiteral("--evidence"),
-                           path(QStringLiteral("refused.jsonl"))};
+    write(
+        QStringLiteral("refused.jsonl"),
+        R"({"time":"2026-04-07T10:00:00Z","attestor":"join_token","subject":"node/x","payload":{"token":"nope"}})"
+        "\n");
+    const QStringList args{QStringLiteral("evidence"), QStringLiteral("verify"), m_ws,
+                           QStringLiteral("--evidence"), path(QStringLiteral("refused.jsonl"))};
     const Run plain = cli(args);
     QCOMPARE(plain.code, 0);
     QVERIFY(plain.out.contains("contraindicated"));
@@ -248,12 +277,14 @@ void TestCliAttestation::anchorsImport()
 {
     write(QStringLiteral("bad-anchors.json"),
           R"({"anchors":[{"kind":"cosign_key","name":"x","public_key_pem":"not a key"}]})");
-    const Run bad = cli({QStringLiteral("anchors"), QStringLiteral("import"), m_ws, path(QStringLiteral("bad-anchors.json"))});
+    const Run bad = cli({QStringLiteral("anchors"), QStringLiteral("import"), m_ws,
+                         path(QStringLiteral("bad-anchors.json"))});
     QCOMPARE(bad.code, 2);
-    QVERIFY2(bad.err.contains("anchors[0]") && bad.err.contains("anchors.bad_pem"), bad.err.constData());
+    QVERIFY2(bad.err.contains("anchors[0]") && bad.err.contains("anchors.bad_pem"),
+             bad.err.constData());
 
-    const Run good = cli({QStringLiteral("anchors"), QStringLiteral("import"), m_ws, m_ws + QStringLiteral(".anchors.json"),
-                          QStringLiteral("--json")});
+    const Run good = cli({QStringLiteral("anchors"), QStringLiteral("import"), m_ws,
+                          m_ws + QStringLiteral(".anchors.json"), QStringLiteral("--json")});
     QCOMPARE(good.code, 0);
     const QJsonObject counts = QJsonDocument::fromJson(good.out).object();
     QVERIFY(counts.value(QLatin1String("anchors")).toInt() >= 5);
@@ -263,24 +294,35 @@ void TestCliAttestation::anchorsImport()
 void TestCliAttestation::evidenceImportAllOrNothing()
 {
     const QString ws = path(QStringLiteral("empty.atlas"));
-    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws, QStringLiteral("--no-passphrase")}).code, 0);
-    QCOMPARE(cli({QStringLiteral("td"), QStringLiteral("create"), ws, QStringLiteral("lab.example")}).code, 0);
-    const Run bad = cli({QStringLiteral("evidence"), QStringLiteral("import"), ws, path(QStringLiteral("bad.jsonl"))});
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws,
+                  QStringLiteral("--no-passphrase")})
+                 .code,
+             0);
+    QCOMPARE(
+        cli({QStringLiteral("td"), QStringLiteral("create"), ws, QStringLiteral("lab.example")})
+            .code,
+        0);
+    const Run bad = cli({QStringLiteral("evidence"), QStringLiteral("import"), ws,
+                         path(QStringLiteral("bad.jsonl"))});
     QCOMPARE(bad.code, 2);
     QVERIFY(bad.err.contains("line 2"));
-    const Run none = cli({QStringLiteral("evidence"), QStringLiteral("verify"), ws, QStringLiteral("--json")});
+    const Run none =
+        cli({QStringLiteral("evidence"), QStringLiteral("verify"), ws, QStringLiteral("--json")});
     QCOMPARE(none.code, 0);
     QVERIFY(none.out.isEmpty());
-    const Run good = cli({QStringLiteral("evidence"), QStringLiteral("import"), ws, m_ws + QStringLiteral(".evidence.jsonl"),
-                          QStringLiteral("--json")});
+    const Run good = cli({QStringLiteral("evidence"), QStringLiteral("import"), ws,
+                          m_ws + QStringLiteral(".evidence.jsonl"), QStringLiteral("--json")});
     QCOMPARE(good.code, 0);
-    QCOMPARE(QJsonDocument::fromJson(good.out).object().value(QLatin1String("records")).toInt(), 300);
+    QCOMPARE(QJsonDocument::fromJson(good.out).object().value(QLatin1String("records")).toInt(),
+             300);
     // No anchors here: node evidence is refused for its unknown issuer, not skipped.
-    const Run verified = cli({QStringLiteral("evidence"), QStringLiteral("verify"), ws, QStringLiteral("--json")});
+    const Run verified =
+        cli({QStringLiteral("evidence"), QStringLiteral("verify"), ws, QStringLiteral("--json")});
     QCOMPARE(verified.code, 0);
     const QList<QJsonObject> results = lines(verified.out);
     QCOMPARE(results.size(), 300);
-    QCOMPARE(results.first().value(QLatin1String("verdict")).toString(), QStringLiteral("contraindicated"));
+    QCOMPARE(results.first().value(QLatin1String("verdict")).toString(),
+             QStringLiteral("contraindicated"));
 }
 
 void TestCliAttestation::evidenceImportUnknownAttestor()
@@ -351,12 +393,14 @@ void TestCliAttestation::relabelledRecordRefused()
 
 void TestCliAttestation::labBadArguments()
 {
-    const Run r = cli({QStringLiteral("lab"), QStringLiteral("generate"), path(QStringLiteral("x.atlas")), QStringLiteral("--nodes"),
-                       QStringLiteral("many"), QStringLiteral("--no-passphrase")});
+    const Run r =
+        cli({QStringLiteral("lab"), QStringLiteral("generate"), path(QStringLiteral("x.atlas")),
+             QStringLiteral("--nodes"), QStringLiteral("many"), QStringLiteral("--no-passphrase")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("cli.bad_number"));
-    QCOMPARE(cli({QStringLiteral("lab"), QStringLiteral("generate"), path(QStringLiteral("y.atlas")),
-                  QStringLiteral("--drift-rate"), QStringLiteral("2"), QStringLiteral("--no-passphrase")})
+    QCOMPARE(cli({QStringLiteral("lab"), QStringLiteral("generate"),
+                  path(QStringLiteral("y.atlas")), QStringLiteral("--drift-rate"),
+                  QStringLiteral("2"), QStringLiteral("--no-passphrase")})
                  .code,
              2);
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // cel eval end to end, including a sample of the CEL conformance cases through the executable,
 // so the CLI's encoding is the suite's.
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -70,7 +70,8 @@ void TestCliCel::evaluates_data()
     QTest::newRow("arithmetic") << "1 + 2" << QByteArray() << 0 << QByteArray(R"({"int":"3"})");
     QTest::newRow("bound variable")
         << "ns == 'payments' && size(images) == 2"
-        << QByteArray(R"({"ns":{"string":"payments"},"images":{"list":[{"string":"a"},{"string":"b"}]}})")
+        << QByteArray(
+               R"({"ns":{"string":"payments"},"images":{"list":[{"string":"a"},{"string":"b"}]}})")
         << 0 << QByteArray(R"({"bool":true})");
     QTest::newRow("overflow is an error, exit 1")
         << "9223372036854775807 + 1" << QByteArray() << 1 << QByteArray("error");
@@ -99,7 +100,8 @@ void TestCliCel::badBindingsAreBadInput()
     auto checked = cel(QStringLiteral("false && 32"), {}, {}, {QStringLiteral("--check")});
     QCOMPARE(checked.code, 1);
     QVERIFY2(checked.out.contains("cel.check"), checked.out.constData());
-    auto r = cel(QStringLiteral("x"), QJsonObject{{QStringLiteral("x"), QJsonObject{{QStringLiteral("nope"), 5}}}});
+    auto r = cel(QStringLiteral("x"),
+                 QJsonObject{{QStringLiteral("x"), QJsonObject{{QStringLiteral("nope"), 5}}}});
     QCOMPARE(r.code, 2);
     QVERIFY(r.err.contains("cel.json"));
     QProcess p;
@@ -123,8 +125,8 @@ void TestCliCel::conformanceSample_data()
         // A NUL character cannot travel in a command-line argument.
         if (c.value(QStringLiteral("expr")).toString().contains(QChar(0)))
             continue;
-        const QByteArray tag = (c.value(QStringLiteral("section")).toString() + QLatin1Char('/')
-                                + c.value(QStringLiteral("name")).toString())
+        const QByteArray tag = (c.value(QStringLiteral("section")).toString() + QLatin1Char('/') +
+                                c.value(QStringLiteral("name")).toString())
                                    .toUtf8();
         QTest::newRow(tag.constData()) << c;
     }
@@ -147,8 +149,8 @@ void TestCliCel::conformanceSample()
     // Maps are unordered in CEL; the byte-exact comparison is left to the conformance test,
     // which knows CEL equality. Here: same kind of value, and equal where order cannot differ.
     QCOMPARE(got.keys(), expect.keys());
-    if (!expect.contains(QStringLiteral("map")) && !expect.contains(QStringLiteral("list"))
-        && !expect.contains(QStringLiteral("double")))
+    if (!expect.contains(QStringLiteral("map")) && !expect.contains(QStringLiteral("list")) &&
+        !expect.contains(QStringLiteral("double")))
         QCOMPARE(got, expect);
 }
 

@@ -73,9 +73,13 @@ QString TestCliEntries::write(const QString &name, const QByteArray &data)
 void TestCliEntries::importExportRoundTrip()
 {
     const QString ws = m_dir.filePath(QStringLiteral("e.atlas"));
-    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws, QStringLiteral("--no-passphrase")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws,
+                  QStringLiteral("--no-passphrase")})
+                 .code,
+             0);
     const QString file = write(QStringLiteral("entries.json"), kEntries);
-    auto imp = cli({QStringLiteral("import"), QStringLiteral("spire-entries"), ws, file, QStringLiteral("--json")});
+    auto imp = cli({QStringLiteral("import"), QStringLiteral("spire-entries"), ws, file,
+                    QStringLiteral("--json")});
     QCOMPARE(imp.code, 0);
     const QJsonObject r = QJsonDocument::fromJson(imp.out).object();
     QCOMPARE(r.value(QStringLiteral("version")).toInt(), 1);
@@ -90,21 +94,30 @@ void TestCliEntries::importExportRoundTrip()
     QByteArray changed(kEntries);
     changed.replace("\"uid:1000\"", "\"uid:2000\"");
     const QString file2 = write(QStringLiteral("changed.json"), changed);
-    auto imp2 = cli({QStringLiteral("import"), QStringLiteral("spire-entries"), ws, file2, QStringLiteral("--json")});
+    auto imp2 = cli({QStringLiteral("import"), QStringLiteral("spire-entries"), ws, file2,
+                     QStringLiteral("--json")});
     QCOMPARE(imp2.code, 0);
-    QCOMPARE(QJsonDocument::fromJson(imp2.out).object().value(QStringLiteral("updated")).toInt(), 2);
+    QCOMPARE(QJsonDocument::fromJson(imp2.out).object().value(QStringLiteral("updated")).toInt(),
+             2);
     auto v2 = cli({QStringLiteral("export"), QStringLiteral("spire-entries"), ws});
     QVERIFY(v2.out.contains("uid:2000"));
-    auto v1 = cli({QStringLiteral("export"), QStringLiteral("spire-entries"), ws, QStringLiteral("--version"), QStringLiteral("1")});
+    auto v1 = cli({QStringLiteral("export"), QStringLiteral("spire-entries"), ws,
+                   QStringLiteral("--version"), QStringLiteral("1")});
     QCOMPARE(v1.code, 0);
     QVERIFY(v1.out.contains("uid:1000"));
-    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("spire-entries"), ws, QStringLiteral("--version"), QStringLiteral("9")}).code, 2);
+    QCOMPARE(cli({QStringLiteral("export"), QStringLiteral("spire-entries"), ws,
+                  QStringLiteral("--version"), QStringLiteral("9")})
+                 .code,
+             2);
 }
 
 void TestCliEntries::badEntriesRefusedAndNothingSaved()
 {
     const QString ws = m_dir.filePath(QStringLiteral("bad.atlas"));
-    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws, QStringLiteral("--no-passphrase")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws,
+                  QStringLiteral("--no-passphrase")})
+                 .code,
+             0);
     QByteArray bad(kEntries);
     bad.replace("\"path\": \"/db\"", "\"path\": \"db\"");
     auto r = cli({QStringLiteral("import"), QStringLiteral("spire-entries"), ws,
@@ -113,7 +126,9 @@ void TestCliEntries::badEntriesRefusedAndNothingSaved()
     QVERIFY2(r.err.contains("entry 1"), r.err.constData());
     auto exp = cli({QStringLiteral("export"), QStringLiteral("spire-entries"), ws});
     QCOMPARE(exp.code, 0);
-    QCOMPARE(QJsonDocument::fromJson(exp.out).object().value(QStringLiteral("entries")).toArray().size(), 0);
+    QCOMPARE(
+        QJsonDocument::fromJson(exp.out).object().value(QStringLiteral("entries")).toArray().size(),
+        0);
 }
 
 // The file `spire-server entry create -data` takes (string IDs, deprecated "ttl", a node entry)
@@ -121,33 +136,44 @@ void TestCliEntries::badEntriesRefusedAndNothingSaved()
 void TestCliEntries::importsEntryCreateDataFile()
 {
     const QString ws = m_dir.filePath(QStringLiteral("data.atlas"));
-    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws, QStringLiteral("--no-passphrase")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws,
+                  QStringLiteral("--no-passphrase")})
+                 .code,
+             0);
     auto imp = cli({QStringLiteral("import"), QStringLiteral("spire-entries"), ws,
-                    QStringLiteral(TA_TEST_DATA_DIR "/spire/entry-create-data.json"), QStringLiteral("--json")});
+                    QStringLiteral(TA_TEST_DATA_DIR "/spire/entry-create-data.json"),
+                    QStringLiteral("--json")});
     QVERIFY2(imp.code == 0, imp.err.constData());
     QCOMPARE(QJsonDocument::fromJson(imp.out).object().value(QStringLiteral("added")).toInt(), 3);
     auto exp = cli({QStringLiteral("export"), QStringLiteral("spire-entries"), ws});
     QCOMPARE(exp.code, 0);
-    const QJsonArray entries = QJsonDocument::fromJson(exp.out).object().value(QStringLiteral("entries")).toArray();
+    const QJsonArray entries =
+        QJsonDocument::fromJson(exp.out).object().value(QStringLiteral("entries")).toArray();
     QCOMPARE(entries.size(), 3);
     const QJsonObject web = entries.at(0).toObject();
-    QCOMPARE(web.value(QStringLiteral("spiffe_id")).toObject().value(QStringLiteral("path")).toString(),
-             QStringLiteral("/web/frontend"));
+    QCOMPARE(
+        web.value(QStringLiteral("spiffe_id")).toObject().value(QStringLiteral("path")).toString(),
+        QStringLiteral("/web/frontend"));
     QCOMPARE(web.value(QStringLiteral("x509_svid_ttl")).toInt(), 900);
     const QJsonObject node = entries.at(2).toObject();
     QCOMPARE(node.value(QStringLiteral("id")).toString(), QStringLiteral("node-eu-west"));
-    QCOMPARE(node.value(QStringLiteral("parent_id")).toObject().value(QStringLiteral("path")).toString(),
-             QStringLiteral("/spire/server"));
+    QCOMPARE(
+        node.value(QStringLiteral("parent_id")).toObject().value(QStringLiteral("path")).toString(),
+        QStringLiteral("/spire/server"));
 
     // A data file whose entry really lacks spiffe_id names that field, and nothing is saved.
     const QString bad = write(QStringLiteral("nospiffe.json"),
                               R"({"entries": [{"parent_id": "spiffe://acme.test/p",
                                  "selectors": [{"type": "unix", "value": "uid:1"}]}]})");
     const QString ws2 = m_dir.filePath(QStringLiteral("data2.atlas"));
-    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws2, QStringLiteral("--no-passphrase")}).code, 0);
+    QCOMPARE(cli({QStringLiteral("workspace"), QStringLiteral("init"), ws2,
+                  QStringLiteral("--no-passphrase")})
+                 .code,
+             0);
     auto r = cli({QStringLiteral("import"), QStringLiteral("spire-entries"), ws2, bad});
     QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.contains("entry.missing_field") && r.err.contains("spiffe_id"), r.err.constData());
+    QVERIFY2(r.err.contains("entry.missing_field") && r.err.contains("spiffe_id"),
+             r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliEntries)

@@ -550,8 +550,9 @@ void TestCliHostile::hostileInput_data()
     // overflowed the stack, and loops and growth that would run for minutes or allocate
     // gigabytes. Each is refused at its parse or cost limit, in every verb that reads policies.
     const auto policyWith = [](const QByteArray &condition) {
-        return QByteArray(R"({"policies":[{"name":"p","effect":"grant","trust_domain":"example.org",)"
-                          R"("spiffe_id":"/x","condition":")") +
+        return QByteArray(
+                   R"({"policies":[{"name":"p","effect":"grant","trust_domain":"example.org",)"
+                   R"("spiffe_id":"/x","condition":")") +
                condition + QByteArray(R"("}]})");
     };
     const QByteArray chainTerms = QByteArray(".a").repeated(300000);
@@ -579,15 +580,16 @@ void TestCliHostile::hostileInput_data()
     }
     // cel eval's expression is a command-line argument, capped by the kernel at 128 KiB.
     for (const auto &[name, expr] :
-         {std::pair{"cel eval: 60,000 nested parentheses",
-                    QString(60000, QLatin1Char('(')) + QStringLiteral("1") +
-                        QString(60000, QLatin1Char(')'))},
-          std::pair{"cel eval: nested comprehensions",
-                    QStringLiteral("[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(a, "
-                                   "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(b, "
-                                   "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(c, "
-                                   "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(d, "
-                                   "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(e, a+b+c+d+e))))))")}})
+         {std::pair{"cel eval: 60,000 nested parentheses", QString(60000, QLatin1Char('(')) +
+                                                               QStringLiteral("1") +
+                                                               QString(60000, QLatin1Char(')'))},
+          std::pair{
+              "cel eval: nested comprehensions",
+              QStringLiteral("[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(a, "
+                             "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(b, "
+                             "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(c, "
+                             "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(d, "
+                             "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16].map(e, a+b+c+d+e))))))")}})
         QTest::addRow("%s", name) << QStringList{QStringLiteral("cel"), QStringLiteral("eval"),
                                                  QStringLiteral("--expr"), expr}
                                   << QByteArray() << false;

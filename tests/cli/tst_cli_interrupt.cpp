@@ -209,9 +209,10 @@ void TestCliInterrupt::interruptReport()
     const QString out = path(QStringLiteral("audit.pdf"));
     QElapsedTimer clock;
     clock.start();
-    const int code = signalled({QStringLiteral("report"), ws, QStringLiteral("--format"),
-                                QStringLiteral("pdf"), QStringLiteral("--out"), out},
-                               SIGINT, [&](QProcess &) { return clock.elapsed() > 1000; }, 60000);
+    const int code = signalled(
+        {QStringLiteral("report"), ws, QStringLiteral("--format"), QStringLiteral("pdf"),
+         QStringLiteral("--out"), out},
+        SIGINT, [&](QProcess &) { return clock.elapsed() > 1000; }, 60000);
     QCOMPARE(code, 130);
     QVERIFY(!QFile::exists(out));
     QCOMPARE(integrity(ws), QStringLiteral("ok"));

@@ -421,7 +421,8 @@ namespace {
 QSet<QString> simulatedCredentials(const QByteArray &graphJson)
 {
     QSet<QString> out;
-    const QJsonArray nodes = QJsonDocument::fromJson(graphJson).object().value(QLatin1String("nodes")).toArray();
+    const QJsonArray nodes =
+        QJsonDocument::fromJson(graphJson).object().value(QLatin1String("nodes")).toArray();
     static const QRegularExpression simulated(QStringLiteral("^credential/c[0-9]+$"));
     for (const QJsonValue &v : nodes) {
         const QString id = v.toObject().value(QLatin1String("id")).toString();
@@ -452,25 +453,29 @@ void TestCliSimulate::savedRunFeedsGraphExport()
     const QList<QJsonObject> events = lines(saved.out);
     const QString instant = events.at(events.size() / 2).value(QLatin1String("at")).toString();
 
-    Run list = cli({QStringLiteral("simulation"), QStringLiteral("list"), ws,
-                    QStringLiteral("--json")});
+    Run list =
+        cli({QStringLiteral("simulation"), QStringLiteral("list"), ws, QStringLiteral("--json")});
     QVERIFY2(list.code == 0, list.err.constData());
     QList<QJsonObject> runs = lines(list.out);
     QCOMPARE(runs.size(), 1);
     QCOMPARE(runs.first().value(QLatin1String("name")).toString(), QStringLiteral("baseline"));
     QCOMPARE(runs.first().value(QLatin1String("stale")).toBool(), false);
-    QCOMPARE(runs.first().value(QLatin1String("inputs")).toObject().value(QLatin1String("rules"))
-                 .toObject().value(QLatin1String("identity")).toString(),
+    QCOMPARE(runs.first()
+                 .value(QLatin1String("inputs"))
+                 .toObject()
+                 .value(QLatin1String("rules"))
+                 .toObject()
+                 .value(QLatin1String("identity"))
+                 .toString(),
              QStringLiteral("file"));
 
     // The graph at the instant shows the saved run's live credentials, those of --state-at.
     const Run state = cli({QStringLiteral("simulate"), ws, QStringLiteral("--policies"),
-                           path(QStringLiteral("all.json")), QStringLiteral("--state-at"),
-                           instant, QStringLiteral("--json")});
+                           path(QStringLiteral("all.json")), QStringLiteral("--state-at"), instant,
+                           QStringLiteral("--json")});
     QVERIFY2(state.code == 0, state.err.constData());
     QSet<QString> live;
-    for (const QJsonValue &v :
-         lines(state.out).first().value(QLatin1String("live")).toArray())
+    for (const QJsonValue &v : lines(state.out).first().value(QLatin1String("live")).toArray())
         live.insert(v.toObject().value(QLatin1String("credential")).toString());
     QVERIFY(!live.isEmpty());
     const QString graph = path(QStringLiteral("graph.json"));
@@ -484,7 +489,8 @@ void TestCliSimulate::savedRunFeedsGraphExport()
     const Run imported = cli({QStringLiteral("evidence"), QStringLiteral("import"), ws,
                               path(QStringLiteral("lab.jsonl"))});
     QVERIFY2(imported.code == 0, imported.err.constData());
-    list = cli({QStringLiteral("simulation"), QStringLiteral("list"), ws, QStringLiteral("--json")});
+    list =
+        cli({QStringLiteral("simulation"), QStringLiteral("list"), ws, QStringLiteral("--json")});
     QVERIFY2(list.code == 0, list.err.constData());
     runs = lines(list.out);
     QCOMPARE(runs.size(), 1);

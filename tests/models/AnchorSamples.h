@@ -36,9 +36,10 @@ struct AnchorSamples
                 TrustDomain::fromName(QStringLiteral("pop.example")).value(), CaSettings{},
                 now.addDays(-1))
                 .value();
-        s.x509pop = {{QStringLiteral("kind"), QStringLiteral("x509pop_ca")},
-                     {QStringLiteral("name"), QStringLiteral("datacenter-ca")},
-                     {QStringLiteral("pem"), QString::fromLatin1(ca.x509Authorities().first().toPem())}};
+        s.x509pop = {
+            {QStringLiteral("kind"), QStringLiteral("x509pop_ca")},
+            {QStringLiteral("name"), QStringLiteral("datacenter-ca")},
+            {QStringLiteral("pem"), QString::fromLatin1(ca.x509Authorities().first().toPem())}};
         s.joinToken = {{QStringLiteral("kind"), QStringLiteral("join_token")},
                        {QStringLiteral("token"), s.joinTokenClear},
                        {QStringLiteral("ttl"), 600},

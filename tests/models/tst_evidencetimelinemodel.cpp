@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The evidence timeline's model (issue 11): time order, paging over many rows without loading
 // them, filters in SQL, verdicts from the attestation pass, all-or-nothing imports.
-#include "OtherConnection.h"
 #include "AnchorSamples.h"
 #include "EvidenceRows.h"
+#include "OtherConnection.h"
 
 #include "core/attestation/AttestationErrors.h"
 #include "core/simulation/EvidenceAttestationPass.h"
@@ -376,10 +376,9 @@ void TestEvidenceTimelineModel::anchorEditDuringAPassVerifiesAgain()
     QVERIFY(importer.verify().isValid());
     // The pass now runs over the old anchors; the edit cancels it and a new one follows.
     QVERIFY(m_doc->addAnchor(m_samples.tpm));
-    QTRY_VERIFY_WITH_TIMEOUT(
-        !importer.isBusy() &&
-            EvidenceAttestationPass::isCurrent(m_other->database()).value(),
-        60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!importer.isBusy() &&
+                                 EvidenceAttestationPass::isCurrent(m_other->database()).value(),
+                             60000);
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceTimelineModel)

@@ -83,7 +83,8 @@ private Q_SLOTS:
 private:
     FederationRelationship relationship(const char *local, const char *peer, quint16 port) const;
     /// A bundle endpoint of b.test on loopback, https_spiffe, its SVID minted from b.test's CA.
-    std::unique_ptr<BundleEndpointServer> serveB(const char *endpointId = "spiffe://b.test/spire/server");
+    std::unique_ptr<BundleEndpointServer>
+    serveB(const char *endpointId = "spiffe://b.test/spire/server");
     void checkUndoRedo(const QStringList &before, const QStringList &after);
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -127,11 +128,10 @@ std::unique_ptr<BundleEndpointServer> TestFederationModel::serveB(const char *en
 {
     const Workspace *w = &m_doc->workspace();
     const SpiffeId id = SpiffeId::fromString(QString::fromLatin1(endpointId)).value();
-    auto server = std::make_unique<BundleEndpointServer>(
-        [w] { return w->bundle(QStringLiteral("b.test")); });
-    if (!server->setCredentialSource([w, id](const QDateTime &now) {
-            return EndpointCredentials::mintSvid(*w, id, now);
-        }))
+    auto server =
+        std::make_unique<BundleEndpointServer>([w] { return w->bundle(QStringLiteral("b.test")); });
+    if (!server->setCredentialSource(
+            [w, id](const QDateTime &now) { return EndpointCredentials::mintSvid(*w, id, now); }))
         return nullptr;
     if (!server->listen(QHostAddress::LocalHost, 0))
         return nullptr;
@@ -215,8 +215,7 @@ void TestFederationModel::refusedEditsPushNothing()
 void TestFederationModel::modelFollowsRowByRow()
 {
     FederationModel model(m_doc.get(), nullptr);
-    QAbstractItemModelTester tester(&model,
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -244,7 +243,8 @@ void TestFederationModel::modelFollowsRowByRow()
 
     // A stored bundle changes cells of one row only.
     changed.clear();
-    const qint64 id = model.index(0, 0).data(int(FederationModel::Role::RelationshipId)).toLongLong();
+    const qint64 id =
+        model.index(0, 0).data(int(FederationModel::Role::RelationshipId)).toLongLong();
     const TrustBundle b = m_doc->workspace().bundle(QStringLiteral("b.test")).value();
     QVERIFY(FederationStore(*ta::tests::otherConnection(*m_doc)).storeFetched(id, b, m_doc->now()));
     m_doc->notifyFederationChanged();
@@ -277,9 +277,9 @@ void TestFederationModel::backgroundRefreshStoresNewerBundles()
     QVERIFY(m_doc->addFederation(relationship("a.test", "b.test", server->port())));
     FederationRefreshScheduler scheduler(m_doc.get());
     FederationModel model(m_doc.get(), &scheduler);
-    QAbstractItemModelTester tester(&model,
-                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
-    const qint64 id = model.index(0, 0).data(int(FederationModel::Role::RelationshipId)).toLongLong();
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const qint64 id =
+        model.index(0, 0).data(int(FederationModel::Role::RelationshipId)).toLongLong();
     QCOMPARE(scheduler.status(id).state, State::Idle);
     QVERIFY(!scheduler.status(id).nextFetch.isValid());
 
@@ -364,7 +364,8 @@ void TestFederationModel::failedRefreshStoresNothing()
     FederationRefreshScheduler scheduler(m_doc.get());
     scheduler.setRequestAdjuster([](BundleFetchRequest &r) { r.timeoutMs = 1500; });
     FederationModel model(m_doc.get(), &scheduler);
-    const qint64 id = model.index(0, 0).data(int(FederationModel::Role::RelationshipId)).toLongLong();
+    const qint64 id =
+        model.index(0, 0).data(int(FederationModel::Role::RelationshipId)).toLongLong();
     scheduler.setEnabled(true);
     QTRY_COMPARE_WITH_TIMEOUT(scheduler.status(id).state, State::Failed, 15000);
     QVERIFY(scheduler.status(id).error);
@@ -375,9 +376,8 @@ void TestFederationModel::failedRefreshStoresNothing()
                 .toString()
                 .startsWith(QStringLiteral("Failed: ") + code));
     // The tooltip carries the detail too: where it failed.
-    const QString tip = model.index(0, int(FederationModel::Column::Status))
-                            .data(Qt::ToolTipRole)
-                            .toString();
+    const QString tip =
+        model.index(0, int(FederationModel::Column::Status)).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QLatin1Char('\n') + code + QStringLiteral(": ")), qPrintable(tip));
     QVERIFY(tip.size() > tip.indexOf(code + QStringLiteral(": ")) + code.size() + 2);
     // Retried sooner than the default refresh, then less often.

@@ -8,10 +8,10 @@
 #include "views/AuthorityPanel.h"
 
 #include <QAction>
-#include <QTableView>
-#include <QTemporaryDir>
 #include <QScopeGuard>
 #include <QSemaphore>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -71,9 +71,9 @@ bool TestAuthorityPanel::selectSlot(AuthorityPanel &panel, SlotStatus status, Au
     QAbstractItemModel *model = panel.view()->model();
     for (int r = 0; r < model->rowCount(); ++r) {
         const QModelIndex i = model->index(r, 0);
-        if (SlotStatus(i.data(int(AuthoritySlotModel::Role::Status)).toInt()) == status
-            && AuthorityKind(i.data(int(AuthoritySlotModel::Role::Kind)).toInt()) == kind
-            && i.data(int(AuthoritySlotModel::Role::Tainted)).toBool() == tainted) {
+        if (SlotStatus(i.data(int(AuthoritySlotModel::Role::Status)).toInt()) == status &&
+            AuthorityKind(i.data(int(AuthoritySlotModel::Role::Kind)).toInt()) == kind &&
+            i.data(int(AuthoritySlotModel::Role::Tainted)).toBool() == tainted) {
             panel.view()->selectRow(r);
             return true;
         }
@@ -86,8 +86,8 @@ int TestAuthorityPanel::countSlots(AuthorityPanel &panel, SlotStatus status)
     int n = 0;
     QAbstractItemModel *model = panel.view()->model();
     for (int r = 0; r < model->rowCount(); ++r)
-        n += SlotStatus(model->index(r, 0).data(int(AuthoritySlotModel::Role::Status)).toInt())
-             == status;
+        n += SlotStatus(model->index(r, 0).data(int(AuthoritySlotModel::Role::Status)).toInt()) ==
+             status;
     return n;
 }
 

@@ -89,8 +89,8 @@ void TestBundleView::followsRotationAndDeletion()
     QVERIFY(m_doc->prepareAuthority(QStringLiteral("prod.example"), AuthorityKind::X509));
     // The prepared authority is published at once, and the view shows it without being asked.
     QVERIFY(view.text() != before);
-    auto shown = TrustBundle::fromJwks(TrustDomain::fromName(u"prod.example").value(),
-                                       view.text().toUtf8());
+    auto shown =
+        TrustBundle::fromJwks(TrustDomain::fromName(u"prod.example").value(), view.text().toUtf8());
     QCOMPARE(shown->x509Authorities().size(), 2);
     QVERIFY(m_doc->deleteTrustDomain(QStringLiteral("prod.example")));
     QVERIFY(view.text().isEmpty());

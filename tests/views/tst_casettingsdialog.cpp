@@ -49,7 +49,10 @@ private:
         QTest::keyClicks(box, QString::number(value));
         box->interpretText();
     }
-    TrustDomainInfo info() { return m_doc->workspace().trustDomainInfo(u"prod.example"_qs).value(); }
+    TrustDomainInfo info()
+    {
+        return m_doc->workspace().trustDomainInfo(u"prod.example"_qs).value();
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Document> m_doc;

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The evidence timeline dock (issue 11), driven offscreen with QTest input: filters, a click or
 // Enter moves the time bar, import by dialog and by drop, a bad file named by line, cancel.
-#include "../models/OtherConnection.h"
 #include "../models/AnchorSamples.h"
 #include "../models/EvidenceRows.h"
+#include "../models/OtherConnection.h"
 
 #include "core/store/EvidenceTimelineQuery.h"
 #include "models/Document.h"

@@ -95,19 +95,26 @@ void TestFederationPanel::dialogChecksAsOneTypes_data()
     const int spiffe = int(BundleEndpointProfile::HttpsSpiffe);
     const int web = int(BundleEndpointProfile::HttpsWeb);
     QTest::newRow("spiffe, default endpoint ID")
-        << "b.test" << "https://127.0.0.1:8443/" << spiffe << "" << true;
+        << "b.test"
+        << "https://127.0.0.1:8443/" << spiffe << "" << true;
     QTest::newRow("spiffe, given endpoint ID")
-        << "partner.example" << "https://spire.partner.example/" << spiffe
-        << "spiffe://partner.example/bundle" << true;
-    QTest::newRow("web") << "partner.example" << "https://partner.example/bundle" << web << ""
-                         << true;
-    QTest::newRow("no peer") << "" << "https://127.0.0.1:8443/" << spiffe << "" << false;
-    QTest::newRow("bad peer") << "B.test" << "https://127.0.0.1:8443/" << spiffe << "" << false;
-    QTest::newRow("itself") << "a.test" << "https://127.0.0.1:8443/" << spiffe << "" << false;
-    QTest::newRow("http") << "b.test" << "http://127.0.0.1:8443/" << spiffe << "" << false;
-    QTest::newRow("no URL") << "b.test" << "" << web << "" << false;
+        << "partner.example"
+        << "https://spire.partner.example/" << spiffe << "spiffe://partner.example/bundle" << true;
+    QTest::newRow("web") << "partner.example"
+                         << "https://partner.example/bundle" << web << "" << true;
+    QTest::newRow("no peer") << ""
+                             << "https://127.0.0.1:8443/" << spiffe << "" << false;
+    QTest::newRow("bad peer") << "B.test"
+                              << "https://127.0.0.1:8443/" << spiffe << "" << false;
+    QTest::newRow("itself") << "a.test"
+                            << "https://127.0.0.1:8443/" << spiffe << "" << false;
+    QTest::newRow("http") << "b.test"
+                          << "http://127.0.0.1:8443/" << spiffe << "" << false;
+    QTest::newRow("no URL") << "b.test"
+                            << "" << web << "" << false;
     QTest::newRow("bad endpoint ID")
-        << "b.test" << "https://127.0.0.1:8443/" << spiffe << "spiffe://B/x" << false;
+        << "b.test"
+        << "https://127.0.0.1:8443/" << spiffe << "spiffe://B/x" << false;
 }
 
 void TestFederationPanel::dialogChecksAsOneTypes()
@@ -261,7 +268,8 @@ void TestFederationPanel::refreshShowsStatusAndHistory()
     QCOMPARE(history->topLevelItem(0)->text(0), QString::number(bundle.sequence()));
     QCOMPARE(history->topLevelItem(0)->text(3),
              QString::number(bundle.x509Authorities().size() + bundle.jwtAuthorities().size()));
-    QVERIFY(!panel.model()->index(0, int(FederationModel::Column::Status))
+    QVERIFY(!panel.model()
+                 ->index(0, int(FederationModel::Column::Status))
                  .data(Qt::DecorationRole)
                  .isNull());
 

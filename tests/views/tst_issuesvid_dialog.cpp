@@ -9,18 +9,18 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSpinBox>
-#include <QTemporaryDir>
-#include <QFile>
-#include <QTest>
-#include <QUndoStack>
 #include <QScopeGuard>
 #include <QSemaphore>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
 #include <QThread>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <atomic>
 #include <memory>
@@ -113,8 +113,8 @@ void TestIssueSvidDialog::issuesX509EndToEnd()
     // Readable and writable by its owner, by nobody else.
     const QFileDevice::Permissions perms = QFile::permissions(keyPath);
     QVERIFY(perms.testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-    QCOMPARE(perms & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup
-                      | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther),
+    QCOMPARE(perms & (QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ExeGroup |
+                      QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther),
              QFileDevice::Permissions());
     QFile keyFile(keyPath);
     QVERIFY(keyFile.open(QIODevice::ReadOnly));

@@ -4,33 +4,33 @@
 #include "app/gui/WorkspaceController.h"
 #include "core/store/DemoWorkspace.h"
 #include "core/store/Workspace.h"
+#include "models/DecisionLogModel.h"
 #include "models/Document.h"
+#include "models/FederationModel.h"
+#include "models/PolicyDraft.h"
 #include "views/AnchorPanel.h"
 #include "views/BundleView.h"
 #include "views/ClearKeysBanner.h"
 #include "views/CredentialInspector.h"
 #include "views/CredentialPanel.h"
+#include "views/DecisionLog.h"
 #include "views/ErrorMessages.h"
+#include "views/EvidenceTimeline.h"
 #include "views/FederationPanel.h"
-#include "models/FederationModel.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphNodeItem.h"
 #include "views/GraphView.h"
 #include "views/IssueSvidDialog.h"
 #include "views/PolicyStudio.h"
-#include "models/PolicyDraft.h"
-#include "views/TrustDomainPanel.h"
 #include "views/TimelineBar.h"
-#include "views/DecisionLog.h"
-#include "views/EvidenceTimeline.h"
-#include "models/DecisionLogModel.h"
+#include "views/TrustDomainPanel.h"
 
 #include <QAction>
 #include <QDockWidget>
-#include <QFileInfo>
 #include <QDropEvent>
-#include <QMimeData>
+#include <QFileInfo>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -236,9 +236,9 @@ void TestMainWindow::germanTranslationIsLoaded()
     QCOMPARE(ta::views::ErrorMessages::text(
                  ta::core::makeError(QStringLiteral("store.wrong_passphrase"))),
              QStringLiteral("Die Passphrase ist falsch."));
-    QCOMPARE(ta::views::ErrorMessages::text(
-                 ta::core::makeError(QStringLiteral("anchors.duplicate_id"))),
-             QStringLiteral("Ein Eintrag mit dieser ID existiert bereits."));
+    QCOMPARE(
+        ta::views::ErrorMessages::text(ta::core::makeError(QStringLiteral("anchors.duplicate_id"))),
+        QStringLiteral("Ein Eintrag mit dieser ID existiert bereits."));
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
     MainWindow window(settings, dir.filePath(QStringLiteral("data")));
@@ -435,7 +435,8 @@ void TestMainWindow::firstStartGivesTheCanvasMostOfTheWindow()
     QVERIFY(waitForGraph(window));
     QTest::qWait(200);
     // Saved before the checks, so that a failure can be looked at.
-    QVERIFY(window.grab().toImage().save(shotPath(dir, QStringLiteral("mainwindow-first-start.png"))));
+    QVERIFY(
+        window.grab().toImage().save(shotPath(dir, QStringLiteral("mainwindow-first-start.png"))));
     const QRect central = window.centralWidget()->geometry();
     QVERIFY2(central.height() >= window.height() * 55 / 100,
              qPrintable(QStringLiteral("central %1x%2 in %3x%4")
@@ -504,8 +505,7 @@ void TestMainWindow::evidenceDroppedAnywhereIsImported()
     // A remote URL is refused.
     QMimeData remote;
     remote.setUrls({QUrl(QStringLiteral("https://example.org/e.jsonl"))});
-    QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &remote, Qt::LeftButton,
-                            Qt::NoModifier);
+    QDragEnterEvent refused(QPoint(5, 5), Qt::CopyAction, &remote, Qt::LeftButton, Qt::NoModifier);
     refused.setAccepted(false);
     QCoreApplication::sendEvent(&window, &refused);
     QVERIFY(!refused.isAccepted());

@@ -26,8 +26,8 @@ Result<QJsonObject> AgentSigner::sign(const QString &subject, const QStringList 
                            {QStringLiteral("claims"), claims},
                            {QStringLiteral("iat"), iat.toSecsSinceEpoch()},
                            {QStringLiteral("jti"), jti}};
-    auto jws = Jose::signCompact(m_header, QJsonDocument(body).toJson(QJsonDocument::Compact), m_key,
-                                 *Jose::defaultAlgorithm(m_key));
+    auto jws = Jose::signCompact(m_header, QJsonDocument(body).toJson(QJsonDocument::Compact),
+                                 m_key, *Jose::defaultAlgorithm(m_key));
     if (!jws)
         return jws.error();
     return QJsonObject{{QStringLiteral("jws"), QString::fromLatin1(*jws)}};

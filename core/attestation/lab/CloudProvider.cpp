@@ -46,21 +46,22 @@ QJsonObject CloudProvider::anchorJson() const
 
 QByteArray CloudProvider::document(const Instance &i, const QDateTime &pendingTime)
 {
-    const QJsonObject doc{{QStringLiteral("accountId"), i.accountId},
-                          {QStringLiteral("architecture"), QStringLiteral("x86_64")},
-                          {QStringLiteral("availabilityZone"), i.availabilityZone},
-                          {QStringLiteral("billingProducts"), QJsonValue::Null},
-                          {QStringLiteral("devpayProductCodes"), QJsonValue::Null},
-                          {QStringLiteral("marketplaceProductCodes"), QJsonValue::Null},
-                          {QStringLiteral("imageId"), i.imageId},
-                          {QStringLiteral("instanceId"), i.instanceId},
-                          {QStringLiteral("instanceType"), i.instanceType},
-                          {QStringLiteral("kernelId"), QJsonValue::Null},
-                          {QStringLiteral("pendingTime"), pendingTime.toUTC().toString(Qt::ISODate)},
-                          {QStringLiteral("privateIp"), QStringLiteral("10.0.0.1")},
-                          {QStringLiteral("ramdiskId"), QJsonValue::Null},
-                          {QStringLiteral("region"), i.region},
-                          {QStringLiteral("version"), QStringLiteral("2017-09-30")}};
+    const QJsonObject doc{
+        {QStringLiteral("accountId"), i.accountId},
+        {QStringLiteral("architecture"), QStringLiteral("x86_64")},
+        {QStringLiteral("availabilityZone"), i.availabilityZone},
+        {QStringLiteral("billingProducts"), QJsonValue::Null},
+        {QStringLiteral("devpayProductCodes"), QJsonValue::Null},
+        {QStringLiteral("marketplaceProductCodes"), QJsonValue::Null},
+        {QStringLiteral("imageId"), i.imageId},
+        {QStringLiteral("instanceId"), i.instanceId},
+        {QStringLiteral("instanceType"), i.instanceType},
+        {QStringLiteral("kernelId"), QJsonValue::Null},
+        {QStringLiteral("pendingTime"), pendingTime.toUTC().toString(Qt::ISODate)},
+        {QStringLiteral("privateIp"), QStringLiteral("10.0.0.1")},
+        {QStringLiteral("ramdiskId"), QJsonValue::Null},
+        {QStringLiteral("region"), i.region},
+        {QStringLiteral("version"), QStringLiteral("2017-09-30")}};
     return QJsonDocument(doc).toJson(QJsonDocument::Indented);
 }
 
@@ -121,7 +122,8 @@ QJsonObject CloudProvider::instanceProfile(const Instance &i, const QString &pro
                  {QStringLiteral("Roles"), roleList}}}};
 }
 
-Result<QByteArray> CloudProvider::sign(const QByteArray &document, const QDateTime &signingTime) const
+Result<QByteArray> CloudProvider::sign(const QByteArray &document,
+                                       const QDateTime &signingTime) const
 {
     BioPtr in = readBio(document);
     const unsigned flags = CMS_BINARY | CMS_NOCERTS | CMS_PARTIAL;
@@ -131,8 +133,8 @@ Result<QByteArray> CloudProvider::sign(const QByteArray &document, const QDateTi
     // The signing time makes each signature distinct, as each fetch from the service is.
     CMS_SignerInfo *si = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms.get()), 0);
     Asn1TimePtr t(ASN1_TIME_set(nullptr, time_t(signingTime.toSecsSinceEpoch())));
-    if (!si || !t
-        || CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t.get(), -1) != 1)
+    if (!si || !t ||
+        CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t.get(), -1) != 1)
         return makeError(ec::LabCmsSign, takeOpenSslErrors());
     BioPtr data = readBio(document);
     if (CMS_final(cms.get(), data.get(), nullptr, flags) != 1)

@@ -46,7 +46,8 @@ public:
     static QJsonObject instanceProfile(const Instance &instance, const QString &profile,
                                        const QStringList &roles);
     /// Base64 DER PKCS#7 over @p document, signed at @p signingTime.
-    [[nodiscard]] Result<QByteArray> sign(const QByteArray &document, const QDateTime &signingTime) const;
+    [[nodiscard]] Result<QByteArray> sign(const QByteArray &document,
+                                          const QDateTime &signingTime) const;
 
 private:
     Key m_key;

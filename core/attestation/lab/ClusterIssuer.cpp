@@ -55,7 +55,8 @@ Result<QByteArray> ClusterIssuer::mintToken(const Pod &pod, const QString &audie
     const QJsonObject k8s{
         {QStringLiteral("namespace"), pod.ns},
         {QStringLiteral("node"), node},
-        {QStringLiteral("pod"), QJsonObject{{QStringLiteral("name"), pod.podName}, {QStringLiteral("uid"), pod.podUid}}},
+        {QStringLiteral("pod"),
+         QJsonObject{{QStringLiteral("name"), pod.podName}, {QStringLiteral("uid"), pod.podUid}}},
         {QStringLiteral("serviceaccount"),
          QJsonObject{{QStringLiteral("name"), pod.serviceAccount},
                      {QStringLiteral("uid"), QUuid::createUuid().toString(QUuid::WithoutBraces)}}},
@@ -68,7 +69,8 @@ Result<QByteArray> ClusterIssuer::mintToken(const Pod &pod, const QString &audie
         {QStringLiteral("iss"), m_issuer},
         {QStringLiteral("jti"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
         {QStringLiteral("kubernetes.io"), k8s},
-        {QStringLiteral("sub"), QStringLiteral("system:serviceaccount:%1:%2").arg(pod.ns, pod.serviceAccount)}};
+        {QStringLiteral("sub"),
+         QStringLiteral("system:serviceaccount:%1:%2").arg(pod.ns, pod.serviceAccount)}};
     return Jose::signCompact(QJsonObject{{QStringLiteral("kid"), m_kids.at(m_current)}},
                              QJsonDocument(claims).toJson(QJsonDocument::Compact),
                              m_keys.at(m_current), JwsAlgorithm::ES256);

@@ -28,7 +28,8 @@ public:
         QString nodeUid;
     };
 
-    [[nodiscard]] static Result<ClusterIssuer> create(const QString &cluster, const QString &issuer);
+    [[nodiscard]] static Result<ClusterIssuer> create(const QString &cluster,
+                                                      const QString &issuer);
 
     QString cluster() const { return m_cluster; }
     QString issuer() const { return m_issuer; }

@@ -30,8 +30,8 @@ Result<QJsonObject> CosignSigner::sign(const QString &repository, const QString 
     EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     size_t len = 0;
     const auto *in = reinterpret_cast<const unsigned char *>(payload.constData());
-    if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) != 1
-        || EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(payload.size())) != 1)
+    if (EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_key.get()) != 1 ||
+        EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(payload.size())) != 1)
         return makeError(ec::LabCosignSign, takeOpenSslErrors());
     QByteArray sig(qsizetype(len), Qt::Uninitialized);
     if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,

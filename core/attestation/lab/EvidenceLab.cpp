@@ -69,8 +69,9 @@ struct LabImage
 
 QString digestOf(const QString &text)
 {
-    return QStringLiteral("sha256:")
-           + QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
+    return QStringLiteral("sha256:") +
+           QString::fromLatin1(
+               QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());
 }
 
 class Generator
@@ -78,8 +79,7 @@ class Generator
 public:
     Generator(const LabSettings &s, CertificateAuthority ca)
         : m_s(s), m_ca(std::move(ca)), m_rng(s.seed)
-    {
-    }
+    {}
 
     Result<void> setUp(const QDateTime &start, qint64 spanMs);
     QJsonObject anchorsJson() const;
@@ -167,12 +167,14 @@ Result<void> Generator::setUp(const QDateTime &start, qint64 spanMs)
             w.image = i % imageCount;
         const QString name = QStringLiteral("app-%1").arg(i);
         if (w.kind == QLatin1String("k8s"))
-            w.selectors = {QStringLiteral("k8s:ns:team%1").arg(w.image), QStringLiteral("k8s:sa:") + name,
+            w.selectors = {QStringLiteral("k8s:ns:team%1").arg(w.image),
+                           QStringLiteral("k8s:sa:") + name,
                            QStringLiteral("k8s:pod-name:%1-0").arg(name)};
         else if (w.kind == QLatin1String("docker"))
             w.selectors = {QStringLiteral("docker:label:app:") + name};
         else if (w.kind == QLatin1String("unix"))
-            w.selectors = {QStringLiteral("unix:uid:%1").arg(1000 + i), QStringLiteral("unix:user:") + name,
+            w.selectors = {QStringLiteral("unix:uid:%1").arg(1000 + i),
+                           QStringLiteral("unix:user:") + name,
                            QStringLiteral("unix:path:/usr/bin/") + name};
         else
             w.selectors = {QStringLiteral("systemd:id:%1.service").arg(name)};
@@ -191,15 +193,21 @@ Result<void> Generator::addNode(int i, const QDateTime &start, qint64 spanMs)
     switch (n.platform) {
     case Platform::Psat:
         attestor = QStringLiteral("k8s_psat");
-        n.pod = {QStringLiteral("spire"), QStringLiteral("spire-agent"), QStringLiteral("spire-agent-%1").arg(i),
-                 QStringLiteral("pod-uid-%1").arg(i), QStringLiteral("k8s-node-%1").arg(i),
+        n.pod = {QStringLiteral("spire"),
+                 QStringLiteral("spire-agent"),
+                 QStringLiteral("spire-agent-%1").arg(i),
+                 QStringLiteral("pod-uid-%1").arg(i),
+                 QStringLiteral("k8s-node-%1").arg(i),
                  QStringLiteral("node-uid-%1").arg(i)};
         agentParts = {m_cluster->cluster(), n.pod.nodeUid};
         break;
     case Platform::Aws:
         attestor = QStringLiteral("aws_iid");
-        n.aws = {QStringLiteral("111122223333"), QStringLiteral("eu-west-1"), QStringLiteral("eu-west-1a"),
-                 QStringLiteral("i-%1").arg(i, 17, 16, QLatin1Char('0')), QStringLiteral("ami-0abc%1").arg(i % 7),
+        n.aws = {QStringLiteral("111122223333"),
+                 QStringLiteral("eu-west-1"),
+                 QStringLiteral("eu-west-1a"),
+                 QStringLiteral("i-%1").arg(i, 17, 16, QLatin1Char('0')),
+                 QStringLiteral("ami-0abc%1").arg(i % 7),
                  QStringLiteral("m5.large")};
         agentParts = {n.aws.accountId, n.aws.region, n.aws.instanceId};
         break;
@@ -224,7 +232,8 @@ Result<void> Generator::addNode(int i, const QDateTime &start, qint64 spanMs)
             return cert.error();
         n.popKey = *key;
         n.popCert = *cert;
-        agentParts = {QString::fromLatin1(QCryptographicHash::hash(cert->toDer(), QCryptographicHash::Sha1).toHex())};
+        agentParts = {QString::fromLatin1(
+            QCryptographicHash::hash(cert->toDer(), QCryptographicHash::Sha1).toHex())};
         break;
     }
     case Platform::Tpm: {
@@ -318,16 +327,18 @@ QJsonObject Generator::anchorsJson() const
     for (const LabNode &n : m_nodes) {
         if (n.platform != Platform::Tpm)
             continue;
-        anchors.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
-                                   {QStringLiteral("subject"), n.subject},
-                                   {QStringLiteral("public_key_pem"), QString::fromLatin1(n.ak.publicPem())}});
+        anchors.append(
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
+                        {QStringLiteral("subject"), n.subject},
+                        {QStringLiteral("public_key_pem"), QString::fromLatin1(n.ak.publicPem())}});
         const auto &bank = n.pcrs.value(QStringLiteral("sha256"));
         for (auto it = bank.cbegin(); it != bank.cend(); ++it)
-            refs.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
-                                    {QStringLiteral("subject"), n.subject},
-                                    {QStringLiteral("bank"), QStringLiteral("sha256")},
-                                    {QStringLiteral("index"), it.key()},
-                                    {QStringLiteral("value"), QString::fromLatin1(it.value().toHex())}});
+            refs.append(
+                QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
+                            {QStringLiteral("subject"), n.subject},
+                            {QStringLiteral("bank"), QStringLiteral("sha256")},
+                            {QStringLiteral("index"), it.key()},
+                            {QStringLiteral("value"), QString::fromLatin1(it.value().toHex())}});
     }
     for (const LabImage &img : m_images) {
         for (const QString &d : img.digests)
@@ -343,7 +354,8 @@ Result<QJsonObject> Generator::nodeEvidence(LabNode &n, const QDateTime &t, bool
     switch (n.platform) {
     case Platform::Psat: {
         // Drift: a token minted for another audience.
-        auto token = m_cluster->mintToken(n.pod, drift ? QStringLiteral("not-spire") : kPsatAudience, t, 3600);
+        auto token = m_cluster->mintToken(
+            n.pod, drift ? QStringLiteral("not-spire") : kPsatAudience, t, 3600);
         if (!token)
             return token.error();
         return QJsonObject{{QStringLiteral("token"), QString::fromLatin1(*token)}};
@@ -369,16 +381,19 @@ Result<QJsonObject> Generator::nodeEvidence(LabNode &n, const QDateTime &t, bool
     case Platform::X509Pop: {
         const QByteArray challenge = randomBytes(32);
         // Drift: the proof signed by a key that is not the certificate's.
-        const QByteArray sig = X509PopAttestor::signChallenge(drift ? m_popCaKey : n.popKey, challenge);
-        return QJsonObject{{QStringLiteral("chain"), QJsonArray{QString::fromLatin1(n.popCert.toPem())}},
-                           {QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64())},
-                           {QStringLiteral("signature"), QString::fromLatin1(sig.toBase64())}};
+        const QByteArray sig =
+            X509PopAttestor::signChallenge(drift ? m_popCaKey : n.popKey, challenge);
+        return QJsonObject{
+            {QStringLiteral("chain"), QJsonArray{QString::fromLatin1(n.popCert.toPem())}},
+            {QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64())},
+            {QStringLiteral("signature"), QString::fromLatin1(sig.toBase64())}};
     }
     case Platform::Tpm: {
         TpmPcrValues pcrs = n.pcrs;
         // Drift: PCR 7 (secure boot policy) no longer has its golden value.
         if (drift)
-            pcrs[QStringLiteral("sha256")][7] = QCryptographicHash::hash(randomBytes(8), QCryptographicHash::Sha256);
+            pcrs[QStringLiteral("sha256")][7] =
+                QCryptographicHash::hash(randomBytes(8), QCryptographicHash::Sha256);
         TpmQuoteBuilder b;
         b.setNonce(randomBytes(16)).setPcrValues(pcrs);
         return b.buildEvidencePayload(n.ak);
@@ -392,13 +407,16 @@ Result<QJsonObject> Generator::workloadEvidence(const LabWorkload &w, const QDat
     QJsonObject claims;
     if (w.image >= 0) {
         const LabImage &img = m_images.at(w.image);
-        claims.insert(QStringLiteral("image"), img.repository + QLatin1Char('@') + img.digests.at(img.current));
+        claims.insert(QStringLiteral("image"),
+                      img.repository + QLatin1Char('@') + img.digests.at(img.current));
     }
     QStringList selectors = w.selectors;
     if (w.kind == QLatin1String("k8s"))
-        selectors << QStringLiteral("k8s:container-image:") + claims.value(QLatin1String("image")).toString();
+        selectors << QStringLiteral("k8s:container-image:") +
+                         claims.value(QLatin1String("image")).toString();
     else if (w.kind == QLatin1String("docker"))
-        selectors << QStringLiteral("docker:image_id:") + m_images.at(w.image).digests.at(m_images.at(w.image).current);
+        selectors << QStringLiteral("docker:image_id:") +
+                         m_images.at(w.image).digests.at(m_images.at(w.image).current);
     return m_nodes.at(w.node).agent.sign(w.subject, selectors, claims, t,
                                          QStringLiteral("lab-%1-%2").arg(m_s.seed).arg(++m_jti));
 }
@@ -426,8 +444,9 @@ Result<LabSummary> Generator::run(QFile &out, const QDateTime &start, qint64 ste
             // re-attests with a token under the new key.
             rec.attestor = QStringLiteral("signal");
             rec.subject = QStringLiteral("operator/lab");
-            rec.payload = {{QStringLiteral("kind"), QStringLiteral("revoke-key")},
-                           {QStringLiteral("fingerprint"), QString::fromLatin1(m_cluster->rotate())}};
+            rec.payload = {
+                {QStringLiteral("kind"), QStringLiteral("revoke-key")},
+                {QStringLiteral("fingerprint"), QString::fromLatin1(m_cluster->rotate())}};
             for (int n = 0; n < m_nodes.size(); ++n) {
                 if (m_nodes.at(n).platform == Platform::Psat)
                     due.push({ms, n});
@@ -450,7 +469,8 @@ Result<LabSummary> Generator::run(QFile &out, const QDateTime &start, qint64 ste
             // A drifted node is fixed and re-attests a minute later.
             due.push({ms + (drift ? 60000 : kReattestMs), n});
             ++sum.nodeAttestations;
-        } else if (!m_images.isEmpty() && (m_workloads.isEmpty() || uniform() < 0.02 + m_s.driftRate / 2)) {
+        } else if (!m_images.isEmpty() &&
+                   (m_workloads.isEmpty() || uniform() < 0.02 + m_s.driftRate / 2)) {
             LabImage &img = m_images[pick(int(m_images.size()))];
             drift = uniform() < m_s.driftRate / (0.02 + m_s.driftRate / 2);
             Result<QJsonObject> payload = QJsonObject();
@@ -458,7 +478,8 @@ Result<LabSummary> Generator::run(QFile &out, const QDateTime &start, qint64 ste
                 img.current = (img.current + 1) % int(img.digests.size());
                 payload = m_release->sign(img.repository, img.digests.at(img.current));
             } else if (uniform() < 0.5) {
-                payload = m_release->sign(img.repository, digestOf(img.repository + QString::number(i)));
+                payload =
+                    m_release->sign(img.repository, digestOf(img.repository + QString::number(i)));
             } else {
                 payload = m_rogue->sign(img.repository, img.digests.at(img.current));
             }
@@ -498,19 +519,22 @@ Result<LabSummary> EvidenceLab::generate(const QString &workspacePath, const QSt
                                          const QString &evidencePath, const LabSettings &settings,
                                          const std::optional<QByteArray> &passphrase)
 {
-    if (settings.nodes < 0 || settings.workloads < 0 || settings.records < 0 || settings.driftRate < 0
-        || settings.driftRate > 1)
+    if (settings.nodes < 0 || settings.workloads < 0 || settings.records < 0 ||
+        settings.driftRate < 0 || settings.driftRate > 1)
         return makeError(ec::LabBadSettings);
-    const QDateTime start = settings.start.isValid()
-                                ? settings.start.toUTC()
-                                : QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
+    const QDateTime start =
+        settings.start.isValid()
+            ? settings.start.toUTC()
+            : QDateTime::fromSecsSinceEpoch(QDateTime::currentSecsSinceEpoch(), Qt::UTC);
     // Records come close enough that node re-attestations (each node every 30 min) stay near a
     // tenth of the timeline, the rest being workloads and images; at most one record every 2 s,
     // and the whole timeline within 20 days so that every certificate and CA authority outlives it.
-    const qint64 density = qBound<qint64>(qint64(1), qint64(180000) / qMax(1, settings.nodes), qint64(2000));
-    const qint64 stepMs = qMax<qint64>(qint64(1), qMin<qint64>(density, settings.records > 0
-                                                                            ? qint64(20) * 86400 * 1000 / settings.records
-                                                                            : density));
+    const qint64 density =
+        qBound<qint64>(qint64(1), qint64(180000) / qMax(1, settings.nodes), qint64(2000));
+    const qint64 stepMs = qMax<qint64>(
+        qint64(1),
+        qMin<qint64>(density, settings.records > 0 ? qint64(20) * 86400 * 1000 / settings.records
+                                                   : density));
     const qint64 spanMs = stepMs * qMax<qint64>(1, settings.records);
     auto td = TrustDomain::fromName(settings.trustDomain);
     if (!td)
@@ -535,8 +559,8 @@ Result<LabSummary> EvidenceLab::generate(const QString &workspacePath, const QSt
     if (auto r = store.saveAnchors(*anchors, start); !r)
         return r.error();
     QFile anchorsFile(anchorsPath);
-    if (!anchorsFile.open(QIODevice::WriteOnly | QIODevice::Truncate)
-        || anchorsFile.write(anchorsJson) != anchorsJson.size())
+    if (!anchorsFile.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+        anchorsFile.write(anchorsJson) != anchorsJson.size())
         return makeError(ec::LabWrite, anchorsPath);
     anchorsFile.close();
     QFile out(evidencePath);

@@ -55,11 +55,9 @@ class EvidenceLab
 {
 public:
     /// Creates @p workspacePath (must not exist), writes the anchors file and the evidence.
-    [[nodiscard]] static Result<LabSummary> generate(const QString &workspacePath,
-                                                     const QString &anchorsPath,
-                                                     const QString &evidencePath,
-                                                     const LabSettings &settings,
-                                                     const std::optional<QByteArray> &passphrase);
+    [[nodiscard]] static Result<LabSummary>
+    generate(const QString &workspacePath, const QString &anchorsPath, const QString &evidencePath,
+             const LabSettings &settings, const std::optional<QByteArray> &passphrase);
 };
 
 } // namespace ta::core

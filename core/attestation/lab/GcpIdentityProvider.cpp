@@ -56,9 +56,9 @@ Result<QByteArray> GcpIdentityProvider::mintToken(const Instance &instance, cons
         {QStringLiteral("iss"), QStringLiteral("https://accounts.google.com")},
         {QStringLiteral("sub"), QStringLiteral("1234567890")},
         {QStringLiteral("google"), QJsonObject{{QStringLiteral("compute_engine"), ce}}}};
-    return Jose::signCompact(QJsonObject{{QStringLiteral("kid"), m_kid}, {QStringLiteral("typ"), QStringLiteral("JWT")}},
-                             QJsonDocument(claims).toJson(QJsonDocument::Compact), m_key,
-                             JwsAlgorithm::RS256);
+    return Jose::signCompact(
+        QJsonObject{{QStringLiteral("kid"), m_kid}, {QStringLiteral("typ"), QStringLiteral("JWT")}},
+        QJsonDocument(claims).toJson(QJsonDocument::Compact), m_key, JwsAlgorithm::RS256);
 }
 
 QString GcpIdentityProvider::serviceAccount()

@@ -26,8 +26,8 @@ inline QDateTime t0()
     return QDateTime(QDate(2026, 4, 7), QTime(10, 0), Qt::UTC);
 }
 
-inline EvidenceRecord record(const QString &attestor, const QString &subject, const QJsonObject &payload,
-                             const QDateTime &time = t0())
+inline EvidenceRecord record(const QString &attestor, const QString &subject,
+                             const QJsonObject &payload, const QDateTime &time = t0())
 {
     EvidenceRecord r;
     r.time = time;
@@ -46,9 +46,11 @@ inline EvidenceRecord signal(const QString &kind, const QString &field, const QS
 
 /// Compact JWS with arbitrary header fields and claims, for rows that need a token no honest
 /// attester would mint.
-inline QByteArray signJwt(const Key &key, JwsAlgorithm alg, const QJsonObject &header, const QJsonObject &claims)
+inline QByteArray signJwt(const Key &key, JwsAlgorithm alg, const QJsonObject &header,
+                          const QJsonObject &claims)
 {
-    return Jose::signCompact(header, QJsonDocument(claims).toJson(QJsonDocument::Compact), key, alg).value();
+    return Jose::signCompact(header, QJsonDocument(claims).toJson(QJsonDocument::Compact), key, alg)
+        .value();
 }
 
 /// Flips one bit in the signature part of a compact JWS.
@@ -63,8 +65,11 @@ inline QByteArray breakSignature(QByteArray token)
 struct LabFixture
 {
     TrustDomain td = TrustDomain::fromName(QStringLiteral("lab.example")).value();
-    CertificateAuthority ca = CertificateAuthority::create(td, CaSettings{}, t0().addDays(-1)).value();
-    ClusterIssuer cluster = ClusterIssuer::create(QStringLiteral("prod"), QStringLiteral("https://k8s.prod.example")).value();
+    CertificateAuthority ca =
+        CertificateAuthority::create(td, CaSettings{}, t0().addDays(-1)).value();
+    ClusterIssuer cluster =
+        ClusterIssuer::create(QStringLiteral("prod"), QStringLiteral("https://k8s.prod.example"))
+            .value();
     GcpIdentityProvider gcp = GcpIdentityProvider::create().value();
     CloudProvider aws = CloudProvider::create(t0()).value();
     CosignSigner release = CosignSigner::create(QStringLiteral("release")).value();
@@ -110,7 +115,8 @@ struct LabFixture
             aws.anchorJson(), release.anchorJson()};
         for (const QJsonValue &v : extraAnchors)
             anchors.append(v);
-        return {{QStringLiteral("anchors"), anchors}, {QStringLiteral("reference_values"), referenceValues}};
+        return {{QStringLiteral("anchors"), anchors},
+                {QStringLiteral("reference_values"), referenceValues}};
     }
 
     EvidenceVerifier verifier() const
@@ -142,20 +148,23 @@ struct LabFixture
     AgentSigner agent(const QString &agentId, const QDateTime &at = t0().addSecs(-600)) const
     {
         Key key = Key::generate(KeyType::EcP256).value();
-        auto svid = ca.mintX509Svid(SpiffeId::fromString(agentId).value(), key.publicKey(), {}, 86400, at);
+        auto svid =
+            ca.mintX509Svid(SpiffeId::fromString(agentId).value(), key.publicKey(), {}, 86400, at);
         return AgentSigner(key, svid.value().chain);
     }
 
     ClusterIssuer::Pod pod() const
     {
-        return {QStringLiteral("spire"), QStringLiteral("spire-agent"), QStringLiteral("spire-agent-x1"),
-                QStringLiteral("pod-uid-1"), QStringLiteral("node-a"), QStringLiteral("node-uid-a")};
+        return {QStringLiteral("spire"),          QStringLiteral("spire-agent"),
+                QStringLiteral("spire-agent-x1"), QStringLiteral("pod-uid-1"),
+                QStringLiteral("node-a"),         QStringLiteral("node-uid-a")};
     }
 
     QJsonObject psatPayload(const QDateTime &iat = t0().addSecs(-5)) const
     {
         return {{QStringLiteral("token"),
-                 QString::fromLatin1(cluster.mintToken(pod(), QStringLiteral("spire-server"), iat, 3600).value())}};
+                 QString::fromLatin1(
+                     cluster.mintToken(pod(), QStringLiteral("spire-server"), iat, 3600).value())}};
     }
 };
 
@@ -166,12 +175,15 @@ inline void expectOutcome(const AttestationResult &r, const QString &expectedCod
     for (const AttestationReason &reason : r.reasons)
         codes << reason.code;
     if (expectedCode.isEmpty()) {
-        QVERIFY2(r.accepted(), qPrintable(codes.join(QLatin1Char(','))
-                                         + QLatin1Char(' ') + QString::fromUtf8(QJsonDocument(r.toJson()).toJson())));
+        QVERIFY2(r.accepted(), qPrintable(codes.join(QLatin1Char(',')) + QLatin1Char(' ') +
+                                          QString::fromUtf8(QJsonDocument(r.toJson()).toJson())));
         QVERIFY(r.verdict() != Verdict::Contraindicated);
     } else {
         QCOMPARE(r.verdict(), Verdict::Contraindicated);
-        QVERIFY2(codes.contains(expectedCode), qPrintable(QStringLiteral("want %1, got %2").arg(expectedCode, codes.join(QLatin1Char(',')))));
+        QVERIFY2(
+            codes.contains(expectedCode),
+            qPrintable(
+                QStringLiteral("want %1, got %2").arg(expectedCode, codes.join(QLatin1Char(',')))));
         QVERIFY(r.selectors.isEmpty());
     }
 }

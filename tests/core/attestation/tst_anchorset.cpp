@@ -43,7 +43,9 @@ QJsonObject TestAnchorSet::goodFile() const
 {
     QJsonObject jwk = Jwk::fromKey(m_ec).value();
     jwk.insert(QStringLiteral("kid"), QStringLiteral("k1"));
-    const QJsonObject jwks{{QStringLiteral("keys"), QJsonArray{jwk, QJsonObject{{QStringLiteral("kty"), QStringLiteral("OKP")}}}}};
+    const QJsonObject jwks{
+        {QStringLiteral("keys"),
+         QJsonArray{jwk, QJsonObject{{QStringLiteral("kty"), QStringLiteral("OKP")}}}}};
     return {
         {QStringLiteral("anchors"),
          QJsonArray{
@@ -97,7 +99,8 @@ void TestAnchorSet::importsEveryKind()
     QVERIFY(set->anchor(QStringLiteral("tpm_ak:node/lab-a")));
     const TrustAnchor *k8s = set->anchor(QStringLiteral("k8s_issuer:prod-eu"));
     QVERIFY(k8s);
-    QCOMPARE(k8s->jwks.keys(), QStringList{QStringLiteral("k1")}); // the OKP key is skipped, not an error
+    QCOMPARE(k8s->jwks.keys(),
+             QStringList{QStringLiteral("k1")}); // the OKP key is skipped, not an error
     QCOMPARE(k8s->allowList, std::optional(QStringList{QStringLiteral("spire:spire-agent")}));
     QCOMPARE(k8s->allowedNodeLabelKeys, QStringList{QStringLiteral("topology.kubernetes.io/zone")});
     QVERIFY(k8s->allowedLabelKeys.isEmpty());
@@ -144,23 +147,43 @@ void TestAnchorSet::badEntries_data()
     QTest::addColumn<QString>("list");
     QTest::addColumn<QJsonObject>("entry");
     QTest::addColumn<QString>("code");
-    QTest::newRow("unknown kind") << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("azure_msi")}} << "anchors.unknown_kind";
-    QTest::newRow("bad PEM") << "anchors"
-                             << QJsonObject{{QStringLiteral("kind"), QStringLiteral("cosign_key")}, {QStringLiteral("name"), QStringLiteral("x")},
-                                            {QStringLiteral("public_key_pem"), QStringLiteral("-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")}}
-                             << "anchors.bad_pem";
+    QTest::newRow("unknown kind") << "anchors"
+                                  << QJsonObject{{QStringLiteral("kind"),
+                                                  QStringLiteral("azure_msi")}}
+                                  << "anchors.unknown_kind";
+    QTest::newRow("bad PEM")
+        << "anchors"
+        << QJsonObject{{QStringLiteral("kind"), QStringLiteral("cosign_key")},
+                       {QStringLiteral("name"), QStringLiteral("x")},
+                       {QStringLiteral("public_key_pem"),
+                        QStringLiteral(
+                            "-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----\n")}}
+        << "anchors.bad_pem";
     QTest::newRow("bad CA PEM") << "anchors"
-                                << QJsonObject{{QStringLiteral("kind"), QStringLiteral("x509pop_ca")}, {QStringLiteral("pem"), QStringLiteral("garbage")}}
+                                << QJsonObject{{QStringLiteral("kind"),
+                                                QStringLiteral("x509pop_ca")},
+                                               {QStringLiteral("pem"), QStringLiteral("garbage")}}
                                 << "anchors.bad_pem";
-    QTest::newRow("JWKS without keys") << "anchors"
-                                       << QJsonObject{{QStringLiteral("kind"), QStringLiteral("k8s_issuer")}, {QStringLiteral("cluster"), QStringLiteral("c")},
-                                                      {QStringLiteral("issuer"), QStringLiteral("i")}, {QStringLiteral("jwks"), QJsonObject{}}}
-                                       << "anchors.bad_jwks";
-    QTest::newRow("JWKS key broken") << "anchors"
-                                     << QJsonObject{{QStringLiteral("kind"), QStringLiteral("gcp_jwks")}, {QStringLiteral("audience"), QStringLiteral("a")},
-                                                    {QStringLiteral("jwks"), QJsonObject{{QStringLiteral("keys"), QJsonArray{QJsonObject{{QStringLiteral("kty"), QStringLiteral("EC")}, {QStringLiteral("crv"), QStringLiteral("P-256")}}}}}}}
-                                     << "anchors.bad_jwks";
-    QTest::newRow("missing field") << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")}} << "anchors.missing_field";
+    QTest::newRow("JWKS without keys")
+        << "anchors"
+        << QJsonObject{{QStringLiteral("kind"), QStringLiteral("k8s_issuer")},
+                       {QStringLiteral("cluster"), QStringLiteral("c")},
+                       {QStringLiteral("issuer"), QStringLiteral("i")},
+                       {QStringLiteral("jwks"), QJsonObject{}}}
+        << "anchors.bad_jwks";
+    QTest::newRow("JWKS key broken")
+        << "anchors"
+        << QJsonObject{{QStringLiteral("kind"), QStringLiteral("gcp_jwks")},
+                       {QStringLiteral("audience"), QStringLiteral("a")},
+                       {QStringLiteral("jwks"),
+                        QJsonObject{{QStringLiteral("keys"),
+                                     QJsonArray{QJsonObject{
+                                         {QStringLiteral("kty"), QStringLiteral("EC")},
+                                         {QStringLiteral("crv"), QStringLiteral("P-256")}}}}}}}
+        << "anchors.bad_jwks";
+    QTest::newRow("missing field")
+        << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")}}
+        << "anchors.missing_field";
     // k8s_issuer and gcp_jwks policy fields: a row per way each can be wrong.
     const QJsonObject goodKeys{{QStringLiteral("keys"), QJsonArray{[this] {
                                     QJsonObject jwk = Jwk::fromKey(m_ec).value();
@@ -216,20 +239,30 @@ void TestAnchorSet::badEntries_data()
         << "anchors" << gcp("max_metadata_value_size", QStringLiteral("128"))
         << "anchors.bad_field";
     QTest::newRow("join token without created_at")
-        << "anchors" << QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")}, {QStringLiteral("token"), QStringLiteral("t")}}
+        << "anchors"
+        << QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")},
+                       {QStringLiteral("token"), QStringLiteral("t")}}
         << "anchors.missing_field";
-    QTest::newRow("duplicate id") << "anchors"
-                                  << QJsonObject{{QStringLiteral("kind"), QStringLiteral("cosign_key")}, {QStringLiteral("name"), QStringLiteral("release")},
-                                                 {QStringLiteral("public_key_pem"), QString::fromLatin1(Key::generate(KeyType::EcP256)->publicPem())}}
-                                  << "anchors.duplicate_id";
-    QTest::newRow("digest not sha256") << "reference_values"
-                                       << QJsonObject{{QStringLiteral("kind"), QStringLiteral("image_digest")}, {QStringLiteral("image"), QStringLiteral("r/i")},
-                                                      {QStringLiteral("digest"), QStringLiteral("md5:abc")}}
-                                       << "anchors.bad_field";
-    QTest::newRow("PCR index out of range") << "reference_values"
-                                            << QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")}, {QStringLiteral("subject"), QStringLiteral("n")},
-                                                           {QStringLiteral("index"), 24}, {QStringLiteral("value"), QStringLiteral("00")}}
-                                            << "anchors.bad_field";
+    QTest::newRow("duplicate id")
+        << "anchors"
+        << QJsonObject{{QStringLiteral("kind"), QStringLiteral("cosign_key")},
+                       {QStringLiteral("name"), QStringLiteral("release")},
+                       {QStringLiteral("public_key_pem"),
+                        QString::fromLatin1(Key::generate(KeyType::EcP256)->publicPem())}}
+        << "anchors.duplicate_id";
+    QTest::newRow("digest not sha256")
+        << "reference_values"
+        << QJsonObject{{QStringLiteral("kind"), QStringLiteral("image_digest")},
+                       {QStringLiteral("image"), QStringLiteral("r/i")},
+                       {QStringLiteral("digest"), QStringLiteral("md5:abc")}}
+        << "anchors.bad_field";
+    QTest::newRow("PCR index out of range")
+        << "reference_values"
+        << QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
+                       {QStringLiteral("subject"), QStringLiteral("n")},
+                       {QStringLiteral("index"), 24},
+                       {QStringLiteral("value"), QStringLiteral("00")}}
+        << "anchors.bad_field";
     // A PCR value must be a digest of its bank: a shorter or longer one can never match a quote.
     QTest::newRow("PCR value of sha1 length in the sha256 bank")
         << "reference_values"
@@ -270,7 +303,8 @@ void TestAnchorSet::badEntries()
     auto set = AnchorSet::fromImportJson(QJsonDocument(file).toJson());
     QVERIFY(!set);
     QCOMPARE(set.error().code, code);
-    QVERIFY2(set.error().detail.startsWith(list + QStringLiteral("[%1]").arg(at)), qPrintable(set.error().detail));
+    QVERIFY2(set.error().detail.startsWith(list + QStringLiteral("[%1]").arg(at)),
+             qPrintable(set.error().detail));
 }
 
 void TestAnchorSet::storeRoundTrip()
@@ -281,7 +315,8 @@ void TestAnchorSet::storeRoundTrip()
     AttestationStore store((*ws)->database());
     const AnchorSet set = AnchorSet::fromImportJson(QJsonDocument(goodFile()).toJson()).value();
     QVERIFY(store.saveAnchors(set, QDateTime::currentDateTimeUtc()));
-    QVERIFY(store.saveAnchors(set, QDateTime::currentDateTimeUtc())); // re-import replaces, no duplicates
+    QVERIFY(store.saveAnchors(
+        set, QDateTime::currentDateTimeUtc())); // re-import replaces, no duplicates
     auto back = store.anchors();
     QVERIFY2(back, back ? "" : qPrintable(back.error().toString()));
     QCOMPARE(back->anchors().size(), set.anchors().size());

@@ -83,13 +83,16 @@ private:
     }
     CloudProvider::Instance instance() const
     {
-        return {QStringLiteral("123456789012"), QStringLiteral("us-west-2"), QStringLiteral("us-west-2b"),
-                QStringLiteral("i-0b22a22eec53b9321"), QStringLiteral("ami-5fb8c835"), QStringLiteral("t2.micro")};
+        return {QStringLiteral("123456789012"), QStringLiteral("us-west-2"),
+                QStringLiteral("us-west-2b"),   QStringLiteral("i-0b22a22eec53b9321"),
+                QStringLiteral("ami-5fb8c835"), QStringLiteral("t2.micro")};
     }
-    EvidenceRecord aws(const QByteArray &doc, const QByteArray &pkcs7, const QDateTime &at = t0()) const
+    EvidenceRecord aws(const QByteArray &doc, const QByteArray &pkcs7,
+                       const QDateTime &at = t0()) const
     {
         return record(QStringLiteral("aws_iid"), QStringLiteral("node/ec2"),
-                      {{QStringLiteral("document"), QString::fromUtf8(doc)}, {QStringLiteral("pkcs7"), QString::fromLatin1(pkcs7)}},
+                      {{QStringLiteral("document"), QString::fromUtf8(doc)},
+                       {QStringLiteral("pkcs7"), QString::fromLatin1(pkcs7)}},
                       at);
     }
 
@@ -101,19 +104,26 @@ void TestAwsIidAttestor::accepted()
     const QByteArray doc = CloudProvider::document(instance(), t0().addDays(-1));
     const AttestationResult r = m_f.replay({aws(doc, m_f.aws.sign(doc, t0()).value())});
     expectOutcome(r, {});
-    QCOMPARE(r.selectors, (QStringList{QStringLiteral("aws_iid:az:us-west-2b"), QStringLiteral("aws_iid:image:id:ami-5fb8c835"),
+    QCOMPARE(r.selectors, (QStringList{QStringLiteral("aws_iid:az:us-west-2b"),
+                                       QStringLiteral("aws_iid:image:id:ami-5fb8c835"),
                                        QStringLiteral("aws_iid:instance:id:i-0b22a22eec53b9321"),
                                        QStringLiteral("aws_iid:region:us-west-2")}));
-    QCOMPARE(r.agentId, QStringLiteral("spiffe://lab.example/spire/agent/aws_iid/123456789012/us-west-2/i-0b22a22eec53b9321"));
-    QCOMPARE(r.claims.value(QLatin1String("node")).toObject().value(QLatin1String("account_id")).toString(),
+    QCOMPARE(
+        r.agentId,
+        QStringLiteral(
+            "spiffe://lab.example/spire/agent/aws_iid/123456789012/us-west-2/i-0b22a22eec53b9321"));
+    QCOMPARE(r.claims.value(QLatin1String("node"))
+                 .toObject()
+                 .value(QLatin1String("account_id"))
+                 .toString(),
              QStringLiteral("123456789012"));
 }
 
 void TestAwsIidAttestor::refusals_data()
 {
     QTest::addColumn<QString>("code");
-    for (const char *row : {"malformed", "issuer_unknown", "signature_invalid", "document_mismatch", "anchor_revoked",
-                            "key_revoked", "claim_missing", "replayed"})
+    for (const char *row : {"malformed", "issuer_unknown", "signature_invalid", "document_mismatch",
+                            "anchor_revoked", "key_revoked", "claim_missing", "replayed"})
         QTest::newRow(row) << QString::fromLatin1(row);
 }
 
@@ -129,7 +139,8 @@ void TestAwsIidAttestor::refusals()
         const CloudProvider other = CloudProvider::create(t0()).value();
         records << aws(doc, other.sign(doc, t0()).value());
     } else if (code == QLatin1String("signature_invalid")) {
-        // One byte of the signed content changed inside the SignedData: the digest no longer matches.
+        // One byte of the signed content changed inside the SignedData: the digest no longer
+        // matches.
         QByteArray der = QByteArray::fromBase64(good);
         const qsizetype at = der.indexOf("ami-5fb8c835");
         QVERIFY(at > 0);
@@ -140,7 +151,8 @@ void TestAwsIidAttestor::refusals()
         edited.replace("t2.micro", "m5.24xlarge");
         records << aws(edited, good);
     } else if (code == QLatin1String("anchor_revoked")) {
-        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"), QStringLiteral("aws_signing_cert:aws-lab"))
+        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"),
+                          QStringLiteral("aws_signing_cert:aws-lab"))
                 << aws(doc, good);
     } else if (code == QLatin1String("key_revoked")) {
         records << signal(QStringLiteral("revoke-key"), QStringLiteral("fingerprint"),

@@ -47,9 +47,12 @@ void TestCosignAttestor::accepted()
 {
     const AttestationResult r = m_f.replay({cosign(m_f.release.sign(kRepo, kDigest).value())});
     expectOutcome(r, {});
-    QCOMPARE(r.referenceValueIds, QStringList{QStringLiteral("image_digest:%1@%2").arg(kRepo, kDigest)});
+    QCOMPARE(r.referenceValueIds,
+             QStringList{QStringLiteral("image_digest:%1@%2").arg(kRepo, kDigest)});
     QCOMPARE(r.anchorIds, QStringList{QStringLiteral("cosign_key:release")});
-    QCOMPARE(r.claims.value(QLatin1String("image")).toObject().value(QLatin1String("digest")).toString(), kDigest);
+    QCOMPARE(
+        r.claims.value(QLatin1String("image")).toObject().value(QLatin1String("digest")).toString(),
+        kDigest);
     // The same signature may be checked again: image signatures are not one-time evidence.
     const QJsonObject p = m_f.release.sign(kRepo, kDigest).value();
     EvidenceVerifier v = m_f.verifier();
@@ -63,7 +66,8 @@ void TestCosignAttestor::splitReference_data()
     QTest::addColumn<QString>("repo");
     QTest::newRow("plain") << kRepo + QLatin1Char('@') + kDigest << kRepo;
     QTest::newRow("tag dropped") << kRepo + QStringLiteral(":1.2@") + kDigest << kRepo;
-    QTest::newRow("registry port kept") << QStringLiteral("reg:5000/a@") + kDigest << QStringLiteral("reg:5000/a");
+    QTest::newRow("registry port kept")
+        << QStringLiteral("reg:5000/a@") + kDigest << QStringLiteral("reg:5000/a");
     QTest::newRow("no digest") << kRepo << QString();
     QTest::newRow("short digest") << kRepo + QStringLiteral("@sha256:abc") << QString();
 }
@@ -78,8 +82,9 @@ void TestCosignAttestor::splitReference()
 void TestCosignAttestor::refusals_data()
 {
     QTest::addColumn<QString>("code");
-    for (const char *row : {"malformed", "signature_invalid", "digest_mismatch", "reference_mismatch",
-                            "digest_not_allowed", "anchor_revoked", "key_revoked"})
+    for (const char *row :
+         {"malformed", "signature_invalid", "digest_mismatch", "reference_mismatch",
+          "digest_not_allowed", "anchor_revoked", "key_revoked"})
         QTest::newRow(row) << QString::fromLatin1(row);
 }
 
@@ -92,20 +97,23 @@ void TestCosignAttestor::refusals()
         p.insert(QStringLiteral("image"), kRepo + QStringLiteral(":latest"));
         records << cosign(p);
     } else if (code == QLatin1String("signature_invalid")) {
-        records << cosign(CosignSigner::create(QStringLiteral("rogue")).value().sign(kRepo, kDigest).value());
+        records << cosign(
+            CosignSigner::create(QStringLiteral("rogue")).value().sign(kRepo, kDigest).value());
     } else if (code == QLatin1String("digest_mismatch")) {
         // A valid signature over another digest, presented for this one.
         QJsonObject other = m_f.release.sign(kRepo, kOther).value();
         other.insert(QStringLiteral("image"), kRepo + QLatin1Char('@') + kDigest);
         records << cosign(other);
     } else if (code == QLatin1String("reference_mismatch")) {
-        QJsonObject other = m_f.release.sign(QStringLiteral("registry.example/other"), kDigest).value();
+        QJsonObject other =
+            m_f.release.sign(QStringLiteral("registry.example/other"), kDigest).value();
         other.insert(QStringLiteral("image"), kRepo + QLatin1Char('@') + kDigest);
         records << cosign(other);
     } else if (code == QLatin1String("digest_not_allowed")) {
         records << cosign(m_f.release.sign(kRepo, kOther).value());
     } else if (code == QLatin1String("anchor_revoked")) {
-        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"), QStringLiteral("cosign_key:release"))
+        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"),
+                          QStringLiteral("cosign_key:release"))
                 << cosign(p);
     } else if (code == QLatin1String("key_revoked")) {
         records << signal(QStringLiteral("revoke-key"), QStringLiteral("fingerprint"),

@@ -15,8 +15,8 @@ namespace {
 
 QByteArray line(const char *time, const char *subject = "node/a")
 {
-    return QByteArray(R"({"time":")") + time + R"(","attestor":"join_token","subject":")" + subject
-           + R"(","payload":{"token":"t"}})" + "\n";
+    return QByteArray(R"({"time":")") + time + R"(","attestor":"join_token","subject":")" +
+           subject + R"(","payload":{"token":"t"}})" + "\n";
 }
 
 } // namespace
@@ -48,8 +48,9 @@ void TestEvidenceReader::initTestCase()
 
 void TestEvidenceReader::readsRecords()
 {
-    QByteArray data = line("2026-04-07T10:00:00Z") + "\n" + line("2026-04-07T12:00:00.250+02:00", "node/b")
-                      + line("2026-04-07T10:00:00.250Z", "node/c");
+    QByteArray data = line("2026-04-07T10:00:00Z") + "\n" +
+                      line("2026-04-07T12:00:00.250+02:00", "node/b") +
+                      line("2026-04-07T10:00:00.250Z", "node/c");
     QBuffer b(&data);
     QVERIFY(b.open(QIODevice::ReadOnly));
     auto records = EvidenceReader::readAll(b);
@@ -70,31 +71,42 @@ void TestEvidenceReader::badLines_data()
     QTest::addColumn<QString>("code");
     QTest::newRow("not JSON") << QByteArray("{\"time\":") << "evidence.bad_json";
     QTest::newRow("not an object") << QByteArray("[1,2]") << "evidence.bad_json";
-    QTest::newRow("no payload") << QByteArray(R"({"time":"2026-04-07T10:05:00Z","attestor":"x","subject":"s"})")
-                                << "evidence.missing_field";
+    QTest::newRow("no payload")
+        << QByteArray(R"({"time":"2026-04-07T10:05:00Z","attestor":"x","subject":"s"})")
+        << "evidence.missing_field";
     QTest::newRow("payload not an object")
-        << QByteArray(R"({"time":"2026-04-07T10:05:00Z","attestor":"x","subject":"s","payload":"p"})") << "evidence.bad_field";
+        << QByteArray(
+               R"({"time":"2026-04-07T10:05:00Z","attestor":"x","subject":"s","payload":"p"})")
+        << "evidence.bad_field";
     QTest::newRow("empty attestor")
-        << QByteArray(R"({"time":"2026-04-07T10:05:00Z","attestor":"","subject":"s","payload":{}})") << "evidence.bad_field";
+        << QByteArray(R"({"time":"2026-04-07T10:05:00Z","attestor":"","subject":"s","payload":{}})")
+        << "evidence.bad_field";
     QTest::newRow("time without offset")
-        << QByteArray(R"({"time":"2026-04-07T10:05:00","attestor":"x","subject":"s","payload":{}})") << "evidence.bad_time";
+        << QByteArray(R"({"time":"2026-04-07T10:05:00","attestor":"x","subject":"s","payload":{}})")
+        << "evidence.bad_time";
     QTest::newRow("time not a date")
-        << QByteArray(R"({"time":"yesterday at noon, Z","attestor":"x","subject":"s","payload":{}})") << "evidence.bad_time";
+        << QByteArray(
+               R"({"time":"yesterday at noon, Z","attestor":"x","subject":"s","payload":{}})")
+        << "evidence.bad_time";
     QTest::newRow("time goes backwards")
-        << QByteArray(R"({"time":"2026-04-07T09:00:00Z","attestor":"x","subject":"s","payload":{}})") << "evidence.out_of_order";
+        << QByteArray(
+               R"({"time":"2026-04-07T09:00:00Z","attestor":"x","subject":"s","payload":{}})")
+        << "evidence.out_of_order";
 }
 
 void TestEvidenceReader::badLines()
 {
     QFETCH(QByteArray, bad);
     QFETCH(QString, code);
-    QByteArray data = line("2026-04-07T10:00:00Z") + line("2026-04-07T10:01:00Z") + bad + "\n" + line("2026-04-07T10:09:00Z");
+    QByteArray data = line("2026-04-07T10:00:00Z") + line("2026-04-07T10:01:00Z") + bad + "\n" +
+                      line("2026-04-07T10:09:00Z");
     QBuffer b(&data);
     QVERIFY(b.open(QIODevice::ReadOnly));
     auto records = EvidenceReader::readAll(b);
     QVERIFY(!records);
     QCOMPARE(records.error().code, code);
-    QVERIFY2(records.error().detail.startsWith(QStringLiteral("line 3: ")), qPrintable(records.error().detail));
+    QVERIFY2(records.error().detail.startsWith(QStringLiteral("line 3: ")),
+             qPrintable(records.error().detail));
 }
 
 void TestEvidenceReader::importIsAllOrNothing()
@@ -113,8 +125,10 @@ void TestEvidenceReader::importIsAllOrNothing()
 void TestEvidenceReader::storeKeepsTimeOrder()
 {
     AttestationStore store(m_ws->database());
-    QByteArray later = line("2026-04-07T11:00:00Z", "node/late") + line("2026-04-07T11:30:00Z", "node/later");
-    QByteArray earlier = line("2026-04-07T10:00:00Z", "node/early") + line("2026-04-07T11:00:00Z", "node/tie");
+    QByteArray later =
+        line("2026-04-07T11:00:00Z", "node/late") + line("2026-04-07T11:30:00Z", "node/later");
+    QByteArray earlier =
+        line("2026-04-07T10:00:00Z", "node/early") + line("2026-04-07T11:00:00Z", "node/tie");
     for (QByteArray *data : {&later, &earlier}) {
         QBuffer b(data);
         QVERIFY(b.open(QIODevice::ReadOnly));
@@ -123,8 +137,8 @@ void TestEvidenceReader::storeKeepsTimeOrder()
     QStringList order;
     QVERIFY(store.forEachEvidence([&](const EvidenceRecord &r) { order << r.subject; }));
     // Time order across imports; equal times keep import order.
-    QCOMPARE(order, (QStringList{QStringLiteral("node/early"), QStringLiteral("node/late"), QStringLiteral("node/tie"),
-                                 QStringLiteral("node/later")}));
+    QCOMPARE(order, (QStringList{QStringLiteral("node/early"), QStringLiteral("node/late"),
+                                 QStringLiteral("node/tie"), QStringLiteral("node/later")}));
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceReader)

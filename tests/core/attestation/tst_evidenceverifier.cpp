@@ -148,7 +148,8 @@ private:
                       agent.sign(sub, {QStringLiteral("unix:uid:1000")}, {}, at, jti).value(), at);
     }
 
-    EvidenceRecord psat(const QDateTime &at, const QString &subject = QStringLiteral("node/a")) const
+    EvidenceRecord psat(const QDateTime &at,
+                        const QString &subject = QStringLiteral("node/a")) const
     {
         return record(QStringLiteral("k8s_psat"), subject, m_f.psatPayload(at.addSecs(-1)), at);
     }
@@ -175,10 +176,22 @@ void TestEvidenceVerifier::signalRefusals_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
     QTest::addColumn<QString>("code");
-    QTest::newRow("unknown kind") << "rotate-everything" << "anchor" << "k8s_issuer:prod" << "signal_unknown";
-    QTest::newRow("revoke unknown anchor") << "revoke-anchor" << "anchor" << "k8s_issuer:nope" << "anchor_unknown";
-    QTest::newRow("expire unknown anchor") << "expire" << "anchor" << "" << "anchor_unknown";
-    QTest::newRow("revoke-key not a fingerprint") << "revoke-key" << "fingerprint" << "abc" << "key_unknown";
+    QTest::newRow("unknown kind") << "rotate-everything"
+                                  << "anchor"
+                                  << "k8s_issuer:prod"
+                                  << "signal_unknown";
+    QTest::newRow("revoke unknown anchor") << "revoke-anchor"
+                                           << "anchor"
+                                           << "k8s_issuer:nope"
+                                           << "anchor_unknown";
+    QTest::newRow("expire unknown anchor") << "expire"
+                                           << "anchor"
+                                           << ""
+                                           << "anchor_unknown";
+    QTest::newRow("revoke-key not a fingerprint") << "revoke-key"
+                                                  << "fingerprint"
+                                                  << "abc"
+                                                  << "key_unknown";
 }
 
 void TestEvidenceVerifier::signalRefusals()
@@ -194,24 +207,29 @@ void TestEvidenceVerifier::signalTakesEffectFromItsInstant()
 {
     EvidenceVerifier v = m_f.verifier();
     expectOutcome(v.verify(psat(t0())), {});
-    const AttestationResult s = v.verify(signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"),
-                                                QStringLiteral("k8s_issuer:prod"), t0().addSecs(10)));
+    const AttestationResult s =
+        v.verify(signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"),
+                        QStringLiteral("k8s_issuer:prod"), t0().addSecs(10)));
     expectOutcome(s, {});
-    QCOMPARE(s.claims.value(QLatin1String("signal")).toObject().value(QLatin1String("kind")).toString(),
-             QStringLiteral("revoke-anchor"));
-    expectOutcome(v.verify(psat(t0().addSecs(20), QStringLiteral("node/b"))), QStringLiteral("anchor_revoked"));
+    QCOMPARE(
+        s.claims.value(QLatin1String("signal")).toObject().value(QLatin1String("kind")).toString(),
+        QStringLiteral("revoke-anchor"));
+    expectOutcome(v.verify(psat(t0().addSecs(20), QStringLiteral("node/b"))),
+                  QStringLiteral("anchor_revoked"));
     QVERIFY(v.state().anchorRevoked(QStringLiteral("k8s_issuer:prod")));
 }
 
 void TestEvidenceVerifier::nonceIsPerSubject()
 {
-    const AgentSigner agent = m_f.agent(QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat/prod/node-uid-a"));
+    const AgentSigner agent =
+        m_f.agent(QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat/prod/node-uid-a"));
     EvidenceVerifier v = m_f.verifier();
     expectOutcome(v.verify(psat(t0())), {});
     const QStringList sel{QStringLiteral("k8s:ns:a")};
     for (const QString &sub : {QStringLiteral("workload/one"), QStringLiteral("workload/two")}) {
-        const EvidenceRecord r = record(QStringLiteral("k8s"), sub, agent.sign(sub, sel, {}, t0(), QStringLiteral("same")).value(),
-                                        t0().addSecs(1));
+        const EvidenceRecord r =
+            record(QStringLiteral("k8s"), sub,
+                   agent.sign(sub, sel, {}, t0(), QStringLiteral("same")).value(), t0().addSecs(1));
         expectOutcome(v.verify(r), {});
     }
     QCOMPARE(v.replayGuard().size(), 3);
@@ -223,41 +241,49 @@ void TestEvidenceVerifier::refusedRecordBurnsNoNonce()
     EvidenceVerifier v = m_f.verifier();
     const QJsonObject good = m_f.psatPayload();
     QJsonObject forged = good;
-    forged.insert(QStringLiteral("token"), QString::fromLatin1(breakSignature(good.value(QLatin1String("token")).toString().toLatin1())));
-    expectOutcome(v.verify(record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"), forged)), QStringLiteral("signature_invalid"));
+    forged.insert(QStringLiteral("token"),
+                  QString::fromLatin1(
+                      breakSignature(good.value(QLatin1String("token")).toString().toLatin1())));
+    expectOutcome(v.verify(record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"), forged)),
+                  QStringLiteral("signature_invalid"));
     expectOutcome(v.verify(record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"), good)), {});
 }
 
 void TestEvidenceVerifier::refusedJoinTokenStaysUnused()
 {
     LabFixture f;
-    f.extraAnchors.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")},
-                                      {QStringLiteral("token"), QStringLiteral("tok")},
-                                      {QStringLiteral("created_at"), QStringLiteral("2026-04-07T09:59:00Z")}});
+    f.extraAnchors.append(
+        QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")},
+                    {QStringLiteral("token"), QStringLiteral("tok")},
+                    {QStringLiteral("created_at"), QStringLiteral("2026-04-07T09:59:00Z")}});
     EvidenceVerifier v = f.verifier();
-    const EvidenceRecord r = record(QStringLiteral("join_token"), QStringLiteral("node/j"), {{QStringLiteral("token"), QStringLiteral("tok")}});
+    const EvidenceRecord r = record(QStringLiteral("join_token"), QStringLiteral("node/j"),
+                                    {{QStringLiteral("token"), QStringLiteral("tok")}});
     expectOutcome(v.verify(r), {});
-    QVERIFY(v.state().nodeByAgent(QStringLiteral("spiffe://lab.example/spire/agent/join_token/tok")));
+    QVERIFY(
+        v.state().nodeByAgent(QStringLiteral("spiffe://lab.example/spire/agent/join_token/tok")));
     EvidenceRecord again = r;
     again.time = t0().addSecs(1);
     expectOutcome(v.verify(again), QStringLiteral("token_used"));
     // The refusal is new node evidence failing: the node attestation it replaced is dropped.
-    QVERIFY(!v.state().nodeByAgent(QStringLiteral("spiffe://lab.example/spire/agent/join_token/tok")));
+    QVERIFY(
+        !v.state().nodeByAgent(QStringLiteral("spiffe://lab.example/spire/agent/join_token/tok")));
 }
 
 void TestEvidenceVerifier::resultJson()
 {
     AttestationResult r = m_f.replay({psat(t0())});
     const QJsonObject o = r.toJson();
-    for (const char *key : {"subject", "attestor", "verdict", "selectors", "reasons", "claims", "anchors",
-                            "reference_values", "freshness", "time"})
+    for (const char *key : {"subject", "attestor", "verdict", "selectors", "reasons", "claims",
+                            "anchors", "reference_values", "freshness", "time"})
         QVERIFY2(o.contains(QLatin1String(key)), key);
     QCOMPARE(o.value(QLatin1String("verdict")).toString(), QStringLiteral("affirming"));
     r.refuse(QStringLiteral("expired"), QStringLiteral("a"), QStringLiteral("b"));
     const QJsonObject refused = r.toJson();
     QCOMPARE(refused.value(QLatin1String("verdict")).toString(), QStringLiteral("contraindicated"));
     QCOMPARE(refused.value(QLatin1String("reasons")).toArray().first().toObject(),
-             (QJsonObject{{QStringLiteral("code"), QStringLiteral("expired")}, {QStringLiteral("expected"), QStringLiteral("a")},
+             (QJsonObject{{QStringLiteral("code"), QStringLiteral("expired")},
+                          {QStringLiteral("expected"), QStringLiteral("a")},
                           {QStringLiteral("found"), QStringLiteral("b")}}));
 }
 
@@ -265,8 +291,14 @@ void TestEvidenceVerifier::memoKeysOnEverythingChecked()
 {
     SignatureMemo memo;
     int computed = 0;
-    auto yes = [&] { ++computed; return true; };
-    auto no = [&] { ++computed; return false; };
+    auto yes = [&] {
+        ++computed;
+        return true;
+    };
+    auto no = [&] {
+        ++computed;
+        return false;
+    };
     QVERIFY(memo.check("fp1", {"alg", "ab", "c"}, yes));
     QVERIFY(memo.check("fp1", {"alg", "ab", "c"}, no)); // remembered: not computed again
     QCOMPARE(computed, 1);
@@ -368,14 +400,16 @@ void TestEvidenceVerifier::parallelReplayMatchesSequential()
         QCOMPARE(*n, 3000);
         QCOMPARE(parallel.size(), sequential.size());
         for (qsizetype i = 0; i < parallel.size(); ++i)
-            QVERIFY2(parallel[i] == sequential[i], qPrintable(QStringLiteral("record %1:\n%2\n%3").arg(i).arg(
-                                                       QString::fromUtf8(parallel[i]), QString::fromUtf8(sequential[i]))));
+            QVERIFY2(parallel[i] == sequential[i],
+                     qPrintable(QStringLiteral("record %1:\n%2\n%3")
+                                    .arg(i)
+                                    .arg(QString::fromUtf8(parallel[i]),
+                                         QString::fromUtf8(sequential[i]))));
         // The pre-pass did the signature work: the replay computed almost none itself (only
         // what an empty state cannot reach, e.g. records refused before their signature).
-        QVERIFY2(v.signaturesReused() > 2000,
-                 qPrintable(QStringLiteral("reused %1, computed %2")
-                                .arg(v.signaturesReused())
-                                .arg(v.signaturesComputedInReplay())));
+        QVERIFY2(v.signaturesReused() > 2000, qPrintable(QStringLiteral("reused %1, computed %2")
+                                                             .arg(v.signaturesReused())
+                                                             .arg(v.signaturesComputedInReplay())));
         QVERIFY(v.signaturesComputedInReplay() < v.signaturesReused() / 10);
     }
 }
@@ -389,20 +423,23 @@ void TestEvidenceVerifier::parallelReplayRefusesBorrowedSignature()
     const QString otherDigest = QStringLiteral("sha256:") + QString(64, QLatin1Char('b'));
     LabFixture f;
     for (const QString &d : {digest, otherDigest})
-        f.referenceValues.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("image_digest")},
-                                             {QStringLiteral("image"), repo},
-                                             {QStringLiteral("digest"), d}});
+        f.referenceValues.append(
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("image_digest")},
+                        {QStringLiteral("image"), repo},
+                        {QStringLiteral("digest"), d}});
     const QJsonObject good = f.release.sign(repo, digest).value();
     QJsonObject forged = good;
-    forged.insert(QStringLiteral("payload"),
-                  QString::fromLatin1(CosignAttestor::simpleSigningPayload(repo, otherDigest).toBase64()));
+    forged.insert(
+        QStringLiteral("payload"),
+        QString::fromLatin1(CosignAttestor::simpleSigningPayload(repo, otherDigest).toBase64()));
     forged.insert(QStringLiteral("image"), repo + QLatin1Char('@') + otherDigest);
     EvidenceVerifier v = f.verifier();
     v.setThreads(2);
     QList<AttestationResult> results;
     auto sink = [&](const AttestationResult &r) { results << r; };
     v.submit(record(QStringLiteral("cosign"), QStringLiteral("image/a"), good, t0()), sink);
-    v.submit(record(QStringLiteral("cosign"), QStringLiteral("image/b"), forged, t0().addSecs(1)), sink);
+    v.submit(record(QStringLiteral("cosign"), QStringLiteral("image/b"), forged, t0().addSecs(1)),
+             sink);
     v.finish(sink);
     QCOMPARE(results.size(), 2);
     expectOutcome(results[0], {});

@@ -46,8 +46,8 @@ private:
     }
     GcpIdentityProvider::Instance instance() const
     {
-        return {QStringLiteral("big-kahuna-123456"), QStringLiteral("us-west1-b"), QStringLiteral("8910111213"),
-                QStringLiteral("blog-server")};
+        return {QStringLiteral("big-kahuna-123456"), QStringLiteral("us-west1-b"),
+                QStringLiteral("8910111213"), QStringLiteral("blog-server")};
     }
     EvidenceRecord gcp(const QByteArray &token, const QDateTime &at = t0()) const
     {
@@ -88,7 +88,9 @@ void TestGcpIitAttestor::accepted()
     QCOMPARE(node.value(QLatin1String("service_account")).toString(),
              GcpIdentityProvider::serviceAccount());
     QVERIFY(!node.contains(QLatin1String("tags"))); // no recorded instance, no instance claims
-    QCOMPARE(r.agentId, QStringLiteral("spiffe://lab.example/spire/agent/gcp_iit/big-kahuna-123456/8910111213"));
+    QCOMPARE(
+        r.agentId,
+        QStringLiteral("spiffe://lab.example/spire/agent/gcp_iit/big-kahuna-123456/8910111213"));
     QCOMPARE(r.anchorIds, QStringList{QStringLiteral("gcp_jwks:google")});
 }
 
@@ -110,12 +112,15 @@ void TestGcpIitAttestor::refusals()
     if (code == QLatin1String("malformed")) {
         records << gcp("a.b");
     } else if (code == QLatin1String("issuer_unknown")) {
-        records << gcp(signJwt(es, JwsAlgorithm::ES256, {}, {{QStringLiteral("iss"), QStringLiteral("https://evil.example")}}));
+        records << gcp(signJwt(es, JwsAlgorithm::ES256, {},
+                               {{QStringLiteral("iss"), QStringLiteral("https://evil.example")}}));
     } else if (code == QLatin1String("key_unknown")) {
         records << gcp(foreignToken());
     } else if (code == QLatin1String("algorithm_not_allowed")) {
         // Google signs with RS256 only; an ES256 token is refused before any key is looked up.
-        records << gcp(signJwt(es, JwsAlgorithm::ES256, {}, {{QStringLiteral("iss"), QStringLiteral("https://accounts.google.com")}}));
+        records << gcp(
+            signJwt(es, JwsAlgorithm::ES256, {},
+                    {{QStringLiteral("iss"), QStringLiteral("https://accounts.google.com")}}));
     } else if (code == QLatin1String("signature_invalid")) {
         records << gcp(breakSignature(token()));
     } else if (code == QLatin1String("audience_mismatch")) {
@@ -125,14 +130,16 @@ void TestGcpIitAttestor::refusals()
     } else if (code == QLatin1String("not_yet_valid")) {
         records << gcp(token(QStringLiteral("spire-gcp-node-attestor"), t0().addSecs(900)));
     } else if (code == QLatin1String("anchor_revoked")) {
-        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"), QStringLiteral("gcp_jwks:google"))
+        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"),
+                          QStringLiteral("gcp_jwks:google"))
                 << gcp(token());
     } else if (code == QLatin1String("claim_missing")) {
         // format=standard tokens carry no google.compute_engine block: nothing to select on.
         Q_UNUSED(t);
         GcpIdentityProvider::Instance i = instance();
         i.zone.clear();
-        records << gcp(m_f.gcp.mintToken(i, QStringLiteral("spire-gcp-node-attestor"), t0()).value());
+        records << gcp(
+            m_f.gcp.mintToken(i, QStringLiteral("spire-gcp-node-attestor"), t0()).value());
     } else if (code == QLatin1String("replayed")) {
         const QByteArray tok = token();
         records << gcp(tok) << gcp(tok, t0().addSecs(1));

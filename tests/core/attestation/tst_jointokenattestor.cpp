@@ -19,7 +19,8 @@ private:
     EvidenceRecord join(const QString &token, const QString &subject = QStringLiteral("node/j"),
                         const QDateTime &at = t0()) const
     {
-        return record(QStringLiteral("join_token"), subject, {{QStringLiteral("token"), token}}, at);
+        return record(QStringLiteral("join_token"), subject, {{QStringLiteral("token"), token}},
+                      at);
     }
 
     LabFixture m_f;
@@ -27,17 +28,19 @@ private:
 
 void TestJoinTokenAttestor::initTestCase()
 {
-    m_f.extraAnchors.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")},
-                                        {QStringLiteral("token"), QStringLiteral("6f0a1c2e-token")},
-                                        {QStringLiteral("ttl"), 600},
-                                        {QStringLiteral("created_at"), QStringLiteral("2026-04-07T09:55:00Z")}});
+    m_f.extraAnchors.append(
+        QJsonObject{{QStringLiteral("kind"), QStringLiteral("join_token")},
+                    {QStringLiteral("token"), QStringLiteral("6f0a1c2e-token")},
+                    {QStringLiteral("ttl"), 600},
+                    {QStringLiteral("created_at"), QStringLiteral("2026-04-07T09:55:00Z")}});
 }
 
 void TestJoinTokenAttestor::accepted()
 {
     const AttestationResult r = m_f.replay({join(QStringLiteral("6f0a1c2e-token"))});
     expectOutcome(r, {});
-    QCOMPARE(r.agentId, QStringLiteral("spiffe://lab.example/spire/agent/join_token/6f0a1c2e-token"));
+    QCOMPARE(r.agentId,
+             QStringLiteral("spiffe://lab.example/spire/agent/join_token/6f0a1c2e-token"));
     QCOMPARE(r.anchorIds.size(), 1);
     // The stored anchor never holds the token itself.
     const auto set = AnchorSet::fromImportJson(QJsonDocument(m_f.anchorsJson()).toJson()).value();
@@ -47,7 +50,8 @@ void TestJoinTokenAttestor::accepted()
 void TestJoinTokenAttestor::refusals_data()
 {
     QTest::addColumn<QString>("code");
-    for (const char *row : {"malformed", "token_unknown", "token_used", "expired", "not_yet_valid", "anchor_revoked"})
+    for (const char *row :
+         {"malformed", "token_unknown", "token_used", "expired", "not_yet_valid", "anchor_revoked"})
         QTest::newRow(row) << QString::fromLatin1(row);
 }
 

@@ -64,14 +64,20 @@ private:
                 {QStringLiteral("sub"), QStringLiteral("system:serviceaccount:spire:spire-agent")},
                 {QStringLiteral("kubernetes.io"),
                  QJsonObject{{QStringLiteral("namespace"), QStringLiteral("spire")},
-                             {QStringLiteral("serviceaccount"), QJsonObject{{QStringLiteral("name"), QStringLiteral("spire-agent")}}},
-                             {QStringLiteral("pod"), QJsonObject{{QStringLiteral("name"), QStringLiteral("p")}, {QStringLiteral("uid"), QStringLiteral("u")}}},
-                             {QStringLiteral("node"), QJsonObject{{QStringLiteral("name"), QStringLiteral("n")}, {QStringLiteral("uid"), QStringLiteral("nu")}}}}}};
+                             {QStringLiteral("serviceaccount"),
+                              QJsonObject{{QStringLiteral("name"), QStringLiteral("spire-agent")}}},
+                             {QStringLiteral("pod"),
+                              QJsonObject{{QStringLiteral("name"), QStringLiteral("p")},
+                                          {QStringLiteral("uid"), QStringLiteral("u")}}},
+                             {QStringLiteral("node"),
+                              QJsonObject{{QStringLiteral("name"), QStringLiteral("n")},
+                                          {QStringLiteral("uid"), QStringLiteral("nu")}}}}}};
     }
     QJsonObject tokenPayload(const QJsonObject &c, const QString &kid = {}) const
     {
-        const QByteArray tok = signJwt(m_f.cluster.currentKey(), JwsAlgorithm::ES256,
-                                       {{QStringLiteral("kid"), kid.isEmpty() ? m_f.cluster.currentKid() : kid}}, c);
+        const QByteArray tok =
+            signJwt(m_f.cluster.currentKey(), JwsAlgorithm::ES256,
+                    {{QStringLiteral("kid"), kid.isEmpty() ? m_f.cluster.currentKid() : kid}}, c);
         return {{QStringLiteral("token"), QString::fromLatin1(tok)}};
     }
     EvidenceRecord psat(const QJsonObject &payload, const QDateTime &at = t0()) const
@@ -87,15 +93,20 @@ void TestK8sPsatAttestor::accepted()
     const AttestationResult r = m_f.replay({psat(m_f.psatPayload())});
     expectOutcome(r, {});
     QCOMPARE(r.verdict(), Verdict::Affirming);
-    QCOMPARE(r.selectors, (QStringList{QStringLiteral("k8s_psat:cluster:prod"), QStringLiteral("k8s_psat:agent_ns:spire"),
+    QCOMPARE(r.selectors, (QStringList{QStringLiteral("k8s_psat:cluster:prod"),
+                                       QStringLiteral("k8s_psat:agent_ns:spire"),
                                        QStringLiteral("k8s_psat:agent_sa:spire-agent"),
                                        QStringLiteral("k8s_psat:agent_pod_name:spire-agent-x1"),
                                        QStringLiteral("k8s_psat:agent_pod_uid:pod-uid-1"),
                                        QStringLiteral("k8s_psat:agent_node_name:node-a"),
                                        QStringLiteral("k8s_psat:agent_node_uid:node-uid-a")}));
-    QCOMPARE(r.agentId, QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat/prod/node-uid-a"));
+    QCOMPARE(r.agentId,
+             QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat/prod/node-uid-a"));
     QCOMPARE(r.anchorIds, QStringList{QStringLiteral("k8s_issuer:prod")});
-    QCOMPARE(r.claims.value(QLatin1String("node")).toObject().value(QLatin1String("namespace")).toString(),
+    QCOMPARE(r.claims.value(QLatin1String("node"))
+                 .toObject()
+                 .value(QLatin1String("namespace"))
+                 .toString(),
              QStringLiteral("spire"));
     QVERIFY(r.expiresAt.isValid());
 
@@ -112,9 +123,10 @@ void TestK8sPsatAttestor::accepted()
 void TestK8sPsatAttestor::refusals_data()
 {
     QTest::addColumn<QString>("code");
-    for (const char *row : {"malformed", "issuer_unknown", "key_unknown", "algorithm_not_allowed", "signature_invalid",
-                            "key_revoked", "anchor_revoked", "anchor_expired", "audience_mismatch", "expired",
-                            "not_yet_valid", "claim_missing", "claim_mismatch", "replayed"})
+    for (const char *row : {"malformed", "issuer_unknown", "key_unknown", "algorithm_not_allowed",
+                            "signature_invalid", "key_revoked", "anchor_revoked", "anchor_expired",
+                            "audience_mismatch", "expired", "not_yet_valid", "claim_missing",
+                            "claim_mismatch", "replayed"})
         QTest::newRow(row) << QString::fromLatin1(row);
 }
 
@@ -132,20 +144,26 @@ void TestK8sPsatAttestor::refusals()
         records << psat(tokenPayload(c, QStringLiteral("no-such-kid")));
     } else if (code == QLatin1String("algorithm_not_allowed")) {
         const Key p384 = Key::generate(KeyType::EcP384).value();
-        records << psat({{QStringLiteral("token"), QString::fromLatin1(signJwt(p384, JwsAlgorithm::ES384,
-                                                                                 {{QStringLiteral("kid"), m_f.cluster.currentKid()}}, c))}});
-    } else if (code == QLatin1String("signature_invalid")) {
         records << psat({{QStringLiteral("token"),
-                          QString::fromLatin1(breakSignature(tokenPayload(c).value(QLatin1String("token")).toString().toLatin1()))}});
+                          QString::fromLatin1(
+                              signJwt(p384, JwsAlgorithm::ES384,
+                                      {{QStringLiteral("kid"), m_f.cluster.currentKid()}}, c))}});
+    } else if (code == QLatin1String("signature_invalid")) {
+        records << psat(
+            {{QStringLiteral("token"),
+              QString::fromLatin1(breakSignature(
+                  tokenPayload(c).value(QLatin1String("token")).toString().toLatin1()))}});
     } else if (code == QLatin1String("key_revoked")) {
         records << signal(QStringLiteral("revoke-key"), QStringLiteral("fingerprint"),
                           QString::fromLatin1(m_f.cluster.currentKey().fingerprint()))
                 << psat(m_f.psatPayload());
     } else if (code == QLatin1String("anchor_revoked")) {
-        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"), QStringLiteral("k8s_issuer:prod"))
+        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"),
+                          QStringLiteral("k8s_issuer:prod"))
                 << psat(m_f.psatPayload());
     } else if (code == QLatin1String("anchor_expired")) {
-        records << signal(QStringLiteral("expire"), QStringLiteral("anchor"), QStringLiteral("k8s_issuer:prod"))
+        records << signal(QStringLiteral("expire"), QStringLiteral("anchor"),
+                          QStringLiteral("k8s_issuer:prod"))
                 << psat(m_f.psatPayload());
     } else if (code == QLatin1String("audience_mismatch")) {
         c.insert(QStringLiteral("aud"), QJsonArray{QStringLiteral("vault")});

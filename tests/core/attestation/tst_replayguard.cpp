@@ -53,11 +53,21 @@ void TestReplayGuard::pairsNeverCollide_data()
     QTest::addColumn<QString>("subjectB");
     QTest::addColumn<QString>("nonceB");
     const QChar nul(0);
-    QTest::newRow("split moved") << "ab" << "c" << "a" << "bc";
-    QTest::newRow("NUL in subject") << QString(QStringLiteral("a") + nul + QStringLiteral("b"))
-                                    << "c" << "a" << QString(QStringLiteral("b") + nul + QStringLiteral("c"));
-    QTest::newRow("digits and colon") << "1:" << "x" << "1" << ":x";
-    QTest::newRow("empty nonce") << "ab" << "" << "a" << "b";
+    QTest::newRow("split moved") << "ab"
+                                 << "c"
+                                 << "a"
+                                 << "bc";
+    QTest::newRow("NUL in subject")
+        << QString(QStringLiteral("a") + nul + QStringLiteral("b")) << "c"
+        << "a" << QString(QStringLiteral("b") + nul + QStringLiteral("c"));
+    QTest::newRow("digits and colon") << "1:"
+                                      << "x"
+                                      << "1"
+                                      << ":x";
+    QTest::newRow("empty nonce") << "ab"
+                                 << ""
+                                 << "a"
+                                 << "b";
 }
 
 void TestReplayGuard::pairsNeverCollide()

@@ -15,8 +15,8 @@ namespace {
 [[gnu::noinline]] bool answersRight(SignatureMemo &memo, int check)
 {
     const bool expected = check % 3 != 0;
-    return memo.check("fp", {QByteArray::number(check)}, [expected] { return expected; })
-           == expected;
+    return memo.check("fp", {QByteArray::number(check)}, [expected] { return expected; }) ==
+           expected;
 }
 
 } // namespace
@@ -75,8 +75,8 @@ void TestSignatureMemo::everyInputIsPartOfTheKey_data()
     QTest::newRow("other signature") << QByteArray("fp") << QByteArray("msg") << QByteArray("sih");
     // The same bytes split differently are a different check.
     QTest::newRow("split moved") << QByteArray("fp") << QByteArray("msgs") << QByteArray("ig");
-    QTest::newRow("fingerprint absorbs part") << QByteArray("fpmsg") << QByteArray("")
-                                              << QByteArray("sig");
+    QTest::newRow("fingerprint absorbs part")
+        << QByteArray("fpmsg") << QByteArray("") << QByteArray("sig");
 }
 
 void TestSignatureMemo::everyInputIsPartOfTheKey()

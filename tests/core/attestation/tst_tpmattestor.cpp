@@ -26,7 +26,8 @@ private:
         b.setNonce(nonce).setPcrValues(pcrs);
         return b.buildEvidencePayload(ak).value();
     }
-    EvidenceRecord tpm(const QJsonObject &payload, const QString &subject = QStringLiteral("node/lab-a"),
+    EvidenceRecord tpm(const QJsonObject &payload,
+                       const QString &subject = QStringLiteral("node/lab-a"),
                        const QDateTime &at = t0()) const
     {
         return record(QStringLiteral("tpm"), subject, payload, at);
@@ -41,24 +42,29 @@ void TestTpmAttestor::initTestCase()
 {
     m_ak = Key::generate(KeyType::EcP256).value();
     for (int i : {0, 7})
-        m_pcrs[QStringLiteral("sha256")][i] = QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha256);
+        m_pcrs[QStringLiteral("sha256")][i] =
+            QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha256);
     for (const QString &subject : {QStringLiteral("node/lab-a"), QStringLiteral("node/no-golden")})
-        m_f.extraAnchors.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
-                                            {QStringLiteral("subject"), subject},
-                                            {QStringLiteral("public_key_pem"), QString::fromLatin1(m_ak.publicPem())}});
+        m_f.extraAnchors.append(
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
+                        {QStringLiteral("subject"), subject},
+                        {QStringLiteral("public_key_pem"), QString::fromLatin1(m_ak.publicPem())}});
     for (int i : {0, 7})
-        m_f.referenceValues.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
-                                               {QStringLiteral("subject"), QStringLiteral("node/lab-a")},
-                                               {QStringLiteral("bank"), QStringLiteral("sha256")},
-                                               {QStringLiteral("index"), i},
-                                               {QStringLiteral("value"), QString::fromLatin1(m_pcrs[QStringLiteral("sha256")][i].toHex())}});
+        m_f.referenceValues.append(
+            QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
+                        {QStringLiteral("subject"), QStringLiteral("node/lab-a")},
+                        {QStringLiteral("bank"), QStringLiteral("sha256")},
+                        {QStringLiteral("index"), i},
+                        {QStringLiteral("value"),
+                         QString::fromLatin1(m_pcrs[QStringLiteral("sha256")][i].toHex())}});
 }
 
 void TestTpmAttestor::accepted()
 {
     const AttestationResult r = m_f.replay({tpm(quote(m_ak, m_pcrs, "nonce-0001"))});
     expectOutcome(r, {});
-    QCOMPARE(r.selectors, QStringList{QStringLiteral("tpm:pub_hash:") + QString::fromLatin1(m_ak.fingerprint())});
+    QCOMPARE(r.selectors, QStringList{QStringLiteral("tpm:pub_hash:") +
+                                      QString::fromLatin1(m_ak.fingerprint())});
     QCOMPARE(r.referenceValueIds.size(), 2);
     QCOMPARE(r.anchorIds, QStringList{QStringLiteral("tpm_ak:node/lab-a")});
     QCOMPARE(r.nonce, QString::fromLatin1(QByteArray("nonce-0001").toHex()));
@@ -69,7 +75,8 @@ void TestTpmAttestor::refusals_data()
 {
     QTest::addColumn<QString>("code");
     for (const char *row : {"issuer_unknown", "key_unknown", "signature_invalid", "nonce_mismatch",
-                            "pcr_digest_mismatch", "pcr_not_golden", "reference_missing", "anchor_revoked", "replayed"})
+                            "pcr_digest_mismatch", "pcr_not_golden", "reference_missing",
+                            "anchor_revoked", "replayed"})
         QTest::newRow(row) << QString::fromLatin1(row);
     // Issue 8, finding 3: a quote without qualifying data (or too little) verified any number
     // of times, skipping the replay guard.
@@ -87,7 +94,8 @@ void TestTpmAttestor::refusals()
     } else if (code == QLatin1String("key_unknown")) {
         records << tpm(quote(Key::generate(KeyType::EcP256).value(), m_pcrs, "nonce-n-01"));
     } else if (code == QLatin1String("signature_invalid")) {
-        good.insert(QStringLiteral("signature"), quote(m_ak, m_pcrs, "other").value(QLatin1String("signature")));
+        good.insert(QStringLiteral("signature"),
+                    quote(m_ak, m_pcrs, "other").value(QLatin1String("signature")));
         records << tpm(good);
     } else if (code == QLatin1String("nonce_mismatch")) {
         good.insert(QStringLiteral("nonce"), QString::fromLatin1(QByteArray("forged").toHex()));
@@ -104,7 +112,8 @@ void TestTpmAttestor::refusals()
     } else if (code == QLatin1String("reference_missing")) {
         records << tpm(good, QStringLiteral("node/no-golden"));
     } else if (code == QLatin1String("anchor_revoked")) {
-        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"), QStringLiteral("tpm_ak:node/lab-a"))
+        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"),
+                          QStringLiteral("tpm_ak:node/lab-a"))
                 << tpm(good);
     } else if (code == QLatin1String("replayed")) {
         records << tpm(good) << tpm(good, QStringLiteral("node/lab-a"), t0().addSecs(30));

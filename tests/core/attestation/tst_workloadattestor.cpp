@@ -27,15 +27,19 @@ private Q_SLOTS:
 private:
     EvidenceRecord node(const QDateTime &at = t0()) const
     {
-        return record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"), m_f.psatPayload(at.addSecs(-5)), at);
+        return record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
+                      m_f.psatPayload(at.addSecs(-5)), at);
     }
-    EvidenceRecord workload(const AgentSigner &agent, const QString &attestor, const QStringList &selectors,
-                            const QDateTime &at = t0().addSecs(60), const QString &jti = QStringLiteral("j1"),
-                            const QDateTime &iat = {}, const QString &sub = QStringLiteral("workload/api")) const
+    EvidenceRecord workload(const AgentSigner &agent, const QString &attestor,
+                            const QStringList &selectors, const QDateTime &at = t0().addSecs(60),
+                            const QString &jti = QStringLiteral("j1"), const QDateTime &iat = {},
+                            const QString &sub = QStringLiteral("workload/api")) const
     {
         return record(attestor, QStringLiteral("workload/api"),
-                      agent.sign(sub, selectors, {{QStringLiteral("image"), QStringLiteral("x")}},
-                                 iat.isValid() ? iat : at, jti).value(),
+                      agent
+                          .sign(sub, selectors, {{QStringLiteral("image"), QStringLiteral("x")}},
+                                iat.isValid() ? iat : at, jti)
+                          .value(),
                       at);
     }
 
@@ -52,10 +56,14 @@ void TestWorkloadAttestor::accepted_data()
 {
     QTest::addColumn<QString>("attestor");
     QTest::addColumn<QStringList>("selectors");
-    QTest::newRow("k8s") << QStringLiteral("k8s") << QStringList{QStringLiteral("k8s:ns:payments"), QStringLiteral("k8s:sa:api")};
+    QTest::newRow("k8s") << QStringLiteral("k8s")
+                         << QStringList{QStringLiteral("k8s:ns:payments"),
+                                        QStringLiteral("k8s:sa:api")};
     QTest::newRow("unix") << QStringLiteral("unix") << QStringList{QStringLiteral("unix:uid:1000")};
-    QTest::newRow("docker") << QStringLiteral("docker") << QStringList{QStringLiteral("docker:label:app:api")};
-    QTest::newRow("systemd") << QStringLiteral("systemd") << QStringList{QStringLiteral("systemd:id:api.service")};
+    QTest::newRow("docker") << QStringLiteral("docker")
+                            << QStringList{QStringLiteral("docker:label:app:api")};
+    QTest::newRow("systemd") << QStringLiteral("systemd")
+                             << QStringList{QStringLiteral("systemd:id:api.service")};
 }
 
 void TestWorkloadAttestor::accepted()
@@ -75,7 +83,9 @@ void TestWorkloadAttestor::refusals_data()
 {
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("rule");
-    auto row = [](const char *name, const char *code) { QTest::newRow(name) << QString::fromLatin1(code) << QString::fromLatin1(name); };
+    auto row = [](const char *name, const char *code) {
+        QTest::newRow(name) << QString::fromLatin1(code) << QString::fromLatin1(name);
+    };
     row("no jws", "malformed");
     row("no x5c", "malformed");
     row("agent SVID from another CA", "agent_svid_invalid");
@@ -102,8 +112,10 @@ void TestWorkloadAttestor::refusals()
     if (rule == QLatin1String("no jws")) {
         records << record(QStringLiteral("k8s"), QStringLiteral("workload/api"), {});
     } else if (rule == QLatin1String("no x5c")) {
-        records << record(QStringLiteral("k8s"), QStringLiteral("workload/api"),
-                          {{QStringLiteral("jws"), QString::fromLatin1(signJwt(m_agent.key(), JwsAlgorithm::ES256, {}, {}))}});
+        records << record(
+            QStringLiteral("k8s"), QStringLiteral("workload/api"),
+            {{QStringLiteral("jws"),
+              QString::fromLatin1(signJwt(m_agent.key(), JwsAlgorithm::ES256, {}, {}))}});
     } else if (rule == QLatin1String("agent SVID from another CA")) {
         LabFixture other;
         records << workload(other.agent(kAgent), QStringLiteral("k8s"), sel);
@@ -111,11 +123,13 @@ void TestWorkloadAttestor::refusals()
         const auto td = TrustDomain::fromName(QStringLiteral("elsewhere.example")).value();
         const auto ca = CertificateAuthority::create(td, CaSettings{}, t0().addDays(-1)).value();
         const Key k = Key::generate(KeyType::EcP256).value();
-        const auto svid = ca.mintX509Svid(SpiffeId::fromString(QStringLiteral("spiffe://elsewhere.example/agent")).value(),
-                                          k.publicKey(), {}, 3600, t0());
+        const auto svid = ca.mintX509Svid(
+            SpiffeId::fromString(QStringLiteral("spiffe://elsewhere.example/agent")).value(),
+            k.publicKey(), {}, 3600, t0());
         records << workload(AgentSigner(k, svid.value().chain), QStringLiteral("k8s"), sel);
     } else if (rule == QLatin1String("signed by another key")) {
-        records << workload(AgentSigner(Key::generate(KeyType::EcP256).value(), m_agent.chain()), QStringLiteral("k8s"), sel);
+        records << workload(AgentSigner(Key::generate(KeyType::EcP256).value(), m_agent.chain()),
+                            QStringLiteral("k8s"), sel);
     } else if (rule == QLatin1String("agent key revoked")) {
         records << signal(QStringLiteral("revoke-key"), QStringLiteral("fingerprint"),
                           QString::fromLatin1(m_agent.key().fingerprint()), t0().addSecs(30))
@@ -126,24 +140,27 @@ void TestWorkloadAttestor::refusals()
     } else if (rule == QLatin1String("node attestation lapsed")) {
         records << workload(m_agent, QStringLiteral("k8s"), sel, t0().addSecs(3 * 3600));
     } else if (rule == QLatin1String("node anchor revoked since")) {
-        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"), QStringLiteral("k8s_issuer:prod"),
-                          t0().addSecs(30))
+        records << signal(QStringLiteral("revoke-anchor"), QStringLiteral("anchor"),
+                          QStringLiteral("k8s_issuer:prod"), t0().addSecs(30))
                 << workload(m_agent, QStringLiteral("k8s"), sel);
     } else if (rule == QLatin1String("node drifted since")) {
         // The node's next evidence fails (token for another audience): its agent stops vouching.
-        const QByteArray bad = m_f.cluster.mintToken(m_f.pod(), QStringLiteral("vault"), t0(), 3600).value();
+        const QByteArray bad =
+            m_f.cluster.mintToken(m_f.pod(), QStringLiteral("vault"), t0(), 3600).value();
         records << record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
                           {{QStringLiteral("token"), QString::fromLatin1(bad)}}, t0().addSecs(30))
                 << workload(m_agent, QStringLiteral("k8s"), sel);
     } else if (rule == QLatin1String("selector of another attestor")) {
         records << workload(m_agent, QStringLiteral("k8s"), {QStringLiteral("unix:uid:0")});
     } else if (rule == QLatin1String("claims for another subject")) {
-        records << workload(m_agent, QStringLiteral("k8s"), sel, t0().addSecs(60), QStringLiteral("j1"), {},
-                            QStringLiteral("workload/admin"));
+        records << workload(m_agent, QStringLiteral("k8s"), sel, t0().addSecs(60),
+                            QStringLiteral("j1"), {}, QStringLiteral("workload/admin"));
     } else if (rule == QLatin1String("claims older than allowed")) {
-        records << workload(m_agent, QStringLiteral("k8s"), sel, t0().addSecs(900), QStringLiteral("j1"), t0());
+        records << workload(m_agent, QStringLiteral("k8s"), sel, t0().addSecs(900),
+                            QStringLiteral("j1"), t0());
     } else if (rule == QLatin1String("claims from the future")) {
-        records << workload(m_agent, QStringLiteral("k8s"), sel, t0().addSecs(60), QStringLiteral("j1"), t0().addSecs(600));
+        records << workload(m_agent, QStringLiteral("k8s"), sel, t0().addSecs(60),
+                            QStringLiteral("j1"), t0().addSecs(600));
     } else if (rule == QLatin1String("nonce replayed")) {
         records << workload(m_agent, QStringLiteral("k8s"), sel)
                 << workload(m_agent, QStringLiteral("k8s"), sel, t0().addSecs(61));
@@ -161,7 +178,8 @@ void TestWorkloadAttestor::validatedSvidStillExpires()
     expectOutcome(v.verify(workload(m_agent, QStringLiteral("k8s"), sel)), {});
     const QDateTime later = t0().addSecs(25 * 3600);
     expectOutcome(v.verify(node(later)), {});
-    expectOutcome(v.verify(workload(m_agent, QStringLiteral("k8s"), sel, later.addSecs(60), QStringLiteral("j2"))),
+    expectOutcome(v.verify(workload(m_agent, QStringLiteral("k8s"), sel, later.addSecs(60),
+                                    QStringLiteral("j2"))),
                   QStringLiteral("agent_svid_invalid"));
 }
 

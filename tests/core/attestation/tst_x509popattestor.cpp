@@ -56,8 +56,8 @@ private:
         return QString::fromLatin1(
             QCryptographicHash::hash(c.toDer(), QCryptographicHash::Sha1).toHex());
     }
-    Certificate issue(const Key &subject, const Key &caKey, const Certificate &ca, const QDateTime &from,
-                      const QDateTime &to) const
+    Certificate issue(const Key &subject, const Key &caKey, const Certificate &ca,
+                      const QDateTime &from, const QDateTime &to) const
     {
         CertificateSpec s;
         s.role = CertificateSpec::Role::Leaf;
@@ -78,11 +78,13 @@ private:
     EvidenceRecord pop(const Certificate &leaf, const Key &signer, const QByteArray &challenge,
                        const QDateTime &at = t0()) const
     {
-        return record(QStringLiteral("x509pop"), QStringLiteral("node/pop"),
-                      {{QStringLiteral("chain"), QJsonArray{QString::fromLatin1(leaf.toPem())}},
-                       {QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64())},
-                       {QStringLiteral("signature"), QString::fromLatin1(X509PopAttestor::signChallenge(signer, challenge).toBase64())}},
-                      at);
+        return record(
+            QStringLiteral("x509pop"), QStringLiteral("node/pop"),
+            {{QStringLiteral("chain"), QJsonArray{QString::fromLatin1(leaf.toPem())}},
+             {QStringLiteral("challenge"), QString::fromLatin1(challenge.toBase64())},
+             {QStringLiteral("signature"),
+              QString::fromLatin1(X509PopAttestor::signChallenge(signer, challenge).toBase64())}},
+            at);
     }
 
     LabFixture m_f;
@@ -98,9 +100,10 @@ void TestX509PopAttestor::initTestCase()
     m_ca = makeCa(m_caKey);
     m_leafKey = Key::generate(KeyType::EcP256).value();
     m_leaf = issue(m_leafKey, m_caKey, m_ca, t0().addDays(-1), t0().addDays(30));
-    m_f.extraAnchors.append(QJsonObject{{QStringLiteral("kind"), QStringLiteral("x509pop_ca")},
-                                        {QStringLiteral("name"), QStringLiteral("pop-ca")},
-                                        {QStringLiteral("pem"), QString::fromLatin1(m_ca.toPem())}});
+    m_f.extraAnchors.append(
+        QJsonObject{{QStringLiteral("kind"), QStringLiteral("x509pop_ca")},
+                    {QStringLiteral("name"), QStringLiteral("pop-ca")},
+                    {QStringLiteral("pem"), QString::fromLatin1(m_ca.toPem())}});
 }
 
 void TestX509PopAttestor::accepted()
@@ -133,7 +136,8 @@ void TestX509PopAttestor::refusals()
     QFETCH(QString, code);
     QList<EvidenceRecord> records;
     if (code == QLatin1String("malformed")) {
-        records << record(QStringLiteral("x509pop"), QStringLiteral("node/pop"), {{QStringLiteral("chain"), QStringLiteral("nope")}});
+        records << record(QStringLiteral("x509pop"), QStringLiteral("node/pop"),
+                          {{QStringLiteral("chain"), QStringLiteral("nope")}});
     } else if (code == QLatin1String("issuer_unknown")) {
         const Key otherKey = Key::generate(KeyType::EcP256).value();
         const Certificate other = makeCa(otherKey);

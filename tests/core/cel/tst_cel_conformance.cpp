@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Every case of the CEL specification's conformance suite (a copy in tests/data/cel-conformance), through the
-// same entry point the CLI uses.
+// Every case of the CEL specification's conformance suite (a copy in tests/data/cel-conformance),
+// through the same entry point the CLI uses.
 #include "core/policy/cel/Evaluate.h"
 
 #include <QFile>

@@ -102,8 +102,8 @@ void TestCertificateAuthority::leafMeetsEveryMust()
     }
     QCOMPARE(svid->authorityId, ca->activeSlot(AuthorityKind::X509)->id);
 
-    auto valid = X509SvidValidator::validate(svid->chain, td("example.org"),
-                                             ca->x509Authorities(), now());
+    auto valid =
+        X509SvidValidator::validate(svid->chain, td("example.org"), ca->x509Authorities(), now());
     QVERIFY2(valid.ok(), qPrintable(valid.ok() ? QString() : valid.error().toString()));
     QCOMPARE(valid->id.toString(), QStringLiteral("spiffe://example.org/ns/pay/sa/api"));
 }
@@ -165,8 +165,8 @@ void TestCertificateAuthority::intermediateMode()
     QCOMPARE(svid->chain.size(), 2);
     QVERIFY(svid->chain[1].isCa());
     QVERIFY(!svid->chain[1].isSelfSigned());
-    auto valid = X509SvidValidator::validate(svid->chain, td("example.org"),
-                                             ca->x509Authorities(), now());
+    auto valid =
+        X509SvidValidator::validate(svid->chain, td("example.org"), ca->x509Authorities(), now());
     QVERIFY2(valid.ok(), qPrintable(valid.ok() ? QString() : valid.error().toString()));
     QCOMPARE(valid->path.size(), 3);
     // Without the intermediate the leaf has no path to the root.
@@ -233,8 +233,7 @@ void TestCertificateAuthority::revokedAuthorityNoLongerValidates()
                 .ok());
     QVERIFY(ca->taint(first).ok());
     QVERIFY(ca->revoke(first).ok());
-    QCOMPARE(X509SvidValidator::validate(before->chain, td("example.org"), ca->x509Authorities(),
-                                         t)
+    QCOMPARE(X509SvidValidator::validate(before->chain, td("example.org"), ca->x509Authorities(), t)
                  .error()
                  .code,
              QStringLiteral("x509svid.untrusted"));
@@ -246,9 +245,10 @@ void TestCertificateAuthority::refusals_data()
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("code");
-    QTest::newRow("foreign trust domain")
-        << "spiffe://other.org/w" << "ca.foreign_trust_domain";
-    QTest::newRow("trust domain ID has no path") << "spiffe://example.org" << "ca.id_without_path";
+    QTest::newRow("foreign trust domain") << "spiffe://other.org/w"
+                                          << "ca.foreign_trust_domain";
+    QTest::newRow("trust domain ID has no path") << "spiffe://example.org"
+                                                 << "ca.id_without_path";
 }
 
 void TestCertificateAuthority::refusals()

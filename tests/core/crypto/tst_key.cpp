@@ -88,8 +88,8 @@ void TestKey::encryptedPemHoldsNoClearKey()
     auto key = Key::generate(KeyType::EcP256);
     QVERIFY(key.ok());
     const QByteArray clear = key->privatePkcs8Pem();
-    const QByteArray clearDer = QByteArray::fromBase64(
-        clear.split('\n').mid(1, clear.count('\n') - 2).join());
+    const QByteArray clearDer =
+        QByteArray::fromBase64(clear.split('\n').mid(1, clear.count('\n') - 2).join());
     auto pem = key->encryptedPkcs8Pem("pw");
     QVERIFY(pem.ok());
     QByteArray encDer = QByteArray::fromBase64(pem->split('\n').mid(1).join());
@@ -104,12 +104,12 @@ void TestKey::garbageRefused()
     QVERIFY(!Key::fromPublicDer(QByteArray(10, 'x')).ok());
 }
 
-
 void TestKey::fingerprintSharedByCopiesAndThreads()
 {
     auto key = Key::generate(KeyType::EcP256);
     QVERIFY(key.ok());
-    const QByteArray expected = QCryptographicHash::hash(key->publicDer(), QCryptographicHash::Sha256).toHex();
+    const QByteArray expected =
+        QCryptographicHash::hash(key->publicDer(), QCryptographicHash::Sha256).toHex();
     QCOMPARE(expected.size(), 64);
     const Key copy = *key;
     Key assigned;

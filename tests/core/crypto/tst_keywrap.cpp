@@ -61,9 +61,9 @@ void TestKeyWrap::roundTrip()
     QVERIFY(sealed.ok());
     QVERIFY(KeyWrap::isSealed(*sealed));
     // The clear PKCS#8 does not appear in the sealed form.
-    const QByteArray der = QByteArray::fromBase64(
-        key.privatePkcs8Pem().replace("-----BEGIN PRIVATE KEY-----", "").replace(
-            "-----END PRIVATE KEY-----", ""));
+    const QByteArray der = QByteArray::fromBase64(key.privatePkcs8Pem()
+                                                      .replace("-----BEGIN PRIVATE KEY-----", "")
+                                                      .replace("-----END PRIVATE KEY-----", ""));
     QVERIFY(!sealed->contains(der.mid(der.size() - 32)));
     // A second derivation from the same passphrase and parameters unseals it.
     auto back = wrapFor("correct horse", wrap.params()).unseal(*sealed, "slot/a");
@@ -165,13 +165,14 @@ void TestKeyWrap::hostileParamsRefused_data()
     QTest::newRow("n not power of two")
         << "{\"kdf\":\"scrypt\"," + salt + ",\"n\":30000,\"r\":8,\"p\":1}";
     QTest::newRow("weak n") << "{\"kdf\":\"scrypt\"," + salt + ",\"n\":1024,\"r\":8,\"p\":1}";
-    QTest::newRow("fractional") << "{\"kdf\":\"scrypt\"," + salt + ",\"n\":32768,\"r\":8.5,\"p\":1}";
+    QTest::newRow("fractional") << "{\"kdf\":\"scrypt\"," + salt +
+                                       ",\"n\":32768,\"r\":8.5,\"p\":1}";
     QTest::newRow("negative") << "{\"kdf\":\"scrypt\"," + salt + ",\"n\":32768,\"r\":-8,\"p\":1}";
-    QTest::newRow("short salt")
-        << QByteArray("{\"kdf\":\"scrypt\",\"salt\":\"AAAA\",\"n\":32768,\"r\":8,\"p\":1}");
-    QTest::newRow("bad base64")
-        << QByteArray("{\"kdf\":\"scrypt\",\"salt\":\"!!!!!!!!!!!!!!!!!!!!!!!!\",\"n\":32768,"
-                      "\"r\":8,\"p\":1}");
+    QTest::newRow("short salt") << QByteArray(
+        "{\"kdf\":\"scrypt\",\"salt\":\"AAAA\",\"n\":32768,\"r\":8,\"p\":1}");
+    QTest::newRow("bad base64") << QByteArray(
+        "{\"kdf\":\"scrypt\",\"salt\":\"!!!!!!!!!!!!!!!!!!!!!!!!\",\"n\":32768,"
+        "\"r\":8,\"p\":1}");
 }
 
 void TestKeyWrap::hostileParamsRefused()

@@ -23,8 +23,8 @@
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace ta::core;
@@ -287,9 +287,9 @@ void TestBundleEndpoint::idleConnectionsAreCapped()
     // When they go, the place is free again and a real fetch is answered.
     idle.clear();
     QTRY_COMPARE(server->openConnections(), 0);
-    const auto rel = relate(*m_b, "b.test", "a.test", server->port(),
-                            BundleEndpointProfile::HttpsSpiffe,
-                            m_a->bundle(QStringLiteral("a.test"))->toJwks());
+    const auto rel =
+        relate(*m_b, "b.test", "a.test", server->port(), BundleEndpointProfile::HttpsSpiffe,
+               m_a->bundle(QStringLiteral("a.test"))->toJwks());
     auto fetched = refresh(*m_b, rel);
     QVERIFY2(fetched.ok(), qPrintable(fetched.ok() ? QString() : text(fetched.error())));
 }

@@ -93,10 +93,13 @@ void TestFederatedDemo::reach_data()
     QTest::addColumn<QString>("from");
     QTest::addColumn<QString>("to");
     QTest::addColumn<bool>("reached");
-    QTest::newRow("prod to partner") << "prod.example" << "partner.example" << true;
-    QTest::newRow("partner to prod") << "partner.example" << "prod.example" << true;
+    QTest::newRow("prod to partner") << "prod.example"
+                                     << "partner.example" << true;
+    QTest::newRow("partner to prod") << "partner.example"
+                                     << "prod.example" << true;
     // staging trusts prod; prod does not trust staging.
-    QTest::newRow("staging to prod") << "staging.example" << "prod.example" << false;
+    QTest::newRow("staging to prod") << "staging.example"
+                                     << "prod.example" << false;
 }
 
 void TestFederatedDemo::reach()

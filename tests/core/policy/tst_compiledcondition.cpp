@@ -80,13 +80,19 @@ void TestCompiledCondition::compileErrorsCarryPositions_data()
     QTest::addColumn<QString>("source");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("detailStart");
-    QTest::newRow("syntax") << "verdict == " << "policy.condition" << "1:";
-    QTest::newRow("unknown variable") << "verdict == 'x' && nosuch == 1" << "policy.condition"
+    QTest::newRow("syntax") << "verdict == "
+                            << "policy.condition"
+                            << "1:";
+    QTest::newRow("unknown variable") << "verdict == 'x' && nosuch == 1"
+                                      << "policy.condition"
                                       << "1:19";
-    QTest::newRow("second line") << "verdict == 'x' &&\n  1 + 'a' == 2" << "policy.condition"
+    QTest::newRow("second line") << "verdict == 'x' &&\n  1 + 'a' == 2"
+                                 << "policy.condition"
                                  << "2:";
-    QTest::newRow("too deep") << QString(200, QLatin1Char('(')) + "true" + QString(200, QLatin1Char(')'))
-                              << "cel.limit.depth" << "";
+    QTest::newRow("too deep") << QString(200, QLatin1Char('(')) + "true" +
+                                     QString(200, QLatin1Char(')'))
+                              << "cel.limit.depth"
+                              << "";
 }
 
 void TestCompiledCondition::compileErrorsCarryPositions()
@@ -117,7 +123,8 @@ void TestCompiledCondition::conjunctsAsWritten()
 void TestCompiledCondition::explainsFirstFalseClause()
 {
     auto c = CompiledCondition::compile(
-        QStringLiteral("verdict == 'affirming' &&\n    workload.k8s.ns == 'dev' && attestor == 'x'"),
+        QStringLiteral(
+            "verdict == 'affirming' &&\n    workload.k8s.ns == 'dev' && attestor == 'x'"),
         m_env);
     QVERIFY(c.ok());
     SubjectActivation activation(m_env);

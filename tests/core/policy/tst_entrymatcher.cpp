@@ -114,9 +114,10 @@ void TestEntryMatcher::nodeAliases()
 {
     const EntryMatcher m(estate());
     const auto td = TrustDomain::fromName(QStringLiteral("example.org")).value();
-    auto d = m.matchNode(td, sels({QStringLiteral("k8s_psat:cluster:prod"),
-                                   QStringLiteral("k8s_psat:agent_ns:spire")}),
-                         kNow);
+    auto d = m.matchNode(
+        td,
+        sels({QStringLiteral("k8s_psat:cluster:prod"), QStringLiteral("k8s_psat:agent_ns:spire")}),
+        kNow);
     QCOMPARE(d.granted.size(), 1);
     QCOMPARE(d.granted.first().spiffeId, QStringLiteral("spiffe://example.org/cluster/prod"));
     QCOMPARE(EntryMatcher::serverId(td), QStringLiteral("spiffe://example.org/spire/server"));

@@ -82,10 +82,18 @@ void TestRegistrationEntry::roundTrip()
     QVERIFY(back.ok());
     QCOMPARE(*back, *list);
     // The written form is SPIRE's: same keys, int64 fields as strings.
-    const QJsonObject written =
-        QJsonDocument::fromJson(out).object().value(QStringLiteral("entries")).toArray().first().toObject();
-    const QJsonObject original =
-        QJsonDocument::fromJson(kSpireJson).object().value(QStringLiteral("entries")).toArray().first().toObject();
+    const QJsonObject written = QJsonDocument::fromJson(out)
+                                    .object()
+                                    .value(QStringLiteral("entries"))
+                                    .toArray()
+                                    .first()
+                                    .toObject();
+    const QJsonObject original = QJsonDocument::fromJson(kSpireJson)
+                                     .object()
+                                     .value(QStringLiteral("entries"))
+                                     .toArray()
+                                     .first()
+                                     .toObject();
     QCOMPARE(written, original);
 }
 
@@ -131,25 +139,41 @@ void TestRegistrationEntry::entryCreateDataRefusals_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("detail");
     const QByteArray sel = R"("selectors": [{"type": "unix", "value": "uid:1"}])";
-    QTest::newRow("no spiffe_id") << QByteArray(R"({"parent_id": "spiffe://a.test/p", )" + sel + "}")
-                                  << "entry.missing_field" << "spiffe_id";
-    QTest::newRow("no parent_id") << QByteArray(R"({"spiffe_id": "spiffe://a.test/w", )" + sel + "}")
-                                  << "entry.missing_field" << "parent_id";
+    QTest::newRow("no spiffe_id") << QByteArray(R"({"parent_id": "spiffe://a.test/p", )" + sel +
+                                                "}")
+                                  << "entry.missing_field"
+                                  << "spiffe_id";
+    QTest::newRow("no parent_id") << QByteArray(R"({"spiffe_id": "spiffe://a.test/w", )" + sel +
+                                                "}")
+                                  << "entry.missing_field"
+                                  << "parent_id";
     QTest::newRow("string id not SPIFFE")
-        << QByteArray(R"({"spiffe_id": "https://a.test/w", "parent_id": "spiffe://a.test/p", )" + sel + "}")
-        << "entry.bad_spiffe_id" << "spiffe_id";
+        << QByteArray(R"({"spiffe_id": "https://a.test/w", "parent_id": "spiffe://a.test/p", )" +
+                      sel + "}")
+        << "entry.bad_spiffe_id"
+        << "spiffe_id";
     QTest::newRow("id a number")
         << QByteArray(R"({"spiffe_id": 7, "parent_id": "spiffe://a.test/p", )" + sel + "}")
-        << "entry.bad_spiffe_id" << "spiffe_id";
+        << "entry.bad_spiffe_id"
+        << "spiffe_id";
     QTest::newRow("node with another parent")
-        << QByteArray(R"({"spiffe_id": "spiffe://a.test/n", "node": true, "parent_id": "spiffe://a.test/p", )" + sel + "}")
-        << "entry.bad_spiffe_id" << "parent_id";
+        << QByteArray(
+               R"({"spiffe_id": "spiffe://a.test/n", "node": true, "parent_id": "spiffe://a.test/p", )" +
+               sel + "}")
+        << "entry.bad_spiffe_id"
+        << "parent_id";
     QTest::newRow("ttl and x509_svid_ttl differ")
-        << QByteArray(R"({"spiffe_id": "spiffe://a.test/w", "parent_id": "spiffe://a.test/p", "ttl": 60, "x509_svid_ttl": 90, )" + sel + "}")
-        << "entry.bad_number" << "ttl";
+        << QByteArray(
+               R"({"spiffe_id": "spiffe://a.test/w", "parent_id": "spiffe://a.test/p", "ttl": 60, "x509_svid_ttl": 90, )" +
+               sel + "}")
+        << "entry.bad_number"
+        << "ttl";
     QTest::newRow("negative ttl")
-        << QByteArray(R"({"spiffe_id": "spiffe://a.test/w", "parent_id": "spiffe://a.test/p", "ttl": -5, )" + sel + "}")
-        << "entry.bad_number" << "ttl";
+        << QByteArray(
+               R"({"spiffe_id": "spiffe://a.test/w", "parent_id": "spiffe://a.test/p", "ttl": -5, )" +
+               sel + "}")
+        << "entry.bad_number"
+        << "ttl";
 }
 
 void TestRegistrationEntry::entryCreateDataRefusals()
@@ -168,23 +192,28 @@ void TestRegistrationEntry::refusals_data()
     QTest::addColumn<QByteArray>("from");
     QTest::addColumn<QByteArray>("to");
     QTest::addColumn<QString>("code");
-    QTest::newRow("not JSON") << QByteArray("\"entries\"") << QByteArray("entries") << "entry.bad_json";
+    QTest::newRow("not JSON") << QByteArray("\"entries\"") << QByteArray("entries")
+                              << "entry.bad_json";
     QTest::newRow("uppercase trust domain")
         << QByteArray("\"trust_domain\": \"example.org\", \"path\": \"/ns")
-        << QByteArray("\"trust_domain\": \"Example.org\", \"path\": \"/ns") << "entry.bad_spiffe_id";
-    QTest::newRow("path with empty segment") << QByteArray("/ns/pay/sa/api") << QByteArray("/ns//api")
-                                             << "entry.bad_spiffe_id";
-    QTest::newRow("no selectors")
-        << QByteArray("[{\"type\": \"k8s\", \"value\": \"ns:pay\"}, {\"type\": \"k8s\", \"value\": \"sa:api\"}]")
-        << QByteArray("[]") << "entry.no_selectors";
-    QTest::newRow("selector without value") << QByteArray("\"value\": \"sa:api\"") << QByteArray("\"value\": \"\"")
-                                            << "entry.bad_selector";
-    QTest::newRow("negative ttl") << QByteArray("\"x509_svid_ttl\": 3600") << QByteArray("\"x509_svid_ttl\": -1")
-                                  << "entry.bad_number";
-    QTest::newRow("int64 that is not a number") << QByteArray("\"revision_number\": \"3\"")
-                                                << QByteArray("\"revision_number\": \"three\"") << "entry.bad_number";
-    QTest::newRow("bad federates_with") << QByteArray("[\"partner.example\"]") << QByteArray("[\"Partner!\"]")
-                                        << "entry.bad_federates_with";
+        << QByteArray("\"trust_domain\": \"Example.org\", \"path\": \"/ns")
+        << "entry.bad_spiffe_id";
+    QTest::newRow("path with empty segment")
+        << QByteArray("/ns/pay/sa/api") << QByteArray("/ns//api") << "entry.bad_spiffe_id";
+    QTest::newRow("no selectors") << QByteArray("[{\"type\": \"k8s\", \"value\": \"ns:pay\"}, "
+                                                "{\"type\": \"k8s\", \"value\": \"sa:api\"}]")
+                                  << QByteArray("[]") << "entry.no_selectors";
+    QTest::newRow("selector without value")
+        << QByteArray("\"value\": \"sa:api\"") << QByteArray("\"value\": \"\"")
+        << "entry.bad_selector";
+    QTest::newRow("negative ttl") << QByteArray("\"x509_svid_ttl\": 3600")
+                                  << QByteArray("\"x509_svid_ttl\": -1") << "entry.bad_number";
+    QTest::newRow("int64 that is not a number")
+        << QByteArray("\"revision_number\": \"3\"") << QByteArray("\"revision_number\": \"three\"")
+        << "entry.bad_number";
+    QTest::newRow("bad federates_with")
+        << QByteArray("[\"partner.example\"]") << QByteArray("[\"Partner!\"]")
+        << "entry.bad_federates_with";
 }
 
 void TestRegistrationEntry::refusals()

@@ -24,10 +24,18 @@ void TestSelector::parses_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("type");
     QTest::addColumn<QString>("value");
-    QTest::newRow("k8s") << "k8s:ns:payments" << "k8s" << "ns:payments";
-    QTest::newRow("value with colons") << "unix:uid:0:1" << "unix" << "uid:0:1";
-    QTest::newRow("image digest") << "docker:image_id:sha256:ab" << "docker" << "image_id:sha256:ab";
-    QTest::newRow("one character each") << "a:b" << "a" << "b";
+    QTest::newRow("k8s") << "k8s:ns:payments"
+                         << "k8s"
+                         << "ns:payments";
+    QTest::newRow("value with colons") << "unix:uid:0:1"
+                                       << "unix"
+                                       << "uid:0:1";
+    QTest::newRow("image digest") << "docker:image_id:sha256:ab"
+                                  << "docker"
+                                  << "image_id:sha256:ab";
+    QTest::newRow("one character each") << "a:b"
+                                        << "a"
+                                        << "b";
 }
 
 void TestSelector::parses()

@@ -5,8 +5,8 @@
 
 #include "core/attestation/TpmQuoteBuilder.h"
 #include "core/attestation/lab/EvidenceLab.h"
-#include "core/simulation/Simulation.h"
 #include "core/simulation/ReplayResultCache.h"
+#include "core/simulation/Simulation.h"
 #include "core/simulation/TimelineReplay.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/Workspace.h"

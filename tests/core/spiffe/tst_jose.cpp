@@ -15,7 +15,7 @@ Q_DECLARE_METATYPE(ta::core::JwsAlgorithm)
 
 namespace {
 
-template<typename R>
+template <typename R>
 QByteArray why(const R &r)
 {
     return r.ok() ? QByteArray() : r.error().toString().toUtf8();
@@ -27,7 +27,8 @@ const char *a3Jwk = R"({"kty":"EC","crv":"P-256",
     "y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"})";
 const QByteArray a3Token =
     "eyJhbGciOiJFUzI1NiJ9"
-    ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
+    ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlf"
+    "Q"
     ".DtEhU3ljbEg8L38VWAfUAqOyKAM6-Xx-F4GawxaepmXFCgfTjDxw5djxLa8ISlSApmWQxfKTUJqPP3-Kg6NU1Q";
 
 // RFC 7515 appendix A.4 (ES512 over P-521): coordinates with a leading zero byte.
@@ -41,42 +42,53 @@ const QByteArray a4Token =
 
 // RFC 7515 appendix A.2 (RS256): the RSA key (RFC 7517 A.1/A.2) and the complete JWS. PKCS#1 v1.5
 // is deterministic, so signing the same input must give the published signature byte for byte.
-const QByteArray a2N =
-    "ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-4qPCJrcS2mJPMEzP1Pt0Bm4d4Ql"
-    "L-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-bSf63kpaSHSXndS5z5rexMdbBYUsL"
-    "A9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_I5IhlJH7aGhyxXFvUK-DWNmoudF8"
-    "NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ";
+const QByteArray a2N = "ofgWCuLjybRlzo0tZWJjNiuSfb4p4fAkd_wWJcyQoTbji9k0l8W26mPddxHmfHQp-Vaw-"
+                       "4qPCJrcS2mJPMEzP1Pt0Bm4d4Ql"
+                       "L-yRT-SFd2lZS-pCgNMsD1W_YpRPEwOWvG6b32690r2jZ47soMZo9wGzjb_7OMg0LOL-"
+                       "bSf63kpaSHSXndS5z5rexMdbBYUsL"
+                       "A9e-KXBdQOS-UTo7WTBEMa2R2CapHg665xsmtdVMTBQY4uDZlxvb3qCo5ZwKh9kG4LT6_"
+                       "I5IhlJH7aGhyxXFvUK-DWNmoudF8"
+                       "NAco9_h9iaGNj8q2ethFkMLs91kzk2PAcDTW9gb54h4FRWyuXpoQ";
 const QByteArray a2D =
-    "Eq5xpGnNCivDflJsRQBXHx1hdR1k6Ulwe2JZD50LpXyWPEAeP88vLNO97IjlA7_GQ5sLKMgvfTeXZx9SE-7YwVol2NXOoAJe"
-    "46sui395IW_GO-pWJ1O0BkTGoVEn2bKVRUCgu-GjBVaYLU6f3l9kJfFNS3E0QbVdxzubSu3Mkqzjkn439X0M_V51gfpRLI9JY"
-    "anrC4D4qAdGcopV_0ZHHzQlBjudU2QvXt4ehNYTCBr6XCLQUShb1juUO1ZdiYoFaFQT5Tw8bGUl_x_jTj3ccPDVZFD9pIuhLh"
+    "Eq5xpGnNCivDflJsRQBXHx1hdR1k6Ulwe2JZD50LpXyWPEAeP88vLNO97IjlA7_GQ5sLKMgvfTeXZx9SE-"
+    "7YwVol2NXOoAJe"
+    "46sui395IW_GO-pWJ1O0BkTGoVEn2bKVRUCgu-GjBVaYLU6f3l9kJfFNS3E0QbVdxzubSu3Mkqzjkn439X0M_"
+    "V51gfpRLI9JY"
+    "anrC4D4qAdGcopV_0ZHHzQlBjudU2QvXt4ehNYTCBr6XCLQUShb1juUO1ZdiYoFaFQT5Tw8bGUl_x_"
+    "jTj3ccPDVZFD9pIuhLh"
     "BOneufuBiB4cS98l2SR_RQyGWSeWjnczT0QU91p1DhOVRuOopznQ";
-const QByteArray a2Token =
-    "eyJhbGciOiJSUzI1NiJ9"
-    ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ"
-    ".cC4hiUPoj9Eetdgtv3hF80EGrhuB__dzERat0XF9g2VtQgr9PJbu3XOiZj5RZmh7AAuHIm4Bh-0Qc_lF5YKt_O8W2Fp5jujG"
-    "bds9uJdbF9CUAr7t1dnZcAcQjbKBYNX4BAynRFdiuB--f_nZLgrnbyTyWzO75vRK5h6xBArLIARNPvkSjtQBMHlb1L07Qe7K0"
-    "GarZRmB_eSN9383LcOLn6_dO--xi12jzDwusC-eOkHWEsqtFZESc6BfI7noOPqvhJ1phCnvWh6IeYI2w9QOYEUipUTI8np6Lb"
-    "gGY9Fs98rqVt5AXLIhWkWywlVmtVrBp0igcN_IoypGlUPQGe77Rw";
+const QByteArray a2Token = "eyJhbGciOiJSUzI1NiJ9"
+                           ".eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLm"
+                           "NvbS9pc19yb290Ijp0cnVlfQ"
+                           ".cC4hiUPoj9Eetdgtv3hF80EGrhuB__"
+                           "dzERat0XF9g2VtQgr9PJbu3XOiZj5RZmh7AAuHIm4Bh-0Qc_lF5YKt_O8W2Fp5jujG"
+                           "bds9uJdbF9CUAr7t1dnZcAcQjbKBYNX4BAynRFdiuB--f_"
+                           "nZLgrnbyTyWzO75vRK5h6xBArLIARNPvkSjtQBMHlb1L07Qe7K0"
+                           "GarZRmB_eSN9383LcOLn6_dO--xi12jzDwusC-"
+                           "eOkHWEsqtFZESc6BfI7noOPqvhJ1phCnvWh6IeYI2w9QOYEUipUTI8np6Lb"
+                           "gGY9Fs98rqVt5AXLIhWkWywlVmtVrBp0igcN_IoypGlUPQGe77Rw";
 
 // The A.2 private key from n, e and d alone (OpenSSL signs without the CRT factors).
 Key a2PrivateKey()
 {
     const QByteArray n = *Jose::base64UrlDecode(a2N);
     const QByteArray d = *Jose::base64UrlDecode(a2D);
-    BignumPtr bnN(BN_bin2bn(reinterpret_cast<const unsigned char *>(n.constData()), int(n.size()), nullptr));
-    BignumPtr bnD(BN_bin2bn(reinterpret_cast<const unsigned char *>(d.constData()), int(d.size()), nullptr));
+    BignumPtr bnN(
+        BN_bin2bn(reinterpret_cast<const unsigned char *>(n.constData()), int(n.size()), nullptr));
+    BignumPtr bnD(
+        BN_bin2bn(reinterpret_cast<const unsigned char *>(d.constData()), int(d.size()), nullptr));
     BignumPtr bnE(BN_new());
     BN_set_word(bnE.get(), 65537);
     std::unique_ptr<OSSL_PARAM_BLD, OsslDeleter<OSSL_PARAM_BLD_free>> bld(OSSL_PARAM_BLD_new());
     OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_N, bnN.get());
     OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_E, bnE.get());
     OSSL_PARAM_BLD_push_BN(bld.get(), OSSL_PKEY_PARAM_RSA_D, bnD.get());
-    std::unique_ptr<OSSL_PARAM, OsslDeleter<OSSL_PARAM_free>> params(OSSL_PARAM_BLD_to_param(bld.get()));
+    std::unique_ptr<OSSL_PARAM, OsslDeleter<OSSL_PARAM_free>> params(
+        OSSL_PARAM_BLD_to_param(bld.get()));
     EvpPkeyCtxPtr ctx(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
     EVP_PKEY *pkey = nullptr;
-    if (EVP_PKEY_fromdata_init(ctx.get()) != 1
-        || EVP_PKEY_fromdata(ctx.get(), &pkey, EVP_PKEY_KEYPAIR, params.get()) != 1)
+    if (EVP_PKEY_fromdata_init(ctx.get()) != 1 ||
+        EVP_PKEY_fromdata(ctx.get(), &pkey, EVP_PKEY_KEYPAIR, params.get()) != 1)
         return Key();
     return Key(EvpPkeyPtr(pkey));
 }
@@ -117,8 +129,8 @@ void TestJose::initTestCase()
     m_p521 = Key(EvpPkeyPtr(EVP_EC_gen("P-521")));
     m_rsa2048 = Key(EvpPkeyPtr(EVP_RSA_gen(2048)));
     m_rsa1024 = Key(EvpPkeyPtr(EVP_RSA_gen(1024)));
-    QVERIFY(!m_p256.isNull() && !m_p384.isNull() && !m_p521.isNull() && !m_rsa2048.isNull()
-            && !m_rsa1024.isNull());
+    QVERIFY(!m_p256.isNull() && !m_p384.isNull() && !m_p521.isNull() && !m_rsa2048.isNull() &&
+            !m_rsa1024.isNull());
 }
 
 void TestJose::base64Url_data()
@@ -191,10 +203,12 @@ void TestJose::rfc7515A3Verifies()
     QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES256, jws->signingInput, sig).error().code,
              QStringLiteral("jose.bad_signature"));
     // The same signature under another algorithm or key is refused before any maths.
-    QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES384, jws->signingInput, jws->signature).error().code,
-             QStringLiteral("jose.curve_mismatch"));
-    QCOMPARE(Jose::verify(m_p256, JwsAlgorithm::ES256, jws->signingInput, jws->signature).error().code,
-             QStringLiteral("jose.bad_signature"));
+    QCOMPARE(
+        Jose::verify(*key, JwsAlgorithm::ES384, jws->signingInput, jws->signature).error().code,
+        QStringLiteral("jose.curve_mismatch"));
+    QCOMPARE(
+        Jose::verify(m_p256, JwsAlgorithm::ES256, jws->signingInput, jws->signature).error().code,
+        QStringLiteral("jose.bad_signature"));
 }
 
 void TestJose::rfc7515A4Verifies()
@@ -208,10 +222,11 @@ void TestJose::rfc7515A4Verifies()
     QCOMPARE(jws->signature.size(), 132);
     const auto ok = Jose::verify(*key, JwsAlgorithm::ES512, jws->signingInput, jws->signature);
     QVERIFY2(ok.ok(), why(ok).constData());
-    QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES512, "eyJhbGciOiJFUzUxMiJ9.UGF5bG9hZQ", jws->signature)
-                 .error()
-                 .code,
-             QStringLiteral("jose.bad_signature"));
+    QCOMPARE(
+        Jose::verify(*key, JwsAlgorithm::ES512, "eyJhbGciOiJFUzUxMiJ9.UGF5bG9hZQ", jws->signature)
+            .error()
+            .code,
+        QStringLiteral("jose.bad_signature"));
     // The JWK written back keeps the leading zero bytes of both coordinates.
     const QJsonObject back = *Jwk::fromKey(*key);
     QCOMPARE(back.value("x"), QJsonDocument::fromJson(a4Jwk).object().value("x"));
@@ -220,7 +235,8 @@ void TestJose::rfc7515A4Verifies()
 
 void TestJose::rfc7515A2SignsAndVerifies()
 {
-    const auto pub = Jwk::toKey(QJsonObject{{"kty", "RSA"}, {"n", QString::fromLatin1(a2N)}, {"e", "AQAB"}});
+    const auto pub =
+        Jwk::toKey(QJsonObject{{"kty", "RSA"}, {"n", QString::fromLatin1(a2N)}, {"e", "AQAB"}});
     QVERIFY2(pub.ok(), why(pub).constData());
     const auto jws = Jose::splitCompact(a2Token);
     QVERIFY(jws.ok());
@@ -248,7 +264,9 @@ void TestJose::psychicSignatureRefused()
     QVERIFY(key.ok());
     const auto jws = Jose::splitCompact(a3Token);
     QVERIFY(jws.ok());
-    QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES256, jws->signingInput, QByteArray(64, '\0')).error().code,
+    QCOMPARE(Jose::verify(*key, JwsAlgorithm::ES256, jws->signingInput, QByteArray(64, '\0'))
+                 .error()
+                 .code,
              QStringLiteral("jose.bad_signature"));
     QCOMPARE(Jose::verify(m_p521, JwsAlgorithm::ES512, "x", QByteArray(132, '\0')).error().code,
              QStringLiteral("jose.bad_signature"));
@@ -275,7 +293,7 @@ void TestJose::signVerifyRoundTrip()
     QFETCH(JwsAlgorithm, alg);
     QFETCH(QString, key);
     QFETCH(int, sigBytes);
-    const Key k = key == u"p256" ? m_p256
+    const Key k = key == u"p256"   ? m_p256
                   : key == u"p384" ? m_p384
                   : key == u"p521" ? m_p521
                                    : m_rsa2048;
@@ -303,17 +321,27 @@ void TestJose::keyMustFitAlgorithm_data()
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("code");
     QTest::newRow("ES256 with P-256") << JwsAlgorithm::ES256 << "p256" << QString();
-    QTest::newRow("ES256 with P-384") << JwsAlgorithm::ES256 << "p384" << "jose.curve_mismatch";
-    QTest::newRow("ES384 with P-256") << JwsAlgorithm::ES384 << "p256" << "jose.curve_mismatch";
-    QTest::newRow("ES512 with P-384") << JwsAlgorithm::ES512 << "p384" << "jose.curve_mismatch";
-    QTest::newRow("ES256 with RSA") << JwsAlgorithm::ES256 << "rsa" << "jose.key_type_mismatch";
-    QTest::newRow("RS256 with EC") << JwsAlgorithm::RS256 << "p256" << "jose.key_type_mismatch";
-    QTest::newRow("PS256 with EC") << JwsAlgorithm::PS256 << "p256" << "jose.key_type_mismatch";
-    QTest::newRow("RS256 with RSA 1024") << JwsAlgorithm::RS256 << "rsa1024" << "jose.rsa_key_too_small";
-    QTest::newRow("PS512 with RSA 1024") << JwsAlgorithm::PS512 << "rsa1024" << "jose.rsa_key_too_small";
+    QTest::newRow("ES256 with P-384") << JwsAlgorithm::ES256 << "p384"
+                                      << "jose.curve_mismatch";
+    QTest::newRow("ES384 with P-256") << JwsAlgorithm::ES384 << "p256"
+                                      << "jose.curve_mismatch";
+    QTest::newRow("ES512 with P-384") << JwsAlgorithm::ES512 << "p384"
+                                      << "jose.curve_mismatch";
+    QTest::newRow("ES256 with RSA") << JwsAlgorithm::ES256 << "rsa"
+                                    << "jose.key_type_mismatch";
+    QTest::newRow("RS256 with EC") << JwsAlgorithm::RS256 << "p256"
+                                   << "jose.key_type_mismatch";
+    QTest::newRow("PS256 with EC") << JwsAlgorithm::PS256 << "p256"
+                                   << "jose.key_type_mismatch";
+    QTest::newRow("RS256 with RSA 1024") << JwsAlgorithm::RS256 << "rsa1024"
+                                         << "jose.rsa_key_too_small";
+    QTest::newRow("PS512 with RSA 1024") << JwsAlgorithm::PS512 << "rsa1024"
+                                         << "jose.rsa_key_too_small";
     QTest::newRow("RS512 with RSA 2048") << JwsAlgorithm::RS512 << "rsa" << QString();
-    QTest::newRow("ES256 with secp256k1") << JwsAlgorithm::ES256 << "k1" << "jose.curve_mismatch";
-    QTest::newRow("no key") << JwsAlgorithm::ES256 << "none" << "jose.no_key";
+    QTest::newRow("ES256 with secp256k1") << JwsAlgorithm::ES256 << "k1"
+                                          << "jose.curve_mismatch";
+    QTest::newRow("no key") << JwsAlgorithm::ES256 << "none"
+                            << "jose.no_key";
 }
 
 void TestJose::keyMustFitAlgorithm()
@@ -378,8 +406,8 @@ void TestJose::ecdsaConversion()
     QVERIFY(EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, m_p256.get()) == 1);
     unsigned char sig[80];
     size_t len = sizeof sig;
-    QVERIFY(EVP_DigestSign(ctx.get(), sig, &len, reinterpret_cast<const unsigned char *>("in"), 2)
-            == 1);
+    QVERIFY(EVP_DigestSign(ctx.get(), sig, &len, reinterpret_cast<const unsigned char *>("in"),
+                           2) == 1);
     const QByteArray derSig(reinterpret_cast<const char *>(sig), qsizetype(len));
     QCOMPARE(Jose::verify(m_p256, JwsAlgorithm::ES256, "in", derSig).error().code,
              QStringLiteral("jose.bad_signature_length"));
@@ -401,10 +429,9 @@ void TestJose::pssUsesDigestLengthSalt()
             return false;
         EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PSS_PADDING);
         EVP_PKEY_CTX_set_rsa_pss_saltlen(pctx, salt);
-        return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char *>(sig->constData()),
-                                size_t(sig->size()),
-                                reinterpret_cast<const unsigned char *>("input"), 5)
-               == 1;
+        return EVP_DigestVerify(
+                   ctx.get(), reinterpret_cast<const unsigned char *>(sig->constData()),
+                   size_t(sig->size()), reinterpret_cast<const unsigned char *>("input"), 5) == 1;
     };
     QVERIFY(verifyWithSalt(32));
     QVERIFY(!verifyWithSalt(20));

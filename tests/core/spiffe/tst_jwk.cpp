@@ -9,7 +9,7 @@ using namespace ta::core;
 
 namespace {
 
-template<typename R>
+template <typename R>
 QByteArray why(const R &r)
 {
     return r.ok() ? QByteArray() : r.error().toString().toUtf8();
@@ -65,8 +65,10 @@ void TestJwk::roundTrip_data()
                               << QStringLiteral("P-384") << 48;
     QTest::newRow("EC P-521") << QStringLiteral("P-521") << QStringLiteral("EC")
                               << QStringLiteral("P-521") << 66;
-    QTest::newRow("RSA 2048") << QStringLiteral("rsa2048") << QStringLiteral("RSA") << QString() << 0;
-    QTest::newRow("RSA 3072") << QStringLiteral("rsa3072") << QStringLiteral("RSA") << QString() << 0;
+    QTest::newRow("RSA 2048") << QStringLiteral("rsa2048") << QStringLiteral("RSA") << QString()
+                              << 0;
+    QTest::newRow("RSA 3072") << QStringLiteral("rsa3072") << QStringLiteral("RSA") << QString()
+                              << 0;
 }
 
 void TestJwk::roundTrip()
@@ -75,9 +77,8 @@ void TestJwk::roundTrip()
     QFETCH(QString, kty);
     QFETCH(QString, crv);
     QFETCH(int, coordinateBytes);
-    const Key key = kind.startsWith(u"rsa")
-                        ? Key(EvpPkeyPtr(EVP_RSA_gen(kind.mid(3).toUInt())))
-                        : ecKey(kind.toLatin1().constData());
+    const Key key = kind.startsWith(u"rsa") ? Key(EvpPkeyPtr(EVP_RSA_gen(kind.mid(3).toUInt())))
+                                            : ecKey(kind.toLatin1().constData());
     QVERIFY(!key.isNull());
 
     const auto jwk = Jwk::fromKey(key);
@@ -154,8 +155,8 @@ void TestJwk::refused_data()
     QTest::newRow("kty oct") << QByteArray(R"({"kty":"oct","k":"AAAA"})") << "jwk.unsupported_kty";
     QTest::newRow("kty OKP") << QByteArray(R"({"kty":"OKP","crv":"Ed25519","x":"AAAA"})")
                              << "jwk.unsupported_kty";
-    QTest::newRow("kty lowercase ec") << ec("P-256", x, y).replace("\"EC\"", "\"ec\"")
-                                      << "jwk.unsupported_kty";
+    QTest::newRow("kty lowercase ec")
+        << ec("P-256", x, y).replace("\"EC\"", "\"ec\"") << "jwk.unsupported_kty";
     QTest::newRow("private member d")
         << ec("P-256", x, y).replace("}", ",\"d\":\"jpsQnnGQmL-YBIffH1136cspYG6-0iY7X1fCE9-E9LI\"}")
         << "jwk.private_member";
@@ -166,26 +167,34 @@ void TestJwk::refused_data()
     QTest::newRow("x missing") << QByteArray(R"({"kty":"EC","crv":"P-256","y":")" + y + "\"}")
                                << "jwk.member_missing";
     QTest::newRow("y not a string")
-        << QByteArray(R"({"kty":"EC","crv":"P-256","x":")" + x + "\",\"y\":5}") << "jwk.member_invalid";
+        << QByteArray(R"({"kty":"EC","crv":"P-256","x":")" + x + "\",\"y\":5}")
+        << "jwk.member_invalid";
     QTest::newRow("x padded base64") << ec("P-256", x + "=", y) << "jwk.bad_base64url";
-    QTest::newRow("y standard base64") << ec("P-256", x, QByteArray(y).replace('_', '/'))
-                                       << "jwk.bad_base64url";
+    QTest::newRow("y standard base64")
+        << ec("P-256", x, QByteArray(y).replace('_', '/')) << "jwk.bad_base64url";
     QTest::newRow("x one byte short")
-        << ec("P-256", Jose::base64UrlEncode(QByteArray::fromBase64(x, QByteArray::Base64UrlEncoding).mid(1)), y)
+        << ec("P-256",
+              Jose::base64UrlEncode(
+                  QByteArray::fromBase64(x, QByteArray::Base64UrlEncoding).mid(1)),
+              y)
         << "jwk.bad_coordinate_length";
     QTest::newRow("P-256 coordinates on P-384") << ec("P-384", x, y) << "jwk.bad_coordinate_length";
     QByteArray offCurve = QByteArray::fromBase64(y, QByteArray::Base64UrlEncoding);
     offCurve[31] = char(offCurve[31] ^ 1);
-    QTest::newRow("point not on curve") << ec("P-256", x, Jose::base64UrlEncode(offCurve))
-                                        << "jwk.bad_ec_point";
-    QTest::newRow("rsa n missing") << QByteArray(R"({"kty":"RSA","e":"AQAB"})") << "jwk.member_missing";
-    QTest::newRow("rsa e missing") << QByteArray(R"({"kty":"RSA","n":"AQAB"})") << "jwk.member_missing";
+    QTest::newRow("point not on curve")
+        << ec("P-256", x, Jose::base64UrlEncode(offCurve)) << "jwk.bad_ec_point";
+    QTest::newRow("rsa n missing")
+        << QByteArray(R"({"kty":"RSA","e":"AQAB"})") << "jwk.member_missing";
+    QTest::newRow("rsa e missing")
+        << QByteArray(R"({"kty":"RSA","n":"AQAB"})") << "jwk.member_missing";
     QTest::newRow("rsa n empty") << QByteArray(R"({"kty":"RSA","n":"","e":"AQAB"})")
                                  << "jwk.bad_rsa_parameters";
-    QTest::newRow("rsa even modulus") << QByteArray(R"({"kty":"RSA","n":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","e":"AQAB"})")
-                                      << "jwk.bad_rsa_parameters";
-    QTest::newRow("rsa private member p") << QByteArray(R"({"kty":"RSA","n":"AQAB","e":"AQAB","p":"AQ"})")
-                                          << "jwk.private_member";
+    QTest::newRow("rsa even modulus")
+        << QByteArray(
+               R"({"kty":"RSA","n":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","e":"AQAB"})")
+        << "jwk.bad_rsa_parameters";
+    QTest::newRow("rsa private member p")
+        << QByteArray(R"({"kty":"RSA","n":"AQAB","e":"AQAB","p":"AQ"})") << "jwk.private_member";
 }
 
 void TestJwk::refused()
@@ -222,11 +231,13 @@ void TestJwk::rfc7638Thumbprint()
     const QJsonObject jwk = json(rfc7638Key);
     const auto digest = Jwk::thumbprint(jwk);
     QVERIFY2(digest.ok(), why(digest).constData());
-    QCOMPARE(Jose::base64UrlEncode(*digest), QByteArray("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"));
+    QCOMPARE(Jose::base64UrlEncode(*digest),
+             QByteArray("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"));
     // Through the key: the same value, since only the required members count.
     const auto key = Jwk::toKey(jwk);
     QVERIFY2(key.ok(), why(key).constData());
-    QCOMPARE(*Jwk::thumbprintKeyId(*key), QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"));
+    QCOMPARE(*Jwk::thumbprintKeyId(*key),
+             QStringLiteral("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs"));
     // A required member changed changes the thumbprint.
     QJsonObject other = jwk;
     other.insert("e", "AQAA");

@@ -13,7 +13,7 @@ Q_DECLARE_METATYPE(ta::core::JwsAlgorithm)
 
 namespace {
 
-template<typename R>
+template <typename R>
 QByteArray why(const R &r)
 {
     return r.ok() ? QByteArray() : r.error().toString().toUtf8();
@@ -108,7 +108,8 @@ void TestJwtSvid::initTestCase()
 
     const qint64 now = m_now.toSecsSinceEpoch();
     m_header = {{"alg", "ES256"}, {"kid", "ec"}, {"typ", "JWT"}};
-    m_claims = {{"sub", m_sub.toString()}, {"aud", audience}, {"exp", now + 300}, {"iat", now - 10}};
+    m_claims = {
+        {"sub", m_sub.toString()}, {"aud", audience}, {"exp", now + 300}, {"iat", now - 10}};
 }
 
 void TestJwtSvid::validate_data()
@@ -156,31 +157,36 @@ void TestJwtSvid::validate_data()
     const QByteArray claimsJson = compact(c);
     bad("alg none, empty signature", raw(R"({"alg":"none","typ":"JWT"})", claimsJson, {}),
         "jwtsvid.alg_none");
-    bad("alg none with a kid", raw(R"({"alg":"none","kid":"ec"})", claimsJson, {}), "jwtsvid.alg_none");
+    bad("alg none with a kid", raw(R"({"alg":"none","kid":"ec"})", claimsJson, {}),
+        "jwtsvid.alg_none");
     bad("alg NONE", raw(R"({"alg":"NONE"})", claimsJson, "x"), "jwtsvid.alg_none");
     {
         // The key-confusion attack: HMAC keyed with the authority's public key.
-        const QByteArray input = b64(R"({"alg":"HS256","kid":"ec","typ":"JWT"})") + '.' + b64(claimsJson);
-        const QByteArray mac = QMessageAuthenticationCode::hash(input, m_ec.publicPem(),
-                                                                QCryptographicHash::Sha256);
+        const QByteArray input =
+            b64(R"({"alg":"HS256","kid":"ec","typ":"JWT"})") + '.' + b64(claimsJson);
+        const QByteArray mac =
+            QMessageAuthenticationCode::hash(input, m_ec.publicPem(), QCryptographicHash::Sha256);
         bad("alg HS256 keyed with the public key", input + '.' + b64(mac), "jwtsvid.alg_hmac");
     }
     bad("alg HS512", raw(R"({"alg":"HS512","kid":"ec"})", claimsJson, "x"), "jwtsvid.alg_hmac");
     bad("alg EdDSA", raw(R"({"alg":"EdDSA","kid":"ec"})", claimsJson, "x"), "jwtsvid.alg_eddsa");
-    bad("alg ES256K", raw(R"({"alg":"ES256K","kid":"ec"})", claimsJson, "x"), "jwtsvid.alg_not_allowed");
+    bad("alg ES256K", raw(R"({"alg":"ES256K","kid":"ec"})", claimsJson, "x"),
+        "jwtsvid.alg_not_allowed");
     bad("alg es256 lowercase", raw(R"({"alg":"es256","kid":"ec"})", claimsJson, "x"),
         "jwtsvid.alg_not_allowed");
     bad("alg RSA-OAEP (a JWE alg)", raw(R"({"alg":"RSA-OAEP","kid":"ec"})", claimsJson, "x"),
         "jwtsvid.alg_not_allowed");
     bad("alg missing", es(with(h, "alg", QJsonValue::Undefined), c), "jwtsvid.alg_missing");
-    bad("alg not a string", raw(R"({"alg":256,"kid":"ec"})", claimsJson, "x"), "jwtsvid.alg_missing");
+    bad("alg not a string", raw(R"({"alg":256,"kid":"ec"})", claimsJson, "x"),
+        "jwtsvid.alg_missing");
 
     // Header members: alg, kid, typ and nothing else.
     bad("crit present", es(with(h, "crit", QJsonArray{"exp"}), c), "jwtsvid.crit_not_supported");
     bad("crit empty", es(with(h, "crit", QJsonArray{}), c), "jwtsvid.crit_not_supported");
     bad("header jwk (key injection)", es(with(h, "jwk", QJsonObject{{"kty", "EC"}}), c),
         "jwtsvid.header_not_allowed");
-    bad("header jku", es(with(h, "jku", "https://evil.example/jwks"), c), "jwtsvid.header_not_allowed");
+    bad("header jku", es(with(h, "jku", "https://evil.example/jwks"), c),
+        "jwtsvid.header_not_allowed");
     bad("header x5c", es(with(h, "x5c", QJsonArray{"AAAA"}), c), "jwtsvid.header_not_allowed");
     bad("header cty", es(with(h, "cty", "JWT"), c), "jwtsvid.header_not_allowed");
     bad("header private member", es(with(h, "x-custom", 1), c), "jwtsvid.header_not_allowed");
@@ -199,7 +205,8 @@ void TestJwtSvid::validate_data()
     bad("kid of the RSA authority under ES256", es(with(h, "kid", "rsa"), c),
         "jwtsvid.key_alg_mismatch");
     bad("RS256 naming an EC authority",
-        signedToken(with(h, "alg", "RS256"), c, m_rsa, JwsAlgorithm::RS256), "jwtsvid.key_alg_mismatch");
+        signedToken(with(h, "alg", "RS256"), c, m_rsa, JwsAlgorithm::RS256),
+        "jwtsvid.key_alg_mismatch");
     bad("no kid, signed by a stranger",
         signedToken(with(h, "kid", QJsonValue::Undefined), c, m_stranger, JwsAlgorithm::ES256),
         "jwtsvid.bad_signature", false);
@@ -208,19 +215,22 @@ void TestJwtSvid::validate_data()
 
     // Signature over exactly what was sent.
     bad("tampered payload",
-        b64(compact(h)) + '.' + b64(compact(with(c, "sub", "spiffe://example.org/admin"))) + '.'
-            + b64(goodSig),
+        b64(compact(h)) + '.' + b64(compact(with(c, "sub", "spiffe://example.org/admin"))) + '.' +
+            b64(goodSig),
         "jwtsvid.bad_signature");
     bad("tampered header",
         b64(compact(with(h, "typ", "JOSE"))) + '.' + b64(compact(c)) + '.' + b64(goodSig),
         "jwtsvid.bad_signature");
     bad("signature truncated", goodInput + '.' + b64(goodSig.left(63)), "jwtsvid.bad_signature");
     bad("signature empty", goodInput + '.', "jwtsvid.bad_signature");
-    bad("signature bit flipped", goodInput + '.' + b64(QByteArray(goodSig).replace(0, 1, QByteArray(1, char(goodSig[0] ^ 1)))),
+    bad("signature bit flipped",
+        goodInput + '.' +
+            b64(QByteArray(goodSig).replace(0, 1, QByteArray(1, char(goodSig[0] ^ 1)))),
         "jwtsvid.bad_signature");
     bad("psychic signature (r = s = 0)", goodInput + '.' + b64(QByteArray(64, '\0')),
         "jwtsvid.bad_signature");
-    bad("signature as DER", goodInput + '.' + b64(*Jose::ecdsaRawToDer(goodSig)), "jwtsvid.bad_signature");
+    bad("signature as DER", goodInput + '.' + b64(*Jose::ecdsaRawToDer(goodSig)),
+        "jwtsvid.bad_signature");
 
     // Structure: JWS compact, strict base64url, JSON objects.
     bad("empty token", QByteArray(), "jwtsvid.malformed");
@@ -240,14 +250,16 @@ void TestJwtSvid::validate_data()
     // Subject and trust domain.
     bad("sub missing", es(h, with(c, "sub", QJsonValue::Undefined)), "jwtsvid.sub_missing");
     bad("sub not a string", es(h, with(c, "sub", 1)), "jwtsvid.sub_missing");
-    bad("sub not a SPIFFE ID", es(h, with(c, "sub", "https://example.org/a")), "jwtsvid.sub_invalid");
-    bad("sub with trailing slash", es(h, with(c, "sub", "spiffe://example.org/a/")), "jwtsvid.sub_invalid");
+    bad("sub not a SPIFFE ID", es(h, with(c, "sub", "https://example.org/a")),
+        "jwtsvid.sub_invalid");
+    bad("sub with trailing slash", es(h, with(c, "sub", "spiffe://example.org/a/")),
+        "jwtsvid.sub_invalid");
     bad("sub with uppercase trust domain", es(h, with(c, "sub", "spiffe://EXAMPLE.org/a")),
         "jwtsvid.sub_invalid");
     bad("sub of an unknown trust domain", es(h, with(c, "sub", "spiffe://evil.example/a")),
         "jwtsvid.unknown_trust_domain");
-    bad("sub of another trusted trust domain, our key", es(h, with(c, "sub", "spiffe://other.example/a")),
-        "jwtsvid.unknown_kid");
+    bad("sub of another trusted trust domain, our key",
+        es(h, with(c, "sub", "spiffe://other.example/a")), "jwtsvid.unknown_kid");
 
     // Time.
     bad("exp missing", es(h, with(c, "exp", QJsonValue::Undefined)), "jwtsvid.exp_missing");
@@ -269,7 +281,8 @@ void TestJwtSvid::validate_data()
     bad("aud missing", es(h, with(c, "aud", QJsonValue::Undefined)), "jwtsvid.aud_missing");
     bad("aud empty array", es(h, with(c, "aud", QJsonArray{})), "jwtsvid.aud_missing");
     bad("aud a number", es(h, with(c, "aud", 5)), "jwtsvid.aud_invalid");
-    bad("aud array with a number", es(h, with(c, "aud", QJsonArray{audience, 5})), "jwtsvid.aud_invalid");
+    bad("aud array with a number", es(h, with(c, "aud", QJsonArray{audience, 5})),
+        "jwtsvid.aud_invalid");
     bad("wrong audience", es(h, with(c, "aud", "other")), "jwtsvid.audience_mismatch");
     bad("audience differs in case", es(h, with(c, "aud", "SVC")), "jwtsvid.audience_mismatch");
     bad("aud array without ours", es(h, with(c, "aud", QJsonArray{"a", "b"})),
@@ -316,7 +329,8 @@ void TestJwtSvid::roundTripEveryAlgorithm()
 {
     QFETCH(JwsAlgorithm, alg);
     QFETCH(QString, curve);
-    const Key key = curve.isEmpty() ? m_rsa : Key(EvpPkeyPtr(EVP_EC_gen(curve.toLatin1().constData())));
+    const Key key =
+        curve.isEmpty() ? m_rsa : Key(EvpPkeyPtr(EVP_EC_gen(curve.toLatin1().constData())));
     TrustBundle bundle(m_td);
     QVERIFY(bundle.addJwtAuthority("k", key).ok());
     const auto minted = JwtSvid::mint(key, "k", m_sub, {audience}, m_now, m_now.addSecs(300), alg);
@@ -354,7 +368,8 @@ void TestJwtSvid::mintExportImportValidate()
     QVERIFY2(imported.ok(), why(imported).constData());
     TrustBundleSet set;
     set.insert(*imported);
-    for (const auto &[key, kid] : {std::pair{m_ec, QStringLiteral("ec")}, std::pair{m_rsa, QStringLiteral("rsa")}}) {
+    for (const auto &[key, kid] :
+         {std::pair{m_ec, QStringLiteral("ec")}, std::pair{m_rsa, QStringLiteral("rsa")}}) {
         const auto minted = JwtSvid::mint(key, kid, m_sub, {audience}, m_now, m_now.addSecs(300));
         QVERIFY2(minted.ok(), why(minted).constData());
         const auto svid = JwtSvid::validate(minted->token(), set, audience, m_now);
@@ -391,9 +406,11 @@ void TestJwtSvid::mintedForm()
 
     const auto two = JwtSvid::mint(m_ec, "ec", m_sub, {"a", "b"}, m_now, m_now.addSecs(300));
     QVERIFY(two.ok());
-    const QJsonObject claims2 = QJsonDocument::fromJson(Jose::splitCompact(two->token())->payload).object();
+    const QJsonObject claims2 =
+        QJsonDocument::fromJson(Jose::splitCompact(two->token())->payload).object();
     QCOMPARE(claims2.value("aud"), QJsonValue(QJsonArray{"a", "b"}));
-    QCOMPARE(JwtSvid::validate(two->token(), m_set, "b", m_now)->audience(), (QStringList{"a", "b"}));
+    QCOMPARE(JwtSvid::validate(two->token(), m_set, "b", m_now)->audience(),
+             (QStringList{"a", "b"}));
 }
 
 void TestJwtSvid::mintRefusals()
@@ -414,8 +431,9 @@ void TestJwtSvid::mintRefusals()
     const Key ed(EvpPkeyPtr(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519")));
     QCOMPARE(JwtSvid::mint(ed, "ed", m_sub, {audience}, m_now, exp).error().code,
              QStringLiteral("jwtsvid.mint_unsupported_key"));
-    QCOMPARE(JwtSvid::mint(m_ec, "ec", m_sub, {audience}, m_now, exp, JwsAlgorithm::ES384).error().code,
-             QStringLiteral("jose.curve_mismatch"));
+    QCOMPARE(
+        JwtSvid::mint(m_ec, "ec", m_sub, {audience}, m_now, exp, JwsAlgorithm::ES384).error().code,
+        QStringLiteral("jose.curve_mismatch"));
     QCOMPARE(JwtSvid::mint(m_ec.publicKey(), "ec", m_sub, {audience}, m_now, exp).error().code,
              QStringLiteral("jose.no_private_key"));
 }
@@ -423,23 +441,23 @@ void TestJwtSvid::mintRefusals()
 void TestJwtSvid::leewayIsConfigurable()
 {
     const qint64 now = m_now.toSecsSinceEpoch();
-    const QByteArray justExpired = signedToken(m_header, with(m_claims, "exp", now - 10), m_ec,
-                                               JwsAlgorithm::ES256);
+    const QByteArray justExpired =
+        signedToken(m_header, with(m_claims, "exp", now - 10), m_ec, JwsAlgorithm::ES256);
     JwtSvid::ValidationOptions strict;
     strict.leeway = std::chrono::seconds(0);
     QVERIFY(JwtSvid::validate(justExpired, m_set, audience, m_now).ok());
     QCOMPARE(JwtSvid::validate(justExpired, m_set, audience, m_now, strict).error().code,
              QStringLiteral("jwtsvid.expired"));
-    const QByteArray longExpired = signedToken(m_header, with(m_claims, "exp", now - 100), m_ec,
-                                               JwsAlgorithm::ES256);
+    const QByteArray longExpired =
+        signedToken(m_header, with(m_claims, "exp", now - 100), m_ec, JwsAlgorithm::ES256);
     JwtSvid::ValidationOptions loose;
     loose.leeway = std::chrono::seconds(120);
     QCOMPARE(JwtSvid::validate(longExpired, m_set, audience, m_now).error().code,
              QStringLiteral("jwtsvid.expired"));
     QVERIFY(JwtSvid::validate(longExpired, m_set, audience, m_now, loose).ok());
     // exp exactly now with no leeway: RFC 7519 wants now strictly before exp.
-    const QByteArray expNow = signedToken(m_header, with(m_claims, "exp", now), m_ec,
-                                          JwsAlgorithm::ES256);
+    const QByteArray expNow =
+        signedToken(m_header, with(m_claims, "exp", now), m_ec, JwsAlgorithm::ES256);
     QCOMPARE(JwtSvid::validate(expNow, m_set, audience, m_now, strict).error().code,
              QStringLiteral("jwtsvid.expired"));
     QVERIFY(JwtSvid::validate(expNow, m_set, audience, m_now.addMSecs(-1), strict).ok());
@@ -451,8 +469,9 @@ void TestJwtSvid::singleBundle()
     QVERIFY(minted.ok());
     QVERIFY(JwtSvid::validate(minted->token(), m_bundle, audience, m_now).ok());
     // The same key vouching for another trust domain's ID: refused by a bundle of example.org.
-    const auto foreign = JwtSvid::mint(m_ec, "ec", *SpiffeId::fromString(u"spiffe://other.example/a"),
-                                       {audience}, m_now, m_now.addSecs(300));
+    const auto foreign =
+        JwtSvid::mint(m_ec, "ec", *SpiffeId::fromString(u"spiffe://other.example/a"), {audience},
+                      m_now, m_now.addSecs(300));
     QVERIFY(foreign.ok());
     QCOMPARE(JwtSvid::validate(foreign->token(), m_bundle, audience, m_now).error().code,
              QStringLiteral("jwtsvid.unknown_trust_domain"));
@@ -461,13 +480,15 @@ void TestJwtSvid::singleBundle()
 void TestJwtSvid::subjectTrustDomainPicksTheBundle()
 {
     // other.example's own authority vouches for its own IDs, and only for them.
-    const auto ours = JwtSvid::mint(m_stranger, "o", *SpiffeId::fromString(u"spiffe://other.example/x"),
-                                    {audience}, m_now, m_now.addSecs(300));
+    const auto ours =
+        JwtSvid::mint(m_stranger, "o", *SpiffeId::fromString(u"spiffe://other.example/x"),
+                      {audience}, m_now, m_now.addSecs(300));
     QVERIFY(ours.ok());
     const auto svid = JwtSvid::validate(ours->token(), m_set, audience, m_now);
     QVERIFY2(svid.ok(), why(svid).constData());
     QVERIFY(svid->subject().memberOf(m_otherTd));
-    const auto impostor = JwtSvid::mint(m_stranger, "o", m_sub, {audience}, m_now, m_now.addSecs(300));
+    const auto impostor =
+        JwtSvid::mint(m_stranger, "o", m_sub, {audience}, m_now, m_now.addSecs(300));
     QVERIFY(impostor.ok());
     QCOMPARE(JwtSvid::validate(impostor->token(), m_set, audience, m_now).error().code,
              QStringLiteral("jwtsvid.unknown_kid"));

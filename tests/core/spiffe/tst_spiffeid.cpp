@@ -10,7 +10,7 @@ using namespace ta::core;
 namespace {
 
 // QVERIFY2 evaluates its message even on success, so the error is only read on failure.
-template<typename R>
+template <typename R>
 QByteArray why(const R &r)
 {
     return r.ok() ? QByteArray() : r.error().toString().toUtf8();
@@ -76,13 +76,14 @@ void TestSpiffeId::parse_data()
        "/a.b/..c/.../c.");
     ok("valid: uppercase path", QStringLiteral("spiffe://td/NS/Payments"), "td", "/NS/Payments");
     ok("valid: td exactly 255", QStringLiteral("spiffe://") + tdOfLength(255), tdOfLength(255), "");
-    ok("valid: id exactly 2048", idOfLength(2048), tdOfLength(255),
-       idOfLength(2048).mid(9 + 255));
+    ok("valid: id exactly 2048", idOfLength(2048), tdOfLength(255), idOfLength(2048).mid(9 + 255));
 
     bad("empty", QString(), "spiffe.id.empty");
     bad("id 2049 bytes", idOfLength(2049), "spiffe.id.too_long");
-    bad("scheme uppercase", QStringLiteral("SPIFFE://example.org/a"), "spiffe.id.scheme_not_lowercase");
-    bad("scheme mixed case", QStringLiteral("Spiffe://example.org"), "spiffe.id.scheme_not_lowercase");
+    bad("scheme uppercase", QStringLiteral("SPIFFE://example.org/a"),
+        "spiffe.id.scheme_not_lowercase");
+    bad("scheme mixed case", QStringLiteral("Spiffe://example.org"),
+        "spiffe.id.scheme_not_lowercase");
     bad("scheme https", QStringLiteral("https://example.org/a"), "spiffe.id.wrong_scheme");
     bad("scheme missing", QStringLiteral("example.org/a"), "spiffe.id.wrong_scheme");
     bad("scheme without slashes", QStringLiteral("spiffe:example.org"), "spiffe.id.wrong_scheme");
@@ -96,7 +97,8 @@ void TestSpiffeId::parse_data()
     bad("td userinfo", QStringLiteral("spiffe://user@example.org/a"), "spiffe.td.userinfo");
     bad("td userinfo with password", QStringLiteral("spiffe://u:pw@example.org"),
         "spiffe.td.userinfo");
-    bad("td percent-encoded", QStringLiteral("spiffe://ex%61mple.org"), "spiffe.td.percent_encoded");
+    bad("td percent-encoded", QStringLiteral("spiffe://ex%61mple.org"),
+        "spiffe.td.percent_encoded");
     bad("td space", QStringLiteral("spiffe://exa mple.org"), "spiffe.td.bad_char");
     bad("td plus", QStringLiteral("spiffe://a+b.org"), "spiffe.td.bad_char");
     bad("td tilde", QStringLiteral("spiffe://a~b.org"), "spiffe.td.bad_char");
@@ -120,14 +122,16 @@ void TestSpiffeId::parse_data()
     bad("path at sign", QStringLiteral("spiffe://example.org/a@b"), "spiffe.id.bad_path_char");
     bad("path sub-delims", QStringLiteral("spiffe://example.org/a!$&'()*+,;=b"),
         "spiffe.id.bad_path_char");
-    bad("path non-ascii", QStringLiteral("spiffe://example.org/caf\u00e9"), "spiffe.id.bad_path_char");
+    bad("path non-ascii", QStringLiteral("spiffe://example.org/caf\u00e9"),
+        "spiffe.id.bad_path_char");
     bad("path backslash", QStringLiteral("spiffe://example.org/a\\b"), "spiffe.id.bad_path_char");
     bad("empty segment at start", QStringLiteral("spiffe://example.org//a"),
         "spiffe.id.empty_segment");
     bad("empty segment inside", QStringLiteral("spiffe://example.org/a//b"),
         "spiffe.id.empty_segment");
     bad("dot segment", QStringLiteral("spiffe://example.org/."), "spiffe.id.dot_segment");
-    bad("dot segment inside", QStringLiteral("spiffe://example.org/a/./b"), "spiffe.id.dot_segment");
+    bad("dot segment inside", QStringLiteral("spiffe://example.org/a/./b"),
+        "spiffe.id.dot_segment");
     bad("dot-dot segment", QStringLiteral("spiffe://example.org/.."), "spiffe.id.dot_segment");
     bad("dot-dot segment at end", QStringLiteral("spiffe://example.org/a/.."),
         "spiffe.id.dot_segment");
@@ -171,14 +175,18 @@ void TestSpiffeId::trustDomainName_data()
     QTest::newRow("valid: 255 bytes") << tdOfLength(255) << QString();
     QTest::newRow("256 bytes") << tdOfLength(256) << QStringLiteral("spiffe.td.too_long");
     QTest::newRow("empty") << QString() << QStringLiteral("spiffe.td.empty");
-    QTest::newRow("uppercase") << QStringLiteral("Example.org") << QStringLiteral("spiffe.td.uppercase");
+    QTest::newRow("uppercase") << QStringLiteral("Example.org")
+                               << QStringLiteral("spiffe.td.uppercase");
     QTest::newRow("port") << QStringLiteral("example.org:443") << QStringLiteral("spiffe.td.port");
-    QTest::newRow("userinfo") << QStringLiteral("me@example.org") << QStringLiteral("spiffe.td.userinfo");
-    QTest::newRow("percent") << QStringLiteral("a%2eb") << QStringLiteral("spiffe.td.percent_encoded");
-    QTest::newRow("slash") << QStringLiteral("example.org/a") << QStringLiteral("spiffe.td.bad_char");
+    QTest::newRow("userinfo") << QStringLiteral("me@example.org")
+                              << QStringLiteral("spiffe.td.userinfo");
+    QTest::newRow("percent") << QStringLiteral("a%2eb")
+                             << QStringLiteral("spiffe.td.percent_encoded");
+    QTest::newRow("slash") << QStringLiteral("example.org/a")
+                           << QStringLiteral("spiffe.td.bad_char");
     QTest::newRow("space") << QStringLiteral("example org") << QStringLiteral("spiffe.td.bad_char");
-    QTest::newRow("a SPIFFE ID, not a name") << QStringLiteral("spiffe://example.org")
-                                             << QStringLiteral("spiffe.td.not_a_name");
+    QTest::newRow("a SPIFFE ID, not a name")
+        << QStringLiteral("spiffe://example.org") << QStringLiteral("spiffe.td.not_a_name");
 }
 
 void TestSpiffeId::trustDomainName()
@@ -204,27 +212,27 @@ void TestSpiffeId::fromSegments_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("two segments") << QStringList{"ns", "a"} << QString()
                                   << QStringLiteral("spiffe://example.org/ns/a");
-    QTest::newRow("no segments: trust domain id") << QStringList{} << QString()
-                                                  << QStringLiteral("spiffe://example.org");
+    QTest::newRow("no segments: trust domain id")
+        << QStringList{} << QString() << QStringLiteral("spiffe://example.org");
     QTest::newRow("every path char") << QStringList{"AZaz09.-_"} << QString()
                                      << QStringLiteral("spiffe://example.org/AZaz09.-_");
-    QTest::newRow("empty segment") << QStringList{"a", ""} << QStringLiteral("spiffe.id.empty_segment")
-                                   << QString();
+    QTest::newRow("empty segment")
+        << QStringList{"a", ""} << QStringLiteral("spiffe.id.empty_segment") << QString();
     QTest::newRow("dot segment") << QStringList{"."} << QStringLiteral("spiffe.id.dot_segment")
                                  << QString();
-    QTest::newRow("dot-dot segment") << QStringList{"a", ".."}
-                                     << QStringLiteral("spiffe.id.dot_segment") << QString();
-    QTest::newRow("slash inside a segment") << QStringList{"a/b"}
-                                            << QStringLiteral("spiffe.id.bad_path_char") << QString();
-    QTest::newRow("percent in a segment") << QStringList{"a%20b"}
-                                          << QStringLiteral("spiffe.id.percent_encoded") << QString();
-    QTest::newRow("query char in a segment") << QStringList{"a?b"}
-                                             << QStringLiteral("spiffe.id.bad_path_char") << QString();
+    QTest::newRow("dot-dot segment")
+        << QStringList{"a", ".."} << QStringLiteral("spiffe.id.dot_segment") << QString();
+    QTest::newRow("slash inside a segment")
+        << QStringList{"a/b"} << QStringLiteral("spiffe.id.bad_path_char") << QString();
+    QTest::newRow("percent in a segment")
+        << QStringList{"a%20b"} << QStringLiteral("spiffe.id.percent_encoded") << QString();
+    QTest::newRow("query char in a segment")
+        << QStringList{"a?b"} << QStringLiteral("spiffe.id.bad_path_char") << QString();
     // "spiffe://example.org/" is 21 characters; a segment of 2027 makes exactly 2048.
     QTest::newRow("exactly 2048") << QStringList{QString(2027, u'x')} << QString()
                                   << QStringLiteral("spiffe://example.org/") + QString(2027, u'x');
-    QTest::newRow("2049") << QStringList{QString(2028, u'x')} << QStringLiteral("spiffe.id.too_long")
-                          << QString();
+    QTest::newRow("2049") << QStringList{QString(2028, u'x')}
+                          << QStringLiteral("spiffe.id.too_long") << QString();
 }
 
 void TestSpiffeId::fromSegments()
@@ -252,11 +260,16 @@ void TestSpiffeId::fromPath_data()
     QTest::addColumn<QString>("code");
     QTest::newRow("empty path") << QString() << QString();
     QTest::newRow("path") << QStringLiteral("/ns/a") << QString();
-    QTest::newRow("relative path") << QStringLiteral("ns/a") << QStringLiteral("spiffe.id.path_not_absolute");
-    QTest::newRow("trailing slash") << QStringLiteral("/ns/") << QStringLiteral("spiffe.id.trailing_slash");
-    QTest::newRow("lone slash") << QStringLiteral("/") << QStringLiteral("spiffe.id.trailing_slash");
-    QTest::newRow("double slash") << QStringLiteral("//ns") << QStringLiteral("spiffe.id.empty_segment");
-    QTest::newRow("dot segment") << QStringLiteral("/a/./b") << QStringLiteral("spiffe.id.dot_segment");
+    QTest::newRow("relative path")
+        << QStringLiteral("ns/a") << QStringLiteral("spiffe.id.path_not_absolute");
+    QTest::newRow("trailing slash")
+        << QStringLiteral("/ns/") << QStringLiteral("spiffe.id.trailing_slash");
+    QTest::newRow("lone slash") << QStringLiteral("/")
+                                << QStringLiteral("spiffe.id.trailing_slash");
+    QTest::newRow("double slash") << QStringLiteral("//ns")
+                                  << QStringLiteral("spiffe.id.empty_segment");
+    QTest::newRow("dot segment") << QStringLiteral("/a/./b")
+                                 << QStringLiteral("spiffe.id.dot_segment");
     QTest::newRow("query") << QStringLiteral("/a?b") << QStringLiteral("spiffe.id.bad_path_char");
 }
 

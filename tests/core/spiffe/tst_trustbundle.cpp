@@ -12,7 +12,7 @@ using namespace ta::core;
 
 namespace {
 
-template<typename R>
+template <typename R>
 QByteArray why(const R &r)
 {
     return r.ok() ? QByteArray() : r.error().toString().toUtf8();
@@ -184,22 +184,27 @@ void TestTrustBundle::parse_data()
     ok("valid: sequence and refresh hint",
        doc({{"keys", QJsonArray{jwtEc}}, {"spiffe_sequence", 42}, {"spiffe_refresh_hint", 60}}), 0,
        1, 42);
-    ok("valid: sequence beyond 2^53 kept exactly", R"({"keys":[],"spiffe_sequence":9007199254740993})",
-       0, 0, 9007199254740993ULL);
+    ok("valid: sequence beyond 2^53 kept exactly",
+       R"({"keys":[],"spiffe_sequence":9007199254740993})", 0, 0, 9007199254740993ULL);
     ok("valid: sequence 2^63-1", R"({"keys":[],"spiffe_sequence":9223372036854775807})", 0, 0,
        9223372036854775807ULL);
     ok("valid: empty key set", R"({"keys":[]})", 0, 0);
     ok("valid: unknown top-level member", R"({"keys":[],"issuer":"x"})", 0, 0);
     ok("unknown use ignored", bundleOf({with(jwtEc, "use", "wit-svid"), x509Ec}), 1, 0);
-    ok("use is case sensitive: X509-SVID ignored", bundleOf({with(x509Ec, "use", "X509-SVID")}), 0, 0);
+    ok("use is case sensitive: X509-SVID ignored", bundleOf({with(x509Ec, "use", "X509-SVID")}), 0,
+       0);
     ok("use sig ignored", bundleOf({with(jwtEc, "use", "sig")}), 0, 0);
     ok("unknown kty ignored (OKP)",
-       bundleOf({QJsonObject{{"kty", "OKP"}, {"crv", "Ed25519"}, {"x", "AAAA"}, {"use", "jwt-svid"},
+       bundleOf({QJsonObject{{"kty", "OKP"},
+                             {"crv", "Ed25519"},
+                             {"x", "AAAA"},
+                             {"use", "jwt-svid"},
                              {"kid", "ed"}},
                  jwtRsa}),
        0, 1);
     ok("unknown kty ignored (oct)",
-       bundleOf({QJsonObject{{"kty", "oct"}, {"k", "AAAA"}, {"use", "jwt-svid"}, {"kid", "h"}}}), 0, 0);
+       bundleOf({QJsonObject{{"kty", "oct"}, {"k", "AAAA"}, {"use", "jwt-svid"}, {"kid", "h"}}}), 0,
+       0);
     ok("unknown use with missing kty ignored", bundleOf({QJsonObject{{"use", "other"}}}), 0, 0);
     ok("x509 entry with a kid tolerated", bundleOf({with(x509Ec, "kid", "k")}), 1, 0);
     ok("same CA twice counted once", bundleOf({x509Ec, x509Ec}), 1, 0);
@@ -229,10 +234,12 @@ void TestTrustBundle::parse_data()
         "spiffe.bundle.x5c_bad_base64");
     bad("x509 x5c not a certificate", bundleOf({with(x509Ec, "x5c", QJsonArray{"AAECAw=="})}),
         "spiffe.bundle.x5c_bad_certificate");
-    bad("x509 key does not match x5c", bundleOf({with(x509Ec, "x5c", QJsonArray{x5c(m_certOther)})}),
+    bad("x509 key does not match x5c",
+        bundleOf({with(x509Ec, "x5c", QJsonArray{x5c(m_certOther)})}),
         "spiffe.bundle.x5c_key_mismatch");
     bad("x509 RSA parameters with EC x5c",
-        bundleOf({with(x509Rsa, "x5c", QJsonArray{x5c(m_certEc)})}), "spiffe.bundle.x5c_key_mismatch");
+        bundleOf({with(x509Rsa, "x5c", QJsonArray{x5c(m_certEc)})}),
+        "spiffe.bundle.x5c_key_mismatch");
     bad("x509 key parameters missing", bundleOf({with(x509Ec, "x", QJsonValue::Undefined)}),
         "spiffe.bundle.bad_key");
     bad("jwt kid missing", bundleOf({with(jwtEc, "kid", QJsonValue::Undefined)}),
@@ -241,11 +248,13 @@ void TestTrustBundle::parse_data()
     bad("jwt kid not a string", bundleOf({with(jwtEc, "kid", 5)}), "spiffe.bundle.kid_missing");
     bad("jwt duplicate kid", bundleOf({jwtEc, with(jwtRsa, "kid", "k1")}),
         "spiffe.bundle.duplicate_kid");
-    bad("jwt same key twice under one kid", bundleOf({jwtEc, jwtEc}), "spiffe.bundle.duplicate_kid");
+    bad("jwt same key twice under one kid", bundleOf({jwtEc, jwtEc}),
+        "spiffe.bundle.duplicate_kid");
     bad("jwt bad key", bundleOf({with(jwtEc, "y", "AAAA")}), "spiffe.bundle.bad_key");
     bad("jwt private key published", bundleOf({with(jwtEc, "d", "AAAA")}), "spiffe.bundle.bad_key");
     bad("sequence negative", R"({"keys":[],"spiffe_sequence":-1})", "spiffe.bundle.bad_sequence");
-    bad("sequence fractional", R"({"keys":[],"spiffe_sequence":1.5})", "spiffe.bundle.bad_sequence");
+    bad("sequence fractional", R"({"keys":[],"spiffe_sequence":1.5})",
+        "spiffe.bundle.bad_sequence");
     bad("sequence a string", R"({"keys":[],"spiffe_sequence":"1"})", "spiffe.bundle.bad_sequence");
     bad("sequence 2^63", R"({"keys":[],"spiffe_sequence":9223372036854775808})",
         "spiffe.bundle.bad_sequence");
@@ -311,11 +320,13 @@ void TestTrustBundle::sequenceRisesOnEveryChange()
     QVERIFY(!bundle.removeX509Authority(m_certEc));
     QVERIFY(bundle.setRefreshHint(std::nullopt).ok());
     QCOMPARE(bundle.sequence(), quint64(6));
-    QCOMPARE(bundle.setRefreshHint(-1).error().code, QStringLiteral("spiffe.bundle.bad_refresh_hint"));
+    QCOMPARE(bundle.setRefreshHint(-1).error().code,
+             QStringLiteral("spiffe.bundle.bad_refresh_hint"));
 
     QVERIFY(bundle.setSequence(100).ok());
     QCOMPARE(bundle.sequence(), quint64(100));
-    QCOMPARE(bundle.setSequence(99).error().code, QStringLiteral("spiffe.bundle.sequence_backwards"));
+    QCOMPARE(bundle.setSequence(99).error().code,
+             QStringLiteral("spiffe.bundle.sequence_backwards"));
     QCOMPARE(bundle.setSequence(quint64(1) << 63).error().code,
              QStringLiteral("spiffe.bundle.bad_sequence"));
 }
@@ -327,8 +338,10 @@ void TestTrustBundle::jwtAuthoritiesArePublicOnly()
     QVERIFY(bundle.addJwtAuthority("k", m_jwtEc).ok());
     QVERIFY(!bundle.jwtAuthority("k")->hasPrivate());
     QVERIFY(!bundle.toJwks().contains("\"d\""));
-    QCOMPARE(bundle.addJwtAuthority("", m_jwtEc).error().code, QStringLiteral("spiffe.bundle.kid_missing"));
-    QCOMPARE(bundle.addJwtAuthority("n", Key()).error().code, QStringLiteral("spiffe.bundle.no_key"));
+    QCOMPARE(bundle.addJwtAuthority("", m_jwtEc).error().code,
+             QStringLiteral("spiffe.bundle.kid_missing"));
+    QCOMPARE(bundle.addJwtAuthority("n", Key()).error().code,
+             QStringLiteral("spiffe.bundle.no_key"));
     const Key ed(EvpPkeyPtr(EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519")));
     QCOMPARE(bundle.addJwtAuthority("ed", ed).error().code,
              QStringLiteral("spiffe.bundle.unsupported_key"));

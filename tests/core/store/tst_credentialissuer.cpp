@@ -64,8 +64,8 @@ void TestCredentialIssuer::x509WithGeneratedKey()
     QVERIFY(!issued->privateKey.isNull());
     const Certificate &leaf = issued->chain.first();
     QVERIFY(leaf.publicKey().samePublicKey(issued->privateKey));
-    QVERIFY(X509SvidValidator::validate(issued->chain, TrustDomain::fromName(u"example.org").value(),
-                                        issued->bundle, m_now)
+    QVERIFY(X509SvidValidator::validate(
+                issued->chain, TrustDomain::fromName(u"example.org").value(), issued->bundle, m_now)
                 .ok());
     // The record says what the certificate says, and the workspace keeps it.
     const CredentialRecord &r = issued->record;
@@ -128,9 +128,10 @@ void TestCredentialIssuer::jwtValidatesAndIsRecorded()
     QVERIFY(JwtSvid::validate(issued->svid.token(), *bundle, QStringLiteral("ledger"), m_now).ok());
     const CredentialRecord &r = issued->record;
     QCOMPARE(r.kind, AuthorityKind::Jwt);
-    QCOMPARE(r.serial, QString::fromLatin1(QCryptographicHash::hash(
-                                               issued->svid.token(), QCryptographicHash::Sha256)
-                                               .toHex()));
+    QCOMPARE(
+        r.serial,
+        QString::fromLatin1(
+            QCryptographicHash::hash(issued->svid.token(), QCryptographicHash::Sha256).toHex()));
     QCOMPARE(r.audience, req.audience);
     QCOMPARE(r.material, issued->svid.token());
     QCOMPARE(r.notAfter, issued->svid.expiry());
@@ -163,16 +164,19 @@ void TestCredentialIssuer::refusalsRecordNothing_data()
     QTest::addColumn<QString>("code");
     const QStringList aud{QStringLiteral("a")};
     QTest::newRow("x509 unknown trust domain")
-        << false << "nope.example" << "spiffe://nope.example/w" << aud
-        << QString(ec::StoreUnknownTrustDomain);
-    QTest::newRow("x509 bad SPIFFE ID") << false << "example.org" << "spiffe://Example.org/w"
-                                        << aud << QString(ec::SpiffeTdUppercase);
-    QTest::newRow("jwt no audience") << true << "example.org" << "spiffe://example.org/w"
-                                     << QStringList() << QString(ec::JwtsvidAudienceMissing);
-    QTest::newRow("jwt foreign trust domain") << true << "example.org" << "spiffe://other.org/w"
-                                              << aud << QString(ec::CaForeignTrustDomain);
-    QTest::newRow("jwt no path") << true << "example.org" << "spiffe://example.org" << aud
-                                 << QString(ec::CaIdWithoutPath);
+        << false << "nope.example"
+        << "spiffe://nope.example/w" << aud << QString(ec::StoreUnknownTrustDomain);
+    QTest::newRow("x509 bad SPIFFE ID")
+        << false << "example.org"
+        << "spiffe://Example.org/w" << aud << QString(ec::SpiffeTdUppercase);
+    QTest::newRow("jwt no audience")
+        << true << "example.org"
+        << "spiffe://example.org/w" << QStringList() << QString(ec::JwtsvidAudienceMissing);
+    QTest::newRow("jwt foreign trust domain")
+        << true << "example.org"
+        << "spiffe://other.org/w" << aud << QString(ec::CaForeignTrustDomain);
+    QTest::newRow("jwt no path") << true << "example.org"
+                                 << "spiffe://example.org" << aud << QString(ec::CaIdWithoutPath);
 }
 
 void TestCredentialIssuer::refusalsRecordNothing()

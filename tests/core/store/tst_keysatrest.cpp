@@ -51,9 +51,9 @@ QByteArray privateScalar(const Key &key)
 QStringList sealedKeys(Workspace &ws)
 {
     QStringList out;
-    auto st = ws.database().prepare(QStringLiteral(
-        "SELECT hex(private_key) FROM authority_slots UNION ALL "
-        "SELECT hex(root_key) FROM trust_domains WHERE length(root_key) > 0"));
+    auto st = ws.database().prepare(
+        QStringLiteral("SELECT hex(private_key) FROM authority_slots UNION ALL "
+                       "SELECT hex(root_key) FROM trust_domains WHERE length(root_key) > 0"));
     while (st->next())
         out << st->text(0);
     return out;
@@ -215,14 +215,15 @@ void TestKeysAtRest::sealedKeyMovedToAnotherRowRefused()
         QVERIFY((*ws)->createTrustDomain(td("a.example"), CaSettings{}, kNow).ok());
         QVERIFY((*ws)->createTrustDomain(td("b.example"), CaSettings{}, kNow).ok());
         // b's active X.509 key replaced by a's: both sealed under the same passphrase.
-        QVERIFY((*ws)
-                    ->database()
-                    .exec(QStringLiteral(
-                        "UPDATE authority_slots SET private_key = (SELECT s.private_key FROM "
-                        "authority_slots s JOIN trust_domains t ON t.id = s.trust_domain_id "
-                        "WHERE t.name = 'a.example' AND s.kind = 'x509') WHERE kind = 'x509' AND "
-                        "trust_domain_id = (SELECT id FROM trust_domains WHERE name = 'b.example')"))
-                    .ok());
+        QVERIFY(
+            (*ws)
+                ->database()
+                .exec(QStringLiteral(
+                    "UPDATE authority_slots SET private_key = (SELECT s.private_key FROM "
+                    "authority_slots s JOIN trust_domains t ON t.id = s.trust_domain_id "
+                    "WHERE t.name = 'a.example' AND s.kind = 'x509') WHERE kind = 'x509' AND "
+                    "trust_domain_id = (SELECT id FROM trust_domains WHERE name = 'b.example')"))
+                .ok());
     }
     auto ws = Workspace::open(file, "pw");
     QVERIFY(ws.ok());

@@ -93,9 +93,9 @@ void TestOldSchema::newerRefused()
     {
         auto db = Database::open(file, Database::Mode::OpenExisting);
         QVERIFY(db.ok());
-        QVERIFY(db->exec(QStringLiteral("PRAGMA user_version=%1")
-                             .arg(Migrations::latestVersion() + 1))
-                    .ok());
+        QVERIFY(
+            db->exec(QStringLiteral("PRAGMA user_version=%1").arg(Migrations::latestVersion() + 1))
+                .ok());
     }
     auto ws = Workspace::open(file, "fixture-passphrase");
     QVERIFY(!ws.ok());

@@ -42,7 +42,9 @@ void TestRuleStore::everySaveKeepsThePrevious()
     QVERIFY(rules.load(RuleKind::Policies)->isEmpty());
     const QDateTime t = QDateTime::currentDateTimeUtc();
     QCOMPARE(rules.save(RuleKind::Policies, "{\"v\":1}", QStringLiteral("first"), t).value(), 1);
-    QCOMPARE(rules.save(RuleKind::Policies, "{\"v\":2}", QStringLiteral("second"), t.addSecs(5)).value(), 2);
+    QCOMPARE(
+        rules.save(RuleKind::Policies, "{\"v\":2}", QStringLiteral("second"), t.addSecs(5)).value(),
+        2);
     // Kinds are numbered apart.
     QCOMPARE(rules.save(RuleKind::Entries, "{\"entries\":[]}", {}, t).value(), 1);
     QCOMPARE(rules.load(RuleKind::Policies).value(), QByteArray("{\"v\":2}"));
@@ -90,7 +92,8 @@ void TestRuleStore::unknownVersionRefused()
     auto ws = Workspace::create(m_dir.filePath(QStringLiteral("u.atlas")), std::nullopt);
     QVERIFY(ws.ok());
     RuleStore rules((*ws)->database());
-    QCOMPARE(rules.load(RuleKind::Entries, 7).error().code, QStringLiteral("store.unknown_version"));
+    QCOMPARE(rules.load(RuleKind::Entries, 7).error().code,
+             QStringLiteral("store.unknown_version"));
 }
 
 QTEST_GUILESS_MAIN(TestRuleStore)

@@ -70,9 +70,11 @@ void TestTrustDomainSnapshot::deleteAndRestoreKeepsEveryByte()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     CaSettings settings;
     settings.intermediate = intermediate;
-    QVERIFY((*ws)->createTrustDomain(TrustDomain::fromName(u"keep.example").value(), settings, now)
+    QVERIFY((*ws)
+                ->createTrustDomain(TrustDomain::fromName(u"keep.example").value(), settings, now)
                 .ok());
-    QVERIFY((*ws)->createTrustDomain(TrustDomain::fromName(u"other.example").value(), {}, now).ok());
+    QVERIFY(
+        (*ws)->createTrustDomain(TrustDomain::fromName(u"other.example").value(), {}, now).ok());
     CredentialIssuer issuer(**ws);
     X509IssueRequest req;
     req.trustDomain = QStringLiteral("keep.example");

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "core/spiffe/X509SvidValidator.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/CredentialIssuer.h"
 #include "core/store/DemoWorkspace.h"
 #include "core/store/Migrations.h"
 #include "core/store/Workspace.h"
-#include "core/spiffe/X509SvidValidator.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -75,8 +75,8 @@ void TestWorkspace::reopenWithPassphrase()
     QVERIFY2(issued.ok(), qPrintable(issued.ok() ? QString() : issued.error().toString()));
     auto bundle = (*ws)->bundle(QStringLiteral("example.org"));
     QVERIFY(bundle.ok());
-    QVERIFY(X509SvidValidator::validate(issued->chain, td("example.org"),
-                                        bundle->x509Authorities(), now)
+    QVERIFY(X509SvidValidator::validate(issued->chain, td("example.org"), bundle->x509Authorities(),
+                                        now)
                 .ok());
 }
 
@@ -100,13 +100,13 @@ void TestWorkspace::noClearKeyBytesInFile()
     {
         auto ws = Workspace::create(file, QByteArray("pw"));
         QVERIFY(ws.ok());
-        auto ca = (*ws)->createTrustDomain(td("example.org"), CaSettings{}, QDateTime::currentDateTimeUtc());
+        auto ca = (*ws)->createTrustDomain(td("example.org"), CaSettings{},
+                                           QDateTime::currentDateTimeUtc());
         QVERIFY(ca.ok());
         // The raw private scalar of the active X.509 authority.
         BIGNUM *priv = nullptr;
         QVERIFY(EVP_PKEY_get_bn_param(ca->activeSlot(AuthorityKind::X509)->key.get(), "priv",
-                                      &priv)
-                == 1);
+                                      &priv) == 1);
         scalar.resize(32);
         BN_bn2binpad(priv, reinterpret_cast<unsigned char *>(scalar.data()), 32);
         BN_clear_free(priv);
@@ -138,7 +138,8 @@ void TestWorkspace::createRefusesExistingFile()
 {
     const QString file = path("twice.atlas");
     QVERIFY(Workspace::create(file, std::nullopt).ok());
-    QCOMPARE(Workspace::create(file, std::nullopt).error().code, QStringLiteral("store.file_exists"));
+    QCOMPARE(Workspace::create(file, std::nullopt).error().code,
+             QStringLiteral("store.file_exists"));
     QCOMPARE(Workspace::open(path("missing.atlas"), {}).error().code,
              QStringLiteral("store.file_missing"));
 }
@@ -194,9 +195,11 @@ void TestWorkspace::newerSchemaRefused()
     {
         auto ws = Workspace::create(file, std::nullopt);
         QVERIFY(ws.ok());
-        QVERIFY((*ws)->database()
-                    .exec(QStringLiteral("PRAGMA user_version=%1").arg(Migrations::latestVersion() + 1))
-                    .ok());
+        QVERIFY(
+            (*ws)
+                ->database()
+                .exec(QStringLiteral("PRAGMA user_version=%1").arg(Migrations::latestVersion() + 1))
+                .ok());
     }
     QCOMPARE(Workspace::open(file, {}).error().code, QStringLiteral("store.newer_schema"));
 }
@@ -257,7 +260,8 @@ void TestWorkspace::bundleHoldsPublishedAuthorities()
     QCOMPARE(bundle->jwtAuthorities().size(), 1);
     QVERIFY(bundle->jwtAuthority(ca->activeSlot(AuthorityKind::Jwt)->kid) != nullptr);
     QVERIFY((*ws)->setRefreshHint(QStringLiteral("prod.example"), 600).ok());
-    QCOMPARE((*ws)->bundle(QStringLiteral("prod.example"))->refreshHint(), std::optional<qint64>(600));
+    QCOMPARE((*ws)->bundle(QStringLiteral("prod.example"))->refreshHint(),
+             std::optional<qint64>(600));
     QCOMPARE((*ws)->bundle(QStringLiteral("nope.example")).error().code,
              QStringLiteral("store.unknown_trust_domain"));
 }

@@ -56,16 +56,27 @@ void TestX509SvidValidator::initTestCase()
 {
     QVERIFY(m_dir.isValid());
     for (const QString &name : {QStringLiteral("ca"), QStringLiteral("other")}) {
-        const QString err = run(
-            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
-             QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-             QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-             QStringLiteral("-keyout"), name + QStringLiteral(".key"), QStringLiteral("-out"),
-             name + QStringLiteral(".pem"), QStringLiteral("-days"), QStringLiteral("30"),
-             QStringLiteral("-subj"), QStringLiteral("/O=openssl test CA ") + name,
-             QStringLiteral("-addext"), QStringLiteral("basicConstraints=critical,CA:TRUE"),
-             QStringLiteral("-addext"), QStringLiteral("keyUsage=critical,keyCertSign,cRLSign"),
-             QStringLiteral("-addext"), QStringLiteral("subjectAltName=URI:spiffe://example.org")});
+        const QString err = run({QStringLiteral("req"),
+                                 QStringLiteral("-x509"),
+                                 QStringLiteral("-newkey"),
+                                 QStringLiteral("ec"),
+                                 QStringLiteral("-pkeyopt"),
+                                 QStringLiteral("ec_paramgen_curve:P-256"),
+                                 QStringLiteral("-nodes"),
+                                 QStringLiteral("-keyout"),
+                                 name + QStringLiteral(".key"),
+                                 QStringLiteral("-out"),
+                                 name + QStringLiteral(".pem"),
+                                 QStringLiteral("-days"),
+                                 QStringLiteral("30"),
+                                 QStringLiteral("-subj"),
+                                 QStringLiteral("/O=openssl test CA ") + name,
+                                 QStringLiteral("-addext"),
+                                 QStringLiteral("basicConstraints=critical,CA:TRUE"),
+                                 QStringLiteral("-addext"),
+                                 QStringLiteral("keyUsage=critical,keyCertSign,cRLSign"),
+                                 QStringLiteral("-addext"),
+                                 QStringLiteral("subjectAltName=URI:spiffe://example.org")});
         QVERIFY2(err.isEmpty(), qPrintable(err));
     }
     m_ca = loadPem(file(QStringLiteral("ca.pem")));
@@ -80,12 +91,12 @@ QList<Certificate> TestX509SvidValidator::makeLeaf(const QString &tag, const QSt
         return {};
     ext.write(extensions.toUtf8());
     ext.close();
-    QString err = run({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
-                       QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                       QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
-                       QStringLiteral("-keyout"), tag + QStringLiteral(".key"),
-                       QStringLiteral("-out"), tag + QStringLiteral(".csr"),
-                       QStringLiteral("-subj"), QStringLiteral("/O=workload")});
+    QString err =
+        run({QStringLiteral("req"), QStringLiteral("-new"), QStringLiteral("-newkey"),
+             QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+             QStringLiteral("ec_paramgen_curve:P-256"), QStringLiteral("-nodes"),
+             QStringLiteral("-keyout"), tag + QStringLiteral(".key"), QStringLiteral("-out"),
+             tag + QStringLiteral(".csr"), QStringLiteral("-subj"), QStringLiteral("/O=workload")});
     if (!err.isEmpty()) {
         qWarning() << err;
         return {};
@@ -117,8 +128,9 @@ void TestX509SvidValidator::openssLeaf_data()
     QTest::newRow("well-formed SVID is accepted") << bc + ku + eku + san << 0 << QString();
     QTest::newRow("EKU may be absent") << bc + ku + san << 0 << QString();
     QTest::newRow("keyEncipherment and keyAgreement allowed")
-        << bc + QStringLiteral("keyUsage=critical,digitalSignature,keyEncipherment,keyAgreement\n")
-               + san
+        << bc +
+               QStringLiteral("keyUsage=critical,digitalSignature,keyEncipherment,keyAgreement\n") +
+               san
         << 0 << QString();
     QTest::newRow("DNS SANs beside the URI allowed")
         << bc + ku + QStringLiteral("subjectAltName=URI:spiffe://example.org/a,DNS:a.example\n")
@@ -142,12 +154,11 @@ void TestX509SvidValidator::openssLeaf_data()
     QTest::newRow("EKU without clientAuth")
         << bc + ku + QStringLiteral("extendedKeyUsage=serverAuth\n") + san << 0
         << "x509svid.eku_missing_server_client_auth";
-    QTest::newRow("no URI SAN")
-        << bc + ku + QStringLiteral("subjectAltName=DNS:a.example\n") << 0
-        << "x509svid.no_uri_san";
+    QTest::newRow("no URI SAN") << bc + ku + QStringLiteral("subjectAltName=DNS:a.example\n") << 0
+                                << "x509svid.no_uri_san";
     QTest::newRow("two URI SANs")
-        << bc + ku
-               + QStringLiteral(
+        << bc + ku +
+               QStringLiteral(
                    "subjectAltName=URI:spiffe://example.org/a,URI:spiffe://example.org/b\n")
         << 0 << "x509svid.multiple_uri_sans";
     QTest::newRow("URI SAN not spiffe scheme")
@@ -171,12 +182,13 @@ void TestX509SvidValidator::openssLeaf()
     QFETCH(QString, extensions);
     QFETCH(int, atOffsetHours);
     QFETCH(QString, code);
-    const QList<Certificate> chain =
-        makeLeaf(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')),
-                 extensions);
+    const QList<Certificate> chain = makeLeaf(
+        QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('_')),
+        extensions);
     QCOMPARE(chain.size(), 1);
     const QDateTime at = QDateTime::currentDateTimeUtc().addSecs(atOffsetHours * 3600);
-    auto r = X509SvidValidator::validate(chain, TrustDomain::fromName(QStringLiteral("example.org")).value(), m_ca, at);
+    auto r = X509SvidValidator::validate(
+        chain, TrustDomain::fromName(QStringLiteral("example.org")).value(), m_ca, at);
     if (code.isEmpty()) {
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
         QCOMPARE(r->path.size(), 2);
@@ -188,8 +200,9 @@ void TestX509SvidValidator::openssLeaf()
 
 void TestX509SvidValidator::emptyChainRefused()
 {
-    auto r = X509SvidValidator::validate({}, TrustDomain::fromName(QStringLiteral("example.org")).value(), m_ca,
-                                         QDateTime::currentDateTimeUtc());
+    auto r = X509SvidValidator::validate(
+        {}, TrustDomain::fromName(QStringLiteral("example.org")).value(), m_ca,
+        QDateTime::currentDateTimeUtc());
     QCOMPARE(r.error().code, QStringLiteral("x509svid.empty_chain"));
 }
 
@@ -201,8 +214,9 @@ void TestX509SvidValidator::otherCaRefused()
                        "subjectAltName=URI:spiffe://example.org/a\n"),
         QStringLiteral("other"));
     QCOMPARE(chain.size(), 1);
-    auto r = X509SvidValidator::validate(chain, TrustDomain::fromName(QStringLiteral("example.org")).value(), m_ca,
-                                         QDateTime::currentDateTimeUtc());
+    auto r = X509SvidValidator::validate(
+        chain, TrustDomain::fromName(QStringLiteral("example.org")).value(), m_ca,
+        QDateTime::currentDateTimeUtc());
     QCOMPARE(r.error().code, QStringLiteral("x509svid.untrusted"));
 }
 
@@ -219,9 +233,9 @@ void TestX509SvidValidator::intermediateMustBeCa()
                        "subjectAltName=URI:spiffe://example.org/a\n"));
     QCOMPARE(leaf.size(), 1);
     QCOMPARE(other.size(), 1);
-    auto r = X509SvidValidator::validate({other.first(), leaf.first()},
-                                         TrustDomain::fromName(QStringLiteral("example.org")).value(), m_ca,
-                                         QDateTime::currentDateTimeUtc());
+    auto r = X509SvidValidator::validate(
+        {other.first(), leaf.first()}, TrustDomain::fromName(QStringLiteral("example.org")).value(),
+        m_ca, QDateTime::currentDateTimeUtc());
     QCOMPARE(r.error().code, QStringLiteral("x509svid.signing_not_ca"));
 }
 
