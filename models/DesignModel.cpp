@@ -23,17 +23,6 @@ core::Error bad(const QString &detail)
     return core::makeError(core::ec::LabBadSettings, detail);
 }
 
-// The image repository of a reference, without tag or digest.
-QString repositoryOf(const QString &reference)
-{
-    QString r = reference.section(QLatin1Char('@'), 0, 0);
-    const qsizetype slash = r.lastIndexOf(QLatin1Char('/'));
-    const qsizetype colon = r.lastIndexOf(QLatin1Char(':'));
-    if (colon > slash)
-        r.truncate(colon);
-    return r;
-}
-
 // As LabTopology::fromJson hands it back: every list sorted, so that the recorded design reads
 // back equal to the one the model holds.
 void normalise(core::LabTopology &t)
@@ -371,7 +360,7 @@ DesignModel::workloadFromSelectors(const QString &subject, const QString &node, 
             w.serviceAccount = value;
         else if (tk == QLatin1String("k8s:container-image") ||
                  tk == QLatin1String("docker:image_id"))
-            w.image = repositoryOf(value);
+            w.image = core::LabTopology::imageRepository(value);
         else if (tk == QLatin1String("unix:uid")) {
             bool ok = false;
             w.uid = value.toLongLong(&ok);

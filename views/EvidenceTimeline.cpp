@@ -306,24 +306,26 @@ void EvidenceTimeline::showInstant(const QDateTime &at)
     m_view->scrollTo(index);
 }
 
+QStringList EvidenceTimeline::droppedFiles(const QMimeData *mime)
+{
+    QStringList paths;
+    for (const QUrl &url : mime->urls()) {
+        if (!url.isLocalFile())
+            return {};
+        paths << url.toLocalFile();
+    }
+    return paths;
+}
+
 void EvidenceTimeline::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!event->mimeData()->hasUrls())
-        return;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (!url.isLocalFile())
-            return;
-    }
-    event->acceptProposedAction();
+    if (!droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
 }
 
 void EvidenceTimeline::dropEvent(QDropEvent *event)
 {
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    }
+    const QStringList paths = droppedFiles(event->mimeData());
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();

@@ -13,6 +13,7 @@ class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
+class QMimeData;
 class QProgressBar;
 class QPushButton;
 class QToolButton;
@@ -57,6 +58,9 @@ public:
 public Q_SLOTS:
     /// Imports @p paths one after the other (each all or nothing).
     void importFiles(const QStringList &paths);
+    /// The local files of a drag or drop, or none when it carries anything else (a web
+    /// address): what importFiles() takes, for the window's own drop too.
+    static QStringList droppedFiles(const QMimeData *mime);
     /// Asks for files with a non-blocking dialog, then imports them.
     void chooseFiles();
     /// Selects the first record shown at or after @p at, without moving the graph.

@@ -382,24 +382,15 @@ void MainWindow::issueSvid()
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!m_evidenceTimeline || !event->mimeData()->hasUrls())
-        return;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (!url.isLocalFile())
-            return;
-    }
-    event->acceptProposedAction();
+    if (m_evidenceTimeline && !views::EvidenceTimeline::droppedFiles(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
     if (!m_evidenceTimeline)
         return;
-    QStringList paths;
-    for (const QUrl &url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
-            paths << url.toLocalFile();
-    }
+    const QStringList paths = views::EvidenceTimeline::droppedFiles(event->mimeData());
     if (paths.isEmpty())
         return;
     event->acceptProposedAction();

@@ -18,17 +18,6 @@ Error bad(const QString &detail)
     return makeError(ec::LabBadSettings, QStringLiteral("topology: ") + detail);
 }
 
-// "registry.example/pay/api@sha256:..." or "...:v1" -> "registry.example/pay/api".
-QString repositoryOf(const QString &reference)
-{
-    QString r = reference.section(QLatin1Char('@'), 0, 0);
-    const qsizetype slash = r.lastIndexOf(QLatin1Char('/'));
-    const qsizetype colon = r.lastIndexOf(QLatin1Char(':'));
-    if (colon > slash)
-        r.truncate(colon);
-    return r;
-}
-
 QStringList stringsOf(const QJsonValue &v)
 {
     QStringList out;
@@ -42,6 +31,16 @@ QStringList stringsOf(const QJsonValue &v)
 QString LabTopology::effectiveAgentTrustDomain() const
 {
     return agentTrustDomain.isEmpty() ? trustDomains.value(0) : agentTrustDomain;
+}
+
+QString LabTopology::imageRepository(const QString &reference)
+{
+    QString r = reference.section(QLatin1Char('@'), 0, 0);
+    const qsizetype slash = r.lastIndexOf(QLatin1Char('/'));
+    const qsizetype colon = r.lastIndexOf(QLatin1Char(':'));
+    if (colon > slash)
+        r.truncate(colon);
+    return r;
 }
 
 QString LabTopology::attestorOfPlatform(const QString &platform)
@@ -177,7 +176,7 @@ Result<LabTopology> LabTopology::fromJson(const QJsonObject &graph)
                     w.serviceAccount = value;
                 else if (s.startsWith(QLatin1String("k8s:container-image:")) ||
                          s.startsWith(QLatin1String("docker:image_id:")))
-                    w.image = repositoryOf(value);
+                    w.image = imageRepository(value);
                 else if (s.startsWith(QLatin1String("unix:uid:"))) {
                     bool ok = false;
                     w.uid = value.toLongLong(&ok);

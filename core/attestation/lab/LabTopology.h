@@ -62,6 +62,10 @@ struct LabTopology
     /// The attestor of platform key @p platform ("k8s_psat", "aws_iid", "gcp_iit", "tpm"); empty
     /// for a key of no supported kind.
     static QString attestorOfPlatform(const QString &platform);
+    /// The repository of an image reference, without tag or digest:
+    /// "registry.example/pay/api@sha256:..." or "...:v1" -> "registry.example/pay/api" (the lab
+    /// picks the digests).
+    static QString imageRepository(const QString &reference);
     /// Checks names, references (every node on a listed platform, every workload on a listed
     /// node) and uniqueness. Error lab.bad_settings with the first problem as detail.
     [[nodiscard]] Result<void> validate() const;
