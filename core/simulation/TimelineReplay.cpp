@@ -3,6 +3,7 @@
 
 #include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceReader.h"
+#include "core/simulation/ResultInterner.h"
 #include "core/simulation/SimulationErrors.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/Workspace.h"
@@ -222,9 +223,11 @@ Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) 
     if (key.isEmpty())
         return replay(*verifier, sink);
     std::vector<AttestationResult> kept;
+    ResultInterner interner;
     auto n = replay(*verifier, [&](const AttestationResult &r) {
         kept.push_back(r);
-        sink(r);
+        interner.intern(kept.back());
+        sink(kept.back());
     });
     if (n)
         m_cache->store(key, std::move(kept));

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/attestation/AttestationResult.h"
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+namespace ta::core {
+
+/// Makes attestation results kept for re-simulation share their repeated parts, so that a
+/// million of them fit in memory. A subject re-attesting usually yields the same selectors,
+/// claims, anchors and keys as its previous record: those become copies of the previous
+/// record's values (Qt's implicit sharing: one allocation for all of them), and the short
+/// strings that repeat across subjects (attestor, subject, agent ID) come from one pool. The
+/// results stay equal, field by field, to what was given; only their storage is shared.
+/// Sharing also makes the simulation's equality checks on those fields a pointer comparison.
+class ResultInterner
+{
+public:
+    /// Rewrites @p result's fields to share storage with what was seen before.
+    void intern(AttestationResult &result);
+
+    /// Distinct pooled strings (for tests).
+    qsizetype pooledStrings() const { return m_strings.size(); }
+
+private:
+    struct Last
+    {
+        QStringList selectors;
+        QJsonObject claims;
+        QStringList anchorIds;
+        QStringList referenceValueIds;
+        QStringList keyFingerprints;
+    };
+
+    void pool(QString &s);
+
+    QSet<QString> m_strings;
+    QHash<QString, Last> m_last;
+};
+
+} // namespace ta::core

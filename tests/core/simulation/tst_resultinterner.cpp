@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+// ResultInterner: kept attestation results share the storage of their repeated parts, and stay
+// equal, field by field, to what was given.
+#include "core/simulation/ResultInterner.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace ta::core;
+
+namespace {
+
+AttestationResult result(const QString &subject, const QString &image, qint64 secs)
+{
+    AttestationResult r;
+    r.time = QDateTime::fromSecsSinceEpoch(1'790'000'000 + secs, Qt::UTC);
+    // Built afresh each time, as a verifier does: equal values, separate storage.
+    r.subject = QStringLiteral("workload/") + subject;
+    r.attestor = QStringLiteral("k8s") + QStringLiteral("_psat");
+    r.agentId = QStringLiteral("spiffe://lab.example/spire/agent/") + QStringLiteral("a");
+    r.selectors = {QStringLiteral("k8s:ns:") + subject, QStringLiteral("k8s:sa:default")};
+    r.claims =
+        QJsonObject{{QStringLiteral("workload"), QJsonObject{{QStringLiteral("image"), image}}}};
+    r.anchorIds = {QStringLiteral("k8s_issuer:") + QStringLiteral("prod")};
+    r.keyFingerprints = {QStringLiteral("ab") + QString::number(secs % 1)};
+    r.nonce = QString::number(secs);
+    return r;
+}
+
+bool sameFields(const AttestationResult &a, const AttestationResult &b)
+{
+    return a.time == b.time && a.subject == b.subject && a.attestor == b.attestor &&
+           a.agentId == b.agentId && a.selectors == b.selectors && a.claims == b.claims &&
+           a.anchorIds == b.anchorIds && a.referenceValueIds == b.referenceValueIds &&
+           a.keyFingerprints == b.keyFingerprints && a.nonce == b.nonce && a.reasons == b.reasons &&
+           a.warnings == b.warnings;
+}
+
+} // namespace
+
+class TestResultInterner : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void repeatedRecordSharesWithThePrevious();
+    void changedFieldIsKeptAndBecomesTheReference();
+    void otherSubjectsShareOnlyPooledStrings();
+    void valuesAreUnchanged_data();
+    void valuesAreUnchanged();
+};
+
+void TestResultInterner::repeatedRecordSharesWithThePrevious()
+{
+    ResultInterner interner;
+    AttestationResult first = result(QStringLiteral("api"), QStringLiteral("img@sha256:aa"), 0);
+    AttestationResult second = result(QStringLiteral("api"), QStringLiteral("img@sha256:aa"), 60);
+    QVERIFY(!second.selectors.isSharedWith(first.selectors));
+    interner.intern(first);
+    interner.intern(second);
+    QVERIFY(second.selectors.isSharedWith(first.selectors));
+    QVERIFY(second.anchorIds.isSharedWith(first.anchorIds));
+    QVERIFY(second.keyFingerprints.isSharedWith(first.keyFingerprints));
+    QVERIFY(second.subject.isSharedWith(first.subject));
+    QVERIFY(second.attestor.isSharedWith(first.attestor));
+    QVERIFY(second.agentId.isSharedWith(first.agentId));
+    // QJsonObject has no isSharedWith: a shared object is detached by a write to the copy only.
+    QCOMPARE(second.claims, first.claims);
+    // The one-time value is never shared: each record has its own.
+    QVERIFY(!second.nonce.isSharedWith(first.nonce));
+    QCOMPARE(second.nonce, QStringLiteral("60"));
+}
+
+void TestResultInterner::changedFieldIsKeptAndBecomesTheReference()
+{
+    ResultInterner interner;
+    AttestationResult a = result(QStringLiteral("api"), QStringLiteral("img@sha256:aa"), 0);
+    AttestationResult b = result(QStringLiteral("api"), QStringLiteral("img@sha256:bb"), 60);
+    b.selectors.append(QStringLiteral("k8s:pod-label:tier:web"));
+    AttestationResult c = b;
+    c.selectors = QStringList(b.selectors.cbegin(), b.selectors.cend());
+    interner.intern(a);
+    interner.intern(b);
+    interner.intern(c);
+    QVERIFY(!b.selectors.isSharedWith(a.selectors));
+    QCOMPARE(b.selectors.size(), 3);
+    QCOMPARE(b.claims.value(QStringLiteral("workload")).toObject().value(QStringLiteral("image")),
+             QJsonValue(QStringLiteral("img@sha256:bb")));
+    // The changed value is what the next record is compared with.
+    QVERIFY(c.selectors.isSharedWith(b.selectors));
+}
+
+void TestResultInterner::otherSubjectsShareOnlyPooledStrings()
+{
+    ResultInterner interner;
+    AttestationResult api = result(QStringLiteral("api"), QStringLiteral("img@sha256:aa"), 0);
+    AttestationResult web = result(QStringLiteral("web"), QStringLiteral("img@sha256:aa"), 0);
+    interner.intern(api);
+    interner.intern(web);
+    QVERIFY(web.attestor.isSharedWith(api.attestor));
+    QVERIFY(web.agentId.isSharedWith(api.agentId));
+    QVERIFY(!web.subject.isSharedWith(api.subject));
+    // Per-subject fields are compared with the same subject's previous record only.
+    QVERIFY(!web.anchorIds.isSharedWith(api.anchorIds));
+    QCOMPARE(interner.pooledStrings(), 4);
+}
+
+void TestResultInterner::valuesAreUnchanged_data()
+{
+    QTest::addColumn<QList<int>>("images");
+    QTest::newRow("one record") << QList<int>{0};
+    QTest::newRow("same facts") << QList<int>{0, 0, 0};
+    QTest::newRow("drift and back") << QList<int>{0, 1, 0, 0};
+    QTest::newRow("every record differs") << QList<int>{0, 1, 2, 3};
+}
+
+void TestResultInterner::valuesAreUnchanged()
+{
+    QFETCH(QList<int>, images);
+    ResultInterner interner;
+    std::vector<AttestationResult> kept;
+    QList<AttestationResult> given;
+    for (qsizetype i = 0; i < images.size(); ++i) {
+        const AttestationResult r =
+            result(QStringLiteral("api"), QStringLiteral("img:%1").arg(images.at(i)), i * 60);
+        given.append(r);
+        kept.push_back(r);
+        interner.intern(kept.back());
+    }
+    for (qsizetype i = 0; i < given.size(); ++i)
+        QVERIFY2(sameFields(kept.at(size_t(i)), given.at(i)), qPrintable(QString::number(i)));
+}
+
+QTEST_GUILESS_MAIN(TestResultInterner)
+#include "tst_resultinterner.moc"
