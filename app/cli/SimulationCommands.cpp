@@ -315,20 +315,21 @@ int simulate(const QStringList &args)
         inputs = std::move(*in);
     }
     const bool json = parser.isSet(QStringLiteral("json"));
-    core::Simulation::EventSink sink;
-    if (!stateAt) {
-        sink = [json](const core::SimulationEvent &e) {
-            if (json)
-                printLine(e.toJson());
-            else
-                print(eventText(e));
-        };
-    }
-    auto run = replay->simulate(*rules, settings, sink);
+    auto run = replay->simulate(*rules, settings);
     if (interrupted())
         return interruptedExit();
     if (!run)
         return badInput(run.error());
+    // The log is printed once the run has succeeded: a bad line late in an evidence file
+    // (the replay reads the file once) prints an error and nothing else.
+    if (!stateAt) {
+        for (const core::SimulationEvent &e : run->events()) {
+            if (json)
+                printLine(e.toJson());
+            else
+                print(eventText(e));
+        }
+    }
     if (inputs) {
         core::SimulationRunStore runs((*ws)->database());
         auto saved = runs.save(saveAs, *inputs, *run, QDateTime::currentDateTimeUtc(),

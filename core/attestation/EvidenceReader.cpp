@@ -58,6 +58,27 @@ Result<qint64> EvidenceReader::forEach(QIODevice &device, const Sink &sink)
     return count;
 }
 
+qint64 EvidenceReader::countRecordLines(QIODevice &device)
+{
+    qint64 count = 0;
+    bool content = false; // the current line has a byte other than white space
+    QByteArray chunk;
+    while (!device.atEnd()) {
+        chunk = device.read(qint64(1) << 20);
+        if (chunk.isEmpty())
+            break;
+        for (const char c : std::as_const(chunk)) {
+            if (c == '\n') {
+                count += content ? 1 : 0;
+                content = false;
+            } else if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') {
+                content = true;
+            }
+        }
+    }
+    return count + (content ? 1 : 0);
+}
+
 Result<QList<EvidenceRecord>> EvidenceReader::readAll(QIODevice &device)
 {
     QList<EvidenceRecord> out;

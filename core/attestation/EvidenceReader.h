@@ -32,6 +32,10 @@ public:
     /// or the first sink error. Returns the number of records read. A caller that must not
     /// half-import (the store) runs this inside a transaction and rolls back on error.
     [[nodiscard]] static Result<qint64> forEach(QIODevice &device, const Sink &sink);
+    /// The lines that are not blank, from the device's current position to its end, without
+    /// parsing them: a record count for progress that costs a scan of the bytes, not a parse.
+    /// The device is left at its end.
+    [[nodiscard]] static qint64 countRecordLines(QIODevice &device);
     /// Reads every record, or none when any line is bad.
     [[nodiscard]] static Result<QList<EvidenceRecord>> readAll(QIODevice &device);
     [[nodiscard]] static Result<QList<EvidenceRecord>> readFile(const QString &path);

@@ -117,17 +117,12 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
         QFile in(m_file);
         if (!in.open(QIODevice::ReadOnly))
             return makeError(ec::EvidenceUnreadable, m_file);
-        auto checked = EvidenceReader::forEach(in, [&](const EvidenceRecord &) -> Result<void> {
-            if (!goOn())
-                return makeError(ec::ReplayCancelled);
-            return {};
-        });
-        if (!checked)
-            return finished(checked.error());
-        if (*checked == 0)
-            return makeError(ec::EvidenceEmpty, m_file + QStringLiteral(": no records"));
-        total = *checked;
-        in.seek(0);
+        // One pass parses the file: the count for progress is a scan of its bytes. A bad line
+        // ends the run with its error, and a run that ends in an error is never saved.
+        if (m_progress) {
+            total = EvidenceReader::countRecordLines(in);
+            in.seek(0);
+        }
         auto n = EvidenceReader::forEach(in, [&](const EvidenceRecord &record) -> Result<void> {
             if (!goOn())
                 return makeError(ec::ReplayCancelled);
@@ -135,6 +130,8 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
             return {};
         });
         verifier.finish(use);
+        if (n && *n == 0)
+            return makeError(ec::EvidenceEmpty, m_file + QStringLiteral(": no records"));
         return finished(n);
     }
     if (!m_workspace)

@@ -30,6 +30,8 @@ private Q_SLOTS:
     void whatIfAnchors();
     void savedRunFeedsGraphExport();
     void saveBadUsage();
+    void badLineLateInTheFilePrintsOnlyTheError_data();
+    void badLineLateInTheFilePrintsOnlyTheError();
 
 private:
     using Run = CliRun;
@@ -508,6 +510,38 @@ void TestCliSimulate::saveBadUsage()
                        QStringLiteral(" "), QStringLiteral("--json")});
     QCOMPARE(r.code, 2);
     QVERIFY(r.out.isEmpty());
+}
+
+void TestCliSimulate::badLineLateInTheFilePrintsOnlyTheError_data()
+{
+    QTest::addColumn<QByteArray>("bad");
+    QTest::addColumn<QByteArray>("code");
+    QTest::newRow("not JSON") << QByteArray("{\"time\": ") << QByteArray("evidence.bad_json");
+    QTest::newRow("back in time")
+        << QByteArray("{\"time\":\"2020-01-01T00:00:00Z\",\"attestor\":\"join_token\","
+                      "\"subject\":\"node/x\",\"payload\":{}}")
+        << QByteArray("evidence.out_of_order");
+}
+
+void TestCliSimulate::badLineLateInTheFilePrintsOnlyTheError()
+{
+    // The replay reads an evidence file once, verifying as it goes; a bad line near the end
+    // still ends the run with its line number and prints no part of the log.
+    QFETCH(QByteArray, bad);
+    QFETCH(QByteArray, code);
+    QFile lab(path(QStringLiteral("lab.jsonl")));
+    QVERIFY(lab.open(QIODevice::ReadOnly));
+    QByteArray data = lab.readAll();
+    const qsizetype lines = data.count('\n');
+    data += bad + '\n';
+    write(QStringLiteral("late-bad.jsonl"), data);
+    const Run r = cli({QStringLiteral("simulate"), m_ws, QStringLiteral("--policies"),
+                       path(QStringLiteral("all.json")), QStringLiteral("--evidence"),
+                       path(QStringLiteral("late-bad.jsonl")), QStringLiteral("--json")});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.out.isEmpty(), r.out.left(200).constData());
+    QVERIFY2(r.err.contains(code), r.err.constData());
+    QVERIFY2(r.err.contains("line " + QByteArray::number(lines + 1)), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliSimulate)

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void badLines();
     void importIsAllOrNothing();
     void storeKeepsTimeOrder();
+    void countRecordLines_data();
+    void countRecordLines();
 
 private:
     QTemporaryDir m_dir;
@@ -139,6 +141,33 @@ void TestEvidenceReader::storeKeepsTimeOrder()
     // Time order across imports; equal times keep import order.
     QCOMPARE(order, (QStringList{QStringLiteral("node/early"), QStringLiteral("node/late"),
                                  QStringLiteral("node/tie"), QStringLiteral("node/later")}));
+}
+
+void TestEvidenceReader::countRecordLines_data()
+{
+    QTest::addColumn<QByteArray>("data");
+    QTest::addColumn<qint64>("count");
+    QTest::newRow("empty") << QByteArray() << qint64(0);
+    QTest::newRow("blank lines only") << QByteArray("\n  \n\t\r\n") << qint64(0);
+    QTest::newRow("one without a final break") << QByteArray("{}") << qint64(1);
+    QTest::newRow("blank lines skipped") << QByteArray("{}\n\n {} \r\n\n{}\n") << qint64(3);
+    QTest::newRow("bad lines count too") << QByteArray("nope\n{\n") << qint64(2);
+    // More than one read chunk (1 MiB), with a line across the boundary.
+    QByteArray big;
+    const QByteArray line = QByteArray(999, 'x') + '\n';
+    for (int i = 0; i < 2000; ++i)
+        big += line;
+    QTest::newRow("across chunks") << big << qint64(2000);
+}
+
+void TestEvidenceReader::countRecordLines()
+{
+    QFETCH(QByteArray, data);
+    QFETCH(qint64, count);
+    QBuffer buffer(&data);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    QCOMPARE(EvidenceReader::countRecordLines(buffer), count);
+    QVERIFY(buffer.atEnd());
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceReader)
