@@ -99,8 +99,13 @@ void Simulation::onTimer(const Timer &t)
             return;
         const int si = m_run.m_subjectIndex.value(c.subject);
         Subject &s = subject(si);
+        // Not renewed: it expires at not-after, unless something ends it first.
+        const auto expire = [&] {
+            m_timers.push({c.notAfter.toMSecsSinceEpoch(), m_expireSeq[size_t(t.id)],
+                           TimerKind::Expire, t.id, 0});
+        };
         if (!holds(s) || !s.hasDecision)
-            return;
+            return expire();
         // A renewal is a new decision at its own instant: an entry past expires_at, or a
         // condition over time, may no longer give the identity. Not drift: it just expires.
         RuleSet::Outcome decided;
@@ -116,7 +121,7 @@ void Simulation::onTimer(const Timer &t)
                 return;
             }
         }
-        return;
+        return expire();
     }
     case TimerKind::Expire: {
         SimulatedCredential &c = m_run.m_credentials[t.id];
@@ -139,6 +144,12 @@ void Simulation::onTimer(const Timer &t)
     }
     case TimerKind::Stale: {
         Subject &s = subject(t.id);
+        s.staleQueued = false;
+        if (t.seq != s.staleSeq) {
+            // A later record moved the deadline: queue the subject's timer again, under it.
+            scheduleStale(t.id);
+            return;
+        }
         if (s.generation != t.generation || !s.attested)
             return;
         setAttested(t.id, false, t.atMs);
@@ -219,12 +230,18 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         }
         if (!s.attested)
             setAttested(si, true, ms);
-        schedule(ms + m_settings.freshness * 1000, TimerKind::Stale, si, s.generation);
+        s.staleAtMs = ms + m_settings.freshness * 1000;
+        s.staleSeq = m_seq++;
+        s.staleGeneration = s.generation;
+        scheduleStale(si);
     }
     QStringList nodeSelectors;
     const int node = isWorkload ? nodeOf(subject(si).agentId) : -1;
     if (node >= 0) {
-        m_workloadsOfNode[node].insert(si);
+        if (Subject &w = subject(si); w.listedUnder != node) {
+            m_workloadsOfNode[node].insert(si);
+            w.listedUnder = node;
+        }
         nodeSelectors = subject(node).selectors;
     }
     Subject &s = subject(si);
@@ -346,9 +363,10 @@ void Simulation::issue(int si, const RuleSet::Grant &grant, const QDateTime &at,
     m_run.m_credentials.append(std::move(c));
     s.live[grant.spiffeId] = index;
     m_run.record(ms, SimulationRun::Change::CredentialOn, index);
-    // Renewal at half the TTL, as SPIRE agents rotate; expiry at not-after unless renewed.
+    // Renewal at half the TTL, as SPIRE agents rotate; expiry at not-after unless renewed (its
+    // timer is queued by the Renew timer when that does not renew).
     schedule(ms + qint64(ttl) * 500, TimerKind::Renew, index);
-    schedule(ms + qint64(ttl) * 1000, TimerKind::Expire, index);
+    m_expireSeq.push_back(m_seq++);
     log(std::move(e));
 }
 
@@ -414,6 +432,15 @@ void Simulation::addHistory(int si, SubjectHistoryEntry entry)
 {
     entry.at = entry.at.toUTC();
     m_run.m_histories[si].append(std::move(entry));
+}
+
+void Simulation::scheduleStale(int si)
+{
+    Subject &s = subject(si);
+    if (s.staleQueued)
+        return;
+    s.staleQueued = true;
+    m_timers.push({s.staleAtMs, s.staleSeq, TimerKind::Stale, si, s.staleGeneration});
 }
 
 void Simulation::schedule(qint64 atMs, TimerKind kind, int id, quint64 generation)

@@ -85,6 +85,16 @@ private:
         /// Live credentials by SPIFFE ID (credential index).
         std::map<QString, int> live;
         QSet<QString> denied;
+        /// The freshness deadline of the last accepted record, and the timer order it was given
+        /// then. One Stale timer per subject is in the queue at a time: when it fires before
+        /// the deadline (a later record moved it), it is queued again under the deadline's own
+        /// key, so timers fire in the same order as if each record had queued its own.
+        qint64 staleAtMs = 0;
+        quint64 staleSeq = 0;
+        quint64 staleGeneration = 0;
+        bool staleQueued = false;
+        /// The node whose workload set holds this workload, or -1.
+        int listedUnder = -1;
     };
 
     void fireTimersUpTo(qint64 ms);
@@ -110,6 +120,8 @@ private:
     void log(SimulationEvent event);
     qint32 ttlOf(const RuleSet::Grant &grant) const;
     Subject &subject(int i) { return m_subjects[size_t(i)]; }
+    /// Queues the freshness deadline of subject @p si, unless its timer is already queued.
+    void scheduleStale(int si);
 
     RuleSet m_rules;
     /// The rules do not decide over time: a renewal reuses the subject's last decision instead
@@ -123,6 +135,10 @@ private:
     QHash<int, QSet<int>> m_workloadsOfNode;
     std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
     quint64 m_seq = 0;
+    /// Per credential, the order its Expire timer was given at issue. The timer is queued only
+    /// when its Renew timer fires without a renewal (most credentials are renewed or revoked
+    /// first), under that order, so timers fire as if it had been queued at issue.
+    std::vector<quint64> m_expireSeq;
     qint64 m_records = 0;
     qint64 m_lastMs = 0;
     bool m_stopped = false;

@@ -17,8 +17,15 @@ namespace ta::core {
 
 TimelineReplay::TimelineReplay(AnchorSet anchors, TrustBundleSet bundles,
                                AttestationSettings settings)
-    : m_anchors(std::move(anchors)), m_bundles(std::move(bundles)), m_settings(std::move(settings))
+    : m_anchors(std::move(anchors)), m_anchorsDigest(digestOf(m_anchors)),
+      m_bundles(std::move(bundles)), m_settings(std::move(settings))
 {}
+
+QByteArray TimelineReplay::digestOf(const AnchorSet &anchors)
+{
+    return QCryptographicHash::hash(QJsonDocument(anchors.toJson()).toJson(QJsonDocument::Compact),
+                                    QCryptographicHash::Sha256);
+}
 
 Result<TimelineReplay> TimelineReplay::fromWorkspace(Workspace &workspace, const Options &options)
 {
@@ -163,7 +170,7 @@ QByteArray TimelineReplay::cacheKey() const
         hash.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
         hash.addData(field);
     };
-    add(QJsonDocument(m_anchors.toJson()).toJson(QJsonDocument::Compact));
+    add(m_anchorsDigest);
     add(m_settings.trustDomain.name().toUtf8());
     add(QByteArray::number(m_settings.nodeAttestationTtl));
     if (m_records) {

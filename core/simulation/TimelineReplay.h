@@ -55,7 +55,11 @@ public:
 
     const AnchorSet &anchors() const { return m_anchors; }
     /// Replaces the anchors and reference values (a what-if over another set).
-    void setAnchors(AnchorSet anchors) { m_anchors = std::move(anchors); }
+    void setAnchors(AnchorSet anchors)
+    {
+        m_anchors = std::move(anchors);
+        m_anchorsDigest = digestOf(m_anchors);
+    }
     const AttestationSettings &settings() const { return m_settings; }
     /// Replays this JSON Lines file instead of the workspace's records.
     void setEvidenceFile(const QString &path) { m_file = path; }
@@ -84,6 +88,7 @@ public:
     /// What identifies this replay's results: evidence source, anchors and attestation settings;
     /// empty when they cannot be told apart cheaply (then nothing is cached).
     QByteArray cacheKey() const;
+    static QByteArray digestOf(const AnchorSet &anchors);
 
     /// A verifier over the set-up, seeded with consumed nonces when asked for.
     std::unique_ptr<EvidenceVerifier> makeVerifier() const;
@@ -101,6 +106,8 @@ public:
 
 private:
     AnchorSet m_anchors;
+    /// SHA-256 of the anchors' JSON, for cacheKey(): taken when they are set, not per run.
+    QByteArray m_anchorsDigest;
     TrustBundleSet m_bundles;
     AttestationSettings m_settings;
     std::optional<ReplayGuard> m_consumedGuard;
