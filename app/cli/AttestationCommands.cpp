@@ -197,8 +197,18 @@ int evidenceVerify(const QStringList &args)
                     "the workspace has no trust domain for agent IDs; create one or give --td"));
         return badInput(replay.error());
     }
-    if (parser.isSet(QStringLiteral("evidence")))
+    if (parser.isSet(QStringLiteral("evidence"))) {
+        // Results are printed as they come, so the whole file is read once first: a bad line
+        // prints its error and no result (the replay itself reads a file once).
+        QFile check(parser.value(QStringLiteral("evidence")));
+        if (!check.open(QIODevice::ReadOnly))
+            return badInput(core::makeError(core::ec::EvidenceUnreadable, check.fileName()));
+        auto ok = core::EvidenceReader::forEach(
+            check, [](const core::EvidenceRecord &) -> core::Result<void> { return {}; });
+        if (!ok)
+            return badInput(ok.error());
         replay->setEvidenceFile(parser.value(QStringLiteral("evidence")));
+    }
     replay->setThreads(threads);
     const std::unique_ptr<core::EvidenceVerifier> verifier = replay->makeVerifier();
 
