@@ -443,9 +443,9 @@ void Simulation::scheduleStale(int si)
     m_timers.push({s.staleAtMs, s.staleSeq, TimerKind::Stale, si, s.staleGeneration});
 }
 
-void Simulation::schedule(qint64 atMs, TimerKind kind, int id, quint64 generation)
+void Simulation::schedule(qint64 atMs, TimerKind kind, int id)
 {
-    m_timers.push({atMs, m_seq++, kind, id, generation});
+    m_timers.push({atMs, m_seq++, kind, id, 0});
 }
 
 void Simulation::log(SimulationEvent event)

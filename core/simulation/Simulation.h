@@ -116,7 +116,7 @@ private:
     void lapseWorkloads(int node, const QDateTime &at, qint64 record);
     void setAttested(int subject, bool attested, qint64 ms);
     void addHistory(int subject, SubjectHistoryEntry entry);
-    void schedule(qint64 atMs, TimerKind kind, int id, quint64 generation = 0);
+    void schedule(qint64 atMs, TimerKind kind, int id);
     void log(SimulationEvent event);
     qint32 ttlOf(const RuleSet::Grant &grant) const;
     Subject &subject(int i) { return m_subjects[size_t(i)]; }
