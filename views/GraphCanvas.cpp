@@ -3,6 +3,8 @@
 
 #include "views/AsyncFileDialog.h"
 
+#include "core/graph/GraphDelta.h"
+
 #include "views/GraphClusterItem.h"
 #include "views/GraphEdgeItem.h"
 #include "views/GraphLegend.h"
@@ -42,6 +44,32 @@ namespace {
 // Above this many nodes, zooming out below kOverviewZoom swaps the items for the overview.
 constexpr int kOverviewNodes = 800;
 constexpr double kOverviewZoom = 0.3;
+// The side of a detail tile, in scene units: at 1:1 a 1280x800 view meets about six tiles.
+constexpr double kTile = 1024;
+
+/// A square of the detail layer: it draws nothing and holds the nodes (or the edges) that lie
+/// in it. The scene finds the items in view through its index and then walks their top-level
+/// items' children: one layer of 30,000 children was walked whole at every frame, a tile only
+/// when something in it is in view.
+class DetailTile : public QGraphicsItem
+{
+public:
+    explicit DetailTile(bool edges)
+    {
+        setFlag(ItemHasNoContents);
+        // Edges under nodes, whichever tiles they are in; collapsed clusters (2) above both.
+        setZValue(edges ? 0 : 0.2);
+    }
+    QRectF boundingRect() const override { return {}; }
+    void paint(QPainter *, const QStyleOptionGraphicsItem *, QWidget *) override {}
+};
+
+quint64 tileKey(QPointF p, bool edges)
+{
+    const auto x = qint32(std::floor(p.x() / kTile));
+    const auto y = qint32(std::floor(p.y() / kTile));
+    return (quint64(quint32(x)) << 33) ^ (quint64(quint32(y)) << 1) ^ quint64(edges);
+}
 } // namespace
 
 GraphCanvas::GraphCanvas(QWidget *parent) : QWidget(parent), m_style(palette())
@@ -100,7 +128,7 @@ GraphCanvas::~GraphCanvas()
     // otherwise report a selection change to a canvas half destroyed.
     m_scene->disconnect(this);
     if (m_overviewShown)
-        delete m_detailLayer;
+        qDeleteAll(m_tiles);
     m_view->setScene(nullptr);
     delete m_scene;
     m_scene = nullptr;
@@ -201,6 +229,11 @@ void GraphCanvas::setPositions(const QHash<QString, QPointF> &positions,
 
 void GraphCanvas::setGraph(const core::TopologyGraph &graph)
 {
+    // An edit redraws what it changed, where the rest already stands; a graph mostly new (the
+    // first one, an import, Generate Evidence) is drawn anew and laid out.
+    if (updateScene(graph))
+        return;
+    cancelLayout();
     m_graph = graph;
     rebuildScene();
     bool allKnown = true;
@@ -218,6 +251,213 @@ void GraphCanvas::setGraph(const core::TopologyGraph &graph)
     } else if (!m_nodes.isEmpty()) {
         startLayout();
     }
+}
+
+void GraphCanvas::cancelLayout()
+{
+    // A layout's result is matched to the nodes by index: it belongs to the graph it started on.
+    if (!m_watcher)
+        return;
+    m_watcher->disconnect(this);
+    m_watcher->cancel();
+    m_watcher->deleteLater();
+    m_watcher = nullptr;
+    m_layoutPending = false;
+    m_progress->hide();
+    m_cancelLayout->setVisible(false);
+}
+
+GraphNodeItem *GraphCanvas::makeNodeItem(const core::TopologyGraph &graph, int i)
+{
+    const core::GraphNode &n = graph.node(i);
+    // Graphviz sizes a node for its label at 10 points; the item takes the same room.
+    const double w = std::clamp(n.label.size() * 6.0 + 40, 56.0, 220.0);
+    auto *item = new GraphNodeItem(i, n, &m_style, QSizeF(w, 34));
+    item->setPinned(m_pinned.contains(n.id));
+    const auto known = m_positions.constFind(n.id);
+    item->setParentItem(tileAt(known != m_positions.cend() ? *known : QPointF(), false));
+    return item;
+}
+
+bool GraphCanvas::updateScene(const core::TopologyGraph &graph)
+{
+    if (m_nodes.isEmpty() || graph.nodeCount() == 0 || m_layoutPending || !m_overview)
+        return false;
+    const core::GraphDelta delta = core::GraphDelta::between(m_graph, graph);
+    if (2 * (delta.keptNodes.size() + delta.changedNodes.size()) < graph.nodeCount())
+        return false;
+    const QList<GraphNodeItem *> oldNodes = m_nodes;
+    const QList<GraphEdgeItem *> oldEdges = m_edges;
+    QList<GraphNodeItem *> nodes(graph.nodeCount(), nullptr);
+    QSet<GraphNodeItem *> goneNodes;
+    for (const auto &[before, after] : delta.keptNodes) {
+        GraphNodeItem *item = oldNodes.at(before);
+        item->setIndex(after);
+        item->setStatus(graph.node(after).status);
+        nodes[after] = item;
+    }
+    // A node whose label or properties changed is drawn anew where it stood.
+    for (const auto &[before, after] : delta.changedNodes) {
+        GraphNodeItem *item = makeNodeItem(graph, after);
+        item->setPos(oldNodes.at(before)->pos());
+        nodes[after] = item;
+        goneNodes.insert(oldNodes.at(before));
+    }
+    for (int before : delta.removedNodes)
+        goneNodes.insert(oldNodes.at(before));
+    for (int after : delta.addedNodes)
+        nodes[after] = makeNodeItem(graph, after);
+
+    QList<GraphEdgeItem *> edges(graph.edgeCount(), nullptr);
+    QList<GraphEdgeItem *> goneEdges;
+    for (const auto &[before, after] : delta.keptEdges) {
+        GraphEdgeItem *item = oldEdges.at(before);
+        const core::GraphEdge &e = graph.edge(after);
+        if (item->from() == nodes.at(e.from) && item->to() == nodes.at(e.to))
+            edges[after] = item;
+        else
+            goneEdges << item;
+    }
+    for (int before : delta.removedEdges)
+        goneEdges << oldEdges.at(before);
+    for (GraphEdgeItem *item : std::as_const(goneEdges)) {
+        item->from()->removeEdge(item);
+        item->to()->removeEdge(item);
+        delete item;
+    }
+    for (int i = 0; i < edges.size(); ++i) {
+        if (edges.at(i))
+            continue;
+        const core::GraphEdge &e = graph.edge(i);
+        auto *item = new GraphEdgeItem(nodes.at(e.from), nodes.at(e.to), e.cls, &m_style);
+        item->setParentItem(edgeTile(item));
+        edges[i] = item;
+    }
+    qDeleteAll(goneNodes);
+
+    m_graph = graph;
+    m_nodes = nodes;
+    m_edges = edges;
+    for (GraphClusterItem *c : std::as_const(m_clusters))
+        c->clearMembers();
+    for (GraphNodeItem *item : std::as_const(m_nodes)) {
+        if (item->trustDomain().isEmpty())
+            continue;
+        GraphClusterItem *&cluster = m_clusters[item->trustDomain()];
+        if (!cluster) {
+            cluster = new GraphClusterItem(item->trustDomain(), &m_style);
+            m_scene->addItem(cluster);
+        }
+        cluster->addMember(item);
+    }
+    for (auto it = m_clusters.begin(); it != m_clusters.end();) {
+        if (it.value()->members().isEmpty()) {
+            delete it.value();
+            it = m_clusters.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    const bool placed = placeNewNodes(delta.addedNodes);
+    clearHighlights();
+    adjustAll();
+    refillFilters();
+    applyFilters();
+    computeFindings();
+    if (!m_current.isEmpty() && !nodeItem(m_current)) {
+        m_current.clear();
+        Q_EMIT currentNodeChanged(QString());
+    }
+    m_info->setText(tr("%n node(s)", nullptr, int(m_nodes.size())) + QStringLiteral(", ") +
+                    tr("%n edge(s)", nullptr, int(m_edges.size())));
+    refreshMinimap();
+    if (placed)
+        Q_EMIT positionsChanged();
+    Q_EMIT drawn();
+    return true;
+}
+
+bool GraphCanvas::placeNewNodes(const QList<int> &added)
+{
+    // Known places first (a cached position); then beside the neighbours already placed,
+    // pass by pass, so that a new workload's new credential goes beside the workload.
+    QList<int> todo;
+    for (int i : added) {
+        GraphNodeItem *item = m_nodes.at(i);
+        const auto known = m_positions.constFind(item->id());
+        if (known != m_positions.cend()) {
+            item->setFlag(QGraphicsItem::ItemSendsGeometryChanges, false);
+            item->setPos(*known);
+            item->setFlag(QGraphicsItem::ItemSendsGeometryChanges, true);
+        } else
+            todo << i;
+    }
+    if (todo.isEmpty())
+        return false;
+    QSet<int> unplaced(todo.cbegin(), todo.cend());
+    QHash<quint64, int> crowd;
+    const auto placeAt = [&](int i, QPointF anchor) {
+        // Round the anchor so that siblings share a count, then turn round it by the golden
+        // angle: each new node lands in free room beside the others.
+        const QPoint cell = (anchor / 40).toPoint();
+        const int k = crowd[quint64(quint32(cell.x())) << 32 | quint32(cell.y())]++;
+        const double angle = 2.39996 * k;
+        const double radius = 110 + 40 * std::sqrt(double(k));
+        const QPointF p = anchor + QPointF(std::cos(angle), std::sin(angle)) * radius;
+        // Edges and clusters follow once at the end (adjustAll), not once a node.
+        GraphNodeItem *item = m_nodes.at(i);
+        item->setFlag(QGraphicsItem::ItemSendsGeometryChanges, false);
+        item->setPos(p);
+        item->setFlag(QGraphicsItem::ItemSendsGeometryChanges, true);
+        m_positions.insert(item->id(), p);
+        unplaced.remove(i);
+    };
+    bool progress = true;
+    while (!unplaced.isEmpty() && progress) {
+        progress = false;
+        for (int i : std::as_const(todo)) {
+            if (!unplaced.contains(i))
+                continue;
+            QPointF sum;
+            int count = 0;
+            const auto visit = [&](int other) {
+                if (!unplaced.contains(other)) {
+                    sum += m_nodes.at(other)->pos();
+                    ++count;
+                }
+            };
+            for (int e : m_graph.outEdges(i))
+                visit(m_graph.edge(e).to);
+            for (int e : m_graph.inEdges(i))
+                visit(m_graph.edge(e).from);
+            if (count > 0) {
+                placeAt(i, sum / count);
+                progress = true;
+            }
+        }
+    }
+    // Nothing placed around them: below their trust domain's cluster, or below the estate.
+    QRectF estate;
+    for (const GraphNodeItem *n : std::as_const(m_nodes)) {
+        if (!unplaced.contains(n->index()))
+            estate |= n->nodeRect().translated(n->pos());
+    }
+    for (int i : std::as_const(todo)) {
+        if (!unplaced.contains(i))
+            continue;
+        QRectF area = estate;
+        if (GraphClusterItem *c = m_nodes.at(i)->cluster()) {
+            QRectF members;
+            for (const GraphNodeItem *n : c->members()) {
+                if (!unplaced.contains(n->index()))
+                    members |= n->nodeRect().translated(n->pos());
+            }
+            if (!members.isEmpty())
+                area = members;
+        }
+        placeAt(i, QPointF(area.center().x(), area.bottom() + 60));
+    }
+    return true;
 }
 
 void GraphCanvas::showStatuses(const QHash<QString, core::GraphStatus> &statuses)
@@ -241,29 +481,20 @@ void GraphCanvas::rebuildScene()
     const QString keep = m_current;
     m_scene->clearSelection();
     if (m_overviewShown)
-        delete m_detailLayer;
+        qDeleteAll(m_tiles);
     m_scene->clear();
+    m_tiles.clear();
     m_nodes.clear();
     m_edges.clear();
     m_clusters.clear();
     m_current.clear();
     m_overviewShown = false;
-    m_detailLayer = new QGraphicsRectItem;
-    m_detailLayer->setFlag(QGraphicsItem::ItemHasNoContents);
-    m_scene->addItem(m_detailLayer);
     m_overview = new GraphOverviewItem(&m_style);
     m_overview->setVisible(false);
     m_scene->addItem(m_overview);
     m_nodes.reserve(m_graph.nodeCount());
-    for (int i = 0; i < m_graph.nodeCount(); ++i) {
-        const core::GraphNode &n = m_graph.node(i);
-        // Graphviz sizes a node for its label at 10 points; the item takes the same room.
-        const double w = std::clamp(n.label.size() * 6.0 + 40, 56.0, 220.0);
-        auto *item = new GraphNodeItem(i, n, &m_style, QSizeF(w, 34));
-        item->setPinned(m_pinned.contains(n.id));
-        item->setParentItem(m_detailLayer);
-        m_nodes << item;
-    }
+    for (int i = 0; i < m_graph.nodeCount(); ++i)
+        m_nodes << makeNodeItem(m_graph, i);
     for (GraphNodeItem *item : std::as_const(m_nodes)) {
         if (item->trustDomain().isEmpty())
             continue;
@@ -277,7 +508,7 @@ void GraphCanvas::rebuildScene()
     m_edges.reserve(m_graph.edgeCount());
     for (const core::GraphEdge &e : m_graph.edges()) {
         auto *item = new GraphEdgeItem(m_nodes.at(e.from), m_nodes.at(e.to), e.cls, &m_style);
-        item->setParentItem(m_detailLayer);
+        item->setParentItem(edgeTile(item));
         m_edges << item;
     }
     for (GraphClusterItem *cluster : std::as_const(m_clusters)) {
@@ -319,7 +550,57 @@ void GraphCanvas::adjustAll()
     for (GraphNodeItem *n : std::as_const(m_nodes))
         bounds |= n->sceneBoundingRect();
     m_scene->setSceneRect(bounds.adjusted(-200, -200, 200, 200));
+    retile();
     rebuildOverview();
+}
+
+QGraphicsItem *GraphCanvas::tileAt(QPointF p, bool edges)
+{
+    QGraphicsItem *&tile = m_tiles[tileKey(p, edges)];
+    if (!tile) {
+        tile = new DetailTile(edges);
+        if (!m_overviewShown)
+            m_scene->addItem(tile);
+    }
+    return tile;
+}
+
+QGraphicsItem *GraphCanvas::edgeTile(const GraphEdgeItem *edge)
+{
+    // Where its ends stand or will stand (a node made for a known position is moved there
+    // after all items exist).
+    const auto at = [this](const GraphNodeItem *n) {
+        const auto known = m_positions.constFind(n->id());
+        return known != m_positions.cend() ? *known : n->pos();
+    };
+    return tileAt((at(edge->from()) + at(edge->to())) / 2, true);
+}
+
+void GraphCanvas::retile()
+{
+    // From the last item to the first: an item leaving a tile it was added to last is taken
+    // off the end of that tile's children, not searched for.
+    for (auto it = m_edges.crbegin(); it != m_edges.crend(); ++it) {
+        GraphEdgeItem *e = *it;
+        QGraphicsItem *tile = tileAt((e->from()->pos() + e->to()->pos()) / 2, true);
+        if (e->parentItem() != tile)
+            e->setParentItem(tile);
+    }
+    for (auto it = m_nodes.crbegin(); it != m_nodes.crend(); ++it) {
+        QGraphicsItem *tile = tileAt((*it)->pos(), false);
+        if ((*it)->parentItem() != tile)
+            (*it)->setParentItem(tile);
+    }
+}
+
+void GraphCanvas::setTilesInScene(bool in)
+{
+    for (QGraphicsItem *tile : std::as_const(m_tiles)) {
+        if (in)
+            m_scene->addItem(tile);
+        else
+            m_scene->removeItem(tile);
+    }
 }
 
 bool GraphCanvas::isLarge() const
@@ -336,15 +617,16 @@ void GraphCanvas::rebuildOverview()
 void GraphCanvas::updateDetailLevel()
 {
     const bool overview = isLarge() && m_view->zoom() < kOverviewZoom;
-    if (overview == m_overviewShown || !m_detailLayer)
+    if (overview == m_overviewShown || !m_overview)
         return;
-    m_overviewShown = overview;
     // Hidden items still sit in the scene's index and are walked at every frame: the detail
-    // layer leaves the scene while the overview stands in for it.
+    // tiles leave the scene while the overview stands in for them.
     if (overview) {
-        m_scene->removeItem(m_detailLayer);
+        setTilesInScene(false);
+        m_overviewShown = true;
     } else {
-        m_scene->addItem(m_detailLayer);
+        m_overviewShown = false;
+        setTilesInScene(true);
         if (GraphNodeItem *n = nodeItem(m_current))
             n->setSelected(true);
     }
@@ -355,13 +637,16 @@ void GraphCanvas::refreshMinimap()
 {
     // The minimap draws the whole estate small: through the overview when it is large.
     const bool was = m_overviewShown;
-    if (isLarge() && m_detailLayer && !was) {
-        m_detailLayer->setVisible(false);
+    const bool swap = isLarge() && m_overview && !was;
+    if (swap) {
+        for (QGraphicsItem *tile : std::as_const(m_tiles))
+            tile->setVisible(false);
         m_overview->setVisible(true);
     }
     m_minimap->refresh();
-    if (isLarge() && m_detailLayer && !was) {
-        m_detailLayer->setVisible(true);
+    if (swap) {
+        for (QGraphicsItem *tile : std::as_const(m_tiles))
+            tile->setVisible(true);
         m_overview->setVisible(false);
     }
 }
@@ -381,12 +666,7 @@ void GraphCanvas::relayout()
 
 void GraphCanvas::startLayout()
 {
-    if (m_watcher) {
-        // The old run's result belongs to a graph no longer shown.
-        m_watcher->disconnect(this);
-        m_watcher->cancel();
-        m_watcher->deleteLater();
-    }
+    cancelLayout();
     m_layoutPending = true;
     m_watcher = new QFutureWatcher<core::GraphLayoutResult>(this);
     connect(m_watcher, &QFutureWatcherBase::progressValueChanged, m_progress,
@@ -460,6 +740,7 @@ void GraphCanvas::placeNodes(const QHash<QString, QPointF> &positions, const QSe
         if (GraphNodeItem *n = nodeItem(id))
             n->setPinned(false);
     }
+    retile();
     rebuildOverview();
     refreshMinimap();
     Q_EMIT positionsChanged();

@@ -16,7 +16,7 @@
 QT_BEGIN_NAMESPACE
 class QAction;
 class QComboBox;
-class QGraphicsRectItem;
+class QGraphicsItem;
 class QGraphicsScene;
 class QLabel;
 class QLineEdit;
@@ -50,8 +50,11 @@ public:
     /// Large, so that the main window gives the graph the room and the docks the edges.
     QSize sizeHint() const override { return {1000, 640}; }
 
-    /// Shows @p graph. Nodes with a known position (cached, pinned, or from the previous graph)
-    /// are drawn there at once; when any has none, a layout starts on a worker thread.
+    /// Shows @p graph. When most of its nodes are already drawn (an edit), only what changed is
+    /// redrawn: the nodes that stay keep their items and places, new ones are put beside their
+    /// neighbours, the view does not move and no layout runs. Otherwise the scene is built anew:
+    /// nodes with a known position (cached or pinned) are drawn there at once, and when any has
+    /// none, a layout starts on a worker thread.
     void setGraph(const core::TopologyGraph &graph);
     const core::TopologyGraph &graph() const { return m_graph; }
     /// Shows another instant's statuses on the nodes drawn, without a new layout (the time bar):
@@ -124,10 +127,23 @@ Q_SIGNALS:
 private:
     void buildToolBar();
     void rebuildScene();
+    /// The incremental redraw of setGraph; false when the graph must be drawn anew.
+    bool updateScene(const core::TopologyGraph &graph);
+    GraphNodeItem *makeNodeItem(const core::TopologyGraph &graph, int i);
+    /// Puts the nodes @p added (indices into the graph) beside their placed neighbours; true
+    /// when any had no known position.
+    bool placeNewNodes(const QList<int> &added);
+    void cancelLayout();
     void startLayout();
     void layoutDone();
     void applyPositions(const QHash<QString, QPointF> &positions);
     void adjustAll();
+    /// The tile holding what lies at @p p (made on first use).
+    QGraphicsItem *tileAt(QPointF p, bool edges);
+    QGraphicsItem *edgeTile(const GraphEdgeItem *edge);
+    /// Moves each node and edge into the tile where it now lies.
+    void retile();
+    void setTilesInScene(bool in);
     void applyFilters();
     void refillFilters();
     void onSelectionChanged();
@@ -162,7 +178,8 @@ private:
     QPointer<QUndoStack> m_undoStack;
 
     core::TopologyGraph m_graph;
-    QGraphicsRectItem *m_detailLayer = nullptr;
+    /// The detail layer's tiles (DetailTile), by square and kind (nodes or edges).
+    QHash<quint64, QGraphicsItem *> m_tiles;
     GraphOverviewItem *m_overview = nullptr;
     bool m_overviewShown = false;
     QList<GraphNodeItem *> m_nodes;

@@ -23,6 +23,8 @@ public:
 
     const QString &trustDomain() const { return m_trustDomain; }
     void addMember(GraphNodeItem *node);
+    /// Forgets the members (an incremental redraw adds the current ones again).
+    void clearMembers() { m_members.clear(); }
     const QList<GraphNodeItem *> &members() const { return m_members; }
     bool isCollapsed() const { return m_collapsed; }
     /// Hides the members and draws a box with their count (or the reverse), then re-routes the

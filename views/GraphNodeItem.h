@@ -27,6 +27,8 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     int index() const { return m_index; }
+    /// The node's index in a graph redrawn incrementally (GraphCanvas::setGraph).
+    void setIndex(int index) { m_index = index; }
     const QString &id() const { return m_id; }
     core::NodeClass nodeClass() const { return m_cls; }
     core::GraphStatus status() const { return m_status; }
@@ -50,6 +52,7 @@ public:
     void setCluster(GraphClusterItem *cluster) { m_cluster = cluster; }
     GraphClusterItem *cluster() const { return m_cluster; }
     void addEdge(GraphEdgeItem *edge) { m_edges << edge; }
+    void removeEdge(GraphEdgeItem *edge) { m_edges.removeOne(edge); }
     const QList<GraphEdgeItem *> &edges() const { return m_edges; }
     /// Whether the filters let it show (a collapsed cluster may still hide it).
     void setFilteredOut(bool out) { m_filteredOut = out; }

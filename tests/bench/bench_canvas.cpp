@@ -127,12 +127,40 @@ void panCase(const core::TopologyGraph &graph, int frames, const QString &positi
     view->scale(0.25, 0.25);
     view->centerOn(view->sceneRect().center());
     const PanFigure quarterMs = panFrames(view, frames, 40);
+    // An edit: one workload more on a node, redrawn incrementally (no scene rebuild, no layout),
+    // and back again; against building the scene anew (scene_build_ms).
+    core::TopologyGraph edited = graph;
+    const QList<int> hosts = graph.nodesOf(core::NodeClass::Node);
+    double editMs = -1;
+    double undoMs = -1;
+    if (!hosts.isEmpty()) {
+        const core::GraphNode &host = graph.node(hosts.first());
+        const int w = edited.addNode({QStringLiteral("workload/bench-added"),
+                                      core::NodeClass::Workload,
+                                      QStringLiteral("bench-added"),
+                                      core::GraphStatus::Planned,
+                                      host.trustDomain,
+                                      {}});
+        edited.addEdge(w, hosts.first(), core::EdgeClass::RunsOn);
+        QElapsedTimer e;
+        e.start();
+        canvas.setGraph(edited);
+        editMs = double(e.nsecsElapsed()) / 1e6;
+        const bool incremental = !canvas.isLayoutRunning();
+        e.restart();
+        canvas.setGraph(graph);
+        undoMs = double(e.nsecsElapsed()) / 1e6;
+        if (!incremental || canvas.isLayoutRunning())
+            editMs = undoMs = -1;
+    }
     bench::emitLine({{QStringLiteral("case"), QStringLiteral("canvas_pan_10k")},
                      {QStringLiteral("nodes"), qint64(graph.nodeCount())},
                      {QStringLiteral("edges"), qint64(graph.edgeCount())},
                      {QStringLiteral("frames"), frames},
                      {QStringLiteral("viewport"), QStringLiteral("1280x800")},
                      {QStringLiteral("scene_build_ms"), sceneMs},
+                     {QStringLiteral("edit_redraw_ms"), editMs},
+                     {QStringLiteral("edit_undo_redraw_ms"), undoMs},
                      {QStringLiteral("layout_worker_ms"), layoutMs},
                      {QStringLiteral("positions_cached"), !cached.isEmpty()},
                      {QStringLiteral("scene_width"), view->sceneRect().width()},

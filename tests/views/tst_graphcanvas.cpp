@@ -14,6 +14,7 @@
 
 #include <QComboBox>
 #include <QFile>
+#include <QGraphicsScene>
 #include <QLineEdit>
 #include <QSemaphore>
 #include <QSignalSpy>
@@ -22,6 +23,8 @@
 #include <QThreadPool>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
 
 using namespace ta;
 using ta::core::NodeClass;
@@ -47,6 +50,11 @@ private Q_SLOTS:
     void exportsTheView();
     void layoutQueuedBehindBusyThreadsIsRunning();
     void showStatusesRecoloursWithoutMoving();
+    void editRedrawsOnlyWhatChanged();
+    void changedNodeIsRedrawnInPlace();
+    void lastMemberGoneTakesItsCluster();
+    void mostlyNewGraphIsLaidOutAgain();
+    void nodesLieInTheirTiles();
 
 private:
     // A canvas on the demo's graph, laid out.
@@ -425,6 +433,246 @@ void TestGraphCanvas::showStatusesRecoloursWithoutMoving()
     canvas.showStatuses({});
     QCOMPARE(workload->status(), own);
     QCOMPARE(other->opacity(), 1.0);
+}
+
+namespace {
+
+// @p graph without the nodes @p drop (and their edges), the rest in the same order.
+core::TopologyGraph without(const core::TopologyGraph &graph, const QSet<QString> &drop)
+{
+    core::TopologyGraph out;
+    for (const core::GraphNode &n : graph.nodes()) {
+        if (!drop.contains(n.id))
+            out.addNode(n);
+    }
+    for (const core::GraphEdge &e : graph.edges()) {
+        const int from = out.indexOf(graph.node(e.from).id);
+        const int to = out.indexOf(graph.node(e.to).id);
+        if (from >= 0 && to >= 0)
+            out.addEdge(from, to, e.cls, e.status);
+    }
+    return out;
+}
+
+int firstOf(const core::TopologyGraph &graph, NodeClass cls, int skip = 0)
+{
+    const QList<int> all = graph.nodesOf(cls);
+    return all.size() > skip ? all.at(skip) : -1;
+}
+
+} // namespace
+
+// An edit (a new workload with its identity, a workload gone, a status changed) redraws what
+// changed: the other nodes keep their items and places, the new ones go beside their
+// neighbours, no layout runs and the view stays where the user left it.
+void TestGraphCanvas::editRedrawsOnlyWhatChanged()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    canvas.view()->scale(1.5, 1.5);
+    const QTransform transform = canvas.view()->transform();
+    const QPointF centre = canvas.view()->mapToScene(canvas.view()->viewport()->rect().center());
+
+    const int goneIndex = firstOf(m_graph, NodeClass::Workload);
+    const int recolouredIndex = firstOf(m_graph, NodeClass::Workload, 1);
+    QVERIFY(goneIndex >= 0 && recolouredIndex >= 0);
+    const QString gone = m_graph.node(goneIndex).id;
+    const QString recoloured = m_graph.node(recolouredIndex).id;
+    // The new workload runs on the node the recoloured one runs on.
+    QString host;
+    for (int e : m_graph.outEdges(recolouredIndex)) {
+        if (m_graph.edge(e).cls == core::EdgeClass::RunsOn)
+            host = m_graph.node(m_graph.edge(e).to).id;
+    }
+    QVERIFY(!host.isEmpty());
+    core::TopologyGraph edited = without(m_graph, {gone});
+    const core::GraphStatus next =
+        m_graph.node(recolouredIndex).status == core::GraphStatus::Refused
+            ? core::GraphStatus::Stale
+            : core::GraphStatus::Refused;
+    edited.node(edited.indexOf(recoloured)).status = next;
+    const QString td = m_graph.node(recolouredIndex).trustDomain;
+    const int added = edited.addNode({QStringLiteral("workload/new-payments"),
+                                      NodeClass::Workload,
+                                      QStringLiteral("new-payments"),
+                                      core::GraphStatus::Planned,
+                                      td,
+                                      {}});
+    const int identity = edited.addNode({QStringLiteral("spiffe://%1/new-payments").arg(td),
+                                         NodeClass::Identity,
+                                         QStringLiteral("/new-payments"),
+                                         core::GraphStatus::None,
+                                         td,
+                                         {}});
+    edited.addEdge(added, edited.indexOf(host), core::EdgeClass::RunsOn);
+    edited.addEdge(added, identity, core::EdgeClass::Holds);
+
+    QHash<QString, GraphNodeItem *> items;
+    QHash<QString, QPointF> places;
+    for (GraphNodeItem *item : canvas.nodeItems()) {
+        items.insert(item->id(), item);
+        places.insert(item->id(), item->pos());
+    }
+    const GraphNodeItem *goneItem = canvas.nodeItem(gone); // compared, never read once gone
+    QSignalSpy drawn(&canvas, &GraphCanvas::drawn);
+    QSignalSpy moved(&canvas, &GraphCanvas::positionsChanged);
+    canvas.setGraph(edited);
+    QCOMPARE(drawn.count(), 1);
+    QVERIFY(!canvas.isLayoutRunning());
+    QCOMPARE(moved.count(), 1);
+
+    QCOMPARE(canvas.nodeItems().size(), edited.nodeCount());
+    QCOMPARE(canvas.edgeItems().size(), edited.edgeCount());
+    QVERIFY(!canvas.nodeItem(gone));
+    for (int i = 0; i < edited.nodeCount(); ++i) {
+        GraphNodeItem *item = canvas.nodeItems().at(i);
+        QCOMPARE(item->id(), edited.node(i).id);
+        QCOMPARE(item->index(), i);
+        QCOMPARE(item->status(), edited.node(i).status);
+        if (items.contains(item->id())) {
+            QCOMPARE(item, items.value(item->id()));
+            QCOMPARE(item->pos(), places.value(item->id()));
+        }
+    }
+    // Every edge joins the items of its graph edge's ends, and each node lists its own.
+    for (int i = 0; i < edited.edgeCount(); ++i) {
+        views::GraphEdgeItem *e = canvas.edgeItems().at(i);
+        QCOMPARE(e->from(), canvas.nodeItems().at(edited.edge(i).from));
+        QCOMPARE(e->to(), canvas.nodeItems().at(edited.edge(i).to));
+        QVERIFY(e->from()->edges().contains(e) && e->to()->edges().contains(e));
+    }
+    for (GraphNodeItem *item : canvas.nodeItems()) {
+        for (views::GraphEdgeItem *e : item->edges())
+            QVERIFY(canvas.edgeItems().contains(e));
+    }
+    QCOMPARE(canvas.nodeItem(recoloured)->status(), next);
+    // Beside their neighbours, not on them, and remembered for the next open.
+    GraphNodeItem *newItem = canvas.nodeItem(QStringLiteral("workload/new-payments"));
+    GraphNodeItem *newIdentity = canvas.nodeItem(edited.node(identity).id);
+    QVERIFY(newItem && newIdentity);
+    const QPointF hostAt = canvas.nodeItem(host)->pos();
+    QVERIFY(QLineF(newItem->pos(), hostAt).length() > 50);
+    QVERIFY(QLineF(newItem->pos(), hostAt).length() < 400);
+    QVERIFY(QLineF(newIdentity->pos(), newItem->pos()).length() < 400);
+    QVERIFY(newItem->pos() != newIdentity->pos());
+    QCOMPARE(canvas.positions().value(newItem->id()), newItem->pos());
+    QVERIFY(newItem->cluster() && newItem->cluster()->trustDomain() == td);
+    QVERIFY(newItem->cluster()->sceneBoundingRect().contains(newItem->sceneBoundingRect()));
+    QVERIFY(!newItem->cluster()->members().contains(goneItem));
+    // The view did not move.
+    QCOMPARE(canvas.view()->transform(), transform);
+    QVERIFY(QLineF(canvas.view()->mapToScene(canvas.view()->viewport()->rect().center()), centre)
+                .length() < 2);
+    // Back again: the same items once more, the new ones gone.
+    canvas.setGraph(m_graph);
+    QVERIFY(!canvas.isLayoutRunning());
+    QVERIFY(!canvas.nodeItem(QStringLiteral("workload/new-payments")));
+    QCOMPARE(canvas.nodeItem(recoloured), items.value(recoloured));
+    QVERIFY(canvas.nodeItem(gone));
+    QCOMPARE(canvas.nodeItem(gone)->pos(), places.value(gone));
+}
+
+// A node whose label changed is a new item where the old one stood, with its edges.
+void TestGraphCanvas::changedNodeIsRedrawnInPlace()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    const int i = firstOf(m_graph, NodeClass::Node);
+    QVERIFY(i >= 0);
+    const QString id = m_graph.node(i).id;
+    GraphNodeItem *before = canvas.nodeItem(id);
+    const QPointF at = before->pos();
+    const qsizetype edges = before->edges().size();
+    core::TopologyGraph edited = m_graph;
+    edited.node(i).label = QStringLiteral("renamed agent");
+    canvas.setGraph(edited);
+    QVERIFY(!canvas.isLayoutRunning());
+    GraphNodeItem *after = canvas.nodeItem(id);
+    QVERIFY(after);
+    QCOMPARE(after->label(), QStringLiteral("renamed agent"));
+    QCOMPARE(after->pos(), at);
+    QCOMPARE(after->edges().size(), edges);
+    for (views::GraphEdgeItem *e : after->edges())
+        QVERIFY(e->from() == after || e->to() == after);
+}
+
+void TestGraphCanvas::lastMemberGoneTakesItsCluster()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    core::TopologyGraph edited = m_graph;
+    const int lone = edited.addNode({QStringLiteral("td/lonely.example"),
+                                     NodeClass::TrustDomain,
+                                     QStringLiteral("lonely.example"),
+                                     core::GraphStatus::None,
+                                     QStringLiteral("lonely.example"),
+                                     {}});
+    Q_UNUSED(lone);
+    canvas.setGraph(edited);
+    QVERIFY(canvas.clusterItem(QStringLiteral("lonely.example")));
+    QCOMPARE(canvas.domainFilter()->findData(QStringLiteral("lonely.example")) > 0, true);
+    canvas.setGraph(m_graph);
+    QVERIFY(!canvas.clusterItem(QStringLiteral("lonely.example")));
+    QCOMPARE(canvas.domainFilter()->findData(QStringLiteral("lonely.example")), -1);
+}
+
+// Another estate altogether (another workspace opened) is drawn anew and laid out.
+void TestGraphCanvas::mostlyNewGraphIsLaidOutAgain()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    core::TopologyGraph other;
+    for (const core::GraphNode &n : m_graph.nodes()) {
+        core::GraphNode copy = n;
+        copy.id = QStringLiteral("other/") + n.id;
+        other.addNode(copy);
+    }
+    QSignalSpy drawn(&canvas, &GraphCanvas::drawn);
+    canvas.setGraph(other);
+    QVERIFY(canvas.isLayoutRunning());
+    QVERIFY(drawn.wait(60000));
+    QCOMPARE(canvas.nodeItems().size(), other.nodeCount());
+}
+
+// The detail layer is split into squares of the scene, so that a frame walks the items of the
+// squares in view only: after a layout, and after a node is moved, each node sits in the
+// square it lies in, edges in other squares than nodes.
+void TestGraphCanvas::nodesLieInTheirTiles()
+{
+    GraphCanvas canvas;
+    QUndoStack stack;
+    canvas.setUndoStack(&stack);
+    showDemo(canvas);
+    const auto square = [](QPointF p) {
+        return QPoint(int(std::floor(p.x() / 1024)), int(std::floor(p.y() / 1024)));
+    };
+    const auto check = [&] {
+        QHash<QGraphicsItem *, QPoint> tiles;
+        for (GraphNodeItem *n : canvas.nodeItems()) {
+            QGraphicsItem *tile = n->parentItem();
+            QVERIFY(tile && !tile->parentItem());
+            QVERIFY(tile->flags() & QGraphicsItem::ItemHasNoContents);
+            const auto seen = tiles.constFind(tile);
+            if (seen == tiles.cend())
+                tiles.insert(tile, square(n->pos()));
+            else
+                QCOMPARE(square(n->pos()), *seen);
+        }
+        for (views::GraphEdgeItem *e : canvas.edgeItems()) {
+            QVERIFY(e->parentItem());
+            QVERIFY(!tiles.contains(e->parentItem()));
+        }
+        // The demo spreads over several squares.
+        QVERIFY(tiles.size() > 1);
+    };
+    check();
+    GraphNodeItem *node = canvas.nodeItems().first();
+    const QPointF target = node->pos() + QPointF(5000, 3000);
+    Q_EMIT canvas.view()->nodesDragged({{node->id(), node->pos()}}, {{node->id(), target}});
+    QCOMPARE(node->pos(), target);
+    check();
+    stack.undo();
+    check();
 }
 
 QTEST_MAIN(TestGraphCanvas)
