@@ -95,13 +95,15 @@ void GraphCanvasController::reload()
     auto estate = core::EstateLoader::load(workspace);
     if (!estate) {
         m_estate.reset();
-        m_canvas->setGraph(core::TopologyGraph());
+        m_built = core::TopologyGraph();
+        m_canvas->setGraph(m_built);
         m_canvas->setToolTip(views::ErrorMessages::text(estate.error()));
         Q_EMIT reloaded();
         return;
     }
     m_estate = std::make_shared<const core::Estate>(std::move(*estate));
-    m_canvas->setGraph(core::GraphBuilder::build(*m_estate));
+    m_built = core::GraphBuilder::build(*m_estate);
+    m_canvas->setGraph(m_built);
     Q_EMIT reloaded();
 }
 

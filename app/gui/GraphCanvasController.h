@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/graph/TopologyGraph.h"
+
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -46,6 +48,9 @@ public:
     void reload();
     /// The estate drawn last (null when none), for views of other instants (the time bar).
     std::shared_ptr<const core::Estate> estate() const { return m_estate; }
+    /// The estate's graph as read last, with its own statuses: what the canvas shows when no
+    /// simulation adds to it.
+    const core::TopologyGraph &graph() const { return m_built; }
 
 Q_SIGNALS:
     /// The estate was read again and the canvas shows it with its own statuses.
@@ -68,6 +73,7 @@ private:
     /// Credential node ID -> (trust domain, record ID), refreshed on each reload.
     QHash<QString, QPair<QString, qint64>> m_credentialRecords;
     std::shared_ptr<const core::Estate> m_estate;
+    core::TopologyGraph m_built;
     bool m_syncing = false;
 };
 

@@ -99,6 +99,7 @@ void TimelineController::attach(models::Document *document, views::GraphCanvas *
     m_simulationFailed = false;
     m_source = Source::None;
     m_savedRunName.clear();
+    m_grown.clear();
     m_events->clear();
     if (!document || !canvas || !bar || !graph)
         return;
@@ -108,6 +109,8 @@ void TimelineController::attach(models::Document *document, views::GraphCanvas *
         Q_EMIT instantChanged(at);
     });
     connect(graph, &GraphCanvasController::reloaded, this, [this] {
+        // The canvas shows the estate's graph again, without what a simulation added.
+        m_grown.clear();
         // An edit may have made the saved run that answered so far stale.
         readSavedRuns();
         if (!m_run && !m_simulationFailed)
@@ -274,6 +277,37 @@ void TimelineController::cancelSimulation()
     }
 }
 
+void TimelineController::showGrown(const core::TopologyGraph &graph)
+{
+    // The nodes of the instant's graph that the estate's graph lacks; the canvas redraws
+    // incrementally, so only they (and their edges) come and go.
+    const core::TopologyGraph &base = m_graph->graph();
+    QStringList grown;
+    if (m_source == Source::Candidate) {
+        for (const core::GraphNode &n : graph.nodes()) {
+            if (!base.contains(n.id))
+                grown << n.id;
+        }
+    }
+    if (grown == m_grown)
+        return;
+    m_grown = grown;
+    if (grown.isEmpty()) {
+        m_canvas->setGraph(base);
+        return;
+    }
+    core::TopologyGraph shown = base;
+    for (const QString &id : std::as_const(grown))
+        shown.addNode(graph.node(graph.indexOf(id)));
+    for (const core::GraphEdge &e : graph.edges()) {
+        const QString &from = graph.node(e.from).id;
+        const QString &to = graph.node(e.to).id;
+        if (!base.contains(from) || !base.contains(to))
+            shown.addEdge(shown.indexOf(from), shown.indexOf(to), e.cls, e.status);
+    }
+    m_canvas->setGraph(shown);
+}
+
 void TimelineController::show()
 {
     m_showTimer->stop();
@@ -282,6 +316,10 @@ void TimelineController::show()
     const QDateTime at = m_bar->instant();
     const std::shared_ptr<const core::Estate> estate = m_graph->estate();
     if (!at.isValid() || !estate) {
+        if (!m_grown.isEmpty()) {
+            m_grown.clear();
+            m_canvas->setGraph(m_graph->graph());
+        }
         m_canvas->showStatuses({});
         m_events->clear();
         m_source = Source::None;
@@ -329,8 +367,19 @@ void TimelineController::show()
         input.at = state->at;
         input.attested = state->attested;
     }
+    if (state && m_source == Source::Candidate) {
+        // But the edited rules may grant identities the estate never showed: those are drawn,
+        // with the simulated credentials that hold them.
+        const core::TopologyGraph &base = m_graph->graph();
+        for (const core::LiveCredential &c : std::as_const(state->live)) {
+            if (!base.contains(c.spiffeId))
+                input.live << core::LiveCredentialInput{c.credential, c.subject, c.spiffeId,
+                                                        c.notAfter,   {},        {}};
+        }
+    }
     const core::TopologyGraph graph =
         core::GraphBuilder::build(*estate, options, state ? &input : nullptr);
+    showGrown(graph);
     QHash<QString, core::GraphStatus> statuses;
     statuses.reserve(graph.nodeCount());
     for (const core::GraphNode &n : graph.nodes())

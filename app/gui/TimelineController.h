@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "core/attestation/EvidenceRecord.h"
+#include "core/graph/TopologyGraph.h"
 #include "core/simulation/SavedSimulationRun.h"
 #include "core/simulation/SimulationRun.h"
 #include "models/TimelineEventModel.h"
@@ -90,6 +91,8 @@ private:
     void cancelSimulation();
     /// Redraws the statuses and the events at the bar's instant.
     void show();
+    /// Shows @p graph's nodes that the estate's graph lacks (only for an unsaved edit's run).
+    void showGrown(const core::TopologyGraph &graph);
 
     QPointer<models::Document> m_document;
     QPointer<views::GraphCanvas> m_canvas;
@@ -115,6 +118,8 @@ private:
     /// Counts attach() calls, so that a deferred read for an earlier document does nothing.
     quint64 m_generation = 0;
     QString m_savedRunName;
+    /// Nodes the canvas shows beyond the estate's graph (an unsaved edit's new identities).
+    QStringList m_grown;
 };
 
 } // namespace ta::app

@@ -17,6 +17,7 @@
 #include "views/WhatIfView.h"
 
 #include <QDockWidget>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +33,7 @@ class TestStudioLiveGraph : public QObject
 
 private Q_SLOTS:
     void editedPolicyRedrawsTheGraph();
+    void newlyGrantedIdentityIsDrawn();
 };
 
 namespace {
@@ -134,6 +136,112 @@ void TestStudioLiveGraph::editedPolicyRedrawsTheGraph()
     QVERIFY(ready.wait(120000));
     QTest::qWait(300);
     QVERIFY(window.grab().save(shots + QStringLiteral("/mainwindow-whatif.png")));
+}
+
+// An unsaved edit that grants an identity no one held: the identity appears on the canvas with
+// the simulated credentials that hold it, beside their holders, without a layout; undo takes
+// them away again and leaves the rest where it was.
+void TestStudioLiveGraph::newlyGrantedIdentityIsDrawn()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    settings.setFederationAutoRefresh(false);
+    const QString dataDir = dir.filePath(QStringLiteral("data"));
+    MainWindow window(settings, dataDir);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
+    TimelineController *timeline = window.timelineController();
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->source() == TimelineController::Source::Simulation ||
+                                 timeline->source() == TimelineController::Source::SavedRun,
+                             60000);
+    ta::views::GraphCanvas *canvas = window.graphCanvas();
+    QTRY_VERIFY_WITH_TIMEOUT(!canvas->nodeItems().isEmpty() && !canvas->isLayoutRunning(), 60000);
+    const qsizetype nodesBefore = canvas->nodeItems().size();
+    QHash<QString, QPointF> places;
+    for (const ta::views::GraphNodeItem *n : canvas->nodeItems())
+        places.insert(n->id(), n->pos());
+
+    // A granting policy whose identities are drawn and held, its template renamed: the
+    // workloads it held now hold identities that no one held before.
+    ta::views::PolicyStudio *studio = window.policyStudio();
+    const auto held = identities(*canvas);
+    int row = -1;
+    {
+        const ta::core::TopologyGraph &g = canvas->graph();
+        for (int i = 0; i < studio->draft()->policies().size() && row < 0; ++i) {
+            const ta::core::Policy &p = studio->draft()->policies().at(i);
+            const int rule = g.indexOf(QStringLiteral("rule/policy/") + p.name);
+            if (p.effect != ta::core::PolicyEffect::Grant || rule < 0)
+                continue;
+            for (const QString &id : held.keys()) {
+                if (!held.value(id).second &&
+                    g.findEdge(rule, g.indexOf(id), ta::core::EdgeClass::Grants) >= 0)
+                    row = i;
+            }
+        }
+    }
+    QVERIFY2(row >= 0, "no policy grants a drawn identity");
+    const auto renamed = [canvas] {
+        QStringList out;
+        for (const ta::views::GraphNodeItem *n : canvas->nodeItems()) {
+            if (n->id().endsWith(QLatin1String("-renamed")))
+                out << n->id();
+        }
+        return out;
+    };
+    QVERIFY(renamed().isEmpty());
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("policyStudioDock"));
+    dock->raise();
+    studio->setCurrentRow(row);
+    auto *templ = studio->findChild<QLineEdit *>(QStringLiteral("policyTemplate"));
+    QVERIFY(templ);
+    QTRY_VERIFY(templ->isVisible());
+    const QString before = templ->text();
+    templ->setFocus();
+    templ->end(false);
+    QTest::keyClicks(templ, QStringLiteral("-renamed"));
+    QCOMPARE(studio->draft()->policies().at(row).spiffeIdTemplate,
+             before + QStringLiteral("-renamed"));
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->source() == TimelineController::Source::Candidate, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!renamed().isEmpty(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!studio->resimulator()->isBusy(), 60000);
+    QVERIFY(!canvas->isLayoutRunning());
+
+    const ta::core::TopologyGraph &g = canvas->graph();
+    for (const QString &newId : renamed()) {
+        ta::views::GraphNodeItem *identity = canvas->nodeItem(newId);
+        QCOMPARE(identity->status(), ta::core::GraphStatus::Valid);
+        QCOMPARE(identity->opacity(), 1.0);
+        // Held through simulated credentials, each held by a subject drawn before.
+        int credentials = 0;
+        for (int e : g.inEdges(g.indexOf(newId))) {
+            if (g.edge(e).cls != ta::core::EdgeClass::Identifies)
+                continue;
+            const int c = g.edge(e).from;
+            QCOMPARE(g.node(c).cls, ta::core::NodeClass::Credential);
+            bool heldBySubject = false;
+            for (int h : g.inEdges(c)) {
+                if (g.edge(h).cls == ta::core::EdgeClass::Holds)
+                    heldBySubject = heldBySubject || places.contains(g.node(g.edge(h).from).id);
+            }
+            QVERIFY(heldBySubject);
+            ++credentials;
+        }
+        QVERIFY2(credentials > 0, qPrintable(newId));
+    }
+    // What was drawn stays where it was.
+    for (const ta::views::GraphNodeItem *n : canvas->nodeItems()) {
+        if (places.contains(n->id()))
+            QCOMPARE(n->pos(), places.value(n->id()));
+    }
+
+    window.controller()->document()->undoStack()->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(timeline->source() != TimelineController::Source::Candidate, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(renamed().isEmpty(), 10000);
+    QCOMPARE(canvas->nodeItems().size(), nodesBefore);
+    for (const ta::views::GraphNodeItem *n : canvas->nodeItems())
+        QCOMPARE(n->pos(), places.value(n->id()));
 }
 
 QTEST_MAIN(TestStudioLiveGraph)
