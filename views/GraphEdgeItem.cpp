@@ -7,6 +7,7 @@
 
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <cmath>
@@ -112,7 +113,8 @@ QRectF GraphEdgeItem::boundingRect() const
     return QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-extra, -extra, extra, extra);
 }
 
-void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+                          QWidget *widget)
 {
     if (m_line.length() < 1)
         return;
@@ -131,23 +133,40 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         painter->drawLine(m_line);
         return;
     }
-    const QLineF shown = clipped(m_line, option->exposedRect.adjusted(-20, -20, 20, 20));
-    if (shown.isNull())
-        return;
+    // A pan exposes an L of two strips, and exposedRect is their bounding rectangle: the whole
+    // view. The line is cut to each strip, so that a frame strokes the pixels it shows only.
+    const QRegion clip = GraphStyle::paintedRegion(painter, widget);
+    QVarLengthArray<QLineF, 4> parts;
+    if (clip.rectCount() <= 1) {
+        parts.append(clipped(m_line, option->exposedRect.adjusted(-20, -20, 20, 20)));
+    } else {
+        for (const QRect &r : clip)
+            parts.append(clipped(m_line, QRectF(r).adjusted(-2, -2, 2, 2)));
+    }
     // Antialiased lines only when zoomed in past 1:1: at 1:1 they were 40 % of a frame's time.
     painter->setRenderHint(QPainter::Antialiasing, lod > 1.2);
+    QPen stroke = pen;
+    // Length along the line per dash unit: a dash pattern is counted in pen widths, device
+    // pixels for a cosmetic pen.
+    double unit = std::max(pen.widthF(), 1e-3);
     if (pen.widthF() * lod <= 1.5) {
         // A line at most about a pixel wide: a cosmetic pen of one pixel is stroked by the
         // raster engine's fast line drawer (dashes included), not as a dashed outline filled
         // as a path, which cost most of a frame at 1:1.
-        QPen thin = pen;
-        thin.setCosmetic(true);
-        thin.setWidthF(1);
-        painter->setPen(thin);
-    } else {
-        painter->setPen(pen);
+        stroke.setCosmetic(true);
+        stroke.setWidthF(1);
+        unit = 1 / lod;
     }
-    painter->drawLine(shown);
+    for (const QLineF &part : std::as_const(parts)) {
+        if (part.isNull())
+            continue;
+        if (stroke.style() != Qt::SolidLine) {
+            // The pattern goes on from the line's start, so strips painted apart meet.
+            stroke.setDashOffset(QLineF(m_line.p1(), part.p1()).length() / unit);
+        }
+        painter->setPen(stroke);
+        painter->drawLine(part);
+    }
     if (!option->exposedRect.adjusted(-20, -20, 20, 20).contains(m_line.p2()))
         return;
     if (!GraphStyle::edgeDirected(m_cls))

@@ -53,9 +53,30 @@ void GraphOverviewItem::rebuild(const QList<GraphNodeItem *> &nodes,
     m_bounds = bounds;
 }
 
-void GraphOverviewItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+void GraphOverviewItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option,
+                              QWidget *widget)
 {
-    const QRectF exposed = option->exposedRect;
+    // A pan exposes an L of two strips, and exposedRect is their bounding rectangle: the whole
+    // view. Painted strip by strip, a frame draws what the strips cross, not the whole view
+    // clipped to them.
+    const QRegion clip = GraphStyle::paintedRegion(painter, widget);
+    if (clip.rectCount() <= 1) {
+        paintPart(painter, option->exposedRect);
+        return;
+    }
+    for (const QRect &r : clip) {
+        const QRectF part = QRectF(r).intersected(option->exposedRect);
+        if (part.isEmpty())
+            continue;
+        painter->save();
+        painter->setClipRect(part);
+        paintPart(painter, part);
+        painter->restore();
+    }
+}
+
+void GraphOverviewItem::paintPart(QPainter *painter, const QRectF &exposed) const
+{
     painter->setRenderHint(QPainter::Antialiasing, false);
     std::vector<QLineF> visible;
     for (int c = 0; c < core::kEdgeClassCount; ++c) {

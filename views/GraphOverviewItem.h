@@ -30,6 +30,9 @@ public:
     void rebuild(const QList<GraphNodeItem *> &nodes, const QList<GraphEdgeItem *> &edges);
 
 private:
+    /// Paints what lies in @p exposed (item coordinates).
+    void paintPart(QPainter *painter, const QRectF &exposed) const;
+
     struct NodeBatch
     {
         core::NodeClass cls;

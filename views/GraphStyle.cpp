@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/GraphStyle.h"
 
+#include "views/GraphView.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QImage>
@@ -160,6 +162,18 @@ QPen GraphStyle::edgePen(EdgeClass cls) const
         break;
     }
     return pen;
+}
+
+QRegion GraphStyle::paintedRegion(const QPainter *painter, const QWidget *widget)
+{
+    if (painter->hasClipping())
+        return painter->clipRegion();
+    const auto *view = widget ? qobject_cast<const GraphView *>(widget->parentWidget()) : nullptr;
+    if (!view || view->paintingRegion().isEmpty())
+        return {};
+    bool invertible = false;
+    const QTransform toLogical = painter->combinedTransform().inverted(&invertible);
+    return invertible ? toLogical.map(view->paintingRegion()) : QRegion();
 }
 
 bool GraphStyle::edgeDirected(EdgeClass cls)

@@ -9,6 +9,12 @@
 #include <QPalette>
 #include <QPen>
 #include <QPixmap>
+#include <QRegion>
+
+QT_BEGIN_NAMESPACE
+class QPainter;
+class QWidget;
+QT_END_NAMESPACE
 
 namespace ta::views {
 
@@ -39,6 +45,11 @@ public:
     QPen edgePen(core::EdgeClass cls) const;
     /// Whether the edge type is drawn with an arrowhead (member_of is not).
     static bool edgeDirected(core::EdgeClass cls);
+    /// What @p painter paints, in its logical coordinates: its clip (an item cache's exposed
+    /// part), else the region of the GraphView frame that @p widget (its viewport) paints; empty
+    /// when unknown. A pan exposes an L of two strips whose bounding rectangle (an item's
+    /// exposedRect) is the whole view: items that draw long lines paint strip by strip.
+    static QRegion paintedRegion(const QPainter *painter, const QWidget *widget);
 
     /// The outline of a node of @p cls inscribed in @p rect.
     static QPainterPath nodeShape(core::NodeClass cls, const QRectF &rect);

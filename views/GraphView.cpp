@@ -5,6 +5,7 @@
 
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QPaintEvent>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -118,6 +119,13 @@ void GraphView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
     Q_EMIT viewChanged();
+}
+
+void GraphView::paintEvent(QPaintEvent *event)
+{
+    m_painting = event->region();
+    QGraphicsView::paintEvent(event);
+    m_painting = QRegion();
 }
 
 void GraphView::resizeEvent(QResizeEvent *event)

@@ -19,6 +19,9 @@ public:
 
     /// Multiplies the zoom by @p factor, within limits.
     void zoomBy(double factor);
+    /// While a frame paints: the viewport region it paints (a pan: the strips that came into
+    /// view), in viewport coordinates; empty otherwise.
+    const QRegion &paintingRegion() const { return m_painting; }
     double zoom() const { return transform().m11(); }
 
 Q_SIGNALS:
@@ -36,8 +39,10 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
     void resizeEvent(QResizeEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
+    QRegion m_painting;
     QHash<QString, QPointF> selectedPositions() const;
 
     QHash<QString, QPointF> m_dragStart;

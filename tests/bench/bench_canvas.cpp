@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // The canvas's figures, one JSON line a case: panning a 10,000-node lab estate (100 frames
 // painted offscreen, average ms a frame, target at most 16), at the zoom that fits the whole
-// estate and at 1:1; and the start to a first window with the demo's graph drawn, with a layout
-// (first open) and from the positions cached in the workspace (every later open).
+// estate, at 25 % and at 1:1, each frame a whole repaint (`ms_per_frame_*`) and as a drag
+// pans (`pan_ms_per_frame_*`: scrolled pixels, the new strips painted); an edit redrawn; and the
+// start to a first window with the demo's graph drawn, with a layout (first open) and from the
+// positions cached in the workspace (every later open).
 #include "BenchSupport.h"
 #include "LabEstate.h"
 
@@ -48,8 +50,11 @@ struct PanFigure
     double cpuMs = 0;
 };
 
-// Paints @p frames frames, each after moving the view by @p step pixels; ms a frame.
-PanFigure panFrames(views::GraphView *view, int frames, int step)
+// @p frames frames, each after moving the view by @p step pixels; ms a frame. With
+// @p repaintAll each frame repaints the whole view (the worst case: a pan under
+// FullViewportUpdate, or a view uncovered); without it, a frame is what a drag does: the view
+// scrolls its pixels and the events that follow paint the strips that came into view.
+PanFigure panFrames(views::GraphView *view, int frames, int step, bool repaintAll)
 {
     QScrollBar *h = view->horizontalScrollBar();
     QScrollBar *v = view->verticalScrollBar();
@@ -62,7 +67,10 @@ PanFigure panFrames(views::GraphView *view, int frames, int step)
         const int dir = (i / 25) % 2 == 0 ? 1 : -1;
         h->setValue(h->value() + dir * step);
         v->setValue(v->value() + dir * step / 2);
-        view->viewport()->repaint();
+        if (repaintAll)
+            view->viewport()->repaint();
+        else
+            QCoreApplication::processEvents();
     }
     return {double(t.nsecsElapsed()) / 1e6 / frames, (threadCpuMs() - cpu0) / frames};
 }
@@ -119,14 +127,18 @@ void panCase(const core::TopologyGraph &graph, int frames, const QString &positi
     views::GraphView *view = canvas.view();
     canvas.fitAll();
     const double fitZoom = view->zoom();
-    const PanFigure fitMs = panFrames(view, frames, 40);
-    view->resetTransform();
-    view->centerOn(view->sceneRect().center());
-    const PanFigure oneMs = panFrames(view, frames, 40);
-    view->resetTransform();
-    view->scale(0.25, 0.25);
-    view->centerOn(view->sceneRect().center());
-    const PanFigure quarterMs = panFrames(view, frames, 40);
+    PanFigure fitMs, quarterMs, oneMs, fitPan, quarterPan, onePan;
+    for (const bool repaintAll : {true, false}) {
+        canvas.fitAll();
+        (repaintAll ? fitMs : fitPan) = panFrames(view, frames, 40, repaintAll);
+        view->resetTransform();
+        view->centerOn(view->sceneRect().center());
+        (repaintAll ? oneMs : onePan) = panFrames(view, frames, 40, repaintAll);
+        view->resetTransform();
+        view->scale(0.25, 0.25);
+        view->centerOn(view->sceneRect().center());
+        (repaintAll ? quarterMs : quarterPan) = panFrames(view, frames, 40, repaintAll);
+    }
     // An edit: one workload more on a node, redrawn incrementally (no scene rebuild, no layout),
     // and back again; against building the scene anew (scene_build_ms).
     core::TopologyGraph edited = graph;
@@ -172,6 +184,12 @@ void panCase(const core::TopologyGraph &graph, int frames, const QString &positi
                      {QStringLiteral("cpu_ms_per_frame_fit"), fitMs.cpuMs},
                      {QStringLiteral("cpu_ms_per_frame_zoom_0_25"), quarterMs.cpuMs},
                      {QStringLiteral("cpu_ms_per_frame_zoom_1"), oneMs.cpuMs},
+                     {QStringLiteral("pan_ms_per_frame_fit"), fitPan.wallMs},
+                     {QStringLiteral("pan_ms_per_frame_zoom_0_25"), quarterPan.wallMs},
+                     {QStringLiteral("pan_ms_per_frame_zoom_1"), onePan.wallMs},
+                     {QStringLiteral("pan_cpu_ms_per_frame_fit"), fitPan.cpuMs},
+                     {QStringLiteral("pan_cpu_ms_per_frame_zoom_0_25"), quarterPan.cpuMs},
+                     {QStringLiteral("pan_cpu_ms_per_frame_zoom_1"), onePan.cpuMs},
                      {QStringLiteral("target_ms"), 16}});
 }
 

@@ -16,12 +16,15 @@
 #include <QFile>
 #include <QGraphicsScene>
 #include <QLineEdit>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
 #include <QUndoStack>
+#include <QWindow>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
@@ -55,6 +58,8 @@ private Q_SLOTS:
     void lastMemberGoneTakesItsCluster();
     void mostlyNewGraphIsLaidOutAgain();
     void nodesLieInTheirTiles();
+    void pannedFramesMatchAFullRepaint_data();
+    void pannedFramesMatchAFullRepaint();
 
 private:
     // A canvas on the demo's graph, laid out.
@@ -673,6 +678,58 @@ void TestGraphCanvas::nodesLieInTheirTiles()
     check();
     stack.undo();
     check();
+}
+
+void TestGraphCanvas::pannedFramesMatchAFullRepaint_data()
+{
+    QTest::addColumn<double>("zoom");
+    QTest::newRow("1:1") << 1.0;
+    QTest::newRow("50 %") << 0.5;
+}
+
+// A pan scrolls the pixels drawn and paints only the strips that come into view, each long
+// edge cut to the strips: what shows after a few pans is what a whole repaint draws (dashes
+// meet at the seams).
+void TestGraphCanvas::pannedFramesMatchAFullRepaint()
+{
+    QFETCH(double, zoom);
+    GraphCanvas canvas;
+    showDemo(canvas);
+    views::GraphView *view = canvas.view();
+    view->resetTransform();
+    view->scale(zoom, zoom);
+    view->centerOn(view->sceneRect().center());
+    QTest::qWait(50);
+    QWindow *window = canvas.window()->windowHandle();
+    QVERIFY(window);
+    const auto shot = [&] {
+        const QRect r(view->viewport()->mapTo(canvas.window(), QPoint(0, 0)),
+                      view->viewport()->size());
+        return window->screen()->grabWindow(window->winId(), r.x(), r.y(), r.width(), r.height());
+    };
+    for (int i = 0; i < 6; ++i) {
+        view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + 37);
+        view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() - 23);
+        QCoreApplication::processEvents();
+    }
+    const QImage panned = shot().toImage();
+    view->viewport()->repaint();
+    const QImage whole = shot().toImage();
+    QCOMPARE(panned.size(), whole.size());
+    int differ = 0;
+    int inked = 0;
+    const QRgb background = canvas.scene()->backgroundBrush().color().rgb();
+    for (int y = 0; y < whole.height(); ++y) {
+        for (int x = 0; x < whole.width(); ++x) {
+            differ += panned.pixel(x, y) != whole.pixel(x, y);
+            inked += whole.pixel(x, y) != background;
+        }
+    }
+    QVERIFY2(inked > 1000, "nothing drawn in view");
+    // A strip missed or misplaced costs hundreds of pixels; stroking a thick line in parts,
+    // a few.
+    QVERIFY2(differ <= whole.width() * whole.height() / 8000,
+             qPrintable(QStringLiteral("%1 pixels differ").arg(differ)));
 }
 
 QTEST_MAIN(TestGraphCanvas)
