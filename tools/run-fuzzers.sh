@@ -19,7 +19,7 @@ shift || true
 build="${TA_FUZZ_BUILD_DIR:-$top/build-fuzz}"
 parallel="${TA_FUZZ_PARALLEL:-1}"
 jobs="${TA_FUZZ_BUILD_JOBS:-$(nproc)}"
-all_targets=(spiffe_id x509 jwt bundle evidence tpm anchors entries policy cel workspace)
+all_targets=(spiffe_id x509 jwt bundle evidence tpm anchors entries policy cel workspace bundle_response)
 if [ $# -gt 0 ]; then targets=("$@"); else targets=("${all_targets[@]}"); fi
 
 for t in "${targets[@]}"; do

@@ -8,6 +8,8 @@
 #include <QSslConfiguration>
 #include <QSslSocket>
 
+#include <limits>
+
 namespace ta::core {
 namespace {
 
@@ -209,17 +211,19 @@ void BundleEndpointClient::onEncrypted()
                     "Connection: close\r\n\r\n");
 }
 
-std::optional<qint64> BundleEndpointClient::expectedLength() const
+std::optional<qint64> BundleEndpointClient::expectedLength(const QByteArray &response)
 {
-    const qsizetype end = m_response.indexOf("\r\n\r\n");
+    const qsizetype end = response.indexOf("\r\n\r\n");
     if (end < 0)
         return std::nullopt;
-    const QList<QByteArray> lines = m_response.left(end).split('\n');
+    const QList<QByteArray> lines = response.left(end).split('\n');
     if (!headerValue(lines, "transfer-encoding").isEmpty())
         return std::nullopt;
     bool ok = false;
     const qint64 length = headerValue(lines, "content-length").toLongLong(&ok);
-    if (!ok)
+    // A length no answer can have is no length: the answer then ends when the peer closes,
+    // and the size cap still holds.
+    if (!ok || length < 0 || length > std::numeric_limits<qint64>::max() / 2)
         return std::nullopt;
     return end + 4 + length;
 }
@@ -232,14 +236,14 @@ void BundleEndpointClient::onReadyRead()
     if (m_response.size() > m_request.maxResponseBytes)
         return finish(makeError(
             ec::FedTooLarge, QStringLiteral("more than %1 bytes").arg(m_request.maxResponseBytes)));
-    if (const auto expected = expectedLength()) {
+    if (const auto expected = expectedLength(m_response)) {
         if (*expected > m_request.maxResponseBytes)
             return finish(
                 makeError(ec::FedTooLarge, QStringLiteral("%1 bytes announced, at most %2")
                                                .arg(*expected)
                                                .arg(m_request.maxResponseBytes)));
         if (m_response.size() >= *expected)
-            return finish(parseResponse());
+            return finish(parsed());
     }
 }
 
@@ -253,7 +257,7 @@ void BundleEndpointClient::onDisconnected()
         return;
     if (m_response.isEmpty())
         return finish(makeError(ec::FedConnection, QStringLiteral("closed without an answer")));
-    finish(parseResponse());
+    finish(parsed());
 }
 
 void BundleEndpointClient::onSocketError()
@@ -277,29 +281,38 @@ void BundleEndpointClient::onSocketError()
     finish(makeError(ec::FedConnection, m_socket->errorString()));
 }
 
-Result<BundleFetchResult> BundleEndpointClient::parseResponse()
+Result<BundleFetchResult> BundleEndpointClient::parsed()
 {
-    const qsizetype end = m_response.indexOf("\r\n\r\n");
+    auto out = parseResponse(m_response, m_request.trustDomain);
+    if (out)
+        out->serverChain = m_serverChain;
+    return out;
+}
+
+Result<BundleFetchResult> BundleEndpointClient::parseResponse(const QByteArray &response,
+                                                              const TrustDomain &trustDomain)
+{
+    const qsizetype end = response.indexOf("\r\n\r\n");
     if (end < 0)
         return makeError(ec::FedBadResponse, QStringLiteral("no complete HTTP header"));
-    const QList<QByteArray> lines = m_response.left(end).split('\n');
+    const QList<QByteArray> lines = response.left(end).split('\n');
     const QList<QByteArray> status = lines.first().trimmed().split(' ');
     if (status.size() < 2 || !status.first().startsWith("HTTP/1."))
         return makeError(ec::FedBadResponse, QStringLiteral("not an HTTP/1.x answer"));
     if (status.at(1) != "200")
         return makeError(ec::FedHttpStatus, QString::fromLatin1(lines.first().trimmed()));
-    QByteArray body = m_response.mid(end + 4);
+    QByteArray body = response.mid(end + 4);
     if (headerValue(lines, "transfer-encoding").toLower().contains("chunked")) {
         auto plain = dechunk(body);
         if (!plain)
             return makeError(ec::FedBadResponse, QStringLiteral("bad chunked encoding"));
         body = *plain;
-    } else if (const auto expected = expectedLength()) {
-        if (m_response.size() < *expected)
+    } else if (const auto expected = expectedLength(response)) {
+        if (response.size() < *expected)
             return makeError(ec::FedBadResponse, QStringLiteral("the answer is cut short"));
-        body = m_response.mid(end + 4, *expected - end - 4);
+        body = response.mid(end + 4, *expected - end - 4);
     }
-    auto bundle = TrustBundle::fromJwks(m_request.trustDomain, body);
+    auto bundle = TrustBundle::fromJwks(trustDomain, body);
     if (!bundle)
         return makeError(ec::FedBadResponse, bundle.error().toString());
     // The bundle format names no trust domain; its X.509 authorities do, in their URI SAN (the
@@ -308,16 +321,15 @@ Result<BundleFetchResult> BundleEndpointClient::parseResponse()
     for (const Certificate &ca : bundle->x509Authorities()) {
         for (const QString &uri : ca.uriSans()) {
             auto td = TrustDomain::fromIdString(uri);
-            if (td && *td != m_request.trustDomain)
+            if (td && *td != trustDomain)
                 return makeError(ec::FedWrongTrustDomain,
                                  QStringLiteral("expected %1, an authority is of %2")
-                                     .arg(m_request.trustDomain.name(), td->name()));
+                                     .arg(trustDomain.name(), td->name()));
         }
     }
     BundleFetchResult out;
     out.bundle = *bundle;
     out.body = body;
-    out.serverChain = m_serverChain;
     return out;
 }
 

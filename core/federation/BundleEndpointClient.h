@@ -49,6 +49,15 @@ public:
     /// Microseconds the last fetch took, connect to parsed bundle.
     qint64 elapsedMicroseconds() const { return m_elapsedUs; }
 
+    /// Reads a bundle endpoint's whole answer as a peer sent it (status line, header, body
+    /// plain or chunked, cut at its Content-Length): HTTP 200 with a SPIFFE bundle whose X.509
+    /// authorities name no trust domain but @p trustDomain. The server chain is left empty.
+    [[nodiscard]] static Result<BundleFetchResult> parseResponse(const QByteArray &response,
+                                                                 const TrustDomain &trustDomain);
+    /// The size of the whole answer its header announces (header and Content-Length), or none:
+    /// no complete header yet, a chunked body, or no usable Content-Length.
+    [[nodiscard]] static std::optional<qint64> expectedLength(const QByteArray &response);
+
 Q_SIGNALS:
     void finished();
 
@@ -59,8 +68,7 @@ private:
     void onSocketError();
     void finish(Result<BundleFetchResult> result);
     [[nodiscard]] Result<void> checkSpiffeEndpoint();
-    [[nodiscard]] Result<BundleFetchResult> parseResponse();
-    [[nodiscard]] std::optional<qint64> expectedLength() const;
+    [[nodiscard]] Result<BundleFetchResult> parsed();
 
     BundleFetchRequest m_request;
     QSslSocket *m_socket = nullptr;
