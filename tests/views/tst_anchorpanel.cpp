@@ -4,6 +4,7 @@
 #include "../models/AnchorSamples.h"
 #include "../models/WorkspaceDump.h"
 
+#include "core/attestation/AnchorKinds.h"
 #include "models/AnchorModel.h"
 #include "models/Document.h"
 #include "models/EvidenceImporter.h"
@@ -20,6 +21,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -48,6 +50,9 @@ private Q_SLOTS:
     void cleanup();
     void createsEachKindThroughTheForm_data();
     void createsEachKindThroughTheForm();
+    void formShowsEveryDescribedField_data();
+    void formShowsEveryDescribedField();
+    void gcpMetadataSizeIsANumber();
     void invalidInputKeepsOkDisabled_data();
     void invalidInputKeepsOkDisabled();
     void editPrefillsReplacesAndKeepsUnshownFields();
@@ -239,6 +244,57 @@ void TestAnchorPanel::createsEachKindThroughTheForm()
     }
     m_doc->undoStack()->undo();
     QCOMPARE(ta::tests::dumpAnchorRows(m_path), QStringList());
+}
+
+void TestAnchorPanel::formShowsEveryDescribedField_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const AnchorKindSpec &k : AnchorKinds::all())
+        QTest::newRow(k.name) << QString::fromLatin1(k.name);
+}
+
+void TestAnchorPanel::formShowsEveryDescribedField()
+{
+    // The form is built from the one description in core, field by field, labelled by it.
+    QFETCH(QString, kind);
+    AnchorEntryDialog *dialog = openNew(kind);
+    QVERIFY(dialog);
+    const AnchorKindSpec *spec = AnchorKinds::find(kind);
+    QVERIFY(spec);
+    QWidget *page = dialog->field(QStringLiteral("id"))->parentWidget();
+    QStringList labels;
+    for (const QLabel *label : page->findChildren<QLabel *>()) {
+        if (label->buddy())
+            labels << label->text();
+    }
+    for (const AnchorField &f : spec->fields) {
+        QVERIFY2(dialog->field(QString::fromLatin1(f.key)), f.key);
+        QVERIFY2(labels.contains(QString::fromLatin1(f.label)), f.label);
+    }
+    QCOMPARE(labels.size(), spec->fields.size());
+    dialog->reject();
+}
+
+void TestAnchorPanel::gcpMetadataSizeIsANumber()
+{
+    AnchorEntryDialog *dialog = openNew(QStringLiteral("gcp_jwks"));
+    QVERIFY(dialog);
+    QJsonObject sample = m_samples.gcp;
+    fillForm(dialog, sample);
+    QVERIFY2(okButton(dialog)->isEnabled(), qPrintable(dialog->feedbackText()));
+    QVERIFY(!dialog->entry().contains(QLatin1String("max_metadata_value_size")));
+    auto *size =
+        qobject_cast<QLineEdit *>(dialog->field(QStringLiteral("max_metadata_value_size")));
+    QVERIFY(size);
+    QTest::keyClicks(size, QStringLiteral("lots"));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QVERIFY2(dialog->feedbackText().startsWith(QStringLiteral("Max metadata value size: ")),
+             qPrintable(dialog->feedbackText()));
+    size->clear();
+    QTest::keyClicks(size, QStringLiteral("4096"));
+    QVERIFY2(okButton(dialog)->isEnabled(), qPrintable(dialog->feedbackText()));
+    QCOMPARE(dialog->entry().value(QLatin1String("max_metadata_value_size")).toInteger(), 4096);
+    dialog->reject();
 }
 
 void TestAnchorPanel::invalidInputKeepsOkDisabled_data()
