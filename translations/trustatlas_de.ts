@@ -360,6 +360,13 @@
     </message>
 </context>
 <context>
+    <name>ta::models::AnchorImporter</name>
+    <message>
+        <source>Importing %1</source>
+        <translation>%1 wird importiert</translation>
+    </message>
+</context>
+<context>
     <name>ta::models::AnchorModel</name>
     <message>
         <location filename="../models/AnchorModel.cpp" line="+148"/>
@@ -1321,8 +1328,8 @@
         <translation>%1 Einträge nach %2 exportiert; Join-Tokens nur als ihr SHA-256.</translation>
     </message>
     <message>
-        <source>Importing %1</source>
-        <translation>%1 wird importiert</translation>
+        <source>Nothing was imported. Line %1: %2</source>
+        <translation>Nichts wurde importiert. Zeile %1: %2</translation>
     </message>
 </context>
 <context>

@@ -360,6 +360,13 @@
     </message>
 </context>
 <context>
+    <name>ta::models::AnchorImporter</name>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importation de %1</translation>
+    </message>
+</context>
+<context>
     <name>ta::models::AnchorModel</name>
     <message>
         <location filename="../models/AnchorModel.cpp" line="+148"/>
@@ -1321,8 +1328,8 @@
         <translation>%1 entrées exportées vers %2 ; les jetons d'enrôlement seulement sous forme de SHA-256.</translation>
     </message>
     <message>
-        <source>Importing %1</source>
-        <translation>Importation de %1</translation>
+        <source>Nothing was imported. Line %1: %2</source>
+        <translation>Rien n&apos;a été importé. Ligne %1 : %2</translation>
     </message>
 </context>
 <context>

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void joinTokenEditShowsOnlyTheHash();
     void removeWithDeleteKeyThenUndoRedo();
     void importNamesTheBadEntryAndImportsNothing();
+    void importNamesTheLineOfASyntaxError();
     void exportWritesTheAnchorsFileForm();
     void filtersByTextAndKind();
     void marksUsedJoinTokensAndListsVerifiedRecords();
@@ -508,6 +509,19 @@ void TestAnchorPanel::importNamesTheBadEntryAndImportsNothing()
     QCOMPARE(m_panel->view()->model()->rowCount(), 9);
     m_doc->undoStack()->undo();
     QCOMPARE(m_panel->view()->model()->rowCount(), 0);
+}
+
+void TestAnchorPanel::importNamesTheLineOfASyntaxError()
+{
+    // Three good lines, then one the JSON parser stops on.
+    m_chosenFile = writeFile(QStringLiteral("syntax.json"),
+                             QByteArrayLiteral("{\n  \"anchors\": [\n    {\n    ]\n}\n"));
+    m_panel->importAction()->trigger();
+    QTRY_VERIFY(!m_panel->isImporting());
+    QVERIFY2(m_panel->message().startsWith(QStringLiteral("Nothing was imported. Line 4: ")),
+             qPrintable(m_panel->message()));
+    QCOMPARE(m_doc->undoStack()->count(), 0);
+    QCOMPARE(ta::tests::dumpAnchorRows(m_path), QStringList());
 }
 
 void TestAnchorPanel::exportWritesTheAnchorsFileForm()
