@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/AnchorModel.h"
+#include "core/attestation/AnchorKinds.h"
 
 #include <QFont>
 
@@ -198,12 +199,7 @@ AnchorModel::Validity AnchorModel::validityAt(int row) const
 
 QStringList AnchorModel::kindNames(AnchorList list)
 {
-    if (list == AnchorList::ReferenceValues)
-        return {QStringLiteral("pcr"), QStringLiteral("image_digest")};
-    return {QStringLiteral("k8s_issuer"),       QStringLiteral("gcp_jwks"),
-            QStringLiteral("aws_signing_cert"), QStringLiteral("x509pop_ca"),
-            QStringLiteral("join_token"),       QStringLiteral("tpm_ak"),
-            QStringLiteral("cosign_key")};
+    return core::AnchorKinds::names(list == AnchorList::ReferenceValues);
 }
 
 QString AnchorModel::kindText(const QString &kindName)

@@ -360,6 +360,13 @@
     </message>
 </context>
 <context>
+    <name>ta::models::AnchorImporter</name>
+    <message>
+        <source>Importing %1</source>
+        <translation>%1 wird importiert</translation>
+    </message>
+</context>
+<context>
     <name>ta::models::AnchorModel</name>
     <message>
         <location filename="../models/AnchorModel.cpp" line="+148"/>
@@ -931,139 +938,142 @@
     </message>
 </context>
 <context>
-    <name>ta::views::AnchorEntryDialog</name>
+    <name>ta::core::AnchorKinds</name>
     <message>
-        <location filename="../views/AnchorEntryDialog.cpp" line="+68"/>
         <source>C&amp;luster:</source>
         <translation>C&amp;luster:</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+13"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Aussteller:</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+13"/>
         <source>&amp;Audience:</source>
         <translation>&amp;Zielgruppe:</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+13"/>
         <source>&amp;JWKS:</source>
         <translation>&amp;JWKS:</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>&amp;Node label keys:</source>
-        <translation>&amp;Knoten-Label-Schlüssel:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Pod label keys:</source>
-        <translation>&amp;Pod-Label-Schlüssel:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+9"/>
-        <location line="+4"/>
-        <location line="+14"/>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>&amp;Projects allowed:</source>
-        <translation>Erlaubte &amp;Projekte:</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Certificate (PEM):</source>
-        <translation>&amp;Zertifikat (PEM):</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;CA certificates (PEM):</source>
-        <translation>&amp;CA-Zertifikate (PEM):</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Token:</source>
-        <translation>&amp;Token:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Time to &amp;live:</source>
-        <translation>&amp;Gültigkeitsdauer:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>C&amp;reated at:</source>
-        <translation>Er&amp;zeugt am:</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+8"/>
-        <source>&amp;Node:</source>
-        <translation>&amp;Knoten:</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>&amp;Attestation key (PEM):</source>
-        <translation>&amp;Attestierungsschlüssel (PEM):</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Public key (PEM):</source>
-        <translation>Ö&amp;ffentlicher Schlüssel (PEM):</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Bank:</source>
-        <translation>&amp;Bank:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Value (hex):</source>
-        <translation>&amp;Wert (hex):</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Image repository:</source>
-        <translation>&amp;Image-Repository:</translation>
-    </message>
-    <message>
-        <location line="-44"/>
         <source>Ser&amp;vice accounts allowed:</source>
         <translation>Erlaubte Diens&amp;tkonten:</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <source>&amp;Node label keys:</source>
+        <translation>&amp;Knoten-Label-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Pod label keys:</source>
+        <translation>&amp;Pod-Label-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Projects allowed:</source>
+        <translation>Erlaubte &amp;Projekte:</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate (PEM):</source>
+        <translation>&amp;Zertifikat (PEM):</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificates (PEM):</source>
+        <translation>&amp;CA-Zertifikate (PEM):</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Token:</translation>
+    </message>
+    <message>
+        <source>Time to &amp;live:</source>
+        <translation>&amp;Gültigkeitsdauer:</translation>
+    </message>
+    <message>
+        <source>C&amp;reated at:</source>
+        <translation>Er&amp;zeugt am:</translation>
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation>&amp;Knoten:</translation>
+    </message>
+    <message>
+        <source>&amp;Attestation key (PEM):</source>
+        <translation>&amp;Attestierungsschlüssel (PEM):</translation>
+    </message>
+    <message>
+        <source>&amp;Public key (PEM):</source>
+        <translation>Ö&amp;ffentlicher Schlüssel (PEM):</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Bank:</translation>
+    </message>
+    <message>
         <source>&amp;Index:</source>
         <translation>&amp;Index:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <source>&amp;Value (hex):</source>
+        <translation>&amp;Wert (hex):</translation>
+    </message>
+    <message>
+        <source>&amp;Image repository:</source>
+        <translation>&amp;Image-Repository:</translation>
+    </message>
+    <message>
         <source>Di&amp;gest:</source>
         <translation>Di&amp;gest:</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Valid &amp;from:</source>
         <translation>Gültig a&amp;b:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Valid &amp;until:</source>
         <translation>Gültig b&amp;is:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>I&amp;D:</source>
         <translation>I&amp;D:</translation>
     </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>derived from the entry</source>
+        <translation>aus dem Eintrag abgeleitet</translation>
+    </message>
+    <message>
+        <source>Paste PEM text, or load it from a file</source>
+        <translation>PEM-Text einfügen oder aus einer Datei laden</translation>
+    </message>
+    <message>
+        <source>Paste the JWKS (JSON), or load it from a file</source>
+        <translation>JWKS (JSON) einfügen oder aus einer Datei laden</translation>
+    </message>
+    <message>
+        <source>Instance &amp;label keys:</source>
+        <translation>Instanz-&amp;Label-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata keys:</source>
+        <translation>&amp;Metadaten-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x metadata value size:</source>
+        <translation>Ma&amp;ximale Größe eines Metadatenwerts:</translation>
+    </message>
+    <message>
+        <source>bytes; SPIRE&apos;s default when empty</source>
+        <translation>Bytes; leer: SPIREs Vorgabe</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::AnchorEntryDialog</name>
     <message>
         <location line="+46"/>
         <source>PEM or JSON files (*.pem *.crt *.json);;All files (*)</source>
@@ -1098,26 +1108,6 @@
         <location line="+11"/>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>separated by commas</source>
-        <translation>durch Kommas getrennt</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>derived from the entry</source>
-        <translation>aus dem Eintrag abgeleitet</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Paste PEM text, or load it from a file</source>
-        <translation>PEM-Text einfügen oder aus einer Datei laden</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste the JWKS (JSON), or load it from a file</source>
-        <translation>JWKS (JSON) einfügen oder aus einer Datei laden</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1338,8 +1328,8 @@
         <translation>%1 Einträge nach %2 exportiert; Join-Tokens nur als ihr SHA-256.</translation>
     </message>
     <message>
-        <source>Importing %1</source>
-        <translation>%1 wird importiert</translation>
+        <source>Nothing was imported. Line %1: %2</source>
+        <translation>Nichts wurde importiert. Zeile %1: %2</translation>
     </message>
 </context>
 <context>

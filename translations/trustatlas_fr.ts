@@ -360,6 +360,13 @@
     </message>
 </context>
 <context>
+    <name>ta::models::AnchorImporter</name>
+    <message>
+        <source>Importing %1</source>
+        <translation>Importation de %1</translation>
+    </message>
+</context>
+<context>
     <name>ta::models::AnchorModel</name>
     <message>
         <location filename="../models/AnchorModel.cpp" line="+148"/>
@@ -931,139 +938,142 @@
     </message>
 </context>
 <context>
-    <name>ta::views::AnchorEntryDialog</name>
+    <name>ta::core::AnchorKinds</name>
     <message>
-        <location filename="../views/AnchorEntryDialog.cpp" line="+68"/>
         <source>C&amp;luster:</source>
         <translation>C&amp;luster :</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+13"/>
         <source>&amp;Issuer:</source>
         <translation>&amp;Émetteur :</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+13"/>
         <source>&amp;Audience:</source>
         <translation>A&amp;udience :</translation>
     </message>
     <message>
-        <location line="-12"/>
-        <location line="+13"/>
         <source>&amp;JWKS:</source>
         <translation>&amp;JWKS :</translation>
     </message>
     <message>
-        <location line="-9"/>
-        <source>&amp;Node label keys:</source>
-        <translation>Clés de libellés de &amp;nœud :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Pod label keys:</source>
-        <translation>Clés de libellés de &amp;pod :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+9"/>
-        <location line="+4"/>
-        <location line="+14"/>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
-    </message>
-    <message>
-        <location line="-20"/>
-        <source>&amp;Projects allowed:</source>
-        <translation>&amp;Projets autorisés :</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Certificate (PEM):</source>
-        <translation>&amp;Certificat (PEM) :</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;CA certificates (PEM):</source>
-        <translation>Certificats d&apos;&amp;AC (PEM) :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&amp;Token:</source>
-        <translation>&amp;Jeton :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Time to &amp;live:</source>
-        <translation>Durée de &amp;vie :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>C&amp;reated at:</source>
-        <translation>C&amp;réé le :</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <location line="+8"/>
-        <source>&amp;Node:</source>
-        <translation>&amp;Nœud :</translation>
-    </message>
-    <message>
-        <location line="-6"/>
-        <source>&amp;Attestation key (PEM):</source>
-        <translation>Clé d&apos;&amp;attestation (PEM) :</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>&amp;Public key (PEM):</source>
-        <translation>Clé &amp;publique (PEM) :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Bank:</source>
-        <translation>&amp;Banque :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Value (hex):</source>
-        <translation>&amp;Valeur (hex) :</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&amp;Image repository:</source>
-        <translation>Dépôt d&apos;&amp;images :</translation>
-    </message>
-    <message>
-        <location line="-44"/>
         <source>Ser&amp;vice accounts allowed:</source>
         <translation>Comptes de ser&amp;vice autorisés :</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <source>&amp;Node label keys:</source>
+        <translation>Clés de libellés de &amp;nœud :</translation>
+    </message>
+    <message>
+        <source>&amp;Pod label keys:</source>
+        <translation>Clés de libellés de &amp;pod :</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>&amp;Projects allowed:</source>
+        <translation>&amp;Projets autorisés :</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate (PEM):</source>
+        <translation>&amp;Certificat (PEM) :</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificates (PEM):</source>
+        <translation>Certificats d&apos;&amp;AC (PEM) :</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>&amp;Jeton :</translation>
+    </message>
+    <message>
+        <source>Time to &amp;live:</source>
+        <translation>Durée de &amp;vie :</translation>
+    </message>
+    <message>
+        <source>C&amp;reated at:</source>
+        <translation>C&amp;réé le :</translation>
+    </message>
+    <message>
+        <source>&amp;Node:</source>
+        <translation>&amp;Nœud :</translation>
+    </message>
+    <message>
+        <source>&amp;Attestation key (PEM):</source>
+        <translation>Clé d&apos;&amp;attestation (PEM) :</translation>
+    </message>
+    <message>
+        <source>&amp;Public key (PEM):</source>
+        <translation>Clé &amp;publique (PEM) :</translation>
+    </message>
+    <message>
+        <source>&amp;Bank:</source>
+        <translation>&amp;Banque :</translation>
+    </message>
+    <message>
         <source>&amp;Index:</source>
         <translation>&amp;Index :</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <source>&amp;Value (hex):</source>
+        <translation>&amp;Valeur (hex) :</translation>
+    </message>
+    <message>
+        <source>&amp;Image repository:</source>
+        <translation>Dépôt d&apos;&amp;images :</translation>
+    </message>
+    <message>
         <source>Di&amp;gest:</source>
         <translation>Em&amp;preinte :</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Valid &amp;from:</source>
         <translation>Valide à pa&amp;rtir du :</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Valid &amp;until:</source>
         <translation>Valide jus&amp;qu&apos;au :</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>I&amp;D:</source>
         <translation>I&amp;D :</translation>
     </message>
+    <message>
+        <source>separated by commas</source>
+        <translation>séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>derived from the entry</source>
+        <translation>déduit de l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>Paste PEM text, or load it from a file</source>
+        <translation>Collez le texte PEM ou chargez-le depuis un fichier</translation>
+    </message>
+    <message>
+        <source>Paste the JWKS (JSON), or load it from a file</source>
+        <translation>Collez le JWKS (JSON) ou chargez-le depuis un fichier</translation>
+    </message>
+    <message>
+        <source>Instance &amp;label keys:</source>
+        <translation>Clés de &amp;libellés d'instance :</translation>
+    </message>
+    <message>
+        <source>&amp;Metadata keys:</source>
+        <translation>Clés de &amp;métadonnées :</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x metadata value size:</source>
+        <translation>Taille ma&amp;ximale d'une valeur de métadonnées :</translation>
+    </message>
+    <message>
+        <source>bytes; SPIRE&apos;s default when empty</source>
+        <translation>octets ; vide : la valeur par défaut de SPIRE</translation>
+    </message>
+</context>
+<context>
+    <name>ta::views::AnchorEntryDialog</name>
     <message>
         <location line="+46"/>
         <source>PEM or JSON files (*.pem *.crt *.json);;All files (*)</source>
@@ -1098,26 +1108,6 @@
         <location line="+11"/>
         <source>&amp;Save</source>
         <translation>&amp;Enregistrer</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>separated by commas</source>
-        <translation>séparés par des virgules</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>derived from the entry</source>
-        <translation>déduit de l&apos;entrée</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Paste PEM text, or load it from a file</source>
-        <translation>Collez le texte PEM ou chargez-le depuis un fichier</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Paste the JWKS (JSON), or load it from a file</source>
-        <translation>Collez le JWKS (JSON) ou chargez-le depuis un fichier</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1338,8 +1328,8 @@
         <translation>%1 entrées exportées vers %2 ; les jetons d'enrôlement seulement sous forme de SHA-256.</translation>
     </message>
     <message>
-        <source>Importing %1</source>
-        <translation>Importation de %1</translation>
+        <source>Nothing was imported. Line %1: %2</source>
+        <translation>Rien n&apos;a été importé. Ligne %1 : %2</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/AnchorEntryDialog.h"
 
+#include "core/attestation/AnchorKinds.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/store/StoreErrors.h"
 #include "views/AsyncFileDialog.h"
@@ -12,6 +13,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -39,100 +41,22 @@ using core::AnchorList;
 
 namespace {
 
-enum class FieldType {
-    Line,         ///< a string
-    List,         ///< one string, or an array when several are given (audience)
-    Array,        ///< an array of strings, left out when empty (allow lists)
-    Pem,          ///< PEM text, pasted or loaded from a file
-    Json,         ///< a JSON object (JWKS), pasted or loaded from a file
-    Bank,         ///< a PCR bank
-    Index,        ///< a PCR index
-    Seconds,      ///< a time to live
-    Time,         ///< a required UTC time
-    OptionalTime, ///< a UTC time, left out unless set
-    Token,        ///< a join token: generated when new, its hash when stored
-};
+using FieldType = core::AnchorField::Type;
+using Field = core::AnchorField;
 
-struct Field
-{
-    const char *key;
-    FieldType type;
-    const char *label;
-};
-
-/// The form of each kind, in the order shown. The keys are the anchors file's.
+/// The form of each kind, in the order shown: the one description in core, which the parser
+/// is held to (tst_anchorkinds). The keys are the anchors file's.
 QList<Field> fieldsOf(const QString &kind)
 {
-    static const QHash<QString, QList<Field>> forms{
-        {QStringLiteral("k8s_issuer"),
-         {{"cluster", FieldType::Line,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "C&luster:")},
-          {"issuer", FieldType::Line,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Issuer:")},
-          {"audience", FieldType::List,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Audience:")},
-          {"jwks", FieldType::Json, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&JWKS:")},
-          {"service_account_allow_list", FieldType::Array,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "Ser&vice accounts allowed:")},
-          {"allowed_node_label_keys", FieldType::Array,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Node label keys:")},
-          {"allowed_pod_label_keys", FieldType::Array,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Pod label keys:")}}},
-        {QStringLiteral("gcp_jwks"),
-         {{"name", FieldType::Line, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Name:")},
-          {"issuer", FieldType::Line,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Issuer:")},
-          {"audience", FieldType::List,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Audience:")},
-          {"jwks", FieldType::Json, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&JWKS:")},
-          {"projectid_allow_list", FieldType::Array,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Projects allowed:")}}},
-        {QStringLiteral("aws_signing_cert"),
-         {{"name", FieldType::Line, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Name:")},
-          {"pem", FieldType::Pem,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Certificate (PEM):")}}},
-        {QStringLiteral("x509pop_ca"),
-         {{"name", FieldType::Line, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Name:")},
-          {"pem", FieldType::Pem,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&CA certificates (PEM):")}}},
-        {QStringLiteral("join_token"),
-         {{"token", FieldType::Token, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Token:")},
-          {"ttl", FieldType::Seconds,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "Time to &live:")},
-          {"created_at", FieldType::Time,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "C&reated at:")}}},
-        {QStringLiteral("tpm_ak"),
-         {{"subject", FieldType::Line, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Node:")},
-          {"public_key_pem", FieldType::Pem,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Attestation key (PEM):")}}},
-        {QStringLiteral("cosign_key"),
-         {{"name", FieldType::Line, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Name:")},
-          {"public_key_pem", FieldType::Pem,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Public key (PEM):")}}},
-        {QStringLiteral("pcr"),
-         {{"subject", FieldType::Line, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Node:")},
-          {"bank", FieldType::Bank, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Bank:")},
-          {"index", FieldType::Index, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Index:")},
-          {"value", FieldType::Line,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Value (hex):")}}},
-        {QStringLiteral("image_digest"),
-         {{"image", FieldType::Line,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "&Image repository:")},
-          {"digest", FieldType::Line,
-           QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "Di&gest:")}}},
-    };
-    QList<Field> fields = forms.value(kind);
-    // A join token's window is its TTL; reference values have none.
-    if (models::AnchorModel::kindNames(AnchorList::Anchors).contains(kind) &&
-        kind != QLatin1String("join_token")) {
-        fields.append({"not_before", FieldType::OptionalTime,
-                       QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "Valid &from:")});
-        fields.append({"not_after", FieldType::OptionalTime,
-                       QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "Valid &until:")});
-    }
-    fields.prepend(
-        {"id", FieldType::Line, QT_TRANSLATE_NOOP("ta::views::AnchorEntryDialog", "I&D:")});
-    return fields;
+    const core::AnchorKindSpec *spec = core::AnchorKinds::find(kind);
+    return spec ? spec->fields : QList<Field>();
+}
+
+/// @p text (a label or hint of the description) in the user's language.
+QString translated(const char *text)
+{
+    return text ? QCoreApplication::translate(core::AnchorKinds::translationContext(), text)
+                : QString();
 }
 
 /// A random UUID, the form SPIRE gives its join tokens, from the operating system's CSPRNG.
@@ -229,13 +153,11 @@ QWidget *AnchorEntryDialog::buildPage(const QString &kind)
         switch (f.type) {
         case FieldType::Line:
         case FieldType::List:
-        case FieldType::Array: {
+        case FieldType::Array:
+        case FieldType::Number: {
             auto *edit = new QLineEdit(page);
             connect(edit, &QLineEdit::textChanged, this, &AnchorEntryDialog::validate);
-            if (f.type != FieldType::Line)
-                edit->setPlaceholderText(tr("separated by commas"));
-            else if (key == QLatin1String("id"))
-                edit->setPlaceholderText(tr("derived from the entry"));
+            edit->setPlaceholderText(translated(f.help));
             input = edit;
             break;
         }
@@ -244,9 +166,7 @@ QWidget *AnchorEntryDialog::buildPage(const QString &kind)
             auto *edit = new QPlainTextEdit(page);
             edit->setTabChangesFocus(true);
             edit->setLineWrapMode(QPlainTextEdit::NoWrap);
-            edit->setPlaceholderText(f.type == FieldType::Pem
-                                         ? tr("Paste PEM text, or load it from a file")
-                                         : tr("Paste the JWKS (JSON), or load it from a file"));
+            edit->setPlaceholderText(translated(f.help));
             connect(edit, &QPlainTextEdit::textChanged, this, &AnchorEntryDialog::validate);
             auto *load = new QPushButton(tr("Load from File…"), page);
             load->setObjectName(key + QStringLiteral("Load"));
@@ -345,7 +265,7 @@ QWidget *AnchorEntryDialog::buildPage(const QString &kind)
         }
         }
         input->setObjectName(key);
-        auto *label = new QLabel(tr(f.label), page);
+        auto *label = new QLabel(translated(f.label), page);
         label->setBuddy(input);
         form->addRow(label, row ? row : input);
     }
@@ -366,7 +286,7 @@ QString AnchorEntryDialog::labelOf(const QString &key) const
 {
     for (const Field &f : fieldsOf(m_kind->currentData().toString())) {
         if (key == QLatin1String(f.key))
-            return tr(f.label).remove(QLatin1Char('&')).remove(QLatin1Char(':'));
+            return translated(f.label).remove(QLatin1Char('&')).remove(QLatin1Char(':'));
     }
     return key;
 }
@@ -432,6 +352,10 @@ void AnchorEntryDialog::fill(const QJsonObject &stored)
         switch (f.type) {
         case FieldType::Line:
             qobject_cast<QLineEdit *>(w)->setText(v.toString());
+            break;
+        case FieldType::Number:
+            qobject_cast<QLineEdit *>(w)->setText(v.isDouble() ? QString::number(v.toInteger())
+                                                               : v.toString());
             break;
         case FieldType::List:
         case FieldType::Array: {
@@ -510,6 +434,17 @@ QJsonObject AnchorEntryDialog::entry() const
                 !text.isEmpty())
                 e.insert(key, text);
             break;
+        case FieldType::Number: {
+            const QString text = qobject_cast<QLineEdit *>(w)->text().trimmed();
+            bool ok = false;
+            const qint64 number = text.toLongLong(&ok);
+            // Text that is no number goes in as it is: the parser refuses it.
+            if (ok)
+                e.insert(key, number);
+            else if (!text.isEmpty())
+                e.insert(key, text);
+            break;
+        }
         case FieldType::List:
         case FieldType::Array: {
             const QStringList items = splitList(qobject_cast<QLineEdit *>(w)->text());
@@ -564,11 +499,14 @@ QString AnchorEntryDialog::fieldOf(const core::Error &error) const
 {
     if (error.code == QLatin1String("anchors.duplicate_id"))
         return QStringLiteral("id");
-    if (error.code == QLatin1String("anchors.bad_jwks"))
-        return QStringLiteral("jwks");
-    if (error.code == QLatin1String("anchors.bad_pem"))
-        return field(QStringLiteral("pem")) ? QStringLiteral("pem")
-                                            : QStringLiteral("public_key_pem");
+    // A JWKS or PEM the parser refuses is the current kind's field of that type.
+    const bool jwks = error.code == QLatin1String("anchors.bad_jwks");
+    if (jwks || error.code == QLatin1String("anchors.bad_pem")) {
+        for (const Field &f : fieldsOf(m_kind->currentData().toString())) {
+            if (f.type == (jwks ? FieldType::Json : FieldType::Pem))
+                return QString::fromLatin1(f.key);
+        }
+    }
     // "service_account_allow_list[2]" is about the allow list.
     return error.field.section(QLatin1Char('['), 0, 0);
 }

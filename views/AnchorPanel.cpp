@@ -5,6 +5,7 @@
 #include "core/store/StoreErrors.h"
 #include "views/AsyncFileDialog.h"
 
+#include "models/AnchorImporter.h"
 #include "models/AnchorModel.h"
 #include "models/Document.h"
 #include "views/AnchorDetails.h"
@@ -13,24 +14,19 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPromise>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ta::views {
 
@@ -167,6 +163,24 @@ AnchorPanel::AnchorPanel(models::Document *document, QWidget *parent)
     connect(m_byText, &QAbstractItemModel::rowsInserted, this, &AnchorPanel::updateCurrent);
     // An edit of the current entry changes its row in place: show the new form.
     connect(m_byText, &QAbstractItemModel::dataChanged, this, &AnchorPanel::updateCurrent);
+    // The import reads and checks the file on a worker and stores it; the panel shows how it
+    // went.
+    m_importer = new models::AnchorImporter(document, this);
+    connect(m_importer, &models::AnchorImporter::started, this,
+            [this](const QString &title, const QFuture<void> &future) {
+                Q_EMIT workStarted(title, future);
+            });
+    connect(m_importer, &models::AnchorImporter::imported, this,
+            [this](const QString &path, qint64 entries) {
+                report(tr("Imported %n entry(ies) from %1. Undo takes the import back.", nullptr,
+                          int(entries))
+                           .arg(QFileInfo(path).fileName()),
+                       false);
+            });
+    connect(m_importer, &models::AnchorImporter::importFailed, this,
+            [this](const QString &, const core::Error &error, const QString &kind) {
+                importFailed(error, kind);
+            });
     if (m_model->loadError())
         report(ErrorMessages::text(*m_model->loadError()), true);
     updateCurrent();
@@ -292,77 +306,28 @@ void AnchorPanel::chooseExport()
                          [this](const QString &path) { exportFile(path); });
 }
 
-namespace {
-/// What the worker read and checked.
-struct AnchorsRead
-{
-    QByteArray bytes;
-    core::Result<core::AnchorSet> set = core::AnchorSet();
-};
-} // namespace
-
 void AnchorPanel::importFile(const QString &path)
 {
-    if (!m_document || m_importBusy)
-        return;
-    auto *watcher = new QFutureWatcher<AnchorsRead>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
-        watcher->deleteLater();
-        const QFuture<AnchorsRead> done = watcher->future();
-        m_importing = {};
-        m_importBusy = false;
-        // Cancelled: nothing was stored, and nothing is.
-        if (done.isCanceled() || done.resultCount() == 0)
-            return;
-        const AnchorsRead read = done.result();
-        imported(path, read.bytes, read.set);
-    });
-    QFuture<AnchorsRead> run = QtConcurrent::run([path](QPromise<AnchorsRead> &promise) {
-        promise.setProgressRange(0, 1);
-        AnchorsRead read;
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            read.set = core::makeError(core::ec::StoreUnreadable, path);
-        } else {
-            read.bytes = file.readAll();
-            read.set = core::AnchorSet::fromImportJson(read.bytes);
-        }
-        if (promise.isCanceled())
-            return;
-        promise.addResult(std::move(read));
-        promise.setProgressValue(1);
-    });
-    watcher->setFuture(run);
-    m_importing = QFuture<void>(run);
-    m_importBusy = true;
-    Q_EMIT workStarted(tr("Importing %1").arg(QFileInfo(path).fileName()), m_importing);
+    if (m_document)
+        (void)m_importer->importFile(path);
 }
 
-void AnchorPanel::imported(const QString &path, const QByteArray &bytes,
-                           const core::Result<core::AnchorSet> &set)
+bool AnchorPanel::isImporting() const
 {
-    if (!m_document)
+    return m_importer->isBusy();
+}
+
+void AnchorPanel::importFailed(const core::Error &e, const QString &kind)
+{
+    // Cancelled from the status bar: nothing was stored, and that needs no message.
+    if (e.code == core::ec::StoreCancelled)
         return;
-    if (!set && set.error().code == core::ec::StoreUnreadable && bytes.isEmpty()) {
-        report(ErrorMessages::text(set.error()), true);
+    if (e.code == core::ec::StoreUnreadable) {
+        report(ErrorMessages::text(e), true);
         return;
     }
-    if (!set) {
-        const core::Error &e = set.error();
-        if (e.index < 0) {
-            report(tr("Nothing was imported: %1").arg(ErrorMessages::text(e)), true);
-            return;
-        }
-        // The error says where as data (list, index, field); the entry's kind is in the file.
+    if (e.index >= 0) {
         QString entry = QStringLiteral("%1[%2]").arg(e.list).arg(e.index);
-        const QString kind = QJsonDocument::fromJson(bytes)
-                                 .object()
-                                 .value(e.list)
-                                 .toArray()
-                                 .at(e.index)
-                                 .toObject()
-                                 .value(QLatin1String("kind"))
-                                 .toString();
         if (!kind.isEmpty())
             entry += QStringLiteral(" (%1)").arg(kind);
         report(e.field.isEmpty()
@@ -372,14 +337,12 @@ void AnchorPanel::imported(const QString &path, const QByteArray &bytes,
                true);
         return;
     }
-    const qsizetype count = set->anchors().size() + set->referenceValues().size();
-    if (auto r = m_document->addAnchors(*set); !r) {
-        report(tr("Nothing was imported: %1").arg(ErrorMessages::text(r.error())), true);
+    if (e.line > 0) {
+        report(tr("Nothing was imported. Line %1: %2").arg(e.line).arg(ErrorMessages::text(e)),
+               true);
         return;
     }
-    report(tr("Imported %n entry(ies) from %1. Undo takes the import back.", nullptr, int(count))
-               .arg(QFileInfo(path).fileName()),
-           false);
+    report(tr("Nothing was imported: %1").arg(ErrorMessages::text(e)), true);
 }
 
 void AnchorPanel::exportFile(const QString &path)

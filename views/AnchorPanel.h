@@ -19,6 +19,7 @@ class QTreeView;
 QT_END_NAMESPACE
 
 namespace ta::models {
+class AnchorImporter;
 class AnchorModel;
 class Document;
 } // namespace ta::models
@@ -46,7 +47,7 @@ public:
     void setFileChooser(FileChooser chooser) { m_chooseFile = std::move(chooser); }
     /// Whether an anchors file is being read and checked on a worker (until its entries were
     /// stored, or dropped).
-    bool isImporting() const { return m_importBusy; }
+    bool isImporting() const;
 
     QTreeView *view() const { return m_view; }
     QLineEdit *filterEdit() const { return m_filter; }
@@ -64,9 +65,10 @@ public:
     AnchorEntryDialog *openDialog() const;
     QString message() const;
 
-    /// Imports the anchors file at @p path: all of it or, on a bad entry, nothing. The file is
-    /// read and checked on a worker; the entries are stored (one undo step) on the GUI thread
-    /// when it returns, unless it was cancelled. Ignored while an import runs.
+    /// Imports the anchors file at @p path through models::AnchorImporter: all of it or, on a
+    /// bad entry, nothing. The file is read and checked on a worker; the entries are stored (one
+    /// undo step) on the GUI thread when it returns, unless it was cancelled. Ignored while an
+    /// import runs.
     void importFile(const QString &path);
     /// Writes every entry to @p path in the anchors file form.
     void exportFile(const QString &path);
@@ -80,8 +82,7 @@ Q_SIGNALS:
     void workStarted(const QString &title, QFuture<void> future);
 
 private:
-    void imported(const QString &path, const QByteArray &bytes,
-                  const core::Result<core::AnchorSet> &set);
+    void importFailed(const core::Error &error, const QString &kind);
     void openEntryDialog(AnchorEntryDialog *dialog);
     void newEntry(core::AnchorList list);
     void editCurrent();
@@ -110,8 +111,7 @@ private:
     QAction *m_separator = nullptr;
     QPointer<AnchorEntryDialog> m_dialog;
     FileChooser m_chooseFile;
-    QFuture<void> m_importing;
-    bool m_importBusy = false;
+    models::AnchorImporter *m_importer = nullptr;
 };
 
 } // namespace ta::views

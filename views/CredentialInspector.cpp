@@ -1,21 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/CredentialInspector.h"
-#include "core/spiffe/SpiffeErrors.h"
 #include "views/NoticeStyle.h"
 
-#include "core/crypto/Certificate.h"
-#include "core/crypto/Jose.h"
-#include "core/spiffe/JwtSvid.h"
-#include "core/spiffe/X509SvidValidator.h"
-#include "models/AuthoritySlotModel.h"
 #include "models/Document.h"
 #include "views/ErrorMessages.h"
 
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLocale>
 #include <QPlainTextEdit>
@@ -23,18 +15,7 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
-#include <openssl/x509v3.h>
-
 namespace ta::views {
-namespace {
-
-QString prettyJson(const QByteArray &json)
-{
-    const QJsonDocument doc = QJsonDocument::fromJson(json);
-    return doc.isNull() ? QString::fromUtf8(json) : QString::fromUtf8(doc.toJson());
-}
-
-} // namespace
 
 CredentialInspector::CredentialInspector(models::Document *document, QWidget *parent)
     : QWidget(parent), m_document(document)
@@ -104,14 +85,7 @@ void CredentialInspector::showCredential(qint64 id)
 {
     m_record.reset();
     m_stored = id != 0;
-    if (m_document && id != 0) {
-        if (auto all = m_document->workspace().credentials()) {
-            for (const core::CredentialRecord &c : *all) {
-                if (c.id == id)
-                    m_record = c;
-            }
-        }
-    }
+    m_storedId = id;
     refresh();
 }
 
@@ -119,6 +93,7 @@ void CredentialInspector::showRecord(const core::CredentialRecord &record)
 {
     m_record = record;
     m_stored = false;
+    m_storedId = 0;
     refresh();
 }
 
@@ -126,6 +101,7 @@ void CredentialInspector::clear()
 {
     m_record.reset();
     m_stored = false;
+    m_storedId = 0;
     refresh();
 }
 
@@ -152,40 +128,59 @@ void CredentialInspector::refresh()
 {
     clearDetails();
     m_jose->clear();
-    if (m_stored && m_record && m_document) {
-        // The record may have been revoked, restored or deleted since it was shown.
-        const qint64 id = m_record->id;
-        m_record.reset();
-        if (auto all = m_document->workspace().credentials()) {
-            for (const core::CredentialRecord &c : *all) {
-                if (c.id == id)
-                    m_record = c;
-            }
-        }
-    }
-    if (!m_record || !m_document) {
+    // A stored record is asked for anew: it may have been revoked, restored or deleted since.
+    models::CredentialDetails details;
+    if (m_document)
+        details = m_stored   ? models::CredentialDetails::inspect(*m_document, m_storedId)
+                  : m_record ? models::CredentialDetails::inspect(*m_document, *m_record)
+                             : models::CredentialDetails{};
+    if (m_stored)
+        m_record = details.record;
+    if (!details.record) {
         m_title->setText(tr("No credential selected"));
         setVerdict(Verdict::None, QString());
         return;
     }
-    m_title->setText(m_record->spiffeId);
-    const auto bundle = m_document->workspace().bundle(m_record->trustDomain);
-    if (m_record->kind == core::AuthorityKind::X509)
-        showX509(*m_record, bundle);
+    m_title->setText(details.record->spiffeId);
+    if (details.record->kind == core::AuthorityKind::X509)
+        showX509(details);
     else
-        showJwt(*m_record, bundle);
-    if (m_record->status == core::CredentialRecord::Status::Revoked &&
-        m_verdict == Verdict::Valid) {
+        showJwt(details);
+    const QLocale locale;
+    const QString at = locale.toString(details.now.toLocalTime(), QLocale::ShortFormat);
+    switch (details.verdict) {
+    case models::CredentialDetails::Verdict::None:
+        setVerdict(Verdict::None, QString());
+        break;
+    case models::CredentialDetails::Verdict::Invalid:
+        setVerdict(
+            Verdict::Invalid,
+            tr("Invalid: %1").arg(details.error ? ErrorMessages::text(*details.error) : QString()));
+        break;
+    case models::CredentialDetails::Verdict::Revoked:
         setVerdict(Verdict::Revoked,
                    tr("Revoked in this workspace. Its signature still verifies against the "
                       "bundle until it expires."));
+        break;
+    case models::CredentialDetails::Verdict::Valid:
+        if (details.record->kind == core::AuthorityKind::X509)
+            setVerdict(Verdict::Valid, tr("Valid: chains to the bundle of %1 (sequence %2) at %3.")
+                                           .arg(details.bundleTrustDomain)
+                                           .arg(details.bundleSequence)
+                                           .arg(at));
+        else
+            setVerdict(Verdict::Valid,
+                       tr("Valid: signed by key %1 of the bundle of %2 (sequence %3) at %4.")
+                           .arg(details.verifiedKeyId, details.bundleTrustDomain)
+                           .arg(details.bundleSequence)
+                           .arg(at));
+        break;
     }
 }
 
-QString CredentialInspector::validityText(const QDateTime &notBefore,
+QString CredentialInspector::validityText(const QDateTime &now, const QDateTime &notBefore,
                                           const QDateTime &notAfter) const
 {
-    const QDateTime now = m_document ? m_document->now() : QDateTime::currentDateTimeUtc();
     if (now < notBefore)
         return tr("not valid yet");
     if (now >= notAfter)
@@ -193,149 +188,82 @@ QString CredentialInspector::validityText(const QDateTime &notBefore,
     return tr("%1 min left").arg(QLocale().toString((now.secsTo(notAfter) + 59) / 60));
 }
 
-void CredentialInspector::showX509(const core::CredentialRecord &record,
-                                   const core::Result<core::TrustBundle> &bundle)
+void CredentialInspector::showX509(const models::CredentialDetails &d)
 {
+    using D = models::CredentialDetails;
     m_details->setCurrentIndex(0);
     const QLocale locale;
     addField(tr("Type"), tr("X509-SVID"));
-    addField(tr("Trust domain"), record.trustDomain);
-    auto chain = core::Certificate::listFromPem(record.material);
-    if (!chain) {
-        setVerdict(Verdict::Invalid, tr("Invalid: %1").arg(ErrorMessages::text(chain.error())));
+    addField(tr("Trust domain"), d.record->trustDomain);
+    if (!d.decoded)
         return;
-    }
-    const core::Certificate &leaf = chain->first();
-    addField(tr("SPIFFE ID"), leaf.uriSans().join(QLatin1Char('\n')));
-    addField(tr("Subject"), leaf.subjectText());
-    addField(tr("Issuer"), leaf.issuerText());
-    addField(tr("Serial"), leaf.serialHex());
-    addField(tr("Valid from"),
-             locale.toString(leaf.notBefore().toLocalTime(), QLocale::ShortFormat));
-    addField(tr("Valid until"),
-             locale.toString(leaf.notAfter().toLocalTime(), QLocale::ShortFormat));
-    addField(tr("Validity"), validityText(leaf.notBefore(), leaf.notAfter()));
-    const core::Key key = leaf.publicKey();
-    addField(tr("Public key"), key.isEc()    ? tr("EC, %1 bits").arg(key.bits())
-                               : key.isRsa() ? tr("RSA, %1 bits").arg(key.bits())
-                                             : tr("other"));
-    addField(tr("Signature algorithm"), leaf.signatureAlgorithm());
+    addField(tr("SPIFFE ID"), d.spiffeId);
+    addField(tr("Subject"), d.subject);
+    addField(tr("Issuer"), d.issuer);
+    addField(tr("Serial"), d.serial);
+    addField(tr("Valid from"), locale.toString(d.notBefore.toLocalTime(), QLocale::ShortFormat));
+    addField(tr("Valid until"), locale.toString(d.notAfter.toLocalTime(), QLocale::ShortFormat));
+    addField(tr("Validity"), validityText(d.now, d.notBefore, d.notAfter));
+    addField(tr("Public key"), d.keyType == D::KeyType::Ec    ? tr("EC, %1 bits").arg(d.keyBits)
+                               : d.keyType == D::KeyType::Rsa ? tr("RSA, %1 bits").arg(d.keyBits)
+                                                              : tr("other"));
+    addField(tr("Signature algorithm"), d.signatureAlgorithm);
 
     QStringList usage;
-    const uint32_t ku = leaf.keyUsage();
-    if (ku & KU_DIGITAL_SIGNATURE)
+    if (d.keyUsage & D::DigitalSignature)
         usage << tr("Digital signature");
-    if (ku & KU_KEY_ENCIPHERMENT)
+    if (d.keyUsage & D::KeyEncipherment)
         usage << tr("Key encipherment");
-    if (ku & KU_KEY_AGREEMENT)
+    if (d.keyUsage & D::KeyAgreement)
         usage << tr("Key agreement");
-    if (ku & KU_KEY_CERT_SIGN)
+    if (d.keyUsage & D::CertificateSigning)
         usage << tr("Certificate signing");
-    if (ku & KU_CRL_SIGN)
+    if (d.keyUsage & D::CrlSigning)
         usage << tr("CRL signing");
     addField(tr("Key usage"), usage.isEmpty() ? tr("none") : usage.join(QStringLiteral(", ")));
     QStringList eku;
-    const uint32_t xku = leaf.extendedKeyUsage();
-    if (xku == UINT32_MAX) {
+    if (!d.extendedKeyUsageRestricted) {
         eku << tr("not restricted");
     } else {
-        if (xku & XKU_SSL_SERVER)
+        if (d.extendedKeyUsage & D::ServerAuthentication)
             eku << tr("TLS server authentication");
-        if (xku & XKU_SSL_CLIENT)
+        if (d.extendedKeyUsage & D::ClientAuthentication)
             eku << tr("TLS client authentication");
     }
     addField(tr("Extended key usage"), eku.isEmpty() ? tr("none") : eku.join(QStringLiteral(", ")));
     addField(tr("DNS names"),
-             leaf.dnsSans().isEmpty() ? tr("none") : leaf.dnsSans().join(QStringLiteral(", ")));
-    addField(tr("CA certificate"), leaf.isCa() ? tr("yes") : tr("no"));
-    addField(tr("SHA-256 fingerprint"), QString::fromLatin1(leaf.fingerprint()));
-    addField(tr("Authority ID"), record.authorityId);
+             d.dnsNames.isEmpty() ? tr("none") : d.dnsNames.join(QStringLiteral(", ")));
+    addField(tr("CA certificate"), d.isCa ? tr("yes") : tr("no"));
+    addField(tr("SHA-256 fingerprint"), d.fingerprint);
+    addField(tr("Authority ID"), d.record->authorityId);
 
-    for (int i = 0; i < chain->size(); ++i) {
-        const core::Certificate &c = chain->at(i);
-        addChainEntry(tr("%1. %2 (issued by %3)")
-                          .arg(i + 1)
-                          .arg(c.subjectText().isEmpty() ? c.uriSans().join(QLatin1Char(' '))
-                                                         : c.subjectText(),
-                               c.issuerText()));
+    for (int i = 0; i < d.chain.size(); ++i) {
+        const D::ChainRow &row = d.chain.at(i);
+        if (row.fromBundle)
+            addChainEntry(tr("%1. %2 (trust anchor from the bundle)").arg(i + 1).arg(row.subject));
+        else
+            addChainEntry(tr("%1. %2 (issued by %3)").arg(i + 1).arg(row.subject, row.issuer));
     }
-    if (!bundle) {
-        setVerdict(Verdict::Invalid, tr("Invalid: %1").arg(ErrorMessages::text(bundle.error())));
-        return;
-    }
-    const QDateTime now = m_document->now();
-    auto verification = core::X509SvidValidator::validate(*chain, bundle->trustDomain(),
-                                                          bundle->x509Authorities(), now);
-    if (!verification) {
-        setVerdict(Verdict::Invalid,
-                   tr("Invalid: %1").arg(ErrorMessages::text(verification.error())));
-        return;
-    }
-    for (qsizetype i = chain->size(); i < verification->path.size(); ++i) {
-        const core::Certificate &c = verification->path.at(i);
-        addChainEntry(tr("%1. %2 (trust anchor from the bundle)").arg(i + 1).arg(c.subjectText()));
-    }
-    setVerdict(Verdict::Valid, tr("Valid: chains to the bundle of %1 (sequence %2) at %3.")
-                                   .arg(bundle->trustDomain().name())
-                                   .arg(bundle->sequence())
-                                   .arg(locale.toString(now.toLocalTime(), QLocale::ShortFormat)));
 }
 
-void CredentialInspector::showJwt(const core::CredentialRecord &record,
-                                  const core::Result<core::TrustBundle> &bundle)
+void CredentialInspector::showJwt(const models::CredentialDetails &d)
 {
     m_details->setCurrentIndex(1);
     const QLocale locale;
     addField(tr("Type"), tr("JWT-SVID"));
-    addField(tr("Trust domain"), record.trustDomain);
-    auto parts = core::Jose::splitCompact(record.material);
-    if (!parts) {
-        setVerdict(Verdict::Invalid,
-                   tr("Invalid: %1")
-                       .arg(ErrorMessages::text(core::makeError(core::ec::JwtsvidMalformed))));
+    addField(tr("Trust domain"), d.record->trustDomain);
+    if (!d.decoded)
         return;
-    }
-    const QJsonObject header = QJsonDocument::fromJson(parts->header).object();
-    const QJsonObject claims = QJsonDocument::fromJson(parts->payload).object();
-    addField(tr("SPIFFE ID"), claims.value(QStringLiteral("sub")).toString());
-    QStringList audience;
-    const QJsonValue aud = claims.value(QStringLiteral("aud"));
-    if (aud.isArray()) {
-        for (const QJsonValue &v : aud.toArray())
-            audience << v.toString();
-    } else {
-        audience << aud.toString();
-    }
-    addField(tr("Audience"), audience.join(QStringLiteral(", ")));
-    const QDateTime iat = QDateTime::fromSecsSinceEpoch(
-        qint64(claims.value(QStringLiteral("iat")).toDouble()), Qt::UTC);
-    const QDateTime exp = QDateTime::fromSecsSinceEpoch(
-        qint64(claims.value(QStringLiteral("exp")).toDouble()), Qt::UTC);
-    addField(tr("Issued at"), locale.toString(iat.toLocalTime(), QLocale::ShortFormat));
-    addField(tr("Expires"), locale.toString(exp.toLocalTime(), QLocale::ShortFormat));
-    addField(tr("Validity"), validityText(iat, exp));
-    addField(tr("Algorithm"), header.value(QStringLiteral("alg")).toString());
-    addField(tr("Key ID"), header.value(QStringLiteral("kid")).toString());
-    addField(tr("Token fingerprint"), record.serial);
-    m_jose->setPlainText(tr("Header:") + QLatin1Char('\n') + prettyJson(parts->header) +
-                         QLatin1Char('\n') + tr("Claims:") + QLatin1Char('\n') +
-                         prettyJson(parts->payload));
-    if (!bundle) {
-        setVerdict(Verdict::Invalid, tr("Invalid: %1").arg(ErrorMessages::text(bundle.error())));
-        return;
-    }
-    const QDateTime now = m_document->now();
-    auto svid = core::JwtSvid::validate(record.material, *bundle,
-                                        audience.isEmpty() ? QString() : audience.first(), now);
-    if (!svid) {
-        setVerdict(Verdict::Invalid, tr("Invalid: %1").arg(ErrorMessages::text(svid.error())));
-        return;
-    }
-    setVerdict(Verdict::Valid,
-               tr("Valid: signed by key %1 of the bundle of %2 (sequence %3) at %4.")
-                   .arg(svid->keyId(), bundle->trustDomain().name())
-                   .arg(bundle->sequence())
-                   .arg(locale.toString(now.toLocalTime(), QLocale::ShortFormat)));
+    addField(tr("SPIFFE ID"), d.spiffeId);
+    addField(tr("Audience"), d.audience.join(QStringLiteral(", ")));
+    addField(tr("Issued at"), locale.toString(d.notBefore.toLocalTime(), QLocale::ShortFormat));
+    addField(tr("Expires"), locale.toString(d.notAfter.toLocalTime(), QLocale::ShortFormat));
+    addField(tr("Validity"), validityText(d.now, d.notBefore, d.notAfter));
+    addField(tr("Algorithm"), d.algorithm);
+    addField(tr("Key ID"), d.keyId);
+    addField(tr("Token fingerprint"), d.record->serial);
+    m_jose->setPlainText(tr("Header:") + QLatin1Char('\n') + d.headerJson + QLatin1Char('\n') +
+                         tr("Claims:") + QLatin1Char('\n') + d.claimsJson);
 }
 
 void CredentialInspector::addField(const QString &label, const QString &value)

@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/Result.h"
-#include "core/spiffe/TrustBundle.h"
 #include "core/store/CredentialRecord.h"
+#include "models/CredentialDetails.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -26,7 +25,8 @@ namespace ta::views {
 /// Shows one credential as an auditor needs it: the decoded certificate fields or JWT header and
 /// claims, the chain, the SPIFFE ID, validity, key usage, and the verdict of validating it
 /// against its trust domain's current bundle at the document's clock. It follows the document:
-/// a rotated, revoked or deleted authority changes the verdict at once.
+/// a rotated, revoked or deleted authority changes the verdict at once. The decoding and the
+/// validation are models::CredentialDetails's; the inspector lays out what it returns.
 class CredentialInspector : public QWidget
 {
     Q_OBJECT
@@ -50,19 +50,19 @@ public:
 
 private:
     void refresh();
-    void showX509(const core::CredentialRecord &record,
-                  const core::Result<core::TrustBundle> &bundle);
-    void showJwt(const core::CredentialRecord &record,
-                 const core::Result<core::TrustBundle> &bundle);
+    void showX509(const models::CredentialDetails &details);
+    void showJwt(const models::CredentialDetails &details);
     void addField(const QString &label, const QString &value);
     void addChainEntry(const QString &entry);
     void clearDetails();
     void setVerdict(Verdict verdict, const QString &text);
-    QString validityText(const QDateTime &notBefore, const QDateTime &notAfter) const;
+    QString validityText(const QDateTime &now, const QDateTime &notBefore,
+                         const QDateTime &notAfter) const;
 
     QPointer<models::Document> m_document;
     std::optional<core::CredentialRecord> m_record;
     bool m_stored = false;
+    qint64 m_storedId = 0;
     Verdict m_verdict = Verdict::None;
 
     QLabel *m_title = nullptr;

@@ -4,6 +4,7 @@
 #include "../models/AnchorSamples.h"
 #include "../models/WorkspaceDump.h"
 
+#include "core/attestation/AnchorKinds.h"
 #include "models/AnchorModel.h"
 #include "models/Document.h"
 #include "models/EvidenceImporter.h"
@@ -20,6 +21,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -48,12 +50,16 @@ private Q_SLOTS:
     void cleanup();
     void createsEachKindThroughTheForm_data();
     void createsEachKindThroughTheForm();
+    void formShowsEveryDescribedField_data();
+    void formShowsEveryDescribedField();
+    void gcpMetadataSizeIsANumber();
     void invalidInputKeepsOkDisabled_data();
     void invalidInputKeepsOkDisabled();
     void editPrefillsReplacesAndKeepsUnshownFields();
     void joinTokenEditShowsOnlyTheHash();
     void removeWithDeleteKeyThenUndoRedo();
     void importNamesTheBadEntryAndImportsNothing();
+    void importNamesTheLineOfASyntaxError();
     void exportWritesTheAnchorsFileForm();
     void filtersByTextAndKind();
     void marksUsedJoinTokensAndListsVerifiedRecords();
@@ -239,6 +245,57 @@ void TestAnchorPanel::createsEachKindThroughTheForm()
     }
     m_doc->undoStack()->undo();
     QCOMPARE(ta::tests::dumpAnchorRows(m_path), QStringList());
+}
+
+void TestAnchorPanel::formShowsEveryDescribedField_data()
+{
+    QTest::addColumn<QString>("kind");
+    for (const AnchorKindSpec &k : AnchorKinds::all())
+        QTest::newRow(k.name) << QString::fromLatin1(k.name);
+}
+
+void TestAnchorPanel::formShowsEveryDescribedField()
+{
+    // The form is built from the one description in core, field by field, labelled by it.
+    QFETCH(QString, kind);
+    AnchorEntryDialog *dialog = openNew(kind);
+    QVERIFY(dialog);
+    const AnchorKindSpec *spec = AnchorKinds::find(kind);
+    QVERIFY(spec);
+    QWidget *page = dialog->field(QStringLiteral("id"))->parentWidget();
+    QStringList labels;
+    for (const QLabel *label : page->findChildren<QLabel *>()) {
+        if (label->buddy())
+            labels << label->text();
+    }
+    for (const AnchorField &f : spec->fields) {
+        QVERIFY2(dialog->field(QString::fromLatin1(f.key)), f.key);
+        QVERIFY2(labels.contains(QString::fromLatin1(f.label)), f.label);
+    }
+    QCOMPARE(labels.size(), spec->fields.size());
+    dialog->reject();
+}
+
+void TestAnchorPanel::gcpMetadataSizeIsANumber()
+{
+    AnchorEntryDialog *dialog = openNew(QStringLiteral("gcp_jwks"));
+    QVERIFY(dialog);
+    QJsonObject sample = m_samples.gcp;
+    fillForm(dialog, sample);
+    QVERIFY2(okButton(dialog)->isEnabled(), qPrintable(dialog->feedbackText()));
+    QVERIFY(!dialog->entry().contains(QLatin1String("max_metadata_value_size")));
+    auto *size =
+        qobject_cast<QLineEdit *>(dialog->field(QStringLiteral("max_metadata_value_size")));
+    QVERIFY(size);
+    QTest::keyClicks(size, QStringLiteral("lots"));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QVERIFY2(dialog->feedbackText().startsWith(QStringLiteral("Max metadata value size: ")),
+             qPrintable(dialog->feedbackText()));
+    size->clear();
+    QTest::keyClicks(size, QStringLiteral("4096"));
+    QVERIFY2(okButton(dialog)->isEnabled(), qPrintable(dialog->feedbackText()));
+    QCOMPARE(dialog->entry().value(QLatin1String("max_metadata_value_size")).toInteger(), 4096);
+    dialog->reject();
 }
 
 void TestAnchorPanel::invalidInputKeepsOkDisabled_data()
@@ -452,6 +509,19 @@ void TestAnchorPanel::importNamesTheBadEntryAndImportsNothing()
     QCOMPARE(m_panel->view()->model()->rowCount(), 9);
     m_doc->undoStack()->undo();
     QCOMPARE(m_panel->view()->model()->rowCount(), 0);
+}
+
+void TestAnchorPanel::importNamesTheLineOfASyntaxError()
+{
+    // Three good lines, then one the JSON parser stops on.
+    m_chosenFile = writeFile(QStringLiteral("syntax.json"),
+                             QByteArrayLiteral("{\n  \"anchors\": [\n    {\n    ]\n}\n"));
+    m_panel->importAction()->trigger();
+    QTRY_VERIFY(!m_panel->isImporting());
+    QVERIFY2(m_panel->message().startsWith(QStringLiteral("Nothing was imported. Line 4: ")),
+             qPrintable(m_panel->message()));
+    QCOMPARE(m_doc->undoStack()->count(), 0);
+    QCOMPARE(ta::tests::dumpAnchorRows(m_path), QStringList());
 }
 
 void TestAnchorPanel::exportWritesTheAnchorsFileForm()
