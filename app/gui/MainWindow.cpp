@@ -346,11 +346,18 @@ void MainWindow::newTrustDomain()
 {
     if (!m_document)
         return;
-    views::NewTrustDomainDialog dialog(m_document, this);
-    connect(&dialog, &views::NewTrustDomainDialog::workStarted, m_longWork,
+    // Window-modal without a nested event loop: the new domain is selected once it is made.
+    auto *dialog = new views::NewTrustDomainDialog(m_document, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // It edits this document: it goes with it (a demo generated meanwhile replaces it).
+    connect(m_document.data(), &QObject::destroyed, dialog, [dialog] { delete dialog; });
+    connect(dialog, &views::NewTrustDomainDialog::workStarted, m_longWork,
             qOverload<const QString &, QFuture<void>>(&LongWork::track));
-    if (dialog.exec() == QDialog::Accepted)
-        m_trustDomains->setCurrentTrustDomain(dialog.createdName());
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (m_trustDomains)
+            m_trustDomains->setCurrentTrustDomain(dialog->createdName());
+    });
+    dialog->open();
 }
 
 void MainWindow::deleteTrustDomain()
@@ -371,13 +378,22 @@ void MainWindow::issueSvid()
 {
     if (!m_document || !m_trustDomains)
         return;
-    views::IssueSvidDialog dialog(m_document, m_trustDomains->currentTrustDomain(), this);
-    connect(&dialog, &views::IssueSvidDialog::workStarted, m_longWork,
+    // Window-modal without a nested event loop: the new credential is selected once issued.
+    auto *dialog =
+        new views::IssueSvidDialog(m_document, m_trustDomains->currentTrustDomain(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // It edits this document: it goes with it (a demo generated meanwhile replaces it).
+    connect(m_document.data(), &QObject::destroyed, dialog, [dialog] { delete dialog; });
+    connect(dialog, &views::IssueSvidDialog::workStarted, m_longWork,
             qOverload<const QString &, QFuture<void>>(&LongWork::track));
-    if (dialog.exec() != QDialog::Accepted || !dialog.issuedRecord())
-        return;
-    m_trustDomains->setCurrentTrustDomain(dialog.issuedRecord()->trustDomain);
-    m_credentials->setCurrentCredential(dialog.issuedRecord()->id);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const auto issued = dialog->issuedRecord();
+        if (!issued || !m_trustDomains || !m_credentials)
+            return;
+        m_trustDomains->setCurrentTrustDomain(issued->trustDomain);
+        m_credentials->setCurrentCredential(issued->id);
+    });
+    dialog->open();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

@@ -22,7 +22,11 @@ WorkspaceController::WorkspaceController(Settings &settings, QWidget *dialogPare
     : QObject(parent), m_settings(settings), m_dialogParent(dialogParent)
 {}
 
-WorkspaceController::~WorkspaceController() = default;
+WorkspaceController::~WorkspaceController()
+{
+    // A dialog still asking has nothing to hand its workspace to any more.
+    delete m_passphraseDialog;
+}
 
 QString WorkspaceController::demoPath(const QString &dataDir)
 {
@@ -51,30 +55,15 @@ bool WorkspaceController::open(const QString &path)
         m_settings.removeRecentFile(QFileInfo(path).absoluteFilePath());
         return fail(views::ErrorMessages::text(protectedFile.error()));
     }
-    std::unique_ptr<core::Workspace> workspace;
     if (*protectedFile) {
         // The dialog asks; the controller opens, on the dialog's worker (scrypt takes a while).
-        auto opened = std::make_shared<std::unique_ptr<core::Workspace>>();
-        views::PassphraseDialog dialog(views::PassphraseDialog::Mode::Open, path, m_dialogParent);
-        connect(&dialog, &views::PassphraseDialog::workStarted, this,
-                &WorkspaceController::workStarted);
-        dialog.setAttempt([path, opened](const std::optional<QByteArray> &passphrase) {
-            auto ws = core::Workspace::open(path, passphrase.value_or(QByteArray()));
-            if (!ws)
-                return views::ErrorMessages::text(ws.error());
-            *opened = std::move(*ws);
-            return QString();
-        });
-        if (dialog.exec() != QDialog::Accepted || !*opened)
-            return false;
-        workspace = std::move(*opened);
-    } else {
-        auto ws = core::Workspace::open(path, {});
-        if (!ws)
-            return fail(views::ErrorMessages::text(ws.error()));
-        workspace = std::move(*ws);
+        askPassphrase(false, path);
+        return false;
     }
-    setDocument(new models::Document(std::move(workspace), this));
+    auto workspace = core::Workspace::open(path, {});
+    if (!workspace)
+        return fail(views::ErrorMessages::text(workspace.error()));
+    setDocument(new models::Document(std::move(*workspace), this));
     m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
     return true;
 }
@@ -140,31 +129,47 @@ QFuture<void> WorkspaceController::openDemoInBackground(const QString &dataDir)
     return m_demoGeneration;
 }
 
-bool WorkspaceController::create(const QString &path)
+void WorkspaceController::create(const QString &path)
 {
     m_lastError.clear();
-    auto created = std::make_shared<std::unique_ptr<core::Workspace>>();
-    views::PassphraseDialog dialog(views::PassphraseDialog::Mode::Create, path, m_dialogParent);
-    connect(&dialog, &views::PassphraseDialog::workStarted, this,
-            &WorkspaceController::workStarted);
-    dialog.setAttempt([path, created](const std::optional<QByteArray> &passphrase) {
-        auto ws = core::Workspace::create(path, passphrase);
+    askPassphrase(true, path);
+}
+
+void WorkspaceController::askPassphrase(bool create, const QString &path)
+{
+    // One question at a time: a dialog still asking is cancelled (its result is discarded).
+    if (m_passphraseDialog)
+        m_passphraseDialog->reject();
+    using views::PassphraseDialog;
+    auto made = std::make_shared<std::unique_ptr<core::Workspace>>();
+    auto *dialog =
+        new PassphraseDialog(create ? PassphraseDialog::Mode::Create : PassphraseDialog::Mode::Open,
+                             path, m_dialogParent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_passphraseDialog = dialog;
+    connect(dialog, &PassphraseDialog::workStarted, this, &WorkspaceController::workStarted);
+    dialog->setAttempt([create, path, made](const std::optional<QByteArray> &passphrase) {
+        auto ws = create ? core::Workspace::create(path, passphrase)
+                         : core::Workspace::open(path, passphrase.value_or(QByteArray()));
         if (!ws)
             return views::ErrorMessages::text(ws.error());
-        *created = std::move(*ws);
+        *made = std::move(*ws);
         return QString();
     });
-    if (dialog.exec() != QDialog::Accepted || !*created) {
-        // Cancelled while the worker was creating it: the new file goes again.
-        if (*created) {
-            created->reset();
-            QFile::remove(path);
+    connect(dialog, &QDialog::finished, this, [this, create, path, made](int result) {
+        if (result != QDialog::Accepted || !*made) {
+            // Cancelled while the worker was creating it: the new file goes again.
+            if (create && *made) {
+                made->reset();
+                QFile::remove(path);
+            }
+            return;
         }
-        return false;
-    }
-    setDocument(new models::Document(std::move(*created), this));
-    m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
-    return true;
+        setDocument(new models::Document(std::move(*made), this));
+        m_settings.addRecentFile(QFileInfo(path).absoluteFilePath());
+    });
+    // Window-modal, and the call returns: no nested event loop.
+    dialog->open();
 }
 
 void WorkspaceController::setDocument(models::Document *document)

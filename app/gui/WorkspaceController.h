@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "views/PassphraseDialog.h"
 
 #include <QFuture>
 #include <QObject>
@@ -33,8 +34,10 @@ public:
 
     models::Document *document() const { return m_document; }
 
-    /// Opens @p path, asking for its passphrase if it has one. False when it was not opened
-    /// (refused, or the user cancelled); lastError() says why.
+    /// Opens @p path. A workspace with keys in clear opens at once: true. A protected one shows
+    /// the passphrase dialog and returns false with an empty lastError(): the dialog is
+    /// window-modal without a nested event loop, documentChanged() follows once its attempt
+    /// opened the file, and a cancel does nothing. False with lastError() set: refused.
     bool open(const QString &path);
     /// Opens the demo workspace in @p dataDir, creating it with fresh keys on first run.
     bool openDemo(const QString &dataDir);
@@ -46,8 +49,12 @@ public:
     QFuture<void> openDemoInBackground(const QString &dataDir);
     /// The side file the demo is generated into before it takes the demo's name.
     static QString demoPartPath(const QString &dataDir);
-    /// Creates a workspace at @p path, asking for a passphrase (or for keys in clear).
-    bool create(const QString &path);
+    /// Creates a workspace at @p path: shows the passphrase dialog (a passphrase, or keys in
+    /// clear) and returns at once. documentChanged() follows once the dialog's attempt created
+    /// the file; a cancel leaves no file.
+    void create(const QString &path);
+    /// The passphrase dialog of an open() or create() still asking, null when none is.
+    views::PassphraseDialog *passphraseDialog() const { return m_passphraseDialog; }
     /// The demo's path in @p dataDir.
     static QString demoPath(const QString &dataDir);
     QString lastError() const { return m_lastError; }
@@ -62,12 +69,16 @@ Q_SIGNALS:
 private:
     void setDocument(models::Document *document);
     bool fail(const QString &message);
+    /// Shows the passphrase dialog that opens or creates @p path on its worker; the document is
+    /// set when it is accepted.
+    void askPassphrase(bool create, const QString &path);
 
     Settings &m_settings;
     QPointer<QWidget> m_dialogParent;
     models::Document *m_document = nullptr;
     QString m_lastError;
     QFuture<void> m_demoGeneration;
+    QPointer<views::PassphraseDialog> m_passphraseDialog;
 };
 
 } // namespace ta::app

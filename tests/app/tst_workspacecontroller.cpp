@@ -6,8 +6,10 @@
 #include "views/PassphraseDialog.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,20 +20,26 @@ using ta::app::WorkspaceController;
 
 namespace {
 
-// Answers the next modal passphrase dialog with @p passphrase, or cancels it when empty.
-void answerPassphrase(const QString &passphrase)
+// The passphrase dialog the controller left asking after its call returned: shown, not running
+// a nested event loop (the call came back), and the only one.
+ta::views::PassphraseDialog *askingDialog(const WorkspaceController &controller)
 {
-    QTimer::singleShot(0, qApp, [passphrase] {
-        auto *dialog =
-            qobject_cast<ta::views::PassphraseDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        if (passphrase.isEmpty()) {
-            dialog->reject();
-            return;
+    ta::views::PassphraseDialog *found = nullptr;
+    int visible = 0;
+    for (QWidget *w : QApplication::topLevelWidgets()) {
+        if (auto *d = qobject_cast<ta::views::PassphraseDialog *>(w); d && d->isVisible()) {
+            found = d;
+            ++visible;
         }
-        dialog->findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(passphrase);
-        dialog->accept();
-    });
+    }
+    if (visible != 1 || found != controller.passphraseDialog())
+        return nullptr;
+    return found;
+}
+
+void fill(ta::views::PassphraseDialog *dialog, const char *field, const QString &text)
+{
+    dialog->findChild<QLineEdit *>(QString::fromLatin1(field))->setText(text);
 }
 
 } // namespace
@@ -52,6 +60,10 @@ private Q_SLOTS:
     void cancelledDemoLeavesNothing();
     void unsealReportsItsWork();
     void cancelledCreateLeavesNoFile();
+    void createdThroughTheDialog();
+    void createdWithKeysInClear();
+    void cancelledCreateBeforeTheAttemptLeavesNothing();
+    void wrongPassphraseStaysInTheDialog();
 
 private:
     QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
@@ -81,10 +93,24 @@ void TestWorkspaceController::opensProtectedWorkspaceThroughTheDialog()
     QVERIFY(ta::core::Workspace::create(file, QByteArray("pw")).ok());
     Settings settings(path("settings.ini"));
     WorkspaceController controller(settings, nullptr);
-    answerPassphrase(QStringLiteral("pw"));
-    QVERIFY(controller.open(file));
-    QVERIFY(controller.document());
+    QSignalSpy changed(&controller, &WorkspaceController::documentChanged);
+    // The call returns with the dialog up: nothing is open yet, and nothing failed.
+    QVERIFY(!controller.open(file));
+    QVERIFY(controller.lastError().isEmpty());
+    QVERIFY(!controller.document());
+    auto *dialog = askingDialog(controller);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isModal());
+    QPointer<ta::views::PassphraseDialog> guard(dialog);
+    fill(dialog, "passphrase", QStringLiteral("pw"));
+    dialog->accept();
+    QTRY_VERIFY(controller.document());
+    QCOMPARE(changed.size(), 1);
     QVERIFY(!controller.document()->keysInClear());
+    QCOMPARE(settings.recentFiles().value(0), file);
+    // The dialog went away with its answer.
+    QTRY_VERIFY(!guard);
+    QVERIFY(!controller.passphraseDialog());
 }
 
 void TestWorkspaceController::cancelledPassphraseKeepsRecentFile()
@@ -95,9 +121,15 @@ void TestWorkspaceController::cancelledPassphraseKeepsRecentFile()
     settings.addRecentFile(file);
     WorkspaceController controller(settings, nullptr);
     QSignalSpy failed(&controller, &WorkspaceController::failed);
-    answerPassphrase({});
+    QSignalSpy changed(&controller, &WorkspaceController::documentChanged);
     QVERIFY(!controller.open(file));
+    auto *dialog = askingDialog(controller);
+    QVERIFY(dialog);
+    QPointer<ta::views::PassphraseDialog> guard(dialog);
+    dialog->reject();
+    QTRY_VERIFY(!guard);
     QVERIFY(!controller.document());
+    QCOMPARE(changed.size(), 0);
     // Cancelling is not a failure, and the file stays offered.
     QCOMPARE(failed.size(), 0);
     QCOMPARE(settings.recentFiles(), QStringList{file});
@@ -209,8 +241,12 @@ void TestWorkspaceController::unsealReportsItsWork()
     Settings settings(path("unseal.ini"));
     WorkspaceController controller(settings, nullptr);
     QSignalSpy started(&controller, &WorkspaceController::workStarted);
-    answerPassphrase(QStringLiteral("pw"));
-    QVERIFY(controller.open(file));
+    QVERIFY(!controller.open(file));
+    auto *dialog = askingDialog(controller);
+    QVERIFY(dialog);
+    fill(dialog, "passphrase", QStringLiteral("pw"));
+    dialog->accept();
+    QTRY_VERIFY(controller.document());
     QCOMPARE(started.size(), 1);
     QCOMPARE(started.at(0).at(0).toString(), QStringLiteral("Unlocking unseal.atlas"));
     QVERIFY(started.at(0).at(1).value<QFuture<void>>().isFinished());
@@ -223,21 +259,110 @@ void TestWorkspaceController::cancelledCreateLeavesNoFile()
     const QString file = path("created.atlas");
     Settings settings(path("created.ini"));
     WorkspaceController controller(settings, nullptr);
-    QTimer::singleShot(0, qApp, [] {
-        auto *dialog =
-            qobject_cast<ta::views::PassphraseDialog *>(QApplication::activeModalWidget());
-        QVERIFY(dialog);
-        dialog->findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("pw"));
-        dialog->findChild<QLineEdit *>(QStringLiteral("repeat"))->setText(QStringLiteral("pw"));
-        dialog->accept();
-        QVERIFY(dialog->isBusy());
-        dialog->reject();
-        // Still up until the worker returned.
-        QVERIFY(dialog->isVisible());
-    });
-    QVERIFY(!controller.create(file));
+    QSignalSpy changed(&controller, &WorkspaceController::documentChanged);
+    controller.create(file);
+    auto *dialog = askingDialog(controller);
+    QVERIFY(dialog);
+    QPointer<ta::views::PassphraseDialog> guard(dialog);
+    fill(dialog, "passphrase", QStringLiteral("pw"));
+    fill(dialog, "repeat", QStringLiteral("pw"));
+    dialog->accept();
+    QVERIFY(dialog->isBusy());
+    dialog->reject();
+    // Still up until the worker returned.
+    QVERIFY(dialog->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(!guard, 30000);
     QVERIFY(!controller.document());
+    QCOMPARE(changed.size(), 0);
     QVERIFY(!QFile::exists(file));
+}
+
+void TestWorkspaceController::createdThroughTheDialog()
+{
+    const QString file = path("made.atlas");
+    Settings settings(path("made.ini"));
+    WorkspaceController controller(settings, nullptr);
+    QSignalSpy started(&controller, &WorkspaceController::workStarted);
+    controller.create(file);
+    QVERIFY(controller.lastError().isEmpty());
+    QVERIFY(!controller.document());
+    auto *dialog = askingDialog(controller);
+    QVERIFY(dialog);
+    fill(dialog, "passphrase", QStringLiteral("secret"));
+    fill(dialog, "repeat", QStringLiteral("secret"));
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.document(), 30000);
+    QCOMPARE(started.size(), 1);
+    QCOMPARE(started.at(0).at(0).toString(), QStringLiteral("Creating made.atlas"));
+    QCOMPARE(controller.document()->path(), file);
+    QVERIFY(!controller.document()->keysInClear());
+    QCOMPARE(settings.recentFiles(), QStringList{file});
+    // Sealed with that passphrase: another one does not open it.
+    QVERIFY(!ta::core::Workspace::open(file, QByteArray("other")));
+}
+
+void TestWorkspaceController::createdWithKeysInClear()
+{
+    const QString file = path("inclear.atlas");
+    Settings settings(path("inclear.ini"));
+    WorkspaceController controller(settings, nullptr);
+    controller.create(file);
+    auto *dialog = askingDialog(controller);
+    QVERIFY(dialog);
+    dialog->findChild<QCheckBox *>(QStringLiteral("inClear"))->setChecked(true);
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.document(), 30000);
+    QVERIFY(controller.document()->keysInClear());
+    // In clear, the next open needs no dialog.
+    QVERIFY(controller.open(file));
+    QVERIFY(!controller.passphraseDialog());
+}
+
+void TestWorkspaceController::cancelledCreateBeforeTheAttemptLeavesNothing()
+{
+    const QString file = path("never.atlas");
+    Settings settings(path("never.ini"));
+    WorkspaceController controller(settings, nullptr);
+    QSignalSpy changed(&controller, &WorkspaceController::documentChanged);
+    QSignalSpy started(&controller, &WorkspaceController::workStarted);
+    controller.create(file);
+    auto *dialog = askingDialog(controller);
+    QVERIFY(dialog);
+    QPointer<ta::views::PassphraseDialog> guard(dialog);
+    fill(dialog, "passphrase", QStringLiteral("pw"));
+    dialog->reject();
+    QTRY_VERIFY(!guard);
+    QTest::qWait(20);
+    QVERIFY(!controller.document());
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(started.size(), 0);
+    QVERIFY(!QFile::exists(file));
+    QVERIFY(settings.recentFiles().isEmpty());
+}
+
+void TestWorkspaceController::wrongPassphraseStaysInTheDialog()
+{
+    const QString file = path("wrong.atlas");
+    QVERIFY(ta::core::Workspace::create(file, QByteArray("right")).ok());
+    Settings settings(path("wrong.ini"));
+    settings.addRecentFile(file);
+    WorkspaceController controller(settings, nullptr);
+    QSignalSpy failed(&controller, &WorkspaceController::failed);
+    QVERIFY(!controller.open(file));
+    auto *dialog = askingDialog(controller);
+    QVERIFY(dialog);
+    fill(dialog, "passphrase", QStringLiteral("wrong"));
+    dialog->accept();
+    // The refusal is shown in the dialog, which stays up for another try.
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 30000);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!dialog->errorText().isEmpty());
+    QVERIFY(!controller.document());
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(settings.recentFiles(), QStringList{file});
+    fill(dialog, "passphrase", QStringLiteral("right"));
+    dialog->accept();
+    QTRY_VERIFY_WITH_TIMEOUT(controller.document(), 30000);
 }
 
 QTEST_MAIN(TestWorkspaceController)

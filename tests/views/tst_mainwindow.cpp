@@ -21,16 +21,21 @@
 #include "views/GraphNodeItem.h"
 #include "views/GraphView.h"
 #include "views/IssueSvidDialog.h"
+#include "views/NewTrustDomainDialog.h"
 #include "views/PolicyStudio.h"
 #include "views/TimelineBar.h"
 #include "views/TrustDomainPanel.h"
 
 #include <QAction>
+#include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPointer>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -59,6 +64,7 @@ private Q_SLOTS:
     void firstStartGivesTheCanvasMostOfTheWindow();
     void decisionLogFollowsTheTimeBar();
     void evidenceDroppedAnywhereIsImported();
+    void trustDomainAndSvidDialogsRunNoNestedLoop();
 };
 
 namespace {
@@ -82,6 +88,30 @@ bool waitForGraph(MainWindow &window)
             return false;
     }
     return !canvas->nodeItems().isEmpty() && !canvas->isLayoutRunning();
+}
+
+// The window's action with @p shortcut.
+QAction *actionWithShortcut(MainWindow &window, const QKeySequence &shortcut)
+{
+    for (QAction *a : window.findChildren<QAction *>())
+        if (a->shortcut() == shortcut)
+            return a;
+    return nullptr;
+}
+
+// The one visible dialog of type T the window shows, null when there is none or more than one.
+template <typename T>
+T *shownDialog(MainWindow &window)
+{
+    T *found = nullptr;
+    for (T *d : window.findChildren<T *>()) {
+        if (!d->isVisible())
+            continue;
+        if (found)
+            return nullptr;
+        found = d;
+    }
+    return found;
 }
 
 } // namespace
@@ -509,6 +539,65 @@ void TestMainWindow::evidenceDroppedAnywhereIsImported()
     refused.setAccepted(false);
     QCoreApplication::sendEvent(&window, &refused);
     QVERIFY(!refused.isAccepted());
+}
+
+// New Trust Domain and Issue SVID open window-modal dialogs and return: the window acts on the
+// dialog's answer (issue 11: no nested event loops). Under exec() the trigger() calls below
+// would not return.
+void TestMainWindow::trustDomainAndSvidDialogsRunNoNestedLoop()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    MainWindow window(settings, dir.filePath(QStringLiteral("data")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString atlas = dir.filePath(QStringLiteral("w.atlas"));
+    QVERIFY(ta::core::Workspace::create(atlas, std::nullopt));
+    QVERIFY(window.controller()->open(atlas));
+    ta::models::Document *doc = window.controller()->document();
+    QAction *newDomain = actionWithShortcut(window, QKeySequence(QStringLiteral("Ctrl+T")));
+    QAction *issue = actionWithShortcut(window, QKeySequence(QStringLiteral("Ctrl+I")));
+    QVERIFY(newDomain && issue);
+
+    // Cancelled: nothing is made, and the dialog goes.
+    newDomain->trigger();
+    auto *cancelled = shownDialog<ta::views::NewTrustDomainDialog>(window);
+    QVERIFY(cancelled);
+    QVERIFY(cancelled->isModal());
+    QPointer<QDialog> cancelledGuard(cancelled);
+    cancelled->findChild<QLineEdit *>(QStringLiteral("name"))
+        ->setText(QStringLiteral("never.example"));
+    cancelled->reject();
+    QTRY_VERIFY(!cancelledGuard);
+    QVERIFY(doc->workspace().trustDomainNames().isEmpty());
+    QCOMPARE(doc->undoStack()->count(), 0);
+
+    // Accepted: the domain is made on the dialog's worker and selected in the window.
+    newDomain->trigger();
+    auto *domainDialog = shownDialog<ta::views::NewTrustDomainDialog>(window);
+    QVERIFY(domainDialog);
+    domainDialog->findChild<QLineEdit *>(QStringLiteral("name"))
+        ->setText(QStringLiteral("made.example"));
+    domainDialog->accept();
+    QTRY_COMPARE_WITH_TIMEOUT(window.trustDomainPanel()->currentTrustDomain(),
+                              QStringLiteral("made.example"), 30000);
+    QCOMPARE(doc->workspace().trustDomainNames(), QStringList{QStringLiteral("made.example")});
+
+    // Issue SVID: issued on the dialog's worker; closing it selects the new credential.
+    QVERIFY(issue->isEnabled());
+    issue->trigger();
+    auto *svidDialog = shownDialog<ta::views::IssueSvidDialog>(window);
+    QVERIFY(svidDialog);
+    QVERIFY(svidDialog->isModal());
+    auto *id = svidDialog->findChild<QLineEdit *>(QStringLiteral("spiffeId"));
+    id->setText(QStringLiteral("spiffe://made.example/ns/app"));
+    QPushButton *ok = svidDialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+    ok->click();
+    QTRY_VERIFY_WITH_TIMEOUT(svidDialog->issuedRecord(), 30000);
+    const qint64 issuedId = svidDialog->issuedRecord()->id;
+    ok->click();
+    QCOMPARE(window.credentialPanel()->currentCredential(), issuedId);
 }
 
 QTEST_MAIN(TestMainWindow)
