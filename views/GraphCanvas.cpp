@@ -338,26 +338,7 @@ bool GraphCanvas::updateScene(const core::TopologyGraph &graph)
     m_graph = graph;
     m_nodes = nodes;
     m_edges = edges;
-    for (GraphClusterItem *c : std::as_const(m_clusters))
-        c->clearMembers();
-    for (GraphNodeItem *item : std::as_const(m_nodes)) {
-        if (item->trustDomain().isEmpty())
-            continue;
-        GraphClusterItem *&cluster = m_clusters[item->trustDomain()];
-        if (!cluster) {
-            cluster = new GraphClusterItem(item->trustDomain(), &m_style);
-            m_scene->addItem(cluster);
-        }
-        cluster->addMember(item);
-    }
-    for (auto it = m_clusters.begin(); it != m_clusters.end();) {
-        if (it.value()->members().isEmpty()) {
-            delete it.value();
-            it = m_clusters.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    assignClusters();
     const bool placed = placeNewNodes(delta.addedNodes);
     clearHighlights();
     adjustAll();
@@ -495,16 +476,7 @@ void GraphCanvas::rebuildScene()
     m_nodes.reserve(m_graph.nodeCount());
     for (int i = 0; i < m_graph.nodeCount(); ++i)
         m_nodes << makeNodeItem(m_graph, i);
-    for (GraphNodeItem *item : std::as_const(m_nodes)) {
-        if (item->trustDomain().isEmpty())
-            continue;
-        GraphClusterItem *&cluster = m_clusters[item->trustDomain()];
-        if (!cluster) {
-            cluster = new GraphClusterItem(item->trustDomain(), &m_style);
-            m_scene->addItem(cluster);
-        }
-        cluster->addMember(item);
-    }
+    assignClusters();
     m_edges.reserve(m_graph.edgeCount());
     for (const core::GraphEdge &e : m_graph.edges()) {
         auto *item = new GraphEdgeItem(m_nodes.at(e.from), m_nodes.at(e.to), e.cls, &m_style);
@@ -552,6 +524,31 @@ void GraphCanvas::adjustAll()
     m_scene->setSceneRect(bounds.adjusted(-200, -200, 200, 200));
     retile();
     rebuildOverview();
+}
+
+void GraphCanvas::assignClusters()
+{
+    for (GraphClusterItem *c : std::as_const(m_clusters))
+        c->clearMembers();
+    for (GraphNodeItem *item : std::as_const(m_nodes)) {
+        if (item->trustDomain().isEmpty())
+            continue;
+        GraphClusterItem *&cluster = m_clusters[item->trustDomain()];
+        if (!cluster) {
+            cluster = new GraphClusterItem(item->trustDomain(), &m_style);
+            m_scene->addItem(cluster);
+        }
+        cluster->addMember(item);
+    }
+    // A trust domain with no node left takes its cluster with it.
+    for (auto it = m_clusters.begin(); it != m_clusters.end();) {
+        if (it.value()->members().isEmpty()) {
+            delete it.value();
+            it = m_clusters.erase(it);
+        } else {
+            ++it;
+        }
+    }
 }
 
 QGraphicsItem *GraphCanvas::tileAt(QPointF p, bool edges)

@@ -134,6 +134,8 @@ private:
     /// when any had no known position.
     bool placeNewNodes(const QList<int> &added);
     void cancelLayout();
+    /// Puts each node in its trust domain's cluster, making and dropping clusters as needed.
+    void assignClusters();
     void startLayout();
     void layoutDone();
     void applyPositions(const QHash<QString, QPointF> &positions);

@@ -49,24 +49,50 @@ QHash<QString, QPair<int, bool>> identities(const ta::views::GraphCanvas &canvas
     return out;
 }
 
+// The demo in a main window, its simulation answering and its graph laid out.
+struct DemoWindow
+{
+    QTemporaryDir dir;
+    Settings settings{dir.filePath(QStringLiteral("settings.ini"))};
+    MainWindow window{withoutAutoRefresh(settings), dir.filePath(QStringLiteral("data"))};
+
+    static Settings &withoutAutoRefresh(Settings &s)
+    {
+        s.setFederationAutoRefresh(false);
+        return s;
+    }
+
+    bool open()
+    {
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window) ||
+            !window.controller()->openDemo(dir.filePath(QStringLiteral("data"))))
+            return false;
+        const TimelineController *timeline = window.timelineController();
+        const ta::views::GraphCanvas *canvas = window.graphCanvas();
+        return QTest::qWaitFor(
+                   [timeline] {
+                       return timeline->source() == TimelineController::Source::Simulation ||
+                              timeline->source() == TimelineController::Source::SavedRun;
+                   },
+                   60000) &&
+               QTest::qWaitFor(
+                   [canvas] {
+                       return !canvas->nodeItems().isEmpty() && !canvas->isLayoutRunning();
+                   },
+                   60000);
+    }
+};
+
 } // namespace
 
 void TestStudioLiveGraph::editedPolicyRedrawsTheGraph()
 {
-    QTemporaryDir dir;
-    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
-    settings.setFederationAutoRefresh(false);
-    const QString dataDir = dir.filePath(QStringLiteral("data"));
-    MainWindow window(settings, dataDir);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
+    DemoWindow demo;
+    QVERIFY2(demo.open(), qPrintable(demo.window.controller()->lastError()));
+    MainWindow &window = demo.window;
     TimelineController *timeline = window.timelineController();
-    QTRY_VERIFY_WITH_TIMEOUT(timeline->source() == TimelineController::Source::Simulation ||
-                                 timeline->source() == TimelineController::Source::SavedRun,
-                             60000);
     ta::views::GraphCanvas *canvas = window.graphCanvas();
-    QTRY_VERIFY_WITH_TIMEOUT(!canvas->nodeItems().isEmpty() && !canvas->isLayoutRunning(), 60000);
     const auto before = identities(*canvas);
     QVERIFY(!before.isEmpty());
 
@@ -143,20 +169,11 @@ void TestStudioLiveGraph::editedPolicyRedrawsTheGraph()
 // them away again and leaves the rest where it was.
 void TestStudioLiveGraph::newlyGrantedIdentityIsDrawn()
 {
-    QTemporaryDir dir;
-    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
-    settings.setFederationAutoRefresh(false);
-    const QString dataDir = dir.filePath(QStringLiteral("data"));
-    MainWindow window(settings, dataDir);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QVERIFY2(window.controller()->openDemo(dataDir), qPrintable(window.controller()->lastError()));
+    DemoWindow demo;
+    QVERIFY2(demo.open(), qPrintable(demo.window.controller()->lastError()));
+    MainWindow &window = demo.window;
     TimelineController *timeline = window.timelineController();
-    QTRY_VERIFY_WITH_TIMEOUT(timeline->source() == TimelineController::Source::Simulation ||
-                                 timeline->source() == TimelineController::Source::SavedRun,
-                             60000);
     ta::views::GraphCanvas *canvas = window.graphCanvas();
-    QTRY_VERIFY_WITH_TIMEOUT(!canvas->nodeItems().isEmpty() && !canvas->isLayoutRunning(), 60000);
     const qsizetype nodesBefore = canvas->nodeItems().size();
     QHash<QString, QPointF> places;
     for (const ta::views::GraphNodeItem *n : canvas->nodeItems())
