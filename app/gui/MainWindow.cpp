@@ -173,40 +173,56 @@ void MainWindow::createActions()
     updateRecentMenu();
 }
 
-void MainWindow::setupPolicyStudio()
+QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName,
+                                 const QString &menuText, QDockWidget *tabWith)
 {
-    m_policyDock = new QDockWidget(tr("Policy Studio"), this);
-    m_policyDock->setObjectName(QStringLiteral("policyStudioDock"));
-    addDockWidget(Qt::BottomDockWidgetArea, m_policyDock);
-    tabifyDockWidget(m_authorityDock, m_policyDock);
-    m_authorityDock->raise();
-    m_policyDock->toggleViewAction()->setText(tr("&Policy Studio"));
-    for (QAction *menu : menuBar()->actions()) {
-        if (menu->menu() && menu->text() == tr("&View"))
-            menu->menu()->addAction(m_policyDock->toggleViewAction());
-    }
-    auto rebuild = [this](models::Document *document) {
-        if (QWidget *old = m_policyDock->widget()) {
-            m_policyDock->setWidget(nullptr);
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    tabifyDockWidget(tabWith, dock);
+    // Dock titles show no mnemonics; the menu entries that toggle them do.
+    dock->toggleViewAction()->setText(menuText);
+    m_viewMenu->addAction(dock->toggleViewAction());
+    return dock;
+}
+
+QDockWidget *MainWindow::addDocumentDock(const QString &title, const QString &objectName,
+                                         const QString &menuText, QDockWidget *tabWith,
+                                         const QString &emptyText, const DockBuilder &build)
+{
+    QDockWidget *dock = addDock(title, objectName, menuText, tabWith);
+    auto rebuild = [dock, emptyText, build](models::Document *document) {
+        if (QWidget *old = dock->widget()) {
+            dock->setWidget(nullptr);
             old->deleteLater();
         }
-        m_policyStudio = nullptr;
-        if (!document) {
-            m_policyDock->setWidget(
-                new QLabel(tr("Open a workspace to edit its policies."), m_policyDock));
-            return;
-        }
-        // Scrolled: the studio's editors are tall, and unscrolled they held the whole bottom dock
-        // group (and so the graph canvas) to their height.
-        auto *scroll = new QScrollArea(m_policyDock);
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        m_policyStudio = new views::PolicyStudio(document, scroll);
-        scroll->setWidget(m_policyStudio);
-        m_policyDock->setWidget(scroll);
+        QWidget *widget = build(document, dock);
+        dock->setWidget(widget ? widget : new QLabel(emptyText, dock));
     };
     connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
-    rebuild(nullptr);
+    rebuild(m_document);
+    return dock;
+}
+
+void MainWindow::setupPolicyStudio()
+{
+    m_policyDock = addDocumentDock(
+        tr("Policy Studio"), QStringLiteral("policyStudioDock"), tr("&Policy Studio"),
+        m_authorityDock, tr("Open a workspace to edit its policies."),
+        [this](models::Document *document, QDockWidget *dock) -> QWidget * {
+            m_policyStudio = nullptr;
+            if (!document)
+                return nullptr;
+            // Scrolled: the studio's editors are tall, and unscrolled they held the whole bottom
+            // dock group (and so the graph canvas) to their height.
+            auto *scroll = new QScrollArea(dock);
+            scroll->setWidgetResizable(true);
+            scroll->setFrameShape(QFrame::NoFrame);
+            m_policyStudio = new views::PolicyStudio(document, scroll);
+            scroll->setWidget(m_policyStudio);
+            return scroll;
+        });
+    m_authorityDock->raise();
 }
 
 void MainWindow::attach(models::Document *document)
@@ -481,54 +497,38 @@ void MainWindow::setupGraphCanvas()
 
 void MainWindow::setupFederation()
 {
-    m_federationDock = new QDockWidget(tr("Federation"), this);
-    m_federationDock->setObjectName(QStringLiteral("federationDock"));
-    addDockWidget(Qt::BottomDockWidgetArea, m_federationDock);
-    tabifyDockWidget(m_authorityDock, m_federationDock);
+    m_federationDock = addDocumentDock(
+        tr("Federation"), QStringLiteral("federationDock"), tr("&Federation"), m_authorityDock,
+        tr("Open a workspace to see its federation relationships."),
+        [this](models::Document *document, QDockWidget *dock) -> QWidget * {
+            m_federation = nullptr;
+            if (!document)
+                return nullptr;
+            // The scheduler lives as long as the document: a fetch never outlives its workspace.
+            auto *scheduler = new models::FederationRefreshScheduler(document, document);
+            scheduler->setEnabled(m_settings.federationAutoRefresh());
+            m_federation = new views::FederationPanel(document, scheduler, dock);
+            connect(m_federation, &views::FederationPanel::autoRefreshChanged, this,
+                    [this](bool on) { m_settings.setFederationAutoRefresh(on); });
+            connect(m_federation, &views::FederationPanel::message, this,
+                    [this](const QString &text) { statusBar()->showMessage(text, 10000); });
+            if (m_trustDomains) {
+                m_federation->setTrustDomain(m_trustDomains->currentTrustDomain());
+                connect(m_trustDomains, &views::TrustDomainPanel::currentTrustDomainChanged,
+                        m_federation, &views::FederationPanel::setTrustDomain);
+            }
+            return m_federation;
+        });
     m_credentialDock->raise();
-    m_federationDock->toggleViewAction()->setText(tr("&Federation"));
-    m_viewMenu->addAction(m_federationDock->toggleViewAction());
-    auto rebuild = [this](models::Document *document) {
-        if (QWidget *old = m_federationDock->widget()) {
-            m_federationDock->setWidget(nullptr);
-            old->deleteLater();
-        }
-        m_federation = nullptr;
-        if (!document) {
-            m_federationDock->setWidget(new QLabel(
-                tr("Open a workspace to see its federation relationships."), m_federationDock));
-            return;
-        }
-        // The scheduler lives as long as the document: a fetch never outlives its workspace.
-        auto *scheduler = new models::FederationRefreshScheduler(document, document);
-        scheduler->setEnabled(m_settings.federationAutoRefresh());
-        m_federation = new views::FederationPanel(document, scheduler, m_federationDock);
-        m_federationDock->setWidget(m_federation);
-        connect(m_federation, &views::FederationPanel::autoRefreshChanged, this,
-                [this](bool on) { m_settings.setFederationAutoRefresh(on); });
-        connect(m_federation, &views::FederationPanel::message, this,
-                [this](const QString &text) { statusBar()->showMessage(text, 10000); });
-        if (m_trustDomains) {
-            m_federation->setTrustDomain(m_trustDomains->currentTrustDomain());
-            connect(m_trustDomains, &views::TrustDomainPanel::currentTrustDomainChanged,
-                    m_federation, &views::FederationPanel::setTrustDomain);
-        }
-    };
-    connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
-    rebuild(nullptr);
 }
 
 void MainWindow::setupDecisionLog()
 {
-    m_decisionDock = new QDockWidget(tr("Decision Log"), this);
-    m_decisionDock->setObjectName(QStringLiteral("decisionLogDock"));
-    addDockWidget(Qt::BottomDockWidgetArea, m_decisionDock);
     // Beside the bundle, not among the studio's tabs: activating a rule raises the studio, and
-    // the log stays in view next to it.
-    tabifyDockWidget(m_bundleDock, m_decisionDock);
+    // the log stays in view next to it. One log for every document: not rebuilt.
+    m_decisionDock = addDock(tr("Decision Log"), QStringLiteral("decisionLogDock"),
+                             tr("&Decision Log"), m_bundleDock);
     m_bundleDock->raise();
-    m_decisionDock->toggleViewAction()->setText(tr("&Decision Log"));
-    m_viewMenu->addAction(m_decisionDock->toggleViewAction());
     m_decisionLog = new views::DecisionLog(m_decisionDock);
     m_decisionDock->setWidget(m_decisionLog);
     // After the canvas and the studio were rebuilt for the document (connected before this).
@@ -613,67 +613,47 @@ void MainWindow::setupAuditReport()
 
 void MainWindow::setupWhatIf()
 {
-    m_whatIfDock = new QDockWidget(tr("What-If"), this);
-    m_whatIfDock->setObjectName(QStringLiteral("whatIfDock"));
-    addDockWidget(Qt::BottomDockWidgetArea, m_whatIfDock);
-    tabifyDockWidget(m_policyDock, m_whatIfDock);
-    m_credentialDock->raise();
-    m_whatIfDock->toggleViewAction()->setText(tr("&What-If"));
-    m_viewMenu->addAction(m_whatIfDock->toggleViewAction());
     // After the studio, the time bar and the audit report were set up for the document.
-    auto rebuild = [this](models::Document *document) {
-        if (QWidget *old = m_whatIfDock->widget()) {
-            m_whatIfDock->setWidget(nullptr);
-            old->deleteLater();
-        }
-        m_whatIfView = nullptr;
-        if (!document) {
-            m_whatIfDock->setWidget(
-                new QLabel(tr("Open a workspace to compare its policy versions."), m_whatIfDock));
-            return;
-        }
-        m_whatIfView = new views::WhatIfView(document, m_whatIfDock);
-        m_whatIfView->setDraft(m_policyStudio ? m_policyStudio->draft() : nullptr);
-        m_whatIfDock->setWidget(m_whatIfView);
-        connect(m_whatIfView, &views::WhatIfView::instantActivated, m_timeline,
-                &TimelineController::setInstant);
-        connect(m_whatIfView, &views::WhatIfView::reportReady, m_auditReport,
-                &AuditReportController::setWhatIfResult);
-        // The run's progress and Cancel in the status bar too.
-        models::WhatIfModel *whatIf = m_whatIfView->model();
-        connect(whatIf, &models::WhatIfModel::started, this, [this, whatIf] {
-            if (m_longWork)
-                m_longWork->track(tr("What-if run"), whatIf->future());
+    m_whatIfDock = addDocumentDock(
+        tr("What-If"), QStringLiteral("whatIfDock"), tr("&What-If"), m_policyDock,
+        tr("Open a workspace to compare its policy versions."),
+        [this](models::Document *document, QDockWidget *dock) -> QWidget * {
+            m_whatIfView = nullptr;
+            if (!document)
+                return nullptr;
+            m_whatIfView = new views::WhatIfView(document, dock);
+            m_whatIfView->setDraft(m_policyStudio ? m_policyStudio->draft() : nullptr);
+            connect(m_whatIfView, &views::WhatIfView::instantActivated, m_timeline,
+                    &TimelineController::setInstant);
+            connect(m_whatIfView, &views::WhatIfView::reportReady, m_auditReport,
+                    &AuditReportController::setWhatIfResult);
+            // The run's progress and Cancel in the status bar too.
+            models::WhatIfModel *whatIf = m_whatIfView->model();
+            connect(whatIf, &models::WhatIfModel::started, this, [this, whatIf] {
+                if (m_longWork)
+                    m_longWork->track(tr("What-if run"), whatIf->future());
+            });
+            if (!m_policyStudio)
+                return m_whatIfView;
+            // The graph redraws with the studio's live re-simulation while its edits are unsaved.
+            views::PolicyStudio *studio = m_policyStudio;
+            connect(studio->resimulator(), &models::PolicyResimulator::candidateReady, m_timeline,
+                    [this, studio](std::shared_ptr<const core::SimulationRun> run) {
+                        const bool edited =
+                            studio->draft()->isModified() || studio->entryDraft()->isModified();
+                        m_timeline->setCandidateRun(edited ? std::move(run) : nullptr);
+                    });
+            auto back = [this] { m_timeline->setCandidateRun(nullptr); };
+            connect(studio->draft(), &models::PolicyDraft::saved, m_timeline, back);
+            connect(studio->entryDraft(), &models::EntryDraft::saved, m_timeline, back);
+            return m_whatIfView;
         });
-        if (!m_policyStudio)
-            return;
-        // The graph redraws with the studio's live re-simulation while its edits are unsaved.
-        views::PolicyStudio *studio = m_policyStudio;
-        connect(studio->resimulator(), &models::PolicyResimulator::candidateReady, m_timeline,
-                [this, studio](std::shared_ptr<const core::SimulationRun> run) {
-                    const bool edited =
-                        studio->draft()->isModified() || studio->entryDraft()->isModified();
-                    m_timeline->setCandidateRun(edited ? std::move(run) : nullptr);
-                });
-        auto back = [this] { m_timeline->setCandidateRun(nullptr); };
-        connect(studio->draft(), &models::PolicyDraft::saved, m_timeline, back);
-        connect(studio->entryDraft(), &models::EntryDraft::saved, m_timeline, back);
-    };
-    connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
-    rebuild(m_document);
+    m_credentialDock->raise();
 }
 
 void MainWindow::setupEvidenceTimeline()
 {
-    m_evidenceDock = new QDockWidget(tr("Evidence Timeline"), this);
-    m_evidenceDock->setObjectName(QStringLiteral("evidenceTimelineDock"));
-    addDockWidget(Qt::BottomDockWidgetArea, m_evidenceDock);
-    tabifyDockWidget(m_bundleDock, m_evidenceDock);
-    m_bundleDock->raise();
-    m_evidenceDock->toggleViewAction()->setText(tr("&Evidence Timeline"));
-    m_viewMenu->addAction(m_evidenceDock->toggleViewAction());
-
-    // File > Import Evidence…, before the separator above Quit.
+    // File > Import Evidence…, before the separator above Quit; enabled with a document.
     m_importEvidence = new QAction(tr("Import &Evidence…"), this);
     connect(m_importEvidence, &QAction::triggered, this, [this] {
         if (m_evidenceTimeline) {
@@ -693,46 +673,41 @@ void MainWindow::setupEvidenceTimeline()
         menu->menu()->insertAction(before, m_importEvidence);
     }
 
-    auto rebuild = [this](models::Document *document) {
-        if (QWidget *old = m_evidenceDock->widget()) {
-            m_evidenceDock->setWidget(nullptr);
-            old->deleteLater();
-        }
-        m_evidenceTimeline = nullptr;
-        m_importEvidence->setEnabled(document != nullptr);
-        if (!document) {
-            m_evidenceDock->setWidget(
-                new QLabel(tr("Open a workspace to see and import its evidence."), m_evidenceDock));
-            return;
-        }
-        // The importer lives as long as the document: its worker never outlives the workspace.
-        auto *importer = new models::EvidenceImporter(document, document);
-        m_evidenceTimeline = new views::EvidenceTimeline(document, importer, m_evidenceDock);
-        m_evidenceDock->setWidget(m_evidenceTimeline);
-        connect(m_evidenceTimeline, &views::EvidenceTimeline::instantRequested, m_timeline,
-                &TimelineController::setInstant);
-        connect(m_timeline, &TimelineController::instantChanged, m_evidenceTimeline,
-                &views::EvidenceTimeline::showInstant);
-        connect(importer, &models::EvidenceImporter::imported, this, [this, document] {
-            // The time bar and the graph read the evidence again.
-            if (m_graphController)
-                m_graphController->reload();
-            if (m_timelineBar && m_canvas)
-                m_timeline->attach(document, m_canvas, m_timelineBar, m_graphController);
+    m_evidenceDock = addDocumentDock(
+        tr("Evidence Timeline"), QStringLiteral("evidenceTimelineDock"), tr("&Evidence Timeline"),
+        m_bundleDock, tr("Open a workspace to see and import its evidence."),
+        [this](models::Document *document, QDockWidget *dock) -> QWidget * {
+            m_evidenceTimeline = nullptr;
+            m_importEvidence->setEnabled(document != nullptr);
+            if (!document)
+                return nullptr;
+            // The importer lives as long as the document: its worker never outlives the workspace.
+            auto *importer = new models::EvidenceImporter(document, document);
+            m_evidenceTimeline = new views::EvidenceTimeline(document, importer, dock);
+            connect(m_evidenceTimeline, &views::EvidenceTimeline::instantRequested, m_timeline,
+                    &TimelineController::setInstant);
+            connect(m_timeline, &TimelineController::instantChanged, m_evidenceTimeline,
+                    &views::EvidenceTimeline::showInstant);
+            connect(importer, &models::EvidenceImporter::imported, this, [this, document] {
+                // The time bar and the graph read the evidence again.
+                if (m_graphController)
+                    m_graphController->reload();
+                if (m_timelineBar && m_canvas)
+                    m_timeline->attach(document, m_canvas, m_timelineBar, m_graphController);
+            });
+            connect(importer, &models::EvidenceImporter::started, this,
+                    [this](const QString &title, const QFuture<void> &future) {
+                        if (m_longWork)
+                            m_longWork->track(title, future);
+                        else
+                            statusBar()->showMessage(title, 5000);
+                    });
+            // After the window's first frame: verdicts missing or computed under other anchors are
+            // computed again in the background.
+            QTimer::singleShot(0, importer, &models::EvidenceImporter::verifyIfStale);
+            return m_evidenceTimeline;
         });
-        connect(importer, &models::EvidenceImporter::started, this,
-                [this](const QString &title, const QFuture<void> &future) {
-                    if (m_longWork)
-                        m_longWork->track(title, future);
-                    else
-                        statusBar()->showMessage(title, 5000);
-                });
-        // After the window's first frame: verdicts missing or computed under other anchors are
-        // computed again in the background.
-        QTimer::singleShot(0, importer, &models::EvidenceImporter::verifyIfStale);
-    };
-    connect(m_controller, &WorkspaceController::documentChanged, this, rebuild);
-    rebuild(m_document);
+    m_bundleDock->raise();
 }
 
 void MainWindow::setupLongWork()

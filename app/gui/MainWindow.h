@@ -6,6 +6,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QAction;
 class QDockWidget;
@@ -85,6 +87,18 @@ protected:
 
 private:
     void createActions();
+    /// Builds a widget for a document dock's @p document (null: none open) inside @p dock;
+    /// null shows the dock's placeholder.
+    using DockBuilder = std::function<QWidget *(models::Document *document, QDockWidget *dock)>;
+    /// A dock at the bottom, tabbed with @p tabWith, toggled from the View menu by @p menuText
+    /// (which carries the mnemonic the title does not). The caller raises the tab to show.
+    QDockWidget *addDock(const QString &title, const QString &objectName, const QString &menuText,
+                         QDockWidget *tabWith);
+    /// addDock(), with its widget built again by @p build for each document, and a label with
+    /// @p emptyText while no document is open.
+    QDockWidget *addDocumentDock(const QString &title, const QString &objectName,
+                                 const QString &menuText, QDockWidget *tabWith,
+                                 const QString &emptyText, const DockBuilder &build);
     /// The policy studio dock, rebuilt for each document, and its View menu entry.
     void setupPolicyStudio();
     void setupGraphCanvas();

@@ -25,12 +25,14 @@
 #include "views/PolicyStudio.h"
 #include "views/TimelineBar.h"
 #include "views/TrustDomainPanel.h"
+#include "views/WhatIfView.h"
 
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QDropEvent>
 #include <QFileInfo>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
@@ -42,6 +44,9 @@
 #include <QTranslator>
 #include <QTreeView>
 #include <QUndoStack>
+
+#include <algorithm>
+#include <functional>
 
 using ta::app::MainWindow;
 using ta::app::Settings;
@@ -65,6 +70,7 @@ private Q_SLOTS:
     void decisionLogFollowsTheTimeBar();
     void evidenceDroppedAnywhereIsImported();
     void trustDomainAndSvidDialogsRunNoNestedLoop();
+    void everyDocumentDockFollowsTheDocument();
 };
 
 namespace {
@@ -598,6 +604,69 @@ void TestMainWindow::trustDomainAndSvidDialogsRunNoNestedLoop()
     const qint64 issuedId = svidDialog->issuedRecord()->id;
     ok->click();
     QCOMPARE(window.credentialPanel()->currentCredential(), issuedId);
+}
+
+// The docks built per document (MainWindow::addDocumentDock): each shows its placeholder while
+// no workspace is open, its panel with one, a new panel for the next one, and a View menu entry.
+void TestMainWindow::everyDocumentDockFollowsTheDocument()
+{
+    QTemporaryDir dir;
+    Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    settings.setFederationAutoRefresh(false);
+    MainWindow window(settings, dir.filePath(QStringLiteral("data")));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    struct DockCase
+    {
+        const char *objectName;
+        std::function<QWidget *()> panel;
+    };
+    const QList<DockCase> docks = {
+        {"policyStudioDock", [&window] { return window.policyStudio(); }},
+        {"federationDock", [&window] { return window.federationPanel(); }},
+        {"whatIfDock", [&window] { return window.whatIfView(); }},
+        {"evidenceTimelineDock", [&window] { return window.evidenceTimeline(); }},
+    };
+    QMenu *viewMenu = nullptr;
+    for (QAction *a : window.menuBar()->actions())
+        if (a->menu() && a->text() == QStringLiteral("&View"))
+            viewMenu = a->menu();
+    QVERIFY(viewMenu);
+    for (const DockCase &c : docks) {
+        auto *dock = window.findChild<QDockWidget *>(QString::fromLatin1(c.objectName));
+        QVERIFY2(dock, c.objectName);
+        QVERIFY2(!c.panel(), c.objectName);
+        auto *placeholder = qobject_cast<QLabel *>(dock->widget());
+        QVERIFY2(placeholder, c.objectName);
+        QVERIFY2(placeholder->text().startsWith(QStringLiteral("Open a workspace")), c.objectName);
+        QVERIFY2(viewMenu->actions().contains(dock->toggleViewAction()), c.objectName);
+        QVERIFY2(dock->toggleViewAction()->text().contains(QLatin1Char('&')), c.objectName);
+    }
+    QVERIFY(!window.importEvidenceAction()->isEnabled());
+
+    QList<QPointer<QWidget>> first;
+    for (const QString &name : {QStringLiteral("a.atlas"), QStringLiteral("b.atlas")}) {
+        const QString atlas = dir.filePath(name);
+        QVERIFY(ta::core::Workspace::create(atlas, std::nullopt));
+        QVERIFY(window.controller()->open(atlas));
+        for (const DockCase &c : docks) {
+            auto *dock = window.findChild<QDockWidget *>(QString::fromLatin1(c.objectName));
+            QWidget *panel = c.panel();
+            QVERIFY2(panel, c.objectName);
+            QVERIFY2(!qobject_cast<QLabel *>(dock->widget()), c.objectName);
+            QVERIFY2(dock->widget() == panel || dock->widget()->isAncestorOf(panel), c.objectName);
+            // Built again for the second document.
+            if (first.size() == docks.size())
+                QVERIFY2(!first.contains(QPointer<QWidget>(panel)), c.objectName);
+        }
+        if (first.isEmpty())
+            for (const DockCase &c : docks)
+                first << QPointer<QWidget>(c.panel());
+        QVERIFY(window.importEvidenceAction()->isEnabled());
+    }
+    // The first document's panels are gone once the event loop ran.
+    QTRY_VERIFY(std::all_of(first.cbegin(), first.cend(),
+                            [](const QPointer<QWidget> &w) { return w.isNull(); }));
 }
 
 QTEST_MAIN(TestMainWindow)
