@@ -8,10 +8,13 @@
 #include "core/simulation/TimelineReplay.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/AttestationStore.h"
+#include "core/store/Database.h"
 #include "core/store/Workspace.h"
 
 #include <QPromise>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <climits>
 
 namespace ta::models {
 namespace {
@@ -47,12 +50,12 @@ WhatIfModel::~WhatIfModel()
     m_watcher.waitForFinished();
 }
 
-core::Result<QList<core::RuleVersion>> WhatIfModel::versions() const
+core::Result<QList<core::RuleVersion>> WhatIfModel::versions(core::RuleKind kind) const
 {
     if (!m_document)
         return QList<core::RuleVersion>();
     core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
-    return store.versions(core::RuleKind::Policies);
+    return store.versions(kind);
 }
 
 core::Result<QList<core::Policy>> WhatIfModel::policiesOf(int version) const
@@ -68,6 +71,14 @@ core::Result<QList<core::Policy>> WhatIfModel::policiesOf(int version) const
     return core::Policy::listFromJson(*content);
 }
 
+core::Result<QList<core::RegistrationEntry>> WhatIfModel::entriesOf(int version) const
+{
+    if (!m_document)
+        return QList<core::RegistrationEntry>();
+    core::RuleStore store(m_document->workspace(Document::WriteAccess()).database());
+    return store.entries(version);
+}
+
 core::Result<void> WhatIfModel::run(const QList<core::Policy> &base,
                                     const QList<core::Policy> &candidate, const QString &label)
 {
@@ -79,40 +90,88 @@ core::Result<void> WhatIfModel::run(const QList<core::Policy> &base,
     auto candidateRules = core::RuleSet::fromPolicies(candidate);
     if (!candidateRules)
         return candidateRules.error();
-    core::Workspace &ws = m_document->workspace(Document::WriteAccess());
-    auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
+    return run(*baseRules, *candidateRules, label);
+}
+
+namespace {
+
+// The worker: reads the evidence through its own connection, then replays it under both rule
+// sets. Progress: records read, then records replayed, over twice the record count.
+void runOnWorker(QPromise<core::Result<core::WhatIfReport>> &promise, const QString &path,
+                 const core::TimelineReplay &setUp, const core::RuleSet &base,
+                 const core::RuleSet &candidate, const WhatIfModel::ReadHook &hook)
+{
+    using Outcome = core::Result<core::WhatIfReport>;
+    promise.setProgressRange(0, 0);
+    auto db = core::Database::open(path, core::Database::Mode::OpenExisting);
+    if (!db) {
+        promise.addResult(Outcome(db.error()));
+        return;
+    }
+    core::AttestationStore store(*db);
+    auto total = store.evidenceCount();
+    if (!total) {
+        promise.addResult(Outcome(total.error()));
+        return;
+    }
+    const qint64 span = qMin<qint64>(*total, INT_MAX / 2);
+    const qint64 every = qMax<qint64>(1, span / 100);
+    promise.setProgressRange(0, int(2 * span));
+    QList<core::EvidenceRecord> records;
+    records.reserve(qsizetype(span));
+    auto read = store.forEachEvidenceWhile([&](const core::EvidenceRecord &r) {
+        if (hook)
+            hook(records.size());
+        if (promise.isCanceled())
+            return false;
+        records.append(r);
+        if (records.size() % every == 0)
+            promise.setProgressValue(int(qMin<qint64>(records.size(), span)));
+        return true;
+    });
+    if (promise.isCanceled())
+        return;
+    if (!read) {
+        promise.addResult(Outcome(read.error()));
+        return;
+    }
+    promise.setProgressValue(int(span));
+    core::TimelineReplay replay = setUp;
+    replay.setRecords(std::move(records));
+    replay.setCancelled([&promise] { return promise.isCanceled(); });
+    replay.setProgress(
+        [&promise, span](qint64 done, qint64) {
+            promise.setProgressValue(int(span + qMin<qint64>(done, span)));
+        },
+        every);
+    auto runs = core::WhatIf::runRules(replay, base, candidate, core::SimulationSettings());
+    if (promise.isCanceled())
+        return;
+    if (!runs) {
+        promise.addResult(Outcome(runs.error()));
+        return;
+    }
+    promise.addResult(Outcome(core::WhatIf::compare(runs->base, runs->candidate)));
+}
+
+} // namespace
+
+core::Result<void> WhatIfModel::run(const core::RuleSet &base, const core::RuleSet &candidate,
+                                    const QString &label)
+{
+    if (!m_document || isRunning())
+        return core::makeError(core::ec::WhatIfNone);
+    // The set-up (anchors, bundles) on the document's connection; the records on the worker's.
+    auto replay = core::TimelineReplay::fromWorkspace(
+        m_document->workspace(Document::WriteAccess()), core::TimelineReplay::Options());
     if (!replay)
         return replay.error();
-    QList<core::EvidenceRecord> records;
-    core::AttestationStore store(ws.database());
-    auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { records.append(r); });
-    if (!n)
-        return n.error();
-    replay->setRecords(std::move(records));
     m_pendingLabel = label;
     m_running = true;
     m_watcher.setFuture(QtConcurrent::run(
-        &m_pool, [replay = std::move(*replay), baseRules = std::move(*baseRules),
-                  candidateRules = std::move(*candidateRules),
-                  total = *n](QPromise<core::Result<core::WhatIfReport>> &promise) {
-            promise.setProgressRange(0, int(qMin<qint64>(total, INT_MAX)));
-            core::TimelineReplay r = replay;
-            r.setCancelled([&promise] { return promise.isCanceled(); });
-            r.setProgress(
-                [&promise](qint64 done, qint64) {
-                    promise.setProgressValue(int(qMin<qint64>(done, INT_MAX)));
-                },
-                qMax<qint64>(1, total / 100));
-            auto runs =
-                core::WhatIf::runRules(r, baseRules, candidateRules, core::SimulationSettings());
-            if (promise.isCanceled())
-                return;
-            if (!runs) {
-                promise.addResult(core::Result<core::WhatIfReport>(runs.error()));
-                return;
-            }
-            promise.addResult(core::Result<core::WhatIfReport>(
-                core::WhatIf::compare(runs->base, runs->candidate)));
+        &m_pool, [path = m_document->path(), replay = std::move(*replay), base, candidate,
+                  hook = m_readHook](QPromise<core::Result<core::WhatIfReport>> &promise) {
+            runOnWorker(promise, path, replay, base, candidate, hook);
         }));
     Q_EMIT started();
     return {};

@@ -3,6 +3,8 @@
 
 #include "core/Result.h"
 #include "core/policy/Policy.h"
+#include "core/policy/RegistrationEntry.h"
+#include "core/simulation/RuleSet.h"
 #include "core/simulation/WhatIfReport.h"
 #include "core/store/RuleStore.h"
 
@@ -12,20 +14,23 @@
 #include <QPointer>
 #include <QThreadPool>
 
+#include <functional>
 #include <optional>
 
 namespace ta::models {
 
 class Document;
 
-/// The what-if view's model: two policy sets (saved versions, or a version and the studio's
-/// unsaved edit) replayed over the workspace's whole evidence timeline on a worker thread
-/// (core WhatIf), one row per subject whose log differs: the identities gained, lost and
-/// changed, and the first divergence instant.
+/// The what-if view's model: two rule sets (saved policy or registration-entry versions, or a
+/// version and the studio's unsaved edit) replayed over the workspace's whole evidence timeline
+/// on a worker thread (core WhatIf), one row per subject whose log differs: the identities
+/// gained, lost and changed, and the first divergence instant.
 ///
 /// A run reports progress and can be cancelled through its future(); a cancelled or failed run
-/// leaves the previous result in place. The evidence and replay set-up are read on the calling
-/// thread when a run starts; the worker never touches the database.
+/// leaves the previous result in place. The replay's set-up (anchors, bundles) is read on the
+/// calling thread when a run starts; the evidence records are read on the worker, through its
+/// own connection to the workspace file, and count in the progress (the first half of it: the
+/// records read, the second: the records replayed), so that a cancel stops the read too.
 class WhatIfModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -58,16 +63,24 @@ public:
     explicit WhatIfModel(Document *document, QObject *parent = nullptr);
     ~WhatIfModel() override;
 
-    /// The saved policy versions, oldest first.
-    [[nodiscard]] core::Result<QList<core::RuleVersion>> versions() const;
+    /// The saved versions of @p kind (policies, or the registration entries as the studio saves
+    /// them), oldest first.
+    [[nodiscard]] core::Result<QList<core::RuleVersion>>
+    versions(core::RuleKind kind = core::RuleKind::Policies) const;
     /// The policies of saved @p version.
     [[nodiscard]] core::Result<QList<core::Policy>> policiesOf(int version) const;
+    /// The registration entries of saved @p version.
+    [[nodiscard]] core::Result<QList<core::RegistrationEntry>> entriesOf(int version) const;
 
     /// Starts comparing @p candidate against @p base over the whole timeline; @p label says what
-    /// is compared (it goes into the audit report). Refused while a run works or when the rules
-    /// or the evidence cannot be read. started() then finished(), failed() or cancelled().
+    /// is compared (it goes into the audit report). Refused while a run works, when the rules do
+    /// not compile or the replay's set-up cannot be read; the evidence is read on the worker, and
+    /// a read that fails ends in failed(). started() then finished(), failed() or cancelled().
     [[nodiscard]] core::Result<void> run(const QList<core::Policy> &base,
                                          const QList<core::Policy> &candidate,
+                                         const QString &label);
+    /// The same for compiled rule sets: policies or registration entries on either side.
+    [[nodiscard]] core::Result<void> run(const core::RuleSet &base, const core::RuleSet &candidate,
                                          const QString &label);
     /// Asks the running worker to stop at its next record.
     void cancel();
@@ -77,6 +90,10 @@ public:
     QFuture<void> future() const { return QFuture<void>(m_watcher.future()); }
     /// The pool the runs work in (one thread: a run never holds up a layout).
     QThreadPool *threadPool() { return &m_pool; }
+    /// Called on the thread that reads the evidence, before each record is taken, with the
+    /// number taken so far (tests hold the read there, or check where it runs).
+    using ReadHook = std::function<void(qint64 taken)>;
+    void setReadHook(ReadHook hook) { m_readHook = std::move(hook); }
 
     /// The last finished run's report, none before the first.
     const std::optional<core::WhatIfReport> &report() const { return m_report; }
@@ -109,6 +126,7 @@ private:
     std::optional<core::WhatIfReport> m_report;
     QString m_label;
     QString m_pendingLabel;
+    ReadHook m_readHook;
     bool m_running = false;
 };
 

@@ -5435,6 +5435,22 @@ Selektoren: %2</translation>
         <translation>Ungespeicherte Bearbeitung im Richtlinien-Studio</translation>
     </message>
     <message>
+        <source>the policy studio's unsaved registration entries</source>
+        <translation>die ungespeicherten Registrierungseinträge des Richtlinien-Studios</translation>
+    </message>
+    <message>
+        <source>registration entries version %1</source>
+        <translation>Registrierungseinträge Version %1</translation>
+    </message>
+    <message>
+        <source>Registration entries version %1 — %2 (%3)</source>
+        <translation>Registrierungseinträge Version %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Unsaved registration entries in the Policy Studio</source>
+        <translation>Ungespeicherte Registrierungseinträge im Richtlinien-Studio</translation>
+    </message>
+    <message>
         <source>Save a policy version first: the what-if compares against one.</source>
         <translation>Zuerst eine Richtlinienversion speichern: Der Was-wäre-wenn-Vergleich braucht eine als Basis.</translation>
     </message>

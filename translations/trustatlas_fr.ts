@@ -5435,6 +5435,22 @@ sélecteurs : %2</translation>
         <translation>Modification non enregistrée du studio de politiques</translation>
     </message>
     <message>
+        <source>the policy studio's unsaved registration entries</source>
+        <translation>les entrées d'enregistrement non enregistrées du studio de politiques</translation>
+    </message>
+    <message>
+        <source>registration entries version %1</source>
+        <translation>la version %1 des entrées d'enregistrement</translation>
+    </message>
+    <message>
+        <source>Registration entries version %1 — %2 (%3)</source>
+        <translation>Entrées d'enregistrement, version %1 — %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Unsaved registration entries in the Policy Studio</source>
+        <translation>Entrées d'enregistrement non enregistrées du studio de politiques</translation>
+    </message>
+    <message>
         <source>Save a policy version first: the what-if compares against one.</source>
         <translation>Enregistrez d'abord une version des politiques : la simulation comparative s'y compare.</translation>
     </message>

@@ -2,9 +2,12 @@
 #include "views/WhatIfView.h"
 
 #include "models/Document.h"
+#include "models/EntryDraft.h"
 #include "models/PolicyDraft.h"
 #include "models/WhatIfModel.h"
 #include "views/ErrorMessages.h"
+
+#include "core/simulation/SimulationErrors.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -126,77 +129,151 @@ void WhatIfView::setDraft(models::PolicyDraft *draft)
     refreshVersions();
 }
 
-QString WhatIfView::sideText(int version) const
+void WhatIfView::setEntryDraft(models::EntryDraft *draft)
 {
+    if (m_entryDraft)
+        m_entryDraft->disconnect(this);
+    m_entryDraft = draft;
+    if (draft)
+        connect(draft, &models::EntryDraft::saved, this, &WhatIfView::refreshVersions);
+    refreshVersions();
+}
+
+QString WhatIfView::sideText(const QComboBox *box) const
+{
+    const int version = box->currentData().toInt();
+    if (box->currentData(EntriesRole).toBool())
+        return version == unsavedEdit ? tr("the policy studio's unsaved registration entries")
+                                      : tr("registration entries version %1").arg(version);
     return version == unsavedEdit ? tr("the policy studio's unsaved edit")
                                   : tr("version %1").arg(version);
 }
 
+namespace {
+
+// The item of @p box for @p version of policies or entries, or -1.
+int itemOf(const QComboBox *box, const QVariant &version, bool entries)
+{
+    if (!version.isValid())
+        return -1;
+    for (int i = 0; i < box->count(); ++i) {
+        if (box->itemData(i) == version &&
+            box->itemData(i, WhatIfView::EntriesRole).toBool() == entries)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
 void WhatIfView::refreshVersions()
 {
     const QVariant oldBase = m_base->currentData();
+    const bool oldBaseEntries = m_base->currentData(EntriesRole).toBool();
     const QVariant oldCandidate = m_candidate->currentData();
+    const bool oldCandidateEntries = m_candidate->currentData(EntriesRole).toBool();
     m_base->clear();
     m_candidate->clear();
+    auto add = [this](const QString &text, int version, bool entries) {
+        for (QComboBox *box : {m_base, m_candidate}) {
+            box->addItem(text, version);
+            box->setItemData(box->count() - 1, entries, EntriesRole);
+        }
+    };
     auto versions = m_model->versions();
     if (!versions) {
         m_status->setText(ErrorMessages::text(versions.error()));
     } else {
         // Newest first: the usual question is about the latest change.
         for (auto it = versions->crbegin(); it != versions->crend(); ++it) {
-            const QString text =
-                tr("Version %1 — %2 (%3)")
+            add(tr("Version %1 — %2 (%3)")
                     .arg(it->version)
                     .arg(it->comment.isEmpty() ? tr("no comment") : it->comment,
-                         QLocale().toString(it->savedAt.toLocalTime(), QLocale::ShortFormat));
-            m_base->addItem(text, it->version);
-            m_candidate->addItem(text, it->version);
+                         QLocale().toString(it->savedAt.toLocalTime(), QLocale::ShortFormat)),
+                it->version, false);
         }
     }
-    if (m_draft)
+    // The registration entries' versions after the policies', newest first too.
+    auto entryVersions = m_model->versions(core::RuleKind::Entries);
+    if (!entryVersions) {
+        m_status->setText(ErrorMessages::text(entryVersions.error()));
+    } else {
+        for (auto it = entryVersions->crbegin(); it != entryVersions->crend(); ++it) {
+            add(tr("Registration entries version %1 — %2 (%3)")
+                    .arg(it->version)
+                    .arg(it->comment.isEmpty() ? tr("no comment") : it->comment,
+                         QLocale().toString(it->savedAt.toLocalTime(), QLocale::ShortFormat)),
+                it->version, true);
+        }
+    }
+    if (m_entryDraft) {
+        m_candidate->insertItem(0, tr("Unsaved registration entries in the Policy Studio"),
+                                unsavedEdit);
+        m_candidate->setItemData(0, true, EntriesRole);
+    }
+    if (m_draft) {
         m_candidate->insertItem(0, tr("Unsaved edit in the Policy Studio"), unsavedEdit);
+        m_candidate->setItemData(0, false, EntriesRole);
+    }
     // Defaults: the unsaved edit against the newest version; without a draft, the newest
     // version against the one before.
-    const int base = oldBase.isValid() ? m_base->findData(oldBase) : -1;
+    const int base = itemOf(m_base, oldBase, oldBaseEntries);
     m_base->setCurrentIndex(base >= 0 ? base : (m_draft ? 0 : qMin(1, m_base->count() - 1)));
-    const int candidate = oldCandidate.isValid() ? m_candidate->findData(oldCandidate) : -1;
+    const int candidate = itemOf(m_candidate, oldCandidate, oldCandidateEntries);
     m_candidate->setCurrentIndex(candidate >= 0 ? candidate : 0);
     updateControls();
+}
+
+core::Result<core::RuleSet> WhatIfView::rulesOf(const QComboBox *box) const
+{
+    const int version = box->currentData().toInt();
+    if (box->currentData(EntriesRole).toBool()) {
+        if (version != unsavedEdit) {
+            auto entries = m_model->entriesOf(version);
+            if (!entries)
+                return entries.error();
+            return core::RuleSet::fromEntries(*entries);
+        }
+        if (!m_entryDraft)
+            return core::makeError(core::ec::WhatIfNone);
+        return core::RuleSet::fromEntries(m_entryDraft->entries());
+    }
+    if (version != unsavedEdit) {
+        auto policies = m_model->policiesOf(version);
+        if (!policies)
+            return policies.error();
+        return core::RuleSet::fromPolicies(*policies);
+    }
+    if (!m_draft)
+        return core::makeError(core::ec::WhatIfNone);
+    return core::RuleSet::fromPolicies(m_draft->policies());
 }
 
 bool WhatIfView::run()
 {
     if (m_model->isRunning())
         return false;
-    const QVariant baseData = m_base->currentData();
-    const QVariant candidateData = m_candidate->currentData();
-    if (!baseData.isValid() || !candidateData.isValid()) {
+    if (!m_base->currentData().isValid() || !m_candidate->currentData().isValid()) {
         m_status->setText(tr("Save a policy version first: the what-if compares against one."));
         return false;
     }
-    const int baseVersion = baseData.toInt();
-    const int candidateVersion = candidateData.toInt();
-    auto base = m_model->policiesOf(baseVersion);
+    if (m_candidate->currentData().toInt() == unsavedEdit &&
+        !(m_candidate->currentData(EntriesRole).toBool() ? bool(m_entryDraft) : bool(m_draft))) {
+        m_status->setText(tr("The policy studio is not open."));
+        return false;
+    }
+    auto base = rulesOf(m_base);
     if (!base) {
         m_status->setText(tr("The what-if failed: %1").arg(ErrorMessages::text(base.error())));
         return false;
     }
-    core::Result<QList<core::Policy>> candidate = QList<core::Policy>();
-    if (candidateVersion == unsavedEdit) {
-        if (!m_draft) {
-            m_status->setText(tr("The policy studio is not open."));
-            return false;
-        }
-        candidate = m_draft->policies();
-    } else {
-        candidate = m_model->policiesOf(candidateVersion);
-    }
+    auto candidate = rulesOf(m_candidate);
     if (!candidate) {
         m_status->setText(tr("The what-if failed: %1").arg(ErrorMessages::text(candidate.error())));
         return false;
     }
     const QString label =
-        tr("Candidate: %1; base: %2.").arg(sideText(candidateVersion), sideText(baseVersion));
+        tr("Candidate: %1; base: %2.").arg(sideText(m_candidate), sideText(m_base));
     if (auto r = m_model->run(*base, *candidate, label); !r) {
         m_status->setText(tr("The what-if failed: %1").arg(ErrorMessages::text(r.error())));
         return false;

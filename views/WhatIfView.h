@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/Result.h"
+#include "core/simulation/RuleSet.h"
 #include "core/simulation/WhatIfReport.h"
 
 #include <QDateTime>
@@ -18,14 +20,16 @@ QT_END_NAMESPACE
 
 namespace ta::models {
 class Document;
+class EntryDraft;
 class PolicyDraft;
 class WhatIfModel;
 } // namespace ta::models
 
 namespace ta::views {
 
-/// What-if over the whole evidence timeline: the user picks a base policy version and a
-/// candidate (another version, or the policy studio's unsaved edit), runs the comparison on a
+/// What-if over the whole evidence timeline: the user picks a base rule set and a candidate,
+/// each a saved policy version, a saved registration-entry version, or the policy studio's
+/// unsaved edit of either (candidate only), runs the comparison on a
 /// worker with progress and Cancel, and reads per subject the identities gained, lost and
 /// changed and the first divergence instant, with the totals. Activating a row (Enter,
 /// double-click, or a click on its divergence instant) asks to move the timeline there.
@@ -41,6 +45,9 @@ public:
 
     /// The policy studio's working copy, offered as the candidate "unsaved edit" (null: none).
     void setDraft(models::PolicyDraft *draft);
+    /// The studio's working copy of the registration entries, offered as the candidate
+    /// "unsaved entries" (null: none).
+    void setEntryDraft(models::EntryDraft *draft);
 
     models::WhatIfModel *model() const { return m_model; }
     QComboBox *baseBox() const { return m_base; }
@@ -54,6 +61,9 @@ public:
 
     /// The candidate entry that stands for the studio's unsaved edit.
     static constexpr int unsavedEdit = -1;
+    /// The pickers' item role that is true for registration entries (saved versions or the
+    /// unsaved edit), false for policies; Qt::UserRole holds the version (or unsavedEdit).
+    static constexpr int EntriesRole = Qt::UserRole + 1;
 
 public Q_SLOTS:
     /// Reads the saved versions again into both pickers, keeping the choices that still exist.
@@ -72,10 +82,13 @@ private:
     void onActivated(const QModelIndex &index);
     void onFinished();
     void updateControls();
-    QString sideText(int version) const;
+    QString sideText(const QComboBox *box) const;
+    /// The rule set @p box picks, compiled.
+    core::Result<core::RuleSet> rulesOf(const QComboBox *box) const;
 
     QPointer<models::Document> m_document;
     QPointer<models::PolicyDraft> m_draft;
+    QPointer<models::EntryDraft> m_entryDraft;
     models::WhatIfModel *m_model = nullptr;
     QComboBox *m_base = nullptr;
     QComboBox *m_candidate = nullptr;

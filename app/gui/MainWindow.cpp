@@ -623,6 +623,7 @@ void MainWindow::setupWhatIf()
                 return nullptr;
             m_whatIfView = new views::WhatIfView(document, dock);
             m_whatIfView->setDraft(m_policyStudio ? m_policyStudio->draft() : nullptr);
+            m_whatIfView->setEntryDraft(m_policyStudio ? m_policyStudio->entryDraft() : nullptr);
             connect(m_whatIfView, &views::WhatIfView::instantActivated, m_timeline,
                     &TimelineController::setInstant);
             connect(m_whatIfView, &views::WhatIfView::reportReady, m_auditReport,

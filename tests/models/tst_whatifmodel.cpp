@@ -2,13 +2,19 @@
 // The what-if view's model: two saved policy versions replayed over the whole timeline on a
 // worker, one row per subject that fares differently, totals, cancel leaving the last result.
 #include "../views/StudioWorkspace.h"
+#include "DecisionWorkspace.h"
 
 #include "models/WhatIfModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
+#include <QMutex>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
+
+#include <atomic>
 
 using namespace ta;
 using models::WhatIfModel;
@@ -25,6 +31,9 @@ private Q_SLOTS:
     void comparesTwoVersions();
     void refusesWhileRunningAndBadRules();
     void cancelKeepsThePreviousResult();
+    void readsTheEvidenceOnTheWorker();
+    void cancelDuringTheReadWritesNothing();
+    void comparesEntryVersions();
 
 private:
     QList<core::Policy> withCondition(const QString &condition);
@@ -142,10 +151,10 @@ void TestWhatIfModel::comparesTwoVersions()
         QCOMPARE(model.index(row, WhatIfModel::GainedColumn).data().toString(),
                  QStringLiteral("spiffe://lab.example/node/a"));
     }
-    // The worker reported how far it got over the two records.
+    // The worker reported how far it got: the two records read, then replayed.
     QVERIFY(!progress.isEmpty());
-    QCOMPARE(progress.last().at(0).toInt(), 2);
-    QCOMPARE(progress.last().at(1).toInt(), 2);
+    QCOMPARE(progress.last().at(0).toInt(), 4);
+    QCOMPARE(progress.last().at(1).toInt(), 4);
     QCOMPARE(model.headerData(WhatIfModel::DivergedColumn, Qt::Horizontal).toString(),
              QStringLiteral("First divergence"));
 }
@@ -191,6 +200,137 @@ void TestWhatIfModel::cancelKeepsThePreviousResult()
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("node/a"));
     QCOMPARE(model.label(), QStringLiteral("test"));
+}
+
+// Issue 11: the run reads the evidence on its worker, not on the GUI thread while it starts.
+void TestWhatIfModel::readsTheEvidenceOnTheWorker()
+{
+    WhatIfModel model(m_doc.get());
+    QMutex mutex;
+    QList<QThread *> readers;
+    model.setReadHook([&](qint64) {
+        QMutexLocker lock(&mutex);
+        readers << QThread::currentThread();
+    });
+    // The worker waits behind a held thread: run() itself must read nothing.
+    QSemaphore gate;
+    model.threadPool()->start([&gate] { gate.acquire(); });
+    QSignalSpy finished(&model, &WhatIfModel::finished);
+    QVERIFY(model.run(withCondition(QStringLiteral("subject == 'node/a'")),
+                      withCondition(QStringLiteral("true")), QStringLiteral("worker")));
+    {
+        QMutexLocker lock(&mutex);
+        QVERIFY(readers.isEmpty());
+    }
+    gate.release();
+    QVERIFY(finished.wait(30000));
+    QMutexLocker lock(&mutex);
+    QCOMPARE(readers.size(), 2);
+    for (QThread *t : std::as_const(readers))
+        QVERIFY(t != QThread::currentThread());
+    QCOMPARE(model.totals().gained, 1);
+}
+
+// A cancel while the worker reads the evidence stops the read at the next record; the model
+// keeps its previous result and the workspace is left as it was.
+void TestWhatIfModel::cancelDuringTheReadWritesNothing()
+{
+    WhatIfModel model(m_doc.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const QList<core::Policy> base = withCondition(QStringLiteral("subject == 'node/a'"));
+    QVERIFY(runAndWait(model, base, withCondition(QStringLiteral("false"))));
+    QCOMPARE(model.rowCount(), 1);
+    const QString file = m_doc->path();
+    const QByteArray before = [&file] {
+        QFile f(file);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }();
+    QVERIFY(!before.isEmpty());
+    QSemaphore inRead;
+    QSemaphore proceed;
+    std::atomic<int> taken{0};
+    model.setReadHook([&](qint64 n) {
+        taken = int(n) + 1;
+        if (n == 0) {
+            inRead.release();
+            proceed.acquire();
+        }
+    });
+    QSignalSpy cancelled(&model, &WhatIfModel::cancelled);
+    QSignalSpy finished(&model, &WhatIfModel::finished);
+    QSignalSpy progress(&model, &WhatIfModel::progressChanged);
+    QVERIFY(model.run(base, withCondition(QStringLiteral("true")), QStringLiteral("second")));
+    QVERIFY(inRead.tryAcquire(1, 30000));
+    // The worker is inside the read, the event loop free: the window could draw meanwhile.
+    QVERIFY(model.isRunning());
+    model.cancel();
+    proceed.release();
+    QVERIFY(cancelled.wait(30000));
+    // Stopped before taking the second record.
+    QCOMPARE(taken.load(), 1);
+    QVERIFY(finished.isEmpty());
+    for (const QList<QVariant> &p : std::as_const(progress))
+        QVERIFY(p.at(0).toInt() <= 2);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("node/a"));
+    QCOMPARE(model.label(), QStringLiteral("test"));
+    QFile after(file);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), before);
+}
+
+// Registration-entry versions as the studio saves them: listed beside the policy versions and
+// compared like them. In SPIRE's subset semantics a selector removed widens an entry, so node/a
+// gains rack/7; the other way round (the selector back) it loses it, and the diff names it.
+void TestWhatIfModel::comparesEntryVersions()
+{
+    m_doc.reset();
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_doc = tests::makeDecisionWorkspace(*m_dir, m_now);
+    WhatIfModel model(m_doc.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto entries = model.entriesOf(1);
+    QVERIFY(entries);
+    QCOMPARE(entries->size(), 2);
+    QList<core::RegistrationEntry> widened = *entries;
+    QCOMPARE(widened.at(1).id, QStringLiteral("e-rack"));
+    QCOMPARE(widened.at(1).selectors.size(), 2);
+    widened[1].selectors.removeLast(); // custom:rack:7, which no node has
+    {
+        const auto other = tests::otherConnection(*m_doc);
+        core::RuleStore store(other->database());
+        QVERIFY(store.saveEntries(widened, QStringLiteral("no rack"), m_now.addSecs(600)));
+    }
+    auto versions = model.versions(core::RuleKind::Entries);
+    QVERIFY(versions);
+    QCOMPARE(versions->size(), 2);
+    QCOMPARE(versions->last().comment, QStringLiteral("no rack"));
+    // The policy versions are listed apart.
+    QCOMPARE(model.versions()->size(), 2);
+
+    auto v1 = core::RuleSet::fromEntries(*model.entriesOf(1));
+    auto v2 = core::RuleSet::fromEntries(*model.entriesOf(2));
+    QVERIFY(v1 && v2);
+    QSignalSpy finished(&model, &WhatIfModel::finished);
+    QVERIFY(model.run(*v1, *v2, QStringLiteral("widened")));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, WhatIfModel::SubjectColumn).data().toString(),
+             QStringLiteral("node/a"));
+    QCOMPARE(model.index(0, WhatIfModel::GainedColumn).data().toString(),
+             QStringLiteral("spiffe://lab.example/rack/7"));
+    QCOMPARE(model.totals().lost, 0);
+
+    QVERIFY(model.run(*v2, *v1, QStringLiteral("narrowed")));
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, WhatIfModel::LostColumn).data().toString(),
+             QStringLiteral("spiffe://lab.example/rack/7"));
+    QCOMPARE(model.totals().gained, 0);
+    QCOMPARE(model.totals().lost, 1);
+    // The first divergence: node/a's record at 10:01.
+    QCOMPARE(model.index(0, 0).data(WhatIfModel::DivergedAtRole).toDateTime(), m_now.addSecs(60));
+    QCOMPARE(model.label(), QStringLiteral("narrowed"));
 }
 
 QTEST_MAIN(TestWhatIfModel)

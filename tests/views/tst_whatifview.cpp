@@ -2,8 +2,10 @@
 // The what-if view driven offscreen as a user would: pick the studio's unsaved edit or two saved
 // versions, run with F5, read the totals, click a divergence instant and see the time bar move
 // there, cancel a run.
+#include "../models/DecisionWorkspace.h"
 #include "StudioWorkspace.h"
 
+#include "models/EntryDraft.h"
 #include "models/PolicyDraft.h"
 #include "models/WhatIfModel.h"
 #include "views/TimelineBar.h"
@@ -35,6 +37,7 @@ private Q_SLOTS:
     void twoSavedVersionsPickedByKeyboard();
     void divergenceMovesTheTimeBar();
     void cancelStopsTheRun();
+    void entryVersionsAndTheUnsavedEntries();
     void screenshot();
 
 private:
@@ -170,6 +173,57 @@ void TestWhatIfView::divergenceMovesTheTimeBar()
     QCOMPARE(table->currentIndex().row(), 1);
     QTest::keyClick(table, Qt::Key_Return);
     QCOMPARE(m_bar->instant(), m_now.addSecs(120));
+}
+
+// The registration entries as the studio saves them are picked like the policy versions, and
+// their unsaved edit is a candidate too.
+void TestWhatIfView::entryVersionsAndTheUnsavedEntries()
+{
+    models::EntryDraft entries(m_doc.get());
+    QVERIFY(entries.load());
+    m_view->setEntryDraft(&entries);
+    // No entry version yet: the unsaved entries are offered as a candidate only.
+    QCOMPARE(m_view->baseBox()->count(), 1);
+    QCOMPARE(m_view->candidateBox()->count(), 3);
+    QVERIFY(m_view->candidateBox()->itemData(1, WhatIfView::EntriesRole).toBool());
+    QCOMPARE(m_view->candidateBox()->itemData(1).toInt(), WhatIfView::unsavedEdit);
+    // A node entry for node/a's join token, saved as the studio saves it.
+    entries.addEntry();
+    core::RegistrationEntry e = entries.entries().first();
+    e.spiffeId = QStringLiteral("spiffe://lab.example/host/a");
+    e.parentId = QStringLiteral("spiffe://lab.example/spire/server");
+    e.selectors = {*core::Selector::parse(tests::joinTokenSelector("tok-a"))};
+    entries.updateEntry(0, e, models::EntryDraft::Field::Selectors);
+    QVERIFY(entries.save(QStringLiteral("host a")));
+    // The save refreshed the pickers: the entries' version after the policies'.
+    QCOMPARE(m_view->baseBox()->count(), 2);
+    QVERIFY(m_view->baseBox()->itemText(1).contains(QStringLiteral("host a")));
+    QVERIFY(m_view->baseBox()->itemData(1, WhatIfView::EntriesRole).toBool());
+    QVERIFY(!m_view->baseBox()->itemData(0, WhatIfView::EntriesRole).toBool());
+    QCOMPARE(m_view->candidateBox()->count(), 4);
+    // Unsaved: the entry also asks for a selector node/a lacks, so node/a loses host/a.
+    e = entries.entries().first();
+    e.selectors << *core::Selector::parse(QStringLiteral("custom:rack:7"));
+    entries.updateEntry(0, e, models::EntryDraft::Field::Selectors);
+    m_view->baseBox()->setCurrentIndex(1);
+    m_view->candidateBox()->setCurrentIndex(1);
+    QSignalSpy ready(m_view, &WhatIfView::reportReady);
+    QTest::mouseClick(m_view->runButton(), Qt::LeftButton);
+    QVERIFY(ready.wait(30000));
+    QCOMPARE(m_view->model()->rowCount(), 1);
+    QCOMPARE(m_view->model()->index(0, WhatIfModel::SubjectColumn).data().toString(),
+             QStringLiteral("node/a"));
+    QCOMPARE(m_view->model()->index(0, WhatIfModel::LostColumn).data().toString(),
+             QStringLiteral("spiffe://lab.example/host/a"));
+    QVERIFY2(m_view->statusLabel()->text().contains(QStringLiteral("unsaved registration entries")),
+             qPrintable(m_view->statusLabel()->text()));
+    QVERIFY(
+        m_view->statusLabel()->text().contains(QStringLiteral("registration entries version 1")));
+    // The choice survives a refresh: entries version 1 stays the base, not policy version 1.
+    m_view->refreshVersions();
+    QCOMPARE(m_view->baseBox()->currentIndex(), 1);
+    QCOMPARE(m_view->candidateBox()->currentIndex(), 1);
+    m_view->setEntryDraft(nullptr);
 }
 
 void TestWhatIfView::cancelStopsTheRun()
