@@ -163,6 +163,16 @@ void DecisionLogModel::refresh()
     schedule();
 }
 
+void DecisionLogModel::setCandidateRules(std::optional<QList<core::Policy>> policies,
+                                         std::optional<QList<core::RegistrationEntry>> entries)
+{
+    if (policies == m_candidatePolicies && entries == m_candidateEntries)
+        return;
+    m_candidatePolicies = std::move(policies);
+    m_candidateEntries = std::move(entries);
+    schedule();
+}
+
 void DecisionLogModel::schedule()
 {
     // Each request makes what runs now stale; requests in one go (a slider dragged, a document
@@ -198,7 +208,8 @@ void DecisionLogModel::start()
     m_running = true;
     m_runGeneration = m_generation;
     m_watcher.setFuture(QtConcurrent::run(
-        &m_pool, [replay = *m_replay, policies = m_policies, entries = m_entries,
+        &m_pool, [replay = *m_replay, policies = m_candidatePolicies.value_or(m_policies),
+                  entries = m_candidateEntries.value_or(m_entries),
                   at = m_instant](QPromise<core::Result<Explainer>> &promise) mutable {
             replay.setCancelled([&promise] { return promise.isCanceled(); });
             auto explainer = core::DecisionExplainer::run(replay, policies, entries, at);

@@ -26,7 +26,7 @@ class Document;
 /// A tree of the rules (a group for the policies, one for the registration entries), each with
 /// its verdict (an icon of its own shape and a word), the identity it concerns and why; under a
 /// policy whose condition failed, the values the failing clause read; under an entry, the
-/// selectors it missed. The rules are the workspace's saved ones.
+/// selectors it missed. The rules are the workspace's saved ones, or the studio's unsaved edit.
 ///
 /// The timeline is replayed (core DecisionExplainer) off the GUI thread when the document, the
 /// instant or the rules change; a newer request cancels the running one. Changing the subject
@@ -71,6 +71,15 @@ public:
     QString focusIdentity() const { return m_focus; }
     /// The saved rules or the evidence changed: replays again.
     void refresh();
+    /// Explains @p policies and @p entries instead of the saved ones (the studio's unsaved
+    /// edit); std::nullopt for either: the saved ones. Replays again.
+    void setCandidateRules(std::optional<QList<core::Policy>> policies,
+                           std::optional<QList<core::RegistrationEntry>> entries);
+    /// Whether the rules explained are (partly) an unsaved edit's.
+    bool explainsCandidate() const
+    {
+        return m_candidatePolicies.has_value() || m_candidateEntries.has_value();
+    }
 
     /// From a request until its replay was handed over (or failed).
     bool isBusy() const { return m_running || m_timer.isActive(); }
@@ -150,6 +159,8 @@ private:
     std::optional<core::TimelineReplay> m_replay;
     QList<core::Policy> m_policies;
     QList<core::RegistrationEntry> m_entries;
+    std::optional<QList<core::Policy>> m_candidatePolicies;
+    std::optional<QList<core::RegistrationEntry>> m_candidateEntries;
     std::shared_ptr<core::ReplayResultCache> m_cache;
     Explainer m_explainer;
     core::SubjectExplanation m_explanation;

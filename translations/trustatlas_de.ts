@@ -4518,6 +4518,11 @@
         <translation>Am Ende der Nachweis-Zeitleiste</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>%1, by the studio&apos;s unsaved rules</source>
+        <translation>%1, nach den ungespeicherten Regeln des Studios</translation>
+    </message>
+    <message>
         <source>Not explained: %1</source>
         <translation>Nicht erklärt: %1</translation>
     </message>

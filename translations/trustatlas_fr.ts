@@ -4518,6 +4518,11 @@
         <translation>À la fin de la chronologie des preuves</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>%1, by the studio&apos;s unsaved rules</source>
+        <translation>%1, selon les règles non enregistrées du studio</translation>
+    </message>
+    <message>
         <source>Not explained: %1</source>
         <translation>Non expliqué : %1</translation>
     </message>

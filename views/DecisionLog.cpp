@@ -250,14 +250,17 @@ void DecisionLog::fillSubjects()
 void DecisionLog::updateHeader()
 {
     const QDateTime at = m_model->instant();
+    QString text;
     if (at.isValid()) {
-        m_header->setText(tr("At %1").arg(timeText(at)));
-        return;
+        text = tr("At %1").arg(timeText(at));
+    } else {
+        const QDateTime end = m_model->explainedAt();
+        text = end.isValid() ? tr("At %1, the end of the evidence timeline").arg(timeText(end))
+                             : tr("At the end of the evidence timeline");
     }
-    const QDateTime end = m_model->explainedAt();
-    m_header->setText(end.isValid()
-                          ? tr("At %1, the end of the evidence timeline").arg(timeText(end))
-                          : tr("At the end of the evidence timeline"));
+    if (m_model->explainsCandidate())
+        text = tr("%1, by the studio's unsaved rules").arg(text);
+    m_header->setText(text);
 }
 
 void DecisionLog::updateSummary()

@@ -8,6 +8,7 @@
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
 #include "models/AuthorityPreparer.h"
+#include "models/DecisionLogModel.h"
 #include "models/DesignGenerator.h"
 #include "models/DesignModel.h"
 #include "models/Document.h"
@@ -643,8 +644,21 @@ void MainWindow::setupWhatIf()
                         const bool edited =
                             studio->draft()->isModified() || studio->entryDraft()->isModified();
                         m_timeline->setCandidateRun(edited ? std::move(run) : nullptr);
+                        // The decision log explains by the same rules the graph shows.
+                        if (m_decisionLog)
+                            m_decisionLog->model()->setCandidateRules(
+                                studio->draft()->isModified()
+                                    ? std::optional(studio->draft()->policies())
+                                    : std::nullopt,
+                                studio->entryDraft()->isModified()
+                                    ? std::optional(studio->entryDraft()->entries())
+                                    : std::nullopt);
                     });
-            auto back = [this] { m_timeline->setCandidateRun(nullptr); };
+            auto back = [this] {
+                m_timeline->setCandidateRun(nullptr);
+                if (m_decisionLog)
+                    m_decisionLog->model()->setCandidateRules(std::nullopt, std::nullopt);
+            };
             connect(studio->draft(), &models::PolicyDraft::saved, m_timeline, back);
             connect(studio->entryDraft(), &models::EntryDraft::saved, m_timeline, back);
             return m_whatIfView;

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void instantBeforeTheEvidenceSeesNothing();
     void newRequestCancelsTheRunningReplay();
     void focusIdentityIsBold();
+    void unsavedRulesAreExplained();
 
 private:
     bool waitForReplay();
@@ -218,6 +219,41 @@ void TestDecisionLogModel::focusIdentityIsBold()
     QVERIFY(!changed.isEmpty());
     QVERIFY(r.data(Qt::FontRole).value<QFont>().bold());
     QVERIFY(rule(QStringLiteral("rule/policy/tpm-hosts")).data(Qt::FontRole).isNull());
+}
+
+// The studio's unsaved edit: the log explains by the edited rules until they are dropped again,
+// and says so; the saved rules come back unchanged.
+void TestDecisionLogModel::unsavedRulesAreExplained()
+{
+    QCOMPARE(rule(QStringLiteral("rule/policy/node-a")).data(Model::OutcomeRole).toString(),
+             QStringLiteral("granted"));
+    QVERIFY(!m_model->explainsCandidate());
+    core::Policy nodeA;
+    nodeA.name = QStringLiteral("node-a");
+    nodeA.effect = core::PolicyEffect::Grant;
+    nodeA.trustDomain = QStringLiteral("lab.example");
+    nodeA.spiffeIdTemplate = QStringLiteral("spiffe://lab.example/node/a");
+    nodeA.condition = QStringLiteral("subject == 'node/b'");
+    m_model->setCandidateRules(QList<core::Policy>{nodeA}, QList<core::RegistrationEntry>{});
+    QVERIFY(m_model->explainsCandidate());
+    QVERIFY(waitForReplay());
+    const QModelIndex edited = rule(QStringLiteral("rule/policy/node-a"));
+    QVERIFY(edited.isValid());
+    QCOMPARE(edited.data(Model::OutcomeRole).toString(), QStringLiteral("not_matched"));
+    QCOMPARE(edited.data(Model::SourceRole).toString(), QStringLiteral("subject == 'node/b'"));
+    // Only the edited set: the other policy and the entries are not in it.
+    QVERIFY(!rule(QStringLiteral("rule/policy/tpm-hosts")).isValid());
+    QVERIFY(!rule(QStringLiteral("rule/entry/e-token")).isValid());
+    QVERIFY(m_model->explanation().held.isEmpty());
+
+    m_model->setCandidateRules(std::nullopt, std::nullopt);
+    QVERIFY(!m_model->explainsCandidate());
+    QVERIFY(waitForReplay());
+    QCOMPARE(rule(QStringLiteral("rule/policy/node-a")).data(Model::OutcomeRole).toString(),
+             QStringLiteral("granted"));
+    QVERIFY(rule(QStringLiteral("rule/entry/e-token")).isValid());
+    QCOMPARE(m_model->explanation().held,
+             QStringList{QStringLiteral("spiffe://lab.example/node/a")});
 }
 
 QTEST_MAIN(TestDecisionLogModel)
