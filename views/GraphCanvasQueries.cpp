@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // GraphCanvas, its second half: keyboard navigation, search, filters, fitting, and the analyses
 // shown on the canvas (blast radius, path, reach, findings). The first half (GraphCanvas.cpp)
-// builds the scene, lays it out and exports it.
+// builds the scene, lays it out and exports it; GraphCanvasEdit.cpp redraws an edit.
 #include "views/GraphCanvas.h"
 
 #include "views/GraphClusterItem.h"
