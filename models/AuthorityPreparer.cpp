@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/AuthorityPreparer.h"
 
-#include "core/crypto/CertificateAuthority.h"
+#include "core/spiffe/CertificateAuthority.h"
 #include "models/Document.h"
 
 #include <QFutureWatcher>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/crypto/CertificateAuthority.h"
+#include "core/spiffe/CertificateAuthority.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -3,7 +3,7 @@
 #include "app/cli/WorkspaceCommands.h"
 #include "app/cli/CliSupport.h"
 
-#include "core/federation/FederatedDemo.h"
+#include "core/attestation/lab/FederatedDemo.h"
 
 #include <QJsonArray>
 

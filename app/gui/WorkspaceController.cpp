@@ -2,7 +2,7 @@
 #include "app/gui/WorkspaceController.h"
 
 #include "app/gui/Settings.h"
-#include "core/federation/FederatedDemo.h"
+#include "core/attestation/lab/FederatedDemo.h"
 #include "models/Document.h"
 #include "views/ErrorMessages.h"
 #include "views/PassphraseDialog.h"

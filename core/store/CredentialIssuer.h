@@ -2,7 +2,7 @@
 #pragma once
 
 #include "core/Result.h"
-#include "core/crypto/CertificateAuthority.h"
+#include "core/spiffe/CertificateAuthority.h"
 #include "core/store/JwtIssuance.h"
 #include "core/store/Workspace.h"
 #include "core/store/X509Issuance.h"

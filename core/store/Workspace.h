@@ -2,8 +2,8 @@
 #pragma once
 
 #include "core/Result.h"
-#include "core/crypto/CertificateAuthority.h"
 #include "core/crypto/KeyWrap.h"
+#include "core/spiffe/CertificateAuthority.h"
 #include "core/spiffe/TrustBundle.h"
 #include "core/store/CredentialRecord.h"
 #include "core/store/Database.h"

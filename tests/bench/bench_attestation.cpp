@@ -8,7 +8,6 @@
 #include "core/attestation/GcpIitAttestor.h"
 #include "core/attestation/K8sPsatAttestor.h"
 #include "core/attestation/TpmAttestor.h"
-#include "core/attestation/TpmQuoteBuilder.h"
 #include "core/attestation/WorkloadAttestor.h"
 #include "core/attestation/lab/AgentSigner.h"
 #include "core/attestation/lab/CloudProvider.h"
@@ -16,7 +15,8 @@
 #include "core/attestation/lab/CosignSigner.h"
 #include "core/attestation/lab/EvidenceLab.h"
 #include "core/attestation/lab/GcpIdentityProvider.h"
-#include "core/crypto/CertificateAuthority.h"
+#include "core/attestation/lab/TpmQuoteBuilder.h"
+#include "core/spiffe/CertificateAuthority.h"
 #include "core/store/Workspace.h"
 
 #include <QCoreApplication>

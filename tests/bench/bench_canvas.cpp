@@ -11,7 +11,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/Settings.h"
 #include "app/gui/WorkspaceController.h"
-#include "core/federation/FederatedDemo.h"
+#include "core/attestation/lab/FederatedDemo.h"
 #include "core/graph/GraphBuilder.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphNodeItem.h"

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // X509-SVID issuance rate beside OpenSSL's raw signature rate for the CA's key type, same run,
 // one core. One JSON line per case. DESIGN.md's target: ratio >= 0.5.
-#include "core/crypto/CertificateAuthority.h"
 #include "core/crypto/CertificateBuilder.h"
+#include "core/spiffe/CertificateAuthority.h"
 
 #include "BenchSupport.h"
 

@@ -3,7 +3,7 @@
 // one core. One JSON line per case: "quote" is parse + signature + PCR digest + golden values,
 // "payload" adds what the attestor pays per record (base64, JSON PCRs, the payload's AK PEM).
 #include "core/attestation/TpmQuote.h"
-#include "core/attestation/TpmQuoteBuilder.h"
+#include "core/attestation/lab/TpmQuoteBuilder.h"
 
 #include "BenchSupport.h"
 

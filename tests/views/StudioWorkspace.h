@@ -6,7 +6,7 @@
 #include "../models/OtherConnection.h"
 #include "models/Document.h"
 
-#include "core/crypto/CertificateAuthority.h"
+#include "core/spiffe/CertificateAuthority.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"

@@ -5,7 +5,7 @@
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
-#include "core/federation/FederatedDemo.h"
+#include "core/attestation/lab/FederatedDemo.h"
 #include "models/EvidenceTimelineModel.h"
 #include "views/EvidenceTimeline.h"
 #include "views/TimelineBar.h"

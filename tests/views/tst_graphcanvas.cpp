@@ -2,9 +2,9 @@
 // The graph canvas on the demo workspace: every node type of the demo is drawn, the layout runs
 // off the GUI thread and is cached, search, filters and keyboard navigation find their nodes,
 // a node moved by hand is pinned and the move undoes, clusters collapse, and the view exports.
+#include "core/attestation/lab/DemoWorkspace.h"
 #include "core/graph/EstateLoader.h"
 #include "core/graph/GraphBuilder.h"
-#include "core/store/DemoWorkspace.h"
 #include "core/store/Workspace.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphClusterItem.h"

@@ -8,7 +8,7 @@
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
-#include "core/federation/FederatedDemo.h"
+#include "core/attestation/lab/FederatedDemo.h"
 #include "models/Document.h"
 #include "models/PolicyDraft.h"
 #include "models/PolicyResimulator.h"

@@ -2,7 +2,7 @@
 #include "app/gui/MainWindow.h"
 #include "app/gui/Settings.h"
 #include "app/gui/WorkspaceController.h"
-#include "core/store/DemoWorkspace.h"
+#include "core/attestation/lab/DemoWorkspace.h"
 #include "core/store/Workspace.h"
 #include "models/DecisionLogModel.h"
 #include "models/Document.h"

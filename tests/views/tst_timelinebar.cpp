@@ -6,7 +6,7 @@
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
-#include "core/federation/FederatedDemo.h"
+#include "core/attestation/lab/FederatedDemo.h"
 #include "core/policy/Policy.h"
 #include "core/simulation/RuleSet.h"
 #include "core/simulation/SimulationRunStore.h"

@@ -10,8 +10,8 @@
 #include "core/attestation/lab/ClusterIssuer.h"
 #include "core/attestation/lab/CosignSigner.h"
 #include "core/attestation/lab/GcpIdentityProvider.h"
-#include "core/crypto/CertificateAuthority.h"
 #include "core/crypto/Jose.h"
+#include "core/spiffe/CertificateAuthority.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

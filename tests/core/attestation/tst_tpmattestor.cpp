@@ -2,7 +2,7 @@
 // tpm: quotes by the node's registered AK over golden PCR values, and every refusal.
 #include "LabFixture.h"
 
-#include "core/attestation/TpmQuoteBuilder.h"
+#include "core/attestation/lab/TpmQuoteBuilder.h"
 
 #include <QCryptographicHash>
 

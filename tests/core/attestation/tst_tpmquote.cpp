@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/TpmQuote.h"
-#include "core/attestation/TpmQuoteBuilder.h"
+#include "core/attestation/lab/TpmQuoteBuilder.h"
 
 #include <QFile>
 #include <QJsonDocument>

@@ -2,7 +2,7 @@
 // The demo as the app and `workspace init --demo` make it: its federation is relationships that
 // hold the peers' current bundles, so the graph draws valid federates_with edges, reach holds
 // where a relationship and a rule both say so, and staging's one-way link is a finding.
-#include "core/federation/FederatedDemo.h"
+#include "core/attestation/lab/FederatedDemo.h"
 #include "core/federation/FederationStore.h"
 #include "core/graph/EstateLoader.h"
 #include "core/graph/GraphAnalysis.h"

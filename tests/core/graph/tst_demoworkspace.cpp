@@ -2,6 +2,7 @@
 // The demo workspace shows the estate off: three trust domains with federation, every platform
 // kind, about 50 workloads, a week of evidence whose simulation issues, renews, revokes (on
 // drift, on a revoked key, on an image update) and denies, and a stale and a refused subject.
+#include "core/attestation/lab/DemoWorkspace.h"
 #include "core/attestation/lab/TopologyLab.h"
 #include "core/graph/EstateLoader.h"
 #include "core/graph/GraphAnalysis.h"
@@ -10,7 +11,6 @@
 #include "core/policy/Policy.h"
 #include "core/simulation/TimelineReplay.h"
 #include "core/store/AttestationStore.h"
-#include "core/store/DemoWorkspace.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "EstateSamples.h"
 
+#include "core/attestation/lab/DemoWorkspace.h"
 #include "core/graph/EstateLoader.h"
 #include "core/graph/GraphBuilder.h"
-#include "core/store/DemoWorkspace.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
 

@@ -3,8 +3,8 @@
 // issue, renewal, expiry and every kind of revocation, state at an instant, and what-if runs.
 #include "../attestation/LabFixture.h"
 
-#include "core/attestation/TpmQuoteBuilder.h"
 #include "core/attestation/lab/EvidenceLab.h"
+#include "core/attestation/lab/TpmQuoteBuilder.h"
 #include "core/simulation/ReplayResultCache.h"
 #include "core/simulation/Simulation.h"
 #include "core/simulation/TimelineReplay.h"

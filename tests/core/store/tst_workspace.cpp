@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "core/attestation/lab/DemoWorkspace.h"
 #include "core/spiffe/X509SvidValidator.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/CredentialIssuer.h"
-#include "core/store/DemoWorkspace.h"
 #include "core/store/Migrations.h"
 #include "core/store/Workspace.h"
 

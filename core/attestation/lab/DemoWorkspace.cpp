@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/store/DemoWorkspace.h"
+#include "core/attestation/lab/DemoWorkspace.h"
 #include "core/store/StoreErrors.h"
 
 #include "core/attestation/lab/TopologyLab.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/attestation/TpmQuoteBuilder.h"
+#include "core/attestation/lab/TpmQuoteBuilder.h"
 #include "core/attestation/AttestationErrors.h"
 
 #include <openssl/ecdsa.h>

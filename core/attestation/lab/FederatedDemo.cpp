@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/federation/FederatedDemo.h"
+#include "core/attestation/lab/FederatedDemo.h"
 
+#include "core/attestation/lab/DemoWorkspace.h"
 #include "core/federation/FederationStore.h"
-#include "core/store/DemoWorkspace.h"
 
 #include <QFile>
 #include <QUrl>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/crypto/CertificateAuthority.h"
 #include "core/crypto/CertificateRequest.h"
+#include "core/spiffe/CertificateAuthority.h"
 #include "core/spiffe/X509SvidValidator.h"
 
 #include <openssl/pem.h>

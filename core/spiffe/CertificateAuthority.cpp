@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/crypto/CertificateAuthority.h"
+#include "core/spiffe/CertificateAuthority.h"
 #include "core/crypto/CryptoErrors.h"
 
 #include "core/crypto/CertificateBuilder.h"
