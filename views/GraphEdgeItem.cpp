@@ -2,6 +2,7 @@
 #include "views/GraphEdgeItem.h"
 
 #include "views/GraphClusterItem.h"
+#include "views/GraphDetailTile.h"
 #include "views/GraphNodeItem.h"
 #include "views/GraphStyle.h"
 
@@ -94,6 +95,7 @@ void GraphEdgeItem::adjust()
     setVisible(!hidden);
     prepareGeometryChange();
     m_line = QLineF(exitPoint(a, b.center()), exitPoint(b, a.center()));
+    GraphDetailTile::childChanged(this);
 }
 
 void GraphEdgeItem::setHighlighted(bool on)
