@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/attestation/ReferenceValue.h"
 #include "core/attestation/TrustAnchor.h"
 
 #include <QByteArray>

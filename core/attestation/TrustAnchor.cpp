@@ -35,26 +35,6 @@ std::optional<AnchorKind> anchorKindFromName(const QString &name)
     return std::nullopt;
 }
 
-QString referenceKindName(ReferenceKind kind)
-{
-    switch (kind) {
-    case ReferenceKind::Pcr:
-        return QStringLiteral("pcr");
-    case ReferenceKind::ImageDigest:
-        return QStringLiteral("image_digest");
-    }
-    return {};
-}
-
-std::optional<ReferenceKind> referenceKindFromName(const QString &name)
-{
-    for (ReferenceKind k : {ReferenceKind::Pcr, ReferenceKind::ImageDigest}) {
-        if (referenceKindName(k) == name)
-            return k;
-    }
-    return std::nullopt;
-}
-
 QList<Key> TrustAnchor::keys() const
 {
     QList<Key> out;

@@ -5,6 +5,7 @@
 #include "core/attestation/AnchorSet.h"
 #include "core/attestation/AttestationState.h"
 #include "core/attestation/EvidenceRecord.h"
+#include "core/attestation/ReferenceValue.h"
 #include "core/attestation/ReplayGuard.h"
 #include "core/store/Database.h"
 
