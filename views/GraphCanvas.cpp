@@ -4,6 +4,7 @@
 #include "views/AsyncFileDialog.h"
 
 #include "views/GraphClusterItem.h"
+#include "views/GraphDetailTile.h"
 #include "views/GraphEdgeItem.h"
 #include "views/GraphLegend.h"
 #include "views/GraphMinimap.h"
@@ -44,23 +45,6 @@ constexpr int kOverviewNodes = 800;
 constexpr double kOverviewZoom = 0.3;
 // The side of a detail tile, in scene units: at 1:1 a 1280x800 view meets about six tiles.
 constexpr double kTile = 1024;
-
-/// A square of the detail layer: it draws nothing and holds the nodes (or the edges) that lie
-/// in it. The scene finds the items in view through its index and then walks their top-level
-/// items' children: one layer of 30,000 children was walked whole at every frame, a tile only
-/// when something in it is in view.
-class DetailTile : public QGraphicsItem
-{
-public:
-    explicit DetailTile(bool edges)
-    {
-        setFlag(ItemHasNoContents);
-        // Edges under nodes, whichever tiles they are in; collapsed clusters (2) above both.
-        setZValue(edges ? 0 : 0.2);
-    }
-    QRectF boundingRect() const override { return {}; }
-    void paint(QPainter *, const QStyleOptionGraphicsItem *, QWidget *) override {}
-};
 
 quint64 tileKey(QPointF p, bool edges)
 {
@@ -125,8 +109,6 @@ GraphCanvas::~GraphCanvas()
     // The scene dies before the members its items and signals refer to: clearing it would
     // otherwise report a selection change to a canvas half destroyed.
     m_scene->disconnect(this);
-    if (m_overviewShown)
-        qDeleteAll(m_tiles);
     m_view->setScene(nullptr);
     delete m_scene;
     m_scene = nullptr;
@@ -273,7 +255,7 @@ GraphNodeItem *GraphCanvas::makeNodeItem(const core::TopologyGraph &graph, int i
     auto *item = new GraphNodeItem(i, n, &m_style, QSizeF(w, 34));
     item->setPinned(m_pinned.contains(n.id));
     const auto known = m_positions.constFind(n.id);
-    item->setParentItem(tileAt(known != m_positions.cend() ? *known : QPointF(), false));
+    tileAt(known != m_positions.cend() ? *known : QPointF(), false)->adopt(item);
     return item;
 }
 
@@ -297,8 +279,6 @@ void GraphCanvas::rebuildScene()
 {
     const QString keep = m_current;
     m_scene->clearSelection();
-    if (m_overviewShown)
-        qDeleteAll(m_tiles);
     m_scene->clear();
     m_tiles.clear();
     m_nodes.clear();
@@ -316,7 +296,7 @@ void GraphCanvas::rebuildScene()
     m_edges.reserve(m_graph.edgeCount());
     for (const core::GraphEdge &e : m_graph.edges()) {
         auto *item = new GraphEdgeItem(m_nodes.at(e.from), m_nodes.at(e.to), e.cls, &m_style);
-        item->setParentItem(edgeTile(item));
+        edgeTile(item)->adopt(item);
         m_edges << item;
     }
     for (GraphClusterItem *cluster : std::as_const(m_clusters)) {
@@ -387,18 +367,18 @@ void GraphCanvas::assignClusters()
     }
 }
 
-QGraphicsItem *GraphCanvas::tileAt(QPointF p, bool edges)
+GraphDetailTile *GraphCanvas::tileAt(QPointF p, bool edges)
 {
-    QGraphicsItem *&tile = m_tiles[tileKey(p, edges)];
+    GraphDetailTile *&tile = m_tiles[tileKey(p, edges)];
     if (!tile) {
-        tile = new DetailTile(edges);
-        if (!m_overviewShown)
-            m_scene->addItem(tile);
+        tile = new GraphDetailTile(edges);
+        tile->setVisible(!m_overviewShown);
+        m_scene->addItem(tile);
     }
     return tile;
 }
 
-QGraphicsItem *GraphCanvas::edgeTile(const GraphEdgeItem *edge)
+GraphDetailTile *GraphCanvas::edgeTile(const GraphEdgeItem *edge)
 {
     // Where its ends stand or will stand (a node made for a known position is moved there
     // after all items exist).
@@ -415,24 +395,35 @@ void GraphCanvas::retile()
     // off the end of that tile's children, not searched for.
     for (auto it = m_edges.crbegin(); it != m_edges.crend(); ++it) {
         GraphEdgeItem *e = *it;
-        QGraphicsItem *tile = tileAt((e->from()->pos() + e->to()->pos()) / 2, true);
-        if (e->parentItem() != tile)
-            e->setParentItem(tile);
+        tileAt((e->from()->pos() + e->to()->pos()) / 2, true)->adopt(e);
     }
-    for (auto it = m_nodes.crbegin(); it != m_nodes.crend(); ++it) {
-        QGraphicsItem *tile = tileAt((*it)->pos(), false);
-        if ((*it)->parentItem() != tile)
-            (*it)->setParentItem(tile);
-    }
+    for (auto it = m_nodes.crbegin(); it != m_nodes.crend(); ++it)
+        tileAt((*it)->pos(), false)->adopt(*it);
+    // Items that moved out of a tile grew it on the way: fit each to what it holds now.
+    for (GraphDetailTile *tile : std::as_const(m_tiles))
+        tile->refit();
 }
 
-void GraphCanvas::setTilesInScene(bool in)
+void GraphCanvas::setTilesShown(bool shown)
 {
-    for (QGraphicsItem *tile : std::as_const(m_tiles)) {
-        if (in)
-            m_scene->addItem(tile);
-        else
-            m_scene->removeItem(tile);
+    // Hiding an item drops it from the selection. The selection is put back when the tiles
+    // come back, and nobody is told that it was gone meanwhile.
+    const QSignalBlocker block(m_scene);
+    if (!shown) {
+        m_hiddenSelection.clear();
+        for (QGraphicsItem *item : m_scene->selectedItems()) {
+            if (item->type() == GraphNodeItem::Type)
+                m_hiddenSelection << static_cast<GraphNodeItem *>(item)->id();
+        }
+    }
+    for (GraphDetailTile *tile : std::as_const(m_tiles))
+        tile->setVisible(shown);
+    if (shown) {
+        for (const QString &id : std::as_const(m_hiddenSelection)) {
+            if (GraphNodeItem *n = nodeItem(id))
+                n->setSelected(true);
+        }
+        m_hiddenSelection.clear();
     }
 }
 
@@ -452,16 +443,14 @@ void GraphCanvas::updateDetailLevel()
     const bool overview = isLarge() && m_view->zoom() < kOverviewZoom;
     if (overview == m_overviewShown || !m_overview)
         return;
-    // Hidden items still sit in the scene's index and are walked at every frame: the detail
-    // tiles leave the scene while the overview stands in for them.
+    // The scene's index holds the tiles, not their children (GraphDetailTile): hiding them
+    // takes the whole detail layer out of every frame.
     if (overview) {
-        setTilesInScene(false);
+        setTilesShown(false);
         m_overviewShown = true;
     } else {
         m_overviewShown = false;
-        setTilesInScene(true);
-        if (GraphNodeItem *n = nodeItem(m_current))
-            n->setSelected(true);
+        setTilesShown(true);
     }
     m_overview->setVisible(overview);
 }
@@ -472,14 +461,12 @@ void GraphCanvas::refreshMinimap()
     const bool was = m_overviewShown;
     const bool swap = isLarge() && m_overview && !was;
     if (swap) {
-        for (QGraphicsItem *tile : std::as_const(m_tiles))
-            tile->setVisible(false);
+        setTilesShown(false);
         m_overview->setVisible(true);
     }
     m_minimap->refresh();
     if (swap) {
-        for (QGraphicsItem *tile : std::as_const(m_tiles))
-            tile->setVisible(true);
+        setTilesShown(true);
         m_overview->setVisible(false);
     }
 }

@@ -28,6 +28,7 @@ QT_END_NAMESPACE
 namespace ta::views {
 
 class GraphClusterItem;
+class GraphDetailTile;
 class GraphEdgeItem;
 class GraphLegend;
 class GraphMinimap;
@@ -141,11 +142,11 @@ private:
     void applyPositions(const QHash<QString, QPointF> &positions);
     void adjustAll();
     /// The tile holding what lies at @p p (made on first use).
-    QGraphicsItem *tileAt(QPointF p, bool edges);
-    QGraphicsItem *edgeTile(const GraphEdgeItem *edge);
+    GraphDetailTile *tileAt(QPointF p, bool edges);
+    GraphDetailTile *edgeTile(const GraphEdgeItem *edge);
     /// Moves each node and edge into the tile where it now lies.
     void retile();
-    void setTilesInScene(bool in);
+    void setTilesShown(bool shown);
     void applyFilters();
     void refillFilters();
     void onSelectionChanged();
@@ -180,10 +181,12 @@ private:
     QPointer<QUndoStack> m_undoStack;
 
     core::TopologyGraph m_graph;
-    /// The detail layer's tiles (DetailTile), by square and kind (nodes or edges).
-    QHash<quint64, QGraphicsItem *> m_tiles;
+    /// The detail layer's tiles, by square and kind (nodes or edges).
+    QHash<quint64, GraphDetailTile *> m_tiles;
     GraphOverviewItem *m_overview = nullptr;
     bool m_overviewShown = false;
+    /// The nodes selected when the detail layer was hidden, selected again when it shows.
+    QStringList m_hiddenSelection;
     QList<GraphNodeItem *> m_nodes;
     QList<GraphEdgeItem *> m_edges;
     QMap<QString, GraphClusterItem *> m_clusters;

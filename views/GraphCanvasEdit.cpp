@@ -5,6 +5,7 @@
 
 #include "core/graph/GraphDelta.h"
 #include "views/GraphClusterItem.h"
+#include "views/GraphDetailTile.h"
 #include "views/GraphEdgeItem.h"
 #include "views/GraphNodeItem.h"
 
@@ -65,7 +66,7 @@ bool GraphCanvas::updateScene(const core::TopologyGraph &graph)
             continue;
         const core::GraphEdge &e = graph.edge(i);
         auto *item = new GraphEdgeItem(nodes.at(e.from), nodes.at(e.to), e.cls, &m_style);
-        item->setParentItem(edgeTile(item));
+        edgeTile(item)->adopt(item);
         edges[i] = item;
     }
     qDeleteAll(goneNodes);

@@ -2,6 +2,7 @@
 #include "views/GraphNodeItem.h"
 
 #include "views/GraphClusterItem.h"
+#include "views/GraphDetailTile.h"
 #include "views/GraphEdgeItem.h"
 #include "views/GraphStyle.h"
 
@@ -193,6 +194,7 @@ QVariant GraphNodeItem::itemChange(GraphicsItemChange change, const QVariant &va
             edge->adjust();
         if (m_cluster)
             m_cluster->adjust();
+        GraphDetailTile::childChanged(this);
     }
     return QGraphicsItem::itemChange(change, value);
 }

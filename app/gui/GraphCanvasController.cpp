@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/gui/GraphCanvasController.h"
 
-#include "core/graph/EstateLoader.h"
 #include "core/graph/GraphBuilder.h"
 #include "core/graph/GraphPositionStore.h"
 #include "models/Document.h"
@@ -52,12 +51,14 @@ void GraphCanvasController::attach(models::Document *document, views::GraphCanva
     m_findings->clear();
     m_credentialRecords.clear();
     m_estate.reset();
+    m_loader = core::IncrementalEstateLoader();
     if (!document || !canvas)
         return;
     if (auto cached = core::GraphPositionStore::load(
             document->workspace(models::Document::WriteAccess()).database()))
         canvas->setPositions(cached->positions, cached->pinned);
-    // The estate is rebuilt once after a burst of edits, whatever they touched.
+    // The estate is read again once after a burst of edits, whatever they touched; the
+    // loader replays the evidence only when what it rests on changed.
     const auto reloadSoon = [this] { m_reloadTimer->start(); };
     connect(document, &models::Document::trustDomainsChanged, this, reloadSoon);
     connect(document, &models::Document::credentialsChanged, this, reloadSoon);
@@ -92,7 +93,7 @@ void GraphCanvasController::reload()
             m_credentialRecords.insert(id, {c.trustDomain, c.id});
         }
     }
-    auto estate = core::EstateLoader::load(workspace);
+    auto estate = m_loader.load(workspace);
     if (!estate) {
         m_estate.reset();
         m_built = core::TopologyGraph();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/graph/IncrementalEstateLoader.h"
 #include "core/graph/TopologyGraph.h"
 
 #include <QHash>
@@ -46,6 +47,8 @@ public:
                 views::CredentialPanel *credentials, views::TrustDomainPanel *trustDomains);
     /// Reads the estate again and redraws it.
     void reload();
+    /// How many reloads replayed the evidence, since the document was attached.
+    int evidenceReplays() const { return m_loader.replays(); }
     /// The estate drawn last (null when none), for views of other instants (the time bar).
     std::shared_ptr<const core::Estate> estate() const { return m_estate; }
     /// The estate's graph as read last, with its own statuses: what the canvas shows when no
@@ -73,6 +76,9 @@ private:
     /// Credential node ID -> (trust domain, record ID), refreshed on each reload.
     QHash<QString, QPair<QString, qint64>> m_credentialRecords;
     std::shared_ptr<const core::Estate> m_estate;
+    /// Keeps the replayed evidence between edits: a design, credential or federation edit is
+    /// read without replaying the timeline.
+    core::IncrementalEstateLoader m_loader;
     core::TopologyGraph m_built;
     bool m_syncing = false;
 };

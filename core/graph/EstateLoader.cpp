@@ -220,7 +220,26 @@ void EstateLoader::deriveFederation(Estate &estate)
 Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions &options)
 {
     Estate estate;
-    estate.freshness = options.freshness;
+    if (auto r = readTrustDomains(workspace, estate); !r)
+        return r.error();
+    if (auto r = readAnchors(workspace, estate); !r)
+        return r.error();
+    auto rules = readRules(workspace, estate, options.policyVersion);
+    if (!rules)
+        return rules.error();
+    if (auto r = readFederation(workspace, estate); !r)
+        return r.error();
+    if (auto r = readCredentials(workspace, estate); !r)
+        return r.error();
+    if (auto r = replayEvidence(workspace, estate, *rules, options); !r)
+        return r.error();
+    applyDesign(workspace, estate);
+    return estate;
+}
+
+Result<void> EstateLoader::readTrustDomains(Workspace &workspace, Estate &estate)
+{
+    estate.trustDomains.clear();
     // Slots straight from their table: no key is unsealed to draw a graph.
     auto st = workspace.database().prepare(QStringLiteral(
         "SELECT t.name, s.authority_id, s.kind, s.status, s.tainted, s.created_at, s.not_after "
@@ -245,28 +264,39 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
     }
     if (st->error())
         return *st->error();
+    return {};
+}
 
+Result<void> EstateLoader::readAnchors(Workspace &workspace, Estate &estate)
+{
     AttestationStore store(workspace.database());
     auto anchors = store.anchors();
     if (!anchors)
         return anchors.error();
     estate.anchors = *anchors;
+    return {};
+}
 
+Result<EstateRuleSource> EstateLoader::readRules(Workspace &workspace, Estate &estate,
+                                                 int policyVersion)
+{
+    EstateRuleSource source;
     RuleStore rules(workspace.database());
-    QList<Policy> policies;
-    auto content = rules.load(RuleKind::Policies, options.policyVersion);
+    auto content = rules.load(RuleKind::Policies, policyVersion);
     if (!content)
         return content.error();
     if (!content->isEmpty()) {
         auto list = Policy::listFromJson(*content);
         if (!list)
             return list.error();
-        policies = *list;
+        source.policies = *list;
     }
     auto entries = rules.entries();
     if (!entries)
         return entries.error();
-    for (const Policy &p : std::as_const(policies)) {
+    source.entries = *entries;
+    estate.rules.clear();
+    for (const Policy &p : std::as_const(source.policies)) {
         EstateRule r;
         r.id = QStringLiteral("rule/policy/") + p.name;
         r.name = p.name;
@@ -279,7 +309,7 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
         r.jwtSvidTtl = p.jwtSvidTtl;
         estate.rules << r;
     }
-    for (const RegistrationEntry &e : std::as_const(*entries)) {
+    for (const RegistrationEntry &e : std::as_const(source.entries)) {
         EstateRule r;
         r.id = QStringLiteral("rule/entry/") + e.id;
         r.name = e.id;
@@ -294,13 +324,23 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
         r.jwtSvidTtl = e.jwtSvidTtl;
         estate.rules << r;
     }
-    deriveFederation(estate);
-    if (auto f = FederationEstateLoader::load(workspace, estate); !f)
-        return f.error();
+    return source;
+}
 
+Result<void> EstateLoader::readFederation(Workspace &workspace, Estate &estate)
+{
+    estate.federation.clear();
+    estate.federationTracked = false;
+    deriveFederation(estate);
+    return FederationEstateLoader::load(workspace, estate);
+}
+
+Result<void> EstateLoader::readCredentials(Workspace &workspace, Estate &estate)
+{
     auto credentials = workspace.credentials();
     if (!credentials)
         return credentials.error();
+    estate.credentials.clear();
     for (const CredentialRecord &c : std::as_const(*credentials)) {
         EstateCredential e;
         e.id = QStringLiteral("credential/%1/%2/%3")
@@ -315,7 +355,19 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
         e.authorityId = c.authorityId;
         estate.credentials << e;
     }
+    return {};
+}
 
+Result<void> EstateLoader::replayEvidence(Workspace &workspace, Estate &estate,
+                                          const EstateRuleSource &rules,
+                                          const EstateLoadOptions &options)
+{
+    estate.subjects.clear();
+    estate.grantSets.clear();
+    estate.revokedAnchors.clear();
+    estate.keyRevokedAnchors.clear();
+    estate.freshness = options.freshness;
+    AttestationStore store(workspace.database());
     // The replay: the agent trust domain first, as the verifier mints agent IDs in it.
     QString agentTd = options.agentTrustDomain;
     if (agentTd.isEmpty()) {
@@ -330,7 +382,7 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
         agentTd = estate.trustDomains.first().name;
     estate.agentTrustDomain = agentTd;
     if (agentTd.isEmpty())
-        return estate; // no trust domain: nothing can be attested
+        return {}; // no trust domain: nothing can be attested
 
     auto td = TrustDomain::fromName(agentTd);
     if (!td)
@@ -345,11 +397,11 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
     AttestationSettings settings;
     settings.trustDomain = *td;
     settings.nodeAttestationTtl = options.freshness;
-    auto engine = PolicyEngine::compile(policies);
+    auto engine = PolicyEngine::compile(rules.policies);
     if (!engine)
         return engine.error();
-    const EntryMatcher matcher(*entries);
-    const EntryMatcher *matcherPtr = entries->isEmpty() ? nullptr : &matcher;
+    const EntryMatcher matcher(rules.entries);
+    const EntryMatcher *matcherPtr = rules.entries.isEmpty() ? nullptr : &matcher;
 
     EvidenceVerifier verifier(estate.anchors, bundles, settings);
     verifier.setThreads(options.threads);
@@ -372,9 +424,15 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
         return makeError(ec::EstateCancelled);
     if (options.progress)
         options.progress(done);
+    return {};
+}
+
+void EstateLoader::applyDesign(Workspace &workspace, Estate &estate)
+{
+    if (estate.agentTrustDomain.isEmpty())
+        return;
     if (const auto design = TopologyLab::loadDesign(workspace))
         addDesign(estate, *design);
-    return estate;
 }
 
 void EstateLoader::addDesign(Estate &estate, const LabTopology &design)

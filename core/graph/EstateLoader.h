@@ -3,6 +3,8 @@
 
 #include "core/Result.h"
 #include "core/graph/Estate.h"
+#include "core/policy/Policy.h"
+#include "core/policy/RegistrationEntry.h"
 
 #include <QHash>
 
@@ -32,6 +34,14 @@ struct EstateLoadOptions
     std::function<bool(qint64)> progress;
 };
 
+/// The rules an estate was decided by, as read from the workspace.
+struct EstateRuleSource
+{
+    QList<Policy> policies;
+    QList<RegistrationEntry> entries;
+    bool operator==(const EstateRuleSource &) const = default;
+};
+
 /// Reads a workspace into an Estate: trust domains and authority slots (no keys are unsealed),
 /// anchors, the latest policies and registration entries, credentials, federation from the
 /// rules' federates-with lists, and the stored evidence replayed through EvidenceVerifier, each
@@ -43,6 +53,29 @@ class EstateLoader
 public:
     [[nodiscard]] static Result<Estate> load(Workspace &workspace,
                                              const EstateLoadOptions &options = {});
+
+    // The parts of load(), in its order, for a loader that reads again only what changed
+    // (IncrementalEstateLoader). Each replaces its part of @p estate.
+
+    /// Trust domains and their authority slots.
+    [[nodiscard]] static Result<void> readTrustDomains(Workspace &workspace, Estate &estate);
+    [[nodiscard]] static Result<void> readAnchors(Workspace &workspace, Estate &estate);
+    /// estate.rules, from the policies of @p policyVersion (0: the latest) and the entries;
+    /// returns what they were read from, which the replay decides by.
+    [[nodiscard]] static Result<EstateRuleSource> readRules(Workspace &workspace, Estate &estate,
+                                                            int policyVersion);
+    /// Federation: from the rules' federates-with lists, then the stored relationships.
+    [[nodiscard]] static Result<void> readFederation(Workspace &workspace, Estate &estate);
+    [[nodiscard]] static Result<void> readCredentials(Workspace &workspace, Estate &estate);
+    /// The stored evidence replayed through EvidenceVerifier, decided by @p rules: the
+    /// subjects, their grants, revoked anchors and the agent trust domain. Needs the trust
+    /// domains (their bundles) and anchors read first.
+    [[nodiscard]] static Result<void> replayEvidence(Workspace &workspace, Estate &estate,
+                                                     const EstateRuleSource &rules,
+                                                     const EstateLoadOptions &options);
+    /// The workspace's design added (addDesign), when it holds one and the estate has an agent
+    /// trust domain.
+    static void applyDesign(Workspace &workspace, Estate &estate);
 
     /// Marks the subjects @p design names as planned and adds those no evidence showed, with
     /// no history (GraphBuilder draws them as planned). load() does this with the workspace's

@@ -2,7 +2,8 @@
 // The canvas's figures, one JSON line a case: panning a 10,000-node lab estate (100 frames
 // painted offscreen, average ms a frame, target at most 16), at the zoom that fits the whole
 // estate, at 25 % and at 1:1, each frame a whole repaint (`ms_per_frame_*`) and as a drag
-// pans (`pan_ms_per_frame_*`: scrolled pixels, the new strips painted); an edit redrawn; and the
+// pans (`pan_ms_per_frame_*`: scrolled pixels, the new strips painted); a zoom across the
+// overview's threshold each way, with its frame; an edit redrawn; and the
 // start to a first window with the demo's graph drawn, with a layout (first open) and from the
 // positions cached in the workspace (every later open).
 #include "BenchSupport.h"
@@ -139,6 +140,21 @@ void panCase(const core::TopologyGraph &graph, int frames, const QString &positi
         view->centerOn(view->sceneRect().center());
         (repaintAll ? quarterMs : quarterPan) = panFrames(view, frames, 40, repaintAll);
     }
+    // Zooming across the overview's threshold, each way: the swap of the detail layer for the
+    // overview (or back) and the frame painted after it, at 1:1 and at the fitted zoom.
+    view->resetTransform();
+    view->centerOn(view->sceneRect().center());
+    view->viewport()->repaint();
+    QElapsedTimer sw;
+    sw.start();
+    canvas.fitAll();
+    view->viewport()->repaint();
+    const double toOverviewMs = double(sw.nsecsElapsed()) / 1e6;
+    sw.restart();
+    view->resetTransform();
+    view->centerOn(view->sceneRect().center());
+    view->viewport()->repaint();
+    const double toDetailMs = double(sw.nsecsElapsed()) / 1e6;
     // An edit: one workload more on a node, redrawn incrementally (no scene rebuild, no layout),
     // and back again; against building the scene anew (scene_build_ms).
     core::TopologyGraph edited = graph;
@@ -174,6 +190,8 @@ void panCase(const core::TopologyGraph &graph, int frames, const QString &positi
                      {QStringLiteral("edit_redraw_ms"), editMs},
                      {QStringLiteral("edit_undo_redraw_ms"), undoMs},
                      {QStringLiteral("layout_worker_ms"), layoutMs},
+                     {QStringLiteral("zoom_out_to_overview_ms"), toOverviewMs},
+                     {QStringLiteral("zoom_in_to_detail_ms"), toDetailMs},
                      {QStringLiteral("positions_cached"), !cached.isEmpty()},
                      {QStringLiteral("scene_width"), view->sceneRect().width()},
                      {QStringLiteral("scene_height"), view->sceneRect().height()},

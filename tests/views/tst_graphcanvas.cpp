@@ -8,6 +8,7 @@
 #include "core/store/Workspace.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphClusterItem.h"
+#include "views/GraphDetailTile.h"
 #include "views/GraphEdgeItem.h"
 #include "views/GraphNodeItem.h"
 #include "views/GraphView.h"
@@ -58,6 +59,8 @@ private Q_SLOTS:
     void lastMemberGoneTakesItsCluster();
     void mostlyNewGraphIsLaidOutAgain();
     void nodesLieInTheirTiles();
+    void tilesHoldWhatTheyDraw();
+    void overviewStandsInForTheDetailLayer();
     void pannedFramesMatchAFullRepaint_data();
     void pannedFramesMatchAFullRepaint();
 
@@ -678,6 +681,127 @@ void TestGraphCanvas::nodesLieInTheirTiles()
     check();
     stack.undo();
     check();
+}
+
+// The scene's index holds the tiles, not the items in them, so a tile's bounds must hold all
+// it draws: after the layout, and when a node is moved far away without a retile (a drag in
+// progress), the node and its edges are still found at their new place.
+void TestGraphCanvas::tilesHoldWhatTheyDraw()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    const auto holds = [](const QGraphicsItem *item) {
+        const auto *tile = qgraphicsitem_cast<const views::GraphDetailTile *>(item->parentItem());
+        return tile && tile->sceneBoundingRect().contains(item->sceneBoundingRect());
+    };
+    for (GraphNodeItem *n : canvas.nodeItems())
+        QVERIFY2(holds(n), qPrintable(n->id()));
+    for (views::GraphEdgeItem *e : canvas.edgeItems())
+        QVERIFY(holds(e));
+    GraphNodeItem *node = nullptr;
+    views::GraphEdgeItem *edge = nullptr;
+    for (GraphNodeItem *n : canvas.nodeItems()) {
+        for (views::GraphEdgeItem *e : n->edges()) {
+            if (e->isVisible()) {
+                node = n;
+                edge = e;
+                break;
+            }
+        }
+        if (node)
+            break;
+    }
+    QVERIFY(node && edge);
+    const QPointF far = canvas.scene()->sceneRect().bottomRight() + QPointF(3000, 2000);
+    node->setPos(far);
+    QVERIFY(holds(node));
+    for (views::GraphEdgeItem *e : node->edges())
+        QVERIFY(holds(e));
+    QVERIFY(canvas.scene()->items(far).contains(node));
+    const QPointF mid = (edge->from()->pos() + edge->to()->pos()) / 2;
+    QVERIFY(
+        canvas.scene()->items(QRectF(mid - QPointF(400, 400), QSizeF(800, 800))).contains(edge));
+}
+
+// Above 800 nodes, zooming out past 30 % shows the overview in place of the detail layer:
+// the tiles are hidden, not taken out of the scene, and come back with the selection when
+// zooming in again.
+void TestGraphCanvas::overviewStandsInForTheDetailLayer()
+{
+    core::TopologyGraph graph;
+    QHash<QString, QPointF> positions;
+    const int td = graph.addNode({QStringLiteral("td/big.example"),
+                                  NodeClass::TrustDomain,
+                                  QStringLiteral("big.example"),
+                                  core::GraphStatus::None,
+                                  QStringLiteral("big.example"),
+                                  {}});
+    positions.insert(QStringLiteral("td/big.example"), QPointF(-200, -200));
+    for (int i = 0; i < 900; ++i) {
+        const QString id = QStringLiteral("workload/w%1").arg(i);
+        const int n = graph.addNode({id,
+                                     NodeClass::Workload,
+                                     id.mid(9),
+                                     core::GraphStatus::Attested,
+                                     QStringLiteral("big.example"),
+                                     {}});
+        graph.addEdge(n, td, core::EdgeClass::MemberOf);
+        if (i > 0)
+            graph.addEdge(n, n - 1, core::EdgeClass::RunsOn);
+        positions.insert(id, QPointF((i % 30) * 180.0, (i / 30) * 120.0));
+    }
+    GraphCanvas canvas;
+    canvas.setCollapseThreshold(0);
+    canvas.resize(900, 600);
+    canvas.setPositions(positions, {});
+    canvas.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+    canvas.setGraph(graph);
+    QVERIFY(!canvas.isLayoutRunning());
+    views::GraphView *view = canvas.view();
+    view->resetTransform();
+    GraphNodeItem *node = canvas.nodeItem(QStringLiteral("workload/w450"));
+    QVERIFY(node);
+    canvas.selectNode(node->id());
+    QVERIFY(node->isVisible() && node->isSelected());
+    const auto overview = [&] {
+        for (QGraphicsItem *item : canvas.scene()->items()) {
+            if (!item->parentItem() && item->type() != views::GraphDetailTile::Type &&
+                item->type() != views::GraphClusterItem::Type &&
+                item->boundingRect().width() > 4000)
+                return item;
+        }
+        return static_cast<QGraphicsItem *>(nullptr);
+    };
+    QGraphicsItem *stand = overview();
+    QVERIFY(stand && !stand->isVisible());
+    QSignalSpy current(&canvas, &GraphCanvas::currentNodeChanged);
+    view->scale(0.1, 0.1);
+    QVERIFY(stand->isVisible());
+    QVERIFY(!node->isVisible());
+    QCOMPARE(node->scene(), canvas.scene());
+    QVERIFY(!canvas.scene()->items(node->sceneBoundingRect().center()).contains(node));
+    view->resetTransform();
+    QVERIFY(!stand->isVisible());
+    QVERIFY(node->isVisible() && node->isSelected());
+    QVERIFY(canvas.scene()->items(node->sceneBoundingRect().center()).contains(node));
+    // The selection stayed the canvas's all along.
+    QCOMPARE(current.count(), 0);
+    // An edit redraws the minimap through the overview, for a moment in place of the tiles:
+    // the selection stays too.
+    core::TopologyGraph edited = graph;
+    const int added = edited.addNode({QStringLiteral("workload/added"),
+                                      NodeClass::Workload,
+                                      QStringLiteral("added"),
+                                      core::GraphStatus::Planned,
+                                      QStringLiteral("big.example"),
+                                      {}});
+    edited.addEdge(added, edited.indexOf(node->id()), core::EdgeClass::RunsOn);
+    canvas.setGraph(edited);
+    QVERIFY(!canvas.isLayoutRunning());
+    QVERIFY(canvas.nodeItem(QStringLiteral("workload/added")));
+    QVERIFY(node->isVisible() && node->isSelected());
+    QCOMPARE(current.count(), 0);
 }
 
 void TestGraphCanvas::pannedFramesMatchAFullRepaint_data()
