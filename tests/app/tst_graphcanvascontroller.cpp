@@ -3,8 +3,8 @@
 // cannot change it: a design edit is read and drawn, the replay count stays; an anchor removed
 // replays. Real demo workspace, real canvas offscreen.
 #include "app/gui/GraphCanvasController.h"
+#include "core/attestation/lab/DemoWorkspace.h"
 #include "core/store/AttestationStore.h"
-#include "core/store/DemoWorkspace.h"
 #include "core/store/Workspace.h"
 #include "models/DesignModel.h"
 #include "models/Document.h"

@@ -2,6 +2,7 @@
 // The estate read again after an edit: the evidence is replayed only when what it rests on
 // changed (authorities, anchors, rules, evidence), and the result is always the estate a full
 // EstateLoader::load reads from the same workspace. Real demo workspace (SQLite, OpenSSL).
+#include "core/attestation/lab/DemoWorkspace.h"
 #include "core/attestation/lab/LabTopology.h"
 #include "core/attestation/lab/TopologyLab.h"
 #include "core/graph/EstateLoader.h"
@@ -9,7 +10,6 @@
 #include "core/graph/IncrementalEstateLoader.h"
 #include "core/policy/Policy.h"
 #include "core/store/AttestationStore.h"
-#include "core/store/DemoWorkspace.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
 
