@@ -75,8 +75,10 @@ DesignPalette::DesignPalette(models::DesignModel *model, models::DesignGenerator
             Q_EMIT notice(tr("No evidence generated: %1").arg(ErrorMessages::text(e)));
         });
     }
-    if (m_canvas)
-        m_canvas->view()->viewport()->installEventFilter(this);
+    if (m_canvas) {
+        m_viewport = m_canvas->view()->viewport();
+        m_viewport->installEventFilter(this);
+    }
     updateActions();
 }
 
@@ -213,9 +215,16 @@ QMenu *DesignPalette::contextMenuAt(const QPoint &viewportPos)
 
 bool DesignPalette::eventFilter(QObject *watched, QEvent *event)
 {
-    if (!m_canvas || watched != m_canvas->view()->viewport())
+    // Only the viewport's mouse and context-menu events matter, and m_canvas is read for no other:
+    // the viewport still sends events while the canvas that owns it is being destroyed, when
+    // m_canvas still points at it but no longer at a GraphCanvas (UBSan: downcast of an object of
+    // type 'QWidget').
+    const QEvent::Type type = event->type();
+    const bool ours = type == QEvent::ContextMenu || type == QEvent::MouseButtonPress ||
+                      type == QEvent::MouseMove || type == QEvent::MouseButtonRelease;
+    if (!ours || watched != m_viewport || !m_canvas)
         return QToolBar::eventFilter(watched, event);
-    switch (event->type()) {
+    switch (type) {
     case QEvent::ContextMenu: {
         auto *e = static_cast<QContextMenuEvent *>(event);
         QMenu *menu = contextMenuAt(e->pos());

@@ -66,6 +66,7 @@ private:
     QPointer<models::DesignModel> m_model;
     QPointer<models::DesignGenerator> m_generator;
     QPointer<GraphCanvas> m_canvas;
+    QPointer<QObject> m_viewport; ///< the canvas's viewport, whose events eventFilter reads
     QPointer<QDialog> m_dialog;
     QAction *m_addPlatform = nullptr;
     QAction *m_addNode = nullptr;

@@ -25,10 +25,17 @@ QMutex &graphvizMutex()
     return mutex;
 }
 
-struct GvcDeleter
+// One Graphviz context for the whole process, made on first use and never freed; the caller holds
+// graphvizMutex(). A context per layout is unsafe with Graphviz 2.42 (Debian 12): its pango text
+// layout plugin (gvtextlayout_pango.c, `static char *fontname`) keeps a pointer to the last
+// font's name, which the context's font dictionary owns, and compares the next label's font with
+// it; after gvFreeContext that is freed memory (ASan: heap-use-after-free in strcmp under
+// textspan_size). Later Graphviz releases keep their own copy of the name.
+GVC_t *graphvizContext()
 {
-    void operator()(GVC_t *gvc) const { gvFreeContext(gvc); }
-};
+    static GVC_t *const gvc = gvContext();
+    return gvc;
+}
 
 // Owns a parsed graph and, once laid out, its layout.
 class LaidOutGraph
@@ -117,8 +124,8 @@ Result<GraphLayoutResult> GraphLayout::layout(const TopologyGraph &graph,
     if (!report(options, 5))
         return makeError(ec::LayoutCancelled);
     QMutexLocker lock(&graphvizMutex());
-    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
-    auto laid = parseAndLayout(gvc.get(), dot, options.engine);
+    GVC_t *gvc = graphvizContext();
+    auto laid = parseAndLayout(gvc, dot, options.engine);
     if (!laid)
         return laid.error();
     if (!report(options, 90))
@@ -142,8 +149,8 @@ Result<QHash<QString, NodePosition>> GraphLayout::layoutDot(const QByteArray &do
                                                             LayoutEngine engine)
 {
     QMutexLocker lock(&graphvizMutex());
-    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
-    auto laid = parseAndLayout(gvc.get(), dot, engine);
+    GVC_t *gvc = graphvizContext();
+    auto laid = parseAndLayout(gvc, dot, engine);
     if (!laid)
         return laid.error();
     QHash<QString, NodePosition> out;
@@ -163,8 +170,8 @@ Result<QByteArray> GraphLayout::render(const TopologyGraph &graph, const QString
         return makeError(ec::LayoutCancelled);
     const QByteArray dot = DotWriter::write(graph, dotOptionsFor(options, true));
     QMutexLocker lock(&graphvizMutex());
-    std::unique_ptr<GVC_t, GvcDeleter> gvc(gvContext());
-    auto laid = parseAndLayout(gvc.get(), dot, options.engine);
+    GVC_t *gvc = graphvizContext();
+    auto laid = parseAndLayout(gvc, dot, options.engine);
     if (!laid)
         return laid.error();
     if (!report(options, 70))
@@ -172,7 +179,7 @@ Result<QByteArray> GraphLayout::render(const TopologyGraph &graph, const QString
     char *data = nullptr;
     unsigned int length = 0;
     const QByteArray f = format.toLatin1();
-    if (gvRenderData(gvc.get(), (*laid)->graph(), f.constData(), &data, &length) != 0 || !data)
+    if (gvRenderData(gvc, (*laid)->graph(), f.constData(), &data, &length) != 0 || !data)
         return makeError(ec::LayoutRenderFailed, format);
     QByteArray out(data, qsizetype(length));
     gvFreeRenderData(data);

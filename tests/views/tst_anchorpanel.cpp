@@ -448,7 +448,11 @@ void TestAnchorPanel::joinTokenEditShowsOnlyTheHash()
     qobject_cast<QSpinBox *>(dialog->field(QStringLiteral("ttl")))->setValue(60);
     QTest::mouseClick(okButton(dialog), Qt::LeftButton);
     QTRY_VERIFY(!m_panel->openDialog());
-    const TrustAnchor *token = m_doc->anchors()->anchor(*id);
+    // anchors() returns the set by value: keep it while `token` points into it.
+    const auto anchors = m_doc->anchors();
+    QVERIFY(anchors);
+    const TrustAnchor *token = anchors->anchor(*id);
+    QVERIFY(token);
     QCOMPARE(QString::fromLatin1(token->tokenSha256), hash);
     QCOMPARE(token->notBefore.secsTo(token->notAfter), qint64(60));
     QVERIFY(m_panel->details()->toPlainText().contains(hash));
