@@ -26,6 +26,7 @@
 #include <QProgressBar>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStyleOptionGraphicsItem>
 #include <QSvgGenerator>
 #include <QToolBar>
 #include <QUndoStack>
@@ -61,6 +62,9 @@ GraphCanvas::GraphCanvas(QWidget *parent) : QWidget(parent), m_style(palette())
     m_scene->setBackgroundBrush(m_style.background());
     m_view = new GraphView(m_scene, this);
     m_minimap = new GraphMinimap(m_scene, this);
+    // A large estate is drawn small through its overview, not by rendering every item.
+    m_minimap->setSource([this] { return overviewBounds(); },
+                         [this](QPainter *painter) { paintOverview(painter); });
     m_legend = new GraphLegend(&m_style, this);
     m_toolBar = new QToolBar(tr("Graph"), this);
     m_toolBar->setObjectName(QStringLiteral("graphToolBar"));
@@ -457,17 +461,41 @@ void GraphCanvas::updateDetailLevel()
 
 void GraphCanvas::refreshMinimap()
 {
-    // The minimap draws the whole estate small: through the overview when it is large.
-    const bool was = m_overviewShown;
-    const bool swap = isLarge() && m_overview && !was;
-    if (swap) {
-        setTilesShown(false);
-        m_overview->setVisible(true);
-    }
     m_minimap->refresh();
-    if (swap) {
-        setTilesShown(true);
-        m_overview->setVisible(false);
+}
+
+QRectF GraphCanvas::overviewBounds() const
+{
+    if (!isLarge() || !m_overview)
+        return {};
+    QRectF bounds = m_overview->sceneBoundingRect();
+    for (const GraphClusterItem *c : std::as_const(m_clusters)) {
+        if (c->isVisible())
+            bounds |= c->sceneBoundingRect();
+    }
+    return bounds;
+}
+
+void GraphCanvas::paintOverview(QPainter *painter) const
+{
+    // What the scene would draw with the overview standing in for the detail layer: the
+    // clusters below it (frames), the overview, then the collapsed clusters above it.
+    const auto paintItem = [painter](QGraphicsItem *item) {
+        QStyleOptionGraphicsItem option;
+        option.exposedRect = item->boundingRect();
+        painter->save();
+        painter->setTransform(item->sceneTransform(), true);
+        item->paint(painter, &option, nullptr);
+        painter->restore();
+    };
+    for (GraphClusterItem *c : std::as_const(m_clusters)) {
+        if (c->isVisible() && c->zValue() < m_overview->zValue())
+            paintItem(c);
+    }
+    paintItem(m_overview);
+    for (GraphClusterItem *c : std::as_const(m_clusters)) {
+        if (c->isVisible() && c->zValue() >= m_overview->zValue())
+            paintItem(c);
     }
 }
 

@@ -20,6 +20,7 @@ class QGraphicsItem;
 class QGraphicsScene;
 class QLabel;
 class QLineEdit;
+class QPainter;
 class QProgressBar;
 class QToolBar;
 class QUndoStack;
@@ -147,6 +148,10 @@ private:
     /// Moves each node and edge into the tile where it now lies.
     void retile();
     void setTilesShown(bool shown);
+    /// The scene rectangle the overview and the clusters cover (empty unless the estate is
+    /// large), and their painting: the minimap's source.
+    QRectF overviewBounds() const;
+    void paintOverview(QPainter *painter) const;
     void applyFilters();
     void refillFilters();
     void onSelectionChanged();

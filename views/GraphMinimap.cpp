@@ -14,11 +14,19 @@ GraphMinimap::GraphMinimap(QGraphicsScene *scene, QWidget *parent) : QWidget(par
     setToolTip(tr("Overview: click or drag to move the view"));
 }
 
+void GraphMinimap::setSource(std::function<QRectF()> bounds, std::function<void(QPainter *)> paint)
+{
+    m_sourceBounds = std::move(bounds);
+    m_sourcePaint = std::move(paint);
+}
+
 void GraphMinimap::refresh()
 {
     if (!m_scene)
         return;
-    m_sceneRect = m_scene->itemsBoundingRect();
+    const QRectF fromSource = m_sourceBounds ? m_sourceBounds() : QRectF();
+    const bool own = !fromSource.isEmpty() && m_sourcePaint;
+    m_sceneRect = own ? fromSource : m_scene->itemsBoundingRect();
     const QSize size = this->size() * devicePixelRatioF();
     if (m_sceneRect.isEmpty() || size.isEmpty()) {
         m_overview = QPixmap();
@@ -30,13 +38,22 @@ void GraphMinimap::refresh()
     pixmap.fill(palette().color(QPalette::Base));
     QPainter painter(&pixmap);
     const QRectF target(QPointF(0, 0), QSizeF(this->size()));
-    m_scene->render(&painter, target, m_sceneRect, Qt::KeepAspectRatio);
-    painter.end();
-    // Where render() put the scene inside the widget, to map the frame and the clicks.
+    // Where the scene goes inside the widget, to map the frame and the clicks.
     QSizeF fitted = m_sceneRect.size().scaled(target.size(), Qt::KeepAspectRatio);
     m_target = QRectF(
         QPointF((target.width() - fitted.width()) / 2, (target.height() - fitted.height()) / 2),
         fitted);
+    if (own) {
+        const double scale = m_target.width() / m_sceneRect.width();
+        painter.setClipRect(m_target);
+        painter.translate(m_target.topLeft());
+        painter.scale(scale, scale);
+        painter.translate(-m_sceneRect.topLeft());
+        m_sourcePaint(&painter);
+    } else {
+        m_scene->render(&painter, target, m_sceneRect, Qt::KeepAspectRatio);
+    }
+    painter.end();
     m_overview = pixmap;
     update();
 }

@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
+
 QT_BEGIN_NAMESPACE
 class QGraphicsScene;
 QT_END_NAMESPACE
@@ -21,8 +23,14 @@ class GraphMinimap : public QWidget
 public:
     explicit GraphMinimap(QGraphicsScene *scene, QWidget *parent = nullptr);
 
-    /// Redraws the overview from the scene.
+    /// Redraws the overview from the scene, or from the source when one is set and has
+    /// something to draw.
     void refresh();
+    /// A source that draws the estate small itself instead of the whole scene being rendered:
+    /// @p bounds gives the scene rectangle to show (empty: render the scene after all), and
+    /// @p paint paints it in scene coordinates. A large estate draws its overview this way,
+    /// without its 30,000 detail items being hidden and shown again at each refresh.
+    void setSource(std::function<QRectF()> bounds, std::function<void(QPainter *)> paint);
     /// The canvas's visible part, in scene coordinates.
     void setViewRect(const QRectF &rect);
     QSize sizeHint() const override { return {220, 160}; }
@@ -41,6 +49,8 @@ private:
     QRectF toWidget(const QRectF &r) const;
 
     QPointer<QGraphicsScene> m_scene;
+    std::function<QRectF()> m_sourceBounds;
+    std::function<void(QPainter *)> m_sourcePaint;
     QPixmap m_overview;
     QRectF m_sceneRect;
     QRectF m_target;

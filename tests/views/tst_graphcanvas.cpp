@@ -10,6 +10,7 @@
 #include "views/GraphClusterItem.h"
 #include "views/GraphDetailTile.h"
 #include "views/GraphEdgeItem.h"
+#include "views/GraphMinimap.h"
 #include "views/GraphNodeItem.h"
 #include "views/GraphView.h"
 
@@ -758,6 +759,20 @@ void TestGraphCanvas::overviewStandsInForTheDetailLayer()
     QVERIFY(QTest::qWaitForWindowExposed(&canvas));
     canvas.setGraph(graph);
     QVERIFY(!canvas.isLayoutRunning());
+    // The minimap draws the estate small through the overview: not blank.
+    auto *minimap = canvas.findChild<views::GraphMinimap *>();
+    QVERIFY(minimap && minimap->isVisible());
+    const auto inked = [minimap] {
+        const QImage shot = minimap->grab().toImage();
+        const QRgb base = minimap->palette().color(QPalette::Base).rgb();
+        int count = 0;
+        for (int y = 2; y < shot.height() - 2; ++y) {
+            for (int x = 2; x < shot.width() - 2; ++x)
+                count += shot.pixel(x, y) != base;
+        }
+        return count;
+    };
+    QVERIFY2(inked() > 500, qPrintable(QString::number(inked())));
     views::GraphView *view = canvas.view();
     view->resetTransform();
     GraphNodeItem *node = canvas.nodeItem(QStringLiteral("workload/w450"));
@@ -801,6 +816,7 @@ void TestGraphCanvas::overviewStandsInForTheDetailLayer()
     QVERIFY(!canvas.isLayoutRunning());
     QVERIFY(canvas.nodeItem(QStringLiteral("workload/added")));
     QVERIFY(node->isVisible() && node->isSelected());
+    QVERIFY(inked() > 500);
     QCOMPARE(current.count(), 0);
 }
 
