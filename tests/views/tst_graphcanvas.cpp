@@ -2,15 +2,12 @@
 // The graph canvas on the demo workspace: every node type of the demo is drawn, the layout runs
 // off the GUI thread and is cached, search, filters and keyboard navigation find their nodes,
 // a node moved by hand is pinned and the move undoes, clusters collapse, and the view exports.
+#include "DemoGraph.h"
 #include "core/attestation/lab/DemoWorkspace.h"
-#include "core/graph/EstateLoader.h"
-#include "core/graph/GraphBuilder.h"
 #include "core/store/Workspace.h"
 #include "views/GraphCanvas.h"
 #include "views/GraphClusterItem.h"
-#include "views/GraphDetailTile.h"
 #include "views/GraphEdgeItem.h"
-#include "views/GraphMinimap.h"
 #include "views/GraphNodeItem.h"
 #include "views/GraphView.h"
 
@@ -18,15 +15,12 @@
 #include <QFile>
 #include <QGraphicsScene>
 #include <QLineEdit>
-#include <QScreen>
-#include <QScrollBar>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
 #include <QUndoStack>
-#include <QWindow>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
@@ -59,11 +53,6 @@ private Q_SLOTS:
     void changedNodeIsRedrawnInPlace();
     void lastMemberGoneTakesItsCluster();
     void mostlyNewGraphIsLaidOutAgain();
-    void nodesLieInTheirTiles();
-    void tilesHoldWhatTheyDraw();
-    void overviewStandsInForTheDetailLayer();
-    void pannedFramesMatchAFullRepaint_data();
-    void pannedFramesMatchAFullRepaint();
 
 private:
     // A canvas on the demo's graph, laid out.
@@ -76,27 +65,13 @@ private:
 void TestGraphCanvas::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    const QString path = m_dir.filePath(QStringLiteral("demo.atlas"));
-    QVERIFY(core::DemoWorkspace::create(path, QDateTime::currentDateTimeUtc()).ok());
-    auto ws = core::Workspace::open(path, {});
-    QVERIFY(ws.ok());
-    auto estate = core::EstateLoader::load(**ws);
-    QVERIFY(estate.ok());
-    m_graph = core::GraphBuilder::build(*estate);
+    m_graph = testing::demoGraph(m_dir);
     QVERIFY(m_graph.nodeCount() > 0);
 }
 
 void TestGraphCanvas::showDemo(GraphCanvas &canvas)
 {
-    canvas.resize(1200, 800);
-    canvas.setCollapseThreshold(0);
-    canvas.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
-    QSignalSpy drawn(&canvas, &GraphCanvas::drawn);
-    canvas.setGraph(m_graph);
-    // The layout runs on a worker: setGraph returns before it is done, and the canvas paints.
-    QVERIFY(drawn.count() == 1 || canvas.isLayoutRunning());
-    QVERIFY(drawn.count() == 1 || drawn.wait(60000));
+    QVERIFY(testing::showLaidOut(canvas, m_graph));
 }
 
 void TestGraphCanvas::drawsEveryNodeTypeOfTheDemo()
@@ -641,235 +616,6 @@ void TestGraphCanvas::mostlyNewGraphIsLaidOutAgain()
     QVERIFY(canvas.isLayoutRunning());
     QVERIFY(drawn.wait(60000));
     QCOMPARE(canvas.nodeItems().size(), other.nodeCount());
-}
-
-// The detail layer is split into squares of the scene, so that a frame walks the items of the
-// squares in view only: after a layout, and after a node is moved, each node sits in the
-// square it lies in, edges in other squares than nodes.
-void TestGraphCanvas::nodesLieInTheirTiles()
-{
-    GraphCanvas canvas;
-    QUndoStack stack;
-    canvas.setUndoStack(&stack);
-    showDemo(canvas);
-    const auto square = [](QPointF p) {
-        return QPoint(int(std::floor(p.x() / 1024)), int(std::floor(p.y() / 1024)));
-    };
-    const auto check = [&] {
-        QHash<QGraphicsItem *, QPoint> tiles;
-        for (GraphNodeItem *n : canvas.nodeItems()) {
-            QGraphicsItem *tile = n->parentItem();
-            QVERIFY(tile && !tile->parentItem());
-            QVERIFY(tile->flags() & QGraphicsItem::ItemHasNoContents);
-            const auto seen = tiles.constFind(tile);
-            if (seen == tiles.cend())
-                tiles.insert(tile, square(n->pos()));
-            else
-                QCOMPARE(square(n->pos()), *seen);
-        }
-        for (views::GraphEdgeItem *e : canvas.edgeItems()) {
-            QVERIFY(e->parentItem());
-            QVERIFY(!tiles.contains(e->parentItem()));
-        }
-        // The demo spreads over several squares.
-        QVERIFY(tiles.size() > 1);
-    };
-    check();
-    GraphNodeItem *node = canvas.nodeItems().first();
-    const QPointF target = node->pos() + QPointF(5000, 3000);
-    Q_EMIT canvas.view()->nodesDragged({{node->id(), node->pos()}}, {{node->id(), target}});
-    QCOMPARE(node->pos(), target);
-    check();
-    stack.undo();
-    check();
-}
-
-// The scene's index holds the tiles, not the items in them, so a tile's bounds must hold all
-// it draws: after the layout, and when a node is moved far away without a retile (a drag in
-// progress), the node and its edges are still found at their new place.
-void TestGraphCanvas::tilesHoldWhatTheyDraw()
-{
-    GraphCanvas canvas;
-    showDemo(canvas);
-    const auto holds = [](const QGraphicsItem *item) {
-        const auto *tile = qgraphicsitem_cast<const views::GraphDetailTile *>(item->parentItem());
-        return tile && tile->sceneBoundingRect().contains(item->sceneBoundingRect());
-    };
-    for (GraphNodeItem *n : canvas.nodeItems())
-        QVERIFY2(holds(n), qPrintable(n->id()));
-    for (views::GraphEdgeItem *e : canvas.edgeItems())
-        QVERIFY(holds(e));
-    GraphNodeItem *node = nullptr;
-    views::GraphEdgeItem *edge = nullptr;
-    for (GraphNodeItem *n : canvas.nodeItems()) {
-        for (views::GraphEdgeItem *e : n->edges()) {
-            if (e->isVisible()) {
-                node = n;
-                edge = e;
-                break;
-            }
-        }
-        if (node)
-            break;
-    }
-    QVERIFY(node && edge);
-    const QPointF far = canvas.scene()->sceneRect().bottomRight() + QPointF(3000, 2000);
-    node->setPos(far);
-    QVERIFY(holds(node));
-    for (views::GraphEdgeItem *e : node->edges())
-        QVERIFY(holds(e));
-    QVERIFY(canvas.scene()->items(far).contains(node));
-    const QPointF mid = (edge->from()->pos() + edge->to()->pos()) / 2;
-    QVERIFY(
-        canvas.scene()->items(QRectF(mid - QPointF(400, 400), QSizeF(800, 800))).contains(edge));
-}
-
-// Above 800 nodes, zooming out past 30 % shows the overview in place of the detail layer:
-// the tiles are hidden, not taken out of the scene, and come back with the selection when
-// zooming in again.
-void TestGraphCanvas::overviewStandsInForTheDetailLayer()
-{
-    core::TopologyGraph graph;
-    QHash<QString, QPointF> positions;
-    const int td = graph.addNode({QStringLiteral("td/big.example"),
-                                  NodeClass::TrustDomain,
-                                  QStringLiteral("big.example"),
-                                  core::GraphStatus::None,
-                                  QStringLiteral("big.example"),
-                                  {}});
-    positions.insert(QStringLiteral("td/big.example"), QPointF(-200, -200));
-    for (int i = 0; i < 900; ++i) {
-        const QString id = QStringLiteral("workload/w%1").arg(i);
-        const int n = graph.addNode({id,
-                                     NodeClass::Workload,
-                                     id.mid(9),
-                                     core::GraphStatus::Attested,
-                                     QStringLiteral("big.example"),
-                                     {}});
-        graph.addEdge(n, td, core::EdgeClass::MemberOf);
-        if (i > 0)
-            graph.addEdge(n, n - 1, core::EdgeClass::RunsOn);
-        positions.insert(id, QPointF((i % 30) * 180.0, (i / 30) * 120.0));
-    }
-    GraphCanvas canvas;
-    canvas.setCollapseThreshold(0);
-    canvas.resize(900, 600);
-    canvas.setPositions(positions, {});
-    canvas.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&canvas));
-    canvas.setGraph(graph);
-    QVERIFY(!canvas.isLayoutRunning());
-    // The minimap draws the estate small through the overview: not blank.
-    auto *minimap = canvas.findChild<views::GraphMinimap *>();
-    QVERIFY(minimap && minimap->isVisible());
-    const auto inked = [minimap] {
-        const QImage shot = minimap->grab().toImage();
-        const QRgb base = minimap->palette().color(QPalette::Base).rgb();
-        int count = 0;
-        for (int y = 2; y < shot.height() - 2; ++y) {
-            for (int x = 2; x < shot.width() - 2; ++x)
-                count += shot.pixel(x, y) != base;
-        }
-        return count;
-    };
-    QVERIFY2(inked() > 500, qPrintable(QString::number(inked())));
-    views::GraphView *view = canvas.view();
-    view->resetTransform();
-    GraphNodeItem *node = canvas.nodeItem(QStringLiteral("workload/w450"));
-    QVERIFY(node);
-    canvas.selectNode(node->id());
-    QVERIFY(node->isVisible() && node->isSelected());
-    const auto overview = [&] {
-        for (QGraphicsItem *item : canvas.scene()->items()) {
-            if (!item->parentItem() && item->type() != views::GraphDetailTile::Type &&
-                item->type() != views::GraphClusterItem::Type &&
-                item->boundingRect().width() > 4000)
-                return item;
-        }
-        return static_cast<QGraphicsItem *>(nullptr);
-    };
-    QGraphicsItem *stand = overview();
-    QVERIFY(stand && !stand->isVisible());
-    QSignalSpy current(&canvas, &GraphCanvas::currentNodeChanged);
-    view->scale(0.1, 0.1);
-    QVERIFY(stand->isVisible());
-    QVERIFY(!node->isVisible());
-    QCOMPARE(node->scene(), canvas.scene());
-    QVERIFY(!canvas.scene()->items(node->sceneBoundingRect().center()).contains(node));
-    view->resetTransform();
-    QVERIFY(!stand->isVisible());
-    QVERIFY(node->isVisible() && node->isSelected());
-    QVERIFY(canvas.scene()->items(node->sceneBoundingRect().center()).contains(node));
-    // The selection stayed the canvas's all along.
-    QCOMPARE(current.count(), 0);
-    // An edit redraws the minimap through the overview, for a moment in place of the tiles:
-    // the selection stays too.
-    core::TopologyGraph edited = graph;
-    const int added = edited.addNode({QStringLiteral("workload/added"),
-                                      NodeClass::Workload,
-                                      QStringLiteral("added"),
-                                      core::GraphStatus::Planned,
-                                      QStringLiteral("big.example"),
-                                      {}});
-    edited.addEdge(added, edited.indexOf(node->id()), core::EdgeClass::RunsOn);
-    canvas.setGraph(edited);
-    QVERIFY(!canvas.isLayoutRunning());
-    QVERIFY(canvas.nodeItem(QStringLiteral("workload/added")));
-    QVERIFY(node->isVisible() && node->isSelected());
-    QVERIFY(inked() > 500);
-    QCOMPARE(current.count(), 0);
-}
-
-void TestGraphCanvas::pannedFramesMatchAFullRepaint_data()
-{
-    QTest::addColumn<double>("zoom");
-    QTest::newRow("1:1") << 1.0;
-    QTest::newRow("50 %") << 0.5;
-}
-
-// A pan scrolls the pixels drawn and paints only the strips that come into view, each long
-// edge cut to the strips: what shows after a few pans is what a whole repaint draws (dashes
-// meet at the seams).
-void TestGraphCanvas::pannedFramesMatchAFullRepaint()
-{
-    QFETCH(double, zoom);
-    GraphCanvas canvas;
-    showDemo(canvas);
-    views::GraphView *view = canvas.view();
-    view->resetTransform();
-    view->scale(zoom, zoom);
-    view->centerOn(view->sceneRect().center());
-    QTest::qWait(50);
-    QWindow *window = canvas.window()->windowHandle();
-    QVERIFY(window);
-    const auto shot = [&] {
-        const QRect r(view->viewport()->mapTo(canvas.window(), QPoint(0, 0)),
-                      view->viewport()->size());
-        return window->screen()->grabWindow(window->winId(), r.x(), r.y(), r.width(), r.height());
-    };
-    for (int i = 0; i < 6; ++i) {
-        view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + 37);
-        view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() - 23);
-        QCoreApplication::processEvents();
-    }
-    const QImage panned = shot().toImage();
-    view->viewport()->repaint();
-    const QImage whole = shot().toImage();
-    QCOMPARE(panned.size(), whole.size());
-    int differ = 0;
-    int inked = 0;
-    const QRgb background = canvas.scene()->backgroundBrush().color().rgb();
-    for (int y = 0; y < whole.height(); ++y) {
-        for (int x = 0; x < whole.width(); ++x) {
-            differ += panned.pixel(x, y) != whole.pixel(x, y);
-            inked += whole.pixel(x, y) != background;
-        }
-    }
-    QVERIFY2(inked > 1000, "nothing drawn in view");
-    // A strip missed or misplaced costs hundreds of pixels; stroking a thick line in parts,
-    // a few.
-    QVERIFY2(differ <= whole.width() * whole.height() / 8000,
-             qPrintable(QStringLiteral("%1 pixels differ").arg(differ)));
 }
 
 QTEST_MAIN(TestGraphCanvas)
