@@ -230,7 +230,7 @@ void GraphCanvas::setGraph(const core::TopologyGraph &graph)
     applyPositions(m_positions);
     if (allKnown && !m_nodes.isEmpty()) {
         fitAll();
-        refreshMinimap();
+        m_minimap->refresh();
         Q_EMIT drawn();
     } else if (!m_nodes.isEmpty()) {
         startLayout();
@@ -459,11 +459,6 @@ void GraphCanvas::updateDetailLevel()
     m_overview->setVisible(overview);
 }
 
-void GraphCanvas::refreshMinimap()
-{
-    m_minimap->refresh();
-}
-
 QRectF GraphCanvas::overviewBounds() const
 {
     if (!isLarge() || !m_overview)
@@ -565,7 +560,7 @@ void GraphCanvas::layoutDone()
     applyPositions(positions);
     if (m_fitAfterLayout)
         fitAll();
-    refreshMinimap();
+    m_minimap->refresh();
     Q_EMIT positionsChanged();
     Q_EMIT drawn();
 }
@@ -590,7 +585,7 @@ void GraphCanvas::placeNodes(const QHash<QString, QPointF> &positions, const QSe
     }
     retile();
     rebuildOverview();
-    refreshMinimap();
+    m_minimap->refresh();
     Q_EMIT positionsChanged();
 }
 

@@ -166,7 +166,6 @@ private:
     /// Large graphs far away are drawn by the overview item instead of one item a node.
     void updateDetailLevel();
     void rebuildOverview();
-    void refreshMinimap();
     bool isLarge() const;
 
     GraphStyle m_style;

@@ -7,6 +7,7 @@
 #include "views/GraphClusterItem.h"
 #include "views/GraphDetailTile.h"
 #include "views/GraphEdgeItem.h"
+#include "views/GraphMinimap.h"
 #include "views/GraphNodeItem.h"
 
 #include <QLabel>
@@ -87,7 +88,7 @@ bool GraphCanvas::updateScene(const core::TopologyGraph &graph)
     }
     m_info->setText(tr("%n node(s)", nullptr, int(m_nodes.size())) + QStringLiteral(", ") +
                     tr("%n edge(s)", nullptr, int(m_edges.size())));
-    refreshMinimap();
+    m_minimap->refresh();
     if (placed)
         Q_EMIT positionsChanged();
     Q_EMIT drawn();
