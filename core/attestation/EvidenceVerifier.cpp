@@ -11,6 +11,7 @@
 #include "core/attestation/TpmAttestor.h"
 #include "core/attestation/WorkloadAttestor.h"
 #include "core/attestation/X509PopAttestor.h"
+#include "core/crypto/PoolThreadState.h"
 
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
@@ -78,6 +79,8 @@ EvidenceVerifier::~EvidenceVerifier()
     if (m_checking)
         m_checking->prepass.waitForFinished();
     m_pool.waitForDone();
+    if (m_poolUsed)
+        releaseOpenSslThreadState(m_pool);
 }
 
 void EvidenceVerifier::addAttestor(std::unique_ptr<Attestor> attestor)
@@ -253,6 +256,7 @@ void EvidenceVerifier::finish(const ResultSink &sink)
 
 void EvidenceVerifier::startPrepass(Batch &batch)
 {
+    m_poolUsed = true;
     batch.prepass =
         QtConcurrent::map(&m_pool, batch.records, [this, &batch](const EvidenceRecord &record) {
             const auto it = m_attestors.constFind(record.attestor);
