@@ -78,9 +78,10 @@ EvidenceVerifier::~EvidenceVerifier()
     // The pre-pass reads the attestors and anchors: it ends before they do.
     if (m_checking)
         m_checking->prepass.waitForFinished();
-    m_pool.waitForDone();
+    // Before waitForDone(), which ends the threads (PoolThreadState.h says why).
     if (m_poolUsed)
         releaseOpenSslThreadState(m_pool);
+    m_pool.waitForDone();
 }
 
 void EvidenceVerifier::addAttestor(std::unique_ptr<Attestor> attestor)
