@@ -11,7 +11,6 @@
 #include "core/attestation/TpmAttestor.h"
 #include "core/attestation/WorkloadAttestor.h"
 #include "core/attestation/X509PopAttestor.h"
-#include "core/crypto/PoolThreadState.h"
 
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
@@ -78,9 +77,6 @@ EvidenceVerifier::~EvidenceVerifier()
     // The pre-pass reads the attestors and anchors: it ends before they do.
     if (m_checking)
         m_checking->prepass.waitForFinished();
-    // Before waitForDone(), which ends the threads (PoolThreadState.h says why).
-    if (m_poolUsed)
-        releaseOpenSslThreadState(m_pool);
     m_pool.waitForDone();
 }
 
@@ -257,7 +253,6 @@ void EvidenceVerifier::finish(const ResultSink &sink)
 
 void EvidenceVerifier::startPrepass(Batch &batch)
 {
-    m_poolUsed = true;
     batch.prepass =
         QtConcurrent::map(&m_pool, batch.records, [this, &batch](const EvidenceRecord &record) {
             const auto it = m_attestors.constFind(record.attestor);

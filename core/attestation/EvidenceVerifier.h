@@ -109,8 +109,6 @@ private:
     /// What the pre-pass runs against: nothing attested, revoked or consumed yet.
     const AttestationState m_prepassState{};
     QThreadPool m_pool;
-    /// Whether a pre-pass ran on the pool: its threads then hold OpenSSL state to free.
-    bool m_poolUsed = false;
     int m_threads = 0;
     /// Records being gathered, and the batch whose pre-pass runs while they are.
     std::unique_ptr<Batch> m_filling;
