@@ -52,6 +52,7 @@ void GraphCanvasController::attach(models::Document *document, views::GraphCanva
     m_credentialRecords.clear();
     m_estate.reset();
     m_loader = core::IncrementalEstateLoader();
+    m_buildCache.clear();
     if (!document || !canvas)
         return;
     if (auto cached = core::GraphPositionStore::load(
@@ -103,7 +104,7 @@ void GraphCanvasController::reload()
         return;
     }
     m_estate = std::make_shared<const core::Estate>(std::move(*estate));
-    m_built = core::GraphBuilder::build(*m_estate);
+    m_built = core::GraphBuilder::build(*m_estate, {}, nullptr, &m_buildCache);
     m_canvas->setGraph(m_built);
     Q_EMIT reloaded();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/graph/GraphBuildCache.h"
 #include "core/graph/IncrementalEstateLoader.h"
 #include "core/graph/TopologyGraph.h"
 
@@ -49,6 +50,8 @@ public:
     void reload();
     /// How many reloads replayed the evidence, since the document was attached.
     int evidenceReplays() const { return m_loader.replays(); }
+    /// Of the last build: how many nodes were made anew (the others kept their content).
+    int nodesMade() const { return m_buildCache.made(); }
     /// The estate drawn last (null when none), for views of other instants (the time bar).
     std::shared_ptr<const core::Estate> estate() const { return m_estate; }
     /// The estate's graph as read last, with its own statuses: what the canvas shows when no
@@ -79,6 +82,9 @@ private:
     /// Keeps the replayed evidence between edits: a design, credential or federation edit is
     /// read without replaying the timeline.
     core::IncrementalEstateLoader m_loader;
+    /// Keeps each item's node content between edits: the graph is built again, but only the
+    /// items an edit changed are made anew.
+    core::GraphBuildCache m_buildCache;
     core::TopologyGraph m_built;
     bool m_syncing = false;
 };

@@ -100,6 +100,7 @@ void TimelineController::attach(models::Document *document, views::GraphCanvas *
     m_source = Source::None;
     m_savedRunName.clear();
     m_grown.clear();
+    m_buildCache.clear();
     m_events->clear();
     if (!document || !canvas || !bar || !graph)
         return;
@@ -378,7 +379,7 @@ void TimelineController::show()
         }
     }
     const core::TopologyGraph graph =
-        core::GraphBuilder::build(*estate, options, state ? &input : nullptr);
+        core::GraphBuilder::build(*estate, options, state ? &input : nullptr, &m_buildCache);
     showGrown(graph);
     QHash<QString, core::GraphStatus> statuses;
     statuses.reserve(graph.nodeCount());

@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "core/attestation/EvidenceRecord.h"
+#include "core/graph/GraphBuildCache.h"
 #include "core/graph/TopologyGraph.h"
 #include "core/simulation/SavedSimulationRun.h"
 #include "core/simulation/SimulationRun.h"
@@ -120,6 +121,9 @@ private:
     QString m_savedRunName;
     /// Nodes the canvas shows beyond the estate's graph (an unsaved edit's new identities).
     QStringList m_grown;
+    /// Keeps each item's node content from one instant to the next: moving the time cursor
+    /// makes anew only the items whose content changed.
+    core::GraphBuildCache m_buildCache;
 };
 
 } // namespace ta::app

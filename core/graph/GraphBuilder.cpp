@@ -78,8 +78,9 @@ QPair<QString, QString> platformKindAndLabel(const QString &key)
 class Builder
 {
 public:
-    Builder(const Estate &estate, const GraphBuildOptions &options, const GraphStateInput *state)
-        : m_e(estate), m_o(options), m_state(state)
+    Builder(const Estate &estate, const GraphBuildOptions &options, const GraphStateInput *state,
+            GraphBuildCache *cache)
+        : m_e(estate), m_o(options), m_state(state), m_cache(cache)
     {
         m_at = state && state->at.isValid() ? state->at : options.at;
         m_g.setAt(m_at);
@@ -91,6 +92,8 @@ public:
         const qsizetype items =
             m_e.subjects.size() + m_e.credentials.size() + (m_state ? m_state->live.size() : 0);
         m_g.reserve(items * 2 + 64, items * 3 + 64);
+        if (m_cache)
+            m_cache->beginBuild();
         addTrustDomains();
         addFederation();
         addRules();
@@ -100,6 +103,8 @@ public:
         addCredentials();
         if (m_state)
             addLiveCredentials();
+        if (m_cache)
+            m_cache->endBuild();
         return std::move(m_g);
     }
 
@@ -360,12 +365,15 @@ private:
         if (i >= 0)
             return i;
         const QString td = trustDomainOf(spiffeId);
-        i = m_g.addNode(GraphNode{spiffeId,
-                                  NodeClass::Identity,
-                                  spiffeId.mid(9),
-                                  GraphStatus::None,
-                                  td,
-                                  {{QStringLiteral("spiffe_id"), spiffeId}}});
+        const auto make = [&spiffeId] {
+            return GraphNodeContent{spiffeId.mid(9), {{QStringLiteral("spiffe_id"), spiffeId}}};
+        };
+        const GraphNodeContent *kept = m_cache ? m_cache->identity(spiffeId) : nullptr;
+        if (!kept && m_cache)
+            kept = &m_cache->keepIdentity(spiffeId, make());
+        const GraphNodeContent content = kept ? *kept : make();
+        i = m_g.addNode(GraphNode{spiffeId, NodeClass::Identity, content.label, GraphStatus::None,
+                                  td, content.properties});
         memberOf(i, td);
         return i;
     }
@@ -420,19 +428,47 @@ private:
         const int i = subjectNode(s.subject, s.workload, td);
         GraphNode &n = m_g.node(i);
         n.status = GraphStatus::Planned;
-        n.properties = {{QStringLiteral("planned"), true},
-                        {QStringLiteral("attestor"), s.attestor},
-                        {QStringLiteral("selectors"), QJsonArray::fromStringList(s.selectors)}};
+        SubjectNodeKey key;
+        key.planned = true;
+        key.workload = s.workload;
+        key.attestor = s.attestor;
+        key.where = s.workload ? s.node : s.platform;
+        key.selectors = s.selectors;
+        n.properties = subjectProperties(s.subject, std::move(key));
         if (!s.workload) {
-            n.properties.insert(QStringLiteral("platform"), s.platform);
             if (!s.platform.isEmpty())
                 m_g.addEdge(i, platform(s.platform, td), EdgeClass::MemberOf);
         } else {
-            n.properties.insert(QStringLiteral("node"), s.node);
             const int node = m_g.indexOf(s.node);
             if (node >= 0)
                 m_g.addEdge(i, node, EdgeClass::RunsOn, GraphStatus::Planned);
         }
+    }
+
+    // A subject's properties: kept from the last build when made from the same inputs.
+    QJsonObject subjectProperties(const QString &subject, SubjectNodeKey key)
+    {
+        if (m_cache) {
+            if (const QJsonObject *kept = m_cache->subject(subject, key))
+                return *kept;
+        }
+        QJsonObject p{{QStringLiteral("attestor"), key.attestor},
+                      {QStringLiteral("selectors"), QJsonArray::fromStringList(key.selectors)}};
+        p.insert(key.workload ? QStringLiteral("node") : QStringLiteral("platform"), key.where);
+        if (key.planned) {
+            p.insert(QStringLiteral("planned"), true);
+        } else {
+            p.insert(QStringLiteral("agent_id"), key.agentId);
+            p.insert(QStringLiteral("last_seen"), timeText(key.seen));
+            p.insert(QStringLiteral("verdict"), verdictName(key.verdict));
+            if (!key.reason.isEmpty())
+                p.insert(QStringLiteral("reason"), key.reason);
+            if (key.granted)
+                p.insert(QStringLiteral("identities"), QJsonArray::fromStringList(key.identities));
+        }
+        if (!m_cache)
+            return p;
+        return m_cache->keepSubject(subject, std::move(key), std::move(p));
     }
 
     void addSubject(const EstateSubject &s, const EstateObservation &o)
@@ -441,22 +477,21 @@ private:
         const GraphStatus status = statusOf(s, o, why);
         const QString td = s.trustDomain.isEmpty() ? m_e.agentTrustDomain : s.trustDomain;
         const int i = subjectNode(s.subject, s.workload, td);
-        GraphNode &n = m_g.node(i);
-        n.status = status;
-        n.properties = {{QStringLiteral("attestor"), s.attestor},
-                        {QStringLiteral("agent_id"), s.agentId},
-                        {QStringLiteral("last_seen"), timeText(o.time)},
-                        {QStringLiteral("verdict"), verdictName(o.verdict)},
-                        {QStringLiteral("selectors"), QJsonArray::fromStringList(s.selectors)}};
-        if (!why.isEmpty())
-            n.properties.insert(QStringLiteral("reason"), why);
+        m_g.node(i).status = status;
+        SubjectNodeKey key;
+        key.workload = s.workload;
+        key.attestor = s.attestor;
+        key.agentId = s.agentId;
+        key.where = s.workload ? s.node : s.platform;
+        key.seen = o.time;
+        key.verdict = o.verdict;
+        key.selectors = s.selectors;
+        key.reason = why;
         if (!s.workload) {
-            n.properties.insert(QStringLiteral("platform"), s.platform);
             m_agents.insert(s.agentId, i);
             if (!s.platform.isEmpty())
                 m_g.addEdge(i, platform(s.platform), EdgeClass::MemberOf);
         } else {
-            n.properties.insert(QStringLiteral("node"), s.node);
             int node = m_g.indexOf(s.node);
             if (node < 0 && !s.agentId.isEmpty())
                 node = m_agents.value(s.agentId, -1);
@@ -489,23 +524,23 @@ private:
                 break;
             }
         }
-        if (grantSet < 0)
-            return;
+        key.granted = grantSet >= 0;
         const bool holding = status == GraphStatus::Attested || status == GraphStatus::Warning;
-        QJsonArray ids;
-        for (const EstateGrant &g : m_e.grantSets.at(grantSet)) {
-            const int id = identity(g.spiffeId);
-            for (const QString &rule : g.rules) {
-                const int r = m_g.indexOf(rule);
-                if (r >= 0)
-                    m_g.addEdge(r, id, EdgeClass::Grants);
-            }
-            if (holding) {
-                ids.append(g.spiffeId);
-                m_holders[g.spiffeId].append(i);
+        if (key.granted) {
+            for (const EstateGrant &g : m_e.grantSets.at(grantSet)) {
+                const int id = identity(g.spiffeId);
+                for (const QString &rule : g.rules) {
+                    const int r = m_g.indexOf(rule);
+                    if (r >= 0)
+                        m_g.addEdge(r, id, EdgeClass::Grants);
+                }
+                if (holding) {
+                    key.identities.append(g.spiffeId);
+                    m_holders[g.spiffeId].append(i);
+                }
             }
         }
-        m_g.node(i).properties.insert(QStringLiteral("identities"), ids);
+        m_g.node(i).properties = subjectProperties(s.subject, std::move(key));
     }
 
     GraphStatus credentialStatus(bool revoked, const QDateTime &notBefore,
@@ -542,17 +577,9 @@ private:
                 continue;
             const GraphStatus status =
                 credentialStatus(c.revoked, c.notBefore, c.notAfter, c.authorityId);
-            const int i = m_g.addNode(
-                GraphNode{c.id,
-                          NodeClass::Credential,
-                          QStringLiteral("%1 %2").arg(authorityKindName(c.kind), c.serial.left(12)),
-                          status,
-                          c.trustDomain,
-                          {{QStringLiteral("kind"), authorityKindName(c.kind)},
-                           {QStringLiteral("serial"), c.serial},
-                           {QStringLiteral("spiffe_id"), c.spiffeId},
-                           {QStringLiteral("not_before"), timeText(c.notBefore)},
-                           {QStringLiteral("not_after"), timeText(c.notAfter)}}});
+            const GraphNodeContent content = credentialContent(c);
+            const int i = m_g.addNode(GraphNode{c.id, NodeClass::Credential, content.label, status,
+                                                c.trustDomain, content.properties});
             QList<int> holders;
             if (!c.subject.isEmpty()) {
                 const int h = m_g.indexOf(c.subject);
@@ -563,6 +590,27 @@ private:
             }
             linkCredential(i, c.spiffeId, m_authorities.value(c.authorityId, -1), status, holders);
         }
+    }
+
+    // A credential's label and properties: kept from the last build when made from the same
+    // inputs.
+    GraphNodeContent credentialContent(const EstateCredential &c)
+    {
+        CredentialNodeKey key{c.kind, c.serial, c.spiffeId, c.notBefore, c.notAfter};
+        if (m_cache) {
+            if (const GraphNodeContent *kept = m_cache->credential(c.id, key))
+                return *kept;
+        }
+        const QString kind = authorityKindName(c.kind);
+        GraphNodeContent made{QStringLiteral("%1 %2").arg(kind, c.serial.left(12)),
+                              {{QStringLiteral("kind"), kind},
+                               {QStringLiteral("serial"), c.serial},
+                               {QStringLiteral("spiffe_id"), c.spiffeId},
+                               {QStringLiteral("not_before"), timeText(c.notBefore)},
+                               {QStringLiteral("not_after"), timeText(c.notAfter)}}};
+        if (!m_cache)
+            return made;
+        return m_cache->keepCredential(c.id, std::move(key), std::move(made));
     }
 
     void addLiveCredentials()
@@ -591,6 +639,7 @@ private:
     const Estate &m_e;
     const GraphBuildOptions &m_o;
     const GraphStateInput *m_state;
+    GraphBuildCache *m_cache;
     QDateTime m_at;
     TopologyGraph m_g;
     QSet<QString> m_known;
@@ -605,9 +654,9 @@ private:
 } // namespace
 
 TopologyGraph GraphBuilder::build(const Estate &estate, const GraphBuildOptions &options,
-                                  const GraphStateInput *state)
+                                  const GraphStateInput *state, GraphBuildCache *cache)
 {
-    return Builder(estate, options, state).run();
+    return Builder(estate, options, state, cache).run();
 }
 
 } // namespace ta::core

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The canvas follows the document's edits without replaying the evidence timeline when the edit
-// cannot change it: a design edit is read and drawn, the replay count stays; an anchor removed
-// replays. Real demo workspace, real canvas offscreen.
+// cannot change it: a design edit is read and drawn, the replay count stays, and only the new
+// node is made anew in the graph; an anchor removed replays. Real demo workspace, real canvas offscreen.
 #include "app/gui/GraphCanvasController.h"
 #include "core/attestation/lab/DemoWorkspace.h"
 #include "core/store/AttestationStore.h"
@@ -50,6 +50,9 @@ private Q_SLOTS:
         QVERIFY(reloaded.wait(10000));
         QTRY_VERIFY(canvas.nodeItem(QStringLiteral("node/planned-1")));
         QCOMPARE(controller.evidenceReplays(), 1);
+        // Only the new node's content was made; every other subject, credential and identity
+        // kept its own.
+        QCOMPARE(controller.nodesMade(), 1);
 
         reloaded.clear();
         // The anchors read through a connection of the test's own.
