@@ -104,7 +104,8 @@ void savePositions(const QString &path, const QHash<QString, QPointF> &positions
         f.write(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-void panCase(const core::TopologyGraph &graph, int frames, const QString &positionsPath)
+void panCase(const core::TopologyGraph &graph, int frames, const QString &positionsPath,
+             const QString &shotsDir)
 {
     views::GraphCanvas canvas;
     canvas.setCollapseThreshold(0);
@@ -126,6 +127,16 @@ void panCase(const core::TopologyGraph &graph, int frames, const QString &positi
     const double layoutMs = double(t.nsecsElapsed()) / 1e6 - sceneMs;
     QApplication::processEvents();
     views::GraphView *view = canvas.view();
+    if (!shotsDir.isEmpty()) {
+        // To look at: the estate fitted, and at 1:1 with the minimap showing where the view is.
+        canvas.fitAll();
+        QApplication::processEvents();
+        canvas.grab().save(QDir(shotsDir).filePath(QStringLiteral("canvas-fitted.png")));
+        view->resetTransform();
+        view->centerOn(view->sceneRect().center());
+        QApplication::processEvents();
+        canvas.grab().save(QDir(shotsDir).filePath(QStringLiteral("canvas-1to1.png")));
+    }
     canvas.fitAll();
     const double fitZoom = view->zoom();
     PanFigure fitMs, quarterMs, oneMs, fitPan, quarterPan, onePan;
@@ -279,6 +290,11 @@ int main(int argc, char **argv)
     const QString positionsPath = posArg > 0 && posArg + 1 < app.arguments().size()
                                       ? app.arguments().at(posArg + 1)
                                       : QString();
-    panCase(graph, quick ? 10 : 100, positionsPath);
+    // --screenshots DIR saves the canvas fitted and at 1:1 there, before the frames are timed.
+    const int shotArg = app.arguments().indexOf(QStringLiteral("--screenshots"));
+    const QString shotsDir = shotArg > 0 && shotArg + 1 < app.arguments().size()
+                                 ? app.arguments().at(shotArg + 1)
+                                 : QString();
+    panCase(graph, quick ? 10 : 100, positionsPath, shotsDir);
     return 0;
 }
