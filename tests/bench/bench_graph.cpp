@@ -105,9 +105,24 @@ int main(int argc, char **argv)
     }
     const int runs = quick ? 1 : 5;
 
-    const Estate big = labEstate(10000);
     GraphBuildOptions at;
     at.at = kStart.addSecs(1800);
+    // --dot-layouts N: only N in-process dot layouts of the 1,000-node estate, nothing timed, for
+    // counting instructions under callgrind, which the machine's load does not change: N=2
+    // minus N=1 is one layout in the process's warm Graphviz context, to set against the `dot`
+    // executable's whole run on the DOT file --dot-only writes (README, "Figures").
+    if (const int arg = app.arguments().indexOf(QStringLiteral("--dot-layouts")); arg > 0) {
+        const int n = app.arguments().value(arg + 1).toInt();
+        DotOptions o;
+        o.engine = layoutEngineName(LayoutEngine::Dot);
+        const QByteArray dot = DotWriter::write(GraphBuilder::build(labEstate(1000), at), o);
+        for (int i = 0; i < n; ++i) {
+            if (!GraphLayout::layoutDot(dot, LayoutEngine::Dot).ok())
+                return 1;
+        }
+        return 0;
+    }
+    const Estate big = labEstate(10000);
     TopologyGraph g10k;
     // Each build is timed alone: the previous graph is freed outside the timer.
     double buildMs = 1e18;
