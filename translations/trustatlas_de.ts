@@ -4086,6 +4086,10 @@
         <source>About</source>
         <translation>Betrifft</translation>
     </message>
+    <message>
+        <source>Reading the evidence timeline</source>
+        <translation>Die Evidenz-Zeitleiste wird gelesen</translation>
+    </message>
 </context>
 <context>
     <name>GraphStyle</name>

@@ -4086,6 +4086,10 @@
         <source>About</source>
         <translation>Concerne</translation>
     </message>
+    <message>
+        <source>Reading the evidence timeline</source>
+        <translation>Lecture de la chronologie des preuves</translation>
+    </message>
 </context>
 <context>
     <name>GraphStyle</name>

@@ -2,6 +2,7 @@
 #include "app/gui/GraphCanvasController.h"
 
 #include "core/graph/GraphBuilder.h"
+#include "core/graph/GraphErrors.h"
 #include "core/graph/GraphPositionStore.h"
 #include "models/Document.h"
 #include "views/CredentialPanel.h"
@@ -9,8 +10,13 @@
 #include "views/GraphCanvas.h"
 #include "views/TrustDomainPanel.h"
 
+#include <QFutureWatcher>
+#include <QPromise>
 #include <QTimer>
 #include <QTreeWidget>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <climits>
 
 namespace ta::app {
 
@@ -22,6 +28,7 @@ GraphCanvasController::GraphCanvasController(QTreeWidget *findings, QObject *par
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(0);
     connect(m_reloadTimer, &QTimer::timeout, this, &GraphCanvasController::reload);
+    m_pool.setMaxThreadCount(1);
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(300);
     connect(m_saveTimer, &QTimer::timeout, this, &GraphCanvasController::savePositions);
@@ -48,6 +55,8 @@ void GraphCanvasController::attach(models::Document *document, views::GraphCanva
     m_canvas = canvas;
     m_credentials = credentials;
     m_trustDomains = trustDomains;
+    ++m_generation;
+    cancelReplay();
     m_findings->clear();
     m_credentialRecords.clear();
     m_estate.reset();
@@ -79,10 +88,18 @@ void GraphCanvasController::attach(models::Document *document, views::GraphCanva
     reload();
 }
 
+GraphCanvasController::~GraphCanvasController()
+{
+    // The worker holds nothing of this controller; told to stop, it ends on its own.
+    cancelReplay();
+}
+
 void GraphCanvasController::reload()
 {
     if (!m_document || !m_canvas)
         return;
+    ++m_generation;
+    cancelReplay();
     core::Workspace &workspace = m_document->workspace(models::Document::WriteAccess());
     m_credentialRecords.clear();
     if (auto records = workspace.credentials()) {
@@ -94,7 +111,85 @@ void GraphCanvasController::reload()
             m_credentialRecords.insert(id, {c.trustDomain, c.id});
         }
     }
-    auto estate = m_loader.load(workspace);
+    auto pending = m_loader.prepare(workspace);
+    if (!pending) {
+        show(pending.error());
+        return;
+    }
+    if (pending->needsReplay() && pending->records() > m_backgroundThreshold) {
+        startReplay(std::move(*pending));
+        return;
+    }
+    if (auto r = core::IncrementalEstateLoader::replay(*pending, m_loader.options()); !r) {
+        m_loader.reset();
+        show(r.error());
+        return;
+    }
+    show(m_loader.finish(workspace, std::move(*pending)));
+}
+
+void GraphCanvasController::startReplay(core::IncrementalEstateLoader::Pending pending)
+{
+    using Replayed = core::Result<core::IncrementalEstateLoader::Pending>;
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    m_replayCancel = cancel;
+    auto *watcher = new QFutureWatcher<Replayed>(this);
+    m_replay = watcher;
+    connect(watcher, &QFutureWatcherBase::finished, this,
+            [this, watcher, generation = m_generation] { replayDone(watcher, generation); });
+    core::EstateLoadOptions options = m_loader.options();
+    watcher->setFuture(
+        QtConcurrent::run(&m_pool, [pending = std::move(pending), options = std::move(options),
+                                    cancel](QPromise<Replayed> &promise) mutable {
+            promise.setProgressRange(0, int(qMin<qint64>(pending.records(), INT_MAX)));
+            options.progress = [&promise, cancel](qint64 done) {
+                promise.setProgressValue(int(qMin<qint64>(done, INT_MAX)));
+                return !promise.isCanceled() && !cancel->load();
+            };
+            if (auto r = core::IncrementalEstateLoader::replay(pending, options); !r)
+                promise.addResult(Replayed(r.error()));
+            else
+                promise.addResult(Replayed(std::move(pending)));
+        }));
+    Q_EMIT workStarted(tr("Reading the evidence timeline"), QFuture<void>(watcher->future()));
+}
+
+void GraphCanvasController::replayDone(QFutureWatcherBase *watcher, quint64 generation)
+{
+    using Replayed = core::Result<core::IncrementalEstateLoader::Pending>;
+    watcher->deleteLater();
+    if (m_replay == watcher)
+        m_replay = nullptr;
+    // Overtaken by an edit or another document: that reload's result counts, not this one.
+    if (generation != m_generation || !m_document || !m_canvas)
+        return;
+    const QFuture<Replayed> future = static_cast<QFutureWatcher<Replayed> *>(watcher)->future();
+    if (future.isCanceled() || future.resultCount() == 0) {
+        m_loader.reset();
+        show(core::makeError(core::ec::EstateCancelled));
+        return;
+    }
+    Replayed replayed = future.result();
+    if (!replayed) {
+        m_loader.reset();
+        show(replayed.error());
+        return;
+    }
+    show(m_loader.finish(m_document->workspace(models::Document::WriteAccess()),
+                         std::move(*replayed)));
+}
+
+void GraphCanvasController::cancelReplay()
+{
+    if (m_replayCancel)
+        m_replayCancel->store(true);
+    m_replayCancel.reset();
+    // Its finished signal still comes, and finds itself overtaken.
+    m_replay = nullptr;
+}
+
+void GraphCanvasController::show(core::Result<core::Estate> estate)
+{
     if (!estate) {
         m_estate.reset();
         m_built = core::TopologyGraph();
@@ -105,6 +200,7 @@ void GraphCanvasController::reload()
     }
     m_estate = std::make_shared<const core::Estate>(std::move(*estate));
     m_built = core::GraphBuilder::build(*m_estate, {}, nullptr, &m_buildCache);
+    m_canvas->setToolTip(QString());
     m_canvas->setGraph(m_built);
     Q_EMIT reloaded();
 }

@@ -731,6 +731,7 @@ void MainWindow::setupLongWork()
     const auto track = qOverload<const QString &, QFuture<void>>(&LongWork::track);
     connect(m_controller, &WorkspaceController::workStarted, m_longWork, track);
     connect(m_timeline, &TimelineController::workStarted, m_longWork, track);
+    connect(m_graphController, &GraphCanvasController::workStarted, m_longWork, track);
     // After the setup*() rebuilds, which run first on the same signal: hook up the new panels.
     connect(m_controller, &WorkspaceController::documentChanged, this,
             [this, track](models::Document *document) {

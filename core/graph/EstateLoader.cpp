@@ -358,20 +358,75 @@ Result<void> EstateLoader::readCredentials(Workspace &workspace, Estate &estate)
     return {};
 }
 
+Result<EstateReplayInput> EstateLoader::readReplayInput(Workspace &workspace, const Estate &estate)
+{
+    EstateReplayInput input;
+    AttestationStore store(workspace.database());
+    auto read = store.forEachEvidence([&](const EvidenceRecord &rec) { input.records << rec; });
+    if (!read)
+        return read.error();
+    for (const EstateTrustDomain &d : std::as_const(estate.trustDomains)) {
+        auto b = workspace.bundle(d.name);
+        if (!b)
+            return b.error();
+        input.bundles.insert(*b);
+    }
+    return input;
+}
+
+Result<void> EstateLoader::replayEvidence(const EstateReplayInput &input, Estate &estate,
+                                          const EstateRuleSource &rules,
+                                          const EstateLoadOptions &options)
+{
+    const auto evidence =
+        [&input](const std::function<void(const EvidenceRecord &)> &fn) -> Result<void> {
+        for (const EvidenceRecord &rec : input.records)
+            fn(rec);
+        return {};
+    };
+    return replay(
+        evidence, [&input]() -> Result<TrustBundleSet> { return input.bundles; }, estate, rules,
+        options);
+}
+
 Result<void> EstateLoader::replayEvidence(Workspace &workspace, Estate &estate,
                                           const EstateRuleSource &rules,
                                           const EstateLoadOptions &options)
+{
+    // Streamed from the store: a timeline of a million records is never held whole.
+    AttestationStore store(workspace.database());
+    const auto evidence =
+        [&store](const std::function<void(const EvidenceRecord &)> &fn) -> Result<void> {
+        if (auto n = store.forEachEvidence(fn); !n)
+            return n.error();
+        return {};
+    };
+    const auto bundles = [&workspace, &estate]() -> Result<TrustBundleSet> {
+        TrustBundleSet set;
+        for (const EstateTrustDomain &d : std::as_const(estate.trustDomains)) {
+            auto b = workspace.bundle(d.name);
+            if (!b)
+                return b.error();
+            set.insert(*b);
+        }
+        return set;
+    };
+    return replay(evidence, bundles, estate, rules, options);
+}
+
+Result<void> EstateLoader::replay(const EvidenceSource &evidence, const BundleSource &bundleSource,
+                                  Estate &estate, const EstateRuleSource &rules,
+                                  const EstateLoadOptions &options)
 {
     estate.subjects.clear();
     estate.grantSets.clear();
     estate.revokedAnchors.clear();
     estate.keyRevokedAnchors.clear();
     estate.freshness = options.freshness;
-    AttestationStore store(workspace.database());
     // The replay: the agent trust domain first, as the verifier mints agent IDs in it.
     QString agentTd = options.agentTrustDomain;
     if (agentTd.isEmpty()) {
-        auto found = store.forEachEvidence([&](const EvidenceRecord &rec) {
+        auto found = evidence([&](const EvidenceRecord &rec) {
             if (agentTd.isEmpty() && rec.payload.contains(QLatin1String("jws")))
                 agentTd = agentDomainOfRecord(rec);
         });
@@ -387,13 +442,9 @@ Result<void> EstateLoader::replayEvidence(Workspace &workspace, Estate &estate,
     auto td = TrustDomain::fromName(agentTd);
     if (!td)
         return td.error();
-    TrustBundleSet bundles;
-    for (const EstateTrustDomain &d : std::as_const(estate.trustDomains)) {
-        auto b = workspace.bundle(d.name);
-        if (!b)
-            return b.error();
-        bundles.insert(*b);
-    }
+    auto bundles = bundleSource();
+    if (!bundles)
+        return bundles.error();
     AttestationSettings settings;
     settings.trustDomain = *td;
     settings.nodeAttestationTtl = options.freshness;
@@ -403,7 +454,7 @@ Result<void> EstateLoader::replayEvidence(Workspace &workspace, Estate &estate,
     const EntryMatcher matcher(rules.entries);
     const EntryMatcher *matcherPtr = rules.entries.isEmpty() ? nullptr : &matcher;
 
-    EvidenceVerifier verifier(estate.anchors, bundles, settings);
+    EvidenceVerifier verifier(estate.anchors, *bundles, settings);
     verifier.setThreads(options.threads);
     EstateLoader loader(estate, &*engine, matcherPtr);
     qint64 done = 0;
@@ -413,7 +464,7 @@ Result<void> EstateLoader::replayEvidence(Workspace &workspace, Estate &estate,
         if (options.progress && ++done % 1024 == 0 && !options.progress(done))
             cancelled = true;
     };
-    auto n = store.forEachEvidence([&](const EvidenceRecord &rec) {
+    auto n = evidence([&](const EvidenceRecord &rec) {
         if (!cancelled)
             verifier.submit(rec, sink);
     });

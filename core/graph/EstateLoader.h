@@ -2,9 +2,11 @@
 #pragma once
 
 #include "core/Result.h"
+#include "core/attestation/EvidenceRecord.h"
 #include "core/graph/Estate.h"
 #include "core/policy/Policy.h"
 #include "core/policy/RegistrationEntry.h"
+#include "core/spiffe/TrustBundleSet.h"
 
 #include <QHash>
 
@@ -42,6 +44,16 @@ struct EstateRuleSource
     bool operator==(const EstateRuleSource &) const = default;
 };
 
+/// What a replay of the evidence reads from the workspace, read beforehand so that the replay
+/// can run away from it (on a worker thread).
+struct EstateReplayInput
+{
+    /// Every evidence record, in the workspace's order.
+    QList<EvidenceRecord> records;
+    /// The bundles of the estate's trust domains.
+    TrustBundleSet bundles;
+};
+
 /// Reads a workspace into an Estate: trust domains and authority slots (no keys are unsealed),
 /// anchors, the latest policies and registration entries, credentials, federation from the
 /// rules' federates-with lists, and the stored evidence replayed through EvidenceVerifier, each
@@ -73,6 +85,15 @@ public:
     [[nodiscard]] static Result<void> replayEvidence(Workspace &workspace, Estate &estate,
                                                      const EstateRuleSource &rules,
                                                      const EstateLoadOptions &options);
+    /// What replayEvidence reads from @p workspace (every record, and the bundles of
+    /// @p estate's trust domains), for the replay below.
+    [[nodiscard]] static Result<EstateReplayInput> readReplayInput(Workspace &workspace,
+                                                                   const Estate &estate);
+    /// replayEvidence over @p input instead of the workspace: it touches no workspace, so it
+    /// may run on any thread. The result is the same.
+    [[nodiscard]] static Result<void> replayEvidence(const EstateReplayInput &input, Estate &estate,
+                                                     const EstateRuleSource &rules,
+                                                     const EstateLoadOptions &options);
     /// The workspace's design added (addDesign), when it holds one and the estate has an agent
     /// trust domain.
     static void applyDesign(Workspace &workspace, Estate &estate);
@@ -94,6 +115,15 @@ public:
     void addResult(const AttestationResult &result);
 
 private:
+    /// Calls its argument with each record in order.
+    using EvidenceSource =
+        std::function<Result<void>(const std::function<void(const EvidenceRecord &)> &)>;
+    /// The trust domains' bundles, asked for only when there is an agent trust domain.
+    using BundleSource = std::function<Result<TrustBundleSet>()>;
+    [[nodiscard]] static Result<void> replay(const EvidenceSource &evidence,
+                                             const BundleSource &bundles, Estate &estate,
+                                             const EstateRuleSource &rules,
+                                             const EstateLoadOptions &options);
     int internGrants(QList<EstateGrant> grants);
 
     Estate &m_estate;

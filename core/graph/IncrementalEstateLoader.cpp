@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/graph/IncrementalEstateLoader.h"
 
+#include "core/graph/GraphErrors.h"
 #include "core/store/Workspace.h"
 
 #include <QJsonDocument>
@@ -57,8 +58,22 @@ void IncrementalEstateLoader::reset()
 
 Result<Estate> IncrementalEstateLoader::load(Workspace &workspace)
 {
-    Estate next = m_base;
-    auto fail = [this](const Error &e) -> Result<Estate> {
+    auto pending = prepare(workspace);
+    if (!pending)
+        return pending.error();
+    if (auto r = replay(*pending, m_options); !r) {
+        reset();
+        return r.error();
+    }
+    return finish(workspace, std::move(*pending));
+}
+
+Result<IncrementalEstateLoader::Pending> IncrementalEstateLoader::prepare(Workspace &workspace)
+{
+    Pending p;
+    p.m_next = m_base;
+    Estate &next = p.m_next;
+    auto fail = [this](const Error &e) -> Result<Pending> {
         reset();
         return e;
     };
@@ -69,6 +84,7 @@ Result<Estate> IncrementalEstateLoader::load(Workspace &workspace)
     auto rules = EstateLoader::readRules(workspace, next, m_options.policyVersion);
     if (!rules)
         return fail(rules.error());
+    p.m_rules = std::move(*rules);
     if (auto r = EstateLoader::readFederation(workspace, next); !r)
         return fail(r.error());
     if (auto r = EstateLoader::readCredentials(workspace, next); !r)
@@ -76,19 +92,48 @@ Result<Estate> IncrementalEstateLoader::load(Workspace &workspace)
     auto mark = evidenceMark(workspace);
     if (!mark)
         return fail(mark.error());
-    const QByteArray anchors = QJsonDocument(next.anchors.toJson()).toJson(QJsonDocument::Compact);
-    const bool replay = !m_valid || !sameAuthorities(next.trustDomains, m_base.trustDomains) ||
-                        anchors != m_anchors || !(*rules == m_rules) || !(*mark == m_evidence);
-    if (replay) {
-        if (auto r = EstateLoader::replayEvidence(workspace, next, *rules, m_options); !r)
-            return fail(r.error());
-        ++m_replays;
+    p.m_mark = *mark;
+    p.m_anchors = QJsonDocument(next.anchors.toJson()).toJson(QJsonDocument::Compact);
+    p.m_replay = !m_valid || !sameAuthorities(next.trustDomains, m_base.trustDomains) ||
+                 p.m_anchors != m_anchors || !(p.m_rules == m_rules) || !(p.m_mark == m_evidence);
+    if (p.m_replay) {
+        auto input = EstateLoader::readReplayInput(workspace, next);
+        if (!input)
+            return fail(input.error());
+        p.m_input = std::move(*input);
     }
-    m_base = next;
-    m_rules = *rules;
-    m_anchors = anchors;
-    m_evidence = *mark;
+    return p;
+}
+
+Result<void> IncrementalEstateLoader::replay(Pending &pending, const EstateLoadOptions &options)
+{
+    if (!pending.m_replay)
+        return {};
+    pending.m_replayed = false;
+    if (auto r =
+            EstateLoader::replayEvidence(pending.m_input, pending.m_next, pending.m_rules, options);
+        !r)
+        return r.error();
+    pending.m_replayed = true;
+    // Only the estate is needed from here on.
+    pending.m_input = EstateReplayInput();
+    return {};
+}
+
+Result<Estate> IncrementalEstateLoader::finish(Workspace &workspace, Pending pending)
+{
+    if (pending.m_replay && !pending.m_replayed) {
+        reset();
+        return makeError(ec::EstateCancelled);
+    }
+    if (pending.m_replay)
+        ++m_replays;
+    m_base = pending.m_next;
+    m_rules = std::move(pending.m_rules);
+    m_anchors = std::move(pending.m_anchors);
+    m_evidence = pending.m_mark;
     m_valid = true;
+    Estate next = std::move(pending.m_next);
     EstateLoader::applyDesign(workspace, next);
     return next;
 }
