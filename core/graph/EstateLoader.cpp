@@ -358,6 +358,23 @@ Result<void> EstateLoader::readCredentials(Workspace &workspace, Estate &estate)
     return {};
 }
 
+namespace {
+
+// The bundles of @p estate's trust domains, as the workspace holds them.
+Result<TrustBundleSet> readBundles(Workspace &workspace, const Estate &estate)
+{
+    TrustBundleSet set;
+    for (const EstateTrustDomain &d : std::as_const(estate.trustDomains)) {
+        auto b = workspace.bundle(d.name);
+        if (!b)
+            return b.error();
+        set.insert(*b);
+    }
+    return set;
+}
+
+} // namespace
+
 Result<EstateReplayInput> EstateLoader::readReplayInput(Workspace &workspace, const Estate &estate)
 {
     EstateReplayInput input;
@@ -365,12 +382,10 @@ Result<EstateReplayInput> EstateLoader::readReplayInput(Workspace &workspace, co
     auto read = store.forEachEvidence([&](const EvidenceRecord &rec) { input.records << rec; });
     if (!read)
         return read.error();
-    for (const EstateTrustDomain &d : std::as_const(estate.trustDomains)) {
-        auto b = workspace.bundle(d.name);
-        if (!b)
-            return b.error();
-        input.bundles.insert(*b);
-    }
+    auto bundles = readBundles(workspace, estate);
+    if (!bundles)
+        return bundles.error();
+    input.bundles = std::move(*bundles);
     return input;
 }
 
@@ -401,17 +416,9 @@ Result<void> EstateLoader::replayEvidence(Workspace &workspace, Estate &estate,
             return n.error();
         return {};
     };
-    const auto bundles = [&workspace, &estate]() -> Result<TrustBundleSet> {
-        TrustBundleSet set;
-        for (const EstateTrustDomain &d : std::as_const(estate.trustDomains)) {
-            auto b = workspace.bundle(d.name);
-            if (!b)
-                return b.error();
-            set.insert(*b);
-        }
-        return set;
-    };
-    return replay(evidence, bundles, estate, rules, options);
+    return replay(
+        evidence, [&workspace, &estate] { return readBundles(workspace, estate); }, estate, rules,
+        options);
 }
 
 Result<void> EstateLoader::replay(const EvidenceSource &evidence, const BundleSource &bundleSource,
