@@ -90,7 +90,8 @@ void GraphCanvasController::attach(models::Document *document, views::GraphCanva
 
 GraphCanvasController::~GraphCanvasController()
 {
-    // The worker holds nothing of this controller; told to stop, it ends on its own.
+    // The worker holds nothing of this controller. Told to stop, it notices within 1,024
+    // records; the pool's destruction (a member) waits for that.
     cancelReplay();
 }
 
