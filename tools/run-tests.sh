@@ -16,6 +16,22 @@ jobs=$(nproc)
 
 stage() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 
+# Runs ctest in build folder $1 with the rest as its arguments. When a test fails, repeats at the
+# very end what names the failure (a sanitizer's report, a fatal message, a failed check), read
+# from ctest's full log: the middle of a long run's output is what a shortened copy drops.
+run_ctest() {
+    local dir="$1"
+    shift
+    local rc=0
+    (cd "$dir" && xvfb-run -a ctest --output-on-failure "$@") || rc=$?
+    if [ "$rc" != 0 ] && [ -f "$dir/Testing/Temporary/LastTest.log" ]; then
+        printf '\n== what failed, from %s\n' "$dir/Testing/Temporary/LastTest.log"
+        grep -a -B2 -A30 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:|QFATAL|FAIL!  :|terminate called' \
+            "$dir/Testing/Temporary/LastTest.log" | cut -c1-300 | head -200 || true
+    fi
+    return "$rc"
+}
+
 stage "build"
 flags=()
 [ -n "${TA_CXX_FLAGS:-}" ] && flags+=("-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=$TA_CXX_FLAGS")
@@ -24,7 +40,7 @@ cmake -S "$top" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTA_WERR
 cmake --build "$build" -j"$jobs"
 stage "tests"
 # The offscreen platform serves widget tests; xvfb-run gives the few that need a real X server one.
-(cd "$build" && xvfb-run -a ctest --output-on-failure -j"$jobs" --timeout 600)
+run_ctest "$build" -j"$jobs" --timeout 600
 
 if [ "${TA_SANITIZERS:-0}" != 0 ]; then
     stage "sanitizer build (ASan + UBSan)"
@@ -39,7 +55,6 @@ if [ "${TA_SANITIZERS:-0}" != 0 ]; then
     export LSAN_OPTIONS="suppressions=$top/tools/sanitizers/lsan.supp:print_suppressions=0"
     export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
     # install_layout checks the packaging, which the first build already proved.
-    (cd "$asan_build" && xvfb-run -a ctest --output-on-failure -j"$jobs" --timeout 1200 \
-        -E '^install_layout$')
+    run_ctest "$asan_build" -j"$jobs" --timeout 1200 -E '^install_layout$'
 fi
 stage "done"
