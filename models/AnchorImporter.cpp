@@ -69,6 +69,7 @@ void readOnWorker(QPromise<void> &promise, const QString &path, AnchorImporter::
 AnchorImporter::AnchorImporter(Document *document, QObject *parent)
     : QObject(parent), m_document(document), m_watcher(new QFutureWatcher<void>(this))
 {
+    m_pool.setMaxThreadCount(1);
     connect(m_watcher, &QFutureWatcherBase::finished, this, &AnchorImporter::finished);
 }
 
@@ -94,7 +95,7 @@ QFuture<void> AnchorImporter::importFile(const QString &path)
     m_outcome = std::make_shared<Outcome>();
     m_path = path;
     m_busy = true;
-    m_future = QtConcurrent::run([path, outcome = m_outcome](QPromise<void> &promise) {
+    m_future = QtConcurrent::run(&m_pool, [path, outcome = m_outcome](QPromise<void> &promise) {
         readOnWorker(promise, path, *outcome);
     });
     m_watcher->setFuture(m_future);

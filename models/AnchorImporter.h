@@ -7,6 +7,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -59,6 +60,10 @@ private:
     std::shared_ptr<Outcome> m_outcome;
     QString m_path;
     bool m_busy = false;
+    /// Its own thread (last: destroyed first, it waits for the worker while the rest lives), not
+    /// the global pool's: Qt 6.4's raster engine paints with that pool, so long work there stalls
+    /// the window's frames.
+    QThreadPool m_pool;
 };
 
 } // namespace ta::models

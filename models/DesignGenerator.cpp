@@ -21,6 +21,7 @@ struct DesignGenerator::Outcome
 DesignGenerator::DesignGenerator(Document *document, QObject *parent)
     : QObject(parent), m_document(document), m_watcher(new QFutureWatcher<void>(this))
 {
+    m_pool.setMaxThreadCount(1);
     connect(m_watcher, &QFutureWatcherBase::finished, this, &DesignGenerator::finished);
 }
 
@@ -73,22 +74,22 @@ QFuture<void> DesignGenerator::generate(const core::LabTimeline &timeline)
     if (!fixed.start.isValid())
         fixed.start = m_document->now().addSecs(-timeline.span);
     const QString path = m_document->path();
-    m_future = QtConcurrent::run(
-        [path, topology = *design, fixed, ca = *ca, outcome = m_outcome](QPromise<void> &promise) {
-            auto db = core::Database::open(path, core::Database::Mode::OpenExisting);
-            if (!db) {
-                outcome->result = db.error();
-                return;
-            }
-            promise.setProgressRange(0, 0);
-            outcome->result = core::TopologyLab::generateInto(
-                *db, topology, fixed, ca, [&](qint64 done, qint64 total) {
-                    const int range = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
-                    promise.setProgressRange(0, range);
-                    promise.setProgressValue(int(qMin<qint64>(done, range)));
-                    return !promise.isCanceled();
-                });
-        });
+    m_future = QtConcurrent::run(&m_pool, [path, topology = *design, fixed, ca = *ca,
+                                           outcome = m_outcome](QPromise<void> &promise) {
+        auto db = core::Database::open(path, core::Database::Mode::OpenExisting);
+        if (!db) {
+            outcome->result = db.error();
+            return;
+        }
+        promise.setProgressRange(0, 0);
+        outcome->result = core::TopologyLab::generateInto(
+            *db, topology, fixed, ca, [&](qint64 done, qint64 total) {
+                const int range = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
+                promise.setProgressRange(0, range);
+                promise.setProgressValue(int(qMin<qint64>(done, range)));
+                return !promise.isCanceled();
+            });
+    });
     m_watcher->setFuture(m_future);
     Q_EMIT started(tr("Generating evidence for the design"), m_future);
     return m_future;

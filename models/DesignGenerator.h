@@ -9,6 +9,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -57,6 +58,10 @@ private:
     QFuture<void> m_future;
     QFutureWatcher<void> *m_watcher;
     std::shared_ptr<Outcome> m_outcome;
+    /// Its own thread (last: destroyed first, it waits for the worker while the rest lives), not
+    /// the global pool's: Qt 6.4's raster engine paints with that pool, so long work there stalls
+    /// the window's frames.
+    QThreadPool m_pool;
 };
 
 } // namespace ta::models

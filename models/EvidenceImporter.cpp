@@ -56,6 +56,7 @@ void importOnWorker(QPromise<void> &promise, const QString &workspace, const QSt
 EvidenceImporter::EvidenceImporter(Document *document, QObject *parent)
     : QObject(parent), m_document(document), m_watcher(new QFutureWatcher<void>(this))
 {
+    m_pool.setMaxThreadCount(1);
     connect(m_watcher, &QFutureWatcherBase::finished, this, &EvidenceImporter::finished);
     if (document)
         connect(document, &Document::anchorsChanged, this, [this] {
@@ -109,7 +110,7 @@ QFuture<void> EvidenceImporter::importFile(const QString &path)
     m_outcome = std::make_shared<Outcome>();
     const QString workspace = m_document->path();
     auto future =
-        QtConcurrent::run([workspace, path, outcome = m_outcome](QPromise<void> &promise) {
+        QtConcurrent::run(&m_pool, [workspace, path, outcome = m_outcome](QPromise<void> &promise) {
             importOnWorker(promise, workspace, path, outcome);
         });
     return start(tr("Importing %1").arg(QFileInfo(path).fileName()), true, path, future);
@@ -172,21 +173,22 @@ QFuture<void> EvidenceImporter::verify()
     m_outcome = std::make_shared<Outcome>();
     m_outcome->verifier = std::shared_ptr<core::EvidenceVerifier>(replay->makeVerifier());
     const QString workspace = m_document->path();
-    auto future = QtConcurrent::run([workspace, outcome = m_outcome](QPromise<void> &promise) {
-        auto db = core::Database::open(workspace, core::Database::Mode::OpenExisting);
-        if (!db) {
-            outcome->result = db.error();
-            return;
-        }
-        promise.setProgressRange(0, 0);
-        outcome->result = core::EvidenceAttestationPass::run(
-            *db, *outcome->verifier, [&] { return promise.isCanceled(); },
-            [&](qint64 done, qint64 total) {
-                const int range = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
-                promise.setProgressRange(0, range);
-                promise.setProgressValue(int(qMin<qint64>(done, range)));
-            });
-    });
+    auto future =
+        QtConcurrent::run(&m_pool, [workspace, outcome = m_outcome](QPromise<void> &promise) {
+            auto db = core::Database::open(workspace, core::Database::Mode::OpenExisting);
+            if (!db) {
+                outcome->result = db.error();
+                return;
+            }
+            promise.setProgressRange(0, 0);
+            outcome->result = core::EvidenceAttestationPass::run(
+                *db, *outcome->verifier, [&] { return promise.isCanceled(); },
+                [&](qint64 done, qint64 total) {
+                    const int range = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
+                    promise.setProgressRange(0, range);
+                    promise.setProgressValue(int(qMin<qint64>(done, range)));
+                });
+        });
     return start(tr("Verifying evidence"), false, QString(), future);
 }
 

@@ -7,6 +7,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <memory>
 
@@ -71,6 +72,10 @@ private:
     /// The anchors changed while work ran: check the results again when it ends.
     bool m_verifyAfter = false;
     QString m_path;
+    /// Its own thread (last: destroyed first, it waits for the worker while the rest lives), not
+    /// the global pool's: Qt 6.4's raster engine paints with that pool, so long work there stalls
+    /// the window's frames.
+    QThreadPool m_pool;
 };
 
 } // namespace ta::models

@@ -61,6 +61,7 @@ bool isClaimVariable(const QString &name)
 PolicyResimulator::PolicyResimulator(Document *document, QObject *parent)
     : QObject(parent), m_document(document)
 {
+    m_pool.setMaxThreadCount(2);
     m_timer.setSingleShot(true);
     // Short: a run supersedes the one before, so the delay only gathers a burst of keys, and the
     // keystroke-to-redraw target (100 ms, DESIGN.md) leaves no room for a long one.
@@ -102,7 +103,7 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
     if (auto b = setBase(base); !b)
         return b;
     const core::TimelineReplay scan = *m_replay;
-    m_claimWatcher.setFuture(QtConcurrent::run([scan] {
+    m_claimWatcher.setFuture(QtConcurrent::run(&m_pool, [scan] {
         ClaimExamples out;
         auto results = std::make_shared<std::vector<core::AttestationResult>>();
         auto r = scan.replay([&](const core::AttestationResult &result) {
@@ -184,6 +185,7 @@ void PolicyResimulator::start()
     if (m_results) {
         // The kept results decided under the candidate, against the kept base run (made once).
         m_watcher.setFuture(QtConcurrent::run(
+            &m_pool,
             [results = m_results, baseRules = *base, cand = *candidate, settings = m_settings,
              baseRun = entries ? m_baseEntriesRun : m_baseRun, entries,
              generation = m_baseGeneration]() mutable -> core::Result<Outcome> {
@@ -205,16 +207,18 @@ void PolicyResimulator::start()
         Q_EMIT workStarted(tr("Re-simulating the policies"), QFuture<void>(m_watcher.future()));
         return;
     }
-    m_watcher.setFuture(QtConcurrent::run([replay = *m_replay, baseRules = *base, cand = *candidate,
-                                           settings = m_settings]() -> core::Result<Outcome> {
-        auto runs = core::WhatIf::runRules(replay, baseRules, cand, settings);
-        if (!runs)
-            return runs.error();
-        Outcome out;
-        out.report = core::WhatIf::compare(runs->base, runs->candidate);
-        out.candidate = std::make_shared<const core::SimulationRun>(std::move(runs->candidate));
-        return out;
-    }));
+    m_watcher.setFuture(QtConcurrent::run(
+        &m_pool,
+        [replay = *m_replay, baseRules = *base, cand = *candidate,
+         settings = m_settings]() -> core::Result<Outcome> {
+            auto runs = core::WhatIf::runRules(replay, baseRules, cand, settings);
+            if (!runs)
+                return runs.error();
+            Outcome out;
+            out.report = core::WhatIf::compare(runs->base, runs->candidate);
+            out.candidate = std::make_shared<const core::SimulationRun>(std::move(runs->candidate));
+            return out;
+        }));
     Q_EMIT workStarted(tr("Re-simulating the policies"), QFuture<void>(m_watcher.future()));
 }
 

@@ -15,6 +15,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <memory>
@@ -101,6 +102,9 @@ private:
         bool entries = false;
         quint64 baseGeneration = 0;
     };
+    /// Its own threads (a run and the claims scan may overlap), not the global pool's: Qt 6.4's
+    /// raster engine paints with that pool, so long work there stalls the window's frames.
+    QThreadPool m_pool;
     QFutureWatcher<core::Result<Outcome>> m_watcher;
     /// The claims scan's output: the examples, and every attestation result in record order.
     struct Scan

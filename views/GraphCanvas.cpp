@@ -58,6 +58,7 @@ quint64 tileKey(QPointF p, bool edges)
 GraphCanvas::GraphCanvas(QWidget *parent) : QWidget(parent), m_style(palette())
 {
     setObjectName(QStringLiteral("graphCanvas"));
+    m_layoutPool.setMaxThreadCount(1);
     m_scene = new QGraphicsScene(this);
     m_scene->setBackgroundBrush(m_style.background());
     m_view = new GraphView(m_scene, this);
@@ -520,7 +521,8 @@ void GraphCanvas::startLayout()
     m_progress->setValue(0);
     m_progress->show();
     m_cancelLayout->setVisible(true);
-    m_watcher->setFuture(QtConcurrent::run(&core::GraphLayout::runLayout, m_graph, options));
+    m_watcher->setFuture(
+        QtConcurrent::run(&m_layoutPool, &core::GraphLayout::runLayout, m_graph, options));
     Q_EMIT workStarted(tr("Laying out the graph"), QFuture<void>(m_watcher->future()));
 }
 

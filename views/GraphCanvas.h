@@ -11,6 +11,7 @@
 #include <QMap>
 #include <QPointer>
 #include <QSet>
+#include <QThreadPool>
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
@@ -198,6 +199,9 @@ private:
     QSet<QString> m_pinned;
     QList<core::GraphFinding> m_findings;
     QFutureWatcher<core::GraphLayoutResult> *m_watcher = nullptr;
+    /// Layouts run here, one at a time (Graphviz is serialised anyway), never on the global
+    /// pool: Qt 6.4's raster engine paints with that one, and a long layout there stalls frames.
+    QThreadPool m_layoutPool;
     bool m_layoutPending = false;
     QString m_current;
     QString m_tabOrigin;

@@ -23,6 +23,7 @@ AuditReportController::AuditReportController(QWidget *window, QStatusBar *status
                                              QObject *parent)
     : QObject(parent), m_window(window), m_statusBar(statusBar)
 {
+    m_pool.setMaxThreadCount(1);
     m_action = new QAction(tr("Export &Audit Report…"), this);
     m_action->setObjectName(QStringLiteral("exportAuditReportAction"));
     m_action->setStatusTip(tr("Write the audit report of the workspace as HTML or PDF."));
@@ -133,6 +134,7 @@ bool AuditReportController::exportTo(const QString &path, models::AuditReportWri
     m_busy->show();
     m_cancel->show();
     m_watcher.setFuture(QtConcurrent::run(
+        &m_pool,
         [b = std::move(*builder), format, path, flag = m_cancelled]() -> core::Result<void> {
             auto report = b.build([flag] { return flag->load(); });
             if (!report)

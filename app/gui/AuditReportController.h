@@ -8,6 +8,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
@@ -75,6 +76,9 @@ private:
     QString m_viewWhatIfLabel;
     QString m_path;
     std::shared_ptr<std::atomic<bool>> m_cancelled;
+    /// Its own thread, not the global pool's: Qt 6.4's raster engine paints with that pool, so
+    /// long work there stalls the window's frames.
+    QThreadPool m_pool;
     QFutureWatcher<core::Result<void>> m_watcher;
 };
 

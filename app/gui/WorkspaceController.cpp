@@ -20,7 +20,9 @@ namespace ta::app {
 
 WorkspaceController::WorkspaceController(Settings &settings, QWidget *dialogParent, QObject *parent)
     : QObject(parent), m_settings(settings), m_dialogParent(dialogParent)
-{}
+{
+    m_pool.setMaxThreadCount(1);
+}
 
 WorkspaceController::~WorkspaceController()
 {
@@ -114,6 +116,7 @@ QFuture<void> WorkspaceController::openDemoInBackground(const QString &dataDir)
         open(path);
     });
     QFuture<core::Result<void>> future = QtConcurrent::run(
+        &m_pool,
         [part, now = QDateTime::currentDateTimeUtc()](QPromise<core::Result<void>> &promise) {
             promise.setProgressRange(0, 0);
             auto made = core::FederatedDemo::create(part, now);

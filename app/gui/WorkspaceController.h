@@ -7,6 +7,7 @@
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 
 #include <functional>
 
@@ -78,6 +79,9 @@ private:
     models::Document *m_document = nullptr;
     QString m_lastError;
     QFuture<void> m_demoGeneration;
+    /// Its own thread, not the global pool's: Qt 6.4's raster engine paints with that pool, so
+    /// long work there stalls the window's frames.
+    QThreadPool m_pool;
     QPointer<views::PassphraseDialog> m_passphraseDialog;
 };
 

@@ -2,14 +2,20 @@
 // Every long job of the window reports to the status bar's LongWork: the graph layout, the
 // timeline's simulation and the studio's re-simulation run on workers while the event loop
 // turns, and a cancel from the status bar drops their result and keeps what was shown. The file
-// dialogs open with open(), not a nested event loop (issue 11).
+// dialogs open with open(), not a nested event loop (issue 11). None of them waits on Qt's global
+// thread pool, which Qt 6.4's raster engine paints with.
+#include "app/gui/AuditReportController.h"
 #include "app/gui/LongWork.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
 #include "core/attestation/lab/FederatedDemo.h"
+#include "models/AnchorImporter.h"
+#include "models/DesignGenerator.h"
+#include "models/DesignModel.h"
 #include "models/Document.h"
+#include "models/EvidenceImporter.h"
 #include "models/PolicyDraft.h"
 #include "models/PolicyResimulator.h"
 #include "views/AnchorPanel.h"
@@ -21,6 +27,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QPromise>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -58,6 +65,28 @@ bool cancelFromStatusBar(LongWork *work, const QString &title)
     return false;
 }
 
+// Holds every thread of Qt's global pool until destroyed: work queued there meanwhile waits.
+class GlobalPoolHold
+{
+public:
+    GlobalPoolHold() : m_threads(QThreadPool::globalInstance()->maxThreadCount())
+    {
+        for (int i = 0; i < m_threads; ++i) {
+            QThreadPool::globalInstance()->start([this] {
+                m_holding.release();
+                m_gate.acquire();
+            });
+        }
+        m_holding.acquire(m_threads);
+    }
+    ~GlobalPoolHold() { m_gate.release(m_threads); }
+
+private:
+    int m_threads;
+    QSemaphore m_holding;
+    QSemaphore m_gate;
+};
+
 } // namespace
 
 class TestLongWorkJobs : public QObject
@@ -71,6 +100,7 @@ private Q_SLOTS:
     void cancelledLayoutKeepsTheNodes();
     void resimulationIsTracked();
     void fileDialogsDoNotBlock();
+    void longJobsLeaveTheGlobalPoolFree();
     void screenshot();
 
 private:
@@ -245,6 +275,76 @@ void TestLongWorkJobs::fileDialogsDoNotBlock()
     dialog->close();
     // Read and checked on a worker, stored when it returns.
     QTRY_COMPARE(window.controller()->document()->undoStack()->count(), undoBefore + 1);
+}
+
+// Every long job runs on a pool of its own: with each thread of the global pool held, the demo is
+// generated, laid out, re-simulated, reported on, imported into and generated from. (Before, a
+// large workspace's window froze while these held the global pool: Qt 6.4's raster engine waits
+// on it to paint. The window is not shown here, so nothing paints while the pool is held.)
+void TestLongWorkJobs::longJobsLeaveTheGlobalPoolFree()
+{
+    Settings settings(m_dir.filePath(QStringLiteral("g.ini")));
+    MainWindow window(settings, m_dir.filePath(QStringLiteral("data-g")));
+    GlobalPoolHold hold;
+
+    // The demo, generated on a worker, then opened.
+    (void)window.controller()->openDemoInBackground(m_dir.filePath(QStringLiteral("data-g")));
+    QTRY_VERIFY_WITH_TIMEOUT(window.controller()->document(), 120000);
+    ta::models::Document *doc = window.controller()->document();
+
+    // The graph's layout.
+    ta::views::GraphCanvas *canvas = window.graphCanvas();
+    QTRY_VERIFY_WITH_TIMEOUT(!canvas->isLayoutRunning(), 60000);
+    QSignalSpy drawn(canvas, &ta::views::GraphCanvas::drawn);
+    canvas->relayout();
+    QVERIFY(canvas->isLayoutRunning());
+    QVERIFY(drawn.wait(60000));
+
+    // The studio's re-simulation (its claims scan first).
+    ta::models::PolicyResimulator *resim = window.policyStudio()->resimulator();
+    QSignalSpy resimulated(resim, &ta::models::PolicyResimulator::finished);
+    resim->request(window.policyStudio()->draft()->policies());
+    QVERIFY(resimulated.wait(60000));
+
+    // The audit report.
+    ta::app::AuditReportController *report = window.auditReport();
+    QSignalSpy exported(report, &ta::app::AuditReportController::exported);
+    QVERIFY(report->exportTo(m_dir.filePath(QStringLiteral("g.html")),
+                             ta::models::AuditReportWriter::Format::Html));
+    QVERIFY(exported.wait(120000));
+
+    // Evidence and anchors imports (of files they refuse: the refusal comes from the worker).
+    const QString notEvidence = m_dir.filePath(QStringLiteral("g.jsonl"));
+    {
+        QFile f(notEvidence);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not json\n");
+    }
+    ta::models::EvidenceImporter evidence(doc);
+    QSignalSpy evidenceRefused(&evidence, &ta::models::EvidenceImporter::importFailed);
+    QVERIFY(evidence.importFile(notEvidence).isValid());
+    QVERIFY(evidenceRefused.wait(30000));
+    ta::models::AnchorImporter anchors(doc);
+    QSignalSpy anchorsRefused(&anchors, &ta::models::AnchorImporter::importFailed);
+    QVERIFY(anchors.importFile(notEvidence).isValid());
+    QVERIFY(anchorsRefused.wait(30000));
+
+    // Evidence generated for a design, in a workspace of its own.
+    auto designed =
+        ta::core::Workspace::create(m_dir.filePath(QStringLiteral("g-design.atlas")), std::nullopt);
+    QVERIFY(designed);
+    ta::models::Document designDoc(std::move(*designed));
+    ta::models::DesignModel design(&designDoc);
+    QVERIFY(design.addTrustDomain(QStringLiteral("design.example")));
+    QVERIFY(design.addPlatform(QStringLiteral("tpm")));
+    QVERIFY(design.addNode(QStringLiteral("g1"), QStringLiteral("tpm")));
+    ta::models::DesignGenerator generator(&designDoc);
+    QSignalSpy generated(&generator, &ta::models::DesignGenerator::generated);
+    ta::core::LabTimeline timeline;
+    timeline.span = 4 * 3600;
+    timeline.interval = 3600;
+    QVERIFY(generator.generate(timeline).isValid());
+    QVERIFY(generated.wait(60000));
 }
 
 // With TA_SCREENSHOT_DIR set (under Xvfb), saves the window with two tasks in the status bar.
