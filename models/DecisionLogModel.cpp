@@ -244,12 +244,10 @@ core::Result<void> DecisionLogModel::load()
     auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
     if (!replay)
         return replay.error();
-    QList<core::EvidenceRecord> records;
-    core::AttestationStore store(ws.database());
-    auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { records.append(r); });
-    if (!n)
-        return n.error();
-    replay->setRecords(std::move(records));
+    auto records = m_document->evidenceRecords();
+    if (!records)
+        return records.error();
+    replay->setRecords(std::move(*records));
     replay->setResultCache(m_cache);
     m_policies = std::move(policies);
     m_entries = std::move(*entries);

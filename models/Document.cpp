@@ -434,8 +434,22 @@ void Document::notifyAnchorsChanged(const QList<core::AnchorEntryKey> &keys)
     Q_EMIT anchorsChanged(keys);
 }
 
+core::Result<QList<core::EvidenceRecord>> Document::evidenceRecords()
+{
+    if (!m_evidence) {
+        QList<core::EvidenceRecord> records;
+        core::AttestationStore store(m_workspace->database());
+        auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { records.append(r); });
+        if (!n)
+            return n.error();
+        m_evidence = std::move(records);
+    }
+    return *m_evidence;
+}
+
 void Document::notifyEvidenceChanged()
 {
+    m_evidence.reset();
     Q_EMIT evidenceChanged();
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "core/attestation/AnchorSet.h"
+#include "core/attestation/EvidenceRecord.h"
 #include "core/federation/FederationRelationship.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/CredentialIssuer.h"
@@ -14,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QUndoStack;
@@ -181,6 +183,11 @@ public:
     [[nodiscard]] core::Result<void> removeFederation(const QString &localTrustDomain,
                                                       const QString &peer);
 
+    /// The evidence timeline in time order. Read once and shared by the views that replay it
+    /// (the time bar, the decision log, the policy studio) until notifyEvidenceChanged(): a
+    /// copy of the list shares its records.
+    [[nodiscard]] core::Result<QList<core::EvidenceRecord>> evidenceRecords();
+
     /// Called by the undo commands after they changed the workspace.
     void notifyTrustDomainsChanged(const QString &name);
     void notifyAuthoritiesChanged(const QString &trustDomain);
@@ -220,6 +227,8 @@ private:
     std::unique_ptr<core::Workspace> m_workspace;
     QUndoStack *m_undoStack = nullptr;
     std::function<QDateTime()> m_clock;
+    /// evidenceRecords(), once read.
+    std::optional<QList<core::EvidenceRecord>> m_evidence;
 };
 
 } // namespace ta::models

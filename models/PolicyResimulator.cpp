@@ -90,14 +90,11 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
     auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
     if (!replay)
         return replay.error();
-    QList<core::EvidenceRecord> records;
-    core::AttestationStore store(ws.database());
-    auto n =
-        store.forEachEvidence([&](const core::EvidenceRecord &record) { records.append(record); });
-    if (!n)
-        return n.error();
-    replay->setRecords(records);
-    m_records = records;
+    auto records = m_document->evidenceRecords();
+    if (!records)
+        return records.error();
+    replay->setRecords(*records);
+    m_records = *records;
     m_results.reset();
     m_replay = std::move(*replay);
     if (auto b = setBase(base); !b)

@@ -112,7 +112,9 @@ void GraphCanvasController::reload()
             m_credentialRecords.insert(id, {c.trustDomain, c.id});
         }
     }
-    auto pending = m_loader.prepare(workspace);
+    // The records the time bar, the decision log and the studio read too: read once.
+    auto pending = m_loader.prepare(
+        workspace, [document = m_document] { return document->evidenceRecords(); });
     if (!pending) {
         show(pending.error());
         return;

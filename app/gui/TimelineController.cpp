@@ -162,14 +162,18 @@ void TimelineController::readTimeline()
 {
     QList<QDateTime> times;
     m_evidence.clear();
-    core::AttestationStore store(m_document->workspace(models::Document::WriteAccess()).database());
-    auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) {
-        m_records.append({r.time.toUTC(), r.subject, r.attestor});
-        times.append(r.time.toUTC());
-        m_evidence.append(r);
-    });
-    if (!n)
-        m_bar->setStateText(views::ErrorMessages::text(n.error()));
+    auto records = m_document->evidenceRecords();
+    if (records) {
+        m_evidence = *records;
+        times.reserve(m_evidence.size());
+        m_records.reserve(m_evidence.size());
+        for (const core::EvidenceRecord &r : std::as_const(m_evidence)) {
+            m_records.append({r.time.toUTC(), r.subject, r.attestor});
+            times.append(r.time.toUTC());
+        }
+    } else {
+        m_bar->setStateText(views::ErrorMessages::text(records.error()));
+    }
     m_bar->setTimeline(times);
 }
 

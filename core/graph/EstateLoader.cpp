@@ -375,13 +375,21 @@ Result<TrustBundleSet> readBundles(Workspace &workspace, const Estate &estate)
 
 } // namespace
 
-Result<EstateReplayInput> EstateLoader::readReplayInput(Workspace &workspace, const Estate &estate)
+Result<EstateReplayInput> EstateLoader::readReplayInput(Workspace &workspace, const Estate &estate,
+                                                        const RecordSource &records)
 {
     EstateReplayInput input;
-    AttestationStore store(workspace.database());
-    auto read = store.forEachEvidence([&](const EvidenceRecord &rec) { input.records << rec; });
-    if (!read)
-        return read.error();
+    if (records) {
+        auto given = records();
+        if (!given)
+            return given.error();
+        input.records = std::move(*given);
+    } else {
+        AttestationStore store(workspace.database());
+        auto read = store.forEachEvidence([&](const EvidenceRecord &rec) { input.records << rec; });
+        if (!read)
+            return read.error();
+    }
     auto bundles = readBundles(workspace, estate);
     if (!bundles)
         return bundles.error();

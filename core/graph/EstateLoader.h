@@ -85,10 +85,14 @@ public:
     [[nodiscard]] static Result<void> replayEvidence(Workspace &workspace, Estate &estate,
                                                      const EstateRuleSource &rules,
                                                      const EstateLoadOptions &options);
+    /// Every evidence record in time order, from wherever the caller keeps them (the app's
+    /// document reads them once for all its views).
+    using RecordSource = std::function<Result<QList<EvidenceRecord>>()>;
     /// What replayEvidence reads from @p workspace (every record, and the bundles of
-    /// @p estate's trust domains), for the replay below.
-    [[nodiscard]] static Result<EstateReplayInput> readReplayInput(Workspace &workspace,
-                                                                   const Estate &estate);
+    /// @p estate's trust domains), for the replay below. The records come from @p records when
+    /// given, else from the workspace.
+    [[nodiscard]] static Result<EstateReplayInput>
+    readReplayInput(Workspace &workspace, const Estate &estate, const RecordSource &records = {});
     /// replayEvidence over @p input instead of the workspace: it touches no workspace, so it
     /// may run on any thread. The result is the same.
     [[nodiscard]] static Result<void> replayEvidence(const EstateReplayInput &input, Estate &estate,

@@ -68,7 +68,8 @@ Result<Estate> IncrementalEstateLoader::load(Workspace &workspace)
     return finish(workspace, std::move(*pending));
 }
 
-Result<IncrementalEstateLoader::Pending> IncrementalEstateLoader::prepare(Workspace &workspace)
+Result<IncrementalEstateLoader::Pending>
+IncrementalEstateLoader::prepare(Workspace &workspace, const EstateLoader::RecordSource &records)
 {
     Pending p;
     p.m_next = m_base;
@@ -97,7 +98,7 @@ Result<IncrementalEstateLoader::Pending> IncrementalEstateLoader::prepare(Worksp
     p.m_replay = !m_valid || !sameAuthorities(next.trustDomains, m_base.trustDomains) ||
                  p.m_anchors != m_anchors || !(p.m_rules == m_rules) || !(p.m_mark == m_evidence);
     if (p.m_replay) {
-        auto input = EstateLoader::readReplayInput(workspace, next);
+        auto input = EstateLoader::readReplayInput(workspace, next, records);
         if (!input)
             return fail(input.error());
         p.m_input = std::move(*input);

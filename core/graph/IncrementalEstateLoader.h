@@ -58,8 +58,9 @@ public:
     /// load starts again from nothing.
     [[nodiscard]] Result<Estate> load(Workspace &workspace);
     /// Reads the cheap parts, and everything a replay needs when one is due (every evidence
-    /// record: they are held until replay() is done with them).
-    [[nodiscard]] Result<Pending> prepare(Workspace &workspace);
+    /// record, from @p records when given: they are held until replay() is done with them).
+    [[nodiscard]] Result<Pending> prepare(Workspace &workspace,
+                                          const EstateLoader::RecordSource &records = {});
     /// Replays the evidence when @p pending needs it: no workspace is touched, so this may run
     /// on a worker thread while the loader waits (@p options' progress may cancel).
     [[nodiscard]] static Result<void> replay(Pending &pending, const EstateLoadOptions &options);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "OtherConnection.h"
 #include "WorkspaceDump.h"
 
 #include "core/spiffe/JwtSvid.h"
 #include "core/spiffe/X509SvidValidator.h"
 #include "models/Document.h"
 
+#include <QBuffer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void taintAuthorityUndoRedo();
     void irreversibleChangesClearHistory();
     void refusedEditsPushNothing();
+    void evidenceIsReadOnceUntilItChanges();
 
 private:
     /// Undoes and redoes the top command, checking the file after each step against @p before
@@ -235,4 +238,41 @@ void TestDocument::refusedEditsPushNothing()
 }
 
 QTEST_GUILESS_MAIN(TestDocument)
+// The views that replay the timeline share one reading of it: a second call reads nothing (a
+// record written behind the document's back does not show), notifyEvidenceChanged() drops it.
+void TestDocument::evidenceIsReadOnceUntilItChanges()
+{
+    const auto line = [](int minute) {
+        ta::core::EvidenceRecord r;
+        r.time = QDateTime(QDate(2026, 1, 1), QTime(10, minute), Qt::UTC);
+        r.attestor = QStringLiteral("join_token");
+        r.subject = QStringLiteral("node/n%1").arg(minute);
+        return r.toJsonLine() + '\n';
+    };
+    const auto import = [this](const QByteArray &lines) {
+        QBuffer buffer;
+        buffer.setData(lines);
+        QVERIFY(buffer.open(QIODevice::ReadOnly));
+        const auto other = ta::tests::otherConnection(*m_doc, kPassphrase);
+        ta::core::AttestationStore store(other->database());
+        QVERIFY(store.importEvidence(buffer, QStringLiteral("t.jsonl")));
+    };
+    auto empty = m_doc->evidenceRecords();
+    QVERIFY(empty);
+    QVERIFY(empty->isEmpty());
+    import(line(2));
+    import(line(1));                              // a later file, earlier in time
+    QVERIFY(m_doc->evidenceRecords()->isEmpty()); // still the first reading
+    QSignalSpy changed(m_doc.get(), &Document::evidenceChanged);
+    m_doc->notifyEvidenceChanged();
+    QCOMPARE(changed.size(), 1);
+    auto read = m_doc->evidenceRecords();
+    QVERIFY(read);
+    QCOMPARE(read->size(), 2);
+    QCOMPARE(read->at(0).subject, QStringLiteral("node/n1")); // in time order
+    QCOMPARE(read->at(1).subject, QStringLiteral("node/n2"));
+    // Later readers share the same records.
+    QVERIFY(m_doc->evidenceRecords()->constData() == read->constData());
+}
+
 #include "tst_document.moc"

@@ -11,6 +11,7 @@
 #include "core/policy/Policy.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
+#include "core/store/StoreErrors.h"
 #include "core/store/Workspace.h"
 
 #include <QBuffer>
@@ -198,6 +199,47 @@ private Q_SLOTS:
         cancel = false;
         compareWithFullLoad(loader.load(*m_ws));
         QCOMPARE(loader.replays(), 1);
+    }
+
+    // The app's document reads the records once for all its views and hands them over: the
+    // replay takes them from there, not from the workspace, and comes out the same.
+    void recordsComeFromTheGivenSource()
+    {
+        QList<EvidenceRecord> all;
+        AttestationStore store(m_ws->database());
+        QVERIFY(store.forEachEvidence([&](const EvidenceRecord &r) { all << r; }).ok());
+        QVERIFY(!all.isEmpty());
+        int asked = 0;
+        IncrementalEstateLoader loader;
+        auto pending = loader.prepare(*m_ws, [&]() -> Result<QList<EvidenceRecord>> {
+            ++asked;
+            return all;
+        });
+        QVERIFY(pending.ok());
+        QCOMPARE(asked, 1);
+        QVERIFY(IncrementalEstateLoader::replay(*pending, loader.options()).ok());
+        compareWithFullLoad(loader.finish(*m_ws, std::move(*pending)));
+
+        // An empty source: no subject comes from the evidence.
+        IncrementalEstateLoader none;
+        auto empty = none.prepare(
+            *m_ws, [] { return Result<QList<EvidenceRecord>>(QList<EvidenceRecord>()); });
+        QVERIFY(empty.ok());
+        QVERIFY(IncrementalEstateLoader::replay(*empty, none.options()).ok());
+        auto estate = none.finish(*m_ws, std::move(*empty));
+        QVERIFY(estate.ok());
+        bool fromEvidence = false;
+        for (const EstateSubject &s : estate->subjects)
+            fromEvidence = fromEvidence || !s.planned;
+        QVERIFY(!fromEvidence);
+        // A failing source fails the read.
+        IncrementalEstateLoader failing;
+        QVERIFY(
+            !failing
+                 .prepare(
+                     *m_ws,
+                     [] { return Result<QList<EvidenceRecord>>(makeError(ec::StoreCancelled)); })
+                 .ok());
     }
 };
 
