@@ -95,13 +95,28 @@ void SimulationRun::record(qint64 atMs, Change change, int id)
         m_attestedNow.remove(id);
         break;
     }
-    if (m_deltas.size() % size_t(m_checkpointInterval) == 0) {
+    // A snapshot costs the state's size: taking one only after at least as many changes keeps
+    // all of them together no larger than the changes (linear in the run, however many
+    // credentials are live at once), and a query still applies no more changes than the
+    // snapshot it starts from holds, or the interval.
+    const size_t since = m_deltas.size() - m_checkpointedDeltas;
+    if (since >= size_t(m_checkpointInterval) &&
+        since >= size_t(m_liveNow.size()) + size_t(m_attestedNow.size())) {
+        m_checkpointedDeltas = m_deltas.size();
         Checkpoint c;
         c.deltas = qsizetype(m_deltas.size());
         c.live.assign(m_liveNow.cbegin(), m_liveNow.cend());
         c.attested.assign(m_attestedNow.cbegin(), m_attestedNow.cend());
         m_checkpoints.push_back(std::move(c));
     }
+}
+
+qsizetype SimulationRun::checkpointEntries() const
+{
+    qsizetype n = 0;
+    for (const Checkpoint &c : m_checkpoints)
+        n += qsizetype(c.live.size() + c.attested.size());
+    return n;
 }
 
 SimulationState SimulationRun::stateAt(const QDateTime &at) const

@@ -20,8 +20,11 @@ namespace ta::core {
 /// queried from several threads at once.
 ///
 /// stateAt() does not replay the run: every state change is kept in time order with a
-/// checkpoint of the whole state every SimulationSettings::checkpointInterval changes, so a query
-/// starts at the last checkpoint before the instant and applies at most that many changes.
+/// checkpoint of the whole state after SimulationSettings::checkpointInterval changes, or after
+/// as many changes as the state then holds when that is more (so the checkpoints together hold
+/// no more entries than there are changes). A query starts at the last checkpoint before the
+/// instant and applies at most max(interval, that checkpoint's size) changes: the order of the
+/// answer's own size.
 class SimulationRun
 {
 public:
@@ -57,6 +60,10 @@ public:
     /// The attested subjects and valid credentials at @p at: every change at or before @p at
     /// applied (a credential revoked at @p at is no longer live then).
     SimulationState stateAt(const QDateTime &at) const;
+    /// What stateAt() keeps: the state changes, and the entries (credential and subject IDs)
+    /// its checkpoints hold together (for tests and benchmarks: memory stays linear).
+    qsizetype stateChanges() const { return qsizetype(m_deltas.size()); }
+    qsizetype checkpointEntries() const;
     /// One change of a subject's attestation: attested from here, or no longer (stale,
     /// refused, revoked, its node lapsed).
     struct AttestationChange
@@ -104,6 +111,8 @@ private:
     QSet<int> m_liveNow;
     QSet<int> m_attestedNow;
     int m_checkpointInterval = 4096;
+    /// m_deltas.size() at the last checkpoint.
+    size_t m_checkpointedDeltas = 0;
     Summary m_summary;
     QDateTime m_start;
     QDateTime m_end;

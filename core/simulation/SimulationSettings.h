@@ -15,8 +15,8 @@ struct SimulationSettings
     /// The run ends here (timers up to it fire, later records are ignored); invalid: the run
     /// ends at the last record.
     QDateTime until;
-    /// A checkpoint of the state every this many state changes, so that stateAt() replays at
-    /// most this many.
+    /// A checkpoint of the state after this many state changes (or after as many as the state
+    /// holds, when more), so that stateAt() replays at most that many.
     int checkpointInterval = 4096;
 };
 
