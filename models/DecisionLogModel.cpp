@@ -114,7 +114,14 @@ DecisionLogModel::~DecisionLogModel()
 
 void DecisionLogModel::setDocument(Document *document)
 {
+    if (m_document)
+        m_document->disconnect(this);
     m_document = document;
+    // New records, or anchors that verify them differently: the log replays again.
+    if (document) {
+        connect(document, &Document::evidenceRecordsChanged, this, &DecisionLogModel::refresh);
+        connect(document, &Document::anchorsChanged, this, &DecisionLogModel::refresh);
+    }
     m_cache->clear();
     m_replay.reset();
     beginResetModel();

@@ -447,9 +447,12 @@ core::Result<QList<core::EvidenceRecord>> Document::evidenceRecords()
     return *m_evidence;
 }
 
-void Document::notifyEvidenceChanged()
+void Document::notifyEvidenceChanged(bool recordsChanged)
 {
-    m_evidence.reset();
+    if (recordsChanged) {
+        m_evidence.reset();
+        Q_EMIT evidenceRecordsChanged();
+    }
     Q_EMIT evidenceChanged();
 }
 

@@ -193,9 +193,10 @@ public:
     void notifyAuthoritiesChanged(const QString &trustDomain);
     void notifyCredentialsChanged(const QList<qint64> &ids = {});
     void notifyAnchorsChanged(const QList<core::AnchorEntryKey> &keys = {});
-    /// Called when evidence records were imported (not an edit: an import is not undone), or
-    /// when their stored attestation results were recomputed.
-    void notifyEvidenceChanged();
+    /// Called when evidence records were imported or generated (not an edit: an import is not
+    /// undone), or, with @p recordsChanged false, when only their stored attestation results
+    /// were recomputed.
+    void notifyEvidenceChanged(bool recordsChanged = true);
     /// Also called when a refresh stored a peer bundle (not an edit: nothing to undo).
     void notifyFederationChanged();
     /// Called when the workspace's design (TopologyLab::saveDesign) changed: an edit on the
@@ -217,6 +218,9 @@ Q_SIGNALS:
     void anchorsChanged(const QList<ta::core::AnchorEntryKey> &keys);
     /// Evidence records were imported, or their attestation results recomputed.
     void evidenceChanged();
+    /// Evidence records were imported or generated (just before evidenceChanged()): what
+    /// replays the timeline reads it again.
+    void evidenceRecordsChanged();
     /// A federation relationship was added, edited or removed, or a peer bundle was stored.
     void federationChanged();
     /// The workspace's design changed (see notifyDesignChanged).

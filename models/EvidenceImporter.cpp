@@ -228,7 +228,7 @@ void EvidenceImporter::finished()
         return;
     }
     if (m_document)
-        m_document->notifyEvidenceChanged();
+        m_document->notifyEvidenceChanged(false);
     Q_EMIT verified(*result);
 }
 

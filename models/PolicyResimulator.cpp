@@ -96,6 +96,8 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
     replay->setRecords(*records);
     m_records = *records;
     m_results.reset();
+    // Both base runs were decided over the results of the timeline read before.
+    m_baseEntriesRun.reset();
     m_replay = std::move(*replay);
     if (auto b = setBase(base); !b)
         return b;

@@ -209,14 +209,34 @@ PolicyStudio::PolicyStudio(models::Document *document, QWidget *parent)
 
     if (auto loaded = m_draft->load(); !loaded)
         m_simStatus->setText(describe(loaded.error()));
-    else if (auto prepared = m_resim->prepare(m_draft->savedPolicies()); !prepared)
-        m_simStatus->setText(tr("Not re-simulated: %1").arg(describe(prepared.error())));
     else
-        m_simStatus->setText(tr("%n evidence record(s) recorded; edit a policy to see its effect.",
-                                nullptr, int(m_resim->evidenceCount())));
+        prepareResimulation();
+    // Records imported or generated: the re-simulation replays the new timeline, at once for an
+    // unsaved edit (its difference would be stale).
+    if (document)
+        connect(document, &models::Document::evidenceRecordsChanged, this, [this] {
+            m_diff->clear();
+            if (!prepareResimulation())
+                return;
+            if (editingEntries() && m_entryDraft->isModified())
+                m_resim->requestEntries(m_entryDraft->entries());
+            else if (!editingEntries() && m_draft->isModified())
+                m_resim->request(m_draft->policies());
+        });
     refreshVersions();
     setCurrentRow(0);
     updateActions();
+}
+
+bool PolicyStudio::prepareResimulation()
+{
+    if (auto prepared = m_resim->prepare(m_draft->savedPolicies()); !prepared) {
+        m_simStatus->setText(tr("Not re-simulated: %1").arg(describe(prepared.error())));
+        return false;
+    }
+    m_simStatus->setText(tr("%n evidence record(s) recorded; edit a policy to see its effect.",
+                            nullptr, int(m_resim->evidenceCount())));
+    return true;
 }
 
 QWidget *PolicyStudio::buildForm()

@@ -94,6 +94,9 @@ Q_SIGNALS:
 
 private:
     QWidget *buildForm();
+    /// Reads the timeline into the re-simulator (prepare()) and says how many records it holds;
+    /// false, with the reason shown, when it cannot.
+    bool prepareResimulation();
     QWidget *buildEntryForm();
     QWidget *buildEntryList();
     void showEntry();

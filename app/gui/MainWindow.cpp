@@ -538,8 +538,6 @@ void MainWindow::setupDecisionLog()
                 m_decisionLog->setDocument(document);
                 if (!document)
                     return;
-                connect(document, &models::Document::anchorsChanged, m_decisionLog,
-                        &views::DecisionLog::refresh);
                 if (m_canvas)
                     connect(m_canvas, &views::GraphCanvas::currentNodeChanged, m_decisionLog,
                             [this](const QString &id) {

@@ -7,6 +7,7 @@
 #include "models/DecisionLogModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QBuffer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void newRequestCancelsTheRunningReplay();
     void focusIdentityIsBold();
     void unsavedRulesAreExplained();
+    void importedRecordsAreReplayed();
 
 private:
     bool waitForReplay();
@@ -254,6 +256,34 @@ void TestDecisionLogModel::unsavedRulesAreExplained()
     QVERIFY(rule(QStringLiteral("rule/entry/e-token")).isValid());
     QCOMPARE(m_model->explanation().held,
              QStringList{QStringLiteral("spiffe://lab.example/node/a")});
+}
+
+// Records imported after the log was shown: it replays the new timeline by itself.
+void TestDecisionLogModel::importedRecordsAreReplayed()
+{
+    QVERIFY(!m_model->subjects().contains(QStringLiteral("node/c")));
+    QByteArray line =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("time"), m_now.addSecs(300).toString(Qt::ISODate)},
+                        {QStringLiteral("attestor"), QStringLiteral("join_token")},
+                        {QStringLiteral("subject"), QStringLiteral("node/c")},
+                        {QStringLiteral("payload"),
+                         QJsonObject{{QStringLiteral("token"), QStringLiteral("tok-c")}}}})
+            .toJson(QJsonDocument::Compact) +
+        '\n';
+    QBuffer buffer(&line);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    {
+        const auto other = tests::otherConnection(*m_doc);
+        core::AttestationStore store(other->database());
+        QVERIFY(store.importEvidence(buffer, QStringLiteral("later")));
+    }
+    m_model->setInstant(m_now.addSecs(600));
+    QVERIFY(waitForReplay());
+    QVERIFY(!m_model->subjects().contains(QStringLiteral("node/c"))); // not told yet
+    m_doc->notifyEvidenceChanged();
+    QVERIFY(waitForReplay());
+    QVERIFY(m_model->subjects().contains(QStringLiteral("node/c")));
 }
 
 QTEST_MAIN(TestDecisionLogModel)

@@ -273,6 +273,14 @@ void TestDocument::evidenceIsReadOnceUntilItChanges()
     QCOMPARE(read->at(1).subject, QStringLiteral("node/n2"));
     // Later readers share the same records.
     QVERIFY(m_doc->evidenceRecords()->constData() == read->constData());
+    // Only the stored verdicts recomputed: the reading stands, and nothing replays.
+    QSignalSpy records(m_doc.get(), &Document::evidenceRecordsChanged);
+    m_doc->notifyEvidenceChanged(false);
+    QCOMPARE(changed.size(), 2);
+    QCOMPARE(records.size(), 0);
+    QVERIFY(m_doc->evidenceRecords()->constData() == read->constData());
+    m_doc->notifyEvidenceChanged();
+    QCOMPARE(records.size(), 1);
 }
 
 #include "tst_document.moc"

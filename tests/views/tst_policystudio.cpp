@@ -14,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractItemView>
 #include <QAction>
+#include <QBuffer>
 #include <QCompleter>
 #include <QCryptographicHash>
 #include <QLabel>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void saveMakesAVersionWithItsComment();
     void completionAndHoverUseTheEvidence();
     void registrationEntriesAreEditedAndResimulated();
+    void importedRecordsAreResimulated();
     void screenshot();
 
 private:
@@ -300,6 +302,43 @@ void TestPolicyStudio::registrationEntriesAreEditedAndResimulated()
     m_studio->kindTabs()->setCurrentIndex(0);
     QCOMPARE(m_studio->versionList()->topLevelItemCount(), 1);
     QCOMPARE(m_studio->versionList()->topLevelItem(0)->text(2), QStringLiteral("first"));
+}
+
+// Records imported while the studio is open: its re-simulation reads the new timeline, and an
+// unsaved edit is re-simulated over it at once.
+void TestPolicyStudio::importedRecordsAreResimulated()
+{
+    models::PolicyResimulator *resim = m_studio->resimulator();
+    QCOMPARE(resim->evidenceCount(), 2);
+    QByteArray line =
+        QJsonDocument(
+            QJsonObject{{QStringLiteral("time"), m_now.addSecs(300).toString(Qt::ISODate)},
+                        {QStringLiteral("attestor"), QStringLiteral("join_token")},
+                        {QStringLiteral("subject"), QStringLiteral("node/c")},
+                        {QStringLiteral("payload"),
+                         QJsonObject{{QStringLiteral("token"), QStringLiteral("tok-c")}}}})
+            .toJson(QJsonDocument::Compact) +
+        '\n';
+    QBuffer buffer(&line);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    {
+        const auto other = tests::otherConnection(*m_doc);
+        core::AttestationStore store(other->database());
+        QVERIFY(store.importEvidence(buffer, QStringLiteral("later")));
+    }
+    m_doc->notifyEvidenceChanged();
+    QCOMPARE(resim->evidenceCount(), 3);
+    QVERIFY2(m_studio->simulationStatus()->text().startsWith(QStringLiteral("3 evidence record")),
+             qPrintable(m_studio->simulationStatus()->text()));
+    // With an unsaved edit, the new timeline is re-simulated without waiting for a keystroke.
+    typeCondition(QStringLiteral("subject.startsWith('node/')"));
+    QCOMPARE(waitForReport().subjects.size(), 1); // node/b gains node/a's identity
+    m_doc->notifyEvidenceChanged();
+    QVERIFY(resim->isBusy());
+    // node/c's token has no anchor: refused, it gains nothing either way.
+    const core::WhatIfReport report = waitForReport();
+    QCOMPARE(report.subjects.size(), 1);
+    QCOMPARE(resim->evidenceCount(), 3);
 }
 
 void TestPolicyStudio::screenshot()
