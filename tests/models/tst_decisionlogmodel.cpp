@@ -7,7 +7,6 @@
 #include "models/DecisionLogModel.h"
 
 #include <QAbstractItemModelTester>
-#include <QBuffer>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -262,22 +261,8 @@ void TestDecisionLogModel::unsavedRulesAreExplained()
 void TestDecisionLogModel::importedRecordsAreReplayed()
 {
     QVERIFY(!m_model->subjects().contains(QStringLiteral("node/c")));
-    QByteArray line =
-        QJsonDocument(
-            QJsonObject{{QStringLiteral("time"), m_now.addSecs(300).toString(Qt::ISODate)},
-                        {QStringLiteral("attestor"), QStringLiteral("join_token")},
-                        {QStringLiteral("subject"), QStringLiteral("node/c")},
-                        {QStringLiteral("payload"),
-                         QJsonObject{{QStringLiteral("token"), QStringLiteral("tok-c")}}}})
-            .toJson(QJsonDocument::Compact) +
-        '\n';
-    QBuffer buffer(&line);
-    QVERIFY(buffer.open(QIODevice::ReadOnly));
-    {
-        const auto other = tests::otherConnection(*m_doc);
-        core::AttestationStore store(other->database());
-        QVERIFY(store.importEvidence(buffer, QStringLiteral("later")));
-    }
+    QVERIFY(
+        tests::importBehind(*m_doc, tests::joinTokenLine(m_now.addSecs(300), QStringLiteral("c"))));
     m_model->setInstant(m_now.addSecs(600));
     QVERIFY(waitForReplay());
     QVERIFY(!m_model->subjects().contains(QStringLiteral("node/c"))); // not told yet

@@ -30,6 +30,30 @@ inline QByteArray studioPolicies(const QString &condition)
     return QJsonDocument(QJsonObject{{QStringLiteral("policies"), QJsonArray{p}}}).toJson();
 }
 
+/// One join-token record of node/@p node, presenting token tok-@p node, as a JSON line.
+inline QByteArray joinTokenLine(const QDateTime &at, const QString &node)
+{
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("time"), at.toString(Qt::ISODate)},
+                           {QStringLiteral("attestor"), QStringLiteral("join_token")},
+                           {QStringLiteral("subject"), QStringLiteral("node/") + node},
+                           {QStringLiteral("payload"),
+                            QJsonObject{{QStringLiteral("token"), QStringLiteral("tok-") + node}}}})
+               .toJson(QJsonDocument::Compact) +
+           '\n';
+}
+
+/// Imports @p lines into @p document's file through a connection of its own, as another writer
+/// would, behind the document's back; false when the store refuses them.
+inline bool importBehind(const models::Document &document, QByteArray lines)
+{
+    QBuffer buffer(&lines);
+    buffer.open(QIODevice::ReadOnly);
+    const auto other = tests::otherConnection(document);
+    core::AttestationStore store(other->database());
+    return store.importEvidence(buffer, QStringLiteral("test")).ok();
+}
+
 /// Builds the workspace in @p dir; the document's clock is pinned to @p now.
 inline std::unique_ptr<models::Document> makeStudioWorkspace(const QTemporaryDir &dir,
                                                              const QDateTime &now)
@@ -49,27 +73,10 @@ inline std::unique_ptr<models::Document> makeStudioWorkspace(const QTemporaryDir
         if (!id)
             qFatal("anchor: %s", qPrintable(id.error().toString()));
     }
-    QByteArray lines;
-    int minute = 1;
-    for (const char *node : {"a", "b"}) {
-        lines +=
-            QJsonDocument(
-                QJsonObject{
-                    {QStringLiteral("time"), now.addSecs(60 * minute++).toString(Qt::ISODate)},
-                    {QStringLiteral("attestor"), QStringLiteral("join_token")},
-                    {QStringLiteral("subject"), QStringLiteral("node/%1").arg(QLatin1String(node))},
-                    {QStringLiteral("payload"),
-                     QJsonObject{{QStringLiteral("token"),
-                                  QStringLiteral("tok-%1").arg(QLatin1String(node))}}}})
-                .toJson(QJsonDocument::Compact) +
-            '\n';
-    }
-    QBuffer buffer(&lines);
-    buffer.open(QIODevice::ReadOnly);
+    if (!importBehind(*doc, joinTokenLine(now.addSecs(60), QStringLiteral("a")) +
+                                joinTokenLine(now.addSecs(120), QStringLiteral("b"))))
+        qFatal("evidence: not imported");
     const auto other = tests::otherConnection(*doc);
-    core::AttestationStore store(other->database());
-    if (auto n = store.importEvidence(buffer, QStringLiteral("test")); !n)
-        qFatal("evidence: %s", qPrintable(n.error().toString()));
     core::RuleStore rules(other->database());
     if (auto v = rules.save(core::RuleKind::Policies,
                             studioPolicies(QStringLiteral("subject == 'node/a'")),

@@ -310,22 +310,8 @@ void TestPolicyStudio::importedRecordsAreResimulated()
 {
     models::PolicyResimulator *resim = m_studio->resimulator();
     QCOMPARE(resim->evidenceCount(), 2);
-    QByteArray line =
-        QJsonDocument(
-            QJsonObject{{QStringLiteral("time"), m_now.addSecs(300).toString(Qt::ISODate)},
-                        {QStringLiteral("attestor"), QStringLiteral("join_token")},
-                        {QStringLiteral("subject"), QStringLiteral("node/c")},
-                        {QStringLiteral("payload"),
-                         QJsonObject{{QStringLiteral("token"), QStringLiteral("tok-c")}}}})
-            .toJson(QJsonDocument::Compact) +
-        '\n';
-    QBuffer buffer(&line);
-    QVERIFY(buffer.open(QIODevice::ReadOnly));
-    {
-        const auto other = tests::otherConnection(*m_doc);
-        core::AttestationStore store(other->database());
-        QVERIFY(store.importEvidence(buffer, QStringLiteral("later")));
-    }
+    QVERIFY(
+        tests::importBehind(*m_doc, tests::joinTokenLine(m_now.addSecs(300), QStringLiteral("c"))));
     m_doc->notifyEvidenceChanged();
     QCOMPARE(resim->evidenceCount(), 3);
     QVERIFY2(m_studio->simulationStatus()->text().startsWith(QStringLiteral("3 evidence record")),
