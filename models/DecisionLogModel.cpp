@@ -4,7 +4,6 @@
 #include "models/Document.h"
 
 #include "core/policy/Decision.h"
-#include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
 

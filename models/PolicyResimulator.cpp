@@ -6,7 +6,6 @@
 #include "core/policy/PolicyEnv.h"
 #include "core/simulation/Simulation.h"
 #include "core/simulation/WhatIf.h"
-#include "core/store/AttestationStore.h"
 #include "core/store/Workspace.h"
 
 #include <QJsonArray>
@@ -94,7 +93,7 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
     if (!records)
         return records.error();
     replay->setRecords(*records);
-    m_records = *records;
+    m_evidenceCount = records->size();
     m_results.reset();
     // Both base runs were decided over the results of the timeline read before.
     m_baseEntriesRun.reset();

@@ -57,7 +57,7 @@ public:
     /// Asks for a run of edited registration entries against the saved ones.
     void requestEntries(const QList<core::RegistrationEntry> &candidate);
     bool isBusy() const { return m_timer.isActive() || m_watcher.isRunning(); }
-    qint64 evidenceCount() const { return m_records.size(); }
+    qint64 evidenceCount() const { return m_evidenceCount; }
     /// Every variable and claim path the recorded evidence yields, with an example value; filled
     /// off the GUI thread after prepare() (claimsReady()).
     const ClaimExamples &claimExamples() const { return m_claims; }
@@ -82,7 +82,7 @@ private:
 
     QPointer<Document> m_document;
     std::optional<core::TimelineReplay> m_replay;
-    QList<core::EvidenceRecord> m_records;
+    qint64 m_evidenceCount = 0;
     std::optional<core::RuleSet> m_base;
     std::optional<core::RuleSet> m_baseEntries;
     QList<core::RegistrationEntry> m_candidateEntries;

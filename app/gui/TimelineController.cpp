@@ -9,7 +9,6 @@
 #include "core/simulation/SimulationErrors.h"
 #include "core/simulation/SimulationRunStore.h"
 #include "core/simulation/TimelineReplay.h"
-#include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
 #include "models/Document.h"
