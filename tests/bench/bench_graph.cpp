@@ -42,12 +42,17 @@ double bestOf(int runs, const std::function<void()> &fn)
 }
 
 // The executable's wall time on @p dotPath, writing the cheapest output that still is a layout.
-double executableMs(const QString &exe, const QString &dotPath, int runs)
+// With @p routeEdges false it is told, as the product's layout tells Graphviz, not to route edges
+// (-Gsplines=none): the same work as in process.
+double executableMs(const QString &exe, const QString &dotPath, int runs, bool routeEdges = true)
 {
+    QStringList args{QStringLiteral("-Tplain"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                     dotPath};
+    if (!routeEdges)
+        args.prepend(QStringLiteral("-Gsplines=none"));
     return bestOf(runs, [&] {
         QProcess p;
-        p.start(exe, {QStringLiteral("-Tplain"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                      dotPath});
+        p.start(exe, args);
         p.waitForFinished(-1);
     });
 }
@@ -74,6 +79,10 @@ void layoutCase(const TopologyGraph &g, LayoutEngine engine, const QString &name
     // Each run's pair (executable / in process, back to back), whose median a burst of load on
     // one side moves less than it moves the best of each.
     std::vector<double> pairRatios;
+    // The executable told not to route edges either, which the product's layout skips (it needs
+    // the nodes' positions only): like for like.
+    double externalNoEdges = 1e18;
+    std::vector<double> pairRatiosNoEdges;
     const QString exe = QStandardPaths::findExecutable(layoutEngineName(engine));
     for (int r = 0; r < runs; ++r) {
         const double in = bestOf(1, [&] { ok = GraphLayout::layoutDot(dot, engine).ok() && ok; });
@@ -82,6 +91,9 @@ void layoutCase(const TopologyGraph &g, LayoutEngine engine, const QString &name
             const double out = executableMs(exe, dotPath, 1);
             external = std::min(external, out);
             pairRatios.push_back(out / in);
+            const double outNoEdges = executableMs(exe, dotPath, 1, false);
+            externalNoEdges = std::min(externalNoEdges, outNoEdges);
+            pairRatiosNoEdges.push_back(outNoEdges / in);
         }
     }
     QJsonObject line{{QStringLiteral("case"), QStringLiteral("layout_") + name},
@@ -95,6 +107,11 @@ void layoutCase(const TopologyGraph &g, LayoutEngine engine, const QString &name
         line.insert(QStringLiteral("ratio"), external / inProcess);
         std::sort(pairRatios.begin(), pairRatios.end());
         line.insert(QStringLiteral("median_pair_ratio"), pairRatios.at(pairRatios.size() / 2));
+        line.insert(QStringLiteral("executable_no_edge_routing_ms"), externalNoEdges);
+        line.insert(QStringLiteral("ratio_no_edge_routing"), externalNoEdges / inProcess);
+        std::sort(pairRatiosNoEdges.begin(), pairRatiosNoEdges.end());
+        line.insert(QStringLiteral("median_pair_ratio_no_edge_routing"),
+                    pairRatiosNoEdges.at(pairRatiosNoEdges.size() / 2));
     }
     bench::emitLine(line);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "EstateSamples.h"
+#include "LabEstate.h"
 
 #include "core/graph/DotWriter.h"
 #include "core/graph/GraphBuilder.h"
@@ -32,6 +33,42 @@ private:
     }
 
 private Q_SLOTS:
+    // Graphviz 2.42 breaks ties by object ID, which its own ID discipline takes from heap
+    // addresses, and sfdp draws from the C library's generators: the same graph laid out again in
+    // one process came out different. GraphvizReader makes both the same for every layout.
+    // First in the class, sfdp first: sfdp's drift showed between a process's first layout and
+    // the later ones.
+    void layoutIsTheSameEveryTime_data()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("sfdp") << "sfdp";
+        QTest::newRow("dot") << "dot";
+    }
+    void layoutIsTheSameEveryTime()
+    {
+        QFETCH(QString, engine);
+        // The benchmarks' 1,000-node estate: the hand-built one is too small for dot to meet
+        // ties, and an sfdp layout must come first in the process for the old drift to show.
+        GraphBuildOptions at;
+        at.at = bench::kStart.addSecs(1800);
+        const TopologyGraph g = GraphBuilder::build(bench::labEstate(1000), at);
+        DotOptions o;
+        o.engine = engine;
+        const QByteArray dot = DotWriter::write(g, o);
+        const LayoutEngine e = *layoutEngineFromName(engine);
+        auto first = GraphLayout::layoutDot(dot, e);
+        QVERIFY(first.ok());
+        for (int i = 0; i < 3; ++i) {
+            // Other layouts in between, and garbage on the heap, as in a long session.
+            QVERIFY(GraphLayout::layoutDot(DotWriter::write(g), LayoutEngine::Sfdp).ok());
+            std::vector<QByteArray> litter(200 * (i + 1), QByteArray(i * 48 + 16, 'x'));
+            auto again = GraphLayout::layoutDot(dot, e);
+            QVERIFY(again.ok());
+            for (auto it = first->cbegin(); it != first->cend(); ++it)
+                QVERIFY2(again->value(it.key()).centre == it.value().centre, qPrintable(it.key()));
+        }
+    }
+
     void dotCarriesClassAndStatus()
     {
         const TopologyGraph g = graph();
@@ -88,6 +125,52 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(p.readAllStandardOutput().contains("<svg"));
+    }
+
+    // The in-process layout skips edge routing (positions are all it returns); the executable
+    // routes every edge. Node positions must be the same.
+    void positionsMatchTheExecutablesRoutedLayout_data() { dotReadsBackInProcess_data(); }
+    void positionsMatchTheExecutablesRoutedLayout()
+    {
+        QFETCH(QString, engine);
+        const QString exe = QStandardPaths::findExecutable(engine);
+        if (exe.isEmpty())
+            QSKIP("no Graphviz executable");
+        const TopologyGraph g = graph();
+        DotOptions o;
+        o.engine = engine;
+        const QByteArray dot = DotWriter::write(g, o);
+        QProcess p;
+        p.start(exe, {QStringLiteral("-Tplain")});
+        QVERIFY(p.waitForStarted());
+        p.write(dot);
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        const QByteArray plain = p.readAllStandardOutput();
+        QVERIFY2(plain.contains("\nedge "), "the executable routes edges");
+        // node NAME X Y ... in inches; NAME is quoted when it holds more than a word.
+        static const QRegularExpression line(
+            QStringLiteral("^node (\"(?:[^\"\\\\]|\\\\.)*\"|\\S+) (\\S+) (\\S+) "),
+            QRegularExpression::MultilineOption);
+        auto positions = GraphLayout::layoutDot(dot, *layoutEngineFromName(engine));
+        if (!positions.ok())
+            QFAIL(qPrintable(positions.error().toString()));
+        int compared = 0;
+        for (auto it = line.globalMatch(QString::fromUtf8(plain)); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            QString name = m.captured(1);
+            if (name.startsWith(QLatin1Char('"')))
+                name = name.mid(1, name.size() - 2)
+                           .replace(QStringLiteral("\\\""), QStringLiteral("\""));
+            QVERIFY2(positions->contains(name), qPrintable(name));
+            const QPointF at = positions->value(name).centre;
+            // The plain format prints inches to a hundredth or better: within one point.
+            QVERIFY2(qAbs(at.x() - m.captured(2).toDouble() * 72.0) < 1.0, qPrintable(name));
+            QVERIFY2(qAbs(at.y() - m.captured(3).toDouble() * 72.0) < 1.0, qPrintable(name));
+            ++compared;
+        }
+        QCOMPARE(compared, g.nodeCount());
     }
 
     void svgCarriesClassesOnGroups()
