@@ -226,8 +226,10 @@ void EvidenceVerifier::submit(const EvidenceRecord &record, const ResultSink &si
         sink(verifyWith(record, nullptr));
         return;
     }
-    if (!m_filling)
+    if (!m_filling) {
         m_filling = std::make_unique<Batch>();
+        m_filling->signatures.setTimed(m_timeSignatures);
+    }
     m_filling->records.append(record);
     if (m_filling->records.size() < BatchSize)
         return;
@@ -275,6 +277,8 @@ void EvidenceVerifier::replay(const ResultSink &sink)
         sink(verifyWith(record, &m_checking->signatures));
     m_signaturesReused += m_checking->signatures.hits() - hits;
     m_signaturesComputed += m_checking->signatures.misses() - misses;
+    m_signaturesComputedAll += m_checking->signatures.misses();
+    m_signatureCpuNanos += m_checking->signatures.verifyCpuNanos();
     m_checking.reset();
 }
 

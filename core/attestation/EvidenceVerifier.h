@@ -72,6 +72,13 @@ public:
     /// Signature checks the replay took from the pre-pass, and those it computed itself.
     qint64 signaturesReused() const { return m_signaturesReused; }
     qint64 signaturesComputedInReplay() const { return m_signaturesComputed; }
+    /// Times each signature check (SignatureMemo::setTimed) from the next batch on; checks made
+    /// one record at a time (threads 1) are not counted.
+    void setTimeSignatures(bool timed) { m_timeSignatures = timed; }
+    /// Signature checks computed, in the pre-pass and the replay, and their CPU time in
+    /// nanoseconds when timed.
+    qint64 signaturesComputed() const { return m_signaturesComputedAll; }
+    qint64 signatureCpuNanos() const { return m_signatureCpuNanos; }
 
     /// Verifies each record of a JSON Lines stream through submit(), handing each result to
     /// @p sink. Returns the number of records, or the reader's error (bad line); results before
@@ -115,6 +122,9 @@ private:
     std::unique_ptr<Batch> m_checking;
     qint64 m_signaturesReused = 0;
     qint64 m_signaturesComputed = 0;
+    bool m_timeSignatures = false;
+    qint64 m_signaturesComputedAll = 0;
+    qint64 m_signatureCpuNanos = 0;
 };
 
 } // namespace ta::core

@@ -5,6 +5,8 @@
 
 #include <QtEndian>
 
+#include <ctime>
+
 namespace ta::core {
 
 QByteArray SignatureMemo::keyOf(QByteArrayView keyFingerprint,
@@ -25,6 +27,13 @@ QByteArray SignatureMemo::keyOf(QByteArrayView keyFingerprint,
     for (QByteArrayView p : parts)
         append(p);
     return sha256(all);
+}
+
+qint64 SignatureMemo::threadCpuNanos()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
 }
 
 qsizetype SignatureMemo::size() const

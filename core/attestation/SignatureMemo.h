@@ -36,7 +36,10 @@ public:
                 return *it;
             }
         }
+        const qint64 before = m_timed ? threadCpuNanos() : 0;
         const bool ok = static_cast<bool>(std::forward<Verify>(verify)());
+        if (m_timed)
+            m_verifyCpuNanos.fetch_add(threadCpuNanos() - before, std::memory_order_relaxed);
         m_misses.fetch_add(1, std::memory_order_relaxed);
         QMutexLocker lock(&m_mutex);
         m_outcomes.insert(id, ok);
@@ -46,10 +49,17 @@ public:
     /// Checks answered from memory, and checks computed.
     qint64 hits() const { return m_hits.load(std::memory_order_relaxed); }
     qint64 misses() const { return m_misses.load(std::memory_order_relaxed); }
+    /// With @p timed, each computed check's CPU time on its thread is added up (about half a
+    /// microsecond a check for the clock, against tens for the check): the cost of the
+    /// signatures alone, which bench_simulation sets beside a whole run's. Set before any check.
+    void setTimed(bool timed) { m_timed = timed; }
+    /// The CPU time the computed checks took, in nanoseconds; 0 unless timed.
+    qint64 verifyCpuNanos() const { return m_verifyCpuNanos.load(std::memory_order_relaxed); }
     qsizetype size() const;
     void clear();
 
 private:
+    static qint64 threadCpuNanos();
     static QByteArray keyOf(QByteArrayView keyFingerprint,
                             std::initializer_list<QByteArrayView> parts);
 
@@ -57,6 +67,8 @@ private:
     QHash<QByteArray, bool> m_outcomes;
     std::atomic<qint64> m_hits{0};
     std::atomic<qint64> m_misses{0};
+    bool m_timed = false;
+    std::atomic<qint64> m_verifyCpuNanos{0};
 };
 
 /// @p verify through @p memo when there is one, else directly.

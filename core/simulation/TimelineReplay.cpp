@@ -78,6 +78,7 @@ std::unique_ptr<EvidenceVerifier> TimelineReplay::makeVerifier() const
 {
     auto v = std::make_unique<EvidenceVerifier>(m_anchors, m_bundles, m_settings);
     v->setThreads(m_threads);
+    v->setTimeSignatures(m_signatureWork != nullptr);
     if (m_consumedGuard)
         v->replayGuard() = *m_consumedGuard;
     if (m_consumedState)
@@ -91,6 +92,21 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
     qint64 total = 0;
     qint64 done = 0;
     bool stopped = false;
+    // The verifier's signature work, added to m_signatureWork however the replay ends.
+    struct Tally
+    {
+        const EvidenceVerifier &verifier;
+        SignatureWork *work;
+        qint64 checks = verifier.signaturesComputed();
+        qint64 nanos = verifier.signatureCpuNanos();
+        ~Tally()
+        {
+            if (!work)
+                return;
+            work->checks += verifier.signaturesComputed() - checks;
+            work->cpuNanos += verifier.signatureCpuNanos() - nanos;
+        }
+    } tally{verifier, m_signatureWork.get()};
     const EvidenceVerifier::ResultSink counted = [&](const AttestationResult &r) {
         sink(r);
         if (++done % m_progressEvery == 0)

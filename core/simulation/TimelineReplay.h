@@ -18,8 +18,8 @@
 #include <QList>
 #include <QString>
 
+#include <atomic>
 #include <functional>
-
 #include <memory>
 #include <optional>
 
@@ -85,6 +85,18 @@ public:
     /// same evidence, anchors and settings from it, verifying nothing (replay(sink), simulate(),
     /// what-if). Not used with loadConsumed (the consumed nonces are state of the workspace).
     void setResultCache(std::shared_ptr<ReplayResultCache> cache) { m_cache = std::move(cache); }
+    /// The signature checks a replay computed and their CPU time, added up across replays
+    /// (bench_simulation's raw verify rate of the records' own signatures).
+    struct SignatureWork
+    {
+        std::atomic<qint64> checks{0};
+        std::atomic<qint64> cpuNanos{0};
+    };
+    /// Times every signature check of the following replays into @p work; none by default.
+    void setSignatureWork(std::shared_ptr<SignatureWork> work)
+    {
+        m_signatureWork = std::move(work);
+    }
     /// What identifies this replay's results: evidence source, anchors and attestation settings;
     /// empty when they cannot be told apart cheaply (then nothing is cached).
     QByteArray cacheKey() const;
@@ -120,6 +132,7 @@ private:
     qint64 m_progressEvery = 1000;
     Cancelled m_cancelled;
     std::shared_ptr<ReplayResultCache> m_cache;
+    std::shared_ptr<SignatureWork> m_signatureWork;
 };
 
 } // namespace ta::core
