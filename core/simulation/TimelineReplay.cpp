@@ -191,8 +191,17 @@ QByteArray TimelineReplay::cacheKey() const
     add(QByteArray::number(m_settings.nodeAttestationTtl));
     if (m_records) {
         add("records");
-        for (const EvidenceRecord &r : *m_records)
-            add(r.toJsonLine());
+        std::call_once(m_recordsDigest->once, [this] {
+            QCryptographicHash records(QCryptographicHash::Sha256);
+            for (const EvidenceRecord &r : *m_records) {
+                const QByteArray line = r.toJsonLine();
+                const qint64 n = line.size();
+                records.addData(QByteArrayView(reinterpret_cast<const char *>(&n), sizeof n));
+                records.addData(line);
+            }
+            m_recordsDigest->sha256 = records.result();
+        });
+        add(m_recordsDigest->sha256);
     } else if (!m_file.isEmpty()) {
         const QFileInfo info(m_file);
         add("file");

@@ -21,6 +21,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 namespace ta::core {
@@ -64,7 +65,11 @@ public:
     /// Replays this JSON Lines file instead of the workspace's records.
     void setEvidenceFile(const QString &path) { m_file = path; }
     /// Replays these records instead (tests, the app's in-memory timelines).
-    void setRecords(QList<EvidenceRecord> records) { m_records = std::move(records); }
+    void setRecords(QList<EvidenceRecord> records)
+    {
+        m_records = std::move(records);
+        m_recordsDigest = std::make_shared<RecordsDigest>();
+    }
     /// Threads checking signatures ahead of the replay (EvidenceVerifier::setThreads).
     void setThreads(int threads) { m_threads = threads; }
     /// Called with the records replayed so far and the total (0 when unknown), every
@@ -127,6 +132,15 @@ private:
     Workspace *m_workspace = nullptr;
     QString m_file;
     std::optional<QList<EvidenceRecord>> m_records;
+    /// SHA-256 of m_records for cacheKey(), taken on first use and shared by every copy of this
+    /// replay: the decision log and the policy studio copy one replay into each run (a time-bar
+    /// move, a keystroke), and hashing every record each time cost as much as the run.
+    struct RecordsDigest
+    {
+        std::once_flag once;
+        QByteArray sha256;
+    };
+    std::shared_ptr<RecordsDigest> m_recordsDigest;
     int m_threads = 0;
     Progress m_progress;
     qint64 m_progressEvery = 1000;

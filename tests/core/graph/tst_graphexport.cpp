@@ -15,7 +15,10 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTest>
+#include <QThread>
 #include <QXmlStreamReader>
+
+#include <thread>
 
 using namespace ta;
 using namespace ta::core;
@@ -293,6 +296,30 @@ private Q_SLOTS:
         QCOMPARE(future.progressValue(), 100);
         QCOMPARE(future.result().nodes.size(), graph().nodeCount());
         QVERIFY(future.result().boundingBox.width() > 0);
+    }
+
+    // Graphviz runs on one thread kept for it (its own heap arena), whichever thread asks; the
+    // progress callback made between its stages shows where.
+    void graphvizRunsOnOneThreadOfItsOwn()
+    {
+        auto graphvizThreadOf = [this]() {
+            QThread *seen = nullptr;
+            LayoutOptions o;
+            o.progress = [&seen](int percent) {
+                if (percent == 90)
+                    seen = QThread::currentThread();
+                return true;
+            };
+            const auto r = GraphLayout::layout(graph(), o);
+            return r.ok() ? seen : nullptr;
+        };
+        QThread *fromHere = graphvizThreadOf();
+        QThread *fromAnother = nullptr;
+        std::thread other([&] { fromAnother = graphvizThreadOf(); });
+        other.join();
+        QVERIFY(fromHere);
+        QVERIFY(fromHere != QThread::currentThread());
+        QCOMPARE(fromAnother, fromHere);
     }
 
     void layoutCancels()

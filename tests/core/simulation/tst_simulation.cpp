@@ -186,6 +186,7 @@ private Q_SLOTS:
     void labTimelineSameOnOneAndTwoThreads();
     void progressCountsRecords();
     void cachedReplayReportsProgress();
+    void recordsKeyFollowsTheRecords();
 
 private:
     TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records,
@@ -692,6 +693,28 @@ void TestSimulation::cachedReplayReportsProgress()
     QVERIFY(cached.ok());
     QCOMPARE(calls, verifying);
     QCOMPARE(logOf(*cached), logOf(*first));
+}
+
+// The records' part of the cache key is a digest taken once and shared by copies (the decision
+// log copies its replay into every run); it must still follow the records.
+void TestSimulation::recordsKeyFollowsTheRecords()
+{
+    const QList<EvidenceRecord> records{node(0), workload(100)};
+    TimelineReplay r = replay(m_f, records);
+    const QByteArray key = r.cacheKey();
+    QVERIFY(!key.isEmpty());
+    TimelineReplay copy = r;
+    QCOMPARE(copy.cacheKey(), key);
+    copy.setRecords({node(0), workload(200)});
+    QVERIFY(copy.cacheKey() != key);
+    QCOMPARE(r.cacheKey(), key);
+    copy.setRecords(records);
+    QCOMPARE(copy.cacheKey(), key);
+    // A copy made before the first key was taken shares the digest still to be taken.
+    TimelineReplay fresh = replay(m_f, records);
+    TimelineReplay early = fresh;
+    QCOMPARE(early.cacheKey(), key);
+    QCOMPARE(fresh.cacheKey(), key);
 }
 
 QTEST_GUILESS_MAIN(TestSimulation)
