@@ -7,6 +7,7 @@ packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libssl-dev openssl libsqlite3-dev sqlite3 libgraphviz-dev graphviz libre2-dev
+    libjemalloc-dev
     xvfb xauth lld clang-format-14 python3
 )
 

@@ -26,6 +26,10 @@
 #include <algorithm>
 #include <atomic>
 #include <malloc.h>
+#ifdef TA_JEMALLOC
+// jemalloc's control interface (jemalloc/jemalloc.h also redeclares malloc and friends).
+extern "C" int mallctl(const char *name, void *oldp, size_t *oldlenp, void *newp, size_t newlen);
+#endif
 #include <thread>
 
 using namespace ta::core;
@@ -120,10 +124,22 @@ struct Measured
     double runBytesPerRecord = 0;
 };
 
-// Bytes the heap has handed out and not taken back (glibc).
+// Bytes the heap has handed out and not taken back (jemalloc's count when it is the allocator,
+// else glibc's).
 double heapInUse()
 {
+#ifdef TA_JEMALLOC
+    uint64_t epoch = 1;
+    size_t size = sizeof epoch;
+    mallctl("epoch", &epoch, &size, &epoch, size); // refreshes the statistics
+    size_t allocated = 0;
+    size = sizeof allocated;
+    if (mallctl("stats.allocated", &allocated, &size, nullptr, 0) == 0)
+        return double(allocated);
+    return 0;
+#else
     return double(mallinfo2().uordblks);
+#endif
 }
 
 std::optional<Measured> measure(const QString &dir, qint64 records, int policyCount,
