@@ -31,11 +31,12 @@ QMutex &graphvizMutex()
 // The thread every Graphviz call runs on: one, made on first use and never ended. Graphviz's
 // speed depends on its heap: dot allocates small records by the hundred thousand and walks them
 // over and over, and on a heap that the rest of the process has cut up (the estate, Qt, earlier
-// jobs) its records land far apart. The same 4,021-node layout took 4.6 s of CPU in a fresh
-// process and 12.0 s after two million small blocks were allocated and every other one freed;
-// on a thread of its own (glibc gives each thread its own heap arena) it took 4.6 s again.
-// Graphviz frees what it allocates after each layout, so this thread's arena is mostly free
-// between layouts, and what callers keep is made on their own threads where it can be.
+// jobs) its records land far apart. On glibc's allocator the same 4,021-node layout took 4.6 s
+// of CPU in a fresh process and 13.3 s after two million small blocks were allocated and every
+// other one freed; on a thread of its own (glibc gives each thread its own heap arena), 4.8 s.
+// Normal builds link jemalloc, which suffers much less from this (README, "Layout in process")
+// and keeps a cache per thread; sanitizer builds and TA_JEMALLOC=OFF keep glibc's arenas, where
+// this thread matters most. What callers keep is made on their own threads where it can be.
 QThreadPool &graphvizThread()
 {
     static QThreadPool *const pool = [] {

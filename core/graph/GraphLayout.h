@@ -53,9 +53,9 @@ struct GraphLayoutResult
 /// Graphviz (cgraph + gvc) in process. Every call takes one process-wide lock: Graphviz keeps
 /// global state (its current graph, the attribute symbol tables, the plugin caches) and is not
 /// thread-safe, so two layouts may never run at once, on any thread. The Graphviz work itself
-/// runs on one thread kept for it, with a heap arena of its own, while the calling thread waits
-/// (a fragmented heap made dot's layouts up to 2.6 times slower). Callers run these on a worker
-/// thread (QtConcurrent with runLayout()), never the GUI thread.
+/// runs on one thread kept for it, with heap memory of its own, while the calling thread waits
+/// (a heap cut up by the rest of the process made a dot layout 2.8 times slower). Callers run
+/// these on a worker thread (QtConcurrent with runLayout()), never the GUI thread.
 class GraphLayout
 {
 public:
