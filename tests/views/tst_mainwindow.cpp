@@ -75,6 +75,13 @@ private Q_SLOTS:
 
 namespace {
 
+// No background refresh of the federation bundles: the demo's endpoints are made-up names that
+// would be looked up in the machine's DNS. federationDockFollowsTheDocument tests the refresh.
+void quiet(Settings &settings)
+{
+    settings.setFederationAutoRefresh(false);
+}
+
 // Screenshots go where TA_SCREENSHOT_DIR says, else into the test's own temporary folder.
 QString shotPath(const QTemporaryDir &dir, const QString &name)
 {
@@ -126,6 +133,7 @@ void TestMainWindow::opensDemoOnFirstRunAndAgain()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     const QString dataDir = dir.filePath(QStringLiteral("data"));
     MainWindow window(settings, dataDir);
     window.show();
@@ -197,6 +205,7 @@ void TestMainWindow::undoRedoFromTheEditMenu()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     const QString dataDir = dir.filePath(QStringLiteral("data"));
     MainWindow window(settings, dataDir);
     window.show();
@@ -230,6 +239,7 @@ void TestMainWindow::everyMenuHasMnemonics()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     MainWindow window(settings, dir.filePath(QStringLiteral("data")));
     const QList<QAction *> menus = window.menuBar()->actions();
     QVERIFY(menus.size() >= 5);
@@ -277,6 +287,7 @@ void TestMainWindow::germanTranslationIsLoaded()
         QStringLiteral("Ein Eintrag mit dieser ID existiert bereits."));
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     MainWindow window(settings, dir.filePath(QStringLiteral("data")));
     QCOMPARE(window.menuBar()->actions().first()->text(), QStringLiteral("&Datei"));
     // The canvas's words are translated too: legend, filters, clusters.
@@ -291,6 +302,7 @@ void TestMainWindow::demoShowsTheLaidOutGraphInTheCentre()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     const QString dataDir = dir.filePath(QStringLiteral("data"));
     MainWindow window(settings, dataDir);
     window.resize(1400, 900);
@@ -320,6 +332,7 @@ void TestMainWindow::selectionIsSharedBetweenTableAndCanvas()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     const QString dataDir = dir.filePath(QStringLiteral("data"));
     MainWindow window(settings, dataDir);
     window.show();
@@ -357,6 +370,7 @@ void TestMainWindow::reopeningDrawsFromTheCachedPositions()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     const QString dataDir = dir.filePath(QStringLiteral("data"));
     QHash<QString, QPointF> before;
     {
@@ -384,6 +398,7 @@ void TestMainWindow::policyStudioDockFollowsTheDocument()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     const QString dataDir = dir.filePath(QStringLiteral("data"));
     MainWindow window(settings, dataDir);
     QVERIFY(!window.policyStudio());
@@ -462,6 +477,7 @@ void TestMainWindow::firstStartGivesTheCanvasMostOfTheWindow()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     const QString dataDir = dir.filePath(QStringLiteral("data"));
     MainWindow window(settings, dataDir);
     QCOMPARE(window.size(), QSize(1280, 800));
@@ -514,6 +530,7 @@ void TestMainWindow::evidenceDroppedAnywhereIsImported()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     MainWindow window(settings, dir.filePath(QStringLiteral("data")));
     window.show();
     const QString atlas = dir.filePath(QStringLiteral("w.atlas"));
@@ -554,6 +571,7 @@ void TestMainWindow::trustDomainAndSvidDialogsRunNoNestedLoop()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
+    quiet(settings);
     MainWindow window(settings, dir.filePath(QStringLiteral("data")));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
