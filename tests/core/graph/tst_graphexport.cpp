@@ -28,6 +28,14 @@ class TestGraphExport : public QObject
     Q_OBJECT
 
 private:
+    // @p g as DOT for layout by @p engine.
+    static QByteArray dotFor(const TopologyGraph &g, const QString &engine)
+    {
+        DotOptions o;
+        o.engine = engine;
+        return DotWriter::write(g, o);
+    }
+
     static TopologyGraph graph()
     {
         GraphBuildOptions o;
@@ -55,9 +63,7 @@ private Q_SLOTS:
         GraphBuildOptions at;
         at.at = bench::kStart.addSecs(1800);
         const TopologyGraph g = GraphBuilder::build(bench::labEstate(1000), at);
-        DotOptions o;
-        o.engine = engine;
-        const QByteArray dot = DotWriter::write(g, o);
+        const QByteArray dot = dotFor(g, engine);
         const LayoutEngine e = *layoutEngineFromName(engine);
         auto first = GraphLayout::layoutDot(dot, e);
         QVERIFY(first.ok());
@@ -104,10 +110,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, engine);
         const TopologyGraph g = graph();
-        DotOptions o;
-        o.engine = engine;
-        auto positions =
-            GraphLayout::layoutDot(DotWriter::write(g, o), *layoutEngineFromName(engine));
+        auto positions = GraphLayout::layoutDot(dotFor(g, engine), *layoutEngineFromName(engine));
         if (!positions.ok())
             QFAIL(qPrintable(positions.error().toString()));
         QCOMPARE(positions->size(), g.nodeCount());
@@ -140,9 +143,7 @@ private Q_SLOTS:
         if (exe.isEmpty())
             QSKIP("no Graphviz executable");
         const TopologyGraph g = graph();
-        DotOptions o;
-        o.engine = engine;
-        const QByteArray dot = DotWriter::write(g, o);
+        const QByteArray dot = dotFor(g, engine);
         QProcess p;
         p.start(exe, {QStringLiteral("-Tplain")});
         QVERIFY(p.waitForStarted());
