@@ -241,14 +241,20 @@ void TestKeysAtRest::failedChangeLeavesFileAsItWas()
         auto ws = Workspace::create(file, QByteArray("pw"));
         QVERIFY((*ws)->createTrustDomain(td("a.example"), CaSettings{}, kNow).ok());
         QVERIFY((*ws)->createTrustDomain(td("b.example"), CaSettings{}, kNow).ok());
-        // One damaged key (the last one re-sealed): nothing may be written.
-        QVERIFY((*ws)
-                    ->database()
-                    .exec(QStringLiteral("UPDATE authority_slots SET private_key = "
-                                         "substr(private_key, 1, 40) || x'00' || "
-                                         "substr(private_key, 42) WHERE id = (SELECT max(id) "
-                                         "FROM authority_slots)"))
-                    .ok());
+        // One damaged key (the last one re-sealed): nothing may be written. A bit of byte 40 is
+        // flipped; writing a fixed byte there left the key whole whenever it already held it
+        // (one run in 256).
+        auto last = (*ws)->database().prepare(
+            QStringLiteral("SELECT id, private_key FROM authority_slots ORDER BY id DESC LIMIT 1"));
+        QVERIFY(last.ok() && last->next());
+        const qint64 slot = last->int64(0);
+        QByteArray sealed = last->blob(1);
+        QVERIFY(sealed.size() > 40);
+        sealed[40] = char(sealed.at(40) ^ 0x01);
+        auto damage = (*ws)->database().prepare(
+            QStringLiteral("UPDATE authority_slots SET private_key = ? WHERE id = ?"));
+        QVERIFY(damage.ok());
+        QVERIFY(damage->bind(1, sealed).bind(2, slot).exec().ok());
         const QStringList before = sealedKeys(**ws);
         auto r = (*ws)->changePassphrase("new");
         QVERIFY(!r.ok());
