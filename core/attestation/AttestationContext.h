@@ -8,6 +8,7 @@
 #include "core/spiffe/TrustDomain.h"
 
 #include <chrono>
+#include <vector>
 
 namespace ta::core {
 
@@ -27,19 +28,91 @@ struct AttestationSettings
     qint64 awsSigningTimeMaxAge = 86400;
 };
 
+/// How the node attestation of an agent stands at an instant, as a workload attestor reads it.
+struct NodeStanding
+{
+    /// Why it does not vouch for its agent ("no node attestation", lapsed, anchor or key
+    /// revoked); empty when it does.
+    QString invalidReason;
+    /// The node's subject, and the anchors and keys its attestation rested on.
+    QString subject;
+    QStringList anchorIds;
+    QStringList keyFingerprints;
+
+    bool operator==(const NodeStanding &) const = default;
+};
+
+/// Every question an attestor asked of the replay's state while verifying one record, with the
+/// answer it got. An attestor is a function of the record, the anchors, bundles and settings,
+/// and these answers; so when each question gets the same answer from another state, the
+/// attestor would conclude the same there. This is what lets EvidenceVerifier attest records
+/// on every core ahead of the replay, against a recent copy of the state, and keep a result
+/// the replay's own state confirms (holdIn()) instead of verifying the record again.
+class StateReads
+{
+public:
+    enum class Kind : quint8 {
+        AnchorRevoked,
+        AnchorExpiredBySignal,
+        AnyKeyRevoked,
+        KeyRevoked,
+        TokenUsedAt,
+        NodeStanding,
+    };
+    struct Read
+    {
+        Kind kind;
+        bool flag = false;
+        QString id;        ///< anchor ID, agent ID
+        QByteArray key;    ///< key fingerprint, token hash
+        QDateTime time;    ///< the record's time (node question), the token's use (answer)
+        NodeStanding node; ///< the node's standing (answer)
+    };
+
+    void add(Read read) { m_reads.push_back(std::move(read)); }
+    /// Whether @p state answers every recorded question as it was answered.
+    bool holdIn(const AttestationState &state) const;
+    qsizetype size() const { return qsizetype(m_reads.size()); }
+
+private:
+    std::vector<Read> m_reads;
+};
+
 /// Everything an attestor reads: anchors and reference values, the run's state, the workspace's
 /// trust bundles (for agent SVIDs) and settings. Attestors never change it; the verifier applies
-/// a result's effects after the replay guard has passed it.
-struct AttestationContext
+/// a result's effects after the replay guard has passed it. The state is read only through the
+/// questions below, each noted in the context's StateReads when it has one.
+class AttestationContext
 {
+public:
+    AttestationContext(const AnchorSet &anchors, const AttestationState &state,
+                       const TrustBundleSet &bundles, const AttestationSettings &settings,
+                       SignatureMemo *signatures = nullptr, StateReads *reads = nullptr)
+        : anchors(anchors), bundles(bundles), settings(settings), signatures(signatures),
+          m_state(state), m_reads(reads)
+    {}
+
     const AnchorSet &anchors;
-    const AttestationState &state;
     const TrustBundleSet &bundles;
     const AttestationSettings &settings;
     /// Signature outcomes already computed for this batch of records, when there is one
     /// (EvidenceVerifier's parallel pre-pass); attestors route their signature checks through
     /// checkSignature() with it.
     SignatureMemo *signatures = nullptr;
+
+    bool anchorRevoked(const QString &anchorId) const;
+    bool anchorExpiredBySignal(const QString &anchorId) const;
+    /// Whether any key was revoked: lets an attestor skip computing a fingerprint.
+    bool anyKeyRevoked() const;
+    bool keyRevoked(const QByteArray &fingerprint) const;
+    /// When join token @p tokenSha256 was used; invalid when it has not been.
+    QDateTime tokenUsedAt(const QByteArray &tokenSha256) const;
+    /// How the node attestation of @p agentId stands at @p time.
+    NodeStanding nodeStanding(const QString &agentId, const QDateTime &time) const;
+
+private:
+    const AttestationState &m_state;
+    StateReads *m_reads = nullptr;
 };
 
 } // namespace ta::core

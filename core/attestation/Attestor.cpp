@@ -16,11 +16,11 @@ AttestationResult startResult(const EvidenceRecord &record)
 bool checkAnchorUsable(const TrustAnchor &anchor, const QDateTime &time,
                        const AttestationContext &context, AttestationResult &result)
 {
-    if (context.state.anchorRevoked(anchor.id)) {
+    if (context.anchorRevoked(anchor.id)) {
         result.refuse(QStringLiteral("anchor_revoked"), QStringLiteral("active"), anchor.id);
         return false;
     }
-    if (context.state.anchorExpiredBySignal(anchor.id)) {
+    if (context.anchorExpiredBySignal(anchor.id)) {
         result.refuse(QStringLiteral("anchor_expired"), QStringLiteral("active"), anchor.id);
         return false;
     }

@@ -161,7 +161,7 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     if (!checkAnchorUsable(*anchor, record.time, context, r))
         return r;
     const QByteArray signerFingerprint = signerCert.publicKeyFingerprint();
-    if (context.state.anyKeyRevoked() && context.state.keyRevoked(signerFingerprint)) {
+    if (context.anyKeyRevoked() && context.keyRevoked(signerFingerprint)) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
                  QString::fromLatin1(signerFingerprint));
         return r;

@@ -85,8 +85,7 @@ AttestationResult CosignAttestor::verify(const EvidenceRecord &record,
     }
     if (!checkAnchorUsable(*anchor, record.time, context, r))
         return r;
-    if (context.state.anyKeyRevoked() &&
-        context.state.keyRevoked(anchor->publicKey.fingerprint())) {
+    if (context.anyKeyRevoked() && context.keyRevoked(anchor->publicKey.fingerprint())) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"), anchor->id);
         return r;
     }

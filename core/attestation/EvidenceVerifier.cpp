@@ -15,6 +15,7 @@
 #include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
 
+#include <optional>
 #include <vector>
 
 namespace ta::core {
@@ -27,9 +28,21 @@ constexpr qsizetype BatchSize = 256;
 
 } // namespace
 
+/// What the pre-pass concluded for one record, and what it asked of the state to get there.
+struct EvidenceVerifier::Prepared
+{
+    const EvidenceRecord *record = nullptr;
+    std::optional<AttestationResult> result;
+    StateReads reads;
+};
+
 struct EvidenceVerifier::Batch
 {
     QList<EvidenceRecord> records;
+    /// The state as the replay had it when the pre-pass started (implicitly shared: a copy of
+    /// the hashes' pointers until the replay writes to its own).
+    AttestationState state;
+    std::vector<Prepared> prepared;
     SignatureMemo signatures;
     QFuture<void> prepass;
 };
@@ -95,11 +108,11 @@ QStringList EvidenceVerifier::attestorNames() const
 
 AttestationResult EvidenceVerifier::verify(const EvidenceRecord &record)
 {
-    return verifyWith(record, nullptr);
+    return verifyWith(record, nullptr, nullptr);
 }
 
 AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
-                                               SignatureMemo *signatures)
+                                               SignatureMemo *signatures, Prepared *prepared)
 {
     if (m_last.isValid() && record.time < m_last) {
         AttestationResult r = startResult(record);
@@ -117,8 +130,14 @@ AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
         return r;
     }
     const Attestor &attestor = **it;
-    const AttestationContext context{m_anchors, m_state, m_bundles, m_settings, signatures};
-    AttestationResult r = attestor.verify(record, context);
+    AttestationResult r;
+    if (prepared && prepared->result && prepared->reads.holdIn(m_state)) {
+        r = std::move(*prepared->result);
+        ++m_prepassResultsKept;
+    } else {
+        const AttestationContext context{m_anchors, m_state, m_bundles, m_settings, signatures};
+        r = attestor.verify(record, context);
+    }
     const bool node = attestor.attestsNodes();
     // What the replay guard keys on: for node evidence the agent ID the evidence proves, never
     // the subject label; other evidence (workloads, whose subject is signed, images, signals)
@@ -223,7 +242,7 @@ int EvidenceVerifier::threads() const
 void EvidenceVerifier::submit(const EvidenceRecord &record, const ResultSink &sink)
 {
     if (m_threads <= 1 && !m_filling && !m_checking) {
-        sink(verifyWith(record, nullptr));
+        sink(verifyWith(record, nullptr, nullptr));
         return;
     }
     if (!m_filling) {
@@ -255,15 +274,18 @@ void EvidenceVerifier::finish(const ResultSink &sink)
 
 void EvidenceVerifier::startPrepass(Batch &batch)
 {
-    batch.prepass =
-        QtConcurrent::map(&m_pool, batch.records, [this, &batch](const EvidenceRecord &record) {
-            const auto it = m_attestors.constFind(record.attestor);
-            if (it == m_attestors.cend())
-                return;
-            const AttestationContext context{m_anchors, m_prepassState, m_bundles, m_settings,
-                                             &batch.signatures};
-            (void)(*it)->verify(record, context);
-        });
+    batch.state = m_state;
+    batch.prepared.resize(size_t(batch.records.size()));
+    for (qsizetype i = 0; i < batch.records.size(); ++i)
+        batch.prepared[size_t(i)].record = &batch.records.at(i);
+    batch.prepass = QtConcurrent::map(&m_pool, batch.prepared, [this, &batch](Prepared &prepared) {
+        const auto it = m_attestors.constFind(prepared.record->attestor);
+        if (it == m_attestors.cend())
+            return;
+        const AttestationContext context{m_anchors,  batch.state,       m_bundles,
+                                         m_settings, &batch.signatures, &prepared.reads};
+        prepared.result = (*it)->verify(*prepared.record, context);
+    });
 }
 
 void EvidenceVerifier::replay(const ResultSink &sink)
@@ -273,8 +295,8 @@ void EvidenceVerifier::replay(const ResultSink &sink)
     m_checking->prepass.waitForFinished();
     const qint64 hits = m_checking->signatures.hits();
     const qint64 misses = m_checking->signatures.misses();
-    for (const EvidenceRecord &record : std::as_const(m_checking->records))
-        sink(verifyWith(record, &m_checking->signatures));
+    for (Prepared &prepared : m_checking->prepared)
+        sink(verifyWith(*prepared.record, &m_checking->signatures, &prepared));
     m_signaturesReused += m_checking->signatures.hits() - hits;
     m_signaturesComputed += m_checking->signatures.misses() - misses;
     m_signaturesComputedAll += m_checking->signatures.misses();

@@ -29,11 +29,15 @@ namespace ta::core {
 /// revocation in force from that instant on. Refused node evidence drops the node its subject
 /// is bound to, whatever the reason: the label may take trust away, never give it.
 ///
-/// The replay is sequential, but its cost is signature checks, and those depend on nothing the
-/// replay changes. submit() therefore gathers records in batches and, while the previous batch
-/// is replayed, runs each record of the next through its attestor on a thread pool against an
-/// empty state, only to remember every signature outcome (SignatureMemo). The replay then
-/// reuses those outcomes: the results are those of verify(), record for record.
+/// The replay is sequential, but its cost is in the attestors (parsing, signature checks), and
+/// they read the replay's state only through a few questions (AttestationContext). submit()
+/// therefore gathers records in batches and, while the previous batch is replayed, runs each
+/// record of the next through its attestor on a thread pool, against a copy of the state as it
+/// was when the pass started. Each record keeps its result, the questions its attestor asked
+/// and their answers (StateReads), and every signature outcome (SignatureMemo). The replay
+/// keeps a result when its own state gives the same answers, which is what the attestor would
+/// have concluded there; otherwise it runs the attestor again, with the signatures remembered.
+/// Either way the results are those of verify(), record for record.
 class EvidenceVerifier
 {
 public:
@@ -72,6 +76,8 @@ public:
     /// Signature checks the replay took from the pre-pass, and those it computed itself.
     qint64 signaturesReused() const { return m_signaturesReused; }
     qint64 signaturesComputedInReplay() const { return m_signaturesComputed; }
+    /// Pre-pass results the replay kept as they were (the state answered their questions alike).
+    qint64 prepassResultsKept() const { return m_prepassResultsKept; }
     /// Times each signature check (SignatureMemo::setTimed) from the next batch on; checks made
     /// one record at a time (threads 1) are not counted.
     void setTimeSignatures(bool timed) { m_timeSignatures = timed; }
@@ -93,9 +99,12 @@ public:
     const AnchorSet &anchors() const { return m_anchors; }
 
 private:
+    struct Prepared;
     struct Batch;
 
-    AttestationResult verifyWith(const EvidenceRecord &record, SignatureMemo *signatures);
+    /// verify() with the batch's remembered signatures and the record's pre-pass result.
+    AttestationResult verifyWith(const EvidenceRecord &record, SignatureMemo *signatures,
+                                 Prepared *prepared);
     /// The checks every accepted node result passes before the replay guard: an agent ID, a
     /// nonce of at least MinNonceBytes, a subject label consistent with its bindings.
     void checkNodeEvidence(const EvidenceRecord &record, AttestationResult &result) const;
@@ -113,8 +122,6 @@ private:
     QHash<QString, std::shared_ptr<Attestor>> m_attestors;
     QDateTime m_last;
 
-    /// What the pre-pass runs against: nothing attested, revoked or consumed yet.
-    const AttestationState m_prepassState{};
     QThreadPool m_pool;
     int m_threads = 0;
     /// Records being gathered, and the batch whose pre-pass runs while they are.
@@ -122,6 +129,7 @@ private:
     std::unique_ptr<Batch> m_checking;
     qint64 m_signaturesReused = 0;
     qint64 m_signaturesComputed = 0;
+    qint64 m_prepassResultsKept = 0;
     bool m_timeSignatures = false;
     qint64 m_signaturesComputedAll = 0;
     qint64 m_signatureCpuNanos = 0;

@@ -30,7 +30,7 @@ AttestationResult JoinTokenAttestor::verify(const EvidenceRecord &record,
                  QStringLiteral("sha256:") + QString::fromLatin1(hash.left(16)));
         return r;
     }
-    const QDateTime usedAt = context.state.tokenUsedAt(hash);
+    const QDateTime usedAt = context.tokenUsedAt(hash);
     if (usedAt.isValid()) {
         r.refuse(QStringLiteral("token_used"), QStringLiteral("unused"),
                  QStringLiteral("used at ") + EvidenceRecord::formatTime(usedAt));

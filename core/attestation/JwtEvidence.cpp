@@ -116,7 +116,7 @@ bool JwtEvidence::verifySignature(const Parsed &jwt, const TrustAnchor &anchor,
         return false;
     }
     const QByteArray fingerprint = anchor.jwksFingerprints.value(kid);
-    if (context.state.keyRevoked(fingerprint)) {
+    if (context.keyRevoked(fingerprint)) {
         result.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"), kid);
         return false;
     }

@@ -105,7 +105,7 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                  jwt->header.value(QLatin1String("alg")).toString());
         return r;
     }
-    if (context.state.anyKeyRevoked() && context.state.keyRevoked(agentKey.fingerprint())) {
+    if (context.anyKeyRevoked() && context.keyRevoked(agentKey.fingerprint())) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
                  QString::fromLatin1(agentKey.fingerprint()));
         return r;
@@ -123,12 +123,10 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                  QStringLiteral("signature does not verify"));
         return r;
     }
-    const AttestedNode *node = context.state.nodeByAgent(agentId);
-    const QString why = node ? context.state.nodeInvalidReason(*node, record.time)
-                             : QStringLiteral("no node attestation");
-    if (!why.isEmpty()) {
+    const NodeStanding node = context.nodeStanding(agentId, record.time);
+    if (!node.invalidReason.isEmpty()) {
         r.refuse(QStringLiteral("agent_not_attested"),
-                 QStringLiteral("node attestation of ") + agentId, why);
+                 QStringLiteral("node attestation of ") + agentId, node.invalidReason);
         return r;
     }
 
@@ -178,12 +176,12 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
         return r;
     }
     r.nonce = jti;
-    r.anchorIds = node->anchorIds;
-    r.keyFingerprints = node->keyFingerprints;
+    r.anchorIds = node.anchorIds;
+    r.keyFingerprints = node.keyFingerprints;
     QJsonObject workload = c.value(QLatin1String("claims")).toObject();
     workload.insert(QStringLiteral("attestor"), m_name);
     workload.insert(QStringLiteral("agent_id"), agentId);
-    workload.insert(QStringLiteral("node"), node->subject);
+    workload.insert(QStringLiteral("node"), node.subject);
     r.claims.insert(QStringLiteral("workload"), workload);
     return r;
 }

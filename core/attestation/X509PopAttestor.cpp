@@ -184,12 +184,13 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
     if (!checkAnchorUsable(*anchor, record.time, context, r))
         return r;
     const Key leafKey = leaf.publicKey();
-    if (context.state.keyRevoked(root.publicKey().fingerprint())) {
+    // anyKeyRevoked() first: a fingerprint is a key encoding and a hash, per record.
+    if (context.anyKeyRevoked() && context.keyRevoked(root.publicKey().fingerprint())) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
                  QString::fromLatin1(root.publicKey().fingerprint()));
         return r;
     }
-    if (context.state.keyRevoked(leafKey.fingerprint())) {
+    if (context.anyKeyRevoked() && context.keyRevoked(leafKey.fingerprint())) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
                  QString::fromLatin1(leafKey.fingerprint()));
         return r;

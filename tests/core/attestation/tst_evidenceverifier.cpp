@@ -405,12 +405,18 @@ void TestEvidenceVerifier::parallelReplayMatchesSequential()
                                     .arg(i)
                                     .arg(QString::fromUtf8(parallel[i]),
                                          QString::fromUtf8(sequential[i]))));
-        // The pre-pass did the signature work: the replay computed almost none itself (only
-        // what an empty state cannot reach, e.g. records refused before their signature).
-        QVERIFY2(v.signaturesReused() > 2000, qPrintable(QStringLiteral("reused %1, computed %2")
-                                                             .arg(v.signaturesReused())
-                                                             .arg(v.signaturesComputedInReplay())));
-        QVERIFY(v.signaturesComputedInReplay() < v.signaturesReused() / 10);
+        // The pre-pass did the work: the replay kept most of its results as they were, and
+        // verified the rest again with the signatures the pre-pass remembered, computing almost
+        // none itself. Those are records whose attestor's questions the replay's state answered
+        // otherwise: workloads of the first two batches (512 records), whose pre-pass saw the
+        // empty state, then those whose node was attested or dropped since the copy was taken.
+        const QString counts = QStringLiteral("kept %1, reused %2, computed %3")
+                                   .arg(v.prepassResultsKept())
+                                   .arg(v.signaturesReused())
+                                   .arg(v.signaturesComputedInReplay());
+        QVERIFY2(v.prepassResultsKept() > 2000, qPrintable(counts));
+        QVERIFY2(v.signaturesComputedInReplay() <= (3000 - v.prepassResultsKept()) / 10,
+                 qPrintable(counts));
     }
 }
 

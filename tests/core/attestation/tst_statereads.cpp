@@ -1,0 +1,214 @@
+// SPDX-License-Identifier: Apache-2.0
+// The questions an attestor asks of the replay's state (AttestationContext), and StateReads,
+// which decides whether a result the pre-pass reached against a copy of the state still stands
+// against the replay's own: it must stand exactly when every answer is the same.
+#include "core/attestation/AttestationContext.h"
+
+#include <QTest>
+
+using namespace ta::core;
+
+namespace {
+
+const QDateTime kT0 = QDateTime::fromString(QStringLiteral("2026-01-01T00:00:00Z"), Qt::ISODate);
+const QString kAgent = QStringLiteral("spiffe://lab.example/spire/agent/x509pop/abc");
+const QString kSubject = QStringLiteral("node/lab-1");
+
+AttestedNode node(const QDateTime &at, const QStringList &keys = {QStringLiteral("k1")})
+{
+    AttestedNode n;
+    n.subject = kSubject;
+    n.agentId = kAgent;
+    n.attestedAt = at;
+    n.validUntil = at.addSecs(3600);
+    n.anchorIds = {QStringLiteral("x509pop_ca:lab")};
+    n.keyFingerprints = keys;
+    return n;
+}
+
+/// Asks @p ask of @p state through a recording context and returns what was recorded.
+template <typename Ask>
+StateReads readsOf(const AttestationState &state, Ask &&ask)
+{
+    const AnchorSet anchors;
+    const TrustBundleSet bundles;
+    const AttestationSettings settings;
+    StateReads reads;
+    const AttestationContext context(anchors, state, bundles, settings, nullptr, &reads);
+    ask(context);
+    return reads;
+}
+
+} // namespace
+
+class TestStateReads : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void noQuestionsHoldAnywhere();
+    void withoutReadsNothingIsRecorded();
+    void anchorQuestions();
+    void keyQuestions();
+    void tokenQuestion();
+    void nodeStanding();
+    void everyAnswerMustMatch();
+};
+
+void TestStateReads::noQuestionsHoldAnywhere()
+{
+    AttestationState changed;
+    changed.revokeAnchor(QStringLiteral("a"), kT0);
+    changed.attestNode(node(kT0));
+    const StateReads none = readsOf(AttestationState{}, [](const AttestationContext &) {});
+    QCOMPARE(none.size(), 0);
+    QVERIFY(none.holdIn(AttestationState{}));
+    QVERIFY(none.holdIn(changed));
+}
+
+void TestStateReads::withoutReadsNothingIsRecorded()
+{
+    AttestationState state;
+    state.revokeAnchor(QStringLiteral("a"), kT0);
+    const AnchorSet anchors;
+    const TrustBundleSet bundles;
+    const AttestationSettings settings;
+    const AttestationContext context(anchors, state, bundles, settings);
+    // The answers are the state's own.
+    QVERIFY(context.anchorRevoked(QStringLiteral("a")));
+    QVERIFY(!context.anchorRevoked(QStringLiteral("b")));
+    QCOMPARE(context.nodeStanding(kAgent, kT0).invalidReason,
+             QStringLiteral("no node attestation"));
+}
+
+void TestStateReads::anchorQuestions()
+{
+    const QString id = QStringLiteral("k8s_issuer:lab");
+    const StateReads revoked = readsOf(
+        AttestationState{}, [&](const AttestationContext &c) { QVERIFY(!c.anchorRevoked(id)); });
+    const StateReads expired = readsOf(AttestationState{}, [&](const AttestationContext &c) {
+        QVERIFY(!c.anchorExpiredBySignal(id));
+    });
+    QCOMPARE(revoked.size(), 1);
+    AttestationState other;
+    other.revokeAnchor(QStringLiteral("another"), kT0);
+    other.expireAnchor(QStringLiteral("another"), kT0);
+    QVERIFY(revoked.holdIn(other));
+    QVERIFY(expired.holdIn(other));
+    AttestationState gone;
+    gone.revokeAnchor(id, kT0);
+    QVERIFY(!revoked.holdIn(gone));
+    QVERIFY(expired.holdIn(gone)); // revoked is not expired: a question of its own
+    AttestationState lapsed;
+    lapsed.expireAnchor(id, kT0);
+    QVERIFY(revoked.holdIn(lapsed));
+    QVERIFY(!expired.holdIn(lapsed));
+    // And the other way: an answer "revoked" does not hold once the state says otherwise.
+    const StateReads wasRevoked =
+        readsOf(gone, [&](const AttestationContext &c) { QVERIFY(c.anchorRevoked(id)); });
+    QVERIFY(wasRevoked.holdIn(gone));
+    QVERIFY(!wasRevoked.holdIn(AttestationState{}));
+}
+
+void TestStateReads::keyQuestions()
+{
+    const QByteArray key = "aa11";
+    // The attestors' form: anyKeyRevoked() first, the key itself only when some key is.
+    auto ask = [&](const AttestationContext &c) { (void)(c.anyKeyRevoked() && c.keyRevoked(key)); };
+    const StateReads none = readsOf(AttestationState{}, ask);
+    QCOMPARE(none.size(), 1);
+    AttestationState another;
+    another.revokeKey("bb22", kT0);
+    // "No key is revoked" no longer holds once any is, even another: the attestor would have
+    // asked about its own key there.
+    QVERIFY(!none.holdIn(another));
+    const StateReads some = readsOf(another, ask);
+    QCOMPARE(some.size(), 2);
+    QVERIFY(some.holdIn(another));
+    AttestationState both = another;
+    both.revokeKey("cc33", kT0);
+    QVERIFY(some.holdIn(both));
+    AttestationState mine = another;
+    mine.revokeKey(key, kT0.addSecs(5));
+    QVERIFY(!some.holdIn(mine));
+    QVERIFY(!some.holdIn(AttestationState{}));
+}
+
+void TestStateReads::tokenQuestion()
+{
+    const QByteArray token = "0123abcd";
+    const StateReads unused = readsOf(AttestationState{}, [&](const AttestationContext &c) {
+        QVERIFY(!c.tokenUsedAt(token).isValid());
+    });
+    AttestationState used;
+    used.consumeToken(token, kSubject, kT0);
+    QVERIFY(unused.holdIn(AttestationState{}));
+    QVERIFY(!unused.holdIn(used));
+    const StateReads usedAt =
+        readsOf(used, [&](const AttestationContext &c) { QCOMPARE(c.tokenUsedAt(token), kT0); });
+    QVERIFY(usedAt.holdIn(used));
+    // The instant is in the refusal's text: another instant is another answer.
+    AttestationState usedLater;
+    usedLater.consumeToken(token, kSubject, kT0.addSecs(1));
+    QVERIFY(!usedAt.holdIn(usedLater));
+}
+
+void TestStateReads::nodeStanding()
+{
+    const QDateTime at = kT0.addSecs(600);
+    auto ask = [&](const AttestationContext &c) { (void)c.nodeStanding(kAgent, at); };
+    AttestationState attested;
+    attested.attestNode(node(kT0));
+    const StateReads standing = readsOf(attested, ask);
+    QCOMPARE(standing.size(), 1);
+    QVERIFY(standing.holdIn(attested));
+    // Renewed since, on the same anchors and keys: the workload attestor concludes the same.
+    AttestationState renewed = attested;
+    renewed.attestNode(node(kT0.addSecs(300)));
+    QVERIFY(standing.holdIn(renewed));
+    // Renewed on another key: the result names the keys it rests on.
+    AttestationState rekeyed = attested;
+    rekeyed.attestNode(node(kT0.addSecs(300), {QStringLiteral("k2")}));
+    QVERIFY(!standing.holdIn(rekeyed));
+    // Dropped, never attested, its anchor or key revoked: not attested at that instant.
+    AttestationState dropped = attested;
+    dropped.dropNode(kSubject);
+    QVERIFY(!standing.holdIn(dropped));
+    QVERIFY(!standing.holdIn(AttestationState{}));
+    AttestationState anchorRevoked = attested;
+    anchorRevoked.revokeAnchor(QStringLiteral("x509pop_ca:lab"), kT0);
+    QVERIFY(!standing.holdIn(anchorRevoked));
+    AttestationState keyRevoked = attested;
+    keyRevoked.revokeKey("k1", kT0);
+    QVERIFY(!standing.holdIn(keyRevoked));
+    // Not attested in the copy, attested in the replay's state: the refusal does not stand.
+    const StateReads missing = readsOf(AttestationState{}, ask);
+    QVERIFY(missing.holdIn(AttestationState{}));
+    QVERIFY(!missing.holdIn(attested));
+    // Asked at an instant after the node lapsed: lapsed in both, the same reason.
+    const StateReads late = readsOf(attested, [&](const AttestationContext &c) {
+        QVERIFY(!c.nodeStanding(kAgent, kT0.addSecs(7200)).invalidReason.isEmpty());
+    });
+    QVERIFY(late.holdIn(attested));
+    QVERIFY(!late.holdIn(renewed)); // lapses later there: another reason's text
+}
+
+void TestStateReads::everyAnswerMustMatch()
+{
+    // Several questions: one changed answer among them is enough to verify the record again.
+    AttestationState state;
+    state.attestNode(node(kT0));
+    const StateReads reads = readsOf(state, [&](const AttestationContext &c) {
+        (void)c.anchorRevoked(QStringLiteral("a"));
+        (void)c.tokenUsedAt("t");
+        (void)c.nodeStanding(kAgent, kT0.addSecs(60));
+    });
+    QCOMPARE(reads.size(), 3);
+    QVERIFY(reads.holdIn(state));
+    AttestationState changed = state;
+    changed.consumeToken("t", kSubject, kT0);
+    QVERIFY(!reads.holdIn(changed));
+}
+
+QTEST_GUILESS_MAIN(TestStateReads)
+#include "tst_statereads.moc"
