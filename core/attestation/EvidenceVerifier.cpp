@@ -25,6 +25,10 @@ namespace {
 // Large enough that the pool's per-batch start-up is noise, small enough that the replay
 // starts soon and a batch's memo stays small.
 constexpr qsizetype BatchSize = 256;
+// Batches whose pre-pass may run ahead of the replay. With one, the pool went idle each time it
+// finished the batch ahead before this thread had replayed the current one and read the next;
+// more keep it fed, at the price of a staler copy of the state (more records verified again).
+constexpr size_t BatchesAhead = 3;
 
 } // namespace
 
@@ -88,8 +92,8 @@ QStringList EvidenceVerifier::builtinAttestorNames()
 EvidenceVerifier::~EvidenceVerifier()
 {
     // The pre-pass reads the attestors and anchors: it ends before they do.
-    if (m_checking)
-        m_checking->prepass.waitForFinished();
+    for (const auto &batch : m_checking)
+        batch->prepass.waitForFinished();
     m_pool.waitForDone();
 }
 
@@ -241,7 +245,7 @@ int EvidenceVerifier::threads() const
 
 void EvidenceVerifier::submit(const EvidenceRecord &record, const ResultSink &sink)
 {
-    if (m_threads <= 1 && !m_filling && !m_checking) {
+    if (m_threads <= 1 && !m_filling && m_checking.empty()) {
         sink(verifyWith(record, nullptr, nullptr));
         return;
     }
@@ -257,19 +261,23 @@ void EvidenceVerifier::submit(const EvidenceRecord &record, const ResultSink &si
 
 void EvidenceVerifier::advance(const ResultSink &sink)
 {
-    // The filled batch's pre-pass starts before the previous batch is replayed, so both cores
-    // stay busy: the pool checks signatures while this thread replays.
-    std::unique_ptr<Batch> next = std::move(m_filling);
-    startPrepass(*next);
-    replay(sink);
-    m_checking = std::move(next);
+    // The filled batch's pre-pass is queued behind those still running, then the oldest batch
+    // is replayed once enough are ahead of it, so both cores stay busy: the pool checks while
+    // this thread replays and reads.
+    startPrepass(*m_filling);
+    m_checking.push_back(std::move(m_filling));
+    while (m_checking.size() > BatchesAhead)
+        replayOldest(sink);
 }
 
 void EvidenceVerifier::finish(const ResultSink &sink)
 {
-    if (m_filling)
-        advance(sink);
-    replay(sink);
+    if (m_filling) {
+        startPrepass(*m_filling);
+        m_checking.push_back(std::move(m_filling));
+    }
+    while (!m_checking.empty())
+        replayOldest(sink);
 }
 
 void EvidenceVerifier::startPrepass(Batch &batch)
@@ -288,20 +296,19 @@ void EvidenceVerifier::startPrepass(Batch &batch)
     });
 }
 
-void EvidenceVerifier::replay(const ResultSink &sink)
+void EvidenceVerifier::replayOldest(const ResultSink &sink)
 {
-    if (!m_checking)
-        return;
-    m_checking->prepass.waitForFinished();
-    const qint64 hits = m_checking->signatures.hits();
-    const qint64 misses = m_checking->signatures.misses();
-    for (Prepared &prepared : m_checking->prepared)
-        sink(verifyWith(*prepared.record, &m_checking->signatures, &prepared));
-    m_signaturesReused += m_checking->signatures.hits() - hits;
-    m_signaturesComputed += m_checking->signatures.misses() - misses;
-    m_signaturesComputedAll += m_checking->signatures.misses();
-    m_signatureCpuNanos += m_checking->signatures.verifyCpuNanos();
-    m_checking.reset();
+    const std::unique_ptr<Batch> batch = std::move(m_checking.front());
+    m_checking.pop_front();
+    batch->prepass.waitForFinished();
+    const qint64 hits = batch->signatures.hits();
+    const qint64 misses = batch->signatures.misses();
+    for (Prepared &prepared : batch->prepared)
+        sink(verifyWith(*prepared.record, &batch->signatures, &prepared));
+    m_signaturesReused += batch->signatures.hits() - hits;
+    m_signaturesComputed += batch->signatures.misses() - misses;
+    m_signaturesComputedAll += batch->signatures.misses();
+    m_signatureCpuNanos += batch->signatures.verifyCpuNanos();
 }
 
 Result<qint64> EvidenceVerifier::verifyStream(QIODevice &device, const ResultSink &sink)

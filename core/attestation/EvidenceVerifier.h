@@ -15,6 +15,7 @@
 #include <QIODevice>
 #include <QThreadPool>
 
+#include <deque>
 #include <functional>
 #include <memory>
 
@@ -110,9 +111,10 @@ private:
     void checkNodeEvidence(const EvidenceRecord &record, AttestationResult &result) const;
     void applySignal(const AttestationResult &result, const EvidenceRecord &record);
     void startPrepass(Batch &batch);
-    /// Starts the filled batch's pre-pass, then replays the batch before it.
+    /// Starts the filled batch's pre-pass, then replays batches while too many are ahead.
     void advance(const ResultSink &sink);
-    void replay(const ResultSink &sink);
+    /// Waits for the oldest batch's pre-pass and replays it.
+    void replayOldest(const ResultSink &sink);
 
     AnchorSet m_anchors;
     TrustBundleSet m_bundles;
@@ -124,9 +126,10 @@ private:
 
     QThreadPool m_pool;
     int m_threads = 0;
-    /// Records being gathered, and the batch whose pre-pass runs while they are.
+    /// Records being gathered, and the batches whose pre-pass runs (or ran) while they are, in
+    /// record order.
     std::unique_ptr<Batch> m_filling;
-    std::unique_ptr<Batch> m_checking;
+    std::deque<std::unique_ptr<Batch>> m_checking;
     qint64 m_signaturesReused = 0;
     qint64 m_signaturesComputed = 0;
     qint64 m_prepassResultsKept = 0;

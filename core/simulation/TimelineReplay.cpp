@@ -97,22 +97,25 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
     {
         const EvidenceVerifier &verifier;
         SignatureWork *work;
+        const qint64 &done;
         qint64 checks = verifier.signaturesComputed();
         qint64 nanos = verifier.signatureCpuNanos();
+        qint64 kept = verifier.prepassResultsKept();
         ~Tally()
         {
             if (!work)
                 return;
             work->checks += verifier.signaturesComputed() - checks;
             work->cpuNanos += verifier.signatureCpuNanos() - nanos;
+            work->records += done;
+            work->prepassResultsKept += verifier.prepassResultsKept() - kept;
         }
-    } tally{verifier, m_signatureWork.get()};
-    const EvidenceVerifier::ResultSink counted = [&](const AttestationResult &r) {
+    } tally{verifier, m_signatureWork.get(), done};
+    const EvidenceVerifier::ResultSink use = [&](const AttestationResult &r) {
         sink(r);
-        if (++done % m_progressEvery == 0)
+        if (++done % m_progressEvery == 0 && m_progress)
             m_progress(done, total);
     };
-    const EvidenceVerifier::ResultSink &use = m_progress ? counted : sink;
     // Checked before each record is handed on: once cancelled, nothing more is verified.
     auto goOn = [&]() {
         if (!stopped && m_cancelled && m_cancelled())

@@ -96,6 +96,10 @@ public:
     {
         std::atomic<qint64> checks{0};
         std::atomic<qint64> cpuNanos{0};
+        /// Records attested, and those whose pre-pass result the replay kept as it was
+        /// (EvidenceVerifier::prepassResultsKept); the rest were verified again in order.
+        std::atomic<qint64> records{0};
+        std::atomic<qint64> prepassResultsKept{0};
     };
     /// Times every signature check of the following replays into @p work; none by default.
     void setSignatureWork(std::shared_ptr<SignatureWork> work)

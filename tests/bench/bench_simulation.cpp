@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <atomic>
 #include <malloc.h>
+#include <sys/resource.h>
 #ifdef TA_JEMALLOC
 // jemalloc's control interface (jemalloc/jemalloc.h also redeclares malloc and friends).
 extern "C" int mallctl(const char *name, void *oldp, size_t *oldlenp, void *newp, size_t newlen);
@@ -119,10 +120,23 @@ struct Measured
     // The first run's signature checks and the CPU time OpenSSL's verify calls took for them.
     qint64 signatureChecks = 0;
     double signatureCpuMs = 0;
+    // The share of records whose pre-pass result the replay kept (the rest verified again).
+    double prepassKept = 0;
+    // The process's CPU time (user and system, every thread) during the first run.
+    double firstCpuMs = 0;
     // Heap bytes per record held by the kept attestation results and by one run's output.
     double keptBytesPerRecord = 0;
     double runBytesPerRecord = 0;
 };
+
+// CPU time this process has used, user and system, every thread, in milliseconds.
+double processCpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    return ms(u.ru_utime) + ms(u.ru_stime);
+}
 
 // Bytes the heap has handed out and not taken back (jemalloc's count when it is the allocator,
 // else glibc's).
@@ -176,14 +190,18 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     const double heapBefore = heapInUse();
     auto work = std::make_shared<TimelineReplay::SignatureWork>();
     replay->setSignatureWork(work);
+    const double cpuBefore = processCpuMs();
     t.restart();
     auto first = replay->simulate(before, {});
     m.firstMs = qMax<qint64>(1, t.elapsed());
+    m.firstCpuMs = processCpuMs() - cpuBefore;
     replay->setSignatureWork(nullptr);
     if (!first)
         return std::nullopt;
     m.signatureChecks = work->checks.load();
     m.signatureCpuMs = double(work->cpuNanos.load()) / 1e6;
+    m.prepassKept =
+        double(work->prepassResultsKept.load()) / double(qMax<qint64>(1, work->records.load()));
     m.records = first->summary().records;
     const double heapWithRun = heapInUse();
     first = makeError(ec::ReplayCancelled); // drops the run; the kept results stay
@@ -254,6 +272,9 @@ int main(int argc, char *argv[])
               {QStringLiteral("records_per_s"), qRound(firstPerS)},
               {QStringLiteral("signature_checks"), full->signatureChecks},
               {QStringLiteral("signature_cpu_ms"), qRound64(full->signatureCpuMs)},
+              {QStringLiteral("prepass_results_kept"), rounded(full->prepassKept)},
+              {QStringLiteral("cpu_ms"), qRound64(full->firstCpuMs)},
+              {QStringLiteral("cores_busy"), rounded(full->firstCpuMs / double(full->firstMs), 2)},
               {QStringLiteral("openssl_raw_records_per_s_all_cores"), qRound(raw)},
               {QStringLiteral("ratio"), raw > 0 ? rounded(firstPerS / raw) : 0.0},
               {QStringLiteral("target_ratio"), 0.8},

@@ -408,13 +408,15 @@ void TestEvidenceVerifier::parallelReplayMatchesSequential()
         // The pre-pass did the work: the replay kept most of its results as they were, and
         // verified the rest again with the signatures the pre-pass remembered, computing almost
         // none itself. Those are records whose attestor's questions the replay's state answered
-        // otherwise: workloads of the first two batches (512 records), whose pre-pass saw the
-        // empty state, then those whose node was attested or dropped since the copy was taken.
+        // otherwise: workloads of the first four batches (1,024 records: three run ahead of the
+        // replay), whose pre-pass saw the empty state, then those whose node was attested anew
+        // or dropped since the copy was taken (8 nodes, 5% drift: often, in this small lab).
+        // bench_simulation prints the share on a large lab (prepass_results_kept, 0.98).
         const QString counts = QStringLiteral("kept %1, reused %2, computed %3")
                                    .arg(v.prepassResultsKept())
                                    .arg(v.signaturesReused())
                                    .arg(v.signaturesComputedInReplay());
-        QVERIFY2(v.prepassResultsKept() > 2000, qPrintable(counts));
+        QVERIFY2(v.prepassResultsKept() > 1000, qPrintable(counts));
         QVERIFY2(v.signaturesComputedInReplay() <= (3000 - v.prepassResultsKept()) / 10,
                  qPrintable(counts));
     }
