@@ -106,36 +106,11 @@ bool X509PopAttestor::verifyChallenge(const Key &key, const QByteArray &challeng
     return ok;
 }
 
-AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
-                                          const AttestationContext &context) const
+std::optional<X509PopAttestor::VerifiedPath>
+X509PopAttestor::verifyPath(const QList<Certificate> &chain, const EvidenceRecord &record,
+                            const AttestationContext &context, AttestationResult &r)
 {
-    AttestationResult r = startResult(record);
-    QByteArray pem;
-    const QJsonValue chainValue = record.payload.value(QLatin1String("chain"));
-    if (chainValue.isString())
-        pem = chainValue.toString().toLatin1();
-    for (const QJsonValue &v : chainValue.toArray())
-        pem += v.toString().toLatin1() + '\n';
-    const QByteArray challenge = QByteArray::fromBase64(
-        record.payload.value(QLatin1String("challenge")).toString().toLatin1());
-    const auto signature = QByteArray::fromBase64Encoding(
-        record.payload.value(QLatin1String("signature")).toString().toLatin1());
-    auto chain = Certificate::listFromPem(pem);
-    if (!chain || challenge.isEmpty() || !signature) {
-        r.refuse(QStringLiteral("malformed"),
-                 QStringLiteral("payload.chain, challenge, signature (base64)"),
-                 !chain ? chain.error().code : QStringLiteral("bad challenge or signature"));
-        return r;
-    }
-    // Recorded evidence has no live challenge from the verifier: the recorded challenge is the
-    // replay key (per agent ID), and one too short to be unique is no nonce at all.
-    if (challenge.size() < 8) {
-        r.refuse(QStringLiteral("nonce_missing"), QStringLiteral("a challenge of at least 8 bytes"),
-                 QStringLiteral("%1 bytes").arg(challenge.size()));
-        return r;
-    }
-    const Certificate &leaf = chain->first();
-
+    const Certificate &leaf = chain.first();
     X509StorePtr store(X509_STORE_new());
     QHash<QByteArray, const TrustAnchor *> anchorByCert;
     for (const TrustAnchor *a : context.anchors.anchorsOfKind(AnchorKind::X509PopCa)) {
@@ -145,9 +120,9 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
         }
     }
     X509StackPtr untrusted(sk_X509_new_null());
-    for (qsizetype i = 1; i < chain->size(); ++i) {
-        X509_up_ref(chain->at(i).get());
-        sk_X509_push(untrusted.get(), chain->at(i).get());
+    for (qsizetype i = 1; i < chain.size(); ++i) {
+        X509_up_ref(chain.at(i).get());
+        sk_X509_push(untrusted.get(), chain.at(i).get());
     }
     X509StoreCtxPtr ctx(X509_STORE_CTX_new());
     X509_STORE_CTX_init(ctx.get(), store.get(), leaf.get(), untrusted.get());
@@ -171,23 +146,100 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
         else
             r.refuse(QStringLiteral("chain_invalid"), QStringLiteral("a valid path"), found);
         (void)takeOpenSslErrors();
-        return r;
+        return std::nullopt;
     }
-    STACK_OF(X509) *path = X509_STORE_CTX_get0_chain(ctx.get());
-    const Certificate root(X509Ptr(X509_dup(sk_X509_value(path, sk_X509_num(path) - 1))));
-    const TrustAnchor *anchor = anchorByCert.value(root.fingerprint());
-    if (!anchor) {
+    STACK_OF(X509) *verified = X509_STORE_CTX_get0_chain(ctx.get());
+    const Certificate root(X509Ptr(X509_dup(sk_X509_value(verified, sk_X509_num(verified) - 1))));
+    VerifiedPath out;
+    out.leaf = leaf;
+    out.leafKey = leaf.publicKey();
+    out.rootKey = root.publicKey();
+    out.anchor = anchorByCert.value(root.fingerprint());
+    out.rootSubject = root.subjectText();
+    for (int i = 0; i < sk_X509_num(verified); ++i) {
+        X509_up_ref(sk_X509_value(verified, i));
+        const Certificate c(X509Ptr(sk_X509_value(verified, i)));
+        if (i > 0)
+            out.caFingerprints << sha1Hex(c);
+        if (!out.notBefore.isValid() || c.notBefore() > out.notBefore)
+            out.notBefore = c.notBefore();
+        if (!out.notAfter.isValid() || c.notAfter() < out.notAfter)
+            out.notAfter = c.notAfter();
+    }
+    out.leafSha1 = sha1Hex(leaf);
+    out.commonName = commonName(leaf);
+    out.serial = serialNumberHex(leaf);
+    return out;
+}
+
+AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
+                                          const AttestationContext &context) const
+{
+    AttestationResult r = startResult(record);
+    QByteArray pem;
+    const QJsonValue chainValue = record.payload.value(QLatin1String("chain"));
+    if (chainValue.isString())
+        pem = chainValue.toString().toLatin1();
+    for (const QJsonValue &v : chainValue.toArray())
+        pem += v.toString().toLatin1() + '\n';
+    const QByteArray challenge = QByteArray::fromBase64(
+        record.payload.value(QLatin1String("challenge")).toString().toLatin1());
+    const auto signature = QByteArray::fromBase64Encoding(
+        record.payload.value(QLatin1String("signature")).toString().toLatin1());
+    // Recorded evidence has no live challenge from the verifier: the recorded challenge is the
+    // replay key (per agent ID), and one too short to be unique is no nonce at all.
+    const auto nonceTooShort = [&] {
+        r.refuse(QStringLiteral("nonce_missing"), QStringLiteral("a challenge of at least 8 bytes"),
+                 QStringLiteral("%1 bytes").arg(challenge.size()));
+        return r;
+    };
+    QByteArray pathKey(reinterpret_cast<const char *>(&context.anchors), sizeof(void *));
+    pathKey += pem;
+    std::optional<VerifiedPath> path;
+    {
+        QMutexLocker lock(&m_pathsMutex);
+        const auto it = m_paths.constFind(pathKey);
+        if (it != m_paths.cend() && record.time > it->notBefore && record.time < it->notAfter)
+            path = *it;
+    }
+    if (path) {
+        if (challenge.isEmpty() || !signature) {
+            r.refuse(QStringLiteral("malformed"),
+                     QStringLiteral("payload.chain, challenge, signature (base64)"),
+                     QStringLiteral("bad challenge or signature"));
+            return r;
+        }
+        if (challenge.size() < 8)
+            return nonceTooShort();
+    } else {
+        auto chain = Certificate::listFromPem(pem);
+        if (!chain || challenge.isEmpty() || !signature) {
+            r.refuse(QStringLiteral("malformed"),
+                     QStringLiteral("payload.chain, challenge, signature (base64)"),
+                     !chain ? chain.error().code : QStringLiteral("bad challenge or signature"));
+            return r;
+        }
+        if (challenge.size() < 8)
+            return nonceTooShort();
+        path = verifyPath(*chain, record, context, r);
+        if (!path)
+            return r;
+        QMutexLocker lock(&m_pathsMutex);
+        m_paths.insert(pathKey, *path);
+    }
+    if (!path->anchor) {
         r.refuse(QStringLiteral("issuer_unknown"), QStringLiteral("an x509pop_ca anchor"),
-                 root.subjectText());
+                 path->rootSubject);
         return r;
     }
+    const TrustAnchor *anchor = path->anchor;
     if (!checkAnchorUsable(*anchor, record.time, context, r))
         return r;
-    const Key leafKey = leaf.publicKey();
-    // anyKeyRevoked() first: a fingerprint is a key encoding and a hash, per record.
-    if (context.anyKeyRevoked() && context.keyRevoked(root.publicKey().fingerprint())) {
+    const Key &leafKey = path->leafKey;
+    // anyKeyRevoked() first: a fingerprint is a key encoding and a hash.
+    if (context.anyKeyRevoked() && context.keyRevoked(path->rootKey.fingerprint())) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
-                 QString::fromLatin1(root.publicKey().fingerprint()));
+                 QString::fromLatin1(path->rootKey.fingerprint()));
         return r;
     }
     if (context.anyKeyRevoked() && context.keyRevoked(leafKey.fingerprint())) {
@@ -195,27 +247,30 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
                  QString::fromLatin1(leafKey.fingerprint()));
         return r;
     }
-    if (!verifyChallenge(leafKey, challenge, *signature)) {
+    // The proof of possession is the record's own signature: through the memo like the others
+    // (the pre-pass computes it once; bench_simulation counts its CPU time).
+    const bool possessed = checkSignature(
+        context.signatures, leafKey.fingerprint(), {"x509pop-challenge", challenge, *signature},
+        [&] { return verifyChallenge(leafKey, challenge, *signature); });
+    if (!possessed) {
         r.refuse(QStringLiteral("signature_invalid"),
                  QStringLiteral("challenge signed by the leaf key"),
                  QStringLiteral("signature does not verify"));
         return r;
     }
+    const Certificate &leaf = path->leaf;
     r.expiresAt = leaf.notAfter();
     r.keyFingerprints << QString::fromLatin1(leafKey.fingerprint())
-                      << QString::fromLatin1(root.publicKey().fingerprint());
-    const QString leafSha1 = sha1Hex(leaf);
-    const QString cn = commonName(leaf);
+                      << QString::fromLatin1(path->rootKey.fingerprint());
+    const QString &leafSha1 = path->leafSha1;
+    const QString &cn = path->commonName;
     if (!cn.isEmpty())
         r.selectors << QStringLiteral("x509pop:subject:cn:") + cn;
     // Every certificate of the verified path above the leaf, the intermediates and the root.
-    QStringList caFingerprints;
-    for (int i = 1; i < sk_X509_num(path); ++i) {
-        X509_up_ref(sk_X509_value(path, i));
-        caFingerprints << sha1Hex(Certificate(X509Ptr(sk_X509_value(path, i))));
-        r.selectors << QStringLiteral("x509pop:ca:fingerprint:") + caFingerprints.last();
-    }
-    const QString serial = serialNumberHex(leaf);
+    const QStringList &caFingerprints = path->caFingerprints;
+    for (const QString &ca : caFingerprints)
+        r.selectors << QStringLiteral("x509pop:ca:fingerprint:") + ca;
+    const QString &serial = path->serial;
     r.selectors << QStringLiteral("x509pop:serialnumber:") + serial;
     const QStringList sans = sanSelectorValues(leaf, context.settings.trustDomain.name());
     for (const QString &san : sans)

@@ -2,6 +2,14 @@
 #pragma once
 
 #include "core/attestation/Attestor.h"
+#include "core/crypto/Certificate.h"
+#include "core/crypto/Key.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMutex>
+
+#include <optional>
 
 namespace ta::core {
 
@@ -25,6 +33,39 @@ public:
     /// Verifies a proof-of-possession signature.
     static bool verifyChallenge(const Key &key, const QByteArray &challenge,
                                 const QByteArray &signature);
+
+private:
+    /// A chain X509_verify_cert accepted, and what the result reads of its path.
+    struct VerifiedPath
+    {
+        Certificate leaf;
+        Key leafKey;
+        Key rootKey;
+        /// The anchor whose certificate the path ends in; nullptr when none (issuer_unknown).
+        const TrustAnchor *anchor = nullptr;
+        QString rootSubject;
+        QStringList caFingerprints; ///< SHA-1 of each certificate above the leaf
+        QString leafSha1;
+        QString commonName;
+        QString serial;
+        QDateTime notBefore; ///< latest notBefore on the path
+        QDateTime notAfter;  ///< earliest notAfter on the path
+    };
+
+    /// A node presents the same chain at every attestation, and parsing it and validating the
+    /// path cost several times the proof of possession. The outcome depends only on the chain,
+    /// the anchors and the instant, and holds again at any instant strictly inside the path's
+    /// window. Keyed by the anchor set's address and the chain's text; failures are not kept.
+    /// Guarded by m_pathsMutex: EvidenceVerifier's pre-pass calls verify() from several threads.
+    mutable QMutex m_pathsMutex;
+    mutable QHash<QByteArray, VerifiedPath> m_paths;
+
+    /// Validates @p chain (leaf first) against the x509pop_ca anchors at the record's time;
+    /// refuses @p r and returns nothing when it does not chain.
+    static std::optional<VerifiedPath> verifyPath(const QList<Certificate> &chain,
+                                                  const EvidenceRecord &record,
+                                                  const AttestationContext &context,
+                                                  AttestationResult &r);
 };
 
 } // namespace ta::core

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void refusals();
     void selectors_data();
     void selectors();
+    void verifiedPathKeptOnlyWhileItHolds();
 
 private:
     /// @p cert re-signed by @p issuerKey with @p serial and exactly @p uris as its URI SANs
@@ -229,6 +230,50 @@ void TestX509PopAttestor::selectors()
     QCOMPARE(node.value(QLatin1String("serial_number")).toString(), serialHex);
     QCOMPARE(node.value(QLatin1String("san")).toArray(), QJsonArray::fromStringList(sans));
     QCOMPARE(node.value(QLatin1String("ca_fingerprints")).toArray().size(), intermediate ? 2 : 1);
+}
+
+void TestX509PopAttestor::verifiedPathKeptOnlyWhileItHolds()
+{
+    // One attestor keeps the paths it validated; what it concludes from a kept path must be
+    // what a fresh attestor concludes, at every instant and against every anchor set.
+    const AnchorSet anchors =
+        AnchorSet::fromImportJson(QJsonDocument(m_f.anchorsJson()).toJson()).value();
+    LabFixture without = m_f;
+    without.extraAnchors = {};
+    const AnchorSet noPopCa =
+        AnchorSet::fromImportJson(QJsonDocument(without.anchorsJson()).toJson()).value();
+    const TrustBundleSet bundles;
+    AttestationSettings settings;
+    settings.trustDomain = m_f.td;
+    const AttestationState state;
+    const AttestationContext context(anchors, state, bundles, settings);
+    const AttestationContext otherAnchors(noPopCa, state, bundles, settings);
+    const X509PopAttestor warm;
+    auto json = [](const AttestationResult &r) {
+        return QJsonDocument(r.toJson()).toJson(QJsonDocument::Compact);
+    };
+    auto fresh = [&](const EvidenceRecord &rec, const AttestationContext &c) {
+        return json(X509PopAttestor().verify(rec, c));
+    };
+    QVERIFY(warm.verify(pop(m_leaf, m_leafKey, "challenge-warm"), context).accepted());
+    const QDateTime notBefore = m_leaf.notBefore();
+    const QDateTime notAfter = m_leaf.notAfter();
+    const QList<QDateTime> instants{t0().addDays(1), notBefore,           notBefore.addSecs(-1),
+                                    notAfter,        notAfter.addSecs(1), t0().addDays(40)};
+    for (const QDateTime &at : instants) {
+        const EvidenceRecord rec = pop(m_leaf, m_leafKey, "challenge-at", at);
+        QCOMPARE(json(warm.verify(rec, context)), fresh(rec, context));
+    }
+    QVERIFY(!warm.verify(pop(m_leaf, m_leafKey, "challenge-late", t0().addDays(31)), context)
+                 .accepted());
+    // Another anchor set without the CA: the kept path is not served from the first set.
+    const EvidenceRecord rec = pop(m_leaf, m_leafKey, "challenge-other");
+    const AttestationResult other = warm.verify(rec, otherAnchors);
+    QVERIFY(other.hasReason(QStringLiteral("issuer_unknown")));
+    QCOMPARE(json(other), fresh(rec, otherAnchors));
+    // A bad proof of possession with a kept path is still refused.
+    QVERIFY(warm.verify(pop(m_leaf, m_caKey, "challenge-bad"), context)
+                .hasReason(QStringLiteral("signature_invalid")));
 }
 
 QTEST_GUILESS_MAIN(TestX509PopAttestor)
