@@ -76,9 +76,10 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     if (!jwt)
         return r;
     const QJsonArray x5c = jwt->header.value(QLatin1String("x5c")).toArray();
-    QByteArray cacheKey;
-    for (const QJsonValue &v : x5c)
-        cacheKey += v.toString().toLatin1() + '.';
+    // The same protected header text carries the same x5c: the key is the bundle set's address
+    // and that text, as it is in the token (no conversion of the chain per record).
+    QByteArray cacheKey(reinterpret_cast<const char *>(&context.bundles), sizeof(void *));
+    cacheKey += QByteArrayView(token).first(token.indexOf('.'));
     QString agentId;
     Key agentKey;
     std::optional<ValidatedSvid> cached;

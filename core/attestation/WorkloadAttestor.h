@@ -42,7 +42,8 @@ private:
     QString m_name;
     /// Agents sign thousands of records with one SVID; path validation (an X509_verify_cert per
     /// record) is the cost that dominates, and its outcome only depends on the chain, the bundle
-    /// (fixed for a verifier's life) and the instant. Keyed by the x5c text. Guarded by
+    /// and the instant. Keyed by the bundle set's address and the protected header's text (which
+    /// holds the x5c). Guarded by
     /// m_validatedMutex: EvidenceVerifier's pre-pass calls verify() from several threads.
     mutable QMutex m_validatedMutex;
     mutable QHash<QByteArray, ValidatedSvid> m_validated;

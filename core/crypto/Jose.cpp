@@ -63,22 +63,15 @@ bool configurePadding(EVP_PKEY_CTX *pctx, const AlgInfo &a)
     return true;
 }
 
-bool isB64UrlChar(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
-           c == '_';
-}
-
-int b64UrlValue(char c)
-{
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 26;
-    if (c >= '0' && c <= '9')
-        return c - '0' + 52;
-    return c == '-' ? 62 : 63;
-}
+// The value of each base64url character (RFC 4648 section 5), -1 for every other byte.
+constexpr std::array<signed char, 256> kB64UrlValues = [] {
+    std::array<signed char, 256> t{};
+    t.fill(-1);
+    const char *alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (int v = 0; v < 64; ++v)
+        t[size_t(uchar(alphabet[v]))] = static_cast<signed char>(v);
+    return t;
+}();
 
 } // namespace
 
@@ -90,24 +83,52 @@ QByteArray Jose::base64UrlEncode(QByteArrayView data)
 
 Result<QByteArray> Jose::base64UrlDecode(QByteArrayView text)
 {
-    for (const char c : text) {
-        if (!isB64UrlChar(c))
-            return makeError(
-                ec::JoseBadBase64url,
-                QStringLiteral("character 0x%1").arg(uchar(c), 2, 16, QLatin1Char('0')));
+    // One pass that checks and decodes (a JWS is decoded three times per record: this was 5% of
+    // a first simulation run as a check followed by QByteArray::fromBase64).
+    const qsizetype n = text.size();
+    QByteArray out(n / 4 * 3 + 2, Qt::Uninitialized);
+    auto *o = reinterpret_cast<unsigned char *>(out.data());
+    const auto *in = reinterpret_cast<const unsigned char *>(text.data());
+    auto bad = [](unsigned char c) -> Result<QByteArray> {
+        return makeError(ec::JoseBadBase64url,
+                         QStringLiteral("character 0x%1").arg(uint(c), 2, 16, QLatin1Char('0')));
+    };
+    qsizetype i = 0;
+    for (; i + 4 <= n; i += 4) {
+        const int a = kB64UrlValues[in[i]];
+        const int b = kB64UrlValues[in[i + 1]];
+        const int c = kB64UrlValues[in[i + 2]];
+        const int d = kB64UrlValues[in[i + 3]];
+        if ((a | b | c | d) < 0) {
+            for (qsizetype k = i; k < i + 4; ++k) {
+                if (kB64UrlValues[in[k]] < 0)
+                    return bad(in[k]);
+            }
+        }
+        const quint32 v = quint32(a) << 18 | quint32(b) << 12 | quint32(c) << 6 | quint32(d);
+        *o++ = uchar(v >> 16);
+        *o++ = uchar(v >> 8);
+        *o++ = uchar(v);
     }
-    const qsizetype rem = text.size() % 4;
+    const qsizetype rem = n - i;
+    int tail[3] = {0, 0, 0};
+    for (qsizetype k = 0; k < rem; ++k) {
+        tail[k] = kB64UrlValues[in[i + k]];
+        if (tail[k] < 0)
+            return bad(in[i + k]);
+    }
     if (rem == 1)
         return makeError(ec::JoseBadBase64url, QStringLiteral("length"));
     // A canonical encoding leaves the bits past the last whole byte at zero; anything else is a
     // second spelling of the same bytes, which a strict decoder refuses.
-    if (rem != 0) {
-        const int last = b64UrlValue(text.back());
-        if ((rem == 2 && (last & 0x0f) != 0) || (rem == 3 && (last & 0x03) != 0))
-            return makeError(ec::JoseBadBase64url, QStringLiteral("non-zero pad bits"));
-    }
-    return QByteArray::fromBase64(QByteArray::fromRawData(text.data(), text.size()),
-                                  QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if ((rem == 2 && (tail[1] & 0x0f) != 0) || (rem == 3 && (tail[2] & 0x03) != 0))
+        return makeError(ec::JoseBadBase64url, QStringLiteral("non-zero pad bits"));
+    if (rem >= 2)
+        *o++ = uchar(tail[0] << 2 | tail[1] >> 4);
+    if (rem == 3)
+        *o++ = uchar((tail[1] & 0x0f) << 4 | tail[2] >> 2);
+    out.truncate(qsizetype(o - reinterpret_cast<unsigned char *>(out.data())));
+    return out;
 }
 
 QString Jose::algorithmName(JwsAlgorithm alg)

@@ -161,12 +161,10 @@ QString Jwk::curveName(const Key &key)
 {
     if (!key.isEc())
         return {};
-    char group[64] = {};
-    size_t len = 0;
-    if (EVP_PKEY_get_utf8_string_param(key.get(), OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group,
-                                       &len) != 1)
+    const QByteArray group = key.ecGroupName();
+    if (group.isEmpty())
         return {};
-    const QLatin1String name(group, qsizetype(len));
+    const QLatin1String name(group);
     for (const Curve &c : curves) {
         if (name == QLatin1String(c.opensslName) || name == QLatin1String(c.jwkName))
             return QString::fromLatin1(c.jwkName);

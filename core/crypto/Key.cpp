@@ -188,6 +188,20 @@ const Key::Derived *Key::derived() const
     return m_derived.get();
 }
 
+QByteArray Key::ecGroupName() const
+{
+    if (!m_derived || !isEc())
+        return {};
+    std::call_once(m_derived->groupOnce, [this] {
+        char group[64] = {};
+        size_t len = 0;
+        if (EVP_PKEY_get_utf8_string_param(m_pkey.get(), OSSL_PKEY_PARAM_GROUP_NAME, group,
+                                           sizeof group, &len) == 1)
+            m_derived->ecGroup = QByteArray(group, qsizetype(len));
+    });
+    return m_derived->ecGroup;
+}
+
 QByteArray Key::publicDer() const
 {
     const Derived *d = derived();

@@ -55,6 +55,10 @@ public:
     /// much as an RSA verify); safe to call from several threads.
     QByteArray fingerprint() const;
 
+    /// The EC group's OpenSSL name ("prime256v1", "secp384r1"); empty for other keys. Read once
+    /// and shared by every copy (a parameter lookup per JWS verify otherwise).
+    QByteArray ecGroupName() const;
+
     /// The public half only.
     Key publicKey() const;
     bool samePublicKey(const Key &other) const;
@@ -68,6 +72,8 @@ private:
         std::once_flag once;
         QByteArray publicDer;
         QByteArray fingerprint;
+        std::once_flag groupOnce;
+        QByteArray ecGroup;
     };
     const Derived *derived() const;
 

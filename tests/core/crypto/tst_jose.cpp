@@ -7,7 +7,10 @@
 #include <openssl/rsa.h>
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <optional>
 
 using namespace ta::core;
 
@@ -104,6 +107,7 @@ private Q_SLOTS:
     void base64Url_data();
     void base64Url();
     void base64UrlEncode();
+    void base64UrlMatchesTheDefinition();
     void rfc7515A3Verifies();
     void rfc7515A4Verifies();
     void rfc7515A2SignsAndVerifies();
@@ -179,6 +183,71 @@ void TestJose::base64UrlEncode()
     for (int i = 0; i < 256; ++i)
         all += char(i);
     QCOMPARE(*Jose::base64UrlDecode(Jose::base64UrlEncode(all)), all);
+}
+
+namespace {
+
+/// RFC 4648 section 5 without padding, strictly: the decoder's definition, written the slow way
+/// (a check of every character, of the length and of the pad bits, then Qt's decoder).
+std::optional<QByteArray> referenceDecode(const QByteArray &text)
+{
+    static const QByteArray alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for (const char c : text) {
+        if (!alphabet.contains(c))
+            return std::nullopt;
+    }
+    const qsizetype rem = text.size() % 4;
+    if (rem == 1)
+        return std::nullopt;
+    if (rem != 0) {
+        const int last = int(alphabet.indexOf(text.back()));
+        if ((rem == 2 && (last & 0x0f) != 0) || (rem == 3 && (last & 0x03) != 0))
+            return std::nullopt;
+    }
+    return QByteArray::fromBase64(text,
+                                  QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+
+} // namespace
+
+void TestJose::base64UrlMatchesTheDefinition()
+{
+    // Random bytes round-trip; random texts near valid ones (a character replaced, added or
+    // dropped) are decoded, or refused, exactly as the definition says.
+    QRandomGenerator rng(20261201);
+    const QByteArray noise = QByteArrayLiteral("+/=. \n\0\xff*-_AZaz09");
+    int refused = 0;
+    for (int round = 0; round < 3000; ++round) {
+        QByteArray bytes(rng.bounded(0, 200), Qt::Uninitialized);
+        for (char &c : bytes)
+            c = char(rng.bounded(256));
+        QByteArray text = Jose::base64UrlEncode(bytes);
+        QCOMPARE(Jose::base64UrlDecode(text).value(), bytes);
+        switch (round % 4) {
+        case 1:
+            if (!text.isEmpty())
+                text[rng.bounded(text.size())] = noise.at(rng.bounded(noise.size()));
+            break;
+        case 2:
+            text.insert(rng.bounded(text.size() + 1), noise.at(rng.bounded(noise.size())));
+            break;
+        case 3:
+            if (!text.isEmpty())
+                text.remove(rng.bounded(text.size()), 1);
+            break;
+        default:
+            break;
+        }
+        const auto expected = referenceDecode(text);
+        const auto out = Jose::base64UrlDecode(text);
+        QVERIFY2(out.ok() == expected.has_value(), text.constData());
+        if (expected)
+            QCOMPARE(*out, *expected);
+        else
+            ++refused;
+    }
+    QVERIFY(refused > 500); // the mutations did reach the refusals
 }
 
 void TestJose::rfc7515A3Verifies()

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void fingerprintSharedByCopiesAndThreads();
     void certificateKeyFingerprint_data();
     void certificateKeyFingerprint();
+    void ecGroupName();
 };
 
 void TestKey::generate_data()
@@ -175,6 +176,17 @@ void TestKey::certificateKeyFingerprint()
     QCOMPARE(cert.publicKeyFingerprint(), subjectKey.fingerprint());
     QCOMPARE(cert.publicKeyFingerprint(), cert.publicKey().fingerprint());
     QCOMPARE(cert.reparsed().publicKeyFingerprint(), subjectKey.fingerprint());
+}
+
+void TestKey::ecGroupName()
+{
+    const Key p256 = Key::generate(KeyType::EcP256).value();
+    QCOMPARE(p256.ecGroupName(), QByteArray("prime256v1"));
+    const Key copy = p256.publicKey();
+    QCOMPARE(copy.ecGroupName(), QByteArray("prime256v1"));
+    QCOMPARE(Key::generate(KeyType::EcP384).value().ecGroupName(), QByteArray("secp384r1"));
+    QVERIFY(Key::generate(KeyType::Rsa2048).value().ecGroupName().isEmpty());
+    QVERIFY(Key().ecGroupName().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestKey)
