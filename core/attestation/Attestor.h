@@ -12,8 +12,10 @@ namespace ta::core {
 /// Verifies one attestor's evidence in its real wire format and turns it into a result. An
 /// attestor is stateless: what it learns (a node attested, a token used) is carried in the
 /// result and applied by EvidenceVerifier, so a refused record changes nothing. verify() may
-/// run on several threads at once (EvidenceVerifier's pre-pass), and routes its signature
-/// checks through checkSignature() with the context's memo.
+/// run on several threads at once (EvidenceVerifier's pre-pass), routes its signature checks
+/// through checkSignature() with the context's memo, and reads the replay's state only through
+/// the context's questions: the pre-pass keeps a result when the replay's state answers them
+/// alike (StateReads), so an attestor must depend on nothing else that changes during a replay.
 class Attestor
 {
 public:

@@ -3,7 +3,8 @@
 // core) beside OpenSSL's raw verify rate for the same records' signatures, and the re-run after a
 // policy edit (attestation results reused from memory) beside the first run, at two sizes so
 // that growth with the number of records shows. One JSON line per case, the ratio beside the
-// figure. Usage: bench_simulation [--records N] [--policies N] [--reruns N] [--quick]
+// figure. Usage: bench_simulation [--records N] [--policies N] [--reruns N] [--threads N]
+// [--quick]
 #include "BenchSupport.h"
 
 #include "core/attestation/lab/EvidenceLab.h"
@@ -157,7 +158,7 @@ double heapInUse()
 }
 
 std::optional<Measured> measure(const QString &dir, qint64 records, int policyCount,
-                                LabSettings &lab, int reruns)
+                                LabSettings &lab, int reruns, int threads)
 {
     lab.records = records;
     lab.workloads = int(qMax<qint64>(4, records / 10));
@@ -183,7 +184,7 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     if (!replay)
         return std::nullopt;
     replay->setEvidenceFile(evidence);
-    replay->setThreads(0);
+    replay->setThreads(threads);
     replay->setResultCache(std::make_shared<ReplayResultCache>());
     const RuleSet before = policies(lab, policyCount, 900);
     const RuleSet after = policies(lab, policyCount, 1200);
@@ -242,15 +243,19 @@ int main(int argc, char *argv[])
     const int policyCount = pAt >= 0 ? args.value(pAt + 1).toInt() : 1000;
     const qsizetype rAt = args.indexOf(QStringLiteral("--reruns"));
     const int reruns = rAt >= 0 ? qMax(1, args.value(rAt + 1).toInt()) : 1;
+    // Threads of the first run's pre-pass: 0 (every core) unless --threads says otherwise; 1
+    // verifies every record on the replay's thread.
+    const qsizetype tAt = args.indexOf(QStringLiteral("--threads"));
+    const int threads = tAt >= 0 ? qMax(0, args.value(tAt + 1).toInt()) : 0;
     const int cores = QThread::idealThreadCount();
     QTemporaryDir dir;
     if (!dir.isValid())
         return 1;
 
     LabSettings lab;
-    const auto quarter = measure(dir.path(), records / 4, policyCount, lab, reruns);
+    const auto quarter = measure(dir.path(), records / 4, policyCount, lab, reruns, threads);
     const LabSettings quarterLab = lab;
-    const auto full = measure(dir.path(), records, policyCount, lab, reruns);
+    const auto full = measure(dir.path(), records, policyCount, lab, reruns, threads);
     if (!quarter || !full)
         return 1;
     const double p256 = rawVerifyRate(budgetMs(args), cores);
