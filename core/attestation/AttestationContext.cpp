@@ -1,102 +1,82 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/AttestationContext.h"
 
+#include <algorithm>
+
 namespace ta::core {
 
-namespace {
-
-NodeStanding standingIn(const AttestationState &state, const QString &agentId,
-                        const QDateTime &time)
+StateReads::Read StateReads::answered(const AttestationState &state, Read q)
 {
-    const AttestedNode *node = state.nodeByAgent(agentId);
-    if (!node)
-        return {QStringLiteral("no node attestation"), {}, {}, {}};
-    return {state.nodeInvalidReason(*node, time), node->subject, node->anchorIds,
-            node->keyFingerprints};
+    switch (q.kind) {
+    case Kind::AnchorRevoked:
+        q.flag = state.anchorRevoked(q.id);
+        break;
+    case Kind::AnchorExpiredBySignal:
+        q.flag = state.anchorExpiredBySignal(q.id);
+        break;
+    case Kind::AnyKeyRevoked:
+        q.flag = state.anyKeyRevoked();
+        break;
+    case Kind::KeyRevoked:
+        q.flag = state.keyRevoked(q.key);
+        break;
+    case Kind::TokenUsedAt:
+        q.usedAt = state.tokenUsedAt(q.key);
+        break;
+    case Kind::NodeStanding:
+        // All of it goes into a workload's result: the answer is compared whole.
+        if (const AttestedNode *node = state.nodeByAgent(q.id))
+            q.node = {state.nodeInvalidReason(*node, q.at), node->subject, node->anchorIds,
+                      node->keyFingerprints};
+        else
+            q.node = {QStringLiteral("no node attestation"), {}, {}, {}};
+        break;
+    }
+    return q;
 }
-
-} // namespace
 
 bool StateReads::holdIn(const AttestationState &state) const
 {
-    for (const Read &r : m_reads) {
-        switch (r.kind) {
-        case Kind::AnchorRevoked:
-            if (state.anchorRevoked(r.id) != r.flag)
-                return false;
-            break;
-        case Kind::AnchorExpiredBySignal:
-            if (state.anchorExpiredBySignal(r.id) != r.flag)
-                return false;
-            break;
-        case Kind::AnyKeyRevoked:
-            if (state.anyKeyRevoked() != r.flag)
-                return false;
-            break;
-        case Kind::KeyRevoked:
-            if (state.keyRevoked(r.key) != r.flag)
-                return false;
-            break;
-        case Kind::TokenUsedAt:
-            if (state.tokenUsedAt(r.key) != r.time)
-                return false;
-            break;
-        case Kind::NodeStanding:
-            // All of it goes into the result: compare it whole.
-            if (standingIn(state, r.id, r.time) != r.node)
-                return false;
-            break;
-        }
-    }
-    return true;
+    return std::all_of(m_reads.cbegin(), m_reads.cend(),
+                       [&](const Read &r) { return answered(state, r) == r; });
+}
+
+StateReads::Read AttestationContext::ask(StateReads::Read question) const
+{
+    StateReads::Read r = StateReads::answered(m_state, std::move(question));
+    if (m_reads)
+        m_reads->add(r);
+    return r;
 }
 
 bool AttestationContext::anchorRevoked(const QString &anchorId) const
 {
-    const bool answer = m_state.anchorRevoked(anchorId);
-    if (m_reads)
-        m_reads->add({StateReads::Kind::AnchorRevoked, answer, anchorId, {}, {}, {}});
-    return answer;
+    return ask(StateReads::question(StateReads::Kind::AnchorRevoked, anchorId)).flag;
 }
 
 bool AttestationContext::anchorExpiredBySignal(const QString &anchorId) const
 {
-    const bool answer = m_state.anchorExpiredBySignal(anchorId);
-    if (m_reads)
-        m_reads->add({StateReads::Kind::AnchorExpiredBySignal, answer, anchorId, {}, {}, {}});
-    return answer;
+    return ask(StateReads::question(StateReads::Kind::AnchorExpiredBySignal, anchorId)).flag;
 }
 
 bool AttestationContext::anyKeyRevoked() const
 {
-    const bool answer = m_state.anyKeyRevoked();
-    if (m_reads)
-        m_reads->add({StateReads::Kind::AnyKeyRevoked, answer, {}, {}, {}, {}});
-    return answer;
+    return ask(StateReads::question(StateReads::Kind::AnyKeyRevoked)).flag;
 }
 
 bool AttestationContext::keyRevoked(const QByteArray &fingerprint) const
 {
-    const bool answer = m_state.keyRevoked(fingerprint);
-    if (m_reads)
-        m_reads->add({StateReads::Kind::KeyRevoked, answer, {}, fingerprint, {}, {}});
-    return answer;
+    return ask(StateReads::question(StateReads::Kind::KeyRevoked, {}, fingerprint)).flag;
 }
 
 QDateTime AttestationContext::tokenUsedAt(const QByteArray &tokenSha256) const
 {
-    const QDateTime answer = m_state.tokenUsedAt(tokenSha256);
-    if (m_reads)
-        m_reads->add({StateReads::Kind::TokenUsedAt, false, {}, tokenSha256, answer, {}});
-    return answer;
+    return ask(StateReads::question(StateReads::Kind::TokenUsedAt, {}, tokenSha256)).usedAt;
 }
 
 NodeStanding AttestationContext::nodeStanding(const QString &agentId, const QDateTime &time) const
 {
-    NodeStanding answer = standingIn(m_state, agentId, time);
-    if (m_reads)
-        m_reads->add({StateReads::Kind::NodeStanding, false, agentId, {}, time, answer});
-    return answer;
+    return ask(StateReads::question(StateReads::Kind::NodeStanding, agentId, {}, time)).node;
 }
 
 } // namespace ta::core

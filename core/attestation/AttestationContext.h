@@ -59,16 +59,32 @@ public:
         TokenUsedAt,
         NodeStanding,
     };
+    /// A question (kind, id, key, at) and its answer (flag, usedAt, node).
     struct Read
     {
         Kind kind;
-        bool flag = false;
         QString id;        ///< anchor ID, agent ID
         QByteArray key;    ///< key fingerprint, token hash
-        QDateTime time;    ///< the record's time (node question), the token's use (answer)
+        QDateTime at;      ///< the record's time (node question)
+        bool flag = false; ///< revoked, expired (answer)
+        QDateTime usedAt;  ///< the token's use (answer)
         NodeStanding node; ///< the node's standing (answer)
+
+        bool operator==(const Read &) const = default;
     };
 
+    /// A question not yet answered.
+    static Read question(Kind kind, QString id = {}, QByteArray key = {}, QDateTime at = {})
+    {
+        Read r{};
+        r.kind = kind;
+        r.id = std::move(id);
+        r.key = std::move(key);
+        r.at = std::move(at);
+        return r;
+    }
+    /// @p question with the answer @p state gives it.
+    static Read answered(const AttestationState &state, Read question);
     void add(Read read) { m_reads.push_back(std::move(read)); }
     /// Whether @p state answers every recorded question as it was answered.
     bool holdIn(const AttestationState &state) const;
@@ -111,6 +127,9 @@ public:
     NodeStanding nodeStanding(const QString &agentId, const QDateTime &time) const;
 
 private:
+    /// Asks @p question of the state and notes it, with its answer, when reads are kept.
+    StateReads::Read ask(StateReads::Read question) const;
+
     const AttestationState &m_state;
     StateReads *m_reads = nullptr;
 };

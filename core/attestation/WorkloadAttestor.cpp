@@ -75,7 +75,6 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     const auto jwt = JwtEvidence::parse(token, r);
     if (!jwt)
         return r;
-    const QJsonArray x5c = jwt->header.value(QLatin1String("x5c")).toArray();
     // The same protected header text carries the same x5c: the key is the bundle set's address
     // and that text, as it is in the token (no conversion of the chain per record).
     QByteArray cacheKey(reinterpret_cast<const char *>(&context.bundles), sizeof(void *));
@@ -92,7 +91,8 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     if (cached) {
         agentId = cached->agentId;
         agentKey = cached->leafKey;
-    } else if (auto v = validateChain(x5c, record, context, r)) {
+    } else if (auto v = validateChain(jwt->header.value(QLatin1String("x5c")).toArray(), record,
+                                      context, r)) {
         agentId = v->agentId;
         agentKey = v->leafKey;
         QMutexLocker lock(&m_validatedMutex);

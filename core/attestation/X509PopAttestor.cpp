@@ -186,13 +186,6 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
         record.payload.value(QLatin1String("challenge")).toString().toLatin1());
     const auto signature = QByteArray::fromBase64Encoding(
         record.payload.value(QLatin1String("signature")).toString().toLatin1());
-    // Recorded evidence has no live challenge from the verifier: the recorded challenge is the
-    // replay key (per agent ID), and one too short to be unique is no nonce at all.
-    const auto nonceTooShort = [&] {
-        r.refuse(QStringLiteral("nonce_missing"), QStringLiteral("a challenge of at least 8 bytes"),
-                 QStringLiteral("%1 bytes").arg(challenge.size()));
-        return r;
-    };
     QByteArray pathKey(reinterpret_cast<const char *>(&context.anchors), sizeof(void *));
     pathKey += pem;
     std::optional<VerifiedPath> path;
@@ -202,25 +195,24 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
         if (it != m_paths.cend() && record.time > it->notBefore && record.time < it->notAfter)
             path = *it;
     }
-    if (path) {
-        if (challenge.isEmpty() || !signature) {
-            r.refuse(QStringLiteral("malformed"),
-                     QStringLiteral("payload.chain, challenge, signature (base64)"),
-                     QStringLiteral("bad challenge or signature"));
-            return r;
-        }
-        if (challenge.size() < 8)
-            return nonceTooShort();
-    } else {
-        auto chain = Certificate::listFromPem(pem);
-        if (!chain || challenge.isEmpty() || !signature) {
-            r.refuse(QStringLiteral("malformed"),
-                     QStringLiteral("payload.chain, challenge, signature (base64)"),
-                     !chain ? chain.error().code : QStringLiteral("bad challenge or signature"));
-            return r;
-        }
-        if (challenge.size() < 8)
-            return nonceTooShort();
+    // A kept path was parsed before; a new chain is parsed now, and its error comes first.
+    Result<QList<Certificate>> chain = QList<Certificate>{};
+    if (!path)
+        chain = Certificate::listFromPem(pem);
+    if (!chain || challenge.isEmpty() || !signature) {
+        r.refuse(QStringLiteral("malformed"),
+                 QStringLiteral("payload.chain, challenge, signature (base64)"),
+                 !chain ? chain.error().code : QStringLiteral("bad challenge or signature"));
+        return r;
+    }
+    // Recorded evidence has no live challenge from the verifier: the recorded challenge is the
+    // replay key (per agent ID), and one too short to be unique is no nonce at all.
+    if (challenge.size() < 8) {
+        r.refuse(QStringLiteral("nonce_missing"), QStringLiteral("a challenge of at least 8 bytes"),
+                 QStringLiteral("%1 bytes").arg(challenge.size()));
+        return r;
+    }
+    if (!path) {
         path = verifyPath(*chain, record, context, r);
         if (!path)
             return r;
