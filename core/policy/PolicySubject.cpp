@@ -82,17 +82,25 @@ Result<PolicySubject> PolicySubject::fromJson(const QJsonObject &o)
 PolicySubject PolicySubject::fromAttestationResult(const AttestationResult &result,
                                                    const QStringList &nodeSelectors)
 {
+    return fromAttestationResult(result, nodeSelectors,
+                                 result.agentId.isEmpty()
+                                     ? result.claims.value(QLatin1String("workload"))
+                                           .toObject()
+                                           .value(QLatin1String("agent_id"))
+                                           .toString()
+                                     : QString());
+}
+
+PolicySubject PolicySubject::fromAttestationResult(const AttestationResult &result,
+                                                   const QStringList &nodeSelectors,
+                                                   const QString &workloadAgentId)
+{
     PolicySubject s;
     s.m_subject = result.subject;
     s.m_attestor = result.attestor;
     s.m_verdict = verdictName(result.verdict());
     s.m_claims = result.claims;
-    s.m_agentId = result.agentId;
-    if (s.m_agentId.isEmpty())
-        s.m_agentId = s.m_claims.value(QLatin1String("workload"))
-                          .toObject()
-                          .value(QLatin1String("agent_id"))
-                          .toString();
+    s.m_agentId = result.agentId.isEmpty() ? workloadAgentId : result.agentId;
     s.m_time = result.time;
     s.m_selectors = result.selectors;
     s.m_nodeSelectors = nodeSelectors;

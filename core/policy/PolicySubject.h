@@ -33,6 +33,11 @@ public:
     [[nodiscard]] static Result<PolicySubject> fromJson(const QJsonObject &object);
     static PolicySubject fromAttestationResult(const AttestationResult &result,
                                                const QStringList &nodeSelectors = {});
+    /// As above, with the workload's agent ID (claims.workload.agent_id) already read: used
+    /// when @p result has none of its own.
+    static PolicySubject fromAttestationResult(const AttestationResult &result,
+                                               const QStringList &nodeSelectors,
+                                               const QString &workloadAgentId);
     QJsonObject toJson() const;
 
     /// The value at a template field path: "subject", "attestor", "verdict", "agent_id", or a

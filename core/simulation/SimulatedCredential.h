@@ -55,3 +55,7 @@ struct SimulatedCredential
 QString credentialEndName(SimulatedCredential::End end);
 
 } // namespace ta::core
+
+// Its members are Qt's implicitly shared values, which move as bytes: a growing list of them
+// reallocates in place instead of moving each one.
+Q_DECLARE_TYPEINFO(ta::core::SimulatedCredential, Q_RELOCATABLE_TYPE);

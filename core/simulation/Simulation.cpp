@@ -97,7 +97,7 @@ void Simulation::onTimer(const Timer &t)
         SimulatedCredential &c = m_run.m_credentials[t.id];
         if (c.endedAt.isValid())
             return;
-        const int si = m_run.m_subjectIndex.value(c.subject);
+        const int si = m_credentialSubject[size_t(t.id)];
         Subject &s = subject(si);
         // Not renewed: it expires at not-after, unless something ends it first.
         const auto expire = [&] {
@@ -129,8 +129,7 @@ void Simulation::onTimer(const Timer &t)
             return;
         c.end = SimulatedCredential::End::Expired;
         c.endedAt = at;
-        const int si = m_run.m_subjectIndex.value(c.subject);
-        subject(si).live.erase(c.spiffeId);
+        subject(m_credentialSubject[size_t(t.id)]).live.erase(c.spiffeId);
         m_run.record(t.atMs, SimulationRun::Change::CredentialOff, t.id);
         SimulationEvent e;
         e.at = at;
@@ -208,8 +207,16 @@ void Simulation::onRefused(int si, const AttestationResult &result, qint64 recor
 void Simulation::onAccepted(int si, const AttestationResult &result, qint64 record)
 {
     const qint64 ms = result.time.toMSecsSinceEpoch();
-    const QJsonObject workload = result.claims.value(QLatin1String("workload")).toObject();
-    const bool isWorkload = !workload.isEmpty();
+    {
+        Subject &s = subject(si);
+        if (s.claims != result.claims) {
+            const QJsonObject workload = result.claims.value(QLatin1String("workload")).toObject();
+            s.claims = result.claims;
+            s.workloadClaims = !workload.isEmpty();
+            s.workloadAgentId = workload.value(QLatin1String("agent_id")).toString();
+        }
+    }
+    const bool isWorkload = subject(si).workloadClaims;
     {
         Subject &s = subject(si);
         s.lastAccepted = result.time;
@@ -220,13 +227,25 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         s.anchorIds = result.anchorIds;
         if (isWorkload) {
             s.isNode = false;
-            s.agentId = workload.value(QLatin1String("agent_id")).toString();
+            if (s.agentId != s.workloadAgentId) {
+                s.agentId = s.workloadAgentId;
+                s.nodeVersion = 0;
+            }
         } else if (!result.agentId.isEmpty()) {
             s.isNode = true;
-            if (!s.agentId.isEmpty() && s.agentId != result.agentId)
+            if (!s.agentId.isEmpty() && s.agentId != result.agentId) {
                 m_nodeByAgent.remove(s.agentId);
-            s.agentId = result.agentId;
-            m_nodeByAgent.insert(s.agentId, si);
+                ++m_nodeMapVersion;
+            }
+            if (s.agentId != result.agentId) {
+                s.agentId = result.agentId;
+                s.nodeVersion = 0;
+            }
+            const auto it = m_nodeByAgent.constFind(s.agentId);
+            if (it == m_nodeByAgent.constEnd() || *it != si) {
+                m_nodeByAgent.insert(s.agentId, si);
+                ++m_nodeMapVersion;
+            }
         }
         if (!s.attested)
             setAttested(si, true, ms);
@@ -236,7 +255,7 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         scheduleStale(si);
     }
     QStringList nodeSelectors;
-    const int node = isWorkload ? nodeOf(subject(si).agentId) : -1;
+    const int node = isWorkload ? nodeOf(subject(si)) : -1;
     if (node >= 0) {
         if (Subject &w = subject(si); w.listedUnder != node) {
             m_workloadsOfNode[node].insert(si);
@@ -245,21 +264,28 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         nodeSelectors = subject(node).selectors;
     }
     Subject &s = subject(si);
-    PolicySubject decided = PolicySubject::fromAttestationResult(result, nodeSelectors);
+    PolicySubject decided =
+        PolicySubject::fromAttestationResult(result, nodeSelectors, s.workloadAgentId);
     // A subject re-attesting with the same facts is decided as before, unless time matters.
     const bool same = s.outcomeKept && decided.sameFacts(s.decided);
     s.decided = std::move(decided);
     s.hasDecision = true;
     RuleSet::Outcome o;
     const bool mayHold = holds(s);
-    if (mayHold)
-        o = same ? s.outcome : m_rules.decide(s.decided);
+    QStringList granted;
+    if (mayHold && same) {
+        o = s.outcome;
+        granted = s.granted;
+    } else if (mayHold) {
+        o = m_rules.decide(s.decided);
+    }
+    if (!(mayHold && same)) {
+        for (const RuleSet::Grant &g : o.grants)
+            granted << g.spiffeId;
+    }
     s.outcomeKept = mayHold && m_reuseDecisions;
     s.outcome = s.outcomeKept ? o : RuleSet::Outcome();
-
-    QStringList granted;
-    for (const RuleSet::Grant &g : o.grants)
-        granted << g.spiffeId;
+    s.granted = s.outcomeKept ? granted : QStringList();
     addHistory(si, {result.time, SubjectHistoryEntry::Kind::Attested, record, {}, granted});
 
     QSet<QString> denied;
@@ -302,6 +328,15 @@ int Simulation::nodeOf(const QString &agentId) const
     return agentId.isEmpty() ? -1 : m_nodeByAgent.value(agentId, -1);
 }
 
+int Simulation::nodeOf(const Subject &s) const
+{
+    if (s.nodeVersion != m_nodeMapVersion) {
+        s.node = nodeOf(s.agentId);
+        s.nodeVersion = m_nodeMapVersion;
+    }
+    return s.node;
+}
+
 bool Simulation::holds(const Subject &s) const
 {
     if (!s.attested)
@@ -310,9 +345,9 @@ bool Simulation::holds(const Subject &s) const
         return true;
     // A workload rests on its node: without an attested node it holds nothing. A workload that
     // names no agent (not a SPIRE workload) rests on itself.
-    const int node = nodeOf(s.agentId);
+    const int node = nodeOf(s);
     if (node < 0)
-        return s.decided.claims().value(QLatin1String("workload")).toObject().isEmpty();
+        return !s.workloadClaims;
     return m_subjects[size_t(node)].attested;
 }
 
@@ -327,7 +362,7 @@ void Simulation::issue(int si, const RuleSet::Grant &grant, const QDateTime &at,
     const int index = int(m_run.m_credentials.size());
     const qint32 ttl = ttlOf(grant);
     SimulatedCredential c;
-    c.id = QStringLiteral("c%1").arg(index + 1);
+    c.id = QLatin1Char('c') + QString::number(index + 1);
     c.subject = m_run.m_subjectNames.at(si);
     c.spiffeId = grant.spiffeId;
     c.rule = grant.rule;
@@ -337,7 +372,7 @@ void Simulation::issue(int si, const RuleSet::Grant &grant, const QDateTime &at,
     Subject &s = subject(si);
     c.restsOn << s.lastRecord;
     if (!s.isNode) {
-        const int node = nodeOf(s.agentId);
+        const int node = nodeOf(s);
         if (node >= 0)
             c.restsOn << subject(node).lastRecord;
     }
@@ -367,6 +402,7 @@ void Simulation::issue(int si, const RuleSet::Grant &grant, const QDateTime &at,
     // timer is queued by the Renew timer when that does not renew).
     schedule(ms + qint64(ttl) * 500, TimerKind::Renew, index);
     m_expireSeq.push_back(m_seq++);
+    m_credentialSubject.push_back(si);
     log(std::move(e));
 }
 
@@ -387,7 +423,7 @@ void Simulation::revoke(int credential, const QDateTime &at, qint64 record,
     c.endedAt = at.toUTC();
     c.revokeReason = reason;
     c.revokedByRecord = record;
-    subject(m_run.m_subjectIndex.value(c.subject)).live.erase(c.spiffeId);
+    subject(m_credentialSubject[size_t(credential)]).live.erase(c.spiffeId);
     m_run.record(at.toMSecsSinceEpoch(), SimulationRun::Change::CredentialOff, credential);
     SimulationEvent e;
     e.at = c.endedAt;
@@ -410,7 +446,7 @@ void Simulation::lapseWorkloads(int node, const QDateTime &at, qint64 record)
     std::sort(ordered.begin(), ordered.end());
     for (int w : ordered) {
         Subject &s = subject(w);
-        if (s.isNode || nodeOf(s.agentId) != node)
+        if (s.isNode || nodeOf(s) != node)
             continue;
         if (s.attested) {
             s.generation++;
@@ -430,8 +466,7 @@ void Simulation::setAttested(int si, bool attested, qint64 ms)
 
 void Simulation::addHistory(int si, SubjectHistoryEntry entry)
 {
-    entry.at = entry.at.toUTC();
-    m_run.m_histories[si].append(std::move(entry));
+    m_run.addHistory(si, std::move(entry));
 }
 
 void Simulation::scheduleStale(int si)

@@ -95,6 +95,18 @@ private:
         bool staleQueued = false;
         /// The node whose workload set holds this workload, or -1.
         int listedUnder = -1;
+        /// The claims of the last accepted record and what is read from them: whether they
+        /// describe a workload, and its agent ID. Kept results share equal claims, so a
+        /// re-attestation with the same claims compares a pointer instead of looking them up.
+        QJsonObject claims;
+        bool workloadClaims = false;
+        QString workloadAgentId;
+        /// The SPIFFE IDs `outcome` grants, while it is kept.
+        QStringList granted;
+        /// nodeOf(agentId) as of m_nodeMapVersion `nodeVersion` (0: not looked up since
+        /// agentId changed).
+        mutable int node = -1;
+        mutable quint64 nodeVersion = 0;
     };
 
     void fireTimersUpTo(qint64 ms);
@@ -104,6 +116,10 @@ private:
     void onAccepted(int subject, const AttestationResult &result, qint64 record);
     /// The node subject whose agent is @p agentId, or -1.
     int nodeOf(const QString &agentId) const;
+    /// The node subject of @p s's agent ID, or -1 (looked up again only when the agent ID or
+    /// the node map changed).
+    int nodeOf(const Subject &s) const;
+
     /// Whether @p s may hold credentials: attested and, for a workload, its node attested.
     bool holds(const Subject &s) const;
     /// Issues @p grant; with @p replaces >= 0, as the renewal of that credential.
@@ -132,6 +148,9 @@ private:
     SimulationRun m_run;
     std::vector<Subject> m_subjects;
     QHash<QString, int> m_nodeByAgent;
+    /// Changes each time m_nodeByAgent does.
+    quint64 m_nodeMapVersion = 1;
+
     QHash<int, QSet<int>> m_workloadsOfNode;
     std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
     quint64 m_seq = 0;
@@ -139,6 +158,8 @@ private:
     /// when its Renew timer fires without a renewal (most credentials are renewed or revoked
     /// first), under that order, so timers fire as if it had been queued at issue.
     std::vector<quint64> m_expireSeq;
+    /// Per credential, its subject's index.
+    std::vector<int> m_credentialSubject;
     qint64 m_records = 0;
     qint64 m_lastMs = 0;
     bool m_stopped = false;

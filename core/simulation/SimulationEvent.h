@@ -44,3 +44,7 @@ struct SimulationEvent
 QString simulationEventName(SimulationEvent::Kind kind);
 
 } // namespace ta::core
+
+// Its members are Qt's implicitly shared values, which move as bytes: a growing list of them
+// reallocates in place instead of moving each one.
+Q_DECLARE_TYPEINFO(ta::core::SimulationEvent, Q_RELOCATABLE_TYPE);

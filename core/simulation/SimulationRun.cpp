@@ -51,8 +51,24 @@ QStringList SimulationRun::subjects() const
 
 QList<SubjectHistoryEntry> SimulationRun::history(const QString &subject) const
 {
+    QList<SubjectHistoryEntry> out;
     const auto it = m_subjectIndex.constFind(subject);
-    return it == m_subjectIndex.constEnd() ? QList<SubjectHistoryEntry>() : m_histories.at(*it);
+    if (it == m_subjectIndex.constEnd())
+        return out;
+    for (qsizetype i = m_historyLast[size_t(*it)]; i >= 0; i = m_historyPrevious[size_t(i)])
+        out.append(m_history[size_t(i)]);
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+void SimulationRun::addHistory(int subject, SubjectHistoryEntry entry)
+{
+    entry.at = entry.at.toUTC();
+    const qsizetype index = qsizetype(m_history.size());
+    m_history.push_back(std::move(entry));
+    qsizetype &last = m_historyLast[size_t(subject)];
+    m_historyPrevious.push_back(last);
+    last = index;
 }
 
 QList<SimulationRun::AttestationChange> SimulationRun::attestationChanges() const
@@ -73,7 +89,7 @@ int SimulationRun::subjectIndex(const QString &subject)
         return *it;
     const int i = int(m_subjectNames.size());
     m_subjectNames << subject;
-    m_histories.append(QList<SubjectHistoryEntry>());
+    m_historyLast.push_back(-1);
     m_subjectIndex.insert(subject, i);
     return i;
 }

@@ -11,6 +11,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <deque>
 #include <vector>
 
 namespace ta::core {
@@ -99,12 +100,20 @@ private:
 
     int subjectIndex(const QString &subject);
     void record(qint64 atMs, Change change, int id);
+    void addHistory(int subject, SubjectHistoryEntry entry);
 
     QList<SimulationEvent> m_events;
     QList<SimulatedCredential> m_credentials;
     QStringList m_subjectNames;
     QHash<QString, int> m_subjectIndex;
-    QList<QList<SubjectHistoryEntry>> m_histories;
+    /// Every subject's history entries in the order they happened, one sequence for the run
+    /// (appending to one of a hundred thousand lists was a cache miss per record), each entry
+    /// chained to its subject's previous one.
+    std::deque<SubjectHistoryEntry> m_history;
+    /// Per entry, the index of its subject's previous entry, or -1.
+    std::vector<qsizetype> m_historyPrevious;
+    /// Per subject, the index of its last entry, or -1.
+    std::vector<qsizetype> m_historyLast;
     QSet<int> m_signalSubjects;
     std::vector<Delta> m_deltas;
     std::vector<Checkpoint> m_checkpoints;
