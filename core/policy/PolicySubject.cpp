@@ -115,6 +115,39 @@ bool PolicySubject::sameFacts(const PolicySubject &other) const
            m_claims == other.m_claims;
 }
 
+namespace {
+
+// Makes @p field share @p value's storage; returns whether they differed.
+template <typename T>
+bool assignShared(T &field, const T &value)
+{
+    if (field.isSharedWith(value))
+        return false;
+    const bool differ = field != value;
+    field = value;
+    return differ;
+}
+
+} // namespace
+
+bool PolicySubject::updateFrom(const AttestationResult &result, const QStringList &nodeSelectors,
+                               const QString &workloadAgentId)
+{
+    bool changed = assignShared(m_subject, result.subject);
+    changed |= assignShared(m_attestor, result.attestor);
+    changed |= assignShared(m_verdict, verdictName(result.verdict()));
+    changed |= assignShared(m_agentId, result.agentId.isEmpty() ? workloadAgentId : result.agentId);
+    changed |= assignShared(m_selectors, result.selectors);
+    changed |= assignShared(m_nodeSelectors, nodeSelectors);
+    // QJsonObject compares its storage's address first.
+    if (m_claims != result.claims) {
+        m_claims = result.claims;
+        changed = true;
+    }
+    m_time = result.time;
+    return changed;
+}
+
 QJsonObject PolicySubject::toJson() const
 {
     QJsonObject o{{QStringLiteral("subject"), m_subject},

@@ -66,6 +66,12 @@ public:
     /// Whether @p other says the same of the same subject at another instant: every field but
     /// time is equal. Rules that do not read time decide both alike.
     bool sameFacts(const PolicySubject &other) const;
+    /// Makes this subject what fromAttestationResult(@p result, @p nodeSelectors,
+    /// @p workloadAgentId) would make, and returns whether a fact changed (sameFacts() would
+    /// have been false). Fields equal to the new ones are kept, or made to share their storage:
+    /// a subject re-attesting with shared values costs pointer comparisons, not copies.
+    bool updateFrom(const AttestationResult &result, const QStringList &nodeSelectors,
+                    const QString &workloadAgentId);
 
 private:
     QString m_subject;

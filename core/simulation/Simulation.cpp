@@ -25,6 +25,14 @@ bool intersects(const QStringList &a, const QStringList &b)
     return false;
 }
 
+// Makes @p field share @p value's storage, unless it already does.
+template <typename T>
+void assignShared(T &field, const T &value)
+{
+    if (!field.isSharedWith(value))
+        field = value;
+}
+
 QDateTime fromMs(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
@@ -39,7 +47,7 @@ Simulation::Simulation(RuleSet rules, SimulationSettings settings)
     m_run.m_checkpointInterval = qMax(1, m_settings.checkpointInterval);
 }
 
-void Simulation::feed(const AttestationResult &result)
+void Simulation::feed(const AttestationResult &result, int subjectNumber)
 {
     if (m_stopped)
         return;
@@ -54,7 +62,17 @@ void Simulation::feed(const AttestationResult &result)
     m_run.m_end = result.time.toUTC();
     fireTimersUpTo(ms);
     m_lastMs = qMax(m_lastMs, ms);
-    const int s = m_run.subjectIndex(result.subject);
+    int s = -1;
+    if (subjectNumber >= 0 && size_t(subjectNumber) < m_subjectByNumber.size())
+        s = m_subjectByNumber[size_t(subjectNumber)];
+    if (s < 0) {
+        s = m_run.subjectIndex(result.subject);
+        if (subjectNumber >= 0) {
+            if (size_t(subjectNumber) >= m_subjectByNumber.size())
+                m_subjectByNumber.resize(size_t(subjectNumber) + 1, -1);
+            m_subjectByNumber[size_t(subjectNumber)] = s;
+        }
+    }
     if (size_t(s) >= m_subjects.size())
         m_subjects.resize(size_t(s) + 1);
     if (result.attestor == QLatin1String("signal")) {
@@ -207,13 +225,17 @@ void Simulation::onRefused(int si, const AttestationResult &result, qint64 recor
 void Simulation::onAccepted(int si, const AttestationResult &result, qint64 record)
 {
     const qint64 ms = result.time.toMSecsSinceEpoch();
+    bool claimsChanged = false;
     {
+        // The claims of the subject's last decision: kept results share equal claims, so this
+        // compares an address while they do not change.
         Subject &s = subject(si);
-        if (s.claims != result.claims) {
+        if (s.decided.claims() != result.claims) {
             const QJsonObject workload = result.claims.value(QLatin1String("workload")).toObject();
-            s.claims = result.claims;
+            s.decided.setClaims(result.claims);
             s.workloadClaims = !workload.isEmpty();
             s.workloadAgentId = workload.value(QLatin1String("agent_id")).toString();
+            claimsChanged = true;
         }
     }
     const bool isWorkload = subject(si).workloadClaims;
@@ -222,9 +244,9 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         s.lastAccepted = result.time;
         s.lastRecord = record;
         s.generation++;
-        s.selectors = result.selectors;
-        s.keyFingerprints = result.keyFingerprints;
-        s.anchorIds = result.anchorIds;
+        assignShared(s.selectors, result.selectors);
+        assignShared(s.keyFingerprints, result.keyFingerprints);
+        assignShared(s.anchorIds, result.anchorIds);
         if (isWorkload) {
             s.isNode = false;
             if (s.agentId != s.workloadAgentId) {
@@ -264,11 +286,10 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         nodeSelectors = subject(node).selectors;
     }
     Subject &s = subject(si);
-    PolicySubject decided =
-        PolicySubject::fromAttestationResult(result, nodeSelectors, s.workloadAgentId);
     // A subject re-attesting with the same facts is decided as before, unless time matters.
-    const bool same = s.outcomeKept && decided.sameFacts(s.decided);
-    s.decided = std::move(decided);
+    const bool changed =
+        s.decided.updateFrom(result, nodeSelectors, s.workloadAgentId) || claimsChanged;
+    const bool same = s.outcomeKept && !changed;
     s.hasDecision = true;
     RuleSet::Outcome o;
     const bool mayHold = holds(s);

@@ -47,7 +47,10 @@ public:
     /// Also hands each event to @p sink as it happens (for streaming output).
     void setEventSink(EventSink sink) { m_sink = std::move(sink); }
     /// Plays the next record's attestation result; results after `until` are ignored.
-    void feed(const AttestationResult &result);
+    /// @p subjectNumber, when >= 0, numbers the result's subject in the order subjects first
+    /// appear in the results fed (TimelineReplay::NumberedSink's): the subject is then found by
+    /// number instead of by name.
+    void feed(const AttestationResult &result, int subjectNumber = -1);
     /// Ends the run: the timers up to `until` fire (none past the last record without it).
     SimulationRun finish();
 
@@ -95,10 +98,8 @@ private:
         bool staleQueued = false;
         /// The node whose workload set holds this workload, or -1.
         int listedUnder = -1;
-        /// The claims of the last accepted record and what is read from them: whether they
-        /// describe a workload, and its agent ID. Kept results share equal claims, so a
-        /// re-attestation with the same claims compares a pointer instead of looking them up.
-        QJsonObject claims;
+        /// What is read from the claims of the last accepted record (`decided`'s): whether
+        /// they describe a workload, and its agent ID.
         bool workloadClaims = false;
         QString workloadAgentId;
         /// The SPIFFE IDs `outcome` grants, while it is kept.
@@ -148,6 +149,8 @@ private:
     SimulationRun m_run;
     std::vector<Subject> m_subjects;
     QHash<QString, int> m_nodeByAgent;
+    /// Subject indexes by the numbers feed() was given, -1 where not seen yet.
+    std::vector<int> m_subjectByNumber;
     /// Changes each time m_nodeByAgent does.
     quint64 m_nodeMapVersion = 1;
 

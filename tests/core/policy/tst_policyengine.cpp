@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Decision tables for policy sets: grants, deny override, templates and their failures, missing
 // claims, TTL/DNS carried, and the explanation of a condition that did not hold.
+#include "core/attestation/AttestationResult.h"
 #include "core/policy/PolicyEngine.h"
 #include "core/policy/PolicySubject.h"
 #include "core/policy/SubjectActivation.h"
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void readsTime();
     void sameFactsIgnoresOnlyTime_data();
     void sameFactsIgnoresOnlyTime();
+    void updateFromMakesWhatFromAttestationResultMakes_data();
+    void updateFromMakesWhatFromAttestationResultMakes();
     void limitsRefuseAndBudgetStops();
 };
 
@@ -512,6 +515,76 @@ void TestPolicyEngine::sameFactsIgnoresOnlyTime()
     QCOMPARE(a.sameFacts(b), same);
     QCOMPARE(b.sameFacts(a), same);
     QVERIFY(a.sameFacts(a));
+}
+
+void TestPolicyEngine::updateFromMakesWhatFromAttestationResultMakes_data()
+{
+    QTest::addColumn<QString>("edit");
+    QTest::addColumn<bool>("changed");
+    for (const char *row : {"time", "equal copies"})
+        QTest::newRow(row) << QString::fromLatin1(row) << false;
+    for (const char *row : {"subject", "attestor", "verdict", "agent", "workload agent",
+                            "selectors", "node selectors", "claims"})
+        QTest::newRow(row) << QString::fromLatin1(row) << true;
+}
+
+void TestPolicyEngine::updateFromMakesWhatFromAttestationResultMakes()
+{
+    // The simulation updates a subject's last decision in place instead of building a new one
+    // per record: it must end equal to the new one and report a change exactly when sameFacts
+    // would.
+    QFETCH(QString, edit);
+    QFETCH(bool, changed);
+    AttestationResult base;
+    base.time = QDateTime(QDate(2026, 4, 7), QTime(10, 0), Qt::UTC);
+    base.attestor = QStringLiteral("k8s");
+    base.subject = QStringLiteral("workload/pay");
+    base.selectors = {QStringLiteral("k8s:ns:payments")};
+    base.claims = QJsonObject{{QStringLiteral("workload"),
+                               QJsonObject{{QStringLiteral("agent_id"), QStringLiteral("a")}}}};
+    const QStringList nodeSelectors{QStringLiteral("k8s_psat:cluster:prod")};
+    const QString workloadAgent = QStringLiteral("spiffe://prod.example/spire/agent/a");
+
+    AttestationResult next = base;
+    QStringList nextNodeSelectors = nodeSelectors;
+    QString nextWorkloadAgent = workloadAgent;
+    if (edit == QLatin1String("time")) {
+        next.time = base.time.addSecs(3600);
+    } else if (edit == QLatin1String("equal copies")) {
+        // Equal values in storage of their own: no change, however they are held.
+        next.subject = QString(base.subject.constData(), base.subject.size());
+        next.selectors = QStringList{QStringLiteral("k8s:ns:") + QStringLiteral("payments")};
+        next.claims = QJsonObject{{QStringLiteral("workload"),
+                                   QJsonObject{{QStringLiteral("agent_id"), QStringLiteral("a")}}}};
+        nextNodeSelectors =
+            QStringList{QStringLiteral("k8s_psat:cluster:") + QStringLiteral("prod")};
+        QVERIFY(!next.selectors.isSharedWith(base.selectors));
+    } else if (edit == QLatin1String("subject")) {
+        next.subject = QStringLiteral("workload/other");
+    } else if (edit == QLatin1String("attestor")) {
+        next.attestor = QStringLiteral("docker");
+    } else if (edit == QLatin1String("verdict")) {
+        next.warn(QStringLiteral("allow_list_missing"));
+    } else if (edit == QLatin1String("agent")) {
+        next.agentId = QStringLiteral("spiffe://prod.example/spire/agent/b");
+    } else if (edit == QLatin1String("workload agent")) {
+        nextWorkloadAgent = QStringLiteral("spiffe://prod.example/spire/agent/c");
+    } else if (edit == QLatin1String("selectors")) {
+        next.selectors << QStringLiteral("k8s:sa:api");
+    } else if (edit == QLatin1String("node selectors")) {
+        nextNodeSelectors.clear();
+    } else if (edit == QLatin1String("claims")) {
+        next.claims.insert(QStringLiteral("image"), QJsonObject());
+    }
+    PolicySubject s = PolicySubject::fromAttestationResult(base, nodeSelectors, workloadAgent);
+    const PolicySubject expected =
+        PolicySubject::fromAttestationResult(next, nextNodeSelectors, nextWorkloadAgent);
+    QCOMPARE(s.sameFacts(expected), !changed);
+    QCOMPARE(s.updateFrom(next, nextNodeSelectors, nextWorkloadAgent), changed);
+    QCOMPARE(s.toJson(), expected.toJson());
+    QVERIFY(s.sameFacts(expected));
+    // Again with the same values: nothing changes.
+    QVERIFY(!s.updateFrom(next, nextNodeSelectors, nextWorkloadAgent));
 }
 
 void TestPolicyEngine::compileErrorsNameThePolicy()
