@@ -19,26 +19,29 @@ namespace ta::core {
 class ReplayResultCache
 {
 public:
-    /// Hands the results kept under @p key to @p fn (in record order) and returns true; false
-    /// when the cache holds another key.
+    /// Hands the results kept under @p key to @p fn (in record order), each with its subject's
+    /// number (ResultInterner::intern's), and returns true; false when the cache holds another
+    /// key.
     template <typename Fn>
     bool forEach(const QByteArray &key, Fn &&fn) const
     {
         std::lock_guard lock(m_mutex);
         if (m_key.isEmpty() || m_key != key)
             return false;
-        for (const AttestationResult &r : m_results)
-            fn(r);
+        for (size_t i = 0; i < m_results.size(); ++i)
+            fn(m_results[i], m_subjects[i]);
         return true;
     }
-    /// Keeps @p results under @p key, replacing what was kept.
-    void store(QByteArray key, std::vector<AttestationResult> results)
+    /// Keeps @p results under @p key with their subjects' numbers, replacing what was kept.
+    void store(QByteArray key, std::vector<AttestationResult> results, std::vector<int> subjects)
     {
+        Q_ASSERT(results.size() == subjects.size());
         std::lock_guard lock(m_mutex);
         m_key = std::move(key);
         m_results = std::move(results);
+        m_subjects = std::move(subjects);
     }
-    void clear() { store({}, {}); }
+    void clear() { store({}, {}, {}); }
     /// How many results are kept.
     size_t size() const
     {
@@ -50,6 +53,7 @@ private:
     mutable std::mutex m_mutex;
     QByteArray m_key;
     std::vector<AttestationResult> m_results;
+    std::vector<int> m_subjects;
 };
 
 } // namespace ta::core

@@ -27,17 +27,20 @@ void ResultInterner::pool(QString &s)
         m_strings.insert(s);
 }
 
-void ResultInterner::intern(AttestationResult &result)
+int ResultInterner::intern(AttestationResult &result)
 {
     pool(result.subject);
     pool(result.attestor);
     pool(result.agentId);
     Last &last = m_last[result.subject];
+    if (last.number < 0)
+        last.number = int(m_last.size() - 1);
     share(result.selectors, last.selectors);
     share(result.claims, last.claims);
     share(result.anchorIds, last.anchorIds);
     share(result.referenceValueIds, last.referenceValueIds);
     share(result.keyFingerprints, last.keyFingerprints);
+    return last.number;
 }
 
 } // namespace ta::core

@@ -19,8 +19,9 @@ namespace ta::core {
 class ResultInterner
 {
 public:
-    /// Rewrites @p result's fields to share storage with what was seen before.
-    void intern(AttestationResult &result);
+    /// Rewrites @p result's fields to share storage with what was seen before, and returns
+    /// its subject's number: 0 for the first subject seen, 1 for the next new one, and so on.
+    int intern(AttestationResult &result);
 
     /// Distinct pooled strings (for tests).
     qsizetype pooledStrings() const { return m_strings.size(); }
@@ -33,6 +34,7 @@ private:
         QStringList anchorIds;
         QStringList referenceValueIds;
         QStringList keyFingerprints;
+        int number = -1;
     };
 
     void pool(QString &s);

@@ -227,18 +227,23 @@ QByteArray TimelineReplay::cacheKey() const
 
 Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) const
 {
+    return replay(NumberedSink([&sink](const AttestationResult &r, int) { sink(r); }));
+}
+
+Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
+{
     const QByteArray key = m_cache ? cacheKey() : QByteArray();
     if (!key.isEmpty()) {
         qint64 n = 0;
         bool stopped = false;
         // Read before forEach, which holds the cache's lock while it hands out results.
         const qint64 total = qint64(m_cache->size());
-        const bool hit = m_cache->forEach(key, [&](const AttestationResult &r) {
+        const bool hit = m_cache->forEach(key, [&](const AttestationResult &r, int subject) {
             if (stopped || (m_cancelled && m_cancelled())) {
                 stopped = true;
                 return;
             }
-            sink(r);
+            sink(r, subject);
             ++n;
             if (m_progress && n % m_progressEvery == 0)
                 m_progress(n, total);
@@ -253,16 +258,17 @@ Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) 
     }
     auto verifier = makeVerifier();
     if (key.isEmpty())
-        return replay(*verifier, sink);
+        return replay(*verifier, [&sink](const AttestationResult &r) { sink(r, -1); });
     std::vector<AttestationResult> kept;
+    std::vector<int> subjects;
     ResultInterner interner;
     auto n = replay(*verifier, [&](const AttestationResult &r) {
         kept.push_back(r);
-        interner.intern(kept.back());
-        sink(kept.back());
+        subjects.push_back(interner.intern(kept.back()));
+        sink(kept.back(), subjects.back());
     });
     if (n)
-        m_cache->store(key, std::move(kept));
+        m_cache->store(key, std::move(kept), std::move(subjects));
     return n;
 }
 
@@ -272,7 +278,8 @@ Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,
 {
     Simulation sim(rules, settings);
     sim.setEventSink(sink);
-    auto n = replay([&](const AttestationResult &r) { sim.feed(r); });
+    auto n = replay(
+        NumberedSink([&](const AttestationResult &r, int subject) { sim.feed(r, subject); }));
     if (!n)
         return n.error();
     return sim.finish();

@@ -119,6 +119,12 @@ public:
                                         const EvidenceVerifier::ResultSink &sink) const;
     /// The same through a fresh verifier.
     [[nodiscard]] Result<qint64> replay(const EvidenceVerifier::ResultSink &sink) const;
+    /// Called with each result and its subject's number in this replay (0 for the first
+    /// subject, 1 for the next new one, ...), or -1 when the replay does not number them (no
+    /// cache): Simulation::feed finds its subject by number instead of by name.
+    using NumberedSink = std::function<void(const AttestationResult &, int subject)>;
+    /// The same with subject numbers.
+    [[nodiscard]] Result<qint64> replay(const NumberedSink &sink) const;
 
     /// Plays the timeline through @p rules: one verification, one Simulation.
     [[nodiscard]] Result<SimulationRun> simulate(const RuleSet &rules,

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void otherSubjectsShareOnlyPooledStrings();
     void valuesAreUnchanged_data();
     void valuesAreUnchanged();
+    void subjectsAreNumberedInOrderOfFirstAppearance();
 };
 
 void TestResultInterner::repeatedRecordSharesWithThePrevious()
@@ -128,6 +129,18 @@ void TestResultInterner::valuesAreUnchanged()
     }
     for (qsizetype i = 0; i < given.size(); ++i)
         QVERIFY2(sameFields(kept.at(size_t(i)), given.at(i)), qPrintable(QString::number(i)));
+}
+
+void TestResultInterner::subjectsAreNumberedInOrderOfFirstAppearance()
+{
+    ResultInterner interner;
+    QList<int> numbers;
+    for (const char *subject : {"api", "web", "api", "db", "web", "db", "cache"}) {
+        AttestationResult r =
+            result(QString::fromLatin1(subject), QStringLiteral("img@sha256:aa"), 0);
+        numbers << interner.intern(r);
+    }
+    QCOMPARE(numbers, (QList<int>{0, 1, 0, 2, 1, 2, 3}));
 }
 
 QTEST_GUILESS_MAIN(TestResultInterner)

@@ -187,6 +187,7 @@ private Q_SLOTS:
     void progressCountsRecords();
     void cachedReplayReportsProgress();
     void recordsKeyFollowsTheRecords();
+    void subjectNumbersOnlyFindSubjects();
 
 private:
     TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records,
@@ -715,6 +716,42 @@ void TestSimulation::recordsKeyFollowsTheRecords()
     TimelineReplay early = fresh;
     QCOMPARE(early.cacheKey(), key);
     QCOMPARE(fresh.cacheKey(), key);
+}
+
+// A re-run finds each result's subject by the number the replay gave it, not by its name. Any
+// consistent numbering must give the log that names give, and so must a cached re-run.
+void TestSimulation::subjectNumbersOnlyFindSubjects()
+{
+    const QList<EvidenceRecord> records{
+        node(0),        workload(100), workload(150, kImageA, QStringLiteral("workload/web")),
+        workload(200),  node(1900),    workload(2000, kImageA, QStringLiteral("workload/web")),
+        workload(2100),
+    };
+    QList<AttestationResult> results;
+    QVERIFY(replay(m_f, records).replay([&](const AttestationResult &r) { results << r; }));
+    QCOMPARE(results.size(), records.size());
+    const RuleSet rules = policies(3600, 1200);
+    const auto play = [&](const std::function<int(const AttestationResult &)> &number) {
+        Simulation sim(rules, {});
+        for (const AttestationResult &r : results)
+            sim.feed(r, number(r));
+        return logOf(sim.finish());
+    };
+    const QList<QJsonObject> byName = play([](const AttestationResult &) { return -1; });
+    QVERIFY(byName.size() > 4);
+    // Numbered backwards from the last subject to appear, and sparsely.
+    const QStringList order{QStringLiteral("workload/web"), QStringLiteral("workload/api"),
+                            QStringLiteral("node/a")};
+    QCOMPARE(play([&](const AttestationResult &r) { return 3 * int(order.indexOf(r.subject)); }),
+             byName);
+    // Through the cache: the first run numbers the subjects, the second reads the numbers kept.
+    TimelineReplay cached = replay(m_f, records);
+    cached.setResultCache(std::make_shared<ReplayResultCache>());
+    for (int i = 0; i < 2; ++i) {
+        auto run = cached.simulate(rules, {});
+        QVERIFY(run.ok());
+        QCOMPARE(logOf(*run), byName);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSimulation)
