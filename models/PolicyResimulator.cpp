@@ -4,6 +4,7 @@
 #include "models/Document.h"
 
 #include "core/policy/PolicyEnv.h"
+#include "core/simulation/ResultInterner.h"
 #include "core/simulation/Simulation.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/Workspace.h"
@@ -103,9 +104,12 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
     const core::TimelineReplay scan = *m_replay;
     m_claimWatcher.setFuture(QtConcurrent::run(&m_pool, [scan] {
         ClaimExamples out;
-        auto results = std::make_shared<std::vector<core::AttestationResult>>();
-        auto r = scan.replay([&](const core::AttestationResult &result) {
-            results->push_back(result);
+        auto results = std::make_shared<KeptResults>();
+        core::ResultInterner interner;
+        auto r = scan.replay([&](const core::AttestationResult &verified) {
+            results->results.push_back(verified);
+            results->subjects.push_back(interner.intern(results->results.back()));
+            const core::AttestationResult &result = results->results.back();
             collect(QStringLiteral("subject"), result.subject, 0, out);
             collect(QStringLiteral("attestor"), result.attestor, 0, out);
             collect(QStringLiteral("verdict"), core::verdictName(result.verdict()), 0, out);
@@ -189,8 +193,8 @@ void PolicyResimulator::start()
              generation = m_baseGeneration]() mutable -> core::Result<Outcome> {
                 auto decide = [&](const core::RuleSet &rules) {
                     core::Simulation sim(rules, settings);
-                    for (const core::AttestationResult &r : *results)
-                        sim.feed(r);
+                    for (size_t i = 0; i < results->results.size(); ++i)
+                        sim.feed(results->results[i], results->subjects[i]);
                     return std::make_shared<const core::SimulationRun>(sim.finish());
                 };
                 Outcome out;

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void completionAndHoverUseTheEvidence();
     void registrationEntriesAreEditedAndResimulated();
     void importedRecordsAreResimulated();
+    void keptResultsAreResimulatedAsVerified();
     void screenshot();
 
 private:
@@ -325,6 +326,27 @@ void TestPolicyStudio::importedRecordsAreResimulated()
     const core::WhatIfReport report = waitForReport();
     QCOMPARE(report.subjects.size(), 1);
     QCOMPARE(resim->evidenceCount(), 3);
+}
+
+// Once the claims scan has kept the timeline's attestation results (interned, each with its
+// subject's number), an edit is decided over them without verifying: the report must be the one
+// a verifying run gives (typingAConditionShowsDiagnosticsAndResimulates, which may run before).
+void TestPolicyStudio::keptResultsAreResimulatedAsVerified()
+{
+    models::PolicyResimulator *resim = m_studio->resimulator();
+    QTRY_VERIFY_WITH_TIMEOUT(!resim->claimExamples().isEmpty(), 20000);
+    typeCondition(QStringLiteral("subject.startsWith('node/')"));
+    core::WhatIfReport report = waitForReport();
+    QCOMPARE(report.subjects.size(), 1);
+    QCOMPARE(report.subjects.first().subject, QStringLiteral("node/b"));
+    QCOMPARE(report.subjects.first().gained,
+             QStringList{QStringLiteral("spiffe://lab.example/node/a")});
+    typeCondition(QStringLiteral("subject == 'node/z'"));
+    report = waitForReport();
+    QCOMPARE(report.subjects.size(), 1);
+    QCOMPARE(report.subjects.first().subject, QStringLiteral("node/a"));
+    QCOMPARE(report.subjects.first().lost,
+             QStringList{QStringLiteral("spiffe://lab.example/node/a")});
 }
 
 void TestPolicyStudio::screenshot()
