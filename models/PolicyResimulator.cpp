@@ -69,6 +69,10 @@ PolicyResimulator::PolicyResimulator(Document *document, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &PolicyResimulator::start);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &PolicyResimulator::onRunFinished);
     connect(&m_claimWatcher, &QFutureWatcherBase::finished, this, [this] {
+        // Cancelled (a newer timeline, or Cancel in the status bar): no completion examples and
+        // no kept results; each run then verifies the timeline itself.
+        if (m_claimWatcher.isCanceled() || m_claimWatcher.future().resultCount() == 0)
+            return;
         const Scan scan = m_claimWatcher.result();
         m_claims = scan.claims;
         m_results = scan.results;
@@ -79,13 +83,17 @@ PolicyResimulator::PolicyResimulator(Document *document, QObject *parent)
 PolicyResimulator::~PolicyResimulator()
 {
     // The workers hold copies of everything they read; waiting only keeps them from outliving
-    // the application.
+    // the application. The scan stops at its next record.
+    m_claimWatcher.future().cancel();
     m_watcher.waitForFinished();
     m_claimWatcher.waitForFinished();
 }
 
 core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
 {
+    // A scan of the timeline read before is no longer wanted: it stops at its next record
+    // instead of holding one of the two threads (and the CPU) until it has verified everything.
+    m_claimWatcher.future().cancel();
     core::Workspace &ws = m_document->workspace(Document::WriteAccess());
     auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
     if (!replay)
@@ -101,8 +109,15 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
     m_replay = std::move(*replay);
     if (auto b = setBase(base); !b)
         return b;
-    const core::TimelineReplay scan = *m_replay;
-    m_claimWatcher.setFuture(QtConcurrent::run(&m_pool, [scan] {
+    QFuture<Scan> future = QtConcurrent::run(&m_pool, [scan = *m_replay](
+                                                          QPromise<Scan> &promise) mutable {
+        scan.setCancelled([&promise] { return promise.isCanceled(); });
+        scan.setProgress(
+            [&promise](qint64 done, qint64 total) {
+                promise.setProgressRange(0, int(qMin<qint64>(total, INT_MAX)));
+                promise.setProgressValue(int(qMin<qint64>(done, INT_MAX)));
+            },
+            256);
         ClaimExamples out;
         auto results = std::make_shared<KeptResults>();
         core::ResultInterner interner;
@@ -124,8 +139,10 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
         kept.claims = std::move(out);
         if (r)
             kept.results = std::move(results);
-        return kept;
-    }));
+        promise.addResult(std::move(kept));
+    });
+    m_claimWatcher.setFuture(future);
+    Q_EMIT workStarted(tr("Reading the evidence for the policy studio"), QFuture<void>(future));
     return {};
 }
 

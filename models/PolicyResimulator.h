@@ -72,8 +72,9 @@ Q_SIGNALS:
     void candidateReady(std::shared_ptr<const ta::core::SimulationRun> run);
     void failed(const ta::core::Error &error);
     void claimsReady();
-    /// A re-simulation started on a worker (for the status bar's progress and Cancel). A
-    /// cancelled run reports neither finished() nor failed(); the last result stands.
+    /// A re-simulation or the claims scan started on a worker (for the status bar's progress
+    /// and Cancel). A cancelled run reports neither finished() nor failed(); the last result
+    /// stands. A cancelled scan leaves no completion examples, and runs verify the timeline.
     void workStarted(const QString &title, QFuture<void> future);
 
 private:

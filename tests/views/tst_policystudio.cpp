@@ -44,6 +44,7 @@ private Q_SLOTS:
     void registrationEntriesAreEditedAndResimulated();
     void importedRecordsAreResimulated();
     void keptResultsAreResimulatedAsVerified();
+    void aNewTimelineCancelsTheOlderClaimsScan();
     void screenshot();
 
 private:
@@ -347,6 +348,46 @@ void TestPolicyStudio::keptResultsAreResimulatedAsVerified()
     QCOMPARE(report.subjects.first().subject, QStringLiteral("node/a"));
     QCOMPARE(report.subjects.first().lost,
              QStringList{QStringLiteral("spiffe://lab.example/node/a")});
+}
+
+// The claims scan verifies the whole timeline on one of the studio's two threads. A new timeline
+// (an import) makes it useless: it must stop where it is, not hold the thread and the CPU until
+// it has verified everything. It is reported as long work, with progress.
+void TestPolicyStudio::aNewTimelineCancelsTheOlderClaimsScan()
+{
+    // 40,000 records of node/c, whose token has no anchor: each one refused, cheaply, but
+    // together far longer to scan than the two notifications below take.
+    constexpr int added = 40000;
+    QByteArray lines;
+    for (int i = 0; i < added; ++i)
+        lines += tests::joinTokenLine(m_now.addSecs(200 + i), QStringLiteral("c"));
+    QVERIFY(tests::importBehind(*m_doc, lines));
+    models::PolicyResimulator *resim = m_studio->resimulator();
+    QList<QFuture<void>> scans;
+    connect(resim, &models::PolicyResimulator::workStarted, this,
+            [&scans](const QString &title, const QFuture<void> &future) {
+                if (title.startsWith(QStringLiteral("Reading the evidence")))
+                    scans << future;
+            });
+    m_doc->notifyEvidenceChanged();
+    m_doc->notifyEvidenceChanged();
+    QCOMPARE(resim->evidenceCount(), added + 2);
+    QCOMPARE(scans.size(), 2);
+    scans[0].waitForFinished();
+    QVERIFY(scans[0].isCanceled());
+    QVERIFY2(scans[0].progressValue() < added + 2,
+             qPrintable(QStringLiteral("the cancelled scan went on to record %1")
+                            .arg(scans[0].progressValue())));
+    scans[1].waitForFinished();
+    QVERIFY(!scans[1].isCanceled());
+    QCOMPARE(scans[1].progressMaximum(), added + 2);
+    QCOMPARE(scans[1].progressValue(), added + 2);
+    // Its kept results serve the runs: node/c, refused throughout, changes nothing.
+    QTRY_VERIFY(!resim->isBusy());
+    typeCondition(QStringLiteral("subject.startsWith('node/')"));
+    const core::WhatIfReport report = waitForReport();
+    QCOMPARE(report.subjects.size(), 1);
+    QCOMPARE(report.subjects.first().subject, QStringLiteral("node/b"));
 }
 
 void TestPolicyStudio::screenshot()
