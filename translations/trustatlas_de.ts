@@ -5647,6 +5647,10 @@ Selektoren: %2</translation>
 <context>
     <name>ta::models::PolicyResimulator</name>
     <message>
+        <source>Reading the evidence for the policy studio</source>
+        <translation>Die Evidenz für das Richtlinienstudio wird gelesen</translation>
+    </message>
+    <message>
         <source>Re-simulating the policies</source>
         <translation>Richtlinien werden neu simuliert</translation>
     </message>

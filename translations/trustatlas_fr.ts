@@ -5647,6 +5647,10 @@ sélecteurs : %2</translation>
 <context>
     <name>ta::models::PolicyResimulator</name>
     <message>
+        <source>Reading the evidence for the policy studio</source>
+        <translation>Lecture des preuves pour le studio de politiques</translation>
+    </message>
+    <message>
         <source>Re-simulating the policies</source>
         <translation>Nouvelle simulation des politiques</translation>
     </message>
