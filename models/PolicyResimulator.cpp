@@ -69,8 +69,8 @@ PolicyResimulator::PolicyResimulator(Document *document, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &PolicyResimulator::start);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, &PolicyResimulator::onRunFinished);
     connect(&m_claimWatcher, &QFutureWatcherBase::finished, this, [this] {
-        // Cancelled (a newer timeline, or Cancel in the status bar): no completion examples and
-        // no kept results; each run then verifies the timeline itself.
+        // Cancelled (a newer timeline, or Cancel in the status bar): the examples stay as they
+        // were and no results are kept; each run then verifies the timeline itself.
         if (m_claimWatcher.isCanceled() || m_claimWatcher.future().resultCount() == 0)
             return;
         const Scan scan = m_claimWatcher.result();

@@ -74,7 +74,8 @@ Q_SIGNALS:
     void claimsReady();
     /// A re-simulation or the claims scan started on a worker (for the status bar's progress
     /// and Cancel). A cancelled run reports neither finished() nor failed(); the last result
-    /// stands. A cancelled scan leaves no completion examples, and runs verify the timeline.
+    /// stands. A cancelled scan leaves the completion examples as they were and keeps no
+    /// results: runs verify the timeline themselves.
     void workStarted(const QString &title, QFuture<void> future);
 
 private:
