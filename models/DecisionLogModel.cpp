@@ -121,7 +121,8 @@ void DecisionLogModel::setDocument(Document *document)
         connect(document, &Document::evidenceRecordsChanged, this, &DecisionLogModel::refresh);
         connect(document, &Document::anchorsChanged, this, &DecisionLogModel::refresh);
     }
-    m_cache->clear();
+    // The document's cache, shared with the time bar and the studio.
+    m_cache = document ? document->replayResults() : std::make_shared<core::ReplayResultCache>();
     m_replay.reset();
     beginResetModel();
     m_explainer.reset();

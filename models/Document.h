@@ -5,6 +5,7 @@
 #include "core/attestation/AnchorSet.h"
 #include "core/attestation/EvidenceRecord.h"
 #include "core/federation/FederationRelationship.h"
+#include "core/simulation/ReplayResultCache.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/CredentialIssuer.h"
 #include "core/store/Workspace.h"
@@ -187,6 +188,11 @@ public:
     /// (the time bar, the decision log, the policy studio) until notifyEvidenceChanged(): a
     /// copy of the list shares its records.
     [[nodiscard]] core::Result<QList<core::EvidenceRecord>> evidenceRecords();
+    /// The attestation results of the timeline, shared by the views that replay it (their
+    /// replays set it with TimelineReplay::setResultCache): the first replay of a timeline
+    /// verifies its signatures, the others read its results, and one started meanwhile waits
+    /// for them. Keyed by records, anchors and settings, so a change needs no invalidation.
+    std::shared_ptr<core::ReplayResultCache> replayResults() const { return m_replayResults; }
 
     /// Called by the undo commands after they changed the workspace.
     void notifyTrustDomainsChanged(const QString &name);
@@ -233,6 +239,8 @@ private:
     std::function<QDateTime()> m_clock;
     /// evidenceRecords(), once read.
     std::optional<QList<core::EvidenceRecord>> m_evidence;
+    std::shared_ptr<core::ReplayResultCache> m_replayResults =
+        std::make_shared<core::ReplayResultCache>();
 };
 
 } // namespace ta::models

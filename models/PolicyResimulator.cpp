@@ -4,7 +4,6 @@
 #include "models/Document.h"
 
 #include "core/policy/PolicyEnv.h"
-#include "core/simulation/ResultInterner.h"
 #include "core/simulation/Simulation.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/Workspace.h"
@@ -102,6 +101,8 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
     if (!records)
         return records.error();
     replay->setRecords(*records);
+    // Shared with the time bar and the decision log: one of them verifies the timeline.
+    replay->setResultCache(m_document->replayResults());
     m_evidenceCount = records->size();
     m_results.reset();
     // Both base runs were decided over the results of the timeline read before.
@@ -119,12 +120,7 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
             },
             256);
         ClaimExamples out;
-        auto results = std::make_shared<KeptResults>();
-        core::ResultInterner interner;
-        auto r = scan.replay([&](const core::AttestationResult &verified) {
-            results->results.push_back(verified);
-            results->subjects.push_back(interner.intern(results->results.back()));
-            const core::AttestationResult &result = results->results.back();
+        auto r = scan.replay([&](const core::AttestationResult &result) {
             collect(QStringLiteral("subject"), result.subject, 0, out);
             collect(QStringLiteral("attestor"), result.attestor, 0, out);
             collect(QStringLiteral("verdict"), core::verdictName(result.verdict()), 0, out);
@@ -138,7 +134,7 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
         Scan kept;
         kept.claims = std::move(out);
         if (r)
-            kept.results = std::move(results);
+            kept.results = scan.resultCache()->find(scan.cacheKey());
         promise.addResult(std::move(kept));
     });
     m_claimWatcher.setFuture(future);

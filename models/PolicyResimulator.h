@@ -108,24 +108,18 @@ private:
     /// raster engine paints with that pool, so long work there stalls the window's frames.
     QThreadPool m_pool;
     QFutureWatcher<core::Result<Outcome>> m_watcher;
-    /// Every attestation result in record order, interned (ResultInterner: repeated parts
-    /// share storage), with its subject's number for Simulation::feed.
-    struct KeptResults
-    {
-        std::vector<core::AttestationResult> results;
-        std::vector<int> subjects;
-    };
-    /// The claims scan's output: the examples, and the kept results.
+    /// The claims scan's output: the examples, and the timeline's results as the document's
+    /// cache keeps them (interned, each with its subject's number).
     struct Scan
     {
         ClaimExamples claims;
-        std::shared_ptr<const KeptResults> results;
+        std::shared_ptr<const core::ReplayResultCache::Kept> results;
     };
     QFutureWatcher<Scan> m_claimWatcher;
     ClaimExamples m_claims;
     /// Attestation does not depend on the rules: once the scan kept the results, each run
     /// decides them again and verifies nothing.
-    std::shared_ptr<const KeptResults> m_results;
+    std::shared_ptr<const core::ReplayResultCache::Kept> m_results;
     /// The base rules' run over m_results, kept until the base changes (policies and entries).
     std::shared_ptr<const core::SimulationRun> m_baseRun;
     std::shared_ptr<const core::SimulationRun> m_baseEntriesRun;

@@ -216,6 +216,8 @@ void TimelineController::startSimulation()
     // The records were read on the GUI thread (readTimeline): the worker never touches the
     // database.
     replay->setRecords(m_evidence);
+    // Shared with the decision log and the studio: one of them verifies the timeline.
+    replay->setResultCache(m_document->replayResults());
     m_cancel = std::make_shared<std::atomic_bool>(false);
     replay->setCancelled([cancel = m_cancel] { return cancel->load(); });
     m_simulationFailed = false;

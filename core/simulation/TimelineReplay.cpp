@@ -233,35 +233,25 @@ Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) 
 Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
 {
     const QByteArray key = m_cache ? cacheKey() : QByteArray();
-    if (!key.isEmpty()) {
-        qint64 n = 0;
-        bool stopped = false;
-        // Read before forEach, which holds the cache's lock while it hands out results.
-        const qint64 total = qint64(m_cache->size());
-        const bool hit = m_cache->forEach(key, [&](const AttestationResult &r, int subject) {
-            if (stopped || (m_cancelled && m_cancelled())) {
-                stopped = true;
-                return;
-            }
-            sink(r, subject);
-            ++n;
-            if (m_progress && n % m_progressEvery == 0)
-                m_progress(n, total);
-        });
-        if (hit) {
-            if (stopped)
-                return makeError(ec::ReplayCancelled);
-            if (m_progress)
-                m_progress(n, n);
-            return n;
-        }
-    }
-    auto verifier = makeVerifier();
-    if (key.isEmpty())
+    if (key.isEmpty()) {
+        auto verifier = makeVerifier();
         return replay(*verifier, [&sink](const AttestationResult &r) { sink(r, -1); });
+    }
+    // Served from the cache, or computed here; while another replay computes the same key (a
+    // consumer of the same timeline started at the same time), wait for its results instead of
+    // verifying every signature twice.
+    for (;;) {
+        if (const auto kept = m_cache->find(key))
+            return serve(*kept, sink);
+        if (m_cache->claim(key))
+            break;
+        if (!m_cache->waitWhileComputing(key, m_cancelled))
+            return makeError(ec::ReplayCancelled);
+    }
     std::vector<AttestationResult> kept;
     std::vector<int> subjects;
     ResultInterner interner;
+    auto verifier = makeVerifier();
     auto n = replay(*verifier, [&](const AttestationResult &r) {
         kept.push_back(r);
         subjects.push_back(interner.intern(kept.back()));
@@ -269,6 +259,25 @@ Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
     });
     if (n)
         m_cache->store(key, std::move(kept), std::move(subjects));
+    else
+        m_cache->release(key);
+    return n;
+}
+
+Result<qint64> TimelineReplay::serve(const ReplayResultCache::Kept &kept,
+                                     const NumberedSink &sink) const
+{
+    const qint64 total = qint64(kept.results.size());
+    qint64 n = 0;
+    for (; n < total; ++n) {
+        if (m_cancelled && m_cancelled())
+            return makeError(ec::ReplayCancelled);
+        sink(kept.results[size_t(n)], kept.subjects[size_t(n)]);
+        if (m_progress && (n + 1) % m_progressEvery == 0)
+            m_progress(n + 1, total);
+    }
+    if (m_progress)
+        m_progress(n, n);
     return n;
 }
 

@@ -90,6 +90,7 @@ public:
     /// same evidence, anchors and settings from it, verifying nothing (replay(sink), simulate(),
     /// what-if). Not used with loadConsumed (the consumed nonces are state of the workspace).
     void setResultCache(std::shared_ptr<ReplayResultCache> cache) { m_cache = std::move(cache); }
+    const std::shared_ptr<ReplayResultCache> &resultCache() const { return m_cache; }
     /// The signature checks a replay computed and their CPU time, added up across replays
     /// (bench_simulation's raw verify rate of the records' own signatures).
     struct SignatureWork
@@ -132,6 +133,10 @@ public:
                                                  const Simulation::EventSink &sink = {}) const;
 
 private:
+    /// Hands @p kept to @p sink, with progress and cancellation as a verifying replay.
+    [[nodiscard]] Result<qint64> serve(const ReplayResultCache::Kept &kept,
+                                       const NumberedSink &sink) const;
+
     AnchorSet m_anchors;
     /// SHA-256 of the anchors' JSON, for cacheKey(): taken when they are set, not per run.
     QByteArray m_anchorsDigest;

@@ -4,6 +4,8 @@
 // turns, and a cancel from the status bar drops their result and keeps what was shown. The file
 // dialogs open with open(), not a nested event loop (issue 11). None of them waits on Qt's global
 // thread pool, which Qt 6.4's raster engine paints with.
+#include "TimelineResults.h"
+
 #include "app/gui/AuditReportController.h"
 #include "app/gui/LongWork.h"
 #include "app/gui/MainWindow.h"
@@ -222,11 +224,19 @@ void TestLongWorkJobs::resimulationIsTracked()
         }
         return false;
     }());
-    // A cancelled re-simulation reports nothing: the last result stands.
+    // A cancelled re-simulation reports nothing: the last result stands. Over the results kept
+    // from the studio's scan a run takes milliseconds; to be caught running, this one waits for
+    // the timeline's results, held as if another view were verifying them (the studio reads
+    // the timeline again, so its scan waits too and keeps nothing).
     const qsizetype before = done.size();
+    ta::models::Document *document = window.controller()->document();
+    const QByteArray held = ta::tests::holdTimelineResults(*document);
+    QVERIFY(!held.isEmpty());
+    document->notifyEvidenceChanged();
     resim->request(window.policyStudio()->draft()->policies());
     QTRY_VERIFY_WITH_TIMEOUT(work->runningTitles().contains(kResimulation), 30000);
     QVERIFY(cancelFromStatusBar(work, kResimulation));
+    document->replayResults()->release(held);
     QTRY_VERIFY(!work->runningTitles().contains(kResimulation));
     QTest::qWait(100);
     QCOMPARE(done.size(), before);

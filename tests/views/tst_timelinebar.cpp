@@ -2,6 +2,8 @@
 // The time bar under the graph canvas, in the real window on the demo workspace: keyboard and
 // slider move the cursor, the canvas's statuses follow the simulation's state at the instant,
 // the events at the cursor are listed, play runs to the end and stops (issue 10, "Time").
+#include "TimelineResults.h"
+
 #include "app/gui/MainWindow.h"
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
@@ -100,11 +102,15 @@ private Q_SLOTS:
 
 private:
     // A window on a copy of the demo (with a saved run when @p saveRun).
-    void open(MainWindow &window, bool saveRun = false);
+    /// Opens a copy of the demo. With @p holdResults, the timeline's attestation results are
+    /// claimed in the document's cache before anything replays it, as if another view were
+    /// computing them: every replay of the timeline then waits (m_heldKey releases them).
+    void open(MainWindow &window, bool saveRun = false, bool holdResults = false);
 
     QTemporaryDir m_dir;
     QString m_demo;
     QString m_dataDir;
+    QByteArray m_heldKey;
 };
 
 void TestTimelineBar::initTestCase()
@@ -115,7 +121,7 @@ void TestTimelineBar::initTestCase()
     QVERIFY(ta::core::FederatedDemo::create(m_demo, QDateTime::currentDateTimeUtc()).ok());
 }
 
-void TestTimelineBar::open(MainWindow &window, bool saveRun)
+void TestTimelineBar::open(MainWindow &window, bool saveRun, bool holdResults)
 {
     static int copies = 0;
     const QString path = m_dir.filePath(QStringLiteral("copy%1.atlas").arg(++copies));
@@ -145,6 +151,10 @@ void TestTimelineBar::open(MainWindow &window, bool saveRun)
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY2(window.controller()->open(path), qPrintable(window.controller()->lastError()));
+    if (holdResults) {
+        m_heldKey = ta::tests::holdTimelineResults(*window.controller()->document());
+        QVERIFY(!m_heldKey.isEmpty());
+    }
     QVERIFY(window.timelineBar());
     QVERIFY(window.timelineController());
     // The evidence is read once the window has drawn.
@@ -391,20 +401,22 @@ void TestTimelineBar::setInstantSlotAndSignal()
 }
 
 // Opening another workspace while the first one's simulation runs stops it; the new one gets
-// its own.
+// its own. The first one is waiting for the timeline's results (held as if another view were
+// verifying them): a wait ends on cancellation too.
 void TestTimelineBar::documentChangeCancelsTheSimulation()
 {
     QTemporaryDir dir;
     Settings settings(dir.filePath(QStringLiteral("settings.ini")));
     MainWindow window(settings, m_dataDir);
-    open(window);
+    open(window, false, true);
     TimelineController *timeline = window.timelineController();
-    QVERIFY(timeline->isSimulating());
+    QTRY_VERIFY(timeline->isSimulating());
     QSignalSpy finished(timeline, &TimelineController::simulationFinished);
-    open(window);
+    open(window, false, true);
     // The first run was cancelled and dropped, not reported.
     QCOMPARE(finished.count(), 0);
-    QVERIFY(timeline->isSimulating());
+    QTRY_VERIFY(timeline->isSimulating());
+    window.controller()->document()->replayResults()->release(m_heldKey);
     QVERIFY(waitReady(window, TimelineController::Source::Simulation));
     QCOMPARE(finished.count(), 1);
     QVERIFY(window.graphCanvas()->nodeItem(kNode));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The simulation engine over hand-built timelines of real signed evidence: exact event logs for
 // issue, renewal, expiry and every kind of revocation, state at an instant, and what-if runs.
-#include "../attestation/LabFixture.h"
+#include "LabReplay.h"
 
 #include "core/attestation/lab/EvidenceLab.h"
 #include "core/attestation/lab/TpmQuoteBuilder.h"
@@ -193,20 +193,7 @@ private:
     TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records,
                           int threads = 1) const
     {
-        auto set = AnchorSet::fromImportJson(QJsonDocument(f.anchorsJson()).toJson());
-        if (!set)
-            qFatal("anchors: %s", qPrintable(set.error().toString()));
-        TrustBundleSet bundles;
-        TrustBundle b(f.td);
-        for (const Certificate &c : f.ca.x509Authorities())
-            (void)b.addX509Authority(c);
-        bundles.insert(b);
-        AttestationSettings s;
-        s.trustDomain = f.td;
-        TimelineReplay r(*set, bundles, s);
-        r.setRecords(records);
-        r.setThreads(threads);
-        return r;
+        return labReplay(f, records, threads);
     }
     EvidenceRecord node(qint64 secs) const
     {
