@@ -85,6 +85,32 @@ private:
         return out;
     }
 
+    /// A replay through a fresh cache whose key another replay has claimed (is computing).
+    struct Claimed
+    {
+        std::shared_ptr<ReplayResultCache> cache;
+        std::shared_ptr<TimelineReplay::SignatureWork> work;
+        TimelineReplay waiter;
+        QByteArray key;
+    };
+    /// @p r without its cache and signature count: what a replay verifying alone gives.
+    static TimelineReplay uncached(TimelineReplay r)
+    {
+        r.setResultCache({});
+        r.setSignatureWork({});
+        return r;
+    }
+    Claimed claimed() const
+    {
+        auto cache = std::make_shared<ReplayResultCache>();
+        auto work = std::make_shared<TimelineReplay::SignatureWork>();
+        TimelineReplay waiter = replay(cache, work);
+        QByteArray key = waiter.cacheKey();
+        if (!cache->claim(key))
+            qFatal("a fresh cache refused a claim");
+        return {std::move(cache), std::move(work), std::move(waiter), std::move(key)};
+    }
+
     LabFixture m_f;
     AgentSigner m_agent;
 };
@@ -97,22 +123,15 @@ void TestReplayResultCache::initTestCase()
 
 void TestReplayResultCache::waiterIsServedWhatTheOtherReplayStored()
 {
-    auto cache = std::make_shared<ReplayResultCache>();
-    auto work = std::make_shared<TimelineReplay::SignatureWork>();
-    const TimelineReplay waiter = replay(cache, work);
-    const QByteArray key = waiter.cacheKey();
     // Another replay computes the key: the waiter blocks until it stores its results.
-    QVERIFY(cache->claim(key));
+    const auto [cache, work, waiter, key] = claimed();
     QList<QJsonObject> served;
     ReplayThread t(cache, key, [&] { served = results(waiter); });
     QTest::qWait(100);
     QVERIFY(served.isEmpty());
     // What the other replay stores (marked, to tell it from the waiter's own verification).
     std::vector<AttestationResult> stored;
-    TimelineReplay other = waiter;
-    other.setResultCache({});
-    other.setSignatureWork({});
-    (void)other.replay([&stored](const AttestationResult &a) { stored.push_back(a); });
+    (void)uncached(waiter).replay([&stored](const AttestationResult &a) { stored.push_back(a); });
     QCOMPARE(stored.size(), size_t(3));
     for (AttestationResult &a : stored)
         a.line = 4242;
@@ -126,10 +145,7 @@ void TestReplayResultCache::waiterIsServedWhatTheOtherReplayStored()
 
 void TestReplayResultCache::waiterGivesUpWhenCancelled()
 {
-    auto cache = std::make_shared<ReplayResultCache>();
-    TimelineReplay waiter = replay(cache, std::make_shared<TimelineReplay::SignatureWork>());
-    const QByteArray key = waiter.cacheKey();
-    QVERIFY(cache->claim(key));
+    auto [cache, work, waiter, key] = claimed();
     std::atomic_bool cancel = false;
     waiter.setCancelled([&cancel] { return cancel.load(); });
     Result<qint64> outcome = qint64(0);
@@ -143,11 +159,7 @@ void TestReplayResultCache::waiterGivesUpWhenCancelled()
 
 void TestReplayResultCache::waiterComputesWhenTheOtherReplayGivesUp()
 {
-    auto cache = std::make_shared<ReplayResultCache>();
-    auto work = std::make_shared<TimelineReplay::SignatureWork>();
-    const TimelineReplay waiter = replay(cache, work);
-    const QByteArray key = waiter.cacheKey();
-    QVERIFY(cache->claim(key));
+    const auto [cache, work, waiter, key] = claimed();
     QList<QJsonObject> computed;
     ReplayThread t(cache, key, [&] { computed = results(waiter); });
     QTest::qWait(100);
@@ -156,10 +168,7 @@ void TestReplayResultCache::waiterComputesWhenTheOtherReplayGivesUp()
     QTRY_VERIFY(t.finished());
     // Verified by the waiter itself, as a replay without a cache does, and kept for the next.
     QVERIFY(work->checks.load() > 0);
-    TimelineReplay plain = waiter;
-    plain.setResultCache({});
-    plain.setSignatureWork({});
-    QCOMPARE(computed, results(plain));
+    QCOMPARE(computed, results(uncached(waiter)));
     QCOMPARE(cache->size(), size_t(3));
     QVERIFY(cache->find(key));
 }
