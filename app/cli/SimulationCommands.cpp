@@ -7,8 +7,10 @@
 #include "core/FrontEndErrors.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceRecord.h"
+#include "core/simulation/ResultSealKey.h"
 #include "core/simulation/SimulationErrors.h"
 #include "core/simulation/SimulationRunStore.h"
+#include "core/simulation/StoredReplayResults.h"
 #include "core/simulation/TimelineReplay.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/RuleStore.h"
@@ -82,6 +84,36 @@ void showProgress(core::TimelineReplay &replay)
         5000);
 }
 
+// Unless --verify-all: the attestation results of the workspace's records are read from the
+// workspace when this user's earlier run kept them there (sealed with their key), and kept there
+// otherwise. Without a key (a home folder that cannot be written) every signature is verified.
+void keepResults(const QCommandLineParser &parser, core::TimelineReplay &replay,
+                 core::Workspace &workspace)
+{
+    if (parser.isSet(QStringLiteral("verify-all")))
+        return;
+    auto key = core::ResultSealKey::forThisUser();
+    if (!key) {
+        if (isatty(fileno(stderr)))
+            std::fprintf(stderr, "trustatlas-cli: attestation results are not kept: %s\n",
+                         key.error().toString().toUtf8().constData());
+        return;
+    }
+    replay.setStoredResults(
+        std::make_shared<core::StoredReplayResults>(workspace.database(), std::move(*key)));
+}
+
+// On a terminal, where the results came from: a user who wonders why a run took a second
+// rather than a minute learns that nothing was verified again, and how to ask for it.
+void tellWhereResultsCameFrom(const core::TimelineReplay &replay)
+{
+    if (!isatty(fileno(stderr)) || replay.storedWork().loaded == 0)
+        return;
+    std::fputs("trustatlas-cli: attestation results read from the workspace, as you verified "
+               "them before; --verify-all verifies every signature again\n",
+               stderr);
+}
+
 core::Result<QList<core::Policy>> policiesFromFile(const QString &path)
 {
     auto data = readJsonFile(path);
@@ -144,6 +176,9 @@ void addCommonOptions(QCommandLineParser &parser)
                                      "every core)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("JSON Lines output.")});
+    parser.addOption({QStringLiteral("verify-all"),
+                      QStringLiteral("Verify every record's signatures, neither reading nor "
+                                     "keeping attestation results in the workspace.")});
     addPassphraseOption(parser);
 }
 
@@ -297,6 +332,7 @@ int simulate(const QStringList &args)
     replay->setThreads(threads);
     showProgress(*replay);
     stopOnInterrupt(*replay);
+    keepResults(parser, *replay, **ws);
     // The inputs' fingerprint is taken before the run, so that anything imported meanwhile
     // makes the saved run stale rather than wrongly current.
     std::optional<core::SimulationRunInputs> inputs;
@@ -320,6 +356,7 @@ int simulate(const QStringList &args)
         return interruptedExit();
     if (!run)
         return badInput(run.error());
+    tellWhereResultsCameFrom(*replay);
     // The log is printed once the run has succeeded: a bad line late in an evidence file
     // (the replay reads the file once) prints an error and nothing else.
     if (!stateAt) {
@@ -441,6 +478,7 @@ int whatIf(const QStringList &args)
     replay->setThreads(threads);
     showProgress(*replay);
     stopOnInterrupt(*replay);
+    keepResults(parser, *replay, **ws);
 
     core::Result<core::WhatIf::Runs> runs = core::makeError(core::ec::WhatIfNone);
     if (byPolicies) {
@@ -490,6 +528,7 @@ int whatIf(const QStringList &args)
         return interruptedExit();
     if (!runs)
         return badInput(runs.error());
+    tellWhereResultsCameFrom(*replay);
     const core::WhatIfReport report = core::WhatIf::compare(runs->base, runs->candidate);
     const QJsonObject summary = report.summaryJson().value(QLatin1String("summary")).toObject();
     if (parser.isSet(QStringLiteral("json"))) {

@@ -90,6 +90,8 @@ struct AttestationResult
     /// The line `evidence verify --json` prints: subject, attestor, time, verdict, selectors,
     /// claims, anchors, reference_values, freshness, reasons, warnings.
     QJsonObject toJson() const;
+    /// Field by field (a result read back from the workspace equals the one computed).
+    bool operator==(const AttestationResult &) const = default;
 };
 
 } // namespace ta::core

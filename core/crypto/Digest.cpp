@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/Digest.h"
 
+#include <openssl/core_names.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/params.h>
+#include <openssl/rand.h>
 
 namespace ta::core {
 namespace {
@@ -30,6 +34,115 @@ QByteArray sha256(QByteArrayView data)
 QByteArray sha256Hex(QByteArrayView data)
 {
     return sha256(data).toHex();
+}
+
+namespace {
+
+QByteArray lengthOf(QByteArrayView data)
+{
+    const qint64 n = data.size();
+    return QByteArray(reinterpret_cast<const char *>(&n), sizeof n);
+}
+
+} // namespace
+
+struct Sha256Stream::Context
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    bool ok = ctx && EVP_DigestInit_ex(ctx, sha256Algorithm(), nullptr) == 1;
+    ~Context() { EVP_MD_CTX_free(ctx); }
+};
+
+Sha256Stream::Sha256Stream() : m_ctx(std::make_unique<Context>()) {}
+Sha256Stream::~Sha256Stream() = default;
+
+void Sha256Stream::add(QByteArrayView data)
+{
+    if (m_ctx->ok && !data.isEmpty())
+        m_ctx->ok = EVP_DigestUpdate(m_ctx->ctx, data.data(), size_t(data.size())) == 1;
+}
+
+void Sha256Stream::addField(QByteArrayView data)
+{
+    add(lengthOf(data));
+    add(data);
+}
+
+QByteArray Sha256Stream::result()
+{
+    QByteArray out(32, Qt::Uninitialized);
+    unsigned int len = 0;
+    if (!m_ctx->ok ||
+        EVP_DigestFinal_ex(m_ctx->ctx, reinterpret_cast<unsigned char *>(out.data()), &len) != 1 ||
+        len != 32) {
+        m_ctx->ok = false;
+        return {};
+    }
+    m_ctx->ok = false;
+    return out;
+}
+
+struct HmacSha256::Context
+{
+    EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    EVP_MAC_CTX *ctx = mac ? EVP_MAC_CTX_new(mac) : nullptr;
+    bool ok = false;
+    ~Context()
+    {
+        EVP_MAC_CTX_free(ctx);
+        EVP_MAC_free(mac);
+    }
+};
+
+HmacSha256::HmacSha256(QByteArrayView key) : m_ctx(std::make_unique<Context>())
+{
+    char digest[] = "SHA256";
+    const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                                 OSSL_PARAM_END};
+    m_ctx->ok = m_ctx->ctx && !key.isEmpty() &&
+                EVP_MAC_init(m_ctx->ctx, reinterpret_cast<const unsigned char *>(key.data()),
+                             size_t(key.size()), params) == 1;
+}
+
+HmacSha256::~HmacSha256() = default;
+
+void HmacSha256::add(QByteArrayView data)
+{
+    if (m_ctx->ok && !data.isEmpty())
+        m_ctx->ok = EVP_MAC_update(m_ctx->ctx, reinterpret_cast<const unsigned char *>(data.data()),
+                                   size_t(data.size())) == 1;
+}
+
+void HmacSha256::addField(QByteArrayView data)
+{
+    add(lengthOf(data));
+    add(data);
+}
+
+QByteArray HmacSha256::result()
+{
+    QByteArray out(32, Qt::Uninitialized);
+    size_t len = 0;
+    const bool ok = m_ctx->ok &&
+                    EVP_MAC_final(m_ctx->ctx, reinterpret_cast<unsigned char *>(out.data()), &len,
+                                  size_t(out.size())) == 1 &&
+                    len == 32;
+    m_ctx->ok = false;
+    return ok ? out : QByteArray();
+}
+
+bool equalInConstantTime(QByteArrayView a, QByteArrayView b)
+{
+    return !a.isEmpty() && a.size() == b.size() &&
+           CRYPTO_memcmp(a.data(), b.data(), size_t(a.size())) == 0;
+}
+
+QByteArray randomBytes(int size)
+{
+    QByteArray out(size, Qt::Uninitialized);
+    if (size <= 0 || RAND_bytes(reinterpret_cast<unsigned char *>(out.data()), size) != 1)
+        return {};
+    return out;
 }
 
 } // namespace ta::core

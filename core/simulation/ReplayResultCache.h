@@ -54,6 +54,12 @@ public:
         kept->key = std::move(key);
         kept->results = std::move(results);
         kept->subjects = std::move(subjects);
+        store(std::move(kept));
+    }
+    /// The same with results already kept together (read back from the workspace).
+    void store(std::shared_ptr<const Kept> kept)
+    {
+        Q_ASSERT(kept && kept->results.size() == kept->subjects.size());
         {
             std::lock_guard lock(m_mutex);
             m_computing.remove(kept->key);

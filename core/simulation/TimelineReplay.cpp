@@ -3,9 +3,11 @@
 
 #include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceReader.h"
+#include "core/crypto/Digest.h"
 #include "core/simulation/ResultInterner.h"
 #include "core/simulation/SimulationErrors.h"
 #include "core/store/AttestationStore.h"
+#include "core/store/StoreErrors.h"
 #include "core/store/Workspace.h"
 
 #include <QCryptographicHash>
@@ -89,6 +91,13 @@ std::unique_ptr<EvidenceVerifier> TimelineReplay::makeVerifier() const
 Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
                                       const EvidenceVerifier::ResultSink &sink) const
 {
+    return replay(verifier, sink, nullptr);
+}
+
+Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
+                                      const EvidenceVerifier::ResultSink &sink,
+                                      Sha256Stream *rows) const
+{
     qint64 total = 0;
     qint64 done = 0;
     bool stopped = false;
@@ -169,12 +178,14 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
             return count.error();
         total = *count;
     }
-    auto n = store.forEachEvidenceWhile([&](const EvidenceRecord &record) {
-        if (!goOn())
-            return false;
-        verifier.submit(record, use);
-        return true;
-    });
+    auto n = store.forEachEvidenceWhile(
+        [&](const EvidenceRecord &record) {
+            if (!goOn())
+                return false;
+            verifier.submit(record, use);
+            return true;
+        },
+        rows);
     verifier.finish(use);
     return finished(n);
 }
@@ -230,9 +241,49 @@ Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) 
     return replay(NumberedSink([&sink](const AttestationResult &r, int) { sink(r); }));
 }
 
+bool TimelineReplay::usesStoredResults() const
+{
+    return m_stored && m_workspace && !m_records && m_file.isEmpty() && !m_consumedGuard &&
+           !m_consumedState;
+}
+
+QByteArray TimelineReplay::storedKey(const QByteArray &evidence) const
+{
+    Sha256Stream key;
+    key.addField("workspace records");
+    key.addField(evidence);
+    key.addField(m_anchorsDigest);
+    key.addField(m_settings.trustDomain.name().toUtf8());
+    key.addField(QByteArray::number(m_settings.nodeAttestationTtl));
+    return key.result();
+}
+
+Result<std::shared_ptr<ReplayResultCache::Kept>>
+TimelineReplay::loadStored(const QByteArray &cacheKey) const
+{
+    AttestationStore store(m_workspace->database());
+    auto evidence = store.evidenceDigest(m_cancelled);
+    if (!evidence)
+        return evidence.error();
+    auto loaded = m_stored->load(storedKey(*evidence), m_cancelled);
+    if (!loaded)
+        return loaded.error();
+    if (!*loaded)
+        return std::shared_ptr<ReplayResultCache::Kept>();
+    auto kept = std::make_shared<ReplayResultCache::Kept>();
+    kept->key = cacheKey;
+    kept->results = std::move(**loaded);
+    kept->subjects.reserve(kept->results.size());
+    ResultInterner interner;
+    for (AttestationResult &r : kept->results)
+        kept->subjects.push_back(interner.intern(r));
+    return kept;
+}
+
 Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
 {
-    const QByteArray key = m_cache ? cacheKey() : QByteArray();
+    const bool stored = usesStoredResults();
+    const QByteArray key = m_cache || stored ? cacheKey() : QByteArray();
     if (key.isEmpty()) {
         auto verifier = makeVerifier();
         return replay(*verifier, [&sink](const AttestationResult &r) { sink(r, -1); });
@@ -240,7 +291,7 @@ Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
     // Served from the cache, or computed here; while another replay computes the same key (a
     // consumer of the same timeline started at the same time), wait for its results instead of
     // verifying every signature twice.
-    for (;;) {
+    for (; m_cache;) {
         if (const auto kept = m_cache->find(key))
             return serve(*kept, sink);
         if (m_cache->claim(key))
@@ -248,19 +299,52 @@ Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
         if (!m_cache->waitWhileComputing(key, m_cancelled))
             return makeError(ec::ReplayCancelled);
     }
+    const auto release = [&] {
+        if (m_cache)
+            m_cache->release(key);
+    };
+    // Then from the results an earlier process kept in the workspace. One that cannot be read
+    // is verified again: a kept result is never needed.
+    if (stored) {
+        auto loaded = loadStored(key);
+        if (!loaded && loaded.error().code == ec::StoreCancelled) {
+            release();
+            return makeError(ec::ReplayCancelled);
+        }
+        if (loaded && *loaded) {
+            std::shared_ptr<const ReplayResultCache::Kept> kept = std::move(*loaded);
+            ++m_storedWork->loaded;
+            if (m_cache)
+                m_cache->store(kept);
+            return serve(*kept, sink);
+        }
+    }
     std::vector<AttestationResult> kept;
     std::vector<int> subjects;
     ResultInterner interner;
     auto verifier = makeVerifier();
-    auto n = replay(*verifier, [&](const AttestationResult &r) {
-        kept.push_back(r);
-        subjects.push_back(interner.intern(kept.back()));
-        sink(kept.back(), subjects.back());
-    });
-    if (n)
+    Sha256Stream rows;
+    auto n = replay(
+        *verifier,
+        [&](const AttestationResult &r) {
+            kept.push_back(r);
+            subjects.push_back(interner.intern(kept.back()));
+            sink(kept.back(), subjects.back());
+        },
+        stored ? &rows : nullptr);
+    if (!n) {
+        release();
+        return n;
+    }
+    if (stored) {
+        auto saved = m_stored->save(storedKey(rows.result()), kept, m_cancelled);
+        if (saved)
+            ++m_storedWork->saved;
+        else
+            m_storedWork->saveError = saved.error();
+    }
+    if (m_cache)
         m_cache->store(key, std::move(kept), std::move(subjects));
-    else
-        m_cache->release(key);
     return n;
 }
 

@@ -13,6 +13,7 @@
 #include "core/simulation/Simulation.h"
 #include "core/simulation/SimulationRun.h"
 #include "core/simulation/SimulationSettings.h"
+#include "core/simulation/StoredReplayResults.h"
 #include "core/spiffe/TrustBundleSet.h"
 
 #include <QList>
@@ -26,6 +27,7 @@
 
 namespace ta::core {
 
+class Sha256Stream;
 class Workspace;
 
 /// The replay set-up every timeline consumer shares (`evidence verify`, `decide`/`diff` over
@@ -91,6 +93,25 @@ public:
     /// what-if). Not used with loadConsumed (the consumed nonces are state of the workspace).
     void setResultCache(std::shared_ptr<ReplayResultCache> cache) { m_cache = std::move(cache); }
     const std::shared_ptr<ReplayResultCache> &resultCache() const { return m_cache; }
+    /// Keeps the results of a replay of the workspace's own records in the workspace as well,
+    /// sealed under the user's key, and serves a later replay (another process: the next
+    /// `simulate`) over the same records, anchors and settings from them. Used only for the
+    /// workspace's records, without loadConsumed, and on the thread that owns the workspace.
+    /// A result set that cannot be read or saved costs a verification, never the replay.
+    void setStoredResults(std::shared_ptr<StoredReplayResults> stored)
+    {
+        m_stored = std::move(stored);
+    }
+    /// What the replays through stored results did, added up.
+    struct StoredWork
+    {
+        /// Replays served from the workspace, and those whose results were saved there.
+        int loaded = 0;
+        int saved = 0;
+        /// Why the last save failed (a read-only file, a full disk); none when it did not.
+        std::optional<Error> saveError;
+    };
+    const StoredWork &storedWork() const { return *m_storedWork; }
     /// The signature checks a replay computed and their CPU time, added up across replays
     /// (bench_simulation's raw verify rate of the records' own signatures).
     struct SignatureWork
@@ -136,6 +157,17 @@ private:
     /// Hands @p kept to @p sink, with progress and cancellation as a verifying replay.
     [[nodiscard]] Result<qint64> serve(const ReplayResultCache::Kept &kept,
                                        const NumberedSink &sink) const;
+    /// replay(verifier, sink), adding the workspace rows it reads to @p rows.
+    [[nodiscard]] Result<qint64> replay(EvidenceVerifier &verifier,
+                                        const EvidenceVerifier::ResultSink &sink,
+                                        Sha256Stream *rows) const;
+    /// Whether stored results apply: the workspace's own records, no consumed nonces.
+    bool usesStoredResults() const;
+    /// The key results of the workspace's records with digest @p evidence are stored under.
+    QByteArray storedKey(const QByteArray &evidence) const;
+    /// The stored results of the workspace's current records, numbered; null when none apply.
+    [[nodiscard]] Result<std::shared_ptr<ReplayResultCache::Kept>>
+    loadStored(const QByteArray &cacheKey) const;
 
     AnchorSet m_anchors;
     /// SHA-256 of the anchors' JSON, for cacheKey(): taken when they are set, not per run.
@@ -161,6 +193,8 @@ private:
     qint64 m_progressEvery = 1000;
     Cancelled m_cancelled;
     std::shared_ptr<ReplayResultCache> m_cache;
+    std::shared_ptr<StoredReplayResults> m_stored;
+    std::shared_ptr<StoredWork> m_storedWork = std::make_shared<StoredWork>();
     std::shared_ptr<SignatureWork> m_signatureWork;
 };
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/store/AttestationStore.h"
+
 #include "core/attestation/AttestationErrors.h"
+#include "core/crypto/Digest.h"
 #include "core/store/StoreErrors.h"
 
 #include "core/attestation/EvidenceReader.h"
@@ -359,7 +361,8 @@ AttestationStore::forEachEvidence(const std::function<void(const EvidenceRecord 
 }
 
 Result<qint64>
-AttestationStore::forEachEvidenceWhile(const std::function<bool(const EvidenceRecord &)> &fn)
+AttestationStore::forEachEvidenceWhile(const std::function<bool(const EvidenceRecord &)> &fn,
+                                       Sha256Stream *rows)
 {
     auto st = m_db.prepare(
         QStringLiteral("SELECT record, id FROM evidence_records ORDER BY time_ms, id"));
@@ -367,7 +370,10 @@ AttestationStore::forEachEvidenceWhile(const std::function<bool(const EvidenceRe
         return st.error();
     qint64 n = 0;
     while (st->next()) {
-        auto rec = EvidenceRecord::fromJsonLine(st->blob(0));
+        const QByteArray bytes = st->blob(0);
+        if (rows)
+            rows->addField(bytes);
+        auto rec = EvidenceRecord::fromJsonLine(bytes);
         if (!rec)
             return corruptValue(QStringLiteral("evidence_records row %1").arg(st->int64(1)),
                                 rec.error().toString());
@@ -378,6 +384,24 @@ AttestationStore::forEachEvidenceWhile(const std::function<bool(const EvidenceRe
     if (st->error())
         return *st->error();
     return n;
+}
+
+Result<QByteArray> AttestationStore::evidenceDigest(const std::function<bool()> &cancelled)
+{
+    auto st =
+        m_db.prepare(QStringLiteral("SELECT record FROM evidence_records ORDER BY time_ms, id"));
+    if (!st)
+        return st.error();
+    Sha256Stream rows;
+    qint64 n = 0;
+    while (st->next()) {
+        if (cancelled && ++n % 4096 == 0 && cancelled())
+            return makeError(ec::StoreCancelled);
+        rows.addField(st->blobView(0));
+    }
+    if (st->error())
+        return *st->error();
+    return rows.result();
 }
 
 Result<void> AttestationStore::saveConsumed(const ReplayGuard &guard, const AttestationState &state)

@@ -15,6 +15,8 @@
 
 namespace ta::core {
 
+class Sha256Stream;
+
 /// Which list of the anchors file an entry belongs to.
 enum class AnchorList { Anchors, ReferenceValues };
 
@@ -83,9 +85,15 @@ public:
     /// Every stored record in time order (equal times in import order).
     [[nodiscard]] Result<qint64>
     forEachEvidence(const std::function<void(const EvidenceRecord &)> &fn);
-    /// The same, stopping early (with the count so far) once @p fn returns false.
+    /// The same, stopping early (with the count so far) once @p fn returns false. With
+    /// @p rows, each record's stored bytes are added to it (Sha256Stream::addField) as they are
+    /// read: the digest evidenceDigest() gives, of the very rows replayed.
     [[nodiscard]] Result<qint64>
-    forEachEvidenceWhile(const std::function<bool(const EvidenceRecord &)> &fn);
+    forEachEvidenceWhile(const std::function<bool(const EvidenceRecord &)> &fn,
+                         Sha256Stream *rows = nullptr);
+    /// SHA-256 over every stored record's bytes in time order, without parsing them: what a
+    /// replay's results depend on (StoredReplayResults' key).
+    [[nodiscard]] Result<QByteArray> evidenceDigest(const std::function<bool()> &cancelled = {});
 
     /// Persists the nonces and join tokens a run consumed, so a later run refuses them.
     [[nodiscard]] Result<void> saveConsumed(const ReplayGuard &guard,

@@ -220,6 +220,29 @@ CREATE INDEX evidence_results_by_token ON evidence_results(token_sha256)
     WHERE token_sha256 IS NOT NULL;
 CREATE INDEX evidence_results_by_verdict ON evidence_results(verdict);
 )SQL",
+    // 8: the attestation results of a replay of the workspace's evidence, kept so that a later
+    // process (the next `simulate` after a policy edit) verifies no signature. A set is named by
+    // a digest of everything its results depend on (the records' bytes in replay order, anchors,
+    // attestation settings) and sealed with an HMAC under a key of the user who computed it, so
+    // a workspace from elsewhere never supplies results it did not verify. A cache: deleting
+    // the rows loses nothing. Results are stored in compressed chunks in replay order.
+    R"SQL(
+CREATE TABLE replay_result_sets (
+    id       INTEGER PRIMARY KEY,
+    key      BLOB NOT NULL UNIQUE,
+    results  INTEGER NOT NULL CHECK (results >= 0),
+    chunks   INTEGER NOT NULL CHECK (chunks >= 0),
+    seal     BLOB NOT NULL,
+    saved_at TEXT NOT NULL
+);
+CREATE TABLE replay_result_chunks (
+    id     INTEGER PRIMARY KEY,
+    set_id INTEGER NOT NULL REFERENCES replay_result_sets(id) ON DELETE CASCADE,
+    seq    INTEGER NOT NULL,
+    data   BLOB NOT NULL,
+    UNIQUE (set_id, seq)
+);
+)SQL",
 };
 
 } // namespace

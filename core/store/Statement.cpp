@@ -79,4 +79,10 @@ QByteArray Statement::blob(int col) const
     return QByteArray(p, sqlite3_column_bytes(m_st.get(), col));
 }
 
+QByteArrayView Statement::blobView(int col) const
+{
+    const auto *p = static_cast<const char *>(sqlite3_column_blob(m_st.get(), col));
+    return QByteArrayView(p, sqlite3_column_bytes(m_st.get(), col));
+}
+
 } // namespace ta::core

@@ -42,6 +42,8 @@ public:
     qint64 int64(int col) const { return sqlite3_column_int64(m_st.get(), col); }
     QString text(int col) const;
     QByteArray blob(int col) const;
+    /// The column's bytes without a copy: valid until the statement steps, resets or ends.
+    QByteArrayView blobView(int col) const;
     bool isNull(int col) const { return sqlite3_column_type(m_st.get(), col) == SQLITE_NULL; }
     bool isText(int col) const { return sqlite3_column_type(m_st.get(), col) == SQLITE_TEXT; }
 

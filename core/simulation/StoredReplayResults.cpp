@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/simulation/StoredReplayResults.h"
+
+#include "core/crypto/Digest.h"
+#include "core/store/Database.h"
+#include "core/store/StoreErrors.h"
+
+#include <QDataStream>
+#include <QDateTime>
+#include <QHash>
+#include <QIODevice>
+#include <QJsonDocument>
+
+#include <limits>
+
+namespace ta::core {
+namespace {
+
+constexpr quint32 kMagic = 0x54415253; // "TARS"
+constexpr quint16 kFormat = 1;
+constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
+constexpr char kSealContext[] = "trustatlas.replay-results.v1";
+
+Error corrupt(const QString &what)
+{
+    return makeError(ec::StoreCorruptValue, QStringLiteral("replay_result_chunks: %1").arg(what));
+}
+
+// A chunk is its strings and claims once each, then each result as indices into them: results
+// of one subject repeat most of their strings, and a decoded chunk shares them as the
+// ResultInterner would.
+class ChunkWriter
+{
+public:
+    ChunkWriter() : m_body(&m_bodyBytes, QIODevice::WriteOnly)
+    {
+        m_body.setVersion(QDataStream::Qt_6_4);
+    }
+
+    void add(const AttestationResult &r)
+    {
+        time(r.time);
+        string(r.attestor);
+        string(r.subject);
+        list(r.selectors);
+        claims(r.claims);
+        list(r.anchorIds);
+        list(r.referenceValueIds);
+        reasons(r.reasons);
+        reasons(r.warnings);
+        string(r.agentId);
+        time(r.expiresAt);
+        string(r.nonce);
+        list(r.keyFingerprints);
+        string(r.consumedToken);
+        m_body << r.line;
+        ++m_count;
+    }
+
+    QByteArray finish()
+    {
+        QByteArray out;
+        QDataStream s(&out, QIODevice::WriteOnly);
+        s.setVersion(QDataStream::Qt_6_4);
+        s << kMagic << kFormat << m_count << quint32(m_strings.size());
+        for (const QString &str : std::as_const(m_strings))
+            s << str;
+        s << quint32(m_claims.size());
+        for (const QByteArray &c : std::as_const(m_claims))
+            s << c;
+        out += m_bodyBytes;
+        return out;
+    }
+
+private:
+    void time(const QDateTime &t) { m_body << (t.isValid() ? t.toMSecsSinceEpoch() : kNoTime); }
+    void string(const QString &str)
+    {
+        auto it = m_stringIndex.constFind(str);
+        if (it == m_stringIndex.constEnd()) {
+            it = m_stringIndex.insert(str, quint32(m_strings.size()));
+            m_strings.append(str);
+        }
+        m_body << *it;
+    }
+    void list(const QStringList &l)
+    {
+        m_body << quint32(l.size());
+        for (const QString &s : l)
+            string(s);
+    }
+    void reasons(const QList<AttestationReason> &rs)
+    {
+        m_body << quint32(rs.size());
+        for (const AttestationReason &r : rs) {
+            string(r.code);
+            string(r.expected);
+            string(r.found);
+        }
+    }
+    void claims(const QJsonObject &o)
+    {
+        const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        auto it = m_claimIndex.constFind(text);
+        if (it == m_claimIndex.constEnd()) {
+            it = m_claimIndex.insert(text, quint32(m_claims.size()));
+            m_claims.append(text);
+        }
+        m_body << *it;
+    }
+
+    QByteArray m_bodyBytes;
+    QDataStream m_body;
+    quint32 m_count = 0;
+    QHash<QString, quint32> m_stringIndex;
+    QList<QString> m_strings;
+    QHash<QByteArray, quint32> m_claimIndex;
+    QList<QByteArray> m_claims;
+};
+
+class ChunkReader
+{
+public:
+    explicit ChunkReader(const QByteArray &data) : m_in(data), m_limit(quint32(data.size()))
+    {
+        m_in.setVersion(QDataStream::Qt_6_4);
+    }
+
+    Result<void> read(std::vector<AttestationResult> &into)
+    {
+        quint32 magic = 0;
+        quint16 format = 0;
+        quint32 count = 0;
+        m_in >> magic >> format >> count;
+        if (m_in.status() != QDataStream::Ok || magic != kMagic || format != kFormat)
+            return corrupt(QStringLiteral("not a chunk of replay results"));
+        quint32 n = 0;
+        m_in >> n;
+        if (n > m_limit)
+            return corrupt(QStringLiteral("string table larger than its chunk"));
+        m_strings.reserve(n);
+        for (quint32 i = 0; i < n && m_in.status() == QDataStream::Ok; ++i) {
+            QString s;
+            m_in >> s;
+            m_strings.append(s);
+        }
+        m_in >> n;
+        if (n > m_limit)
+            return corrupt(QStringLiteral("claims table larger than its chunk"));
+        for (quint32 i = 0; i < n && m_in.status() == QDataStream::Ok; ++i) {
+            QByteArray text;
+            m_in >> text;
+            const QJsonDocument doc = QJsonDocument::fromJson(text);
+            if (!doc.isObject())
+                return corrupt(QStringLiteral("claims that are not a JSON object"));
+            m_claims.append(doc.object());
+        }
+        if (count > m_limit)
+            return corrupt(QStringLiteral("more results than bytes"));
+        for (quint32 i = 0; i < count && ok(); ++i) {
+            AttestationResult r;
+            r.time = time();
+            r.attestor = string();
+            r.subject = string();
+            r.selectors = list();
+            const quint32 c = index(quint32(m_claims.size()));
+            if (ok())
+                r.claims = m_claims[c];
+            r.anchorIds = list();
+            r.referenceValueIds = list();
+            r.reasons = reasons();
+            r.warnings = reasons();
+            r.agentId = string();
+            r.expiresAt = time();
+            r.nonce = string();
+            r.keyFingerprints = list();
+            r.consumedToken = string();
+            m_in >> r.line;
+            if (ok())
+                into.push_back(std::move(r));
+        }
+        if (!ok())
+            return corrupt(m_why.isEmpty() ? QStringLiteral("cut short") : m_why);
+        if (!m_in.atEnd())
+            return corrupt(QStringLiteral("bytes after the last result"));
+        return {};
+    }
+
+private:
+    bool ok() const { return m_why.isEmpty() && m_in.status() == QDataStream::Ok; }
+    quint32 index(quint32 size)
+    {
+        quint32 i = 0;
+        m_in >> i;
+        if (m_in.status() == QDataStream::Ok && i >= size && m_why.isEmpty())
+            m_why = QStringLiteral("an index out of its table");
+        return i;
+    }
+    QString string()
+    {
+        const quint32 i = index(quint32(m_strings.size()));
+        return ok() ? m_strings[i] : QString();
+    }
+    quint32 count()
+    {
+        quint32 n = 0;
+        m_in >> n;
+        if (n > m_limit && m_why.isEmpty())
+            m_why = QStringLiteral("a list longer than its chunk");
+        return ok() ? n : 0;
+    }
+    QStringList list()
+    {
+        QStringList l;
+        const quint32 n = count();
+        l.reserve(n);
+        for (quint32 i = 0; i < n && ok(); ++i)
+            l.append(string());
+        return l;
+    }
+    QList<AttestationReason> reasons()
+    {
+        QList<AttestationReason> rs;
+        const quint32 n = count();
+        for (quint32 i = 0; i < n && ok(); ++i) {
+            AttestationReason r;
+            r.code = string();
+            r.expected = string();
+            r.found = string();
+            rs.append(std::move(r));
+        }
+        return rs;
+    }
+    QDateTime time()
+    {
+        qint64 ms = 0;
+        m_in >> ms;
+        return ms == kNoTime ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+    }
+
+    QDataStream m_in;
+    quint32 m_limit;
+    QString m_why;
+    QList<QString> m_strings;
+    QList<QJsonObject> m_claims;
+};
+
+} // namespace
+
+StoredReplayResults::StoredReplayResults(Database &db, QByteArray sealKey)
+    : m_db(db), m_sealKey(std::move(sealKey))
+{}
+
+QByteArray StoredReplayResults::encode(const AttestationResult *first, size_t count)
+{
+    ChunkWriter w;
+    for (size_t i = 0; i < count; ++i)
+        w.add(first[i]);
+    return w.finish();
+}
+
+Result<void> StoredReplayResults::decode(const QByteArray &data,
+                                         std::vector<AttestationResult> &into)
+{
+    return ChunkReader(data).read(into);
+}
+
+QByteArray StoredReplayResults::seal(const QByteArray &key, qint64 results,
+                                     const QList<QByteArray> &chunks) const
+{
+    HmacSha256 mac(m_sealKey);
+    mac.addField(kSealContext);
+    mac.addField(key);
+    mac.addField(QByteArray::number(results));
+    for (const QByteArray &c : chunks)
+        mac.addField(c);
+    return mac.result();
+}
+
+Result<std::optional<std::vector<AttestationResult>>>
+StoredReplayResults::load(const QByteArray &key, const Cancelled &cancelled)
+{
+    using Loaded = std::optional<std::vector<AttestationResult>>;
+    auto set = m_db.prepare(
+        QStringLiteral("SELECT id, results, chunks, seal FROM replay_result_sets WHERE key = ?"));
+    if (!set)
+        return set.error();
+    set->bind(1, key);
+    if (!set->next())
+        return set->error() ? Result<Loaded>(*set->error()) : Result<Loaded>(Loaded());
+    const qint64 id = set->int64(0);
+    const qint64 results = set->int64(1);
+    const qint64 chunkCount = set->int64(2);
+    const QByteArray storedSeal = set->blob(3);
+    // Every chunk is read and the seal checked before any of them is decoded.
+    auto rows = m_db.prepare(
+        QStringLiteral("SELECT seq, data FROM replay_result_chunks WHERE set_id = ? ORDER BY seq"));
+    if (!rows)
+        return rows.error();
+    rows->bind(1, id);
+    QList<QByteArray> chunks;
+    while (rows->next()) {
+        if (cancelled && cancelled())
+            return makeError(ec::StoreCancelled);
+        if (rows->int64(0) != chunks.size())
+            break;
+        chunks.append(rows->blob(1));
+    }
+    if (rows->error())
+        return *rows->error();
+    if (chunks.size() != chunkCount ||
+        !equalInConstantTime(seal(key, results, chunks), storedSeal)) {
+        ++m_rejected;
+        return Loaded();
+    }
+    std::vector<AttestationResult> out;
+    out.reserve(size_t(qMax<qint64>(0, results)));
+    for (const QByteArray &c : std::as_const(chunks)) {
+        if (cancelled && cancelled())
+            return makeError(ec::StoreCancelled);
+        const QByteArray raw = qUncompress(c);
+        if (raw.isEmpty())
+            return corrupt(QStringLiteral("a chunk does not uncompress"));
+        if (auto r = decode(raw, out); !r)
+            return r.error();
+    }
+    if (qint64(out.size()) != results)
+        return corrupt(QStringLiteral("%1 results, %2 announced").arg(out.size()).arg(results));
+    return Loaded(std::move(out));
+}
+
+Result<void> StoredReplayResults::save(const QByteArray &key,
+                                       const std::vector<AttestationResult> &results,
+                                       const Cancelled &cancelled)
+{
+    // Encoded before the transaction, so the write lock is held for the writes only.
+    QList<QByteArray> chunks;
+    const size_t per = size_t(m_chunkResults);
+    for (size_t at = 0; at < results.size(); at += per) {
+        if (cancelled && cancelled())
+            return makeError(ec::StoreCancelled);
+        const size_t n = qMin(per, results.size() - at);
+        chunks.append(qCompress(encode(results.data() + at, n), 1));
+    }
+    const QByteArray sealed = seal(key, qint64(results.size()), chunks);
+    if (sealed.isEmpty())
+        return makeError(ec::StoreSqlite, QStringLiteral("the results could not be sealed"));
+    return m_db.transaction([&]() -> Result<void> {
+        auto drop = m_db.prepare(QStringLiteral("DELETE FROM replay_result_sets WHERE key = ?"));
+        if (!drop)
+            return drop.error();
+        drop->bind(1, key);
+        if (auto r = drop->exec(); !r)
+            return r;
+        auto set = m_db.prepare(
+            QStringLiteral("INSERT INTO replay_result_sets(key, results, chunks, seal, saved_at) "
+                           "VALUES (?, ?, ?, ?, ?)"));
+        if (!set)
+            return set.error();
+        set->bind(1, key)
+            .bind(2, qint64(results.size()))
+            .bind(3, qint64(chunks.size()))
+            .bind(4, sealed)
+            .bind(5, QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        if (auto r = set->exec(); !r)
+            return r;
+        const qint64 id = m_db.lastInsertId();
+        auto row = m_db.prepare(
+            QStringLiteral("INSERT INTO replay_result_chunks(set_id, seq, data) VALUES (?, ?, ?)"));
+        if (!row)
+            return row.error();
+        for (qsizetype i = 0; i < chunks.size(); ++i) {
+            if (cancelled && cancelled())
+                return makeError(ec::StoreCancelled);
+            row->reset();
+            row->bind(1, id).bind(2, qint64(i)).bind(3, chunks[i]);
+            if (auto r = row->exec(); !r)
+                return r;
+        }
+        return m_db.exec(
+            QStringLiteral(
+                "DELETE FROM replay_result_sets WHERE id NOT IN (SELECT id FROM replay_result_sets "
+                "ORDER BY id DESC LIMIT %1)")
+                .arg(kKeptSets));
+    });
+}
+
+} // namespace ta::core

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "core/Result.h"
+#include "core/attestation/AttestationResult.h"
+
+#include <QByteArray>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace ta::core {
+
+class Database;
+
+/// The attestation results of a replay of a workspace's evidence, kept in the workspace
+/// (replay_result_sets, replay_result_chunks) so that a later process, such as the next
+/// `simulate` after a policy edit, verifies no signature. A set is named by a key that digests
+/// everything its results depend on (TimelineReplay::storedKey()) and sealed with HMAC-SHA256
+/// under this user's key (ResultSealKey): a set sealed by anyone else, or altered in the file,
+/// is never used. A cache: losing it costs one verification.
+class StoredReplayResults
+{
+public:
+    StoredReplayResults(Database &db, QByteArray sealKey);
+
+    using Cancelled = std::function<bool()>;
+    /// The results saved under @p key, in replay order, when a set is saved under it and its
+    /// seal verifies; nullopt when none is, or its seal fails (then rejectedSeals() counts it).
+    /// Errors: the store's, and store.corrupt_value for a sealed set that does not decode.
+    [[nodiscard]] Result<std::optional<std::vector<AttestationResult>>>
+    load(const QByteArray &key, const Cancelled &cancelled = {});
+    /// Saves @p results under @p key in one transaction, replacing a set of that key and
+    /// dropping all but the newest kKeptSets sets. Cancelled: store.cancelled, nothing saved.
+    [[nodiscard]] Result<void> save(const QByteArray &key,
+                                    const std::vector<AttestationResult> &results,
+                                    const Cancelled &cancelled = {});
+
+    /// Sets found under a key whose seal did not verify, since construction.
+    int rejectedSeals() const { return m_rejected; }
+    /// Results per chunk that save() writes (kChunkResults; tests make sets of many chunks).
+    void setChunkResults(int results) { m_chunkResults = qMax(1, results); }
+
+    /// Results per stored chunk, and sets kept per workspace (a what-if over another anchor set
+    /// has two keys).
+    static constexpr int kChunkResults = 4096;
+    static constexpr int kKeptSets = 2;
+
+    /// One chunk's bytes (before compression) and back; exposed for tests. decode fails with
+    /// store.corrupt_value on anything that encode did not make.
+    static QByteArray encode(const AttestationResult *first, size_t count);
+    [[nodiscard]] static Result<void> decode(const QByteArray &data,
+                                             std::vector<AttestationResult> &into);
+
+private:
+    QByteArray seal(const QByteArray &key, qint64 results, const QList<QByteArray> &chunks) const;
+
+    Database &m_db;
+    QByteArray m_sealKey;
+    int m_rejected = 0;
+    int m_chunkResults = kChunkResults;
+};
+
+} // namespace ta::core

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: Apache-2.0
+// Through the executable: `simulate` keeps the attestation results of the workspace's records in
+// the workspace, sealed under the user's key ($XDG_DATA_HOME/trustatlas/result-seal.key), and the
+// next run is served from them; --verify-all and another user's key verify every record again.
+#include "CliRun.h"
+
+#include "core/crypto/Digest.h"
+#include "core/simulation/StoredReplayResults.h"
+#include "core/store/Workspace.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace ta;
+
+class TestCliKeptResults : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void nextRunIsServedFromTheWorkspace();
+    void verifyAllKeepsNothing();
+
+private:
+    CliRun cli(const QStringList &args) const { return runCli(m_dir.path(), args); }
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    QString keyPath() const
+    {
+        return m_home.filePath(QStringLiteral("trustatlas/result-seal.key"));
+    }
+    /// A fresh workspace with the lab's records.
+    QString labCopy(const QString &name) const;
+    static qint64 keptSets(const QString &ws);
+
+    QTemporaryDir m_dir;
+    QTemporaryDir m_home;
+};
+
+void TestCliKeptResults::initTestCase()
+{
+    QVERIFY(m_dir.isValid() && m_home.isValid());
+    // The executable inherits this: its key goes to a folder of this test's own.
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.path()));
+    const CliRun r =
+        cli({QStringLiteral("lab"), QStringLiteral("generate"), path(QStringLiteral("lab.atlas")),
+             QStringLiteral("--nodes"), QStringLiteral("3"), QStringLiteral("--workloads"),
+             QStringLiteral("9"), QStringLiteral("--records"), QStringLiteral("300"),
+             QStringLiteral("--seed"), QStringLiteral("5"), QStringLiteral("--start"),
+             QStringLiteral("2026-04-07T10:00:00Z"), QStringLiteral("--no-passphrase")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QFile grant(path(QStringLiteral("grant.json")));
+    QVERIFY(grant.open(QIODevice::WriteOnly));
+    grant.write(R"({"policies": [{"name": "node-0", "effect": "grant",
+        "trust_domain": "lab.example", "spiffe_id": "spiffe://lab.example/node/lab-0",
+        "condition": "subject == 'node/lab-0' && verdict == 'affirming'",
+        "x509_svid_ttl": 900}]})");
+}
+
+QString TestCliKeptResults::labCopy(const QString &name) const
+{
+    const QString copy = path(name);
+    if (!QFile::copy(path(QStringLiteral("lab.atlas")), copy))
+        qFatal("copy failed");
+    return copy;
+}
+
+qint64 TestCliKeptResults::keptSets(const QString &ws)
+{
+    auto w = core::Workspace::open(ws, QByteArray());
+    if (!w)
+        qFatal("%s", qPrintable(w.error().toString()));
+    auto st = (*w)->database().prepare(QStringLiteral("SELECT count(*) FROM replay_result_sets"));
+    if (!st || !st->next())
+        qFatal("no count");
+    return st->int64(0);
+}
+
+void TestCliKeptResults::nextRunIsServedFromTheWorkspace()
+{
+    const QString ws = labCopy(QStringLiteral("served.atlas"));
+    const QStringList simulate{QStringLiteral("simulate"), ws, QStringLiteral("--json"),
+                               QStringLiteral("--policies"), path(QStringLiteral("grant.json"))};
+    const CliRun first = cli(simulate);
+    QVERIFY2(first.code == 0, first.err.constData());
+    QCOMPARE(first.err, QByteArray());
+    QVERIFY(first.out.contains("\"event\":\"issued\""));
+    QCOMPARE(keptSets(ws), qint64(1));
+    QFile keyFile(keyPath());
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    const QByteArray key = keyFile.readAll();
+    QCOMPARE(key.size(), 32);
+    QCOMPARE(keyFile.permissions() & 0x0077, QFileDevice::Permissions());
+    keyFile.close();
+    QCOMPARE(cli(simulate).out, first.out);
+
+    // The kept results are what the next run reads: one holding the user's key makes every
+    // record of node/lab-0 refused, and the run issues nothing, checking no signature.
+    {
+        auto w = core::Workspace::open(ws, QByteArray());
+        QVERIFY(w.ok());
+        auto st = (*w)->database().prepare(QStringLiteral("SELECT key FROM replay_result_sets"));
+        QVERIFY(st.ok() && st->next());
+        const QByteArray setKey = st->blob(0);
+        core::StoredReplayResults stored((*w)->database(), key);
+        auto loaded = stored.load(setKey);
+        QVERIFY(loaded.ok() && *loaded);
+        std::vector<core::AttestationResult> results = **loaded;
+        for (core::AttestationResult &r : results) {
+            if (r.subject == QLatin1String("node/lab-0"))
+                r.refuse(QStringLiteral("signature_invalid"));
+        }
+        QVERIFY(stored.save(setKey, results).ok());
+    }
+    const CliRun forged = cli(simulate);
+    QVERIFY2(forged.code == 0, forged.err.constData());
+    QVERIFY2(!forged.out.contains("\"event\":\"issued\""), forged.out.constData());
+
+    // --verify-all verifies every signature: the log as first computed.
+    QCOMPARE(cli(simulate + QStringList{QStringLiteral("--verify-all")}).out, first.out);
+    // Under another user's key the set is refused and every record verified again.
+    QVERIFY(keyFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    keyFile.write(core::randomBytes(32));
+    keyFile.close();
+    const CliRun otherUser = cli(simulate);
+    QVERIFY2(otherUser.code == 0, otherUser.err.constData());
+    QCOMPARE(otherUser.out, first.out);
+    QCOMPARE(keptSets(ws), qint64(1));
+    // A key others may read is not used: the run verifies and keeps nothing new.
+    QVERIFY(QFile::setPermissions(keyPath(), keyFile.permissions() | QFileDevice::ReadOther));
+    const QString fresh = labCopy(QStringLiteral("fresh.atlas"));
+    QStringList onFresh = simulate;
+    onFresh[1] = fresh;
+    const CliRun exposed = cli(onFresh);
+    QVERIFY2(exposed.code == 0, exposed.err.constData());
+    QCOMPARE(exposed.out, first.out);
+    QCOMPARE(keptSets(fresh), qint64(0));
+    QVERIFY(QFile::setPermissions(keyPath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+}
+
+void TestCliKeptResults::verifyAllKeepsNothing()
+{
+    const QString ws = labCopy(QStringLiteral("verify-all.atlas"));
+    const CliRun r = cli(
+        {QStringLiteral("simulate"), ws, QStringLiteral("--json"), QStringLiteral("--verify-all")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(keptSets(ws), qint64(0));
+    // what-if keeps them as simulate does, and leaves them with --verify-all.
+    QFile none(path(QStringLiteral("none.json")));
+    QVERIFY(none.open(QIODevice::WriteOnly));
+    none.write(R"({"policies": []})");
+    none.close();
+    const QStringList whatIf{QStringLiteral("what-if"), ws, QStringLiteral("--policies"),
+                             none.fileName(), QStringLiteral("--json")};
+    const CliRun all = cli(whatIf + QStringList{QStringLiteral("--verify-all")});
+    QVERIFY2(all.code == 0, all.err.constData());
+    QCOMPARE(keptSets(ws), qint64(0));
+    const CliRun kept = cli(whatIf);
+    QVERIFY2(kept.code == 0, kept.err.constData());
+    QCOMPARE(kept.out, all.out);
+    QCOMPARE(keptSets(ws), qint64(1));
+}
+
+QTEST_GUILESS_MAIN(TestCliKeptResults)
+#include "tst_cli_keptresults.moc"

@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: Apache-2.0
+// Attestation results kept in the workspace (StoredReplayResults, ResultSealKey): a later replay
+// over the same records, anchors and settings verifies no signature; a set sealed under another
+// user's key, or altered in the file, or made for other records or anchors, is verified again,
+// never trusted; a chunk that does not decode fails cleanly.
+#include "core/attestation/lab/EvidenceLab.h"
+#include "core/crypto/Digest.h"
+#include "core/simulation/ResultSealKey.h"
+#include "core/simulation/StoredReplayResults.h"
+#include "core/simulation/TimelineReplay.h"
+#include "core/store/Workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <thread>
+
+using namespace ta::core;
+
+namespace {
+
+template <typename T>
+QByteArray errorOf(const Result<T> &r)
+{
+    return r ? QByteArray() : r.error().toString().toUtf8();
+}
+
+/// One replay of a workspace's records, through results kept under a seal key.
+struct Replayed
+{
+    std::vector<AttestationResult> results;
+    qint64 signatureChecks = 0;
+    TimelineReplay::StoredWork stored;
+    int rejectedSeals = 0;
+};
+
+} // namespace
+
+class TestStoredReplayResults : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void roundTripsEveryField();
+    void secondReplayVerifiesNothing();
+    void anotherUsersSealIsNotTrusted();
+    void alteredSetsAreNotTrusted_data();
+    void alteredSetsAreNotTrusted();
+    void otherRecordsOrAnchorsAreVerifiedAgain();
+    void decodeRefusesWhatEncodeDidNotMake();
+    void keptSetsAreBounded();
+    void cancelledSaveKeepsNothing();
+    void sealKeyIsMadeOnceAndPrivate();
+    void sealKeyMadeByManyAtOnceIsOne();
+
+private:
+    /// A fresh copy of the lab workspace.
+    QString copyOfLab();
+    /// Replays @p path's records (two checking threads) through results sealed under @p key.
+    Replayed replay(const QString &path, const QByteArray &key);
+    /// The results of @p path's records, every signature verified, nothing kept.
+    std::vector<AttestationResult> verified(const QString &path);
+    static void exec(const QString &path, const QString &sql);
+
+    QTemporaryDir m_dir;
+    QString m_lab;
+    int m_copies = 0;
+    const QByteArray m_key = randomBytes(32);
+};
+
+void TestStoredReplayResults::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    LabSettings ls;
+    ls.nodes = 4;
+    ls.workloads = 12;
+    ls.records = 900;
+    ls.driftRate = 0.08;
+    ls.seed = 23;
+    ls.start = QDateTime(QDate(2026, 4, 7), QTime(10, 0), Qt::UTC);
+    m_lab = m_dir.filePath(QStringLiteral("lab.atlas"));
+    auto sum = EvidenceLab::generate(m_lab, m_dir.filePath(QStringLiteral("anchors.json")),
+                                     m_dir.filePath(QStringLiteral("lab.jsonl")), ls, std::nullopt);
+    QVERIFY2(sum.ok(), errorOf(sum).constData());
+    QVERIFY(sum->drifted > 0);
+}
+
+QString TestStoredReplayResults::copyOfLab()
+{
+    const QString copy = m_dir.filePath(QStringLiteral("copy-%1.atlas").arg(++m_copies));
+    if (!QFile::copy(m_lab, copy))
+        qFatal("copy failed");
+    return copy;
+}
+
+Replayed TestStoredReplayResults::replay(const QString &path, const QByteArray &key)
+{
+    Replayed out;
+    auto ws = Workspace::open(path, QByteArray());
+    if (!ws)
+        qFatal("%s", errorOf(ws).constData());
+    auto replay = TimelineReplay::fromWorkspace(**ws, {});
+    if (!replay)
+        qFatal("%s", errorOf(replay).constData());
+    auto stored = std::make_shared<StoredReplayResults>((*ws)->database(), key);
+    // Sets of 9 chunks, so that chunks can be swapped.
+    stored->setChunkResults(100);
+    replay->setStoredResults(stored);
+    replay->setThreads(2);
+    auto work = std::make_shared<TimelineReplay::SignatureWork>();
+    replay->setSignatureWork(work);
+    auto n = replay->replay([&](const AttestationResult &r) { out.results.push_back(r); });
+    if (!n)
+        qFatal("%s", errorOf(n).constData());
+    out.signatureChecks = work->checks;
+    out.stored = replay->storedWork();
+    out.rejectedSeals = stored->rejectedSeals();
+    return out;
+}
+
+std::vector<AttestationResult> TestStoredReplayResults::verified(const QString &path)
+{
+    std::vector<AttestationResult> out;
+    auto ws = Workspace::open(path, QByteArray());
+    auto replay = TimelineReplay::fromWorkspace(**ws, {});
+    if (!replay || !replay->replay([&](const AttestationResult &r) { out.push_back(r); }))
+        qFatal("replay failed");
+    return out;
+}
+
+void TestStoredReplayResults::exec(const QString &path, const QString &sql)
+{
+    auto ws = Workspace::open(path, QByteArray());
+    if (!ws)
+        qFatal("%s", errorOf(ws).constData());
+    if (auto r = (*ws)->database().exec(sql); !r)
+        qFatal("%s: %s", qPrintable(sql), qPrintable(r.error().toString()));
+}
+
+void TestStoredReplayResults::roundTripsEveryField()
+{
+    std::vector<AttestationResult> results = verified(m_lab);
+    QVERIFY(results.size() == 900);
+    // Every field set, times absent and present, reasons and warnings, empty and null strings.
+    AttestationResult full;
+    full.time = QDateTime(QDate(2026, 4, 7), QTime(10, 0, 0, 123), Qt::UTC);
+    full.attestor = QStringLiteral("tpm");
+    full.subject = QStringLiteral("node/ü-1");
+    full.selectors = {QStringLiteral("tpm:pcr:16:ab"), QString(), QStringLiteral("")};
+    full.claims = QJsonObject{
+        {QStringLiteral("node"), QJsonObject{{QStringLiteral("pcrs"), QJsonArray{1, 2.5, true}}}}};
+    full.anchorIds = {QStringLiteral("ak-1")};
+    full.referenceValueIds = {QStringLiteral("golden"), QStringLiteral("golden")};
+    full.refuse(QStringLiteral("pcr_not_golden"), QStringLiteral("aa"), QStringLiteral("bb"));
+    full.warn(QStringLiteral("claim_missing"));
+    full.agentId = QStringLiteral("spiffe://lab.example/spire/agent/tpm/x");
+    full.expiresAt = full.time.addSecs(3600);
+    full.nonce = QStringLiteral("nonce-123456");
+    full.keyFingerprints = {QStringLiteral("f00d")};
+    full.consumedToken = QStringLiteral("c0ffee");
+    full.line = 1234567890123;
+    results.push_back(full);
+    results.push_back(AttestationResult());
+    for (size_t chunk : {size_t(1), size_t(7), size_t(4096)}) {
+        std::vector<AttestationResult> back;
+        for (size_t at = 0; at < results.size(); at += chunk) {
+            const size_t n = qMin(chunk, results.size() - at);
+            auto r = StoredReplayResults::decode(
+                StoredReplayResults::encode(results.data() + at, n), back);
+            QVERIFY2(r.ok(), errorOf(r).constData());
+        }
+        QCOMPARE(back.size(), results.size());
+        for (size_t i = 0; i < results.size(); ++i)
+            QVERIFY2(back[i] == results[i], qPrintable(QStringLiteral("result %1").arg(i)));
+        QCOMPARE(back[results.size() - 2].toJson(), full.toJson());
+        QVERIFY(!back.back().time.isValid());
+    }
+}
+
+void TestStoredReplayResults::secondReplayVerifiesNothing()
+{
+    const QString ws = copyOfLab();
+    const Replayed first = replay(ws, m_key);
+    QVERIFY(first.signatureChecks > 0);
+    QCOMPARE(first.stored.saved, 1);
+    QCOMPARE(first.stored.loaded, 0);
+    QVERIFY(!first.stored.saveError);
+    QVERIFY(first.results == verified(m_lab));
+    // A later process over the same file: served from the workspace, no signature checked.
+    const Replayed second = replay(ws, m_key);
+    QCOMPARE(second.signatureChecks, qint64(0));
+    QCOMPARE(second.stored.loaded, 1);
+    QCOMPARE(second.stored.saved, 0);
+    QVERIFY(second.results == first.results);
+}
+
+void TestStoredReplayResults::anotherUsersSealIsNotTrusted()
+{
+    const QString ws = copyOfLab();
+    const std::vector<AttestationResult> truth = replay(ws, m_key).results;
+    // Someone holding the key may write any result: an accepted record refused. Under the key
+    // it is served as it is (so the seal, not a check of the content, is what makes it trusted).
+    {
+        auto w = Workspace::open(ws, QByteArray());
+        StoredReplayResults stored((*w)->database(), m_key);
+        auto key = (*w)->database().prepare(QStringLiteral("SELECT key FROM replay_result_sets"));
+        QVERIFY(key.ok() && key->next());
+        const QByteArray setKey = key->blob(0);
+        auto loaded = stored.load(setKey);
+        QVERIFY2(loaded.ok() && *loaded, errorOf(loaded).constData());
+        std::vector<AttestationResult> forged = **loaded;
+        QVERIFY(forged[5].accepted());
+        forged[5].refuse(QStringLiteral("signature_invalid"));
+        QVERIFY(stored.save(setKey, forged).ok());
+    }
+    const Replayed underKey = replay(ws, m_key);
+    QCOMPARE(underKey.stored.loaded, 1);
+    QVERIFY(!underKey.results[5].accepted());
+    // Under another user's key the forged set is refused, every signature verified again, and
+    // the set replaced by one sealed under the new key.
+    const QByteArray otherUser = randomBytes(32);
+    const Replayed other = replay(ws, otherUser);
+    QCOMPARE(other.rejectedSeals, 1);
+    QCOMPARE(other.stored.loaded, 0);
+    QCOMPARE(other.stored.saved, 1);
+    QVERIFY(other.signatureChecks > 0);
+    QVERIFY(other.results == truth);
+    QCOMPARE(replay(ws, otherUser).stored.loaded, 1);
+}
+
+void TestStoredReplayResults::alteredSetsAreNotTrusted_data()
+{
+    QTest::addColumn<QString>("sql");
+    QTest::newRow("a byte of a chunk")
+        << QStringLiteral("UPDATE replay_result_chunks SET data = substr(data, 1, 40) || "
+                          "x'ff' || substr(data, 42) WHERE seq = 0");
+    QTest::newRow("chunks swapped")
+        << QStringLiteral("UPDATE replay_result_chunks SET seq = -1 WHERE seq = 2; "
+                          "UPDATE replay_result_chunks SET seq = 2 WHERE seq = 3; "
+                          "UPDATE replay_result_chunks SET seq = 3 WHERE seq = -1");
+    QTest::newRow("a chunk dropped")
+        << QStringLiteral("DELETE FROM replay_result_chunks WHERE seq = (SELECT max(seq) FROM "
+                          "replay_result_chunks)");
+    QTest::newRow("count changed")
+        << QStringLiteral("UPDATE replay_result_sets SET results = results - 1");
+    QTest::newRow("seal cut") << QStringLiteral("UPDATE replay_result_sets SET seal = x''");
+}
+
+void TestStoredReplayResults::alteredSetsAreNotTrusted()
+{
+    QFETCH(QString, sql);
+    const QString ws = copyOfLab();
+    const std::vector<AttestationResult> truth = replay(ws, m_key).results;
+    exec(ws, sql);
+    const Replayed again = replay(ws, m_key);
+    QCOMPARE(again.rejectedSeals, 1);
+    QCOMPARE(again.stored.loaded, 0);
+    QVERIFY(again.signatureChecks > 0);
+    QVERIFY(again.results == truth);
+}
+
+void TestStoredReplayResults::otherRecordsOrAnchorsAreVerifiedAgain()
+{
+    const QString ws = copyOfLab();
+    (void)replay(ws, m_key);
+    // One record's bytes changed (its line number): the set is not for these records.
+    exec(ws, QStringLiteral("UPDATE evidence_records SET record = replace(record, '\"time\"', "
+                            "' \"time\"') WHERE id = 17"));
+    const Replayed edited = replay(ws, m_key);
+    QCOMPARE(edited.stored.loaded, 0);
+    QCOMPARE(edited.rejectedSeals, 0);
+    QVERIFY(edited.signatureChecks > 0);
+    QCOMPARE(edited.stored.saved, 1);
+    auto w = Workspace::open(ws, QByteArray());
+    auto r = TimelineReplay::fromWorkspace(**w, {});
+    QVERIFY(r.ok());
+    r->setStoredResults(std::make_shared<StoredReplayResults>((*w)->database(), m_key));
+    // Other anchors (the reference values left out): not the set's either.
+    AnchorSet fewer;
+    for (const TrustAnchor &a : r->anchors().anchors())
+        QVERIFY(fewer.addAnchor(a).ok());
+    QVERIFY(!r->anchors().referenceValues().isEmpty());
+    r->setAnchors(fewer);
+    QVERIFY(r->replay([](const AttestationResult &) {}).ok());
+    QCOMPARE(r->storedWork().loaded, 0);
+    QCOMPARE(r->storedWork().saved, 1);
+}
+
+void TestStoredReplayResults::decodeRefusesWhatEncodeDidNotMake()
+{
+    const std::vector<AttestationResult> results = verified(m_lab);
+    const QByteArray good = StoredReplayResults::encode(results.data(), 64);
+    std::vector<AttestationResult> out;
+    QVERIFY(StoredReplayResults::decode(good, out).ok());
+    // Every cut is refused.
+    for (qsizetype len = 0; len < good.size(); len += 1 + len / 16) {
+        out.clear();
+        QVERIFY2(!StoredReplayResults::decode(good.left(len), out).ok(),
+                 qPrintable(QStringLiteral("cut at %1").arg(len)));
+    }
+    QVERIFY(!StoredReplayResults::decode(good + 'x', out).ok());
+    // Flipped bytes decode to other values or fail; never read out of bounds (ASan).
+    QRandomGenerator rng(42);
+    for (int i = 0; i < 2000; ++i) {
+        QByteArray bad = good;
+        for (int k = 0; k < 3; ++k)
+            bad[rng.bounded(int(bad.size()))] = char(rng.bounded(256));
+        out.clear();
+        (void)StoredReplayResults::decode(bad, out);
+    }
+    // Counts far beyond the bytes are refused before anything is reserved.
+    QByteArray huge = good;
+    huge[6] = huge[7] = huge[8] = huge[9] = char(0x7f);
+    QVERIFY(!StoredReplayResults::decode(huge, out).ok());
+}
+
+void TestStoredReplayResults::keptSetsAreBounded()
+{
+    const QString ws = copyOfLab();
+    auto w = Workspace::open(ws, QByteArray());
+    StoredReplayResults stored((*w)->database(), m_key);
+    const std::vector<AttestationResult> results = verified(m_lab);
+    for (const char *key : {"one", "two", "three"})
+        QVERIFY(stored.save(key, results).ok());
+    QVERIFY(!stored.load("one").value());
+    QCOMPARE(stored.load("two").value()->size(), results.size());
+    QCOMPARE(stored.load("three").value()->size(), results.size());
+    auto chunks = (*w)->database().prepare(
+        QStringLiteral("SELECT count(*) FROM replay_result_chunks WHERE set_id NOT IN (SELECT id "
+                       "FROM replay_result_sets)"));
+    QVERIFY(chunks.ok() && chunks->next());
+    QCOMPARE(chunks->int64(0), qint64(0));
+}
+
+void TestStoredReplayResults::cancelledSaveKeepsNothing()
+{
+    const QString ws = copyOfLab();
+    auto w = Workspace::open(ws, QByteArray());
+    StoredReplayResults stored((*w)->database(), m_key);
+    const std::vector<AttestationResult> results = verified(m_lab);
+    int asked = 0;
+    stored.setChunkResults(100);
+    auto saved = stored.save("k", results, [&] { return ++asked > 2; });
+    QVERIFY(!saved.ok());
+    QCOMPARE(saved.error().code, QStringLiteral("store.cancelled"));
+    QVERIFY(!stored.load("k").value());
+}
+
+void TestStoredReplayResults::sealKeyIsMadeOnceAndPrivate()
+{
+    const QString path = m_dir.filePath(QStringLiteral("home/trustatlas/result-seal.key"));
+    auto made = ResultSealKey::loadOrCreate(path);
+    QVERIFY2(made.ok(), errorOf(made).constData());
+    QCOMPARE(made->size(), ResultSealKey::kSize);
+    QCOMPARE(QFile::permissions(path) & 0x0077, QFileDevice::Permissions());
+    QCOMPARE(ResultSealKey::loadOrCreate(path).value(), *made);
+    // Readable by others: refused, not used.
+    QVERIFY(QFile::setPermissions(path, QFile::permissions(path) | QFileDevice::ReadOther));
+    QVERIFY(!ResultSealKey::loadOrCreate(path).ok());
+    // Cut short: refused.
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("short");
+    f.close();
+    QVERIFY(!ResultSealKey::loadOrCreate(path).ok());
+}
+
+void TestStoredReplayResults::sealKeyMadeByManyAtOnceIsOne()
+{
+    const QString path = m_dir.filePath(QStringLiteral("race/trustatlas/result-seal.key"));
+    std::vector<QByteArray> keys(8);
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < keys.size(); ++i)
+        threads.emplace_back([&, i] {
+            auto key = ResultSealKey::loadOrCreate(path);
+            keys[i] = key ? *key : QByteArray();
+        });
+    for (std::thread &t : threads)
+        t.join();
+    for (const QByteArray &k : keys)
+        QVERIFY(k.size() == ResultSealKey::kSize && k == keys[0]);
+    // No temporary file is left beside the key.
+    QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden),
+             QStringList{QStringLiteral("result-seal.key")});
+}
+
+QTEST_GUILESS_MAIN(TestStoredReplayResults)
+#include "tst_storedreplayresults.moc"
