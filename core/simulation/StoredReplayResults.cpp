@@ -26,13 +26,23 @@ Error corrupt(const QString &what)
     return makeError(ec::StoreCorruptValue, QStringLiteral("replay_result_chunks: %1").arg(what));
 }
 
-// A chunk is its strings and claims once each, then each result as indices into them: results
-// of one subject repeat most of their strings, and a decoded chunk shares them as the
-// ResultInterner would.
+// A chunk is its strings, claims and string lists once each, then each result as indices into
+// them: results of one subject repeat most of their values, and a decoded chunk shares them as
+// the ResultInterner would.
+// Each subject's last claims and their JSON text, across the chunks of one save: a subject
+// appears about once a chunk, and its claims change only with its evidence (a new image), so the
+// text is made once per change. Kept results share their storage (ResultInterner): the
+// comparison is mostly a pointer comparison.
+using ClaimsMemo = QHash<QString, std::pair<QJsonObject, QByteArray>>;
+// Claims parsed once per distinct text, across the chunks of one load (equal claims then share
+// their storage, as the ResultInterner would make them).
+using ParsedClaims = QHash<QByteArray, QJsonObject>;
+
 class ChunkWriter
 {
 public:
-    ChunkWriter() : m_body(&m_bodyBytes, QIODevice::WriteOnly)
+    explicit ChunkWriter(ClaimsMemo &memo)
+        : m_body(&m_bodyBytes, QIODevice::WriteOnly), m_memo(memo)
     {
         m_body.setVersion(QDataStream::Qt_6_4);
     }
@@ -43,7 +53,7 @@ public:
         string(r.attestor);
         string(r.subject);
         list(r.selectors);
-        claims(r.claims);
+        claims(r.subject, r.claims);
         list(r.anchorIds);
         list(r.referenceValueIds);
         reasons(r.reasons);
@@ -68,26 +78,48 @@ public:
         s << quint32(m_claims.size());
         for (const QByteArray &c : std::as_const(m_claims))
             s << c;
+        s << quint32(m_lists.size());
+        for (const QList<quint32> &l : std::as_const(m_lists)) {
+            s << quint32(l.size());
+            for (quint32 i : l)
+                s << i;
+        }
         out += m_bodyBytes;
         return out;
     }
 
 private:
     void time(const QDateTime &t) { m_body << (t.isValid() ? t.toMSecsSinceEpoch() : kNoTime); }
-    void string(const QString &str)
+    quint32 indexOf(const QString &str)
     {
         auto it = m_stringIndex.constFind(str);
         if (it == m_stringIndex.constEnd()) {
             it = m_stringIndex.insert(str, quint32(m_strings.size()));
             m_strings.append(str);
         }
-        m_body << *it;
+        return *it;
     }
+    void string(const QString &str) { m_body << indexOf(str); }
     void list(const QStringList &l)
     {
-        m_body << quint32(l.size());
-        for (const QString &s : l)
-            string(s);
+        // By storage first: kept results share their lists (ResultInterner), and hashing a
+        // list's strings was a third of the encoding. The results outlive the chunk unchanged,
+        // so one storage (with its size) holds one content for as long as this writer lives.
+        const std::pair<const QString *, qsizetype> storage{l.constData(), l.size()};
+        auto known = m_listByStorage.constFind(storage);
+        if (known == m_listByStorage.constEnd()) {
+            auto it = m_listIndex.constFind(l);
+            if (it == m_listIndex.constEnd()) {
+                QList<quint32> indices;
+                indices.reserve(l.size());
+                for (const QString &s : l)
+                    indices.append(indexOf(s));
+                it = m_listIndex.insert(l, quint32(m_lists.size()));
+                m_lists.append(std::move(indices));
+            }
+            known = m_listByStorage.insert(storage, *it);
+        }
+        m_body << *known;
     }
     void reasons(const QList<AttestationReason> &rs)
     {
@@ -98,9 +130,13 @@ private:
             string(r.found);
         }
     }
-    void claims(const QJsonObject &o)
+    void claims(const QString &subject, const QJsonObject &o)
     {
-        const QByteArray text = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        auto &[claims, text] = m_memo[subject];
+        if (text.isEmpty() || claims != o) {
+            claims = o;
+            text = QJsonDocument(o).toJson(QJsonDocument::Compact);
+        }
         auto it = m_claimIndex.constFind(text);
         if (it == m_claimIndex.constEnd()) {
             it = m_claimIndex.insert(text, quint32(m_claims.size()));
@@ -116,12 +152,17 @@ private:
     QList<QString> m_strings;
     QHash<QByteArray, quint32> m_claimIndex;
     QList<QByteArray> m_claims;
+    QHash<QStringList, quint32> m_listIndex;
+    QList<QList<quint32>> m_lists;
+    QHash<std::pair<const QString *, qsizetype>, quint32> m_listByStorage;
+    ClaimsMemo &m_memo;
 };
 
 class ChunkReader
 {
 public:
-    explicit ChunkReader(const QByteArray &data) : m_in(data), m_limit(quint32(data.size()))
+    ChunkReader(const QByteArray &data, ParsedClaims &parsed)
+        : m_in(data), m_limit(quint32(data.size())), m_parsed(parsed)
     {
         m_in.setVersion(QDataStream::Qt_6_4);
     }
@@ -130,8 +171,8 @@ public:
     {
         quint32 magic = 0;
         quint16 format = 0;
-        quint32 count = 0;
-        m_in >> magic >> format >> count;
+        quint32 results = 0;
+        m_in >> magic >> format >> results;
         if (m_in.status() != QDataStream::Ok || magic != kMagic || format != kFormat)
             return corrupt(QStringLiteral("not a chunk of replay results"));
         quint32 n = 0;
@@ -150,14 +191,29 @@ public:
         for (quint32 i = 0; i < n && m_in.status() == QDataStream::Ok; ++i) {
             QByteArray text;
             m_in >> text;
-            const QJsonDocument doc = QJsonDocument::fromJson(text);
-            if (!doc.isObject())
-                return corrupt(QStringLiteral("claims that are not a JSON object"));
-            m_claims.append(doc.object());
+            auto known = m_parsed.constFind(text);
+            if (known == m_parsed.constEnd()) {
+                const QJsonDocument doc = QJsonDocument::fromJson(text);
+                if (!doc.isObject())
+                    return corrupt(QStringLiteral("claims that are not a JSON object"));
+                known = m_parsed.insert(text, doc.object());
+            }
+            m_claims.append(*known);
         }
-        if (count > m_limit)
+        m_in >> n;
+        if (n > m_limit)
+            return corrupt(QStringLiteral("list table larger than its chunk"));
+        for (quint32 i = 0; i < n && ok(); ++i) {
+            QStringList l;
+            const quint32 size = count();
+            l.reserve(size);
+            for (quint32 k = 0; k < size && ok(); ++k)
+                l.append(string());
+            m_lists.append(std::move(l));
+        }
+        if (results > m_limit)
             return corrupt(QStringLiteral("more results than bytes"));
-        for (quint32 i = 0; i < count && ok(); ++i) {
+        for (quint32 i = 0; i < results && ok(); ++i) {
             AttestationResult r;
             r.time = time();
             r.attestor = string();
@@ -211,12 +267,8 @@ private:
     }
     QStringList list()
     {
-        QStringList l;
-        const quint32 n = count();
-        l.reserve(n);
-        for (quint32 i = 0; i < n && ok(); ++i)
-            l.append(string());
-        return l;
+        const quint32 i = index(quint32(m_lists.size()));
+        return ok() ? m_lists[i] : QStringList();
     }
     QList<AttestationReason> reasons()
     {
@@ -243,6 +295,8 @@ private:
     QString m_why;
     QList<QString> m_strings;
     QList<QJsonObject> m_claims;
+    QList<QStringList> m_lists;
+    ParsedClaims &m_parsed;
 };
 
 } // namespace
@@ -253,7 +307,14 @@ StoredReplayResults::StoredReplayResults(Database &db, QByteArray sealKey)
 
 QByteArray StoredReplayResults::encode(const AttestationResult *first, size_t count)
 {
-    ChunkWriter w;
+    ClaimsMemo memo;
+    return encode(first, count, memo);
+}
+
+QByteArray StoredReplayResults::encode(const AttestationResult *first, size_t count,
+                                       ClaimsMemo &memo)
+{
+    ChunkWriter w(memo);
     for (size_t i = 0; i < count; ++i)
         w.add(first[i]);
     return w.finish();
@@ -262,7 +323,14 @@ QByteArray StoredReplayResults::encode(const AttestationResult *first, size_t co
 Result<void> StoredReplayResults::decode(const QByteArray &data,
                                          std::vector<AttestationResult> &into)
 {
-    return ChunkReader(data).read(into);
+    ParsedClaims parsed;
+    return decode(data, into, parsed);
+}
+
+Result<void> StoredReplayResults::decode(const QByteArray &data,
+                                         std::vector<AttestationResult> &into, ParsedClaims &parsed)
+{
+    return ChunkReader(data, parsed).read(into);
 }
 
 QByteArray StoredReplayResults::seal(const QByteArray &key, qint64 results,
@@ -315,13 +383,14 @@ StoredReplayResults::load(const QByteArray &key, const Cancelled &cancelled)
     }
     std::vector<AttestationResult> out;
     out.reserve(size_t(qMax<qint64>(0, results)));
+    ParsedClaims parsed;
     for (const QByteArray &c : std::as_const(chunks)) {
         if (cancelled && cancelled())
             return makeError(ec::StoreCancelled);
         const QByteArray raw = qUncompress(c);
         if (raw.isEmpty())
             return corrupt(QStringLiteral("a chunk does not uncompress"));
-        if (auto r = decode(raw, out); !r)
+        if (auto r = decode(raw, out, parsed); !r)
             return r.error();
     }
     if (qint64(out.size()) != results)
@@ -335,12 +404,13 @@ Result<void> StoredReplayResults::save(const QByteArray &key,
 {
     // Encoded before the transaction, so the write lock is held for the writes only.
     QList<QByteArray> chunks;
+    ClaimsMemo memo;
     const size_t per = size_t(m_chunkResults);
     for (size_t at = 0; at < results.size(); at += per) {
         if (cancelled && cancelled())
             return makeError(ec::StoreCancelled);
         const size_t n = qMin(per, results.size() - at);
-        chunks.append(qCompress(encode(results.data() + at, n), 1));
+        chunks.append(qCompress(encode(results.data() + at, n, memo), 1));
     }
     const QByteArray sealed = seal(key, qint64(results.size()), chunks);
     if (sealed.isEmpty())

@@ -5,6 +5,7 @@
 #include "core/attestation/AttestationResult.h"
 
 #include <QByteArray>
+#include <QHash>
 
 #include <functional>
 #include <optional>
@@ -54,6 +55,11 @@ public:
                                              std::vector<AttestationResult> &into);
 
 private:
+    using ClaimsMemo = QHash<QString, std::pair<QJsonObject, QByteArray>>;
+    using ParsedClaims = QHash<QByteArray, QJsonObject>;
+    static QByteArray encode(const AttestationResult *first, size_t count, ClaimsMemo &memo);
+    [[nodiscard]] static Result<void>
+    decode(const QByteArray &data, std::vector<AttestationResult> &into, ParsedClaims &parsed);
     QByteArray seal(const QByteArray &key, qint64 results, const QList<QByteArray> &chunks) const;
 
     Database &m_db;
