@@ -251,10 +251,8 @@ core::Result<void> DecisionLogModel::load()
     auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
     if (!replay)
         return replay.error();
-    auto records = m_document->evidenceRecords();
-    if (!records)
+    if (auto records = m_document->replayTimeline(*replay); !records)
         return records.error();
-    replay->setRecords(std::move(*records));
     replay->setResultCache(m_cache);
     m_policies = std::move(policies);
     m_entries = std::move(*entries);

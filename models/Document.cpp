@@ -3,7 +3,10 @@
 #include "core/FrontEndErrors.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/crypto/CryptoErrors.h"
+#include "core/crypto/Digest.h"
 #include "core/federation/FederationStore.h"
+#include "core/simulation/ResultSealKey.h"
+#include "core/simulation/StoredReplayResults.h"
 #include "core/store/StoreErrors.h"
 
 #include "models/AnchorEditCommand.h"
@@ -439,12 +442,38 @@ core::Result<QList<core::EvidenceRecord>> Document::evidenceRecords()
     if (!m_evidence) {
         QList<core::EvidenceRecord> records;
         core::AttestationStore store(m_workspace->database());
-        auto n = store.forEachEvidence([&](const core::EvidenceRecord &r) { records.append(r); });
+        core::Sha256Stream rows;
+        auto n = store.forEachEvidenceWhile(
+            [&](const core::EvidenceRecord &r) {
+                records.append(r);
+                return true;
+            },
+            &rows);
         if (!n)
             return n.error();
         m_evidence = std::move(records);
+        m_evidenceDigest = rows.result();
     }
     return *m_evidence;
+}
+
+core::Result<qsizetype> Document::replayTimeline(core::TimelineReplay &replay)
+{
+    auto records = evidenceRecords();
+    if (!records)
+        return records.error();
+    replay.setRecords(*records, m_evidenceDigest);
+    replay.setResultCache(m_replayResults);
+    if (!m_sealKey) {
+        // Without a key (a home folder that cannot be written) every signature is verified.
+        auto key = core::ResultSealKey::forThisUser();
+        m_sealKey = key ? *key : QByteArray();
+    }
+    if (!m_sealKey->isEmpty()) {
+        if (auto stored = core::StoredReplayResults::open(m_workspace->path(), *m_sealKey))
+            replay.setStoredResults(std::move(*stored), m_keptResults);
+    }
+    return records->size();
 }
 
 void Document::notifyEvidenceChanged(bool recordsChanged)

@@ -6,6 +6,7 @@
 #include "core/attestation/EvidenceRecord.h"
 #include "core/federation/FederationRelationship.h"
 #include "core/simulation/ReplayResultCache.h"
+#include "core/simulation/TimelineReplay.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/CredentialIssuer.h"
 #include "core/store/Workspace.h"
@@ -193,6 +194,14 @@ public:
     /// verifies its signatures, the others read its results, and one started meanwhile waits
     /// for them. Keyed by records, anchors and settings, so a change needs no invalidation.
     std::shared_ptr<core::ReplayResultCache> replayResults() const { return m_replayResults; }
+    /// Sets @p replay (made by TimelineReplay::fromWorkspace) over the timeline as the views
+    /// share it: evidenceRecords(), replayResults(), and the results kept in the workspace
+    /// under this user's key (StoredReplayResults, over a connection of its own, for a replay on
+    /// a worker), so that reopening a workspace verifies no signature its user verified before.
+    /// Returns the number of records. Errors: evidenceRecords()'.
+    [[nodiscard]] core::Result<qsizetype> replayTimeline(core::TimelineReplay &replay);
+    /// What the replays set up by replayTimeline() did with the kept results, added up.
+    const core::TimelineReplay::StoredWork &keptResults() const { return *m_keptResults; }
 
     /// Called by the undo commands after they changed the workspace.
     void notifyTrustDomainsChanged(const QString &name);
@@ -239,6 +248,12 @@ private:
     std::function<QDateTime()> m_clock;
     /// evidenceRecords(), once read.
     std::optional<QList<core::EvidenceRecord>> m_evidence;
+    /// The digest of their stored bytes (AttestationStore::forEachEvidenceWhile), read with them.
+    QByteArray m_evidenceDigest;
+    /// This user's result seal key, read on first use; empty when there is none.
+    std::optional<QByteArray> m_sealKey;
+    std::shared_ptr<core::TimelineReplay::StoredWork> m_keptResults =
+        std::make_shared<core::TimelineReplay::StoredWork>();
     std::shared_ptr<core::ReplayResultCache> m_replayResults =
         std::make_shared<core::ReplayResultCache>();
 };

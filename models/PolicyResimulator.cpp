@@ -97,13 +97,12 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
     auto replay = core::TimelineReplay::fromWorkspace(ws, core::TimelineReplay::Options());
     if (!replay)
         return replay.error();
-    auto records = m_document->evidenceRecords();
+    // Shared with the time bar and the decision log: one of them verifies the timeline (or
+    // reads what this user verified before from the workspace).
+    auto records = m_document->replayTimeline(*replay);
     if (!records)
         return records.error();
-    replay->setRecords(*records);
-    // Shared with the time bar and the decision log: one of them verifies the timeline.
-    replay->setResultCache(m_document->replayResults());
-    m_evidenceCount = records->size();
+    m_evidenceCount = *records;
     m_results.reset();
     // Both base runs were decided over the results of the timeline read before.
     m_baseEntriesRun.reset();

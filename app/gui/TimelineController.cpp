@@ -213,11 +213,15 @@ void TimelineController::startSimulation()
         m_simulationError = !rules ? rules.error() : replay.error();
         return;
     }
-    // The records were read on the GUI thread (readTimeline): the worker never touches the
-    // database.
-    replay->setRecords(m_evidence);
-    // Shared with the decision log and the studio: one of them verifies the timeline.
-    replay->setResultCache(m_document->replayResults());
+    // The records were read on the GUI thread (readTimeline); the worker reaches the workspace
+    // only through the kept results' connection of its own. The results are shared with the
+    // decision log and the studio: one of them verifies the timeline, or reads from the
+    // workspace what this user verified before.
+    if (auto records = m_document->replayTimeline(*replay); !records) {
+        m_simulationFailed = true;
+        m_simulationError = records.error();
+        return;
+    }
     m_cancel = std::make_shared<std::atomic_bool>(false);
     replay->setCancelled([cancel = m_cancel] { return cancel->load(); });
     m_simulationFailed = false;

@@ -20,6 +20,9 @@ constexpr quint32 kMagic = 0x54415253; // "TARS"
 constexpr quint16 kFormat = 1;
 constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
 constexpr char kSealContext[] = "trustatlas.replay-results.v1";
+// A chunk of 4,096 results is about 300 KiB compressed; a million results about 70 MiB.
+constexpr qint64 kMaxChunkBytes = qint64(64) << 20;
+constexpr qint64 kMaxSetBytes = qint64(2) << 30;
 
 Error corrupt(const QString &what)
 {
@@ -305,6 +308,22 @@ StoredReplayResults::StoredReplayResults(Database &db, QByteArray sealKey)
     : m_db(db), m_sealKey(std::move(sealKey))
 {}
 
+StoredReplayResults::StoredReplayResults(std::unique_ptr<Database> own, QByteArray sealKey)
+    : m_own(std::move(own)), m_db(*m_own), m_sealKey(std::move(sealKey))
+{}
+
+StoredReplayResults::~StoredReplayResults() = default;
+
+Result<std::shared_ptr<StoredReplayResults>> StoredReplayResults::open(const QString &path,
+                                                                       QByteArray sealKey)
+{
+    auto db = Database::open(path, Database::Mode::OpenExisting);
+    if (!db)
+        return db.error();
+    return std::make_shared<StoredReplayResults>(std::make_unique<Database>(std::move(*db)),
+                                                 std::move(sealKey));
+}
+
 QByteArray StoredReplayResults::encode(const AttestationResult *first, size_t count)
 {
     ClaimsMemo memo;
@@ -349,6 +368,7 @@ Result<std::optional<std::vector<AttestationResult>>>
 StoredReplayResults::load(const QByteArray &key, const Cancelled &cancelled)
 {
     using Loaded = std::optional<std::vector<AttestationResult>>;
+    std::lock_guard lock(m_mutex);
     auto set = m_db.prepare(
         QStringLiteral("SELECT id, results, chunks, seal FROM replay_result_sets WHERE key = ?"));
     if (!set)
@@ -360,17 +380,21 @@ StoredReplayResults::load(const QByteArray &key, const Cancelled &cancelled)
     const qint64 results = set->int64(1);
     const qint64 chunkCount = set->int64(2);
     const QByteArray storedSeal = set->blob(3);
-    // Every chunk is read and the seal checked before any of them is decoded.
-    auto rows = m_db.prepare(
-        QStringLiteral("SELECT seq, data FROM replay_result_chunks WHERE set_id = ? ORDER BY seq"));
+    // Every chunk is read, and the seal checked, before any of them is decoded. A set larger than
+    // any this application writes (a workspace from elsewhere) is not read into memory at all.
+    auto rows = m_db.prepare(QStringLiteral(
+        "SELECT seq, data, length(data) FROM replay_result_chunks WHERE set_id = ? ORDER BY seq"));
     if (!rows)
         return rows.error();
     rows->bind(1, id);
     QList<QByteArray> chunks;
+    qint64 total = 0;
     while (rows->next()) {
         if (cancelled && cancelled())
             return makeError(ec::StoreCancelled);
-        if (rows->int64(0) != chunks.size())
+        total += rows->int64(2);
+        if (rows->int64(0) != chunks.size() || rows->int64(2) > kMaxChunkBytes ||
+            total > kMaxSetBytes)
             break;
         chunks.append(rows->blob(1));
     }
@@ -413,6 +437,7 @@ Result<void> StoredReplayResults::save(const QByteArray &key,
         chunks.append(qCompress(encode(results.data() + at, n, memo), 1));
     }
     const QByteArray sealed = seal(key, qint64(results.size()), chunks);
+    std::lock_guard lock(m_mutex);
     if (sealed.isEmpty())
         return makeError(ec::StoreSqlite, QStringLiteral("the results could not be sealed"));
     return m_db.transaction([&]() -> Result<void> {

@@ -7,7 +7,10 @@
 #include <QByteArray>
 #include <QHash>
 
+#include <atomic>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -24,7 +27,14 @@ class Database;
 class StoredReplayResults
 {
 public:
+    /// Over @p db, which must outlive this.
     StoredReplayResults(Database &db, QByteArray sealKey);
+    StoredReplayResults(std::unique_ptr<Database> own, QByteArray sealKey);
+    /// Over a connection of its own to the workspace file @p path: for a replay on a worker
+    /// thread while the workspace's own connection stays with the GUI thread.
+    [[nodiscard]] static Result<std::shared_ptr<StoredReplayResults>> open(const QString &path,
+                                                                           QByteArray sealKey);
+    ~StoredReplayResults();
 
     using Cancelled = std::function<bool()>;
     /// The results saved under @p key, in replay order, when a set is saved under it and its
@@ -40,12 +50,18 @@ public:
 
     /// Sets found under a key whose seal did not verify, since construction.
     int rejectedSeals() const { return m_rejected; }
+    /// load() and save() may be called from several threads (copies of one replay): they run
+    /// one at a time.
     /// Results per chunk that save() writes (kChunkResults; tests make sets of many chunks).
     void setChunkResults(int results) { m_chunkResults = qMax(1, results); }
 
     /// Results per stored chunk, and sets kept per workspace (a what-if over another anchor set
     /// has two keys).
     static constexpr int kChunkResults = 4096;
+    /// Part of every set's key: raise it when a change to an attestor can give another result
+    /// for the same record, anchors and settings, so that sets an older build kept are verified
+    /// again instead of read.
+    static constexpr int kAttestationRevision = 1;
     static constexpr int kKeptSets = 2;
 
     /// One chunk's bytes (before compression) and back; exposed for tests. decode fails with
@@ -62,9 +78,11 @@ private:
     decode(const QByteArray &data, std::vector<AttestationResult> &into, ParsedClaims &parsed);
     QByteArray seal(const QByteArray &key, qint64 results, const QList<QByteArray> &chunks) const;
 
+    std::unique_ptr<Database> m_own;
     Database &m_db;
     QByteArray m_sealKey;
-    int m_rejected = 0;
+    std::mutex m_mutex;
+    std::atomic_int m_rejected = 0;
     int m_chunkResults = kChunkResults;
 };
 

@@ -243,14 +243,18 @@ Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) 
 
 bool TimelineReplay::usesStoredResults() const
 {
-    return m_stored && m_workspace && !m_records && m_file.isEmpty() && !m_consumedGuard &&
-           !m_consumedState;
+    if (!m_stored || m_consumedGuard || m_consumedState)
+        return false;
+    if (m_records)
+        return !m_recordsStoredDigest.isEmpty();
+    return m_workspace && m_file.isEmpty();
 }
 
 QByteArray TimelineReplay::storedKey(const QByteArray &evidence) const
 {
     Sha256Stream key;
     key.addField("workspace records");
+    key.addField(QByteArray::number(StoredReplayResults::kAttestationRevision));
     key.addField(evidence);
     key.addField(m_anchorsDigest);
     key.addField(m_settings.trustDomain.name().toUtf8());
@@ -261,11 +265,15 @@ QByteArray TimelineReplay::storedKey(const QByteArray &evidence) const
 Result<std::shared_ptr<ReplayResultCache::Kept>>
 TimelineReplay::loadStored(const QByteArray &cacheKey) const
 {
-    AttestationStore store(m_workspace->database());
-    auto evidence = store.evidenceDigest(m_cancelled);
-    if (!evidence)
-        return evidence.error();
-    auto loaded = m_stored->load(storedKey(*evidence), m_cancelled);
+    QByteArray evidence = m_recordsStoredDigest;
+    if (!m_records) {
+        AttestationStore store(m_workspace->database());
+        auto digest = store.evidenceDigest(m_cancelled);
+        if (!digest)
+            return digest.error();
+        evidence = *digest;
+    }
+    auto loaded = m_stored->load(storedKey(evidence), m_cancelled);
     if (!loaded)
         return loaded.error();
     if (!*loaded)
@@ -331,17 +339,17 @@ Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
             subjects.push_back(interner.intern(kept.back()));
             sink(kept.back(), subjects.back());
         },
-        stored ? &rows : nullptr);
+        stored && !m_records ? &rows : nullptr);
     if (!n) {
         release();
         return n;
     }
     if (stored) {
-        auto saved = m_stored->save(storedKey(rows.result()), kept, m_cancelled);
-        if (saved)
+        const QByteArray evidence = m_records ? m_recordsStoredDigest : rows.result();
+        if (m_stored->save(storedKey(evidence), kept, m_cancelled))
             ++m_storedWork->saved;
         else
-            m_storedWork->saveError = saved.error();
+            ++m_storedWork->saveFailures;
     }
     if (m_cache)
         m_cache->store(key, std::move(kept), std::move(subjects));

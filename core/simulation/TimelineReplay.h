@@ -71,6 +71,15 @@ public:
     {
         m_records = std::move(records);
         m_recordsDigest = std::make_shared<RecordsDigest>();
+        m_recordsStoredDigest.clear();
+    }
+    /// Replays these records, read from the workspace, whose stored bytes digest to
+    /// @p storedDigest (AttestationStore::forEachEvidenceWhile's): results stored for the
+    /// workspace's records apply to them (the app reads the records on its GUI thread).
+    void setRecords(QList<EvidenceRecord> records, QByteArray storedDigest)
+    {
+        setRecords(std::move(records));
+        m_recordsStoredDigest = std::move(storedDigest);
     }
     /// Threads checking signatures ahead of the replay (EvidenceVerifier::setThreads).
     void setThreads(int threads) { m_threads = threads; }
@@ -98,19 +107,23 @@ public:
     /// `simulate`) over the same records, anchors and settings from them. Used only for the
     /// workspace's records, without loadConsumed, and on the thread that owns the workspace.
     /// A result set that cannot be read or saved costs a verification, never the replay.
-    void setStoredResults(std::shared_ptr<StoredReplayResults> stored)
-    {
-        m_stored = std::move(stored);
-    }
-    /// What the replays through stored results did, added up.
+    /// What the replays through stored results did, added up (also across threads).
     struct StoredWork
     {
         /// Replays served from the workspace, and those whose results were saved there.
-        int loaded = 0;
-        int saved = 0;
-        /// Why the last save failed (a read-only file, a full disk); none when it did not.
-        std::optional<Error> saveError;
+        std::atomic_int loaded = 0;
+        std::atomic_int saved = 0;
+        /// Saves that failed (a read-only file, a full disk, a busy workspace).
+        std::atomic_int saveFailures = 0;
     };
+    /// With @p work, its counts are added up there (the app's document counts its replays').
+    void setStoredResults(std::shared_ptr<StoredReplayResults> stored,
+                          std::shared_ptr<StoredWork> work = {})
+    {
+        m_stored = std::move(stored);
+        if (work)
+            m_storedWork = std::move(work);
+    }
     const StoredWork &storedWork() const { return *m_storedWork; }
     /// The signature checks a replay computed and their CPU time, added up across replays
     /// (bench_simulation's raw verify rate of the records' own signatures).
@@ -188,6 +201,8 @@ private:
         QByteArray sha256;
     };
     std::shared_ptr<RecordsDigest> m_recordsDigest;
+    /// The digest of m_records' stored bytes when they were read from the workspace.
+    QByteArray m_recordsStoredDigest;
     int m_threads = 0;
     Progress m_progress;
     qint64 m_progressEvery = 1000;

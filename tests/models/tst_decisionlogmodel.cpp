@@ -29,6 +29,7 @@ private Q_SLOTS:
     void focusIdentityIsBold();
     void unsavedRulesAreExplained();
     void importedRecordsAreReplayed();
+    void nextDocumentReadsTheKeptResults();
 
 private:
     bool waitForReplay();
@@ -269,6 +270,32 @@ void TestDecisionLogModel::importedRecordsAreReplayed()
     m_doc->notifyEvidenceChanged();
     QVERIFY(waitForReplay());
     QVERIFY(m_model->subjects().contains(QStringLiteral("node/c")));
+}
+
+// The document's replays keep the timeline's attestation results in the workspace, sealed under
+// this user's key: a document opened on the file later reads them and verifies nothing, and its
+// log says what the first one said.
+void TestDecisionLogModel::nextDocumentReadsTheKeptResults()
+{
+    QCOMPARE(m_doc->keptResults().saved.load(), 1);
+    QCOMPARE(m_doc->keptResults().loaded.load(), 0);
+    auto ws = core::Workspace::open(m_doc->path(), QByteArray());
+    QVERIFY(ws.ok());
+    models::Document next(std::move(*ws));
+    next.setClock([this] { return m_now; });
+    Model log;
+    log.setSubject(QStringLiteral("node/a"));
+    log.setDocument(&next);
+    QTRY_VERIFY_WITH_TIMEOUT(!log.isBusy(), 20000);
+    QCOMPARE(next.keptResults().loaded.load(), 1);
+    QCOMPARE(next.keptResults().saved.load(), 0);
+    QCOMPARE(log.rowCount(), m_model->rowCount());
+    for (const char *id : {"rule/policy/node-a", "rule/policy/tpm-hosts"}) {
+        const QString rule = QString::fromLatin1(id);
+        QCOMPARE(log.indexOfRule(rule).data(Model::OutcomeRole),
+                 m_model->indexOfRule(rule).data(Model::OutcomeRole));
+    }
+    log.setDocument(nullptr);
 }
 
 QTEST_MAIN(TestDecisionLogModel)
