@@ -87,31 +87,40 @@ void showProgress(core::TimelineReplay &replay)
 // Unless --verify-all: the attestation results of the workspace's records are read from the
 // workspace when this user's earlier run kept them there (sealed with their key), and kept there
 // otherwise. Without a key (a home folder that cannot be written) every signature is verified.
-void keepResults(const QCommandLineParser &parser, core::TimelineReplay &replay,
-                 core::Workspace &workspace)
+std::shared_ptr<core::StoredReplayResults> keepResults(const QCommandLineParser &parser,
+                                                       core::TimelineReplay &replay,
+                                                       core::Workspace &workspace)
 {
     if (parser.isSet(QStringLiteral("verify-all")))
-        return;
+        return {};
     auto key = core::ResultSealKey::forThisUser();
     if (!key) {
         if (isatty(fileno(stderr)))
             std::fprintf(stderr, "trustatlas-cli: attestation results are not kept: %s\n",
                          key.error().toString().toUtf8().constData());
-        return;
+        return {};
     }
-    replay.setStoredResults(
-        std::make_shared<core::StoredReplayResults>(workspace.database(), std::move(*key)));
+    auto stored =
+        std::make_shared<core::StoredReplayResults>(workspace.database(), std::move(*key));
+    replay.setStoredResults(stored);
+    return stored;
 }
 
 // On a terminal, where the results came from: a user who wonders why a run took a second
 // rather than a minute learns that nothing was verified again, and how to ask for it.
-void tellWhereResultsCameFrom(const core::TimelineReplay &replay)
+// A save that failed (a read-only file, a full disk) costs the next run a verification only.
+void tellWhereResultsCameFrom(const core::TimelineReplay &replay,
+                              const std::shared_ptr<core::StoredReplayResults> &stored)
 {
-    if (!isatty(fileno(stderr)) || replay.storedWork().loaded == 0)
+    if (!stored || !isatty(fileno(stderr)))
         return;
-    std::fputs("trustatlas-cli: attestation results read from the workspace, as you verified "
-               "them before; --verify-all verifies every signature again\n",
-               stderr);
+    if (replay.storedWork().loaded > 0)
+        std::fputs("trustatlas-cli: attestation results read from the workspace, as you verified "
+                   "them before; --verify-all verifies every signature again\n",
+                   stderr);
+    else if (const auto error = stored->lastSaveError())
+        std::fprintf(stderr, "trustatlas-cli: attestation results not kept in the workspace: %s\n",
+                     error->toString().toUtf8().constData());
 }
 
 core::Result<QList<core::Policy>> policiesFromFile(const QString &path)
@@ -332,7 +341,7 @@ int simulate(const QStringList &args)
     replay->setThreads(threads);
     showProgress(*replay);
     stopOnInterrupt(*replay);
-    keepResults(parser, *replay, **ws);
+    const auto stored = keepResults(parser, *replay, **ws);
     // The inputs' fingerprint is taken before the run, so that anything imported meanwhile
     // makes the saved run stale rather than wrongly current.
     std::optional<core::SimulationRunInputs> inputs;
@@ -356,7 +365,7 @@ int simulate(const QStringList &args)
         return interruptedExit();
     if (!run)
         return badInput(run.error());
-    tellWhereResultsCameFrom(*replay);
+    tellWhereResultsCameFrom(*replay, stored);
     // The log is printed once the run has succeeded: a bad line late in an evidence file
     // (the replay reads the file once) prints an error and nothing else.
     if (!stateAt) {
@@ -478,7 +487,7 @@ int whatIf(const QStringList &args)
     replay->setThreads(threads);
     showProgress(*replay);
     stopOnInterrupt(*replay);
-    keepResults(parser, *replay, **ws);
+    const auto stored = keepResults(parser, *replay, **ws);
 
     core::Result<core::WhatIf::Runs> runs = core::makeError(core::ec::WhatIfNone);
     if (byPolicies) {
@@ -528,7 +537,7 @@ int whatIf(const QStringList &args)
         return interruptedExit();
     if (!runs)
         return badInput(runs.error());
-    tellWhereResultsCameFrom(*replay);
+    tellWhereResultsCameFrom(*replay, stored);
     const core::WhatIfReport report = core::WhatIf::compare(runs->base, runs->candidate);
     const QJsonObject summary = report.summaryJson().value(QLatin1String("summary")).toObject();
     if (parser.isSet(QStringLiteral("json"))) {

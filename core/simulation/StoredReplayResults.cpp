@@ -426,6 +426,22 @@ Result<void> StoredReplayResults::save(const QByteArray &key,
                                        const std::vector<AttestationResult> &results,
                                        const Cancelled &cancelled)
 {
+    auto saved = write(key, results, cancelled);
+    std::lock_guard lock(m_mutex);
+    m_lastSaveError = saved ? std::nullopt : std::optional<Error>(saved.error());
+    return saved;
+}
+
+std::optional<Error> StoredReplayResults::lastSaveError() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_lastSaveError;
+}
+
+Result<void> StoredReplayResults::write(const QByteArray &key,
+                                        const std::vector<AttestationResult> &results,
+                                        const Cancelled &cancelled)
+{
     // Encoded before the transaction, so the write lock is held for the writes only.
     QList<QByteArray> chunks;
     ClaimsMemo memo;
@@ -446,6 +462,13 @@ Result<void> StoredReplayResults::save(const QByteArray &key,
             return drop.error();
         drop->bind(1, key);
         if (auto r = drop->exec(); !r)
+            return r;
+        // Chunks whose set was deleted without foreign keys (by hand, by another tool) would
+        // collide with the new set's, which may reuse the id.
+        if (auto r =
+                m_db.exec(QStringLiteral("DELETE FROM replay_result_chunks WHERE set_id NOT IN "
+                                         "(SELECT id FROM replay_result_sets)"));
+            !r)
             return r;
         auto set = m_db.prepare(
             QStringLiteral("INSERT INTO replay_result_sets(key, results, chunks, seal, saved_at) "

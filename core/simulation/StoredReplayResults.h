@@ -48,6 +48,8 @@ public:
                                     const std::vector<AttestationResult> &results,
                                     const Cancelled &cancelled = {});
 
+    /// Why the last save() failed; none when it succeeded (or none was made).
+    std::optional<Error> lastSaveError() const;
     /// Sets found under a key whose seal did not verify, since construction.
     int rejectedSeals() const { return m_rejected; }
     /// load() and save() may be called from several threads (copies of one replay): they run
@@ -76,12 +78,16 @@ private:
     static QByteArray encode(const AttestationResult *first, size_t count, ClaimsMemo &memo);
     [[nodiscard]] static Result<void>
     decode(const QByteArray &data, std::vector<AttestationResult> &into, ParsedClaims &parsed);
+    [[nodiscard]] Result<void> write(const QByteArray &key,
+                                     const std::vector<AttestationResult> &results,
+                                     const Cancelled &cancelled);
     QByteArray seal(const QByteArray &key, qint64 results, const QList<QByteArray> &chunks) const;
 
     std::unique_ptr<Database> m_own;
     Database &m_db;
     QByteArray m_sealKey;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
+    std::optional<Error> m_lastSaveError;
     std::atomic_int m_rejected = 0;
     int m_chunkResults = kChunkResults;
 };

@@ -54,6 +54,7 @@ private Q_SLOTS:
     void alteredSetsAreNotTrusted_data();
     void alteredSetsAreNotTrusted();
     void otherRecordsOrAnchorsAreVerifiedAgain();
+    void chunksLeftBehindDoNotBlockASave();
     void decodeRefusesWhatEncodeDidNotMake();
     void keptSetsAreBounded();
     void cancelledSaveKeepsNothing();
@@ -295,6 +296,19 @@ void TestStoredReplayResults::otherRecordsOrAnchorsAreVerifiedAgain()
     QVERIFY(r->replay([](const AttestationResult &) {}).ok());
     QCOMPARE(r->storedWork().loaded, 0);
     QCOMPARE(r->storedWork().saved, 1);
+}
+
+void TestStoredReplayResults::chunksLeftBehindDoNotBlockASave()
+{
+    const QString ws = copyOfLab();
+    (void)replay(ws, m_key);
+    // The set deleted without foreign keys (the sqlite3 shell's default): its chunks stay, and
+    // the next set may take its id.
+    exec(ws, QStringLiteral("PRAGMA foreign_keys=OFF; DELETE FROM replay_result_sets"));
+    const Replayed again = replay(ws, m_key);
+    QCOMPARE(again.saved, 1);
+    QCOMPARE(again.saveFailures, 0);
+    QCOMPARE(replay(ws, m_key).loaded, 1);
 }
 
 void TestStoredReplayResults::decodeRefusesWhatEncodeDidNotMake()
