@@ -464,16 +464,20 @@ core::Result<qsizetype> Document::replayTimeline(core::TimelineReplay &replay)
         return records.error();
     replay.setRecords(*records, m_evidenceDigest);
     replay.setResultCache(m_replayResults);
-    if (!m_sealKey) {
-        // Without a key (a home folder that cannot be written) every signature is verified.
-        auto key = core::ResultSealKey::forThisUser();
-        m_sealKey = key ? *key : QByteArray();
-    }
-    if (!m_sealKey->isEmpty()) {
-        if (auto stored = core::StoredReplayResults::open(m_workspace->path(), *m_sealKey))
+    if (const QByteArray key = resultSealKey(); !key.isEmpty()) {
+        if (auto stored = core::StoredReplayResults::open(m_workspace->path(), key))
             replay.setStoredResults(std::move(*stored), m_keptResults);
     }
     return records->size();
+}
+
+QByteArray Document::resultSealKey()
+{
+    if (!m_sealKey) {
+        auto key = core::ResultSealKey::forThisUser();
+        m_sealKey = key ? *key : QByteArray();
+    }
+    return *m_sealKey;
 }
 
 void Document::notifyEvidenceChanged(bool recordsChanged)

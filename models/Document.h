@@ -200,8 +200,16 @@ public:
     /// a worker), so that reopening a workspace verifies no signature its user verified before.
     /// Returns the number of records. Errors: evidenceRecords()'.
     [[nodiscard]] core::Result<qsizetype> replayTimeline(core::TimelineReplay &replay);
-    /// What the replays set up by replayTimeline() did with the kept results, added up.
+    /// What the replays set up by replayTimeline() (or given keptResultsWork()) did with the
+    /// kept results, added up.
     const core::TimelineReplay::StoredWork &keptResults() const { return *m_keptResults; }
+    std::shared_ptr<core::TimelineReplay::StoredWork> keptResultsWork() const
+    {
+        return m_keptResults;
+    }
+    /// This user's result seal key (ResultSealKey::forThisUser(), read once); empty when there
+    /// is none (a home folder that cannot be written): then every signature is verified.
+    QByteArray resultSealKey();
 
     /// Called by the undo commands after they changed the workspace.
     void notifyTrustDomainsChanged(const QString &name);

@@ -3,8 +3,10 @@
 
 #include "models/Document.h"
 
+#include "core/crypto/Digest.h"
 #include "core/simulation/RuleSet.h"
 #include "core/simulation/SimulationErrors.h"
+#include "core/simulation/StoredReplayResults.h"
 #include "core/simulation/TimelineReplay.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/AttestationStore.h"
@@ -97,9 +99,19 @@ namespace {
 
 // The worker: reads the evidence through its own connection, then replays it under both rule
 // sets. Progress: records read, then records replayed, over twice the record count.
+// The document's attestation results: in memory, shared with its other views, and kept in the
+// workspace under this user's key (Document::replayTimeline's, for records read on the worker).
+struct SharedResults
+{
+    std::shared_ptr<core::ReplayResultCache> cache;
+    QByteArray sealKey;
+    std::shared_ptr<core::TimelineReplay::StoredWork> work;
+};
+
 void runOnWorker(QPromise<core::Result<core::WhatIfReport>> &promise, const QString &path,
-                 const core::TimelineReplay &setUp, const core::RuleSet &base,
-                 const core::RuleSet &candidate, const WhatIfModel::ReadHook &hook)
+                 const core::TimelineReplay &setUp, const SharedResults &shared,
+                 const core::RuleSet &base, const core::RuleSet &candidate,
+                 const WhatIfModel::ReadHook &hook)
 {
     using Outcome = core::Result<core::WhatIfReport>;
     promise.setProgressRange(0, 0);
@@ -119,16 +131,19 @@ void runOnWorker(QPromise<core::Result<core::WhatIfReport>> &promise, const QStr
     promise.setProgressRange(0, int(2 * span));
     QList<core::EvidenceRecord> records;
     records.reserve(qsizetype(span));
-    auto read = store.forEachEvidenceWhile([&](const core::EvidenceRecord &r) {
-        if (hook)
-            hook(records.size());
-        if (promise.isCanceled())
-            return false;
-        records.append(r);
-        if (records.size() % every == 0)
-            promise.setProgressValue(int(qMin<qint64>(records.size(), span)));
-        return true;
-    });
+    core::Sha256Stream rows;
+    auto read = store.forEachEvidenceWhile(
+        [&](const core::EvidenceRecord &r) {
+            if (hook)
+                hook(records.size());
+            if (promise.isCanceled())
+                return false;
+            records.append(r);
+            if (records.size() % every == 0)
+                promise.setProgressValue(int(qMin<qint64>(records.size(), span)));
+            return true;
+        },
+        &rows);
     if (promise.isCanceled())
         return;
     if (!read) {
@@ -137,7 +152,11 @@ void runOnWorker(QPromise<core::Result<core::WhatIfReport>> &promise, const QStr
     }
     promise.setProgressValue(int(span));
     core::TimelineReplay replay = setUp;
-    replay.setRecords(std::move(records));
+    replay.setRecords(std::move(records), rows.result());
+    replay.setResultCache(shared.cache);
+    if (!shared.sealKey.isEmpty())
+        replay.setStoredResults(std::make_shared<core::StoredReplayResults>(*db, shared.sealKey),
+                                shared.work);
     replay.setCancelled([&promise] { return promise.isCanceled(); });
     replay.setProgress(
         [&promise, span](qint64 done, qint64) {
@@ -168,10 +187,12 @@ core::Result<void> WhatIfModel::run(const core::RuleSet &base, const core::RuleS
         return replay.error();
     m_pendingLabel = label;
     m_running = true;
+    const SharedResults shared{m_document->replayResults(), m_document->resultSealKey(),
+                               m_document->keptResultsWork()};
     m_watcher.setFuture(QtConcurrent::run(
-        &m_pool, [path = m_document->path(), replay = std::move(*replay), base, candidate,
+        &m_pool, [path = m_document->path(), replay = std::move(*replay), shared, base, candidate,
                   hook = m_readHook](QPromise<core::Result<core::WhatIfReport>> &promise) {
-            runOnWorker(promise, path, replay, base, candidate, hook);
+            runOnWorker(promise, path, replay, shared, base, candidate, hook);
         }));
     Q_EMIT started();
     return {};

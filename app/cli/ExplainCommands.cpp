@@ -3,6 +3,7 @@
 #include "app/cli/ExplainCommands.h"
 
 #include "app/cli/CliSupport.h"
+#include "app/cli/KeptResults.h"
 #include "app/cli/PolicyCommands.h"
 #include "core/FrontEndErrors.h"
 #include "core/attestation/EvidenceRecord.h"
@@ -72,6 +73,7 @@ int explain(const QStringList &args)
                                      "evidence timeline)."),
                       QStringLiteral("TIME")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("Print the explanation as JSON.")});
+    addVerifyAllOption(parser);
     addPassphraseOption(parser);
     if (auto stop = parseArgs(
             parser,
@@ -122,12 +124,14 @@ int explain(const QStringList &args)
         return badInput(replay.error());
     }
     replay->setCancelled([] { return interrupted(); });
+    const auto stored = keepResults(parser, *replay, **ws);
     auto explainer = core::DecisionExplainer::run(*replay, policies, *entries, at);
     if (!explainer) {
         if (interrupted())
             return interruptedExit();
         return badInput(explainer.error());
     }
+    tellWhereResultsCameFrom(*replay, stored);
     const core::SubjectExplanation e = explainer->explain(parser.value(QStringLiteral("subject")));
     if (parser.isSet(QStringLiteral("json")))
         printJson(e.toJson());

@@ -4,13 +4,12 @@
 #include "app/cli/SimulationCommands.h"
 
 #include "app/cli/CliSupport.h"
+#include "app/cli/KeptResults.h"
 #include "core/FrontEndErrors.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceRecord.h"
-#include "core/simulation/ResultSealKey.h"
 #include "core/simulation/SimulationErrors.h"
 #include "core/simulation/SimulationRunStore.h"
-#include "core/simulation/StoredReplayResults.h"
 #include "core/simulation/TimelineReplay.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/RuleStore.h"
@@ -84,45 +83,6 @@ void showProgress(core::TimelineReplay &replay)
         5000);
 }
 
-// Unless --verify-all: the attestation results of the workspace's records are read from the
-// workspace when this user's earlier run kept them there (sealed with their key), and kept there
-// otherwise. Without a key (a home folder that cannot be written) every signature is verified.
-std::shared_ptr<core::StoredReplayResults> keepResults(const QCommandLineParser &parser,
-                                                       core::TimelineReplay &replay,
-                                                       core::Workspace &workspace)
-{
-    if (parser.isSet(QStringLiteral("verify-all")))
-        return {};
-    auto key = core::ResultSealKey::forThisUser();
-    if (!key) {
-        if (isatty(fileno(stderr)))
-            std::fprintf(stderr, "trustatlas-cli: attestation results are not kept: %s\n",
-                         key.error().toString().toUtf8().constData());
-        return {};
-    }
-    auto stored =
-        std::make_shared<core::StoredReplayResults>(workspace.database(), std::move(*key));
-    replay.setStoredResults(stored);
-    return stored;
-}
-
-// On a terminal, where the results came from: a user who wonders why a run took a second
-// rather than a minute learns that nothing was verified again, and how to ask for it.
-// A save that failed (a read-only file, a full disk) costs the next run a verification only.
-void tellWhereResultsCameFrom(const core::TimelineReplay &replay,
-                              const std::shared_ptr<core::StoredReplayResults> &stored)
-{
-    if (!stored || !isatty(fileno(stderr)))
-        return;
-    if (replay.storedWork().loaded > 0)
-        std::fputs("trustatlas-cli: attestation results read from the workspace, as you verified "
-                   "them before; --verify-all verifies every signature again\n",
-                   stderr);
-    else if (const auto error = stored->lastSaveError())
-        std::fprintf(stderr, "trustatlas-cli: attestation results not kept in the workspace: %s\n",
-                     error->toString().toUtf8().constData());
-}
-
 core::Result<QList<core::Policy>> policiesFromFile(const QString &path)
 {
     auto data = readJsonFile(path);
@@ -185,9 +145,7 @@ void addCommonOptions(QCommandLineParser &parser)
                                      "every core)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("JSON Lines output.")});
-    parser.addOption({QStringLiteral("verify-all"),
-                      QStringLiteral("Verify every record's signatures, neither reading nor "
-                                     "keeping attestation results in the workspace.")});
+    addVerifyAllOption(parser);
     addPassphraseOption(parser);
 }
 

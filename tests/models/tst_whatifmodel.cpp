@@ -128,6 +128,9 @@ void TestWhatIfModel::comparesTwoVersions()
     QVERIFY(runAndWait(model, withCondition(QStringLiteral("subject == 'node/a'")),
                        withCondition(candidate)));
     QVERIFY(model.report());
+    // The run kept the timeline's attestation results in the workspace, as the document's
+    // other views do: the next process to open it verifies nothing.
+    QCOMPARE(m_doc->keptResults().saved.load(), 1);
     QCOMPARE(model.label(), QStringLiteral("test"));
     QCOMPARE(model.rowCount(), int(subjects.size()));
     QCOMPARE(model.columnCount(), int(WhatIfModel::ColumnCount));
