@@ -23,6 +23,7 @@ private Q_SLOTS:
     void initTestCase();
     void nextRunIsServedFromTheWorkspace();
     void verifyAllKeepsNothing();
+    void explainKeepsThem();
 
 private:
     CliRun cli(const QStringList &args) const { return runCli(m_dir.path(), args); }
@@ -160,6 +161,26 @@ void TestCliKeptResults::verifyAllKeepsNothing()
     const CliRun kept = cli(whatIf);
     QVERIFY2(kept.code == 0, kept.err.constData());
     QCOMPARE(kept.out, all.out);
+    QCOMPARE(keptSets(ws), qint64(1));
+}
+
+void TestCliKeptResults::explainKeepsThem()
+{
+    const QString ws = labCopy(QStringLiteral("explain.atlas"));
+    const QStringList explain{QStringLiteral("explain"), ws, QStringLiteral("--subject"),
+                              QStringLiteral("node/lab-0"), QStringLiteral("--json")};
+    const CliRun all = cli(explain + QStringList{QStringLiteral("--verify-all")});
+    QVERIFY2(all.code == 0, all.err.constData());
+    QCOMPARE(keptSets(ws), qint64(0));
+    const CliRun first = cli(explain);
+    QVERIFY2(first.code == 0, first.err.constData());
+    QCOMPARE(keptSets(ws), qint64(1));
+    const CliRun second = cli(explain);
+    QCOMPARE(second.out, first.out);
+    QCOMPARE(first.out, all.out);
+    // simulate finds the set explain kept: still one.
+    const CliRun simulated = cli({QStringLiteral("simulate"), ws, QStringLiteral("--json")});
+    QVERIFY2(simulated.code == 0, simulated.err.constData());
     QCOMPARE(keptSets(ws), qint64(1));
 }
 
