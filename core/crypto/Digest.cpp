@@ -46,47 +46,58 @@ QByteArray lengthOf(QByteArrayView data)
 
 } // namespace
 
-struct Sha256Stream::Context
-{
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
-    bool ok = ctx && EVP_DigestInit_ex(ctx, sha256Algorithm(), nullptr) == 1;
-    ~Context() { EVP_MD_CTX_free(ctx); }
-};
+DigestStream::~DigestStream() = default;
 
-Sha256Stream::Sha256Stream() : m_ctx(std::make_unique<Context>()) {}
-Sha256Stream::~Sha256Stream() = default;
-
-void Sha256Stream::add(QByteArrayView data)
+void DigestStream::add(QByteArrayView data)
 {
-    if (m_ctx->ok && !data.isEmpty())
-        m_ctx->ok = EVP_DigestUpdate(m_ctx->ctx, data.data(), size_t(data.size())) == 1;
+    if (m_ok && !data.isEmpty())
+        m_ok = update(data);
 }
 
-void Sha256Stream::addField(QByteArrayView data)
+void DigestStream::addField(QByteArrayView data)
 {
     add(lengthOf(data));
     add(data);
 }
 
-QByteArray Sha256Stream::result()
+QByteArray DigestStream::result()
 {
     QByteArray out(32, Qt::Uninitialized);
+    const bool ok = m_ok && finish(out);
+    m_ok = false;
+    return ok ? out : QByteArray();
+}
+
+struct Sha256Stream::Context
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    ~Context() { EVP_MD_CTX_free(ctx); }
+};
+
+Sha256Stream::Sha256Stream() : m_ctx(std::make_unique<Context>())
+{
+    started(m_ctx->ctx && EVP_DigestInit_ex(m_ctx->ctx, sha256Algorithm(), nullptr) == 1);
+}
+
+Sha256Stream::~Sha256Stream() = default;
+
+bool Sha256Stream::update(QByteArrayView data)
+{
+    return EVP_DigestUpdate(m_ctx->ctx, data.data(), size_t(data.size())) == 1;
+}
+
+bool Sha256Stream::finish(QByteArray &out)
+{
     unsigned int len = 0;
-    if (!m_ctx->ok ||
-        EVP_DigestFinal_ex(m_ctx->ctx, reinterpret_cast<unsigned char *>(out.data()), &len) != 1 ||
-        len != 32) {
-        m_ctx->ok = false;
-        return {};
-    }
-    m_ctx->ok = false;
-    return out;
+    return EVP_DigestFinal_ex(m_ctx->ctx, reinterpret_cast<unsigned char *>(out.data()), &len) ==
+               1 &&
+           len == 32;
 }
 
 struct HmacSha256::Context
 {
     EVP_MAC *mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
     EVP_MAC_CTX *ctx = mac ? EVP_MAC_CTX_new(mac) : nullptr;
-    bool ok = false;
     ~Context()
     {
         EVP_MAC_CTX_free(ctx);
@@ -99,36 +110,25 @@ HmacSha256::HmacSha256(QByteArrayView key) : m_ctx(std::make_unique<Context>())
     char digest[] = "SHA256";
     const OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
                                  OSSL_PARAM_END};
-    m_ctx->ok = m_ctx->ctx && !key.isEmpty() &&
-                EVP_MAC_init(m_ctx->ctx, reinterpret_cast<const unsigned char *>(key.data()),
-                             size_t(key.size()), params) == 1;
+    started(m_ctx->ctx && !key.isEmpty() &&
+            EVP_MAC_init(m_ctx->ctx, reinterpret_cast<const unsigned char *>(key.data()),
+                         size_t(key.size()), params) == 1);
 }
 
 HmacSha256::~HmacSha256() = default;
 
-void HmacSha256::add(QByteArrayView data)
+bool HmacSha256::update(QByteArrayView data)
 {
-    if (m_ctx->ok && !data.isEmpty())
-        m_ctx->ok = EVP_MAC_update(m_ctx->ctx, reinterpret_cast<const unsigned char *>(data.data()),
-                                   size_t(data.size())) == 1;
+    return EVP_MAC_update(m_ctx->ctx, reinterpret_cast<const unsigned char *>(data.data()),
+                          size_t(data.size())) == 1;
 }
 
-void HmacSha256::addField(QByteArrayView data)
+bool HmacSha256::finish(QByteArray &out)
 {
-    add(lengthOf(data));
-    add(data);
-}
-
-QByteArray HmacSha256::result()
-{
-    QByteArray out(32, Qt::Uninitialized);
     size_t len = 0;
-    const bool ok = m_ctx->ok &&
-                    EVP_MAC_final(m_ctx->ctx, reinterpret_cast<unsigned char *>(out.data()), &len,
-                                  size_t(out.size())) == 1 &&
-                    len == 32;
-    m_ctx->ok = false;
-    return ok ? out : QByteArray();
+    return EVP_MAC_final(m_ctx->ctx, reinterpret_cast<unsigned char *>(out.data()), &len,
+                         size_t(out.size())) == 1 &&
+           len == 32;
 }
 
 bool equalInConstantTime(QByteArrayView a, QByteArrayView b)

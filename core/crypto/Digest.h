@@ -14,42 +14,59 @@ QByteArray sha256(QByteArrayView data);
 /// sha256() as lowercase hex.
 QByteArray sha256Hex(QByteArrayView data);
 
-/// SHA-256 over data given piece by piece (through OpenSSL, as sha256()).
-class Sha256Stream
+/// A digest over data given piece by piece; its result ends it. A failure inside OpenSSL makes
+/// the result empty.
+class DigestStream
 {
 public:
-    Sha256Stream();
-    ~Sha256Stream();
-    Sha256Stream(const Sha256Stream &) = delete;
-    Sha256Stream &operator=(const Sha256Stream &) = delete;
+    virtual ~DigestStream();
+    DigestStream(const DigestStream &) = delete;
+    DigestStream &operator=(const DigestStream &) = delete;
 
     void add(QByteArrayView data);
     /// Adds @p data's length (8 bytes) before it, so that pieces cannot run into each other.
     void addField(QByteArrayView data);
-    /// The digest (32 bytes); empty when OpenSSL failed. Ends the stream.
+    /// The digest (32 bytes); empty when OpenSSL failed.
     QByteArray result();
 
+protected:
+    DigestStream() = default;
+    /// Sets up the context; false when it could not be.
+    void started(bool ok) { m_ok = ok; }
+
 private:
+    virtual bool update(QByteArrayView data) = 0;
+    virtual bool finish(QByteArray &out) = 0;
+
+    bool m_ok = false;
+};
+
+/// SHA-256 (through OpenSSL, as sha256()).
+class Sha256Stream final : public DigestStream
+{
+public:
+    Sha256Stream();
+    ~Sha256Stream() override;
+
+private:
+    bool update(QByteArrayView data) override;
+    bool finish(QByteArray &out) override;
+
     struct Context;
     std::unique_ptr<Context> m_ctx;
 };
 
-/// HMAC-SHA256 (RFC 2104) under a key, over data given piece by piece.
-class HmacSha256
+/// HMAC-SHA256 (RFC 2104) under a key.
+class HmacSha256 final : public DigestStream
 {
 public:
     explicit HmacSha256(QByteArrayView key);
-    ~HmacSha256();
-    HmacSha256(const HmacSha256 &) = delete;
-    HmacSha256 &operator=(const HmacSha256 &) = delete;
-
-    void add(QByteArrayView data);
-    /// Adds @p data's length (8 bytes) before it.
-    void addField(QByteArrayView data);
-    /// The MAC (32 bytes); empty when OpenSSL failed. Ends the stream.
-    QByteArray result();
+    ~HmacSha256() override;
 
 private:
+    bool update(QByteArrayView data) override;
+    bool finish(QByteArray &out) override;
+
     struct Context;
     std::unique_ptr<Context> m_ctx;
 };
