@@ -302,6 +302,15 @@ private:
     ParsedClaims &m_parsed;
 };
 
+// One chunk's bytes, with the claims texts of the save so far in @p memo.
+QByteArray encodeChunk(const AttestationResult *first, size_t count, ClaimsMemo &memo)
+{
+    ChunkWriter w(memo);
+    for (size_t i = 0; i < count; ++i)
+        w.add(first[i]);
+    return w.finish();
+}
+
 } // namespace
 
 StoredReplayResults::StoredReplayResults(Database &db, QByteArray sealKey)
@@ -327,28 +336,13 @@ Result<std::shared_ptr<StoredReplayResults>> StoredReplayResults::open(const QSt
 QByteArray StoredReplayResults::encode(const AttestationResult *first, size_t count)
 {
     ClaimsMemo memo;
-    return encode(first, count, memo);
-}
-
-QByteArray StoredReplayResults::encode(const AttestationResult *first, size_t count,
-                                       ClaimsMemo &memo)
-{
-    ChunkWriter w(memo);
-    for (size_t i = 0; i < count; ++i)
-        w.add(first[i]);
-    return w.finish();
+    return encodeChunk(first, count, memo);
 }
 
 Result<void> StoredReplayResults::decode(const QByteArray &data,
                                          std::vector<AttestationResult> &into)
 {
     ParsedClaims parsed;
-    return decode(data, into, parsed);
-}
-
-Result<void> StoredReplayResults::decode(const QByteArray &data,
-                                         std::vector<AttestationResult> &into, ParsedClaims &parsed)
-{
     return ChunkReader(data, parsed).read(into);
 }
 
@@ -414,7 +408,7 @@ StoredReplayResults::load(const QByteArray &key, const Cancelled &cancelled)
         const QByteArray raw = qUncompress(c);
         if (raw.isEmpty())
             return corrupt(QStringLiteral("a chunk does not uncompress"));
-        if (auto r = decode(raw, out, parsed); !r)
+        if (auto r = ChunkReader(raw, parsed).read(out); !r)
             return r.error();
     }
     if (qint64(out.size()) != results)
@@ -450,7 +444,7 @@ Result<void> StoredReplayResults::write(const QByteArray &key,
         if (cancelled && cancelled())
             return makeError(ec::StoreCancelled);
         const size_t n = qMin(per, results.size() - at);
-        chunks.append(qCompress(encode(results.data() + at, n, memo), 1));
+        chunks.append(qCompress(encodeChunk(results.data() + at, n, memo), 1));
     }
     const QByteArray sealed = seal(key, qint64(results.size()), chunks);
     std::lock_guard lock(m_mutex);

@@ -5,7 +5,6 @@
 #include "core/attestation/AttestationResult.h"
 
 #include <QByteArray>
-#include <QHash>
 
 #include <atomic>
 #include <functional>
@@ -75,11 +74,6 @@ public:
                                              std::vector<AttestationResult> &into);
 
 private:
-    using ClaimsMemo = QHash<QString, std::pair<QJsonObject, QByteArray>>;
-    using ParsedClaims = QHash<QByteArray, QJsonObject>;
-    static QByteArray encode(const AttestationResult *first, size_t count, ClaimsMemo &memo);
-    [[nodiscard]] static Result<void>
-    decode(const QByteArray &data, std::vector<AttestationResult> &into, ParsedClaims &parsed);
     [[nodiscard]] Result<void> write(const QByteArray &key,
                                      const std::vector<AttestationResult> &results,
                                      const Cancelled &cancelled);
