@@ -3,6 +3,7 @@
 #include "app/cli/GraphCommands.h"
 
 #include "app/cli/CliSupport.h"
+#include "app/cli/KeptResults.h"
 #include "core/FrontEndErrors.h"
 #include "core/graph/EstateLoader.h"
 #include "core/graph/GraphAnalysis.h"
@@ -26,6 +27,7 @@ void addEstateOptions(QCommandLineParser &parser)
                       QStringLiteral("How long an accepted attestation holds (default 1h)."),
                       QStringLiteral("DURATION")});
     addPassphraseOption(parser);
+    addVerifyAllOption(parser);
 }
 
 // The workspace's graph at --at, or an exit code.
@@ -51,9 +53,17 @@ std::variant<core::TopologyGraph, int> loadGraph(const QCommandLineParser &parse
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)
         return badInput(ws.error());
-    auto estate = core::EstateLoader::load(**ws, load);
+    // The evidence is attested as `simulate` attests it, reading and keeping the results in
+    // the workspace (unless --verify-all).
+    std::shared_ptr<core::StoredReplayResults> stored;
+    const auto work = std::make_shared<core::TimelineReplay::StoredWork>();
+    auto estate = core::EstateLoader::load(**ws, load, [&](core::TimelineReplay &replay) {
+        stored = keepResults(parser, replay, **ws, work);
+        return core::Result<void>();
+    });
     if (!estate)
         return badInput(estate.error());
+    tellWhereResultsCameFrom(*work, stored);
     // The newest saved simulation run that is not stale and spans the instant decides which
     // subjects are attested and which credentials live; without one, the builder reads the
     // evidence itself.

@@ -16,9 +16,9 @@ void addVerifyAllOption(QCommandLineParser &parser)
                                      "keeping attestation results in the workspace.")});
 }
 
-std::shared_ptr<core::StoredReplayResults> keepResults(const QCommandLineParser &parser,
-                                                       core::TimelineReplay &replay,
-                                                       core::Workspace &workspace)
+std::shared_ptr<core::StoredReplayResults>
+keepResults(const QCommandLineParser &parser, core::TimelineReplay &replay,
+            core::Workspace &workspace, std::shared_ptr<core::TimelineReplay::StoredWork> work)
 {
     if (parser.isSet(QStringLiteral("verify-all")))
         return {};
@@ -31,16 +31,22 @@ std::shared_ptr<core::StoredReplayResults> keepResults(const QCommandLineParser 
     }
     auto stored =
         std::make_shared<core::StoredReplayResults>(workspace.database(), std::move(*key));
-    replay.setStoredResults(stored);
+    replay.setStoredResults(stored, std::move(work));
     return stored;
 }
 
 void tellWhereResultsCameFrom(const core::TimelineReplay &replay,
                               const std::shared_ptr<core::StoredReplayResults> &stored)
 {
+    tellWhereResultsCameFrom(replay.storedWork(), stored);
+}
+
+void tellWhereResultsCameFrom(const core::TimelineReplay::StoredWork &work,
+                              const std::shared_ptr<core::StoredReplayResults> &stored)
+{
     if (!stored || !isatty(fileno(stderr)))
         return;
-    if (replay.storedWork().loaded > 0)
+    if (work.loaded > 0)
         std::fputs("trustatlas-cli: attestation results read from the workspace, as you verified "
                    "them before; --verify-all verifies every signature again\n",
                    stderr);

@@ -17,15 +17,20 @@ void addVerifyAllOption(QCommandLineParser &parser);
 /// Unless --verify-all: the attestation results of the workspace's records are read from the
 /// workspace when this user's earlier run kept them there (sealed with their key), and kept
 /// there otherwise. Without a key (a home folder that cannot be written) every signature is
-/// verified. Returns what keeps them, or null.
-std::shared_ptr<core::StoredReplayResults> keepResults(const QCommandLineParser &parser,
-                                                       core::TimelineReplay &replay,
-                                                       core::Workspace &workspace);
+/// verified. Returns what keeps them, or null. With @p work, the replay (and its copies) count
+/// what they read and kept there.
+std::shared_ptr<core::StoredReplayResults>
+keepResults(const QCommandLineParser &parser, core::TimelineReplay &replay,
+            core::Workspace &workspace,
+            std::shared_ptr<core::TimelineReplay::StoredWork> work = {});
 
 /// On a terminal, after the replay: that the results came from the workspace (a user who
 /// wonders why a run took a second rather than a minute learns that nothing was verified again,
 /// and how to ask for it), or why they could not be kept there.
 void tellWhereResultsCameFrom(const core::TimelineReplay &replay,
+                              const std::shared_ptr<core::StoredReplayResults> &stored);
+/// The same from what the replays through @p stored did.
+void tellWhereResultsCameFrom(const core::TimelineReplay::StoredWork &work,
                               const std::shared_ptr<core::StoredReplayResults> &stored);
 
 } // namespace ta::cli

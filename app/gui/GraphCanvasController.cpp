@@ -112,9 +112,14 @@ void GraphCanvasController::reload()
             m_credentialRecords.insert(id, {c.trustDomain, c.id});
         }
     }
-    // The records the time bar, the decision log and the studio read too: read once.
+    // The records the time bar, the decision log and the studio read too, read once, and
+    // their attestation results, verified once for all of them (or kept in the workspace).
     auto pending = m_loader.prepare(
-        workspace, [document = m_document] { return document->evidenceRecords(); });
+        workspace, [document = m_document](core::TimelineReplay &replay) -> core::Result<void> {
+            if (auto n = document->replayTimeline(replay); !n)
+                return n.error();
+            return {};
+        });
     if (!pending) {
         show(pending.error());
         return;

@@ -2,21 +2,17 @@
 #include "core/graph/EstateLoader.h"
 #include "core/graph/FederationEstateLoader.h"
 
-#include "core/attestation/EvidenceVerifier.h"
 #include "core/attestation/lab/TopologyLab.h"
-#include "core/crypto/Certificate.h"
-#include "core/crypto/Jose.h"
 #include "core/graph/GraphErrors.h"
 #include "core/policy/Decision.h"
 #include "core/policy/PolicyEngine.h"
 #include "core/policy/PolicySubject.h"
-#include "core/spiffe/SpiffeId.h"
+#include "core/simulation/SimulationErrors.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 #include "core/store/Workspace.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 
 namespace ta::core {
 namespace {
@@ -34,28 +30,6 @@ QString trustDomainOf(const QString &spiffeId)
         return {};
     const qsizetype slash = spiffeId.indexOf(QLatin1Char('/'), 9);
     return spiffeId.mid(9, slash < 0 ? -1 : slash - 9);
-}
-
-// The trust domain in the URI SAN of the agent SVID that signed a workload record, so that the
-// replay mints node agent IDs where the agents' SVIDs say they live.
-QString agentDomainOfRecord(const EvidenceRecord &record)
-{
-    const QByteArray jws = record.payload.value(QLatin1String("jws")).toString().toLatin1();
-    const qsizetype dot = jws.indexOf('.');
-    if (dot <= 0)
-        return {};
-    auto header = Jose::base64UrlDecode(QByteArrayView(jws).first(dot));
-    if (!header)
-        return {};
-    const QJsonArray x5c =
-        QJsonDocument::fromJson(*header).object().value(QLatin1String("x5c")).toArray();
-    if (x5c.isEmpty())
-        return {};
-    auto cert = Certificate::fromDer(QByteArray::fromBase64(x5c.first().toString().toLatin1()));
-    if (!cert)
-        return {};
-    const QStringList sans = cert->uriSans();
-    return sans.isEmpty() ? QString() : trustDomainOf(sans.first());
 }
 
 QString platformOf(const AttestationResult &r)
@@ -217,7 +191,8 @@ void EstateLoader::deriveFederation(Estate &estate)
     }
 }
 
-Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions &options)
+Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions &options,
+                                  const ReplaySetup &setup)
 {
     Estate estate;
     if (auto r = readTrustDomains(workspace, estate); !r)
@@ -231,7 +206,7 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
         return r.error();
     if (auto r = readCredentials(workspace, estate); !r)
         return r.error();
-    if (auto r = replayEvidence(workspace, estate, *rules, options); !r)
+    if (auto r = replayEvidence(workspace, estate, *rules, options, setup); !r)
         return r.error();
     applyDesign(workspace, estate);
     return estate;
@@ -358,138 +333,95 @@ Result<void> EstateLoader::readCredentials(Workspace &workspace, Estate &estate)
     return {};
 }
 
-namespace {
-
-// The bundles of @p estate's trust domains, as the workspace holds them.
-Result<TrustBundleSet> readBundles(Workspace &workspace, const Estate &estate)
+Result<std::optional<TimelineReplay>> EstateLoader::makeReplay(Workspace &workspace,
+                                                               const EstateLoadOptions &options,
+                                                               const ReplaySetup &setup)
 {
-    TrustBundleSet set;
-    for (const EstateTrustDomain &d : std::as_const(estate.trustDomains)) {
-        auto b = workspace.bundle(d.name);
-        if (!b)
-            return b.error();
-        set.insert(*b);
+    TimelineReplay::Options o;
+    o.trustDomain = options.agentTrustDomain;
+    o.nodeAttestationTtl = options.freshness;
+    auto replay = TimelineReplay::fromWorkspace(workspace, o);
+    if (!replay && replay.error().code == ec::ReplayNoTrustDomain)
+        return std::optional<TimelineReplay>(); // nothing can be attested
+    if (!replay)
+        return replay.error();
+    if (setup) {
+        if (auto r = setup(*replay); !r)
+            return r.error();
     }
-    return set;
+    return std::optional<TimelineReplay>(std::move(*replay));
 }
 
-} // namespace
-
-Result<EstateReplayInput> EstateLoader::readReplayInput(Workspace &workspace, const Estate &estate,
-                                                        const RecordSource &records)
+Result<EstateReplayInput> EstateLoader::readReplayInput(Workspace &workspace,
+                                                        const EstateLoadOptions &options,
+                                                        const ReplaySetup &setup)
 {
-    EstateReplayInput input;
-    if (records) {
-        auto given = records();
-        if (!given)
-            return given.error();
-        input.records = std::move(*given);
-    } else {
+    auto replay = makeReplay(workspace, options, setup);
+    if (!replay)
+        return replay.error();
+    if (*replay && !setup) {
+        // Read here, on the workspace's thread: the replay runs away from it.
+        QList<EvidenceRecord> records;
         AttestationStore store(workspace.database());
-        auto read = store.forEachEvidence([&](const EvidenceRecord &rec) { input.records << rec; });
+        auto read = store.forEachEvidence([&](const EvidenceRecord &rec) { records << rec; });
         if (!read)
             return read.error();
+        (*replay)->setRecords(std::move(records));
     }
-    auto bundles = readBundles(workspace, estate);
-    if (!bundles)
-        return bundles.error();
-    input.bundles = std::move(*bundles);
-    return input;
+    return EstateReplayInput{std::move(*replay)};
+}
+
+Result<void> EstateLoader::replayEvidence(Workspace &workspace, Estate &estate,
+                                          const EstateRuleSource &rules,
+                                          const EstateLoadOptions &options,
+                                          const ReplaySetup &setup)
+{
+    // Streamed from the store unless @p setup gives records: a timeline of a million records is
+    // never held whole.
+    auto replay = makeReplay(workspace, options, setup);
+    if (!replay)
+        return replay.error();
+    return replayEvidence(EstateReplayInput{std::move(*replay)}, estate, rules, options);
 }
 
 Result<void> EstateLoader::replayEvidence(const EstateReplayInput &input, Estate &estate,
                                           const EstateRuleSource &rules,
                                           const EstateLoadOptions &options)
 {
-    const auto evidence =
-        [&input](const std::function<void(const EvidenceRecord &)> &fn) -> Result<void> {
-        for (const EvidenceRecord &rec : input.records)
-            fn(rec);
-        return {};
-    };
-    return replay(
-        evidence, [&input]() -> Result<TrustBundleSet> { return input.bundles; }, estate, rules,
-        options);
-}
-
-Result<void> EstateLoader::replayEvidence(Workspace &workspace, Estate &estate,
-                                          const EstateRuleSource &rules,
-                                          const EstateLoadOptions &options)
-{
-    // Streamed from the store: a timeline of a million records is never held whole.
-    AttestationStore store(workspace.database());
-    const auto evidence =
-        [&store](const std::function<void(const EvidenceRecord &)> &fn) -> Result<void> {
-        if (auto n = store.forEachEvidence(fn); !n)
-            return n.error();
-        return {};
-    };
-    return replay(
-        evidence, [&workspace, &estate] { return readBundles(workspace, estate); }, estate, rules,
-        options);
-}
-
-Result<void> EstateLoader::replay(const EvidenceSource &evidence, const BundleSource &bundleSource,
-                                  Estate &estate, const EstateRuleSource &rules,
-                                  const EstateLoadOptions &options)
-{
     estate.subjects.clear();
     estate.grantSets.clear();
     estate.revokedAnchors.clear();
     estate.keyRevokedAnchors.clear();
     estate.freshness = options.freshness;
-    // The replay: the agent trust domain first, as the verifier mints agent IDs in it.
-    QString agentTd = options.agentTrustDomain;
-    if (agentTd.isEmpty()) {
-        auto found = evidence([&](const EvidenceRecord &rec) {
-            if (agentTd.isEmpty() && rec.payload.contains(QLatin1String("jws")))
-                agentTd = agentDomainOfRecord(rec);
-        });
-        if (!found)
-            return found.error();
-    }
-    if (agentTd.isEmpty() && !estate.trustDomains.isEmpty())
-        agentTd = estate.trustDomains.first().name;
-    estate.agentTrustDomain = agentTd;
-    if (agentTd.isEmpty())
+    estate.agentTrustDomain.clear();
+    if (!input.replay)
         return {}; // no trust domain: nothing can be attested
-
-    auto td = TrustDomain::fromName(agentTd);
-    if (!td)
-        return td.error();
-    auto bundles = bundleSource();
-    if (!bundles)
-        return bundles.error();
-    AttestationSettings settings;
-    settings.trustDomain = *td;
-    settings.nodeAttestationTtl = options.freshness;
+    // A copy (its records are shared, not copied) that this run's progress is set on.
+    TimelineReplay replay = *input.replay;
+    estate.agentTrustDomain = replay.settings().trustDomain.name();
     auto engine = PolicyEngine::compile(rules.policies);
     if (!engine)
         return engine.error();
     const EntryMatcher matcher(rules.entries);
     const EntryMatcher *matcherPtr = rules.entries.isEmpty() ? nullptr : &matcher;
 
-    EvidenceVerifier verifier(estate.anchors, *bundles, settings);
-    verifier.setThreads(options.threads);
-    EstateLoader loader(estate, &*engine, matcherPtr);
-    qint64 done = 0;
+    replay.setThreads(options.threads);
     bool cancelled = false;
-    auto sink = [&](const AttestationResult &r) {
-        loader.addResult(r);
-        if (options.progress && ++done % 1024 == 0 && !options.progress(done))
-            cancelled = true;
-    };
-    auto n = evidence([&](const EvidenceRecord &rec) {
-        if (!cancelled)
-            verifier.submit(rec, sink);
-    });
-    verifier.finish(sink);
+    if (options.progress) {
+        replay.setProgress(
+            [&](qint64 done, qint64) {
+                if (!cancelled && !options.progress(done))
+                    cancelled = true;
+            },
+            1024);
+        replay.setCancelled([&cancelled] { return cancelled; });
+    }
+    EstateLoader loader(estate, &*engine, matcherPtr);
+    auto n = replay.replay([&loader](const AttestationResult &r) { loader.addResult(r); });
+    if (!n && n.error().code == ec::ReplayCancelled)
+        return makeError(ec::EstateCancelled);
     if (!n)
         return n.error();
-    if (cancelled)
-        return makeError(ec::EstateCancelled);
-    if (options.progress)
-        options.progress(done);
     return {};
 }
 

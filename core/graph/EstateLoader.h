@@ -6,11 +6,12 @@
 #include "core/graph/Estate.h"
 #include "core/policy/Policy.h"
 #include "core/policy/RegistrationEntry.h"
-#include "core/spiffe/TrustBundleSet.h"
+#include "core/simulation/TimelineReplay.h"
 
 #include <QHash>
 
 #include <functional>
+#include <optional>
 
 namespace ta::core {
 
@@ -23,8 +24,9 @@ class EntryMatcher;
 /// What EstateLoader reads and how.
 struct EstateLoadOptions
 {
-    /// The trust domain of agent IDs; empty: the domain named by the first agent SVID in the
-    /// evidence, else the workspace's first.
+    /// The trust domain of agent IDs; empty: TimelineReplay::fromWorkspace's choice (the
+    /// design's agent trust domain, else that of the agent SVIDs in the evidence, else the
+    /// workspace's first), as the simulation's.
     QString agentTrustDomain;
     /// How long an accepted attestation vouches, seconds.
     qint64 freshness = 3600;
@@ -48,23 +50,30 @@ struct EstateRuleSource
 /// can run away from it (on a worker thread).
 struct EstateReplayInput
 {
-    /// Every evidence record, in the workspace's order.
-    QList<EvidenceRecord> records;
-    /// The bundles of the estate's trust domains.
-    TrustBundleSet bundles;
+    /// The simulation engine's replay of the workspace's timeline (its anchors, the bundles of
+    /// every trust domain, agent IDs minted in one of them, the records); none when the
+    /// workspace has no trust domain, so nothing can be attested.
+    std::optional<TimelineReplay> replay;
 };
 
 /// Reads a workspace into an Estate: trust domains and authority slots (no keys are unsealed),
 /// anchors, the latest policies and registration entries, credentials, federation from the
-/// rules' federates-with lists, and the stored evidence replayed through EvidenceVerifier, each
-/// accepted result decided by the rules so that subjects carry the identities they were given;
-/// then the workspace's design (TopologyLab::saveDesign), whose subjects without evidence are
-/// planned.
+/// rules' federates-with lists, and the stored evidence replayed through the simulation engine's
+/// TimelineReplay (so the graph attests the timeline as `simulate` and the app's time bar do,
+/// and reads the attestation results they keep), each accepted result decided by the rules so
+/// that subjects carry the identities they were given; then the workspace's design
+/// (TopologyLab::saveDesign), whose subjects without evidence are planned.
 class EstateLoader
 {
 public:
+    /// Called with the replay before it runs: it may hand it the records (the app's document
+    /// reads them once for all its views), a result cache, the results kept in the workspace.
+    using ReplaySetup = std::function<Result<void>(TimelineReplay &)>;
+
+    /// The replay streams the workspace's records unless @p setup gives it others.
     [[nodiscard]] static Result<Estate> load(Workspace &workspace,
-                                             const EstateLoadOptions &options = {});
+                                             const EstateLoadOptions &options = {},
+                                             const ReplaySetup &setup = {});
 
     // The parts of load(), in its order, for a loader that reads again only what changed
     // (IncrementalEstateLoader). Each replaces its part of @p estate.
@@ -79,20 +88,18 @@ public:
     /// Federation: from the rules' federates-with lists, then the stored relationships.
     [[nodiscard]] static Result<void> readFederation(Workspace &workspace, Estate &estate);
     [[nodiscard]] static Result<void> readCredentials(Workspace &workspace, Estate &estate);
-    /// The stored evidence replayed through EvidenceVerifier, decided by @p rules: the
-    /// subjects, their grants, revoked anchors and the agent trust domain. Needs the trust
-    /// domains (their bundles) and anchors read first.
+    /// The stored evidence replayed, decided by @p rules: the subjects, their grants, revoked
+    /// anchors and the agent trust domain. Needs the trust domains and anchors read first.
     [[nodiscard]] static Result<void> replayEvidence(Workspace &workspace, Estate &estate,
                                                      const EstateRuleSource &rules,
-                                                     const EstateLoadOptions &options);
-    /// Every evidence record in time order, from wherever the caller keeps them (the app's
-    /// document reads them once for all its views).
-    using RecordSource = std::function<Result<QList<EvidenceRecord>>()>;
-    /// What replayEvidence reads from @p workspace (every record, and the bundles of
-    /// @p estate's trust domains), for the replay below. The records come from @p records when
-    /// given, else from the workspace.
-    [[nodiscard]] static Result<EstateReplayInput>
-    readReplayInput(Workspace &workspace, const Estate &estate, const RecordSource &records = {});
+                                                     const EstateLoadOptions &options,
+                                                     const ReplaySetup &setup = {});
+    /// What replayEvidence reads from @p workspace, for the replay below: the replay's set-up
+    /// and the records, given them by @p setup when there is one, else read from the workspace
+    /// here.
+    [[nodiscard]] static Result<EstateReplayInput> readReplayInput(Workspace &workspace,
+                                                                   const EstateLoadOptions &options,
+                                                                   const ReplaySetup &setup = {});
     /// replayEvidence over @p input instead of the workspace: it touches no workspace, so it
     /// may run on any thread. The result is the same.
     [[nodiscard]] static Result<void> replayEvidence(const EstateReplayInput &input, Estate &estate,
@@ -119,15 +126,10 @@ public:
     void addResult(const AttestationResult &result);
 
 private:
-    /// Calls its argument with each record in order.
-    using EvidenceSource =
-        std::function<Result<void>(const std::function<void(const EvidenceRecord &)> &)>;
-    /// The trust domains' bundles, asked for only when there is an agent trust domain.
-    using BundleSource = std::function<Result<TrustBundleSet>()>;
-    [[nodiscard]] static Result<void> replay(const EvidenceSource &evidence,
-                                             const BundleSource &bundles, Estate &estate,
-                                             const EstateRuleSource &rules,
-                                             const EstateLoadOptions &options);
+    /// The replay of @p workspace's timeline as @p options ask, set up by @p setup when given;
+    /// none without a trust domain.
+    [[nodiscard]] static Result<std::optional<TimelineReplay>>
+    makeReplay(Workspace &workspace, const EstateLoadOptions &options, const ReplaySetup &setup);
     int internGrants(QList<EstateGrant> grants);
 
     Estate &m_estate;

@@ -69,7 +69,7 @@ Result<Estate> IncrementalEstateLoader::load(Workspace &workspace)
 }
 
 Result<IncrementalEstateLoader::Pending>
-IncrementalEstateLoader::prepare(Workspace &workspace, const EstateLoader::RecordSource &records)
+IncrementalEstateLoader::prepare(Workspace &workspace, const EstateLoader::ReplaySetup &setup)
 {
     Pending p;
     p.m_next = m_base;
@@ -98,7 +98,7 @@ IncrementalEstateLoader::prepare(Workspace &workspace, const EstateLoader::Recor
     p.m_replay = !m_valid || !sameAuthorities(next.trustDomains, m_base.trustDomains) ||
                  p.m_anchors != m_anchors || !(p.m_rules == m_rules) || !(p.m_mark == m_evidence);
     if (p.m_replay) {
-        auto input = EstateLoader::readReplayInput(workspace, next, records);
+        auto input = EstateLoader::readReplayInput(workspace, m_options, setup);
         if (!input)
             return fail(input.error());
         p.m_input = std::move(*input);

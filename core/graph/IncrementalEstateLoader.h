@@ -57,10 +57,12 @@ public:
     /// The estate of @p workspace as it is now. After an error (a cancel included) the next
     /// load starts again from nothing.
     [[nodiscard]] Result<Estate> load(Workspace &workspace);
-    /// Reads the cheap parts, and everything a replay needs when one is due (every evidence
-    /// record, from @p records when given: they are held until replay() is done with them).
+    /// Reads the cheap parts, and everything a replay needs when one is due: the replay's
+    /// set-up and every evidence record, which @p setup gives it when there is one (the app's
+    /// document hands over its records, its result cache and the results kept in the
+    /// workspace), else read here. They are held until replay() is done with them.
     [[nodiscard]] Result<Pending> prepare(Workspace &workspace,
-                                          const EstateLoader::RecordSource &records = {});
+                                          const EstateLoader::ReplaySetup &setup = {});
     /// Replays the evidence when @p pending needs it: no workspace is touched, so this may run
     /// on a worker thread while the loader waits (@p options' progress may cancel).
     [[nodiscard]] static Result<void> replay(Pending &pending, const EstateLoadOptions &options);

@@ -3,9 +3,12 @@
 
 #include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceReader.h"
+#include "core/crypto/Certificate.h"
 #include "core/crypto/Digest.h"
+#include "core/crypto/Jose.h"
 #include "core/simulation/ResultInterner.h"
 #include "core/simulation/SimulationErrors.h"
+#include "core/spiffe/SpiffeId.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/StoreErrors.h"
 #include "core/store/Workspace.h"
@@ -13,9 +16,46 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace ta::core {
+namespace {
+
+// The trust domain in the URI SAN of the agent SVID that signed the workspace's first signed
+// workload record (its JWS header's x5c), or empty: where the recorded agents live.
+QString agentDomainOfEvidence(Workspace &workspace)
+{
+    auto st = workspace.database().prepare(
+        QStringLiteral("SELECT record FROM evidence_records WHERE instr(record, '\"jws\"') > 0 "
+                       "ORDER BY time_ms, id LIMIT 1"));
+    if (!st || !st->next())
+        return {};
+    const auto record = EvidenceRecord::fromJsonLine(st->blob(0));
+    if (!record)
+        return {};
+    const QByteArray jws = record->payload.value(QLatin1String("jws")).toString().toLatin1();
+    const qsizetype dot = jws.indexOf('.');
+    if (dot <= 0)
+        return {};
+    auto header = Jose::base64UrlDecode(QByteArrayView(jws).first(dot));
+    if (!header)
+        return {};
+    const QJsonArray x5c =
+        QJsonDocument::fromJson(*header).object().value(QLatin1String("x5c")).toArray();
+    if (x5c.isEmpty())
+        return {};
+    auto cert = Certificate::fromDer(QByteArray::fromBase64(x5c.first().toString().toLatin1()));
+    if (!cert)
+        return {};
+    const QStringList sans = cert->uriSans();
+    if (sans.isEmpty())
+        return {};
+    const auto id = SpiffeId::fromString(sans.first());
+    return id ? id->trustDomain().name() : QString();
+}
+
+} // namespace
 
 TimelineReplay::TimelineReplay(AnchorSet anchors, TrustBundleSet bundles,
                                AttestationSettings settings)
@@ -43,8 +83,10 @@ Result<TimelineReplay> TimelineReplay::fromWorkspace(Workspace &workspace, const
             return b.error();
         bundles.insert(*b);
     }
-    // demo: a generated workspace (the demo, `lab generate --topology`) records in its meta
-    // table the domain its agents live in, which need not be the first by name.
+    // A generated workspace (the demo, `lab generate --topology`) and the design editor record
+    // in the meta table the domain its agents live in, which need not be the first by name.
+    // Without it, the domain of the agent SVIDs that signed the recorded workload evidence, so
+    // that node agent IDs are minted where the agents' SVIDs say they live.
     QString tdName = options.trustDomain;
     if (tdName.isEmpty()) {
         QString recorded;
@@ -52,6 +94,8 @@ Result<TimelineReplay> TimelineReplay::fromWorkspace(Workspace &workspace, const
                 QStringLiteral("SELECT value FROM meta WHERE key = 'agent_trust_domain'"));
             st && st->next())
             recorded = QString::fromUtf8(st->blob(0));
+        if (!tds.contains(recorded))
+            recorded = agentDomainOfEvidence(workspace);
         tdName = tds.contains(recorded) ? recorded : tds.value(0);
     }
     if (tdName.isEmpty())

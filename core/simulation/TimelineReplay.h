@@ -39,7 +39,9 @@ class TimelineReplay
 public:
     struct Options
     {
-        /// The trust domain of agent IDs; empty: the workspace's first.
+        /// The trust domain of agent IDs; empty: the one the workspace's meta table names (the
+        /// design's agent trust domain), else that of the agent SVIDs in its evidence, else its
+        /// first.
         QString trustDomain;
         /// How long a node attestation holds (seconds); 0: AttestationSettings' default.
         qint64 nodeAttestationTtl = 0;

@@ -5,6 +5,7 @@
 // offscreen.
 #include "app/gui/GraphCanvasController.h"
 #include "core/attestation/lab/DemoWorkspace.h"
+#include "core/simulation/TimelineReplay.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/Workspace.h"
 #include "models/DesignModel.h"
@@ -99,6 +100,7 @@ private Q_SLOTS:
     void replaysALargeTimelineOnAWorker();
     void anEditOvertakesARunningReplay();
     void aCancelledReplayIsSaidAndCanBeRedone();
+    void theGraphAttestsOnceForTheWholeDocument();
     void editsReplayOnlyWhenTheEvidenceMayChange()
     {
         QTemporaryDir dir;
@@ -235,6 +237,47 @@ void TestGraphCanvasController::aCancelledReplayIsSaidAndCanBeRedone()
     QCOMPARE(controller.evidenceReplays(), 1);
     QVERIFY(!demo.canvas.nodeItems().isEmpty());
     QVERIFY(demo.canvas.toolTip().isEmpty());
+}
+
+// The graph replays the timeline with the simulation engine, through the document: the results
+// it verified serve the time bar, the decision log and the studio (the document's cache), and
+// are kept in the workspace for the next document, which verifies nothing.
+void TestGraphCanvasController::theGraphAttestsOnceForTheWholeDocument()
+{
+    Demo demo;
+    QVERIFY(demo.open());
+    auto records = demo.doc->evidenceRecords();
+    QVERIFY(records.ok() && !records->isEmpty());
+    QCOMPARE(demo.doc->replayResults()->size(), size_t(0));
+    app::GraphCanvasController controller(&demo.findings);
+    controller.attach(demo.doc.get(), &demo.canvas, nullptr, nullptr);
+    QCOMPARE(controller.evidenceReplays(), 1);
+    QCOMPARE(demo.doc->replayResults()->size(), size_t(records->size()));
+    QCOMPARE(demo.doc->keptResults().saved.load(), 1);
+    // The document's next replay (the time bar's) checks no signature.
+    auto reader = core::Workspace::open(demo.path, {});
+    QVERIFY(reader.ok());
+    auto replay = core::TimelineReplay::fromWorkspace(**reader, core::TimelineReplay::Options());
+    QVERIFY(replay.ok());
+    QVERIFY(demo.doc->replayTimeline(*replay).ok());
+    auto work = std::make_shared<core::TimelineReplay::SignatureWork>();
+    replay->setSignatureWork(work);
+    auto n = replay->replay([](const core::AttestationResult &) {});
+    QVERIFY(n.ok());
+    QCOMPARE(*n, qint64(records->size()));
+    QCOMPARE(work->checks.load(), qint64(0));
+
+    // Another document on the workspace draws the same graph from the kept results.
+    auto ws = core::Workspace::open(demo.path, {});
+    QVERIFY(ws.ok());
+    models::Document next(std::move(*ws));
+    views::GraphCanvas canvas;
+    QTreeWidget findings;
+    app::GraphCanvasController again(&findings);
+    again.attach(&next, &canvas, nullptr, nullptr);
+    QCOMPARE(next.keptResults().loaded.load(), 1);
+    QCOMPARE(next.keptResults().saved.load(), 0);
+    QCOMPARE(nodeIds(again.graph()), nodeIds(controller.graph()));
 }
 
 QTEST_MAIN(TestGraphCanvasController)

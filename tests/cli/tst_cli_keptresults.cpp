@@ -2,6 +2,7 @@
 // Through the executable: `simulate` keeps the attestation results of the workspace's records in
 // the workspace, sealed under the user's key ($XDG_DATA_HOME/trustatlas/result-seal.key), and the
 // next run is served from them; --verify-all and another user's key verify every record again.
+// `graph export` reads and keeps the same results.
 #include "CliRun.h"
 
 #include "core/crypto/Digest.h"
@@ -9,6 +10,7 @@
 #include "core/store/Workspace.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -24,6 +26,7 @@ private Q_SLOTS:
     void nextRunIsServedFromTheWorkspace();
     void verifyAllKeepsNothing();
     void explainKeepsThem();
+    void graphExportReadsWhatSimulateKept();
 
 private:
     CliRun cli(const QStringList &args) const { return runCli(m_dir.path(), args); }
@@ -35,6 +38,8 @@ private:
     /// A fresh workspace with the lab's records.
     QString labCopy(const QString &name) const;
     static qint64 keptSets(const QString &ws);
+    /// Marks every kept result of @p subject refused, sealed with the user's key as it is.
+    void forgeRefused(const QString &ws, const QString &subject) const;
 
     QTemporaryDir m_dir;
     QTemporaryDir m_home;
@@ -79,6 +84,27 @@ qint64 TestCliKeptResults::keptSets(const QString &ws)
     return st->int64(0);
 }
 
+void TestCliKeptResults::forgeRefused(const QString &ws, const QString &subject) const
+{
+    QFile keyFile(keyPath());
+    QVERIFY(keyFile.open(QIODevice::ReadOnly));
+    const QByteArray key = keyFile.readAll();
+    auto w = core::Workspace::open(ws, QByteArray());
+    QVERIFY(w.ok());
+    auto st = (*w)->database().prepare(QStringLiteral("SELECT key FROM replay_result_sets"));
+    QVERIFY(st.ok() && st->next());
+    const QByteArray setKey = st->blob(0);
+    core::StoredReplayResults stored((*w)->database(), key);
+    auto loaded = stored.load(setKey);
+    QVERIFY(loaded.ok() && *loaded);
+    std::vector<core::AttestationResult> results = **loaded;
+    for (core::AttestationResult &r : results) {
+        if (r.subject == subject)
+            r.refuse(QStringLiteral("signature_invalid"));
+    }
+    QVERIFY(stored.save(setKey, results).ok());
+}
+
 void TestCliKeptResults::nextRunIsServedFromTheWorkspace()
 {
     const QString ws = labCopy(QStringLiteral("served.atlas"));
@@ -99,22 +125,7 @@ void TestCliKeptResults::nextRunIsServedFromTheWorkspace()
 
     // The kept results are what the next run reads: one holding the user's key makes every
     // record of node/lab-0 refused, and the run issues nothing, checking no signature.
-    {
-        auto w = core::Workspace::open(ws, QByteArray());
-        QVERIFY(w.ok());
-        auto st = (*w)->database().prepare(QStringLiteral("SELECT key FROM replay_result_sets"));
-        QVERIFY(st.ok() && st->next());
-        const QByteArray setKey = st->blob(0);
-        core::StoredReplayResults stored((*w)->database(), key);
-        auto loaded = stored.load(setKey);
-        QVERIFY(loaded.ok() && *loaded);
-        std::vector<core::AttestationResult> results = **loaded;
-        for (core::AttestationResult &r : results) {
-            if (r.subject == QLatin1String("node/lab-0"))
-                r.refuse(QStringLiteral("signature_invalid"));
-        }
-        QVERIFY(stored.save(setKey, results).ok());
-    }
+    forgeRefused(ws, QStringLiteral("node/lab-0"));
     const CliRun forged = cli(simulate);
     QVERIFY2(forged.code == 0, forged.err.constData());
     QVERIFY2(!forged.out.contains("\"event\":\"issued\""), forged.out.constData());
@@ -182,6 +193,61 @@ void TestCliKeptResults::explainKeepsThem()
     const CliRun simulated = cli({QStringLiteral("simulate"), ws, QStringLiteral("--json")});
     QVERIFY2(simulated.code == 0, simulated.err.constData());
     QCOMPARE(keptSets(ws), qint64(1));
+}
+
+// The graph attests the timeline with the simulation's engine: `graph export` reads the results
+// `simulate` kept, and keeps them when none are.
+void TestCliKeptResults::graphExportReadsWhatSimulateKept()
+{
+    const QString ws = labCopy(QStringLiteral("graph.atlas"));
+    // The lab's last record is at 10:09:59.
+    const auto exportJson = [&](const QString &out, const QStringList &more = {}) {
+        const CliRun r =
+            cli(QStringList{QStringLiteral("graph"), QStringLiteral("export"), ws,
+                            QStringLiteral("--format"), QStringLiteral("json"),
+                            QStringLiteral("--at"), QStringLiteral("2026-04-07T10:09:59Z"),
+                            QStringLiteral("--out"), path(out)} +
+                more);
+        QFile f(path(out));
+        if (r.code != 0 || !f.open(QIODevice::ReadOnly))
+            qFatal("graph export: %d %s", r.code, r.err.constData());
+        return QJsonDocument::fromJson(f.readAll()).object().value(QLatin1String("nodes"));
+    };
+    const auto statusOf = [](const QJsonValue &nodes, const QString &id) {
+        for (const QJsonValue &n : nodes.toArray()) {
+            if (n.toObject().value(QLatin1String("id")).toString() == id)
+                return n.toObject().value(QLatin1String("status")).toString();
+        }
+        return QString();
+    };
+    const QJsonValue all = exportJson(QStringLiteral("all.json"), {QStringLiteral("--verify-all")});
+    QCOMPARE(statusOf(all, QStringLiteral("node/lab-0")), QStringLiteral("attested"));
+    QCOMPARE(keptSets(ws), qint64(0));
+    const CliRun simulated = cli({QStringLiteral("simulate"), ws, QStringLiteral("--json")});
+    QVERIFY2(simulated.code == 0, simulated.err.constData());
+    QCOMPARE(keptSets(ws), qint64(1));
+    QCOMPARE(exportJson(QStringLiteral("kept.json")), all);
+    // What the graph read were the kept results: forged ones show.
+    forgeRefused(ws, QStringLiteral("node/lab-0"));
+    const QJsonValue forged = exportJson(QStringLiteral("forged.json"));
+    QCOMPARE(statusOf(forged, QStringLiteral("node/lab-0")), QStringLiteral("refused"));
+    QCOMPARE(exportJson(QStringLiteral("again.json"), {QStringLiteral("--verify-all")}), all);
+    // On a workspace without kept results, graph export keeps them, and simulate reads them.
+    const QString fresh = labCopy(QStringLiteral("graph-first.atlas"));
+    const CliRun first =
+        cli({QStringLiteral("graph"), QStringLiteral("export"), fresh, QStringLiteral("--format"),
+             QStringLiteral("dot"), QStringLiteral("--out"), path(QStringLiteral("first.dot"))});
+    QVERIFY2(first.code == 0, first.err.constData());
+    QCOMPARE(keptSets(fresh), qint64(1));
+    forgeRefused(fresh, QStringLiteral("node/lab-0"));
+    const QStringList simulate{QStringLiteral("simulate"), fresh, QStringLiteral("--json"),
+                               QStringLiteral("--policies"), path(QStringLiteral("grant.json"))};
+    const CliRun read = cli(simulate);
+    QVERIFY2(read.code == 0, read.err.constData());
+    QCOMPARE(keptSets(fresh), qint64(1));
+    QVERIFY2(!read.out.contains("\"event\":\"issued\""), read.out.constData());
+    QVERIFY(cli(simulate + QStringList{QStringLiteral("--verify-all")})
+                .out.contains("\"event\":\"issued\""));
 }
 
 QTEST_GUILESS_MAIN(TestCliKeptResults)

@@ -15,6 +15,7 @@
 #include "core/store/Workspace.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -198,6 +199,46 @@ private Q_SLOTS:
         const SimulationRun::Summary s = simulate(3600).summary();
         QVERIFY(s.issued > 500);
         QVERIFY(s.revoked > 0);
+    }
+
+    // The graph and the simulation mint agent IDs in one trust domain, chosen by the engine:
+    // the design's (the meta table), else that of the agent SVIDs in the evidence, else the
+    // first by name (partner.example here, where no agent lives).
+    void graphAndSimulationAgreeOnTheAgentTrustDomain()
+    {
+        const QString copy = m_dir.filePath(QStringLiteral("agents.atlas"));
+        QVERIFY(QFile::copy(m_dir.filePath(QStringLiteral("demo.atlas")), copy));
+        auto ws = Workspace::open(copy, {});
+        QVERIFY(ws.ok());
+        const auto domains = [&]() {
+            auto replay = TimelineReplay::fromWorkspace(**ws, {});
+            auto estate = EstateLoader::load(**ws);
+            if (!replay || !estate)
+                return QStringList();
+            return QStringList{replay->settings().trustDomain.name(), estate->agentTrustDomain};
+        };
+        const auto setMeta = [&](const char *value) {
+            auto st = (*ws)->database().prepare(
+                value ? QStringLiteral("INSERT OR REPLACE INTO meta(key, value) "
+                                       "VALUES('agent_trust_domain', ?)")
+                      : QStringLiteral("DELETE FROM meta WHERE key = 'agent_trust_domain'"));
+            if (value)
+                st->bind(1, QByteArray(value));
+            return st && st->exec().ok();
+        };
+        const QStringList prod{QStringLiteral("prod.example"), QStringLiteral("prod.example")};
+        QCOMPARE(domains(), prod);
+        QVERIFY(setMeta(nullptr));
+        QCOMPARE(domains(), prod);
+        QVERIFY(setMeta("staging.example"));
+        QCOMPARE(domains(), (QStringList{QStringLiteral("staging.example"),
+                                         QStringLiteral("staging.example")}));
+        QVERIFY(setMeta("elsewhere.example"));
+        QCOMPARE(domains(), prod);
+        // Asked for one, the graph mints there.
+        EstateLoadOptions o;
+        o.agentTrustDomain = QStringLiteral("partner.example");
+        QCOMPARE(EstateLoader::load(**ws, o)->agentTrustDomain, QStringLiteral("partner.example"));
     }
 };
 

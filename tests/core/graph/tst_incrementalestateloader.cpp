@@ -9,6 +9,8 @@
 #include "core/graph/GraphBuilder.h"
 #include "core/graph/IncrementalEstateLoader.h"
 #include "core/policy/Policy.h"
+#include "core/simulation/ReplayResultCache.h"
+#include "core/simulation/TimelineReplay.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/RuleStore.h"
 #include "core/store/StoreErrors.h"
@@ -201,29 +203,49 @@ private Q_SLOTS:
         QCOMPARE(loader.replays(), 1);
     }
 
-    // The app's document reads the records once for all its views and hands them over: the
-    // replay takes them from there, not from the workspace, and comes out the same.
-    void recordsComeFromTheGivenSource()
+    // The app's document reads the records once for all its views and hands them over with
+    // its result cache: the replay takes them from there, not from the workspace, and comes out
+    // the same.
+    void replayIsSetUpByTheGivenSetup()
     {
         QList<EvidenceRecord> all;
         AttestationStore store(m_ws->database());
         QVERIFY(store.forEachEvidence([&](const EvidenceRecord &r) { all << r; }).ok());
         QVERIFY(!all.isEmpty());
         int asked = 0;
-        IncrementalEstateLoader loader;
-        auto pending = loader.prepare(*m_ws, [&]() -> Result<QList<EvidenceRecord>> {
+        auto cache = std::make_shared<ReplayResultCache>();
+        const auto setup = [&](TimelineReplay &replay) -> Result<void> {
             ++asked;
-            return all;
-        });
+            replay.setRecords(all);
+            replay.setResultCache(cache);
+            return {};
+        };
+        IncrementalEstateLoader loader;
+        auto pending = loader.prepare(*m_ws, setup);
         QVERIFY(pending.ok());
         QCOMPARE(asked, 1);
         QVERIFY(IncrementalEstateLoader::replay(*pending, loader.options()).ok());
         compareWithFullLoad(loader.finish(*m_ws, std::move(*pending)));
+        // The results were kept in the given cache, and a second estate reads them from it.
+        QCOMPARE(cache->size(), size_t(all.size()));
+        auto signatureWork = std::make_shared<TimelineReplay::SignatureWork>();
+        IncrementalEstateLoader again;
+        auto second = again.prepare(*m_ws, [&](TimelineReplay &replay) -> Result<void> {
+            replay.setSignatureWork(signatureWork);
+            return setup(replay);
+        });
+        QVERIFY(second.ok());
+        QVERIFY(IncrementalEstateLoader::replay(*second, again.options()).ok());
+        compareWithFullLoad(again.finish(*m_ws, std::move(*second)));
+        QCOMPARE(signatureWork->checks.load(), 0);
+        QCOMPARE(signatureWork->records.load(), 0);
 
-        // An empty source: no subject comes from the evidence.
+        // An empty timeline: no subject comes from the evidence.
         IncrementalEstateLoader none;
-        auto empty = none.prepare(
-            *m_ws, [] { return Result<QList<EvidenceRecord>>(QList<EvidenceRecord>()); });
+        auto empty = none.prepare(*m_ws, [](TimelineReplay &replay) -> Result<void> {
+            replay.setRecords({});
+            return {};
+        });
         QVERIFY(empty.ok());
         QVERIFY(IncrementalEstateLoader::replay(*empty, none.options()).ok());
         auto estate = none.finish(*m_ws, std::move(*empty));
@@ -232,14 +254,14 @@ private Q_SLOTS:
         for (const EstateSubject &s : estate->subjects)
             fromEvidence = fromEvidence || !s.planned;
         QVERIFY(!fromEvidence);
-        // A failing source fails the read.
+        // A failing setup fails the read.
         IncrementalEstateLoader failing;
-        QVERIFY(
-            !failing
-                 .prepare(
-                     *m_ws,
-                     [] { return Result<QList<EvidenceRecord>>(makeError(ec::StoreCancelled)); })
-                 .ok());
+        QVERIFY(!failing
+                     .prepare(*m_ws,
+                              [](TimelineReplay &) -> Result<void> {
+                                  return makeError(ec::StoreCancelled);
+                              })
+                     .ok());
     }
 };
 
