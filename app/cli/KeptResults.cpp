@@ -16,9 +16,10 @@ void addVerifyAllOption(QCommandLineParser &parser)
                                      "keeping attestation results in the workspace.")});
 }
 
-std::shared_ptr<core::StoredReplayResults>
-keepResults(const QCommandLineParser &parser, core::TimelineReplay &replay,
-            core::Workspace &workspace, std::shared_ptr<core::TimelineReplay::StoredWork> work)
+namespace {
+
+// The user's seal key, unless --verify-all; empty (said on a terminal) when there is none.
+QByteArray sealKey(const QCommandLineParser &parser)
 {
     if (parser.isSet(QStringLiteral("verify-all")))
         return {};
@@ -29,8 +30,35 @@ keepResults(const QCommandLineParser &parser, core::TimelineReplay &replay,
                          key.error().toString().toUtf8().constData());
         return {};
     }
-    auto stored =
-        std::make_shared<core::StoredReplayResults>(workspace.database(), std::move(*key));
+    return *key;
+}
+
+} // namespace
+
+std::shared_ptr<core::StoredReplayResults> openKeptResults(const QCommandLineParser &parser,
+                                                           const core::Workspace &workspace)
+{
+    const QByteArray key = sealKey(parser);
+    if (key.isEmpty())
+        return {};
+    auto stored = core::StoredReplayResults::open(workspace.path(), key);
+    if (!stored) {
+        if (isatty(fileno(stderr)))
+            std::fprintf(stderr, "trustatlas-cli: attestation results are not kept: %s\n",
+                         stored.error().toString().toUtf8().constData());
+        return {};
+    }
+    return std::move(*stored);
+}
+
+std::shared_ptr<core::StoredReplayResults>
+keepResults(const QCommandLineParser &parser, core::TimelineReplay &replay,
+            core::Workspace &workspace, std::shared_ptr<core::TimelineReplay::StoredWork> work)
+{
+    QByteArray key = sealKey(parser);
+    if (key.isEmpty())
+        return {};
+    auto stored = std::make_shared<core::StoredReplayResults>(workspace.database(), std::move(key));
     replay.setStoredResults(stored, std::move(work));
     return stored;
 }

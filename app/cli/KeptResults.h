@@ -24,6 +24,11 @@ keepResults(const QCommandLineParser &parser, core::TimelineReplay &replay,
             core::Workspace &workspace,
             std::shared_ptr<core::TimelineReplay::StoredWork> work = {});
 
+/// The same for a replay that may run on another thread (`report`): what reads and keeps the
+/// results, over a connection of its own to @p workspace's file, or null.
+std::shared_ptr<core::StoredReplayResults> openKeptResults(const QCommandLineParser &parser,
+                                                           const core::Workspace &workspace);
+
 /// On a terminal, after the replay: that the results came from the workspace (a user who
 /// wonders why a run took a second rather than a minute learns that nothing was verified again,
 /// and how to ask for it), or why they could not be kept there.

@@ -3,6 +3,7 @@
 #include "app/cli/ReportCommands.h"
 
 #include "app/cli/CliSupport.h"
+#include "app/cli/KeptResults.h"
 #include "core/FrontEndErrors.h"
 #include "core/policy/Policy.h"
 #include "models/report/AuditReportBuilder.h"
@@ -56,6 +57,7 @@ int report(const QStringList &args)
                                      "policies, over the same evidence."),
                       QStringLiteral("P.json")});
     addPassphraseOption(parser);
+    addVerifyAllOption(parser);
     if (auto stop = parseArgs(
             parser,
             QStringLiteral(
@@ -117,6 +119,8 @@ int report(const QStringList &args)
     auto ws = openWorkspace(parser.positionalArguments().first(), parser);
     if (!ws)
         return badInput(ws.error());
+    // Attested as `simulate` attests: the results kept in the workspace are read, or kept.
+    options.keptResults = openKeptResults(parser, **ws);
     auto builder = models::AuditReportBuilder::prepare(**ws, options);
     if (!builder)
         return badInput(builder.error());

@@ -121,6 +121,13 @@ bool AuditReportController::exportTo(const QString &path, models::AuditReportWri
     m_statusBar->showMessage(tr("Writing the audit report to %1…").arg(QFileInfo(path).fileName()));
     // Painted now: reading the workspace below takes a moment on this thread.
     m_statusBar->repaint();
+    // The evidence's records and results are the document's: what the graph, the time bar and
+    // the studio verified (or the workspace kept) is not verified again.
+    options.replaySetup = [document = m_document](core::TimelineReplay &replay) {
+        if (auto n = document->replayTimeline(replay); !n)
+            return core::Result<void>(n.error());
+        return core::Result<void>();
+    };
     // The workspace is read here, on its own thread; everything after runs on a worker.
     auto builder = models::AuditReportBuilder::prepare(
         m_document->workspace(models::Document::WriteAccess()), options);

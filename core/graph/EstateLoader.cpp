@@ -191,10 +191,9 @@ void EstateLoader::deriveFederation(Estate &estate)
     }
 }
 
-Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions &options,
-                                  const ReplaySetup &setup)
+Result<EstateRuleSource> EstateLoader::readAllButEvidence(Workspace &workspace, Estate &estate,
+                                                          const EstateLoadOptions &options)
 {
-    Estate estate;
     if (auto r = readTrustDomains(workspace, estate); !r)
         return r.error();
     if (auto r = readAnchors(workspace, estate); !r)
@@ -206,10 +205,47 @@ Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions 
         return r.error();
     if (auto r = readCredentials(workspace, estate); !r)
         return r.error();
+    return rules;
+}
+
+Result<Estate> EstateLoader::load(Workspace &workspace, const EstateLoadOptions &options,
+                                  const ReplaySetup &setup)
+{
+    Estate estate;
+    auto rules = readAllButEvidence(workspace, estate, options);
+    if (!rules)
+        return rules.error();
     if (auto r = replayEvidence(workspace, estate, *rules, options, setup); !r)
         return r.error();
     applyDesign(workspace, estate);
     return estate;
+}
+
+Result<EstateLoader::Prepared> EstateLoader::prepare(Workspace &workspace,
+                                                     const EstateLoadOptions &options,
+                                                     const ReplaySetup &setup)
+{
+    Prepared p;
+    auto rules = readAllButEvidence(workspace, p.estate, options);
+    if (!rules)
+        return rules.error();
+    p.rules = std::move(*rules);
+    auto input = readReplayInput(workspace, options, setup);
+    if (!input)
+        return input.error();
+    p.input = std::move(*input);
+    p.design = TopologyLab::loadDesign(workspace);
+    return p;
+}
+
+Result<Estate> EstateLoader::complete(Prepared prepared, const EstateLoadOptions &options)
+{
+    if (auto r = replayEvidence(prepared.input, prepared.estate, prepared.rules, options); !r)
+        return r.error();
+    // As applyDesign(), from the design read beforehand.
+    if (!prepared.estate.agentTrustDomain.isEmpty() && prepared.design)
+        addDesign(prepared.estate, *prepared.design);
+    return std::move(prepared.estate);
 }
 
 Result<void> EstateLoader::readTrustDomains(Workspace &workspace, Estate &estate)

@@ -3,6 +3,7 @@
 
 #include "core/Result.h"
 #include "core/attestation/EvidenceRecord.h"
+#include "core/attestation/lab/LabTopology.h"
 #include "core/graph/Estate.h"
 #include "core/policy/Policy.h"
 #include "core/policy/RegistrationEntry.h"
@@ -17,7 +18,6 @@ namespace ta::core {
 
 class Workspace;
 struct AttestationResult;
-struct LabTopology;
 class PolicyEngine;
 class EntryMatcher;
 
@@ -75,6 +75,24 @@ public:
                                              const EstateLoadOptions &options = {},
                                              const ReplaySetup &setup = {});
 
+    /// Everything load() reads from the workspace, read beforehand so that the rest (the
+    /// replay, the design added) runs away from it, on any thread: prepare() on the
+    /// workspace's thread, then complete() anywhere. The result equals load()'s.
+    struct Prepared
+    {
+        Estate estate;
+        EstateRuleSource rules;
+        EstateReplayInput input;
+        std::optional<LabTopology> design;
+    };
+    /// The records come from @p setup when given (it must give the replay its records), else
+    /// from the workspace.
+    [[nodiscard]] static Result<Prepared> prepare(Workspace &workspace,
+                                                  const EstateLoadOptions &options = {},
+                                                  const ReplaySetup &setup = {});
+    [[nodiscard]] static Result<Estate> complete(Prepared prepared,
+                                                 const EstateLoadOptions &options);
+
     // The parts of load(), in its order, for a loader that reads again only what changed
     // (IncrementalEstateLoader). Each replaces its part of @p estate.
 
@@ -126,6 +144,10 @@ public:
     void addResult(const AttestationResult &result);
 
 private:
+    /// The parts of load() before the replay: trust domains, anchors, rules, federation,
+    /// credentials.
+    [[nodiscard]] static Result<EstateRuleSource>
+    readAllButEvidence(Workspace &workspace, Estate &estate, const EstateLoadOptions &options);
     /// The replay of @p workspace's timeline as @p options ask, set up by @p setup when given;
     /// none without a trust domain.
     [[nodiscard]] static Result<std::optional<TimelineReplay>>

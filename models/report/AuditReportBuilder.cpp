@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/report/AuditReportBuilder.h"
 
+#include "core/crypto/Digest.h"
 #include "core/federation/BundleEndpointProfile.h"
 #include "core/federation/FederationStore.h"
 #include "core/graph/EstateLoader.h"
 #include "core/graph/GraphAnalysis.h"
 #include "core/graph/GraphBuilder.h"
+#include "core/graph/GraphErrors.h"
 #include "core/graph/GraphExport.h"
+#include "core/simulation/ReplayResultCache.h"
 #include "core/simulation/SimulationErrors.h"
 #include "core/simulation/SimulationRunStore.h"
 #include "core/simulation/WhatIf.h"
@@ -93,13 +96,38 @@ core::Result<AuditReportBuilder> AuditReportBuilder::prepare(core::Workspace &wo
         options.toolVersion.isEmpty() ? QStringLiteral(TA_PROJECT_VERSION) : options.toolVersion;
     b.m_settings.freshness = options.freshness;
 
+    // Both replays read the records and the results from one place, so that every signature
+    // is verified once, and not here but in build().
+    core::EstateLoader::ReplaySetup setup = options.replaySetup;
+    if (!setup && !workspace.trustDomainNames().isEmpty()) {
+        QList<core::EvidenceRecord> records;
+        core::Sha256Stream rows;
+        core::AttestationStore store(workspace.database());
+        auto n = store.forEachEvidenceWhile(
+            [&](const core::EvidenceRecord &record) {
+                records.append(record);
+                return true;
+            },
+            &rows);
+        if (!n)
+            return n.error();
+        setup = [records = std::move(records), digest = rows.result(),
+                 cache = std::make_shared<core::ReplayResultCache>(),
+                 stored = options.keptResults](core::TimelineReplay &replay) {
+            replay.setRecords(records, digest);
+            replay.setResultCache(cache);
+            if (stored)
+                replay.setStoredResults(stored);
+            return core::Result<void>();
+        };
+    }
     core::EstateLoadOptions load;
     load.freshness = options.freshness;
-    auto estate = core::EstateLoader::load(workspace, load);
+    auto estate = core::EstateLoader::prepare(workspace, load, setup);
     if (!estate)
         return estate.error();
     b.m_estate = std::move(*estate);
-    r.trustDomains = b.m_estate.trustDomains;
+    r.trustDomains = b.m_estate.estate.trustDomains;
 
     core::FederationStore federation(workspace);
     auto relationships = federation.relationships();
@@ -161,14 +189,12 @@ core::Result<AuditReportBuilder> AuditReportBuilder::prepare(core::Workspace &wo
         auto replay = core::TimelineReplay::fromWorkspace(workspace, {});
         if (!replay)
             return replay.error();
-        QList<core::EvidenceRecord> records;
-        core::AttestationStore store(workspace.database());
-        auto n = store.forEachEvidence(
-            [&](const core::EvidenceRecord &record) { records.append(record); });
-        if (!n)
-            return n.error();
-        r.records = records.size();
-        replay->setRecords(std::move(records));
+        if (auto set = setup(*replay); !set)
+            return set.error();
+        auto count = core::AttestationStore(workspace.database()).evidenceCount();
+        if (!count)
+            return count.error();
+        r.records = *count;
         b.m_replay = std::move(*replay);
         auto set = r.policies.isEmpty() && !r.entries.isEmpty()
                        ? core::RuleSet::fromEntries(r.entries)
@@ -217,11 +243,21 @@ core::Result<AuditReport> AuditReportBuilder::build(const Cancelled &cancelled) 
     }
     if (cancelled && cancelled())
         return core::makeError(core::ec::ReplayCancelled);
+    // The graph's replay, after the simulation's: its results come from the same place.
+    core::EstateLoadOptions load;
+    load.freshness = m_settings.freshness;
+    if (cancelled)
+        load.progress = [&cancelled](qint64) { return !cancelled(); };
+    auto estate = core::EstateLoader::complete(m_estate, load);
+    if (!estate && estate.error().code == core::ec::EstateCancelled)
+        return core::makeError(core::ec::ReplayCancelled);
+    if (!estate)
+        return estate.error();
 
     core::GraphBuildOptions options;
     options.at = r.at;
     const core::TopologyGraph graph =
-        core::GraphBuilder::build(m_estate, options, m_state ? &*m_state : nullptr);
+        core::GraphBuilder::build(*estate, options, m_state ? &*m_state : nullptr);
     r.findings = core::GraphAnalysis::findings(graph);
     if (!graph.nodes().isEmpty()) {
         core::LayoutOptions layout;

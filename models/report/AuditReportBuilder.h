@@ -4,6 +4,7 @@
 #include "core/Result.h"
 #include "core/attestation/EvidenceRecord.h"
 #include "core/graph/Estate.h"
+#include "core/graph/EstateLoader.h"
 #include "core/graph/GraphStateInput.h"
 #include "core/simulation/RuleSet.h"
 #include "core/simulation/SimulationSettings.h"
@@ -37,12 +38,22 @@ struct AuditReportOptions
     /// whatIfPolicies is not given.
     std::optional<core::WhatIfReport> whatIf;
     QString whatIfLabel;
+    /// Sets up both replays the report runs (the graph's and the simulation's), on the
+    /// workspace's thread: it must give each its records (the app's document hands over its
+    /// records, its result cache and the results kept in the workspace). Without it the records
+    /// are read from the workspace once and the two replays share one result cache, so each
+    /// signature is verified once.
+    core::EstateLoader::ReplaySetup replaySetup;
+    /// Without replaySetup: the results kept in the workspace, read and kept through this
+    /// (`report` in the CLI); its own connection, as build() may run on any thread.
+    std::shared_ptr<core::StoredReplayResults> keptResults;
 };
 
 /// Gathers the audit report of a workspace in two steps, so that the application keeps its
 /// database on the GUI thread and the long work off it: prepare() reads everything from the
-/// workspace (on the thread that owns it), build() simulates, builds the graph and its
-/// findings and renders the picture, touching no database (on any thread).
+/// workspace (on the thread that owns it) and verifies nothing, build() replays the evidence
+/// (for the graph and the simulation), builds the graph and its findings and renders the
+/// picture, touching no database but the kept results' own connection (on any thread).
 ///
 /// The graph and its findings are those of `graph analyze --findings` at the same instant: the
 /// newest current saved simulation run spanning the instant decides the statuses when there is
@@ -62,7 +73,7 @@ private:
     AuditReportBuilder() = default;
 
     AuditReport m_report;
-    core::Estate m_estate;
+    core::EstateLoader::Prepared m_estate;
     std::optional<core::GraphStateInput> m_state;
     std::optional<core::TimelineReplay> m_replay;
     std::optional<core::RuleSet> m_rules;

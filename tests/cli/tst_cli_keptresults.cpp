@@ -27,6 +27,7 @@ private Q_SLOTS:
     void verifyAllKeepsNothing();
     void explainKeepsThem();
     void graphExportReadsWhatSimulateKept();
+    void reportKeepsThem();
 
 private:
     CliRun cli(const QStringList &args) const { return runCli(m_dir.path(), args); }
@@ -248,6 +249,26 @@ void TestCliKeptResults::graphExportReadsWhatSimulateKept()
     QVERIFY2(!read.out.contains("\"event\":\"issued\""), read.out.constData());
     QVERIFY(cli(simulate + QStringList{QStringLiteral("--verify-all")})
                 .out.contains("\"event\":\"issued\""));
+}
+
+// `report` replays the evidence for its graph and its simulation once, through the kept results.
+void TestCliKeptResults::reportKeepsThem()
+{
+    const QString ws = labCopy(QStringLiteral("report.atlas"));
+    const QStringList report{QStringLiteral("report"),   ws,
+                             QStringLiteral("--format"), QStringLiteral("html"),
+                             QStringLiteral("--out"),    path(QStringLiteral("report.html"))};
+    const CliRun all = cli(report + QStringList{QStringLiteral("--verify-all")});
+    QVERIFY2(all.code == 0, all.err.constData());
+    QCOMPARE(keptSets(ws), qint64(0));
+    const CliRun kept = cli(report);
+    QVERIFY2(kept.code == 0, kept.err.constData());
+    QCOMPARE(keptSets(ws), qint64(1));
+    // What simulate reads: the log of a run that verifies everything.
+    const QStringList simulate{QStringLiteral("simulate"), ws, QStringLiteral("--json"),
+                               QStringLiteral("--policies"), path(QStringLiteral("grant.json"))};
+    QCOMPARE(cli(simulate).out, cli(simulate + QStringList{QStringLiteral("--verify-all")}).out);
+    QCOMPARE(keptSets(ws), qint64(1));
 }
 
 QTEST_GUILESS_MAIN(TestCliKeptResults)
