@@ -203,7 +203,8 @@ private:
         QByteArray sha256;
     };
     std::shared_ptr<RecordsDigest> m_recordsDigest;
-    /// The digest of m_records' stored bytes when they were read from the workspace.
+    /// The digest of m_records' stored bytes when they were read from the workspace; then
+    /// cacheKey() uses it instead of m_recordsDigest.
     QByteArray m_recordsStoredDigest;
     int m_threads = 0;
     Progress m_progress;

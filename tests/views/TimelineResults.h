@@ -19,10 +19,9 @@ inline QByteArray holdTimelineResults(models::Document &document)
     if (!ws)
         return {};
     auto replay = core::TimelineReplay::fromWorkspace(**ws, core::TimelineReplay::Options());
-    auto records = document.evidenceRecords();
-    if (!replay || !records)
+    // Set up as the document sets up its views' replays: the same key.
+    if (!replay || !document.replayTimeline(*replay))
         return {};
-    replay->setRecords(*records);
     const QByteArray key = replay->cacheKey();
     const auto cache = document.replayResults();
     if (!QTest::qWaitFor([&] { return cache->claim(key); }, 30000))

@@ -53,11 +53,20 @@ private Q_SLOTS:
     void waiterIsServedWhatTheOtherReplayStored();
     void waiterGivesUpWhenCancelled();
     void waiterComputesWhenTheOtherReplayGivesUp();
+    void recordsReadFromTheWorkspaceAreNamedByTheirRows();
 
 private:
     /// A replay of three records through @p cache that counts its signature checks in @p work.
     TimelineReplay replay(const std::shared_ptr<ReplayResultCache> &cache,
                           const std::shared_ptr<TimelineReplay::SignatureWork> &work) const
+    {
+        TimelineReplay r = labReplay(m_f, records(), 2);
+        r.setResultCache(cache);
+        r.setSignatureWork(work);
+        return r;
+    }
+    /// A node record and two of a workload on it.
+    QList<EvidenceRecord> records() const
     {
         const QDateTime t = t0();
         const QStringList sel{QStringLiteral("k8s:ns:payments")};
@@ -70,10 +79,7 @@ private:
                                         QStringLiteral("j%1").arg(i))
                                   .value(),
                               t.addSecs(60 * i));
-        TimelineReplay r = labReplay(m_f, records, 2);
-        r.setResultCache(cache);
-        r.setSignatureWork(work);
-        return r;
+        return records;
     }
     /// The results of a replay through @p r, as `evidence verify --json` lines.
     static QList<QJsonObject> results(const TimelineReplay &r, Result<qint64> *outcome = nullptr)
@@ -171,6 +177,39 @@ void TestReplayResultCache::waiterComputesWhenTheOtherReplayGivesUp()
     QCOMPARE(computed, results(uncached(waiter)));
     QCOMPARE(cache->size(), size_t(3));
     QVERIFY(cache->find(key));
+}
+
+// Records read from the workspace come with the digest of their stored rows (the app's document
+// takes it as it reads them): every consumer that is handed them (the time bar, the decision log,
+// the studio, the graph, the what-if dock) finds the others' results under that digest, without
+// serializing the records to name them; other rows are another key.
+void TestReplayResultCache::recordsReadFromTheWorkspaceAreNamedByTheirRows()
+{
+    auto cache = std::make_shared<ReplayResultCache>();
+    auto work = std::make_shared<TimelineReplay::SignatureWork>();
+    const QList<EvidenceRecord> read = records();
+    const auto consumer = [&](const QByteArray &rows) {
+        TimelineReplay r = replay(cache, work);
+        r.setRecords(read, rows);
+        return r;
+    };
+    const TimelineReplay first = consumer("rows A");
+    const QList<QJsonObject> verified = results(first);
+    QCOMPARE(verified.size(), 3);
+    const qint64 checks = work->checks;
+    QVERIFY(checks > 0);
+    const TimelineReplay second = consumer("rows A");
+    QCOMPARE(second.cacheKey(), first.cacheKey());
+    QCOMPARE(results(second), verified);
+    QCOMPARE(work->checks.load(), checks);
+    // Other rows, or records not read from the workspace: verified again.
+    const TimelineReplay other = consumer("rows B");
+    QVERIFY(other.cacheKey() != first.cacheKey());
+    QCOMPARE(results(other), verified);
+    QCOMPARE(work->checks.load(), 2 * checks);
+    TimelineReplay inMemory = replay(cache, work);
+    inMemory.setRecords(read);
+    QVERIFY(inMemory.cacheKey() != first.cacheKey());
 }
 
 QTEST_GUILESS_MAIN(TestReplayResultCache)
