@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 
 #include <deque>
+#include <limits>
 
 namespace ta::core {
 namespace {
@@ -90,10 +91,14 @@ Result<qint64> EvidenceAttestationPass::run(Database &db, EvidenceVerifier &veri
     auto r = [&]() -> Result<void> {
         if (auto c = query.clearResults(); !c)
             return c;
-        auto st = db.prepare(
-            QStringLiteral("SELECT id, record FROM evidence_records ORDER BY time_ms, id"));
-        if (!st)
-            return st.error();
+        // Read a page at a time, in the order of the (time_ms, id) index, and written between
+        // pages: no statement stays open across a write. A read left open would pin this
+        // connection to its snapshot, and once another connection committed (the results a
+        // replay keeps, an edit) the next batch's BEGIN IMMEDIATE would fail at once with
+        // SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out: the pass then ended part-way.
+        constexpr int kPage = 4096;
+        qint64 lastTime = std::numeric_limits<qint64>::min();
+        qint64 lastId = std::numeric_limits<qint64>::min();
         // Results come back in record order, a batch at a time: the IDs wait in a queue.
         std::deque<qint64> ids;
         QList<EvidenceResultRow> batch;
@@ -120,23 +125,41 @@ Result<qint64> EvidenceAttestationPass::run(Database &db, EvidenceVerifier &veri
                 progress(done, *total);
             return a;
         };
-        while (st->next()) {
-            if (cancelled && cancelled())
-                return makeError(ec::StoreCancelled);
-            auto rec = EvidenceRecord::fromJsonLine(st->blob(1));
-            if (!rec)
-                return makeError(ec::StoreCorruptValue,
-                                 QStringLiteral("evidence_records row %1: %2")
-                                     .arg(st->int64(0))
-                                     .arg(rec.error().toString()));
-            ids.push_back(st->int64(0));
-            verifier.submit(*rec, sink);
-            if (batch.size() >= 4096)
-                if (auto f = flush(); !f)
-                    return f;
+        for (;;) {
+            QList<QPair<qint64, QByteArray>> page;
+            {
+                auto st = db.prepare(QStringLiteral(
+                    "SELECT id, record, time_ms FROM evidence_records WHERE (time_ms, id) > (?, ?) "
+                    "ORDER BY time_ms, id LIMIT ?"));
+                if (!st)
+                    return st.error();
+                st->bind(1, lastTime).bind(2, lastId).bind(3, kPage);
+                while (st->next()) {
+                    page.append({st->int64(0), st->blob(1)});
+                    lastTime = st->int64(2);
+                    lastId = st->int64(0);
+                }
+                if (st->error())
+                    return *st->error();
+            }
+            if (page.isEmpty())
+                break;
+            for (const auto &[id, bytes] : std::as_const(page)) {
+                if (cancelled && cancelled())
+                    return makeError(ec::StoreCancelled);
+                auto rec = EvidenceRecord::fromJsonLine(bytes);
+                if (!rec)
+                    return makeError(ec::StoreCorruptValue,
+                                     QStringLiteral("evidence_records row %1: %2")
+                                         .arg(id)
+                                         .arg(rec.error().toString()));
+                ids.push_back(id);
+                verifier.submit(*rec, sink);
+                if (batch.size() >= 4096)
+                    if (auto f = flush(); !f)
+                        return f;
+            }
         }
-        if (st->error())
-            return *st->error();
         verifier.finish(sink);
         if (auto f = flush(); !f)
             return f;

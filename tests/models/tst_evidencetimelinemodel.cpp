@@ -6,6 +6,7 @@
 #include "OtherConnection.h"
 
 #include "core/attestation/AttestationErrors.h"
+#include "core/attestation/EvidenceVerifier.h"
 #include "core/simulation/EvidenceAttestationPass.h"
 #include "core/store/EvidenceTimelineQuery.h"
 #include "core/store/StoreErrors.h"
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void importIsAllOrNothing();
     void cancelledImportLeavesNothing();
     void anchorEditDuringAPassVerifiesAgain();
+    void passOutlivesAnotherWritersCommits();
 
 private:
     QString text(EvidenceTimelineModel &m, int row, Column c)
@@ -379,6 +381,37 @@ void TestEvidenceTimelineModel::anchorEditDuringAPassVerifiesAgain()
     QTRY_VERIFY_WITH_TIMEOUT(!importer.isBusy() &&
                                  EvidenceAttestationPass::isCurrent(m_other->database()).value(),
                              60000);
+}
+
+// Another connection commits while the pass runs (the app keeps a replay's results, the user
+// edits): the pass writes its next batch all the same and finishes. It used to hold its read open
+// across batches, so the next batch's write failed at once (SQLITE_BUSY_SNAPSHOT) and the
+// timeline was left with part of its verdicts.
+void TestEvidenceTimelineModel::passOutlivesAnotherWritersCommits()
+{
+    const int n = 3 * 4096 + 10;
+    QVERIFY(ta::tests::insertEvidence(m_other->database(), n, m_t0));
+    auto pass = Workspace::open(m_doc->path(), {});
+    QVERIFY(pass.ok());
+    AttestationSettings settings;
+    settings.trustDomain = TrustDomain::fromName(QStringLiteral("t.example")).value();
+    EvidenceVerifier verifier(AnchorSet(), TrustBundleSet(), settings);
+    int commits = 0;
+    auto done = EvidenceAttestationPass::run(
+        (*pass)->database(), verifier, {}, [&](qint64 d, qint64 total) {
+            if (d >= total)
+                return;
+            auto st = m_other->database().prepare(QStringLiteral(
+                "INSERT OR REPLACE INTO meta(key, value) VALUES('other_writer', ?)"));
+            QVERIFY(st.ok());
+            st->bind(1, QByteArray::number(d));
+            QVERIFY(st->exec().ok());
+            ++commits;
+        });
+    QVERIFY2(done.ok(), done.ok() ? "" : qPrintable(done.error().toString()));
+    QCOMPARE(*done, qint64(n));
+    QVERIFY(commits >= 2);
+    QCOMPARE(EvidenceAttestationPass::isCurrent((*pass)->database()).value(), true);
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceTimelineModel)
