@@ -64,8 +64,10 @@ std::vector<std::unique_ptr<Attestor>> builtinAttestors()
     out.push_back(std::make_unique<CosignAttestor>());
     out.push_back(std::make_unique<SignalAttestor>());
     out.push_back(std::make_unique<TpmAttestor>());
+    // The workload attestors check the same agents' SVIDs: one set of validated chains.
+    const auto chains = std::make_shared<WorkloadAttestor::ValidatedChains>();
     for (const char *w : {"unix", "k8s", "docker", "systemd"})
-        out.push_back(std::make_unique<WorkloadAttestor>(QString::fromLatin1(w)));
+        out.push_back(std::make_unique<WorkloadAttestor>(QString::fromLatin1(w), chains));
     return out;
 }
 

@@ -10,6 +10,28 @@
 namespace ta::core {
 
 std::optional<WorkloadAttestor::ValidatedSvid>
+WorkloadAttestor::ValidatedChains::find(const QByteArray &key, const QDateTime &time) const
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_chains.constFind(key);
+    if (it == m_chains.cend() || time < it->notBefore || time > it->notAfter)
+        return std::nullopt;
+    return *it;
+}
+
+void WorkloadAttestor::ValidatedChains::insert(const QByteArray &key, const ValidatedSvid &svid)
+{
+    QMutexLocker lock(&m_mutex);
+    m_chains.insert(key, svid);
+}
+
+qsizetype WorkloadAttestor::ValidatedChains::size() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_chains.size();
+}
+
+std::optional<WorkloadAttestor::ValidatedSvid>
 WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &record,
                                 const AttestationContext &context, AttestationResult &r) const
 {
@@ -79,27 +101,20 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     // and that text, as it is in the token (no conversion of the chain per record).
     QByteArray cacheKey(reinterpret_cast<const char *>(&context.bundles), sizeof(void *));
     cacheKey += QByteArrayView(token).first(token.indexOf('.'));
-    QString agentId;
-    Key agentKey;
-    std::optional<ValidatedSvid> cached;
-    {
-        QMutexLocker lock(&m_validatedMutex);
-        const auto it = m_validated.constFind(cacheKey);
-        if (it != m_validated.cend() && record.time >= it->notBefore && record.time <= it->notAfter)
-            cached = *it;
+    std::optional<ValidatedSvid> svid = m_chains->find(cacheKey, record.time);
+    if (!svid) {
+        QMutexLocker validating(&m_chains->validating);
+        svid = m_chains->find(cacheKey, record.time);
+        if (!svid) {
+            svid = validateChain(jwt->header.value(QLatin1String("x5c")).toArray(), record, context,
+                                 r);
+            if (!svid)
+                return r;
+            m_chains->insert(cacheKey, *svid);
+        }
     }
-    if (cached) {
-        agentId = cached->agentId;
-        agentKey = cached->leafKey;
-    } else if (auto v = validateChain(jwt->header.value(QLatin1String("x5c")).toArray(), record,
-                                      context, r)) {
-        agentId = v->agentId;
-        agentKey = v->leafKey;
-        QMutexLocker lock(&m_validatedMutex);
-        m_validated.insert(cacheKey, *v);
-    } else {
-        return r;
-    }
+    const QString agentId = svid->agentId;
+    const Key agentKey = svid->leafKey;
     const auto alg = Jose::algorithmFromName(jwt->header.value(QLatin1String("alg")).toString());
     if (!alg) {
         r.refuse(QStringLiteral("algorithm_not_allowed"), QStringLiteral("a JWS algorithm"),

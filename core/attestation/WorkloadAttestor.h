@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QMutex>
 
+#include <memory>
 #include <optional>
 
 namespace ta::core {
@@ -22,14 +23,6 @@ namespace ta::core {
 class WorkloadAttestor : public Attestor
 {
 public:
-    /// @p name is one of "unix", "k8s", "docker", "systemd": SPIRE's workload attestor names
-    /// and the prefix every selector must carry.
-    explicit WorkloadAttestor(QString name) : m_name(std::move(name)) {}
-    QString name() const override { return m_name; }
-    AttestationResult verify(const EvidenceRecord &record,
-                             const AttestationContext &context) const override;
-
-private:
     /// An agent SVID chain that passed validation: valid again at any instant inside its window.
     struct ValidatedSvid
     {
@@ -39,14 +32,43 @@ private:
         QDateTime notAfter;  ///< earliest notAfter on the path
     };
 
+    /// Agents sign thousands of records with one SVID, under each of the four workload
+    /// attestors; path validation (DER decoding and an X509_verify_cert per record) is the cost
+    /// that dominates, and its outcome only depends on the chain, the bundle and the instant.
+    /// The chains that passed, keyed by the bundle set's address and the protected header's
+    /// text (which holds the x5c). One verifier's workload attestors share one: their bundle
+    /// set is the verifier's, and outlives them.
+    class ValidatedChains
+    {
+    public:
+        /// The chain under @p key, when it is valid at @p time.
+        std::optional<ValidatedSvid> find(const QByteArray &key, const QDateTime &time) const;
+        void insert(const QByteArray &key, const ValidatedSvid &svid);
+        /// How many chains are held.
+        qsizetype size() const;
+        /// Held while a chain is validated, so that the verifier's pre-pass threads, missing
+        /// the same chain at once, validate it once: the second looks again after the first.
+        QMutex validating;
+
+    private:
+        mutable QMutex m_mutex;
+        QHash<QByteArray, ValidatedSvid> m_chains;
+    };
+
+    /// @p name is one of "unix", "k8s", "docker", "systemd": SPIRE's workload attestor names
+    /// and the prefix every selector must carry. @p chains may be shared with the verifier's
+    /// other workload attestors.
+    explicit WorkloadAttestor(
+        QString name, std::shared_ptr<ValidatedChains> chains = std::make_shared<ValidatedChains>())
+        : m_name(std::move(name)), m_chains(std::move(chains))
+    {}
+    QString name() const override { return m_name; }
+    AttestationResult verify(const EvidenceRecord &record,
+                             const AttestationContext &context) const override;
+
+private:
     QString m_name;
-    /// Agents sign thousands of records with one SVID; path validation (an X509_verify_cert per
-    /// record) is the cost that dominates, and its outcome only depends on the chain, the bundle
-    /// and the instant. Keyed by the bundle set's address and the protected header's text (which
-    /// holds the x5c). Guarded by
-    /// m_validatedMutex: EvidenceVerifier's pre-pass calls verify() from several threads.
-    mutable QMutex m_validatedMutex;
-    mutable QHash<QByteArray, ValidatedSvid> m_validated;
+    std::shared_ptr<ValidatedChains> m_chains;
 
     std::optional<ValidatedSvid> validateChain(const QJsonArray &x5c, const EvidenceRecord &record,
                                                const AttestationContext &context,

@@ -236,6 +236,10 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
             s.workloadClaims = !workload.isEmpty();
             s.workloadAgentId = workload.value(QLatin1String("agent_id")).toString();
             claimsChanged = true;
+        } else {
+            // Equal claims in other storage (a first run builds them per record): share the
+            // new storage, so that the decision's own comparison below is of addresses.
+            s.decided.setClaims(result.claims);
         }
     }
     const bool isWorkload = subject(si).workloadClaims;

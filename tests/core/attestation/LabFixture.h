@@ -119,19 +119,25 @@ struct LabFixture
                 {QStringLiteral("reference_values"), referenceValues}};
     }
 
+    /// The bundle of the fixture's trust domain, alone in a set.
+    TrustBundleSet bundles() const
+    {
+        TrustBundleSet set;
+        TrustBundle b(td);
+        for (const Certificate &c : ca.x509Authorities())
+            (void)b.addX509Authority(c);
+        set.insert(b);
+        return set;
+    }
+
     EvidenceVerifier verifier() const
     {
         auto set = AnchorSet::fromImportJson(QJsonDocument(anchorsJson()).toJson());
         if (!set)
             qFatal("anchors: %s", qPrintable(set.error().toString()));
-        TrustBundleSet bundles;
-        TrustBundle b(td);
-        for (const Certificate &c : ca.x509Authorities())
-            (void)b.addX509Authority(c);
-        bundles.insert(b);
         AttestationSettings s;
         s.trustDomain = td;
-        return EvidenceVerifier(*set, bundles, s);
+        return EvidenceVerifier(*set, bundles(), s);
     }
 
     /// Replays @p records and returns the last result.

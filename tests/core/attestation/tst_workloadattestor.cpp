@@ -3,6 +3,8 @@
 // refusal.
 #include "LabFixture.h"
 
+#include "core/attestation/WorkloadAttestor.h"
+
 using namespace ta::core;
 using namespace ta::core::test;
 
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void refusals_data();
     void refusals();
     void validatedSvidStillExpires();
+    void attestorsShareTheirValidatedChains();
 
 private:
     EvidenceRecord node(const QDateTime &at = t0()) const
@@ -181,6 +184,51 @@ void TestWorkloadAttestor::validatedSvidStillExpires()
     expectOutcome(v.verify(workload(m_agent, QStringLiteral("k8s"), sel, later.addSecs(60),
                                     QStringLiteral("j2"))),
                   QStringLiteral("agent_svid_invalid"));
+}
+
+void TestWorkloadAttestor::attestorsShareTheirValidatedChains()
+{
+    // One agent signs for several workload attestors: its chain is validated once for them all
+    // when they share their chains (as one verifier's do), and once per attestor otherwise.
+    EvidenceVerifier v = m_f.verifier();
+    expectOutcome(v.verify(node()), {});
+    const AttestationState &state = v.state();
+    auto anchors = AnchorSet::fromImportJson(QJsonDocument(m_f.anchorsJson()).toJson()).value();
+    const TrustBundleSet bundles = m_f.bundles();
+    AttestationSettings settings;
+    settings.trustDomain = m_f.td;
+    const AttestationContext context{anchors, state, bundles, settings};
+
+    const auto shared = std::make_shared<WorkloadAttestor::ValidatedChains>();
+    const WorkloadAttestor unixAttestor(QStringLiteral("unix"), shared);
+    const WorkloadAttestor docker(QStringLiteral("docker"), shared);
+    const WorkloadAttestor alone(QStringLiteral("systemd"));
+    expectOutcome(
+        unixAttestor.verify(
+            workload(m_agent, QStringLiteral("unix"), {QStringLiteral("unix:uid:1000")}), context),
+        {});
+    QCOMPARE(shared->size(), 1);
+    expectOutcome(docker.verify(workload(m_agent, QStringLiteral("docker"),
+                                         {QStringLiteral("docker:label:app:api")}, t0().addSecs(61),
+                                         QStringLiteral("j2")),
+                                context),
+                  {});
+    QCOMPARE(shared->size(), 1);
+    // Another agent's chain is another entry.
+    const AgentSigner other = m_f.agent(kAgent);
+    expectOutcome(unixAttestor.verify(workload(other, QStringLiteral("unix"),
+                                               {QStringLiteral("unix:uid:1000")}, t0().addSecs(62),
+                                               QStringLiteral("j3")),
+                                      context),
+                  {});
+    QCOMPARE(shared->size(), 2);
+    // An attestor made without shared chains keeps its own.
+    expectOutcome(alone.verify(workload(m_agent, QStringLiteral("systemd"),
+                                        {QStringLiteral("systemd:id:api.service")},
+                                        t0().addSecs(63), QStringLiteral("j4")),
+                               context),
+                  {});
+    QCOMPARE(shared->size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestWorkloadAttestor)
