@@ -96,16 +96,10 @@ public:
     // The parts of load(), in its order, for a loader that reads again only what changed
     // (IncrementalEstateLoader). Each replaces its part of @p estate.
 
-    /// Trust domains and their authority slots.
-    [[nodiscard]] static Result<void> readTrustDomains(Workspace &workspace, Estate &estate);
-    [[nodiscard]] static Result<void> readAnchors(Workspace &workspace, Estate &estate);
-    /// estate.rules, from the policies of @p policyVersion (0: the latest) and the entries;
-    /// returns what they were read from, which the replay decides by.
-    [[nodiscard]] static Result<EstateRuleSource> readRules(Workspace &workspace, Estate &estate,
-                                                            int policyVersion);
-    /// Federation: from the rules' federates-with lists, then the stored relationships.
-    [[nodiscard]] static Result<void> readFederation(Workspace &workspace, Estate &estate);
-    [[nodiscard]] static Result<void> readCredentials(Workspace &workspace, Estate &estate);
+    /// All of load() before the replay: trust domains, anchors, rules, federation, credentials.
+    /// Returns what the rules were read from, which the replay decides by.
+    [[nodiscard]] static Result<EstateRuleSource>
+    readAllButEvidence(Workspace &workspace, Estate &estate, const EstateLoadOptions &options);
     /// The stored evidence replayed, decided by @p rules: the subjects, their grants, revoked
     /// anchors and the agent trust domain. Needs the trust domains and anchors read first.
     [[nodiscard]] static Result<void> replayEvidence(Workspace &workspace, Estate &estate,
@@ -144,10 +138,16 @@ public:
     void addResult(const AttestationResult &result);
 
 private:
-    /// The parts of load() before the replay: trust domains, anchors, rules, federation,
-    /// credentials.
-    [[nodiscard]] static Result<EstateRuleSource>
-    readAllButEvidence(Workspace &workspace, Estate &estate, const EstateLoadOptions &options);
+    /// Trust domains and their authority slots.
+    [[nodiscard]] static Result<void> readTrustDomains(Workspace &workspace, Estate &estate);
+    [[nodiscard]] static Result<void> readAnchors(Workspace &workspace, Estate &estate);
+    /// estate.rules, from the policies of @p policyVersion (0: the latest) and the entries;
+    /// returns what they were read from, which the replay decides by.
+    [[nodiscard]] static Result<EstateRuleSource> readRules(Workspace &workspace, Estate &estate,
+                                                            int policyVersion);
+    /// Federation: from the rules' federates-with lists, then the stored relationships.
+    [[nodiscard]] static Result<void> readFederation(Workspace &workspace, Estate &estate);
+    [[nodiscard]] static Result<void> readCredentials(Workspace &workspace, Estate &estate);
     /// The replay of @p workspace's timeline as @p options ask, set up by @p setup when given;
     /// none without a trust domain.
     [[nodiscard]] static Result<std::optional<TimelineReplay>>

@@ -78,18 +78,10 @@ IncrementalEstateLoader::prepare(Workspace &workspace, const EstateLoader::Repla
         reset();
         return e;
     };
-    if (auto r = EstateLoader::readTrustDomains(workspace, next); !r)
-        return fail(r.error());
-    if (auto r = EstateLoader::readAnchors(workspace, next); !r)
-        return fail(r.error());
-    auto rules = EstateLoader::readRules(workspace, next, m_options.policyVersion);
+    auto rules = EstateLoader::readAllButEvidence(workspace, next, m_options);
     if (!rules)
         return fail(rules.error());
     p.m_rules = std::move(*rules);
-    if (auto r = EstateLoader::readFederation(workspace, next); !r)
-        return fail(r.error());
-    if (auto r = EstateLoader::readCredentials(workspace, next); !r)
-        return fail(r.error());
     auto mark = evidenceMark(workspace);
     if (!mark)
         return fail(mark.error());
