@@ -3,7 +3,6 @@
 #include "core/FrontEndErrors.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/crypto/CryptoErrors.h"
-#include "core/crypto/Digest.h"
 #include "core/federation/FederationStore.h"
 #include "core/simulation/ResultSealKey.h"
 #include "core/simulation/StoredReplayResults.h"
@@ -440,19 +439,11 @@ void Document::notifyAnchorsChanged(const QList<core::AnchorEntryKey> &keys)
 core::Result<QList<core::EvidenceRecord>> Document::evidenceRecords()
 {
     if (!m_evidence) {
-        QList<core::EvidenceRecord> records;
-        core::AttestationStore store(m_workspace->database());
-        core::Sha256Stream rows;
-        auto n = store.forEachEvidenceWhile(
-            [&](const core::EvidenceRecord &r) {
-                records.append(r);
-                return true;
-            },
-            &rows);
-        if (!n)
-            return n.error();
-        m_evidence = std::move(records);
-        m_evidenceDigest = rows.result();
+        auto read = core::AttestationStore(m_workspace->database()).readEvidence();
+        if (!read)
+            return read.error();
+        m_evidence = std::move(read->records);
+        m_evidenceDigest = std::move(read->rowsDigest);
     }
     return *m_evidence;
 }

@@ -3,7 +3,6 @@
 
 #include "models/Document.h"
 
-#include "core/crypto/Digest.h"
 #include "core/simulation/RuleSet.h"
 #include "core/simulation/SimulationErrors.h"
 #include "core/simulation/StoredReplayResults.h"
@@ -129,21 +128,15 @@ void runOnWorker(QPromise<core::Result<core::WhatIfReport>> &promise, const QStr
     const qint64 span = qMin<qint64>(*total, INT_MAX / 2);
     const qint64 every = qMax<qint64>(1, span / 100);
     promise.setProgressRange(0, int(2 * span));
-    QList<core::EvidenceRecord> records;
-    records.reserve(qsizetype(span));
-    core::Sha256Stream rows;
-    auto read = store.forEachEvidenceWhile(
-        [&](const core::EvidenceRecord &r) {
-            if (hook)
-                hook(records.size());
-            if (promise.isCanceled())
-                return false;
-            records.append(r);
-            if (records.size() % every == 0)
-                promise.setProgressValue(int(qMin<qint64>(records.size(), span)));
-            return true;
-        },
-        &rows);
+    auto read = store.readEvidence([&](qsizetype done) {
+        if (hook)
+            hook(done);
+        if (promise.isCanceled())
+            return false;
+        if (done % every == 0)
+            promise.setProgressValue(int(qMin<qint64>(done, span)));
+        return true;
+    });
     if (promise.isCanceled())
         return;
     if (!read) {
@@ -152,7 +145,7 @@ void runOnWorker(QPromise<core::Result<core::WhatIfReport>> &promise, const QStr
     }
     promise.setProgressValue(int(span));
     core::TimelineReplay replay = setUp;
-    replay.setRecords(std::move(records), rows.result());
+    replay.setRecords(std::move(read->records), std::move(read->rowsDigest));
     replay.setResultCache(shared.cache);
     if (!shared.sealKey.isEmpty())
         replay.setStoredResults(std::make_shared<core::StoredReplayResults>(*db, shared.sealKey),

@@ -386,6 +386,30 @@ AttestationStore::forEachEvidenceWhile(const std::function<bool(const EvidenceRe
     return n;
 }
 
+Result<AttestationStore::StoredEvidence>
+AttestationStore::readEvidence(const std::function<bool(qsizetype read)> &keepGoing)
+{
+    StoredEvidence out;
+    Sha256Stream rows;
+    bool stopped = false;
+    auto n = forEachEvidenceWhile(
+        [&](const EvidenceRecord &r) {
+            if (keepGoing && !keepGoing(out.records.size())) {
+                stopped = true;
+                return false;
+            }
+            out.records.append(r);
+            return true;
+        },
+        &rows);
+    if (!n)
+        return n.error();
+    if (stopped)
+        return makeError(ec::StoreCancelled);
+    out.rowsDigest = rows.result();
+    return out;
+}
+
 Result<QByteArray> AttestationStore::evidenceDigest(const std::function<bool()> &cancelled)
 {
     auto st =

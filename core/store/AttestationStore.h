@@ -91,6 +91,18 @@ public:
     [[nodiscard]] Result<qint64>
     forEachEvidenceWhile(const std::function<bool(const EvidenceRecord &)> &fn,
                          Sha256Stream *rows = nullptr);
+    /// Every stored record in time order and the digest of their stored bytes (evidenceDigest()'s),
+    /// read in one pass: what a replay of the workspace's records held in memory needs
+    /// (TimelineReplay::setRecords).
+    struct StoredEvidence
+    {
+        QList<EvidenceRecord> records;
+        QByteArray rowsDigest;
+    };
+    /// @p keepGoing, when given, is asked before each record with the number read so far; once
+    /// it answers false, nothing is returned (store.cancelled).
+    [[nodiscard]] Result<StoredEvidence>
+    readEvidence(const std::function<bool(qsizetype read)> &keepGoing = {});
     /// SHA-256 over every stored record's bytes in time order, without parsing them: what a
     /// replay's results depend on (StoredReplayResults' key).
     [[nodiscard]] Result<QByteArray> evidenceDigest(const std::function<bool()> &cancelled = {});

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "models/report/AuditReportBuilder.h"
 
-#include "core/crypto/Digest.h"
 #include "core/federation/BundleEndpointProfile.h"
 #include "core/federation/FederationStore.h"
 #include "core/graph/EstateLoader.h"
@@ -100,21 +99,12 @@ core::Result<AuditReportBuilder> AuditReportBuilder::prepare(core::Workspace &wo
     // is verified once, and not here but in build().
     core::EstateLoader::ReplaySetup setup = options.replaySetup;
     if (!setup && !workspace.trustDomainNames().isEmpty()) {
-        QList<core::EvidenceRecord> records;
-        core::Sha256Stream rows;
-        core::AttestationStore store(workspace.database());
-        auto n = store.forEachEvidenceWhile(
-            [&](const core::EvidenceRecord &record) {
-                records.append(record);
-                return true;
-            },
-            &rows);
-        if (!n)
-            return n.error();
-        setup = [records = std::move(records), digest = rows.result(),
-                 cache = std::make_shared<core::ReplayResultCache>(),
+        auto read = core::AttestationStore(workspace.database()).readEvidence();
+        if (!read)
+            return read.error();
+        setup = [evidence = std::move(*read), cache = std::make_shared<core::ReplayResultCache>(),
                  stored = options.keptResults](core::TimelineReplay &replay) {
-            replay.setRecords(records, digest);
+            replay.setRecords(evidence.records, evidence.rowsDigest);
             replay.setResultCache(cache);
             if (stored)
                 replay.setStoredResults(stored);

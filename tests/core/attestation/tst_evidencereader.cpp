@@ -32,6 +32,7 @@ private Q_SLOTS:
     void badLines();
     void importIsAllOrNothing();
     void storeKeepsTimeOrder();
+    void readEvidenceDigestsTheRowsItReads();
     void countRecordLines_data();
     void countRecordLines();
 
@@ -141,6 +142,48 @@ void TestEvidenceReader::storeKeepsTimeOrder()
     // Time order across imports; equal times keep import order.
     QCOMPARE(order, (QStringList{QStringLiteral("node/early"), QStringLiteral("node/late"),
                                  QStringLiteral("node/tie"), QStringLiteral("node/later")}));
+}
+
+void TestEvidenceReader::readEvidenceDigestsTheRowsItReads()
+{
+    // A workspace of its own: the others' imports are in the shared one.
+    auto ws = Workspace::create(m_dir.filePath(QStringLiteral("read.atlas")), std::nullopt);
+    QVERIFY2(ws, ws ? "" : qPrintable(ws.error().toString()));
+    AttestationStore store((*ws)->database());
+    // Two imports, the second earlier: the records come back in time order.
+    QByteArray later =
+        line("2026-04-07T11:00:00Z", "node/b") + line("2026-04-07T12:00:00Z", "node/c");
+    QByteArray earlier = line("2026-04-07T10:00:00Z", "node/a");
+    for (QByteArray *data : {&later, &earlier}) {
+        QBuffer b(data);
+        QVERIFY(b.open(QIODevice::ReadOnly));
+        auto imported = store.importEvidence(b, QStringLiteral("f"));
+        QVERIFY2(imported, imported ? "" : qPrintable(imported.error().toString()));
+    }
+    QList<qsizetype> asked;
+    auto read = store.readEvidence([&](qsizetype done) {
+        asked << done;
+        return true;
+    });
+    QVERIFY2(read, read ? "" : qPrintable(read.error().toString()));
+    QStringList order;
+    for (const EvidenceRecord &r : read->records)
+        order << r.subject;
+    QCOMPARE(order, (QStringList{QStringLiteral("node/a"), QStringLiteral("node/b"),
+                                 QStringLiteral("node/c")}));
+    QCOMPARE(asked, (QList<qsizetype>{0, 1, 2}));
+    // The digest of the very rows read: the one evidenceDigest() gives, which changes with them.
+    QCOMPARE(read->rowsDigest, store.evidenceDigest().value());
+    QCOMPARE(store.readEvidence()->rowsDigest, read->rowsDigest);
+    QByteArray more = line("2026-04-07T13:00:00Z", "node/d");
+    QBuffer m(&more);
+    QVERIFY(m.open(QIODevice::ReadOnly));
+    QCOMPARE(store.importEvidence(m, QStringLiteral("g")).value(), 1);
+    QVERIFY(store.readEvidence()->rowsDigest != read->rowsDigest);
+    // Told to stop, it returns nothing.
+    auto stopped = store.readEvidence([](qsizetype done) { return done < 2; });
+    QVERIFY(!stopped);
+    QCOMPARE(stopped.error().code, QStringLiteral("store.cancelled"));
 }
 
 void TestEvidenceReader::countRecordLines_data()
