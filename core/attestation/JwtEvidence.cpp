@@ -64,17 +64,19 @@ std::optional<JwtEvidence::Verified> JwtEvidence::verifyToken(const EvidenceReco
     return v;
 }
 
-std::optional<JwtEvidence::Parsed> JwtEvidence::parse(QByteArrayView token,
-                                                      AttestationResult &result)
+std::optional<JwtEvidence::Parsed>
+JwtEvidence::parse(QByteArrayView token, AttestationResult &result, Jose::Header headerPart)
 {
-    auto jws = Jose::splitCompact(token);
+    auto jws = Jose::splitCompact(token, headerPart);
     if (!jws) {
         result.refuse(QStringLiteral("malformed"), QStringLiteral("compact JWS"), jws.error().code);
         return std::nullopt;
     }
     Parsed p;
     p.jws = *jws;
-    const QJsonDocument header = QJsonDocument::fromJson(jws->header);
+    const bool decodeHeader = headerPart == Jose::Header::Decode;
+    const QJsonDocument header =
+        decodeHeader ? QJsonDocument::fromJson(jws->header) : QJsonDocument(QJsonObject());
     const QJsonDocument claims = QJsonDocument::fromJson(jws->payload);
     if (!header.isObject() || !claims.isObject()) {
         result.refuse(QStringLiteral("malformed"), QStringLiteral("JSON header and claims"),
@@ -83,6 +85,8 @@ std::optional<JwtEvidence::Parsed> JwtEvidence::parse(QByteArrayView token,
     }
     p.header = header.object();
     p.claims = claims.object();
+    if (!decodeHeader)
+        return p;
     // Nothing here understands any JOSE extension, so a token that names one as critical is
     // refused (RFC 7515 4.1.11) rather than read without it.
     if (auto crit = Jose::checkCritical(p.header); !crit) {

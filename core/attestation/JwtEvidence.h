@@ -44,8 +44,12 @@ public:
                                                const QList<JwsAlgorithm> &allowed,
                                                const AttestationContext &context,
                                                AttestationResult &result);
-    /// Splits @p token; refuses @p result with "malformed" when it is not a JWS of JSON parts.
-    static std::optional<Parsed> parse(QByteArrayView token, AttestationResult &result);
+    /// Splits @p token; refuses @p result with "malformed" when it is not a JWS of JSON parts,
+    /// and with "crit_unknown" when its header names a critical extension. With
+    /// Jose::Header::Skip, the header is neither decoded nor checked and Parsed::header is left
+    /// empty: for a caller that parsed this very header text before.
+    static std::optional<Parsed> parse(QByteArrayView token, AttestationResult &result,
+                                       Jose::Header header = Jose::Header::Decode);
     /// Checks alg against @p allowed, finds the header's kid in @p anchor's JWKS, refuses a
     /// revoked key, and verifies the signature.
     static bool verifySignature(const Parsed &jwt, const TrustAnchor &anchor,

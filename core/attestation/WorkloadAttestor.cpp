@@ -74,7 +74,7 @@ WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &rec
                  svid.error().toString());
         return std::nullopt;
     }
-    ValidatedSvid out{svid->id.toString(), chain.first().publicKey(), {}, {}};
+    ValidatedSvid out{svid->id.toString(), chain.first().publicKey(), {}, {}, {}};
     for (const Certificate &c : svid->path) {
         if (!out.notBefore.isValid() || c.notBefore() > out.notBefore)
             out.notBefore = c.notBefore();
@@ -94,14 +94,18 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                  QStringLiteral("(none)"));
         return r;
     }
-    const auto jwt = JwtEvidence::parse(token, r);
+    // The same protected header text carries the same x5c and alg: the key is the bundle set's
+    // address and that text, as it is in the token (no conversion of the chain per record).
+    // A header seen before, whose chain validated, is not decoded again: only the claims are.
+    const qsizetype dot = token.indexOf('.');
+    QByteArray cacheKey(reinterpret_cast<const char *>(&context.bundles), sizeof(void *));
+    cacheKey += QByteArrayView(token).first(qMax<qsizetype>(dot, 0));
+    std::optional<ValidatedSvid> svid;
+    if (dot > 0)
+        svid = m_chains->find(cacheKey, record.time);
+    const auto jwt = JwtEvidence::parse(token, r, svid ? Jose::Header::Skip : Jose::Header::Decode);
     if (!jwt)
         return r;
-    // The same protected header text carries the same x5c: the key is the bundle set's address
-    // and that text, as it is in the token (no conversion of the chain per record).
-    QByteArray cacheKey(reinterpret_cast<const char *>(&context.bundles), sizeof(void *));
-    cacheKey += QByteArrayView(token).first(token.indexOf('.'));
-    std::optional<ValidatedSvid> svid = m_chains->find(cacheKey, record.time);
     if (!svid) {
         QMutexLocker validating(&m_chains->validating);
         svid = m_chains->find(cacheKey, record.time);
@@ -110,15 +114,16 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                                  r);
             if (!svid)
                 return r;
+            svid->algName = jwt->header.value(QLatin1String("alg")).toString();
             m_chains->insert(cacheKey, *svid);
         }
     }
     const QString agentId = svid->agentId;
     const Key agentKey = svid->leafKey;
-    const auto alg = Jose::algorithmFromName(jwt->header.value(QLatin1String("alg")).toString());
+    const auto alg = Jose::algorithmFromName(svid->algName);
     if (!alg) {
         r.refuse(QStringLiteral("algorithm_not_allowed"), QStringLiteral("a JWS algorithm"),
-                 jwt->header.value(QLatin1String("alg")).toString());
+                 svid->algName);
         return r;
     }
     if (context.anyKeyRevoked() && context.keyRevoked(agentKey.fingerprint())) {

@@ -30,11 +30,14 @@ public:
         Key leafKey;
         QDateTime notBefore; ///< latest notBefore on the path
         QDateTime notAfter;  ///< earliest notAfter on the path
+        QString algName;     ///< the header's alg, as written
     };
 
     /// Agents sign thousands of records with one SVID, under each of the four workload
     /// attestors; path validation (DER decoding and an X509_verify_cert per record) is the cost
     /// that dominates, and its outcome only depends on the chain, the bundle and the instant.
+    /// What else the header says (its alg) is kept with it, so a record whose header is held
+    /// here is not decoded again.
     /// The chains that passed, keyed by the bundle set's address and the protected header's
     /// text (which holds the x5c). One verifier's workload attestors share one: their bundle
     /// set is the verifier's, and outlives them.

@@ -307,14 +307,15 @@ std::optional<QDateTime> Jose::numericDate(const QJsonValue &value)
     return QDateTime::fromSecsSinceEpoch(qint64(seconds), Qt::UTC);
 }
 
-Result<Jose::CompactJws> Jose::splitCompact(QByteArrayView token)
+Result<Jose::CompactJws> Jose::splitCompact(QByteArrayView token, Header part)
 {
     const qsizetype dot1 = token.indexOf('.');
     const qsizetype dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot1 < 0 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0)
         return makeError(ec::JoseNotCompact, QStringLiteral("%1 parts").arg(token.count('.') + 1));
     CompactJws out;
-    auto header = base64UrlDecode(token.first(dot1));
+    auto header = part == Header::Decode ? base64UrlDecode(token.first(dot1))
+                                         : Result<QByteArray>(QByteArray());
     if (!header)
         return makeError(header.error().code, QStringLiteral("header: ") + header.error().detail);
     auto payload = base64UrlDecode(token.sliced(dot1 + 1, dot2 - dot1 - 1));

@@ -78,8 +78,16 @@ public:
     /// negative or non-finite value is refused rather than overflowed.
     static std::optional<QDateTime> numericDate(const QJsonValue &value);
 
+    /// Whether splitCompact decodes the protected header.
+    enum class Header {
+        Decode,
+        /// Left empty, undecoded: for a caller that holds what this very header text gave
+        /// before (its bytes are in signingInput).
+        Skip,
+    };
     /// Splits and decodes a compact JWS: exactly three strict base64url parts.
-    [[nodiscard]] static Result<CompactJws> splitCompact(QByteArrayView token);
+    [[nodiscard]] static Result<CompactJws> splitCompact(QByteArrayView token,
+                                                         Header header = Header::Decode);
 
     /// DER ECDSA-Sig-Value -> r||s, each left-padded to @p coordinateBytes.
     [[nodiscard]] static Result<QByteArray> ecdsaDerToRaw(QByteArrayView der, int coordinateBytes);

@@ -26,6 +26,8 @@ private Q_SLOTS:
     void refusals();
     void validatedSvidStillExpires();
     void attestorsShareTheirValidatedChains();
+    void aHeaderSeenBeforeIsJudgedAsAnew_data();
+    void aHeaderSeenBeforeIsJudgedAsAnew();
 
 private:
     EvidenceRecord node(const QDateTime &at = t0()) const
@@ -229,6 +231,102 @@ void TestWorkloadAttestor::attestorsShareTheirValidatedChains()
                                context),
                   {});
     QCOMPARE(shared->size(), 2);
+}
+
+void TestWorkloadAttestor::aHeaderSeenBeforeIsJudgedAsAnew_data()
+{
+    // A token's parts changed one at a time: header.claims.signature.
+    QTest::addColumn<QString>("change");
+    for (const char *change :
+         {"none", "claims not JSON", "claims not base64", "four parts", "two parts",
+          "signature over other claims", "signature cut short", "another subject",
+          "foreign selector", "unknown alg", "critical extension", "header not base64"})
+        QTest::newRow(change) << QString::fromLatin1(change);
+}
+
+void TestWorkloadAttestor::aHeaderSeenBeforeIsJudgedAsAnew()
+{
+    // A header whose chain validated is not decoded again for the next record that carries it.
+    // Whatever else that record holds, it is judged exactly as by a verifier that never saw
+    // the header.
+    QFETCH(QString, change);
+    const QStringList sel{QStringLiteral("k8s:ns:payments")};
+    auto token = [&](const QString &sub, const QStringList &selectors,
+                     const QString &jti = QStringLiteral("j1")) {
+        return m_agent
+            .sign(sub, selectors, {{QStringLiteral("image"), QStringLiteral("x")}},
+                  t0().addSecs(60), jti)
+            .value()
+            .value(QLatin1String("jws"))
+            .toString()
+            .toLatin1();
+    };
+    const QByteArray good = token(QStringLiteral("workload/api"), sel);
+    QList<QByteArray> parts = good.split('.');
+    QByteArray header = parts.at(0);
+    const QByteArray b64 = "-_-_!";
+    if (change == QLatin1String("claims not JSON"))
+        parts[1] = Jose::base64UrlEncode("nope");
+    else if (change == QLatin1String("claims not base64"))
+        parts[1] = b64;
+    else if (change == QLatin1String("four parts"))
+        parts << "x";
+    else if (change == QLatin1String("two parts"))
+        parts.removeLast();
+    else if (change == QLatin1String("signature over other claims"))
+        parts[1] = token(QStringLiteral("workload/api"), {QStringLiteral("k8s:ns:other")})
+                       .split('.')
+                       .at(1);
+    else if (change == QLatin1String("signature cut short"))
+        parts[2].chop(4);
+    else if (change == QLatin1String("another subject"))
+        parts = token(QStringLiteral("workload/admin"), sel).split('.');
+    else if (change == QLatin1String("foreign selector"))
+        parts = token(QStringLiteral("workload/api"), {QStringLiteral("unix:uid:0")}).split('.');
+    if (change == QLatin1String("unknown alg") || change == QLatin1String("critical extension") ||
+        change == QLatin1String("header not base64")) {
+        QJsonObject h = QJsonDocument::fromJson(Jose::base64UrlDecode(header).value()).object();
+        if (change == QLatin1String("unknown alg"))
+            h.insert(QStringLiteral("alg"), QStringLiteral("ES999"));
+        else
+            h.insert(QStringLiteral("crit"), QJsonArray{QStringLiteral("b64")});
+        header = Jose::base64UrlEncode(QJsonDocument(h).toJson(QJsonDocument::Compact));
+        if (change == QLatin1String("header not base64"))
+            header += b64;
+        parts[0] = header;
+    }
+    const QByteArray changed = parts.join('.');
+    auto at = [](const QByteArray &jws, const QDateTime &time) {
+        return record(QStringLiteral("k8s"), QStringLiteral("workload/api"),
+                      {{QStringLiteral("jws"), QString::fromLatin1(jws)}}, time);
+    };
+
+    // One verifier sees the header first, on a record of its own: that header before claims
+    // of another jti, and their signature.
+    EvidenceVerifier seen = m_f.verifier();
+    expectOutcome(seen.verify(node()), {});
+    const QList<QByteArray> before =
+        token(QStringLiteral("workload/api"), sel, QStringLiteral("j0")).split('.');
+    QCOMPARE(before.at(0), good.split('.').at(0)); // one agent, one header
+    const AttestationResult warm =
+        seen.verify(at(header + '.' + before.at(1) + '.' + before.at(2), t0().addSecs(59)));
+    if (header == before.at(0))
+        expectOutcome(warm, {});
+    const AttestationResult again = seen.verify(at(changed, t0().addSecs(60)));
+    EvidenceVerifier fresh = m_f.verifier();
+    expectOutcome(fresh.verify(node()), {});
+    const AttestationResult anew = fresh.verify(at(changed, t0().addSecs(60)));
+
+    auto reasons = [](const AttestationResult &r) {
+        QStringList out;
+        for (const AttestationReason &reason : r.reasons)
+            out << reason.code + QLatin1Char('|') + reason.expected + QLatin1Char('|') +
+                       reason.found;
+        return out;
+    };
+    QCOMPARE(reasons(again), reasons(anew));
+    QCOMPARE(again.verdict(), anew.verdict());
+    QCOMPARE(again.accepted(), change == QLatin1String("none"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkloadAttestor)
