@@ -132,7 +132,8 @@ void addCommonOptions(QCommandLineParser &parser)
          QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("freshness"),
                       QStringLiteral("How long after its last accepted record a subject's "
-                                     "attestation holds (default 1h)."),
+                                     "attestation holds, and a node vouches for its workloads "
+                                     "(default 1h)."),
                       QStringLiteral("DURATION")});
     parser.addOption({QStringLiteral("until"),
                       QStringLiteral("End the run here (default: at the last record)."),
@@ -159,6 +160,9 @@ std::optional<int> readCommon(const QCommandLineParser &parser, core::Simulation
             return badInput(core::makeError(core::ec::CliBadDuration,
                                             parser.value(QStringLiteral("freshness"))));
         settings.freshness = *d;
+        // A node vouches for its workloads' evidence as long as its own attestation holds, as
+        // in the graph (EstateLoader): both then replay alike and read one set of results.
+        options.nodeAttestationTtl = *d;
     }
     if (parser.isSet(QStringLiteral("until"))) {
         const auto t = parseInstant(parser.value(QStringLiteral("until")));

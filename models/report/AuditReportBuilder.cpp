@@ -176,7 +176,11 @@ core::Result<AuditReportBuilder> AuditReportBuilder::prepare(core::Workspace &wo
 
     // The simulation's inputs, read into memory so that build() never touches the database.
     if (!workspace.trustDomainNames().isEmpty()) {
-        auto replay = core::TimelineReplay::fromWorkspace(workspace, {});
+        // Set up as the graph's (EstateLoader): a node vouches for as long as an attestation
+        // holds, so both replays read the same results.
+        core::TimelineReplay::Options replayOptions;
+        replayOptions.nodeAttestationTtl = options.freshness;
+        auto replay = core::TimelineReplay::fromWorkspace(workspace, replayOptions);
         if (!replay)
             return replay.error();
         if (auto set = setup(*replay); !set)

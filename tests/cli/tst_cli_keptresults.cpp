@@ -28,6 +28,7 @@ private Q_SLOTS:
     void explainKeepsThem();
     void graphExportReadsWhatSimulateKept();
     void reportKeepsThem();
+    void freshnessIsOneSettingForEveryVerb();
 
 private:
     CliRun cli(const QStringList &args) const { return runCli(m_dir.path(), args); }
@@ -269,6 +270,41 @@ void TestCliKeptResults::reportKeepsThem()
                                QStringLiteral("--policies"), path(QStringLiteral("grant.json"))};
     QCOMPARE(cli(simulate).out, cli(simulate + QStringList{QStringLiteral("--verify-all")}).out);
     QCOMPARE(keptSets(ws), qint64(1));
+}
+
+// --freshness is how long a node vouches for its workloads in `simulate`, `what-if`, `graph` and
+// `report` alike: they replay the same way, so they keep and read one set of results.
+void TestCliKeptResults::freshnessIsOneSettingForEveryVerb()
+{
+    const QString ws = labCopy(QStringLiteral("freshness.atlas"));
+    const QStringList two{QStringLiteral("--freshness"), QStringLiteral("2h")};
+    const CliRun simulated =
+        cli(QStringList{QStringLiteral("simulate"), ws, QStringLiteral("--json")} + two);
+    QVERIFY2(simulated.code == 0, simulated.err.constData());
+    QCOMPARE(keptSets(ws), qint64(1));
+    const CliRun graph =
+        cli(QStringList{QStringLiteral("graph"), QStringLiteral("export"), ws,
+                        QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--out"),
+                        path(QStringLiteral("freshness.json"))} +
+            two);
+    QVERIFY2(graph.code == 0, graph.err.constData());
+    QCOMPARE(keptSets(ws), qint64(1));
+    const CliRun report = cli(QStringList{QStringLiteral("report"), ws, QStringLiteral("--format"),
+                                          QStringLiteral("html"), QStringLiteral("--out"),
+                                          path(QStringLiteral("freshness.html"))} +
+                              two);
+    QVERIFY2(report.code == 0, report.err.constData());
+    QCOMPARE(keptSets(ws), qint64(1));
+    const CliRun whatIf =
+        cli(QStringList{QStringLiteral("what-if"), ws, QStringLiteral("--policies"),
+                        path(QStringLiteral("grant.json")), QStringLiteral("--json")} +
+            two);
+    QVERIFY2(whatIf.code == 0 || whatIf.code == 1, whatIf.err.constData());
+    QCOMPARE(keptSets(ws), qint64(1));
+    // Another freshness is another replay: its results are kept beside.
+    const CliRun hour = cli({QStringLiteral("simulate"), ws, QStringLiteral("--json")});
+    QVERIFY2(hour.code == 0, hour.err.constData());
+    QCOMPARE(keptSets(ws), qint64(2));
 }
 
 QTEST_GUILESS_MAIN(TestCliKeptResults)
