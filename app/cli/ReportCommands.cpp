@@ -121,6 +121,7 @@ int report(const QStringList &args)
         return badInput(ws.error());
     // Attested as `simulate` attests: the results kept in the workspace are read, or kept.
     options.keptResults = openKeptResults(parser, **ws);
+    options.keptWork = std::make_shared<core::TimelineReplay::StoredWork>();
     auto builder = models::AuditReportBuilder::prepare(**ws, options);
     if (!builder)
         return badInput(builder.error());
@@ -129,6 +130,7 @@ int report(const QStringList &args)
         return interruptedExit();
     if (!built)
         return badInput(built.error());
+    tellWhereResultsCameFrom(*options.keptWork, options.keptResults);
     if (auto w = models::AuditReportWriter::write(*built, *format, out); !w)
         return badInput(w.error());
     return Success;

@@ -103,11 +103,12 @@ core::Result<AuditReportBuilder> AuditReportBuilder::prepare(core::Workspace &wo
         if (!read)
             return read.error();
         setup = [evidence = std::move(*read), cache = std::make_shared<core::ReplayResultCache>(),
-                 stored = options.keptResults](core::TimelineReplay &replay) {
+                 stored = options.keptResults,
+                 work = options.keptWork](core::TimelineReplay &replay) {
             replay.setRecords(evidence.records, evidence.rowsDigest);
             replay.setResultCache(cache);
             if (stored)
-                replay.setStoredResults(stored);
+                replay.setStoredResults(stored, work);
             return core::Result<void>();
         };
     }

@@ -47,6 +47,8 @@ struct AuditReportOptions
     /// Without replaySetup: the results kept in the workspace, read and kept through this
     /// (`report` in the CLI); its own connection, as build() may run on any thread.
     std::shared_ptr<core::StoredReplayResults> keptResults;
+    /// With keptResults: counts the replays served from them and saved to them.
+    std::shared_ptr<core::TimelineReplay::StoredWork> keptWork;
 };
 
 /// Gathers the audit report of a workspace in two steps, so that the application keeps its

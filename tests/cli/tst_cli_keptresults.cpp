@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void graphExportReadsWhatSimulateKept();
     void reportKeepsThem();
     void freshnessIsOneSettingForEveryVerb();
+    void onATerminalTheVerbsSayTheyReadKeptResults();
 
 private:
     CliRun cli(const QStringList &args) const { return runCli(m_dir.path(), args); }
@@ -305,6 +307,43 @@ void TestCliKeptResults::freshnessIsOneSettingForEveryVerb()
     const CliRun hour = cli({QStringLiteral("simulate"), ws, QStringLiteral("--json")});
     QVERIFY2(hour.code == 0, hour.err.constData());
     QCOMPARE(keptSets(ws), qint64(2));
+}
+
+// On a terminal, a verb that read the results kept in the workspace says so, and how to verify
+// every signature again; piped, it says nothing.
+void TestCliKeptResults::onATerminalTheVerbsSayTheyReadKeptResults()
+{
+    // util-linux's script(1) gives the executable a terminal (Debian's bsdutils: essential).
+    const QString script = QStandardPaths::findExecutable(QStringLiteral("script"));
+    QVERIFY2(!script.isEmpty(), "script(1) is needed to run the executable on a terminal");
+    const QString ws = labCopy(QStringLiteral("terminal.atlas"));
+    const auto onTerminal = [&](const QStringList &args) {
+        QProcess p;
+        p.setWorkingDirectory(m_dir.path());
+        p.start(script, {QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"),
+                         (QStringList{QStringLiteral(TA_CLI_PATH)} + args).join(QLatin1Char(' ')),
+                         QStringLiteral("/dev/null")});
+        p.closeWriteChannel();
+        if (!p.waitForFinished(300000) || p.exitCode() != 0)
+            qFatal("on a terminal: %s", p.readAllStandardOutput().constData());
+        return p.readAllStandardOutput();
+    };
+    const QByteArray said = "attestation results read from the workspace";
+    const QStringList report{QStringLiteral("report"),   ws,
+                             QStringLiteral("--format"), QStringLiteral("html"),
+                             QStringLiteral("--out"),    path(QStringLiteral("terminal.html"))};
+    QVERIFY(!onTerminal(report).contains(said)); // verified, and kept
+    QCOMPARE(keptSets(ws), qint64(1));
+    QVERIFY(onTerminal(report).contains(said));
+    QVERIFY(onTerminal({QStringLiteral("simulate"), ws}).contains(said));
+    QVERIFY(onTerminal({QStringLiteral("graph"), QStringLiteral("export"), ws,
+                        QStringLiteral("--format"), QStringLiteral("dot"), QStringLiteral("--out"),
+                        path(QStringLiteral("terminal.dot"))})
+                .contains(said));
+    QVERIFY(!onTerminal(report + QStringList{QStringLiteral("--verify-all")}).contains(said));
+    const CliRun piped = cli(report);
+    QVERIFY2(piped.code == 0, piped.err.constData());
+    QVERIFY(!piped.err.contains(said));
 }
 
 QTEST_GUILESS_MAIN(TestCliKeptResults)
