@@ -24,8 +24,8 @@ namespace ta::models {
 struct EvidenceImporter::Outcome
 {
     core::Result<qint64> result = core::makeError(core::ec::StoreCancelled);
-    /// Kept for the GUI thread to delete: it owns a thread pool made there.
-    std::shared_ptr<core::EvidenceVerifier> verifier;
+    /// The verification pass's replay, set up on the GUI thread.
+    std::shared_ptr<const core::TimelineReplay> replay;
 };
 
 namespace {
@@ -162,16 +162,22 @@ QFuture<void> EvidenceImporter::verify()
 {
     if (!m_document || isBusy())
         return {};
-    // The set-up (anchors, bundles) is read here on the document's connection; the records are
-    // read and the results written on the worker's own.
+    // The set-up (anchors, bundles) is read here on the document's connection, and the replay
+    // is the document's (its records, the results its views verified, those kept in the
+    // workspace), as the views' are: what one of them verifies serves the others. The results
+    // are written on the worker's own connection.
     auto replay = core::TimelineReplay::fromWorkspace(
         m_document->workspace(Document::WriteAccess()), core::TimelineReplay::Options());
     if (!replay) {
         Q_EMIT verifyFailed(replay.error());
         return {};
     }
+    if (auto set = m_document->replayTimeline(*replay); !set) {
+        Q_EMIT verifyFailed(set.error());
+        return {};
+    }
     m_outcome = std::make_shared<Outcome>();
-    m_outcome->verifier = std::shared_ptr<core::EvidenceVerifier>(replay->makeVerifier());
+    m_outcome->replay = std::make_shared<const core::TimelineReplay>(std::move(*replay));
     const QString workspace = m_document->path();
     auto future =
         QtConcurrent::run(&m_pool, [workspace, outcome = m_outcome](QPromise<void> &promise) {
@@ -182,7 +188,7 @@ QFuture<void> EvidenceImporter::verify()
             }
             promise.setProgressRange(0, 0);
             outcome->result = core::EvidenceAttestationPass::run(
-                *db, *outcome->verifier, [&] { return promise.isCanceled(); },
+                *db, *outcome->replay, [&] { return promise.isCanceled(); },
                 [&](qint64 done, qint64 total) {
                     const int range = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
                     promise.setProgressRange(0, range);

@@ -3200,6 +3200,10 @@
         <translation>Der Vorgang wurde abgebrochen; nichts wurde gespeichert.</translation>
     </message>
     <message>
+        <source>The evidence changed while it was verified; nothing was saved.</source>
+        <translation>Die Nachweise haben sich während der Prüfung geändert; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
         <source>The run was cancelled; nothing was saved.</source>
         <translation>Der Lauf wurde abgebrochen; nichts wurde gespeichert.</translation>
     </message>

@@ -3200,6 +3200,10 @@
         <translation>L&apos;opération a été annulée ; rien n&apos;a été enregistré.</translation>
     </message>
     <message>
+        <source>The evidence changed while it was verified; nothing was saved.</source>
+        <translation>Les preuves ont changé pendant leur vérification ; rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
         <source>The run was cancelled; nothing was saved.</source>
         <translation>L&apos;exécution a été annulée ; rien n&apos;a été enregistré.</translation>
     </message>

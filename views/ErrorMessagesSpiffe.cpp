@@ -453,6 +453,9 @@ constexpr ErrorMessageEntry kMessages[] = {
                        "The workspace's schema was altered outside Trust Atlas.")},
     {"store.cancelled", QT_TRANSLATE_NOOP("ta::views::ErrorMessages",
                                           "The operation was cancelled; nothing was saved.")},
+    {"store.stale_records",
+     QT_TRANSLATE_NOOP("ta::views::ErrorMessages",
+                       "The evidence changed while it was verified; nothing was saved.")},
 };
 
 } // namespace

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/simulation/EvidenceAttestationPass.h"
 
-#include "core/attestation/EvidenceVerifier.h"
+#include "core/crypto/Digest.h"
+#include "core/simulation/SimulationErrors.h"
+#include "core/simulation/TimelineReplay.h"
 #include "core/store/Database.h"
 #include "core/store/EvidenceTimelineQuery.h"
 #include "core/store/StoreErrors.h"
 
 #include <QCryptographicHash>
 
-#include <deque>
-#include <limits>
+#include <optional>
+#include <vector>
 
 namespace ta::core {
 namespace {
@@ -74,102 +76,91 @@ Result<bool> EvidenceAttestationPass::isCurrent(Database &db)
     return *results == *records;
 }
 
-Result<qint64> EvidenceAttestationPass::run(Database &db, EvidenceVerifier &verifier,
+Result<qint64> EvidenceAttestationPass::run(Database &db, TimelineReplay replay,
                                             const std::function<bool()> &cancelled,
                                             const Progress &progress)
 {
     auto sha = anchorsSha256(db);
     if (!sha)
         return sha.error();
+    // Each result goes to the row it is of: the rows' IDs in replay order, read with the digest
+    // of their bytes, which must be the replay's records'. The statement ends before any write:
+    // a read left open would pin this connection to its snapshot, and once another connection
+    // committed (the results a replay keeps, an edit) the next batch's BEGIN IMMEDIATE would fail
+    // at once with SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out.
+    std::vector<qint64> ids;
+    {
+        Sha256Stream rows;
+        auto st = db.prepare(
+            QStringLiteral("SELECT id, record FROM evidence_records ORDER BY time_ms, id"));
+        if (!st)
+            return st.error();
+        while (st->next()) {
+            if (cancelled && ids.size() % 4096 == 0 && cancelled())
+                return makeError(ec::StoreCancelled);
+            ids.push_back(st->int64(0));
+            rows.addField(st->blobView(1));
+        }
+        if (st->error())
+            return *st->error();
+        if (replay.recordsStoredDigest().isEmpty() || rows.result() != replay.recordsStoredDigest())
+            return makeError(ec::StoreStaleRecords);
+    }
     EvidenceTimelineQuery query(db);
-    auto total = query.count({});
-    if (!total)
-        return total.error();
-    qint64 done = 0;
+    const qint64 total = qint64(ids.size());
+    size_t next = 0;
+    QList<EvidenceResultRow> batch;
+    std::optional<Error> failed;
+    auto flush = [&]() -> Result<void> {
+        if (batch.isEmpty())
+            return {};
+        auto a = db.transaction([&] { return query.addResults(batch, *sha); });
+        batch.clear();
+        if (progress)
+            progress(qint64(next), total);
+        return a;
+    };
     // Results are a cache: written a batch per transaction, so that the document's own edits
     // never wait on a pass over a million records for the write lock.
-    auto r = [&]() -> Result<void> {
-        if (auto c = query.clearResults(); !c)
-            return c;
-        // Read a page at a time, in the order of the (time_ms, id) index, and written between
-        // pages: no statement stays open across a write. A read left open would pin this
-        // connection to its snapshot, and once another connection committed (the results a
-        // replay keeps, an edit) the next batch's BEGIN IMMEDIATE would fail at once with
-        // SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out: the pass then ended part-way.
-        constexpr int kPage = 4096;
-        qint64 lastTime = std::numeric_limits<qint64>::min();
-        qint64 lastId = std::numeric_limits<qint64>::min();
-        // Results come back in record order, a batch at a time: the IDs wait in a queue.
-        std::deque<qint64> ids;
-        QList<EvidenceResultRow> batch;
-        auto sink = [&](const AttestationResult &result) {
-            EvidenceResultRow row;
-            row.recordId = ids.front();
-            ids.pop_front();
-            row.verdict = verdictName(result.verdict());
-            row.reasons = codes(result.reasons.isEmpty() ? result.warnings : result.reasons);
-            row.selectors = result.selectors;
-            row.anchors = result.anchorIds + result.referenceValueIds;
-            // Only an accepted record consumed its token; a refused one left it as it was.
-            if (result.accepted())
-                row.tokenSha256 = result.consumedToken;
-            batch.append(std::move(row));
-            ++done;
-        };
-        auto flush = [&]() -> Result<void> {
-            if (batch.isEmpty())
-                return {};
-            auto a = db.transaction([&] { return query.addResults(batch, *sha); });
-            batch.clear();
-            if (progress)
-                progress(done, *total);
-            return a;
-        };
-        for (;;) {
-            QList<QPair<qint64, QByteArray>> page;
-            {
-                auto st = db.prepare(QStringLiteral(
-                    "SELECT id, record, time_ms FROM evidence_records WHERE (time_ms, id) > (?, ?) "
-                    "ORDER BY time_ms, id LIMIT ?"));
-                if (!st)
-                    return st.error();
-                st->bind(1, lastTime).bind(2, lastId).bind(3, kPage);
-                while (st->next()) {
-                    page.append({st->int64(0), st->blob(1)});
-                    lastTime = st->int64(2);
-                    lastId = st->int64(0);
-                }
-                if (st->error())
-                    return *st->error();
-            }
-            if (page.isEmpty())
-                break;
-            for (const auto &[id, bytes] : std::as_const(page)) {
-                if (cancelled && cancelled())
-                    return makeError(ec::StoreCancelled);
-                auto rec = EvidenceRecord::fromJsonLine(bytes);
-                if (!rec)
-                    return makeError(ec::StoreCorruptValue,
-                                     QStringLiteral("evidence_records row %1: %2")
-                                         .arg(id)
-                                         .arg(rec.error().toString()));
-                ids.push_back(id);
-                verifier.submit(*rec, sink);
-                if (batch.size() >= 4096)
-                    if (auto f = flush(); !f)
-                        return f;
-            }
+    auto sink = [&](const AttestationResult &result, int) {
+        if (failed)
+            return;
+        if (next >= ids.size()) {
+            failed = makeError(ec::StoreStaleRecords);
+            return;
         }
-        verifier.finish(sink);
-        if (auto f = flush(); !f)
-            return f;
-        if (cancelled && cancelled())
-            return makeError(ec::StoreCancelled);
-        return {};
-    }();
-    if (!r)
-        return r.error();
-    return done;
+        EvidenceResultRow row;
+        row.recordId = ids[next++];
+        row.verdict = verdictName(result.verdict());
+        row.reasons = codes(result.reasons.isEmpty() ? result.warnings : result.reasons);
+        row.selectors = result.selectors;
+        row.anchors = result.anchorIds + result.referenceValueIds;
+        // Only an accepted record consumed its token; a refused one left it as it was.
+        if (result.accepted())
+            row.tokenSha256 = result.consumedToken;
+        batch.append(std::move(row));
+        if (batch.size() >= 4096)
+            if (auto f = flush(); !f)
+                failed = f.error();
+    };
+    if (auto c = query.clearResults(); !c)
+        return c.error();
+    // A failed write stops the replay as a cancel does.
+    replay.setCancelled([&] { return failed.has_value() || (cancelled && cancelled()); });
+    auto played = replay.replay(TimelineReplay::NumberedSink(sink));
+    if (failed)
+        return *failed;
+    if (!played && played.error().code == ec::ReplayCancelled)
+        return makeError(ec::StoreCancelled);
+    if (!played)
+        return played.error();
+    if (auto f = flush(); !f)
+        return f.error();
+    if (next != ids.size())
+        return makeError(ec::StoreStaleRecords);
+    if (cancelled && cancelled())
+        return makeError(ec::StoreCancelled);
+    return total;
 }
 
 } // namespace ta::core

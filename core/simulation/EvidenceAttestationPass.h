@@ -10,12 +10,13 @@
 namespace ta::core {
 
 class Database;
-class EvidenceVerifier;
+class TimelineReplay;
 
-/// Computes every evidence record's attestation result once and keeps it in evidence_results,
-/// for the evidence timeline to show and filter. The records are replayed in time order through
-/// a verifier over the workspace's anchors, as a simulation replays them (history as it was: the
-/// nonces a committed `evidence verify` consumed are not loaded).
+/// Keeps every evidence record's attestation result in evidence_results, for the evidence
+/// timeline to show and filter. The results are a replay's, in time order, as a simulation's
+/// (history as it was: the nonces a committed `evidence verify` consumed are not loaded): the
+/// app hands over its document's replay (Document::replayTimeline), so the results its views
+/// verified, or kept in the workspace, serve the timeline too, and the other way round.
 class EvidenceAttestationPass
 {
 public:
@@ -25,12 +26,15 @@ public:
     [[nodiscard]] static Result<QString> anchorsSha256(Database &db);
     /// Whether every record has a result computed under the current anchors.
     [[nodiscard]] static Result<bool> isCurrent(Database &db);
-    /// Replays every record of @p db through @p verifier (fresh, not shared) and replaces the
-    /// stored results, a few thousand per transaction so that other writers are not held up.
-    /// When @p cancelled answers true (asked once a record) it stops (store.cancelled); the
-    /// records not reached then have no result, so isCurrent() is false and a later pass runs
-    /// again. @p progress is called after each batch. Returns the number of records.
-    [[nodiscard]] static Result<qint64> run(Database &db, EvidenceVerifier &verifier,
+    /// Replays @p replay and replaces the stored results of @p db's records, a few thousand per
+    /// transaction so that other writers are not held up. @p replay must replay @p db's records
+    /// as stored (TimelineReplay::setRecords with their rows' digest): the pass checks the
+    /// digest against the rows, which give each result its record's ID, and fails with
+    /// store.stale_records, writing nothing, when they differ. When @p cancelled answers true
+    /// (asked once a record) it stops (store.cancelled); the records not reached then have no
+    /// result, so isCurrent() is false and a later pass runs again. @p progress is called after
+    /// each batch. Returns the number of records.
+    [[nodiscard]] static Result<qint64> run(Database &db, TimelineReplay replay,
                                             const std::function<bool()> &cancelled = {},
                                             const Progress &progress = {});
 };

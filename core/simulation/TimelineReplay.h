@@ -83,6 +83,8 @@ public:
         setRecords(std::move(records));
         m_recordsStoredDigest = std::move(storedDigest);
     }
+    /// The digest of the stored rows the records were read from (setRecords); empty otherwise.
+    const QByteArray &recordsStoredDigest() const { return m_recordsStoredDigest; }
     /// Threads checking signatures ahead of the replay (EvidenceVerifier::setThreads).
     void setThreads(int threads) { m_threads = threads; }
     /// Called with the records replayed so far and the total (0 when unknown), every

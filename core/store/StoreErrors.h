@@ -40,7 +40,9 @@
     X(StoreBadCaSettings, "store.bad_ca_settings",                                                 \
       "Every lifetime must be at least a second, and no SVID may outlive its authority.")          \
     X(StoreDemoScratch, "store.demo_scratch", "The demo workspace could not be set up.")           \
-    X(StoreCancelled, "store.cancelled", "The operation was cancelled; nothing was saved.")
+    X(StoreCancelled, "store.cancelled", "The operation was cancelled; nothing was saved.")        \
+    X(StoreStaleRecords, "store.stale_records",                                                    \
+      "The evidence changed while it was verified; nothing was saved.")
 
 namespace ta::core {
 namespace ec {

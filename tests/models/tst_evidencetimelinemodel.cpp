@@ -8,6 +8,8 @@
 #include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceVerifier.h"
 #include "core/simulation/EvidenceAttestationPass.h"
+#include "core/simulation/TimelineReplay.h"
+#include "core/store/AttestationStore.h"
 #include "core/store/EvidenceTimelineQuery.h"
 #include "core/store/StoreErrors.h"
 #include "models/Document.h"
@@ -45,6 +47,8 @@ private Q_SLOTS:
     void cancelledImportLeavesNothing();
     void anchorEditDuringAPassVerifiesAgain();
     void passOutlivesAnotherWritersCommits();
+    void passSharesTheDocumentsResults();
+    void passOverOtherRecordsWritesNothing();
 
 private:
     QString text(EvidenceTimelineModel &m, int row, Column c)
@@ -390,15 +394,18 @@ void TestEvidenceTimelineModel::anchorEditDuringAPassVerifiesAgain()
 void TestEvidenceTimelineModel::passOutlivesAnotherWritersCommits()
 {
     const int n = 3 * 4096 + 10;
+    addJoinTokenAnchor();
     QVERIFY(ta::tests::insertEvidence(m_other->database(), n, m_t0));
     auto pass = Workspace::open(m_doc->path(), {});
     QVERIFY(pass.ok());
-    AttestationSettings settings;
-    settings.trustDomain = TrustDomain::fromName(QStringLiteral("t.example")).value();
-    EvidenceVerifier verifier(AnchorSet(), TrustBundleSet(), settings);
+    auto replay = TimelineReplay::fromWorkspace(**pass, {});
+    QVERIFY(replay.ok());
+    auto records = AttestationStore((*pass)->database()).readEvidence();
+    QVERIFY(records.ok());
+    replay->setRecords(records->records, records->rowsDigest);
     int commits = 0;
-    auto done = EvidenceAttestationPass::run(
-        (*pass)->database(), verifier, {}, [&](qint64 d, qint64 total) {
+    auto done =
+        EvidenceAttestationPass::run((*pass)->database(), *replay, {}, [&](qint64 d, qint64 total) {
             if (d >= total)
                 return;
             auto st = m_other->database().prepare(QStringLiteral(
@@ -412,6 +419,70 @@ void TestEvidenceTimelineModel::passOutlivesAnotherWritersCommits()
     QCOMPARE(*done, qint64(n));
     QVERIFY(commits >= 2);
     QCOMPARE(EvidenceAttestationPass::isCurrent((*pass)->database()).value(), true);
+}
+
+// The pass replays through the document, as the views do: results one of them verified serve it.
+// Forged in the document's shared results, they are what the timeline shows.
+void TestEvidenceTimelineModel::passSharesTheDocumentsResults()
+{
+    addJoinTokenAnchor();
+    const int n = 50;
+    QVERIFY(ta::tests::insertEvidence(m_other->database(), n, m_t0));
+    m_doc->notifyEvidenceChanged();
+    // Set up as a view's: on a connection of its own, over the document's records and results.
+    auto view = Workspace::open(m_doc->path(), {});
+    QVERIFY(view.ok());
+    auto replay = TimelineReplay::fromWorkspace(**view, {});
+    QVERIFY(replay.ok());
+    QVERIFY(m_doc->replayTimeline(*replay).ok());
+    QVERIFY(replay->replay([](const AttestationResult &) {}).ok());
+    const QByteArray key = replay->cacheKey();
+    const auto kept = m_doc->replayResults()->find(key);
+    QVERIFY(kept);
+    QCOMPARE(kept->results.size(), size_t(n));
+    std::vector<AttestationResult> forged = kept->results;
+    for (AttestationResult &r : forged)
+        r.refuse(QStringLiteral("forged"));
+    m_doc->replayResults()->store(key, std::move(forged), kept->subjects);
+
+    EvidenceImporter importer(m_doc.get());
+    QSignalSpy verified(&importer, &EvidenceImporter::verified);
+    QVERIFY(importer.verify().isValid());
+    QVERIFY(verified.wait(30000));
+    auto st = m_other->database().prepare(
+        QStringLiteral("SELECT count(*) FROM evidence_results WHERE verdict = 'contraindicated' "
+                       "AND reasons LIKE '%forged%'"));
+    QVERIFY(st.ok() && st->next());
+    QCOMPARE(st->int64(0), qint64(n));
+}
+
+// A replay of records that are not the workspace's rows (one was added since it was set up)
+// writes nothing: each result would land on another record.
+void TestEvidenceTimelineModel::passOverOtherRecordsWritesNothing()
+{
+    addJoinTokenAnchor();
+    QVERIFY(ta::tests::insertEvidence(m_other->database(), 20, m_t0));
+    auto pass = Workspace::open(m_doc->path(), {});
+    QVERIFY(pass.ok());
+    auto replay = TimelineReplay::fromWorkspace(**pass, {});
+    QVERIFY(replay.ok());
+    auto records = AttestationStore((*pass)->database()).readEvidence();
+    QVERIFY(records.ok());
+    replay->setRecords(records->records, records->rowsDigest);
+    QCOMPARE(EvidenceAttestationPass::run((*pass)->database(), *replay).value(), qint64(20));
+    QVERIFY(ta::tests::insertEvidence(m_other->database(), 1, m_t0.addSecs(-60)));
+    auto stale = EvidenceAttestationPass::run((*pass)->database(), *replay);
+    QVERIFY(!stale);
+    QCOMPARE(stale.error().code, QString(ec::StoreStaleRecords.code));
+    // The results written before stay as they were; the new record has none.
+    auto st = m_other->database().prepare(QStringLiteral("SELECT count(*) FROM evidence_results"));
+    QVERIFY(st.ok() && st->next());
+    QCOMPARE(st->int64(0), qint64(20));
+    QCOMPARE(EvidenceAttestationPass::isCurrent((*pass)->database()).value(), false);
+    // Records in memory, without their rows' digest, cannot be told to be the rows either.
+    replay->setRecords(records->records);
+    QCOMPARE(EvidenceAttestationPass::run((*pass)->database(), *replay).error().code,
+             QString(ec::StoreStaleRecords.code));
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceTimelineModel)
