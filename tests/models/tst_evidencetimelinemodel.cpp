@@ -69,6 +69,16 @@ private:
         EvidenceTimelineQuery q(m_other->database());
         return q.count({}).value();
     }
+    /// A replay over @p ws's stored records with their rows' digest, as the dock's pass gets one.
+    static std::optional<TimelineReplay> storedRecordsReplay(Workspace &ws)
+    {
+        auto replay = TimelineReplay::fromWorkspace(ws, {});
+        auto records = AttestationStore(ws.database()).readEvidence();
+        if (!replay || !records)
+            return std::nullopt;
+        replay->setRecords(records->records, records->rowsDigest);
+        return std::move(*replay);
+    }
     /// A trust domain for agent IDs and the samples' join token anchor.
     void addJoinTokenAnchor()
     {
@@ -398,11 +408,8 @@ void TestEvidenceTimelineModel::passOutlivesAnotherWritersCommits()
     QVERIFY(ta::tests::insertEvidence(m_other->database(), n, m_t0));
     auto pass = Workspace::open(m_doc->path(), {});
     QVERIFY(pass.ok());
-    auto replay = TimelineReplay::fromWorkspace(**pass, {});
-    QVERIFY(replay.ok());
-    auto records = AttestationStore((*pass)->database()).readEvidence();
-    QVERIFY(records.ok());
-    replay->setRecords(records->records, records->rowsDigest);
+    auto replay = storedRecordsReplay(**pass);
+    QVERIFY(replay);
     int commits = 0;
     auto done =
         EvidenceAttestationPass::run((*pass)->database(), *replay, {}, [&](qint64 d, qint64 total) {
@@ -464,11 +471,8 @@ void TestEvidenceTimelineModel::passOverOtherRecordsWritesNothing()
     QVERIFY(ta::tests::insertEvidence(m_other->database(), 20, m_t0));
     auto pass = Workspace::open(m_doc->path(), {});
     QVERIFY(pass.ok());
-    auto replay = TimelineReplay::fromWorkspace(**pass, {});
-    QVERIFY(replay.ok());
-    auto records = AttestationStore((*pass)->database()).readEvidence();
-    QVERIFY(records.ok());
-    replay->setRecords(records->records, records->rowsDigest);
+    auto replay = storedRecordsReplay(**pass);
+    QVERIFY(replay);
     QCOMPARE(EvidenceAttestationPass::run((*pass)->database(), *replay).value(), qint64(20));
     QVERIFY(ta::tests::insertEvidence(m_other->database(), 1, m_t0.addSecs(-60)));
     auto stale = EvidenceAttestationPass::run((*pass)->database(), *replay);
@@ -480,6 +484,8 @@ void TestEvidenceTimelineModel::passOverOtherRecordsWritesNothing()
     QCOMPARE(st->int64(0), qint64(20));
     QCOMPARE(EvidenceAttestationPass::isCurrent((*pass)->database()).value(), false);
     // Records in memory, without their rows' digest, cannot be told to be the rows either.
+    auto records = AttestationStore((*pass)->database()).readEvidence();
+    QVERIFY(records.ok());
     replay->setRecords(records->records);
     QCOMPARE(EvidenceAttestationPass::run((*pass)->database(), *replay).error().code,
              QString(ec::StoreStaleRecords.code));
