@@ -318,11 +318,16 @@ void TestCliKeptResults::onATerminalTheVerbsSayTheyReadKeptResults()
     QVERIFY2(!script.isEmpty(), "script(1) is needed to run the executable on a terminal");
     const QString ws = labCopy(QStringLiteral("terminal.atlas"));
     const auto onTerminal = [&](const QStringList &args) {
+        // script runs the command through the shell: each word single-quoted.
+        QStringList words;
+        for (const QString &a : QStringList{QStringLiteral(TA_CLI_PATH)} + args)
+            words << QLatin1Char('\'') +
+                         QString(a).replace(QLatin1Char('\''), QLatin1String("'\\''")) +
+                         QLatin1Char('\'');
         QProcess p;
         p.setWorkingDirectory(m_dir.path());
         p.start(script, {QStringLiteral("-q"), QStringLiteral("-e"), QStringLiteral("-c"),
-                         (QStringList{QStringLiteral(TA_CLI_PATH)} + args).join(QLatin1Char(' ')),
-                         QStringLiteral("/dev/null")});
+                         words.join(QLatin1Char(' ')), QStringLiteral("/dev/null")});
         p.closeWriteChannel();
         if (!p.waitForFinished(300000) || p.exitCode() != 0)
             qFatal("on a terminal: %s", p.readAllStandardOutput().constData());

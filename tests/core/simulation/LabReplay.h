@@ -17,14 +17,9 @@ inline TimelineReplay labReplay(const LabFixture &f, const QList<EvidenceRecord>
     auto set = AnchorSet::fromImportJson(QJsonDocument(f.anchorsJson()).toJson());
     if (!set)
         qFatal("anchors: %s", qPrintable(set.error().toString()));
-    TrustBundleSet bundles;
-    TrustBundle b(f.td);
-    for (const Certificate &c : f.ca.x509Authorities())
-        (void)b.addX509Authority(c);
-    bundles.insert(b);
     AttestationSettings s;
     s.trustDomain = f.td;
-    TimelineReplay r(*set, bundles, s);
+    TimelineReplay r(*set, f.bundles(), s);
     r.setRecords(records);
     r.setThreads(threads);
     return r;
