@@ -5,30 +5,102 @@
 #include <QJsonArray>
 #include <QList>
 #include <QSet>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <vector>
 
 namespace ta::core {
 namespace {
 
-// The text of the string token starting at @p begin (the opening quote), decoded; @p end is set
-// past the closing quote. The input is known to be valid JSON.
-QString stringToken(const QByteArray &json, qsizetype begin, qsizetype &end)
+// The index past the closing quote of the string token that opens at @p begin; @p escaped
+// tells whether the token holds a backslash. The input is known to be valid JSON.
+qsizetype stringEnd(const QByteArray &json, qsizetype begin, bool &escaped)
 {
-    qsizetype i = begin + 1;
-    bool escaped = false;
-    while (i < json.size() && json.at(i) != '"') {
-        if (json.at(i) == '\\') {
+    const char *data = json.constData();
+    const qsizetype size = json.size();
+    escaped = false;
+    for (qsizetype i = begin + 1; i < size;) {
+        const auto *quote = static_cast<const char *>(std::memchr(data + i, '"', size_t(size - i)));
+        if (!quote)
+            return size;
+        const qsizetype at = quote - data;
+        // A quote after an odd run of backslashes is part of the text.
+        qsizetype slashes = 0;
+        while (at - slashes - 1 > begin && data[at - slashes - 1] == '\\')
+            ++slashes;
+        if (std::memchr(data + i, '\\', size_t(at - i)))
             escaped = true;
-            ++i;
-        }
-        ++i;
+        if (slashes % 2 == 0)
+            return at + 1;
+        i = at + 1;
     }
-    end = i + 1;
-    const QByteArray raw = json.mid(begin, end - begin);
-    if (!escaped)
-        return QString::fromUtf8(raw.mid(1, raw.size() - 2));
-    // Escapes (\u0061 is "a") decode through Qt's own parser.
-    return QJsonDocument::fromJson('[' + raw + ']').array().at(0).toString();
+    return size;
 }
+
+// The decoded text of the string token [begin, end) (quotes included).
+QString decodedString(const QByteArray &json, qsizetype begin, qsizetype end, bool escaped)
+{
+    if (!escaped)
+        return QString::fromUtf8(json.constData() + begin + 1, end - begin - 2);
+    // Escapes (\u0061 is "a") decode through Qt's own parser.
+    return QJsonDocument::fromJson('[' + json.mid(begin, end - begin) + ']')
+        .array()
+        .at(0)
+        .toString();
+}
+
+// The member names of one open object. Names without escapes are compared as their bytes,
+// which is their UTF-8 (the text is valid JSON, so valid UTF-8): no allocation while an object
+// has a few. Once a name has an escape, every name is compared decoded ("\u0061" is "a").
+class Names
+{
+public:
+    // False when the name [begin, end) is already among them; else it is added.
+    bool add(const QByteArray &json, qsizetype begin, qsizetype end, bool escaped)
+    {
+        if (escaped && !m_decoded) {
+            for (QByteArrayView raw : std::as_const(m_few))
+                m_text.insert(QString::fromUtf8(raw));
+            for (QByteArrayView raw : std::as_const(m_many))
+                m_text.insert(QString::fromUtf8(raw));
+            m_decoded = true;
+        }
+        if (m_decoded) {
+            const QString name = decodedString(json, begin, end, escaped);
+            if (m_text.contains(name))
+                return false;
+            m_text.insert(name);
+            return true;
+        }
+        const QByteArrayView raw(json.constData() + begin + 1, end - begin - 2);
+        if (m_many.isEmpty()) {
+            if (std::find(m_few.cbegin(), m_few.cend(), raw) != m_few.cend())
+                return false;
+            if (m_few.size() < FewNames) {
+                m_few.append(raw);
+                return true;
+            }
+            // Many names: a hash, so an object of a million names is not a million squared.
+            for (QByteArrayView n : std::as_const(m_few))
+                m_many.insert(n);
+            m_few.clear();
+        }
+        if (m_many.contains(raw))
+            return false;
+        m_many.insert(raw);
+        return true;
+    }
+
+private:
+    static constexpr qsizetype FewNames = 16;
+    QVarLengthArray<QByteArrayView, FewNames> m_few;
+    QSet<QByteArrayView> m_many;
+    bool m_decoded = false;
+    QSet<QString> m_text;
+};
 
 // Scans valid JSON for an object holding the same member name twice.
 Result<void> noDuplicateKeys(const QByteArray &json)
@@ -38,43 +110,42 @@ Result<void> noDuplicateKeys(const QByteArray &json)
     {
         bool object = false;
         bool expectKey = false;
-        QSet<QString> keys;
+        std::unique_ptr<Names> names;
     };
-    QList<Open> stack;
+    std::vector<Open> stack;
+    stack.reserve(8);
     for (qsizetype i = 0; i < json.size();) {
         const char c = json.at(i);
         switch (c) {
         case '{':
-            stack.append({true, true, {}});
+            stack.push_back({true, true, std::make_unique<Names>()});
             ++i;
             break;
         case '[':
-            stack.append({false, false, {}});
+            stack.push_back({false, false, nullptr});
             ++i;
             break;
         case '}':
         case ']':
-            if (!stack.isEmpty())
-                stack.removeLast();
+            if (!stack.empty())
+                stack.pop_back();
             ++i;
             break;
         case ',':
-            if (!stack.isEmpty() && stack.last().object)
-                stack.last().expectKey = true;
+            if (!stack.empty() && stack.back().object)
+                stack.back().expectKey = true;
             ++i;
             break;
         case '"': {
-            qsizetype end = 0;
-            if (!stack.isEmpty() && stack.last().object && stack.last().expectKey) {
-                const QString key = stringToken(json, i, end);
-                if (stack.last().keys.contains(key))
-                    return makeError(
-                        ec::JsonDuplicateKey,
-                        QStringLiteral("\"%1\" at offset %2").arg(key.left(100)).arg(i));
-                stack.last().keys.insert(key);
-                stack.last().expectKey = false;
-            } else {
-                stringToken(json, i, end);
+            bool escaped = false;
+            const qsizetype end = stringEnd(json, i, escaped);
+            if (!stack.empty() && stack.back().object && stack.back().expectKey) {
+                if (!stack.back().names->add(json, i, end, escaped))
+                    return makeError(ec::JsonDuplicateKey,
+                                     QStringLiteral("\"%1\" at offset %2")
+                                         .arg(decodedString(json, i, end, escaped).left(100))
+                                         .arg(i));
+                stack.back().expectKey = false;
             }
             i = end;
             break;
