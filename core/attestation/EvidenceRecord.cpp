@@ -43,10 +43,10 @@ QString EvidenceRecord::formatTime(const QDateTime &time)
     return utc.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
-Result<EvidenceRecord> EvidenceRecord::fromJsonLine(QByteArrayView line)
+Result<EvidenceRecord> EvidenceRecord::fromJsonLine(const QByteArray &line)
 {
     QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(line.toByteArray(), &err);
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
     if (err.error != QJsonParseError::NoError)
         return makeError(ec::EvidenceBadJson,
                          QStringLiteral("%1 at offset %2").arg(err.errorString()).arg(err.offset));

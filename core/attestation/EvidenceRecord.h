@@ -23,7 +23,7 @@ struct EvidenceRecord
 
     /// Parses one line. Error codes: evidence.bad_json, evidence.missing_field,
     /// evidence.bad_field, evidence.bad_time.
-    [[nodiscard]] static Result<EvidenceRecord> fromJsonLine(QByteArrayView line);
+    [[nodiscard]] static Result<EvidenceRecord> fromJsonLine(const QByteArray &line);
     /// Reads an RFC 3339 instant; a time without an offset or "Z" is refused, being ambiguous.
     static std::optional<QDateTime> parseTime(const QString &text);
     /// RFC 3339 in UTC with "Z", milliseconds only when non-zero.

@@ -19,6 +19,15 @@ QByteArray line(const char *time, const char *subject = "node/a")
            subject + R"(","payload":{"token":"t"}})" + "\n";
 }
 
+// A record of exactly @p bytes, without a line break: its payload carries padding.
+QByteArray recordOfSize(qsizetype bytes)
+{
+    const QByteArray head =
+        R"({"time":"2026-04-07T10:02:00Z","attestor":"join_token","subject":"node/p","payload":{"pad":")";
+    const QByteArray tail = R"("}})";
+    return head + QByteArray(bytes - head.size() - tail.size(), 'x') + tail;
+}
+
 } // namespace
 
 class TestEvidenceReader : public QObject
@@ -33,6 +42,8 @@ private Q_SLOTS:
     void importIsAllOrNothing();
     void storeKeepsTimeOrder();
     void readEvidenceDigestsTheRowsItReads();
+    void lineLengthLimit_data();
+    void lineLengthLimit();
     void countRecordLines_data();
     void countRecordLines();
 
@@ -184,6 +195,57 @@ void TestEvidenceReader::readEvidenceDigestsTheRowsItReads()
     auto stopped = store.readEvidence([](qsizetype done) { return done < 2; });
     QVERIFY(!stopped);
     QCOMPARE(stopped.error().code, QStringLiteral("store.cancelled"));
+}
+
+void TestEvidenceReader::lineLengthLimit_data()
+{
+    const qsizetype limit = EvidenceReader::kMaxLineBytes;
+    QTest::addColumn<QByteArray>("big");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("at the limit") << recordOfSize(limit) + "\n" << QString();
+    QTest::newRow("at the limit, CRLF") << recordOfSize(limit) + "\r\n" << QString();
+    QTest::newRow("at the limit, last line without a break") << recordOfSize(limit) << QString();
+    QTest::newRow("one byte over") << recordOfSize(limit + 1) + "\n"
+                                   << QStringLiteral("evidence.line_too_long");
+    QTest::newRow("three times over, no break")
+        << recordOfSize(3 * limit) << QStringLiteral("evidence.line_too_long");
+}
+
+// The reader reuses one buffer for every line: records right at the limit are read whole and
+// alike, one byte more is refused at its line, and the lines around a long one are intact.
+void TestEvidenceReader::lineLengthLimit()
+{
+    QFETCH(QByteArray, big);
+    QFETCH(QString, code);
+    // Without a line break, the big record ends the file; else another record follows it.
+    const bool endsFile = !big.endsWith('\n');
+    QByteArray data = line("2026-04-07T10:00:00Z") + line("2026-04-07T10:01:00Z", "node/b") + big;
+    if (!endsFile)
+        data += line("2026-04-07T10:03:00Z", "node/c");
+    QBuffer b(&data);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    QStringList seen;
+    auto n = EvidenceReader::forEach(b, [&](const EvidenceRecord &r) -> Result<void> {
+        seen << r.subject;
+        return {};
+    });
+    if (!code.isEmpty()) {
+        QVERIFY(!n);
+        QCOMPARE(n.error().code, code);
+        QCOMPARE(n.error().line, 3);
+        QCOMPARE(seen, (QStringList{QStringLiteral("node/a"), QStringLiteral("node/b")}));
+        return;
+    }
+    QVERIFY2(n, n ? "" : qPrintable(n.error().toString()));
+    QStringList expected{QStringLiteral("node/a"), QStringLiteral("node/b"),
+                         QStringLiteral("node/p")};
+    if (endsFile) {
+        QCOMPARE(*n, 3);
+    } else {
+        expected << QStringLiteral("node/c");
+        QCOMPARE(*n, 4);
+    }
+    QCOMPARE(seen, expected);
 }
 
 void TestEvidenceReader::countRecordLines_data()
