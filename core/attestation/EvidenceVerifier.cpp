@@ -32,12 +32,17 @@ constexpr size_t BatchesAhead = 3;
 
 } // namespace
 
-/// What the pre-pass concluded for one record, and what it asked of the state to get there.
+/// What the pre-pass concluded for one record, what it asked of the state to get there, and
+/// the outcomes of the record's signature checks: when the replay's state answers otherwise,
+/// the record is verified again without checking its signatures again. Per record, not per
+/// batch: a batch-wide memo took a digest of every check's bytes and a lock shared by the
+/// pool's threads, for the few records verified again.
 struct EvidenceVerifier::Prepared
 {
     const EvidenceRecord *record = nullptr;
     std::optional<AttestationResult> result;
     StateReads reads;
+    SignatureMemo signatures;
 };
 
 struct EvidenceVerifier::Batch
@@ -47,7 +52,6 @@ struct EvidenceVerifier::Batch
     /// the hashes' pointers until the replay writes to its own).
     AttestationState state;
     std::vector<Prepared> prepared;
-    SignatureMemo signatures;
     QFuture<void> prepass;
 };
 
@@ -251,10 +255,8 @@ void EvidenceVerifier::submit(const EvidenceRecord &record, const ResultSink &si
         sink(verifyWith(record, nullptr, nullptr));
         return;
     }
-    if (!m_filling) {
+    if (!m_filling)
         m_filling = std::make_unique<Batch>();
-        m_filling->signatures.setTimed(m_timeSignatures);
-    }
     m_filling->records.append(record);
     if (m_filling->records.size() < BatchSize)
         return;
@@ -285,15 +287,19 @@ void EvidenceVerifier::finish(const ResultSink &sink)
 void EvidenceVerifier::startPrepass(Batch &batch)
 {
     batch.state = m_state;
-    batch.prepared.resize(size_t(batch.records.size()));
-    for (qsizetype i = 0; i < batch.records.size(); ++i)
-        batch.prepared[size_t(i)].record = &batch.records.at(i);
+    // Made at their size: a memo (its lock) does not move.
+    batch.prepared = std::vector<Prepared>(size_t(batch.records.size()));
+    for (qsizetype i = 0; i < batch.records.size(); ++i) {
+        Prepared &prepared = batch.prepared[size_t(i)];
+        prepared.record = &batch.records.at(i);
+        prepared.signatures.setTimed(m_timeSignatures);
+    }
     batch.prepass = QtConcurrent::map(&m_pool, batch.prepared, [this, &batch](Prepared &prepared) {
         const auto it = m_attestors.constFind(prepared.record->attestor);
         if (it == m_attestors.cend())
             return;
-        const AttestationContext context{m_anchors,  batch.state,       m_bundles,
-                                         m_settings, &batch.signatures, &prepared.reads};
+        const AttestationContext context{m_anchors,  batch.state,          m_bundles,
+                                         m_settings, &prepared.signatures, &prepared.reads};
         prepared.result = (*it)->verify(*prepared.record, context);
     });
 }
@@ -303,14 +309,15 @@ void EvidenceVerifier::replayOldest(const ResultSink &sink)
     const std::unique_ptr<Batch> batch = std::move(m_checking.front());
     m_checking.pop_front();
     batch->prepass.waitForFinished();
-    const qint64 hits = batch->signatures.hits();
-    const qint64 misses = batch->signatures.misses();
-    for (Prepared &prepared : batch->prepared)
-        sink(verifyWith(*prepared.record, &batch->signatures, &prepared));
-    m_signaturesReused += batch->signatures.hits() - hits;
-    m_signaturesComputed += batch->signatures.misses() - misses;
-    m_signaturesComputedAll += batch->signatures.misses();
-    m_signatureCpuNanos += batch->signatures.verifyCpuNanos();
+    for (Prepared &prepared : batch->prepared) {
+        SignatureMemo &memo = prepared.signatures;
+        const qint64 misses = memo.misses();
+        sink(verifyWith(*prepared.record, &memo, &prepared));
+        m_signaturesReused += memo.hits();
+        m_signaturesComputed += memo.misses() - misses;
+        m_signaturesComputedAll += memo.misses();
+        m_signatureCpuNanos += memo.verifyCpuNanos();
+    }
 }
 
 Result<qint64> EvidenceVerifier::verifyStream(QIODevice &device, const ResultSink &sink)

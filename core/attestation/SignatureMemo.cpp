@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/SignatureMemo.h"
 
-#include "core/crypto/Digest.h"
-
 #include <QtEndian>
 
 #include <ctime>
@@ -12,7 +10,8 @@ namespace ta::core {
 QByteArray SignatureMemo::keyOf(QByteArrayView keyFingerprint,
                                 std::initializer_list<QByteArrayView> parts)
 {
-    // Length-prefixed, so no two different splits of the same bytes share a key.
+    // Length-prefixed, so no two different splits of the same bytes share a key. Kept whole:
+    // hashing it to a digest cost more than the few comparisons of one record's checks.
     QByteArray all;
     qsizetype total = keyFingerprint.size() + 8;
     for (QByteArrayView p : parts)
@@ -26,7 +25,30 @@ QByteArray SignatureMemo::keyOf(QByteArrayView keyFingerprint,
     append(keyFingerprint);
     for (QByteArrayView p : parts)
         append(p);
-    return sha256(all);
+    return all;
+}
+
+std::optional<bool> SignatureMemo::findLocked(const QByteArray &id) const
+{
+    for (const auto &[key, ok] : m_few) {
+        if (key == id)
+            return ok;
+    }
+    const auto it = m_many.constFind(id);
+    if (it != m_many.cend())
+        return *it;
+    return std::nullopt;
+}
+
+void SignatureMemo::insertLocked(const QByteArray &id, bool ok)
+{
+    // Two threads may have made the same check at once: one entry, as a hash would keep.
+    if (findLocked(id))
+        return;
+    if (m_few.size() < FewChecks)
+        m_few.append({id, ok});
+    else
+        m_many.insert(id, ok);
 }
 
 qint64 SignatureMemo::threadCpuNanos()
@@ -39,13 +61,14 @@ qint64 SignatureMemo::threadCpuNanos()
 qsizetype SignatureMemo::size() const
 {
     QMutexLocker lock(&m_mutex);
-    return m_outcomes.size();
+    return m_few.size() + m_many.size();
 }
 
 void SignatureMemo::clear()
 {
     QMutexLocker lock(&m_mutex);
-    m_outcomes.clear();
+    m_few.clear();
+    m_many.clear();
 }
 
 } // namespace ta::core

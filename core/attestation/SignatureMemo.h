@@ -4,18 +4,22 @@
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QHash>
+#include <QList>
 #include <QMutex>
 
 #include <atomic>
 #include <initializer_list>
+#include <optional>
 #include <utility>
 
 namespace ta::core {
 
 /// Outcomes of signature checks already made, keyed by everything the check read: the key's
-/// fingerprint, the algorithm, the signed bytes and the signature. An outcome depends on
-/// nothing else, so reusing it cannot change a verdict; this is what lets EvidenceVerifier
-/// check a batch's signatures on every core ahead of the replay, which must run in order.
+/// fingerprint, the algorithm, the signed bytes and the signature, compared whole (no digest).
+/// An outcome depends on nothing else, so reusing it cannot change a verdict; this is what lets
+/// EvidenceVerifier check each record's signatures on every core ahead of the replay, which
+/// must run in order, and verify a record again without checking them again. Meant for the few
+/// checks of one record: a handful are compared one by one, more go into a hash.
 /// Safe to use from several threads.
 class SignatureMemo
 {
@@ -30,10 +34,9 @@ public:
         const QByteArray id = keyOf(keyFingerprint, parts);
         {
             QMutexLocker lock(&m_mutex);
-            const auto it = m_outcomes.constFind(id);
-            if (it != m_outcomes.cend()) {
+            if (const std::optional<bool> known = findLocked(id)) {
                 m_hits.fetch_add(1, std::memory_order_relaxed);
-                return *it;
+                return *known;
             }
         }
         const qint64 before = m_timed ? threadCpuNanos() : 0;
@@ -42,7 +45,7 @@ public:
             m_verifyCpuNanos.fetch_add(threadCpuNanos() - before, std::memory_order_relaxed);
         m_misses.fetch_add(1, std::memory_order_relaxed);
         QMutexLocker lock(&m_mutex);
-        m_outcomes.insert(id, ok);
+        insertLocked(id, ok);
         return ok;
     }
 
@@ -59,12 +62,17 @@ public:
     void clear();
 
 private:
+    static constexpr qsizetype FewChecks = 4;
+
     static qint64 threadCpuNanos();
     static QByteArray keyOf(QByteArrayView keyFingerprint,
                             std::initializer_list<QByteArrayView> parts);
+    std::optional<bool> findLocked(const QByteArray &id) const;
+    void insertLocked(const QByteArray &id, bool ok);
 
     mutable QMutex m_mutex;
-    QHash<QByteArray, bool> m_outcomes;
+    QList<std::pair<QByteArray, bool>> m_few;
+    QHash<QByteArray, bool> m_many;
     std::atomic<qint64> m_hits{0};
     std::atomic<qint64> m_misses{0};
     bool m_timed = false;
