@@ -156,10 +156,18 @@ AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
     if (r.accepted() && node)
         checkNodeEvidence(record, r);
     if (r.accepted() && !r.nonce.isEmpty()) {
-        QDateTime first = m_guard.firstSeen(scope, r.nonce);
-        // Nonces an earlier version persisted under the label still refuse (never accept).
-        if (!first.isValid() && node)
-            first = m_guard.firstSeen(record.subject, r.nonce);
+        // A new nonce is remembered at once: nothing below refuses a record the guard passed.
+        QDateTime first;
+        if (node) {
+            first = m_guard.firstSeen(scope, r.nonce);
+            // Nonces an earlier version persisted under the label still refuse (never accept).
+            if (!first.isValid())
+                first = m_guard.firstSeen(record.subject, r.nonce);
+            if (!first.isValid())
+                m_guard.remember(scope, r.nonce, record.time);
+        } else {
+            first = m_guard.rememberFirst(scope, r.nonce, record.time);
+        }
         if (first.isValid())
             r.refuse(QStringLiteral("replayed"), QStringLiteral("a nonce not seen from ") + scope,
                      QStringLiteral("first seen at ") + EvidenceRecord::formatTime(first));
@@ -172,8 +180,6 @@ AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
         r.selectors.clear();
         return r;
     }
-    if (!r.nonce.isEmpty())
-        m_guard.remember(scope, r.nonce, record.time);
     if (!r.consumedToken.isEmpty())
         m_state.consumeToken(r.consumedToken.toLatin1(), record.subject, record.time);
     if (attestor.attestsNodes() && !r.agentId.isEmpty()) {

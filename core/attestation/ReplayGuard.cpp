@@ -8,7 +8,11 @@ namespace {
 // JSON string may decode to a NUL).
 QString keyOf(const QString &subject, const QString &nonce)
 {
-    return QString::number(subject.size()) + QLatin1Char(':') + subject + nonce;
+    const QString length = QString::number(subject.size());
+    QString key;
+    key.reserve(length.size() + 1 + subject.size() + nonce.size());
+    key.append(length).append(QLatin1Char(':')).append(subject).append(nonce);
+    return key;
 }
 
 } // namespace
@@ -20,11 +24,18 @@ QDateTime ReplayGuard::firstSeen(const QString &subject, const QString &nonce) c
 
 bool ReplayGuard::remember(const QString &subject, const QString &nonce, const QDateTime &time)
 {
-    const QString key = keyOf(subject, nonce);
-    if (m_seen.contains(key))
-        return false;
-    m_seen.insert(key, time);
-    return true;
+    return !rememberFirst(subject, nonce, time).isValid();
+}
+
+QDateTime ReplayGuard::rememberFirst(const QString &subject, const QString &nonce,
+                                     const QDateTime &time)
+{
+    const qsizetype before = m_seen.size();
+    QDateTime &slot = m_seen[keyOf(subject, nonce)];
+    if (m_seen.size() == before)
+        return slot;
+    slot = time;
+    return {};
 }
 
 void ReplayGuard::forEach(

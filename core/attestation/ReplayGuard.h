@@ -26,6 +26,9 @@ public:
     }
     /// Records @p nonce for @p subject at @p time; false (and no change) when already seen.
     bool remember(const QString &subject, const QString &nonce, const QDateTime &time);
+    /// When @p subject first presented @p nonce; when it never did, records it at @p time and
+    /// returns an invalid time. firstSeen() then remember() in one look-up.
+    QDateTime rememberFirst(const QString &subject, const QString &nonce, const QDateTime &time);
     qsizetype size() const { return m_seen.size(); }
     /// Calls @p fn for every remembered (subject, nonce, first seen), for persisting the guard.
     void forEach(

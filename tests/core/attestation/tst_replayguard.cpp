@@ -17,6 +17,7 @@ class TestReplayGuard : public QObject
 
 private Q_SLOTS:
     void secondPresentationRefused();
+    void rememberFirstIsFirstSeenThenRemember();
     void scopesAreSeparate();
     void pairsNeverCollide_data();
     void pairsNeverCollide();
@@ -34,6 +35,21 @@ void TestReplayGuard::secondPresentationRefused()
                             kT0.addSecs(60)));
     QCOMPARE(guard.firstSeen(QStringLiteral("spiffe://td/agent/a"), QStringLiteral("n1")), kT0);
     QCOMPARE(guard.size(), 1);
+}
+
+void TestReplayGuard::rememberFirstIsFirstSeenThenRemember()
+{
+    ReplayGuard guard;
+    const QString a = QStringLiteral("spiffe://td/w/a");
+    QVERIFY(!guard.rememberFirst(a, QStringLiteral("n1"), kT0).isValid()); // new: recorded
+    QCOMPARE(guard.firstSeen(a, QStringLiteral("n1")), kT0);
+    // Seen: the first time comes back, and the later time is not recorded.
+    QCOMPARE(guard.rememberFirst(a, QStringLiteral("n1"), kT0.addSecs(60)), kT0);
+    QCOMPARE(guard.firstSeen(a, QStringLiteral("n1")), kT0);
+    QVERIFY(!guard.remember(a, QStringLiteral("n1"), kT0.addSecs(120)));
+    QVERIFY(guard.remember(a, QStringLiteral("n2"), kT0.addSecs(120)));
+    QCOMPARE(guard.rememberFirst(a, QStringLiteral("n2"), kT0.addSecs(180)), kT0.addSecs(120));
+    QCOMPARE(guard.size(), 2);
 }
 
 void TestReplayGuard::scopesAreSeparate()
