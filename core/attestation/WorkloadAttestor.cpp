@@ -31,6 +31,27 @@ qsizetype WorkloadAttestor::ValidatedChains::size() const
     return m_chains.size();
 }
 
+QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
+                                                  const QJsonObject &workload,
+                                                  const QString &agentId, const QString &node,
+                                                  const std::function<QJsonObject()> &build)
+{
+    std::optional<Built> last;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto it = m_last.constFind(subject);
+        if (it != m_last.cend())
+            last = *it;
+    }
+    if (last && last->agentId == agentId && last->node == node && last->workload == workload)
+        return last->claims;
+    Built built{workload, agentId, node, build()};
+    const QJsonObject claims = built.claims;
+    QMutexLocker lock(&m_mutex);
+    m_last.insert(subject, std::move(built));
+    return claims;
+}
+
 std::optional<WorkloadAttestor::ValidatedSvid>
 WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &record,
                                 const AttestationContext &context, AttestationResult &r) const
@@ -199,11 +220,14 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     r.nonce = jti;
     r.anchorIds = node.anchorIds;
     r.keyFingerprints = node.keyFingerprints;
-    QJsonObject workload = c.value(QLatin1String("claims")).toObject();
-    workload.insert(QStringLiteral("attestor"), m_name);
-    workload.insert(QStringLiteral("agent_id"), agentId);
-    workload.insert(QStringLiteral("node"), node.subject);
-    r.claims.insert(QStringLiteral("workload"), workload);
+    const QJsonObject claimed = c.value(QLatin1String("claims")).toObject();
+    r.claims = m_built.claims(record.subject, claimed, agentId, node.subject, [&] {
+        QJsonObject workload = claimed;
+        workload.insert(QStringLiteral("attestor"), m_name);
+        workload.insert(QStringLiteral("agent_id"), agentId);
+        workload.insert(QStringLiteral("node"), node.subject);
+        return QJsonObject{{QStringLiteral("workload"), workload}};
+    });
     return r;
 }
 

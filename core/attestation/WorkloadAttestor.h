@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QMutex>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -70,8 +71,35 @@ public:
                              const AttestationContext &context) const override;
 
 private:
+    /// The claims last built for each subject. A workload re-attests with the same claims under
+    /// the same agent and node, record after record: such a record shares the claims its
+    /// subject's previous one was given. That spares building them (a copy of the workload
+    /// claims and four sorted inserts), and makes every later comparison of the two (the
+    /// replay's interner, the policy subject) one of addresses. Safe from several threads.
+    class BuiltClaims
+    {
+    public:
+        /// The claims built from @p workload, @p agentId and @p node for @p subject: those
+        /// built last for it when all three are equal, else @p build's, which are kept.
+        QJsonObject claims(const QString &subject, const QJsonObject &workload,
+                           const QString &agentId, const QString &node,
+                           const std::function<QJsonObject()> &build);
+
+    private:
+        struct Built
+        {
+            QJsonObject workload;
+            QString agentId;
+            QString node;
+            QJsonObject claims;
+        };
+        QMutex m_mutex;
+        QHash<QString, Built> m_last;
+    };
+
     QString m_name;
     std::shared_ptr<ValidatedChains> m_chains;
+    mutable BuiltClaims m_built;
 
     std::optional<ValidatedSvid> validateChain(const QJsonArray &x5c, const EvidenceRecord &record,
                                                const AttestationContext &context,

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void refusals();
     void validatedSvidStillExpires();
     void attestorsShareTheirValidatedChains();
+    void claimsFollowEachRecord();
     void aHeaderSeenBeforeIsJudgedAsAnew_data();
     void aHeaderSeenBeforeIsJudgedAsAnew();
 
@@ -231,6 +232,44 @@ void TestWorkloadAttestor::attestorsShareTheirValidatedChains()
                                context),
                   {});
     QCOMPARE(shared->size(), 2);
+}
+
+void TestWorkloadAttestor::claimsFollowEachRecord()
+{
+    // A record whose workload claims, agent and node are its subject's previous record's is
+    // given that record's claims; any change gives claims built anew, and so does going back.
+    EvidenceVerifier v = m_f.verifier();
+    expectOutcome(v.verify(node()), {});
+    int n = 0;
+    const auto verify = [&](const QString &attestor, const QString &subject, const QString &image) {
+        ++n;
+        const auto signedClaims = m_agent.sign(subject, {attestor + QStringLiteral(":ns:payments")},
+                                               {{QStringLiteral("image"), image}},
+                                               t0().addSecs(60 + n), QStringLiteral("j%1").arg(n));
+        const AttestationResult r =
+            v.verify(record(attestor, subject, signedClaims.value(), t0().addSecs(60 + n)));
+        expectOutcome(r, {});
+        return r.claims;
+    };
+    const auto expected = [](const QString &attestor, const QString &image) {
+        return QJsonObject{{QStringLiteral("workload"),
+                            QJsonObject{{QStringLiteral("image"), image},
+                                        {QStringLiteral("attestor"), attestor},
+                                        {QStringLiteral("agent_id"), kAgent},
+                                        {QStringLiteral("node"), QStringLiteral("node/a")}}}};
+    };
+    const QString k8s = QStringLiteral("k8s");
+    const QString api = QStringLiteral("workload/api");
+    QCOMPARE(verify(k8s, api, QStringLiteral("x")), expected(k8s, QStringLiteral("x")));
+    QCOMPARE(verify(k8s, api, QStringLiteral("x")), expected(k8s, QStringLiteral("x")));
+    QCOMPARE(verify(k8s, api, QStringLiteral("y")), expected(k8s, QStringLiteral("y")));
+    QCOMPARE(verify(k8s, api, QStringLiteral("x")), expected(k8s, QStringLiteral("x")));
+    // Another subject with the same claims, and the same subject under another attestor.
+    QCOMPARE(verify(k8s, QStringLiteral("workload/web"), QStringLiteral("x")),
+             expected(k8s, QStringLiteral("x")));
+    QCOMPARE(verify(QStringLiteral("docker"), api, QStringLiteral("x")),
+             expected(QStringLiteral("docker"), QStringLiteral("x")));
+    QCOMPARE(verify(k8s, api, QStringLiteral("y")), expected(k8s, QStringLiteral("y")));
 }
 
 void TestWorkloadAttestor::aHeaderSeenBeforeIsJudgedAsAnew_data()
