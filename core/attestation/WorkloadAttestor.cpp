@@ -34,6 +34,7 @@ qsizetype WorkloadAttestor::ValidatedChains::size() const
 QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
                                                   const QJsonObject &workload,
                                                   const QString &agentId, const QString &node,
+                                                  QStringList &selectors,
                                                   const std::function<QJsonObject()> &build)
 {
     std::optional<Built> last;
@@ -43,9 +44,14 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
         if (it != m_last.cend())
             last = *it;
     }
-    if (last && last->agentId == agentId && last->node == node && last->workload == workload)
+    const bool sameClaims =
+        last && last->agentId == agentId && last->node == node && last->workload == workload;
+    const bool sameSelectors = last && last->selectors == selectors;
+    if (sameSelectors)
+        selectors = last->selectors;
+    if (sameClaims && sameSelectors)
         return last->claims;
-    Built built{workload, agentId, node, build()};
+    Built built{workload, agentId, node, sameClaims ? last->claims : build(), selectors};
     const QJsonObject claims = built.claims;
     QMutexLocker lock(&m_mutex);
     m_last.insert(subject, std::move(built));
@@ -221,7 +227,7 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     r.anchorIds = node.anchorIds;
     r.keyFingerprints = node.keyFingerprints;
     const QJsonObject claimed = c.value(QLatin1String("claims")).toObject();
-    r.claims = m_built.claims(record.subject, claimed, agentId, node.subject, [&] {
+    r.claims = m_built.claims(record.subject, claimed, agentId, node.subject, r.selectors, [&] {
         QJsonObject workload = claimed;
         workload.insert(QStringLiteral("attestor"), m_name);
         workload.insert(QStringLiteral("agent_id"), agentId);

@@ -71,18 +71,20 @@ public:
                              const AttestationContext &context) const override;
 
 private:
-    /// The claims last built for each subject. A workload re-attests with the same claims under
-    /// the same agent and node, record after record: such a record shares the claims its
-    /// subject's previous one was given. That spares building them (a copy of the workload
-    /// claims and four sorted inserts), and makes every later comparison of the two (the
-    /// replay's interner, the policy subject) one of addresses. Safe from several threads.
+    /// The claims last built for each subject, and its selectors. A workload re-attests with
+    /// the same claims and selectors under the same agent and node, record after record: such a
+    /// record shares what its subject's previous one was given. That spares building the claims
+    /// (a copy of the workload claims and four sorted inserts), and makes every later comparison
+    /// of the two (the replay's interner, the policy subject) one of addresses. Safe from
+    /// several threads.
     class BuiltClaims
     {
     public:
         /// The claims built from @p workload, @p agentId and @p node for @p subject: those
         /// built last for it when all three are equal, else @p build's, which are kept.
+        /// @p selectors are made to share the last ones when equal, else kept.
         QJsonObject claims(const QString &subject, const QJsonObject &workload,
-                           const QString &agentId, const QString &node,
+                           const QString &agentId, const QString &node, QStringList &selectors,
                            const std::function<QJsonObject()> &build);
 
     private:
@@ -92,6 +94,7 @@ private:
             QString agentId;
             QString node;
             QJsonObject claims;
+            QStringList selectors;
         };
         QMutex m_mutex;
         QHash<QString, Built> m_last;

@@ -236,19 +236,23 @@ void TestWorkloadAttestor::attestorsShareTheirValidatedChains()
 
 void TestWorkloadAttestor::claimsFollowEachRecord()
 {
-    // A record whose workload claims, agent and node are its subject's previous record's is
-    // given that record's claims; any change gives claims built anew, and so does going back.
+    // A record whose workload claims and selectors, agent and node are its subject's previous
+    // record's is given that record's claims and selectors; any change gives them built anew,
+    // and so does going back.
     EvidenceVerifier v = m_f.verifier();
     expectOutcome(v.verify(node()), {});
     int n = 0;
-    const auto verify = [&](const QString &attestor, const QString &subject, const QString &image) {
+    const auto verify = [&](const QString &attestor, const QString &subject, const QString &image,
+                            const QString &selector = QStringLiteral("ns:payments")) {
         ++n;
-        const auto signedClaims = m_agent.sign(subject, {attestor + QStringLiteral(":ns:payments")},
-                                               {{QStringLiteral("image"), image}},
-                                               t0().addSecs(60 + n), QStringLiteral("j%1").arg(n));
+        const QStringList selectors{attestor + QLatin1Char(':') + selector};
+        const auto signedClaims =
+            m_agent.sign(subject, selectors, {{QStringLiteral("image"), image}},
+                         t0().addSecs(60 + n), QStringLiteral("j%1").arg(n));
         const AttestationResult r =
             v.verify(record(attestor, subject, signedClaims.value(), t0().addSecs(60 + n)));
         expectOutcome(r, {});
+        [&] { QCOMPARE(r.selectors, selectors); }();
         return r.claims;
     };
     const auto expected = [](const QString &attestor, const QString &image) {
@@ -260,16 +264,20 @@ void TestWorkloadAttestor::claimsFollowEachRecord()
     };
     const QString k8s = QStringLiteral("k8s");
     const QString api = QStringLiteral("workload/api");
-    QCOMPARE(verify(k8s, api, QStringLiteral("x")), expected(k8s, QStringLiteral("x")));
-    QCOMPARE(verify(k8s, api, QStringLiteral("x")), expected(k8s, QStringLiteral("x")));
-    QCOMPARE(verify(k8s, api, QStringLiteral("y")), expected(k8s, QStringLiteral("y")));
-    QCOMPARE(verify(k8s, api, QStringLiteral("x")), expected(k8s, QStringLiteral("x")));
+    const QString x = QStringLiteral("x");
+    const QString y = QStringLiteral("y");
+    QCOMPARE(verify(k8s, api, x), expected(k8s, x));
+    QCOMPARE(verify(k8s, api, x), expected(k8s, x));
+    QCOMPARE(verify(k8s, api, y), expected(k8s, y));
+    QCOMPARE(verify(k8s, api, x), expected(k8s, x));
+    // Other selectors with the same claims, then the same selectors with other claims.
+    QCOMPARE(verify(k8s, api, x, QStringLiteral("sa:api")), expected(k8s, x));
+    QCOMPARE(verify(k8s, api, x), expected(k8s, x));
+    QCOMPARE(verify(k8s, api, y), expected(k8s, y));
     // Another subject with the same claims, and the same subject under another attestor.
-    QCOMPARE(verify(k8s, QStringLiteral("workload/web"), QStringLiteral("x")),
-             expected(k8s, QStringLiteral("x")));
-    QCOMPARE(verify(QStringLiteral("docker"), api, QStringLiteral("x")),
-             expected(QStringLiteral("docker"), QStringLiteral("x")));
-    QCOMPARE(verify(k8s, api, QStringLiteral("y")), expected(k8s, QStringLiteral("y")));
+    QCOMPARE(verify(k8s, QStringLiteral("workload/web"), x), expected(k8s, x));
+    QCOMPARE(verify(QStringLiteral("docker"), api, x), expected(QStringLiteral("docker"), x));
+    QCOMPARE(verify(k8s, api, y), expected(k8s, y));
 }
 
 void TestWorkloadAttestor::aHeaderSeenBeforeIsJudgedAsAnew_data()
