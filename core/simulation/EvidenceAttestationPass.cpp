@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/simulation/EvidenceAttestationPass.h"
 
-#include "core/crypto/Digest.h"
 #include "core/simulation/SimulationErrors.h"
 #include "core/simulation/TimelineReplay.h"
+#include "core/store/AttestationStore.h"
 #include "core/store/Database.h"
 #include "core/store/EvidenceTimelineQuery.h"
 #include "core/store/StoreErrors.h"
@@ -89,23 +89,11 @@ Result<qint64> EvidenceAttestationPass::run(Database &db, TimelineReplay replay,
     // committed (the results a replay keeps, an edit) the next batch's BEGIN IMMEDIATE would fail
     // at once with SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out.
     std::vector<qint64> ids;
-    {
-        Sha256Stream rows;
-        auto st = db.prepare(
-            QStringLiteral("SELECT id, record FROM evidence_records ORDER BY time_ms, id"));
-        if (!st)
-            return st.error();
-        while (st->next()) {
-            if (cancelled && ids.size() % 4096 == 0 && cancelled())
-                return makeError(ec::StoreCancelled);
-            ids.push_back(st->int64(0));
-            rows.addField(st->blobView(1));
-        }
-        if (st->error())
-            return *st->error();
-        if (replay.recordsStoredDigest().isEmpty() || rows.result() != replay.recordsStoredDigest())
-            return makeError(ec::StoreStaleRecords);
-    }
+    auto rows = AttestationStore(db).evidenceDigest(cancelled, &ids);
+    if (!rows)
+        return rows.error();
+    if (replay.recordsStoredDigest().isEmpty() || *rows != replay.recordsStoredDigest())
+        return makeError(ec::StoreStaleRecords);
     EvidenceTimelineQuery query(db);
     const qint64 total = qint64(ids.size());
     size_t next = 0;

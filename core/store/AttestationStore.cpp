@@ -410,10 +410,11 @@ AttestationStore::readEvidence(const std::function<bool(qsizetype read)> &keepGo
     return out;
 }
 
-Result<QByteArray> AttestationStore::evidenceDigest(const std::function<bool()> &cancelled)
+Result<QByteArray> AttestationStore::evidenceDigest(const std::function<bool()> &cancelled,
+                                                    std::vector<qint64> *ids)
 {
-    auto st =
-        m_db.prepare(QStringLiteral("SELECT record FROM evidence_records ORDER BY time_ms, id"));
+    auto st = m_db.prepare(
+        QStringLiteral("SELECT record, id FROM evidence_records ORDER BY time_ms, id"));
     if (!st)
         return st.error();
     Sha256Stream rows;
@@ -422,6 +423,8 @@ Result<QByteArray> AttestationStore::evidenceDigest(const std::function<bool()> 
         if (cancelled && ++n % 4096 == 0 && cancelled())
             return makeError(ec::StoreCancelled);
         rows.addField(st->blobView(0));
+        if (ids)
+            ids->push_back(st->int64(1));
     }
     if (st->error())
         return *st->error();

@@ -12,6 +12,7 @@
 #include <QIODevice>
 
 #include <functional>
+#include <vector>
 
 namespace ta::core {
 
@@ -104,8 +105,11 @@ public:
     [[nodiscard]] Result<StoredEvidence>
     readEvidence(const std::function<bool(qsizetype read)> &keepGoing = {});
     /// SHA-256 over every stored record's bytes in time order, without parsing them: what a
-    /// replay's results depend on (StoredReplayResults' key).
-    [[nodiscard]] Result<QByteArray> evidenceDigest(const std::function<bool()> &cancelled = {});
+    /// replay's results depend on (StoredReplayResults' key). With @p ids, the rows' IDs are
+    /// appended to it in the same order, read in the same statement (which has ended when this
+    /// returns): the rows a replay's results belong to, if the digest is the replay's.
+    [[nodiscard]] Result<QByteArray> evidenceDigest(const std::function<bool()> &cancelled = {},
+                                                    std::vector<qint64> *ids = nullptr);
 
     /// Persists the nonces and join tokens a run consumed, so a later run refuses them.
     [[nodiscard]] Result<void> saveConsumed(const ReplayGuard &guard,
