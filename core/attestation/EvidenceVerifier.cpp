@@ -322,7 +322,9 @@ void EvidenceVerifier::replayOldest(const ResultSink &sink)
         m_signaturesReused += memo.hits();
         m_signaturesComputed += memo.misses() - misses;
         m_signaturesComputedAll += memo.misses();
+        m_signaturesTimed += memo.timedChecks();
         m_signatureCpuNanos += memo.verifyCpuNanos();
+        m_signatureCpuNanosSquared += memo.verifyCpuNanosSquared();
     }
 }
 

@@ -82,10 +82,13 @@ public:
     /// Times each signature check (SignatureMemo::setTimed) from the next batch on; checks made
     /// one record at a time (threads 1) are not counted.
     void setTimeSignatures(bool timed) { m_timeSignatures = timed; }
-    /// Signature checks computed, in the pre-pass and the replay, and their CPU time in
-    /// nanoseconds when timed.
+    /// Signature checks computed, in the pre-pass and the replay; when timed, those of them
+    /// timed (a random share, SignatureMemo::kTimedShare), their CPU time in nanoseconds and the
+    /// sum of its squares.
     qint64 signaturesComputed() const { return m_signaturesComputedAll; }
+    qint64 signaturesTimed() const { return m_signaturesTimed; }
     qint64 signatureCpuNanos() const { return m_signatureCpuNanos; }
+    double signatureCpuNanosSquared() const { return m_signatureCpuNanosSquared; }
 
     /// Verifies each record of a JSON Lines stream through submit(), handing each result to
     /// @p sink. Returns the number of records, or the reader's error (bad line); results before
@@ -135,7 +138,9 @@ private:
     qint64 m_prepassResultsKept = 0;
     bool m_timeSignatures = false;
     qint64 m_signaturesComputedAll = 0;
+    qint64 m_signaturesTimed = 0;
     qint64 m_signatureCpuNanos = 0;
+    double m_signatureCpuNanosSquared = 0;
 };
 
 } // namespace ta::core

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/SignatureMemo.h"
 
+#include <QRandomGenerator>
 #include <QtEndian>
 
 #include <ctime>
@@ -56,6 +57,24 @@ qint64 SignatureMemo::threadCpuNanos()
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+bool SignatureMemo::sampled()
+{
+    // xorshift64*, seeded once per thread from the system's generator: cheap, and no two threads
+    // (or runs) share a sequence.
+    thread_local quint64 state = QRandomGenerator::system()->generate64() | 1;
+    state ^= state >> 12;
+    state ^= state << 25;
+    state ^= state >> 27;
+    return ((state * 0x2545F4914F6CDD1DULL) >> 32) % kTimedShare == 0;
+}
+
+void SignatureMemo::addTiming(qint64 nanos)
+{
+    m_timedChecks.fetch_add(1, std::memory_order_relaxed);
+    m_verifyCpuNanos.fetch_add(nanos, std::memory_order_relaxed);
+    m_verifyCpuNanosSquared.fetch_add(double(nanos) * double(nanos), std::memory_order_relaxed);
 }
 
 qsizetype SignatureMemo::size() const

@@ -39,10 +39,11 @@ public:
                 return *known;
             }
         }
-        const qint64 before = m_timed ? threadCpuNanos() : 0;
+        const bool timed = m_timed && sampled();
+        const qint64 before = timed ? threadCpuNanos() : 0;
         const bool ok = static_cast<bool>(std::forward<Verify>(verify)());
-        if (m_timed)
-            m_verifyCpuNanos.fetch_add(threadCpuNanos() - before, std::memory_order_relaxed);
+        if (timed)
+            addTiming(threadCpuNanos() - before);
         m_misses.fetch_add(1, std::memory_order_relaxed);
         QMutexLocker lock(&m_mutex);
         insertLocked(id, ok);
@@ -52,12 +53,23 @@ public:
     /// Checks answered from memory, and checks computed.
     qint64 hits() const { return m_hits.load(std::memory_order_relaxed); }
     qint64 misses() const { return m_misses.load(std::memory_order_relaxed); }
-    /// With @p timed, each computed check's CPU time on its thread is added up (about half a
-    /// microsecond a check for the clock, against tens for the check): the cost of the
-    /// signatures alone, which bench_simulation sets beside a whole run's. Set before any check.
+    /// With @p timed, a random eighth of the computed checks (kTimedShare) is timed on its
+    /// thread's CPU clock: the cost of the signatures alone, which bench_simulation estimates
+    /// from that sample and sets beside a whole run's. Not every check: the clock is a system
+    /// call (about a microsecond each, two a check, on this project's virtual machines), which
+    /// timed every check cost 2 % of a run and perturbed what it measured. Set before any check.
     void setTimed(bool timed) { m_timed = timed; }
-    /// The CPU time the computed checks took, in nanoseconds; 0 unless timed.
+    /// One check in kTimedShare is timed, chosen at random (no pattern in the records can line
+    /// up with it).
+    static constexpr int kTimedShare = 8;
+    /// The timed checks: how many, their CPU time in nanoseconds, and the sum of its squares
+    /// (for the estimate's standard error); 0 unless timed.
+    qint64 timedChecks() const { return m_timedChecks.load(std::memory_order_relaxed); }
     qint64 verifyCpuNanos() const { return m_verifyCpuNanos.load(std::memory_order_relaxed); }
+    double verifyCpuNanosSquared() const
+    {
+        return m_verifyCpuNanosSquared.load(std::memory_order_relaxed);
+    }
     qsizetype size() const;
     void clear();
 
@@ -65,6 +77,9 @@ private:
     static constexpr qsizetype FewChecks = 4;
 
     static qint64 threadCpuNanos();
+    /// Whether to time this check: true once in kTimedShare, at random (a per-thread generator).
+    static bool sampled();
+    void addTiming(qint64 nanos);
     static QByteArray keyOf(QByteArrayView keyFingerprint,
                             std::initializer_list<QByteArrayView> parts);
     std::optional<bool> findLocked(const QByteArray &id) const;
@@ -76,7 +91,9 @@ private:
     std::atomic<qint64> m_hits{0};
     std::atomic<qint64> m_misses{0};
     bool m_timed = false;
+    std::atomic<qint64> m_timedChecks{0};
     std::atomic<qint64> m_verifyCpuNanos{0};
+    std::atomic<double> m_verifyCpuNanosSquared{0};
 };
 
 /// @p verify through @p memo when there is one, else directly.

@@ -152,14 +152,18 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
         SignatureWork *work;
         const qint64 &done;
         qint64 checks = verifier.signaturesComputed();
+        qint64 timed = verifier.signaturesTimed();
         qint64 nanos = verifier.signatureCpuNanos();
+        double squared = verifier.signatureCpuNanosSquared();
         qint64 kept = verifier.prepassResultsKept();
         ~Tally()
         {
             if (!work)
                 return;
             work->checks += verifier.signaturesComputed() - checks;
+            work->timedChecks += verifier.signaturesTimed() - timed;
             work->cpuNanos += verifier.signatureCpuNanos() - nanos;
+            work->cpuNanosSquared += verifier.signatureCpuNanosSquared() - squared;
             work->records += done;
             work->prepassResultsKept += verifier.prepassResultsKept() - kept;
         }

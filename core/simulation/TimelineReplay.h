@@ -129,12 +129,15 @@ public:
             m_storedWork = std::move(work);
     }
     const StoredWork &storedWork() const { return *m_storedWork; }
-    /// The signature checks a replay computed and their CPU time, added up across replays
-    /// (bench_simulation's raw verify rate of the records' own signatures).
+    /// The signature checks a replay computed, and the CPU time of those timed (a random share
+    /// of them, SignatureMemo::kTimedShare), added up across replays (bench_simulation's raw
+    /// verify rate of the records' own signatures, estimated from the timed checks).
     struct SignatureWork
     {
         std::atomic<qint64> checks{0};
+        std::atomic<qint64> timedChecks{0};
         std::atomic<qint64> cpuNanos{0};
+        std::atomic<double> cpuNanosSquared{0};
         /// Records attested, and those whose pre-pass result the replay kept as it was
         /// (EvidenceVerifier::prepassResultsKept); the rest were verified again in order.
         std::atomic<qint64> records{0};

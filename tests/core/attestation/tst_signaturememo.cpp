@@ -33,6 +33,7 @@ private Q_SLOTS:
     void withoutMemoAlwaysComputes();
     void clearForgets();
     void manyThreadsAgree();
+    void timedChecksAreARandomShare();
 };
 
 void TestSignatureMemo::rememberedOutcomeReused()
@@ -135,6 +136,37 @@ void TestSignatureMemo::manyThreadsAgree()
     QCOMPARE(wrong.load(), 0);
     QCOMPARE(memo.size(), 64);
     QCOMPARE(memo.hits() + memo.misses(), 2000);
+}
+
+void TestSignatureMemo::timedChecksAreARandomShare()
+{
+    // Untimed: no clock is read. Timed: about one computed check in kTimedShare is timed, with
+    // its CPU time; hits are never timed. 8,000 checks at 1/8 give 1,000 timed, give or take
+    // 30 (one standard deviation): the bounds are 10 of them away.
+    SignatureMemo untimed;
+    for (int i = 0; i < 800; ++i)
+        (void)untimed.check("fp", {QByteArray::number(i)}, [] { return true; });
+    QCOMPARE(untimed.timedChecks(), 0);
+    QCOMPARE(untimed.verifyCpuNanos(), 0);
+
+    SignatureMemo memo;
+    memo.setTimed(true);
+    volatile quint64 sink = 0;
+    for (int i = 0; i < 8000; ++i) {
+        (void)memo.check("fp", {QByteArray::number(i)}, [&sink] {
+            for (int k = 0; k < 2000; ++k)
+                sink = sink + quint64(k);
+            return true;
+        });
+    }
+    const qint64 timed = memo.timedChecks();
+    QVERIFY2(timed > 700 && timed < 1300, qPrintable(QString::number(timed)));
+    QVERIFY(memo.verifyCpuNanos() > 0);
+    QVERIFY(memo.verifyCpuNanosSquared() > 0);
+    for (int i = 0; i < 8000; ++i)
+        (void)memo.check("fp", {QByteArray::number(i)}, [] { return true; });
+    QCOMPARE(memo.timedChecks(), timed);
+    QCOMPARE(memo.hits(), 8000);
 }
 
 QTEST_GUILESS_MAIN(TestSignatureMemo)
