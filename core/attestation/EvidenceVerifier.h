@@ -46,7 +46,9 @@ public:
     /// challenge, a token ID); shorter or none is refused with nonce_missing.
     static constexpr int MinNonceBytes = 8;
 
-    using ResultSink = std::function<void(const AttestationResult &)>;
+    /// Receives each result, which is the sink's to keep (a sink taking a const reference
+    /// works too): the replay that keeps every result moves it instead of copying it.
+    using ResultSink = std::function<void(AttestationResult &&)>;
 
     /// A verifier with every built-in attestor.
     EvidenceVerifier(AnchorSet anchors, TrustBundleSet bundles, AttestationSettings settings);

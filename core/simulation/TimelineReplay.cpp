@@ -168,8 +168,8 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
             work->prepassResultsKept += verifier.prepassResultsKept() - kept;
         }
     } tally{verifier, m_signatureWork.get(), done};
-    const EvidenceVerifier::ResultSink use = [&](const AttestationResult &r) {
-        sink(r);
+    const EvidenceVerifier::ResultSink use = [&](AttestationResult &&r) {
+        sink(std::move(r));
         if (++done % m_progressEvery == 0 && m_progress)
             m_progress(done, total);
     };
@@ -290,7 +290,7 @@ QByteArray TimelineReplay::cacheKey() const
     return hash.result();
 }
 
-Result<qint64> TimelineReplay::replay(const EvidenceVerifier::ResultSink &sink) const
+Result<qint64> TimelineReplay::replay(const ResultReader &sink) const
 {
     return replay(NumberedSink([&sink](const AttestationResult &r, int) { sink(r); }));
 }
@@ -388,8 +388,8 @@ Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
     Sha256Stream rows;
     auto n = replay(
         *verifier,
-        [&](const AttestationResult &r) {
-            kept.push_back(r);
+        [&](AttestationResult &&r) {
+            kept.push_back(std::move(r));
             subjects.push_back(interner.intern(kept.back()));
             sink(kept.back(), subjects.back());
         },

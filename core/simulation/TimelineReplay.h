@@ -159,8 +159,10 @@ public:
     /// order. A file is read through once first, so a bad line fails before any result.
     [[nodiscard]] Result<qint64> replay(EvidenceVerifier &verifier,
                                         const EvidenceVerifier::ResultSink &sink) const;
+    /// Called with each result, which stays the replay's (it may be a kept one).
+    using ResultReader = std::function<void(const AttestationResult &)>;
     /// The same through a fresh verifier.
-    [[nodiscard]] Result<qint64> replay(const EvidenceVerifier::ResultSink &sink) const;
+    [[nodiscard]] Result<qint64> replay(const ResultReader &sink) const;
     /// Called with each result and its subject's number in this replay (0 for the first
     /// subject, 1 for the next new one, ...), or -1 when the replay does not number them (no
     /// cache): Simulation::feed finds its subject by number instead of by name.
