@@ -29,12 +29,27 @@ void ResultInterner::pool(QString &s)
 
 int ResultInterner::intern(AttestationResult &result)
 {
-    pool(result.subject);
-    pool(result.attestor);
-    pool(result.agentId);
-    Last &last = m_last[result.subject];
-    if (last.number < 0)
-        last.number = int(m_last.size() - 1);
+    // One look-up of the subject: a subject seen before gives its key's storage, and its last
+    // attestor and agent ID, which a re-attestation nearly always repeats, spare the pool's.
+    auto it = m_last.find(result.subject);
+    if (it == m_last.end()) {
+        pool(result.subject);
+        it = m_last.insert(result.subject, Last{});
+        it->number = int(m_last.size() - 1);
+    } else {
+        result.subject = it.key();
+    }
+    Last &last = *it;
+    auto pooled = [this](QString &value, QString &lastValue) {
+        if (value == lastValue) {
+            value = lastValue;
+        } else {
+            pool(value);
+            lastValue = value;
+        }
+    };
+    pooled(result.attestor, last.attestor);
+    pooled(result.agentId, last.agentId);
     share(result.selectors, last.selectors);
     share(result.claims, last.claims);
     share(result.anchorIds, last.anchorIds);

@@ -29,6 +29,8 @@ public:
 private:
     struct Last
     {
+        QString attestor;
+        QString agentId;
         QStringList selectors;
         QJsonObject claims;
         QStringList anchorIds;

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void valuesAreUnchanged_data();
     void valuesAreUnchanged();
     void subjectsAreNumberedInOrderOfFirstAppearance();
+    void aChangedAgentComesFromThePool();
 };
 
 void TestResultInterner::repeatedRecordSharesWithThePrevious()
@@ -141,6 +142,35 @@ void TestResultInterner::subjectsAreNumberedInOrderOfFirstAppearance()
         numbers << interner.intern(r);
     }
     QCOMPARE(numbers, (QList<int>{0, 1, 0, 2, 1, 2, 3}));
+}
+
+void TestResultInterner::aChangedAgentComesFromThePool()
+{
+    // A subject's attestor and agent ID are shared with its previous record when equal, and
+    // taken from the pool when not, so equal strings share storage across subjects and back.
+    ResultInterner interner;
+    auto withAgent = [](const char *subject, const char *agent, const char *attestor) {
+        AttestationResult r =
+            result(QString::fromLatin1(subject), QStringLiteral("img@sha256:aa"), 0);
+        r.agentId = QString::fromLatin1(agent);
+        r.attestor = QString::fromLatin1(attestor);
+        return r;
+    };
+    AttestationResult a1 = withAgent("api", "spiffe://td/agent/a", "k8s");
+    AttestationResult a2 = withAgent("api", "spiffe://td/agent/b", "docker");
+    AttestationResult w = withAgent("web", "spiffe://td/agent/b", "docker");
+    AttestationResult a3 = withAgent("api", "spiffe://td/agent/a", "k8s");
+    for (AttestationResult *r : {&a1, &a2, &w, &a3})
+        interner.intern(*r);
+    QCOMPARE(a2.agentId, QStringLiteral("spiffe://td/agent/b"));
+    QCOMPARE(a2.attestor, QStringLiteral("docker"));
+    QVERIFY(w.agentId.isSharedWith(a2.agentId));
+    QVERIFY(w.attestor.isSharedWith(a2.attestor));
+    QVERIFY(a3.agentId.isSharedWith(a1.agentId));
+    QVERIFY(a3.attestor.isSharedWith(a1.attestor));
+    QCOMPARE(a3.agentId, QStringLiteral("spiffe://td/agent/a"));
+    // api, web, two agents, two attestors.
+    QCOMPARE(interner.pooledStrings(), 6);
 }
 
 QTEST_GUILESS_MAIN(TestResultInterner)
