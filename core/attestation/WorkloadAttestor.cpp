@@ -37,21 +37,25 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
                                                   QStringList &selectors,
                                                   const std::function<QJsonObject()> &build)
 {
-    std::optional<Built> last;
+    // Compared in place, under the lock: copying the last entry out first touched the reference
+    // counts of five containers that the other pre-pass threads touch too.
+    std::optional<QJsonObject> lastClaims;
     {
         QMutexLocker lock(&m_mutex);
         const auto it = m_last.constFind(subject);
-        if (it != m_last.cend())
-            last = *it;
+        if (it != m_last.cend()) {
+            const bool sameClaims =
+                it->agentId == agentId && it->node == node && it->workload == workload;
+            const bool sameSelectors = it->selectors == selectors;
+            if (sameSelectors)
+                selectors = it->selectors;
+            if (sameClaims && sameSelectors)
+                return it->claims;
+            if (sameClaims)
+                lastClaims = it->claims;
+        }
     }
-    const bool sameClaims =
-        last && last->agentId == agentId && last->node == node && last->workload == workload;
-    const bool sameSelectors = last && last->selectors == selectors;
-    if (sameSelectors)
-        selectors = last->selectors;
-    if (sameClaims && sameSelectors)
-        return last->claims;
-    Built built{workload, agentId, node, sameClaims ? last->claims : build(), selectors};
+    Built built{workload, agentId, node, lastClaims ? *lastClaims : build(), selectors};
     const QJsonObject claims = built.claims;
     QMutexLocker lock(&m_mutex);
     m_last.insert(subject, std::move(built));
