@@ -25,6 +25,23 @@ void WorkloadAttestor::ValidatedChains::insert(const QByteArray &key, const Vali
     m_chains.insert(key, svid);
 }
 
+WorkloadAttestor::ValidatedChains::Validating::Validating(ValidatedChains &chains,
+                                                          const QByteArray &key)
+    : m_chains(chains), m_key(key)
+{
+    QMutexLocker lock(&m_chains.m_mutex);
+    while (m_chains.m_validating.contains(m_key))
+        m_chains.m_released.wait(&m_chains.m_mutex);
+    m_chains.m_validating.insert(m_key);
+}
+
+WorkloadAttestor::ValidatedChains::Validating::~Validating()
+{
+    QMutexLocker lock(&m_chains.m_mutex);
+    m_chains.m_validating.remove(m_key);
+    m_chains.m_released.wakeAll();
+}
+
 qsizetype WorkloadAttestor::ValidatedChains::size() const
 {
     QMutexLocker lock(&m_mutex);
@@ -138,7 +155,7 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     if (!jwt)
         return r;
     if (!svid) {
-        QMutexLocker validating(&m_chains->validating);
+        const ValidatedChains::Validating validating(*m_chains, cacheKey);
         svid = m_chains->find(cacheKey, record.time);
         if (!svid) {
             svid = validateChain(jwt->header.value(QLatin1String("x5c")).toArray(), record, context,

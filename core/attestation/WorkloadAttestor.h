@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QMutex>
+#include <QSet>
+#include <QWaitCondition>
 
 #include <functional>
 #include <memory>
@@ -50,13 +52,29 @@ public:
         void insert(const QByteArray &key, const ValidatedSvid &svid);
         /// How many chains are held.
         qsizetype size() const;
-        /// Held while a chain is validated, so that the verifier's pre-pass threads, missing
-        /// the same chain at once, validate it once: the second looks again after the first.
-        QMutex validating;
+        /// Held while the chain under one key is validated, so that the verifier's pre-pass
+        /// threads, missing the same chain at once, validate it once: the second waits, then
+        /// looks again. Chains under other keys are validated meanwhile (one lock for all let a
+        /// file of many distinct agent chains validate them one at a time on every thread).
+        class Validating
+        {
+        public:
+            Validating(ValidatedChains &chains, const QByteArray &key);
+            ~Validating();
+            Validating(const Validating &) = delete;
+            Validating &operator=(const Validating &) = delete;
+
+        private:
+            ValidatedChains &m_chains;
+            QByteArray m_key;
+        };
 
     private:
         mutable QMutex m_mutex;
         QHash<QByteArray, ValidatedSvid> m_chains;
+        /// Keys being validated, and the condition their release signals.
+        QSet<QByteArray> m_validating;
+        QWaitCondition m_released;
     };
 
     /// @p name is one of "unix", "k8s", "docker", "systemd": SPIRE's workload attestor names

@@ -5,6 +5,10 @@
 
 #include "core/attestation/WorkloadAttestor.h"
 
+#include <atomic>
+#include <optional>
+#include <thread>
+
 using namespace ta::core;
 using namespace ta::core::test;
 
@@ -26,6 +30,7 @@ private Q_SLOTS:
     void refusals();
     void validatedSvidStillExpires();
     void attestorsShareTheirValidatedChains();
+    void validatingOneChainHoldsOnlyThatChain();
     void claimsFollowEachRecord();
     void aHeaderSeenBeforeIsJudgedAsAnew_data();
     void aHeaderSeenBeforeIsJudgedAsAnew();
@@ -232,6 +237,38 @@ void TestWorkloadAttestor::attestorsShareTheirValidatedChains()
                                context),
                   {});
     QCOMPARE(shared->size(), 2);
+}
+
+void TestWorkloadAttestor::validatingOneChainHoldsOnlyThatChain()
+{
+    // A thread validating chain A does not hold up chain B; a second validation of A waits
+    // until the first is done, then looks again (one validation per chain).
+    using Chains = WorkloadAttestor::ValidatedChains;
+    Chains chains;
+    std::optional<Chains::Validating> a;
+    a.emplace(chains, QByteArray("chain A"));
+    std::atomic<bool> otherDone{false};
+    std::thread other([&] {
+        const Chains::Validating b(chains, QByteArray("chain B"));
+        otherDone = true;
+    });
+    const bool otherRan = QTest::qWaitFor([&] { return otherDone.load(); }, 10000);
+    a.reset(); // releases A whatever happened, so that the thread ends
+    other.join();
+    QVERIFY2(otherRan, "chain B waited for chain A");
+
+    a.emplace(chains, QByteArray("chain A"));
+    std::atomic<bool> sameDone{false};
+    std::thread same([&] {
+        const Chains::Validating again(chains, QByteArray("chain A"));
+        sameDone = true;
+    });
+    QTest::qWait(200);
+    const bool ranEarly = sameDone.load();
+    a.reset();
+    same.join();
+    QVERIFY2(!ranEarly, "chain A was validated twice at once");
+    QVERIFY(sameDone.load());
 }
 
 void TestWorkloadAttestor::claimsFollowEachRecord()
