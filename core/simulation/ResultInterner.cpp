@@ -4,10 +4,16 @@
 namespace ta::core {
 namespace {
 
-// Makes @p value a copy of @p last when equal (sharing its storage), else remembers it.
+// Makes @p value a copy of @p last when equal (sharing its storage), else remembers it. An empty
+// value (a refused record's selectors and claims) has nothing to share and is not remembered:
+// the subject's next accepted record is then compared with its last accepted one, and shares its
+// storage when equal. (Remembering it made that record keep storage of its own, and a re-run's
+// comparison of its claims with the subject's decided ones a deep one.)
 template <typename T>
 void share(T &value, T &last)
 {
+    if (value.isEmpty())
+        return;
     if (value == last)
         value = last;
     else

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void valuesAreUnchanged();
     void subjectsAreNumberedInOrderOfFirstAppearance();
     void aChangedAgentComesFromThePool();
+    void aRefusalBetweenKeepsTheLastAccepted();
 };
 
 void TestResultInterner::repeatedRecordSharesWithThePrevious()
@@ -171,6 +172,32 @@ void TestResultInterner::aChangedAgentComesFromThePool()
     QCOMPARE(a3.agentId, QStringLiteral("spiffe://td/agent/a"));
     // api, web, two agents, two attestors.
     QCOMPARE(interner.pooledStrings(), 6);
+}
+
+void TestResultInterner::aRefusalBetweenKeepsTheLastAccepted()
+{
+    // A refused record has no selectors, claims, anchors or keys. The subject's next accepted
+    // record, equal to the one before the refusal, shares that one's storage; the refused
+    // record stays as it was given.
+    ResultInterner interner;
+    AttestationResult before = result(QStringLiteral("api"), QStringLiteral("img@sha256:aa"), 0);
+    AttestationResult refused;
+    refused.time = before.time.addSecs(30);
+    refused.subject = QStringLiteral("workload/api");
+    refused.attestor = before.attestor;
+    refused.refuse(QStringLiteral("signature_invalid"));
+    const AttestationResult refusedGiven = refused;
+    AttestationResult after = result(QStringLiteral("api"), QStringLiteral("img@sha256:aa"), 60);
+    const AttestationResult afterGiven = after;
+    interner.intern(before);
+    interner.intern(refused);
+    interner.intern(after);
+    QVERIFY(sameFields(refused, refusedGiven));
+    QVERIFY(sameFields(after, afterGiven));
+    QVERIFY(after.selectors.isSharedWith(before.selectors));
+    QVERIFY(after.anchorIds.isSharedWith(before.anchorIds));
+    QVERIFY(after.keyFingerprints.isSharedWith(before.keyFingerprints));
+    QCOMPARE(after.claims, before.claims);
 }
 
 QTEST_GUILESS_MAIN(TestResultInterner)
