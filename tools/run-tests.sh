@@ -19,6 +19,12 @@ stage() { printf '\n== %s (%s)\n' "$1" "$(date -u +%H:%M:%S)"; }
 # Runs ctest in build folder $1 with the rest as its arguments. When a test fails, repeats at the
 # very end what names the failure (a sanitizer's report, a fatal message, a failed check), read
 # from ctest's full log: the middle of a long run's output is what a shortened copy drops.
+# One failure alone is run again: LeakSanitizer's own tracer crashing as a process exits ("Tracer
+# caught signal 11", "LeakSanitizer has encountered a fatal error"; google/sanitizers#1353, still
+# open). It is a fault of the checker, seen once in some thirty CI runs (tst_cli_interrupt, on the
+# CLI's `report` under -j2) and never in 120 runs of that command alone; it reports no leak and
+# says nothing of the code. When every failed test shows it and none shows anything else a
+# sanitizer or a test says of a real fault, those tests run once more, and that run decides.
 run_ctest() {
     local dir="$1"
     shift
@@ -28,8 +34,37 @@ run_ctest() {
         printf '\n== what failed, from %s\n' "$dir/Testing/Temporary/LastTest.log"
         grep -a -B2 -A30 -E 'ERROR: (Address|Leak)Sanitizer|runtime error:|QFATAL|FAIL!  :|terminate called' \
             "$dir/Testing/Temporary/LastTest.log" | cut -c1-300 | head -200 || true
+        if only_leak_checker_crashed "$dir"; then
+            printf '\n== LeakSanitizer itself crashed at exit (google/sanitizers#1353), not a test:'
+            printf ' running %s once more (%s)\n' \
+                "$(cut -d: -f2 "$dir/Testing/Temporary/LastTestsFailed.log" | paste -sd' ')" \
+                "$(date -u +%H:%M:%S)"
+            rc=0
+            (cd "$dir" && xvfb-run -a ctest --output-on-failure --rerun-failed "$@") || rc=$?
+        fi
     fi
     return "$rc"
+}
+
+# Whether every test that failed in build folder $1's last ctest run failed only because
+# LeakSanitizer's tracer crashed (see run_ctest): each one's output carries that message, and none
+# carries a sanitizer's report, a C++ termination or a test's own failed check.
+only_leak_checker_crashed() {
+    local log="$1/Testing/Temporary/LastTest.log" failed="$1/Testing/Temporary/LastTestsFailed.log"
+    [ -s "$failed" ] || return 1
+    local name section
+    while IFS=: read -r _ name; do
+        # A test's section runs from "N/M Testing: name" to '"name" end time:'.
+        section=$(awk -v n="$name" '$0 ~ ("^[0-9]+/[0-9]+ Testing: " n "$") { on = 1 }
+                                    on { print }
+                                    on && index($0, "\"" n "\" end time:") == 1 { exit }' "$log")
+        grep -aq 'LeakSanitizer has encountered a fatal error' <<<"$section" || return 1
+        grep -aqE 'ERROR: (Address|Leak)Sanitizer|runtime error:|terminate called' <<<"$section" &&
+            return 1
+        # QCOMPARE's "Compared values are not the same", QVERIFY's "returned FALSE".
+        grep -aqiE 'FAIL!  : .*(compared|returned false)' <<<"$section" && return 1
+    done <"$failed"
+    return 0
 }
 
 stage "build"
