@@ -10,8 +10,12 @@
 #include <QHash>
 #include <QIODevice>
 #include <QJsonDocument>
+#include <QThread>
 
+#include <algorithm>
+#include <atomic>
 #include <limits>
+#include <thread>
 
 namespace ta::core {
 namespace {
@@ -432,20 +436,62 @@ std::optional<Error> StoredReplayResults::lastSaveError() const
     return m_lastSaveError;
 }
 
+Result<QList<QByteArray>>
+StoredReplayResults::encodeAll(const std::vector<AttestationResult> &results,
+                               const Cancelled &cancelled) const
+{
+    // Chunk c is encoded and compressed by worker c % workers: the calling thread (worker 0,
+    // the only one that asks @p cancelled, which need not be callable from other threads) and
+    // threads of its own, joined before it returns, so that none is still ending when the
+    // process does. Each worker keeps its own claims memo: a subject's claims text is made
+    // once per worker and change instead of once per change. A chunk's bytes do not depend on
+    // the memo, so the set is the same on any number of threads.
+    const size_t per = size_t(m_chunkResults);
+    const size_t count = (results.size() + per - 1) / per;
+    const size_t workers =
+        qBound<size_t>(1,
+                       m_saveThreads > 0 ? size_t(m_saveThreads)
+                                         : size_t(std::max(1, QThread::idealThreadCount())),
+                       qMax<size_t>(count, 1));
+    std::vector<QByteArray> chunks(count);
+    std::atomic_bool stop = false;
+    const auto work = [&](size_t worker) {
+        ClaimsMemo memo;
+        for (size_t c = worker; c < count && !stop.load(std::memory_order_relaxed); c += workers) {
+            if (worker == 0 && cancelled && cancelled()) {
+                stop = true;
+                return;
+            }
+            const size_t at = c * per;
+            chunks[c] = qCompress(
+                encodeChunk(results.data() + at, qMin(per, results.size() - at), memo), 1);
+        }
+    };
+    std::vector<std::thread> helpers;
+    helpers.reserve(workers - 1);
+    for (size_t w = 1; w < workers; ++w)
+        helpers.emplace_back(work, w);
+    work(0);
+    for (std::thread &t : helpers)
+        t.join();
+    if (stop)
+        return makeError(ec::StoreCancelled);
+    QList<QByteArray> out;
+    out.reserve(qsizetype(count));
+    for (QByteArray &c : chunks)
+        out.append(std::move(c));
+    return out;
+}
+
 Result<void> StoredReplayResults::write(const QByteArray &key,
                                         const std::vector<AttestationResult> &results,
                                         const Cancelled &cancelled)
 {
     // Encoded before the transaction, so the write lock is held for the writes only.
-    QList<QByteArray> chunks;
-    ClaimsMemo memo;
-    const size_t per = size_t(m_chunkResults);
-    for (size_t at = 0; at < results.size(); at += per) {
-        if (cancelled && cancelled())
-            return makeError(ec::StoreCancelled);
-        const size_t n = qMin(per, results.size() - at);
-        chunks.append(qCompress(encodeChunk(results.data() + at, n, memo), 1));
-    }
+    auto encoded = encodeAll(results, cancelled);
+    if (!encoded)
+        return encoded.error();
+    const QList<QByteArray> &chunks = *encoded;
     const QByteArray sealed = seal(key, qint64(results.size()), chunks);
     std::lock_guard lock(m_mutex);
     if (sealed.isEmpty())

@@ -55,6 +55,8 @@ public:
     /// one at a time.
     /// Results per chunk that save() writes (kChunkResults; tests make sets of many chunks).
     void setChunkResults(int results) { m_chunkResults = qMax(1, results); }
+    /// Threads that encode and compress a save's chunks: 0 (the default) for every core.
+    void setSaveThreads(int threads) { m_saveThreads = qMax(0, threads); }
 
     /// Results per stored chunk: large enough that a subject of a timeline of 100,000 appears in
     /// one several times and its values are stored and decoded once (4,096 took twice as long
@@ -78,6 +80,9 @@ private:
                                      const std::vector<AttestationResult> &results,
                                      const Cancelled &cancelled);
     QByteArray seal(const QByteArray &key, qint64 results, const QList<QByteArray> &chunks) const;
+    /// The compressed chunks of @p results, on setSaveThreads() threads; store.cancelled.
+    [[nodiscard]] Result<QList<QByteArray>> encodeAll(const std::vector<AttestationResult> &results,
+                                                      const Cancelled &cancelled) const;
 
     std::unique_ptr<Database> m_own;
     Database &m_db;
@@ -86,6 +91,7 @@ private:
     std::optional<Error> m_lastSaveError;
     std::atomic_int m_rejected = 0;
     int m_chunkResults = kChunkResults;
+    int m_saveThreads = 0;
 };
 
 } // namespace ta::core

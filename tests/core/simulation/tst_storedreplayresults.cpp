@@ -8,6 +8,7 @@
 #include "core/simulation/ResultSealKey.h"
 #include "core/simulation/StoredReplayResults.h"
 #include "core/simulation/TimelineReplay.h"
+#include "core/store/Database.h"
 #include "core/store/Workspace.h"
 
 #include <QDir>
@@ -58,6 +59,7 @@ private Q_SLOTS:
     void decodeRefusesWhatEncodeDidNotMake();
     void keptSetsAreBounded();
     void cancelledSaveKeepsNothing();
+    void saveIsTheSameOnAnyNumberOfThreads();
     void sealKeyIsMadeOnceAndPrivate();
     void sealKeyMadeByManyAtOnceIsOne();
 
@@ -369,6 +371,42 @@ void TestStoredReplayResults::cancelledSaveKeepsNothing()
     QVERIFY(!saved.ok());
     QCOMPARE(saved.error().code, QStringLiteral("store.cancelled"));
     QVERIFY(!stored.load("k").value());
+}
+
+void TestStoredReplayResults::saveIsTheSameOnAnyNumberOfThreads()
+{
+    const QString ws = copyOfLab();
+    auto w = Workspace::open(ws, QByteArray());
+    QVERIFY2(w.ok(), errorOf(w).constData());
+    Database &db = (*w)->database();
+    StoredReplayResults stored(db, m_key);
+    const std::vector<AttestationResult> results = verified(m_lab);
+    // 9 chunks: more than the threads, and not a multiple of them.
+    stored.setChunkResults(100);
+    QList<QByteArray> oneThread;
+    for (int n : {1, 2, 4, 9, 16}) {
+        const QByteArray key = QByteArray::number(n);
+        stored.setSaveThreads(n);
+        auto saved = stored.save(key, results);
+        QVERIFY2(saved.ok(), errorOf(saved).constData());
+        auto loaded = stored.load(key);
+        QVERIFY2(loaded.ok(), errorOf(loaded).constData());
+        QVERIFY(loaded->has_value());
+        QVERIFY2(**loaded == results, qPrintable(QStringLiteral("%1 threads").arg(n)));
+        // Byte for byte, chunk by chunk, as one thread writes them.
+        auto rows = db.prepare(
+            QStringLiteral("SELECT c.data FROM replay_result_chunks c JOIN replay_result_sets s "
+                           "ON s.id = c.set_id WHERE s.key = ? ORDER BY c.seq"));
+        QVERIFY(rows.ok());
+        rows->bind(1, key);
+        QList<QByteArray> chunks;
+        while (rows->next())
+            chunks.append(rows->blob(0));
+        QCOMPARE(chunks.size(), 9);
+        if (n == 1)
+            oneThread = chunks;
+        QVERIFY2(chunks == oneThread, qPrintable(QStringLiteral("%1 threads").arg(n)));
+    }
 }
 
 void TestStoredReplayResults::sealKeyIsMadeOnceAndPrivate()
