@@ -174,7 +174,25 @@ public:
         m_in.setVersion(QDataStream::Qt_6_4);
     }
 
+    /// Appends the chunk's results to @p into; nothing when it fails.
     Result<void> read(std::vector<AttestationResult> &into)
+    {
+        const size_t before = into.size();
+        auto r = read(
+            [&](quint32 n) {
+                into.reserve(before + n);
+                return true;
+            },
+            [&](quint32) -> AttestationResult & { return into.emplace_back(); });
+        if (!r)
+            into.resize(before);
+        return r;
+    }
+
+    /// Reads the chunk: @p room(n) says whether the n results it announces are due (when not,
+    /// it is refused as corrupt), and @p slot(i) gives the place of its i-th result.
+    template <typename Room, typename Slot>
+    Result<void> read(Room &&room, Slot &&slot)
     {
         quint32 magic = 0;
         quint16 format = 0;
@@ -220,8 +238,10 @@ public:
         }
         if (results > m_limit)
             return corrupt(QStringLiteral("more results than bytes"));
+        if (!room(results))
+            return corrupt(QStringLiteral("a chunk of %1 results, not the count due").arg(results));
         for (quint32 i = 0; i < results && ok(); ++i) {
-            AttestationResult r;
+            AttestationResult &r = slot(i);
             r.time = time();
             r.attestor = string();
             r.subject = string();
@@ -239,8 +259,6 @@ public:
             r.keyFingerprints = list();
             r.consumedToken = string();
             m_in >> r.line;
-            if (ok())
-                into.push_back(std::move(r));
         }
         if (!ok())
             return corrupt(m_why.isEmpty() ? QStringLiteral("cut short") : m_why);
@@ -403,21 +421,91 @@ StoredReplayResults::load(const QByteArray &key, const Cancelled &cancelled)
         ++m_rejected;
         return Loaded();
     }
-    std::vector<AttestationResult> out;
-    out.reserve(size_t(qMax<qint64>(0, results)));
-    ParsedClaims parsed;
-    for (const QByteArray &c : std::as_const(chunks)) {
-        if (cancelled && cancelled())
-            return makeError(ec::StoreCancelled);
-        const QByteArray raw = qUncompress(c);
-        if (raw.isEmpty())
-            return corrupt(QStringLiteral("a chunk does not uncompress"));
-        if (auto r = ChunkReader(raw, parsed).read(out); !r)
-            return r.error();
+    auto decoded = decodeAll(chunks, results, cancelled);
+    if (!decoded)
+        return decoded.error();
+    return Loaded(std::move(*decoded));
+}
+
+Result<std::vector<AttestationResult>>
+StoredReplayResults::decodeAll(const QList<QByteArray> &chunks, qint64 results,
+                               const Cancelled &cancelled) const
+{
+    // Decoded in place, on every core as encodeAll() writes: chunk c by worker c % workers (the
+    // calling thread is worker 0 and the only one to ask @p cancelled; the others are joined
+    // before it returns). Every chunk but the last holds as many results as the first (so
+    // encodeAll() cuts them), which places chunk c at c times that count; a chunk whose count
+    // does not fit is refused. Each worker parses the claims texts of its chunks once; the
+    // replay's ResultInterner makes equal claims of a subject share one storage again.
+    const size_t total = size_t(qMax<qint64>(0, results));
+    const size_t count = size_t(chunks.size());
+    if (count == 0) {
+        if (total != 0)
+            return corrupt(QStringLiteral("%1 results announced, no chunk").arg(results));
+        return std::vector<AttestationResult>();
     }
-    if (qint64(out.size()) != results)
-        return corrupt(QStringLiteral("%1 results, %2 announced").arg(out.size()).arg(results));
-    return Loaded(std::move(out));
+    std::vector<AttestationResult> out(total);
+    size_t perChunk = 0; // chunk 0's count, set before any other chunk is decoded
+    std::vector<std::optional<Error>> errors(count);
+    std::atomic_bool stop = false;
+    const auto decodeChunk = [&](size_t c, ParsedClaims &parsed) {
+        const QByteArray raw = qUncompress(chunks[qsizetype(c)]);
+        if (raw.isEmpty()) {
+            errors[c] = corrupt(QStringLiteral("a chunk does not uncompress"));
+            return;
+        }
+        size_t begin = 0;
+        const auto room = [&](quint32 n) {
+            if (c == 0)
+                perChunk = n;
+            begin = c * perChunk;
+            if (begin > total || n > total - begin)
+                return false;
+            return c + 1 < count ? n == perChunk : n == total - begin;
+        };
+        auto r = ChunkReader(raw, parsed).read(room, [&](quint32 i) -> AttestationResult & {
+            return out[begin + i];
+        });
+        if (!r)
+            errors[c] = r.error();
+    };
+    if (cancelled && cancelled())
+        return makeError(ec::StoreCancelled);
+    ParsedClaims first;
+    decodeChunk(0, first);
+    if (errors[0])
+        return *errors[0];
+    const size_t workers =
+        qBound<size_t>(1, size_t(std::max(1, QThread::idealThreadCount())), count - 1);
+    const auto work = [&](size_t worker, ParsedClaims &parsed) {
+        for (size_t c = 1 + worker; c < count && !stop.load(std::memory_order_relaxed);
+             c += workers) {
+            if (worker == 0 && cancelled && cancelled()) {
+                stop = true;
+                return;
+            }
+            decodeChunk(c, parsed);
+            if (errors[c])
+                stop = true;
+        }
+    };
+    std::vector<std::thread> helpers;
+    helpers.reserve(workers - 1);
+    for (size_t w = 1; w < workers; ++w)
+        helpers.emplace_back([&work, w] {
+            ParsedClaims parsed;
+            work(w, parsed);
+        });
+    work(0, first);
+    for (std::thread &t : helpers)
+        t.join();
+    for (const std::optional<Error> &e : errors) {
+        if (e)
+            return *e;
+    }
+    if (stop)
+        return makeError(ec::StoreCancelled);
+    return out;
 }
 
 Result<void> StoredReplayResults::save(const QByteArray &key,

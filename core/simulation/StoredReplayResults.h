@@ -80,6 +80,9 @@ private:
                                      const std::vector<AttestationResult> &results,
                                      const Cancelled &cancelled);
     QByteArray seal(const QByteArray &key, qint64 results, const QList<QByteArray> &chunks) const;
+    /// The @p results that @p chunks hold (sealed, checked), decoded on every core.
+    [[nodiscard]] Result<std::vector<AttestationResult>>
+    decodeAll(const QList<QByteArray> &chunks, qint64 results, const Cancelled &cancelled) const;
     /// The compressed chunks of @p results, on setSaveThreads() threads; store.cancelled.
     [[nodiscard]] Result<QList<QByteArray>> encodeAll(const std::vector<AttestationResult> &results,
                                                       const Cancelled &cancelled) const;

@@ -60,6 +60,8 @@ private Q_SLOTS:
     void keptSetsAreBounded();
     void cancelledSaveKeepsNothing();
     void saveIsTheSameOnAnyNumberOfThreads();
+    void sealedChunksOfUndueCountsAreRefused_data();
+    void sealedChunksOfUndueCountsAreRefused();
     void sealKeyIsMadeOnceAndPrivate();
     void sealKeyMadeByManyAtOnceIsOne();
 
@@ -406,6 +408,82 @@ void TestStoredReplayResults::saveIsTheSameOnAnyNumberOfThreads()
         if (n == 1)
             oneThread = chunks;
         QVERIFY2(chunks == oneThread, qPrintable(QStringLiteral("%1 threads").arg(n)));
+    }
+}
+
+void TestStoredReplayResults::sealedChunksOfUndueCountsAreRefused_data()
+{
+    // Results per chunk, in order, and the count the set announces. The loader places chunk c at
+    // c times the first chunk's count, as every save cuts them; anything else is refused, and
+    // nothing is written outside the results (ASan).
+    QTest::addColumn<QList<int>>("counts");
+    QTest::addColumn<int>("announced");
+    QTest::addColumn<bool>("loads");
+    QTest::newRow("as saved") << QList<int>{100, 100, 50} << 250 << true;
+    QTest::newRow("one chunk") << QList<int>{250} << 250 << true;
+    QTest::newRow("a longer last chunk") << QList<int>{100, 100, 120} << 320 << true;
+    QTest::newRow("a short middle chunk") << QList<int>{100, 50, 100} << 250 << false;
+    QTest::newRow("a long middle chunk") << QList<int>{100, 120, 30} << 250 << false;
+    QTest::newRow("fewer than announced") << QList<int>{100, 100, 50} << 260 << false;
+    QTest::newRow("more than announced") << QList<int>{100, 100, 50} << 240 << false;
+    QTest::newRow("a middle chunk past the end") << QList<int>{100, 100, 0} << 150 << false;
+    QTest::newRow("an empty first chunk") << QList<int>{0, 100} << 100 << true;
+    QTest::newRow("an empty first chunk, then two") << QList<int>{0, 50, 50} << 100 << false;
+}
+
+void TestStoredReplayResults::sealedChunksOfUndueCountsAreRefused()
+{
+    QFETCH(QList<int>, counts);
+    QFETCH(int, announced);
+    QFETCH(bool, loads);
+    const QString ws = copyOfLab();
+    auto w = Workspace::open(ws, QByteArray());
+    QVERIFY2(w.ok(), errorOf(w).constData());
+    Database &db = (*w)->database();
+    const std::vector<AttestationResult> results = verified(m_lab);
+    QList<QByteArray> chunks;
+    std::vector<AttestationResult> expected;
+    size_t at = 0;
+    for (int n : counts) {
+        chunks.append(qCompress(StoredReplayResults::encode(results.data() + at, size_t(n)), 1));
+        expected.insert(expected.end(), results.begin() + qsizetype(at),
+                        results.begin() + qsizetype(at) + n);
+        at += size_t(n);
+    }
+    // Sealed as StoredReplayResults seals: whoever holds the key may write any set.
+    const QByteArray key = "uneven";
+    HmacSha256 mac(m_key);
+    mac.addField("trustatlas.replay-results.v1");
+    mac.addField(key);
+    mac.addField(QByteArray::number(announced));
+    for (const QByteArray &c : std::as_const(chunks))
+        mac.addField(c);
+    auto set = db.prepare(QStringLiteral("INSERT INTO replay_result_sets(key, results, chunks, "
+                                         "seal, saved_at) VALUES (?, ?, ?, ?, '')"));
+    QVERIFY(set.ok());
+    set->bind(1, key)
+        .bind(2, qint64(announced))
+        .bind(3, qint64(chunks.size()))
+        .bind(4, mac.result());
+    QVERIFY(set->exec().ok());
+    const qint64 id = db.lastInsertId();
+    for (qsizetype i = 0; i < chunks.size(); ++i) {
+        auto row = db.prepare(
+            QStringLiteral("INSERT INTO replay_result_chunks(set_id, seq, data) VALUES (?, ?, ?)"));
+        QVERIFY(row.ok());
+        row->bind(1, id).bind(2, qint64(i)).bind(3, chunks[i]);
+        QVERIFY(row->exec().ok());
+    }
+    StoredReplayResults stored(db, m_key);
+    auto loaded = stored.load(key);
+    QCOMPARE(stored.rejectedSeals(), 0);
+    if (loads) {
+        QVERIFY2(loaded.ok(), errorOf(loaded).constData());
+        QVERIFY(loaded->has_value());
+        QVERIFY(**loaded == expected);
+    } else {
+        QVERIFY(!loaded.ok());
+        QCOMPARE(loaded.error().code, QStringLiteral("store.corrupt_value"));
     }
 }
 
