@@ -333,6 +333,35 @@ QByteArray encodeChunk(const AttestationResult *first, size_t count, ClaimsMemo 
     return w.finish();
 }
 
+// Runs @p work(worker, c) for every chunk c from @p first to @p count on @p workers threads,
+// chunk c by worker (c - first) % workers. The calling thread is worker 0 and the only one to
+// ask @p cancelled (which need not be callable from other threads); the others are threads of
+// their own, joined before it returns, so that none is still ending when the process does.
+// @p work returns false to stop every worker. False when stopped, by @p work or @p cancelled.
+template <typename Work>
+bool onWorkers(size_t first, size_t count, size_t workers, const std::function<bool()> &cancelled,
+               Work &&work)
+{
+    std::atomic_bool stop = false;
+    const auto run = [&](size_t worker) {
+        for (size_t c = first + worker; c < count && !stop.load(std::memory_order_relaxed);
+             c += workers) {
+            if ((worker == 0 && cancelled && cancelled()) || !work(worker, c)) {
+                stop = true;
+                return;
+            }
+        }
+    };
+    std::vector<std::thread> helpers;
+    helpers.reserve(workers - 1);
+    for (size_t w = 1; w < workers; ++w)
+        helpers.emplace_back(run, w);
+    run(0);
+    for (std::thread &t : helpers)
+        t.join();
+    return !stop;
+}
+
 } // namespace
 
 StoredReplayResults::StoredReplayResults(Database &db, QByteArray sealKey)
@@ -431,12 +460,11 @@ Result<std::vector<AttestationResult>>
 StoredReplayResults::decodeAll(const QList<QByteArray> &chunks, qint64 results,
                                const Cancelled &cancelled) const
 {
-    // Decoded in place, on every core as encodeAll() writes: chunk c by worker c % workers (the
-    // calling thread is worker 0 and the only one to ask @p cancelled; the others are joined
-    // before it returns). Every chunk but the last holds as many results as the first (so
-    // encodeAll() cuts them), which places chunk c at c times that count; a chunk whose count
-    // does not fit is refused. Each worker parses the claims texts of its chunks once; the
-    // replay's ResultInterner makes equal claims of a subject share one storage again.
+    // Decoded in place: chunk 0 on the calling thread, the others on every core (onWorkers).
+    // Every chunk but the last holds as many results as the first (so encodeAll() cuts them),
+    // which places chunk c at c times that count; a chunk whose count does not fit is refused.
+    // Each worker parses the claims texts of its chunks once; the replay's ResultInterner makes
+    // equal claims of a subject share one storage again.
     const size_t total = size_t(qMax<qint64>(0, results));
     const size_t count = size_t(chunks.size());
     if (count == 0) {
@@ -447,7 +475,6 @@ StoredReplayResults::decodeAll(const QList<QByteArray> &chunks, qint64 results,
     std::vector<AttestationResult> out(total);
     size_t perChunk = 0; // chunk 0's count, set before any other chunk is decoded
     std::vector<std::optional<Error>> errors(count);
-    std::atomic_bool stop = false;
     const auto decodeChunk = [&](size_t c, ParsedClaims &parsed) {
         const QByteArray raw = qUncompress(chunks[qsizetype(c)]);
         if (raw.isEmpty()) {
@@ -471,39 +498,21 @@ StoredReplayResults::decodeAll(const QList<QByteArray> &chunks, qint64 results,
     };
     if (cancelled && cancelled())
         return makeError(ec::StoreCancelled);
-    ParsedClaims first;
-    decodeChunk(0, first);
-    if (errors[0])
-        return *errors[0];
     const size_t workers =
         qBound<size_t>(1, size_t(std::max(1, QThread::idealThreadCount())), count - 1);
-    const auto work = [&](size_t worker, ParsedClaims &parsed) {
-        for (size_t c = 1 + worker; c < count && !stop.load(std::memory_order_relaxed);
-             c += workers) {
-            if (worker == 0 && cancelled && cancelled()) {
-                stop = true;
-                return;
-            }
-            decodeChunk(c, parsed);
-            if (errors[c])
-                stop = true;
-        }
-    };
-    std::vector<std::thread> helpers;
-    helpers.reserve(workers - 1);
-    for (size_t w = 1; w < workers; ++w)
-        helpers.emplace_back([&work, w] {
-            ParsedClaims parsed;
-            work(w, parsed);
-        });
-    work(0, first);
-    for (std::thread &t : helpers)
-        t.join();
+    std::vector<ParsedClaims> parsed(workers);
+    decodeChunk(0, parsed[0]);
+    if (errors[0])
+        return *errors[0];
+    const bool finished = onWorkers(1, count, workers, cancelled, [&](size_t worker, size_t c) {
+        decodeChunk(c, parsed[worker]);
+        return !errors[c];
+    });
     for (const std::optional<Error> &e : errors) {
         if (e)
             return *e;
     }
-    if (stop)
+    if (!finished)
         return makeError(ec::StoreCancelled);
     return out;
 }
@@ -528,12 +537,10 @@ Result<QList<QByteArray>>
 StoredReplayResults::encodeAll(const std::vector<AttestationResult> &results,
                                const Cancelled &cancelled) const
 {
-    // Chunk c is encoded and compressed by worker c % workers: the calling thread (worker 0,
-    // the only one that asks @p cancelled, which need not be callable from other threads) and
-    // threads of its own, joined before it returns, so that none is still ending when the
-    // process does. Each worker keeps its own claims memo: a subject's claims text is made
-    // once per worker and change instead of once per change. A chunk's bytes do not depend on
-    // the memo, so the set is the same on any number of threads.
+    // Chunks are encoded and compressed on every core (onWorkers). Each worker keeps its own
+    // claims memo: a subject's claims text is made once per worker and change instead of once
+    // per change. A chunk's bytes do not depend on the memo, so the set is the same on any
+    // number of threads.
     const size_t per = size_t(m_chunkResults);
     const size_t count = (results.size() + per - 1) / per;
     const size_t workers =
@@ -542,27 +549,14 @@ StoredReplayResults::encodeAll(const std::vector<AttestationResult> &results,
                                          : size_t(std::max(1, QThread::idealThreadCount())),
                        qMax<size_t>(count, 1));
     std::vector<QByteArray> chunks(count);
-    std::atomic_bool stop = false;
-    const auto work = [&](size_t worker) {
-        ClaimsMemo memo;
-        for (size_t c = worker; c < count && !stop.load(std::memory_order_relaxed); c += workers) {
-            if (worker == 0 && cancelled && cancelled()) {
-                stop = true;
-                return;
-            }
-            const size_t at = c * per;
-            chunks[c] = qCompress(
-                encodeChunk(results.data() + at, qMin(per, results.size() - at), memo), 1);
-        }
-    };
-    std::vector<std::thread> helpers;
-    helpers.reserve(workers - 1);
-    for (size_t w = 1; w < workers; ++w)
-        helpers.emplace_back(work, w);
-    work(0);
-    for (std::thread &t : helpers)
-        t.join();
-    if (stop)
+    std::vector<ClaimsMemo> memos(workers);
+    const bool finished = onWorkers(0, count, workers, cancelled, [&](size_t worker, size_t c) {
+        const size_t at = c * per;
+        chunks[c] = qCompress(
+            encodeChunk(results.data() + at, qMin(per, results.size() - at), memos[worker]), 1);
+        return true;
+    });
+    if (!finished)
         return makeError(ec::StoreCancelled);
     QList<QByteArray> out;
     out.reserve(qsizetype(count));
