@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace ta::core;
 
@@ -37,6 +38,10 @@ class TestEvidenceReader : public QObject
 private Q_SLOTS:
     void initTestCase();
     void readsRecords();
+    void timesAreReadAsQtReadsThem_data();
+    void timesAreReadAsQtReadsThem();
+    void timesAreWrittenAsQtWritesThem_data();
+    void timesAreWrittenAsQtWritesThem();
     void badLines_data();
     void badLines();
     void importIsAllOrNothing();
@@ -77,6 +82,78 @@ void TestEvidenceReader::readsRecords()
     QCOMPARE(records->at(1).subject, QStringLiteral("node/b"));
     QCOMPARE(records->at(0).payload.value(QLatin1String("token")).toString(), QStringLiteral("t"));
     QCOMPARE(EvidenceRecord::fromJsonLine(records->at(2).toJsonLine())->time, records->at(2).time);
+}
+
+void TestEvidenceReader::timesAreReadAsQtReadsThem_data()
+{
+    // parseTime reads the canonical UTC form itself and gives the rest to Qt's ISO 8601 parser:
+    // both must read every string alike, and refuse the same ones.
+    QTest::addColumn<QString>("text");
+    for (const char *t :
+         {"2026-04-07T10:00:00Z", "2026-04-07T10:00:00.250Z", "2026-04-07T10:00:00.25Z",
+          "2026-04-07T10:00:00.2Z", "2026-04-07T10:00:00.999Z", "2026-04-07T10:00:00.000Z",
+          "2026-04-07T10:00:00.1234Z", "2024-02-29T23:59:59Z", "2023-02-29T00:00:00Z",
+          "2026-13-01T00:00:00Z", "2026-04-31T00:00:00Z", "2026-04-07T24:00:00Z",
+          "2026-04-07T23:60:00Z", "2026-04-07T23:59:60Z", "0000-01-01T00:00:00Z",
+          "9999-12-31T23:59:59.999Z", "2026-04-07T10:00:00.Z", "2026-04-07T10:00:00,250Z",
+          "2026-04-07t10:00:00Z", "2026-04-07T10:00:00z", "2026-04-07T10:00:00+00:00",
+          "2026-04-07T12:00:00.5+02:00", "2026-04-07 10:00:00Z", "2026-4-07T10:00:00Z",
+          "+2026-04-07T10:00:00Z", "2026-04-07T10:0a:00Z", "2026-04-07T10:00:00.2a0Z",
+          "2026-04-07T10:00:00.-12Z", "2026-04-07T1:00:00.25Z", "2026-04-07T10:00:00",
+          // Arabic-Indic digits: digits to QChar, not to RFC 3339.
+          "\u0662026-04-07T10:00:00Z", "2026-04-07T10:00:00.\u0661\u0662\u0663Z"})
+        QTest::newRow(t) << QString::fromUtf8(t);
+}
+
+void TestEvidenceReader::timesAreReadAsQtReadsThem()
+{
+    QFETCH(QString, text);
+    // What parseTime did before it read the canonical form itself.
+    std::optional<QDateTime> qt;
+    const bool zulu = text.endsWith(QLatin1Char('Z'));
+    const bool offset = text.size() >= 6 &&
+                        (text.at(text.size() - 6) == QLatin1Char('+') ||
+                         text.at(text.size() - 6) == QLatin1Char('-')) &&
+                        text.at(text.size() - 3) == QLatin1Char(':');
+    if (text.size() >= 20 && text.at(10) == QLatin1Char('T') && (zulu || offset)) {
+        const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+        if (t.isValid())
+            qt = t.toUTC();
+    }
+    const auto ours = EvidenceRecord::parseTime(text);
+    QCOMPARE(ours.has_value(), qt.has_value());
+    if (ours) {
+        QCOMPARE(ours->toMSecsSinceEpoch(), qt->toMSecsSinceEpoch());
+        QCOMPARE(ours->timeSpec(), Qt::UTC);
+    }
+}
+
+void TestEvidenceReader::timesAreWrittenAsQtWritesThem_data()
+{
+    QTest::addColumn<QDateTime>("time");
+    const QDate day(2026, 4, 7);
+    QTest::newRow("whole second") << QDateTime(day, QTime(10, 0, 0), Qt::UTC);
+    QTest::newRow("milliseconds") << QDateTime(day, QTime(9, 8, 7, 6), Qt::UTC);
+    QTest::newRow("999 ms") << QDateTime(day, QTime(23, 59, 59, 999), Qt::UTC);
+    QTest::newRow("an offset") << QDateTime(day, QTime(1, 30, 0, 250), QTimeZone(3600 * 2));
+    QTest::newRow("local time") << QDateTime(day, QTime(12, 0, 0), Qt::LocalTime);
+    QTest::newRow("year 1") << QDateTime(QDate(1, 1, 1), QTime(0, 0, 0), Qt::UTC);
+    QTest::newRow("year 9999") << QDateTime(QDate(9999, 12, 31), QTime(23, 59, 59, 1), Qt::UTC);
+    QTest::newRow("year 10000") << QDateTime(QDate(10000, 1, 1), QTime(0, 0, 0), Qt::UTC);
+    QTest::newRow("year -5") << QDateTime(QDate(-5, 3, 1), QTime(0, 0, 0), Qt::UTC);
+    QTest::newRow("epoch") << QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    QTest::newRow("invalid") << QDateTime();
+}
+
+void TestEvidenceReader::timesAreWrittenAsQtWritesThem()
+{
+    QFETCH(QDateTime, time);
+    // What formatTime did before it wrote the digits itself.
+    const QDateTime utc = time.toUTC();
+    const QString qt =
+        utc.toString(utc.time().msec() != 0 ? QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")
+                                            : QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    QCOMPARE(EvidenceRecord::formatTime(time), qt);
 }
 
 void TestEvidenceReader::badLines_data()
