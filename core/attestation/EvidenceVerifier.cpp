@@ -40,6 +40,9 @@ constexpr size_t BatchesAhead = 3;
 struct EvidenceVerifier::Prepared
 {
     const EvidenceRecord *record = nullptr;
+    /// The record's attestor, looked up once for the pre-pass and the replay; null when none
+    /// has its name.
+    const Attestor *attestor = nullptr;
     std::optional<AttestationResult> result;
     StateReads reads;
     SignatureMemo signatures;
@@ -109,6 +112,12 @@ void EvidenceVerifier::addAttestor(std::unique_ptr<Attestor> attestor)
     m_attestors.insert(name, std::shared_ptr<Attestor>(std::move(attestor)));
 }
 
+const Attestor *EvidenceVerifier::attestorFor(const QString &name) const
+{
+    const auto it = m_attestors.constFind(name);
+    return it == m_attestors.cend() ? nullptr : it->get();
+}
+
 QStringList EvidenceVerifier::attestorNames() const
 {
     QStringList names = m_attestors.keys();
@@ -132,14 +141,14 @@ AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
         return r;
     }
     m_last = record.time;
-    const auto it = m_attestors.constFind(record.attestor);
-    if (it == m_attestors.cend()) {
+    const Attestor *found = prepared ? prepared->attestor : attestorFor(record.attestor);
+    if (!found) {
         AttestationResult r = startResult(record);
         r.refuse(QStringLiteral("attestor_unknown"), attestorNames().join(QLatin1Char(',')),
                  record.attestor);
         return r;
     }
-    const Attestor &attestor = **it;
+    const Attestor &attestor = *found;
     AttestationResult r;
     if (prepared && prepared->result && prepared->reads.holdIn(m_state)) {
         r = std::move(*prepared->result);
@@ -298,15 +307,15 @@ void EvidenceVerifier::startPrepass(Batch &batch)
     for (qsizetype i = 0; i < batch.records.size(); ++i) {
         Prepared &prepared = batch.prepared[size_t(i)];
         prepared.record = &batch.records.at(i);
+        prepared.attestor = attestorFor(prepared.record->attestor);
         prepared.signatures.setTimed(m_timeSignatures);
     }
     batch.prepass = QtConcurrent::map(&m_pool, batch.prepared, [this, &batch](Prepared &prepared) {
-        const auto it = m_attestors.constFind(prepared.record->attestor);
-        if (it == m_attestors.cend())
+        if (!prepared.attestor)
             return;
         const AttestationContext context{m_anchors,  batch.state,          m_bundles,
                                          m_settings, &prepared.signatures, &prepared.reads};
-        prepared.result = (*it)->verify(*prepared.record, context);
+        prepared.result = prepared.attestor->verify(*prepared.record, context);
     });
 }
 

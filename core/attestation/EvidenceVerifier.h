@@ -116,6 +116,8 @@ private:
     void checkNodeEvidence(const EvidenceRecord &record, AttestationResult &result) const;
     void applySignal(const AttestationResult &result, const EvidenceRecord &record);
     void startPrepass(Batch &batch);
+    /// The attestor named @p name, or null.
+    const Attestor *attestorFor(const QString &name) const;
     /// Starts the filled batch's pre-pass, then replays batches while too many are ahead.
     void advance(const ResultSink &sink);
     /// Waits for the oldest batch's pre-pass and replays it.

@@ -176,6 +176,8 @@ const Key::Derived *Key::derived() const
 {
     if (!m_derived)
         return nullptr;
+    if (m_derived->ready.load(std::memory_order_acquire))
+        return m_derived.get();
     std::call_once(m_derived->once, [this] {
         unsigned char *buf = nullptr;
         const int len = i2d_PUBKEY(m_pkey.get(), &buf);
@@ -185,6 +187,7 @@ const Key::Derived *Key::derived() const
         OPENSSL_free(buf);
         m_derived->fingerprint = sha256Hex(m_derived->publicDer);
     });
+    m_derived->ready.store(true, std::memory_order_release);
     return m_derived.get();
 }
 
@@ -192,6 +195,8 @@ QByteArray Key::ecGroupName() const
 {
     if (!m_derived || !isEc())
         return {};
+    if (m_derived->groupReady.load(std::memory_order_acquire))
+        return m_derived->ecGroup;
     std::call_once(m_derived->groupOnce, [this] {
         char group[64] = {};
         size_t len = 0;
@@ -199,6 +204,7 @@ QByteArray Key::ecGroupName() const
                                            sizeof group, &len) == 1)
             m_derived->ecGroup = QByteArray(group, qsizetype(len));
     });
+    m_derived->groupReady.store(true, std::memory_order_release);
     return m_derived->ecGroup;
 }
 

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 
@@ -69,9 +70,14 @@ private:
     /// What copies share besides the key: values derived from it once.
     struct Derived
     {
+        /// Set once the values are in: every later read skips std::call_once, whose set-up
+        /// (thread-local state, pthread_once) cost a record about as much as its other key
+        /// questions together in the replay's pre-pass.
+        std::atomic<bool> ready{false};
         std::once_flag once;
         QByteArray publicDer;
         QByteArray fingerprint;
+        std::atomic<bool> groupReady{false};
         std::once_flag groupOnce;
         QByteArray ecGroup;
     };
