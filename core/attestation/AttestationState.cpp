@@ -54,15 +54,22 @@ QString AttestationState::nodeInvalidReason(const AttestedNode &node, const QDat
         return QStringLiteral("attested later, at ") + node.attestedAt.toString(Qt::ISODate);
     if (node.validUntil.isValid() && time >= node.validUntil)
         return QStringLiteral("lapsed at ") + node.validUntil.toString(Qt::ISODate);
-    for (const QString &a : node.anchorIds) {
-        if (anchorRevoked(a))
-            return QStringLiteral("anchor revoked: ") + a;
-        if (anchorExpiredBySignal(a))
-            return QStringLiteral("anchor expired: ") + a;
+    // Asked for every workload record, in the pre-pass and again in the replay: while nothing
+    // is revoked (the usual case) the loops below, a Latin-1 copy of each key's fingerprint
+    // among them, are skipped.
+    if (!m_revokedAnchors.isEmpty() || !m_expiredAnchors.isEmpty()) {
+        for (const QString &a : node.anchorIds) {
+            if (anchorRevoked(a))
+                return QStringLiteral("anchor revoked: ") + a;
+            if (anchorExpiredBySignal(a))
+                return QStringLiteral("anchor expired: ") + a;
+        }
     }
-    for (const QString &k : node.keyFingerprints) {
-        if (keyRevoked(k.toLatin1()))
-            return QStringLiteral("key revoked: ") + k;
+    if (anyKeyRevoked()) {
+        for (const QString &k : node.keyFingerprints) {
+            if (keyRevoked(k.toLatin1()))
+                return QStringLiteral("key revoked: ") + k;
+        }
     }
     return {};
 }

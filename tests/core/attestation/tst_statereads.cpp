@@ -178,9 +178,17 @@ void TestStateReads::nodeStanding()
     AttestationState anchorRevoked = attested;
     anchorRevoked.revokeAnchor(QStringLiteral("x509pop_ca:lab"), kT0);
     QVERIFY(!standing.holdIn(anchorRevoked));
+    AttestationState anchorExpired = attested;
+    anchorExpired.expireAnchor(QStringLiteral("x509pop_ca:lab"), kT0);
+    QVERIFY(!standing.holdIn(anchorExpired));
     AttestationState keyRevoked = attested;
     keyRevoked.revokeKey("k1", kT0);
     QVERIFY(!standing.holdIn(keyRevoked));
+    // Another anchor or key revoked: the node's standing, and so the answer, is unchanged.
+    AttestationState otherRevoked = attested;
+    otherRevoked.revokeAnchor(QStringLiteral("x509pop_ca:other"), kT0);
+    otherRevoked.revokeKey("k9", kT0);
+    QVERIFY(standing.holdIn(otherRevoked));
     // Not attested in the copy, attested in the replay's state: the refusal does not stand.
     const StateReads missing = readsOf(AttestationState{}, ask);
     QVERIFY(missing.holdIn(AttestationState{}));
