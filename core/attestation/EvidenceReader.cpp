@@ -17,6 +17,17 @@ Error atLine(qint64 line, const Error &e)
     return out;
 }
 
+/// A line not in the plain form: Qt's parser, then the check for duplicate names it leaves out.
+Result<EvidenceRecord> readGeneral(const QByteArray &line)
+{
+    auto rec = EvidenceRecord::fromJsonLine(line);
+    if (!rec)
+        return rec;
+    if (auto unique = JsonInput::checkDuplicateKeys(line); !unique)
+        return unique.error();
+    return rec;
+}
+
 } // namespace
 
 Result<qint64> EvidenceReader::forEach(QIODevice &device, const Sink &sink)
@@ -33,7 +44,7 @@ Result<qint64> EvidenceReader::forEach(QIODevice &device, const Sink &sink)
         const qint64 got = device.readLine(buffer.data(), kMaxLineBytes + 3);
         if (got < 0)
             return atLine(lineNo + 1, makeError(ec::EvidenceUnreadable, device.errorString()));
-        QByteArray line(buffer.constData(), qsizetype(got));
+        QByteArrayView line(buffer.constData(), qsizetype(got));
         ++lineNo;
         if (line.endsWith('\n'))
             line.chop(1);
@@ -45,11 +56,13 @@ Result<qint64> EvidenceReader::forEach(QIODevice &device, const Sink &sink)
                                     QStringLiteral("more than %1 bytes").arg(kMaxLineBytes)));
         if (line.trimmed().isEmpty())
             continue;
-        auto rec = EvidenceRecord::fromJsonLine(line);
+        // Most lines have the plain form recorders write, read without Qt's parser (a third of
+        // the reading time); the others, and every error, go the general way.
+        std::optional<EvidenceRecord> canonical = EvidenceRecord::fromCanonicalLine(line);
+        Result<EvidenceRecord> rec = canonical ? Result<EvidenceRecord>(std::move(*canonical))
+                                               : readGeneral(line.toByteArray());
         if (!rec)
             return atLine(lineNo, rec.error());
-        if (auto unique = JsonInput::checkDuplicateKeys(line); !unique)
-            return atLine(lineNo, unique.error());
         rec->line = lineNo;
         if (last.isValid() && rec->time < last)
             return atLine(lineNo, makeError(ec::EvidenceOutOfOrder,

@@ -4,9 +4,12 @@
 #include "core/Result.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+
+#include <optional>
 
 namespace ta::core {
 
@@ -24,6 +27,11 @@ struct EvidenceRecord
     /// Parses one line. Error codes: evidence.bad_json, evidence.missing_field,
     /// evidence.bad_field, evidence.bad_time.
     [[nodiscard]] static Result<EvidenceRecord> fromJsonLine(const QByteArray &line);
+    /// The line read without Qt's JSON parser when it has the plain form recorders write (see
+    /// the definition), which also rules out duplicate names; nullopt for any other line,
+    /// which fromJsonLine() reads (or refuses) as before. Where it reads a line, it reads it as
+    /// fromJsonLine() does.
+    [[nodiscard]] static std::optional<EvidenceRecord> fromCanonicalLine(QByteArrayView line);
     /// Reads an RFC 3339 instant; a time without an offset or "Z" is refused, being ambiguous.
     static std::optional<QDateTime> parseTime(const QString &text);
     /// RFC 3339 in UTC with "Z", milliseconds only when non-zero.

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: Apache-2.0
+// EvidenceRecord::fromCanonicalLine, the reading of plain evidence lines without Qt's JSON
+// parser, held to Qt's reading: wherever it reads a line, Qt's parser must read the same record
+// from it with no duplicate names; and it must read the plain lines recorders write, or the
+// speed it exists for is lost without a sign.
+#include "core/JsonInput.h"
+#include "core/attestation/EvidenceReader.h"
+#include "core/attestation/EvidenceRecord.h"
+
+#include <QBuffer>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QTest>
+
+using namespace ta::core;
+
+namespace {
+
+/// The record Qt's parser reads from @p line, as EvidenceRecord::fromJsonLine did before the
+/// plain form was read apart, with the duplicate-name check EvidenceReader adds; nullopt where
+/// either refuses the line.
+std::optional<EvidenceRecord> readByQt(const QByteArray &line)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject() ||
+        !JsonInput::checkDuplicateKeys(line))
+        return std::nullopt;
+    const QJsonObject o = doc.object();
+    const QJsonValue time = o.value(QLatin1String("time"));
+    const QJsonValue attestor = o.value(QLatin1String("attestor"));
+    const QJsonValue subject = o.value(QLatin1String("subject"));
+    const QJsonValue payload = o.value(QLatin1String("payload"));
+    if (!time.isString() || !attestor.isString() || attestor.toString().isEmpty() ||
+        !subject.isString() || subject.toString().isEmpty() || !payload.isObject())
+        return std::nullopt;
+    const auto t = EvidenceRecord::parseTime(time.toString());
+    if (!t)
+        return std::nullopt;
+    EvidenceRecord r;
+    r.time = *t;
+    r.attestor = attestor.toString();
+    r.subject = subject.toString();
+    r.payload = payload.toObject();
+    return r;
+}
+
+bool same(const EvidenceRecord &a, const EvidenceRecord &b)
+{
+    return a.time == b.time && a.time.timeSpec() == b.time.timeSpec() && a.attestor == b.attestor &&
+           a.subject == b.subject && a.payload == b.payload && a.payload.keys() == b.payload.keys();
+}
+
+const QByteArray kWorkload =
+    R"({"attestor":"k8s","payload":{"jws":"eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"},)"
+    R"("subject":"workload/app-1","time":"2026-11-01T00:00:01.250Z"})";
+
+} // namespace
+
+class TestCanonicalLine : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void readsWhatQtReads_data();
+    void readsWhatQtReads();
+    void everyByteChangedStillAgrees();
+    void everyPlainByteIsRead();
+    void everyCutStillAgrees();
+    void readerTakesEitherWay();
+};
+
+void TestCanonicalLine::readsWhatQtReads_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    // Whether the plain reading must take the line; false means it must leave it to Qt.
+    QTest::addColumn<bool>("plain");
+    QTest::newRow("workload, as the lab writes") << kWorkload << true;
+    QTest::newRow("members in another order")
+        << QByteArray(R"({"time":"2026-11-01T00:00:01Z","subject":"s","attestor":"a",)"
+                      R"("payload":{"b":"2","a":"1"}})")
+        << true;
+    QTest::newRow("empty payload")
+        << QByteArray(
+               R"({"time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s","payload":{}})")
+        << true;
+    QTest::newRow("empty payload string")
+        << QByteArray(
+               R"({"time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s","payload":{"":""}})")
+        << true;
+    QTest::newRow("white space")
+        << QByteArray(
+               R"({ "time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s","payload":{}})")
+        << false;
+    QTest::newRow("an escape")
+        << QByteArray(
+               R"({"time":"2026-11-01T00:00:01Z","attestor":"a\u0062","subject":"s","payload":{}})")
+        << false;
+    QTest::newRow("non-ASCII")
+        << QByteArray("{\"time\":\"2026-11-01T00:00:01Z\",\"attestor\":\"a\",\"subject\":"
+                      "\"\xc3\xa9\",\"payload\":{}}")
+        << false;
+    QTest::newRow("invalid UTF-8")
+        << QByteArray("{\"time\":\"2026-11-01T00:00:01Z\",\"attestor\":\"a\",\"subject\":"
+                      "\"\xff\",\"payload\":{}}")
+        << false;
+    QTest::newRow("nested payload")
+        << QByteArray(R"({"time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s",)"
+                      R"("payload":{"node":{"a":"b"}}})")
+        << false;
+    QTest::newRow("number in payload")
+        << QByteArray(
+               R"({"time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s","payload":{"n":1}})")
+        << false;
+    QTest::newRow("extra member")
+        << QByteArray(R"({"time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s","payload":{},)"
+                      R"("x":"y"})")
+        << false;
+    QTest::newRow("duplicate member")
+        << QByteArray(R"({"time":"2026-11-01T00:00:01Z","attestor":"a","attestor":"b",)"
+                      R"("subject":"s","payload":{}})")
+        << false;
+    QTest::newRow("duplicate payload name")
+        << QByteArray(R"({"time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s",)"
+                      R"("payload":{"k":"1","k":"2"}})")
+        << false;
+    QTest::newRow("duplicate payload")
+        << QByteArray(R"({"time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s",)"
+                      R"("payload":{},"payload":{}})")
+        << false;
+    QTest::newRow("empty attestor")
+        << QByteArray(R"({"time":"2026-11-01T00:00:01Z","attestor":"","subject":"s","payload":{}})")
+        << false;
+    QTest::newRow("time with an offset")
+        << QByteArray(
+               R"({"time":"2026-11-01T01:00:01+01:00","attestor":"a","subject":"s","payload":{}})")
+        << true;
+    QTest::newRow("time without offset")
+        << QByteArray(R"({"time":"2026-11-01T00:00:01","attestor":"a","subject":"s","payload":{}})")
+        << false;
+    QTest::newRow("missing payload")
+        << QByteArray(R"({"time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s"})") << false;
+    QTest::newRow("trailing bytes")
+        << QByteArray(
+               R"({"time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s","payload":{}}x)")
+        << false;
+    QTest::newRow("trailing comma")
+        << QByteArray(
+               R"({"time":"2026-11-01T00:00:01Z","attestor":"a","subject":"s","payload":{},})")
+        << false;
+    QTest::newRow("empty object") << QByteArray("{}") << false;
+    QTest::newRow("not JSON") << QByteArray("{\"time\":") << false;
+}
+
+void TestCanonicalLine::readsWhatQtReads()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(bool, plain);
+    const auto fast = EvidenceRecord::fromCanonicalLine(line);
+    const auto qt = readByQt(line);
+    QCOMPARE(fast.has_value(), plain);
+    if (fast) {
+        QVERIFY(qt);
+        QVERIFY(same(*fast, *qt));
+    }
+    // fromJsonLine reads what Qt reads, by either way.
+    const auto read = EvidenceRecord::fromJsonLine(line);
+    if (qt && read)
+        QVERIFY(same(*read, *qt));
+    if (plain)
+        QVERIFY(read);
+}
+
+void TestCanonicalLine::everyByteChangedStillAgrees()
+{
+    // Each byte of a plain line replaced by each byte that matters to JSON or to the plain
+    // form: wherever the plain reading still reads the line, Qt reads the same record.
+    static const char swaps[] = {'"',    '\\',   ',',    ':',    '{',    '}',    '[',
+                                 ' ',    '\t',   'a',    '0',    '.',    'Z',    '+',
+                                 '\x01', '\x1f', '\x7f', '\x80', '\xc3', '\xff', '\0',
+                                 '\x5b', '\x5d', '\x7e', '\xdc', '\xa0', '\x9f', '\x20'};
+    int readPlain = 0;
+    for (qsizetype i = 0; i < kWorkload.size(); ++i) {
+        for (const char c : swaps) {
+            QByteArray line = kWorkload;
+            line[i] = c;
+            const auto fast = EvidenceRecord::fromCanonicalLine(line);
+            if (!fast)
+                continue;
+            ++readPlain;
+            const auto qt = readByQt(line);
+            QVERIFY2(
+                qt,
+                qPrintable(QStringLiteral("byte %1 as %2: Qt refuses").arg(i).arg(int(uchar(c)))));
+            QVERIFY2(
+                same(*fast, *qt),
+                qPrintable(
+                    QStringLiteral("byte %1 as %2: records differ").arg(i).arg(int(uchar(c)))));
+        }
+    }
+    // Changes inside the strings keep most lines plain: the comparison above did compare.
+    QVERIFY2(readPlain > 100, qPrintable(QString::number(readPlain)));
+}
+
+void TestCanonicalLine::everyPlainByteIsRead()
+{
+    // Every printable ASCII byte but the quote and the backslash, at every offset of a string
+    // (so at every place in the eight-byte steps of its scan), keeps the line plain: the scan
+    // flags no byte wrongly.
+    const qsizetype jws = kWorkload.indexOf("eyJ");
+    QVERIFY(jws > 0);
+    for (int c = 0x20; c < 0x7f; ++c) {
+        if (c == '"' || c == '\\')
+            continue;
+        for (qsizetype i = jws; i < jws + 24; ++i) {
+            QByteArray line = kWorkload;
+            line[i] = char(c);
+            const auto fast = EvidenceRecord::fromCanonicalLine(line);
+            QVERIFY2(fast, qPrintable(QStringLiteral("byte %1 at %2").arg(c).arg(i)));
+            QVERIFY(same(*fast, *readByQt(line)));
+        }
+    }
+}
+
+void TestCanonicalLine::everyCutStillAgrees()
+{
+    for (qsizetype n = 0; n < kWorkload.size(); ++n) {
+        const QByteArray cut = kWorkload.first(n);
+        QVERIFY2(!EvidenceRecord::fromCanonicalLine(cut), qPrintable(QString::number(n)));
+        QVERIFY(!EvidenceRecord::fromJsonLine(cut));
+    }
+}
+
+void TestCanonicalLine::readerTakesEitherWay()
+{
+    // A file mixing plain lines, lines for Qt's parser, and a duplicate name at the end that
+    // only the general way's check can see: every record read, in order, then the refusal.
+    QByteArray data = kWorkload + "\n";
+    data += R"({"time":"2026-11-01T00:00:02Z","attestor":"tpm","subject":"node/a",)"
+            R"("payload":{"quote":{"pcr":"7"}}})"
+            "\n";
+    data += "\r\n   \n";
+    data += R"({"time":"2026-11-01T00:00:03Z","attestor":"a","subject":"s","payload":{}})"
+            "\r\n";
+    QByteArray ok = data;
+    QBuffer b(&ok);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    const auto records = EvidenceReader::readAll(b);
+    QVERIFY2(records, qPrintable(records ? QString() : records.error().toString()));
+    QCOMPARE(records->size(), 3);
+    QCOMPARE(records->at(0).line, 1);
+    QCOMPARE(records->at(1).payload.value(QLatin1String("quote")).toObject().value("pcr"),
+             QJsonValue(QStringLiteral("7")));
+    QCOMPARE(records->at(2).line, 5);
+    QVERIFY(same(records->at(0), *readByQt(kWorkload)));
+
+    data += R"({"time":"2026-11-01T00:00:04Z","attestor":"a","subject":"s",)"
+            R"("payload":{"n":{"k":1,"k":2}}})"
+            "\n";
+    QBuffer bad(&data);
+    QVERIFY(bad.open(QIODevice::ReadOnly));
+    const auto refused = EvidenceReader::readAll(bad);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().detail.startsWith(QStringLiteral("line 6: ")),
+             qPrintable(refused.error().detail));
+}
+
+QTEST_GUILESS_MAIN(TestCanonicalLine)
+#include "tst_canonicalline.moc"
