@@ -107,8 +107,13 @@ std::optional<QLatin1StringView> plainString(QByteArrayView s, qsizetype &at)
     return QLatin1StringView(begin, end - begin);
 }
 
+/// Members a plain payload may have. More go to Qt's parser: the names are compared one by one
+/// here, which a line of a hundred thousand members would make quadratic.
+constexpr qsizetype kMaxPlainMembers = 16;
+
 /// The object at @p at when its members are plain strings (plainString) under distinct plain
-/// names, without white space: into @p out, with @p at moved past it; false for anything else.
+/// names, at most kMaxPlainMembers, without white space: into @p out, with @p at moved past it;
+/// false for anything else.
 bool plainStringObject(QByteArrayView s, qsizetype &at, QJsonObject &out)
 {
     if (at >= s.size() || s[at] != '{')
@@ -121,14 +126,15 @@ bool plainStringObject(QByteArrayView s, qsizetype &at, QJsonObject &out)
     QVarLengthArray<QLatin1StringView, 4> names;
     while (true) {
         const auto name = plainString(s, at);
-        if (!name || at >= s.size() || s[at] != ':' || names.contains(*name))
+        if (!name || at >= s.size() || s[at] != ':' || names.contains(*name) ||
+            names.size() == kMaxPlainMembers)
             return false;
         ++at;
         const auto value = plainString(s, at);
         if (!value || at >= s.size())
             return false;
         names.append(*name);
-        out.insert(QString(*name), QJsonValue(QString(*value)));
+        out.insert(*name, QJsonValue(*value));
         if (s[at] == '}') {
             ++at;
             return true;

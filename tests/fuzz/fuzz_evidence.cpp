@@ -6,6 +6,7 @@
 // verifier per input, one thread, so a run is deterministic.
 #include "FuzzSupport.h"
 
+#include "core/JsonInput.h"
 #include "core/attestation/AnchorSet.h"
 #include "core/attestation/EvidenceReader.h"
 #include "core/attestation/EvidenceRecord.h"
@@ -14,6 +15,11 @@
 #include "core/spiffe/TrustBundleSet.h"
 
 #include <QBuffer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+#include <cstdlib>
 
 using namespace ta::core;
 
@@ -33,6 +39,23 @@ struct Fixture
     }
 };
 
+/// Aborts unless Qt's parser reads @p plain from @p line, as the general way would.
+void checkPlainAsQt(const QByteArray &line, const EvidenceRecord &plain)
+{
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject() ||
+        !JsonInput::checkDuplicateKeys(line))
+        std::abort();
+    const QJsonObject o = doc.object();
+    const auto time = EvidenceRecord::parseTime(o.value(QLatin1String("time")).toString());
+    if (o.size() != 4 || !time || *time != plain.time ||
+        o.value(QLatin1String("attestor")).toString() != plain.attestor ||
+        o.value(QLatin1String("subject")).toString() != plain.subject ||
+        o.value(QLatin1String("payload")).toObject() != plain.payload)
+        std::abort();
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -42,10 +65,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     static const Fixture f;
     QByteArray input = ta::fuzz::bytes(data, size);
 
-    // Each line alone, as the record parser sees it.
+    // Each line alone, as the record parser sees it; where the plain reading takes a line, Qt's
+    // parser must read the same record from it, with no duplicate names (else abort).
     for (const QByteArray &line : input.split('\n')) {
         if (auto record = EvidenceRecord::fromJsonLine(line))
             (void)EvidenceRecord::formatTime(record->time);
+        if (const auto plain = EvidenceRecord::fromCanonicalLine(line))
+            checkPlainAsQt(line, *plain);
     }
 
     // The whole stream through the verifier, as `evidence verify` replays it.
