@@ -56,8 +56,9 @@ Result<qint64> EvidenceReader::forEach(QIODevice &device, const Sink &sink)
                                     QStringLiteral("more than %1 bytes").arg(kMaxLineBytes)));
         if (line.trimmed().isEmpty())
             continue;
-        // Most lines have the plain form recorders write, read without Qt's parser (a third of
-        // the reading time); the others, and every error, go the general way.
+        // Most lines have the plain form recorders write, read in one pass without Qt's parser
+        // and its second pass for duplicate names; the others, and every error, go the general
+        // way.
         std::optional<EvidenceRecord> canonical = EvidenceRecord::fromCanonicalLine(line);
         Result<EvidenceRecord> rec = canonical ? Result<EvidenceRecord>(std::move(*canonical))
                                                : readGeneral(line.toByteArray());

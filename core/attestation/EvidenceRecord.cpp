@@ -144,6 +144,7 @@ bool plainStringObject(QByteArrayView s, qsizetype &at, QJsonObject &out)
         ++at;
     }
 }
+
 } // namespace
 
 std::optional<QDateTime> EvidenceRecord::parseTime(const QString &text)
@@ -210,7 +211,8 @@ std::optional<EvidenceRecord> EvidenceRecord::fromCanonicalLine(QByteArrayView l
     // The four members in any order, each once and nothing else; strings of printable ASCII
     // without escapes; a payload of such strings; no white space. Anything else, an error
     // included, is left to fromJsonLine(), so this reads nothing that Qt's parser would read
-    // otherwise (tst_evidencereader compares the two on every line it can make).
+    // otherwise (tst_canonicalline compares the two, and the evidence fuzzer aborts on a
+    // difference).
     if (line.size() < 2 || line.front() != '{' || line.back() != '}')
         return std::nullopt;
     std::optional<QLatin1StringView> time;
