@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QHashFunctions>
 #include <QString>
 
 #include <functional>
@@ -35,7 +36,19 @@ public:
         const std::function<void(const QString &, const QString &, const QDateTime &)> &fn) const;
 
 private:
-    QHash<QString, QDateTime> m_seen;
+    /// The two strings themselves, not one built from them: no allocation per look-up, and the
+    /// stored pair shares the caller's strings.
+    struct Pair
+    {
+        QString subject;
+        QString nonce;
+        friend bool operator==(const Pair &, const Pair &) = default;
+        friend size_t qHash(const Pair &p, size_t seed = 0) noexcept
+        {
+            return qHashMulti(seed, p.subject, p.nonce);
+        }
+    };
+    QHash<Pair, QDateTime> m_seen;
 };
 
 } // namespace ta::core
