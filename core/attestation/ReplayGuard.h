@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/Hashing.h"
+
 #include <QDateTime>
 #include <QHash>
-#include <QHashFunctions>
 #include <QString>
 
 #include <functional>
@@ -45,7 +46,7 @@ private:
         friend bool operator==(const Pair &, const Pair &) = default;
         friend size_t qHash(const Pair &p, size_t seed = 0) noexcept
         {
-            return qHashMulti(seed, p.subject, p.nonce);
+            return seededHash(seed, p.subject, p.nonce);
         }
     };
     QHash<Pair, QDateTime> m_seen;

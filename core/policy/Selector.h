@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/Hashing.h"
 #include "core/Result.h"
 
 #include <QHash>
@@ -27,7 +28,7 @@ struct Selector
 
 inline size_t qHash(const Selector &s, size_t seed = 0)
 {
-    return qHashMulti(seed, s.type, s.value);
+    return seededHash(seed, s.type, s.value);
 }
 
 } // namespace ta::core

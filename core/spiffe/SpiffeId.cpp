@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/spiffe/SpiffeId.h"
+#include "core/Hashing.h"
 #include "core/spiffe/SpiffeErrors.h"
 
 #include <QHashFunctions>
@@ -136,7 +137,7 @@ QString SpiffeId::toString() const
 
 size_t qHash(const SpiffeId &id, size_t seed) noexcept
 {
-    return qHashMulti(seed, id.trustDomain().name(), id.path());
+    return seededHash(seed, id.trustDomain().name(), id.path());
 }
 
 } // namespace ta::core
