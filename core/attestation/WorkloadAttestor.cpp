@@ -10,7 +10,7 @@
 namespace ta::core {
 
 std::optional<WorkloadAttestor::ValidatedSvid>
-WorkloadAttestor::ValidatedChains::find(const QByteArray &key, const QDateTime &time) const
+WorkloadAttestor::ValidatedChains::find(const ChainKey &key, const QDateTime &time) const
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_chains.constFind(key);
@@ -19,15 +19,16 @@ WorkloadAttestor::ValidatedChains::find(const QByteArray &key, const QDateTime &
     return *it;
 }
 
-void WorkloadAttestor::ValidatedChains::insert(const QByteArray &key, const ValidatedSvid &svid)
+void WorkloadAttestor::ValidatedChains::insert(const ChainKey &key, const ValidatedSvid &svid)
 {
+    ChainKey kept = key.owned();
     QMutexLocker lock(&m_mutex);
-    m_chains.insert(key, svid);
+    m_chains.insert(std::move(kept), svid);
 }
 
 WorkloadAttestor::ValidatedChains::Validating::Validating(ValidatedChains &chains,
-                                                          const QByteArray &key)
-    : m_chains(chains), m_key(key)
+                                                          const ChainKey &key)
+    : m_chains(chains), m_key(key.owned())
 {
     QMutexLocker lock(&m_chains.m_mutex);
     while (m_chains.m_validating.contains(m_key))
@@ -146,8 +147,9 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     // address and that text, as it is in the token (no conversion of the chain per record).
     // A header seen before, whose chain validated, is not decoded again: only the claims are.
     const qsizetype dot = token.indexOf('.');
-    QByteArray cacheKey(reinterpret_cast<const char *>(&context.bundles), sizeof(void *));
-    cacheKey += QByteArrayView(token).first(qMax<qsizetype>(dot, 0));
+    const ValidatedChains::ChainKey cacheKey{
+        quintptr(&context.bundles),
+        QByteArray::fromRawData(token.constData(), qMax<qsizetype>(dot, 0))};
     std::optional<ValidatedSvid> svid;
     if (dot > 0)
         svid = m_chains->find(cacheKey, record.time);

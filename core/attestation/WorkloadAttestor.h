@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/Hashing.h"
 #include "core/attestation/Attestor.h"
 #include "core/crypto/Key.h"
 
@@ -47,9 +48,27 @@ public:
     class ValidatedChains
     {
     public:
+        /// The bundle set's address and the protected header's text. A look-up may hold the
+        /// header as QByteArray::fromRawData over the token (no copy); a kept key owns its bytes.
+        struct ChainKey
+        {
+            quintptr bundles = 0;
+            QByteArray header;
+            friend bool operator==(const ChainKey &, const ChainKey &) = default;
+            friend size_t qHash(const ChainKey &k, size_t seed = 0) noexcept
+            {
+                return seededHash(seed, k.bundles, k.header);
+            }
+            /// This key with its own copy of the header's bytes.
+            ChainKey owned() const
+            {
+                return {bundles, QByteArray(header.constData(), header.size())};
+            }
+        };
         /// The chain under @p key, when it is valid at @p time.
-        std::optional<ValidatedSvid> find(const QByteArray &key, const QDateTime &time) const;
-        void insert(const QByteArray &key, const ValidatedSvid &svid);
+        std::optional<ValidatedSvid> find(const ChainKey &key, const QDateTime &time) const;
+        /// Keeps @p svid under a copy of @p key that owns its bytes.
+        void insert(const ChainKey &key, const ValidatedSvid &svid);
         /// How many chains are held.
         qsizetype size() const;
         /// Held while the chain under one key is validated, so that the verifier's pre-pass
@@ -59,21 +78,21 @@ public:
         class Validating
         {
         public:
-            Validating(ValidatedChains &chains, const QByteArray &key);
+            Validating(ValidatedChains &chains, const ChainKey &key);
             ~Validating();
             Validating(const Validating &) = delete;
             Validating &operator=(const Validating &) = delete;
 
         private:
             ValidatedChains &m_chains;
-            QByteArray m_key;
+            ChainKey m_key;
         };
 
     private:
         mutable QMutex m_mutex;
-        QHash<QByteArray, ValidatedSvid> m_chains;
+        QHash<ChainKey, ValidatedSvid> m_chains;
         /// Keys being validated, and the condition their release signals.
-        QSet<QByteArray> m_validating;
+        QSet<ChainKey> m_validating;
         QWaitCondition m_released;
     };
 

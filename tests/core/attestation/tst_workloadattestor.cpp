@@ -31,6 +31,7 @@ private Q_SLOTS:
     void validatedSvidStillExpires();
     void attestorsShareTheirValidatedChains();
     void validatingOneChainHoldsOnlyThatChain();
+    void keptChainKeysOwnTheirBytes();
     void claimsFollowEachRecord();
     void aHeaderSeenBeforeIsJudgedAsAnew_data();
     void aHeaderSeenBeforeIsJudgedAsAnew();
@@ -246,10 +247,10 @@ void TestWorkloadAttestor::validatingOneChainHoldsOnlyThatChain()
     using Chains = WorkloadAttestor::ValidatedChains;
     Chains chains;
     std::optional<Chains::Validating> a;
-    a.emplace(chains, QByteArray("chain A"));
+    a.emplace(chains, Chains::ChainKey{0, QByteArray("chain A")});
     std::atomic<bool> otherDone{false};
     std::thread other([&] {
-        const Chains::Validating b(chains, QByteArray("chain B"));
+        const Chains::Validating b(chains, Chains::ChainKey{0, QByteArray("chain B")});
         otherDone = true;
     });
     const bool otherRan = QTest::qWaitFor([&] { return otherDone.load(); }, 10000);
@@ -257,10 +258,10 @@ void TestWorkloadAttestor::validatingOneChainHoldsOnlyThatChain()
     other.join();
     QVERIFY2(otherRan, "chain B waited for chain A");
 
-    a.emplace(chains, QByteArray("chain A"));
+    a.emplace(chains, Chains::ChainKey{0, QByteArray("chain A")});
     std::atomic<bool> sameDone{false};
     std::thread same([&] {
-        const Chains::Validating again(chains, QByteArray("chain A"));
+        const Chains::Validating again(chains, Chains::ChainKey{0, QByteArray("chain A")});
         sameDone = true;
     });
     QTest::qWait(200);
@@ -269,6 +270,35 @@ void TestWorkloadAttestor::validatingOneChainHoldsOnlyThatChain()
     same.join();
     QVERIFY2(!ranEarly, "chain A was validated twice at once");
     QVERIFY(sameDone.load());
+}
+
+void TestWorkloadAttestor::keptChainKeysOwnTheirBytes()
+{
+    // The verifier looks chains up by a header that points into the record's token; what it
+    // keeps must not change when that token's buffer is used again.
+    using Chains = WorkloadAttestor::ValidatedChains;
+    Chains chains;
+    QByteArray token("header-one.claims.signature");
+    const qsizetype dot = token.indexOf('.');
+    const Chains::ChainKey lookup{7, QByteArray::fromRawData(token.constData(), dot)};
+    const QDateTime at = t0();
+    WorkloadAttestor::ValidatedSvid svid;
+    svid.agentId = QStringLiteral("spiffe://example.org/agent");
+    svid.notBefore = at.addSecs(-60);
+    svid.notAfter = at.addSecs(60);
+    chains.insert(lookup, svid);
+    { // held while validating: the same bytes wait, and are released after
+        const Chains::Validating validating(chains, lookup);
+        token.replace(0, dot, "header-two");
+    }
+    const QByteArray first("header-one");
+    const auto found = chains.find({7, first}, at);
+    QVERIFY(found);
+    QCOMPARE(found->agentId, svid.agentId);
+    QVERIFY(!chains.find({7, QByteArray("header-two")}, at));
+    QVERIFY(!chains.find({8, first}, at)); // another bundle set
+    QVERIFY(!chains.find({7, first}, at.addSecs(61)));
+    QCOMPARE(chains.size(), 1);
 }
 
 void TestWorkloadAttestor::claimsFollowEachRecord()
