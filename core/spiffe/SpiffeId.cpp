@@ -3,8 +3,6 @@
 #include "core/Hashing.h"
 #include "core/spiffe/SpiffeErrors.h"
 
-#include <QHashFunctions>
-
 namespace ta::core {
 namespace {
 
