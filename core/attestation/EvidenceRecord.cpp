@@ -1,12 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/EvidenceRecord.h"
 #include "core/attestation/AttestationErrors.h"
+#include "core/attestation/PlainJson.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
-#include <QVarLengthArray>
-
-#include <cstring>
 
 namespace ta::core {
 
@@ -69,80 +67,13 @@ std::optional<QDateTime> parseCanonicalUtc(const QString &text)
     return QDateTime(date, time, Qt::UTC);
 }
 
-/// Whether any of the @p n bytes at @p p is outside printable ASCII (below 0x20, or 0x7f and
-/// above) or a backslash: eight bytes a step, each test exact (no byte is flagged wrongly).
-bool anyNotPlain(const char *p, qsizetype n)
-{
-    constexpr quint64 ones = 0x0101010101010101ULL;
-    constexpr quint64 highs = 0x8080808080808080ULL;
-    const auto hasZero = [](quint64 v) { return ((v - ones) & ~v & highs) != 0; };
-    qsizetype i = 0;
-    for (; i + 8 <= n; i += 8) {
-        quint64 w;
-        std::memcpy(&w, p + i, sizeof w);
-        // Bytes below 0x20 (exact for bounds up to 0x80), bytes with the high bit, 0x7f, '\\'.
-        if ((((w - ones * 0x20) & ~w & highs) | (w & highs)) != 0 || hasZero(w ^ (ones * 0x7f)) ||
-            hasZero(w ^ (ones * 0x5c)))
-            return true;
-    }
-    for (; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(p[i]);
-        if (c < 0x20 || c > 0x7e || c == '\\')
-            return true;
-    }
-    return false;
-}
-
-/// The JSON string whose opening quote is at @p at, when it is printable ASCII without escapes:
-/// its text, with @p at moved past its closing quote; nullopt for any other string (or none).
-std::optional<QLatin1StringView> plainString(QByteArrayView s, qsizetype &at)
-{
-    if (at >= s.size() || s[at] != '"')
-        return std::nullopt;
-    const char *begin = s.data() + at + 1;
-    const auto *end = static_cast<const char *>(std::memchr(begin, '"', size_t(s.size() - at - 1)));
-    if (!end || anyNotPlain(begin, end - begin))
-        return std::nullopt;
-    at = (end - s.data()) + 1;
-    return QLatin1StringView(begin, end - begin);
-}
-
-/// Members a plain payload may have. More go to Qt's parser: the names are compared one by one
-/// here, which a line of a hundred thousand members would make quadratic.
-constexpr qsizetype kMaxPlainMembers = 16;
-
-/// The object at @p at when its members are plain strings (plainString) under distinct plain
-/// names, at most kMaxPlainMembers, without white space: into @p out, with @p at moved past it;
-/// false for anything else.
+/// The object at @p at when its members are plain strings under distinct plain names (see
+/// PlainJson), into @p out; false for anything else.
 bool plainStringObject(QByteArrayView s, qsizetype &at, QJsonObject &out)
 {
-    if (at >= s.size() || s[at] != '{')
-        return false;
-    ++at;
-    if (at < s.size() && s[at] == '}') {
-        ++at;
-        return true;
-    }
-    QVarLengthArray<QLatin1StringView, 4> names;
-    while (true) {
-        const auto name = plainString(s, at);
-        if (!name || at >= s.size() || s[at] != ':' || names.contains(*name) ||
-            names.size() == kMaxPlainMembers)
-            return false;
-        ++at;
-        const auto value = plainString(s, at);
-        if (!value || at >= s.size())
-            return false;
-        names.append(*name);
-        out.insert(*name, QJsonValue(*value));
-        if (s[at] == '}') {
-            ++at;
-            return true;
-        }
-        if (s[at] != ',')
-            return false;
-        ++at;
-    }
+    return PlainJson::stringObject(s, at, [&](QLatin1StringView name, QLatin1StringView value) {
+        out.insert(name, QJsonValue(value));
+    });
 }
 
 } // namespace
@@ -221,7 +152,7 @@ std::optional<EvidenceRecord> EvidenceRecord::fromCanonicalLine(QByteArrayView l
     std::optional<QJsonObject> payload;
     qsizetype at = 1;
     while (true) {
-        const auto name = plainString(line, at);
+        const auto name = PlainJson::string(line, at);
         if (!name || at >= line.size() || line[at] != ':')
             return std::nullopt;
         ++at;
@@ -239,7 +170,7 @@ std::optional<EvidenceRecord> EvidenceRecord::fromCanonicalLine(QByteArrayView l
                                                          : nullptr;
             if (!slot || *slot)
                 return std::nullopt;
-            *slot = plainString(line, at);
+            *slot = PlainJson::string(line, at);
             if (!*slot)
                 return std::nullopt;
         }

@@ -64,8 +64,9 @@ std::optional<JwtEvidence::Verified> JwtEvidence::verifyToken(const EvidenceReco
     return v;
 }
 
-std::optional<JwtEvidence::Parsed>
-JwtEvidence::parse(QByteArrayView token, AttestationResult &result, Jose::Header headerPart)
+std::optional<JwtEvidence::Parsed> JwtEvidence::parse(QByteArrayView token,
+                                                      AttestationResult &result,
+                                                      Jose::Header headerPart, Claims claimsPart)
 {
     auto jws = Jose::splitCompact(token, headerPart);
     if (!jws) {
@@ -73,11 +74,15 @@ JwtEvidence::parse(QByteArrayView token, AttestationResult &result, Jose::Header
         return std::nullopt;
     }
     Parsed p;
-    p.jws = *jws;
+    p.jws = std::move(*jws);
     const bool decodeHeader = headerPart == Jose::Header::Decode;
     const QJsonDocument header =
-        decodeHeader ? QJsonDocument::fromJson(jws->header) : QJsonDocument(QJsonObject());
-    const QJsonDocument claims = QJsonDocument::fromJson(jws->payload);
+        decodeHeader ? QJsonDocument::fromJson(p.jws.header) : QJsonDocument(QJsonObject());
+    if (claimsPart == Claims::PlainFirst)
+        p.plainClaims = PlainJson::object(p.jws.payload);
+    // Read plainly, the claims are an object; an empty document stands in for them.
+    const QJsonDocument claims =
+        p.plainClaims ? QJsonDocument(QJsonObject()) : QJsonDocument::fromJson(p.jws.payload);
     if (!header.isObject() || !claims.isObject()) {
         result.refuse(QStringLiteral("malformed"), QStringLiteral("JSON header and claims"),
                       QStringLiteral("not JSON objects"));

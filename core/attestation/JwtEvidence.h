@@ -4,6 +4,7 @@
 #include "core/attestation/AttestationContext.h"
 #include "core/attestation/AttestationResult.h"
 #include "core/attestation/EvidenceRecord.h"
+#include "core/attestation/PlainJson.h"
 #include "core/crypto/Jose.h"
 
 #include <QJsonObject>
@@ -24,7 +25,20 @@ public:
     {
         Jose::CompactJws jws;
         QJsonObject header;
+        /// Empty when plainClaims holds them.
         QJsonObject claims;
+        /// With Claims::PlainFirst, the claims when PlainJson read them: views into
+        /// jws.payload, valid while this Parsed (or a copy or move of it) lives unchanged.
+        std::optional<PlainJson::Members> plainClaims;
+    };
+
+    /// How parse() reads the claims.
+    enum class Claims {
+        /// With Qt's parser, into Parsed::claims.
+        Json,
+        /// With PlainJson::object() when it reads them, into Parsed::plainClaims; else as Json.
+        /// For a caller whose tokens are written plainly, and that reads a few claims only.
+        PlainFirst,
     };
 
     /// A token whose signature verified under @p anchor; checkClaims has run too.
@@ -49,7 +63,8 @@ public:
     /// Jose::Header::Skip, the header is neither decoded nor checked and Parsed::header is left
     /// empty: for a caller that parsed this very header text before.
     static std::optional<Parsed> parse(QByteArrayView token, AttestationResult &result,
-                                       Jose::Header header = Jose::Header::Decode);
+                                       Jose::Header header = Jose::Header::Decode,
+                                       Claims claims = Claims::Json);
     /// Checks alg against @p allowed, finds the header's kid in @p anchor's JWKS, refuses a
     /// revoked key, and verifies the signature.
     static bool verifySignature(const Parsed &jwt, const TrustAnchor &anchor,

@@ -6,6 +6,7 @@
 #include "core/spiffe/X509SvidValidator.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace ta::core {
 
@@ -49,8 +50,16 @@ qsizetype WorkloadAttestor::ValidatedChains::size() const
     return m_chains.size();
 }
 
+const QJsonObject &WorkloadAttestor::ClaimedWorkload::object() const
+{
+    // The text PlainJson read as an object of plain strings: Qt's parser reads it alike.
+    if (!m_object)
+        m_object = QJsonDocument::fromJson(QByteArray(m_text.data(), m_text.size())).object();
+    return *m_object;
+}
+
 QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
-                                                  const QJsonObject &workload,
+                                                  const ClaimedWorkload &workload,
                                                   const QString &agentId, const QString &node,
                                                   QStringList &selectors,
                                                   const std::function<QJsonObject()> &build)
@@ -62,8 +71,12 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
         QMutexLocker lock(&m_mutex);
         const auto it = m_last.constFind(subject);
         if (it != m_last.cend()) {
-            const bool sameClaims =
-                it->agentId == agentId && it->node == node && it->workload == workload;
+            // Equal texts are equal objects; texts that differ may still be equal objects,
+            // which then only build the claims again, alike.
+            const bool sameWorkload = !workload.text().isNull() && !it->workloadText.isNull()
+                                          ? workload.text() == QLatin1StringView(it->workloadText)
+                                          : it->workload == workload.object();
+            const bool sameClaims = it->agentId == agentId && it->node == node && sameWorkload;
             const bool sameSelectors = it->selectors == selectors;
             if (sameSelectors)
                 selectors = it->selectors;
@@ -73,12 +86,67 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
                 lastClaims = it->claims;
         }
     }
-    Built built{workload, agentId, node, lastClaims ? *lastClaims : build(), selectors};
+    Built built{workload.object(),
+                workload.text().isNull()
+                    ? QByteArray()
+                    : QByteArray(workload.text().data(), workload.text().size()),
+                agentId,
+                node,
+                lastClaims ? *lastClaims : build(),
+                selectors};
     const QJsonObject claims = built.claims;
     QMutexLocker lock(&m_mutex);
     m_last.insert(subject, std::move(built));
     return claims;
 }
+
+namespace {
+
+/// The claims a workload token's checks read: from the object Qt's parser read, or from the
+/// members PlainJson read.
+struct TokenClaims
+{
+    QString sub;
+    QJsonValue iat;
+    QString jti;
+    /// Each element as a string (an element that is not one reads as empty).
+    QStringList selectors;
+    WorkloadAttestor::ClaimedWorkload workload;
+};
+
+TokenClaims claimsOf(const QJsonObject &c)
+{
+    QStringList selectors;
+    for (const QJsonValue &s : c.value(QLatin1String("selectors")).toArray())
+        selectors << s.toString();
+    return {c.value(QLatin1String("sub")).toString(), c.value(QLatin1String("iat")),
+            c.value(QLatin1String("jti")).toString(), selectors,
+            WorkloadAttestor::ClaimedWorkload(c.value(QLatin1String("claims")).toObject())};
+}
+
+/// The claims when each is read plainly as the type the checks want (sub and jti strings, iat
+/// an integer, selectors an array of strings, claims an object of strings): what claimsOf()
+/// reads from Qt's parse of the same text. nullopt when one is missing or of another type.
+std::optional<TokenClaims> plainClaimsOf(const PlainJson::Members &m)
+{
+    using Kind = PlainJson::Member::Kind;
+    const auto member = [&](const char *name, Kind kind) -> const PlainJson::Member * {
+        const PlainJson::Member *found = PlainJson::find(m, QLatin1StringView(name));
+        return found && found->kind == kind ? found : nullptr;
+    };
+    const auto *sub = member("sub", Kind::String);
+    const auto *iat = member("iat", Kind::Integer);
+    const auto *jti = member("jti", Kind::String);
+    const auto *selectors = member("selectors", Kind::StringArray);
+    const auto *workload = member("claims", Kind::StringObject);
+    if (!sub || !iat || !jti || !selectors || !workload)
+        return std::nullopt;
+    return TokenClaims{QString(sub->text), QJsonValue(PlainJson::integer(iat->text)),
+                       QString(jti->text), PlainJson::strings(selectors->text),
+                       WorkloadAttestor::ClaimedWorkload(workload->text)};
+}
+
+} // namespace
 
 std::optional<WorkloadAttestor::ValidatedSvid>
 WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &record,
@@ -153,7 +221,8 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     std::optional<ValidatedSvid> svid;
     if (dot > 0)
         svid = m_chains->find(cacheKey, record.time);
-    const auto jwt = JwtEvidence::parse(token, r, svid ? Jose::Header::Skip : Jose::Header::Decode);
+    const auto jwt = JwtEvidence::parse(token, r, svid ? Jose::Header::Skip : Jose::Header::Decode,
+                                        JwtEvidence::Claims::PlainFirst);
     if (!jwt)
         return r;
     if (!svid) {
@@ -201,13 +270,17 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
         return r;
     }
 
-    const QJsonObject &c = jwt->claims;
-    const QString sub = c.value(QLatin1String("sub")).toString();
-    if (sub != record.subject)
+    std::optional<TokenClaims> plain =
+        jwt->plainClaims ? plainClaimsOf(*jwt->plainClaims) : std::nullopt;
+    const TokenClaims c = plain ? std::move(*plain)
+                          : jwt->plainClaims
+                              ? claimsOf(QJsonDocument::fromJson(jwt->jws.payload).object())
+                              : claimsOf(jwt->claims);
+    if (c.sub != record.subject)
         r.refuse(QStringLiteral("claim_mismatch"), record.subject,
-                 sub.isEmpty() ? QStringLiteral("(no sub)") : sub);
+                 c.sub.isEmpty() ? QStringLiteral("(no sub)") : c.sub);
     const qint64 leeway = context.settings.leeway.count();
-    const QJsonValue iat = c.value(QLatin1String("iat"));
+    const QJsonValue &iat = c.iat;
     const auto iatTime = Jose::numericDate(iat);
     if (!iat.isDouble()) {
         r.refuse(QStringLiteral("claim_missing"), QStringLiteral("iat"));
@@ -228,15 +301,13 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                      EvidenceRecord::formatTime(record.time));
         r.expiresAt = issued.addSecs(context.settings.workloadClaimMaxAge);
     }
-    const QString jti = c.value(QLatin1String("jti")).toString();
+    const QString &jti = c.jti;
     if (jti.isEmpty())
         r.refuse(QStringLiteral("claim_missing"), QStringLiteral("jti"));
-    const QJsonArray selectors = c.value(QLatin1String("selectors")).toArray();
-    if (selectors.isEmpty())
+    if (c.selectors.isEmpty())
         r.refuse(QStringLiteral("claim_missing"), QStringLiteral("selectors"));
     const QString prefix = m_name + QLatin1Char(':');
-    for (const QJsonValue &s : selectors) {
-        const QString sel = s.toString();
+    for (const QString &sel : c.selectors) {
         if (!sel.startsWith(prefix) || sel.size() == prefix.size())
             r.refuse(QStringLiteral("selector_foreign"), prefix + QStringLiteral("..."), sel);
         else
@@ -249,9 +320,8 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     r.nonce = jti;
     r.anchorIds = node.anchorIds;
     r.keyFingerprints = node.keyFingerprints;
-    const QJsonObject claimed = c.value(QLatin1String("claims")).toObject();
-    r.claims = m_built.claims(record.subject, claimed, agentId, node.subject, r.selectors, [&] {
-        QJsonObject workload = claimed;
+    r.claims = m_built.claims(record.subject, c.workload, agentId, node.subject, r.selectors, [&] {
+        QJsonObject workload = c.workload.object();
         workload.insert(QStringLiteral("attestor"), m_name);
         workload.insert(QStringLiteral("agent_id"), agentId);
         workload.insert(QStringLiteral("node"), node.subject);

@@ -96,6 +96,23 @@ public:
         QWaitCondition m_released;
     };
 
+    /// A token's workload claims: the object Qt's parser read, or the text PlainJson read
+    /// (a view into the token's payload), which is then the cache's key and becomes an
+    /// object only when one is needed.
+    class ClaimedWorkload
+    {
+    public:
+        explicit ClaimedWorkload(QJsonObject object) : m_object(std::move(object)) {}
+        explicit ClaimedWorkload(QLatin1StringView text) : m_text(text) {}
+        /// The plain text, or a null view.
+        QLatin1StringView text() const { return m_text; }
+        const QJsonObject &object() const;
+
+    private:
+        QLatin1StringView m_text;
+        mutable std::optional<QJsonObject> m_object;
+    };
+
     /// @p name is one of "unix", "k8s", "docker", "systemd": SPIRE's workload attestor names
     /// and the prefix every selector must carry. @p chains may be shared with the verifier's
     /// other workload attestors.
@@ -120,7 +137,7 @@ private:
         /// The claims built from @p workload, @p agentId and @p node for @p subject: those
         /// built last for it when all three are equal, else @p build's, which are kept.
         /// @p selectors are made to share the last ones when equal, else kept.
-        QJsonObject claims(const QString &subject, const QJsonObject &workload,
+        QJsonObject claims(const QString &subject, const ClaimedWorkload &workload,
                            const QString &agentId, const QString &node, QStringList &selectors,
                            const std::function<QJsonObject()> &build);
 
@@ -128,6 +145,8 @@ private:
         struct Built
         {
             QJsonObject workload;
+            /// The plain text the workload claims were read from, or null.
+            QByteArray workloadText;
             QString agentId;
             QString node;
             QJsonObject claims;

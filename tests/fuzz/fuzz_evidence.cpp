@@ -5,12 +5,14 @@
 // gcp_iit JWS, aws_iid PKCS#7, TPM quotes, x509pop chains, cosign signatures, signals). A fresh
 // verifier per input, one thread, so a run is deterministic.
 #include "FuzzSupport.h"
+#include "PlainJsonAgreement.h"
 
 #include "core/JsonInput.h"
 #include "core/attestation/AnchorSet.h"
 #include "core/attestation/EvidenceReader.h"
 #include "core/attestation/EvidenceRecord.h"
 #include "core/attestation/EvidenceVerifier.h"
+#include "core/attestation/PlainJson.h"
 #include "core/spiffe/TrustBundle.h"
 #include "core/spiffe/TrustBundleSet.h"
 
@@ -72,6 +74,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (void)EvidenceRecord::formatTime(record->time);
         if (const auto plain = EvidenceRecord::fromCanonicalLine(line))
             checkPlainAsQt(line, *plain);
+        // The same for the plain objects a workload token's claims are read from.
+        if (const auto members = PlainJson::object(line);
+            members && !plainJsonDisagreement(line, *members).isEmpty())
+            std::abort();
     }
 
     // The whole stream through the verifier, as `evidence verify` replays it.

@@ -3,6 +3,7 @@
 // refusal.
 #include "LabFixture.h"
 
+#include "core/attestation/PlainJson.h"
 #include "core/attestation/WorkloadAttestor.h"
 
 #include <atomic>
@@ -35,6 +36,9 @@ private Q_SLOTS:
     void claimsFollowEachRecord();
     void aHeaderSeenBeforeIsJudgedAsAnew_data();
     void aHeaderSeenBeforeIsJudgedAsAnew();
+    void claimsReadPlainlyOrByQtAlike_data();
+    void claimsReadPlainlyOrByQtAlike();
+    void plainAndQtReadClaimsShareWhatWasBuilt();
 
 private:
     EvidenceRecord node(const QDateTime &at = t0()) const
@@ -53,6 +57,37 @@ private:
                                 iat.isValid() ? iat : at, jti)
                           .value(),
                       at);
+    }
+
+    /// A token of the fixture's agent (its header) over @p claims as written.
+    QByteArray tokenOver(const QByteArray &claims) const
+    {
+        const QByteArray header = m_agent.sign(QStringLiteral("workload/api"), {}, {}, t0(), {})
+                                      .value()
+                                      .value(QLatin1String("jws"))
+                                      .toString()
+                                      .toLatin1()
+                                      .split('.')
+                                      .at(0);
+        const QByteArray input = header + '.' + Jose::base64UrlEncode(claims);
+        return input + '.' +
+               Jose::base64UrlEncode(Jose::sign(m_agent.key(), JwsAlgorithm::ES256, input).value());
+    }
+    EvidenceRecord workloadOver(const QByteArray &claims, const QDateTime &at) const
+    {
+        return record(QStringLiteral("k8s"), QStringLiteral("workload/api"),
+                      {{QStringLiteral("jws"), QString::fromLatin1(tokenOver(claims))}}, at);
+    }
+    /// What a result says, all of it, as one text.
+    static QString summary(const AttestationResult &r)
+    {
+        QStringList out{verdictName(r.verdict()), r.selectors.join(QLatin1Char(',')), r.nonce,
+                        r.expiresAt.toString(Qt::ISODate),
+                        QString::fromUtf8(QJsonDocument(r.claims).toJson(QJsonDocument::Compact))};
+        for (const AttestationReason &reason : r.reasons)
+            out << reason.code + QLatin1Char('|') + reason.expected + QLatin1Char('|') +
+                       reason.found;
+        return out.join(QLatin1Char('\n'));
     }
 
     LabFixture m_f;
@@ -441,6 +476,114 @@ void TestWorkloadAttestor::aHeaderSeenBeforeIsJudgedAsAnew()
     QCOMPARE(reasons(again), reasons(anew));
     QCOMPARE(again.verdict(), anew.verdict());
     QCOMPARE(again.accepted(), change == QLatin1String("none"));
+}
+
+void TestWorkloadAttestor::claimsReadPlainlyOrByQtAlike_data()
+{
+    // The claims as written, which PlainJson reads when they are plain; the checks must come
+    // to the same result as on the same claims read by Qt's parser.
+    QTest::addColumn<QByteArray>("claims");
+    QTest::addColumn<QString>("code");
+    const QByteArray iat = QByteArray::number(t0().addSecs(60).toSecsSinceEpoch());
+    const QByteArray sel = R"("selectors":["k8s:ns:payments"])";
+    const QByteArray rest = R"("jti":"j1",)" + sel + R"(,"sub":"workload/api")";
+    auto row = [](const char *name, const QByteArray &claims, const char *code) {
+        QTest::newRow(name) << claims << QString::fromLatin1(code);
+    };
+    row("as recorders write them", R"({"claims":{"image":"x"},"iat":)" + iat + ',' + rest + '}',
+        "");
+    row("another member", R"({"claims":{},"exp":1,"iat":)" + iat + ',' + rest + '}', "");
+    row("no workload claims", R"({"iat":)" + iat + ',' + rest + '}', "");
+    row("workload claims not all strings",
+        R"({"claims":{"n":1,"o":{}},"iat":)" + iat + ',' + rest + '}', "");
+    row("workload claims not an object", R"({"claims":["x"],"iat":)" + iat + ',' + rest + '}', "");
+    row("iat a string", R"({"claims":{},"iat":")" + iat + R"(",)" + rest + '}', "claim_missing");
+    row("iat a fraction", R"({"claims":{},"iat":)" + iat + ".5," + rest + '}', "");
+    row("iat zero", R"({"claims":{},"iat":0,)" + rest + '}', "expired");
+    row("iat past a NumericDate",
+        R"({"claims":{},"iat":1)" + QByteArray(18, '0') + ',' + rest + '}', "claim_invalid");
+    row("no iat", R"({"claims":{},)" + rest + '}', "claim_missing");
+    row("no sub", R"({"claims":{},"iat":)" + iat + R"(,"jti":"j1",)" + sel + '}', "claim_mismatch");
+    row("sub a number", R"({"claims":{},"iat":)" + iat + R"(,"jti":"j1",)" + sel + R"(,"sub":7})",
+        "claim_mismatch");
+    row("sub escaped",
+        R"({"claims":{},"iat":)" + iat + R"(,"jti":"j1",)" + sel + R"(,"sub":"workload\/api"})",
+        "");
+    row("sub twice", R"({"claims":{},"iat":)" + iat + R"(,"sub":"workload/admin",)" + rest + '}',
+        "");
+    row("jti empty",
+        R"({"claims":{},"iat":)" + iat + R"(,"jti":"",)" + sel + R"(,"sub":"workload/api"})",
+        "claim_missing");
+    row("no selectors",
+        R"({"claims":{},"iat":)" + iat + R"(,"jti":"j1","selectors":[],)" +
+            R"("sub":"workload/api"})",
+        "claim_missing");
+    row("a selector that is a number",
+        R"({"claims":{},"iat":)" + iat + R"(,"jti":"j1","selectors":[1],"sub":"workload/api"})",
+        "selector_foreign");
+    row("a foreign selector",
+        R"({"claims":{},"iat":)" + iat +
+            R"(,"jti":"j1","selectors":["unix:uid:0"],"sub":"workload/api"})",
+        "selector_foreign");
+}
+
+void TestWorkloadAttestor::claimsReadPlainlyOrByQtAlike()
+{
+    QFETCH(QByteArray, claims);
+    QFETCH(QString, code);
+    // The same claims with white space after the brace: never plain, so read by Qt's parser.
+    const QByteArray spaced = "{ " + claims.mid(1);
+    QVERIFY(!PlainJson::object(spaced));
+    auto verify = [&](const QByteArray &text) {
+        EvidenceVerifier v = m_f.verifier();
+        expectOutcome(v.verify(node()), {});
+        return v.verify(workloadOver(text, t0().addSecs(60)));
+    };
+    const AttestationResult plain = verify(claims);
+    QCOMPARE(summary(plain), summary(verify(spaced)));
+    expectOutcome(plain, code);
+}
+
+void TestWorkloadAttestor::plainAndQtReadClaimsShareWhatWasBuilt()
+{
+    // Each subject's claims are built once and shared while they stay the same: whichever way
+    // the token's claims were read, and after they change, each record gets its own.
+    const QByteArray iat = QByteArray::number(t0().addSecs(60).toSecsSinceEpoch());
+    auto claims = [&](const char *image, int jti, bool plain) {
+        return QByteArray(plain ? "{" : "{ ") + R"("claims":{"image":")" + image + R"("},"iat":)" +
+               iat + R"(,"jti":"j)" + QByteArray::number(jti) +
+               R"(","selectors":["k8s:ns:payments"],"sub":"workload/api"})";
+    };
+    // The recorders' form is read plainly; the spaced one is not.
+    QVERIFY(PlainJson::object(claims("x", 1, true)));
+    QVERIFY(!PlainJson::object(claims("x", 1, false)));
+    EvidenceVerifier v = m_f.verifier();
+    expectOutcome(v.verify(node()), {});
+    auto image = [](const AttestationResult &r) {
+        return r.claims.value(QLatin1String("workload"))
+            .toObject()
+            .value(QLatin1String("image"))
+            .toString();
+    };
+    const struct
+    {
+        const char *image;
+        bool plain;
+    } steps[] = {{"x", true},  {"x", false}, {"x", true}, {"y", true},
+                 {"y", false}, {"x", false}, {"x", true}};
+    QJsonObject first;
+    int jti = 0;
+    for (const auto &step : steps) {
+        ++jti;
+        const AttestationResult r =
+            v.verify(workloadOver(claims(step.image, jti, step.plain), t0().addSecs(60 + jti)));
+        expectOutcome(r, {});
+        QCOMPARE(image(r), QString::fromLatin1(step.image));
+        if (jti == 1)
+            first = r.claims;
+        if (QByteArrayView(step.image) == "x")
+            QCOMPARE(r.claims, first);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWorkloadAttestor)
