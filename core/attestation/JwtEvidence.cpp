@@ -80,10 +80,10 @@ std::optional<JwtEvidence::Parsed> JwtEvidence::parse(QByteArrayView token,
         decodeHeader ? QJsonDocument::fromJson(p.jws.header) : QJsonDocument(QJsonObject());
     if (claimsPart == Claims::PlainFirst)
         p.plainClaims = PlainJson::object(p.jws.payload);
-    // Read plainly, the claims are an object; an empty document stands in for them.
+    // Claims read plainly are an object; only the others are parsed, and checked.
     const QJsonDocument claims =
-        p.plainClaims ? QJsonDocument(QJsonObject()) : QJsonDocument::fromJson(p.jws.payload);
-    if (!header.isObject() || !claims.isObject()) {
+        p.plainClaims ? QJsonDocument() : QJsonDocument::fromJson(p.jws.payload);
+    if (!header.isObject() || (!p.plainClaims && !claims.isObject())) {
         result.refuse(QStringLiteral("malformed"), QStringLiteral("JSON header and claims"),
                       QStringLiteral("not JSON objects"));
         return std::nullopt;
