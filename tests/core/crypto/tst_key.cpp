@@ -21,6 +21,10 @@ private Q_SLOTS:
     void wrongPassphraseRefused();
     void encryptedPemHoldsNoClearKey();
     void garbageRefused();
+    void pemBlocksRead_data();
+    void pemBlocksRead();
+    void publicKeyOfPublicKeyIsItself_data();
+    void publicKeyOfPublicKeyIsItself();
     void fingerprintSharedByCopiesAndThreads();
     void certificateKeyFingerprint_data();
     void certificateKeyFingerprint();
@@ -103,6 +107,84 @@ void TestKey::garbageRefused()
 {
     QVERIFY(!Key::fromPem("not a key").ok());
     QVERIFY(!Key::fromPublicDer(QByteArray(10, 'x')).ok());
+}
+
+void TestKey::pemBlocksRead_data()
+{
+    // Key::fromPem skips the private key attempt when every block is a PUBLIC KEY: each form
+    // below reads as it did with both attempts made.
+    QTest::addColumn<QByteArray>("pem");
+    QTest::addColumn<QString>("expect");       // "public", "private" or an error code
+    QTest::addColumn<QByteArray>("publicDer"); // the key read, when one is
+    auto ec = Key::generate(KeyType::EcP256);
+    QVERIFY(ec.ok());
+    auto rsa = Key::generate(KeyType::Rsa2048);
+    QVERIFY(rsa.ok());
+    const QByteArray pub = ec->publicPem();
+    const QByteArray priv = ec->privatePkcs8Pem();
+    const QByteArray rsaPriv = rsa->privatePkcs8Pem();
+    QTest::newRow("public") << pub << "public" << ec->publicDer();
+    QTest::newRow("rsa public") << rsa->publicPem() << "public" << rsa->publicDer();
+    QTest::newRow("two public, the first read")
+        << pub + rsa->publicPem() << "public" << ec->publicDer();
+    QTest::newRow("text around public") << QByteArray("comment\n") + pub + "trailer\n"
+                                        << "public" << ec->publicDer();
+    QTest::newRow("private") << priv << "private" << ec->publicDer();
+    // A private key is found past a public block, as before.
+    QTest::newRow("public then private") << pub + rsaPriv << "private" << rsa->publicDer();
+    QTest::newRow("private then public") << rsaPriv + pub << "private" << rsa->publicDer();
+    QTest::newRow("encrypted private")
+        << ec->encryptedPkcs8Pem("pw").value() << "crypto.key_encrypted" << QByteArray();
+    QByteArray cut = pub;
+    cut.chop(30);
+    QTest::newRow("public cut short") << cut << "crypto.key_unreadable" << QByteArray();
+    QByteArray bad = pub;
+    bad[40] = '*';
+    QTest::newRow("public bad base64") << bad << "crypto.key_unreadable" << QByteArray();
+    QTest::newRow("label only") << QByteArray("-----BEGIN PUBLIC KEY-----\n")
+                                << "crypto.key_unreadable" << QByteArray();
+    QTest::newRow("other label") << QByteArray(pub).replace("PUBLIC KEY", "PUBLIC KEX")
+                                 << "crypto.key_unreadable" << QByteArray();
+}
+
+void TestKey::pemBlocksRead()
+{
+    QFETCH(QByteArray, pem);
+    QFETCH(QString, expect);
+    QFETCH(QByteArray, publicDer);
+    auto key = Key::fromPem(pem);
+    if (publicDer.isEmpty()) {
+        QVERIFY(!key.ok());
+        QCOMPARE(key.error().code, expect);
+        return;
+    }
+    QVERIFY2(key.ok(), qPrintable(key.ok() ? QString() : key.error().toString()));
+    QCOMPARE(key->hasPrivate(), expect == QLatin1String("private"));
+    QCOMPARE(key->publicDer(), publicDer);
+}
+
+void TestKey::publicKeyOfPublicKeyIsItself_data()
+{
+    generate_data();
+}
+
+void TestKey::publicKeyOfPublicKeyIsItself()
+{
+    QFETCH(KeyType, type);
+    auto key = Key::generate(type);
+    QVERIFY(key.ok());
+    auto pub = Key::fromPem(key->publicPem());
+    QVERIFY(pub.ok());
+    QVERIFY(!pub->hasPrivate());
+    const Key again = pub->publicKey();
+    QVERIFY(!again.hasPrivate());
+    QVERIFY(again.samePublicKey(*key));
+    QCOMPARE(again.publicDer(), key->publicDer());
+    QCOMPARE(again.fingerprint(), key->fingerprint());
+    // A private key's public key still drops the private part.
+    const Key fromPrivate = key->publicKey();
+    QVERIFY(!fromPrivate.hasPrivate());
+    QCOMPARE(fromPrivate.publicDer(), key->publicDer());
 }
 
 void TestKey::fingerprintSharedByCopiesAndThreads()
