@@ -28,6 +28,77 @@ bool onlyPublicKeyBlocks(QByteArrayView pem)
     return true;
 }
 
+// A DER length (X.690 8.1.3: short form below 128, else the bytes of the length after 0x80 + n).
+void appendDerLength(QByteArray &out, qsizetype length)
+{
+    if (length < 0x80) {
+        out.append(char(length));
+        return;
+    }
+    QByteArray bytes;
+    for (qsizetype l = length; l > 0; l >>= 8)
+        bytes.prepend(char(l & 0xff));
+    out.append(char(0x80 | bytes.size()));
+    out.append(bytes);
+}
+
+QByteArray derTagged(char tag, QByteArrayView content)
+{
+    QByteArray out(1, tag);
+    appendDerLength(out, content.size());
+    out.append(content);
+    return out;
+}
+
+// The SubjectPublicKeyInfo DER (RFC 5480) of an EC key whose curve is encoded by name and whose
+// point is uncompressed: the AlgorithmIdentifier of id-ecPublicKey with the curve's OID, then
+// the point. That is what i2d_PUBKEY writes for such a key, built without OpenSSL 3's encoders,
+// which cost a workload's first token under each new agent SVID more than the rest of its
+// checks (lock contention on their registry, on every core). Empty for any other key, which
+// i2d_PUBKEY encodes; tst_key holds the two to the same bytes.
+QByteArray namedCurveSpki(EVP_PKEY *pkey)
+{
+    if (EVP_PKEY_get_base_id(pkey) != EVP_PKEY_EC)
+        return {};
+    char text[64] = {};
+    size_t len = 0;
+    if (EVP_PKEY_get_utf8_string_param(pkey, OSSL_PKEY_PARAM_EC_ENCODING, text, sizeof text,
+                                       &len) != 1 ||
+        QByteArrayView(text, qsizetype(len)) != OSSL_PKEY_EC_ENCODING_GROUP)
+        return {};
+    // OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY gives the point uncompressed whatever the key's form,
+    // which i2d_PUBKEY follows: only an uncompressed key's is built here.
+    if (EVP_PKEY_get_utf8_string_param(pkey, OSSL_PKEY_PARAM_EC_POINT_CONVERSION_FORMAT, text,
+                                       sizeof text, &len) != 1 ||
+        QByteArrayView(text, qsizetype(len)) != OSSL_PKEY_EC_POINT_CONVERSION_FORMAT_UNCOMPRESSED)
+        return {};
+    if (EVP_PKEY_get_utf8_string_param(pkey, OSSL_PKEY_PARAM_GROUP_NAME, text, sizeof text, &len) !=
+        1)
+        return {};
+    const QByteArrayView group(text, qsizetype(len));
+    QByteArrayView curveOid;
+    if (group == "prime256v1")
+        curveOid = QByteArrayView("\x2a\x86\x48\xce\x3d\x03\x01\x07", 8);
+    else if (group == "secp384r1")
+        curveOid = QByteArrayView("\x2b\x81\x04\x00\x22", 5);
+    else if (group == "secp521r1")
+        curveOid = QByteArrayView("\x2b\x81\x04\x00\x23", 5);
+    else
+        return {};
+    unsigned char point[160];
+    size_t pointLen = 0;
+    if (EVP_PKEY_get_octet_string_param(pkey, OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY, point,
+                                        sizeof point, &pointLen) != 1 ||
+        pointLen == 0 || point[0] != 0x04)
+        return {};
+    const QByteArray algorithm =
+        derTagged(0x30, derTagged(0x06, QByteArrayView("\x2a\x86\x48\xce\x3d\x02\x01", 7)) +
+                            derTagged(0x06, curveOid));
+    QByteArray bits(1, '\0'); // no unused bits
+    bits.append(reinterpret_cast<const char *>(point), qsizetype(pointLen));
+    return derTagged(0x30, algorithm + derTagged(0x03, bits));
+}
+
 } // namespace
 
 Key::Key(EvpPkeyPtr pkey)
@@ -201,6 +272,11 @@ const Key::Derived *Key::derived() const
     if (m_derived->ready.load(std::memory_order_acquire))
         return m_derived.get();
     std::call_once(m_derived->once, [this] {
+        m_derived->publicDer = namedCurveSpki(m_pkey.get());
+        if (!m_derived->publicDer.isEmpty()) {
+            m_derived->fingerprint = sha256Hex(m_derived->publicDer);
+            return;
+        }
         unsigned char *buf = nullptr;
         const int len = i2d_PUBKEY(m_pkey.get(), &buf);
         if (len <= 0)

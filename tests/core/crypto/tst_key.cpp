@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/crypto/CertificateBuilder.h"
 #include "core/crypto/Key.h"
+#include "core/crypto/OsslPtr.h"
 
 #include <QCryptographicHash>
 #include <QTest>
+
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
 
 #include <thread>
 #include <vector>
@@ -25,6 +30,8 @@ private Q_SLOTS:
     void pemBlocksRead();
     void publicKeyOfPublicKeyIsItself_data();
     void publicKeyOfPublicKeyIsItself();
+    void publicDerAsOpenSslEncodesIt_data();
+    void publicDerAsOpenSslEncodesIt();
     void fingerprintSharedByCopiesAndThreads();
     void certificateKeyFingerprint_data();
     void certificateKeyFingerprint();
@@ -185,6 +192,79 @@ void TestKey::publicKeyOfPublicKeyIsItself()
     const Key fromPrivate = key->publicKey();
     QVERIFY(!fromPrivate.hasPrivate());
     QCOMPARE(fromPrivate.publicDer(), key->publicDer());
+}
+
+void TestKey::publicDerAsOpenSslEncodesIt_data()
+{
+    // Key builds a named-curve EC key's SubjectPublicKeyInfo itself, and leaves every other key
+    // to i2d_PUBKEY: the bytes (and so the fingerprint, which key revocations match) must be
+    // OpenSSL's in every form.
+    QTest::addColumn<QByteArray>("algorithm");
+    QTest::addColumn<QByteArray>("curve");
+    QTest::addColumn<QByteArray>("pointForm");
+    QTest::addColumn<QByteArray>("encoding");
+    QTest::addColumn<bool>("publicOnly");
+    QTest::newRow("P-256") << QByteArray("EC") << QByteArray("P-256") << QByteArray()
+                           << QByteArray() << false;
+    QTest::newRow("P-256 public only")
+        << QByteArray("EC") << QByteArray("P-256") << QByteArray() << QByteArray() << true;
+    QTest::newRow("P-256 compressed") << QByteArray("EC") << QByteArray("P-256")
+                                      << QByteArray("compressed") << QByteArray() << false;
+    QTest::newRow("P-256 compressed public only")
+        << QByteArray("EC") << QByteArray("P-256") << QByteArray("compressed") << QByteArray()
+        << true;
+    QTest::newRow("P-256 hybrid") << QByteArray("EC") << QByteArray("P-256") << QByteArray("hybrid")
+                                  << QByteArray() << false;
+    QTest::newRow("P-256 explicit parameters") << QByteArray("EC") << QByteArray("P-256")
+                                               << QByteArray() << QByteArray("explicit") << false;
+    QTest::newRow("P-384") << QByteArray("EC") << QByteArray("P-384") << QByteArray()
+                           << QByteArray() << false;
+    QTest::newRow("P-521 (long DER lengths)")
+        << QByteArray("EC") << QByteArray("P-521") << QByteArray() << QByteArray() << false;
+    QTest::newRow("secp256k1 (not built)")
+        << QByteArray("EC") << QByteArray("secp256k1") << QByteArray() << QByteArray() << false;
+    QTest::newRow("RSA") << QByteArray("RSA") << QByteArray() << QByteArray() << QByteArray()
+                         << false;
+}
+
+void TestKey::publicDerAsOpenSslEncodesIt()
+{
+    QFETCH(QByteArray, algorithm);
+    QFETCH(QByteArray, curve);
+    QFETCH(QByteArray, pointForm);
+    QFETCH(QByteArray, encoding);
+    QFETCH(bool, publicOnly);
+    EVP_PKEY *made = algorithm == "RSA"
+                         ? EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", size_t(2048))
+                         : EVP_PKEY_Q_keygen(nullptr, nullptr, "EC", curve.constData());
+    QVERIFY(made);
+    EvpPkeyPtr pkey(made);
+    if (!pointForm.isEmpty())
+        QVERIFY(EVP_PKEY_set_utf8_string_param(
+                    pkey.get(), OSSL_PKEY_PARAM_EC_POINT_CONVERSION_FORMAT, pointForm.data()) == 1);
+    if (!encoding.isEmpty())
+        QVERIFY(EVP_PKEY_set_utf8_string_param(pkey.get(), OSSL_PKEY_PARAM_EC_ENCODING,
+                                               encoding.data()) == 1);
+    if (publicOnly) {
+        // Read back from its own SubjectPublicKeyInfo, as a certificate's key is.
+        unsigned char *buf = nullptr;
+        const int len = i2d_PUBKEY(pkey.get(), &buf);
+        QVERIFY(len > 0);
+        const unsigned char *p = buf;
+        EVP_PKEY *pub = d2i_PUBKEY(nullptr, &p, len);
+        OPENSSL_free(buf);
+        QVERIFY(pub);
+        pkey.reset(pub);
+    }
+    unsigned char *buf = nullptr;
+    const int len = i2d_PUBKEY(pkey.get(), &buf);
+    QVERIFY(len > 0);
+    const QByteArray expected(reinterpret_cast<const char *>(buf), len);
+    OPENSSL_free(buf);
+    const Key key{std::move(pkey)};
+    QCOMPARE(key.publicDer().toHex(), expected.toHex());
+    QCOMPARE(key.fingerprint(),
+             QCryptographicHash::hash(expected, QCryptographicHash::Sha256).toHex());
 }
 
 void TestKey::fingerprintSharedByCopiesAndThreads()
