@@ -4,7 +4,9 @@
 // policy edit (attestation results reused from memory) beside the first run, at two sizes so
 // that growth with the number of records shows. One JSON line per case, the ratio beside the
 // figure. Usage: bench_simulation [--records N] [--policies N] [--reruns N] [--threads N]
-// [--quick]
+// [--workloads-per-node N] [--quick]. The lab has a workload per 10 records and a node per 40
+// workloads; --workloads-per-node 2 gives an estate of many small nodes, where each workload
+// record is more often the first under a new agent SVID (a chain to validate, a key to read).
 #include "BenchSupport.h"
 
 #include "core/attestation/lab/EvidenceLab.h"
@@ -172,11 +174,11 @@ double heapInUse()
 }
 
 std::optional<Measured> measure(const QString &dir, qint64 records, int policyCount,
-                                LabSettings &lab, int reruns, int threads)
+                                LabSettings &lab, int reruns, int threads, int workloadsPerNode)
 {
     lab.records = records;
     lab.workloads = int(qMax<qint64>(4, records / 10));
-    lab.nodes = qMax(2, lab.workloads / 40);
+    lab.nodes = qMax(2, lab.workloads / workloadsPerNode);
     lab.importEvidence = false;
     lab.seed = 7;
     const QString ws = dir + QStringLiteral("/lab-%1.atlas").arg(records);
@@ -296,15 +298,19 @@ int main(int argc, char *argv[])
     // verifies every record on the replay's thread.
     const qsizetype tAt = args.indexOf(QStringLiteral("--threads"));
     const int threads = tAt >= 0 ? qMax(0, args.value(tAt + 1).toInt()) : 0;
+    const qsizetype wAt = args.indexOf(QStringLiteral("--workloads-per-node"));
+    const int workloadsPerNode = wAt >= 0 ? qMax(1, args.value(wAt + 1).toInt()) : 40;
     const int cores = QThread::idealThreadCount();
     QTemporaryDir dir;
     if (!dir.isValid())
         return 1;
 
     LabSettings lab;
-    const auto quarter = measure(dir.path(), records / 4, policyCount, lab, reruns, threads);
+    const auto quarter =
+        measure(dir.path(), records / 4, policyCount, lab, reruns, threads, workloadsPerNode);
     const LabSettings quarterLab = lab;
-    const auto full = measure(dir.path(), records, policyCount, lab, reruns, threads);
+    const auto full =
+        measure(dir.path(), records, policyCount, lab, reruns, threads, workloadsPerNode);
     if (!quarter || !full)
         return 1;
     const double p256 = rawVerifyRate(budgetMs(args), cores);
