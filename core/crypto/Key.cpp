@@ -273,16 +273,14 @@ const Key::Derived *Key::derived() const
         return m_derived.get();
     std::call_once(m_derived->once, [this] {
         m_derived->publicDer = namedCurveSpki(m_pkey.get());
-        if (!m_derived->publicDer.isEmpty()) {
-            m_derived->fingerprint = sha256Hex(m_derived->publicDer);
-            return;
+        if (m_derived->publicDer.isEmpty()) {
+            unsigned char *buf = nullptr;
+            const int len = i2d_PUBKEY(m_pkey.get(), &buf);
+            if (len <= 0)
+                return;
+            m_derived->publicDer = QByteArray(reinterpret_cast<const char *>(buf), len);
+            OPENSSL_free(buf);
         }
-        unsigned char *buf = nullptr;
-        const int len = i2d_PUBKEY(m_pkey.get(), &buf);
-        if (len <= 0)
-            return;
-        m_derived->publicDer = QByteArray(reinterpret_cast<const char *>(buf), len);
-        OPENSSL_free(buf);
         m_derived->fingerprint = sha256Hex(m_derived->publicDer);
     });
     m_derived->ready.store(true, std::memory_order_release);

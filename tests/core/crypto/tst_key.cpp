@@ -245,22 +245,24 @@ void TestKey::publicDerAsOpenSslEncodesIt()
     if (!encoding.isEmpty())
         QVERIFY(EVP_PKEY_set_utf8_string_param(pkey.get(), OSSL_PKEY_PARAM_EC_ENCODING,
                                                encoding.data()) == 1);
+    const auto encoded = [](EVP_PKEY *k) {
+        unsigned char *buf = nullptr;
+        const int len = i2d_PUBKEY(k, &buf);
+        QByteArray out(reinterpret_cast<const char *>(buf), qMax(len, 0));
+        OPENSSL_free(buf);
+        return out;
+    };
     if (publicOnly) {
         // Read back from its own SubjectPublicKeyInfo, as a certificate's key is.
-        unsigned char *buf = nullptr;
-        const int len = i2d_PUBKEY(pkey.get(), &buf);
-        QVERIFY(len > 0);
-        const unsigned char *p = buf;
-        EVP_PKEY *pub = d2i_PUBKEY(nullptr, &p, len);
-        OPENSSL_free(buf);
+        const QByteArray der = encoded(pkey.get());
+        QVERIFY(!der.isEmpty());
+        const auto *p = reinterpret_cast<const unsigned char *>(der.constData());
+        EVP_PKEY *pub = d2i_PUBKEY(nullptr, &p, long(der.size()));
         QVERIFY(pub);
         pkey.reset(pub);
     }
-    unsigned char *buf = nullptr;
-    const int len = i2d_PUBKEY(pkey.get(), &buf);
-    QVERIFY(len > 0);
-    const QByteArray expected(reinterpret_cast<const char *>(buf), len);
-    OPENSSL_free(buf);
+    const QByteArray expected = encoded(pkey.get());
+    QVERIFY(!expected.isEmpty());
     const Key key{std::move(pkey)};
     QCOMPARE(key.publicDer().toHex(), expected.toHex());
     QCOMPARE(key.fingerprint(),
