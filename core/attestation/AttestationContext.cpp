@@ -4,6 +4,11 @@
 #include <algorithm>
 
 namespace ta::core {
+namespace {
+
+const QLatin1StringView kNoNodeAttestation("no node attestation");
+
+} // namespace
 
 StateReads::Read StateReads::answered(const AttestationState &state, Read q)
 {
@@ -29,16 +34,44 @@ StateReads::Read StateReads::answered(const AttestationState &state, Read q)
             q.node = {state.nodeInvalidReason(*node, q.at), node->subject, node->anchorIds,
                       node->keyFingerprints};
         else
-            q.node = {QStringLiteral("no node attestation"), {}, {}, {}};
+            q.node = {QString(kNoNodeAttestation), {}, {}, {}};
         break;
     }
     return q;
 }
 
+bool StateReads::holds(const AttestationState &state, const Read &r)
+{
+    // answered(state, r) == r, without building the answer: it keeps r's question, so only the
+    // answer's members can differ. The replay asks this of nearly every record, and a built
+    // answer copied the node's lists, whose shared reference counts the pre-pass threads touch
+    // too.
+    switch (r.kind) {
+    case Kind::AnchorRevoked:
+        return state.anchorRevoked(r.id) == r.flag;
+    case Kind::AnchorExpiredBySignal:
+        return state.anchorExpiredBySignal(r.id) == r.flag;
+    case Kind::AnyKeyRevoked:
+        return state.anyKeyRevoked() == r.flag;
+    case Kind::KeyRevoked:
+        return state.keyRevoked(r.key) == r.flag;
+    case Kind::TokenUsedAt:
+        return state.tokenUsedAt(r.key) == r.usedAt;
+    case Kind::NodeStanding:
+        if (const AttestedNode *node = state.nodeByAgent(r.id))
+            return r.node.subject == node->subject && r.node.anchorIds == node->anchorIds &&
+                   r.node.keyFingerprints == node->keyFingerprints &&
+                   r.node.invalidReason == state.nodeInvalidReason(*node, r.at);
+        return r.node.invalidReason == kNoNodeAttestation && r.node.subject.isEmpty() &&
+               r.node.anchorIds.isEmpty() && r.node.keyFingerprints.isEmpty();
+    }
+    return answered(state, r) == r;
+}
+
 bool StateReads::holdIn(const AttestationState &state) const
 {
     return std::all_of(m_reads.cbegin(), m_reads.cend(),
-                       [&](const Read &r) { return answered(state, r) == r; });
+                       [&](const Read &r) { return holds(state, r); });
 }
 
 StateReads::Read AttestationContext::ask(StateReads::Read question) const

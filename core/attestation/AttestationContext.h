@@ -86,9 +86,12 @@ public:
     /// @p question with the answer @p state gives it.
     static Read answered(const AttestationState &state, Read question);
     void add(Read read) { m_reads.push_back(std::move(read)); }
+    /// Whether @p state answers @p read's question as it was answered: answered() == @p read.
+    static bool holds(const AttestationState &state, const Read &read);
     /// Whether @p state answers every recorded question as it was answered.
     bool holdIn(const AttestationState &state) const;
     qsizetype size() const { return qsizetype(m_reads.size()); }
+    const std::vector<Read> &reads() const { return m_reads; }
 
 private:
     std::vector<Read> m_reads;

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void tokenQuestion();
     void nodeStanding();
     void everyAnswerMustMatch();
+    void holdsAsTheAnswerCompares();
 };
 
 void TestStateReads::noQuestionsHoldAnywhere()
@@ -216,6 +217,56 @@ void TestStateReads::everyAnswerMustMatch()
     AttestationState changed = state;
     changed.consumeToken("t", kSubject, kT0);
     QVERIFY(!reads.holdIn(changed));
+}
+
+void TestStateReads::holdsAsTheAnswerCompares()
+{
+    // holds() compares in place what answered() builds: for every question of every kind,
+    // recorded in one state and checked in another, both must say the same.
+    const auto at = [](qint64 s) { return kT0.addSecs(s); };
+    std::vector<AttestationState> states(11);
+    for (size_t i = 1; i < states.size(); ++i)
+        states[i].attestNode(node(kT0));
+    states[2].attestNode(node(at(300)));
+    states[3].attestNode(node(at(300), {QStringLiteral("k2")}));
+    states[4].dropNode(kSubject);
+    states[5].revokeAnchor(QStringLiteral("x509pop_ca:lab"), kT0);
+    states[6].expireAnchor(QStringLiteral("x509pop_ca:lab"), kT0);
+    states[7].revokeKey("k1", kT0);
+    states[8].revokeAnchor(QStringLiteral("x509pop_ca:other"), kT0);
+    states[8].revokeKey("k9", kT0);
+    states[9].consumeToken("t", kSubject, kT0);
+    states[10].consumeToken("t", kSubject, at(60));
+    const auto ask = [&](const AttestationContext &c) {
+        (void)c.anchorRevoked(QStringLiteral("x509pop_ca:lab"));
+        (void)c.anchorExpiredBySignal(QStringLiteral("x509pop_ca:lab"));
+        (void)c.anyKeyRevoked();
+        (void)c.keyRevoked("k1");
+        (void)c.tokenUsedAt("t");
+        (void)c.nodeStanding(kAgent, at(600));
+        (void)c.nodeStanding(kAgent, at(7200));
+        (void)c.nodeStanding(kAgent, at(-60));
+        (void)c.nodeStanding(QStringLiteral("spiffe://lab.example/spire/agent/other"), at(600));
+    };
+    QHash<StateReads::Kind, QPair<int, int>> seen; // kind -> (held, did not)
+    for (const AttestationState &recorded : states) {
+        const StateReads reads = readsOf(recorded, ask);
+        QCOMPARE(reads.size(), 9);
+        for (const AttestationState &checked : states) {
+            bool all = true;
+            for (const StateReads::Read &r : reads.reads()) {
+                const bool same = StateReads::answered(checked, r) == r;
+                QCOMPARE(StateReads::holds(checked, r), same);
+                (same ? seen[r.kind].first : seen[r.kind].second)++;
+                all = all && same;
+            }
+            QCOMPARE(reads.holdIn(checked), all);
+        }
+    }
+    // Each kind of question both held and did not somewhere: the comparison was exercised.
+    QCOMPARE(seen.size(), 6);
+    for (const QPair<int, int> &outcomes : std::as_const(seen))
+        QVERIFY(outcomes.first > 0 && outcomes.second > 0);
 }
 
 QTEST_GUILESS_MAIN(TestStateReads)
