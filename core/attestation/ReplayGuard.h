@@ -38,15 +38,24 @@ public:
 
 private:
     /// The two strings themselves, not one built from them: no allocation per look-up, and the
-    /// stored pair shares the caller's strings.
+    /// stored pair shares the caller's strings. With their hash beside them (see HashedString):
+    /// a look-up passes over a probed pair of another hash without reading its strings.
     struct Pair
     {
+        Pair(const QString &subject, const QString &nonce)
+            : subject(subject), nonce(nonce),
+              hash(seededHash(QHashSeed::globalSeed(), subject, nonce))
+        {}
         QString subject;
         QString nonce;
-        friend bool operator==(const Pair &, const Pair &) = default;
+        size_t hash;
+        friend bool operator==(const Pair &a, const Pair &b) noexcept
+        {
+            return a.hash == b.hash && a.subject == b.subject && a.nonce == b.nonce;
+        }
         friend size_t qHash(const Pair &p, size_t seed = 0) noexcept
         {
-            return seededHash(seed, p.subject, p.nonce);
+            return seed == QHashSeed::globalSeed() ? p.hash : seededHash(seed, p.subject, p.nonce);
         }
     };
     QHash<Pair, QDateTime> m_seen;

@@ -67,9 +67,10 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
     // Compared in place, under the lock: copying the last entry out first touched the reference
     // counts of five containers that the other pre-pass threads touch too.
     std::optional<QJsonObject> lastClaims;
+    const HashedString key(subject);
     {
         QMutexLocker lock(&m_mutex);
-        const auto it = m_last.constFind(subject);
+        const auto it = m_last.constFind(key);
         if (it != m_last.cend()) {
             // Equal texts are equal objects; texts that differ may still be equal objects,
             // which then only build the claims again, alike.
@@ -96,7 +97,7 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
                 selectors};
     const QJsonObject claims = built.claims;
     QMutexLocker lock(&m_mutex);
-    m_last.insert(subject, std::move(built));
+    m_last.insert(key, std::move(built));
     return claims;
 }
 

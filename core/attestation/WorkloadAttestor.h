@@ -153,7 +153,7 @@ private:
             QStringList selectors;
         };
         QMutex m_mutex;
-        QHash<QString, Built> m_last;
+        QHash<HashedString, Built> m_last;
     };
 
     QString m_name;

@@ -37,13 +37,14 @@ int ResultInterner::intern(AttestationResult &result)
 {
     // One look-up of the subject: a subject seen before gives its key's storage, and its last
     // attestor and agent ID, which a re-attestation nearly always repeats, spare the pool's.
-    auto it = m_last.find(result.subject);
+    const HashedString key(result.subject);
+    auto it = m_last.find(key);
     if (it == m_last.end()) {
         pool(result.subject);
-        it = m_last.insert(result.subject, Last{});
+        it = m_last.insert(HashedString(result.subject), Last{});
         it->number = int(m_last.size() - 1);
     } else {
-        result.subject = it.key();
+        result.subject = it.key().text;
     }
     Last &last = *it;
     auto pooled = [this](QString &value, QString &lastValue) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/Hashing.h"
 #include "core/attestation/AttestationResult.h"
 
 #include <QHash>
@@ -42,7 +43,7 @@ private:
     void pool(QString &s);
 
     QSet<QString> m_strings;
-    QHash<QString, Last> m_last;
+    QHash<HashedString, Last> m_last;
 };
 
 } // namespace ta::core

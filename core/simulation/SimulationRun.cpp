@@ -52,7 +52,7 @@ QStringList SimulationRun::subjects() const
 QList<SubjectHistoryEntry> SimulationRun::history(const QString &subject) const
 {
     QList<SubjectHistoryEntry> out;
-    const auto it = m_subjectIndex.constFind(subject);
+    const auto it = m_subjectIndex.constFind(HashedString(subject));
     if (it == m_subjectIndex.constEnd())
         return out;
     for (qsizetype i = m_historyLast[size_t(*it)]; i >= 0; i = m_historyPrevious[size_t(i)])
@@ -84,13 +84,14 @@ QList<SimulationRun::AttestationChange> SimulationRun::attestationChanges() cons
 
 int SimulationRun::subjectIndex(const QString &subject)
 {
-    auto it = m_subjectIndex.constFind(subject);
+    HashedString key(subject);
+    auto it = m_subjectIndex.constFind(key);
     if (it != m_subjectIndex.constEnd())
         return *it;
     const int i = int(m_subjectNames.size());
     m_subjectNames << subject;
     m_historyLast.push_back(-1);
-    m_subjectIndex.insert(subject, i);
+    m_subjectIndex.insert(std::move(key), i);
     return i;
 }
 

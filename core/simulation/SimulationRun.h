@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/Hashing.h"
 #include "core/simulation/SimulatedCredential.h"
 #include "core/simulation/SimulationEvent.h"
 #include "core/simulation/SimulationState.h"
@@ -105,7 +106,7 @@ private:
     QList<SimulationEvent> m_events;
     QList<SimulatedCredential> m_credentials;
     QStringList m_subjectNames;
-    QHash<QString, int> m_subjectIndex;
+    QHash<HashedString, int> m_subjectIndex;
     /// Every subject's history entries in the order they happened, one sequence for the run
     /// (appending to one of a hundred thousand lists was a cache miss per record), each entry
     /// chained to its subject's previous one.
