@@ -192,7 +192,7 @@ WorkloadAttestor::validateChain(const QJsonArray &x5c, const EvidenceRecord &rec
                  svid.error().toString());
         return std::nullopt;
     }
-    ValidatedSvid out{svid->id.toString(), chain.first().publicKey(), {}, {}, {}};
+    ValidatedSvid out{svid->id.toString(), chain.first().publicKey(), {}, {}, {}, {}};
     for (const Certificate &c : svid->path) {
         if (!out.notBefore.isValid() || c.notBefore() > out.notBefore)
             out.notBefore = c.notBefore();
@@ -235,12 +235,13 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
             if (!svid)
                 return r;
             svid->algName = jwt->header.value(QLatin1String("alg")).toString();
+            svid->alg = Jose::algorithmFromName(svid->algName);
             m_chains->insert(cacheKey, *svid);
         }
     }
     const QString agentId = svid->agentId;
     const Key agentKey = svid->leafKey;
-    const auto alg = Jose::algorithmFromName(svid->algName);
+    const std::optional<JwsAlgorithm> alg = svid->alg;
     if (!alg) {
         r.refuse(QStringLiteral("algorithm_not_allowed"), QStringLiteral("a JWS algorithm"),
                  svid->algName);
@@ -251,13 +252,12 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                  QString::fromLatin1(agentKey.fingerprint()));
         return r;
     }
-    const bool verified =
-        Jose::checkKeyFits(agentKey, *alg) &&
-        checkSignature(
-            context.signatures, agentKey.fingerprint(),
-            {Jose::algorithmName(*alg).toLatin1(), jwt->jws.signingInput, jwt->jws.signature}, [&] {
-                return Jose::verify(agentKey, *alg, jwt->jws.signingInput, jwt->jws.signature);
-            });
+    // Jose::verify checks that the key fits the alg (an RSA alg on the agent's EC key, say):
+    // checking it here too read the key's curve from OpenSSL once more per record.
+    const bool verified = checkSignature(
+        context.signatures, agentKey.fingerprint(),
+        {Jose::algorithmName(*alg).toLatin1(), jwt->jws.signingInput, jwt->jws.signature},
+        [&] { return Jose::verify(agentKey, *alg, jwt->jws.signingInput, jwt->jws.signature); });
     if (!verified) {
         r.refuse(QStringLiteral("signature_invalid"),
                  QStringLiteral("signed by the agent SVID key"),

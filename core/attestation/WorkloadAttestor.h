@@ -3,6 +3,7 @@
 
 #include "core/Hashing.h"
 #include "core/attestation/Attestor.h"
+#include "core/crypto/Jose.h"
 #include "core/crypto/Key.h"
 
 #include <QDateTime>
@@ -35,6 +36,8 @@ public:
         QDateTime notBefore; ///< latest notBefore on the path
         QDateTime notAfter;  ///< earliest notAfter on the path
         QString algName;     ///< the header's alg, as written
+        /// The alg read once, when it names a JWS algorithm.
+        std::optional<JwsAlgorithm> alg;
     };
 
     /// Agents sign thousands of records with one SVID, under each of the four workload

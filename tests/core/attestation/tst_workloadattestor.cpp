@@ -6,6 +6,8 @@
 #include "core/attestation/PlainJson.h"
 #include "core/attestation/WorkloadAttestor.h"
 
+#include <openssl/evp.h>
+
 #include <atomic>
 #include <optional>
 #include <thread>
@@ -16,6 +18,27 @@ using namespace ta::core::test;
 namespace {
 
 const QString kAgent = QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat/prod/node-uid-a");
+
+/// An ECDSA signature over SHA-256 of @p input, DER-encoded as OpenSSL makes it: what an RSA
+/// algorithm's verification of an EC key would accept, were the key's type not checked.
+QByteArray derEcdsaSha256(const Key &key, const QByteArray &input)
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    size_t len = 0;
+    const auto *in = reinterpret_cast<const unsigned char *>(input.constData());
+    QByteArray sig;
+    if (EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, key.get()) == 1 &&
+        EVP_DigestSign(ctx, nullptr, &len, in, size_t(input.size())) == 1) {
+        sig.resize(qsizetype(len));
+        if (EVP_DigestSign(ctx, reinterpret_cast<unsigned char *>(sig.data()), &len, in,
+                           size_t(input.size())) == 1)
+            sig.resize(qsizetype(len));
+        else
+            sig.clear();
+    }
+    EVP_MD_CTX_free(ctx);
+    return sig;
+}
 
 } // namespace
 
@@ -389,7 +412,8 @@ void TestWorkloadAttestor::aHeaderSeenBeforeIsJudgedAsAnew_data()
     for (const char *change :
          {"none", "claims not JSON", "claims not base64", "four parts", "two parts",
           "signature over other claims", "signature cut short", "another subject",
-          "foreign selector", "unknown alg", "critical extension", "header not base64"})
+          "foreign selector", "unknown alg", "alg of another curve", "alg without a curve",
+          "critical extension", "header not base64"})
         QTest::newRow(change) << QString::fromLatin1(change);
 }
 
@@ -432,17 +456,27 @@ void TestWorkloadAttestor::aHeaderSeenBeforeIsJudgedAsAnew()
         parts = token(QStringLiteral("workload/admin"), sel).split('.');
     else if (change == QLatin1String("foreign selector"))
         parts = token(QStringLiteral("workload/api"), {QStringLiteral("unix:uid:0")}).split('.');
-    if (change == QLatin1String("unknown alg") || change == QLatin1String("critical extension") ||
+    if (change == QLatin1String("unknown alg") || change.startsWith(QLatin1String("alg ")) ||
+        change == QLatin1String("critical extension") ||
         change == QLatin1String("header not base64")) {
         QJsonObject h = QJsonDocument::fromJson(Jose::base64UrlDecode(header).value()).object();
         if (change == QLatin1String("unknown alg"))
             h.insert(QStringLiteral("alg"), QStringLiteral("ES999"));
+        else if (change == QLatin1String("alg of another curve")) // the agent's key is P-256
+            h.insert(QStringLiteral("alg"), QStringLiteral("ES384"));
+        else if (change == QLatin1String("alg without a curve"))
+            h.insert(QStringLiteral("alg"), QStringLiteral("RS256"));
         else
             h.insert(QStringLiteral("crit"), QJsonArray{QStringLiteral("b64")});
         header = Jose::base64UrlEncode(QJsonDocument(h).toJson(QJsonDocument::Compact));
         if (change == QLatin1String("header not base64"))
             header += b64;
         parts[0] = header;
+        if (change == QLatin1String("alg without a curve")) {
+            const QByteArray der = derEcdsaSha256(m_agent.key(), parts[0] + '.' + parts[1]);
+            QVERIFY(!der.isEmpty());
+            parts[2] = Jose::base64UrlEncode(der);
+        }
     }
     const QByteArray changed = parts.join('.');
     auto at = [](const QByteArray &jws, const QDateTime &time) {
@@ -476,6 +510,8 @@ void TestWorkloadAttestor::aHeaderSeenBeforeIsJudgedAsAnew()
     QCOMPARE(reasons(again), reasons(anew));
     QCOMPARE(again.verdict(), anew.verdict());
     QCOMPARE(again.accepted(), change == QLatin1String("none"));
+    if (change.startsWith(QLatin1String("alg ")))
+        expectOutcome(again, QStringLiteral("signature_invalid")); // the key cannot make it
 }
 
 void TestWorkloadAttestor::claimsReadPlainlyOrByQtAlike_data()
