@@ -5,6 +5,7 @@
 
 #include "core/attestation/PlainJson.h"
 #include "core/attestation/WorkloadAttestor.h"
+#include "core/crypto/OsslPtr.h"
 
 #include <openssl/evp.h>
 
@@ -23,20 +24,17 @@ const QString kAgent = QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat
 /// algorithm's verification of an EC key would accept, were the key's type not checked.
 QByteArray derEcdsaSha256(const Key &key, const QByteArray &input)
 {
-    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    const EvpMdCtxPtr ctx(EVP_MD_CTX_new());
     size_t len = 0;
     const auto *in = reinterpret_cast<const unsigned char *>(input.constData());
-    QByteArray sig;
-    if (EVP_DigestSignInit(ctx, nullptr, EVP_sha256(), nullptr, key.get()) == 1 &&
-        EVP_DigestSign(ctx, nullptr, &len, in, size_t(input.size())) == 1) {
-        sig.resize(qsizetype(len));
-        if (EVP_DigestSign(ctx, reinterpret_cast<unsigned char *>(sig.data()), &len, in,
-                           size_t(input.size())) == 1)
-            sig.resize(qsizetype(len));
-        else
-            sig.clear();
-    }
-    EVP_MD_CTX_free(ctx);
+    if (!ctx || EVP_DigestSignInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1 ||
+        EVP_DigestSign(ctx.get(), nullptr, &len, in, size_t(input.size())) != 1)
+        return {};
+    QByteArray sig(qsizetype(len), Qt::Uninitialized);
+    if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char *>(sig.data()), &len, in,
+                       size_t(input.size())) != 1)
+        return {};
+    sig.resize(qsizetype(len));
     return sig;
 }
 
