@@ -104,9 +104,8 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
 {
     AttestationResult r = startResult(record);
     const QByteArray document = record.payload.value(QLatin1String("document")).toString().toUtf8();
-    const auto der = QByteArray::fromBase64Encoding(
-        record.payload.value(QLatin1String("pkcs7")).toString().toLatin1(),
-        QByteArray::AbortOnBase64DecodingErrors);
+    const auto der = QByteArray::fromBase64Encoding(record.payload.latin1(QLatin1String("pkcs7")),
+                                                    QByteArray::AbortOnBase64DecodingErrors);
     if (document.isEmpty() || !der || der.decoded.isEmpty()) {
         r.refuse(QStringLiteral("malformed"),
                  QStringLiteral("payload.document, payload.pkcs7 (base64)"),
@@ -226,7 +225,7 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     if (!r.accepted())
         return r;
     const auto recorded =
-        AwsRecordedInstance::read(record.payload, {account, az, instance, image}, r);
+        AwsRecordedInstance::read(record.payload.object(), {account, az, instance, image}, r);
     if (!r.accepted())
         return r;
     r.selectors = {QStringLiteral("aws_iid:az:") + az, QStringLiteral("aws_iid:image:id:") + image,

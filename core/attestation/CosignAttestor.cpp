@@ -52,11 +52,9 @@ AttestationResult CosignAttestor::verify(const EvidenceRecord &record,
     const QString reference = record.payload.value(QLatin1String("image")).toString();
     const auto [repo, digest] = splitReference(reference);
     const auto payload = QByteArray::fromBase64Encoding(
-        record.payload.value(QLatin1String("payload")).toString().toLatin1(),
-        QByteArray::AbortOnBase64DecodingErrors);
+        record.payload.latin1(QLatin1String("payload")), QByteArray::AbortOnBase64DecodingErrors);
     const auto signature = QByteArray::fromBase64Encoding(
-        record.payload.value(QLatin1String("signature")).toString().toLatin1(),
-        QByteArray::AbortOnBase64DecodingErrors);
+        record.payload.latin1(QLatin1String("signature")), QByteArray::AbortOnBase64DecodingErrors);
     if (repo.isEmpty() || !payload || payload.decoded.isEmpty() || !signature ||
         signature.decoded.isEmpty()) {
         r.refuse(

@@ -68,12 +68,88 @@ std::optional<QDateTime> parseCanonicalUtc(const QString &text)
 }
 
 /// The object at @p at when its members are plain strings under distinct plain names (see
-/// PlainJson), into @p out; false for anything else.
-bool plainStringObject(QByteArrayView s, qsizetype &at, QJsonObject &out)
+/// PlainJson): where each member is in @p s, into @p out; false for anything else.
+bool plainStringObject(QByteArrayView s, qsizetype &at, EvidencePayload::PlainMembers &out)
 {
     return PlainJson::stringObject(s, at, [&](QLatin1StringView name, QLatin1StringView value) {
-        out.insert(name, QJsonValue(value));
+        out.append({name.data() - s.data(), name.size(), value.data() - s.data(), value.size()});
     });
+}
+
+/// EvidenceRecord::fromCanonicalLine; the payload shares @p owner's bytes when given (they are
+/// @p line's), else copies its own.
+std::optional<EvidenceRecord> readCanonical(QByteArrayView line, const QByteArray *owner)
+{
+    // The four members in any order, each once and nothing else; strings of printable ASCII
+    // without escapes; a payload of such strings; no white space. Anything else, an error
+    // included, is left to fromJsonLine(), so this reads nothing that Qt's parser would read
+    // otherwise (tst_canonicalline compares the two, and the evidence fuzzer aborts on a
+    // difference).
+    if (line.size() < 2 || line.front() != '{' || line.back() != '}')
+        return std::nullopt;
+    std::optional<QLatin1StringView> time;
+    std::optional<QLatin1StringView> attestor;
+    std::optional<QLatin1StringView> subject;
+    std::optional<EvidencePayload::PlainMembers> payload;
+    // Where the payload object starts and ends in the line.
+    qsizetype payloadBegin = 0;
+    qsizetype payloadEnd = 0;
+    qsizetype at = 1;
+    while (true) {
+        const auto name = PlainJson::string(line, at);
+        if (!name || at >= line.size() || line[at] != ':')
+            return std::nullopt;
+        ++at;
+        if (*name == QLatin1StringView("payload")) {
+            if (payload)
+                return std::nullopt;
+            payload.emplace();
+            payloadBegin = at;
+            if (!plainStringObject(line, at, *payload))
+                return std::nullopt;
+            payloadEnd = at;
+        } else {
+            std::optional<QLatin1StringView> *slot =
+                *name == QLatin1StringView("time")       ? &time
+                : *name == QLatin1StringView("attestor") ? &attestor
+                : *name == QLatin1StringView("subject")  ? &subject
+                                                         : nullptr;
+            if (!slot || *slot)
+                return std::nullopt;
+            *slot = PlainJson::string(line, at);
+            if (!*slot)
+                return std::nullopt;
+        }
+        if (at >= line.size())
+            return std::nullopt;
+        if (line[at] == '}' && at + 1 == line.size())
+            break;
+        if (line[at] != ',')
+            return std::nullopt;
+        ++at;
+    }
+    if (!time || !attestor || attestor->isEmpty() || !subject || subject->isEmpty() || !payload)
+        return std::nullopt;
+    const auto t = EvidenceRecord::parseTime(QString(*time));
+    if (!t)
+        return std::nullopt;
+    EvidenceRecord r;
+    r.time = *t;
+    r.attestor = QString(*attestor);
+    r.subject = QString(*subject);
+    if (owner) {
+        r.payload = EvidencePayload::fromPlain(*owner, std::move(*payload));
+    } else {
+        // Only the payload's bytes are kept, its members' places moved to match.
+        for (EvidencePayload::PlainMember &m : *payload) {
+            m.nameAt -= payloadBegin;
+            m.valueAt -= payloadBegin;
+        }
+        r.payload = EvidencePayload::fromPlain(
+            line.sliced(payloadBegin, payloadEnd - payloadBegin).toByteArray(),
+            std::move(*payload));
+    }
+    return r;
 }
 
 } // namespace
@@ -139,60 +215,12 @@ QString EvidenceRecord::formatTime(const QDateTime &time)
 
 std::optional<EvidenceRecord> EvidenceRecord::fromCanonicalLine(QByteArrayView line)
 {
-    // The four members in any order, each once and nothing else; strings of printable ASCII
-    // without escapes; a payload of such strings; no white space. Anything else, an error
-    // included, is left to fromJsonLine(), so this reads nothing that Qt's parser would read
-    // otherwise (tst_canonicalline compares the two, and the evidence fuzzer aborts on a
-    // difference).
-    if (line.size() < 2 || line.front() != '{' || line.back() != '}')
-        return std::nullopt;
-    std::optional<QLatin1StringView> time;
-    std::optional<QLatin1StringView> attestor;
-    std::optional<QLatin1StringView> subject;
-    std::optional<QJsonObject> payload;
-    qsizetype at = 1;
-    while (true) {
-        const auto name = PlainJson::string(line, at);
-        if (!name || at >= line.size() || line[at] != ':')
-            return std::nullopt;
-        ++at;
-        if (*name == QLatin1StringView("payload")) {
-            if (payload)
-                return std::nullopt;
-            payload.emplace();
-            if (!plainStringObject(line, at, *payload))
-                return std::nullopt;
-        } else {
-            std::optional<QLatin1StringView> *slot =
-                *name == QLatin1StringView("time")       ? &time
-                : *name == QLatin1StringView("attestor") ? &attestor
-                : *name == QLatin1StringView("subject")  ? &subject
-                                                         : nullptr;
-            if (!slot || *slot)
-                return std::nullopt;
-            *slot = PlainJson::string(line, at);
-            if (!*slot)
-                return std::nullopt;
-        }
-        if (at >= line.size())
-            return std::nullopt;
-        if (line[at] == '}' && at + 1 == line.size())
-            break;
-        if (line[at] != ',')
-            return std::nullopt;
-        ++at;
-    }
-    if (!time || !attestor || attestor->isEmpty() || !subject || subject->isEmpty() || !payload)
-        return std::nullopt;
-    const auto t = parseTime(QString(*time));
-    if (!t)
-        return std::nullopt;
-    EvidenceRecord r;
-    r.time = *t;
-    r.attestor = QString(*attestor);
-    r.subject = QString(*subject);
-    r.payload = std::move(*payload);
-    return r;
+    return readCanonical(line, nullptr);
+}
+
+std::optional<EvidenceRecord> EvidenceRecord::fromCanonicalLine(const QByteArray &line)
+{
+    return readCanonical(line, &line);
 }
 
 Result<EvidenceRecord> EvidenceRecord::fromJsonLine(const QByteArray &line)
@@ -239,7 +267,7 @@ QJsonObject EvidenceRecord::toJson() const
     return {{QStringLiteral("time"), formatTime(time)},
             {QStringLiteral("attestor"), attestor},
             {QStringLiteral("subject"), subject},
-            {QStringLiteral("payload"), payload}};
+            {QStringLiteral("payload"), payload.object()}};
 }
 
 QByteArray EvidenceRecord::toJsonLine() const

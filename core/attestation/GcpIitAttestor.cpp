@@ -44,7 +44,7 @@ AttestationResult GcpIitAttestor::verify(const EvidenceRecord &record,
     // The service account the token was minted for; SPIRE's documented gcp_iit:sa selector.
     const QString email = jwt->claims.value(QLatin1String("email")).toString();
     const auto recorded = GcpRecordedInstance::read(
-        record.payload, {project, zone, instanceId, instanceName, email}, *anchor, r);
+        record.payload.object(), {project, zone, instanceId, instanceName, email}, *anchor, r);
     if (!r.accepted())
         return r;
     r.selectors = {QStringLiteral("gcp_iit:project-id:") + project,

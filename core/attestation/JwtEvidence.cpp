@@ -35,7 +35,7 @@ std::optional<JwtEvidence::Verified> JwtEvidence::verifyToken(const EvidenceReco
                                                               AttestationResult &result)
 {
     Verified v;
-    v.token = record.payload.value(QLatin1String("token")).toString().toLatin1();
+    v.token = record.payload.latin1(QLatin1String("token"));
     if (v.token.isEmpty()) {
         result.refuse(QStringLiteral("malformed"), QStringLiteral("payload.token"),
                       QStringLiteral("(none)"));

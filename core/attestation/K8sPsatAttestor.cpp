@@ -48,7 +48,7 @@ AttestationResult K8sPsatAttestor::verify(const EvidenceRecord &record,
                         ns + QLatin1Char(':') + saName, r))
         return r;
     const auto recorded = K8sRecordedObjects::read(
-        record.payload, {ns, saName, podName, podUid, nodeName, nodeUid}, r);
+        record.payload.object(), {ns, saName, podName, podUid, nodeName, nodeUid}, r);
     if (!r.accepted())
         return r;
 

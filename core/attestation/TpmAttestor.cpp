@@ -54,8 +54,8 @@ AttestationResult TpmAttestor::verify(const EvidenceRecord &record,
         golden[v->bank][v->index] = QByteArray::fromHex(v->value.toLatin1());
         goldenIds << v->id;
     }
-    auto verified = TpmQuote::verifyEvidencePayload(record.payload, anchor->publicKey, golden, {},
-                                                    context.signatures);
+    auto verified = TpmQuote::verifyEvidencePayload(record.payload.object(), anchor->publicKey,
+                                                    golden, {}, context.signatures);
     if (!verified) {
         r.refuse(reasonFor(verified.error().code), verified.error().code, verified.error().detail);
         return r;

@@ -206,7 +206,7 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                                            const AttestationContext &context) const
 {
     AttestationResult r = startResult(record);
-    const QByteArray token = record.payload.value(QLatin1String("jws")).toString().toLatin1();
+    const QByteArray token = record.payload.latin1(QLatin1String("jws"));
     if (token.isEmpty()) {
         r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.jws"),
                  QStringLiteral("(none)"));

@@ -182,10 +182,10 @@ AttestationResult X509PopAttestor::verify(const EvidenceRecord &record,
         pem = chainValue.toString().toLatin1();
     for (const QJsonValue &v : chainValue.toArray())
         pem += v.toString().toLatin1() + '\n';
-    const QByteArray challenge = QByteArray::fromBase64(
-        record.payload.value(QLatin1String("challenge")).toString().toLatin1());
-    const auto signature = QByteArray::fromBase64Encoding(
-        record.payload.value(QLatin1String("signature")).toString().toLatin1());
+    const QByteArray challenge =
+        QByteArray::fromBase64(record.payload.latin1(QLatin1String("challenge")));
+    const auto signature =
+        QByteArray::fromBase64Encoding(record.payload.latin1(QLatin1String("signature")));
     QByteArray pathKey(reinterpret_cast<const char *>(&context.anchors), sizeof(void *));
     pathKey += pem;
     std::optional<VerifiedPath> path;

@@ -34,7 +34,7 @@ QString agentDomainOfEvidence(Workspace &workspace)
     const auto record = EvidenceRecord::fromJsonLine(st->blob(0));
     if (!record)
         return {};
-    const QByteArray jws = record->payload.value(QLatin1String("jws")).toString().toLatin1();
+    const QByteArray jws = record->payload.latin1(QLatin1String("jws"));
     const qsizetype dot = jws.indexOf('.');
     if (dot <= 0)
         return {};

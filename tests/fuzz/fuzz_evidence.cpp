@@ -54,8 +54,17 @@ void checkPlainAsQt(const QByteArray &line, const EvidenceRecord &plain)
     if (o.size() != 4 || !time || *time != plain.time ||
         o.value(QLatin1String("attestor")).toString() != plain.attestor ||
         o.value(QLatin1String("subject")).toString() != plain.subject ||
-        o.value(QLatin1String("payload")).toObject() != plain.payload)
+        o.value(QLatin1String("payload")).toObject() != plain.payload.object() ||
+        !plain.payload.isPlain())
         std::abort();
+    // Each member read from the bytes as from Qt's object: its value and its Latin-1 bytes.
+    const QJsonObject payload = o.value(QLatin1String("payload")).toObject();
+    for (auto it = payload.begin(); it != payload.end(); ++it) {
+        const QByteArray name = it.key().toLatin1();
+        if (plain.payload.value(QLatin1StringView(name)) != it.value() ||
+            plain.payload.latin1(QLatin1StringView(name)) != it.value().toString().toLatin1())
+            std::abort();
+    }
 }
 
 } // namespace
@@ -73,6 +82,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (auto record = EvidenceRecord::fromJsonLine(line))
             (void)EvidenceRecord::formatTime(record->time);
         if (const auto plain = EvidenceRecord::fromCanonicalLine(line))
+            checkPlainAsQt(line, *plain);
+        // The payload copied out of a view rather than sharing the line's bytes.
+        if (const auto plain = EvidenceRecord::fromCanonicalLine(QByteArrayView(line)))
             checkPlainAsQt(line, *plain);
         // The same for the plain objects a workload token's claims are read from.
         if (const auto members = PlainJson::object(line);

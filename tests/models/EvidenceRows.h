@@ -27,7 +27,7 @@ inline bool insertEvidence(core::Database &db, qint64 count, const QDateTime &st
             rec.time = start.addSecs(i);
             rec.attestor = attestors.at(int(i % attestors.size()));
             rec.subject = QStringLiteral("node/%1").arg(i % subjects);
-            rec.payload = {{QStringLiteral("token"), QStringLiteral("t%1").arg(i)}};
+            rec.payload = QJsonObject{{QStringLiteral("token"), QStringLiteral("t%1").arg(i)}};
             st->reset();
             st->bind(1, rec.time.toMSecsSinceEpoch())
                 .bind(2, rec.attestor)

@@ -91,7 +91,7 @@ private:
         r.time = at;
         r.attestor = QStringLiteral("join_token");
         r.subject = subject;
-        r.payload = {{QStringLiteral("token"), m_samples.joinTokenClear}};
+        r.payload = QJsonObject{{QStringLiteral("token"), m_samples.joinTokenClear}};
         return r.toJsonLine() + '\n';
     }
 
@@ -326,7 +326,7 @@ void TestEvidenceTimelineModel::importIsAllOrNothing_data()
     r.time = m_t0;
     r.attestor = QStringLiteral("join_token");
     r.subject = QStringLiteral("node/a");
-    r.payload = {{QStringLiteral("token"), QStringLiteral("x")}};
+    r.payload = QJsonObject{{QStringLiteral("token"), QStringLiteral("x")}};
     const QByteArray good = r.toJsonLine() + '\n';
     QTest::newRow("bad JSON on line 3")
         << good + good + QByteArray("{not json\n") + good << QStringLiteral("evidence.bad_json")
@@ -369,7 +369,7 @@ void TestEvidenceTimelineModel::cancelledImportLeavesNothing()
         r.time = m_t0.addSecs(i);
         r.attestor = QStringLiteral("join_token");
         r.subject = QStringLiteral("node/a");
-        r.payload = {{QStringLiteral("token"), QStringLiteral("x%1").arg(i)}};
+        r.payload = QJsonObject{{QStringLiteral("token"), QStringLiteral("x%1").arg(i)}};
         content += r.toJsonLine() + '\n';
     }
     EvidenceImporter importer(m_doc.get());

@@ -586,7 +586,7 @@ void TestAnchorPanel::marksUsedJoinTokensAndListsVerifiedRecords()
         r.time = m_now.addSecs(secs);
         r.attestor = QStringLiteral("join_token");
         r.subject = QString::fromLatin1(subject);
-        r.payload = {{QStringLiteral("token"), m_samples.joinTokenClear}};
+        r.payload = QJsonObject{{QStringLiteral("token"), m_samples.joinTokenClear}};
         lines += r.toJsonLine() + '\n';
     }
     ta::models::EvidenceImporter importer(m_doc.get());

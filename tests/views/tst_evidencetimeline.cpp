@@ -67,8 +67,9 @@ private:
             r.time = m_t0.addSecs(200 + i); // after the bulk records, within the token TTL
             r.attestor = QStringLiteral("join_token");
             r.subject = QStringLiteral("node/new-%1").arg(i);
-            r.payload = {{QStringLiteral("token"),
-                          i == 1 ? m_samples.joinTokenClear : QStringLiteral("other-%1").arg(i)}};
+            r.payload =
+                QJsonObject{{QStringLiteral("token"), i == 1 ? m_samples.joinTokenClear
+                                                             : QStringLiteral("other-%1").arg(i)}};
             content += r.toJsonLine() + '\n';
         }
         const QString path = m_dir->filePath(name);

@@ -444,7 +444,7 @@ Result<LabSummary> Generator::run(QFile &out, const QDateTime &start, qint64 ste
             // re-attests with a token under the new key.
             rec.attestor = QStringLiteral("signal");
             rec.subject = QStringLiteral("operator/lab");
-            rec.payload = {
+            rec.payload = QJsonObject{
                 {QStringLiteral("kind"), QStringLiteral("revoke-key")},
                 {QStringLiteral("fingerprint"), QString::fromLatin1(m_cluster->rotate())}};
             for (int n = 0; n < m_nodes.size(); ++n) {

@@ -439,8 +439,9 @@ Result<LabSummary> Generator::run(QIODevice &out, const QDateTime &start, qint64
             ClusterIssuer &issuer = m_clusters.begin()->second;
             rec.attestor = QStringLiteral("signal");
             rec.subject = QStringLiteral("operator/lab");
-            rec.payload = {{QStringLiteral("kind"), QStringLiteral("revoke-key")},
-                           {QStringLiteral("fingerprint"), QString::fromLatin1(issuer.rotate())}};
+            rec.payload =
+                QJsonObject{{QStringLiteral("kind"), QStringLiteral("revoke-key")},
+                            {QStringLiteral("fingerprint"), QString::fromLatin1(issuer.rotate())}};
             ++sum.signals;
             break;
         }

@@ -61,8 +61,10 @@ private:
     {
         const QByteArray doc = CloudProvider::document(instance(), t0().addDays(-1));
         EvidenceRecord r = aws(doc, m_f.aws.sign(doc, t0()).value());
+        QJsonObject payload = r.payload.object();
         for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
-            r.payload.insert(it.key(), it.value());
+            payload.insert(it.key(), it.value());
+        r.payload = payload;
         return r;
     }
     /// @p object with @p value at the dotted @p path ("NetworkInterfaces.0.OwnerId").

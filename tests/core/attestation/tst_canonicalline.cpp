@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // EvidenceRecord::fromCanonicalLine, the reading of plain evidence lines without Qt's JSON
 // parser, held to Qt's reading: wherever it reads a line, Qt's parser must read the same record
-// from it with no duplicate names; and it must read the plain lines recorders write, or the
-// speed it exists for is lost without a sign.
+// from it with no duplicate names, and the payload it keeps as the line's bytes (EvidencePayload)
+// must read, member by member, as the object Qt builds; and it must read the plain lines
+// recorders write, or the speed it exists for is lost without a sign.
 #include "core/JsonInput.h"
 #include "core/attestation/EvidenceReader.h"
 #include "core/attestation/EvidenceRecord.h"
 
 #include <QBuffer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QTest>
@@ -45,10 +47,43 @@ std::optional<EvidenceRecord> readByQt(const QByteArray &line)
     return r;
 }
 
+/// Whether @p a reads as @p b, an object as Qt's parser built it, through every accessor: the
+/// object, each member's value and Latin-1 bytes, and a member neither has.
+bool samePayload(const EvidencePayload &a, const QJsonObject &b)
+{
+    if (a.object() != b || a.keys() != b.keys() || a.size() != b.size() ||
+        a.isEmpty() != b.isEmpty())
+        return false;
+    for (const QString &key : b.keys()) {
+        const QByteArray name = key.toLatin1();
+        const QLatin1StringView n(name);
+        if (!a.contains(n) || a.value(n) != b.value(key) ||
+            a.latin1(n) != b.value(key).toString().toLatin1())
+            return false;
+    }
+    const QLatin1StringView absent("no such member");
+    return !a.contains(absent) && a.value(absent).isUndefined() && a.latin1(absent).isEmpty();
+}
+
 bool same(const EvidenceRecord &a, const EvidenceRecord &b)
 {
     return a.time == b.time && a.time.timeSpec() == b.time.timeSpec() && a.attestor == b.attestor &&
-           a.subject == b.subject && a.payload == b.payload && a.payload.keys() == b.payload.keys();
+           a.subject == b.subject && a.payload == b.payload &&
+           a.payload.keys() == b.payload.keys() && samePayload(a.payload, b.payload.object());
+}
+
+/// The plain reading of @p line both ways, the payload sharing the line's bytes and copying
+/// them; nullopt when it declines the line, and a failed check when the two ways differ.
+std::optional<EvidenceRecord> readPlain(const QByteArray &line)
+{
+    auto shared = EvidenceRecord::fromCanonicalLine(line);
+    // A copy in a larger buffer: the copied payload's members must be found from its own start.
+    const QByteArray padded = "xx" + line + "yy";
+    auto copied = EvidenceRecord::fromCanonicalLine(QByteArrayView(padded).sliced(2, line.size()));
+    if (shared.has_value() != copied.has_value() || (shared && !same(*shared, *copied)) ||
+        (shared && (!shared->payload.isPlain() || !copied->payload.isPlain())))
+        qFatal("the two plain readings differ: %s", line.constData());
+    return shared;
 }
 
 const QByteArray kWorkload =
@@ -68,6 +103,7 @@ private Q_SLOTS:
     void everyCutStillAgrees();
     void readerTakesEitherWay();
     void hostileLineOfManyMembers();
+    void anObjectPayloadReadsAsItsObject();
 };
 
 void TestCanonicalLine::readsWhatQtReads_data()
@@ -166,7 +202,7 @@ void TestCanonicalLine::readsWhatQtReads()
 {
     QFETCH(QByteArray, line);
     QFETCH(bool, plain);
-    const auto fast = EvidenceRecord::fromCanonicalLine(line);
+    const auto fast = readPlain(line);
     const auto qt = readByQt(line);
     QCOMPARE(fast.has_value(), plain);
     if (fast) {
@@ -189,15 +225,15 @@ void TestCanonicalLine::everyByteChangedStillAgrees()
                                  ' ',    '\t',   'a',    '0',    '.',    'Z',    '+',
                                  '\x01', '\x1f', '\x7f', '\x80', '\xc3', '\xff', '\0',
                                  '\x5b', '\x5d', '\x7e', '\xdc', '\xa0', '\x9f', '\x20'};
-    int readPlain = 0;
+    int readAsPlain = 0;
     for (qsizetype i = 0; i < kWorkload.size(); ++i) {
         for (const char c : swaps) {
             QByteArray line = kWorkload;
             line[i] = c;
-            const auto fast = EvidenceRecord::fromCanonicalLine(line);
+            const auto fast = readPlain(line);
             if (!fast)
                 continue;
-            ++readPlain;
+            ++readAsPlain;
             const auto qt = readByQt(line);
             QVERIFY2(
                 qt,
@@ -209,7 +245,7 @@ void TestCanonicalLine::everyByteChangedStillAgrees()
         }
     }
     // Changes inside the strings keep most lines plain: the comparison above did compare.
-    QVERIFY2(readPlain > 100, qPrintable(QString::number(readPlain)));
+    QVERIFY2(readAsPlain > 100, qPrintable(QString::number(readAsPlain)));
 }
 
 void TestCanonicalLine::everyPlainByteIsRead()
@@ -225,7 +261,7 @@ void TestCanonicalLine::everyPlainByteIsRead()
         for (qsizetype i = jws; i < jws + 24; ++i) {
             QByteArray line = kWorkload;
             line[i] = char(c);
-            const auto fast = EvidenceRecord::fromCanonicalLine(line);
+            const auto fast = readPlain(line);
             QVERIFY2(fast, qPrintable(QStringLiteral("byte %1 at %2").arg(c).arg(i)));
             QVERIFY(same(*fast, *readByQt(line)));
         }
@@ -263,6 +299,16 @@ void TestCanonicalLine::readerTakesEitherWay()
              QJsonValue(QStringLiteral("7")));
     QCOMPARE(records->at(2).line, 5);
     QVERIFY(same(records->at(0), *readByQt(kWorkload)));
+    // The plain lines keep their payloads as bytes, the reader's own buffer copied out of; the
+    // line for Qt's parser has an object.
+    QVERIFY(records->at(0).payload.isPlain());
+    QVERIFY(!records->at(1).payload.isPlain());
+    QVERIFY(records->at(2).payload.isPlain());
+    QCOMPARE(records->at(0).payload.latin1(QLatin1StringView("jws")),
+             QByteArray("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"));
+    // A workspace's rows are read through fromJsonLine: plain too.
+    const auto row = EvidenceRecord::fromJsonLine(kWorkload);
+    QVERIFY(row && row->payload.isPlain() && same(*row, *readByQt(kWorkload)));
 
     data += R"({"time":"2026-11-01T00:00:04Z","attestor":"a","subject":"s",)"
             R"("payload":{"n":{"k":1,"k":2}}})"
@@ -291,6 +337,32 @@ void TestCanonicalLine::hostileLineOfManyMembers()
     const auto records = EvidenceReader::readAll(b);
     QVERIFY(records);
     QCOMPARE(records->first().payload.size(), 60000);
+}
+
+void TestCanonicalLine::anObjectPayloadReadsAsItsObject()
+{
+    // A payload a writer built (a lab, the general way): every accessor is its object's, what
+    // the attestors read before payloads were kept as bytes, whatever the member's type.
+    const QJsonObject object{{QStringLiteral("token"), QStringLiteral("abc")},
+                             {QStringLiteral("latin"), QStringLiteral("caf\u00e9")},
+                             {QStringLiteral("wide"), QStringLiteral("\u4e2d")},
+                             {QStringLiteral("number"), 7},
+                             {QStringLiteral("list"), QJsonArray{QStringLiteral("a")}},
+                             {QStringLiteral("object"), QJsonObject{{QStringLiteral("k"), 1}}}};
+    const EvidencePayload payload = object;
+    QVERIFY(!payload.isPlain());
+    QVERIFY(samePayload(payload, object));
+    QCOMPARE(payload.latin1(QLatin1StringView("latin")), QByteArray("caf\xe9"));
+    QCOMPARE(payload.latin1(QLatin1StringView("wide")), QByteArray("?"));
+    QVERIFY(payload.latin1(QLatin1StringView("number")).isEmpty());
+    // A plain payload equals the object it reads as, and not another.
+    const auto plain = readPlain(kWorkload);
+    QVERIFY(plain);
+    const QJsonObject jws{
+        {QStringLiteral("jws"), QStringLiteral("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln")}};
+    QVERIFY(plain->payload == EvidencePayload(jws));
+    QVERIFY(plain->payload !=
+            EvidencePayload(QJsonObject{{QStringLiteral("jws"), QStringLiteral("x")}}));
 }
 
 QTEST_GUILESS_MAIN(TestCanonicalLine)

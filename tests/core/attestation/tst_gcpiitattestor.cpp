@@ -41,7 +41,9 @@ private:
     EvidenceRecord withInstance(const QJsonObject &instanceJson) const
     {
         EvidenceRecord r = gcp(token());
-        r.payload.insert(QStringLiteral("instance"), instanceJson);
+        QJsonObject payload = r.payload.object();
+        payload.insert(QStringLiteral("instance"), instanceJson);
+        r.payload = payload;
         return r;
     }
     GcpIdentityProvider::Instance instance() const

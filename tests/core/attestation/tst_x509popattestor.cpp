@@ -211,9 +211,12 @@ void TestX509PopAttestor::selectors()
         issue(m_leafKey, issuerKey, intermediate ? mid : m_ca, t0().addDays(-1), t0().addDays(30)),
         issuerKey, serial, uris);
     EvidenceRecord rec = pop(leaf, m_leafKey, "challenge-s");
-    if (intermediate)
-        rec.payload.insert(QStringLiteral("chain"), QJsonArray{QString::fromLatin1(leaf.toPem()),
-                                                               QString::fromLatin1(mid.toPem())});
+    if (intermediate) {
+        QJsonObject payload = rec.payload.object();
+        payload.insert(QStringLiteral("chain"), QJsonArray{QString::fromLatin1(leaf.toPem()),
+                                                           QString::fromLatin1(mid.toPem())});
+        rec.payload = payload;
+    }
     const AttestationResult r = m_f.replay({rec});
     expectOutcome(r, {});
     if (QTest::currentTestFailed()) // what follows reads the reasons or selectors
