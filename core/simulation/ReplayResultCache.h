@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/attestation/AttestationResult.h"
+#include "core/simulation/SimulationSizes.h"
 
 #include <QByteArray>
 #include <QSet>
@@ -10,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace ta::core {
@@ -117,12 +119,31 @@ public:
         return true;
     }
 
+    /// What the last simulation over the results of @p key held (noteRunSizes()), for the next
+    /// one to reserve; nullopt when none was noted under that key.
+    std::optional<SimulationSizes> runSizes(const QByteArray &key) const
+    {
+        std::lock_guard lock(m_mutex);
+        if (key.isEmpty() || key != m_sizesKey)
+            return std::nullopt;
+        return m_sizes;
+    }
+    /// Notes what a simulation over the results of @p key held, replacing any earlier note.
+    void noteRunSizes(const QByteArray &key, const SimulationSizes &sizes)
+    {
+        std::lock_guard lock(m_mutex);
+        m_sizesKey = key;
+        m_sizes = sizes;
+    }
+
 private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::shared_ptr<const Kept> m_kept;
     /// Keys a replay has claimed and not yet stored or released.
     QSet<QByteArray> m_computing;
+    QByteArray m_sizesKey;
+    SimulationSizes m_sizes;
 };
 
 } // namespace ta::core

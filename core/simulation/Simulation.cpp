@@ -87,6 +87,21 @@ void Simulation::feed(const AttestationResult &result, int subjectNumber)
         onRefused(s, result, record);
 }
 
+void Simulation::reserve(const SimulationSizes &sizes)
+{
+    m_run.m_events.reserve(sizes.events);
+    m_run.m_credentials.reserve(sizes.credentials);
+    m_expireSeq.reserve(size_t(sizes.credentials));
+    m_credentialSubject.reserve(size_t(sizes.credentials));
+    m_run.m_subjectNames.reserve(sizes.subjects);
+    m_run.m_subjectIndex.reserve(sizes.subjects);
+    m_run.m_historyLast.reserve(size_t(sizes.subjects));
+    m_subjects.reserve(size_t(sizes.subjects));
+    m_subjectByNumber.reserve(size_t(sizes.subjects));
+    m_run.m_deltas.reserve(size_t(sizes.changes));
+    m_run.m_historyPrevious.reserve(size_t(sizes.history));
+}
+
 SimulationRun Simulation::finish()
 {
     if (m_settings.until.isValid()) {

@@ -53,6 +53,9 @@ public:
     void feed(const AttestationResult &result, int subjectNumber = -1);
     /// Ends the run: the timers up to `until` fire (none past the last record without it).
     SimulationRun finish();
+    /// Makes room for a run of @p sizes before the first feed(), a hint (a run that needs more
+    /// grows as it goes; what it does not use is address space, never touched).
+    void reserve(const SimulationSizes &sizes);
 
 private:
     enum class TimerKind : quint8 { Renew, Expire, Stale };

@@ -82,6 +82,17 @@ QList<SimulationRun::AttestationChange> SimulationRun::attestationChanges() cons
     return out;
 }
 
+SimulationSizes SimulationRun::sizes() const
+{
+    SimulationSizes s;
+    s.events = m_events.size();
+    s.credentials = m_credentials.size();
+    s.subjects = m_subjectNames.size();
+    s.changes = qsizetype(m_deltas.size());
+    s.history = qsizetype(m_history.size());
+    return s;
+}
+
 int SimulationRun::subjectIndex(const QString &subject)
 {
     HashedString key(subject);

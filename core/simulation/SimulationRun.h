@@ -4,6 +4,7 @@
 #include "core/Hashing.h"
 #include "core/simulation/SimulatedCredential.h"
 #include "core/simulation/SimulationEvent.h"
+#include "core/simulation/SimulationSizes.h"
 #include "core/simulation/SimulationState.h"
 #include "core/simulation/SubjectHistoryEntry.h"
 
@@ -77,6 +78,8 @@ public:
     /// Every attestation change, in the order they happened (time order).
     QList<AttestationChange> attestationChanges() const;
     Summary summary() const { return m_summary; }
+    /// How much the run holds (what a later run over the same evidence reserves).
+    SimulationSizes sizes() const;
     /// The first record's time, and where the run ended (the last record or `until`).
     QDateTime start() const { return m_start; }
     QDateTime end() const { return m_end; }

@@ -342,10 +342,19 @@ TimelineReplay::loadStored(const QByteArray &cacheKey) const
     return kept;
 }
 
+QByteArray TimelineReplay::resultsKey() const
+{
+    return m_cache || usesStoredResults() ? cacheKey() : QByteArray();
+}
+
 Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
 {
+    return replayKeyed(sink, resultsKey());
+}
+
+Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByteArray &key) const
+{
     const bool stored = usesStoredResults();
-    const QByteArray key = m_cache || stored ? cacheKey() : QByteArray();
     if (key.isEmpty()) {
         auto verifier = makeVerifier();
         return replay(*verifier, [&sink](const AttestationResult &r) { sink(r, -1); });
@@ -433,11 +442,19 @@ Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,
 {
     Simulation sim(rules, settings);
     sim.setEventSink(sink);
-    auto n = replay(
-        NumberedSink([&](const AttestationResult &r, int subject) { sim.feed(r, subject); }));
+    // A run over results kept in memory makes room for what the last run over them held.
+    const QByteArray key = resultsKey();
+    if (m_cache && !key.isEmpty())
+        if (const auto sizes = m_cache->runSizes(key))
+            sim.reserve(*sizes);
+    auto n = replayKeyed(
+        NumberedSink([&](const AttestationResult &r, int subject) { sim.feed(r, subject); }), key);
     if (!n)
         return n.error();
-    return sim.finish();
+    SimulationRun run = sim.finish();
+    if (m_cache && !key.isEmpty())
+        m_cache->noteRunSizes(key, run.sizes());
+    return run;
 }
 
 } // namespace ta::core

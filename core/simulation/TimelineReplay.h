@@ -176,6 +176,11 @@ public:
                                                  const Simulation::EventSink &sink = {}) const;
 
 private:
+    /// replay(sink) under @p key, cacheKey() or empty when neither the cache nor stored results
+    /// apply (computed once by the caller: for a workspace it counts the evidence rows).
+    [[nodiscard]] Result<qint64> replayKeyed(const NumberedSink &sink, const QByteArray &key) const;
+    /// The key replay(NumberedSink) serves and keeps its results under, or empty.
+    QByteArray resultsKey() const;
     /// Hands @p kept to @p sink, with progress and cancellation as a verifying replay.
     [[nodiscard]] Result<qint64> serve(const ReplayResultCache::Kept &kept,
                                        const NumberedSink &sink) const;

@@ -188,6 +188,7 @@ private Q_SLOTS:
     void cachedReplayReportsProgress();
     void recordsKeyFollowsTheRecords();
     void subjectNumbersOnlyFindSubjects();
+    void aRerunReservesWhatTheLastRunHeld();
 
 private:
     TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records,
@@ -738,6 +739,52 @@ void TestSimulation::subjectNumbersOnlyFindSubjects()
         auto run = cached.simulate(rules, {});
         QVERIFY(run.ok());
         QCOMPARE(logOf(*run), byName);
+    }
+}
+
+// A re-run over kept results makes room for what the last run over them held. Room is a hint
+// only: a run with none, too little or far too much logs what the others do.
+void TestSimulation::aRerunReservesWhatTheLastRunHeld()
+{
+    const QList<EvidenceRecord> records{node(0),    workload(100),  workload(200),
+                                        node(1900), workload(2000), workload(2100)};
+    TimelineReplay cached = replay(m_f, records);
+    const auto cache = std::make_shared<ReplayResultCache>();
+    cached.setResultCache(cache);
+    const QByteArray key = cached.cacheKey();
+    QVERIFY(!cache->runSizes(key));
+    auto first = cached.simulate(policies(3600, 1200), {});
+    QVERIFY(first.ok());
+    const SimulationSizes held = first->sizes();
+    QCOMPARE(held.events, first->events().size());
+    QCOMPARE(held.credentials, first->credentials().size());
+    QCOMPARE(held.subjects, 2);
+    QCOMPARE(held.changes, first->stateChanges());
+    QVERIFY(held.events > 4 && held.changes > 4 && held.history >= records.size());
+    QCOMPARE(cache->runSizes(key), std::optional<SimulationSizes>(held));
+    QVERIFY(!cache->runSizes(QByteArray("another timeline")));
+    // The re-run, under other rules, reserves that and logs what a replay without a cache does;
+    // then its own sizes are the hint.
+    auto second = cached.simulate(policies(3600, 3600), {});
+    QVERIFY(second.ok());
+    QCOMPARE(logOf(*second),
+             logOf(replay(m_f, records).simulate(policies(3600, 3600), {}).value()));
+    QCOMPARE(cache->runSizes(key), std::optional<SimulationSizes>(second->sizes()));
+    QVERIFY(second->sizes() != held);
+
+    QList<AttestationResult> results;
+    QVERIFY(replay(m_f, records).replay([&](const AttestationResult &r) { results << r; }));
+    for (const SimulationSizes &room : {SimulationSizes{}, SimulationSizes{1, 1, 1, 1, 1}, held,
+                                        SimulationSizes{100000, 100000, 100000, 100000, 100000}}) {
+        Simulation sim(policies(3600, 1200), {});
+        sim.reserve(room);
+        for (const AttestationResult &r : results)
+            sim.feed(r);
+        const SimulationRun run = sim.finish();
+        QCOMPARE(logOf(run), logOf(*first));
+        QCOMPARE(run.sizes(), held);
+        QCOMPARE(run.stateAt(t0().addSecs(2050)).toJson(),
+                 first->stateAt(t0().addSecs(2050)).toJson());
     }
 }
 
