@@ -20,7 +20,7 @@ namespace ta::core {
 ///   attested without building a QJsonObject or a QString of its token (latin1()).
 ///
 /// object() and value() are what the object form gives; latin1() is exactly
-/// value(name).toString().toLatin1() in either form (tst_evidencepayload, and the evidence fuzzer
+/// value(name).toString().toLatin1() in either form (tst_canonicalline, and the evidence fuzzer
 /// aborts on a difference).
 class EvidencePayload
 {
