@@ -4,6 +4,7 @@
 
 #include "core/JsonInput.h"
 
+#include <QBuffer>
 #include <QFile>
 
 namespace ta::core {
@@ -97,6 +98,26 @@ qint64 EvidenceReader::countRecordLines(QIODevice &device)
         }
     }
     return count + (content ? 1 : 0);
+}
+
+qint64 EvidenceReader::estimateRecordLines(QIODevice &device, qint64 sample)
+{
+    if (device.isSequential() || !device.isReadable() || sample <= 0)
+        return 0;
+    const qint64 start = device.pos();
+    const qint64 left = device.size() - start;
+    if (left <= 0)
+        return 0;
+    QByteArray head = device.read(qMin(left, sample));
+    device.seek(start);
+    if (head.isEmpty())
+        return 0;
+    QBuffer buffer(&head);
+    buffer.open(QIODevice::ReadOnly);
+    const qint64 lines = countRecordLines(buffer);
+    if (head.size() >= left)
+        return lines;
+    return qint64(double(lines) * double(left) / double(head.size()) + 0.5);
 }
 
 Result<QList<EvidenceRecord>> EvidenceReader::readAll(QIODevice &device)

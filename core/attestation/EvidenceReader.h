@@ -36,6 +36,13 @@ public:
     /// parsing them: a record count for progress that costs a scan of the bytes, not a parse.
     /// The device is left at its end.
     [[nodiscard]] static qint64 countRecordLines(QIODevice &device);
+    /// The record lines from the device's current position to its end, estimated from the
+    /// first @p sample bytes without reading the rest: countRecordLines of those bytes, scaled by
+    /// the bytes left (exact when they are all of it). For making room, not for a count: lines
+    /// of uneven length put it off by their unevenness. The device is returned to where it was;
+    /// 0 for a sequential device or one that cannot be read.
+    [[nodiscard]] static qint64 estimateRecordLines(QIODevice &device, qint64 sample = qint64(1)
+                                                                                       << 18);
     /// Reads every record, or none when any line is bad.
     [[nodiscard]] static Result<QList<EvidenceRecord>> readAll(QIODevice &device);
     [[nodiscard]] static Result<QList<EvidenceRecord>> readFile(const QString &path);

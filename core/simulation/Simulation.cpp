@@ -56,6 +56,8 @@ void Simulation::feed(const AttestationResult &result, int subjectNumber)
         return;
     }
     const qint64 record = ++m_records;
+    if (record == m_projectAt)
+        project();
     const qint64 ms = result.time.toMSecsSinceEpoch();
     if (!m_run.m_start.isValid())
         m_run.m_start = result.time.toUTC();
@@ -89,17 +91,50 @@ void Simulation::feed(const AttestationResult &result, int subjectNumber)
 
 void Simulation::reserve(const SimulationSizes &sizes)
 {
-    m_run.m_events.reserve(sizes.events);
-    m_run.m_credentials.reserve(sizes.credentials);
-    m_expireSeq.reserve(size_t(sizes.credentials));
-    m_credentialSubject.reserve(size_t(sizes.credentials));
+    reserveGrowing(sizes);
     m_run.m_subjectNames.reserve(sizes.subjects);
     m_run.m_subjectIndex.reserve(sizes.subjects);
     m_run.m_historyLast.reserve(size_t(sizes.subjects));
     m_subjects.reserve(size_t(sizes.subjects));
     m_subjectByNumber.reserve(size_t(sizes.subjects));
+}
+
+void Simulation::reserveGrowing(const SimulationSizes &sizes)
+{
+    m_run.m_events.reserve(sizes.events);
+    m_run.m_credentials.reserve(sizes.credentials);
+    m_expireSeq.reserve(size_t(sizes.credentials));
+    m_credentialSubject.reserve(size_t(sizes.credentials));
     m_run.m_deltas.reserve(size_t(sizes.changes));
     m_run.m_historyPrevious.reserve(size_t(sizes.history));
+}
+
+void Simulation::expectRecords(qint64 records)
+{
+    m_expectedRecords = records;
+    // Below a few thousand records the tables are small enough to grow.
+    m_projectAt = records >= 4096 ? records / 16 : 0;
+}
+
+void Simulation::project()
+{
+    // What the records fed so far hold, scaled to the records expected and an eighth over;
+    // never more than 16 entries a record expected, however a table started.
+    const double scale = double(m_expectedRecords) / double(m_records) * 1.125;
+    const double most = double(m_expectedRecords) * 16.0;
+    const auto room = [&](qsizetype held) {
+        return qsizetype(qMin(double(held) * scale, most)) + 64;
+    };
+    SimulationSizes s;
+    s.events = room(m_run.m_events.size());
+    s.credentials = room(m_run.m_credentials.size());
+    s.changes = room(qsizetype(m_run.m_deltas.size()));
+    s.history = room(qsizetype(m_run.m_historyPrevious.size()));
+    reserveGrowing(s);
+    // Again at a quarter, for a timeline whose first sixteenth (before any renewal, say) was
+    // not like the rest.
+    const qint64 next = m_projectAt * 4;
+    m_projectAt = next * 2 <= m_expectedRecords ? next : 0;
 }
 
 SimulationRun Simulation::finish()

@@ -56,6 +56,12 @@ public:
     /// Makes room for a run of @p sizes before the first feed(), a hint (a run that needs more
     /// grows as it goes; what it does not use is address space, never touched).
     void reserve(const SimulationSizes &sizes);
+    /// For a run with no last run to size it by: @p records is how many records it expects.
+    /// When a sixteenth of them has been fed, and again at a quarter, the tables that grow with
+    /// the records (events, credentials, state changes, history links) reserve what the records
+    /// fed so far project for all of them, an eighth over, so a first run does not copy them
+    /// each time they outgrow their room. A hint: a wrong one costs a copy, as growth does.
+    void expectRecords(qint64 records);
 
 private:
     enum class TimerKind : quint8 { Renew, Expire, Stale };
@@ -115,6 +121,8 @@ private:
 
     void fireTimersUpTo(qint64 ms);
     void onTimer(const Timer &t);
+    void reserveGrowing(const SimulationSizes &sizes);
+    void project();
     void onSignal(const AttestationResult &result, qint64 record);
     void onRefused(int subject, const AttestationResult &result, qint64 record);
     void onAccepted(int subject, const AttestationResult &result, qint64 record);
@@ -167,6 +175,9 @@ private:
     /// Per credential, its subject's index.
     std::vector<int> m_credentialSubject;
     qint64 m_records = 0;
+    /// expectRecords()'s records, and the record at which feed() next projects (0: never).
+    qint64 m_expectedRecords = 0;
+    qint64 m_projectAt = 0;
     qint64 m_lastMs = 0;
     bool m_stopped = false;
 };

@@ -93,6 +93,17 @@ SimulationSizes SimulationRun::sizes() const
     return s;
 }
 
+SimulationSizes SimulationRun::room() const
+{
+    SimulationSizes s;
+    s.events = m_events.capacity();
+    s.credentials = m_credentials.capacity();
+    s.subjects = m_subjectNames.capacity();
+    s.changes = qsizetype(m_deltas.capacity());
+    s.history = qsizetype(m_historyPrevious.capacity());
+    return s;
+}
+
 int SimulationRun::subjectIndex(const QString &subject)
 {
     HashedString key(subject);

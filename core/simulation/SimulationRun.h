@@ -80,6 +80,9 @@ public:
     Summary summary() const { return m_summary; }
     /// How much the run holds (what a later run over the same evidence reserves).
     SimulationSizes sizes() const;
+    /// What its tables had room for, at least sizes(): what a reserve, a first run's projection
+    /// (Simulation::expectRecords) or growth made. For tests and the benchmark.
+    SimulationSizes room() const;
     /// The first record's time, and where the run ended (the last record or `until`).
     QDateTime start() const { return m_start; }
     QDateTime end() const { return m_end; }

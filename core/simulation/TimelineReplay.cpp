@@ -347,6 +347,24 @@ QByteArray TimelineReplay::resultsKey() const
     return m_cache || usesStoredResults() ? cacheKey() : QByteArray();
 }
 
+qint64 TimelineReplay::expectedRecords(const QByteArray &key) const
+{
+    if (m_records)
+        return m_records->size();
+    if (m_cache && !key.isEmpty())
+        if (const auto kept = m_cache->find(key))
+            return qint64(kept->results.size());
+    if (!m_file.isEmpty()) {
+        QFile in(m_file);
+        return in.open(QIODevice::ReadOnly) ? EvidenceReader::estimateRecordLines(in) : 0;
+    }
+    if (m_workspace) {
+        auto count = AttestationStore(m_workspace->database()).evidenceCount();
+        return count ? *count : 0;
+    }
+    return 0;
+}
+
 Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
 {
     return replayKeyed(sink, resultsKey());
@@ -392,6 +410,13 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
     }
     std::vector<AttestationResult> kept;
     std::vector<int> subjects;
+    // Room for every result from the start: outgrowing it moved each result kept so far. A
+    // file's count is an estimate, so it gets an eighth more.
+    if (const qint64 expected = expectedRecords(key); expected > 0) {
+        const size_t room = size_t(m_file.isEmpty() ? expected : expected + expected / 8);
+        kept.reserve(room);
+        subjects.reserve(room);
+    }
     ResultInterner interner;
     auto verifier = makeVerifier();
     Sha256Stream rows;
@@ -442,11 +467,16 @@ Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,
 {
     Simulation sim(rules, settings);
     sim.setEventSink(sink);
-    // A run over results kept in memory makes room for what the last run over them held.
+    // A run over results kept in memory makes room for what the last run over them held; a
+    // first run, for what its first records project.
     const QByteArray key = resultsKey();
+    std::optional<SimulationSizes> sizes;
     if (m_cache && !key.isEmpty())
-        if (const auto sizes = m_cache->runSizes(key))
-            sim.reserve(*sizes);
+        sizes = m_cache->runSizes(key);
+    if (sizes)
+        sim.reserve(*sizes);
+    else
+        sim.expectRecords(expectedRecords(key));
     auto n = replayKeyed(
         NumberedSink([&](const AttestationResult &r, int subject) { sim.feed(r, subject); }), key);
     if (!n)

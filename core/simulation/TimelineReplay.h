@@ -181,6 +181,10 @@ private:
     [[nodiscard]] Result<qint64> replayKeyed(const NumberedSink &sink, const QByteArray &key) const;
     /// The key replay(NumberedSink) serves and keeps its results under, or empty.
     QByteArray resultsKey() const;
+    /// How many records a replay under @p key hands on, for making room: exact for records in
+    /// memory, kept results and a workspace's rows; for a file, estimated from its first bytes
+    /// (EvidenceReader::estimateRecordLines); 0 when not known.
+    qint64 expectedRecords(const QByteArray &key) const;
     /// Hands @p kept to @p sink, with progress and cancellation as a verifying replay.
     [[nodiscard]] Result<qint64> serve(const ReplayResultCache::Kept &kept,
                                        const NumberedSink &sink) const;

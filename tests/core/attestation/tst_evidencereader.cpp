@@ -6,6 +6,7 @@
 #include "core/store/Workspace.h"
 
 #include <QBuffer>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void lineLengthLimit();
     void countRecordLines_data();
     void countRecordLines();
+    void estimateRecordLines();
 
 private:
     QTemporaryDir m_dir;
@@ -350,6 +352,49 @@ void TestEvidenceReader::countRecordLines()
     QVERIFY(buffer.open(QIODevice::ReadOnly));
     QCOMPARE(EvidenceReader::countRecordLines(buffer), count);
     QVERIFY(buffer.atEnd());
+}
+
+void TestEvidenceReader::estimateRecordLines()
+{
+    // Within its sample, the estimate is the count, from wherever the device stands, and the
+    // device is left where it stood.
+    QByteArray small("{}\n\n {} \r\n\n{}\n");
+    QBuffer b(&small);
+    QVERIFY(b.open(QIODevice::ReadOnly));
+    QCOMPARE(EvidenceReader::estimateRecordLines(b), qint64(3));
+    QCOMPARE(b.pos(), qint64(0));
+    QVERIFY(b.seek(3));
+    QCOMPARE(EvidenceReader::estimateRecordLines(b), qint64(2));
+    QCOMPARE(b.pos(), qint64(3));
+    QVERIFY(b.seek(small.size()));
+    QCOMPARE(EvidenceReader::estimateRecordLines(b), qint64(0));
+
+    // Past its sample, the sample's lines scaled by the bytes left: 300 lines of 1,000 bytes
+    // between 300 of 2,000 read as 600 from a quarter, as 300 from a tenth of the second half,
+    // and three such files end to end as 1,800 from the first.
+    QByteArray even;
+    for (int i = 0; i < 300; ++i)
+        even += QByteArray(999, 'x') + '\n' + QByteArray(1999, 'y') + '\n';
+    QBuffer e(&even);
+    QVERIFY(e.open(QIODevice::ReadOnly));
+    QCOMPARE(EvidenceReader::estimateRecordLines(e, 225000), qint64(600));
+    QCOMPARE(e.pos(), qint64(0));
+    QVERIFY(e.seek(450000));
+    QCOMPARE(EvidenceReader::estimateRecordLines(e, 90000), qint64(300));
+    QCOMPARE(e.pos(), qint64(450000));
+    QByteArray tiled;
+    for (int i = 0; i < 3; ++i)
+        tiled += even;
+    QBuffer t(&tiled);
+    QVERIFY(t.open(QIODevice::ReadOnly));
+    QCOMPARE(EvidenceReader::estimateRecordLines(t, even.size()), qint64(1800));
+
+    // A device that cannot be sought back is not read.
+    QProcess pipe;
+    pipe.start(QStringLiteral("printf"), {QStringLiteral("{}\\n{}\\n")});
+    QVERIFY(pipe.waitForFinished());
+    QCOMPARE(EvidenceReader::estimateRecordLines(pipe), qint64(0));
+    QCOMPARE(pipe.readAll(), QByteArray("{}\n{}\n"));
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceReader)
