@@ -25,6 +25,8 @@ class EvidenceReader
 public:
     /// The longest record line: 1 MiB, far above any attestor's evidence.
     static constexpr qint64 kMaxLineBytes = qint64(1) << 20;
+    /// What estimateRecordLines reads by default: 256 KiB, a hundred-odd lab records.
+    static constexpr qint64 kEstimateSampleBytes = qint64(1) << 18;
 
     using Sink = std::function<Result<void>(const EvidenceRecord &)>;
 
@@ -41,8 +43,8 @@ public:
     /// the bytes left (exact when they are all of it). For making room, not for a count: lines
     /// of uneven length put it off by their unevenness. The device is returned to where it was;
     /// 0 for a sequential device or one that cannot be read.
-    [[nodiscard]] static qint64 estimateRecordLines(QIODevice &device, qint64 sample = qint64(1)
-                                                                                       << 18);
+    [[nodiscard]] static qint64 estimateRecordLines(QIODevice &device,
+                                                    qint64 sample = kEstimateSampleBytes);
     /// Reads every record, or none when any line is bad.
     [[nodiscard]] static Result<QList<EvidenceRecord>> readAll(QIODevice &device);
     [[nodiscard]] static Result<QList<EvidenceRecord>> readFile(const QString &path);
