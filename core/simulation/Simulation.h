@@ -3,6 +3,7 @@
 
 #include "core/attestation/AttestationResult.h"
 #include "core/policy/PolicySubject.h"
+#include "core/simulation/DaryHeap.h"
 #include "core/simulation/RuleSet.h"
 #include "core/simulation/SimulationRun.h"
 #include "core/simulation/SimulationSettings.h"
@@ -12,7 +13,6 @@
 
 #include <functional>
 #include <map>
-#include <queue>
 #include <vector>
 
 namespace ta::core {
@@ -166,7 +166,7 @@ private:
     quint64 m_nodeMapVersion = 1;
 
     QHash<int, QSet<int>> m_workloadsOfNode;
-    std::priority_queue<Timer, std::vector<Timer>, std::greater<>> m_timers;
+    DaryHeap<Timer, std::greater<>> m_timers;
     quint64 m_seq = 0;
     /// Per credential, the order its Expire timer was given at issue. The timer is queued only
     /// when its Renew timer fires without a renewal (most credentials are renewed or revoked
