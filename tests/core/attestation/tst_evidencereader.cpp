@@ -6,10 +6,14 @@
 #include "core/store/Workspace.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+
+#include <algorithm>
+#include <cstring>
 
 using namespace ta::core;
 
@@ -28,6 +32,61 @@ QByteArray recordOfSize(qsizetype bytes)
         R"({"time":"2026-04-07T10:02:00Z","attestor":"join_token","subject":"node/p","payload":{"pad":")";
     const QByteArray tail = R"("}})";
     return head + QByteArray(bytes - head.size() - tail.size(), 'x') + tail;
+}
+
+// A pipe-like device: sequential, its bytes handed out at most @p step at a time, and an error
+// (read returns -1) once @p failAt bytes are out when that is set.
+class Trickle : public QIODevice
+{
+public:
+    Trickle(QByteArray data, qint64 step, qint64 failAt = -1)
+        : m_data(std::move(data)), m_step(step), m_failAt(failAt)
+    {}
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override
+    {
+        return m_data.size() - m_pos + QIODevice::bytesAvailable();
+    }
+    qint64 reads() const { return m_reads; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        ++m_reads;
+        if (m_failAt >= 0 && m_pos >= m_failAt) {
+            setErrorString(QStringLiteral("the pipe broke"));
+            return -1;
+        }
+        const qint64 n = std::min({maxSize, m_step, qint64(m_data.size()) - m_pos});
+        std::memcpy(data, m_data.constData() + m_pos, size_t(n));
+        m_pos += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_step;
+    qint64 m_failAt;
+    qint64 m_pos = 0;
+    qint64 m_reads = 0;
+};
+
+// @p count records of uneven length (some over 3 KB), with blank lines and CRLF breaks among
+// them: enough bytes that lines straddle every chunk the reader reads.
+QByteArray unevenRecords(int count)
+{
+    QByteArray out;
+    for (int i = 0; i < count; ++i) {
+        const QByteArray subject = "node/r" + QByteArray::number(i);
+        const QByteArray pad(qsizetype((i * 7919) % 3300), char('a' + i % 26));
+        out += R"({"time":"2026-04-07T10:00:00Z","attestor":"join_token","subject":")" + subject +
+               R"(","payload":{"token":")" + pad + R"("}})";
+        out += i % 5 == 0 ? "\r\n" : "\n";
+        if (i % 11 == 0)
+            out += "  \n";
+    }
+    return out;
 }
 
 } // namespace
@@ -50,6 +109,9 @@ private Q_SLOTS:
     void readEvidenceDigestsTheRowsItReads();
     void lineLengthLimit_data();
     void lineLengthLimit();
+    void linesAcrossChunks_data();
+    void linesAcrossChunks();
+    void deviceErrorNamesItsLine();
     void countRecordLines_data();
     void countRecordLines();
     void estimateRecordLines();
@@ -325,6 +387,80 @@ void TestEvidenceReader::lineLengthLimit()
         QCOMPARE(*n, 4);
     }
     QCOMPARE(seen, expected);
+}
+
+void TestEvidenceReader::linesAcrossChunks_data()
+{
+    QTest::addColumn<qint64>("step");
+    QTest::newRow("a file (its own chunks)") << qint64(1);
+    QTest::newRow("7 bytes a read") << qint64(7);
+    QTest::newRow("4093 bytes a read") << qint64(4093);
+    QTest::newRow("100,000 bytes a read") << qint64(100000);
+}
+
+// The reader reads in chunks of its own: a line cut by a chunk's end, by a short read of a pipe,
+// or both, is read whole, and each record keeps its line number.
+void TestEvidenceReader::linesAcrossChunks()
+{
+    QFETCH(qint64, step);
+    const int count = 600;
+    const QByteArray data = unevenRecords(count);
+    QVERIFY(data.size() > 3 * (qsizetype(1) << 18));
+    QStringList subjects;
+    QList<qint64> lines;
+    const auto sink = [&](const EvidenceRecord &r) -> Result<void> {
+        subjects << r.subject;
+        lines << r.line;
+        return {};
+    };
+    Result<qint64> n = qint64(0);
+    if (step == 1) {
+        QFile f(m_dir.filePath(QStringLiteral("uneven.jsonl")));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(f.write(data), data.size());
+        f.close();
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        n = EvidenceReader::forEach(f, sink);
+    } else {
+        Trickle t(data, step);
+        QVERIFY(t.open(QIODevice::ReadOnly));
+        n = EvidenceReader::forEach(t, sink);
+    }
+    QVERIFY2(n, n ? "" : qPrintable(n.error().toString()));
+    QCOMPARE(*n, count);
+    QCOMPARE(subjects.size(), count);
+    qint64 expectedLine = 0;
+    for (int i = 0; i < count; ++i) {
+        ++expectedLine;
+        QCOMPARE(subjects.at(i), QStringLiteral("node/r%1").arg(i));
+        QCOMPARE(lines.at(i), expectedLine);
+        if (i % 11 == 0)
+            ++expectedLine; // the blank line after it
+    }
+}
+
+// A device that fails mid-way: the error is the device's, at the line being read, and the
+// records before it were all delivered.
+void TestEvidenceReader::deviceErrorNamesItsLine()
+{
+    QByteArray data;
+    for (int i = 0; i < 3; ++i)
+        data += line("2026-04-07T10:00:00Z", "node/ok");
+    const qint64 failAt = data.size() + 10; // within the fourth line
+    data += line("2026-04-07T10:05:00Z", "node/late");
+    Trickle t(data, 16, failAt);
+    QVERIFY(t.open(QIODevice::ReadOnly));
+    int seen = 0;
+    auto n = EvidenceReader::forEach(t, [&](const EvidenceRecord &) -> Result<void> {
+        ++seen;
+        return {};
+    });
+    QVERIFY(!n);
+    QCOMPARE(n.error().code, QStringLiteral("evidence.unreadable"));
+    QCOMPARE(n.error().line, 4);
+    QVERIFY2(n.error().detail.contains(QStringLiteral("the pipe broke")),
+             qPrintable(n.error().detail));
+    QCOMPARE(seen, 3);
 }
 
 void TestEvidenceReader::countRecordLines_data()
