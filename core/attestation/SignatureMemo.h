@@ -53,15 +53,17 @@ public:
     /// Checks answered from memory, and checks computed.
     qint64 hits() const { return m_hits.load(std::memory_order_relaxed); }
     qint64 misses() const { return m_misses.load(std::memory_order_relaxed); }
-    /// With @p timed, a random eighth of the computed checks (kTimedShare) is timed on its
-    /// thread's CPU clock: the cost of the signatures alone, which bench_simulation estimates
-    /// from that sample and sets beside a whole run's. Not every check: the clock is a system
-    /// call (about a microsecond each, two a check, on this project's virtual machines), which
-    /// timed every check cost 2 % of a run and perturbed what it measured. Set before any check.
+    /// With @p timed, one computed check in kTimedShare, at random, is timed on its thread's CPU
+    /// clock: the cost of the signatures alone, which bench_simulation estimates from that
+    /// sample and sets beside a whole run's. Not every check: the clock is a system call (1 to
+    /// 3 microseconds each, two a check, on this project's virtual machines). Timing every check
+    /// cost 2 % of a run and perturbed what it measured; an eighth of them still cost 4 % of the
+    /// run's CPU outside the signatures (perf, 250,000 records). One in 32 leaves thousands
+    /// timed in any run worth measuring. Set before any check.
     void setTimed(bool timed) { m_timed = timed; }
     /// One check in kTimedShare is timed, chosen at random (no pattern in the records can line
     /// up with it).
-    static constexpr int kTimedShare = 8;
+    static constexpr int kTimedShare = 32;
     /// The timed checks: how many, their CPU time in nanoseconds, and the sum of its squares
     /// (for the estimate's standard error); 0 unless timed.
     qint64 timedChecks() const { return m_timedChecks.load(std::memory_order_relaxed); }

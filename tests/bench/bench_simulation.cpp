@@ -9,6 +9,7 @@
 // record is more often the first under a new agent SVID (a chain to validate, a key to read).
 #include "BenchSupport.h"
 
+#include "core/attestation/SignatureMemo.h"
 #include "core/attestation/lab/EvidenceLab.h"
 #include "core/crypto/Digest.h"
 #include "core/crypto/Key.h"
@@ -125,7 +126,7 @@ struct Measured
     qint64 generateMs = 0;
     // The first run's signature checks and the CPU time OpenSSL's verify calls took for them.
     qint64 signatureChecks = 0;
-    // Estimated from the checks timed (a random eighth, SignatureMemo::kTimedShare): their mean
+    // Estimated from the checks timed (one in SignatureMemo::kTimedShare, at random): their mean
     // CPU time times the checks, and that estimate's standard error.
     qint64 signatureChecksTimed = 0;
     double signatureCpuMs = 0;
@@ -316,9 +317,9 @@ int main(int argc, char *argv[])
     const double p256 = rawVerifyRate(budgetMs(args), cores);
     const double firstPerS = double(full->records) * 1000.0 / double(full->firstMs);
     // OpenSSL's raw rate for the records' own signatures: the records over the CPU time their
-    // verify calls took (a random eighth of them timed one by one on their threads during the first
-    // run, the rest estimated from their mean), spread over every core. The ratio is then the share
-    // of both cores' time the first run spent in OpenSSL's verification.
+    // verify calls took (one in SignatureMemo::kTimedShare timed, at random, on its thread during
+    // the first run, the rest estimated from their mean), spread over every core. The ratio is then
+    // the share of both cores' time the first run spent in OpenSSL's verification.
     const double raw = full->signatureCpuMs > 0
                            ? double(full->records) * 1000.0 / (full->signatureCpuMs / cores)
                            : 0.0;
@@ -353,8 +354,9 @@ int main(int argc, char *argv[])
          {QStringLiteral("openssl_p256_verify_per_s_all_cores"), qRound(p256)},
          {QStringLiteral("note"),
           QStringLiteral("raw = records / (CPU time of the records' own signature checks "
-                         "in OpenSSL / cores), that CPU time estimated from a random eighth "
-                         "of the checks, timed; p256 = one synthetic ECDSA P-256 verify")}});
+                         "in OpenSSL / cores), that CPU time estimated from the checks timed "
+                         "(one in %1, at random); p256 = one synthetic ECDSA P-256 verify")
+              .arg(SignatureMemo::kTimedShare)}});
     emitLine(
         {{QStringLiteral("bench"), QStringLiteral("simulation_rerun_after_policy_edit")},
          {QStringLiteral("records"), full->records},

@@ -141,8 +141,8 @@ void TestSignatureMemo::manyThreadsAgree()
 void TestSignatureMemo::timedChecksAreARandomShare()
 {
     // Untimed: no clock is read. Timed: about one computed check in kTimedShare is timed, with
-    // its CPU time; hits are never timed. 8,000 checks at 1/8 give 1,000 timed, give or take
-    // 30 (one standard deviation): the bounds are 10 of them away.
+    // its CPU time; hits are never timed. 32,000 checks at 1/32 give 1,000 timed, give or take
+    // 31 (one standard deviation): the bounds are 9 of them away.
     SignatureMemo untimed;
     for (int i = 0; i < 800; ++i)
         (void)untimed.check("fp", {QByteArray::number(i)}, [] { return true; });
@@ -152,7 +152,7 @@ void TestSignatureMemo::timedChecksAreARandomShare()
     SignatureMemo memo;
     memo.setTimed(true);
     volatile quint64 sink = 0;
-    for (int i = 0; i < 8000; ++i) {
+    for (int i = 0; i < 32000; ++i) {
         (void)memo.check("fp", {QByteArray::number(i)}, [&sink] {
             for (int k = 0; k < 2000; ++k)
                 sink = sink + quint64(k);
@@ -163,10 +163,10 @@ void TestSignatureMemo::timedChecksAreARandomShare()
     QVERIFY2(timed > 700 && timed < 1300, qPrintable(QString::number(timed)));
     QVERIFY(memo.verifyCpuNanos() > 0);
     QVERIFY(memo.verifyCpuNanosSquared() > 0);
-    for (int i = 0; i < 8000; ++i)
+    for (int i = 0; i < 32000; ++i)
         (void)memo.check("fp", {QByteArray::number(i)}, [] { return true; });
     QCOMPARE(memo.timedChecks(), timed);
-    QCOMPARE(memo.hits(), 8000);
+    QCOMPARE(memo.hits(), 32000);
 }
 
 QTEST_GUILESS_MAIN(TestSignatureMemo)
