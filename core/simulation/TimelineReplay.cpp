@@ -139,8 +139,8 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
 }
 
 Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
-                                      const EvidenceVerifier::ResultSink &sink,
-                                      Sha256Stream *rows) const
+                                      const EvidenceVerifier::ResultSink &sink, Sha256Stream *rows,
+                                      qint64 rowCount) const
 {
     qint64 total = 0;
     qint64 done = 0;
@@ -220,7 +220,9 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
     if (!m_workspace)
         return makeError(ec::ReplayNoEvidence);
     AttestationStore store(m_workspace->database());
-    if (m_progress) {
+    if (m_progress && rowCount >= 0) {
+        total = rowCount;
+    } else if (m_progress) {
         auto count = store.evidenceCount();
         if (!count)
             return count.error();
@@ -370,7 +372,8 @@ Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
     return replayKeyed(sink, resultsKey());
 }
 
-Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByteArray &key) const
+Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByteArray &key,
+                                           std::optional<qint64> expected) const
 {
     const bool stored = usesStoredResults();
     if (key.isEmpty()) {
@@ -412,8 +415,10 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
     std::vector<int> subjects;
     // Room for every result from the start: outgrowing it moved each result kept so far. A
     // file's count is an estimate, so it gets an eighth more.
-    if (const qint64 expected = expectedRecords(key); expected > 0) {
-        const size_t room = size_t(m_file.isEmpty() ? expected : expected + expected / 8);
+    if (!expected)
+        expected = expectedRecords(key);
+    if (*expected > 0) {
+        const size_t room = size_t(m_file.isEmpty() ? *expected : *expected + *expected / 8);
         kept.reserve(room);
         subjects.reserve(room);
     }
@@ -427,7 +432,10 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
             subjects.push_back(interner.intern(kept.back()));
             sink(kept.back(), subjects.back());
         },
-        stored && !m_records ? &rows : nullptr);
+        stored && !m_records ? &rows : nullptr,
+        // For a workspace, expectedRecords counted its rows: the count progress needs (none,
+        // or a count that failed, is asked again, for its error).
+        !m_records && m_file.isEmpty() && *expected > 0 ? *expected : -1);
     if (!n) {
         release();
         return n;
@@ -473,12 +481,16 @@ Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,
     std::optional<SimulationSizes> sizes;
     if (m_cache && !key.isEmpty())
         sizes = m_cache->runSizes(key);
-    if (sizes)
+    std::optional<qint64> expected;
+    if (sizes) {
         sim.reserve(*sizes);
-    else
-        sim.expectRecords(expectedRecords(key));
+    } else {
+        expected = expectedRecords(key);
+        sim.expectRecords(*expected);
+    }
     auto n = replayKeyed(
-        NumberedSink([&](const AttestationResult &r, int subject) { sim.feed(r, subject); }), key);
+        NumberedSink([&](const AttestationResult &r, int subject) { sim.feed(r, subject); }), key,
+        expected);
     if (!n)
         return n.error();
     SimulationRun run = sim.finish();

@@ -178,7 +178,10 @@ public:
 private:
     /// replay(sink) under @p key, cacheKey() or empty when neither the cache nor stored results
     /// apply (computed once by the caller: for a workspace it counts the evidence rows).
-    [[nodiscard]] Result<qint64> replayKeyed(const NumberedSink &sink, const QByteArray &key) const;
+    /// @p expected is expectedRecords(key) when the caller has it; else it is asked for only
+    /// when the records are verified (for a workspace, a count of its rows).
+    [[nodiscard]] Result<qint64> replayKeyed(const NumberedSink &sink, const QByteArray &key,
+                                             std::optional<qint64> expected = {}) const;
     /// The key replay(NumberedSink) serves and keeps its results under, or empty.
     QByteArray resultsKey() const;
     /// How many records a replay under @p key hands on, for making room: exact for records in
@@ -188,10 +191,12 @@ private:
     /// Hands @p kept to @p sink, with progress and cancellation as a verifying replay.
     [[nodiscard]] Result<qint64> serve(const ReplayResultCache::Kept &kept,
                                        const NumberedSink &sink) const;
-    /// replay(verifier, sink), adding the workspace rows it reads to @p rows.
+    /// replay(verifier, sink), adding the workspace rows it reads to @p rows. @p rowCount is
+    /// the workspace's evidence rows when the caller counted them already (progress needs
+    /// the count), negative when not.
     [[nodiscard]] Result<qint64> replay(EvidenceVerifier &verifier,
                                         const EvidenceVerifier::ResultSink &sink,
-                                        Sha256Stream *rows) const;
+                                        Sha256Stream *rows, qint64 rowCount = -1) const;
     /// Whether stored results apply: the workspace's own records, no consumed nonces.
     bool usesStoredResults() const;
     /// The key results of the workspace's records with digest @p evidence are stored under.

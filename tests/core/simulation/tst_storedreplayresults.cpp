@@ -5,9 +5,12 @@
 // never trusted; a chunk that does not decode fails cleanly.
 #include "core/attestation/lab/EvidenceLab.h"
 #include "core/crypto/Digest.h"
+#include "core/policy/Policy.h"
 #include "core/simulation/ResultSealKey.h"
+#include "core/simulation/RuleSet.h"
 #include "core/simulation/StoredReplayResults.h"
 #include "core/simulation/TimelineReplay.h"
+#include "core/store/AttestationStore.h"
 #include "core/store/Database.h"
 #include "core/store/Workspace.h"
 
@@ -64,6 +67,7 @@ private Q_SLOTS:
     void sealedChunksOfUndueCountsAreRefused();
     void sealKeyIsMadeOnceAndPrivate();
     void sealKeyMadeByManyAtOnceIsOne();
+    void progressOverAWorkspaceCountsItsRows();
 
 private:
     /// A fresh copy of the lab workspace.
@@ -524,6 +528,50 @@ void TestStoredReplayResults::sealKeyMadeByManyAtOnceIsOne()
     // No temporary file is left beside the key.
     QCOMPARE(QDir(QFileInfo(path).absolutePath()).entryList(QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("result-seal.key")});
+}
+
+// Progress over a workspace's records counts its rows, verifying or served from the results it
+// keeps, for a replay and for a simulation: the count a first run makes room by is the one
+// progress reports (taken once, not again for progress).
+void TestStoredReplayResults::progressOverAWorkspaceCountsItsRows()
+{
+    const QString path = copyOfLab();
+    auto ws = Workspace::open(path, QByteArray());
+    QVERIFY2(ws, errorOf(ws).constData());
+    const auto rows = AttestationStore((*ws)->database()).evidenceCount();
+    QVERIFY2(rows, errorOf(rows).constData());
+    QVERIFY(*rows > 100);
+    const QByteArray doc = R"({"policies":[{"name":"all","effect":"grant",
+        "trust_domain":"lab.example","spiffe_id":"spiffe://lab.example/any",
+        "condition":"verdict == 'affirming'","x509_svid_ttl":600}]})";
+    const RuleSet rules = RuleSet::fromPolicies(Policy::listFromJson(doc).value()).value();
+    for (const bool simulate : {false, true}) {
+        // Each time: verified and saved, then served from the workspace.
+        for (int pass = 0; pass < 2; ++pass) {
+            auto replay = TimelineReplay::fromWorkspace(**ws, {});
+            QVERIFY2(replay, errorOf(replay).constData());
+            replay->setStoredResults(std::make_shared<StoredReplayResults>(
+                (*ws)->database(), m_key + QByteArray::number(int(simulate))));
+            QList<qint64> totals;
+            qint64 lastDone = 0;
+            replay->setProgress(
+                [&](qint64 done, qint64 total) {
+                    totals << total;
+                    lastDone = done;
+                },
+                100);
+            bool ok = false;
+            if (simulate)
+                ok = replay->simulate(rules, {}).ok();
+            else
+                ok = replay->replay([](const AttestationResult &) {}).ok();
+            QVERIFY(ok);
+            QCOMPARE(replay->storedWork().loaded, pass);
+            QVERIFY(!totals.isEmpty());
+            QCOMPARE(totals, QList<qint64>(totals.size(), *rows));
+            QCOMPARE(lastDone, *rows);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestStoredReplayResults)
