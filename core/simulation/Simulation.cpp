@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/simulation/Simulation.h"
+#include "core/HugePages.h"
 
 #include <algorithm>
 
@@ -107,6 +108,11 @@ void Simulation::reserveGrowing(const SimulationSizes &sizes)
     m_credentialSubject.reserve(size_t(sizes.credentials));
     m_run.m_deltas.reserve(size_t(sizes.changes));
     m_run.m_historyPrevious.reserve(size_t(sizes.history));
+    // The two largest tables a run fills, reserved at what it projects.
+    adviseHugePages(m_run.m_events.constData(),
+                    size_t(m_run.m_events.capacity()) * sizeof(SimulationEvent));
+    adviseHugePages(m_run.m_credentials.constData(),
+                    size_t(m_run.m_credentials.capacity()) * sizeof(SimulatedCredential));
 }
 
 void Simulation::expectRecords(qint64 records)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/simulation/TimelineReplay.h"
+#include "core/HugePages.h"
 
 #include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceReader.h"
@@ -421,6 +422,7 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
         const size_t room = size_t(m_file.isEmpty() ? *expected : *expected + *expected / 8);
         kept.reserve(room);
         subjects.reserve(room);
+        adviseHugePages(kept.data(), kept.capacity() * sizeof(AttestationResult));
     }
     ResultInterner interner;
     auto verifier = makeVerifier();
