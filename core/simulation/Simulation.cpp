@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/simulation/Simulation.h"
+
 #include "core/HugePages.h"
 
 #include <algorithm>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/simulation/TimelineReplay.h"
-#include "core/HugePages.h"
 
+#include "core/HugePages.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceReader.h"
 #include "core/crypto/Certificate.h"
