@@ -184,8 +184,7 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     const bool knownGood =
         context.signatures &&
         context.signatures->check(
-            signerFingerprint,
-            {"cms", *der, detached ? QByteArrayView(document) : QByteArrayView()}, verifyCms);
+            signerFingerprint, {"cms", der.decoded, detached ? document : QByteArray()}, verifyCms);
     if (!knownGood && !verifyCms()) {
         r.refuse(QStringLiteral("signature_invalid"), QStringLiteral("signed by ") + anchor->id,
                  failure);

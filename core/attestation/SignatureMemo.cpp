@@ -8,48 +8,74 @@
 
 namespace ta::core {
 
-QByteArray SignatureMemo::keyOf(QByteArrayView keyFingerprint,
-                                std::initializer_list<QByteArrayView> parts)
+SignatureMemo::Part::Part(const QByteArray &bytes)
+    // Bytes without an owner (fromRawData: no header, so no count to share, and a capacity of
+    // 0) are copied.
+    : m_bytes(bytes.capacity() >= bytes.size() ? bytes
+                                               : QByteArray(bytes.constData(), bytes.size()))
+{}
+
+bool SignatureMemo::Few::matches(const Part &fingerprint, std::initializer_list<Part> others) const
 {
-    // Length-prefixed, so no two different splits of the same bytes share a key. Kept whole:
-    // hashing it to a digest cost more than the few comparisons of one record's checks.
+    if (count != qsizetype(others.size()) || keyFingerprint != fingerprint.bytes())
+        return false;
+    auto kept = parts.cbegin();
+    for (const Part &p : others) {
+        if (*kept++ != p.bytes())
+            return false;
+    }
+    return true;
+}
+
+QByteArray SignatureMemo::keyOf(const Part &keyFingerprint, std::initializer_list<Part> parts)
+{
+    // Length-prefixed, so no two different splits of the same bytes share a key.
     QByteArray all;
-    qsizetype total = keyFingerprint.size() + 8;
-    for (QByteArrayView p : parts)
-        total += p.size() + 8;
+    qsizetype total = keyFingerprint.bytes().size() + 8;
+    for (const Part &p : parts)
+        total += p.bytes().size() + 8;
     all.reserve(total);
-    auto append = [&all](QByteArrayView p) {
+    auto append = [&all](const QByteArray &p) {
         const quint64 size = qToBigEndian(quint64(p.size()));
         all.append(reinterpret_cast<const char *>(&size), sizeof size);
         all.append(p);
     };
-    append(keyFingerprint);
-    for (QByteArrayView p : parts)
-        append(p);
+    append(keyFingerprint.bytes());
+    for (const Part &p : parts)
+        append(p.bytes());
     return all;
 }
 
-std::optional<bool> SignatureMemo::findLocked(const QByteArray &id) const
+std::optional<bool> SignatureMemo::findLocked(const Part &keyFingerprint,
+                                              std::initializer_list<Part> parts) const
 {
-    for (const auto &[key, ok] : m_few) {
-        if (key == id)
-            return ok;
+    for (const Few &few : m_few) {
+        if (few.matches(keyFingerprint, parts))
+            return few.ok;
     }
-    const auto it = m_many.constFind(id);
+    if (m_many.isEmpty())
+        return std::nullopt;
+    const auto it = m_many.constFind(keyOf(keyFingerprint, parts));
     if (it != m_many.cend())
         return *it;
     return std::nullopt;
 }
 
-void SignatureMemo::insertLocked(const QByteArray &id, bool ok)
+void SignatureMemo::insertLocked(const Part &keyFingerprint, std::initializer_list<Part> parts,
+                                 bool ok)
 {
     // Two threads may have made the same check at once: one entry, as a hash would keep.
-    if (findLocked(id))
+    if (findLocked(keyFingerprint, parts))
         return;
-    if (m_few.size() < FewChecks)
-        m_few.append({id, ok});
-    else
-        m_many.insert(id, ok);
+    if (m_few.size() < FewChecks && qsizetype(parts.size()) <= FewParts) {
+        Few few{keyFingerprint.bytes(), {}, qsizetype(parts.size()), ok};
+        auto kept = few.parts.begin();
+        for (const Part &p : parts)
+            *kept++ = p.bytes();
+        m_few.append(std::move(few));
+    } else {
+        m_many.insert(keyOf(keyFingerprint, parts), ok);
+    }
 }
 
 qint64 SignatureMemo::threadCpuNanos()

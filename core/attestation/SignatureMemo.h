@@ -7,6 +7,7 @@
 #include <QList>
 #include <QMutex>
 
+#include <array>
 #include <atomic>
 #include <initializer_list>
 #include <optional>
@@ -16,25 +17,44 @@ namespace ta::core {
 
 /// Outcomes of signature checks already made, keyed by everything the check read: the key's
 /// fingerprint, the algorithm, the signed bytes and the signature, compared whole (no digest).
-/// An outcome depends on nothing else, so reusing it cannot change a verdict; this is what lets
-/// EvidenceVerifier check each record's signatures on every core ahead of the replay, which
-/// must run in order, and verify a record again without checking them again. Meant for the few
-/// checks of one record: a handful are compared one by one, more go into a hash.
-/// Safe to use from several threads.
+/// The inputs are kept by sharing the caller's arrays (see Part), so remembering a check copies
+/// none of its bytes. An outcome depends on nothing else, so reusing it cannot change a verdict;
+/// this is what lets EvidenceVerifier check each record's signatures on every core ahead of the
+/// replay, which must run in order, and verify a record again without checking them again. Meant
+/// for the few checks of one record: a handful are compared one by one, more go into a hash. Safe
+/// to use from several threads.
 class SignatureMemo
 {
 public:
+    /// One of the inputs a check reads besides the key. It keeps the caller's bytes by sharing
+    /// them (implicitly shared, no copy), so that a record's checks are remembered without
+    /// copying its signed bytes; bytes it does not own (QByteArray::fromRawData) are copied,
+    /// since their owner may go before the memo does.
+    class Part
+    {
+    public:
+        /// Implicit, as the constructors below, so that a check's inputs are a braced list.
+        Part(const QByteArray &bytes);
+        /// A string literal (a check's tag), kept where it is: it lives as long as the program.
+        /// Not for a character array that does not.
+        template <qsizetype N>
+        Part(const char (&literal)[N]) : m_bytes(QByteArray::fromRawData(literal, N - 1))
+        {}
+        const QByteArray &bytes() const { return m_bytes; }
+
+    private:
+        QByteArray m_bytes;
+    };
+
     /// The outcome of @p verify for these inputs: remembered when known, else computed (outside
     /// the lock) and remembered. @p parts are what the check reads besides the key; @p verify
     /// returns anything that converts to bool (a Result).
     template <typename Verify>
-    bool check(QByteArrayView keyFingerprint, std::initializer_list<QByteArrayView> parts,
-               Verify &&verify)
+    bool check(const Part &keyFingerprint, std::initializer_list<Part> parts, Verify &&verify)
     {
-        const QByteArray id = keyOf(keyFingerprint, parts);
         {
             QMutexLocker lock(&m_mutex);
-            if (const std::optional<bool> known = findLocked(id)) {
+            if (const std::optional<bool> known = findLocked(keyFingerprint, parts)) {
                 m_hits.fetch_add(1, std::memory_order_relaxed);
                 return *known;
             }
@@ -46,7 +66,7 @@ public:
             addTiming(threadCpuNanos() - before);
         m_misses.fetch_add(1, std::memory_order_relaxed);
         QMutexLocker lock(&m_mutex);
-        insertLocked(id, ok);
+        insertLocked(keyFingerprint, parts, ok);
         return ok;
     }
 
@@ -77,18 +97,33 @@ public:
 
 private:
     static constexpr qsizetype FewChecks = 4;
+    /// The most parts a check among the few keeps as they are; one with more goes by its
+    /// joined bytes, with the many.
+    static constexpr qsizetype FewParts = 3;
+
+    /// One of the few checks: its inputs as the caller's bytes (shared, not copied).
+    struct Few
+    {
+        QByteArray keyFingerprint;
+        std::array<QByteArray, FewParts> parts;
+        qsizetype count = 0;
+        bool ok = false;
+
+        bool matches(const Part &fingerprint, std::initializer_list<Part> others) const;
+    };
 
     static qint64 threadCpuNanos();
     /// Whether to time this check: true once in kTimedShare, at random (a per-thread generator).
     static bool sampled();
     void addTiming(qint64 nanos);
-    static QByteArray keyOf(QByteArrayView keyFingerprint,
-                            std::initializer_list<QByteArrayView> parts);
-    std::optional<bool> findLocked(const QByteArray &id) const;
-    void insertLocked(const QByteArray &id, bool ok);
+    /// All inputs in one array, each length-prefixed: the key of the many.
+    static QByteArray keyOf(const Part &keyFingerprint, std::initializer_list<Part> parts);
+    std::optional<bool> findLocked(const Part &keyFingerprint,
+                                   std::initializer_list<Part> parts) const;
+    void insertLocked(const Part &keyFingerprint, std::initializer_list<Part> parts, bool ok);
 
     mutable QMutex m_mutex;
-    QList<std::pair<QByteArray, bool>> m_few;
+    QList<Few> m_few;
     QHash<QByteArray, bool> m_many;
     std::atomic<qint64> m_hits{0};
     std::atomic<qint64> m_misses{0};
@@ -100,8 +135,8 @@ private:
 
 /// @p verify through @p memo when there is one, else directly.
 template <typename Verify>
-bool checkSignature(SignatureMemo *memo, QByteArrayView keyFingerprint,
-                    std::initializer_list<QByteArrayView> parts, Verify &&verify)
+bool checkSignature(SignatureMemo *memo, const SignatureMemo::Part &keyFingerprint,
+                    std::initializer_list<SignatureMemo::Part> parts, Verify &&verify)
 {
     return memo ? memo->check(keyFingerprint, parts, std::forward<Verify>(verify))
                 : static_cast<bool>(std::forward<Verify>(verify)());

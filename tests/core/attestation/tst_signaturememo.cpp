@@ -5,6 +5,7 @@
 #include <QtConcurrent>
 
 #include <atomic>
+#include <cstring>
 
 using namespace ta::core;
 
@@ -32,6 +33,8 @@ private Q_SLOTS:
     void everyInputIsPartOfTheKey();
     void withoutMemoAlwaysComputes();
     void clearForgets();
+    void keepsItsOwnBytes();
+    void manyChecksAndManyParts();
     void manyThreadsAgree();
     void timedChecksAreARandomShare();
 };
@@ -119,6 +122,55 @@ void TestSignatureMemo::clearForgets()
     memo.clear();
     QCOMPARE(memo.size(), 0);
     QVERIFY(!memo.check("fp", {"m"}, [] { return false; }));
+}
+
+void TestSignatureMemo::keepsItsOwnBytes()
+{
+    // The memo shares the caller's arrays instead of copying them. Bytes it cannot share (no
+    // owner: fromRawData) are copied, and an array the caller changes afterwards detaches from
+    // the memo's: either way the memo still compares the bytes that were checked.
+    int calls = 0;
+    auto counted = [&calls](bool outcome) {
+        return [&calls, outcome] {
+            ++calls;
+            return outcome;
+        };
+    };
+    SignatureMemo memo;
+    char buffer[] = "message";
+    QVERIFY(memo.check("fp", {QByteArray::fromRawData(buffer, 7), "sig"}, counted(true)));
+    std::memcpy(buffer, "massage", 7);
+    QVERIFY(memo.check("fp", {QByteArray("message"), "sig"}, counted(false)));
+    QCOMPARE(calls, 1);
+    QVERIFY(!memo.check("fp", {QByteArray("massage"), "sig"}, counted(false)));
+    QCOMPARE(calls, 2);
+
+    QByteArray signedBytes("signed");
+    QVERIFY(memo.check("fp", {signedBytes, "sig"}, counted(true)));
+    signedBytes[0] = 'S';
+    QVERIFY(memo.check("fp", {QByteArray("signed"), "sig"}, counted(false)));
+    QCOMPARE(calls, 3);
+    QVERIFY(!memo.check("fp", {signedBytes, "sig"}, counted(false)));
+    QCOMPARE(calls, 4);
+}
+
+void TestSignatureMemo::manyChecksAndManyParts()
+{
+    // Past the few checks kept in place, and with more parts than they hold, outcomes are
+    // still remembered, each under all of its inputs.
+    SignatureMemo memo;
+    for (int pass = 0; pass < 2; ++pass) {
+        for (int i = 0; i < 10; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            const bool odd = i % 2 != 0;
+            QCOMPARE(memo.check("fp", {"two", n}, [odd] { return odd; }), odd);
+            QCOMPARE(memo.check("fp", {"four", n, "c", "d"}, [odd] { return !odd; }), !odd);
+            QCOMPARE(memo.check("fp", {"four", n, "c", "e"}, [odd] { return odd; }), odd);
+        }
+    }
+    QCOMPARE(memo.misses(), 30);
+    QCOMPARE(memo.hits(), 30);
+    QCOMPARE(memo.size(), 30);
 }
 
 void TestSignatureMemo::manyThreadsAgree()
