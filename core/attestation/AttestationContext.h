@@ -85,7 +85,13 @@ public:
     }
     /// @p question with the answer @p state gives it.
     static Read answered(const AttestationState &state, Read question);
-    void add(Read read) { m_reads.push_back(std::move(read)); }
+    void add(Read read)
+    {
+        // A workload's record asks two questions, a node's a few: room for them at once.
+        if (m_reads.empty())
+            m_reads.reserve(4);
+        m_reads.push_back(std::move(read));
+    }
     /// Whether @p state answers @p read's question as it was answered: answered() == @p read.
     static bool holds(const AttestationState &state, const Read &read);
     /// Whether @p state answers every recorded question as it was answered.
