@@ -68,7 +68,19 @@ std::optional<JwtEvidence::Parsed> JwtEvidence::parse(QByteArrayView token,
                                                       AttestationResult &result,
                                                       Jose::Header headerPart, Claims claimsPart)
 {
-    auto jws = Jose::splitCompact(token, headerPart);
+    return parsed(Jose::splitCompact(token, headerPart), result, headerPart, claimsPart);
+}
+
+std::optional<JwtEvidence::Parsed> JwtEvidence::parse(QByteArray &&token, AttestationResult &result,
+                                                      Jose::Header headerPart, Claims claimsPart)
+{
+    return parsed(Jose::splitCompact(std::move(token), headerPart), result, headerPart, claimsPart);
+}
+
+std::optional<JwtEvidence::Parsed> JwtEvidence::parsed(Result<Jose::CompactJws> jws,
+                                                       AttestationResult &result,
+                                                       Jose::Header headerPart, Claims claimsPart)
+{
     if (!jws) {
         result.refuse(QStringLiteral("malformed"), QStringLiteral("compact JWS"), jws.error().code);
         return std::nullopt;

@@ -65,6 +65,11 @@ public:
     static std::optional<Parsed> parse(QByteArrayView token, AttestationResult &result,
                                        Jose::Header header = Jose::Header::Decode,
                                        Claims claims = Claims::Json);
+    /// The same from a token the caller gives up, which becomes jws.signingInput without a
+    /// copy (Jose::splitCompact).
+    static std::optional<Parsed> parse(QByteArray &&token, AttestationResult &result,
+                                       Jose::Header header = Jose::Header::Decode,
+                                       Claims claims = Claims::Json);
     /// Checks alg against @p allowed, finds the header's kid in @p anchor's JWKS, refuses a
     /// revoked key, and verifies the signature.
     static bool verifySignature(const Parsed &jwt, const TrustAnchor &anchor,
@@ -79,6 +84,11 @@ public:
     static QString numericDateExpected(const QString &claim);
     /// A claim's value as a reason's found side, cut to 64 characters.
     static QString valueText(const QJsonValue &value);
+
+private:
+    /// parse() after the split.
+    static std::optional<Parsed> parsed(Result<Jose::CompactJws> jws, AttestationResult &result,
+                                        Jose::Header header, Claims claims);
 };
 
 } // namespace ta::core

@@ -206,7 +206,7 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                                            const AttestationContext &context) const
 {
     AttestationResult r = startResult(record);
-    const QByteArray token = record.payload.latin1(QLatin1String("jws"));
+    QByteArray token = record.payload.latin1(QLatin1String("jws"));
     if (token.isEmpty()) {
         r.refuse(QStringLiteral("malformed"), QStringLiteral("payload.jws"),
                  QStringLiteral("(none)"));
@@ -216,16 +216,22 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     // address and that text, as it is in the token (no conversion of the chain per record).
     // A header seen before, whose chain validated, is not decoded again: only the claims are.
     const qsizetype dot = token.indexOf('.');
-    const ValidatedChains::ChainKey cacheKey{
-        quintptr(&context.bundles),
-        QByteArray::fromRawData(token.constData(), qMax<qsizetype>(dot, 0))};
     std::optional<ValidatedSvid> svid;
     if (dot > 0)
-        svid = m_chains->find(cacheKey, record.time);
-    const auto jwt = JwtEvidence::parse(token, r, svid ? Jose::Header::Skip : Jose::Header::Decode,
-                                        JwtEvidence::Claims::PlainFirst);
+        svid = m_chains->find(
+            {quintptr(&context.bundles), QByteArray::fromRawData(token.constData(), dot)},
+            record.time);
+    // The token is given up: its array becomes the signing input, which the signature memo
+    // keeps without a copy.
+    const auto jwt =
+        JwtEvidence::parse(std::move(token), r, svid ? Jose::Header::Skip : Jose::Header::Decode,
+                           JwtEvidence::Claims::PlainFirst);
     if (!jwt)
         return r;
+    // The header text, now at the start of the signing input.
+    const ValidatedChains::ChainKey cacheKey{
+        quintptr(&context.bundles),
+        QByteArray::fromRawData(jwt->jws.signingInput.constData(), dot)};
     if (!svid) {
         const ValidatedChains::Validating validating(*m_chains, cacheKey);
         svid = m_chains->find(cacheKey, record.time);

@@ -307,29 +307,57 @@ std::optional<QDateTime> Jose::numericDate(const QJsonValue &value)
     return QDateTime::fromSecsSinceEpoch(qint64(seconds), Qt::UTC);
 }
 
-Result<Jose::CompactJws> Jose::splitCompact(QByteArrayView token, Header part)
+namespace {
+
+/// A compact JWS's three parts decoded, all but signingInput, whose size (up to the second
+/// dot) goes in @p signedSize.
+Result<Jose::CompactJws> decodeCompact(QByteArrayView token, Jose::Header part,
+                                       qsizetype &signedSize)
 {
     const qsizetype dot1 = token.indexOf('.');
     const qsizetype dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
     if (dot1 < 0 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0)
         return makeError(ec::JoseNotCompact, QStringLiteral("%1 parts").arg(token.count('.') + 1));
-    CompactJws out;
-    auto header = part == Header::Decode ? base64UrlDecode(token.first(dot1))
-                                         : Result<QByteArray>(QByteArray());
+    Jose::CompactJws out;
+    auto header = part == Jose::Header::Decode ? Jose::base64UrlDecode(token.first(dot1))
+                                               : Result<QByteArray>(QByteArray());
     if (!header)
         return makeError(header.error().code, QStringLiteral("header: ") + header.error().detail);
-    auto payload = base64UrlDecode(token.sliced(dot1 + 1, dot2 - dot1 - 1));
+    auto payload = Jose::base64UrlDecode(token.sliced(dot1 + 1, dot2 - dot1 - 1));
     if (!payload)
         return makeError(payload.error().code,
                          QStringLiteral("payload: ") + payload.error().detail);
-    auto signature = base64UrlDecode(token.sliced(dot2 + 1));
+    auto signature = Jose::base64UrlDecode(token.sliced(dot2 + 1));
     if (!signature)
         return makeError(signature.error().code,
                          QStringLiteral("signature: ") + signature.error().detail);
     out.header = std::move(header).value();
     out.payload = std::move(payload).value();
     out.signature = std::move(signature).value();
-    out.signingInput = token.first(dot2).toByteArray();
+    signedSize = dot2;
+    return out;
+}
+
+} // namespace
+
+Result<Jose::CompactJws> Jose::splitCompact(QByteArrayView token, Header part)
+{
+    qsizetype signedSize = 0;
+    auto out = decodeCompact(token, part, signedSize);
+    if (out)
+        out->signingInput = token.first(signedSize).toByteArray();
+    return out;
+}
+
+Result<Jose::CompactJws> Jose::splitCompact(QByteArray &&token, Header part)
+{
+    qsizetype signedSize = 0;
+    auto out = decodeCompact(token, part, signedSize);
+    if (out) {
+        // Cutting an array nothing else shares keeps its buffer: no copy.
+        out->signingInput = std::move(token);
+        out->signingInput.truncate(signedSize);
+    }
     return out;
 }
 

@@ -88,6 +88,10 @@ public:
     /// Splits and decodes a compact JWS: exactly three strict base64url parts.
     [[nodiscard]] static Result<CompactJws> splitCompact(QByteArrayView token,
                                                          Header header = Header::Decode);
+    /// The same from a token the caller gives up: its array becomes signingInput, cut at the
+    /// second dot, without copying the signed bytes (unless the array is shared).
+    [[nodiscard]] static Result<CompactJws> splitCompact(QByteArray &&token,
+                                                         Header header = Header::Decode);
 
     /// DER ECDSA-Sig-Value -> r||s, each left-padded to @p coordinateBytes.
     [[nodiscard]] static Result<QByteArray> ecdsaDerToRaw(QByteArrayView der, int coordinateBytes);

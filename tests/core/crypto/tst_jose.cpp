@@ -536,13 +536,31 @@ void TestJose::splitCompact()
     QFETCH(QByteArray, token);
     QFETCH(QString, code);
     const auto jws = Jose::splitCompact(token);
+    // A token given up splits alike; unshared, its array becomes the signing input (no copy);
+    // shared, the other holder's bytes stay whole.
+    QByteArray given(token.constData(), token.size());
+    const char *givenBytes = given.constData();
+    const auto fromGiven = Jose::splitCompact(std::move(given));
+    const QByteArray held = token;
+    const auto fromShared = Jose::splitCompact(QByteArray(held));
+    QCOMPARE(held, token);
     if (code.isEmpty()) {
         QVERIFY2(jws.ok(), why(jws).constData());
         QCOMPARE(jws->signingInput, token.left(token.lastIndexOf('.')));
+        for (const auto *other : {&fromGiven, &fromShared}) {
+            QVERIFY2(other->ok(), why(*other).constData());
+            QCOMPARE((*other)->signingInput, jws->signingInput);
+            QCOMPARE((*other)->header, jws->header);
+            QCOMPARE((*other)->payload, jws->payload);
+            QCOMPARE((*other)->signature, jws->signature);
+        }
+        QCOMPARE(fromGiven->signingInput.constData(), givenBytes);
         return;
     }
     QVERIFY(!jws.ok());
     QCOMPARE(jws.error().code, code);
+    QCOMPARE(fromGiven.error().code, code);
+    QCOMPARE(fromShared.error().code, code);
 }
 
 QTEST_GUILESS_MAIN(TestJose)
