@@ -423,6 +423,8 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
         kept.reserve(room);
         subjects.reserve(room);
         adviseHugePages(kept.data(), kept.capacity() * sizeof(AttestationResult));
+        // Every expected result is written: their pages at once, not a fault each.
+        populatePages(kept.data(), size_t(*expected) * sizeof(AttestationResult));
     }
     ResultInterner interner;
     auto verifier = makeVerifier();

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // adviseHugePages marks exactly the whole 2 MiB pages inside a large range for transparent huge
 // pages, and leaves small ranges and the bytes around the whole pages alone: read back from the
-// kernel's own account of the mapping (/proc/self/smaps, VmFlags "hg").
+// kernel's own account of the mapping (/proc/self/smaps, VmFlags "hg"). populatePages makes
+// exactly the whole pages inside its range resident (mincore).
 #include "core/HugePages.h"
 
 #include <QFile>
@@ -11,6 +12,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 using namespace ta::core;
 
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void marksTheWholeHugePagesInside();
     void leavesSmallRangesAlone();
     void nullAndEmptyAreNoOps();
+    void populatesTheWholePagesInside();
 
 private:
     char *m_map = nullptr;
@@ -111,6 +114,47 @@ void TestHugePages::nullAndEmptyAreNoOps()
     adviseHugePages(nullptr, std::size_t(64) << 20);
     adviseHugePages(m_map, 0);
     QCOMPARE(markedHuge(m_map), std::optional<bool>(false));
+}
+
+void TestHugePages::populatesTheWholePagesInside()
+{
+    // A fresh mapping has no page resident (mincore); populatePages makes exactly the whole
+    // 4 KiB pages inside its range resident, and leaves ranges under the minimum alone.
+    constexpr std::size_t page = 4096;
+    const std::size_t bytes = std::size_t(8) << 20;
+    void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    QVERIFY(p != MAP_FAILED);
+    auto *map = static_cast<char *>(p);
+    // 4 KiB pages only, whatever the system's THP setting: counted one by one below.
+    (void)madvise(map, bytes, MADV_NOHUGEPAGE);
+    if (madvise(map, page, MADV_POPULATE_WRITE) != 0) {
+        munmap(p, bytes);
+        QSKIP("this kernel cannot populate pages (MADV_POPULATE_WRITE)");
+    }
+    std::vector<unsigned char> resident(bytes / page);
+    const auto residentPages = [&] {
+        QList<std::size_t> pages;
+        if (mincore(map, bytes, resident.data()) != 0)
+            return QList<std::size_t>{bytes};
+        for (std::size_t i = 0; i < resident.size(); ++i) {
+            if (resident[i] & 1)
+                pages << i;
+        }
+        return pages;
+    };
+    QCOMPARE(residentPages(), QList<std::size_t>{0});
+
+    populatePages(map + 2 * page, kHugePageAdviceMinBytes - 1);
+    QCOMPARE(residentPages(), QList<std::size_t>{0});
+
+    // From 100 bytes into page 3 to 200 bytes into page 1027: pages 4 to 1026.
+    populatePages(map + 3 * page + 100, 1024 * page + 100);
+    const QList<std::size_t> pages = residentPages();
+    QCOMPARE(pages.size(), 1 + 1023);
+    QCOMPARE(pages.at(1), std::size_t(4));
+    QCOMPARE(pages.last(), std::size_t(1026));
+    populatePages(nullptr, bytes);
+    munmap(p, bytes);
 }
 
 QTEST_GUILESS_MAIN(TestHugePages)
