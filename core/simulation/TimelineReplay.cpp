@@ -423,8 +423,10 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
         kept.reserve(room);
         subjects.reserve(room);
         adviseHugePages(kept.data(), kept.capacity() * sizeof(AttestationResult));
-        // Every expected result is written: their pages at once, not a fault each.
-        populatePages(kept.data(), size_t(*expected) * sizeof(AttestationResult));
+        // A workspace's count is exact and every result is written: their pages at once, not
+        // a fault each. A file's estimate may overshoot, and is left to fault in as it fills.
+        if (m_file.isEmpty())
+            populatePages(kept.data(), size_t(*expected) * sizeof(AttestationResult));
     }
     ResultInterner interner;
     auto verifier = makeVerifier();
