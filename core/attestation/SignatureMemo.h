@@ -40,9 +40,19 @@ public:
         template <qsizetype N>
         Part(const char (&literal)[N]) : m_bytes(QByteArray::fromRawData(literal, N - 1))
         {}
+        /// Text with static storage (a name from a constant table), kept where it is, as a
+        /// literal is. Not for text that does not live as long as the program.
+        static Part lasting(const char *text)
+        {
+            return Part(QByteArray::fromRawData(text, qstrlen(text)), Lasting{});
+        }
         const QByteArray &bytes() const { return m_bytes; }
 
     private:
+        struct Lasting
+        {
+        };
+        Part(QByteArray bytes, Lasting) : m_bytes(std::move(bytes)) {}
         QByteArray m_bytes;
     };
 

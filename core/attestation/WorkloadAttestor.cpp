@@ -10,21 +10,24 @@
 
 namespace ta::core {
 
-std::optional<WorkloadAttestor::ValidatedSvid>
+std::shared_ptr<const WorkloadAttestor::ValidatedSvid>
 WorkloadAttestor::ValidatedChains::find(const ChainKey &key, const QDateTime &time) const
 {
     QMutexLocker lock(&m_mutex);
     const auto it = m_chains.constFind(key);
-    if (it == m_chains.cend() || time < it->notBefore || time > it->notAfter)
-        return std::nullopt;
+    if (it == m_chains.cend() || time < (*it)->notBefore || time > (*it)->notAfter)
+        return nullptr;
     return *it;
 }
 
-void WorkloadAttestor::ValidatedChains::insert(const ChainKey &key, const ValidatedSvid &svid)
+std::shared_ptr<const WorkloadAttestor::ValidatedSvid>
+WorkloadAttestor::ValidatedChains::insert(const ChainKey &key, ValidatedSvid svid)
 {
     ChainKey kept = key.owned();
+    auto shared = std::make_shared<const ValidatedSvid>(std::move(svid));
     QMutexLocker lock(&m_mutex);
-    m_chains.insert(std::move(kept), svid);
+    m_chains.insert(std::move(kept), shared);
+    return shared;
 }
 
 WorkloadAttestor::ValidatedChains::Validating::Validating(ValidatedChains &chains,
@@ -216,7 +219,7 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     // address and that text, as it is in the token (no conversion of the chain per record).
     // A header seen before, whose chain validated, is not decoded again: only the claims are.
     const qsizetype dot = token.indexOf('.');
-    std::optional<ValidatedSvid> svid;
+    std::shared_ptr<const ValidatedSvid> svid;
     if (dot > 0)
         svid = m_chains->find(
             {quintptr(&context.bundles), QByteArray::fromRawData(token.constData(), dot)},
@@ -236,17 +239,17 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
         const ValidatedChains::Validating validating(*m_chains, cacheKey);
         svid = m_chains->find(cacheKey, record.time);
         if (!svid) {
-            svid = validateChain(jwt->header.value(QLatin1String("x5c")).toArray(), record, context,
-                                 r);
-            if (!svid)
+            auto validated = validateChain(jwt->header.value(QLatin1String("x5c")).toArray(),
+                                           record, context, r);
+            if (!validated)
                 return r;
-            svid->algName = jwt->header.value(QLatin1String("alg")).toString();
-            svid->alg = Jose::algorithmFromName(svid->algName);
-            m_chains->insert(cacheKey, *svid);
+            validated->algName = jwt->header.value(QLatin1String("alg")).toString();
+            validated->alg = Jose::algorithmFromName(validated->algName);
+            svid = m_chains->insert(cacheKey, std::move(*validated));
         }
     }
-    const QString agentId = svid->agentId;
-    const Key agentKey = svid->leafKey;
+    const QString &agentId = svid->agentId;
+    const Key &agentKey = svid->leafKey;
     const std::optional<JwsAlgorithm> alg = svid->alg;
     if (!alg) {
         r.refuse(QStringLiteral("algorithm_not_allowed"), QStringLiteral("a JWS algorithm"),
@@ -262,7 +265,8 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     // checking it here too read the key's curve from OpenSSL once more per record.
     const bool verified = checkSignature(
         context.signatures, agentKey.fingerprint(),
-        {Jose::algorithmName(*alg).toLatin1(), jwt->jws.signingInput, jwt->jws.signature},
+        {SignatureMemo::Part::lasting(Jose::algorithmText(*alg)), jwt->jws.signingInput,
+         jwt->jws.signature},
         [&] { return Jose::verify(agentKey, *alg, jwt->jws.signingInput, jwt->jws.signature); });
     if (!verified) {
         r.refuse(QStringLiteral("signature_invalid"),
@@ -313,7 +317,7 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
         r.refuse(QStringLiteral("claim_missing"), QStringLiteral("jti"));
     if (c.selectors.isEmpty())
         r.refuse(QStringLiteral("claim_missing"), QStringLiteral("selectors"));
-    const QString prefix = m_name + QLatin1Char(':');
+    const QString &prefix = m_selectorPrefix;
     for (const QString &sel : c.selectors) {
         if (!sel.startsWith(prefix) || sel.size() == prefix.size())
             r.refuse(QStringLiteral("selector_foreign"), prefix + QStringLiteral("..."), sel);

@@ -68,10 +68,12 @@ public:
                 return {bundles, QByteArray(header.constData(), header.size())};
             }
         };
-        /// The chain under @p key, when it is valid at @p time.
-        std::optional<ValidatedSvid> find(const ChainKey &key, const QDateTime &time) const;
-        /// Keeps @p svid under a copy of @p key that owns its bytes.
-        void insert(const ChainKey &key, const ValidatedSvid &svid);
+        /// The chain under @p key, when it is valid at @p time. Shared, not copied: a copy per
+        /// record touched the reference counts of its strings and key, which the other pre-pass
+        /// threads touch too.
+        std::shared_ptr<const ValidatedSvid> find(const ChainKey &key, const QDateTime &time) const;
+        /// Keeps @p svid under a copy of @p key that owns its bytes, and returns what it keeps.
+        std::shared_ptr<const ValidatedSvid> insert(const ChainKey &key, ValidatedSvid svid);
         /// How many chains are held.
         qsizetype size() const;
         /// Held while the chain under one key is validated, so that the verifier's pre-pass
@@ -93,7 +95,7 @@ public:
 
     private:
         mutable QMutex m_mutex;
-        QHash<ChainKey, ValidatedSvid> m_chains;
+        QHash<ChainKey, std::shared_ptr<const ValidatedSvid>> m_chains;
         /// Keys being validated, and the condition their release signals.
         QSet<ChainKey> m_validating;
         QWaitCondition m_released;
@@ -121,7 +123,8 @@ public:
     /// other workload attestors.
     explicit WorkloadAttestor(
         QString name, std::shared_ptr<ValidatedChains> chains = std::make_shared<ValidatedChains>())
-        : m_name(std::move(name)), m_chains(std::move(chains))
+        : m_name(std::move(name)), m_selectorPrefix(m_name + QLatin1Char(':')),
+          m_chains(std::move(chains))
     {}
     QString name() const override { return m_name; }
     AttestationResult verify(const EvidenceRecord &record,
@@ -160,6 +163,8 @@ private:
     };
 
     QString m_name;
+    /// "name:", which every selector of its workloads carries (built once, not per record).
+    QString m_selectorPrefix;
     std::shared_ptr<ValidatedChains> m_chains;
     mutable BuiltClaims m_built;
 

@@ -136,6 +136,11 @@ QString Jose::algorithmName(JwsAlgorithm alg)
     return QString::fromLatin1(info(alg).name);
 }
 
+const char *Jose::algorithmText(JwsAlgorithm alg)
+{
+    return info(alg).name;
+}
+
 std::optional<JwsAlgorithm> Jose::algorithmFromName(QStringView name)
 {
     for (const AlgInfo &a : algTable) {

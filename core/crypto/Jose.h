@@ -44,6 +44,8 @@ public:
 
     /// "ES256", "RS384", ...
     static QString algorithmName(JwsAlgorithm alg);
+    /// The same name as text that lives as long as the program (no allocation).
+    static const char *algorithmText(JwsAlgorithm alg);
     /// The algorithm named @p name, if it is one of the nine.
     static std::optional<JwsAlgorithm> algorithmFromName(QStringView name);
     /// The algorithm to sign with by default: ES256/ES384/ES512 by curve, RS256 for RSA.

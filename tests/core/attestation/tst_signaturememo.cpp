@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/SignatureMemo.h"
+#include "core/crypto/Jose.h"
 
 #include <QTest>
 #include <QtConcurrent>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void withoutMemoAlwaysComputes();
     void clearForgets();
     void keepsItsOwnBytes();
+    void keepsLastingTextInPlace();
     void manyChecksAndManyParts();
     void manyThreadsAgree();
     void timedChecksAreARandomShare();
@@ -152,6 +154,36 @@ void TestSignatureMemo::keepsItsOwnBytes()
     QCOMPARE(calls, 3);
     QVERIFY(!memo.check("fp", {signedBytes, "sig"}, counted(false)));
     QCOMPARE(calls, 4);
+}
+
+void TestSignatureMemo::keepsLastingTextInPlace()
+{
+    // Text with static storage (an algorithm's name from Jose's table) is kept where it is, not
+    // copied, and compares as its bytes: the same check given those bytes in an array of its
+    // own is the one remembered, other bytes are not.
+    static const char kAlg[] = "ES256";
+    const SignatureMemo::Part lasting = SignatureMemo::Part::lasting(kAlg);
+    QCOMPARE(static_cast<const void *>(lasting.bytes().constData()), kAlg); // its address
+    QCOMPARE(lasting.bytes(), QByteArray("ES256"));
+    const char *fromTable = Jose::algorithmText(JwsAlgorithm::ES256);
+    QCOMPARE(static_cast<const void *>(SignatureMemo::Part::lasting(fromTable).bytes().constData()),
+             fromTable);
+    QCOMPARE(QByteArray(fromTable), Jose::algorithmName(JwsAlgorithm::ES256).toLatin1());
+
+    int calls = 0;
+    SignatureMemo memo;
+    QVERIFY(memo.check("fp", {lasting, QByteArray("input"), "sig"}, [&] { return ++calls > 0; }));
+    QVERIFY(memo.check("fp", {QByteArray("ES256"), QByteArray("input"), "sig"}, [&] {
+        ++calls;
+        return false;
+    }));
+    QCOMPARE(calls, 1);
+    QVERIFY(
+        !memo.check("fp", {SignatureMemo::Part::lasting("ES384"), QByteArray("input"), "sig"}, [&] {
+            ++calls;
+            return false;
+        }));
+    QCOMPARE(calls, 2);
 }
 
 void TestSignatureMemo::manyChecksAndManyParts()
