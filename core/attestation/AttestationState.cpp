@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/AttestationState.h"
 
+#include <QVarLengthArray>
+
+#include <algorithm>
+
 namespace ta::core {
 
 void AttestationState::revokeAnchor(const QString &anchorId, const QDateTime &at)
@@ -66,8 +70,14 @@ QString AttestationState::nodeInvalidReason(const AttestedNode &node, const QDat
         }
     }
     if (anyKeyRevoked()) {
+        // Each fingerprint's Latin-1 form (as toLatin1() makes it) in a buffer on the stack:
+        // toLatin1() allocated an array per key of the node, for every workload record.
+        QVarLengthArray<char, 128> latin1;
         for (const QString &k : node.keyFingerprints) {
-            if (keyRevoked(k.toLatin1()))
+            latin1.resize(k.size());
+            std::transform(k.cbegin(), k.cend(), latin1.begin(),
+                           [](QChar c) { return c.unicode() < 0x100 ? char(c.unicode()) : '?'; });
+            if (keyRevoked(QByteArray::fromRawData(latin1.constData(), latin1.size())))
                 return QStringLiteral("key revoked: ") + k;
         }
     }

@@ -52,6 +52,7 @@ private Q_SLOTS:
     void keyQuestions();
     void tokenQuestion();
     void nodeStanding();
+    void revokedKeysReadAsLatin1();
     void everyAnswerMustMatch();
     void holdsAsTheAnswerCompares();
 };
@@ -200,6 +201,33 @@ void TestStateReads::nodeStanding()
     });
     QVERIFY(late.holdIn(attested));
     QVERIFY(!late.holdIn(renewed)); // lapses later there: another reason's text
+}
+
+void TestStateReads::revokedKeysReadAsLatin1()
+{
+    // A node's key fingerprints are text; revocations are bytes. A fingerprint is revoked when
+    // its Latin-1 form (toLatin1(): a character beyond Latin-1 reads as '?') is.
+    const QString plain = QStringLiteral("k1");
+    const QString latin1 = QString::fromUtf8("k\u00c4");
+    const QString beyond = QString::fromUtf8("k\u20ac");
+    const AttestedNode n = node(kT0, {plain, latin1, beyond});
+    const QDateTime at = kT0.addSecs(60);
+    for (const QString &key : {plain, latin1, beyond}) {
+        AttestationState state;
+        state.attestNode(n);
+        state.revokeKey("k9", kT0);
+        QVERIFY(state.nodeInvalidReason(n, at).isEmpty());
+        state.revokeKey(key.toLatin1(), kT0);
+        QCOMPARE(state.nodeInvalidReason(n, at), QStringLiteral("key revoked: ") + key);
+    }
+    AttestationState utf8;
+    utf8.attestNode(n);
+    utf8.revokeKey(latin1.toUtf8(), kT0); // the UTF-8 bytes are another key
+    QVERIFY(utf8.nodeInvalidReason(n, at).isEmpty());
+    AttestationState question;
+    question.attestNode(n);
+    question.revokeKey("k?", kT0);
+    QCOMPARE(question.nodeInvalidReason(n, at), QStringLiteral("key revoked: ") + beyond);
 }
 
 void TestStateReads::everyAnswerMustMatch()
