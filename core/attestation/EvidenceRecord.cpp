@@ -18,12 +18,20 @@ Error fieldError(const ErrorCode &code, const QString &field)
     return e;
 }
 
+/// The UTF-16 code of @p text's character at @p at (a QString's, or a Latin-1 view's).
+template <typename Text>
+char16_t charAt(const Text &text, qsizetype at)
+{
+    return QChar(text.at(at)).unicode();
+}
+
 /// The digits of @p text from @p at, @p count of them, as a number; -1 when one is not a digit.
-int digitsAt(const QString &text, qsizetype at, int count)
+template <typename Text>
+int digitsAt(const Text &text, qsizetype at, int count)
 {
     int value = 0;
     for (int i = 0; i < count; ++i) {
-        const char16_t c = text.at(at + i).unicode();
+        const char16_t c = charAt(text, at + i);
         if (c < u'0' || c > u'9')
             return -1;
         value = value * 10 + int(c - u'0');
@@ -35,13 +43,16 @@ int digitsAt(const QString &text, qsizetype at, int count)
 /// milliseconds, read without Qt's general ISO 8601 parser (a tenth of a run's reading time);
 /// nullopt for anything else, which parseTime() then gives to Qt. Exactly Qt's reading of these
 /// strings (tst_evidencereader compares the two).
-std::optional<QDateTime> parseCanonicalUtc(const QString &text)
+/// @p Text is a QString, or the Latin-1 view of a line being read (no string built for it).
+template <typename Text>
+std::optional<QDateTime> parseCanonicalUtc(const Text &text)
 {
     const qsizetype n = text.size();
     if (n != 20 && (n < 22 || n > 24))
         return std::nullopt;
-    if (text.at(4) != u'-' || text.at(7) != u'-' || text.at(10) != u'T' || text.at(13) != u':' ||
-        text.at(16) != u':' || text.at(n - 1) != u'Z' || (n > 20 && text.at(19) != u'.'))
+    if (charAt(text, 4) != u'-' || charAt(text, 7) != u'-' || charAt(text, 10) != u'T' ||
+        charAt(text, 13) != u':' || charAt(text, 16) != u':' || charAt(text, n - 1) != u'Z' ||
+        (n > 20 && charAt(text, 19) != u'.'))
         return std::nullopt;
     const int year = digitsAt(text, 0, 4);
     const int month = digitsAt(text, 5, 2);
@@ -130,7 +141,11 @@ std::optional<EvidenceRecord> readCanonical(QByteArrayView line, const QByteArra
     }
     if (!time || !attestor || attestor->isEmpty() || !subject || subject->isEmpty() || !payload)
         return std::nullopt;
-    const auto t = EvidenceRecord::parseTime(QString(*time));
+    // The canonical form straight from the line; any other goes through parseTime(), which
+    // reads that form alike first.
+    auto t = parseCanonicalUtc(*time);
+    if (!t)
+        t = EvidenceRecord::parseTime(QString(*time));
     if (!t)
         return std::nullopt;
     EvidenceRecord r;
