@@ -65,6 +65,7 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
                                                   const ClaimedWorkload &workload,
                                                   const QString &agentId, const QString &node,
                                                   QStringList &selectors,
+                                                  QLatin1StringView selectorsText,
                                                   const std::function<QJsonObject()> &build)
 {
     // Compared in place, under the lock: copying the last entry out first touched the reference
@@ -94,6 +95,8 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
                 workload.text().isNull()
                     ? QByteArray()
                     : QByteArray(workload.text().data(), workload.text().size()),
+                selectorsText.isNull() ? QByteArray()
+                                       : QByteArray(selectorsText.data(), selectorsText.size()),
                 agentId,
                 node,
                 lastClaims ? *lastClaims : build(),
@@ -102,6 +105,24 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
     QMutexLocker lock(&m_mutex);
     m_last.insert(key, std::move(built));
     return claims;
+}
+
+std::optional<WorkloadAttestor::BuiltClaims::Reused>
+WorkloadAttestor::BuiltClaims::reuse(const QString &subject, const ClaimedWorkload &workload,
+                                     QLatin1StringView selectorsText, const QString &agentId,
+                                     const QString &node)
+{
+    if (workload.text().isNull() || selectorsText.isNull())
+        return std::nullopt;
+    const HashedString key(subject);
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_last.constFind(key);
+    if (it == m_last.cend() || it->workloadText.isNull() || it->selectorsText.isNull() ||
+        selectorsText != QLatin1StringView(it->selectorsText) ||
+        workload.text() != QLatin1StringView(it->workloadText) || it->agentId != agentId ||
+        it->node != node)
+        return std::nullopt;
+    return Reused{it->claims, it->selectors};
 }
 
 namespace {
@@ -113,8 +134,12 @@ struct TokenClaims
     QString sub;
     QJsonValue iat;
     QString jti;
-    /// Each element as a string (an element that is not one reads as empty).
+    /// Each element as a string (an element that is not one reads as empty). Empty when
+    /// selectorsText holds them.
     QStringList selectors;
+    /// The selectors array's text when PlainJson read it (a view into the token's payload), or
+    /// null.
+    QLatin1StringView selectorsText;
     WorkloadAttestor::ClaimedWorkload workload;
 };
 
@@ -123,8 +148,11 @@ TokenClaims claimsOf(const QJsonObject &c)
     QStringList selectors;
     for (const QJsonValue &s : c.value(QLatin1String("selectors")).toArray())
         selectors << s.toString();
-    return {c.value(QLatin1String("sub")).toString(), c.value(QLatin1String("iat")),
-            c.value(QLatin1String("jti")).toString(), selectors,
+    return {c.value(QLatin1String("sub")).toString(),
+            c.value(QLatin1String("iat")),
+            c.value(QLatin1String("jti")).toString(),
+            selectors,
+            QLatin1StringView(),
             WorkloadAttestor::ClaimedWorkload(c.value(QLatin1String("claims")).toObject())};
 }
 
@@ -146,8 +174,8 @@ std::optional<TokenClaims> plainClaimsOf(const PlainJson::Members &m)
     if (!sub || !iat || !jti || !selectors || !workload)
         return std::nullopt;
     return TokenClaims{QString(sub->text), QJsonValue(PlainJson::integer(iat->text)),
-                       QString(jti->text), PlainJson::strings(selectors->text),
-                       WorkloadAttestor::ClaimedWorkload(workload->text)};
+                       QString(jti->text), QStringList(),
+                       selectors->text,    WorkloadAttestor::ClaimedWorkload(workload->text)};
 }
 
 } // namespace
@@ -315,10 +343,25 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     const QString &jti = c.jti;
     if (jti.isEmpty())
         r.refuse(QStringLiteral("claim_missing"), QStringLiteral("jti"));
-    if (c.selectors.isEmpty())
+    if (r.accepted()) {
+        // Nearly every record: its subject's previous one, presented again with a new jti and
+        // iat.
+        if (auto reused =
+                m_built.reuse(record.subject, c.workload, c.selectorsText, agentId, node.subject)) {
+            r.nonce = jti;
+            r.anchorIds = node.anchorIds;
+            r.keyFingerprints = node.keyFingerprints;
+            r.selectors = std::move(reused->selectors);
+            r.claims = std::move(reused->claims);
+            return r;
+        }
+    }
+    const QStringList selectors =
+        c.selectorsText.isNull() ? c.selectors : PlainJson::strings(c.selectorsText);
+    if (selectors.isEmpty())
         r.refuse(QStringLiteral("claim_missing"), QStringLiteral("selectors"));
     const QString &prefix = m_selectorPrefix;
-    for (const QString &sel : c.selectors) {
+    for (const QString &sel : selectors) {
         if (!sel.startsWith(prefix) || sel.size() == prefix.size())
             r.refuse(QStringLiteral("selector_foreign"), prefix + QStringLiteral("..."), sel);
         else
@@ -331,13 +374,14 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     r.nonce = jti;
     r.anchorIds = node.anchorIds;
     r.keyFingerprints = node.keyFingerprints;
-    r.claims = m_built.claims(record.subject, c.workload, agentId, node.subject, r.selectors, [&] {
-        QJsonObject workload = c.workload.object();
-        workload.insert(QStringLiteral("attestor"), m_name);
-        workload.insert(QStringLiteral("agent_id"), agentId);
-        workload.insert(QStringLiteral("node"), node.subject);
-        return QJsonObject{{QStringLiteral("workload"), workload}};
-    });
+    r.claims = m_built.claims(record.subject, c.workload, agentId, node.subject, r.selectors,
+                              c.selectorsText, [&] {
+                                  QJsonObject workload = c.workload.object();
+                                  workload.insert(QStringLiteral("attestor"), m_name);
+                                  workload.insert(QStringLiteral("agent_id"), agentId);
+                                  workload.insert(QStringLiteral("node"), node.subject);
+                                  return QJsonObject{{QStringLiteral("workload"), workload}};
+                              });
     return r;
 }
 

@@ -143,9 +143,24 @@ private:
         /// The claims built from @p workload, @p agentId and @p node for @p subject: those
         /// built last for it when all three are equal, else @p build's, which are kept.
         /// @p selectors are made to share the last ones when equal, else kept.
+        /// @p selectorsText is the plain text @p selectors were read from, or null.
         QJsonObject claims(const QString &subject, const ClaimedWorkload &workload,
                            const QString &agentId, const QString &node, QStringList &selectors,
+                           QLatin1StringView selectorsText,
                            const std::function<QJsonObject()> &build);
+        /// What @p subject's previous record was given, when its workload claims and selectors
+        /// were read from the same plain texts as @p workload's and @p selectorsText, under the
+        /// same agent and node. Those selectors passed the attestor's checks then (only a
+        /// record that passed them is kept), so a record given them is spared building and
+        /// checking its own. nullopt otherwise.
+        struct Reused
+        {
+            QJsonObject claims;
+            QStringList selectors;
+        };
+        std::optional<Reused> reuse(const QString &subject, const ClaimedWorkload &workload,
+                                    QLatin1StringView selectorsText, const QString &agentId,
+                                    const QString &node);
 
     private:
         struct Built
@@ -153,6 +168,8 @@ private:
             QJsonObject workload;
             /// The plain text the workload claims were read from, or null.
             QByteArray workloadText;
+            /// The plain text the selectors were read from, or null.
+            QByteArray selectorsText;
             QString agentId;
             QString node;
             QJsonObject claims;

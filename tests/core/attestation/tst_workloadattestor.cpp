@@ -60,6 +60,8 @@ private Q_SLOTS:
     void claimsReadPlainlyOrByQtAlike_data();
     void claimsReadPlainlyOrByQtAlike();
     void plainAndQtReadClaimsShareWhatWasBuilt();
+    void aSubjectSeenBeforeIsJudgedAsAnew_data();
+    void aSubjectSeenBeforeIsJudgedAsAnew();
 
 private:
     EvidenceRecord node(const QDateTime &at = t0()) const
@@ -618,6 +620,44 @@ void TestWorkloadAttestor::plainAndQtReadClaimsShareWhatWasBuilt()
         if (QByteArrayView(step.image) == "x")
             QCOMPARE(r.claims, first);
     }
+}
+
+void TestWorkloadAttestor::aSubjectSeenBeforeIsJudgedAsAnew_data()
+{
+    claimsReadPlainlyOrByQtAlike_data();
+    const QByteArray iat = QByteArray::number(t0().addSecs(60).toSecsSinceEpoch());
+    auto row = [&](const char *name, const QByteArray &selectors, const char *code) {
+        QTest::newRow(name) << R"({"claims":{},"iat":)" + iat + R"(,"jti":"j1","selectors":)" +
+                                   selectors + R"(,"sub":"workload/api"})"
+                            << QString::fromLatin1(code);
+    };
+    row("the selectors before", R"(["k8s:ns:payments"])", "");
+    row("one more selector", R"(["k8s:ns:payments","k8s:sa:api"])", "");
+    row("one foreign selector more", R"(["k8s:ns:payments","docker:id:1"])", "selector_foreign");
+    row("a selector of the prefix alone", R"(["k8s:"])", "selector_foreign");
+}
+
+void TestWorkloadAttestor::aSubjectSeenBeforeIsJudgedAsAnew()
+{
+    // A subject's record whose workload claims and selectors are written as its previous
+    // record's is given what that record was given, without its selectors being read or checked
+    // again. Whatever else the record holds, it is judged exactly as by a verifier that never
+    // saw the subject.
+    QFETCH(QByteArray, claims);
+    QFETCH(QString, code);
+    const QByteArray before =
+        R"({"claims":{},"iat":)" + QByteArray::number(t0().addSecs(59).toSecsSinceEpoch()) +
+        R"(,"jti":"j0","selectors":["k8s:ns:payments"],"sub":"workload/api"})";
+    QVERIFY(PlainJson::object(before));
+    EvidenceVerifier seen = m_f.verifier();
+    expectOutcome(seen.verify(node()), {});
+    expectOutcome(seen.verify(workloadOver(before, t0().addSecs(59))), {});
+    const AttestationResult again = seen.verify(workloadOver(claims, t0().addSecs(60)));
+    EvidenceVerifier fresh = m_f.verifier();
+    expectOutcome(fresh.verify(node()), {});
+    const AttestationResult anew = fresh.verify(workloadOver(claims, t0().addSecs(60)));
+    QCOMPARE(summary(again), summary(anew));
+    expectOutcome(again, code);
 }
 
 QTEST_GUILESS_MAIN(TestWorkloadAttestor)
