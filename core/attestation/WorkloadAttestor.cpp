@@ -173,9 +173,16 @@ std::optional<TokenClaims> plainClaimsOf(const PlainJson::Members &m)
     const auto *workload = member("claims", Kind::StringObject);
     if (!sub || !iat || !jti || !selectors || !workload)
         return std::nullopt;
-    return TokenClaims{QString(sub->text), QJsonValue(PlainJson::integer(iat->text)),
-                       QString(jti->text), QStringList(),
-                       selectors->text,    WorkloadAttestor::ClaimedWorkload(workload->text)};
+    // The selectors stay text: a record that repeats its subject's previous ones never lists
+    // them (see BuiltClaims::reuse).
+    TokenClaims out{QString(sub->text),
+                    QJsonValue(PlainJson::integer(iat->text)),
+                    QString(jti->text),
+                    {},
+                    {},
+                    WorkloadAttestor::ClaimedWorkload(workload->text)};
+    out.selectorsText = selectors->text;
+    return out;
 }
 
 } // namespace
