@@ -1,0 +1,3 @@
+// SPDX-License-Identifier: Apache-2.0
+// The one source of the targets that make the shared precompiled headers
+// (cmake/PrecompiledHeaders.cmake); it compiles to nothing.
