@@ -142,8 +142,8 @@ function(ta_use_precompiled_headers)
         if(NOT core OR NOT sources)
             continue()
         endif()
-        # -pthread defines _REENTRANT, which the standard headers name: the libraries that link
-        # RE2 or OpenSSL compile with it, so every target and every donor do.
+        # -pthread defines _REENTRANT, which the standard headers name: the CEL library compiles
+        # with it (RE2's pkg-config flags), so every target and every donor do.
         target_compile_options(${target} PRIVATE -pthread)
         ta_links(${target} "^Qt6?::Widgets$" widgets)
         ta_links(${target} "^Qt6?::Test$" test)
