@@ -21,7 +21,7 @@ HEADER = re.compile(r"-include \S*/CMakeFiles/(ta_pch_[a-z_]+)\.dir/cmake_pch\.h
 
 
 def compile_steps(ninja_text):
-    """Yields (output, source, variables) for each C++ compile step."""
+    """Yields (source, variables) for each C++ compile step."""
     step = None
     for line in ninja_text.splitlines():
         if line.startswith("build "):
@@ -31,10 +31,10 @@ def compile_steps(ninja_text):
             head, _, rest = line[len("build "):].partition(": ")
             parts = rest.split()
             if parts and parts[0].startswith("CXX_COMPILER__") and head.endswith(".o"):
-                step = (head, parts[1], {})
+                step = (parts[1], {})
         elif step and line.startswith("  ") and " = " in line:
             name, _, value = line.strip().partition(" = ")
-            step[2][name] = value
+            step[1][name] = value
         elif step and not line.startswith("  "):
             yield step
             step = None
@@ -43,17 +43,24 @@ def compile_steps(ninja_text):
 
 
 def expected_header(defines):
-    widgets = "-DQT_WIDGETS_LIB" in defines.split()
-    test = "-DQT_TESTLIB_LIB" in defines.split()
-    return "ta_pch_" + "_".join(p for p, on in (("widgets", widgets), ("test", test)) if on) \
-        if (widgets or test) else "ta_pch_core"
+    """The donor whose header a source with these -D flags is meant to take."""
+    macros = defines.split()
+    widgets = "-DQT_WIDGETS_LIB" in macros
+    test = "-DQT_TESTLIB_LIB" in macros
+    if widgets and test:
+        return "ta_pch_widgets_test"
+    if widgets:
+        return "ta_pch_widgets"
+    if test:
+        return "ta_pch_test"
+    return "ta_pch_core"
 
 
 def check(build, source_root):
     problems = []
     checked = 0
     text = (build / "build.ninja").read_text(encoding="utf-8")
-    for output, source, variables in compile_steps(text):
+    for source, variables in compile_steps(text):
         path = Path(source)
         if not path.is_absolute():
             path = (build / path)
