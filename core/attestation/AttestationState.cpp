@@ -24,9 +24,20 @@ void AttestationState::revokeKey(const QByteArray &fingerprint, const QDateTime 
 
 void AttestationState::attestNode(const AttestedNode &node)
 {
+    AttestedNode kept = node;
+    // A node re-attesting nearly always rests on the anchors and keys it rested on before: it
+    // keeps those lists, so that its workloads' results, which copy them (nodeStanding), share
+    // one allocation across its re-attestations, and the replay compares them by address rather
+    // than string by string.
+    if (const AttestedNode *previous = nodeByAgent(node.agentId)) {
+        if (previous->anchorIds == kept.anchorIds)
+            kept.anchorIds = previous->anchorIds;
+        if (previous->keyFingerprints == kept.keyFingerprints)
+            kept.keyFingerprints = previous->keyFingerprints;
+    }
     dropNode(node.subject);
     bindSubject(node.subject, node.agentId);
-    m_nodes.insert(node.agentId, node);
+    m_nodes.insert(node.agentId, std::move(kept));
 }
 
 void AttestationState::dropNode(const QString &subject)

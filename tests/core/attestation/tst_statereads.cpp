@@ -52,6 +52,7 @@ private Q_SLOTS:
     void keyQuestions();
     void tokenQuestion();
     void nodeStanding();
+    void renewalKeepsEqualLists();
     void revokedKeysReadAsLatin1();
     void everyAnswerMustMatch();
     void holdsAsTheAnswerCompares();
@@ -201,6 +202,32 @@ void TestStateReads::nodeStanding()
     });
     QVERIFY(late.holdIn(attested));
     QVERIFY(!late.holdIn(renewed)); // lapses later there: another reason's text
+}
+
+void TestStateReads::renewalKeepsEqualLists()
+{
+    // A node renewed on the same anchors and keys keeps the lists it had (one allocation), so
+    // the standing its workloads copy compares with the one before by address; lists that
+    // changed are the new ones.
+    const AnchorSet anchors;
+    const TrustBundleSet bundles;
+    const AttestationSettings settings;
+    AttestationState state;
+    const AttestationContext context(anchors, state, bundles, settings, nullptr, nullptr);
+    state.attestNode(node(kT0));
+    const NodeStanding first = context.nodeStanding(kAgent, kT0.addSecs(60));
+    QCOMPARE(first.anchorIds, QStringList{QStringLiteral("x509pop_ca:lab")});
+
+    state.attestNode(node(kT0.addSecs(300)));
+    const NodeStanding renewed = context.nodeStanding(kAgent, kT0.addSecs(360));
+    QCOMPARE(state.nodeByAgent(kAgent)->attestedAt, kT0.addSecs(300));
+    QVERIFY(renewed.anchorIds.isSharedWith(first.anchorIds));
+    QVERIFY(renewed.keyFingerprints.isSharedWith(first.keyFingerprints));
+
+    state.attestNode(node(kT0.addSecs(600), {QStringLiteral("k2")}));
+    const NodeStanding rekeyed = context.nodeStanding(kAgent, kT0.addSecs(660));
+    QCOMPARE(rekeyed.keyFingerprints, QStringList{QStringLiteral("k2")});
+    QVERIFY(rekeyed.anchorIds.isSharedWith(first.anchorIds));
 }
 
 void TestStateReads::revokedKeysReadAsLatin1()
