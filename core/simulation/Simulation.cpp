@@ -151,7 +151,8 @@ SimulationRun Simulation::finish()
         m_run.m_end = m_settings.until.toUTC();
     }
     m_run.m_summary.records = m_records;
-    m_run.m_summary.subjects = m_run.subjects().size();
+    // subjects()'s count, without building and sorting the list of names.
+    m_run.m_summary.subjects = m_run.m_subjectNames.size() - m_run.m_signalSubjects.size();
     return std::move(m_run);
 }
 
@@ -204,7 +205,9 @@ void Simulation::onTimer(const Timer &t)
             return;
         c.end = SimulatedCredential::End::Expired;
         c.endedAt = at;
-        subject(m_credentialSubject[size_t(t.id)]).live.erase(c.spiffeId);
+        Subject &s = subject(m_credentialSubject[size_t(t.id)]);
+        s.live.erase(c.spiffeId);
+        s.liveAsGranted = false;
         m_run.record(t.atMs, SimulationRun::Change::CredentialOff, t.id);
         SimulationEvent e;
         e.at = at;
@@ -352,8 +355,14 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         s.decided.updateFrom(result, nodeSelectors, s.workloadAgentId) || claimsChanged;
     const bool same = s.outcomeKept && !changed;
     s.hasDecision = true;
-    RuleSet::Outcome o;
     const bool mayHold = holds(s);
+    if (mayHold && same && s.liveAsGranted) {
+        // The kept decision, with a credential live for each identity it grants: nothing to
+        // issue, revoke or deny again (a kept outcome's denials were logged at its onset).
+        addHistory(si, {result.time, SubjectHistoryEntry::Kind::Attested, record, {}, s.granted});
+        return;
+    }
+    RuleSet::Outcome o;
     QStringList granted;
     if (mayHold && same) {
         o = s.outcome;
@@ -403,6 +412,7 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         if (subject(si).live.count(g.spiffeId) == 0)
             issue(si, g, result.time, record, -1);
     }
+    subject(si).liveAsGranted = true;
 }
 
 int Simulation::nodeOf(const QString &agentId) const
@@ -505,7 +515,9 @@ void Simulation::revoke(int credential, const QDateTime &at, qint64 record,
     c.endedAt = at.toUTC();
     c.revokeReason = reason;
     c.revokedByRecord = record;
-    subject(m_credentialSubject[size_t(credential)]).live.erase(c.spiffeId);
+    Subject &s = subject(m_credentialSubject[size_t(credential)]);
+    s.live.erase(c.spiffeId);
+    s.liveAsGranted = false;
     m_run.record(at.toMSecsSinceEpoch(), SimulationRun::Change::CredentialOff, credential);
     SimulationEvent e;
     e.at = c.endedAt;

@@ -113,6 +113,10 @@ private:
         QString workloadAgentId;
         /// The SPIFFE IDs `outcome` grants, while it is kept.
         QStringList granted;
+        /// Whether `live` holds a credential for each of `granted` and nothing else, as the
+        /// last decision left it: cleared when a credential of the subject expires or is
+        /// revoked (a renewal keeps its SPIFFE ID).
+        bool liveAsGranted = false;
         /// nodeOf(agentId) as of m_nodeMapVersion `nodeVersion` (0: not looked up since
         /// agentId changed).
         mutable int node = -1;

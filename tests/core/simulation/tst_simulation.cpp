@@ -138,6 +138,20 @@ QJsonObject expired(qint64 t, const QString &subject, const QString &id, const Q
         {QStringLiteral("credential"), cred}, {QStringLiteral("rule"), rule}};
 }
 
+/// The start of a log of node(0) and workload(100) under policies(1200, 1200): both issued, then
+/// renewed at half their TTL.
+QList<QJsonObject> issuedAndRenewedOnce()
+{
+    return {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                   QStringLiteral("node-a"), 1200),
+            issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
+                   QStringLiteral("api"), 1300),
+            renewed(600, QStringLiteral("node/a"), kNodeId, QStringLiteral("c3"),
+                    QStringLiteral("c1"), QStringLiteral("node-a"), 1800),
+            renewed(700, QStringLiteral("workload/api"), kApiId, QStringLiteral("c4"),
+                    QStringLiteral("c2"), QStringLiteral("api"), 1900)};
+}
+
 /// The log as JSON, the revocation details (clause text) left out to be checked apart.
 QList<QJsonObject> logOf(const SimulationRun &run)
 {
@@ -174,6 +188,7 @@ class TestSimulation : public QObject
 private Q_SLOTS:
     void initTestCase();
     void renewedThenStale();
+    void sameFactsAfterALapseAreIssuedAgain();
     void stateAtInstants();
     void checkpointsAgreeWithFullReplay();
     void entryPastExpiresAtExpires();
@@ -246,22 +261,16 @@ void TestSimulation::renewedThenStale()
     const SimulationRun r =
         run({node(0), workload(100), workload(750), node(800)}, policies(1200, 1200), s);
     compareLogs(logOf(r),
-                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
-                        QStringLiteral("node-a"), 1200),
-                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
-                        QStringLiteral("api"), 1300),
-                 renewed(600, QStringLiteral("node/a"), kNodeId, QStringLiteral("c3"),
-                         QStringLiteral("c1"), QStringLiteral("node-a"), 1800),
-                 renewed(700, QStringLiteral("workload/api"), kApiId, QStringLiteral("c4"),
-                         QStringLiteral("c2"), QStringLiteral("api"), 1900),
-                 renewed(1200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"),
-                         QStringLiteral("c3"), QStringLiteral("node-a"), 2400),
-                 renewed(1300, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"),
-                         QStringLiteral("c4"), QStringLiteral("api"), 2500),
-                 revoked(1750, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"), 0,
-                         QStringLiteral("api"), {QStringLiteral("evidence_stale")}),
-                 revoked(1800, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"), 0,
-                         QStringLiteral("node-a"), {QStringLiteral("evidence_stale")})});
+                issuedAndRenewedOnce() +
+                    QList<QJsonObject>{
+                        renewed(1200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"),
+                                QStringLiteral("c3"), QStringLiteral("node-a"), 2400),
+                        renewed(1300, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"),
+                                QStringLiteral("c4"), QStringLiteral("api"), 2500),
+                        revoked(1750, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"),
+                                0, QStringLiteral("api"), {QStringLiteral("evidence_stale")}),
+                        revoked(1800, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"), 0,
+                                QStringLiteral("node-a"), {QStringLiteral("evidence_stale")})});
     const SimulationRun::Summary sum = r.summary();
     QCOMPARE(sum.toJson(), (QJsonObject{{QStringLiteral("summary"),
                                          QJsonObject{{QStringLiteral("records"), 4},
@@ -283,6 +292,30 @@ void TestSimulation::renewedThenStale()
     QCOMPARE(h.at(0).granted, QStringList{kNodeId});
     QCOMPARE(h.at(2).kind, SubjectHistoryEntry::Kind::Stale);
     QCOMPARE(h.at(2).at, t0().addSecs(1800));
+}
+
+void TestSimulation::sameFactsAfterALapseAreIssuedAgain()
+{
+    // The node's evidence stops, its attestation lapses and takes the workload's credential
+    // with it; when both come back with the facts they had, the rules' outcome is the one kept
+    // from before the lapse, and the credentials it grants are issued again at those records.
+    SimulationSettings s;
+    s.freshness = 1000;
+    s.until = t0().addSecs(3500);
+    const SimulationRun r =
+        run({node(0), workload(100), workload(200), node(3000), workload(3100), workload(3200)},
+            policies(1200, 1200), s);
+    compareLogs(logOf(r),
+                issuedAndRenewedOnce() +
+                    QList<QJsonObject>{
+                        revoked(1000, QStringLiteral("node/a"), kNodeId, QStringLiteral("c3"), 0,
+                                QStringLiteral("node-a"), {QStringLiteral("evidence_stale")}),
+                        revoked(1000, QStringLiteral("workload/api"), kApiId, QStringLiteral("c4"),
+                                0, QStringLiteral("api"), {QStringLiteral("node_revoked")}),
+                        issued(3000, QStringLiteral("node/a"), kNodeId, QStringLiteral("c5"), 4,
+                               QStringLiteral("node-a"), 4200),
+                        issued(3100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c6"),
+                               5, QStringLiteral("api"), 4300)});
 }
 
 void TestSimulation::stateAtInstants()
