@@ -151,8 +151,7 @@ SimulationRun Simulation::finish()
         m_run.m_end = m_settings.until.toUTC();
     }
     m_run.m_summary.records = m_records;
-    // subjects()'s count, without building and sorting the list of names.
-    m_run.m_summary.subjects = m_run.m_subjectNames.size() - m_run.m_signalSubjects.size();
+    m_run.m_summary.subjects = m_run.subjectCount();
     return std::move(m_run);
 }
 

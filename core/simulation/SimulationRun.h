@@ -58,6 +58,11 @@ public:
     QList<SimulatedCredential> credentialsOf(const QString &subject) const;
     /// Every subject that presented evidence (signals aside), sorted.
     QStringList subjects() const;
+    /// subjects().size(), without building and sorting the list.
+    qsizetype subjectCount() const
+    {
+        return m_subjectNames.size() - qsizetype(m_signalSubjects.size());
+    }
     /// What happened to @p subject's attestation, in time order.
     QList<SubjectHistoryEntry> history(const QString &subject) const;
     /// The attested subjects and valid credentials at @p at: every change at or before @p at
