@@ -108,7 +108,7 @@ void Simulation::reserveGrowing(const SimulationSizes &sizes)
     m_expireSeq.reserve(size_t(sizes.credentials));
     m_credentialSubject.reserve(size_t(sizes.credentials));
     m_run.m_deltas.reserve(size_t(sizes.changes));
-    m_run.m_historyPrevious.reserve(size_t(sizes.history));
+    m_run.m_history.reserve(size_t(sizes.history));
     // The two largest tables a run fills, reserved at what it projects.
     adviseHugePages(m_run.m_events.constData(),
                     size_t(m_run.m_events.capacity()) * sizeof(SimulationEvent));
@@ -136,7 +136,7 @@ void Simulation::project()
     s.events = room(m_run.m_events.size());
     s.credentials = room(m_run.m_credentials.size());
     s.changes = room(qsizetype(m_run.m_deltas.size()));
-    s.history = room(qsizetype(m_run.m_historyPrevious.size()));
+    s.history = room(qsizetype(m_run.m_history.size()));
     reserveGrowing(s);
     // Again at a quarter, for a timeline whose first sixteenth (before any renewal, say) was
     // not like the rest.
@@ -229,7 +229,7 @@ void Simulation::onTimer(const Timer &t)
         if (s.generation != t.generation || !s.attested)
             return;
         setAttested(t.id, false, t.atMs);
-        addHistory(t.id, {at, SubjectHistoryEntry::Kind::Stale, 0, {}, {}});
+        m_run.addHistory(t.id, t.atMs, SubjectHistoryEntry::Kind::Stale, 0);
         revokeAll(t.id, at, 0, {QStringLiteral("evidence_stale")});
         if (s.isNode)
             lapseWorkloads(t.id, at, 0);
@@ -257,7 +257,7 @@ void Simulation::onSignal(const AttestationResult &result, qint64 record)
         s.generation++;
         if (s.attested) {
             setAttested(i, false, at.toMSecsSinceEpoch());
-            addHistory(i, {at, SubjectHistoryEntry::Kind::Revoked, record, {}, {}});
+            m_run.addHistory(i, at.toMSecsSinceEpoch(), SubjectHistoryEntry::Kind::Revoked, record);
         }
         revokeAll(i, at, record, {QStringLiteral("key_revoked")});
         if (s.isNode)
@@ -275,7 +275,8 @@ void Simulation::onRefused(int si, const AttestationResult &result, qint64 recor
     s.generation++;
     if (s.attested)
         setAttested(si, false, ms);
-    addHistory(si, {result.time, SubjectHistoryEntry::Kind::Refused, record, codes, {}});
+    m_run.addHistory(si, ms, SubjectHistoryEntry::Kind::Refused, record,
+                     m_run.addHistoryList(codes));
     revokeAll(si, result.time, record, codes);
     if (s.isNode)
         lapseWorkloads(si, result.time, record);
@@ -358,25 +359,28 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
     if (mayHold && same && s.liveAsGranted) {
         // The kept decision, with a credential live for each identity it grants: nothing to
         // issue, revoke or deny again (a kept outcome's denials were logged at its onset).
-        addHistory(si, {result.time, SubjectHistoryEntry::Kind::Attested, record, {}, s.granted});
+        m_run.addHistory(si, ms, SubjectHistoryEntry::Kind::Attested, record, s.grantedList);
         return;
     }
     RuleSet::Outcome o;
     QStringList granted;
+    int grantedList = -1;
     if (mayHold && same) {
         o = s.outcome;
         granted = s.granted;
-    } else if (mayHold) {
-        o = m_rules.decide(s.decided);
-    }
-    if (!(mayHold && same)) {
+        grantedList = s.grantedList;
+    } else {
+        if (mayHold)
+            o = m_rules.decide(s.decided);
         for (const RuleSet::Grant &g : o.grants)
             granted << g.spiffeId;
+        grantedList = m_run.addHistoryList(granted);
     }
     s.outcomeKept = mayHold && m_reuseDecisions;
     s.outcome = s.outcomeKept ? o : RuleSet::Outcome();
     s.granted = s.outcomeKept ? granted : QStringList();
-    addHistory(si, {result.time, SubjectHistoryEntry::Kind::Attested, record, {}, granted});
+    s.grantedList = s.outcomeKept ? grantedList : -1;
+    m_run.addHistory(si, ms, SubjectHistoryEntry::Kind::Attested, record, grantedList);
 
     QSet<QString> denied;
     for (const RuleSet::Denial &d : o.denials) {
@@ -544,7 +548,8 @@ void Simulation::lapseWorkloads(int node, const QDateTime &at, qint64 record)
         if (s.attested) {
             s.generation++;
             setAttested(w, false, at.toMSecsSinceEpoch());
-            addHistory(w, {at, SubjectHistoryEntry::Kind::NodeLapsed, record, {}, {}});
+            m_run.addHistory(w, at.toMSecsSinceEpoch(), SubjectHistoryEntry::Kind::NodeLapsed,
+                             record);
         }
         revokeAll(w, at, record, {QStringLiteral("node_revoked")});
     }
@@ -555,11 +560,6 @@ void Simulation::setAttested(int si, bool attested, qint64 ms)
     subject(si).attested = attested;
     m_run.record(
         ms, attested ? SimulationRun::Change::SubjectOn : SimulationRun::Change::SubjectOff, si);
-}
-
-void Simulation::addHistory(int si, SubjectHistoryEntry entry)
-{
-    m_run.addHistory(si, std::move(entry));
 }
 
 void Simulation::scheduleStale(int si)

@@ -111,8 +111,10 @@ private:
         /// they describe a workload, and its agent ID.
         bool workloadClaims = false;
         QString workloadAgentId;
-        /// The SPIFFE IDs `outcome` grants, while it is kept.
+        /// The SPIFFE IDs `outcome` grants, while it is kept, and their list in the run's
+        /// history (-1 when none).
         QStringList granted;
+        int grantedList = -1;
         /// Whether `live` holds a credential for each of `granted` and nothing else, as the
         /// last decision left it: cleared when a credential of the subject expires or is
         /// revoked (a renewal keeps its SPIFFE ID).
@@ -147,7 +149,6 @@ private:
     /// Drops the attestation of a node's workloads and revokes their credentials.
     void lapseWorkloads(int node, const QDateTime &at, qint64 record);
     void setAttested(int subject, bool attested, qint64 ms);
-    void addHistory(int subject, SubjectHistoryEntry entry);
     void schedule(qint64 atMs, TimerKind kind, int id);
     void log(SimulationEvent event);
     qint32 ttlOf(const RuleSet::Grant &grant) const;

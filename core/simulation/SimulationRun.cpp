@@ -55,20 +55,36 @@ QList<SubjectHistoryEntry> SimulationRun::history(const QString &subject) const
     const auto it = m_subjectIndex.constFind(HashedString(subject));
     if (it == m_subjectIndex.constEnd())
         return out;
-    for (qsizetype i = m_historyLast[size_t(*it)]; i >= 0; i = m_historyPrevious[size_t(i)])
-        out.append(m_history[size_t(i)]);
+    for (qsizetype i = m_historyLast[size_t(*it)]; i >= 0; i = m_history[size_t(i)].previous) {
+        const HistoryLink &link = m_history[size_t(i)];
+        SubjectHistoryEntry e;
+        e.at = QDateTime::fromMSecsSinceEpoch(link.atMs, Qt::UTC);
+        e.kind = link.kind;
+        e.record = link.record;
+        if (link.list >= 0) {
+            const QStringList &list = m_historyLists[size_t(link.list)];
+            (link.kind == SubjectHistoryEntry::Kind::Refused ? e.reasons : e.granted) = list;
+        }
+        out.append(std::move(e));
+    }
     std::reverse(out.begin(), out.end());
     return out;
 }
 
-void SimulationRun::addHistory(int subject, SubjectHistoryEntry entry)
+int SimulationRun::addHistoryList(const QStringList &list)
 {
-    entry.at = entry.at.toUTC();
-    const qsizetype index = qsizetype(m_history.size());
-    m_history.push_back(std::move(entry));
+    if (list.isEmpty())
+        return -1;
+    m_historyLists.push_back(list);
+    return int(m_historyLists.size() - 1);
+}
+
+void SimulationRun::addHistory(int subject, qint64 atMs, SubjectHistoryEntry::Kind kind,
+                               qint64 record, int list)
+{
     qsizetype &last = m_historyLast[size_t(subject)];
-    m_historyPrevious.push_back(last);
-    last = index;
+    m_history.push_back({atMs, record, last, list, kind});
+    last = qsizetype(m_history.size() - 1);
 }
 
 QList<SimulationRun::AttestationChange> SimulationRun::attestationChanges() const
@@ -100,7 +116,7 @@ SimulationSizes SimulationRun::room() const
     s.credentials = m_credentials.capacity();
     s.subjects = m_subjectNames.capacity();
     s.changes = qsizetype(m_deltas.capacity());
-    s.history = qsizetype(m_historyPrevious.capacity());
+    s.history = qsizetype(m_history.capacity());
     return s;
 }
 

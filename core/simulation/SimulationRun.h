@@ -13,7 +13,6 @@
 #include <QList>
 #include <QStringList>
 
-#include <deque>
 #include <vector>
 
 namespace ta::core {
@@ -110,9 +109,26 @@ private:
         std::vector<int> attested;
     };
 
+    /// One history entry, chained to its subject's previous one. Its list (a refusal's reasons,
+    /// an attestation's grants) is an index into m_historyLists, so that an entry neither copies
+    /// nor touches the list a kept decision logs again at each record.
+    struct HistoryLink
+    {
+        qint64 atMs;
+        qint64 record;
+        /// The subject's previous entry, or -1.
+        qsizetype previous;
+        /// Its list in m_historyLists, or -1 for none.
+        int list;
+        SubjectHistoryEntry::Kind kind;
+    };
+
     int subjectIndex(const QString &subject);
     void record(qint64 atMs, Change change, int id);
-    void addHistory(int subject, SubjectHistoryEntry entry);
+    /// Keeps @p list for history entries to name, and returns its index (-1 when empty).
+    int addHistoryList(const QStringList &list);
+    void addHistory(int subject, qint64 atMs, SubjectHistoryEntry::Kind kind, qint64 record,
+                    int list = -1);
 
     QList<SimulationEvent> m_events;
     QList<SimulatedCredential> m_credentials;
@@ -121,9 +137,8 @@ private:
     /// Every subject's history entries in the order they happened, one sequence for the run
     /// (appending to one of a hundred thousand lists was a cache miss per record), each entry
     /// chained to its subject's previous one.
-    std::deque<SubjectHistoryEntry> m_history;
-    /// Per entry, the index of its subject's previous entry, or -1.
-    std::vector<qsizetype> m_historyPrevious;
+    std::vector<HistoryLink> m_history;
+    std::vector<QStringList> m_historyLists;
     /// Per subject, the index of its last entry, or -1.
     std::vector<qsizetype> m_historyLast;
     QSet<int> m_signalSubjects;

@@ -164,6 +164,20 @@ QList<QJsonObject> logOf(const SimulationRun &run)
     return out;
 }
 
+/// A subject's history, an entry a line: seconds after t0, kind, record, [reasons], [grants].
+QStringList historyOf(const SimulationRun &run, const QString &subject)
+{
+    QStringList out;
+    for (const SubjectHistoryEntry &h : run.history(subject)) {
+        out << QStringLiteral("%1 %2 %3 [%4] [%5]")
+                   .arg(t0().secsTo(h.at))
+                   .arg(subjectHistoryKindName(h.kind))
+                   .arg(h.record)
+                   .arg(h.reasons.join(u' '), h.granted.join(u' '));
+    }
+    return out;
+}
+
 void compareLogs(const QList<QJsonObject> &actual, const QList<QJsonObject> &expected)
 {
     for (qsizetype i = 0; i < qMax(actual.size(), expected.size()); ++i) {
@@ -286,12 +300,16 @@ void TestSimulation::renewedThenStale()
     QCOMPARE(r.credential(QStringLiteral("c6"))->restsOn, (QList<qint64>{3, 4}));
     QCOMPARE(r.credential(QStringLiteral("c2"))->end, SimulatedCredential::End::Renewed);
     QCOMPARE(r.credential(QStringLiteral("c2"))->replacedBy, QStringLiteral("c4"));
-    const QList<SubjectHistoryEntry> h = r.history(QStringLiteral("node/a"));
-    QCOMPARE(h.size(), 3);
-    QCOMPARE(h.at(0).kind, SubjectHistoryEntry::Kind::Attested);
-    QCOMPARE(h.at(0).granted, QStringList{kNodeId});
-    QCOMPARE(h.at(2).kind, SubjectHistoryEntry::Kind::Stale);
-    QCOMPARE(h.at(2).at, t0().addSecs(1800));
+    // Each subject's history: its records (the second under the decision it kept) and its
+    // lapse, each with what it granted.
+    QCOMPARE(historyOf(r, QStringLiteral("node/a")),
+             QStringList({QStringLiteral("0 attested 1 [] [") + kNodeId + QStringLiteral("]"),
+                          QStringLiteral("800 attested 4 [] [") + kNodeId + QStringLiteral("]"),
+                          QStringLiteral("1800 stale 0 [] []")}));
+    QCOMPARE(historyOf(r, QStringLiteral("workload/api")),
+             QStringList({QStringLiteral("100 attested 2 [] [") + kApiId + QStringLiteral("]"),
+                          QStringLiteral("750 attested 3 [] [") + kApiId + QStringLiteral("]"),
+                          QStringLiteral("1750 stale 0 [] []")}));
 }
 
 void TestSimulation::sameFactsAfterALapseAreIssuedAgain()
@@ -566,8 +584,8 @@ void TestSimulation::expiredEvidenceRevokes()
                          QStringLiteral("node-a"), {QStringLiteral("expired")}),
                  revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3,
                          QStringLiteral("api"), {QStringLiteral("node_revoked")})});
-    QCOMPARE(r.history(QStringLiteral("node/a")).constLast().reasons,
-             QStringList{QStringLiteral("expired")});
+    QCOMPARE(historyOf(r, QStringLiteral("node/a")).constLast(),
+             QStringLiteral("200 refused 3 [expired] []"));
 }
 
 void TestSimulation::whatIfDenyPolicy()
