@@ -25,7 +25,7 @@ QString credentialEndName(SimulatedCredential::End end)
 QJsonObject SimulatedCredential::toJson() const
 {
     QJsonArray rests;
-    for (qint64 r : restsOn)
+    for (qint64 r : restsOn())
         rests.append(r);
     QJsonObject o{{QStringLiteral("credential"), id},
                   {QStringLiteral("subject"), subject},

@@ -30,8 +30,10 @@ struct SimulatedCredential
     QDateTime notBefore;
     QDateTime notAfter;
     /// Timeline positions (1-based) of the evidence it rests on: the subject's own accepted
-    /// record and, for a workload, its node's.
-    QList<qint64> restsOn;
+    /// record and, for a workload, its node's (0 for none). Two numbers in place, not a list:
+    /// a run holds a credential for every other record or so.
+    qint64 ownRecord = 0;
+    qint64 nodeRecord = 0;
     QString replaces;
     QString replacedBy;
     End end = End::Live;
@@ -41,6 +43,11 @@ struct SimulatedCredential
     /// The record that caused a revocation; 0 for timer events.
     qint64 revokedByRecord = 0;
 
+    /// ownRecord, then nodeRecord when there is one.
+    QList<qint64> restsOn() const
+    {
+        return nodeRecord > 0 ? QList<qint64>{ownRecord, nodeRecord} : QList<qint64>{ownRecord};
+    }
     /// Whether it is valid at @p t: issued, not yet expired, not yet ended.
     bool liveAt(const QDateTime &t) const
     {

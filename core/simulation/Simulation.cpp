@@ -465,11 +465,11 @@ void Simulation::issue(int si, const RuleSet::Grant &grant, const QDateTime &at,
     c.notBefore = at.toUTC();
     c.notAfter = c.notBefore.addSecs(ttl);
     Subject &s = subject(si);
-    c.restsOn << s.lastRecord;
+    c.ownRecord = s.lastRecord;
     if (!s.isNode) {
         const int node = nodeOf(s);
         if (node >= 0)
-            c.restsOn << subject(node).lastRecord;
+            c.nodeRecord = subject(node).lastRecord;
     }
     const qint64 ms = at.toMSecsSinceEpoch();
     if (replaces >= 0) {

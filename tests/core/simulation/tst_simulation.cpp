@@ -296,8 +296,8 @@ void TestSimulation::renewedThenStale()
                                                      {QStringLiteral("denied"), 0}}}}));
     // Lifetimes: c2 rests on its own record and its node's; c6 on the workload's last and the
     // node's last at renewal time.
-    QCOMPARE(r.credential(QStringLiteral("c2"))->restsOn, (QList<qint64>{2, 1}));
-    QCOMPARE(r.credential(QStringLiteral("c6"))->restsOn, (QList<qint64>{3, 4}));
+    QCOMPARE(r.credential(QStringLiteral("c2"))->restsOn(), (QList<qint64>{2, 1}));
+    QCOMPARE(r.credential(QStringLiteral("c6"))->restsOn(), (QList<qint64>{3, 4}));
     QCOMPARE(r.credential(QStringLiteral("c2"))->end, SimulatedCredential::End::Renewed);
     QCOMPARE(r.credential(QStringLiteral("c2"))->replacedBy, QStringLiteral("c4"));
     // Each subject's history: its records (the second under the decision it kept) and its
