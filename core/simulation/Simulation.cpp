@@ -367,8 +367,8 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
     int grantedList = -1;
     if (mayHold && same) {
         o = s.outcome;
-        granted = s.granted;
         grantedList = s.grantedList;
+        granted = m_run.historyList(grantedList);
     } else {
         if (mayHold)
             o = m_rules.decide(s.decided);
@@ -378,7 +378,6 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
     }
     s.outcomeKept = mayHold && m_reuseDecisions;
     s.outcome = s.outcomeKept ? o : RuleSet::Outcome();
-    s.granted = s.outcomeKept ? granted : QStringList();
     s.grantedList = s.outcomeKept ? grantedList : -1;
     m_run.addHistory(si, ms, SubjectHistoryEntry::Kind::Attested, record, grantedList);
 

@@ -111,11 +111,10 @@ private:
         /// they describe a workload, and its agent ID.
         bool workloadClaims = false;
         QString workloadAgentId;
-        /// The SPIFFE IDs `outcome` grants, while it is kept, and their list in the run's
-        /// history (-1 when none).
-        QStringList granted;
+        /// The list in the run's history of the SPIFFE IDs `outcome` grants, while it is kept
+        /// (-1 when none).
         int grantedList = -1;
-        /// Whether `live` holds a credential for each of `granted` and nothing else, as the
+        /// Whether `live` holds a credential for each of those IDs and nothing else, as the
         /// last decision left it: cleared when a credential of the subject expires or is
         /// revoked (a renewal keeps its SPIFFE ID).
         bool liveAsGranted = false;

@@ -61,10 +61,8 @@ QList<SubjectHistoryEntry> SimulationRun::history(const QString &subject) const
         e.at = QDateTime::fromMSecsSinceEpoch(link.atMs, Qt::UTC);
         e.kind = link.kind;
         e.record = link.record;
-        if (link.list >= 0) {
-            const QStringList &list = m_historyLists[size_t(link.list)];
-            (link.kind == SubjectHistoryEntry::Kind::Refused ? e.reasons : e.granted) = list;
-        }
+        (link.kind == SubjectHistoryEntry::Kind::Refused ? e.reasons : e.granted) =
+            historyList(link.list);
         out.append(std::move(e));
     }
     std::reverse(out.begin(), out.end());

@@ -127,6 +127,11 @@ private:
     void record(qint64 atMs, Change change, int id);
     /// Keeps @p list for history entries to name, and returns its index (-1 when empty).
     int addHistoryList(const QStringList &list);
+    /// The list addHistoryList() gave @p index; empty for -1.
+    QStringList historyList(int index) const
+    {
+        return index >= 0 ? m_historyLists[size_t(index)] : QStringList();
+    }
     void addHistory(int subject, qint64 atMs, SubjectHistoryEntry::Kind kind, qint64 record,
                     int list = -1);
 
