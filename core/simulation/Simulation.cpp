@@ -245,6 +245,7 @@ void Simulation::onSignal(const AttestationResult &result, qint64 record)
     const QStringList keys = result.keyFingerprints;
     const QStringList anchors = result.anchorIds;
     const QDateTime at = result.time;
+    const qint64 ms = at.toMSecsSinceEpoch();
     // Everything resting on the key or anchor itself goes first, with key_revoked; then the
     // workloads of nodes that went, with node_revoked.
     std::vector<int> nodes;
@@ -256,8 +257,8 @@ void Simulation::onSignal(const AttestationResult &result, qint64 record)
             continue;
         s.generation++;
         if (s.attested) {
-            setAttested(i, false, at.toMSecsSinceEpoch());
-            m_run.addHistory(i, at.toMSecsSinceEpoch(), SubjectHistoryEntry::Kind::Revoked, record);
+            setAttested(i, false, ms);
+            m_run.addHistory(i, ms, SubjectHistoryEntry::Kind::Revoked, record);
         }
         revokeAll(i, at, record, {QStringLiteral("key_revoked")});
         if (s.isNode)
@@ -540,15 +541,15 @@ void Simulation::lapseWorkloads(int node, const QDateTime &at, qint64 record)
     std::vector<int> ordered(workloads.cbegin(), workloads.cend());
     // Subjects in order of first appearance, so that the log does not depend on hashing.
     std::sort(ordered.begin(), ordered.end());
+    const qint64 ms = at.toMSecsSinceEpoch();
     for (int w : ordered) {
         Subject &s = subject(w);
         if (s.isNode || nodeOf(s) != node)
             continue;
         if (s.attested) {
             s.generation++;
-            setAttested(w, false, at.toMSecsSinceEpoch());
-            m_run.addHistory(w, at.toMSecsSinceEpoch(), SubjectHistoryEntry::Kind::NodeLapsed,
-                             record);
+            setAttested(w, false, ms);
+            m_run.addHistory(w, ms, SubjectHistoryEntry::Kind::NodeLapsed, record);
         }
         revokeAll(w, at, record, {QStringLiteral("node_revoked")});
     }
