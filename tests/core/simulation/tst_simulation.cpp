@@ -1,142 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 // The simulation engine over hand-built timelines of real signed evidence: exact event logs for
-// issue, renewal, expiry and every kind of revocation, state at an instant, and what-if runs.
-#include "LabReplay.h"
+// issue, renewal and expiry, state at an instant, what-if runs, and replays over the result
+// cache. Drift and revocation are in tst_simulationdrift.
+#include "SimulationTimeline.h"
 
 #include "core/attestation/lab/EvidenceLab.h"
-#include "core/attestation/lab/TpmQuoteBuilder.h"
 #include "core/simulation/ReplayResultCache.h"
 #include "core/simulation/Simulation.h"
 #include "core/simulation/TimelineReplay.h"
 #include "core/simulation/WhatIf.h"
 #include "core/store/Workspace.h"
 
-#include <QCryptographicHash>
 #include <QTemporaryDir>
 
 using namespace ta::core;
 using namespace ta::core::test;
 
 namespace {
-
-const QString kAgent = QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat/prod/node-uid-a");
-const QString kNodeId = QStringLiteral("spiffe://lab.example/node/a");
-const QString kApiId = QStringLiteral("spiffe://lab.example/ns/payments/sa/api");
-const QString kImageA = QStringLiteral("registry.example/pay/api@sha256:aaaa");
-const QString kImageB = QStringLiteral("registry.example/pay/api@sha256:bbbb");
-
-/// The error text of a failed result, for QVERIFY2 (whose message is built even on success).
-template <typename T>
-QByteArray errorOf(const Result<T> &r)
-{
-    return r.ok() ? QByteArray() : r.error().toString().toUtf8();
-}
-
-QString at(qint64 secs)
-{
-    return EvidenceRecord::formatTime(t0().addSecs(secs));
-}
-
-QByteArray policiesJson(qint32 nodeTtl, qint32 apiTtl, bool denyApi = false)
-{
-    QJsonArray list{
-        QJsonObject{{QStringLiteral("name"), QStringLiteral("node-a")},
-                    {QStringLiteral("effect"), QStringLiteral("grant")},
-                    {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
-                    {QStringLiteral("spiffe_id"), kNodeId},
-                    {QStringLiteral("condition"), QStringLiteral("subject == 'node/a'")},
-                    {QStringLiteral("x509_svid_ttl"), nodeTtl}},
-        QJsonObject{
-            {QStringLiteral("name"), QStringLiteral("api")},
-            {QStringLiteral("effect"), QStringLiteral("grant")},
-            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
-            {QStringLiteral("spiffe_id"), kApiId},
-            {QStringLiteral("condition"),
-             QStringLiteral("subject == 'workload/api' && workload.image == '%1'").arg(kImageA)},
-            {QStringLiteral("x509_svid_ttl"), apiTtl}}};
-    if (denyApi)
-        list.append(QJsonObject{
-            {QStringLiteral("name"), QStringLiteral("no-api")},
-            {QStringLiteral("effect"), QStringLiteral("deny")},
-            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
-            {QStringLiteral("spiffe_id"), kApiId},
-            {QStringLiteral("condition"), QStringLiteral("subject == 'workload/api'")}});
-    return QJsonDocument(QJsonObject{{QStringLiteral("policies"), list}}).toJson();
-}
-
-/// One grant per subject, named after it ("node/a" -> "node-a"): spiffe://lab.example/<subject>
-/// when @p condition holds. (A template cannot render the subject itself: a placeholder never adds
-/// a "/".)
-QByteArray perSubjectPolicies(const QStringList &subjects, const QString &condition, qint32 ttl)
-{
-    QJsonArray list;
-    for (const QString &s : subjects)
-        list.append(QJsonObject{
-            {QStringLiteral("name"), QString(s).replace(QLatin1Char('/'), QLatin1Char('-'))},
-            {QStringLiteral("effect"), QStringLiteral("grant")},
-            {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
-            {QStringLiteral("spiffe_id"), QStringLiteral("spiffe://lab.example/") + s},
-            {QStringLiteral("condition"),
-             QStringLiteral("subject == '%1' && %2").arg(s, condition)},
-            {QStringLiteral("x509_svid_ttl"), ttl}});
-    return QJsonDocument(QJsonObject{{QStringLiteral("policies"), list}}).toJson();
-}
-
-RuleSet policies(qint32 nodeTtl, qint32 apiTtl, bool denyApi = false)
-{
-    auto list = Policy::listFromJson(policiesJson(nodeTtl, apiTtl, denyApi));
-    if (!list)
-        qFatal("policies: %s", qPrintable(list.error().toString()));
-    return RuleSet::fromPolicies(*list).value();
-}
-
-QJsonObject issued(qint64 t, const QString &subject, const QString &id, const QString &cred,
-                   qint64 record, const QString &rule, qint64 notAfter)
-{
-    QJsonObject o{{QStringLiteral("at"), at(t)},
-                  {QStringLiteral("event"), QStringLiteral("issued")},
-                  {QStringLiteral("subject"), subject},
-                  {QStringLiteral("spiffe_id"), id},
-                  {QStringLiteral("credential"), cred},
-                  {QStringLiteral("rule"), rule},
-                  {QStringLiteral("not_after"), at(notAfter)}};
-    if (record > 0)
-        o.insert(QStringLiteral("record"), record);
-    return o;
-}
-
-QJsonObject renewed(qint64 t, const QString &subject, const QString &id, const QString &cred,
-                    const QString &replaces, const QString &rule, qint64 notAfter)
-{
-    QJsonObject o = issued(t, subject, id, cred, 0, rule, notAfter);
-    o.insert(QStringLiteral("event"), QStringLiteral("renewed"));
-    o.insert(QStringLiteral("replaces"), replaces);
-    return o;
-}
-
-QJsonObject revoked(qint64 t, const QString &subject, const QString &id, const QString &cred,
-                    qint64 record, const QString &rule, const QStringList &reason)
-{
-    QJsonObject o{{QStringLiteral("at"), at(t)},
-                  {QStringLiteral("event"), QStringLiteral("revoked")},
-                  {QStringLiteral("subject"), subject},
-                  {QStringLiteral("spiffe_id"), id},
-                  {QStringLiteral("credential"), cred},
-                  {QStringLiteral("rule"), rule},
-                  {QStringLiteral("reason"), QJsonArray::fromStringList(reason)}};
-    if (record > 0)
-        o.insert(QStringLiteral("record"), record);
-    return o;
-}
-
-QJsonObject expired(qint64 t, const QString &subject, const QString &id, const QString &cred,
-                    const QString &rule)
-{
-    return {
-        {QStringLiteral("at"), at(t)},        {QStringLiteral("event"), QStringLiteral("expired")},
-        {QStringLiteral("subject"), subject}, {QStringLiteral("spiffe_id"), id},
-        {QStringLiteral("credential"), cred}, {QStringLiteral("rule"), rule}};
-}
 
 /// The start of a log of node(0) and workload(100) under policies(1200, 1200): both issued, then
 /// renewed at half their TTL.
@@ -152,65 +32,19 @@ QList<QJsonObject> issuedAndRenewedOnce()
                     QStringLiteral("c2"), QStringLiteral("api"), 1900)};
 }
 
-/// The log as JSON, the revocation details (clause text) left out to be checked apart.
-QList<QJsonObject> logOf(const SimulationRun &run)
-{
-    QList<QJsonObject> out;
-    for (const SimulationEvent &e : run.events()) {
-        QJsonObject o = e.toJson();
-        o.remove(QStringLiteral("detail"));
-        out << o;
-    }
-    return out;
-}
-
-/// A subject's history, an entry a line: seconds after t0, kind, record, [reasons], [grants].
-QStringList historyOf(const SimulationRun &run, const QString &subject)
-{
-    QStringList out;
-    for (const SubjectHistoryEntry &h : run.history(subject)) {
-        out << QStringLiteral("%1 %2 %3 [%4] [%5]")
-                   .arg(t0().secsTo(h.at))
-                   .arg(subjectHistoryKindName(h.kind))
-                   .arg(h.record)
-                   .arg(h.reasons.join(u' '), h.granted.join(u' '));
-    }
-    return out;
-}
-
-void compareLogs(const QList<QJsonObject> &actual, const QList<QJsonObject> &expected)
-{
-    for (qsizetype i = 0; i < qMax(actual.size(), expected.size()); ++i) {
-        const QByteArray a = i < actual.size()
-                                 ? QJsonDocument(actual.at(i)).toJson(QJsonDocument::Compact)
-                                 : "(none)";
-        const QByteArray e = i < expected.size()
-                                 ? QJsonDocument(expected.at(i)).toJson(QJsonDocument::Compact)
-                                 : "(none)";
-        QVERIFY2(a == e, qPrintable(QStringLiteral("event %1:\n  got  %2\n  want %3")
-                                        .arg(i + 1)
-                                        .arg(QString::fromUtf8(a), QString::fromUtf8(e))));
-    }
-}
-
 } // namespace
 
-class TestSimulation : public QObject
+class TestSimulation : public QObject, private SimulationTimeline
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase();
     void renewedThenStale();
     void sameFactsAfterALapseAreIssuedAgain();
     void stateAtInstants();
     void checkpointsAgreeWithFullReplay();
     void entryPastExpiresAtExpires();
     void conditionOverTimeIsDecidedAtRenewal();
-    void imageDigestDriftRevokesWorkload();
-    void pcrDriftRevokesNodeAndWorkloads();
-    void revokedSigningKey();
-    void expiredEvidenceRevokes();
     void whatIfDenyPolicy();
     void labTimelineSameOnOneAndTwoThreads();
     void progressCountsRecords();
@@ -218,52 +52,7 @@ private Q_SLOTS:
     void recordsKeyFollowsTheRecords();
     void subjectNumbersOnlyFindSubjects();
     void aRerunReservesWhatTheLastRunHeld();
-
-private:
-    TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records,
-                          int threads = 1) const
-    {
-        return labReplay(f, records, threads);
-    }
-    EvidenceRecord node(qint64 secs) const
-    {
-        return record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
-                      m_f.psatPayload(t0().addSecs(secs - 5)), t0().addSecs(secs));
-    }
-    EvidenceRecord workload(qint64 secs, const QString &image = kImageA,
-                            const QString &subject = QStringLiteral("workload/api"),
-                            const AgentSigner *agent = nullptr,
-                            const QString &attestor = QStringLiteral("k8s")) const
-    {
-        const QDateTime t = t0().addSecs(secs);
-        const QStringList sel =
-            attestor == QLatin1String("k8s")
-                ? QStringList{QStringLiteral("k8s:ns:payments"), QStringLiteral("k8s:sa:api")}
-                : QStringList{QStringLiteral("unix:uid:1000")};
-        return record(attestor, subject,
-                      (agent ? *agent : m_agent)
-                          .sign(subject, sel, {{QStringLiteral("image"), image}}, t,
-                                QStringLiteral("j%1-%2").arg(subject).arg(secs))
-                          .value(),
-                      t);
-    }
-    SimulationRun run(const QList<EvidenceRecord> &records, const RuleSet &rules,
-                      const SimulationSettings &settings = {}) const
-    {
-        auto r = replay(m_f, records).simulate(rules, settings);
-        if (!r)
-            qFatal("simulate: %s", qPrintable(r.error().toString()));
-        return std::move(*r);
-    }
-
-    LabFixture m_f;
-    AgentSigner m_agent;
 };
-
-void TestSimulation::initTestCase()
-{
-    m_agent = m_f.agent(kAgent);
-}
 
 void TestSimulation::renewedThenStale()
 {
@@ -449,143 +238,6 @@ void TestSimulation::conditionOverTimeIsDecidedAtRenewal()
     const SimulationRun kept = run({node(0)}, timeless, s);
     QCOMPARE(kept.summary().renewed, 2);
     QCOMPARE(kept.summary().expired, 0);
-}
-
-void TestSimulation::imageDigestDriftRevokesWorkload()
-{
-    const SimulationRun r =
-        run({node(0), workload(100), workload(200, kImageB), workload(300)}, policies(3600, 3600));
-    compareLogs(logOf(r),
-                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
-                        QStringLiteral("node-a"), 3600),
-                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
-                        QStringLiteral("api"), 3700),
-                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3,
-                         QStringLiteral("api"), {QStringLiteral("no_longer_granted")}),
-                 issued(300, QStringLiteral("workload/api"), kApiId, QStringLiteral("c3"), 4,
-                        QStringLiteral("api"), 3900)});
-    // The revocation names the clause that failed.
-    const QString detail = r.events().at(2).detail;
-    QVERIFY2(detail.startsWith(QLatin1String("api: not_matched")), qPrintable(detail));
-    QVERIFY2(detail.contains(kImageB), qPrintable(detail));
-}
-
-void TestSimulation::pcrDriftRevokesNodeAndWorkloads()
-{
-    LabFixture f;
-    const Key ak = Key::generate(KeyType::EcP256).value();
-    TpmPcrValues golden;
-    for (int i : {0, 7})
-        golden[QStringLiteral("sha256")][i] =
-            QCryptographicHash::hash(QByteArray::number(i), QCryptographicHash::Sha256);
-    f.extraAnchors.append(
-        QJsonObject{{QStringLiteral("kind"), QStringLiteral("tpm_ak")},
-                    {QStringLiteral("subject"), QStringLiteral("node/t")},
-                    {QStringLiteral("public_key_pem"), QString::fromLatin1(ak.publicPem())}});
-    for (int i : {0, 7})
-        f.referenceValues.append(
-            QJsonObject{{QStringLiteral("kind"), QStringLiteral("pcr")},
-                        {QStringLiteral("subject"), QStringLiteral("node/t")},
-                        {QStringLiteral("bank"), QStringLiteral("sha256")},
-                        {QStringLiteral("index"), i},
-                        {QStringLiteral("value"),
-                         QString::fromLatin1(golden[QStringLiteral("sha256")][i].toHex())}});
-    auto quote = [&](const TpmPcrValues &pcrs, const QByteArray &nonce, qint64 secs) {
-        TpmQuoteBuilder b;
-        b.setNonce(nonce).setPcrValues(pcrs);
-        return record(QStringLiteral("tpm"), QStringLiteral("node/t"),
-                      b.buildEvidencePayload(ak).value(), t0().addSecs(secs));
-    };
-    // The agent ID the TPM attestation mints, for the agent's SVID.
-    const QString agentId = f.replay({quote(golden, "nonce-00", 0)}).agentId;
-    QVERIFY(!agentId.isEmpty());
-    const AgentSigner agent = f.agent(agentId);
-    TpmPcrValues drifted = golden;
-    drifted[QStringLiteral("sha256")][7] =
-        QCryptographicHash::hash("rootkit", QCryptographicHash::Sha256);
-    const QList<EvidenceRecord> records{
-        quote(golden, "nonce-01", 0),
-        workload(10, kImageA, QStringLiteral("workload/w1"), &agent, QStringLiteral("unix")),
-        workload(20, kImageA, QStringLiteral("workload/w2"), &agent, QStringLiteral("unix")),
-        quote(drifted, "nonce-02", 30)};
-    const QByteArray all = perSubjectPolicies(
-        {QStringLiteral("node/t"), QStringLiteral("workload/w1"), QStringLiteral("workload/w2")},
-        QStringLiteral("true"), 600);
-    auto policyList = Policy::listFromJson(all);
-    QVERIFY2(policyList.ok(), errorOf(policyList).constData());
-    auto r = replay(f, records).simulate(RuleSet::fromPolicies(*policyList).value(), {});
-    QVERIFY2(r.ok(), errorOf(r).constData());
-    const QString nodeId = QStringLiteral("spiffe://lab.example/node/t");
-    const QString w1 = QStringLiteral("spiffe://lab.example/workload/w1");
-    const QString w2 = QStringLiteral("spiffe://lab.example/workload/w2");
-    compareLogs(logOf(*r),
-                {issued(0, QStringLiteral("node/t"), nodeId, QStringLiteral("c1"), 1,
-                        QStringLiteral("node-t"), 600),
-                 issued(10, QStringLiteral("workload/w1"), w1, QStringLiteral("c2"), 2,
-                        QStringLiteral("workload-w1"), 610),
-                 issued(20, QStringLiteral("workload/w2"), w2, QStringLiteral("c3"), 3,
-                        QStringLiteral("workload-w2"), 620),
-                 revoked(30, QStringLiteral("node/t"), nodeId, QStringLiteral("c1"), 4,
-                         QStringLiteral("node-t"), {QStringLiteral("pcr_not_golden")}),
-                 revoked(30, QStringLiteral("workload/w1"), w1, QStringLiteral("c2"), 4,
-                         QStringLiteral("workload-w1"), {QStringLiteral("node_revoked")}),
-                 revoked(30, QStringLiteral("workload/w2"), w2, QStringLiteral("c3"), 4,
-                         QStringLiteral("workload-w2"), {QStringLiteral("node_revoked")})});
-    QVERIFY(r->stateAt(t0().addSecs(30)).attested.isEmpty());
-}
-
-void TestSimulation::revokedSigningKey()
-{
-    // The cluster issuer's key is revoked: the node's attestation rested on it, and so did the
-    // workload's (through its node): both go at that signal, with key_revoked.
-    LabFixture f;
-    const AgentSigner agent = f.agent(kAgent);
-    const EvidenceRecord n = record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
-                                    f.psatPayload(t0().addSecs(-5)), t0());
-    const EvidenceRecord w = record(
-        QStringLiteral("k8s"), QStringLiteral("workload/api"),
-        agent
-            .sign(QStringLiteral("workload/api"), {QStringLiteral("k8s:ns:payments")},
-                  {{QStringLiteral("image"), kImageA}}, t0().addSecs(100), QStringLiteral("j1"))
-            .value(),
-        t0().addSecs(100));
-    const QString fp = QString::fromLatin1(f.cluster.rotate());
-    const EvidenceRecord revoke =
-        signal(QStringLiteral("revoke-key"), QStringLiteral("fingerprint"), fp, t0().addSecs(200));
-    auto r = replay(f, {n, w, revoke}).simulate(policies(3600, 3600), {});
-    QVERIFY2(r.ok(), errorOf(r).constData());
-    compareLogs(logOf(*r),
-                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
-                        QStringLiteral("node-a"), 3600),
-                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
-                        QStringLiteral("api"), 3700),
-                 revoked(200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 3,
-                         QStringLiteral("node-a"), {QStringLiteral("key_revoked")}),
-                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3,
-                         QStringLiteral("api"), {QStringLiteral("key_revoked")})});
-    QCOMPARE(r->summary().subjects, 2);
-    QCOMPARE(r->summary().records, 3);
-}
-
-void TestSimulation::expiredEvidenceRevokes()
-{
-    // The node presents a token long expired: the record is contraindicated and its own codes
-    // revoke the node's credential at once, and the workload's under it.
-    const EvidenceRecord stale =
-        record(QStringLiteral("k8s_psat"), QStringLiteral("node/a"),
-               m_f.psatPayload(t0().addSecs(200 - 7200)), t0().addSecs(200));
-    const SimulationRun r = run({node(0), workload(100), stale}, policies(3600, 3600));
-    compareLogs(logOf(r),
-                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
-                        QStringLiteral("node-a"), 3600),
-                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
-                        QStringLiteral("api"), 3700),
-                 revoked(200, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 3,
-                         QStringLiteral("node-a"), {QStringLiteral("expired")}),
-                 revoked(200, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 3,
-                         QStringLiteral("api"), {QStringLiteral("node_revoked")})});
-    QCOMPARE(historyOf(r, QStringLiteral("node/a")).constLast(),
-             QStringLiteral("200 refused 3 [expired] []"));
 }
 
 void TestSimulation::whatIfDenyPolicy()
