@@ -357,19 +357,21 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
     const bool same = s.outcomeKept && !changed;
     s.hasDecision = true;
     const bool mayHold = holds(s);
-    if (mayHold && same && s.liveAsGranted) {
+    const bool kept = mayHold && same;
+    if (kept && s.liveAsGranted) {
         // The kept decision, with a credential live for each identity it grants: nothing to
         // issue, revoke or deny again (a kept outcome's denials were logged at its onset).
         m_run.addHistory(si, ms, SubjectHistoryEntry::Kind::Attested, record, s.grantedList);
         return;
     }
+    // The kept decision with some of its credentials gone (a lapse revoked them, or one expired
+    // while the workload's node was missing): what it grants and is not live is issued again.
     RuleSet::Outcome o;
     QStringList granted;
     int grantedList = -1;
-    if (mayHold && same) {
+    if (kept) {
         o = s.outcome;
         grantedList = s.grantedList;
-        granted = m_run.historyList(grantedList);
     } else {
         if (mayHold)
             o = m_rules.decide(s.decided);
@@ -398,10 +400,12 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
     }
     s.denied = denied;
 
-    // Drift first: what is held and no longer granted goes at once.
+    // Drift first: what is held and no longer granted goes at once. Under a kept decision
+    // nothing can be: a credential is issued from the decision it was granted by and renewed
+    // under its SPIFFE ID, and a new decision replaces a kept one.
     std::vector<int> gone;
     for (const auto &[id, cred] : s.live) {
-        if (!granted.contains(id))
+        if (!kept && !granted.contains(id))
             gone.push_back(cred);
     }
     for (int cred : gone) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // Drift revokes at once: an image digest or a PCR that drifts, a revoked signing key, evidence
-// that expired. Exact event logs over hand-built timelines of real signed evidence.
+// that expired, and a node whose agent ID changes under its workloads. Exact event logs over
+// hand-built timelines of real signed evidence.
 #include "SimulationTimeline.h"
 
 #include "core/attestation/lab/TpmQuoteBuilder.h"
@@ -9,6 +10,31 @@
 
 using namespace ta::core;
 using namespace ta::core::test;
+
+namespace {
+
+const QString kApiMtlsId = QStringLiteral("spiffe://lab.example/ns/payments/sa/api-mtls");
+
+/// policies(1200, 1200), and a second grant to the workload for 4,000 s.
+RuleSet twoApiGrants()
+{
+    QJsonObject doc = QJsonDocument::fromJson(policiesJson(1200, 1200)).object();
+    QJsonArray list = doc.value(QLatin1String("policies")).toArray();
+    list.append(
+        QJsonObject{{QStringLiteral("name"), QStringLiteral("api-mtls")},
+                    {QStringLiteral("effect"), QStringLiteral("grant")},
+                    {QStringLiteral("trust_domain"), QStringLiteral("lab.example")},
+                    {QStringLiteral("spiffe_id"), kApiMtlsId},
+                    {QStringLiteral("condition"), QStringLiteral("subject == 'workload/api'")},
+                    {QStringLiteral("x509_svid_ttl"), 4000}});
+    doc.insert(QStringLiteral("policies"), list);
+    auto policies = Policy::listFromJson(QJsonDocument(doc).toJson());
+    if (!policies)
+        qFatal("policies: %s", qPrintable(policies.error().toString()));
+    return RuleSet::fromPolicies(*policies).value();
+}
+
+} // namespace
 
 class TestSimulationDrift : public QObject, private SimulationTimeline
 {
@@ -19,6 +45,7 @@ private Q_SLOTS:
     void pcrDriftRevokesNodeAndWorkloads();
     void revokedSigningKey();
     void expiredEvidenceRevokes();
+    void aNodeBackUnderItsAgentIdIssuesWhatExpired();
 };
 
 void TestSimulationDrift::imageDigestDriftRevokesWorkload()
@@ -156,6 +183,59 @@ void TestSimulationDrift::expiredEvidenceRevokes()
                          QStringLiteral("api"), {QStringLiteral("node_revoked")})});
     QCOMPARE(historyOf(r, QStringLiteral("node/a")).constLast(),
              QStringLiteral("200 refused 3 [expired] []"));
+}
+
+void TestSimulationDrift::aNodeBackUnderItsAgentIdIssuesWhatExpired()
+{
+    // The verifier binds a node's subject to the agent ID it first proved (subject_mismatch),
+    // so a recorded timeline cannot move it; the engine is fed results, and handles a node
+    // that comes under another agent ID. Here the node's record at 650 does: the workload's
+    // agent names no node any more, so its short credential is not renewed at half its TTL and
+    // expires, while the workload itself is still attested.
+    QList<AttestationResult> results;
+    QVERIFY(replay(m_f, {node(0), workload(100), node(650), node(800), workload(1400)})
+                .replay([&](const AttestationResult &r) { results << r; }));
+    QCOMPARE(results.size(), 5);
+    for (const AttestationResult &r : results)
+        QVERIFY2(r.accepted(), qPrintable(r.subject));
+    results[2].agentId = QStringLiteral("spiffe://lab.example/spire/agent/k8s_psat/prod/other");
+    SimulationSettings s;
+    s.freshness = 5000;
+    s.until = t0().addSecs(1500);
+    const auto play = [&](const QList<AttestationResult> &fed) {
+        Simulation sim(twoApiGrants(), s);
+        for (const AttestationResult &r : fed)
+            sim.feed(r);
+        return sim.finish();
+    };
+    const QString api = QStringLiteral("workload/api");
+    const QString node = QStringLiteral("node/a");
+    const QList<QJsonObject> start{
+        issued(0, node, kNodeId, QStringLiteral("c1"), 1, QStringLiteral("node-a"), 1200),
+        issued(100, api, kApiId, QStringLiteral("c2"), 2, QStringLiteral("api"), 1300),
+        issued(100, api, kApiMtlsId, QStringLiteral("c3"), 2, QStringLiteral("api-mtls"), 4100),
+        renewed(600, node, kNodeId, QStringLiteral("c4"), QStringLiteral("c1"),
+                QStringLiteral("node-a"), 1800),
+        renewed(1200, node, kNodeId, QStringLiteral("c5"), QStringLiteral("c4"),
+                QStringLiteral("node-a"), 2400),
+        expired(1300, api, kApiId, QStringLiteral("c2"), QStringLiteral("api"))};
+    // The node is back under the workload's agent at 800. At the workload's next record, with
+    // the facts it had, the decision kept from before issues what expired again and keeps the
+    // longer credential that is still live.
+    const SimulationRun back = play(results);
+    compareLogs(logOf(back),
+                start + QList<QJsonObject>{issued(1400, api, kApiId, QStringLiteral("c6"), 5,
+                                                  QStringLiteral("api"), 2600)});
+    QCOMPARE(historyOf(back, api).constLast(),
+             QStringLiteral("1400 attested 5 [] [%1 %2]").arg(kApiId, kApiMtlsId));
+    QCOMPARE(back.stateAt(t0().addSecs(1400)).live.size(), 3);
+    // Without the node back, the workload's next record finds no node under its agent: what it
+    // still holds goes at that record.
+    const SimulationRun gone = play({results[0], results[1], results[2], results[4]});
+    compareLogs(logOf(gone),
+                start + QList<QJsonObject>{revoked(1400, api, kApiMtlsId, QStringLiteral("c3"), 4,
+                                                   QStringLiteral("api-mtls"),
+                                                   {QStringLiteral("node_revoked")})});
 }
 
 QTEST_GUILESS_MAIN(TestSimulationDrift)
