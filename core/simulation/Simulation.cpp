@@ -77,8 +77,10 @@ void Simulation::feed(const AttestationResult &result, int subjectNumber)
             m_subjectByNumber[size_t(subjectNumber)] = s;
         }
     }
-    if (size_t(s) >= m_subjects.size())
+    if (size_t(s) >= m_subjects.size()) {
         m_subjects.resize(size_t(s) + 1);
+        m_generations.resize(size_t(s) + 1, 0);
+    }
     if (result.attestor == QLatin1String("signal")) {
         m_run.m_signalSubjects.insert(s);
         if (result.accepted())
@@ -98,6 +100,7 @@ void Simulation::reserve(const SimulationSizes &sizes)
     m_run.m_subjectIndex.reserve(sizes.subjects);
     m_run.m_historyLast.reserve(size_t(sizes.subjects));
     m_subjects.reserve(size_t(sizes.subjects));
+    m_generations.reserve(size_t(sizes.subjects));
     m_subjectByNumber.reserve(size_t(sizes.subjects));
 }
 
@@ -157,10 +160,22 @@ SimulationRun Simulation::finish()
 
 void Simulation::fireTimersUpTo(qint64 ms)
 {
-    while (!m_timers.empty() && m_timers.top().atMs <= ms) {
-        const Timer t = m_timers.top();
-        m_timers.pop();
-        onTimer(t);
+    for (;;) {
+        const bool timer = !m_timers.empty() && m_timers.top().atMs <= ms;
+        const bool stale = !m_staleDeadlines.empty() && m_staleDeadlines.front().atMs <= ms;
+        if (stale && (!timer || m_staleDeadlines.front().atMs < m_timers.top().atMs ||
+                      (m_staleDeadlines.front().atMs == m_timers.top().atMs &&
+                       m_staleDeadlines.front().seq < m_timers.top().seq))) {
+            const StaleDeadline d = m_staleDeadlines.front();
+            m_staleDeadlines.pop_front();
+            onStale(d.subject, d.atMs, d.generation);
+        } else if (timer) {
+            const Timer t = m_timers.top();
+            m_timers.pop();
+            onTimer(t);
+        } else {
+            return;
+        }
     }
 }
 
@@ -218,24 +233,25 @@ void Simulation::onTimer(const Timer &t)
         log(std::move(e));
         return;
     }
-    case TimerKind::Stale: {
-        Subject &s = subject(t.id);
-        s.staleQueued = false;
-        if (t.seq != s.staleSeq) {
-            // A later record moved the deadline: queue the subject's timer again, under it.
-            scheduleStale(t.id);
-            return;
-        }
-        if (s.generation != t.generation || !s.attested)
-            return;
-        setAttested(t.id, false, t.atMs);
-        m_run.addHistory(t.id, t.atMs, SubjectHistoryEntry::Kind::Stale, 0);
-        revokeAll(t.id, at, 0, {QStringLiteral("evidence_stale")});
-        if (s.isNode)
-            lapseWorkloads(t.id, at, 0);
+    case TimerKind::Stale:
+        onStale(t.id, t.atMs, t.generation);
         return;
     }
-    }
+}
+
+void Simulation::onStale(int si, qint64 atMs, quint64 generation)
+{
+    if (m_generations[size_t(si)] != generation)
+        return;
+    Subject &s = subject(si);
+    if (!s.attested)
+        return;
+    const QDateTime at = fromMs(atMs);
+    setAttested(si, false, atMs);
+    m_run.addHistory(si, atMs, SubjectHistoryEntry::Kind::Stale, 0);
+    revokeAll(si, at, 0, {QStringLiteral("evidence_stale")});
+    if (s.isNode)
+        lapseWorkloads(si, at, 0);
 }
 
 void Simulation::onSignal(const AttestationResult &result, qint64 record)
@@ -255,7 +271,7 @@ void Simulation::onSignal(const AttestationResult &result, qint64 record)
             continue;
         if (!intersects(s.keyFingerprints, keys) && !intersects(s.anchorIds, anchors))
             continue;
-        s.generation++;
+        ++m_generations[size_t(i)];
         if (s.attested) {
             setAttested(i, false, ms);
             m_run.addHistory(i, ms, SubjectHistoryEntry::Kind::Revoked, record);
@@ -273,7 +289,7 @@ void Simulation::onRefused(int si, const AttestationResult &result, qint64 recor
     Subject &s = subject(si);
     const QStringList codes = reasonCodes(result);
     const qint64 ms = result.time.toMSecsSinceEpoch();
-    s.generation++;
+    ++m_generations[size_t(si)];
     if (s.attested)
         setAttested(si, false, ms);
     m_run.addHistory(si, ms, SubjectHistoryEntry::Kind::Refused, record,
@@ -308,7 +324,7 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         Subject &s = subject(si);
         s.lastAccepted = result.time;
         s.lastRecord = record;
-        s.generation++;
+        ++m_generations[size_t(si)];
         assignShared(s.selectors, result.selectors);
         assignShared(s.keyFingerprints, result.keyFingerprints);
         assignShared(s.anchorIds, result.anchorIds);
@@ -336,10 +352,7 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
         }
         if (!s.attested)
             setAttested(si, true, ms);
-        s.staleAtMs = ms + m_settings.freshness * 1000;
-        s.staleSeq = m_seq++;
-        s.staleGeneration = s.generation;
-        scheduleStale(si);
+        scheduleStale(si, ms);
     }
     QStringList nodeSelectors;
     const int node = isWorkload ? nodeOf(subject(si)) : -1;
@@ -551,7 +564,7 @@ void Simulation::lapseWorkloads(int node, const QDateTime &at, qint64 record)
         if (s.isNode || nodeOf(s) != node)
             continue;
         if (s.attested) {
-            s.generation++;
+            ++m_generations[size_t(w)];
             setAttested(w, false, ms);
             m_run.addHistory(w, ms, SubjectHistoryEntry::Kind::NodeLapsed, record);
         }
@@ -566,13 +579,13 @@ void Simulation::setAttested(int si, bool attested, qint64 ms)
         ms, attested ? SimulationRun::Change::SubjectOn : SimulationRun::Change::SubjectOff, si);
 }
 
-void Simulation::scheduleStale(int si)
+void Simulation::scheduleStale(int si, qint64 ms)
 {
-    Subject &s = subject(si);
-    if (s.staleQueued)
-        return;
-    s.staleQueued = true;
-    m_timers.push({s.staleAtMs, s.staleSeq, TimerKind::Stale, si, s.staleGeneration});
+    const StaleDeadline d{ms + m_settings.freshness * 1000, m_seq++, m_generations[size_t(si)], si};
+    if (m_staleDeadlines.empty() || m_staleDeadlines.back().atMs <= d.atMs)
+        m_staleDeadlines.push_back(d);
+    else
+        m_timers.push({d.atMs, d.seq, TimerKind::Stale, si, d.generation});
 }
 
 void Simulation::schedule(qint64 atMs, TimerKind kind, int id)

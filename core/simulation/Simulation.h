@@ -11,6 +11,7 @@
 #include <QHash>
 #include <QSet>
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <vector>
@@ -83,7 +84,6 @@ private:
         bool isNode = false;
         bool hasDecision = false;
         QDateTime lastAccepted;
-        quint64 generation = 0;
         qint64 lastRecord = 0;
         /// A node's own agent ID, a workload's node's.
         QString agentId;
@@ -97,14 +97,6 @@ private:
         /// Live credentials by SPIFFE ID (credential index).
         std::map<QString, int> live;
         QSet<QString> denied;
-        /// The freshness deadline of the last accepted record, and the timer order it was given
-        /// then. One Stale timer per subject is in the queue at a time: when it fires before
-        /// the deadline (a later record moved it), it is queued again under the deadline's own
-        /// key, so timers fire in the same order as if each record had queued its own.
-        qint64 staleAtMs = 0;
-        quint64 staleSeq = 0;
-        quint64 staleGeneration = 0;
-        bool staleQueued = false;
         /// The node whose workload set holds this workload, or -1.
         int listedUnder = -1;
         /// What is read from the claims of the last accepted record (`decided`'s): whether
@@ -152,8 +144,12 @@ private:
     void log(SimulationEvent event);
     qint32 ttlOf(const RuleSet::Grant &grant) const;
     Subject &subject(int i) { return m_subjects[size_t(i)]; }
-    /// Queues the freshness deadline of subject @p si, unless its timer is already queued.
-    void scheduleStale(int si);
+    /// Queues the freshness deadline of subject @p si's record at @p ms.
+    void scheduleStale(int si, qint64 ms);
+    /// A freshness deadline that fell due: the subject lapses, unless a later record of it
+    /// moved the deadline or its attestation already ended (its generation is no longer
+    /// @p generation).
+    void onStale(int si, qint64 atMs, quint64 generation);
 
     RuleSet m_rules;
     /// The rules do not decide over time: a renewal reuses the subject's last decision instead
@@ -171,6 +167,24 @@ private:
 
     QHash<int, QSet<int>> m_workloadsOfNode;
     DaryHeap<Timer, std::greater<>> m_timers;
+    /// Freshness deadlines, one per accepted record. The freshness is one span and accepted
+    /// records come in time order (the verifier refuses one out of order), so the deadlines
+    /// come in the order they fall due: a queue, not a heap, merged with m_timers by (time,
+    /// order). A deadline earlier than the last queued (a caller feeding out of order) goes
+    /// to m_timers instead.
+    struct StaleDeadline
+    {
+        qint64 atMs;
+        quint64 seq;
+        quint64 generation;
+        int subject;
+    };
+    std::deque<StaleDeadline> m_staleDeadlines;
+    /// Per subject, a count that each accepted record, refusal and lapse moves on: a deadline
+    /// queued under another count is passed over. Apart from the subjects' state, which is
+    /// large and far apart in memory, so that passing over a deadline a later record moved
+    /// (most of them) touches eight bytes instead.
+    std::vector<quint64> m_generations;
     quint64 m_seq = 0;
     /// Per credential, the order its Expire timer was given at issue. The timer is queued only
     /// when its Renew timer fires without a renewal (most credentials are renewed or revoked

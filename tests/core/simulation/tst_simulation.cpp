@@ -40,6 +40,7 @@ class TestSimulation : public QObject, private SimulationTimeline
 
 private Q_SLOTS:
     void renewedThenStale();
+    void aResultFedOutOfOrderLapsesAtItsOwnDeadline();
     void sameFactsAfterALapseAreIssuedAgain();
     void stateAtInstants();
     void checkpointsAgreeWithFullReplay();
@@ -99,6 +100,37 @@ void TestSimulation::renewedThenStale()
              QStringList({QStringLiteral("100 attested 2 [] [") + kApiId + QStringLiteral("]"),
                           QStringLiteral("750 attested 3 [] [") + kApiId + QStringLiteral("]"),
                           QStringLiteral("1750 stale 0 [] []")}));
+}
+
+void TestSimulation::aResultFedOutOfOrderLapsesAtItsOwnDeadline()
+{
+    // Freshness deadlines queue in the order records come, which is the order they fall due
+    // while records come in time order (the verifier refuses one that does not). The engine
+    // fed a result out of order still lapses its subject `freshness` after that result: the
+    // node's last result is at 50, after the workload's at 100, so the node lapses at 1050 and
+    // takes the workload with it, before the workload's own deadline at 1100.
+    QList<AttestationResult> results;
+    QVERIFY(
+        replay(m_f, {node(0), workload(100), node(150)}).replay([&](const AttestationResult &r) {
+            results << r;
+        }));
+    QCOMPARE(results.size(), 3);
+    results[2].time = t0().addSecs(50);
+    SimulationSettings s;
+    s.freshness = 1000;
+    s.until = t0().addSecs(2000);
+    Simulation sim(policies(3600, 3600), s);
+    for (const AttestationResult &r : results)
+        sim.feed(r);
+    compareLogs(logOf(sim.finish()),
+                {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
+                        QStringLiteral("node-a"), 3600),
+                 issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
+                        QStringLiteral("api"), 3700),
+                 revoked(1050, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 0,
+                         QStringLiteral("node-a"), {QStringLiteral("evidence_stale")}),
+                 revoked(1050, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 0,
+                         QStringLiteral("api"), {QStringLiteral("node_revoked")})});
 }
 
 void TestSimulation::sameFactsAfterALapseAreIssuedAgain()
