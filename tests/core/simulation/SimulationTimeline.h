@@ -173,6 +173,17 @@ inline void compareLogs(const QList<QJsonObject> &actual, const QList<QJsonObjec
     }
 }
 
+/// A run of @p rules fed @p results as they are, without a replay (so they may be out of order
+/// or altered).
+inline SimulationRun feedAll(const RuleSet &rules, const SimulationSettings &settings,
+                             const QList<AttestationResult> &results)
+{
+    Simulation sim(rules, settings);
+    for (const AttestationResult &r : results)
+        sim.feed(r);
+    return sim.finish();
+}
+
 /// A node ("node/a", k8s_psat) and its workloads (signed by its agent), replayed under the lab
 /// fixture and simulated.
 class SimulationTimeline
@@ -207,6 +218,14 @@ public:
                                 QStringLiteral("j%1-%2").arg(subject).arg(secs))
                           .value(),
                       t);
+    }
+    /// The verifier's results for @p records, in order, to feed a Simulation directly.
+    QList<AttestationResult> resultsOf(const QList<EvidenceRecord> &records) const
+    {
+        QList<AttestationResult> results;
+        if (!replay(m_f, records).replay([&](const AttestationResult &r) { results << r; }))
+            qFatal("replay failed");
+        return results;
     }
     SimulationRun run(const QList<EvidenceRecord> &records, const RuleSet &rules,
                       const SimulationSettings &settings = {}) const

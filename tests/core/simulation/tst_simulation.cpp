@@ -109,20 +109,13 @@ void TestSimulation::aResultFedOutOfOrderLapsesAtItsOwnDeadline()
     // fed a result out of order still lapses its subject `freshness` after that result: the
     // node's last result is at 50, after the workload's at 100, so the node lapses at 1050 and
     // takes the workload with it, before the workload's own deadline at 1100.
-    QList<AttestationResult> results;
-    QVERIFY(
-        replay(m_f, {node(0), workload(100), node(150)}).replay([&](const AttestationResult &r) {
-            results << r;
-        }));
+    QList<AttestationResult> results = resultsOf({node(0), workload(100), node(150)});
     QCOMPARE(results.size(), 3);
     results[2].time = t0().addSecs(50);
     SimulationSettings s;
     s.freshness = 1000;
     s.until = t0().addSecs(2000);
-    Simulation sim(policies(3600, 3600), s);
-    for (const AttestationResult &r : results)
-        sim.feed(r);
-    compareLogs(logOf(sim.finish()),
+    compareLogs(logOf(feedAll(policies(3600, 3600), s, results)),
                 {issued(0, QStringLiteral("node/a"), kNodeId, QStringLiteral("c1"), 1,
                         QStringLiteral("node-a"), 3600),
                  issued(100, QStringLiteral("workload/api"), kApiId, QStringLiteral("c2"), 2,
@@ -450,8 +443,7 @@ void TestSimulation::subjectNumbersOnlyFindSubjects()
         workload(200),  node(1900),    workload(2000, kImageA, QStringLiteral("workload/web")),
         workload(2100),
     };
-    QList<AttestationResult> results;
-    QVERIFY(replay(m_f, records).replay([&](const AttestationResult &r) { results << r; }));
+    const QList<AttestationResult> results = resultsOf(records);
     QCOMPARE(results.size(), records.size());
     const RuleSet rules = policies(3600, 1200);
     const auto play = [&](const std::function<int(const AttestationResult &)> &number) {
@@ -507,8 +499,7 @@ void TestSimulation::aRerunReservesWhatTheLastRunHeld()
     QCOMPARE(cache->runSizes(key), std::optional<SimulationSizes>(second->sizes()));
     QVERIFY(second->sizes() != held);
 
-    QList<AttestationResult> results;
-    QVERIFY(replay(m_f, records).replay([&](const AttestationResult &r) { results << r; }));
+    const QList<AttestationResult> results = resultsOf(records);
     for (const SimulationSizes &room : {SimulationSizes{}, SimulationSizes{1, 1, 1, 1, 1}, held,
                                         SimulationSizes{100000, 100000, 100000, 100000, 100000}}) {
         Simulation sim(policies(3600, 1200), {});

@@ -192,9 +192,8 @@ void TestSimulationDrift::aNodeBackUnderItsAgentIdIssuesWhatExpired()
     // that comes under another agent ID. Here the node's record at 650 does: the workload's
     // agent names no node any more, so its short credential is not renewed at half its TTL and
     // expires, while the workload itself is still attested.
-    QList<AttestationResult> results;
-    QVERIFY(replay(m_f, {node(0), workload(100), node(650), node(800), workload(1400)})
-                .replay([&](const AttestationResult &r) { results << r; }));
+    QList<AttestationResult> results =
+        resultsOf({node(0), workload(100), node(650), node(800), workload(1400)});
     QCOMPARE(results.size(), 5);
     for (const AttestationResult &r : results)
         QVERIFY2(r.accepted(), qPrintable(r.subject));
@@ -203,10 +202,7 @@ void TestSimulationDrift::aNodeBackUnderItsAgentIdIssuesWhatExpired()
     s.freshness = 5000;
     s.until = t0().addSecs(1500);
     const auto play = [&](const QList<AttestationResult> &fed) {
-        Simulation sim(twoApiGrants(), s);
-        for (const AttestationResult &r : fed)
-            sim.feed(r);
-        return sim.finish();
+        return feedAll(twoApiGrants(), s, fed);
     };
     const QString api = QStringLiteral("workload/api");
     const QString node = QStringLiteral("node/a");
