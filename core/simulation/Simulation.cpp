@@ -93,6 +93,18 @@ void Simulation::feed(const AttestationResult &result, int subjectNumber)
         onRefused(s, result, record);
 }
 
+void Simulation::prefetch(int subjectNumber) const
+{
+    if (subjectNumber < 0 || size_t(subjectNumber) >= m_subjectByNumber.size())
+        return;
+    const int s = m_subjectByNumber[size_t(subjectNumber)];
+    if (s < 0)
+        return;
+    const char *p = reinterpret_cast<const char *>(&m_subjects[size_t(s)]);
+    for (size_t offset = 0; offset < sizeof(Subject); offset += 64)
+        __builtin_prefetch(p + offset);
+}
+
 void Simulation::reserve(const SimulationSizes &sizes)
 {
     reserveGrowing(sizes);

@@ -52,6 +52,11 @@ public:
     /// appear in the results fed (TimelineReplay::NumberedSink's): the subject is then found by
     /// number instead of by name.
     void feed(const AttestationResult &result, int subjectNumber = -1);
+    /// Starts loading the state of the subject numbered @p subjectNumber (feed()'s numbers)
+    /// into the cache, a few records before feed() gets its record: subjects recur far apart,
+    /// so their state is otherwise a cache miss at each record. A hint; does nothing for a
+    /// subject not seen yet.
+    void prefetch(int subjectNumber) const;
     /// Ends the run: the timers up to `until` fire (none past the last record without it).
     SimulationRun finish();
     /// Makes room for a run of @p sizes before the first feed(), a hint (a run that needs more

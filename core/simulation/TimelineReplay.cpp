@@ -374,7 +374,8 @@ Result<qint64> TimelineReplay::replay(const NumberedSink &sink) const
 }
 
 Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByteArray &key,
-                                           std::optional<qint64> expected) const
+                                           std::optional<qint64> expected,
+                                           const NumberedSink &ahead) const
 {
     const bool stored = usesStoredResults();
     if (key.isEmpty()) {
@@ -386,7 +387,7 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
     // verifying every signature twice.
     for (; m_cache;) {
         if (const auto kept = m_cache->find(key))
-            return serve(*kept, sink);
+            return serve(*kept, sink, ahead);
         if (m_cache->claim(key))
             break;
         if (!m_cache->waitWhileComputing(key, m_cancelled))
@@ -409,7 +410,7 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
             ++m_storedWork->loaded;
             if (m_cache)
                 m_cache->store(kept);
-            return serve(*kept, sink);
+            return serve(*kept, sink, ahead);
         }
     }
     std::vector<AttestationResult> kept;
@@ -458,14 +459,19 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
     return n;
 }
 
-Result<qint64> TimelineReplay::serve(const ReplayResultCache::Kept &kept,
-                                     const NumberedSink &sink) const
+Result<qint64> TimelineReplay::serve(const ReplayResultCache::Kept &kept, const NumberedSink &sink,
+                                     const NumberedSink &ahead) const
 {
+    // How many records ahead @p ahead sees: enough for a prefetch to land before its record is
+    // played (a record takes a few hundred ns), few enough that what it brings is still there.
+    constexpr qint64 kAhead = 8;
     const qint64 total = qint64(kept.results.size());
     qint64 n = 0;
     for (; n < total; ++n) {
         if (m_cancelled && m_cancelled())
             return makeError(ec::ReplayCancelled);
+        if (ahead && n + kAhead < total)
+            ahead(kept.results[size_t(n + kAhead)], kept.subjects[size_t(n + kAhead)]);
         sink(kept.results[size_t(n)], kept.subjects[size_t(n)]);
         if (m_progress && (n + 1) % m_progressEvery == 0)
             m_progress(n + 1, total);
@@ -496,7 +502,8 @@ Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,
     }
     auto n = replayKeyed(
         NumberedSink([&](const AttestationResult &r, int subject) { sim.feed(r, subject); }), key,
-        expected);
+        expected,
+        NumberedSink([&](const AttestationResult &, int subject) { sim.prefetch(subject); }));
     if (!n)
         return n.error();
     SimulationRun run = sim.finish();

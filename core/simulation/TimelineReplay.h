@@ -180,8 +180,11 @@ private:
     /// apply (computed once by the caller: for a workspace it counts the evidence rows).
     /// @p expected is expectedRecords(key) when the caller has it; else it is asked for only
     /// when the records are verified (for a workspace, a count of its rows).
+    /// @p ahead, when set, is given each kept result a few records before @p sink is (kept
+    /// results only: their order is known in advance), for Simulation::prefetch.
     [[nodiscard]] Result<qint64> replayKeyed(const NumberedSink &sink, const QByteArray &key,
-                                             std::optional<qint64> expected = {}) const;
+                                             std::optional<qint64> expected = {},
+                                             const NumberedSink &ahead = {}) const;
     /// The key replay(NumberedSink) serves and keeps its results under, or empty.
     QByteArray resultsKey() const;
     /// How many records a replay under @p key hands on, for making room: exact for records in
@@ -190,7 +193,8 @@ private:
     qint64 expectedRecords(const QByteArray &key) const;
     /// Hands @p kept to @p sink, with progress and cancellation as a verifying replay.
     [[nodiscard]] Result<qint64> serve(const ReplayResultCache::Kept &kept,
-                                       const NumberedSink &sink) const;
+                                       const NumberedSink &sink,
+                                       const NumberedSink &ahead = {}) const;
     /// replay(verifier, sink), adding the workspace rows it reads to @p rows. @p rowCount is
     /// the workspace's evidence rows when the caller counted them already (progress needs
     /// the count), negative when not.
