@@ -191,7 +191,6 @@ class SimulationTimeline
 public:
     SimulationTimeline() : m_agent(m_f.agent(kAgent)) {}
 
-    const LabFixture &fixture() const { return m_f; }
     TimelineReplay replay(const LabFixture &f, const QList<EvidenceRecord> &records,
                           int threads = 1) const
     {
