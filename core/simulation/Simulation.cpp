@@ -40,6 +40,13 @@ QDateTime fromMs(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
+// The timer queue's lane of a kind of timer and a span (a TTL, the freshness): their timers
+// fall due in the order they are queued.
+qint64 laneOf(int kind, qint64 span)
+{
+    return span * 3 + kind;
+}
+
 } // namespace
 
 Simulation::Simulation(RuleSet rules, SimulationSettings settings)
@@ -172,23 +179,9 @@ SimulationRun Simulation::finish()
 
 void Simulation::fireTimersUpTo(qint64 ms)
 {
-    for (;;) {
-        const bool timer = !m_timers.empty() && m_timers.top().atMs <= ms;
-        const bool stale = !m_staleDeadlines.empty() && m_staleDeadlines.front().atMs <= ms;
-        if (stale && (!timer || m_staleDeadlines.front().atMs < m_timers.top().atMs ||
-                      (m_staleDeadlines.front().atMs == m_timers.top().atMs &&
-                       m_staleDeadlines.front().seq < m_timers.top().seq))) {
-            const StaleDeadline d = m_staleDeadlines.front();
-            m_staleDeadlines.pop_front();
-            onStale(d.subject, d.atMs, d.generation);
-        } else if (timer) {
-            const Timer t = m_timers.top();
-            m_timers.pop();
-            onTimer(t);
-        } else {
-            return;
-        }
-    }
+    Timer t{};
+    while (m_timers.popDue(ms, t))
+        onTimer(t);
 }
 
 void Simulation::onTimer(const Timer &t)
@@ -203,8 +196,8 @@ void Simulation::onTimer(const Timer &t)
         Subject &s = subject(si);
         // Not renewed: it expires at not-after, unless something ends it first.
         const auto expire = [&] {
-            m_timers.push({c.notAfter.toMSecsSinceEpoch(), m_expireSeq[size_t(t.id)],
-                           TimerKind::Expire, t.id, 0});
+            schedule(c.notAfter.toMSecsSinceEpoch(), m_expireSeq[size_t(t.id)], TimerKind::Expire,
+                     t.id, c.ttl);
         };
         if (!holds(s) || !s.hasDecision)
             return expire();
@@ -524,7 +517,7 @@ void Simulation::issue(int si, const RuleSet::Grant &grant, const QDateTime &at,
     m_run.record(ms, SimulationRun::Change::CredentialOn, index);
     // Renewal at half the TTL, as SPIRE agents rotate; expiry at not-after unless renewed (its
     // timer is queued by the Renew timer when that does not renew).
-    schedule(ms + qint64(ttl) * 500, TimerKind::Renew, index);
+    schedule(ms + qint64(ttl) * 500, m_seq++, TimerKind::Renew, index, ttl);
     m_expireSeq.push_back(m_seq++);
     m_credentialSubject.push_back(si);
     log(std::move(e));
@@ -593,16 +586,14 @@ void Simulation::setAttested(int si, bool attested, qint64 ms)
 
 void Simulation::scheduleStale(int si, qint64 ms)
 {
-    const StaleDeadline d{ms + m_settings.freshness * 1000, m_seq++, m_generations[size_t(si)], si};
-    if (m_staleDeadlines.empty() || m_staleDeadlines.back().atMs <= d.atMs)
-        m_staleDeadlines.push_back(d);
-    else
-        m_timers.push({d.atMs, d.seq, TimerKind::Stale, si, d.generation});
+    m_timers.push({ms + m_settings.freshness * 1000, m_seq++, TimerKind::Stale, si,
+                   m_generations[size_t(si)]},
+                  laneOf(int(TimerKind::Stale), m_settings.freshness));
 }
 
-void Simulation::schedule(qint64 atMs, TimerKind kind, int id)
+void Simulation::schedule(qint64 atMs, quint64 seq, TimerKind kind, int id, qint32 ttl)
 {
-    m_timers.push({atMs, m_seq++, kind, id, 0});
+    m_timers.push({atMs, seq, kind, id, 0}, laneOf(int(kind), ttl));
 }
 
 void Simulation::log(SimulationEvent event)

@@ -3,15 +3,14 @@
 
 #include "core/attestation/AttestationResult.h"
 #include "core/policy/PolicySubject.h"
-#include "core/simulation/DaryHeap.h"
 #include "core/simulation/RuleSet.h"
 #include "core/simulation/SimulationRun.h"
 #include "core/simulation/SimulationSettings.h"
+#include "core/simulation/TimerQueue.h"
 
 #include <QHash>
 #include <QSet>
 
-#include <deque>
 #include <functional>
 #include <map>
 #include <vector>
@@ -145,7 +144,8 @@ private:
     /// Drops the attestation of a node's workloads and revokes their credentials.
     void lapseWorkloads(int node, const QDateTime &at, qint64 record);
     void setAttested(int subject, bool attested, qint64 ms);
-    void schedule(qint64 atMs, TimerKind kind, int id);
+    /// Queues a timer of @p kind for credential @p id, in the lane of its kind and @p ttl.
+    void schedule(qint64 atMs, quint64 seq, TimerKind kind, int id, qint32 ttl);
     void log(SimulationEvent event);
     qint32 ttlOf(const RuleSet::Grant &grant) const;
     Subject &subject(int i) { return m_subjects[size_t(i)]; }
@@ -171,24 +171,14 @@ private:
     quint64 m_nodeMapVersion = 1;
 
     QHash<int, QSet<int>> m_workloadsOfNode;
-    DaryHeap<Timer, std::greater<>> m_timers;
-    /// Freshness deadlines, one per accepted record. The freshness is one span and accepted
-    /// records come in time order (the verifier refuses one out of order), so the deadlines
-    /// come in the order they fall due: a queue, not a heap, merged with m_timers by (time,
-    /// order). A deadline earlier than the last queued (a caller feeding out of order) goes
-    /// to m_timers instead.
-    struct StaleDeadline
-    {
-        qint64 atMs;
-        quint64 seq;
-        quint64 generation;
-        int subject;
-    };
-    std::deque<StaleDeadline> m_staleDeadlines;
-    /// Per subject, a count that each accepted record, refusal and lapse moves on: a deadline
-    /// queued under another count is passed over. Apart from the subjects' state, which is
-    /// large and far apart in memory, so that passing over a deadline a later record moved
-    /// (most of them) touches eight bytes instead.
+    /// Renewals and expiries in a lane per TTL, freshness deadlines in their own (one per
+    /// accepted record; the freshness is one span and accepted records come in time order, as
+    /// the verifier refuses one out of order).
+    TimerQueue<Timer> m_timers;
+    /// Per subject, a count that each accepted record, refusal and lapse moves on: a freshness
+    /// deadline queued under another count is passed over. Apart from the subjects' state,
+    /// which is large and far apart in memory, so that passing over a deadline a later record
+    /// moved (most of them) touches eight bytes instead.
     std::vector<quint64> m_generations;
     quint64 m_seq = 0;
     /// Per credential, the order its Expire timer was given at issue. The timer is queued only
