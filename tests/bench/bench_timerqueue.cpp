@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
-// The simulation's timer queue: std::priority_queue's binary heap against DaryHeap's four-ary
-// one, in the "hold" pattern a replay makes (take the next timer, queue that subject's next),
-// with one timer a subject as the simulation keeps them. Both run in this process, round by
-// round in turn, so a slow minute of the machine meets both.
+// The simulation's timer queue. First std::priority_queue's binary heap against DaryHeap's
+// four-ary one, in the "hold" pattern a replay makes (take the next timer, queue that subject's
+// next), with one timer a subject. Then DaryHeap against TimerQueue's lanes in the renewal
+// pattern the simulation now has (take the next renewal, queue that credential's next half its
+// TTL on, over one or three TTLs). Contenders run in this process, round by round in turn, so
+// a slow minute of the machine meets each.
 //   bench_timerqueue [--quick]
 
 #include "BenchSupport.h"
 #include "core/simulation/DaryHeap.h"
+#include "core/simulation/TimerQueue.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -14,6 +17,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <limits>
 #include <queue>
 #include <vector>
 
@@ -56,6 +60,53 @@ double holdNs(int subjects, qint64 holds, quint32 seed, quint64 &checksum)
     return double(t.nsecsElapsed()) / double(holds);
 }
 
+/// DaryHeap and TimerQueue behind one interface: push a timer in a lane, take the least.
+struct HeapOnly
+{
+    DaryHeap<Timer, std::greater<>> heap;
+    void push(const Timer &t, qint64) { heap.push(t); }
+    bool take(Timer &t)
+    {
+        if (heap.empty())
+            return false;
+        t = heap.top();
+        heap.pop();
+        return true;
+    }
+};
+
+struct Lanes
+{
+    TimerQueue<Timer> queue;
+    void push(const Timer &t, qint64 lane) { queue.push(t, lane); }
+    bool take(Timer &t) { return queue.popDue(std::numeric_limits<qint64>::max(), t); }
+};
+
+/// Nanoseconds a renewal over @p renewals renewals of @p credentials live credentials, each of
+/// one of @p ttls TTLs (600 s, 900 s, 3,600 s): take the least timer, queue the credential's
+/// next renewal half its TTL after it. Issued in time order over the first minutes, as
+/// records come.
+template <typename Queue>
+double renewalNs(int credentials, int ttls, qint64 renewals, quint64 &checksum)
+{
+    static constexpr qint64 kTtlS[] = {600, 900, 3600};
+    Queue queue;
+    quint64 seq = 0;
+    for (int i = 0; i < credentials; ++i) {
+        const qint64 ttl = kTtlS[i % ttls];
+        queue.push(Timer{qint64(i) * 300'000 / credentials + ttl * 500, seq++, 0, i, 0}, ttl);
+    }
+    QElapsedTimer t;
+    t.start();
+    Timer next{};
+    for (qint64 r = 0; r < renewals && queue.take(next); ++r) {
+        checksum += quint64(next.id);
+        const qint64 ttl = kTtlS[next.id % ttls];
+        queue.push(Timer{next.atMs + ttl * 500, seq++, 0, next.id, 0}, ttl);
+    }
+    return double(t.nsecsElapsed()) / double(renewals);
+}
+
 double median(std::vector<double> v)
 {
     std::sort(v.begin(), v.end());
@@ -91,6 +142,28 @@ int main(int argc, char *argv[])
                              {QStringLiteral("four_ary_heap_ns"), qRound(d * 10) / 10.0},
                              {QStringLiteral("ratio"), qRound(d / b * 1000) / 1000.0},
                              {QStringLiteral("checksum"), QString::number(checksum)}});
+    }
+    for (const int credentials : {10'000, 100'000, 1'000'000}) {
+        for (const int ttls : {1, 3}) {
+            const qint64 renewals = quick ? 200'000 : 2'000'000;
+            std::vector<double> heap;
+            std::vector<double> lanes;
+            for (int r = 0; r < rounds; ++r) {
+                heap.push_back(renewalNs<HeapOnly>(credentials, ttls, renewals, checksum));
+                lanes.push_back(renewalNs<Lanes>(credentials, ttls, renewals, checksum));
+            }
+            const double h = median(heap);
+            const double l = median(lanes);
+            emitLine(QJsonObject{{QStringLiteral("bench"), QStringLiteral("timer_queue_renewal")},
+                                 {QStringLiteral("credentials"), credentials},
+                                 {QStringLiteral("ttls"), ttls},
+                                 {QStringLiteral("renewals"), renewals},
+                                 {QStringLiteral("rounds"), rounds},
+                                 {QStringLiteral("four_ary_heap_ns"), qRound(h * 10) / 10.0},
+                                 {QStringLiteral("lanes_ns"), qRound(l * 10) / 10.0},
+                                 {QStringLiteral("ratio"), qRound(l / h * 1000) / 1000.0},
+                                 {QStringLiteral("checksum"), QString::number(checksum)}});
+        }
     }
     return 0;
 }
