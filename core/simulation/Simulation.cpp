@@ -54,6 +54,7 @@ Simulation::Simulation(RuleSet rules, SimulationSettings settings)
       m_settings(std::move(settings))
 {
     m_run.m_checkpointInterval = qMax(1, m_settings.checkpointInterval);
+    m_staleLane = laneOf(int(TimerKind::Stale), m_settings.freshness);
 }
 
 void Simulation::feed(const AttestationResult &result, int subjectNumber)
@@ -105,11 +106,17 @@ void Simulation::prefetch(int subjectNumber) const
     if (subjectNumber < 0 || size_t(subjectNumber) >= m_subjectByNumber.size())
         return;
     const int s = m_subjectByNumber[size_t(subjectNumber)];
-    if (s < 0)
-        return;
-    const char *p = reinterpret_cast<const char *>(&m_subjects[size_t(s)]);
+    if (s >= 0)
+        prefetchSubject(s);
+}
+
+void Simulation::prefetchSubject(int si) const
+{
+    const char *p = reinterpret_cast<const char *>(&m_subjects[size_t(si)]);
     for (size_t offset = 0; offset < sizeof(Subject); offset += 64)
         __builtin_prefetch(p + offset);
+    __builtin_prefetch(&m_generations[size_t(si)]);
+    m_run.prefetchHistory(si);
 }
 
 void Simulation::reserve(const SimulationSizes &sizes)
@@ -239,6 +246,11 @@ void Simulation::onTimer(const Timer &t)
         return;
     }
     case TimerKind::Stale:
+        // Most deadlines lapse their subject (or are passed over on its generation): load the
+        // one that falls due some deadlines later, as the replay loads records ahead.
+        if (const Timer *next = m_timers.ahead(m_staleLane, kStaleAhead);
+            next != nullptr && size_t(next->id) < m_subjects.size())
+            prefetchSubject(next->id);
         onStale(t.id, t.atMs, t.generation);
         return;
     }
@@ -588,7 +600,7 @@ void Simulation::scheduleStale(int si, qint64 ms)
 {
     m_timers.push({ms + m_settings.freshness * 1000, m_seq++, TimerKind::Stale, si,
                    m_generations[size_t(si)]},
-                  laneOf(int(TimerKind::Stale), m_settings.freshness));
+                  m_staleLane);
 }
 
 void Simulation::schedule(qint64 atMs, quint64 seq, TimerKind kind, int id, qint32 ttl)

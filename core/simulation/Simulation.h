@@ -120,6 +120,8 @@ private:
         mutable quint64 nodeVersion = 0;
     };
 
+    /// Starts loading subject @p si's state, its generation and its last history entry.
+    void prefetchSubject(int si) const;
     void fireTimersUpTo(qint64 ms);
     void onTimer(const Timer &t);
     void reserveGrowing(const SimulationSizes &sizes);
@@ -175,6 +177,10 @@ private:
     /// accepted record; the freshness is one span and accepted records come in time order, as
     /// the verifier refuses one out of order).
     TimerQueue<Timer> m_timers;
+    /// The freshness deadlines' lane in m_timers, and how far ahead in it a firing deadline
+    /// loads a subject's state.
+    qint64 m_staleLane = 0;
+    static constexpr std::size_t kStaleAhead = 8;
     /// Per subject, a count that each accepted record, refusal and lapse moves on: a freshness
     /// deadline queued under another count is passed over. Apart from the subjects' state,
     /// which is large and far apart in memory, so that passing over a deadline a later record

@@ -134,6 +134,12 @@ private:
     }
     void addHistory(int subject, qint64 atMs, SubjectHistoryEntry::Kind kind, qint64 record,
                     int list = -1);
+    /// Starts loading what addHistory() reads of @p subject (a hint, for a subject seen).
+    void prefetchHistory(int subject) const
+    {
+        if (size_t(subject) < m_historyLast.size())
+            __builtin_prefetch(&m_historyLast[size_t(subject)]);
+    }
 
     QList<SimulationEvent> m_events;
     QList<SimulatedCredential> m_credentials;

@@ -42,6 +42,17 @@ public:
     /// How many timers are in the heap (tests).
     std::size_t inHeap() const { return m_heap.size(); }
 
+    /// The timer @p k places after the front of the lane named @p lane, or nullptr: what falls
+    /// due soon, for a caller to load into the cache ahead of it.
+    const T *ahead(qint64 lane, std::size_t k) const
+    {
+        for (const Lane &l : m_lanes) {
+            if (l.name == lane)
+                return k < l.timers.size() ? &l.timers[k] : nullptr;
+        }
+        return nullptr;
+    }
+
     /// Queues @p timer in the lane named @p lane (the caller's name for its kind and span).
     void push(const T &timer, qint64 lane)
     {

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void aTimerBeforeItsLanesLastGoesToTheHeap();
     void lanesPastTheLastAllowedUseTheHeap();
     void nothingComesOutBeforeItIsDue();
+    void aheadSeesALanesLaterTimers();
 };
 
 void TestTimerQueue::popsAsAPriorityQueue_data()
@@ -171,6 +172,27 @@ void TestTimerQueue::nothingComesOutBeforeItIsDue()
     QVERIFY(!queue.popDue(499, out));
     QVERIFY(queue.popDue(500, out));
     QVERIFY(queue.empty());
+}
+
+void TestTimerQueue::aheadSeesALanesLaterTimers()
+{
+    TimerQueue<Item> queue;
+    for (quint64 i = 0; i < 5; ++i) {
+        queue.push({qint64(100 + i), i}, 1);
+        queue.push({qint64(200 + i), 10 + i}, 2);
+    }
+    queue.push({50, 20}, 2); // to the heap: not in the lane's order
+    QCOMPARE(queue.ahead(1, 0)->atMs, qint64(100));
+    QCOMPARE(queue.ahead(1, 3)->atMs, qint64(103));
+    QCOMPARE(queue.ahead(2, 4)->atMs, qint64(204));
+    QCOMPARE(queue.ahead(1, 5), nullptr);
+    QCOMPARE(queue.ahead(3, 0), nullptr); // no such lane
+    Item out{};
+    QVERIFY(queue.popDue(100, out));
+    QVERIFY(queue.popDue(100, out));
+    QCOMPARE(out.atMs, qint64(100));
+    QCOMPARE(queue.ahead(1, 0)->atMs, qint64(101));
+    QCOMPARE(queue.ahead(2, 0)->atMs, qint64(200));
 }
 
 QTEST_GUILESS_MAIN(TestTimerQueue)
