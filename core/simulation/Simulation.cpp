@@ -248,8 +248,7 @@ void Simulation::onTimer(const Timer &t)
     case TimerKind::Stale:
         // Most deadlines lapse their subject (or are passed over on its generation): load the
         // one that falls due some deadlines later, as the replay loads records ahead.
-        if (const Timer *next = m_timers.ahead(m_staleLane, kStaleAhead);
-            next != nullptr && size_t(next->id) < m_subjects.size())
+        if (const Timer *next = m_timers.ahead(m_staleLane, kStaleAhead))
             prefetchSubject(next->id);
         onStale(t.id, t.atMs, t.generation);
         return;
@@ -339,7 +338,6 @@ void Simulation::onAccepted(int si, const AttestationResult &result, qint64 reco
     const bool isWorkload = subject(si).workloadClaims;
     {
         Subject &s = subject(si);
-        s.lastAccepted = result.time;
         s.lastRecord = record;
         ++m_generations[size_t(si)];
         assignShared(s.selectors, result.selectors);

@@ -87,7 +87,6 @@ private:
         bool attested = false;
         bool isNode = false;
         bool hasDecision = false;
-        QDateTime lastAccepted;
         qint64 lastRecord = 0;
         /// A node's own agent ID, a workload's node's.
         QString agentId;

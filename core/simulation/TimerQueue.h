@@ -46,11 +46,10 @@ public:
     /// due soon, for a caller to load into the cache ahead of it.
     const T *ahead(qint64 lane, std::size_t k) const
     {
-        for (const Lane &l : m_lanes) {
-            if (l.name == lane)
-                return k < l.timers.size() ? &l.timers[k] : nullptr;
-        }
-        return nullptr;
+        const std::size_t i = find(lane);
+        if (i == m_lanes.size() || k >= m_lanes[i].timers.size())
+            return nullptr;
+        return &m_lanes[i].timers[k];
     }
 
     /// Queues @p timer in the lane named @p lane (the caller's name for its kind and span).
@@ -97,21 +96,28 @@ private:
         std::deque<T> timers;
     };
 
-    Lane *laneOf(qint64 name)
+    /// The index of the lane named @p name, or m_lanes.size().
+    std::size_t find(qint64 name) const
     {
         if (m_last < m_lanes.size() && m_lanes[m_last].name == name)
-            return &m_lanes[m_last];
-        for (std::size_t i = 0; i < m_lanes.size(); ++i) {
-            if (m_lanes[i].name == name) {
-                m_last = i;
-                return &m_lanes[i];
-            }
+            return m_last;
+        std::size_t i = 0;
+        while (i < m_lanes.size() && m_lanes[i].name != name)
+            ++i;
+        return i;
+    }
+
+    /// The lane named @p name, opened if there is room for it, or nullptr.
+    Lane *laneOf(qint64 name)
+    {
+        std::size_t i = find(name);
+        if (i == m_lanes.size()) {
+            if (i == kMaxLanes)
+                return nullptr;
+            m_lanes.push_back({name, {}});
         }
-        if (m_lanes.size() == kMaxLanes)
-            return nullptr;
-        m_lanes.push_back({name, {}});
-        m_last = m_lanes.size() - 1;
-        return &m_lanes.back();
+        m_last = i;
+        return &m_lanes[i];
     }
 
     std::vector<Lane> m_lanes;
