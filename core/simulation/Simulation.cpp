@@ -40,9 +40,9 @@ QDateTime fromMs(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
 }
 
-// The timer queue's lane of a kind of timer and a span (a TTL, the freshness): their timers
-// fall due in the order they are queued.
-qint64 laneOf(int kind, qint64 span)
+// The name of the timer queue's lane for a kind of timer and a span (a TTL, the freshness): their
+// timers fall due in the order they are queued.
+qint64 laneName(int kind, qint64 span)
 {
     return span * 3 + kind;
 }
@@ -54,7 +54,7 @@ Simulation::Simulation(RuleSet rules, SimulationSettings settings)
       m_settings(std::move(settings))
 {
     m_run.m_checkpointInterval = qMax(1, m_settings.checkpointInterval);
-    m_staleLane = laneOf(int(TimerKind::Stale), m_settings.freshness);
+    m_staleLane = laneName(int(TimerKind::Stale), m_settings.freshness);
 }
 
 void Simulation::feed(const AttestationResult &result, int subjectNumber)
@@ -603,7 +603,7 @@ void Simulation::scheduleStale(int si, qint64 ms)
 
 void Simulation::schedule(qint64 atMs, quint64 seq, TimerKind kind, int id, qint32 ttl)
 {
-    m_timers.push({atMs, seq, kind, id, 0}, laneOf(int(kind), ttl));
+    m_timers.push({atMs, seq, kind, id, 0}, laneName(int(kind), ttl));
 }
 
 void Simulation::log(SimulationEvent event)
