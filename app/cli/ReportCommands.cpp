@@ -131,8 +131,11 @@ int report(const QStringList &args)
     if (!built)
         return badInput(built.error());
     tellWhereResultsCameFrom(*options.keptWork, options.keptResults);
-    if (auto w = models::AuditReportWriter::write(*built, *format, out); !w)
-        return badInput(w.error());
+    // A Ctrl+C while the PDF renders leaves the old file, or none, in place.
+    if (auto w =
+            models::AuditReportWriter::write(*built, *format, out, [] { return interrupted(); });
+        !w)
+        return interrupted() ? interruptedExit() : badInput(w.error());
     return Success;
 }
 

@@ -148,7 +148,8 @@ bool AuditReportController::exportTo(const QString &path, models::AuditReportWri
                 return report.error();
             if (flag->load())
                 return core::makeError(core::ec::ReplayCancelled);
-            return models::AuditReportWriter::write(*report, format, path);
+            return models::AuditReportWriter::write(*report, format, path,
+                                                    [flag] { return flag->load(); });
         }));
     updateAction();
     return true;

@@ -2,6 +2,7 @@
 #include "models/report/AuditReportWriter.h"
 
 #include "core/FrontEndErrors.h"
+#include "core/simulation/SimulationErrors.h"
 #include "models/report/AuditReportHtml.h"
 #include "models/report/AuditReportPdf.h"
 
@@ -19,8 +20,11 @@ std::optional<AuditReportWriter::Format> AuditReportWriter::formatFromName(QStri
 }
 
 core::Result<void> AuditReportWriter::write(const AuditReport &report, Format format,
-                                            const QString &path)
+                                            const QString &path, const Cancelled &cancelled)
 {
+    const auto stop = [&cancelled] { return cancelled && cancelled(); };
+    if (stop())
+        return core::makeError(core::ec::ReplayCancelled);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return core::makeError(core::ec::IoUnwritable,
@@ -30,6 +34,10 @@ core::Result<void> AuditReportWriter::write(const AuditReport &report, Format fo
     } else if (auto pdf = AuditReportPdf::write(report, &file); !pdf) {
         file.cancelWriting();
         return pdf.error();
+    }
+    if (stop()) {
+        file.cancelWriting();
+        return core::makeError(core::ec::ReplayCancelled);
     }
     if (!file.commit())
         return core::makeError(core::ec::IoUnwritable,

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 // File > Export Audit Report in the main window, offscreen: the menu entry, an export to an
 // injected path (HTML and PDF) off the GUI thread, the studio's what-if in the report, and a
-// failed export that leaves no file and says why.
+// failed export that leaves no file and says why, and a cancel during the rendering that leaves
+// the old file.
 #include "app/gui/AuditReportController.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/Settings.h"
 #include "app/gui/TimelineController.h"
 #include "app/gui/WorkspaceController.h"
+#include "core/simulation/SimulationErrors.h"
 #include "models/Document.h"
 #include "models/PolicyDraft.h"
 #include "models/WhatIfModel.h"
 #include "models/report/AuditReportHtml.h"
+#include "models/report/AuditReportWriter.h"
 #include "views/PolicyStudio.h"
 #include "views/TimelineBar.h"
 #include "views/WhatIfView.h"
@@ -209,6 +212,43 @@ private Q_SLOTS:
         report->cancel();
         QVERIFY(failed.wait(120000));
         QVERIFY(!QFile::exists(path));
+    }
+
+    // Cancelled while the PDF renders (the second question, before the rename): the old file
+    // stays as it was and no temporary file is left beside it; cancelled before, nothing starts.
+    void cancelWhileRenderingKeepsTheOldFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("audit.pdf"));
+        QFile old(path);
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the old report");
+        old.close();
+        ta::models::AuditReport report;
+        report.workspaceName = QStringLiteral("w.atlas");
+        for (int cancelAt : {1, 2}) {
+            int asked = 0;
+            const auto written = ta::models::AuditReportWriter::write(
+                report, Format::Pdf, path, [&] { return ++asked >= cancelAt; });
+            QVERIFY(!written);
+            QCOMPARE(written.error().code, QString(ta::core::ec::ReplayCancelled));
+            QCOMPARE(asked, cancelAt);
+            QVERIFY(old.open(QIODevice::ReadOnly));
+            QCOMPARE(old.readAll(), QByteArray("the old report"));
+            old.close();
+            QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
+                     QStringList{QStringLiteral("audit.pdf")});
+        }
+        // Not cancelled: written, after being asked twice.
+        int asked = 0;
+        QVERIFY(ta::models::AuditReportWriter::write(report, Format::Pdf, path, [&] {
+            ++asked;
+            return false;
+        }));
+        QCOMPARE(asked, 2);
+        QVERIFY(old.open(QIODevice::ReadOnly));
+        QVERIFY(old.readAll().startsWith("%PDF-"));
     }
 
     void reportSpeaksTheUsersLanguage()
