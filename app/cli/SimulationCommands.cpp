@@ -501,6 +501,9 @@ int whatIf(const QStringList &args)
         return badInput(runs.error());
     tellWhereResultsCameFrom(*replay, stored);
     const core::WhatIfReport report = core::WhatIf::compare(runs->base, runs->candidate);
+    // A Ctrl+C during the comparison prints no half-made answer.
+    if (interrupted())
+        return interruptedExit();
     const QJsonObject summary = report.summaryJson().value(QLatin1String("summary")).toObject();
     if (parser.isSet(QStringLiteral("json"))) {
         for (const core::SubjectDifference &d : report.subjects)
