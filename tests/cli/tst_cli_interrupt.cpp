@@ -130,6 +130,22 @@ private:
             return -4;
         return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
     }
+    /// SIGINT @p delayMs after the start of the run that @p fresh sets up (it returns the
+    /// arguments). A run that ended first (this machine faster now than when the whole run was
+    /// measured) is set up again and signalled at half the delay, up to @p tries runs in all:
+    /// -4 only when every one ended first.
+    int interruptAfter(const std::function<QStringList()> &fresh, qint64 delayMs, int tries) const
+    {
+        int code = -4;
+        for (int i = 0; i < tries && code == -4; ++i, delayMs /= 2) {
+            const QStringList args = fresh();
+            QElapsedTimer clock;
+            clock.start();
+            code = signalled(
+                args, SIGINT, [&](QProcess &) { return clock.elapsed() > delayMs; }, 60000);
+        }
+        return code;
+    }
     QStringList savedRuns(const QString &ws) const
     {
         const CliRun r = cli(
@@ -206,7 +222,7 @@ void TestCliInterrupt::interruptSimulateSave()
 
 void TestCliInterrupt::interruptWhatIf()
 {
-    const QString ws = copyOfBase(QStringLiteral("whatif.atlas"));
+    const QString ws = path(QStringLiteral("whatif.atlas"));
     const QStringList args = {QStringLiteral("what-if"), ws, QStringLiteral("--policies"),
                               path(QStringLiteral("p.json")), QStringLiteral("--json")};
     // Half-way through a run as long as an uninterrupted one (measured on this machine, on a
@@ -214,17 +230,19 @@ void TestCliInterrupt::interruptWhatIf()
     QStringList whole = args;
     whole[1] = copyOfBase(QStringLiteral("whatif-whole.atlas"));
     const qint64 halfMs = uninterruptedMs(QStringLiteral("what-if"), whole) / 2;
-    QElapsedTimer clock;
-    clock.start();
-    const int code = signalled(
-        args, SIGINT, [&](QProcess &) { return clock.elapsed() > halfMs; }, 60000);
+    const int code = interruptAfter(
+        [&] {
+            copyOfBase(QStringLiteral("whatif.atlas"));
+            return args;
+        },
+        halfMs, 3);
     QCOMPARE(code, 130);
     QCOMPARE(integrity(ws), QStringLiteral("ok"));
 }
 
 void TestCliInterrupt::interruptReport()
 {
-    const QString ws = copyOfBase(QStringLiteral("report.atlas"));
+    const QString ws = path(QStringLiteral("report.atlas"));
     const QString out = path(QStringLiteral("audit.pdf"));
     const QStringList args = {QStringLiteral("report"),   ws,
                               QStringLiteral("--format"), QStringLiteral("pdf"),
@@ -233,15 +251,15 @@ void TestCliInterrupt::interruptReport()
     QStringList whole = args;
     whole[1] = copyOfBase(QStringLiteral("report-whole.atlas"));
     const qint64 wholeMs = uninterruptedMs(QStringLiteral("report"), whole);
-    QVERIFY(QFile::remove(out));
+    const auto fresh = [&] {
+        copyOfBase(QStringLiteral("report.atlas"));
+        QFile::remove(out);
+        return args;
+    };
     // Half-way (the replay), and at four fifths: the PDF's rendering, which once ran to the end
-    // and exited 0 whatever the signal.
+    // and exited 0 whatever the signal. That one is tried once: a run that ends first says so.
     for (const int percent : {50, 80}) {
-        QElapsedTimer clock;
-        clock.start();
-        const int code = signalled(
-            args, SIGINT, [&](QProcess &) { return clock.elapsed() > wholeMs * percent / 100; },
-            60000);
+        const int code = interruptAfter(fresh, wholeMs * percent / 100, percent == 50 ? 3 : 1);
         if (code == -4 && percent == 80) {
             qInfo("the report finished before the signal at %d %% of %lld ms", percent,
                   qlonglong(wholeMs));
