@@ -145,6 +145,9 @@ struct Measured
     qint64 storedSaveMs = 0;
     qint64 storedLoadMs = 0;
     double storedBytesPerRecord = 0;
+    // A run over the results read back, with no earlier run to size its tables by: what a new
+    // process's re-run does after the load.
+    qint64 freshRunMs = 0;
 };
 
 // CPU time this process has used, user and system, every thread, in milliseconds.
@@ -262,9 +265,20 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     if (!loaded || !*loaded || qint64((*loaded)->size()) != m.records)
         return std::nullopt;
     ResultInterner interner;
+    std::vector<int> subjects;
+    subjects.reserve((*loaded)->size());
     for (AttestationResult &r : **loaded)
-        (void)interner.intern(r);
+        subjects.push_back(interner.intern(r));
     m.storedLoadMs = t.elapsed();
+    // Those results in a cache of their own, which has noted no run's sizes.
+    auto fresh = std::make_shared<ReplayResultCache>();
+    fresh->store(replay->cacheKey(), std::move(**loaded), std::move(subjects));
+    replay->setResultCache(fresh);
+    t.restart();
+    auto freshRun = replay->simulate(after, {});
+    m.freshRunMs = qMax<qint64>(1, t.elapsed());
+    if (!freshRun || freshRun->summary().records != m.records)
+        return std::nullopt;
     auto bytes = (*workspace)
                      ->database()
                      .prepare(QStringLiteral("SELECT sum(length(data)) FROM replay_result_chunks"));
@@ -374,13 +388,15 @@ int main(int argc, char *argv[])
               {QStringLiteral("save_ms"), full->storedSaveMs},
               {QStringLiteral("load_ms"), full->storedLoadMs},
               {QStringLiteral("bytes_per_record"), qRound(full->storedBytesPerRecord)},
-              {QStringLiteral("new_process_rerun_ms"), full->storedLoadMs + full->rerunMs},
+              {QStringLiteral("fresh_run_ms"), full->freshRunMs},
+              {QStringLiteral("new_process_rerun_ms"), full->storedLoadMs + full->freshRunMs},
               {QStringLiteral("new_process_speedup"),
-               rounded(double(full->firstMs) / double(full->storedLoadMs + full->rerunMs), 2)},
+               rounded(double(full->firstMs) / double(full->storedLoadMs + full->freshRunMs), 2)},
               {QStringLiteral("note"),
-               QStringLiteral("load = read, check the seal, decode, intern; a new process's "
-                              "re-run is load + re-run, without the pass that digests the "
-                              "workspace's records")}});
+               QStringLiteral("load = read, check the seal, decode, intern; fresh run = a run "
+                              "over them with no earlier run to size its tables by; a new "
+                              "process's re-run is load + fresh run, without the pass that "
+                              "digests the workspace's records")}});
     const double growth = (double(full->rerunMs) / double(quarter->rerunMs)) /
                           (double(full->records) / double(quarter->records));
     emitLine(
