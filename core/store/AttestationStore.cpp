@@ -2,6 +2,7 @@
 #include "core/store/AttestationStore.h"
 
 #include "core/attestation/AttestationErrors.h"
+#include "core/crypto/BackgroundSha256.h"
 #include "core/crypto/Digest.h"
 #include "core/store/StoreErrors.h"
 
@@ -417,7 +418,9 @@ Result<QByteArray> AttestationStore::evidenceDigest(const std::function<bool()> 
         QStringLiteral("SELECT record, id FROM evidence_records ORDER BY time_ms, id"));
     if (!st)
         return st.error();
-    Sha256Stream rows;
+    // Hashed on a thread of its own while SQLite reads the next rows (the same digest as a
+    // Sha256Stream's, which forEachEvidenceWhile() gives).
+    BackgroundSha256 rows;
     qint64 n = 0;
     while (st->next()) {
         if (cancelled && ++n % 4096 == 0 && cancelled())

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "core/crypto/BackgroundSha256.h"
 #include "core/crypto/Digest.h"
 
 #include <QCryptographicHash>
@@ -16,6 +17,9 @@ private Q_SLOTS:
     void knownAnswers();
     void agreesWithQt();
     void streamEqualsOneShot();
+    void backgroundEqualsStream_data();
+    void backgroundEqualsStream();
+    void backgroundDroppedMidway();
     void hmacKnownAnswers_data();
     void hmacKnownAnswers();
     void constantTimeEquality();
@@ -76,6 +80,66 @@ void TestDigest::streamEqualsOneShot()
     two.addField("a");
     two.addField("bc");
     QVERIFY(one.result() != two.result());
+}
+
+void TestDigest::backgroundEqualsStream_data()
+{
+    // Fields of random sizes adding up to @p total bytes: none, within one batch, across many
+    // (a megabyte each) with the queue full, and fields larger than a batch.
+    QTest::addColumn<qsizetype>("total");
+    QTest::addColumn<qsizetype>("largest");
+    QTest::newRow("no field") << qsizetype(0) << qsizetype(0);
+    QTest::newRow("one batch") << qsizetype(50000) << qsizetype(2000);
+    QTest::newRow("many batches") << qsizetype(12 << 20) << qsizetype(4000);
+    QTest::newRow("fields larger than a batch") << qsizetype(9 << 20) << qsizetype(3 << 20);
+}
+
+void TestDigest::backgroundEqualsStream()
+{
+    QFETCH(qsizetype, total);
+    QFETCH(qsizetype, largest);
+    QRandomGenerator random(7);
+    QByteArray data(total, Qt::Uninitialized);
+    for (qsizetype i = 0; i < total; ++i)
+        data[i] = char(random.bounded(256));
+    Sha256Stream stream;
+    BackgroundSha256 background;
+    qsizetype at = 0;
+    int fields = 0;
+    while (at < total) {
+        // Empty fields too: they still add their length.
+        const qsizetype size = qMin(total - at, qsizetype(random.bounded(int(largest) + 1)));
+        stream.addField(QByteArrayView(data).sliced(at, size));
+        background.addField(QByteArrayView(data).sliced(at, size));
+        at += size;
+        ++fields;
+    }
+    const QByteArray expected = stream.result();
+    QCOMPARE(expected.size(), 32);
+    QCOMPARE(background.result(), expected);
+    if (total > 0)
+        QVERIFY(fields > 1);
+}
+
+void TestDigest::backgroundDroppedMidway()
+{
+    // Destroyed with batches queued and one half filled: it stops without hashing them, and
+    // without waiting for a result nobody asks for.
+    const QByteArray field(300000, 'r');
+    for (int fields : {0, 1, 40}) {
+        BackgroundSha256 background;
+        for (int i = 0; i < fields; ++i)
+            background.addField(field);
+    }
+    // Fields added after the result change nothing and do not block.
+    BackgroundSha256 ended;
+    ended.addField("a");
+    const QByteArray digest = ended.result();
+    for (int i = 0; i < 40; ++i)
+        ended.addField(field);
+    Sha256Stream expected;
+    expected.addField("a");
+    QCOMPARE(digest, expected.result());
 }
 
 void TestDigest::hmacKnownAnswers_data()
