@@ -11,6 +11,7 @@
 #include <QIODevice>
 #include <QJsonDocument>
 #include <QThread>
+#include <QtEndian>
 
 #include <algorithm>
 #include <atomic>
@@ -165,14 +166,87 @@ private:
     ClaimsMemo &m_memo;
 };
 
+// Reads what ChunkWriter's QDataStream wrote (Qt 6.4's format: integers big-endian, a string
+// as its byte count, 0xffffffff when null, then UTF-16BE, a byte array as its count then its
+// bytes) straight from the bytes. QDataStream reads each integer through its device, a virtual
+// call and a copy: a million results' twenty-odd numbers were a second of a new process's
+// re-run. A read past the end, or an odd string length, makes every later read 0 or empty and
+// good() false, as QDataStream's status does.
+class ChunkBytes
+{
+public:
+    explicit ChunkBytes(const QByteArray &data)
+        : m_at(reinterpret_cast<const uchar *>(data.constData())), m_end(m_at + data.size())
+    {}
+    bool good() const { return m_good; }
+    bool atEnd() const { return m_at == m_end; }
+
+    ChunkBytes &operator>>(quint16 &v) { return number(v); }
+    ChunkBytes &operator>>(quint32 &v) { return number(v); }
+    ChunkBytes &operator>>(qint64 &v) { return number(v); }
+    ChunkBytes &operator>>(QString &s)
+    {
+        s = QString();
+        quint32 bytes = 0;
+        *this >> bytes;
+        if (!m_good || bytes == 0xffffffff)
+            return *this;
+        if (bytes == 0) {
+            s = QString(QLatin1StringView("")); // empty, not null, as QDataStream makes it
+            return *this;
+        }
+        if ((bytes & 1) != 0 || !has(bytes))
+            return fail();
+        const qsizetype length = qsizetype(bytes / 2);
+        s = QString(length, Qt::Uninitialized);
+        qFromBigEndian<char16_t>(m_at, length, s.data());
+        m_at += bytes;
+        return *this;
+    }
+    ChunkBytes &operator>>(QByteArray &b)
+    {
+        b = QByteArray();
+        quint32 length = 0;
+        *this >> length;
+        if (!m_good || length == 0xffffffff)
+            return *this;
+        if (!has(length))
+            return fail();
+        b = QByteArray(reinterpret_cast<const char *>(m_at), qsizetype(length));
+        m_at += length;
+        return *this;
+    }
+
+private:
+    bool has(quint64 bytes) const { return quint64(m_end - m_at) >= bytes; }
+    ChunkBytes &fail()
+    {
+        m_good = false;
+        m_at = m_end;
+        return *this;
+    }
+    template <typename T>
+    ChunkBytes &number(T &v)
+    {
+        v = 0;
+        if (!m_good || !has(sizeof(T)))
+            return fail();
+        v = qFromBigEndian<T>(m_at);
+        m_at += sizeof(T);
+        return *this;
+    }
+
+    const uchar *m_at;
+    const uchar *m_end;
+    bool m_good = true;
+};
+
 class ChunkReader
 {
 public:
     ChunkReader(const QByteArray &data, ParsedClaims &parsed)
         : m_in(data), m_limit(quint32(data.size())), m_parsed(parsed)
-    {
-        m_in.setVersion(QDataStream::Qt_6_4);
-    }
+    {}
 
     /// Appends the chunk's results to @p into; nothing when it fails.
     Result<void> read(std::vector<AttestationResult> &into)
@@ -198,14 +272,14 @@ public:
         quint16 format = 0;
         quint32 results = 0;
         m_in >> magic >> format >> results;
-        if (m_in.status() != QDataStream::Ok || magic != kMagic || format != kFormat)
+        if (!m_in.good() || magic != kMagic || format != kFormat)
             return corrupt(QStringLiteral("not a chunk of replay results"));
         quint32 n = 0;
         m_in >> n;
         if (n > m_limit)
             return corrupt(QStringLiteral("string table larger than its chunk"));
         m_strings.reserve(n);
-        for (quint32 i = 0; i < n && m_in.status() == QDataStream::Ok; ++i) {
+        for (quint32 i = 0; i < n && m_in.good(); ++i) {
             QString s;
             m_in >> s;
             m_strings.append(s);
@@ -213,7 +287,7 @@ public:
         m_in >> n;
         if (n > m_limit)
             return corrupt(QStringLiteral("claims table larger than its chunk"));
-        for (quint32 i = 0; i < n && m_in.status() == QDataStream::Ok; ++i) {
+        for (quint32 i = 0; i < n && m_in.good(); ++i) {
             QByteArray text;
             m_in >> text;
             auto known = m_parsed.constFind(text);
@@ -268,12 +342,12 @@ public:
     }
 
 private:
-    bool ok() const { return m_why.isEmpty() && m_in.status() == QDataStream::Ok; }
+    bool ok() const { return m_why.isEmpty() && m_in.good(); }
     quint32 index(quint32 size)
     {
         quint32 i = 0;
         m_in >> i;
-        if (m_in.status() == QDataStream::Ok && i >= size && m_why.isEmpty())
+        if (m_in.good() && i >= size && m_why.isEmpty())
             m_why = QStringLiteral("an index out of its table");
         return i;
     }
@@ -315,7 +389,7 @@ private:
         return ms == kNoTime ? QDateTime() : QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
     }
 
-    QDataStream m_in;
+    ChunkBytes m_in;
     quint32 m_limit;
     QString m_why;
     QList<QString> m_strings;
