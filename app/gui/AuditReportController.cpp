@@ -146,8 +146,7 @@ bool AuditReportController::exportTo(const QString &path, models::AuditReportWri
             auto report = b.build([flag] { return flag->load(); });
             if (!report)
                 return report.error();
-            if (flag->load())
-                return core::makeError(core::ec::ReplayCancelled);
+            // Asked again before the rendering and before the rename.
             return models::AuditReportWriter::write(*report, format, path,
                                                     [flag] { return flag->load(); });
         }));

@@ -170,8 +170,8 @@ private:
 // as its byte count, 0xffffffff when null, then UTF-16BE, a byte array as its count then its
 // bytes) straight from the bytes. QDataStream reads each integer through its device, a virtual
 // call and a copy: a million results' twenty-odd numbers were a second of a new process's
-// re-run. A read past the end, or an odd string length, makes every later read 0 or empty and
-// good() false, as QDataStream's status does.
+// re-run. A read past the end, or an odd string length, makes good() false for good and every
+// later read 0 or empty (QDataStream's status stays failed too, though it reads on).
 class ChunkBytes
 {
 public:
