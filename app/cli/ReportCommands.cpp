@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <cstdio>
 #include <cstring>
 
 namespace ta::cli {
@@ -56,6 +57,9 @@ int report(const QStringList &args)
                       QStringLiteral("Add a what-if section: this policy set against the latest "
                                      "policies, over the same evidence."),
                       QStringLiteral("P.json")});
+    parser.addOption({QStringLiteral("progress"),
+                      QStringLiteral("Say on stderr, one line each, when the report starts to "
+                                     "replay the evidence and when it starts to write the file.")});
     addPassphraseOption(parser);
     addVerifyAllOption(parser);
     if (auto stop = parseArgs(
@@ -125,12 +129,18 @@ int report(const QStringList &args)
     auto builder = models::AuditReportBuilder::prepare(**ws, options);
     if (!builder)
         return badInput(builder.error());
+    const bool progress = parser.isSet(QStringLiteral("progress"));
+    if (progress)
+        std::fputs("trustatlas-cli: report: replaying the evidence\n", stderr);
     auto built = builder->build([] { return interrupted(); });
     if (interrupted())
         return interruptedExit();
     if (!built)
         return badInput(built.error());
     tellWhereResultsCameFrom(*options.keptWork, options.keptResults);
+    if (progress)
+        std::fprintf(stderr, "trustatlas-cli: report: writing %s\n",
+                     QDir::toNativeSeparators(out).toUtf8().constData());
     // A Ctrl+C while the PDF renders leaves the old file, or none, in place.
     if (auto w =
             models::AuditReportWriter::write(*built, *format, out, [] { return interrupted(); });
