@@ -107,6 +107,7 @@ core::Result<void> PolicyResimulator::prepare(const QList<core::Policy> &base)
     // Both base runs were decided over the results of the timeline read before.
     m_baseEntriesRun.reset();
     m_replay = std::move(*replay);
+    ++m_timeline;
     if (auto b = setBase(base); !b)
         return b;
     QFuture<Scan> future = QtConcurrent::run(&m_pool, [scan = *m_replay](
@@ -184,7 +185,7 @@ void PolicyResimulator::start()
     const std::optional<core::RuleSet> &base = m_entriesMode ? m_baseEntries : m_base;
     if (!m_replay || !base)
         return;
-    if (m_watcher.isRunning()) {
+    if (m_running) {
         m_pending = true;
         return;
     }
@@ -195,6 +196,8 @@ void PolicyResimulator::start()
         return;
     }
     Q_EMIT started();
+    m_running = true;
+    m_runTimeline = m_timeline;
     const bool entries = m_entriesMode;
     if (m_results) {
         // The kept results decided under the candidate, against the kept base run (made once).
@@ -238,8 +241,13 @@ void PolicyResimulator::start()
 
 void PolicyResimulator::onRunFinished()
 {
-    // A cancelled run (from the status bar) leaves the last result standing.
-    if (m_watcher.isCanceled() || m_watcher.future().resultCount() == 0) {
+    m_running = false;
+    // A cancelled run (from the status bar) leaves the last result standing. A run over the
+    // timeline read before this one (records imported while it worked) is dropped, base run and
+    // all: its difference would be shown as the new evidence's. The import asked for a run of
+    // the same edit over the new timeline, pending or due.
+    if (m_watcher.isCanceled() || m_watcher.future().resultCount() == 0 ||
+        m_runTimeline != m_timeline) {
         if (m_pending) {
             m_pending = false;
             start();

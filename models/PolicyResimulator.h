@@ -56,7 +56,9 @@ public:
     void request(const QList<core::Policy> &candidate);
     /// Asks for a run of edited registration entries against the saved ones.
     void requestEntries(const QList<core::RegistrationEntry> &candidate);
-    bool isBusy() const { return m_timer.isActive() || m_watcher.isRunning(); }
+    /// A run is asked for, running, or finished and not yet reported: false only once the last
+    /// request's finished() or failed() has been emitted (or its run dropped as stale).
+    bool isBusy() const { return m_timer.isActive() || m_running; }
     qint64 evidenceCount() const { return m_evidenceCount; }
     /// Every variable and claim path the recorded evidence yields, with an example value; filled
     /// off the GUI thread after prepare() (claimsReady()).
@@ -92,6 +94,13 @@ private:
     core::SimulationSettings m_settings;
     QList<core::Policy> m_candidate;
     bool m_pending = false;
+    /// From a run's start until onRunFinished() dealt with it (QFutureWatcher::isRunning() turns
+    /// false on the worker's thread, before the finished signal reaches this one).
+    bool m_running = false;
+    /// Counts the timelines prepare() read; m_runTimeline is the one the current run replays.
+    /// A run over an older timeline is never reported: its difference is not the evidence's.
+    quint64 m_timeline = 0;
+    quint64 m_runTimeline = 0;
     QTimer m_timer;
     QElapsedTimer m_sinceRequest;
     qint64 m_lastLatency = -1;

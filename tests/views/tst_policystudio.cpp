@@ -57,6 +57,7 @@ private Q_SLOTS:
     void completionAndHoverUseTheEvidence();
     void registrationEntriesAreEditedAndResimulated();
     void importedRecordsAreResimulated();
+    void aRunOverTheOldTimelineIsNotReported();
     void keptResultsAreResimulatedAsVerified();
     void aNewTimelineCancelsTheOlderClaimsScan();
     void screenshot();
@@ -335,6 +336,37 @@ void TestPolicyStudio::importedRecordsAreResimulated()
     const core::WhatIfReport report = waitForReport();
     QCOMPARE(report.subjects.size(), 1);
     QCOMPARE(resim->evidenceCount(), 3);
+}
+
+// Records imported while a run works: that run replays the timeline read before, and its
+// difference must not be shown as the new evidence's (it once was, when it finished before the
+// new timeline's run was due: "no subject fares differently" over evidence it never read).
+void TestPolicyStudio::aRunOverTheOldTimelineIsNotReported()
+{
+    models::PolicyResimulator *resim = m_studio->resimulator();
+    QTRY_VERIFY(!resim->isBusy()); // the run the studio asks for as it opens
+    QStringList events;
+    bool imported = false;
+    connect(resim, &models::PolicyResimulator::started, this, [&] { events << "started"; });
+    // Right after the run's work is handed to a thread, before its end can be reported here.
+    connect(resim, &models::PolicyResimulator::workStarted, this, [&](const QString &title) {
+        if (imported || !title.startsWith(QStringLiteral("Re-simulating")))
+            return;
+        imported = true;
+        QVERIFY(tests::importBehind(*m_doc,
+                                    tests::joinTokenLine(m_now.addSecs(300), QStringLiteral("c"))));
+        m_doc->notifyEvidenceChanged();
+        events << QStringLiteral("imported %1").arg(resim->evidenceCount());
+    });
+    connect(m_studio.get(), &PolicyStudio::resimulated, this, [&](const core::WhatIfReport &r) {
+        events << QStringLiteral("report %1").arg(r.subjects.size());
+    });
+    typeCondition(QStringLiteral("subject == 'node/b'"));
+    const core::WhatIfReport report = waitForReport();
+    QCOMPARE(events, (QStringList{QStringLiteral("started"), QStringLiteral("imported 3"),
+                                  QStringLiteral("started"), QStringLiteral("report 2")}));
+    QCOMPARE(report.subjects.size(), 2); // node/a loses its identity, node/b gains one
+    QVERIFY(!resim->isBusy());
 }
 
 // Once the claims scan has kept the timeline's attestation results (interned, each with its
