@@ -15,6 +15,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include <unistd.h>
+
 namespace ta::cli {
 
 bool reportNeedsGui(int argc, char **argv)
@@ -59,7 +61,8 @@ int report(const QStringList &args)
                       QStringLiteral("P.json")});
     parser.addOption({QStringLiteral("progress"),
                       QStringLiteral("Say on stderr, one line each, when the report starts to "
-                                     "replay the evidence and when it starts to write the file.")});
+                                     "replay the evidence and when it starts to write the file "
+                                     "(said on a terminal without asking).")});
     addPassphraseOption(parser);
     addVerifyAllOption(parser);
     if (auto stop = parseArgs(
@@ -129,7 +132,7 @@ int report(const QStringList &args)
     auto builder = models::AuditReportBuilder::prepare(**ws, options);
     if (!builder)
         return badInput(builder.error());
-    const bool progress = parser.isSet(QStringLiteral("progress"));
+    const bool progress = parser.isSet(QStringLiteral("progress")) || isatty(fileno(stderr));
     if (progress)
         std::fputs("trustatlas-cli: report: replaying the evidence\n", stderr);
     auto built = builder->build([] { return interrupted(); });

@@ -57,25 +57,28 @@ QString eventText(const core::SimulationEvent &e)
     return line + QLatin1Char('\n');
 }
 
-// Records done, rate and time left on stderr, redrawn in place; only when stderr is a terminal,
-// so that piped or captured output never carries it.
-void showProgress(core::TimelineReplay &replay)
+// Records done, rate and time left on stderr: redrawn in place when stderr is a terminal, a line
+// each with --progress when it is not, and nothing otherwise (piped or captured output never
+// carries it unless asked).
+void showProgress(core::TimelineReplay &replay, bool asked)
 {
-    if (!isatty(fileno(stderr)))
+    const bool terminal = isatty(fileno(stderr));
+    if (!terminal && !asked)
         return;
     auto clock = std::make_shared<QElapsedTimer>();
     clock->start();
     replay.setProgress(
-        [clock](qint64 done, qint64 total) {
+        [clock, terminal](qint64 done, qint64 total) {
             const double secs = qMax<qint64>(1, clock->elapsed()) / 1000.0;
             const double rate = done / secs;
-            QString line = QStringLiteral("\r%1").arg(done);
+            QString line = terminal ? QStringLiteral("\r%1").arg(done)
+                                    : QStringLiteral("trustatlas-cli: %1").arg(done);
             if (total > 0)
                 line += QStringLiteral("/%1").arg(total);
             line += QStringLiteral(" records, %1/s").arg(qint64(rate));
             if (total > done && rate > 0)
                 line += QStringLiteral(", %1 s left").arg(qint64((total - done) / rate));
-            if (done >= total)
+            if (done >= total || !terminal)
                 line += QStringLiteral("\n");
             std::fputs(line.toLocal8Bit().constData(), stderr);
             std::fflush(stderr);
@@ -146,6 +149,9 @@ void addCommonOptions(QCommandLineParser &parser)
                                      "every core)."),
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("json"), QStringLiteral("JSON Lines output.")});
+    parser.addOption({QStringLiteral("progress"),
+                      QStringLiteral("The replay's progress on stderr even when it is not a "
+                                     "terminal: a line each 5,000 records.")});
     addVerifyAllOption(parser);
     addPassphraseOption(parser);
 }
@@ -301,7 +307,7 @@ int simulate(const QStringList &args)
     if (parser.isSet(QStringLiteral("evidence")))
         replay->setEvidenceFile(parser.value(QStringLiteral("evidence")));
     replay->setThreads(threads);
-    showProgress(*replay);
+    showProgress(*replay, parser.isSet(QStringLiteral("progress")));
     stopOnInterrupt(*replay);
     const auto stored = keepResults(parser, *replay, **ws);
     // The inputs' fingerprint is taken before the run, so that anything imported meanwhile
@@ -447,7 +453,7 @@ int whatIf(const QStringList &args)
     if (parser.isSet(QStringLiteral("evidence")))
         replay->setEvidenceFile(parser.value(QStringLiteral("evidence")));
     replay->setThreads(threads);
-    showProgress(*replay);
+    showProgress(*replay, parser.isSet(QStringLiteral("progress")));
     stopOnInterrupt(*replay);
     const auto stored = keepResults(parser, *replay, **ws);
 
