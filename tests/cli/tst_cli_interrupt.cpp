@@ -88,10 +88,8 @@ private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
     /// The arguments that run @p verb on a fresh workspace named @p name.
     QStringList killArgs(const QString &verb, const QString &name);
-    /// How long @p verb takes when nothing stops it (measured at first use, with @p args, or
-    /// with killArgs()).
+    /// How long @p verb takes when nothing stops it (measured at first use, with killArgs()).
     qint64 uninterruptedMs(const QString &verb);
-    qint64 uninterruptedMs(const QString &verb, const QStringList &args);
     CliRun cli(const QStringList &args) const { return runCli(m_dir.path(), args); }
     /// A fresh copy of the lab workspace (with its saved run "first").
     QString copyOfBase(const QString &name) const
@@ -324,12 +322,8 @@ QStringList TestCliInterrupt::killArgs(const QString &verb, const QString &name)
 
 qint64 TestCliInterrupt::uninterruptedMs(const QString &verb)
 {
-    return uninterruptedMs(verb, killArgs(verb, QStringLiteral("whole-%1.atlas").arg(verb)));
-}
-
-qint64 TestCliInterrupt::uninterruptedMs(const QString &verb, const QStringList &args)
-{
     if (!m_uninterruptedMs.contains(verb)) {
+        const QStringList args = killArgs(verb, QStringLiteral("whole-%1.atlas").arg(verb));
         QElapsedTimer clock;
         clock.start();
         const CliRun r = cli(args);
