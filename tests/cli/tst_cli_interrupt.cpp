@@ -128,6 +128,18 @@ private:
             return -4;
         return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
     }
+    /// SIGINT once the CLI's stderr holds @p marker (a step or progress line it prints), with
+    /// what it said in @p said; signalled()'s code.
+    int interruptAt(const QStringList &args, const QByteArray &marker, QByteArray &said) const
+    {
+        return signalled(
+            args, SIGINT,
+            [&](QProcess &p) {
+                said += p.readAllStandardError();
+                return said.contains(marker);
+            },
+            120000);
+    }
     QStringList savedRuns(const QString &ws) const
     {
         const CliRun r = cli(
@@ -208,15 +220,10 @@ void TestCliInterrupt::interruptWhatIf()
     // In its replay: signalled at its first progress line (5,000 of the 20,000 records), not at a
     // fraction of a run timed before, which a faster run could have finished first.
     QByteArray said;
-    const int code = signalled(
-        {QStringLiteral("what-if"), ws, QStringLiteral("--policies"),
-         path(QStringLiteral("p.json")), QStringLiteral("--json"), QStringLiteral("--progress")},
-        SIGINT,
-        [&](QProcess &p) {
-            said += p.readAllStandardError();
-            return said.contains(" records, ");
-        },
-        120000);
+    const int code = interruptAt({QStringLiteral("what-if"), ws, QStringLiteral("--policies"),
+                                  path(QStringLiteral("p.json")), QStringLiteral("--json"),
+                                  QStringLiteral("--progress")},
+                                 " records, ", said);
     QVERIFY2(
         code == 130,
         qPrintable(QStringLiteral("exit %1; stderr: %2").arg(code).arg(QString::fromUtf8(said))));
@@ -239,13 +246,7 @@ void TestCliInterrupt::interruptReport()
         copyOfBase(QStringLiteral("report.atlas"));
         QFile::remove(out);
         QByteArray said;
-        const int code = signalled(
-            args, SIGINT,
-            [&](QProcess &p) {
-                said += p.readAllStandardError();
-                return said.contains(step);
-            },
-            120000);
+        const int code = interruptAt(args, step, said);
         QVERIFY2(code == 130,
                  qPrintable(QStringLiteral("exit %1 after \"%2\"; stderr: %3")
                                 .arg(code)

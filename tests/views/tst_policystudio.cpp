@@ -347,9 +347,11 @@ void TestPolicyStudio::aRunOverTheOldTimelineIsNotReported()
     QTRY_VERIFY(!resim->isBusy()); // the run the studio asks for as it opens
     QStringList events;
     bool imported = false;
-    connect(resim, &models::PolicyResimulator::started, this, [&] { events << "started"; });
+    // The connections end with this function: they capture its locals.
+    QObject scope;
+    connect(resim, &models::PolicyResimulator::started, &scope, [&] { events << "started"; });
     // Right after the run's work is handed to a thread, before its end can be reported here.
-    connect(resim, &models::PolicyResimulator::workStarted, this, [&](const QString &title) {
+    connect(resim, &models::PolicyResimulator::workStarted, &scope, [&](const QString &title) {
         if (imported || !title.startsWith(QStringLiteral("Re-simulating")))
             return;
         imported = true;
@@ -358,7 +360,7 @@ void TestPolicyStudio::aRunOverTheOldTimelineIsNotReported()
         m_doc->notifyEvidenceChanged();
         events << QStringLiteral("imported %1").arg(resim->evidenceCount());
     });
-    connect(m_studio.get(), &PolicyStudio::resimulated, this, [&](const core::WhatIfReport &r) {
+    connect(m_studio.get(), &PolicyStudio::resimulated, &scope, [&](const core::WhatIfReport &r) {
         events << QStringLiteral("report %1").arg(r.subjects.size());
     });
     typeCondition(QStringLiteral("subject == 'node/b'"));
