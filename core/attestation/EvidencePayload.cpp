@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/EvidencePayload.h"
+#include "core/SharedBytes.h"
 
 namespace ta::core {
 
@@ -43,9 +44,10 @@ QByteArray EvidencePayload::latin1(QLatin1StringView name) const
 {
     if (!m_plain)
         return m_object.value(name).toString().toLatin1();
-    // A plain string is printable ASCII: its Latin-1 bytes are the line's.
+    // A plain string is printable ASCII: its Latin-1 bytes are the line's, shared rather than
+    // copied (a workload's token is most of its line).
     const PlainMember *m = find(name);
-    return m ? QByteArray(m_bytes.constData() + m->valueAt, m->valueSize) : QByteArray();
+    return m ? sharedSlice(m_bytes, m->valueAt, m->valueSize) : QByteArray();
 }
 
 bool EvidencePayload::contains(QLatin1StringView name) const

@@ -50,7 +50,8 @@ public:
     /// The member @p name, Undefined when there is none (as QJsonObject::value).
     QJsonValue value(QLatin1StringView name) const;
     /// value(@p name).toString().toLatin1(), without a QString for a plain payload: a token's
-    /// bytes as the line has them.
+    /// bytes as the line has them, sharing the line's block (sharedSlice: read by size, no
+    /// '\0' after them).
     QByteArray latin1(QLatin1StringView name) const;
     bool contains(QLatin1StringView name) const;
     qsizetype size() const { return m_plain ? m_members.size() : m_object.size(); }

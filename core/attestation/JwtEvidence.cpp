@@ -41,7 +41,7 @@ std::optional<JwtEvidence::Verified> JwtEvidence::verifyToken(const EvidenceReco
                       QStringLiteral("(none)"));
         return std::nullopt;
     }
-    auto jwt = parse(v.token, result);
+    auto jwt = parse(QByteArray(v.token), result);
     if (!jwt)
         return std::nullopt;
     v.jwt = std::move(*jwt);

@@ -2,6 +2,7 @@
 #include "core/crypto/Jose.h"
 #include "core/crypto/CryptoErrors.h"
 
+#include "core/SharedBytes.h"
 #include "core/crypto/Jwk.h"
 
 #include <openssl/rsa.h>
@@ -359,9 +360,9 @@ Result<Jose::CompactJws> Jose::splitCompact(QByteArray &&token, Header part)
     qsizetype signedSize = 0;
     auto out = decodeCompact(token, part, signedSize);
     if (out) {
-        // Cutting an array nothing else shares keeps its buffer: no copy.
-        out->signingInput = std::move(token);
-        out->signingInput.truncate(signedSize);
+        // The signing input is the token's start: its block is shared, not copied, even when
+        // the token shares it with the line it was read from.
+        out->signingInput = sharedSlice(std::move(token), 0, signedSize);
     }
     return out;
 }

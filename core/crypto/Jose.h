@@ -90,8 +90,9 @@ public:
     /// Splits and decodes a compact JWS: exactly three strict base64url parts.
     [[nodiscard]] static Result<CompactJws> splitCompact(QByteArrayView token,
                                                          Header header = Header::Decode);
-    /// The same from a token the caller gives up: its array becomes signingInput, cut at the
-    /// second dot, without copying the signed bytes (unless the array is shared).
+    /// The same from a token the caller gives up: signingInput shares its block, cut at the
+    /// second dot, without copying the signed bytes even when the block is shared
+    /// (sharedSlice: nothing after them is '\0').
     [[nodiscard]] static Result<CompactJws> splitCompact(QByteArray &&token,
                                                          Header header = Header::Decode);
 

@@ -7,6 +7,7 @@
 #include "core/JsonInput.h"
 #include "core/attestation/EvidenceReader.h"
 #include "core/attestation/EvidenceRecord.h"
+#include "core/crypto/Jose.h"
 
 #include <QBuffer>
 #include <QJsonArray>
@@ -306,6 +307,14 @@ void TestCanonicalLine::readerTakesEitherWay()
     QVERIFY(records->at(2).payload.isPlain());
     QCOMPARE(records->at(0).payload.latin1(QLatin1StringView("jws")),
              QByteArray("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"));
+    // The token is the line's bytes, shared, not copied; so is the JWS's signing input.
+    QByteArray token = records->at(0).payload.latin1(QLatin1StringView("jws"));
+    QVERIFY(!token.isDetached());
+    const char *tokenAt = token.constData();
+    const auto jws = Jose::splitCompact(std::move(token));
+    QVERIFY(jws);
+    QCOMPARE(jws->signingInput, QByteArray("eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0"));
+    QVERIFY(jws->signingInput.constData() == tokenAt);
     // A workspace's rows are read through fromJsonLine: plain too.
     const auto row = EvidenceRecord::fromJsonLine(kWorkload);
     QVERIFY(row && row->payload.isPlain() && same(*row, *readByQt(kWorkload)));
