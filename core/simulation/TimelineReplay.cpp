@@ -183,7 +183,8 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
     auto finished = [&](Result<qint64> n) -> Result<qint64> {
         if (stopped)
             return makeError(ec::ReplayCancelled);
-        if (m_progress && n)
+        // The last count is reported once: a step may have reported it already.
+        if (m_progress && n && (done == 0 || done % m_progressEvery != 0))
             m_progress(done, total);
         return n;
     };
@@ -476,7 +477,7 @@ Result<qint64> TimelineReplay::serve(const ReplayResultCache::Kept &kept, const 
         if (m_progress && (n + 1) % m_progressEvery == 0)
             m_progress(n + 1, total);
     }
-    if (m_progress)
+    if (m_progress && (n == 0 || n % m_progressEvery != 0))
         m_progress(n, n);
     return n;
 }

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void whatIfDenyPolicy();
     void labTimelineSameOnOneAndTwoThreads();
     void progressCountsRecords();
+    void progressReportsTheLastCountOnce();
     void cachedReplayReportsProgress();
     void recordsKeyFollowsTheRecords();
     void subjectNumbersOnlyFindSubjects();
@@ -391,6 +392,22 @@ void TestSimulation::progressCountsRecords()
     auto run = r.simulate(policies(3600, 3600), {});
     QVERIFY(run.ok());
     QCOMPARE(calls, (QList<QPair<qint64, qint64>>{{2, 5}, {4, 5}, {5, 5}}));
+}
+
+void TestSimulation::progressReportsTheLastCountOnce()
+{
+    // Four records, a report every two: the last step is the end, reported once (what-if's
+    // --progress printed "20000/20000" twice). So does a run served from the cache.
+    TimelineReplay r = replay(m_f, {node(0), workload(100), workload(200), node(300)});
+    r.setResultCache(std::make_shared<ReplayResultCache>());
+    QList<QPair<qint64, qint64>> calls;
+    r.setProgress([&](qint64 done, qint64 total) { calls.append({done, total}); }, 2);
+    const QList<QPair<qint64, qint64>> expected{{2, 4}, {4, 4}};
+    QVERIFY(r.simulate(policies(3600, 3600), {}).ok());
+    QCOMPARE(calls, expected);
+    calls.clear();
+    QVERIFY(r.simulate(policies(3600, 3600), {}).ok());
+    QCOMPARE(calls, expected);
 }
 
 void TestSimulation::cachedReplayReportsProgress()
