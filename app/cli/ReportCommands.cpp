@@ -133,9 +133,17 @@ int report(const QStringList &args)
     if (!builder)
         return badInput(builder.error());
     const bool progress = parser.isSet(QStringLiteral("progress")) || isatty(fileno(stderr));
-    if (progress)
-        std::fputs("trustatlas-cli: report: replaying the evidence\n", stderr);
-    auto built = builder->build([] { return interrupted(); });
+    auto built = builder->build([] { return interrupted(); },
+                                [progress](models::AuditReportBuilder::Step step) {
+                                    if (!progress)
+                                        return;
+                                    std::fputs(step == models::AuditReportBuilder::Step::Replaying
+                                                   ? "trustatlas-cli: report: replaying the "
+                                                     "evidence\n"
+                                                   : "trustatlas-cli: report: laying out the "
+                                                     "graph\n",
+                                               stderr);
+                                });
     if (interrupted())
         return interruptedExit();
     if (!built)

@@ -212,8 +212,11 @@ core::Result<AuditReportBuilder> AuditReportBuilder::prepare(core::Workspace &wo
     return b;
 }
 
-core::Result<AuditReport> AuditReportBuilder::build(const Cancelled &cancelled) const
+core::Result<AuditReport> AuditReportBuilder::build(const Cancelled &cancelled,
+                                                    const StepStarted &stepStarted) const
 {
+    if (stepStarted)
+        stepStarted(Step::Replaying);
     AuditReport r = m_report;
     if (m_replay && m_rules) {
         core::TimelineReplay replay = *m_replay;
@@ -254,10 +257,19 @@ core::Result<AuditReport> AuditReportBuilder::build(const Cancelled &cancelled) 
     const core::TopologyGraph graph =
         core::GraphBuilder::build(*estate, options, m_state ? &*m_state : nullptr);
     r.findings = core::GraphAnalysis::findings(graph);
+    if (cancelled && cancelled())
+        return core::makeError(core::ec::ReplayCancelled);
     if (!graph.nodes().isEmpty()) {
+        if (stepStarted)
+            stepStarted(Step::LayingOut);
         core::LayoutOptions layout;
         layout.engine = core::LayoutEngine::Sfdp;
+        // A large estate's layout takes seconds: a cancel is taken between its stages.
+        if (cancelled)
+            layout.progress = [&cancelled](int) { return !cancelled(); };
         auto png = core::GraphExport::write(graph, core::ExportFormat::Png, layout);
+        if (!png && png.error().code == QString(core::ec::LayoutCancelled))
+            return core::makeError(core::ec::ReplayCancelled);
         if (png)
             r.graphPng = *png;
         else

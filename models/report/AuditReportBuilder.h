@@ -67,9 +67,15 @@ public:
     [[nodiscard]] static core::Result<AuditReportBuilder>
     prepare(core::Workspace &workspace, const AuditReportOptions &options);
 
-    /// Asked now and then; when it answers true, build() stops with replay.cancelled.
+    /// Asked now and then, also between the graph layout's stages (Graphviz's own step cannot
+    /// be interrupted); when it answers true, build() stops with replay.cancelled.
     using Cancelled = std::function<bool()>;
-    [[nodiscard]] core::Result<AuditReport> build(const Cancelled &cancelled = {}) const;
+    /// The long steps of build(), told as each starts: the replays (the graph's and the
+    /// simulation's), then the layout and picture of the graph, when it has nodes.
+    enum class Step { Replaying, LayingOut };
+    using StepStarted = std::function<void(Step)>;
+    [[nodiscard]] core::Result<AuditReport> build(const Cancelled &cancelled = {},
+                                                  const StepStarted &stepStarted = {}) const;
 
 private:
     AuditReportBuilder() = default;

@@ -107,6 +107,34 @@ private Q_SLOTS:
         QVERIFY(!report.ok());
         QCOMPARE(report.error().code, QStringLiteral("replay.cancelled"));
     }
+
+    void aCancelDuringTheLayoutStopsIt()
+    {
+        models::AuditReportOptions options;
+        options.at = m_now;
+        auto builder = models::AuditReportBuilder::prepare(*m_ws, options);
+        QVERIFY(builder.ok());
+        using Step = models::AuditReportBuilder::Step;
+        // Uncancelled: both steps, in order, and a picture.
+        QList<Step> steps;
+        auto whole = builder->build([] { return false; }, [&](Step s) { steps << s; });
+        QVERIFY2(whole.ok(), whole.ok() ? "" : errorOf(whole.error()).constData());
+        QCOMPARE(steps, (QList<Step>{Step::Replaying, Step::LayingOut}));
+        QVERIFY(!whole->graphPng.isEmpty());
+        // Cancelled once the layout has started, after every check of the replays and the
+        // graph: only the layout can see it.
+        bool layingOut = false;
+        int askedWhileLayingOut = 0;
+        auto report = builder->build(
+            [&] {
+                askedWhileLayingOut += layingOut ? 1 : 0;
+                return layingOut;
+            },
+            [&](Step s) { layingOut = s == Step::LayingOut; });
+        QVERIFY(!report.ok());
+        QCOMPARE(report.error().code, QStringLiteral("replay.cancelled"));
+        QCOMPARE(askedWhileLayingOut, 1); // at the layout's first stage: nothing laid out
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAuditReportBuilder)
