@@ -5334,6 +5334,18 @@ Selektoren: %2</translation>
         <translation>Prüfbericht wird nach %1 geschrieben…</translation>
     </message>
     <message>
+        <source>Audit report: replaying the evidence…</source>
+        <translation>Prüfbericht: Nachweise werden abgespielt…</translation>
+    </message>
+    <message>
+        <source>Audit report: laying out the graph…</source>
+        <translation>Prüfbericht: Graph wird angeordnet…</translation>
+    </message>
+    <message>
+        <source>Audit report: writing %1…</source>
+        <translation>Prüfbericht: %1 wird geschrieben…</translation>
+    </message>
+    <message>
         <source>The audit report could not be written: %1</source>
         <translation>Der Prüfbericht konnte nicht geschrieben werden: %1</translation>
     </message>

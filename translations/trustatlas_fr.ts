@@ -5334,6 +5334,18 @@ sélecteurs : %2</translation>
         <translation>Écriture du rapport d'audit dans %1…</translation>
     </message>
     <message>
+        <source>Audit report: replaying the evidence…</source>
+        <translation>Rapport d'audit : rejeu des preuves…</translation>
+    </message>
+    <message>
+        <source>Audit report: laying out the graph…</source>
+        <translation>Rapport d'audit : disposition du graphe…</translation>
+    </message>
+    <message>
+        <source>Audit report: writing %1…</source>
+        <translation>Rapport d'audit : écriture de %1…</translation>
+    </message>
+    <message>
         <source>The audit report could not be written: %1</source>
         <translation>Le rapport d'audit n'a pas pu être écrit : %1</translation>
     </message>

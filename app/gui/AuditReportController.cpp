@@ -138,14 +138,29 @@ bool AuditReportController::exportTo(const QString &path, models::AuditReportWri
     }
     m_path = path;
     m_cancelled = std::make_shared<std::atomic<bool>>(false);
+    m_exporting = true;
     m_busy->show();
     m_cancel->show();
+    // The worker tells each step to this thread, where the status bar shows it (a step told
+    // after this controller is gone is dropped with its event).
+    const QString file = QFileInfo(path).fileName();
+    auto step = [this](const QString &text) {
+        QMetaObject::invokeMethod(
+            this, [this, text] { showStep(text); }, Qt::QueuedConnection);
+    };
     m_watcher.setFuture(QtConcurrent::run(
         &m_pool,
-        [b = std::move(*builder), format, path, flag = m_cancelled]() -> core::Result<void> {
-            auto report = b.build([flag] { return flag->load(); });
+        [b = std::move(*builder), format, path, file, step,
+         flag = m_cancelled]() -> core::Result<void> {
+            auto report = b.build([flag] { return flag->load(); },
+                                  [&](models::AuditReportBuilder::Step s) {
+                                      step(s == models::AuditReportBuilder::Step::Replaying
+                                               ? tr("Audit report: replaying the evidence…")
+                                               : tr("Audit report: laying out the graph…"));
+                                  });
             if (!report)
                 return report.error();
+            step(tr("Audit report: writing %1…").arg(file));
             // Asked again before the rendering and before the rename.
             return models::AuditReportWriter::write(*report, format, path,
                                                     [flag] { return flag->load(); });
@@ -160,8 +175,18 @@ void AuditReportController::cancel()
         m_cancelled->store(true);
 }
 
+void AuditReportController::showStep(const QString &text)
+{
+    // Nothing is shown over an outcome.
+    if (!m_exporting)
+        return;
+    m_statusBar->showMessage(text);
+    Q_EMIT stepStarted(text);
+}
+
 void AuditReportController::onFinished()
 {
+    m_exporting = false;
     m_busy->hide();
     m_cancel->hide();
     updateAction();

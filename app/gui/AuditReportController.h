@@ -56,12 +56,16 @@ public:
     void cancel();
 
 Q_SIGNALS:
+    /// A long step of an export has started; @p text is the status bar's sentence for it
+    /// (the replays, the graph's layout, the writing).
+    void stepStarted(const QString &text);
     void exported(const QString &path);
     /// @p message is the translated sentence shown to the user.
     void failed(const QString &message);
 
 private:
     void onFinished();
+    void showStep(const QString &text);
     void showError(const QString &message);
     void updateAction();
 
@@ -70,6 +74,9 @@ private:
     QAction *m_action = nullptr;
     QProgressBar *m_busy = nullptr;
     QToolButton *m_cancel = nullptr;
+    /// From exportTo() until onFinished(), on this thread: a step queued by the worker arrives
+    /// before onFinished() (isBusy() turns false on the worker's thread, earlier).
+    bool m_exporting = false;
     QPointer<models::Document> m_document;
     std::optional<core::WhatIfReport> m_whatIf;
     std::optional<core::WhatIfReport> m_viewWhatIf;

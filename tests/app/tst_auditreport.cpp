@@ -46,12 +46,14 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<MainWindow> m_window;
+    QStringList m_steps; // what the last export's stepStarted said
 
     QByteArray exportTo(const QString &name, Format format)
     {
         AuditReportController *report = m_window->auditReport();
         QSignalSpy done(report, &AuditReportController::exported);
         QSignalSpy failed(report, &AuditReportController::failed);
+        QSignalSpy steps(report, &AuditReportController::stepStarted);
         const QString path = m_dir.filePath(name);
         if (!report->exportTo(path, format))
             return {};
@@ -64,6 +66,10 @@ private:
         }
         if (done.first().first().toString() != path || !report->exportAction()->isEnabled())
             return {};
+        // Each long step was shown in the status bar, in order.
+        m_steps.clear();
+        for (const QList<QVariant> &step : steps)
+            m_steps << step.first().toString();
         QFile f(path);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
@@ -113,6 +119,9 @@ private Q_SLOTS:
         QVERIFY(html.contains("demo.atlas"));
         QVERIFY(html.contains("staging.example"));
         QVERIFY(html.contains("data:image/png;base64,"));
+        QCOMPARE(m_steps, (QStringList{QStringLiteral("Audit report: replaying the evidence…"),
+                                       QStringLiteral("Audit report: laying out the graph…"),
+                                       QStringLiteral("Audit report: writing audit.html…")}));
     }
 
     void exportsPdf()
