@@ -171,8 +171,7 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
     } tally{verifier, m_signatureWork.get(), done};
     const EvidenceVerifier::ResultSink use = [&](AttestationResult &&r) {
         sink(std::move(r));
-        if (++done % m_progressEvery == 0 && m_progress)
-            m_progress(done, total);
+        reportStep(++done, total);
     };
     // Checked before each record is handed on: once cancelled, nothing more is verified.
     auto goOn = [&]() {
@@ -183,9 +182,8 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
     auto finished = [&](Result<qint64> n) -> Result<qint64> {
         if (stopped)
             return makeError(ec::ReplayCancelled);
-        // The last count is reported once: a step may have reported it already.
-        if (m_progress && n && (done == 0 || done % m_progressEvery != 0))
-            m_progress(done, total);
+        if (n)
+            reportEnd(done, total);
         return n;
     };
     if (m_records) {
@@ -474,11 +472,9 @@ Result<qint64> TimelineReplay::serve(const ReplayResultCache::Kept &kept, const 
         if (ahead && n + kAhead < total)
             ahead(kept.results[size_t(n + kAhead)], kept.subjects[size_t(n + kAhead)]);
         sink(kept.results[size_t(n)], kept.subjects[size_t(n)]);
-        if (m_progress && (n + 1) % m_progressEvery == 0)
-            m_progress(n + 1, total);
+        reportStep(n + 1, total);
     }
-    if (m_progress && (n == 0 || n % m_progressEvery != 0))
-        m_progress(n, n);
+    reportEnd(n, n);
     return n;
 }
 

@@ -232,6 +232,19 @@ private:
     /// cacheKey() uses it instead of m_recordsDigest.
     QByteArray m_recordsStoredDigest;
     int m_threads = 0;
+    /// Reports @p done when it completes a step of m_progressEvery records.
+    void reportStep(qint64 done, qint64 total) const
+    {
+        if (m_progress && done % m_progressEvery == 0)
+            m_progress(done, total);
+    }
+    /// Reports the last count, once: unless the last step did already (none did when nothing
+    /// was replayed).
+    void reportEnd(qint64 done, qint64 total) const
+    {
+        if (m_progress && (done == 0 || done % m_progressEvery != 0))
+            m_progress(done, total);
+    }
     Progress m_progress;
     qint64 m_progressEvery = 1000;
     Cancelled m_cancelled;
