@@ -75,7 +75,7 @@ void AuditReportController::setWhatIfResult(const core::WhatIfReport &report, co
 
 void AuditReportController::updateAction()
 {
-    m_action->setEnabled(!m_document.isNull() && !m_watcher.isRunning());
+    m_action->setEnabled(!m_document.isNull() && !isBusy());
 }
 
 void AuditReportController::exportWithDialog()

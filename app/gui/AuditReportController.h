@@ -52,7 +52,10 @@ public:
     void exportWithDialog();
     /// Exports to @p path without asking; false when it cannot start (no document, busy).
     bool exportTo(const QString &path, models::AuditReportWriter::Format format);
-    bool isBusy() const { return m_watcher.isRunning(); }
+    /// From exportTo() until the outcome is shown. Not the watcher's isRunning(): that turns
+    /// false on the worker's thread, before the outcome reaches this one, and an export started
+    /// then would take the watcher over and drop the first one's outcome.
+    bool isBusy() const { return m_exporting; }
     void cancel();
 
 Q_SIGNALS:
@@ -74,8 +77,8 @@ private:
     QAction *m_action = nullptr;
     QProgressBar *m_busy = nullptr;
     QToolButton *m_cancel = nullptr;
-    /// From exportTo() until onFinished(), on this thread: a step queued by the worker arrives
-    /// before onFinished() (isBusy() turns false on the worker's thread, earlier).
+    /// From exportTo() until onFinished(), on this thread (isBusy()); a step queued by the
+    /// worker after that is not shown over the outcome.
     bool m_exporting = false;
     QPointer<models::Document> m_document;
     std::optional<core::WhatIfReport> m_whatIf;

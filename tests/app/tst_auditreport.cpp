@@ -20,6 +20,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -28,6 +29,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <QTranslator>
 #include <QTreeView>
 #include <QUndoStack>
@@ -196,6 +198,34 @@ private Q_SLOTS:
         // The studio's earlier what-if is no longer the report's.
         QVERIFY(!html.contains("workload/&lt;b&gt;edited&lt;/b&gt;"));
         m_window->controller()->document()->undoStack()->undo();
+    }
+
+    // The worker's end is not the export's: until this thread has shown the outcome, the
+    // controller stays busy and starts no other export (a second one would take the watcher
+    // over, and the first one's outcome would never be shown).
+    void busyUntilTheOutcomeIsShown()
+    {
+        AuditReportController *report = m_window->auditReport();
+        QSignalSpy done(report, &AuditReportController::exported);
+        const QString first = m_dir.filePath(QStringLiteral("first.html"));
+        const QString second = m_dir.filePath(QStringLiteral("second.html"));
+        QVERIFY(report->exportTo(first, Format::Html));
+        // No event is handled here: the worker ends, and its outcome waits in this thread's
+        // queue. The report is renamed into place as the worker's last step.
+        const QDeadlineTimer deadline(120000);
+        while (!QFile::exists(first) && !deadline.hasExpired())
+            QThread::msleep(10);
+        QVERIFY(QFile::exists(first));
+        QThread::msleep(500);
+        QVERIFY(report->isBusy());
+        QVERIFY(!report->exportAction()->isEnabled());
+        QVERIFY(!report->exportTo(second, Format::Html));
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.size(), 1);
+        QCOMPARE(done.first().first().toString(), first);
+        QVERIFY(!report->isBusy());
+        QVERIFY(report->exportAction()->isEnabled());
+        QVERIFY(!QFile::exists(second));
     }
 
     void failedExportLeavesNoFile()
