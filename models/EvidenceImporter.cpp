@@ -83,7 +83,10 @@ EvidenceImporter::~EvidenceImporter()
 
 bool EvidenceImporter::isBusy() const
 {
-    return m_future.isValid() && !m_future.isFinished();
+    // Until finished() has taken the outcome, on this thread: the future finishes on the
+    // worker's thread, before that. Work started in between would take the watcher over, and
+    // the outcome would never be handled.
+    return m_outcome != nullptr;
 }
 
 void EvidenceImporter::cancel()

@@ -391,7 +391,15 @@ void TestDesignModel::generateEvidence()
     timeline.interval = 1800;
     QFuture<void> f = generator.generate(timeline);
     QVERIFY(f.isValid());
+    // The worker's end is not the run's: until this thread has handled its outcome, the
+    // generator is busy and starts no other run (which would take the watcher over, and this
+    // run's outcome would never be handled).
+    f.waitForFinished();
+    QVERIFY(generator.isBusy());
+    QVERIFY(!generator.generate(timeline).isValid());
     QVERIFY(done.wait(30000));
+    QVERIFY(!generator.isBusy());
+    QCOMPARE(done.count(), 1);
     QCOMPARE(failed.count(), 0);
     QCOMPARE(evidence.count(), 1);
     const auto summary = done.at(0).at(0).value<LabSummary>();
