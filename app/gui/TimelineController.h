@@ -63,7 +63,9 @@ public:
     Source source() const { return m_source; }
     /// The saved run that answered the instant shown (Source::SavedRun).
     QString savedRunName() const { return m_savedRunName; }
-    bool isSimulating() const { return m_watcher && m_watcher->isRunning(); }
+    /// From a run's start until simulationDone() has taken its result (what starting another
+    /// waits for), not only while the worker runs.
+    bool isSimulating() const { return m_watcher != nullptr; }
     models::TimelineEventModel *eventModel() const { return m_events; }
 
 public Q_SLOTS:

@@ -86,7 +86,7 @@ bool WorkspaceController::openDemo(const QString &dataDir)
 QFuture<void> WorkspaceController::openDemoInBackground(const QString &dataDir)
 {
     m_lastError.clear();
-    if (m_demoGeneration.isRunning())
+    if (m_demoPending)
         return m_demoGeneration;
     const QString path = demoPath(dataDir);
     if (QFileInfo::exists(path)) {
@@ -101,6 +101,7 @@ QFuture<void> WorkspaceController::openDemoInBackground(const QString &dataDir)
     QFile::remove(part); // left by a crash; never a complete demo
     auto *watcher = new QFutureWatcher<core::Result<void>>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, part] {
+        m_demoPending = false;
         watcher->deleteLater();
         const bool cancelled = watcher->isCanceled() || watcher->future().resultCount() == 0;
         const core::Result<void> made =
@@ -128,6 +129,7 @@ QFuture<void> WorkspaceController::openDemoInBackground(const QString &dataDir)
         });
     watcher->setFuture(future);
     m_demoGeneration = QFuture<void>(future);
+    m_demoPending = true;
     Q_EMIT workStarted(tr("Generating the demo workspace"), m_demoGeneration);
     return m_demoGeneration;
 }

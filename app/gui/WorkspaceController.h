@@ -79,6 +79,9 @@ private:
     models::Document *m_document = nullptr;
     QString m_lastError;
     QFuture<void> m_demoGeneration;
+    /// From the demo's generation start until its handler has run, on this thread: the future
+    /// finishes on the worker's thread before the side file is moved into place.
+    bool m_demoPending = false;
     /// Its own thread, not the global pool's: Qt 6.4's raster engine paints with that pool, so
     /// long work there stalls the window's frames.
     QThreadPool m_pool;

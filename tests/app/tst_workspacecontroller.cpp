@@ -42,6 +42,21 @@ void fill(ta::views::PassphraseDialog *dialog, const char *field, const QString 
     dialog->findChild<QLineEdit *>(QString::fromLatin1(field))->setText(text);
 }
 
+// A controller with its own settings file, the demo folder it is asked to open, and spies on
+// what it tells.
+struct DemoRequest
+{
+    DemoRequest(const QString &data, const QString &settingsFile)
+        : data(data), settings(settingsFile), controller(settings, nullptr)
+    {}
+    const QString data;
+    Settings settings;
+    WorkspaceController controller;
+    QSignalSpy started{&controller, &WorkspaceController::workStarted};
+    QSignalSpy changed{&controller, &WorkspaceController::documentChanged};
+    QSignalSpy failed{&controller, &WorkspaceController::failed};
+};
+
 } // namespace
 
 class TestWorkspaceController : public QObject
@@ -57,6 +72,7 @@ private Q_SLOTS:
     void failedOpenLeavesRecentFiles();
     void demoMadeOnceThenReopened();
     void demoGeneratedOffTheGuiThread();
+    void demoAskedAgainAsItsGenerationEnds();
     void cancelledDemoLeavesNothing();
     void unsealReportsItsWork();
     void cancelledCreateLeavesNoFile();
@@ -184,11 +200,11 @@ void TestWorkspaceController::demoGeneratedOffTheGuiThread()
 {
     // The menu's demo: the generation runs on a worker while the event loop turns, and the demo
     // opens on the GUI thread afterwards (issue 11, long work off the GUI thread).
-    const QString data = path("bgdemo");
-    Settings settings(path("bgdemo.ini"));
-    WorkspaceController controller(settings, nullptr);
-    QSignalSpy started(&controller, &WorkspaceController::workStarted);
-    QSignalSpy changed(&controller, &WorkspaceController::documentChanged);
+    DemoRequest demo(path("bgdemo"), path("bgdemo.ini"));
+    WorkspaceController &controller = demo.controller;
+    const QString &data = demo.data;
+    QSignalSpy &started = demo.started;
+    QSignalSpy &changed = demo.changed;
     QFuture<void> future = controller.openDemoInBackground(data);
     QCOMPARE(started.size(), 1);
     QVERIFY(!future.isFinished());
@@ -212,12 +228,33 @@ void TestWorkspaceController::demoGeneratedOffTheGuiThread()
     QCOMPARE(changed.size(), 2);
 }
 
+// Asked again once the worker has made the demo's side file, before this thread has moved it
+// into place and opened it: the request is the running one's. It used to find no demo, delete
+// the side file and start a second generation writing it, which the first one's handler could
+// then rename into place half-written.
+void TestWorkspaceController::demoAskedAgainAsItsGenerationEnds()
+{
+    DemoRequest demo(path("againdemo"), path("againdemo.ini"));
+    QFuture<void> future = demo.controller.openDemoInBackground(demo.data);
+    future.waitForFinished(); // no event handled here: the side file is made, not yet in place
+    QVERIFY(QFile::exists(WorkspaceController::demoPartPath(demo.data)));
+    QVERIFY(!QFile::exists(WorkspaceController::demoPath(demo.data)));
+    (void)demo.controller.openDemoInBackground(demo.data);
+    QCOMPARE(demo.started.size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(demo.controller.document(), 60000);
+    QCOMPARE(demo.failed.size(), 0);
+    QCOMPARE(demo.changed.size(), 1);
+    QVERIFY(QFile::exists(WorkspaceController::demoPath(demo.data)));
+    QVERIFY(!QFile::exists(WorkspaceController::demoPartPath(demo.data)));
+    QVERIFY(!demo.controller.document()->workspace().trustDomainNames().isEmpty());
+}
+
 void TestWorkspaceController::cancelledDemoLeavesNothing()
 {
-    const QString data = path("canceldemo");
-    Settings settings(path("canceldemo.ini"));
-    WorkspaceController controller(settings, nullptr);
-    QSignalSpy failed(&controller, &WorkspaceController::failed);
+    DemoRequest demo(path("canceldemo"), path("canceldemo.ini"));
+    WorkspaceController &controller = demo.controller;
+    const QString &data = demo.data;
+    QSignalSpy &failed = demo.failed;
     QFuture<void> future = controller.openDemoInBackground(data);
     // Cancel once the worker is writing the side file.
     QTRY_VERIFY(QFile::exists(WorkspaceController::demoPartPath(data)));
