@@ -27,6 +27,8 @@
 #include <QTreeWidget>
 #include <QUndoStack>
 
+#include <optional>
+
 using namespace ta;
 using ta::views::PolicyStudio;
 
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void registrationEntriesAreEditedAndResimulated();
     void importedRecordsAreResimulated();
     void aRunOverTheOldTimelineIsNotReported();
+    void busyUntilTheRunIsReported();
     void keptResultsAreResimulatedAsVerified();
     void aNewTimelineCancelsTheOlderClaimsScan();
     void screenshot();
@@ -368,6 +371,32 @@ void TestPolicyStudio::aRunOverTheOldTimelineIsNotReported()
     QCOMPARE(events, (QStringList{QStringLiteral("started"), QStringLiteral("imported 3"),
                                   QStringLiteral("started"), QStringLiteral("report 2")}));
     QCOMPARE(report.subjects.size(), 2); // node/a loses its identity, node/b gains one
+    QVERIFY(!resim->isBusy());
+}
+
+// The worker's end is not the run's: until this thread has reported it, the resimulator is busy
+// (what waitForReport() and the studio wait on). isBusy() read the watcher's isRunning(), which
+// turns false on the worker's thread, before the report reaches this one.
+void TestPolicyStudio::busyUntilTheRunIsReported()
+{
+    models::PolicyResimulator *resim = m_studio->resimulator();
+    QTRY_VERIFY(!resim->isBusy()); // the run the studio asks for as it opens
+    std::optional<bool> busyOnceTheWorkerEnded;
+    QObject scope;
+    // On this thread, as the run is handed to a worker: waiting for the worker here handles no
+    // event, so the run's end is still queued when isBusy() is asked.
+    connect(resim, &models::PolicyResimulator::workStarted, &scope,
+            [&](const QString &title, QFuture<void> future) {
+                if (busyOnceTheWorkerEnded || !title.startsWith(QStringLiteral("Re-simulating")))
+                    return;
+                future.waitForFinished();
+                busyOnceTheWorkerEnded = resim->isBusy();
+            });
+    typeCondition(QStringLiteral("subject == 'node/b'"));
+    const core::WhatIfReport report = waitForReport();
+    QVERIFY(busyOnceTheWorkerEnded.has_value());
+    QVERIFY(*busyOnceTheWorkerEnded);
+    QCOMPARE(report.subjects.size(), 2);
     QVERIFY(!resim->isBusy());
 }
 
