@@ -12,11 +12,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPromise>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ta::models {
 
-/// What the worker hands back; read after the watcher's finished signal.
+/// What the worker hands back; read on the GUI thread once the worker is done.
 struct AnchorImporter::Outcome
 {
     core::Result<core::AnchorSet> set = core::makeError(core::ec::StoreCancelled);
@@ -67,61 +66,41 @@ void readOnWorker(QPromise<void> &promise, const QString &path, AnchorImporter::
 } // namespace
 
 AnchorImporter::AnchorImporter(Document *document, QObject *parent)
-    : QObject(parent), m_document(document), m_watcher(new QFutureWatcher<void>(this))
-{
-    m_pool.setMaxThreadCount(1);
-    connect(m_watcher, &QFutureWatcherBase::finished, this, &AnchorImporter::finished);
-}
+    : QObject(parent), m_document(document)
+{}
 
-AnchorImporter::~AnchorImporter()
-{
-    // The worker only reads the file, but its outcome must not be written after this is gone.
-    if (m_future.isRunning()) {
-        m_future.cancel();
-        m_future.waitForFinished();
-    }
-}
+// The worker only reads the file; m_job cancels it and waits, and its outcome is then dropped.
+AnchorImporter::~AnchorImporter() = default;
 
 void AnchorImporter::cancel()
 {
-    if (isBusy())
-        m_future.cancel();
+    m_job.cancel();
 }
 
 QFuture<void> AnchorImporter::importFile(const QString &path)
 {
     if (!m_document || isBusy())
         return {};
-    m_outcome = std::make_shared<Outcome>();
-    m_path = path;
-    m_busy = true;
-    m_future = QtConcurrent::run(&m_pool, [path, outcome = m_outcome](QPromise<void> &promise) {
-        readOnWorker(promise, path, *outcome);
-    });
-    m_watcher->setFuture(m_future);
-    Q_EMIT started(tr("Importing %1").arg(QFileInfo(path).fileName()), m_future);
-    return m_future;
+    auto outcome = std::make_shared<Outcome>();
+    const QFuture<void> future = m_job.start(
+        [path, outcome](QPromise<void> &promise) { readOnWorker(promise, path, *outcome); },
+        [this, path, outcome](bool cancelled) { finished(path, *outcome, cancelled); });
+    Q_EMIT started(tr("Importing %1").arg(QFileInfo(path).fileName()), future);
+    return future;
 }
 
-void AnchorImporter::finished()
+void AnchorImporter::finished(const QString &path, const Outcome &outcome, bool cancelled)
 {
-    const std::shared_ptr<Outcome> outcome = std::move(m_outcome);
-    const QString path = m_path;
-    const bool cancelled = m_future.isCanceled();
-    m_future = {};
-    m_busy = false;
-    if (!outcome)
-        return;
     // Cancelled: nothing was stored, and nothing is.
     if (cancelled || !m_document) {
         Q_EMIT importFailed(path, core::makeError(core::ec::StoreCancelled), QString());
         return;
     }
-    if (!outcome->set) {
-        Q_EMIT importFailed(path, outcome->set.error(), outcome->kind);
+    if (!outcome.set) {
+        Q_EMIT importFailed(path, outcome.set.error(), outcome.kind);
         return;
     }
-    const core::AnchorSet &set = *outcome->set;
+    const core::AnchorSet &set = *outcome.set;
     if (auto r = m_document->addAnchors(set); !r) {
         Q_EMIT importFailed(path, r.error(), QString());
         return;

@@ -2,12 +2,11 @@
 #pragma once
 
 #include "core/Result.h"
+#include "models/WorkerJob.h"
 
 #include <QFuture>
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <memory>
 
@@ -32,9 +31,9 @@ public:
     /// an invalid one while another import runs or without a document.
     QFuture<void> importFile(const QString &path);
     /// Whether an import runs: from importFile() until its entries were stored or dropped.
-    bool isBusy() const { return m_busy; }
+    bool isBusy() const { return m_job.isBusy(); }
     /// The import running now (invalid when none).
-    QFuture<void> future() const { return m_future; }
+    QFuture<void> future() const { return m_job.isBusy() ? m_job.future() : QFuture<void>(); }
     /// Cancels the import running: nothing is stored.
     void cancel();
 
@@ -52,18 +51,11 @@ Q_SIGNALS:
     void importFailed(const QString &path, const ta::core::Error &error, const QString &kind);
 
 private:
-    void finished();
+    void finished(const QString &path, const Outcome &outcome, bool cancelled);
 
     QPointer<Document> m_document;
-    QFuture<void> m_future;
-    QFutureWatcher<void> *m_watcher;
-    std::shared_ptr<Outcome> m_outcome;
-    QString m_path;
-    bool m_busy = false;
-    /// Its own thread (last: destroyed first, it waits for the worker while the rest lives), not
-    /// the global pool's: Qt 6.4's raster engine paints with that pool, so long work there stalls
-    /// the window's frames.
-    QThreadPool m_pool;
+    /// Last: destroyed first, it cancels and waits for the worker while the rest lives.
+    WorkerJob m_job;
 };
 
 } // namespace ta::models

@@ -7,9 +7,8 @@
 #include "models/Document.h"
 
 #include <QPromise>
-#include <QtConcurrent/QtConcurrentRun>
 
-#include <limits>
+#include <memory>
 
 namespace ta::models {
 
@@ -19,34 +18,10 @@ struct DesignGenerator::Outcome
 };
 
 DesignGenerator::DesignGenerator(Document *document, QObject *parent)
-    : QObject(parent), m_document(document), m_watcher(new QFutureWatcher<void>(this))
-{
-    m_pool.setMaxThreadCount(1);
-    connect(m_watcher, &QFutureWatcherBase::finished, this, &DesignGenerator::finished);
-}
+    : QObject(parent), m_document(document)
+{}
 
-DesignGenerator::~DesignGenerator()
-{
-    // The worker writes through its own connection, but must not outlive its document.
-    if (m_future.isRunning()) {
-        m_future.cancel();
-        m_future.waitForFinished();
-    }
-}
-
-bool DesignGenerator::isBusy() const
-{
-    // Until finished() has taken the outcome, on this thread: the future finishes on the
-    // worker's thread, before that. Work started in between would take the watcher over, and
-    // the outcome would never be handled.
-    return m_outcome != nullptr;
-}
-
-void DesignGenerator::cancel()
-{
-    if (isBusy())
-        m_future.cancel();
-}
+DesignGenerator::~DesignGenerator() = default;
 
 QFuture<void> DesignGenerator::generate(const core::LabTimeline &timeline)
 {
@@ -72,13 +47,12 @@ QFuture<void> DesignGenerator::generate(const core::LabTimeline &timeline)
         Q_EMIT failed(ca.error());
         return {};
     }
-    m_outcome = std::make_shared<Outcome>();
+    auto outcome = std::make_shared<Outcome>();
     core::LabTimeline fixed = timeline;
     if (!fixed.start.isValid())
         fixed.start = m_document->now().addSecs(-timeline.span);
     const QString path = m_document->path();
-    m_future = QtConcurrent::run(&m_pool, [path, topology = *design, fixed, ca = *ca,
-                                           outcome = m_outcome](QPromise<void> &promise) {
+    auto work = [path, topology = *design, fixed, ca = *ca, outcome](QPromise<void> &promise) {
         auto db = core::Database::open(path, core::Database::Mode::OpenExisting);
         if (!db) {
             outcome->result = db.error();
@@ -87,30 +61,28 @@ QFuture<void> DesignGenerator::generate(const core::LabTimeline &timeline)
         promise.setProgressRange(0, 0);
         outcome->result = core::TopologyLab::generateInto(
             *db, topology, fixed, ca, [&](qint64 done, qint64 total) {
-                const int range = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
-                promise.setProgressRange(0, range);
-                promise.setProgressValue(int(qMin<qint64>(done, range)));
+                WorkerJob::reportProgress(promise, done, total);
                 return !promise.isCanceled();
             });
-    });
-    m_watcher->setFuture(m_future);
-    Q_EMIT started(tr("Generating evidence for the design"), m_future);
-    return m_future;
+    };
+    const QFuture<void> future =
+        m_job.start(std::move(work), [this, outcome](bool) { finished(*outcome); });
+    Q_EMIT started(tr("Generating evidence for the design"), future);
+    return future;
 }
 
-void DesignGenerator::finished()
+void DesignGenerator::finished(const Outcome &outcome)
 {
-    const std::shared_ptr<Outcome> outcome = std::exchange(m_outcome, nullptr);
-    if (!outcome || !m_document)
+    if (!m_document)
         return;
-    if (!outcome->result) {
-        Q_EMIT failed(outcome->result.error());
+    if (!outcome.result) {
+        Q_EMIT failed(outcome.result.error());
         return;
     }
     m_document->notifyDesignChanged();
     m_document->notifyAnchorsChanged();
     m_document->notifyEvidenceChanged();
-    Q_EMIT generated(*outcome->result);
+    Q_EMIT generated(*outcome.result);
 }
 
 } // namespace ta::models

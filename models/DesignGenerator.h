@@ -5,13 +5,11 @@
 #include "core/attestation/lab/EvidenceLab.h"
 #include "core/attestation/lab/TopologyLab.h"
 
+#include "models/WorkerJob.h"
+
 #include <QFuture>
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
-
-#include <memory>
 
 namespace ta::models {
 
@@ -37,9 +35,9 @@ public:
     /// then stored), or an invalid one when work runs or the set-up failed (failed() tells why:
     /// no design, a design trust domain missing from the workspace, a locked CA).
     QFuture<void> generate(const core::LabTimeline &timeline);
-    bool isBusy() const;
-    QFuture<void> future() const { return m_future; }
-    void cancel();
+    bool isBusy() const { return m_job.isBusy(); }
+    QFuture<void> future() const { return m_job.future(); }
+    void cancel() { m_job.cancel(); }
 
     /// What a worker hands back (defined in the .cpp).
     struct Outcome;
@@ -52,16 +50,12 @@ Q_SIGNALS:
     void failed(const ta::core::Error &error);
 
 private:
-    void finished();
+    void finished(const Outcome &outcome);
 
     QPointer<Document> m_document;
-    QFuture<void> m_future;
-    QFutureWatcher<void> *m_watcher;
-    std::shared_ptr<Outcome> m_outcome;
-    /// Its own thread (last: destroyed first, it waits for the worker while the rest lives), not
-    /// the global pool's: Qt 6.4's raster engine paints with that pool, so long work there stalls
-    /// the window's frames.
-    QThreadPool m_pool;
+    /// Last: destroyed first, it cancels and waits for the worker (which writes through its own
+    /// connection, but must not outlive its document) while the rest lives.
+    WorkerJob m_job;
 };
 
 } // namespace ta::models

@@ -14,7 +14,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QPromise>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
 
@@ -54,10 +53,8 @@ void importOnWorker(QPromise<void> &promise, const QString &workspace, const QSt
 } // namespace
 
 EvidenceImporter::EvidenceImporter(Document *document, QObject *parent)
-    : QObject(parent), m_document(document), m_watcher(new QFutureWatcher<void>(this))
+    : QObject(parent), m_document(document)
 {
-    m_pool.setMaxThreadCount(1);
-    connect(m_watcher, &QFutureWatcherBase::finished, this, &EvidenceImporter::finished);
     if (document)
         connect(document, &Document::anchorsChanged, this, [this] {
             // Other anchors verify the records differently: the verdicts are computed again,
@@ -72,36 +69,21 @@ EvidenceImporter::EvidenceImporter(Document *document, QObject *parent)
         });
 }
 
-EvidenceImporter::~EvidenceImporter()
-{
-    // The worker writes through its own connection, but must not outlive its document.
-    if (m_future.isRunning()) {
-        m_future.cancel();
-        m_future.waitForFinished();
-    }
-}
-
-bool EvidenceImporter::isBusy() const
-{
-    // Until finished() has taken the outcome, on this thread: the future finishes on the
-    // worker's thread, before that. Work started in between would take the watcher over, and
-    // the outcome would never be handled.
-    return m_outcome != nullptr;
-}
+EvidenceImporter::~EvidenceImporter() = default;
 
 void EvidenceImporter::cancel()
 {
-    if (isBusy())
-        m_future.cancel();
+    m_job.cancel();
 }
 
 QFuture<void> EvidenceImporter::start(const QString &title, bool isImport, const QString &path,
-                                      QFuture<void> future)
+                                      std::function<void(QPromise<void> &)> work,
+                                      const std::shared_ptr<Outcome> &outcome)
 {
     m_isImport = isImport;
     m_path = path;
-    m_future = future;
-    m_watcher->setFuture(future);
+    const QFuture<void> future =
+        m_job.start(std::move(work), [this, outcome](bool) { finished(*outcome); });
     Q_EMIT started(title, future);
     return future;
 }
@@ -110,13 +92,14 @@ QFuture<void> EvidenceImporter::importFile(const QString &path)
 {
     if (!m_document || isBusy())
         return {};
-    m_outcome = std::make_shared<Outcome>();
+    auto outcome = std::make_shared<Outcome>();
     const QString workspace = m_document->path();
-    auto future =
-        QtConcurrent::run(&m_pool, [workspace, path, outcome = m_outcome](QPromise<void> &promise) {
+    return start(
+        tr("Importing %1").arg(QFileInfo(path).fileName()), true, path,
+        [workspace, path, outcome](QPromise<void> &promise) {
             importOnWorker(promise, workspace, path, outcome);
-        });
-    return start(tr("Importing %1").arg(QFileInfo(path).fileName()), true, path, future);
+        },
+        outcome);
 }
 
 namespace {
@@ -179,26 +162,21 @@ QFuture<void> EvidenceImporter::verify()
         Q_EMIT verifyFailed(set.error());
         return {};
     }
-    m_outcome = std::make_shared<Outcome>();
-    m_outcome->replay = std::make_shared<const core::TimelineReplay>(std::move(*replay));
+    auto outcome = std::make_shared<Outcome>();
+    outcome->replay = std::make_shared<const core::TimelineReplay>(std::move(*replay));
     const QString workspace = m_document->path();
-    auto future =
-        QtConcurrent::run(&m_pool, [workspace, outcome = m_outcome](QPromise<void> &promise) {
-            auto db = core::Database::open(workspace, core::Database::Mode::OpenExisting);
-            if (!db) {
-                outcome->result = db.error();
-                return;
-            }
-            promise.setProgressRange(0, 0);
-            outcome->result = core::EvidenceAttestationPass::run(
-                *db, *outcome->replay, [&] { return promise.isCanceled(); },
-                [&](qint64 done, qint64 total) {
-                    const int range = int(qMin<qint64>(total, std::numeric_limits<int>::max()));
-                    promise.setProgressRange(0, range);
-                    promise.setProgressValue(int(qMin<qint64>(done, range)));
-                });
-        });
-    return start(tr("Verifying evidence"), false, QString(), future);
+    auto work = [workspace, outcome](QPromise<void> &promise) {
+        auto db = core::Database::open(workspace, core::Database::Mode::OpenExisting);
+        if (!db) {
+            outcome->result = db.error();
+            return;
+        }
+        promise.setProgressRange(0, 0);
+        outcome->result = core::EvidenceAttestationPass::run(
+            *db, *outcome->replay, [&] { return promise.isCanceled(); },
+            [&](qint64 done, qint64 total) { WorkerJob::reportProgress(promise, done, total); });
+    };
+    return start(tr("Verifying evidence"), false, QString(), std::move(work), outcome);
 }
 
 void EvidenceImporter::verifyIfStale()
@@ -211,16 +189,12 @@ void EvidenceImporter::verifyIfStale()
         (void)verify();
 }
 
-void EvidenceImporter::finished()
+void EvidenceImporter::finished(const Outcome &outcome)
 {
-    const std::shared_ptr<Outcome> outcome = std::move(m_outcome);
-    m_future = {};
-    if (!outcome)
-        return;
     if (std::exchange(m_verifyAfter, false))
         QMetaObject::invokeMethod(this, &EvidenceImporter::verifyIfStale, Qt::QueuedConnection);
     // A cancel may have stopped the worker before it set a result.
-    const core::Result<qint64> result = outcome->result;
+    const core::Result<qint64> result = outcome.result;
     if (m_isImport) {
         if (!result) {
             Q_EMIT importFailed(m_path, result.error());

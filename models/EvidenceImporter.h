@@ -2,12 +2,11 @@
 #pragma once
 
 #include "core/Result.h"
+#include "models/WorkerJob.h"
 
 #include <QFuture>
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <memory>
 
@@ -41,9 +40,9 @@ public:
     QFuture<void> verify();
     /// Runs the pass unless every record has a current result.
     void verifyIfStale();
-    bool isBusy() const;
+    bool isBusy() const { return m_job.isBusy(); }
     /// The work running now (invalid when none).
-    QFuture<void> future() const { return m_future; }
+    QFuture<void> future() const { return m_job.isBusy() ? m_job.future() : QFuture<void>(); }
     /// Cancels the work running, which then leaves the workspace as it was.
     void cancel();
 
@@ -60,22 +59,19 @@ Q_SIGNALS:
     void verifyFailed(const ta::core::Error &error);
 
 private:
-    void finished();
+    void finished(const Outcome &outcome);
     QFuture<void> start(const QString &title, bool isImport, const QString &path,
-                        QFuture<void> future);
+                        std::function<void(QPromise<void> &)> work,
+                        const std::shared_ptr<Outcome> &outcome);
 
     QPointer<Document> m_document;
-    QFuture<void> m_future;
-    QFutureWatcher<void> *m_watcher;
-    std::shared_ptr<Outcome> m_outcome;
     bool m_isImport = false;
     /// The anchors changed while work ran: check the results again when it ends.
     bool m_verifyAfter = false;
     QString m_path;
-    /// Its own thread (last: destroyed first, it waits for the worker while the rest lives), not
-    /// the global pool's: Qt 6.4's raster engine paints with that pool, so long work there stalls
-    /// the window's frames.
-    QThreadPool m_pool;
+    /// Last: destroyed first, it cancels and waits for the worker (which writes through its own
+    /// connection, but must not outlive its document) while the rest lives.
+    WorkerJob m_job;
 };
 
 } // namespace ta::models

@@ -13,9 +13,9 @@
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPromise>
 #include <QStatusBar>
 #include <QToolButton>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace ta::app {
 
@@ -23,7 +23,6 @@ AuditReportController::AuditReportController(QWidget *window, QStatusBar *status
                                              QObject *parent)
     : QObject(parent), m_window(window), m_statusBar(statusBar)
 {
-    m_pool.setMaxThreadCount(1);
     m_action = new QAction(tr("Export &Audit Report…"), this);
     m_action->setObjectName(QStringLiteral("exportAuditReportAction"));
     m_action->setStatusTip(tr("Write the audit report of the workspace as HTML or PDF."));
@@ -41,16 +40,15 @@ AuditReportController::AuditReportController(QWidget *window, QStatusBar *status
     statusBar->addPermanentWidget(m_busy);
     statusBar->addPermanentWidget(m_cancel);
 
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, &AuditReportController::onFinished);
     updateAction();
 }
 
 AuditReportController::~AuditReportController()
 {
-    // The worker holds copies of what it reads; waiting keeps it from outliving the window.
+    // The worker holds copies of what it reads; m_job then waits, so that it does not outlive
+    // the window.
     if (m_cancelled)
         m_cancelled->store(true);
-    m_watcher.waitForFinished();
 }
 
 void AuditReportController::setDocument(models::Document *document)
@@ -138,7 +136,6 @@ bool AuditReportController::exportTo(const QString &path, models::AuditReportWri
     }
     m_path = path;
     m_cancelled = std::make_shared<std::atomic<bool>>(false);
-    m_exporting = true;
     m_busy->show();
     m_cancel->show();
     // The worker tells each step to this thread, where the status bar shows it (a step told
@@ -148,10 +145,10 @@ bool AuditReportController::exportTo(const QString &path, models::AuditReportWri
         QMetaObject::invokeMethod(
             this, [this, text] { showStep(text); }, Qt::QueuedConnection);
     };
-    m_watcher.setFuture(QtConcurrent::run(
-        &m_pool,
-        [b = std::move(*builder), format, path, file, step,
-         flag = m_cancelled]() -> core::Result<void> {
+    auto outcome = std::make_shared<core::Result<void>>(core::makeError(core::ec::ReplayCancelled));
+    auto work = [b = std::move(*builder), format, path, file, step, flag = m_cancelled,
+                 outcome](QPromise<void> &) {
+        *outcome = [&]() -> core::Result<void> {
             auto report = b.build([flag] { return flag->load(); },
                                   [&](models::AuditReportBuilder::Step s) {
                                       step(s == models::AuditReportBuilder::Step::Replaying
@@ -164,7 +161,9 @@ bool AuditReportController::exportTo(const QString &path, models::AuditReportWri
             // Asked again before the rendering and before the rename.
             return models::AuditReportWriter::write(*report, format, path,
                                                     [flag] { return flag->load(); });
-        }));
+        }();
+    };
+    m_job.start(std::move(work), [this, outcome](bool) { onFinished(*outcome); });
     updateAction();
     return true;
 }
@@ -178,19 +177,17 @@ void AuditReportController::cancel()
 void AuditReportController::showStep(const QString &text)
 {
     // Nothing is shown over an outcome.
-    if (!m_exporting)
+    if (!isBusy())
         return;
     m_statusBar->showMessage(text);
     Q_EMIT stepStarted(text);
 }
 
-void AuditReportController::onFinished()
+void AuditReportController::onFinished(const core::Result<void> &result)
 {
-    m_exporting = false;
     m_busy->hide();
     m_cancel->hide();
     updateAction();
-    const core::Result<void> result = m_watcher.result();
     if (result) {
         m_statusBar->showMessage(
             tr("Audit report written to %1").arg(QDir::toNativeSeparators(m_path)), 10000);

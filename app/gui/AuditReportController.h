@@ -3,12 +3,11 @@
 
 #include "core/Result.h"
 #include "core/simulation/WhatIfReport.h"
+#include "models/WorkerJob.h"
 #include "models/report/AuditReportWriter.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
@@ -52,10 +51,9 @@ public:
     void exportWithDialog();
     /// Exports to @p path without asking; false when it cannot start (no document, busy).
     bool exportTo(const QString &path, models::AuditReportWriter::Format format);
-    /// From exportTo() until the outcome is shown. Not the watcher's isRunning(): that turns
-    /// false on the worker's thread, before the outcome reaches this one, and an export started
-    /// then would take the watcher over and drop the first one's outcome.
-    bool isBusy() const { return m_exporting; }
+    /// From exportTo() until the outcome is shown (WorkerJob: not merely until the worker is
+    /// done, when an export started would drop the first one's outcome).
+    bool isBusy() const { return m_job.isBusy(); }
     void cancel();
 
 Q_SIGNALS:
@@ -67,7 +65,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void onFinished();
+    void onFinished(const core::Result<void> &result);
     void showStep(const QString &text);
     void showError(const QString &message);
     void updateAction();
@@ -77,19 +75,15 @@ private:
     QAction *m_action = nullptr;
     QProgressBar *m_busy = nullptr;
     QToolButton *m_cancel = nullptr;
-    /// From exportTo() until onFinished(), on this thread (isBusy()); a step queued by the
-    /// worker after that is not shown over the outcome.
-    bool m_exporting = false;
     QPointer<models::Document> m_document;
     std::optional<core::WhatIfReport> m_whatIf;
     std::optional<core::WhatIfReport> m_viewWhatIf;
     QString m_viewWhatIfLabel;
     QString m_path;
     std::shared_ptr<std::atomic<bool>> m_cancelled;
-    /// Its own thread, not the global pool's: Qt 6.4's raster engine paints with that pool, so
-    /// long work there stalls the window's frames.
-    QThreadPool m_pool;
-    QFutureWatcher<core::Result<void>> m_watcher;
+    /// Last: destroyed first, it waits for the worker (which holds copies of what it reads)
+    /// while the rest lives.
+    models::WorkerJob m_job;
 };
 
 } // namespace ta::app

@@ -10,9 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QPromise>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <memory>
 
@@ -20,9 +18,7 @@ namespace ta::app {
 
 WorkspaceController::WorkspaceController(Settings &settings, QWidget *dialogParent, QObject *parent)
     : QObject(parent), m_settings(settings), m_dialogParent(dialogParent)
-{
-    m_pool.setMaxThreadCount(1);
-}
+{}
 
 WorkspaceController::~WorkspaceController()
 {
@@ -86,8 +82,8 @@ bool WorkspaceController::openDemo(const QString &dataDir)
 QFuture<void> WorkspaceController::openDemoInBackground(const QString &dataDir)
 {
     m_lastError.clear();
-    if (m_demoPending)
-        return m_demoGeneration;
+    if (m_demoJob.isBusy())
+        return m_demoJob.future();
     const QString path = demoPath(dataDir);
     if (QFileInfo::exists(path)) {
         open(path);
@@ -99,39 +95,27 @@ QFuture<void> WorkspaceController::openDemoInBackground(const QString &dataDir)
     }
     const QString part = demoPartPath(dataDir);
     QFile::remove(part); // left by a crash; never a complete demo
-    auto *watcher = new QFutureWatcher<core::Result<void>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, part] {
-        m_demoPending = false;
-        watcher->deleteLater();
-        const bool cancelled = watcher->isCanceled() || watcher->future().resultCount() == 0;
-        const core::Result<void> made =
-            cancelled ? core::Result<void>() : watcher->future().result();
-        if (cancelled || !made || !QFile::rename(part, path)) {
-            QFile::remove(part);
-            if (!cancelled && !made)
-                fail(views::ErrorMessages::text(made.error()));
-            else if (!cancelled)
-                fail(tr("Cannot write %1.").arg(path));
-            return;
-        }
-        open(path);
-    });
-    QFuture<core::Result<void>> future = QtConcurrent::run(
-        &m_pool,
-        [part, now = QDateTime::currentDateTimeUtc()](QPromise<core::Result<void>> &promise) {
+    auto made = std::make_shared<core::Result<void>>();
+    const QFuture<void> future = m_demoJob.start(
+        [part, made, now = QDateTime::currentDateTimeUtc()](QPromise<void> &promise) {
             promise.setProgressRange(0, 0);
-            auto made = core::FederatedDemo::create(part, now);
-            if (promise.isCanceled()) {
+            *made = core::FederatedDemo::create(part, now);
+            if (promise.isCanceled())
                 QFile::remove(part);
+        },
+        [this, path, part, made](bool cancelled) {
+            if (cancelled || !*made || !QFile::rename(part, path)) {
+                QFile::remove(part);
+                if (!cancelled && !*made)
+                    fail(views::ErrorMessages::text(made->error()));
+                else if (!cancelled)
+                    fail(tr("Cannot write %1.").arg(path));
                 return;
             }
-            promise.addResult(std::move(made));
+            open(path);
         });
-    watcher->setFuture(future);
-    m_demoGeneration = QFuture<void>(future);
-    m_demoPending = true;
-    Q_EMIT workStarted(tr("Generating the demo workspace"), m_demoGeneration);
-    return m_demoGeneration;
+    Q_EMIT workStarted(tr("Generating the demo workspace"), future);
+    return future;
 }
 
 void WorkspaceController::create(const QString &path)

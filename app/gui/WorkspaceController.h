@@ -2,12 +2,12 @@
 #pragma once
 
 #include "core/Result.h"
+#include "models/WorkerJob.h"
 #include "views/PassphraseDialog.h"
 
 #include <QFuture>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <functional>
 
@@ -78,14 +78,12 @@ private:
     QPointer<QWidget> m_dialogParent;
     models::Document *m_document = nullptr;
     QString m_lastError;
-    QFuture<void> m_demoGeneration;
-    /// From the demo's generation start until its handler has run, on this thread: the future
-    /// finishes on the worker's thread before the side file is moved into place.
-    bool m_demoPending = false;
-    /// Its own thread, not the global pool's: Qt 6.4's raster engine paints with that pool, so
-    /// long work there stalls the window's frames.
-    QThreadPool m_pool;
     QPointer<views::PassphraseDialog> m_passphraseDialog;
+    /// The demo's generation, into a side file that its handler moves into place: busy until
+    /// then, so that a second request does not delete the side file and generate again (the
+    /// future finishes on the worker's thread before the move). Last: destroyed first, it
+    /// cancels the generation (the side file is then removed) and waits for it.
+    models::WorkerJob m_demoJob;
 };
 
 } // namespace ta::app

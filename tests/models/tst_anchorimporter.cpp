@@ -212,9 +212,16 @@ void TestAnchorImporter::oneImportAtATime()
 {
     const QString file =
         writeFile(QStringLiteral("samples.json"), QJsonDocument(m_samples.file()).toJson());
-    QVERIFY(m_importer->importFile(file).isValid());
+    QFuture<void> running = m_importer->importFile(file);
+    QVERIFY(running.isValid());
+    QVERIFY(!m_importer->importFile(file).isValid());
+    // The worker is done, its entries not yet stored on this thread: still one import at a
+    // time, and the first one's entries are not lost to a second.
+    running.waitForFinished();
+    QVERIFY(m_importer->isBusy());
     QVERIFY(!m_importer->importFile(file).isValid());
     QTRY_COMPARE(m_imported->size(), 1);
+    QVERIFY(!m_importer->isBusy());
     QCOMPARE(m_failed->size(), 0);
     QCOMPARE(m_doc->undoStack()->count(), 1);
 }
