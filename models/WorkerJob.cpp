@@ -17,11 +17,7 @@ WorkerJob::WorkerJob(QObject *parent) : QObject(parent)
 
 WorkerJob::~WorkerJob()
 {
-    m_done = nullptr;
-    if (m_future.isValid() && !m_future.isFinished()) {
-        m_future.cancel();
-        m_future.waitForFinished();
-    }
+    abandon();
 }
 
 QFuture<void> WorkerJob::start(std::function<void(QPromise<void> &)> work,
@@ -42,6 +38,16 @@ void WorkerJob::cancel()
 {
     if (isBusy())
         m_future.cancel();
+}
+
+void WorkerJob::abandon()
+{
+    // A finished event still queued then finds no handler; new work's setFuture() drops it.
+    m_done = nullptr;
+    if (m_future.isValid() && !m_future.isFinished()) {
+        m_future.cancel();
+        m_future.waitForFinished();
+    }
 }
 
 void WorkerJob::finished()

@@ -45,6 +45,10 @@ public:
     QFuture<void> future() const { return m_future; }
     /// Asks the work running to stop; its handler is then called with cancelled set.
     void cancel();
+    /// Stops the work running and drops its outcome, for one that belongs to what is gone (a
+    /// document closed): cancels it, waits for the worker, and never calls its handler. Idle
+    /// afterwards.
+    void abandon();
 
     /// Reports @p done of @p total onto @p promise, clamped to the int range a QFuture's
     /// progress has (a million-record count fits; a larger one stops at the top).

@@ -18,7 +18,6 @@
 
 #include <QPromise>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -66,7 +65,6 @@ TimelineController::TimelineController(QObject *parent)
     // A slider drag asks for many instants; only the latest is drawn.
     m_showTimer->setSingleShot(true);
     m_showTimer->setInterval(0);
-    m_pool.setMaxThreadCount(1);
     connect(m_showTimer, &QTimer::timeout, this, &TimelineController::show);
 }
 
@@ -194,9 +192,9 @@ void TimelineController::readSavedRuns()
 
 void TimelineController::startSimulation()
 {
-    // A run whose result is not yet delivered (finished, its signal still queued) counts too:
-    // replacing its watcher then took the next run's for its own.
-    if (!m_document || !m_bar || m_bar->timeline().isEmpty() || m_watcher)
+    // A run whose result is not yet delivered (finished, its signal still queued) counts too
+    // (WorkerJob).
+    if (!m_document || !m_bar || m_bar->timeline().isEmpty() || m_job.isBusy())
         return;
     // A saved run over the whole timeline answers every instant: nothing to compute.
     const QDateTime first = m_bar->timeline().constFirst();
@@ -225,36 +223,30 @@ void TimelineController::startSimulation()
     m_cancel = std::make_shared<std::atomic_bool>(false);
     replay->setCancelled([cancel = m_cancel] { return cancel->load(); });
     m_simulationFailed = false;
-    m_watcher = new QFutureWatcher<core::Result<core::SimulationRun>>(this);
-    connect(m_watcher, &QFutureWatcherBase::finished, this, &TimelineController::simulationDone);
-    m_watcher->setFuture(QtConcurrent::run(
-        &m_pool, [replay = std::move(*replay), rules = std::move(*rules),
-                  cancel = m_cancel](QPromise<core::Result<core::SimulationRun>> &promise) mutable {
-            // The replay counts its records: the status bar shows how far it got.
-            replay.setCancelled([&promise, cancel] { return promise.isCanceled() || *cancel; });
-            replay.setProgress(
-                [&promise](qint64 done, qint64 total) {
-                    if (total > 0) {
-                        promise.setProgressRange(0, int(qMin<qint64>(total, INT_MAX)));
-                        promise.setProgressValue(int(qMin<qint64>(done, INT_MAX)));
-                    }
-                },
-                100);
-            auto run = replay.simulate(rules, core::SimulationSettings());
-            if (!promise.isCanceled())
-                promise.addResult(std::move(run));
-        }));
-    Q_EMIT workStarted(tr("Simulating the timeline"), QFuture<void>(m_watcher->future()));
+    auto outcome = std::make_shared<std::optional<core::Result<core::SimulationRun>>>();
+    auto work = [replay = std::make_shared<core::TimelineReplay>(std::move(*replay)),
+                 rules = std::move(*rules), cancel = m_cancel, outcome](QPromise<void> &promise) {
+        // The replay counts its records: the status bar shows how far it got.
+        replay->setCancelled([&promise, cancel] { return promise.isCanceled() || *cancel; });
+        replay->setProgress(
+            [&promise](qint64 done, qint64 total) {
+                if (total > 0)
+                    models::WorkerJob::reportProgress(promise, done, total);
+            },
+            100);
+        auto run = replay->simulate(rules, core::SimulationSettings());
+        if (!promise.isCanceled())
+            *outcome = std::move(run);
+    };
+    const QFuture<void> future = m_job.start(
+        std::move(work), [this, outcome](bool cancelled) { simulationDone(*outcome, cancelled); });
+    Q_EMIT workStarted(tr("Simulating the timeline"), future);
 }
 
-void TimelineController::simulationDone()
+void TimelineController::simulationDone(
+    const std::optional<core::Result<core::SimulationRun>> &result, bool cancelled)
 {
-    auto *watcher = m_watcher;
-    m_watcher = nullptr;
-    if (!watcher)
-        return;
-    watcher->deleteLater();
-    if (watcher->isCanceled() || watcher->future().resultCount() == 0) {
+    if (cancelled || !result) {
         // Cancelled from the status bar: the evidence's own reading stands in, as before it ran.
         m_simulationFailed = true;
         m_simulationError = core::makeError(core::ec::ReplayCancelled, QString());
@@ -262,12 +254,11 @@ void TimelineController::simulationDone()
         Q_EMIT simulationFinished();
         return;
     }
-    const core::Result<core::SimulationRun> result = watcher->result();
-    if (result) {
-        m_run = std::make_shared<const core::SimulationRun>(*result);
+    if (*result) {
+        m_run = std::make_shared<const core::SimulationRun>(**result);
     } else {
         m_simulationFailed = true;
-        m_simulationError = result.error();
+        m_simulationError = result->error();
     }
     show();
     Q_EMIT simulationFinished();
@@ -278,13 +269,8 @@ void TimelineController::cancelSimulation()
     if (m_cancel)
         m_cancel->store(true);
     m_cancel.reset();
-    if (m_watcher) {
-        // Its result belongs to a document no longer shown; the worker stops at its next record.
-        m_watcher->disconnect(this);
-        m_watcher->waitForFinished();
-        m_watcher->deleteLater();
-        m_watcher = nullptr;
-    }
+    // Its result belongs to a document no longer shown; the worker stops at its next record.
+    m_job.abandon();
 }
 
 void TimelineController::showGrown(const core::TopologyGraph &graph)

@@ -8,15 +8,15 @@
 #include "core/simulation/SavedSimulationRun.h"
 #include "core/simulation/SimulationRun.h"
 #include "models/TimelineEventModel.h"
+#include "models/WorkerJob.h"
 
 #include <QDateTime>
-#include <QFutureWatcher>
 #include <QObject>
 #include <QPointer>
-#include <QThreadPool>
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QTimer;
@@ -65,7 +65,7 @@ public:
     QString savedRunName() const { return m_savedRunName; }
     /// From a run's start until simulationDone() has taken its result (what starting another
     /// waits for), not only while the worker runs.
-    bool isSimulating() const { return m_watcher != nullptr; }
+    bool isSimulating() const { return m_job.isBusy(); }
     models::TimelineEventModel *eventModel() const { return m_events; }
 
 public Q_SLOTS:
@@ -90,7 +90,8 @@ private:
     void readTimeline();
     void readSavedRuns();
     void startSimulation();
-    void simulationDone();
+    void simulationDone(const std::optional<core::Result<core::SimulationRun>> &result,
+                        bool cancelled);
     void cancelSimulation();
     /// Redraws the statuses and the events at the bar's instant.
     void show();
@@ -111,9 +112,8 @@ private:
     QList<core::SavedSimulationRun> m_runs;
     std::shared_ptr<const core::SimulationRun> m_run;
     std::shared_ptr<const core::SimulationRun> m_candidate;
-    /// The simulation's own thread, so that it never holds up a layout in the global pool.
-    QThreadPool m_pool;
-    QFutureWatcher<core::Result<core::SimulationRun>> *m_watcher = nullptr;
+    /// The simulation, on its own thread (never holding up a layout in the global pool).
+    models::WorkerJob m_job;
     std::shared_ptr<std::atomic_bool> m_cancel;
     core::Error m_simulationError;
     bool m_simulationFailed = false;

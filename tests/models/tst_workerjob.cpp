@@ -23,6 +23,7 @@ private Q_SLOTS:
     void theHandlerMayStartTheNextWork();
     void cancelStopsTheWorkAndSaysSo();
     void destroyedWhileRunningCancelsAndWaits();
+    void abandonedWorkIsNeverHandedBack();
     void progressIsClampedToTheFuturesRange();
 };
 
@@ -143,6 +144,40 @@ void TestWorkerJob::destroyedWhileRunningCancelsAndWaits()
     QVERIFY(stopped->load());
     QVERIFY(f.isCanceled());
     QTest::qWait(50);
+    QCOMPARE(handled, 0);
+}
+
+void TestWorkerJob::abandonedWorkIsNeverHandedBack()
+{
+    WorkerJob job;
+    // Running: cancelled and waited for, then idle; its handler never comes.
+    std::atomic<bool> running{false};
+    std::atomic<bool> stopped{false};
+    int handled = 0;
+    QFuture<void> f = job.start(
+        [&](QPromise<void> &promise) {
+            running = true;
+            while (!promise.isCanceled())
+                QThread::msleep(1);
+            stopped = true;
+        },
+        [&](bool) { ++handled; });
+    QTRY_VERIFY(running.load());
+    job.abandon();
+    QVERIFY(stopped.load());
+    QVERIFY(f.isCanceled());
+    QVERIFY(!job.isBusy());
+    // Done, its outcome still queued for this thread: dropped too, and the next work's handler
+    // is called once, for its own outcome.
+    f = job.start([](QPromise<void> &) {}, [&](bool) { ++handled; });
+    f.waitForFinished();
+    job.abandon();
+    QVERIFY(!job.isBusy());
+    int next = 0;
+    QVERIFY(job.start([](QPromise<void> &) {}, [&](bool) { ++next; }).isValid());
+    QTRY_COMPARE(next, 1);
+    QTest::qWait(50);
+    QCOMPARE(next, 1);
     QCOMPARE(handled, 0);
 }
 
