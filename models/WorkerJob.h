@@ -13,7 +13,7 @@ namespace ta::models {
 
 /// One piece of long work at a time, run on a thread of its own, whose outcome is taken on the
 /// owner's (GUI) thread: the anchors and evidence imports, the design's evidence generation, the
-/// audit report's export and the demo's generation run through it.
+/// audit report's export, the demo's generation and the time bar's simulation run through it.
 ///
 /// Busy from start() until the handler given to start() is called, on this object's thread. A
 /// QFuture finishes on the worker's thread, before its finished event reaches this one: work
@@ -50,8 +50,8 @@ public:
     /// afterwards.
     void abandon();
 
-    /// Reports @p done of @p total onto @p promise, clamped to the int range a QFuture's
-    /// progress has (a million-record count fits; a larger one stops at the top).
+    /// Reports @p done of @p total onto @p promise, clamped to the int range of a QFuture's
+    /// progress: a count past it stops at the top rather than wrapping.
     static void reportProgress(QPromise<void> &promise, qint64 done, qint64 total);
 
 private:
