@@ -33,7 +33,7 @@ public:
     /// Whether an import runs: from importFile() until its entries were stored or dropped.
     bool isBusy() const { return m_job.isBusy(); }
     /// The import running now (invalid when none).
-    QFuture<void> future() const { return m_job.isBusy() ? m_job.future() : QFuture<void>(); }
+    QFuture<void> future() const { return m_job.running(); }
     /// Cancels the import running: nothing is stored.
     void cancel();
 

@@ -42,7 +42,7 @@ public:
     void verifyIfStale();
     bool isBusy() const { return m_job.isBusy(); }
     /// The work running now (invalid when none).
-    QFuture<void> future() const { return m_job.isBusy() ? m_job.future() : QFuture<void>(); }
+    QFuture<void> future() const { return m_job.running(); }
     /// Cancels the work running, which then leaves the workspace as it was.
     void cancel();
 

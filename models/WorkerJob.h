@@ -43,6 +43,8 @@ public:
     bool isBusy() const { return static_cast<bool>(m_done); }
     /// The work running, or the last one (invalid before the first).
     QFuture<void> future() const { return m_future; }
+    /// The work running until its handler is called; invalid when idle.
+    QFuture<void> running() const { return isBusy() ? m_future : QFuture<void>(); }
     /// Asks the work running to stop; its handler is then called with cancelled set.
     void cancel();
     /// Stops the work running and drops its outcome, for one that belongs to what is gone (a

@@ -48,11 +48,14 @@ void TestWorkerJob::runsOnItsThreadAndHandsBackOnThisOne()
     QVERIFY(f.isValid());
     QVERIFY(job.isBusy());
     QVERIFY(job.future().isValid());
+    QVERIFY(job.running().isValid());
     QTRY_COMPARE(handled, 1);
     QVERIFY(worker && worker != QThread::currentThread());
     QCOMPARE(handledOn, QThread::currentThread());
     QVERIFY(!wasCancelled);
     QVERIFY(!job.isBusy());
+    QVERIFY(!job.running().isValid());
+    QVERIFY(job.future().isValid());
     QCOMPARE(f.progressMaximum(), 4);
     QCOMPARE(f.progressValue(), 2);
     // Nothing more comes.
