@@ -4,6 +4,7 @@
 #include "core/HugePages.h"
 
 #include <algorithm>
+#include <charconv>
 
 namespace ta::core {
 namespace {
@@ -33,6 +34,33 @@ void assignShared(T &field, const T &value)
 {
     if (!field.isSharedWith(value))
         field = value;
+}
+
+// Room for @p capacity elements in @p list, advised for huge pages, its elements then moved into
+// the new block. Qt 6.4's QList::reserve() copies them instead, even from a list nothing shares:
+// each string of an event or credential took a reference and dropped it again, touching its heap
+// block. And advising after that copy left the copy's first touch of the new block to fault it in
+// 4 KiB at a time.
+template <typename T>
+void reserveByMoving(QList<T> &list, qsizetype capacity)
+{
+    if (capacity <= list.capacity())
+        return;
+    QList<T> grown;
+    grown.reserve(capacity);
+    adviseHugePages(grown.constData(), size_t(grown.capacity()) * sizeof(T));
+    for (T &value : list)
+        grown.append(std::move(value));
+    list.swap(grown);
+}
+
+// "c" and @p number, the ID of a run's credential (one allocation; "c" + QString::number() made
+// two).
+QString credentialId(qint64 number)
+{
+    char text[24] = {'c'};
+    const auto end = std::to_chars(text + 1, text + sizeof text, number).ptr;
+    return QString::fromLatin1(text, qsizetype(end - text));
 }
 
 QDateTime fromMs(qint64 ms)
@@ -132,17 +160,13 @@ void Simulation::reserve(const SimulationSizes &sizes)
 
 void Simulation::reserveGrowing(const SimulationSizes &sizes)
 {
-    m_run.m_events.reserve(sizes.events);
-    m_run.m_credentials.reserve(sizes.credentials);
+    // The two largest tables a run fills, reserved at what it projects.
+    reserveByMoving(m_run.m_events, sizes.events);
+    reserveByMoving(m_run.m_credentials, sizes.credentials);
     m_expireSeq.reserve(size_t(sizes.credentials));
     m_credentialSubject.reserve(size_t(sizes.credentials));
     m_run.m_deltas.reserve(size_t(sizes.changes));
     m_run.m_history.reserve(size_t(sizes.history));
-    // The two largest tables a run fills, reserved at what it projects.
-    adviseHugePages(m_run.m_events.constData(),
-                    size_t(m_run.m_events.capacity()) * sizeof(SimulationEvent));
-    adviseHugePages(m_run.m_credentials.constData(),
-                    size_t(m_run.m_credentials.capacity()) * sizeof(SimulatedCredential));
 }
 
 void Simulation::expectRecords(qint64 records)
@@ -489,7 +513,7 @@ void Simulation::issue(int si, const RuleSet::Grant &grant, const QDateTime &at,
     const int index = int(m_run.m_credentials.size());
     const qint32 ttl = ttlOf(grant);
     SimulatedCredential c;
-    c.id = QLatin1Char('c') + QString::number(index + 1);
+    c.id = credentialId(index + 1);
     c.subject = m_run.m_subjectNames.at(si);
     c.spiffeId = grant.spiffeId;
     c.rule = grant.rule;
