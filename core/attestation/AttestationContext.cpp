@@ -74,42 +74,50 @@ bool StateReads::holdIn(const AttestationState &state) const
                        [&](const Read &r) { return holds(state, r); });
 }
 
-StateReads::Read AttestationContext::ask(StateReads::Read question) const
+template <typename Answer>
+Answer AttestationContext::ask(StateReads::Read question, Answer StateReads::Read::*answer) const
 {
     StateReads::Read r = StateReads::answered(m_state, std::move(question));
-    if (m_reads)
-        m_reads->add(r);
-    return r;
+    if (!m_reads)
+        return std::move(r.*answer);
+    Answer out = r.*answer;
+    m_reads->add(std::move(r));
+    return out;
 }
 
 bool AttestationContext::anchorRevoked(const QString &anchorId) const
 {
-    return ask(StateReads::question(StateReads::Kind::AnchorRevoked, anchorId)).flag;
+    return ask(StateReads::question(StateReads::Kind::AnchorRevoked, anchorId),
+               &StateReads::Read::flag);
 }
 
 bool AttestationContext::anchorExpiredBySignal(const QString &anchorId) const
 {
-    return ask(StateReads::question(StateReads::Kind::AnchorExpiredBySignal, anchorId)).flag;
+    return ask(StateReads::question(StateReads::Kind::AnchorExpiredBySignal, anchorId),
+               &StateReads::Read::flag);
 }
 
 bool AttestationContext::anyKeyRevoked() const
 {
-    return ask(StateReads::question(StateReads::Kind::AnyKeyRevoked)).flag;
+    return ask(StateReads::question(StateReads::Kind::AnyKeyRevoked), &StateReads::Read::flag);
 }
 
 bool AttestationContext::keyRevoked(const QByteArray &fingerprint) const
 {
-    return ask(StateReads::question(StateReads::Kind::KeyRevoked, {}, fingerprint)).flag;
+    return ask(StateReads::question(StateReads::Kind::KeyRevoked, {}, fingerprint),
+               &StateReads::Read::flag);
 }
 
 QDateTime AttestationContext::tokenUsedAt(const QByteArray &tokenSha256) const
 {
-    return ask(StateReads::question(StateReads::Kind::TokenUsedAt, {}, tokenSha256)).usedAt;
+    return ask(StateReads::question(StateReads::Kind::TokenUsedAt, {}, tokenSha256),
+               &StateReads::Read::usedAt);
 }
 
 NodeStanding AttestationContext::nodeStanding(const QString &agentId, const QDateTime &time) const
 {
-    return ask(StateReads::question(StateReads::Kind::NodeStanding, agentId, {}, time)).node;
+    return ask(StateReads::question(StateReads::Kind::NodeStanding, agentId, {}, time),
+               &StateReads::Read::node);
 }
 
 } // namespace ta::core

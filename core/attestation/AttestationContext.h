@@ -136,8 +136,13 @@ public:
     NodeStanding nodeStanding(const QString &agentId, const QDateTime &time) const;
 
 private:
-    /// Asks @p question of the state and notes it, with its answer, when reads are kept.
-    StateReads::Read ask(StateReads::Read question) const;
+    /// Asks @p question of the state and notes it, with its answer, when reads are kept;
+    /// returns the answer's member @p answer. The noted read takes the answer by move and the
+    /// caller a copy of that member only: copying the whole read, then the member out of it,
+    /// took and dropped references to the node's shared lists several times a workload record,
+    /// lists whose counts every pre-pass thread and the replay's thread touch.
+    template <typename Answer>
+    Answer ask(StateReads::Read question, Answer StateReads::Read::*answer) const;
 
     const AttestationState &m_state;
     StateReads *m_reads = nullptr;

@@ -309,7 +309,9 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                  QStringLiteral("signature does not verify"));
         return r;
     }
-    const NodeStanding node = context.nodeStanding(agentId, record.time);
+    // Its lists are moved into the result below: a copy took a reference to the node's shared
+    // lists, and the end of this function dropped it again.
+    NodeStanding node = context.nodeStanding(agentId, record.time);
     if (!node.invalidReason.isEmpty()) {
         r.refuse(QStringLiteral("agent_not_attested"),
                  QStringLiteral("node attestation of ") + agentId, node.invalidReason);
@@ -356,8 +358,8 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
         if (auto reused =
                 m_built.reuse(record.subject, c.workload, c.selectorsText, agentId, node.subject)) {
             r.nonce = jti;
-            r.anchorIds = node.anchorIds;
-            r.keyFingerprints = node.keyFingerprints;
+            r.anchorIds = std::move(node.anchorIds);
+            r.keyFingerprints = std::move(node.keyFingerprints);
             r.selectors = std::move(reused->selectors);
             r.claims = std::move(reused->claims);
             return r;
@@ -379,8 +381,8 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
         return r;
     }
     r.nonce = jti;
-    r.anchorIds = node.anchorIds;
-    r.keyFingerprints = node.keyFingerprints;
+    r.anchorIds = std::move(node.anchorIds);
+    r.keyFingerprints = std::move(node.keyFingerprints);
     r.claims = m_built.claims(record.subject, c.workload, agentId, node.subject, r.selectors,
                               c.selectorsText, [&] {
                                   QJsonObject workload = c.workload.object();
