@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/TimelineBar.h"
 
+#include "views/ElidedLabel.h"
+
 #include <QAbstractItemModel>
 #include <QAction>
 #include <QHBoxLayout>
@@ -22,7 +24,7 @@ namespace ta::views {
 TimelineBar::TimelineBar(QWidget *parent)
     : QWidget(parent), m_slider(new QSlider(Qt::Horizontal, this)), m_back(new QToolButton(this)),
       m_play(new QToolButton(this)), m_forward(new QToolButton(this)), m_label(new QLabel(this)),
-      m_state(new QLabel(this)), m_events(new QTreeView(this)), m_timer(new QTimer(this))
+      m_state(new ElidedLabel(this)), m_events(new QTreeView(this)), m_timer(new QTimer(this))
 {
     setObjectName(QStringLiteral("timelineBar"));
     m_slider->setObjectName(QStringLiteral("timelineSlider"));
@@ -77,9 +79,8 @@ TimelineBar::TimelineBar(QWidget *parent)
                                                      .arg(999999)
                                                      .arg(999999)));
     m_state->setObjectName(QStringLiteral("timelineState"));
-    // A long line must not widen the window: it is cut at the bar's width (the tooltip has it
-    // all).
-    m_state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // A long line does not widen the window: it is cut with an ellipsis at the bar's width (the
+    // tooltip has it all).
     QPalette muted = m_state->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
     m_state->setPalette(muted);
@@ -167,13 +168,12 @@ void TimelineBar::setEventModel(QAbstractItemModel *model)
 
 void TimelineBar::setStateText(const QString &text)
 {
-    m_state->setText(text);
-    m_state->setToolTip(text);
+    m_state->setFullText(text);
 }
 
 QString TimelineBar::stateText() const
 {
-    return m_state->text();
+    return m_state->fullText();
 }
 
 void TimelineBar::setPlayInterval(int ms)

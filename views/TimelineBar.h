@@ -17,6 +17,8 @@ QT_END_NAMESPACE
 
 namespace ta::views {
 
+class ElidedLabel;
+
 /// The time bar under the graph canvas: a slider over the evidence timeline (its first record
 /// to its last), the instant shown in UTC, Play/Pause and Step buttons that move the cursor
 /// record by record, and the list of the events at the cursor. A view only: it says which
@@ -86,7 +88,7 @@ private:
     QAction *m_playAction = nullptr;
     QToolButton *m_forward;
     QLabel *m_label;
-    QLabel *m_state;
+    ElidedLabel *m_state;
     QTreeView *m_events;
     QTimer *m_timer;
 };
