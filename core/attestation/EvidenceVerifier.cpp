@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/EvidenceVerifier.h"
 
+#include "core/PopulatedArena.h"
 #include "core/attestation/AwsIidAttestor.h"
 #include "core/attestation/CosignAttestor.h"
 #include "core/attestation/EvidenceReader.h"
@@ -313,6 +314,9 @@ void EvidenceVerifier::startPrepass(Batch &batch)
     batch.prepass = QtConcurrent::map(&m_pool, batch.prepared, [this, &batch](Prepared &prepared) {
         if (!prepared.attestor)
             return;
+        // The pool's threads are the verifier's own: their results are kept, from populated
+        // pages.
+        PopulatedArena::bindThisThread();
         const AttestationContext context{m_anchors,  batch.state,          m_bundles,
                                          m_settings, &prepared.signatures, &prepared.reads};
         prepared.result = prepared.attestor->verify(*prepared.record, context);

@@ -40,7 +40,9 @@ void assignShared(T &field, const T &value)
 // the new block. Qt 6.4's QList::reserve() copies them instead, even from a list nothing shares:
 // each string of an event or credential took a reference and dropped it again, touching its heap
 // block. And advising after that copy left the copy's first touch of the new block to fault it in
-// 4 KiB at a time.
+// 4 KiB at a time. The part the elements move into is populated in one call: a block this large
+// is left to its owner by the populated arena (PopulatedArena), and a huge page touched first
+// costs several times one populated.
 template <typename T>
 void reserveByMoving(QList<T> &list, qsizetype capacity)
 {
@@ -49,6 +51,7 @@ void reserveByMoving(QList<T> &list, qsizetype capacity)
     QList<T> grown;
     grown.reserve(capacity);
     adviseHugePages(grown.constData(), size_t(grown.capacity()) * sizeof(T));
+    populatePages(grown.constData(), size_t(list.size()) * sizeof(T));
     for (T &value : list)
         grown.append(std::move(value));
     list.swap(grown);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/simulation/StoredReplayResults.h"
 
+#include "core/PopulatedArena.h"
 #include "core/crypto/Digest.h"
 #include "core/store/Database.h"
 #include "core/store/StoreErrors.h"
@@ -418,6 +419,8 @@ bool onWorkers(size_t first, size_t count, size_t workers, const std::function<b
 {
     std::atomic_bool stop = false;
     const auto run = [&](size_t worker) {
+        // What a worker decodes is kept, from populated pages.
+        const PopulatedArena::Scope arena;
         for (size_t c = first + worker; c < count && !stop.load(std::memory_order_relaxed);
              c += workers) {
             if ((worker == 0 && cancelled && cancelled()) || !work(worker, c)) {
@@ -539,6 +542,7 @@ StoredReplayResults::decodeAll(const QList<QByteArray> &chunks, qint64 results,
     // which places chunk c at c times that count; a chunk whose count does not fit is refused.
     // Each worker parses the claims texts of its chunks once; the replay's ResultInterner makes
     // equal claims of a subject share one storage again.
+    const PopulatedArena::Scope arena;
     const size_t total = size_t(qMax<qint64>(0, results));
     const size_t count = size_t(chunks.size());
     if (count == 0) {

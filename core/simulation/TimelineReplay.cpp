@@ -2,6 +2,7 @@
 #include "core/simulation/TimelineReplay.h"
 
 #include "core/HugePages.h"
+#include "core/PopulatedArena.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceReader.h"
 #include "core/crypto/Certificate.h"
@@ -143,6 +144,9 @@ Result<qint64> TimelineReplay::replay(EvidenceVerifier &verifier,
                                       const EvidenceVerifier::ResultSink &sink, Sha256Stream *rows,
                                       qint64 rowCount) const
 {
+    // What the records' results hold, and what the replay makes of them, is taken from pages
+    // populated in batches, not faulted in one at a time.
+    const PopulatedArena::Scope arena;
     qint64 total = 0;
     qint64 done = 0;
     bool stopped = false;
@@ -376,6 +380,8 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
                                            std::optional<qint64> expected,
                                            const NumberedSink &ahead) const
 {
+    // The results kept, loaded or made, and their table, from populated pages (see replay()).
+    const PopulatedArena::Scope arena;
     const bool stored = usesStoredResults();
     if (key.isEmpty()) {
         auto verifier = makeVerifier();
@@ -482,6 +488,8 @@ Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,
                                                const SimulationSettings &settings,
                                                const Simulation::EventSink &sink) const
 {
+    // The run's tables, and a first run's kept results, from populated pages.
+    const PopulatedArena::Scope arena;
     Simulation sim(rules, settings);
     sim.setEventSink(sink);
     // A run over results kept in memory makes room for what the last run over them held; a

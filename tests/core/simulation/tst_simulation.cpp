@@ -4,6 +4,7 @@
 // cache. Drift and revocation are in tst_simulationdrift.
 #include "SimulationTimeline.h"
 
+#include "core/PopulatedArena.h"
 #include "core/attestation/lab/EvidenceLab.h"
 #include "core/simulation/ReplayResultCache.h"
 #include "core/simulation/Simulation.h"
@@ -32,6 +33,51 @@ QList<QJsonObject> issuedAndRenewedOnce()
                     QStringLiteral("c2"), QStringLiteral("api"), 1900)};
 }
 
+/// A lab of @p nodes, @p workloads and @p records from t0(), its evidence left in a file.
+LabSettings labSettings(int nodes, int workloads, qint64 records, quint64 seed, double driftRate)
+{
+    LabSettings ls;
+    ls.nodes = nodes;
+    ls.workloads = workloads;
+    ls.records = records;
+    ls.driftRate = driftRate;
+    ls.seed = seed;
+    ls.start = t0();
+    ls.importEvidence = false;
+    return ls;
+}
+
+/// A lab generated into a folder (its evidence in a file, not imported), its workspace open and
+/// a replay set up over it.
+struct GeneratedLab
+{
+    std::unique_ptr<Workspace> workspace;
+    std::optional<TimelineReplay> replay;
+    qint64 records = 0;
+
+    /// Generates @p ls into @p dir; empty on success, else what failed.
+    QByteArray generate(const QTemporaryDir &dir, const LabSettings &ls)
+    {
+        const QString ws = dir.filePath(QStringLiteral("lab.atlas"));
+        const QString evidence = dir.filePath(QStringLiteral("lab.jsonl"));
+        auto sum = EvidenceLab::generate(ws, dir.filePath(QStringLiteral("anchors.json")), evidence,
+                                         ls, std::nullopt);
+        if (!sum)
+            return errorOf(sum);
+        records = sum->records;
+        auto opened = Workspace::open(ws, QByteArray());
+        if (!opened)
+            return errorOf(opened);
+        workspace = std::move(*opened);
+        auto setup = TimelineReplay::fromWorkspace(*workspace, {});
+        if (!setup)
+            return errorOf(setup);
+        replay.emplace(std::move(*setup));
+        replay->setEvidenceFile(evidence);
+        return {};
+    }
+};
+
 } // namespace
 
 class TestSimulation : public QObject, private SimulationTimeline
@@ -48,6 +94,7 @@ private Q_SLOTS:
     void conditionOverTimeIsDecidedAtRenewal();
     void whatIfDenyPolicy();
     void labTimelineSameOnOneAndTwoThreads();
+    void aFirstRunKeepsItsResultsInThePopulatedArena();
     void progressCountsRecords();
     void progressReportsTheLastCountOnce();
     void cachedReplayReportsProgress();
@@ -313,24 +360,11 @@ void TestSimulation::labTimelineSameOnOneAndTwoThreads()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    LabSettings ls;
-    ls.nodes = 5;
-    ls.workloads = 15;
-    ls.records = 600;
-    ls.driftRate = 0.05;
-    ls.seed = 11;
-    ls.start = t0();
-    ls.importEvidence = false;
-    const QString ws = dir.filePath(QStringLiteral("lab.atlas"));
-    const QString evidence = dir.filePath(QStringLiteral("lab.jsonl"));
-    auto sum = EvidenceLab::generate(ws, dir.filePath(QStringLiteral("anchors.json")), evidence, ls,
-                                     std::nullopt);
-    QVERIFY2(sum.ok(), errorOf(sum).constData());
-    auto workspace = Workspace::open(ws, QByteArray());
-    QVERIFY2(workspace.ok(), errorOf(workspace).constData());
-    auto setup = TimelineReplay::fromWorkspace(**workspace, {});
-    QVERIFY2(setup.ok(), errorOf(setup).constData());
-    setup->setEvidenceFile(evidence);
+    const LabSettings ls = labSettings(5, 15, 600, 11, 0.05);
+    GeneratedLab lab;
+    const QByteArray error = lab.generate(dir, ls);
+    QVERIFY2(error.isEmpty(), error.constData());
+    TimelineReplay *setup = &*lab.replay;
     QStringList subjects;
     for (int i = 0; i < ls.nodes; ++i)
         subjects << QStringLiteral("node/lab-%1").arg(i);
@@ -350,7 +384,7 @@ void TestSimulation::labTimelineSameOnOneAndTwoThreads()
         for (const SimulationEvent &e : r->events())
             log += QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n';
         log += QJsonDocument(r->summary().toJson()).toJson(QJsonDocument::Compact);
-        QCOMPARE(r->summary().records, sum->records);
+        QCOMPARE(r->summary().records, lab.records);
         QVERIFY(r->summary().issued > 0);
         QVERIFY(r->summary().renewed > 0);
         QVERIFY(r->summary().revoked > 0);
@@ -381,6 +415,39 @@ void TestSimulation::labTimelineSameOnOneAndTwoThreads()
             QCOMPARE(a->stateAt(at).toJson(), b->stateAt(at).toJson());
         }
     }
+}
+
+void TestSimulation::aFirstRunKeepsItsResultsInThePopulatedArena()
+{
+    if (!PopulatedArena::index())
+        QSKIP("built without jemalloc (a sanitizer or fuzz build)");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const LabSettings ls = labSettings(4, 40, 2000, 5, LabSettings().driftRate);
+    GeneratedLab lab;
+    const QByteArray error = lab.generate(dir, ls);
+    QVERIFY2(error.isEmpty(), error.constData());
+    TimelineReplay *setup = &*lab.replay;
+    // Both cores: most records are checked on the verifier's own threads, whose results the
+    // replay keeps. A workload's nonce is its token's jti, a string made where it was checked.
+    setup->setThreads(2);
+    qint64 nonces = 0;
+    qint64 elsewhere = 0;
+    bool replayBound = true;
+    auto n = setup->replay(TimelineReplay::NumberedSink([&](const AttestationResult &r, int) {
+        replayBound = replayBound && PopulatedArena::isThisThreadBound();
+        if (r.nonce.isEmpty())
+            return;
+        ++nonces;
+        if (PopulatedArena::arenaOf(r.nonce.constData()) != PopulatedArena::index())
+            ++elsewhere;
+    }));
+    QVERIFY2(n.ok(), errorOf(n).constData());
+    QCOMPARE(*n, lab.records);
+    QVERIFY(nonces > ls.records / 2);
+    QCOMPARE(elsewhere, qint64(0));
+    QVERIFY(replayBound);
+    QVERIFY(!PopulatedArena::isThisThreadBound());
 }
 
 void TestSimulation::progressCountsRecords()
