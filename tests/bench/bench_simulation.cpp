@@ -135,6 +135,8 @@ struct Measured
     double prepassKept = 0;
     // The process's CPU time (user and system, every thread) during the first run.
     double firstCpuMs = 0;
+    // The process's page faults (minor and major) during the first run.
+    qint64 firstPageFaults = 0;
     // Heap bytes per record held by the kept attestation results and by one run's output.
     double keptBytesPerRecord = 0;
     double runBytesPerRecord = 0;
@@ -157,6 +159,14 @@ double processCpuMs()
     getrusage(RUSAGE_SELF, &u);
     auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
     return ms(u.ru_utime) + ms(u.ru_stime);
+}
+
+// Page faults this process has taken so far, minor and major, every thread.
+qint64 processPageFaults()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return qint64(u.ru_minflt) + qint64(u.ru_majflt);
 }
 
 // Bytes the heap has handed out and not taken back (jemalloc's count when it is the allocator,
@@ -212,10 +222,12 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     auto work = std::make_shared<TimelineReplay::SignatureWork>();
     replay->setSignatureWork(work);
     const double cpuBefore = processCpuMs();
+    const qint64 faultsBefore = processPageFaults();
     t.restart();
     auto first = replay->simulate(before, {});
     m.firstMs = qMax<qint64>(1, t.elapsed());
     m.firstCpuMs = processCpuMs() - cpuBefore;
+    m.firstPageFaults = processPageFaults() - faultsBefore;
     replay->setSignatureWork(nullptr);
     if (!first)
         return std::nullopt;
@@ -359,6 +371,7 @@ int main(int argc, char *argv[])
          {QStringLiteral("prepass_results_kept"), rounded(full->prepassKept)},
          {QStringLiteral("cpu_ms"), qRound64(full->firstCpuMs)},
          {QStringLiteral("cores_busy"), rounded(full->firstCpuMs / double(full->firstMs), 2)},
+         {QStringLiteral("page_faults"), full->firstPageFaults},
          {QStringLiteral("openssl_raw_records_per_s_all_cores"), qRound(raw)},
          {QStringLiteral("ratio"), raw > 0 ? rounded(firstPerS / raw) : 0.0},
          {QStringLiteral("target_ratio"), kTargetRatio},
