@@ -182,9 +182,12 @@ void GraphCanvas::applyFilters()
 
 void GraphCanvas::fitAll()
 {
+    // What is drawn: a collapsed domain is its box, not the room its hidden members take (the
+    // demo's largest domain, collapsed, had left the others small in the middle of that room).
     QRectF r;
     for (GraphNodeItem *n : std::as_const(m_nodes)) {
-        if (!n->isFilteredOut())
+        const bool collapsed = n->cluster() && n->cluster()->isCollapsed();
+        if (!n->isFilteredOut() && !collapsed)
             r |= n->sceneBoundingRect();
     }
     for (GraphClusterItem *c : std::as_const(m_clusters)) {
@@ -193,7 +196,7 @@ void GraphCanvas::fitAll()
     }
     if (r.isEmpty())
         return;
-    m_view->fitInView(r.adjusted(-20, -20, 20, 20), Qt::KeepAspectRatio);
+    m_view->fitAndKeep(r.adjusted(-20, -20, 20, 20));
     updateMinimapFrame();
     updateDetailLevel();
 }

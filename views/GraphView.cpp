@@ -26,8 +26,18 @@ GraphView::GraphView(QGraphicsScene *scene, QWidget *parent) : QGraphicsView(sce
     setFocusPolicy(Qt::StrongFocus);
 }
 
+void GraphView::fitAndKeep(const QRectF &rect)
+{
+    m_fitting = true;
+    fitInView(rect, Qt::KeepAspectRatio);
+    m_fitting = false;
+    m_kept = rect;
+    Q_EMIT viewChanged();
+}
+
 void GraphView::zoomBy(double factor)
 {
+    m_kept = QRectF();
     const double next = std::clamp(zoom() * factor, 0.005, 8.0);
     const double f = next / zoom();
     scale(f, f);
@@ -118,6 +128,8 @@ void GraphView::mouseReleaseEvent(QMouseEvent *event)
 void GraphView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
+    if (!m_fitting)
+        m_kept = QRectF();
     Q_EMIT viewChanged();
 }
 
@@ -130,7 +142,11 @@ void GraphView::paintEvent(QPaintEvent *event)
 
 void GraphView::resizeEvent(QResizeEvent *event)
 {
+    m_fitting = true;
     QGraphicsView::resizeEvent(event);
+    if (!m_kept.isNull())
+        fitInView(m_kept, Qt::KeepAspectRatio);
+    m_fitting = false;
     Q_EMIT viewChanged();
 }
 

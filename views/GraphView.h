@@ -19,6 +19,12 @@ public:
 
     /// Multiplies the zoom by @p factor, within limits.
     void zoomBy(double factor);
+    /// Shows @p rect whole, in proportion, and shows it whole again each time the view is
+    /// resized (a window laid out after the drawing, a dock dragged wider), until the view is
+    /// zoomed or scrolled.
+    void fitAndKeep(const QRectF &rect);
+    /// Whether the view still keeps the rectangle fitAndKeep() gave it.
+    bool keepsFit() const { return !m_kept.isNull(); }
     /// While a frame paints: the viewport region it paints (a pan: the strips that came into
     /// view), in viewport coordinates; empty otherwise.
     const QRegion &paintingRegion() const { return m_painting; }
@@ -43,6 +49,10 @@ protected:
 
 private:
     QRegion m_painting;
+    /// What fitAndKeep() fits on each resize; null once the view is zoomed or scrolled.
+    QRectF m_kept;
+    /// Set while the view scrolls for a fit or a resize of its own, not for the user.
+    bool m_fitting = false;
     QHash<QString, QPointF> selectedPositions() const;
 
     QHash<QString, QPointF> m_dragStart;

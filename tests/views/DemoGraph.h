@@ -30,10 +30,11 @@ inline core::TopologyGraph demoGraph(const QTemporaryDir &dir)
 
 /// Shows @p canvas (1200x800, no cluster collapsed) drawing @p graph, and waits for its
 /// layout, which runs on a worker; false when it did not come.
-inline bool showLaidOut(views::GraphCanvas &canvas, const core::TopologyGraph &graph)
+inline bool showLaidOut(views::GraphCanvas &canvas, const core::TopologyGraph &graph,
+                        int collapseThreshold = 0, QSize size = QSize(1200, 800))
 {
-    canvas.resize(1200, 800);
-    canvas.setCollapseThreshold(0);
+    canvas.resize(size);
+    canvas.setCollapseThreshold(collapseThreshold);
     canvas.show();
     if (!QTest::qWaitForWindowExposed(&canvas))
         return false;

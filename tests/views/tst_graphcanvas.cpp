@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QGraphicsScene>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QSemaphore>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -23,6 +24,7 @@
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace ta;
@@ -45,6 +47,8 @@ private Q_SLOTS:
     void movedNodeIsPinnedAndUndoes();
     void pinnedNodeSurvivesRelayout();
     void largeClusterCollapsesAndExpands();
+    void fitShowsWhatIsDrawn();
+    void aFitHoldsAsTheViewGrowsUntilItIsMoved();
     void exportsTheView_data();
     void exportsTheView();
     void layoutQueuedBehindBusyThreadsIsRunning();
@@ -299,12 +303,7 @@ void TestGraphCanvas::pinnedNodeSurvivesRelayout()
 void TestGraphCanvas::largeClusterCollapsesAndExpands()
 {
     GraphCanvas canvas;
-    canvas.resize(1000, 700);
-    canvas.setCollapseThreshold(5);
-    canvas.show();
-    QSignalSpy drawn(&canvas, &GraphCanvas::drawn);
-    canvas.setGraph(m_graph);
-    QVERIFY(drawn.count() == 1 || drawn.wait(60000));
+    QVERIFY(testing::showLaidOut(canvas, m_graph, 5, QSize(1000, 700)));
     const QString td = core::DemoWorkspace::trustDomainNames().first();
     auto *cluster = canvas.clusterItem(td);
     QVERIFY(cluster);
@@ -320,6 +319,62 @@ void TestGraphCanvas::largeClusterCollapsesAndExpands()
     QVERIFY(!cluster->isCollapsed());
     for (GraphNodeItem *m : cluster->members())
         QVERIFY(m->isVisible());
+}
+
+void TestGraphCanvas::fitShowsWhatIsDrawn()
+{
+    GraphCanvas canvas;
+    QVERIFY(testing::showLaidOut(canvas, m_graph, 5, QSize(1000, 700)));
+    canvas.fitAll();
+    // What is drawn: the visible nodes and clusters, a collapsed cluster as its box.
+    QRectF shown;
+    QRectF hidden;
+    for (GraphNodeItem *n : canvas.nodeItems())
+        (n->isVisible() ? shown : hidden) |= n->sceneBoundingRect();
+    for (const QString &td : core::DemoWorkspace::trustDomainNames()) {
+        if (auto *c = canvas.clusterItem(td); c && c->isVisible())
+            shown |= c->sceneBoundingRect();
+    }
+    QVERIFY(!shown.isEmpty());
+    // The demo's collapsed members spread beyond what is drawn, so a fit that counted them
+    // would not be tight on either side.
+    QVERIFY(!shown.contains(hidden));
+    const QRectF seen = canvas.view()->mapToScene(canvas.view()->viewport()->rect()).boundingRect();
+    QVERIFY(seen.contains(shown.adjusted(1, 1, -1, -1)));
+    // Kept in proportion, the view is tight on one side: what is drawn fills its width or its
+    // height, with the fit's margin.
+    const double slack =
+        std::min(seen.width() / (shown.width() + 40), seen.height() / (shown.height() + 40));
+    QVERIFY2(slack < 1.1, qPrintable(QStringLiteral("the view is %1 times what is drawn, on "
+                                                    "its tighter side")
+                                         .arg(slack)));
+}
+
+void TestGraphCanvas::aFitHoldsAsTheViewGrowsUntilItIsMoved()
+{
+    // The window is laid out after the drawing, or a dock dragged wider: a fit shows the drawing
+    // whole at the new size, until the user zooms or scrolls.
+    GraphCanvas canvas;
+    QVERIFY(testing::showLaidOut(canvas, m_graph, 120, QSize(500, 400)));
+    canvas.fitAll();
+    QVERIFY(canvas.view()->keepsFit());
+    const double fitted = canvas.view()->zoom();
+    canvas.resize(1200, 900);
+    QTRY_VERIFY(canvas.view()->zoom() > fitted * 1.3);
+    QVERIFY(canvas.view()->keepsFit());
+
+    canvas.view()->zoomBy(1.2);
+    QVERIFY(!canvas.view()->keepsFit());
+    const double zoomed = canvas.view()->zoom();
+    canvas.resize(600, 500);
+    QTest::qWait(50);
+    QCOMPARE(canvas.view()->zoom(), zoomed);
+
+    canvas.fitAll();
+    QVERIFY(canvas.view()->keepsFit());
+    canvas.view()->horizontalScrollBar()->setValue(canvas.view()->horizontalScrollBar()->value() +
+                                                   40);
+    QVERIFY(!canvas.view()->keepsFit());
 }
 
 void TestGraphCanvas::exportsTheView_data()
