@@ -23,7 +23,7 @@ namespace ta::core {
 /// The price: pages the arena once held stay resident until the process ends, for its next run.
 ///
 /// TA_POPULATED_ARENA=off in the environment turns it off for the process, to measure what it
-/// saves (README, "Simulation over time").
+/// saves (README, "Layout").
 ///
 /// Builds without jemalloc as the allocator (sanitizer and fuzz builds) have no such arena: every
 /// call then does nothing and the memory is the allocator's own.
