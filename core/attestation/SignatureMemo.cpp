@@ -4,6 +4,8 @@
 #include <QRandomGenerator>
 #include <QtEndian>
 
+#include <algorithm>
+#include <array>
 #include <ctime>
 
 namespace ta::core {
@@ -83,6 +85,20 @@ qint64 SignatureMemo::threadCpuNanos()
     timespec t{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
     return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
+}
+
+qint64 SignatureMemo::clockReadNanos()
+{
+    thread_local const qint64 nanos = [] {
+        std::array<qint64, 31> deltas{};
+        for (qint64 &d : deltas) {
+            const qint64 first = threadCpuNanos();
+            d = threadCpuNanos() - first;
+        }
+        std::nth_element(deltas.begin(), deltas.begin() + deltas.size() / 2, deltas.end());
+        return deltas[deltas.size() / 2];
+    }();
+    return nanos;
 }
 
 bool SignatureMemo::sampled()

@@ -6,6 +6,7 @@
 #include <QtConcurrent>
 
 #include <atomic>
+#include <cmath>
 #include <cstring>
 
 using namespace ta::core;
@@ -39,6 +40,7 @@ private Q_SLOTS:
     void manyChecksAndManyParts();
     void manyThreadsAgree();
     void timedChecksAreARandomShare();
+    void aTimedCheckDoesNotCountTheClock();
 };
 
 void TestSignatureMemo::rememberedOutcomeReused()
@@ -226,7 +228,8 @@ void TestSignatureMemo::timedChecksAreARandomShare()
 {
     // Untimed: no clock is read. Timed: about one computed check in kTimedShare is timed, with
     // its CPU time; hits are never timed. 32,000 checks at 1/32 give 1,000 timed, give or take
-    // 31 (one standard deviation): the bounds are 9 of them away.
+    // 31 (one standard deviation): the bounds are 9 of them away. Each check's work is a few
+    // microseconds, more than the clock's readings taken off it (see the next test).
     SignatureMemo untimed;
     for (int i = 0; i < 800; ++i)
         (void)untimed.check("fp", {QByteArray::number(i)}, [] { return true; });
@@ -238,7 +241,7 @@ void TestSignatureMemo::timedChecksAreARandomShare()
     volatile quint64 sink = 0;
     for (int i = 0; i < 32000; ++i) {
         (void)memo.check("fp", {QByteArray::number(i)}, [&sink] {
-            for (int k = 0; k < 2000; ++k)
+            for (int k = 0; k < 5000; ++k)
                 sink = sink + quint64(k);
             return true;
         });
@@ -251,6 +254,25 @@ void TestSignatureMemo::timedChecksAreARandomShare()
         (void)memo.check("fp", {QByteArray::number(i)}, [] { return true; });
     QCOMPARE(memo.timedChecks(), timed);
     QCOMPARE(memo.hits(), 32000);
+}
+
+void TestSignatureMemo::aTimedCheckDoesNotCountTheClock()
+{
+    // Checks that do nothing, timed: what is left of their time is the clock's readings, which
+    // the memo takes off. Left on, each would read as one reading's cost; taken off, the mean
+    // is within a small part of it (the readings' spread).
+    const qint64 reading = SignatureMemo::clockReadNanos();
+    QVERIFY2(reading > 0 && reading < 100000, qPrintable(QString::number(reading)));
+    QCOMPARE(SignatureMemo::clockReadNanos(), reading);
+    SignatureMemo memo;
+    memo.setTimed(true);
+    for (int i = 0; i < 32000; ++i)
+        (void)memo.check("fp", {QByteArray::number(i)}, [] { return true; });
+    QVERIFY(memo.timedChecks() > 700);
+    const double mean = double(memo.verifyCpuNanos()) / double(memo.timedChecks());
+    QVERIFY2(
+        std::abs(mean) < 0.4 * double(reading),
+        qPrintable(QStringLiteral("%1 ns a timed check, %2 ns a reading").arg(mean).arg(reading)));
 }
 
 QTEST_GUILESS_MAIN(TestSignatureMemo)
