@@ -63,9 +63,9 @@ GraphCanvas::GraphCanvas(QWidget *parent) : QWidget(parent), m_style(palette())
     m_scene->setBackgroundBrush(m_style.background());
     m_view = new GraphView(m_scene, this);
     m_minimap = new GraphMinimap(m_scene, this);
-    // A large estate is drawn small through its overview, not by rendering every item.
+    // What is drawn, small: a large estate through its overview, not by rendering every item.
     m_minimap->setSource([this] { return overviewBounds(); },
-                         [this](QPainter *painter) { paintOverview(painter); });
+                         [this](QPainter *painter) { return paintOverview(painter); });
     m_legend = new GraphLegend(&m_style, this);
     m_toolBar = new QToolBar(tr("Graph"), this);
     m_toolBar->setObjectName(QStringLiteral("graphToolBar"));
@@ -181,7 +181,11 @@ void GraphCanvas::buildToolBar()
     m_toolBar->addWidget(m_statusFilter);
     refillFilters();
     for (QComboBox *box : {m_typeFilter, m_domainFilter, m_statusFilter})
-        connect(box, &QComboBox::currentIndexChanged, this, &GraphCanvas::applyFilters);
+        connect(box, &QComboBox::currentIndexChanged, this, [this] {
+            applyFilters();
+            // The minimap is drawn once per change: what it shows was just hidden or shown.
+            m_minimap->refresh();
+        });
 
     m_progress = new QProgressBar(m_toolBar);
     m_progress->setObjectName(QStringLiteral("layoutProgress"));
@@ -357,6 +361,7 @@ void GraphCanvas::assignClusters()
         GraphClusterItem *&cluster = m_clusters[item->trustDomain()];
         if (!cluster) {
             cluster = new GraphClusterItem(item->trustDomain(), &m_style);
+            cluster->setToggledByHand([this] { onClusterToggled(); });
             m_scene->addItem(cluster);
         }
         cluster->addMember(item);
@@ -462,8 +467,12 @@ void GraphCanvas::updateDetailLevel()
 
 QRectF GraphCanvas::overviewBounds() const
 {
-    if (!isLarge() || !m_overview)
-        return {};
+    if (!isLarge() || !m_overview) {
+        const QRectF drawn = drawnBounds();
+        return drawn.isEmpty()
+                   ? drawn
+                   : drawn.adjusted(-kDrawnMargin, -kDrawnMargin, kDrawnMargin, kDrawnMargin);
+    }
     QRectF bounds = m_overview->sceneBoundingRect();
     for (const GraphClusterItem *c : std::as_const(m_clusters)) {
         if (c->isVisible())
@@ -472,8 +481,10 @@ QRectF GraphCanvas::overviewBounds() const
     return bounds;
 }
 
-void GraphCanvas::paintOverview(QPainter *painter) const
+bool GraphCanvas::paintOverview(QPainter *painter) const
 {
+    if (!isLarge() || !m_overview)
+        return false;
     // What the scene would draw with the overview standing in for the detail layer: the
     // clusters below it (frames), the overview, then the collapsed clusters above it.
     const auto paintItem = [painter](QGraphicsItem *item) {
@@ -493,6 +504,7 @@ void GraphCanvas::paintOverview(QPainter *painter) const
         if (c->isVisible() && c->zValue() >= m_overview->zValue())
             paintItem(c);
     }
+    return true;
 }
 
 bool GraphCanvas::isLayoutRunning() const
@@ -624,8 +636,10 @@ bool GraphCanvas::selectNode(const QString &id)
     GraphNodeItem *n = nodeItem(id);
     if (!n)
         return false;
-    if (GraphClusterItem *c = n->cluster(); c && c->isCollapsed())
+    if (GraphClusterItem *c = n->cluster(); c && c->isCollapsed()) {
         c->setCollapsed(false);
+        onClusterToggled();
+    }
     if (n->isFilteredOut()) {
         // A node asked for by name is shown even when a filter hid it.
         for (QComboBox *box : {m_typeFilter, m_domainFilter, m_statusFilter})

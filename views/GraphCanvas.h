@@ -149,11 +149,20 @@ private:
     /// Moves each node and edge into the tile where it now lies.
     void retile();
     void setTilesShown(bool shown);
-    /// The scene rectangle the overview and the clusters cover (empty unless the estate is
-    /// large), and their painting: the minimap's source.
+    /// What is drawn, in scene coordinates: the visible nodes and clusters, a collapsed cluster
+    /// as its box, not the room its hidden members take. What Fit frames and the minimap shows.
+    QRectF drawnBounds() const;
+    /// The room Fit and the minimap leave around what is drawn, in scene units.
+    static constexpr double kDrawnMargin = 20;
+    /// The minimap's source: what is drawn (for a large estate, the overview and the clusters
+    /// it covers), and its painting through the overview, which returns false (the scene is
+    /// rendered instead) unless the estate is large.
     QRectF overviewBounds() const;
-    void paintOverview(QPainter *painter) const;
+    bool paintOverview(QPainter *painter) const;
     void applyFilters();
+    /// A cluster collapsed or expanded by hand, or expanded to show a node asked for: what the
+    /// overview and the minimap draw changed.
+    void onClusterToggled();
     void refillFilters();
     void onSelectionChanged();
     void navigate(int key);

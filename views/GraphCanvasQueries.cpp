@@ -180,23 +180,36 @@ void GraphCanvas::applyFilters()
     rebuildOverview();
 }
 
-void GraphCanvas::fitAll()
+QRectF GraphCanvas::drawnBounds() const
 {
-    // What is drawn: a collapsed domain is its box, not the room its hidden members take (the
-    // demo's largest domain, collapsed, had left the others small in the middle of that room).
+    // A collapsed domain is its box, not the room its hidden members take (the demo's largest
+    // domain, collapsed, had left the others small in the middle of that room).
     QRectF r;
-    for (GraphNodeItem *n : std::as_const(m_nodes)) {
+    for (const GraphNodeItem *n : std::as_const(m_nodes)) {
         const bool collapsed = n->cluster() && n->cluster()->isCollapsed();
         if (!n->isFilteredOut() && !collapsed)
             r |= n->sceneBoundingRect();
     }
-    for (GraphClusterItem *c : std::as_const(m_clusters)) {
+    for (const GraphClusterItem *c : std::as_const(m_clusters)) {
         if (c->isVisible())
             r |= c->sceneBoundingRect();
     }
+    return r;
+}
+
+void GraphCanvas::onClusterToggled()
+{
+    rebuildOverview();
+    m_minimap->refresh();
+    updateMinimapFrame();
+}
+
+void GraphCanvas::fitAll()
+{
+    const QRectF r = drawnBounds();
     if (r.isEmpty())
         return;
-    m_view->fitAndKeep(r.adjusted(-20, -20, 20, 20));
+    m_view->fitAndKeep(r.adjusted(-kDrawnMargin, -kDrawnMargin, kDrawnMargin, kDrawnMargin));
     updateMinimapFrame();
     updateDetailLevel();
 }

@@ -114,6 +114,8 @@ void GraphClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
 void GraphClusterItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *)
 {
     setCollapsed(!m_collapsed);
+    if (m_toggledByHand)
+        m_toggledByHand();
 }
 
 } // namespace ta::views

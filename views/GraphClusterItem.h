@@ -3,6 +3,8 @@
 
 #include <QGraphicsItem>
 
+#include <functional>
+
 namespace ta::views {
 
 class GraphNodeItem;
@@ -30,6 +32,9 @@ public:
     /// Hides the members and draws a box with their count (or the reverse), then re-routes the
     /// edges that touch them.
     void setCollapsed(bool collapsed);
+    /// Called after a double-click collapsed or expanded the cluster (not after setCollapsed):
+    /// the canvas then redraws what depends on what is shown.
+    void setToggledByHand(std::function<void()> toggled) { m_toggledByHand = std::move(toggled); }
     /// The box a collapsed cluster is drawn as, in scene coordinates.
     QRectF collapsedRect() const;
     /// Recomputes the frame from the members' positions.
@@ -44,6 +49,7 @@ private:
     QList<GraphNodeItem *> m_members;
     QRectF m_frame;
     bool m_collapsed = false;
+    std::function<void()> m_toggledByHand;
 };
 
 } // namespace ta::views

@@ -14,7 +14,7 @@ GraphMinimap::GraphMinimap(QGraphicsScene *scene, QWidget *parent) : QWidget(par
     setToolTip(tr("Overview: click or drag to move the view"));
 }
 
-void GraphMinimap::setSource(std::function<QRectF()> bounds, std::function<void(QPainter *)> paint)
+void GraphMinimap::setSource(std::function<QRectF()> bounds, std::function<bool(QPainter *)> paint)
 {
     m_sourceBounds = std::move(bounds);
     m_sourcePaint = std::move(paint);
@@ -25,8 +25,7 @@ void GraphMinimap::refresh()
     if (!m_scene)
         return;
     const QRectF fromSource = m_sourceBounds ? m_sourceBounds() : QRectF();
-    const bool own = !fromSource.isEmpty() && m_sourcePaint;
-    m_sceneRect = own ? fromSource : m_scene->itemsBoundingRect();
+    m_sceneRect = !fromSource.isEmpty() ? fromSource : m_scene->itemsBoundingRect();
     const QSize size = this->size() * devicePixelRatioF();
     if (m_sceneRect.isEmpty() || size.isEmpty()) {
         m_overview = QPixmap();
@@ -43,16 +42,20 @@ void GraphMinimap::refresh()
     m_target = QRectF(
         QPointF((target.width() - fitted.width()) / 2, (target.height() - fitted.height()) / 2),
         fitted);
-    if (own) {
+    bool painted = false;
+    if (m_sourcePaint) {
         const double scale = m_target.width() / m_sceneRect.width();
+        painter.save();
         painter.setClipRect(m_target);
         painter.translate(m_target.topLeft());
         painter.scale(scale, scale);
         painter.translate(-m_sceneRect.topLeft());
-        m_sourcePaint(&painter);
-    } else {
-        m_scene->render(&painter, target, m_sceneRect, Qt::KeepAspectRatio);
+        painted = m_sourcePaint(&painter);
+        painter.restore();
     }
+    // Hidden items are not rendered, and the rectangle leaves out the room they take.
+    if (!painted)
+        m_scene->render(&painter, target, m_sceneRect, Qt::KeepAspectRatio);
     painter.end();
     m_overview = pixmap;
     update();

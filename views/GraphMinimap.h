@@ -26,11 +26,14 @@ public:
     /// Redraws the overview from the scene, or from the source when one is set and has
     /// something to draw.
     void refresh();
-    /// A source that draws the estate small itself instead of the whole scene being rendered:
-    /// @p bounds gives the scene rectangle to show (empty: render the scene after all), and
-    /// @p paint paints it in scene coordinates. A large estate draws its overview this way,
-    /// without its 30,000 detail items being hidden and shown again at each refresh.
-    void setSource(std::function<QRectF()> bounds, std::function<void(QPainter *)> paint);
+    /// What to show and how: @p bounds gives the scene rectangle to show (what is drawn, not
+    /// the room hidden items take; empty: every item's), and @p paint paints it in scene
+    /// coordinates, or returns false to have the scene rendered instead. A large estate draws
+    /// its overview this way, without its 30,000 detail items being hidden and shown again at
+    /// each refresh.
+    void setSource(std::function<QRectF()> bounds, std::function<bool(QPainter *)> paint);
+    /// The scene rectangle the overview shows (empty before the first drawing).
+    QRectF shownRect() const { return m_sceneRect; }
     /// The canvas's visible part, in scene coordinates.
     void setViewRect(const QRectF &rect);
     QSize sizeHint() const override { return {220, 160}; }
@@ -50,7 +53,7 @@ private:
 
     QPointer<QGraphicsScene> m_scene;
     std::function<QRectF()> m_sourceBounds;
-    std::function<void(QPainter *)> m_sourcePaint;
+    std::function<bool(QPainter *)> m_sourcePaint;
     QPixmap m_overview;
     QRectF m_sceneRect;
     QRectF m_target;

@@ -8,6 +8,7 @@
 #include "views/GraphCanvas.h"
 #include "views/GraphClusterItem.h"
 #include "views/GraphEdgeItem.h"
+#include "views/GraphMinimap.h"
 #include "views/GraphNodeItem.h"
 #include "views/GraphView.h"
 
@@ -48,6 +49,7 @@ private Q_SLOTS:
     void pinnedNodeSurvivesRelayout();
     void largeClusterCollapsesAndExpands();
     void fitShowsWhatIsDrawn();
+    void minimapShowsWhatIsDrawn();
     void aFitHoldsAsTheViewGrowsUntilItIsMoved();
     void exportsTheView_data();
     void exportsTheView();
@@ -348,6 +350,81 @@ void TestGraphCanvas::fitShowsWhatIsDrawn()
     QVERIFY2(slack < 1.1, qPrintable(QStringLiteral("the view is %1 times what is drawn, on "
                                                     "its tighter side")
                                          .arg(slack)));
+}
+
+void TestGraphCanvas::minimapShowsWhatIsDrawn()
+{
+    GraphCanvas canvas;
+    QVERIFY(testing::showLaidOut(canvas, m_graph, 5, QSize(1000, 700)));
+    auto *minimap = canvas.findChild<views::GraphMinimap *>();
+    QVERIFY(minimap);
+    // What is drawn, as Fit frames it; and the room the hidden members take.
+    QRectF hidden;
+    const auto drawn = [&canvas, &hidden] {
+        QRectF shown;
+        hidden = QRectF();
+        for (GraphNodeItem *n : canvas.nodeItems())
+            (n->isVisible() ? shown : hidden) |= n->sceneBoundingRect();
+        for (const QString &td : core::DemoWorkspace::trustDomainNames()) {
+            if (auto *c = canvas.clusterItem(td); c && c->isVisible())
+                shown |= c->sceneBoundingRect();
+        }
+        return shown;
+    };
+    // With Fit's margin of 20 around it.
+    const auto same = [](const QRectF &shown, const QRectF &drawnRect) {
+        const QRectF b = drawnRect.adjusted(-20, -20, 20, 20);
+        const QRectF &a = shown;
+        return std::abs(a.left() - b.left()) < 0.5 && std::abs(a.top() - b.top()) < 0.5 &&
+               std::abs(a.right() - b.right()) < 0.5 && std::abs(a.bottom() - b.bottom()) < 0.5;
+    };
+    // The demo's domains of more than five nodes start collapsed: the minimap spans their
+    // boxes, not the room their members would take (it spanned every item's, hidden ones too,
+    // until stop 60).
+    const QString td = core::DemoWorkspace::trustDomainNames().first();
+    auto *cluster = canvas.clusterItem(td);
+    QVERIFY(cluster && cluster->isCollapsed());
+    const QRectF collapsed = drawn();
+    QVERIFY(!hidden.isEmpty());
+    QVERIFY(!collapsed.contains(hidden));
+    QVERIFY2(same(minimap->shownRect(), collapsed),
+             qPrintable(QStringLiteral("the minimap shows %1,%2 %3x%4")
+                            .arg(minimap->shownRect().x())
+                            .arg(minimap->shownRect().y())
+                            .arg(minimap->shownRect().width())
+                            .arg(minimap->shownRect().height())));
+    // Expanded by a double-click, the domain's members are drawn, and the minimap follows.
+    canvas.view()->centerOn(cluster);
+    QTest::qWait(20);
+    QTest::mouseDClick(canvas.view()->viewport(), Qt::LeftButton, {},
+                       canvas.view()->mapFromScene(cluster->collapsedRect().center()));
+    QVERIFY(!cluster->isCollapsed());
+    const QRectF expanded = drawn();
+    QRectF members;
+    for (const GraphNodeItem *m : cluster->members())
+        members |= m->sceneBoundingRect();
+    QVERIFY(expanded.contains(members));
+    QVERIFY(expanded != collapsed);
+    QVERIFY(same(minimap->shownRect(), expanded));
+    // A filter that hides all but another domain: the minimap shows that domain alone.
+    const QString other = core::DemoWorkspace::trustDomainNames().last();
+    QVERIFY(other != td);
+    canvas.domainFilter()->setCurrentIndex(canvas.domainFilter()->findData(other));
+    const QRectF filtered = drawn();
+    QVERIFY(filtered != expanded);
+    QVERIFY(same(minimap->shownRect(), filtered));
+    // Collapsed again by hand: back to the box.
+    canvas.domainFilter()->setCurrentIndex(0);
+    QVERIFY(same(minimap->shownRect(), expanded));
+    // On the frame's title, where no member lies.
+    const QPointF title = cluster->sceneBoundingRect().topLeft() + QPointF(12, 12);
+    canvas.view()->centerOn(title);
+    QTest::qWait(20);
+    QTest::mouseDClick(canvas.view()->viewport(), Qt::LeftButton, {},
+                       canvas.view()->mapFromScene(title));
+    QVERIFY(cluster->isCollapsed());
+    QVERIFY(same(minimap->shownRect(), drawn()));
+    QVERIFY(same(minimap->shownRect(), collapsed));
 }
 
 void TestGraphCanvas::aFitHoldsAsTheViewGrowsUntilItIsMoved()
