@@ -3,6 +3,7 @@
 
 #include "core/HugePages.h"
 #include "core/PopulatedArena.h"
+#include "core/Retirement.h"
 #include "core/attestation/AttestationErrors.h"
 #include "core/attestation/EvidenceReader.h"
 #include "core/crypto/Certificate.h"
@@ -434,14 +435,14 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
         if (m_file.isEmpty())
             populatePages(kept.data(), size_t(*expected) * sizeof(AttestationResult));
     }
-    ResultInterner interner;
+    auto interner = std::make_unique<ResultInterner>();
     auto verifier = makeVerifier();
     Sha256Stream rows;
     auto n = replay(
         *verifier,
         [&](AttestationResult &&r) {
             kept.push_back(std::move(r));
-            subjects.push_back(interner.intern(kept.back()));
+            subjects.push_back(interner->intern(kept.back()));
             sink(kept.back(), subjects.back());
         },
         stored && !m_records ? &rows : nullptr,
@@ -461,6 +462,9 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
     }
     if (m_cache)
         m_cache->store(key, std::move(kept), std::move(subjects));
+    // Their tables are freed on another thread: a million records' took 0.35 s (Retirement).
+    Retirement::retire(std::move(verifier));
+    Retirement::retire(std::move(interner));
     return n;
 }
 
@@ -490,7 +494,8 @@ Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,
 {
     // The run's tables, and a first run's kept results, from populated pages.
     const PopulatedArena::Scope arena;
-    Simulation sim(rules, settings);
+    auto simulation = std::make_unique<Simulation>(rules, settings);
+    Simulation &sim = *simulation;
     sim.setEventSink(sink);
     // A run over results kept in memory makes room for what the last run over them held; a
     // first run, for what its first records project.
@@ -514,6 +519,9 @@ Result<SimulationRun> TimelineReplay::simulate(const RuleSet &rules,
     SimulationRun run = sim.finish();
     if (m_cache && !key.isEmpty())
         m_cache->noteRunSizes(key, run.sizes());
+    // What the run kept of its subjects is freed on another thread (30 ms of a re-run over a
+    // million records).
+    Retirement::retire(std::move(simulation));
     return run;
 }
 
