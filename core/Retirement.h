@@ -28,7 +28,8 @@ public:
     }
     /// Runs @p destroy on the retirement thread (at once on this one when retiring is off).
     static void post(std::function<void()> destroy);
-    /// Returns once everything retired before the call is destroyed.
+    /// Returns once everything retired before the call is destroyed. Not from a destructor it
+    /// runs (that would wait for itself).
     static void drain();
     /// Whether the calling thread is the one retired objects are destroyed on.
     static bool isRetirementThread();

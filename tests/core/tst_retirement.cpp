@@ -79,7 +79,6 @@ private Q_SLOTS:
     void destroyedInTheOrderRetired();
     void drainWaitsForWhatWasRetired();
     void offDestroysAtOnceOnTheCallersThread();
-    void nullIsNothingToRetire();
 };
 
 void TestRetirement::destroyedOnItsOwnThreadAfterRetireReturns()
@@ -138,12 +137,6 @@ void TestRetirement::offDestroysAtOnceOnTheCallersThread()
     QVERIFY(notes.destroyed);
     QVERIFY(notes.thread == std::this_thread::get_id());
     QVERIFY(!notes.onRetirementThread);
-}
-
-void TestRetirement::nullIsNothingToRetire()
-{
-    Retirement::retire(std::unique_ptr<Noted>());
-    Retirement::drain();
 }
 
 QTEST_GUILESS_MAIN(TestRetirement)
