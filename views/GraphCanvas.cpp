@@ -64,8 +64,8 @@ GraphCanvas::GraphCanvas(QWidget *parent) : QWidget(parent), m_style(palette())
     m_view = new GraphView(m_scene, this);
     m_minimap = new GraphMinimap(m_scene, this);
     // What is drawn, small: a large estate through its overview, not by rendering every item.
-    m_minimap->setSource([this] { return overviewBounds(); },
-                         [this](QPainter *painter) { return paintOverview(painter); });
+    m_minimap->setSource([this] { return minimapBounds(); },
+                         [this](QPainter *painter) { return paintMinimap(painter); });
     m_legend = new GraphLegend(&m_style, this);
     m_toolBar = new QToolBar(tr("Graph"), this);
     m_toolBar->setObjectName(QStringLiteral("graphToolBar"));
@@ -465,7 +465,7 @@ void GraphCanvas::updateDetailLevel()
     m_overview->setVisible(overview);
 }
 
-QRectF GraphCanvas::overviewBounds() const
+QRectF GraphCanvas::minimapBounds() const
 {
     if (!isLarge() || !m_overview) {
         const QRectF drawn = drawnBounds();
@@ -481,7 +481,7 @@ QRectF GraphCanvas::overviewBounds() const
     return bounds;
 }
 
-bool GraphCanvas::paintOverview(QPainter *painter) const
+bool GraphCanvas::paintMinimap(QPainter *painter) const
 {
     if (!isLarge() || !m_overview)
         return false;

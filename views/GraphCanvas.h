@@ -157,8 +157,8 @@ private:
     /// The minimap's source: what is drawn (for a large estate, the overview and the clusters
     /// it covers), and its painting through the overview, which returns false (the scene is
     /// rendered instead) unless the estate is large.
-    QRectF overviewBounds() const;
-    bool paintOverview(QPainter *painter) const;
+    QRectF minimapBounds() const;
+    bool paintMinimap(QPainter *painter) const;
     void applyFilters();
     /// A cluster collapsed or expanded by hand, or expanded to show a node asked for: what the
     /// overview and the minimap draw changed.
