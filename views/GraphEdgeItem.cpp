@@ -66,6 +66,34 @@ QLineF clipped(const QLineF &line, const QRectF &rect)
     return QLineF(line.pointAt(t0), line.pointAt(t1));
 }
 
+// The dash offset at which a one-pixel cosmetic pen stroking @p part, a piece of @p line from the
+// same start, goes on with the pattern as stroking the whole line would. Qt's line drawer for
+// such pens (QCosmeticStroker, Qt 6) counts the pattern in steps of the line's major axis, in
+// device pixels from the pixel it starts at (square caps: the start's F26.6 coordinate, its
+// pixel rounded down going forward, up going back); antialiased, from the exact start (where a
+// slanted line cut in parts still differs in its edge pixels' coverage, whatever the offset).
+// Counted along the line, as a path stroker counts, a slanted edge's dashes jumped at each seam
+// of the strips a pan paints: by 15 % of the distance at 30 degrees.
+double cosmeticDashOffset(const QLineF &line, const QLineF &part, const QTransform &toDevice,
+                          bool antialiased)
+{
+    const auto f26dot6 = [](double v) { return int(v * 64); };
+    const QLineF device = toDevice.map(line);
+    const bool horizontal = std::abs(f26dot6(device.x2()) - f26dot6(device.x1())) >=
+                            std::abs(f26dot6(device.y2()) - f26dot6(device.y1()));
+    const auto major = [&](QPointF p) {
+        const QPointF d = toDevice.map(p);
+        return f26dot6(horizontal ? d.x() : d.y());
+    };
+    const int whole = major(line.p1());
+    const int piece = major(part.p1());
+    if (antialiased)
+        return std::abs(piece - whole) / 64.0;
+    const bool forward = horizontal ? f26dot6(device.x1()) <= f26dot6(device.x2())
+                                    : f26dot6(device.y1()) <= f26dot6(device.y2());
+    return forward ? (piece >> 6) - (whole >> 6) : ((whole + 64) >> 6) - ((piece + 64) >> 6);
+}
+
 } // namespace
 
 GraphEdgeItem::GraphEdgeItem(GraphNodeItem *from, GraphNodeItem *to, core::EdgeClass cls,
@@ -148,16 +176,15 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
     // Antialiased lines only when zoomed in past 1:1: at 1:1 they were 40 % of a frame's time.
     painter->setRenderHint(QPainter::Antialiasing, lod > 1.2);
     QPen stroke = pen;
-    // Length along the line per dash unit: a dash pattern is counted in pen widths, device
-    // pixels for a cosmetic pen.
-    double unit = std::max(pen.widthF(), 1e-3);
-    if (pen.widthF() * lod <= 1.5) {
+    // Length along the line per dash unit of a pen stroked as a path: its width.
+    const double unit = std::max(pen.widthF(), 1e-3);
+    const bool cosmetic = pen.widthF() * lod <= 1.5;
+    if (cosmetic) {
         // A line at most about a pixel wide: a cosmetic pen of one pixel is stroked by the
         // raster engine's fast line drawer (dashes included), not as a dashed outline filled
         // as a path, which cost most of a frame at 1:1.
         stroke.setCosmetic(true);
         stroke.setWidthF(1);
-        unit = 1 / lod;
     }
     painter->save();
     for (const QRectF &strip : std::as_const(strips)) {
@@ -170,8 +197,11 @@ void GraphEdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opt
         // frame at 1:1, measured). The strips lie within any clip the painter had.
         painter->setClipRect(strip);
         if (stroke.style() != Qt::SolidLine) {
-            // The pattern goes on from the line's start, so strips painted apart meet.
-            stroke.setDashOffset(QLineF(m_line.p1(), part.p1()).length() / unit);
+            // The pattern goes on from the line's start, so strips painted apart meet. A pen
+            // stroked as a path counts it along the line; the one-pixel line drawer otherwise.
+            stroke.setDashOffset(
+                cosmetic ? cosmeticDashOffset(m_line, part, painter->transform(), lod > 1.2)
+                         : QLineF(m_line.p1(), part.p1()).length() / unit);
         }
         painter->setPen(stroke);
         painter->drawLine(part);

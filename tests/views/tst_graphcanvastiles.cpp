@@ -232,8 +232,41 @@ void TestGraphCanvasTiles::overviewStandsInForTheDetailLayer()
 void TestGraphCanvasTiles::pannedFramesMatchAFullRepaint_data()
 {
     QTest::addColumn<double>("zoom");
-    QTest::newRow("1:1") << 1.0;
-    QTest::newRow("50 %") << 0.5;
+    QTest::addColumn<bool>("fan");
+    QTest::newRow("1:1") << 1.0 << false;
+    QTest::newRow("50 %") << 0.5 << false;
+    // Long dashed edges at every slant through the view: a one-pixel pen's dashes are counted
+    // along the major axis, and a pan's strips that counted them along the line left every
+    // slanted dash pattern shifted (hundreds of pixels).
+    QTest::newRow("slanted dashes 1:1") << 1.0 << true;
+    QTest::newRow("slanted dashes 70 %") << 0.7 << true;
+}
+
+// A hub with dashed edges (attested by, grants, issued by) to nodes on a wide ring around it, at
+// @p positions: the edges cross the view at every slant.
+static core::TopologyGraph fanGraph(QHash<QString, QPointF> &positions)
+{
+    core::TopologyGraph g;
+    core::GraphNode hubNode;
+    hubNode.id = QStringLiteral("node/hub");
+    hubNode.cls = NodeClass::Node;
+    hubNode.label = QStringLiteral("hub");
+    const int hub = g.addNode(hubNode);
+    positions.insert(QStringLiteral("node/hub"), QPointF(0, 0));
+    const core::EdgeClass dashed[] = {core::EdgeClass::AttestedBy, core::EdgeClass::Grants,
+                                      core::EdgeClass::IssuedBy};
+    for (int i = 0; i < 24; ++i) {
+        const QString id = QStringLiteral("workload/w%1").arg(i);
+        core::GraphNode node;
+        node.id = id;
+        node.cls = NodeClass::Workload;
+        node.label = id;
+        const int n = g.addNode(node);
+        const double angle = i * 2 * M_PI / 24 + 0.13;
+        positions.insert(id, QPointF(900 * std::cos(angle), 600 * std::sin(angle)));
+        g.addEdge(n, hub, dashed[i % 3]);
+    }
+    return g;
 }
 
 // A pan scrolls the pixels drawn and paints only the strips that come into view, each long
@@ -242,12 +275,25 @@ void TestGraphCanvasTiles::pannedFramesMatchAFullRepaint_data()
 void TestGraphCanvasTiles::pannedFramesMatchAFullRepaint()
 {
     QFETCH(double, zoom);
+    QFETCH(bool, fan);
     GraphCanvas canvas;
-    showDemo(canvas);
+    if (fan) {
+        QHash<QString, QPointF> positions;
+        const core::TopologyGraph g = fanGraph(positions);
+        // Every position known: drawn there, no layout.
+        canvas.setPositions(positions, {});
+        canvas.resize(1200, 800);
+        canvas.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&canvas));
+        canvas.setGraph(g);
+        QVERIFY(!canvas.isLayoutRunning());
+    } else {
+        showDemo(canvas);
+    }
     views::GraphView *view = canvas.view();
     view->resetTransform();
     view->scale(zoom, zoom);
-    view->centerOn(view->sceneRect().center());
+    view->centerOn(fan ? QPointF(0, 0) : view->sceneRect().center());
     QTest::qWait(50);
     QWindow *window = canvas.window()->windowHandle();
     QVERIFY(window);
