@@ -530,6 +530,10 @@ void GraphCanvas::startLayout()
     connect(m_watcher, &QFutureWatcherBase::finished, this, &GraphCanvas::layoutDone);
     core::LayoutOptions options;
     options.engine = core::LayoutEngine::Sfdp;
+    // Laid out at the sizes drawn here: Graphviz's overlap removal then keeps these boxes apart.
+    options.nodeSizes.reserve(m_nodes.size());
+    for (const GraphNodeItem *n : std::as_const(m_nodes))
+        options.nodeSizes << n->nodeRect().size();
     m_progress->setValue(0);
     m_progress->show();
     m_cancelLayout->setVisible(true);
@@ -549,17 +553,8 @@ void GraphCanvas::layoutDone()
         return;
     }
     const core::GraphLayoutResult result = watcher->result();
-    // sfdp packs a large estate tighter than the canvas's nodes need (at 1,000 nodes the nodes
-    // cover more area than its drawing): spread the drawing until they take about a third.
-    double nodeArea = 0;
-    QRectF box;
-    for (int i = 0; i < result.nodes.size() && i < m_nodes.size(); ++i) {
-        nodeArea += m_nodes.at(i)->nodeRect().width() * m_nodes.at(i)->nodeRect().height();
-        box |= QRectF(result.nodes.at(i).centre, QSizeF(1, 1));
-    }
-    const double spread =
-        box.isEmpty() ? 1.0
-                      : std::max(1.0, std::sqrt(3.0 * nodeArea / (box.width() * box.height())));
+    // Graphviz laid the nodes out at the sizes drawn (startLayout()) and apart: its points are
+    // the scene's units.
     QHash<QString, QPointF> positions;
     for (int i = 0; i < result.nodes.size() && i < m_nodes.size(); ++i) {
         const QString &id = m_nodes.at(i)->id();
@@ -567,8 +562,8 @@ void GraphCanvas::layoutDone()
         if (m_pinned.contains(id) && m_positions.contains(id))
             positions.insert(id, m_positions.value(id));
         else
-            positions.insert(id, QPointF(result.nodes.at(i).centre.x() * spread,
-                                         -result.nodes.at(i).centre.y() * spread));
+            positions.insert(
+                id, QPointF(result.nodes.at(i).centre.x(), -result.nodes.at(i).centre.y()));
     }
     m_positions.insert(positions);
     applyPositions(positions);

@@ -4,6 +4,8 @@
 #include "core/graph/TopologyGraph.h"
 
 #include <QByteArray>
+#include <QList>
+#include <QSizeF>
 
 namespace ta::core {
 
@@ -18,6 +20,11 @@ struct DotOptions
     bool statusInClass = false;
     /// Draw each trust domain as a cluster holding its members.
     bool clusters = true;
+    /// The size each node is drawn at, in points, node for node in the graph's order: written as
+    /// a fixed width and height, so that Graphviz lays out (and keeps apart) the boxes a canvas
+    /// draws rather than the ones it would size for each label; such a node's label is left
+    /// empty (the caller draws it). Empty: Graphviz sizes each node.
+    QList<QSizeF> nodeSizes;
 };
 
 /// Writes a TopologyGraph as DOT: one cluster per trust domain, every node and edge with `class`

@@ -13,6 +13,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <cmath>
 #include <future>
 #include <memory>
 
@@ -111,11 +112,21 @@ bool report(const LayoutOptions &o, int percent)
     return !o.progress || o.progress(percent);
 }
 
+// @p points to a hundredth of a point, as Graphviz's own output formats write them. sfdp's
+// overlap removal (prism) sums in an order that varies from one layout to the next in a process
+// and between processes: the same graph's coordinates differed by 1e-12 points between two runs
+// of `graph export`, 1e-7 after other layouts in one process. Rounded, an export is the same
+// file every time.
+double hundredths(double points)
+{
+    return std::round(points * 100.0) / 100.0;
+}
+
 NodePosition positionOf(Agnode_t *n)
 {
     // ND_width/ND_height are inches; coordinates are points.
-    return NodePosition{QPointF(ND_coord(n).x, ND_coord(n).y), ND_width(n) * 72.0,
-                        ND_height(n) * 72.0};
+    return NodePosition{QPointF(hundredths(ND_coord(n).x), hundredths(ND_coord(n).y)),
+                        hundredths(ND_width(n) * 72.0), hundredths(ND_height(n) * 72.0)};
 }
 
 // What a layout is for: node positions alone (the canvas, `graph export --format json`), or a
@@ -147,6 +158,7 @@ DotOptions dotOptionsFor(const LayoutOptions &o, bool statusInClass)
     d.engine = layoutEngineName(o.engine);
     d.clusters = o.clusters;
     d.statusInClass = statusInClass;
+    d.nodeSizes = o.nodeSizes;
     return d;
 }
 
@@ -191,7 +203,8 @@ Result<GraphLayoutResult> GraphLayout::layout(const TopologyGraph &graph,
                 out.nodes[i] = positionOf(n);
         }
         const boxf bb = GD_bb(g);
-        out.boundingBox = QRectF(QPointF(bb.LL.x, bb.LL.y), QPointF(bb.UR.x, bb.UR.y));
+        out.boundingBox = QRectF(QPointF(hundredths(bb.LL.x), hundredths(bb.LL.y)),
+                                 QPointF(hundredths(bb.UR.x), hundredths(bb.UR.y)));
         return {};
     });
     if (!placed)

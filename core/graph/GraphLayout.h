@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPointF>
 #include <QRectF>
+#include <QSizeF>
 
 #include <functional>
 
@@ -28,6 +29,10 @@ struct LayoutOptions
 {
     LayoutEngine engine = LayoutEngine::Sfdp;
     bool clusters = true;
+    /// The size each node is drawn at, in points, node for node in the graph's order (see
+    /// DotOptions::nodeSizes): a canvas passes its own, so that the laid-out nodes do not overlap
+    /// as it draws them. Empty: Graphviz sizes each node for its label.
+    QList<QSizeF> nodeSizes;
     /// Called with a percentage between stages; returning false cancels the run
     /// (layout.cancelled). Graphviz's own layout step cannot be interrupted, so a cancel takes
     /// effect when it returns.

@@ -9,7 +9,16 @@ namespace ta::core {
 
 Result<GraphPositions> GraphPositionStore::load(Database &db)
 {
-    auto st = db.prepare(QStringLiteral("SELECT node_id, x, y, pinned FROM graph_positions"));
+    auto layout = db.prepare(QStringLiteral("SELECT value FROM meta WHERE key = 'graph_layout'"));
+    if (!layout)
+        return layout.error();
+    const bool ours = layout->next() && layout->blob(0) == QByteArray(kLayout);
+    if (layout->error())
+        return *layout->error();
+    // Another layout's positions: only the pinned ones, placed by hand, stand.
+    auto st = db.prepare(ours ? QStringLiteral("SELECT node_id, x, y, pinned FROM graph_positions")
+                              : QStringLiteral("SELECT node_id, x, y, pinned FROM graph_positions "
+                                               "WHERE pinned = 1"));
     if (!st)
         return st.error();
     GraphPositions out;
@@ -28,6 +37,13 @@ Result<void> GraphPositionStore::save(Database &db, const GraphPositions &positi
 {
     return db.transaction([&]() -> Result<void> {
         if (auto r = db.exec(QStringLiteral("DELETE FROM graph_positions")); !r)
+            return r;
+        auto layout = db.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES ('graph_layout', ?)"));
+        if (!layout)
+            return layout.error();
+        layout->bind(1, QByteArray(kLayout));
+        if (auto r = layout->exec(); !r)
             return r;
         auto st = db.prepare(QStringLiteral(
             "INSERT INTO graph_positions (node_id, x, y, pinned) VALUES (?, ?, ?, ?)"));

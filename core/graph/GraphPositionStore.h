@@ -21,11 +21,19 @@ struct GraphPositions
 
 /// The workspace's cache of node positions (table graph_positions), so that reopening a
 /// workspace draws its graph at once instead of waiting for a layout.
+///
+/// The layout that placed them is named beside them (meta key graph_layout). Positions another
+/// layout placed are not reused, save the pinned ones (placed by hand): the canvas lays the rest
+/// out again. So a layout that is changed (the nodes kept apart since kLayout's "sfdp-prism-2")
+/// reaches workspaces saved before it.
 class GraphPositionStore
 {
 public:
+    /// The layout this build makes (GraphCanvas: sfdp with overlap removal at the drawn sizes).
+    static constexpr const char *kLayout = "sfdp-prism-2";
+
     [[nodiscard]] static Result<GraphPositions> load(Database &db);
-    /// Replaces the stored positions by @p positions, in one transaction.
+    /// Replaces the stored positions by @p positions, as placed by kLayout, in one transaction.
     [[nodiscard]] static Result<void> save(Database &db, const GraphPositions &positions);
 };
 

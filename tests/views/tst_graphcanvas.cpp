@@ -40,6 +40,7 @@ class TestGraphCanvas : public QObject
 private Q_SLOTS:
     void initTestCase();
     void drawsEveryNodeTypeOfTheDemo();
+    void laidOutNodesDoNotOverlap();
     void cachedPositionsDrawAtOnce();
     void nodesPanFromDeviceCaches();
     void searchFindsBySpiffeIdAndSerial();
@@ -124,6 +125,33 @@ void TestGraphCanvas::drawsEveryNodeTypeOfTheDemo()
         for (int x = 0; x < canvas.view()->width(); x += 4)
             inked += shot.pixel(x, y) != background;
     QVERIFY(inked > 500);
+}
+
+// Graphviz lays the nodes out at the sizes drawn and removes the overlaps: no node's box lies
+// on another's. Before, sfdp sized the nodes for its own labels and ran its overlap removal's
+// first scaling only: 378 pairs of the demo's 159 nodes overlapped as drawn, 95 % of the nodes
+// on another.
+void TestGraphCanvas::laidOutNodesDoNotOverlap()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    QList<QPair<QRectF, QString>> boxes;
+    for (GraphNodeItem *n : canvas.nodeItems()) {
+        QVERIFY(n->isVisible());
+        boxes.append({n->mapRectToScene(n->nodeRect()), n->id()});
+    }
+    QCOMPARE(boxes.size(), m_graph.nodeCount());
+    QStringList overlapping;
+    for (qsizetype i = 0; i < boxes.size(); ++i) {
+        for (qsizetype j = i + 1; j < boxes.size(); ++j) {
+            const QRectF common = boxes.at(i).first.intersected(boxes.at(j).first);
+            if (common.width() > 0.01 && common.height() > 0.01)
+                overlapping << boxes.at(i).second + QStringLiteral(" and ") + boxes.at(j).second;
+        }
+    }
+    QVERIFY2(overlapping.isEmpty(), qPrintable(QStringLiteral("%1 pairs overlap, first %2")
+                                                   .arg(overlapping.size())
+                                                   .arg(overlapping.value(0))));
 }
 
 void TestGraphCanvas::cachedPositionsDrawAtOnce()

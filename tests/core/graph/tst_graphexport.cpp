@@ -73,8 +73,15 @@ private Q_SLOTS:
             std::vector<QByteArray> litter(200 * (i + 1), QByteArray(i * 48 + 16, 'x'));
             auto again = GraphLayout::layoutDot(dot, e);
             QVERIFY(again.ok());
-            for (auto it = first->cbegin(); it != first->cend(); ++it)
-                QVERIFY2(again->value(it.key()).centre == it.value().centre, qPrintable(it.key()));
+            // The same to a hundredth of a point, the step GraphLayout rounds to (the workspace
+            // keeps tenths). sfdp's overlap removal (prism) sums in an order that varies in the
+            // last bits from one layout in a process to the next (up to 1.3e-7 points here), so
+            // a coordinate next to a step may round to its neighbour. Ties broken otherwise made
+            // whole nodes move.
+            for (auto it = first->cbegin(); it != first->cend(); ++it) {
+                const QPointF moved = again->value(it.key()).centre - it.value().centre;
+                QVERIFY2(qMax(qAbs(moved.x()), qAbs(moved.y())) <= 0.0101, qPrintable(it.key()));
+            }
         }
     }
 
@@ -284,6 +291,78 @@ private Q_SLOTS:
                  QStringLiteral("TAFederatesWith"));
         QCOMPARE(GraphExport::openGraphKind(NodeClass::TrustDomain),
                  QStringLiteral("TATrustDomain"));
+    }
+
+    // sfdp's overlap removal runs to the end: no two node boxes of the 1,000-node lab estate
+    // overlap, sized by Graphviz for their labels or given (as the canvas gives its own). With
+    // prism0, its first scaling alone, 6,845 pairs of 488 nodes of a lab estate overlapped.
+    void sfdpKeepsNodesApart_data()
+    {
+        QTest::addColumn<bool>("given");
+        QTest::newRow("sized for their labels") << false;
+        QTest::newRow("sizes given") << true;
+    }
+    void sfdpKeepsNodesApart()
+    {
+        QFETCH(bool, given);
+        GraphBuildOptions at;
+        at.at = bench::kStart.addSecs(1800);
+        const TopologyGraph g = GraphBuilder::build(bench::labEstate(1000), at);
+        QVERIFY(g.nodeCount() > 900);
+        LayoutOptions o;
+        if (given) {
+            // Sizes of the canvas's kind, wider than Graphviz would make short labels.
+            for (const GraphNode &n : g.nodes())
+                o.nodeSizes << QSizeF(std::clamp(n.label.size() * 6.0 + 40, 56.0, 220.0), 34);
+            const QByteArray dot =
+                DotWriter::write(g, DotOptions{QStringLiteral("sfdp"), false, true, o.nodeSizes});
+            QVERIFY(dot.contains(" width=0.7778 height=0.4722 fixedsize=true"));
+            // The caller draws the labels; none is left for Graphviz to find too long.
+            QVERIFY(dot.contains(" label=\"\" shape="));
+            QVERIFY(!dot.contains(DotWriter::quote(g.node(0).label) + " shape="));
+        }
+        const auto laid = GraphLayout::layout(g, o);
+        QVERIFY(laid.ok());
+        QCOMPARE(laid->nodes.size(), g.nodeCount());
+        struct Box
+        {
+            QRectF rect;
+            int node;
+        };
+        std::vector<Box> boxes;
+        for (int i = 0; i < laid->nodes.size(); ++i) {
+            const NodePosition &p = laid->nodes.at(i);
+            // Given in inches to four places, within a hundredth of a point; a second outline
+            // (an authority's double octagon) adds to it. The boxes checked are the given ones.
+            QSizeF size(p.width, p.height);
+            if (given) {
+                size = o.nodeSizes.at(i);
+                QVERIFY(p.width > size.width() - 0.01 && p.width < size.width() + 9);
+                QVERIFY(p.height > size.height() - 0.01 && p.height < size.height() + 9);
+            }
+            boxes.push_back({QRectF(p.centre - QPointF(size.width(), size.height()) / 2, size), i});
+        }
+        // Swept from left to right: each box against those that start before it ends.
+        std::sort(boxes.begin(), boxes.end(),
+                  [](const Box &a, const Box &b) { return a.rect.left() < b.rect.left(); });
+        int overlapping = 0;
+        QString first;
+        for (size_t i = 0; i < boxes.size(); ++i) {
+            for (size_t j = i + 1; j < boxes.size() && boxes[j].rect.left() < boxes[i].rect.right();
+                 ++j) {
+                // A hundredth of a point: Graphviz's coordinates are rounded to that.
+                const QRectF common = boxes[i].rect.intersected(boxes[j].rect);
+                if (common.width() > 0.01 && common.height() > 0.01) {
+                    if (first.isEmpty())
+                        first = g.node(boxes[i].node).id + QStringLiteral(" and ") +
+                                g.node(boxes[j].node).id;
+                    ++overlapping;
+                }
+            }
+        }
+        QVERIFY2(
+            overlapping == 0,
+            qPrintable(QStringLiteral("%1 pairs overlap, first %2").arg(overlapping).arg(first)));
     }
 
     void layoutThroughPromise()
