@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "views/GraphCanvas.h"
 
+#include "core/graph/ClusterSeparation.h"
 #include "views/AsyncFileDialog.h"
 
 #include "views/GraphClusterItem.h"
@@ -565,6 +566,7 @@ void GraphCanvas::layoutDone()
             positions.insert(
                 id, QPointF(result.nodes.at(i).centre.x(), -result.nodes.at(i).centre.y()));
     }
+    separateDomains(positions);
     m_positions.insert(positions);
     applyPositions(positions);
     if (m_fitAfterLayout)
@@ -572,6 +574,55 @@ void GraphCanvas::layoutDone()
     m_minimap->refresh();
     Q_EMIT positionsChanged();
     Q_EMIT drawn();
+}
+
+void GraphCanvas::separateDomains(QHash<QString, QPointF> &positions) const
+{
+    // One block a domain (the box around its members, widened to its frame), one a node outside
+    // every domain (which stays).
+    QList<QRectF> frames;
+    QList<bool> movable;
+    QList<QList<const GraphNodeItem *>> blocks;
+    QHash<const GraphClusterItem *, qsizetype> blockOf;
+    for (const GraphNodeItem *n : std::as_const(m_nodes)) {
+        const auto at = positions.constFind(n->id());
+        if (at == positions.cend())
+            continue;
+        const QRectF box = n->nodeRect().translated(*at);
+        const GraphClusterItem *cluster = n->cluster();
+        qsizetype block = frames.size();
+        if (cluster) {
+            const auto known = blockOf.constFind(cluster);
+            if (known == blockOf.cend()) {
+                blockOf.insert(cluster, block);
+                frames << box;
+                movable << true;
+                blocks.emplace_back();
+            } else {
+                block = *known;
+                frames[block] |= box;
+            }
+            // A node placed by hand keeps its place, and so its domain.
+            if (m_pinned.contains(n->id()))
+                movable[block] = false;
+        } else {
+            frames << box;
+            movable << false;
+            blocks.emplace_back();
+        }
+        blocks[block] << n;
+    }
+    for (auto it = blockOf.cbegin(); it != blockOf.cend(); ++it)
+        frames[*it] = frames.at(*it).marginsAdded(GraphClusterItem::frameMargins());
+    // Two frames at least this far apart.
+    constexpr double kDomainGap = 24;
+    const QList<QPointF> offsets = core::ClusterSeparation::separate(frames, movable, kDomainGap);
+    for (qsizetype i = 0; i < offsets.size(); ++i) {
+        if (offsets.at(i).isNull())
+            continue;
+        for (const GraphNodeItem *n : std::as_const(blocks.at(i)))
+            positions[n->id()] += offsets.at(i);
+    }
 }
 
 void GraphCanvas::placeNodes(const QHash<QString, QPointF> &positions, const QSet<QString> &pin,

@@ -141,6 +141,10 @@ private:
     void assignClusters();
     void startLayout();
     void layoutDone();
+    /// Moves each trust domain's laid-out members in @p positions as a block until no two
+    /// domains' frames overlap (sfdp ignores clusters), nor a frame a node outside every domain;
+    /// a domain holding a pinned node stays.
+    void separateDomains(QHash<QString, QPointF> &positions) const;
     void applyPositions(const QHash<QString, QPointF> &positions);
     void adjustAll();
     /// The tile holding what lies at @p p (made on first use).

@@ -38,7 +38,12 @@ void GraphClusterItem::adjust()
     for (const GraphNodeItem *n : std::as_const(m_members))
         r |= n->nodeRect().translated(n->pos());
     prepareGeometryChange();
-    m_frame = r.adjusted(-kMargin, -kMargin - kTitle, kMargin, kMargin);
+    m_frame = r.marginsAdded(frameMargins());
+}
+
+QMarginsF GraphClusterItem::frameMargins()
+{
+    return {kMargin, kMargin + kTitle, kMargin, kMargin};
 }
 
 QRectF GraphClusterItem::collapsedRect() const

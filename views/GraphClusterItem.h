@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QGraphicsItem>
+#include <QMarginsF>
 
 #include <functional>
 
@@ -39,6 +40,10 @@ public:
     QRectF collapsedRect() const;
     /// Recomputes the frame from the members' positions.
     void adjust();
+    /// The frame drawn around the members (expanded), in scene coordinates.
+    QRectF frame() const { return m_frame; }
+    /// How far the frame reaches past the members' boxes: the title on top.
+    static QMarginsF frameMargins();
 
 protected:
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;

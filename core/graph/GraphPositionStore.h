@@ -24,13 +24,14 @@ struct GraphPositions
 ///
 /// The layout that placed them is named beside them (meta key graph_layout). Positions another
 /// layout placed are not reused, save the pinned ones (placed by hand): the canvas lays the rest
-/// out again. So a layout that is changed (the nodes kept apart since kLayout's "sfdp-prism-2")
-/// reaches workspaces saved before it.
+/// out again. So a changed layout reaches workspaces saved before it: "sfdp-prism-2" kept the
+/// nodes apart, "sfdp-prism-domains-3" the trust domains' frames too.
 class GraphPositionStore
 {
 public:
-    /// The layout this build makes (GraphCanvas: sfdp with overlap removal at the drawn sizes).
-    static constexpr const char *kLayout = "sfdp-prism-2";
+    /// The layout this build makes (GraphCanvas: sfdp with overlap removal at the drawn sizes,
+    /// then the domains moved apart).
+    static constexpr const char *kLayout = "sfdp-prism-domains-3";
 
     [[nodiscard]] static Result<GraphPositions> load(Database &db);
     /// Replaces the stored positions by @p positions, as placed by kLayout, in one transaction.

@@ -41,6 +41,7 @@ private Q_SLOTS:
     void initTestCase();
     void drawsEveryNodeTypeOfTheDemo();
     void laidOutNodesDoNotOverlap();
+    void domainFramesDoNotOverlap();
     void cachedPositionsDrawAtOnce();
     void nodesPanFromDeviceCaches();
     void searchFindsBySpiffeIdAndSerial();
@@ -152,6 +153,31 @@ void TestGraphCanvas::laidOutNodesDoNotOverlap()
     QVERIFY2(overlapping.isEmpty(), qPrintable(QStringLiteral("%1 pairs overlap, first %2")
                                                    .arg(overlapping.size())
                                                    .arg(overlapping.value(0))));
+}
+
+// sfdp ignores clusters: the demo's staging and partner domains came out inside prod.example's
+// frame. The canvas moves each domain's members as a block until the frames are apart.
+void TestGraphCanvas::domainFramesDoNotOverlap()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    QList<views::GraphClusterItem *> clusters;
+    for (const QString &td : core::DemoWorkspace::trustDomainNames()) {
+        auto *cluster = canvas.clusterItem(td);
+        QVERIFY2(cluster && !cluster->isCollapsed(), qPrintable(td));
+        clusters << cluster;
+    }
+    QVERIFY(clusters.size() >= 3);
+    for (qsizetype i = 0; i < clusters.size(); ++i) {
+        for (qsizetype j = i + 1; j < clusters.size(); ++j) {
+            QVERIFY2(!clusters.at(i)->frame().intersects(clusters.at(j)->frame()),
+                     qPrintable(clusters.at(i)->trustDomain() + QStringLiteral(" and ") +
+                                clusters.at(j)->trustDomain()));
+        }
+        // Each frame still holds its members.
+        for (GraphNodeItem *m : clusters.at(i)->members())
+            QVERIFY(clusters.at(i)->frame().contains(m->mapRectToScene(m->nodeRect())));
+    }
 }
 
 void TestGraphCanvas::cachedPositionsDrawAtOnce()

@@ -69,7 +69,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("layout");
         QTest::newRow("saved before layouts were named") << QByteArray();
-        QTest::newRow("another layout") << QByteArray("sfdp-prism0-1");
+        QTest::newRow("another layout") << QByteArray("sfdp-prism-2");
     }
     // A workspace whose positions an older layout placed (sfdp with prism0 left most nodes on
     // top of others) is laid out again when opened; what a user pinned stays where it was put.
