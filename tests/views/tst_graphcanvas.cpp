@@ -42,6 +42,7 @@ private Q_SLOTS:
     void drawsEveryNodeTypeOfTheDemo();
     void laidOutNodesDoNotOverlap();
     void domainFramesDoNotOverlap();
+    void newNodesFindFreeRoom();
     void cachedPositionsDrawAtOnce();
     void nodesPanFromDeviceCaches();
     void searchFindsBySpiffeIdAndSerial();
@@ -178,6 +179,60 @@ void TestGraphCanvas::domainFramesDoNotOverlap()
         for (GraphNodeItem *m : clusters.at(i)->members())
             QVERIFY(clusters.at(i)->frame().contains(m->mapRectToScene(m->nodeRect())));
     }
+}
+
+// An edit's new nodes go beside their neighbours, in free room: fifteen new workloads on the
+// busiest node of the demo, each with its identity, lie on no node, old or new. Turned round
+// the host by the golden angle alone, 48 pairs of nodes overlapped.
+void TestGraphCanvas::newNodesFindFreeRoom()
+{
+    GraphCanvas canvas;
+    showDemo(canvas);
+    int host = -1;
+    for (int i = 0; i < m_graph.nodeCount(); ++i) {
+        if (m_graph.node(i).cls == NodeClass::Node &&
+            (host < 0 || m_graph.inEdges(i).size() > m_graph.inEdges(host).size()))
+            host = i;
+    }
+    QVERIFY(host >= 0);
+    core::TopologyGraph edited = m_graph;
+    const QString td = m_graph.node(host).trustDomain;
+    for (int w = 0; w < 15; ++w) {
+        core::GraphNode workload;
+        workload.id = QStringLiteral("workload/new-%1").arg(w);
+        workload.cls = NodeClass::Workload;
+        workload.label = QStringLiteral("new-%1").arg(w);
+        workload.trustDomain = td;
+        core::GraphNode identity;
+        identity.id = QStringLiteral("spiffe://%1/new-%2").arg(td).arg(w);
+        identity.cls = NodeClass::Identity;
+        identity.label = QStringLiteral("/new-%1").arg(w);
+        identity.trustDomain = td;
+        const int added = edited.addNode(workload);
+        edited.addEdge(added, host, core::EdgeClass::RunsOn);
+        edited.addEdge(added, edited.addNode(identity), core::EdgeClass::Holds);
+    }
+    canvas.setGraph(edited);
+    QVERIFY(!canvas.isLayoutRunning());
+    QCOMPARE(canvas.nodeItems().size(), edited.nodeCount());
+    QStringList overlapping;
+    const QList<GraphNodeItem *> items = canvas.nodeItems();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QRectF a = items.at(i)->mapRectToScene(items.at(i)->nodeRect());
+        for (qsizetype j = i + 1; j < items.size(); ++j) {
+            const QRectF common =
+                a.intersected(items.at(j)->mapRectToScene(items.at(j)->nodeRect()));
+            if (common.width() > 0.01 && common.height() > 0.01)
+                overlapping << items.at(i)->id() + QStringLiteral(" and ") + items.at(j)->id();
+        }
+    }
+    QVERIFY2(overlapping.isEmpty(), qPrintable(QStringLiteral("%1 pairs overlap, first %2")
+                                                   .arg(overlapping.size())
+                                                   .arg(overlapping.value(0))));
+    // Still beside the host.
+    const QPointF hostAt = canvas.nodeItem(m_graph.node(host).id)->pos();
+    QVERIFY(QLineF(canvas.nodeItem(QStringLiteral("workload/new-0"))->pos(), hostAt).length() <
+            400);
 }
 
 void TestGraphCanvas::cachedPositionsDrawAtOnce()
