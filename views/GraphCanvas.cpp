@@ -3,6 +3,7 @@
 
 #include "core/graph/ClusterSeparation.h"
 #include "views/AsyncFileDialog.h"
+#include "views/FreeRoom.h"
 
 #include "views/GraphClusterItem.h"
 #include "views/GraphDetailTile.h"
@@ -567,6 +568,7 @@ void GraphCanvas::layoutDone()
                 id, QPointF(result.nodes.at(i).centre.x(), -result.nodes.at(i).centre.y()));
     }
     separateDomains(positions);
+    clearPinned(positions);
     m_positions.insert(positions);
     applyPositions(positions);
     if (m_fitAfterLayout)
@@ -622,6 +624,42 @@ void GraphCanvas::separateDomains(QHash<QString, QPointF> &positions) const
             continue;
         for (const GraphNodeItem *n : std::as_const(blocks.at(i)))
             positions[n->id()] += offsets.at(i);
+    }
+}
+
+void GraphCanvas::clearPinned(QHash<QString, QPointF> &positions) const
+{
+    if (m_pinned.isEmpty())
+        return;
+    FreeRoom pinned;
+    bool any = false;
+    for (const GraphNodeItem *n : std::as_const(m_nodes)) {
+        const auto at = positions.constFind(n->id());
+        if (at != positions.cend() && m_pinned.contains(n->id())) {
+            pinned.stand(n->nodeRect().translated(*at));
+            any = true;
+        }
+    }
+    if (!any)
+        return;
+    // Those laid out on a pinned node move; the rest stand where the layout put them.
+    FreeRoom room = pinned;
+    QList<const GraphNodeItem *> moving;
+    for (const GraphNodeItem *n : std::as_const(m_nodes)) {
+        const auto at = positions.constFind(n->id());
+        if (at == positions.cend() || m_pinned.contains(n->id()))
+            continue;
+        const QRectF box = n->nodeRect().translated(*at);
+        if (pinned.isFree(box))
+            room.stand(box);
+        else
+            moving << n;
+    }
+    for (const GraphNodeItem *n : std::as_const(moving)) {
+        int turn = 1;
+        QPointF &at = positions[n->id()];
+        at = room.find(at, n->nodeRect(), 0, turn);
+        room.stand(n->nodeRect().translated(at));
     }
 }
 

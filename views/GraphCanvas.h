@@ -145,6 +145,10 @@ private:
     /// domains' frames overlap (sfdp ignores clusters), nor a frame a node outside every domain;
     /// a domain holding a pinned node stays.
     void separateDomains(QHash<QString, QPointF> &positions) const;
+    /// Moves each laid-out node in @p positions whose box meets a pinned node's to the nearest
+    /// free room round where it was laid out: the layout does not know where pinned nodes were
+    /// put back.
+    void clearPinned(QHash<QString, QPointF> &positions) const;
     void applyPositions(const QHash<QString, QPointF> &positions);
     void adjustAll();
     /// The tile holding what lies at @p p (made on first use).

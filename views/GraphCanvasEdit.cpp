@@ -4,6 +4,7 @@
 #include "views/GraphCanvas.h"
 
 #include "core/graph/GraphDelta.h"
+#include "views/FreeRoom.h"
 #include "views/GraphClusterItem.h"
 #include "views/GraphDetailTile.h"
 #include "views/GraphEdgeItem.h"
@@ -113,54 +114,23 @@ bool GraphCanvas::placeNewNodes(const QList<int> &added)
     if (todo.isEmpty())
         return false;
     QSet<int> unplaced(todo.cbegin(), todo.cend());
-    // The boxes of the nodes standing, in squares of the scene: a new node takes the first place
-    // round its anchor where its box (with a margin) meets none of them. Turning by the golden
-    // angle alone put a new node on an old one as often as not in a dense domain.
-    constexpr double kSquare = 256;
-    constexpr double kMargin = 4;
-    constexpr int kTries = 400;
-    QHash<quint64, QList<QRectF>> standing;
-    const auto eachSquare = [](const QRectF &r, const auto &fn) {
-        for (auto x = qint32(std::floor(r.left() / kSquare));
-             x <= qint32(std::floor(r.right() / kSquare)); ++x) {
-            for (auto y = qint32(std::floor(r.top() / kSquare));
-                 y <= qint32(std::floor(r.bottom() / kSquare)); ++y)
-                fn(quint64(quint32(x)) << 32 | quint32(y));
-        }
-    };
-    const auto stand = [&](const QRectF &box) {
-        eachSquare(box, [&](quint64 square) { standing[square] << box; });
-    };
-    const auto isFree = [&](const QRectF &box) {
-        const QRectF wide = box.adjusted(-kMargin, -kMargin, kMargin, kMargin);
-        bool free = true;
-        eachSquare(wide, [&](quint64 square) {
-            for (const QRectF &other : standing.value(square))
-                free = free && !other.intersects(wide);
-        });
-        return free;
-    };
+    // A new node takes the first place round its anchor where its box meets no node standing
+    // (FreeRoom). Turning by the golden angle alone put a new node on an old one as often as not
+    // in a dense domain.
+    FreeRoom room;
     for (const GraphNodeItem *n : std::as_const(m_nodes)) {
         if (!unplaced.contains(n->index()))
-            stand(n->nodeRect().translated(n->pos()));
+            room.stand(n->nodeRect().translated(n->pos()));
     }
     QHash<quint64, int> crowd;
     const auto placeAt = [&](int i, QPointF anchor) {
         // Round the anchor so that siblings share a count, then turn round it by the golden
         // angle, outwards, to the first free room.
         const QPoint cell = (anchor / 40).toPoint();
-        int &count = crowd[quint64(quint32(cell.x())) << 32 | quint32(cell.y())];
+        int &turn = crowd[quint64(quint32(cell.x())) << 32 | quint32(cell.y())];
         GraphNodeItem *item = m_nodes.at(i);
-        QPointF p;
-        for (int tries = 0; tries <= kTries; ++tries) {
-            const int k = count++;
-            const double angle = 2.39996 * k;
-            const double radius = 110 + 40 * std::sqrt(double(k));
-            p = anchor + QPointF(std::cos(angle), std::sin(angle)) * radius;
-            if (isFree(item->nodeRect().translated(p)))
-                break;
-        }
-        stand(item->nodeRect().translated(p));
+        const QPointF p = room.find(anchor, item->nodeRect(), 110, turn);
+        room.stand(item->nodeRect().translated(p));
         // Edges and clusters follow once at the end (adjustAll), not once a node.
         item->setFlag(QGraphicsItem::ItemSendsGeometryChanges, false);
         item->setPos(p);

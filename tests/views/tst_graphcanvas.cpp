@@ -50,6 +50,7 @@ private Q_SLOTS:
     void keyboardWalksToNeighbours();
     void movedNodeIsPinnedAndUndoes();
     void pinnedNodeSurvivesRelayout();
+    void relayoutClearsPinnedNodes();
     void largeClusterCollapsesAndExpands();
     void fitShowsWhatIsDrawn();
     void minimapShowsWhatIsDrawn();
@@ -66,6 +67,9 @@ private Q_SLOTS:
 private:
     // A canvas on the demo's graph, laid out.
     void showDemo(GraphCanvas &canvas);
+    // Empty when no two of @p canvas's nodes' boxes overlap (by more than a hundredth of a
+    // point); else how many pairs do, and the first.
+    static QString overlappingNodes(const GraphCanvas &canvas);
 
     QTemporaryDir m_dir;
     core::TopologyGraph m_graph;
@@ -81,6 +85,24 @@ void TestGraphCanvas::initTestCase()
 void TestGraphCanvas::showDemo(GraphCanvas &canvas)
 {
     QVERIFY(testing::showLaidOut(canvas, m_graph));
+}
+
+QString TestGraphCanvas::overlappingNodes(const GraphCanvas &canvas)
+{
+    const QList<GraphNodeItem *> items = canvas.nodeItems();
+    QStringList pairs;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QRectF a = items.at(i)->mapRectToScene(items.at(i)->nodeRect());
+        for (qsizetype j = i + 1; j < items.size(); ++j) {
+            const QRectF common =
+                a.intersected(items.at(j)->mapRectToScene(items.at(j)->nodeRect()));
+            if (common.width() > 0.01 && common.height() > 0.01)
+                pairs << items.at(i)->id() + QStringLiteral(" and ") + items.at(j)->id();
+        }
+    }
+    return pairs.isEmpty()
+               ? QString()
+               : QStringLiteral("%1 pairs overlap, first %2").arg(pairs.size()).arg(pairs.first());
 }
 
 void TestGraphCanvas::drawsEveryNodeTypeOfTheDemo()
@@ -137,23 +159,11 @@ void TestGraphCanvas::laidOutNodesDoNotOverlap()
 {
     GraphCanvas canvas;
     showDemo(canvas);
-    QList<QPair<QRectF, QString>> boxes;
-    for (GraphNodeItem *n : canvas.nodeItems()) {
+    for (GraphNodeItem *n : canvas.nodeItems())
         QVERIFY(n->isVisible());
-        boxes.append({n->mapRectToScene(n->nodeRect()), n->id()});
-    }
-    QCOMPARE(boxes.size(), m_graph.nodeCount());
-    QStringList overlapping;
-    for (qsizetype i = 0; i < boxes.size(); ++i) {
-        for (qsizetype j = i + 1; j < boxes.size(); ++j) {
-            const QRectF common = boxes.at(i).first.intersected(boxes.at(j).first);
-            if (common.width() > 0.01 && common.height() > 0.01)
-                overlapping << boxes.at(i).second + QStringLiteral(" and ") + boxes.at(j).second;
-        }
-    }
-    QVERIFY2(overlapping.isEmpty(), qPrintable(QStringLiteral("%1 pairs overlap, first %2")
-                                                   .arg(overlapping.size())
-                                                   .arg(overlapping.value(0))));
+    QCOMPARE(canvas.nodeItems().size(), m_graph.nodeCount());
+    const QString overlapping = overlappingNodes(canvas);
+    QVERIFY2(overlapping.isEmpty(), qPrintable(overlapping));
 }
 
 // sfdp ignores clusters: the demo's staging and partner domains came out inside prod.example's
@@ -215,20 +225,8 @@ void TestGraphCanvas::newNodesFindFreeRoom()
     canvas.setGraph(edited);
     QVERIFY(!canvas.isLayoutRunning());
     QCOMPARE(canvas.nodeItems().size(), edited.nodeCount());
-    QStringList overlapping;
-    const QList<GraphNodeItem *> items = canvas.nodeItems();
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        const QRectF a = items.at(i)->mapRectToScene(items.at(i)->nodeRect());
-        for (qsizetype j = i + 1; j < items.size(); ++j) {
-            const QRectF common =
-                a.intersected(items.at(j)->mapRectToScene(items.at(j)->nodeRect()));
-            if (common.width() > 0.01 && common.height() > 0.01)
-                overlapping << items.at(i)->id() + QStringLiteral(" and ") + items.at(j)->id();
-        }
-    }
-    QVERIFY2(overlapping.isEmpty(), qPrintable(QStringLiteral("%1 pairs overlap, first %2")
-                                                   .arg(overlapping.size())
-                                                   .arg(overlapping.value(0))));
+    const QString overlapping = overlappingNodes(canvas);
+    QVERIFY2(overlapping.isEmpty(), qPrintable(overlapping));
     // Still beside the host.
     const QPointF hostAt = canvas.nodeItem(m_graph.node(host).id)->pos();
     QVERIFY(QLineF(canvas.nodeItem(QStringLiteral("workload/new-0"))->pos(), hostAt).length() <
@@ -409,6 +407,33 @@ void TestGraphCanvas::pinnedNodeSurvivesRelayout()
     QVERIFY(canvas.isLayoutRunning());
     QVERIFY(drawn.wait(60000));
     QCOMPARE(canvas.nodeItem(node->id())->pos(), target);
+}
+
+// Nodes dragged onto other nodes' places and pinned there, then laid out again: the layout puts
+// the others back where they were, on the pinned ones, unless the canvas moves them off. None
+// lies on a pinned node afterwards, and no two nodes overlap.
+void TestGraphCanvas::relayoutClearsPinnedNodes()
+{
+    GraphCanvas canvas;
+    QUndoStack stack;
+    canvas.setUndoStack(&stack);
+    showDemo(canvas);
+    const QList<GraphNodeItem *> items = canvas.nodeItems();
+    QHash<QString, QPointF> targets;
+    for (int k = 0; k < 3; ++k) {
+        GraphNodeItem *dragged = items.at(k * 7);
+        const QPointF target = items.at(k * 7 + 3)->pos() + QPointF(5, 3);
+        Q_EMIT canvas.view()->nodesDragged({{dragged->id(), dragged->pos()}},
+                                           {{dragged->id(), target}});
+        targets.insert(dragged->id(), target);
+    }
+    QSignalSpy drawn(&canvas, &GraphCanvas::drawn);
+    canvas.relayout();
+    QVERIFY(drawn.wait(60000));
+    for (auto it = targets.cbegin(); it != targets.cend(); ++it)
+        QCOMPARE(canvas.nodeItem(it.key())->pos(), it.value());
+    const QString overlapping = overlappingNodes(canvas);
+    QVERIFY2(overlapping.isEmpty(), qPrintable(overlapping));
 }
 
 void TestGraphCanvas::largeClusterCollapsesAndExpands()
