@@ -6,6 +6,7 @@
 #include "views/GraphStyle.h"
 
 #include <QCoreApplication>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
@@ -110,10 +111,22 @@ void GraphClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *
     font.setBold(true);
     painter->setFont(font);
     painter->setPen(m_style->text());
-    painter->drawText(m_frame.adjusted(12, 4, -12, 0), Qt::AlignTop | Qt::AlignLeft,
-                      QCoreApplication::translate("GraphClusterItem", "%1 (%n node(s))", nullptr,
-                                                  int(m_members.size()))
-                          .arg(m_trustDomain));
+    const QRectF titleRect = m_frame.adjusted(12, 4, -12, 0);
+    painter->drawText(
+        titleRect, Qt::AlignTop | Qt::AlignLeft,
+        title(QFontMetricsF(font), titleRect.width(), m_trustDomain, int(m_members.size())));
+}
+
+QString GraphClusterItem::title(const QFontMetricsF &metrics, double width,
+                                const QString &trustDomain, int members)
+{
+    const QString full =
+        QCoreApplication::translate("GraphClusterItem", "%1 (%n node(s))", nullptr, members)
+            .arg(trustDomain);
+    if (metrics.horizontalAdvance(full) <= width)
+        return full;
+    // The name matters more than the count; cut, it ends in an ellipsis, never mid-word unseen.
+    return metrics.elidedText(trustDomain, Qt::ElideRight, width);
 }
 
 void GraphClusterItem::mouseDoubleClickEvent(QGraphicsSceneMouseEvent *)

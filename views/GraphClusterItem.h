@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QFontMetricsF>
 #include <QGraphicsItem>
 #include <QMarginsF>
 
@@ -44,6 +45,11 @@ public:
     QRectF frame() const { return m_frame; }
     /// How far the frame reaches past the members' boxes: the title on top.
     static QMarginsF frameMargins();
+    /// The frame's title in @p width at @p metrics: the domain and its count of @p members, the
+    /// domain alone when both do not fit, cut with an ellipsis when it does not either (the
+    /// title grows when zoomed out, and was clipped mid-word: "staging.example (11 node(s").
+    static QString title(const QFontMetricsF &metrics, double width, const QString &trustDomain,
+                         int members);
 
 protected:
     void mouseDoubleClickEvent(QGraphicsSceneMouseEvent *event) override;

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void drawsEveryNodeTypeOfTheDemo();
     void laidOutNodesDoNotOverlap();
     void domainFramesDoNotOverlap();
+    void clusterTitleFitsItsFrame();
     void newNodesFindFreeRoom();
     void cachedPositionsDrawAtOnce();
     void nodesPanFromDeviceCaches();
@@ -194,6 +195,25 @@ void TestGraphCanvas::domainFramesDoNotOverlap()
 // An edit's new nodes go beside their neighbours, in free room: fifteen new workloads on the
 // busiest node of the demo, each with its identity, lie on no node, old or new. Turned round
 // the host by the golden angle alone, 48 pairs of nodes overlapped.
+// Zoomed out, a frame's title grows to stay legible and may not fit: the count goes first,
+// then the name is cut with an ellipsis; it was clipped mid-word.
+void TestGraphCanvas::clusterTitleFitsItsFrame()
+{
+    QFont font;
+    font.setPixelSize(46);
+    font.setBold(true);
+    const QFontMetricsF metrics(font);
+    const QString domain = QStringLiteral("staging.example");
+    const QString full = views::GraphClusterItem::title(metrics, 1e6, domain, 11);
+    QCOMPARE(full, QStringLiteral("staging.example (11 node(s))"));
+    const double nameWidth = metrics.horizontalAdvance(domain);
+    QVERIFY(metrics.horizontalAdvance(full) > nameWidth + 20);
+    QCOMPARE(views::GraphClusterItem::title(metrics, nameWidth + 10, domain, 11), domain);
+    const QString cut = views::GraphClusterItem::title(metrics, nameWidth / 2, domain, 11);
+    QVERIFY2(cut.endsWith(QChar(0x2026)) && cut.size() < domain.size(), qPrintable(cut));
+    QVERIFY(metrics.horizontalAdvance(cut) <= nameWidth / 2);
+}
+
 void TestGraphCanvas::newNodesFindFreeRoom()
 {
     GraphCanvas canvas;
