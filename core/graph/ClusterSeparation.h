@@ -16,9 +16,10 @@ public:
     /// The offset to add to each of @p frames (and to everything it frames) so that no two of
     /// them overlap and each pair is at least @p gap apart. A frame not @p movable keeps its
     /// place (a node outside every domain, a domain holding a node pinned by hand); two that may
-    /// not move stay as they are. Each overlapping pair is pushed apart along the axis on which
-    /// they overlap least, by halves when both may move; the pushes are repeated until no pair
-    /// overlaps, or @p maxRounds have passed (then some may still overlap: see overlapping()).
+    /// not move stay as they are. Each pair too close is pushed apart along the axis where the
+    /// way out (to a gap apart) is shorter, by halves when both may move; the pushes are repeated
+    /// until no pair is too close, or @p maxRounds have passed (then some may still be: see
+    /// overlapping()).
     /// The same input gives the same offsets.
     static QList<QPointF> separate(const QList<QRectF> &frames, const QList<bool> &movable,
                                    double gap, int maxRounds = 1000);
