@@ -461,6 +461,10 @@ void TestPolicyStudio::screenshot()
     typeCondition(QStringLiteral("subject.startsWith('node/')"));
     waitForReport();
     typeCondition(QStringLiteral("subject.startsWith('node/') && nosuch"));
+    // Grabbed once the edit's run has been refused: grabbed at once, within the debounce, the
+    // picture showed the previous edit's difference under a condition that does not compile.
+    QTRY_VERIFY(m_studio->simulationStatus()->text().contains(QStringLiteral("nosuch")));
+    QCOMPARE(m_studio->differenceTree()->topLevelItemCount(), 0);
     const QString dir = qEnvironmentVariable("TA_SCREENSHOT_DIR");
     if (dir.isEmpty())
         QSKIP("set TA_SCREENSHOT_DIR to keep a screenshot");
