@@ -3,8 +3,8 @@
 // (core::GraphDelta), the items of what stayed kept, new nodes put beside their neighbours.
 #include "views/GraphCanvas.h"
 
+#include "core/graph/FreeRoom.h"
 #include "core/graph/GraphDelta.h"
-#include "views/FreeRoom.h"
 #include "views/GraphClusterItem.h"
 #include "views/GraphDetailTile.h"
 #include "views/GraphEdgeItem.h"
@@ -117,7 +117,7 @@ bool GraphCanvas::placeNewNodes(const QList<int> &added)
     // A new node takes the first place round its anchor where its box meets no node standing
     // (FreeRoom). Turning by the golden angle alone put a new node on an old one as often as not
     // in a dense domain.
-    FreeRoom room;
+    core::FreeRoom room;
     for (const GraphNodeItem *n : std::as_const(m_nodes)) {
         if (!unplaced.contains(n->index()))
             room.stand(n->nodeRect().translated(n->pos()));

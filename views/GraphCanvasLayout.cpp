@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// GraphCanvas's layout: Graphviz's sfdp on a worker at the sizes the canvas draws, then the
-// trust domains moved apart as blocks and the nodes laid out on pinned ones moved off them.
+// GraphCanvas's layout: Graphviz's sfdp on a worker at the sizes the canvas draws, its overlap
+// removal finished by OverlapRemoval, then the trust domains moved apart as blocks and the nodes
+// laid out on pinned ones moved off them.
 #include "views/GraphCanvas.h"
 
 #include "core/graph/ClusterSeparation.h"
-#include "views/FreeRoom.h"
+#include "core/graph/FreeRoom.h"
 #include "views/GraphClusterItem.h"
 #include "views/GraphMinimap.h"
 #include "views/GraphNodeItem.h"
@@ -57,6 +58,8 @@ void GraphCanvas::startLayout()
     options.nodeSizes.reserve(m_nodes.size());
     for (const GraphNodeItem *n : std::as_const(m_nodes))
         options.nodeSizes << n->nodeRect().size();
+    // A short prism, finished by moving the few nodes it leaves on others (OverlapRemoval).
+    options.quickOverlapRemoval = true;
     m_progress->setValue(0);
     m_progress->show();
     m_cancelLayout->setVisible(true);
@@ -152,7 +155,7 @@ void GraphCanvas::clearPinned(QHash<QString, QPointF> &positions) const
 {
     if (m_pinned.isEmpty())
         return;
-    FreeRoom pinned;
+    core::FreeRoom pinned;
     bool any = false;
     for (const GraphNodeItem *n : std::as_const(m_nodes)) {
         const auto at = positions.constFind(n->id());
@@ -164,7 +167,7 @@ void GraphCanvas::clearPinned(QHash<QString, QPointF> &positions) const
     if (!any)
         return;
     // Those laid out on a pinned node move; the rest stand where the layout put them.
-    FreeRoom room = pinned;
+    core::FreeRoom room = pinned;
     QList<const GraphNodeItem *> moving;
     for (const GraphNodeItem *n : std::as_const(m_nodes)) {
         const auto at = positions.constFind(n->id());

@@ -110,8 +110,10 @@ QByteArray DotWriter::write(const TopologyGraph &graph, const DotOptions &o)
         // prism: Graphviz's overlap removal, run until no two node boxes overlap. prism0, its
         // first scaling alone, cost a quarter of the time and left nearly every node on another
         // (sfdp on the demo: 487 overlapping pairs of its 159 nodes; on a lab estate of 4,763
-        // nodes, 1.1 million pairs).
-        out += " overlap=prism outputorder=edgesfirst";
+        // nodes, 1.1 million pairs). Fewer attempts leave a few pairs for OverlapRemoval.
+        out += " overlap=prism" +
+               (o.prismAttempts > 0 ? QByteArray::number(o.prismAttempts) : QByteArray()) +
+               " outputorder=edgesfirst";
     out += " fontname=\"Helvetica\"];\n  node [fontname=\"Helvetica\" fontsize=10];\n"
            "  edge [fontname=\"Helvetica\" fontsize=8];\n";
     // Members grouped by trust domain, in the order the domains appear.

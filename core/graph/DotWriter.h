@@ -25,6 +25,9 @@ struct DotOptions
     /// draws rather than the ones it would size for each label; such a node's label is left
     /// empty (the caller draws it). Empty: Graphviz sizes each node.
     QList<QSizeF> nodeSizes;
+    /// sfdp: how many attempts Graphviz's overlap removal (prism) makes; 0 for its own default,
+    /// 1,000, which removes every overlap (see OverlapRemoval for what finishes fewer).
+    int prismAttempts = 0;
 };
 
 /// Writes a TopologyGraph as DOT: one cluster per trust domain, every node and edge with `class`

@@ -4,6 +4,7 @@
 #include "core/graph/DotWriter.h"
 #include "core/graph/GraphErrors.h"
 #include "core/graph/GraphvizReader.h"
+#include "core/graph/OverlapRemoval.h"
 
 #include <QMutex>
 #include <QMutexLocker>
@@ -152,6 +153,25 @@ Result<std::unique_ptr<LaidOutGraph>> parseAndLayout(GVC_t *gvc, const QByteArra
     return laid;
 }
 
+// Moves the nodes a short prism left on others (OverlapRemoval), and widens the bounding box
+// to the nodes moved out of it.
+void finishOverlapRemoval(GraphLayoutResult &layout)
+{
+    QList<QRectF> boxes;
+    boxes.reserve(layout.nodes.size());
+    for (const NodePosition &n : std::as_const(layout.nodes))
+        boxes << QRectF(n.centre.x() - n.width / 2, n.centre.y() - n.height / 2, n.width, n.height);
+    const QList<QPointF> centres = OverlapRemoval::apart(boxes);
+    for (qsizetype i = 0; i < centres.size(); ++i) {
+        NodePosition &n = layout.nodes[i];
+        if (centres.at(i) == n.centre)
+            continue;
+        n.centre = QPointF(hundredths(centres.at(i).x()), hundredths(centres.at(i).y()));
+        layout.boundingBox |=
+            QRectF(n.centre.x() - n.width / 2, n.centre.y() - n.height / 2, n.width, n.height);
+    }
+}
+
 DotOptions dotOptionsFor(const LayoutOptions &o, bool statusInClass)
 {
     DotOptions d;
@@ -159,6 +179,8 @@ DotOptions dotOptionsFor(const LayoutOptions &o, bool statusInClass)
     d.clusters = o.clusters;
     d.statusInClass = statusInClass;
     d.nodeSizes = o.nodeSizes;
+    if (o.quickOverlapRemoval)
+        d.prismAttempts = LayoutOptions::kQuickPrismAttempts;
     return d;
 }
 
@@ -209,6 +231,8 @@ Result<GraphLayoutResult> GraphLayout::layout(const TopologyGraph &graph,
     });
     if (!placed)
         return placed.error();
+    if (options.quickOverlapRemoval && options.engine == LayoutEngine::Sfdp)
+        finishOverlapRemoval(out);
     report(options, 100);
     return out;
 }

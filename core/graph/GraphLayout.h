@@ -33,6 +33,12 @@ struct LayoutOptions
     /// DotOptions::nodeSizes): a canvas passes its own, so that the laid-out nodes do not overlap
     /// as it draws them. Empty: Graphviz sizes each node for its label.
     QList<QSizeF> nodeSizes;
+    /// sfdp: Graphviz's overlap removal (prism) run to the end, as the `sfdp` executable runs an
+    /// export's DOT; or, when set, for kQuickPrismAttempts attempts, and the pairs they leave
+    /// moved apart by OverlapRemoval (the canvas's: on a 10,030-node estate, 4.5 s against 36 s,
+    /// and no two boxes overlap either way).
+    bool quickOverlapRemoval = false;
+    static constexpr int kQuickPrismAttempts = 20;
     /// Called with a percentage between stages; returning false cancels the run
     /// (layout.cancelled). Graphviz's own layout step cannot be interrupted, so a cancel takes
     /// effect when it returns.

@@ -25,7 +25,9 @@ struct GraphPositions
 /// The layout that placed them is named beside them (meta key graph_layout). Positions another
 /// layout placed are not reused, save the pinned ones (placed by hand): the canvas lays the rest
 /// out again. So a changed layout reaches workspaces saved before it: "sfdp-prism-2" kept the
-/// nodes apart, "sfdp-prism-domains-3" the trust domains' frames too.
+/// nodes apart, "sfdp-prism-domains-3" the trust domains' frames too. A change that keeps what
+/// the name promises keeps the name: sfdp's overlap removal finished by OverlapRemoval places
+/// the nodes otherwise but as apart, so positions saved before it are still good.
 class GraphPositionStore
 {
 public:

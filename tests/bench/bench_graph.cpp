@@ -9,6 +9,7 @@
 #include "core/graph/GraphBuilder.h"
 #include "core/graph/GraphDelta.h"
 #include "core/graph/GraphLayout.h"
+#include "core/graph/OverlapRemoval.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 using namespace ta;
@@ -118,6 +120,97 @@ void layoutCase(const TopologyGraph &g, LayoutEngine engine, const QString &name
 
 } // namespace
 
+QList<QRectF> boxesOf(const QList<NodePosition> &nodes)
+{
+    QList<QRectF> boxes;
+    for (const NodePosition &p : nodes)
+        boxes << QRectF(p.centre - QPointF(p.width, p.height) / 2, QSizeF(p.width, p.height));
+    return boxes;
+}
+
+// The canvas's layout (LayoutOptions::quickOverlapRemoval: sfdp with 20 attempts of prism, the
+// pairs left moved by OverlapRemoval), the whole of GraphLayout::layout, beside the executable on
+// the same DOT (which leaves those pairs) and on the DOT of a full prism (which removes them
+// itself: the canvas's layout before).
+void canvasLayoutCase(const TopologyGraph &g, const QString &name, int runs,
+                      const QTemporaryDir &dir)
+{
+    if (dotOnly)
+        return;
+    DotOptions quick;
+    quick.prismAttempts = LayoutOptions::kQuickPrismAttempts;
+    const QByteArray quickDot = DotWriter::write(g, quick);
+    const QString quickPath = dir.filePath(name + QStringLiteral("-prism20.dot"));
+    const QString fullPath = dir.filePath(name + QStringLiteral("-prism.dot"));
+    for (const auto &[path, dot] :
+         {std::pair(quickPath, quickDot), std::pair(fullPath, DotWriter::write(g, DotOptions{}))}) {
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return;
+        f.write(dot);
+    }
+    // The pairs 20 attempts leave, as Graphviz sizes the nodes.
+    qsizetype left = -1;
+    double finishMs = -1;
+    OverlapRemoval::Report report;
+    std::vector<double> moves;
+    if (const auto positions = GraphLayout::layoutDot(quickDot, LayoutEngine::Sfdp)) {
+        const QList<QRectF> boxes = boxesOf(positions->values());
+        left = OverlapRemoval::overlapping(boxes).size();
+        QList<QPointF> centres;
+        finishMs = bestOf(runs, [&] {
+            centres = OverlapRemoval::apart(boxes, OverlapRemoval::kRounds, &report);
+        });
+        for (qsizetype i = 0; i < boxes.size(); ++i) {
+            const QPointF d = centres.at(i) - boxes.at(i).center();
+            if (!d.isNull())
+                moves.push_back(std::hypot(d.x(), d.y()));
+        }
+        std::sort(moves.begin(), moves.end());
+    }
+    LayoutOptions o;
+    o.quickOverlapRemoval = true;
+    bool ok = true;
+    double inProcess = 1e18;
+    double sameDot = 1e18;
+    qsizetype after = -1;
+    const QString exe = QStandardPaths::findExecutable(QStringLiteral("sfdp"));
+    for (int r = 0; r < runs; ++r) {
+        std::optional<GraphLayoutResult> laid;
+        inProcess = std::min(inProcess, bestOf(1, [&] {
+                                 auto r = GraphLayout::layout(g, o);
+                                 ok = r.ok() && ok;
+                                 if (r)
+                                     laid = std::move(*r);
+                             }));
+        if (laid)
+            after = OverlapRemoval::overlapping(boxesOf(laid->nodes)).size();
+        if (!exe.isEmpty())
+            sameDot = std::min(sameDot, executableMs(exe, quickPath, 1, false));
+    }
+    QJsonObject line{{QStringLiteral("case"), QStringLiteral("canvas_layout_") + name},
+                     {QStringLiteral("nodes"), qint64(g.nodeCount())},
+                     {QStringLiteral("runs"), runs},
+                     {QStringLiteral("in_process_ms"), ok ? inProcess : -1},
+                     {QStringLiteral("pairs_left_by_prism20"), qint64(left)},
+                     {QStringLiteral("pairs_after"), qint64(after)},
+                     {QStringLiteral("overlap_removal_ms"), finishMs},
+                     {QStringLiteral("removal_rounds"), report.rounds},
+                     {QStringLiteral("removal_boxes_pushed"), report.pushed},
+                     {QStringLiteral("removal_boxes_placed"), report.placed},
+                     {QStringLiteral("removal_move_median_pt"),
+                      moves.empty() ? 0.0 : moves.at(moves.size() / 2)},
+                     {QStringLiteral("removal_move_max_pt"), moves.empty() ? 0.0 : moves.back()}};
+    if (!exe.isEmpty()) {
+        line.insert(QStringLiteral("executable_same_dot_ms"), sameDot);
+        line.insert(QStringLiteral("ratio"), sameDot / inProcess);
+        const double full = executableMs(exe, fullPath, 1, false);
+        line.insert(QStringLiteral("executable_full_prism_ms"), full);
+        line.insert(QStringLiteral("speedup_over_full_prism_executable"), full / inProcess);
+    }
+    bench::emitLine(line);
+}
+
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
@@ -217,9 +310,17 @@ int main(int argc, char **argv)
         return 0;
 
     const TopologyGraph g1k = GraphBuilder::build(labEstate(1000), at);
+    // --canvas-only: the canvas's layout cases alone.
+    if (app.arguments().contains(QStringLiteral("--canvas-only"))) {
+        canvasLayoutCase(g1k, QStringLiteral("1k"), runs, dir);
+        canvasLayoutCase(g10k, QStringLiteral("10k"), quick ? 1 : 3, dir);
+        return 0;
+    }
     layoutCase(g1k, LayoutEngine::Sfdp, QStringLiteral("1k_sfdp"), runs, dir);
     layoutCase(g1k, LayoutEngine::Dot, QStringLiteral("1k_dot"), runs, dir);
     layoutCase(g10k, LayoutEngine::Sfdp, QStringLiteral("10k_sfdp"), quick ? 1 : 3, dir);
+    canvasLayoutCase(g1k, QStringLiteral("1k"), runs, dir);
+    canvasLayoutCase(g10k, QStringLiteral("10k"), quick ? 1 : 3, dir);
     // dot is for one trust domain's hierarchy: partner.example of the 10,000-node estate (4,021
     // nodes), about 5 s a side on the 2-core build machine.
     if (!quick)

@@ -299,12 +299,17 @@ private Q_SLOTS:
     void sfdpKeepsNodesApart_data()
     {
         QTest::addColumn<bool>("given");
-        QTest::newRow("sized for their labels") << false;
-        QTest::newRow("sizes given") << true;
+        QTest::addColumn<bool>("quick");
+        QTest::newRow("sized for their labels") << false << false;
+        QTest::newRow("sizes given") << true << false;
+        // The canvas's: 20 attempts of prism, the rest moved by OverlapRemoval.
+        QTest::newRow("short prism, finished") << true << true;
+        QTest::newRow("short prism, finished, sized for their labels") << false << true;
     }
     void sfdpKeepsNodesApart()
     {
         QFETCH(bool, given);
+        QFETCH(bool, quick);
         GraphBuildOptions at;
         at.at = bench::kStart.addSecs(1800);
         const TopologyGraph g = GraphBuilder::build(bench::labEstate(1000), at);
@@ -321,6 +326,10 @@ private Q_SLOTS:
             QVERIFY(dot.contains(" label=\"\" shape="));
             QVERIFY(!dot.contains(DotWriter::quote(g.node(0).label) + " shape="));
         }
+        o.quickOverlapRemoval = quick;
+        DotOptions d;
+        d.prismAttempts = quick ? LayoutOptions::kQuickPrismAttempts : 0;
+        QCOMPARE(DotWriter::write(g, d).contains(" overlap=prism20 "), quick);
         const auto laid = GraphLayout::layout(g, o);
         QVERIFY(laid.ok());
         QCOMPARE(laid->nodes.size(), g.nodeCount());

@@ -1,45 +1,36 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "views/FreeRoom.h"
+#include "core/graph/FreeRoom.h"
 
 #include <cmath>
 
-namespace ta::views {
+namespace ta::core {
 namespace {
 
-constexpr double kSquare = 256;
-constexpr double kMargin = 4;
 constexpr int kTurns = 400;
 
 } // namespace
-
-template <typename Fn>
-void FreeRoom::eachSquare(const QRectF &r, const Fn &fn)
-{
-    for (auto x = qint32(std::floor(r.left() / kSquare));
-         x <= qint32(std::floor(r.right() / kSquare)); ++x) {
-        for (auto y = qint32(std::floor(r.top() / kSquare));
-             y <= qint32(std::floor(r.bottom() / kSquare)); ++y)
-            fn(quint64(quint32(x)) << 32 | quint32(y));
-    }
-}
 
 void FreeRoom::stand(const QRectF &box)
 {
     eachSquare(box, [&](quint64 square) { m_standing[square] << box; });
 }
 
-bool FreeRoom::isFree(const QRectF &box) const
+const QRectF *FreeRoom::blocking(const QRectF &box, double margin) const
 {
-    const QRectF wide = box.adjusted(-kMargin, -kMargin, kMargin, kMargin);
-    bool free = true;
+    const QRectF wide = box.adjusted(-margin, -margin, margin, margin);
+    const QRectF *found = nullptr;
     eachSquare(wide, [&](quint64 square) {
         const auto it = m_standing.constFind(square);
-        if (it == m_standing.cend())
+        if (found || it == m_standing.cend())
             return;
-        for (const QRectF &other : *it)
-            free = free && !other.intersects(wide);
+        for (const QRectF &other : *it) {
+            if (other.intersects(wide)) {
+                found = &other;
+                return;
+            }
+        }
     });
-    return free;
+    return found;
 }
 
 QPointF FreeRoom::find(QPointF anchor, const QRectF &nodeRect, double firstRadius, int &turn) const
@@ -56,4 +47,4 @@ QPointF FreeRoom::find(QPointF anchor, const QRectF &nodeRect, double firstRadiu
     return p;
 }
 
-} // namespace ta::views
+} // namespace ta::core
