@@ -180,9 +180,8 @@ void GraphCanvas::clearPinned(QHash<QString, QPointF> &positions) const
             moving << n;
     }
     for (const GraphNodeItem *n : std::as_const(moving)) {
-        int turn = 1;
         QPointF &at = positions[n->id()];
-        at = room.find(at, n->nodeRect(), 0, turn);
+        at = room.nearest(n->nodeRect().translated(at));
         room.stand(n->nodeRect().translated(at));
     }
 }

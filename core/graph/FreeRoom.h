@@ -45,9 +45,16 @@ public:
     /// is free: turning by the golden angle at a radius of @p firstRadius + 40 sqrt(turn), from
     /// turn @p turn (which is left past the one taken) outwards; the last tried after 400 turns.
     QPointF find(QPointF anchor, const QRectF &nodeRect, double firstRadius, int &turn) const;
+    /// The free centre nearest @p box's that a search from it finds: candidates are taken nearest
+    /// first, and each one blocked gives four more, the box set just beside its blocker (left,
+    /// right, above, below, kMargin away). In a crowd that steps by boxes, where a spiral steps
+    /// by points. Past 20,000 candidates, right of everything standing.
+    QPointF nearest(const QRectF &box) const;
 
 private:
     QHash<quint64, QList<QRectF>> m_standing;
+    /// The box round everything standing.
+    QRectF m_extent;
 };
 
 } // namespace ta::core

@@ -4,20 +4,14 @@
 #include "core/graph/FreeRoom.h"
 
 #include <QHash>
-#include <QSet>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <queue>
-#include <vector>
 
 namespace ta::core {
 namespace {
-
-/// Candidate places tried for a box before it goes beside everything that stands.
-constexpr int kSearched = 20000;
 
 /// The boxes by the squares of the plane they cover, for finding a box's neighbours; a box moved
 /// is told with moved().
@@ -100,54 +94,6 @@ QPointF pushOf(const QRectF &a, const QRectF &b, int i, int j)
     return v * ((std::min(reachX, reachY) - length) / 2);
 }
 
-/// The free centre nearest @p box's that a search from it finds in @p room: candidates are
-/// taken nearest first, and each one blocked gives four more, the box set just beside its
-/// blocker (left, right, above, below, a margin away). In a crowd that steps by boxes, where a
-/// spiral round the centre steps by points. Past kSearched candidates, the nearest place right
-/// of @p standing (the box round everything in the room).
-QPointF nearestFree(const FreeRoom &room, const QRectF &box, const QRectF &standing)
-{
-    const QPointF centre = box.center();
-    const QRectF atOrigin = box.translated(-centre);
-    const double halfW = box.width() / 2 + FreeRoom::kMargin;
-    const double halfH = box.height() / 2 + FreeRoom::kMargin;
-    struct Candidate
-    {
-        double distance;
-        QPointF at;
-        bool operator>(const Candidate &o) const
-        {
-            // Ties by position, so that the search is the same every time.
-            if (distance != o.distance)
-                return distance > o.distance;
-            return std::pair(at.x(), at.y()) > std::pair(o.at.x(), o.at.y());
-        }
-    };
-    std::priority_queue<Candidate, std::vector<Candidate>, std::greater<>> next;
-    QSet<QPair<qint64, qint64>> seen;
-    const auto push = [&](QPointF p) {
-        // Candidates a hundredth of a point apart are one.
-        if (!seen.contains({qRound64(p.x() * 100), qRound64(p.y() * 100)})) {
-            seen.insert({qRound64(p.x() * 100), qRound64(p.y() * 100)});
-            const QPointF d = p - centre;
-            next.push({std::hypot(d.x(), d.y()), p});
-        }
-    };
-    push(centre);
-    for (int searched = 0; !next.empty() && searched < kSearched; ++searched) {
-        const QPointF p = next.top().at;
-        next.pop();
-        const QRectF *blocker = room.blocking(atOrigin.translated(p));
-        if (!blocker)
-            return p;
-        push(QPointF(blocker->left() - halfW, p.y()));
-        push(QPointF(blocker->right() + halfW, p.y()));
-        push(QPointF(p.x(), blocker->top() - halfH));
-        push(QPointF(p.x(), blocker->bottom() + halfH));
-    }
-    return QPointF(standing.right() + halfW + FreeRoom::kMargin, centre.y());
-}
-
 } // namespace
 
 QList<QPointF> OverlapRemoval::apart(const QList<QRectF> &given, int rounds, Report *report)
@@ -217,25 +163,20 @@ QList<QPointF> OverlapRemoval::apart(const QList<QRectF> &given, int rounds, Rep
         }
     }
     FreeRoom room;
-    QRectF standing;
-    const auto stand = [&](const QRectF &box) {
-        room.stand(box);
-        standing = standing.isNull() ? box : standing.united(box);
-    };
     for (int i = 0; i < boxes.size(); ++i) {
         if (!onAnother.at(i))
-            stand(boxes.at(i));
+            room.stand(boxes.at(i));
     }
     for (int i = 0; i < boxes.size(); ++i) {
         if (!onAnother.at(i))
             continue;
         const QRectF &box = boxes.at(i);
         if (room.isFree(box, 0)) {
-            stand(box);
+            room.stand(box);
             continue;
         }
-        centres[i] = nearestFree(room, box, standing);
-        stand(box.translated(centres.at(i) - box.center()));
+        centres[i] = room.nearest(box);
+        room.stand(box.translated(centres.at(i) - box.center()));
         ++made.placed;
     }
     return done();
