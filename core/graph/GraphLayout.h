@@ -35,8 +35,8 @@ struct LayoutOptions
     QList<QSizeF> nodeSizes;
     /// sfdp: Graphviz's overlap removal (prism) run to the end, as the `sfdp` executable runs an
     /// export's DOT; or, when set, for kQuickPrismAttempts attempts, and the pairs they leave
-    /// moved apart by OverlapRemoval (the canvas's: on a 10,030-node estate, 4.5 s against 36 s,
-    /// and no two boxes overlap either way).
+    /// moved apart by OverlapRemoval (the canvas's: on a 10,030-node estate, 4 s where the full
+    /// removal took 27 to 68 s, and no two boxes overlap either way).
     bool quickOverlapRemoval = false;
     static constexpr int kQuickPrismAttempts = 20;
     /// Called with a percentage between stages; returning false cancels the run
