@@ -124,6 +124,12 @@ public:
     /// (EvidenceVerifier's parallel pre-pass); attestors route their signature checks through
     /// checkSignature() with it.
     SignatureMemo *signatures = nullptr;
+    /// The record's subject as a number (EvidenceVerifier::subjectNumber()): 0 for the first
+    /// subject the verifier saw, 1 for the next, and so on; -1 outside a verifier. An attestor
+    /// may keep what it remembers per subject at that index instead of under the subject's
+    /// text, a look-up in a table of every subject. What it remembers there must still be
+    /// checked against the record: the number is a place to look, not a proof.
+    int subjectNumber = -1;
 
     bool anchorRevoked(const QString &anchorId) const;
     bool anchorExpiredBySignal(const QString &anchorId) const;

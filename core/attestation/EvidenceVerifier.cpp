@@ -44,6 +44,8 @@ struct EvidenceVerifier::Prepared
     /// The record's attestor, looked up once for the pre-pass and the replay; null when none
     /// has its name.
     const Attestor *attestor = nullptr;
+    /// The record's subject number (EvidenceVerifier::subjectNumber()).
+    int subject = -1;
     std::optional<AttestationResult> result;
     StateReads reads;
     SignatureMemo signatures;
@@ -52,6 +54,8 @@ struct EvidenceVerifier::Prepared
 struct EvidenceVerifier::Batch
 {
     QList<EvidenceRecord> records;
+    /// Each record's subject number, given as it was queued (in record order).
+    std::vector<int> subjects;
     /// The state as the replay had it when the pre-pass started (implicitly shared: a copy of
     /// the hashes' pointers until the replay writes to its own).
     AttestationState state;
@@ -72,10 +76,12 @@ std::vector<std::unique_ptr<Attestor>> builtinAttestors()
     out.push_back(std::make_unique<CosignAttestor>());
     out.push_back(std::make_unique<SignalAttestor>());
     out.push_back(std::make_unique<TpmAttestor>());
-    // The workload attestors check the same agents' SVIDs: one set of validated chains.
+    // The workload attestors check the same agents' SVIDs: one set of validated chains. They
+    // keep what they built for each subject in one table, by the verifier's subject numbers.
     const auto chains = std::make_shared<WorkloadAttestor::ValidatedChains>();
+    const auto built = std::make_shared<WorkloadAttestor::BuiltClaims>();
     for (const char *w : {"unix", "k8s", "docker", "systemd"})
-        out.push_back(std::make_unique<WorkloadAttestor>(QString::fromLatin1(w), chains));
+        out.push_back(std::make_unique<WorkloadAttestor>(QString::fromLatin1(w), chains, built));
     return out;
 }
 
@@ -131,9 +137,29 @@ AttestationResult EvidenceVerifier::verify(const EvidenceRecord &record)
     return verifyWith(record, nullptr, nullptr);
 }
 
+int EvidenceVerifier::numberOf(QString &subject, bool share)
+{
+    const HashedString key(subject);
+    const auto it = m_subjects.constFind(key);
+    if (it != m_subjects.cend()) {
+        if (share)
+            subject = it.key().text;
+        return *it;
+    }
+    const int number = int(m_subjects.size());
+    m_subjects.insert(key, number);
+    return number;
+}
+
 AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
                                                SignatureMemo *signatures, Prepared *prepared)
 {
+    if (prepared) {
+        m_subjectNumber = prepared->subject;
+    } else {
+        QString subject = record.subject;
+        m_subjectNumber = numberOf(subject, false);
+    }
     if (m_last.isValid() && record.time < m_last) {
         AttestationResult r = startResult(record);
         r.refuse(QStringLiteral("out_of_order"),
@@ -155,7 +181,8 @@ AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
         r = std::move(*prepared->result);
         ++m_prepassResultsKept;
     } else {
-        const AttestationContext context{m_anchors, m_state, m_bundles, m_settings, signatures};
+        AttestationContext context{m_anchors, m_state, m_bundles, m_settings, signatures};
+        context.subjectNumber = m_subjectNumber;
         r = attestor.verify(record, context);
     }
     const bool node = attestor.attestsNodes();
@@ -274,6 +301,8 @@ void EvidenceVerifier::submit(const EvidenceRecord &record, const ResultSink &si
     if (!m_filling)
         m_filling = std::make_unique<Batch>();
     m_filling->records.append(record);
+    // Numbered as queued, in record order; the queued copy shares the subject's kept text.
+    m_filling->subjects.push_back(numberOf(m_filling->records.last().subject, true));
     if (m_filling->records.size() < BatchSize)
         return;
     advance(sink);
@@ -309,6 +338,7 @@ void EvidenceVerifier::startPrepass(Batch &batch)
         Prepared &prepared = batch.prepared[size_t(i)];
         prepared.record = &batch.records.at(i);
         prepared.attestor = attestorFor(prepared.record->attestor);
+        prepared.subject = batch.subjects[size_t(i)];
         prepared.signatures.setTimed(m_timeSignatures);
     }
     batch.prepass = QtConcurrent::map(&m_pool, batch.prepared, [this, &batch](Prepared &prepared) {
@@ -317,8 +347,9 @@ void EvidenceVerifier::startPrepass(Batch &batch)
         // The pool's threads are the verifier's own: their results are kept, from populated
         // pages.
         PopulatedArena::bindThisThread();
-        const AttestationContext context{m_anchors,  batch.state,          m_bundles,
-                                         m_settings, &prepared.signatures, &prepared.reads};
+        AttestationContext context{m_anchors,  batch.state,          m_bundles,
+                                   m_settings, &prepared.signatures, &prepared.reads};
+        context.subjectNumber = prepared.subject;
         prepared.result = prepared.attestor->verify(*prepared.record, context);
     });
 }

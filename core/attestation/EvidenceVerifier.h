@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/Hashing.h"
 #include "core/Result.h"
 #include "core/attestation/AnchorSet.h"
 #include "core/attestation/AttestationContext.h"
@@ -97,6 +98,12 @@ public:
     /// it were delivered.
     [[nodiscard]] Result<qint64> verifyStream(QIODevice &device, const ResultSink &sink);
 
+    /// The number of the subject of the record being verified, or whose result a sink is being
+    /// given: 0 for the first subject this verifier saw, 1 for the next new one, and so on
+    /// (subjects are told apart by their text); -1 before any record. A sink may key what it
+    /// keeps per subject by it rather than by the subject's text.
+    int subjectNumber() const { return m_subjectNumber; }
+
     const AttestationState &state() const { return m_state; }
     const ReplayGuard &replayGuard() const { return m_guard; }
     /// Seeds the guard (nonces persisted by an earlier run).
@@ -115,6 +122,10 @@ private:
     /// nonce of at least MinNonceBytes, a subject label consistent with its bindings.
     void checkNodeEvidence(const EvidenceRecord &record, AttestationResult &result) const;
     void applySignal(const AttestationResult &result, const EvidenceRecord &record);
+    /// The number of @p subject (see subjectNumber()), a new one when it was not seen before.
+    /// With @p share, @p subject is made to share the text kept for it, so that every record of
+    /// a subject, and the results made from them, hold one copy of it and compare as one.
+    int numberOf(QString &subject, bool share);
     void startPrepass(Batch &batch);
     /// The attestor named @p name, or null.
     const Attestor *attestorFor(const QString &name) const;
@@ -130,6 +141,9 @@ private:
     ReplayGuard m_guard;
     QHash<QString, std::shared_ptr<Attestor>> m_attestors;
     QDateTime m_last;
+    /// Every subject seen, with its number (see subjectNumber()).
+    QHash<HashedString, int> m_subjects;
+    int m_subjectNumber = -1;
 
     QThreadPool m_pool;
     int m_threads = 0;

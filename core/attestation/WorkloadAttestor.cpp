@@ -61,7 +61,30 @@ const QJsonObject &WorkloadAttestor::ClaimedWorkload::object() const
     return *m_object;
 }
 
-QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
+const WorkloadAttestor::BuiltClaims::Built *
+WorkloadAttestor::BuiltClaims::findLocked(const Subject &subject) const
+{
+    if (subject.number >= 0) {
+        const size_t at = size_t(subject.number);
+        return at < m_numbered.size() && m_numbered[at].owner ? &m_numbered[at] : nullptr;
+    }
+    const auto it = m_last.constFind(HashedString(subject.text));
+    return it == m_last.cend() ? nullptr : &*it;
+}
+
+void WorkloadAttestor::BuiltClaims::keepLocked(const Subject &subject, Built built)
+{
+    if (subject.number < 0) {
+        m_last.insert(HashedString(subject.text), std::move(built));
+        return;
+    }
+    const size_t at = size_t(subject.number);
+    if (at >= m_numbered.size())
+        m_numbered.resize(at + 1);
+    m_numbered[at] = std::move(built);
+}
+
+QJsonObject WorkloadAttestor::BuiltClaims::claims(const void *owner, Subject subject,
                                                   const ClaimedWorkload &workload,
                                                   const QString &agentId, const QString &node,
                                                   QStringList &selectors,
@@ -71,27 +94,27 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
     // Compared in place, under the lock: copying the last entry out first touched the reference
     // counts of five containers that the other pre-pass threads touch too.
     std::optional<QJsonObject> lastClaims;
-    const HashedString key(subject);
     {
         QMutexLocker lock(&m_mutex);
-        const auto it = m_last.constFind(key);
-        if (it != m_last.cend()) {
+        if (const Built *last = findLocked(subject)) {
             // Equal texts are equal objects; texts that differ may still be equal objects,
             // which then only build the claims again, alike.
-            const bool sameWorkload = !workload.text().isNull() && !it->workloadText.isNull()
-                                          ? workload.text() == QLatin1StringView(it->workloadText)
-                                          : it->workload == workload.object();
-            const bool sameClaims = it->agentId == agentId && it->node == node && sameWorkload;
-            const bool sameSelectors = it->selectors == selectors;
+            const bool sameWorkload = !workload.text().isNull() && !last->workloadText.isNull()
+                                          ? workload.text() == QLatin1StringView(last->workloadText)
+                                          : last->workload == workload.object();
+            const bool sameClaims = last->owner == owner && last->agentId == agentId &&
+                                    last->node == node && sameWorkload;
+            const bool sameSelectors = last->selectors == selectors;
             if (sameSelectors)
-                selectors = it->selectors;
+                selectors = last->selectors;
             if (sameClaims && sameSelectors)
-                return it->claims;
+                return last->claims;
             if (sameClaims)
-                lastClaims = it->claims;
+                lastClaims = last->claims;
         }
     }
-    Built built{workload.object(),
+    Built built{owner,
+                workload.object(),
                 workload.text().isNull()
                     ? QByteArray()
                     : QByteArray(workload.text().data(), workload.text().size()),
@@ -103,26 +126,24 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const QString &subject,
                 selectors};
     const QJsonObject claims = built.claims;
     QMutexLocker lock(&m_mutex);
-    m_last.insert(key, std::move(built));
+    keepLocked(subject, std::move(built));
     return claims;
 }
 
-std::optional<WorkloadAttestor::BuiltClaims::Reused>
-WorkloadAttestor::BuiltClaims::reuse(const QString &subject, const ClaimedWorkload &workload,
-                                     QLatin1StringView selectorsText, const QString &agentId,
-                                     const QString &node)
+std::optional<WorkloadAttestor::BuiltClaims::Reused> WorkloadAttestor::BuiltClaims::reuse(
+    const void *owner, Subject subject, const ClaimedWorkload &workload,
+    QLatin1StringView selectorsText, const QString &agentId, const QString &node)
 {
     if (workload.text().isNull() || selectorsText.isNull())
         return std::nullopt;
-    const HashedString key(subject);
     QMutexLocker lock(&m_mutex);
-    const auto it = m_last.constFind(key);
-    if (it == m_last.cend() || it->workloadText.isNull() || it->selectorsText.isNull() ||
-        selectorsText != QLatin1StringView(it->selectorsText) ||
-        workload.text() != QLatin1StringView(it->workloadText) || it->agentId != agentId ||
-        it->node != node)
+    const Built *last = findLocked(subject);
+    if (!last || last->owner != owner || last->workloadText.isNull() ||
+        last->selectorsText.isNull() || selectorsText != QLatin1StringView(last->selectorsText) ||
+        workload.text() != QLatin1StringView(last->workloadText) || last->agentId != agentId ||
+        last->node != node)
         return std::nullopt;
-    return Reused{it->claims, it->selectors};
+    return Reused{last->claims, last->selectors};
 }
 
 namespace {
@@ -355,8 +376,8 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     if (r.accepted()) {
         // Nearly every record: its subject's previous one, presented again with a new jti and
         // iat.
-        if (auto reused =
-                m_built.reuse(record.subject, c.workload, c.selectorsText, agentId, node.subject)) {
+        if (auto reused = m_built->reuse(this, {record.subject, context.subjectNumber}, c.workload,
+                                         c.selectorsText, agentId, node.subject)) {
             r.nonce = jti;
             r.anchorIds = std::move(node.anchorIds);
             r.keyFingerprints = std::move(node.keyFingerprints);
@@ -383,14 +404,14 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
     r.nonce = jti;
     r.anchorIds = std::move(node.anchorIds);
     r.keyFingerprints = std::move(node.keyFingerprints);
-    r.claims = m_built.claims(record.subject, c.workload, agentId, node.subject, r.selectors,
-                              c.selectorsText, [&] {
-                                  QJsonObject workload = c.workload.object();
-                                  workload.insert(QStringLiteral("attestor"), m_name);
-                                  workload.insert(QStringLiteral("agent_id"), agentId);
-                                  workload.insert(QStringLiteral("node"), node.subject);
-                                  return QJsonObject{{QStringLiteral("workload"), workload}};
-                              });
+    r.claims = m_built->claims(this, {record.subject, context.subjectNumber}, c.workload, agentId,
+                               node.subject, r.selectors, c.selectorsText, [&] {
+                                   QJsonObject workload = c.workload.object();
+                                   workload.insert(QStringLiteral("attestor"), m_name);
+                                   workload.insert(QStringLiteral("agent_id"), agentId);
+                                   workload.insert(QStringLiteral("node"), node.subject);
+                                   return QJsonObject{{QStringLiteral("workload"), workload}};
+                               });
     return r;
 }
 

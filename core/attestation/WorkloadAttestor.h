@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace ta::core {
 
@@ -118,53 +119,54 @@ public:
         mutable std::optional<QJsonObject> m_object;
     };
 
-    /// @p name is one of "unix", "k8s", "docker", "systemd": SPIRE's workload attestor names
-    /// and the prefix every selector must carry. @p chains may be shared with the verifier's
-    /// other workload attestors.
-    explicit WorkloadAttestor(
-        QString name, std::shared_ptr<ValidatedChains> chains = std::make_shared<ValidatedChains>())
-        : m_name(std::move(name)), m_selectorPrefix(m_name + QLatin1Char(':')),
-          m_chains(std::move(chains))
-    {}
-    QString name() const override { return m_name; }
-    AttestationResult verify(const EvidenceRecord &record,
-                             const AttestationContext &context) const override;
-
-private:
     /// The claims last built for each subject, and its selectors. A workload re-attests with
     /// the same claims and selectors under the same agent and node, record after record: such a
     /// record shares what its subject's previous one was given. That spares building the claims
     /// (a copy of the workload claims and four sorted inserts), and makes every later comparison
     /// of the two (the replay's interner, the policy subject) one of addresses. Safe from
-    /// several threads.
+    /// several threads. One verifier's workload attestors share one, as they share validated
+    /// chains: a subject's entry is where its subject number (AttestationContext) says, an
+    /// index into one table rather than a look-up in a table of every subject, and each entry
+    /// notes the attestor that built it (its claims name that attestor). Outside a verifier
+    /// (no number), entries are kept by the subject's text.
     class BuiltClaims
     {
     public:
-        /// The claims built from @p workload, @p agentId and @p node for @p subject: those
-        /// built last for it when all three are equal, else @p build's, which are kept.
+        /// Where a subject's entry is: its number, when it has one (>= 0), else its text.
+        struct Subject
+        {
+            const QString &text;
+            int number = -1;
+        };
+        /// The claims built by @p owner (the attestor) from @p workload, @p agentId and @p node
+        /// for @p subject: those built last for it when all four are equal, else @p build's,
+        /// which are kept.
         /// @p selectors are made to share the last ones when equal, else kept.
         /// @p selectorsText is the plain text @p selectors were read from, or null.
-        QJsonObject claims(const QString &subject, const ClaimedWorkload &workload,
+        QJsonObject claims(const void *owner, Subject subject, const ClaimedWorkload &workload,
                            const QString &agentId, const QString &node, QStringList &selectors,
                            QLatin1StringView selectorsText,
                            const std::function<QJsonObject()> &build);
         /// What @p subject's previous record was given, when its workload claims and selectors
         /// were read from the same plain texts as @p workload's and @p selectorsText, under the
-        /// same agent and node. Those selectors passed the attestor's checks then (only a
-        /// record that passed them is kept), so a record given them is spared building and
-        /// checking its own. nullopt otherwise.
+        /// same attestor (@p owner), agent and node. Those selectors passed the attestor's checks
+        /// then (only a record that passed them is kept), so a record given them is spared building
+        /// and checking its own. nullopt otherwise.
         struct Reused
         {
             QJsonObject claims;
             QStringList selectors;
         };
-        std::optional<Reused> reuse(const QString &subject, const ClaimedWorkload &workload,
+        std::optional<Reused> reuse(const void *owner, Subject subject,
+                                    const ClaimedWorkload &workload,
                                     QLatin1StringView selectorsText, const QString &agentId,
                                     const QString &node);
 
     private:
         struct Built
         {
+            /// The attestor that built them; null for no entry.
+            const void *owner = nullptr;
             QJsonObject workload;
             /// The plain text the workload claims were read from, or null.
             QByteArray workloadText;
@@ -175,15 +177,36 @@ private:
             QJsonObject claims;
             QStringList selectors;
         };
+        /// @p subject's entry, or null; under the lock.
+        const Built *findLocked(const Subject &subject) const;
+        /// Keeps @p built as @p subject's entry; under the lock.
+        void keepLocked(const Subject &subject, Built built);
+
         QMutex m_mutex;
+        /// Entries by subject number, and by text for subjects without one.
+        std::vector<Built> m_numbered;
         QHash<HashedString, Built> m_last;
     };
 
+    /// @p name is one of "unix", "k8s", "docker", "systemd": SPIRE's workload attestor names
+    /// and the prefix every selector must carry. @p chains and @p built may be shared with the
+    /// verifier's other workload attestors.
+    explicit WorkloadAttestor(
+        QString name, std::shared_ptr<ValidatedChains> chains = std::make_shared<ValidatedChains>(),
+        std::shared_ptr<BuiltClaims> built = std::make_shared<BuiltClaims>())
+        : m_name(std::move(name)), m_selectorPrefix(m_name + QLatin1Char(':')),
+          m_chains(std::move(chains)), m_built(std::move(built))
+    {}
+    QString name() const override { return m_name; }
+    AttestationResult verify(const EvidenceRecord &record,
+                             const AttestationContext &context) const override;
+
+private:
     QString m_name;
     /// "name:", which every selector of its workloads carries (built once, not per record).
     QString m_selectorPrefix;
     std::shared_ptr<ValidatedChains> m_chains;
-    mutable BuiltClaims m_built;
+    std::shared_ptr<BuiltClaims> m_built;
 
     std::optional<ValidatedSvid> validateChain(const QJsonArray &x5c, const EvidenceRecord &record,
                                                const AttestationContext &context,

@@ -33,20 +33,50 @@ void ResultInterner::pool(QString &s)
         m_strings.insert(s);
 }
 
-int ResultInterner::intern(AttestationResult &result)
+ResultInterner::Last &ResultInterner::lastByText(AttestationResult &result)
 {
-    // One look-up of the subject: a subject seen before gives its key's storage, and its last
+    // One look-up of the subject: a subject seen before gives its pooled text, and its last
     // attestor and agent ID, which a re-attestation nearly always repeats, spare the pool's.
     const HashedString key(result.subject);
-    auto it = m_last.find(key);
-    if (it == m_last.end()) {
-        pool(result.subject);
-        it = m_last.insert(HashedString(result.subject), Last{});
-        it->number = int(m_last.size() - 1);
-    } else {
-        result.subject = it.key().text;
+    const auto it = m_byText.constFind(key);
+    if (it != m_byText.cend()) {
+        Last &last = m_lasts[size_t(*it)];
+        result.subject = last.subject;
+        return last;
     }
-    Last &last = *it;
+    pool(result.subject);
+    const int number = int(m_lasts.size());
+    m_byText.insert(HashedString(result.subject), number);
+    Last &last = m_lasts.emplace_back();
+    last.subject = result.subject;
+    last.number = number;
+    return last;
+}
+
+int ResultInterner::intern(AttestationResult &result, int known)
+{
+    Last *found = nullptr;
+    if (known >= 0) {
+        // The verifier's number leads to the entry; the entry's subject confirms it, by address
+        // when the verifier made every record of the subject share one text (it does).
+        if (size_t(known) < m_byKnown.size() && m_byKnown[size_t(known)] >= 0) {
+            Last &last = m_lasts[size_t(m_byKnown[size_t(known)])];
+            if (last.subject.constData() == result.subject.constData() ||
+                last.subject == result.subject) {
+                result.subject = last.subject;
+                found = &last;
+            }
+        }
+        if (!found) {
+            found = &lastByText(result);
+            if (size_t(known) >= m_byKnown.size())
+                m_byKnown.resize(size_t(known) + 1, -1);
+            m_byKnown[size_t(known)] = found->number;
+        }
+    } else {
+        found = &lastByText(result);
+    }
+    Last &last = *found;
     auto pooled = [this](QString &value, QString &lastValue) {
         if (value == lastValue) {
             value = lastValue;

@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QString>
 
+#include <vector>
+
 namespace ta::core {
 
 /// Makes attestation results kept for re-simulation share their repeated parts, so that a
@@ -22,7 +24,12 @@ class ResultInterner
 public:
     /// Rewrites @p result's fields to share storage with what was seen before, and returns
     /// its subject's number: 0 for the first subject seen, 1 for the next new one, and so on.
-    int intern(AttestationResult &result);
+    /// @p known is the subject's number in the verifier that made the result
+    /// (EvidenceVerifier::subjectNumber()), or -1: with it, the subject's entry is found by
+    /// that index instead of a look-up by the subject's text. Every known number given to one
+    /// interner must come from one verifier. A result whose subject is not the one first seen
+    /// under its number (another verifier's numbering) is looked up by its text instead.
+    int intern(AttestationResult &result, int known = -1);
 
     /// Distinct pooled strings (for tests).
     qsizetype pooledStrings() const { return m_strings.size(); }
@@ -30,6 +37,8 @@ public:
 private:
     struct Last
     {
+        /// The subject, pooled.
+        QString subject;
         QString attestor;
         QString agentId;
         QStringList selectors;
@@ -41,9 +50,15 @@ private:
     };
 
     void pool(QString &s);
+    /// The entry of @p result's subject, found by its text, new when it was not seen before.
+    Last &lastByText(AttestationResult &result);
 
     QSet<QString> m_strings;
-    QHash<HashedString, Last> m_last;
+    /// One entry per subject, in order of first appearance (the index is the subject's number),
+    /// found by the subject's text or by the number a verifier gave it.
+    std::vector<Last> m_lasts;
+    QHash<HashedString, int> m_byText;
+    std::vector<int> m_byKnown;
 };
 
 } // namespace ta::core

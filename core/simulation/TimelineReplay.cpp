@@ -442,7 +442,8 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
         *verifier,
         [&](AttestationResult &&r) {
             kept.push_back(std::move(r));
-            subjects.push_back(interner->intern(kept.back()));
+            // Found by the verifier's number for the record's subject, not by its text.
+            subjects.push_back(interner->intern(kept.back(), verifier->subjectNumber()));
             sink(kept.back(), subjects.back());
         },
         stored && !m_records ? &rows : nullptr,

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void nodeNonceRequired_data();
     void nodeNonceRequired();
     void builtinAttestorNames();
+    void subjectsAreNumberedInOrderOfFirstAppearance();
 
 private:
     /// The four attestors whose evidence can be relabelled: one node of each, and its agent.
@@ -665,6 +666,50 @@ void TestEvidenceVerifier::builtinAttestorNames()
 {
     QCOMPARE(EvidenceVerifier::builtinAttestorNames(), m_f.verifier().attestorNames());
     QVERIFY(EvidenceVerifier::builtinAttestorNames().contains(QStringLiteral("tpm")));
+}
+
+void TestEvidenceVerifier::subjectsAreNumberedInOrderOfFirstAppearance()
+{
+    // Every record's subject gets a number, in order of first appearance, whether the record is
+    // verified at once or queued; a sink reads it for the result it is given. Queued records of
+    // one subject share one text, and so do their results.
+    const QList<const char *> subjects{"node/a", "node/b", "node/a", "image/c", "node/b", "node/a"};
+    const QList<int> expected{0, 1, 0, 2, 1, 0};
+    for (const int threads : {1, 2}) {
+        EvidenceVerifier v = m_f.verifier();
+        v.setThreads(threads);
+        QCOMPARE(v.subjectNumber(), -1);
+        QList<int> numbers;
+        QList<AttestationResult> results;
+        const auto sink = [&](AttestationResult &&r) {
+            numbers << v.subjectNumber();
+            results << std::move(r);
+        };
+        // Each record's subject is a string of its own, as a reader makes them.
+        for (qsizetype i = 0; i < subjects.size(); ++i)
+            v.submit(record(QStringLiteral("azure_msi"), QString::fromLatin1(subjects.at(i)), {},
+                            t0().addSecs(i)),
+                     sink);
+        v.finish(sink);
+        QCOMPARE(numbers, expected);
+        QCOMPARE(results.size(), subjects.size());
+        for (qsizetype i = 0; i < subjects.size(); ++i)
+            QCOMPARE(results.at(i).subject, QString::fromLatin1(subjects.at(i)));
+        if (threads > 1) {
+            QVERIFY(results.at(2).subject.isSharedWith(results.at(0).subject));
+            QVERIFY(results.at(5).subject.isSharedWith(results.at(0).subject));
+            QVERIFY(results.at(4).subject.isSharedWith(results.at(1).subject));
+        }
+        // Verified at once: a subject seen before gets its number, a new one the next.
+        expectOutcome(v.verify(record(QStringLiteral("azure_msi"), QStringLiteral("image/c"), {},
+                                      t0().addSecs(10))),
+                      QStringLiteral("attestor_unknown"));
+        QCOMPARE(v.subjectNumber(), 2);
+        expectOutcome(v.verify(record(QStringLiteral("azure_msi"), QStringLiteral("image/d"), {},
+                                      t0().addSecs(11))),
+                      QStringLiteral("attestor_unknown"));
+        QCOMPARE(v.subjectNumber(), 3);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEvidenceVerifier)

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void plainAndQtReadClaimsShareWhatWasBuilt();
     void aSubjectSeenBeforeIsJudgedAsAnew_data();
     void aSubjectSeenBeforeIsJudgedAsAnew();
+    void attestorsKeepTheirOwnClaims();
 
 private:
     EvidenceRecord node(const QDateTime &at = t0()) const
@@ -658,6 +659,46 @@ void TestWorkloadAttestor::aSubjectSeenBeforeIsJudgedAsAnew()
     const AttestationResult anew = fresh.verify(workloadOver(claims, t0().addSecs(60)));
     QCOMPARE(summary(again), summary(anew));
     expectOutcome(again, code);
+}
+
+void TestWorkloadAttestor::attestorsKeepTheirOwnClaims()
+{
+    // One verifier's workload attestors keep what they built for each subject in one table, at
+    // the subject's number. A subject attested by one of them, then by another with the same
+    // workload claims, agent and node, is given the claims the second builds (they name it),
+    // not the first's; and back.
+    EvidenceVerifier v = m_f.verifier();
+    expectOutcome(v.verify(node()), {});
+    auto attestorOf = [](const AttestationResult &r) {
+        return r.claims.value(QLatin1String("workload"))
+            .toObject()
+            .value(QLatin1String("attestor"))
+            .toString();
+    };
+    const AttestationResult k8s = v.verify(workload(
+        m_agent, QStringLiteral("k8s"), {QStringLiteral("k8s:ns:payments")}, t0().addSecs(60)));
+    expectOutcome(k8s, {});
+    const int number = v.subjectNumber();
+    const AttestationResult docker = v.verify(workload(m_agent, QStringLiteral("docker"),
+                                                       {QStringLiteral("docker:label:app:api")},
+                                                       t0().addSecs(61), QStringLiteral("j2")));
+    expectOutcome(docker, {});
+    QCOMPARE(v.subjectNumber(), number);
+    QCOMPARE(attestorOf(k8s), QStringLiteral("k8s"));
+    QCOMPARE(attestorOf(docker), QStringLiteral("docker"));
+    QCOMPARE(docker.selectors, QStringList{QStringLiteral("docker:label:app:api")});
+    const AttestationResult again =
+        v.verify(workload(m_agent, QStringLiteral("k8s"), {QStringLiteral("k8s:ns:payments")},
+                          t0().addSecs(62), QStringLiteral("j3")));
+    expectOutcome(again, {});
+    QCOMPARE(attestorOf(again), QStringLiteral("k8s"));
+    QCOMPARE(again.claims, k8s.claims);
+    // What one attestor checked, another does not reuse: a record for docker carrying the k8s
+    // record's selectors, as written there, is refused as by a verifier that never saw them.
+    expectOutcome(
+        v.verify(workload(m_agent, QStringLiteral("docker"), {QStringLiteral("k8s:ns:payments")},
+                          t0().addSecs(63), QStringLiteral("j4"))),
+        QStringLiteral("selector_foreign"));
 }
 
 QTEST_GUILESS_MAIN(TestWorkloadAttestor)

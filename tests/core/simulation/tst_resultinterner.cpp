@@ -50,6 +50,7 @@ private Q_SLOTS:
     void subjectsAreNumberedInOrderOfFirstAppearance();
     void aChangedAgentComesFromThePool();
     void aRefusalBetweenKeepsTheLastAccepted();
+    void aVerifiersNumbersFindTheSameEntries();
 };
 
 void TestResultInterner::repeatedRecordSharesWithThePrevious()
@@ -198,6 +199,56 @@ void TestResultInterner::aRefusalBetweenKeepsTheLastAccepted()
     QVERIFY(after.anchorIds.isSharedWith(before.anchorIds));
     QVERIFY(after.keyFingerprints.isSharedWith(before.keyFingerprints));
     QCOMPARE(after.claims, before.claims);
+}
+
+void TestResultInterner::aVerifiersNumbersFindTheSameEntries()
+{
+    // A verifier's subject numbers lead to the entries the subjects' texts lead to: the same
+    // numbers back and the same sharing. The interner numbers subjects its own way, whatever
+    // numbers it is given. A number given with another subject than it was first given with is
+    // not trusted: that subject is found by its text.
+    ResultInterner byText;
+    ResultInterner byNumber;
+    const QList<const char *> subjects{"api", "web", "api", "db", "web"};
+    const QList<int> known{5, 7, 5, 9, 7};
+    QList<AttestationResult> textResults;
+    QList<AttestationResult> numberResults;
+    QList<int> textNumbers;
+    QList<int> numbers;
+    for (qsizetype i = 0; i < subjects.size(); ++i) {
+        textResults << result(QString::fromLatin1(subjects.at(i)), QStringLiteral("img:a"), i);
+        numberResults << textResults.last();
+        numberResults.last().subject =
+            QString(textResults.last().subject.constData(), textResults.last().subject.size());
+        textNumbers << byText.intern(textResults.last());
+        numbers << byNumber.intern(numberResults.last(), known.at(i));
+    }
+    QCOMPARE(numbers, (QList<int>{0, 1, 0, 2, 1}));
+    QCOMPARE(numbers, textNumbers);
+    QVERIFY(numberResults.at(2).subject.isSharedWith(numberResults.at(0).subject));
+    QVERIFY(numberResults.at(2).selectors.isSharedWith(numberResults.at(0).selectors));
+    QVERIFY(numberResults.at(4).anchorIds.isSharedWith(numberResults.at(1).anchorIds));
+    for (qsizetype i = 0; i < subjects.size(); ++i)
+        QVERIFY2(sameFields(numberResults.at(i), textResults.at(i)),
+                 qPrintable(QString::number(i)));
+
+    // Another subject under api's number is a new subject; api under it again is api.
+    AttestationResult cache = result(QStringLiteral("cache"), QStringLiteral("img:a"), 10);
+    QCOMPARE(byNumber.intern(cache, 5), 3);
+    AttestationResult api = result(QStringLiteral("api"), QStringLiteral("img:a"), 11);
+    QCOMPARE(byNumber.intern(api, 5), 0);
+    QVERIFY(api.subject.isSharedWith(numberResults.at(0).subject));
+    // A subject first seen without a number is found by one later, and the other way round.
+    AttestationResult db = result(QStringLiteral("db"), QStringLiteral("img:a"), 12);
+    QCOMPARE(byNumber.intern(db), 2);
+    AttestationResult queue = result(QStringLiteral("queue"), QStringLiteral("img:a"), 13);
+    QCOMPARE(byNumber.intern(queue), 4);
+    AttestationResult queueAgain = result(QStringLiteral("queue"), QStringLiteral("img:a"), 14);
+    QCOMPARE(byNumber.intern(queueAgain, 11), 4);
+    QVERIFY(queueAgain.selectors.isSharedWith(queue.selectors));
+    AttestationResult queueThird = result(QStringLiteral("queue"), QStringLiteral("img:a"), 15);
+    QCOMPARE(byNumber.intern(queueThird, 11), 4);
+    QVERIFY(queueThird.subject.isSharedWith(queue.subject));
 }
 
 QTEST_GUILESS_MAIN(TestResultInterner)
