@@ -137,13 +137,13 @@ AttestationResult EvidenceVerifier::verify(const EvidenceRecord &record)
     return verifyWith(record, nullptr, nullptr);
 }
 
-int EvidenceVerifier::numberOf(QString &subject, bool share)
+int EvidenceVerifier::numberOf(const QString &subject, QString *share)
 {
     const HashedString key(subject);
     const auto it = m_subjects.constFind(key);
     if (it != m_subjects.cend()) {
         if (share)
-            subject = it.key().text;
+            *share = it.key().text;
         return *it;
     }
     const int number = int(m_subjects.size());
@@ -154,12 +154,7 @@ int EvidenceVerifier::numberOf(QString &subject, bool share)
 AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,
                                                SignatureMemo *signatures, Prepared *prepared)
 {
-    if (prepared) {
-        m_subjectNumber = prepared->subject;
-    } else {
-        QString subject = record.subject;
-        m_subjectNumber = numberOf(subject, false);
-    }
+    m_subjectNumber = prepared ? prepared->subject : numberOf(record.subject);
     if (m_last.isValid() && record.time < m_last) {
         AttestationResult r = startResult(record);
         r.refuse(QStringLiteral("out_of_order"),
@@ -302,7 +297,8 @@ void EvidenceVerifier::submit(const EvidenceRecord &record, const ResultSink &si
         m_filling = std::make_unique<Batch>();
     m_filling->records.append(record);
     // Numbered as queued, in record order; the queued copy shares the subject's kept text.
-    m_filling->subjects.push_back(numberOf(m_filling->records.last().subject, true));
+    QString &subject = m_filling->records.last().subject;
+    m_filling->subjects.push_back(numberOf(subject, &subject));
     if (m_filling->records.size() < BatchSize)
         return;
     advance(sink);

@@ -123,9 +123,10 @@ private:
     void checkNodeEvidence(const EvidenceRecord &record, AttestationResult &result) const;
     void applySignal(const AttestationResult &result, const EvidenceRecord &record);
     /// The number of @p subject (see subjectNumber()), a new one when it was not seen before.
-    /// With @p share, @p subject is made to share the text kept for it, so that every record of
-    /// a subject, and the results made from them, hold one copy of it and compare as one.
-    int numberOf(QString &subject, bool share);
+    /// With @p share (the record's own subject), that string is made to share the text kept
+    /// for the subject, so that every queued record of a subject, and the results made from
+    /// them, hold one copy of it and compare as one.
+    int numberOf(const QString &subject, QString *share = nullptr);
     void startPrepass(Batch &batch);
     /// The attestor named @p name, or null.
     const Attestor *attestorFor(const QString &name) const;

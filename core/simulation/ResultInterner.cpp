@@ -33,50 +33,47 @@ void ResultInterner::pool(QString &s)
         m_strings.insert(s);
 }
 
-ResultInterner::Last &ResultInterner::lastByText(AttestationResult &result)
+int ResultInterner::numberByText(AttestationResult &result)
 {
     // One look-up of the subject: a subject seen before gives its pooled text, and its last
     // attestor and agent ID, which a re-attestation nearly always repeats, spare the pool's.
     const HashedString key(result.subject);
     const auto it = m_byText.constFind(key);
     if (it != m_byText.cend()) {
-        Last &last = m_lasts[size_t(*it)];
-        result.subject = last.subject;
-        return last;
+        result.subject = m_lasts[size_t(*it)].subject;
+        return *it;
     }
     pool(result.subject);
     const int number = int(m_lasts.size());
     m_byText.insert(HashedString(result.subject), number);
-    Last &last = m_lasts.emplace_back();
-    last.subject = result.subject;
-    last.number = number;
-    return last;
+    m_lasts.emplace_back().subject = result.subject;
+    return number;
 }
 
 int ResultInterner::intern(AttestationResult &result, int known)
 {
-    Last *found = nullptr;
+    int number = -1;
     if (known >= 0) {
         // The verifier's number leads to the entry; the entry's subject confirms it, by address
         // when the verifier made every record of the subject share one text (it does).
         if (size_t(known) < m_byKnown.size() && m_byKnown[size_t(known)] >= 0) {
-            Last &last = m_lasts[size_t(m_byKnown[size_t(known)])];
-            if (last.subject.constData() == result.subject.constData() ||
-                last.subject == result.subject) {
-                result.subject = last.subject;
-                found = &last;
+            const int candidate = m_byKnown[size_t(known)];
+            const QString &subject = m_lasts[size_t(candidate)].subject;
+            if (subject.constData() == result.subject.constData() || subject == result.subject) {
+                result.subject = subject;
+                number = candidate;
             }
         }
-        if (!found) {
-            found = &lastByText(result);
+        if (number < 0) {
+            number = numberByText(result);
             if (size_t(known) >= m_byKnown.size())
                 m_byKnown.resize(size_t(known) + 1, -1);
-            m_byKnown[size_t(known)] = found->number;
+            m_byKnown[size_t(known)] = number;
         }
     } else {
-        found = &lastByText(result);
+        number = numberByText(result);
     }
-    Last &last = *found;
+    Last &last = m_lasts[size_t(number)];
     auto pooled = [this](QString &value, QString &lastValue) {
         if (value == lastValue) {
             value = lastValue;
@@ -92,7 +89,7 @@ int ResultInterner::intern(AttestationResult &result, int known)
     share(result.anchorIds, last.anchorIds);
     share(result.referenceValueIds, last.referenceValueIds);
     share(result.keyFingerprints, last.keyFingerprints);
-    return last.number;
+    return number;
 }
 
 } // namespace ta::core

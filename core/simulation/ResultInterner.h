@@ -46,12 +46,12 @@ private:
         QStringList anchorIds;
         QStringList referenceValueIds;
         QStringList keyFingerprints;
-        int number = -1;
     };
 
     void pool(QString &s);
-    /// The entry of @p result's subject, found by its text, new when it was not seen before.
-    Last &lastByText(AttestationResult &result);
+    /// The number (index in m_lasts) of @p result's subject, found by its text, new when it was
+    /// not seen before.
+    int numberByText(AttestationResult &result);
 
     QSet<QString> m_strings;
     /// One entry per subject, in order of first appearance (the index is the subject's number),

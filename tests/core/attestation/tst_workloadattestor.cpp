@@ -38,6 +38,12 @@ QByteArray derEcdsaSha256(const Key &key, const QByteArray &input)
     return sig;
 }
 
+/// A member of the workload claims a result was given ("image", "attestor", ...).
+QString workloadClaim(const AttestationResult &r, QLatin1StringView name)
+{
+    return r.claims.value(QLatin1String("workload")).toObject().value(name).toString();
+}
+
 } // namespace
 
 class TestWorkloadAttestor : public QObject
@@ -597,10 +603,7 @@ void TestWorkloadAttestor::plainAndQtReadClaimsShareWhatWasBuilt()
     EvidenceVerifier v = m_f.verifier();
     expectOutcome(v.verify(node()), {});
     auto image = [](const AttestationResult &r) {
-        return r.claims.value(QLatin1String("workload"))
-            .toObject()
-            .value(QLatin1String("image"))
-            .toString();
+        return workloadClaim(r, QLatin1StringView("image"));
     };
     const struct
     {
@@ -670,10 +673,7 @@ void TestWorkloadAttestor::attestorsKeepTheirOwnClaims()
     EvidenceVerifier v = m_f.verifier();
     expectOutcome(v.verify(node()), {});
     auto attestorOf = [](const AttestationResult &r) {
-        return r.claims.value(QLatin1String("workload"))
-            .toObject()
-            .value(QLatin1String("attestor"))
-            .toString();
+        return workloadClaim(r, QLatin1StringView("attestor"));
     };
     const AttestationResult k8s = v.verify(workload(
         m_agent, QStringLiteral("k8s"), {QStringLiteral("k8s:ns:payments")}, t0().addSecs(60)));
