@@ -137,6 +137,9 @@ struct Measured
     double firstCpuMs = 0;
     // The process's page faults (minor and major) during the first run.
     qint64 firstPageFaults = 0;
+    // Heap allocations (malloc, new, realloc) during the first run, per record; 0 without
+    // jemalloc's counts. Unlike the times, this count hardly moves between runs of one build.
+    double firstAllocationsPerRecord = 0;
     // Heap bytes per record held by the kept attestation results and by one run's output.
     double keptBytesPerRecord = 0;
     double runBytesPerRecord = 0;
@@ -187,6 +190,30 @@ double heapInUse()
 #endif
 }
 
+// Heap allocations made so far, every thread (jemalloc's requests of every size class; a thread's
+// latest few may not be counted yet). 0 when jemalloc is not the allocator.
+double heapAllocations()
+{
+#ifdef TA_JEMALLOC
+    uint64_t epoch = 1;
+    size_t size = sizeof epoch;
+    mallctl("epoch", &epoch, &size, &epoch, size);
+    double total = 0;
+    // 4096 is MALLCTL_ARENAS_ALL: every arena's counts merged.
+    for (const char *name :
+         {"stats.arenas.4096.small.nrequests", "stats.arenas.4096.large.nrequests"}) {
+        uint64_t n = 0;
+        size = sizeof n;
+        if (mallctl(name, &n, &size, nullptr, 0) != 0)
+            return 0;
+        total += double(n);
+    }
+    return total;
+#else
+    return 0;
+#endif
+}
+
 std::optional<Measured> measure(const QString &dir, qint64 records, int policyCount,
                                 LabSettings &lab, int reruns, int threads, int workloadsPerNode)
 {
@@ -223,11 +250,14 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     replay->setSignatureWork(work);
     const double cpuBefore = processCpuMs();
     const qint64 faultsBefore = processPageFaults();
+    const double allocationsBefore = heapAllocations();
     t.restart();
     auto first = replay->simulate(before, {});
     m.firstMs = qMax<qint64>(1, t.elapsed());
     m.firstCpuMs = processCpuMs() - cpuBefore;
     m.firstPageFaults = processPageFaults() - faultsBefore;
+    m.firstAllocationsPerRecord = (heapAllocations() - allocationsBefore) /
+                                  double(qMax<qint64>(1, first ? first->summary().records : 0));
     replay->setSignatureWork(nullptr);
     if (!first)
         return std::nullopt;
@@ -374,6 +404,7 @@ int main(int argc, char *argv[])
          {QStringLiteral("cpu_ms"), qRound64(full->firstCpuMs)},
          {QStringLiteral("cores_busy"), rounded(full->firstCpuMs / double(full->firstMs), 2)},
          {QStringLiteral("page_faults"), full->firstPageFaults},
+         {QStringLiteral("allocations_per_record"), rounded(full->firstAllocationsPerRecord, 1)},
          {QStringLiteral("openssl_raw_records_per_s_all_cores"), qRound(raw)},
          {QStringLiteral("ratio"), raw > 0 ? rounded(firstPerS / raw) : 0.0},
          {QStringLiteral("target_ratio"), kTargetRatio},
