@@ -97,11 +97,14 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const void *owner, Subject sub
     {
         QMutexLocker lock(&m_mutex);
         if (const Built *last = findLocked(subject)) {
-            // Equal texts are equal objects; texts that differ may still be equal objects,
-            // which then only build the claims again, alike.
-            const bool sameWorkload = !workload.text().isNull() && !last->workloadText.isNull()
-                                          ? workload.text() == QLatin1StringView(last->workloadText)
-                                          : last->workload == workload.object();
+            // Equal texts are equal objects; texts that differ may still be equal objects, as
+            // may a text and an object, which then only build the claims again, alike. (An
+            // entry built from text keeps no object.)
+            const bool sameWorkload =
+                !workload.text().isNull() || !last->workloadText.isNull()
+                    ? !workload.text().isNull() && !last->workloadText.isNull() &&
+                          workload.text() == QLatin1StringView(last->workloadText)
+                    : last->workload == workload.object();
             const bool sameClaims = last->owner == owner && last->agentId == agentId &&
                                     last->node == node && sameWorkload;
             const bool sameSelectors = last->selectors == selectors;
@@ -113,20 +116,42 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const void *owner, Subject sub
                 lastClaims = last->claims;
         }
     }
+    const bool plain = !workload.text().isNull();
+    QByteArray workloadText =
+        plain ? QByteArray(workload.text().data(), workload.text().size()) : QByteArray();
+    QJsonObject out = lastClaims ? *lastClaims
+                      : plain    ? shared({owner, agentId, node, workloadText}, build)
+                                 : build();
     Built built{owner,
-                workload.object(),
-                workload.text().isNull()
-                    ? QByteArray()
-                    : QByteArray(workload.text().data(), workload.text().size()),
+                plain ? QJsonObject() : workload.object(),
+                std::move(workloadText),
                 selectorsText.isNull() ? QByteArray()
                                        : QByteArray(selectorsText.data(), selectorsText.size()),
                 agentId,
                 node,
-                lastClaims ? *lastClaims : build(),
+                out,
                 selectors};
-    const QJsonObject claims = built.claims;
     QMutexLocker lock(&m_mutex);
     keepLocked(subject, std::move(built));
+    return out;
+}
+
+QJsonObject WorkloadAttestor::BuiltClaims::shared(const SharedKey &key,
+                                                  const std::function<QJsonObject()> &build)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (const auto it = m_shared.constFind(key); it != m_shared.cend())
+            return *it;
+    }
+    QJsonObject claims = build();
+    QMutexLocker lock(&m_mutex);
+    // Another thread may have built them meanwhile: theirs are shared.
+    if (const auto it = m_shared.constFind(key); it != m_shared.cend())
+        return *it;
+    if (m_shared.size() >= m_sharedLimit)
+        m_shared.clear();
+    m_shared.insert(key, claims);
     return claims;
 }
 

@@ -132,6 +132,13 @@ public:
     class BuiltClaims
     {
     public:
+        /// Claims built anew are also kept by what they were built from (attestor, agent, node
+        /// and the workload claims' plain text), for other subjects to share: the replicas of
+        /// one workload on one node, or every unix workload of a node, are given one object.
+        /// At most @p sharedLimit are kept so; the set starts again when it is full.
+        explicit BuiltClaims(qsizetype sharedLimit = qsizetype(1) << 16)
+            : m_sharedLimit(qMax<qsizetype>(1, sharedLimit))
+        {}
         /// Where a subject's entry is: its number, when it has one (>= 0), else its text.
         struct Subject
         {
@@ -139,8 +146,9 @@ public:
             int number = -1;
         };
         /// The claims built by @p owner (the attestor) from @p workload, @p agentId and @p node
-        /// for @p subject: those built last for it when all four are equal, else @p build's,
-        /// which are kept.
+        /// for @p subject: those built last for it when all four are equal, else those built
+        /// for another subject from the same four when @p workload is plain text, else
+        /// @p build's, which are kept.
         /// @p selectors are made to share the last ones when equal, else kept.
         /// @p selectorsText is the plain text @p selectors were read from, or null.
         QJsonObject claims(const void *owner, Subject subject, const ClaimedWorkload &workload,
@@ -177,6 +185,21 @@ public:
             QJsonObject claims;
             QStringList selectors;
         };
+        /// What claims built anew are shared by.
+        struct SharedKey
+        {
+            const void *owner = nullptr;
+            QString agentId;
+            QString node;
+            QByteArray workloadText;
+            friend bool operator==(const SharedKey &, const SharedKey &) = default;
+            friend size_t qHash(const SharedKey &k, size_t seed = 0) noexcept
+            {
+                return seededHash(seed, quintptr(k.owner), k.agentId, k.node, k.workloadText);
+            }
+        };
+        /// The claims under @p key, built by @p build and kept when none are.
+        QJsonObject shared(const SharedKey &key, const std::function<QJsonObject()> &build);
         /// @p subject's entry, or null; under the lock.
         const Built *findLocked(const Subject &subject) const;
         /// Keeps @p built as @p subject's entry; under the lock.
@@ -186,6 +209,16 @@ public:
         /// Entries by subject number, and by text for subjects without one.
         std::vector<Built> m_numbered;
         QHash<HashedString, Built> m_last;
+        QHash<SharedKey, QJsonObject> m_shared;
+        qsizetype m_sharedLimit;
+
+    public:
+        /// How many claims are kept for sharing (tests).
+        qsizetype sharedSize()
+        {
+            QMutexLocker lock(&m_mutex);
+            return m_shared.size();
+        }
     };
 
     /// @p name is one of "unix", "k8s", "docker", "systemd": SPIRE's workload attestor names

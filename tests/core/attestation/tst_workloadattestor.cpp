@@ -69,6 +69,7 @@ private Q_SLOTS:
     void aSubjectSeenBeforeIsJudgedAsAnew_data();
     void aSubjectSeenBeforeIsJudgedAsAnew();
     void attestorsKeepTheirOwnClaims();
+    void subjectsShareClaimsBuiltFromTheSameInputs();
 
 private:
     EvidenceRecord node(const QDateTime &at = t0()) const
@@ -702,4 +703,59 @@ void TestWorkloadAttestor::attestorsKeepTheirOwnClaims()
 }
 
 QTEST_GUILESS_MAIN(TestWorkloadAttestor)
+
+void TestWorkloadAttestor::subjectsShareClaimsBuiltFromTheSameInputs()
+{
+    // Claims built anew are kept by attestor, agent, node and the workload claims' text: another
+    // subject with the same four is given them, built once; a change in any one builds anew. At
+    // most the limit (3 here) are kept; a full set starts again.
+    WorkloadAttestor::BuiltClaims built(3);
+    int builds = 0;
+    const int a = 0;
+    const int b = 0;
+    const QString agent = QStringLiteral("spiffe://prod.example/spire/agent/k8s_psat/c/1");
+    const QString node = QStringLiteral("node/a");
+    // The number of the build whose claims @p subject is given.
+    auto buildOf = [&](const void *owner, const char *subject, const char *text,
+                       const QString &agentId, const QString &nodeSubject) {
+        const QString s = QString::fromLatin1(subject);
+        QStringList selectors{QStringLiteral("k8s:ns:a")};
+        const QJsonObject out = built.claims(
+            owner, {s}, WorkloadAttestor::ClaimedWorkload(QLatin1StringView(text)), agentId,
+            nodeSubject, selectors, QLatin1StringView(R"(["k8s:ns:a"])"), [&] {
+                ++builds;
+                return QJsonObject{{QStringLiteral("build"), builds}};
+            });
+        return out.value(QLatin1String("build")).toInt();
+    };
+    const char *x = R"({"image":"x"})";
+    QCOMPARE(buildOf(&a, "workload/api", x, agent, node), 1);
+    QCOMPARE(buildOf(&a, "workload/web", x, agent, node), 1);
+    QCOMPARE(builds, 1);
+    QCOMPARE(built.sharedSize(), 1);
+    QCOMPARE(buildOf(&b, "workload/db", x, agent, node), 2);
+    QCOMPARE(buildOf(&a, "workload/4", x, agent + QLatin1Char('2'), node), 3);
+    QCOMPARE(built.sharedSize(), 3);
+    // Full: the set starts again with this one.
+    QCOMPARE(buildOf(&a, "workload/5", x, agent, QStringLiteral("node/b")), 4);
+    QCOMPARE(built.sharedSize(), 1);
+    QCOMPARE(buildOf(&a, "workload/6", R"({"image":"y"})", agent, node), 5);
+    // The first four's claims are no longer kept for sharing: built again.
+    QCOMPARE(buildOf(&a, "workload/7", x, agent, node), 6);
+    QCOMPARE(buildOf(&a, "workload/8", x, agent, node), 6);
+    // A subject's own last claims still come first.
+    QCOMPARE(buildOf(&a, "workload/api", x, agent, node), 1);
+    QCOMPARE(builds, 6);
+    // Claims read by Qt's parser (no text), here none: not those of api's text, though its
+    // entry keeps no object to compare with.
+    QStringList selectors{QStringLiteral("k8s:ns:a")};
+    const QJsonObject none = built.claims(&a, {QStringLiteral("workload/api")},
+                                          WorkloadAttestor::ClaimedWorkload(QJsonObject()), agent,
+                                          node, selectors, QLatin1StringView(), [&] {
+                                              ++builds;
+                                              return QJsonObject{{QStringLiteral("build"), builds}};
+                                          });
+    QCOMPARE(none.value(QLatin1String("build")).toInt(), 7);
+}
+
 #include "tst_workloadattestor.moc"
