@@ -138,7 +138,10 @@ struct Measured
     // The process's page faults (minor and major) during the first run.
     qint64 firstPageFaults = 0;
     // Heap allocations (malloc, new, realloc) during the first run, per record; 0 without
-    // jemalloc's counts. Unlike the times, this count hardly moves between runs of one build.
+    // jemalloc's counts. Exact with jemalloc's thread caches off (MALLOC_CONF=tcache:false,
+    // which slows the run): then the count is the same from run to run of one build, where the
+    // times move by several per cent. With them on (the default), the counts a thread's cache
+    // has not handed back yet are missed: a few a record, differently each run.
     double firstAllocationsPerRecord = 0;
     // Heap bytes per record held by the kept attestation results and by one run's output.
     double keptBytesPerRecord = 0;
@@ -190,8 +193,9 @@ double heapInUse()
 #endif
 }
 
-// Heap allocations made so far, every thread (jemalloc's requests of every size class; a thread's
-// latest few may not be counted yet). 0 when jemalloc is not the allocator.
+// Heap allocations made so far, every thread (jemalloc's requests of every size class; with
+// thread caches on, what a cache has not handed back yet is missed). 0 when jemalloc is not the
+// allocator.
 double heapAllocations()
 {
 #ifdef TA_JEMALLOC
@@ -211,6 +215,18 @@ double heapAllocations()
     return total;
 #else
     return 0;
+#endif
+}
+
+// Whether heapAllocations() counts every allocation: jemalloc's thread caches are off.
+bool allocationsCountedExactly()
+{
+#ifdef TA_JEMALLOC
+    bool tcache = true;
+    size_t size = sizeof tcache;
+    return mallctl("opt.tcache", &tcache, &size, nullptr, 0) == 0 && !tcache;
+#else
+    return false;
 #endif
 }
 
@@ -405,6 +421,7 @@ int main(int argc, char *argv[])
          {QStringLiteral("cores_busy"), rounded(full->firstCpuMs / double(full->firstMs), 2)},
          {QStringLiteral("page_faults"), full->firstPageFaults},
          {QStringLiteral("allocations_per_record"), rounded(full->firstAllocationsPerRecord, 1)},
+         {QStringLiteral("allocations_counted_exactly"), allocationsCountedExactly()},
          {QStringLiteral("openssl_raw_records_per_s_all_cores"), qRound(raw)},
          {QStringLiteral("ratio"), raw > 0 ? rounded(firstPerS / raw) : 0.0},
          {QStringLiteral("target_ratio"), kTargetRatio},
