@@ -177,7 +177,11 @@ namespace {
 /// members PlainJson read.
 struct TokenClaims
 {
+    /// The sub claim as Qt's parser read it; empty when subText holds it.
     QString sub;
+    /// The sub claim's text when PlainJson read it (a view into the token's payload), or null:
+    /// compared with the record's subject where it is, not copied.
+    QLatin1StringView subText;
     QJsonValue iat;
     QString jti;
     /// Each element as a string (an element that is not one reads as empty). Empty when
@@ -195,6 +199,7 @@ TokenClaims claimsOf(const QJsonObject &c)
     for (const QJsonValue &s : c.value(QLatin1String("selectors")).toArray())
         selectors << s.toString();
     return {c.value(QLatin1String("sub")).toString(),
+            QLatin1StringView(),
             c.value(QLatin1String("iat")),
             c.value(QLatin1String("jti")).toString(),
             selectors,
@@ -221,12 +226,9 @@ std::optional<TokenClaims> plainClaimsOf(const PlainJson::Members &m)
         return std::nullopt;
     // The selectors stay text: a record that repeats its subject's previous ones never lists
     // them (see BuiltClaims::reuse).
-    TokenClaims out{QString(sub->text),
-                    QJsonValue(PlainJson::integer(iat->text)),
-                    QString(jti->text),
-                    {},
-                    {},
-                    WorkloadAttestor::ClaimedWorkload(workload->text)};
+    TokenClaims out{
+        {}, sub->text, QJsonValue(PlainJson::integer(iat->text)),        QString(jti->text),
+        {}, {},        WorkloadAttestor::ClaimedWorkload(workload->text)};
     out.selectorsText = selectors->text;
     return out;
 }
@@ -370,9 +372,11 @@ AttestationResult WorkloadAttestor::verify(const EvidenceRecord &record,
                           : jwt->plainClaims
                               ? claimsOf(QJsonDocument::fromJson(jwt->jws.payload).object())
                               : claimsOf(jwt->claims);
-    if (c.sub != record.subject)
+    if (c.subText.isNull() ? c.sub != record.subject : record.subject != c.subText) {
+        const QString sub = c.subText.isNull() ? c.sub : QString(c.subText);
         r.refuse(QStringLiteral("claim_mismatch"), record.subject,
-                 c.sub.isEmpty() ? QStringLiteral("(no sub)") : c.sub);
+                 sub.isEmpty() ? QStringLiteral("(no sub)") : sub);
+    }
     const qint64 leeway = context.settings.leeway.count();
     const QJsonValue &iat = c.iat;
     const auto iatTime = Jose::numericDate(iat);
