@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <memory>
 #include <vector>
 
 namespace ta::core {
@@ -94,6 +93,15 @@ public:
         return true;
     }
 
+    /// Forgets every name: the object is done, and the next one at its depth starts empty.
+    void clear()
+    {
+        m_few.clear();
+        m_many.clear();
+        m_decoded = false;
+        m_text.clear();
+    }
+
 private:
     static constexpr qsizetype FewNames = 16;
     QVarLengthArray<QByteArrayView, FewNames> m_few;
@@ -105,24 +113,32 @@ private:
 // Scans valid JSON for an object holding the same member name twice.
 Result<void> noDuplicateKeys(const QByteArray &json)
 {
-    // One entry per open container: the member names seen so far, or none for an array.
+    // One entry per open container: whether it is an object, and whether a member name comes
+    // next.
     struct Open
     {
         bool object = false;
         bool expectKey = false;
-        std::unique_ptr<Names> names;
     };
     std::vector<Open> stack;
     stack.reserve(8);
+    // The member names seen so far in the open object at each depth (unused for an array's),
+    // kept from one object to the next at that depth: an evidence line's objects cost no
+    // allocation each.
+    std::vector<Names> names;
     for (qsizetype i = 0; i < json.size();) {
         const char c = json.at(i);
         switch (c) {
         case '{':
-            stack.push_back({true, true, std::make_unique<Names>()});
+            if (names.size() <= stack.size())
+                names.resize(stack.size() + 1);
+            else
+                names[stack.size()].clear();
+            stack.push_back({true, true});
             ++i;
             break;
         case '[':
-            stack.push_back({false, false, nullptr});
+            stack.push_back({false, false});
             ++i;
             break;
         case '}':
@@ -140,7 +156,7 @@ Result<void> noDuplicateKeys(const QByteArray &json)
             bool escaped = false;
             const qsizetype end = stringEnd(json, i, escaped);
             if (!stack.empty() && stack.back().object && stack.back().expectKey) {
-                if (!stack.back().names->add(json, i, end, escaped))
+                if (!names[stack.size() - 1].add(json, i, end, escaped))
                     return makeError(ec::JsonDuplicateKey,
                                      QStringLiteral("\"%1\" at offset %2")
                                          .arg(decodedString(json, i, end, escaped).left(100))
