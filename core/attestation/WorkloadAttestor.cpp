@@ -226,9 +226,10 @@ std::optional<TokenClaims> plainClaimsOf(const PlainJson::Members &m)
         return std::nullopt;
     // The selectors stay text: a record that repeats its subject's previous ones never lists
     // them (see BuiltClaims::reuse).
-    TokenClaims out{
-        {}, sub->text, QJsonValue(PlainJson::integer(iat->text)),        QString(jti->text),
-        {}, {},        WorkloadAttestor::ClaimedWorkload(workload->text)};
+    TokenClaims out{{}, {}, {}, {}, {}, {}, WorkloadAttestor::ClaimedWorkload(workload->text)};
+    out.subText = sub->text;
+    out.iat = QJsonValue(PlainJson::integer(iat->text));
+    out.jti = QString(jti->text);
     out.selectorsText = selectors->text;
     return out;
 }

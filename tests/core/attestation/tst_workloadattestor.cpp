@@ -702,8 +702,6 @@ void TestWorkloadAttestor::attestorsKeepTheirOwnClaims()
         QStringLiteral("selector_foreign"));
 }
 
-QTEST_GUILESS_MAIN(TestWorkloadAttestor)
-
 void TestWorkloadAttestor::subjectsShareClaimsBuiltFromTheSameInputs()
 {
     // Claims built anew are kept by attestor, agent, node and the workload claims' text: another
@@ -757,5 +755,7 @@ void TestWorkloadAttestor::subjectsShareClaimsBuiltFromTheSameInputs()
                                           });
     QCOMPARE(none.value(QLatin1String("build")).toInt(), 7);
 }
+
+QTEST_GUILESS_MAIN(TestWorkloadAttestor)
 
 #include "tst_workloadattestor.moc"
