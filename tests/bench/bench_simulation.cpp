@@ -175,16 +175,24 @@ qint64 processPageFaults()
     return qint64(u.ru_minflt) + qint64(u.ru_majflt);
 }
 
+#ifdef TA_JEMALLOC
+// Has jemalloc refresh the statistics it reports.
+void refreshHeapStatistics()
+{
+    uint64_t epoch = 1;
+    size_t size = sizeof epoch;
+    mallctl("epoch", &epoch, &size, &epoch, size);
+}
+#endif
+
 // Bytes the heap has handed out and not taken back (jemalloc's count when it is the allocator,
 // else glibc's).
 double heapInUse()
 {
 #ifdef TA_JEMALLOC
-    uint64_t epoch = 1;
-    size_t size = sizeof epoch;
-    mallctl("epoch", &epoch, &size, &epoch, size); // refreshes the statistics
+    refreshHeapStatistics();
     size_t allocated = 0;
-    size = sizeof allocated;
+    size_t size = sizeof allocated;
     if (mallctl("stats.allocated", &allocated, &size, nullptr, 0) == 0)
         return double(allocated);
     return 0;
@@ -199,15 +207,13 @@ double heapInUse()
 double heapAllocations()
 {
 #ifdef TA_JEMALLOC
-    uint64_t epoch = 1;
-    size_t size = sizeof epoch;
-    mallctl("epoch", &epoch, &size, &epoch, size);
+    refreshHeapStatistics();
     double total = 0;
     // 4096 is MALLCTL_ARENAS_ALL: every arena's counts merged.
     for (const char *name :
          {"stats.arenas.4096.small.nrequests", "stats.arenas.4096.large.nrequests"}) {
         uint64_t n = 0;
-        size = sizeof n;
+        size_t size = sizeof n;
         if (mallctl(name, &n, &size, nullptr, 0) != 0)
             return 0;
         total += double(n);
