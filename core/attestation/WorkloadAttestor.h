@@ -139,6 +139,12 @@ public:
         explicit BuiltClaims(qsizetype sharedLimit = qsizetype(1) << 16)
             : m_sharedLimit(qMax<qsizetype>(1, sharedLimit))
         {}
+        /// How many claims are kept for sharing (tests).
+        qsizetype sharedSize()
+        {
+            QMutexLocker lock(&m_mutex);
+            return m_shared.size();
+        }
         /// Where a subject's entry is: its number, when it has one (>= 0), else its text.
         struct Subject
         {
@@ -211,14 +217,6 @@ public:
         QHash<HashedString, Built> m_last;
         QHash<SharedKey, QJsonObject> m_shared;
         qsizetype m_sharedLimit;
-
-    public:
-        /// How many claims are kept for sharing (tests).
-        qsizetype sharedSize()
-        {
-            QMutexLocker lock(&m_mutex);
-            return m_shared.size();
-        }
     };
 
     /// @p name is one of "unix", "k8s", "docker", "systemd": SPIRE's workload attestor names

@@ -278,8 +278,7 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     m.firstMs = qMax<qint64>(1, t.elapsed());
     m.firstCpuMs = processCpuMs() - cpuBefore;
     m.firstPageFaults = processPageFaults() - faultsBefore;
-    m.firstAllocationsPerRecord = (heapAllocations() - allocationsBefore) /
-                                  double(qMax<qint64>(1, first ? first->summary().records : 0));
+    const double firstAllocations = heapAllocations() - allocationsBefore;
     replay->setSignatureWork(nullptr);
     if (!first)
         return std::nullopt;
@@ -295,6 +294,7 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     m.prepassKept =
         double(work->prepassResultsKept.load()) / double(qMax<qint64>(1, work->records.load()));
     m.records = first->summary().records;
+    m.firstAllocationsPerRecord = firstAllocations / double(qMax<qint64>(1, m.records));
     const double heapWithRun = heapInUse();
     first = makeError(ec::ReplayCancelled); // drops the run; the kept results stay
     const double heapKept = heapInUse();
