@@ -76,8 +76,9 @@ QPointF FreeRoom::nearest(const QRectF &box) const
     QSet<QPair<qint64, qint64>> seen;
     const auto push = [&](QPointF p) {
         // Candidates a hundredth of a point apart are one.
-        if (!seen.contains({qRound64(p.x() * 100), qRound64(p.y() * 100)})) {
-            seen.insert({qRound64(p.x() * 100), qRound64(p.y() * 100)});
+        const QPair<qint64, qint64> key(qRound64(p.x() * 100), qRound64(p.y() * 100));
+        if (!seen.contains(key)) {
+            seen.insert(key);
             const QPointF d = p - centre;
             next.push({std::hypot(d.x(), d.y()), p});
         }
