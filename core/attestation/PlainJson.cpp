@@ -1,31 +1,39 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/PlainJson.h"
 
-#include <cstring>
+#include <bit>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace ta::core {
 
-// Eight bytes a step, each test exact (no byte is flagged wrongly).
-bool PlainJson::anyNotPlain(const char *p, qsizetype n)
+const char *PlainJson::plainStringEnd(const char *p, const char *end)
 {
-    constexpr quint64 ones = 0x0101010101010101ULL;
-    constexpr quint64 highs = 0x8080808080808080ULL;
-    const auto hasZero = [](quint64 v) { return ((v - ones) & ~v & highs) != 0; };
-    qsizetype i = 0;
-    for (; i + 8 <= n; i += 8) {
-        quint64 w;
-        std::memcpy(&w, p + i, sizeof w);
-        // Bytes below 0x20 (exact for bounds up to 0x80), bytes with the high bit, 0x7f, '\\'.
-        if ((((w - ones * 0x20) & ~w & highs) | (w & highs)) != 0 || hasZero(w ^ (ones * 0x7f)) ||
-            hasZero(w ^ (ones * 0x5c)))
-            return true;
+#if defined(__SSE2__)
+    // Signed comparison: bytes 0x80 to 0xff are negative, so "below 0x20" flags them with the
+    // control characters.
+    const __m128i space = _mm_set1_epi8(0x20);
+    const __m128i del = _mm_set1_epi8(0x7f);
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i quote = _mm_set1_epi8('"');
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i stop =
+            _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+                         _mm_or_si128(_mm_cmpeq_epi8(v, backslash), _mm_cmpeq_epi8(v, quote)));
+        if (const int mask = _mm_movemask_epi8(stop); mask != 0)
+            return p + std::countr_zero(unsigned(mask));
+        p += 16;
     }
-    for (; i < n; ++i) {
-        const auto c = static_cast<unsigned char>(p[i]);
-        if (c < 0x20 || c > 0x7e || c == '\\')
-            return true;
+#endif
+    for (; p < end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c == '"' || c < 0x20 || c > 0x7e || c == '\\')
+            return p;
     }
-    return false;
+    return end;
 }
 
 std::optional<QLatin1StringView> PlainJson::string(QByteArrayView s, qsizetype &at)
@@ -33,11 +41,11 @@ std::optional<QLatin1StringView> PlainJson::string(QByteArrayView s, qsizetype &
     if (at >= s.size() || s[at] != '"')
         return std::nullopt;
     const char *begin = s.data() + at + 1;
-    const auto *end = static_cast<const char *>(std::memchr(begin, '"', size_t(s.size() - at - 1)));
-    if (!end || anyNotPlain(begin, end - begin))
+    const char *stop = plainStringEnd(begin, s.data() + s.size());
+    if (stop == s.data() + s.size() || *stop != '"')
         return std::nullopt;
-    at = (end - s.data()) + 1;
-    return QLatin1StringView(begin, end - begin);
+    at = (stop - s.data()) + 1;
+    return QLatin1StringView(begin, stop - begin);
 }
 
 namespace {

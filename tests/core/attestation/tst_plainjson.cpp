@@ -31,6 +31,7 @@ private Q_SLOTS:
     void declines();
     void everyChangeOfOneByteIsReadAsQtOrDeclined();
     void stringObjectGivesEachMember();
+    void plainStringEndStopsAtTheFirstStopByte();
 };
 
 void TestPlainJson::readsTheRecordersClaims()
@@ -171,6 +172,62 @@ void TestPlainJson::stringObjectGivesEachMember()
     at = 0;
     QVERIFY(
         !PlainJson::stringObject(R"({"a":1})", at, [](QLatin1StringView, QLatin1StringView) {}));
+}
+
+void TestPlainJson::plainStringEndStopsAtTheFirstStopByte()
+{
+    // The scan takes sixteen bytes a step where it can, and the rest one at a time: every byte
+    // value at every place of texts of every length up to three steps, from starts at every
+    // alignment, with a second stop byte after the first, against the rule read one byte at a
+    // time.
+    const auto stops = [](unsigned char c) {
+        return c == '"' || c < 0x20 || c > 0x7e || c == '\\';
+    };
+    int checked = 0;
+    for (int offset = 0; offset < 16; offset += 5) {
+        for (qsizetype size = 0; size <= 50; ++size) {
+            QByteArray buffer(offset + size + 16, 'a');
+            char *begin = buffer.data() + offset;
+            char *end = begin + size;
+            // Past the end: a stop the scan must not see.
+            *end = '"';
+            QCOMPARE(PlainJson::plainStringEnd(begin, end), end);
+            for (qsizetype i = 0; i < size; ++i) {
+                for (int b = 0; b < 256; ++b) {
+                    begin[i] = char(b);
+                    if (i + 1 < size)
+                        begin[size - 1] = '\\';
+                    const char *want = end;
+                    for (const char *p = begin; p < end; ++p) {
+                        if (stops(static_cast<unsigned char>(*p))) {
+                            want = p;
+                            break;
+                        }
+                    }
+                    if (PlainJson::plainStringEnd(begin, end) != want)
+                        QFAIL(qPrintable(QStringLiteral("offset %1, size %2, byte 0x%3 at %4")
+                                             .arg(offset)
+                                             .arg(size)
+                                             .arg(b, 2, 16, QLatin1Char('0'))
+                                             .arg(i)));
+                    ++checked;
+                    begin[size - 1] = 'a';
+                    begin[i] = 'a';
+                }
+            }
+        }
+    }
+    QVERIFY(checked > 100000);
+    // The token a workload record carries: one scan to its closing quote.
+    QByteArray line = "\"" + QByteArray(1500, 'x') + "\",";
+    qsizetype at = 0;
+    const auto token = PlainJson::string(line, at);
+    QVERIFY(token);
+    QCOMPARE(token->size(), 1500);
+    QCOMPARE(at, 1502);
+    line[700] = '\x7f';
+    at = 0;
+    QVERIFY(!PlainJson::string(line, at));
 }
 
 QTEST_GUILESS_MAIN(TestPlainJson)
