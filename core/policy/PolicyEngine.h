@@ -54,6 +54,9 @@ public:
         enum class Condition : std::uint8_t { True, False, Error };
         std::vector<Condition> conditions;
         int trueCount = 0;
+        /// The policies whose condition is not False (True or Error), each once, in the order
+        /// they were evaluated.
+        std::vector<int> notFalse;
     };
 
     /// Whether evaluation may skip conditions by an index of their equality conjuncts.
