@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QtEndian>
 
 #include <array>
 
@@ -74,6 +75,21 @@ constexpr std::array<signed char, 256> kB64UrlValues = [] {
     return t;
 }();
 
+// Each character's six bits already in their place among a quartet's 24, one table for each of
+// the four places; a byte outside the alphabet sets bit 24 in all four, so one test of the four
+// ORed tells a quartet good from bad.
+constexpr quint32 kB64UrlBad = quint32(1) << 24;
+constexpr std::array<std::array<quint32, 256>, 4> kB64UrlPlaced = [] {
+    std::array<std::array<quint32, 256>, 4> t{};
+    for (size_t place = 0; place < 4; ++place) {
+        for (size_t c = 0; c < 256; ++c) {
+            const int v = kB64UrlValues[c];
+            t[place][c] = v < 0 ? kB64UrlBad : quint32(v) << (18 - 6 * place);
+        }
+    }
+    return t;
+}();
+
 } // namespace
 
 QByteArray Jose::base64UrlEncode(QByteArrayView data)
@@ -94,7 +110,28 @@ Result<QByteArray> Jose::base64UrlDecode(QByteArrayView text)
         return makeError(ec::JoseBadBase64url,
                          QStringLiteral("character 0x%1").arg(uint(c), 2, 16, QLatin1Char('0')));
     };
+    const auto quartet = [&](qsizetype at) {
+        return kB64UrlPlaced[0][in[at]] | kB64UrlPlaced[1][in[at + 1]] |
+               kB64UrlPlaced[2][in[at + 2]] | kB64UrlPlaced[3][in[at + 3]];
+    };
     qsizetype i = 0;
+    // Eight characters a step, their six bytes written as one eight-byte store: the output has
+    // two bytes of room past the last whole quartet, and the next store or the truncation below
+    // overwrites the two extra. A third fewer instructions than a quartet a step with the values
+    // shifted into place (callgrind; the workload tokens' decoding was the pre-pass's costliest
+    // function of our own).
+    for (; i + 8 <= n; i += 8) {
+        const quint32 v = quartet(i);
+        const quint32 w = quartet(i + 4);
+        if (((v | w) & kB64UrlBad) != 0) {
+            for (qsizetype k = i; k < i + 8; ++k) {
+                if (kB64UrlValues[in[k]] < 0)
+                    return bad(in[k]);
+            }
+        }
+        qToBigEndian(quint64(v) << 40 | quint64(w) << 16, o);
+        o += 6;
+    }
     for (; i + 4 <= n; i += 4) {
         const int a = kB64UrlValues[in[i]];
         const int b = kB64UrlValues[in[i + 1]];

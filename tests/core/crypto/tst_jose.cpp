@@ -108,6 +108,7 @@ private Q_SLOTS:
     void base64Url();
     void base64UrlEncode();
     void base64UrlMatchesTheDefinition();
+    void base64UrlEveryByteAtEveryPlace();
     void rfc7515A3Verifies();
     void rfc7515A4Verifies();
     void rfc7515A2SignsAndVerifies();
@@ -248,6 +249,36 @@ void TestJose::base64UrlMatchesTheDefinition()
             ++refused;
     }
     QVERIFY(refused > 500); // the mutations did reach the refusals
+}
+
+void TestJose::base64UrlEveryByteAtEveryPlace()
+{
+    // The decoder reads eight characters a step, then a quartet, then the tail: every byte value
+    // at every place of a text that takes all three, decoded or refused as the definition says,
+    // and a refusal names the first character outside the alphabet.
+    const QByteArray alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    // 28 characters: three steps of eight and a quartet; 20 and 22 leave a quartet and a tail.
+    const QByteArray good = "QUJDREVGR0hJSktMTU5PUFFSU1RV";
+    for (qsizetype size : {qsizetype(20), qsizetype(22), qsizetype(28)}) {
+        for (qsizetype at = 0; at < size; ++at) {
+            for (int b = 0; b < 256; ++b) {
+                QByteArray text = good.left(size);
+                text[at] = char(b);
+                const auto expected = referenceDecode(text);
+                const auto out = Jose::base64UrlDecode(text);
+                if (out.ok() != expected.has_value())
+                    QFAIL(qPrintable(QStringLiteral("size %1, byte 0x%2 at %3")
+                                         .arg(size)
+                                         .arg(b, 2, 16, QLatin1Char('0'))
+                                         .arg(at)));
+                if (expected)
+                    QCOMPARE(*out, *expected);
+                else if (!alphabet.contains(char(b)))
+                    QCOMPARE(out.error().detail,
+                             QStringLiteral("character 0x%1").arg(b, 2, 16, QLatin1Char('0')));
+            }
+        }
+    }
 }
 
 void TestJose::rfc7515A3Verifies()
