@@ -6,9 +6,29 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <array>
+
 namespace ta::core {
 
 namespace {
+
+/// @p name as a literal when it names one of the core's attestors (EvidenceVerifier's own):
+/// a line's attestor then costs no allocation, and the result each pre-pass thread copies it
+/// into takes no reference count, which a name shared among threads would make them contend
+/// for. Any other name is copied.
+QString attestorName(QLatin1StringView name)
+{
+    static const std::array<QString, 12> known = {
+        QStringLiteral("unix"),    QStringLiteral("systemd"),    QStringLiteral("docker"),
+        QStringLiteral("k8s"),     QStringLiteral("cosign"),     QStringLiteral("k8s_psat"),
+        QStringLiteral("aws_iid"), QStringLiteral("gcp_iit"),    QStringLiteral("x509pop"),
+        QStringLiteral("tpm"),     QStringLiteral("join_token"), QStringLiteral("signal")};
+    for (const QString &k : known) {
+        if (k == name)
+            return k;
+    }
+    return QString(name);
+}
 
 /// A refusal of the record's member @p field, named both in the detail and as the location.
 Error fieldError(const ErrorCode &code, const QString &field)
@@ -150,7 +170,7 @@ std::optional<EvidenceRecord> readCanonical(QByteArrayView line, const QByteArra
         return std::nullopt;
     EvidenceRecord r;
     r.time = *t;
-    r.attestor = QString(*attestor);
+    r.attestor = attestorName(*attestor);
     r.subject = QString(*subject);
     if (owner) {
         r.payload = EvidencePayload::fromPlain(*owner, std::move(*payload));

@@ -7,6 +7,7 @@
 #include "core/JsonInput.h"
 #include "core/attestation/EvidenceReader.h"
 #include "core/attestation/EvidenceRecord.h"
+#include "core/attestation/EvidenceVerifier.h"
 #include "core/crypto/Jose.h"
 
 #include <QBuffer>
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void readerTakesEitherWay();
     void hostileLineOfManyMembers();
     void anObjectPayloadReadsAsItsObject();
+    void aBuiltinAttestorNameIsALiteral();
 };
 
 void TestCanonicalLine::readsWhatQtReads_data()
@@ -375,4 +377,23 @@ void TestCanonicalLine::anObjectPayloadReadsAsItsObject()
 }
 
 QTEST_GUILESS_MAIN(TestCanonicalLine)
+void TestCanonicalLine::aBuiltinAttestorNameIsALiteral()
+{
+    // Every attestor the verifier has comes back as a literal (nothing allocated, no reference
+    // count to share between threads); any other name as a copy of its text.
+    QStringList names = EvidenceVerifier::builtinAttestorNames();
+    QVERIFY(names.size() >= 12);
+    names << QStringLiteral("custom_attestor");
+    for (const QString &name : std::as_const(names)) {
+        QByteArray line = kWorkload;
+        line.replace(R"("attestor":"k8s")", R"("attestor":")" + name.toLatin1() + '"');
+        const auto record = EvidenceRecord::fromCanonicalLine(line);
+        QVERIFY2(record, qPrintable(name));
+        QCOMPARE(record->attestor, name);
+        const bool builtin = name != QLatin1StringView("custom_attestor");
+        QString attestor = record->attestor;
+        QCOMPARE(attestor.data_ptr().d_ptr() == nullptr, builtin);
+    }
+}
+
 #include "tst_canonicalline.moc"
