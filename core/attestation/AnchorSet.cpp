@@ -443,6 +443,9 @@ Result<void> AnchorSet::addAnchor(TrustAnchor anchor)
 {
     if (m_anchorIndex.contains(anchor.id))
         return makeError(ec::AnchorsDuplicateId, anchor.id);
+    anchor.certificateKeyFingerprints.clear();
+    for (const Certificate &c : std::as_const(anchor.certificates))
+        anchor.certificateKeyFingerprints << c.publicKeyFingerprint();
     m_anchorIndex.insert(anchor.id, m_anchors.size());
     m_anchors.append(std::move(anchor));
     indexAnchor(m_anchors.size() - 1);

@@ -133,14 +133,15 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     // any cryptography, so an unknown signer is told apart from a bad signature.
     STACK_OF(CMS_SignerInfo) *signers = CMS_get0_SignerInfos(cms.get());
     const TrustAnchor *anchor = nullptr;
-    Certificate signerCert;
+    qsizetype signerAt = -1;
     CMS_SignerInfo *signer = nullptr;
     for (const TrustAnchor *a : context.anchors.anchorsOfKind(AnchorKind::AwsSigningCert)) {
-        for (const Certificate &c : a->certificates) {
+        for (qsizetype k = 0; k < a->certificates.size(); ++k) {
             for (int i = 0; i < sk_CMS_SignerInfo_num(signers); ++i) {
-                if (CMS_SignerInfo_cert_cmp(sk_CMS_SignerInfo_value(signers, i), c.get()) == 0) {
+                if (CMS_SignerInfo_cert_cmp(sk_CMS_SignerInfo_value(signers, i),
+                                            a->certificates.at(k).get()) == 0) {
                     anchor = a;
-                    signerCert = c;
+                    signerAt = k;
                     signer = sk_CMS_SignerInfo_value(signers, i);
                 }
             }
@@ -159,7 +160,10 @@ AttestationResult AwsIidAttestor::verify(const EvidenceRecord &record,
     }
     if (!checkAnchorUsable(*anchor, record.time, context, r))
         return r;
-    const QByteArray signerFingerprint = signerCert.publicKeyFingerprint();
+    // Read, not copied: a copy of the anchor's certificate counted a reference that every
+    // pre-pass thread's copy counts too.
+    const Certificate &signerCert = anchor->certificates.at(signerAt);
+    const QByteArray &signerFingerprint = anchor->certificateKeyFingerprints.at(signerAt);
     if (context.anyKeyRevoked() && context.keyRevoked(signerFingerprint)) {
         r.refuse(QStringLiteral("key_revoked"), QStringLiteral("active key"),
                  QString::fromLatin1(signerFingerprint));

@@ -49,6 +49,10 @@ struct TrustAnchor
     Key publicKey;
     /// x509pop_ca, aws_signing_cert.
     QList<Certificate> certificates;
+    /// Their public keys' fingerprints (Certificate::publicKeyFingerprint), in the same order:
+    /// set by AnchorSet::addAnchor, so every anchor of a set has them. An aws_iid record
+    /// computed its signer's every time, an encoding and a hash (18,000 instructions).
+    QList<QByteArray> certificateKeyFingerprints;
     /// join_token: SHA-256 of the token, lowercase hex; the token itself is never stored.
     QByteArray tokenSha256;
     /// Validity window; invalid ends are open. A join token's is created_at .. created_at + ttl.

@@ -2,6 +2,7 @@
 // Trust anchors and reference values: validated on import, errors naming the entry, stored and
 // read back from the workspace.
 #include "core/attestation/AnchorSet.h"
+#include "core/crypto/CertificateBuilder.h"
 #include "core/crypto/Jwk.h"
 #include "core/store/AttestationStore.h"
 #include "core/store/Workspace.h"
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void storeRoundTrip();
     void mergeKeepsLookupsTrue_data();
     void mergeKeepsLookupsTrue();
+    void certificateAnchorsCarryTheirKeysFingerprints();
 
 private:
     QJsonObject goodFile() const;
@@ -455,4 +457,38 @@ void TestAnchorSet::mergeKeepsLookupsTrue()
 }
 
 QTEST_GUILESS_MAIN(TestAnchorSet)
+void TestAnchorSet::certificateAnchorsCarryTheirKeysFingerprints()
+{
+    // Each certificate's public-key fingerprint, in order, however the anchor came in: read from
+    // a file, or added with a list that does not match its certificates.
+    QList<Certificate> certs;
+    QByteArray pem;
+    for (const Key &key : {m_ec, m_rsa}) {
+        CertificateSpec spec;
+        spec.role = CertificateSpec::Role::SigningCa;
+        spec.commonName = QStringLiteral("signer %1").arg(certs.size());
+        spec.notBefore = QDateTime::currentDateTimeUtc().addDays(-1);
+        spec.notAfter = spec.notBefore.addDays(30);
+        certs << CertificateBuilder::build(spec, key, key, nullptr).value();
+        pem += certs.last().toPem();
+    }
+    const QList<QByteArray> expected{certs.at(0).publicKeyFingerprint(),
+                                     certs.at(1).publicKeyFingerprint()};
+    QVERIFY(expected.at(0) != expected.at(1));
+    const QJsonObject file{
+        {QStringLiteral("anchors"),
+         QJsonArray{QJsonObject{{QStringLiteral("kind"), QStringLiteral("aws_signing_cert")},
+                                {QStringLiteral("name"), QStringLiteral("two")},
+                                {QStringLiteral("pem"), QString::fromLatin1(pem)}}}}};
+    auto set = AnchorSet::fromImportJson(QJsonDocument(file).toJson());
+    QVERIFY2(set, set ? "" : qPrintable(set.error().toString()));
+    const TrustAnchor *read = set->anchorsOfKind(AnchorKind::AwsSigningCert).first();
+    QCOMPARE(read->certificateKeyFingerprints, expected);
+    TrustAnchor added = *read;
+    added.id = QStringLiteral("aws_signing_cert:added");
+    added.certificateKeyFingerprints = {QByteArray("stale")};
+    QVERIFY(set->addAnchor(added));
+    QCOMPARE(set->anchor(added.id)->certificateKeyFingerprints, expected);
+}
+
 #include "tst_anchorset.moc"

@@ -119,6 +119,9 @@ void TestAwsIidAttestor::accepted()
                  .value(QLatin1String("account_id"))
                  .toString(),
              QStringLiteral("123456789012"));
+    // The signer's key, as revocation names it.
+    QCOMPARE(r.keyFingerprints,
+             QStringList{QString::fromLatin1(m_f.aws.certificate().publicKeyFingerprint())});
 }
 
 void TestAwsIidAttestor::refusals_data()
