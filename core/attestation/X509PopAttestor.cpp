@@ -149,7 +149,11 @@ X509PopAttestor::verifyPath(const QList<Certificate> &chain, const EvidenceRecor
         return std::nullopt;
     }
     STACK_OF(X509) *verified = X509_STORE_CTX_get0_chain(ctx.get());
-    const Certificate root(X509Ptr(X509_dup(sk_X509_value(verified, sk_X509_num(verified) - 1))));
+    // Shared, not copied: X509_dup encodes and parses the certificate again, and a parse costs
+    // about 100 µs on OpenSSL 3.0 (its public key decoder is set up anew each time).
+    X509 *rootX509 = sk_X509_value(verified, sk_X509_num(verified) - 1);
+    X509_up_ref(rootX509);
+    const Certificate root{X509Ptr(rootX509)};
     VerifiedPath out;
     out.leaf = leaf;
     out.leafKey = leaf.publicKey();
