@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/EvidenceRecord.h"
 #include "core/attestation/AttestationErrors.h"
+#include "core/attestation/NestedLine.h"
 #include "core/attestation/PlainJson.h"
 
 #include <QJsonDocument>
@@ -262,14 +263,23 @@ Result<EvidenceRecord> EvidenceRecord::fromJsonLine(const QByteArray &line)
 {
     if (auto canonical = fromCanonicalLine(line))
         return std::move(*canonical);
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
-    if (err.error != QJsonParseError::NoError)
-        return makeError(ec::EvidenceBadJson,
-                         QStringLiteral("%1 at offset %2").arg(err.errorString()).arg(err.offset));
-    if (!doc.isObject())
-        return makeError(ec::EvidenceBadJson, QStringLiteral("not an object"));
-    const QJsonObject o = doc.object();
+    // A node's line nests: its recorded objects are parsed once per distinct text (NestedLine,
+    // one per thread, as lines are read on one). Anything it declines is Qt's parser's, which
+    // also words the errors.
+    thread_local NestedLine nested;
+    std::optional<QJsonObject> read = nested.read(line);
+    if (!read) {
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
+        if (err.error != QJsonParseError::NoError)
+            return makeError(
+                ec::EvidenceBadJson,
+                QStringLiteral("%1 at offset %2").arg(err.errorString()).arg(err.offset));
+        if (!doc.isObject())
+            return makeError(ec::EvidenceBadJson, QStringLiteral("not an object"));
+        read = doc.object();
+    }
+    const QJsonObject &o = *read;
     for (const char *field : {"time", "attestor", "subject", "payload"}) {
         if (!o.contains(QLatin1String(field)))
             return fieldError(ec::EvidenceMissingField, QString::fromLatin1(field));

@@ -66,4 +66,21 @@ inline QString plainJsonDisagreement(const QByteArray &json, const PlainJson::Me
     return {};
 }
 
+/// @p text with each of its bytes replaced by each byte that matters to JSON, then removed, one
+/// change at a time, each given to @p fn: the changes a reader held to Qt's parser is tried with.
+template <typename Fn>
+void forEachOneByteChange(const QByteArray &text, Fn &&fn)
+{
+    const QByteArray replacements =
+        QByteArray(" \t\n\"\\,:[]{}0123456789-.eE+atfnu/x") + QByteArray("\x00\x1f\x7f\x80\xc3", 5);
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        for (const char c : replacements) {
+            QByteArray changed = text;
+            changed[i] = c;
+            fn(changed);
+        }
+        fn(QByteArray(text).remove(i, 1));
+    }
+}
+
 } // namespace ta::core

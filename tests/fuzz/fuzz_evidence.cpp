@@ -12,6 +12,7 @@
 #include "core/attestation/EvidenceReader.h"
 #include "core/attestation/EvidenceRecord.h"
 #include "core/attestation/EvidenceVerifier.h"
+#include "core/attestation/NestedLine.h"
 #include "core/attestation/PlainJson.h"
 #include "core/spiffe/TrustBundle.h"
 #include "core/spiffe/TrustBundleSet.h"
@@ -90,6 +91,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (const auto members = PlainJson::object(line);
             members && !plainJsonDisagreement(line, *members).isEmpty())
             std::abort();
+        // And a node's nested line, with what the reader kept from the inputs before.
+        static NestedLine nested;
+        if (const auto read = nested.read(line)) {
+            QJsonParseError err{};
+            const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
+            if (err.error != QJsonParseError::NoError || !doc.isObject() || doc.object() != *read)
+                std::abort();
+        }
     }
 
     // The whole stream through the verifier, as `evidence verify` replays it.

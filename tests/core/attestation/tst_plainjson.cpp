@@ -130,30 +130,21 @@ void TestPlainJson::everyChangeOfOneByteIsReadAsQtOrDeclined()
 {
     // Each byte of the recorders' claims replaced by each byte that matters to JSON, then
     // removed: whatever PlainJson still reads, Qt's parser reads alike.
-    const QByteArray replacements =
-        QByteArray(" \t\n\"\\,:[]{}0123456789-.eE+atfnu/x") + QByteArray("\x00\x1f\x7f\x80\xc3", 5);
     int read = 0;
     int declined = 0;
-    for (qsizetype i = 0; i < kClaims.size(); ++i) {
-        QList<QByteArray> changed;
-        for (const char c : replacements) {
-            QByteArray json = kClaims;
-            json[i] = c;
-            changed << json;
+    QString first;
+    forEachOneByteChange(kClaims, [&](const QByteArray &json) {
+        const auto members = PlainJson::object(json);
+        if (!members) {
+            ++declined;
+            return;
         }
-        changed << QByteArray(kClaims).remove(i, 1);
-        for (const QByteArray &json : changed) {
-            const auto members = PlainJson::object(json);
-            if (!members) {
-                ++declined;
-                continue;
-            }
-            ++read;
-            const QString why = plainJsonDisagreement(json, *members);
-            if (!why.isEmpty())
-                QFAIL(qPrintable(QString::fromLatin1(json.toHex()) + QStringLiteral(": ") + why));
-        }
-    }
+        ++read;
+        const QString why = plainJsonDisagreement(json, *members);
+        if (!why.isEmpty() && first.isEmpty())
+            first = QString::fromLatin1(json.toHex()) + QStringLiteral(": ") + why;
+    });
+    QVERIFY2(first.isEmpty(), qPrintable(first));
     // Both kinds occur: changes inside strings and digits stay plain, structural ones do not.
     QVERIFY2(read > 1000, qPrintable(QString::number(read)));
     QVERIFY2(declined > 1000, qPrintable(QString::number(declined)));
