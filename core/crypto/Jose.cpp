@@ -13,6 +13,10 @@
 
 #include <array>
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
 namespace ta::core {
 namespace {
 
@@ -90,6 +94,56 @@ constexpr std::array<std::array<quint32, 256>, 4> kB64UrlPlaced = [] {
     return t;
 }();
 
+#if defined(__x86_64__)
+/// Sixteen base64url characters a step with SSSE3 (every x86-64 this project has met has it; it
+/// is checked at run time): decodes whole blocks of @p in into @p o for as long as every
+/// character is in the alphabet, and returns how many characters it decoded (a multiple of
+/// sixteen), leaving the rest, and a block with a stray byte, to the caller's loops, which name
+/// the byte. Each block writes sixteen bytes of which twelve count: the caller's output has room
+/// for the four past them. A character's validity is a bit test of two nibble tables, its value
+/// the character plus an offset by its high nibble ('_' corrected); four values are then packed
+/// into three bytes by two multiply-adds.
+__attribute__((target("ssse3"))) qsizetype decodeBlocksSsse3(const unsigned char *in, qsizetype n,
+                                                             unsigned char *&o)
+{
+    const __m128i nibble = _mm_set1_epi8(0x0f);
+    // Rows by high nibble, each a bit; a low nibble's entry has the bits of the rows in which it
+    // is not a character of the alphabet (bit 0: rows 0, 1 and 8 to 15, where none is).
+    const __m128i refusedByLow = _mm_setr_epi8(0x2b, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03, 0x03,
+                                               0x03, 0x07, 0x57, 0x57, 0x55, 0x57, 0x47);
+    const __m128i rowOfHigh = _mm_setr_epi8(0x01, 0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x01,
+                                            0x01, 0x01, 0x01, 0x01, 0x01, 0x01, 0x01);
+    // '-' is 62 (0x2d + 17), digits 52-61 (+4), capitals 0-25 (-65), small letters 26-51 (-71).
+    const __m128i offsetOfHigh =
+        _mm_setr_epi8(0, 0, 17, 4, -65, -65, -71, -71, 0, 0, 0, 0, 0, 0, 0, 0);
+    const __m128i underscore = _mm_set1_epi8('_'); // 63: 0x5f - 32, not its row's -65
+    const __m128i underscoreCorrection = _mm_set1_epi8(33);
+    const __m128i pairWeights = _mm_set1_epi32(0x01400140);
+    const __m128i quadWeights = _mm_set1_epi32(0x00011000);
+    const __m128i bigEndianBytes =
+        _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+    qsizetype i = 0;
+    for (; i + 16 <= n; i += 16) {
+        const __m128i c = _mm_loadu_si128(reinterpret_cast<const __m128i *>(in + i));
+        const __m128i high = _mm_and_si128(_mm_srli_epi32(c, 4), nibble);
+        const __m128i refused =
+            _mm_and_si128(_mm_shuffle_epi8(refusedByLow, _mm_and_si128(c, nibble)),
+                          _mm_shuffle_epi8(rowOfHigh, high));
+        if (_mm_movemask_epi8(_mm_cmpeq_epi8(refused, _mm_setzero_si128())) != 0xffff)
+            break;
+        const __m128i offset =
+            _mm_add_epi8(_mm_shuffle_epi8(offsetOfHigh, high),
+                         _mm_and_si128(_mm_cmpeq_epi8(c, underscore), underscoreCorrection));
+        const __m128i values = _mm_add_epi8(c, offset);
+        // Per 32-bit lane: (a << 6 | b) << 12 | (c << 6 | d), then its three bytes, high first.
+        const __m128i quads = _mm_madd_epi16(_mm_maddubs_epi16(values, pairWeights), quadWeights);
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(o), _mm_shuffle_epi8(quads, bigEndianBytes));
+        o += 12;
+    }
+    return i;
+}
+#endif
+
 } // namespace
 
 QByteArray Jose::base64UrlEncode(QByteArrayView data)
@@ -103,7 +157,8 @@ Result<QByteArray> Jose::base64UrlDecode(QByteArrayView text)
     // One pass that checks and decodes (a JWS is decoded three times per record: this was 5% of
     // a first simulation run as a check followed by QByteArray::fromBase64).
     const qsizetype n = text.size();
-    QByteArray out(n / 4 * 3 + 2, Qt::Uninitialized);
+    // Four bytes of room past the decoded ones, for the wide stores below.
+    QByteArray out(n / 4 * 3 + 4, Qt::Uninitialized);
     auto *o = reinterpret_cast<unsigned char *>(out.data());
     const auto *in = reinterpret_cast<const unsigned char *>(text.data());
     auto bad = [](unsigned char c) -> Result<QByteArray> {
@@ -115,11 +170,15 @@ Result<QByteArray> Jose::base64UrlDecode(QByteArrayView text)
                kB64UrlPlaced[2][in[at + 2]] | kB64UrlPlaced[3][in[at + 3]];
     };
     qsizetype i = 0;
-    // Eight characters a step, their six bytes written as one eight-byte store: the output has
-    // two bytes of room past the last whole quartet, and the next store or the truncation below
-    // overwrites the two extra. A third fewer instructions than a quartet a step with the values
-    // shifted into place (callgrind; the workload tokens' decoding was the pre-pass's costliest
-    // function of our own).
+#if defined(__x86_64__)
+    static const bool ssse3 = __builtin_cpu_supports("ssse3");
+    if (ssse3)
+        i = decodeBlocksSsse3(in, n, o);
+#endif
+    // Eight characters a step, their six bytes written as one eight-byte store: the next store
+    // or the truncation below overwrites the two extra. A third fewer instructions than a
+    // quartet a step with the values shifted into place (callgrind; the workload tokens'
+    // decoding was the pre-pass's costliest function of our own).
     for (; i + 8 <= n; i += 8) {
         const quint32 v = quartet(i);
         const quint32 w = quartet(i + 4);

@@ -257,9 +257,11 @@ void TestJose::base64UrlEveryByteAtEveryPlace()
     // at every place of a text that takes all three, decoded or refused as the definition says,
     // and a refusal names the first character outside the alphabet.
     const QByteArray alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    // 28 characters: three steps of eight and a quartet; 20 and 22 leave a quartet and a tail.
-    const QByteArray good = "QUJDREVGR0hJSktMTU5PUFFSU1RV";
-    for (qsizetype size : {qsizetype(20), qsizetype(22), qsizetype(28)}) {
+    // 48 characters: three blocks of sixteen (where the processor decodes sixteen a step), or
+    // six steps of eight; 28 a block, a step of eight and a quartet; 20 and 22 leave a quartet
+    // and a tail.
+    const QByteArray good = "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlq";
+    for (qsizetype size : {qsizetype(20), qsizetype(22), qsizetype(28), qsizetype(48)}) {
         for (qsizetype at = 0; at < size; ++at) {
             for (int b = 0; b < 256; ++b) {
                 QByteArray text = good.left(size);
