@@ -151,9 +151,12 @@ std::optional<QJsonValue> NestedLine::parsed(QByteArrayView text)
         v = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
     }
     if (text.size() <= kMaxKeptText) {
-        if (m_kept.size() >= kMaxKept)
+        if (m_kept.size() >= kMaxKept || m_keptBytes + text.size() > kMaxKeptBytes) {
             m_kept.clear();
+            m_keptBytes = 0;
+        }
         m_kept.insert(QByteArray(text.data(), text.size()), v);
+        m_keptBytes += text.size();
     }
     return v;
 }

@@ -37,16 +37,21 @@ class NestedLine
 public:
     /// Deepest nesting of a value parsed alone: well inside Qt's own limit for the whole line.
     static constexpr int kMaxDepth = 64;
-    /// Most values kept; the store starts again empty when it is full.
+    /// Most values kept, and most bytes of their texts; the store starts again empty when
+    /// either is reached (a reader lives as long as its thread, so what it keeps is bounded
+    /// whatever the file: a node's objects are a few hundred bytes, a lab's nodes a few
+    /// thousand).
     static constexpr qsizetype kMaxKept = 4096;
+    static constexpr qsizetype kMaxKeptBytes = 8 * 1024 * 1024;
     /// Longest text kept: a longer one is parsed each time.
     static constexpr qsizetype kMaxKeptText = 64 * 1024;
 
     /// The object Qt's parser reads from @p line, or nullopt when this reader declines it.
     std::optional<QJsonObject> read(QByteArrayView line);
 
-    /// How many texts are kept now (tests).
+    /// How many texts are kept now, and their bytes (tests).
     qsizetype kept() const { return m_kept.size(); }
+    qsizetype keptBytes() const { return m_keptBytes; }
 
 private:
     bool object(QByteArrayView s, qsizetype &at, int level, QJsonObject &out);
@@ -56,6 +61,7 @@ private:
     std::optional<QJsonValue> parsed(QByteArrayView text);
 
     QHash<QByteArray, QJsonValue> m_kept;
+    qsizetype m_keptBytes = 0;
 };
 
 } // namespace ta::core

@@ -178,6 +178,13 @@ void TestNestedLine::declinesHostileLines()
         QVERIFY(reader.read(R"({"payload":{"a":[)" + QByteArray::number(i) + "]}}"));
     QVERIFY(reader.kept() <= NestedLine::kMaxKept);
     QVERIFY(reader.kept() >= 1);
+    // Texts just under the longest kept, each new: the bytes kept stay within their bound.
+    const QByteArray filler(NestedLine::kMaxKeptText - 16, 'y');
+    for (int i = 0; i < 2 * NestedLine::kMaxKeptBytes / NestedLine::kMaxKeptText; ++i) {
+        QVERIFY(reader.read(R"({"payload":{"a":[")" + filler + QByteArray::number(i) + R"("]}})"));
+        QVERIFY(reader.keptBytes() <= NestedLine::kMaxKeptBytes);
+    }
+    QVERIFY(reader.keptBytes() > NestedLine::kMaxKeptBytes / 2);
 }
 
 QTEST_GUILESS_MAIN(TestNestedLine)
