@@ -135,6 +135,9 @@ struct Measured
     double prepassKept = 0;
     // The process's CPU time (user and system, every thread) during the first run.
     double firstCpuMs = 0;
+    // The part of it spent on the replay's own thread (reading, replaying, simulating); the rest
+    // is the pre-pass pool's.
+    double firstReplayThreadCpuMs = 0;
     // The process's page faults (minor and major) during the first run.
     qint64 firstPageFaults = 0;
     // Heap allocations (malloc, new, realloc) during the first run, per record; 0 without
@@ -163,6 +166,15 @@ double processCpuMs()
 {
     rusage u{};
     getrusage(RUSAGE_SELF, &u);
+    auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    return ms(u.ru_utime) + ms(u.ru_stime);
+}
+
+// CPU time the calling thread has used, in milliseconds.
+double threadCpuMs()
+{
+    rusage u{};
+    getrusage(RUSAGE_THREAD, &u);
     auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
     return ms(u.ru_utime) + ms(u.ru_stime);
 }
@@ -271,12 +283,14 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     auto work = std::make_shared<TimelineReplay::SignatureWork>();
     replay->setSignatureWork(work);
     const double cpuBefore = processCpuMs();
+    const double threadCpuBefore = threadCpuMs();
     const qint64 faultsBefore = processPageFaults();
     const double allocationsBefore = heapAllocations();
     t.restart();
     auto first = replay->simulate(before, {});
     m.firstMs = qMax<qint64>(1, t.elapsed());
     m.firstCpuMs = processCpuMs() - cpuBefore;
+    m.firstReplayThreadCpuMs = threadCpuMs() - threadCpuBefore;
     m.firstPageFaults = processPageFaults() - faultsBefore;
     const double firstAllocations = heapAllocations() - allocationsBefore;
     replay->setSignatureWork(nullptr);
@@ -430,6 +444,8 @@ int main(int argc, char *argv[])
          {QStringLiteral("prepass_results_kept"), rounded(full->prepassKept)},
          {QStringLiteral("cpu_ms"), qRound64(full->firstCpuMs)},
          {QStringLiteral("cores_busy"), rounded(full->firstCpuMs / double(full->firstMs), 2)},
+         {QStringLiteral("replay_thread_us_per_record"),
+          rounded(full->firstReplayThreadCpuMs * 1000.0 / recordCount, 2)},
          {QStringLiteral("page_faults"), full->firstPageFaults},
          {QStringLiteral("allocations_per_record"), rounded(full->firstAllocationsPerRecord, 1)},
          {QStringLiteral("allocations_counted_exactly"), allocationsCountedExactly()},
