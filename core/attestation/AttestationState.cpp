@@ -59,8 +59,7 @@ void AttestationState::bindSubject(const QString &subject, const QString &agentI
 
 const AttestedNode *AttestationState::nodeByAgent(const QString &agentId) const
 {
-    const auto it = m_nodes.constFind(agentId);
-    return it == m_nodes.cend() ? nullptr : &*it;
+    return m_nodes.find(agentId);
 }
 
 QString AttestationState::nodeInvalidReason(const AttestedNode &node, const QDateTime &time) const

@@ -53,6 +53,7 @@ private Q_SLOTS:
     void tokenQuestion();
     void nodeStanding();
     void renewalKeepsEqualLists();
+    void copiesShareUnchangedNodes();
     void revokedKeysReadAsLatin1();
     void everyAnswerMustMatch();
     void holdsAsTheAnswerCompares();
@@ -228,6 +229,64 @@ void TestStateReads::renewalKeepsEqualLists()
     const NodeStanding rekeyed = context.nodeStanding(kAgent, kT0.addSecs(660));
     QCOMPARE(rekeyed.keyFingerprints, QStringList{QStringLiteral("k2")});
     QVERIFY(rekeyed.anchorIds.isSharedWith(first.anchorIds));
+}
+
+void TestStateReads::copiesShareUnchangedNodes()
+{
+    // Each pre-pass batch copies the replay's state, which then changes its own: the copy keeps
+    // every node as it was, and the nodes a change did not touch stay shared rather than copied.
+    constexpr int kNodes = 1000;
+    const auto agent = [](int i) { return kAgent + QString::number(i); };
+    const auto subject = [](int i) { return kSubject + QLatin1Char('-') + QString::number(i); };
+    AttestationState state;
+    for (int i = 0; i < kNodes; ++i) {
+        AttestedNode n = node(kT0);
+        n.agentId = agent(i);
+        n.subject = subject(i);
+        state.attestNode(n);
+    }
+    QCOMPARE(state.nodeCount(), kNodes);
+    state.attestNode([&] {
+        AttestedNode n = node(kT0.addSecs(1));
+        n.agentId = agent(7);
+        n.subject = subject(7);
+        return n;
+    }());
+    QCOMPARE(state.nodeCount(), kNodes); // renewed, not added
+    state.dropNode(QStringLiteral("node/never-bound"));
+    QCOMPARE(state.nodeCount(), kNodes);
+
+    AttestationState changed = state;
+    AttestedNode renewed = node(kT0.addSecs(60));
+    renewed.agentId = agent(0);
+    renewed.subject = subject(0);
+    changed.attestNode(renewed);
+    changed.dropNode(subject(1));
+    AttestedNode added = node(kT0.addSecs(60));
+    added.agentId = agent(kNodes);
+    added.subject = subject(kNodes);
+    changed.attestNode(added);
+
+    QCOMPARE(state.nodeCount(), kNodes);
+    QCOMPARE(changed.nodeCount(), kNodes);
+    QCOMPARE(state.nodeByAgent(agent(0))->attestedAt, kT0);
+    QCOMPARE(changed.nodeByAgent(agent(0))->attestedAt, kT0.addSecs(60));
+    QCOMPARE(state.nodeByAgent(agent(7))->attestedAt, kT0.addSecs(1));
+    QVERIFY(state.nodeByAgent(agent(1)));
+    QVERIFY(!changed.nodeByAgent(agent(1)));
+    QVERIFY(!state.nodeByAgent(agent(kNodes)));
+    QCOMPARE(changed.nodeByAgent(agent(kNodes))->subject, subject(kNodes));
+    int shared = 0;
+    for (int i = 2; i < kNodes; ++i) {
+        const AttestedNode *before = state.nodeByAgent(agent(i));
+        const AttestedNode *after = changed.nodeByAgent(agent(i));
+        QVERIFY(before && after);
+        QCOMPARE(after->agentId, agent(i));
+        QCOMPARE(after->attestedAt, before->attestedAt);
+        shared += before == after ? 1 : 0;
+    }
+    // Three changes copy at most three shards of the 64.
+    QVERIFY2(shared > kNodes * 8 / 10, qPrintable(QString::number(shared)));
 }
 
 void TestStateReads::revokedKeysReadAsLatin1()
