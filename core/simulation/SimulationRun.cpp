@@ -158,8 +158,8 @@ void SimulationRun::record(qint64 atMs, Change change, int id)
         m_checkpointedDeltas = m_deltas.size();
         Checkpoint c;
         c.deltas = qsizetype(m_deltas.size());
-        c.live.assign(m_liveNow.cbegin(), m_liveNow.cend());
-        c.attested.assign(m_attestedNow.cbegin(), m_attestedNow.cend());
+        c.live = m_liveNow.members();
+        c.attested = m_attestedNow.members();
         m_checkpoints.push_back(std::move(c));
     }
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/Hashing.h"
+#include "core/simulation/DenseIdSet.h"
 #include "core/simulation/SimulatedCredential.h"
 #include "core/simulation/SimulationEvent.h"
 #include "core/simulation/SimulationSizes.h"
@@ -155,8 +156,8 @@ private:
     QSet<int> m_signalSubjects;
     std::vector<Delta> m_deltas;
     std::vector<Checkpoint> m_checkpoints;
-    QSet<int> m_liveNow;
-    QSet<int> m_attestedNow;
+    DenseIdSet m_liveNow;
+    DenseIdSet m_attestedNow;
     int m_checkpointInterval = 4096;
     /// m_deltas.size() at the last checkpoint.
     size_t m_checkpointedDeltas = 0;
