@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <functional>
+#include <vector>
 
 namespace ta::core {
 
@@ -31,34 +32,41 @@ public:
     /// When @p subject first presented @p nonce; when it never did, records it at @p time and
     /// returns an invalid time. firstSeen() then remember() in one look-up.
     QDateTime rememberFirst(const QString &subject, const QString &nonce, const QDateTime &time);
-    qsizetype size() const { return m_seen.size(); }
-    /// Calls @p fn for every remembered (subject, nonce, first seen), for persisting the guard.
+    qsizetype size() const { return qsizetype(m_entries.size()); }
+    /// Calls @p fn for every remembered (subject, nonce, first seen), in the order first seen,
+    /// for persisting the guard.
     void forEach(
         const std::function<void(const QString &, const QString &, const QDateTime &)> &fn) const;
 
 private:
-    /// The two strings themselves, not one built from them: no allocation per look-up, and the
-    /// stored pair shares the caller's strings. With their hash beside them (see HashedString):
-    /// a look-up passes over a probed pair of another hash without reading its strings.
-    struct Pair
+    /// Every pair remembered, in the order it was first seen.
+    struct Entry
     {
-        Pair(const QString &subject, const QString &nonce)
-            : subject(subject), nonce(nonce),
-              hash(seededHash(QHashSeed::globalSeed(), subject, nonce))
-        {}
         QString subject;
         QString nonce;
-        size_t hash;
-        friend bool operator==(const Pair &a, const Pair &b) noexcept
-        {
-            return a.hash == b.hash && a.subject == b.subject && a.nonce == b.nonce;
-        }
-        friend size_t qHash(const Pair &p, size_t seed = 0) noexcept
-        {
-            return seed == QHashSeed::globalSeed() ? p.hash : seededHash(seed, p.subject, p.nonce);
-        }
+        QDateTime first;
     };
-    QHash<Pair, QDateTime> m_seen;
+    /// An open-addressed slot: a pair's hash and its entry, or entry -1 when free. The hash is
+    /// in the slot, so a probe passes over a pair of another hash without reading its entry:
+    /// a new pair (nearly every record's) costs the one slot look-up. QHash, which keeps no
+    /// hashes and whose entries lie apart from its index, cost two or three cache misses per
+    /// pair in a guard of a million.
+    struct Slot
+    {
+        size_t hash = 0;
+        qsizetype entry = -1;
+    };
+    static size_t hashOf(const QString &subject, const QString &nonce)
+    {
+        return seededHash(QHashSeed::globalSeed(), subject, nonce);
+    }
+    /// The slot holding the pair, or the free slot where it would go.
+    size_t slotOf(size_t hash, const QString &subject, const QString &nonce) const;
+    /// Doubles the slots (at least 16), placing every entry again by its hash.
+    void grow();
+
+    std::vector<Entry> m_entries;
+    std::vector<Slot> m_slots; // a power of two, at most half used
 };
 
 } // namespace ta::core

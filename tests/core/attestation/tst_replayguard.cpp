@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/ReplayGuard.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <map>
 
 using namespace ta::core;
 
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void pairsNeverCollide_data();
     void pairsNeverCollide();
     void forEachGivesBackEveryPair();
+    void manyPairsAsAMapHoldsThem();
 };
 
 void TestReplayGuard::secondPresentationRefused()
@@ -119,6 +123,41 @@ void TestReplayGuard::forEachGivesBackEveryPair()
     QCOMPARE(back.size(), pairs.size());
     for (const auto &p : pairs)
         QVERIFY(back.contains(p));
+}
+
+void TestReplayGuard::manyPairsAsAMapHoldsThem()
+{
+    // Enough pairs to double the table many times, with subjects and nonces repeating across
+    // pairs (so that probes meet equal hashes' neighbours), checked against a map: each pair is
+    // new exactly once, keeps its first instant, and comes back in the order first seen.
+    ReplayGuard guard;
+    std::map<std::pair<QString, QString>, QDateTime> expected;
+    QList<std::pair<QString, QString>> order;
+    QRandomGenerator random(7);
+    for (int i = 0; i < 60000; ++i) {
+        const QString subject = QStringLiteral("workload/app-%1").arg(random.bounded(20000));
+        const QString nonce = QStringLiteral("lab-7-%1").arg(random.bounded(40));
+        const QDateTime at = kT0.addSecs(i);
+        const auto [it, added] = expected.try_emplace({subject, nonce}, at);
+        if (added)
+            order.append({subject, nonce});
+        QCOMPARE(guard.rememberFirst(subject, nonce, at), added ? QDateTime() : it->second);
+    }
+    QCOMPARE(guard.size(), qsizetype(expected.size()));
+    QVERIFY(guard.size() > 50000); // most were new
+    for (const auto &[pair, at] : expected)
+        QCOMPARE(guard.firstSeen(pair.first, pair.second), at);
+    QVERIFY(!guard.seen(QStringLiteral("workload/app-20000"), QStringLiteral("lab-7-0")));
+    QList<std::pair<QString, QString>> back;
+    guard.forEach([&](const QString &s, const QString &n, const QDateTime &) {
+        back.append({s, n});
+    });
+    QCOMPARE(back, order);
+    // A copy is a guard of its own.
+    ReplayGuard copy = guard;
+    QVERIFY(copy.remember(QStringLiteral("s"), QStringLiteral("n"), kT0));
+    QVERIFY(!guard.seen(QStringLiteral("s"), QStringLiteral("n")));
+    QCOMPARE(copy.size(), guard.size() + 1);
 }
 
 QTEST_GUILESS_MAIN(TestReplayGuard)
