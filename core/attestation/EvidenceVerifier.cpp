@@ -355,7 +355,14 @@ void EvidenceVerifier::replayOldest(const ResultSink &sink)
     const std::unique_ptr<Batch> batch = std::move(m_checking.front());
     m_checking.pop_front();
     batch->prepass.waitForFinished();
-    for (Prepared &prepared : batch->prepared) {
+    // Far enough ahead that a prefetch lands before its record (a record takes some
+    // microseconds here), near enough that what it brings stays.
+    constexpr size_t kAhead = 4;
+    const size_t count = batch->prepared.size();
+    for (size_t i = 0; i < count; ++i) {
+        if (m_lookahead && i + kAhead < count)
+            m_lookahead(batch->prepared[i + kAhead].subject);
+        Prepared &prepared = batch->prepared[i];
         SignatureMemo &memo = prepared.signatures;
         const qint64 misses = memo.misses();
         sink(verifyWith(*prepared.record, &memo, &prepared));

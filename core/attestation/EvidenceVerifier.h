@@ -77,6 +77,11 @@ public:
     void submit(const EvidenceRecord &record, const ResultSink &sink);
     /// Verifies and delivers every queued record.
     void finish(const ResultSink &sink);
+    /// Called, while a batch is replayed, with the subject number (subjectNumber()) of the
+    /// record a few places after the one about to be replayed: a sink that keeps tables per
+    /// subject starts loading that subject's entries (a prefetch) before its result arrives.
+    using Lookahead = std::function<void(int subjectNumber)>;
+    void setLookahead(Lookahead lookahead) { m_lookahead = std::move(lookahead); }
     /// Signature checks the replay took from the pre-pass, and those it computed itself.
     qint64 signaturesReused() const { return m_signaturesReused; }
     qint64 signaturesComputedInReplay() const { return m_signaturesComputed; }
@@ -156,6 +161,7 @@ private:
     qint64 m_signaturesComputed = 0;
     qint64 m_prepassResultsKept = 0;
     bool m_timeSignatures = false;
+    Lookahead m_lookahead;
     qint64 m_signaturesComputedAll = 0;
     qint64 m_signaturesTimed = 0;
     qint64 m_signatureCpuNanos = 0;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/simulation/ResultInterner.h"
 
+#include <type_traits>
+
 namespace ta::core {
 namespace {
 
@@ -14,6 +16,11 @@ void share(T &value, T &last)
 {
     if (value.isEmpty())
         return;
+    // Already one storage (the pre-pass reuses a subject's last selectors): nothing to assign,
+    // and no reference count to touch.
+    if constexpr (std::is_same_v<T, QStringList>)
+        if (value.isSharedWith(last))
+            return;
     if (value == last)
         value = last;
     else
@@ -75,6 +82,8 @@ int ResultInterner::intern(AttestationResult &result, int known)
     }
     Last &last = m_lasts[size_t(number)];
     auto pooled = [this](QString &value, QString &lastValue) {
+        if (value.isSharedWith(lastValue))
+            return;
         if (value == lastValue) {
             value = lastValue;
         } else {

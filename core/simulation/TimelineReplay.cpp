@@ -437,6 +437,14 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
     }
     auto interner = std::make_unique<ResultInterner>();
     auto verifier = makeVerifier();
+    // The interner's and the sink's entries for a record's subject, loaded while the records
+    // before it are replayed: at a million records they are out of cache.
+    static const AttestationResult kNoResult;
+    verifier->setLookahead([&](int known) {
+        interner->prefetch(known);
+        if (const int number = interner->knownNumber(known); ahead && number >= 0)
+            ahead(kNoResult, number);
+    });
     Sha256Stream rows;
     auto n = replay(
         *verifier,
@@ -450,6 +458,7 @@ Result<qint64> TimelineReplay::replayKeyed(const NumberedSink &sink, const QByte
         // For a workspace, expectedRecords counted its rows: the count progress needs (none,
         // or a count that failed, is asked again, for its error).
         !m_records && m_file.isEmpty() && *expected > 0 ? *expected : -1);
+    verifier->setLookahead({});
     if (!n) {
         release();
         return n;

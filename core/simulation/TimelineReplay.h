@@ -180,8 +180,9 @@ private:
     /// apply (computed once by the caller: for a workspace it counts the evidence rows).
     /// @p expected is expectedRecords(key) when the caller has it; else it is asked for only
     /// when the records are verified (for a workspace, a count of its rows).
-    /// @p ahead, when set, is given each kept result a few records before @p sink is (kept
-    /// results only: their order is known in advance), for Simulation::prefetch.
+    /// @p ahead, when set, is given each result's subject a few records before @p sink is, for
+    /// Simulation::prefetch: with the kept result, when results are served; with an empty
+    /// result while the records are verified (the subject's number is known, the result not).
     [[nodiscard]] Result<qint64> replayKeyed(const NumberedSink &sink, const QByteArray &key,
                                              std::optional<qint64> expected = {},
                                              const NumberedSink &ahead = {}) const;
