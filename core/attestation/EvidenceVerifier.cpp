@@ -139,16 +139,16 @@ AttestationResult EvidenceVerifier::verify(const EvidenceRecord &record)
 
 int EvidenceVerifier::numberOf(const QString &subject, QString *share)
 {
-    const HashedString key(subject);
-    const auto it = m_subjects.constFind(key);
-    if (it != m_subjects.cend()) {
+    const qsizetype found = m_subjectIndex.findOrAdd(
+        qHash(subject, QHashSeed::globalSeed()), qsizetype(m_subjectNames.size()),
+        [&](qsizetype i) { return m_subjectNames[size_t(i)] == subject; });
+    if (found >= 0) {
         if (share)
-            *share = it.key().text;
-        return *it;
+            *share = m_subjectNames[size_t(found)];
+        return int(found);
     }
-    const int number = int(m_subjects.size());
-    m_subjects.insert(key, number);
-    return number;
+    m_subjectNames.push_back(subject);
+    return int(m_subjectNames.size() - 1);
 }
 
 AttestationResult EvidenceVerifier::verifyWith(const EvidenceRecord &record,

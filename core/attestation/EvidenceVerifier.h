@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "core/Hashing.h"
+#include "core/HashIndex.h"
 #include "core/Result.h"
 #include "core/attestation/AnchorSet.h"
 #include "core/attestation/AttestationContext.h"
@@ -19,6 +19,7 @@
 #include <deque>
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace ta::core {
 
@@ -147,8 +148,10 @@ private:
     ReplayGuard m_guard;
     QHash<QString, std::shared_ptr<Attestor>> m_attestors;
     QDateTime m_last;
-    /// Every subject seen, with its number (see subjectNumber()).
-    QHash<HashedString, int> m_subjects;
+    /// Every subject seen, in the order first seen: the index is its number (subjectNumber()),
+    /// found by the text's hash.
+    std::vector<QString> m_subjectNames;
+    HashIndex m_subjectIndex;
     int m_subjectNumber = -1;
 
     QThreadPool m_pool;

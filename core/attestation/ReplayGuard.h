@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "core/HashIndex.h"
 #include "core/Hashing.h"
 
 #include <QDateTime>
@@ -46,27 +47,22 @@ private:
         QString nonce;
         QDateTime first;
     };
-    /// An open-addressed slot: a pair's hash and its entry, or entry -1 when free. The hash is
-    /// in the slot, so a probe passes over a pair of another hash without reading its entry:
-    /// a new pair (nearly every record's) costs the one slot look-up. QHash, which keeps no
-    /// hashes and whose entries lie apart from its index, cost two or three cache misses per
-    /// pair in a guard of a million.
-    struct Slot
-    {
-        size_t hash = 0;
-        qsizetype entry = -1;
-    };
     static size_t hashOf(const QString &subject, const QString &nonce)
     {
         return seededHash(QHashSeed::globalSeed(), subject, nonce);
     }
-    /// The slot holding the pair, or the free slot where it would go.
-    size_t slotOf(size_t hash, const QString &subject, const QString &nonce) const;
-    /// Doubles the slots (at least 16), placing every entry again by its hash.
-    void grow();
+    /// Whether entry @p i is the pair (@p subject, @p nonce).
+    bool isPair(qsizetype i, const QString &subject, const QString &nonce) const
+    {
+        const Entry &e = m_entries[size_t(i)];
+        return e.subject == subject && e.nonce == nonce;
+    }
 
     std::vector<Entry> m_entries;
-    std::vector<Slot> m_slots; // a power of two, at most half used
+    /// The entries by the pair's hash, kept beside each number: a new pair (nearly every
+    /// record's) costs one probe, where QHash cost two or three cache misses in a guard of a
+    /// million.
+    HashIndex m_index;
 };
 
 } // namespace ta::core

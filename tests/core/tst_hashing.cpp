@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // HashedString: a QHash key that carries its hash, so that a look-up passes over probed entries
 // of another hash without reading their text. It must still be the text that decides equality.
+#include "core/HashIndex.h"
 #include "core/Hashing.h"
 
 #include <QHash>
@@ -16,6 +17,8 @@ private Q_SLOTS:
     void hashIsQtsUnderTheGlobalSeed();
     void textDecidesEquality();
     void tableOfManySameLengthKeys();
+    void indexProbesPastEqualHashes();
+    void indexAgreesWithAHash();
 };
 
 void TestHashing::hashIsQtsUnderTheGlobalSeed()
@@ -63,6 +66,56 @@ void TestHashing::tableOfManySameLengthKeys()
         QCOMPARE(table.value(HashedString(subject(i)), -1), i);
     QCOMPARE(table.value(HashedString(subject(20000)), -1), -1);
     QCOMPARE(table.value(HashedString(QStringLiteral("workload/app-")), -1), -1);
+}
+
+void TestHashing::indexProbesPastEqualHashes()
+{
+    // Every key under one hash, and a neighbour's: each is found by the caller's comparison, past
+    // the others in the probe, and the table doubles with them all in one run of slots.
+    std::vector<QString> keys;
+    HashIndex index;
+    const auto sameAs = [&](const QString &key) {
+        return [&keys, key](qsizetype i) { return keys[size_t(i)] == key; };
+    };
+    for (int i = 0; i < 100; ++i) {
+        const QString key = QString::number(i);
+        QCOMPARE(index.findOrAdd(7, qsizetype(keys.size()), sameAs(key)), qsizetype(-1));
+        keys.push_back(key);
+    }
+    QCOMPARE(index.findOrAdd(8, qsizetype(keys.size()), sameAs(QStringLiteral("x"))),
+             qsizetype(-1));
+    keys.push_back(QStringLiteral("x"));
+    QCOMPARE(index.size(), size_t(101));
+    for (int i = 0; i < 100; ++i)
+        QCOMPARE(index.find(7, sameAs(QString::number(i))), qsizetype(i));
+    QCOMPARE(index.find(8, sameAs(QStringLiteral("x"))), qsizetype(100));
+    QCOMPARE(index.find(7, sameAs(QStringLiteral("x"))), qsizetype(-1)); // its hash decides too
+    QCOMPARE(index.find(9, sameAs(QStringLiteral("0"))), qsizetype(-1));
+    QCOMPARE(index.findOrAdd(7, 555, sameAs(QStringLiteral("42"))), qsizetype(42));
+    QCOMPARE(index.size(), size_t(101));
+    QCOMPARE(HashIndex().find(7, sameAs(QStringLiteral("0"))), qsizetype(-1)); // empty
+}
+
+void TestHashing::indexAgreesWithAHash()
+{
+    // Keys with Qt's hashes, added and found again, as QHash finds them.
+    std::vector<QString> keys;
+    QHash<QString, qsizetype> expected;
+    HashIndex index;
+    for (int i = 0; i < 50000; ++i) {
+        const QString key = QStringLiteral("workload/app-%1").arg((i * 7919) % 30011);
+        const size_t hash = qHash(key, QHashSeed::globalSeed());
+        const auto same = [&](qsizetype n) { return keys[size_t(n)] == key; };
+        const qsizetype found = index.findOrAdd(hash, qsizetype(keys.size()), same);
+        QCOMPARE(found, expected.value(key, -1));
+        if (found < 0) {
+            expected.insert(key, qsizetype(keys.size()));
+            keys.push_back(key);
+        }
+        QCOMPARE(index.find(hash, same), expected.value(key));
+    }
+    QCOMPARE(index.size(), size_t(expected.size()));
+    QCOMPARE(index.size(), size_t(30011));
 }
 
 QTEST_GUILESS_MAIN(TestHashing)
