@@ -33,7 +33,9 @@
 #include <algorithm>
 #include <atomic>
 #include <malloc.h>
+#include <optional>
 #include <sys/resource.h>
+#include <unistd.h>
 #ifdef TA_JEMALLOC
 // jemalloc's control interface (jemalloc/jemalloc.h also redeclares malloc and friends).
 extern "C" int mallctl(const char *name, void *oldp, size_t *oldlenp, void *newp, size_t newlen);
@@ -140,6 +142,11 @@ struct Measured
     double firstReplayThreadCpuMs = 0;
     // The process's page faults (minor and major) during the first run.
     qint64 firstPageFaults = 0;
+    // CPU time the machine's other processes used during the first run, and what the hypervisor
+    // took from this machine's cores meanwhile (steal): both are cores this run could not have.
+    // Negative when /proc/stat cannot be read.
+    double firstOtherCpuMs = -1;
+    double firstStealMs = -1;
     // Heap allocations (malloc, new, realloc) during the first run, per record; 0 without
     // jemalloc's counts. Exact with jemalloc's thread caches off (MALLOC_CONF=tcache:false,
     // which slows the run): then the count is the same from run to run of one build, where the
@@ -177,6 +184,32 @@ double threadCpuMs()
     getrusage(RUSAGE_THREAD, &u);
     auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
     return ms(u.ru_utime) + ms(u.ru_stime);
+}
+
+// CPU time every process on the machine has used so far (user, nice, system, interrupts), and
+// the hypervisor's steal, in milliseconds: /proc/stat's first line, in clock ticks. nullopt where
+// it cannot be read.
+struct MachineCpu
+{
+    double busyMs = 0;
+    double stealMs = 0;
+};
+
+std::optional<MachineCpu> machineCpuMs()
+{
+    QFile file(QStringLiteral("/proc/stat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    // cpu user nice system idle iowait irq softirq steal ...
+    const QList<QByteArray> f = file.readLine().simplified().split(' ');
+    const long ticks = sysconf(_SC_CLK_TCK);
+    if (f.size() < 9 || f[0] != "cpu" || ticks <= 0)
+        return std::nullopt;
+    const double msPerTick = 1000.0 / double(ticks);
+    double busy = 0;
+    for (int i : {1, 2, 3, 6, 7})
+        busy += f[i].toDouble();
+    return MachineCpu{busy * msPerTick, f[8].toDouble() * msPerTick};
 }
 
 // Page faults this process has taken so far, minor and major, every thread.
@@ -285,6 +318,7 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     const double cpuBefore = processCpuMs();
     const double threadCpuBefore = threadCpuMs();
     const qint64 faultsBefore = processPageFaults();
+    const std::optional<MachineCpu> machineBefore = machineCpuMs();
     const double allocationsBefore = heapAllocations();
     t.restart();
     auto first = replay->simulate(before, {});
@@ -292,6 +326,11 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     m.firstCpuMs = processCpuMs() - cpuBefore;
     m.firstReplayThreadCpuMs = threadCpuMs() - threadCpuBefore;
     m.firstPageFaults = processPageFaults() - faultsBefore;
+    if (const std::optional<MachineCpu> machineAfter = machineCpuMs();
+        machineBefore && machineAfter) {
+        m.firstOtherCpuMs = qMax(0.0, machineAfter->busyMs - machineBefore->busyMs - m.firstCpuMs);
+        m.firstStealMs = machineAfter->stealMs - machineBefore->stealMs;
+    }
     const double firstAllocations = heapAllocations() - allocationsBefore;
     replay->setSignatureWork(nullptr);
     if (!first)
@@ -444,6 +483,13 @@ int main(int argc, char *argv[])
          {QStringLiteral("prepass_results_kept"), rounded(full->prepassKept)},
          {QStringLiteral("cpu_ms"), qRound64(full->firstCpuMs)},
          {QStringLiteral("cores_busy"), rounded(full->firstCpuMs / double(full->firstMs), 2)},
+         // Cores the machine's other processes and its hypervisor took during the run: the
+         // share of cores_busy's shortfall that this program could not have used.
+         {QStringLiteral("other_processes_cores"),
+          full->firstOtherCpuMs < 0 ? -1.0
+                                    : rounded(full->firstOtherCpuMs / double(full->firstMs), 3)},
+         {QStringLiteral("steal_cores"),
+          full->firstStealMs < 0 ? -1.0 : rounded(full->firstStealMs / double(full->firstMs), 3)},
          {QStringLiteral("replay_thread_us_per_record"),
           rounded(full->firstReplayThreadCpuMs * 1000.0 / recordCount, 2)},
          {QStringLiteral("page_faults"), full->firstPageFaults},
