@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/attestation/WorkloadAttestor.h"
+#include "core/BriefLocker.h"
 #include "core/attestation/AttestationErrors.h"
 
 #include "core/attestation/JwtEvidence.h"
@@ -13,7 +14,7 @@ namespace ta::core {
 std::shared_ptr<const WorkloadAttestor::ValidatedSvid>
 WorkloadAttestor::ValidatedChains::find(const ChainKey &key, const QDateTime &time) const
 {
-    QMutexLocker lock(&m_mutex);
+    const BriefLocker lock(m_mutex);
     const auto it = m_chains.constFind(key);
     if (it == m_chains.cend() || time < (*it)->notBefore || time > (*it)->notAfter)
         return nullptr;
@@ -95,7 +96,7 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const void *owner, Subject sub
     // counts of five containers that the other pre-pass threads touch too.
     std::optional<QJsonObject> lastClaims;
     {
-        QMutexLocker lock(&m_mutex);
+        const BriefLocker lock(m_mutex);
         if (const Built *last = findLocked(subject)) {
             // Equal texts are equal objects; texts that differ may still be equal objects, as
             // may a text and an object, which then only build the claims again, alike. (An
@@ -131,7 +132,7 @@ QJsonObject WorkloadAttestor::BuiltClaims::claims(const void *owner, Subject sub
                 node,
                 out,
                 selectors};
-    QMutexLocker lock(&m_mutex);
+    const BriefLocker lock(m_mutex);
     keepLocked(subject, std::move(built));
     return out;
 }
@@ -140,12 +141,12 @@ QJsonObject WorkloadAttestor::BuiltClaims::shared(const SharedKey &key,
                                                   const std::function<QJsonObject()> &build)
 {
     {
-        QMutexLocker lock(&m_mutex);
+        const BriefLocker lock(m_mutex);
         if (const auto it = m_shared.constFind(key); it != m_shared.cend())
             return *it;
     }
     QJsonObject claims = build();
-    QMutexLocker lock(&m_mutex);
+    const BriefLocker lock(m_mutex);
     // Another thread may have built them meanwhile: theirs are shared.
     if (const auto it = m_shared.constFind(key); it != m_shared.cend())
         return *it;
@@ -161,7 +162,7 @@ std::optional<WorkloadAttestor::BuiltClaims::Reused> WorkloadAttestor::BuiltClai
 {
     if (workload.text().isNull() || selectorsText.isNull())
         return std::nullopt;
-    QMutexLocker lock(&m_mutex);
+    const BriefLocker lock(m_mutex);
     const Built *last = findLocked(subject);
     if (!last || last->owner != owner || last->workloadText.isNull() ||
         last->selectorsText.isNull() || selectorsText != QLatin1StringView(last->selectorsText) ||
