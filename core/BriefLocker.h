@@ -24,7 +24,10 @@ public:
         }
         m_mutex.lock();
     }
-    ~BriefLocker() { m_mutex.unlock(); }
+    ~BriefLocker()
+    {
+        m_mutex.unlock();
+    }
     BriefLocker(const BriefLocker &) = delete;
     BriefLocker &operator=(const BriefLocker &) = delete;
 
