@@ -140,6 +140,9 @@ struct Measured
     // The part of it spent on the replay's own thread (reading, replaying, simulating); the rest
     // is the pre-pass pool's.
     double firstReplayThreadCpuMs = 0;
+    // The kernel's part of each (systemCpuMs).
+    double firstSystemCpuMs = 0;
+    double firstReplayThreadSystemCpuMs = 0;
     // The process's page faults (minor and major) during the first run.
     qint64 firstPageFaults = 0;
     // CPU time the machine's other processes used during the first run, and what the hypervisor
@@ -184,6 +187,16 @@ double threadCpuMs()
     getrusage(RUSAGE_THREAD, &u);
     auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
     return ms(u.ru_utime) + ms(u.ru_stime);
+}
+
+// The part of processCpuMs() (@p who RUSAGE_SELF) or threadCpuMs() (RUSAGE_THREAD) spent in the
+// kernel: chiefly zeroing the pages a first run takes new, whose cost depends on what the machine
+// freed before (README, "Stop 69").
+double systemCpuMs(int who)
+{
+    rusage u{};
+    getrusage(who, &u);
+    return double(u.ru_stime.tv_sec) * 1e3 + double(u.ru_stime.tv_usec) / 1e3;
 }
 
 // CPU time every process on the machine has used so far (user, nice, system, interrupts), and
@@ -317,6 +330,8 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     replay->setSignatureWork(work);
     const double cpuBefore = processCpuMs();
     const double threadCpuBefore = threadCpuMs();
+    const double systemBefore = systemCpuMs(RUSAGE_SELF);
+    const double threadSystemBefore = systemCpuMs(RUSAGE_THREAD);
     const qint64 faultsBefore = processPageFaults();
     const std::optional<MachineCpu> machineBefore = machineCpuMs();
     const double allocationsBefore = heapAllocations();
@@ -325,6 +340,8 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     m.firstMs = qMax<qint64>(1, t.elapsed());
     m.firstCpuMs = processCpuMs() - cpuBefore;
     m.firstReplayThreadCpuMs = threadCpuMs() - threadCpuBefore;
+    m.firstSystemCpuMs = systemCpuMs(RUSAGE_SELF) - systemBefore;
+    m.firstReplayThreadSystemCpuMs = systemCpuMs(RUSAGE_THREAD) - threadSystemBefore;
     m.firstPageFaults = processPageFaults() - faultsBefore;
     if (const std::optional<MachineCpu> machineAfter = machineCpuMs();
         machineBefore && machineAfter) {
@@ -492,6 +509,10 @@ int main(int argc, char *argv[])
           full->firstStealMs < 0 ? -1.0 : rounded(full->firstStealMs / double(full->firstMs), 3)},
          {QStringLiteral("replay_thread_us_per_record"),
           rounded(full->firstReplayThreadCpuMs * 1000.0 / recordCount, 2)},
+         {QStringLiteral("system_us_per_record"),
+          rounded(full->firstSystemCpuMs * 1000.0 / recordCount, 2)},
+         {QStringLiteral("replay_thread_system_us_per_record"),
+          rounded(full->firstReplayThreadSystemCpuMs * 1000.0 / recordCount, 2)},
          {QStringLiteral("page_faults"), full->firstPageFaults},
          {QStringLiteral("allocations_per_record"), rounded(full->firstAllocationsPerRecord, 1)},
          {QStringLiteral("allocations_counted_exactly"), allocationsCountedExactly()},
