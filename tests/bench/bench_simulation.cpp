@@ -140,7 +140,7 @@ struct Measured
     // The part of it spent on the replay's own thread (reading, replaying, simulating); the rest
     // is the pre-pass pool's.
     double firstReplayThreadCpuMs = 0;
-    // The kernel's part of each (systemCpuMs).
+    // The kernel's part of each.
     double firstSystemCpuMs = 0;
     double firstReplayThreadSystemCpuMs = 0;
     // The process's page faults (minor and major) during the first run.
@@ -171,32 +171,15 @@ struct Measured
     qint64 freshRunMs = 0;
 };
 
-// CPU time this process has used, user and system, every thread, in milliseconds.
-double processCpuMs()
-{
-    rusage u{};
-    getrusage(RUSAGE_SELF, &u);
-    auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
-    return ms(u.ru_utime) + ms(u.ru_stime);
-}
-
-// CPU time the calling thread has used, in milliseconds.
-double threadCpuMs()
-{
-    rusage u{};
-    getrusage(RUSAGE_THREAD, &u);
-    auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
-    return ms(u.ru_utime) + ms(u.ru_stime);
-}
-
-// The part of processCpuMs() (@p who RUSAGE_SELF) or threadCpuMs() (RUSAGE_THREAD) spent in the
-// kernel: chiefly zeroing the pages a first run takes new, whose cost depends on what the machine
-// freed before (README, "Stop 69").
-double systemCpuMs(int who)
+// CPU time used so far by @p who (RUSAGE_SELF: this process, every thread; RUSAGE_THREAD: the
+// calling thread), in milliseconds: user and system time, or with @p systemOnly the kernel's part
+// alone (chiefly zeroing the pages a first run takes new; README, "Stop 69").
+double cpuMs(int who, bool systemOnly = false)
 {
     rusage u{};
     getrusage(who, &u);
-    return double(u.ru_stime.tv_sec) * 1e3 + double(u.ru_stime.tv_usec) / 1e3;
+    auto ms = [](const timeval &t) { return double(t.tv_sec) * 1e3 + double(t.tv_usec) / 1e3; };
+    return (systemOnly ? 0.0 : ms(u.ru_utime)) + ms(u.ru_stime);
 }
 
 // CPU time every process on the machine has used so far (user, nice, system, interrupts), and
@@ -328,20 +311,20 @@ std::optional<Measured> measure(const QString &dir, qint64 records, int policyCo
     const double heapBefore = heapInUse();
     auto work = std::make_shared<TimelineReplay::SignatureWork>();
     replay->setSignatureWork(work);
-    const double cpuBefore = processCpuMs();
-    const double threadCpuBefore = threadCpuMs();
-    const double systemBefore = systemCpuMs(RUSAGE_SELF);
-    const double threadSystemBefore = systemCpuMs(RUSAGE_THREAD);
+    const double cpuBefore = cpuMs(RUSAGE_SELF);
+    const double threadCpuBefore = cpuMs(RUSAGE_THREAD);
+    const double systemBefore = cpuMs(RUSAGE_SELF, true);
+    const double threadSystemBefore = cpuMs(RUSAGE_THREAD, true);
     const qint64 faultsBefore = processPageFaults();
     const std::optional<MachineCpu> machineBefore = machineCpuMs();
     const double allocationsBefore = heapAllocations();
     t.restart();
     auto first = replay->simulate(before, {});
     m.firstMs = qMax<qint64>(1, t.elapsed());
-    m.firstCpuMs = processCpuMs() - cpuBefore;
-    m.firstReplayThreadCpuMs = threadCpuMs() - threadCpuBefore;
-    m.firstSystemCpuMs = systemCpuMs(RUSAGE_SELF) - systemBefore;
-    m.firstReplayThreadSystemCpuMs = systemCpuMs(RUSAGE_THREAD) - threadSystemBefore;
+    m.firstCpuMs = cpuMs(RUSAGE_SELF) - cpuBefore;
+    m.firstReplayThreadCpuMs = cpuMs(RUSAGE_THREAD) - threadCpuBefore;
+    m.firstSystemCpuMs = cpuMs(RUSAGE_SELF, true) - systemBefore;
+    m.firstReplayThreadSystemCpuMs = cpuMs(RUSAGE_THREAD, true) - threadSystemBefore;
     m.firstPageFaults = processPageFaults() - faultsBefore;
     if (const std::optional<MachineCpu> machineAfter = machineCpuMs();
         machineBefore && machineAfter) {
